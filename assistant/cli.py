@@ -1,0 +1,164 @@
+"""The `shopassist` command line: ingest | search | ask | chat | serve | copilot | finetune | eval.
+
+Every command that touches an index takes --data-dir (default: SHOPASSIST_DATA_DIR, else
+.shopassist/data). Errors a user can cause print one line and exit 1, without a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assistant.errors import ShopAssistError
+from assistant.settings import Settings, load_settings
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+eval_app = typer.Typer(no_args_is_help=True, help="Offline evaluation.")
+app.add_typer(eval_app, name="eval")
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option("--data-dir", help="Where indexes live [env: SHOPASSIST_DATA_DIR]", show_default=False),
+]
+Config = Annotated[Path | None, typer.Option("--config", help="YAML settings file")]
+ChromaUrl = Annotated[
+    str | None, typer.Option("--chroma-url", help="Use a Chroma server, e.g. http://127.0.0.1:8001")
+]
+
+
+def settings_from(config: Path | None = None, **flags) -> Settings:
+    return load_settings(config, **flags)
+
+
+def fail(message: str) -> None:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    path: Annotated[Path, typer.Argument(help="Catalog file (CSV, JSONL or Parquet)")],
+    mapping: Annotated[Path | None, typer.Option(help="Column-mapping YAML for a foreign catalog")] = None,
+    append: Annotated[bool, typer.Option(help="Keep products missing from this file")] = False,
+    policies: Annotated[
+        list[Path] | None, typer.Option(help="Policy Markdown files or folders to index")
+    ] = None,
+    data_dir: DataDir = None,
+    chroma_url: ChromaUrl = None,
+    config: Config = None,
+    show_rejected: Annotated[int, typer.Option(help="How many rejected rows to list")] = 20,
+) -> None:
+    """Clean, embed and index a product catalog (incremental: only changed products are embedded)."""
+    from ingest.pipeline import ingest_catalog
+    from ingest.policies import ingest_policies
+
+    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    report = ingest_catalog(settings, path, mapping, append=append, progress=sys.stderr.isatty())
+    for r in report.rejected[:show_rejected]:
+        typer.echo(f"rejected line {r.line}: {r.reason}", err=True)
+    if len(report.rejected) > show_rejected:
+        typer.echo(f"... and {len(report.rejected) - show_rejected} more rejected rows", err=True)
+    for w in report.warnings[:show_rejected]:
+        typer.echo(f"warning: {w}", err=True)
+    if policies:
+        count = ingest_policies(settings, policies)
+        typer.echo(f"policies: {count} passages indexed")
+    s = report.summary()
+    typer.echo(
+        f"read {s['read']}, accepted {s['accepted']}, rejected {s['rejected']}, "
+        f"added {s['added']}, updated {s['updated']}, unchanged {s['unchanged']}, "
+        f"removed {s['removed']} in {s['seconds']:.1f}s"
+    )
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What the shopper typed")],
+    k: Annotated[int, typer.Option("-k", help="How many results")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    mmr: Annotated[bool, typer.Option(help="Diversify results (MMR)")] = False,
+    data_dir: DataDir = None,
+    chroma_url: ChromaUrl = None,
+    config: Config = None,
+) -> None:
+    """Filter-first hybrid product search, with the parsed constraints and a why per result."""
+    from assistant.engine import SearchEngine
+
+    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    engine = SearchEngine.load(settings)
+    parsed, result = engine.search(query, k=k, mmr=mmr)
+    if as_json:
+        typer.echo(json.dumps({
+            "query": parsed.text,
+            "constraints": result.constraints.model_dump(exclude_defaults=True),
+            "corrections": parsed.corrections,
+            "empty_reason": result.empty_reason,
+            "results": [
+                {**hit.product.model_dump(include={"id", "title", "brand", "price", "currency", "rating"}),
+                 "score": round(hit.fused, 5), "why": hit.why.model_dump()}
+                for hit in result.hits
+            ],
+        }, indent=2, ensure_ascii=False))
+        return
+    described = result.constraints.describe(engine.catalog.currency)
+    typer.echo(f"constraints: {'; '.join(described) or 'none'}")
+    if parsed.corrections:
+        typer.echo("corrected: " + ", ".join(f"{a} -> {b}" for a, b in parsed.corrections.items()))
+    if not result.hits:
+        typer.echo(f"No matches: {result.empty_reason}.")
+        return
+    for i, hit in enumerate(result.hits, 1):
+        p = hit.product
+        price = f"{p.price:,.2f} {p.currency}" if p.price is not None else "price n/a"
+        typer.echo(f"{i:2}. {p.title} [{p.id}] - {price}")
+        if hit.why.terms:
+            typer.echo(f"    matched: {', '.join(hit.why.terms)}")
+
+
+@eval_app.command("retrieval")
+def eval_retrieval(
+    queries: Annotated[Path, typer.Option(help="Labelled queries JSONL")],
+    out: Annotated[Path, typer.Option(help="Run file to write (JSONL: qid, ranked)")],
+    k: Annotated[int, typer.Option("-k", help="Ranked list length")] = 50,
+    mode: Annotated[str, typer.Option(help="hybrid | dense | bm25")] = "hybrid",
+    filters: Annotated[bool, typer.Option(help="Apply hard constraints first")] = True,
+    data_dir: DataDir = None,
+    chroma_url: ChromaUrl = None,
+    config: Config = None,
+) -> None:
+    """Rank products for each labelled query; print nDCG@10, Recall@50, CP@5, honesty."""
+    from assistant.engine import SearchEngine
+    from assistant.evaluate import load_queries, run_queries, score_run, write_run
+
+    if mode not in ("hybrid", "dense", "bm25"):
+        fail(f"unknown --mode {mode!r}; use hybrid, dense or bm25")
+    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    engine = SearchEngine.load(settings)
+    items = load_queries(queries)
+    runs = run_queries(
+        items,
+        lambda text: [h.product.id for h in engine.search(text, k=k, mode=mode, use_filters=filters)[1].hits],
+    )
+    write_run(out, runs)
+    metrics = score_run(items, runs)
+    typer.echo(f"wrote {len(runs)} rankings to {out}")
+    if metrics:
+        typer.echo(json.dumps(metrics))
+
+
+def main() -> None:
+    """Entry point: user-caused errors become one line on stderr and exit code 1."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()  # standalone: click handles usage errors and exits with their code
+    except ShopAssistError as exc:
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        sys.exit(1)
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""`Constraints`: the hard filters of a request, and how a `Product` is checked against them."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from ingest.schema import Product
+from ingest.text import terms
+
+# Query audience -> product audiences that satisfy it. A unisex product is stored as men+women.
+AUDIENCE_MATCHES = {
+    "men": {"men"},
+    "women": {"women"},
+    "boys": {"boys"},
+    "girls": {"girls"},
+    "kids": {"boys", "girls", "baby"},
+    "baby": {"baby"},
+    "couple": {"couple"},
+}
+
+
+def phrase_in(phrase: list[str], words: list[str]) -> bool:
+    """Whether the term sequence `phrase` occurs contiguously in `words`."""
+    n = len(phrase)
+    if n == 0:
+        return True
+    first = phrase[0]
+    return any(words[i] == first and words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def product_type_terms(product: Product) -> list[str]:
+    """The words a category phrase is matched against: title and category path."""
+    return terms(product.title + " | " + " | ".join(product.category))
+
+
+class Constraints(BaseModel):
+    price_min: float | None = None
+    price_max: float | None = None
+    cheap: bool = False  # "cheap" with no number: resolved to a price_max at search time
+    brands: list[str] = Field(default_factory=list)  # any of, lower-case
+    exclude_brands: list[str] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list)  # any of these phrases
+    colours: list[str] = Field(default_factory=list)  # any of
+    audience: str | None = None  # key of AUDIENCE_MATCHES
+    min_rating: float | None = None
+    in_stock: bool = False
+
+    def is_empty(self) -> bool:
+        return self == Constraints()
+
+    def describe(self, currency: str = "") -> list[str]:
+        """Human-readable list, one entry per active constraint, used in replies and 'why'."""
+        cur = f" {currency}" if currency else ""
+        out = []
+        if self.categories:
+            out.append("category: " + " or ".join(self.categories))
+        if self.brands:
+            out.append("brand: " + " or ".join(self.brands))
+        if self.exclude_brands:
+            out.append("not brand: " + ", ".join(self.exclude_brands))
+        if self.colours:
+            out.append("colour: " + " or ".join(self.colours))
+        if self.audience:
+            out.append(f"for {self.audience}")
+        if self.price_min is not None and self.price_max is not None:
+            out.append(f"price {self.price_min:g}-{self.price_max:g}{cur}")
+        elif self.price_max is not None:
+            out.append(f"price up to {self.price_max:g}{cur}")
+        elif self.price_min is not None:
+            out.append(f"price from {self.price_min:g}{cur}")
+        if self.min_rating is not None:
+            out.append(f"rating {self.min_rating:g}+")
+        if self.in_stock:
+            out.append("in stock")
+        return out
+
+    def failures(self, product: Product) -> list[str]:
+        """Names of the constraints `product` violates (empty: it satisfies them all)."""
+        failed = []
+        if self.categories:
+            words = product_type_terms(product)
+            if not any(phrase_in(terms(c), words) for c in self.categories):
+                failed.append("category")
+        brand = (product.brand or "").lower()
+        title = product.title.lower()
+        if self.brands and not any(brand == b or title.startswith(b + " ") for b in self.brands):
+            failed.append("brand")
+        if self.exclude_brands and any(brand == b or title.startswith(b + " ") for b in self.exclude_brands):
+            failed.append("not brand")
+        if self.colours and not set(self.colours) & set(product.colours):
+            failed.append("colour")
+        if self.audience and not AUDIENCE_MATCHES[self.audience] & set(product.audience):
+            failed.append("audience")
+        if self.price_min is not None and (product.price is None or product.price < self.price_min):
+            failed.append("price")
+        elif self.price_max is not None and (product.price is None or product.price > self.price_max):
+            failed.append("price")
+        if self.min_rating is not None and (product.rating is None or product.rating < self.min_rating):
+            failed.append("rating")
+        if self.in_stock and not product.in_stock:
+            failed.append("in stock")
+        return failed
+
+    def satisfied_by(self, product: Product) -> bool:
+        return not self.failures(product)

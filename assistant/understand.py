@@ -1,0 +1,329 @@
+"""Query understanding: a shopper's message -> `Query` (semantic text + hard `Constraints`).
+
+Deterministic and catalog-aware: brands, product types and the spelling vocabulary come from
+the loaded catalog, so the same code serves any catalog. No LLM is involved, which keeps it
+fast (< 1 ms) and testable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from assistant.catalog import CatalogIndex
+from assistant.constraints import Constraints
+from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS, TYPE_SYNONYMS
+from ingest.clean import AUDIENCE_WORDS
+from ingest.text import COLOURS, STOPWORDS, normalise_colour, singular, terms, tokenize
+
+NUM = r"(\d[\d,]*(?:\.\d+)?)\s*(?:k\b)?"
+CUR = r"(?:\$|usd|rs\.?|inr|₹|€|£)?\s*"
+CUR_AFTER = r"\s*(?:\$|usd|dollars?|bucks|rs\.?|inr|rupees|₹|€|£)?"
+
+PRICE_RANGE = re.compile(
+    rf"\b(?:between|from)?\s*{CUR}{NUM}{CUR_AFTER}\s*(?:-|–|to|and)\s*{CUR}{NUM}{CUR_AFTER}", re.I
+)
+PRICE_MAX = re.compile(
+    rf"\b(?:under|below|less than|cheaper than|within|up ?to|max(?:imum)?|no more than|not more than|at most|<)\s*{CUR}{NUM}{CUR_AFTER}",
+    re.I,
+)
+PRICE_MIN = re.compile(
+    rf"\b(?:over|above|more than|at least|starting at|min(?:imum)?|>)\s*{CUR}{NUM}{CUR_AFTER}(?!\s*(?:stars?|rating))",
+    re.I,
+)
+PRICE_AROUND = re.compile(rf"\b(?:around|about|approx(?:imately)?|roughly)\s*{CUR}{NUM}{CUR_AFTER}", re.I)
+PRICE_BARE = re.compile(r"(?:\$|₹|€|£)\s*(\d[\d,]*(?:\.\d+)?)|\b(\d[\d,]*(?:\.\d+)?)\s*(?:dollars|bucks|rupees|rs)\b", re.I)
+CHEAP = re.compile(r"\b(?:cheap|cheapest|budget|affordable|inexpensive|low[- ]cost)\b", re.I)
+RATING = re.compile(
+    r"(?:\b(?:at least|min(?:imum)?|rated|rating(?: of)?(?: at least| above| over)?|over|above)\s*(\d(?:\.\d)?)\s*(?:\+|stars?|/5)?"
+    r"|\b(\d(?:\.\d)?)\s*(?:\+|\s*or more|\s*and (?:up|above))?\s*stars?\b(?:\s*(?:rating|rated))?(?:\s*(?:or|and)\s*(?:more|above|up|higher|better))?"
+    r"|\b(\d(?:\.\d)?)\s*\+?\s*(?:star\s*)?rating(?:\s*(?:or|and)\s*(?:more|above|up|higher|better))?)",
+    re.I,
+)
+AGE = re.compile(r"\b\d{1,2}\s*(?:-\s*)?(?:years?|yrs?|months?)(?:\s*-?\s*old)?\b", re.I)
+IN_STOCK = re.compile(r"\b(?:in stock|available now|ships? (?:today|now))\b", re.I)
+EXCLUDE = re.compile(r"\b(?:not|no|except|without|but not|other than)\s+([a-z0-9&' ]+?)(?=$|[,.;!?]| and | or | please)", re.I)
+COUPLE = re.compile(r"\b(?:his and hers?|his & hers?|for couples?|couple)\b", re.I)
+
+# Explicit audience words are hard constraints; relations ("for my dad") stay soft text.
+HARD_AUDIENCE = {
+    "men": "men", "mens": "men", "man": "men", "male": "men", "gents": "men", "gentlemen": "men",
+    "guys": "men", "women": "women", "womens": "women", "woman": "women", "ladies": "women",
+    "lady": "women", "female": "women", "boys": "boys", "boy": "boys", "girls": "girls",
+    "girl": "girls", "womans": "women", "mans": "men", "kids": "kids", "kid": "kids", "children": "kids", "child": "kids",
+    "toddler": "kids", "baby": "baby", "babies": "baby", "infant": "baby",
+}
+# Metals describe material more often than colour ("gold ring", "silver chain").
+METAL_COLOURS = {"gold", "silver", "copper", "bronze", "rose"}
+# Words that qualify a product but never name its type.
+COLOUR_CONTEXT = {"in", "colour", "color", "and", "or", "dark", "light", "bright", "pale", *COLOURS}
+NOT_TYPE_WORDS = (
+    set(STOPWORDS) | set(QUERY_WORDS) | set(COLOURS) | set(AUDIENCE_WORDS) | set(HARD_AUDIENCE)
+    | {"casual", "western", "formal", "ethnic", "party", "kid", "men", "women", "boy",
+       "girl", "unisex", "winter", "summer", "seasonal", "festive", "need", "decor", "personal",
+       "health", "spare", "part", "interior", "exterior", "styling", "team", "fitness", "supply"}
+)
+
+
+@dataclass
+class Query:
+    raw: str
+    text: str  # the semantic text: corrected, without price/rating phrases
+    constraints: Constraints
+    corrections: dict[str, str] = field(default_factory=dict)  # misspelt -> corrected
+    unknown_brands: list[str] = field(default_factory=list)  # named brands the catalog lacks
+    intent: str = "search"
+    references: list[int] = field(default_factory=list)  # 1-based positions of shown items
+
+
+class Understander:
+    """Parses messages against one catalog's vocabulary. Build once per loaded catalog."""
+
+    def __init__(self, catalog: CatalogIndex):
+        self.catalog = catalog
+
+    @cached_property
+    def vocabulary(self) -> dict[str, int]:
+        vocab = dict(self.catalog.word_counts)
+        shopping_words = [w for k, v in TYPE_SYNONYMS.items() for phrase in [k, *v] for w in phrase.split()]
+        for w in [*QUERY_WORDS, *STOPWORDS, *COLOURS, *AUDIENCE_WORDS, *HARD_AUDIENCE, *KNOWN_BRANDS, *shopping_words]:
+            vocab.setdefault(w, 1)
+        return vocab
+
+    @cached_property
+    def _singulars(self) -> set[str]:
+        return {singular(w) for w in self.vocabulary}
+
+    @cached_property
+    def _spell_candidates(self) -> list[str]:
+        return [w for w in self.vocabulary if len(w) >= 3 and not w.isdigit()]
+
+    @cached_property
+    def brands(self) -> dict[str, str]:
+        """Normalised brand -> brand as stored (lower-case), excluding brands that are common words."""
+        common = set(QUERY_WORDS) | set(STOPWORDS) | set(COLOURS) | set(AUDIENCE_WORDS) | set(HARD_AUDIENCE)
+        out = {}
+        for b in self.catalog.brand_names:
+            key = " ".join(tokenize(b))
+            if len(key) < 3 or key in common or key in GENERIC_TYPE_WORDS:
+                continue
+            # A brand that is also a product-type word ("home", "shoe") is only matched with
+            # "brand"/"by" before it; see _brands().
+            out[key] = b
+        return out
+
+    @cached_property
+    def type_words(self) -> set[str]:
+        words = set()
+        for phrase in self.catalog.category_phrases:
+            words.update(phrase)
+        return words
+
+    # -- public ------------------------------------------------------------------------------
+    def parse(self, message: str) -> Query:
+        text = " ".join(message.split())
+        corrected, corrections = self.correct_spelling(text)
+        c = Constraints()
+        rest = corrected
+
+        rest = self._price(rest, c)
+        rest = self._rating(rest, c)
+        rest = AGE.sub(" ", rest)
+        if IN_STOCK.search(rest):
+            c.in_stock = True
+        rest, unknown = self._brands(rest, c)
+        self._audience(rest, c)
+        self._colours(rest, c)
+        c.categories = self.product_types(rest)
+        semantic = " ".join(rest.split()) or corrected
+        # Synonyms the shopper did not write help BM25 find "slippers" for "chappals".
+        extra = [t for t in c.categories if not set(terms(t)) <= set(terms(semantic))]
+        if extra:
+            semantic += " " + " ".join(extra)
+        return Query(message, semantic, c, corrections, unknown)
+
+    def correct_spelling(self, text: str) -> tuple[str, dict[str, str]]:
+        """Replace words the catalog has never seen with the nearest catalog word (1-2 edits)."""
+        corrections: dict[str, str] = {}
+
+        def fix(match: re.Match[str]) -> str:
+            word = match.group()
+            low = word.lower()
+            if low in self.vocabulary or len(low) < 4 or any(ch.isdigit() for ch in low):
+                return word
+            if singular(low) in self._singulars:
+                return word
+            limit = 1 if len(low) <= 6 else 2
+            best = process.extract(
+                low, self._spell_candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=8
+            )
+            if not best:
+                return word
+            # Fewest edits first, then the more frequent word ("womans" -> "womens").
+            choice = min(best, key=lambda m: (m[1], -self.vocabulary[m[0]]))[0]
+            corrections[low] = choice
+            return choice
+
+        return re.sub(r"[A-Za-z][A-Za-z']+", fix, text), corrections
+
+    def product_types(self, text: str) -> list[str]:
+        """Product-type phrases in the text that the catalog has, plus their catalog synonyms.
+
+        Longest match first, so "car floor mats" yields "floor mats" rather than "mats".
+        """
+        words = tokenize(text.replace("'", ""))
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(words):
+            for n in (4, 3, 2, 1):
+                gram = words[i : i + n]
+                if len(gram) == n and self._is_type(terms(" ".join(gram))):
+                    spans.append((i, i + n))
+                    i += n - 1
+                    break
+            i += 1
+        # A type directly followed by another is a modifier: "hiking jacket" is a jacket.
+        found = [
+            " ".join(words[a:b])
+            for k, (a, b) in enumerate(spans)
+            if not (k + 1 < len(spans) and spans[k + 1][0] == b)
+        ]
+        out: list[str] = []
+        for phrase in found:
+            key = " ".join(terms(phrase))
+            for alt in [phrase] + TYPE_SYNONYMS.get(key, []):
+                if alt not in out and self.catalog.has_phrase(terms(alt)):
+                    out.append(alt)
+        return out
+
+    @cached_property
+    def _heads(self) -> dict[str, int]:
+        """Last words of category nodes ("shoe" in "sports shoe") with how many nodes end so."""
+        heads: dict[str, int] = {}
+        for phrase in self.catalog.category_phrases:
+            heads[phrase[-1]] = heads.get(phrase[-1], 0) + 1
+        return heads
+
+    def _is_type(self, gram: list[str]) -> bool:
+        phrase = " ".join(gram)
+        if phrase in TYPE_SYNONYMS:
+            return any(self.catalog.has_phrase(terms(a)) for a in TYPE_SYNONYMS[phrase])
+        if any(g in NOT_TYPE_WORDS for g in gram):
+            return False
+        if len(gram) == 1:
+            word = gram[0]
+            if word in GENERIC_TYPE_WORDS:
+                return False
+            # A standalone category node ("watch"), or the head of several ("shoe").
+            is_head = (word,) in self.catalog.category_phrases or self._heads.get(word, 0) >= 2
+            return is_head and self.catalog.has_phrase(gram)
+        if tuple(gram) in self.catalog.category_phrases:
+            return True
+        # Multi-word phrases made of category words that also occur in titles ("dog shampoo").
+        return (
+            all(g in self.type_words for g in gram)
+            and self._heads.get(gram[-1], 0) >= 1
+            and self.catalog.has_phrase(gram)
+        )
+
+    # -- constraint extractors ---------------------------------------------------------------
+    def _price(self, text: str, c: Constraints) -> str:
+        def num(s: str, whole: str) -> float:
+            value = float(s.replace(",", ""))
+            return value * 1000 if re.search(rf"{re.escape(s)}\s*k\b", whole, re.I) else value
+
+        m = PRICE_RANGE.search(text)
+        # A bare "2-3" could be a size or an age: a range is a price only with a price cue.
+        if m and re.search(r"between|from|\$|usd|dollar|bucks|rs|inr|rupee|₹|€|£", m.group(), re.I):
+            lo, hi = sorted((num(m.group(1), m.group()), num(m.group(2), m.group())))
+            c.price_min, c.price_max = lo, hi
+            return text.replace(m.group(), " ")
+        for pattern, kind in ((PRICE_MAX, "max"), (PRICE_MIN, "min"), (PRICE_AROUND, "around")):
+            m = pattern.search(text)
+            if m:
+                value = num(m.group(1), m.group())
+                if kind == "max":
+                    c.price_max = value
+                elif kind == "min":
+                    c.price_min = value
+                else:
+                    c.price_min, c.price_max = round(value * 0.8, 2), round(value * 1.2, 2)
+                text = text.replace(m.group(), " ")
+        if c.price_max is None and c.price_min is None:
+            m = PRICE_BARE.search(text)
+            if m:  # "a $50 gift": about that much
+                value = float((m.group(1) or m.group(2)).replace(",", ""))
+                c.price_min, c.price_max = round(value * 0.8, 2), round(value * 1.2, 2)
+                text = text.replace(m.group(), " ")
+        if CHEAP.search(text):
+            if c.price_max is None:
+                c.cheap = True
+            text = CHEAP.sub(" ", text)
+        return text
+
+    def _rating(self, text: str, c: Constraints) -> str:
+        m = RATING.search(text)
+        if m:
+            value = float(next(g for g in m.groups() if g))
+            if 0 < value <= 5:
+                c.min_rating = value
+                text = text.replace(m.group(), " ")
+        text = re.sub(r"\b(?:highly|well|top)[- ]rated\b", lambda _: (setattr(c, "min_rating", c.min_rating or 4.0), " ")[1], text, flags=re.I)
+        return text
+
+    def _brands(self, text: str, c: Constraints) -> tuple[str, list[str]]:
+        unknown: list[str] = []
+        lowered = text.lower()
+        for m in EXCLUDE.finditer(lowered):
+            target = " ".join(tokenize(m.group(1)))
+            for brand_key, stored in self.brands.items():
+                if target == brand_key or target.startswith(brand_key + " "):
+                    c.exclude_brands.append(stored)
+                    lowered = lowered.replace(m.group(), " ")
+                    break
+            else:
+                if target in KNOWN_BRANDS:
+                    c.exclude_brands.append(target)
+                    lowered = lowered.replace(m.group(), " ")
+        words = tokenize(lowered)
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i : i + n])
+                stored = self.brands.get(gram)
+                if stored is None and n == 1 and len(gram) >= 5 and gram not in self.vocabulary:
+                    # A misspelt brand ("addidas"): one edit away from a catalog brand.
+                    near = process.extractOne(gram, list(self.brands), scorer=Levenshtein.distance, score_cutoff=1)
+                    stored = self.brands[near[0]] if near else None
+                if stored and stored not in c.brands and stored not in c.exclude_brands:
+                    if gram in self.type_words and not re.search(rf"\b(?:by|brand)\s+{re.escape(gram)}\b", lowered):
+                        continue
+                    c.brands.append(stored)
+                elif gram in KNOWN_BRANDS and gram not in self.brands and gram not in c.exclude_brands:
+                    c.brands.append(gram)
+                    unknown.append(gram)
+        return text, unknown
+
+    def _audience(self, text: str, c: Constraints) -> None:
+        if COUPLE.search(text):
+            c.audience = "couple"
+            return
+        for w in tokenize(text.replace("'", "")):
+            if w in HARD_AUDIENCE:
+                c.audience = HARD_AUDIENCE[w]
+                return
+
+    def _colours(self, text: str, c: Constraints) -> None:
+        words = tokenize(text)
+        for i, w in enumerate(words):
+            if w not in COLOURS or w in METAL_COLOURS:
+                continue
+            # A colour word closing the query after a noun is usually a noun ("face cream").
+            if i == len(words) - 1 and i > 0 and words[i - 1] not in COLOUR_CONTEXT:
+                continue
+            colour = normalise_colour(w)
+            if colour not in c.colours:
+                c.colours.append(colour)

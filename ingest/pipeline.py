@@ -1,0 +1,189 @@
+"""Catalog ingest: read -> clean -> embed changed products -> Chroma -> snapshot (+ BM25).
+
+Incremental and restartable: each product carries a content hash. Only new or changed products
+are embedded; products gone from the file are removed (unless append). Chroma is written in
+whole batches and the snapshot is rebuilt from Chroma at the end, so an ingest interrupted at any
+point and run again ends consistent.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from assistant.errors import ShopAssistError
+from assistant.models import embedder
+from assistant.settings import Settings
+from ingest import store
+from ingest.clean import RowError, clean_row, map_row
+from ingest.read import RawRow, Rejection, load_mapping, read_rows
+from ingest.schema import Product
+from ingest.snapshot import fingerprint, read_meta, write_snapshot
+from ingest.text import tokenize
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    path: str
+    read: int = 0
+    accepted: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> dict:
+        out = asdict(self)
+        out["rejected"] = len(self.rejected)
+        out["warnings"] = len(self.warnings)
+        return out
+
+
+def load_catalog(path: Path, mapping_path: Path | None = None) -> tuple[list[Product], IngestReport]:
+    """Read and clean a catalog file: valid products plus a report of every rejected row."""
+    report = IngestReport(path=str(path))
+    mapping = load_mapping(mapping_path) if mapping_path else None
+    columns, rows = read_rows(path)
+    if mapping:
+        unknown = sorted(mapping.source_columns() - set(columns))
+        if unknown:
+            raise ShopAssistError(
+                f"mapping {mapping_path} names column(s) {', '.join(map(repr, unknown))} that "
+                f"{path} does not have; its columns are: {', '.join(columns)}"
+            )
+    by_id: dict[str, Product] = {}
+    line_of: dict[str, int] = {}
+    for row in rows:
+        report.read += 1
+        if isinstance(row, Rejection):
+            report.rejected.append(row)
+            continue
+        assert isinstance(row, RawRow)
+        try:
+            product = clean_row(map_row(row, mapping))
+        except RowError as exc:
+            report.rejected.append(Rejection(row.line, str(exc)))
+            continue
+        if product.id in by_id:
+            report.warnings.append(
+                f"line {row.line}: duplicate id {product.id!r} (also line {line_of[product.id]}); "
+                "keeping the later row"
+            )
+            del by_id[product.id]  # re-insert so the order follows the kept row
+        if len(product.description) >= 5000:
+            report.warnings.append(f"line {row.line}: description of {product.id!r} truncated")
+        by_id[product.id] = product
+        line_of[product.id] = row.line
+    products = list(by_id.values())
+    report.warnings.extend(near_duplicate_titles(products, line_of))
+    report.accepted = len(products)
+    return products, report
+
+
+def near_duplicate_titles(products: list[Product], line_of: dict[str, int]) -> list[str]:
+    """Flag products whose titles are the same words (order, case, punctuation aside)."""
+    groups: dict[tuple[str, ...], list[Product]] = defaultdict(list)
+    for p in products:
+        groups[tuple(sorted(tokenize(p.title)))].append(p)
+    warnings = []
+    for group in groups.values():
+        if len(group) > 1:
+            listed = ", ".join(f"{p.id!r} (line {line_of[p.id]})" for p in group)
+            warnings.append(f"near-duplicate titles: {listed}")
+    return warnings
+
+
+def ingest_catalog(
+    settings: Settings,
+    path: Path,
+    mapping_path: Path | None = None,
+    append: bool = False,
+    progress: bool = True,
+) -> IngestReport:
+    start = time.perf_counter()
+    products, report = load_catalog(path, mapping_path)
+    if not products:
+        report.seconds = time.perf_counter() - start
+        raise ShopAssistError(
+            f"nothing could be ingested from {path}: {len(report.rejected)} of {report.read} rows "
+            "rejected" + (f" (first: line {report.rejected[0].line}: {report.rejected[0].reason})" if report.rejected else "")
+        )
+    client = store.chroma_client(settings)
+    coll = store.collection(client, store.PRODUCTS)
+    model_name = settings.embedding_model
+
+    stored = {
+        item["id"]: item["metadatas"]
+        for item in store.iter_records(coll, include=["metadatas"])
+    }
+    todo = []
+    for p in products:
+        meta = stored.get(p.id)
+        if meta is None:
+            report.added += 1
+            todo.append(p)
+        elif meta.get("content_hash") != p.content_hash or meta.get("embed_model") != model_name:
+            report.updated += 1
+            todo.append(p)
+        else:
+            report.unchanged += 1
+
+    if todo:
+        model = embedder(model_name)
+        batch = settings.embedding_batch_size * 4  # one Chroma write per few encode batches
+        with tqdm(total=len(todo), desc="embedding", unit="product", disable=not progress) as bar:
+            for i in range(0, len(todo), batch):
+                chunk = todo[i : i + batch]
+                vectors = model.encode(
+                    [p.index_text() for p in chunk],
+                    batch_size=settings.embedding_batch_size,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                )
+                coll.upsert(
+                    ids=[p.id for p in chunk],
+                    embeddings=vectors,
+                    metadatas=[store.product_metadata(p, model_name) for p in chunk],
+                    documents=[p.index_text() for p in chunk],
+                )
+                bar.update(len(chunk))
+
+    current = {p.id for p in products}
+    gone = [] if append else [pid for pid in stored if pid not in current]
+    for i in range(0, len(gone), store.PAGE):
+        coll.delete(ids=gone[i : i + store.PAGE])
+    report.removed = len(gone)
+
+    rebuild_snapshot(settings, coll, expect=None if append else {p.id: p.content_hash for p in products})
+    report.seconds = round(time.perf_counter() - start, 3)
+    return report
+
+
+def rebuild_snapshot(settings: Settings, coll, expect: dict[str, str] | None = None) -> None:
+    """Write the search snapshot from Chroma, unless the one on disk already matches."""
+    model_name = settings.embedding_model
+    meta = read_meta(settings.index_dir)
+    if expect is not None and meta and meta.get("fingerprint") == fingerprint(expect, model_name):
+        return
+    products: list[Product] = []
+    vectors: list[list[float]] = []
+    for item in store.iter_records(coll, include=["metadatas", "embeddings"]):
+        products.append(Product.model_validate(json.loads(item["metadatas"]["record"])))
+        vectors.append(item["embeddings"])
+    # A stable order (by id) keeps snapshots of the same catalog identical across runs.
+    order = sorted(range(len(products)), key=lambda i: products[i].id)
+    products = [products[i] for i in order]
+    matrix = np.asarray([vectors[i] for i in order], dtype=np.float32).reshape(len(order), -1)
+    write_snapshot(settings.index_dir, products, matrix, model_name)

@@ -1,0 +1,95 @@
+"""The search snapshot: product records, their vectors and the BM25 index, side by side on disk.
+
+Chroma is the store of record. Search needs every vector and record in memory anyway (filter
+first, then exact scoring over the candidates), and reading 100k items back out of Chroma on
+every start is slow, so ingest writes this snapshot from Chroma's contents once per change.
+It is written to a temporary folder and swapped in, so readers never see half of one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from assistant.errors import ShopAssistError
+from ingest.schema import Product
+from ingest.text import STOPWORDS, terms
+
+FORMAT_VERSION = 1
+
+
+@dataclass
+class Snapshot:
+    products: list[Product]
+    vectors: np.ndarray  # (n, dim) float32, L2-normalised
+    bm25: bm25s.BM25
+    meta: dict
+
+
+def fingerprint(id_hashes: dict[str, str], embed_model: str) -> str:
+    h = hashlib.sha256(embed_model.encode())
+    for pid in sorted(id_hashes):
+        h.update(f"{pid}:{id_hashes[pid]}\n".encode())
+    return h.hexdigest()[:16]
+
+
+def bm25_tokens(text: str) -> list[str]:
+    return [t for t in terms(text) if t not in STOPWORDS]
+
+
+def write_snapshot(
+    index_dir: Path, products: list[Product], vectors: np.ndarray, embed_model: str, print_fn=None
+) -> None:
+    tmp = index_dir.with_name(index_dir.name + ".tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    with open(tmp / "products.jsonl", "w", encoding="utf-8") as f:
+        for p in products:
+            f.write(p.model_dump_json() + "\n")
+    np.save(tmp / "vectors.npy", vectors.astype(np.float32))
+    retriever = bm25s.BM25(k1=1.5, b=0.75)
+    corpus = [bm25_tokens(p.index_text()) or [""] for p in products]
+    retriever.index(corpus, show_progress=False)
+    retriever.save(str(tmp / "bm25"), show_progress=False)
+    meta = {
+        "format": FORMAT_VERSION,
+        "count": len(products),
+        "dim": int(vectors.shape[1]) if len(products) else 0,
+        "embed_model": embed_model,
+        "fingerprint": fingerprint({p.id: p.content_hash for p in products}, embed_model),
+    }
+    (tmp / "meta.json").write_text(json.dumps(meta, indent=2))
+    old = index_dir.with_name(index_dir.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if index_dir.exists():
+        index_dir.rename(old)
+    tmp.rename(index_dir)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def read_meta(index_dir: Path) -> dict | None:
+    path = index_dir / "meta.json"
+    return json.loads(path.read_text()) if path.is_file() else None
+
+
+def read_snapshot(index_dir: Path) -> Snapshot:
+    meta = read_meta(index_dir)
+    if meta is None:
+        raise ShopAssistError(
+            f"no product index in {index_dir.parent}; run `shopassist ingest CATALOG` first "
+            "(or pass the right --data-dir)"
+        )
+    with open(index_dir / "products.jsonl", encoding="utf-8") as f:
+        products = [Product.model_validate_json(line) for line in f]
+    vectors = np.load(index_dir / "vectors.npy")
+    retriever = bm25s.BM25.load(str(index_dir / "bm25"), load_vocab=True, show_progress=False)
+    return Snapshot(products, vectors, retriever, meta)

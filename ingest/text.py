@@ -1,0 +1,61 @@
+"""Tokenising and vocabularies shared by ingest, BM25, the filter index and query understanding.
+
+One tokeniser everywhere keeps BM25, the phrase filter and the query parser in agreement.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[a-z0-9]+")
+
+# Kept short on purpose: BM25's idf handles most common words, and words like "for", "men" or
+# "with" carry meaning in product titles.
+STOPWORDS = frozenset(
+    "a an and are as at be by i im i'm is it its me my of on or our the this to we you your "
+    "do does have has any some looking want need please show find get".split()
+)
+
+COLOURS = (
+    "black white red blue navy green pink grey gray brown beige yellow purple orange silver gold "
+    "maroon olive cream ivory teal turquoise violet magenta khaki tan peach copper bronze "
+    "multicolor multicolour rose lavender mustard burgundy charcoal"
+).split()
+COLOUR_ALIASES = {"gray": "grey", "multicolor": "multicolour"}
+
+MATERIALS = (
+    "cotton leather polyester wool silk linen denim nylon rubber plastic steel stainless "
+    "ceramic glass wood wooden bamboo brass copper silver gold canvas suede velvet rayon "
+    "spandex acrylic aluminium aluminum porcelain cashmere fleece"
+).split()
+
+
+def tokenize(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+def singular(token: str) -> str:
+    """A light plural stripper: enough for 'watches' == 'watch', 'shoes' == 'shoe'.
+
+    A full stemmer (Porter) merges too much for product types ('sports' -> 'sport' is fine,
+    but 'glasses' -> 'glass' and 'shorts' -> 'short' change meaning either way); plurals are what
+    shoppers and catalogs disagree on.
+    """
+    if len(token) <= 3 or token.endswith("ss") or token.isdigit():
+        return token
+    if token.endswith("ies") and len(token) > 4:
+        return token[:-3] + "y"
+    if token.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return token[:-2]
+    if token.endswith("s") and not token.endswith(("us", "is")):
+        return token[:-1]
+    return token
+
+
+def terms(text: str) -> list[str]:
+    """Tokens, singularised: the unit of the phrase filter and of BM25."""
+    return [singular(t) for t in tokenize(text)]
+
+
+def normalise_colour(word: str) -> str:
+    return COLOUR_ALIASES.get(word, word)

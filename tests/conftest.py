@@ -1,0 +1,74 @@
+"""Shared fixtures. Models come from the bundled packages; nothing is downloaded.
+
+Converted model folders are cached inside the clone (.cache/models), never elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared" / "datasets"
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("SHOPASSIST_MODEL_CACHE_DIR", str(REPO / ".cache" / "models"))
+
+from assistant.catalog import CatalogIndex  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
+from ingest.pipeline import load_catalog  # noqa: E402
+from ingest.snapshot import read_snapshot, write_snapshot  # noqa: E402
+
+DEMO_CATALOG = REPO / "data" / "catalog.csv"
+DEMO_POLICIES = REPO / "data" / "policies"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def needs_shared(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not present (../shared/datasets is only beside a developer checkout)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_products():
+    products, report = load_catalog(DEMO_CATALOG)
+    assert not report.rejected
+    return products
+
+
+@pytest.fixture(scope="session")
+def demo_catalog(demo_products, tmp_path_factory) -> CatalogIndex:
+    """The demo catalog with random vectors: for tests of filters and parsing (no model)."""
+    index_dir = tmp_path_factory.mktemp("snapshot") / "index"
+    vectors = np.random.default_rng(0).normal(size=(len(demo_products), 8)).astype(np.float32)
+    write_snapshot(index_dir, demo_products, vectors, "random")
+    return CatalogIndex(read_snapshot(index_dir))
+
+
+@pytest.fixture(scope="session")
+def demo_settings(tmp_path_factory) -> Settings:
+    """A data dir with the demo catalog and policies ingested for real (embedding model)."""
+    from ingest.pipeline import ingest_catalog
+    from ingest.policies import ingest_policies
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("demo-data"))
+    ingest_catalog(settings, DEMO_CATALOG, progress=False)
+    ingest_policies(settings, [DEMO_POLICIES])
+    return settings
+
+
+@pytest.fixture(scope="session")
+def demo_engine(demo_settings):
+    from assistant.engine import SearchEngine
+
+    return SearchEngine.load(demo_settings)

@@ -1,0 +1,127 @@
+"""Reading and cleaning catalogs: every bad row is reported with its line and reason."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from assistant.errors import ShopAssistError
+from ingest.pipeline import load_catalog
+from tests.conftest import REPO, needs_shared
+
+HEADER = "id,title,description,category,brand,price,currency,colour,audience,sizes,material,rating,stock,image_url\n"
+GOOD = "P1,Trail Jacket,Light rain jacket,Clothing > Jackets,Northfold,79.99,USD,blue,men,S|M|L,nylon,4.5,3,\n"
+
+
+def write(tmp_path: Path, body: str | bytes, name: str = "catalog.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(body if isinstance(body, bytes) else body.encode())
+    return path
+
+
+def reasons(report) -> dict[int, str]:
+    return {r.line: r.reason for r in report.rejected}
+
+
+def test_good_row_is_cleaned(tmp_path):
+    products, report = load_catalog(write(tmp_path, HEADER + GOOD))
+    (p,) = products
+    assert (p.price, p.currency, p.colours, p.audience, p.sizes) == (79.99, "USD", ["blue"], ["men"], ["S", "M", "L"])
+    assert p.category == ["Clothing", "Jackets"] and p.rating == 4.5 and p.stock == 3
+    assert p.content_hash and report.accepted == 1 and not report.rejected
+
+
+def test_bad_price_is_rejected_with_line(tmp_path):
+    body = HEADER + GOOD + "P2,Mug,,Home,,abc,USD,,,,,,,\n" + "P3,Mug two,,Home,,-4,USD,,,,,,,\n"
+    products, report = load_catalog(write(tmp_path, body))
+    assert [p.id for p in products] == ["P1"]
+    assert "not a number" in reasons(report)[3] and "out of range" in reasons(report)[4]
+
+
+def test_missing_title_is_rejected(tmp_path):
+    products, report = load_catalog(write(tmp_path, HEADER + GOOD + "P2,,desc,Home,,5,USD,,,,,,,\n"))
+    assert len(products) == 1 and reasons(report) == {3: "missing title"}
+
+
+def test_wrong_types_in_jsonl_are_rejected(tmp_path):
+    rows = [
+        {"id": "A", "title": "Good", "price": 10},
+        {"id": "B", "title": "Bad price type", "price": [1, 2]},
+        {"id": "C", "title": "Bad stock", "price": 5, "stock": "many"},
+        {"id": "D", "title": {"nested": 1}, "price": 5},
+        ["not", "an", "object"],
+    ]
+    path = write(tmp_path, "\n".join(json.dumps(r) for r in rows) + "\n{broken json\n", "c.jsonl")
+    products, report = load_catalog(path)
+    assert [p.id for p in products] == ["A"]
+    got = reasons(report)
+    assert set(got) == {2, 3, 4, 5, 6}
+    assert "price" in got[2] and "stock" in got[3] and "title" in got[4]
+    assert "JSON object" in got[5] and "invalid JSON" in got[6]
+
+
+def test_duplicate_ids_keep_the_last_with_warning(tmp_path):
+    body = HEADER + GOOD + GOOD.replace("79.99", "59.99")
+    products, report = load_catalog(write(tmp_path, body))
+    assert len(products) == 1 and products[0].price == 59.99
+    assert any("duplicate id 'P1'" in w and "line 3" in w for w in report.warnings)
+
+
+def test_near_duplicate_titles_are_flagged(tmp_path):
+    body = HEADER + GOOD + GOOD.replace("P1,Trail Jacket", "P9,trail  JACKET")
+    _, report = load_catalog(write(tmp_path, body))
+    assert any("near-duplicate" in w and "'P9'" in w for w in report.warnings)
+
+
+def test_invalid_utf8_row_is_rejected_others_kept(tmp_path):
+    body = (HEADER + GOOD).encode() + b"P2,Caf\xe9 Mug,,Home,,5,USD,,,,,,,\n"
+    products, report = load_catalog(write(tmp_path, body))
+    assert len(products) == 1 and reasons(report) == {3: "invalid UTF-8 in row"}
+
+
+def test_huge_description_is_truncated_not_dropped(tmp_path):
+    huge = "word " * 2_100_000  # ~10 MB
+    body = HEADER + f'P2,Big,"{huge}",Home,,5,USD,,,,,,,\n'
+    products, report = load_catalog(write(tmp_path, body))
+    assert len(products) == 1 and len(products[0].description) <= 5000
+    assert any("truncated" in w for w in report.warnings)
+
+
+def test_empty_and_missing_files_raise(tmp_path):
+    with pytest.raises(ShopAssistError, match="is empty"):
+        load_catalog(write(tmp_path, b""))
+    with pytest.raises(ShopAssistError, match="does not exist"):
+        load_catalog(tmp_path / "nope.csv")
+    with pytest.raises(ShopAssistError, match="unknown format"):
+        load_catalog(write(tmp_path, "x", "c.xlsx"))
+
+
+def test_mapping_with_unknown_column_raises(tmp_path):
+    mapping = write(tmp_path, "columns:\n  id: pid\n  title: no_such_column\n", "m.yaml")
+    with pytest.raises(ShopAssistError, match="'no_such_column'"):
+        load_catalog(write(tmp_path, "pid,name\n1,x\n"), mapping)
+
+
+def test_parquet_is_read(tmp_path):
+    path = tmp_path / "c.parquet"
+    pq.write_table(pa.table({"id": ["a", "b"], "title": ["Red Mug", None], "price": [3.5, 2.0]}), path)
+    products, report = load_catalog(path)
+    assert [p.id for p in products] == ["a"] and reasons(report) == {2: "missing title"}
+    assert products[0].colours == ["red"]  # derived from the title
+
+
+def test_flipkart_mapping_parses_specs_prices_and_ratings():
+    csv_path = needs_shared("flipkart", "product.csv")
+    products, report = load_catalog(csv_path, REPO / "ingest" / "mappings" / "flipkart.yaml")
+    assert report.accepted == 1002 and not report.rejected
+    by_id = {p.id: p for p in products}
+    bellies = by_id["SHOEH4GRSUBJGZXE"]
+    assert bellies.price == 499.0 and bellies.currency == "INR"  # discounted price
+    assert bellies.colours == ["red"] and bellies.audience == ["women"]
+    assert bellies.category[:2] == ["footwear", "womens footwear"]
+    assert bellies.rating is None  # 0.0 means unrated
+    assert bellies.attributes["Outer Material"] == "Patent Leather"

@@ -1,0 +1,107 @@
+"""Query understanding against the demo catalog's vocabulary (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.understand import Understander
+
+
+@pytest.fixture(scope="module")
+def parse(demo_catalog):
+    understander = Understander(demo_catalog)
+    return understander.parse
+
+
+@pytest.mark.parametrize(
+    ("message", "lo", "hi"),
+    [
+        ("jacket under 120", None, 120),
+        ("jacket below $50", None, 50),
+        ("jacket less than 80 dollars", None, 80),
+        ("jacket between 800 and 1500", 800, 1500),
+        ("jacket from $20 to $40", 20, 40),
+        ("jacket 20-40 usd", 20, 40),
+        ("jacket over 100", 100, None),
+        ("jacket around 50 dollars", 40, 60),
+        ("jacket up to 1.5k", None, 1500),
+    ],
+)
+def test_price_ranges(parse, message, lo, hi):
+    c = parse(message).constraints
+    assert (c.price_min, c.price_max) == (lo, hi)
+
+
+def test_cheap_without_number_is_a_flag(parse):
+    q = parse("cheap mugs")
+    assert q.constraints.cheap and q.constraints.price_max is None
+    assert "mug" in " ".join(q.constraints.categories)
+
+
+def test_numbers_that_are_not_prices(parse):
+    c = parse("sneakers for a 10 year old boy").constraints
+    assert c.price_min is None and c.price_max is None and c.audience == "boys"
+    c = parse("yoga mat 6 mm").constraints
+    assert c.price_max is None
+
+
+@pytest.mark.parametrize(
+    ("message", "rating"),
+    [("watch with 4 star rating or more", 4.0), ("rated 4.5+ headphones", 4.5), ("4+ stars speaker", 4.0),
+     ("highly rated blender", 4.0)],
+)
+def test_minimum_rating(parse, message, rating):
+    assert parse(message).constraints.min_rating == rating
+
+
+@pytest.mark.parametrize(
+    ("message", "audience"),
+    [("running shoes for women", "women"), ("mens wallet", "men"), ("ladies watch", "women"),
+     ("toys for kids", "kids"), ("baby blanket", "baby"), ("girls dress", "girls"),
+     ("his and hers watches", "couple"), ("gift for my dad", None)],
+)
+def test_audience(parse, message, audience):
+    assert parse(message).constraints.audience == audience
+
+
+def test_colours_and_nouns_that_look_like_colours(parse):
+    assert parse("black leather wallet").constraints.colours == ["black"]
+    assert parse("sneakers in navy").constraints.colours == ["navy"]
+    assert parse("moisturising face cream").constraints.colours == []
+    assert parse("gray hoodie").constraints.colours == ["grey"]
+
+
+def test_brand_exact_case_and_typo(parse, demo_catalog):
+    brand = "northfold"
+    assert brand in demo_catalog.brand_names
+    assert parse("Northfold jacket").constraints.brands == [brand]
+    assert parse("northfoldd jacket").constraints.brands == [brand]  # one typo
+
+
+def test_brand_exclusion(parse):
+    c = parse("running shoes not strideline").constraints
+    assert c.exclude_brands == ["strideline"] and c.brands == []
+
+
+def test_unknown_famous_brand_is_kept_as_constraint(parse):
+    q = parse("do you have any rolex watches?")
+    assert q.constraints.brands == ["rolex"] and q.unknown_brands == ["rolex"]
+
+
+def test_misspellings_do_not_zero_out(parse):
+    q = parse("womans sandels")
+    assert q.constraints.audience == "women"
+    assert q.constraints.categories and "sandal" in q.constraints.categories[0]
+    assert q.corrections.get("sandels") == "sandals"
+
+
+def test_product_types_use_catalog_vocabulary_and_synonyms(parse):
+    assert parse("waterproof hiking jacket").constraints.categories[0] == "jacket"
+    cats = parse("wireless earphones").constraints.categories
+    assert "earphones" in cats or "earbud" in cats
+    assert parse("something nice").constraints.categories == []
+
+
+def test_semantic_text_drops_price_phrase(parse):
+    q = parse("blue backpack under $60")
+    assert "60" not in q.text and "backpack" in q.text
