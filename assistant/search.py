@@ -172,18 +172,21 @@ class Retriever:
             return f"no brand '{brand}' in this catalog"
         parts = cat.constraint_masks(c)
         labels = dict(zip([n for n, _ in parts], _labels(c, cur), strict=True))
+
+        def scope_without(name: str) -> str:
+            others = [labels[o] for o, _ in parts if o != name]
+            return " ".join(others) if others else "the catalog"
+
         for name, m in parts:
-            if not m.any():
-                return f"nothing in the catalog matches {labels.get(name, name)}"
+            if not m.any():  # this constraint alone leaves nothing
+                return f"nothing in {scope_without(name)} {labels[name]} (none in the whole catalog)"
         for name, _ in reversed(parts):
             rest = np.ones(len(cat), dtype=bool)
             for other, m in parts:
                 if other != name:
                     rest &= m
             if rest.any():
-                others = [labels[o] for o, _ in parts if o != name]
-                scope = " ".join(others) if others else "the catalog"
-                return f"nothing in {scope} with {labels[name]} ({int(rest.sum())} without it)"
+                return f"nothing in {scope_without(name)} {labels[name]} ({int(rest.sum())} without it)"
         return "nothing matches all of " + ", ".join(labels.values())
 
     def _why(self, product: Product, c: Constraints, query_terms: set[str]) -> Why:
@@ -208,11 +211,11 @@ def _labels(c: Constraints, currency: str) -> list[str]:
     if c.categories:
         labels.append(" or ".join(c.categories))
     if c.brands:
-        labels.append("brand " + " or ".join(repr(b) for b in c.brands))
+        labels.append("with brand " + " or ".join(repr(b) for b in c.brands))
     if c.exclude_brands:
         labels.append("brands other than " + ", ".join(c.exclude_brands))
     if c.colours:
-        labels.append(" or ".join(c.colours))
+        labels.append("in " + " or ".join(c.colours))
     if c.audience:
         labels.append(f"for {c.audience}")
     if c.price_min is not None or c.price_max is not None:
