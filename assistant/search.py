@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
+from assistant.models import encode_query
 from assistant.understand import Query
 from ingest.schema import Product
 from ingest.snapshot import bm25_tokens
@@ -86,8 +87,10 @@ class Retriever:
         dense = np.zeros(len(rows), dtype=np.float32)
         lexical = np.zeros(len(rows), dtype=np.float32)
         if mode in ("hybrid", "dense"):
-            qv = self.embed.encode([query.text], normalize_embeddings=True, convert_to_numpy=True)[0]
-            dense = cat.vectors[rows] @ qv.astype(np.float32)
+            qv = encode_query(self.embed, query.text)
+            qv = qv.astype(np.float32)
+            # Gathering most rows copies the matrix; scoring all and then picking is cheaper.
+            dense = (cat.vectors @ qv)[rows] if len(rows) > len(cat) // 4 else cat.vectors[rows] @ qv
         t_dense = time.perf_counter()
         tokens = bm25_tokens(query.text)
         if mode in ("hybrid", "bm25") and tokens:

@@ -1,0 +1,47 @@
+"""Helpers shared by the benchmarks: data locations and a synthetic catalog scale-up."""
+
+from __future__ import annotations
+
+import random
+import statistics
+from pathlib import Path
+
+from ingest.schema import Product
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared" / "datasets"
+FLIPKART = SHARED / "flipkart" / "product.csv"
+FLIPKART_MAPPING = REPO / "ingest" / "mappings" / "flipkart.yaml"
+DEV_QUERIES = SHARED / "queries" / "dev.jsonl"
+BENCH_DIR = REPO / ".cache" / "bench"
+
+VARIANTS = "classic premium lite pro plus essential deluxe urban studio travel everyday signature".split()
+
+
+def scale_up(products: list[Product], n: int, seed: int = 0) -> list[Product]:
+    """n products made from the given ones: new ids, a variant word in the title, price jitter.
+
+    Every copy differs in text and hash, so ingest really embeds each one.
+    """
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        base = products[i % len(products)]
+        copy = base.model_copy(deep=True)
+        copy.id = f"{base.id}-{i:06d}"
+        if i >= len(products):
+            copy.title = f"{base.title} {rng.choice(VARIANTS)} {i // len(products)}"
+            if copy.price is not None:
+                copy.price = round(copy.price * rng.uniform(0.8, 1.25), 2)
+        copy.content_hash = copy.compute_hash()
+        out.append(copy)
+    return out
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+def summary_ms(values: list[float]) -> str:
+    return f"p50 {percentile(values, 50):7.2f} ms  p95 {percentile(values, 95):7.2f} ms  mean {statistics.mean(values):7.2f} ms"
