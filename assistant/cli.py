@@ -21,6 +21,15 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 eval_app = typer.Typer(no_args_is_help=True, help="Offline evaluation.")
 app.add_typer(eval_app, name="eval")
 
+
+def _mount_finetune() -> None:
+    from finetune.cli import finetune_app
+
+    app.add_typer(finetune_app, name="finetune", help="Fine-tune the LLM with LoRA, evaluate adapters.")
+
+
+_mount_finetune()
+
 DataDir = Annotated[
     Path | None,
     typer.Option("--data-dir", help="Where indexes live [env: SHOPASSIST_DATA_DIR]", show_default=False),
@@ -118,6 +127,147 @@ def search(
         typer.echo(f"{i:2}. {p.title} [{p.id}] - {price}")
         if hit.why.terms:
             typer.echo(f"    matched: {', '.join(hit.why.terms)}")
+
+
+LlmBackend = Annotated[str | None, typer.Option("--backend", help="transformers | vllm | openai")]
+OpenAIUrl = Annotated[str | None, typer.Option("--openai-base-url", help="OpenAI-compatible server URL")]
+Adapter = Annotated[str | None, typer.Option("--adapter", help="LoRA adapter folder or served name")]
+
+
+def load_assistant(settings: Settings):
+    from assistant.core import Assistant
+
+    return Assistant.load(settings)
+
+
+def session_store(settings: Settings):
+    from assistant.session import SessionStore
+
+    return SessionStore(settings.data_dir / "sessions")
+
+
+@app.command()
+def ask(
+    message: Annotated[str, typer.Argument(help="The shopper's message")],
+    session: Annotated[str | None, typer.Option("--session", help="Resume (or start) this session id")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the reply as JSON")] = False,
+    data_dir: DataDir = None,
+    backend: LlmBackend = None,
+    openai_base_url: OpenAIUrl = None,
+    adapter: Adapter = None,
+    config: Config = None,
+) -> None:
+    """Answer one message (optionally within a saved session) and print the reply."""
+    settings = settings_from(config, data_dir=data_dir, llm_backend=backend,
+                             openai_base_url=openai_base_url, llm_adapter=adapter)
+    store = session_store(settings)
+    state = store.load_or_create(session)
+    reply = load_assistant(settings).reply(state, message)
+    store.save(state)
+    if as_json:
+        typer.echo(json.dumps({
+            "session_id": reply.session_id,
+            "text": reply.text,
+            "products": [c.model_dump() for c in reply.products],
+            "constraints": reply.constraints,
+            "intent": reply.intent,
+            "empty_reason": reply.empty_reason,
+            "grounding_corrections": reply.grounding_corrections,
+            "used_fallback": reply.used_fallback,
+            "timings_ms": reply.timings_ms,
+        }, ensure_ascii=False))
+        return
+    print_reply(reply)
+    typer.echo(f"(session {reply.session_id})", err=True)
+
+
+def print_reply(reply) -> None:
+    if reply.changes:
+        typer.secho("updated: " + "; ".join(reply.changes), fg=typer.colors.YELLOW)
+    for i, card in enumerate(reply.products, 1):
+        price = f"{card.price:,.2f} {card.currency}" if card.price is not None else "price n/a"
+        typer.echo(f"  [{i}] {card.title} - {price}" + ("" if card.in_stock else " (out of stock)"))
+    typer.echo(reply.text)
+
+
+@app.command()
+def chat(
+    session: Annotated[str | None, typer.Option("--session", help="Resume this session id")] = None,
+    data_dir: DataDir = None,
+    backend: LlmBackend = None,
+    openai_base_url: OpenAIUrl = None,
+    adapter: Adapter = None,
+    config: Config = None,
+) -> None:
+    """Chat in the terminal (streamed). Empty line or Ctrl-D ends."""
+    from assistant.errors import ShopAssistError as _Error
+
+    settings = settings_from(config, data_dir=data_dir, llm_backend=backend,
+                             openai_base_url=openai_base_url, llm_adapter=adapter)
+    store = session_store(settings)
+    state = store.load_or_create(session)
+    core = load_assistant(settings)
+    typer.echo(f"shopassist chat (session {state.id}). What are you looking for?")
+    while True:
+        try:
+            message = input("> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not message:
+            break
+        try:
+            for event in core.respond(state, message):
+                if event.type == "products":
+                    for i, card in enumerate(event.data, 1):
+                        price = f"{card.price:,.2f} {card.currency}" if card.price is not None else "n/a"
+                        typer.echo(f"  [{i}] {card.title} - {price}")
+                elif event.type == "text":
+                    typer.echo(event.data, nl=False)
+            typer.echo("")
+        except _Error as exc:
+            typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        store.save(state)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8080,
+    data_dir: DataDir = None,
+    backend: LlmBackend = None,
+    openai_base_url: OpenAIUrl = None,
+    config: Config = None,
+) -> None:
+    """Start the HTTP API (FastAPI + server-sent events)."""
+    import uvicorn
+
+    from assistant.api import create_app
+
+    settings = settings_from(config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+@app.command()
+def copilot(
+    path: Annotated[Path, typer.Argument(help="Conversation: JSON list or JSONL of {role, content}")],
+    data_dir: DataDir = None,
+    backend: LlmBackend = None,
+    adapter: Annotated[str | None, typer.Option("--adapter", help="Support LoRA adapter")] = None,
+    config: Config = None,
+) -> None:
+    """Suggest the agent's next reply for a customer conversation, with policies and products."""
+    if not path.is_file():
+        fail(f"conversation file {path} does not exist")
+    text = path.read_text(encoding="utf-8").strip()
+    try:
+        conversation = json.loads(text) if text.startswith("[") else [json.loads(x) for x in text.splitlines() if x.strip()]
+    except json.JSONDecodeError as exc:
+        fail(f"{path}: not JSON or JSONL ({exc.msg} at line {exc.lineno})")
+    if isinstance(conversation, dict):
+        conversation = conversation.get("messages", [])
+    settings = settings_from(config, data_dir=data_dir, llm_backend=backend, copilot_adapter=adapter)
+    result = load_assistant(settings).copilot(conversation)
+    typer.echo(result.model_dump_json(indent=2))
 
 
 @eval_app.command("retrieval")

@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     llm_backend: Literal["transformers", "vllm", "openai"] = "transformers"
     llm_model: str = BUNDLED
     llm_adapter: str | None = None  # LoRA adapter folder (transformers/vllm) or model name (openai)
+    copilot_adapter: str | None = None  # the support-dialogue adapter used by the agents' copilot
     openai_base_url: str = "http://127.0.0.1:8000/v1"
     openai_api_key: str = "EMPTY"
     openai_model: str | None = None  # defaults to the served model's id

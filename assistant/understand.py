@@ -186,11 +186,13 @@ class Understander:
                     i += n - 1
                     break
             i += 1
-        # A type directly followed by another is a modifier: "hiking jacket" is a jacket.
+        # A type directly followed by another is a modifier ("hiking jacket" is a jacket), and so
+        # is one after "for" once a type was named ("jacket for hiking", "bag for laptop").
         found = [
             " ".join(words[a:b])
             for k, (a, b) in enumerate(spans)
             if not (k + 1 < len(spans) and spans[k + 1][0] == b)
+            and not (k > 0 and a > 0 and words[a - 1] == "for")
         ]
         out: list[str] = []
         for phrase in found:

@@ -1,0 +1,113 @@
+"""The HTTP API over real HTTP on 127.0.0.1 (uvicorn in a thread), with the real assistant."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import httpx
+import pytest
+import uvicorn
+
+from assistant.api import create_app
+from assistant.core import Assistant
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.model
+TOKEN = "test-token"
+
+
+@pytest.fixture(scope="module")
+def base_url(demo_settings):
+    settings = demo_settings.model_copy(update={"max_new_tokens": 24, "api_token": TOKEN, "max_message_chars": 300})
+    app = create_app(settings, assistant=Assistant.load(settings))
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture()
+def client(base_url):
+    with httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=120) as c:
+        yield c
+
+
+def sse(response: httpx.Response) -> list[tuple[str, object]]:
+    events, name = [], None
+    for line in response.iter_lines():
+        if line.startswith("event:"):
+            name = line.split(":", 1)[1].strip()
+        elif line.startswith("data:") and name:
+            events.append((name, json.loads(line.split(":", 1)[1].strip())))
+    return events
+
+
+def test_health_ready_and_openapi(base_url):
+    assert httpx.get(f"{base_url}/healthz").json() == {"status": "ok"}
+    ready = httpx.get(f"{base_url}/readyz").json()
+    assert ready["ready"] and ready["products"] > 300
+    paths = httpx.get(f"{base_url}/openapi.json").json()["paths"]
+    assert {"/v1/chat", "/v1/search", "/v1/sessions", "/v1/copilot"} <= set(paths)
+
+
+def test_token_is_required(base_url):
+    assert httpx.post(f"{base_url}/v1/sessions").status_code == 401
+    assert httpx.post(f"{base_url}/v1/sessions", headers={"Authorization": "Bearer nope"}).status_code == 401
+
+
+def test_chat_streams_events_and_resumes_session(client):
+    session_id = client.post("/v1/sessions").json()["session_id"]
+    with client.stream("POST", "/v1/chat", json={"session_id": session_id, "message": "black wallet for men"}) as r:
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
+        events = sse(r)
+    names = [n for n, _ in events]
+    assert names[0] == "intent" and names[-1] == "done" and names.index("products") < names.index("text")
+    products = dict(events)["products"]
+    assert products and all("black" in p["title"].lower() or p["why"]["attributes"].get("colour") for p in products)
+    done = events[-1][1]
+    assert done["session_id"] == session_id and done["constraints"]["audience"] == "men"
+    with client.stream("POST", "/v1/chat", json={"session_id": session_id, "message": "cheaper"}) as r:
+        done = sse(r)[-1][1]
+    assert done["intent"] == "refine" and done["constraints"]["colours"] == ["black"]
+
+
+def test_search_endpoint(client):
+    body = client.post("/v1/search", json={"query": "rolex watches"}).json()
+    assert body["results"] == [] and "rolex" in body["empty_reason"]
+    body = client.post("/v1/search", json={"query": "yoga mat under 40", "k": 3}).json()
+    assert 1 <= len(body["results"]) <= 3 and all(r["product"]["price"] <= 40 for r in body["results"])
+
+
+def test_limits(client):
+    assert client.post("/v1/chat", json={"message": "x" * 301}).status_code == 413
+    assert client.post("/v1/chat", json={"message": "   "}).status_code == 422
+    big = {"query": "y" * 70000}
+    assert client.post("/v1/search", json=big).status_code == 413
+    assert client.post("/v1/chat", json={"session_id": "../etc", "message": "hi"}).status_code == 404
+
+
+def test_one_turn_at_a_time_per_session(client, base_url):
+    session_id = client.post("/v1/sessions").json()["session_id"]
+    statuses: list[int] = []
+
+    def chat() -> None:
+        with httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=120) as c:
+            with c.stream("POST", "/v1/chat", json={"session_id": session_id, "message": "camping tent for 4"}) as r:
+                statuses.append(r.status_code)
+                r.read()
+
+    threads = [threading.Thread(target=chat) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert sorted(statuses)[0] == 200 and 409 in statuses

@@ -1,0 +1,53 @@
+"""Grounding of generated text against the products retrieved this turn (no model needed)."""
+
+from __future__ import annotations
+
+from assistant.grounding import Grounder, degenerate
+from ingest.schema import Product
+
+JACKET = Product(id="J1", title="Highmoor Packable Rain Jacket", brand="Highmoor", price=77.95, currency="USD")
+SHELL = Product(id="J2", title="Ridgeback Softshell Jacket", brand="Ridgeback", price=63.95, currency="USD")
+
+
+def grounder() -> Grounder:
+    return Grounder([JACKET, SHELL], catalog_brands=["highmoor", "ridgeback", "tickwell"],
+                    type_words={"jacket", "watch", "boot"})
+
+
+def test_correct_price_is_kept():
+    g = grounder()
+    assert g.sentence("The Highmoor Packable Rain Jacket costs $77.95.") == "The Highmoor Packable Rain Jacket costs $77.95."
+    assert g.report.corrections == 0
+
+
+def test_wrong_price_is_corrected_from_the_record():
+    g = grounder()
+    out = g.sentence("The Highmoor Packable Rain Jacket is only $49.99 today.")
+    assert out == "The Highmoor Packable Rain Jacket is only $77.95 today."
+    assert g.report.corrected_prices == 1
+
+
+def test_price_of_no_retrieved_product_removes_the_sentence():
+    g = grounder()
+    assert g.sentence("Prices start at $12.00 for this kind of thing.") is None
+    assert g.sentence("One option costs $63.95.") == "One option costs $63.95."
+
+
+def test_unknown_product_and_other_brand_are_removed():
+    g = grounder()
+    assert g.sentence("You might also love the Golden Unicorn Watch.") is None
+    assert g.sentence("Tickwell makes nice ones too.") is None
+    assert g.report.removed_sentences == 2
+
+
+def test_stream_grounds_sentence_by_sentence_and_drops_repeats():
+    g = grounder()
+    deltas = ["The Ridgeback Soft", "shell Jacket is $10. ", "It is warm. It is warm. ", "Buy the Acme Storm Jacket."]
+    out = "".join(g.stream(deltas))
+    assert out.strip() == "The Ridgeback Softshell Jacket is $63.95. It is warm."
+
+
+def test_degenerate_output():
+    assert degenerate("") and degenerate("ok ok")
+    assert degenerate("buy buy buy buy buy buy buy buy buy buy buy buy buy")
+    assert not degenerate("The Ridgeback Softshell Jacket is a warm choice for cold hikes.")
