@@ -99,6 +99,7 @@ class Generation:
     failed: bool = False
     text: str = ""  # raw model output, before grounding
     kept: int = 0  # sentences that passed grounding
+    first_token_at: float | None = None  # perf_counter() when the first token arrived
 
 
 class Event(BaseModel):
@@ -163,7 +164,12 @@ class Assistant:
                 reply_parts = event.data
                 continue
             if event.type == "_timing":
-                timings.update(event.data)
+                for key, value in event.data.items():
+                    # "*_at" values are clock readings: store them as ms since the request.
+                    if key.endswith("_at"):
+                        timings[key[:-3]] = round((value - t0) * 1000, 1)
+                    else:
+                        timings[key] = value
                 continue
             yield event
         timings["total"] = _ms(t0)
@@ -293,6 +299,8 @@ class Assistant:
         if used_fallback:
             yield Event(type="text", data=fallback_text(result))
         yield Event(type="_timing", data={"generate": _ms(t)})
+        if run.first_token_at:
+            yield Event(type="_timing", data={"first_llm_token_at": run.first_token_at})
         yield Event(type="_reply", data={
             "products": cards, "changes": changes, "grounding_corrections": grounder.report.corrections,
             "used_fallback": used_fallback,
@@ -314,6 +322,8 @@ class Assistant:
         def deltas() -> Iterator[str]:
             try:
                 for delta in self.backend.stream(messages, sampling, adapter=self.settings.llm_adapter):
+                    if not run.text:
+                        run.first_token_at = time.perf_counter()
                     run.text += delta
                     yield delta
             except Exception as exc:  # BackendError, timeouts, crashes inside generation

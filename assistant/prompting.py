@@ -38,17 +38,22 @@ def item_line(n: int, p: Product) -> str:
         "for": ", ".join(p.audience) or None,
         "rating": p.rating,
         "in_stock": p.in_stock,
-        "about": p.description[:160],
+        "about": p.description[:100],
     }
     return json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False)
 
 
 def history_messages(history: list[Turn]) -> list[dict[str, str]]:
-    return [{"role": t.role, "content": t.content[:500]} for t in history]
+    return [{"role": t.role, "content": t.content[:300]} for t in history]
+
+
+# Items quoted to the model: prefill time grows with the prompt, and on a CPU the first token
+# must come within ~1.5 s; the shopper sees every card anyway.
+PROMPT_ITEMS = 3
 
 
 def product_messages(message: str, products: list[Product], history: list[Turn], task: str) -> list[dict[str, str]]:
-    items = "\n".join(item_line(i, p) for i, p in enumerate(products, 1)) or "(no matching products)"
+    items = "\n".join(item_line(i, p) for i, p in enumerate(products[:PROMPT_ITEMS], 1)) or "(no matching products)"
     user = (
         f"<catalog_data>\n{items}\n</catalog_data>\n"
         f"<shopper_message>\n{message}\n</shopper_message>\n"

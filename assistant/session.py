@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 from assistant.constraints import Constraints
 from assistant.errors import ShopAssistError
 
-HISTORY_TURNS = 6  # turns kept in prompts; the session file keeps them all
+HISTORY_TURNS = 4  # turns kept in prompts; the session file keeps them all
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 

@@ -49,7 +49,7 @@ class Settings(BaseSettings):
     openai_base_url: str = "http://127.0.0.1:8000/v1"
     openai_api_key: str = "EMPTY"
     openai_model: str | None = None  # defaults to the served model's id
-    max_new_tokens: int = 160
+    max_new_tokens: int = 96
     temperature: float = 0.0
     top_p: float = 1.0
     llm_timeout_s: float = 60.0

@@ -1,0 +1,72 @@
+"""The chat path loses nothing: labelled queries through `Assistant.reply` (what `shopassist ask`
+runs) against the bare search, in one run.
+
+Prints constraint precision@5 of the shown cards next to the search figure, the unsatisfiable
+queries (no card, a reply that says nothing matches), and every price in reply text that differs
+from the record of a shown product.
+Usage: python bench/chat_path_quality.py [--queries FILE] [--backend transformers|openai ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from assistant.core import Assistant  # noqa: E402
+from assistant.evaluate import constraint_precision, load_queries  # noqa: E402
+from assistant.grounding import PRICE  # noqa: E402
+from assistant.session import Session  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
+from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING  # noqa: E402
+from ingest.pipeline import ingest_catalog  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--queries", type=Path, default=DEV_QUERIES)
+    parser.add_argument("--backend", default="transformers")
+    parser.add_argument("--openai-base-url", default=None)
+    args = parser.parse_args()
+    if not FLIPKART.exists():
+        sys.exit(f"{FLIPKART} not found: this benchmark needs ../shared/datasets")
+    overrides = {"llm_backend": args.backend}
+    if args.openai_base_url:
+        overrides["openai_base_url"] = args.openai_base_url
+    settings = Settings(data_dir=BENCH_DIR / "flipkart", **overrides)
+    ingest_catalog(settings, FLIPKART, FLIPKART_MAPPING, progress=False)
+    assistant = Assistant.load(settings)
+    queries = load_queries(args.queries)
+    search_cp, chat_cp, honest, wrong_prices, prices_seen, fallbacks, corrections = [], [], 0, [], 0, 0, 0
+    unsat = [q for q in queries if q.get("unsatisfiable")]
+    for q in queries:
+        _, result = assistant.engine.search(q["query"], k=5)
+        reply = assistant.reply(Session(), q["query"])
+        shown = [c.id for c in reply.products]
+        fallbacks += reply.used_fallback
+        corrections += reply.grounding_corrections
+        if q.get("unsatisfiable"):
+            honest += not shown and "nothing in our catalog matches" in reply.text.lower()
+        else:
+            search_cp.append(constraint_precision([h.product.id for h in result.hits], q["relevant"]))
+            chat_cp.append(constraint_precision(shown, q["relevant"]))
+        record_prices = {round(c.price, 2) for c in reply.products if c.price is not None}
+        # The stated budget ("price up to 1000 INR") is the shopper's number, not a product's.
+        record_prices |= {reply.constraints.get("price_max"), reply.constraints.get("price_min")} - {None}
+        for m in PRICE.finditer(reply.text):
+            prices_seen += 1
+            value = round(float((m.group("a") or m.group("b")).replace(",", "")), 2)
+            if value not in record_prices and not any(abs(value - (p or 0)) < 0.01 for p in record_prices):
+                wrong_prices.append((q["qid"], m.group()))
+    s_cp, c_cp = sum(search_cp) / len(search_cp), sum(chat_cp) / len(chat_cp)
+    print(f"{len(queries)} queries, backend {settings.llm_backend}")
+    print(f"constraint precision@5: search {s_cp:.3f}, chat cards {c_cp:.3f}, ratio {c_cp / s_cp:.3f} (target 1.000)")
+    print(f"unsatisfiable: {honest} of {len(unsat)} with no card and a reply that says nothing matches")
+    print(f"prices in reply text: {prices_seen}, differing from the record: {len(wrong_prices)} {wrong_prices}")
+    print(f"grounding corrections made: {corrections}; deterministic fallbacks: {fallbacks}")
+
+
+if __name__ == "__main__":
+    main()
