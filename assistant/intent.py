@@ -38,7 +38,7 @@ POLICY_CUE = re.compile(
     re.I,
 )
 SUPPORT_CUE = re.compile(
-    r"\b(?:my order|order (?:number|#|status)|track(?:ing)?|where is my|hasn'?t arrived|not arrived|"
+    r"\b(?:my order|order (?:number|#|status)|track(?:ing)? (?:my|the|an?) (?:order|package|parcel|shipment)|tracking (?:number|code|link)|where is my|hasn'?t arrived|not arrived|"
     r"didn'?t arrive|never arrived|damaged|broken|defective|wrong (?:item|size)|missing|cancel|"
     r"charged twice|double charged|my package|my parcel|my account|password|log ?in)\b",
     re.I,

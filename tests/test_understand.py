@@ -105,3 +105,16 @@ def test_product_types_use_catalog_vocabulary_and_synonyms(parse):
 def test_semantic_text_drops_price_phrase(parse):
     q = parse("blue backpack under $60")
     assert "60" not in q.text and "backpack" in q.text
+
+
+def test_intents_of_product_requests_are_search(demo_catalog):
+    from assistant import intent as intents
+    from assistant.session import Session
+
+    understander = Understander(demo_catalog)
+    for text in ["track pants for men below 600", "my micromax phone needs a car charger", "do you have rolex watches?"]:
+        assert intents.classify(text, Session(), understander.parse(text)).intent == "search", text
+    for text in ["where is my order #1234?", "I want to track my package", "my parcel arrived damaged"]:
+        assert intents.classify(text, Session(), understander.parse(text)).intent == "support", text
+    for text in ["what is your return policy?", "how long does shipping take?"]:
+        assert intents.classify(text, Session(), understander.parse(text)).intent == "policy", text
