@@ -26,8 +26,12 @@ run: setup
 	$(BIN)/shopassist ingest data/catalog.csv --policies data/policies --data-dir $(DATA_DIR)
 	$(BIN)/shopassist search "waterproof jacket for hiking under \$$120" --data-dir $(DATA_DIR)
 
-test: setup
+# The vllm-marked tests start a real vLLM (CPU build) server from its own environment.
+test: setup vllm-setup
 	$(PY) -m pytest -q
+
+vllm-setup:
+	bash scripts/setup-vllm.sh
 
 test-fast: setup
 	$(PY) -m pytest -q -m "not model and not vllm"

@@ -111,3 +111,16 @@ def test_one_turn_at_a_time_per_session(client, base_url):
     for t in threads:
         t.join(timeout=120)
     assert sorted(statuses)[0] == 200 and 409 in statuses
+
+
+def test_copilot_endpoint(client):
+    conversation = [
+        {"role": "customer", "content": "Hi, I bought running shoes last week and they are too small."},
+        {"role": "agent", "content": "Sorry to hear that! Have you worn them outside?"},
+        {"role": "customer", "content": "No. Can I return them and how long does the refund take?"},
+    ]
+    body = client.post("/v1/copilot", json={"conversation": conversation}).json()
+    assert body["intent"] in ("policy", "support") and body["suggested_reply"]
+    assert body["policies"] and body["policies"][0]["source"] == "returns.md"
+    bad = client.post("/v1/copilot", json={"conversation": [{"role": "robot", "content": "hi"}]})
+    assert bad.status_code == 422 and "role" in bad.json()["detail"]
