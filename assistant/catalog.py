@@ -115,7 +115,7 @@ class CatalogIndex:
     def mask(self, c: Constraints) -> np.ndarray:
         """Boolean mask of the products that satisfy every constraint in `c`."""
         m = np.ones(len(self.products), dtype=bool)
-        for name, part in self.constraint_masks(c):
+        for _, part in self.constraint_masks(c):
             m &= part
         return m
 

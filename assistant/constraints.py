@@ -48,31 +48,38 @@ class Constraints(BaseModel):
     def is_empty(self) -> bool:
         return self == Constraints()
 
-    def describe(self, currency: str = "") -> list[str]:
-        """Human-readable list, one entry per active constraint, used in replies and 'why'."""
+    def parts(self, currency: str = "") -> list[tuple[str, str]]:
+        """(name, readable label) per active constraint, in `CatalogIndex.constraint_masks` order.
+
+        Names match `failures`; labels read inside a sentence ("nothing in watch for men under
+        100 USD"), in replies and in each result's "why".
+        """
         cur = f" {currency}" if currency else ""
         out = []
         if self.categories:
-            out.append("category: " + " or ".join(self.categories))
+            out.append(("category", " or ".join(self.categories)))
         if self.brands:
-            out.append("brand: " + " or ".join(self.brands))
+            out.append(("brand", "by " + " or ".join(self.brands)))
         if self.exclude_brands:
-            out.append("not brand: " + ", ".join(self.exclude_brands))
+            out.append(("not brand", "not by " + ", ".join(self.exclude_brands)))
         if self.colours:
-            out.append("colour: " + " or ".join(self.colours))
+            out.append(("colour", "in " + " or ".join(self.colours)))
         if self.audience:
-            out.append(f"for {self.audience}")
+            out.append(("audience", f"for {self.audience}"))
         if self.price_min is not None and self.price_max is not None:
-            out.append(f"price {self.price_min:g}-{self.price_max:g}{cur}")
+            out.append(("price", f"between {self.price_min:g} and {self.price_max:g}{cur}"))
         elif self.price_max is not None:
-            out.append(f"price up to {self.price_max:g}{cur}")
+            out.append(("price", f"under {self.price_max:g}{cur}"))
         elif self.price_min is not None:
-            out.append(f"price from {self.price_min:g}{cur}")
+            out.append(("price", f"over {self.price_min:g}{cur}"))
         if self.min_rating is not None:
-            out.append(f"rating {self.min_rating:g}+")
+            out.append(("rating", f"rated {self.min_rating:g}+"))
         if self.in_stock:
-            out.append("in stock")
+            out.append(("in stock", "in stock"))
         return out
+
+    def describe(self, currency: str = "") -> list[str]:
+        return [label for _, label in self.parts(currency)]
 
     def failures(self, product: Product) -> list[str]:
         """Names of the constraints `product` violates (empty: it satisfies them all)."""

@@ -174,7 +174,7 @@ class Retriever:
         for brand in query.unknown_brands:
             return f"no brand '{brand}' in this catalog"
         parts = cat.constraint_masks(c)
-        labels = dict(zip([n for n, _ in parts], _labels(c, cur), strict=True))
+        labels = dict(c.parts(cur))
 
         def scope_without(name: str) -> str:
             others = [labels[o] for o, _ in parts if o != name]
@@ -206,33 +206,6 @@ class Retriever:
             terms=sorted(query_terms & text_terms),
             attributes=attrs,
         )
-
-
-def _labels(c: Constraints, currency: str) -> list[str]:
-    """Readable labels in the order `CatalogIndex.constraint_masks` yields its parts."""
-    labels = []
-    if c.categories:
-        labels.append(" or ".join(c.categories))
-    if c.brands:
-        labels.append("with brand " + " or ".join(repr(b) for b in c.brands))
-    if c.exclude_brands:
-        labels.append("brands other than " + ", ".join(c.exclude_brands))
-    if c.colours:
-        labels.append("in " + " or ".join(c.colours))
-    if c.audience:
-        labels.append(f"for {c.audience}")
-    if c.price_min is not None or c.price_max is not None:
-        if c.price_min is not None and c.price_max is not None:
-            labels.append(f"between {c.price_min:g} and {c.price_max:g} {currency}")
-        elif c.price_max is not None:
-            labels.append(f"under {c.price_max:g} {currency}")
-        else:
-            labels.append(f"over {c.price_min:g} {currency}")
-    if c.min_rating is not None:
-        labels.append(f"rated {c.min_rating:g}+")
-    if c.in_stock:
-        labels.append("in stock")
-    return labels
 
 
 def _ms(a: float, b: float) -> float:

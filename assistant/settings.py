@@ -93,15 +93,16 @@ class YamlFileSource(PydanticBaseSettingsSource):
         return None, field_name, False
 
 
-def read_yaml_config(path: Path) -> dict[str, Any]:
+def read_yaml_config(path: Path, what: str = "config file") -> dict[str, Any]:
+    """A YAML file holding a mapping; one clear error for a missing or malformed file."""
     if not path.is_file():
-        raise ShopAssistError(f"config file {path} does not exist; fix the path or unset it")
+        raise ShopAssistError(f"{what} {path} does not exist; fix the path")
     try:
         data = yaml.safe_load(path.read_text()) or {}
     except yaml.YAMLError as exc:
-        raise ShopAssistError(f"config file {path} is not valid YAML: {exc}") from exc
+        raise ShopAssistError(f"{what} {path} is not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
-        raise ShopAssistError(f"config file {path} must hold a mapping of setting: value")
+        raise ShopAssistError(f"{what} {path} must hold a mapping of key: value")
     return data
 
 

@@ -53,7 +53,7 @@ def main() -> None:
             search_cp.append(constraint_precision([h.product.id for h in result.hits], q["relevant"]))
             chat_cp.append(constraint_precision(shown, q["relevant"]))
         record_prices = {round(c.price, 2) for c in reply.products if c.price is not None}
-        # The stated budget ("price up to 1000 INR") is the shopper's number, not a product's.
+        # The stated budget ("under 1000 INR") is the shopper's number, not a product's.
         record_prices |= {reply.constraints.get("price_max"), reply.constraints.get("price_min")} - {None}
         for m in PRICE.finditer(reply.text):
             prices_seen += 1

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from assistant.errors import ShopAssistError
+from assistant.settings import read_yaml_config
 
 # Fields a mapping may target. `specifications` feeds attributes (and derived colour etc.).
 TARGET_FIELDS = (
@@ -59,12 +58,7 @@ class Mapping:
 
 def load_mapping(path: Path) -> Mapping:
     """Mapping YAML: `currency: INR` and `columns: {target: column | {column, parse, ...}}`."""
-    if not path.is_file():
-        raise ShopAssistError(f"mapping file {path} does not exist")
-    try:
-        data = yaml.safe_load(path.read_text()) or {}
-    except yaml.YAMLError as exc:
-        raise ShopAssistError(f"mapping file {path} is not valid YAML: {exc}") from exc
+    data = read_yaml_config(path, what="mapping file")
     mapping = Mapping(currency=data.get("currency"))
     for target, rule in (data.get("columns") or {}).items():
         if target not in TARGET_FIELDS:
