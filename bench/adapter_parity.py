@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -16,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from assistant.backends import OpenAIBackend, Sampling, TransformersBackend
 from assistant.models import llm_model_path
 from assistant.settings import Settings
-from tests.vllm_server import start_vllm_server
+from bench.common import REPO
+from tests.vllm_server import VLLM_PYTHON, start_vllm_server
 
 PROMPTS = [
     "I placed an order yesterday, how can I check its status?",
@@ -25,6 +29,19 @@ PROMPTS = [
     "Can I change the delivery address of my order?",
     "I want to switch to a different account, how do I do that?",
 ]
+
+
+def vllm_inprocess(adapter: Path, prompts: list, max_new_tokens: int) -> list[str]:
+    """Replies from `vllm.LLM` + `LoRARequest`, run in vLLM's own environment."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(prompts, f)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "VLLM_CPU_KVCACHE_SPACE": "2"}
+    out = subprocess.run([str(VLLM_PYTHON), str(REPO / "bench" / "vllm_inprocess_replies.py"), str(adapter.resolve()),
+                          f.name, str(max_new_tokens)], env=env, cwd=REPO, capture_output=True, text=True, timeout=600)
+    line = next((x for x in out.stdout.splitlines() if x.startswith("REPLIES ")), None)
+    if line is None:
+        sys.exit(f"in-process vLLM failed:\n{out.stderr[-3000:]}")
+    return json.loads(line[len("REPLIES "):])
 
 
 def main() -> None:
@@ -46,15 +63,18 @@ def main() -> None:
     with start_vllm_server(model_dir, lora_modules={"support": str(args.adapter.resolve())}, max_lora_rank=vllm_rank) as url:
         remote = OpenAIBackend(settings.model_copy(update={"openai_base_url": url, "llm_timeout_s": 120}))
         vllm_adapter = ["".join(remote.stream(m, sampling, adapter="support")) for m in prompts]
+    inprocess = vllm_inprocess(args.adapter, prompts, args.max_new_tokens)
 
-    same = 0
-    for prompt, a, b, base in zip(PROMPTS, hf_adapter, vllm_adapter, hf_base, strict=False):
+    same = same_inprocess = 0
+    for prompt, a, b, c, base in zip(PROMPTS, hf_adapter, vllm_adapter, inprocess, hf_base, strict=False):
         match = a.strip() == b.strip()
         same += match
-        print(f"\nprompt: {prompt}\n  transformers+LoRA: {a.strip()!r}\n  vLLM+LoRA:         {b.strip()!r}"
-              f"\n  base (no adapter): {base.strip()!r}\n  identical: {match}")
+        same_inprocess += a.strip() == c.strip()
+        print(f"\nprompt: {prompt}\n  transformers+LoRA:      {a.strip()!r}\n  vllm serve+LoRA:        {b.strip()!r}"
+              f"\n  vllm.LLM+LoRARequest:   {c.strip()!r}\n  base (no adapter):      {base.strip()!r}\n  identical: {match}")
     changed = sum(a.strip() != b.strip() for a, b in zip(hf_adapter, hf_base, strict=False))
-    print(f"\nidentical greedy replies, vLLM vs transformers with the adapter: {same}/{len(prompts)}; "
+    print(f"\nidentical greedy replies with the adapter: vllm serve vs transformers {same}/{len(prompts)}, "
+          f"in-process vllm.LLM vs transformers {same_inprocess}/{len(prompts)}; "
           f"adapter changes the base reply on {changed}/{len(prompts)} prompts")
 
 

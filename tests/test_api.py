@@ -124,3 +124,31 @@ def test_copilot_endpoint(client):
     assert body["policies"] and body["policies"][0]["source"] == "returns.md"
     bad = client.post("/v1/copilot", json={"conversation": [{"role": "robot", "content": "hi"}]})
     assert bad.status_code == 422 and "role" in bad.json()["detail"]
+
+
+def test_serve_command_starts_and_answers(demo_settings):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port), "--data-dir", str(demo_settings.data_dir)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline and proc.poll() is None, "serve did not become ready"
+            time.sleep(0.5)
+        body = httpx.post(f"http://127.0.0.1:{port}/v1/search", json={"query": "dog shampoo", "k": 2}, timeout=30).json()
+        assert body["results"] and "shampoo" in body["results"][0]["product"]["title"].lower()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)

@@ -1,0 +1,27 @@
+"""Greedy replies from vLLM's in-process engine (`vllm.LLM` + `LoRARequest`), as JSON on stdout.
+
+Runs inside .venv-vllm (vLLM's own environment) with the repo on PYTHONPATH; called by
+bench/adapter_parity.py. Usage: PYTHONPATH=. .venv-vllm/bin/python bench/vllm_inprocess_replies.py ADAPTER PROMPTS.json N
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+
+def main() -> None:
+    from assistant.backends import Sampling, VLLMBackend
+    from assistant.settings import Settings
+
+    adapter, prompts_file, max_new_tokens = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+    settings = Settings(model_cache_dir=Path(".cache/models"), llm_adapter=adapter)
+    backend = VLLMBackend(settings)
+    sampling = Sampling(max_new_tokens=max_new_tokens, temperature=0.0, top_p=1.0)
+    replies = ["".join(backend.stream(m, sampling, adapter=adapter)) for m in json.loads(prompts_file.read_text())]
+    print("REPLIES " + json.dumps(replies))
+
+
+if __name__ == "__main__":  # vLLM spawns workers: the guard is required
+    main()
