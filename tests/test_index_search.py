@@ -16,7 +16,7 @@ from assistant.settings import Settings
 from ingest import store
 from ingest.pipeline import ingest_catalog, load_catalog
 from ingest.snapshot import read_snapshot
-from tests.conftest import DEMO_CATALOG, REPO, free_port
+from tests.conftest import DEMO_CATALOG, free_port
 
 pytestmark = pytest.mark.model
 SHOPASSIST = [sys.executable, "-m", "assistant.cli"]
