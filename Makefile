@@ -24,7 +24,8 @@ $(VENV)/.installed: pyproject.toml
 
 run: setup
 	$(BIN)/shopassist ingest data/catalog.csv --policies data/policies --data-dir $(DATA_DIR)
-	$(BIN)/shopassist search "waterproof jacket for hiking under \$$120" --data-dir $(DATA_DIR)
+	$(BIN)/shopassist search "waterproof jacket for hiking under \$$120" --data-dir $(DATA_DIR) -k 5
+	$(BIN)/shopassist ask "waterproof jacket for hiking under \$$120" --data-dir $(DATA_DIR)
 
 # The vllm-marked tests start a real vLLM (CPU build) server from its own environment.
 test: setup vllm-setup

@@ -66,9 +66,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
     async def limit_size(request: Request, call_next):
         length = request.headers.get("content-length")
         if length and int(length) > settings.max_request_bytes:
-            return JSONResponse(
-                {"detail": f"request body over {settings.max_request_bytes} bytes"}, status_code=413
-            )
+            return JSONResponse({"detail": f"request body over {settings.max_request_bytes} bytes"}, status_code=413)
         return await call_next(request)
 
     def authorised(request: Request) -> None:
@@ -110,8 +108,11 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
             "constraints": result.constraints.model_dump(exclude_defaults=True),
             "empty_reason": result.empty_reason,
             "results": [
-                {"product": hit.product.model_dump(exclude={"attributes", "content_hash"}),
-                 "score": hit.fused, "why": hit.why.model_dump()}
+                {
+                    "product": hit.product.model_dump(exclude={"attributes", "content_hash"}),
+                    "score": hit.fused,
+                    "why": hit.why.model_dump(),
+                }
                 for hit in result.hits
             ],
         }

@@ -120,15 +120,12 @@ class TransformersBackend:
                 self.peft.load_adapter(str(path), adapter_name=name)
         except Exception as exc:  # shape mismatch, bad config: the adapter does not fit the model
             raise ShopAssistError(
-                f"cannot load LoRA adapter {path} onto {self.path}: {exc}. Was it trained "
-                "on this base model?"
+                f"cannot load LoRA adapter {path} onto {self.path}: {exc}. Was it trained on this base model?"
             ) from exc
         self.adapters[path] = name
         return name
 
-    def stream(
-        self, messages: list[dict[str, str]], sampling: Sampling, adapter: str | None = None
-    ) -> Iterator[str]:
+    def stream(self, messages: list[dict[str, str]], sampling: Sampling, adapter: str | None = None) -> Iterator[str]:
         import torch
         from transformers import StoppingCriteriaList, TextIteratorStreamer
 
@@ -264,9 +261,7 @@ class VLLMBackend:
         self.lora_ids: dict[Path, int] = {}  # adapter folder -> LoRARequest int id (from 1)
         self.lock = threading.Lock()  # LLM.chat is not meant for concurrent callers
 
-    def stream(
-        self, messages: list[dict[str, str]], sampling: Sampling, adapter: str | None = None
-    ) -> Iterator[str]:
+    def stream(self, messages: list[dict[str, str]], sampling: Sampling, adapter: str | None = None) -> Iterator[str]:
         from vllm import SamplingParams
         from vllm.lora.request import LoRARequest
 
@@ -326,10 +321,7 @@ class OpenAIBackend:
 
         where = f"the OpenAI-compatible server at {self.base_url}"
         if isinstance(exc, openai.APITimeoutError):
-            msg = (
-                f"{where} did not answer within {self.settings.llm_timeout_s:g}s "
-                "(SHOPASSIST_LLM_TIMEOUT_S)"
-            )
+            msg = f"{where} did not answer within {self.settings.llm_timeout_s:g}s (SHOPASSIST_LLM_TIMEOUT_S)"
         elif isinstance(exc, openai.APIConnectionError):
             msg = (
                 f"cannot reach {where}: {exc}. Start it (e.g. `.venv-vllm/bin/python -m "
@@ -357,9 +349,7 @@ class OpenAIBackend:
             self._served_model = models[0].id
         return self._served_model
 
-    def stream(
-        self, messages: list[dict[str, str]], sampling: Sampling, adapter: str | None = None
-    ) -> Iterator[str]:
+    def stream(self, messages: list[dict[str, str]], sampling: Sampling, adapter: str | None = None) -> Iterator[str]:
         model = self.model_for(adapter)
         try:
             chunks = self.client.chat.completions.create(
@@ -393,6 +383,4 @@ def make_backend(settings: Settings) -> Backend:
         return VLLMBackend(settings)
     if settings.llm_backend == "openai":
         return OpenAIBackend(settings)
-    raise ShopAssistError(
-        f"unknown llm_backend '{settings.llm_backend}'; use transformers, vllm or openai"
-    )
+    raise ShopAssistError(f"unknown llm_backend '{settings.llm_backend}'; use transformers, vllm or openai")

@@ -35,9 +35,7 @@ DataDir = Annotated[
     typer.Option("--data-dir", help="Where indexes live [env: SHOPASSIST_DATA_DIR]", show_default=False),
 ]
 Config = Annotated[Path | None, typer.Option("--config", help="YAML settings file")]
-ChromaUrl = Annotated[
-    str | None, typer.Option("--chroma-url", help="Use a Chroma server, e.g. http://127.0.0.1:8001")
-]
+ChromaUrl = Annotated[str | None, typer.Option("--chroma-url", help="Use a Chroma server, e.g. http://127.0.0.1:8001")]
 
 
 def settings_from(config: Path | None = None, **flags) -> Settings:
@@ -54,9 +52,7 @@ def ingest(
     path: Annotated[Path, typer.Argument(help="Catalog file (CSV, JSONL or Parquet)")],
     mapping: Annotated[Path | None, typer.Option(help="Column-mapping YAML for a foreign catalog")] = None,
     append: Annotated[bool, typer.Option(help="Keep products missing from this file")] = False,
-    policies: Annotated[
-        list[Path] | None, typer.Option(help="Policy Markdown files or folders to index")
-    ] = None,
+    policies: Annotated[list[Path] | None, typer.Option(help="Policy Markdown files or folders to index")] = None,
     data_dir: DataDir = None,
     chroma_url: ChromaUrl = None,
     config: Config = None,
@@ -102,17 +98,26 @@ def search(
     engine = SearchEngine.load(settings)
     parsed, result = engine.search(query, k=k, mmr=mmr)
     if as_json:
-        typer.echo(json.dumps({
-            "query": parsed.text,
-            "constraints": result.constraints.model_dump(exclude_defaults=True),
-            "corrections": parsed.corrections,
-            "empty_reason": result.empty_reason,
-            "results": [
-                {**hit.product.model_dump(include={"id", "title", "brand", "price", "currency", "rating"}),
-                 "score": round(hit.fused, 5), "why": hit.why.model_dump()}
-                for hit in result.hits
-            ],
-        }, indent=2, ensure_ascii=False))
+        typer.echo(
+            json.dumps(
+                {
+                    "query": parsed.text,
+                    "constraints": result.constraints.model_dump(exclude_defaults=True),
+                    "corrections": parsed.corrections,
+                    "empty_reason": result.empty_reason,
+                    "results": [
+                        {
+                            **hit.product.model_dump(include={"id", "title", "brand", "price", "currency", "rating"}),
+                            "score": round(hit.fused, 5),
+                            "why": hit.why.model_dump(),
+                        }
+                        for hit in result.hits
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return
     described = result.constraints.describe(engine.catalog.currency)
     typer.echo(f"constraints: {'; '.join(described) or 'none'}")
@@ -158,24 +163,30 @@ def ask(
     config: Config = None,
 ) -> None:
     """Answer one message (optionally within a saved session) and print the reply."""
-    settings = settings_from(config, data_dir=data_dir, llm_backend=backend,
-                             openai_base_url=openai_base_url, llm_adapter=adapter)
+    settings = settings_from(
+        config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, llm_adapter=adapter
+    )
     store = session_store(settings)
     state = store.load_or_create(session)
     reply = load_assistant(settings).reply(state, message)
     store.save(state)
     if as_json:
-        typer.echo(json.dumps({
-            "session_id": reply.session_id,
-            "text": reply.text,
-            "products": [c.model_dump() for c in reply.products],
-            "constraints": reply.constraints,
-            "intent": reply.intent,
-            "empty_reason": reply.empty_reason,
-            "grounding_corrections": reply.grounding_corrections,
-            "used_fallback": reply.used_fallback,
-            "timings_ms": reply.timings_ms,
-        }, ensure_ascii=False))
+        typer.echo(
+            json.dumps(
+                {
+                    "session_id": reply.session_id,
+                    "text": reply.text,
+                    "products": [c.model_dump() for c in reply.products],
+                    "constraints": reply.constraints,
+                    "intent": reply.intent,
+                    "empty_reason": reply.empty_reason,
+                    "grounding_corrections": reply.grounding_corrections,
+                    "used_fallback": reply.used_fallback,
+                    "timings_ms": reply.timings_ms,
+                },
+                ensure_ascii=False,
+            )
+        )
         return
     print_reply(reply)
     typer.echo(f"(session {reply.session_id})", err=True)
@@ -202,8 +213,9 @@ def chat(
     """Chat in the terminal (streamed). Empty line or Ctrl-D ends."""
     from assistant.errors import ShopAssistError as _Error
 
-    settings = settings_from(config, data_dir=data_dir, llm_backend=backend,
-                             openai_base_url=openai_base_url, llm_adapter=adapter)
+    settings = settings_from(
+        config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, llm_adapter=adapter
+    )
     store = session_store(settings)
     state = store.load_or_create(session)
     core = load_assistant(settings)
@@ -260,7 +272,9 @@ def copilot(
         fail(f"conversation file {path} does not exist")
     text = path.read_text(encoding="utf-8").strip()
     try:
-        conversation = json.loads(text) if text.startswith("[") else [json.loads(x) for x in text.splitlines() if x.strip()]
+        conversation = (
+            json.loads(text) if text.startswith("[") else [json.loads(x) for x in text.splitlines() if x.strip()]
+        )
     except json.JSONDecodeError as exc:
         fail(f"{path}: not JSON or JSONL ({exc.msg} at line {exc.lineno})")
     if isinstance(conversation, dict):
@@ -309,6 +323,7 @@ def main() -> None:
     except ShopAssistError as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         sys.exit(1)
+
 
 if __name__ == "__main__":
     main()

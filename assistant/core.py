@@ -38,7 +38,7 @@ SHOW = 5  # product cards per reply
 
 CHITCHAT_REPLY = (
     "Hi! I'm the shop's assistant. Tell me what you're looking for, for example "
-    "\"a waterproof jacket under $120\" or \"running shoes for women\", and I'll find options."
+    '"a waterproof jacket under $120" or "running shoes for women", and I\'ll find options.'
 )
 OUT_OF_SCOPE_REPLY = (
     "I can only help with shopping here: finding products, comparing them, and questions about "
@@ -46,8 +46,7 @@ OUT_OF_SCOPE_REPLY = (
 )
 THANKS_REPLY = "You're welcome! Anything else I can help you find?"
 CLARIFY_REPLY = (
-    "Happy to help! What kind of product are you looking for, and do you have a budget, "
-    "colour or size in mind?"
+    "Happy to help! What kind of product are you looking for, and do you have a budget, colour or size in mind?"
 )
 HANDOFF_REPLY = (
     "I'm sorry about this. I'm passing you to a member of our support team, who can look into "
@@ -72,9 +71,17 @@ class ProductCard(BaseModel):
     @classmethod
     def of(cls, p: Product, why: Why | None = None) -> ProductCard:
         return cls(
-            id=p.id, title=p.title, brand=p.brand, price=p.price, currency=p.currency,
-            image_url=p.image_url, rating=p.rating, stock=p.stock, in_stock=p.in_stock,
-            category=p.category_path, why=why or Why(),
+            id=p.id,
+            title=p.title,
+            brand=p.brand,
+            price=p.price,
+            currency=p.currency,
+            image_url=p.image_url,
+            rating=p.rating,
+            stock=p.stock,
+            in_stock=p.in_stock,
+            category=p.category_path,
+            why=why or Why(),
         )
 
 
@@ -187,8 +194,12 @@ class Assistant:
         )
         log.info(
             "turn session=%s intent=%s products=%d corrections=%d fallback=%s message=%r",
-            session.id, reply.intent, len(reply.products), reply.grounding_corrections,
-            reply.used_fallback, redact(message)[:200],
+            session.id,
+            reply.intent,
+            len(reply.products),
+            reply.grounding_corrections,
+            reply.used_fallback,
+            redact(message)[:200],
         )
         yield Event(type="done", data=reply)
 
@@ -214,7 +225,9 @@ class Assistant:
             yield Event(type="_reply", data={"handoff": True, "citations": citations})
             return
         if not passages:
-            yield Event(type="text", data="I don't have the store policies loaded; please contact support@shopassist.example.")
+            yield Event(
+                type="text", data="I don't have the store policies loaded; please contact support@shopassist.example."
+            )
             yield Event(type="_reply", data={"handoff": understood.intent == intents.SUPPORT})
             return
         t = time.perf_counter()
@@ -228,27 +241,41 @@ class Assistant:
         source = f" (Source: {passages[0]['source']}, {passages[0]['section']}.)"
         yield Event(type="text", data=text + source)
         yield Event(type="_timing", data={"generate": _ms(t)})
-        yield Event(type="_reply", data={"citations": citations, "used_fallback": used_fallback,
-                                         "handoff": understood.intent == intents.SUPPORT and used_fallback})
+        yield Event(
+            type="_reply",
+            data={
+                "citations": citations,
+                "used_fallback": used_fallback,
+                "handoff": understood.intent == intents.SUPPORT and used_fallback,
+            },
+        )
 
     def _about_shown(self, session: Session, message: str, understood: intents.Understood) -> Iterator[Event]:
         catalog = self.engine.catalog
-        products = [catalog.products[catalog.row_of[session.shown[i - 1]]]
-                    for i in understood.references if session.shown[i - 1] in catalog.row_of]
+        products = [
+            catalog.products[catalog.row_of[session.shown[i - 1]]]
+            for i in understood.references
+            if session.shown[i - 1] in catalog.row_of
+        ]
         cards = [ProductCard.of(p) for p in products]
         yield Event(type="products", data=cards)
         table = comparison_table(products) if understood.intent == intents.COMPARE else detail_text(products[0])
         yield Event(type="text", data=table + "\n\n")
         t = time.perf_counter()
         grounder = self._grounder(products)
-        task = ("In one or two sentences, say which of these suits the shopper better and why."
-                if understood.intent == intents.COMPARE else "In one or two sentences, answer the shopper about this product.")
+        task = (
+            "In one or two sentences, say which of these suits the shopper better and why."
+            if understood.intent == intents.COMPARE
+            else "In one or two sentences, answer the shopper about this product."
+        )
         run = Generation()
         for part in self._generate(product_messages(message, products, session.history(), task), grounder, run):
             yield Event(type="text", data=part)
         yield Event(type="_timing", data={"generate": _ms(t)})
-        yield Event(type="_reply", data={"products": cards, "grounding_corrections": grounder.report.corrections,
-                                         "used_fallback": run.failed})
+        yield Event(
+            type="_reply",
+            data={"products": cards, "grounding_corrections": grounder.report.corrections, "used_fallback": run.failed},
+        )
 
     def _shop(self, session: Session, message: str, query: Query, understood: intents.Understood) -> Iterator[Event]:
         t = time.perf_counter()
@@ -276,11 +303,14 @@ class Assistant:
         session.shown = [c.id for c in cards]
         session.seen = list(dict.fromkeys(session.seen + session.shown))
         yield Event(type="_timing", data={"retrieve": _ms(t)})
-        yield Event(type="constraints", data={
-            "constraints": result.constraints.model_dump(exclude_defaults=True),
-            "text": result.constraints.describe(self.engine.catalog.currency),
-            "changes": changes,
-        })
+        yield Event(
+            type="constraints",
+            data={
+                "constraints": result.constraints.model_dump(exclude_defaults=True),
+                "text": result.constraints.describe(self.engine.catalog.currency),
+                "changes": changes,
+            },
+        )
         yield Event(type="products", data=cards)
 
         if not result.hits:
@@ -301,11 +331,16 @@ class Assistant:
         yield Event(type="_timing", data={"generate": _ms(t)})
         if run.first_token_at:
             yield Event(type="_timing", data={"first_llm_token_at": run.first_token_at})
-        yield Event(type="_reply", data={
-            "products": cards, "changes": changes, "grounding_corrections": grounder.report.corrections,
-            "used_fallback": used_fallback,
-            "intent": intents.CLARIFY if vague and not content_words(search_query.text) else understood.intent,
-        })
+        yield Event(
+            type="_reply",
+            data={
+                "products": cards,
+                "changes": changes,
+                "grounding_corrections": grounder.report.corrections,
+                "used_fallback": used_fallback,
+                "intent": intents.CLARIFY if vague and not content_words(search_query.text) else understood.intent,
+            },
+        )
 
     # -- helpers -----------------------------------------------------------------------------
     def _grounder(self, products: list[Product]) -> Grounder:
@@ -345,8 +380,26 @@ class Assistant:
 
 # -- deterministic text, built from records only -----------------------------------------------
 def content_words(text: str) -> list[str]:
-    vague = {"something", "anything", "stuff", "things", "buy", "shop", "shopping", "help", "recommend",
-             "suggest", "suggestions", "ideas", "idea", "products", "product", "items", "good", "nice"}
+    vague = {
+        "something",
+        "anything",
+        "stuff",
+        "things",
+        "buy",
+        "shop",
+        "shopping",
+        "help",
+        "recommend",
+        "suggest",
+        "suggestions",
+        "ideas",
+        "idea",
+        "products",
+        "product",
+        "items",
+        "good",
+        "nice",
+    }
     return [w for w in tokenize(text) if w not in STOPWORDS and w not in vague and len(w) > 2]
 
 
@@ -364,8 +417,10 @@ def intro_text(result: SearchResult, changes: list[str], more: bool, vague: bool
 
 def no_match_text(result: SearchResult, changes: list[str]) -> str:
     lead = "Updated (" + "; ".join(changes) + "). " if changes else ""
-    return (f"{lead}Sorry, nothing in our catalog matches that: {result.empty_reason}. "
-            "Try relaxing one of the filters, for example a higher budget or another brand.")
+    return (
+        f"{lead}Sorry, nothing in our catalog matches that: {result.empty_reason}. "
+        "Try relaxing one of the filters, for example a higher budget or another brand."
+    )
 
 
 def fallback_text(result: SearchResult) -> str:
@@ -468,7 +523,9 @@ def copilot(assistant: Assistant, conversation: list[dict[str, str]]) -> Copilot
 
     data = "\n\n".join(f"[{p['source']} - {p['section']}]\n{p['text']}" for p in passages[:2])
     catalog = "\n".join(f"- {c.title}: {format_price(c.price, c.currency)}" for c in cards)
-    context = f"<policy_data>\n{data}\n</policy_data>" + (f"\n<catalog_data>\n{catalog}\n</catalog_data>" if cards else "")
+    context = f"<policy_data>\n{data}\n</policy_data>" + (
+        f"\n<catalog_data>\n{catalog}\n</catalog_data>" if cards else ""
+    )
     from assistant.prompting import SUPPORT_RULES
 
     messages = [{"role": "system", "content": SUPPORT_RULES + "\n" + context}, *turns[-8:]]
@@ -490,10 +547,22 @@ def copilot(assistant: Assistant, conversation: list[dict[str, str]]) -> Copilot
         else:
             reply = "Thanks for reaching out. Let me look into this for you."
     else:
-        reply = Grounder([engine.catalog.products[engine.catalog.row_of[c.id]] for c in cards],
-                         engine.catalog.brand_names, engine.understander.type_words).text(reply) or reply
-    return Copilot(suggested_reply=reply, intent=understood.intent, handoff=understood.handoff,
-                   policies=cited, products=cards, used_fallback=failed)
+        reply = (
+            Grounder(
+                [engine.catalog.products[engine.catalog.row_of[c.id]] for c in cards],
+                engine.catalog.brand_names,
+                engine.understander.type_words,
+            ).text(reply)
+            or reply
+        )
+    return Copilot(
+        suggested_reply=reply,
+        intent=understood.intent,
+        handoff=understood.handoff,
+        policies=cited,
+        products=cards,
+        used_fallback=failed,
+    )
 
 
 def mentioned_products(engine: SearchEngine, text: str) -> list[Product]:

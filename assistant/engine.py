@@ -20,9 +20,7 @@ class SearchEngine:
     @classmethod
     def load(cls, settings: Settings) -> SearchEngine:
         catalog = CatalogIndex.load(settings.index_dir)
-        retriever = Retriever(
-            catalog, embedder(settings.embedding_model), settings.rrf_k, settings.mmr_lambda
-        )
+        retriever = Retriever(catalog, embedder(settings.embedding_model), settings.rrf_k, settings.mmr_lambda)
         return cls(catalog, Understander(catalog), retriever)
 
     def parse(self, text: str) -> Query:

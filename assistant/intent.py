@@ -14,13 +14,39 @@ from assistant.session import Session
 from assistant.understand import Query
 
 SEARCH, REFINE, COMPARE, DETAIL, POLICY, SUPPORT, CHITCHAT, CLARIFY = (
-    "search", "refine", "compare", "detail", "policy", "support", "chitchat", "clarify",
+    "search",
+    "refine",
+    "compare",
+    "detail",
+    "policy",
+    "support",
+    "chitchat",
+    "clarify",
 )
 
 ORDINALS = {
-    "first": 1, "1st": 1, "one": 1, "second": 2, "2nd": 2, "two": 2, "third": 3, "3rd": 3,
-    "three": 3, "fourth": 4, "4th": 4, "four": 4, "fifth": 5, "5th": 5, "five": 5, "sixth": 6,
-    "6th": 6, "six": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "first": 1,
+    "1st": 1,
+    "one": 1,
+    "second": 2,
+    "2nd": 2,
+    "two": 2,
+    "third": 3,
+    "3rd": 3,
+    "three": 3,
+    "fourth": 4,
+    "4th": 4,
+    "four": 4,
+    "fifth": 5,
+    "5th": 5,
+    "five": 5,
+    "sixth": 6,
+    "6th": 6,
+    "six": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
 }
 REFERENCE = re.compile(
     r"\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|eighth|ninth|tenth|last)"
@@ -70,7 +96,9 @@ REFINE_CUES = re.compile(
 )
 CHEAPER = re.compile(r"\b(?:cheaper|less expensive|lower price|more affordable|budget)\b", re.I)
 PRICIER = re.compile(r"\b(?:more expensive|pricier|higher end|more premium|fancier|bigger budget)\b", re.I)
-MORE = re.compile(r"\b(?:show more|more options|any others|other options|something else|more like (?:this|these)|next)\b", re.I)
+MORE = re.compile(
+    r"\b(?:show more|more options|any others|other options|something else|more like (?:this|these)|next)\b", re.I
+)
 QUESTION_WORDS = re.compile(r"\b(?:how|what|when|can i|do you|is there|are there|how long|how much|which)\b", re.I)
 
 
@@ -115,14 +143,18 @@ def classify(message: str, session: Session, query: Query) -> Understood:
         return Understood(DETAIL, refs)
     if POLICY_CUE.search(message) and (QUESTION_WORDS.search(message) or "?" in message or "policy" in message.lower()):
         return Understood(POLICY)
-    if session.query_text and not query.constraints.categories and (
-        REFINE_CUES.match(message) or CHEAPER.search(message) or PRICIER.search(message) or MORE.search(message)
+    if (
+        session.query_text
+        and not query.constraints.categories
+        and (REFINE_CUES.match(message) or CHEAPER.search(message) or PRICIER.search(message) or MORE.search(message))
     ):
         return Understood(REFINE)
     return Understood(SEARCH)
 
 
-def refine(session: Session, query: Query, message: str, shown_prices: list[float]) -> tuple[Constraints, list[str], bool]:
+def refine(
+    session: Session, query: Query, message: str, shown_prices: list[float]
+) -> tuple[Constraints, list[str], bool]:
     """Merge a refinement into the active constraints.
 
     Returns the new constraints, a readable list of what changed, and whether to page past
@@ -145,8 +177,11 @@ def refine(session: Session, query: Query, message: str, shown_prices: list[floa
     if said.price_min is not None or said.price_max is not None:
         new.price_min, new.price_max = said.price_min, said.price_max
         new.cheap = False
-        changes.append("price " + (f"{said.price_min:g}-" if said.price_min is not None else "up to ")
-                       + (f"{said.price_max:g}" if said.price_max is not None else "any"))
+        changes.append(
+            "price "
+            + (f"{said.price_min:g}-" if said.price_min is not None else "up to ")
+            + (f"{said.price_max:g}" if said.price_max is not None else "any")
+        )
     if said.cheap:
         new.cheap, new.price_max = True, None
         changes.append("cheaper range")

@@ -87,9 +87,22 @@ KNOWN_BRANDS = frozenset(
     lakme maybelline loreal l'oreal revlon nivea dove lancome mac clinique
     lego mattel hasbro barbie
     """.split()
-) | frozenset({"new balance", "under armour", "tag heuer", "louis vuitton", "calvin klein",
-               "tommy hilfiger", "ralph lauren", "allen solly", "van heusen", "peter england",
-               "red tape", "hush puppies"})
+) | frozenset(
+    {
+        "new balance",
+        "under armour",
+        "tag heuer",
+        "louis vuitton",
+        "calvin klein",
+        "tommy hilfiger",
+        "ralph lauren",
+        "allen solly",
+        "van heusen",
+        "peter england",
+        "red tape",
+        "hush puppies",
+    }
+)
 
 # Words of the query grammar: never spell-corrected into catalog words.
 QUERY_WORDS = frozenset(

@@ -54,11 +54,7 @@ PROMPT_ITEMS = 3
 
 def product_messages(message: str, products: list[Product], history: list[Turn], task: str) -> list[dict[str, str]]:
     items = "\n".join(item_line(i, p) for i, p in enumerate(products[:PROMPT_ITEMS], 1)) or "(no matching products)"
-    user = (
-        f"<catalog_data>\n{items}\n</catalog_data>\n"
-        f"<shopper_message>\n{message}\n</shopper_message>\n"
-        f"{task}"
-    )
+    user = f"<catalog_data>\n{items}\n</catalog_data>\n<shopper_message>\n{message}\n</shopper_message>\n{task}"
     return [{"role": "system", "content": RULES}, *history_messages(history), {"role": "user", "content": user}]
 
 

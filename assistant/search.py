@@ -81,8 +81,9 @@ class Retriever:
         t_filter = time.perf_counter()
         if len(rows) == 0:
             reason = self.explain_empty(query, c) if use_filters else "the catalog is empty"
-            return SearchResult(hits=[], constraints=c, candidates=0, empty_reason=reason,
-                                timings_ms={"filter": _ms(t0, t_filter)})
+            return SearchResult(
+                hits=[], constraints=c, candidates=0, empty_reason=reason, timings_ms={"filter": _ms(t0, t_filter)}
+            )
 
         dense = np.zeros(len(rows), dtype=np.float32)
         lexical = np.zeros(len(rows), dtype=np.float32)

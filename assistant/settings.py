@@ -119,4 +119,3 @@ def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
         return Settings(**explicit)
     except Exception as exc:  # pydantic ValidationError -> one clear message
         raise ShopAssistError(f"invalid settings: {exc}") from exc
-

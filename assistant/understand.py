@@ -24,9 +24,7 @@ NUM = r"(\d[\d,]*(?:\.\d+)?)\s*(?:k\b)?"
 CUR = r"(?:\$|usd|rs\.?|inr|₹|€|£)?\s*"
 CUR_AFTER = r"\s*(?:\$|usd|dollars?|bucks|rs\.?|inr|rupees|₹|€|£)?"
 
-PRICE_RANGE = re.compile(
-    rf"\b(?:between|from)?\s*{CUR}{NUM}{CUR_AFTER}\s*(?:-|–|to|and)\s*{CUR}{NUM}{CUR_AFTER}", re.I
-)
+PRICE_RANGE = re.compile(rf"\b(?:between|from)?\s*{CUR}{NUM}{CUR_AFTER}\s*(?:-|–|to|and)\s*{CUR}{NUM}{CUR_AFTER}", re.I)
 PRICE_MAX = re.compile(
     rf"\b(?:under|below|less than|cheaper than|within|up ?to|max(?:imum)?|no more than|not more than|at most|<)\s*{CUR}{NUM}{CUR_AFTER}",
     re.I,
@@ -36,7 +34,9 @@ PRICE_MIN = re.compile(
     re.I,
 )
 PRICE_AROUND = re.compile(rf"\b(?:around|about|approx(?:imately)?|roughly)\s*{CUR}{NUM}{CUR_AFTER}", re.I)
-PRICE_BARE = re.compile(r"(?:\$|₹|€|£)\s*(\d[\d,]*(?:\.\d+)?)|\b(\d[\d,]*(?:\.\d+)?)\s*(?:dollars|bucks|rupees|rs)\b", re.I)
+PRICE_BARE = re.compile(
+    r"(?:\$|₹|€|£)\s*(\d[\d,]*(?:\.\d+)?)|\b(\d[\d,]*(?:\.\d+)?)\s*(?:dollars|bucks|rupees|rs)\b", re.I
+)
 CHEAP = re.compile(r"\b(?:cheap|cheapest|budget|affordable|inexpensive|low[- ]cost)\b", re.I)
 RATING = re.compile(
     r"(?:\b(?:at least|min(?:imum)?|rated|rating(?: of)?(?: at least| above| over)?|over|above)\s*(\d(?:\.\d)?)\s*(?:\+|stars?|/5)?"
@@ -46,26 +46,80 @@ RATING = re.compile(
 )
 AGE = re.compile(r"\b\d{1,2}\s*(?:-\s*)?(?:years?|yrs?|months?)(?:\s*-?\s*old)?\b", re.I)
 IN_STOCK = re.compile(r"\b(?:in stock|available now|ships? (?:today|now))\b", re.I)
-EXCLUDE = re.compile(r"\b(?:not|no|except|without|but not|other than)\s+([a-z0-9&' ]+?)(?=$|[,.;!?]| and | or | please)", re.I)
+EXCLUDE = re.compile(
+    r"\b(?:not|no|except|without|but not|other than)\s+([a-z0-9&' ]+?)(?=$|[,.;!?]| and | or | please)", re.I
+)
 COUPLE = re.compile(r"\b(?:his and hers?|his & hers?|for couples?|couple)\b", re.I)
 
 # Explicit audience words are hard constraints; relations ("for my dad") stay soft text.
 HARD_AUDIENCE = {
-    "men": "men", "mens": "men", "man": "men", "male": "men", "gents": "men", "gentlemen": "men",
-    "guys": "men", "women": "women", "womens": "women", "woman": "women", "ladies": "women",
-    "lady": "women", "female": "women", "boys": "boys", "boy": "boys", "girls": "girls",
-    "girl": "girls", "womans": "women", "mans": "men", "kids": "kids", "kid": "kids", "children": "kids", "child": "kids",
-    "toddler": "kids", "baby": "baby", "babies": "baby", "infant": "baby",
+    "men": "men",
+    "mens": "men",
+    "man": "men",
+    "male": "men",
+    "gents": "men",
+    "gentlemen": "men",
+    "guys": "men",
+    "women": "women",
+    "womens": "women",
+    "woman": "women",
+    "ladies": "women",
+    "lady": "women",
+    "female": "women",
+    "boys": "boys",
+    "boy": "boys",
+    "girls": "girls",
+    "girl": "girls",
+    "womans": "women",
+    "mans": "men",
+    "kids": "kids",
+    "kid": "kids",
+    "children": "kids",
+    "child": "kids",
+    "toddler": "kids",
+    "baby": "baby",
+    "babies": "baby",
+    "infant": "baby",
 }
 # Metals describe material more often than colour ("gold ring", "silver chain").
 METAL_COLOURS = {"gold", "silver", "copper", "bronze", "rose"}
 # Words that qualify a product but never name its type.
 COLOUR_CONTEXT = {"in", "colour", "color", "and", "or", "dark", "light", "bright", "pale", *COLOURS}
 NOT_TYPE_WORDS = (
-    set(STOPWORDS) | set(QUERY_WORDS) | set(COLOURS) | set(AUDIENCE_WORDS) | set(HARD_AUDIENCE)
-    | {"casual", "western", "formal", "ethnic", "party", "kid", "men", "women", "boy",
-       "girl", "unisex", "winter", "summer", "seasonal", "festive", "need", "decor", "personal",
-       "health", "spare", "part", "interior", "exterior", "styling", "team", "fitness", "supply"}
+    set(STOPWORDS)
+    | set(QUERY_WORDS)
+    | set(COLOURS)
+    | set(AUDIENCE_WORDS)
+    | set(HARD_AUDIENCE)
+    | {
+        "casual",
+        "western",
+        "formal",
+        "ethnic",
+        "party",
+        "kid",
+        "men",
+        "women",
+        "boy",
+        "girl",
+        "unisex",
+        "winter",
+        "summer",
+        "seasonal",
+        "festive",
+        "need",
+        "decor",
+        "personal",
+        "health",
+        "spare",
+        "part",
+        "interior",
+        "exterior",
+        "styling",
+        "team",
+        "fitness",
+        "supply",
+    }
 )
 
 
@@ -191,8 +245,7 @@ class Understander:
         found = [
             " ".join(words[a:b])
             for k, (a, b) in enumerate(spans)
-            if not (k + 1 < len(spans) and spans[k + 1][0] == b)
-            and not (k > 0 and a > 0 and words[a - 1] == "for")
+            if not (k + 1 < len(spans) and spans[k + 1][0] == b) and not (k > 0 and a > 0 and words[a - 1] == "for")
         ]
         out: list[str] = []
         for phrase in found:
@@ -274,7 +327,12 @@ class Understander:
             if 0 < value <= 5:
                 c.min_rating = value
                 text = text.replace(m.group(), " ")
-        text = re.sub(r"\b(?:highly|well|top)[- ]rated\b", lambda _: (setattr(c, "min_rating", c.min_rating or 4.0), " ")[1], text, flags=re.I)
+        text = re.sub(
+            r"\b(?:highly|well|top)[- ]rated\b",
+            lambda _: (setattr(c, "min_rating", c.min_rating or 4.0), " ")[1],
+            text,
+            flags=re.I,
+        )
         return text
 
     def _brands(self, text: str, c: Constraints) -> tuple[str, list[str]]:

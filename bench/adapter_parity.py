@@ -36,12 +36,24 @@ def vllm_inprocess(adapter: Path, prompts: list, max_new_tokens: int) -> list[st
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(prompts, f)
     env = {**os.environ, "PYTHONPATH": str(REPO), "VLLM_CPU_KVCACHE_SPACE": "2"}
-    out = subprocess.run([str(VLLM_PYTHON), str(REPO / "bench" / "vllm_inprocess_replies.py"), str(adapter.resolve()),
-                          f.name, str(max_new_tokens)], env=env, cwd=REPO, capture_output=True, text=True, timeout=600)
+    out = subprocess.run(
+        [
+            str(VLLM_PYTHON),
+            str(REPO / "bench" / "vllm_inprocess_replies.py"),
+            str(adapter.resolve()),
+            f.name,
+            str(max_new_tokens),
+        ],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     line = next((x for x in out.stdout.splitlines() if x.startswith("REPLIES ")), None)
     if line is None:
         sys.exit(f"in-process vLLM failed:\n{out.stderr[-3000:]}")
-    return json.loads(line[len("REPLIES "):])
+    return json.loads(line[len("REPLIES ") :])
 
 
 def main() -> None:
@@ -60,7 +72,9 @@ def main() -> None:
     hf_adapter = ["".join(local.stream(m, sampling, adapter=str(args.adapter))) for m in prompts]
     hf_base = ["".join(local.stream(m, sampling)) for m in prompts]
     vllm_rank = next(r for r in (8, 16, 32, 64, 128) if r >= rank)
-    with start_vllm_server(model_dir, lora_modules={"support": str(args.adapter.resolve())}, max_lora_rank=vllm_rank) as url:
+    with start_vllm_server(
+        model_dir, lora_modules={"support": str(args.adapter.resolve())}, max_lora_rank=vllm_rank
+    ) as url:
         remote = OpenAIBackend(settings.model_copy(update={"openai_base_url": url, "llm_timeout_s": 120}))
         vllm_adapter = ["".join(remote.stream(m, sampling, adapter="support")) for m in prompts]
     inprocess = vllm_inprocess(args.adapter, prompts, args.max_new_tokens)
@@ -70,12 +84,16 @@ def main() -> None:
         match = a.strip() == b.strip()
         same += match
         same_inprocess += a.strip() == c.strip()
-        print(f"\nprompt: {prompt}\n  transformers+LoRA:      {a.strip()!r}\n  vllm serve+LoRA:        {b.strip()!r}"
-              f"\n  vllm.LLM+LoRARequest:   {c.strip()!r}\n  base (no adapter):      {base.strip()!r}\n  identical: {match}")
+        print(
+            f"\nprompt: {prompt}\n  transformers+LoRA:      {a.strip()!r}\n  vllm serve+LoRA:        {b.strip()!r}"
+            f"\n  vllm.LLM+LoRARequest:   {c.strip()!r}\n  base (no adapter):      {base.strip()!r}\n  identical: {match}"
+        )
     changed = sum(a.strip() != b.strip() for a, b in zip(hf_adapter, hf_base, strict=False))
-    print(f"\nidentical greedy replies with the adapter: vllm serve vs transformers {same}/{len(prompts)}, "
-          f"in-process vllm.LLM vs transformers {same_inprocess}/{len(prompts)}; "
-          f"adapter changes the base reply on {changed}/{len(prompts)} prompts")
+    print(
+        f"\nidentical greedy replies with the adapter: vllm serve vs transformers {same}/{len(prompts)}, "
+        f"in-process vllm.LLM vs transformers {same_inprocess}/{len(prompts)}; "
+        f"adapter changes the base reply on {changed}/{len(prompts)} prompts"
+    )
 
 
 if __name__ == "__main__":

@@ -62,9 +62,7 @@ def run(backend: Backend, sampling: Sampling, concurrency: int) -> tuple[list[st
     return replies, time.perf_counter() - start
 
 
-def measure(
-    name: str, backend: Backend, sampling: Sampling, concurrency: int, count: Callable[[str], int]
-) -> dict:
+def measure(name: str, backend: Backend, sampling: Sampling, concurrency: int, count: Callable[[str], int]) -> dict:
     run(backend, Sampling(8, 0.0, 1.0), 1)  # warm-up: first-call allocations, lazy imports
     rows = {}
     for mode, n in (("single", 1), (f"{concurrency} threads", concurrency)):
@@ -120,9 +118,7 @@ def main() -> None:
     for mode in hf:
         a, b = hf[mode]["tps"], vl[mode]["tps"]
         print(f"| {mode} | {a:.1f} | {b:.1f} | {b / a:.2f}x |")
-    same = sum(
-        x == y for x, y in zip(hf["single"]["replies"], vl["single"]["replies"], strict=True)
-    )
+    same = sum(x == y for x, y in zip(hf["single"]["replies"], vl["single"]["replies"], strict=True))
     print(f"\ngreedy replies identical across backends: {same}/{len(PROMPTS)}")
 
 

@@ -55,13 +55,9 @@ def main() -> int:
         overrides["max_steps"] = args.max_steps
     cfg = load_config(args.config, overrides)
     if args.output.exists() and not args.resume:
-        ours = (args.output / "finetune_config.yaml").exists() or any(
-            args.output.glob("checkpoint-*")
-        )
+        ours = (args.output / "finetune_config.yaml").exists() or any(args.output.glob("checkpoint-*"))
         if not ours:
-            raise ShopAssistError(
-                f"{args.output} exists and is not a fine-tuning output; choose another --output"
-            )
+            raise ShopAssistError(f"{args.output} exists and is not a fine-tuning output; choose another --output")
         shutil.rmtree(args.output)  # a fresh run: never resume a checkpoint of another config
 
     from finetune.evaluate import evaluate, write_report

@@ -24,7 +24,11 @@ from assistant.settings import Settings  # noqa: E402
 from bench.common import BENCH_DIR, REPO, scale_up  # noqa: E402
 from ingest.pipeline import ingest_catalog, load_catalog  # noqa: E402
 
-COLUMNS = "id,title,description,category,brand,price,currency,colour,audience,sizes,material,rating,stock,image_url".split(",")
+COLUMNS = (
+    "id,title,description,category,brand,price,currency,colour,audience,sizes,material,rating,stock,image_url".split(
+        ","
+    )
+)
 
 
 def write_catalog(products, path: Path) -> None:
@@ -32,9 +36,24 @@ def write_catalog(products, path: Path) -> None:
         w = csv.writer(f)
         w.writerow(COLUMNS)
         for p in products:
-            w.writerow([p.id, p.title, p.description, " > ".join(p.category), p.brand or "", p.price or "",
-                        p.currency, " ".join(p.colours), " ".join(p.audience), "|".join(p.sizes),
-                        p.material or "", p.rating or "", "" if p.stock is None else p.stock, p.image_url or ""])
+            w.writerow(
+                [
+                    p.id,
+                    p.title,
+                    p.description,
+                    " > ".join(p.category),
+                    p.brand or "",
+                    p.price or "",
+                    p.currency,
+                    " ".join(p.colours),
+                    " ".join(p.audience),
+                    "|".join(p.sizes),
+                    p.material or "",
+                    p.rating or "",
+                    "" if p.stock is None else p.stock,
+                    p.image_url or "",
+                ]
+            )
 
 
 def fresh(name: str) -> Settings:
@@ -58,8 +77,12 @@ def main() -> None:
     model = embedder(settings.embedding_model)
     model.encode(["warm up"] * 8)
     t = time.perf_counter()
-    model.encode([p.index_text() for p in products], batch_size=settings.embedding_batch_size,
-                 normalize_embeddings=True, convert_to_numpy=True)
+    model.encode(
+        [p.index_text() for p in products],
+        batch_size=settings.embedding_batch_size,
+        normalize_embeddings=True,
+        convert_to_numpy=True,
+    )
     encode_rate = len(products) / (time.perf_counter() - t)
     report = ingest_catalog(settings, small, progress=False)
     ingest_rate = report.accepted / report.seconds

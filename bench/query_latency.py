@@ -70,8 +70,11 @@ def main() -> None:
         coll = store.collection(store.chroma_client(settings), store.PRODUCTS)
         for i in range(0, n, 5000):
             chunk = products[i : i + 5000]
-            coll.add(ids=[p.id for p in chunk], embeddings=vectors[i : i + 5000],
-                     metadatas=[{"price": p.price if p.price is not None else -1.0} for p in chunk])
+            coll.add(
+                ids=[p.id for p in chunk],
+                embeddings=vectors[i : i + 5000],
+                metadatas=[{"price": p.price if p.price is not None else -1.0} for p in chunk],
+            )
         build_s = time.perf_counter() - t
         catalog = CatalogIndex.load(settings.index_dir)
         retriever = Retriever(catalog, model)
@@ -83,12 +86,19 @@ def main() -> None:
         filtered = timed(lambda q: retriever.search(q, k=10), parsed, args.repeat)
         ours_price = timed(lambda q: retriever.search(q, k=10), price_queries, args.repeat)
         chroma_price = timed(
-            lambda q: coll.query(query_embeddings=[encode_query(model, q.text)],
-                                 n_results=10, where={"$and": [{"price": {"$gte": 0.0}}, {"price": {"$lte": 1000.0}}]}),
-            price_queries, args.repeat)
+            lambda q: coll.query(
+                query_embeddings=[encode_query(model, q.text)],
+                n_results=10,
+                where={"$and": [{"price": {"$gte": 0.0}}, {"price": {"$lte": 1000.0}}]},
+            ),
+            price_queries,
+            args.repeat,
+        )
         chroma_plain = timed(
             lambda q: coll.query(query_embeddings=[encode_query(model, q.text)], n_results=10),
-            price_queries, args.repeat)
+            price_queries,
+            args.repeat,
+        )
         print(f"\n== {n:,} products (index built in {build_s:.1f} s), {len(texts) * args.repeat} queries each")
         print(f"ours, unfiltered                 {summary_ms(unfiltered)}")
         print(f"ours, filtered (parsed)          {summary_ms(filtered)}")
@@ -96,8 +106,10 @@ def main() -> None:
         print(f"chroma where price <= 1000       {summary_ms(chroma_price)}")
         print(f"chroma unfiltered                {summary_ms(chroma_plain)}")
         p95 = lambda v: sorted(v)[int(0.95 * (len(v) - 1))]  # noqa: E731
-        print(f"ratio chroma-where / ours (same price filter): p50 x{np.median(chroma_price) / np.median(ours_price):.1f}, "
-              f"p95 x{p95(chroma_price) / p95(ours_price):.1f}; filtered p95 {p95(filtered):.1f} ms (target <= 25 ms at 100k)")
+        print(
+            f"ratio chroma-where / ours (same price filter): p50 x{np.median(chroma_price) / np.median(ours_price):.1f}, "
+            f"p95 x{p95(chroma_price) / p95(ours_price):.1f}; filtered p95 {p95(filtered):.1f} ms (target <= 25 ms at 100k)"
+        )
 
 
 if __name__ == "__main__":

@@ -21,9 +21,18 @@ from ingest.pipeline import ingest_catalog  # noqa: E402
 from ingest.policies import ingest_policies  # noqa: E402
 
 MESSAGES = [
-    "waterproof jacket for hiking under $120", "running shoes for women", "black leather wallet for men",
-    "wireless earbuds", "yoga mat between 20 and 40 dollars", "a gift for my mom", "coffee maker",
-    "kids backpack for school", "bluetooth speaker", "dog shampoo", "camping tent", "silver necklace",
+    "waterproof jacket for hiking under $120",
+    "running shoes for women",
+    "black leather wallet for men",
+    "wireless earbuds",
+    "yoga mat between 20 and 40 dollars",
+    "a gift for my mom",
+    "coffee maker",
+    "kids backpack for school",
+    "bluetooth speaker",
+    "dog shampoo",
+    "camping tent",
+    "silver necklace",
 ]
 
 
@@ -49,9 +58,11 @@ def main() -> None:
         if rows[k]:
             print(f"{k:<26} {percentile(rows[k], 50):>9.1f} {percentile(rows[k], 95):>9.1f}")
     card, token = percentile(rows["first_card"], 95), percentile(rows["first_llm_token"], 95)
-    print(f"\nfirst card p95 {card:.0f} ms (target <= 300 ms); first LLM token p95 {token:.0f} ms "
-          f"(target <= 1500 ms); cards arrive {percentile(rows['total'], 50) / percentile(rows['first_card'], 50):.0f}x "
-          "sooner than the finished reply (p50)")
+    print(
+        f"\nfirst card p95 {card:.0f} ms (target <= 300 ms); first LLM token p95 {token:.0f} ms "
+        f"(target <= 1500 ms); cards arrive {percentile(rows['total'], 50) / percentile(rows['first_card'], 50):.0f}x "
+        "sooner than the finished reply (p50)"
+    )
 
 
 if __name__ == "__main__":

@@ -35,9 +35,7 @@ def _parse_sets(pairs: list[str] | None) -> dict[str, Any]:
     for pair in pairs or []:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise ShopAssistError(
-                f"--set expects KEY=VALUE, got {pair!r} (e.g. --set lora_dropout=0.1)"
-            )
+            raise ShopAssistError(f"--set expects KEY=VALUE, got {pair!r} (e.g. --set lora_dropout=0.1)")
         out[key.strip().replace("-", "_")] = value.strip()
     return out
 
@@ -50,45 +48,23 @@ def _settings():
 
 @finetune_app.command("run")
 def run(
-    data: Annotated[
-        list[Path], typer.Option("--data", help="Training JSONL file; repeat for several.")
-    ],
-    output: Annotated[
-        Path, typer.Option("--output", help="Folder for checkpoints, adapter and report.")
-    ],
-    config: Annotated[
-        Path | None, typer.Option("--config", help="YAML fine-tuning config.")
-    ] = None,
-    max_steps: Annotated[
-        int | None, typer.Option("--max-steps", help="Stop after N optimiser steps.")
-    ] = None,
-    epochs: Annotated[
-        float | None, typer.Option("--epochs", help="num_train_epochs (when max_steps unset).")
-    ] = None,
+    data: Annotated[list[Path], typer.Option("--data", help="Training JSONL file; repeat for several.")],
+    output: Annotated[Path, typer.Option("--output", help="Folder for checkpoints, adapter and report.")],
+    config: Annotated[Path | None, typer.Option("--config", help="YAML fine-tuning config.")] = None,
+    max_steps: Annotated[int | None, typer.Option("--max-steps", help="Stop after N optimiser steps.")] = None,
+    epochs: Annotated[float | None, typer.Option("--epochs", help="num_train_epochs (when max_steps unset).")] = None,
     learning_rate: Annotated[float | None, typer.Option("--learning-rate", "--lr")] = None,
     lora_r: Annotated[int | None, typer.Option("--lora-r")] = None,
     lora_alpha: Annotated[int | None, typer.Option("--lora-alpha")] = None,
-    batch_size: Annotated[
-        int | None, typer.Option("--batch-size", help="per_device_train_batch_size")
-    ] = None,
-    grad_accum: Annotated[
-        int | None, typer.Option("--grad-accum", help="gradient_accumulation_steps")
-    ] = None,
-    max_length: Annotated[
-        int | None, typer.Option("--max-length", help="Tokens per sample.")
-    ] = None,
+    batch_size: Annotated[int | None, typer.Option("--batch-size", help="per_device_train_batch_size")] = None,
+    grad_accum: Annotated[int | None, typer.Option("--grad-accum", help="gradient_accumulation_steps")] = None,
+    max_length: Annotated[int | None, typer.Option("--max-length", help="Tokens per sample.")] = None,
     seed: Annotated[int | None, typer.Option("--seed")] = None,
     val_fraction: Annotated[float | None, typer.Option("--val-fraction")] = None,
     eval_samples: Annotated[int | None, typer.Option("--eval-samples")] = None,
-    base_model: Annotated[
-        str | None, typer.Option("--base-model", help="'bundled' or a local model folder.")
-    ] = None,
-    sets: Annotated[
-        list[str] | None, typer.Option("--set", help="Any other setting: KEY=VALUE.")
-    ] = None,
-    evaluate_after: Annotated[
-        bool, typer.Option("--eval/--no-eval", help="Score base vs adapted afterwards.")
-    ] = True,
+    base_model: Annotated[str | None, typer.Option("--base-model", help="'bundled' or a local model folder.")] = None,
+    sets: Annotated[list[str] | None, typer.Option("--set", help="Any other setting: KEY=VALUE.")] = None,
+    evaluate_after: Annotated[bool, typer.Option("--eval/--no-eval", help="Score base vs adapted afterwards.")] = True,
 ) -> None:
     """Train a LoRA adapter; resumes from the newest checkpoint in --output."""
     from finetune.config import load_config
@@ -129,9 +105,7 @@ def run(
 @finetune_app.command("eval")
 def eval_(
     adapter: Annotated[Path, typer.Option("--adapter", help="Folder written by `finetune run`.")],
-    data: Annotated[
-        list[Path], typer.Option("--data", help="JSONL file(s) to evaluate on; repeatable.")
-    ],
+    data: Annotated[list[Path], typer.Option("--data", help="JSONL file(s) to evaluate on; repeatable.")],
     split: Annotated[
         str,
         typer.Option(
@@ -140,9 +114,7 @@ def eval_(
             "sample (for a file never trained on).",
         ),
     ] = "validation",
-    eval_samples: Annotated[
-        int | None, typer.Option("--eval-samples", help="Replies to generate for ROUGE-L.")
-    ] = None,
+    eval_samples: Annotated[int | None, typer.Option("--eval-samples", help="Replies to generate for ROUGE-L.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Perplexity and ROUGE-L of the base model vs the adapter; updates report.json/report.md."""
@@ -207,16 +179,11 @@ def _data_line(loaded) -> str:
     return line
 
 
-def _print_scores(
-    scores: dict[str, Any], seconds_per_step: float | None = None, peak: float | None = None
-) -> None:
+def _print_scores(scores: dict[str, Any], seconds_per_step: float | None = None, peak: float | None = None) -> None:
     typer.echo(f"{'':12}{'base':>10}{'adapted':>10}")
     drop = scores["perplexity_drop"]
     change = f"{100 * drop:.1f} % lower" if drop >= 0 else f"{-100 * drop:.1f} % higher"
-    typer.echo(
-        f"{'perplexity':12}{scores['base_perplexity']:>10.3f}{scores['adapted_perplexity']:>10.3f}"
-        f"   ({change})"
-    )
+    typer.echo(f"{'perplexity':12}{scores['base_perplexity']:>10.3f}{scores['adapted_perplexity']:>10.3f}   ({change})")
     typer.echo(f"{'ROUGE-L':12}{scores['base_rouge_l']:>10.4f}{scores['adapted_rouge_l']:>10.4f}")
     if seconds_per_step is not None:
         typer.echo(f"{seconds_per_step:.2f} s/step, peak RSS {peak:.0f} MiB")

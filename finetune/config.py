@@ -76,9 +76,7 @@ def field_names() -> list[str]:
     return [f.name for f in dataclasses.fields(FinetuneConfig)]
 
 
-def load_config(
-    yaml_path: Path | str | None = None, overrides: dict[str, Any] | None = None
-) -> FinetuneConfig:
+def load_config(yaml_path: Path | str | None = None, overrides: dict[str, Any] | None = None) -> FinetuneConfig:
     """Defaults, then the YAML file's values, then `overrides` (CLI flags; None = not given)."""
     values: dict[str, Any] = {}
     if yaml_path is not None:
@@ -130,9 +128,7 @@ def _coerce(name: str, value: Any, hint: Any) -> Any:
         if hint is int:
             if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
                 raise ValueError("expected a whole number")
-            return (
-                int(float(value)) if isinstance(value, str) and "e" in value.lower() else int(value)
-            )
+            return int(float(value)) if isinstance(value, str) and "e" in value.lower() else int(value)
         if hint is float:
             if isinstance(value, bool):
                 raise ValueError("expected a number")
@@ -142,9 +138,7 @@ def _coerce(name: str, value: Any, hint: Any) -> Any:
                 raise ValueError("expected text")
             return str(value)
     except (TypeError, ValueError) as exc:
-        raise ShopAssistError(
-            f"fine-tuning setting {name}={value!r} is invalid ({exc}); expected {hint}"
-        ) from exc
+        raise ShopAssistError(f"fine-tuning setting {name}={value!r} is invalid ({exc}); expected {hint}") from exc
     return value
 
 

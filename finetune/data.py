@@ -232,9 +232,7 @@ def _flatten(value: Any, prefix: str, out: list[str]) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             if key not in TOOL_SKIP_KEYS:
-                _flatten(
-                    item, ".".join((prefix.split(".")[-1:] if prefix else []) + [str(key)]), out
-                )
+                _flatten(item, ".".join((prefix.split(".")[-1:] if prefix else []) + [str(key)]), out)
     elif isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
         for i, item in enumerate(value):
             _flatten(item, f"{prefix}[{i}]", out)
@@ -273,8 +271,7 @@ def read_file(
                 row_format = detect_format(row)
                 if row_format is None:
                     raise ValueError(
-                        "unknown row format; expected 'messages', "
-                        "'instruction'/'input'/'output' or 'messages_display'"
+                        "unknown row format; expected 'messages', 'instruction'/'input'/'output' or 'messages_display'"
                     )
                 fmt = fmt or row_format
                 if row_format != fmt:
@@ -342,13 +339,9 @@ def split_score(sample: Sample, seed: int) -> float:
     return int.from_bytes(digest[:8], "big") / 2**64
 
 
-def split(
-    samples: list[Sample], val_fraction: float, seed: int
-) -> tuple[list[Sample], list[Sample]]:
+def split(samples: list[Sample], val_fraction: float, seed: int) -> tuple[list[Sample], list[Sample]]:
     """Deterministic split by hash; keeps at least one sample on each side when possible."""
-    scored = sorted(
-        ((split_score(s, seed), i, s) for i, s in enumerate(samples)), key=lambda x: x[:2]
-    )
+    scored = sorted(((split_score(s, seed), i, s) for i, s in enumerate(samples)), key=lambda x: x[:2])
     n_val = sum(score < val_fraction for score, _, _ in scored)
     if val_fraction > 0 and len(samples) > 1:
         n_val = min(max(n_val, 1), len(samples) - 1)

@@ -86,18 +86,14 @@ def _device(model):
     return next(model.parameters()).device
 
 
-def perplexity(
-    model, tokenizer, samples: list[Sample], max_length: int, batch_size: int = 8
-) -> tuple[float, int]:
+def perplexity(model, tokenizer, samples: list[Sample], max_length: int, batch_size: int = 8) -> tuple[float, int]:
     """exp(mean NLL) over assistant tokens of `samples`; returns (perplexity, tokens scored)."""
     import torch
 
     rows = [encode(tokenizer, s.messages, max_length) for s in samples]
     rows = [r for r in rows if any(label != IGNORE_INDEX for label in r["labels"])]
     if not rows:
-        raise ShopAssistError(
-            "no validation sample has an assistant reply within max_length tokens"
-        )
+        raise ShopAssistError("no validation sample has an assistant reply within max_length tokens")
     rows.sort(key=lambda r: len(r["input_ids"]))  # similar lengths per batch: less padding
     total_nll, total_tokens = 0.0, 0
     device = _device(model)
@@ -151,9 +147,7 @@ def generate(
                 tokenizer.apply_chat_template(h, tokenize=False, add_generation_prompt=True)
                 for h in histories[start : start + batch_size]
             ]
-            batch = tokenizer(
-                prompts, return_tensors="pt", padding=True, add_special_tokens=False
-            ).to(device)
+            batch = tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(device)
             with torch.inference_mode():
                 out = model.generate(
                     **batch,
@@ -173,21 +167,14 @@ def rouge_l(predictions: list[str], references: list[str]) -> float:
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(["rougeL"], use_stemmer=True)
-    scores = [
-        scorer.score(ref, pred)["rougeL"].fmeasure
-        for pred, ref in zip(predictions, references, strict=True)
-    ]
+    scores = [scorer.score(ref, pred)["rougeL"].fmeasure for pred, ref in zip(predictions, references, strict=True)]
     return sum(scores) / len(scores) if scores else 0.0
 
 
-def evaluate(
-    model, tokenizer, samples: list[Sample], config: FinetuneConfig, progress=print
-) -> EvalResult:
+def evaluate(model, tokenizer, samples: list[Sample], config: FinetuneConfig, progress=print) -> EvalResult:
     """Score `model` (a PeftModel) with and without its adapter on `samples`."""
     if not samples:
-        raise ShopAssistError(
-            "no validation samples to evaluate on; set val_fraction > 0 or pass more data"
-        )
+        raise ShopAssistError("no validation samples to evaluate on; set val_fraction > 0 or pass more data")
     started = time.perf_counter()
     chosen = samples[: config.eval_samples]
     pairs = [split_for_generation(s) for s in chosen]
@@ -209,9 +196,7 @@ def evaluate(
             f"[finetune] {name}: perplexity {ppl:.3f} on {tokens} tokens, ROUGE-L "
             f"{scores[name].rouge_l:.4f} on {len(chosen)} replies ({took:.0f} s)"
         )
-    prompts = [
-        next((m["content"] for m in reversed(h) if m["role"] == "user"), "") for h in histories
-    ]
+    prompts = [next((m["content"] for m in reversed(h) if m["role"] == "user"), "") for h in histories]
     return EvalResult(
         base=scores["base"],
         adapted=scores["adapted"],
@@ -279,10 +264,8 @@ def render_markdown(report: dict[str, Any]) -> str:
         "",
         "| | base | adapted |",
         "|---|---|---|",
-        f"| validation perplexity (assistant tokens) | {s['base_perplexity']:.3f} "
-        f"| {s['adapted_perplexity']:.3f} |",
-        f"| ROUGE-L F1 ({s['rouge_samples']} greedy replies) | {s['base_rouge_l']:.4f} "
-        f"| {s['adapted_rouge_l']:.4f} |",
+        f"| validation perplexity (assistant tokens) | {s['base_perplexity']:.3f} | {s['adapted_perplexity']:.3f} |",
+        f"| ROUGE-L F1 ({s['rouge_samples']} greedy replies) | {s['base_rouge_l']:.4f} | {s['adapted_rouge_l']:.4f} |",
         "",
         f"Perplexity drop: {100 * s['perplexity_drop']:.1f} % "
         f"({s['perplexity_samples']} samples, {s['perplexity_tokens']} tokens).",

@@ -60,9 +60,7 @@ def load_tokenizer(model_path: str):
             "base_model to a local model folder, or use 'bundled'"
         ) from exc
     if not tokenizer.chat_template:
-        raise ShopAssistError(
-            f"base model '{model_path}' has no chat template; fine-tuning needs a chat model"
-        )
+        raise ShopAssistError(f"base model '{model_path}' has no chat template; fine-tuning needs a chat model")
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
     return tokenizer
@@ -94,11 +92,7 @@ def configure_threads(config: FinetuneConfig) -> int | None:
         return None
     threads = config.cpu_threads
     if threads is None:
-        cores = (
-            len(os.sched_getaffinity(0))
-            if hasattr(os, "sched_getaffinity")
-            else os.cpu_count() or 1
-        )
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         threads = max(1, min(cores, round(cores - os.getloadavg()[0])))
     torch.set_num_threads(threads)
     return threads
@@ -132,9 +126,7 @@ def assistant_spans(tokenizer, messages: list[Message]) -> tuple[str, list[tuple
             continue
         before = through = None
         if i > 0:  # templates refuse an empty history
-            before = tokenizer.apply_chat_template(
-                messages[:i], tokenize=False, add_generation_prompt=True
-            )
+            before = tokenizer.apply_chat_template(messages[:i], tokenize=False, add_generation_prompt=True)
             through = tokenizer.apply_chat_template(messages[: i + 1], tokenize=False)
         if before is not None and text.startswith(before) and text.startswith(through):
             start, end = len(before), len(through.rstrip())
@@ -156,9 +148,7 @@ def assistant_spans(tokenizer, messages: list[Message]) -> tuple[str, list[tuple
     return text, spans
 
 
-def encode(
-    tokenizer, messages: list[Message], max_length: int | None = None
-) -> dict[str, list[int]]:
+def encode(tokenizer, messages: list[Message], max_length: int | None = None) -> dict[str, list[int]]:
     """input_ids and labels (-100 outside assistant replies), cut to max_length (keeps start)."""
     text, spans = assistant_spans(tokenizer, messages)
     encoded = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
@@ -189,9 +179,7 @@ def build_dataset(tokenizer, samples: list[Sample], max_length: int):
             f"every sample lost its assistant reply to truncation at max_length={max_length} "
             "tokens; raise max_length or shorten the system/user turns"
         )
-    dataset = Dataset.from_dict(
-        {"input_ids": [r["input_ids"] for r in rows], "labels": [r["labels"] for r in rows]}
-    )
+    dataset = Dataset.from_dict({"input_ids": [r["input_ids"] for r in rows], "labels": [r["labels"] for r in rows]})
     return dataset, dropped
 
 
@@ -242,8 +230,7 @@ class TimeLimit(TrainerCallback):
         if time.perf_counter() - self.started > self.seconds:
             self.hit = control.should_training_stop = True
             print(
-                f"[finetune] time limit of {self.seconds / 60:g} min reached at step "
-                f"{state.global_step}; stopping",
+                f"[finetune] time limit of {self.seconds / 60:g} min reached at step {state.global_step}; stopping",
                 file=sys.stderr,
                 flush=True,
             )
@@ -309,11 +296,7 @@ def train(
     steps_per_epoch = math.ceil(
         len(train_set) / (config.per_device_train_batch_size * config.gradient_accumulation_steps)
     )
-    planned = (
-        config.max_steps
-        if config.max_steps > 0
-        else math.ceil(steps_per_epoch * config.num_train_epochs)
-    )
+    planned = config.max_steps if config.max_steps > 0 else math.ceil(steps_per_epoch * config.num_train_epochs)
     print(
         f"[finetune] base model {model_path}; {len(train_set)} training samples "
         f"({dropped} dropped: no assistant token within {config.max_length} tokens); "
@@ -422,8 +405,7 @@ def train(
         "cpu_threads": threads,
         "train_data_sha256": data.sha256,
         "data_files": data.formats,
-        "counts": dict(data.counts)
-        | {"train_tokenised": len(train_set), "train_truncated_away": dropped},
+        "counts": dict(data.counts) | {"train_tokenised": len(train_set), "train_truncated_away": dropped},
         "bad_rows": data.problems[:50],
         "versions": library_versions(),
         "log_history": trainer.state.log_history,
@@ -464,15 +446,11 @@ def load_adapted_model(adapter_dir: Path | str, settings: Settings | None = None
     if torch.cuda.is_available():
         model = model.to("cuda")
     model.eval()
-    tokenizer = load_tokenizer(
-        str(adapter_dir) if (adapter_dir / "tokenizer_config.json").is_file() else base
-    )
+    tokenizer = load_tokenizer(str(adapter_dir) if (adapter_dir / "tokenizer_config.json").is_file() else base)
     return model, tokenizer, base
 
 
-def merge_adapter(
-    adapter_dir: Path | str, out_dir: Path | str, settings: Settings | None = None
-) -> Path:
+def merge_adapter(adapter_dir: Path | str, out_dir: Path | str, settings: Settings | None = None) -> Path:
     """Write base model + adapter merged into one plain model folder (for servers without LoRA)."""
     model, tokenizer, _ = load_adapted_model(adapter_dir, settings)
     out_dir = Path(out_dir)

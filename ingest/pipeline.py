@@ -78,8 +78,7 @@ def load_catalog(path: Path, mapping_path: Path | None = None) -> tuple[list[Pro
             continue
         if product.id in by_id:
             report.warnings.append(
-                f"line {row.line}: duplicate id {product.id!r} (also line {line_of[product.id]}); "
-                "keeping the later row"
+                f"line {row.line}: duplicate id {product.id!r} (also line {line_of[product.id]}); keeping the later row"
             )
             del by_id[product.id]  # re-insert so the order follows the kept row
         if len(product.description) >= 5000:
@@ -118,16 +117,14 @@ def ingest_catalog(
         report.seconds = time.perf_counter() - start
         raise ShopAssistError(
             f"nothing could be ingested from {path}: {len(report.rejected)} of {report.read} rows "
-            "rejected" + (f" (first: line {report.rejected[0].line}: {report.rejected[0].reason})" if report.rejected else "")
+            "rejected"
+            + (f" (first: line {report.rejected[0].line}: {report.rejected[0].reason})" if report.rejected else "")
         )
     client = store.chroma_client(settings)
     coll = store.collection(client, store.PRODUCTS)
     model_name = settings.embedding_model
 
-    stored = {
-        item["id"]: item["metadatas"]
-        for item in store.iter_records(coll, include=["metadatas"])
-    }
+    stored = {item["id"]: item["metadatas"] for item in store.iter_records(coll, include=["metadatas"])}
     todo = []
     for p in products:
         meta = stored.get(p.id)

@@ -63,8 +63,7 @@ def load_mapping(path: Path) -> Mapping:
     for target, rule in (data.get("columns") or {}).items():
         if target not in TARGET_FIELDS:
             raise ShopAssistError(
-                f"mapping file {path}: unknown target field '{target}'; "
-                f"use one of: {', '.join(TARGET_FIELDS)}"
+                f"mapping file {path}: unknown target field '{target}'; use one of: {', '.join(TARGET_FIELDS)}"
             )
         if isinstance(rule, str):
             rule = {"column": rule}
@@ -74,8 +73,7 @@ def load_mapping(path: Path) -> Mapping:
             raise ShopAssistError(f"mapping file {path}, field '{target}': {exc}") from exc
         if parsed.parse not in PARSERS:
             raise ShopAssistError(
-                f"mapping file {path}, field '{target}': unknown parser '{parsed.parse}' "
-                f"(one of {', '.join(PARSERS)})"
+                f"mapping file {path}, field '{target}': unknown parser '{parsed.parse}' (one of {', '.join(PARSERS)})"
             )
         mapping.columns[target] = parsed
     return mapping

@@ -26,9 +26,7 @@ def chroma_client(settings: Settings):  # -> chromadb.ClientAPI
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
         if url.scheme not in ("http", "https") or not url.hostname:
-            raise ShopAssistError(
-                f"chroma url {settings.chroma_url!r} is not http://HOST:PORT; fix --chroma-url"
-            )
+            raise ShopAssistError(f"chroma url {settings.chroma_url!r} is not http://HOST:PORT; fix --chroma-url")
         try:
             client = chromadb.HttpClient(
                 host=url.hostname,
@@ -48,9 +46,7 @@ def chroma_client(settings: Settings):  # -> chromadb.ClientAPI
 
 
 def collection(client, name: str):
-    return client.get_or_create_collection(
-        name, metadata={"hnsw:space": "cosine"}, embedding_function=None
-    )
+    return client.get_or_create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
 
 
 def iter_records(coll, include: list[str]) -> Iterator[dict[str, Any]]:

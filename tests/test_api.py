@@ -134,8 +134,19 @@ def test_serve_command_starts_and_answers(demo_settings):
 
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port), "--data-dir", str(demo_settings.data_dir)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "assistant.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--data-dir",
+            str(demo_settings.data_dir),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 120
@@ -147,7 +158,9 @@ def test_serve_command_starts_and_answers(demo_settings):
                 pass
             assert time.monotonic() < deadline and proc.poll() is None, "serve did not become ready"
             time.sleep(0.5)
-        body = httpx.post(f"http://127.0.0.1:{port}/v1/search", json={"query": "dog shampoo", "k": 2}, timeout=30).json()
+        body = httpx.post(
+            f"http://127.0.0.1:{port}/v1/search", json={"query": "dog shampoo", "k": 2}, timeout=30
+        ).json()
         assert body["results"] and "shampoo" in body["results"][0]["product"]["title"].lower()
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

@@ -35,7 +35,9 @@ def test_search_turn_streams_cards_before_text(assistant):
     assert kinds.index("products") < kinds.index("text")
     assert reply.intent == "search" and 1 <= len(reply.products) <= 5
     assert all(c.price <= 120 for c in reply.products)
-    assert all("jacket" in (c.title + c.category).lower() or "coat" in (c.title + c.category).lower() for c in reply.products)
+    assert all(
+        "jacket" in (c.title + c.category).lower() or "coat" in (c.title + c.category).lower() for c in reply.products
+    )
     assert reply.text and reply.timings_ms["first_card"] <= reply.timings_ms["total"]
     assert reply.products[0].why.constraints
 
@@ -104,9 +106,14 @@ def test_nothing_matches_is_said_plainly(assistant):
 
 
 def test_backend_failure_falls_back_to_records(demo_settings):
-    dead = demo_settings.model_copy(update={
-        "llm_backend": "openai", "openai_base_url": f"http://127.0.0.1:{free_port()}/v1",
-        "openai_model": "none", "llm_timeout_s": 3})
+    dead = demo_settings.model_copy(
+        update={
+            "llm_backend": "openai",
+            "openai_base_url": f"http://127.0.0.1:{free_port()}/v1",
+            "openai_model": "none",
+            "llm_timeout_s": 3,
+        }
+    )
     core = Assistant.load(dead, backend=OpenAIBackend(dead))
     _, reply = turn(core, Session(), "yoga mat")
     top = reply.products[0]
@@ -118,10 +125,34 @@ def test_session_round_trip_and_ask_cli(demo_settings):
     assert Session.model_validate_json(session.model_dump_json()) == session
     cmd = [sys.executable, "-m", "assistant.cli", "ask", "--data-dir", str(demo_settings.data_dir), "--json"]
     env_ok = {"timeout": 300, "capture_output": True, "text": True, "check": True}
-    first = json.loads(subprocess.run([*cmd, "blue backpack under $60", "--backend", "openai",
-                                       "--openai-base-url", f"http://127.0.0.1:{free_port()}/v1"], **env_ok).stdout)
+    first = json.loads(
+        subprocess.run(
+            [
+                *cmd,
+                "blue backpack under $60",
+                "--backend",
+                "openai",
+                "--openai-base-url",
+                f"http://127.0.0.1:{free_port()}/v1",
+            ],
+            **env_ok,
+        ).stdout
+    )
     assert set(first) >= {"text", "products", "constraints", "intent"}
     assert first["constraints"]["price_max"] == 60 and all(p["price"] <= 60 for p in first["products"])
-    second = json.loads(subprocess.run([*cmd, "cheaper", "--session", first["session_id"], "--backend", "openai",
-                                        "--openai-base-url", f"http://127.0.0.1:{free_port()}/v1"], **env_ok).stdout)
+    second = json.loads(
+        subprocess.run(
+            [
+                *cmd,
+                "cheaper",
+                "--session",
+                first["session_id"],
+                "--backend",
+                "openai",
+                "--openai-base-url",
+                f"http://127.0.0.1:{free_port()}/v1",
+            ],
+            **env_ok,
+        ).stdout
+    )
     assert second["intent"] == "refine" and second["constraints"]["colours"] == ["blue"]

@@ -68,9 +68,7 @@ def test_sampling_with_seed_is_reproducible(backend: TransformersBackend) -> Non
     assert first == "".join(backend.stream(MESSAGES, sampling))
 
 
-def test_adapter_changes_output_and_none_means_base(
-    backend: TransformersBackend, random_adapter: str
-) -> None:
+def test_adapter_changes_output_and_none_means_base(backend: TransformersBackend, random_adapter: str) -> None:
     base = generate(backend)
     tuned = generate(backend, adapter=random_adapter)
     assert tuned != base

@@ -27,19 +27,14 @@ def write_jsonl(path: Path, rows: list) -> Path:
 
 def chat(user: str, reply: str, system: str | None = None) -> dict:
     messages = [{"role": "system", "content": system}] if system else []
-    return {
-        "messages": messages
-        + [{"role": "user", "content": user}, {"role": "assistant", "content": reply}]
-    }
+    return {"messages": messages + [{"role": "user", "content": user}, {"role": "assistant", "content": reply}]}
 
 
 # --- formats --------------------------------------------------------------------------------
 
 
 def test_chat_format(tmp_path):
-    path = write_jsonl(
-        tmp_path / "c.jsonl", [chat("Where is my order?", "It ships today.", "Be brief.")]
-    )
+    path = write_jsonl(tmp_path / "c.jsonl", [chat("Where is my order?", "It ships today.", "Be brief.")])
     data = load_data([path], val_fraction=0.0)
     assert data.formats[str(path)] == "chat"
     assert data.train[0].messages == [
@@ -56,17 +51,12 @@ def test_instruction_pairs_keep_placeholders_by_default(tmp_path):
         "input": "status of order {{Order Number}}",
         "output": "Order {{Order Number}} is on its way. See '{{Order Status}}'.",
     }
-    path = write_jsonl(
-        tmp_path / "p.jsonl", [row, {"instruction": "Say hi", "input": "", "output": "Hi!"}]
-    )
+    path = write_jsonl(tmp_path / "p.jsonl", [row, {"instruction": "Say hi", "input": "", "output": "Hi!"}])
     data = load_data([path], val_fraction=0.0)
     assert data.formats[str(path)] == "pairs"
     first, second = data.train
     assert [m["role"] for m in first.messages] == ["system", "user", "assistant"]
-    assert (
-        first.messages[2]["content"]
-        == "Order {{Order Number}} is on its way. See '{{Order Status}}'."
-    )
+    assert first.messages[2]["content"] == "Order {{Order Number}} is on its way. See '{{Order Status}}'."
     # An empty input makes the instruction the user's request (no system message).
     assert second.messages == [
         {"role": "user", "content": "Say hi"},
@@ -74,10 +64,7 @@ def test_instruction_pairs_keep_placeholders_by_default(tmp_path):
     ]
 
     neutral = load_data([path], val_fraction=0.0, placeholders="neutral")
-    assert (
-        neutral.train[0].messages[2]["content"]
-        == "Order your order number is on its way. See 'Order Status'."
-    )
+    assert neutral.train[0].messages[2]["content"] == "Order your order number is on its way. See 'Order Status'."
 
 
 TAU_ROW = {
@@ -110,9 +97,7 @@ def test_compact_tool_result_is_bounded():
     assert compact_tool_result("Error: order not found") == "Error: order not found"
 
 
-@pytest.mark.skipif(
-    not (SHARED / "tau_retail").is_dir(), reason="shared tau-bench data not available"
-)
+@pytest.mark.skipif(not (SHARED / "tau_retail").is_dir(), reason="shared tau-bench data not available")
 def test_real_tau_file_loads():
     data = load_data([SHARED / "tau_retail" / "few_shot_trajectories.jsonl"])
     assert data.counts["rows"] == 69 and data.counts["bad"] == 0
@@ -146,9 +131,7 @@ def test_bad_rows_are_reported_with_line_numbers(tmp_path):
 
 
 def test_nothing_usable_raises(tmp_path):
-    path = write_jsonl(
-        tmp_path / "bad.jsonl", ["{oops", {"messages": [{"role": "user", "content": "hi"}]}]
-    )
+    path = write_jsonl(tmp_path / "bad.jsonl", ["{oops", {"messages": [{"role": "user", "content": "hi"}]}])
     with pytest.raises(ShopAssistError, match="no usable training samples"):
         load_data([path])
     with pytest.raises(ShopAssistError, match="does not exist"):
@@ -177,9 +160,7 @@ def test_whitespace_dedupe_empty_and_too_long(tmp_path):
     ]
     data = load_data([write_jsonl(tmp_path / "d.jsonl", rows)], val_fraction=0.0, max_chars=200)
     assert data.counts["kept"] == 1
-    assert (
-        data.counts["duplicate"] == 1 and data.counts["empty"] == 2 and data.counts["too_long"] == 1
-    )
+    assert data.counts["duplicate"] == 1 and data.counts["empty"] == 2 and data.counts["too_long"] == 1
     assert data.train[0].messages[0]["content"] == "Where is my order?"
     assert normalise("a \t b\n\n\n\nc  ") == "a b\n\nc"
 
@@ -206,9 +187,7 @@ def test_split_is_deterministic_and_order_independent(tmp_path):
 
 
 def test_tiny_dataset_keeps_one_validation_sample(tmp_path):
-    data = load_data(
-        [write_jsonl(tmp_path / "t.jsonl", [chat("a", "b"), chat("c", "d")])], val_fraction=0.1
-    )
+    data = load_data([write_jsonl(tmp_path / "t.jsonl", [chat("a", "b"), chat("c", "d")])], val_fraction=0.1)
     assert len(data.train) == 1 and len(data.validation) == 1
 
 
@@ -223,9 +202,7 @@ def test_demo_dialogues_are_clean():
 
 def test_config_yaml_then_overrides(tmp_path):
     path = tmp_path / "c.yaml"
-    path.write_text(
-        "learning_rate: 2e-4\nlora_r: 16\ntarget_modules: [q_proj, v_proj]\nbf16: null\n"
-    )
+    path.write_text("learning_rate: 2e-4\nlora_r: 16\ntarget_modules: [q_proj, v_proj]\nbf16: null\n")
     cfg = load_config(path, {"lora_r": "8", "max_steps": None, "qlora": "false"})
     assert cfg.learning_rate == pytest.approx(2e-4)  # YAML reads 2e-4 as text; coerced
     assert cfg.lora_r == 8 and cfg.max_steps == FinetuneConfig().max_steps
@@ -246,9 +223,7 @@ def test_cli_reports_user_errors(tmp_path):
 
     from finetune.cli import finetune_app
 
-    result = CliRunner().invoke(
-        finetune_app, ["eval", "--adapter", str(tmp_path), "--data", str(DEMO)]
-    )
+    result = CliRunner().invoke(finetune_app, ["eval", "--adapter", str(tmp_path), "--data", str(DEMO)])
     assert isinstance(result.exception, ShopAssistError)
     assert "adapter_config.json" in str(result.exception)
     result = CliRunner().invoke(
@@ -297,9 +272,7 @@ def test_short_lora_run_on_demo_dialogues(tmp_path):
     from safetensors.torch import load_file
 
     twin = train(cfg, data, tmp_path / "twin", settings)
-    first, second = (
-        load_file(str(d / "adapter_model.safetensors")) for d in (out, twin.output_dir)
-    )
+    first, second = (load_file(str(d / "adapter_model.safetensors")) for d in (out, twin.output_dir))
     assert first.keys() == second.keys() and all(torch.equal(first[k], second[k]) for k in first)
 
     # The saved adapter loads with plain peft on top of the base model.
@@ -311,18 +284,11 @@ def test_short_lora_run_on_demo_dialogues(tmp_path):
     model, tokenizer, _ = load_adapted_model(out, settings)
     sample = next(s for s in data.train if sum(m["role"] == "assistant" for m in s.messages) > 1)
     encoded = encode(tokenizer, sample.messages)
-    trained = [
-        t
-        for t, label in zip(encoded["input_ids"], encoded["labels"], strict=True)
-        if label != IGNORE_INDEX
-    ]
-    expected = "".join(
-        m["content"] + tokenizer.eos_token for m in sample.messages if m["role"] == "assistant"
-    )
+    trained = [t for t, label in zip(encoded["input_ids"], encoded["labels"], strict=True) if label != IGNORE_INDEX]
+    expected = "".join(m["content"] + tokenizer.eos_token for m in sample.messages if m["role"] == "assistant")
     assert tokenizer.decode(trained) == expected
     assert all(
-        label in (IGNORE_INDEX, token)
-        for token, label in zip(encoded["input_ids"], encoded["labels"], strict=True)
+        label in (IGNORE_INDEX, token) for token, label in zip(encoded["input_ids"], encoded["labels"], strict=True)
     )
     dataset, _ = build_dataset(tokenizer, data.train, cfg.max_length)
     assert all(len(row) <= cfg.max_length for row in dataset["input_ids"])
@@ -330,17 +296,11 @@ def test_short_lora_run_on_demo_dialogues(tmp_path):
     # Resuming: a longer run in the same folder continues from checkpoint-3.
     longer = load_config(None, cfg.to_dict() | {"max_steps": 4})
     resumed = train(longer, data, out, settings)
-    assert (
-        resumed.resumed_from
-        and resumed.resumed_from.endswith("checkpoint-3")
-        and resumed.steps == 4
-    )
+    assert resumed.resumed_from and resumed.resumed_from.endswith("checkpoint-3") and resumed.steps == 4
 
     # Evaluation and the report run end to end (tiny sizes).
     scores = evaluate(model, tokenizer, data.validation, cfg, progress=lambda _: None)
     assert scores.base.perplexity > 1 and scores.adapted.perplexity > 1
     report = write_report(out, cfg, scores)
     assert (out / "report.md").is_file() and report["versions"]["trl"]
-    assert report["train_data_sha256"] == data.sha256 and report["counts"]["train"] == len(
-        data.train
-    )
+    assert report["train_data_sha256"] == data.sha256 and report["counts"]["train"] == len(data.train)

@@ -10,13 +10,17 @@ SHELL = Product(id="J2", title="Ridgeback Softshell Jacket", brand="Ridgeback", 
 
 
 def grounder() -> Grounder:
-    return Grounder([JACKET, SHELL], catalog_brands=["highmoor", "ridgeback", "tickwell"],
-                    type_words={"jacket", "watch", "boot"})
+    return Grounder(
+        [JACKET, SHELL], catalog_brands=["highmoor", "ridgeback", "tickwell"], type_words={"jacket", "watch", "boot"}
+    )
 
 
 def test_correct_price_is_kept():
     g = grounder()
-    assert g.sentence("The Highmoor Packable Rain Jacket costs $77.95.") == "The Highmoor Packable Rain Jacket costs $77.95."
+    assert (
+        g.sentence("The Highmoor Packable Rain Jacket costs $77.95.")
+        == "The Highmoor Packable Rain Jacket costs $77.95."
+    )
     assert g.report.corrections == 0
 
 

@@ -67,7 +67,10 @@ def test_interrupted_ingest_ends_consistent(tmp_path):
     env = {**os.environ, "SHOPASSIST_EMBEDDING_BATCH_SIZE": "8"}  # many small Chroma writes
     proc = subprocess.Popen(
         [*SHOPASSIST, "ingest", str(catalog), "--data-dir", str(data_dir)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 120
     chroma = data_dir / "chroma"
@@ -124,20 +127,32 @@ def test_mmr_varies_a_vague_request(demo_engine):
 
 def test_cli_search_json_and_eval(demo_settings, tmp_path):
     data = ["--data-dir", str(demo_settings.data_dir)]
-    out = subprocess.run([*SHOPASSIST, "search", "blue backpack under $60", "--json", "-k", "3", *data],
-                         capture_output=True, text=True, timeout=120, check=True)
+    out = subprocess.run(
+        [*SHOPASSIST, "search", "blue backpack under $60", "--json", "-k", "3", *data],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     payload = json.loads(out.stdout)
     assert payload["constraints"]["price_max"] == 60 and len(payload["results"]) >= 1
     assert all(r["price"] <= 60 for r in payload["results"])
 
     queries = tmp_path / "q.jsonl"
     queries.write_text(
-        json.dumps({"qid": "a", "query": "running shoes for women"}) + "\n"
-        + json.dumps({"qid": "b", "query": "rolex watch"}) + "\n"
+        json.dumps({"qid": "a", "query": "running shoes for women"})
+        + "\n"
+        + json.dumps({"qid": "b", "query": "rolex watch"})
+        + "\n"
     )
     run = tmp_path / "run.jsonl"
-    subprocess.run([*SHOPASSIST, "eval", "retrieval", "--queries", str(queries), "--out", str(run), *data],
-                   capture_output=True, text=True, timeout=120, check=True)
+    subprocess.run(
+        [*SHOPASSIST, "eval", "retrieval", "--queries", str(queries), "--out", str(run), *data],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     lines = [json.loads(x) for x in run.read_text().splitlines()]
     assert lines[0]["qid"] == "a" and lines[0]["ranked"] and lines[1]["ranked"] == []
 
@@ -161,7 +176,9 @@ def test_chroma_server(tmp_path):
     port = free_port()
     server = subprocess.Popen(
         [str(chroma_bin), "run", "--path", str(tmp_path / "srv"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     try:
         url = f"http://127.0.0.1:{port}"
@@ -189,8 +206,18 @@ def test_chroma_server(tmp_path):
 
 def test_unreachable_chroma_server_is_one_clear_error(tmp_path):
     result = subprocess.run(
-        [*SHOPASSIST, "ingest", str(DEMO_CATALOG), "--data-dir", str(tmp_path), "--chroma-url", f"http://127.0.0.1:{free_port()}"],
-        capture_output=True, text=True, timeout=120,
+        [
+            *SHOPASSIST,
+            "ingest",
+            str(DEMO_CATALOG),
+            "--data-dir",
+            str(tmp_path),
+            "--chroma-url",
+            f"http://127.0.0.1:{free_port()}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 1 and "cannot reach the Chroma server" in result.stderr
     assert "Traceback" not in result.stderr

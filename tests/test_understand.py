@@ -47,8 +47,12 @@ def test_numbers_that_are_not_prices(parse):
 
 @pytest.mark.parametrize(
     ("message", "rating"),
-    [("watch with 4 star rating or more", 4.0), ("rated 4.5+ headphones", 4.5), ("4+ stars speaker", 4.0),
-     ("highly rated blender", 4.0)],
+    [
+        ("watch with 4 star rating or more", 4.0),
+        ("rated 4.5+ headphones", 4.5),
+        ("4+ stars speaker", 4.0),
+        ("highly rated blender", 4.0),
+    ],
 )
 def test_minimum_rating(parse, message, rating):
     assert parse(message).constraints.min_rating == rating
@@ -56,9 +60,16 @@ def test_minimum_rating(parse, message, rating):
 
 @pytest.mark.parametrize(
     ("message", "audience"),
-    [("running shoes for women", "women"), ("mens wallet", "men"), ("ladies watch", "women"),
-     ("toys for kids", "kids"), ("baby blanket", "baby"), ("girls dress", "girls"),
-     ("his and hers watches", "couple"), ("gift for my dad", None)],
+    [
+        ("running shoes for women", "women"),
+        ("mens wallet", "men"),
+        ("ladies watch", "women"),
+        ("toys for kids", "kids"),
+        ("baby blanket", "baby"),
+        ("girls dress", "girls"),
+        ("his and hers watches", "couple"),
+        ("gift for my dad", None),
+    ],
 )
 def test_audience(parse, message, audience):
     assert parse(message).constraints.audience == audience
@@ -112,7 +123,11 @@ def test_intents_of_product_requests_are_search(demo_catalog):
     from assistant.session import Session
 
     understander = Understander(demo_catalog)
-    for text in ["track pants for men below 600", "my micromax phone needs a car charger", "do you have rolex watches?"]:
+    for text in [
+        "track pants for men below 600",
+        "my micromax phone needs a car charger",
+        "do you have rolex watches?",
+    ]:
         assert intents.classify(text, Session(), understander.parse(text)).intent == "search", text
     for text in ["where is my order #1234?", "I want to track my package", "my parcel arrived damaged"]:
         assert intents.classify(text, Session(), understander.parse(text)).intent == "support", text

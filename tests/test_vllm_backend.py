@@ -50,9 +50,7 @@ def random_adapter(settings: Settings, tmp_path_factory: pytest.TempPathFactory)
 
 
 @pytest.fixture(scope="module")
-def server_url(
-    settings: Settings, random_adapter: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
+def server_url(settings: Settings, random_adapter: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with start_vllm_server(
         llm_model_path(settings),
         lora_modules={"random": random_adapter},

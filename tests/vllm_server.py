@@ -90,16 +90,12 @@ def start_vllm_server(
     with open(log, "wb") as out:
         # A new session gives the server its own process group, so the engine-core child
         # processes it spawns are stopped with it.
-        proc = subprocess.Popen(
-            cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=REPO, start_new_session=True
-        )
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=REPO, start_new_session=True)
     try:
         deadline = time.monotonic() + timeout_s
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(
-                    f"vLLM server exited with {proc.returncode}; log {log}:\n{_log_tail(log)}"
-                )
+                raise RuntimeError(f"vLLM server exited with {proc.returncode}; log {log}:\n{_log_tail(log)}")
             try:
                 with urllib.request.urlopen(f"{base}/health", timeout=2) as resp:
                     if resp.status == 200:
@@ -107,9 +103,7 @@ def start_vllm_server(
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(
-                    f"vLLM server not healthy after {timeout_s:g}s; log {log}:\n{_log_tail(log)}"
-                )
+                raise RuntimeError(f"vLLM server not healthy after {timeout_s:g}s; log {log}:\n{_log_tail(log)}")
             time.sleep(1.0)
         yield f"{base}/v1"
     finally:
