@@ -24,7 +24,7 @@ from assistant.errors import ShopAssistError
 from assistant.grounding import Grounder, degenerate, format_price
 from assistant.models import embedder
 from assistant.policy_search import PolicySearch
-from assistant.prompting import policy_messages, product_messages
+from assistant.prompting import SUPPORT_RULES, policy_messages, product_messages
 from assistant.redact import redact
 from assistant.search import SearchResult, Why
 from assistant.session import Session, Turn
@@ -297,7 +297,9 @@ class Assistant:
         result = self.engine.retriever.search(
             search_query, k=SHOW, mmr=vague or more, exclude_ids=set(session.seen) if more else None
         )
-        session.constraints = result.constraints if not result.constraints.cheap else search_query.constraints
+        # "cheap" stays a flag in the session (re-resolved against each new filter set); every
+        # other constraint is kept as the search applied it.
+        session.constraints = search_query.constraints if search_query.constraints.cheap else result.constraints
         session.query_text = search_query.text
         cards = [ProductCard.of(h.product, h.why) for h in result.hits]
         session.shown = [c.id for c in cards]
@@ -338,7 +340,6 @@ class Assistant:
                 "changes": changes,
                 "grounding_corrections": grounder.report.corrections,
                 "used_fallback": used_fallback,
-                "intent": intents.CLARIFY if vague and not content_words(search_query.text) else understood.intent,
             },
         )
 
@@ -368,10 +369,15 @@ class Assistant:
         if grounder is None:
             yield from deltas()
             return
+        # Words of our own instructions: a sentence made of them is the model echoing the prompt.
+        instructions = set(
+            tokenize(messages[0]["content"] + " " + messages[-1]["content"].rsplit("</shopper_message>", 1)[-1])
+        )
         for sentence in grounder.stream(deltas()):
-            if not degenerate(sentence):
-                run.kept += 1
-                yield sentence
+            if degenerate(sentence) or echoes(sentence, instructions):
+                continue
+            run.kept += 1
+            yield sentence
 
     def _shown_products(self, session: Session) -> list[Product]:
         catalog = self.engine.catalog
@@ -401,6 +407,11 @@ def content_words(text: str) -> list[str]:
         "nice",
     }
     return [w for w in tokenize(text) if w not in STOPWORDS and w not in vague and len(w) > 2]
+
+
+def echoes(sentence: str, instructions: set[str]) -> bool:
+    words = [w for w in tokenize(sentence) if w not in STOPWORDS]
+    return bool(words) and sum(w in instructions for w in words) / len(words) >= 0.8
 
 
 def intro_text(result: SearchResult, changes: list[str], more: bool, vague: bool) -> str:
@@ -526,8 +537,6 @@ def copilot(assistant: Assistant, conversation: list[dict[str, str]]) -> Copilot
     context = f"<policy_data>\n{data}\n</policy_data>" + (
         f"\n<catalog_data>\n{catalog}\n</catalog_data>" if cards else ""
     )
-    from assistant.prompting import SUPPORT_RULES
-
     messages = [{"role": "system", "content": SUPPORT_RULES + "\n" + context}, *turns[-8:]]
     if messages[-1]["role"] != "user":
         messages.append({"role": "user", "content": last})

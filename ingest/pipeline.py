@@ -25,7 +25,7 @@ from ingest import store
 from ingest.clean import RowError, clean_row, map_row
 from ingest.read import RawRow, Rejection, load_mapping, read_rows
 from ingest.schema import Product
-from ingest.snapshot import fingerprint, read_meta, write_snapshot
+from ingest.snapshot import FORMAT_VERSION, fingerprint, read_meta, write_snapshot
 from ingest.text import tokenize
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ def ingest_catalog(
         )
     client = store.chroma_client(settings)
     coll = store.collection(client, store.PRODUCTS)
-    model_name = settings.embedding_model
+    model_name = index_tag(settings)
 
     stored = {item["id"]: item["metadatas"] for item in store.iter_records(coll, include=["metadatas"])}
     todo = []
@@ -138,7 +138,7 @@ def ingest_catalog(
             report.unchanged += 1
 
     if todo:
-        model = embedder(model_name)
+        model = embedder(settings.embedding_model)
         batch = settings.embedding_batch_size * 4  # one Chroma write per few encode batches
         with tqdm(total=len(todo), desc="embedding", unit="product", disable=not progress) as bar:
             for i in range(0, len(todo), batch):
@@ -168,9 +168,18 @@ def ingest_catalog(
     return report
 
 
+def index_tag(settings: Settings) -> str:
+    """What a stored vector was made with: the model and the version of the indexed text.
+
+    Stored with every product; a different tag means re-embed, so changing the model or bumping
+    FORMAT_VERSION (when index text or tokenisation change) re-indexes everything.
+    """
+    return f"{settings.embedding_model}|v{FORMAT_VERSION}"
+
+
 def rebuild_snapshot(settings: Settings, coll, expect: dict[str, str] | None = None) -> None:
     """Write the search snapshot from Chroma, unless the one on disk already matches."""
-    model_name = settings.embedding_model
+    model_name = index_tag(settings)
     meta = read_meta(settings.index_dir)
     if expect is not None and meta and meta.get("fingerprint") == fingerprint(expect, model_name):
         return

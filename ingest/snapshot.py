@@ -21,7 +21,8 @@ from assistant.errors import ShopAssistError
 from ingest.schema import Product
 from ingest.text import STOPWORDS, terms
 
-FORMAT_VERSION = 1
+# Bump when Product.index_text or the tokeniser changes: every product is then re-indexed.
+FORMAT_VERSION = 2
 
 
 @dataclass
@@ -43,9 +44,7 @@ def bm25_tokens(text: str) -> list[str]:
     return [t for t in terms(text) if t not in STOPWORDS]
 
 
-def write_snapshot(
-    index_dir: Path, products: list[Product], vectors: np.ndarray, embed_model: str, print_fn=None
-) -> None:
+def write_snapshot(index_dir: Path, products: list[Product], vectors: np.ndarray, embed_model: str) -> None:
     tmp = index_dir.with_name(index_dir.name + ".tmp")
     if tmp.exists():
         shutil.rmtree(tmp)

@@ -9,10 +9,10 @@ import re
 
 WORD = re.compile(r"[a-z0-9]+")
 
-# Kept short on purpose: BM25's idf handles most common words, and words like "for", "men" or
-# "with" carry meaning in product titles.
+# Kept short on purpose: BM25's idf handles most common words, and words like "men" carry
+# meaning in product titles (audience words are also parsed into constraints).
 STOPWORDS = frozenset(
-    "a an and are as at be by i im i'm is it its me my of on or our the this to we you your "
+    "a an and are as at be by for with in i im i'm is it its me my of on or our the this to we you your "
     "do does have has any some looking want need please show find get".split()
 )
 
