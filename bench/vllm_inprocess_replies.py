@@ -7,6 +7,7 @@ bench/adapter_parity.py. Usage: PYTHONPATH=. .venv-vllm/bin/python bench/vllm_in
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -16,7 +17,8 @@ def main() -> None:
     from assistant.settings import Settings
 
     adapter, prompts_file, max_new_tokens = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-    settings = Settings(model_cache_dir=Path(".cache/models"), llm_adapter=adapter)
+    os.environ.setdefault("SHOPASSIST_MODEL_CACHE_DIR", ".cache/models")
+    settings = Settings(llm_adapter=adapter)
     backend = VLLMBackend(settings)
     sampling = Sampling(max_new_tokens=max_new_tokens, temperature=0.0, top_p=1.0)
     replies = ["".join(backend.stream(m, sampling, adapter=adapter)) for m in json.loads(prompts_file.read_text())]
