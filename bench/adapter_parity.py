@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -19,8 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from assistant.backends import OpenAIBackend, Sampling, TransformersBackend
 from assistant.models import llm_model_path
 from assistant.settings import Settings
-from bench.common import REPO
-from tests.vllm_server import VLLM_PYTHON, start_vllm_server
+from tests.vllm_server import start_vllm_server, vllm_inprocess_replies
 
 PROMPTS = [
     "I placed an order yesterday, how can I check its status?",
@@ -29,31 +25,6 @@ PROMPTS = [
     "Can I change the delivery address of my order?",
     "I want to switch to a different account, how do I do that?",
 ]
-
-
-def vllm_inprocess(adapter: Path, prompts: list, max_new_tokens: int) -> list[str]:
-    """Replies from `vllm.LLM` + `LoRARequest`, run in vLLM's own environment."""
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump(prompts, f)
-    env = {**os.environ, "PYTHONPATH": str(REPO), "VLLM_CPU_KVCACHE_SPACE": "2"}
-    out = subprocess.run(
-        [
-            str(VLLM_PYTHON),
-            str(REPO / "bench" / "vllm_inprocess_replies.py"),
-            str(adapter.resolve()),
-            f.name,
-            str(max_new_tokens),
-        ],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    line = next((x for x in out.stdout.splitlines() if x.startswith("REPLIES ")), None)
-    if line is None:
-        sys.exit(f"in-process vLLM failed:\n{out.stderr[-3000:]}")
-    return json.loads(line[len("REPLIES ") :])
 
 
 def main() -> None:
@@ -77,7 +48,7 @@ def main() -> None:
     ) as url:
         remote = OpenAIBackend(settings.model_copy(update={"openai_base_url": url, "llm_timeout_s": 120}))
         vllm_adapter = ["".join(remote.stream(m, sampling, adapter="support")) for m in prompts]
-    inprocess = vllm_inprocess(args.adapter, prompts, args.max_new_tokens)
+    inprocess = vllm_inprocess_replies(args.adapter, prompts, args.max_new_tokens)
 
     same = same_inprocess = 0
     for prompt, a, b, c, base in zip(PROMPTS, hf_adapter, vllm_adapter, inprocess, hf_base, strict=False):

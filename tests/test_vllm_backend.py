@@ -108,30 +108,8 @@ def test_inprocess_vllm_engine_matches_the_server_with_lora(
 ) -> None:
     """VLLMBackend (vllm.LLM + LoRARequest), run in vLLM's own environment, gives the server's
     greedy reply for the same adapter."""
-    import json
-    import subprocess
+    from tests.vllm_server import vllm_inprocess_replies
 
-    from tests.vllm_server import VLLM_PYTHON
-
-    prompts = tmp_path / "prompts.json"
-    prompts.write_text(json.dumps([MESSAGES]))
-    env = {**os.environ, "PYTHONPATH": str(REPO), "VLLM_CPU_KVCACHE_SPACE": "2"}
-    out = subprocess.run(
-        [
-            str(VLLM_PYTHON),
-            str(REPO / "bench" / "vllm_inprocess_replies.py"),
-            random_adapter,
-            str(prompts),
-            str(GREEDY.max_new_tokens),
-        ],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=400,
-    )
-    line = next((x for x in out.stdout.splitlines() if x.startswith("REPLIES ")), None)
-    assert line is not None, out.stderr[-3000:]
-    (inprocess,) = json.loads(line[len("REPLIES ") :])
+    (inprocess,) = vllm_inprocess_replies(random_adapter, [MESSAGES], GREEDY.max_new_tokens)
     served = "".join(OpenAIBackend(Settings(openai_base_url=server_url)).stream(MESSAGES, GREEDY, adapter="random"))
     assert inprocess.strip() and inprocess.strip() == served.strip()

@@ -126,3 +126,29 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
             return
         except subprocess.TimeoutExpired:
             continue
+
+
+def vllm_inprocess_replies(adapter: str | Path, conversations: list, max_new_tokens: int) -> list[str]:
+    """Greedy replies from `VLLMBackend` (vllm.LLM + LoRARequest) run in .venv-vllm.
+
+    vLLM cannot be imported in the main environment, so bench/vllm_inprocess_replies.py runs
+    there with this repo on its path and prints the replies as JSON.
+    """
+    import json
+
+    prompts = Path(tempfile.mkdtemp(prefix="vllm-prompts-")) / "prompts.json"
+    prompts.write_text(json.dumps(conversations))
+    env = {**os.environ, "PYTHONPATH": str(REPO), "VLLM_CPU_KVCACHE_SPACE": "2"}
+    script = REPO / "bench" / "vllm_inprocess_replies.py"
+    out = subprocess.run(
+        [str(VLLM_PYTHON), str(script), str(Path(adapter).resolve()), str(prompts), str(max_new_tokens)],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    line = next((x for x in out.stdout.splitlines() if x.startswith("REPLIES ")), None)
+    if line is None:
+        raise RuntimeError(f"in-process vLLM failed:\n{out.stderr[-3000:]}")
+    return json.loads(line[len("REPLIES ") :])
