@@ -166,6 +166,8 @@ def ask(
     settings = settings_from(
         config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, llm_adapter=adapter
     )
+    if len(message) > settings.max_message_chars:  # before loading any model
+        fail(f"the message has {len(message)} characters; the limit is {settings.max_message_chars}")
     store = session_store(settings)
     state = store.load_or_create(session)
     reply = load_assistant(settings).reply(state, message)

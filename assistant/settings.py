@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from pydantic import ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -117,5 +118,8 @@ def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
                 explicit.setdefault(key, value)
     try:
         return Settings(**explicit)
-    except Exception as exc:  # pydantic ValidationError -> one clear message
-        raise ShopAssistError(f"invalid settings: {exc}") from exc
+    except ValidationError as exc:  # one line per bad setting, naming its env variable
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc']))} (SHOPASSIST_{str(e['loc'][0]).upper()}): {e['msg']}" for e in exc.errors()
+        )
+        raise ShopAssistError(f"invalid settings: {problems}") from None

@@ -1,0 +1,38 @@
+"""One settings object: defaults < YAML file < environment < CLI flags; one clear error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import ShopAssistError
+from assistant.settings import load_settings
+
+
+def test_precedence(tmp_path, monkeypatch):
+    config = tmp_path / "c.yaml"
+    config.write_text("search_k: 7\nrrf_k: 30\nllm_backend: openai\n")
+    monkeypatch.delenv("SHOPASSIST_RRF_K", raising=False)
+    settings = load_settings(config)
+    assert (settings.search_k, settings.rrf_k, settings.llm_backend) == (7, 30, "openai")
+    monkeypatch.setenv("SHOPASSIST_RRF_K", "45")
+    assert load_settings(config).rrf_k == 45  # environment beats the file
+    assert load_settings(config, rrf_k=12).rrf_k == 12  # a CLI flag beats both
+    monkeypatch.setenv("SHOPASSIST_CONFIG", str(config))
+    assert load_settings().search_k == 7  # the file can come from the environment too
+    assert load_settings(data_dir=None).data_dir == Path(".shopassist/data")  # None means "not given"
+
+
+def test_errors_are_one_clear_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHOPASSIST_LLM_BACKEND", "bogus")
+    with pytest.raises(ShopAssistError, match=r"llm_backend \(SHOPASSIST_LLM_BACKEND\)") as info:
+        load_settings()
+    assert "\n" not in str(info.value)
+    monkeypatch.delenv("SHOPASSIST_LLM_BACKEND")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- a\n- list\n")
+    with pytest.raises(ShopAssistError, match="must hold a mapping"):
+        load_settings(bad)
+    with pytest.raises(ShopAssistError, match="does not exist"):
+        load_settings(tmp_path / "missing.yaml")
