@@ -7,7 +7,7 @@ When nothing satisfies them, the result is empty and names the constraint that l
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -52,7 +52,6 @@ class Retriever:
     embed: object  # SentenceTransformer; kept loose to avoid importing torch at import time
     rrf_k: int = 60
     mmr_lambda: float = 0.7
-    _cache: dict = field(default_factory=dict)
 
     def search(
         self,

@@ -40,7 +40,6 @@ class Settings(BaseSettings):
     chroma_url: str | None = None  # http://HOST:PORT uses a Chroma server instead of embedded
     rrf_k: int = 60
     mmr_lambda: float = 0.7
-    search_k: int = 10
 
     # LLM
     llm_backend: Literal["transformers", "vllm", "openai"] = "transformers"

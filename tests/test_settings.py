@@ -12,15 +12,15 @@ from assistant.settings import load_settings
 
 def test_precedence(tmp_path, monkeypatch):
     config = tmp_path / "c.yaml"
-    config.write_text("search_k: 7\nrrf_k: 30\nllm_backend: openai\n")
+    config.write_text("mmr_lambda: 0.5\nrrf_k: 30\nllm_backend: openai\n")
     monkeypatch.delenv("SHOPASSIST_RRF_K", raising=False)
     settings = load_settings(config)
-    assert (settings.search_k, settings.rrf_k, settings.llm_backend) == (7, 30, "openai")
+    assert (settings.mmr_lambda, settings.rrf_k, settings.llm_backend) == (0.5, 30, "openai")
     monkeypatch.setenv("SHOPASSIST_RRF_K", "45")
     assert load_settings(config).rrf_k == 45  # environment beats the file
     assert load_settings(config, rrf_k=12).rrf_k == 12  # a CLI flag beats both
     monkeypatch.setenv("SHOPASSIST_CONFIG", str(config))
-    assert load_settings().search_k == 7  # the file can come from the environment too
+    assert load_settings().mmr_lambda == 0.5  # the file can come from the environment too
     assert load_settings(data_dir=None).data_dir == Path(".shopassist/data")  # None means "not given"
 
 
