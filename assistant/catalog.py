@@ -36,7 +36,6 @@ def _bits(values, table) -> int:
 
 class CatalogIndex:
     def __init__(self, snapshot: Snapshot):
-        self.snapshot = snapshot
         self.products = snapshot.products
         self.vectors = snapshot.vectors
         self.bm25 = snapshot.bm25

@@ -173,22 +173,7 @@ def ask(
     reply = load_assistant(settings).reply(state, message)
     store.save(state)
     if as_json:
-        typer.echo(
-            json.dumps(
-                {
-                    "session_id": reply.session_id,
-                    "text": reply.text,
-                    "products": [c.model_dump() for c in reply.products],
-                    "constraints": reply.constraints,
-                    "intent": reply.intent,
-                    "empty_reason": reply.empty_reason,
-                    "grounding_corrections": reply.grounding_corrections,
-                    "used_fallback": reply.used_fallback,
-                    "timings_ms": reply.timings_ms,
-                },
-                ensure_ascii=False,
-            )
-        )
+        typer.echo(reply.model_dump_json(exclude={"constraints_text", "citations"}))
         return
     print_reply(reply)
     typer.echo(f"(session {reply.session_id})", err=True)
@@ -197,10 +182,16 @@ def ask(
 def print_reply(reply) -> None:
     if reply.changes:
         typer.secho("updated: " + "; ".join(reply.changes), fg=typer.colors.YELLOW)
-    for i, card in enumerate(reply.products, 1):
-        price = f"{card.price:,.2f} {card.currency}" if card.price is not None else "price n/a"
-        typer.echo(f"  [{i}] {card.title} - {price}" + ("" if card.in_stock else " (out of stock)"))
+    print_cards(reply.products)
     typer.echo(reply.text)
+
+
+def print_cards(cards) -> None:
+    from assistant.grounding import format_price
+
+    for i, card in enumerate(cards, 1):
+        stock = "" if card.in_stock else " (out of stock)"
+        typer.echo(f"  [{i}] {card.title} - {format_price(card.price, card.currency)}{stock}")
 
 
 @app.command()
@@ -213,8 +204,6 @@ def chat(
     config: Config = None,
 ) -> None:
     """Chat in the terminal (streamed). Empty line or Ctrl-D ends."""
-    from assistant.errors import ShopAssistError as _Error
-
     settings = settings_from(
         config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, llm_adapter=adapter
     )
@@ -232,13 +221,11 @@ def chat(
         try:
             for event in core.respond(state, message):
                 if event.type == "products":
-                    for i, card in enumerate(event.data, 1):
-                        price = f"{card.price:,.2f} {card.currency}" if card.price is not None else "n/a"
-                        typer.echo(f"  [{i}] {card.title} - {price}")
+                    print_cards(event.data)
                 elif event.type == "text":
                     typer.echo(event.data, nl=False)
             typer.echo("")
-        except _Error as exc:
+        except ShopAssistError as exc:
             typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         store.save(state)
 

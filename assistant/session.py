@@ -37,10 +37,6 @@ class Session(BaseModel):
     seen: list[str] = Field(default_factory=list)  # every id shown in this request ("show more")
     created_at: float = Field(default_factory=time.time)
 
-    @property
-    def is_cold(self) -> bool:
-        return not self.turns
-
     def history(self) -> list[Turn]:
         return self.turns[-HISTORY_TURNS:]
 

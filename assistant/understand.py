@@ -130,8 +130,6 @@ class Query:
     constraints: Constraints
     corrections: dict[str, str] = field(default_factory=dict)  # misspelt -> corrected
     unknown_brands: list[str] = field(default_factory=list)  # named brands the catalog lacks
-    intent: str = "search"
-    references: list[int] = field(default_factory=list)  # 1-based positions of shown items
 
 
 class Understander:
