@@ -39,6 +39,7 @@ test-fast: setup
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf .shopassist .pytest_cache

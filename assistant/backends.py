@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from assistant.errors import ShopAssistError
-from assistant.models import llm_model_path
-from assistant.settings import Settings
+from common.errors import ShopAssistError
+from common.models import llm_model_path
+from common.settings import Settings
 
 
 class BackendError(Exception):

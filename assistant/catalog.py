@@ -14,9 +14,9 @@ from pathlib import Path
 import numpy as np
 
 from assistant.constraints import AUDIENCE_MATCHES, Constraints, phrase_in, product_type_terms
-from ingest.schema import AUDIENCES
+from common.schema import AUDIENCES
+from common.text import COLOURS, normalise_colour, terms, tokenize
 from ingest.snapshot import Snapshot, read_snapshot
-from ingest.text import COLOURS, normalise_colour, terms, tokenize
 
 COLOUR_BITS = {c: i for i, c in enumerate(dict.fromkeys(normalise_colour(c) for c in COLOURS))}
 AUDIENCE_BITS = {a: i for i, a in enumerate(AUDIENCES)}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from ingest.schema import Product
-from ingest.text import terms
+from common.schema import Product
+from common.text import terms
 
 # Query audience -> product audiences that satisfy it. A unisex product is stored as men+women.
 AUDIENCE_MATCHES = {

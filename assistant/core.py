@@ -20,18 +20,18 @@ from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.constraints import Constraints
 from assistant.engine import SearchEngine
-from assistant.errors import ShopAssistError
 from assistant.grounding import Grounder, degenerate, format_price
-from assistant.models import embedder
 from assistant.policy_search import PolicySearch
 from assistant.prompting import SUPPORT_RULES, policy_messages, product_messages
-from assistant.redact import redact
 from assistant.search import SearchResult, Why
 from assistant.session import Session, Turn
-from assistant.settings import Settings
 from assistant.understand import Query
-from ingest.schema import Product
-from ingest.text import STOPWORDS, tokenize
+from common.errors import ShopAssistError
+from common.models import embedder
+from common.redact import redact
+from common.schema import Product
+from common.settings import Settings
+from common.text import STOPWORDS, tokenize
 
 log = logging.getLogger(__name__)
 SHOW = 5  # product cards per reply

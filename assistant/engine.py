@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.catalog import CatalogIndex
-from assistant.models import embedder
 from assistant.search import Retriever, SearchResult
-from assistant.settings import Settings
 from assistant.understand import Query, Understander
+from common.models import embedder
+from common.settings import Settings
 
 
 @dataclass

@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.errors import ShopAssistError
+from common.errors import ShopAssistError
 
 
 def load_queries(path: Path) -> list[dict]:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ingest.schema import Product
-from ingest.text import tokenize
+from common.schema import Product
+from common.text import tokenize
 
 log = logging.getLogger(__name__)
 

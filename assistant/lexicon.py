@@ -5,7 +5,7 @@ them with the vocabulary of whatever catalog is loaded.
 """
 
 # Shopper word -> catalog product-type phrases meaning the same or a close kind of thing.
-# Keys and values are singular term phrases (see ingest.text.terms).
+# Keys and values are singular term phrases (see common.text.terms).
 TYPE_SYNONYMS: dict[str, list[str]] = {
     "chappal": ["chappal", "slipper", "flip flop"],
     "flip flop": ["flip flop", "slipper"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.models import encode_query
+from common.models import encode_query
 from ingest import store
 
 

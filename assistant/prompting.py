@@ -11,7 +11,7 @@ import json
 
 from assistant.grounding import format_price
 from assistant.session import Turn
-from ingest.schema import Product
+from common.schema import Product
 
 STORE = "ShopAssist Demo Store"
 RULES = f"""You are the shopping assistant of {STORE}.

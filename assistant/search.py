@@ -14,11 +14,10 @@ from pydantic import BaseModel, Field
 
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
-from assistant.models import torch_threads
 from assistant.understand import Query
-from ingest.schema import Product
-from ingest.snapshot import bm25_tokens
-from ingest.text import terms
+from common.models import torch_threads
+from common.schema import Product
+from common.text import bm25_tokens, terms
 
 # Share of the filtered candidates treated as "cheap" when a shopper says cheap without a number.
 CHEAP_QUANTILE = 0.33

@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from assistant.constraints import Constraints
-from assistant.errors import ShopAssistError
+from common.errors import ShopAssistError
 
 HISTORY_TURNS = 4  # turns kept in prompts; the session file keeps them all
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")

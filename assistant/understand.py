@@ -17,8 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS, TYPE_SYNONYMS
-from ingest.clean import AUDIENCE_WORDS
-from ingest.text import COLOURS, STOPWORDS, normalise_colour, singular, terms, tokenize
+from common.text import AUDIENCE_WORDS, COLOURS, STOPWORDS, normalise_colour, singular, terms, tokenize
 
 NUM = r"(\d[\d,]*(?:\.\d+)?)\s*(?:k\b)?"
 CUR = r"(?:\$|usd|rs\.?|inr|₹|€|£)?\s*"

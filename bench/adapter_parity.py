@@ -14,9 +14,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.backends import OpenAIBackend, Sampling, TransformersBackend
-from assistant.models import llm_model_path
-from assistant.settings import Settings
-from tests.vllm_server import start_vllm_server, vllm_inprocess_replies
+from common.models import llm_model_path
+from common.settings import Settings
+from common.vllm_server import start_vllm_server, vllm_inprocess_replies
 
 PROMPTS = [
     "I placed an order yesterday, how can I check its status?",

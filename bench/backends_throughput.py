@@ -23,12 +23,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from assistant.backends import Backend, OpenAIBackend, Sampling, TransformersBackend  # noqa: E402
-from assistant.models import llm_model_path  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
-from tests.vllm_server import start_vllm_server, vllm_available  # noqa: E402
+from common.models import llm_model_path  # noqa: E402
+from common.settings import Settings  # noqa: E402
+from common.vllm_server import start_vllm_server, vllm_available  # noqa: E402
 
 PROMPTS = [
     "Suggest a warm jacket for winter hiking.",

@@ -19,8 +19,8 @@ from assistant.core import Assistant  # noqa: E402
 from assistant.evaluate import constraint_precision, load_queries  # noqa: E402
 from assistant.grounding import PRICE  # noqa: E402
 from assistant.session import Session  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
 from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING  # noqa: E402
+from common.settings import Settings  # noqa: E402
 from ingest.pipeline import ingest_catalog  # noqa: E402
 
 

@@ -6,7 +6,7 @@ import random
 import statistics
 from pathlib import Path
 
-from ingest.schema import Product
+from common.schema import Product
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "datasets"

@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.errors import ShopAssistError  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
+from common.errors import ShopAssistError  # noqa: E402
+from common.settings import Settings  # noqa: E402
 from finetune.config import load_config  # noqa: E402
 from finetune.data import load_data  # noqa: E402
 

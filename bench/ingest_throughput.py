@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.models import embedder  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
 from bench.common import BENCH_DIR, REPO, scale_up  # noqa: E402
+from common.models import embedder  # noqa: E402
+from common.settings import Settings  # noqa: E402
 from ingest.pipeline import ingest_catalog, load_catalog  # noqa: E402
 
 COLUMNS = (

@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.core import Assistant  # noqa: E402
 from assistant.session import Session  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
 from bench.common import BENCH_DIR, REPO, percentile  # noqa: E402
+from common.settings import Settings  # noqa: E402
 from ingest.pipeline import ingest_catalog  # noqa: E402
 from ingest.policies import ingest_policies  # noqa: E402
 

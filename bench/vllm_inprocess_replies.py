@@ -14,7 +14,7 @@ from pathlib import Path
 
 def main() -> None:
     from assistant.backends import Sampling, VLLMBackend
-    from assistant.settings import Settings
+    from common.settings import Settings
 
     adapter, prompts_file, max_new_tokens = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
     os.environ.setdefault("SHOPASSIST_MODEL_CACHE_DIR", ".cache/models")

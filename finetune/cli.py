@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant.errors import ShopAssistError
+from common.errors import ShopAssistError
 
 finetune_app = typer.Typer(
     help="Fine-tune the assistant's LLM with LoRA on support dialogues, and evaluate adapters.",
@@ -41,7 +41,7 @@ def _parse_sets(pairs: list[str] | None) -> dict[str, Any]:
 
 
 def _settings():
-    from assistant.settings import load_settings
+    from common.settings import load_settings
 
     return load_settings()
 

@@ -11,15 +11,15 @@ from typing import Any
 
 import yaml
 
-from assistant.errors import ShopAssistError
-from assistant.settings import BUNDLED, read_yaml_config
+from common.errors import ShopAssistError
+from common.settings import BUNDLED, read_yaml_config
 
 LLAMA_PROJECTIONS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
 
 
 @dataclass
 class FinetuneConfig:
-    # Model: "bundled" = the SmolLM2-135M-Instruct safetensors folder from assistant.models.
+    # Model: "bundled" = the SmolLM2-135M-Instruct safetensors folder from common.models.
     base_model: str = BUNDLED
 
     # LoRA

@@ -22,7 +22,7 @@ Three formats are recognised, per file, from its first valid row:
   turns after the last assistant reply are dropped (nothing to learn from them).
 
 Cleaning, in this order: whitespace is normalised (runs of spaces/tabs -> one space, lines
-stripped, at most one blank line), every message is passed through ``assistant.redact.redact``
+stripped, at most one blank line), every message is passed through ``common.redact.redact``
 (e-mails, phones, cards, street addresses; numeric IDs of 7+ digits such as tau-bench item IDs
 may be redacted as phones too: over-redaction is the safe side), then samples with no assistant
 text are dropped as "empty", samples longer than ``max_chars`` as "too_long", and exact
@@ -48,8 +48,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from assistant.errors import ShopAssistError
-from assistant.redact import redact
+from common.errors import ShopAssistError
+from common.redact import redact
 
 log = logging.getLogger(__name__)
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import ShopAssistError
-from assistant.redact import redact
+from common.errors import ShopAssistError
+from common.redact import redact
 from finetune.config import FinetuneConfig
 from finetune.data import Sample
 from finetune.train import (

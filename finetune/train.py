@@ -20,13 +20,14 @@ from typing import Any
 
 import yaml
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing is downloaded; set before HF imports
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+from common.offline import go_offline  # noqa: E402
+
+go_offline()  # before the Hugging Face imports below read the environment
 from transformers import TrainerCallback  # noqa: E402
 from transformers.trainer_callback import PrinterCallback  # noqa: E402
 
-from assistant.errors import ShopAssistError  # noqa: E402
-from assistant.settings import BUNDLED, Settings  # noqa: E402
+from common.errors import ShopAssistError  # noqa: E402
+from common.settings import BUNDLED, Settings  # noqa: E402
 from finetune.config import FinetuneConfig, save_config  # noqa: E402
 from finetune.data import LoadedData, Message, Sample  # noqa: E402
 
@@ -42,7 +43,7 @@ def base_model_path(config: FinetuneConfig, settings: Settings | None = None) ->
     """The folder (or HF name) to train from; "bundled" is the converted SmolLM2 safetensors."""
     if config.base_model != BUNDLED:
         return config.base_model
-    from assistant.models import llm_model_path
+    from common.models import llm_model_path
 
     settings = settings or Settings()
     path = llm_model_path(settings.model_copy(update={"llm_model": BUNDLED}))

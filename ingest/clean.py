@@ -14,9 +14,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from common.schema import Product
+from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, normalise_colour, tokenize
 from ingest.read import FieldRule, Mapping, RawRow
-from ingest.schema import Product
-from ingest.text import COLOURS, MATERIALS, normalise_colour, tokenize
 
 MAX_DESCRIPTION_CHARS = 5000
 MAX_TITLE_CHARS = 300
@@ -24,36 +24,6 @@ CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "rs": "
 PRICE = re.compile(
     r"^\s*(?P<sym>[$€£₹]|rs\.?|inr|usd|eur|gbp)?\s*(?P<num>-?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<code>[a-z]{3})?\s*$", re.I
 )
-
-# Audience words in specs, titles and category paths -> our normalised audiences.
-AUDIENCE_WORDS = {
-    "men": ["men"],
-    "mens": ["men"],
-    "man": ["men"],
-    "male": ["men"],
-    "gents": ["men"],
-    "gentlemen": ["men"],
-    "women": ["women"],
-    "womens": ["women"],
-    "woman": ["women"],
-    "ladies": ["women"],
-    "lady": ["women"],
-    "female": ["women"],
-    "boys": ["boys"],
-    "boy": ["boys"],
-    "girls": ["girls"],
-    "girl": ["girls"],
-    "kids": ["boys", "girls"],
-    "kid": ["boys", "girls"],
-    "children": ["boys", "girls"],
-    "baby": ["baby"],
-    "babies": ["baby"],
-    "infant": ["baby"],
-    "infants": ["baby"],
-    "unisex": ["men", "women"],
-    "couple": ["couple"],
-    "couples": ["couple"],
-}
 
 
 class RowError(ValueError):

@@ -18,15 +18,15 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from assistant.errors import ShopAssistError
-from assistant.models import embedder
-from assistant.settings import Settings
+from common.errors import ShopAssistError
+from common.models import embedder
+from common.schema import Product
+from common.settings import Settings
+from common.text import tokenize
 from ingest import store
 from ingest.clean import RowError, clean_row, map_row
 from ingest.read import RawRow, Rejection, load_mapping, read_rows
-from ingest.schema import Product
 from ingest.snapshot import FORMAT_VERSION, fingerprint, read_meta, write_snapshot
-from ingest.text import tokenize
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
-from assistant.errors import ShopAssistError
-from assistant.models import embedder
-from assistant.settings import Settings
+from common.errors import ShopAssistError
+from common.models import embedder
+from common.settings import Settings
 from ingest import store
 
 HEADERS = [("#", "h1"), ("##", "h2"), ("###", "h3")]

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import ShopAssistError
-from assistant.settings import read_yaml_config
+from common.errors import ShopAssistError
+from common.settings import read_yaml_config
 
 # Fields a mapping may target. `specifications` feeds attributes (and derived colour etc.).
 TARGET_FIELDS = (

@@ -17,9 +17,9 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
-from assistant.errors import ShopAssistError
-from ingest.schema import Product
-from ingest.text import STOPWORDS, terms
+from common.errors import ShopAssistError
+from common.schema import Product
+from common.text import bm25_tokens
 
 # Bump when Product.index_text or the tokeniser changes: every product is then re-indexed.
 FORMAT_VERSION = 2
@@ -38,10 +38,6 @@ def fingerprint(id_hashes: dict[str, str], embed_model: str) -> str:
     for pid in sorted(id_hashes):
         h.update(f"{pid}:{id_hashes[pid]}\n".encode())
     return h.hexdigest()[:16]
-
-
-def bm25_tokens(text: str) -> list[str]:
-    return [t for t in terms(text) if t not in STOPWORDS]
 
 
 def write_snapshot(index_dir: Path, products: list[Product], vectors: np.ndarray, embed_model: str) -> None:

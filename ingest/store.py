@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
 
-from assistant.errors import ShopAssistError
-from assistant.settings import Settings
+from common.errors import ShopAssistError
+from common.settings import Settings
 
 PRODUCTS = "products"
 POLICIES = "policies"

@@ -6,7 +6,6 @@ Converted model folders are cached inside the clone (.cache/models), never elsew
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
 
 import numpy as np
@@ -14,22 +13,19 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "datasets"
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+from common.offline import go_offline  # noqa: E402
+
+go_offline()
 os.environ.setdefault("SHOPASSIST_MODEL_CACHE_DIR", str(REPO / ".cache" / "models"))
 
 from assistant.catalog import CatalogIndex  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
+from common.settings import Settings  # noqa: E402
+from common.vllm_server import free_port  # noqa: E402,F401  (re-exported for tests)
 from ingest.pipeline import load_catalog  # noqa: E402
 from ingest.snapshot import read_snapshot, write_snapshot  # noqa: E402
 
 DEMO_CATALOG = REPO / "data" / "catalog.csv"
 DEMO_POLICIES = REPO / "data" / "policies"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def needs_shared(*parts: str) -> Path:

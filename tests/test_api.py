@@ -10,9 +10,9 @@ import httpx
 import pytest
 import uvicorn
 
-from assistant.api import create_app
 from assistant.core import Assistant
 from tests.conftest import free_port
+from ui.api import create_app
 
 pytestmark = pytest.mark.model
 TOKEN = "test-token"
@@ -137,7 +137,7 @@ def test_serve_command_starts_and_answers(demo_settings):
         [
             sys.executable,
             "-m",
-            "assistant.cli",
+            "ui.cli",
             "serve",
             "--port",
             str(port),

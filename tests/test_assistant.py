@@ -123,7 +123,7 @@ def test_backend_failure_falls_back_to_records(demo_settings):
 def test_session_round_trip_and_ask_cli(demo_settings):
     session = Session()
     assert Session.model_validate_json(session.model_dump_json()) == session
-    cmd = [sys.executable, "-m", "assistant.cli", "ask", "--data-dir", str(demo_settings.data_dir), "--json"]
+    cmd = [sys.executable, "-m", "ui.cli", "ask", "--data-dir", str(demo_settings.data_dir), "--json"]
     env_ok = {"timeout": 300, "capture_output": True, "text": True, "check": True}
     first = json.loads(
         subprocess.run(

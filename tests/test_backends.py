@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
 from assistant.backends import Sampling, TransformersBackend  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
+from common.settings import Settings  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 MESSAGES = [{"role": "user", "content": "Suggest a warm jacket for winter hiking."}]
@@ -97,7 +95,7 @@ def test_early_stop_releases_the_model(backend: TransformersBackend) -> None:
 
 
 def test_bad_adapter_folder_is_a_user_error(backend: TransformersBackend, tmp_path: Path) -> None:
-    from assistant.errors import ShopAssistError
+    from common.errors import ShopAssistError
 
     with pytest.raises(ShopAssistError, match="adapter_config.json"):
         generate(backend, adapter=str(tmp_path))

@@ -30,7 +30,7 @@ def test_copilot_cli_cites_policy_and_finds_products(demo_settings, demo_product
         [
             sys.executable,
             "-m",
-            "assistant.cli",
+            "ui.cli",
             "copilot",
             str(conversation),
             "--data-dir",
@@ -56,7 +56,7 @@ def test_copilot_cli_rejects_bad_file(tmp_path, demo_settings):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     out = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "copilot", str(bad), "--data-dir", str(demo_settings.data_dir)],
+        [sys.executable, "-m", "ui.cli", "copilot", str(bad), "--data-dir", str(demo_settings.data_dir)],
         capture_output=True,
         text=True,
         timeout=120,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import ShopAssistError
+from common.errors import ShopAssistError
 from finetune.config import FinetuneConfig, load_config
 from finetune.data import compact_tool_result, load_data, normalise
 
@@ -241,7 +241,7 @@ def test_short_lora_run_on_demo_dialogues(tmp_path):
     from peft import PeftModel
     from transformers import AutoModelForCausalLM
 
-    from assistant.settings import Settings
+    from common.settings import Settings
     from finetune.evaluate import evaluate, write_report
     from finetune.train import IGNORE_INDEX, build_dataset, encode, load_adapted_model, train
 

@@ -17,7 +17,7 @@ pytestmark = [
 
 def test_transformers_backend_runs_bf16_on_cuda():
     from assistant.backends import Sampling, TransformersBackend
-    from assistant.settings import Settings
+    from common.settings import Settings
 
     backend = TransformersBackend(Settings())
     assert backend.device == "cuda" and next(backend.model.parameters()).dtype == torch.bfloat16

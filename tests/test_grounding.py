@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.grounding import Grounder, degenerate
-from ingest.schema import Product
+from common.schema import Product
 
 JACKET = Product(id="J1", title="Highmoor Packable Rain Jacket", brand="Highmoor", price=77.95, currency="USD")
 SHELL = Product(id="J2", title="Ridgeback Softshell Jacket", brand="Ridgeback", price=63.95, currency="USD")

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from assistant.settings import Settings
+from common.settings import Settings
 from ingest import store
 from ingest.pipeline import ingest_catalog, load_catalog
 from ingest.snapshot import read_snapshot
 from tests.conftest import DEMO_CATALOG, free_port
 
 pytestmark = pytest.mark.model
-SHOPASSIST = [sys.executable, "-m", "assistant.cli"]
+SHOPASSIST = [sys.executable, "-m", "ui.cli"]
 
 
 def small_catalog(tmp_path: Path, rows: int = 60, drop: int | None = None, edit: str | None = None) -> Path:

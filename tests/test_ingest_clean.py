@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from assistant.errors import ShopAssistError
+from common.errors import ShopAssistError
 from ingest.pipeline import load_catalog
 from tests.conftest import REPO, needs_shared
 

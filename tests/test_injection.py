@@ -6,7 +6,7 @@ import pytest
 
 from assistant.core import Assistant
 from assistant.session import Session
-from assistant.settings import Settings
+from common.settings import Settings
 from ingest.pipeline import ingest_catalog
 
 pytestmark = pytest.mark.model

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import ShopAssistError
-from assistant.settings import load_settings
+from common.errors import ShopAssistError
+from common.settings import load_settings
 
 
 def test_precedence(tmp_path, monkeypatch):

@@ -14,18 +14,20 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
 from assistant.backends import BackendError, OpenAIBackend, Sampling  # noqa: E402
-from assistant.models import llm_model_path  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
-from tests.vllm_server import start_vllm_server  # noqa: E402
+from common.models import llm_model_path  # noqa: E402
+from common.settings import Settings  # noqa: E402
+from common.vllm_server import start_vllm_server, vllm_available  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 MESSAGES = [{"role": "user", "content": "Suggest a warm jacket for winter hiking."}]
 GREEDY = Sampling(max_new_tokens=24, temperature=0.0, top_p=1.0)
 
-pytestmark = [pytest.mark.vllm, pytest.mark.model]
+pytestmark = [
+    pytest.mark.vllm,
+    pytest.mark.model,
+    pytest.mark.skipif(not vllm_available(), reason=".venv-vllm missing; run `bash scripts/setup-vllm.sh`"),
+]
 
 
 @pytest.fixture(scope="session")
@@ -108,7 +110,7 @@ def test_inprocess_vllm_engine_matches_the_server_with_lora(
 ) -> None:
     """VLLMBackend (vllm.LLM + LoRARequest), run in vLLM's own environment, gives the server's
     greedy reply for the same adapter."""
-    from tests.vllm_server import vllm_inprocess_replies
+    from common.vllm_server import vllm_inprocess_replies
 
     (inprocess,) = vllm_inprocess_replies(random_adapter, [MESSAGES], GREEDY.max_new_tokens)
     served = "".join(OpenAIBackend(Settings(openai_base_url=server_url)).stream(MESSAGES, GREEDY, adapter="random"))

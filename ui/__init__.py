@@ -1,5 +1,5 @@
-"""The Gradio web app (Shop, Copilot and Evaluation tabs) will live here.
+"""The faces: the `shopassist` command line (cli.py), the HTTP API (api.py) and the Gradio web app.
 
-It is not built yet: no issue has asked for it so far. Everything it will call already exists
-behind `assistant.core.Assistant` (respond for shoppers, copilot for agents) and the HTTP API.
+This is the top layer. It calls `assistant.core.Assistant` (and ingest/finetune for their
+commands); nothing below imports it. See the README's Architecture section.
 """

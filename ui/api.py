@@ -25,9 +25,9 @@ from sse_starlette.sse import EventSourceResponse
 from starlette.concurrency import iterate_in_threadpool
 
 from assistant.core import Assistant
-from assistant.errors import ShopAssistError
 from assistant.session import SessionStore
-from assistant.settings import Settings
+from common.errors import ShopAssistError
+from common.settings import Settings
 
 log = logging.getLogger(__name__)
 
