@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from assistant.catalog import CatalogIndex
 from assistant.search import Retriever, SearchResult
 from assistant.understand import Query, Understander
-from common.models import embedder
+from common.models import Embedder, embedder
 from common.settings import Settings
 
 
@@ -18,9 +18,10 @@ class SearchEngine:
     retriever: Retriever
 
     @classmethod
-    def load(cls, settings: Settings) -> SearchEngine:
+    def load(cls, settings: Settings, embed: Embedder | None = None) -> SearchEngine:
         catalog = CatalogIndex.load(settings.index_dir)
-        retriever = Retriever(catalog, embedder(settings.embedding_model), settings.rrf_k, settings.mmr_lambda)
+        embed = embed or embedder(settings.embedding_model)
+        retriever = Retriever(catalog, embed, settings.rrf_k, settings.mmr_lambda)
         return cls(catalog, Understander(catalog), retriever)
 
     def parse(self, text: str) -> Query:

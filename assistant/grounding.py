@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from assistant.wording import format_price
 from common.schema import Product
 from common.text import tokenize
 
@@ -70,7 +71,7 @@ class Grounder:
             if any(abs(value - p) < 0.01 for p in prices):
                 continue
             if prices:  # the sentence names a product: its record price is the truth
-                fixed = _format_price(prices[0], mentioned[0].currency)
+                fixed = format_price(prices[0], mentioned[0].currency)
                 start, end = m.start() + offset, m.end() + offset
                 out = out[:start] + fixed + out[end:]
                 offset += len(fixed) - (m.end() - m.start())
@@ -115,31 +116,28 @@ class Grounder:
 
     def stream(self, deltas: Iterable[str]) -> Iterator[str]:
         """Grounded sentences, each as soon as it is complete."""
-        buffer = ""
-        for delta in deltas:
-            buffer += delta
-            parts = SENTENCE_END.split(buffer)
-            for part in parts[:-1]:
-                kept = self.sentence(part.strip()) if part.strip() else None
-                if kept:
-                    yield kept + " "
-            buffer = parts[-1]
-        if buffer.strip():
-            kept = self.sentence(buffer.strip())
+        for sentence in stream_sentences(deltas):
+            kept = self.sentence(sentence)
             if kept:
-                yield kept
+                yield kept + " "
+
+
+def stream_sentences(deltas: Iterable[str]) -> Iterator[str]:
+    """Complete sentences out of a stream of text deltas, as soon as each one ends."""
+    buffer = ""
+    for delta in deltas:
+        buffer += delta
+        parts = SENTENCE_END.split(buffer)
+        for part in parts[:-1]:
+            if part.strip():
+                yield part.strip()
+        buffer = parts[-1]
+    if buffer.strip():
+        yield buffer.strip()
 
 
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
-
-
-def _format_price(price: float, currency: str) -> str:
-    return f"${price:,.2f}" if currency == "USD" else f"{price:,.2f} {currency}"
-
-
-def format_price(price: float | None, currency: str) -> str:
-    return "price not listed" if price is None else _format_price(price, currency)
 
 
 def degenerate(text: str) -> bool:

@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from assistant.constraints import Constraints
 from assistant.session import Session
 from assistant.understand import Query
 
-SEARCH, REFINE, COMPARE, DETAIL, POLICY, SUPPORT, CHITCHAT, CLARIFY = (
-    "search",
-    "refine",
-    "compare",
-    "detail",
-    "policy",
-    "support",
-    "chitchat",
-    "clarify",
-)
+
+class Intent(StrEnum):
+    SEARCH = "search"
+    REFINE = "refine"
+    COMPARE = "compare"
+    DETAIL = "detail"
+    POLICY = "policy"
+    SUPPORT = "support"
+    CHITCHAT = "chitchat"
+    CLARIFY = "clarify"
+
 
 ORDINALS = {
     "first": 1,
@@ -104,7 +106,7 @@ QUESTION_WORDS = re.compile(r"\b(?:how|what|when|can i|do you|is there|are there
 
 @dataclass
 class Understood:
-    intent: str
+    intent: Intent
     references: list[int] = field(default_factory=list)  # 1-based positions in session.shown
     handoff: bool = False
 
@@ -133,23 +135,23 @@ def references(message: str, shown: int) -> list[int]:
 def classify(message: str, session: Session, query: Query) -> Understood:
     """Decide what the shopper wants from this message, given the conversation so far."""
     if CHITCHAT_CUE.match(message) or (OUT_OF_SCOPE.search(message) and not query.constraints.categories):
-        return Understood(CHITCHAT)
+        return Understood(Intent.CHITCHAT)
     if SUPPORT_CUE.search(message) or HANDOFF_CUE.search(message):
-        return Understood(SUPPORT, handoff=bool(HANDOFF_CUE.search(message)))
+        return Understood(Intent.SUPPORT, handoff=bool(HANDOFF_CUE.search(message)))
     refs = references(message, len(session.shown)) if session.shown else []
     if refs and (COMPARE_CUE.search(message) or len(refs) >= 2):
-        return Understood(COMPARE, refs)
+        return Understood(Intent.COMPARE, refs)
     if refs:
-        return Understood(DETAIL, refs)
+        return Understood(Intent.DETAIL, refs)
     if POLICY_CUE.search(message) and (QUESTION_WORDS.search(message) or "?" in message or "policy" in message.lower()):
-        return Understood(POLICY)
+        return Understood(Intent.POLICY)
     if (
         session.query_text
         and not query.constraints.categories
         and (REFINE_CUES.match(message) or CHEAPER.search(message) or PRICIER.search(message) or MORE.search(message))
     ):
-        return Understood(REFINE)
-    return Understood(SEARCH)
+        return Understood(Intent.REFINE)
+    return Understood(Intent.SEARCH)
 
 
 def refine(

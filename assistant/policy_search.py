@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from common.models import encode_query
+from common.models import Embedder, encode_query
+from common.settings import Settings
 from ingest import store
 
 
 @dataclass
 class PolicySearch:
     collection: object  # chromadb Collection
-    embed: object  # SentenceTransformer
+    embed: Embedder
 
     @classmethod
-    def open(cls, settings, embed) -> PolicySearch:
+    def open(cls, settings: Settings, embed: Embedder) -> PolicySearch:
         return cls(store.collection(store.chroma_client(settings), store.POLICIES), embed)
 
     def search(self, text: str, k: int = 3) -> list[dict]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
-from assistant.grounding import format_price
 from assistant.session import Turn
+from assistant.wording import format_price
 from common.schema import Product
 
 STORE = "ShopAssist Demo Store"
@@ -58,10 +58,15 @@ def product_messages(message: str, products: list[Product], history: list[Turn],
     return [{"role": "system", "content": RULES}, *history_messages(history), {"role": "user", "content": user}]
 
 
-def policy_messages(message: str, passages: list[dict], history: list[Turn]) -> list[dict[str, str]]:
+def policy_block(passages: list[dict]) -> str:
+    """Policy passages quoted as data, each headed by its source and section."""
     data = "\n\n".join(f"[{p['source']} - {p['section']}]\n{p['text']}" for p in passages)
+    return f"<policy_data>\n{data}\n</policy_data>"
+
+
+def policy_messages(message: str, passages: list[dict], history: list[Turn]) -> list[dict[str, str]]:
     user = (
-        f"<policy_data>\n{data}\n</policy_data>\n"
+        f"{policy_block(passages)}\n"
         f"<shopper_message>\n{message}\n</shopper_message>\n"
         "Answer the shopper's question from the policy data."
     )

@@ -6,7 +6,6 @@ When nothing satisfies them, the result is empty and names the constraint that l
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,7 +14,7 @@ from pydantic import BaseModel, Field
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.understand import Query
-from common.models import torch_threads
+from common.models import Embedder, encode_query, torch_threads
 from common.schema import Product
 from common.text import bm25_tokens, terms
 
@@ -42,13 +41,12 @@ class SearchResult(BaseModel):
     constraints: Constraints
     candidates: int  # products that passed the filters
     empty_reason: str | None = None  # set when hits is empty
-    timings_ms: dict[str, float] = Field(default_factory=dict)
 
 
 @dataclass
 class Retriever:
     catalog: CatalogIndex
-    embed: object  # SentenceTransformer; kept loose to avoid importing torch at import time
+    embed: Embedder
     rrf_k: int = 60
     mmr_lambda: float = 0.7
 
@@ -61,7 +59,6 @@ class Retriever:
         mmr: bool = False,
         exclude_ids: set[str] | None = None,
     ) -> SearchResult:
-        t0 = time.perf_counter()
         c = query.constraints.model_copy(deep=True)
         cat = self.catalog
         if use_filters:
@@ -76,22 +73,17 @@ class Retriever:
                 if row is not None:
                     mask[row] = False
         rows = np.flatnonzero(mask)
-        t_filter = time.perf_counter()
         if len(rows) == 0:
             reason = self.explain_empty(query, c) if use_filters else "the catalog is empty"
-            return SearchResult(
-                hits=[], constraints=c, candidates=0, empty_reason=reason, timings_ms={"filter": _ms(t0, t_filter)}
-            )
+            return SearchResult(hits=[], constraints=c, candidates=0, empty_reason=reason)
 
         dense = np.zeros(len(rows), dtype=np.float32)
         lexical = np.zeros(len(rows), dtype=np.float32)
         if mode in ("hybrid", "dense"):
             dense = self._dense_scores(query.text, rows)
-        t_dense = time.perf_counter()
         tokens = bm25_tokens(query.text)
         if mode in ("hybrid", "bm25") and tokens:
             lexical = cat.bm25.get_scores(tokens)[rows].astype(np.float32)
-        t_lex = time.perf_counter()
 
         if mode == "dense":
             fused = dense.copy()
@@ -105,7 +97,6 @@ class Retriever:
         if mmr:
             top = self._mmr(rows, top, fused, k)
         top = top[:k]
-        t_rank = time.perf_counter()
         query_terms = set(bm25_tokens(query.text))
         hits = [
             Hit(
@@ -121,13 +112,6 @@ class Retriever:
             hits=hits,
             constraints=c,
             candidates=int(len(rows)),
-            timings_ms={
-                "filter": _ms(t0, t_filter),
-                "dense": _ms(t_filter, t_dense),
-                "lexical": _ms(t_dense, t_lex),
-                "rank": _ms(t_lex, t_rank),
-                "total": _ms(t0, time.perf_counter()),
-            },
         )
 
     # -- ranking -----------------------------------------------------------------------------
@@ -142,7 +126,7 @@ class Retriever:
 
         vectors = self.catalog.vectors
         with torch_threads(1), torch.inference_mode():
-            qv = self.embed.encode([text], normalize_embeddings=True, convert_to_tensor=True)[0].float().cpu()
+            qv = torch.from_numpy(np.asarray(encode_query(self.embed, text), dtype=np.float32))
             # Gathering most rows copies the matrix; scoring all and then picking is cheaper.
             if len(rows) > len(vectors) // 4:
                 return torch.mv(torch.from_numpy(vectors), qv).numpy()[rows]
@@ -222,7 +206,3 @@ class Retriever:
             terms=sorted(query_terms & text_terms),
             attributes=attrs,
         )
-
-
-def _ms(a: float, b: float) -> float:
-    return round((b - a) * 1000, 3)

@@ -40,6 +40,27 @@ class Session(BaseModel):
     def history(self) -> list[Turn]:
         return self.turns[-HISTORY_TURNS:]
 
+    # The core changes a session only through these, so its invariants live in one place.
+    def new_request(self, constraints: Constraints, query_text: str) -> None:
+        """Start or replace the active request; nothing shown for it yet."""
+        self.constraints, self.query_text = constraints, query_text
+        self.shown, self.seen = [], []
+
+    def update_request(self, constraints: Constraints, query_text: str) -> None:
+        """Refine the active request; what was seen for it stays seen ("show more" pages on)."""
+        self.constraints, self.query_text = constraints, query_text
+
+    def clear_request(self) -> None:
+        self.new_request(Constraints(), "")
+
+    def show(self, product_ids: list[str]) -> None:
+        """Record the products shown this turn, in order ("the second one" points into them)."""
+        self.shown = list(product_ids)
+        self.seen = list(dict.fromkeys(self.seen + self.shown))
+
+    def add_exchange(self, message: str, reply_text: str) -> None:
+        self.turns += [Turn(role="user", content=message), Turn(role="assistant", content=reply_text)]
+
 
 class SessionStore:
     def __init__(self, root: Path):

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Protocol
 
 from common.errors import ShopAssistError
 from common.offline import go_offline
@@ -41,8 +42,17 @@ def embedding_model_path(name: str) -> str:
     return name
 
 
+class Embedder(Protocol):
+    """What indexing and search need of an embedding model: sentence-transformers' `encode`.
+
+    Tests use a small deterministic one (tests/fakes.py) instead of loading MiniLM.
+    """
+
+    def encode(self, sentences: list[str], **kwargs: Any) -> Any: ...
+
+
 @lru_cache(maxsize=4)
-def embedder(name: str = BUNDLED):  # -> SentenceTransformer
+def embedder(name: str = BUNDLED) -> Embedder:  # a SentenceTransformer
     """Load a sentence-transformers model once per process."""
     go_offline()
     from sentence_transformers import SentenceTransformer
@@ -128,6 +138,7 @@ def torch_threads(n: int) -> Iterator[None]:
         torch.set_num_threads(before)
 
 
-def encode_query(model, text: str):  # -> np.ndarray
+def encode_query(model: Embedder, text: str):  # -> np.ndarray
+    """One query's normalised vector, encoded on one thread (latency-bound, see torch_threads)."""
     with torch_threads(1):
         return model.encode([text], normalize_embeddings=True, convert_to_numpy=True)[0]

@@ -19,7 +19,7 @@ import numpy as np
 from tqdm import tqdm
 
 from common.errors import ShopAssistError
-from common.models import embedder
+from common.models import Embedder, embedder
 from common.schema import Product
 from common.settings import Settings
 from common.text import tokenize
@@ -110,7 +110,10 @@ def ingest_catalog(
     mapping_path: Path | None = None,
     append: bool = False,
     progress: bool = True,
+    embed: Embedder | None = None,
 ) -> IngestReport:
+    """Read, clean and index a catalog file; `embed` replaces the configured embedding model
+    (tests pass a small deterministic one; set `settings.embedding_model` to name it)."""
     start = time.perf_counter()
     products, report = load_catalog(path, mapping_path)
     if not products:
@@ -138,7 +141,7 @@ def ingest_catalog(
             report.unchanged += 1
 
     if todo:
-        model = embedder(settings.embedding_model)
+        model = embed or embedder(settings.embedding_model)
         # One Chroma write per 16 encode batches: big enough for sentence-transformers' length
         # sorting to pay off, small enough that an interrupted ingest loses little work.
         batch = settings.embedding_batch_size * 16

@@ -12,7 +12,7 @@ from pathlib import Path
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
 from common.errors import ShopAssistError
-from common.models import embedder
+from common.models import Embedder, embedder
 from common.settings import Settings
 from ingest import store
 
@@ -45,7 +45,7 @@ def split_policy(path: Path, chunk_chars: int = 800) -> list[Passage]:
     return passages
 
 
-def ingest_policies(settings: Settings, paths: list[Path]) -> int:
+def ingest_policies(settings: Settings, paths: list[Path], embed: Embedder | None = None) -> int:
     """Replace the policies collection with the passages of these files. Returns their count."""
     files: list[Path] = []
     for p in paths:
@@ -57,7 +57,7 @@ def ingest_policies(settings: Settings, paths: list[Path]) -> int:
     existing = coll.get(include=[])["ids"]
     if existing:
         coll.delete(ids=existing)
-    vectors = embedder(settings.embedding_model).encode(
+    vectors = (embed or embedder(settings.embedding_model)).encode(
         [f"{p.section}. {p.text}" for p in passages], normalize_embeddings=True
     )
     coll.upsert(

@@ -68,3 +68,38 @@ def demo_engine(demo_settings):
     from assistant.engine import SearchEngine
 
     return SearchEngine.load(demo_settings)
+
+
+@pytest.fixture(scope="session")
+def fake_embedder():
+    from tests.fakes import HashEmbedder
+
+    return HashEmbedder()
+
+
+@pytest.fixture(scope="session")
+def fake_settings(tmp_path_factory, fake_embedder) -> Settings:
+    """The demo catalog and policies indexed with the deterministic `HashEmbedder` (no model)."""
+    from ingest.pipeline import ingest_catalog
+    from ingest.policies import ingest_policies
+    from tests.fakes import FAKE_EMBEDDING
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("fake-data"), embedding_model=FAKE_EMBEDDING)
+    ingest_catalog(settings, DEMO_CATALOG, progress=False, embed=fake_embedder)
+    ingest_policies(settings, [DEMO_POLICIES], embed=fake_embedder)
+    return settings
+
+
+@pytest.fixture
+def make_assistant(fake_settings, fake_embedder):
+    """Build an `Assistant` over the fake-indexed demo catalog with a `ScriptedBackend`:
+    `make_assistant(replies=[...], default="...")` -> (assistant, backend)."""
+    from assistant.core import Assistant
+    from tests.fakes import ScriptedBackend
+
+    def make(replies: list | None = None, default: str = "", **overrides):
+        backend = ScriptedBackend(replies=list(replies or []), default=default)
+        settings = fake_settings.model_copy(update=overrides) if overrides else fake_settings
+        return Assistant.load(settings, backend=backend, embed=fake_embedder), backend
+
+    return make

@@ -1,0 +1,103 @@
+"""The agents' copilot: a suggested next reply for a customer conversation, with its evidence.
+
+It shares the shopper path's parts: intent rules, policy search, product search, and the one
+generation + grounding path (`assistant.generation`), run with the support adapter when one is
+configured. When the model fails the agent still gets a usable suggestion built from the top
+policy passage.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from assistant import intent as intents
+from assistant.engine import SearchEngine
+from assistant.generation import Generation, Writer, citations
+from assistant.grounding import Grounder
+from assistant.policy_search import PolicySearch
+from assistant.prompting import SUPPORT_RULES, policy_block
+from assistant.reply import ProductCard
+from assistant.session import Session
+from assistant.wording import HANDOFF_REPLY, first_sentences, format_price
+from common.errors import ShopAssistError
+from common.schema import Product
+
+CUSTOMER_ROLES = {"customer", "user", "shopper"}
+AGENT_ROLES = {"agent", "assistant", "support"}
+HISTORY_TURNS = 8  # of the conversation shown to the model
+
+
+class Copilot(BaseModel):
+    suggested_reply: str
+    intent: str
+    handoff: bool
+    policies: list[dict[str, str]]  # cited passages: source, section, text
+    products: list[ProductCard]
+    used_fallback: bool
+
+
+def normalise_conversation(conversation: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Chat messages (user = customer, assistant = agent); one clear error for a bad role."""
+    turns = []
+    for i, turn in enumerate(conversation, 1):
+        role = str(turn.get("role", "")).lower()
+        if role not in CUSTOMER_ROLES | AGENT_ROLES:
+            raise ShopAssistError(f"turn {i}: role {role!r} is not one of customer, agent (or user, assistant)")
+        content = " ".join(str(turn.get("content", "")).split())
+        if content:
+            turns.append({"role": "user" if role in CUSTOMER_ROLES else "assistant", "content": content})
+    if not any(t["role"] == "user" for t in turns):
+        raise ShopAssistError("the conversation has no customer message to answer")
+    return turns
+
+
+def suggest_reply(
+    conversation: list[dict[str, str]],
+    engine: SearchEngine,
+    policies: PolicySearch,
+    writer: Writer,
+    adapter: str | None,
+) -> Copilot:
+    turns = normalise_conversation(conversation)
+    last = [t["content"] for t in turns if t["role"] == "user"][-1]
+    query = engine.parse(last)
+    understood = intents.classify(last, Session(), query)
+    passages = policies.search(last, k=3)
+
+    products = mentioned_products(engine, " ".join(t["content"] for t in turns))
+    if understood.intent in (intents.Intent.SEARCH, intents.Intent.REFINE) and not products:
+        products = [h.product for h in engine.retriever.search(query, k=3).hits]
+    products = products[:5]
+
+    catalog = "\n".join(f"- {p.title}: {format_price(p.price, p.currency)}" for p in products)
+    context = policy_block(passages[:2]) + (f"\n<catalog_data>\n{catalog}\n</catalog_data>" if products else "")
+    messages = [{"role": "system", "content": SUPPORT_RULES + "\n" + context}, *turns[-HISTORY_TURNS:]]
+    if messages[-1]["role"] != "user":
+        messages.append({"role": "user", "content": last})
+
+    run = Generation()
+    grounder = Grounder(products, engine.catalog.brand_names, engine.understander.type_words)
+    reply = "".join(writer.write(messages, grounder, run, adapter=adapter)).strip()
+    used_fallback = run.failed or not reply
+    if used_fallback:
+        if understood.handoff:
+            reply = HANDOFF_REPLY
+        elif passages:
+            top = passages[0]
+            reply = f"Thanks for reaching out. Per our {top['section']} policy: {first_sentences(top['text'], 2)}"
+        else:
+            reply = "Thanks for reaching out. Let me look into this for you."
+    return Copilot(
+        suggested_reply=reply,
+        intent=understood.intent,
+        handoff=understood.handoff,
+        policies=citations(passages),
+        products=[ProductCard.of(p) for p in products],
+        used_fallback=used_fallback,
+    )
+
+
+def mentioned_products(engine: SearchEngine, text: str) -> list[Product]:
+    """Catalog products whose title appears in the text (case-insensitive)."""
+    low = text.lower()
+    return [p for p in engine.catalog.products if len(p.title) > 6 and p.title.lower() in low]

@@ -1,0 +1,89 @@
+"""The one path from prompt to shown text: stream the LLM, check each sentence, count what went.
+
+Shopper replies and the agents' copilot both write through `Writer.write`, so both get the same
+grounding (products and prices from the records), the same echo and loop filters, and the same
+behaviour when the backend fails: the stream ends, `Generation.failed` is set, and the caller
+puts deterministic text from the records in its place.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from assistant.backends import Backend, BackendError, Sampling
+from assistant.grounding import Grounder, degenerate, stream_sentences
+from common.text import STOPWORDS, tokenize
+
+log = logging.getLogger(__name__)
+
+CITATION_CHARS = 300  # of a policy passage, quoted beside an answer
+
+
+@dataclass
+class Generation:
+    """What happened while one reply was generated."""
+
+    failed: bool = False  # the backend failed; nothing more came
+    text: str = ""  # raw model output, before grounding
+    kept: int = 0  # sentences that passed every check
+    dropped: int = 0  # degenerate or prompt-echoing sentences
+    first_token_at: float | None = None  # perf_counter() when the first token arrived
+
+
+@dataclass
+class Writer:
+    backend: Backend
+    sampling: Sampling
+
+    def write(
+        self,
+        messages: list[dict[str, str]],
+        grounder: Grounder | None,
+        run: Generation,
+        adapter: str | None = None,
+    ) -> Iterator[str]:
+        """The model's reply, sentence by sentence as each completes, minus what fails a check.
+
+        Without a grounder (policy answers: no products in play) only the loop and echo filters
+        apply.
+        """
+        instructions = instruction_words(messages)
+        deltas = self._deltas(messages, run, adapter)
+        sentences = grounder.stream(deltas) if grounder else stream_sentences(deltas)
+        for sentence in sentences:
+            if degenerate(sentence) or echoes(sentence, instructions):
+                run.dropped += 1
+                continue
+            run.kept += 1
+            yield sentence.strip() + " "
+
+    def _deltas(self, messages: list[dict[str, str]], run: Generation, adapter: str | None) -> Iterator[str]:
+        try:
+            for delta in self.backend.stream(messages, self.sampling, adapter=adapter):
+                if not run.text:
+                    run.first_token_at = time.perf_counter()
+                run.text += delta
+                yield delta
+        except BackendError as exc:
+            log.warning("LLM backend failed, using the deterministic answer: %s", exc)
+            run.failed = True
+
+
+def instruction_words(messages: list[dict[str, str]]) -> set[str]:
+    """Words of our own instructions (system rules and the task line after the data blocks)."""
+    task = messages[-1]["content"].rsplit("</shopper_message>", 1)[-1]
+    return set(tokenize(messages[0]["content"] + " " + task))
+
+
+def echoes(sentence: str, instructions: set[str]) -> bool:
+    """A sentence made mostly of our instructions' words is the model echoing the prompt."""
+    words = [w for w in tokenize(sentence) if w not in STOPWORDS]
+    return bool(words) and sum(w in instructions for w in words) / len(words) >= 0.8
+
+
+def citations(passages: list[dict]) -> list[dict[str, str]]:
+    """Policy passages as cited beside an answer: source, section and the start of the text."""
+    return [{"source": p["source"], "section": p["section"], "text": p["text"][:CITATION_CHARS]} for p in passages]

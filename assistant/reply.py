@@ -1,0 +1,111 @@
+"""What a turn gives back: the public event kinds, product cards and the final `Reply`.
+
+The CLI, the HTTP API (as server-sent events), the web app and the evaluator all read these
+models, so they are the contract between the core and its faces. Cards, prices and stock come
+from catalog records, never from generated text.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from assistant.search import Why
+from common.schema import Product
+
+
+class EventKind(StrEnum):
+    """Streamed in this order: intent, constraints, products, text (many), done (the `Reply`)."""
+
+    INTENT = "intent"
+    CONSTRAINTS = "constraints"
+    PRODUCTS = "products"
+    TEXT = "text"
+    DONE = "done"
+
+
+class Event(BaseModel):
+    type: EventKind
+    data: Any
+
+
+class ProductCard(BaseModel):
+    id: str
+    title: str
+    brand: str | None
+    price: float | None
+    currency: str
+    image_url: str | None
+    rating: float | None
+    stock: int | None
+    in_stock: bool
+    category: str
+    why: Why = Field(default_factory=Why)
+
+    @classmethod
+    def of(cls, p: Product, why: Why | None = None) -> ProductCard:
+        return cls(
+            id=p.id,
+            title=p.title,
+            brand=p.brand,
+            price=p.price,
+            currency=p.currency,
+            image_url=p.image_url,
+            rating=p.rating,
+            stock=p.stock,
+            in_stock=p.in_stock,
+            category=p.category_path,
+            why=why or Why(),
+        )
+
+
+class Alternative(BaseModel):
+    """A close product that breaks one stated constraint; never listed among `Reply.products`."""
+
+    card: ProductCard
+    breaks: str  # the constraint it breaks, readable ("not in red", "over your budget of ₹1,000")
+
+
+class RequestChip(BaseModel):
+    """One part of the active request, shown as a removable chip ("for women", "under ₹1,000")."""
+
+    slot: str  # type | audience | colour | brand | not brand | price | rating | in stock | attribute
+    label: str
+
+
+class Suggestion(BaseModel):
+    """A next step computed from the results, shown as a button; clicking sends `message`."""
+
+    label: str  # "in black (12)"
+    message: str  # "in black"
+
+
+class ComparisonTable(BaseModel):
+    """Side-by-side attributes of shown products, from their records."""
+
+    columns: list[str]  # product titles
+    rows: list[tuple[str, list[str]]]  # (attribute, one value per column)
+
+
+class Reply(BaseModel):
+    session_id: str
+    text: str
+    products: list[ProductCard]
+    constraints: dict[str, Any]
+    constraints_text: list[str]
+    intent: str
+    request: list[RequestChip] = Field(default_factory=list)  # the active request after this turn
+    changes: list[str] = Field(default_factory=list)  # what this turn changed in it
+    suggestions: list[Suggestion] = Field(default_factory=list)
+    alternatives: list[Alternative] = Field(default_factory=list)
+    comparison: ComparisonTable | None = None
+    not_carried: str | None = None  # a product type, brand or attribute the shop does not carry
+    empty_reason: str | None = None
+    citations: list[dict[str, str]] = Field(default_factory=list)
+    handoff: bool = False
+    grounding_corrections: int = 0  # prices corrected + sentences removed
+    sentences_removed: int = 0  # unsupported generated sentences dropped by grounding
+    used_fallback: bool = False  # the deterministic text stood in for the model's
+    timings_ms: dict[str, float] = Field(default_factory=dict)
