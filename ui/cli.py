@@ -287,7 +287,7 @@ def eval_retrieval(
 ) -> None:
     """Rank products for each labelled query; print nDCG@10, Recall@50, CP@5, honesty."""
     from assistant.engine import SearchEngine
-    from assistant.evaluate import load_queries, run_queries, score_run, write_run
+    from assistant.evaluation.retrieval import load_queries, run_queries, score_run, write_run
 
     if mode not in ("hybrid", "dense", "bm25"):
         fail(f"unknown --mode {mode!r}; use hybrid, dense or bm25")
