@@ -9,12 +9,13 @@ rows per cell, each cell bound to its column's product):
   the catalog ("Apex Trail Runner Jacket"), or a catalog brand. A name that is no card shown this
   turn is a hallucinated product: a catalog record that was not shown, or nothing in the catalog.
   Words the shopper wrote are exempt (they are not the assistant's claims).
-* **prices** (a number with a currency mark): the first price in a sentence that names products
-  must be one of theirs; any other price must be a shown product's price, a difference of two
-  of them, a price bound of the request, or a number the shopper wrote. A price written without
+* **prices** (a number with a currency mark): in a sentence that names products, a price must be
+  one of theirs (another shown product's only in a comparison: "than", "against", "vs"); in
+  any other sentence, a shown product's price or one shown earlier. A difference of two shown
+  prices, a price bound of the request and a number the shopper wrote are always allowed. A price written without
   decimals may drop them ("$99" for 99.50 passes; "$100" for 99.50 does not).
 * **ratings** ("4.5/5", "rated 4.5", "4.5 stars") and **stock** ("out of stock", "in stock",
-  "only 3 left"): the same binding; a stock claim is checked against each product it names.
+  "only 3 left"): the same binding; a stock claim is checked against the products it names.
 * **cards**: each card is a catalog record, and its title, price, currency, rating and stock equal
   the record's.
 """
@@ -43,6 +44,7 @@ RATING = re.compile(
 OUT_OF_STOCK = re.compile(r"\b(?:out of stock|not in stock|sold out|unavailable|not available)\b", re.I)
 IN_STOCK = re.compile(r"\b(?:in stock|available now)\b", re.I)
 STOCK_COUNT = re.compile(r"\bonly (\d+)\b.{0,80}?\bleft\b|\b(\d+) (?:left|units? left|in stock)\b", re.I)
+COMPARATIVE = re.compile(r"\b(?:than|against|versus|vs\.?|compared|whereas|while)\b", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 NAME_RUN = re.compile(r"\b(?:[A-Z][\w'&-]*\s+){1,6}[A-Z][\w'&-]*")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": -1}
@@ -195,28 +197,24 @@ class FaithfulnessChecker:
         shown_prices = [p.price for p in shown if p.price is not None]
         differences = {round(abs(a - b), 2) for a in shown_prices for b in shown_prices if a != b}
 
-        for i, (value, decimals) in enumerate(money_values(unit)):
+        comparative = bool(COMPARATIVE.search(unit))
+        derived = [*differences, *context.bounds, *shopper_numbers]
+        for value, decimals in money_values(unit):
             result.prices_stated += 1
-            own = [p.price for p in named if p.price is not None]
-            if i == 0 and own:
-                ok = any(_price_matches(value, decimals, p) for p in own)
+            if named:  # the named products' prices; others' only in a comparison
+                allowed = [p.price for p in (shown if comparative else named) if p.price is not None] + derived
             else:
-                allowed = [*shown_prices, *differences, *context.bounds, *context.earlier_prices, *shopper_numbers]
-                ok = any(_price_matches(value, decimals, p) for p in allowed)
-            if not ok:
-                whose = f" for {named[0].title} (record {named[0].price:g})" if own and i == 0 else ""
+                allowed = [*shown_prices, *derived, *context.earlier_prices]
+            if not any(_price_matches(value, decimals, p) for p in allowed):
+                whose = f" for {named[0].title} (record {named[0].price})" if named else ""
                 result.failures.append(Failure("wrong_price", f"states {value:g}{whose}; no record has it", unit))
 
-        for i, m in enumerate(RATING.finditer(unit)):
+        for m in RATING.finditer(unit):
             value = float(m.group("a") or m.group("b"))
             result.ratings_stated += 1
-            own = [p.rating for p in named if p.rating is not None]
-            if i == 0 and named:
-                ok = any(_same(value, r, 0.05) for r in own)
-            else:
-                allowed = [p.rating for p in shown if p.rating is not None] + [*context.bounds, *shopper_numbers]
-                ok = any(_same(value, r, 0.05) for r in allowed)
-            if not ok:
+            subjects = shown if comparative or not named else named
+            allowed = [p.rating for p in subjects if p.rating is not None] + [*context.bounds, *shopper_numbers]
+            if not any(_same(value, r, 0.05) for r in allowed):
                 result.failures.append(Failure("wrong_attribute", f"states rating {value:g}; no record has it", unit))
 
         self._check_stock(unit, named, shown, result)

@@ -158,6 +158,7 @@ def plot_metrics(report: dict[str, Any]) -> str:
         ax.invert_yaxis()
         ax.set_title(title, fontsize=10)
         ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
     return png(fig)
 
 
@@ -256,7 +257,8 @@ def render_html(report: dict[str, Any], rows: list[dict]) -> str:
     body = (
         f"<h1>Evaluation: {esc(meta.get('logs', ''))}</h1>"
         f"<p>{report['dialogues']} dialogues, {report['turns']} turns · backend <code>{esc(meta.get('llm_backend'))}</code>"
-        f" · model <code>{esc(meta.get('llm_model'))}</code> · adapter <code>{esc(meta.get('llm_adapter'))}</code>"
+        f" · model <code>{esc(meta.get('llm_model'))}</code> · adapter <code>{esc(meta.get('llm_adapter') or 'none')}</code>"
+        f" · copilot adapter <code>{esc(meta.get('copilot_adapter') or 'none')}</code>"
         f" · commit <code>{esc(meta.get('git_commit'))}</code></p>"
         "<h2>Headline metrics</h2><p class='muted'>Each metric is a ratio of counts summed over dialogues; "
         "95% confidence intervals come from 2,000 bootstrap resamples of whole dialogues.</p>"

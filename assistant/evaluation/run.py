@@ -16,8 +16,9 @@ from typing import Any
 
 from assistant.core import Assistant
 from assistant.evaluation.logs import read_dialogues
-from assistant.evaluation.replay import Evaluator, check_run_identity, read_rows, run_evaluation
+from assistant.evaluation.replay import Evaluator, run_evaluation
 from assistant.evaluation.report import write_report
+from assistant.evaluation.results import check_run_identity, read_rows
 from common.settings import Settings
 
 SECRETS = ("openai_api_key", "api_token")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from rouge_score import rouge_scorer
-
 from common.models import Embedder, encode_query
 
 
 class Similarity:
     def __init__(self, embed: Embedder):
+        from rouge_score import rouge_scorer  # imports nltk: only when a run scores replies
+
         self.embed = embed
         self.scorer = rouge_scorer.RougeScorer(["rougeL"], use_stemmer=True)
 
