@@ -16,6 +16,7 @@ rows per cell, each cell bound to its column's product):
   decimals may drop them ("$99" for 99.50 passes; "$100" for 99.50 does not).
 * **ratings** ("4.5/5", "rated 4.5", "4.5 stars") and **stock** ("out of stock", "in stock",
   "only 3 left"): the same binding; a stock claim is checked against the products it names.
+* Quoted text ("a jacket under $120") is an example or the shopper's words: it makes no claim.
 * **cards**: each card is a catalog record, and its title, price, currency, rating and stock equal
   the record's.
 """
@@ -44,6 +45,7 @@ RATING = re.compile(
 OUT_OF_STOCK = re.compile(r"\b(?:out of stock|not in stock|sold out|unavailable|not available)\b", re.I)
 IN_STOCK = re.compile(r"\b(?:in stock|available now)\b", re.I)
 STOCK_COUNT = re.compile(r"\bonly (\d+)\b.{0,80}?\bleft\b|\b(\d+) (?:left|units? left|in stock)\b", re.I)
+QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')  # examples and the shopper's words, not claims
 COMPARATIVE = re.compile(r"\b(?:than|against|versus|vs\.?|compared|whereas|while)\b", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 NAME_RUN = re.compile(r"\b(?:[A-Z][\w'&-]*\s+){1,6}[A-Z][\w'&-]*")
@@ -197,9 +199,10 @@ class FaithfulnessChecker:
         shown_prices = [p.price for p in shown if p.price is not None]
         differences = {round(abs(a - b), 2) for a in shown_prices for b in shown_prices if a != b}
 
-        comparative = bool(COMPARATIVE.search(unit))
+        claims = QUOTED.sub(" ", unit)
+        comparative = bool(COMPARATIVE.search(claims))
         derived = [*differences, *context.bounds, *shopper_numbers]
-        for value, decimals in money_values(unit):
+        for value, decimals in money_values(claims):
             result.prices_stated += 1
             if named:  # the named products' prices; others' only in a comparison
                 allowed = [p.price for p in (shown if comparative else named) if p.price is not None] + derived
@@ -209,7 +212,7 @@ class FaithfulnessChecker:
                 whose = f" for {named[0].title} (record {named[0].price})" if named else ""
                 result.failures.append(Failure("wrong_price", f"states {value:g}{whose}; no record has it", unit))
 
-        for m in RATING.finditer(unit):
+        for m in RATING.finditer(claims):
             value = float(m.group("a") or m.group("b"))
             result.ratings_stated += 1
             subjects = shown if comparative or not named else named
@@ -217,7 +220,7 @@ class FaithfulnessChecker:
             if not any(_same(value, r, 0.05) for r in allowed):
                 result.failures.append(Failure("wrong_attribute", f"states rating {value:g}; no record has it", unit))
 
-        self._check_stock(unit, named, shown, result)
+        self._check_stock(claims, named, shown, result)
 
     def _check_stock(self, unit: str, named: list[Product], shown: list[Product], result: Faithfulness) -> None:
         count = STOCK_COUNT.search(unit)
@@ -279,8 +282,8 @@ class FaithfulnessChecker:
             run_words = [w for w in terms(run) if w not in STOPWORDS]
             if not run_words or not set(run_words) & self.type_words or set(run_words) <= shopper_words:
                 continue
-            if any(_share_in(run_words, terms(p.title)) >= 0.6 for p in shown):
-                continue
+            if any(_share_in(run_words, terms(f"{p.title} {p.brand or ''}")) >= 0.6 for p in shown):
+                continue  # a shown product, or its brand
             if any(run.strip().lower() in u.lower() for u in unknown):
                 continue  # part of a catalog title reported above
             match = self._catalog_title_like(run_words)
