@@ -72,6 +72,10 @@ def _faithfulness_counts(faith: Faithfulness) -> dict[str, float]:
     }
 
 
+def _failed(faith: Faithfulness) -> list[dict[str, str]]:
+    return [{"check": f.check, "detail": redact(f.detail), "sentence": redact(f.sentence)} for f in faith.failures]
+
+
 def _policy_counts(result: PolicyResult) -> dict[str, float]:
     return {
         "citations": result.citations,
@@ -157,7 +161,7 @@ class Evaluator:
             context = Context(shopper_text, _bounds(reply, spec), set(earlier_prices))
             faith = self.faithfulness.check(reply.text, shown, context)
             counts |= _faithfulness_counts(faith)
-            row.failed += [{"check": f.check, "detail": f.detail, "sentence": f.sentence} for f in faith.failures]
+            row.failed += _failed(faith)
 
             if intent in SHOPPING_INTENTS and spec is not None and detected not in ("compare", "reference"):
                 unsatisfiable = final_labels.unsatisfiable if last and final_labels else None
@@ -267,7 +271,7 @@ class Evaluator:
             said = " ".join(t["content"] for t in conversation)
             faith = self.faithfulness.check(suggestion.suggested_reply, suggestion.products, Context(said))
             counts |= _faithfulness_counts(faith)
-            row.failed += [{"check": f.check, "detail": f.detail, "sentence": f.sentence} for f in faith.failures]
+            row.failed += _failed(faith)
             policy = self.policies.check(suggestion.suggested_reply, suggestion.policies)
             counts |= _policy_counts(policy)
             row.failed += [{"check": "policy", "detail": d} for d in policy.failures]

@@ -29,6 +29,8 @@ SLICE_METRICS = (
     "constraint_precision",
     "refinement_ok_rate",
     "intent_accuracy",
+    "ndcg@10",
+    "cp@5",
     "rouge_l",
     "mean_turn_ms",
 )
@@ -225,7 +227,8 @@ def slices_tables(report: dict[str, Any]) -> str:
             [esc(g), esc(v["turns"]), *(esc(fmt(v["metrics"][m]["value"])) for m in SLICE_METRICS)]
             for g, v in groups.items()
         ]
-        out.append(f"<h3>by {esc(dimension.replace('_', ' '))}</h3>" + table(header, rows, numeric=set(range(1, 10))))
+        numeric = set(range(1, len(header)))
+        out.append(f"<h3>by {esc(dimension.replace('_', ' '))}</h3>" + table(header, rows, numeric=numeric))
     return "".join(out)
 
 
