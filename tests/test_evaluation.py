@@ -275,6 +275,33 @@ def test_ranking_intent_and_similarity(make_assistant, demo_products):
     assert row.values["ndcg@10"] == pytest.approx(1.0) and row.values["recall@50"] == 1.0
     assert row.counts["intents_correct"] == 1 and 0 < row.values["rouge_l"] <= 1 and row.counts["references"] == 1
 
+    # The final turn of a conversation, and the same request asked in one message (meta.query).
+    rows = rows_of(
+        Evaluator(assistant),
+        {
+            "id": "conv",
+            "turns": [{"role": "user", "text": "hi"}, {"role": "user", "text": target.title}],
+            "labels": {"relevant_products": {target.id: 2}},
+            "meta": {"query": target.title},
+        },
+    )
+    final = rows[-1]
+    assert final.counts["ranked"] == 1 and final.counts["one_shot_ranked"] == 1
+    assert final.counts["one_shot_ndcg@10"] == pytest.approx(final.counts["ndcg@10"])
+    assert final.one_shot["cards"][0]["id"] == target.id
+
+
+def test_session_becomes_a_dialogue(make_assistant):
+    from assistant.session import Session
+
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, "running shoes, mail me at jo@example.com")
+    assistant.reply(session, "cheaper")
+    dialogue = Dialogue.from_session(session)
+    assert dialogue.id == session.id and [t.role for t in dialogue.turns] == ["user", "assistant"] * 2
+    assert "[EMAIL]" in dialogue.turns[0].text and dialogue.user_texts()[1] == "cheaper"
+
 
 def test_copilot_dialogue_checks_citations_and_policy_claims(make_assistant):
     assistant, _ = make_assistant(replies=["You can return it within 90 days for a full refund."])

@@ -119,7 +119,7 @@ class FaithfulnessChecker:
         self.by_rare_word: dict[str, list[Product]] = defaultdict(list)
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for i, (p, words) in enumerate(zip(products, titles, strict=True)):
-            if words:
+            if len(words) >= 2:  # a one-word title ("Watch") is a common word, not a name
                 self.by_rare_word[min(words, key=lambda w: (df[w], w))].append(p)
             for w in set(words):
                 self.by_word[w].append(i)
