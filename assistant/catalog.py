@@ -21,7 +21,7 @@ from assistant.constraints import (
     product_type_terms,
 )
 from common.schema import AUDIENCES
-from common.text import COLOURS, normalise_colour, terms, tokenize
+from common.text import AUDIENCE_WORDS, COLOURS, normalise_colour, terms, tokenize
 from ingest.snapshot import Snapshot, read_snapshot
 
 COLOUR_BITS = {c: i for i, c in enumerate(dict.fromkeys(normalise_colour(c) for c in COLOURS))}
@@ -51,6 +51,26 @@ def _candidates(postings: dict[str, np.ndarray], phrase: list[str]) -> np.ndarra
     return rows
 
 
+def _brands_in_paths(products: list) -> set[str]:
+    """Brands of products with an empty brand field, read from the category tree: a node that
+    is its parent with a prefix ("Wrist Watches > Skmei Wrist Watches"), where the title starts
+    with that prefix too, names the brand ("skmei"). Catalogs exported from marketplaces often
+    file products so while leaving the brand column empty."""
+    found: set[str] = set()
+    for p in products:
+        if p.brand:
+            continue
+        title = " ".join(tokenize(p.title))
+        for parent, node in zip(p.category, p.category[1:], strict=False):
+            head, words = tokenize(parent), tokenize(node)
+            if head and len(words) > len(head) and words[-len(head) :] == head:
+                prefix = " ".join(words[: -len(head)])
+                named = [w for w in words[: -len(head)] if not w.isdigit() and w not in AUDIENCE_WORDS and w != "for"]
+                if named and title.startswith(prefix + " "):
+                    found.add(prefix)
+    return found
+
+
 def _bits(values, table) -> int:
     mask = 0
     for v in values:
@@ -71,7 +91,7 @@ class CatalogIndex:
         self.in_stock = np.array([p.in_stock for p in self.products], dtype=bool)
         self.colour_mask = np.array([_bits(p.colours, COLOUR_BITS) for p in self.products], dtype=np.int64)
         self.audience_mask = np.array([_bits(p.audience, AUDIENCE_BITS) for p in self.products], dtype=np.int64)
-        self.brand_names = sorted({p.brand.lower() for p in self.products if p.brand})
+        self.brand_names = sorted({p.brand.lower() for p in self.products if p.brand} | _brands_in_paths(self.products))
         codes = {b: i for i, b in enumerate(self.brand_names)}
         self.brand_code = np.array([codes.get((p.brand or "").lower(), -1) for p in self.products], dtype=np.int64)
         self.type_terms = [product_type_terms(p) for p in self.products]
