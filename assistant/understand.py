@@ -329,7 +329,7 @@ class Understander:
             elif w in PRODUCT_LINES:
                 model = words[i + 1] if i + 1 < len(words) and any(ch.isdigit() for ch in words[i + 1]) else ""
                 phrase = f"{w} {model}".strip()
-            if phrase and phrase not in found and not self._carried(terms(phrase)):
+            if phrase and phrase not in found and not self._is_any_type(terms(phrase)):
                 found.append(phrase)
         return found
 
