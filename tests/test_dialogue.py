@@ -68,7 +68,12 @@ CASES = [
         {"type": "boots", "audience": "for women", "price": "under $150", "colour": "in black"},
         [],
     ),
-    ("start over", ["sandals for women under 100", "forget that, show me mugs"], {"type": "mugs"}, ["audience", "price"]),
+    (
+        "start over",
+        ["sandals for women under 100", "forget that, show me mugs"],
+        {"type": "mugs"},
+        ["audience", "price"],
+    ),
 ]
 
 
@@ -105,7 +110,12 @@ def test_changes_say_what_was_added_replaced_and_removed(assistant):
 def test_questions_in_between_leave_the_request_untouched(assistant):
     session, replies = talk(
         assistant,
-        ["running shoes for women under 150", "what is your return policy?", "compare 1 and 2", "tell me about the second one"],
+        [
+            "running shoes for women under 150",
+            "what is your return policy?",
+            "compare 1 and 2",
+            "tell me about the second one",
+        ],
     )
     first = replies[0]
     assert [r.intent for r in replies[1:]] == ["policy", "compare", "detail"]
