@@ -26,7 +26,6 @@ from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING  # n
 from common.settings import Settings  # noqa: E402
 from ingest.pipeline import ingest_catalog  # noqa: E402
 
-
 # Follow-ups that work after any first reply with cards.
 FOLLOW_UPS = ["something cheaper", "compare 1 and 2", "tell me more about the second one"]
 
