@@ -187,10 +187,10 @@ def test_cut_last_line_is_dropped_and_redone(make_assistant, tmp_path):
 
 
 def test_gate_exit_code_on_runs_that_differ_by_construction(make_assistant, tmp_path):
-    """B's model states a price in policy answers that no record or passage has: the gate's zero
+    """B is an assistant that adds a price no record has to every reply: the gate's zero
     tolerance on wrong prices fails B, and comparing A with itself passes."""
     logs = tmp_path / "logs.jsonl"
-    messages = ["how long do returns take?", "what does shipping cost?", "is there a warranty?", "ceramic mug"]
+    messages = ["running shoes", "backpack", "is there a warranty?", "ceramic mug"]
     write_dialogues(
         logs,
         [
@@ -199,7 +199,11 @@ def test_gate_exit_code_on_runs_that_differ_by_construction(make_assistant, tmp_
         ],
     )
     plain, _ = make_assistant()
-    wrong, _ = make_assistant(default="It costs $13.37 and takes 45 days.")
+    wrong, _ = make_assistant()
+    serve = wrong.reply
+    wrong.reply = lambda session, message: (r := serve(session, message)).model_copy(
+        update={"text": r.text + " Everything here is $13.37 today."}
+    )
     evaluate_dialogues(plain, logs, tmp_path / "a", progress=False)
     evaluate_dialogues(wrong, logs, tmp_path / "b", progress=False)
     gate = tmp_path / "gate.yaml"

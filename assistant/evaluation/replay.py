@@ -207,9 +207,10 @@ class Evaluator:
     def _ranking(self, session: Session, reply: Reply) -> list[str]:
         """The shown cards, then the rest of the active request's top 50 (empty: abstained)."""
         shown = [c.id for c in reply.products]
-        if not shown or not session.query_text:
+        text = session.request.text
+        if not shown or not text:
             return shown
-        query = Query(session.query_text, session.query_text, session.constraints)
+        query = Query(text, text, session.constraints)
         deeper = self.assistant.engine.retriever.search(query, k=RANKED_DEPTH).hits
         return shown + [h.product.id for h in deeper if h.product.id not in shown]
 
