@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from assistant.evaluation.compare import Gate
 from assistant.evaluation.importers import import_file
 from assistant.evaluation.logs import Dialogue, read_dialogues, write_dialogues
 from assistant.evaluation.run import evaluate_dialogues
@@ -229,7 +230,10 @@ def test_gate_exit_code_on_runs_that_differ_by_construction(make_assistant, tmp_
 def test_compare_and_gate_errors(tmp_path):
     gate = tmp_path / "gate.yaml"
     gate.write_text("metrics:\n  not_a_metric: 0\n")
-    bad_gate = cli("eval", "compare", str(tmp_path), str(tmp_path), "--gate", str(gate))
-    assert bad_gate.returncode == 1 and "unknown metric 'not_a_metric'" in bad_gate.stderr
+    with pytest.raises(ShopAssistError, match="unknown metric 'not_a_metric'"):
+        Gate.load(gate)
+    gate.write_text("metrics:\n  wrong_prices_per_100: -1\n")
+    with pytest.raises(ShopAssistError, match="must be a number >= 0"):
+        Gate.load(gate)
     no_run = cli("eval", "compare", str(tmp_path / "x"), str(tmp_path / "y"))
-    assert no_run.returncode == 1 and "no report.json" in no_run.stderr
+    assert no_run.returncode == 1 and "no report.json" in no_run.stderr and "Traceback" not in no_run.stderr
