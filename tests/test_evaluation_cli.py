@@ -77,3 +77,18 @@ def test_eval_dialogues_cli(demo_settings, tmp_path):
 
     again = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, cwd=REPO)
     assert again.returncode == 0 and "0 evaluated now, 2 already done" in again.stdout
+
+
+def test_eval_compare_runs_two_configs_over_one_log(demo_settings, tmp_path):
+    logs = tmp_path / "logs.jsonl"
+    write_dialogues(logs, [Dialogue.model_validate({"id": "mug", "turns": [{"role": "user", "text": "ceramic mug"}]})])
+    for name, k in (("a", 60), ("b", 10)):
+        (tmp_path / f"{name}.yaml").write_text(f"llm_backend: none\nrrf_k: {k}\n")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "ui.cli", "eval", "compare", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")]
+    command += ["--logs", str(logs), "--out", str(tmp_path / "ab"), "--data-dir", str(demo_settings.data_dir)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "ab" / "a" / "report.json").is_file() and (tmp_path / "ab" / "b" / "report.json").is_file()
+    result = json.loads((tmp_path / "ab" / "compare.json").read_text())
+    assert result["paired_dialogues"] == 1 and result["a"]["meta"]["settings"]["rrf_k"] == 60
