@@ -8,12 +8,15 @@ policy passage.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
 from pydantic import BaseModel
 
 from assistant import intent as intents
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
-from assistant.grounding import Grounder
+from assistant.grounding import Grounder, GroundingReport, PassageGrounder, stream_sentences
 from assistant.policy_search import PolicySearch
 from assistant.prompting import SUPPORT_RULES, policy_block
 from assistant.reply import ProductCard
@@ -71,12 +74,21 @@ def suggest_reply(
 
     catalog = "\n".join(f"- {p.title}: {format_price(p.price, p.currency)}" for p in products)
     context = policy_block(passages[:2]) + (f"\n<catalog_data>\n{catalog}\n</catalog_data>" if products else "")
-    messages = [{"role": "system", "content": SUPPORT_RULES + "\n" + context}, *turns[-HISTORY_TURNS:]]
+    # The rules and the data go in separate messages: the writer drops sentences made of the
+    # first message's words as prompt echoes, and an answer that paraphrases a policy is no echo.
+    messages = [
+        {"role": "system", "content": SUPPORT_RULES},
+        {"role": "system", "content": context},
+        *turns[-HISTORY_TURNS:],
+    ]
     if messages[-1]["role"] != "user":
         messages.append({"role": "user", "content": last})
 
     run = Generation()
-    grounder = Grounder(products, engine.catalog.brand_names, engine.understander.type_words)
+    grounder = PolicyOrProductGrounder(
+        PassageGrounder([p["text"] for p in passages[:2]]),
+        Grounder(products, engine.catalog.brand_names, engine.understander.type_words),
+    )
     reply = "".join(writer.write(messages, grounder, run, adapter=adapter)).strip()
     used_fallback = run.failed or not reply
     if used_fallback:
@@ -95,6 +107,35 @@ def suggest_reply(
         products=[ProductCard.of(p) for p in products],
         used_fallback=used_fallback,
     )
+
+
+@dataclass
+class PolicyOrProductGrounder:
+    """An agent's reply answers from the policies or about products: a sentence stays when the
+    quoted policy passages support it, else when the product records do (prices corrected)."""
+
+    passages: PassageGrounder
+    products: Grounder
+    report: GroundingReport = field(default_factory=GroundingReport)
+
+    _said: set[str] = field(default_factory=set)
+
+    def sentence(self, text: str) -> str | None:
+        key = " ".join(text.lower().split())
+        if key in self._said:  # each inner grounder only knows what it was shown
+            return None
+        self._said.add(key)
+        kept = self.passages.sentence(text) or self.products.sentence(text)
+        if kept is None:
+            self.report.removed_sentences += 1
+            self.report.removed.append(text)
+        return kept
+
+    def stream(self, deltas: Iterable[str]) -> Iterator[str]:
+        for sentence in stream_sentences(deltas):
+            kept = self.sentence(sentence)
+            if kept:
+                yield kept + " "
 
 
 def mentioned_products(engine: SearchEngine, text: str) -> list[Product]:

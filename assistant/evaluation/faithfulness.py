@@ -12,7 +12,8 @@ rows per cell, each cell bound to its column's product):
 * **prices** (a number with a currency mark): in a sentence that names products, a price must be
   one of theirs (another shown product's only in a comparison: "than", "against", "vs"); in
   any other sentence, a shown product's price or one shown earlier. A difference of two shown
-  prices, a price bound of the request and a number the shopper wrote are always allowed. A price written without
+  prices, a price bound of the request, a number the shopper wrote and an amount in a cited
+  policy passage ("a flat $5.95 return fee") are always allowed. A price written without
   decimals may drop them ("$99" for 99.50 passes; "$100" for 99.50 does not).
 * **ratings** ("4.5/5", "rated 4.5", "4.5 stars") and **stock** ("out of stock", "in stock",
   "only 3 left"): the same binding; a stock claim is checked against the products it names.
@@ -104,6 +105,7 @@ class Context:
     shopper_text: str = ""  # everything the shopper wrote so far
     bounds: set[float] = field(default_factory=set)  # price bounds / rating minimum of the request
     earlier_prices: set[float] = field(default_factory=set)  # prices of products shown earlier
+    passage_amounts: set[float] = field(default_factory=set)  # amounts in the policy passages cited
 
 
 class FaithfulnessChecker:
@@ -201,7 +203,7 @@ class FaithfulnessChecker:
 
         claims = QUOTED.sub(" ", unit)
         comparative = bool(COMPARATIVE.search(claims))
-        derived = [*differences, *context.bounds, *shopper_numbers]
+        derived = [*differences, *context.bounds, *shopper_numbers, *context.passage_amounts]
         for value, decimals in money_values(claims):
             result.prices_stated += 1
             if named:  # the named products' prices; others' only in a comparison

@@ -37,7 +37,7 @@ from assistant.evaluation.checks import (
     check_refinement,
     follow_up_kind,
 )
-from assistant.evaluation.faithfulness import Context, Faithfulness, FaithfulnessChecker
+from assistant.evaluation.faithfulness import Context, Faithfulness, FaithfulnessChecker, money_values
 from assistant.evaluation.labels import ConstraintLabel
 from assistant.evaluation.logs import Dialogue
 from assistant.evaluation.policy import PolicyIndex, PolicyResult
@@ -158,7 +158,9 @@ class Evaluator:
                 spec = labels[i]
 
             shown = reply.products + [a.card for a in reply.alternatives]
-            context = Context(shopper_text, _bounds(reply, spec), set(earlier_prices))
+            context = Context(
+                shopper_text, _bounds(reply, spec), set(earlier_prices), self._passage_amounts(reply.citations)
+            )
             faith = self.faithfulness.check(reply.text, shown, context)
             counts |= _faithfulness_counts(faith)
             row.failed += _failed(faith)
@@ -224,6 +226,11 @@ class Evaluator:
         scores = _ranking_scores(self._ranking(session, reply), grades)
         return {"message": redact(query), "cards": _cards(reply.products), **scores}, scores
 
+    def _passage_amounts(self, citations: list[dict[str, str]]) -> set[float]:
+        """Amounts of money in the full text of the cited policy passages."""
+        passages = [self.policies.resolve(c) for c in citations]
+        return {value for text in passages if text for value, _ in money_values(text)}
+
     def _similarity(self, reference: str, text: str, counts: dict[str, float]) -> dict[str, float]:
         """ROUGE-L and cosine to the logged reply; adds them to the turn's counts."""
         scores = {
@@ -274,7 +281,8 @@ class Evaluator:
                 "total_ms": total,
             }
             said = " ".join(t["content"] for t in conversation)
-            faith = self.faithfulness.check(suggestion.suggested_reply, suggestion.products, Context(said))
+            context = Context(said, passage_amounts=self._passage_amounts(suggestion.policies))
+            faith = self.faithfulness.check(suggestion.suggested_reply, suggestion.products, context)
             counts |= _faithfulness_counts(faith)
             row.failed += _failed(faith)
             policy = self.policies.check(suggestion.suggested_reply, suggestion.policies)
