@@ -21,6 +21,7 @@ from assistant.session import Session
 from assistant.wording import HANDOFF_REPLY, first_sentences, format_price
 from common.errors import ShopAssistError
 from common.schema import Product
+from common.untrusted import ShopperText
 
 CUSTOMER_ROLES = {"customer", "user", "shopper"}
 AGENT_ROLES = {"agent", "assistant", "support"}
@@ -77,7 +78,9 @@ def suggest_reply(
 
     run = Generation()
     grounder = Grounder(products, engine.catalog.brand_names, engine.understander.type_words)
-    reply = "".join(writer.write(messages, grounder, run, adapter=adapter)).strip()
+    # The agent may paste the suggestion to a customer: it passes the shopper's output filter.
+    guard = ShopperText([p.image_url for p in products], names=[p.title for p in products])
+    reply = guard.clean("".join(writer.write(messages, grounder, run, adapter=adapter))).strip()
     used_fallback = run.failed or not reply
     if used_fallback:
         if understood.handoff:
@@ -87,6 +90,7 @@ def suggest_reply(
             reply = f"Thanks for reaching out. Per our {top['section']} policy: {first_sentences(top['text'], 2)}"
         else:
             reply = "Thanks for reaching out. Let me look into this for you."
+        reply = guard.clean(reply).strip() or "Thanks for reaching out. Let me look into this for you."
     return Copilot(
         suggested_reply=reply,
         intent=understood.intent,

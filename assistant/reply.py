@@ -10,10 +10,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from assistant.search import Why
 from common.schema import Product
+from common.untrusted import plain_text, safe_url
 
 
 class EventKind(StrEnum):
@@ -46,17 +47,19 @@ class ProductCard(BaseModel):
 
     @classmethod
     def of(cls, p: Product, why: Why | None = None) -> ProductCard:
+        # Ingest already cleans records; cleaning again here covers indexes written by older
+        # versions or other tools. A card never carries markup or a non-http(s) image URL.
         return cls(
             id=p.id,
-            title=p.title,
-            brand=p.brand,
+            title=plain_text(p.title, keep_urls=False),
+            brand=plain_text(p.brand, keep_urls=False) if p.brand else p.brand,
             price=p.price,
             currency=p.currency,
-            image_url=p.image_url,
+            image_url=safe_url(p.image_url),
             rating=p.rating,
             stock=p.stock,
             in_stock=p.in_stock,
-            category=p.category_path,
+            category=plain_text(p.category_path, keep_urls=False),
             why=why or Why(),
         )
 
@@ -83,10 +86,20 @@ class Suggestion(BaseModel):
 
 
 class ComparisonTable(BaseModel):
-    """Side-by-side attributes of shown products, from their records."""
+    """Side-by-side attributes of shown products, from their records (as plain text)."""
 
     columns: list[str]  # product titles
     rows: list[tuple[str, list[str]]]  # (attribute, one value per column)
+
+    @field_validator("columns")
+    @classmethod
+    def _plain_columns(cls, columns: list[str]) -> list[str]:
+        return [plain_text(c, keep_urls=False) for c in columns]
+
+    @field_validator("rows")
+    @classmethod
+    def _plain_rows(cls, rows: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+        return [(name, [plain_text(v, keep_urls=False) for v in values]) for name, values in rows]
 
 
 class Reply(BaseModel):
