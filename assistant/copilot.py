@@ -8,7 +8,7 @@ policy passage.
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
 from assistant import intent as intents
 from assistant.engine import SearchEngine
@@ -16,7 +16,7 @@ from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder
 from assistant.policy_search import PolicySearch
 from assistant.prompting import SUPPORT_RULES, policy_block
-from assistant.reply import ProductCard
+from assistant.reply import ProductCard, plain_citations
 from assistant.session import Session
 from assistant.wording import HANDOFF_REPLY, first_sentences, format_price
 from common.errors import ShopAssistError
@@ -35,6 +35,11 @@ class Copilot(BaseModel):
     policies: list[dict[str, str]]  # cited passages: source, section, text
     products: list[ProductCard]
     used_fallback: bool
+
+    @field_validator("policies")
+    @classmethod
+    def _plain_policies(cls, policies: list[dict[str, str]]) -> list[dict[str, str]]:
+        return plain_citations(policies)
 
 
 def normalise_conversation(conversation: list[dict[str, str]]) -> list[dict[str, str]]:

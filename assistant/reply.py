@@ -122,3 +122,14 @@ class Reply(BaseModel):
     sentences_removed: int = 0  # unsupported generated sentences dropped by grounding
     used_fallback: bool = False  # the deterministic text stood in for the model's
     timings_ms: dict[str, float] = Field(default_factory=dict)
+
+    @field_validator("citations")
+    @classmethod
+    def _plain_citations(cls, citations: list[dict[str, str]]) -> list[dict[str, str]]:
+        return plain_citations(citations)
+
+
+def plain_citations(citations: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Policy passages shown beside an answer, as plain text (policy documents are untrusted:
+    ingest cleans them; this covers stores written by older versions or other tools)."""
+    return [{k: plain_text(v, multiline=k == "text") for k, v in c.items()} for c in citations]

@@ -68,12 +68,14 @@ MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+", re.M)
 # Elements whose content is code or hidden, never text a shopper should read.
 HIDDEN_ELEMENTS = {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math", "head"}
 BLOCK_ELEMENTS = {"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6"}
-# HTML that does something when rendered: a sentence carrying it is dropped, not just stripped.
 ACTIVE_HTML = re.compile(
     r"<\s*/?\s*(?:script|iframe|object|embed|svg|math|form|meta|link|style|base|frame|frameset|applet|img|video"
-    r"|audio|source|input|button)\b|\bon[a-z]{3,20}\s*=|\bsrcdoc\s*=|\bformaction\s*=",
+    r"|audio|source|input|button)\b|\bon[a-z]{3,20}\s*=|\bsrcdoc\s*=|\bformaction\s*="
+    # Script URLs are never shopping talk, even split from what follows ("javascript: alert(1)").
+    r"|\b(?:java|vb)script\s*:|\bdata\s*:\s*text/html",
     re.I,
 )
+# HTML that does something when rendered (or a script URL): a sentence carrying it is dropped.
 
 # -- links --------------------------------------------------------------------------------------
 # Anything a Markdown renderer or a linkifier may turn into a link or a fetch: scheme URLs
@@ -90,7 +92,7 @@ LINK_URL = re.compile(
 # Bare domains on common top-level domains, which linkifiers turn into links. Lower case only:
 # an "In" or "Us" glued to a sentence end by a missing space ("black.In addition") is no link.
 BARE_DOMAIN = re.compile(
-    r"(?<![\w@.-])[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|in|shop|store|xyz|info"
+    r"(?<![\w@.:/-])[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|in|shop|store|xyz|info"
     r"|biz|online|site|ru|cn|app|example|top|link|click|me|us|uk|de|ly|gl|to|cc|tk|ml|ga|cf|gq|sh|page|live|win"
     rf"|vip|club)(?![\w-])(?:[/?#]{_URL_TAIL}*)?"
 )
@@ -200,6 +202,14 @@ def _strip_marks(text: str) -> str:
 # Matched without re.I: the text is folded to lower case first, and case-insensitive matching
 # costs four times as much.
 _COMPILED = [(why, re.compile(_strip_marks(pattern), re.M)) for why, pattern in INSTRUCTION_PATTERNS]
+# Case matters for one cue, so it is matched before folding: an order to say a code word in
+# capitals ("Say CANARY-BIDI", "repeat PROMO_X"), which catalog copy never gives ("Say YES to
+# comfort" has no code word).
+CODE_WORD_ORDER = re.compile(
+    r"^\W*(?:[Pp]lease\s+)?(?:[Ss]ay|SAY|[Rr]epeat|REPEAT)\s+[\"'“‘«]?"
+    r"[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+\b",
+    re.M,
+)
 
 
 def fold(text: str) -> str:
@@ -309,7 +319,10 @@ def safe_url(value: object) -> str | None:
 
 def instruction_like(text: str) -> str | None:
     """Why this text reads as an instruction to the assistant, or None when it does not."""
-    folded = fold(strip_invisible(text))
+    visible = strip_invisible(text).translate(FULLWIDTH)
+    if CODE_WORD_ORDER.search(visible):
+        return "dictates what to say"
+    folded = fold(visible)
     for why, pattern in _COMPILED:
         if pattern.search(folded):
             return why

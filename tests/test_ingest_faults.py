@@ -96,6 +96,46 @@ def test_chroma_server_unreachable_is_one_line(tmp_path):
         ingest_catalog(settings, catalog(tmp_path, "a", "A", 3), progress=False, embed=HashEmbedder())
 
 
+def test_chroma_server_dying_mid_ingest_is_one_line(tmp_path):
+    port = free_port()
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "chroma"), "run", "--path", str(tmp_path / "srv"), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+    class DyingServerEmbedder(HashEmbedder):
+        """The Chroma server goes down after the first batch has been written."""
+
+        calls = 0
+
+        def encode(self, sentences, **kwargs):
+            self.calls += 1
+            if self.calls == 2:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait(timeout=30)
+            return super().encode(sentences, **kwargs)
+
+    try:
+        settings = settings_in(tmp_path / "data", chroma_url=f"http://127.0.0.1:{port}", embedding_batch_size=1)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                store.chroma_client(settings)
+                break
+            except ShopAssistError:
+                assert time.monotonic() < deadline, "chroma run did not start"
+                time.sleep(0.3)
+        with pytest.raises(ShopAssistError, match="the Chroma server at .* failed: .*run the ingest again") as err:
+            ingest_catalog(settings, catalog(tmp_path, "a", "A", 40), progress=False, embed=DyingServerEmbedder())
+        assert "\n" not in str(err.value) and len(str(err.value)) < 600
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=30)
+
+
 # -- real read-only and full file systems, in a private mount namespace ------------------------
 INGEST_SCRIPT = """
 import sys
