@@ -200,25 +200,20 @@ def test_detail_is_summarised_from_attributes_not_quoted(layers, fake_embedder):
 
 
 # -- a thin pass with the real model ---------------------------------------------------------------
-MODEL_ATTACKS = {
-    "canary order with link",
-    "fake price",
-    "markdown image leak",
-    "title instruction",
-    "policy instruction",
-}
+# On the raw records: the model really reads the payloads (ingest would have removed the orders).
+MODEL_ATTACKS = {"canary order with link", "markdown image leak", "policy instruction"}
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("layer", ["pipeline", "raw"])
-def test_attacks_with_the_bundled_model(layers, fake_embedder, layer):
+def test_attacks_with_the_bundled_model(layers, fake_embedder):
     from assistant.backends import make_backend
 
-    settings = layers[layer].model_copy(update={"max_new_tokens": 32})
+    settings = layers["raw"].model_copy(update={"max_new_tokens": 32})
     assistant = Assistant.load(settings, backend=make_backend(settings), embed=fake_embedder)
     outcomes = attacks.run_all(assistant, MODEL_ATTACKS, surfaces=("chat", "detail"))
-    assert len(outcomes) == 9 and all(o.exposed for o in outcomes)
-    kinds = (attacks.MARKUP, attacks.INSTRUCTION) if layer == "pipeline" else (attacks.MARKUP,)
+    assert len(outcomes) == 5 and all(o.exposed for o in outcomes)
     by_name = {a.name: a for a in attacks.ATTACKS}
-    assert not [(o.attack, o.surface, o.problems) for o in outcomes if o.succeeded and by_name[o.attack].kind in kinds]
-    print(f"\n{layer}/smollm2:", attacks.rates(outcomes), [(o.attack, o.surface) for o in outcomes if o.succeeded])
+    assert not [
+        (o.attack, o.surface, o.problems) for o in outcomes if o.succeeded and by_name[o.attack].kind == "markup"
+    ]
+    print("\nraw/smollm2:", attacks.rates(outcomes), [(o.attack, o.surface) for o in outcomes if o.succeeded])
