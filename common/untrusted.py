@@ -26,6 +26,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -50,6 +51,7 @@ INVISIBLE = re.compile(
     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 LINE_BREAKS = re.compile("[\r\t\u2028\u2029\x85]")
+ASCII_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f]")  # all of the above an ASCII text can hold
 # Fullwidth ASCII (U+FF01..FF5E) folded to ASCII, so "＜ｓｃｒｉｐｔ＞" or "ｉｇｎｏｒｅ" are seen as
 # what they spell; U+3000 is the ideographic space.
 FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -68,6 +70,7 @@ MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+", re.M)
 # Elements whose content is code or hidden, never text a shopper should read.
 HIDDEN_ELEMENTS = {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math", "head"}
 BLOCK_ELEMENTS = {"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6"}
+# HTML that does something when rendered (or a script URL): a sentence carrying it is dropped.
 ACTIVE_HTML = re.compile(
     r"<\s*/?\s*(?:script|iframe|object|embed|svg|math|form|meta|link|style|base|frame|frameset|applet|img|video"
     r"|audio|source|input|button)\b|\bon[a-z]{3,20}\s*=|\bsrcdoc\s*=|\bformaction\s*="
@@ -75,7 +78,6 @@ ACTIVE_HTML = re.compile(
     r"|\b(?:java|vb)script\s*:|\bdata\s*:\s*text/html",
     re.I,
 )
-# HTML that does something when rendered (or a script URL): a sentence carrying it is dropped.
 
 # -- links --------------------------------------------------------------------------------------
 # Anything a Markdown renderer or a linkifier may turn into a link or a fetch: scheme URLs
@@ -125,34 +127,51 @@ _OTHER_RULES = (
 )
 _PEOPLE = r"user|customer|shopper|buyer|client|visitor|reader"
 _REPLY = r"answer|reply|replies|response|message|output"
-INSTRUCTION_PATTERNS: list[tuple[str, str]] = [
+# Each pattern comes with the words (or, after "~", literal text) a sentence must contain for the
+# pattern to be tried at all; "*" tries it on any non-ASCII text. Most catalog sentences contain
+# none of them, which makes the check cheap enough for ingest (15 regex scans per sentence cost
+# three times the rest of cleaning).
+INSTRUCTION_PATTERNS: list[tuple[str, str, str]] = [
     # 1. Override the rules: "ignore all previous instructions", "disregard the above".
     (
         "overrides the rules",
+        "ignore ignoring disregard forget override overrule bypass follow following",
         rf"\b(?:{_EN_IGNORE})\W+(?:(?:{_EN_DETERMINER}|of|and|my|our)\W+){{1,4}}(?:{_EN_RULES})\b",
     ),
     (
         "overrides the rules",
+        "ignore ignoring disregard forget override overrule bypass follow following",
         rf"\b(?:{_EN_IGNORE})\W+(?:the |everything |all |anything )?(?:above|previous|prior|earlier)\s*(?:[.!,;:]|$)"
         rf"|\b(?:{_EN_IGNORE})\W+(?:everything|what|all) you (?:were|have been|are) told\b",
     ),
-    ("overrides the rules", rf"(?:{_OTHER_IGNORE}).{{0,40}}?(?:{_OTHER_RULES})"),
+    (
+        "overrides the rules",
+        "* ignorez ignorer oubliez oublie ignora ignorar olvida olvidar omite ignoriere ignorieren vergiss vergessen missachte dimentica esqueca esquece haz tenez",
+        rf"(?:{_OTHER_IGNORE}).{{0,40}}?(?:{_OTHER_RULES})",
+    ),
     # 2. Chat-template and role markers: "SYSTEM:", "<|im_start|>", "[INST]", "### Instruction".
     (
         "imitates a chat-template marker",
+        "^system ^assistant ^developer instruction response ~<| ~<< ~[inst ~[sys ~[/inst ~[/sys ~#",
         r"^\W*(?:system|assistant|developer)\s*(?:prompt|message|note|override)?\s*:|<\|[a-z_]{2,20}\|>"
         r"|\[/?(?:inst|sys|system)\]|<</?sys>>|#{2,}\s*(?:instruction|system|response)",
     ),
-    ("talks about the system prompt", r"\bsystem prompt\b|\bjailbreak|\bdeveloper mode\b|\bdan mode\b"),
+    (
+        "talks about the system prompt",
+        "~system~prompt ~jailbreak ~developer~mode ~dan~mode",
+        r"\bsystem prompt\b|\bjailbreak|\bdeveloper mode\b|\bdan mode\b",
+    ),
     # 3. Re-tasking: "you are now a salesman", "your new task".
     (
         "re-tasks the assistant",
+        "~you~are~now ~your~new ~your~real ~your~actual ~your~true ~new~instruction",
         r"\byou are now (?:an? |the )?(?:\w+ )?(?:assistant|ai|bot|model|agent|salesman|seller|dan)\b"
         r"|\byour (?:new|real|actual|true) (?:instructions|rules|task|role|persona|goal)\b|\bnew instructions?\s*:",
     ),
     # 4. Addressing the model: "attention AI", "note to the assistant", "as an AI language model".
     (
         "addresses the assistant",
+        "attention ~note~to ~message~to dear hey instruction instructions ai ~language~model",
         r"\b(?:attention|note to|message to|dear|hey|instructions? (?:for|to))\W+(?:the\s+|all\s+)?"
         r"(?:ai|assistant|model|llm|chatbot|bot|language model|gpt)s?\b|\bas an? (?:ai|language model)\b",
     ),
@@ -160,31 +179,44 @@ INSTRUCTION_PATTERNS: list[tuple[str, str]] = [
     #    "in every answer", "always mention", "respond only with".
     (
         "dictates what to say",
+        "^say ^state ^claim ^announce ^repeat ^reply ^respond ^answer ^tell ^write ^print ^output ^include ^mention ^type ^please",
         r"^\W*(?:please\s+)?(?:say|state|claim|announce|repeat|reply|respond|answer|tell)\b\W*(?:that\b|this\b"
         rf"|the following|exactly|verbatim|only\b|[\"'“‘«:]|the (?:{_PEOPLE})s?\b|[a-z0-9]*[-_]?[0-9]{{2,}})"
         r"|^\W*(?:please\s+)?(?:write|print|output|include|mention|type)\b\W*(?:the following|exactly|verbatim|:)",
     ),
-    ("dictates what to say", rf"\b(?:tell|inform|convince|urge|assure)\s+(?:the\s+|all\s+|every\s+)?(?:{_PEOPLE})s?\b"),
     (
         "dictates what to say",
+        "tell inform convince urge assure",
+        rf"\b(?:tell|inform|convince|urge|assure)\s+(?:the\s+|all\s+|every\s+)?(?:{_PEOPLE})s?\b",
+    ),
+    (
+        "dictates what to say",
+        "must shall ~have~to ~required~to",
         r"\b(?:you|the assistant|the ai|the model|the bot|assistants?)\s+(?:must|shall|have to|are required to"
         r"|is required to)\s+(?:always\s+|now\s+|only\s+|also\s+)?(?:say|tell|recommend|respond|reply|answer|mention"
         r"|state|claim|promote|output|repeat|insist)\b",
     ),
-    ("dictates what to say", r"\b(?:always|only|never)\s+(?:recommend|mention|say|promote|reply|respond)\b"),
     (
         "dictates what to say",
+        "recommend mention say promote reply respond",
+        r"\b(?:always|only|never)\s+(?:recommend|mention|say|promote|reply|respond)\b",
+    ),
+    (
+        "dictates what to say",
+        "~every~answer ~every~answers ~every~reply ~every~replies ~every~response ~every~responses ~every~message ~every~messages ~every~output ~every~outputs ~each~answer ~each~answers ~each~reply ~each~replies ~each~response ~each~responses ~each~message ~each~messages ~each~output ~each~outputs ~all~answer ~all~answers ~all~reply ~all~replies ~all~response ~all~responses ~all~message ~all~messages ~all~output ~all~outputs ~any~answer ~any~answers ~any~reply ~any~replies ~any~response ~any~responses ~any~message ~any~messages ~any~output ~any~outputs ~in~your~answer ~in~your~response ~in~your~output ~respond~with ~respond~only~with ~repeat~after~me",
         rf"\b(?:in|at the (?:end|start) of|into|to)\s+(?:every|each|all|any)\s+(?:{_REPLY})s?\b"
         r"|\bin your (?:answer|response|output)s?\b|\brespond (?:only )?with\b|\brepeat after me\b",
     ),
     (
         "asks for hidden data",
+        "reveal leak disclose ~print~your ~print~the ~print~me ~repeat~your ~repeat~the ~output~your ~output~the",
         r"\b(?:reveal|print|repeat|leak|disclose|output)\s+(?:me\s+)?(?:your|the)\s+(?:system\s+)?"
         r"(?:prompt|instructions|rules|configuration|secrets?|api keys?|session|cookies?)\b",
     ),
     # The same in other languages: "dites que", "di que", "sag dass", "你必须说", "と言って".
     (
         "dictates what to say",
+        "* dites dis repondez di dile diga responde sag sage sagen antworte rispondi dica",
         r"\b(?:dites|dis|repondez|di|dile|diga|responde|sag|sage|sagen sie|antworte|rispondi|dica)"
         r"\s+(?:(?:a|al|au|aux|dem|der|den|le|la|el|il)\s+)?(?:que|qu'|dass|das|che|client|cliente|kunden|usuario"
         r"|utilisateur|utente)\b|\b(?:скажи|скажите)\s|你必须说|请说|告诉用户|告诉顾客|と言って|と答えて|बोलो कि|कहो कि",
@@ -198,10 +230,54 @@ def _strip_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-# Patterns go through the same folding as the text (minus lower-casing, which would turn \W into \w).
-# Matched without re.I: the text is folded to lower case first, and case-insensitive matching
-# costs four times as much.
-_COMPILED = [(why, re.compile(_strip_marks(pattern), re.M)) for why, pattern in INSTRUCTION_PATTERNS]
+# Patterns go through the same folding as the text (minus lower-casing, which would turn \W into
+# \w). Matched without re.I: the text is folded to lower case first, and case-insensitive
+# matching costs four times as much.
+@dataclass(frozen=True)
+class _Cue:
+    """A pattern and its gate: the cheap checks a text must pass before the pattern is tried."""
+
+    why: str
+    pattern: re.Pattern
+    words: frozenset[str]  # any of these words
+    first: frozenset[str]  # or a first word among these
+    literals: re.Pattern | None  # or any of these substrings
+    any_non_ascii: bool  # or any non-ASCII text
+
+    def may_match(self, folded: str, words: set[str], first: str) -> bool:
+        return (
+            not self.words.isdisjoint(words)
+            or first in self.first
+            or bool(self.literals and self.literals.search(folded))
+            or (self.any_non_ascii and not folded.isascii())
+        )
+
+
+def _literals(items: list[str]) -> re.Pattern | None:
+    return re.compile("|".join(re.escape(i) for i in items)) if items else None
+
+
+def _cue(why: str, needs: str, pattern: str) -> _Cue:
+    """`needs`: words; "^word" for a first word; "~two~words" for a substring ("~" = space);
+    "*" for non-ASCII text."""
+    items = needs.split()
+    return _Cue(
+        why,
+        re.compile(_strip_marks(pattern), re.M),
+        frozenset(i for i in items if i[0] not in "~*^"),
+        frozenset(i[1:] for i in items if i.startswith("^")),
+        _literals([i.replace("~", " ").strip() for i in items if i.startswith("~")]),
+        "*" in items,
+    )
+
+
+_CUES = [_cue(*entry) for entry in INSTRUCTION_PATTERNS]
+# The union of the gates, checked first: most catalog sentences pass none (one set test, one
+# scan), and the per-pattern gates cost more than that in Python calls.
+_ANY_WORD = frozenset().union(*(c.words for c in _CUES))
+_ANY_FIRST = frozenset().union(*(c.first for c in _CUES))
+_ANY_LITERAL = re.compile("|".join(c.literals.pattern for c in _CUES if c.literals))
+WORDS = re.compile(r"\w+")
 # Case matters for one cue, so it is matched before folding: an order to say a code word in
 # capitals ("Say CANARY-BIDI", "repeat PROMO_X"), which catalog copy never gives ("Say YES to
 # comfort" has no code word).
@@ -214,12 +290,15 @@ CODE_WORD_ORDER = re.compile(
 
 def fold(text: str) -> str:
     """Lower case, fullwidth forms to ASCII, accents off: the form instructions are matched in."""
-    text = text.translate(FULLWIDTH)
-    return text.lower() if text.isascii() else _strip_marks(text).lower()
+    if text.isascii():
+        return text.lower()
+    return _strip_marks(text.translate(FULLWIDTH)).lower()
 
 
 def strip_invisible(text: str) -> str:
     """ANSI escapes, control and invisible format characters out; tabs and odd breaks to spaces."""
+    if text.isascii() and not ASCII_CONTROL.search(text):
+        return text  # the common case, checked in one scan
     return INVISIBLE.sub("", ANSI.sub("", LINE_BREAKS.sub(" ", text)))
 
 
@@ -319,13 +398,19 @@ def safe_url(value: object) -> str | None:
 
 def instruction_like(text: str) -> str | None:
     """Why this text reads as an instruction to the assistant, or None when it does not."""
-    visible = strip_invisible(text).translate(FULLWIDTH)
+    visible = strip_invisible(text)
+    if not visible.isascii():
+        visible = visible.translate(FULLWIDTH)
     if CODE_WORD_ORDER.search(visible):
         return "dictates what to say"
     folded = fold(visible)
-    for why, pattern in _COMPILED:
-        if pattern.search(folded):
-            return why
+    found = WORDS.findall(folded)
+    words, first = set(found), found[0] if found else ""
+    if folded.isascii() and words.isdisjoint(_ANY_WORD) and first not in _ANY_FIRST and not _ANY_LITERAL.search(folded):
+        return None
+    for cue in _CUES:
+        if cue.may_match(folded, words, first) and cue.pattern.search(folded):
+            return cue.why
     return None
 
 
@@ -405,17 +490,17 @@ class ShopperText:
 
     def _sentence(self, sentence: str) -> str | None:
         tail = sentence[len(sentence.rstrip()) :]
-        text = strip_invisible(sentence.translate(FULLWIDTH))
-        if ACTIVE_HTML.search(text) or ACTIVE_HTML.search(html.unescape(text)):
+        visible = strip_invisible(sentence)
+        probe = visible.translate(FULLWIDTH)  # checked as ASCII; shown as written (CJK punctuation)
+        if ACTIVE_HTML.search(probe) or ACTIVE_HTML.search(html.unescape(probe)):
             return self._drop(sentence, "active HTML")
-        text = strip_html(text)
-        for url in self._links(text):
+        for url in self._links(strip_html(probe)):
             if not self._allowed(url):
                 return self._drop(sentence, f"link to {url[:60]!r}")
-        why = instruction_like(text)
+        why = instruction_like(probe)
         if why:
             return self._drop(sentence, why)
-        text = " ".join(strip_invisible(text).split())
+        text = " ".join(strip_invisible(strip_html(visible)).split())
         return text + (tail or "") if text else None
 
     def _links(self, text: str) -> list[str]:

@@ -189,7 +189,7 @@ def _untrusted(
         raw = raw[: limit * 4]
     text = plain_text(raw, keep_urls=keep_urls)
     why = []
-    if text != " ".join(raw.split()):
+    if len(text) != len(raw) and text != " ".join(raw.split()):
         why.append("markup, links or control characters removed")
     if drop_instructions and text:
         text, removed = without_instructions(text)
