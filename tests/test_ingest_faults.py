@@ -306,3 +306,31 @@ def test_a_swap_stopped_between_its_two_renames_is_undone(tmp_path):
     remove_leftovers(index_dir)
     assert [p.id for p in read_snapshot(index_dir).products] == ["old0", "old1", "old2"]
     assert not index_dir.with_name("index.old").exists()
+
+
+def test_cli_unreadable_inputs_are_one_line_and_exit_1(tmp_path):
+    """A directory given as the file, a mapping whose `columns` is a list, a file of Latin-1 rows
+    only: one line each on stderr, exit code 1, as the README documents."""
+    folder = tmp_path / "catalog.csv"
+    folder.mkdir()
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("columns:\n  - id\n  - title\n")
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("id,title,price\nA,Crème Mug,5\nB,Tasse à café,6\n".encode("latin-1"))
+    good = catalog(tmp_path, "good", "A", 2)
+    cases = [
+        ([str(folder)], "is a directory"),
+        ([str(good), "--mapping", str(mapping)], "`columns` must map target fields"),
+        ([str(latin)], "nothing could be ingested"),
+    ]
+    for args, words in cases:
+        out = subprocess.run(
+            [sys.executable, "-m", "ui.cli", "ingest", *args, "--data-dir", str(tmp_path / "data")],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=ENV,
+            cwd=REPO,
+        )
+        assert_one_line_error(out, words)
+    assert "Latin-1" in out.stderr
