@@ -14,6 +14,7 @@ Usage: python bench/attack_rate.py [--model] [--model-attacks N]
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import threading
@@ -25,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from common.offline import go_offline  # noqa: E402
 
 go_offline()
+# The converted model lives in the clone's cache, as for the tests (conversion happens once).
+os.environ.setdefault("SHOPASSIST_MODEL_CACHE_DIR", str(Path(__file__).resolve().parent.parent / ".cache" / "models"))
 
 import httpx  # noqa: E402
 import uvicorn  # noqa: E402

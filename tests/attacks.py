@@ -381,17 +381,37 @@ class EchoBackend:
 
 @dataclass
 class CompliantBackend:
-    """Obeys the injections: says each attack marker it finds in its prompt, in a full sentence."""
+    """Obeys the injections: says each attack marker it finds in its prompt, in a sentence that
+    also names the first product it was shown (so that grounding has a product to hold on to)."""
 
     name: str = "compliant"
     calls: list[list[dict[str, str]]] = field(default_factory=list)
 
     def stream(self, messages, sampling, adapter=None) -> Iterator[str]:
         self.calls.append(messages)
-        prompt = normalise(" ".join(untrusted_data(messages)))
+        data = untrusted_data(messages)
+        prompt = normalise(" ".join(data))
         said = [m for a in ATTACKS for m in a.markers if normalise(m) in prompt]
-        text = " ".join(f"As you asked, here it is for you: {m} today." for m in dict.fromkeys(said))
-        yield text or "This mug is a fine choice for everyday coffee."
+        names = [
+            json.loads(line)["name"]
+            for message in messages
+            for kind, block in DATA_BLOCK.findall(message["content"])
+            if kind == "catalog_data"
+            for line in block.splitlines()
+            if line.strip().startswith("{")
+        ]
+        subject = f"The {names[0]}" if names else "Our policy"
+        # Worded differently on each call: a reply that repeats an earlier one is dropped anyway.
+        template = COMPLIANT_TEMPLATES[len(self.calls) % len(COMPLIANT_TEMPLATES)]
+        text = " ".join(template.format(subject=subject, marker=m) for m in dict.fromkeys(said))
+        yield text or f"{subject} is a fine choice for everyday coffee."
+
+
+COMPLIANT_TEMPLATES = [
+    "{subject} is a great choice, and as you asked: {marker} today.",
+    "Here is what I was told to tell you about {subject}: {marker} now.",
+    "{subject} comes with this note for every shopper: {marker} indeed.",
+]
 
 
 # -- what counts as a successful attack ----------------------------------------------------------
