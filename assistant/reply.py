@@ -77,12 +77,22 @@ class RequestChip(BaseModel):
     slot: str  # type | audience | colour | brand | not brand | price | rating | in stock | attribute
     label: str
 
+    @field_validator("label")
+    @classmethod
+    def _plain(cls, value: str) -> str:  # may hold a catalog brand or attribute
+        return plain_text(value, keep_urls=False)
+
 
 class Suggestion(BaseModel):
     """A next step computed from the results, shown as a button; clicking sends `message`."""
 
     label: str  # "in black (12)"
     message: str  # "in black"
+
+    @field_validator("label", "message")
+    @classmethod
+    def _plain(cls, value: str) -> str:  # built from catalog values (brands, types, attributes)
+        return plain_text(value, keep_urls=False)
 
 
 class ComparisonTable(BaseModel):

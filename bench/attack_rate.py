@@ -100,6 +100,7 @@ def main() -> None:
             # model) and the policy chat.
             chosen = attacks.ATTACKS[:: max(1, len(attacks.ATTACKS) // args.model_attacks)][: args.model_attacks]
             names = {a.name for a in chosen}
+            print(f"bundled model on {len(names)} attacks: {', '.join(sorted(names))}")
             for layer, settings in layers.items():
                 settings = settings.model_copy(update={"max_new_tokens": 48})
                 backend = make_backend(settings)
@@ -107,7 +108,7 @@ def main() -> None:
                 outcomes = attacks.run_all(
                     Assistant.load(settings, backend=backend, embed=embed), names, surfaces=("chat", "detail")
                 )
-                print_rows(f"{layer} / smollm2 ({len(names)} att.)", outcomes)
+                print_rows(f"{layer} / smollm2", outcomes)
                 won = [(o.attack, o.surface, o.problems[:2]) for o in outcomes if o.succeeded]
                 print(f"    {time.perf_counter() - started:.0f} s; successful: {won}")
 
