@@ -89,7 +89,7 @@ class GatedBackend:
     """Streams `reply` only once `release` is set: a generation a test holds open. Counts calls
     and how many are streaming at once."""
 
-    reply: str = "Here are some good options for you. Each one matches your request."
+    reply: str = "The first one is a solid pick for the price."  # anchored: grounding keeps it
     release: threading.Event = field(default_factory=threading.Event)
     name: str = "gated"
     calls: int = 0
@@ -103,9 +103,13 @@ class GatedBackend:
             yield self.reply[i : i + 8]
 
 
+WORDS = "light sturdy roomy compact warm soft bright handy neat smart simple classic tough sleek cosy".split()
+
+
 @dataclass
 class SlowBackend:
-    """Streams one short sentence every `every_s` seconds, for ever: a generation that only a
+    """Streams a sentence every `every_s` seconds, for ever, each different and about the first
+    card (so grounding keeps it), the second of each pair split mid-word: a generation only a
     deadline (or the consumer going away) stops. `closed` is set when it is stopped."""
 
     every_s: float = 0.1
@@ -114,11 +118,12 @@ class SlowBackend:
 
     def stream(self, messages: list[dict[str, str]], sampling: Sampling, adapter: str | None = None) -> Iterator[str]:
         try:
-            for i in range(10_000):
-                time.sleep(self.every_s)
-                yield f"This is sentence number {i} of a long answer. "
-                yield "And this one is never fin"
-                time.sleep(self.every_s)
-                yield "ished until later. "
+            for a in WORDS:
+                for b in WORDS:
+                    time.sleep(self.every_s)
+                    yield f"The first one is {a} and {b}. "
+                    yield f"It is also {b} and fin"
+                    time.sleep(self.every_s)
+                    yield f"e for {a} days. "
         finally:
             self.closed.set()

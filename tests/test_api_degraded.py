@@ -88,7 +88,7 @@ def test_chroma_lost_mid_serve(chroma, fake_settings, fake_embedder, tmp_path):
 
     with running(app) as url, httpx.Client(base_url=url, timeout=30) as client:
         done = chat(client, POLICY_QUESTION)[-1][1]
-        assert done["intent"] == "policy" and done["citations"] and not done["used_fallback"]
+        assert done["intent"] == "policy" and done["citations"] and done["text"] != UNAVAILABLE_REPLY
         assert client.get("/readyz").json()["degraded"] is False
 
         chroma.stop()
