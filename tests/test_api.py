@@ -58,7 +58,8 @@ def test_health_ready_and_openapi(base_url):
     assert httpx.get(f"{base_url}/healthz").json() == {"status": "ok"}
     ready = httpx.get(f"{base_url}/readyz").json()
     assert ready["ready"] and ready["products"] > 300
-    paths = httpx.get(f"{base_url}/openapi.json").json()["paths"]
+    assert httpx.get(f"{base_url}/openapi.json").status_code == 401  # behind the token, like /docs
+    paths = httpx.get(f"{base_url}/openapi.json", headers={"Authorization": f"Bearer {TOKEN}"}).json()["paths"]
     assert {"/v1/chat", "/v1/search", "/v1/sessions", "/v1/copilot"} <= set(paths)
 
 
