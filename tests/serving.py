@@ -48,7 +48,7 @@ def sse(response: httpx.Response) -> list[tuple[str, Any]]:
     return events
 
 
-def raw_exchange(base_url: str, head: str, chunks: list[bytes], timeout_s: float = 5.0) -> tuple[bytes, int]:
+def raw_exchange(base_url: str, head: str, chunks: list[bytes], timeout_s: float = 30.0) -> tuple[bytes, int]:
     """Send a request head and body chunks over a plain socket, stopping when the server answers
     or closes; returns (what it answered, body bytes sent). For bodies no client library will
     send half of: a chunked body that never ends, a huge one cut short."""

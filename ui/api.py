@@ -261,33 +261,41 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
             ],
         }
 
+    def claim(session_id: str, token: str) -> tuple[Session, threading.Lock]:
+        """The session a turn will write to: opened by its token, locked for this turn, and
+        shown to be writable before anything streams. Raises the HTTP error to answer."""
+        try:
+            session = sessions.open(session_id, token)
+        except SessionNotFound as exc:
+            raise HTTPException(404, str(exc)) from exc
+        lock = sessions.lock(session.id)
+        if not lock.acquire(blocking=False):
+            raise HTTPException(409, "this session is already taking a turn; wait for its reply")
+        try:
+            sessions.save(session)
+        except SessionNotFound as exc:  # expired since it was opened
+            lock.release()
+            raise HTTPException(404, str(exc)) from exc
+        except (SessionStorageError, SessionLimitError) as exc:
+            lock.release()
+            log.error("%s", exc)
+            if isinstance(exc, SessionLimitError):
+                raise HTTPException(413, str(exc)) from exc
+            raise HTTPException(507, STORAGE_FAILED) from exc
+        return session, lock
+
     @app.post("/v1/chat")
     def chat(body: ChatRequest, x_session_token: str | None = Header(default=None)) -> EventSourceResponse:
         check_message(body.message)
         core = ready()
         started = admit()
-        lock: threading.Lock | None = None
+        lock: threading.Lock | None = None  # None: a one-off turn, nothing to lock or save
         try:
             if body.session_id is None:
-                session, saved = Session(), False
+                session = Session()
             else:
-                try:
-                    session = sessions.open(body.session_id, body.session_token or x_session_token or "")
-                except SessionNotFound as exc:
-                    raise HTTPException(404, str(exc)) from exc
-                lock, saved = sessions.lock(session.id), True
-                if not lock.acquire(blocking=False):
-                    lock = None
-                    raise HTTPException(409, "this session is already taking a turn; wait for its reply")
-                try:
-                    sessions.save(session)  # can the disk take this turn? say so before streaming
-                except (SessionStorageError, SessionLimitError) as exc:
-                    log.error("%s", exc)
-                    status = 507 if isinstance(exc, SessionStorageError) else 413
-                    raise HTTPException(status, STORAGE_FAILED if status == 507 else str(exc)) from exc
+                session, lock = claim(body.session_id, body.session_token or x_session_token or "")
         except BaseException:
-            if lock is not None:
-                lock.release()
             turns.leave(time.monotonic() - started)
             raise
 
@@ -295,7 +303,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
             stream = core.respond(session, body.message)
             try:
                 for event in stream:
-                    if event.type == EventKind.DONE and saved:
+                    if event.type == EventKind.DONE and lock is not None:
                         sessions.save(session)  # before `done`: a turn the client sees done is kept
                     yield {"event": event.type, "data": _json(event.data)}
             except SessionStorageError as exc:
