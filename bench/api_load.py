@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -58,6 +59,9 @@ TOPICS = [
     "earrings", "tent", "sleeping bag", "yoga mat", "board game", "smartwatch", "dog toy",
     "sandals", "slippers", "kettle", "running shoes for women",
 ]  # fmt: skip
+
+
+TOKEN = secrets.token_urlsafe(32)  # the served API runs as it would exposed: with a token
 
 
 def script(i: int, turns: int) -> list[str]:
@@ -109,11 +113,15 @@ class Result:
     status_5xx: int = 0
     status_429: int = 0
     other_errors: int = 0  # SSE error events, 4xx other than 429, timeouts, dropped streams
+    unfinished: int = 0  # turns still waiting when the drain time ran out (then the server stops)
+    shed: int = 0  # turns the generation gate answered with the record text (queue too long)
+    mean_generation_s: float | None = None
     fallback: int = 0  # turns answered with the deterministic text
     leaks: int = 0  # turns whose products or constraints differ from the reference
     first_card_s: list[float] = field(default_factory=list)
     done_s: list[float] = field(default_factory=list)
     wall_s: float = 0.0
+    closed: bool = False  # the run is over: what happens to turns still in flight is not counted
     notes: list[str] = field(default_factory=list)
 
 
@@ -133,7 +141,7 @@ def serve(data_dir: Path, env: dict[str, str], log: Path, ready_timeout_s: float
         "--data-dir",
         str(data_dir),
     ]
-    full_env = {**os.environ, **OFFLINE_ENV, "PYTHONPATH": str(REPO), **env}
+    full_env = {**os.environ, **OFFLINE_ENV, "PYTHONPATH": str(REPO), "SHOPASSIST_API_TOKEN": TOKEN, **env}
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             cmd, cwd=REPO, env=full_env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
@@ -193,9 +201,10 @@ def run_load(name: str, url: str, scripts: list[list[str]], expected, args) -> R
     lock = threading.Lock()
     stop_at = time.monotonic() + args.time_limit_s
     timeout = httpx.Timeout(args.turn_timeout_s, connect=10)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
 
     def shopper(i: int) -> None:
-        with httpx.Client(base_url=url, timeout=timeout) as client:
+        with httpx.Client(base_url=url, timeout=timeout, headers=auth) as client:
             try:
                 created = client.post("/v1/sessions")
             except httpx.HTTPError as exc:
@@ -216,10 +225,14 @@ def run_load(name: str, url: str, scripts: list[list[str]], expected, args) -> R
                     status, outcome, first_card, took, refused = one_turn(client, {**ids, "message": message})
                 except httpx.HTTPError as exc:
                     with lock:
+                        if result.closed:
+                            return
                         result.other_errors += 1
                         result.notes.append(f"session {i} turn {t}: {exc!r}")
                     continue
                 with lock:
+                    if result.closed:
+                        return
                     result.status_429 += refused
                     if status >= 500:
                         result.status_5xx += 1
@@ -243,9 +256,13 @@ def run_load(name: str, url: str, scripts: list[list[str]], expected, args) -> R
         thread.start()
     for thread in threads:
         thread.join(timeout=max(1.0, stop_at + args.drain_s - time.monotonic()))
-    result.wall_s = time.monotonic() - started
-    if any(t.is_alive() for t in threads):
-        result.notes.append(f"{sum(t.is_alive() for t in threads)} shoppers still waiting after the drain time")
+    with lock:
+        result.wall_s = time.monotonic() - started
+        result.unfinished = sum(t.is_alive() for t in threads)
+        result.closed = True
+    capacity = httpx.get(f"{url}/readyz", headers=auth, timeout=30).json().get("capacity", {})
+    result.shed = capacity.get("generation", {}).get("shed", 0)
+    result.mean_generation_s = capacity.get("generation", {}).get("mean_generation_s")
     return result
 
 
@@ -304,16 +321,25 @@ def main() -> None:
         f"\n{args.sessions} concurrent sessions x {args.turns} turns each; time limit {args.time_limit_s:g}s per "
         f"configuration, then at most {args.drain_s:g}s to drain; {os.cpu_count()} CPUs"
     )
-    header = f"{'config':<13}{'done':>9}{'5xx':>5}{'429':>6}{'err':>5}{'record text':>12}{'leaks':>6}"
+    header = f"{'config':<13}{'done':>9}{'5xx':>5}{'429':>6}{'err':>5}{'unfin':>6}{'record':>7}{'shed':>5}{'leaks':>6}"
     header += f"{'card p50':>10}{'card p95':>10}{'done p50':>10}{'done p95':>10}{'turns/min':>10}"
     print(header)
     for r in results:
         q = lambda v, p: f"{percentile(v, p):.2f}s" if v else "-"  # noqa: E731
         print(
             f"{r.name:<13}{f'{r.done}/{r.planned}':>9}{r.status_5xx:>5}{r.status_429:>6}{r.other_errors:>5}"
-            f"{r.fallback:>12}{r.leaks:>6}{q(r.first_card_s, 50):>10}{q(r.first_card_s, 95):>10}"
+            f"{r.unfinished:>6}{r.fallback:>7}{r.shed:>5}{r.leaks:>6}{q(r.first_card_s, 50):>10}{q(r.first_card_s, 95):>10}"
             f"{q(r.done_s, 50):>10}{q(r.done_s, 95):>10}{r.done / r.wall_s * 60:>10.1f}"
         )
+    print(
+        "done: turns with a `done` event; err: SSE errors, other 4xx, dropped streams; unfin: turns still "
+        "waiting when the run ended; record: turns whose text came from the records (model failed, "
+        "said nothing supported, or was skipped); shed: of those, skipped because the generation queue "
+        "was long; leaks: turns whose products or constraints differ from the script run alone"
+    )
+    for r in results:
+        if r.mean_generation_s is not None:
+            print(f"{r.name}: mean generation {r.mean_generation_s:.1f}s")
     by_name = {r.name: r for r in results}
     base = by_name.get("queue-all")
     for r in results:
