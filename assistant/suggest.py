@@ -48,7 +48,7 @@ def relaxations(catalog: CatalogIndex, c: Constraints, closest: list[Product]) -
     out: list[Suggestion] = []
     for p in closest:
         for name in c.failures(p):
-            change = _replacement(name, c, p)
+            change = _replacement(catalog, name, c, p)
             if change is None:
                 continue
             label, message, update = change
@@ -58,9 +58,14 @@ def relaxations(catalog: CatalogIndex, c: Constraints, closest: list[Product]) -
     return out[:MAX_SUGGESTIONS]
 
 
-def _replacement(name: str, c: Constraints, p: Product) -> tuple[str, str, dict] | None:
-    if name == "colour" and p.colours:
-        return f"in {p.colours[0]}", f"in {p.colours[0]}", {"colours": [p.colours[0]]}
+def _replacement(catalog: CatalogIndex, name: str, c: Constraints, p: Product) -> tuple[str, str, dict] | None:
+    if name == "colour":
+        # The close product's own colour, or (when its record names none) the commonest colour
+        # of everything else the request matches.
+        without = np.flatnonzero(catalog.mask(c.model_copy(update={"colours": []})))
+        common = Counter(x for row in without for x in catalog.products[row].colours).most_common(1)
+        colour = p.colours[0] if p.colours else (common[0][0] if common else None)
+        return (f"in {colour}", f"in {colour}", {"colours": [colour]}) if colour else None
     if name == "price" and p.price is not None and c.price_max is not None:
         ceiling = round_up_price(p.price)
         return f"under {ceiling:,g}", f"under {ceiling:g}", {"price_max": ceiling, "price_min": c.price_min}

@@ -11,7 +11,7 @@ import re
 from assistant.reply import Alternative
 from assistant.search import SearchResult
 from common.schema import Product
-from common.text import STOPWORDS, tokenize
+from common.text import STOPWORDS, money, tokenize
 
 CHITCHAT_REPLY = (
     "Hi! I'm the shop's assistant. Tell me what you're looking for, for example "
@@ -31,8 +31,6 @@ HANDOFF_REPLY = (
     "share card numbers or passwords in this chat."
 )
 NO_POLICIES_REPLY = "I don't have the store policies loaded; please contact support@shopassist.example."
-
-CURRENCY_SYMBOLS = {"USD": "$", "INR": "₹", "EUR": "€", "GBP": "£"}
 
 # Words that say "show me something" without saying what.
 VAGUE_WORDS = frozenset(
@@ -56,10 +54,7 @@ def is_vague(text: str) -> bool:
 
 def format_price(price: float | None, currency: str) -> str:
     """ "$77.95", "₹1,299.00", "12.50 CHF"; "price not listed" when the record has none."""
-    if price is None:
-        return "price not listed"
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    return f"{symbol}{price:,.2f}" if symbol else f"{price:,.2f} {currency}"
+    return "price not listed" if price is None else money(price, currency, cents=True)
 
 
 def first_sentences(text: str, n: int) -> str:
