@@ -72,12 +72,18 @@ def _token_hash(token: str) -> str:
 def redacted(session: Session) -> Session:
     """The session as it may be written: the shopper's and the assistant's words redacted.
 
-    Only free text is touched (turns and the active request's text); ids and constraints are
-    catalog values."""
+    Only free text is touched (turns, the active request's text and product type in the
+    shopper's words); ids and constraints are catalog values."""
+    request = session.request
     return session.model_copy(
         update={
             "turns": [turn.model_copy(update={"content": redact(turn.content)}) for turn in session.turns],
-            "query_text": redact(session.query_text),
+            "request": request.model_copy(
+                update={
+                    "text": redact(request.text),
+                    "product_type": request.product_type and redact(request.product_type),
+                }
+            ),
         }
     )
 

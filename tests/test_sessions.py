@@ -94,7 +94,7 @@ def test_turns_and_size_are_capped(store):
     assert len((store.root / f"{session.id}.json").read_bytes()) <= store.max_bytes
     assert store.open(session.id, token).turns[-1].content == "y" * 3000
     session.turns = []
-    session.query_text = "z" * 9000  # over the limit with no history left to drop
+    session.request.text = "z" * 9000  # over the limit with no history left to drop
     with pytest.raises(SessionLimitError, match="new session"):
         store.save(session)
 
@@ -128,10 +128,11 @@ def test_session_files_hold_no_personal_data(store):
         "I'm jo@example.org, +1 (415) 555-0100, card 4111-1111-1111-1111, IBAN DE89 3704 0044 0532 0130 00",
         "Thanks jo@example.org, a tent is on its way to 221 Baker Street.",
     )
-    session.query_text = "tent for jo@example.org"
+    session.request.text = "tent for jo@example.org"
+    session.request.product_type = "tent for +44 20 7946 0958"
     store.save(session)
     text = (store.root / f"{session.id}.json").read_text()
-    for secret in ("jo@", "555-0100", "4111", "DE89", "Baker"):
+    for secret in ("jo@", "555-0100", "4111", "DE89", "Baker", "7946"):
         assert secret not in text
     assert session.turns[0].content.startswith("I'm jo@example.org")  # the live session is untouched
     assert store.open(session.id, token).turns[0].content.startswith("I'm [EMAIL], [PHONE], card [CARD], IBAN [IBAN]")
