@@ -19,12 +19,13 @@ from assistant import alternatives as alternatives_
 from assistant import dialogue
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
+from assistant.capacity import GenerationGate
 from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder, PassageGrounder
 from assistant.intent import Intent, Understood
-from assistant.policy_search import PolicySearch
+from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import policy_messages, product_messages
 from assistant.reply import Alternative, ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip, Suggestion
 from assistant.search import SearchResult
@@ -117,7 +118,8 @@ class Assistant:
         self.engine = engine
         self.backend = backend
         self.policies = policies
-        self.writer = Writer(backend, Sampling.from_settings(settings))
+        self.gate = GenerationGate.for_backend(settings, backend.name)
+        self.writer = Writer(backend, Sampling.from_settings(settings), self.gate)
 
     @classmethod
     def load(cls, settings: Settings, backend: Backend | None = None, embed: Embedder | None = None) -> Assistant:
@@ -200,7 +202,11 @@ class Assistant:
         return Outcome(Intent.CHITCHAT)
 
     def _policy(self, session: Session, message: str, understood: Understood, timings: Timings) -> Branch:
-        passages = self.policies.search(message, k=3)
+        try:
+            passages = self.policies.search(message, k=3)
+        except PolicyIndexUnavailable:  # degraded, not broken: say so and offer a human
+            yield Event(type=EventKind.TEXT, data=UNAVAILABLE_REPLY)
+            return Outcome(understood.intent, handoff=True, used_fallback=True)
         cited = citations(passages)
         if understood.handoff:
             yield Event(type=EventKind.TEXT, data=HANDOFF_REPLY)

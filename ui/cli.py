@@ -147,15 +147,21 @@ def load_assistant(settings: Settings):
 
 
 def session_store(settings: Settings):
-    from assistant.session import SessionStore
+    from assistant.session_store import SessionStore
 
-    return SessionStore(settings.data_dir / "sessions")
+    return SessionStore.from_settings(settings)
+
+
+def open_session(settings: Settings, session_id: str | None):
+    """(store, session): the saved session by id (the CLI is trusted: no token), else a new one."""
+    store = session_store(settings)
+    return store, (store.load(session_id) if session_id else store.create_local())
 
 
 @app.command()
 def ask(
     message: Annotated[str, typer.Argument(help="The shopper's message")],
-    session: Annotated[str | None, typer.Option("--session", help="Resume (or start) this session id")] = None,
+    session: Annotated[str | None, typer.Option("--session", help="Resume this session (id from a first ask)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the reply as JSON")] = False,
     data_dir: DataDir = None,
     backend: LlmBackend = None,
@@ -169,8 +175,7 @@ def ask(
     )
     if len(message) > settings.max_message_chars:  # before loading any model
         fail(f"the message has {len(message)} characters; the limit is {settings.max_message_chars}")
-    store = session_store(settings)
-    state = store.load_or_create(session)
+    store, state = open_session(settings, session)
     reply = load_assistant(settings).reply(state, message)
     store.save(state)
     if as_json:
@@ -208,8 +213,7 @@ def chat(
     settings = settings_from(
         config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, llm_adapter=adapter
     )
-    store = session_store(settings)
-    state = store.load_or_create(session)
+    store, state = open_session(settings, session)
     core = load_assistant(settings)
     typer.echo(f"shopassist chat (session {state.id}). What are you looking for?")
     while True:
