@@ -42,7 +42,8 @@ class Settings(BaseSettings):
     mmr_lambda: float = 0.7
 
     # LLM
-    llm_backend: Literal["transformers", "vllm", "openai"] = "transformers"
+    # "none" switches generation off: every reply is the deterministic text built from the records.
+    llm_backend: Literal["transformers", "vllm", "openai", "none"] = "transformers"
     llm_model: str = BUNDLED
     llm_adapter: str | None = None  # LoRA adapter folder (transformers/vllm) or model name (openai)
     copilot_adapter: str | None = None  # the support-dialogue adapter used by the agents' copilot
