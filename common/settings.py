@@ -59,6 +59,13 @@ class Settings(BaseSettings):
     max_message_chars: int = 2000
     max_request_bytes: int = 65536
 
+    # Web app (Gradio): optional login, how many turns generate at once (the rest queue), how
+    # many events may wait, and where an evaluation report is read from (default data_dir/eval).
+    web_auth: str | None = None  # "user:password"
+    web_concurrency: int = 2
+    web_queue_size: int = 64
+    eval_report_dir: Path | None = None
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -78,6 +85,10 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def report_dir(self) -> Path:
+        return self.eval_report_dir or self.data_dir / "eval"
 
 
 class YamlFileSource(PydanticBaseSettingsSource):

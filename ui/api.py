@@ -46,11 +46,12 @@ class CopilotRequest(BaseModel):
     conversation: list[dict[str, str]]  # [{"role": "customer"|"agent"|"user"|"assistant", "content"}]
 
 
-def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAPI:
-    """Build the app. The assistant loads in the background unless one is given (tests)."""
+def create_app(settings: Settings, assistant: Assistant | None = None, sessions: SessionStore | None = None) -> FastAPI:
+    """Build the app. The assistant loads in the background unless one is given (tests, or the
+    web app sharing it); `sessions` is given when the web app shares the session store."""
     app = FastAPI(title="shopassist", version="0.1.0")
     state: dict[str, Any] = {"assistant": assistant, "error": None}
-    sessions = SessionStore(settings.data_dir / "sessions")
+    sessions = sessions or SessionStore(settings.data_dir / "sessions")
 
     def load() -> None:
         try:
