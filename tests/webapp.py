@@ -14,13 +14,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 import uvicorn
 
 from assistant.core import Assistant
-from assistant.session import SessionStore
+from assistant.reply import Reply
+from assistant.session import Session, SessionStore
+from common.schema import Product
 from common.settings import Settings
 from common.vllm_server import free_port
-from tests.conftest import DEMO_CATALOG, REPO
+from tests.conftest import DEMO_CATALOG, DEMO_POLICIES, REPO
+from tests.fakes import FAKE_EMBEDDING, ScriptedBackend
 from ui.api import create_app
 from ui.web.app import mount_web
 from ui.web.context import WebContext
@@ -28,6 +32,7 @@ from ui.web.context import WebContext
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--headless"]
 SCREENSHOTS = REPO / ".test-artifacts" / "web"  # gitignored; the tests print where
+QUERY = "black wallet for men"
 
 # Products whose text is hostile: markup in the title, a script URL as the image.
 HOSTILE_TITLE = "<img src=x onerror=alert(1)> Enamel Camping Mug"
@@ -104,3 +109,63 @@ def screenshot(page, name: str) -> Path:
     page.screenshot(path=str(path), full_page=True)
     print(f"screenshot: {path}")
     return path
+
+
+# -- module fixtures: a test module imports them (one app server and one browser per module) --
+class GatedBackend(ScriptedBackend):
+    """A scripted backend that waits for `gate` before streaming: a test can hold the model back
+    and look at the page in between (cards shown, model text not yet)."""
+
+    def __init__(self) -> None:
+        super().__init__(default="")
+        self.gate = threading.Event()
+        self.gate.set()
+
+    def stream(self, messages, sampling, adapter=None):
+        assert self.gate.wait(timeout=60), "the test never opened the gate"
+        yield from super().stream(messages, sampling, adapter)
+
+
+@pytest.fixture(scope="module")
+def web_settings(tmp_path_factory, fake_embedder) -> Settings:
+    from ingest.pipeline import ingest_catalog
+    from ingest.policies import ingest_policies
+
+    root = tmp_path_factory.mktemp("web")
+    settings = Settings(data_dir=root / "data", embedding_model=FAKE_EMBEDDING, max_message_chars=300)
+    ingest_catalog(settings, write_catalog(root / "catalog.csv", HOSTILE_ROWS), progress=False, embed=fake_embedder)
+    ingest_policies(settings, [DEMO_POLICIES], embed=fake_embedder)
+    return settings
+
+
+@pytest.fixture(scope="module")
+def backend() -> GatedBackend:
+    return GatedBackend()
+
+
+@pytest.fixture(scope="module")
+def core(web_settings, backend, fake_embedder) -> Assistant:
+    return Assistant.load(web_settings, backend=backend, embed=fake_embedder)
+
+
+@pytest.fixture(scope="module")
+def app_url(web_settings, core):
+    with serve(web_settings, core) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as b:
+        yield b
+
+
+def expected(core: Assistant, *messages: str) -> list[Reply]:
+    """The replies the same assistant gives to these messages in a fresh session."""
+    session = Session()
+    return [core.reply(session, m) for m in messages]
+
+
+def record(core: Assistant, product_id: str) -> Product:
+    catalog = core.engine.catalog
+    return catalog.products[catalog.row_of[product_id]]

@@ -21,6 +21,8 @@ from ui.web.render import CSS
 from ui.web.sessions import browser_secret
 from ui.web.shop import build_shop_tab, page_load
 
+# System fonts: nothing for the browser to fetch, and text looks native.
+THEME = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
 # Remote product images are fetched by the browser; send them no referrer (no session URL leaks).
 HEAD = '<meta name="referrer" content="no-referrer">'
 LIGHT_EVENTS_AT_ONCE = 8  # votes, page loads, insights: quick, no model
@@ -70,6 +72,7 @@ def mount_web(app: FastAPI, ctx: WebContext, path: str = "/") -> FastAPI:
         allowed_paths=[],
         blocked_paths=[str(ctx.settings.data_dir.resolve())],
         max_file_size="1mb",
+        theme=THEME,
         css=CSS,
         head=HEAD,
     )

@@ -58,9 +58,9 @@ def parse_conversation(text: str) -> list[dict[str, str]]:
 
 def intent_html(intent: str, handoff: bool, used_fallback: bool) -> str:
     badge = (
-        '<span class="sa-notice sa-warn">Hand off to a person</span>'
+        '<span class="sa-badge sa-warn">Hand off to a person</span>'
         if handoff
-        else '<span class="sa-notice sa-info">Copilot can answer</span>'
+        else '<span class="sa-badge sa-info">Copilot can answer</span>'
     )
     fallback = (
         '<div class="sa-cite">The model gave nothing usable; this reply quotes the policy.</div>'

@@ -178,7 +178,7 @@ def plots_html(paths: list[Path]) -> str:
 
 
 CSS = """
-.sa-card { font-family: ui-sans-serif, system-ui, sans-serif; display: flex; gap: 12px; padding: 10px; border: 1px solid var(--border-color-primary);
+.sa-card { display: flex; gap: 12px; padding: 10px; border: 1px solid var(--border-color-primary);
   border-radius: 10px; background: var(--background-fill-primary); }
 .sa-thumb { position: relative; flex: 0 0 84px; height: 84px; border-radius: 8px; overflow: hidden;
   background: #e9edf2 url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' stroke='%2390a0b0' stroke-width='1.5'%3E%3Crect x='3' y='4' width='18' height='16' rx='2'/%3E%3Ccircle cx='9' cy='10' r='2'/%3E%3Cpath d='M3 18l5-5 4 4 3-3 6 6'/%3E%3C/svg%3E") center / 40px no-repeat; }
@@ -209,7 +209,10 @@ CSS = """
 .sa-stat-n { font-size: 22px; font-weight: 600; }
 .sa-worst { margin-bottom: 10px; } .sa-comment { font-style: italic; }
 .sa-plot img { max-width: 100%; }
-.chip button, button.chip { border-radius: 999px !important; }
+#request-chips { flex-wrap: wrap; justify-content: flex-start; gap: 6px; }
+#request-chips button { flex: 0 0 auto !important; width: auto !important; border-radius: 999px !important;
+  padding: 2px 12px !important; }
+.sa-badge { display: inline-block; padding: 2px 10px; border-radius: 999px; font-size: 13px; margin-left: 6px; }
 .sa-votes { justify-content: flex-end; gap: 6px; margin-top: -4px; }
 .sa-slot { gap: 4px !important; }
 """

@@ -43,7 +43,8 @@ EMPTY_PANEL = '<p class="sa-muted">Products you ask about appear here, straight 
 
 
 def request_chips(session: Session, currency: str) -> list[RequestChip]:
-    """The active request of a saved session as chips (for a page reload)."""
+    """The active request of a saved session as chips (a page reload, or a reply that does not
+    state its request)."""
     return [RequestChip(slot=slot, label=label) for slot, label in session.constraints.parts(currency)]
 
 
@@ -65,7 +66,7 @@ def turn_of_message(messages: list[dict], index: int) -> int:
     return max(1, sum(m.get("role") == "user" for m in messages[: index + 1]))
 
 
-def notice_for(reply: Reply) -> str:
+def notice_for(reply: Reply, chips: list[RequestChip]) -> str:
     """The panel's state line for a reply: nothing matches, not carried, hand-off, sources."""
     if reply.not_carried:
         body = "Below are the closest alternatives, each marked with what it misses." if reply.alternatives else ""
@@ -73,7 +74,7 @@ def notice_for(reply: Reply) -> str:
     if reply.empty_reason:
         relax = (
             "Remove a filter (✕ on a chip under the chat) or pick a suggestion to see more."
-            if reply.request
+            if chips
             else "Try other words or a suggestion."
         )
         return notice_html("empty", "Nothing matches", f"{reply.empty_reason}. {relax}")
@@ -100,6 +101,7 @@ class ShopView:
     chatbot: gr.Chatbot
     message: gr.Textbox
     chips: list[gr.Button]
+    request: gr.JSON  # hidden: the chips as data, for API clients (buttons are not in the API)
     panel: gr.HTML  # above the cards: nothing matches, not carried, sources, a comparison table
     card_boxes: list[gr.Column]
     cards: list[gr.HTML]
@@ -117,6 +119,7 @@ class ShopView:
             self.message,
             self.panel,
             *self.chips,
+            self.request,
             *self.card_boxes,
             *self.cards,
         ]
@@ -134,10 +137,13 @@ class ShopView:
         return updates
 
     def show_chips(self, chips: list[RequestChip]) -> dict:
-        return {
-            button: gr.update(value=f"{chips[i].label} ✕", visible=True) if i < len(chips) else gr.update(visible=False)
-            for i, button in enumerate(self.chips)
-        }
+        updates: dict = {self.request: [c.model_dump() for c in chips]}
+        for i, button in enumerate(self.chips):
+            shown = i < len(chips)
+            updates[button] = (
+                gr.update(value=f"{chips[i].label} ✕", visible=True) if shown else gr.update(visible=False)
+            )
+        return updates
 
 
 class ShopFlows:
@@ -159,13 +165,12 @@ class ShopFlows:
             return
         yield from self._turn(saved, view, message, lambda session: self.ctx.assistant.respond(session, message))
 
-    def pick_option(self, saved: dict | None, view: dict | None, evt: gr.SelectData) -> Iterator[dict]:
-        """A suggested next step under the last reply was clicked: send its message."""
-        yield from self.chat(str(evt.value), saved, view)
-
-    def pick_example(self, saved: dict | None, view: dict | None, evt: gr.SelectData) -> Iterator[dict]:
+    def pick(self, saved: dict | None, evt: gr.SelectData) -> tuple[dict | None, str]:
+        """A suggested next step or an opener was clicked: it goes into the message box (and the
+        session is started), then `chat` sends it as if typed. (A chained event carries no event
+        data, so the text travels in the box.)"""
         value = evt.value.get("text", "") if isinstance(evt.value, dict) else str(evt.value)
-        yield from self.chat(value, saved, view)
+        return self.begin(saved), value
 
     def remove_filter(self, slot: str, saved: dict | None, view: dict | None) -> Iterator[dict]:
         """Drop one chip's constraint from the active request and search again."""
@@ -223,13 +228,16 @@ class ShopFlows:
             chat = chat_messages(session.turns, reply.suggestions)
         else:  # a step that is not an exchange (a chip removed): show its reply all the same
             chat = history + chat_messages([Turn(role="assistant", content=reply.text)], reply.suggestions)
-        view.update(chips=[c.slot for c in reply.request], turn=user_turns(session.turns))
-        updates = {ui.view: view, ui.chatbot: chat, **ui.show_chips(reply.request)}
+        chips = reply.request or request_chips(session, self.ctx.currency)
+        view.update(chips=[c.slot for c in chips], turn=user_turns(session.turns))
+        updates = {ui.view: view, ui.chatbot: chat, **ui.show_chips(chips)}
         if shown_cards and not reply.products and reply.alternatives:
             alternatives = reply.alternatives[:MAX_CARDS]
             view["cards"] = [a.card.id for a in alternatives]
             updates.update(ui.show_cards([a.card for a in alternatives], [a.breaks for a in alternatives]))
-        updates[ui.panel] = panel_html(notice_for(reply) + comparison_html(reply.comparison), bool(view.get("cards")))
+        updates[ui.panel] = panel_html(
+            notice_for(reply, chips) + comparison_html(reply.comparison), bool(view.get("cards"))
+        )
         return updates
 
     # -- page load, new conversation -----------------------------------------------------------
@@ -305,7 +313,7 @@ class ShopFlows:
             vote_id = self.ctx.feedback.record(session.id, turn, target, vote, conversation)
         except ShopAssistError as exc:
             raise gr.Error(str(exc)) from exc
-        gr.Info("Thanks for the feedback!")
+        gr.Info("Thanks for the feedback!", duration=3)
         return {self.ui.last_vote: vote_id, self.ui.comment_row: gr.update(visible=True)}
 
     def add_comment(self, comment: str, vote_id: int | None) -> dict:
@@ -315,7 +323,7 @@ class ShopFlows:
             self.ctx.feedback.add_comment(int(vote_id), comment)
         except ShopAssistError as exc:
             raise gr.Error(str(exc)) from exc
-        gr.Info("Comment saved.")
+        gr.Info("Comment saved.", duration=3)
         return {self.ui.comment: "", self.ui.comment_row: gr.update(visible=False)}
 
 
@@ -376,6 +384,7 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
     view = gr.State({})
     last_vote = gr.State(None)
     filter_slot = gr.Textbox(visible=False)
+    request = gr.JSON(visible=False)
     vote_target = gr.Textbox(visible=False)
     vote_value = gr.Number(visible=False, precision=0)
     vote_turn = gr.Number(visible=False, precision=0)
@@ -387,6 +396,7 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
         chatbot=chatbot,
         message=message,
         chips=chips,
+        request=request,
         panel=panel,
         card_boxes=boxes,
         cards=cards,
@@ -398,19 +408,23 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
     outputs = ui.turn_outputs()
     with_saved = [saved, *outputs]
     # Turns share one model: `model` limits how many generate at once; the rest wait in the queue.
-    turn = {"outputs": outputs, "concurrency_id": "model", "concurrency_limit": ctx.settings.web_concurrency}
+    # The chat shows its own progress; no spinner over the cards and chips while text streams.
+    turn = {
+        "outputs": outputs,
+        "concurrency_id": "model",
+        "concurrency_limit": ctx.settings.web_concurrency,
+        "show_progress": "hidden",
+    }
     message.submit(flows.begin, saved, saved, api_name="session").success(
         flows.chat, [message, saved, view], api_name="chat", **turn
     )
     send.click(flows.begin, saved, saved, api_visibility="private").success(
         flows.chat, [message, saved, view], api_visibility="private", **turn
     )
-    chatbot.option_select(flows.begin, saved, saved, api_visibility="private").success(
-        flows.pick_option, [saved, view], api_visibility="private", **turn
-    )
-    chatbot.example_select(flows.begin, saved, saved, api_visibility="private").success(
-        flows.pick_example, [saved, view], api_visibility="private", **turn
-    )
+    for select in (chatbot.option_select, chatbot.example_select):
+        select(flows.pick, saved, [saved, message], api_visibility="private").success(
+            flows.chat, [message, saved, view], api_visibility="private", **turn
+        )
     filter_slot.submit(flows.remove_filter, [filter_slot, saved, view], api_name="remove_filter", **turn)
     for i, chip in enumerate(chips):
         chip.click(partial(flows.remove_chip, i), [saved, view], api_visibility="private", **turn)
@@ -424,6 +438,7 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
     send_comment.click(flows.add_comment, [comment, last_vote], [comment, comment_row], api_name="comment")
     comment.submit(flows.add_comment, [comment, last_vote], [comment, comment_row], api_visibility="private")
     new.click(flows.new_conversation, None, with_saved, api_name="new_conversation")
+    chatbot.clear(flows.new_conversation, None, with_saved, api_visibility="private")  # the chat's own bin
     return flows
 
 
