@@ -40,7 +40,8 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
 
 def build_blocks(ctx: WebContext) -> gr.Blocks:
     secret = browser_secret(ctx.settings.data_dir)
-    with gr.Blocks(title="shopassist", analytics_enabled=False) as blocks:
+    # delete_cache: files Gradio serves (the feedback export) are removed after an hour.
+    with gr.Blocks(title="shopassist", analytics_enabled=False, delete_cache=(3600, 3600)) as blocks:
         with gr.Tabs():
             with gr.Tab("Shop", id="shop"):
                 shop = build_shop_tab(ctx, secret)

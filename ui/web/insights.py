@@ -105,9 +105,12 @@ def build_insights_tab(ctx: WebContext) -> tuple:
             report_html(ctx.settings.report_dir),
         )
 
+    # One file, rewritten per export; Gradio copies it into its cache to serve it (and the app's
+    # delete_cache clears that copy later).
+    export_path = Path(tempfile.mkdtemp(prefix="shopassist-feedback-")) / "feedback.jsonl"
+
     def export_feedback() -> dict:
-        # Into a fresh temp folder: Gradio copies returned files into its own cache to serve them.
-        path = Path(tempfile.mkdtemp(prefix="shopassist-feedback-")) / "feedback.jsonl"
+        path = export_path
         count = ctx.feedback.export_jsonl(path)
         gr.Info(f"Exported {count} conversation{'s' if count != 1 else ''} with feedback.")
         return gr.update(value=str(path), visible=True)

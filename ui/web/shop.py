@@ -202,10 +202,10 @@ class ShopFlows:
             before = list(session.turns)
             history = chat_messages(before) + ([{"role": "user", "content": chat_text(message)}] if message else [])
             yield {ui.message: "", ui.chatbot: history}
-            text, shown_cards = "", False
+            text, shown_cards = "", None
             for event in run(session):
                 if event.type == EventKind.PRODUCTS:
-                    shown_cards = True
+                    shown_cards = list(event.data)
                     view["cards"] = [c.id for c in event.data]
                     yield {ui.view: view, ui.panel: panel_html("", bool(event.data)), **ui.show_cards(event.data)}
                 elif event.type == EventKind.TEXT:
@@ -221,8 +221,16 @@ class ShopFlows:
             lock.release()
 
     def _finish(
-        self, session: Session, before: list[Turn], history: list[dict], reply: Reply, view: dict, shown_cards: bool
+        self,
+        session: Session,
+        before: list[Turn],
+        history: list[dict],
+        reply: Reply,
+        view: dict,
+        shown_cards: list[ProductCard] | None,
     ) -> dict:
+        """The last update of a turn states the whole screen the turn changed (the cards again
+        too), so an API client's final result is complete."""
         ui = self.ui
         if len(session.turns) > len(before):  # the core recorded the exchange
             chat = chat_messages(session.turns, reply.suggestions)
@@ -231,10 +239,12 @@ class ShopFlows:
         chips = reply.request or request_chips(session, self.ctx.currency)
         view.update(chips=[c.slot for c in chips], turn=user_turns(session.turns))
         updates = {ui.view: view, ui.chatbot: chat, **ui.show_chips(chips)}
-        if shown_cards and not reply.products and reply.alternatives:
+        if shown_cards is not None and not reply.products and reply.alternatives:
             alternatives = reply.alternatives[:MAX_CARDS]
             view["cards"] = [a.card.id for a in alternatives]
             updates.update(ui.show_cards([a.card for a in alternatives], [a.breaks for a in alternatives]))
+        elif shown_cards is not None:
+            updates.update(ui.show_cards(shown_cards))
         updates[ui.panel] = panel_html(
             notice_for(reply, chips) + comparison_html(reply.comparison), bool(view.get("cards"))
         )
