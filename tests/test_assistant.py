@@ -101,8 +101,8 @@ def test_cold_start_vague_and_too_broad(assistant):
 
 def test_nothing_matches_is_said_plainly(assistant):
     _, reply = turn(assistant, Session(), "do you have rolex watches?")
-    assert reply.products == [] and "nothing in our catalog matches" in reply.text.lower()
-    assert "rolex" in reply.empty_reason
+    assert reply.products == [] and "we don't carry rolex" in reply.text.lower()
+    assert "rolex" in reply.empty_reason and reply.not_carried == "rolex"
 
 
 def test_backend_failure_falls_back_to_records(demo_settings):
