@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.core import Assistant
 from assistant.feedback import FeedbackStore
 from assistant.wording import format_price
 from tests.webapp import (  # noqa: F401  (module fixtures: pytest finds them here)
@@ -102,30 +101,35 @@ def test_cheaper_changes_the_cards_and_the_chips(page, core):
     send(page, QUERY)
     wait_for_reply(page, first)
     chips = page.locator("#request-chips button:visible")
-    expect(chips).to_have_count(len(first.constraints_text))
-    assert not any("under" in c.inner_text() for c in chips.all())
+    expect(chips).to_have_text([f"{c.label} ✕" for c in first.request])
     send(page, "cheaper")
     wait_for_reply(page, cheaper)
+    expect(chips).to_have_text([f"{c.label} ✕" for c in cheaper.request])
     expect(chips.filter(has_text="under")).to_have_count(1)
     cheapest_before = min(c.price for c in first.products)
     assert all(record(core, pid).price < cheapest_before for pid in shown_ids(page))
     screenshot(page, "03-cheaper")
 
 
-@pytest.mark.skipif(not hasattr(Assistant, "remove_from_request"), reason="Assistant.remove_from_request not built")
 def test_removing_a_chip_runs_the_search_again(page, core):
-    (first,) = expected(core, QUERY)
+    first, cheaper = expected(core, QUERY, "cheaper")
     send(page, QUERY)
     wait_for_reply(page, first)
-    chip = page.locator("#request-chips button:visible").filter(has_text="for men")
-    expect(chip).to_have_count(1)
-    before = shown_ids(page)
-    chip.click()
-    expect(page.locator("#request-chips button:visible").filter(has_text="for men")).to_have_count(0)
-    expect(page.locator("#request-chips button:visible").filter(has_text="black")).to_have_count(1)
-    expect(bot_messages(page)).to_have_count(2)
-    assert shown_ids(page) != before
+    send(page, "cheaper")
+    wait_for_reply(page, cheaper)
+    price = next(c for c in cheaper.request if c.slot == "price")
+    chips = page.locator("#request-chips button:visible")
+    chips.filter(has_text=price.label).click()
+    expect(chips).to_have_text([f"{c.label} ✕" for c in cheaper.request if c.slot != "price"])
+    expect(user_messages(page).last).to_have_text(f"remove {price.label}")
+    expect(bot_messages(page)).to_have_count(3)
+    expect(cards(page).first).not_to_have_attribute("data-product-id", cheaper.products[0].id)
+    assert any(record(core, pid).price > price_limit(cheaper) for pid in shown_ids(page))
     screenshot(page, "04-chip-removed")
+
+
+def price_limit(reply) -> float:
+    return reply.constraints["price_max"]
 
 
 def test_clicking_a_suggested_next_step_sends_it(page, core):
@@ -142,17 +146,27 @@ def test_clicking_a_suggested_next_step_sends_it(page, core):
     screenshot(page, "05-suggestion")
 
 
-def test_an_unsatisfiable_request_shows_nothing_matches_with_the_failing_constraint(page, core):
-    (reply,) = expected(core, f"{QUERY} under $2")
-    assert reply.empty_reason and not reply.products
-    send(page, f"{QUERY} under $2")
+def test_an_unsatisfiable_request_shows_nothing_matches_and_offers_the_relaxation(page, core):
+    message = f"{QUERY} under $2"
+    (reply,) = expected(core, message)
+    assert not reply.products and reply.alternatives
+    send(page, message)
     notice = page.locator("#shop-panel .sa-empty")
     expect(notice).to_contain_text("Nothing matches")
-    expect(notice).to_contain_text(reply.empty_reason)
-    expect(notice).to_contain_text("Remove a filter")
-    expect(cards(page)).to_have_count(0)
-    expect(page.locator("#request-chips button:visible").filter(has_text="under 2")).to_have_count(1)
+    expect(notice).to_contain_text("under $2")  # the constraint that failed
+    expect(cards(page)).to_have_count(len(reply.alternatives))
+    for i, alternative in enumerate(reply.alternatives):
+        expect(cards(page).nth(i)).to_have_attribute("data-product-id", alternative.card.id)
+        expect(cards(page).nth(i).locator(".sa-breaks")).to_contain_text(alternative.breaks)
+    relax = page.locator("#relax")
+    expect(relax).to_have_text("Show them without “under $2”")
     screenshot(page, "06-nothing-matches")
+    relax.click()
+    expect(page.locator("#request-chips button:visible").filter(has_text="under $2")).to_have_count(0)
+    expect(notice).to_have_count(0)
+    expect(relax).to_be_hidden()
+    expect(cards(page).first.locator(".sa-breaks")).to_have_count(0)  # matches now, not alternatives
+    screenshot(page, "06b-relaxed")
 
 
 def test_a_comparison_is_shown_as_a_table(page, core):
@@ -223,13 +237,12 @@ def test_a_reload_resumes_the_conversation(page, core):
     wait_for_reply(page, first)
     send(page, "cheaper")
     wait_for_reply(page, cheaper)
-    chips = [c.inner_text() for c in page.locator("#request-chips button:visible").all()]
     page.reload()
     expect(user_messages(page)).to_have_text([QUERY, "cheaper"])
     expect(bot_messages(page)).to_have_text([first.text, cheaper.text])
     expect(cards(page)).to_have_count(len(cheaper.products))
     assert shown_ids(page) == [c.id for c in cheaper.products]
-    expect(page.locator("#request-chips button:visible")).to_have_text(chips)
+    expect(page.locator("#request-chips button:visible")).to_have_text([f"{c.label} ✕" for c in cheaper.request])
     screenshot(page, "11-reloaded")
     page.locator("#new-conversation").click()
     expect(bot_messages(page)).to_have_count(0)

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from gradio_client import Client
 
-from assistant.core import Assistant
 from assistant.feedback import FeedbackStore
 from assistant.wording import format_price
 from tests.webapp import (  # noqa: F401  (module fixtures: pytest finds them here)
@@ -96,10 +95,11 @@ def test_chat_streams_cards_before_text_and_refines(client, core):
     with_cards = next(i for i, out in enumerate(streamed) if CARD_ID.search(Screen(out).cards[0] or ""))
     with_text = next(i for i, out in enumerate(streamed) if first.text[-20:] in json.dumps(out[0]))
     assert with_cards < with_text
-    assert [c["slot"] for c in screen.request] == [slot for slot, _ in _parts(core, first)]
+    assert screen.request == [c.model_dump() for c in first.request]
 
     screen, _ = chat(client, saved, "cheaper")
     assert screen.card_ids == [c.id for c in cheaper.products]
+    assert screen.request == [c.model_dump() for c in cheaper.request]
     assert any(c["slot"] == "price" for c in screen.request)
     assert max(record(core, i).price for i in screen.card_ids) < min(c.price for c in first.products)
     assert [o["value"] for o in screen.options] == [s.message for s in cheaper.suggestions]
@@ -115,7 +115,6 @@ def test_a_suggestion_is_sent_as_a_message(client, core):
     assert screen.last_reply == after.text
 
 
-@pytest.mark.skipif(not hasattr(Assistant, "remove_from_request"), reason="Assistant.remove_from_request not built")
 def test_remove_filter_runs_the_search_again(client):
     saved = client.predict(None, api_name="/session")
     before, _ = chat(client, saved, QUERY)
@@ -125,12 +124,13 @@ def test_remove_filter_runs_the_search_again(client):
     assert after.card_ids and after.card_ids != before.card_ids
 
 
-def test_nothing_matches_names_the_constraint(client, core):
+def test_nothing_matches_names_the_constraint_and_shows_alternatives(client, core):
     (reply,) = expected(core, f"{QUERY} under $2")
     saved = client.predict(None, api_name="/session")
     screen, _ = chat(client, saved, f"{QUERY} under $2")
-    assert screen.card_ids == []
-    assert "Nothing matches" in screen.panel and reply.empty_reason in screen.panel
+    assert "Nothing matches" in screen.panel and "under $2" in screen.panel
+    assert screen.card_ids == [a.card.id for a in reply.alternatives]
+    assert all("Breaks your request" in html for html in screen.cards if html)
 
 
 def test_restore_returns_the_saved_conversation(client, core):
@@ -181,9 +181,3 @@ def test_hostile_title_is_escaped_in_the_card(client):
     card = next(html for html in screen.cards if 'data-product-id="SA-XSS01"' in (html or ""))
     assert "<img src=x" not in card and "<script" not in card
     assert "javascript:" not in card
-
-
-def _parts(core: Assistant, reply) -> list[tuple[str, str]]:
-    from assistant.constraints import Constraints
-
-    return Constraints(**reply.constraints).parts(core.engine.catalog.currency)

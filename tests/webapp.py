@@ -32,7 +32,7 @@ from ui.web.context import WebContext
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--headless"]
 SCREENSHOTS = REPO / ".test-artifacts" / "web"  # gitignored; the tests print where
-QUERY = "black wallet for men"
+QUERY = "watch for men"  # 5 matches in the demo catalog, 3 when "cheaper"
 
 # Products whose text is hostile: markup in the title, a script URL as the image.
 HOSTILE_TITLE = "<img src=x onerror=alert(1)> Enamel Camping Mug"

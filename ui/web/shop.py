@@ -12,7 +12,6 @@ drive have an `api_name` (chat, remove_filter, vote, new_conversation, restore).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -20,14 +19,13 @@ from typing import Any
 
 import gradio as gr
 
+from assistant import dialogue
 from assistant.feedback import REPLY, product_target
 from assistant.reply import Event, EventKind, ProductCard, Reply, RequestChip
 from assistant.session import Session, Turn
 from common.errors import ShopAssistError
 from ui.web.context import WebContext
-from ui.web.render import card_html, chat_text, comparison_html, esc, notice_html
-
-log = logging.getLogger(__name__)
+from ui.web.render import card_html, chat_text, comparison_html, notice_html
 
 MAX_CARDS = 6  # card slots in the panel (a reply shows 5; alternatives and comparisons fewer)
 MAX_CHIPS = 8  # request chips (one per slot of the active request)
@@ -43,9 +41,21 @@ EMPTY_PANEL = '<p class="sa-muted">Products you ask about appear here, straight 
 
 
 def request_chips(session: Session, currency: str) -> list[RequestChip]:
-    """The active request of a saved session as chips (a page reload, or a reply that does not
-    state its request)."""
-    return [RequestChip(slot=slot, label=label) for slot, label in session.constraints.parts(currency)]
+    """The active request of a saved session as chips (on a page reload)."""
+    return [RequestChip(slot=s.name, label=s.label) for s in dialogue.slots(session.request, currency)]
+
+
+def relaxation(ctx: WebContext, session: Session) -> tuple[RequestChip, int] | None:
+    """When nothing matches: the one chip whose removal brings back the most products, and how
+    many; None when removing any single one still leaves nothing."""
+    catalog = ctx.assistant.engine.catalog
+    best: tuple[RequestChip, int] | None = None
+    for chip in request_chips(session, catalog.currency):
+        relaxed = dialogue.remove(session.request, chip.slot, catalog).request
+        count = int(catalog.mask(relaxed.constraints).sum())
+        if count and (best is None or count > best[1]):
+            best = (chip, count)
+    return best
 
 
 def user_turns(turns: list[Turn]) -> int:
@@ -66,18 +76,19 @@ def turn_of_message(messages: list[dict], index: int) -> int:
     return max(1, sum(m.get("role") == "user" for m in messages[: index + 1]))
 
 
-def notice_for(reply: Reply, chips: list[RequestChip]) -> str:
-    """The panel's state line for a reply: nothing matches, not carried, hand-off, sources."""
-    if reply.not_carried:
-        body = "Below are the closest alternatives, each marked with what it misses." if reply.alternatives else ""
-        return notice_html("empty", f"We don't carry {reply.not_carried}.", body)
-    if reply.empty_reason:
-        relax = (
-            "Remove a filter (✕ on a chip under the chat) or pick a suggestion to see more."
-            if chips
-            else "Try other words or a suggestion."
-        )
-        return notice_html("empty", "Nothing matches", f"{reply.empty_reason}. {relax}")
+def notice_for(reply: Reply, relax: tuple[RequestChip, int] | None) -> str:
+    """The panel's state line for a reply: nothing matches (and the way out), hand-off, sources."""
+    if reply.empty_reason or reply.not_carried:
+        title = f"Nothing matches {reply.not_carried}" if reply.not_carried else "Nothing matches"
+        lines = [] if reply.not_carried else [f"{reply.empty_reason}."]
+        if reply.alternatives:
+            lines.append("The closest products are below, each marked with what it misses.")
+        if relax:
+            chip, count = relax
+            lines.append(f"Without “{chip.label}” {count} product{'s' if count != 1 else ''} match.")
+        elif reply.request:
+            lines.append("Remove a filter (✕ on a chip under the chat) to see more.")
+        return notice_html("empty", title, " ".join(lines))
     if reply.handoff:
         return notice_html("info", "Passed to our support team", "A person will pick up this conversation.")
     if reply.citations:
@@ -96,13 +107,14 @@ class ShopView:
     """The tab's components, so a flow can say which ones it updates."""
 
     saved: gr.BrowserState
-    view: gr.State  # {"cards": [product ids], "chips": [slots], "turn": n}: what the page shows
+    view: gr.State  # {"cards": [ids], "chips": [slots], "relax": slot, "turn": n}: what the page shows
     last_vote: gr.State
     chatbot: gr.Chatbot
     message: gr.Textbox
     chips: list[gr.Button]
     request: gr.JSON  # hidden: the chips as data, for API clients (buttons are not in the API)
     panel: gr.HTML  # above the cards: nothing matches, not carried, sources, a comparison table
+    relax: gr.Button  # under a nothing-matches notice: drop the filter that brings most back
     card_boxes: list[gr.Column]
     cards: list[gr.HTML]
     comment_row: gr.Row
@@ -118,6 +130,7 @@ class ShopView:
             self.chatbot,
             self.message,
             self.panel,
+            self.relax,
             *self.chips,
             self.request,
             *self.card_boxes,
@@ -187,6 +200,10 @@ class ShopFlows:
         else:
             yield {self.ui.message: gr.skip()}
 
+    def relax(self, saved: dict | None, view: dict | None) -> Iterator[dict]:
+        """The nothing-matches notice's button: drop the filter it offers."""
+        yield from self.remove_filter((view or {}).get("relax") or "", saved, view)
+
     def _turn(
         self, saved: dict | None, view: dict | None, message: str | None, run: Callable[[Session], Iterator[Event]]
     ) -> Iterator[dict]:
@@ -204,10 +221,19 @@ class ShopFlows:
             yield {ui.message: "", ui.chatbot: history}
             text, shown_cards = "", None
             for event in run(session):
-                if event.type == EventKind.PRODUCTS:
+                if event.type == EventKind.CONSTRAINTS and "request" in event.data:
+                    chips = [RequestChip(**c) for c in event.data["request"]]
+                    view["chips"] = [c.slot for c in chips]
+                    yield {ui.view: view, **ui.show_chips(chips)}
+                elif event.type == EventKind.PRODUCTS:
                     shown_cards = list(event.data)
                     view["cards"] = [c.id for c in event.data]
-                    yield {ui.view: view, ui.panel: panel_html("", bool(event.data)), **ui.show_cards(event.data)}
+                    yield {
+                        ui.view: view,
+                        ui.panel: panel_html("", bool(event.data)),
+                        ui.relax: gr.update(visible=False),
+                        **ui.show_cards(event.data),
+                    }
                 elif event.type == EventKind.TEXT:
                     text += event.data
                     yield {ui.chatbot: history + [{"role": "assistant", "content": chat_text(text)}]}
@@ -236,9 +262,14 @@ class ShopFlows:
             chat = chat_messages(session.turns, reply.suggestions)
         else:  # a step that is not an exchange (a chip removed): show its reply all the same
             chat = history + chat_messages([Turn(role="assistant", content=reply.text)], reply.suggestions)
-        chips = reply.request or request_chips(session, self.ctx.currency)
-        view.update(chips=[c.slot for c in chips], turn=user_turns(session.turns))
-        updates = {ui.view: view, ui.chatbot: chat, **ui.show_chips(chips)}
+        relax = relaxation(self.ctx, session) if reply.empty_reason or reply.not_carried else None
+        view.update(chips=[c.slot for c in reply.request], turn=user_turns(session.turns), relax=None)
+        updates = {ui.view: view, ui.chatbot: chat, **ui.show_chips(reply.request)}
+        if relax:
+            view["relax"] = relax[0].slot
+            updates[ui.relax] = gr.update(value=f"Show them without “{relax[0].label}”", visible=True)
+        else:
+            updates[ui.relax] = gr.update(visible=False)
         if shown_cards is not None and not reply.products and reply.alternatives:
             alternatives = reply.alternatives[:MAX_CARDS]
             view["cards"] = [a.card.id for a in alternatives]
@@ -246,7 +277,7 @@ class ShopFlows:
         elif shown_cards is not None:
             updates.update(ui.show_cards(shown_cards))
         updates[ui.panel] = panel_html(
-            notice_for(reply, chips) + comparison_html(reply.comparison), bool(view.get("cards"))
+            notice_for(reply, relax) + comparison_html(reply.comparison), bool(view.get("cards"))
         )
         return updates
 
@@ -283,6 +314,7 @@ class ShopFlows:
             ui.chatbot: [],
             ui.message: "",
             ui.panel: panel_html("", False),
+            ui.relax: gr.update(visible=False),
             **ui.show_cards([]),
             **ui.show_chips([]),
         }
@@ -381,6 +413,7 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
                 send_comment = gr.Button("Send comment", size="sm", scale=1, min_width=80)
         with gr.Column(scale=2, min_width=320, elem_id="product-panel"):
             panel = gr.HTML(EMPTY_PANEL, elem_id="shop-panel")
+            relax = gr.Button(visible=False, variant="primary", size="sm", elem_id="relax")
             boxes, cards, votes = [], [], []
             for i in range(MAX_CARDS):
                 with gr.Column(visible=False, elem_classes=["sa-slot"]) as box:
@@ -408,6 +441,7 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
         chips=chips,
         request=request,
         panel=panel,
+        relax=relax,
         card_boxes=boxes,
         cards=cards,
         comment_row=comment_row,
@@ -438,6 +472,7 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
     filter_slot.submit(flows.remove_filter, [filter_slot, saved, view], api_name="remove_filter", **turn)
     for i, chip in enumerate(chips):
         chip.click(partial(flows.remove_chip, i), [saved, view], api_visibility="private", **turn)
+    relax.click(flows.relax, [saved, view], api_visibility="private", **turn)
 
     feedback_outputs = [last_vote, comment_row]
     chatbot.like(flows.like, [saved], feedback_outputs, api_visibility="private")
@@ -456,6 +491,3 @@ def page_load(flows: ShopFlows) -> tuple[Callable, list, list]:
     """The page-load event of the Shop tab (wired by the app on its `Blocks.load`)."""
     ui = flows.ui
     return flows.restore, [ui.saved], ui.turn_outputs()
-
-
-__all__ = ["build_shop_tab", "page_load", "ShopFlows", "esc"]
