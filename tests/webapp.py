@@ -94,6 +94,8 @@ def browser() -> Iterator:
     """Debian's chromium, headless, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"{CHROMIUM} is missing; `make test` installs Debian's chromium")
     os.environ.setdefault("PLAYWRIGHT_BROWSERS_PATH", "0")  # never look for a downloaded browser
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -47,15 +47,18 @@ def request_chips(session: Session, currency: str) -> list[RequestChip]:
 
 def relaxation(ctx: WebContext, session: Session) -> tuple[RequestChip, int] | None:
     """When nothing matches: the one chip whose removal brings back the most products, and how
-    many; None when removing any single one still leaves nothing."""
+    many; None when removing any single one still leaves nothing. The product type is what the
+    shopper came for, so it is offered only when no other filter would do."""
     catalog = ctx.assistant.engine.catalog
-    best: tuple[RequestChip, int] | None = None
+    found: list[tuple[RequestChip, int]] = []
     for chip in request_chips(session, catalog.currency):
         relaxed = dialogue.remove(session.request, chip.slot, catalog).request
         count = int(catalog.mask(relaxed.constraints).sum())
-        if count and (best is None or count > best[1]):
-            best = (chip, count)
-    return best
+        if count:
+            found.append((chip, count))
+    if not found:
+        return None
+    return max(found, key=lambda f: (f[0].slot != "type", f[1]))
 
 
 def user_turns(turns: list[Turn]) -> int:
@@ -178,6 +181,10 @@ class ShopFlows:
             return
         yield from self._turn(saved, view, message, lambda session: self.ctx.assistant.respond(session, message))
 
+    def ready(self) -> dict:
+        """After a turn: the message box opens again."""
+        return gr.update(interactive=True)
+
     def pick(self, saved: dict | None, evt: gr.SelectData) -> tuple[dict | None, str]:
         """A suggested next step or an opener was clicked: it goes into the message box (and the
         session is started), then `chat` sends it as if typed. (A chained event carries no event
@@ -218,7 +225,8 @@ class ShopFlows:
             view = dict(view or {})
             before = list(session.turns)
             history = chat_messages(before) + ([{"role": "user", "content": chat_text(message)}] if message else [])
-            yield {ui.message: "", ui.chatbot: history}
+            # The box stays closed while the turn runs (`ready` opens it after): one turn at a time.
+            yield {ui.message: gr.update(value="", interactive=False), ui.chatbot: history}
             text, shown_cards = "", None
             for event in run(session):
                 if event.type == EventKind.CONSTRAINTS and "request" in event.data:
@@ -459,20 +467,21 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
         "concurrency_limit": ctx.settings.web_concurrency,
         "show_progress": "hidden",
     }
+    reopen = {"fn": flows.ready, "inputs": None, "outputs": message, "api_visibility": "private"}
     message.submit(flows.begin, saved, saved, api_name="session").success(
         flows.chat, [message, saved, view], api_name="chat", **turn
-    )
+    ).then(**reopen)
     send.click(flows.begin, saved, saved, api_visibility="private").success(
         flows.chat, [message, saved, view], api_visibility="private", **turn
-    )
+    ).then(**reopen)
     for select in (chatbot.option_select, chatbot.example_select):
         select(flows.pick, saved, [saved, message], api_visibility="private").success(
             flows.chat, [message, saved, view], api_visibility="private", **turn
-        )
-    filter_slot.submit(flows.remove_filter, [filter_slot, saved, view], api_name="remove_filter", **turn)
+        ).then(**reopen)
+    filter_slot.submit(flows.remove_filter, [filter_slot, saved, view], api_name="remove_filter", **turn).then(**reopen)
     for i, chip in enumerate(chips):
-        chip.click(partial(flows.remove_chip, i), [saved, view], api_visibility="private", **turn)
-    relax.click(flows.relax, [saved, view], api_visibility="private", **turn)
+        chip.click(partial(flows.remove_chip, i), [saved, view], api_visibility="private", **turn).then(**reopen)
+    relax.click(flows.relax, [saved, view], api_visibility="private", **turn).then(**reopen)
 
     feedback_outputs = [last_vote, comment_row]
     chatbot.like(flows.like, [saved], feedback_outputs, api_visibility="private")
