@@ -159,7 +159,7 @@ def test_votes_and_comments_land_in_sqlite_and_the_export(client, web_settings):
     assert votes[f"product:{screen.card_ids[0]}"]["vote"] == 1
 
     counts, worst, _ = client.predict(api_name="/insights")
-    assert "Replies 👎" in counts and QUERY in worst and "[EMAIL]" in worst
+    assert "Replies disliked" in counts and QUERY in worst and "[EMAIL]" in worst
     exported = Path(client.predict(api_name="/export_feedback")["value"]["path"])  # an update: file, visible
     dialogues = [json.loads(line) for line in exported.read_text().splitlines()]
     mine = next(d for d in dialogues if d["id"] == saved["session_id"])

@@ -110,7 +110,7 @@ def policies_html(passages: list[dict[str, str]]) -> str:
         return '<p class="sa-muted">No policy passage applies.</p>'
     items = "".join(
         f'<li class="sa-policy"><div class="sa-cite">{esc(p.get("source", ""))} · {esc(p.get("section", ""))}</div>'
-        f"<blockquote>{esc(p.get('text', ''))}</blockquote></li>"
+        f"<blockquote>{esc(p.get('text', '').replace('**', ''))}</blockquote></li>"  # no bold markers
         for p in passages
     )
     return f'<ol class="sa-policies">{items}</ol>'
@@ -125,10 +125,10 @@ def cards_html(cards: list[ProductCard]) -> str:
 # -- insights ----------------------------------------------------------------------------------
 def counts_html(counts: FeedbackCounts) -> str:
     cells = [
-        ("Replies 👍", counts.reply_up),
-        ("Replies 👎", counts.reply_down),
-        ("Products 👍", counts.product_up),
-        ("Products 👎", counts.product_down),
+        ("Replies liked", counts.reply_up),
+        ("Replies disliked", counts.reply_down),
+        ("Products liked", counts.product_up),
+        ("Products disliked", counts.product_down),
         ("Comments", counts.comments),
         ("Conversations", counts.dialogues),
     ]
@@ -152,7 +152,7 @@ def worst_replies_html(replies: list[RatedReply]) -> str:
         )
         comment = f'<div class="sa-comment">“{esc(r.comment)}”</div>' if r.comment else ""
         items.append(
-            f'<li class="sa-worst"><div class="sa-cite">score {r.score} · {r.downs} 👎 · '
+            f'<li class="sa-worst"><div class="sa-cite">score {r.score} · {r.downs} disliked · '
             f"session {esc(r.session_id)} · turn {r.turn}</div>"
             f"<div><b>Shopper:</b> {esc(r.message)}</div><div><b>Reply:</b> {esc(r.reply)}</div>{comment}"
             f"<details><summary>Conversation</summary>{conversation}</details></li>"
