@@ -201,3 +201,20 @@ def test_the_browser_secret_is_kept_private_and_stable(tmp_path):
     secret = browser_secret(tmp_path)
     assert secret == browser_secret(tmp_path) and len(secret) >= 32
     assert (tmp_path / "web_secret").stat().st_mode & 0o077 == 0
+
+
+def test_the_copilot_toggle_picks_the_base_model_or_the_adapter(make_assistant, tmp_path):
+    from assistant.session import SessionStore
+    from ui.web.context import WebContext
+    from ui.web.copilot_tab import ADAPTER, BASE, EXAMPLE, suggest_reply
+
+    assistant, backend = make_assistant(
+        default="You can return unworn shoes within 30 days.", copilot_adapter="support"
+    )
+    settings = assistant.settings.model_copy(update={"data_dir": tmp_path})  # feedback, sessions: here
+    ctx = WebContext.create(settings, assistant, SessionStore(tmp_path / "sessions"))
+    suggest_reply(ctx, EXAMPLE, ADAPTER)
+    suggest_reply(ctx, EXAMPLE, BASE)
+    assert [call["adapter"] for call in backend.calls] == ["support", None]
+    reply, intent, policies, _ = suggest_reply(ctx, EXAMPLE, ADAPTER)
+    assert reply and "Intent:" in intent and "returns.md" in policies

@@ -231,6 +231,9 @@ def chat(
         store.save(state)
 
 
+CopilotAdapter = Annotated[
+    str | None, typer.Option("--copilot-adapter", help="Support LoRA adapter for the Copilot tab (toggle)")
+]
 WebAuth = Annotated[
     str | None,
     typer.Option("--auth", help="Web UI login as user:password [env: SHOPASSIST_WEB_AUTH]", show_default=False),
@@ -246,11 +249,17 @@ def serve(
     data_dir: DataDir = None,
     backend: LlmBackend = None,
     openai_base_url: OpenAIUrl = None,
+    copilot_adapter: CopilotAdapter = None,
     config: Config = None,
 ) -> None:
     """Start the HTTP API (FastAPI + server-sent events) and the web app, in one process."""
     settings = settings_from(
-        config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, web_auth=auth
+        config,
+        data_dir=data_dir,
+        llm_backend=backend,
+        openai_base_url=openai_base_url,
+        copilot_adapter=copilot_adapter,
+        web_auth=auth,
     )
     run_server(settings, host, port, web)
 
@@ -264,6 +273,7 @@ def ui(
     backend: LlmBackend = None,
     openai_base_url: OpenAIUrl = None,
     adapter: Adapter = None,
+    copilot_adapter: CopilotAdapter = None,
     config: Config = None,
 ) -> None:
     """Start the web app (Shop, Copilot, Insights); the HTTP API is served beside it under /v1."""
@@ -273,6 +283,7 @@ def ui(
         llm_backend=backend,
         openai_base_url=openai_base_url,
         llm_adapter=adapter,
+        copilot_adapter=copilot_adapter,
         web_auth=auth,
     )
     run_server(settings, host, port, web=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 
 import gradio as gr
 
@@ -70,6 +71,20 @@ def intent_html(intent: str, handoff: bool, used_fallback: bool) -> str:
     return f"<div><b>Intent:</b> {esc(intent)} &nbsp; {badge}{fallback}</div>"
 
 
+def suggest_reply(ctx: WebContext, text: str, model: str) -> tuple[str, str, str, str]:
+    """The tab's outputs for a pasted conversation: reply, intent line, policies, products."""
+    try:
+        result = ctx.assistant.copilot(parse_conversation(text), use_adapter=model == ADAPTER)
+    except ShopAssistError as exc:
+        raise gr.Error(str(exc)) from exc
+    return (
+        result.suggested_reply,
+        intent_html(result.intent, result.handoff, result.used_fallback),
+        policies_html(result.policies),
+        cards_html(result.products),
+    )
+
+
 def build_copilot_tab(ctx: WebContext) -> None:
     has_adapter = bool(ctx.settings.copilot_adapter)
     limit = ctx.settings.max_request_bytes  # the same bound as the API's request body
@@ -106,20 +121,8 @@ def build_copilot_tab(ctx: WebContext) -> None:
             gr.Markdown("**Products mentioned**")
             products = gr.HTML(elem_id="copilot-products")
 
-    def run(text: str, choice: str) -> tuple[str, str, str, str]:
-        try:
-            result = ctx.assistant.copilot(parse_conversation(text), use_adapter=choice == ADAPTER)
-        except ShopAssistError as exc:
-            raise gr.Error(str(exc)) from exc
-        return (
-            result.suggested_reply,
-            intent_html(result.intent, result.handoff, result.used_fallback),
-            policies_html(result.policies),
-            cards_html(result.products),
-        )
-
     suggest.click(
-        run,
+        partial(suggest_reply, ctx),
         [conversation, model],
         [reply, intent, policies, products],
         api_name="copilot",
