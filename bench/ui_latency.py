@@ -29,7 +29,8 @@ import uvicorn  # noqa: E402
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
 from assistant.core import Assistant  # noqa: E402
-from assistant.session import Session, SessionStore  # noqa: E402
+from assistant.session import Session
+from assistant.session_store import SessionStore  # noqa: E402
 from bench.common import BENCH_DIR, REPO, percentile  # noqa: E402
 from common.offline import go_offline  # noqa: E402
 from common.settings import Settings  # noqa: E402

@@ -19,7 +19,8 @@ import uvicorn
 
 from assistant.core import Assistant
 from assistant.reply import Reply
-from assistant.session import Session, SessionStore
+from assistant.session import Session
+from assistant.session_store import SessionStore
 from common.schema import Product
 from common.settings import Settings
 from common.vllm_server import free_port

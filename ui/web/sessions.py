@@ -12,7 +12,8 @@ import secrets
 import threading
 from pathlib import Path
 
-from assistant.session import Session, SessionStore
+from assistant.session import Session
+from assistant.session_store import SessionStore
 from common.errors import ShopAssistError
 
 log = logging.getLogger(__name__)
@@ -24,17 +25,18 @@ class BrowserSessions:
 
     def resume(self, saved: dict | None) -> Session | None:
         """The saved session, or None when there is none or it can no longer be opened."""
-        if not isinstance(saved, dict) or not saved.get("session_id"):
+        if not isinstance(saved, dict) or not saved.get("session_id") or not saved.get("token"):
             return None
         try:
-            return self.store.load(str(saved["session_id"]))
+            # The same check the API makes: a session opens only with the secret issued with it.
+            return self.store.open(str(saved["session_id"]), str(saved["token"]))
         except ShopAssistError as exc:
             log.info("browser session not resumed: %s", exc)
             return None
 
     def start(self) -> tuple[Session, dict]:
-        session = self.store.create()
-        return session, {"session_id": session.id, "token": None}
+        session, token = self.store.create()
+        return session, {"session_id": session.id, "token": token}
 
     def resume_or_start(self, saved: dict | None) -> tuple[Session, dict]:
         """The session and what the browser should keep for it (always a fresh, plain dict)."""
