@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ from common.text import bm25_tokens
 # Bump when Product.index_text or the tokeniser changes: every product is then re-indexed.
 FORMAT_VERSION = 2
 TMP_MARK = ".tmp-"  # temporary snapshot folders are named index.tmp-XXXX, beside the index
+
+# bm25s sets its own logger to DEBUG, which would print index-building chatter on every ingest.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 @dataclass
