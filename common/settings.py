@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     embedding_model: str = BUNDLED
     embedding_batch_size: int = 64
     chroma_url: str | None = None  # http://HOST:PORT uses a Chroma server instead of embedded
+    # How long an ingest waits for another ingest on the same data dir before failing.
+    ingest_lock_timeout_s: float = 300.0
     rrf_k: int = 60
     mmr_lambda: float = 0.7
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -78,8 +79,10 @@ def ingest(
     typer.echo(
         f"read {s['read']}, accepted {s['accepted']}, rejected {s['rejected']}, "
         f"added {s['added']}, updated {s['updated']}, unchanged {s['unchanged']}, "
-        f"removed {s['removed']} in {s['seconds']:.1f}s"
+        f"removed {s['removed']}, cleaned {s['cleaned']} in {s['seconds']:.1f}s"
     )
+    if report.audit_path:
+        typer.echo(f"audit (raw values of rejected rows and cleaned fields): {report.audit_path}", err=True)
 
 
 @app.command()
@@ -484,9 +487,16 @@ def eval_import(
     typer.echo(f"wrote {count} dialogues to {out}")
 
 
+def _exit_on_sigterm(signum, frame) -> None:
+    # SystemExit unwinds the stack, so `finally` blocks run (an ingest removes its temporary
+    # snapshot folder, locks are released) instead of the process vanishing mid-write.
+    sys.exit(128 + signum)
+
+
 def main() -> None:
     """Entry point: user-caused errors become one line on stderr and exit code 1."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     go_offline()
     try:
         app()  # standalone: click handles usage errors and exits with their code
