@@ -116,5 +116,6 @@ QUERY_WORDS = frozenset(
     office casual formal daily use good best nice new top quality buy get please can you do
     have has what which that this those these other another one two three first second third
     last compare vs versus instead also too same similar like than but only just very really
+    stock available
     """.split()
 )
