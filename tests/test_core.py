@@ -1,0 +1,282 @@
+"""The conversation core through the fakes: exact events, grounding inside the stream, fallbacks.
+
+`make_assistant` builds the real `Assistant` (real understanding, retrieval over the demo catalog
+in real Chroma + bm25s, real grounding) with a `ScriptedBackend` in place of the LLM and the
+`HashEmbedder` in place of MiniLM, so every test here is exact and takes milliseconds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.constraints import Constraints
+from assistant.intent import refine
+from assistant.reply import EventKind, Reply
+from assistant.session import Session
+from assistant.understand import Understander
+from assistant.wording import CHITCHAT_REPLY, CLARIFY_REPLY, HANDOFF_REPLY, OUT_OF_SCOPE_REPLY, format_price
+from common.errors import ShopAssistError
+
+JACKETS = "waterproof jacket for hiking under $120"
+
+
+def turn(assistant, session: Session, message: str) -> tuple[list, Reply]:
+    events = list(assistant.respond(session, message))
+    return events, events[-1].data
+
+
+def streamed_text(events) -> str:
+    return "".join(e.data for e in events if e.type == EventKind.TEXT)
+
+
+# --- one shopping turn ------------------------------------------------------------------------
+
+
+def test_search_turn_events_in_order_cards_before_generation(make_assistant):
+    assistant, backend = make_assistant(replies=["These are all light and waterproof."])
+    calls_when_cards_came = None
+    events = []
+    for event in assistant.respond(Session(), JACKETS):
+        if event.type == EventKind.PRODUCTS:
+            calls_when_cards_came = len(backend.calls)
+        events.append(event)
+    kinds = [e.type for e in events]
+    n_text = kinds.count(EventKind.TEXT)
+    assert kinds == [EventKind.INTENT, EventKind.CONSTRAINTS, EventKind.PRODUCTS] + [EventKind.TEXT] * n_text + [
+        EventKind.DONE
+    ]
+    assert calls_when_cards_came == 0 and len(backend.calls) == 1  # cards come from records, first
+    assert events[0].data == "search"
+    assert events[1].data["constraints"] == {"price_max": 120.0, "categories": ["jacket", "coat"]}
+
+    reply = events[-1].data
+    cards = events[2].data
+    assert reply.products == cards and 1 <= len(cards) <= 5
+    assert all(c.price <= 120 and c.why.constraints for c in cards)
+    assert reply.text == streamed_text(events).strip()
+    assert reply.text.endswith("These are all light and waterproof.")
+    assert (reply.intent, reply.used_fallback, reply.grounding_corrections) == ("search", False, 0)
+    ms = reply.timings_ms
+    assert ms["first_card"] <= ms["first_text"] <= ms["total"] and {"understand", "retrieve", "generate"} <= set(ms)
+
+
+def test_prompt_quotes_the_cards_as_data_and_uses_the_configured_adapter(make_assistant):
+    assistant, backend = make_assistant(replies=["Fine."], llm_adapter="shop-lora")
+    _, reply = turn(assistant, Session(), JACKETS)
+    call = backend.calls[0]
+    assert call["adapter"] == "shop-lora"
+    system, user = call["messages"][0]["content"], call["messages"][-1]["content"]
+    assert "Recommend only products listed in <catalog_data>" in system
+    data = user.split("<catalog_data>")[1].split("</catalog_data>")[0]
+    assert all(c.title in data for c in reply.products[:3])  # the first three, as data
+    assert f"<shopper_message>\n{JACKETS}\n</shopper_message>" in user
+
+
+# --- grounding inside the stream --------------------------------------------------------------
+
+
+def test_wrong_price_for_a_named_product_is_corrected_in_the_stream(make_assistant):
+    assistant, _ = make_assistant()
+    _, first = turn(assistant, Session(), JACKETS)
+    top = first.products[0]
+    assistant, _ = make_assistant(replies=[f"The {top.title} is only $9.99 today."])
+    events, reply = turn(assistant, Session(), JACKETS)
+    right = f"The {top.title} is only {format_price(top.price, top.currency)} today."
+    assert right in streamed_text(events) and "9.99" not in streamed_text(events)  # never streamed
+    assert reply.text.endswith(right) and reply.grounding_corrections == 1 and not reply.used_fallback
+
+
+def test_invented_product_is_removed_from_the_stream(make_assistant):
+    assistant, _ = make_assistant(
+        replies=["You might also love the Golden Unicorn Watch at $999. All of these keep the rain out."]
+    )
+    events, reply = turn(assistant, Session(), JACKETS)
+    assert "Unicorn" not in streamed_text(events) and "$999" not in reply.text
+    assert reply.text.endswith("All of these keep the rain out.")
+    assert reply.sentences_removed == 1 and reply.grounding_corrections == 1 and not reply.used_fallback
+
+
+# --- fallbacks --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "scripted",
+    [RuntimeError("server down"), "", "buy buy buy buy buy buy buy buy buy buy buy buy"],
+    ids=["backend error", "nothing", "degenerate"],
+)
+def test_fallback_answers_from_the_records(make_assistant, scripted):
+    assistant, _ = make_assistant(replies=[scripted])
+    _, reply = turn(assistant, Session(), JACKETS)
+    top, second = reply.products[:2]
+    assert reply.used_fallback
+    assert f"My top pick is {top.title} at {format_price(top.price, top.currency)}" in reply.text
+    assert f"Also worth a look: {second.title}" in reply.text and "buy buy" not in reply.text
+
+
+def test_policy_answer_cites_its_source_and_falls_back_to_the_passage(make_assistant):
+    question = "How many days do I have to return an item?"
+    assistant, backend = make_assistant(replies=["You can return most items within 30 days of delivery."])
+    events, reply = turn(assistant, Session(), question)
+    assert [e.type for e in events] == [EventKind.INTENT, EventKind.TEXT, EventKind.DONE]
+    assert reply.intent == "policy" and reply.citations and not reply.used_fallback
+    top = reply.citations[0]
+    assert top["source"] == "returns.md"
+    assert reply.text == (
+        f"You can return most items within 30 days of delivery. (Source: returns.md, {top['section']}.)"
+    )
+    assert all(len(c["text"]) <= 300 for c in reply.citations)
+    assert "<policy_data>" in backend.calls[0]["messages"][-1]["content"]
+
+    assistant, _ = make_assistant(replies=[RuntimeError("down")])
+    _, reply = turn(assistant, Session(), question)
+    assert reply.used_fallback and reply.text.startswith(f"From our {top['section']} policy: ")
+    assert reply.text.endswith(f"(Source: returns.md, {top['section']}.)")
+
+
+# --- branches that need no model --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "intent", "text"),
+    [
+        ("hello!", "chitchat", CHITCHAT_REPLY),
+        ("what's the weather tomorrow?", "chitchat", OUT_OF_SCOPE_REPLY),
+        ("I want to buy something", "clarify", CLARIFY_REPLY),
+        ("I was charged twice for my order, I want to speak to a human", "support", HANDOFF_REPLY),
+    ],
+)
+def test_canned_replies_call_no_model(make_assistant, message, intent, text):
+    assistant, backend = make_assistant()
+    _, reply = turn(assistant, Session(), message)
+    assert (reply.intent, reply.text, reply.products) == (intent, text, [])
+    assert reply.handoff == (intent == "support") and backend.calls == []
+
+
+def test_nothing_matches_is_said_plainly_without_the_model(make_assistant):
+    assistant, backend = make_assistant()
+    events, reply = turn(assistant, Session(), "do you have rolex watches?")
+    assert [e.type for e in events] == [
+        EventKind.INTENT,
+        EventKind.CONSTRAINTS,
+        EventKind.PRODUCTS,
+        EventKind.TEXT,
+        EventKind.DONE,
+    ]
+    assert reply.products == [] and "nothing in our catalog matches" in reply.text.lower()
+    assert "rolex" in reply.empty_reason and backend.calls == []
+
+
+def test_vague_request_gets_variety(make_assistant):
+    assistant, _ = make_assistant()
+    _, reply = turn(assistant, Session(), "gift ideas for my dad")
+    assert len({c.category.split(" > ")[0] for c in reply.products}) >= 2
+
+
+@pytest.mark.parametrize("message", ["", "   ", "x" * 61])
+def test_empty_or_oversized_message_is_a_user_error(make_assistant, message):
+    assistant, _ = make_assistant(max_message_chars=60)
+    with pytest.raises(ShopAssistError, match="message"):
+        turn(assistant, Session(), message)
+
+
+# --- shown items: compare and detail ----------------------------------------------------------
+
+
+def test_compare_and_detail_quote_the_records(make_assistant):
+    assistant, backend = make_assistant(replies=["", "The first is lighter.", "It folds up small for travel."])
+    session = Session()
+    _, found = turn(assistant, session, "yoga mat")
+    first, second = found.products[:2]
+    events, compared = turn(assistant, session, "compare 1 and 2")
+    assert [e.type for e in events][:3] == [EventKind.INTENT, EventKind.PRODUCTS, EventKind.TEXT]
+    assert compared.intent == "compare" and [c.id for c in compared.products] == [first.id, second.id]
+    assert compared.comparison.columns == [first.title, second.title]
+    for card in (first, second):
+        assert card.title in compared.text and format_price(card.price, card.currency) in compared.text
+    assert compared.text.endswith("The first is lighter.")
+    _, detail = turn(assistant, session, "tell me more about the second one")
+    assert detail.intent == "detail" and [c.id for c in detail.products] == [second.id]
+    assert detail.text.startswith(f"{second.title}: {format_price(second.price, second.currency)}")
+    assert detail.text.endswith("It folds up small for travel.") and len(backend.calls) == 3
+
+
+# --- a session through refinements ------------------------------------------------------------
+
+
+def test_refinements_through_respond(make_assistant):
+    assistant, _ = make_assistant()
+    session = Session()
+    _, first = turn(assistant, session, "jacket")
+    _, cheaper = turn(assistant, session, "cheaper")
+    cheapest = min(c.price for c in first.products)
+    assert cheaper.intent == "refine" and cheaper.changes == [f"price now under {cheapest:g}"]
+    assert cheaper.products and all(c.price < cheapest for c in cheaper.products)
+    assert cheaper.constraints["categories"] == first.constraints["categories"]  # the rest is kept
+
+    session = Session()
+    _, first = turn(assistant, session, "backpack")
+    _, more = turn(assistant, session, "show more")
+    assert more.intent == "refine" and more.products and not more.changes
+    assert not {c.id for c in more.products} & {c.id for c in first.products}
+    _, blue = turn(assistant, session, "in blue")
+    assert blue.changes == ["colour blue"] and blue.constraints["colours"] == ["blue"] and blue.products
+    brand = blue.products[0].brand.lower()
+    _, other = turn(assistant, session, f"not {brand}")
+    assert other.constraints["exclude_brands"] == [brand] and other.constraints["colours"] == ["blue"]
+    assert all((c.brand or "").lower() != brand for c in other.products)
+    assert session.constraints.exclude_brands == [brand] and len(session.turns) == 8
+
+
+# --- refine() on its own ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def understander(demo_catalog) -> Understander:
+    return Understander(demo_catalog)
+
+
+def active(**constraints) -> Session:
+    session = Session()
+    session.new_request(Constraints(**constraints), "the active request")
+    return session
+
+
+def refined(understander: Understander, session: Session, message: str, shown_prices=(60.0, 80.0)):
+    return refine(session, understander.parse(message), message, list(shown_prices))
+
+
+def test_refine_cheaper_and_pricier_move_the_budget_past_what_was_shown(understander):
+    session = active(categories=["running shoes"], audience="women", price_min=20.0)
+    new, changes, more = refined(understander, session, "cheaper")
+    assert new == session.constraints.model_copy(update={"price_min": None, "price_max": 59.99})
+    assert changes == ["price now under 60"] and not more
+    new, changes, _ = refined(understander, session, "something more expensive")
+    assert (new.price_min, new.price_max, new.audience, changes) == (80.01, None, "women", ["price now over 80"])
+    assert session.constraints.price_min == 20.0  # refine only proposes; the core applies it
+
+
+def test_refine_cheaper_with_nothing_shown(understander):
+    new, changes, _ = refined(understander, active(price_max=100.0), "cheaper", shown_prices=())
+    assert (new.price_max, changes) == (99.99, ["price now under 100"])
+    session = active(categories=["mug"])
+    assert refined(understander, session, "cheaper", shown_prices=()) == (session.constraints, [], False)
+
+
+def test_refine_colour_and_brand(understander):
+    session = active(categories=["backpack"], brands=["wanderpack"])
+    new, changes, _ = refined(understander, session, "in blue")
+    assert new == session.constraints.model_copy(update={"colours": ["blue"]}) and changes == ["colour blue"]
+    new, changes, _ = refined(understander, session, "not wanderpack")
+    assert (new.brands, new.exclude_brands, changes) == ([], ["wanderpack"], ["not wanderpack"])
+    assert new.categories == ["backpack"]
+
+
+def test_refine_stated_price_replaces_the_range_and_show_more_pages_on(understander):
+    session = active(categories=["jacket"], price_min=10.0, price_max=50.0, cheap=True)
+    new, changes, _ = refined(understander, session, "under 100 instead")
+    assert (new.price_min, new.price_max, new.cheap, changes) == (None, 100.0, False, ["price up to 100"])
+    new, changes, _ = refined(understander, session, "between 20 and 40")
+    assert (new.price_min, new.price_max, changes) == (20.0, 40.0, ["price 20-40"])
+    assert refined(understander, session, "show more") == (session.constraints, [], True)
+    new, changes, more = refined(understander, session, "more options in stock")
+    assert new.in_stock and changes == ["in stock only"] and not more  # a change is not paging
