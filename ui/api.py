@@ -50,7 +50,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
     """Build the app. The assistant loads in the background unless one is given (tests)."""
     app = FastAPI(title="shopassist", version="0.1.0")
     state: dict[str, Any] = {"assistant": assistant, "error": None}
-    sessions = SessionStore(settings.data_dir / "sessions")
+    sessions = SessionStore(settings.sessions_dir)
 
     def load() -> None:
         try:

@@ -39,10 +39,6 @@ Config = Annotated[Path | None, typer.Option("--config", help="YAML settings fil
 ChromaUrl = Annotated[str | None, typer.Option("--chroma-url", help="Use a Chroma server, e.g. http://127.0.0.1:8001")]
 
 
-def settings_from(config: Path | None = None, **flags) -> Settings:
-    return load_settings(config, **flags)
-
-
 def fail(message: str) -> None:
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(1)
@@ -63,7 +59,7 @@ def ingest(
     from ingest.pipeline import ingest_catalog
     from ingest.policies import ingest_policies
 
-    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    settings = load_settings(config, data_dir=data_dir, chroma_url=chroma_url)
     report = ingest_catalog(settings, path, mapping, append=append, progress=sys.stderr.isatty())
     for r in report.rejected[:show_rejected]:
         typer.echo(f"rejected line {r.line}: {r.reason}", err=True)
@@ -95,7 +91,7 @@ def search(
     """Filter-first hybrid product search, with the parsed constraints and a why per result."""
     from assistant.engine import SearchEngine
 
-    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    settings = load_settings(config, data_dir=data_dir, chroma_url=chroma_url)
     engine = SearchEngine.load(settings)
     parsed, result = engine.search(query, k=k, mmr=mmr)
     if as_json:
@@ -149,7 +145,7 @@ def load_assistant(settings: Settings):
 def session_store(settings: Settings):
     from assistant.session import SessionStore
 
-    return SessionStore(settings.data_dir / "sessions")
+    return SessionStore(settings.sessions_dir)
 
 
 @app.command()
@@ -164,7 +160,7 @@ def ask(
     config: Config = None,
 ) -> None:
     """Answer one message (optionally within a saved session) and print the reply."""
-    settings = settings_from(
+    settings = load_settings(
         config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, llm_adapter=adapter
     )
     if len(message) > settings.max_message_chars:  # before loading any model
@@ -205,7 +201,7 @@ def chat(
     config: Config = None,
 ) -> None:
     """Chat in the terminal (streamed). Empty line or Ctrl-D ends."""
-    settings = settings_from(
+    settings = load_settings(
         config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, llm_adapter=adapter
     )
     store = session_store(settings)
@@ -245,7 +241,7 @@ def serve(
 
     from ui.api import create_app
 
-    settings = settings_from(config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url)
+    settings = load_settings(config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
@@ -269,7 +265,7 @@ def copilot(
         fail(f"{path}: not JSON or JSONL ({exc.msg} at line {exc.lineno})")
     if isinstance(conversation, dict):
         conversation = conversation.get("messages", [])
-    settings = settings_from(config, data_dir=data_dir, llm_backend=backend, copilot_adapter=adapter)
+    settings = load_settings(config, data_dir=data_dir, llm_backend=backend, copilot_adapter=adapter)
     result = load_assistant(settings).copilot(conversation)
     typer.echo(result.model_dump_json(indent=2))
 
@@ -291,7 +287,7 @@ def eval_retrieval(
 
     if mode not in ("hybrid", "dense", "bm25"):
         fail(f"unknown --mode {mode!r}; use hybrid, dense or bm25")
-    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    settings = load_settings(config, data_dir=data_dir, chroma_url=chroma_url)
     engine = SearchEngine.load(settings)
     items = load_queries(queries)
     runs = run_queries(
