@@ -51,7 +51,7 @@ class Constraints(BaseModel):
     def parts(self, currency: str = "") -> list[tuple[str, str]]:
         """(name, readable label) per active constraint, in `CatalogIndex.constraint_masks` order.
 
-        Names match `failures`; labels read inside a sentence ("nothing in watch for men under
+        Names match `CatalogIndex.constraint_masks`; labels read inside a sentence ("nothing in watch for men under
         100 USD"), in replies and in each result's "why".
         """
         cur = f" {currency}" if currency else ""
@@ -80,33 +80,3 @@ class Constraints(BaseModel):
 
     def describe(self, currency: str = "") -> list[str]:
         return [label for _, label in self.parts(currency)]
-
-    def failures(self, product: Product) -> list[str]:
-        """Names of the constraints `product` violates (empty: it satisfies them all)."""
-        failed = []
-        if self.categories:
-            words = product_type_terms(product)
-            if not any(phrase_in(terms(c), words) for c in self.categories):
-                failed.append("category")
-        brand = (product.brand or "").lower()
-        title = product.title.lower()
-        if self.brands and not any(brand == b or title.startswith(b + " ") for b in self.brands):
-            failed.append("brand")
-        if self.exclude_brands and any(brand == b or title.startswith(b + " ") for b in self.exclude_brands):
-            failed.append("not brand")
-        if self.colours and not set(self.colours) & set(product.colours):
-            failed.append("colour")
-        if self.audience and not AUDIENCE_MATCHES[self.audience] & set(product.audience):
-            failed.append("audience")
-        if self.price_min is not None and (product.price is None or product.price < self.price_min):
-            failed.append("price")
-        elif self.price_max is not None and (product.price is None or product.price > self.price_max):
-            failed.append("price")
-        if self.min_rating is not None and (product.rating is None or product.rating < self.min_rating):
-            failed.append("rating")
-        if self.in_stock and not product.in_stock:
-            failed.append("in stock")
-        return failed
-
-    def satisfied_by(self, product: Product) -> bool:
-        return not self.failures(product)

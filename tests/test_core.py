@@ -280,3 +280,14 @@ def test_refine_stated_price_replaces_the_range_and_show_more_pages_on(understan
     assert refined(understander, session, "show more") == (session.constraints, [], True)
     new, changes, more = refined(understander, session, "more options in stock")
     assert new.in_stock and changes == ["in stock only"] and not more  # a change is not paging
+
+
+def test_catalog_says_which_constraints_a_product_fails(demo_catalog):
+    wallet = demo_catalog.products[demo_catalog.row_of["SA-00001"]]  # Harbor Lane, $45.50, green, 3.7
+    assert (wallet.brand, wallet.price, wallet.colours, wallet.rating) == ("Harbor Lane", 45.5, ["green"], 3.7)
+    ok = Constraints(brands=["harbor lane"], colours=["green"], audience="women", price_max=50.0)
+    assert demo_catalog.failures(ok, wallet.id) == []
+    bad = ok.model_copy(
+        update={"price_min": 10.0, "price_max": 20.0, "min_rating": 4.0, "exclude_brands": ["harbor lane"]}
+    )
+    assert demo_catalog.failures(bad, wallet.id) == ["not brand", "price", "rating"]
