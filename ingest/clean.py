@@ -95,8 +95,6 @@ def _key_values(parsed: Any) -> dict[str, str]:
         parsed = parsed["product_specification"]
     if isinstance(parsed, dict):
         parsed = [{"key": k, "value": v} for k, v in parsed.items()]
-    if isinstance(parsed, dict):
-        parsed = [parsed]
     out: dict[str, str] = {}
     for item in parsed or []:
         if isinstance(item, dict) and "key" in item and "value" in item:
