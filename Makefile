@@ -34,8 +34,10 @@ test: setup vllm-setup
 vllm-setup:
 	bash scripts/setup-vllm.sh
 
+# The core through the fakes (scripted LLM, hashing embedder), real Chroma, the CLI in-process:
+# no model is loaded. Target: under 60 s on 2 CPU cores.
 test-fast: setup
-	$(PY) -m pytest -q -m "not model and not vllm"
+	$(PY) -m pytest -q -m "not model and not vllm" --durations=5
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
