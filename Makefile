@@ -27,8 +27,9 @@ run: setup
 	$(BIN)/shopassist search "waterproof jacket for hiking under \$$120" --data-dir $(DATA_DIR) -k 5
 	$(BIN)/shopassist ask "waterproof jacket for hiking under \$$120" --data-dir $(DATA_DIR)
 
-# The vllm-marked tests start a real vLLM (CPU build) server from its own environment.
-test: setup vllm-setup
+# The README's test command: lint (style + the layer contract), then the whole suite. The
+# vllm-marked tests start a real vLLM (CPU build) server from its own environment.
+test: setup vllm-setup lint
 	$(PY) -m pytest -q
 
 vllm-setup:

@@ -18,7 +18,7 @@ from assistant.policy_search import PolicySearch
 from assistant.prompting import SUPPORT_RULES, policy_block
 from assistant.reply import ProductCard
 from assistant.session import Session
-from assistant.wording import HANDOFF_REPLY, first_sentences, format_price
+from assistant.wording import HANDOFF_REPLY, answering_sentences, format_price
 from common.errors import ShopAssistError
 from common.schema import Product
 
@@ -84,7 +84,7 @@ def suggest_reply(
             reply = HANDOFF_REPLY
         elif passages:
             top = passages[0]
-            reply = f"Thanks for reaching out. Per our {top['section']} policy: {first_sentences(top['text'], 2)}"
+            reply = f"Thanks for reaching out. Per our {top['section'].split(' > ')[-1]} policy: {answering_sentences(top['text'], last)}"
         else:
             reply = "Thanks for reaching out. Let me look into this for you."
     return Copilot(

@@ -20,12 +20,14 @@ from assistant.backends import Backend, Sampling, make_backend
 from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
-from assistant.grounding import Grounder
+from assistant.grounding import Grounder, PassageGrounder
 from assistant.intent import Intent, Understood
 from assistant.policy_search import PolicySearch
 from assistant.prompting import policy_messages, product_messages
-from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Reply
+from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Reply, Suggestion
+from assistant.search import SearchResult
 from assistant.session import Session
+from assistant.suggest import category_options, suggest
 from assistant.understand import Query
 from assistant.wording import (
     CHITCHAT_REPLY,
@@ -34,13 +36,16 @@ from assistant.wording import (
     NO_POLICIES_REPLY,
     OUT_OF_SCOPE_REPLY,
     THANKS_REPLY,
+    answering_sentences,
+    clarify_text,
     comparison_rows,
     comparison_table,
     content_words,
     detail_text,
     fallback_text,
-    first_sentences,
     intro_text,
+    is_vague,
+    next_step_text,
     no_match_text,
 )
 from common.errors import ShopAssistError
@@ -93,8 +98,9 @@ class Outcome:
     citations: list[dict[str, str]] = field(default_factory=list)
     handoff: bool = False
     comparison: ComparisonTable | None = None
+    suggestions: list[Suggestion] = field(default_factory=list)
     run: Generation | None = None  # the model's generation, when there was one
-    grounder: Grounder | None = None
+    grounder: Grounder | PassageGrounder | None = None
     used_fallback: bool = False
 
 
@@ -182,12 +188,13 @@ class Assistant:
             return Outcome(understood.intent, handoff=understood.intent == Intent.SUPPORT)
         started = time.perf_counter()
         run = Generation()
-        messages = policy_messages(message, passages[:2], session.history())
-        text = "".join(self.writer.write(messages, None, run)).strip()
+        quoted = passages[:2]
+        grounder = PassageGrounder([p["text"] for p in quoted])
+        text = "".join(self.writer.write(policy_messages(message, quoted, session.history()), grounder, run)).strip()
         used_fallback = run.failed or not text
         if used_fallback:  # quote the best passage
             top = passages[0]
-            text = f"From our {top['section']} policy: {first_sentences(top['text'], 2)}"
+            text = f"From our {top['section'].split(' > ')[-1]} policy: {answering_sentences(top['text'], message)}"
         source = f" (Source: {passages[0]['source']}, {passages[0]['section']}.)"
         yield Event(type=EventKind.TEXT, data=text + source)
         timings.took("generate", started)
@@ -195,6 +202,7 @@ class Assistant:
             understood.intent,
             citations=cited,
             run=run,
+            grounder=grounder,
             used_fallback=used_fallback,
             handoff=understood.intent == Intent.SUPPORT and used_fallback,
         )
@@ -212,7 +220,7 @@ class Assistant:
         table = comparison_table(products) if comparing else detail_text(products[0])
         yield Event(type=EventKind.TEXT, data=table + "\n\n")
         started = time.perf_counter()
-        grounder = self._grounder(products)
+        grounder = self._grounder(products, session, message)
         run = Generation()
         task = TASK_COMPARE if comparing else TASK_DETAIL
         for sentence in self.writer.write(
@@ -244,7 +252,7 @@ class Assistant:
                 yield Event(type=EventKind.TEXT, data=CLARIFY_REPLY)
                 return Outcome(Intent.CLARIFY)
             search_query = query
-        vague = not search_query.constraints.categories and search_query.constraints.is_empty()
+        vague = not search_query.constraints.categories and is_vague(search_query.text)
         result = self.engine.retriever.search(
             search_query, k=SHOW, mmr=vague or more, exclude_ids=set(session.seen) if more else None
         )
@@ -271,10 +279,16 @@ class Assistant:
         if not result.hits:
             yield Event(type=EventKind.TEXT, data=no_match_text(result, changes))
             return Outcome(understood.intent, changes=changes, empty_reason=result.empty_reason)
-        yield Event(type=EventKind.TEXT, data=intro_text(result, changes, more, vague) + " ")
+        suggestions = self._suggestions(session, result, vague)
+        variant = len(session.turns) // 2  # varies the wording from one reply to the next
+        if vague:
+            options = [s.message for s in suggestions]
+            yield Event(type=EventKind.TEXT, data=clarify_text(options, session.constraints.audience) + " ")
+        else:
+            yield Event(type=EventKind.TEXT, data=intro_text(result, changes, more, vague) + " ")
         started = time.perf_counter()
         products = [h.product for h in result.hits]
-        grounder = self._grounder(products)
+        grounder = self._grounder(products, session, message, counts={len(products), result.candidates})
         run = Generation()
         for sentence in self.writer.write(
             product_messages(message, products, session.history(), TASK_RECOMMEND),
@@ -284,13 +298,20 @@ class Assistant:
         ):
             yield Event(type=EventKind.TEXT, data=sentence)
         used_fallback = run.failed or run.kept == 0
-        if used_fallback:
-            yield Event(type=EventKind.TEXT, data=fallback_text(result))
+        if used_fallback and not vague:
+            next_step = next_step_text([s.label for s in suggestions], variant)
+            yield Event(type=EventKind.TEXT, data=fallback_text(result, variant, next_step))
         timings.took("generate", started)
         if run.first_token_at:
             timings.at("first_llm_token", run.first_token_at)
         return Outcome(
-            understood.intent, products=cards, changes=changes, run=run, grounder=grounder, used_fallback=used_fallback
+            understood.intent,
+            products=cards,
+            changes=changes,
+            suggestions=suggestions,
+            run=run,
+            grounder=grounder,
+            used_fallback=used_fallback,
         )
 
     # -- helpers -----------------------------------------------------------------------------
@@ -314,6 +335,7 @@ class Assistant:
             constraints=session.constraints.model_dump(exclude_defaults=True),
             constraints_text=session.constraints.describe(self.engine.catalog.currency),
             changes=outcome.changes,
+            suggestions=outcome.suggestions,
             comparison=outcome.comparison,
             empty_reason=outcome.empty_reason,
             citations=outcome.citations,
@@ -324,8 +346,28 @@ class Assistant:
             timings_ms=timings.ms,
         )
 
-    def _grounder(self, products: list[Product]) -> Grounder:
-        return Grounder(products, self.engine.catalog.brand_names, self.engine.understander.type_words)
+    def _grounder(
+        self, products: list[Product], session: Session, message: str, counts: set[int] | None = None
+    ) -> Grounder:
+        """The check for this turn's generated sentences: this turn's products, what the shopper
+        has said (claims about them must be theirs), and earlier replies (no repeats)."""
+        said = " ".join(t.content for t in session.turns if t.role == "user") + " " + message
+        earlier = [t.content for t in session.turns if t.role == "assistant"]
+        return Grounder(
+            products,
+            self.engine.catalog.brand_names,
+            self.engine.understander.type_words,
+            shopper_said=said,
+            earlier_replies=earlier,
+            counts=counts or {len(products)},
+        )
+
+    def _suggestions(self, session: Session, result: SearchResult, vague: bool) -> list[Suggestion]:
+        """Next steps from the matches; for a vague request, the product types to choose from."""
+        catalog = self.engine.catalog
+        if vague:
+            return [Suggestion(label=o, message=o) for o in category_options(catalog, result.constraints)]
+        return suggest(catalog, result.constraints, len(result.hits))
 
     def _shown_products(self, session: Session) -> list[Product]:
         catalog = self.engine.catalog

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.backends import Backend, BackendError, Sampling
-from assistant.grounding import Grounder, degenerate, stream_sentences
+from assistant.grounding import Grounder, PassageGrounder, degenerate, stream_sentences
 from common.text import STOPWORDS, tokenize
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ class Writer:
     def write(
         self,
         messages: list[dict[str, str]],
-        grounder: Grounder | None,
+        grounder: Grounder | PassageGrounder | None,
         run: Generation,
         adapter: str | None = None,
     ) -> Iterator[str]:

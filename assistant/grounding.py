@@ -1,9 +1,18 @@
-"""Grounding: generated text may only name products retrieved this turn, at their record prices.
+"""Grounding: every generated sentence shown must be specific and supported by this turn's records.
 
-Checked sentence by sentence, so it works on a stream: a sentence naming a product that was
-not retrieved (another catalog title, a catalog brand not among the results) is removed; a
-price that differs from the record of the product the sentence names is corrected from the
-record; a price that belongs to no retrieved product is removed with its sentence.
+Checked sentence by sentence, so it works on a stream. A sentence is removed when it
+- names a product that was not retrieved (another catalog title, a catalog brand not among the
+  results), or carries a price that belongs to no retrieved product;
+- says nothing specific: no retrieved product (by name, brand or position), no attribute of one,
+  no price from the records (filler such as "a great product to have in your life");
+- makes a claim about the shopper they did not make ("she loves jewellery");
+- repeats a sentence or a figure of an earlier reply, or states a count or position that
+  disagrees with the cards ("the third one" under two cards, "I found 100 products").
+A price that differs from the record of the product the sentence names is corrected from the
+record. Every removal is counted in the report.
+
+Policy answers have no products in play: `PassageGrounder` keeps a sentence only when its words
+and numbers come from the policy passages quoted to the model.
 """
 
 from __future__ import annotations
@@ -17,7 +26,7 @@ from rapidfuzz import fuzz
 
 from assistant.wording import format_price
 from common.schema import Product
-from common.text import tokenize
+from common.text import STOPWORDS, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -42,17 +51,49 @@ class GroundingReport:
         return self.removed_sentences + self.corrected_prices
 
 
+# A person and a taste or trait attributed to them: a claim only the shopper can make.
+PERSON = re.compile(r"\b(?:you|you'?re|you'?ll|your|she|she'?s|he|he'?s|her|his|him|they|they'?re|their)\b", re.I)
+TRAIT = re.compile(
+    r"\b(?:love[sd]?|lov(?:e|ing)|like[sd]?|enjoys?|adores?|fond|prefers?|favou?rite|passion(?:ate)?|"
+    r"obsessed|always|never|taste|style is|dreams?|happy|deserves?)\b",
+    re.I,
+)
+# Words that point at shown products without naming them ("the second one", "both", "option 2").
+POSITION_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+POSITION_NUMBER = re.compile(r"(?:#|\bnumber\s+|\bno\.\s*|\boption\s+|\bitem\s+|\bpick\s+)(\d{1,2})\b", re.I)
+# A sentence opening with one of these continues about the product the last sentence named.
+CONTINUATION = {"it", "its", "it's", "this", "that", "they", "these", "those", "both", "each", "either", "all"}
+NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
+
+
 @dataclass
 class Grounder:
     retrieved: list[Product]
     catalog_brands: Iterable[str] = ()
     type_words: set[str] = field(default_factory=set)
+    shopper_said: str = ""  # everything the shopper wrote in this conversation, this turn included
+    earlier_replies: list[str] = field(default_factory=list)  # the assistant's earlier replies
+    counts: set[int] = field(default_factory=set)  # counts the reply may state (cards, matches)
     report: GroundingReport = field(default_factory=GroundingReport)
 
     def __post_init__(self) -> None:
         self._retrieved_brands = {(p.brand or "").lower() for p in self.retrieved if p.brand}
         self._other_brands = {b for b in self.catalog_brands if b not in self._retrieved_brands and len(b) >= 4}
         self._said: set[str] = set()
+        self._anchors = _anchor_words(self.retrieved)
+        self._earlier = {" ".join(tokenize(s)) for reply in self.earlier_replies for s in _sentences(reply)}
+        self._earlier_numbers = {n for reply in self.earlier_replies for n in _numbers(reply)}
+        record_text = " ".join(_record_text(p) for p in self.retrieved)
+        self._allowed_numbers = (
+            _numbers(record_text)
+            | _numbers(self.shopper_said)
+            | {float(n) for n in self.counts}
+            | {float(len(self.retrieved)), 5.0}  # "4.5/5"
+        )
+        self._last_anchored = False
 
     # -- one sentence ------------------------------------------------------------------------
     def sentence(self, text: str) -> str | None:
@@ -64,6 +105,10 @@ class Grounder:
         mentioned = self._mentioned(text)
         if self._names_unknown_product(text, mentioned):
             return self._remove(text, "names a product not retrieved this turn")
+        problem = self._unsupported(text, key, mentioned)
+        if problem:
+            self._last_anchored = False
+            return self._remove(text, problem)
         out, offset = text, 0
         for m in PRICE.finditer(text):
             value = float((m.group("a") or m.group("b")).replace(",", ""))
@@ -81,6 +126,39 @@ class Grounder:
             if not any(p.price is not None and abs(value - p.price) < 0.01 for p in self.retrieved):
                 return self._remove(text, f"price {m.group()} matches no retrieved product")
         return out
+
+    def _unsupported(self, text: str, key: str, mentioned: list[Product]) -> str | None:
+        """Why a sentence says nothing the records support, or None when it is fine."""
+        if key in self._earlier or any(fuzz.ratio(key, old) >= 90 for old in self._earlier):
+            return "repeats an earlier reply"
+        trait = TRAIT.search(text)
+        if trait and PERSON.search(text) and trait.group().lower() not in self.shopper_said.lower():
+            return "claims something about the shopper they did not say"
+        positions = self._positions(text)
+        if any(n > len(self.retrieved) for n in positions):
+            return "points at a product position that was not shown"
+        without_prices = PRICE.sub(" ", text)
+        for number in _numbers(without_prices) - self._allowed_numbers:
+            return (
+                f"repeats the figure {number:g} from an earlier reply"
+                if number in self._earlier_numbers
+                else f"states the figure {number:g}, which no record or count supports"
+            )
+        words = set(tokenize(text))
+        anchored = bool(mentioned or positions or words & self._anchors or PRICE.search(text))
+        opener = tokenize(text)[:1]
+        if not anchored and not (self._last_anchored and opener and opener[0] in CONTINUATION):
+            return "names no product, attribute or price from the records"
+        self._last_anchored = True
+        return None
+
+    def _positions(self, text: str) -> list[int]:
+        words = tokenize(text)
+        found = [POSITION_WORDS[w] for w in words if w in POSITION_WORDS and self.retrieved]
+        found += [int(n) for n in POSITION_NUMBER.findall(text)]
+        if "both" in words:
+            found.append(2)
+        return found
 
     def _mentioned(self, text: str) -> list[Product]:
         low = text.lower()
@@ -136,6 +214,35 @@ def stream_sentences(deltas: Iterable[str]) -> Iterator[str]:
         yield buffer.strip()
 
 
+def _record_text(p: Product) -> str:
+    values = [p.title, p.brand or "", " ".join(p.colours), p.material or "", " ".join(p.sizes), " ".join(p.audience)]
+    values += list(p.attributes.values())
+    if p.rating:
+        values.append(f"{p.rating:g}")
+    if p.stock is not None:
+        values.append(str(p.stock))
+    return " ".join(values)
+
+
+def _anchor_words(products: list[Product]) -> set[str]:
+    """Words that tie a sentence to the shown products: names, brands and attribute values."""
+    words: set[str] = set()
+    for p in products:
+        words.update(w for w in tokenize(_record_text(p)) if len(w) >= 3 and not w.isdigit())
+        words.update(w for node in p.category for w in tokenize(node) if len(w) >= 3)
+    return words - GENERIC_WORDS
+
+
+# Words too common in titles and categories to make a sentence specific on their own.
+GENERIC_WORDS = set(
+    "the and for with new best great good nice quality premium product products item items set pack".split()
+)
+
+
+def _numbers(text: str) -> set[float]:
+    return {float(n) for n in NUMBER.findall(text.replace(",", ""))}
+
+
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
 
@@ -146,3 +253,44 @@ def degenerate(text: str) -> bool:
     if len(words) < 4:
         return True
     return len(words) >= 12 and len(set(words)) / len(words) < 0.35
+
+
+@dataclass
+class PassageGrounder:
+    """Keeps a policy answer's sentence only when the quoted passages support it: its numbers
+    appear in them and most of its content words do ("30 days", "free returns")."""
+
+    passages: list[str]
+    min_overlap: float = 0.5
+    report: GroundingReport = field(default_factory=GroundingReport)
+
+    def __post_init__(self) -> None:
+        text = " ".join(self.passages)
+        self._words = set(tokenize(text))
+        self._numbers = _numbers(text)
+        self._said: set[str] = set()
+
+    def sentence(self, text: str) -> str | None:
+        key = " ".join(tokenize(text))
+        if key in self._said:
+            return None
+        self._said.add(key)
+        missing = _numbers(text) - self._numbers
+        if missing:
+            return self._remove(text, f"states {min(missing):g}, which the policy passages do not")
+        words = [w for w in tokenize(text) if w not in STOPWORDS and len(w) >= 3]
+        if words and sum(w in self._words for w in words) / len(words) < self.min_overlap:
+            return self._remove(text, "is not supported by the policy passages")
+        return text
+
+    def _remove(self, text: str, why: str) -> None:
+        self.report.removed_sentences += 1
+        self.report.removed.append(text)
+        log.info("grounding: removed policy sentence (%s)", why)
+        return None
+
+    def stream(self, deltas: Iterable[str]) -> Iterator[str]:
+        for sentence in stream_sentences(deltas):
+            kept = self.sentence(sentence)
+            if kept:
+                yield kept + " "

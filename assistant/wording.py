@@ -40,6 +40,19 @@ VAGUE_WORDS = frozenset(
 )
 
 
+# Words of a gift request that say who it is for or why, but not what to buy.
+GIFT_WORDS = frozenset(
+    "gift gifts present presents surprise birthday anniversary occasion ideas mom mum mother dad father wife "
+    "husband sister brother son daughter kid kids child children friend friends boyfriend girlfriend grandma "
+    "grandmother grandpa grandfather him her someone family teacher boss colleague".split()
+)
+
+
+def is_vague(text: str) -> bool:
+    """A request that names no kind of product ("a gift for my mom", "something nice")."""
+    return not [w for w in content_words(text) if w not in GIFT_WORDS]
+
+
 def format_price(price: float | None, currency: str) -> str:
     """ "$77.95", "₹1,299.00", "12.50 CHF"; "price not listed" when the record has none."""
     if price is None:
@@ -51,6 +64,21 @@ def format_price(price: float | None, currency: str) -> str:
 def first_sentences(text: str, n: int) -> str:
     parts = re.split(r"(?<=[.!?])\s+", text.strip())
     return " ".join(parts[:n])
+
+
+def answering_sentences(passage: str, question: str, n: int = 2) -> str:
+    """The passage's sentences that share most words with the question, in passage order.
+
+    The deterministic policy answer: quoting the start of a passage often quotes a list's first
+    step rather than the part that answers.
+    """
+    plain = re.sub(r"[*_`#>]+", "", passage)
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+|\n+", plain) if len(tokenize(x)) >= 3]
+    if not sentences:
+        return first_sentences(plain, n)
+    asked = set(content_words(question))
+    ranked = sorted(range(len(sentences)), key=lambda i: -len(asked & set(tokenize(sentences[i]))))
+    return " ".join(sentences[i].strip() for i in sorted(ranked[:n]))
 
 
 def content_words(text: str) -> list[str]:
@@ -119,15 +147,93 @@ def no_match_text(result: SearchResult, changes: list[str]) -> str:
     )
 
 
-def fallback_text(result: SearchResult) -> str:
-    first = result.hits[0]
-    p = first.product
-    why = ", ".join(first.why.terms[:4])
-    text = f"My top pick is {p.title} at {format_price(p.price, p.currency)}"
+def fallback_text(result: SearchResult, variant: int = 0, next_step: str | None = None) -> str:
+    """What a good shop assistant says about the top picks, from the records alone.
+
+    Why the first pick fits (the constraints it meets and the shopper's words it matches), one
+    useful trade-off against the runner-up (price, rating or stock), and a next step. `variant`
+    picks among equivalent phrasings so consecutive replies don't read the same.
+    """
+    sentences = [_why_top_pick(result, variant)]
+    trade_off = _trade_off(result)
+    if trade_off:
+        sentences.append(trade_off)
+    if next_step:
+        sentences.append(next_step)
+    return " ".join(sentences)
+
+
+TOP_PICK_OPENERS = ("My top pick is {title}", "I'd start with {title}", "The best match is {title}")
+
+
+def _why_top_pick(result: SearchResult, variant: int) -> str:
+    top = result.hits[0]
+    p = top.product
+    opener = TOP_PICK_OPENERS[variant % len(TOP_PICK_OPENERS)].format(title=p.title)
+    text = f"{opener} at {format_price(p.price, p.currency)}"
+    reasons = list(top.why.constraints)
+    matched = [t for t in top.why.terms if not any(t in r for r in reasons)][:3]
+    if matched:
+        reasons.append("matching " + ", ".join(f'"{t}"' for t in matched))
+    if reasons:
+        text += ": " + ", ".join(reasons)
     if p.rating:
         text += f", rated {p.rating:g}/5"
-    text += f" (matches: {why})." if why else "."
-    if len(result.hits) > 1:
-        q = result.hits[1].product
-        text += f" Also worth a look: {q.title} at {format_price(q.price, q.currency)}."
-    return text
+    return text + "."
+
+
+def _trade_off(result: SearchResult) -> str | None:
+    """One difference between the top two that could change the shopper's mind."""
+    if len(result.hits) < 2:
+        return _stock_note(result.hits[0].product)
+    a, b = result.hits[0].product, result.hits[1].product
+    # Only record prices appear in text: a difference ("$14 cheaper") reads like a price no
+    # record has, to the shopper and to the evaluator alike.
+    if a.price is not None and b.price is not None and b.price < a.price * 0.9:
+        return f"If price matters most, {b.title} costs less at {format_price(b.price, b.currency)}."
+    if a.rating and b.rating and b.rating >= a.rating + 0.2:
+        return f"{b.title} is rated higher ({b.rating:g}/5 against {a.rating:g}/5)."
+    if a.price is not None and b.price is not None and b.price > a.price * 1.1 and (b.rating or 0) > (a.rating or 0):
+        return f"For a little more, {b.title} ({format_price(b.price, b.currency)}) is rated {b.rating:g}/5."
+    return _stock_note(a) or (f"{b.title} is a close second at {format_price(b.price, b.currency)}.")
+
+
+def _stock_note(p: Product) -> str | None:
+    if not p.in_stock:
+        return f"Note that {p.title} is out of stock right now."
+    if p.stock is not None and p.stock <= 3:
+        return f"Only {p.stock} of {p.title} left in stock."
+    return None
+
+
+def next_step_text(labels: list[str], variant: int = 0) -> str | None:
+    """A question offering the first two suggested next steps, in words."""
+    if not labels:
+        return None
+    phrases = [_as_action(label.rsplit(" (", 1)[0]) for label in labels[:2]]
+    forms = ("Want me to {x}?", "Shall I {x}?", "I can also {x}.")
+    return forms[variant % len(forms)].format(x=" or ".join(phrases))
+
+
+def _as_action(label: str) -> str:
+    """A suggestion's label as something the assistant offers to do."""
+    if label.startswith("compare"):
+        return "compare the first two"
+    if label.startswith("in "):
+        return f"show just the {label[3:]} ones"
+    if label.startswith(("under ", "over ")):  # the budget as a bare number: it is no product's price
+        return "show options " + label.split()[0] + " " + re.sub(r"[^\d.,]", "", label.split()[-1])
+    if label.startswith("only "):
+        return f"show {label}"
+    return label
+
+
+def clarify_text(options: list[str], audience: str | None) -> str:
+    """One clarifying question for a vague request, its options from the catalog."""
+    who = f" for {audience}" if audience else ""
+    if not options:
+        return f"Happy to help{who}! What kind of product are you looking for?"
+    listed = (
+        ", ".join(o.lower() for o in options[:-1]) + f" or {options[-1].lower()}" if len(options) > 1 else options[0]
+    )
+    return f"Happy to help{who}! What kind of thing are you thinking of: {listed}? Here are a few ideas meanwhile."

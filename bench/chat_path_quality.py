@@ -3,8 +3,11 @@ runs) against the bare search, in one run.
 
 Prints constraint precision@5 of the shown cards next to the search figure, the unsatisfiable
 queries (no card, a reply that says nothing matches), and every price in reply text that differs
-from the record of a shown product.
-Usage: python bench/chat_path_quality.py [--queries FILE] [--backend transformers|openai ...]
+from the record of a shown product. With --follow-ups each query is followed by the turns in
+FOLLOW_UPS, and the grounding figures cover every reply: unsupported generated sentences removed
+per 100 replies, and the share of replies that needed the deterministic text.
+Usage: python bench/chat_path_quality.py [--queries FILE] [--limit N] [--follow-ups]
+       [--backend transformers|openai ...]
 """
 
 from __future__ import annotations
@@ -23,12 +26,17 @@ from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING  # n
 from common.settings import Settings  # noqa: E402
 from ingest.pipeline import ingest_catalog  # noqa: E402
 
+# Follow-ups that work after any first reply with cards.
+FOLLOW_UPS = ["something cheaper", "compare 1 and 2", "tell me more about the second one"]
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--queries", type=Path, default=DEV_QUERIES)
     parser.add_argument("--backend", default="transformers")
     parser.add_argument("--openai-base-url", default=None)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N queries")
+    parser.add_argument("--follow-ups", action="store_true", help="continue each conversation")
     args = parser.parse_args()
     if not FLIPKART.exists():
         sys.exit(f"{FLIPKART} not found: this benchmark needs ../shared/datasets")
@@ -38,15 +46,22 @@ def main() -> None:
     settings = Settings(data_dir=BENCH_DIR / "flipkart", **overrides)
     ingest_catalog(settings, FLIPKART, FLIPKART_MAPPING, progress=False)
     assistant = Assistant.load(settings)
-    queries = load_queries(args.queries)
+    queries = load_queries(args.queries)[: args.limit or None]
     search_cp, chat_cp, honest, wrong_prices, prices_seen, fallbacks, corrections = [], [], 0, [], 0, 0, 0
+    replies, removed, follow_up_fallbacks = 0, 0, 0
     unsat = [q for q in queries if q.get("unsatisfiable")]
     for q in queries:
         _, result = assistant.engine.search(q["query"], k=5)
-        reply = assistant.reply(Session(), q["query"])
+        session = Session()
+        reply = assistant.reply(session, q["query"])
         shown = [c.id for c in reply.products]
         fallbacks += reply.used_fallback
         corrections += reply.grounding_corrections
+        replies, removed = replies + 1, removed + reply.sentences_removed
+        for follow_up in FOLLOW_UPS if args.follow_ups and shown else []:
+            later = assistant.reply(session, follow_up)
+            replies, removed = replies + 1, removed + later.sentences_removed
+            follow_up_fallbacks += later.used_fallback
         if q.get("unsatisfiable"):
             honest += not shown and "nothing in our catalog matches" in reply.text.lower()
         else:
@@ -66,6 +81,10 @@ def main() -> None:
     print(f"unsatisfiable: {honest} of {len(unsat)} with no card and a reply that says nothing matches")
     print(f"prices in reply text: {prices_seen}, differing from the record: {len(wrong_prices)} {wrong_prices}")
     print(f"grounding corrections made: {corrections}; deterministic fallbacks: {fallbacks}")
+    print(
+        f"{replies} replies: unsupported sentences removed {100 * removed / replies:.1f} per 100 replies; "
+        f"deterministic text needed in {(fallbacks + follow_up_fallbacks) / replies:.0%} of replies"
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,146 @@
+"""Replies worth reading: every generated sentence supported, deterministic text that helps,
+suggested next steps from the result set, one clarifying question for vague requests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.grounding import Grounder, PassageGrounder
+from assistant.reply import EventKind
+from assistant.session import Session
+from assistant.suggest import round_price, suggest
+from assistant.wording import fallback_text, is_vague, next_step_text
+from common.schema import Product
+
+JACKET = Product(
+    id="J1",
+    title="Highmoor Packable Rain Jacket",
+    brand="Highmoor",
+    price=77.95,
+    currency="USD",
+    colours=["green"],
+    material="nylon",
+    rating=4.6,
+    stock=12,
+    category=["Clothing", "Jackets"],
+)
+SHELL = Product(
+    id="J2",
+    title="Ridgeback Softshell Jacket",
+    brand="Ridgeback",
+    price=63.95,
+    currency="USD",
+    colours=["black"],
+    rating=4.1,
+    stock=2,
+    category=["Clothing", "Jackets"],
+)
+
+
+def grounder(**kwargs) -> Grounder:
+    return Grounder([JACKET, SHELL], ["highmoor", "ridgeback", "acme"], {"jacket"}, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("The Highmoor Packable Rain Jacket is a light nylon shell.", True),
+        ("The second one comes in black.", True),
+        ("Both are jackets you can pack small.", True),
+        ("The best of the best is a great product to have in your life.", False),  # filler
+        ("I'm sure they're worth a small fortune.", False),  # filler
+        ("The third one is a different product that is not listed.", False),  # only two shown
+        ("I found 100 matching products for you.", False),  # a count no card supports
+        ("She loves jackets and is fond of green ones.", False),  # a claim the shopper did not make
+    ],
+)
+def test_each_sentence_must_be_specific_and_supported(sentence: str, kept: bool) -> None:
+    g = grounder(shopper_said="a rain jacket for hiking")
+    assert (g.sentence(sentence) is not None) == kept
+    assert g.report.removed_sentences == (0 if kept else 1)
+
+
+def test_a_claim_the_shopper_made_may_be_repeated() -> None:
+    g = grounder(shopper_said="my wife loves green, a jacket for her")
+    assert g.sentence("She loves green, so the Highmoor Packable Rain Jacket fits.") is not None
+
+
+def test_sentences_and_figures_of_earlier_replies_are_not_repeated() -> None:
+    earlier = ["I found 30 matching products (watch); here are the top 5. My top pick is a steel watch."]
+    g = grounder(earlier_replies=earlier, counts={2, 7})
+    assert g.sentence("I found 30 matching products (watch); here are the top 5.") is None
+    assert g.sentence("Of the 30 jackets, the Highmoor Packable Rain Jacket is best.") is None
+    assert g.sentence("All 7 matches are jackets; the Highmoor Packable Rain Jacket leads.") is not None
+
+
+def test_a_pronoun_sentence_continues_about_the_product_just_named() -> None:
+    g = grounder()
+    out = "".join(g.stream(["The Ridgeback Softshell Jacket is $63.95. ", "It is warm. ", "It is warm."]))
+    assert out.strip() == "The Ridgeback Softshell Jacket is $63.95. It is warm."
+    lone = grounder()
+    assert lone.sentence("It is warm.") is None
+
+
+def test_policy_sentences_must_come_from_the_passages() -> None:
+    g = PassageGrounder(["You can return any item within 30 days of delivery for a full refund."])
+    assert g.sentence("You can return it within 30 days for a full refund.") is not None
+    assert g.sentence("You can return it within 90 days.") is None  # a number the passage lacks
+    assert g.sentence("Our founder started the company in a garage with big dreams.") is None
+    assert g.report.removed_sentences == 2
+
+
+def test_fallback_text_says_why_gives_a_trade_off_and_a_next_step(make_assistant) -> None:
+    assistant, _ = make_assistant()
+    result = assistant.engine.search("waterproof jacket under $120", k=5)[1]
+    text = fallback_text(result, 0, next_step_text(["compare 1 and 2", "in black (3)"]))
+    top, second = result.hits[0].product, result.hits[1].product
+    assert top.title in text and "under $120" in text.replace("120 USD", "$120") or "under 120" in text
+    assert second.title in text or "stock" in text  # one trade-off against the runner-up
+    assert text.endswith("Want me to compare the first two or show just the black ones?")
+    # Variants read differently but say the same.
+    assert fallback_text(result, 1) != fallback_text(result, 0)
+
+
+def test_suggestions_split_the_matches_and_every_button_leads_somewhere(make_assistant) -> None:
+    assistant, _ = make_assistant()
+    query, result = assistant.engine.search("jacket", k=5)
+    suggestions = suggest(assistant.engine.catalog, result.constraints, len(result.hits))
+    assert 2 <= len(suggestions) <= 3 and suggestions[0].message == "compare 1 and 2"
+    for s in suggestions[1:]:
+        count = int(s.label.rsplit("(", 1)[1].rstrip(")"))
+        narrowed = assistant.engine.search("jacket " + s.message, k=50)[1]
+        assert 0 < narrowed.candidates == count < result.candidates, s
+
+
+def test_round_price_is_a_price_a_person_would_say() -> None:
+    assert [round_price(v) for v in (730, 1499, 63.5, 8)] == [700, 1000, 60, 8]
+
+
+def test_every_shopping_reply_carries_suggestions(make_assistant) -> None:
+    assistant, _ = make_assistant(default="Nice.")
+    reply = assistant.reply(Session(), "running shoes")
+    assert reply.products and 2 <= len(reply.suggestions) <= 3
+    assert reply.used_fallback and reply.sentences_removed >= 1  # "Nice." says nothing
+
+
+def test_a_vague_gift_request_gets_one_clarifying_question_with_catalog_options(make_assistant) -> None:
+    assert is_vague("a gift for my mom") and not is_vague("a rain jacket for my mom")
+    assistant, _ = make_assistant(default="Gifts are lovely.")
+    events = list(assistant.respond(Session(), "a gift for my mom"))
+    reply = events[-1].data
+    assert reply.text.count("?") == 1 and reply.suggestions
+    for s in reply.suggestions:  # the options are the catalog's own product types
+        assert s.label.lower() in reply.text.lower()
+    assert reply.products  # varied ideas meanwhile
+    assert len({c.category.split(" > ")[1] for c in reply.products}) >= 2
+    assert [e.type for e in events][:3] == [EventKind.INTENT, EventKind.CONSTRAINTS, EventKind.PRODUCTS]
+
+
+def test_the_model_sees_the_shoppers_earlier_words_not_the_assistants(make_assistant) -> None:
+    assistant, backend = make_assistant(default="The first one is a jacket.")
+    session = Session()
+    assistant.reply(session, "rain jacket")
+    assistant.reply(session, "cheaper")
+    prompt = backend.calls[-1]["messages"]
+    assert [m["role"] for m in prompt] == ["system", "user"]
+    assert "rain jacket" in prompt[-1]["content"] and "I found" not in prompt[-1]["content"]
