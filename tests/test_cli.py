@@ -29,7 +29,9 @@ EMBEDDER_LOOKUPS += ["assistant.core.embedder"]
 
 @dataclass
 class FakeModels:
-    backend: ScriptedBackend = field(default_factory=lambda: ScriptedBackend(default="A fine pick for the trail."))
+    backend: ScriptedBackend = field(
+        default_factory=lambda: ScriptedBackend(default="The first one packs down small for travel.")
+    )
     loaded_with: list[Settings] = field(default_factory=list)  # settings each backend was built from
 
 
@@ -135,7 +137,7 @@ def test_ask_json_then_resume_the_session(ingested, models):
     reply = json.loads(first.stdout)
     assert reply["intent"] == "search" and reply["constraints"]["price_max"] == 120
     assert reply["products"] and all(p["price"] <= 120 for p in reply["products"])
-    assert reply["text"].endswith("A fine pick for the trail.")
+    assert reply["text"].endswith("The first one packs down small for travel.")
     assert (data_dir / "sessions" / f"{reply['session_id']}.json").is_file()
 
     second = shopassist("ask", "cheaper", "--session", reply["session_id"], "--json", "--data-dir", data_dir)
@@ -143,8 +145,8 @@ def test_ask_json_then_resume_the_session(ingested, models):
     assert again["session_id"] == reply["session_id"] and again["intent"] == "refine"
     assert again["constraints"]["categories"] == reply["constraints"]["categories"]
     assert again["products"] and all(p["price"] < min(q["price"] for q in reply["products"]) for p in again["products"])
-    history = [m["content"] for m in models.backend.calls[-1]["messages"][1:-1]]
-    assert history[0] == "jacket under $120"  # the resumed session's turns reach the prompt
+    prompt = models.backend.calls[-1]["messages"][-1]["content"]
+    assert "<earlier_shopper_messages>\njacket under $120\n" in prompt  # the resumed session's turns
 
 
 def test_ask_prints_cards_and_text(ingested, models):
@@ -153,7 +155,9 @@ def test_ask_prints_cards_and_text(ingested, models):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("  [1] ") and " - $" in lines[0]
-    assert result.stdout.rstrip().endswith("A fine pick for the trail.") and "(session " in result.stderr
+    assert (
+        result.stdout.rstrip().endswith("The first one packs down small for travel.") and "(session " in result.stderr
+    )
 
 
 def test_ask_flags_beat_the_config_file(ingested, models, tmp_path):

@@ -33,7 +33,7 @@ def streamed_text(events) -> str:
 
 
 def test_search_turn_events_in_order_cards_before_generation(make_assistant):
-    assistant, backend = make_assistant(replies=["These are all light and waterproof."])
+    assistant, backend = make_assistant(replies=["The first one packs down small for travel."])
     calls_when_cards_came = None
     events = []
     for event in assistant.respond(Session(), JACKETS):
@@ -54,7 +54,7 @@ def test_search_turn_events_in_order_cards_before_generation(make_assistant):
     assert reply.products == cards and 1 <= len(cards) <= 5
     assert all(c.price <= 120 and c.why.constraints for c in cards)
     assert reply.text == streamed_text(events).strip()
-    assert reply.text.endswith("These are all light and waterproof.")
+    assert reply.text.endswith("The first one packs down small for travel.")
     assert (reply.intent, reply.used_fallback, reply.grounding_corrections) == ("search", False, 0)
     ms = reply.timings_ms
     assert ms["first_card"] <= ms["first_text"] <= ms["total"] and {"understand", "retrieve", "generate"} <= set(ms)
@@ -108,9 +108,9 @@ def test_fallback_answers_from_the_records(make_assistant, scripted):
     assistant, _ = make_assistant(replies=[scripted])
     _, reply = turn(assistant, Session(), JACKETS)
     top, second = reply.products[:2]
-    assert reply.used_fallback
+    assert reply.used_fallback and "buy buy" not in reply.text
     assert f"My top pick is {top.title} at {format_price(top.price, top.currency)}" in reply.text
-    assert f"Also worth a look: {second.title}" in reply.text and "buy buy" not in reply.text
+    assert second.title in reply.text  # the trade-off against the runner-up
 
 
 def test_policy_answer_cites_its_source_and_falls_back_to_the_passage(make_assistant):
@@ -129,7 +129,7 @@ def test_policy_answer_cites_its_source_and_falls_back_to_the_passage(make_assis
 
     assistant, _ = make_assistant(replies=[RuntimeError("down")])
     _, reply = turn(assistant, Session(), question)
-    assert reply.used_fallback and reply.text.startswith(f"From our {top['section']} policy: ")
+    assert reply.used_fallback and reply.text.startswith(f"From our {top['section'].split(' > ')[-1]} policy: ")
     assert reply.text.endswith(f"(Source: returns.md, {top['section']}.)")
 
 
