@@ -13,9 +13,15 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.constraints import AUDIENCE_MATCHES, Constraints, phrase_in, product_type_terms
+from assistant.constraints import (
+    AUDIENCE_MATCHES,
+    Constraints,
+    attribute_terms,
+    phrase_in,
+    product_type_terms,
+)
 from common.schema import AUDIENCES
-from common.text import COLOURS, normalise_colour, terms, tokenize
+from common.text import AUDIENCE_WORDS, COLOURS, normalise_colour, terms, tokenize
 from ingest.snapshot import Snapshot, read_snapshot
 
 COLOUR_BITS = {c: i for i, c in enumerate(dict.fromkeys(normalise_colour(c) for c in COLOURS))}
@@ -24,6 +30,45 @@ AUDIENCE_BITS = {a: i for i, a in enumerate(AUDIENCES)}
 
 def _mostly_in(words: list[str], title_words: set[str]) -> bool:
     return bool(words) and sum(w in title_words for w in words) / len(words) >= 0.6
+
+
+def _postings(row_words: list[set[str]]) -> dict[str, np.ndarray]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for row, words in enumerate(row_words):
+        for w in words:
+            postings[w].append(row)
+    return {w: np.array(rows, dtype=np.int64) for w, rows in postings.items()}
+
+
+def _candidates(postings: dict[str, np.ndarray], phrase: list[str]) -> np.ndarray:
+    """Rows holding every word of the phrase (in any order): the phrase check runs on these only."""
+    lists = [postings.get(t) for t in phrase]
+    if any(x is None for x in lists):
+        return np.empty(0, dtype=np.int64)
+    rows = lists[0]
+    for other in lists[1:]:
+        rows = np.intersect1d(rows, other, assume_unique=True)
+    return rows
+
+
+def _brands_in_paths(products: list) -> set[str]:
+    """Brands of products with an empty brand field, read from the category tree: a node that
+    is its parent with a prefix ("Wrist Watches > Skmei Wrist Watches"), where the title starts
+    with that prefix too, names the brand ("skmei"). Catalogs exported from marketplaces often
+    file products so while leaving the brand column empty."""
+    found: set[str] = set()
+    for p in products:
+        if p.brand:
+            continue
+        title = " ".join(tokenize(p.title))
+        for parent, node in zip(p.category, p.category[1:], strict=False):
+            head, words = tokenize(parent), tokenize(node)
+            if head and len(words) > len(head) and words[-len(head) :] == head:
+                prefix = " ".join(words[: -len(head)])
+                named = [w for w in words[: -len(head)] if not w.isdigit() and w not in AUDIENCE_WORDS and w != "for"]
+                if named and title.startswith(prefix + " "):
+                    found.add(prefix)
+    return found
 
 
 def _bits(values, table) -> int:
@@ -46,15 +91,13 @@ class CatalogIndex:
         self.in_stock = np.array([p.in_stock for p in self.products], dtype=bool)
         self.colour_mask = np.array([_bits(p.colours, COLOUR_BITS) for p in self.products], dtype=np.int64)
         self.audience_mask = np.array([_bits(p.audience, AUDIENCE_BITS) for p in self.products], dtype=np.int64)
-        self.brand_names = sorted({p.brand.lower() for p in self.products if p.brand})
+        self.brand_names = sorted({p.brand.lower() for p in self.products if p.brand} | _brands_in_paths(self.products))
         codes = {b: i for i, b in enumerate(self.brand_names)}
         self.brand_code = np.array([codes.get((p.brand or "").lower(), -1) for p in self.products], dtype=np.int64)
         self.type_terms = [product_type_terms(p) for p in self.products]
-        postings: dict[str, list[int]] = defaultdict(list)
-        for row, words in enumerate(self.type_terms):
-            for w in set(words):
-                postings[w].append(row)
-        self.postings = {w: np.array(rows, dtype=np.int64) for w, rows in postings.items()}
+        self.attribute_terms = [attribute_terms(p) for p in self.products]
+        self.postings = _postings([set(words) for words in self.type_terms])
+        self.attribute_postings = _postings([set(words) for words in self.attribute_terms])
         self.all_rows = np.arange(n)
         self.currency = Counter(p.currency for p in self.products).most_common(1)[0][0] if n else "USD"
 
@@ -94,18 +137,23 @@ class CatalogIndex:
         return phrases
 
     def phrase_rows(self, phrase: list[str]) -> np.ndarray:
-        """Rows whose title or category path contain the term sequence `phrase`."""
+        """Rows of that product type: the term sequence `phrase` is in the title or in a category
+        node that says what the product is (see `constraints.type_nodes`)."""
         if not phrase:
             return self.all_rows
-        lists = [self.postings.get(t) for t in phrase]
-        if any(x is None for x in lists):
-            return np.empty(0, dtype=np.int64)
-        rows = lists[0]
-        for other in lists[1:]:
-            rows = np.intersect1d(rows, other, assume_unique=True)
+        rows = _candidates(self.postings, phrase)
         if len(phrase) == 1:
             return rows
         return np.array([r for r in rows if phrase_in(phrase, self.type_terms[r])], dtype=np.int64)
+
+    def attribute_rows(self, phrase: list[str]) -> np.ndarray:
+        """Rows whose title, category, material or specifications contain the phrase."""
+        rows = _candidates(self.attribute_postings, phrase)
+        return np.array([r for r in rows if phrase_in(phrase, self.attribute_terms[r])], dtype=np.int64)
+
+    def knows_word(self, word: str) -> bool:
+        """Whether any product's text (title, category, brand, description) holds the word."""
+        return word in self.word_counts
 
     def has_phrase(self, phrase: list[str]) -> bool:
         return len(self.phrase_rows(phrase)) > 0
@@ -133,6 +181,13 @@ class CatalogIndex:
             for phrase in c.categories:
                 m[self.phrase_rows(terms(phrase))] = True
             parts.append(("category", m))
+        if c.attributes:
+            m = np.ones(n, dtype=bool)
+            for phrase in c.attributes:
+                part = np.zeros(n, dtype=bool)
+                part[self.attribute_rows(terms(phrase))] = True
+                m &= part
+            parts.append(("attribute", m))
         if c.brands:
             parts.append(("brand", self._brand_mask(c.brands)))
         if c.exclude_brands:

@@ -1,9 +1,11 @@
-"""`Constraints`: the hard filters of a request, and how a `Product` is checked against them."""
+"""`Constraints`: the hard filters of a request, and the product words they are matched against
+(the check itself is one mask per constraint in `CatalogIndex.constraint_masks`)."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from assistant.vocabulary import is_listing
 from common.schema import Product
 from common.text import terms
 
@@ -28,9 +30,32 @@ def phrase_in(phrase: list[str], words: list[str]) -> bool:
     return any(words[i] == first and words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
+def type_nodes(product: Product) -> list[str]:
+    """The category nodes that can say what this product is: the most specific one (and the one
+    above it when that merely repeats the title, as Flipkart paths end with the product's name),
+    and every node that is not a listing of several kinds. "Bags, Wallets & Belts" holds belts,
+    so "wallet" found only there does not make a belt a wallet; "Face Care" does make a cream a
+    face-care product."""
+    nodes = product.category
+    if not nodes:
+        return []
+    title = set(terms(product.title))
+    last = terms(nodes[-1])
+    own = 2 if len(nodes) > 1 and last and sum(w in title for w in last) / len(last) >= 0.6 else 1
+    return [n for i, n in enumerate(nodes) if i >= len(nodes) - own or not is_listing(terms(n))]
+
+
 def product_type_terms(product: Product) -> list[str]:
-    """The words a category phrase is matched against: title and category path."""
-    return terms(product.title + " | " + " | ".join(product.category))
+    """The words a product-type phrase is matched against: the title and `type_nodes`."""
+    return terms(product.title + " | " + " | ".join(type_nodes(product)))
+
+
+def attribute_terms(product: Product) -> list[str]:
+    """The words a required attribute ("diamond", "leather", "iphone") is matched against: the
+    title, category, material and specification values, not the free-text description (which
+    mentions things a product is not: "unlike leather")."""
+    fields = [product.title, *product.category, product.material or "", *product.attributes.values()]
+    return terms(" | ".join(fields))
 
 
 class Constraints(BaseModel):
@@ -39,7 +64,8 @@ class Constraints(BaseModel):
     cheap: bool = False  # "cheap" with no number: resolved to a price_max at search time
     brands: list[str] = Field(default_factory=list)  # any of, lower-case
     exclude_brands: list[str] = Field(default_factory=list)
-    categories: list[str] = Field(default_factory=list)  # any of these phrases
+    categories: list[str] = Field(default_factory=list)  # any of these product-type phrases
+    attributes: list[str] = Field(default_factory=list)  # every one of these phrases ("diamond")
     colours: list[str] = Field(default_factory=list)  # any of
     audience: str | None = None  # key of AUDIENCE_MATCHES
     min_rating: float | None = None
@@ -58,6 +84,8 @@ class Constraints(BaseModel):
         out = []
         if self.categories:
             out.append(("category", " or ".join(self.categories)))
+        if self.attributes:
+            out.append(("attribute", " ".join(self.attributes)))
         if self.brands:
             out.append(("brand", "by " + " or ".join(self.brands)))
         if self.exclude_brands:

@@ -15,6 +15,8 @@ import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 
+from assistant import alternatives as alternatives_
+from assistant import dialogue
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.copilot import Copilot, suggest_reply
@@ -24,7 +26,7 @@ from assistant.grounding import Grounder, PassageGrounder
 from assistant.intent import Intent, Understood
 from assistant.policy_search import PolicySearch
 from assistant.prompting import policy_messages, product_messages
-from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Reply, Suggestion
+from assistant.reply import Alternative, ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip, Suggestion
 from assistant.search import SearchResult
 from assistant.session import Session
 from assistant.suggest import category_options, suggest
@@ -98,6 +100,8 @@ class Outcome:
     citations: list[dict[str, str]] = field(default_factory=list)
     handoff: bool = False
     comparison: ComparisonTable | None = None
+    not_carried: str | None = None
+    alternatives: list[Alternative] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
     run: Generation | None = None  # the model's generation, when there was one
     grounder: Grounder | PassageGrounder | None = None
@@ -145,7 +149,22 @@ class Assistant:
             branch = self._about_shown(session, message, understood, timings)
         else:
             branch = self._shop(session, message, query, understood, timings)
+        yield from self._close(session, message, branch, timings)
 
+    def remove_from_request(self, session: Session, slot: str) -> Iterator[Event]:
+        """Drop one chip's constraint from the active request (`RequestChip.slot`) and search
+        again: the same events as a turn, recorded in the session as one."""
+        timings = Timings()
+        labels = {s.name: s.label for s in dialogue.slots(session.request, self.engine.catalog.currency)}
+        update = dialogue.remove(session.request, slot, self.engine.catalog)
+        timings.took("understand", timings.start)
+        yield Event(type=EventKind.INTENT, data=Intent.REFINE)
+        message = f"remove {labels[slot]}"
+        branch = self._search_request(session, message, update, Intent.REFINE, timings)
+        yield from self._close(session, message, branch, timings)
+
+    def _close(self, session: Session, message: str, branch: Branch, timings: Timings) -> Iterator[Event]:
+        """Relay a branch, then record the turn and send the final `Reply`."""
         texts: list[str] = []
         outcome = yield from _observe(branch, timings, texts)
         timings.took("total", timings.start)
@@ -239,30 +258,48 @@ class Assistant:
         )
 
     def _shop(self, session: Session, message: str, query: Query, understood: Understood, timings: Timings) -> Branch:
+        shown_prices = [p.price for p in self._shown_products(session) if p.price is not None]
+        update = dialogue.update(session.request, query, message, shown_prices, self.engine.catalog)
+        if not update.request.is_active() or (
+            update.new and not content_words(update.request.text) and update.request.constraints.is_empty()
+        ):
+            session.clear_request()
+            yield Event(type=EventKind.TEXT, data=CLARIFY_REPLY)
+            return Outcome(Intent.CLARIFY)
+        intent = Intent.SEARCH if update.new else understood.intent
+        return (yield from self._search_request(session, message, update, intent, timings, query.corrections))
+
+    def _search_request(
+        self,
+        session: Session,
+        message: str,
+        update: dialogue.Update,
+        intent: Intent,
+        timings: Timings,
+        corrections: dict[str, str] | None = None,
+    ) -> Branch:
+        """Search for the updated request, stream its cards, then the text about them."""
         started = time.perf_counter()
-        changes: list[str] = []
-        more = False
-        if understood.intent == Intent.REFINE:
-            shown_prices = [p.price for p in self._shown_products(session) if p.price is not None]
-            constraints, changes, more = intents.refine(session, query, message, shown_prices)
-            search_query = Query(message, session.query_text, constraints, query.corrections, query.unknown_brands)
-        else:
-            if not content_words(query.text) and query.constraints.is_empty():
-                session.clear_request()
-                yield Event(type=EventKind.TEXT, data=CLARIFY_REPLY)
-                return Outcome(Intent.CLARIFY)
-            search_query = query
-        vague = not search_query.constraints.categories and is_vague(search_query.text)
+        catalog = self.engine.catalog
+        request, changes, more = update.request, update.changes, update.more
+        unknown = [b for b in request.constraints.brands if b not in catalog.brand_names]
+        search_query = Query(message, request.text or message, request.constraints, corrections or {}, unknown)
+        c = request.constraints
+        vague = not c.categories and is_vague(search_query.text)
         result = self.engine.retriever.search(
             search_query, k=SHOW, mmr=vague or more, exclude_ids=set(session.seen) if more else None
         )
-        # "cheap" stays a flag in the session (re-resolved against each new filter set); every
-        # other constraint is kept as the search applied it.
-        kept = search_query.constraints if search_query.constraints.cheap else result.constraints
-        if understood.intent == Intent.REFINE:
-            session.update_request(kept, search_query.text)
+        # "cheap" stays a flag in the request (re-resolved against each new filter set).
+        if update.new:
+            session.new_request(request)
         else:
-            session.new_request(kept, search_query.text)
+            session.update_request(request)
+        not_carried, wholly, alternatives = None, False, []
+        if not result.hits and not more:
+            masks = catalog.constraint_masks(result.constraints)
+            not_carried, wholly = alternatives_.not_carried(request, result.constraints, masks, catalog.currency)
+            relaxed_query = Query(message, search_query.text, result.constraints)
+            alternatives = alternatives_.closest(self.engine.retriever, relaxed_query, request)
         cards = [ProductCard.of(h.product, h.why) for h in result.hits]
         session.show([c.id for c in cards])
         timings.took("retrieve", started)
@@ -270,15 +307,29 @@ class Assistant:
             type=EventKind.CONSTRAINTS,
             data={
                 "constraints": result.constraints.model_dump(exclude_defaults=True),
-                "text": result.constraints.describe(self.engine.catalog.currency),
+                "text": result.constraints.describe(catalog.currency),
+                "request": [chip.model_dump() for chip in self._chips(session)],
                 "changes": changes,
+                "not_carried": not_carried,
             },
         )
         yield Event(type=EventKind.PRODUCTS, data=cards)
 
         if not result.hits:
-            yield Event(type=EventKind.TEXT, data=no_match_text(result, changes))
-            return Outcome(understood.intent, changes=changes, empty_reason=result.empty_reason)
+            if not_carried:
+                text = alternatives_.sentence(not_carried, wholly)
+                if alternatives:
+                    text += " The closest we have are listed as alternatives, each with what it lacks."
+            else:
+                text = no_match_text(result, changes)
+            yield Event(type=EventKind.TEXT, data=text)
+            return Outcome(
+                intent,
+                changes=changes,
+                empty_reason=result.empty_reason,
+                not_carried=not_carried,
+                alternatives=alternatives,
+            )
         suggestions = self._suggestions(session, result, vague)
         variant = len(session.turns) // 2  # varies the wording from one reply to the next
         if vague:
@@ -305,7 +356,7 @@ class Assistant:
         if run.first_token_at:
             timings.at("first_llm_token", run.first_token_at)
         return Outcome(
-            understood.intent,
+            intent,
             products=cards,
             changes=changes,
             suggestions=suggestions,
@@ -334,7 +385,10 @@ class Assistant:
             products=outcome.products,
             constraints=session.constraints.model_dump(exclude_defaults=True),
             constraints_text=session.constraints.describe(self.engine.catalog.currency),
+            request=self._chips(session),
             changes=outcome.changes,
+            not_carried=outcome.not_carried,
+            alternatives=outcome.alternatives,
             suggestions=outcome.suggestions,
             comparison=outcome.comparison,
             empty_reason=outcome.empty_reason,
@@ -345,6 +399,12 @@ class Assistant:
             used_fallback=outcome.used_fallback,
             timings_ms=timings.ms,
         )
+
+    def _chips(self, session: Session) -> list[RequestChip]:
+        return [
+            RequestChip(slot=s.name, label=s.label)
+            for s in dialogue.slots(session.request, self.engine.catalog.currency)
+        ]
 
     def _grounder(
         self, products: list[Product], session: Session, message: str, counts: set[int] | None = None

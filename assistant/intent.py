@@ -1,4 +1,5 @@
-"""Intent of a shopper's message, references to shown items, and refinements of the last request.
+"""Intent of a shopper's message and references to shown items (how a refinement changes the
+active request is `assistant.dialogue`).
 
 Rules, not a model: the intents are few, their cues are explicit ("cheaper", "the second one",
 "return policy"), and rules are instant, testable and explainable.
@@ -10,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from assistant.constraints import Constraints
+from assistant.dialogue import RESET
 from assistant.session import Session
 from assistant.understand import Query
+from common.text import terms
 
 
 class Intent(StrEnum):
@@ -87,20 +89,6 @@ OUT_OF_SCOPE = re.compile(
     r"homework|poem|capital of|meaning of life|write (?:me )?(?:a|an) (?:essay|story|code))\b",
     re.I,
 )
-REFINE_CUES = re.compile(
-    r"^\s*(?:(?:something|anything|show me|any(?:thing)?|maybe|what about|how about|do you have)\s+)?"
-    r"(?:cheaper|less expensive|more expensive|pricier|higher end|more premium|bigger budget|"
-    r"show more|more options|more like (?:this|these)|other options|something else|any others|"
-    r"in (?:a )?\w+(?: colou?r)?|not \w+|without \w+|under \S+|below \S+|over \S+|above \S+|"
-    r"between .+|only in stock|in stock|for (?:men|women|kids|boys|girls|him|her)|"
-    r"(?:with )?(?:4|5|\d(?:\.\d)?) ?\+? stars?.*|instead|rated .+)",
-    re.I,
-)
-CHEAPER = re.compile(r"\b(?:cheaper|less expensive|lower price|more affordable|budget)\b", re.I)
-PRICIER = re.compile(r"\b(?:more expensive|pricier|higher end|more premium|fancier|bigger budget)\b", re.I)
-MORE = re.compile(
-    r"\b(?:show more|more options|any others|other options|something else|more like (?:this|these)|next)\b", re.I
-)
 QUESTION_WORDS = re.compile(r"\b(?:how|what|when|can i|do you|is there|are there|how long|how much|which)\b", re.I)
 
 
@@ -145,67 +133,11 @@ def classify(message: str, session: Session, query: Query) -> Understood:
         return Understood(Intent.DETAIL, refs)
     if POLICY_CUE.search(message) and (QUESTION_WORDS.search(message) or "?" in message or "policy" in message.lower()):
         return Understood(Intent.POLICY)
-    if (
-        session.query_text
-        and not query.constraints.categories
-        and (REFINE_CUES.match(message) or CHEAPER.search(message) or PRICIER.search(message) or MORE.search(message))
-    ):
+    # With a request active, a message that names no other product type refines it ("for women",
+    # "under 1000", "do you have them in red?"); a new type or "start over" starts a new one.
+    same_type = query.product_type is None or (
+        session.request.product_type is not None and terms(query.product_type) == terms(session.request.product_type)
+    )
+    if session.request.is_active() and same_type and not RESET.search(message):
         return Understood(Intent.REFINE)
     return Understood(Intent.SEARCH)
-
-
-def refine(
-    session: Session, query: Query, message: str, shown_prices: list[float]
-) -> tuple[Constraints, list[str], bool]:
-    """Merge a refinement into the active constraints.
-
-    Returns the new constraints, a readable list of what changed, and whether to page past
-    items already seen ("show more").
-    """
-    old = session.constraints
-    new = old.model_copy(deep=True)
-    said = query.constraints
-    changes: list[str] = []
-    if CHEAPER.search(message) and said.price_max is None:
-        ceiling = min(shown_prices) if shown_prices else old.price_max
-        if ceiling is not None:
-            new.price_max = round(ceiling - 0.01, 2)
-            new.price_min = None
-            changes.append(f"price now under {ceiling:g}")
-    if PRICIER.search(message) and said.price_min is None and shown_prices:
-        new.price_min = round(max(shown_prices) + 0.01, 2)
-        new.price_max = None
-        changes.append(f"price now over {max(shown_prices):g}")
-    if said.price_min is not None or said.price_max is not None:
-        new.price_min, new.price_max = said.price_min, said.price_max
-        new.cheap = False
-        changes.append(
-            "price "
-            + (f"{said.price_min:g}-" if said.price_min is not None else "up to ")
-            + (f"{said.price_max:g}" if said.price_max is not None else "any")
-        )
-    if said.cheap:
-        new.cheap, new.price_max = True, None
-        changes.append("cheaper range")
-    if said.colours:
-        new.colours = said.colours
-        changes.append("colour " + " or ".join(said.colours))
-    if said.brands:
-        new.brands = said.brands
-        changes.append("brand " + " or ".join(said.brands))
-    for b in said.exclude_brands:
-        if b not in new.exclude_brands:
-            new.exclude_brands.append(b)
-            new.brands = [x for x in new.brands if x != b]
-            changes.append(f"not {b}")
-    if said.audience:
-        new.audience = said.audience
-        changes.append(f"for {said.audience}")
-    if said.min_rating is not None:
-        new.min_rating = said.min_rating
-        changes.append(f"rating {said.min_rating:g}+")
-    if said.in_stock:
-        new.in_stock = True
-        changes.append("in stock only")
-    more = bool(MORE.search(message)) and not changes
-    return new, changes, more

@@ -117,5 +117,41 @@ QUERY_WORDS = frozenset(
     have has what which that this those these other another one two three first second third
     last compare vs versus instead also too same similar like than but only just very really
     stock available
+    it its it's is are was were be been they them their it'd that's what's let's ok okay sure yes
+    yeah yep nope nah hmm thanks thank actually meant mean means rather prefer maybe perhaps again
+    start over forget never mind else scratch keep spend spending range colour color ones those
+    how about why where when who whose would could should will shall may might must want wanted
+    looking look see show showing got go going bought buying tell ask asked think thought anything
+    everything nothing somebody someone everyone ones one's pls plz lol wow great cool fine
     """.split()
 )
+
+# Who a gift is for -> the audience their products are recorded under. Applied as a filter only
+# where the catalog records an audience for the kind of product asked for (see `dialogue`).
+RELATION_AUDIENCE: dict[str, str] = {
+    **dict.fromkeys(
+        "wife mom mum mother mommy mummy sister girlfriend aunt auntie grandma grandmother "
+        "fiancee bride sister-in-law mother-in-law".split(),
+        "women",
+    ),
+    **dict.fromkeys(
+        "husband dad daddy father papa brother boyfriend uncle grandpa grandfather fiance groom "
+        "brother-in-law father-in-law".split(),
+        "men",
+    ),
+    **dict.fromkeys("daughter niece granddaughter".split(), "girls"),
+    **dict.fromkeys("son nephew grandson".split(), "boys"),
+    **dict.fromkeys("kid kids child children toddler".split(), "kids"),
+}
+
+# Product lines that are not brands but pin a product down ("iphone 6s back cover" needs an
+# iPhone cover, not any cover). A catalog without them cannot satisfy such a request.
+PRODUCT_LINES = frozenset(
+    """
+    iphone ipad ipod macbook imac airpods airpod applewatch galaxy pixel kindle playstation ps4 ps5
+    xbox nintendo gopro fitbit thinkpad chromebook alexa firestick
+    """.split()
+)
+
+# Words that make the next word a must-have ("real diamond", "genuine leather", "pure silk").
+REQUIRED_CUES = frozenset("real genuine pure original authentic solid certified".split())

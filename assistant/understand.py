@@ -16,8 +16,18 @@ from rapidfuzz.distance import Levenshtein
 
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
-from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS, TYPE_SYNONYMS
-from common.text import AUDIENCE_WORDS, COLOURS, STOPWORDS, normalise_colour, singular, terms, tokenize
+from assistant.lexicon import (
+    GENERIC_TYPE_WORDS,
+    KNOWN_BRANDS,
+    PRODUCT_LINES,
+    QUERY_WORDS,
+    RELATION_AUDIENCE,
+    REQUIRED_CUES,
+    TYPE_SYNONYMS,
+)
+from assistant.vocabulary import is_type as is_known_type
+from assistant.vocabulary import known_words
+from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, normalise_colour, singular, terms, tokenize
 
 NUM = r"(\d[\d,]*(?:\.\d+)?)\s*(?:k\b)?"
 CUR = r"(?:\$|usd|rs\.?|inr|₹|€|£)?\s*"
@@ -35,6 +45,12 @@ PRICE_MIN = re.compile(
 PRICE_AROUND = re.compile(rf"\b(?:around|about|approx(?:imately)?|roughly)\s*{CUR}{NUM}{CUR_AFTER}", re.I)
 PRICE_BARE = re.compile(
     r"(?:\$|₹|€|£)\s*(\d[\d,]*(?:\.\d+)?)|\b(\d[\d,]*(?:\.\d+)?)\s*(?:dollars|bucks|rupees|rs)\b", re.I
+)
+# "budget is 1500", "my budget: 800", "1500 budget", "1500 max": a ceiling stated absolutely.
+PRICE_BUDGET = re.compile(
+    rf"\b(?:(?:my|our|the)\s+)?budget\s*(?:is|of|:|=|around|about|upto|up to|under|max)?\s*{CUR}{NUM}{CUR_AFTER}"
+    rf"|\b{CUR}{NUM}{CUR_AFTER}\s*(?:budget|max(?:imum)?|tops|or less)\b",
+    re.I,
 )
 CHEAP = re.compile(r"\b(?:cheap|cheapest|budget|affordable|inexpensive|low[- ]cost)\b", re.I)
 RATING = re.compile(
@@ -129,6 +145,9 @@ class Query:
     constraints: Constraints
     corrections: dict[str, str] = field(default_factory=dict)  # misspelt -> corrected
     unknown_brands: list[str] = field(default_factory=list)  # named brands the catalog lacks
+    product_type: str | None = None  # the kind of product named, in the shopper's words
+    type_carried: bool = True  # False: the catalog has no product of that type
+    audience_from_relation: bool = False  # the audience came from "for my wife", not "for women"
 
 
 class Understander:
@@ -146,11 +165,16 @@ class Understander:
         return vocab
 
     @cached_property
-    def _singulars(self) -> set[str]:
-        return {singular(w) for w in self.vocabulary}
+    def _real_words(self) -> set[str]:
+        """Words never corrected: the catalog's and the query grammar's, every word of the general
+        product-type vocabulary, product lines and relations. "iphone" stays "iphone" even in a
+        shop that only knows "phone"."""
+        words = set(self.vocabulary) | known_words() | PRODUCT_LINES | set(RELATION_AUDIENCE)
+        return words | {singular(w) for w in words}
 
     @cached_property
     def _spell_candidates(self) -> list[str]:
+        # Corrections go to words the catalog (or the query grammar) has, so a fix finds something.
         return [w for w in self.vocabulary if len(w) >= 3 and not w.isdigit()]
 
     @cached_property
@@ -187,15 +211,18 @@ class Understander:
         if IN_STOCK.search(rest):
             c.in_stock = True
         rest, unknown = self._brands(rest, c)
-        self._audience(rest, c)
+        from_relation = self._audience(rest, c)
         self._colours(rest, c)
-        c.categories = self.product_types(rest)
+        c.attributes = self.required_attributes(rest)
+        named, carried = self.requested_type(rest)
+        if named:
+            c.categories = self.type_phrases(named) if carried else [named]
         semantic = " ".join(rest.split()) or corrected
         # Synonyms the shopper did not write help BM25 find "slippers" for "chappals".
         extra = [t for t in c.categories if not set(terms(t)) <= set(terms(semantic))]
         if extra:
             semantic += " " + " ".join(extra)
-        return Query(message, semantic, c, corrections, unknown)
+        return Query(message, semantic, c, corrections, unknown, named, carried, from_relation)
 
     def correct_spelling(self, text: str) -> tuple[str, dict[str, str]]:
         """Replace words the catalog has never seen with the nearest catalog word (1-2 edits)."""
@@ -204,9 +231,9 @@ class Understander:
         def fix(match: re.Match[str]) -> str:
             word = match.group()
             low = word.lower()
-            if low in self.vocabulary or len(low) < 4 or any(ch.isdigit() for ch in low):
+            if low in self._real_words or singular(low) in self._real_words:
                 return word
-            if singular(low) in self._singulars:
+            if len(low) < 4 or any(ch.isdigit() for ch in low):
                 return word
             limit = 1 if len(low) <= 6 else 2
             best = process.extract(
@@ -222,9 +249,20 @@ class Understander:
         return re.sub(r"[A-Za-z][A-Za-z']+", fix, text), corrections
 
     def product_types(self, text: str) -> list[str]:
-        """Product-type phrases in the text that the catalog has, plus their catalog synonyms.
+        """Catalog product-type phrases for the type named in the text, with their synonyms."""
+        named, carried = self.requested_type(text)
+        return self.type_phrases(named) if named and carried else []
 
-        Longest match first, so "car floor mats" yields "floor mats" rather than "mats".
+    def requested_type(self, text: str) -> tuple[str | None, bool]:
+        """The product type the text asks for, and whether the catalog carries it.
+
+        Types are the catalog's own (category nodes, title heads) and the general vocabulary's
+        (`assistant.vocabulary`), longest match first, so "car floor mats" yields "floor mats"
+        rather than "mats". The type asked for is the last one named, skipping modifiers: a type
+        directly followed by another ("hiking jacket" is a jacket), one after "for" once a type
+        was named ("bag for laptop"), and one after "with" ("watch with a white dial"). A type the
+        catalog lacks falls back to a carried type inside it ("face cream" -> "face") before it
+        is reported as not carried.
         """
         words = tokenize(text.replace("'", ""))
         spans: list[tuple[int, int]] = []
@@ -232,25 +270,68 @@ class Understander:
         while i < len(words):
             for n in (4, 3, 2, 1):
                 gram = words[i : i + n]
-                if len(gram) == n and self._is_type(terms(" ".join(gram))):
+                if len(gram) == n and self._is_any_type(terms(" ".join(gram))):
                     spans.append((i, i + n))
                     i += n - 1
                     break
             i += 1
-        # A type directly followed by another is a modifier ("hiking jacket" is a jacket), and so
-        # is one after "for" once a type was named ("jacket for hiking", "bag for laptop").
-        found = [
-            " ".join(words[a:b])
+        heads = [
+            (a, b)
             for k, (a, b) in enumerate(spans)
-            if not (k + 1 < len(spans) and spans[k + 1][0] == b) and not (k > 0 and a > 0 and words[a - 1] == "for")
+            if not (k + 1 < len(spans) and spans[k + 1][0] == b)
+            and not (k > 0 and a > 0 and words[a - 1] == "for")
+            and "with" not in words[max(spans[k - 1][1] if k else 0, a - 3) : a]
         ]
+        if not heads:
+            return None, True
+        a, b = heads[-1]
+        phrase = words[a:b]
+        if self._carried(phrase):
+            return " ".join(phrase), True
+        for n in range(len(phrase) - 1, 0, -1):  # longest carried part, rightmost first
+            for start in range(len(phrase) - n, -1, -1):
+                part = phrase[start : start + n]
+                if self._is_type(terms(" ".join(part))) and self._carried(part):
+                    return " ".join(part), True
+        return " ".join(phrase), False
+
+    def type_phrases(self, phrase: str) -> list[str]:
+        """The phrase and its synonyms, as far as the catalog has them."""
+        key = " ".join(terms(phrase))
         out: list[str] = []
-        for phrase in found:
-            key = " ".join(terms(phrase))
-            for alt in [phrase] + TYPE_SYNONYMS.get(key, []):
-                if alt not in out and self.catalog.has_phrase(terms(alt)):
-                    out.append(alt)
+        for alt in [phrase] + TYPE_SYNONYMS.get(key, []):
+            if alt not in out and self.catalog.has_phrase(terms(alt)):
+                out.append(alt)
         return out
+
+    def _carried(self, words: list[str]) -> bool:
+        return bool(self.type_phrases(" ".join(words)))
+
+    def _is_any_type(self, gram: list[str]) -> bool:
+        """A product type of this catalog, or of the general vocabulary."""
+        if self._is_type(gram):
+            return True
+        if len(gram) == 1 and (gram[0] in NOT_TYPE_WORDS or gram[0] in GENERIC_TYPE_WORDS):
+            return False
+        return is_known_type(gram) or " ".join(gram) in TYPE_SYNONYMS
+
+    def required_attributes(self, text: str) -> list[str]:
+        """Must-haves beyond the type: a word after "real", "genuine", "pure"... ("real diamond"),
+        a material ("leather wallet"), and a product line with its model ("iphone 6s")."""
+        words = tokenize(text)
+        found: list[str] = []
+        for i, w in enumerate(words):
+            phrase = None
+            if w in REQUIRED_CUES and i + 1 < len(words) and words[i + 1] not in NOT_TYPE_WORDS:
+                phrase = words[i + 1]
+            elif w in MATERIALS and w not in METAL_COLOURS:
+                phrase = w
+            elif w in PRODUCT_LINES:
+                model = words[i + 1] if i + 1 < len(words) and any(ch.isdigit() for ch in words[i + 1]) else ""
+                phrase = f"{w} {model}".strip()
+            if phrase and phrase not in found and not self._is_any_type(terms(phrase)):
+                found.append(phrase)
+        return found
 
     @cached_property
     def _heads(self) -> dict[str, int]:
@@ -294,6 +375,11 @@ class Understander:
             lo, hi = sorted((num(m.group(1), m.group()), num(m.group(2), m.group())))
             c.price_min, c.price_max = lo, hi
             return text.replace(m.group(), " ")
+        m = PRICE_BUDGET.search(text)
+        if m:  # "budget is 1500": the most the shopper will pay
+            value = next(g for g in m.groups() if g)
+            c.price_max = num(value, m.group())
+            text = text.replace(m.group(), " ")
         for pattern, kind in ((PRICE_MAX, "max"), (PRICE_MIN, "min"), (PRICE_AROUND, "around")):
             m = pattern.search(text)
             if m:
@@ -333,19 +419,19 @@ class Understander:
         return text
 
     def _brands(self, text: str, c: Constraints) -> tuple[str, list[str]]:
+        """Brands asked for and excluded; returns the text without the exclusions ("running
+        shoes not Auralink" searches for "running shoes"), and named brands the catalog lacks."""
         unknown: list[str] = []
-        lowered = text.lower()
-        for m in EXCLUDE.finditer(lowered):
+        for m in list(EXCLUDE.finditer(text)):
             target = " ".join(tokenize(m.group(1)))
-            for brand_key, stored in self.brands.items():
-                if target == brand_key or target.startswith(brand_key + " "):
-                    c.exclude_brands.append(stored)
-                    lowered = lowered.replace(m.group(), " ")
-                    break
-            else:
-                if target in KNOWN_BRANDS:
-                    c.exclude_brands.append(target)
-                    lowered = lowered.replace(m.group(), " ")
+            excluded = next(
+                (stored for key, stored in self.brands.items() if target == key or target.startswith(key + " ")),
+                target if target in KNOWN_BRANDS else None,
+            )
+            if excluded:
+                c.exclude_brands.append(excluded)
+                text = text.replace(m.group(), " ", 1)
+        lowered = text.lower()
         words = tokenize(lowered)
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
@@ -356,7 +442,8 @@ class Understander:
                     near = process.extractOne(gram, list(self.brands), scorer=Levenshtein.distance, score_cutoff=1)
                     stored = self.brands[near[0]] if near else None
                 if stored and stored not in c.brands and stored not in c.exclude_brands:
-                    if gram in self.type_words and not re.search(rf"\b(?:by|brand)\s+{re.escape(gram)}\b", lowered):
+                    # A brand that is also a product type ("home", "shoe") needs "by"/"brand" before it.
+                    if self._is_type(terms(gram)) and not re.search(rf"\b(?:by|brand)\s+{re.escape(gram)}\b", lowered):
                         continue
                     c.brands.append(stored)
                 elif gram in KNOWN_BRANDS and gram not in self.brands and gram not in c.exclude_brands:
@@ -364,14 +451,23 @@ class Understander:
                     unknown.append(gram)
         return text, unknown
 
-    def _audience(self, text: str, c: Constraints) -> None:
+    def _audience(self, text: str, c: Constraints) -> bool:
+        """Set the audience; True when it comes from a relation ("for my wife") rather than an
+        audience word ("for women"), which the dialogue applies only where the catalog records
+        audiences for that kind of product."""
         if COUPLE.search(text):
             c.audience = "couple"
-            return
-        for w in tokenize(text.replace("'", "")):
+            return False
+        words = tokenize(text.replace("'", ""))
+        for w in words:
             if w in HARD_AUDIENCE:
                 c.audience = HARD_AUDIENCE[w]
-                return
+                return False
+        for w in words:
+            if w in RELATION_AUDIENCE:
+                c.audience = RELATION_AUDIENCE[w]
+                return True
+        return False
 
     def _colours(self, text: str, c: Constraints) -> None:
         words = tokenize(text)

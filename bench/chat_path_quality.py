@@ -63,7 +63,7 @@ def main() -> None:
             replies, removed = replies + 1, removed + later.sentences_removed
             follow_up_fallbacks += later.used_fallback
         if q.get("unsatisfiable"):
-            honest += not shown and "nothing in our catalog matches" in reply.text.lower()
+            honest += not shown and bool(reply.not_carried or "nothing in our catalog matches" in reply.text.lower())
         else:
             search_cp.append(constraint_precision([h.product.id for h in result.hits], q["relevant"]))
             chat_cp.append(constraint_precision(shown, q["relevant"]))
@@ -78,7 +78,7 @@ def main() -> None:
     s_cp, c_cp = sum(search_cp) / len(search_cp), sum(chat_cp) / len(chat_cp)
     print(f"{len(queries)} queries, backend {settings.llm_backend}")
     print(f"constraint precision@5: search {s_cp:.3f}, chat cards {c_cp:.3f}, ratio {c_cp / s_cp:.3f} (target 1.000)")
-    print(f"unsatisfiable: {honest} of {len(unsat)} with no card and a reply that says nothing matches")
+    print(f"unsatisfiable: {honest} of {len(unsat)} with no card and a reply that says what is not carried")
     print(f"prices in reply text: {prices_seen}, differing from the record: {len(wrong_prices)} {wrong_prices}")
     print(f"grounding corrections made: {corrections}; deterministic fallbacks: {fallbacks}")
     print(

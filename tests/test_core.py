@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.constraints import Constraints
-from assistant.intent import refine
+from assistant.dialogue import Request, Update, money, update
 from assistant.reply import EventKind, Reply
 from assistant.session import Session
 from assistant.understand import Understander
@@ -162,8 +162,9 @@ def test_nothing_matches_is_said_plainly_without_the_model(make_assistant):
         EventKind.TEXT,
         EventKind.DONE,
     ]
-    assert reply.products == [] and "nothing in our catalog matches" in reply.text.lower()
-    assert "rolex" in reply.empty_reason and backend.calls == []
+    assert reply.products == [] and reply.text.startswith("Sorry, we don't carry rolex.")
+    assert reply.not_carried == "rolex" and "rolex" in reply.empty_reason and backend.calls == []
+    assert all(a.breaks for a in reply.alternatives)  # close products, each saying what it lacks
 
 
 def test_vague_request_gets_variety(make_assistant):
@@ -209,7 +210,7 @@ def test_refinements_through_respond(make_assistant):
     _, first = turn(assistant, session, "jacket")
     _, cheaper = turn(assistant, session, "cheaper")
     cheapest = min(c.price for c in first.products)
-    assert cheaper.intent == "refine" and cheaper.changes == [f"price now under {cheapest:g}"]
+    assert cheaper.intent == "refine" and cheaper.changes == [f"added: under {money(cheapest - 0.01, 'USD')}"]
     assert cheaper.products and all(c.price < cheapest for c in cheaper.products)
     assert cheaper.constraints["categories"] == first.constraints["categories"]  # the rest is kept
 
@@ -219,7 +220,7 @@ def test_refinements_through_respond(make_assistant):
     assert more.intent == "refine" and more.products and not more.changes
     assert not {c.id for c in more.products} & {c.id for c in first.products}
     _, blue = turn(assistant, session, "in blue")
-    assert blue.changes == ["colour blue"] and blue.constraints["colours"] == ["blue"] and blue.products
+    assert blue.changes == ["added: in blue"] and blue.constraints["colours"] == ["blue"] and blue.products
     brand = blue.products[0].brand.lower()
     _, other = turn(assistant, session, f"not {brand}")
     assert other.constraints["exclude_brands"] == [brand] and other.constraints["colours"] == ["blue"]
@@ -227,7 +228,7 @@ def test_refinements_through_respond(make_assistant):
     assert session.constraints.exclude_brands == [brand] and len(session.turns) == 8
 
 
-# --- refine() on its own ----------------------------------------------------------------------
+# --- dialogue.update() on its own -------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -235,51 +236,53 @@ def understander(demo_catalog) -> Understander:
     return Understander(demo_catalog)
 
 
-def active(**constraints) -> Session:
-    session = Session()
-    session.new_request(Constraints(**constraints), "the active request")
-    return session
+def running_shoes(**constraints) -> Request:
+    c = Constraints(categories=["running shoes"], **constraints)
+    return Request(product_type="running shoes", constraints=c, text="running shoes")
 
 
-def refined(understander: Understander, session: Session, message: str, shown_prices=(60.0, 80.0)):
-    return refine(session, understander.parse(message), message, list(shown_prices))
+def updated(understander: Understander, request: Request, message: str, shown_prices=(60.0, 80.0)) -> Update:
+    return update(request, understander.parse(message), message, list(shown_prices), understander.catalog)
 
 
-def test_refine_cheaper_and_pricier_move_the_budget_past_what_was_shown(understander):
-    session = active(categories=["running shoes"], audience="women", price_min=20.0)
-    new, changes, more = refined(understander, session, "cheaper")
-    assert new == session.constraints.model_copy(update={"price_min": None, "price_max": 59.99})
-    assert changes == ["price now under 60"] and not more
-    new, changes, _ = refined(understander, session, "something more expensive")
-    assert (new.price_min, new.price_max, new.audience, changes) == (80.01, None, "women", ["price now over 80"])
-    assert session.constraints.price_min == 20.0  # refine only proposes; the core applies it
+def test_update_cheaper_and_pricier_move_the_budget_past_what_was_shown(understander):
+    old = running_shoes(audience="women", price_min=20.0)
+    cheaper = updated(understander, old, "cheaper")
+    assert cheaper.request.constraints == old.constraints.model_copy(update={"price_min": None, "price_max": 59.99})
+    assert cheaper.changes == ["replaced: under $59.99 (was over $20)"]
+    assert (cheaper.new, cheaper.more, cheaper.request.product_type) == (False, False, "running shoes")
+    pricier = updated(understander, old, "something more expensive")
+    assert (pricier.request.constraints.price_min, pricier.request.constraints.price_max) == (80.01, None)
+    assert pricier.request.constraints.audience == "women" and old.constraints.price_min == 20.0  # old untouched
 
 
-def test_refine_cheaper_with_nothing_shown(understander):
-    new, changes, _ = refined(understander, active(price_max=100.0), "cheaper", shown_prices=())
-    assert (new.price_max, changes) == (99.99, ["price now under 100"])
-    session = active(categories=["mug"])
-    assert refined(understander, session, "cheaper", shown_prices=()) == (session.constraints, [], False)
+def test_update_cheaper_with_nothing_shown(understander):
+    capped = updated(understander, running_shoes(price_max=100.0), "cheaper", shown_prices=())
+    assert capped.request.constraints.price_max == 99.99
+    open_ = updated(understander, running_shoes(), "cheaper", shown_prices=())
+    assert open_.request.constraints.cheap and open_.changes == ["added: cheap"]
 
 
-def test_refine_colour_and_brand(understander):
-    session = active(categories=["backpack"], brands=["wanderpack"])
-    new, changes, _ = refined(understander, session, "in blue")
-    assert new == session.constraints.model_copy(update={"colours": ["blue"]}) and changes == ["colour blue"]
-    new, changes, _ = refined(understander, session, "not wanderpack")
-    assert (new.brands, new.exclude_brands, changes) == ([], ["wanderpack"], ["not wanderpack"])
-    assert new.categories == ["backpack"]
+def test_update_colour_and_brand(understander):
+    old = running_shoes(brands=["strideline"])
+    blue = updated(understander, old, "in blue")
+    assert blue.request.constraints == old.constraints.model_copy(update={"colours": ["blue"]})
+    assert blue.changes == ["added: in blue"]
+    other = updated(understander, old, "not strideline")
+    assert (other.request.constraints.brands, other.request.constraints.exclude_brands) == ([], ["strideline"])
+    assert other.request.constraints.categories == ["running shoes"]
 
 
-def test_refine_stated_price_replaces_the_range_and_show_more_pages_on(understander):
-    session = active(categories=["jacket"], price_min=10.0, price_max=50.0, cheap=True)
-    new, changes, _ = refined(understander, session, "under 100 instead")
-    assert (new.price_min, new.price_max, new.cheap, changes) == (None, 100.0, False, ["price up to 100"])
-    new, changes, _ = refined(understander, session, "between 20 and 40")
-    assert (new.price_min, new.price_max, changes) == (20.0, 40.0, ["price 20-40"])
-    assert refined(understander, session, "show more") == (session.constraints, [], True)
-    new, changes, more = refined(understander, session, "more options in stock")
-    assert new.in_stock and changes == ["in stock only"] and not more  # a change is not paging
+def test_update_stated_price_replaces_the_range_and_show_more_pages_on(understander):
+    old = running_shoes(price_min=10.0, price_max=50.0)
+    under = updated(understander, old, "under 100 instead").request.constraints
+    assert (under.price_min, under.price_max, under.cheap) == (None, 100.0, False)
+    between = updated(understander, old, "between 20 and 40").request.constraints
+    assert (between.price_min, between.price_max) == (20.0, 40.0)
+    more = updated(understander, old, "show more")
+    assert (more.request, more.changes, more.more, more.new) == (old, [], True, False)
+    stock = updated(understander, old, "more options in stock")
+    assert stock.request.constraints.in_stock and stock.changes == ["added: in stock"] and not stock.more
 
 
 def test_catalog_says_which_constraints_a_product_fails(demo_catalog):

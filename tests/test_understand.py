@@ -68,11 +68,74 @@ def test_minimum_rating(parse, message, rating):
         ("baby blanket", "baby"),
         ("girls dress", "girls"),
         ("his and hers watches", "couple"),
-        ("gift for my dad", None),
+        ("gift for my dad", "men"),
+        ("it's for my wife", "women"),
+        ("a dress for my daughter", "girls"),
+        ("shoes for my son", "boys"),
+        ("something for my kid", "kids"),
+        ("a present for mom", "women"),
     ],
 )
 def test_audience(parse, message, audience):
     assert parse(message).constraints.audience == audience
+
+
+def test_relations_are_marked_as_such(parse):
+    assert parse("gift for my dad").audience_from_relation
+    assert not parse("watch for men").audience_from_relation
+
+
+@pytest.mark.parametrize(
+    ("message", "lo", "hi"),
+    [
+        ("budget is 1500", None, 1500),
+        ("my budget is 800 rupees", None, 800),
+        ("max 800 rupees", None, 800),
+        ("less than 500 please", None, 500),
+        ("keep it under 400", None, 400),
+        ("between 800 and 1500", 800, 1500),
+        ("over 2000", 2000, None),
+        ("1500 max", None, 1500),
+    ],
+)
+def test_absolute_budgets(parse, message, lo, hi):
+    c = parse(message).constraints
+    assert (c.price_min, c.price_max, c.cheap) == (lo, hi, False)
+
+
+def test_exclusions_leave_the_search_text(parse):
+    q = parse("running shoes not Auralink")
+    assert q.constraints.exclude_brands == ["auralink"] and "auralink" not in q.text.lower()
+
+
+def test_real_product_words_are_not_corrected(parse):
+    q = parse("iphone 6s back cover")
+    assert "iphone" in q.text and "iphone" not in q.corrections
+    assert q.constraints.attributes == ["iphone 6s"]
+
+
+@pytest.mark.parametrize(
+    ("message", "named", "carried"),
+    [
+        ("jhumka earrings", "earrings", True),  # the demo catalog has earrings
+        ("a guitar for my son", "guitar", False),
+        ("lawn mower", "lawn mower", False),
+        ("waterproof hiking jacket", "jacket", True),
+        ("watch with a white dial", "watch", True),
+        ("under 50 please", None, True),
+    ],
+)
+def test_requested_type_carried_or_not(parse, message, named, carried):
+    q = parse(message)
+    assert (q.product_type, q.type_carried) == (named, carried)
+    if not carried:
+        assert q.constraints.categories == [named]
+
+
+def test_required_attributes(parse):
+    assert parse("real diamond ring").constraints.attributes == ["diamond"]
+    assert parse("leather wallet").constraints.attributes == ["leather"]
+    assert parse("gold ring").constraints.attributes == []  # a metal word may be a colour or plating
 
 
 def test_colours_and_nouns_that_look_like_colours(parse):

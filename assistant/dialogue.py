@@ -1,0 +1,273 @@
+"""Dialogue state: the active request of a conversation and how each turn updates it.
+
+The `Request` is what the shopper is looking for right now: a product type, hard `Constraints`
+and the semantic text that ranks. By default a turn refines it: what the message says replaces
+that slot ("for girls" replaces "for boys", "under 1000" replaces the budget) and everything
+else stays. A new product type starts a new request that keeps the audience, budget and colour
+where the catalog still has something with them; "start over" drops everything. The diff of
+the request before and after a turn is what the reply reports as changed ("added: under ₹1,000").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, Field
+
+from assistant.catalog import CatalogIndex
+from assistant.constraints import Constraints
+from assistant.lexicon import QUERY_WORDS, RELATION_AUDIENCE
+from assistant.understand import HARD_AUDIENCE, Query
+from common.errors import ShopAssistError
+from common.text import COLOURS, STOPWORDS, terms, tokenize
+
+RESET = re.compile(
+    r"\b(?:start (?:over|again|afresh)|forget (?:that|it|this|about (?:it|that))|never ?mind|something else|"
+    r"new search|scratch that|different thing)\b",
+    re.I,
+)
+CHEAPER = re.compile(
+    r"\b(?:cheaper|less expensive|lower price|more affordable|too (?:expensive|pricey|costly))\b", re.I
+)
+PRICIER = re.compile(
+    r"\b(?:more expensive|pricier|higher end|more premium|premium ones?|fancier|better quality|bigger budget)\b", re.I
+)
+MORE = re.compile(r"\b(?:show more|more options|any others|other options|more like (?:this|these)|next)\b", re.I)
+# Words of a follow-up that carry no product meaning ("do you have them in red?").
+FILLER = frozenset(
+    "them they those these ones one it its it's instead actually meant mean please pls only also just any "
+    "what about how show me have do you got anything something some cheaper pricier expensive premium more "
+    "less options option other others again no yes ok okay sure".split()
+)
+KEPT_ON_NEW_TYPE = ("audience", "price", "colour", "in stock")
+
+
+class Request(BaseModel):
+    """The active request: serialised with the session, shown to the shopper as chips."""
+
+    product_type: str | None = None  # in the shopper's words ("kurta")
+    constraints: Constraints = Field(default_factory=Constraints)
+    text: str = ""  # the semantic text that ranks candidates
+
+    def is_active(self) -> bool:
+        return bool(self.product_type or self.text.strip()) or not self.constraints.is_empty()
+
+
+@dataclass
+class Slot:
+    """One removable part of a request: its name (a `RequestChip.slot`) and readable label."""
+
+    name: str
+    label: str
+
+
+@dataclass
+class Update:
+    request: Request
+    changes: list[str] = field(default_factory=list)
+    new: bool = False  # a new request: nothing has been seen for it yet
+    more: bool = False  # page past what was shown ("show more")
+
+
+# -- reading the request ------------------------------------------------------------------------
+def money(value: float, currency: str) -> str:
+    """ "₹1,000", "$49.99": a budget as a shopper writes it."""
+    symbol = {"USD": "$", "INR": "₹", "EUR": "€", "GBP": "£"}.get(currency)
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return f"{symbol}{number}" if symbol else f"{number} {currency}"
+
+
+def slots(request: Request, currency: str) -> list[Slot]:
+    """The request as chips, broad to narrow: type, attributes, audience, brand, colour, price..."""
+    c = request.constraints
+    out: list[Slot] = []
+    if request.product_type:
+        out.append(Slot("type", request.product_type))
+    for a in c.attributes:
+        out.append(Slot("attribute", a))
+    if c.audience:
+        out.append(Slot("audience", f"for {c.audience}"))
+    if c.brands:
+        out.append(Slot("brand", "by " + " or ".join(c.brands)))
+    if c.exclude_brands:
+        out.append(Slot("not brand", "not by " + ", ".join(c.exclude_brands)))
+    if c.colours:
+        out.append(Slot("colour", "in " + " or ".join(c.colours)))
+    if c.price_min is not None and c.price_max is not None:
+        out.append(Slot("price", f"{money(c.price_min, currency)}–{money(c.price_max, currency)}"))
+    elif c.price_max is not None:
+        out.append(Slot("price", f"under {money(c.price_max, currency)}"))
+    elif c.price_min is not None:
+        out.append(Slot("price", f"over {money(c.price_min, currency)}"))
+    elif c.cheap:
+        out.append(Slot("price", "cheap"))
+    if c.min_rating is not None:
+        out.append(Slot("rating", f"rated {c.min_rating:g}+"))
+    if c.in_stock:
+        out.append(Slot("in stock", "in stock"))
+    return out
+
+
+def describe(request: Request, currency: str) -> str:
+    """ "kurta for women under ₹1,000": the request in one phrase."""
+    return " ".join(s.label for s in slots(request, currency))
+
+
+def changes_between(old: Request, new: Request, currency: str) -> list[str]:
+    """What a turn changed, slot by slot: added, replaced (with what it was), removed."""
+    before = {s.name: s.label for s in slots(old, currency)}
+    after = {s.name: s.label for s in slots(new, currency)}
+    out = []
+    for name, label in after.items():
+        if name not in before:
+            out.append(f"added: {label}")
+        elif before[name] != label:
+            out.append(f"replaced: {label} (was {before[name]})")
+    out += [f"removed: {label}" for name, label in before.items() if name not in after]
+    return out
+
+
+# -- updating it --------------------------------------------------------------------------------
+def update(old: Request, query: Query, message: str, shown_prices: list[float], catalog: CatalogIndex) -> Update:
+    """The request after this message. A new product type (or "start over") starts a new one."""
+    said = query.constraints
+    reset = bool(RESET.search(message))
+    base = Request() if reset else old
+    new_type = query.product_type is not None and (
+        base.product_type is None or terms(query.product_type) != terms(base.product_type)
+    )
+    if reset or new_type or not base.is_active():
+        request = Request(
+            product_type=query.product_type,
+            constraints=Constraints(categories=list(said.categories), attributes=list(said.attributes)),
+            text=" ".join(RESET.sub(" ", query.text).split()),
+        )
+        if not reset:
+            _carry_over(base, request, catalog)
+        new = True
+    else:
+        request = base.model_copy(deep=True)
+        request.text = _merged_text(base.text, query.text)
+        for a in said.attributes:
+            if a not in request.constraints.attributes:
+                request.constraints.attributes.append(a)
+        new = False
+    _apply(request.constraints, said)
+    _relative_price(request.constraints, said, message, shown_prices)
+    if query.audience_from_relation and not _records_audience(request.constraints, catalog):
+        request.constraints.audience = old.constraints.audience if not new else None
+    # A first request is all new: the reply reports changes to a request the shopper already had.
+    changes = changes_between(old, request, catalog.currency) if old.is_active() else []
+    more = bool(MORE.search(message)) and not changes and not new
+    return Update(request, changes, new=new or reset, more=more)
+
+
+def remove(old: Request, slot: str, catalog: CatalogIndex) -> Update:
+    """The request without one chip's constraint (the web page's and the API's chip removal)."""
+    names = [s.name for s in slots(old, catalog.currency)]
+    if slot not in names:
+        raise ShopAssistError(
+            f"the active request has no '{slot}' to remove; it has: {', '.join(names) or 'nothing yet'}"
+        )
+    request = old.model_copy(deep=True)
+    c = request.constraints
+    if slot == "type":
+        type_words = set(terms(old.product_type or "")) | {w for p in c.categories for w in terms(p)}
+        request.product_type, c.categories = None, []
+        request.text = " ".join(w for w in request.text.split() if not set(terms(w)) & type_words)
+    elif slot == "attribute":
+        drop = {w for a in c.attributes for w in tokenize(a)}
+        c.attributes = []
+        request.text = " ".join(w for w in request.text.split() if not set(tokenize(w)) & drop)
+    elif slot == "audience":
+        c.audience = None
+    elif slot == "brand":
+        c.brands = []
+    elif slot == "not brand":
+        c.exclude_brands = []
+    elif slot == "colour":
+        c.colours = []
+    elif slot == "price":
+        c.price_min = c.price_max = None
+        c.cheap = False
+    elif slot == "rating":
+        c.min_rating = None
+    elif slot == "in stock":
+        c.in_stock = False
+    return Update(request, changes_between(old, request, catalog.currency))
+
+
+def _apply(c: Constraints, said: Constraints) -> None:
+    """Each slot the message fills replaces the request's (corrections are replacements too)."""
+    if said.price_min is not None or said.price_max is not None:
+        c.price_min, c.price_max, c.cheap = said.price_min, said.price_max, False
+    elif said.cheap:
+        c.price_min, c.price_max, c.cheap = None, None, True
+    if said.colours:
+        c.colours = list(said.colours)
+    for b in said.exclude_brands:
+        if b not in c.exclude_brands:
+            c.exclude_brands.append(b)
+        c.brands = [x for x in c.brands if x != b]
+    if said.brands:
+        c.brands = [b for b in said.brands if b not in c.exclude_brands]
+        c.exclude_brands = [b for b in c.exclude_brands if b not in said.brands]
+    if said.audience:
+        c.audience = said.audience
+    if said.min_rating is not None:
+        c.min_rating = said.min_rating
+    if said.in_stock:
+        c.in_stock = True
+
+
+def _relative_price(c: Constraints, said: Constraints, message: str, shown_prices: list[float]) -> None:
+    """ "cheaper": under the cheapest shown; "more premium": over the dearest shown."""
+    if said.price_min is not None or said.price_max is not None:
+        return
+    if CHEAPER.search(message):
+        ceiling = min(shown_prices) if shown_prices else c.price_max
+        if ceiling is not None:
+            c.price_max, c.price_min, c.cheap = round(ceiling - 0.01, 2), None, False
+        else:
+            c.cheap = True
+    elif PRICIER.search(message) and shown_prices:
+        c.price_min, c.price_max, c.cheap = round(max(shown_prices) + 0.01, 2), None, False
+
+
+def _carry_over(old: Request, new: Request, catalog: CatalogIndex) -> None:
+    """A new type keeps the audience, budget, colour and in-stock wish where the catalog still
+    has that type with it; a type the catalog lacks keeps them all (nothing to check against)."""
+    c, prev = new.constraints, old.constraints
+    type_only = Constraints(categories=c.categories)
+    has_type = bool(catalog.mask(type_only).any())
+    for slot in KEPT_ON_NEW_TYPE:
+        trial = c.model_copy(deep=True)
+        if slot == "audience":
+            trial.audience = prev.audience
+        elif slot == "price":
+            trial.price_min, trial.price_max, trial.cheap = prev.price_min, prev.price_max, prev.cheap
+        elif slot == "colour":
+            trial.colours = list(prev.colours)
+        else:
+            trial.in_stock = prev.in_stock
+        if trial == c:
+            continue
+        if not has_type or catalog.mask(trial).any():
+            new.constraints = c = trial
+
+
+def _records_audience(c: Constraints, catalog: CatalogIndex) -> bool:
+    """Whether products like these record an audience at all (mugs usually do not). With none
+    like these in the catalog there is nothing to check against, and the audience stays."""
+    rows = catalog.mask(c.model_copy(update={"audience": None}))
+    return not rows.any() or bool((catalog.audience_mask[rows] != 0).any())
+
+
+def _merged_text(old: str, new: str) -> str:
+    """The request's text plus the follow-up's own content words ("with a white dial" adds
+    "dial"); follow-up grammar, audiences and colours (constraints already) add nothing."""
+    skip = FILLER | STOPWORDS | QUERY_WORDS | set(HARD_AUDIENCE) | set(RELATION_AUDIENCE) | set(COLOURS)
+    have = set(tokenize(old))
+    extra = [w for w in tokenize(new) if w not in skip and w not in have and not w.isdigit()]
+    return " ".join([old, *extra]).strip()

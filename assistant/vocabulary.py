@@ -1,0 +1,65 @@
+"""General product-type vocabulary: the kinds of things shops sell, beyond any one catalog.
+
+Read from `assistant/data/product_types.txt` (derived from the Shopify Standard Product Taxonomy,
+MIT) and `product_types_extra.txt` (types it lacks, written for this project). Understanding uses
+it to recognise a product type the loaded catalog does not carry ("earrings" in a shop without
+earrings), and to keep spelling correction from turning a real product word into a catalog word.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, terms
+
+DATA = Path(__file__).resolve().parent / "data"
+FILES = ("product_types.txt", "product_types_extra.txt")
+
+# Single words the taxonomy uses as a category but a shopper uses as a qualifier: a material, a
+# colour, an audience ("baby"), or a word too broad to be a product on its own.
+NOT_TYPES = frozenset(
+    {*COLOURS, *MATERIALS, *AUDIENCE_WORDS, *STOPWORDS}
+    | set(
+        "baby toddler kid wear decor finding jewelry jewellery clothe clothing apparel home garden party gift "
+        "outdoor indoor travel sport fitness health beauty care personal office school kitchen bath bed "
+        "car bike pet dog cat bird fish horse food drink water light power electric digital smart mini "
+        "style design print pattern shape size large small top bottom front back side left right one ones "
+        "budget premium option order gift set pair piece".split()
+    )
+)
+
+
+@cache
+def product_types() -> frozenset[tuple[str, ...]]:
+    """Every known product type as a term tuple ("money clip" -> ("money", "clip"))."""
+    found: set[tuple[str, ...]] = set()
+    for name in FILES:
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                phrase = tuple(terms(line))
+                if phrase and not (len(phrase) == 1 and phrase[0] in NOT_TYPES):
+                    found.add(phrase)
+    return frozenset(found)
+
+
+@cache
+def type_words() -> frozenset[str]:
+    """Single words that are product types on their own ("wallet", "belt", "earring")."""
+    return frozenset(p[0] for p in product_types() if len(p) == 1)
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Every word of every known product type: real words, never 'corrected' into others."""
+    return frozenset(w for p in product_types() for w in p)
+
+
+def is_type(phrase: list[str]) -> bool:
+    return tuple(phrase) in product_types()
+
+
+def is_listing(node: list[str]) -> bool:
+    """A category node that lists several kinds ("Bags, Wallets & Belts"): a product filed under
+    it is one of them, so a type word in it does not say what the product is."""
+    return len({w for w in node if w in type_words()}) >= 2

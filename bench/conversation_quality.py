@@ -1,0 +1,104 @@
+"""Conversation quality: the final turn of multi-turn dialogues against the same request asked in
+one message, side by side in one run, on the Flipkart catalog.
+
+Dialogues come from `bench/dialogues.py` (written from the labelled queries). For each follow-up
+kind it prints constraint precision@5 of the cards shown at the final turn, the same for the
+source query asked in one shot, and their ratio (target >= 0.95), plus the honest-empty rate at
+the final turn of unsatisfiable dialogues (no card, and a reply that names what is missing).
+Also prints one-shot nDCG@10 of the search, so a change in understanding that costs search
+quality shows. The LLM does not change which cards are shown: `--backend scripted` (default)
+answers with the deterministic text in a fraction of the time; `--backend transformers` runs the
+bundled model.
+Usage: python bench/conversation_quality.py [--queries FILE] [--backend scripted|transformers]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from assistant.core import Assistant  # noqa: E402
+from assistant.evaluate import constraint_precision, load_queries, ndcg  # noqa: E402
+from assistant.session import Session  # noqa: E402
+from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING  # noqa: E402
+from bench.dialogues import dialogues_for  # noqa: E402
+from common.settings import Settings  # noqa: E402
+from ingest.pipeline import ingest_catalog  # noqa: E402
+
+
+def honest(reply) -> bool:
+    return not reply.products and bool(reply.not_carried or reply.empty_reason)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--queries", type=Path, default=DEV_QUERIES)
+    parser.add_argument("--backend", default="scripted", help="scripted (deterministic text) or a settings backend")
+    args = parser.parse_args()
+    if not FLIPKART.exists():
+        sys.exit(f"{FLIPKART} not found: this benchmark needs ../shared/datasets")
+    settings = Settings(data_dir=BENCH_DIR / "flipkart")
+    ingest_catalog(settings, FLIPKART, FLIPKART_MAPPING, progress=False)
+    if args.backend == "scripted":
+        from tests.fakes import ScriptedBackend
+
+        assistant = Assistant.load(settings, backend=ScriptedBackend())
+    else:
+        assistant = Assistant.load(settings.model_copy(update={"llm_backend": args.backend}))
+    queries = load_queries(args.queries)
+    one_shot_cp: dict[str, float] = {}
+    one_shot_honest: dict[str, bool] = {}
+    ndcgs = []
+    for q in queries:
+        reply = assistant.reply(Session(), q["query"])
+        if q.get("unsatisfiable"):
+            one_shot_honest[q["qid"]] = honest(reply)
+        else:
+            one_shot_cp[q["qid"]] = constraint_precision([c.id for c in reply.products], q["relevant"])
+            _, result = assistant.engine.search(q["query"], k=10)
+            ndcgs.append(ndcg([h.product.id for h in result.hits], q["relevant"]))
+    conv: dict[str, list[float]] = defaultdict(list)
+    base: dict[str, list[float]] = defaultdict(list)
+    unsat: dict[str, list[bool]] = defaultdict(list)
+    dialogues = [d for q in queries for d in dialogues_for(q)]
+    for d in dialogues:
+        session = Session()
+        for turn in d["turns"]:
+            reply = assistant.reply(session, turn["text"])
+        kind, qid = d["meta"]["follow_up_kind"], d["meta"]["source_query"]
+        if d["labels"]["unsatisfiable"]:
+            unsat[kind].append(honest(reply))
+        else:
+            conv[kind].append(constraint_precision([c.id for c in reply.products], d["labels"]["relevant_products"]))
+            base[kind].append(one_shot_cp[qid])
+
+    def mean(values) -> float:
+        return sum(values) / len(values) if values else 0.0
+
+    print(f"{len(dialogues)} dialogues from {len(queries)} queries ({args.queries}); backend {args.backend}")
+    print(f"{'follow-up kind':<22} {'n':>3} {'CP@5 conv':>10} {'CP@5 one-shot':>14} {'ratio':>6} {'unsat honest':>13}")
+    for kind in sorted(set(conv) | set(unsat)):
+        c, b = mean(conv[kind]), mean(base[kind])
+        ratio = f"{c / b:6.3f}" if b else "     -"
+        h = unsat[kind]
+        print(f"{kind:<22} {len(conv[kind]):>3} {c:>10.3f} {b:>14.3f} {ratio} {sum(h):>8} of {len(h)}")
+    all_c = [x for v in conv.values() for x in v]
+    all_b = [x for v in base.values() for x in v]
+    all_h = [x for v in unsat.values() for x in v]
+    print(
+        f"{'all':<22} {len(all_c):>3} {mean(all_c):>10.3f} {mean(all_b):>14.3f} {mean(all_c) / mean(all_b):6.3f} "
+        f"{sum(all_h):>8} of {len(all_h)}"
+    )
+    print(
+        f"one-shot: search nDCG@10 {mean(ndcgs):.3f}, chat CP@5 {mean(list(one_shot_cp.values())):.3f}, "
+        f"unsatisfiable answered honestly {sum(one_shot_honest.values())} of {len(one_shot_honest)}"
+    )
+    print("targets: conversation / one-shot CP@5 >= 0.95; every unsatisfiable dialogue answered honestly")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,165 @@
+"""Dialogue state over several turns on the demo catalog, with the fakes (no model, seconds).
+
+Each case is a conversation and what the active request must be after its last turn, as the
+chips the reply carries (`Reply.request`); every shown card must satisfy the request.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.core import Assistant
+from assistant.session import Session
+from tests.fakes import ScriptedBackend
+
+
+@pytest.fixture(scope="module")
+def assistant(fake_settings, fake_embedder) -> Assistant:
+    return Assistant.load(fake_settings, backend=ScriptedBackend(), embed=fake_embedder)
+
+
+def talk(assistant: Assistant, messages: list[str], session: Session | None = None):
+    session = session or Session()
+    return session, [assistant.reply(session, m) for m in messages]
+
+
+def chips(reply) -> dict[str, str]:
+    return {c.slot: c.label for c in reply.request}
+
+
+def satisfied(assistant: Assistant, session: Session, reply) -> bool:
+    catalog = assistant.engine.catalog
+    c = session.request.constraints.model_copy(update={"cheap": False})
+    return all(not catalog.failures(c, card.id) for card in reply.products)
+
+
+# (kind, conversation, chips the final request must have, slots it must not have)
+CASES = [
+    ("elliptical audience", ["running shoes", "for women"], {"type": "running shoes", "audience": "for women"}, []),
+    ("elliptical audience", ["sandals", "ladies"], {"type": "sandals", "audience": "for women"}, []),
+    ("relation", ["analog watch", "it's for my wife"], {"type": "analog watch", "audience": "for women"}, []),
+    ("relation", ["wallet for my dad"], {"type": "wallet", "audience": "for men"}, []),
+    ("relation", ["sneakers for my son"], {"type": "sneakers", "audience": "for boys"}, []),
+    ("relation", ["soft toy for my kid"], {"audience": "for kids"}, []),
+    ("relation without audience data", ["coffee mug for my dad"], {"type": "coffee mug"}, ["audience"]),
+    ("elliptical colour", ["backpack", "in black"], {"type": "backpack", "colour": "in black"}, []),
+    ("elliptical colour", ["backpack", "do you have them in blue?"], {"type": "backpack", "colour": "in blue"}, []),
+    ("elliptical colour", ["backpack", "black please"], {"colour": "in black"}, []),
+    ("elliptical brand", ["running shoes", "any from strideline?"], {"brand": "by strideline"}, []),
+    ("elliptical brand", ["running shoes", "only strideline"], {"brand": "by strideline"}, []),
+    ("absolute budget", ["jacket", "budget is 150"], {"type": "jacket", "price": "under $150"}, []),
+    ("absolute budget", ["jacket", "max 80 dollars"], {"price": "under $80"}, []),
+    ("absolute budget", ["jacket", "less than 50 please"], {"price": "under $50"}, []),
+    ("absolute budget", ["jacket", "keep it under 40"], {"price": "under $40"}, []),
+    ("absolute budget", ["jacket", "between 80 and 150"], {"price": "$80–$150"}, []),
+    ("absolute budget", ["jacket", "over 200"], {"price": "over $200"}, []),
+    ("correction", ["shirts for men", "I meant for women"], {"type": "shirts", "audience": "for women"}, []),
+    ("correction", ["sandals for women", "actually, heels instead"], {"type": "heels", "audience": "for women"}, []),
+    ("correction", ["backpack in red", "no, in blue"], {"type": "backpack", "colour": "in blue"}, []),
+    (
+        "correction",
+        ["running shoes", "only strideline", "not strideline, tread republic"],
+        {"brand": "by tread republic", "not brand": "not by strideline"},
+        [],
+    ),
+    (
+        "new type keeps audience, budget, colour",
+        ["sandals for women in black under 150", "what about boots instead?"],
+        {"type": "boots", "audience": "for women", "price": "under $150", "colour": "in black"},
+        [],
+    ),
+    (
+        "start over",
+        ["sandals for women under 100", "forget that, show me mugs"],
+        {"type": "mugs"},
+        ["audience", "price"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "messages", "want", "absent"), CASES, ids=[f"{c[0]}: {c[1][-1]}" for c in CASES])
+def test_follow_ups_update_the_active_request(assistant, kind, messages, want, absent):
+    session, replies = talk(assistant, messages)
+    final = replies[-1]
+    got = chips(final)
+    assert {k: got.get(k) for k in want} == want, (kind, got)
+    assert not set(absent) & set(got), (kind, got)
+    assert satisfied(assistant, session, final)
+    assert final.constraints == session.request.constraints.model_dump(exclude_defaults=True)
+
+
+def test_relative_budgets_move_from_what_was_shown(assistant):
+    session, (first, cheaper) = talk(assistant, ["running shoes for women", "cheaper"])
+    assert cheaper.intent == "refine" and chips(cheaper)["audience"] == "for women"
+    assert all(c.price < min(p.price for p in first.products) for c in cheaper.products)
+    assert any(change.startswith("added: under $") for change in cheaper.changes)
+    _, (first, premium) = talk(assistant, ["running shoes for women", "something more premium"])
+    assert all(c.price > max(p.price for p in first.products) for c in premium.products)
+
+
+def test_changes_say_what_was_added_replaced_and_removed(assistant):
+    session, (_, second, third) = talk(assistant, ["shirts for men", "under 60", "I meant for women"])
+    assert second.changes == ["added: under $60"]
+    assert third.changes == ["replaced: for women (was for men)"]
+    events = list(assistant.respond(session, "no, for men"))
+    constraints = next(e.data for e in events if e.type == "constraints")
+    assert constraints["changes"] == ["replaced: for men (was for women)"]
+    assert {c["slot"] for c in constraints["request"]} == {"type", "audience", "price"}
+
+
+def test_questions_in_between_leave_the_request_untouched(assistant):
+    session, replies = talk(
+        assistant,
+        [
+            "running shoes for women under 150",
+            "what is your return policy?",
+            "compare 1 and 2",
+            "tell me about the second one",
+        ],
+    )
+    first = replies[0]
+    assert [r.intent for r in replies[1:]] == ["policy", "compare", "detail"]
+    for reply in replies[1:]:
+        assert reply.request == first.request and reply.changes == []
+    _, (after,) = talk(assistant, ["cheaper"], session)
+    assert chips(after)["type"] == "running shoes" and chips(after)["audience"] == "for women"
+
+
+def test_start_over_clears_the_request_and_asks(assistant):
+    session, (_, reply) = talk(assistant, ["sandals for women", "start over"])
+    assert reply.intent == "clarify" and reply.request == [] and not reply.products
+    assert not session.request.is_active()
+
+
+def test_remove_from_request_drops_one_chip_and_searches_again(assistant):
+    session, (first,) = talk(assistant, ["sandals for women in black under 100"])
+    events = list(assistant.remove_from_request(session, "colour"))
+    assert [e.type for e in events][:3] == ["intent", "constraints", "products"] and events[-1].type == "done"
+    reply = events[-1].data
+    assert "colour" not in chips(reply) and chips(reply)["audience"] == "for women"
+    assert reply.changes == ["removed: in black"] and "colours" not in reply.constraints
+    assert session.turns[-2].content == "remove in black"
+    assert len(reply.products) >= len(first.products)
+    from common.errors import ShopAssistError
+
+    with pytest.raises(ShopAssistError, match="no 'brand'"):
+        list(assistant.remove_from_request(session, "brand"))
+
+
+@pytest.mark.parametrize(
+    ("message", "missing"),
+    [
+        ("do you sell guitars?", "guitars"),
+        ("a lawn mower under 300", "lawn mowers"),
+        ("rolex watches for men", "rolex"),
+        ("iphone 6s case", "iphone 6s"),
+    ],
+)
+def test_not_carried_shows_no_card_and_labelled_alternatives(assistant, message, missing):
+    session, (reply,) = talk(assistant, [message])
+    assert reply.products == [] and reply.not_carried is not None and missing in reply.not_carried
+    assert "don't carry" in reply.text or "nothing in our catalog matches" in reply.text.lower()
+    c = session.request.constraints
+    catalog = assistant.engine.catalog
+    for alt in reply.alternatives:
+        assert alt.breaks and catalog.failures(c, alt.card.id)

@@ -1,0 +1,105 @@
+"""The conversations of issue 8 on the real Flipkart catalog (../shared/datasets; skipped when it
+is absent), indexed with the fake embedder so the whole module takes seconds."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.core import Assistant
+from assistant.session import Session
+from tests.conftest import REPO, needs_shared
+from tests.fakes import FAKE_EMBEDDING, ScriptedBackend
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, fake_embedder) -> Assistant:
+    from common.settings import Settings
+    from ingest.pipeline import ingest_catalog
+
+    catalog = needs_shared("flipkart", "product.csv")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("flipkart"), embedding_model=FAKE_EMBEDDING)
+    ingest_catalog(
+        settings, catalog, REPO / "ingest" / "mappings" / "flipkart.yaml", progress=False, embed=fake_embedder
+    )
+    return Assistant.load(settings, backend=ScriptedBackend(), embed=fake_embedder)
+
+
+def talk(assistant: Assistant, messages: list[str]):
+    session = Session()
+    return session, [assistant.reply(session, m) for m in messages]
+
+
+def chips(reply) -> dict[str, str]:
+    return {c.slot: c.label for c in reply.request}
+
+
+def all_satisfy(assistant: Assistant, session: Session, reply) -> bool:
+    catalog = assistant.engine.catalog
+    c = session.request.constraints
+    return all(not catalog.failures(c, card.id) for card in reply.products)
+
+
+def test_kurta_for_a_woman_under_1000(assistant):
+    session, (_, woman, budget) = talk(
+        assistant, ["hi, I'm looking for kurta", "it's for a woman", "show me ones under 1000 rupees"]
+    )
+    assert chips(woman) == {"type": "kurta", "audience": "for women"} and woman.changes == ["added: for women"]
+    assert chips(budget) == {"type": "kurta", "audience": "for women", "price": "under ₹1,000"}
+    assert budget.changes == ["added: under ₹1,000"] and budget.products
+    assert all("kurt" in c.title.lower() and c.price <= 1000 for c in budget.products)
+    assert all_satisfy(assistant, session, budget)
+
+
+def test_sandals_cheaper_red_then_heels(assistant):
+    session, (first, cheaper, red, heels) = talk(
+        assistant,
+        ["show me sandals for women", "something cheaper", "do you have them in red?", "what about heels instead?"],
+    )
+    assert chips(first) == {"type": "sandals", "audience": "for women"}
+    assert chips(cheaper)["type"] == "sandals" and chips(cheaper)["audience"] == "for women"
+    assert chips(red)["colour"] == "in red" and chips(red)["type"] == "sandals"
+    assert not red.products or all_satisfy(assistant, session, red)
+    assert chips(heels)["type"] == "heels" and chips(heels)["audience"] == "for women"
+    assert heels.products and all("heel" in c.title.lower() for c in heels.products)
+
+
+def test_budget_after_jewellery_is_absolute(assistant):
+    _, (first, budget) = talk(assistant, ["necklace", "budget is 1500"])
+    assert chips(budget)["price"] == "under ₹1,500" and budget.constraints["price_max"] == 1500
+    assert all(c.price <= 1500 for c in budget.products) and budget.products
+
+
+def test_corrections_keep_the_type(assistant):
+    _, (_, girls) = talk(assistant, ["shirts for boys", "I meant for girls"])
+    assert chips(girls) == {"type": "shirts", "audience": "for girls"}
+    assert girls.changes == ["replaced: for girls (was for boys)"]
+    _, (_, puma, nike) = talk(assistant, ["t-shirt", "only from puma", "not puma, nike"])
+    assert chips(puma)["type"] == "t shirt" and chips(puma)["brand"] == "by puma"
+    assert puma.products == [] and puma.not_carried  # Puma makes no t-shirt here
+    assert chips(nike)["brand"] == "by nike" and chips(nike)["not brand"] == "not by puma"
+    assert nike.products and all(c.title.lower().startswith("nike") for c in nike.products)
+
+
+@pytest.mark.parametrize(
+    ("message", "missing"),
+    [
+        ("jhumka earrings under 500", "earrings"),
+        ("leather wallet for my dad", "wallets"),
+        ("iphone 6s back cover", "iphone 6s"),
+        ("real diamond ring under 500 rs", "diamond"),
+    ],
+)
+def test_what_the_shop_does_not_carry(assistant, message, missing):
+    session, (reply,) = talk(assistant, [message])
+    assert reply.products == [] and missing in reply.not_carried
+    assert missing in reply.text
+    assert reply.alternatives and all(a.breaks for a in reply.alternatives)
+    catalog = assistant.engine.catalog
+    for alt in reply.alternatives:
+        assert catalog.failures(session.request.constraints, alt.card.id)
+
+
+def test_white_dial_and_a_catalog_brand_refine_watches(assistant):
+    session, (_, dial, skmei) = talk(assistant, ["watch for men", "with a white dial", "only skmei"])
+    assert chips(dial) == {"type": "watch", "audience": "for men", "colour": "in white"}
+    assert chips(skmei)["brand"] == "by skmei"
