@@ -8,11 +8,12 @@ earrings", "over ₹500"). They are listed apart from the results and never show
 from __future__ import annotations
 
 from assistant.constraints import Constraints
-from assistant.dialogue import Request, money, slots
+from assistant.dialogue import Request, slots
 from assistant.reply import Alternative, ProductCard
 from assistant.search import Retriever
 from assistant.understand import Query
 from common.schema import Product
+from common.text import money
 
 # Constraint names (as in `Constraints.parts`) and how to drop each.
 RELAXED = {
@@ -97,7 +98,7 @@ def closest(retriever: Retriever, query: Query, request: Request, limit: int = 3
         for hit in result.hits:
             if hit.product.id in seen:
                 continue
-            failed = retriever.catalog.failures(c, hit.product.id)
+            failed = c.failures(hit.product)
             label = "; ".join(break_label(f, c, request, hit.product, currency) for f in failed)
             out.append(Alternative(card=ProductCard.of(hit.product, hit.why), breaks=label or "close match"))
             seen.add(hit.product.id)

@@ -395,6 +395,21 @@ class OpenAIBackend:
 
 
 # --------------------------------------------------------------------------------------------
+# no model
+
+
+class NoBackend:
+    """Generation switched off (`llm_backend: none`): the stream is empty, so the core answers
+    with its deterministic text from the records. A baseline for evaluation, and a way to serve
+    without a model."""
+
+    name = "none"
+
+    def stream(self, messages: list[dict[str, str]], sampling: Sampling, adapter: str | None = None) -> Iterator[str]:
+        return iter(())
+
+
+# --------------------------------------------------------------------------------------------
 
 
 def make_backend(settings: Settings) -> Backend:
@@ -405,4 +420,6 @@ def make_backend(settings: Settings) -> Backend:
         return VLLMBackend(settings)
     if settings.llm_backend == "openai":
         return OpenAIBackend(settings)
-    raise ShopAssistError(f"unknown llm_backend '{settings.llm_backend}'; use transformers, vllm or openai")
+    if settings.llm_backend == "none":
+        return NoBackend()
+    raise ShopAssistError(f"unknown llm_backend '{settings.llm_backend}'; use transformers, vllm, openai or none")

@@ -166,14 +166,8 @@ class CatalogIndex:
             m &= part
         return m
 
-    def failures(self, c: Constraints, product_id: str) -> list[str]:
-        """Names of the constraints in `c` that a product fails (empty: it satisfies them all)."""
-        row = self.row_of[product_id]
-        return [name for name, part in self.constraint_masks(c) if not part[row]]
-
     def constraint_masks(self, c: Constraints) -> list[tuple[str, np.ndarray]]:
-        """One mask per active constraint, named as in `Constraints.parts`: the one description
-        of what satisfying a constraint means."""
+        """One mask per active constraint, named as in `Constraints.failures`."""
         n = len(self.products)
         parts: list[tuple[str, np.ndarray]] = []
         if c.categories:

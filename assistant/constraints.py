@@ -1,5 +1,4 @@
-"""`Constraints`: the hard filters of a request, and the product words they are matched against
-(the check itself is one mask per constraint in `CatalogIndex.constraint_masks`)."""
+"""`Constraints`: the hard filters of a request, and how a `Product` is checked against them."""
 
 from __future__ import annotations
 
@@ -7,7 +6,7 @@ from pydantic import BaseModel, Field
 
 from assistant.vocabulary import is_listing
 from common.schema import Product
-from common.text import terms
+from common.text import money, terms
 
 # Query audience -> product audiences that satisfy it. A unisex product is stored as men+women.
 AUDIENCE_MATCHES = {
@@ -50,6 +49,10 @@ def product_type_terms(product: Product) -> list[str]:
     return terms(product.title + " | " + " | ".join(type_nodes(product)))
 
 
+def matches_type(product: Product, phrase: list[str]) -> bool:
+    return phrase_in(phrase, product_type_terms(product))
+
+
 def attribute_terms(product: Product) -> list[str]:
     """The words a required attribute ("diamond", "leather", "iphone") is matched against: the
     title, category, material and specification values, not the free-text description (which
@@ -77,10 +80,9 @@ class Constraints(BaseModel):
     def parts(self, currency: str = "") -> list[tuple[str, str]]:
         """(name, readable label) per active constraint, in `CatalogIndex.constraint_masks` order.
 
-        Names match `CatalogIndex.constraint_masks`; labels read inside a sentence ("nothing in watch for men under
+        Names match `failures`; labels read inside a sentence ("nothing in watch for men under
         100 USD"), in replies and in each result's "why".
         """
-        cur = f" {currency}" if currency else ""
         out = []
         if self.categories:
             out.append(("category", " or ".join(self.categories)))
@@ -95,11 +97,11 @@ class Constraints(BaseModel):
         if self.audience:
             out.append(("audience", f"for {self.audience}"))
         if self.price_min is not None and self.price_max is not None:
-            out.append(("price", f"between {self.price_min:g} and {self.price_max:g}{cur}"))
+            out.append(("price", f"between {money(self.price_min, currency)} and {money(self.price_max, currency)}"))
         elif self.price_max is not None:
-            out.append(("price", f"under {self.price_max:g}{cur}"))
+            out.append(("price", f"under {money(self.price_max, currency)}"))
         elif self.price_min is not None:
-            out.append(("price", f"over {self.price_min:g}{cur}"))
+            out.append(("price", f"over {money(self.price_min, currency)}"))
         if self.min_rating is not None:
             out.append(("rating", f"rated {self.min_rating:g}+"))
         if self.in_stock:
@@ -108,3 +110,35 @@ class Constraints(BaseModel):
 
     def describe(self, currency: str = "") -> list[str]:
         return [label for _, label in self.parts(currency)]
+
+    def failures(self, product: Product) -> list[str]:
+        """Names of the constraints `product` violates (empty: it satisfies them all)."""
+        failed = []
+        if self.categories and not any(matches_type(product, terms(c)) for c in self.categories):
+            failed.append("category")
+        if self.attributes:
+            words = attribute_terms(product)
+            if not all(phrase_in(terms(a), words) for a in self.attributes):
+                failed.append("attribute")
+        brand = (product.brand or "").lower()
+        title = product.title.lower()
+        if self.brands and not any(brand == b or title.startswith(b + " ") for b in self.brands):
+            failed.append("brand")
+        if self.exclude_brands and any(brand == b or title.startswith(b + " ") for b in self.exclude_brands):
+            failed.append("not brand")
+        if self.colours and not set(self.colours) & set(product.colours):
+            failed.append("colour")
+        if self.audience and not AUDIENCE_MATCHES[self.audience] & set(product.audience):
+            failed.append("audience")
+        if self.price_min is not None and (product.price is None or product.price < self.price_min):
+            failed.append("price")
+        elif self.price_max is not None and (product.price is None or product.price > self.price_max):
+            failed.append("price")
+        if self.min_rating is not None and (product.rating is None or product.rating < self.min_rating):
+            failed.append("rating")
+        if self.in_stock and not product.in_stock:
+            failed.append("in stock")
+        return failed
+
+    def satisfied_by(self, product: Product) -> bool:
+        return not self.failures(product)

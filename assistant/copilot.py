@@ -14,7 +14,7 @@ from assistant import intent as intents
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder
-from assistant.policy_search import PolicySearch
+from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import SUPPORT_RULES, policy_block
 from assistant.reply import ProductCard
 from assistant.session import Session
@@ -62,7 +62,11 @@ def suggest_reply(
     last = [t["content"] for t in turns if t["role"] == "user"][-1]
     query = engine.parse(last)
     understood = intents.classify(last, Session(), query)
-    passages = policies.search(last, k=3)
+    try:
+        passages = policies.search(last, k=3)
+        policies_down = False
+    except PolicyIndexUnavailable:  # degraded: products and the model still help the agent
+        passages, policies_down = [], True
 
     products = mentioned_products(engine, " ".join(t["content"] for t in turns))
     if understood.intent in (intents.Intent.SEARCH, intents.Intent.REFINE) and not products:
@@ -77,7 +81,9 @@ def suggest_reply(
 
     run = Generation()
     grounder = Grounder(products, engine.catalog.brand_names, engine.understander.type_words)
-    reply = "".join(writer.write(messages, grounder, run, adapter=adapter)).strip()
+    # Without its policy passages the model would answer a policy question from nothing.
+    guessing = policies_down and understood.intent in (intents.Intent.POLICY, intents.Intent.SUPPORT)
+    reply = "" if guessing else "".join(writer.write(messages, grounder, run, adapter=adapter)).strip()
     used_fallback = run.failed or not reply
     if used_fallback:
         if understood.handoff:
@@ -85,6 +91,8 @@ def suggest_reply(
         elif passages:
             top = passages[0]
             reply = f"Thanks for reaching out. Per our {top['section'].split(' > ')[-1]} policy: {answering_sentences(top['text'], last)}"
+        elif policies_down:
+            reply = UNAVAILABLE_REPLY
         else:
             reply = "Thanks for reaching out. Let me look into this for you."
     return Copilot(

@@ -19,17 +19,18 @@ from assistant import alternatives as alternatives_
 from assistant import dialogue
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
+from assistant.capacity import GenerationGate
 from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder, PassageGrounder
 from assistant.intent import Intent, Understood
-from assistant.policy_search import PolicySearch
+from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import policy_messages, product_messages
 from assistant.reply import Alternative, ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip, Suggestion
 from assistant.search import SearchResult
 from assistant.session import Session
-from assistant.suggest import category_options, suggest
+from assistant.suggest import category_options, relaxations, suggest
 from assistant.understand import Query
 from assistant.wording import (
     CHITCHAT_REPLY,
@@ -38,7 +39,9 @@ from assistant.wording import (
     NO_POLICIES_REPLY,
     OUT_OF_SCOPE_REPLY,
     THANKS_REPLY,
+    alternatives_text,
     answering_sentences,
+    changes_lead,
     clarify_text,
     comparison_rows,
     comparison_table,
@@ -49,6 +52,7 @@ from assistant.wording import (
     is_vague,
     next_step_text,
     no_match_text,
+    nothing_shown_text,
 )
 from common.errors import ShopAssistError
 from common.models import Embedder, embedder
@@ -114,7 +118,8 @@ class Assistant:
         self.engine = engine
         self.backend = backend
         self.policies = policies
-        self.writer = Writer(backend, Sampling.from_settings(settings))
+        self.gate = GenerationGate.for_backend(settings, backend.name)
+        self.writer = Writer(backend, Sampling.from_settings(settings), self.gate)
 
     @classmethod
     def load(cls, settings: Settings, backend: Backend | None = None, embed: Embedder | None = None) -> Assistant:
@@ -197,7 +202,11 @@ class Assistant:
         return Outcome(Intent.CHITCHAT)
 
     def _policy(self, session: Session, message: str, understood: Understood, timings: Timings) -> Branch:
-        passages = self.policies.search(message, k=3)
+        try:
+            passages = self.policies.search(message, k=3)
+        except PolicyIndexUnavailable:  # degraded, not broken: say so and offer a human
+            yield Event(type=EventKind.TEXT, data=UNAVAILABLE_REPLY)
+            return Outcome(understood.intent, handoff=True, used_fallback=True)
         cited = citations(passages)
         if understood.handoff:
             yield Event(type=EventKind.TEXT, data=HANDOFF_REPLY)
@@ -233,6 +242,9 @@ class Assistant:
             for i in understood.references
             if session.shown[i - 1] in catalog.row_of
         ]
+        if not products:  # nothing on screen to point at: say so, leave the request as it is
+            yield Event(type=EventKind.TEXT, data=nothing_shown_text(len(session.shown)))
+            return Outcome(understood.intent)
         cards = [ProductCard.of(p) for p in products]
         yield Event(type=EventKind.PRODUCTS, data=cards)
         comparing = understood.intent == Intent.COMPARE
@@ -317,11 +329,11 @@ class Assistant:
 
         if not result.hits:
             if not_carried:
-                text = alternatives_.sentence(not_carried, wholly)
-                if alternatives:
-                    text += " The closest we have are listed as alternatives, each with what it lacks."
+                text = changes_lead(changes) + alternatives_.sentence(not_carried, wholly)
             else:
                 text = no_match_text(result, changes)
+            if alternatives:
+                text += " " + alternatives_text(alternatives)
             yield Event(type=EventKind.TEXT, data=text)
             return Outcome(
                 intent,
@@ -329,6 +341,7 @@ class Assistant:
                 empty_reason=result.empty_reason,
                 not_carried=not_carried,
                 alternatives=alternatives,
+                suggestions=relaxations(catalog, result.constraints, [self._product(a.card.id) for a in alternatives]),
             )
         suggestions = self._suggestions(session, result, vague)
         variant = len(session.turns) // 2  # varies the wording from one reply to the next
@@ -336,7 +349,8 @@ class Assistant:
             options = [s.message for s in suggestions]
             yield Event(type=EventKind.TEXT, data=clarify_text(options, session.constraints.audience) + " ")
         else:
-            yield Event(type=EventKind.TEXT, data=intro_text(result, changes, more, vague) + " ")
+            labels = [chip.label for chip in self._chips(session)]
+            yield Event(type=EventKind.TEXT, data=intro_text(result, changes, more, labels) + " ")
         started = time.perf_counter()
         products = [h.product for h in result.hits]
         grounder = self._grounder(products, session, message, counts={len(products), result.candidates})
@@ -428,6 +442,10 @@ class Assistant:
         if vague:
             return [Suggestion(label=o, message=o) for o in category_options(catalog, result.constraints)]
         return suggest(catalog, result.constraints, len(result.hits))
+
+    def _product(self, product_id: str) -> Product:
+        catalog = self.engine.catalog
+        return catalog.products[catalog.row_of[product_id]]
 
     def _shown_products(self, session: Session) -> list[Product]:
         catalog = self.engine.catalog

@@ -3,7 +3,9 @@
 Shopper replies and the agents' copilot both write through `Writer.write`, so both get the same
 grounding (products and prices from the records), the same echo and loop filters, and the same
 behaviour when the backend fails: the stream ends, `Generation.failed` is set, and the caller
-puts deterministic text from the records in its place.
+puts deterministic text from the records in its place. The same happens when the generation
+queue is too long (`assistant.capacity.GenerationGate`); a generation that runs past the gate's
+deadline is cut after its last complete sentence.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.backends import Backend, BackendError, Sampling
+from assistant.capacity import GenerationGate
 from assistant.grounding import Grounder, PassageGrounder, degenerate, stream_sentences
 from common.text import STOPWORDS, tokenize
 
@@ -29,7 +32,9 @@ DATA_BLOCK = re.compile(r"^<(\w+_data)>$.*?^</\1>$", re.S | re.M)
 class Generation:
     """What happened while one reply was generated."""
 
-    failed: bool = False  # the backend failed; nothing more came
+    failed: bool = False  # the backend failed or was too busy; nothing (more) came
+    busy: bool = False  # no generation slot in time: the deterministic text stands in
+    cut: bool = False  # stopped at the generation deadline
     text: str = ""  # raw model output, before grounding
     kept: int = 0  # sentences that passed every check
     dropped: int = 0  # degenerate or prompt-echoing sentences
@@ -40,6 +45,7 @@ class Generation:
 class Writer:
     backend: Backend
     sampling: Sampling
+    gate: GenerationGate | None = None  # None: no capacity control (batch evaluation)
 
     def write(
         self,
@@ -57,22 +63,46 @@ class Writer:
         deltas = self._deltas(messages, run, adapter)
         sentences = grounder.stream(deltas) if grounder else stream_sentences(deltas)
         for sentence in sentences:
-            if degenerate(sentence) or echoes(sentence, instructions):
+            # After a cut, the last piece is the unfinished sentence the deadline stopped.
+            cut_short = run.cut and not sentence.rstrip().endswith((".", "!", "?"))
+            if cut_short or degenerate(sentence) or echoes(sentence, instructions):
                 run.dropped += 1
                 continue
             run.kept += 1
             yield sentence.strip() + " "
 
     def _deltas(self, messages: list[dict[str, str]], run: Generation, adapter: str | None) -> Iterator[str]:
+        if self.gate is None:
+            yield from self._generate(messages, run, adapter, deadline=None)
+            return
+        with self.gate.slot() as granted:
+            if not granted:
+                log.info("generation queue too long; using the deterministic answer")
+                run.failed = run.busy = True
+                return
+            yield from self._generate(messages, run, adapter, time.monotonic() + self.gate.deadline_s)
+
+    def _generate(
+        self, messages: list[dict[str, str]], run: Generation, adapter: str | None, deadline: float | None
+    ) -> Iterator[str]:
+        stream = self.backend.stream(messages, self.sampling, adapter=adapter)
         try:
-            for delta in self.backend.stream(messages, self.sampling, adapter=adapter):
+            for delta in stream:
                 if not run.text:
                     run.first_token_at = time.perf_counter()
                 run.text += delta
                 yield delta
+                if deadline is not None and time.monotonic() > deadline:
+                    log.info("generation cut at its deadline; keeping the sentences so far")
+                    run.cut = True
+                    break
         except BackendError as exc:
             log.warning("LLM backend failed, using the deterministic answer: %s", exc)
             run.failed = True
+        finally:
+            close = getattr(stream, "close", None)  # generators: stop the backend now, not at GC
+            if close is not None:
+                close()
 
 
 def instruction_words(messages: list[dict[str, str]]) -> set[str]:

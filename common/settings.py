@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -43,7 +43,8 @@ class Settings(BaseSettings):
     mmr_lambda: float = 0.7
 
     # LLM
-    llm_backend: Literal["transformers", "vllm", "openai"] = "transformers"
+    # "none" switches generation off: every reply is the deterministic text built from the records.
+    llm_backend: Literal["transformers", "vllm", "openai", "none"] = "transformers"
     llm_model: str = BUNDLED
     llm_adapter: str | None = None  # LoRA adapter folder (transformers/vllm) or model name (openai)
     copilot_adapter: str | None = None  # the support-dialogue adapter used by the agents' copilot
@@ -59,6 +60,18 @@ class Settings(BaseSettings):
     api_token: str | None = None
     max_message_chars: int = 2000
     max_request_bytes: int = 65536
+
+    # Sessions (HTTP API, web app, `ask --session`)
+    session_ttl_s: float = Field(default=86400.0, gt=0)  # a session unused this long expires
+    session_max_turns: int = Field(default=200, ge=2)  # messages kept per session; older ones go
+    session_max_bytes: int = Field(default=262144, ge=4096)  # largest session file
+    max_sessions: int = Field(default=10000, ge=1)  # sessions on disk; creating more answers 503
+
+    # Capacity: how many shoppers generate at once, and how long one waits (assistant/capacity.py)
+    generation_slots: int | None = Field(default=None, ge=1)  # None: 1 in process, 8 for openai
+    generation_wait_s: float = Field(default=5.0, ge=0)  # longest wait for a slot, then record text
+    generation_deadline_s: float = Field(default=20.0, gt=0)  # longest one generation streams
+    max_active_turns: int = Field(default=32, ge=1)  # turns in flight; more get 429 + Retry-After
 
     @classmethod
     def settings_customise_sources(
@@ -85,10 +98,6 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
-
-    @property
-    def sessions_dir(self) -> Path:
-        return self.data_dir / "sessions"
 
 
 class YamlFileSource(YamlConfigSettingsSource):

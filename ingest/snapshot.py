@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,9 @@ from common.text import bm25_tokens
 
 # Bump when Product.index_text or the tokeniser changes: every product is then re-indexed.
 FORMAT_VERSION = 2
+
+# bm25s sets its own logger to DEBUG, which would print index-building chatter on every ingest.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 @dataclass

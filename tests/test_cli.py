@@ -115,7 +115,7 @@ def test_search_json_and_text(ingested, models):
 
     result = shopassist("search", "yoga mat under 40", "-k", 3, "--data-dir", data_dir)
     top = payload["results"][0]
-    assert "constraints: yoga mat; under 40 USD" in result.stdout
+    assert "constraints: yoga mat; under $40" in result.stdout
     assert f" 1. {top['title']} [{top['id']}] - {top['price']:,.2f} USD" in result.stdout
     result = shopassist("search", "rolex watches", "--data-dir", data_dir)
     assert result.exit_code == 0 and "No matches: no brand 'rolex' in this catalog." in result.stdout

@@ -285,12 +285,20 @@ def test_update_stated_price_replaces_the_range_and_show_more_pages_on(understan
     assert stock.request.constraints.in_stock and stock.changes == ["added: in stock"] and not stock.more
 
 
-def test_catalog_says_which_constraints_a_product_fails(demo_catalog):
-    wallet = demo_catalog.products[demo_catalog.row_of["SA-00001"]]  # Harbor Lane, $45.50, green, 3.7
-    assert (wallet.brand, wallet.price, wallet.colours, wallet.rating) == ("Harbor Lane", 45.5, ["green"], 3.7)
-    ok = Constraints(brands=["harbor lane"], colours=["green"], audience="women", price_max=50.0)
-    assert demo_catalog.failures(ok, wallet.id) == []
-    bad = ok.model_copy(
-        update={"price_min": 10.0, "price_max": 20.0, "min_rating": 4.0, "exclude_brands": ["harbor lane"]}
-    )
-    assert demo_catalog.failures(bad, wallet.id) == ["not brand", "price", "rating"]
+AGREEMENT_CASES = [
+    Constraints(categories=["running shoes"], audience="women"),
+    Constraints(brands=["harbor lane"], colours=["green"], price_min=10.0, price_max=50.0),
+    Constraints(exclude_brands=["wanderpack"], categories=["backpack", "rucksack"], min_rating=4.0, in_stock=True),
+    Constraints(categories=["jacket", "coat"], attributes=["waterproof"], price_max=120.0),
+    Constraints(categories=["mug"], colours=["white", "grey"], audience="kids", price_min=20.0),
+]
+
+
+@pytest.mark.parametrize("c", AGREEMENT_CASES, ids=lambda c: "; ".join(c.describe()))
+def test_the_per_product_check_agrees_with_the_catalog_masks(demo_catalog, c):
+    """Two descriptions of one check: `Constraints.failures` (one product: alternatives,
+    suggestions, the evaluator) and `CatalogIndex.constraint_masks` (the search's filter). They
+    must not drift apart; every product of the demo catalog pins them together."""
+    masks = demo_catalog.constraint_masks(c)
+    for row, product in enumerate(demo_catalog.products):
+        assert c.failures(product) == [name for name, m in masks if not m[row]], product.title

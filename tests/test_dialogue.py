@@ -30,7 +30,7 @@ def chips(reply) -> dict[str, str]:
 def satisfied(assistant: Assistant, session: Session, reply) -> bool:
     catalog = assistant.engine.catalog
     c = session.request.constraints.model_copy(update={"cheap": False})
-    return all(not catalog.failures(c, card.id) for card in reply.products)
+    return all(c.satisfied_by(catalog.products[catalog.row_of[card.id]]) for card in reply.products)
 
 
 # (kind, conversation, chips the final request must have, slots it must not have)
@@ -162,4 +162,4 @@ def test_not_carried_shows_no_card_and_labelled_alternatives(assistant, message,
     c = session.request.constraints
     catalog = assistant.engine.catalog
     for alt in reply.alternatives:
-        assert alt.breaks and catalog.failures(c, alt.card.id)
+        assert alt.breaks and c.failures(catalog.products[catalog.row_of[alt.card.id]])

@@ -143,15 +143,21 @@ def load_assistant(settings: Settings):
 
 
 def session_store(settings: Settings):
-    from assistant.session import SessionStore
+    from assistant.session_store import SessionStore
 
-    return SessionStore(settings.sessions_dir)
+    return SessionStore.from_settings(settings)
+
+
+def open_session(settings: Settings, session_id: str | None):
+    """(store, session): the saved session by id (the CLI is trusted: no token), else a new one."""
+    store = session_store(settings)
+    return store, (store.load(session_id) if session_id else store.create_local())
 
 
 @app.command()
 def ask(
     message: Annotated[str, typer.Argument(help="The shopper's message")],
-    session: Annotated[str | None, typer.Option("--session", help="Resume (or start) this session id")] = None,
+    session: Annotated[str | None, typer.Option("--session", help="Resume this session (id from a first ask)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the reply as JSON")] = False,
     data_dir: DataDir = None,
     backend: LlmBackend = None,
@@ -165,8 +171,7 @@ def ask(
     )
     if len(message) > settings.max_message_chars:  # before loading any model
         fail(f"the message has {len(message)} characters; the limit is {settings.max_message_chars}")
-    store = session_store(settings)
-    state = store.load_or_create(session)
+    store, state = open_session(settings, session)
     reply = load_assistant(settings).reply(state, message)
     store.save(state)
     if as_json:
@@ -204,8 +209,7 @@ def chat(
     settings = load_settings(
         config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, llm_adapter=adapter
     )
-    store = session_store(settings)
-    state = store.load_or_create(session)
+    store, state = open_session(settings, session)
     core = load_assistant(settings)
     typer.echo(f"shopassist chat (session {state.id}). What are you looking for?")
     while True:
@@ -283,7 +287,7 @@ def eval_retrieval(
 ) -> None:
     """Rank products for each labelled query; print nDCG@10, Recall@50, CP@5, honesty."""
     from assistant.engine import SearchEngine
-    from assistant.evaluate import load_queries, run_queries, score_run, write_run
+    from assistant.evaluation.retrieval import load_queries, run_queries, score_run, write_run
 
     if mode not in ("hybrid", "dense", "bm25"):
         fail(f"unknown --mode {mode!r}; use hybrid, dense or bm25")
@@ -299,6 +303,115 @@ def eval_retrieval(
     typer.echo(f"wrote {len(runs)} rankings to {out}")
     if metrics:
         typer.echo(json.dumps(metrics))
+
+
+@eval_app.command("dialogues")
+def eval_dialogues(
+    logs: Annotated[Path, typer.Option(help="Dialogue log (JSONL, one dialogue per line; see the README)")],
+    out: Annotated[Path, typer.Option(help="Results folder: turns.jsonl, report.json, report.html")],
+    workers: Annotated[int, typer.Option(help="Dialogues evaluated at once (threads sharing one Assistant)")] = 1,
+    data_dir: DataDir = None,
+    backend: Annotated[str | None, typer.Option("--backend", help="transformers | vllm | openai | none")] = None,
+    adapter: Adapter = None,
+    copilot_adapter: Annotated[str | None, typer.Option(help="Support LoRA adapter for the copilot")] = None,
+    config: Config = None,
+) -> None:
+    """Replay every user turn of a dialogue log through the assistant and score it (resumable)."""
+    from assistant.evaluation.run import evaluate_dialogues
+
+    settings = load_settings(
+        config, data_dir=data_dir, llm_backend=backend, llm_adapter=adapter, copilot_adapter=copilot_adapter
+    )
+    report = evaluate_dialogues(load_assistant(settings), logs, out, workers=workers, progress=sys.stderr.isatty())
+    print_headline(report)
+    typer.echo(f"wrote {out / 'turns.jsonl'}, {out / 'report.json'} and {out / 'report.html'}")
+
+
+def print_headline(report: dict) -> None:
+    run = report["meta"]["this_run"]
+    typer.echo(
+        f"{report['dialogues']} dialogues, {report['turns']} turns "
+        f"({run['evaluated_dialogues']} evaluated now, {run['skipped_finished_dialogues']} already done)"
+    )
+    for name, m in report["metrics"].items():
+        if m["value"] is not None:
+            ci = f"  [{m['ci95'][0]:.3f}, {m['ci95'][1]:.3f}]" if m["ci95"] else ""
+            typer.echo(f"  {name:32s} {m['value']:10.3f}{ci}")
+
+
+@eval_app.command("compare")
+def eval_compare(
+    a: Annotated[Path, typer.Argument(help="Results folder A (or a settings YAML, with --logs)")],
+    b: Annotated[Path, typer.Argument(help="Results folder B (or a settings YAML, with --logs)")],
+    gate: Annotated[Path | None, typer.Option(help="Gate YAML: non-inferiority margin per metric")] = None,
+    out: Annotated[Path | None, typer.Option(help="Where compare.json/.html go (default: B's folder)")] = None,
+    logs: Annotated[Path | None, typer.Option(help="Dialogue log, when A and B are settings files")] = None,
+    workers: Annotated[int, typer.Option(help="Dialogues evaluated at once, when A and B are settings files")] = 1,
+    data_dir: DataDir = None,
+) -> None:
+    """Compare two evaluation runs: paired differences with 95% CIs, a sign test, and a gate.
+
+    Exits 1 when B fails the gate."""
+    from assistant.evaluation.compare import Gate, compare_runs, write_comparison
+
+    the_gate = Gate.load(gate) if gate else None  # a bad gate file fails before any work
+    if a.is_file() and b.is_file():
+        if logs is None or out is None:
+            fail("A and B are settings files: pass --logs (the dialogues) and --out (a folder for both runs)")
+        from assistant.evaluation.run import evaluate_dialogues
+
+        names = (a.stem, b.stem) if a.stem != b.stem else ("a", "b")
+        dirs = []
+        for config, name in zip((a, b), names, strict=True):
+            settings = load_settings(config, data_dir=data_dir)
+            typer.echo(f"evaluating {logs} with {config} -> {out / name}")
+            evaluate_dialogues(
+                load_assistant(settings), logs, out / name, workers=workers, progress=sys.stderr.isatty()
+            )
+            dirs.append(out / name)
+        a, b = dirs
+    elif a.is_file() or b.is_file():
+        fail("pass two results folders, or two settings files with --logs")
+    result = compare_runs(a, b, the_gate)
+    target = out or b
+    write_comparison(target, result, a, b)
+    typer.echo(
+        f"{result['paired_dialogues']} dialogues paired; wrote {target / 'compare.json'} and {target / 'compare.html'}"
+    )
+    for name, e in result["metrics"].items():
+        if e["a"] is None and e["b"] is None:
+            continue
+        ci = e["difference_ci95"]
+        diff = "" if e["difference"] is None else f"{e['difference']:+.3f}"
+        span = f" [{ci[0]:+.3f}, {ci[1]:+.3f}]" if ci else ""
+        verdict = ""
+        if "gate" in e and e["gate"]["passed"] is not None:
+            verdict = "  pass" if e["gate"]["passed"] else f"  FAIL ({e['gate']['why']})"
+        a_text = "n/a" if e["a"] is None else f"{e['a']:.3f}"
+        b_text = "n/a" if e["b"] is None else f"{e['b']:.3f}"
+        typer.echo(f"  {name:32s} A {a_text:>9} B {b_text:>9}  B-A {diff}{span}{verdict}")
+    if result["gate"] is not None:
+        if not result["gate"]["passed"]:
+            typer.secho("gate: B fails the non-inferiority margins", fg=typer.colors.RED, err=True)
+            raise typer.Exit(1)
+        typer.echo("gate: B passes")
+
+
+@eval_app.command("import")
+def eval_import(
+    source: Annotated[
+        Path, typer.Argument(help="tau-bench trajectories, instruction pairs, chat JSONL or labelled queries")
+    ],
+    out: Annotated[Path, typer.Option(help="Dialogue log to write (JSONL)")],
+    fmt: Annotated[str, typer.Option("--format", help="auto | tau | pairs | chat | queries")] = "auto",
+    limit: Annotated[int | None, typer.Option(help="Import only the first N rows")] = None,
+) -> None:
+    """Convert a corpus into the dialogue-log format (redacted)."""
+    from assistant.evaluation.importers import import_file
+    from assistant.evaluation.logs import write_dialogues
+
+    count = write_dialogues(out, import_file(source, fmt, limit))
+    typer.echo(f"wrote {count} dialogues to {out}")
 
 
 def main() -> None:
