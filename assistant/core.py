@@ -187,8 +187,10 @@ class Assistant:
         )
         yield Event(type=EventKind.DONE, data=reply)
 
-    def copilot(self, conversation: list[dict[str, str]]) -> Copilot:
-        return suggest_reply(conversation, self.engine, self.policies, self.writer, self.settings.copilot_adapter)
+    def copilot(self, conversation: list[dict[str, str]], use_adapter: bool = True) -> Copilot:
+        """`use_adapter=False` answers with the base model even when a copilot adapter is set."""
+        adapter = self.settings.copilot_adapter if use_adapter else None
+        return suggest_reply(conversation, self.engine, self.policies, self.writer, adapter)
 
     # -- branches ----------------------------------------------------------------------------
     def _chitchat(self, message: str) -> Branch:

@@ -73,6 +73,13 @@ class Settings(BaseSettings):
     generation_deadline_s: float = Field(default=20.0, gt=0)  # longest one generation streams
     max_active_turns: int = Field(default=32, ge=1)  # turns in flight; more get 429 + Retry-After
 
+    # Web app (Gradio): optional login, how many turns generate at once (the rest queue), how
+    # many events may wait, and where an evaluation report is read from (default data_dir/eval).
+    web_auth: str | None = None  # "user:password"
+    web_concurrency: int = 2
+    web_queue_size: int = 64
+    eval_report_dir: Path | None = None
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -98,6 +105,10 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def report_dir(self) -> Path:
+        return self.eval_report_dir or self.data_dir / "eval"
 
 
 class YamlFileSource(YamlConfigSettingsSource):

@@ -1,4 +1,4 @@
-"""The `shopassist` command line: ingest | search | ask | chat | serve | copilot | finetune | eval.
+"""The `shopassist` command line: ingest | search | ask | chat | serve | ui | copilot | finetune | eval.
 
 Every command that touches an index takes --data-dir (default: SHOPASSIST_DATA_DIR, else
 .shopassist/data). Errors a user can cause print one line and exit 1, without a traceback.
@@ -231,22 +231,88 @@ def chat(
         store.save(state)
 
 
+CopilotAdapter = Annotated[
+    str | None, typer.Option("--copilot-adapter", help="Support LoRA adapter for the Copilot tab (toggle)")
+]
+WebAuth = Annotated[
+    str | None,
+    typer.Option("--auth", help="Web UI login as user:password [env: SHOPASSIST_WEB_AUTH]", show_default=False),
+]
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8080,
+    web: Annotated[bool, typer.Option("--web/--no-web", help="Serve the web app at / beside the API")] = True,
+    auth: WebAuth = None,
     data_dir: DataDir = None,
     backend: LlmBackend = None,
     openai_base_url: OpenAIUrl = None,
+    copilot_adapter: CopilotAdapter = None,
     config: Config = None,
 ) -> None:
-    """Start the HTTP API (FastAPI + server-sent events)."""
+    """Start the HTTP API (FastAPI + server-sent events) and the web app, in one process."""
+    settings = load_settings(
+        config,
+        data_dir=data_dir,
+        llm_backend=backend,
+        openai_base_url=openai_base_url,
+        copilot_adapter=copilot_adapter,
+        web_auth=auth,
+    )
+    run_server(settings, host, port, web)
+
+
+@app.command()
+def ui(
+    host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 7860,
+    auth: WebAuth = None,
+    data_dir: DataDir = None,
+    backend: LlmBackend = None,
+    openai_base_url: OpenAIUrl = None,
+    adapter: Adapter = None,
+    copilot_adapter: CopilotAdapter = None,
+    config: Config = None,
+) -> None:
+    """Start the web app (Shop, Copilot, Insights); the HTTP API is served beside it under /v1."""
+    settings = load_settings(
+        config,
+        data_dir=data_dir,
+        llm_backend=backend,
+        openai_base_url=openai_base_url,
+        llm_adapter=adapter,
+        copilot_adapter=copilot_adapter,
+        web_auth=auth,
+    )
+    run_server(settings, host, port, web=True)
+
+
+def run_server(settings: Settings, host: str, port: int, web: bool) -> None:
+    """One process for all faces: the API, and the web app mounted at / on the same Assistant
+    and session store. The API alone loads its models in the background (/readyz says when);
+    with the web app they load first, since both share them."""
     import uvicorn
 
     from ui.api import create_app
 
-    settings = load_settings(config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    if not web:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        return
+    from assistant.session_store import SessionStore
+    from ui.web.app import mount_web, parse_auth
+    from ui.web.context import WebContext
+
+    parse_auth(settings.web_auth)  # a malformed login fails before the models load
+    typer.echo("loading the catalog and models...", err=True)
+    core = load_assistant(settings)
+    store = SessionStore.from_settings(settings)
+    app = create_app(settings, assistant=core, sessions=store)
+    mount_web(app, WebContext.create(settings, core, store))
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    typer.echo(f"shopassist is running at http://{shown}:{port}/ (HTTP API under /v1; Ctrl-C stops it)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @app.command()
