@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.core import Assistant  # noqa: E402
-from assistant.evaluate import constraint_precision, load_queries, ndcg  # noqa: E402
+from assistant.evaluation.retrieval import constraint_precision, load_queries, ndcg  # noqa: E402
 from assistant.session import Session  # noqa: E402
 from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING  # noqa: E402
 from bench.dialogues import dialogues_for  # noqa: E402

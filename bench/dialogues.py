@@ -129,7 +129,7 @@ def main() -> None:
     parser.add_argument("--queries", type=Path, default=DEV_QUERIES)
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "dev_dialogues.jsonl")
     args = parser.parse_args()
-    from assistant.evaluate import load_queries
+    from assistant.evaluation.retrieval import load_queries
 
     dialogues = [d for q in load_queries(args.queries) for d in dialogues_for(q)]
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.catalog import CatalogIndex  # noqa: E402
 from assistant.constraints import Constraints  # noqa: E402
-from assistant.evaluate import load_queries  # noqa: E402
+from assistant.evaluation.retrieval import load_queries  # noqa: E402
 from assistant.search import Retriever  # noqa: E402
 from assistant.understand import Query, Understander  # noqa: E402
 from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING, scale_up, summary_ms  # noqa: E402

@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.engine import SearchEngine  # noqa: E402
-from assistant.evaluate import load_queries, run_queries, score_run  # noqa: E402
+from assistant.evaluation.retrieval import load_queries, run_queries, score_run  # noqa: E402
 from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING  # noqa: E402
 from common.settings import Settings  # noqa: E402
 from ingest.pipeline import ingest_catalog  # noqa: E402

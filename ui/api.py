@@ -158,12 +158,13 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replayed
 
 
-def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAPI:
-    """Build the app. The assistant loads in the background unless one is given (tests)."""
+def create_app(settings: Settings, assistant: Assistant | None = None, sessions: SessionStore | None = None) -> FastAPI:
+    """Build the app. The assistant loads in the background unless one is given (tests, or the
+    web app sharing it); `sessions` is given when the web app shares the session store."""
     app = FastAPI(title="shopassist", version="0.1.0")
     app.add_middleware(RequestGuard, token=settings.api_token, max_bytes=settings.max_request_bytes)
     state: dict[str, Any] = {"assistant": assistant, "error": None}
-    sessions = SessionStore.from_settings(settings)
+    sessions = sessions or SessionStore.from_settings(settings)
     turns = TurnLimiter(settings.max_active_turns)
     app.state.sessions, app.state.turns = sessions, turns  # for operators' hooks and tests
 

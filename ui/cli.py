@@ -1,4 +1,4 @@
-"""The `shopassist` command line: ingest | search | ask | chat | serve | copilot | finetune | eval.
+"""The `shopassist` command line: ingest | search | ask | chat | serve | ui | copilot | finetune | eval.
 
 Every command that touches an index takes --data-dir (default: SHOPASSIST_DATA_DIR, else
 .shopassist/data). Errors a user can cause print one line and exit 1, without a traceback.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -39,10 +40,6 @@ Config = Annotated[Path | None, typer.Option("--config", help="YAML settings fil
 ChromaUrl = Annotated[str | None, typer.Option("--chroma-url", help="Use a Chroma server, e.g. http://127.0.0.1:8001")]
 
 
-def settings_from(config: Path | None = None, **flags) -> Settings:
-    return load_settings(config, **flags)
-
-
 def fail(message: str) -> None:
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(1)
@@ -63,7 +60,7 @@ def ingest(
     from ingest.pipeline import ingest_catalog
     from ingest.policies import ingest_policies
 
-    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    settings = load_settings(config, data_dir=data_dir, chroma_url=chroma_url)
     report = ingest_catalog(settings, path, mapping, append=append, progress=sys.stderr.isatty())
     for r in report.rejected[:show_rejected]:
         typer.echo(f"rejected line {r.line}: {r.reason}", err=True)
@@ -78,8 +75,10 @@ def ingest(
     typer.echo(
         f"read {s['read']}, accepted {s['accepted']}, rejected {s['rejected']}, "
         f"added {s['added']}, updated {s['updated']}, unchanged {s['unchanged']}, "
-        f"removed {s['removed']} in {s['seconds']:.1f}s"
+        f"removed {s['removed']}, cleaned {s['cleaned']} in {s['seconds']:.1f}s"
     )
+    if report.audit_path:
+        typer.echo(f"audit (raw values of rejected rows and cleaned fields): {report.audit_path}", err=True)
 
 
 @app.command()
@@ -95,7 +94,7 @@ def search(
     """Filter-first hybrid product search, with the parsed constraints and a why per result."""
     from assistant.engine import SearchEngine
 
-    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    settings = load_settings(config, data_dir=data_dir, chroma_url=chroma_url)
     engine = SearchEngine.load(settings)
     parsed, result = engine.search(query, k=k, mmr=mmr)
     if as_json:
@@ -170,7 +169,7 @@ def ask(
     config: Config = None,
 ) -> None:
     """Answer one message (optionally within a saved session) and print the reply."""
-    settings = settings_from(
+    settings = load_settings(
         config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, llm_adapter=adapter
     )
     if len(message) > settings.max_message_chars:  # before loading any model
@@ -210,7 +209,7 @@ def chat(
     config: Config = None,
 ) -> None:
     """Chat in the terminal (streamed). Empty line or Ctrl-D ends."""
-    settings = settings_from(
+    settings = load_settings(
         config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, llm_adapter=adapter
     )
     store, state = open_session(settings, session)
@@ -235,22 +234,88 @@ def chat(
         store.save(state)
 
 
+CopilotAdapter = Annotated[
+    str | None, typer.Option("--copilot-adapter", help="Support LoRA adapter for the Copilot tab (toggle)")
+]
+WebAuth = Annotated[
+    str | None,
+    typer.Option("--auth", help="Web UI login as user:password [env: SHOPASSIST_WEB_AUTH]", show_default=False),
+]
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8080,
+    web: Annotated[bool, typer.Option("--web/--no-web", help="Serve the web app at / beside the API")] = True,
+    auth: WebAuth = None,
     data_dir: DataDir = None,
     backend: LlmBackend = None,
     openai_base_url: OpenAIUrl = None,
+    copilot_adapter: CopilotAdapter = None,
     config: Config = None,
 ) -> None:
-    """Start the HTTP API (FastAPI + server-sent events)."""
+    """Start the HTTP API (FastAPI + server-sent events) and the web app, in one process."""
+    settings = load_settings(
+        config,
+        data_dir=data_dir,
+        llm_backend=backend,
+        openai_base_url=openai_base_url,
+        copilot_adapter=copilot_adapter,
+        web_auth=auth,
+    )
+    run_server(settings, host, port, web)
+
+
+@app.command()
+def ui(
+    host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 7860,
+    auth: WebAuth = None,
+    data_dir: DataDir = None,
+    backend: LlmBackend = None,
+    openai_base_url: OpenAIUrl = None,
+    adapter: Adapter = None,
+    copilot_adapter: CopilotAdapter = None,
+    config: Config = None,
+) -> None:
+    """Start the web app (Shop, Copilot, Insights); the HTTP API is served beside it under /v1."""
+    settings = load_settings(
+        config,
+        data_dir=data_dir,
+        llm_backend=backend,
+        openai_base_url=openai_base_url,
+        llm_adapter=adapter,
+        copilot_adapter=copilot_adapter,
+        web_auth=auth,
+    )
+    run_server(settings, host, port, web=True)
+
+
+def run_server(settings: Settings, host: str, port: int, web: bool) -> None:
+    """One process for all faces: the API, and the web app mounted at / on the same Assistant
+    and session store. The API alone loads its models in the background (/readyz says when);
+    with the web app they load first, since both share them."""
     import uvicorn
 
     from ui.api import create_app
 
-    settings = settings_from(config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    if not web:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        return
+    from assistant.session_store import SessionStore
+    from ui.web.app import mount_web, parse_auth
+    from ui.web.context import WebContext
+
+    parse_auth(settings.web_auth)  # a malformed login fails before the models load
+    typer.echo("loading the catalog and models...", err=True)
+    core = load_assistant(settings)
+    store = SessionStore.from_settings(settings)
+    app = create_app(settings, assistant=core, sessions=store)
+    mount_web(app, WebContext.create(settings, core, store))
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    typer.echo(f"shopassist is running at http://{shown}:{port}/ (HTTP API under /v1; Ctrl-C stops it)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @app.command()
@@ -273,7 +338,7 @@ def copilot(
         fail(f"{path}: not JSON or JSONL ({exc.msg} at line {exc.lineno})")
     if isinstance(conversation, dict):
         conversation = conversation.get("messages", [])
-    settings = settings_from(config, data_dir=data_dir, llm_backend=backend, copilot_adapter=adapter)
+    settings = load_settings(config, data_dir=data_dir, llm_backend=backend, copilot_adapter=adapter)
     result = load_assistant(settings).copilot(conversation)
     typer.echo(result.model_dump_json(indent=2))
 
@@ -291,11 +356,11 @@ def eval_retrieval(
 ) -> None:
     """Rank products for each labelled query; print nDCG@10, Recall@50, CP@5, honesty."""
     from assistant.engine import SearchEngine
-    from assistant.evaluate import load_queries, run_queries, score_run, write_run
+    from assistant.evaluation.retrieval import load_queries, run_queries, score_run, write_run
 
     if mode not in ("hybrid", "dense", "bm25"):
         fail(f"unknown --mode {mode!r}; use hybrid, dense or bm25")
-    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    settings = load_settings(config, data_dir=data_dir, chroma_url=chroma_url)
     engine = SearchEngine.load(settings)
     items = load_queries(queries)
     runs = run_queries(
@@ -309,9 +374,125 @@ def eval_retrieval(
         typer.echo(json.dumps(metrics))
 
 
+@eval_app.command("dialogues")
+def eval_dialogues(
+    logs: Annotated[Path, typer.Option(help="Dialogue log (JSONL, one dialogue per line; see the README)")],
+    out: Annotated[Path, typer.Option(help="Results folder: turns.jsonl, report.json, report.html")],
+    workers: Annotated[int, typer.Option(help="Dialogues evaluated at once (threads sharing one Assistant)")] = 1,
+    data_dir: DataDir = None,
+    backend: Annotated[str | None, typer.Option("--backend", help="transformers | vllm | openai | none")] = None,
+    adapter: Adapter = None,
+    copilot_adapter: Annotated[str | None, typer.Option(help="Support LoRA adapter for the copilot")] = None,
+    config: Config = None,
+) -> None:
+    """Replay every user turn of a dialogue log through the assistant and score it (resumable)."""
+    from assistant.evaluation.run import evaluate_dialogues
+
+    settings = load_settings(
+        config, data_dir=data_dir, llm_backend=backend, llm_adapter=adapter, copilot_adapter=copilot_adapter
+    )
+    report = evaluate_dialogues(load_assistant(settings), logs, out, workers=workers, progress=sys.stderr.isatty())
+    print_headline(report)
+    typer.echo(f"wrote {out / 'turns.jsonl'}, {out / 'report.json'} and {out / 'report.html'}")
+
+
+def print_headline(report: dict) -> None:
+    run = report["meta"]["this_run"]
+    typer.echo(
+        f"{report['dialogues']} dialogues, {report['turns']} turns "
+        f"({run['evaluated_dialogues']} evaluated now, {run['skipped_finished_dialogues']} already done)"
+    )
+    for name, m in report["metrics"].items():
+        if m["value"] is not None:
+            ci = f"  [{m['ci95'][0]:.3f}, {m['ci95'][1]:.3f}]" if m["ci95"] else ""
+            typer.echo(f"  {name:32s} {m['value']:10.3f}{ci}")
+
+
+@eval_app.command("compare")
+def eval_compare(
+    a: Annotated[Path, typer.Argument(help="Results folder A (or a settings YAML, with --logs)")],
+    b: Annotated[Path, typer.Argument(help="Results folder B (or a settings YAML, with --logs)")],
+    gate: Annotated[Path | None, typer.Option(help="Gate YAML: non-inferiority margin per metric")] = None,
+    out: Annotated[Path | None, typer.Option(help="Where compare.json/.html go (default: B's folder)")] = None,
+    logs: Annotated[Path | None, typer.Option(help="Dialogue log, when A and B are settings files")] = None,
+    workers: Annotated[int, typer.Option(help="Dialogues evaluated at once, when A and B are settings files")] = 1,
+    data_dir: DataDir = None,
+) -> None:
+    """Compare two evaluation runs: paired differences with 95% CIs, a sign test, and a gate.
+
+    Exits 1 when B fails the gate."""
+    from assistant.evaluation.compare import Gate, compare_runs, write_comparison
+
+    the_gate = Gate.load(gate) if gate else None  # a bad gate file fails before any work
+    if a.is_file() and b.is_file():
+        if logs is None or out is None:
+            fail("A and B are settings files: pass --logs (the dialogues) and --out (a folder for both runs)")
+        from assistant.evaluation.run import evaluate_dialogues
+
+        names = (a.stem, b.stem) if a.stem != b.stem else ("a", "b")
+        dirs = []
+        for config, name in zip((a, b), names, strict=True):
+            settings = load_settings(config, data_dir=data_dir)
+            typer.echo(f"evaluating {logs} with {config} -> {out / name}")
+            evaluate_dialogues(
+                load_assistant(settings), logs, out / name, workers=workers, progress=sys.stderr.isatty()
+            )
+            dirs.append(out / name)
+        a, b = dirs
+    elif a.is_file() or b.is_file():
+        fail("pass two results folders, or two settings files with --logs")
+    result = compare_runs(a, b, the_gate)
+    target = out or b
+    write_comparison(target, result, a, b)
+    typer.echo(
+        f"{result['paired_dialogues']} dialogues paired; wrote {target / 'compare.json'} and {target / 'compare.html'}"
+    )
+    for name, e in result["metrics"].items():
+        if e["a"] is None and e["b"] is None:
+            continue
+        ci = e["difference_ci95"]
+        diff = "" if e["difference"] is None else f"{e['difference']:+.3f}"
+        span = f" [{ci[0]:+.3f}, {ci[1]:+.3f}]" if ci else ""
+        verdict = ""
+        if "gate" in e and e["gate"]["passed"] is not None:
+            verdict = "  pass" if e["gate"]["passed"] else f"  FAIL ({e['gate']['why']})"
+        a_text = "n/a" if e["a"] is None else f"{e['a']:.3f}"
+        b_text = "n/a" if e["b"] is None else f"{e['b']:.3f}"
+        typer.echo(f"  {name:32s} A {a_text:>9} B {b_text:>9}  B-A {diff}{span}{verdict}")
+    if result["gate"] is not None:
+        if not result["gate"]["passed"]:
+            typer.secho("gate: B fails the non-inferiority margins", fg=typer.colors.RED, err=True)
+            raise typer.Exit(1)
+        typer.echo("gate: B passes")
+
+
+@eval_app.command("import")
+def eval_import(
+    source: Annotated[
+        Path, typer.Argument(help="tau-bench trajectories, instruction pairs, chat JSONL or labelled queries")
+    ],
+    out: Annotated[Path, typer.Option(help="Dialogue log to write (JSONL)")],
+    fmt: Annotated[str, typer.Option("--format", help="auto | tau | pairs | chat | queries")] = "auto",
+    limit: Annotated[int | None, typer.Option(help="Import only the first N rows")] = None,
+) -> None:
+    """Convert a corpus into the dialogue-log format (redacted)."""
+    from assistant.evaluation.importers import import_file
+    from assistant.evaluation.logs import write_dialogues
+
+    count = write_dialogues(out, import_file(source, fmt, limit))
+    typer.echo(f"wrote {count} dialogues to {out}")
+
+
+def _exit_on_sigterm(signum, frame) -> None:
+    # SystemExit unwinds the stack, so `finally` blocks run (an ingest removes its temporary
+    # snapshot folder, locks are released) instead of the process vanishing mid-write.
+    sys.exit(128 + signum)
+
+
 def main() -> None:
     """Entry point: user-caused errors become one line on stderr and exit code 1."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     go_offline()
     try:
         app()  # standalone: click handles usage errors and exits with their code

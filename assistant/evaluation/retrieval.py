@@ -1,4 +1,5 @@
-"""Offline retrieval evaluation on labelled queries (format: shared/datasets/queries/README.md).
+"""Retrieval metrics on labelled queries (format: shared/datasets/queries/README.md), shared by
+`shopassist eval retrieval`, the benchmarks and the dialogue evaluator's ranking checks.
 
 Metrics: nDCG@10 (gains 2/1), Recall@50 (grade >= 1), constraint precision@5 (share of the
 returned top five with grade >= 1; an empty answer to a satisfiable query scores 0) over the

@@ -1,0 +1,1 @@
+"""Offline batch evaluation: dialogue logs replayed through `Assistant`, checked, compared."""
