@@ -576,16 +576,15 @@ def _api_turns(client, attack: Attack, messages: list[str]) -> tuple[list[str], 
     """Chat turns over /v1/chat in one session: problems found, and the first turn's cards."""
     problems: list[str] = []
     first_cards: list[dict[str, Any]] = []
-    session_id = None
+    session = client.post("/v1/sessions").json()  # {"session_id", "session_token"}
     for message in messages:
-        body = {"message": message, **({"session_id": session_id} if session_id else {})}
+        body = {"message": message, **session}
         with client.stream("POST", "/v1/chat", json=body) as response:
             assert response.status_code == 200, response.read()
             events = sse_events(response)
         names = [n for n, _ in events]
         assert names[-1] == "done", names
         done = events[-1][1]
-        session_id = done["session_id"]
         cards = next((d for n, d in events if n == "products"), [])
         first_cards = first_cards or cards
         problems += said_markers(attack, "".join(d for n, d in events if n == "text"))
