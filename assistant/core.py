@@ -91,7 +91,7 @@ class Timings:
 
     def at(self, name: str, clock: float) -> None:
         """When something happened, from a perf_counter() reading."""
-        self.ms[name] = round((clock - self.start) * 1000, 1)
+        self.ms[name] = ms_since(self.start, clock)
 
 
 @dataclass

@@ -164,7 +164,6 @@ def ingest_catalog(
     start = time.perf_counter()
     products, report = load_catalog(path, mapping_path)
     if not products:
-        report.seconds = time.perf_counter() - start
         raise ShopAssistError(
             f"nothing could be ingested from {path}: {len(report.rejected)} of {report.read} rows "
             "rejected"

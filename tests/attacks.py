@@ -576,7 +576,8 @@ def _api_turns(client, attack: Attack, messages: list[str]) -> tuple[list[str], 
     """Chat turns over /v1/chat in one session: problems found, and the first turn's cards."""
     problems: list[str] = []
     first_cards: list[dict[str, Any]] = []
-    session = client.post("/v1/sessions").json()  # {"session_id", "session_token"}
+    created = client.post("/v1/sessions").json()
+    session = {"session_id": created["session_id"], "session_token": created["session_token"]}
     for message in messages:
         body = {"message": message, **session}
         with client.stream("POST", "/v1/chat", json=body) as response:
