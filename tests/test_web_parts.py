@@ -204,7 +204,7 @@ def test_the_browser_secret_is_kept_private_and_stable(tmp_path):
 
 
 def test_the_copilot_toggle_picks_the_base_model_or_the_adapter(make_assistant, tmp_path):
-    from assistant.session import SessionStore
+    from assistant.session_store import SessionStore
     from ui.web.context import WebContext
     from ui.web.copilot_tab import ADAPTER, BASE, EXAMPLE, suggest_reply
 
@@ -212,7 +212,7 @@ def test_the_copilot_toggle_picks_the_base_model_or_the_adapter(make_assistant, 
         default="You can return unworn shoes within 30 days.", copilot_adapter="support"
     )
     settings = assistant.settings.model_copy(update={"data_dir": tmp_path})  # feedback, sessions: here
-    ctx = WebContext.create(settings, assistant, SessionStore(tmp_path / "sessions"))
+    ctx = WebContext.create(settings, assistant, SessionStore.from_settings(settings))
     suggest_reply(ctx, EXAMPLE, ADAPTER)
     suggest_reply(ctx, EXAMPLE, BASE)
     assert [call["adapter"] for call in backend.calls] == ["support", None]

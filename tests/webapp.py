@@ -19,7 +19,8 @@ import uvicorn
 
 from assistant.core import Assistant
 from assistant.reply import Reply
-from assistant.session import Session, SessionStore
+from assistant.session import Session
+from assistant.session_store import SessionStore
 from common.schema import Product
 from common.settings import Settings
 from common.vllm_server import free_port
@@ -71,7 +72,7 @@ def write_catalog(path: Path, extra_rows: list[dict[str, str]]) -> Path:
 @contextmanager
 def serve(settings: Settings, assistant: Assistant) -> Iterator[str]:
     """The API + web app on a free 127.0.0.1 port; yields the base URL, stops the server after."""
-    store = SessionStore(settings.data_dir / "sessions")
+    store = SessionStore.from_settings(settings)
     app = create_app(settings, assistant=assistant, sessions=store)
     mount_web(app, WebContext.create(settings, assistant, store))
     port = free_port()

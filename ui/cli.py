@@ -304,7 +304,7 @@ def run_server(settings: Settings, host: str, port: int, web: bool) -> None:
     if not web:
         uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
         return
-    from assistant.session import SessionStore
+    from assistant.session_store import SessionStore
     from ui.web.app import mount_web, parse_auth
     from ui.web.context import WebContext
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from assistant.core import Assistant
 from assistant.feedback import FeedbackStore
-from assistant.session import SessionStore
+from assistant.session_store import SessionStore
 from common.settings import Settings
 from ui.web.sessions import BrowserSessions
 

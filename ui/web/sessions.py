@@ -12,7 +12,8 @@ import secrets
 import threading
 from pathlib import Path
 
-from assistant.session import Session, SessionStore
+from assistant.session import Session
+from assistant.session_store import SessionStore
 from common.errors import ShopAssistError
 
 log = logging.getLogger(__name__)
@@ -23,25 +24,27 @@ class BrowserSessions:
         self.store = store
 
     def resume(self, saved: dict | None) -> Session | None:
-        """The saved session, or None when there is none or it can no longer be opened."""
+        """The saved session, or None when there is none or it can no longer be opened (unknown,
+        expired, or the token does not match)."""
         if not isinstance(saved, dict) or not saved.get("session_id"):
             return None
         try:
-            return self.store.load(str(saved["session_id"]))
+            return self.store.open(str(saved["session_id"]), str(saved.get("token") or ""))
         except ShopAssistError as exc:
             log.info("browser session not resumed: %s", exc)
             return None
 
     def start(self) -> tuple[Session, dict]:
-        session = self.store.create()
-        return session, {"session_id": session.id, "token": None}
+        """A new server-issued session and what the browser keeps to open it again."""
+        session, token = self.store.create()
+        return session, {"session_id": session.id, "token": token}
 
     def resume_or_start(self, saved: dict | None) -> tuple[Session, dict]:
         """The session and what the browser should keep for it (always a fresh, plain dict)."""
         session = self.resume(saved)
         if session is None:
             return self.start()
-        return session, {"session_id": session.id, "token": (saved or {}).get("token")}
+        return session, {"session_id": session.id, "token": saved["token"]}
 
     def save(self, session: Session) -> None:
         self.store.save(session)

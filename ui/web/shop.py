@@ -171,7 +171,10 @@ class ShopFlows:
     def begin(self, saved: dict | None) -> dict | None:
         """Before a message: the browser's session, or a new one (sessions start with a message,
         so page views leave no empty sessions behind)."""
-        return self.ctx.sessions.resume_or_start(saved)[1]
+        try:
+            return self.ctx.sessions.resume_or_start(saved)[1]
+        except ShopAssistError as exc:  # too many sessions open, or the disk refuses
+            raise gr.Error(str(exc)) from exc
 
     def chat(self, message: str, saved: dict | None, view: dict | None) -> Iterator[dict]:
         """The shopper sends a message (typed, an opener or a suggestion)."""
