@@ -143,8 +143,10 @@ def test_restore_returns_the_saved_conversation(client, core):
     assert [m["role"] for m in screen.chat] == ["user", "assistant"] * 2
     assert screen.last_reply == cheaper.text
     assert screen.card_ids == [c.id for c in cheaper.products]
-    unknown = Screen(fresh.predict({"session_id": "nope", "token": None}, api_name="/restore"))
-    assert unknown.chat == [] and unknown.card_ids == []
+    for stranger in ({"session_id": "nope", "token": None}, {**saved, "token": "guessed"}):
+        screen = Screen(fresh.predict(stranger, api_name="/restore"))
+        assert screen.chat == [] and screen.card_ids == []  # only the token opens a session
+    assert fresh.predict({**saved, "token": "guessed"}, api_name="/session")["session_id"] != saved["session_id"]
 
 
 def test_votes_and_comments_land_in_sqlite_and_the_export(client, web_settings):
