@@ -183,3 +183,24 @@ def test_hostile_title_is_escaped_in_the_card(client):
     card = next(html for html in screen.cards if 'data-product-id="SA-XSS01"' in (html or ""))
     assert "<img src=x" not in card and "<script" not in card
     assert "javascript:" not in card
+
+
+def test_the_feedback_export_is_a_log_the_evaluator_replays_and_insights_shows_its_report(client, core, web_settings):
+    """The loop an analyst runs: export the rated conversations, evaluate them with
+    `shopassist eval dialogues`' code, read the report in the Insights tab."""
+    from assistant.evaluation.logs import read_dialogues
+    from assistant.evaluation.run import evaluate_dialogues
+
+    saved = client.predict(None, api_name="/session")
+    chat(client, saved, QUERY)
+    chat(client, saved, "cheaper")
+    client.predict("reply", -1, 2, saved, api_name="/vote")
+    exported = Path(client.predict(api_name="/export_feedback")["value"]["path"])
+    dialogues = read_dialogues(exported)  # validates every line against the log format
+    assert saved["session_id"] in {d.id for d in dialogues}
+
+    evaluate_dialogues(core, exported, web_settings.report_dir, progress=False)
+    _, _, report = client.predict(api_name="/insights")
+    assert f"{len(dialogues)} dialogues" in report
+    assert "constraint_precision" in report and "faithful_reply_rate" in report
+    assert 'src="data:image/png;base64,' in report  # the report's plots
