@@ -7,7 +7,7 @@ nothing-matches, not-carried, comparison or hand-off state. The browser holds on
 id and token; every event resumes the conversation from the store the API uses.
 
 Every flow is a plain method that yields `{component: update}` dicts, and the ones a client can
-drive have an `api_name` (chat, remove_filter, vote, new_conversation, restore).
+drive have an `api_name` (chat, remove_filter, vote, comment, new_conversation, restore).
 """
 
 from __future__ import annotations
