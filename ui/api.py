@@ -8,8 +8,9 @@ GET  /healthz        -> liveness;  GET /readyz -> readiness and the state of eac
 
 What guards it, in the order a request meets it (see the README's threat model):
 - `RequestGuard`, before any route: the bearer token (settings.api_token, compared in constant
-  time) is checked before a byte of the body is read, on every path but the two probes (so
-  /docs and /openapi.json too); then the body is read up to settings.max_request_bytes,
+  time) is checked before a byte of the body is read, on the API's paths (/v1/, and /docs and
+  /openapi.json too; the web app mounted beside it has its own login); then the body of any
+  request, the web app's included, is read up to settings.max_request_bytes,
   counting the bytes actually received, so a chunked body cannot slip past a Content-Length
   check. Refusals close the connection, so the rest of an oversized body is never read.
 - 422 responses name the field and the problem, never echo the input.
@@ -51,6 +52,9 @@ from common.settings import Settings
 log = logging.getLogger(__name__)
 
 PROBES = frozenset({"/healthz", "/readyz"})  # open without a token, for load balancers
+# The paths the bearer token guards: the API's own. Every other path belongs to the web app
+# mounted beside it (`shopassist serve`), which has its own login (settings.web_auth).
+API_PATHS = ("/v1/", "/docs", "/redoc", "/openapi.json")
 STORAGE_FAILED = "the server could not save this session (its storage is full or read-only); try again later"
 
 
@@ -117,7 +121,7 @@ class RequestGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if scope["path"] not in PROBES and not bearer_ok(scope["headers"], self.token):
+        if scope["path"].startswith(API_PATHS) and not bearer_ok(scope["headers"], self.token):
             await _refuse(send, 401, "missing or wrong bearer token", [(b"www-authenticate", b"Bearer")])
             return
         too_big = f"request body over {self.max_bytes} bytes (SHOPASSIST_MAX_REQUEST_BYTES)"
