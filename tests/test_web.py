@@ -275,3 +275,14 @@ def test_insights_show_the_worst_rated_reply_in_context_and_an_evaluation_report
     expect(report).to_contain_text("faithful_reply_rate")
     expect(report.locator("img").first).to_be_visible()
     screenshot(page, "12-insights")
+
+
+def test_an_opener_starts_the_conversation_for_a_first_time_shopper(page, core):
+    from ui.web.shop import OPENERS
+
+    opener = next(o for o in OPENERS if "shoes" in o)
+    (reply,) = expected(core, opener)
+    page.locator("#shop-chat").get_by_text(opener).click()
+    expect(user_messages(page)).to_have_text([opener])
+    wait_for_reply(page, reply)
+    screenshot(page, "13-opener")
