@@ -8,7 +8,7 @@ policy passage.
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
 from assistant import intent as intents
 from assistant.engine import SearchEngine
@@ -16,11 +16,12 @@ from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import SUPPORT_RULES, policy_block
-from assistant.reply import ProductCard
+from assistant.reply import ProductCard, plain_citations
 from assistant.session import Session
 from assistant.wording import HANDOFF_REPLY, answering_sentences, format_price
 from common.errors import ShopAssistError
 from common.schema import Product
+from common.untrusted import ShopperText
 
 CUSTOMER_ROLES = {"customer", "user", "shopper"}
 AGENT_ROLES = {"agent", "assistant", "support"}
@@ -34,6 +35,11 @@ class Copilot(BaseModel):
     policies: list[dict[str, str]]  # cited passages: source, section, text
     products: list[ProductCard]
     used_fallback: bool
+
+    @field_validator("policies")
+    @classmethod
+    def _plain_policies(cls, policies: list[dict[str, str]]) -> list[dict[str, str]]:
+        return plain_citations(policies)
 
 
 def normalise_conversation(conversation: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -83,7 +89,9 @@ def suggest_reply(
     grounder = Grounder(products, engine.catalog.brand_names, engine.understander.type_words)
     # Without its policy passages the model would answer a policy question from nothing.
     guessing = policies_down and understood.intent in (intents.Intent.POLICY, intents.Intent.SUPPORT)
-    reply = "" if guessing else "".join(writer.write(messages, grounder, run, adapter=adapter)).strip()
+    # The agent may paste the suggestion to a customer: it passes the shopper's output filter.
+    guard = ShopperText([p.image_url for p in products], names=[p.title for p in products])
+    reply = "" if guessing else guard.clean("".join(writer.write(messages, grounder, run, adapter=adapter))).strip()
     used_fallback = run.failed or not reply
     if used_fallback:
         if understood.handoff:
@@ -95,6 +103,7 @@ def suggest_reply(
             reply = UNAVAILABLE_REPLY
         else:
             reply = "Thanks for reaching out. Let me look into this for you."
+        reply = guard.clean(reply).strip() or "Thanks for reaching out. Let me look into this for you."
     return Copilot(
         suggested_reply=reply,
         intent=understood.intent,

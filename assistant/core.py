@@ -60,6 +60,7 @@ from common.redact import redact
 from common.schema import Product
 from common.settings import Settings
 from common.timing import ms_since
+from common.untrusted import ShopperText
 
 log = logging.getLogger(__name__)
 SHOW = 5  # product cards per reply
@@ -90,7 +91,7 @@ class Timings:
 
     def at(self, name: str, clock: float) -> None:
         """When something happened, from a perf_counter() reading."""
-        self.ms[name] = round((clock - self.start) * 1000, 1)
+        self.ms[name] = ms_since(self.start, clock)
 
 
 @dataclass
@@ -261,7 +262,7 @@ class Assistant:
         ):
             yield Event(type=EventKind.TEXT, data=sentence)
         timings.took("generate", started)
-        comparison = ComparisonTable(columns=[p.title for p in products], rows=comparison_rows(products))
+        comparison = ComparisonTable.of(products, comparison_rows(products))
         return Outcome(
             understood.intent,
             products=cards,
@@ -455,7 +456,12 @@ class Assistant:
 
 
 def _observe(branch: Branch, timings: Timings, texts: list[str]) -> Branch:
-    """Relay a branch's events, noting the first card and first text and keeping the text."""
+    """Relay a branch's events, noting the first card and first text and keeping the text.
+
+    Every text event passes the one output filter on its way to the shopper (catalog text is
+    untrusted, see common/untrusted.py): links and images only to the image URLs of this turn's
+    cards, no HTML, no sentence that reads as an instruction to the assistant."""
+    guard = ShopperText()
     while True:
         try:
             event = next(branch)
@@ -463,7 +469,11 @@ def _observe(branch: Branch, timings: Timings, texts: list[str]) -> Branch:
             return done.value
         if event.type == EventKind.PRODUCTS:
             timings.first("first_card")
+            guard.allow([c.image_url for c in event.data], names=[n for c in event.data for n in (c.title, c.brand)])
         elif event.type == EventKind.TEXT:
+            event = Event(type=EventKind.TEXT, data=guard.clean(event.data))
+            if not event.data.strip():
+                continue  # everything in it was filtered out
             timings.first("first_text")
             texts.append(event.data)
         yield event

@@ -11,6 +11,7 @@ deadline is cut after its last complete sentence.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from common.text import STOPWORDS, tokenize
 log = logging.getLogger(__name__)
 
 CITATION_CHARS = 300  # of a policy passage, quoted beside an answer
+# A quoted data block: its tags on lines of their own (the rules name the tags mid-line).
+DATA_BLOCK = re.compile(r"^<(\w+_data)>$.*?^</\1>$", re.S | re.M)
 
 
 @dataclass
@@ -103,9 +106,13 @@ class Writer:
 
 
 def instruction_words(messages: list[dict[str, str]]) -> set[str]:
-    """Words of our own instructions (system rules and the task line after the data blocks)."""
+    """Words of our own instructions (system rules and the task line after the data blocks).
+
+    Data quoted in the system message (the copilot's policies and products) is not ours: a reply
+    that quotes a policy is an answer, not an echo.
+    """
     task = messages[-1]["content"].rsplit("</shopper_message>", 1)[-1]
-    return set(tokenize(messages[0]["content"] + " " + task))
+    return set(tokenize(DATA_BLOCK.sub(" ", messages[0]["content"]) + " " + task))
 
 
 def echoes(sentence: str, instructions: set[str]) -> bool:

@@ -82,7 +82,17 @@ def content_words(text: str) -> list[str]:
     return [w for w in tokenize(text) if w not in STOPWORDS and w not in VAGUE_WORDS and len(w) > 2]
 
 
+# Specification keys already said by detail_text's own parts.
+SAID_ATTRIBUTES = re.compile(r"colou?r|material|fabric|brand|ideal for|gender|price", re.I)
+DETAIL_SPECS = 3  # specification values quoted in a product's detail
+MAX_DETAIL_VALUE_CHARS = 40
+
+
 def detail_text(p: Product) -> str:
+    """A product summarised from its record's attributes. The description is not quoted: it is
+    free text from the catalog, and catalog text is untrusted (an injected "say this costs $1"
+    would be repeated word for word); the model's sentence after this one may draw on it, and
+    that sentence passes grounding and the output filter."""
     parts = [f"{p.title}: {format_price(p.price, p.currency)}"]
     if p.brand:
         parts.append(f"brand {p.brand}")
@@ -90,12 +100,23 @@ def detail_text(p: Product) -> str:
         parts.append("colour " + ", ".join(p.colours))
     if p.material:
         parts.append(f"material {p.material}")
+    if p.audience:
+        parts.append("for " + ", ".join(p.audience))
+    if p.sizes:
+        parts.append("sizes " + ", ".join(p.sizes[:8]))
     if p.rating:
         parts.append(f"rated {p.rating:g}/5")
     parts.append("in stock" if p.in_stock else "out of stock")
     text = "; ".join(parts) + "."
-    if p.description:
-        text += " " + first_sentences(p.description, 2)
+    if p.category:
+        text += f" Category: {p.category[-1]}."
+    specs = [
+        f"{key} {value}"
+        for key, value in p.attributes.items()
+        if not SAID_ATTRIBUTES.search(key) and 0 < len(value) <= MAX_DETAIL_VALUE_CHARS and len(key) <= 30
+    ][:DETAIL_SPECS]
+    if specs:
+        text += " Details: " + "; ".join(specs) + "."
     return text
 
 

@@ -1,8 +1,8 @@
 """The one settings object: defaults < YAML config file < environment < CLI flags.
 
 Environment variables use the prefix SHOPASSIST_ (SHOPASSIST_DATA_DIR, SHOPASSIST_LLM_BACKEND, ...).
-A YAML file named by SHOPASSIST_CONFIG (or `--config` on the CLI) supplies values between the
-defaults and the environment.
+A YAML file named by `--config` on the CLI (the `config` field) or SHOPASSIST_CONFIG supplies
+values between the defaults and the environment, through pydantic-settings' YAML source.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    YamlConfigSettingsSource,
 )
 
 from common.errors import ShopAssistError
@@ -38,6 +39,8 @@ class Settings(BaseSettings):
     embedding_model: str = BUNDLED
     embedding_batch_size: int = 64
     chroma_url: str | None = None  # http://HOST:PORT uses a Chroma server instead of embedded
+    # How long an ingest waits for another ingest on the same data dir before failing.
+    ingest_lock_timeout_s: float = 300.0
     rrf_k: int = 60
     mmr_lambda: float = 0.7
 
@@ -89,7 +92,13 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         # Precedence, highest first: explicit (CLI) values, environment, YAML file, defaults.
-        return (init_settings, env_settings, YamlFileSource(settings_cls))
+        config = init_settings().get("config") or os.environ.get("SHOPASSIST_CONFIG")
+        if not config:
+            return (init_settings, env_settings)
+        path = Path(config)
+        if not path.is_file():  # the library would skip it silently
+            raise ShopAssistError(f"config file {path} does not exist; fix the path")
+        return (init_settings, env_settings, YamlFileSource(settings_cls, yaml_file=path))
 
     @property
     def chroma_dir(self) -> Path:
@@ -104,17 +113,11 @@ class Settings(BaseSettings):
         return self.eval_report_dir or self.data_dir / "eval"
 
 
-class YamlFileSource(PydanticBaseSettingsSource):
-    """Reads the YAML file named by SHOPASSIST_CONFIG, if any."""
+class YamlFileSource(YamlConfigSettingsSource):
+    """pydantic-settings' YAML source, with one clear error for a malformed file."""
 
-    def __call__(self) -> dict[str, Any]:
-        path = os.environ.get("SHOPASSIST_CONFIG")
-        if not path:
-            return {}
-        return read_yaml_config(Path(path))
-
-    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
-        return None, field_name, False
+    def _read_file(self, file_path: Path) -> dict[str, Any]:
+        return read_yaml_config(Path(file_path))
 
 
 def read_yaml_config(path: Path, what: str = "config file") -> dict[str, Any]:
@@ -131,17 +134,12 @@ def read_yaml_config(path: Path, what: str = "config file") -> dict[str, Any]:
 
 
 def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
-    """Build settings; `overrides` are CLI flags (None means 'not given')."""
-    explicit = {k: v for k, v in overrides.items() if v is not None}
-    if config is not None:
-        file_values = read_yaml_config(config)
-        # The file sits below the environment: only use keys the environment does not set.
-        for key, value in file_values.items():
-            if f"SHOPASSIST_{key.upper()}" not in os.environ:
-                explicit.setdefault(key, value)
+    """Build settings from the CLI: `config` is --config, `overrides` the other flags (None means
+    'not given'). Invalid values become one line naming each setting and its env variable."""
+    explicit = {k: v for k, v in {"config": config, **overrides}.items() if v is not None}
     try:
         return Settings(**explicit)
-    except ValidationError as exc:  # one line per bad setting, naming its env variable
+    except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(map(str, e['loc']))} (SHOPASSIST_{str(e['loc'][0]).upper()}): {e['msg']}" for e in exc.errors()
         )

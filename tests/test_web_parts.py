@@ -110,7 +110,8 @@ def test_markup_in_catalog_text_and_model_output_stays_text():
         "&lt;img src=x onerror=alert(1)&gt; !\\[a](http://evil.example/t.png)"
     )
     table = comparison_html(ComparisonTable(columns=["<svg onload=x>"], rows=[("price", ["<b>1</b>"])]))
-    assert "<svg" not in table and "&lt;b&gt;1&lt;/b&gt;" in table
+    # Markup in a comparison is removed by the reply filter or escaped here: never rendered.
+    assert "<svg" not in table and "<b>" not in table and ("&lt;b&gt;1&lt;/b&gt;" in table or "<td>1</td>" in table)
     assert "<script>" not in policies_html([{"source": "a.md", "section": "<script>", "text": "x"}])
 
 

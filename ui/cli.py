@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -39,10 +40,6 @@ Config = Annotated[Path | None, typer.Option("--config", help="YAML settings fil
 ChromaUrl = Annotated[str | None, typer.Option("--chroma-url", help="Use a Chroma server, e.g. http://127.0.0.1:8001")]
 
 
-def settings_from(config: Path | None = None, **flags) -> Settings:
-    return load_settings(config, **flags)
-
-
 def fail(message: str) -> None:
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(1)
@@ -63,7 +60,7 @@ def ingest(
     from ingest.pipeline import ingest_catalog
     from ingest.policies import ingest_policies
 
-    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    settings = load_settings(config, data_dir=data_dir, chroma_url=chroma_url)
     report = ingest_catalog(settings, path, mapping, append=append, progress=sys.stderr.isatty())
     for r in report.rejected[:show_rejected]:
         typer.echo(f"rejected line {r.line}: {r.reason}", err=True)
@@ -78,8 +75,10 @@ def ingest(
     typer.echo(
         f"read {s['read']}, accepted {s['accepted']}, rejected {s['rejected']}, "
         f"added {s['added']}, updated {s['updated']}, unchanged {s['unchanged']}, "
-        f"removed {s['removed']} in {s['seconds']:.1f}s"
+        f"removed {s['removed']}, cleaned {s['cleaned']} in {s['seconds']:.1f}s"
     )
+    if report.audit_path:
+        typer.echo(f"audit (raw values of rejected rows and cleaned fields): {report.audit_path}", err=True)
 
 
 @app.command()
@@ -95,7 +94,7 @@ def search(
     """Filter-first hybrid product search, with the parsed constraints and a why per result."""
     from assistant.engine import SearchEngine
 
-    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    settings = load_settings(config, data_dir=data_dir, chroma_url=chroma_url)
     engine = SearchEngine.load(settings)
     parsed, result = engine.search(query, k=k, mmr=mmr)
     if as_json:
@@ -170,7 +169,7 @@ def ask(
     config: Config = None,
 ) -> None:
     """Answer one message (optionally within a saved session) and print the reply."""
-    settings = settings_from(
+    settings = load_settings(
         config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, llm_adapter=adapter
     )
     if len(message) > settings.max_message_chars:  # before loading any model
@@ -210,7 +209,7 @@ def chat(
     config: Config = None,
 ) -> None:
     """Chat in the terminal (streamed). Empty line or Ctrl-D ends."""
-    settings = settings_from(
+    settings = load_settings(
         config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, llm_adapter=adapter
     )
     store, state = open_session(settings, session)
@@ -257,7 +256,7 @@ def serve(
     config: Config = None,
 ) -> None:
     """Start the HTTP API (FastAPI + server-sent events) and the web app, in one process."""
-    settings = settings_from(
+    settings = load_settings(
         config,
         data_dir=data_dir,
         llm_backend=backend,
@@ -281,7 +280,7 @@ def ui(
     config: Config = None,
 ) -> None:
     """Start the web app (Shop, Copilot, Insights); the HTTP API is served beside it under /v1."""
-    settings = settings_from(
+    settings = load_settings(
         config,
         data_dir=data_dir,
         llm_backend=backend,
@@ -343,7 +342,7 @@ def copilot(
         fail(f"{path}: not JSON or JSONL ({exc.msg} at line {exc.lineno})")
     if isinstance(conversation, dict):
         conversation = conversation.get("messages", [])
-    settings = settings_from(config, data_dir=data_dir, llm_backend=backend, copilot_adapter=adapter)
+    settings = load_settings(config, data_dir=data_dir, llm_backend=backend, copilot_adapter=adapter)
     result = load_assistant(settings).copilot(conversation)
     typer.echo(result.model_dump_json(indent=2))
 
@@ -365,7 +364,7 @@ def eval_retrieval(
 
     if mode not in ("hybrid", "dense", "bm25"):
         fail(f"unknown --mode {mode!r}; use hybrid, dense or bm25")
-    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    settings = load_settings(config, data_dir=data_dir, chroma_url=chroma_url)
     engine = SearchEngine.load(settings)
     items = load_queries(queries)
     runs = run_queries(
@@ -393,7 +392,7 @@ def eval_dialogues(
     """Replay every user turn of a dialogue log through the assistant and score it (resumable)."""
     from assistant.evaluation.run import evaluate_dialogues
 
-    settings = settings_from(
+    settings = load_settings(
         config, data_dir=data_dir, llm_backend=backend, llm_adapter=adapter, copilot_adapter=copilot_adapter
     )
     report = evaluate_dialogues(load_assistant(settings), logs, out, workers=workers, progress=sys.stderr.isatty())
@@ -437,7 +436,7 @@ def eval_compare(
         names = (a.stem, b.stem) if a.stem != b.stem else ("a", "b")
         dirs = []
         for config, name in zip((a, b), names, strict=True):
-            settings = settings_from(config, data_dir=data_dir)
+            settings = load_settings(config, data_dir=data_dir)
             typer.echo(f"evaluating {logs} with {config} -> {out / name}")
             evaluate_dialogues(
                 load_assistant(settings), logs, out / name, workers=workers, progress=sys.stderr.isatty()
@@ -488,9 +487,16 @@ def eval_import(
     typer.echo(f"wrote {count} dialogues to {out}")
 
 
+def _exit_on_sigterm(signum, frame) -> None:
+    # SystemExit unwinds the stack, so `finally` blocks run (an ingest removes its temporary
+    # snapshot folder, locks are released) instead of the process vanishing mid-write.
+    sys.exit(128 + signum)
+
+
 def main() -> None:
     """Entry point: user-caused errors become one line on stderr and exit code 1."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     go_offline()
     try:
         app()  # standalone: click handles usage errors and exits with their code
