@@ -12,6 +12,7 @@ drive have an `api_name` (chat, remove_filter, vote, comment, new_conversation, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -37,6 +38,7 @@ OPENERS = [
     "What is your return policy?",
 ]
 PLACEHOLDER = "Ask for a product, a budget, a colour… or 'cheaper', 'compare 1 and 2'"
+MARKDOWN_TABLE_ROW = re.compile(r"^\|.*\|\s*$", re.MULTILINE)
 EMPTY_PANEL = '<p class="sa-muted">Products you ask about appear here, straight from the catalog.</p>'
 
 
@@ -282,9 +284,9 @@ class ShopFlows:
             updates.update(ui.show_cards([a.card for a in alternatives], [a.breaks for a in alternatives]))
         elif shown_cards is not None:
             updates.update(ui.show_cards(shown_cards))
-        updates[ui.panel] = panel_html(
-            notice_for(reply, relax) + comparison_html(reply.comparison), bool(view.get("cards"))
-        )
+        # The table once: beside the cards, unless the reply's text already holds it.
+        table = "" if MARKDOWN_TABLE_ROW.search(reply.text) else comparison_html(reply.comparison)
+        updates[ui.panel] = panel_html(notice_for(reply, relax) + table, bool(view.get("cards")))
         return updates
 
     # -- page load, new conversation -----------------------------------------------------------
