@@ -171,14 +171,16 @@ def test_an_unsatisfiable_request_shows_nothing_matches_and_offers_the_relaxatio
     screenshot(page, "06b-relaxed")
 
 
-def test_a_comparison_is_shown_as_a_table(page, core):
+def test_a_comparison_is_shown_as_a_table_once(page, core):
     first, compared = expected(core, QUERY, "compare 1 and 2")
     send(page, QUERY)
     wait_for_reply(page, first)
     send(page, "compare 1 and 2")
-    table = page.locator("#shop-panel table.sa-compare")
-    expect(table.locator("thead th")).to_have_text(["", *compared.comparison.columns])
-    expect(table.locator("tbody tr").first).to_contain_text(format_price(first.products[0].price, "USD"))
+    expect(page.locator("#shop-message textarea")).to_be_enabled()  # the turn is over
+    tables = page.locator("#shop-chat table, #shop-panel table.sa-compare")
+    expect(tables).to_have_count(1)  # in the reply's text, or beside the cards when the text has none
+    expect(tables.locator("th")).to_contain_text(compared.comparison.columns)
+    expect(tables.locator("tr").nth(1)).to_contain_text(format_price(first.products[0].price, "USD"))
     screenshot(page, "07-comparison")
 
 
@@ -275,3 +277,14 @@ def test_insights_show_the_worst_rated_reply_in_context_and_an_evaluation_report
     expect(report).to_contain_text("faithful_reply_rate")
     expect(report.locator("img").first).to_be_visible()
     screenshot(page, "12-insights")
+
+
+def test_an_opener_starts_the_conversation_for_a_first_time_shopper(page, core):
+    from ui.web.shop import OPENERS
+
+    opener = next(o for o in OPENERS if "shoes" in o)
+    (reply,) = expected(core, opener)
+    page.locator("#shop-chat").get_by_text(opener).click()
+    expect(user_messages(page)).to_have_text([opener])
+    wait_for_reply(page, reply)
+    screenshot(page, "13-opener")

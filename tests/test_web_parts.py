@@ -229,3 +229,27 @@ def test_the_copilot_toggle_picks_the_base_model_or_the_adapter(make_assistant, 
     assert [call["adapter"] for call in backend.calls] == ["support", None]
     reply, intent, policies, _ = suggest_reply(ctx, EXAMPLE, ADAPTER)
     assert reply and "Intent:" in intent and "returns.md" in policies
+
+
+def test_the_api_token_guards_the_api_and_the_web_login_guards_the_web_app(make_assistant, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from assistant.session_store import SessionStore
+    from ui.api import create_app
+    from ui.web.app import mount_web
+    from ui.web.context import WebContext
+
+    assistant, _ = make_assistant()
+    settings = assistant.settings.model_copy(update={"data_dir": tmp_path, "api_token": "t0ken", "web_auth": "ann:pw"})
+    store = SessionStore.from_settings(settings)
+    app = create_app(settings, assistant=assistant, sessions=store)
+    mount_web(app, WebContext.create(settings, assistant, store))
+    with TestClient(app) as client:
+        assert client.post("/v1/sessions").status_code == 401
+        assert client.post("/v1/sessions", headers={"Authorization": "Bearer t0ken"}).status_code == 200
+        assert client.get("/").status_code == 200  # the login page, no bearer token needed
+        assert client.get("/config").status_code == 401  # the app itself needs the login
+        assert client.post("/login", data={"username": "ann", "password": "wrong"}).status_code == 400
+        assert client.post("/login", data={"username": "ann", "password": "pw"}).status_code == 200
+        assert client.get("/config").status_code == 200
+        assert client.get(f"/gradio_api/file={tmp_path / 'web_secret'}").status_code in (403, 404)

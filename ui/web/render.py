@@ -213,4 +213,5 @@ CSS = """
 .sa-badge { display: inline-block; padding: 2px 10px; border-radius: 999px; font-size: 13px; margin-left: 6px; }
 .sa-votes { justify-content: flex-end; gap: 6px; margin-top: -4px; }
 .sa-slot { gap: 4px !important; }
+.sa-slot:not(:has(article.sa-card)) { display: none !important; }  /* an empty slot, votes and all */
 """

@@ -12,6 +12,7 @@ drive have an `api_name` (chat, remove_filter, vote, comment, new_conversation, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -37,6 +38,7 @@ OPENERS = [
     "What is your return policy?",
 ]
 PLACEHOLDER = "Ask for a product, a budget, a colour… or 'cheaper', 'compare 1 and 2'"
+MARKDOWN_TABLE_ROW = re.compile(r"^\|.*\|\s*$", re.MULTILINE)
 EMPTY_PANEL = '<p class="sa-muted">Products you ask about appear here, straight from the catalog.</p>'
 
 
@@ -118,7 +120,6 @@ class ShopView:
     request: gr.JSON  # hidden: the chips as data, for API clients (buttons are not in the API)
     panel: gr.HTML  # above the cards: nothing matches, not carried, sources, a comparison table
     relax: gr.Button  # under a nothing-matches notice: drop the filter that brings most back
-    card_boxes: list[gr.Column]
     cards: list[gr.HTML]
     comment_row: gr.Row
     comment: gr.Textbox
@@ -134,21 +135,17 @@ class ShopView:
             self.relax,
             *self.chips,
             self.request,
-            *self.card_boxes,
             *self.cards,
         ]
 
     def show_cards(self, cards: list[ProductCard], notes: list[str | None] | None = None) -> dict:
+        """Card slots change only their HTML; a slot with no card (and its vote buttons) is hidden
+        by CSS, not by a visibility update: a burst of layout updates while a turn streams could
+        leave the cards hidden until the turn's last update."""
         notes = notes or [None] * len(cards)
-        updates: dict = {}
-        for i, (box, html) in enumerate(zip(self.card_boxes, self.cards, strict=True)):
-            if i < len(cards):
-                updates[box] = gr.update(visible=True)
-                updates[html] = card_html(cards[i], i + 1, notes[i])
-            else:
-                updates[box] = gr.update(visible=False)
-                updates[html] = ""
-        return updates
+        return {
+            html: card_html(cards[i], i + 1, notes[i]) if i < len(cards) else "" for i, html in enumerate(self.cards)
+        }
 
     def show_chips(self, chips: list[RequestChip]) -> dict:
         updates: dict = {self.request: [c.model_dump() for c in chips]}
@@ -287,9 +284,9 @@ class ShopFlows:
             updates.update(ui.show_cards([a.card for a in alternatives], [a.breaks for a in alternatives]))
         elif shown_cards is not None:
             updates.update(ui.show_cards(shown_cards))
-        updates[ui.panel] = panel_html(
-            notice_for(reply, relax) + comparison_html(reply.comparison), bool(view.get("cards"))
-        )
+        # The table once: beside the cards, unless the reply's text already holds it.
+        table = "" if MARKDOWN_TABLE_ROW.search(reply.text) else comparison_html(reply.comparison)
+        updates[ui.panel] = panel_html(notice_for(reply, relax) + table, bool(view.get("cards")))
         return updates
 
     # -- page load, new conversation -----------------------------------------------------------
@@ -426,14 +423,13 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
         with gr.Column(scale=2, min_width=320, elem_id="product-panel"):
             panel = gr.HTML(EMPTY_PANEL, elem_id="shop-panel")
             relax = gr.Button(visible=False, variant="primary", size="sm", elem_id="relax")
-            boxes, cards, votes = [], [], []
+            cards, votes = [], []
             for i in range(MAX_CARDS):
-                with gr.Column(visible=False, elem_classes=["sa-slot"]) as box:
+                with gr.Column(elem_classes=["sa-slot"]):
                     cards.append(gr.HTML(elem_id=f"card-{i + 1}"))
                     with gr.Row(elem_classes=["sa-votes"]):
                         up = gr.Button("Like", size="sm", scale=0, min_width=90, elem_id=f"card-{i + 1}-like")
                         down = gr.Button("Dislike", size="sm", scale=0, min_width=90, elem_id=f"card-{i + 1}-dislike")
-                boxes.append(box)
                 votes.append((up, down))
     saved = gr.BrowserState(None, storage_key="shopassist-session", secret=secret)
     view = gr.State({})
@@ -454,7 +450,6 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
         request=request,
         panel=panel,
         relax=relax,
-        card_boxes=boxes,
         cards=cards,
         comment_row=comment_row,
         comment=comment,
