@@ -1,5 +1,6 @@
-# The README's two commands: `make run` (set up, ingest the demo catalog, answer a sample
-# request) and `make test` (set up, run the test suite). Both work offline on a CPU machine.
+# The README's two commands: `make run` (set up, ingest the demo catalog, launch the web app on
+# http://127.0.0.1:7860/) and `make test` (set up, run the test suite). Both work offline on a
+# CPU machine.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
@@ -8,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export SHOPASSIST_MODEL_CACHE_DIR ?= $(CURDIR)/.cache/models
 
-.PHONY: setup run test test-fast lint bench vllm-setup clean
+.PHONY: setup run test test-fast lint bench vllm-setup browser clean
 
 setup: $(VENV)/.installed
 
@@ -22,21 +23,34 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e ".[dev]"
 	touch $@
 
-run: setup
+# The demo catalog and policies are (re)ingested when the index is missing or older than the
+# data or the indexing code; the ingest itself then embeds only what changed.
+DEMO_INDEXED := $(DATA_DIR)/.demo-indexed
+$(DEMO_INDEXED): data/catalog.csv $(wildcard data/policies/*.md) $(wildcard ingest/*.py) | setup
 	$(BIN)/shopassist ingest data/catalog.csv --policies data/policies --data-dir $(DATA_DIR)
-	$(BIN)/shopassist search "waterproof jacket for hiking under \$$120" --data-dir $(DATA_DIR) -k 5
-	$(BIN)/shopassist ask "waterproof jacket for hiking under \$$120" --data-dir $(DATA_DIR)
+	touch $@
+
+# The web app (Shop, Copilot, Insights) with the HTTP API beside it under /v1; Ctrl-C stops it.
+run: setup $(DEMO_INDEXED)
+	$(BIN)/shopassist ui --data-dir $(DATA_DIR) --host 127.0.0.1 --port 7860
 
 # The README's test command: lint (style + the layer contract), then the whole suite. The
 # vllm-marked tests start a real vLLM (CPU build) server from its own environment.
-test: setup vllm-setup lint
+test: setup vllm-setup browser lint
 	$(PY) -m pytest -q
 
 vllm-setup:
 	bash scripts/setup-vllm.sh
 
+# The web tests drive Debian's chromium through Playwright (never a downloaded browser).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	command -v chromium >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
+
+# Every test that loads no model: the core through the fakes (scripted LLM, hashing embedder),
+# real Chroma and HTTP, the CLI in-process. Target: under 60 s on 2 CPU cores.
 test-fast: setup
-	$(PY) -m pytest -q -m "not model and not vllm"
+	$(PY) -m pytest -q -m "not model and not vllm" --durations=5
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -8,11 +8,12 @@ earrings", "over ₹500"). They are listed apart from the results and never show
 from __future__ import annotations
 
 from assistant.constraints import Constraints
-from assistant.dialogue import Request, money, slots
+from assistant.dialogue import Request, slots
 from assistant.reply import Alternative, ProductCard
 from assistant.search import Retriever
 from assistant.understand import Query
 from common.schema import Product
+from common.text import money
 
 # Constraint names (as in `Constraints.parts`) and how to drop each.
 RELAXED = {

@@ -22,11 +22,15 @@ from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from common.errors import ShopAssistError
 from common.models import llm_model_path
 from common.settings import Settings
+
+if TYPE_CHECKING:  # openai and httpx are imported where used: openai alone takes ~1 s to import
+    import httpx
+    import openai
 
 
 class BackendError(Exception):
@@ -205,7 +209,11 @@ class TransformersBackend:
             cancel.event.set()  # stops generation early if the consumer stopped reading
         thread.join(timeout=1.0)
         if failure:
-            raise BackendError(f"generation failed: {failure[0]!r}") from failure[0]
+            # torch reports a failed generation (out of memory, a device error) as RuntimeError;
+            # anything else is a bug in our code and surfaces as itself.
+            if isinstance(failure[0], RuntimeError | MemoryError):
+                raise BackendError(f"generation failed: {failure[0]!r}") from failure[0]
+            raise failure[0]
 
 
 # --------------------------------------------------------------------------------------------
@@ -263,6 +271,7 @@ class VLLMBackend:
 
     def stream(self, messages: list[dict[str, str]], sampling: Sampling, adapter: str | None = None) -> Iterator[str]:
         from vllm import SamplingParams
+        from vllm.exceptions import VLLMError
         from vllm.lora.request import LoRARequest
 
         lora_request = None
@@ -284,7 +293,9 @@ class VLLMBackend:
         try:
             with self.lock:
                 outputs = self.llm.chat(messages, params, lora_request=lora_request, use_tqdm=False)
-        except Exception as exc:
+        except (VLLMError, RuntimeError, ValueError) as exc:
+            # vLLM's own errors, a prompt longer than max_model_len (ValueError), engine and
+            # torch failures (RuntimeError); anything else is a bug and surfaces as itself.
             raise BackendError(f"vLLM generation failed: {exc}") from exc
         text = outputs[0].outputs[0].text
         if text:
@@ -302,7 +313,8 @@ def _lora_rank(path: Path) -> int:
 class OpenAIBackend:
     name = "openai"
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, http_client: httpx.Client | None = None) -> None:
+        """`http_client` replaces the HTTP layer (tests pass one with an `httpx.MockTransport`)."""
         import openai
 
         self.settings = settings
@@ -313,14 +325,17 @@ class OpenAIBackend:
             api_key=settings.openai_api_key,
             timeout=settings.llm_timeout_s,
             max_retries=0,
+            http_client=http_client,
         )
         self._served_model: str | None = settings.openai_model
 
-    def _error(self, exc: Exception) -> BackendError:
+    def _error(self, exc: openai.APIError | httpx.HTTPError, mid_reply: bool = False) -> BackendError:
         import openai
 
         where = f"the OpenAI-compatible server at {self.base_url}"
-        if isinstance(exc, openai.APITimeoutError):
+        if mid_reply:  # the client reports a dropped stream as a connection error; say what it is
+            msg = f"{where} stopped mid-reply: {exc.__cause__ or exc}"
+        elif isinstance(exc, openai.APITimeoutError):
             msg = f"{where} did not answer within {self.settings.llm_timeout_s:g}s (SHOPASSIST_LLM_TIMEOUT_S)"
         elif isinstance(exc, openai.APIConnectionError):
             msg = (
@@ -330,7 +345,7 @@ class OpenAIBackend:
             )
         elif isinstance(exc, openai.APIStatusError):
             msg = f"{where} answered {exc.status_code}: {exc.message}"
-        else:  # e.g. the connection dropped mid-stream
+        else:
             msg = f"{where} failed: {exc!r}"
         return BackendError(msg)
 
@@ -340,9 +355,12 @@ class OpenAIBackend:
         if adapter is not None:
             return adapter
         if self._served_model is None:
+            import httpx
+            import openai
+
             try:
                 models = self.client.models.list().data
-            except Exception as exc:
+            except (openai.APIError, httpx.HTTPError) as exc:
                 raise self._error(exc) from exc
             if not models:
                 raise BackendError(f"the server at {self.base_url} serves no model")
@@ -350,7 +368,11 @@ class OpenAIBackend:
         return self._served_model
 
     def stream(self, messages: list[dict[str, str]], sampling: Sampling, adapter: str | None = None) -> Iterator[str]:
+        import httpx
+        import openai
+
         model = self.model_for(adapter)
+        streamed = False
         try:
             chunks = self.client.chat.completions.create(
                 model=model,
@@ -364,12 +386,12 @@ class OpenAIBackend:
             with chunks:  # closes the HTTP response if the consumer stops early
                 for chunk in chunks:
                     if chunk.choices and chunk.choices[0].delta.content:
+                        streamed = True
                         yield chunk.choices[0].delta.content
-        except Exception as exc:
-            # Not only openai.APIError: transport errors raised while iterating the stream come
-            # through unwrapped from the HTTP library. (GeneratorExit is no Exception: an early
-            # stop by the consumer passes through and closes the response.)
-            raise self._error(exc) from exc
+        except (openai.APIError, httpx.HTTPError) as exc:
+            # httpx errors too: some openai versions let transport errors raised while iterating
+            # the stream through unwrapped. Anything else is a bug and surfaces as itself.
+            raise self._error(exc, mid_reply=streamed) from exc
 
 
 # --------------------------------------------------------------------------------------------

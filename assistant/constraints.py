@@ -6,7 +6,7 @@ from pydantic import BaseModel, Field
 
 from assistant.vocabulary import is_listing
 from common.schema import Product
-from common.text import terms
+from common.text import money, terms
 
 # Query audience -> product audiences that satisfy it. A unisex product is stored as men+women.
 AUDIENCE_MATCHES = {
@@ -83,7 +83,6 @@ class Constraints(BaseModel):
         Names match `failures`; labels read inside a sentence ("nothing in watch for men under
         100 USD"), in replies and in each result's "why".
         """
-        cur = f" {currency}" if currency else ""
         out = []
         if self.categories:
             out.append(("category", " or ".join(self.categories)))
@@ -98,11 +97,11 @@ class Constraints(BaseModel):
         if self.audience:
             out.append(("audience", f"for {self.audience}"))
         if self.price_min is not None and self.price_max is not None:
-            out.append(("price", f"between {self.price_min:g} and {self.price_max:g}{cur}"))
+            out.append(("price", f"between {money(self.price_min, currency)} and {money(self.price_max, currency)}"))
         elif self.price_max is not None:
-            out.append(("price", f"under {self.price_max:g}{cur}"))
+            out.append(("price", f"under {money(self.price_max, currency)}"))
         elif self.price_min is not None:
-            out.append(("price", f"over {self.price_min:g}{cur}"))
+            out.append(("price", f"over {money(self.price_min, currency)}"))
         if self.min_rating is not None:
             out.append(("rating", f"rated {self.min_rating:g}+"))
         if self.in_stock:

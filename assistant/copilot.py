@@ -11,19 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
 from assistant import intent as intents
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder, GroundingReport, PassageGrounder, stream_sentences
-from assistant.policy_search import PolicySearch
+from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import SUPPORT_RULES, policy_block
-from assistant.reply import ProductCard
+from assistant.reply import ProductCard, plain_citations
 from assistant.session import Session
 from assistant.wording import HANDOFF_REPLY, answering_sentences, format_price
 from common.errors import ShopAssistError
 from common.schema import Product
+from common.untrusted import ShopperText
 
 CUSTOMER_ROLES = {"customer", "user", "shopper"}
 AGENT_ROLES = {"agent", "assistant", "support"}
@@ -37,6 +38,11 @@ class Copilot(BaseModel):
     policies: list[dict[str, str]]  # cited passages: source, section, text
     products: list[ProductCard]
     used_fallback: bool
+
+    @field_validator("policies")
+    @classmethod
+    def _plain_policies(cls, policies: list[dict[str, str]]) -> list[dict[str, str]]:
+        return plain_citations(policies)
 
 
 def normalise_conversation(conversation: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -65,7 +71,11 @@ def suggest_reply(
     last = [t["content"] for t in turns if t["role"] == "user"][-1]
     query = engine.parse(last)
     understood = intents.classify(last, Session(), query)
-    passages = policies.search(last, k=3)
+    try:
+        passages = policies.search(last, k=3)
+        policies_down = False
+    except PolicyIndexUnavailable:  # degraded: products and the model still help the agent
+        passages, policies_down = [], True
 
     products = mentioned_products(engine, " ".join(t["content"] for t in turns))
     if understood.intent in (intents.Intent.SEARCH, intents.Intent.REFINE) and not products:
@@ -89,7 +99,11 @@ def suggest_reply(
         PassageGrounder([p["text"] for p in passages[:2]]),
         Grounder(products, engine.catalog.brand_names, engine.understander.type_words),
     )
-    reply = "".join(writer.write(messages, grounder, run, adapter=adapter)).strip()
+    # Without its policy passages the model would answer a policy question from nothing.
+    guessing = policies_down and understood.intent in (intents.Intent.POLICY, intents.Intent.SUPPORT)
+    # The agent may paste the suggestion to a customer: it passes the shopper's output filter.
+    guard = ShopperText([p.image_url for p in products], names=[p.title for p in products])
+    reply = "" if guessing else guard.clean("".join(writer.write(messages, grounder, run, adapter=adapter))).strip()
     used_fallback = run.failed or not reply
     if used_fallback:
         if understood.handoff:
@@ -97,8 +111,11 @@ def suggest_reply(
         elif passages:
             top = passages[0]
             reply = f"Thanks for reaching out. Per our {top['section'].split(' > ')[-1]} policy: {answering_sentences(top['text'], last)}"
+        elif policies_down:
+            reply = UNAVAILABLE_REPLY
         else:
             reply = "Thanks for reaching out. Let me look into this for you."
+        reply = guard.clean(reply).strip() or "Thanks for reaching out. Let me look into this for you."
     return Copilot(
         suggested_reply=reply,
         intent=understood.intent,

@@ -19,17 +19,18 @@ from assistant import alternatives as alternatives_
 from assistant import dialogue
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
+from assistant.capacity import GenerationGate
 from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder, PassageGrounder
 from assistant.intent import Intent, Understood
-from assistant.policy_search import PolicySearch
+from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import policy_messages, product_messages
 from assistant.reply import Alternative, ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip, Suggestion
 from assistant.search import SearchResult
 from assistant.session import Session
-from assistant.suggest import category_options, suggest
+from assistant.suggest import category_options, relaxations, suggest
 from assistant.understand import Query
 from assistant.wording import (
     CHITCHAT_REPLY,
@@ -38,7 +39,9 @@ from assistant.wording import (
     NO_POLICIES_REPLY,
     OUT_OF_SCOPE_REPLY,
     THANKS_REPLY,
+    alternatives_text,
     answering_sentences,
+    changes_lead,
     clarify_text,
     comparison_rows,
     comparison_table,
@@ -49,6 +52,7 @@ from assistant.wording import (
     is_vague,
     next_step_text,
     no_match_text,
+    nothing_shown_text,
 )
 from common.errors import ShopAssistError
 from common.models import Embedder, embedder
@@ -56,6 +60,7 @@ from common.redact import redact
 from common.schema import Product
 from common.settings import Settings
 from common.timing import ms_since
+from common.untrusted import ShopperText
 
 log = logging.getLogger(__name__)
 SHOW = 5  # product cards per reply
@@ -86,7 +91,7 @@ class Timings:
 
     def at(self, name: str, clock: float) -> None:
         """When something happened, from a perf_counter() reading."""
-        self.ms[name] = round((clock - self.start) * 1000, 1)
+        self.ms[name] = ms_since(self.start, clock)
 
 
 @dataclass
@@ -114,7 +119,8 @@ class Assistant:
         self.engine = engine
         self.backend = backend
         self.policies = policies
-        self.writer = Writer(backend, Sampling.from_settings(settings))
+        self.gate = GenerationGate.for_backend(settings, backend.name)
+        self.writer = Writer(backend, Sampling.from_settings(settings), self.gate)
 
     @classmethod
     def load(cls, settings: Settings, backend: Backend | None = None, embed: Embedder | None = None) -> Assistant:
@@ -182,8 +188,10 @@ class Assistant:
         )
         yield Event(type=EventKind.DONE, data=reply)
 
-    def copilot(self, conversation: list[dict[str, str]]) -> Copilot:
-        return suggest_reply(conversation, self.engine, self.policies, self.writer, self.settings.copilot_adapter)
+    def copilot(self, conversation: list[dict[str, str]], use_adapter: bool = True) -> Copilot:
+        """`use_adapter=False` answers with the base model even when a copilot adapter is set."""
+        adapter = self.settings.copilot_adapter if use_adapter else None
+        return suggest_reply(conversation, self.engine, self.policies, self.writer, adapter)
 
     # -- branches ----------------------------------------------------------------------------
     def _chitchat(self, message: str) -> Branch:
@@ -197,7 +205,11 @@ class Assistant:
         return Outcome(Intent.CHITCHAT)
 
     def _policy(self, session: Session, message: str, understood: Understood, timings: Timings) -> Branch:
-        passages = self.policies.search(message, k=3)
+        try:
+            passages = self.policies.search(message, k=3)
+        except PolicyIndexUnavailable:  # degraded, not broken: say so and offer a human
+            yield Event(type=EventKind.TEXT, data=UNAVAILABLE_REPLY)
+            return Outcome(understood.intent, handoff=True, used_fallback=True)
         cited = citations(passages)
         if understood.handoff:
             yield Event(type=EventKind.TEXT, data=HANDOFF_REPLY)
@@ -233,6 +245,9 @@ class Assistant:
             for i in understood.references
             if session.shown[i - 1] in catalog.row_of
         ]
+        if not products:  # nothing on screen to point at: say so, leave the request as it is
+            yield Event(type=EventKind.TEXT, data=nothing_shown_text(len(session.shown)))
+            return Outcome(understood.intent)
         cards = [ProductCard.of(p) for p in products]
         yield Event(type=EventKind.PRODUCTS, data=cards)
         comparing = understood.intent == Intent.COMPARE
@@ -247,7 +262,7 @@ class Assistant:
         ):
             yield Event(type=EventKind.TEXT, data=sentence)
         timings.took("generate", started)
-        comparison = ComparisonTable(columns=[p.title for p in products], rows=comparison_rows(products))
+        comparison = ComparisonTable.of(products, comparison_rows(products))
         return Outcome(
             understood.intent,
             products=cards,
@@ -317,11 +332,11 @@ class Assistant:
 
         if not result.hits:
             if not_carried:
-                text = alternatives_.sentence(not_carried, wholly)
-                if alternatives:
-                    text += " The closest we have are listed as alternatives, each with what it lacks."
+                text = changes_lead(changes) + alternatives_.sentence(not_carried, wholly)
             else:
                 text = no_match_text(result, changes)
+            if alternatives:
+                text += " " + alternatives_text(alternatives)
             yield Event(type=EventKind.TEXT, data=text)
             return Outcome(
                 intent,
@@ -329,6 +344,7 @@ class Assistant:
                 empty_reason=result.empty_reason,
                 not_carried=not_carried,
                 alternatives=alternatives,
+                suggestions=relaxations(catalog, result.constraints, [self._product(a.card.id) for a in alternatives]),
             )
         suggestions = self._suggestions(session, result, vague)
         variant = len(session.turns) // 2  # varies the wording from one reply to the next
@@ -336,7 +352,8 @@ class Assistant:
             options = [s.message for s in suggestions]
             yield Event(type=EventKind.TEXT, data=clarify_text(options, session.constraints.audience) + " ")
         else:
-            yield Event(type=EventKind.TEXT, data=intro_text(result, changes, more, vague) + " ")
+            labels = [chip.label for chip in self._chips(session)]
+            yield Event(type=EventKind.TEXT, data=intro_text(result, changes, more, labels) + " ")
         started = time.perf_counter()
         products = [h.product for h in result.hits]
         grounder = self._grounder(products, session, message, counts={len(products), result.candidates})
@@ -429,13 +446,22 @@ class Assistant:
             return [Suggestion(label=o, message=o) for o in category_options(catalog, result.constraints)]
         return suggest(catalog, result.constraints, len(result.hits))
 
+    def _product(self, product_id: str) -> Product:
+        catalog = self.engine.catalog
+        return catalog.products[catalog.row_of[product_id]]
+
     def _shown_products(self, session: Session) -> list[Product]:
         catalog = self.engine.catalog
         return [catalog.products[catalog.row_of[pid]] for pid in session.shown if pid in catalog.row_of]
 
 
 def _observe(branch: Branch, timings: Timings, texts: list[str]) -> Branch:
-    """Relay a branch's events, noting the first card and first text and keeping the text."""
+    """Relay a branch's events, noting the first card and first text and keeping the text.
+
+    Every text event passes the one output filter on its way to the shopper (catalog text is
+    untrusted, see common/untrusted.py): links and images only to the image URLs of this turn's
+    cards, no HTML, no sentence that reads as an instruction to the assistant."""
+    guard = ShopperText()
     while True:
         try:
             event = next(branch)
@@ -443,7 +469,11 @@ def _observe(branch: Branch, timings: Timings, texts: list[str]) -> Branch:
             return done.value
         if event.type == EventKind.PRODUCTS:
             timings.first("first_card")
+            guard.allow([c.image_url for c in event.data], names=[n for c in event.data for n in (c.title, c.brand)])
         elif event.type == EventKind.TEXT:
+            event = Event(type=EventKind.TEXT, data=guard.clean(event.data))
+            if not event.data.strip():
+                continue  # everything in it was filtered out
             timings.first("first_text")
             texts.append(event.data)
         yield event

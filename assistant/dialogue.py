@@ -20,7 +20,7 @@ from assistant.constraints import Constraints
 from assistant.lexicon import QUERY_WORDS, RELATION_AUDIENCE
 from assistant.understand import HARD_AUDIENCE, Query
 from common.errors import ShopAssistError
-from common.text import COLOURS, STOPWORDS, terms, tokenize
+from common.text import COLOURS, STOPWORDS, money, terms, tokenize
 
 RESET = re.compile(
     r"\b(?:start (?:over|again|afresh)|forget (?:that|it|this|about (?:it|that))|never ?mind|something else|"
@@ -71,13 +71,6 @@ class Update:
 
 
 # -- reading the request ------------------------------------------------------------------------
-def money(value: float, currency: str) -> str:
-    """ "₹1,000", "$49.99": a budget as a shopper writes it."""
-    symbol = {"USD": "$", "INR": "₹", "EUR": "€", "GBP": "£"}.get(currency)
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    return f"{symbol}{number}" if symbol else f"{number} {currency}"
-
-
 def slots(request: Request, currency: str) -> list[Slot]:
     """The request as chips, broad to narrow: type, attributes, audience, brand, colour, price..."""
     c = request.constraints

@@ -3,30 +3,38 @@
 Shopper replies and the agents' copilot both write through `Writer.write`, so both get the same
 grounding (products and prices from the records), the same echo and loop filters, and the same
 behaviour when the backend fails: the stream ends, `Generation.failed` is set, and the caller
-puts deterministic text from the records in its place.
+puts deterministic text from the records in its place. The same happens when the generation
+queue is too long (`assistant.capacity.GenerationGate`); a generation that runs past the gate's
+deadline is cut after its last complete sentence.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.backends import Backend, BackendError, Sampling
+from assistant.capacity import GenerationGate
 from assistant.grounding import Grounder, PassageGrounder, degenerate, stream_sentences
 from common.text import STOPWORDS, tokenize
 
 log = logging.getLogger(__name__)
 
 CITATION_CHARS = 300  # of a policy passage, quoted beside an answer
+# A quoted data block: its tags on lines of their own (the rules name the tags mid-line).
+DATA_BLOCK = re.compile(r"^<(\w+_data)>$.*?^</\1>$", re.S | re.M)
 
 
 @dataclass
 class Generation:
     """What happened while one reply was generated."""
 
-    failed: bool = False  # the backend failed; nothing more came
+    failed: bool = False  # the backend failed or was too busy; nothing (more) came
+    busy: bool = False  # no generation slot in time: the deterministic text stands in
+    cut: bool = False  # stopped at the generation deadline
     text: str = ""  # raw model output, before grounding
     kept: int = 0  # sentences that passed every check
     dropped: int = 0  # degenerate or prompt-echoing sentences
@@ -37,6 +45,7 @@ class Generation:
 class Writer:
     backend: Backend
     sampling: Sampling
+    gate: GenerationGate | None = None  # None: no capacity control (batch evaluation)
 
     def write(
         self,
@@ -54,28 +63,56 @@ class Writer:
         deltas = self._deltas(messages, run, adapter)
         sentences = grounder.stream(deltas) if grounder else stream_sentences(deltas)
         for sentence in sentences:
-            if degenerate(sentence) or echoes(sentence, instructions):
+            # After a cut, the last piece is the unfinished sentence the deadline stopped.
+            cut_short = run.cut and not sentence.rstrip().endswith((".", "!", "?"))
+            if cut_short or degenerate(sentence) or echoes(sentence, instructions):
                 run.dropped += 1
                 continue
             run.kept += 1
             yield sentence.strip() + " "
 
     def _deltas(self, messages: list[dict[str, str]], run: Generation, adapter: str | None) -> Iterator[str]:
+        if self.gate is None:
+            yield from self._generate(messages, run, adapter, deadline=None)
+            return
+        with self.gate.slot() as granted:
+            if not granted:
+                log.info("generation queue too long; using the deterministic answer")
+                run.failed = run.busy = True
+                return
+            yield from self._generate(messages, run, adapter, time.monotonic() + self.gate.deadline_s)
+
+    def _generate(
+        self, messages: list[dict[str, str]], run: Generation, adapter: str | None, deadline: float | None
+    ) -> Iterator[str]:
+        stream = self.backend.stream(messages, self.sampling, adapter=adapter)
         try:
-            for delta in self.backend.stream(messages, self.sampling, adapter=adapter):
+            for delta in stream:
                 if not run.text:
                     run.first_token_at = time.perf_counter()
                 run.text += delta
                 yield delta
+                if deadline is not None and time.monotonic() > deadline:
+                    log.info("generation cut at its deadline; keeping the sentences so far")
+                    run.cut = True
+                    break
         except BackendError as exc:
             log.warning("LLM backend failed, using the deterministic answer: %s", exc)
             run.failed = True
+        finally:
+            close = getattr(stream, "close", None)  # generators: stop the backend now, not at GC
+            if close is not None:
+                close()
 
 
 def instruction_words(messages: list[dict[str, str]]) -> set[str]:
-    """Words of our own instructions (system rules and the task line after the data blocks)."""
+    """Words of our own instructions (system rules and the task line after the data blocks).
+
+    Data quoted in the system message (the copilot's policies and products) is not ours: a reply
+    that quotes a policy is an answer, not an echo.
+    """
     task = messages[-1]["content"].rsplit("</shopper_message>", 1)[-1]
-    return set(tokenize(messages[0]["content"] + " " + task))
+    return set(tokenize(DATA_BLOCK.sub(" ", messages[0]["content"]) + " " + task))
 
 
 def echoes(sentence: str, instructions: set[str]) -> bool:

@@ -66,6 +66,8 @@ POSITION_WORDS = {
 POSITION_NUMBER = re.compile(r"(?:#|\bnumber\s+|\bno\.\s*|\boption\s+|\bitem\s+|\bpick\s+)(\d{1,2})\b", re.I)
 # A sentence opening with one of these continues about the product the last sentence named.
 CONTINUATION = {"it", "its", "it's", "this", "that", "they", "these", "those", "both", "each", "either", "all"}
+MAX_SENTENCE_WORDS = 40  # longer "sentences" are small models dumping the data block
+MAX_UNFINISHED_WORDS = 6
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
 
 
@@ -129,6 +131,8 @@ class Grounder:
 
     def _unsupported(self, text: str, key: str, mentioned: list[Product]) -> str | None:
         """Why a sentence says nothing the records support, or None when it is fine."""
+        if len(key.split()) > MAX_SENTENCE_WORDS:
+            return "is a run-on list, not a sentence"
         if key in self._earlier or any(fuzz.ratio(key, old) >= 90 for old in self._earlier):
             return "repeats an earlier reply"
         trait = TRAIT.search(text)
@@ -210,8 +214,10 @@ def stream_sentences(deltas: Iterable[str]) -> Iterator[str]:
             if part.strip():
                 yield part.strip()
         buffer = parts[-1]
-    if buffer.strip():
-        yield buffer.strip()
+    # A long last fragment with no closing punctuation was cut off by the token limit.
+    tail = buffer.strip()
+    if tail and (tail[-1] in ".!?" or len(tokenize(tail)) <= MAX_UNFINISHED_WORDS):
+        yield tail
 
 
 def _record_text(p: Product) -> str:

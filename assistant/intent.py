@@ -57,6 +57,13 @@ REFERENCE = re.compile(
     r"(?:\s+(?:one|item|product|option))?\b|(?:#|number\s+|no\.?\s*|item\s+|option\s+)(\d{1,2})\b",
     re.I,
 )
+# Unmistakable pointers at shown items, even when none are shown ("first aid kit" is no pointer).
+POINTER = re.compile(
+    r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:one|item|product|option|pick)s?\b"
+    r"|(?:#|\bnumber\s+|\boption\s+|\bitem\s+)\d{1,2}\b"
+    r"|\bcompare\s+(?:the\s+)?(?:\d{1,2}|first|top)\b",
+    re.I,
+)
 COMPARE_CUE = re.compile(r"\b(?:compare|comparison|vs\.?|versus|difference|differ|better|which one)\b", re.I)
 COMPARE_NUMBERS = re.compile(r"\b(\d{1,2})\s*(?:,|and|&|vs\.?|with|to)\s*(\d{1,2})\b")
 FIRST_N = re.compile(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", re.I)
@@ -131,6 +138,8 @@ def classify(message: str, session: Session, query: Query) -> Understood:
         return Understood(Intent.COMPARE, refs)
     if refs:
         return Understood(Intent.DETAIL, refs)
+    if POINTER.search(message):  # "compare 1 and 2" with nothing (or not that many) on screen
+        return Understood(Intent.COMPARE if COMPARE_CUE.search(message) else Intent.DETAIL, [])
     if POLICY_CUE.search(message) and (QUESTION_WORDS.search(message) or "?" in message or "policy" in message.lower()):
         return Understood(Intent.POLICY)
     # With a request active, a message that names no other product type refines it ("for women",

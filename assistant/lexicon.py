@@ -116,6 +116,7 @@ QUERY_WORDS = frozenset(
     office casual formal daily use good best nice new top quality buy get please can you do
     have has what which that this those these other another one two three first second third
     last compare vs versus instead also too same similar like than but only just very really
+    stock available
     it its it's is are was were be been they them their it'd that's what's let's ok okay sure yes
     yeah yep nope nah hmm thanks thank actually meant mean means rather prefer maybe perhaps again
     start over forget never mind else scratch keep spend spending range colour color ones those

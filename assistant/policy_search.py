@@ -1,33 +1,77 @@
-"""Policy passages for questions like "how long do returns take?" (Chroma collection "policies")."""
+"""Policy passages for questions like "how long do returns take?" (Chroma collection "policies").
+
+Chroma can go away while the assistant serves (a `chroma run` server restarted, a network
+split). Product search does not need it (it runs on the search snapshot), so only policy
+answers degrade: `search` raises `PolicyIndexUnavailable`, the shopper path and the copilot
+answer with `UNAVAILABLE_REPLY`, and `status()` tells /readyz. Each search tries Chroma again,
+so answers come back as soon as Chroma does.
+"""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
+from common.errors import ShopAssistError
 from common.models import Embedder, encode_query
 from common.settings import Settings
 from ingest import store
+
+log = logging.getLogger(__name__)
+
+UNAVAILABLE_REPLY = (
+    "I can't look up our store policies right now, so I won't guess. Please try again in a few "
+    "minutes, or write to support@shopassist.example and a member of our team will answer."
+)
+
+
+class PolicyIndexUnavailable(ShopAssistError):
+    """The policy collection cannot be read (Chroma stopped, unreachable or lost the collection)."""
 
 
 @dataclass
 class PolicySearch:
     collection: object  # chromadb Collection
     embed: Embedder
+    where: str = "embedded Chroma"  # for messages: which Chroma this is
 
     @classmethod
     def open(cls, settings: Settings, embed: Embedder) -> PolicySearch:
-        return cls(store.collection(store.chroma_client(settings), store.POLICIES), embed)
+        where = (
+            f"the Chroma server at {settings.chroma_url}" if settings.chroma_url else f"Chroma in {settings.chroma_dir}"
+        )
+        return cls(store.collection(store.chroma_client(settings), store.POLICIES), embed, where)
 
     def search(self, text: str, k: int = 3) -> list[dict]:
-        """Top passages: {'id', 'source', 'section', 'text', 'distance'}; empty if none indexed."""
-        if self.collection.count() == 0:
-            return []
-        found = self.collection.query(
-            query_embeddings=[encode_query(self.embed, text)], n_results=min(k, self.collection.count())
-        )
+        """Top passages: {'id', 'source', 'section', 'text', 'distance'}; empty if none indexed.
+
+        Raises PolicyIndexUnavailable when Chroma cannot answer."""
+        vector = encode_query(self.embed, text)
+        try:
+            count = self.collection.count()
+            if count == 0:
+                return []
+            found = self.collection.query(query_embeddings=[vector], n_results=min(k, count))
+        except Exception as exc:  # chromadb raises transport and server errors of many types
+            raise self._unavailable(exc) from exc
         return [
             {"id": pid, "source": meta["source"], "section": meta["section"], "text": doc, "distance": dist}
             for pid, meta, doc, dist in zip(
                 found["ids"][0], found["metadatas"][0], found["documents"][0], found["distances"][0], strict=True
             )
         ]
+
+    def status(self) -> str | None:
+        """None when the policy index answers, else what is wrong (for /readyz and logs)."""
+        try:
+            self.collection.count()
+        except Exception as exc:
+            return str(self._unavailable(exc))
+        return None
+
+    def _unavailable(self, exc: Exception) -> PolicyIndexUnavailable:
+        log.warning("policy index unavailable (%s): %r", self.where, exc)
+        return PolicyIndexUnavailable(
+            f"the policy index ({self.where}) is unavailable: {type(exc).__name__}: {exc}. Product search "
+            "still works; restart Chroma or check SHOPASSIST_CHROMA_URL, then policy answers come back"
+        )

@@ -10,10 +10,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from assistant.search import Why
 from common.schema import Product
+from common.untrusted import plain_text, safe_url
 
 
 class EventKind(StrEnum):
@@ -46,17 +47,19 @@ class ProductCard(BaseModel):
 
     @classmethod
     def of(cls, p: Product, why: Why | None = None) -> ProductCard:
+        # Ingest already cleans records; cleaning again here covers indexes written by older
+        # versions or other tools. A card never carries markup or a non-http(s) image URL.
         return cls(
             id=p.id,
-            title=p.title,
-            brand=p.brand,
+            title=plain_text(p.title, keep_urls=False),
+            brand=plain_text(p.brand, keep_urls=False) if p.brand else p.brand,
             price=p.price,
             currency=p.currency,
-            image_url=p.image_url,
+            image_url=safe_url(p.image_url),
             rating=p.rating,
             stock=p.stock,
             in_stock=p.in_stock,
-            category=p.category_path,
+            category=plain_text(p.category_path, keep_urls=False),
             why=why or Why(),
         )
 
@@ -74,6 +77,11 @@ class RequestChip(BaseModel):
     slot: str  # type | audience | colour | brand | not brand | price | rating | in stock | attribute
     label: str
 
+    @field_validator("label")
+    @classmethod
+    def _plain(cls, value: str) -> str:  # may hold a catalog brand or attribute
+        return plain_text(value, keep_urls=False)
+
 
 class Suggestion(BaseModel):
     """A next step computed from the results, shown as a button; clicking sends `message`."""
@@ -81,12 +89,25 @@ class Suggestion(BaseModel):
     label: str  # "in black (12)"
     message: str  # "in black"
 
+    @field_validator("label", "message")
+    @classmethod
+    def _plain(cls, value: str) -> str:  # built from catalog values (brands, types, attributes)
+        return plain_text(value, keep_urls=False)
+
 
 class ComparisonTable(BaseModel):
     """Side-by-side attributes of shown products, from their records."""
 
     columns: list[str]  # product titles
     rows: list[tuple[str, list[str]]]  # (attribute, one value per column)
+
+    @classmethod
+    def of(cls, products: list[Product], rows: list[tuple[str, list[str]]]) -> ComparisonTable:
+        # As for cards: plain text, even from an index that ingest did not clean.
+        return cls(
+            columns=[plain_text(p.title, keep_urls=False) for p in products],
+            rows=[(name, [plain_text(v, keep_urls=False) for v in values]) for name, values in rows],
+        )
 
 
 class Reply(BaseModel):
@@ -109,3 +130,14 @@ class Reply(BaseModel):
     sentences_removed: int = 0  # unsupported generated sentences dropped by grounding
     used_fallback: bool = False  # the deterministic text stood in for the model's
     timings_ms: dict[str, float] = Field(default_factory=dict)
+
+    @field_validator("citations")
+    @classmethod
+    def _plain_citations(cls, citations: list[dict[str, str]]) -> list[dict[str, str]]:
+        return plain_citations(citations)
+
+
+def plain_citations(citations: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Policy passages shown beside an answer, as plain text (policy documents are untrusted:
+    ingest cleans them; this covers stores written by older versions or other tools)."""
+    return [{k: plain_text(v, multiline=k == "text") for k, v in c.items()} for c in citations]

@@ -1,27 +1,20 @@
 """`Session`: one shopper's conversation — turns, the active request, shown products.
 
-Serialisable (JSON), so the API, the UI and `shopassist ask --session ID` can resume it. The
-store keeps one JSON file per session under the data dir and hands out one lock per session,
-so a session takes one turn at a time.
+Serialisable (JSON), so the API, the UI and `shopassist ask --session ID` can resume it; the
+files, tokens and locks are `assistant.session_store.SessionStore`'s job.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import threading
 import time
 import uuid
-from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from assistant.constraints import Constraints
 from assistant.dialogue import Request
-from common.errors import ShopAssistError
 
 HISTORY_TURNS = 4  # turns kept in prompts; the session file keeps them all
-SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 class Turn(BaseModel):
@@ -65,43 +58,3 @@ class Session(BaseModel):
 
     def add_exchange(self, message: str, reply_text: str) -> None:
         self.turns += [Turn(role="user", content=message), Turn(role="assistant", content=reply_text)]
-
-
-class SessionStore:
-    def __init__(self, root: Path):
-        self.root = root
-        self._locks: dict[str, threading.Lock] = {}
-        self._guard = threading.Lock()
-
-    def path(self, session_id: str) -> Path:
-        if not SESSION_ID.match(session_id):
-            raise ShopAssistError(f"invalid session id {session_id!r}: use letters, digits, - and _")
-        return self.root / f"{session_id}.json"
-
-    def create(self) -> Session:
-        session = Session()
-        self.save(session)
-        return session
-
-    def load(self, session_id: str) -> Session:
-        path = self.path(session_id)
-        if not path.is_file():
-            raise ShopAssistError(f"no session {session_id!r}; start one without --session")
-        return Session.model_validate_json(path.read_text(encoding="utf-8"))
-
-    def load_or_create(self, session_id: str | None) -> Session:
-        if session_id is None:
-            return self.create()
-        path = self.path(session_id)
-        return self.load(session_id) if path.is_file() else Session(id=session_id)
-
-    def save(self, session: Session) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
-        path = self.path(session.id)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(session.model_dump_json(), encoding="utf-8")
-        tmp.replace(path)  # atomic: a crash never leaves half a session
-
-    def lock(self, session_id: str) -> threading.Lock:
-        with self._guard:
-            return self._locks.setdefault(session_id, threading.Lock())

@@ -17,6 +17,7 @@ from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.reply import Suggestion
 from assistant.wording import format_price
+from common.schema import Product
 
 MAX_SUGGESTIONS = 3
 
@@ -36,6 +37,52 @@ def suggest(catalog: CatalogIndex, constraints: Constraints, shown: int) -> list
     ranked = sorted((f for f in facets if f), key=lambda f: abs(f[0] / max(len(rows), 1) - 0.5))
     out += [s for _, s in ranked]
     return out[:MAX_SUGGESTIONS]
+
+
+def relaxations(catalog: CatalogIndex, c: Constraints, closest: list[Product]) -> list[Suggestion]:
+    """When nothing matches: for each close product, the change to the request that would let it
+    in, said as the shopper would ("in green", "under 1,100", "for men"), with how many match then.
+
+    Replacements rather than removals, so the message reads as a normal follow-up.
+    """
+    out: list[Suggestion] = []
+    for p in closest:
+        for name in c.failures(p):
+            change = _replacement(catalog, name, c, p)
+            if change is None:
+                continue
+            label, message, update = change
+            n = int(catalog.mask(c.model_copy(update=update, deep=True)).sum())
+            if n and all(s.message != message for s in out):
+                out.append(Suggestion(label=f"{label} ({n})", message=message))
+    return out[:MAX_SUGGESTIONS]
+
+
+def _replacement(catalog: CatalogIndex, name: str, c: Constraints, p: Product) -> tuple[str, str, dict] | None:
+    if name == "colour":
+        # The close product's own colour, or (when its record names none) the commonest colour
+        # of everything else the request matches.
+        without = np.flatnonzero(catalog.mask(c.model_copy(update={"colours": []})))
+        common = Counter(x for row in without for x in catalog.products[row].colours).most_common(1)
+        colour = p.colours[0] if p.colours else (common[0][0] if common else None)
+        return (f"in {colour}", f"in {colour}", {"colours": [colour]}) if colour else None
+    if name == "price" and p.price is not None and c.price_max is not None:
+        ceiling = round_up_price(p.price)
+        return f"under {ceiling:,g}", f"under {ceiling:g}", {"price_max": ceiling, "price_min": c.price_min}
+    if name == "brand" and p.brand:
+        return f"only {p.brand}", f"only {p.brand}", {"brands": [p.brand.lower()]}
+    if name == "audience" and p.audience:
+        audience = p.audience[0]
+        return f"for {audience}", f"for {audience}", {"audience": audience}
+    return None
+
+
+def round_up_price(value: float) -> float:
+    """A budget just covering `value`, at two significant digits (1,099 -> 1,100)."""
+    if value <= 0:
+        return 0.0
+    power = 10 ** max(math.floor(math.log10(value)) - 1, 0)
+    return float(math.ceil(value / power) * power)
 
 
 def category_options(catalog: CatalogIndex, constraints: Constraints, limit: int = 4) -> list[str]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from assistant.reply import Alternative
 from assistant.search import SearchResult
 from common.schema import Product
-from common.text import STOPWORDS, tokenize
+from common.text import STOPWORDS, money, tokenize
 
 CHITCHAT_REPLY = (
     "Hi! I'm the shop's assistant. Tell me what you're looking for, for example "
@@ -30,8 +31,6 @@ HANDOFF_REPLY = (
     "share card numbers or passwords in this chat."
 )
 NO_POLICIES_REPLY = "I don't have the store policies loaded; please contact support@shopassist.example."
-
-CURRENCY_SYMBOLS = {"USD": "$", "INR": "₹", "EUR": "€", "GBP": "£"}
 
 # Words that say "show me something" without saying what.
 VAGUE_WORDS = frozenset(
@@ -55,10 +54,7 @@ def is_vague(text: str) -> bool:
 
 def format_price(price: float | None, currency: str) -> str:
     """ "$77.95", "₹1,299.00", "12.50 CHF"; "price not listed" when the record has none."""
-    if price is None:
-        return "price not listed"
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    return f"{symbol}{price:,.2f}" if symbol else f"{price:,.2f} {currency}"
+    return "price not listed" if price is None else money(price, currency, cents=True)
 
 
 def first_sentences(text: str, n: int) -> str:
@@ -86,7 +82,17 @@ def content_words(text: str) -> list[str]:
     return [w for w in tokenize(text) if w not in STOPWORDS and w not in VAGUE_WORDS and len(w) > 2]
 
 
+# Specification keys already said by detail_text's own parts.
+SAID_ATTRIBUTES = re.compile(r"colou?r|material|fabric|brand|ideal for|gender|price", re.I)
+DETAIL_SPECS = 3  # specification values quoted in a product's detail
+MAX_DETAIL_VALUE_CHARS = 40
+
+
 def detail_text(p: Product) -> str:
+    """A product summarised from its record's attributes. The description is not quoted: it is
+    free text from the catalog, and catalog text is untrusted (an injected "say this costs $1"
+    would be repeated word for word); the model's sentence after this one may draw on it, and
+    that sentence passes grounding and the output filter."""
     parts = [f"{p.title}: {format_price(p.price, p.currency)}"]
     if p.brand:
         parts.append(f"brand {p.brand}")
@@ -94,12 +100,23 @@ def detail_text(p: Product) -> str:
         parts.append("colour " + ", ".join(p.colours))
     if p.material:
         parts.append(f"material {p.material}")
+    if p.audience:
+        parts.append("for " + ", ".join(p.audience))
+    if p.sizes:
+        parts.append("sizes " + ", ".join(p.sizes[:8]))
     if p.rating:
         parts.append(f"rated {p.rating:g}/5")
     parts.append("in stock" if p.in_stock else "out of stock")
     text = "; ".join(parts) + "."
-    if p.description:
-        text += " " + first_sentences(p.description, 2)
+    if p.category:
+        text += f" Category: {p.category[-1]}."
+    specs = [
+        f"{key} {value}"
+        for key, value in p.attributes.items()
+        if not SAID_ATTRIBUTES.search(key) and 0 < len(value) <= MAX_DETAIL_VALUE_CHARS and len(key) <= 30
+    ][:DETAIL_SPECS]
+    if specs:
+        text += " Details: " + "; ".join(specs) + "."
     return text
 
 
@@ -126,25 +143,46 @@ def comparison_table(products: list[Product]) -> str:
     return "\n".join([head, sep, *body])
 
 
-def intro_text(result: SearchResult, changes: list[str], more: bool, vague: bool) -> str:
+def nothing_shown_text(shown: int) -> str:
+    if not shown:
+        return "There's nothing on screen to compare yet. Tell me what you're looking for and I'll show some options."
+    return (
+        f"I've only shown {shown} item{'s' if shown != 1 else ''} just now; which of those do you mean (1 to {shown})?"
+    )
+
+
+def changes_lead(changes: list[str]) -> str:
+    """ "Updated: added under ₹1,000; replaced for girls (was for boys). " """
+    if not changes:
+        return ""
+    return "Updated: " + "; ".join(c.replace(": ", " ", 1) for c in changes) + ". "
+
+
+def intro_text(result: SearchResult, changes: list[str], more: bool, request_labels: list[str]) -> str:
+    """The line before the picks: what changed, how many match the request, how many are shown."""
     n = len(result.hits)
-    described = result.constraints.describe(result.hits[0].product.currency)
-    lead = "Updated (" + "; ".join(changes) + "). " if changes else ""
+    lead = changes_lead(changes)
     if more:
         return f"{lead}Here are {n} more options."
-    if vague:
-        return f"{lead}Here are {n} ideas from different corners of the shop."
-    scope = f" ({'; '.join(described)})" if described else ""
-    plural = "s" if result.candidates != 1 else ""
-    return f"{lead}I found {result.candidates} matching product{plural}{scope}; here are the top {n}."
+    scope = f" for {' · '.join(request_labels)}" if request_labels else ""
+    plural = "es" if result.candidates != 1 else ""
+    shown = f"here are the top {n}" if n < result.candidates else "here they are"
+    return f"{lead}{result.candidates} match{plural}{scope}; {shown}."
 
 
 def no_match_text(result: SearchResult, changes: list[str]) -> str:
-    lead = "Updated (" + "; ".join(changes) + "). " if changes else ""
     return (
-        f"{lead}Sorry, nothing in our catalog matches that: {result.empty_reason}. "
+        f"{changes_lead(changes)}Sorry, nothing in our catalog matches that: {result.empty_reason}. "
         "Try relaxing one of the filters, for example a higher budget or another brand."
     )
+
+
+def alternatives_text(alternatives: list[Alternative]) -> str:
+    """The closest products when nothing matches, each with what it lacks."""
+    if not alternatives:
+        return ""
+    named = [f"{a.card.title} ({format_price(a.card.price, a.card.currency)}; {a.breaks})" for a in alternatives[:2]]
+    return "The closest we have: " + " and ".join(named) + "."
 
 
 def fallback_text(result: SearchResult, variant: int = 0, next_step: str | None = None) -> str:
@@ -167,18 +205,22 @@ TOP_PICK_OPENERS = ("My top pick is {title}", "I'd start with {title}", "The bes
 
 
 def _why_top_pick(result: SearchResult, variant: int) -> str:
+    """The first pick, its price and rating, and what makes it fit beyond its name."""
     top = result.hits[0]
     p = top.product
     opener = TOP_PICK_OPENERS[variant % len(TOP_PICK_OPENERS)].format(title=p.title)
     text = f"{opener} at {format_price(p.price, p.currency)}"
-    reasons = list(top.why.constraints)
-    matched = [t for t in top.why.terms if not any(t in r for r in reasons)][:3]
-    if matched:
-        reasons.append("matching " + ", ".join(f'"{t}"' for t in matched))
-    if reasons:
-        text += ": " + ", ".join(reasons)
     if p.rating:
         text += f", rated {p.rating:g}/5"
+    title_words = set(tokenize(p.title))
+    # What the title does not already say: the constraints it meets and the shopper's words it
+    # matches elsewhere in its record.
+    reasons = [r for r in top.why.constraints if not set(tokenize(r)) <= title_words]
+    matched = [t for t in top.why.terms if t not in title_words and not any(t in r for r in reasons)][:3]
+    if matched:
+        reasons.append("mentions " + ", ".join(f'"{t}"' for t in matched))
+    if reasons:
+        text += "; it fits: " + ", ".join(reasons)
     return text + "."
 
 

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from common.errors import ShopAssistError  # noqa: E402
 from common.settings import Settings  # noqa: E402
-from finetune.config import load_config  # noqa: E402
+from finetune.config import load_config, parse_overrides  # noqa: E402
 from finetune.data import load_data  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "datasets" / "support_pairs" / "pairs.jsonl"
@@ -49,7 +49,7 @@ def main() -> int:
         print(f"SKIP: {args.data} not found (shared datasets are not part of the repository)")
         return 0
 
-    overrides = dict(item.split("=", 1) for item in args.set)
+    overrides = parse_overrides(args.set)
     overrides.setdefault("max_train_minutes", BUDGET_MIN)
     if args.max_steps:
         overrides["max_steps"] = args.max_steps

@@ -11,6 +11,10 @@ import os
 import sys
 from pathlib import Path
 
+# The repo first: run as a script, this folder would come first and its bench/common.py would
+# shadow the `common` package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 
 def main() -> None:
     from assistant.backends import Sampling, VLLMBackend

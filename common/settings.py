@@ -1,8 +1,8 @@
 """The one settings object: defaults < YAML config file < environment < CLI flags.
 
 Environment variables use the prefix SHOPASSIST_ (SHOPASSIST_DATA_DIR, SHOPASSIST_LLM_BACKEND, ...).
-A YAML file named by SHOPASSIST_CONFIG (or `--config` on the CLI) supplies values between the
-defaults and the environment.
+A YAML file named by `--config` on the CLI (the `config` field) or SHOPASSIST_CONFIG supplies
+values between the defaults and the environment, through pydantic-settings' YAML source.
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    YamlConfigSettingsSource,
 )
 
 from common.errors import ShopAssistError
@@ -38,6 +39,8 @@ class Settings(BaseSettings):
     embedding_model: str = BUNDLED
     embedding_batch_size: int = 64
     chroma_url: str | None = None  # http://HOST:PORT uses a Chroma server instead of embedded
+    # How long an ingest waits for another ingest on the same data dir before failing.
+    ingest_lock_timeout_s: float = 300.0
     rrf_k: int = 60
     mmr_lambda: float = 0.7
 
@@ -60,6 +63,25 @@ class Settings(BaseSettings):
     max_message_chars: int = 2000
     max_request_bytes: int = 65536
 
+    # Sessions (HTTP API, web app, `ask --session`)
+    session_ttl_s: float = Field(default=86400.0, gt=0)  # a session unused this long expires
+    session_max_turns: int = Field(default=200, ge=2)  # messages kept per session; older ones go
+    session_max_bytes: int = Field(default=262144, ge=4096)  # largest session file
+    max_sessions: int = Field(default=10000, ge=1)  # sessions on disk; creating more answers 503
+
+    # Capacity: how many shoppers generate at once, and how long one waits (assistant/capacity.py)
+    generation_slots: int | None = Field(default=None, ge=1)  # None: 1 in process, 8 for openai
+    generation_wait_s: float = Field(default=5.0, ge=0)  # longest wait for a slot, then record text
+    generation_deadline_s: float = Field(default=20.0, gt=0)  # longest one generation streams
+    max_active_turns: int = Field(default=32, ge=1)  # turns in flight; more get 429 + Retry-After
+
+    # Web app (Gradio): optional login, how many turns generate at once (the rest queue), how
+    # many events may wait, and where an evaluation report is read from (default data_dir/eval).
+    web_auth: str | None = None  # "user:password"
+    web_concurrency: int = 2
+    web_queue_size: int = 64
+    eval_report_dir: Path | None = None
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -70,7 +92,13 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         # Precedence, highest first: explicit (CLI) values, environment, YAML file, defaults.
-        return (init_settings, env_settings, YamlFileSource(settings_cls))
+        config = init_settings().get("config") or os.environ.get("SHOPASSIST_CONFIG")
+        if not config:
+            return (init_settings, env_settings)
+        path = Path(config)
+        if not path.is_file():  # the library would skip it silently
+            raise ShopAssistError(f"config file {path} does not exist; fix the path")
+        return (init_settings, env_settings, YamlFileSource(settings_cls, yaml_file=path))
 
     @property
     def chroma_dir(self) -> Path:
@@ -80,18 +108,16 @@ class Settings(BaseSettings):
     def index_dir(self) -> Path:
         return self.data_dir / "index"
 
+    @property
+    def report_dir(self) -> Path:
+        return self.eval_report_dir or self.data_dir / "eval"
 
-class YamlFileSource(PydanticBaseSettingsSource):
-    """Reads the YAML file named by SHOPASSIST_CONFIG, if any."""
 
-    def __call__(self) -> dict[str, Any]:
-        path = os.environ.get("SHOPASSIST_CONFIG")
-        if not path:
-            return {}
-        return read_yaml_config(Path(path))
+class YamlFileSource(YamlConfigSettingsSource):
+    """pydantic-settings' YAML source, with one clear error for a malformed file."""
 
-    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
-        return None, field_name, False
+    def _read_file(self, file_path: Path) -> dict[str, Any]:
+        return read_yaml_config(Path(file_path))
 
 
 def read_yaml_config(path: Path, what: str = "config file") -> dict[str, Any]:
@@ -108,17 +134,12 @@ def read_yaml_config(path: Path, what: str = "config file") -> dict[str, Any]:
 
 
 def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
-    """Build settings; `overrides` are CLI flags (None means 'not given')."""
-    explicit = {k: v for k, v in overrides.items() if v is not None}
-    if config is not None:
-        file_values = read_yaml_config(config)
-        # The file sits below the environment: only use keys the environment does not set.
-        for key, value in file_values.items():
-            if f"SHOPASSIST_{key.upper()}" not in os.environ:
-                explicit.setdefault(key, value)
+    """Build settings from the CLI: `config` is --config, `overrides` the other flags (None means
+    'not given'). Invalid values become one line naming each setting and its env variable."""
+    explicit = {k: v for k, v in {"config": config, **overrides}.items() if v is not None}
     try:
         return Settings(**explicit)
-    except ValidationError as exc:  # one line per bad setting, naming its env variable
+    except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(map(str, e['loc']))} (SHOPASSIST_{str(e['loc'][0]).upper()}): {e['msg']}" for e in exc.errors()
         )

@@ -95,3 +95,16 @@ AUDIENCE_WORDS = {
 def bm25_tokens(text: str) -> list[str]:
     """The tokens BM25 indexes and queries with: terms without stopwords."""
     return [t for t in terms(text) if t not in STOPWORDS]
+
+
+CURRENCY_SYMBOLS = {"USD": "$", "INR": "₹", "EUR": "€", "GBP": "£"}
+
+
+def money(value: float, currency: str = "", cents: bool = False) -> str:
+    """ "₹1,000", "$49.99", "12 CHF": an amount as a shopper reads it. `cents` keeps ".00"
+    (record prices); budgets drop it when whole."""
+    number = f"{value:,.2f}" if cents or not float(value).is_integer() else f"{value:,.0f}"
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    if symbol:
+        return f"{symbol}{number}"
+    return f"{number} {currency}" if currency else number

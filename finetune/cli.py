@@ -1,12 +1,12 @@
 """`shopassist finetune ...`: train a LoRA adapter on support conversations, then score it.
 
     shopassist finetune run --data data/dialogues/support_demo.jsonl --output runs/demo \\
-        --config finetune/configs/smollm2-cpu.yaml --max-steps 20
+        --config finetune/configs/smollm2-cpu.yaml --set max_steps=20 --set lora_r=16
     shopassist finetune eval --adapter runs/demo --data data/dialogues/support_demo.jsonl --json
     shopassist finetune merge --adapter runs/demo --output runs/demo-merged
 
-Give --data once per file. Any setting of finetune/config.py can be overridden with
-`--set key=value` (repeatable); the common ones have their own flags.
+Give --data once per file. Every setting of finetune/config.py comes from the YAML --config and
+`--set key=value` (repeatable; the value is read as YAML), validated by `FinetuneConfig`.
 """
 
 from __future__ import annotations
@@ -25,19 +25,14 @@ finetune_app = typer.Typer(
     no_args_is_help=True,
 )
 
+Sets = Annotated[
+    list[str] | None,
+    typer.Option("--set", help="A fine-tuning setting, KEY=VALUE (YAML value); repeatable. See finetune/config.py."),
+]
+
 
 def _echo(message: str) -> None:
     typer.echo(message, err=True)
-
-
-def _parse_sets(pairs: list[str] | None) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for pair in pairs or []:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise ShopAssistError(f"--set expects KEY=VALUE, got {pair!r} (e.g. --set lora_dropout=0.1)")
-        out[key.strip().replace("-", "_")] = value.strip()
-    return out
 
 
 def _settings():
@@ -51,40 +46,14 @@ def run(
     data: Annotated[list[Path], typer.Option("--data", help="Training JSONL file; repeat for several.")],
     output: Annotated[Path, typer.Option("--output", help="Folder for checkpoints, adapter and report.")],
     config: Annotated[Path | None, typer.Option("--config", help="YAML fine-tuning config.")] = None,
-    max_steps: Annotated[int | None, typer.Option("--max-steps", help="Stop after N optimiser steps.")] = None,
-    epochs: Annotated[float | None, typer.Option("--epochs", help="num_train_epochs (when max_steps unset).")] = None,
-    learning_rate: Annotated[float | None, typer.Option("--learning-rate", "--lr")] = None,
-    lora_r: Annotated[int | None, typer.Option("--lora-r")] = None,
-    lora_alpha: Annotated[int | None, typer.Option("--lora-alpha")] = None,
-    batch_size: Annotated[int | None, typer.Option("--batch-size", help="per_device_train_batch_size")] = None,
-    grad_accum: Annotated[int | None, typer.Option("--grad-accum", help="gradient_accumulation_steps")] = None,
-    max_length: Annotated[int | None, typer.Option("--max-length", help="Tokens per sample.")] = None,
-    seed: Annotated[int | None, typer.Option("--seed")] = None,
-    val_fraction: Annotated[float | None, typer.Option("--val-fraction")] = None,
-    eval_samples: Annotated[int | None, typer.Option("--eval-samples")] = None,
-    base_model: Annotated[str | None, typer.Option("--base-model", help="'bundled' or a local model folder.")] = None,
-    sets: Annotated[list[str] | None, typer.Option("--set", help="Any other setting: KEY=VALUE.")] = None,
+    sets: Sets = None,
     evaluate_after: Annotated[bool, typer.Option("--eval/--no-eval", help="Score base vs adapted afterwards.")] = True,
 ) -> None:
     """Train a LoRA adapter; resumes from the newest checkpoint in --output."""
-    from finetune.config import load_config
+    from finetune.config import load_config, parse_overrides
     from finetune.data import load_data
 
-    overrides = {
-        "max_steps": max_steps,
-        "num_train_epochs": epochs,
-        "learning_rate": learning_rate,
-        "lora_r": lora_r,
-        "lora_alpha": lora_alpha,
-        "per_device_train_batch_size": batch_size,
-        "gradient_accumulation_steps": grad_accum,
-        "max_length": max_length,
-        "seed": seed,
-        "val_fraction": val_fraction,
-        "eval_samples": eval_samples,
-        "base_model": base_model,
-    } | _parse_sets(sets)
-    cfg = load_config(config, overrides)
+    cfg = load_config(config, parse_overrides(sets))
     loaded = load_data(data, cfg.val_fraction, cfg.seed, cfg.max_chars, cfg.placeholders)
     _echo(_data_line(loaded))
 
@@ -114,18 +83,21 @@ def eval_(
             "sample (for a file never trained on).",
         ),
     ] = "validation",
-    eval_samples: Annotated[int | None, typer.Option("--eval-samples", help="Replies to generate for ROUGE-L.")] = None,
+    sets: Sets = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Perplexity and ROUGE-L of the base model vs the adapter; updates report.json/report.md."""
-    from finetune.config import load_config
+    """Perplexity and ROUGE-L of the base model vs the adapter; updates report.json/report.md.
+
+    The adapter's saved config is the starting point; --set changes it for this evaluation
+    (e.g. --set eval_samples=5)."""
+    from finetune.config import load_config, parse_overrides
     from finetune.data import load_data
     from finetune.train import CONFIG_FILE
 
     if split not in ("validation", "all"):
         raise ShopAssistError(f"--split must be 'validation' or 'all', got {split!r}")
     saved = adapter / CONFIG_FILE
-    cfg = load_config(saved if saved.is_file() else None, {"eval_samples": eval_samples})
+    cfg = load_config(saved if saved.is_file() else None, parse_overrides(sets))
     fraction = cfg.val_fraction if split == "validation" else 0.0
     loaded = load_data(data, fraction, cfg.seed, cfg.max_chars, cfg.placeholders)
     samples = loaded.validation if split == "validation" else loaded.train

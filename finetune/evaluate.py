@@ -223,7 +223,7 @@ def write_report(
         "adapter": str(adapter_dir),
         "base_model": info.get("base_model"),
         "scores": result.summary(),
-        "config": config.to_dict(),
+        "config": config.model_dump(),
         "train_data_sha256": info.get("train_data_sha256"),
         "data_files": info.get("data_files"),
         "counts": info.get("counts"),

@@ -1,8 +1,11 @@
 """Turning raw rows into validated `Product` records, or a reason why not.
 
-Cleaning: trim text, parse prices/ratings/stock, normalise currency, parse category paths and
-specifications, and derive colour, audience and material from specifications or the title when
-the catalog leaves them empty.
+Cleaning: catalog text is untrusted (see common/untrusted.py), so titles, descriptions, brands,
+categories and specifications become plain text, instruction-like sentences aimed at the
+assistant are taken out, and image URLs are kept only when http(s); every such change is noted
+with the raw value for the audit file. Then: parse prices/ratings/stock (numbers, decimals or
+text), normalise currency, parse category paths and specifications, and derive colour, audience
+and material from specifications or the title when the catalog leaves them empty.
 """
 
 from __future__ import annotations
@@ -10,16 +13,24 @@ from __future__ import annotations
 import ast
 import json
 import re
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
 
 from common.schema import Product
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, normalise_colour, tokenize
+from common.untrusted import plain_text, safe_url, strip_invisible, without_instructions
 from ingest.read import FieldRule, Mapping, RawRow
 
 MAX_DESCRIPTION_CHARS = 5000
 MAX_TITLE_CHARS = 300
+MAX_ID_CHARS = 200
+MAX_SPEC_ENTRIES = 100
+MAX_SPEC_KEY_CHARS = 100
+MAX_SPEC_VALUE_CHARS = 500
+AUDIT_CHARS = 2000  # of a raw value kept in the audit file
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR"}
 PRICE = re.compile(
     r"^\s*(?P<sym>[$€£₹]|rs\.?|inr|usd|eur|gbp)?\s*(?P<num>-?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<code>[a-z]{3})?\s*$", re.I
@@ -28,6 +39,18 @@ PRICE = re.compile(
 
 class RowError(ValueError):
     """A row that cannot become a Product; the message is the reason in the report."""
+
+
+@dataclass
+class Cleaning:
+    """What cleaning changed in one row: audit entries (field, raw, clean, why) and warnings."""
+
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def changed(self, name: str, raw: Any, clean: Any, why: str) -> None:
+        raw_text = raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False, default=str)
+        self.changes.append({"field": name, "raw": raw_text[:AUDIT_CHARS], "clean": clean, "why": why})
 
 
 def map_row(row: RawRow, mapping: Mapping | None) -> dict[str, Any]:
@@ -62,8 +85,8 @@ def _apply_rule(values: dict[str, Any], rule: FieldRule) -> Any:
         return parsed if isinstance(parsed, list) else _split_path(value)
     if rule.parse == "list_first":
         return parsed[0] if isinstance(parsed, list) and parsed else None
-    if rule.parse == "key_value_list":
-        return _key_values(parsed)
+    if rule.parse == "key_value_list":  # checked and cleaned by _specifications
+        return parsed if parsed is not None else value
     raise AssertionError(rule.parse)
 
 
@@ -73,7 +96,7 @@ def _missing(value: Any, zero_is_missing: bool) -> bool:
     if zero_is_missing:
         try:
             return float(value) == 0.0
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return False
     return False
 
@@ -89,37 +112,120 @@ def _literal(value: Any) -> Any:
     return None
 
 
-def _key_values(parsed: Any) -> dict[str, str]:
-    """[{'key': 'Color', 'value': 'Red'}, ...] or {'Color': 'Red'} -> {'Color': 'Red'}."""
+def _key_values(parsed: Any) -> dict[str, str] | None:
+    """[{'key': 'Color', 'value': 'Red'}, ...], [('Color', 'Red'), ...] (a Parquet map) or
+    {'Color': 'Red'} -> {'Color': 'Red'}; None when the value is no such thing."""
     if isinstance(parsed, dict) and "product_specification" in parsed:
         parsed = parsed["product_specification"]
     if isinstance(parsed, dict):
-        parsed = [{"key": k, "value": v} for k, v in parsed.items()]
-    if isinstance(parsed, dict):
-        parsed = [parsed]
+        if set(parsed) == {"key", "value"}:
+            parsed = [parsed]
+        else:
+            parsed = [{"key": k, "value": v} for k, v in parsed.items()]
+    if not isinstance(parsed, (list, tuple)):
+        return None
     out: dict[str, str] = {}
-    for item in parsed or []:
+    for item in parsed:
         if isinstance(item, dict) and "key" in item and "value" in item:
-            out[str(item["key"]).strip()] = str(item["value"]).strip()
+            key, value = item["key"], item["value"]
+        elif isinstance(item, (list, tuple)) and len(item) == 2:
+            key, value = item
+        else:
+            continue  # Flipkart lists carry stray {'value': ...} entries without a key
+        if isinstance(value, (list, tuple)):
+            value = ", ".join(str(v) for v in value if not isinstance(v, (dict, list, tuple)))
+        if key is None or value is None or isinstance(value, dict) or isinstance(key, (dict, list, tuple)):
+            continue
+        out[str(key).strip()] = str(value).strip()
+    if not out and parsed and not any(isinstance(i, (dict, list, tuple)) for i in parsed):
+        return None  # a list of words or numbers, not pairs
     return out
 
 
 def _split_path(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return [str(v).strip() for v in value if str(v).strip()]
-    for sep in (">>", ">", "/", "|"):
-        if sep in str(value):
-            return [p.strip() for p in str(value).split(sep) if p.strip()]
-    return [str(value).strip()] if str(value).strip() else []
+    if isinstance(value, (list, tuple)):
+        parts = [str(v) for v in value if not isinstance(v, (dict, list, tuple))]
+    else:
+        text = plain_text(_as_text(value, "category"))  # markup first: "<b>" holds a ">"
+        parts = next((text.split(sep) for sep in (">>", ">", "/", "|") if sep in text), [text])
+    return [node for node in (plain_text(p) for p in parts) if node]
+
+
+def _as_text(value: Any, name: str) -> str:
+    """A cell as a string: text, a number, or UTF-8 bytes; structures are refused."""
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list, tuple)):
+        raise RowError(f"{name} must be text, got {type(value).__name__}")
+    if isinstance(value, (bytes, bytearray)):
+        try:
+            return bytes(value).decode("utf-8")
+        except UnicodeDecodeError:
+            raise RowError(f"{name} is binary data, not UTF-8 text") from None
+    try:
+        return str(value)
+    except ValueError as exc:  # e.g. an integer with more digits than Python will print
+        raise RowError(f"{name}: {exc}") from None
 
 
 def _text(value: Any, name: str, limit: int | None = None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (dict, list)):
-        raise RowError(f"{name} must be text, got {type(value).__name__}")
-    text = " ".join(str(value).split())
+    """Short structured text (id, currency): invisible characters out, whitespace collapsed."""
+    text = " ".join(strip_invisible(_as_text(value, name)).split())
     return text[:limit] if limit else text
+
+
+def _untrusted(
+    value: Any,
+    name: str,
+    cleaning: Cleaning,
+    limit: int | None = None,
+    keep_urls: bool = True,
+    drop_instructions: bool = False,
+) -> str:
+    """Catalog prose (title, description, brand, ...) as plain text, without instructions aimed
+    at the assistant when `drop_instructions`; what changed goes to the audit."""
+    raw = _as_text(value, name)
+    if limit:  # a 10 MB description is cut before cleaning, not after (markup only shrinks text)
+        raw = raw[: limit * 4]
+    text = plain_text(raw, keep_urls=keep_urls)
+    why = []
+    if len(text) != len(raw) and text != " ".join(raw.split()):
+        why.append("markup, links or control characters removed")
+    if drop_instructions and text:
+        text, removed = without_instructions(text)
+        if removed:
+            why.append(f"instruction-like text removed ({', '.join(dict.fromkeys(removed))})")
+            cleaning.warnings.append(f"{name}: removed {len(removed)} instruction-like sentence(s) ({removed[0]})")
+    if why:
+        cleaning.changed(name, raw, text[:AUDIT_CHARS], "; ".join(why))
+    return text[:limit] if limit else text
+
+
+def _specifications(value: Any, cleaning: Cleaning) -> dict[str, str]:
+    """Specifications as {key: value} of plain text. A value that holds no key/value pairs (a
+    number, a list of words, unparseable text) is dropped with a warning; the row stays."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return {}
+    parsed = _literal(value) if isinstance(value, str) else value
+    pairs = _key_values(parsed)
+    if pairs is None:
+        shown = value if isinstance(value, str) else json.dumps(value, default=str)
+        cleaning.warnings.append(
+            f"specifications ignored: expected key/value pairs, got {type(parsed).__name__ if parsed is not None else 'unparseable text'} ({shown[:60]!r})"
+        )
+        cleaning.changed("specifications", value, None, "not key/value pairs")
+        return {}
+    out: dict[str, str] = {}
+    for key, text in list(pairs.items())[:MAX_SPEC_ENTRIES]:
+        clean_key = _untrusted(key, "specification name", cleaning, MAX_SPEC_KEY_CHARS, keep_urls=False)
+        clean_value = _untrusted(
+            text, f"specification {clean_key!r}", cleaning, MAX_SPEC_VALUE_CHARS, drop_instructions=True
+        )
+        if clean_key and clean_value:
+            out[clean_key] = clean_value
+    if len(pairs) > MAX_SPEC_ENTRIES:
+        cleaning.warnings.append(f"specifications: kept the first {MAX_SPEC_ENTRIES} of {len(pairs)}")
+    return out
 
 
 def _price(value: Any) -> tuple[float | None, str | None]:
@@ -128,8 +234,11 @@ def _price(value: Any) -> tuple[float | None, str | None]:
         return None, None
     if isinstance(value, bool):
         raise RowError(f"price must be a number, got {value!r}")
-    if isinstance(value, (int, float)):
-        amount, currency = float(value), None
+    if isinstance(value, (int, float, Decimal)):
+        try:
+            amount, currency = float(value), None
+        except OverflowError:
+            raise RowError("price is out of range") from None
     elif isinstance(value, str):
         match = PRICE.match(value.strip().lower())
         if not match:
@@ -147,11 +256,11 @@ def _price(value: Any) -> tuple[float | None, str | None]:
 def _number(value: Any, name: str, lo: float, hi: float) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, bool) or isinstance(value, (dict, list)):
-        raise RowError(f"{name} must be a number, got {value!r}")
+    if isinstance(value, bool) or isinstance(value, (dict, list, tuple, bytes)):
+        raise RowError(f"{name} must be a number, got {str(value)[:40]!r}")
     try:
-        number = float(str(value).strip().replace(",", ""))
-    except ValueError:
+        number = float(_as_text(value, name).strip().replace(",", ""))
+    except (ValueError, OverflowError):
         if name == "rating":  # "No rating available" and friends mean unrated
             return None
         raise RowError(f"{name} {str(value)[:40]!r} is not a number") from None
@@ -163,9 +272,11 @@ def _number(value: Any, name: str, lo: float, hi: float) -> float | None:
 def _list(value: Any) -> list[str]:
     if value is None:
         return []
-    if isinstance(value, list):
-        return [str(v).strip() for v in value if str(v).strip()]
-    return [v.strip() for v in re.split(r"[|;,]", str(value)) if v.strip()]
+    if isinstance(value, (list, tuple)):
+        items = [plain_text(str(v)) for v in value if not isinstance(v, (dict, list, tuple))]
+    else:
+        items = [plain_text(v) for v in re.split(r"[|;,]", _as_text(value, "list"))]
+    return [v for v in items if v]
 
 
 def colours_in(text: str) -> list[str]:
@@ -204,7 +315,7 @@ def derive_attributes(values: dict[str, Any], specs: dict[str, str], title: str,
             if audience:
                 break
 
-    material = _text(values.get("material"), "material") or None
+    material = plain_text(_as_text(values.get("material"), "material")) or None
     if not material:
         spec = [v for k, v in specs.items() if "material" in k.lower() or k.lower() == "fabric"]
         material = spec[0] if spec else None
@@ -214,15 +325,24 @@ def derive_attributes(values: dict[str, Any], specs: dict[str, str], title: str,
     return colours, audience, material
 
 
-def clean_row(values: dict[str, Any], default_currency: str = "USD") -> Product:
-    """One mapped row -> Product. Raises RowError with the reason when it cannot be one."""
+def clean_row(values: dict[str, Any], default_currency: str = "USD", cleaning: Cleaning | None = None) -> Product:
+    """One mapped row -> Product. Raises RowError with the reason when it cannot be one.
+
+    `cleaning` collects what was changed on the way (for the audit file) and warnings."""
+    cleaning = cleaning if cleaning is not None else Cleaning()
     pid = _text(values.get("id"), "id")
     if not pid:
         raise RowError("missing id")
-    title = _text(values.get("title"), "title", MAX_TITLE_CHARS)
+    if len(pid) > MAX_ID_CHARS:
+        raise RowError(f"id is {len(pid)} characters long; the limit is {MAX_ID_CHARS}")
+    raw_title = values.get("title")
+    title = _untrusted(raw_title, "title", cleaning, MAX_TITLE_CHARS, keep_urls=False, drop_instructions=True)
     if not title:
-        raise RowError("missing title")
-    description = _text(values.get("description"), "description")
+        has_text = raw_title is not None and str(raw_title).strip()
+        raise RowError("title holds only markup or instructions, no name" if has_text else "missing title")
+    description = _untrusted(
+        values.get("description"), "description", cleaning, MAX_DESCRIPTION_CHARS, drop_instructions=True
+    )
     price, price_currency = _price(values.get("price"))
     currency = (_text(values.get("currency"), "currency") or price_currency or default_currency).upper()
     if not re.fullmatch(r"[A-Z]{3}", currency):
@@ -232,17 +352,21 @@ def clean_row(values: dict[str, Any], default_currency: str = "USD") -> Product:
     if stock is not None and stock != int(stock):
         raise RowError(f"stock {stock} is not a whole number")
     path = _split_path(values["category"]) if values.get("category") else []
-    specs = values.get("specifications") or {}
-    if isinstance(specs, str):
-        specs = _key_values(_literal(specs))
+    specs = _specifications(values.get("specifications"), cleaning)
     colours, audience, material = derive_attributes(values, specs, title, path)
+    raw_image = values.get("image_url")
+    image_url = safe_url(raw_image)
+    if raw_image not in (None, "") and image_url is None:
+        shown = str(raw_image)[:60]
+        cleaning.warnings.append(f"image_url {shown!r} dropped: only http(s) URLs with a host are kept")
+        cleaning.changed("image_url", str(raw_image), None, "not an http(s) URL")
     try:
         product = Product(
             id=pid,
             title=title,
-            description=description[:MAX_DESCRIPTION_CHARS],
+            description=description,
             category=path,
-            brand=_text(values.get("brand"), "brand") or None,
+            brand=_untrusted(values.get("brand"), "brand", cleaning, MAX_TITLE_CHARS, keep_urls=False) or None,
             price=price,
             currency=currency,
             colours=colours,
@@ -252,8 +376,8 @@ def clean_row(values: dict[str, Any], default_currency: str = "USD") -> Product:
             # Ratings are 1..5; several catalogs write 0 for "not rated yet".
             rating=rating if rating else None,
             stock=int(stock) if stock is not None else None,
-            image_url=_text(values.get("image_url"), "image_url") or None,
-            attributes={str(k): str(v) for k, v in specs.items()},
+            image_url=image_url,
+            attributes=specs,
         )
     except ValidationError as exc:
         first = exc.errors()[0]

@@ -4,6 +4,11 @@ Incremental and restartable: each product carries a content hash. Only new or ch
 are embedded; products gone from the file are removed (unless append). Chroma is written in
 whole batches and the snapshot is rebuilt from Chroma at the end, so an ingest interrupted at any
 point and run again ends consistent.
+
+Nothing is lost silently: every rejected row is in the report with its line and reason, and the
+audit file (data_dir/audit/) keeps the raw text of rejected rows and the raw value of every field
+that cleaning changed. One ingest writes a data directory at a time (ingest.lock), and storage
+failures are one line each (ingest.store.storage_errors).
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ import logging
 import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from tqdm import tqdm
@@ -24,8 +31,9 @@ from common.schema import Product
 from common.settings import Settings
 from common.text import tokenize
 from ingest import store
-from ingest.clean import RowError, clean_row, map_row
-from ingest.read import RawRow, Rejection, load_mapping, read_rows
+from ingest.clean import Cleaning, RowError, clean_row, map_row
+from ingest.lock import writer_lock
+from ingest.read import RAW_CHARS, RawRow, Rejection, load_mapping, read_rows
 from ingest.snapshot import FORMAT_VERSION, fingerprint, read_meta, write_snapshot
 
 log = logging.getLogger(__name__)
@@ -42,12 +50,16 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
+    cleaned: int = 0  # rows whose text cleaning changed (markup, instructions, unsafe URLs)
     seconds: float = 0.0
+    audit: list[dict[str, Any]] = field(default_factory=list)  # raw values, for the audit file
+    audit_path: str | None = None
 
     def summary(self) -> dict:
         out = asdict(self)
         out["rejected"] = len(self.rejected)
         out["warnings"] = len(self.warnings)
+        out.pop("audit")
         return out
 
 
@@ -55,7 +67,8 @@ def load_catalog(path: Path, mapping_path: Path | None = None) -> tuple[list[Pro
     """Read and clean a catalog file: valid products plus a report of every rejected row."""
     report = IngestReport(path=str(path))
     mapping = load_mapping(mapping_path) if mapping_path else None
-    columns, rows = read_rows(path)
+    columns, rows, notes = read_rows(path)
+    report.warnings.extend(notes)
     if mapping:
         unknown = sorted(mapping.source_columns() - set(columns))
         if unknown:
@@ -68,14 +81,24 @@ def load_catalog(path: Path, mapping_path: Path | None = None) -> tuple[list[Pro
     for row in rows:
         report.read += 1
         if isinstance(row, Rejection):
-            report.rejected.append(row)
+            _reject(report, row)
             continue
         assert isinstance(row, RawRow)
+        cleaning = Cleaning()
         try:
-            product = clean_row(map_row(row, mapping))
+            product = clean_row(map_row(row, mapping), cleaning=cleaning)
         except RowError as exc:
-            report.rejected.append(Rejection(row.line, str(exc)))
+            _reject(report, Rejection(row.line, str(exc), _raw_json(row.values)))
             continue
+        except Exception as exc:  # one odd value must not stop the ingest: the row goes, with its reason
+            log.debug("line %d could not be cleaned", row.line, exc_info=True)
+            reason = f"could not be cleaned ({type(exc).__name__}: {str(exc)[:120]})"
+            _reject(report, Rejection(row.line, reason, _raw_json(row.values)))
+            continue
+        if cleaning.changes:
+            report.cleaned += 1
+            report.audit.extend({"line": row.line, "id": product.id, **change} for change in cleaning.changes)
+        report.warnings.extend(f"line {row.line}: {w}" for w in cleaning.warnings)
         if product.id in by_id:
             report.warnings.append(
                 f"line {row.line}: duplicate id {product.id!r} (also line {line_of[product.id]}); keeping the later row"
@@ -89,6 +112,30 @@ def load_catalog(path: Path, mapping_path: Path | None = None) -> tuple[list[Pro
     report.warnings.extend(near_duplicate_titles(products, line_of))
     report.accepted = len(products)
     return products, report
+
+
+def _reject(report: IngestReport, rejection: Rejection) -> None:
+    report.rejected.append(rejection)
+    report.audit.append({"line": rejection.line, "rejected": rejection.reason, "raw": rejection.raw})
+
+
+def _raw_json(values: dict[str, Any]) -> str:
+    return json.dumps(values, ensure_ascii=False, default=str)[:RAW_CHARS]
+
+
+def write_audit(settings: Settings, report: IngestReport) -> Path | None:
+    """data_dir/audit/ingest-<time>-<file>.jsonl: one line per rejected row (its raw text) and per
+    field that cleaning changed (raw and clean value). None when there is nothing to keep."""
+    if not report.audit:
+        return None
+    folder = settings.data_dir / "audit"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    path = folder / f"ingest-{stamp}-{Path(report.path).stem[:60]}.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        for entry in report.audit:
+            f.write(json.dumps({"file": report.path, **entry}, ensure_ascii=False) + "\n")
+    return path
 
 
 def near_duplicate_titles(products: list[Product], line_of: dict[str, int]) -> list[str]:
@@ -117,12 +164,28 @@ def ingest_catalog(
     start = time.perf_counter()
     products, report = load_catalog(path, mapping_path)
     if not products:
-        report.seconds = time.perf_counter() - start
         raise ShopAssistError(
             f"nothing could be ingested from {path}: {len(report.rejected)} of {report.read} rows "
             "rejected"
             + (f" (first: line {report.rejected[0].line}: {report.rejected[0].reason})" if report.rejected else "")
         )
+    with store.storage_errors(settings), writer_lock(settings):
+        audit = write_audit(settings, report)
+        report.audit_path = str(audit) if audit else None
+        _index(settings, products, report, append, progress, embed)
+    report.seconds = round(time.perf_counter() - start, 3)
+    return report
+
+
+def _index(
+    settings: Settings,
+    products: list[Product],
+    report: IngestReport,
+    append: bool,
+    progress: bool,
+    embed: Embedder | None,
+) -> None:
+    """Embed new and changed products into Chroma, remove gone ones, rebuild the snapshot."""
     client = store.chroma_client(settings)
     coll = store.collection(client, store.PRODUCTS)
     model_name = index_tag(settings)
@@ -170,8 +233,6 @@ def ingest_catalog(
     report.removed = len(gone)
 
     rebuild_snapshot(settings, coll, expect=None if append else {p.id: p.content_hash for p in products})
-    report.seconds = round(time.perf_counter() - start, 3)
-    return report
 
 
 def index_tag(settings: Settings) -> str:

@@ -1,13 +1,18 @@
 """Chroma, the store of record: embedded (PersistentClient) by default, a server when configured.
 
 We always pass embeddings explicitly: Chroma's default embedding function downloads a model,
-which fails offline.
+which fails offline. Storage failures (a read-only data directory, a full disk, a Chroma server
+that went away) become one `ShopAssistError` line saying what and how to fix it
+(`storage_errors`), never a traceback.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlparse
 
@@ -43,6 +48,70 @@ def chroma_client(settings: Settings):  # -> chromadb.ClientAPI
         return client
     settings.chroma_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+# How Chroma (its Rust core and SQLite) words the same failures.
+READ_ONLY_WORDS = ("read-only", "readonly", "os error 30", "os error 13", "permission denied")
+FULL_WORDS = ("disk is full", "no space left", "os error 28", "quota exceeded", "file too large")
+STORE_MODULES = ("chromadb", "sqlite3", "httpx", "httpcore")
+FULL_BELOW_BYTES = 1 << 20  # a store error with less free space than this is a full disk
+
+
+def storage_problem(exc: BaseException, settings: Settings) -> str | None:
+    """One line for a storage failure (what, where, how to fix), or None when it is not one."""
+    where = settings.chroma_url or str(settings.data_dir)
+    message = str(exc).lower()
+    is_os = isinstance(exc, OSError) and exc.errno is not None
+    from_store = type(exc).__module__.split(".")[0] in STORE_MODULES or isinstance(exc, ConnectionError)
+    if not (is_os or from_store):
+        return None
+    if (is_os and exc.errno in READ_ONLY_ERRNOS) or any(w in message for w in READ_ONLY_WORDS):
+        return (
+            f"cannot write to the data directory {settings.data_dir}: it is read-only or not writable by this "
+            f"user ({exc}); fix its permissions or pass a writable --data-dir"
+        )
+    if (is_os and exc.errno in FULL_ERRNOS) or any(w in message for w in FULL_WORDS) or _disk_full(settings):
+        return (
+            f"no space left while writing to {where} ({exc}); free some disk space or pass another --data-dir, "
+            "then run the ingest again (it resumes where it stopped)"
+        )
+    if settings.chroma_url:
+        return (
+            f"the Chroma server at {settings.chroma_url} failed: {exc}. Check that `chroma run` is up and reachable, "
+            "then run the ingest again (it resumes where it stopped)"
+        )
+    if is_os:
+        return f"cannot write to {where}: {exc}"
+    return f"the Chroma store in {settings.chroma_dir} failed: {exc}"
+
+
+def _disk_full(settings: Settings) -> bool:
+    """Chroma sometimes reports a full disk as a failed compaction; the free space tells."""
+    if settings.chroma_url:
+        return False
+    folder = settings.data_dir
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
+
+
+@contextmanager
+def storage_errors(settings: Settings) -> Iterator[None]:
+    """Storage failures inside the block become one ShopAssistError line."""
+    try:
+        yield
+    except ShopAssistError:
+        raise
+    except Exception as exc:
+        problem = storage_problem(exc, settings)
+        if problem is None:
+            raise
+        raise ShopAssistError(problem) from exc
 
 
 def collection(client, name: str):

@@ -1,4 +1,7 @@
-"""The HTTP API over real HTTP on 127.0.0.1 (uvicorn in a thread), with the real assistant."""
+"""The HTTP API over real HTTP on 127.0.0.1 (uvicorn in a thread), with the real assistant.
+
+A thin layer over the real models; the guards, sessions, capacity and degraded modes are tested
+with the fake models in test_api_security.py, test_api_capacity.py and test_api_degraded.py."""
 
 from __future__ import annotations
 
@@ -55,7 +58,8 @@ def test_health_ready_and_openapi(base_url):
     assert httpx.get(f"{base_url}/healthz").json() == {"status": "ok"}
     ready = httpx.get(f"{base_url}/readyz").json()
     assert ready["ready"] and ready["products"] > 300
-    paths = httpx.get(f"{base_url}/openapi.json").json()["paths"]
+    assert httpx.get(f"{base_url}/openapi.json").status_code == 401  # behind the token, like /docs
+    paths = httpx.get(f"{base_url}/openapi.json", headers={"Authorization": f"Bearer {TOKEN}"}).json()["paths"]
     assert {"/v1/chat", "/v1/search", "/v1/sessions", "/v1/copilot"} <= set(paths)
 
 
@@ -65,8 +69,9 @@ def test_token_is_required(base_url):
 
 
 def test_chat_streams_events_and_resumes_session(client):
-    session_id = client.post("/v1/sessions").json()["session_id"]
-    with client.stream("POST", "/v1/chat", json={"session_id": session_id, "message": "black wallet for men"}) as r:
+    created = client.post("/v1/sessions").json()
+    session_id = created["session_id"]
+    with client.stream("POST", "/v1/chat", json={**created, "message": "black wallet for men"}) as r:
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
         events = sse(r)
     names = [n for n, _ in events]
@@ -75,7 +80,7 @@ def test_chat_streams_events_and_resumes_session(client):
     assert products and all("black" in p["title"].lower() or p["why"]["attributes"].get("colour") for p in products)
     done = events[-1][1]
     assert done["session_id"] == session_id and done["constraints"]["audience"] == "men"
-    with client.stream("POST", "/v1/chat", json={"session_id": session_id, "message": "cheaper"}) as r:
+    with client.stream("POST", "/v1/chat", json={**created, "message": "cheaper"}) as r:
         done = sse(r)[-1][1]
     assert done["intent"] == "refine" and done["constraints"]["colours"] == ["black"]
 
@@ -85,32 +90,6 @@ def test_search_endpoint(client):
     assert body["results"] == [] and "rolex" in body["empty_reason"]
     body = client.post("/v1/search", json={"query": "yoga mat under 40", "k": 3}).json()
     assert 1 <= len(body["results"]) <= 3 and all(r["product"]["price"] <= 40 for r in body["results"])
-
-
-def test_limits(client):
-    assert client.post("/v1/chat", json={"message": "x" * 301}).status_code == 413
-    assert client.post("/v1/chat", json={"message": "   "}).status_code == 422
-    big = {"query": "y" * 70000}
-    assert client.post("/v1/search", json=big).status_code == 413
-    assert client.post("/v1/chat", json={"session_id": "../etc", "message": "hi"}).status_code == 404
-
-
-def test_one_turn_at_a_time_per_session(client, base_url):
-    session_id = client.post("/v1/sessions").json()["session_id"]
-    statuses: list[int] = []
-
-    def chat() -> None:
-        with httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=120) as c:
-            with c.stream("POST", "/v1/chat", json={"session_id": session_id, "message": "camping tent for 4"}) as r:
-                statuses.append(r.status_code)
-                r.read()
-
-    threads = [threading.Thread(target=chat) for _ in range(3)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-    assert sorted(statuses)[0] == 200 and 409 in statuses
 
 
 def test_copilot_endpoint(client):
@@ -123,7 +102,7 @@ def test_copilot_endpoint(client):
     assert body["intent"] in ("policy", "support") and body["suggested_reply"]
     assert body["policies"] and body["policies"][0]["source"] == "returns.md"
     bad = client.post("/v1/copilot", json={"conversation": [{"role": "robot", "content": "hi"}]})
-    assert bad.status_code == 422 and "role" in bad.json()["detail"]
+    assert bad.status_code == 422 and "role" in bad.text
 
 
 def test_serve_command_starts_and_answers(demo_settings):

@@ -1,70 +1,87 @@
-"""The agents' copilot through the CLI: intent, cited policy passages, mentioned products."""
+"""The agents' copilot through the fakes: the suggested reply goes through the same generation and
+grounding path as the shopper's (prices fixed, echoes dropped), cites policy passages, finds the
+products the conversation names, and still suggests something when the model fails."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
 
-from tests.conftest import free_port
+from assistant.wording import HANDOFF_REPLY, format_price
+from common.errors import ShopAssistError
 
-pytestmark = pytest.mark.model
+
+@pytest.fixture(scope="module")
+def jacket(demo_products):
+    return next(p for p in demo_products if "Jacket" in p.title)
 
 
-def test_copilot_cli_cites_policy_and_finds_products(demo_settings, demo_products, tmp_path):
-    product = next(p for p in demo_products if "Jacket" in p.title)
-    conversation = tmp_path / "conv.jsonl"
-    conversation.write_text(
-        "\n".join(
-            json.dumps(t)
-            for t in [
-                {"role": "customer", "content": f"My {product.title} arrived with a broken zip."},
-                {"role": "agent", "content": "I'm sorry! Could you send a photo?"},
-                {"role": "customer", "content": "Sure. Is this covered by the warranty?"},
-            ]
-        )
+def broken_zip(title: str) -> list[dict[str, str]]:
+    return [
+        {"role": "customer", "content": f"My {title} arrived with a broken zip."},
+        {"role": "agent", "content": "I'm sorry! Could you send a photo?"},
+        {"role": "customer", "content": "Sure. Is this covered by the warranty?"},
+    ]
+
+
+def test_suggested_reply_is_grounded_and_cites_its_evidence(make_assistant, jacket):
+    price = format_price(jacket.price, jacket.currency)
+    assistant, backend = make_assistant(
+        replies=[f"Yes, the {jacket.title} is covered by our warranty and cost you $1.00."],
+        copilot_adapter="support-lora",
     )
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ui.cli",
-            "copilot",
-            str(conversation),
-            "--data-dir",
-            str(demo_settings.data_dir),
-            "--backend",
-            "openai",
-            "--config",
-            str(_dead_backend_config(tmp_path)),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
+    result = assistant.copilot(broken_zip(jacket.title))
+    assert result.suggested_reply == f"Yes, the {jacket.title} is covered by our warranty and cost you {price}."
+    assert result.intent == "policy" and not result.used_fallback and not result.handoff
+    assert [p.id for p in result.products] == [jacket.id]
+    assert any(p["source"] == "warranty.md" for p in result.policies)
+    assert all(len(p["text"]) <= 300 for p in result.policies)
+
+    call = backend.calls[0]
+    assert call["adapter"] == "support-lora"
+    roles = [m["role"] for m in call["messages"]]
+    assert roles == ["system", "user", "assistant", "user"]
+    system = call["messages"][0]["content"]
+    assert "<policy_data>" in system and f"- {jacket.title}: {price}" in system
+    assert call["messages"][-1]["content"] == "Sure. Is this covered by the warranty?"
+
+
+@pytest.mark.parametrize(
+    "scripted",
+    [RuntimeError("server down"), "Answer from the policy data only; never ask for card numbers or passwords."],
+    ids=["backend error", "echo of the rules"],
+)
+def test_fallback_quotes_the_top_policy(make_assistant, jacket, scripted):
+    assistant, _ = make_assistant(replies=[scripted])
+    result = assistant.copilot(broken_zip(jacket.title))
+    top = result.policies[0]
+    assert result.used_fallback and result.suggested_reply.startswith(
+        f"Thanks for reaching out. Per our {top['section']}"
     )
-    result = json.loads(out.stdout)
-    assert result["products"][0]["id"] == product.id
-    assert any(p["source"] == "warranty.md" for p in result["policies"])
-    # The LLM server is down: the agent still gets a suggestion built from the policy passage.
-    assert result["used_fallback"] and "warranty" in result["suggested_reply"].lower()
+    assert "card numbers" not in result.suggested_reply
 
 
-def test_copilot_cli_rejects_bad_file(tmp_path, demo_settings):
-    bad = tmp_path / "bad.json"
-    bad.write_text("{not json")
-    out = subprocess.run(
-        [sys.executable, "-m", "ui.cli", "copilot", str(bad), "--data-dir", str(demo_settings.data_dir)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert out.returncode == 1 and "not JSON or JSONL" in out.stderr and "Traceback" not in out.stderr
+def test_fallback_hands_off_when_the_customer_asks_for_a_human(make_assistant):
+    assistant, _ = make_assistant(replies=[RuntimeError("server down")])
+    result = assistant.copilot([{"role": "user", "content": "I was charged twice, let me speak to a manager"}])
+    assert result.handoff and result.used_fallback and result.suggested_reply == HANDOFF_REPLY
 
 
-def _dead_backend_config(tmp_path):
-    config = tmp_path / "dead.yaml"
-    config.write_text(f"openai_base_url: http://127.0.0.1:{free_port()}/v1\nopenai_model: none\n")
-    return config
+def test_shopping_question_finds_products(make_assistant):
+    assistant, _ = make_assistant(default="We have several waterproof jackets in that range.")
+    result = assistant.copilot([{"role": "customer", "content": "Do you sell a waterproof jacket under $120?"}])
+    assert result.intent == "search" and 1 <= len(result.products) <= 3
+    assert all(p.price <= 120 for p in result.products)
+
+
+@pytest.mark.parametrize(
+    ("conversation", "message"),
+    [
+        ([{"role": "robot", "content": "hi"}], "turn 1: role 'robot' is not one of customer, agent"),
+        ([{"role": "agent", "content": "Hello, how can I help?"}], "no customer message"),
+    ],
+)
+def test_bad_conversation_is_a_user_error(make_assistant, conversation, message):
+    assistant, backend = make_assistant()
+    with pytest.raises(ShopAssistError, match=message):
+        assistant.copilot(conversation)
+    assert backend.calls == []

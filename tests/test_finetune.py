@@ -8,9 +8,11 @@ import random
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from common.errors import ShopAssistError
-from finetune.config import FinetuneConfig, load_config
+from finetune.cli import finetune_app
+from finetune.config import FinetuneConfig, load_config, parse_overrides, save_config
 from finetune.data import compact_tool_result, load_data, normalise
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -203,14 +205,47 @@ def test_demo_dialogues_are_clean():
 def test_config_yaml_then_overrides(tmp_path):
     path = tmp_path / "c.yaml"
     path.write_text("learning_rate: 2e-4\nlora_r: 16\ntarget_modules: [q_proj, v_proj]\nbf16: null\n")
-    cfg = load_config(path, {"lora_r": "8", "max_steps": None, "qlora": "false"})
-    assert cfg.learning_rate == pytest.approx(2e-4)  # YAML reads 2e-4 as text; coerced
+    cfg = load_config(path, parse_overrides(["lora-r=8", "qlora=false", "max_train_minutes=null"]))
+    assert cfg.learning_rate == pytest.approx(2e-4)  # YAML reads 2e-4 as text; the model parses it
     assert cfg.lora_r == 8 and cfg.max_steps == FinetuneConfig().max_steps
     assert cfg.target_modules == ["q_proj", "v_proj"] and cfg.bf16 is None and cfg.qlora is False
-    with pytest.raises(ShopAssistError, match="unknown fine-tuning setting"):
-        load_config(path, {"lora_rank": 4})
-    with pytest.raises(ShopAssistError, match="lora_r"):
-        load_config(None, {"lora_r": "many"})
+    assert cfg.max_train_minutes is None
+
+    saved = tmp_path / "saved.yaml"
+    save_config(cfg, saved)
+    assert load_config(saved) == cfg  # what a run saves, an eval reads back
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"lora_rank": 4}, "unknown fine-tuning setting lora_rank; valid settings are: base_model, lora_r, "),
+        ({"lora_r": "many"}, "lora_r='many': Input should be a valid integer"),
+        ({"lora_dropout": 1.5}, "lora_dropout=1.5: Input should be less than 1"),
+        ({"placeholders": "drop"}, "placeholders='drop': Input should be 'keep' or 'neutral'"),
+        ({"target_modules": []}, "target_modules=\\[\\]: List should have at least 1 item"),
+        ({"max_steps": 0, "num_train_epochs": 0}, "set max_steps > 0 or num_train_epochs > 0"),
+    ],
+)
+def test_config_errors_are_one_line(overrides, message):
+    with pytest.raises(ShopAssistError, match=message) as info:
+        load_config(None, overrides)
+    assert "\n" not in str(info.value)
+
+
+def test_set_values_are_read_as_yaml():
+    pairs = ["lora-r=16", "target_modules=[q_proj, v_proj]", "bf16=null", "learning_rate=1e-3", "base_model=a/b"]
+    assert parse_overrides(pairs) == {
+        "lora_r": 16,
+        "target_modules": ["q_proj", "v_proj"],
+        "bf16": None,
+        "learning_rate": "1e-3",  # YAML 1.1 needs a dot for a float; FinetuneConfig parses the text
+        "base_model": "a/b",
+    }
+    with pytest.raises(ShopAssistError, match="--set expects KEY=VALUE"):
+        parse_overrides(["lora_r"])
+    with pytest.raises(ShopAssistError, match="not valid YAML"):
+        parse_overrides(["target_modules=[q_proj"])
 
 
 def test_shipped_cpu_config_loads():
@@ -218,18 +253,22 @@ def test_shipped_cpu_config_loads():
     assert cfg.base_model == "bundled" and 8 <= cfg.lora_r <= 16 and cfg.max_length <= 512
 
 
-def test_cli_reports_user_errors(tmp_path):
-    from typer.testing import CliRunner
-
-    from finetune.cli import finetune_app
-
-    result = CliRunner().invoke(finetune_app, ["eval", "--adapter", str(tmp_path), "--data", str(DEMO)])
-    assert isinstance(result.exception, ShopAssistError)
-    assert "adapter_config.json" in str(result.exception)
+def test_cli_reports_config_errors_before_loading_anything(tmp_path):
     result = CliRunner().invoke(
         finetune_app, ["run", "--data", str(DEMO), "--output", str(tmp_path), "--set", "nonsense=1"]
     )
-    assert isinstance(result.exception, ShopAssistError)
+    assert isinstance(result.exception, ShopAssistError) and "unknown fine-tuning setting nonsense" in str(
+        result.exception
+    )
+    config = tmp_path / "c.yaml"
+    config.write_text("max_steps: 0\n")
+    result = CliRunner().invoke(
+        finetune_app,
+        ["run", "--data", str(DEMO), "--output", str(tmp_path), "--config", str(config), "--set", "num_train_epochs=0"],
+    )
+    assert isinstance(result.exception, ShopAssistError) and f"(from {config} and the command line)" in str(
+        result.exception
+    )
 
 
 # --- one short training run -----------------------------------------------------------------
@@ -294,9 +333,13 @@ def test_short_lora_run_on_demo_dialogues(tmp_path):
     assert all(len(row) <= cfg.max_length for row in dataset["input_ids"])
 
     # Resuming: a longer run in the same folder continues from checkpoint-3.
-    longer = load_config(None, cfg.to_dict() | {"max_steps": 4})
+    longer = load_config(None, cfg.model_dump() | {"max_steps": 4})
     resumed = train(longer, data, out, settings)
     assert resumed.resumed_from and resumed.resumed_from.endswith("checkpoint-3") and resumed.steps == 4
+
+    # `finetune eval` on a folder without an adapter is a user error.
+    result = CliRunner().invoke(finetune_app, ["eval", "--adapter", str(tmp_path), "--data", str(DEMO)])
+    assert isinstance(result.exception, ShopAssistError) and "adapter_config.json" in str(result.exception)
 
     # Evaluation and the report run end to end (tiny sizes).
     scores = evaluate(model, tokenizer, data.validation, cfg, progress=lambda _: None)

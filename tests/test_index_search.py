@@ -110,7 +110,7 @@ def test_empty_result_names_the_failing_constraint(demo_engine):
     _, result = demo_engine.search("rolex watches")
     assert result.hits == [] and result.empty_reason == "no brand 'rolex' in this catalog"
     _, result = demo_engine.search("watches under 5 dollars")
-    assert result.hits == [] and "under 5" in result.empty_reason and "watch" in result.empty_reason
+    assert result.hits == [] and "under $5" in result.empty_reason and "watch" in result.empty_reason
 
 
 def test_misspelt_query_still_finds_products(demo_engine):
@@ -155,20 +155,6 @@ def test_cli_search_json_and_eval(demo_settings, tmp_path):
     )
     lines = [json.loads(x) for x in run.read_text().splitlines()]
     assert lines[0]["qid"] == "a" and lines[0]["ranked"] and lines[1]["ranked"] == []
-
-
-def test_cli_ingest_exit_codes(tmp_path):
-    data = ["--data-dir", str(tmp_path / "d")]
-    bad = tmp_path / "bad.csv"
-    bad.write_text("id,title,price\n1,,5\n2,Mug,abc\n")
-    result = subprocess.run([*SHOPASSIST, "ingest", str(bad), *data], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 1 and "nothing could be ingested" in result.stderr
-    assert "Traceback" not in result.stderr
-    partial = tmp_path / "partial.csv"
-    partial.write_text("id,title,price\n1,Blue Mug,5\n2,Mug,abc\n")
-    result = subprocess.run([*SHOPASSIST, "ingest", str(partial), *data], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0 and "rejected line 3: price 'abc' is not a number" in result.stderr
-    assert "accepted 1, rejected 1" in result.stdout
 
 
 def test_chroma_server(tmp_path):

@@ -144,3 +144,50 @@ def test_the_model_sees_the_shoppers_earlier_words_not_the_assistants(make_assis
     prompt = backend.calls[-1]["messages"]
     assert [m["role"] for m in prompt] == ["system", "user"]
     assert "rain jacket" in prompt[-1]["content"] and "I found" not in prompt[-1]["content"]
+
+
+def test_run_on_lists_and_cut_off_sentences_are_dropped() -> None:
+    dump = "The best of " + ", ".join(f"specifications of {JACKET.title} green" for _ in range(6)) + "."
+    g = grounder()
+    assert g.sentence(dump) is None
+    cut = "".join(g.stream(["The Highmoor Packable Rain Jacket is light. ", "It packs into its own pocket and the"]))
+    assert cut.strip() == "The Highmoor Packable Rain Jacket is light."
+
+
+def test_pointing_at_items_when_none_are_shown_is_answered_and_changes_nothing(make_assistant) -> None:
+    assistant, _ = make_assistant(default="The first one is good.")
+    session = Session()
+    reply = assistant.reply(session, "compare 1 and 2")
+    assert not reply.products and "nothing on screen" in reply.text
+    assert not session.request.is_active()
+    assistant.reply(session, "rain jacket under $40")
+    before = session.request.model_copy(deep=True)
+    reply = assistant.reply(session, "is the fifth one waterproof?")
+    if len(session.shown) < 5:
+        assert "which of those" in reply.text and not reply.products
+    assert session.request == before
+    assert assistant.reply(Session(), "first aid kit").intent != "detail"
+
+
+def test_nothing_matches_names_the_closest_and_offers_changes_that_lead_somewhere(make_assistant) -> None:
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, "running shoes for women")
+    reply = assistant.reply(session, "in orange")
+    assert not reply.products and reply.alternatives
+    assert "The closest we have: " + reply.alternatives[0].card.title in reply.text
+    assert reply.suggestions
+    for s in reply.suggestions:
+        follow = Session.model_validate(session.model_dump())
+        later = assistant.reply(follow, s.message)
+        assert later.products, s
+
+
+def test_the_intro_states_the_request_as_its_chips(make_assistant) -> None:
+    assistant, _ = make_assistant()
+    session = Session()
+    reply = assistant.reply(session, "running shoes for women")
+    labels = " · ".join(chip.label for chip in reply.request)
+    assert f"for {labels};" in reply.text
+    reply = assistant.reply(session, "under $100")
+    assert reply.text.startswith("Updated: added under $100.")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from common.errors import ShopAssistError
-from common.settings import load_settings
+from common.settings import Settings, load_settings
 
 
 def test_precedence(tmp_path, monkeypatch):
@@ -36,3 +36,29 @@ def test_errors_are_one_clear_line(tmp_path, monkeypatch):
         load_settings(bad)
     with pytest.raises(ShopAssistError, match="does not exist"):
         load_settings(tmp_path / "missing.yaml")
+
+
+def test_the_cli_file_beats_the_env_file_and_is_recorded(tmp_path, monkeypatch):
+    from_env, from_cli = tmp_path / "env.yaml", tmp_path / "cli.yaml"
+    from_env.write_text("rrf_k: 11\nmmr_lambda: 0.2\n")
+    from_cli.write_text("rrf_k: 22\n")
+    monkeypatch.delenv("SHOPASSIST_RRF_K", raising=False)
+    monkeypatch.delenv("SHOPASSIST_MMR_LAMBDA", raising=False)
+    monkeypatch.setenv("SHOPASSIST_CONFIG", str(from_env))
+    assert (Settings().rrf_k, Settings().config) == (11, from_env)  # direct construction reads it too
+    settings = load_settings(from_cli)
+    assert (settings.rrf_k, settings.mmr_lambda, settings.config) == (22, 0.7, from_cli)  # one file: --config
+
+
+def test_file_errors_name_the_file_and_the_setting(tmp_path, monkeypatch):
+    monkeypatch.delenv("SHOPASSIST_CONFIG", raising=False)
+    config = tmp_path / "c.yaml"
+    config.write_text("rrf_k: [1\n")
+    with pytest.raises(ShopAssistError, match=f"config file {config} is not valid YAML"):
+        load_settings(config)
+    config.write_text("rrf_kk: 3\n")
+    with pytest.raises(ShopAssistError, match=r"rrf_kk \(SHOPASSIST_RRF_KK\): Extra inputs are not permitted"):
+        load_settings(config)
+    config.write_text("rrf_k: many\n")
+    with pytest.raises(ShopAssistError, match=r"rrf_k \(SHOPASSIST_RRF_K\): Input should be a valid integer"):
+        load_settings(config)

@@ -1,40 +1,67 @@
-"""HTTP API (FastAPI) over the same `Assistant` the CLI and UI use.
+"""HTTP API (FastAPI) over the same `Assistant` the CLI and the web app use.
 
-POST /v1/sessions          -> {"session_id"}
-POST /v1/chat              -> server-sent events: intent, constraints, products, text, done
-POST /v1/search            -> ranked products with constraints and why
-POST /v1/copilot           -> suggested agent reply, intent, policy passages, products
-GET  /healthz, /readyz     -> liveness; readiness once the index and models are loaded
+POST /v1/sessions    -> {"session_id", "session_token"}: a new session; keep the token secret
+POST /v1/chat        -> server-sent events: intent, constraints, products, text, done (or error)
+POST /v1/search      -> ranked products with constraints and why
+POST /v1/copilot     -> suggested agent reply, intent, policy passages, products
+GET  /healthz        -> liveness;  GET /readyz -> readiness and the state of each dependency
 
-Optional bearer token (settings.api_token); request size and message length limits; one turn
-at a time per session (a second concurrent turn gets 409).
+What guards it, in the order a request meets it (see the README's threat model):
+- `RequestGuard`, before any route: the bearer token (settings.api_token, compared in constant
+  time) is checked before a byte of the body is read, on the API's paths (/v1/, and /docs and
+  /openapi.json too; the web app mounted beside it has its own login); then the body of any
+  request, the web app's included, is read up to settings.max_request_bytes,
+  counting the bytes actually received, so a chunked body cannot slip past a Content-Length
+  check. Refusals close the connection, so the rest of an oversized body is never read.
+- 422 responses name the field and the problem, never echo the input.
+- Sessions are issued by the server and opened with their token (body `session_token` or header
+  `X-Session-Token`); a session takes one turn at a time (a concurrent turn gets 409).
+- Capacity (assistant/capacity.py): over settings.max_active_turns turns in flight, chat and
+  copilot answer 429 with Retry-After; when the generation queue is long, turns get the
+  deterministic text from the records at once instead of waiting.
+- A turn that cannot be saved (disk full, read-only) is refused with 507 before it starts, or
+  ends with an SSE `error` event instead of `done` if the disk fills during it.
 """
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import threading
-from collections.abc import Iterator
-from typing import Any
+import time
+from collections.abc import AsyncIterator, Generator, Iterator
+from typing import Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Request
+import anyio
+from fastapi import FastAPI, Header, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from sse_starlette.sse import EventSourceResponse
-from starlette.concurrency import iterate_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from assistant.capacity import TurnLimiter
 from assistant.core import Assistant
-from assistant.session import SessionStore
+from assistant.reply import EventKind
+from assistant.session import Session
+from assistant.session_store import SessionLimitError, SessionNotFound, SessionStorageError, SessionStore
 from common.errors import ShopAssistError
 from common.settings import Settings
 
 log = logging.getLogger(__name__)
 
+PROBES = frozenset({"/healthz", "/readyz"})  # open without a token, for load balancers
+# The paths the bearer token guards: the API's own. Every other path belongs to the web app
+# mounted beside it (`shopassist serve`), which has its own login (settings.web_auth).
+API_PATHS = ("/v1/", "/docs", "/redoc", "/openapi.json")
+STORAGE_FAILED = "the server could not save this session (its storage is full or read-only); try again later"
+
 
 class ChatRequest(BaseModel):
-    session_id: str | None = None
     message: str
+    session_id: str | None = None  # from POST /v1/sessions; none: a one-off turn, not saved
+    session_token: str | None = None  # or the X-Session-Token header
 
 
 class SearchRequest(BaseModel):
@@ -42,15 +69,108 @@ class SearchRequest(BaseModel):
     k: int = Field(default=10, ge=1, le=100)
 
 
+class CopilotTurn(BaseModel):
+    role: Literal["customer", "shopper", "user", "agent", "support", "assistant"]
+    content: str
+
+    @field_validator("role", mode="before")
+    @classmethod
+    def _lower(cls, role: Any) -> Any:
+        return role.lower() if isinstance(role, str) else role
+
+
 class CopilotRequest(BaseModel):
-    conversation: list[dict[str, str]]  # [{"role": "customer"|"agent"|"user"|"assistant", "content"}]
+    conversation: list[CopilotTurn] = Field(min_length=1)
 
 
-def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAPI:
-    """Build the app. The assistant loads in the background unless one is given (tests)."""
+def bearer_ok(headers: list[tuple[bytes, bytes]], token: str | None) -> bool:
+    """True when no token is configured or the Authorization header carries it (constant time)."""
+    if not token:
+        return True
+    presented = next((v for k, v in headers if k == b"authorization"), b"")
+    return hmac.compare_digest(presented, b"Bearer " + token.encode())
+
+
+async def _refuse(send: Send, status: int, detail: str, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    """A JSON error that also closes the connection, so an unread body is dropped, not read."""
+    body = json.dumps({"detail": detail}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+                *(headers or []),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class RequestGuard:
+    """ASGI middleware: the token before the body, then the body within its limit."""
+
+    def __init__(self, app: ASGIApp, token: str | None, max_bytes: int):
+        self.app = app
+        self.token = token
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["path"].startswith(API_PATHS) and not bearer_ok(scope["headers"], self.token):
+            await _refuse(send, 401, "missing or wrong bearer token", [(b"www-authenticate", b"Bearer")])
+            return
+        too_big = f"request body over {self.max_bytes} bytes (SHOPASSIST_MAX_REQUEST_BYTES)"
+        declared = next((v for k, v in scope["headers"] if k == b"content-length"), None)
+        if declared is not None:
+            if not declared.isdigit():
+                await _refuse(send, 400, "Content-Length is not a number")
+                return
+            if int(declared) > self.max_bytes:
+                await _refuse(send, 413, too_big)
+                return
+        body = bytearray()
+        while True:  # count what arrives: chunked bodies declare no length
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            if len(body) > self.max_bytes:
+                await _refuse(send, 413, too_big)
+                return
+            if not message.get("more_body", False):
+                break
+        await self.app(scope, _replay(bytes(body), receive), send)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A receive() that gives the app the body already read, then waits as the original does
+    (streaming responses listen on it for the client going away)."""
+    sent = False
+
+    async def replayed() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replayed
+
+
+def create_app(settings: Settings, assistant: Assistant | None = None, sessions: SessionStore | None = None) -> FastAPI:
+    """Build the app. The assistant loads in the background unless one is given (tests, or the
+    web app sharing it); `sessions` is given when the web app shares the session store."""
     app = FastAPI(title="shopassist", version="0.1.0")
+    app.add_middleware(RequestGuard, token=settings.api_token, max_bytes=settings.max_request_bytes)
     state: dict[str, Any] = {"assistant": assistant, "error": None}
-    sessions = SessionStore(settings.data_dir / "sessions")
+    sessions = sessions or SessionStore.from_settings(settings)
+    turns = TurnLimiter(settings.max_active_turns)
+    app.state.sessions, app.state.turns = sessions, turns  # for operators' hooks and tests
 
     def load() -> None:
         try:
@@ -62,20 +182,18 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
     if assistant is None:
         threading.Thread(target=load, daemon=True).start()
 
-    @app.middleware("http")
-    async def limit_size(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and int(length) > settings.max_request_bytes:
-            return JSONResponse({"detail": f"request body over {settings.max_request_bytes} bytes"}, status_code=413)
-        return await call_next(request)
-
-    def authorised(request: Request) -> None:
-        if settings.api_token and request.headers.get("authorization") != f"Bearer {settings.api_token}":
-            raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's default answer quotes the offending input back; name the field and the
+        # problem only, so nothing the client sent is reflected.
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()
+        ]
+        return JSONResponse({"detail": errors}, status_code=422)
 
     def ready() -> Assistant:
         if state["assistant"] is None:
-            raise HTTPException(503, state["error"] or "still loading the index and models")
+            raise HTTPException(503, "still loading the index and models", headers={"Retry-After": "5"})
         return state["assistant"]
 
     def check_message(text: str) -> None:
@@ -84,21 +202,52 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
         if len(text) > settings.max_message_chars:
             raise HTTPException(413, f"message over {settings.max_message_chars} characters")
 
+    def admit() -> float:
+        """Count a turn in, or answer 429; returns its start time for `turns.leave`."""
+        if not turns.enter():
+            raise HTTPException(
+                429,
+                f"the assistant is serving {turns.limit} conversations; try again shortly",
+                headers={"Retry-After": str(turns.retry_after_s())},
+            )
+        return time.monotonic()
+
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
     @app.get("/readyz")
-    def readyz() -> JSONResponse:
-        if state["assistant"] is None:
-            return JSONResponse({"ready": False, "error": state["error"]}, status_code=503)
-        return JSONResponse({"ready": True, "products": len(state["assistant"].engine.catalog)})
+    def readyz(request: Request) -> JSONResponse:
+        # Details (error text, capacity) only for callers who could use the API anyway.
+        insider = bearer_ok(request.scope["headers"], settings.api_token)
+        core = state["assistant"]
+        if core is None:
+            body: dict[str, Any] = {"ready": False, "error": state["error"] if insider else "not ready"}
+            return JSONResponse(body, status_code=503)
+        policies = core.policies.status()
+        body = {
+            "ready": True,
+            "degraded": policies is not None,
+            "products": len(core.engine.catalog),
+            "dependencies": {"catalog": "ok", "policies": "ok" if policies is None else "unavailable"},
+        }
+        if insider:
+            body["detail"] = {"policies": policies}
+            body["capacity"] = {"generation": core.gate.stats(), "turns": turns.stats()}
+        return JSONResponse(body)
 
-    @app.post("/v1/sessions", dependencies=[Depends(authorised)])
+    @app.post("/v1/sessions")
     def new_session() -> dict[str, str]:
-        return {"session_id": sessions.create().id}
+        try:
+            session, token = sessions.create()
+        except SessionLimitError as exc:
+            raise HTTPException(503, str(exc), headers={"Retry-After": "60"}) from exc
+        except SessionStorageError as exc:
+            log.error("%s", exc)
+            raise HTTPException(507, STORAGE_FAILED) from exc
+        return {"session_id": session.id, "session_token": token}
 
-    @app.post("/v1/search", dependencies=[Depends(authorised)])
+    @app.post("/v1/search")
     def search(body: SearchRequest) -> dict[str, Any]:
         check_message(body.query)
         engine = ready().engine
@@ -117,42 +266,105 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
             ],
         }
 
-    @app.post("/v1/chat", dependencies=[Depends(authorised)])
-    async def chat(body: ChatRequest):
-        check_message(body.message)
-        core = ready()
+    def claim(session_id: str, token: str) -> tuple[Session, threading.Lock]:
+        """The session a turn will write to: opened by its token, locked for this turn, and
+        shown to be writable before anything streams. Raises the HTTP error to answer."""
         try:
-            session = sessions.load_or_create(body.session_id)
-        except ShopAssistError as exc:
+            session = sessions.open(session_id, token)
+        except SessionNotFound as exc:
             raise HTTPException(404, str(exc)) from exc
         lock = sessions.lock(session.id)
         if not lock.acquire(blocking=False):
-            raise HTTPException(409, f"session {session.id} is already taking a turn")
+            raise HTTPException(409, "this session is already taking a turn; wait for its reply")
+        try:
+            sessions.save(session)
+        except SessionNotFound as exc:  # expired since it was opened
+            lock.release()
+            raise HTTPException(404, str(exc)) from exc
+        except (SessionStorageError, SessionLimitError) as exc:
+            lock.release()
+            log.error("%s", exc)
+            if isinstance(exc, SessionLimitError):
+                raise HTTPException(413, str(exc)) from exc
+            raise HTTPException(507, STORAGE_FAILED) from exc
+        return session, lock
+
+    @app.post("/v1/chat")
+    def chat(body: ChatRequest, x_session_token: str | None = Header(default=None)) -> EventSourceResponse:
+        check_message(body.message)
+        core = ready()
+        started = admit()
+        lock: threading.Lock | None = None  # None: a one-off turn, nothing to lock or save
+        try:
+            if body.session_id is None:
+                session = Session()
+            else:
+                session, lock = claim(body.session_id, body.session_token or x_session_token or "")
+        except BaseException:
+            turns.leave(time.monotonic() - started)
+            raise
 
         def events() -> Iterator[dict[str, str]]:
+            stream = core.respond(session, body.message)
             try:
-                for event in core.respond(session, body.message):
+                for event in stream:
+                    if event.type == EventKind.DONE and lock is not None:
+                        sessions.save(session)  # before `done`: a turn the client sees done is kept
                     yield {"event": event.type, "data": _json(event.data)}
-                sessions.save(session)
+            except SessionStorageError as exc:
+                log.error("%s", exc)
+                yield _error_event(STORAGE_FAILED + "; this turn was not saved")
             except ShopAssistError as exc:
-                yield {"event": "error", "data": json.dumps({"detail": str(exc)})}
+                yield _error_event(str(exc))
+            except Exception:
+                log.exception("turn failed")
+                yield _error_event("the turn failed on the server; try again")
             finally:
-                lock.release()
+                stream.close()
+                if lock is not None:
+                    lock.release()
+                turns.leave(time.monotonic() - started)
 
-        return EventSourceResponse(iterate_in_threadpool(events()), ping=15)
+        stream = events()
+        # Start it here: a started generator runs its cleanup (lock, turn count) when closed or
+        # collected, even if the client is gone before the response streams a byte.
+        first = next(stream)
+        return EventSourceResponse(_in_threads(first, stream), ping=15)
 
-    @app.post("/v1/copilot", dependencies=[Depends(authorised)])
+    @app.post("/v1/copilot")
     def copilot(body: CopilotRequest) -> dict[str, Any]:
-        if not body.conversation:
-            raise HTTPException(422, "conversation is empty")
         for turn in body.conversation:
-            check_message(turn.get("content", ""))
+            check_message(turn.content)
+        core = ready()
+        started = admit()
         try:
-            return ready().copilot(body.conversation).model_dump()
+            return core.copilot([t.model_dump() for t in body.conversation]).model_dump()
         except ShopAssistError as exc:
             raise HTTPException(422, str(exc)) from exc
+        finally:
+            turns.leave(time.monotonic() - started)
 
     return app
+
+
+async def _in_threads(first: dict[str, str], events: Generator[dict[str, str]]) -> AsyncIterator[dict[str, str]]:
+    """Relay a blocking event generator from worker threads; when the client goes away, close
+    it (in a thread, shielded from the cancellation) so its session lock and generation slot
+    are released now rather than whenever it is garbage-collected."""
+    try:
+        yield first
+        while True:
+            item = await anyio.to_thread.run_sync(next, events, None)
+            if item is None:
+                return
+            yield item
+    finally:
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(events.close)
+
+
+def _error_event(detail: str) -> dict[str, str]:
+    return {"event": "error", "data": json.dumps({"detail": detail})}
 
 
 def _json(data: Any) -> str:

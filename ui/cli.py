@@ -1,4 +1,4 @@
-"""The `shopassist` command line: ingest | search | ask | chat | serve | copilot | finetune | eval.
+"""The `shopassist` command line: ingest | search | ask | chat | serve | ui | copilot | finetune | eval.
 
 Every command that touches an index takes --data-dir (default: SHOPASSIST_DATA_DIR, else
 .shopassist/data). Errors a user can cause print one line and exit 1, without a traceback.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -39,10 +40,6 @@ Config = Annotated[Path | None, typer.Option("--config", help="YAML settings fil
 ChromaUrl = Annotated[str | None, typer.Option("--chroma-url", help="Use a Chroma server, e.g. http://127.0.0.1:8001")]
 
 
-def settings_from(config: Path | None = None, **flags) -> Settings:
-    return load_settings(config, **flags)
-
-
 def fail(message: str) -> None:
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(1)
@@ -63,7 +60,7 @@ def ingest(
     from ingest.pipeline import ingest_catalog
     from ingest.policies import ingest_policies
 
-    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    settings = load_settings(config, data_dir=data_dir, chroma_url=chroma_url)
     report = ingest_catalog(settings, path, mapping, append=append, progress=sys.stderr.isatty())
     for r in report.rejected[:show_rejected]:
         typer.echo(f"rejected line {r.line}: {r.reason}", err=True)
@@ -78,8 +75,10 @@ def ingest(
     typer.echo(
         f"read {s['read']}, accepted {s['accepted']}, rejected {s['rejected']}, "
         f"added {s['added']}, updated {s['updated']}, unchanged {s['unchanged']}, "
-        f"removed {s['removed']} in {s['seconds']:.1f}s"
+        f"removed {s['removed']}, cleaned {s['cleaned']} in {s['seconds']:.1f}s"
     )
+    if report.audit_path:
+        typer.echo(f"audit (raw values of rejected rows and cleaned fields): {report.audit_path}", err=True)
 
 
 @app.command()
@@ -95,7 +94,7 @@ def search(
     """Filter-first hybrid product search, with the parsed constraints and a why per result."""
     from assistant.engine import SearchEngine
 
-    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    settings = load_settings(config, data_dir=data_dir, chroma_url=chroma_url)
     engine = SearchEngine.load(settings)
     parsed, result = engine.search(query, k=k, mmr=mmr)
     if as_json:
@@ -147,15 +146,21 @@ def load_assistant(settings: Settings):
 
 
 def session_store(settings: Settings):
-    from assistant.session import SessionStore
+    from assistant.session_store import SessionStore
 
-    return SessionStore(settings.data_dir / "sessions")
+    return SessionStore.from_settings(settings)
+
+
+def open_session(settings: Settings, session_id: str | None):
+    """(store, session): the saved session by id (the CLI is trusted: no token), else a new one."""
+    store = session_store(settings)
+    return store, (store.load(session_id) if session_id else store.create_local())
 
 
 @app.command()
 def ask(
     message: Annotated[str, typer.Argument(help="The shopper's message")],
-    session: Annotated[str | None, typer.Option("--session", help="Resume (or start) this session id")] = None,
+    session: Annotated[str | None, typer.Option("--session", help="Resume this session (id from a first ask)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the reply as JSON")] = False,
     data_dir: DataDir = None,
     backend: LlmBackend = None,
@@ -164,13 +169,12 @@ def ask(
     config: Config = None,
 ) -> None:
     """Answer one message (optionally within a saved session) and print the reply."""
-    settings = settings_from(
+    settings = load_settings(
         config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, llm_adapter=adapter
     )
     if len(message) > settings.max_message_chars:  # before loading any model
         fail(f"the message has {len(message)} characters; the limit is {settings.max_message_chars}")
-    store = session_store(settings)
-    state = store.load_or_create(session)
+    store, state = open_session(settings, session)
     reply = load_assistant(settings).reply(state, message)
     store.save(state)
     if as_json:
@@ -205,11 +209,10 @@ def chat(
     config: Config = None,
 ) -> None:
     """Chat in the terminal (streamed). Empty line or Ctrl-D ends."""
-    settings = settings_from(
+    settings = load_settings(
         config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url, llm_adapter=adapter
     )
-    store = session_store(settings)
-    state = store.load_or_create(session)
+    store, state = open_session(settings, session)
     core = load_assistant(settings)
     typer.echo(f"shopassist chat (session {state.id}). What are you looking for?")
     while True:
@@ -231,22 +234,92 @@ def chat(
         store.save(state)
 
 
+CopilotAdapter = Annotated[
+    str | None, typer.Option("--copilot-adapter", help="Support LoRA adapter for the Copilot tab (toggle)")
+]
+WebAuth = Annotated[
+    str | None,
+    typer.Option("--auth", help="Web UI login as user:password [env: SHOPASSIST_WEB_AUTH]", show_default=False),
+]
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8080,
+    web: Annotated[bool, typer.Option("--web/--no-web", help="Serve the web app at / beside the API")] = True,
+    auth: WebAuth = None,
     data_dir: DataDir = None,
     backend: LlmBackend = None,
     openai_base_url: OpenAIUrl = None,
+    copilot_adapter: CopilotAdapter = None,
     config: Config = None,
 ) -> None:
-    """Start the HTTP API (FastAPI + server-sent events)."""
+    """Start the HTTP API (FastAPI + server-sent events) and the web app, in one process."""
+    settings = load_settings(
+        config,
+        data_dir=data_dir,
+        llm_backend=backend,
+        openai_base_url=openai_base_url,
+        copilot_adapter=copilot_adapter,
+        web_auth=auth,
+    )
+    run_server(settings, host, port, web)
+
+
+@app.command()
+def ui(
+    host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 7860,
+    auth: WebAuth = None,
+    data_dir: DataDir = None,
+    backend: LlmBackend = None,
+    openai_base_url: OpenAIUrl = None,
+    adapter: Adapter = None,
+    copilot_adapter: CopilotAdapter = None,
+    config: Config = None,
+) -> None:
+    """Start the web app (Shop, Copilot, Insights); the HTTP API is served beside it under /v1."""
+    settings = load_settings(
+        config,
+        data_dir=data_dir,
+        llm_backend=backend,
+        openai_base_url=openai_base_url,
+        llm_adapter=adapter,
+        copilot_adapter=copilot_adapter,
+        web_auth=auth,
+    )
+    run_server(settings, host, port, web=True)
+
+
+def run_server(settings: Settings, host: str, port: int, web: bool) -> None:
+    """One process for all faces: the API, and the web app mounted at / on the same Assistant
+    and session store. The API alone loads its models in the background (/readyz says when);
+    with the web app they load first, since both share them."""
     import uvicorn
 
     from ui.api import create_app
 
-    settings = settings_from(config, data_dir=data_dir, llm_backend=backend, openai_base_url=openai_base_url)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    if not web:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        return
+    from assistant.session_store import SessionStore
+    from ui.web.app import mount_web, parse_auth
+    from ui.web.context import WebContext
+
+    parse_auth(settings.web_auth)  # a malformed login fails before the models load
+    if host not in ("127.0.0.1", "localhost", "::1") and not settings.web_auth:
+        typer.secho(
+            f"warning: the web app listens on {host} with no login; set --auth user:password", fg="yellow", err=True
+        )
+    typer.echo("loading the catalog and models...", err=True)
+    core = load_assistant(settings)
+    store = SessionStore.from_settings(settings)
+    app = create_app(settings, assistant=core, sessions=store)
+    mount_web(app, WebContext.create(settings, core, store))
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    typer.echo(f"shopassist is running at http://{shown}:{port}/ (HTTP API under /v1; Ctrl-C stops it)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @app.command()
@@ -269,7 +342,7 @@ def copilot(
         fail(f"{path}: not JSON or JSONL ({exc.msg} at line {exc.lineno})")
     if isinstance(conversation, dict):
         conversation = conversation.get("messages", [])
-    settings = settings_from(config, data_dir=data_dir, llm_backend=backend, copilot_adapter=adapter)
+    settings = load_settings(config, data_dir=data_dir, llm_backend=backend, copilot_adapter=adapter)
     result = load_assistant(settings).copilot(conversation)
     typer.echo(result.model_dump_json(indent=2))
 
@@ -291,7 +364,7 @@ def eval_retrieval(
 
     if mode not in ("hybrid", "dense", "bm25"):
         fail(f"unknown --mode {mode!r}; use hybrid, dense or bm25")
-    settings = settings_from(config, data_dir=data_dir, chroma_url=chroma_url)
+    settings = load_settings(config, data_dir=data_dir, chroma_url=chroma_url)
     engine = SearchEngine.load(settings)
     items = load_queries(queries)
     runs = run_queries(
@@ -319,7 +392,7 @@ def eval_dialogues(
     """Replay every user turn of a dialogue log through the assistant and score it (resumable)."""
     from assistant.evaluation.run import evaluate_dialogues
 
-    settings = settings_from(
+    settings = load_settings(
         config, data_dir=data_dir, llm_backend=backend, llm_adapter=adapter, copilot_adapter=copilot_adapter
     )
     report = evaluate_dialogues(load_assistant(settings), logs, out, workers=workers, progress=sys.stderr.isatty())
@@ -363,7 +436,7 @@ def eval_compare(
         names = (a.stem, b.stem) if a.stem != b.stem else ("a", "b")
         dirs = []
         for config, name in zip((a, b), names, strict=True):
-            settings = settings_from(config, data_dir=data_dir)
+            settings = load_settings(config, data_dir=data_dir)
             typer.echo(f"evaluating {logs} with {config} -> {out / name}")
             evaluate_dialogues(
                 load_assistant(settings), logs, out / name, workers=workers, progress=sys.stderr.isatty()
@@ -414,9 +487,16 @@ def eval_import(
     typer.echo(f"wrote {count} dialogues to {out}")
 
 
+def _exit_on_sigterm(signum, frame) -> None:
+    # SystemExit unwinds the stack, so `finally` blocks run (an ingest removes its temporary
+    # snapshot folder, locks are released) instead of the process vanishing mid-write.
+    sys.exit(128 + signum)
+
+
 def main() -> None:
     """Entry point: user-caused errors become one line on stderr and exit code 1."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     go_offline()
     try:
         app()  # standalone: click handles usage errors and exits with their code

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.evaluation.faithfulness import money_values
+from common.untrusted import plain_text
 
 NUMBER_WORDS = {
     "one": 1,
@@ -84,10 +85,12 @@ class PolicyIndex:
         return cls(passages)
 
     def resolve(self, citation: dict[str, str]) -> str | None:
-        """The full passage a citation quotes, or None when no such passage exists."""
-        quoted = " ".join(citation.get("text", "").split())
+        """The full passage a citation quotes, or None when no such passage exists.
+
+        Both sides are compared as plain text, since replies show citations as plain text."""
+        quoted = _plain(citation.get("text", ""))
         for text in self.passages.get((citation.get("source", ""), citation.get("section", "")), []):
-            if " ".join(text.split()).startswith(quoted):
+            if _plain(text).startswith(quoted):
                 return text
         return None
 
@@ -109,6 +112,10 @@ class PolicyIndex:
             else:
                 result.failures.append(f"states '{fact}', which no cited passage says")
         return result
+
+
+def _plain(text: str) -> str:
+    return " ".join(plain_text(text, multiline=True).split())
 
 
 def _within(fact: str, known: set[str]) -> bool:

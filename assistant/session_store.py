@@ -1,0 +1,249 @@
+"""`SessionStore`: sessions on disk that belong to whoever created them.
+
+- The server issues ids (`create()`); a client-chosen id is never taken. `create()` also returns
+  a secret token; the file keeps only its SHA-256 (the token is 256 random bits, so an unsalted
+  hash cannot be brute-forced) and `open()` compares hashes in constant time.
+- `open(id, token)` is for untrusted callers (the HTTP API, the web app); `load(id)` is for the
+  trusted local CLI (`shopassist ask --session ID`), which owns the data directory anyway.
+- Files are written atomically, with personal data (e-mail, phone, card, IBAN, street address)
+  redacted from the shopper's text first; a session expires `session_ttl_s` after its last turn,
+  keeps its last `session_max_turns` messages, and may not grow past `session_max_bytes`.
+- `lock(id)` hands out one lock per session, so a session takes one turn at a time (in this
+  process: run one server process per data directory).
+
+Errors are `ShopAssistError`s: `SessionNotFound` for unknown, expired or wrong-token sessions
+(one message for all three, so a caller cannot probe which ids exist), `SessionStorageError`
+when the disk refuses a write (full, read-only), `SessionLimitError` when too many sessions are
+open.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import os
+import re
+import secrets
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from assistant.session import Session
+from common.errors import ShopAssistError
+from common.redact import redact
+from common.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Server-issued ids are 32 hex characters; older CLI ids were 16. fullmatch, not `$`: "abc\n"
+# must not pass.
+SESSION_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+SWEEP_EVERY_S = 60.0  # how often create() removes expired session files
+
+
+class SessionNotFound(ShopAssistError):
+    """Unknown, expired, or the token does not match."""
+
+
+class SessionStorageError(ShopAssistError):
+    """The session could not be written (disk full, read-only data directory)."""
+
+
+class SessionLimitError(ShopAssistError):
+    """Too many sessions are open, or one session grew too large."""
+
+
+class StoredSession(BaseModel):
+    """The file format: the session plus what the store needs to guard it."""
+
+    token_sha256: str | None  # None: a session made by the local CLI, never opened by token
+    last_used_at: float
+    session: Session
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def redacted(session: Session) -> Session:
+    """The session as it may be written: the shopper's and the assistant's words redacted.
+
+    Only free text is touched (turns, the active request's text and product type in the
+    shopper's words); ids and constraints are catalog values."""
+    request = session.request
+    return session.model_copy(
+        update={
+            "turns": [turn.model_copy(update={"content": redact(turn.content)}) for turn in session.turns],
+            "request": request.model_copy(
+                update={
+                    "text": redact(request.text),
+                    "product_type": request.product_type and redact(request.product_type),
+                }
+            ),
+        }
+    )
+
+
+class SessionStore:
+    def __init__(
+        self,
+        root: Path,
+        ttl_s: float = 86400.0,
+        max_turns: int = 200,
+        max_bytes: int = 262144,
+        max_sessions: int = 10000,
+    ):
+        self.root = root
+        self.ttl_s = ttl_s
+        self.max_turns = max_turns
+        self.max_bytes = max_bytes
+        self.max_sessions = max_sessions
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+        self._last_sweep = 0.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SessionStore:
+        return cls(
+            settings.data_dir / "sessions",
+            ttl_s=settings.session_ttl_s,
+            max_turns=settings.session_max_turns,
+            max_bytes=settings.session_max_bytes,
+            max_sessions=settings.max_sessions,
+        )
+
+    # -- the contract ------------------------------------------------------------------------
+    def create(self) -> tuple[Session, str]:
+        """A new session with a server-issued id, and the secret token that opens it."""
+        self._sweep_expired()
+        if self._count() >= self.max_sessions:
+            raise SessionLimitError(f"{self.max_sessions} sessions are open (SHOPASSIST_MAX_SESSIONS); try again later")
+        token = secrets.token_urlsafe(32)
+        session = Session(id=secrets.token_hex(16))
+        self._write(session, _token_hash(token))
+        return session, token
+
+    def create_local(self) -> Session:
+        """A new session for the trusted local CLI, resumed with `load` (no token)."""
+        session = Session(id=secrets.token_hex(16))
+        self._write(session, None)
+        return session
+
+    def open(self, session_id: str, token: str) -> Session:
+        """The session, for a caller who presents its token; SessionNotFound otherwise."""
+        stored = self._read(session_id) if SESSION_ID.fullmatch(session_id) else None
+        presented = _token_hash(token or "")
+        # Compare even when there is nothing to compare with, so timing says nothing either.
+        expected = stored.token_sha256 if stored and stored.token_sha256 else _token_hash(secrets.token_hex(16))
+        if not hmac.compare_digest(presented, expected) or stored is None:
+            raise SessionNotFound(
+                "unknown or expired session, or wrong session token; start one with POST /v1/sessions"
+            )
+        return stored.session
+
+    def load(self, session_id: str) -> Session:
+        """The session by id alone: for the trusted local CLI only."""
+        if not SESSION_ID.fullmatch(session_id):
+            raise SessionNotFound(f"invalid session id {session_id!r}: use letters, digits, - and _")
+        stored = self._read(session_id)
+        if stored is None:
+            raise SessionNotFound(f"no session {session_id!r} (or it expired); start one without --session")
+        return stored.session
+
+    def save(self, session: Session) -> None:
+        """Write the session (redacted, capped); SessionStorageError if the disk refuses."""
+        stored = self._read(session.id)
+        if stored is None:  # never issued here (a client-chosen id), or expired during the turn
+            raise SessionNotFound(f"no session {session.id!r} (or it expired); start a new session")
+        self._write(session, stored.token_sha256)
+
+    def lock(self, session_id: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(session_id, threading.Lock())
+
+    # -- files -------------------------------------------------------------------------------
+    def path(self, session_id: str) -> Path:
+        if not SESSION_ID.fullmatch(session_id):
+            raise SessionNotFound(f"invalid session id {session_id!r}: use letters, digits, - and _")
+        return self.root / f"{session_id}.json"
+
+    def _read(self, session_id: str) -> StoredSession | None:
+        """The stored session, or None when missing or expired (an expired file is removed)."""
+        path = self.path(session_id)
+        try:
+            stored = StoredSession.model_validate_json(path.read_bytes())
+        except FileNotFoundError:
+            return None
+        except (OSError, ValidationError) as exc:
+            log.warning("session file %s unreadable: %s", path, exc)
+            return None
+        if time.time() - stored.last_used_at > self.ttl_s:
+            path.unlink(missing_ok=True)
+            return None
+        return stored
+
+    def _write(self, session: Session, token_hash: str | None) -> None:
+        session = redacted(session)
+        if len(session.turns) > self.max_turns:
+            session.turns = session.turns[-self.max_turns :]
+        data = self._encode(session, token_hash)
+        while len(data) > self.max_bytes and session.turns:  # oldest turns go first
+            session.turns = session.turns[2:]
+            data = self._encode(session, token_hash)
+        if len(data) > self.max_bytes:
+            raise SessionLimitError(f"session {session.id} is over {self.max_bytes} bytes; start a new session")
+        path = self.path(session.id)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._write_atomic(path, data)
+        except OSError as exc:
+            raise SessionStorageError(
+                f"cannot save session {session.id} in {self.root}: {exc.strerror or exc}. "
+                "Free disk space or make the data directory writable; this turn was not saved"
+            ) from exc
+
+    @staticmethod
+    def _write_atomic(path: Path, data: bytes) -> None:
+        """Write a temporary file beside the target, then rename: a crash never leaves half a
+        session, and a failed write leaves the previous file as it was."""
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    @staticmethod
+    def _encode(session: Session, token_hash: str | None) -> bytes:
+        stored = StoredSession(token_sha256=token_hash, last_used_at=time.time(), session=session)
+        return stored.model_dump_json().encode("utf-8")
+
+    def _count(self) -> int:
+        try:
+            return sum(1 for entry in os.scandir(self.root) if entry.name.endswith(".json"))
+        except FileNotFoundError:
+            return 0
+
+    def _sweep_expired(self) -> None:
+        """Remove expired session files (by modification time: each save rewrites the file)."""
+        now = time.time()
+        if now - self._last_sweep < SWEEP_EVERY_S:
+            return
+        self._last_sweep = now
+        try:
+            entries = list(os.scandir(self.root))
+        except FileNotFoundError:
+            return
+        for entry in entries:
+            if entry.name.endswith(".json") and now - entry.stat().st_mtime > self.ttl_s:
+                Path(entry.path).unlink(missing_ok=True)
+                with self._guard:
+                    lock = self._locks.get(entry.name[: -len(".json")])
+                    if lock is not None and not lock.locked():
+                        del self._locks[entry.name[: -len(".json")]]

@@ -1,0 +1,304 @@
+"""The conversation core through the fakes: exact events, grounding inside the stream, fallbacks.
+
+`make_assistant` builds the real `Assistant` (real understanding, retrieval over the demo catalog
+in real Chroma + bm25s, real grounding) with a `ScriptedBackend` in place of the LLM and the
+`HashEmbedder` in place of MiniLM, so every test here is exact and takes milliseconds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.constraints import Constraints
+from assistant.dialogue import Request, Update, money, update
+from assistant.reply import EventKind, Reply
+from assistant.session import Session
+from assistant.understand import Understander
+from assistant.wording import CHITCHAT_REPLY, CLARIFY_REPLY, HANDOFF_REPLY, OUT_OF_SCOPE_REPLY, format_price
+from common.errors import ShopAssistError
+
+JACKETS = "waterproof jacket for hiking under $120"
+
+
+def turn(assistant, session: Session, message: str) -> tuple[list, Reply]:
+    events = list(assistant.respond(session, message))
+    return events, events[-1].data
+
+
+def streamed_text(events) -> str:
+    return "".join(e.data for e in events if e.type == EventKind.TEXT)
+
+
+# --- one shopping turn ------------------------------------------------------------------------
+
+
+def test_search_turn_events_in_order_cards_before_generation(make_assistant):
+    assistant, backend = make_assistant(replies=["The first one packs down small for travel."])
+    calls_when_cards_came = None
+    events = []
+    for event in assistant.respond(Session(), JACKETS):
+        if event.type == EventKind.PRODUCTS:
+            calls_when_cards_came = len(backend.calls)
+        events.append(event)
+    kinds = [e.type for e in events]
+    n_text = kinds.count(EventKind.TEXT)
+    assert kinds == [EventKind.INTENT, EventKind.CONSTRAINTS, EventKind.PRODUCTS] + [EventKind.TEXT] * n_text + [
+        EventKind.DONE
+    ]
+    assert calls_when_cards_came == 0 and len(backend.calls) == 1  # cards come from records, first
+    assert events[0].data == "search"
+    assert events[1].data["constraints"] == {"price_max": 120.0, "categories": ["jacket", "coat"]}
+
+    reply = events[-1].data
+    cards = events[2].data
+    assert reply.products == cards and 1 <= len(cards) <= 5
+    assert all(c.price <= 120 and c.why.constraints for c in cards)
+    assert reply.text == streamed_text(events).strip()
+    assert reply.text.endswith("The first one packs down small for travel.")
+    assert (reply.intent, reply.used_fallback, reply.grounding_corrections) == ("search", False, 0)
+    ms = reply.timings_ms
+    assert ms["first_card"] <= ms["first_text"] <= ms["total"] and {"understand", "retrieve", "generate"} <= set(ms)
+
+
+def test_prompt_quotes_the_cards_as_data_and_uses_the_configured_adapter(make_assistant):
+    assistant, backend = make_assistant(replies=["Fine."], llm_adapter="shop-lora")
+    _, reply = turn(assistant, Session(), JACKETS)
+    call = backend.calls[0]
+    assert call["adapter"] == "shop-lora"
+    system, user = call["messages"][0]["content"], call["messages"][-1]["content"]
+    assert "Recommend only products listed in <catalog_data>" in system
+    data = user.split("<catalog_data>")[1].split("</catalog_data>")[0]
+    assert all(c.title in data for c in reply.products[:3])  # the first three, as data
+    assert f"<shopper_message>\n{JACKETS}\n</shopper_message>" in user
+
+
+# --- grounding inside the stream --------------------------------------------------------------
+
+
+def test_wrong_price_for_a_named_product_is_corrected_in_the_stream(make_assistant):
+    assistant, _ = make_assistant()
+    _, first = turn(assistant, Session(), JACKETS)
+    top = first.products[0]
+    assistant, _ = make_assistant(replies=[f"The {top.title} is only $9.99 today."])
+    events, reply = turn(assistant, Session(), JACKETS)
+    right = f"The {top.title} is only {format_price(top.price, top.currency)} today."
+    assert right in streamed_text(events) and "9.99" not in streamed_text(events)  # never streamed
+    assert reply.text.endswith(right) and reply.grounding_corrections == 1 and not reply.used_fallback
+
+
+def test_invented_product_is_removed_from_the_stream(make_assistant):
+    assistant, _ = make_assistant(
+        replies=["You might also love the Golden Unicorn Watch at $999. All of these keep the rain out."]
+    )
+    events, reply = turn(assistant, Session(), JACKETS)
+    assert "Unicorn" not in streamed_text(events) and "$999" not in reply.text
+    assert reply.text.endswith("All of these keep the rain out.")
+    assert reply.sentences_removed == 1 and reply.grounding_corrections == 1 and not reply.used_fallback
+
+
+# --- fallbacks --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "scripted",
+    [RuntimeError("server down"), "", "buy buy buy buy buy buy buy buy buy buy buy buy"],
+    ids=["backend error", "nothing", "degenerate"],
+)
+def test_fallback_answers_from_the_records(make_assistant, scripted):
+    assistant, _ = make_assistant(replies=[scripted])
+    _, reply = turn(assistant, Session(), JACKETS)
+    top, second = reply.products[:2]
+    assert reply.used_fallback and "buy buy" not in reply.text
+    assert f"My top pick is {top.title} at {format_price(top.price, top.currency)}" in reply.text
+    assert second.title in reply.text  # the trade-off against the runner-up
+
+
+def test_policy_answer_cites_its_source_and_falls_back_to_the_passage(make_assistant):
+    question = "How many days do I have to return an item?"
+    assistant, backend = make_assistant(replies=["You can return most items within 30 days of delivery."])
+    events, reply = turn(assistant, Session(), question)
+    assert [e.type for e in events] == [EventKind.INTENT, EventKind.TEXT, EventKind.DONE]
+    assert reply.intent == "policy" and reply.citations and not reply.used_fallback
+    top = reply.citations[0]
+    assert top["source"] == "returns.md"
+    assert reply.text == (
+        f"You can return most items within 30 days of delivery. (Source: returns.md, {top['section']}.)"
+    )
+    assert all(len(c["text"]) <= 300 for c in reply.citations)
+    assert "<policy_data>" in backend.calls[0]["messages"][-1]["content"]
+
+    assistant, _ = make_assistant(replies=[RuntimeError("down")])
+    _, reply = turn(assistant, Session(), question)
+    assert reply.used_fallback and reply.text.startswith(f"From our {top['section'].split(' > ')[-1]} policy: ")
+    assert reply.text.endswith(f"(Source: returns.md, {top['section']}.)")
+
+
+# --- branches that need no model --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "intent", "text"),
+    [
+        ("hello!", "chitchat", CHITCHAT_REPLY),
+        ("what's the weather tomorrow?", "chitchat", OUT_OF_SCOPE_REPLY),
+        ("I want to buy something", "clarify", CLARIFY_REPLY),
+        ("I was charged twice for my order, I want to speak to a human", "support", HANDOFF_REPLY),
+    ],
+)
+def test_canned_replies_call_no_model(make_assistant, message, intent, text):
+    assistant, backend = make_assistant()
+    _, reply = turn(assistant, Session(), message)
+    assert (reply.intent, reply.text, reply.products) == (intent, text, [])
+    assert reply.handoff == (intent == "support") and backend.calls == []
+
+
+def test_nothing_matches_is_said_plainly_without_the_model(make_assistant):
+    assistant, backend = make_assistant()
+    events, reply = turn(assistant, Session(), "do you have rolex watches?")
+    assert [e.type for e in events] == [
+        EventKind.INTENT,
+        EventKind.CONSTRAINTS,
+        EventKind.PRODUCTS,
+        EventKind.TEXT,
+        EventKind.DONE,
+    ]
+    assert reply.products == [] and reply.text.startswith("Sorry, we don't carry rolex.")
+    assert reply.not_carried == "rolex" and "rolex" in reply.empty_reason and backend.calls == []
+    assert all(a.breaks for a in reply.alternatives)  # close products, each saying what it lacks
+
+
+def test_vague_request_gets_variety(make_assistant):
+    assistant, _ = make_assistant()
+    _, reply = turn(assistant, Session(), "gift ideas for my dad")
+    assert len({c.category.split(" > ")[0] for c in reply.products}) >= 2
+
+
+@pytest.mark.parametrize("message", ["", "   ", "x" * 61])
+def test_empty_or_oversized_message_is_a_user_error(make_assistant, message):
+    assistant, _ = make_assistant(max_message_chars=60)
+    with pytest.raises(ShopAssistError, match="message"):
+        turn(assistant, Session(), message)
+
+
+# --- shown items: compare and detail ----------------------------------------------------------
+
+
+def test_compare_and_detail_quote_the_records(make_assistant):
+    assistant, backend = make_assistant(replies=["", "The first is lighter.", "It folds up small for travel."])
+    session = Session()
+    _, found = turn(assistant, session, "yoga mat")
+    first, second = found.products[:2]
+    events, compared = turn(assistant, session, "compare 1 and 2")
+    assert [e.type for e in events][:3] == [EventKind.INTENT, EventKind.PRODUCTS, EventKind.TEXT]
+    assert compared.intent == "compare" and [c.id for c in compared.products] == [first.id, second.id]
+    assert compared.comparison.columns == [first.title, second.title]
+    for card in (first, second):
+        assert card.title in compared.text and format_price(card.price, card.currency) in compared.text
+    assert compared.text.endswith("The first is lighter.")
+    _, detail = turn(assistant, session, "tell me more about the second one")
+    assert detail.intent == "detail" and [c.id for c in detail.products] == [second.id]
+    assert detail.text.startswith(f"{second.title}: {format_price(second.price, second.currency)}")
+    assert detail.text.endswith("It folds up small for travel.") and len(backend.calls) == 3
+
+
+# --- a session through refinements ------------------------------------------------------------
+
+
+def test_refinements_through_respond(make_assistant):
+    assistant, _ = make_assistant()
+    session = Session()
+    _, first = turn(assistant, session, "jacket")
+    _, cheaper = turn(assistant, session, "cheaper")
+    cheapest = min(c.price for c in first.products)
+    assert cheaper.intent == "refine" and cheaper.changes == [f"added: under {money(cheapest - 0.01, 'USD')}"]
+    assert cheaper.products and all(c.price < cheapest for c in cheaper.products)
+    assert cheaper.constraints["categories"] == first.constraints["categories"]  # the rest is kept
+
+    session = Session()
+    _, first = turn(assistant, session, "backpack")
+    _, more = turn(assistant, session, "show more")
+    assert more.intent == "refine" and more.products and not more.changes
+    assert not {c.id for c in more.products} & {c.id for c in first.products}
+    _, blue = turn(assistant, session, "in blue")
+    assert blue.changes == ["added: in blue"] and blue.constraints["colours"] == ["blue"] and blue.products
+    brand = blue.products[0].brand.lower()
+    _, other = turn(assistant, session, f"not {brand}")
+    assert other.constraints["exclude_brands"] == [brand] and other.constraints["colours"] == ["blue"]
+    assert all((c.brand or "").lower() != brand for c in other.products)
+    assert session.constraints.exclude_brands == [brand] and len(session.turns) == 8
+
+
+# --- dialogue.update() on its own -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def understander(demo_catalog) -> Understander:
+    return Understander(demo_catalog)
+
+
+def running_shoes(**constraints) -> Request:
+    c = Constraints(categories=["running shoes"], **constraints)
+    return Request(product_type="running shoes", constraints=c, text="running shoes")
+
+
+def updated(understander: Understander, request: Request, message: str, shown_prices=(60.0, 80.0)) -> Update:
+    return update(request, understander.parse(message), message, list(shown_prices), understander.catalog)
+
+
+def test_update_cheaper_and_pricier_move_the_budget_past_what_was_shown(understander):
+    old = running_shoes(audience="women", price_min=20.0)
+    cheaper = updated(understander, old, "cheaper")
+    assert cheaper.request.constraints == old.constraints.model_copy(update={"price_min": None, "price_max": 59.99})
+    assert cheaper.changes == ["replaced: under $59.99 (was over $20)"]
+    assert (cheaper.new, cheaper.more, cheaper.request.product_type) == (False, False, "running shoes")
+    pricier = updated(understander, old, "something more expensive")
+    assert (pricier.request.constraints.price_min, pricier.request.constraints.price_max) == (80.01, None)
+    assert pricier.request.constraints.audience == "women" and old.constraints.price_min == 20.0  # old untouched
+
+
+def test_update_cheaper_with_nothing_shown(understander):
+    capped = updated(understander, running_shoes(price_max=100.0), "cheaper", shown_prices=())
+    assert capped.request.constraints.price_max == 99.99
+    open_ = updated(understander, running_shoes(), "cheaper", shown_prices=())
+    assert open_.request.constraints.cheap and open_.changes == ["added: cheap"]
+
+
+def test_update_colour_and_brand(understander):
+    old = running_shoes(brands=["strideline"])
+    blue = updated(understander, old, "in blue")
+    assert blue.request.constraints == old.constraints.model_copy(update={"colours": ["blue"]})
+    assert blue.changes == ["added: in blue"]
+    other = updated(understander, old, "not strideline")
+    assert (other.request.constraints.brands, other.request.constraints.exclude_brands) == ([], ["strideline"])
+    assert other.request.constraints.categories == ["running shoes"]
+
+
+def test_update_stated_price_replaces_the_range_and_show_more_pages_on(understander):
+    old = running_shoes(price_min=10.0, price_max=50.0)
+    under = updated(understander, old, "under 100 instead").request.constraints
+    assert (under.price_min, under.price_max, under.cheap) == (None, 100.0, False)
+    between = updated(understander, old, "between 20 and 40").request.constraints
+    assert (between.price_min, between.price_max) == (20.0, 40.0)
+    more = updated(understander, old, "show more")
+    assert (more.request, more.changes, more.more, more.new) == (old, [], True, False)
+    stock = updated(understander, old, "more options in stock")
+    assert stock.request.constraints.in_stock and stock.changes == ["added: in stock"] and not stock.more
+
+
+AGREEMENT_CASES = [
+    Constraints(categories=["running shoes"], audience="women"),
+    Constraints(brands=["harbor lane"], colours=["green"], price_min=10.0, price_max=50.0),
+    Constraints(exclude_brands=["wanderpack"], categories=["backpack", "rucksack"], min_rating=4.0, in_stock=True),
+    Constraints(categories=["jacket", "coat"], attributes=["waterproof"], price_max=120.0),
+    Constraints(categories=["mug"], colours=["white", "grey"], audience="kids", price_min=20.0),
+]
+
+
+@pytest.mark.parametrize("c", AGREEMENT_CASES, ids=lambda c: "; ".join(c.describe()))
+def test_the_per_product_check_agrees_with_the_catalog_masks(demo_catalog, c):
+    """Two descriptions of one check: `Constraints.failures` (one product: alternatives,
+    suggestions, the evaluator) and `CatalogIndex.constraint_masks` (the search's filter). They
+    must not drift apart; every product of the demo catalog pins them together."""
+    masks = demo_catalog.constraint_masks(c)
+    for row, product in enumerate(demo_catalog.products):
+        assert c.failures(product) == [name for name, m in masks if not m[row]], product.title

@@ -1,0 +1,290 @@
+"""The web app in a real browser: Playwright driving Debian's chromium (headless) against the
+app served on 127.0.0.1, over the demo catalog plus a hostile product, indexed with the
+`HashEmbedder`, with a `ScriptedBackend` (so every reply is known exactly).
+
+One app server and one browser serve the whole module; each test gets a fresh browser context
+(fresh local storage, so a fresh conversation). Assertions retry (`expect`); nothing sleeps.
+Screenshots of each state go to .test-artifacts/web/ (the path is printed).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.feedback import FeedbackStore
+from assistant.wording import format_price
+from tests.webapp import (  # noqa: F401  (module fixtures: pytest finds them here)
+    HOSTILE_TITLE,
+    QUERY,
+    app_url,
+    backend,
+    chromium,
+    core,
+    expected,
+    record,
+    screenshot,
+    web_settings,
+)
+
+pytest.importorskip("playwright")
+pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")  # inside gradio
+from playwright.sync_api import Page, expect  # noqa: E402
+
+TIMEOUT = 20_000  # ms: generous, the machine is shared
+
+
+@pytest.fixture
+def page(chromium, app_url):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.dialogs = []  # any alert() would be an XSS
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.set_default_timeout(TIMEOUT)
+    page.goto(app_url)
+    yield page
+    context.close()
+
+
+def send(page: Page, text: str) -> None:
+    box = page.locator("#shop-message textarea")
+    box.fill(text)  # waits until the page load has restored the conversation and enabled the box
+    box.press("Enter")
+
+
+def bot_messages(page: Page):
+    return page.locator("#shop-chat [data-testid='bot']")
+
+
+def user_messages(page: Page):
+    return page.locator("#shop-chat [data-testid='user']")
+
+
+def cards(page: Page):
+    return page.locator("#product-panel article.sa-card")
+
+
+def shown_ids(page: Page) -> list[str]:
+    return [c.get_attribute("data-product-id") for c in cards(page).all()]
+
+
+def wait_for_reply(page: Page, reply) -> None:
+    """Until the chat's last reply is `reply.text` and the cards are the reply's cards."""
+    expect(bot_messages(page).last).to_have_text(reply.text)
+    expect(cards(page)).to_have_count(len(reply.products))
+    for i, card in enumerate(reply.products):
+        expect(cards(page).nth(i)).to_have_attribute("data-product-id", card.id)
+
+
+def test_query_shows_cards_before_the_streamed_text_and_prices_match_records(page, core, backend):
+    (reply,) = expected(core, QUERY)
+    assert reply.products and reply.used_fallback
+    backend.gate.clear()  # the model holds back: cards and the intro must already be on the page
+    try:
+        send(page, QUERY)
+        expect(cards(page)).to_have_count(len(reply.products))
+        expect(bot_messages(page).last).to_have_text(re.compile(r"\w"))  # the intro, from the records
+        shown = bot_messages(page).last.inner_text().strip()
+        assert reply.text.startswith(shown) and len(shown) < len(reply.text)  # the rest has not streamed
+        screenshot(page, "01-cards-before-text")
+    finally:
+        backend.gate.set()
+    wait_for_reply(page, reply)
+    for card in cards(page).all():
+        product = record(core, card.get_attribute("data-product-id"))
+        expect(card.locator(".sa-price")).to_have_text(format_price(product.price, product.currency))
+        expect(card.locator(".sa-title")).to_have_text(product.title)
+    screenshot(page, "02-query")
+
+
+def test_cheaper_changes_the_cards_and_the_chips(page, core):
+    first, cheaper = expected(core, QUERY, "cheaper")
+    send(page, QUERY)
+    wait_for_reply(page, first)
+    chips = page.locator("#request-chips button:visible")
+    expect(chips).to_have_text([f"{c.label} ✕" for c in first.request])
+    send(page, "cheaper")
+    wait_for_reply(page, cheaper)
+    expect(chips).to_have_text([f"{c.label} ✕" for c in cheaper.request])
+    expect(chips.filter(has_text="under")).to_have_count(1)
+    cheapest_before = min(c.price for c in first.products)
+    assert all(record(core, pid).price < cheapest_before for pid in shown_ids(page))
+    screenshot(page, "03-cheaper")
+
+
+def test_removing_a_chip_runs_the_search_again(page, core):
+    first, cheaper = expected(core, QUERY, "cheaper")
+    send(page, QUERY)
+    wait_for_reply(page, first)
+    send(page, "cheaper")
+    wait_for_reply(page, cheaper)
+    price = next(c for c in cheaper.request if c.slot == "price")
+    chips = page.locator("#request-chips button:visible")
+    chips.filter(has_text=price.label).click()
+    expect(chips).to_have_text([f"{c.label} ✕" for c in cheaper.request if c.slot != "price"])
+    expect(user_messages(page).last).to_have_text(f"remove {price.label}")
+    expect(bot_messages(page)).to_have_count(3)
+    expect(cards(page).first).not_to_have_attribute("data-product-id", cheaper.products[0].id)
+    assert any(record(core, pid).price > price_limit(cheaper) for pid in shown_ids(page))
+    screenshot(page, "04-chip-removed")
+
+
+def price_limit(reply) -> float:
+    return reply.constraints["price_max"]
+
+
+def test_clicking_a_suggested_next_step_sends_it(page, core):
+    (first,) = expected(core, QUERY)
+    suggestion = next(s for s in first.suggestions if s.message != "compare 1 and 2")
+    _, after = expected(core, QUERY, suggestion.message)
+    send(page, QUERY)
+    wait_for_reply(page, first)
+    options = page.locator("#shop-chat button.option")
+    expect(options).to_have_text([s.label for s in first.suggestions])
+    options.filter(has_text=suggestion.label).click()
+    expect(user_messages(page).last).to_have_text(suggestion.message)
+    wait_for_reply(page, after)
+    screenshot(page, "05-suggestion")
+
+
+def test_an_unsatisfiable_request_shows_nothing_matches_and_offers_the_relaxation(page, core):
+    message = f"{QUERY} under $2"
+    (reply,) = expected(core, message)
+    assert not reply.products and reply.alternatives
+    send(page, message)
+    notice = page.locator("#shop-panel .sa-empty")
+    expect(notice).to_contain_text("Nothing matches")
+    expect(notice).to_contain_text("under $2")  # the constraint that failed
+    expect(cards(page)).to_have_count(len(reply.alternatives))
+    for i, alternative in enumerate(reply.alternatives):
+        expect(cards(page).nth(i)).to_have_attribute("data-product-id", alternative.card.id)
+        expect(cards(page).nth(i).locator(".sa-breaks")).to_contain_text(alternative.breaks)
+    relax = page.locator("#relax")
+    expect(relax).to_have_text("Show them without “under $2”")
+    screenshot(page, "06-nothing-matches")
+    relax.click()
+    expect(page.locator("#request-chips button:visible").filter(has_text="under $2")).to_have_count(0)
+    expect(notice).to_have_count(0)
+    expect(relax).to_be_hidden()
+    expect(cards(page).first.locator(".sa-breaks")).to_have_count(0)  # matches now, not alternatives
+    screenshot(page, "06b-relaxed")
+
+
+def test_a_comparison_is_shown_as_a_table_once(page, core):
+    first, compared = expected(core, QUERY, "compare 1 and 2")
+    send(page, QUERY)
+    wait_for_reply(page, first)
+    send(page, "compare 1 and 2")
+    expect(page.locator("#shop-message textarea")).to_be_enabled()  # the turn is over
+    tables = page.locator("#shop-chat table, #shop-panel table.sa-compare")
+    expect(tables).to_have_count(1)  # in the reply's text, or beside the cards when the text has none
+    expect(tables.locator("th")).to_contain_text(compared.comparison.columns)
+    expect(tables.locator("tr").nth(1)).to_contain_text(format_price(first.products[0].price, "USD"))
+    screenshot(page, "07-comparison")
+
+
+def test_thumbs_down_on_a_reply_and_a_product_land_in_sqlite(page, core, web_settings):
+    (reply,) = expected(core, QUERY)
+    send(page, QUERY)
+    wait_for_reply(page, reply)
+    page.locator("#shop-chat .message-buttons-left").last.locator("button[aria-label='Dislike']").click()
+    comment = page.locator("#vote-comment textarea")
+    expect(comment).to_be_visible()  # shown once the vote is stored
+    comment.fill("too pricey, call me on +1 415 555 0134")
+    page.get_by_role("button", name="Send comment").click()
+    expect(comment).to_be_hidden()
+    page.locator("#card-2-dislike").click()
+    expect(comment).to_be_visible()
+    screenshot(page, "08-feedback")
+
+    saved = page.evaluate("Object.keys(localStorage)")
+    assert "shopassist-session" in saved
+    store = FeedbackStore.in_data_dir(web_settings.data_dir)
+    votes = [v for v in store.votes() if v["target"] in ("reply", f"product:{reply.products[1].id}")]
+    mine = {(v["target"], v["vote"], v["turn"]) for v in votes if v["session_id"] == votes[-1]["session_id"]}
+    assert mine == {("reply", -1, 1), (f"product:{reply.products[1].id}", -1, 1)}
+    comments = [v["comment"] for v in votes if v["target"] == "reply" and v["comment"]]
+    assert comments and "[PHONE]" in comments[-1] and "0134" not in comments[-1]
+
+
+def test_copilot_tab_suggests_a_reply_with_a_policy_citation(page):
+    page.get_by_role("tab", name="Copilot").click()
+    page.get_by_role("button", name="Example conversation").click()
+    expect(page.locator("#copilot-conversation textarea")).to_have_value(
+        __import__("ui.web.copilot_tab", fromlist=["EXAMPLE"]).EXAMPLE
+    )
+    page.locator("#copilot-suggest").click()
+    expect(page.locator("#copilot-reply textarea")).not_to_have_value("")
+    expect(page.locator("#copilot-policies .sa-cite").first).to_contain_text("returns.md")
+    expect(page.locator("#copilot-intent")).to_contain_text("Intent:")
+    screenshot(page, "09-copilot")
+
+
+def test_a_hostile_product_title_renders_as_text(page, core):
+    product = record(core, "SA-XSS01")
+    send(page, "enamel camping mug")
+    card = page.locator("#product-panel article[data-product-id='SA-XSS01']")
+    expect(card.locator(".sa-title")).to_have_text(product.title)
+    assert page.locator("#product-panel img, #shop-chat img[src='x']").count() == 0
+    assert card.locator(".sa-img").count() == 0  # the javascript: image URL became the placeholder
+    expect(bot_messages(page).last).not_to_have_text("")
+    if "<img" in product.title:  # ingest kept the markup: it must show as characters
+        expect(card.locator(".sa-title")).to_contain_text(HOSTILE_TITLE)
+    assert page.dialogs == []
+    screenshot(page, "10-hostile-title")
+
+
+def test_a_reload_resumes_the_conversation(page, core):
+    first, cheaper = expected(core, QUERY, "cheaper")
+    send(page, QUERY)
+    wait_for_reply(page, first)
+    send(page, "cheaper")
+    wait_for_reply(page, cheaper)
+    page.reload()
+    expect(user_messages(page)).to_have_text([QUERY, "cheaper"])
+    expect(bot_messages(page)).to_have_text([first.text, cheaper.text])
+    expect(cards(page)).to_have_count(len(cheaper.products))
+    assert shown_ids(page) == [c.id for c in cheaper.products]
+    expect(page.locator("#request-chips button:visible")).to_have_text([f"{c.label} ✕" for c in cheaper.request])
+    screenshot(page, "11-reloaded")
+    page.locator("#new-conversation").click()
+    expect(bot_messages(page)).to_have_count(0)
+    expect(cards(page)).to_have_count(0)
+
+
+def test_insights_show_the_worst_rated_reply_in_context_and_an_evaluation_report(page, core, web_settings):
+    from assistant.evaluation.logs import Dialogue, LogTurn, write_dialogues
+    from assistant.evaluation.run import evaluate_dialogues
+
+    (reply,) = expected(core, QUERY)
+    send(page, QUERY)
+    wait_for_reply(page, reply)
+    page.locator("#shop-chat .message-buttons-left").last.locator("button[aria-label='Dislike']").click()
+    expect(page.locator("#vote-comment textarea")).to_be_visible()
+
+    logs = web_settings.data_dir / "eval-log.jsonl"
+    write_dialogues(logs, [Dialogue(id="d1", turns=[LogTurn(role="user", text=QUERY)])])
+    evaluate_dialogues(core, logs, web_settings.report_dir, progress=False)
+
+    page.get_by_role("tab", name="Insights").click()
+    page.locator("#insights-refresh").click()
+    worst = page.locator("#insights-worst .sa-worst").first
+    expect(worst).to_contain_text(f"Shopper: {QUERY}")
+    expect(worst).to_contain_text(reply.text[:40])
+    expect(page.locator("#insights-counts")).to_contain_text("Replies disliked")
+    report = page.locator("#insights-report")
+    expect(report).to_contain_text("faithful_reply_rate")
+    expect(report.locator("img").first).to_be_visible()
+    screenshot(page, "12-insights")
+
+
+def test_an_opener_starts_the_conversation_for_a_first_time_shopper(page, core):
+    from ui.web.shop import OPENERS
+
+    opener = next(o for o in OPENERS if "shoes" in o)
+    (reply,) = expected(core, opener)
+    page.locator("#shop-chat").get_by_text(opener).click()
+    expect(user_messages(page)).to_have_text([opener])
+    wait_for_reply(page, reply)
+    screenshot(page, "13-opener")

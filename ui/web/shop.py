@@ -1,0 +1,494 @@
+"""The Shop tab: a streamed chat beside the product panel.
+
+A turn streams the core's events onto the page as they come: the cards as soon as retrieval is
+done (before any text), then the text, then (with the final `Reply`) the active request as
+removable chips, the suggested next steps as clickable options under the reply, and the
+nothing-matches, not-carried, comparison or hand-off state. The browser holds only the session
+id and token; every event resumes the conversation from the store the API uses.
+
+Every flow is a plain method that yields `{component: update}` dicts, and the ones a client can
+drive have an `api_name` (chat, remove_filter, vote, comment, new_conversation, restore).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import gradio as gr
+
+from assistant import dialogue
+from assistant.feedback import REPLY, product_target
+from assistant.reply import Event, EventKind, ProductCard, Reply, RequestChip
+from assistant.session import Session, Turn
+from common.errors import ShopAssistError
+from ui.web.context import WebContext
+from ui.web.render import card_html, chat_text, comparison_html, notice_html
+
+MAX_CARDS = 6  # card slots in the panel (a reply shows 5; alternatives and comparisons fewer)
+MAX_CHIPS = 8  # request chips (one per slot of the active request)
+BUSY = "Still answering your last message; one moment."
+OPENERS = [
+    "A waterproof jacket for hiking under $120",
+    "Running shoes for women",
+    "A gift for my dad who likes cooking",
+    "What is your return policy?",
+]
+PLACEHOLDER = "Ask for a product, a budget, a colour… or 'cheaper', 'compare 1 and 2'"
+MARKDOWN_TABLE_ROW = re.compile(r"^\|.*\|\s*$", re.MULTILINE)
+EMPTY_PANEL = '<p class="sa-muted">Products you ask about appear here, straight from the catalog.</p>'
+
+
+def request_chips(session: Session, currency: str) -> list[RequestChip]:
+    """The active request of a saved session as chips (on a page reload)."""
+    return [RequestChip(slot=s.name, label=s.label) for s in dialogue.slots(session.request, currency)]
+
+
+def relaxation(ctx: WebContext, session: Session) -> tuple[RequestChip, int] | None:
+    """When nothing matches: the one chip whose removal brings back the most products, and how
+    many; None when removing any single one still leaves nothing. The product type is what the
+    shopper came for, so it is offered only when no other filter would do."""
+    catalog = ctx.assistant.engine.catalog
+    found: list[tuple[RequestChip, int]] = []
+    for chip in request_chips(session, catalog.currency):
+        relaxed = dialogue.remove(session.request, chip.slot, catalog).request
+        count = int(catalog.mask(relaxed.constraints).sum())
+        if count:
+            found.append((chip, count))
+    if not found:
+        return None
+    return max(found, key=lambda f: (f[0].slot != "type", f[1]))
+
+
+def user_turns(turns: list[Turn]) -> int:
+    return sum(t.role == "user" for t in turns)
+
+
+def chat_messages(turns: list[Turn], suggestions: list | None = None) -> list[dict[str, Any]]:
+    """The saved conversation as Gradio chat messages; the suggestions become options (clickable
+    buttons) under the last reply."""
+    messages: list[dict[str, Any]] = [{"role": t.role, "content": chat_text(t.content)} for t in turns]
+    if suggestions and messages and messages[-1]["role"] == "assistant":
+        messages[-1]["options"] = [{"label": s.label, "value": s.message} for s in suggestions]
+    return messages
+
+
+def turn_of_message(messages: list[dict], index: int) -> int:
+    """The 1-based turn a chat message belongs to: the shopper messages up to it."""
+    return max(1, sum(m.get("role") == "user" for m in messages[: index + 1]))
+
+
+def notice_for(reply: Reply, relax: tuple[RequestChip, int] | None) -> str:
+    """The panel's state line for a reply: nothing matches (and the way out), hand-off, sources."""
+    if reply.empty_reason or reply.not_carried:
+        title = f"Nothing matches {reply.not_carried}" if reply.not_carried else "Nothing matches"
+        lines = [] if reply.not_carried else [f"{reply.empty_reason}."]
+        if reply.alternatives:
+            lines.append("The closest products are below, each marked with what it misses.")
+        if relax:
+            chip, count = relax
+            lines.append(f"Without “{chip.label}” {count} product{'s' if count != 1 else ''} match.")
+        elif reply.request:
+            lines.append("Remove a filter (✕ on a chip under the chat) to see more.")
+        return notice_html("empty", title, " ".join(lines))
+    if reply.handoff:
+        return notice_html("info", "Passed to our support team", "A person will pick up this conversation.")
+    if reply.citations:
+        sources = "; ".join(f"{c.get('source', '')} · {c.get('section', '')}" for c in reply.citations)
+        return notice_html("info", "From our policies", sources)
+    return ""
+
+
+def panel_html(head: str, has_cards: bool) -> str:
+    """What sits above the cards; a hint when there are none and nothing else to say."""
+    return head or ("" if has_cards else EMPTY_PANEL)
+
+
+@dataclass
+class ShopView:
+    """The tab's components, so a flow can say which ones it updates."""
+
+    saved: gr.BrowserState
+    view: gr.State  # {"cards": [ids], "chips": [slots], "relax": slot, "turn": n}: what the page shows
+    last_vote: gr.State
+    chatbot: gr.Chatbot
+    message: gr.Textbox
+    chips: list[gr.Button]
+    request: gr.JSON  # hidden: the chips as data, for API clients (buttons are not in the API)
+    panel: gr.HTML  # above the cards: nothing matches, not carried, sources, a comparison table
+    relax: gr.Button  # under a nothing-matches notice: drop the filter that brings most back
+    cards: list[gr.HTML]
+    comment_row: gr.Row
+    comment: gr.Textbox
+    filter_slot: gr.Textbox  # hidden: the API's way to name a chip to remove
+
+    def turn_outputs(self) -> list:
+        return [
+            self.saved,
+            self.view,
+            self.chatbot,
+            self.message,
+            self.panel,
+            self.relax,
+            *self.chips,
+            self.request,
+            *self.cards,
+        ]
+
+    def show_cards(self, cards: list[ProductCard], notes: list[str | None] | None = None) -> dict:
+        """Card slots change only their HTML; a slot with no card (and its vote buttons) is hidden
+        by CSS, not by a visibility update: a burst of layout updates while a turn streams could
+        leave the cards hidden until the turn's last update."""
+        notes = notes or [None] * len(cards)
+        return {
+            html: card_html(cards[i], i + 1, notes[i]) if i < len(cards) else "" for i, html in enumerate(self.cards)
+        }
+
+    def show_chips(self, chips: list[RequestChip]) -> dict:
+        updates: dict = {self.request: [c.model_dump() for c in chips]}
+        for i, button in enumerate(self.chips):
+            shown = i < len(chips)
+            updates[button] = (
+                gr.update(value=f"{chips[i].label} ✕", visible=True) if shown else gr.update(visible=False)
+            )
+        return updates
+
+
+def kept(saved: dict | None) -> dict | None:
+    """What the browser holds, as a plain {"session_id", "token"} (or None)."""
+    if isinstance(saved, dict) and saved.get("session_id"):
+        return {"session_id": saved["session_id"], "token": saved.get("token")}
+    return None
+
+
+class ShopFlows:
+    """Each turn's updates always restate `saved` (the browser's session): a Gradio 6
+    BrowserState output left unchanged in one update would store the update marker in place of
+    its value."""
+
+    def __init__(self, ctx: WebContext, ui: ShopView):
+        self.ctx = ctx
+        self.ui = ui
+
+    # -- turns ---------------------------------------------------------------------------------
+    def chat(self, message: str, saved: dict | None, view: dict | None) -> Iterator[dict]:
+        """The shopper sends a message (typed, an opener or a suggestion). The first message
+        starts the session, so page views leave no empty sessions behind."""
+        message = (message or "").strip()
+        if not message:
+            yield {self.ui.saved: kept(saved), self.ui.message: ""}
+            return
+        yield from self._turn(saved, view, message, lambda session: self.ctx.assistant.respond(session, message))
+
+    def pick(self, saved: dict | None, view: dict | None, evt: gr.SelectData) -> Iterator[dict]:
+        """A suggested next step (or an opener) was clicked: send it as if typed."""
+        value = evt.value.get("text", "") if isinstance(evt.value, dict) else str(evt.value)
+        yield from self.chat(value, saved, view)
+
+    def ready(self) -> dict:
+        """After a turn: the message box opens again."""
+        return gr.update(interactive=True)
+
+    def remove_filter(self, slot: str, saved: dict | None, view: dict | None) -> Iterator[dict]:
+        """Drop one chip's constraint from the active request and search again."""
+        if self.ctx.sessions.resume(saved) is None or not slot:
+            yield {self.ui.saved: kept(saved), self.ui.message: gr.skip()}
+            return
+        yield from self._turn(saved, view, None, lambda s: self.ctx.assistant.remove_from_request(s, slot))
+
+    def remove_chip(self, index: int, saved: dict | None, view: dict | None) -> Iterator[dict]:
+        chips = (view or {}).get("chips", [])
+        yield from self.remove_filter(chips[index] if index < len(chips) else "", saved, view)
+
+    def relax(self, saved: dict | None, view: dict | None) -> Iterator[dict]:
+        """The nothing-matches notice's button: drop the filter it offers."""
+        yield from self.remove_filter((view or {}).get("relax") or "", saved, view)
+
+    def _turn(
+        self, saved: dict | None, view: dict | None, message: str | None, run: Callable[[Session], Iterator[Event]]
+    ) -> Iterator[dict]:
+        ui = self.ui
+        try:
+            session, saved = self.ctx.sessions.resume_or_start(saved)
+        except ShopAssistError as exc:  # too many sessions open, or the disk refuses
+            raise gr.Error(str(exc)) from exc
+        lock = self.ctx.sessions.lock(session.id)
+        if not lock.acquire(blocking=False):
+            gr.Warning(BUSY)
+            yield {ui.saved: saved, ui.message: gr.skip()}
+            return
+        try:
+            view = dict(view or {})
+            before = list(session.turns)
+            history = chat_messages(before) + ([{"role": "user", "content": chat_text(message)}] if message else [])
+            # The box stays closed while the turn runs (`ready` opens it after): one turn at a time.
+            yield {ui.saved: saved, ui.message: gr.update(value="", interactive=False), ui.chatbot: history}
+            text, shown_cards = "", None
+            for event in run(session):
+                if event.type == EventKind.CONSTRAINTS and "request" in event.data:
+                    chips = [RequestChip(**c) for c in event.data["request"]]
+                    view["chips"] = [c.slot for c in chips]
+                    yield {ui.saved: saved, ui.view: view, **ui.show_chips(chips)}
+                elif event.type == EventKind.PRODUCTS:
+                    shown_cards = list(event.data)
+                    view["cards"] = [c.id for c in event.data]
+                    yield {
+                        ui.saved: saved,
+                        ui.view: view,
+                        ui.panel: panel_html("", bool(event.data)),
+                        ui.relax: gr.update(visible=False),
+                        **ui.show_cards(event.data),
+                    }
+                elif event.type == EventKind.TEXT:
+                    text += event.data
+                    yield {ui.saved: saved, ui.chatbot: history + [{"role": "assistant", "content": chat_text(text)}]}
+                elif event.type == EventKind.DONE:
+                    yield {ui.saved: saved, **self._finish(session, before, history, event.data, view, shown_cards)}
+            self.ctx.sessions.save(session)
+        except ShopAssistError as exc:
+            gr.Warning(str(exc))
+            yield {ui.saved: saved, ui.chatbot: chat_messages(session.turns)}
+        finally:
+            lock.release()
+
+    def _finish(
+        self,
+        session: Session,
+        before: list[Turn],
+        history: list[dict],
+        reply: Reply,
+        view: dict,
+        shown_cards: list[ProductCard] | None,
+    ) -> dict:
+        """The last update of a turn states the whole screen the turn changed (the cards again
+        too), so an API client's final result is complete."""
+        ui = self.ui
+        if len(session.turns) > len(before):  # the core recorded the exchange
+            chat = chat_messages(session.turns, reply.suggestions)
+        else:  # a step that is not an exchange (a chip removed): show its reply all the same
+            chat = history + chat_messages([Turn(role="assistant", content=reply.text)], reply.suggestions)
+        relax = relaxation(self.ctx, session) if reply.empty_reason or reply.not_carried else None
+        view.update(chips=[c.slot for c in reply.request], turn=user_turns(session.turns), relax=None)
+        updates = {ui.view: view, ui.chatbot: chat, **ui.show_chips(reply.request)}
+        if relax:
+            view["relax"] = relax[0].slot
+            updates[ui.relax] = gr.update(value=f"Show them without “{relax[0].label}”", visible=True)
+        else:
+            updates[ui.relax] = gr.update(visible=False)
+        if shown_cards is not None and not reply.products and reply.alternatives:
+            alternatives = reply.alternatives[:MAX_CARDS]
+            view["cards"] = [a.card.id for a in alternatives]
+            updates.update(ui.show_cards([a.card for a in alternatives], [a.breaks for a in alternatives]))
+        elif shown_cards is not None:
+            updates.update(ui.show_cards(shown_cards))
+        # The table once: beside the cards, unless the reply's text already holds it.
+        table = "" if MARKDOWN_TABLE_ROW.search(reply.text) else comparison_html(reply.comparison)
+        updates[ui.panel] = panel_html(notice_for(reply, relax) + table, bool(view.get("cards")))
+        return updates
+
+    # -- page load, new conversation -----------------------------------------------------------
+    def restore(self, saved: dict | None) -> dict:
+        """On page load: the saved conversation, its last cards and its active request; then the
+        message box opens (a message typed before would race the restore)."""
+        ui = self.ui
+        ready = gr.update(interactive=True, placeholder=PLACEHOLDER)
+        session = self.ctx.sessions.resume(saved)
+        if session is None:
+            return {**self._cleared(), ui.saved: None, ui.message: ready}
+        catalog = self.ctx.assistant.engine.catalog
+        cards = [ProductCard.of(catalog.products[catalog.row_of[i]]) for i in session.shown if i in catalog.row_of]
+        chips = request_chips(session, self.ctx.currency)
+        view = {"cards": [c.id for c in cards], "chips": [c.slot for c in chips], "turn": user_turns(session.turns)}
+        return {
+            ui.saved: kept(saved),
+            ui.view: view,
+            ui.message: ready,
+            ui.chatbot: chat_messages(session.turns),
+            ui.panel: panel_html("", bool(cards)),
+            **ui.show_cards(cards),
+            **ui.show_chips(chips),
+        }
+
+    def new_conversation(self) -> dict:
+        """Forget the browser's session (it stays in the store) and clear the page."""
+        return {**self._cleared(), self.ui.saved: None}
+
+    def _cleared(self) -> dict:
+        ui = self.ui
+        return {
+            ui.view: {},
+            ui.chatbot: [],
+            ui.message: "",
+            ui.panel: panel_html("", False),
+            ui.relax: gr.update(visible=False),
+            **ui.show_cards([]),
+            **ui.show_chips([]),
+        }
+
+    # -- feedback ------------------------------------------------------------------------------
+    def like(self, saved: dict | None, evt: gr.LikeData) -> dict:
+        """Thumbs on a reply (the chat's own like buttons); clicking again takes it back."""
+        session = self.ctx.sessions.resume(saved)
+        if session is None:
+            return {self.ui.last_vote: gr.skip()}
+        messages = chat_messages(session.turns)
+        index = evt.index if isinstance(evt.index, int) else evt.index[0]
+        turn = turn_of_message(messages, index)
+        if evt.liked in (True, False):
+            return self._vote(session, turn, REPLY, 1 if evt.liked else -1)
+        self.ctx.feedback.withdraw(session.id, turn, REPLY)
+        return {self.ui.comment_row: gr.update(visible=False), self.ui.last_vote: None}
+
+    def vote_card(self, index: int, vote: int, saved: dict | None, view: dict | None) -> dict:
+        session = self.ctx.sessions.resume(saved)
+        cards = (view or {}).get("cards", [])
+        if session is None or index >= len(cards):
+            return {self.ui.last_vote: gr.skip()}
+        return self._vote(
+            session, (view or {}).get("turn") or user_turns(session.turns), product_target(cards[index]), vote
+        )
+
+    def vote(self, target: str, vote: int, turn: int, saved: dict | None) -> dict:
+        """API: a vote on `reply` or `product:<id>` at a turn of the saved conversation."""
+        session = self.ctx.sessions.resume(saved)
+        if session is None:
+            raise gr.Error("no conversation to give feedback on")
+        return self._vote(session, int(turn), target, int(vote))
+
+    def _vote(self, session: Session, turn: int, target: str, vote: int) -> dict:
+        conversation = [{"role": t.role, "text": t.content} for t in session.turns]
+        try:
+            vote_id = self.ctx.feedback.record(session.id, turn, target, vote, conversation)
+        except ShopAssistError as exc:
+            raise gr.Error(str(exc)) from exc
+        gr.Info("Thanks for the feedback!", duration=3)
+        return {self.ui.last_vote: vote_id, self.ui.comment_row: gr.update(visible=True)}
+
+    def add_comment(self, comment: str, vote_id: int | None) -> dict:
+        if vote_id is None or not (comment or "").strip():
+            return {self.ui.comment: gr.skip()}
+        try:
+            self.ctx.feedback.add_comment(int(vote_id), comment)
+        except ShopAssistError as exc:
+            raise gr.Error(str(exc)) from exc
+        gr.Info("Comment saved.", duration=3)
+        return {self.ui.comment: "", self.ui.comment_row: gr.update(visible=False)}
+
+
+def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
+    """Lay out the Shop tab inside the current `gr.Blocks` and wire its events."""
+    limit = ctx.settings.max_message_chars
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=360):
+            chatbot = gr.Chatbot(
+                label="Shop assistant",
+                height=520,
+                latex_delimiters=[],  # prices like $45 must never turn into maths
+                examples=[{"text": t} for t in OPENERS],
+                placeholder="**Hi! What are you shopping for today?** Pick an idea below or type your own.",
+                buttons=["copy"],
+                feedback_options=("Like", "Dislike"),
+                elem_id="shop-chat",
+            )
+            with gr.Row(elem_id="request-chips"):
+                chips = [
+                    gr.Button(visible=False, size="sm", variant="secondary", elem_classes=["chip"], min_width=0)
+                    for _ in range(MAX_CHIPS)
+                ]
+            with gr.Row():
+                message = gr.Textbox(
+                    show_label=False,
+                    placeholder="Loading…",
+                    interactive=False,  # until the page load has restored the conversation
+                    max_length=limit,
+                    scale=5,
+                    autofocus=True,
+                    elem_id="shop-message",
+                )
+                send = gr.Button("Send", variant="primary", scale=1, min_width=80)
+            with gr.Row():
+                new = gr.Button("New conversation", size="sm", scale=0, variant="secondary", elem_id="new-conversation")
+            with gr.Row(visible=False) as comment_row:
+                comment = gr.Textbox(
+                    show_label=False,
+                    placeholder="Tell us more (optional)",
+                    max_length=2000,
+                    scale=5,
+                    elem_id="vote-comment",
+                )
+                send_comment = gr.Button("Send comment", size="sm", scale=1, min_width=80)
+        with gr.Column(scale=2, min_width=320, elem_id="product-panel"):
+            panel = gr.HTML(EMPTY_PANEL, elem_id="shop-panel")
+            relax = gr.Button(visible=False, variant="primary", size="sm", elem_id="relax")
+            cards, votes = [], []
+            for i in range(MAX_CARDS):
+                with gr.Column(elem_classes=["sa-slot"]):
+                    cards.append(gr.HTML(elem_id=f"card-{i + 1}"))
+                    with gr.Row(elem_classes=["sa-votes"]):
+                        up = gr.Button("Like", size="sm", scale=0, min_width=90, elem_id=f"card-{i + 1}-like")
+                        down = gr.Button("Dislike", size="sm", scale=0, min_width=90, elem_id=f"card-{i + 1}-dislike")
+                votes.append((up, down))
+    saved = gr.BrowserState(None, storage_key="shopassist-session", secret=secret)
+    view = gr.State({})
+    last_vote = gr.State(None)
+    filter_slot = gr.Textbox(visible=False)
+    request = gr.JSON(visible=False)
+    vote_target = gr.Textbox(visible=False)
+    vote_value = gr.Number(visible=False, precision=0)
+    vote_turn = gr.Number(visible=False, precision=0)
+
+    ui = ShopView(
+        saved=saved,
+        view=view,
+        last_vote=last_vote,
+        chatbot=chatbot,
+        message=message,
+        chips=chips,
+        request=request,
+        panel=panel,
+        relax=relax,
+        cards=cards,
+        comment_row=comment_row,
+        comment=comment,
+        filter_slot=filter_slot,
+    )
+    flows = ShopFlows(ctx, ui)
+    outputs = ui.turn_outputs()
+    # Turns share one model: `model` limits how many generate at once; the rest wait in the queue.
+    # The chat shows its own progress; no spinner over the cards and chips while text streams.
+    turn = {
+        "outputs": outputs,
+        "concurrency_id": "model",
+        "concurrency_limit": ctx.settings.web_concurrency,
+        "show_progress": "hidden",
+    }
+    reopen = {"fn": flows.ready, "inputs": None, "outputs": message, "api_visibility": "private"}
+    message.submit(flows.chat, [message, saved, view], api_name="chat", **turn).then(**reopen)
+    send.click(flows.chat, [message, saved, view], api_visibility="private", **turn).then(**reopen)
+    for select in (chatbot.option_select, chatbot.example_select):
+        select(flows.pick, [saved, view], api_visibility="private", **turn).then(**reopen)
+    filter_slot.submit(flows.remove_filter, [filter_slot, saved, view], api_name="remove_filter", **turn).then(**reopen)
+    for i, chip in enumerate(chips):
+        chip.click(partial(flows.remove_chip, i), [saved, view], api_visibility="private", **turn).then(**reopen)
+    relax.click(flows.relax, [saved, view], api_visibility="private", **turn).then(**reopen)
+
+    feedback_outputs = [last_vote, comment_row]
+    chatbot.like(flows.like, [saved], feedback_outputs, api_visibility="private")
+    for i, (up, down) in enumerate(votes):
+        up.click(partial(flows.vote_card, i, 1), [saved, view], feedback_outputs, api_visibility="private")
+        down.click(partial(flows.vote_card, i, -1), [saved, view], feedback_outputs, api_visibility="private")
+    vote_target.submit(flows.vote, [vote_target, vote_value, vote_turn, saved], feedback_outputs, api_name="vote")
+    send_comment.click(flows.add_comment, [comment, last_vote], [comment, comment_row], api_name="comment")
+    comment.submit(flows.add_comment, [comment, last_vote], [comment, comment_row], api_visibility="private")
+    new.click(flows.new_conversation, None, outputs, api_name="new_conversation")
+    chatbot.clear(flows.new_conversation, None, outputs, api_visibility="private")  # the chat's own bin
+    return flows
+
+
+def page_load(flows: ShopFlows) -> tuple[Callable, list, list]:
+    """The page-load event of the Shop tab (wired by the app on its `Blocks.load`)."""
+    ui = flows.ui
+    return flows.restore, [ui.saved], ui.turn_outputs()
