@@ -262,7 +262,7 @@ class Assistant:
         ):
             yield Event(type=EventKind.TEXT, data=sentence)
         timings.took("generate", started)
-        comparison = ComparisonTable(columns=[p.title for p in products], rows=comparison_rows(products))
+        comparison = ComparisonTable.of(products, comparison_rows(products))
         return Outcome(
             understood.intent,
             products=cards,

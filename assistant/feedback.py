@@ -6,8 +6,9 @@ conversation up to the vote is kept beside the votes (one row per session), so a
 read the worst-rated replies in context and the export needs nothing else. Everything a
 shopper typed (comments, messages) is PII-redacted before it is written.
 
-The export is the dialogue-log format the evaluator reads (JSONL, one dialogue per line):
-`{"id", "turns": [{"role", "text"}], "meta": {"feedback": [{"turn", "target", "vote", "comment"}]}}`.
+The export is the dialogue-log format the evaluator reads (`assistant.evaluation.logs`; JSONL,
+one dialogue per line): `{"id", "turns": [{"role", "text"}], "meta": {"mode": "shop", "source":
+"web feedback", "feedback": [{"turn", "target", "vote", "comment"}]}}`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from assistant.evaluation.logs import Dialogue, write_dialogues
 from common.errors import ShopAssistError
 from common.redact import redact
 
@@ -194,8 +196,8 @@ class FeedbackStore:
             )
         return out
 
-    def dialogues(self) -> Iterator[dict]:
-        """Each dialogue with feedback, in the dialogue-log format (meta.feedback holds the votes)."""
+    def dialogues(self) -> Iterator[Dialogue]:
+        """Each conversation with feedback as a dialogue log; meta.feedback holds its votes."""
         with self._db() as db:
             dialogues = db.execute("SELECT session_id, turns FROM dialogues ORDER BY updated_at").fetchall()
             votes: dict[str, list[dict]] = {}
@@ -205,20 +207,15 @@ class FeedbackStore:
                 )
         for d in dialogues:
             if d["session_id"] in votes:
-                yield {
-                    "id": d["session_id"],
-                    "turns": json.loads(d["turns"]),
-                    "meta": {"source": "web feedback", "feedback": votes[d["session_id"]]},
-                }
+                yield Dialogue(
+                    id=d["session_id"],
+                    turns=json.loads(d["turns"]),
+                    meta={"mode": "shop", "source": "web feedback", "feedback": votes[d["session_id"]]},
+                )
 
     def export_jsonl(self, path: Path) -> int:
-        """Write the dialogues with feedback as JSONL; returns how many."""
-        count = 0
-        with path.open("w", encoding="utf-8") as out:
-            for dialogue in self.dialogues():
-                out.write(json.dumps(dialogue, ensure_ascii=False) + "\n")
-                count += 1
-        return count
+        """Write the conversations with feedback as a dialogue log (JSONL); returns how many."""
+        return write_dialogues(path, self.dialogues())
 
 
 def _clean_comment(comment: str | None) -> str | None:

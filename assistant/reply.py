@@ -96,20 +96,18 @@ class Suggestion(BaseModel):
 
 
 class ComparisonTable(BaseModel):
-    """Side-by-side attributes of shown products, from their records (as plain text)."""
+    """Side-by-side attributes of shown products, from their records."""
 
     columns: list[str]  # product titles
     rows: list[tuple[str, list[str]]]  # (attribute, one value per column)
 
-    @field_validator("columns")
     @classmethod
-    def _plain_columns(cls, columns: list[str]) -> list[str]:
-        return [plain_text(c, keep_urls=False) for c in columns]
-
-    @field_validator("rows")
-    @classmethod
-    def _plain_rows(cls, rows: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-        return [(name, [plain_text(v, keep_urls=False) for v in values]) for name, values in rows]
+    def of(cls, products: list[Product], rows: list[tuple[str, list[str]]]) -> ComparisonTable:
+        # As for cards: plain text, even from an index that ingest did not clean.
+        return cls(
+            columns=[plain_text(p.title, keep_urls=False) for p in products],
+            rows=[(name, [plain_text(v, keep_urls=False) for v in values]) for name, values in rows],
+        )
 
 
 class Reply(BaseModel):

@@ -1,8 +1,8 @@
 """Web UI latency against the HTTP API, side by side, on CPU with the default model.
 
-One process serves both faces (as `shopassist serve` does) over the demo catalog with the
-transformers backend (bundled SmolLM2-135M-Instruct). For each shopper message, in a fresh
-conversation each time:
+`shopassist serve` runs in its own process (API and web app on one `Assistant`, as a user runs
+it) over the demo catalog with the transformers backend (bundled SmolLM2-135M-Instruct); the
+clients run in this one. For each shopper message, in a fresh conversation each time:
 - web UI: headless chromium types the message and presses Enter; in-page timers (performance.now)
   record when the first product card is visible and when the reply's text last changed;
 - HTTP API: POST /v1/chat (server-sent events); the client records the `products` event and the
@@ -17,29 +17,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
+import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import httpx  # noqa: E402
-import uvicorn  # noqa: E402
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
-from assistant.core import Assistant  # noqa: E402
-from assistant.session import Session
-from assistant.session_store import SessionStore  # noqa: E402
 from bench.common import BENCH_DIR, REPO, percentile  # noqa: E402
 from common.offline import go_offline  # noqa: E402
 from common.settings import Settings  # noqa: E402
 from common.vllm_server import free_port  # noqa: E402
 from ingest.pipeline import ingest_catalog  # noqa: E402
 from ingest.policies import ingest_policies  # noqa: E402
-from ui.api import create_app  # noqa: E402
-from ui.web.app import mount_web  # noqa: E402
-from ui.web.context import WebContext  # noqa: E402
 
 MESSAGES = [
     "waterproof jacket for hiking under $120",
@@ -82,20 +77,25 @@ TIMERS_JS = """
 """
 
 
-def serve(settings: Settings, assistant: Assistant) -> tuple[str, uvicorn.Server, threading.Thread]:
-    store = SessionStore(settings.data_dir / "sessions")
-    app = create_app(settings, assistant=assistant, sessions=store)
-    mount_web(app, WebContext.create(settings, assistant, store))
+def serve(settings: Settings, log: Path) -> tuple[str, subprocess.Popen]:
+    """`shopassist serve` on a free port, ready; returns its URL and process."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise SystemExit("the server did not start")
-        time.sleep(0.05)
-    return f"http://127.0.0.1:{port}", server, thread
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "ui.cli", "serve", "--port", str(port), "--data-dir", str(settings.data_dir)]
+    with log.open("w") as out:
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    while True:
+        try:
+            if httpx.get(base + "/readyz", timeout=2).status_code == 200:
+                return base, proc
+        except httpx.HTTPError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise SystemExit(f"shopassist serve did not come up:\n{log.read_text()[-2000:]}")
+        time.sleep(0.5)
 
 
 def ui_turn(page: Page, base: str, message: str) -> tuple[float, float]:
@@ -117,11 +117,12 @@ def ui_turn(page: Page, base: str, message: str) -> tuple[float, float]:
 
 
 def api_turn(client: httpx.Client, message: str) -> tuple[float, float]:
-    session_id = client.post("/v1/sessions").json()["session_id"]
+    session = client.post("/v1/sessions").json()
+    body = {"session_id": session["session_id"], "session_token": session["session_token"], "message": message}
     start = time.perf_counter()
     card = text = None
     name = None
-    with client.stream("POST", "/v1/chat", json={"session_id": session_id, "message": message}) as response:
+    with client.stream("POST", "/v1/chat", json=body) as response:
         for line in response.iter_lines():
             if line.startswith("event:"):
                 name = line.split(":", 1)[1].strip()
@@ -151,9 +152,7 @@ def main() -> None:
     settings = Settings(data_dir=BENCH_DIR / "demo")
     ingest_catalog(settings, REPO / "data" / "catalog.csv", progress=False)
     ingest_policies(settings, [REPO / "data" / "policies"])
-    assistant = Assistant.load(settings)
-    assistant.reply(Session(), "warm up: mugs")  # loads the LLM, fills caches
-    base, server, thread = serve(settings, assistant)
+    base, server = serve(settings, BENCH_DIR / "ui_latency_server.log")
     messages = (MESSAGES * 3)[: args.turns]
     ui: dict[str, list[float]] = {"card": [], "text": []}
     api: dict[str, list[float]] = {"card": [], "text": []}
@@ -166,6 +165,7 @@ def main() -> None:
                 executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--headless"]
             )
             page = browser.new_page()
+            api_turn(client, "warm up: mugs")  # the model's first generation
             ui_turn(page, base, "warm up: mugs")  # the page's scripts, the queue's first join
             for i, message in enumerate(messages):
                 order = [("api", api), ("ui", ui)] if i % 2 == 0 else [("ui", ui), ("api", api)]
@@ -176,8 +176,8 @@ def main() -> None:
                     print(f"  {face:<3} {message[:40]:<40} first card {card:7.0f} ms  last text {text:7.0f} ms")
             browser.close()
     finally:
-        server.should_exit = True
-        thread.join(timeout=15)
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
 
     print(
         f"\n{len(messages)} turns per face, fresh conversation each, CPU, backend {settings.llm_backend} "

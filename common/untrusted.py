@@ -61,8 +61,10 @@ FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 NEEDS_CLEANING = re.compile(r"[<>&\[\]*_~`#\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MARKUP_HINT = re.compile(r"<[a-zA-Z!/?]|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 TAG_LIKE = re.compile(r"</?[a-zA-Z!?/][^<>]*>?")
-MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\s*(?:\([^)\n]*\)?|\[[^\]\n]*\])")
-MD_LINK = re.compile(r"\[([^\[\]\n]*(?:\[[^\[\]\n]*\][^\[\]\n]*)*)\]\s*\(([^)\n]*)\)")
+# Markdown links and images: "[text](target)", "![alt](src)"; no space between "]" and "(" (as in
+# CommonMark), so "[returns.md - Returns] (Source: ...)" is text, not a link.
+MD_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)?|\[[^\]\n]*\])")
+MD_LINK = re.compile(r"\[([^\[\]\n]*(?:\[[^\[\]\n]*\][^\[\]\n]*)*)\]\(([^)\n]*)\)")
 MD_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\]\n]*\]")
 MD_REF_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
 MD_EMPHASIS = re.compile(r"(\*\*|__|~~|`+)(?=\S)(.+?)(?<=\S)\1")
@@ -98,7 +100,7 @@ BARE_DOMAIN = re.compile(
     r"|biz|online|site|ru|cn|app|example|top|link|click|me|us|uk|de|ly|gl|to|cc|tk|ml|ga|cf|gq|sh|page|live|win"
     rf"|vip|club)(?![\w-])(?:[/?#]{_URL_TAIL}*)?"
 )
-MD_TARGET = re.compile(r"\]\s*\(\s*<?([^)\s>]*)")
+MD_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 # http(s) URLs we accept in a record: no whitespace, quotes, angle brackets or backslashes.
 URL_UNSAFE_CHARS = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f]")
 MAX_URL_CHARS = 2048

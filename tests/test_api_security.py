@@ -137,8 +137,9 @@ def test_every_path_but_the_probes_needs_the_token(base_url):
     assert "capacity" in httpx.get(base_url + "/readyz", headers=AUTH).json()
 
 
-def test_the_guard_covers_the_api_not_a_web_app_beside_it(fake_settings, fake_assistant, tmp_path):
-    # The web app (ui/web) is mounted at / on the API's app and has its own login and limits.
+def test_the_token_guards_the_api_not_a_web_app_beside_it(fake_settings, fake_assistant, tmp_path):
+    # The web app (ui/web) is mounted at / on the API's app and has its own login; the body limit
+    # holds for it too.
     from starlette.applications import Starlette
     from starlette.responses import PlainTextResponse
     from starlette.routing import Route
@@ -151,7 +152,8 @@ def test_the_guard_covers_the_api_not_a_web_app_beside_it(fake_settings, fake_as
     app.mount("/", Starlette(routes=[Route("/", echo, methods=["GET", "POST"])]))
     with running(app) as url:
         assert httpx.get(url + "/").status_code == 200
-        assert httpx.post(url + "/", content=b"x" * 2 * LIMIT).text == str(2 * LIMIT)
+        assert httpx.post(url + "/", content=b"x" * LIMIT).text == str(LIMIT)
+        assert httpx.post(url + "/", content=b"x" * 2 * LIMIT).status_code == 413
         assert httpx.post(url + "/v1/sessions").status_code == 401
         assert httpx.post(url + "/v1/search", headers=AUTH, content=b"x" * 2 * LIMIT).status_code == 413
 

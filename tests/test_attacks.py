@@ -71,6 +71,8 @@ def test_filter_leaves_the_assistants_own_words_alone():
     guard = ShopperText()
     own = [v for k, v in vars(wording).items() if k.endswith("_REPLY") and isinstance(v, str)]
     own.append("From our Returns policy: return within 30 days. (Source: returns.md, Returns.)")
+    # A model echoing the passage header: brackets then a parenthesis is no Markdown link.
+    own.append("[returns.md - Returns > How to return] (Source: returns.md, Returns > How to return.)")
     for text in own:
         assert guard.clean(text) == text
     assert not guard.removed

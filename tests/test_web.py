@@ -9,6 +9,8 @@ Screenshots of each state go to .test-artifacts/web/ (the path is printed).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.feedback import FeedbackStore
@@ -82,9 +84,9 @@ def test_query_shows_cards_before_the_streamed_text_and_prices_match_records(pag
     try:
         send(page, QUERY)
         expect(cards(page)).to_have_count(len(reply.products))
-        expect(bot_messages(page).last).to_contain_text("I found")
-        last = bot_messages(page).last.inner_text()
-        assert "My top pick" not in last and len(last) < len(reply.text)  # the rest has not streamed
+        expect(bot_messages(page).last).to_have_text(re.compile(r"\w"))  # the intro, from the records
+        shown = bot_messages(page).last.inner_text().strip()
+        assert reply.text.startswith(shown) and len(shown) < len(reply.text)  # the rest has not streamed
         screenshot(page, "01-cards-before-text")
     finally:
         backend.gate.set()
@@ -247,3 +249,29 @@ def test_a_reload_resumes_the_conversation(page, core):
     page.locator("#new-conversation").click()
     expect(bot_messages(page)).to_have_count(0)
     expect(cards(page)).to_have_count(0)
+
+
+def test_insights_show_the_worst_rated_reply_in_context_and_an_evaluation_report(page, core, web_settings):
+    from assistant.evaluation.logs import Dialogue, LogTurn, write_dialogues
+    from assistant.evaluation.run import evaluate_dialogues
+
+    (reply,) = expected(core, QUERY)
+    send(page, QUERY)
+    wait_for_reply(page, reply)
+    page.locator("#shop-chat .message-buttons-left").last.locator("button[aria-label='Dislike']").click()
+    expect(page.locator("#vote-comment textarea")).to_be_visible()
+
+    logs = web_settings.data_dir / "eval-log.jsonl"
+    write_dialogues(logs, [Dialogue(id="d1", turns=[LogTurn(role="user", text=QUERY)])])
+    evaluate_dialogues(core, logs, web_settings.report_dir, progress=False)
+
+    page.get_by_role("tab", name="Insights").click()
+    page.locator("#insights-refresh").click()
+    worst = page.locator("#insights-worst .sa-worst").first
+    expect(worst).to_contain_text(f"Shopper: {QUERY}")
+    expect(worst).to_contain_text(reply.text[:40])
+    expect(page.locator("#insights-counts")).to_contain_text("Replies disliked")
+    report = page.locator("#insights-report")
+    expect(report).to_contain_text("faithful_reply_rate")
+    expect(report.locator("img").first).to_be_visible()
+    screenshot(page, "12-insights")

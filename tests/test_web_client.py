@@ -38,12 +38,13 @@ def client(app_url):
 
 class Screen:
     """The /chat, /remove_filter and /restore outputs, by name (buttons and columns are not in
-    the API): chat, message box, panel, the request as data, six card slots."""
+    the API): the browser's saved session, chat, message box, panel, the request as data, six
+    card slots."""
 
     def __init__(self, outputs: tuple):
         # An output the update left unchanged comes as an update marker: read it as empty.
         values = ["" if isinstance(v, dict) and v.get("__type__") == "update" else v for v in outputs]
-        self.chat, self.message, self.panel, self.request, *self.cards = values
+        self.saved, self.chat, self.message, self.panel, self.request, *self.cards = values
 
     @property
     def card_ids(self) -> list[str]:
@@ -59,8 +60,9 @@ class Screen:
         return [m for m in self.chat if m["role"] == "assistant"][-1].get("options") or []
 
 
-def chat(client: Client, saved: dict, message: str) -> tuple[Screen, list[tuple]]:
-    """One turn; returns the final screen and every streamed output in order."""
+def chat(client: Client, saved: dict | None, message: str) -> tuple[Screen, list[tuple]]:
+    """One turn (the first one, with `saved` None, starts a session: `Screen.saved`); returns
+    the final screen and every streamed output in order."""
     job = client.submit(message, saved, api_name="/chat")
     final = job.result(timeout=120)
     return Screen(final), job.outputs()
@@ -69,7 +71,6 @@ def chat(client: Client, saved: dict, message: str) -> tuple[Screen, list[tuple]
 def test_named_endpoints(client):
     names = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
     assert {
-        "/session",
         "/chat",
         "/remove_filter",
         "/vote",
@@ -84,16 +85,16 @@ def test_named_endpoints(client):
 
 def test_chat_streams_cards_before_text_and_refines(client, core):
     first, cheaper = expected(core, QUERY, "cheaper")
-    saved = client.predict(None, api_name="/session")
-    assert set(saved) == {"session_id", "token"}
-    screen, streamed = chat(client, saved, QUERY)
+    screen, streamed = chat(client, None, QUERY)
+    saved = screen.saved
+    assert set(saved) == {"session_id", "token"} and saved["token"]
     assert screen.card_ids == [c.id for c in first.products]
     assert screen.last_reply == first.text
     for card in first.products:
         assert format_price(record(core, card.id).price, "USD") in "".join(screen.cards)
     # Streamed order: an update with the cards comes before any with the reply's last sentence.
     with_cards = next(i for i, out in enumerate(streamed) if CARD_ID.search(Screen(out).cards[0] or ""))
-    with_text = next(i for i, out in enumerate(streamed) if first.text[-20:] in json.dumps(out[0]))
+    with_text = next(i for i, out in enumerate(streamed) if first.text[-20:] in json.dumps(Screen(out).chat))
     assert with_cards < with_text
     assert screen.request == [c.model_dump() for c in first.request]
 
@@ -106,8 +107,8 @@ def test_chat_streams_cards_before_text_and_refines(client, core):
 
 
 def test_a_suggestion_is_sent_as_a_message(client, core):
-    saved = client.predict(None, api_name="/session")
-    screen, _ = chat(client, saved, QUERY)
+    screen, _ = chat(client, None, QUERY)
+    saved = screen.saved
     option = screen.options[-1]
     (_, after) = expected(core, QUERY, option["value"])
     screen, _ = chat(client, saved, option["value"])
@@ -116,8 +117,8 @@ def test_a_suggestion_is_sent_as_a_message(client, core):
 
 
 def test_remove_filter_runs_the_search_again(client):
-    saved = client.predict(None, api_name="/session")
-    before, _ = chat(client, saved, QUERY)
+    before, _ = chat(client, None, QUERY)
+    saved = before.saved
     assert "audience" in [c["slot"] for c in before.request]
     after = Screen(client.predict("audience", saved, api_name="/remove_filter"))
     assert "audience" not in [c["slot"] for c in after.request]
@@ -126,8 +127,7 @@ def test_remove_filter_runs_the_search_again(client):
 
 def test_nothing_matches_names_the_constraint_and_shows_alternatives(client, core):
     (reply,) = expected(core, f"{QUERY} under $2")
-    saved = client.predict(None, api_name="/session")
-    screen, _ = chat(client, saved, f"{QUERY} under $2")
+    screen, _ = chat(client, None, f"{QUERY} under $2")
     assert "Nothing matches" in screen.panel and "under $2" in screen.panel
     assert screen.card_ids == [a.card.id for a in reply.alternatives]
     assert all("Breaks your request" in html for html in screen.cards if html)
@@ -135,21 +135,23 @@ def test_nothing_matches_names_the_constraint_and_shows_alternatives(client, cor
 
 def test_restore_returns_the_saved_conversation(client, core):
     first, cheaper = expected(core, QUERY, "cheaper")
-    saved = client.predict(None, api_name="/session")
-    chat(client, saved, QUERY)
+    saved = chat(client, None, QUERY)[0].saved
     chat(client, saved, "cheaper")
     fresh = Client(client.src, verbose=False, download_files=False)  # another tab, same browser storage
     screen = Screen(fresh.predict(saved, api_name="/restore"))
     assert [m["role"] for m in screen.chat] == ["user", "assistant"] * 2
     assert screen.last_reply == cheaper.text
     assert screen.card_ids == [c.id for c in cheaper.products]
-    unknown = Screen(fresh.predict({"session_id": "nope", "token": None}, api_name="/restore"))
-    assert unknown.chat == [] and unknown.card_ids == []
+    for stranger in ({"session_id": "nope", "token": None}, {**saved, "token": "guessed"}):
+        screen = Screen(fresh.predict(stranger, api_name="/restore"))
+        assert screen.chat == [] and screen.card_ids == []  # only the token opens a session
+    guessed = chat(fresh, {**saved, "token": "guessed"}, "cheaper")[0]
+    assert guessed.saved["session_id"] != saved["session_id"] and len(guessed.chat) == 2  # a new conversation
 
 
 def test_votes_and_comments_land_in_sqlite_and_the_export(client, web_settings):
-    saved = client.predict(None, api_name="/session")
-    screen, _ = chat(client, saved, QUERY)
+    screen, _ = chat(client, None, QUERY)
+    saved = screen.saved
     client.predict("reply", -1, 1, saved, api_name="/vote")
     client.predict("too expensive; mail me at ann@example.com", api_name="/comment")
     client.predict(f"product:{screen.card_ids[0]}", 1, 1, saved, api_name="/vote")
@@ -176,8 +178,27 @@ def test_copilot_endpoint(client):
 
 
 def test_hostile_title_is_escaped_in_the_card(client):
-    saved = client.predict(None, api_name="/session")
-    screen, _ = chat(client, saved, "enamel camping mug")
+    screen, _ = chat(client, None, "enamel camping mug")
     card = next(html for html in screen.cards if 'data-product-id="SA-XSS01"' in (html or ""))
     assert "<img src=x" not in card and "<script" not in card
     assert "javascript:" not in card
+
+
+def test_the_feedback_export_is_a_log_the_evaluator_replays_and_insights_shows_its_report(client, core, web_settings):
+    """The loop an analyst runs: export the rated conversations, evaluate them with
+    `shopassist eval dialogues`' code, read the report in the Insights tab."""
+    from assistant.evaluation.logs import read_dialogues
+    from assistant.evaluation.run import evaluate_dialogues
+
+    saved = chat(client, None, QUERY)[0].saved
+    chat(client, saved, "cheaper")
+    client.predict("reply", -1, 2, saved, api_name="/vote")
+    exported = Path(client.predict(api_name="/export_feedback")["value"]["path"])
+    dialogues = read_dialogues(exported)  # validates every line against the log format
+    assert saved["session_id"] in {d.id for d in dialogues}
+
+    evaluate_dialogues(core, exported, web_settings.report_dir, progress=False)
+    _, _, report = client.predict(api_name="/insights")
+    assert f"{len(dialogues)} dialogues" in report
+    assert "constraint_precision" in report and "faithful_reply_rate" in report
+    assert 'src="data:image/png;base64,' in report  # the report's plots

@@ -21,6 +21,8 @@ from playwright.sync_api import expect  # noqa: E402
 
 pytestmark = [pytest.mark.model, pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")]
 USER, PASSWORD = "agent", "s3cret-pass"
+TOKEN = "api-token-for-machines"
+TURN_MS = 180_000  # one turn with the real model on a busy 2-core machine
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +30,7 @@ def app(demo_settings, tmp_path_factory):
     """`shopassist ui` on a free port; yields (url, stdout so far)."""
     port = free_port()
     log = tmp_path_factory.mktemp("ui") / "ui.log"
-    env = {**os.environ, "PYTHONPATH": str(REPO), "SHOPASSIST_MAX_NEW_TOKENS": "32"}
+    env = {**os.environ, "PYTHONPATH": str(REPO), "SHOPASSIST_MAX_NEW_TOKENS": "32", "SHOPASSIST_API_TOKEN": TOKEN}
     with log.open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "ui.cli", "ui", "--port", str(port), "--data-dir", str(demo_settings.data_dir)]
@@ -58,19 +60,22 @@ def app(demo_settings, tmp_path_factory):
         proc.wait(timeout=30)
 
 
-def test_ui_command_serves_the_app_behind_a_login_and_the_api_beside_it(app):
+def test_ui_command_serves_the_app_behind_a_login_and_the_api_beside_it_behind_its_token(app):
     url, printed = app
     assert f"running at {url}" in printed
     assert httpx.get(url + "healthz").json() == {"status": "ok"}
     assert httpx.get(url + "readyz").json()["ready"]
-    assert httpx.get(url + "config").status_code == 401  # the app's config needs the login
+    assert httpx.get(url + "config").status_code == 401  # the web app's config needs the login
+    assert httpx.get(url).status_code == 200  # its login page needs no bearer token
+    assert httpx.post(url + "v1/sessions").status_code == 401  # the API does
+    assert httpx.post(url + "v1/sessions", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
 
 
 def test_a_shopper_signs_in_asks_and_gets_cards_then_text(app, demo_engine):
     url, _ = app
     with browser() as chromium:
         page = chromium.new_page(viewport={"width": 1280, "height": 900})
-        page.set_default_timeout(120_000)
+        page.set_default_timeout(TURN_MS)
         page.goto(url)
         page.get_by_label("username").fill(USER)
         page.get_by_label("password").fill(PASSWORD)
@@ -79,8 +84,8 @@ def test_a_shopper_signs_in_asks_and_gets_cards_then_text(app, demo_engine):
         box.fill("running shoes for women")
         box.press("Enter")
         cards = page.locator("#product-panel article.sa-card")
-        expect(cards.first).to_be_visible()
-        expect(box).to_be_enabled()  # the turn is over
+        expect(cards.first).to_be_visible(timeout=TURN_MS)
+        expect(box).to_be_enabled(timeout=TURN_MS)  # the turn is over
         reply = page.locator("#shop-chat [data-testid=bot]").last
         expect(reply).to_contain_text("running shoes")
         catalog = demo_engine.catalog

@@ -72,7 +72,7 @@ def write_catalog(path: Path, extra_rows: list[dict[str, str]]) -> Path:
 @contextmanager
 def serve(settings: Settings, assistant: Assistant) -> Iterator[str]:
     """The API + web app on a free 127.0.0.1 port; yields the base URL, stops the server after."""
-    store = SessionStore(settings.data_dir / "sessions")
+    store = SessionStore.from_settings(settings)
     app = create_app(settings, assistant=assistant, sessions=store)
     mount_web(app, WebContext.create(settings, assistant, store))
     port = free_port()

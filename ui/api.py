@@ -7,12 +7,12 @@ POST /v1/copilot     -> suggested agent reply, intent, policy passages, products
 GET  /healthz        -> liveness;  GET /readyz -> readiness and the state of each dependency
 
 What guards it, in the order a request meets it (see the README's threat model):
-- `RequestGuard`, before any route: on the API's paths (/v1/..., /docs, /redoc, /openapi.json;
-  not the probes, nor a web app mounted beside it, which has its own login and upload limit) the
-  bearer token (settings.api_token, compared in constant time) is checked before a byte of the
-  body is read; then the body is read up to settings.max_request_bytes, counting the bytes
-  actually received, so a chunked body cannot slip past a Content-Length check. Refusals close
-  the connection, so the rest of an oversized body is never read.
+- `RequestGuard`, before any route: the bearer token (settings.api_token, compared in constant
+  time) is checked before a byte of the body is read, on the API's paths (/v1/, and /docs and
+  /openapi.json too; the web app mounted beside it has its own login); then the body of any
+  request, the web app's included, is read up to settings.max_request_bytes,
+  counting the bytes actually received, so a chunked body cannot slip past a Content-Length
+  check. Refusals close the connection, so the rest of an oversized body is never read.
 - 422 responses name the field and the problem, never echo the input.
 - Sessions are issued by the server and opened with their token (body `session_token` or header
   `X-Session-Token`); a session takes one turn at a time (a concurrent turn gets 409).
@@ -51,8 +51,9 @@ from common.settings import Settings
 
 log = logging.getLogger(__name__)
 
-# What RequestGuard guards: the API and its schema. The probes (/healthz, /readyz) stay open for
-# load balancers; a web app mounted at / (ui/web) brings its own login and upload limit.
+# The paths the bearer token guards: the API's own. The probes (/healthz, /readyz) stay open for
+# load balancers; every other path belongs to the web app mounted beside it (`shopassist serve`),
+# which has its own login (settings.web_auth).
 API_PATHS = ("/v1/", "/docs", "/redoc", "/openapi.json")
 STORAGE_FAILED = "the server could not save this session (its storage is full or read-only); try again later"
 
@@ -117,10 +118,10 @@ class RequestGuard:
         self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith(API_PATHS):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if not bearer_ok(scope["headers"], self.token):
+        if scope["path"].startswith(API_PATHS) and not bearer_ok(scope["headers"], self.token):
             await _refuse(send, 401, "missing or wrong bearer token", [(b"www-authenticate", b"Bearer")])
             return
         too_big = f"request body over {self.max_bytes} bytes (SHOPASSIST_MAX_REQUEST_BYTES)"

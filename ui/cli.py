@@ -308,6 +308,10 @@ def run_server(settings: Settings, host: str, port: int, web: bool) -> None:
     from ui.web.context import WebContext
 
     parse_auth(settings.web_auth)  # a malformed login fails before the models load
+    if host not in ("127.0.0.1", "localhost", "::1") and not settings.web_auth:
+        typer.secho(
+            f"warning: the web app listens on {host} with no login; set --auth user:password", fg="yellow", err=True
+        )
     typer.echo("loading the catalog and models...", err=True)
     core = load_assistant(settings)
     store = SessionStore.from_settings(settings)

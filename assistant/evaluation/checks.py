@@ -9,7 +9,7 @@
   no catalog product does (by the label's `unsatisfiable`, else by scanning the catalog), the
   honest answer shows no card and says that nothing matches.
 * **Refinement semantics.** After "cheaper" every new card costs less than the cheapest card of
-  the last result list and still meets the earlier constraints (and an empty answer is honest
+  the last list shown (the products, or the alternatives offered when nothing matched) and still meets the earlier constraints (and an empty answer is honest
   only if no such product exists); "more premium" mirrors it. "Compare 1 and 2" or "the second
   one" shows exactly those cards of the last result list, and a comparison has them as columns.
 

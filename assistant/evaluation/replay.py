@@ -196,8 +196,12 @@ class Evaluator:
                     row.one_shot, one_shot_scores = self._one_shot(str(query), grades)
                     counts |= {"one_shot_ranked": 1, **{f"one_shot_{k}": v for k, v in one_shot_scores.items()}}
 
-            if reply.products and detected not in ("compare", "reference"):
-                last_list = list(reply.products)
+            # The cards on screen after this turn: the products, else the labelled alternatives
+            # offered instead ("compare 1 and 2" may point at those); a turn that only looked
+            # at earlier cards, or showed none, leaves the list as it was.
+            on_screen = list(reply.products) or [a.card for a in reply.alternatives]
+            if on_screen and detected not in ("compare", "reference"):
+                last_list = on_screen
             earlier_prices |= {c.price for c in reply.products if c.price is not None}
             row.counts = counts
             rows.append(row)

@@ -1,15 +1,18 @@
 """The Insights tab for analysts: shopper feedback, and the latest evaluation report.
 
 Feedback: counts, and the worst-rated replies with the conversation that led to them; an export
-in the dialogue-log format. Evaluation: `report.json`'s headline metrics and the report's PNG
-plots from `settings.report_dir` (inlined, so the app serves no files from there); when there is
-no report yet the tab says how to make one.
+in the dialogue-log format. Evaluation (`shopassist eval dialogues --out DIR`, read from
+`settings.report_dir`): report.json's metrics with their 95% intervals, latency and failed
+checks, and the report's plots (inlined as data URIs, so the app serves no files from there);
+when there is no report yet the tab says how to make one.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -20,44 +23,48 @@ from ui.web.context import WebContext
 from ui.web.render import counts_html, esc, metrics_html, plots_html, worst_replies_html
 
 log = logging.getLogger(__name__)
-MAX_METRICS = 40
 MAX_PLOTS = 12
-HEADLINE_KEYS = ("headline", "metrics", "summary", "aggregates")  # where a report keeps its main numbers
+# The plots of report.html are inlined there as base64 PNGs; only that exact shape is taken.
+INLINE_PNG = re.compile(r'src="(data:image/png;base64,[A-Za-z0-9+/=]+)"')
 
 
-def headline_metrics(report: dict[str, Any]) -> list[tuple[str, str]]:
-    """The report's main numbers as (name, value) rows: its headline section when it has one,
-    else every number in it; a {mean/value, ci} pair reads "0.91 [0.88, 0.94]"."""
-    section = next((report[k] for k in HEADLINE_KEYS if isinstance(report.get(k), dict)), report)
-    rows: list[tuple[str, str]] = []
-
-    def walk(prefix: str, value: Any) -> None:
-        if len(rows) >= MAX_METRICS:
-            return
-        shown = _number(value)
-        if shown is not None:
-            rows.append((prefix, shown))
-        elif isinstance(value, dict):
-            for key, inner in value.items():
-                walk(f"{prefix}.{key}" if prefix else str(key), inner)
-
-    walk("", section)
+def headline_metrics(report: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(metric, value with its 95% interval, what it measures) for each measured metric of an
+    evaluation report (`shopassist eval dialogues`' report.json), in the report's order."""
+    rows = []
+    for name, m in (report.get("metrics") or {}).items():
+        if not isinstance(m, dict) or not isinstance(m.get("value"), int | float):
+            continue
+        value = f"{m['value']:.3g}"
+        ci = m.get("ci95")
+        if isinstance(ci, list) and len(ci) == 2 and all(isinstance(x, int | float) for x in ci):
+            value += f" [{ci[0]:.3g}, {ci[1]:.3g}]"
+        better = {True: "higher is better", False: "lower is better"}.get(m.get("higher_is_better"), "")
+        rows.append((name, value, "; ".join(x for x in (str(m.get("description") or ""), better) if x)))
     return rows
 
 
-def _number(value: Any) -> str | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return f"{value:.4g}"
-    if isinstance(value, dict):
-        centre = next((value[k] for k in ("mean", "value", "estimate") if isinstance(value.get(k), int | float)), None)
-        ci = value.get("ci") or value.get("ci95")
-        if centre is not None and isinstance(ci, list | tuple) and len(ci) == 2:
-            return f"{centre:.4g} [{ci[0]:.4g}, {ci[1]:.4g}]"
-        if centre is not None and len(value) <= 3:
-            return f"{centre:.4g}"
-    return None
+def run_line(report: dict[str, Any]) -> str:
+    meta = report.get("meta") or {}
+    parts = [f"{report.get('dialogues', '?')} dialogues, {report.get('turns', '?')} turns"]
+    parts += [f"{k} {meta[k]}" for k in ("llm_backend", "llm_model", "llm_adapter", "git_commit") if meta.get(k)]
+    return " · ".join(str(p) for p in parts)
+
+
+def latency_rows(report: dict[str, Any]) -> list[tuple[str, str, str]]:
+    stages = report.get("latency_ms") or {}
+    return [(stage, f"p50 {v.get('p50')} ms", f"p95 {v.get('p95')} ms") for stage, v in stages.items()]
+
+
+def report_plots(report_dir: Path) -> list[str]:
+    """The report's plots as data URIs: inlined in report.html, or PNG files beside it."""
+    plots = []
+    html_report = report_dir / "report.html"
+    if html_report.is_file():
+        plots += INLINE_PNG.findall(html_report.read_text(encoding="utf-8", errors="replace"))
+    for path in sorted(report_dir.glob("*.png")):
+        plots.append("data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii"))
+    return plots[:MAX_PLOTS]
 
 
 def report_html(report_dir: Path) -> str:
@@ -75,13 +82,18 @@ def report_html(report_dir: Path) -> str:
     if not isinstance(report, dict):
         return f'<p class="sa-notice sa-warn">{esc(path)} does not hold a JSON object.</p>'
     metrics = headline_metrics(report)
-    plots = sorted(report_dir.glob("*.png"))[:MAX_PLOTS]
-    html_report = report_dir / "report.html"
-    parts = [f'<div class="sa-cite">From {esc(path)}</div>']
-    parts.append(metrics_html(metrics) if metrics else '<p class="sa-muted">The report has no numeric metrics.</p>')
-    parts.append(plots_html(plots))
-    if html_report.is_file():
-        parts.append(f'<p class="sa-cite">The full report (slices, worst cases): {esc(html_report)}</p>')
+    parts = [f'<div class="sa-cite">From {esc(path)}: {esc(run_line(report))}</div>']
+    parts.append(metrics_html(metrics) if metrics else '<p class="sa-muted">The report has no measured metrics.</p>')
+    if latency_rows(report):
+        parts.append("<h4>Latency per stage</h4>" + metrics_html(latency_rows(report)))
+    failed = report.get("failed_checks") or {}
+    if failed:
+        parts.append("<h4>Failed checks</h4>" + metrics_html([(k, str(v), "") for k, v in failed.items()]))
+    parts.append(plots_html(report_plots(report_dir)))
+    if (report_dir / "report.html").is_file():
+        parts.append(
+            f'<p class="sa-cite">The full report (slices, worst dialogues): {esc(report_dir / "report.html")}</p>'
+        )
     return "".join(parts)
 
 

@@ -9,9 +9,7 @@ attribute or the CSS `url()`; the browser loads them, never the server, and with
 
 from __future__ import annotations
 
-import base64
 import html
-from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from assistant.feedback import FeedbackCounts, RatedReply
@@ -160,21 +158,21 @@ def worst_replies_html(replies: list[RatedReply]) -> str:
     return f'<ol class="sa-worst-list">{"".join(items)}</ol>'
 
 
-def metrics_html(metrics: list[tuple[str, str]]) -> str:
-    rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in metrics)
-    return f'<table class="sa-metrics"><tbody>{rows}</tbody></table>'
+def metrics_html(rows: list[tuple[str, ...]]) -> str:
+    """A table: the first cell of each row is its heading."""
+    body = "".join(
+        f"<tr><th>{esc(row[0])}</th>" + "".join(f"<td>{esc(cell)}</td>" for cell in row[1:]) + "</tr>" for row in rows
+    )
+    return f'<table class="sa-metrics"><tbody>{body}</tbody></table>'
 
 
-def plots_html(paths: list[Path]) -> str:
-    """PNG plots inlined as data URIs: the app serves no files from the report folder."""
-    figures = []
-    for path in paths:
-        data = base64.b64encode(path.read_bytes()).decode("ascii")
-        figures.append(
-            f'<figure class="sa-plot"><img alt="{esc(path.stem)}" src="data:image/png;base64,{data}">'
-            f"<figcaption>{esc(path.name)}</figcaption></figure>"
-        )
-    return "".join(figures)
+def plots_html(images: list[str]) -> str:
+    """Plots given as data URIs (only `data:image/png;base64,...`; anything else is dropped)."""
+    return "".join(
+        f'<figure class="sa-plot"><img alt="evaluation plot" src="{esc(src)}"></figure>'
+        for src in images
+        if src.startswith("data:image/png;base64,")
+    )
 
 
 CSS = """

@@ -24,17 +24,18 @@ class BrowserSessions:
         self.store = store
 
     def resume(self, saved: dict | None) -> Session | None:
-        """The saved session, or None when there is none or it can no longer be opened."""
-        if not isinstance(saved, dict) or not saved.get("session_id") or not saved.get("token"):
+        """The saved session, or None when there is none or it can no longer be opened (unknown,
+        expired, or the token does not match)."""
+        if not isinstance(saved, dict) or not saved.get("session_id"):
             return None
         try:
-            # The same check the API makes: a session opens only with the secret issued with it.
-            return self.store.open(str(saved["session_id"]), str(saved["token"]))
+            return self.store.open(str(saved["session_id"]), str(saved.get("token") or ""))
         except ShopAssistError as exc:
             log.info("browser session not resumed: %s", exc)
             return None
 
     def start(self) -> tuple[Session, dict]:
+        """A new server-issued session and what the browser keeps to open it again."""
         session, token = self.store.create()
         return session, {"session_id": session.id, "token": token}
 
@@ -43,7 +44,7 @@ class BrowserSessions:
         session = self.resume(saved)
         if session is None:
             return self.start()
-        return session, {"session_id": session.id, "token": (saved or {}).get("token")}
+        return session, {"session_id": session.id, "token": saved["token"]}
 
     def save(self, session: Session) -> None:
         self.store.save(session)

@@ -7,7 +7,7 @@ nothing-matches, not-carried, comparison or hand-off state. The browser holds on
 id and token; every event resumes the conversation from the store the API uses.
 
 Every flow is a plain method that yields `{component: update}` dicts, and the ones a client can
-drive have an `api_name` (chat, remove_filter, vote, new_conversation, restore).
+drive have an `api_name` (chat, remove_filter, vote, comment, new_conversation, restore).
 """
 
 from __future__ import annotations
@@ -125,10 +125,8 @@ class ShopView:
     filter_slot: gr.Textbox  # hidden: the API's way to name a chip to remove
 
     def turn_outputs(self) -> list:
-        # Not `saved`: a turn never changes which session the browser holds (`begin` does).
-        # Leaving it out also avoids a Gradio 6 bug: a skipped BrowserState output gets the
-        # update marker merged into the value it stores.
         return [
+            self.saved,
             self.view,
             self.chatbot,
             self.message,
@@ -162,50 +160,51 @@ class ShopView:
         return updates
 
 
+def kept(saved: dict | None) -> dict | None:
+    """What the browser holds, as a plain {"session_id", "token"} (or None)."""
+    if isinstance(saved, dict) and saved.get("session_id"):
+        return {"session_id": saved["session_id"], "token": saved.get("token")}
+    return None
+
+
 class ShopFlows:
+    """Each turn's updates always restate `saved` (the browser's session): a Gradio 6
+    BrowserState output left unchanged in one update would store the update marker in place of
+    its value."""
+
     def __init__(self, ctx: WebContext, ui: ShopView):
         self.ctx = ctx
         self.ui = ui
 
     # -- turns ---------------------------------------------------------------------------------
-    def begin(self, saved: dict | None) -> dict | None:
-        """Before a message: the browser's session, or a new one (sessions start with a message,
-        so page views leave no empty sessions behind)."""
-        return self.ctx.sessions.resume_or_start(saved)[1]
-
     def chat(self, message: str, saved: dict | None, view: dict | None) -> Iterator[dict]:
-        """The shopper sends a message (typed, an opener or a suggestion)."""
+        """The shopper sends a message (typed, an opener or a suggestion). The first message
+        starts the session, so page views leave no empty sessions behind."""
         message = (message or "").strip()
         if not message:
-            yield {self.ui.message: ""}
+            yield {self.ui.saved: kept(saved), self.ui.message: ""}
             return
         yield from self._turn(saved, view, message, lambda session: self.ctx.assistant.respond(session, message))
+
+    def pick(self, saved: dict | None, view: dict | None, evt: gr.SelectData) -> Iterator[dict]:
+        """A suggested next step (or an opener) was clicked: send it as if typed."""
+        value = evt.value.get("text", "") if isinstance(evt.value, dict) else str(evt.value)
+        yield from self.chat(value, saved, view)
 
     def ready(self) -> dict:
         """After a turn: the message box opens again."""
         return gr.update(interactive=True)
 
-    def pick(self, saved: dict | None, evt: gr.SelectData) -> tuple[dict | None, str]:
-        """A suggested next step or an opener was clicked: it goes into the message box (and the
-        session is started), then `chat` sends it as if typed. (A chained event carries no event
-        data, so the text travels in the box.)"""
-        value = evt.value.get("text", "") if isinstance(evt.value, dict) else str(evt.value)
-        return self.begin(saved), value
-
     def remove_filter(self, slot: str, saved: dict | None, view: dict | None) -> Iterator[dict]:
         """Drop one chip's constraint from the active request and search again."""
-        session = self.ctx.sessions.resume(saved)
-        if session is None or not slot:
-            yield {self.ui.message: gr.skip()}
+        if self.ctx.sessions.resume(saved) is None or not slot:
+            yield {self.ui.saved: kept(saved), self.ui.message: gr.skip()}
             return
         yield from self._turn(saved, view, None, lambda s: self.ctx.assistant.remove_from_request(s, slot))
 
     def remove_chip(self, index: int, saved: dict | None, view: dict | None) -> Iterator[dict]:
         chips = (view or {}).get("chips", [])
-        if index < len(chips):
-            yield from self.remove_filter(chips[index], saved, view)
-        else:
-            yield {self.ui.message: gr.skip()}
+        yield from self.remove_filter(chips[index] if index < len(chips) else "", saved, view)
 
     def relax(self, saved: dict | None, view: dict | None) -> Iterator[dict]:
         """The nothing-matches notice's button: drop the filter it offers."""
@@ -215,28 +214,32 @@ class ShopFlows:
         self, saved: dict | None, view: dict | None, message: str | None, run: Callable[[Session], Iterator[Event]]
     ) -> Iterator[dict]:
         ui = self.ui
-        session, saved = self.ctx.sessions.resume_or_start(saved)
+        try:
+            session, saved = self.ctx.sessions.resume_or_start(saved)
+        except ShopAssistError as exc:  # too many sessions open, or the disk refuses
+            raise gr.Error(str(exc)) from exc
         lock = self.ctx.sessions.lock(session.id)
         if not lock.acquire(blocking=False):
             gr.Warning(BUSY)
-            yield {ui.message: gr.skip()}
+            yield {ui.saved: saved, ui.message: gr.skip()}
             return
         try:
             view = dict(view or {})
             before = list(session.turns)
             history = chat_messages(before) + ([{"role": "user", "content": chat_text(message)}] if message else [])
             # The box stays closed while the turn runs (`ready` opens it after): one turn at a time.
-            yield {ui.message: gr.update(value="", interactive=False), ui.chatbot: history}
+            yield {ui.saved: saved, ui.message: gr.update(value="", interactive=False), ui.chatbot: history}
             text, shown_cards = "", None
             for event in run(session):
                 if event.type == EventKind.CONSTRAINTS and "request" in event.data:
                     chips = [RequestChip(**c) for c in event.data["request"]]
                     view["chips"] = [c.slot for c in chips]
-                    yield {ui.view: view, **ui.show_chips(chips)}
+                    yield {ui.saved: saved, ui.view: view, **ui.show_chips(chips)}
                 elif event.type == EventKind.PRODUCTS:
                     shown_cards = list(event.data)
                     view["cards"] = [c.id for c in event.data]
                     yield {
+                        ui.saved: saved,
                         ui.view: view,
                         ui.panel: panel_html("", bool(event.data)),
                         ui.relax: gr.update(visible=False),
@@ -244,13 +247,13 @@ class ShopFlows:
                     }
                 elif event.type == EventKind.TEXT:
                     text += event.data
-                    yield {ui.chatbot: history + [{"role": "assistant", "content": chat_text(text)}]}
+                    yield {ui.saved: saved, ui.chatbot: history + [{"role": "assistant", "content": chat_text(text)}]}
                 elif event.type == EventKind.DONE:
-                    yield self._finish(session, before, history, event.data, view, shown_cards)
+                    yield {ui.saved: saved, **self._finish(session, before, history, event.data, view, shown_cards)}
             self.ctx.sessions.save(session)
         except ShopAssistError as exc:
             gr.Warning(str(exc))
-            yield {ui.chatbot: chat_messages(session.turns)}
+            yield {ui.saved: saved, ui.chatbot: chat_messages(session.turns)}
         finally:
             lock.release()
 
@@ -297,12 +300,13 @@ class ShopFlows:
         ready = gr.update(interactive=True, placeholder=PLACEHOLDER)
         session = self.ctx.sessions.resume(saved)
         if session is None:
-            return {**self._cleared(), ui.message: ready}
+            return {**self._cleared(), ui.saved: None, ui.message: ready}
         catalog = self.ctx.assistant.engine.catalog
         cards = [ProductCard.of(catalog.products[catalog.row_of[i]]) for i in session.shown if i in catalog.row_of]
         chips = request_chips(session, self.ctx.currency)
         view = {"cards": [c.id for c in cards], "chips": [c.slot for c in chips], "turn": user_turns(session.turns)}
         return {
+            ui.saved: kept(saved),
             ui.view: view,
             ui.message: ready,
             ui.chatbot: chat_messages(session.turns),
@@ -313,7 +317,7 @@ class ShopFlows:
 
     def new_conversation(self) -> dict:
         """Forget the browser's session (it stays in the store) and clear the page."""
-        return {self.ui.saved: None, **self._cleared()}
+        return {**self._cleared(), self.ui.saved: None}
 
     def _cleared(self) -> dict:
         ui = self.ui
@@ -458,7 +462,6 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
     )
     flows = ShopFlows(ctx, ui)
     outputs = ui.turn_outputs()
-    with_saved = [saved, *outputs]
     # Turns share one model: `model` limits how many generate at once; the rest wait in the queue.
     # The chat shows its own progress; no spinner over the cards and chips while text streams.
     turn = {
@@ -468,16 +471,10 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
         "show_progress": "hidden",
     }
     reopen = {"fn": flows.ready, "inputs": None, "outputs": message, "api_visibility": "private"}
-    message.submit(flows.begin, saved, saved, api_name="session").success(
-        flows.chat, [message, saved, view], api_name="chat", **turn
-    ).then(**reopen)
-    send.click(flows.begin, saved, saved, api_visibility="private").success(
-        flows.chat, [message, saved, view], api_visibility="private", **turn
-    ).then(**reopen)
+    message.submit(flows.chat, [message, saved, view], api_name="chat", **turn).then(**reopen)
+    send.click(flows.chat, [message, saved, view], api_visibility="private", **turn).then(**reopen)
     for select in (chatbot.option_select, chatbot.example_select):
-        select(flows.pick, saved, [saved, message], api_visibility="private").success(
-            flows.chat, [message, saved, view], api_visibility="private", **turn
-        ).then(**reopen)
+        select(flows.pick, [saved, view], api_visibility="private", **turn).then(**reopen)
     filter_slot.submit(flows.remove_filter, [filter_slot, saved, view], api_name="remove_filter", **turn).then(**reopen)
     for i, chip in enumerate(chips):
         chip.click(partial(flows.remove_chip, i), [saved, view], api_visibility="private", **turn).then(**reopen)
@@ -491,8 +488,8 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
     vote_target.submit(flows.vote, [vote_target, vote_value, vote_turn, saved], feedback_outputs, api_name="vote")
     send_comment.click(flows.add_comment, [comment, last_vote], [comment, comment_row], api_name="comment")
     comment.submit(flows.add_comment, [comment, last_vote], [comment, comment_row], api_visibility="private")
-    new.click(flows.new_conversation, None, with_saved, api_name="new_conversation")
-    chatbot.clear(flows.new_conversation, None, with_saved, api_visibility="private")  # the chat's own bin
+    new.click(flows.new_conversation, None, outputs, api_name="new_conversation")
+    chatbot.clear(flows.new_conversation, None, outputs, api_visibility="private")  # the chat's own bin
     return flows
 
 
