@@ -137,6 +137,27 @@ def test_every_path_but_the_probes_needs_the_token(base_url):
     assert "capacity" in httpx.get(base_url + "/readyz", headers=AUTH).json()
 
 
+def test_the_token_guards_the_api_not_a_web_app_beside_it(fake_settings, fake_assistant, tmp_path):
+    # The web app (ui/web) is mounted at / on the API's app and has its own login; the body limit
+    # holds for it too.
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    async def echo(request):
+        return PlainTextResponse(str(len(await request.body())))
+
+    settings = fake_settings.model_copy(update={"data_dir": tmp_path, "api_token": TOKEN, "max_request_bytes": LIMIT})
+    app = create_app(settings, fake_assistant)
+    app.mount("/", Starlette(routes=[Route("/", echo, methods=["GET", "POST"])]))
+    with running(app) as url:
+        assert httpx.get(url + "/").status_code == 200
+        assert httpx.post(url + "/", content=b"x" * LIMIT).text == str(LIMIT)
+        assert httpx.post(url + "/", content=b"x" * 2 * LIMIT).status_code == 413
+        assert httpx.post(url + "/v1/sessions").status_code == 401
+        assert httpx.post(url + "/v1/search", headers=AUTH, content=b"x" * 2 * LIMIT).status_code == 413
+
+
 def test_without_a_token_setting_docs_are_open(fake_settings, fake_assistant, tmp_path):
     with running(create_app(fake_settings.model_copy(update={"data_dir": tmp_path}), fake_assistant)) as url:
         assert httpx.get(url + "/openapi.json").status_code == 200

@@ -51,9 +51,9 @@ from common.settings import Settings
 
 log = logging.getLogger(__name__)
 
-PROBES = frozenset({"/healthz", "/readyz"})  # open without a token, for load balancers
-# The paths the bearer token guards: the API's own. Every other path belongs to the web app
-# mounted beside it (`shopassist serve`), which has its own login (settings.web_auth).
+# The paths the bearer token guards: the API's own. The probes (/healthz, /readyz) stay open for
+# load balancers; every other path belongs to the web app mounted beside it (`shopassist serve`),
+# which has its own login (settings.web_auth).
 API_PATHS = ("/v1/", "/docs", "/redoc", "/openapi.json")
 STORAGE_FAILED = "the server could not save this session (its storage is full or read-only); try again later"
 
