@@ -39,8 +39,9 @@ def test_suggested_reply_is_grounded_and_cites_its_evidence(make_assistant, jack
     call = backend.calls[0]
     assert call["adapter"] == "support-lora"
     roles = [m["role"] for m in call["messages"]]
-    assert roles == ["system", "user", "assistant", "user"]
-    system = call["messages"][0]["content"]
+    # Rules and quoted data travel in separate system messages (data is never instructions).
+    assert roles == ["system", "system", "user", "assistant", "user"]
+    system = call["messages"][1]["content"]
     assert "<policy_data>" in system and f"- {jacket.title}: {price}" in system
     assert call["messages"][-1]["content"] == "Sure. Is this covered by the warranty?"
 
