@@ -123,6 +123,8 @@ QUERY_WORDS = frozenset(
     how about why where when who whose would could should will shall may might must want wanted
     looking look see show showing got go going bought buying tell ask asked think thought anything
     everything nothing somebody someone everyone ones one's pls plz lol wow great cool fine
+    hello hallo hey hiya hi howdy greetings morning afternoon evening bye goodbye cheers welcome
+    dear sir madam there folks team hope doing
     """.split()
 )
 

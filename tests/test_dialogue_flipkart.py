@@ -103,3 +103,10 @@ def test_white_dial_and_a_catalog_brand_refine_watches(assistant):
     session, (_, dial, skmei) = talk(assistant, ["watch for men", "with a white dial", "only skmei"])
     assert chips(dial) == {"type": "watch", "audience": "for men", "colour": "in white"}
     assert chips(skmei)["brand"] == "by skmei"
+
+
+@pytest.mark.parametrize("greeting", ["hello", "hey there", "good morning", "hiya"])
+def test_a_greeting_is_never_read_as_a_brand_one_edit_away(assistant, greeting):
+    # "hello" is one edit from the catalog brand "cello": greetings are query words, not typos.
+    session, (reply,) = talk(assistant, [f"{greeting}, I need running shoes"])
+    assert "brand" not in chips(reply) and chips(reply)["type"] == "running shoes"
