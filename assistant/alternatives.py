@@ -23,7 +23,7 @@ RELAXED = {
     "not brand": {"exclude_brands": []},
     "colour": {"colours": []},
     "audience": {"audience": None},
-    "price": {"price_min": None, "price_max": None, "cheap": False},
+    "price": {"price_min": None, "price_max": None, "cheap": False, "price_strict": False},
     "rating": {"min_rating": None},
     "in stock": {"in_stock": False},
 }
@@ -80,6 +80,8 @@ def break_label(name: str, c: Constraints, request: Request, p: Product, currenc
     if name == "price":
         if c.price_max is not None and (p.price is None or p.price > c.price_max):
             return f"over {money(c.price_max, currency)}"
+        if c.price_max is not None and c.price_strict and p.price == c.price_max:
+            return f"not under {money(c.price_max, currency)}"
         return f"under {money(c.price_min or 0, currency)}"
     if name == "rating":
         return f"rated under {c.min_rating:g}"

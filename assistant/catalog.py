@@ -196,7 +196,10 @@ class CatalogIndex:
             lo = -np.inf if c.price_min is None else c.price_min
             hi = np.inf if c.price_max is None else c.price_max
             with np.errstate(invalid="ignore"):
-                parts.append(("price", (self.price >= lo) & (self.price <= hi)))
+                if c.price_strict:
+                    parts.append(("price", (self.price > lo) & (self.price < hi)))
+                else:
+                    parts.append(("price", (self.price >= lo) & (self.price <= hi)))
         if c.min_rating is not None:
             with np.errstate(invalid="ignore"):
                 parts.append(("rating", self.rating >= c.min_rating))

@@ -65,6 +65,9 @@ class Constraints(BaseModel):
     price_min: float | None = None
     price_max: float | None = None
     cheap: bool = False  # "cheap" with no number: resolved to a price_max at search time
+    # "cheaper" / "more premium": strictly under the cheapest (over the dearest) shown, so the
+    # bound is that price itself and reads "under $39.99", not "under $39.98".
+    price_strict: bool = False
     brands: list[str] = Field(default_factory=list)  # any of, lower-case
     exclude_brands: list[str] = Field(default_factory=list)
     categories: list[str] = Field(default_factory=list)  # any of these product-type phrases
@@ -130,15 +133,25 @@ class Constraints(BaseModel):
             failed.append("colour")
         if self.audience and not AUDIENCE_MATCHES[self.audience] & set(product.audience):
             failed.append("audience")
-        if self.price_min is not None and (product.price is None or product.price < self.price_min):
-            failed.append("price")
-        elif self.price_max is not None and (product.price is None or product.price > self.price_max):
+        if not self.price_allows(product.price):
             failed.append("price")
         if self.min_rating is not None and (product.rating is None or product.rating < self.min_rating):
             failed.append("rating")
         if self.in_stock and not product.in_stock:
             failed.append("in stock")
         return failed
+
+    def price_allows(self, price: float | None) -> bool:
+        """Whether a price is within the bounds (a product without a price fails any bound)."""
+        if self.price_min is None and self.price_max is None:
+            return True
+        if price is None:
+            return False
+        if self.price_strict:
+            return (self.price_min is None or price > self.price_min) and (
+                self.price_max is None or price < self.price_max
+            )
+        return (self.price_min is None or price >= self.price_min) and (self.price_max is None or price <= self.price_max)
 
     def satisfied_by(self, product: Product) -> bool:
         return not self.failures(product)

@@ -183,7 +183,7 @@ def remove(old: Request, slot: str, catalog: CatalogIndex) -> Update:
         c.colours = []
     elif slot == "price":
         c.price_min = c.price_max = None
-        c.cheap = False
+        c.cheap = c.price_strict = False
     elif slot == "rating":
         c.min_rating = None
     elif slot == "in stock":
@@ -194,9 +194,9 @@ def remove(old: Request, slot: str, catalog: CatalogIndex) -> Update:
 def _apply(c: Constraints, said: Constraints) -> None:
     """Each slot the message fills replaces the request's (corrections are replacements too)."""
     if said.price_min is not None or said.price_max is not None:
-        c.price_min, c.price_max, c.cheap = said.price_min, said.price_max, False
+        c.price_min, c.price_max, c.cheap, c.price_strict = said.price_min, said.price_max, False, False
     elif said.cheap:
-        c.price_min, c.price_max, c.cheap = None, None, True
+        c.price_min, c.price_max, c.cheap, c.price_strict = None, None, True, False
     if said.colours:
         c.colours = list(said.colours)
     for b in said.exclude_brands:
@@ -221,11 +221,11 @@ def _relative_price(c: Constraints, said: Constraints, message: str, shown_price
     if CHEAPER.search(message):
         ceiling = min(shown_prices) if shown_prices else c.price_max
         if ceiling is not None:
-            c.price_max, c.price_min, c.cheap = round(ceiling - 0.01, 2), None, False
+            c.price_max, c.price_min, c.cheap, c.price_strict = ceiling, None, False, True
         else:
             c.cheap = True
     elif PRICIER.search(message) and shown_prices:
-        c.price_min, c.price_max, c.cheap = round(max(shown_prices) + 0.01, 2), None, False
+        c.price_min, c.price_max, c.cheap, c.price_strict = max(shown_prices), None, False, True
 
 
 def _carry_over(old: Request, new: Request, catalog: CatalogIndex) -> None:
@@ -240,6 +240,7 @@ def _carry_over(old: Request, new: Request, catalog: CatalogIndex) -> None:
             trial.audience = prev.audience
         elif slot == "price":
             trial.price_min, trial.price_max, trial.cheap = prev.price_min, prev.price_max, prev.cheap
+            trial.price_strict = prev.price_strict
         elif slot == "colour":
             trial.colours = list(prev.colours)
         else:

@@ -210,7 +210,7 @@ def test_refinements_through_respond(make_assistant):
     _, first = turn(assistant, session, "jacket")
     _, cheaper = turn(assistant, session, "cheaper")
     cheapest = min(c.price for c in first.products)
-    assert cheaper.intent == "refine" and cheaper.changes == [f"added: under {money(cheapest - 0.01, 'USD')}"]
+    assert cheaper.intent == "refine" and cheaper.changes == [f"added: under {money(cheapest, 'USD')}"]
     assert cheaper.products and all(c.price < cheapest for c in cheaper.products)
     assert cheaper.constraints["categories"] == first.constraints["categories"]  # the rest is kept
 
@@ -248,17 +248,20 @@ def updated(understander: Understander, request: Request, message: str, shown_pr
 def test_update_cheaper_and_pricier_move_the_budget_past_what_was_shown(understander):
     old = running_shoes(audience="women", price_min=20.0)
     cheaper = updated(understander, old, "cheaper")
-    assert cheaper.request.constraints == old.constraints.model_copy(update={"price_min": None, "price_max": 59.99})
-    assert cheaper.changes == ["replaced: under $59.99 (was over $20)"]
+    strictly_under_60 = {"price_min": None, "price_max": 60.0, "price_strict": True}
+    assert cheaper.request.constraints == old.constraints.model_copy(update=strictly_under_60)
+    assert cheaper.changes == ["replaced: under $60 (was over $20)"]
     assert (cheaper.new, cheaper.more, cheaper.request.product_type) == (False, False, "running shoes")
     pricier = updated(understander, old, "something more expensive")
-    assert (pricier.request.constraints.price_min, pricier.request.constraints.price_max) == (80.01, None)
+    c = pricier.request.constraints
+    assert (c.price_min, c.price_max, c.price_strict) == (80.0, None, True)
     assert pricier.request.constraints.audience == "women" and old.constraints.price_min == 20.0  # old untouched
 
 
 def test_update_cheaper_with_nothing_shown(understander):
     capped = updated(understander, running_shoes(price_max=100.0), "cheaper", shown_prices=())
-    assert capped.request.constraints.price_max == 99.99
+    c = capped.request.constraints
+    assert (c.price_max, c.price_strict) == (100.0, True) and not Constraints(**c.model_dump()).price_allows(100.0)
     open_ = updated(understander, running_shoes(), "cheaper", shown_prices=())
     assert open_.request.constraints.cheap and open_.changes == ["added: cheap"]
 
@@ -302,3 +305,13 @@ def test_the_per_product_check_agrees_with_the_catalog_masks(demo_catalog, c):
     masks = demo_catalog.constraint_masks(c)
     for row, product in enumerate(demo_catalog.products):
         assert c.failures(product) == [name for name, m in masks if not m[row]], product.title
+
+
+def test_a_strict_bound_excludes_the_price_itself_in_the_mask_and_the_check(demo_catalog):
+    product = next(p for p in demo_catalog.products if p.price is not None)
+    strict = Constraints(price_max=product.price, price_strict=True)
+    inclusive = Constraints(price_max=product.price)
+    row = demo_catalog.products.index(product)
+    assert not demo_catalog.mask(strict)[row] and strict.failures(product) == ["price"]
+    assert demo_catalog.mask(inclusive)[row] and inclusive.failures(product) == []
+    assert Constraints(price_min=product.price, price_strict=True).failures(product) == ["price"]
