@@ -7,6 +7,7 @@ well under a millisecond, where Chroma's `where` filter costs ~100 ms (see bench
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +25,7 @@ from common.schema import AUDIENCES
 from common.text import AUDIENCE_WORDS, COLOURS, normalise_colour, terms, tokenize
 from ingest.snapshot import Snapshot, read_snapshot
 
+LISTING_SEPARATORS = re.compile(r"\s*(?:&|,|/|\band\b)\s*", re.I)
 COLOUR_BITS = {c: i for i, c in enumerate(dict.fromkeys(normalise_colour(c) for c in COLOURS))}
 AUDIENCE_BITS = {a: i for i, a in enumerate(AUDIENCES)}
 
@@ -131,9 +133,12 @@ class CatalogIndex:
             if len(nodes) > 2 and last_counts[leaf] == 1 and _mostly_in(terms(leaf), set(terms(p.title))):
                 nodes = nodes[:-1]
             for node in nodes:
-                t = tuple(terms(node))
-                if 0 < len(t) <= 4:
-                    phrases.add(t)
+                # A listing node names each of its kinds too: "Face Creams & Moisturisers" holds
+                # "face cream" and "moisturiser".
+                for part in [node, *LISTING_SEPARATORS.split(node)]:
+                    t = tuple(terms(part))
+                    if 0 < len(t) <= 4:
+                        phrases.add(t)
         return phrases
 
     def phrase_rows(self, phrase: list[str]) -> np.ndarray:

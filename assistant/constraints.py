@@ -151,7 +151,9 @@ class Constraints(BaseModel):
             return (self.price_min is None or price > self.price_min) and (
                 self.price_max is None or price < self.price_max
             )
-        return (self.price_min is None or price >= self.price_min) and (self.price_max is None or price <= self.price_max)
+        return (self.price_min is None or price >= self.price_min) and (
+            self.price_max is None or price <= self.price_max
+        )
 
     def satisfied_by(self, product: Product) -> bool:
         return not self.failures(product)

@@ -68,7 +68,11 @@ def _replacement(catalog: CatalogIndex, name: str, c: Constraints, p: Product) -
         return (f"in {colour}", f"in {colour}", {"colours": [colour]}) if colour else None
     if name == "price" and p.price is not None and c.price_max is not None:
         ceiling = round_up_price(p.price)
-        return f"under {ceiling:,g}", f"under {ceiling:g}", {"price_max": ceiling, "price_min": c.price_min, "price_strict": False}
+        return (
+            f"under {ceiling:,g}",
+            f"under {ceiling:g}",
+            {"price_max": ceiling, "price_min": c.price_min, "price_strict": False},
+        )
     if name == "brand" and p.brand:
         return f"only {p.brand}", f"only {p.brand}", {"brands": [p.brand.lower()]}
     if name == "audience" and p.audience:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -96,6 +97,7 @@ HARD_AUDIENCE = {
     "babies": "baby",
     "infant": "baby",
 }
+AUDIENCE_TERMS = set(AUDIENCE_WORDS) | set(HARD_AUDIENCE)
 # Metals describe material more often than colour ("gold ring", "silver chain").
 METAL_COLOURS = {"gold", "silver", "copper", "bronze", "rose"}
 # Words that qualify a product but never name its type.
@@ -136,6 +138,12 @@ NOT_TYPE_WORDS = (
         "supply",
     }
 )
+
+
+class TypeRequest(NamedTuple):
+    named: str | None  # the product type asked for, in the shopper's words
+    carried: bool  # whether the catalog has that type
+    modifiers: tuple[str, ...] = ()  # must-have words of a type read as its head ("smart" of "smart watch")
 
 
 @dataclass
@@ -213,8 +221,9 @@ class Understander:
         rest, unknown = self._brands(rest, c)
         from_relation = self._audience(rest, c)
         self._colours(rest, c)
-        c.attributes = self.required_attributes(rest)
-        named, carried = self.requested_type(rest)
+        named, carried, modifiers = self.requested_type(rest)
+        required = self.required_attributes(rest)
+        c.attributes = required + [m for m in modifiers if m not in required]
         if named:
             c.categories = self.type_phrases(named) if carried else [named]
         semantic = " ".join(rest.split()) or corrected
@@ -250,19 +259,23 @@ class Understander:
 
     def product_types(self, text: str) -> list[str]:
         """Catalog product-type phrases for the type named in the text, with their synonyms."""
-        named, carried = self.requested_type(text)
+        named, carried, _ = self.requested_type(text)
         return self.type_phrases(named) if named and carried else []
 
-    def requested_type(self, text: str) -> tuple[str | None, bool]:
+    def requested_type(self, text: str) -> TypeRequest:
         """The product type the text asks for, and whether the catalog carries it.
 
         Types are the catalog's own (category nodes, title heads) and the general vocabulary's
         (`assistant.vocabulary`), longest match first, so "car floor mats" yields "floor mats"
         rather than "mats". The type asked for is the last one named, skipping modifiers: a type
         directly followed by another ("hiking jacket" is a jacket), one after "for" once a type
-        was named ("bag for laptop"), and one after "with" ("watch with a white dial"). A type the
-        catalog lacks falls back to a carried type inside it ("face cream" -> "face") before it
-        is reported as not carried.
+        was named ("bag for laptop"), and one after "with" ("watch with a white dial").
+
+        A type the catalog lacks falls back to its head, the carried type it ends with ("hiking
+        jacket" -> "jacket"), with the modifier as a must-have attribute, only when some product
+        of that head carries the modifier in its title, category or specifications: a smart
+        watch is not any watch, and a shop whose watches never say "smart" does not carry smart
+        watches. A part that is not the head never stands in ("face cream" is not "face").
         """
         words = tokenize(text.replace("'", ""))
         spans: list[tuple[int, int]] = []
@@ -283,17 +296,29 @@ class Understander:
             and "with" not in words[max(spans[k - 1][1] if k else 0, a - 3) : a]
         ]
         if not heads:
-            return None, True
+            return TypeRequest(None, True)
         a, b = heads[-1]
         phrase = words[a:b]
         if self._carried(phrase):
-            return " ".join(phrase), True
-        for n in range(len(phrase) - 1, 0, -1):  # longest carried part, rightmost first
-            for start in range(len(phrase) - n, -1, -1):
-                part = phrase[start : start + n]
-                if self._is_type(terms(" ".join(part))) and self._carried(part):
-                    return " ".join(part), True
-        return " ".join(phrase), False
+            return TypeRequest(" ".join(phrase), True)
+        closed = "".join(phrase)  # "smart watch" is the shop's "smartwatch"
+        if len(phrase) > 1 and self._carried([closed]):
+            return TypeRequest(closed, True)
+        for start in range(1, len(phrase)):  # the longest carried head first
+            head, modifiers = phrase[start:], phrase[:start]
+            if self._is_type(terms(" ".join(head))) and self._carried(head):
+                if self._described_as(head, modifiers):
+                    return TypeRequest(" ".join(head), True, (" ".join(modifiers),))
+                break
+        return TypeRequest(" ".join(phrase), False)
+
+    def _described_as(self, head: list[str], modifiers: list[str]) -> bool:
+        """Whether some product of type `head` has every modifier word in its title, category or
+        specifications ("hiking" for a jacket)."""
+        rows = set(self.catalog.phrase_rows(terms(" ".join(head))).tolist())
+        for word in terms(" ".join(modifiers)):
+            rows &= set(self.catalog.attribute_rows([word]).tolist())
+        return bool(rows)
 
     def type_phrases(self, phrase: str) -> list[str]:
         """The phrase and its synonyms, as far as the catalog has them."""
@@ -345,6 +370,9 @@ class Understander:
         phrase = " ".join(gram)
         if phrase in TYPE_SYNONYMS:
             return any(self.catalog.has_phrase(terms(a)) for a in TYPE_SYNONYMS[phrase])
+        # The shop's own name for a kind, even with a colour-like word in it ("face cream").
+        if len(gram) > 1 and tuple(gram) in self.catalog.category_phrases and not set(gram) & AUDIENCE_TERMS:
+            return True
         if any(g in NOT_TYPE_WORDS for g in gram):
             return False
         if len(gram) == 1:
