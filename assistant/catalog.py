@@ -19,7 +19,9 @@ from assistant.constraints import (
     Constraints,
     attribute_terms,
     phrase_in,
+    names_type,
     product_type_terms,
+    type_segments,
 )
 from common.schema import AUDIENCES
 from common.text import AUDIENCE_WORDS, COLOURS, normalise_colour, terms, tokenize
@@ -96,6 +98,7 @@ class CatalogIndex:
         self.brand_names = sorted({p.brand.lower() for p in self.products if p.brand} | _brands_in_paths(self.products))
         codes = {b: i for i, b in enumerate(self.brand_names)}
         self.brand_code = np.array([codes.get((p.brand or "").lower(), -1) for p in self.products], dtype=np.int64)
+        self.type_segments = [type_segments(p) for p in self.products]
         self.type_terms = [product_type_terms(p) for p in self.products]
         self.attribute_terms = [attribute_terms(p) for p in self.products]
         self.postings = _postings([set(words) for words in self.type_terms])
@@ -142,14 +145,12 @@ class CatalogIndex:
         return phrases
 
     def phrase_rows(self, phrase: list[str]) -> np.ndarray:
-        """Rows of that product type: the term sequence `phrase` is in the title or in a category
-        node that says what the product is (see `constraints.type_nodes`)."""
+        """Rows of that product type: the title or a category node that says what the product is
+        names it (see `constraints.type_nodes` and `names_type`)."""
         if not phrase:
             return self.all_rows
         rows = _candidates(self.postings, phrase)
-        if len(phrase) == 1:
-            return rows
-        return np.array([r for r in rows if phrase_in(phrase, self.type_terms[r])], dtype=np.int64)
+        return np.array([r for r in rows if names_type(phrase, self.type_segments[r])], dtype=np.int64)
 
     def attribute_rows(self, phrase: list[str]) -> np.ndarray:
         """Rows whose title, category, material or specifications contain the phrase."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from pydantic import BaseModel, Field
 
-from assistant.vocabulary import is_listing
+from assistant.vocabulary import is_listing, type_words
 from common.schema import Product
 from common.text import money, terms
 
@@ -44,13 +46,52 @@ def type_nodes(product: Product) -> list[str]:
     return [n for i, n in enumerate(nodes) if i >= len(nodes) - own or not is_listing(terms(n))]
 
 
+def type_segments(product: Product) -> list[list[str]]:
+    """The texts a product-type phrase is matched against, apart: the title and `type_nodes`."""
+    return [terms(product.title), *(terms(node) for node in type_nodes(product))]
+
+
 def product_type_terms(product: Product) -> list[str]:
-    """The words a product-type phrase is matched against: the title and `type_nodes`."""
-    return terms(product.title + " | " + " | ".join(type_nodes(product)))
+    return [w for segment in type_segments(product) for w in segment]
+
+
+# Type words that describe a part of the product rather than name another ("watch dial").
+PART_WORDS = frozenset({"dial", "model"})
+
+
+@cache
+def head_words() -> frozenset[str]:
+    """Words that name a product type when they follow another type word."""
+    return type_words() - PART_WORDS
+
+
+def names_type(phrase: list[str], segments: list[list[str]]) -> bool:
+    """Whether a segment names the product as that type: the phrase occurs, not as the modifier
+    of another product type right after it ("watch box" is a box, "table cover" a cover, "shoe
+    rack" a rack) and not as the purpose of a type named before it ("box for 6 watches"), as in
+    the shopper's own words (see `Understander.requested_type`)."""
+    n = len(phrase)
+    if n == 0:
+        return True
+    heads = head_words()
+    for words in segments:
+        purpose_from = _purpose_start(words, heads)
+        for i in range(min(len(words) - n + 1, purpose_from)):
+            if words[i : i + n] == phrase and (i + n == len(words) or words[i + n] not in heads):
+                return True
+    return False
+
+
+def _purpose_start(words: list[str], heads: frozenset[str]) -> int:
+    """Index of the first "for" that follows a type word (what comes after is what it is for)."""
+    for i, w in enumerate(words):
+        if w == "for" and any(x in heads for x in words[:i]):
+            return i
+    return len(words)
 
 
 def matches_type(product: Product, phrase: list[str]) -> bool:
-    return phrase_in(phrase, product_type_terms(product))
+    return names_type(phrase, type_segments(product))
 
 
 def attribute_terms(product: Product) -> list[str]:

@@ -143,7 +143,6 @@ NOT_TYPE_WORDS = (
 class TypeRequest(NamedTuple):
     named: str | None  # the product type asked for, in the shopper's words
     carried: bool  # whether the catalog has that type
-    modifiers: tuple[str, ...] = ()  # must-have words of a type read as its head ("smart" of "smart watch")
 
 
 @dataclass
@@ -221,9 +220,8 @@ class Understander:
         rest, unknown = self._brands(rest, c)
         from_relation = self._audience(rest, c)
         self._colours(rest, c)
-        named, carried, modifiers = self.requested_type(rest)
-        required = self.required_attributes(rest)
-        c.attributes = required + [m for m in modifiers if m not in required]
+        named, carried = self.requested_type(rest)
+        c.attributes = self.required_attributes(rest)
         if named:
             c.categories = self.type_phrases(named) if carried else [named]
         semantic = " ".join(rest.split()) or corrected
@@ -259,7 +257,7 @@ class Understander:
 
     def product_types(self, text: str) -> list[str]:
         """Catalog product-type phrases for the type named in the text, with their synonyms."""
-        named, carried, _ = self.requested_type(text)
+        named, carried = self.requested_type(text)
         return self.type_phrases(named) if named and carried else []
 
     def requested_type(self, text: str) -> TypeRequest:
@@ -268,14 +266,15 @@ class Understander:
         Types are the catalog's own (category nodes, title heads) and the general vocabulary's
         (`assistant.vocabulary`), longest match first, so "car floor mats" yields "floor mats"
         rather than "mats". The type asked for is the last one named, skipping modifiers: a type
-        directly followed by another ("hiking jacket" is a jacket), one after "for" once a type
-        was named ("bag for laptop"), and one after "with" ("watch with a white dial").
+        directly followed by another ("hiking jacket" is a jacket), one after a "for" that follows
+        a type ("bag for laptop", "sun shade for maruti swift"), and one after "with" ("watch with
+        a white dial").
 
-        A type the catalog lacks falls back to its head, the carried type it ends with ("hiking
-        jacket" -> "jacket"), with the modifier as a must-have attribute, only when some product
-        of that head carries the modifier in its title, category or specifications: a smart
-        watch is not any watch, and a shop whose watches never say "smart" does not carry smart
-        watches. A part that is not the head never stands in ("face cream" is not "face").
+        A type the catalog lacks falls back to its head, the carried type it ends with ("school
+        backpack" -> "backpack"; the modifier stays in the text that ranks), only when some
+        product of that head carries the modifier in its title, category or specifications: a
+        smart watch is not any watch, and a shop whose watches never say "smart" does not carry
+        smart watches. A part that is not the head never stands in ("face cream" is not "face").
         """
         words = tokenize(text.replace("'", ""))
         spans: list[tuple[int, int]] = []
@@ -292,7 +291,7 @@ class Understander:
             (a, b)
             for k, (a, b) in enumerate(spans)
             if not (k + 1 < len(spans) and spans[k + 1][0] == b)
-            and not (k > 0 and a > 0 and words[a - 1] == "for")
+            and not (k > 0 and "for" in words[spans[0][1] : a])
             and "with" not in words[max(spans[k - 1][1] if k else 0, a - 3) : a]
         ]
         if not heads:
@@ -308,7 +307,7 @@ class Understander:
             head, modifiers = phrase[start:], phrase[:start]
             if self._is_type(terms(" ".join(head))) and self._carried(head):
                 if self._described_as(head, modifiers):
-                    return TypeRequest(" ".join(head), True, (" ".join(modifiers),))
+                    return TypeRequest(" ".join(head), True)
                 break
         return TypeRequest(" ".join(phrase), False)
 

@@ -199,3 +199,34 @@ def test_intents_of_product_requests_are_search(demo_catalog):
         assert intents.classify(text, Session(), understander.parse(text)).intent == "support", text
     for text in ["what is your return policy?", "how long does shipping take?"]:
         assert intents.classify(text, Session(), understander.parse(text)).intent == "policy", text
+
+
+@pytest.mark.parametrize(
+    ("title", "category", "phrase", "named"),
+    [
+        ("Oak Watch Box for 6 Watches", ["Home", "Storage"], "watch", False),  # a box (for watches)
+        ("Printed Table Cover 4 Seater", ["Home Furnishing"], "table", False),
+        ("Wooden Shoe Rack", ["Furniture"], "shoe", False),
+        ("Steel Analog Watch - For Men", ["Watches", "Wrist Watches"], "watch", True),
+        ("Kurta and Palazzo Set", ["Clothing", "Ethnic Wear"], "kurta", True),  # "and": two kinds
+        ("Blue Dial Chronograph", ["Watches", "Wrist Watches"], "watch", True),  # named by its category
+        ("Sports Watch Dial Black", ["Accessories"], "watch", True),  # a dial is part of a watch
+    ],
+)
+def test_a_type_word_followed_by_another_type_names_the_other(title, category, phrase, named):
+    from assistant.constraints import matches_type
+    from common.schema import Product
+    from common.text import terms
+
+    assert matches_type(Product(id="p", title=title, category=category), terms(phrase)) is named
+
+
+def test_a_shop_type_the_catalog_lacks_falls_back_only_to_its_head_described_so(parse):
+    # "lawn mower": no product of the head type ("mower") at all: not carried, no fallback.
+    assert (parse("electric lawn mower").product_type, parse("electric lawn mower").type_carried) == (
+        "lawn mower",
+        False,
+    )
+    # "face cream" is not "face": a part that is not the head never stands in.
+    q = parse("cream face")
+    assert q.product_type != "face cream"
