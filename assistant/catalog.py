@@ -18,8 +18,8 @@ from assistant.constraints import (
     AUDIENCE_MATCHES,
     Constraints,
     attribute_terms,
-    phrase_in,
     names_type,
+    phrase_in,
     product_type_terms,
     type_segments,
 )
