@@ -22,7 +22,7 @@ NOT_TYPES = frozenset(
     {*COLOURS, *MATERIALS, *AUDIENCE_WORDS, *STOPWORDS}
     | set(
         "baby toddler kid wear decor finding jewelry jewellery clothe clothing apparel home garden party gift "
-        "outdoor indoor travel sport fitness health beauty care personal office school kitchen bath bed "
+        "outdoor indoor travel sport fitness health beauty care personal office school kitchen bath "
         "car bike pet dog cat bird fish horse food drink water light power electric digital smart mini "
         "style design print pattern shape size large small top bottom front back side left right one ones "
         "budget premium option order gift set pair piece".split()
