@@ -205,8 +205,12 @@ class Assistant:
         return Outcome(Intent.CHITCHAT)
 
     def _policy(self, session: Session, message: str, understood: Understood, timings: Timings) -> Branch:
+        # A question about a shown item ("does the first one come with a warranty?") is answered
+        # from the policy for its kind of product, and says which item it is about.
+        about = self._referenced(session, understood.references)
+        kinds = " ".join(p.category[-1] for p in about if p.category)
         try:
-            passages = self.policies.search(message, k=3)
+            passages = self.policies.search(f"{message} {kinds}".strip(), k=3)
         except PolicyIndexUnavailable:  # degraded, not broken: say so and offer a human
             yield Event(type=EventKind.TEXT, data=UNAVAILABLE_REPLY)
             return Outcome(understood.intent, handoff=True, used_fallback=True)
@@ -227,6 +231,8 @@ class Assistant:
             top = passages[0]
             text = f"From our {top['section'].split(' > ')[-1]} policy: {answering_sentences(top['text'], message)}"
         source = f" (Source: {passages[0]['source']}, {passages[0]['section']}.)"
+        if about:
+            yield Event(type=EventKind.TEXT, data=f"About the {' and the '.join(p.title for p in about)}: ")
         yield Event(type=EventKind.TEXT, data=text + source)
         timings.took("generate", started)
         return Outcome(
@@ -238,13 +244,14 @@ class Assistant:
             handoff=understood.intent == Intent.SUPPORT and used_fallback,
         )
 
-    def _about_shown(self, session: Session, message: str, understood: Understood, timings: Timings) -> Branch:
+    def _referenced(self, session: Session, positions: list[int]) -> list[Product]:
+        """The shown products at these 1-based positions (those still in the catalog)."""
         catalog = self.engine.catalog
-        products = [
-            catalog.products[catalog.row_of[session.shown[i - 1]]]
-            for i in understood.references
-            if session.shown[i - 1] in catalog.row_of
-        ]
+        ids = [session.shown[i - 1] for i in positions if 0 < i <= len(session.shown)]
+        return [catalog.products[catalog.row_of[pid]] for pid in ids if pid in catalog.row_of]
+
+    def _about_shown(self, session: Session, message: str, understood: Understood, timings: Timings) -> Branch:
+        products = self._referenced(session, understood.references)
         if not products:  # nothing on screen to point at: say so, leave the request as it is
             yield Event(type=EventKind.TEXT, data=nothing_shown_text(len(session.shown)))
             return Outcome(understood.intent)

@@ -99,6 +99,12 @@ OUT_OF_SCOPE = re.compile(
 QUESTION_WORDS = re.compile(r"\b(?:how|what|when|can i|do you|is there|are there|how long|how much|which)\b", re.I)
 
 
+def is_policy_question(message: str) -> bool:
+    """A question about returns, shipping, warranty, payment... (not "waterproof shipping bag")."""
+    asks = QUESTION_WORDS.search(message) or "?" in message or "policy" in message.lower()
+    return bool(POLICY_CUE.search(message) and asks)
+
+
 @dataclass
 class Understood:
     intent: Intent
@@ -134,13 +140,15 @@ def classify(message: str, session: Session, query: Query) -> Understood:
     if SUPPORT_CUE.search(message) or HANDOFF_CUE.search(message):
         return Understood(Intent.SUPPORT, handoff=bool(HANDOFF_CUE.search(message)))
     refs = references(message, len(session.shown)) if session.shown else []
+    if refs and is_policy_question(message):  # "does the first one come with a warranty?"
+        return Understood(Intent.POLICY, refs)
     if refs and (COMPARE_CUE.search(message) or len(refs) >= 2):
         return Understood(Intent.COMPARE, refs)
     if refs:
         return Understood(Intent.DETAIL, refs)
     if POINTER.search(message):  # "compare 1 and 2" with nothing (or not that many) on screen
         return Understood(Intent.COMPARE if COMPARE_CUE.search(message) else Intent.DETAIL, [])
-    if POLICY_CUE.search(message) and (QUESTION_WORDS.search(message) or "?" in message or "policy" in message.lower()):
+    if is_policy_question(message):
         return Understood(Intent.POLICY)
     # With a request active, a message that names no other product type refines it ("for women",
     # "under 1000", "do you have them in red?"); a new type or "start over" starts a new one.

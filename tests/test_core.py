@@ -315,3 +315,13 @@ def test_a_strict_bound_excludes_the_price_itself_in_the_mask_and_the_check(demo
     assert not demo_catalog.mask(strict)[row] and strict.failures(product) == ["price"]
     assert demo_catalog.mask(inclusive)[row] and inclusive.failures(product) == []
     assert Constraints(price_min=product.price, price_strict=True).failures(product) == ["price"]
+
+
+def test_a_policy_question_about_a_shown_item_is_answered_from_the_policy_naming_the_item(make_assistant):
+    assistant, _ = make_assistant()
+    session = Session()
+    _, first = turn(assistant, session, "jacket")
+    events, reply = turn(assistant, session, "does the first one come with a warranty?")
+    assert reply.intent == "policy" and any(c["source"] == "warranty.md" for c in reply.citations)
+    assert streamed_text(events).startswith(f"About the {first.products[0].title}: ")
+    assert session.shown == [c.id for c in first.products]  # what is on screen stays numbered
