@@ -68,11 +68,12 @@ def suggest_reply(
     adapter: str | None,
 ) -> Copilot:
     turns = normalise_conversation(conversation)
-    last = [t["content"] for t in turns if t["role"] == "user"][-1]
+    said = [t["content"] for t in turns if t["role"] == "user"]
+    last = said[-1]
     query = engine.parse(last)
-    understood = intents.classify(last, Session(), query)
+    understood, matter = intents.conversation_intent(said, lambda m: intents.classify(m, Session(), engine.parse(m)))
     try:
-        passages = policies.search(last, k=3)
+        passages = policies.search(last if matter == last else f"{matter} {last}", k=3)
         policies_down = False
     except PolicyIndexUnavailable:  # degraded: products and the model still help the agent
         passages, policies_down = [], True
