@@ -323,7 +323,9 @@ class Assistant:
             relaxed_query = Query(message, search_query.text, result.constraints)
             alternatives = alternatives_.closest(self.engine.retriever, relaxed_query, request)
         cards = [ProductCard.of(h.product, h.why) for h in result.hits]
-        session.show([c.id for c in cards])
+        # With nothing matching, the alternatives are what is on screen: "compare 1 and 2" and
+        # "the first one" point at them.
+        session.show([c.id for c in cards] or [a.card.id for a in alternatives])
         timings.took("retrieve", started)
         yield Event(
             type=EventKind.CONSTRAINTS,
