@@ -101,8 +101,10 @@ class Grounder:
     def sentence(self, text: str) -> str | None:
         """The sentence, corrected; or None when it must go."""
         key = " ".join(tokenize(text))
-        if key in self._said:  # small models loop; a repeated sentence adds nothing
-            return None
+        # Small models loop, often with a word changed: a repeated sentence adds nothing.
+        if key in self._said or any(fuzz.ratio(key, said) >= 90 for said in self._said):
+            self._said.add(key)
+            return self._remove(text, "repeats a sentence of this reply")
         self._said.add(key)
         mentioned = self._mentioned(text)
         if self._names_unknown_product(text, mentioned):

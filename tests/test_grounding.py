@@ -55,3 +55,11 @@ def test_degenerate_output():
     assert degenerate("") and degenerate("ok ok")
     assert degenerate("buy buy buy buy buy buy buy buy buy buy buy buy buy")
     assert not degenerate("The Ridgeback Softshell Jacket is a warm choice for cold hikes.")
+
+
+def test_a_near_repeat_in_the_same_reply_is_removed_and_counted():
+    g = grounder()
+    first = "The Highmoor Packable Rain Jacket packs into its own pocket for travel."
+    again = "The Highmoor Packable Rain Jacket packs into its own pockets for travel!"
+    assert g.sentence(first) == first
+    assert g.sentence(again) is None and g.report.removed_sentences == 1
