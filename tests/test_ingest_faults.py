@@ -299,6 +299,18 @@ def test_snapshot_write_killed_mid_way_is_cleaned_by_the_next_write(tmp_path):
     assert leftovers(index_dir) == [] and len(read_snapshot(index_dir).products) == 2
 
 
+def test_a_killed_write_is_tidied_when_the_assistant_next_loads(tmp_path, fake_embedder):
+    from assistant.engine import SearchEngine
+    from common.settings import Settings
+
+    settings = Settings(data_dir=tmp_path / "data")
+    small_snapshot(settings.index_dir)
+    assert interrupt_snapshot(settings.index_dir, signal.SIGKILL) == -signal.SIGKILL
+    assert leftovers(settings.index_dir)
+    engine = SearchEngine.load(settings, embed=fake_embedder)
+    assert leftovers(settings.index_dir) == [] and len(engine.catalog) == 3
+
+
 def test_a_swap_stopped_between_its_two_renames_is_undone(tmp_path):
     index_dir = tmp_path / "data" / "index"
     small_snapshot(index_dir)
