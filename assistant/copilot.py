@@ -104,7 +104,7 @@ def suggest_reply(
     guessing = policies_down and understood.intent in (intents.Intent.POLICY, intents.Intent.SUPPORT)
     # The agent may paste the suggestion to a customer: it passes the shopper's output filter.
     guard = ShopperText([p.image_url for p in products], names=[p.title for p in products])
-    reply = "" if guessing else guard.clean("".join(writer.write(messages, grounder, run, adapter=adapter))).strip()
+    reply = "" if guessing else "".join(writer.write(messages, grounder, run, adapter=adapter, guard=guard)).strip()
     used_fallback = run.failed or not reply
     if used_fallback:
         if understood.handoff:

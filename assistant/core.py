@@ -225,7 +225,8 @@ class Assistant:
         run = Generation()
         quoted = passages[:2]
         grounder = PassageGrounder([p["text"] for p in quoted])
-        text = "".join(self.writer.write(policy_messages(message, quoted, session.history()), grounder, run)).strip()
+        messages = policy_messages(message, quoted, session.history())
+        text = "".join(self.writer.write(messages, grounder, run, guard=ShopperText())).strip()
         used_fallback = run.failed or not text
         if used_fallback:  # quote the best passage
             top = passages[0]
@@ -265,7 +266,11 @@ class Assistant:
         run = Generation()
         task = TASK_COMPARE if comparing else TASK_DETAIL
         for sentence in self.writer.write(
-            product_messages(message, products, session.history(), task), grounder, run, self.settings.llm_adapter
+            product_messages(message, products, session.history(), task),
+            grounder,
+            run,
+            self.settings.llm_adapter,
+            guard=shopper_guard(products),
         ):
             yield Event(type=EventKind.TEXT, data=sentence)
         timings.took("generate", started)
@@ -372,6 +377,7 @@ class Assistant:
             grounder,
             run,
             self.settings.llm_adapter,
+            guard=shopper_guard(products),
         ):
             yield Event(type=EventKind.TEXT, data=sentence)
         used_fallback = run.failed or run.kept == 0
@@ -462,6 +468,11 @@ class Assistant:
     def _shown_products(self, session: Session) -> list[Product]:
         catalog = self.engine.catalog
         return [catalog.products[catalog.row_of[pid]] for pid in session.shown if pid in catalog.row_of]
+
+
+def shopper_guard(products: list[Product]) -> ShopperText:
+    """The output filter for text about these products: their image URLs and names allowed."""
+    return ShopperText([p.image_url for p in products], names=[n for p in products for n in (p.title, p.brand)])
 
 
 def _observe(branch: Branch, timings: Timings, texts: list[str]) -> Branch:

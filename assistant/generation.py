@@ -20,6 +20,7 @@ from assistant.backends import Backend, BackendError, Sampling
 from assistant.capacity import GenerationGate
 from assistant.grounding import Grounder, PassageGrounder, degenerate, stream_sentences
 from common.text import STOPWORDS, tokenize
+from common.untrusted import ShopperText
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +54,14 @@ class Writer:
         grounder: Grounder | PassageGrounder | None,
         run: Generation,
         adapter: str | None = None,
+        guard: ShopperText | None = None,
     ) -> Iterator[str]:
         """The model's reply, sentence by sentence as each completes, minus what fails a check.
 
         Without a grounder (policy answers: no products in play) only the loop and echo filters
-        apply.
+        apply. With a guard, each sentence also passes the shopper's output filter here, so that
+        `run.kept` counts only what the shopper will read and a reply the filter empties gets the
+        deterministic text like any other empty one.
         """
         instructions = instruction_words(messages)
         deltas = self._deltas(messages, run, adapter)
@@ -68,6 +72,11 @@ class Writer:
             if cut_short or degenerate(sentence) or echoes(sentence, instructions):
                 run.dropped += 1
                 continue
+            if guard is not None:
+                sentence = guard.clean(sentence)
+                if not sentence.strip():
+                    run.dropped += 1
+                    continue
             run.kept += 1
             yield sentence.strip() + " "
 
