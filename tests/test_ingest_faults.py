@@ -346,3 +346,28 @@ def test_cli_unreadable_inputs_are_one_line_and_exit_1(tmp_path):
         )
         assert_one_line_error(out, words)
     assert "Latin-1" in out.stderr
+
+
+def test_another_embedding_model_re_embeds_into_a_fresh_collection(tmp_path):
+    """Switching the embedding model (here to one with shorter vectors) re-embeds everything;
+    Chroma cannot mix vector lengths in one collection, so the old one is replaced."""
+    from ingest.pipeline import ingest_catalog
+    from tests.fakes import HashEmbedder
+
+    path = catalog(tmp_path, "c", "A", 3)
+    first = ingest_catalog(settings_in(tmp_path / "data"), path, progress=False, embed=HashEmbedder(256))
+    assert first.added == 3
+    other = Settings(data_dir=tmp_path / "data", embedding_model="another-model")
+    second = ingest_catalog(other, path, progress=False, embed=HashEmbedder(64))
+    assert (second.added, second.updated, second.unchanged) == (0, 3, 0)
+    assert read_snapshot(other.index_dir).vectors.shape == (3, 64)
+
+
+def test_policies_re_ingested_with_another_embedding_model(tmp_path):
+    from ingest.policies import ingest_policies
+
+    policies = REPO / "data" / "policies"
+    assert ingest_policies(settings_in(tmp_path / "data"), [policies], embed=HashEmbedder(256)) > 0
+    other = Settings(data_dir=tmp_path / "data", embedding_model="another-model")
+    count = ingest_policies(other, [policies], embed=HashEmbedder(64))
+    assert store.collection(store.chroma_client(other), store.POLICIES).count() == count
