@@ -47,10 +47,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser:
 	command -v chromium >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
 
-# Every test that loads no model: the core through the fakes (scripted LLM, hashing embedder),
-# real Chroma and HTTP, the CLI in-process. Target: under 60 s on 2 CPU cores.
+# The core through the fakes (scripted LLM, hashing embedder), real Chroma and HTTP in-process,
+# the CLI in-process: no model, vLLM, browser or subprocess. Target: under 60 s on 2 CPU cores.
 test-fast: setup
-	$(PY) -m pytest -q -m "not model and not vllm" --durations=5
+	$(PY) -m pytest -q -m "not model and not vllm and not browser and not slow" --durations=5
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -59,6 +59,7 @@ class SlowEmbedder(HashEmbedder):
         return super().encode(sentences, **kwargs)
 
 
+@pytest.mark.slow
 def test_two_ingests_at_once_end_as_one_catalog_not_a_mix(tmp_path):
     settings = settings_in(tmp_path / "data", embedding_batch_size=2)  # many slow Chroma writes
     files = {"A": catalog(tmp_path, "a", "A", 12), "B": catalog(tmp_path, "b", "B", 5)}
@@ -96,6 +97,7 @@ def test_chroma_server_unreachable_is_one_line(tmp_path):
         ingest_catalog(settings, catalog(tmp_path, "a", "A", 3), progress=False, embed=HashEmbedder())
 
 
+@pytest.mark.slow
 def test_chroma_server_dying_mid_ingest_is_one_line(tmp_path):
     port = free_port()
     server = subprocess.Popen(
@@ -187,6 +189,7 @@ def assert_one_line_error(out: subprocess.CompletedProcess, *words: str) -> None
 
 
 @needs_unshare
+@pytest.mark.slow
 def test_cli_read_only_data_dir_is_one_line(tmp_path):
     mnt = tmp_path / "mnt"
     mnt.mkdir()
@@ -198,6 +201,7 @@ def test_cli_read_only_data_dir_is_one_line(tmp_path):
 
 
 @needs_unshare
+@pytest.mark.slow
 def test_cli_full_disk_is_one_line(tmp_path):
     mnt = tmp_path / "mnt"
     mnt.mkdir()
@@ -209,6 +213,7 @@ def test_cli_full_disk_is_one_line(tmp_path):
 
 
 @needs_unshare
+@pytest.mark.slow
 def test_disk_full_mid_ingest_and_existing_index_made_read_only(tmp_path):
     mnt = tmp_path / "mnt"
     mnt.mkdir()
@@ -281,6 +286,7 @@ def interrupt_snapshot(index_dir: Path, sig: int) -> int:
             proc.wait()
 
 
+@pytest.mark.slow
 def test_snapshot_write_terminated_mid_way_leaves_no_temporary_folder(tmp_path):
     index_dir = tmp_path / "data" / "index"
     small_snapshot(index_dir)
@@ -289,6 +295,7 @@ def test_snapshot_write_terminated_mid_way_leaves_no_temporary_folder(tmp_path):
     assert [p.id for p in read_snapshot(index_dir).products] == ["old0", "old1", "old2"]
 
 
+@pytest.mark.slow
 def test_snapshot_write_killed_mid_way_is_cleaned_by_the_next_write(tmp_path):
     index_dir = tmp_path / "data" / "index"
     small_snapshot(index_dir)
@@ -299,6 +306,7 @@ def test_snapshot_write_killed_mid_way_is_cleaned_by_the_next_write(tmp_path):
     assert leftovers(index_dir) == [] and len(read_snapshot(index_dir).products) == 2
 
 
+@pytest.mark.slow
 def test_a_killed_write_is_tidied_when_the_assistant_next_loads(tmp_path, fake_embedder):
     from assistant.engine import SearchEngine
     from common.settings import Settings
@@ -320,6 +328,7 @@ def test_a_swap_stopped_between_its_two_renames_is_undone(tmp_path):
     assert not index_dir.with_name("index.old").exists()
 
 
+@pytest.mark.slow
 def test_cli_unreadable_inputs_are_one_line_and_exit_1(tmp_path):
     """A directory given as the file, a mapping whose `columns` is a list, a file of Latin-1 rows
     only: one line each on stderr, exit code 1, as the README documents."""

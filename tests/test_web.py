@@ -29,7 +29,7 @@ from tests.webapp import (  # noqa: F401  (module fixtures: pytest finds them he
 )
 
 pytest.importorskip("playwright")
-pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")  # inside gradio
+pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")]  # inside gradio
 from playwright.sync_api import Page, expect  # noqa: E402
 
 TIMEOUT = 20_000  # ms: generous, the machine is shared

@@ -27,7 +27,7 @@ from tests.webapp import (  # noqa: F401  (module fixtures: pytest finds them he
 )
 from ui.web.copilot_tab import ADAPTER, EXAMPLE
 
-pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")  # inside gradio
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")]  # inside gradio
 CARD_ID = re.compile(r'data-product-id="([^"]+)"')
 
 
