@@ -265,13 +265,7 @@ class Assistant:
         grounder = self._grounder(products, session, message)
         run = Generation()
         task = TASK_COMPARE if comparing else TASK_DETAIL
-        for sentence in self.writer.write(
-            product_messages(message, products, session.history(), task),
-            grounder,
-            run,
-            self.settings.llm_adapter,
-            guard=shopper_guard(products),
-        ):
+        for sentence in self._write_about(products, session, message, task, grounder, run):
             yield Event(type=EventKind.TEXT, data=sentence)
         timings.took("generate", started)
         comparison = ComparisonTable.of(products, comparison_rows(products))
@@ -372,13 +366,7 @@ class Assistant:
         products = [h.product for h in result.hits]
         grounder = self._grounder(products, session, message, counts={len(products), result.candidates})
         run = Generation()
-        for sentence in self.writer.write(
-            product_messages(message, products, session.history(), TASK_RECOMMEND),
-            grounder,
-            run,
-            self.settings.llm_adapter,
-            guard=shopper_guard(products),
-        ):
+        for sentence in self._write_about(products, session, message, TASK_RECOMMEND, grounder, run):
             yield Event(type=EventKind.TEXT, data=sentence)
         used_fallback = run.failed or run.kept == 0
         if used_fallback and not vague:
@@ -398,6 +386,14 @@ class Assistant:
         )
 
     # -- helpers -----------------------------------------------------------------------------
+    def _write_about(
+        self, products: list[Product], session: Session, message: str, task: str, grounder: Grounder, run: Generation
+    ) -> Iterator[str]:
+        """The model's sentences about these products, grounded in their records and filtered."""
+        messages = product_messages(message, products, session.history(), task)
+        guard = shopper_guard(products)
+        return self.writer.write(messages, grounder, run, self.settings.llm_adapter, guard=guard)
+
     def _checked(self, message: str) -> str:
         message = " ".join(message.split())
         if not message:

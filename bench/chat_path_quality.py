@@ -22,9 +22,7 @@ from assistant.core import Assistant  # noqa: E402
 from assistant.evaluation.retrieval import constraint_precision, load_queries  # noqa: E402
 from assistant.grounding import PRICE  # noqa: E402
 from assistant.session import Session  # noqa: E402
-from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING  # noqa: E402
-from common.settings import Settings  # noqa: E402
-from ingest.pipeline import ingest_catalog  # noqa: E402
+from bench.common import DEV_QUERIES, FLIPKART, indexed_flipkart  # noqa: E402
 
 # Follow-ups that work after any first reply with cards.
 FOLLOW_UPS = ["something cheaper", "compare 1 and 2", "tell me more about the second one"]
@@ -43,8 +41,7 @@ def main() -> None:
     overrides = {"llm_backend": args.backend}
     if args.openai_base_url:
         overrides["openai_base_url"] = args.openai_base_url
-    settings = Settings(data_dir=BENCH_DIR / "flipkart", **overrides)
-    ingest_catalog(settings, FLIPKART, FLIPKART_MAPPING, progress=False)
+    settings = indexed_flipkart(**overrides)
     assistant = Assistant.load(settings)
     queries = load_queries(args.queries)[: args.limit or None]
     search_cp, chat_cp, honest, wrong_prices, prices_seen, fallbacks, corrections = [], [], 0, [], 0, 0, 0
