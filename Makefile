@@ -31,7 +31,10 @@ $(DEMO_INDEXED): data/catalog.csv $(wildcard data/policies/*.md) $(wildcard inge
 	touch $@
 
 # The web app (Shop, Copilot, Insights) with the HTTP API beside it under /v1; Ctrl-C stops it.
-run: setup $(DEMO_INDEXED)
+# A deleted index (or Chroma store) makes the marker stale too, so it is checked first.
+run: setup
+	@test -f $(DATA_DIR)/index/meta.json -a -d $(DATA_DIR)/chroma || rm -f $(DEMO_INDEXED)
+	@$(MAKE) --no-print-directory $(DEMO_INDEXED)
 	$(BIN)/shopassist ui --data-dir $(DATA_DIR) --host 127.0.0.1 --port 7860
 
 # The README's test command: lint (style + the layer contract), then the whole suite. The
