@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 CITATION_CHARS = 300  # of a policy passage, quoted beside an answer
 # A quoted data block: its tags on lines of their own (the rules name the tags mid-line).
 DATA_BLOCK = re.compile(r"^<(\w+_data)>$.*?^</\1>$", re.S | re.M)
+# The prompt's own markup copied into a reply: a passage header ("[returns.md - Returns > ...")
+# or a data tag. Never an answer.
+PROMPT_MARKUP = re.compile(r"\[\s*[\w.-]+\.(?:md|markdown|txt)\b|</?\w+_data>|</?shopper_message>", re.I)
 
 
 @dataclass
@@ -125,7 +128,10 @@ def instruction_words(messages: list[dict[str, str]]) -> set[str]:
 
 
 def echoes(sentence: str, instructions: set[str]) -> bool:
-    """A sentence made mostly of our instructions' words is the model echoing the prompt."""
+    """A sentence made mostly of our instructions' words, or carrying the prompt's markup, is
+    the model echoing the prompt."""
+    if PROMPT_MARKUP.search(sentence):
+        return True
     words = [w for w in tokenize(sentence) if w not in STOPWORDS]
     return bool(words) and sum(w in instructions for w in words) / len(words) >= 0.8
 

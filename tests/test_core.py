@@ -330,3 +330,11 @@ def test_a_policy_question_about_a_shown_item_is_answered_from_the_policy_naming
     assert reply.intent == "policy" and any(c["source"] == "warranty.md" for c in reply.citations)
     assert streamed_text(events).startswith(f"About the {first.products[0].title}: ")
     assert session.shown == [c.id for c in first.products]  # what is on screen stays numbered
+
+
+def test_a_policy_answer_that_copies_the_prompts_passage_header_falls_back_to_the_passage(make_assistant):
+    question = "what is your return policy?"
+    assistant, _ = make_assistant(replies=["[returns.md - Returns and Refunds Policy > What is your return policy?"])
+    _, reply = turn(assistant, Session(), question)
+    assert reply.intent == "policy" and reply.used_fallback and "[returns.md" not in reply.text
+    assert reply.text.startswith("From our ")
