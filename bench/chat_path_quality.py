@@ -3,7 +3,7 @@ runs) against the bare search, in one run.
 
 Prints constraint precision@5 of the shown cards next to the search figure, the unsatisfiable
 queries (no card, a reply that says nothing matches), and every price in reply text that differs
-from the record of a shown product. With --follow-ups each query is followed by the turns in
+from the record of a shown product (or a listed alternative). With --follow-ups each query is followed by the turns in
 FOLLOW_UPS, and the grounding figures cover every reply: unsupported generated sentences removed
 per 100 replies, and the share of replies that needed the deterministic text.
 Usage: python bench/chat_path_quality.py [--queries FILE] [--limit N] [--follow-ups]
@@ -64,7 +64,9 @@ def main() -> None:
         else:
             search_cp.append(constraint_precision([h.product.id for h in result.hits], q["relevant"]))
             chat_cp.append(constraint_precision(shown, q["relevant"]))
-        record_prices = {round(c.price, 2) for c in reply.products if c.price is not None}
+        # The closest alternatives (after "nothing matches") are records too, listed apart.
+        cards = [*reply.products, *(a.card for a in reply.alternatives)]
+        record_prices = {round(c.price, 2) for c in cards if c.price is not None}
         # The stated budget ("under 1000 INR") is the shopper's number, not a product's.
         record_prices |= {reply.constraints.get("price_max"), reply.constraints.get("price_min")} - {None}
         for m in PRICE.finditer(reply.text):
