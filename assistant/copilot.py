@@ -21,7 +21,7 @@ from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, P
 from assistant.prompting import SUPPORT_RULES, policy_block
 from assistant.reply import ProductCard, plain_citations
 from assistant.session import Session
-from assistant.wording import HANDOFF_REPLY, answering_sentences, format_price
+from assistant.wording import HANDOFF_REPLY, answering_sentences, format_price, policy_name
 from common.errors import ShopAssistError
 from common.schema import Product
 from common.untrusted import ShopperText
@@ -98,7 +98,12 @@ def suggest_reply(
     run = Generation()
     grounder = PolicyOrProductGrounder(
         PassageGrounder([p["text"] for p in passages[:2]]),
-        Grounder(products, engine.catalog.brand_names, engine.understander.type_words),
+        Grounder(
+            products,
+            engine.catalog.brand_names,
+            engine.understander.type_words,
+            policy_text=" ".join(p["text"] for p in passages[:2]),
+        ),
     )
     # Without its policy passages the model would answer a policy question from nothing.
     guessing = policies_down and understood.intent in (intents.Intent.POLICY, intents.Intent.SUPPORT)
@@ -111,7 +116,7 @@ def suggest_reply(
             reply = HANDOFF_REPLY
         elif passages:
             top = passages[0]
-            reply = f"Thanks for reaching out. Per our {top['section'].split(' > ')[-1]} policy: {answering_sentences(top['text'], last)}"
+            reply = f"Thanks for reaching out. Per our {policy_name(top['section'])}: {answering_sentences(top['text'], last)}"
         elif policies_down:
             reply = UNAVAILABLE_REPLY
         else:

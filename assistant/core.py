@@ -53,6 +53,7 @@ from assistant.wording import (
     next_step_text,
     no_match_text,
     nothing_shown_text,
+    policy_name,
 )
 from common.errors import ShopAssistError
 from common.models import Embedder, embedder
@@ -230,7 +231,7 @@ class Assistant:
         used_fallback = run.failed or not text
         if used_fallback:  # quote the best passage
             top = passages[0]
-            text = f"From our {top['section'].split(' > ')[-1]} policy: {answering_sentences(top['text'], message)}"
+            text = f"From our {policy_name(top['section'])}: {answering_sentences(top['text'], message)}"
         source = f" (Source: {passages[0]['source']}, {passages[0]['section']}.)"
         if about:
             yield Event(type=EventKind.TEXT, data=f"About the {' and the '.join(p.title for p in about)}: ")

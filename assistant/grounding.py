@@ -79,6 +79,7 @@ class Grounder:
     shopper_said: str = ""  # everything the shopper wrote in this conversation, this turn included
     earlier_replies: list[str] = field(default_factory=list)  # the assistant's earlier replies
     counts: set[int] = field(default_factory=set)  # counts the reply may state (cards, matches)
+    policy_text: str = ""  # policy passages quoted beside the products (the copilot's), if any
     report: GroundingReport = field(default_factory=GroundingReport)
 
     def __post_init__(self) -> None:
@@ -86,6 +87,8 @@ class Grounder:
         self._other_brands = {b for b in self.catalog_brands if b not in self._retrieved_brands and len(b) >= 4}
         self._said: set[str] = set()
         self._anchors = _anchor_words(self.retrieved)
+        self._record_words = {w for p in self.retrieved for w in tokenize(f"{_record_text(p)} {p.description}")}
+        self._record_words |= set(tokenize(self.policy_text))
         self._earlier = {" ".join(tokenize(s)) for reply in self.earlier_replies for s in _sentences(reply)}
         self._earlier_numbers = {n for reply in self.earlier_replies for n in _numbers(reply)}
         record_text = " ".join(_record_text(p) for p in self.retrieved)
@@ -151,6 +154,9 @@ class Grounder:
                 else f"states the figure {number:g}, which no record or count supports"
             )
         words = set(tokenize(text))
+        terms_ = words & SERVICE_TERMS
+        if terms_ and not terms_ <= self._record_words:  # "the first one comes with a warranty"
+            return f"states {sorted(terms_)[0]} terms, which only the policies (not these records) give"
         anchored = bool(mentioned or positions or words & self._anchors or PRICE.search(text))
         opener = tokenize(text)[:1]
         if not anchored and not (self._last_anchored and opener and opener[0] in CONTINUATION):
@@ -240,6 +246,12 @@ def _anchor_words(products: list[Product]) -> set[str]:
         words.update(w for node in p.category for w in tokenize(node) if len(w) >= 3)
     return words - GENERIC_WORDS
 
+
+# Service terms are the policies' to state: a product reply may use them only where a record does.
+SERVICE_TERMS = frozenset(
+    "warranty warranties guarantee guaranteed refund refunds refundable returnable exchange exchangeable "
+    "shipping delivery".split()
+)
 
 # Words too common in titles and categories to make a sentence specific on their own.
 GENERIC_WORDS = set(

@@ -163,6 +163,8 @@ def classify(message: str, session: Session, query: Query) -> Understood:
         return Understood(Intent.COMPARE, refs)
     if refs:
         return Understood(Intent.DETAIL, refs)
+    if is_policy_question(message):  # "does the first one come with a warranty?", nothing shown
+        return Understood(Intent.POLICY)
     if POINTER.search(message):  # "compare 1 and 2" with nothing (or not that many) on screen
         return Understood(Intent.COMPARE if COMPARE_CUE.search(message) else Intent.DETAIL, [])
     if is_policy_question(message):

@@ -62,6 +62,13 @@ def first_sentences(text: str, n: int) -> str:
     return " ".join(parts[:n])
 
 
+def policy_name(section: str) -> str:
+    """ "Returns and Refunds Policy > How to return" -> "How to return policy"; a section already
+    named a policy keeps its name ("Warranty Policy", not "Warranty Policy policy")."""
+    name = section.split(" > ")[-1].strip()
+    return name if name.lower().endswith(("policy", "policies")) else f"{name} policy"
+
+
 def answering_sentences(passage: str, question: str, n: int = 2) -> str:
     """The passage's sentences that share most words with the question, in passage order.
 

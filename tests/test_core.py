@@ -338,3 +338,19 @@ def test_a_policy_answer_that_copies_the_prompts_passage_header_falls_back_to_th
     _, reply = turn(assistant, Session(), question)
     assert reply.intent == "policy" and reply.used_fallback and "[returns.md" not in reply.text
     assert reply.text.startswith("From our ")
+
+
+def test_a_policy_question_pointing_at_nothing_shown_is_still_a_policy_question(make_assistant):
+    assistant, _ = make_assistant()
+    _, reply = turn(assistant, Session(), "does the first one come with a warranty?")
+    assert reply.intent == "policy" and any(c["source"] == "warranty.md" for c in reply.citations)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["This is a policy that is not available in the policy data.", "It is a good choice for the shopper."],
+)
+def test_prompt_talk_is_an_echo(sentence):
+    from assistant.generation import echoes
+
+    assert echoes(sentence, set())

@@ -63,3 +63,15 @@ def test_a_near_repeat_in_the_same_reply_is_removed_and_counted():
     again = "The Highmoor Packable Rain Jacket packs into its own pockets for travel!"
     assert g.sentence(first) == first
     assert g.sentence(again) is None and g.report.removed_sentences == 1
+
+
+def test_service_terms_no_record_states_are_removed():
+    g = grounder()
+    assert g.sentence("The first one comes with a lifetime warranty.") is None
+    assert g.sentence("The Highmoor Packable Rain Jacket ships free with delivery tomorrow.") is None
+    assert g.report.removed_sentences == 2
+    with_warranty = Product(
+        id="W", title="Tickwell Field Watch", brand="Tickwell", description="Includes a 2-year warranty."
+    )
+    kept = Grounder([with_warranty], catalog_brands=["tickwell"], type_words={"watch"})
+    assert kept.sentence("The Tickwell Field Watch includes a warranty.") is not None
