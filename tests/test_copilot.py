@@ -85,3 +85,14 @@ def test_bad_conversation_is_a_user_error(make_assistant, conversation, message)
     with pytest.raises(ShopAssistError, match=message):
         assistant.copilot(conversation)
     assert backend.calls == []
+
+
+def test_a_long_policy_passage_is_quoted_up_to_a_whole_word():
+    from assistant.generation import CITATION_CHARS, citations
+
+    text = "Footwear should be tried on indoors. " * 20
+    (cited,) = citations([{"source": "returns.md", "section": "Returns", "text": text}])
+    assert len(cited["text"]) <= CITATION_CHARS and cited["text"].endswith("…")
+    assert text.startswith(cited["text"][:-1]) and text[len(cited["text"]) - 1] == " "  # cut between words
+    short = citations([{"source": "a.md", "section": "A", "text": "Short."}])
+    assert short[0]["text"] == "Short."
