@@ -192,7 +192,15 @@ class Assistant:
     def copilot(self, conversation: list[dict[str, str]], use_adapter: bool = True) -> Copilot:
         """`use_adapter=False` answers with the base model even when a copilot adapter is set."""
         adapter = self.settings.copilot_adapter if use_adapter else None
-        return suggest_reply(conversation, self.engine, self.policies, self.writer, adapter)
+        return suggest_reply(conversation, self.engine, self.policies, self.writer, adapter, self.model_name())
+
+    def model_name(self) -> str:
+        """The model replies are asked of, as configured: "backend · model"."""
+        if self.backend.name == "openai":
+            return f"openai · {self.settings.openai_model or 'the served model'}"
+        if self.backend.name == "none":
+            return "none (generation off)"
+        return f"{self.backend.name} · {self.settings.llm_model}"
 
     # -- branches ----------------------------------------------------------------------------
     def _chitchat(self, message: str) -> Branch:
