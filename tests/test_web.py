@@ -286,6 +286,13 @@ def test_votes_show_which_was_given_change_and_survive_a_reload(page, core, web_
     mine = next(d for d in map(json.loads, exported.read_text().splitlines()) if d["id"] == session_id)
     assert mine["meta"]["feedback"] == [{"turn": 1, "target": "reply", "vote": "down", "comment": None}]
 
+    page.locator("#card-1-like").click()
+    expect(page.locator("#card-1-like")).to_have_text("Liked ✓")
+    _, cheaper = expected(core, QUERY, "cheaper")
+    send(page, "cheaper")
+    wait_for_reply(page, cheaper)
+    expect(page.locator("#card-1-like")).to_have_text("Like")  # new cards: nothing voted on yet
+
 
 def test_copilot_tab_suggests_a_reply_with_a_policy_citation(page):
     page.get_by_role("tab", name="Copilot").click()

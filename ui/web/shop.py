@@ -171,6 +171,9 @@ class ShopView:
         refused), open again after it."""
         return {button: gr.update(interactive=interactive) for button in self.control_buttons()}
 
+    def no_votes(self) -> dict:
+        return {button: update for i in range(len(self.votes)) for button, update in self.show_votes(i, None).items()}
+
     def show_votes(self, index: int, vote: int | None) -> dict:
         """A card's thumbs with the shopper's vote on it: the pressed one highlighted and ticked."""
         up, down = self.votes[index]
@@ -289,6 +292,7 @@ class ShopFlows:
                         ui.panel: panel_html("", bool(event.data)),
                         ui.relax: gr.update(visible=False),
                         **ui.show_cards(event.data),
+                        **ui.no_votes(),  # new cards of a new turn: nothing voted on yet
                     }
                 elif event.type == EventKind.TEXT:
                     text += event.data
@@ -383,7 +387,7 @@ class ShopFlows:
             ui.comment_row: gr.update(visible=False),
             **ui.show_cards([]),
             **ui.show_chips([]),
-            **{k: v for i in range(MAX_CARDS) for k, v in ui.show_votes(i, None).items()},
+            **ui.no_votes(),
         }
 
     # -- feedback ------------------------------------------------------------------------------
