@@ -37,7 +37,9 @@ class Copilot(BaseModel):
     handoff: bool
     policies: list[dict[str, str]]  # cited passages: source, section, text
     products: list[ProductCard]
-    used_fallback: bool
+    used_fallback: bool  # the model's text failed or was empty: the reply is built from the policies
+    model: str = ""  # the model asked, "backend · model" ("transformers · bundled")
+    adapter: str | None = None  # the LoRA adapter it was asked with; None: the base model alone
 
     @field_validator("policies")
     @classmethod
@@ -66,7 +68,9 @@ def suggest_reply(
     policies: PolicySearch,
     writer: Writer,
     adapter: str | None,
+    model: str = "",
 ) -> Copilot:
+    """`model` names the model behind `writer` for the result (see `Copilot.model`)."""
     turns = normalise_conversation(conversation)
     said = [t["content"] for t in turns if t["role"] == "user"]
     last = said[-1]
@@ -129,6 +133,8 @@ def suggest_reply(
         policies=citations(passages),
         products=[ProductCard.of(p) for p in products],
         used_fallback=used_fallback,
+        model=model,
+        adapter=adapter,
     )
 
 

@@ -172,12 +172,13 @@ class Assistant:
 
     def _close(self, session: Session, message: str, branch: Branch, timings: Timings) -> Iterator[Event]:
         """Relay a branch, then record the turn and send the final `Reply`."""
-        texts: list[str] = []
-        outcome = yield from _observe(branch, timings, texts)
+        relayed = Relayed()
+        outcome = yield from _observe(branch, timings, relayed)
         timings.took("total", timings.start)
-        text = "".join(texts).strip()
+        text = "".join(relayed.texts).strip()
         session.add_exchange(message, text)
         reply = self._reply(session, text, outcome, timings)
+        session.remember(reply, relayed.showed_cards)
         log.info(
             "turn session=%s intent=%s products=%d corrections=%d fallback=%s message=%r",
             session.id,
@@ -192,7 +193,15 @@ class Assistant:
     def copilot(self, conversation: list[dict[str, str]], use_adapter: bool = True) -> Copilot:
         """`use_adapter=False` answers with the base model even when a copilot adapter is set."""
         adapter = self.settings.copilot_adapter if use_adapter else None
-        return suggest_reply(conversation, self.engine, self.policies, self.writer, adapter)
+        return suggest_reply(conversation, self.engine, self.policies, self.writer, adapter, self.model_name())
+
+    def model_name(self) -> str:
+        """The model replies are asked of, as configured: "backend · model"."""
+        if self.backend.name == "openai":
+            return f"openai · {self.settings.openai_model or 'the served model'}"
+        if self.backend.name == "none":
+            return "none (generation off)"
+        return f"{self.backend.name} · {self.settings.llm_model}"
 
     # -- branches ----------------------------------------------------------------------------
     def _chitchat(self, message: str) -> Branch:
@@ -472,7 +481,16 @@ def shopper_guard(products: list[Product]) -> ShopperText:
     return ShopperText([p.image_url for p in products], names=[n for p in products for n in (p.title, p.brand)])
 
 
-def _observe(branch: Branch, timings: Timings, texts: list[str]) -> Branch:
+@dataclass
+class Relayed:
+    """What `_observe` passed on: the text, and whether product cards were sent (none: the
+    cards of the turn before stay on the shopper's screen)."""
+
+    texts: list[str] = field(default_factory=list)
+    showed_cards: bool = False
+
+
+def _observe(branch: Branch, timings: Timings, relayed: Relayed) -> Branch:
     """Relay a branch's events, noting the first card and first text and keeping the text.
 
     Every text event passes the one output filter on its way to the shopper (catalog text is
@@ -486,11 +504,12 @@ def _observe(branch: Branch, timings: Timings, texts: list[str]) -> Branch:
             return done.value
         if event.type == EventKind.PRODUCTS:
             timings.first("first_card")
+            relayed.showed_cards = True
             guard.allow([c.image_url for c in event.data], names=[n for c in event.data for n in (c.title, c.brand)])
         elif event.type == EventKind.TEXT:
             event = Event(type=EventKind.TEXT, data=guard.clean(event.data))
             if not event.data.strip():
                 continue  # everything in it was filtered out
             timings.first("first_text")
-            texts.append(event.data)
+            relayed.texts.append(event.data)
         yield event

@@ -143,4 +143,17 @@ def echoes(sentence: str, instructions: set[str]) -> bool:
 
 def citations(passages: list[dict]) -> list[dict[str, str]]:
     """Policy passages as cited beside an answer: source, section and the start of the text."""
-    return [{"source": p["source"], "section": p["section"], "text": p["text"][:CITATION_CHARS]} for p in passages]
+    return [
+        {"source": p["source"], "section": p["section"], "text": clipped(p["text"], CITATION_CHARS)} for p in passages
+    ]
+
+
+def clipped(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters: cut after a whole word and marked with "…" when it
+    is longer (a quote cut mid-word, "should be tri", reads as a typo)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if " " in head and not text[limit - 1].isspace():
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:-") + "…"

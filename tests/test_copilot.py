@@ -113,3 +113,14 @@ def test_a_damage_claim_stays_the_matter_after_small_talk(make_assistant):
 def test_damage_and_faults_are_support_not_search(make_assistant, message):
     assistant, _ = make_assistant(replies=[""])
     assert assistant.copilot([{"role": "customer", "content": message}]).intent == "support"
+
+
+def test_a_long_policy_passage_is_quoted_up_to_a_whole_word():
+    from assistant.generation import CITATION_CHARS, citations
+
+    text = "Footwear should be tried on indoors. " * 20
+    (cited,) = citations([{"source": "returns.md", "section": "Returns", "text": text}])
+    assert len(cited["text"]) <= CITATION_CHARS and cited["text"].endswith("…")
+    assert text.startswith(cited["text"][:-1]) and text[len(cited["text"]) - 1] == " "  # cut between words
+    short = citations([{"source": "a.md", "section": "A", "text": "Short."}])
+    assert short[0]["text"] == "Short."

@@ -32,6 +32,24 @@ def streamed_text(events) -> str:
 # --- one shopping turn ------------------------------------------------------------------------
 
 
+def test_the_session_keeps_what_the_last_reply_showed_beside_its_text(make_assistant):
+    """For a face that resumes the session (a page reload): cards with their why, suggestions,
+    the nothing-matches state; a reply without cards leaves the cards before it."""
+    assistant, _ = make_assistant()
+    session = Session()
+    _, reply = turn(assistant, session, JACKETS)
+    assert [(c.id, c.why) for c in session.last.cards] == [(c.id, c.why) for c in reply.products]
+    assert session.last.suggestions == reply.suggestions and reply.suggestions
+    _, policy = turn(assistant, session, "what is your return policy?")
+    assert policy.citations and not policy.products
+    assert [c.id for c in session.last.cards] == [c.id for c in reply.products]
+    assert session.last.citations and set(session.last.citations[0]) == {"source", "section"}
+    _, empty = turn(assistant, session, "in purple under $5")
+    assert not empty.products and empty.alternatives and session.last.empty_reason == empty.empty_reason
+    assert [(c.id, c.breaks) for c in session.last.cards] == [(a.card.id, a.breaks) for a in empty.alternatives]
+    assert Session.model_validate_json(session.model_dump_json()).last == session.last  # it survives the store
+
+
 def test_search_turn_events_in_order_cards_before_generation(make_assistant):
     assistant, backend = make_assistant(replies=["The first one packs down small for travel."])
     calls_when_cards_came = None

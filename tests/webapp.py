@@ -96,7 +96,8 @@ def browser() -> Iterator:
 def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    # Transitions finished: a component that just changed would otherwise show half faded.
+    page.screenshot(path=str(path), full_page=True, animations="disabled")
     print(f"screenshot: {path}")
     return path
 
