@@ -30,7 +30,7 @@ DATA_BLOCK = re.compile(r"^<(\w+_data)>$.*?^</\1>$", re.S | re.M)
 # The prompt's own markup copied into a reply: a passage header ("[returns.md - Returns > ...")
 # or a data tag. Never an answer.
 PROMPT_MARKUP = re.compile(
-    r"\[\s*[\w.-]+\.(?:md|markdown|txt)\b|</?\w+_data>|</?shopper_message>"
+    r"\b[\w-]+\.(?:md|markdown|txt)\b|</?\w+_data>|</?shopper_message>"
     # the prompt's own words for its parts: a reply says "you" and "our policy"
     r"|\b(?:policy|catalog|product)[ _]data\b|\bthe shopper\b",
     re.I,

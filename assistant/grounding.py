@@ -65,6 +65,13 @@ POSITION_WORDS = {
 }  # fmt: skip
 POSITION_NUMBER = re.compile(r"(?:#|\bnumber\s+|\bno\.\s*|\boption\s+|\bitem\s+|\bpick\s+)(\d{1,2})\b", re.I)
 # A sentence opening with one of these continues about the product the last sentence named.
+# The request told back to the shopper ("I'm sure you're looking for a rain jacket"): they
+# know what they asked; the chips already show it.
+RESTATES = re.compile(
+    r"\b(?:you(?:'re| are) (?:looking|searching|shopping) for|you (?:want|need|asked for|wish)|"
+    r"your (?:request|search|query)|you(?:'ve| have) asked)\b",
+    re.I,
+)
 CONTINUATION = {"it", "its", "it's", "this", "that", "they", "these", "those", "both", "each", "either", "all"}
 MAX_SENTENCE_WORDS = 40  # longer "sentences" are small models dumping the data block
 MAX_UNFINISHED_WORDS = 6
@@ -105,7 +112,7 @@ class Grounder:
         """The sentence, corrected; or None when it must go."""
         key = " ".join(tokenize(text))
         # Small models loop, often with a word changed: a repeated sentence adds nothing.
-        if key in self._said or any(fuzz.ratio(key, said) >= 90 for said in self._said):
+        if key in self._said or any(_near_repeat(key, said) for said in self._said):
             self._said.add(key)
             return self._remove(text, "repeats a sentence of this reply")
         self._said.add(key)
@@ -140,6 +147,8 @@ class Grounder:
             return "is a run-on list, not a sentence"
         if key in self._earlier or any(fuzz.ratio(key, old) >= 90 for old in self._earlier):
             return "repeats an earlier reply"
+        if RESTATES.search(text) and not (mentioned or PRICE.search(text)):
+            return "tells the shopper's request back to them"
         trait = TRAIT.search(text)
         if trait and PERSON.search(text) and trait.group().lower() not in self.shopper_said.lower():
             return "claims something about the shopper they did not say"
@@ -236,6 +245,13 @@ def _record_text(p: Product) -> str:
     if p.stock is not None:
         values.append(str(p.stock))
     return " ".join(values)
+
+
+def _near_repeat(key: str, said: str) -> bool:
+    """Nearly the same sentence, or one inside the other ("...for your wife" after "...for your
+    wife, and ..."): small models loop with a word changed or a clause dropped."""
+    shorter = min(len(key), len(said))
+    return fuzz.ratio(key, said) >= 90 or (shorter >= 30 and fuzz.partial_ratio(key, said) >= 95)
 
 
 def _anchor_words(products: list[Product]) -> set[str]:

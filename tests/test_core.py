@@ -366,7 +366,11 @@ def test_a_policy_question_pointing_at_nothing_shown_is_still_a_policy_question(
 
 @pytest.mark.parametrize(
     "sentence",
-    ["This is a policy that is not available in the policy data.", "It is a good choice for the shopper."],
+    [
+        "This is a policy that is not available in the policy data.",
+        "It is a good choice for the shopper.",
+        "- Warranty.md - Warranty Policy - 1-year limited warranty against defects",
+    ],
 )
 def test_prompt_talk_is_an_echo(sentence):
     from assistant.generation import echoes

@@ -9,10 +9,9 @@ JACKET = Product(id="J1", title="Highmoor Packable Rain Jacket", brand="Highmoor
 SHELL = Product(id="J2", title="Ridgeback Softshell Jacket", brand="Ridgeback", price=63.95, currency="USD")
 
 
-def grounder() -> Grounder:
-    return Grounder(
-        [JACKET, SHELL], catalog_brands=["highmoor", "ridgeback", "tickwell"], type_words={"jacket", "watch", "boot"}
-    )
+def grounder(**options) -> Grounder:
+    brands = ["highmoor", "ridgeback", "tickwell"]
+    return Grounder([JACKET, SHELL], catalog_brands=brands, type_words={"jacket", "watch", "boot"}, **options)
 
 
 def test_correct_price_is_kept():
@@ -75,3 +74,12 @@ def test_service_terms_no_record_states_are_removed():
     )
     kept = Grounder([with_warranty], catalog_brands=["tickwell"], type_words={"watch"})
     assert kept.sentence("The Tickwell Field Watch includes a warranty.") is not None
+
+
+def test_the_request_told_back_and_a_sentence_repeated_inside_another_are_removed():
+    g = grounder(shopper_said="I'm looking for a rain jacket for my wife")
+    first = "The Highmoor Packable Rain Jacket is light enough for your wife to carry all day, and it packs small."
+    assert g.sentence(first) == first
+    assert g.sentence("The Highmoor Packable Rain Jacket is light enough for your wife to carry all day.") is None
+    assert g.sentence("I'm sure you're looking for a rain jacket for your wife.") is None
+    assert g.report.removed_sentences == 2
