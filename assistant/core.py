@@ -114,22 +114,35 @@ class Outcome:
 
 
 class Assistant:
-    def __init__(self, settings: Settings, engine: SearchEngine, backend: Backend, policies: PolicySearch):
+    def __init__(
+        self,
+        settings: Settings,
+        engine: SearchEngine,
+        backend: Backend,
+        policies: PolicySearch,
+        capacity: bool = True,
+    ):
         self.settings = settings
         self.engine = engine
         self.backend = backend
         self.policies = policies
         self.gate = GenerationGate.for_backend(settings, backend.name)
-        self.writer = Writer(backend, Sampling.from_settings(settings), self.gate)
+        # Serving sheds a generation to the deterministic text when the queue is long and cuts it
+        # at a deadline; batch evaluation (capacity=False) lets every generation run to its end,
+        # or its results would depend on the machine's load and on --workers.
+        self.writer = Writer(backend, Sampling.from_settings(settings), self.gate if capacity else None)
 
     @classmethod
-    def load(cls, settings: Settings, backend: Backend | None = None, embed: Embedder | None = None) -> Assistant:
+    def load(
+        cls, settings: Settings, backend: Backend | None = None, embed: Embedder | None = None, capacity: bool = True
+    ) -> Assistant:
         """Open the index and policies and build the backend; `embed` replaces the configured
-        embedding model (tests pass a small deterministic one)."""
+        embedding model (tests pass a small deterministic one); `capacity=False` for batch
+        evaluation (no shedding, no generation deadline)."""
         embed = embed or embedder(settings.embedding_model)
         engine = SearchEngine.load(settings, embed)
         policies = PolicySearch.open(settings, embed)
-        return cls(settings, engine, backend or make_backend(settings), policies)
+        return cls(settings, engine, backend or make_backend(settings), policies, capacity)
 
     # -- entry points ------------------------------------------------------------------------
     def reply(self, session: Session, message: str) -> Reply:

@@ -76,9 +76,10 @@ def main() -> None:
     logs = work / "logs.jsonl"
     turns = build_log(logs, args.turns)
 
-    off = Assistant.load(settings.model_copy(update={"llm_backend": "none"}))
+    # capacity=False: as `shopassist eval dialogues`, no generation is shed or cut by load.
+    off = Assistant.load(settings.model_copy(update={"llm_backend": "none"}), capacity=False)
     wall_off, _ = timed_run(off, logs, work / "off", 1)
-    model = Assistant.load(settings)
+    model = Assistant.load(settings, capacity=False)
     model.reply(Session(), "warm up: mugs")  # loads the LLM weights before timing
     wall_1, rows_1 = timed_run(model, logs, work / "w1", 1)
     wall_w, rows_w = timed_run(model, logs, work / f"w{args.workers}", args.workers)

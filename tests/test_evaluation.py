@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import numpy as np
 import pytest
 
+from assistant.core import Assistant
 from assistant.evaluation.checks import check_refinement, follow_up_kind, positions
 from assistant.evaluation.faithfulness import Context, FaithfulnessChecker
 from assistant.evaluation.labels import ConstraintLabel
@@ -27,6 +29,7 @@ from assistant.reply import ComparisonTable, ProductCard, Reply
 from assistant.session import Session
 from assistant.wording import format_price
 from common.errors import ShopAssistError
+from tests.serving import WORDS
 
 
 @pytest.fixture(scope="module")
@@ -334,6 +337,34 @@ def test_copilot_dialogue_is_replayed_with_its_history(make_assistant):
     assert rows[1].reference.startswith("Yes, returns") and rows[1].counts["references"] == 1
     # The second suggestion saw the logged agent turn as history.
     assert any("Could you send a photo?" in m["content"] for m in backend.calls[-1]["messages"])
+
+
+class SlowSentences:
+    """Streams `n` different sentences about the first card, `every_s` apart, then stops."""
+
+    name = "slow"
+
+    def __init__(self, n: int, every_s: float):
+        self.n, self.every_s = n, every_s
+
+    def stream(self, messages, sampling, adapter=None):
+        for word in WORDS[: self.n]:
+            time.sleep(self.every_s)
+            yield f"The first one is {word} and handy. "
+
+
+def test_batch_evaluation_lets_every_generation_finish(fake_settings, fake_embedder):
+    """Serving cuts a generation at its deadline (and sheds it when the queue is long), so an
+    evaluation through a serving Assistant scored replies that depended on the machine's load
+    (20 of 161 model turns were cut at 20 s on a busy 2-core machine). capacity=False lets every
+    generation run to its end."""
+    settings = fake_settings.model_copy(update={"generation_deadline_s": 0.25})
+    dialogue = {"id": "slow", "turns": [{"role": "user", "text": "blue backpack"}]}
+    served = Assistant.load(settings, backend=SlowSentences(5, 0.1), embed=fake_embedder)
+    batch = Assistant.load(settings, backend=SlowSentences(5, 0.1), embed=fake_embedder, capacity=False)
+    (cut,) = rows_of(Evaluator(served), dialogue)
+    (whole,) = rows_of(Evaluator(batch), dialogue)
+    assert cut.text.count("The first one is") < 5 == whole.text.count("The first one is"), (cut.text, whole.text)
 
 
 def test_errors_are_rows_not_crashes(make_assistant):

@@ -90,6 +90,11 @@ class Evaluator:
 
     def __init__(self, assistant: Assistant):
         self.assistant = assistant
+        if assistant.writer.gate is not None:
+            log.warning(
+                "evaluating an Assistant with capacity control: generations may be shed or cut by load; "
+                "load it with Assistant.load(settings, capacity=False)"
+            )
         catalog = assistant.engine.catalog
         self.records = {p.id: p for p in catalog.products}
         self.faithfulness = FaithfulnessChecker(catalog.products)
