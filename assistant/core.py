@@ -293,7 +293,14 @@ class Assistant:
         )
 
     def _shop(self, session: Session, message: str, query: Query, understood: Understood, timings: Timings) -> Branch:
-        shown_prices = [p.price for p in self._shown_products(session) if p.price is not None]
+        # "cheaper" / "more premium" move from the shown products that fit the request: the
+        # closest alternatives shown after an empty result each break it (some on price), and
+        # moving from their prices could loosen the bound instead of tightening it.
+        shown_prices = [
+            p.price
+            for p in self._shown_products(session)
+            if p.price is not None and not session.constraints.failures(p)
+        ]
         update = dialogue.update(session.request, query, message, shown_prices, self.engine.catalog)
         if not update.request.is_active() or (
             update.new and not content_words(update.request.text) and update.request.constraints.is_empty()
@@ -336,7 +343,9 @@ class Assistant:
             relaxed_query = Query(message, search_query.text, result.constraints)
             alternatives = alternatives_.closest(self.engine.retriever, relaxed_query, request)
         cards = [ProductCard.of(h.product, h.why) for h in result.hits]
-        session.show([c.id for c in cards])
+        # With nothing matching, the closest products are the cards on screen (the web app shows
+        # them in the card panel), so "compare 1 and 2" or "the second one" points at them.
+        session.show([c.id for c in cards] or [a.card.id for a in alternatives])
         timings.took("retrieve", started)
         yield Event(
             type=EventKind.CONSTRAINTS,
