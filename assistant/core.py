@@ -115,22 +115,35 @@ class Outcome:
 
 
 class Assistant:
-    def __init__(self, settings: Settings, engine: SearchEngine, backend: Backend, policies: PolicySearch):
+    def __init__(
+        self,
+        settings: Settings,
+        engine: SearchEngine,
+        backend: Backend,
+        policies: PolicySearch,
+        capacity: bool = True,
+    ):
         self.settings = settings
         self.engine = engine
         self.backend = backend
         self.policies = policies
         self.gate = GenerationGate.for_backend(settings, backend.name)
-        self.writer = Writer(backend, Sampling.from_settings(settings), self.gate)
+        # Serving sheds a generation to the deterministic text when the queue is long and cuts it
+        # at a deadline; batch evaluation (capacity=False) lets every generation run to its end,
+        # or its results would depend on the machine's load and on --workers.
+        self.writer = Writer(backend, Sampling.from_settings(settings), self.gate if capacity else None)
 
     @classmethod
-    def load(cls, settings: Settings, backend: Backend | None = None, embed: Embedder | None = None) -> Assistant:
+    def load(
+        cls, settings: Settings, backend: Backend | None = None, embed: Embedder | None = None, capacity: bool = True
+    ) -> Assistant:
         """Open the index and policies and build the backend; `embed` replaces the configured
-        embedding model (tests pass a small deterministic one)."""
+        embedding model (tests pass a small deterministic one); `capacity=False` for batch
+        evaluation (no shedding, no generation deadline)."""
         embed = embed or embedder(settings.embedding_model)
         engine = SearchEngine.load(settings, embed)
         policies = PolicySearch.open(settings, embed)
-        return cls(settings, engine, backend or make_backend(settings), policies)
+        return cls(settings, engine, backend or make_backend(settings), policies, capacity)
 
     # -- entry points ------------------------------------------------------------------------
     def reply(self, session: Session, message: str) -> Reply:
@@ -289,7 +302,14 @@ class Assistant:
         )
 
     def _shop(self, session: Session, message: str, query: Query, understood: Understood, timings: Timings) -> Branch:
-        shown_prices = [p.price for p in self._shown_products(session) if p.price is not None]
+        # "cheaper" / "more premium" move from the shown products that fit the request: the
+        # closest alternatives shown after an empty result each break it (some on price), and
+        # moving from their prices could loosen the bound instead of tightening it.
+        shown_prices = [
+            p.price
+            for p in self._shown_products(session)
+            if p.price is not None and not session.constraints.failures(p)
+        ]
         update = dialogue.update(session.request, query, message, shown_prices, self.engine.catalog)
         if not update.request.is_active() or (
             update.new and not content_words(update.request.text) and update.request.constraints.is_empty()
@@ -332,8 +352,8 @@ class Assistant:
             relaxed_query = Query(message, search_query.text, result.constraints)
             alternatives = alternatives_.closest(self.engine.retriever, relaxed_query, request)
         cards = [ProductCard.of(h.product, h.why) for h in result.hits]
-        # With nothing matching, the alternatives are what is on screen: "compare 1 and 2" and
-        # "the first one" point at them.
+        # With nothing matching, the closest products are the cards on screen (the web app shows
+        # them in the card panel), so "compare 1 and 2" or "the second one" points at them.
         session.show([c.id for c in cards] or [a.card.id for a in alternatives])
         timings.took("retrieve", started)
         yield Event(

@@ -116,6 +116,11 @@ class Understood:
 
 def references(message: str, shown: int) -> list[int]:
     """1-based positions of shown items the message points at ("the second one", "1 and 3")."""
+    return [r for r in pointed_positions(message, shown) if 1 <= r <= shown]
+
+
+def pointed_positions(message: str, shown: int) -> list[int]:
+    """Every 1-based position the message points at, shown or not ("the last" is `shown`)."""
     refs: list[int] = []
     m = FIRST_N.search(message)
     if m:
@@ -128,11 +133,7 @@ def references(message: str, shown: int) -> list[int]:
             refs.append(shown if word.lower() == "last" else ORDINALS[word.lower()])
         elif number:
             refs.append(int(number))
-    out = []
-    for r in refs:
-        if 1 <= r <= shown and r not in out:
-            out.append(r)
-    return out
+    return list(dict.fromkeys(refs))
 
 
 def conversation_intent(customer_messages: list[str], classify_one) -> tuple[Understood, str]:
@@ -159,6 +160,11 @@ def classify(message: str, session: Session, query: Query) -> Understood:
     refs = references(message, len(session.shown)) if session.shown else []
     if refs and is_policy_question(message):  # "does the first one come with a warranty?"
         return Understood(Intent.POLICY, refs)
+    pointing = COMPARE_CUE.search(message) or POINTER.search(message)
+    if refs and pointing and any(r > len(session.shown) for r in pointed_positions(message, len(session.shown))):
+        # "compare 1 and 3" with two items on screen: no comparison of the ones that exist as if
+        # that was asked; the shopper is told how many there are (`nothing_shown_text`).
+        return Understood(Intent.COMPARE if COMPARE_CUE.search(message) else Intent.DETAIL, [])
     if refs and (COMPARE_CUE.search(message) or len(refs) >= 2):
         return Understood(Intent.COMPARE, refs)
     if refs:

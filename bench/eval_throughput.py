@@ -6,6 +6,11 @@ turns) are evaluated on the demo catalog three ways, one after the other:
   1. generation off (`llm_backend: none`), 1 worker: everything but the model;
   2. the default model (transformers, bundled SmolLM2-135M-Instruct), 1 worker;
   3. the default model, W workers (threads sharing one Assistant).
+The three result folders (turns.jsonl, report.json, report.html) are kept under
+.cache/bench/eval_throughput/ ({off,w1,wW}); `shopassist eval compare` reads them as they are.
+The log repeats dialogues, and with greedy decoding a repeat gives the same replies, so an A/B
+comparison of these folders has confidence intervals too narrow: compare runs of the unrepeated
+log (data/eval/shopping_demo.jsonl) instead.
 Usage: python bench/eval_throughput.py [--turns 200] [--workers 2]
 """
 
@@ -76,9 +81,10 @@ def main() -> None:
     logs = work / "logs.jsonl"
     turns = build_log(logs, args.turns)
 
-    off = Assistant.load(settings.model_copy(update={"llm_backend": "none"}))
+    # capacity=False: as `shopassist eval dialogues`, no generation is shed or cut by load.
+    off = Assistant.load(settings.model_copy(update={"llm_backend": "none"}), capacity=False)
     wall_off, _ = timed_run(off, logs, work / "off", 1)
-    model = Assistant.load(settings)
+    model = Assistant.load(settings, capacity=False)
     model.reply(Session(), "warm up: mugs")  # loads the LLM weights before timing
     wall_1, rows_1 = timed_run(model, logs, work / "w1", 1)
     wall_w, rows_w = timed_run(model, logs, work / f"w{args.workers}", args.workers)
@@ -103,6 +109,7 @@ def main() -> None:
     )
     same = sum(a["text"] == b["text"] for a, b in zip(sorted(rows_1, key=_key), sorted(rows_w, key=_key), strict=True))
     print(f"replies identical between 1 and {args.workers} workers: {same}/{len(rows_1)} (greedy decoding)")
+    print(f"result folders kept: {work / 'off'}, {work / 'w1'}, {work / f'w{args.workers}'}")
 
 
 def _key(row: dict) -> tuple[str, int]:

@@ -139,10 +139,11 @@ OpenAIUrl = Annotated[str | None, typer.Option("--openai-base-url", help="OpenAI
 Adapter = Annotated[str | None, typer.Option("--adapter", help="LoRA adapter folder or served name")]
 
 
-def load_assistant(settings: Settings):
+def load_assistant(settings: Settings, capacity: bool = True):
+    """capacity=False for batch evaluation: generations are never shed or cut (see Assistant)."""
     from assistant.core import Assistant
 
-    return Assistant.load(settings)
+    return Assistant.load(settings, capacity=capacity)
 
 
 def session_store(settings: Settings):
@@ -395,7 +396,8 @@ def eval_dialogues(
     settings = load_settings(
         config, data_dir=data_dir, llm_backend=backend, llm_adapter=adapter, copilot_adapter=copilot_adapter
     )
-    report = evaluate_dialogues(load_assistant(settings), logs, out, workers=workers, progress=sys.stderr.isatty())
+    assistant = load_assistant(settings, capacity=False)
+    report = evaluate_dialogues(assistant, logs, out, workers=workers, progress=sys.stderr.isatty())
     print_headline(report)
     typer.echo(f"wrote {out / 'turns.jsonl'}, {out / 'report.json'} and {out / 'report.html'}")
 
@@ -439,7 +441,11 @@ def eval_compare(
             settings = load_settings(config, data_dir=data_dir)
             typer.echo(f"evaluating {logs} with {config} -> {out / name}")
             evaluate_dialogues(
-                load_assistant(settings), logs, out / name, workers=workers, progress=sys.stderr.isatty()
+                load_assistant(settings, capacity=False),
+                logs,
+                out / name,
+                workers=workers,
+                progress=sys.stderr.isatty(),
             )
             dirs.append(out / name)
         a, b = dirs

@@ -9,9 +9,12 @@
   no catalog product does (by the label's `unsatisfiable`, else by scanning the catalog), the
   honest answer shows no card and says that nothing matches.
 * **Refinement semantics.** After "cheaper" every new card costs less than the cheapest card of
-  the last list shown (the products, or the alternatives offered when nothing matched) and still meets the earlier constraints (and an empty answer is honest
-  only if no such product exists); "more premium" mirrors it. "Compare 1 and 2" or "the second
-  one" shows exactly those cards of the last result list, and a comparison has them as columns.
+  the last results (not the alternatives offered when nothing matched: each breaks the request,
+  some on price) and still meets the earlier constraints (and an empty answer is honest only if
+  no such product exists); "more premium" mirrors it. "Compare 1 and 2" or "the second one"
+  shows exactly those cards of the last list on screen (the results, or the alternatives), and
+  a comparison has them as columns; pointing past that list ("compare 1 and 3" with two shown)
+  is answered without cards.
 
 The cue words here are the evaluator's own, not the assistant's intent rules.
 """
@@ -204,8 +207,14 @@ def check_refinement(
     if kind in ("compare", "reference"):
         refs = positions(message)
         index = [len(last_list) - 1 if r == -1 else r - 1 for r in refs]
-        if not last_list or not all(0 <= i < len(last_list) for i in index):
-            return None  # points past the list: the reply should say so; not checked here
+        if not last_list:
+            return None  # nothing was shown: the reply should say so; not checked here
+        if not all(0 <= i < len(last_list) for i in index):
+            # Points past the list: the honest reply says how many there are and shows no
+            # comparison or detail of the ones that exist as if they had been asked for.
+            shown = [c.id for c in reply.products]
+            failures = [f"positions {refs} point past the {len(last_list)} cards shown, yet it shows {shown}"]
+            return RefinementResult(kind, not shown, failures if shown else [])
         expected = [last_list[i] for i in index]
         failures = []
         if [c.id for c in reply.products] != [c.id for c in expected]:

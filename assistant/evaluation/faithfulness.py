@@ -103,7 +103,7 @@ class Context:
     """What a reply may legitimately refer to besides its own cards."""
 
     shopper_text: str = ""  # everything the shopper wrote so far
-    bounds: set[float] = field(default_factory=set)  # price bounds / rating minimum of the request
+    bounds: set[float] = field(default_factory=set)  # price bounds / rating minimums the request has had
     earlier_prices: set[float] = field(default_factory=set)  # prices of products shown earlier
     passage_amounts: set[float] = field(default_factory=set)  # amounts in the policy passages cited
 

@@ -90,6 +90,11 @@ class Evaluator:
 
     def __init__(self, assistant: Assistant):
         self.assistant = assistant
+        if assistant.writer.gate is not None:
+            log.warning(
+                "evaluating an Assistant with capacity control: generations may be shed or cut by load; "
+                "load it with Assistant.load(settings, capacity=False)"
+            )
         catalog = assistant.engine.catalog
         self.records = {p.id: p for p in catalog.products}
         self.faithfulness = FaithfulnessChecker(catalog.products)
@@ -113,8 +118,13 @@ class Evaluator:
         session = Session(id=f"eval-{hashlib.sha1(dialogue.id.encode()).hexdigest()[:12]}")
         parsed = Constraints()
         spec: Spec | None = None  # the request in force after the previous turn
-        last_list: list[ProductCard] = []
+        last_list: list[ProductCard] = []  # the cards on screen: what "compare 1 and 2" points at
+        last_products: list[ProductCard] = []  # the last results that fit: what "cheaper" moves from
         earlier_prices: set[float] = set()
+        # Price bounds and rating minimums the request has had: a reply may say what changed
+        # ("replaced under $29.98 (was under $29.99)"), and an earlier bound derived from a
+        # "cheaper" turn is neither a card's price nor a number the shopper wrote.
+        earlier_bounds: set[float] = set()
         shopper_text = ""
         rows = []
         for i, message in enumerate(messages):
@@ -158,8 +168,9 @@ class Evaluator:
                 spec = labels[i]
 
             shown = reply.products + [a.card for a in reply.alternatives]
+            bounds = _bounds(reply, spec)
             context = Context(
-                shopper_text, _bounds(reply, spec), set(earlier_prices), self._passage_amounts(reply.citations)
+                shopper_text, bounds | earlier_bounds, set(earlier_prices), self._passage_amounts(reply.citations)
             )
             faith = self.faithfulness.check(reply.text, shown, context)
             counts |= _faithfulness_counts(faith)
@@ -173,7 +184,8 @@ class Evaluator:
                     counts |= {"unsatisfiable_turns": 1, "honest_empty": float(bool(result.honest_empty))}
                 row.failed += [{"check": "constraint", "detail": d} for d in result.failures]
 
-            refinement = check_refinement(detected, message, reply, last_list, prior, self.records, self.scan)
+            base = last_products if detected in ("cheaper", "pricier") else last_list
+            refinement = check_refinement(detected, message, reply, base, prior, self.records, self.scan)
             if refinement is not None:
                 counts |= {"refinements": 1, "refinements_ok": float(refinement.ok)}
                 row.failed += [{"check": f"refinement:{refinement.kind}", "detail": d} for d in refinement.failures]
@@ -192,11 +204,15 @@ class Evaluator:
 
             # The cards on screen after this turn: the products, else the labelled alternatives
             # offered instead ("compare 1 and 2" may point at those); a turn that only looked
-            # at earlier cards, or showed none, leaves the list as it was.
+            # at earlier cards, or showed none, leaves the list as it was. "Cheaper" moves from
+            # the last products only: each alternative breaks the request, some on price.
             on_screen = list(reply.products) or [a.card for a in reply.alternatives]
             if on_screen and detected not in ("compare", "reference"):
                 last_list = on_screen
+            if reply.products and detected not in ("compare", "reference"):
+                last_products = list(reply.products)
             earlier_prices |= {c.price for c in reply.products if c.price is not None}
+            earlier_bounds |= bounds
             row.counts = counts
             rows.append(row)
             on_turn()

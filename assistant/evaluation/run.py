@@ -81,6 +81,8 @@ def run_metadata(settings: Settings, logs: Path, assistant: Assistant, workers: 
         "copilot_adapter": settings.copilot_adapter,
         "embedding_model": settings.embedding_model,
         "workers": workers,
+        # True: the serving gate could shed generations or cut them at a deadline (load-dependent).
+        "capacity_control": assistant.writer.gate is not None,
         "settings": public_settings(settings),
     }
 
