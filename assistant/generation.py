@@ -28,9 +28,11 @@ CITATION_CHARS = 300  # of a policy passage, quoted beside an answer
 # A quoted data block: its tags on lines of their own (the rules name the tags mid-line).
 DATA_BLOCK = re.compile(r"^<(\w+_data)>$.*?^</\1>$", re.S | re.M)
 # The prompt's own markup copied into a reply: a passage header ("[returns.md - Returns > ...")
-# or a data tag. Never an answer.
+# a data tag, a template slot. Never an answer.
 PROMPT_MARKUP = re.compile(
     r"\b[\w-]+\.(?:md|markdown|txt)\b|</?\w+_data>|</?shopper_message>"
+    # a training set's unfilled slots ("{{Order Number}}"): a fine-tuned adapter copies them
+    r"|\{\{[^{}]*\}\}"
     # the prompt's own words for its parts: a reply says "you" and "our policy"
     r"|\b(?:policy|catalog|product)[ _]data\b|\bthe shopper\b",
     re.I,

@@ -370,6 +370,7 @@ def test_a_policy_question_pointing_at_nothing_shown_is_still_a_policy_question(
         "This is a policy that is not available in the policy data.",
         "It is a good choice for the shopper.",
         "- Warranty.md - Warranty Policy - 1-year limited warranty against defects",
+        "Let's get started with the {{Order Number}} you were given.",
     ],
 )
 def test_prompt_talk_is_an_echo(sentence):
