@@ -38,6 +38,8 @@ class Copilot(BaseModel):
     policies: list[dict[str, str]]  # cited passages: source, section, text
     products: list[ProductCard]
     used_fallback: bool
+    # Generated sentences the grounding or the writer's filters removed (as Reply.sentences_removed).
+    sentences_removed: int = 0
 
     @field_validator("policies")
     @classmethod
@@ -123,6 +125,7 @@ def suggest_reply(
         policies=citations(passages),
         products=[ProductCard.of(p) for p in products],
         used_fallback=used_fallback,
+        sentences_removed=grounder.report.removed_sentences + run.dropped,
     )
 
 
