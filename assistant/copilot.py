@@ -40,6 +40,8 @@ class Copilot(BaseModel):
     used_fallback: bool  # the model's text failed or was empty: the reply is built from the policies
     model: str = ""  # the model asked, "backend · model" ("transformers · bundled")
     adapter: str | None = None  # the LoRA adapter it was asked with; None: the base model alone
+    # Generated sentences the grounding or the writer's filters removed (as Reply.sentences_removed).
+    sentences_removed: int = 0
 
     @field_validator("policies")
     @classmethod
@@ -135,6 +137,7 @@ def suggest_reply(
         used_fallback=used_fallback,
         model=model,
         adapter=adapter,
+        sentences_removed=grounder.report.removed_sentences + run.dropped,
     )
 
 

@@ -427,6 +427,17 @@ def test_copilot_dialogue_is_replayed_with_its_history(make_assistant):
     assert any("Could you send a photo?" in m["content"] for m in backend.calls[-1]["messages"])
 
 
+def test_copilot_turns_count_the_sentences_grounding_removed(make_assistant):
+    """The copilot's grounding removes sentences as the shopper path's does; its rows used to
+    count none, so sentences_removed_per_100 read 0.000 on copilot logs whatever the model said."""
+    assistant, _ = make_assistant(replies=["Our shop was founded on the moon in 1850."])
+    (row,) = rows_of(
+        Evaluator(assistant),
+        {"id": "moon", "turns": [{"role": "user", "text": "Can I return a jacket?"}], "meta": {"mode": "copilot"}},
+    )
+    assert row.counts["sentences_removed"] == 1 and row.counts["fallbacks"] == 1, row.text
+
+
 class SlowSentences:
     """Streams `n` different sentences about the first card, `every_s` apart, then stops."""
 

@@ -307,6 +307,7 @@ class Evaluator:
             counts: dict[str, float] = {
                 "turns": 1,
                 "replies": 1,
+                "sentences_removed": suggestion.sentences_removed,
                 "fallbacks": float(suggestion.used_fallback),
                 "total_ms": total,
             }
