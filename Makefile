@@ -31,7 +31,10 @@ $(DEMO_INDEXED): data/catalog.csv $(wildcard data/policies/*.md) $(wildcard inge
 	touch $@
 
 # The web app (Shop, Copilot, Insights) with the HTTP API beside it under /v1; Ctrl-C stops it.
-run: setup $(DEMO_INDEXED)
+# A deleted index (or Chroma store) makes the marker stale too, so it is checked first.
+run: setup
+	@test -f $(DATA_DIR)/index/meta.json -a -d $(DATA_DIR)/chroma || rm -f $(DEMO_INDEXED)
+	@$(MAKE) --no-print-directory $(DEMO_INDEXED)
 	$(BIN)/shopassist ui --data-dir $(DATA_DIR) --host 127.0.0.1 --port 7860
 
 # The README's test command: lint (style + the layer contract), then the whole suite. The
@@ -47,10 +50,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser:
 	command -v chromium >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
 
-# Every test that loads no model: the core through the fakes (scripted LLM, hashing embedder),
-# real Chroma and HTTP, the CLI in-process. Target: under 60 s on 2 CPU cores.
+# The core through the fakes (scripted LLM, hashing embedder), real Chroma and HTTP in-process,
+# the CLI in-process: no model, vLLM, browser or subprocess. Target: under 60 s on 2 CPU cores.
 test-fast: setup
-	$(PY) -m pytest -q -m "not model and not vllm" --durations=5
+	$(PY) -m pytest -q -m "not model and not vllm and not browser and not slow" --durations=5
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -207,7 +207,10 @@ class TransformersBackend:
             ) from None
         finally:
             cancel.event.set()  # stops generation early if the consumer stopped reading
-        thread.join(timeout=1.0)
+            # Wait for it here, also when the consumer closed the stream early: a generation
+            # thread still running when the interpreter exits aborts the process ("terminate
+            # called without an active exception"). The stop takes effect at the next token.
+            thread.join(timeout=10.0)
         if failure:
             # torch reports a failed generation (out of memory, a device error) as RuntimeError;
             # anything else is a bug in our code and surfaces as itself.

@@ -15,7 +15,6 @@ from pathlib import Path
 import numpy as np
 
 from assistant.constraints import (
-    AUDIENCE_MATCHES,
     Constraints,
     attribute_terms,
     names_type,
@@ -23,7 +22,7 @@ from assistant.constraints import (
     product_type_terms,
     type_segments,
 )
-from common.schema import AUDIENCES
+from common.schema import AUDIENCE_MATCHES, AUDIENCES
 from common.text import AUDIENCE_WORDS, COLOURS, normalise_colour, terms, tokenize
 from ingest.snapshot import Snapshot, read_snapshot
 

@@ -7,19 +7,8 @@ from functools import cache
 from pydantic import BaseModel, Field
 
 from assistant.vocabulary import is_listing, type_words
-from common.schema import Product
+from common.schema import AUDIENCE_MATCHES, Product
 from common.text import money, terms
-
-# Query audience -> product audiences that satisfy it. A unisex product is stored as men+women.
-AUDIENCE_MATCHES = {
-    "men": {"men"},
-    "women": {"women"},
-    "boys": {"boys"},
-    "girls": {"girls"},
-    "kids": {"boys", "girls", "baby"},
-    "baby": {"baby"},
-    "couple": {"couple"},
-}
 
 
 def phrase_in(phrase: list[str], words: list[str]) -> bool:

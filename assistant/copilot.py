@@ -21,7 +21,7 @@ from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, P
 from assistant.prompting import SUPPORT_RULES, policy_block
 from assistant.reply import ProductCard, plain_citations
 from assistant.session import Session
-from assistant.wording import HANDOFF_REPLY, answering_sentences, format_price
+from assistant.wording import HANDOFF_REPLY, answering_sentences, format_price, policy_name
 from common.errors import ShopAssistError
 from common.schema import Product
 from common.untrusted import ShopperText
@@ -37,7 +37,9 @@ class Copilot(BaseModel):
     handoff: bool
     policies: list[dict[str, str]]  # cited passages: source, section, text
     products: list[ProductCard]
-    used_fallback: bool
+    used_fallback: bool  # the model's text failed or was empty: the reply is built from the policies
+    model: str = ""  # the model asked, "backend · model" ("transformers · bundled")
+    adapter: str | None = None  # the LoRA adapter it was asked with; None: the base model alone
     # Generated sentences the grounding or the writer's filters removed (as Reply.sentences_removed).
     sentences_removed: int = 0
 
@@ -68,13 +70,16 @@ def suggest_reply(
     policies: PolicySearch,
     writer: Writer,
     adapter: str | None,
+    model: str = "",
 ) -> Copilot:
+    """`model` names the model behind `writer` for the result (see `Copilot.model`)."""
     turns = normalise_conversation(conversation)
-    last = [t["content"] for t in turns if t["role"] == "user"][-1]
+    said = [t["content"] for t in turns if t["role"] == "user"]
+    last = said[-1]
     query = engine.parse(last)
-    understood = intents.classify(last, Session(), query)
+    understood, matter = intents.conversation_intent(said, lambda m: intents.classify(m, Session(), engine.parse(m)))
     try:
-        passages = policies.search(last, k=3)
+        passages = policies.search(last if matter == last else f"{matter} {last}", k=3)
         policies_down = False
     except PolicyIndexUnavailable:  # degraded: products and the model still help the agent
         passages, policies_down = [], True
@@ -99,20 +104,25 @@ def suggest_reply(
     run = Generation()
     grounder = PolicyOrProductGrounder(
         PassageGrounder([p["text"] for p in passages[:2]]),
-        Grounder(products, engine.catalog.brand_names, engine.understander.type_words),
+        Grounder(
+            products,
+            engine.catalog.brand_names,
+            engine.understander.type_words,
+            policy_text=" ".join(p["text"] for p in passages[:2]),
+        ),
     )
     # Without its policy passages the model would answer a policy question from nothing.
     guessing = policies_down and understood.intent in (intents.Intent.POLICY, intents.Intent.SUPPORT)
     # The agent may paste the suggestion to a customer: it passes the shopper's output filter.
     guard = ShopperText([p.image_url for p in products], names=[p.title for p in products])
-    reply = "" if guessing else guard.clean("".join(writer.write(messages, grounder, run, adapter=adapter))).strip()
+    reply = "" if guessing else "".join(writer.write(messages, grounder, run, adapter=adapter, guard=guard)).strip()
     used_fallback = run.failed or not reply
     if used_fallback:
         if understood.handoff:
             reply = HANDOFF_REPLY
         elif passages:
             top = passages[0]
-            reply = f"Thanks for reaching out. Per our {top['section'].split(' > ')[-1]} policy: {answering_sentences(top['text'], last)}"
+            reply = f"Thanks for reaching out. Per our {policy_name(top['section'])}: {answering_sentences(top['text'], last)}"
         elif policies_down:
             reply = UNAVAILABLE_REPLY
         else:
@@ -125,6 +135,8 @@ def suggest_reply(
         policies=citations(passages),
         products=[ProductCard.of(p) for p in products],
         used_fallback=used_fallback,
+        model=model,
+        adapter=adapter,
         sentences_removed=grounder.report.removed_sentences + run.dropped,
     )
 

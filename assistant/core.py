@@ -53,6 +53,7 @@ from assistant.wording import (
     next_step_text,
     no_match_text,
     nothing_shown_text,
+    policy_name,
 )
 from common.errors import ShopAssistError
 from common.models import Embedder, embedder
@@ -184,12 +185,13 @@ class Assistant:
 
     def _close(self, session: Session, message: str, branch: Branch, timings: Timings) -> Iterator[Event]:
         """Relay a branch, then record the turn and send the final `Reply`."""
-        texts: list[str] = []
-        outcome = yield from _observe(branch, timings, texts)
+        relayed = Relayed()
+        outcome = yield from _observe(branch, timings, relayed)
         timings.took("total", timings.start)
-        text = "".join(texts).strip()
+        text = "".join(relayed.texts).strip()
         session.add_exchange(message, text)
         reply = self._reply(session, text, outcome, timings)
+        session.remember(reply, relayed.showed_cards)
         log.info(
             "turn session=%s intent=%s products=%d corrections=%d fallback=%s message=%r",
             session.id,
@@ -204,7 +206,15 @@ class Assistant:
     def copilot(self, conversation: list[dict[str, str]], use_adapter: bool = True) -> Copilot:
         """`use_adapter=False` answers with the base model even when a copilot adapter is set."""
         adapter = self.settings.copilot_adapter if use_adapter else None
-        return suggest_reply(conversation, self.engine, self.policies, self.writer, adapter)
+        return suggest_reply(conversation, self.engine, self.policies, self.writer, adapter, self.model_name())
+
+    def model_name(self) -> str:
+        """The model replies are asked of, as configured: "backend · model"."""
+        if self.backend.name == "openai":
+            return f"openai · {self.settings.openai_model or 'the served model'}"
+        if self.backend.name == "none":
+            return "none (generation off)"
+        return f"{self.backend.name} · {self.settings.llm_model}"
 
     # -- branches ----------------------------------------------------------------------------
     def _chitchat(self, message: str) -> Branch:
@@ -238,11 +248,12 @@ class Assistant:
         run = Generation()
         quoted = passages[:2]
         grounder = PassageGrounder([p["text"] for p in quoted])
-        text = "".join(self.writer.write(policy_messages(message, quoted, session.history()), grounder, run)).strip()
+        messages = policy_messages(message, quoted, session.history())
+        text = "".join(self.writer.write(messages, grounder, run, guard=ShopperText())).strip()
         used_fallback = run.failed or not text
         if used_fallback:  # quote the best passage
             top = passages[0]
-            text = f"From our {top['section'].split(' > ')[-1]} policy: {answering_sentences(top['text'], message)}"
+            text = f"From our {policy_name(top['section'])}: {answering_sentences(top['text'], message)}"
         source = f" (Source: {passages[0]['source']}, {passages[0]['section']}.)"
         if about:
             yield Event(type=EventKind.TEXT, data=f"About the {' and the '.join(p.title for p in about)}: ")
@@ -277,9 +288,7 @@ class Assistant:
         grounder = self._grounder(products, session, message)
         run = Generation()
         task = TASK_COMPARE if comparing else TASK_DETAIL
-        for sentence in self.writer.write(
-            product_messages(message, products, session.history(), task), grounder, run, self.settings.llm_adapter
-        ):
+        for sentence in self._write_about(products, session, message, task, grounder, run):
             yield Event(type=EventKind.TEXT, data=sentence)
         timings.took("generate", started)
         comparison = ComparisonTable.of(products, comparison_rows(products))
@@ -387,12 +396,7 @@ class Assistant:
         products = [h.product for h in result.hits]
         grounder = self._grounder(products, session, message, counts={len(products), result.candidates})
         run = Generation()
-        for sentence in self.writer.write(
-            product_messages(message, products, session.history(), TASK_RECOMMEND),
-            grounder,
-            run,
-            self.settings.llm_adapter,
-        ):
+        for sentence in self._write_about(products, session, message, TASK_RECOMMEND, grounder, run):
             yield Event(type=EventKind.TEXT, data=sentence)
         used_fallback = run.failed or run.kept == 0
         if used_fallback and not vague:
@@ -412,6 +416,14 @@ class Assistant:
         )
 
     # -- helpers -----------------------------------------------------------------------------
+    def _write_about(
+        self, products: list[Product], session: Session, message: str, task: str, grounder: Grounder, run: Generation
+    ) -> Iterator[str]:
+        """The model's sentences about these products, grounded in their records and filtered."""
+        messages = product_messages(message, products, session.history(), task)
+        guard = shopper_guard(products)
+        return self.writer.write(messages, grounder, run, self.settings.llm_adapter, guard=guard)
+
     def _checked(self, message: str) -> str:
         message = " ".join(message.split())
         if not message:
@@ -484,7 +496,21 @@ class Assistant:
         return [catalog.products[catalog.row_of[pid]] for pid in session.shown if pid in catalog.row_of]
 
 
-def _observe(branch: Branch, timings: Timings, texts: list[str]) -> Branch:
+def shopper_guard(products: list[Product]) -> ShopperText:
+    """The output filter for text about these products: their image URLs and names allowed."""
+    return ShopperText([p.image_url for p in products], names=[n for p in products for n in (p.title, p.brand)])
+
+
+@dataclass
+class Relayed:
+    """What `_observe` passed on: the text, and whether product cards were sent (none: the
+    cards of the turn before stay on the shopper's screen)."""
+
+    texts: list[str] = field(default_factory=list)
+    showed_cards: bool = False
+
+
+def _observe(branch: Branch, timings: Timings, relayed: Relayed) -> Branch:
     """Relay a branch's events, noting the first card and first text and keeping the text.
 
     Every text event passes the one output filter on its way to the shopper (catalog text is
@@ -498,11 +524,12 @@ def _observe(branch: Branch, timings: Timings, texts: list[str]) -> Branch:
             return done.value
         if event.type == EventKind.PRODUCTS:
             timings.first("first_card")
+            relayed.showed_cards = True
             guard.allow([c.image_url for c in event.data], names=[n for c in event.data for n in (c.title, c.brand)])
         elif event.type == EventKind.TEXT:
             event = Event(type=EventKind.TEXT, data=guard.clean(event.data))
             if not event.data.strip():
                 continue  # everything in it was filtered out
             timings.first("first_text")
-            texts.append(event.data)
+            relayed.texts.append(event.data)
         yield event

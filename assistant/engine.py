@@ -9,6 +9,7 @@ from assistant.search import Retriever, SearchResult
 from assistant.understand import Query, Understander
 from common.models import Embedder, embedder
 from common.settings import Settings
+from ingest.lock import tidy_if_idle
 
 
 @dataclass
@@ -19,6 +20,7 @@ class SearchEngine:
 
     @classmethod
     def load(cls, settings: Settings, embed: Embedder | None = None) -> SearchEngine:
+        tidy_if_idle(settings, settings.index_dir)
         catalog = CatalogIndex.load(settings.index_dir)
         embed = embed or embedder(settings.embedding_model)
         retriever = Retriever(catalog, embed, settings.rrf_k, settings.mmr_lambda)

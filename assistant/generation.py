@@ -20,12 +20,23 @@ from assistant.backends import Backend, BackendError, Sampling
 from assistant.capacity import GenerationGate
 from assistant.grounding import Grounder, PassageGrounder, degenerate, stream_sentences
 from common.text import STOPWORDS, tokenize
+from common.untrusted import ShopperText
 
 log = logging.getLogger(__name__)
 
 CITATION_CHARS = 300  # of a policy passage, quoted beside an answer
 # A quoted data block: its tags on lines of their own (the rules name the tags mid-line).
 DATA_BLOCK = re.compile(r"^<(\w+_data)>$.*?^</\1>$", re.S | re.M)
+# The prompt's own markup copied into a reply: a passage header ("[returns.md - Returns > ...")
+# a data tag, a template slot. Never an answer.
+PROMPT_MARKUP = re.compile(
+    r"\b[\w-]+\.(?:md|markdown|txt)\b|</?\w+_data>|</?shopper_message>"
+    # a training set's unfilled slots ("{{Order Number}}"): a fine-tuned adapter copies them
+    r"|\{\{[^{}]*\}\}"
+    # the prompt's own words for its parts: a reply says "you" and "our policy"
+    r"|\b(?:policy|catalog|product)[ _]data\b|\bthe shopper\b",
+    re.I,
+)
 
 
 @dataclass
@@ -53,11 +64,14 @@ class Writer:
         grounder: Grounder | PassageGrounder | None,
         run: Generation,
         adapter: str | None = None,
+        guard: ShopperText | None = None,
     ) -> Iterator[str]:
         """The model's reply, sentence by sentence as each completes, minus what fails a check.
 
         Without a grounder (policy answers: no products in play) only the loop and echo filters
-        apply.
+        apply. With a guard, each sentence also passes the shopper's output filter here, so that
+        `run.kept` counts only what the shopper will read and a reply the filter empties gets the
+        deterministic text like any other empty one.
         """
         instructions = instruction_words(messages)
         deltas = self._deltas(messages, run, adapter)
@@ -68,6 +82,11 @@ class Writer:
             if cut_short or degenerate(sentence) or echoes(sentence, instructions):
                 run.dropped += 1
                 continue
+            if guard is not None:
+                sentence = guard.clean(sentence)
+                if not sentence.strip():
+                    run.dropped += 1
+                    continue
             run.kept += 1
             yield sentence.strip() + " "
 
@@ -116,11 +135,27 @@ def instruction_words(messages: list[dict[str, str]]) -> set[str]:
 
 
 def echoes(sentence: str, instructions: set[str]) -> bool:
-    """A sentence made mostly of our instructions' words is the model echoing the prompt."""
+    """A sentence made mostly of our instructions' words, or carrying the prompt's markup, is
+    the model echoing the prompt."""
+    if PROMPT_MARKUP.search(sentence):
+        return True
     words = [w for w in tokenize(sentence) if w not in STOPWORDS]
     return bool(words) and sum(w in instructions for w in words) / len(words) >= 0.8
 
 
 def citations(passages: list[dict]) -> list[dict[str, str]]:
     """Policy passages as cited beside an answer: source, section and the start of the text."""
-    return [{"source": p["source"], "section": p["section"], "text": p["text"][:CITATION_CHARS]} for p in passages]
+    return [
+        {"source": p["source"], "section": p["section"], "text": clipped(p["text"], CITATION_CHARS)} for p in passages
+    ]
+
+
+def clipped(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters: cut after a whole word and marked with "…" when it
+    is longer (a quote cut mid-word, "should be tri", reads as a typo)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if " " in head and not text[limit - 1].isspace():
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:-") + "…"

@@ -65,6 +65,13 @@ POSITION_WORDS = {
 }  # fmt: skip
 POSITION_NUMBER = re.compile(r"(?:#|\bnumber\s+|\bno\.\s*|\boption\s+|\bitem\s+|\bpick\s+)(\d{1,2})\b", re.I)
 # A sentence opening with one of these continues about the product the last sentence named.
+# The request told back to the shopper ("I'm sure you're looking for a rain jacket"): they
+# know what they asked; the chips already show it.
+RESTATES = re.compile(
+    r"\b(?:you(?:'re| are) (?:looking|searching|shopping) for|you (?:want|need|asked for|wish)|"
+    r"your (?:request|search|query)|you(?:'ve| have) asked)\b",
+    re.I,
+)
 CONTINUATION = {"it", "its", "it's", "this", "that", "they", "these", "those", "both", "each", "either", "all"}
 MAX_SENTENCE_WORDS = 40  # longer "sentences" are small models dumping the data block
 MAX_UNFINISHED_WORDS = 6
@@ -79,6 +86,7 @@ class Grounder:
     shopper_said: str = ""  # everything the shopper wrote in this conversation, this turn included
     earlier_replies: list[str] = field(default_factory=list)  # the assistant's earlier replies
     counts: set[int] = field(default_factory=set)  # counts the reply may state (cards, matches)
+    policy_text: str = ""  # policy passages quoted beside the products (the copilot's), if any
     report: GroundingReport = field(default_factory=GroundingReport)
 
     def __post_init__(self) -> None:
@@ -86,6 +94,8 @@ class Grounder:
         self._other_brands = {b for b in self.catalog_brands if b not in self._retrieved_brands and len(b) >= 4}
         self._said: set[str] = set()
         self._anchors = _anchor_words(self.retrieved)
+        self._record_words = {w for p in self.retrieved for w in tokenize(f"{_record_text(p)} {p.description}")}
+        self._record_words |= set(tokenize(self.policy_text))
         self._earlier = {" ".join(tokenize(s)) for reply in self.earlier_replies for s in _sentences(reply)}
         self._earlier_numbers = {n for reply in self.earlier_replies for n in _numbers(reply)}
         record_text = " ".join(_record_text(p) for p in self.retrieved)
@@ -101,8 +111,10 @@ class Grounder:
     def sentence(self, text: str) -> str | None:
         """The sentence, corrected; or None when it must go."""
         key = " ".join(tokenize(text))
-        if key in self._said:  # small models loop; a repeated sentence adds nothing
-            return None
+        # Small models loop, often with a word changed: a repeated sentence adds nothing.
+        if key in self._said or any(_near_repeat(key, said) for said in self._said):
+            self._said.add(key)
+            return self._remove(text, "repeats a sentence of this reply")
         self._said.add(key)
         mentioned = self._mentioned(text)
         if self._names_unknown_product(text, mentioned):
@@ -135,6 +147,8 @@ class Grounder:
             return "is a run-on list, not a sentence"
         if key in self._earlier or any(fuzz.ratio(key, old) >= 90 for old in self._earlier):
             return "repeats an earlier reply"
+        if RESTATES.search(text) and not (mentioned or PRICE.search(text)):
+            return "tells the shopper's request back to them"
         trait = TRAIT.search(text)
         if trait and PERSON.search(text) and trait.group().lower() not in self.shopper_said.lower():
             return "claims something about the shopper they did not say"
@@ -149,6 +163,9 @@ class Grounder:
                 else f"states the figure {number:g}, which no record or count supports"
             )
         words = set(tokenize(text))
+        terms_ = words & SERVICE_TERMS
+        if terms_ and not terms_ <= self._record_words:  # "the first one comes with a warranty"
+            return f"states {sorted(terms_)[0]} terms, which only the policies (not these records) give"
         anchored = bool(mentioned or positions or words & self._anchors or PRICE.search(text))
         opener = tokenize(text)[:1]
         if not anchored and not (self._last_anchored and opener and opener[0] in CONTINUATION):
@@ -230,6 +247,13 @@ def _record_text(p: Product) -> str:
     return " ".join(values)
 
 
+def _near_repeat(key: str, said: str) -> bool:
+    """Nearly the same sentence, or one inside the other ("...for your wife" after "...for your
+    wife, and ..."): small models loop with a word changed or a clause dropped."""
+    shorter = min(len(key), len(said))
+    return fuzz.ratio(key, said) >= 90 or (shorter >= 30 and fuzz.partial_ratio(key, said) >= 95)
+
+
 def _anchor_words(products: list[Product]) -> set[str]:
     """Words that tie a sentence to the shown products: names, brands and attribute values."""
     words: set[str] = set()
@@ -238,6 +262,12 @@ def _anchor_words(products: list[Product]) -> set[str]:
         words.update(w for node in p.category for w in tokenize(node) if len(w) >= 3)
     return words - GENERIC_WORDS
 
+
+# Service terms are the policies' to state: a product reply may use them only where a record does.
+SERVICE_TERMS = frozenset(
+    "warranty warranties guarantee guaranteed refund refunds refundable returnable exchange exchangeable "
+    "shipping delivery".split()
+)
 
 # Words too common in titles and categories to make a sentence specific on their own.
 GENERIC_WORDS = set(

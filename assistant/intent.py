@@ -76,7 +76,9 @@ POLICY_CUE = re.compile(
 )
 SUPPORT_CUE = re.compile(
     r"\b(?:my order|order (?:number|#|status)|track(?:ing)? (?:my|the|an?) (?:order|package|parcel|shipment)|tracking (?:number|code|link)|where is my|hasn'?t arrived|not arrived|"
-    r"didn'?t arrive|never arrived|damaged|broken|defective|wrong (?:item|size)|missing|cancel|"
+    r"didn'?t arrive|never arrived|damaged|broken|defective|faulty|cracked|torn|ripped|scratched|dented|"
+    r"leak(?:s|ing)?|stopped working|(?:doesn'?t|does not|won'?t|isn'?t|not) (?:work|working|turn on|charge|fit)|"
+    r"(?:a |get a |send a )?replacement|wrong (?:item|size|colou?r)|missing|cancel|"
     r"charged twice|double charged|my package|my parcel|my account|password|log ?in)\b",
     re.I,
 )
@@ -134,6 +136,21 @@ def pointed_positions(message: str, shown: int) -> list[int]:
     return list(dict.fromkeys(refs))
 
 
+def conversation_intent(customer_messages: list[str], classify_one) -> tuple[Understood, str]:
+    """The intent of a support conversation and the message that raised it: the last customer
+    message's, unless that one is only shopping talk or chit-chat ("sure, here's the photo")
+    and an earlier message raised a support or policy matter ("my mug arrived cracked"), which
+    is then still the matter."""
+    last = classify_one(customer_messages[-1])
+    if last.intent in (Intent.SUPPORT, Intent.POLICY):
+        return last, customer_messages[-1]
+    for message in reversed(customer_messages[:-1]):
+        earlier = classify_one(message)
+        if earlier.intent in (Intent.SUPPORT, Intent.POLICY):
+            return Understood(earlier.intent, handoff=last.handoff or earlier.handoff), message
+    return last, customer_messages[-1]
+
+
 def classify(message: str, session: Session, query: Query) -> Understood:
     """Decide what the shopper wants from this message, given the conversation so far."""
     if CHITCHAT_CUE.match(message) or (OUT_OF_SCOPE.search(message) and not query.constraints.categories):
@@ -152,6 +169,8 @@ def classify(message: str, session: Session, query: Query) -> Understood:
         return Understood(Intent.COMPARE, refs)
     if refs:
         return Understood(Intent.DETAIL, refs)
+    if is_policy_question(message):  # "does the first one come with a warranty?", nothing shown
+        return Understood(Intent.POLICY)
     if POINTER.search(message):  # "compare 1 and 2" with nothing (or not that many) on screen
         return Understood(Intent.COMPARE if COMPARE_CUE.search(message) else Intent.DETAIL, [])
     if is_policy_question(message):

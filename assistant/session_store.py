@@ -32,7 +32,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from assistant.session import Session
+from assistant.session import Session, ShownCard
 from common.errors import ShopAssistError
 from common.redact import redact
 from common.settings import Settings
@@ -73,8 +73,9 @@ def redacted(session: Session) -> Session:
     """The session as it may be written: the shopper's and the assistant's words redacted.
 
     Only free text is touched (turns, the active request's text and product type in the
-    shopper's words); ids and constraints are catalog values."""
-    request = session.request
+    shopper's words, and what the last reply said about its cards, which may quote them); ids
+    and constraints are catalog values."""
+    request, last = session.request, session.last
     return session.model_copy(
         update={
             "turns": [turn.model_copy(update={"content": redact(turn.content)}) for turn in session.turns],
@@ -84,8 +85,22 @@ def redacted(session: Session) -> Session:
                     "product_type": request.product_type and redact(request.product_type),
                 }
             ),
+            "last": last.model_copy(
+                update={
+                    "cards": [_redacted_card(card) for card in last.cards],
+                    "empty_reason": last.empty_reason and redact(last.empty_reason),
+                    "not_carried": last.not_carried and redact(last.not_carried),
+                }
+            ),
         }
     )
+
+
+def _redacted_card(card: ShownCard) -> ShownCard:
+    why = card.why.model_copy(
+        update={"terms": [redact(t) for t in card.why.terms], "constraints": [redact(c) for c in card.why.constraints]}
+    )
+    return card.model_copy(update={"why": why, "breaks": card.breaks and redact(card.breaks)})
 
 
 class SessionStore:

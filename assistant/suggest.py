@@ -41,7 +41,7 @@ def suggest(catalog: CatalogIndex, constraints: Constraints, shown: int) -> list
 
 def relaxations(catalog: CatalogIndex, c: Constraints, closest: list[Product]) -> list[Suggestion]:
     """When nothing matches: for each close product, the change to the request that would let it
-    in, said as the shopper would ("in green", "under 1,100", "for men"), with how many match then.
+    in, said as the shopper would ("in green", "under ₹1,100", "for men"), with how many match then.
 
     Replacements rather than removals, so the message reads as a normal follow-up.
     """
@@ -68,11 +68,10 @@ def _replacement(catalog: CatalogIndex, name: str, c: Constraints, p: Product) -
         return (f"in {colour}", f"in {colour}", {"colours": [colour]}) if colour else None
     if name == "price" and p.price is not None and c.price_max is not None:
         ceiling = round_up_price(p.price)
-        return (
-            f"under {ceiling:,g}",
-            f"under {ceiling:g}",
-            {"price_max": ceiling, "price_min": c.price_min, "price_strict": False},
-        )
+        # The label in the catalog's currency, as the price facet's ("under $170"); the message
+        # stays a bare number, which understanding reads in any currency.
+        label = f"under {format_price(ceiling, catalog.currency).removesuffix('.00')}"
+        return label, f"under {ceiling:g}", {"price_max": ceiling, "price_min": c.price_min, "price_strict": False}
     if name == "brand" and p.brand:
         return f"only {p.brand}", f"only {p.brand}", {"brands": [p.brand.lower()]}
     if name == "audience" and p.audience:

@@ -62,6 +62,13 @@ def first_sentences(text: str, n: int) -> str:
     return " ".join(parts[:n])
 
 
+def policy_name(section: str) -> str:
+    """ "Returns and Refunds Policy > How to return" -> "How to return policy"; a section already
+    named a policy keeps its name ("Warranty Policy", not "Warranty Policy policy")."""
+    name = section.split(" > ")[-1].strip()
+    return name if name.lower().endswith(("policy", "policies")) else f"{name} policy"
+
+
 def answering_sentences(passage: str, question: str, n: int = 2) -> str:
     """The passage's sentences that share most words with the question, in passage order.
 
@@ -74,7 +81,23 @@ def answering_sentences(passage: str, question: str, n: int = 2) -> str:
         return first_sentences(plain, n)
     asked = set(content_words(question))
     ranked = sorted(range(len(sentences)), key=lambda i: -len(asked & set(tokenize(sentences[i]))))
-    return " ".join(sentences[i].strip() for i in sorted(ranked[:n]))
+    out: list[str] = []
+    for i in sorted(ranked[:n]):
+        text = _as_sentence(sentences[i])
+        if out and out[-1].endswith(":"):  # "...if they are: unused, with tags."
+            text = text[0].lower() + text[1:]
+        out.append(text)
+    return " ".join(out)
+
+
+def _as_sentence(line: str) -> str:
+    """A list item read out as a sentence: "- unused, with tags;" -> "Unused, with tags." (a line
+    that introduces a list keeps its colon)."""
+    text = re.sub(r"^\s*(?:[-•]|\d+[.)])\s+", "", line).strip().rstrip(";,")
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", "…", ":")) else text + "."
 
 
 def content_words(text: str) -> list[str]:

@@ -3,7 +3,7 @@ runs) against the bare search, in one run.
 
 Prints constraint precision@5 of the shown cards next to the search figure, the unsatisfiable
 queries (no card, a reply that says nothing matches), and every price in reply text that differs
-from the record of a shown product. With --follow-ups each query is followed by the turns in
+from the record of a shown product (or a listed alternative). With --follow-ups each query is followed by the turns in
 FOLLOW_UPS, and the grounding figures cover every reply: unsupported generated sentences removed
 per 100 replies, and the share of replies that needed the deterministic text.
 Usage: python bench/chat_path_quality.py [--queries FILE] [--limit N] [--follow-ups]
@@ -22,9 +22,7 @@ from assistant.core import Assistant  # noqa: E402
 from assistant.evaluation.retrieval import constraint_precision, load_queries  # noqa: E402
 from assistant.grounding import PRICE  # noqa: E402
 from assistant.session import Session  # noqa: E402
-from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING  # noqa: E402
-from common.settings import Settings  # noqa: E402
-from ingest.pipeline import ingest_catalog  # noqa: E402
+from bench.common import DEV_QUERIES, FLIPKART, indexed_flipkart  # noqa: E402
 
 # Follow-ups that work after any first reply with cards.
 FOLLOW_UPS = ["something cheaper", "compare 1 and 2", "tell me more about the second one"]
@@ -43,8 +41,7 @@ def main() -> None:
     overrides = {"llm_backend": args.backend}
     if args.openai_base_url:
         overrides["openai_base_url"] = args.openai_base_url
-    settings = Settings(data_dir=BENCH_DIR / "flipkart", **overrides)
-    ingest_catalog(settings, FLIPKART, FLIPKART_MAPPING, progress=False)
+    settings = indexed_flipkart(**overrides)
     assistant = Assistant.load(settings)
     queries = load_queries(args.queries)[: args.limit or None]
     search_cp, chat_cp, honest, wrong_prices, prices_seen, fallbacks, corrections = [], [], 0, [], 0, 0, 0
@@ -67,7 +64,9 @@ def main() -> None:
         else:
             search_cp.append(constraint_precision([h.product.id for h in result.hits], q["relevant"]))
             chat_cp.append(constraint_precision(shown, q["relevant"]))
-        record_prices = {round(c.price, 2) for c in reply.products if c.price is not None}
+        # The closest alternatives (after "nothing matches") are records too, listed apart.
+        cards = [*reply.products, *(a.card for a in reply.alternatives)]
+        record_prices = {round(c.price, 2) for c in cards if c.price is not None}
         # The stated budget ("under 1000 INR") is the shopper's number, not a product's.
         record_prices |= {reply.constraints.get("price_max"), reply.constraints.get("price_min")} - {None}
         for m in PRICE.finditer(reply.text):

@@ -7,6 +7,7 @@ import statistics
 from pathlib import Path
 
 from common.schema import Product
+from common.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "datasets"
@@ -14,6 +15,16 @@ FLIPKART = SHARED / "flipkart" / "product.csv"
 FLIPKART_MAPPING = REPO / "ingest" / "mappings" / "flipkart.yaml"
 DEV_QUERIES = SHARED / "queries" / "dev.jsonl"
 BENCH_DIR = REPO / ".cache" / "bench"
+
+
+def indexed_flipkart(**overrides) -> Settings:
+    """Settings for the Flipkart catalog indexed under .cache/bench (re-embeds only what changed)."""
+    from ingest.pipeline import ingest_catalog  # the heavy import only for benches that index
+
+    settings = Settings(data_dir=BENCH_DIR / "flipkart", **overrides)
+    ingest_catalog(settings, FLIPKART, FLIPKART_MAPPING, progress=False)
+    return settings
+
 
 VARIANTS = "classic premium lite pro plus essential deluxe urban studio travel everyday signature".split()
 

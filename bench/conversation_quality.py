@@ -24,10 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from assistant.core import Assistant  # noqa: E402
 from assistant.evaluation.retrieval import constraint_precision, load_queries, ndcg  # noqa: E402
 from assistant.session import Session  # noqa: E402
-from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING  # noqa: E402
+from bench.common import DEV_QUERIES, FLIPKART, indexed_flipkart  # noqa: E402
 from bench.dialogues import dialogues_for  # noqa: E402
-from common.settings import Settings  # noqa: E402
-from ingest.pipeline import ingest_catalog  # noqa: E402
 
 
 def honest(reply) -> bool:
@@ -41,8 +39,7 @@ def main() -> None:
     args = parser.parse_args()
     if not FLIPKART.exists():
         sys.exit(f"{FLIPKART} not found: this benchmark needs ../shared/datasets")
-    settings = Settings(data_dir=BENCH_DIR / "flipkart")
-    ingest_catalog(settings, FLIPKART, FLIPKART_MAPPING, progress=False)
+    settings = indexed_flipkart()
     if args.backend == "scripted":
         from tests.fakes import ScriptedBackend
 

@@ -24,9 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.core import Assistant  # noqa: E402
 from assistant.session import Session  # noqa: E402
-from bench.common import BENCH_DIR, FLIPKART, FLIPKART_MAPPING, REPO  # noqa: E402
-from common.settings import Settings  # noqa: E402
-from ingest.pipeline import ingest_catalog  # noqa: E402
+from bench.common import FLIPKART, REPO, indexed_flipkart  # noqa: E402
 from tests.fakes import ScriptedBackend  # noqa: E402
 
 LABELS = REPO / "bench" / "data" / "wands_flipkart_carried.jsonl"
@@ -50,8 +48,7 @@ def main() -> None:
         sys.exit(f"{FLIPKART} not found: this benchmark needs ../shared/datasets")
     rows = [json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line.strip()]
     scored = [r for r in rows if not r["unclear"]]
-    settings = Settings(data_dir=BENCH_DIR / "flipkart")
-    ingest_catalog(settings, FLIPKART, FLIPKART_MAPPING, progress=False)
+    settings = indexed_flipkart()
     assistant = Assistant.load(settings, backend=ScriptedBackend())
 
     counts = {(carried, kind): 0 for carried in (True, False) for kind in KINDS}

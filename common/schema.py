@@ -9,6 +9,17 @@ from pydantic import BaseModel, Field
 
 # Audience words we normalise to. "kids" and "unisex" are expanded, not stored.
 AUDIENCES = ("men", "women", "boys", "girls", "baby", "couple")
+# An audience asked for -> the product audiences that satisfy it. A unisex product is stored as
+# men+women; "kids" is any child's audience.
+AUDIENCE_MATCHES = {
+    "men": {"men"},
+    "women": {"women"},
+    "boys": {"boys"},
+    "girls": {"girls"},
+    "kids": {"boys", "girls", "baby"},
+    "baby": {"baby"},
+    "couple": {"couple"},
+}
 
 
 class Product(BaseModel):

@@ -58,8 +58,8 @@ class FinetuneConfig(BaseModel):
     # Wall-clock guard: stop training (and save) after this many minutes; None = no limit.
     max_train_minutes: float | None = Field(None, gt=0)
 
-    # Precision: None = automatic (bf16 on a CUDA GPU that supports it, fp32 otherwise). True on
-    # CPU loads the frozen base in bfloat16 and autocasts: ~2x faster where AMX/AVX512-BF16 exist.
+    # Precision: None = automatic (bf16 on a CUDA GPU that supports it or a CPU with AMX /
+    # AVX512-BF16, fp32 otherwise). bf16 on CPU loads the frozen base in bfloat16 and autocasts.
     bf16: bool | None = None
     # QLoRA: None = automatic (4-bit base model when bitsandbytes imports and CUDA is present),
     # True = require it (error otherwise), False = never.

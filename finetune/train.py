@@ -67,14 +67,27 @@ def load_tokenizer(model_path: str):
     return tokenizer
 
 
+def cpu_has_native_bf16() -> bool:
+    """Whether this CPU computes bfloat16 in hardware (Linux: the flags in /proc/cpuinfo)."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return any(flag in flags for flag in ("amx_bf16", "avx512_bf16"))
+
+
 def precision(config: FinetuneConfig) -> tuple[bool, bool]:
-    """(bf16, qlora) actually used: bf16 and 4-bit QLoRA only on a CUDA GPU."""
+    """(bf16, qlora) actually used. Automatic bf16: on a CUDA GPU that supports it, or on a CPU
+    with native bfloat16 instructions (AMX or AVX512-BF16: about 2x faster per step); without
+    them bfloat16 is emulated and measured 15x slower (64 s against 4.3 s a step). 4-bit QLoRA
+    only on a CUDA GPU."""
     import importlib.util
 
     import torch
 
     cuda = torch.cuda.is_available()
-    bf16 = config.bf16 if config.bf16 is not None else (cuda and torch.cuda.is_bf16_supported())
+    auto = torch.cuda.is_bf16_supported() if cuda else cpu_has_native_bf16()
+    bf16 = config.bf16 if config.bf16 is not None else auto
     bnb = importlib.util.find_spec("bitsandbytes") is not None
     if config.qlora and not (cuda and bnb):
         raise ShopAssistError(

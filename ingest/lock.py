@@ -11,11 +11,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from filelock import FileLock, Timeout
 
 from common.errors import ShopAssistError
 from common.settings import Settings
+from ingest.snapshot import remove_leftovers
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "ingest.lock"
@@ -45,3 +47,24 @@ def writer_lock(settings: Settings) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def tidy_if_idle(settings: Settings, index_dir: Path) -> list[Path]:
+    """Remove what a killed write left beside the index (SIGKILL or power loss: nothing ran to
+    clean up), when no ingest holds the lock; readers call it when they load, so the leftover
+    goes at the next start rather than the next ingest. A read-only data directory is left as
+    it is."""
+    if not settings.data_dir.is_dir():
+        return []
+    lock = FileLock(settings.data_dir / LOCK_NAME)
+    try:
+        lock.acquire(timeout=0)
+    except (Timeout, OSError):  # an ingest is writing, or the directory is read-only
+        return []
+    try:
+        removed = remove_leftovers(index_dir)
+    finally:
+        lock.release()
+    for path in removed:
+        log.info("removed %s, left by an interrupted snapshot write", path)
+    return removed

@@ -191,6 +191,13 @@ def _index(
     model_name = index_tag(settings)
 
     stored = {item["id"]: item["metadatas"] for item in store.iter_records(coll, include=["metadatas"])}
+    if any(meta.get("embed_model") != model_name for meta in stored.values()):
+        # Another embedding model (or indexed text) made these vectors: every one is redone, and
+        # a new model's vectors may have another length, which one Chroma collection cannot mix.
+        log.info("the index was built with another embedding model; re-embedding every product")
+        client.delete_collection(store.PRODUCTS)
+        coll = store.collection(client, store.PRODUCTS)
+        stored = {pid: {} for pid in stored}  # still counted as updated, not added
     todo = []
     for p in products:
         meta = stored.get(p.id)

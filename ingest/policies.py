@@ -91,10 +91,13 @@ def _store_passages(settings: Settings, passages: list[Passage], embed: Embedder
     vectors = (embed or embedder(settings.embedding_model)).encode(
         [f"{p.section}. {p.text}" for p in passages], normalize_embeddings=True
     )
-    coll = store.collection(store.chroma_client(settings), store.POLICIES)
-    existing = coll.get(include=[])["ids"]
-    if existing:
-        coll.delete(ids=existing)
+    client = store.chroma_client(settings)
+    coll = store.collection(client, store.POLICIES)
+    if coll.count():
+        # A fresh collection rather than deleted ids: another embedding model's vectors may have
+        # another length, which one Chroma collection cannot mix.
+        client.delete_collection(store.POLICIES)
+        coll = store.collection(client, store.POLICIES)
     coll.upsert(
         ids=[p.id for p in passages],
         embeddings=vectors,

@@ -4,7 +4,8 @@ Chroma is the store of record. Search needs every vector and record in memory an
 first, then exact scoring over the candidates), and reading 100k items back out of Chroma on
 every start is slow, so ingest writes this snapshot from Chroma's contents once per change.
 It is written to a temporary folder and swapped in, so readers never see half of one, and an
-interrupted write leaves no temporary folder behind once the next write has run.
+interrupted write leaves no temporary folder behind once the next write has run or the
+assistant next loads (`ingest.lock.tidy_if_idle`).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def write_snapshot(index_dir: Path, products: list[Product], vectors: np.ndarray
 
     A write that fails or is interrupted (an exception, SIGTERM turned into SystemExit by the
     CLI, Ctrl-C) removes its temporary folder; one killed outright (SIGKILL, power loss) leaves
-    it behind, and the next write removes it (`remove_leftovers`). Writers hold the ingest lock
+    it behind, and the next write or load removes it (`remove_leftovers`). Writers hold the ingest lock
     (ingest.lock), so a leftover is never another writer's live folder.
     """
     index_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -33,6 +33,7 @@ import numpy as np
 from common.schema import Product
 from common.settings import Settings
 from tests.fakes import FAKE_EMBEDDING, HashEmbedder
+from tests.serving import sse
 
 BASE_PRICE = 12.49
 FILLER = " A sturdy stoneware mug for coffee and tea, dishwasher safe."
@@ -562,16 +563,6 @@ def rates(outcomes: list[Outcome], kinds: tuple[str, ...] = KINDS) -> dict[str, 
 
 
 # -- the HTTP API ----------------------------------------------------------------------------------
-def sse_events(response) -> list[tuple[str, Any]]:
-    events, name = [], None
-    for line in response.iter_lines():
-        if line.startswith("event:"):
-            name = line.split(":", 1)[1].strip()
-        elif line.startswith("data:") and name:
-            events.append((name, json.loads(line.split(":", 1)[1].strip())))
-    return events
-
-
 def _api_turns(client, attack: Attack, messages: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
     """Chat turns over /v1/chat in one session: problems found, and the first turn's cards."""
     problems: list[str] = []
@@ -582,7 +573,7 @@ def _api_turns(client, attack: Attack, messages: list[str]) -> tuple[list[str], 
         body = {"message": message, **session}
         with client.stream("POST", "/v1/chat", json=body) as response:
             assert response.status_code == 200, response.read()
-            events = sse_events(response)
+            events = sse(response)
         names = [n for n, _ in events]
         assert names[-1] == "done", names
         done = events[-1][1]

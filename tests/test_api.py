@@ -5,16 +5,14 @@ with the fake models in test_api_security.py, test_api_capacity.py and test_api_
 
 from __future__ import annotations
 
-import json
-import threading
 import time
 
 import httpx
 import pytest
-import uvicorn
 
 from assistant.core import Assistant
 from tests.conftest import free_port
+from tests.serving import running, sse
 from ui.api import create_app
 
 pytestmark = pytest.mark.model
@@ -24,34 +22,14 @@ TOKEN = "test-token"
 @pytest.fixture(scope="module")
 def base_url(demo_settings):
     settings = demo_settings.model_copy(update={"max_new_tokens": 24, "api_token": TOKEN, "max_message_chars": 300})
-    app = create_app(settings, assistant=Assistant.load(settings))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running(create_app(settings, assistant=Assistant.load(settings))) as url:
+        yield url
 
 
 @pytest.fixture()
 def client(base_url):
     with httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=120) as c:
         yield c
-
-
-def sse(response: httpx.Response) -> list[tuple[str, object]]:
-    events, name = [], None
-    for line in response.iter_lines():
-        if line.startswith("event:"):
-            name = line.split(":", 1)[1].strip()
-        elif line.startswith("data:") and name:
-            events.append((name, json.loads(line.split(":", 1)[1].strip())))
-    return events
 
 
 def test_health_ready_and_openapi(base_url):

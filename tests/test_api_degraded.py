@@ -69,6 +69,7 @@ def chroma(tmp_path_factory):
         server.stop()
 
 
+@pytest.mark.slow
 def test_chroma_lost_mid_serve(chroma, fake_settings, fake_embedder, tmp_path):
     settings = fake_settings.model_copy(update={"chroma_url": chroma.url})
     ingest_policies(settings, [DEMO_POLICIES], embed=fake_embedder)

@@ -178,6 +178,7 @@ def api_client(layers, fake_embedder):
     thread.join(timeout=10)
 
 
+@pytest.mark.slow
 def test_attacks_through_the_http_api(api_client):
     outcomes = attacks.run_api(api_client)
     assert all(o.exposed for o in outcomes), [o.attack for o in outcomes if not o.exposed]

@@ -86,3 +86,41 @@ def test_bad_conversation_is_a_user_error(make_assistant, conversation, message)
     with pytest.raises(ShopAssistError, match=message):
         assistant.copilot(conversation)
     assert backend.calls == []
+
+
+def test_a_damage_claim_stays_the_matter_after_small_talk(make_assistant):
+    assistant, _ = make_assistant(replies=[""])
+    result = assistant.copilot(
+        [
+            {"role": "customer", "content": "The mug I ordered arrived cracked, can I get a replacement?"},
+            {"role": "agent", "content": "I'm sorry to hear that! Could you send a photo?"},
+            {"role": "customer", "content": "sure, here it is"},
+        ]
+    )
+    assert result.intent == "support" and result.policies
+    assert any(p["source"] in ("returns.md", "warranty.md", "shipping.md") for p in result.policies)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my headphones stopped working after a week",
+        "the zip is torn",
+        "the charger doesn't work",
+        "it arrived scratched",
+    ],
+)
+def test_damage_and_faults_are_support_not_search(make_assistant, message):
+    assistant, _ = make_assistant(replies=[""])
+    assert assistant.copilot([{"role": "customer", "content": message}]).intent == "support"
+
+
+def test_a_long_policy_passage_is_quoted_up_to_a_whole_word():
+    from assistant.generation import CITATION_CHARS, citations
+
+    text = "Footwear should be tried on indoors. " * 20
+    (cited,) = citations([{"source": "returns.md", "section": "Returns", "text": text}])
+    assert len(cited["text"]) <= CITATION_CHARS and cited["text"].endswith("…")
+    assert text.startswith(cited["text"][:-1]) and text[len(cited["text"]) - 1] == " "  # cut between words
+    short = citations([{"source": "a.md", "section": "A", "text": "Short."}])
+    assert short[0]["text"] == "Short."

@@ -163,3 +163,9 @@ def test_not_carried_shows_no_card_and_labelled_alternatives(assistant, message,
     catalog = assistant.engine.catalog
     for alt in reply.alternatives:
         assert alt.breaks and c.failures(catalog.products[catalog.row_of[alt.card.id]])
+
+
+def test_after_nothing_matches_the_alternatives_are_what_compare_and_the_first_one_point_at(assistant):
+    session, (empty, first) = talk(assistant, ["rolex watches for men", "tell me more about the first one"])
+    assert empty.products == [] and empty.alternatives
+    assert first.intent == "detail" and [c.id for c in first.products] == [empty.alternatives[0].card.id]

@@ -446,10 +446,18 @@ class SlowSentences:
     def __init__(self, n: int, every_s: float):
         self.n, self.every_s = n, every_s
 
+    SHAPES = (  # each about the first card, none a near-repeat of another (grounding drops those)
+        "The first one is {} and handy. ",
+        "For daily use the first one stays {}. ",
+        "Shoppers call the first one {} for its size. ",
+        "Next to the others the first one looks {}. ",
+        "A {} build makes the first one a keeper. ",
+    )
+
     def stream(self, messages, sampling, adapter=None):
-        for word in WORDS[: self.n]:
+        for shape, word in zip(self.SHAPES[: self.n], WORDS, strict=False):
             time.sleep(self.every_s)
-            yield f"The first one is {word} and handy. "
+            yield shape.format(word)
 
 
 def test_batch_evaluation_lets_every_generation_finish(fake_settings, fake_embedder):
@@ -463,7 +471,8 @@ def test_batch_evaluation_lets_every_generation_finish(fake_settings, fake_embed
     batch = Assistant.load(settings, backend=SlowSentences(5, 0.1), embed=fake_embedder, capacity=False)
     (cut,) = rows_of(Evaluator(served), dialogue)
     (whole,) = rows_of(Evaluator(batch), dialogue)
-    assert cut.text.count("The first one is") < 5 == whole.text.count("The first one is"), (cut.text, whole.text)
+    said = [shape.format(word).strip() for shape, word in zip(SlowSentences.SHAPES, WORDS, strict=False)]
+    assert sum(s in cut.text for s in said) < 5 == sum(s in whole.text for s in said), (cut.text, whole.text)
 
 
 def test_errors_are_rows_not_crashes(make_assistant):

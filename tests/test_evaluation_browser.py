@@ -59,6 +59,7 @@ def open_offline(page_path: Path, screenshot: Path) -> tuple[list, list[str], st
     return images, blocked, heading
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 def test_report_and_comparison_show_their_plots_offline(runs):
     images, blocked, heading = open_offline(runs / "b" / "report.html", runs / "b" / "report.png")

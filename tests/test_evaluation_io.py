@@ -129,6 +129,7 @@ def test_import_cli(tmp_path):
 # -- resume after a kill --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_resume_after_kill_redoes_no_finished_dialogue(fake_settings, make_assistant, tmp_path):
     logs = tmp_path / "logs.jsonl"
     queries = ["running shoes", "backpack", "ceramic mug", "wool scarf", "table lamp", "watch for men"]
@@ -170,6 +171,7 @@ def test_resume_after_kill_redoes_no_finished_dialogue(fake_settings, make_assis
     assert json.loads((out / "report.json").read_text())["turns"] == 12
 
 
+@pytest.mark.slow
 def test_cut_last_line_is_dropped_and_redone(make_assistant, tmp_path):
     assistant, _ = make_assistant()
     logs = tmp_path / "logs.jsonl"
@@ -187,6 +189,7 @@ def test_cut_last_line_is_dropped_and_redone(make_assistant, tmp_path):
 # -- A/B and the gate ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_gate_exit_code_on_runs_that_differ_by_construction(make_assistant, tmp_path):
     """B is an assistant that adds a price no record has to every reply: the gate's zero
     tolerance on wrong prices fails B, and comparing A with itself passes."""
@@ -227,6 +230,7 @@ def test_gate_exit_code_on_runs_that_differ_by_construction(make_assistant, tmp_
     assert "gate: B passes" in same.stdout
 
 
+@pytest.mark.slow
 def test_compare_and_gate_errors(tmp_path):
     gate = tmp_path / "gate.yaml"
     gate.write_text("metrics:\n  not_a_metric: 0\n")

@@ -9,10 +9,9 @@ JACKET = Product(id="J1", title="Highmoor Packable Rain Jacket", brand="Highmoor
 SHELL = Product(id="J2", title="Ridgeback Softshell Jacket", brand="Ridgeback", price=63.95, currency="USD")
 
 
-def grounder() -> Grounder:
-    return Grounder(
-        [JACKET, SHELL], catalog_brands=["highmoor", "ridgeback", "tickwell"], type_words={"jacket", "watch", "boot"}
-    )
+def grounder(**options) -> Grounder:
+    brands = ["highmoor", "ridgeback", "tickwell"]
+    return Grounder([JACKET, SHELL], catalog_brands=brands, type_words={"jacket", "watch", "boot"}, **options)
 
 
 def test_correct_price_is_kept():
@@ -55,3 +54,32 @@ def test_degenerate_output():
     assert degenerate("") and degenerate("ok ok")
     assert degenerate("buy buy buy buy buy buy buy buy buy buy buy buy buy")
     assert not degenerate("The Ridgeback Softshell Jacket is a warm choice for cold hikes.")
+
+
+def test_a_near_repeat_in_the_same_reply_is_removed_and_counted():
+    g = grounder()
+    first = "The Highmoor Packable Rain Jacket packs into its own pocket for travel."
+    again = "The Highmoor Packable Rain Jacket packs into its own pockets for travel!"
+    assert g.sentence(first) == first
+    assert g.sentence(again) is None and g.report.removed_sentences == 1
+
+
+def test_service_terms_no_record_states_are_removed():
+    g = grounder()
+    assert g.sentence("The first one comes with a lifetime warranty.") is None
+    assert g.sentence("The Highmoor Packable Rain Jacket ships free with delivery tomorrow.") is None
+    assert g.report.removed_sentences == 2
+    with_warranty = Product(
+        id="W", title="Tickwell Field Watch", brand="Tickwell", description="Includes a 2-year warranty."
+    )
+    kept = Grounder([with_warranty], catalog_brands=["tickwell"], type_words={"watch"})
+    assert kept.sentence("The Tickwell Field Watch includes a warranty.") is not None
+
+
+def test_the_request_told_back_and_a_sentence_repeated_inside_another_are_removed():
+    g = grounder(shopper_said="I'm looking for a rain jacket for my wife")
+    first = "The Highmoor Packable Rain Jacket is light enough for your wife to carry all day, and it packs small."
+    assert g.sentence(first) == first
+    assert g.sentence("The Highmoor Packable Rain Jacket is light enough for your wife to carry all day.") is None
+    assert g.sentence("I'm sure you're looking for a rain jacket for your wife.") is None
+    assert g.report.removed_sentences == 2

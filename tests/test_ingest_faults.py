@@ -59,6 +59,7 @@ class SlowEmbedder(HashEmbedder):
         return super().encode(sentences, **kwargs)
 
 
+@pytest.mark.slow
 def test_two_ingests_at_once_end_as_one_catalog_not_a_mix(tmp_path):
     settings = settings_in(tmp_path / "data", embedding_batch_size=2)  # many slow Chroma writes
     files = {"A": catalog(tmp_path, "a", "A", 12), "B": catalog(tmp_path, "b", "B", 5)}
@@ -96,6 +97,7 @@ def test_chroma_server_unreachable_is_one_line(tmp_path):
         ingest_catalog(settings, catalog(tmp_path, "a", "A", 3), progress=False, embed=HashEmbedder())
 
 
+@pytest.mark.slow
 def test_chroma_server_dying_mid_ingest_is_one_line(tmp_path):
     port = free_port()
     server = subprocess.Popen(
@@ -187,6 +189,7 @@ def assert_one_line_error(out: subprocess.CompletedProcess, *words: str) -> None
 
 
 @needs_unshare
+@pytest.mark.slow
 def test_cli_read_only_data_dir_is_one_line(tmp_path):
     mnt = tmp_path / "mnt"
     mnt.mkdir()
@@ -198,6 +201,7 @@ def test_cli_read_only_data_dir_is_one_line(tmp_path):
 
 
 @needs_unshare
+@pytest.mark.slow
 def test_cli_full_disk_is_one_line(tmp_path):
     mnt = tmp_path / "mnt"
     mnt.mkdir()
@@ -209,6 +213,7 @@ def test_cli_full_disk_is_one_line(tmp_path):
 
 
 @needs_unshare
+@pytest.mark.slow
 def test_disk_full_mid_ingest_and_existing_index_made_read_only(tmp_path):
     mnt = tmp_path / "mnt"
     mnt.mkdir()
@@ -281,6 +286,7 @@ def interrupt_snapshot(index_dir: Path, sig: int) -> int:
             proc.wait()
 
 
+@pytest.mark.slow
 def test_snapshot_write_terminated_mid_way_leaves_no_temporary_folder(tmp_path):
     index_dir = tmp_path / "data" / "index"
     small_snapshot(index_dir)
@@ -289,6 +295,7 @@ def test_snapshot_write_terminated_mid_way_leaves_no_temporary_folder(tmp_path):
     assert [p.id for p in read_snapshot(index_dir).products] == ["old0", "old1", "old2"]
 
 
+@pytest.mark.slow
 def test_snapshot_write_killed_mid_way_is_cleaned_by_the_next_write(tmp_path):
     index_dir = tmp_path / "data" / "index"
     small_snapshot(index_dir)
@@ -297,6 +304,19 @@ def test_snapshot_write_killed_mid_way_is_cleaned_by_the_next_write(tmp_path):
     assert [p.id for p in read_snapshot(index_dir).products] == ["old0", "old1", "old2"]  # ... the index is whole
     small_snapshot(index_dir, n=2)
     assert leftovers(index_dir) == [] and len(read_snapshot(index_dir).products) == 2
+
+
+@pytest.mark.slow
+def test_a_killed_write_is_tidied_when_the_assistant_next_loads(tmp_path, fake_embedder):
+    from assistant.engine import SearchEngine
+    from common.settings import Settings
+
+    settings = Settings(data_dir=tmp_path / "data")
+    small_snapshot(settings.index_dir)
+    assert interrupt_snapshot(settings.index_dir, signal.SIGKILL) == -signal.SIGKILL
+    assert leftovers(settings.index_dir)
+    engine = SearchEngine.load(settings, embed=fake_embedder)
+    assert leftovers(settings.index_dir) == [] and len(engine.catalog) == 3
 
 
 def test_a_swap_stopped_between_its_two_renames_is_undone(tmp_path):
@@ -308,6 +328,7 @@ def test_a_swap_stopped_between_its_two_renames_is_undone(tmp_path):
     assert not index_dir.with_name("index.old").exists()
 
 
+@pytest.mark.slow
 def test_cli_unreadable_inputs_are_one_line_and_exit_1(tmp_path):
     """A directory given as the file, a mapping whose `columns` is a list, a file of Latin-1 rows
     only: one line each on stderr, exit code 1, as the README documents."""
@@ -334,3 +355,28 @@ def test_cli_unreadable_inputs_are_one_line_and_exit_1(tmp_path):
         )
         assert_one_line_error(out, words)
     assert "Latin-1" in out.stderr
+
+
+def test_another_embedding_model_re_embeds_into_a_fresh_collection(tmp_path):
+    """Switching the embedding model (here to one with shorter vectors) re-embeds everything;
+    Chroma cannot mix vector lengths in one collection, so the old one is replaced."""
+    from ingest.pipeline import ingest_catalog
+    from tests.fakes import HashEmbedder
+
+    path = catalog(tmp_path, "c", "A", 3)
+    first = ingest_catalog(settings_in(tmp_path / "data"), path, progress=False, embed=HashEmbedder(256))
+    assert first.added == 3
+    other = Settings(data_dir=tmp_path / "data", embedding_model="another-model")
+    second = ingest_catalog(other, path, progress=False, embed=HashEmbedder(64))
+    assert (second.added, second.updated, second.unchanged) == (0, 3, 0)
+    assert read_snapshot(other.index_dir).vectors.shape == (3, 64)
+
+
+def test_policies_re_ingested_with_another_embedding_model(tmp_path):
+    from ingest.policies import ingest_policies
+
+    policies = REPO / "data" / "policies"
+    assert ingest_policies(settings_in(tmp_path / "data"), [policies], embed=HashEmbedder(256)) > 0
+    other = Settings(data_dir=tmp_path / "data", embedding_model="another-model")
+    count = ingest_policies(other, [policies], embed=HashEmbedder(64))
+    assert store.collection(store.chroma_client(other), store.POLICIES).count() == count

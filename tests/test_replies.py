@@ -191,3 +191,12 @@ def test_the_intro_states_the_request_as_its_chips(make_assistant) -> None:
     assert f"for {labels};" in reply.text
     reply = assistant.reply(session, "under $100")
     assert reply.text.startswith("Updated: added under $100.")
+
+
+def test_a_quoted_policy_list_item_reads_as_a_sentence():
+    from assistant.wording import answering_sentences
+
+    passage = "Items can be returned within 30 days if they are:\n- unused, unwashed and with tags;\n- boxed.\n"
+    assert answering_sentences(passage, "can I return unused items?") == (
+        "Items can be returned within 30 days if they are: unused, unwashed and with tags."
+    )

@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from assistant.session import Session
+from assistant.search import Why
+from assistant.session import LastReply, Session, ShownCard
 from assistant.session_store import SessionLimitError, SessionNotFound, SessionStorageError, SessionStore
 from common.redact import redact
 from tests.conftest import REPO
@@ -130,10 +131,16 @@ def test_session_files_hold_no_personal_data(store):
     )
     session.request.text = "tent for jo@example.org"
     session.request.product_type = "tent for +44 20 7946 0958"
+    # What the last reply showed may quote the shopper too (matched terms, what is not carried).
+    session.last = LastReply(
+        cards=[ShownCard(id="P1", why=Why(terms=["jo@example.org"], constraints=["for 221 Baker Street"]))],
+        not_carried="tents for +1 (415) 555-0100",
+    )
     store.save(session)
     text = (store.root / f"{session.id}.json").read_text()
     for secret in ("jo@", "555-0100", "4111", "DE89", "Baker", "7946"):
         assert secret not in text
+    assert store.open(session.id, token).last.cards[0].id == "P1"
     assert session.turns[0].content.startswith("I'm jo@example.org")  # the live session is untouched
     assert store.open(session.id, token).turns[0].content.startswith("I'm [EMAIL], [PHONE], card [CARD], IBAN [IBAN]")
 

@@ -9,6 +9,7 @@ Screenshots of each state go to .test-artifacts/web/ (the path is printed).
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -27,9 +28,10 @@ from tests.webapp import (  # noqa: F401  (module fixtures: pytest finds them he
     screenshot,
     web_settings,
 )
+from ui.web.render import why_text
 
 pytest.importorskip("playwright")
-pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")  # inside gradio
+pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")]  # inside gradio
 from playwright.sync_api import Page, expect  # noqa: E402
 
 TIMEOUT = 20_000  # ms: generous, the machine is shared
@@ -61,6 +63,11 @@ def user_messages(page: Page):
     return page.locator("#shop-chat [data-testid='user']")
 
 
+def options(page: Page):
+    """The suggested next steps under the last reply."""
+    return page.locator("#shop-chat button.option")
+
+
 def cards(page: Page):
     return page.locator("#product-panel article.sa-card")
 
@@ -70,11 +77,17 @@ def shown_ids(page: Page) -> list[str]:
 
 
 def wait_for_reply(page: Page, reply) -> None:
-    """Until the chat's last reply is `reply.text` and the cards are the reply's cards."""
+    """Until the chat's last reply is `reply.text`, the cards are the reply's cards and the turn
+    is over (the message box open again)."""
     expect(bot_messages(page).last).to_have_text(reply.text)
     expect(cards(page)).to_have_count(len(reply.products))
     for i, card in enumerate(reply.products):
         expect(cards(page).nth(i)).to_have_attribute("data-product-id", card.id)
+    turn_over(page)
+
+
+def turn_over(page: Page) -> None:
+    expect(page.locator("#shop-message textarea")).to_be_enabled()
 
 
 def test_query_shows_cards_before_the_streamed_text_and_prices_match_records(page, core, backend):
@@ -127,7 +140,34 @@ def test_removing_a_chip_runs_the_search_again(page, core):
     expect(bot_messages(page)).to_have_count(3)
     expect(cards(page).first).not_to_have_attribute("data-product-id", cheaper.products[0].id)
     assert any(record(core, pid).price > price_limit(cheaper) for pid in shown_ids(page))
+    turn_over(page)
     screenshot(page, "04-chip-removed")
+
+
+def test_chips_and_suggestions_are_closed_while_a_turn_runs(page, core, backend):
+    first, cheaper = expected(core, QUERY, "cheaper")
+    send(page, QUERY)
+    wait_for_reply(page, first)
+    chips = page.locator("#request-chips button:visible")
+    expect(chips.first).to_be_enabled()
+    backend.gate.clear()  # the model holds back: the turn is running
+    try:
+        send(page, "cheaper")
+        expect(cards(page).first).to_have_attribute("data-product-id", cheaper.products[0].id)  # retrieval done
+        expect(chips).to_have_count(len(cheaper.request))
+        for chip in chips.all():
+            expect(chip).to_be_disabled()
+        expect(options(page)).to_have_count(0)  # the last reply's next steps are gone meanwhile
+        expect(page.locator("#shop-message textarea")).to_be_disabled()
+        expect(page.get_by_role("button", name="Send", exact=True)).to_be_disabled()
+        screenshot(page, "03b-turn-running")
+    finally:
+        backend.gate.set()
+    wait_for_reply(page, cheaper)
+    for chip in chips.all():
+        expect(chip).to_be_enabled()
+    expect(options(page)).to_have_text([s.label for s in cheaper.suggestions])
+    expect(page.locator("#shop-message textarea")).to_be_enabled()
 
 
 def price_limit(reply) -> float:
@@ -140,9 +180,8 @@ def test_clicking_a_suggested_next_step_sends_it(page, core):
     _, after = expected(core, QUERY, suggestion.message)
     send(page, QUERY)
     wait_for_reply(page, first)
-    options = page.locator("#shop-chat button.option")
-    expect(options).to_have_text([s.label for s in first.suggestions])
-    options.filter(has_text=suggestion.label).click()
+    expect(options(page)).to_have_text([s.label for s in first.suggestions])
+    options(page).filter(has_text=suggestion.label).click()
     expect(user_messages(page).last).to_have_text(suggestion.message)
     wait_for_reply(page, after)
     screenshot(page, "05-suggestion")
@@ -162,12 +201,14 @@ def test_an_unsatisfiable_request_shows_nothing_matches_and_offers_the_relaxatio
         expect(cards(page).nth(i).locator(".sa-breaks")).to_contain_text(alternative.breaks)
     relax = page.locator("#relax")
     expect(relax).to_have_text("Show them without “under $2”")
+    turn_over(page)
     screenshot(page, "06-nothing-matches")
     relax.click()
     expect(page.locator("#request-chips button:visible").filter(has_text="under $2")).to_have_count(0)
     expect(notice).to_have_count(0)
     expect(relax).to_be_hidden()
     expect(cards(page).first.locator(".sa-breaks")).to_have_count(0)  # matches now, not alternatives
+    turn_over(page)
     screenshot(page, "06b-relaxed")
 
 
@@ -208,6 +249,51 @@ def test_thumbs_down_on_a_reply_and_a_product_land_in_sqlite(page, core, web_set
     assert comments and "[PHONE]" in comments[-1] and "0134" not in comments[-1]
 
 
+def test_votes_show_which_was_given_change_and_survive_a_reload(page, core, web_settings):
+    (reply,) = expected(core, QUERY)
+    product = f"product:{reply.products[1].id}"
+    send(page, QUERY)
+    wait_for_reply(page, reply)
+    thumbs = page.locator("#shop-chat .message-buttons-left").last
+    thumbs.locator("button[aria-label='Dislike']").click()
+    expect(thumbs.locator("button[aria-label='Disliked']")).to_be_visible()
+    status = page.locator("#vote-status")
+    expect(status).to_contain_text("You rated this reply: not helpful")
+    up, down = page.locator("#card-2-like"), page.locator("#card-2-dislike")
+    down.click()
+    expect(down).to_have_text("Disliked ✓")
+    expect(status).to_contain_text("You rated product 2: not helpful")
+    up.click()  # changed their mind: the latest vote wins
+    expect(up).to_have_text("Liked ✓")
+    expect(down).to_have_text("Dislike")
+    expect(page.locator("#card-1-like")).to_have_text("Like")
+    screenshot(page, "08b-votes-shown")
+
+    store = FeedbackStore.in_data_dir(web_settings.data_dir)
+    session_id = max(store.votes(), key=lambda v: v["created_at"])["session_id"]  # this page's, just voted
+    assert {(v["target"], v["vote"]) for v in store.votes(session_id)} == {("reply", -1), (product, 1)}
+
+    page.reload()
+    expect(up).to_have_text("Liked ✓")
+    expect(down).to_have_text("Dislike")
+    expect(thumbs.locator("button[aria-label='Disliked']")).to_be_visible()
+    up.click()  # the pressed thumb again takes the vote back
+    expect(up).to_have_text("Like")
+    expect(page.locator("#vote-row")).to_be_hidden()
+    assert {(v["target"], v["vote"]) for v in store.votes(session_id)} == {("reply", -1)}
+    exported = web_settings.data_dir / "votes-export.jsonl"
+    store.export_jsonl(exported)
+    mine = next(d for d in map(json.loads, exported.read_text().splitlines()) if d["id"] == session_id)
+    assert mine["meta"]["feedback"] == [{"turn": 1, "target": "reply", "vote": "down", "comment": None}]
+
+    page.locator("#card-1-like").click()
+    expect(page.locator("#card-1-like")).to_have_text("Liked ✓")
+    _, cheaper = expected(core, QUERY, "cheaper")
+    send(page, "cheaper")
+    wait_for_reply(page, cheaper)
+    expect(page.locator("#card-1-like")).to_have_text("Like")  # new cards: nothing voted on yet
+
+
 def test_copilot_tab_suggests_a_reply_with_a_policy_citation(page):
     page.get_by_role("tab", name="Copilot").click()
     page.get_by_role("button", name="Example conversation").click()
@@ -232,6 +318,7 @@ def test_a_hostile_product_title_renders_as_text(page, core):
     if "<img" in product.title:  # ingest kept the markup: it must show as characters
         expect(card.locator(".sa-title")).to_contain_text(HOSTILE_TITLE)
     assert page.dialogs == []
+    turn_over(page)
     screenshot(page, "10-hostile-title")
 
 
@@ -241,13 +328,24 @@ def test_a_reload_resumes_the_conversation(page, core):
     wait_for_reply(page, first)
     send(page, "cheaper")
     wait_for_reply(page, cheaper)
+    expect(options(page)).to_have_text([s.label for s in cheaper.suggestions])
+    before = cards(page).evaluate_all("cards => cards.map(c => c.outerHTML)")
     page.reload()
     expect(user_messages(page)).to_have_text([QUERY, "cheaper"])
     expect(bot_messages(page)).to_have_text([first.text, cheaper.text])
     expect(cards(page)).to_have_count(len(cheaper.products))
     assert shown_ids(page) == [c.id for c in cheaper.products]
+    expect(cards(page).first.locator(".sa-why")).to_have_text(f"Why: {why_text(cheaper.products[0])}")
+    assert cards(page).evaluate_all("cards => cards.map(c => c.outerHTML)") == before  # as before the reload
     expect(page.locator("#request-chips button:visible")).to_have_text([f"{c.label} ✕" for c in cheaper.request])
+    expect(options(page)).to_have_text([s.label for s in cheaper.suggestions])
+    expect(page.locator("#shop-message textarea")).to_be_enabled()  # the restore is over
     screenshot(page, "11-reloaded")
+    suggestion = cheaper.suggestions[-1]
+    *_, after = expected(core, QUERY, "cheaper", suggestion.message)
+    options(page).filter(has_text=suggestion.label).click()  # the buttons work after a reload too
+    expect(user_messages(page).last).to_have_text(suggestion.message)
+    wait_for_reply(page, after)
     page.locator("#new-conversation").click()
     expect(bot_messages(page)).to_have_count(0)
     expect(cards(page)).to_have_count(0)

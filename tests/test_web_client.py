@@ -26,8 +26,9 @@ from tests.webapp import (  # noqa: F401  (module fixtures: pytest finds them he
     web_settings,
 )
 from ui.web.copilot_tab import ADAPTER, EXAMPLE
+from ui.web.shop import MAX_CARDS
 
-pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")  # inside gradio
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning")]  # inside gradio
 CARD_ID = re.compile(r'data-product-id="([^"]+)"')
 
 
@@ -39,12 +40,13 @@ def client(app_url):
 class Screen:
     """The /chat, /remove_filter and /restore outputs, by name (buttons and columns are not in
     the API): the browser's saved session, chat, message box, panel, the request as data, six
-    card slots."""
+    card slots, the vote line."""
 
     def __init__(self, outputs: tuple):
-        # An output the update left unchanged comes as an update marker: read it as empty.
-        values = ["" if isinstance(v, dict) and v.get("__type__") == "update" else v for v in outputs]
-        self.saved, self.chat, self.message, self.panel, self.request, *self.cards = values
+        # An update comes as a marker with the value it sets, if any: read a missing one as empty.
+        values = [v.get("value", "") if isinstance(v, dict) and v.get("__type__") == "update" else v for v in outputs]
+        self.saved, self.chat, self.message, self.panel, self.request, *rest = values
+        self.cards, self.vote_status = rest[:MAX_CARDS], rest[MAX_CARDS]
 
     @property
     def card_ids(self) -> list[str]:
@@ -147,6 +149,28 @@ def test_restore_returns_the_saved_conversation(client, core):
         assert screen.chat == [] and screen.card_ids == []  # only the token opens a session
     guessed = chat(fresh, {**saved, "token": "guessed"}, "cheaper")[0]
     assert guessed.saved["session_id"] != saved["session_id"] and len(guessed.chat) == 2  # a new conversation
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        [QUERY, "cheaper"],
+        [f"{QUERY} under $2"],  # nothing matches: alternatives marked with what they miss, the way out
+        [QUERY, "compare 1 and 2"],
+        [QUERY, "what is your return policy?"],  # no cards of its own: the ones before stay
+    ],
+    ids=["cheaper", "nothing-matches", "compare", "policy"],
+)
+def test_a_reload_shows_the_last_reply_as_it_was(client, messages):
+    saved = None
+    for message in messages:
+        final, _ = chat(client, saved, message)
+        saved = final.saved
+    restored = Screen(Client(client.src, verbose=False, download_files=False).predict(saved, api_name="/restore"))
+    assert restored.cards == final.cards  # the same HTML: why lines and what alternatives miss included
+    assert restored.card_ids and restored.panel == final.panel
+    assert restored.options == final.options and restored.request == final.request
+    assert restored.chat == final.chat
 
 
 def test_votes_and_comments_land_in_sqlite_and_the_export(client, web_settings):

@@ -224,11 +224,33 @@ def test_the_copilot_toggle_picks_the_base_model_or_the_adapter(make_assistant, 
     )
     settings = assistant.settings.model_copy(update={"data_dir": tmp_path})  # feedback, sessions: here
     ctx = WebContext.create(settings, assistant, SessionStore.from_settings(settings))
-    suggest_reply(ctx, EXAMPLE, ADAPTER)
-    suggest_reply(ctx, EXAMPLE, BASE)
+    _, adapted, _, _ = suggest_reply(ctx, EXAMPLE, ADAPTER)
+    _, base, _, _ = suggest_reply(ctx, EXAMPLE, BASE)
     assert [call["adapter"] for call in backend.calls] == ["support", None]
+    # The agent sees which model answered (the bundled model, through the scripted backend).
+    assert "Answered by the fine-tuned adapter support (scripted · bundled)." in adapted
+    assert "Answered by the base model (scripted · bundled)." in base
     reply, intent, policies, _ = suggest_reply(ctx, EXAMPLE, ADAPTER)
     assert reply and "Intent:" in intent and "returns.md" in policies
+
+
+def test_a_copilot_reply_the_model_gave_nothing_for_says_which_model_was_asked():
+    from assistant.copilot import Copilot
+    from ui.web.copilot_tab import intent_html
+
+    result = Copilot(
+        suggested_reply="Per our policy: ...",
+        intent="policy",
+        handoff=False,
+        policies=[],
+        products=[],
+        used_fallback=True,
+        model="transformers · <b>bundled</b>",
+        adapter="runs/adapter",
+    )
+    html = intent_html(result)
+    assert "Asked the fine-tuned adapter runs/adapter (transformers · &lt;b&gt;bundled&lt;/b&gt;)" in html
+    assert "it gave nothing usable, so this reply quotes the policy." in html
 
 
 def test_the_api_token_guards_the_api_and_the_web_login_guards_the_web_app(make_assistant, tmp_path):

@@ -9,13 +9,11 @@ from __future__ import annotations
 import csv
 import os
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from assistant.core import Assistant
 from assistant.reply import Reply
@@ -23,9 +21,9 @@ from assistant.session import Session
 from assistant.session_store import SessionStore
 from common.schema import Product
 from common.settings import Settings
-from common.vllm_server import free_port
 from tests.conftest import DEMO_CATALOG, DEMO_POLICIES, REPO
 from tests.fakes import FAKE_EMBEDDING, ScriptedBackend
+from tests.serving import running
 from ui.api import create_app
 from ui.web.app import mount_web
 from ui.web.context import WebContext
@@ -75,19 +73,8 @@ def serve(settings: Settings, assistant: Assistant) -> Iterator[str]:
     store = SessionStore.from_settings(settings)
     app = create_app(settings, assistant=assistant, sessions=store)
     mount_web(app, WebContext.create(settings, assistant, store))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "the web app did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
+    with running(app, timeout_s=60) as url:
+        yield url + "/"
 
 
 @contextmanager
@@ -109,7 +96,8 @@ def browser() -> Iterator:
 def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    # Transitions finished: a component that just changed would otherwise show half faded.
+    page.screenshot(path=str(path), full_page=True, animations="disabled")
     print(f"screenshot: {path}")
     return path
 

@@ -21,19 +21,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from common.schema import Product
+from common.schema import AUDIENCE_MATCHES, Product
 from common.text import terms
 
-# A labelled audience -> the record audiences that satisfy it.
-AUDIENCES = {
-    "men": {"men"},
-    "women": {"women"},
-    "boys": {"boys"},
-    "girls": {"girls"},
-    "kids": {"boys", "girls", "baby"},
-    "baby": {"baby"},
-    "couple": {"couple"},
-}
 # Audience words as they appear in titles and category paths (after `terms`: singular, no "'s").
 AUDIENCE_WORDS = {
     "men": "men",
@@ -121,12 +111,12 @@ class ConstraintLabel(BaseModel):
         return _contains(colour, title)
 
     def _audience_ok(self, product: Product, title: list[str], path: list[str]) -> bool:
-        want = AUDIENCES.get(self.ideal_for.lower(), {self.ideal_for.lower()})
+        want = AUDIENCE_MATCHES.get(self.ideal_for.lower(), {self.ideal_for.lower()})
         have = set(product.audience)
         if not have:  # no audience in the record: the title, then the category path
             for words in (title, path):
                 have = {AUDIENCE_WORDS[w] for w in words if w in AUDIENCE_WORDS}
-                have = set().union(*(AUDIENCES.get(a, {a}) for a in have)) if have else set()
+                have = set().union(*(AUDIENCE_MATCHES.get(a, {a}) for a in have)) if have else set()
                 if have:
                     break
         return bool(want & have)

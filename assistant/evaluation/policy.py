@@ -87,8 +87,9 @@ class PolicyIndex:
     def resolve(self, citation: dict[str, str]) -> str | None:
         """The full passage a citation quotes, or None when no such passage exists.
 
-        Both sides are compared as plain text, since replies show citations as plain text."""
-        quoted = _plain(citation.get("text", ""))
+        Both sides are compared as plain text, since replies show citations as plain text; a
+        quote cut short ends in "…" (`assistant.generation.clipped`)."""
+        quoted = _plain(citation.get("text", "")).removesuffix("…")
         for text in self.passages.get((citation.get("source", ""), citation.get("section", "")), []):
             if _plain(text).startswith(quoted):
                 return text

@@ -190,15 +190,7 @@ class Evaluator:
                 counts |= {"refinements": 1, "refinements_ok": float(refinement.ok)}
                 row.failed += [{"check": f"refinement:{refinement.kind}", "detail": d} for d in refinement.failures]
 
-            if reply.citations:
-                policy = self.policies.check(reply.text, reply.citations)
-                counts |= _policy_counts(policy)
-                row.failed += [{"check": "policy", "detail": d} for d in policy.failures]
-
-            if intents[i]:
-                counts |= {"intents_labelled": 1, "intents_correct": float(reply.intent == intents[i])}
-            if references[i]:
-                row.values |= self._similarity(references[i], reply.text, counts)
+            self._answer_checks(row, counts, reply.text, reply.citations, reply.intent, intents[i], references[i])
 
             if last and final_labels and final_labels.relevant_products is not None and not final_labels.unsatisfiable:
                 grades = final_labels.relevant_products
@@ -246,6 +238,28 @@ class Evaluator:
         """Amounts of money in the full text of the cited policy passages."""
         passages = [self.policies.resolve(c) for c in citations]
         return {value for text in passages if text for value, _ in money_values(text)}
+
+    def _answer_checks(
+        self,
+        row: TurnRow,
+        counts: dict[str, float],
+        text: str,
+        citations: list[dict[str, str]],
+        intent: str,
+        labelled_intent: str | None,
+        reference: str | None,
+        always_policy: bool = False,
+    ) -> None:
+        """The checks every answer gets, shopper or copilot: policy claims against the cited
+        passages, the intent where labelled, similarity to a logged reply where there is one."""
+        if citations or always_policy:
+            policy = self.policies.check(text, citations)
+            counts |= _policy_counts(policy)
+            row.failed += [{"check": "policy", "detail": d} for d in policy.failures]
+        if labelled_intent:
+            counts |= {"intents_labelled": 1, "intents_correct": float(intent == labelled_intent)}
+        if reference:
+            row.values |= self._similarity(reference, text, counts)
 
     def _similarity(self, reference: str, text: str, counts: dict[str, float]) -> dict[str, float]:
         """ROUGE-L and cosine to the logged reply; adds them to the turn's counts."""
@@ -302,13 +316,16 @@ class Evaluator:
             faith = self.faithfulness.check(suggestion.suggested_reply, suggestion.products, context)
             counts |= _faithfulness_counts(faith)
             row.failed += _failed(faith)
-            policy = self.policies.check(suggestion.suggested_reply, suggestion.policies)
-            counts |= _policy_counts(policy)
-            row.failed += [{"check": "policy", "detail": d} for d in policy.failures]
-            if intents[i]:
-                counts |= {"intents_labelled": 1, "intents_correct": float(suggestion.intent == intents[i])}
-            if references[i]:
-                row.values |= self._similarity(references[i], suggestion.suggested_reply, counts)
+            self._answer_checks(
+                row,
+                counts,
+                suggestion.suggested_reply,
+                suggestion.policies,
+                suggestion.intent,
+                intents[i],
+                references[i],
+                always_policy=True,
+            )
             row.counts = counts
             rows.append(row)
             on_turn()

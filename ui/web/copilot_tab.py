@@ -14,7 +14,7 @@ from functools import partial
 
 import gradio as gr
 
-from assistant.copilot import AGENT_ROLES, CUSTOMER_ROLES
+from assistant.copilot import AGENT_ROLES, CUSTOMER_ROLES, Copilot
 from common.errors import ShopAssistError
 from ui.web.context import WebContext
 from ui.web.render import cards_html, esc, policies_html
@@ -57,18 +57,25 @@ def parse_conversation(text: str) -> list[dict[str, str]]:
     return turns
 
 
-def intent_html(intent: str, handoff: bool, used_fallback: bool) -> str:
+def model_text(result: Copilot) -> str:
+    """Which model the reply came from: the agent compares the base model and the adapter, and
+    a reply the model gave nothing usable for is the policy's text, whichever was asked."""
+    asked = f"the fine-tuned adapter {result.adapter}" if result.adapter else "the base model"
+    if result.model:
+        asked += f" ({result.model})"
+    if result.used_fallback:
+        return f"Asked {asked}: it gave nothing usable, so this reply quotes the policy."
+    return f"Answered by {asked}."
+
+
+def intent_html(result: Copilot) -> str:
     badge = (
         '<span class="sa-badge sa-warn">Hand off to a person</span>'
-        if handoff
+        if result.handoff
         else '<span class="sa-badge sa-info">Copilot can answer</span>'
     )
-    fallback = (
-        '<div class="sa-cite">The model gave nothing usable; this reply quotes the policy.</div>'
-        if used_fallback
-        else ""
-    )
-    return f"<div><b>Intent:</b> {esc(intent)} &nbsp; {badge}{fallback}</div>"
+    model = f'<div class="sa-cite" id="copilot-model">{esc(model_text(result))}</div>'
+    return f"<div><b>Intent:</b> {esc(result.intent)} &nbsp; {badge}{model}</div>"
 
 
 def suggest_reply(ctx: WebContext, text: str, model: str) -> tuple[str, str, str, str]:
@@ -79,7 +86,7 @@ def suggest_reply(ctx: WebContext, text: str, model: str) -> tuple[str, str, str
         raise gr.Error(str(exc)) from exc
     return (
         result.suggested_reply,
-        intent_html(result.intent, result.handoff, result.used_fallback),
+        intent_html(result),
         policies_html(result.policies),
         cards_html(result.products),
     )

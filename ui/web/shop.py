@@ -12,6 +12,7 @@ drive have an `api_name` (chat, remove_filter, vote, comment, new_conversation, 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,14 +23,17 @@ import gradio as gr
 
 from assistant import dialogue
 from assistant.feedback import REPLY, product_target
-from assistant.reply import Event, EventKind, ProductCard, Reply, RequestChip
-from assistant.session import Session, Turn
+from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, RequestChip
+from assistant.session import LastReply, Session, Turn
+from assistant.wording import comparison_rows
 from common.errors import ShopAssistError
 from ui.web.context import WebContext
 from ui.web.render import card_html, chat_text, comparison_html, notice_html
 
+log = logging.getLogger(__name__)
 MAX_CARDS = 6  # card slots in the panel (a reply shows 5; alternatives and comparisons fewer)
 MAX_CHIPS = 8  # request chips (one per slot of the active request)
+CHAT_VOTES = {1: "Like", -1: "Dislike"}  # the chat's feedback options, by vote
 BUSY = "Still answering your last message; one moment."
 OPENERS = [
     "A waterproof jacket for hiking under $120",
@@ -81,25 +85,32 @@ def turn_of_message(messages: list[dict], index: int) -> int:
     return max(1, sum(m.get("role") == "user" for m in messages[: index + 1]))
 
 
-def notice_for(reply: Reply, relax: tuple[RequestChip, int] | None) -> str:
-    """The panel's state line for a reply: nothing matches (and the way out), hand-off, sources."""
-    if reply.empty_reason or reply.not_carried:
-        title = f"Nothing matches {reply.not_carried}" if reply.not_carried else "Nothing matches"
-        lines = [] if reply.not_carried else [f"{reply.empty_reason}."]
-        if reply.alternatives:
+def notice_for(last: LastReply, has_request: bool, relax: tuple[RequestChip, int] | None) -> str:
+    """The panel's state line for the last reply: nothing matches (and the way out), hand-off,
+    sources."""
+    if last.empty_reason or last.not_carried:
+        title = f"Nothing matches {last.not_carried}" if last.not_carried else "Nothing matches"
+        lines = [] if last.not_carried else [f"{last.empty_reason}."]
+        if any(card.breaks for card in last.cards):
             lines.append("The closest products are below, each marked with what it misses.")
         if relax:
             chip, count = relax
             lines.append(f"Without “{chip.label}” {count} product{'s' if count != 1 else ''} match.")
-        elif reply.request:
+        elif has_request:
             lines.append("Remove a filter (✕ on a chip under the chat) to see more.")
         return notice_html("empty", title, " ".join(lines))
-    if reply.handoff:
+    if last.handoff:
         return notice_html("info", "Passed to our support team", "A person will pick up this conversation.")
-    if reply.citations:
-        sources = "; ".join(f"{c.get('source', '')} · {c.get('section', '')}" for c in reply.citations)
+    if last.citations:
+        sources = "; ".join(f"{c.get('source', '')} · {c.get('section', '')}" for c in last.citations)
         return notice_html("info", "From our policies", sources)
     return ""
+
+
+def reply_feedback(turns: list[Turn], votes: dict[tuple[int, str], int]) -> list[str | None]:
+    """The chat's own thumbs state: per reply, the shopper's vote on it ("Like", "Dislike") or None."""
+    replies = sum(t.role == "assistant" for t in turns)
+    return [CHAT_VOTES.get(votes.get((turn, REPLY), 0)) for turn in range(1, replies + 1)]
 
 
 def panel_html(head: str, has_cards: bool) -> str:
@@ -121,7 +132,10 @@ class ShopView:
     panel: gr.HTML  # above the cards: nothing matches, not carried, sources, a comparison table
     relax: gr.Button  # under a nothing-matches notice: drop the filter that brings most back
     cards: list[gr.HTML]
-    comment_row: gr.Row
+    votes: list[tuple[gr.Button, gr.Button]]  # each card's thumbs (up, down)
+    send: gr.Button
+    comment_row: gr.Column  # the vote's line and the comment box, shown after a vote
+    vote_status: gr.Markdown  # what the shopper just voted on, above the comment box
     comment: gr.Textbox
     filter_slot: gr.Textbox  # hidden: the API's way to name a chip to remove
 
@@ -131,12 +145,44 @@ class ShopView:
             self.view,
             self.chatbot,
             self.message,
+            self.send,
             self.panel,
             self.relax,
             *self.chips,
             self.request,
             *self.cards,
+            *self.vote_buttons(),
+            self.comment_row,
+            self.vote_status,
         ]
+
+    def vote_buttons(self) -> list[gr.Button]:
+        return [button for pair in self.votes for button in pair]
+
+    def feedback_outputs(self) -> list:
+        return [self.last_vote, self.comment_row, self.vote_status, self.chatbot, *self.vote_buttons()]
+
+    def control_buttons(self) -> list[gr.Button]:
+        """What starts a turn besides the message box and the chat's own options."""
+        return [self.send, self.relax, *self.chips]
+
+    def controls(self, interactive: bool) -> dict:
+        """Closed while a turn runs (one turn at a time per conversation: a click would only be
+        refused), open again after it."""
+        return {button: gr.update(interactive=interactive) for button in self.control_buttons()}
+
+    def no_votes(self) -> dict:
+        return {button: update for i in range(len(self.votes)) for button, update in self.show_votes(i, None).items()}
+
+    def show_votes(self, index: int, vote: int | None) -> dict:
+        """A card's thumbs with the shopper's vote on it: the pressed one highlighted and ticked."""
+        up, down = self.votes[index]
+        return {
+            up: gr.update(value="Liked ✓" if vote == 1 else "Like", variant="primary" if vote == 1 else "secondary"),
+            down: gr.update(
+                value="Disliked ✓" if vote == -1 else "Dislike", variant="primary" if vote == -1 else "secondary"
+            ),
+        }
 
     def show_cards(self, cards: list[ProductCard], notes: list[str | None] | None = None) -> dict:
         """Card slots change only their HTML; a slot with no card (and its vote buttons) is hidden
@@ -189,8 +235,8 @@ class ShopFlows:
         yield from self.chat(value, saved, view)
 
     def ready(self) -> dict:
-        """After a turn: the message box opens again."""
-        return gr.update(interactive=True)
+        """After a turn (done, refused or failed): the message box and the controls open again."""
+        return {self.ui.message: gr.update(interactive=True), **self.ui.controls(True)}
 
     def remove_filter(self, slot: str, saved: dict | None, view: dict | None) -> Iterator[dict]:
         """Drop one chip's constraint from the active request and search again."""
@@ -224,16 +270,21 @@ class ShopFlows:
             view = dict(view or {})
             before = list(session.turns)
             history = chat_messages(before) + ([{"role": "user", "content": chat_text(message)}] if message else [])
-            # The box stays closed while the turn runs (`ready` opens it after): one turn at a time.
-            yield {ui.saved: saved, ui.message: gr.update(value="", interactive=False), ui.chatbot: history}
-            text, shown_cards = "", None
+            # The box, chips and buttons stay closed while the turn runs (`ready` opens them after):
+            # one turn at a time. The history has no suggestions under it meanwhile.
+            yield {
+                ui.saved: saved,
+                ui.message: gr.update(value="", interactive=False),
+                ui.chatbot: history,
+                **ui.controls(False),
+            }
+            text = ""
             for event in run(session):
                 if event.type == EventKind.CONSTRAINTS and "request" in event.data:
                     chips = [RequestChip(**c) for c in event.data["request"]]
                     view["chips"] = [c.slot for c in chips]
                     yield {ui.saved: saved, ui.view: view, **ui.show_chips(chips)}
                 elif event.type == EventKind.PRODUCTS:
-                    shown_cards = list(event.data)
                     view["cards"] = [c.id for c in event.data]
                     yield {
                         ui.saved: saved,
@@ -241,12 +292,15 @@ class ShopFlows:
                         ui.panel: panel_html("", bool(event.data)),
                         ui.relax: gr.update(visible=False),
                         **ui.show_cards(event.data),
+                        **ui.no_votes(),  # new cards of a new turn: nothing voted on yet
                     }
                 elif event.type == EventKind.TEXT:
                     text += event.data
                     yield {ui.saved: saved, ui.chatbot: history + [{"role": "assistant", "content": chat_text(text)}]}
                 elif event.type == EventKind.DONE:
-                    yield {ui.saved: saved, **self._finish(session, before, history, event.data, view, shown_cards)}
+                    # The last update states the whole screen again, so an API client's final
+                    # result is complete; from the session, as a page reload shows it.
+                    yield {ui.saved: saved, **self._screen(session)}
             self.ctx.sessions.save(session)
         except ShopAssistError as exc:
             gr.Warning(str(exc))
@@ -254,63 +308,69 @@ class ShopFlows:
         finally:
             lock.release()
 
-    def _finish(
-        self,
-        session: Session,
-        before: list[Turn],
-        history: list[dict],
-        reply: Reply,
-        view: dict,
-        shown_cards: list[ProductCard] | None,
-    ) -> dict:
-        """The last update of a turn states the whole screen the turn changed (the cards again
-        too), so an API client's final result is complete."""
+    def _screen(self, session: Session) -> dict:
+        """The screen for the session's last reply, from the session and the records: the last
+        update of a turn and the page load after a reload both show it, so they look the same
+        (cards with their why and votes, suggestions, chips, the panel's notice)."""
         ui = self.ui
-        if len(session.turns) > len(before):  # the core recorded the exchange
-            chat = chat_messages(session.turns, reply.suggestions)
-        else:  # a step that is not an exchange (a chip removed): show its reply all the same
-            chat = history + chat_messages([Turn(role="assistant", content=reply.text)], reply.suggestions)
-        relax = relaxation(self.ctx, session) if reply.empty_reason or reply.not_carried else None
-        view.update(chips=[c.slot for c in reply.request], turn=user_turns(session.turns), relax=None)
-        updates = {ui.view: view, ui.chatbot: chat, **ui.show_chips(reply.request)}
-        if relax:
-            view["relax"] = relax[0].slot
-            updates[ui.relax] = gr.update(value=f"Show them without “{relax[0].label}”", visible=True)
-        else:
-            updates[ui.relax] = gr.update(visible=False)
-        if shown_cards is not None and not reply.products and reply.alternatives:
-            alternatives = reply.alternatives[:MAX_CARDS]
-            view["cards"] = [a.card.id for a in alternatives]
-            updates.update(ui.show_cards([a.card for a in alternatives], [a.breaks for a in alternatives]))
-        elif shown_cards is not None:
-            updates.update(ui.show_cards(shown_cards))
+        catalog = self.ctx.assistant.engine.catalog
+        last = session.last
+        shown = [(catalog.products[catalog.row_of[c.id]], c) for c in last.cards if c.id in catalog.row_of][:MAX_CARDS]
+        cards = [ProductCard.of(product, card.why) for product, card in shown]
+        chips = request_chips(session, catalog.currency)
+        relax = relaxation(self.ctx, session) if last.empty_reason or last.not_carried else None
+        turn = user_turns(session.turns)
+        votes = self._votes(session.id)
+        view = {
+            "cards": [c.id for c in cards],
+            "chips": [c.slot for c in chips],
+            "relax": relax[0].slot if relax else None,
+            "turn": turn,
+        }
         # The table once: beside the cards, unless the reply's text already holds it.
-        table = "" if MARKDOWN_TABLE_ROW.search(reply.text) else comparison_html(reply.comparison)
-        updates[ui.panel] = panel_html(notice_for(reply, relax) + table, bool(view.get("cards")))
+        table = ""
+        text = session.turns[-1].content if session.turns else ""
+        if last.compared and not MARKDOWN_TABLE_ROW.search(text):
+            products = [product for product, _ in shown]
+            table = comparison_html(ComparisonTable.of(products, comparison_rows(products)))
+        updates = {
+            ui.view: view,
+            ui.chatbot: gr.update(
+                value=chat_messages(session.turns, last.suggestions),
+                feedback_value=reply_feedback(session.turns, votes),
+            ),
+            ui.panel: panel_html(notice_for(last, bool(chips), relax) + table, bool(cards)),
+            ui.relax: (
+                gr.update(value=f"Show them without “{relax[0].label}”", visible=True)
+                if relax
+                else gr.update(visible=False)
+            ),
+            **ui.show_chips(chips),
+            **ui.show_cards(cards, [card.breaks for _, card in shown]),
+        }
+        for i in range(MAX_CARDS):
+            target = product_target(cards[i].id) if i < len(cards) else ""
+            updates.update(ui.show_votes(i, votes.get((turn, target))))
         return updates
+
+    def _votes(self, session_id: str) -> dict[tuple[int, str], int]:
+        """The shopper's votes in this conversation: (turn, target) -> 1 or -1."""
+        try:
+            return {(v["turn"], v["target"]): v["vote"] for v in self.ctx.feedback.votes(session_id)}
+        except ShopAssistError as exc:  # an unreadable feedback store must not stop shopping
+            log.warning("votes not shown: %s", exc)
+            return {}
 
     # -- page load, new conversation -----------------------------------------------------------
     def restore(self, saved: dict | None) -> dict:
-        """On page load: the saved conversation, its last cards and its active request; then the
-        message box opens (a message typed before would race the restore)."""
+        """On page load: the saved conversation and its last reply's screen; then the message
+        box opens (a message typed before would race the restore)."""
         ui = self.ui
         ready = gr.update(interactive=True, placeholder=PLACEHOLDER)
         session = self.ctx.sessions.resume(saved)
         if session is None:
             return {**self._cleared(), ui.saved: None, ui.message: ready}
-        catalog = self.ctx.assistant.engine.catalog
-        cards = [ProductCard.of(catalog.products[catalog.row_of[i]]) for i in session.shown if i in catalog.row_of]
-        chips = request_chips(session, self.ctx.currency)
-        view = {"cards": [c.id for c in cards], "chips": [c.slot for c in chips], "turn": user_turns(session.turns)}
-        return {
-            ui.saved: kept(saved),
-            ui.view: view,
-            ui.message: ready,
-            ui.chatbot: chat_messages(session.turns),
-            ui.panel: panel_html("", bool(cards)),
-            **ui.show_cards(cards),
-            **ui.show_chips(chips),
-        }
+        return {**self._screen(session), ui.saved: kept(saved), ui.message: ready}
 
     def new_conversation(self) -> dict:
         """Forget the browser's session (it stays in the store) and clear the page."""
@@ -324,11 +384,15 @@ class ShopFlows:
             ui.message: "",
             ui.panel: panel_html("", False),
             ui.relax: gr.update(visible=False),
+            ui.comment_row: gr.update(visible=False),
             **ui.show_cards([]),
             **ui.show_chips([]),
+            **ui.no_votes(),
         }
 
     # -- feedback ------------------------------------------------------------------------------
+    # A vote shows on the page (the pressed thumb, a line above the comment box) instead of a
+    # toast: a toast would cover the product panel, and says nothing after a reload.
     def like(self, saved: dict | None, evt: gr.LikeData) -> dict:
         """Thumbs on a reply (the chat's own like buttons); clicking again takes it back."""
         session = self.ctx.sessions.resume(saved)
@@ -339,17 +403,19 @@ class ShopFlows:
         turn = turn_of_message(messages, index)
         if evt.liked in (True, False):
             return self._vote(session, turn, REPLY, 1 if evt.liked else -1)
-        self.ctx.feedback.withdraw(session.id, turn, REPLY)
-        return {self.ui.comment_row: gr.update(visible=False), self.ui.last_vote: None}
+        return self._withdraw(session, turn, REPLY)
 
     def vote_card(self, index: int, vote: int, saved: dict | None, view: dict | None) -> dict:
+        """A card's thumb: votes, changes the vote, or (the pressed one again) takes it back."""
         session = self.ctx.sessions.resume(saved)
         cards = (view or {}).get("cards", [])
         if session is None or index >= len(cards):
             return {self.ui.last_vote: gr.skip()}
-        return self._vote(
-            session, (view or {}).get("turn") or user_turns(session.turns), product_target(cards[index]), vote
-        )
+        turn = (view or {}).get("turn") or user_turns(session.turns)
+        target = product_target(cards[index])
+        if self._votes(session.id).get((turn, target)) == vote:
+            return self._withdraw(session, turn, target, index)
+        return self._vote(session, turn, target, vote, index)
 
     def vote(self, target: str, vote: int, turn: int, saved: dict | None) -> dict:
         """API: a vote on `reply` or `product:<id>` at a turn of the saved conversation."""
@@ -358,14 +424,41 @@ class ShopFlows:
             raise gr.Error("no conversation to give feedback on")
         return self._vote(session, int(turn), target, int(vote))
 
-    def _vote(self, session: Session, turn: int, target: str, vote: int) -> dict:
+    def _vote(self, session: Session, turn: int, target: str, vote: int, card: int | None = None) -> dict:
+        """Store the vote (the latest one on a target wins) and show it; `card`: the slot voted on."""
         conversation = [{"role": t.role, "text": t.content} for t in session.turns]
         try:
             vote_id = self.ctx.feedback.record(session.id, turn, target, vote, conversation)
         except ShopAssistError as exc:
             raise gr.Error(str(exc)) from exc
-        gr.Info("Thanks for the feedback!", duration=3)
-        return {self.ui.last_vote: vote_id, self.ui.comment_row: gr.update(visible=True)}
+        what = "this reply" if target == REPLY else f"product {card + 1}" if card is not None else "this product"
+        status = f"You rated {what}: {'helpful' if vote == 1 else 'not helpful'}. Tell us more (optional):"
+        return {
+            self.ui.last_vote: vote_id,
+            self.ui.comment_row: gr.update(visible=True),
+            self.ui.vote_status: status,
+            **self._shown_vote(session, target, vote, card),
+        }
+
+    def _withdraw(self, session: Session, turn: int, target: str, card: int | None = None) -> dict:
+        try:
+            self.ctx.feedback.withdraw(session.id, turn, target)
+        except ShopAssistError as exc:
+            raise gr.Error(str(exc)) from exc
+        return {
+            self.ui.last_vote: None,
+            self.ui.comment_row: gr.update(visible=False),
+            **self._shown_vote(session, target, None, card),
+        }
+
+    def _shown_vote(self, session: Session, target: str, vote: int | None, card: int | None) -> dict:
+        """The vote on the page: the card's thumbs, or the chat's (restated from the store, so a
+        later update of the chat keeps every reply's state)."""
+        if card is not None:
+            return self.ui.show_votes(card, vote)
+        if target == REPLY:
+            return {self.ui.chatbot: gr.update(feedback_value=reply_feedback(session.turns, self._votes(session.id)))}
+        return {}
 
     def add_comment(self, comment: str, vote_id: int | None) -> dict:
         if vote_id is None or not (comment or "").strip():
@@ -411,15 +504,17 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
                 send = gr.Button("Send", variant="primary", scale=1, min_width=80)
             with gr.Row():
                 new = gr.Button("New conversation", size="sm", scale=0, variant="secondary", elem_id="new-conversation")
-            with gr.Row(visible=False) as comment_row:
-                comment = gr.Textbox(
-                    show_label=False,
-                    placeholder="Tell us more (optional)",
-                    max_length=2000,
-                    scale=5,
-                    elem_id="vote-comment",
-                )
-                send_comment = gr.Button("Send comment", size="sm", scale=1, min_width=80)
+            with gr.Column(visible=False, elem_id="vote-row") as comment_row:
+                vote_status = gr.Markdown(elem_id="vote-status")
+                with gr.Row():
+                    comment = gr.Textbox(
+                        show_label=False,
+                        placeholder="Tell us more (optional)",
+                        max_length=2000,
+                        scale=5,
+                        elem_id="vote-comment",
+                    )
+                    send_comment = gr.Button("Send comment", size="sm", scale=1, min_width=80)
         with gr.Column(scale=2, min_width=320, elem_id="product-panel"):
             panel = gr.HTML(EMPTY_PANEL, elem_id="shop-panel")
             relax = gr.Button(visible=False, variant="primary", size="sm", elem_id="relax")
@@ -451,7 +546,10 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
         panel=panel,
         relax=relax,
         cards=cards,
+        votes=votes,
+        send=send,
         comment_row=comment_row,
+        vote_status=vote_status,
         comment=comment,
         filter_slot=filter_slot,
     )
@@ -465,7 +563,13 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
         "concurrency_limit": ctx.settings.web_concurrency,
         "show_progress": "hidden",
     }
-    reopen = {"fn": flows.ready, "inputs": None, "outputs": message, "api_visibility": "private"}
+    reopen = {
+        "fn": flows.ready,
+        "inputs": None,
+        "outputs": [message, *ui.control_buttons()],
+        "api_visibility": "private",
+        "show_progress": "hidden",  # a quick step: a spinner would only flash over the box
+    }
     message.submit(flows.chat, [message, saved, view], api_name="chat", **turn).then(**reopen)
     send.click(flows.chat, [message, saved, view], api_visibility="private", **turn).then(**reopen)
     for select in (chatbot.option_select, chatbot.example_select):
@@ -475,12 +579,13 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
         chip.click(partial(flows.remove_chip, i), [saved, view], api_visibility="private", **turn).then(**reopen)
     relax.click(flows.relax, [saved, view], api_visibility="private", **turn).then(**reopen)
 
-    feedback_outputs = [last_vote, comment_row]
-    chatbot.like(flows.like, [saved], feedback_outputs, api_visibility="private")
+    # Votes update the chat (its thumbs) while a turn may stream into it: no spinner over it.
+    feedback = {"outputs": ui.feedback_outputs(), "show_progress": "hidden"}
+    chatbot.like(flows.like, [saved], api_visibility="private", **feedback)
     for i, (up, down) in enumerate(votes):
-        up.click(partial(flows.vote_card, i, 1), [saved, view], feedback_outputs, api_visibility="private")
-        down.click(partial(flows.vote_card, i, -1), [saved, view], feedback_outputs, api_visibility="private")
-    vote_target.submit(flows.vote, [vote_target, vote_value, vote_turn, saved], feedback_outputs, api_name="vote")
+        up.click(partial(flows.vote_card, i, 1), [saved, view], api_visibility="private", **feedback)
+        down.click(partial(flows.vote_card, i, -1), [saved, view], api_visibility="private", **feedback)
+    vote_target.submit(flows.vote, [vote_target, vote_value, vote_turn, saved], api_name="vote", **feedback)
     send_comment.click(flows.add_comment, [comment, last_vote], [comment, comment_row], api_name="comment")
     comment.submit(flows.add_comment, [comment, last_vote], [comment, comment_row], api_visibility="private")
     new.click(flows.new_conversation, None, outputs, api_name="new_conversation")
