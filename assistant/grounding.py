@@ -291,6 +291,27 @@ def degenerate(text: str) -> bool:
     return len(words) >= 12 and len(set(words)) / len(words) < 0.35
 
 
+# Amounts a policy states as a whole: a range ("3-5") and a number with its unit ("30 days").
+# "2-3 business days" is wrong against "3-5 business days" although both numbers appear there.
+RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)")
+QUANTITY = re.compile(
+    r"(\d+(?:\.\d+)?)[\s-]*((?:business |working |calendar )?(?:day|hour|week|month|year)s?|%|percent)\b", re.I
+)
+
+
+def _ranges(text: str) -> set[tuple[float, float]]:
+    return {(float(a), float(b)) for a, b in RANGE.findall(text)}
+
+
+def _quantities(text: str) -> set[tuple[float, str]]:
+    """(number, unit) pairs, the unit singular and without "business"/"working"/"calendar"."""
+    out = set()
+    for number, unit in QUANTITY.findall(text):
+        unit = re.sub(r"^(?:business|working|calendar) ", "", unit.lower()).rstrip("s")
+        out.add((float(number), "%" if unit == "percent" else unit))
+    return out
+
+
 @dataclass
 class PassageGrounder:
     """Keeps a policy answer's sentence only when the quoted passages support it: its numbers
@@ -304,6 +325,8 @@ class PassageGrounder:
         text = " ".join(self.passages)
         self._words = set(tokenize(text))
         self._numbers = _numbers(text)
+        self._ranges = _ranges(text)
+        self._quantities = _quantities(text)
         self._said: set[str] = set()
 
     def sentence(self, text: str) -> str | None:
@@ -314,6 +337,13 @@ class PassageGrounder:
         missing = _numbers(text) - self._numbers
         if missing:
             return self._remove(text, f"states {min(missing):g}, which the policy passages do not")
+        ranges = _ranges(text)
+        if ranges - self._ranges:
+            return self._remove(text, "states a range the policy passages do not")
+        # A quantity must be one the passages state, or an end of a range they state ("up to 5 days").
+        stated = self._quantities | {(end, unit) for r in self._ranges for end in r for _, unit in self._quantities}
+        if any(q not in stated for q in _quantities(RANGE.sub(" ", text))):
+            return self._remove(text, "states an amount the policy passages do not")
         words = [w for w in tokenize(text) if w not in STOPWORDS and len(w) >= 3]
         if words and sum(w in self._words for w in words) / len(words) < self.min_overlap:
             return self._remove(text, "is not supported by the policy passages")

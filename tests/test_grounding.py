@@ -83,3 +83,14 @@ def test_the_request_told_back_and_a_sentence_repeated_inside_another_are_remove
     assert g.sentence("The Highmoor Packable Rain Jacket is light enough for your wife to carry all day.") is None
     assert g.sentence("I'm sure you're looking for a rain jacket for your wife.") is None
     assert g.report.removed_sentences == 2
+
+
+def test_policy_amounts_must_be_stated_as_the_passages_state_them():
+    from assistant.grounding import PassageGrounder
+
+    g = PassageGrounder(["Standard delivery takes 3-5 business days; express takes 2 days. Returns within 30 days."])
+    assert g.sentence("Standard delivery takes 3-5 business days.") is not None
+    assert g.sentence("Returns are accepted within 30 days of delivery.") is not None
+    assert g.sentence("Standard delivery takes 2-3 business days.") is None  # both numbers appear, the range does not
+    assert g.sentence("Returns are accepted within 30 hours.") is None  # 30, but of another unit
+    assert g.report.removed_sentences == 2
