@@ -223,17 +223,20 @@ class Grounder:
 
 def stream_sentences(deltas: Iterable[str]) -> Iterator[str]:
     """Complete sentences out of a stream of text deltas, as soon as each one ends."""
-    buffer = ""
+    buffer, sentences = "", 0
     for delta in deltas:
         buffer += delta
         parts = SENTENCE_END.split(buffer)
         for part in parts[:-1]:
             if part.strip():
+                sentences += 1
                 yield part.strip()
         buffer = parts[-1]
-    # A long last fragment with no closing punctuation was cut off by the token limit.
+    # A last fragment with no closing punctuation was cut off by the token limit, unless it is
+    # the whole of a short reply ("Great pick"): after whole sentences even a short one is a stub
+    # ("They're a coffee maker").
     tail = buffer.strip()
-    if tail and (tail[-1] in ".!?" or len(tokenize(tail)) <= MAX_UNFINISHED_WORDS):
+    if tail and (tail[-1] in ".!?" or (sentences == 0 and len(tokenize(tail)) <= MAX_UNFINISHED_WORDS)):
         yield tail
 
 

@@ -94,3 +94,10 @@ def test_policy_amounts_must_be_stated_as_the_passages_state_them():
     assert g.sentence("Standard delivery takes 2-3 business days.") is None  # both numbers appear, the range does not
     assert g.sentence("Returns are accepted within 30 hours.") is None  # 30, but of another unit
     assert g.report.removed_sentences == 2
+
+
+def test_an_unfinished_last_fragment_after_whole_sentences_is_dropped():
+    from assistant.grounding import stream_sentences
+
+    assert list(stream_sentences(["The mug is white. They're a coffee", " maker"])) == ["The mug is white."]
+    assert list(stream_sentences(["Great pick"])) == ["Great pick"]  # a short reply on its own
