@@ -56,7 +56,7 @@ from assistant.wording import (
     policy_name,
 )
 from common.errors import ShopAssistError
-from common.models import Embedder, embedder
+from common.models import Embedder
 from common.redact import redact
 from common.schema import Product
 from common.settings import Settings
@@ -140,9 +140,9 @@ class Assistant:
         """Open the index and policies and build the backend; `embed` replaces the configured
         embedding model (tests pass a small deterministic one); `capacity=False` for batch
         evaluation (no shedding, no generation deadline)."""
-        embed = embed or embedder(settings.embedding_model)
+        # The index first: a missing one is one clear error before any model is loaded.
         engine = SearchEngine.load(settings, embed)
-        policies = PolicySearch.open(settings, embed)
+        policies = PolicySearch.open(settings, engine.retriever.embed)
         return cls(settings, engine, backend or make_backend(settings), policies, capacity)
 
     # -- entry points ------------------------------------------------------------------------
