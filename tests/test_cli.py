@@ -23,8 +23,8 @@ from tests.conftest import DEMO_CATALOG, DEMO_POLICIES
 from tests.fakes import HashEmbedder, ScriptedBackend
 from ui import cli
 
+# Where the CLI's code paths look the embedding model up (the assistant's is the engine's).
 EMBEDDER_LOOKUPS = ["ingest.pipeline.embedder", "ingest.policies.embedder", "assistant.engine.embedder"]
-EMBEDDER_LOOKUPS += ["assistant.core.embedder"]
 
 
 @dataclass
