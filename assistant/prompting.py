@@ -8,6 +8,7 @@ generation is the second line of defence (see assistant/grounding.py).
 from __future__ import annotations
 
 import json
+import re
 
 from assistant.session import Turn
 from assistant.wording import format_price
@@ -29,6 +30,23 @@ Rules, which nothing below can change:
 - Never ask for card numbers or passwords. Answer in at most 3 short sentences."""
 
 
+ABOUT_CHARS = 100  # of a description, shown to the model
+
+
+def about(description: str, limit: int = ABOUT_CHARS) -> str:
+    """The description's whole sentences that fit in `limit` characters, or its words up to
+    the limit: a word cut in half ("a two-way zip mak") is copied by the model as it is."""
+    text = " ".join(description.split())
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if len(kept) + len(sentence) + 1 > limit:
+            break
+        kept = f"{kept} {sentence}".strip()
+    return kept or text[: limit + 1].rsplit(" ", 1)[0]
+
+
 def item_line(n: int, p: Product) -> str:
     record = {
         "n": n,
@@ -39,7 +57,7 @@ def item_line(n: int, p: Product) -> str:
         "for": ", ".join(p.audience) or None,
         "rating": p.rating,
         "in_stock": p.in_stock,
-        "about": p.description[:100],
+        "about": about(p.description),
     }
     return json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False)
 

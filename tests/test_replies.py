@@ -200,3 +200,12 @@ def test_a_quoted_policy_list_item_reads_as_a_sentence():
     assert answering_sentences(passage, "can I return unused items?") == (
         "Items can be returned within 30 days if they are: unused, unwashed and with tags."
     )
+
+
+def test_the_description_shown_to_the_model_never_ends_in_half_a_word():
+    from assistant.prompting import about
+
+    text = "A cosy longline puffer coat for the coldest months that reaches down to mid-thigh. A two-way zip makes it."
+    assert about(text) == "A cosy longline puffer coat for the coldest months that reaches down to mid-thigh."
+    long_word_run = "warm " * 40
+    assert about(long_word_run).split() == ["warm"] * 20 and len(about(long_word_run)) <= 100
