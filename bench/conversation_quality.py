@@ -9,12 +9,17 @@ Also prints one-shot nDCG@10 of the search, so a change in understanding that co
 quality shows. The LLM does not change which cards are shown: `--backend scripted` (default)
 answers with the deterministic text in a fraction of the time; `--backend transformers` runs the
 bundled model.
-Usage: python bench/conversation_quality.py [--queries FILE] [--backend scripted|transformers]
+`--dialogues FILE` replaces the generated dialogues with labelled ones (held-out sets written by
+hand): one JSON object a line, `{"id", "turns": [text, ...], "one_shot": text, "kinds": [...],
+"unsatisfiable", "relevant": {pid: grade}}`; the labels describe the request after the last turn,
+and `one_shot` is the same request in one message, asked in the same run for the ratio.
+Usage: python bench/conversation_quality.py [--queries FILE] [--dialogues FILE] [--backend scripted|transformers]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -32,9 +37,22 @@ def honest(reply) -> bool:
     return not reply.products and bool(reply.not_carried or reply.empty_reason)
 
 
+def labelled_dialogue(d: dict) -> dict:
+    """A hand-labelled dialogue in the shape the generated ones have; its first kind names its row."""
+    kinds = d.get("kinds") or ["labelled"]
+    return {
+        "id": d["id"],
+        "one_shot": d["one_shot"],
+        "turns": [{"role": "user", "text": t} for t in d["turns"]],
+        "labels": {"unsatisfiable": bool(d.get("unsatisfiable")), "relevant_products": d.get("relevant") or {}},
+        "meta": {"follow_up_kind": kinds[0], "source_query": d["id"]},
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--queries", type=Path, default=DEV_QUERIES)
+    parser.add_argument("--dialogues", type=Path, help="labelled dialogues (JSONL) instead of generated ones")
     parser.add_argument("--backend", default="scripted", help="scripted (deterministic text) or a settings backend")
     args = parser.parse_args()
     if not FLIPKART.exists():
@@ -50,18 +68,34 @@ def main() -> None:
     one_shot_cp: dict[str, float] = {}
     one_shot_honest: dict[str, bool] = {}
     ndcgs = []
+    query_no_card = 0
     for q in queries:
         reply = assistant.reply(Session(), q["query"])
         if q.get("unsatisfiable"):
             one_shot_honest[q["qid"]] = honest(reply)
         else:
             one_shot_cp[q["qid"]] = constraint_precision([c.id for c in reply.products], q["relevant"])
+            query_no_card += not reply.products
             _, result = assistant.engine.search(q["query"], k=10)
             ndcgs.append(ndcg([h.product.id for h in result.hits], q["relevant"]))
     conv: dict[str, list[float]] = defaultdict(list)
     base: dict[str, list[float]] = defaultdict(list)
     unsat: dict[str, list[bool]] = defaultdict(list)
-    dialogues = [d for q in queries for d in dialogues_for(q)]
+    query_cp, query_honest = dict(one_shot_cp), dict(one_shot_honest)
+    if args.dialogues:
+        # the base of each ratio is the dialogue's own request asked in one message
+        dialogues = [
+            labelled_dialogue(json.loads(line)) for line in args.dialogues.read_text().splitlines() if line.strip()
+        ]
+        for d in dialogues:
+            reply = assistant.reply(Session(), d["one_shot"])
+            if not d["labels"]["unsatisfiable"]:
+                one_shot_cp[d["id"]] = constraint_precision(
+                    [c.id for c in reply.products], d["labels"]["relevant_products"]
+                )
+    else:
+        dialogues = [d for q in queries for d in dialogues_for(q)]
+    no_card = 0
     for d in dialogues:
         session = Session()
         for turn in d["turns"]:
@@ -70,6 +104,7 @@ def main() -> None:
         if d["labels"]["unsatisfiable"]:
             unsat[kind].append(honest(reply))
         else:
+            no_card += not reply.products
             conv[kind].append(constraint_precision([c.id for c in reply.products], d["labels"]["relevant_products"]))
             base[kind].append(one_shot_cp[qid])
 
@@ -90,9 +125,11 @@ def main() -> None:
         f"{'all':<22} {len(all_c):>3} {mean(all_c):>10.3f} {mean(all_b):>14.3f} {mean(all_c) / mean(all_b):6.3f} "
         f"{sum(all_h):>8} of {len(all_h)}"
     )
+    print(f"satisfiable dialogues with no card at the final turn: {no_card} of {len(all_c)}")
     print(
-        f"one-shot: search nDCG@10 {mean(ndcgs):.3f}, chat CP@5 {mean(list(one_shot_cp.values())):.3f}, "
-        f"unsatisfiable answered honestly {sum(one_shot_honest.values())} of {len(one_shot_honest)}"
+        f"one-shot queries ({len(queries)}): search nDCG@10 {mean(ndcgs):.3f}, chat CP@5 {mean(list(query_cp.values())):.3f}, "
+        f"satisfiable with no card {query_no_card} of {len(query_cp)}, "
+        f"unsatisfiable answered honestly {sum(query_honest.values())} of {len(query_honest)}"
     )
     print("targets: conversation / one-shot CP@5 >= 0.95; every unsatisfiable dialogue answered honestly")
 
