@@ -16,7 +16,7 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 
 from assistant import alternatives as alternatives_
-from assistant import dialogue
+from assistant import answers, dialogue
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
@@ -25,6 +25,7 @@ from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder, PassageGrounder
 from assistant.intent import Intent, Understood
+from assistant.naming import name_products
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import policy_messages, product_messages
 from assistant.reply import Alternative, ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip, Suggestion
@@ -161,8 +162,11 @@ class Assistant:
         timings.took("understand", timings.start)
         yield Event(type=EventKind.INTENT, data=understood.intent)
 
+        named = self._named(message, understood)
         if understood.intent == Intent.CHITCHAT:
             branch = self._chitchat(message)
+        elif named:
+            branch = self._answer_named(session, message, named, understood, timings)
         elif understood.intent in (Intent.SUPPORT, Intent.POLICY):
             branch = self._policy(session, message, understood, timings)
         elif understood.intent in (Intent.COMPARE, Intent.DETAIL):
@@ -282,6 +286,9 @@ class Assistant:
         cards = [ProductCard.of(p) for p in products]
         yield Event(type=EventKind.PRODUCTS, data=cards)
         comparing = understood.intent == Intent.COMPARE
+        if not comparing and answers.asks_something(message):  # "is the second one waterproof?"
+            yield Event(type=EventKind.TEXT, data=self._answers_text(products, message))
+            return Outcome(understood.intent, products=cards)
         table = comparison_table(products) if comparing else detail_text(products[0])
         yield Event(type=EventKind.TEXT, data=table + "\n\n")
         started = time.perf_counter()
@@ -300,6 +307,33 @@ class Assistant:
             grounder=grounder,
             used_fallback=run.failed,
         )
+
+    # -- questions about named products (the answer is in assistant/answers.py) ---------------
+    def _named(self, message: str, understood: Understood) -> list[Product]:
+        """Products a question names ("does the Sonata analog watch have a date display?");
+        none for a search, or when the message points at shown items."""
+        if understood.intent not in (Intent.SEARCH, Intent.REFINE, Intent.POLICY) or not answers.is_question(message):
+            return []
+        return name_products(message, self.engine.catalog, self.engine.retriever.embed)[:SHOW]
+
+    def _answers_text(self, products: list[Product], message: str) -> str:
+        values = answers.catalog_values(self.engine.catalog)
+        return answers.answers_text(products, message, self.engine.retriever.embed, values)
+
+    def _answer_named(
+        self, session: Session, message: str, products: list[Product], understood: Understood, timings: Timings
+    ) -> Branch:
+        """Answer from the named products' records; a policy question the records do not answer
+        ("what's the return window for the X?") goes to the policies."""
+        values = answers.catalog_values(self.engine.catalog)
+        found = [answers.answer_question(p, message, self.engine.retriever.embed, values) for p in products]
+        if understood.intent == Intent.POLICY and all(a.verdict == answers.Verdict.NOT_STATED for a in found):
+            return (yield from self._policy(session, message, understood, timings))
+        cards = [ProductCard.of(p) for p in products]
+        session.show([c.id for c in cards])
+        yield Event(type=EventKind.PRODUCTS, data=cards)
+        yield Event(type=EventKind.TEXT, data=self._answers_text(products, message))
+        return Outcome(Intent.DETAIL, products=cards)
 
     def _shop(self, session: Session, message: str, query: Query, understood: Understood, timings: Timings) -> Branch:
         # "cheaper" / "more premium" move from the shown products that fit the request: the

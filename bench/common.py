@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 from pathlib import Path
@@ -10,7 +11,8 @@ from common.schema import Product
 from common.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared" / "datasets"
+# ../shared/datasets beside the clone; SHOPASSIST_SHARED_DATASETS points elsewhere (a git worktree).
+SHARED = Path(os.environ.get("SHOPASSIST_SHARED_DATASETS") or REPO.parent / "shared" / "datasets")
 FLIPKART = SHARED / "flipkart" / "product.csv"
 FLIPKART_MAPPING = REPO / "ingest" / "mappings" / "flipkart.yaml"
 DEV_QUERIES = SHARED / "queries" / "dev.jsonl"

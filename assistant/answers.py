@@ -1,0 +1,454 @@
+"""Questions about one product answered from its record: yes / no / the value / not stated.
+
+`answer_question(product, question, embedder)` finds the `Evidence` in the record (its fields,
+its specification key/values, its description sentences) by two signals together: the asked
+words matching a key or a value (with the synonyms of `data/answers.yaml`), and the embedding
+similarity between the asked feature and each piece of evidence. It answers in words the shopper
+can act on, quoting the evidence whole ("Fabric: Polyester", or a whole description sentence),
+adds a consequence where a known fact supports one (IPX5: rain yes, pool no), and says plainly
+when the listing does not say. It never states a value the record does not hold.
+
+No model writes here: the answer is ready in milliseconds and can stream at once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from common.models import Embedder
+from common.schema import Product
+from common.settings import read_yaml_config
+from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, money, normalise_colour, singular, tokenize
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "answers.yaml"
+
+YES_NO_OPENERS = frozenset("is are was does do did can could will would should has have had isn't doesn't".split())
+NEGATION = re.compile(r"\b(?:not|no|non|without|never|isn'?t|doesn'?t|don'?t|cannot|can'?t)\b", re.I)
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+\|\s+")
+CLAUSE_SPLIT = re.compile(r"\s*[,;|]\s+|\s+-\s+")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+MATERIAL_KEY = re.compile(r"material|fabric", re.I)
+NO_VALUES = frozenset("no n false none not unavailable".split())
+
+
+class Verdict(StrEnum):
+    YES = "yes"
+    NO = "no"
+    VALUE = "value"
+    PARTLY = "partly"  # the record answers part of it (water-resistant, asked "waterproof")
+    JUDGEMENT = "judgement"  # the record says something related; it does not settle the question
+    NOT_STATED = "not_stated"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One thing the record says: a field or specification (`key`: `value`) or a sentence."""
+
+    text: str  # as quoted to the shopper: "Fabric: Polyester" or a whole sentence
+    key: str | None = None
+    value: str | None = None
+    source: str = "specification"  # "field", "specification" or "description"
+
+
+@dataclass
+class Answer:
+    verdict: Verdict
+    text: str  # the answer as the shopper reads it
+    evidence: list[Evidence] = field(default_factory=list)
+    value: str | None = None
+    consequence: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    pattern: re.Pattern[str]
+    topic: frozenset[str]
+    means: str
+    yes: frozenset[str]
+    no: frozenset[str]
+    plain: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    related: float
+    key_cover: float
+    quote_chars: int
+    filler: frozenset[str]
+    synonyms: dict[str, frozenset[str]]
+    opposites: dict[str, frozenset[str]]
+    facts: tuple[Fact, ...]
+
+
+@cache
+def knowledge(path: Path = DATA_FILE) -> Knowledge:
+    """The answerer's data file, read once."""
+    data: dict[str, Any] = read_yaml_config(path, what="answers data file")
+    t = data["thresholds"]
+    facts = tuple(
+        Fact(
+            re.compile(f["pattern"], re.I),
+            frozenset(f["topic"]),
+            f["means"],
+            frozenset(f["allows"]),
+            frozenset(f["rules_out"]),
+            f["plain"],
+        )
+        for f in data["facts"]
+    )
+    synonyms = {singular(k): frozenset(singular(w) for w in v) for k, v in data["synonyms"].items()}
+    return Knowledge(
+        float(t["related"]),
+        float(t["key_cover"]),
+        int(t["quote_chars"]),
+        frozenset(data["filler"].split()) | STOPWORDS,
+        synonyms,
+        {singular(k): frozenset(v) for k, v in data["opposites"].items()},
+        facts,
+    )
+
+
+# -- the record as evidence ------------------------------------------------------------------
+def record_evidence(product: Product) -> list[Evidence]:
+    """Every field, specification and description sentence of a record, in that order."""
+    p = product
+    out: list[Evidence] = []
+
+    def add(key: str, value: str | None, source: str = "field") -> None:
+        if value and value.strip():
+            out.append(Evidence(f"{key}: {value}", key, value, source))
+
+    add("brand", p.brand)
+    add("colour", ", ".join(p.colours))
+    add("material", p.material)
+    add("for", ", ".join(p.audience))
+    add("sizes", ", ".join(p.sizes))
+    add("price", money(p.price, p.currency, cents=True) if p.price is not None else None)
+    add("rating", f"{p.rating:g}/5" if p.rating else None)
+    add("category", p.category_path)
+    for key, value in p.attributes.items():
+        add(key, value, "specification")
+    seen: set[str] = set()
+    for sentence in description_sentences(p.description):
+        if sentence.lower() not in seen:
+            seen.add(sentence.lower())
+            out.append(Evidence(sentence, source="description"))
+    return out
+
+
+def description_sentences(text: str) -> list[str]:
+    """Whole sentences of a description; a run-on "sentence" longer than the quote limit is cut
+    at its clauses (catalog exports often have no full stops at all)."""
+    limit = knowledge().quote_chars
+    out: list[str] = []
+    for sentence in SENTENCE_SPLIT.split(text.strip()):
+        sentence = sentence.strip(" -*•")
+        if len(tokenize(sentence)) < 2:
+            continue
+        if len(sentence) <= limit:
+            out.append(sentence)
+            continue
+        out.extend(c.strip() for c in CLAUSE_SPLIT.split(sentence) if len(tokenize(c)) >= 2 and len(c) <= limit)
+    return out
+
+
+# -- the question ----------------------------------------------------------------------------
+@dataclass
+class Asked:
+    words: list[str]  # what the question asks about, singular, without filler and naming words
+    yes_no: bool
+    numbers: list[str]
+
+    @property
+    def phrase(self) -> str:
+        return " ".join(self.words)
+
+
+def read_question(question: str, naming: str = "") -> Asked:
+    """What is asked, without the words that name the product (`naming`: its title and brand)."""
+    k = knowledge()
+    plain = re.sub(r"'s\b", " is", question).replace("'", "")
+    tokens = tokenize(plain)
+    named = {singular(w) for w in tokenize(naming)}
+    words = [singular(w) for w in tokens if w not in k.filler and not w.isdigit()]
+    # Words that name the product are not the feature asked about, unless nothing else is left.
+    feature = [w for w in words if w not in named] or words
+    opener = tokens[0] if tokens else ""
+    yes_no = opener in YES_NO_OPENERS or bool(re.match(r"\s*(?:is|are|does|do|can|will|has|have)\b", question, re.I))
+    numbers = [n for n in NUMBER.findall(plain) if n not in named]
+    return Asked(list(dict.fromkeys(feature)), yes_no, numbers)
+
+
+def _expanded(word: str) -> frozenset[str]:
+    return knowledge().synonyms.get(word, frozenset()) | {word}
+
+
+# -- answering -------------------------------------------------------------------------------
+KeyValues = dict[str, set[str]]  # a specification key (lower case) -> the words of its values, catalog-wide
+
+
+def key_values(products: list[Product]) -> KeyValues:
+    """The words each specification key takes as values across a catalog: "induction" is a value
+    of "stovetop compatibility" if any product says so, so asking it of a "gas" one is a no."""
+    out: KeyValues = {}
+    for p in products:
+        for key, value in p.attributes.items():
+            out.setdefault(key.lower(), set()).update(singular(w) for w in tokenize(value))
+    return out
+
+
+def answer_question(
+    product: Product, question: str, embedder: Embedder | None = None, values: KeyValues | None = None
+) -> Answer:
+    """The answer to a shopper's question about this product, from its record alone. `values`
+    (from `key_values` over the catalog) lets "is it a full zip?" be answered no from "zipper: half"."""
+    asked = read_question(question, f"{product.title} {product.brand or ''}")
+    if not asked.words:
+        return _not_stated(asked, "what you're asking")
+    evidence = record_evidence(product)
+    for step in (_attribute_answer(product, asked), _fact_answer(asked, evidence)):
+        if step:
+            return step
+    covering = [e for e in evidence if _cover(asked.words, _words(e.text)) >= knowledge().key_cover]
+    if covering:
+        best = _best(asked, covering, embedder)
+        if asked.yes_no:
+            return _yes_no(asked, best)
+        if best.source == "description":
+            return Answer(Verdict.VALUE, f"The listing says: {_quote(best)}.", [best], best.text)
+        return Answer(Verdict.VALUE, f"{_cap(best.key)}: {best.value}.", [best], best.value)
+    if asked.yes_no:
+        other = _other_value(asked, evidence, values or {})
+        if other:
+            return other
+    related = _related(asked, evidence, embedder)
+    if related is not None:
+        return Answer(
+            Verdict.JUDGEMENT,
+            f"The listing doesn't say {_about(asked)} directly. What it does say: {_quote(related)}.",
+            [related],
+        )
+    return _not_stated(asked, _about(asked))
+
+
+def _words(text: str) -> set[str]:
+    return {singular(w) for w in tokenize(text)}
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word, or one form of it ("included"/"include", "resistant"/"resistance")."""
+    if a == b:
+        return True
+    shorter = min(len(a), len(b))
+    if shorter < 5:
+        return False
+    common = len(os.path.commonprefix([a, b]))
+    return common >= max(5, shorter - 3)
+
+
+def _covered(word: str, words: set[str]) -> bool:
+    return any(_same_word(x, y) for x in _expanded(word) for y in words)
+
+
+def _cover(asked: list[str], words: set[str]) -> float:
+    return sum(_covered(w, words) for w in asked) / len(asked) if asked else 0.0
+
+
+def _best(asked: Asked, candidates: list[Evidence], embedder: Embedder | None) -> Evidence:
+    """The most direct evidence: the key naming most of the question, then fields and
+    specifications before description sentences, then the closest in meaning."""
+    similarity = _similarities(asked, candidates, embedder)
+    order = {"field": 0, "specification": 0, "description": 1}
+
+    def rank(i: int) -> tuple[float, int, float]:
+        e = candidates[i]
+        return (-_cover(asked.words, _words(e.key or "")), order[e.source], -similarity[i])
+
+    return candidates[min(range(len(candidates)), key=rank)]
+
+
+def _yes_no(asked: Asked, e: Evidence) -> Answer:
+    """Yes or no from evidence that covers every asked word."""
+    said = e.value if e.value is not None else e.text
+    said_words = _words(said)
+    opposites = {o for w in asked.words for o in knowledge().opposites.get(w, ())}
+    lead = f"The listing gives {e.text}" if e.source != "description" else f"The listing says: {_quote(e)}"
+    if said_words & opposites or _negated(asked, e.text) or _says_no(said):
+        return Answer(Verdict.NO, f"No. {lead}.", [e], e.value)
+    if asked.numbers and not set(asked.numbers) & set(NUMBER.findall(e.text)):
+        stated = " or ".join(asked.numbers)
+        return Answer(Verdict.JUDGEMENT, f"{lead}; it doesn't say anything about {stated}.", [e], e.value)
+    return Answer(Verdict.YES, f"Yes. {lead}.", [e], e.value)
+
+
+def _says_no(value: str) -> bool:
+    """ "No", "None", "Not included", or an amount of zero ("Heel Height: 0 inch")."""
+    words = tokenize(value)
+    if words and words[0] in NO_VALUES:
+        return True
+    numbers = NUMBER.findall(value)
+    return bool(numbers) and all(float(n) == 0 for n in numbers) and len(words) <= 3
+
+
+def _other_value(asked: Asked, evidence: list[Evidence], values: KeyValues) -> Answer | None:
+    """ "Is it a full zip?" against "zipper: half": a key names part of the question and the
+    rest is another value that key takes in the catalog (or an opposite of its value)."""
+    for e in evidence:
+        if not e.key:
+            continue
+        key_words = _words(e.key)
+        rest = [w for w in asked.words if not _covered(w, key_words)]
+        if not rest or len(rest) == len(asked.words):
+            continue
+        known = values.get(e.key.lower(), set()) | {o for w in rest for o in knowledge().opposites.get(w, ())}
+        if all(_covered(w, known) for w in rest):
+            return Answer(Verdict.NO, f"No. The listing gives {e.text}.", [e], e.value)
+    return None
+
+
+def _negated(asked: Asked, text: str) -> bool:
+    """A negation within three words before an asked word ("not dishwasher safe", "no hood")."""
+    words = tokenize(text.replace("'", ""))
+    for i, w in enumerate(words):
+        if singular(w) in asked.words and any(NEGATION.fullmatch(x) for x in words[max(0, i - 3) : i]):
+            return True
+    return False
+
+
+def _attribute_answer(product: Product, asked: Asked) -> Answer | None:
+    """ "is it black?", "is this for kids?", "is it cotton?": a word of a field's vocabulary,
+    answered from that field (a field the record leaves empty is not stated)."""
+    if not asked.yes_no:
+        return None
+    words = set(asked.words)
+    colours = {normalise_colour(w) for w in words if w in COLOURS}
+    audience = {a for w in words for a in AUDIENCE_WORDS.get(w, AUDIENCE_WORDS.get(w + "s", []))}
+    materials = words & set(MATERIALS)
+    material_text = ", ".join(
+        dict.fromkeys([product.material or ""] + [v for k, v in product.attributes.items() if MATERIAL_KEY.search(k)])
+    ).strip(", ")
+    checks = [
+        ("colour", colours, set(product.colours), ", ".join(product.colours)),
+        ("for", audience, set(product.audience), ", ".join(product.audience)),
+        ("material", materials, _words(material_text), material_text),
+    ]
+    opposites = {o for w in words for o in knowledge().opposites.get(w, ())}
+    for key, wanted, has, shown in checks:
+        if not wanted:
+            continue
+        others = words - wanted - set(knowledge().opposites)
+        if others:  # "is the black strap leather?": the colour is not the question
+            continue
+        if not has:
+            return _not_stated(asked, _about(asked))
+        evidence = Evidence(f"{key}: {shown}", key, shown, "field")
+        if wanted & has and not has & opposites:
+            return Answer(Verdict.YES, f"Yes. The listing gives {key}: {shown}.", [evidence], shown)
+        return Answer(Verdict.NO, f"No. The listing gives {key}: {shown}.", [evidence], shown)
+    return None
+
+
+def _fact_answer(asked: Asked, evidence: list[Evidence]) -> Answer | None:
+    """Evidence carrying a known fact the question is about (IPX5, asked "waterproof?")."""
+    if not asked.yes_no:  # "how deep is it water resistant to?" asks for the value itself
+        return None
+    words = set(asked.words)
+    for fact in knowledge().facts:
+        if not (words & fact.topic or words & fact.yes or words & fact.no):
+            continue
+        for e in evidence:
+            if not fact.pattern.search(e.text) or _says_no(e.value or "") or NEGATION.search(e.text):
+                continue
+            if words <= _words(e.text):  # the record says it in the shopper's own words: no inference
+                continue
+            if words & fact.no:
+                verdict = Verdict.NO
+            elif words & fact.yes:
+                verdict = Verdict.YES
+            else:
+                verdict = Verdict(fact.plain)
+            lead = {Verdict.YES: "Yes", Verdict.NO: "No", Verdict.PARTLY: "Partly"}[verdict]
+            text = f"{lead}. The listing says: {_quote(e)}. That means {fact.means}."
+            return Answer(verdict, text, [e], consequence=fact.means)
+    return None
+
+
+def _similarities(asked: Asked, evidence: list[Evidence], embedder: Embedder | None) -> np.ndarray:
+    """Cosine of the asked feature with each piece of evidence (zeros without an embedder)."""
+    if embedder is None or not evidence:
+        return np.zeros(len(evidence))
+    texts = [asked.phrase] + [e.text for e in evidence]
+    vectors = np.asarray(embedder.encode(texts, normalize_embeddings=True, convert_to_numpy=True))
+    return vectors[1:] @ vectors[0]
+
+
+def _related(asked: Asked, evidence: list[Evidence], embedder: Embedder | None) -> Evidence | None:
+    """The evidence closest in meaning to the asked feature, when close enough to quote."""
+    scores = _similarities(asked, evidence, embedder)
+    if not len(scores):
+        return None
+    best = int(np.argmax(scores))
+    return evidence[best] if scores[best] >= knowledge().related else None
+
+
+def _not_stated(asked: Asked, about: str) -> Answer:
+    return Answer(Verdict.NOT_STATED, f"The listing doesn't say {about}.")
+
+
+def _about(asked: Asked) -> str:
+    return f"anything about {asked.phrase}" if asked.words else "that"
+
+
+def _quote(e: Evidence) -> str:
+    if e.source == "description":
+        text = e.text.rstrip(".!? ")
+        return f"“{text[0].upper() + text[1:]}”"
+    return f"{e.key}: {e.value}"
+
+
+def _cap(text: str | None) -> str:
+    text = text or ""
+    return text[:1].upper() + text[1:]
+
+
+# -- what the core calls ---------------------------------------------------------------------
+QUESTION = re.compile(
+    r"^\s*(?:is|are|was|does|do|did|can|could|will|would|should|has|have|what|what's|whats|which|how|"
+    r"who|where|when|any idea)\b|\?\s*$",
+    re.I,
+)
+GENERAL = re.compile(r"^\s*(?:tell me (?:more|about)|more about|details?|describe|specs?)\b", re.I)
+_values: dict[int, KeyValues] = {}
+
+
+def is_question(message: str) -> bool:
+    """A question ("is it waterproof?", "what fabric is it"), not a request for products."""
+    return bool(QUESTION.search(message))
+
+
+def asks_something(message: str) -> bool:
+    """A question about a feature, not a request for the whole detail ("tell me more")."""
+    return is_question(message) and not GENERAL.match(message)
+
+
+def catalog_values(catalog: Any) -> KeyValues:
+    """`key_values` of a `CatalogIndex`'s products, built once per catalog."""
+    key = id(catalog)
+    if key not in _values:
+        _values[key] = key_values(catalog.products)
+    return _values[key]
+
+
+def answers_text(products: list[Product], question: str, embedder: Embedder | None, values: KeyValues) -> str:
+    """The answer for one product, or one line per product ("The X: yes. ...")."""
+    if len(products) == 1:
+        return answer_question(products[0], question, embedder, values).text
+    return "\n".join(f"{p.title}: {answer_question(p, question, embedder, values).text}" for p in products)

@@ -1,0 +1,119 @@
+"""Questions about named products, answered by the whole assistant and scored from the reply text.
+
+Each line of --questions is {"id", "catalog": "flipkart"|"tau", "product_id", "product_name",
+"question", "kind": "yes_no"|"value"|"not_stated"|"suitability", "gold": "yes"|"no"|"<value>"|
+"not_stated", "accept": [...], "evidence": "..."}. Every question is asked cold (a new session),
+and scored from the reply's text only, so the same run scores any version of the code:
+- yes / no: read from the reply's opening ("Yes", "No", "It is", "It isn't", ...);
+- a value: the gold value or an `accept` string appears in the reply;
+- not stated: the reply says the listing doesn't say, and does not open with yes or no.
+Reported: share right per kind and overall, yes/no answered the opposite way (target 0), and
+invented answers on not-stated questions (a yes, a no or no "doesn't say"; target 0).
+
+Catalogs: Flipkart (../shared/datasets/flipkart/product.csv with ingest/mappings/flipkart.yaml)
+and tau retail (../shared/datasets/tau_retail/products.json, one product per variant, see
+bench/tau_catalog.py), indexed under .cache/bench.
+Usage: python bench/product_questions.py [--questions FILE] [--backend none|transformers] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from assistant.core import Assistant  # noqa: E402
+from assistant.session import Session  # noqa: E402
+from bench.common import BENCH_DIR, FLIPKART, FLIPKART_MAPPING, REPO  # noqa: E402
+from bench.tau_catalog import write_jsonl  # noqa: E402
+from common.settings import Settings  # noqa: E402
+from ingest.pipeline import ingest_catalog  # noqa: E402
+from ingest.policies import ingest_policies  # noqa: E402
+
+DEV_QUESTIONS = REPO / "bench" / "data" / "product_questions_dev.jsonl"
+YES = re.compile(r"^\W*(?:yes|yep|yeah|it is|it does|they are|they do|it can|they can|it has|they have)\b", re.I)
+NO = re.compile(
+    r"^\W*(?:no|nope|not\b|it is not|it isn'?t|it does ?n[o']t|they are ?n[o']t|they do ?n[o']t|"
+    r"it can'?not|it can'?t|they can'?t|it has no|they have no)\b",
+    re.I,
+)
+NOT_STATED = re.compile(
+    r"\b(?:does ?n[o']t|do ?n[o']t|does not|not) (?:say|state|mention|list|specify)|\bnot (?:stated|listed|mentioned)\b",
+    re.I,
+)
+
+
+def assistant_for(catalog: str, backend: str) -> Assistant:
+    settings = Settings(data_dir=BENCH_DIR / f"questions-{catalog}", llm_backend=backend)
+    if catalog == "flipkart":
+        ingest_catalog(settings, FLIPKART, FLIPKART_MAPPING, progress=False)
+    else:
+        path = BENCH_DIR / "tau_products.jsonl"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_jsonl(path)
+        ingest_catalog(settings, path, progress=False)
+    ingest_policies(settings, [REPO / "data" / "policies"])
+    return Assistant.load(settings)
+
+
+def verdict(text: str) -> str | None:
+    """ "yes" / "no" read from the reply's opening, else None."""
+    opening = text.strip()[:80]
+    if NO.search(opening):
+        return "no"
+    if YES.search(opening):
+        return "yes"
+    return None
+
+
+def score(q: dict, text: str) -> tuple[bool, str | None]:
+    """(right, error kind): error kinds are "opposite" and "invented"."""
+    said = verdict(text)
+    gold = q["gold"]
+    if gold == "not_stated":
+        right = bool(NOT_STATED.search(text)) and said is None
+        return right, None if right else "invented"
+    if gold in ("yes", "no"):
+        if said == gold:
+            return True, None
+        return False, "opposite" if said else None
+    low = text.lower()
+    right = any(v.lower() in low for v in [gold, *q.get("accept", [])])
+    return right, None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--questions", type=Path, default=DEV_QUESTIONS)
+    parser.add_argument("--backend", default="none", choices=["none", "transformers", "vllm", "openai"])
+    parser.add_argument("--show", action="store_true", help="print every question and reply")
+    args = parser.parse_args()
+    questions = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
+    assistants = {c: assistant_for(c, args.backend) for c in sorted({q["catalog"] for q in questions})}
+    right: dict[str, list[bool]] = defaultdict(list)
+    errors: dict[str, int] = defaultdict(int)
+    for q in questions:
+        text = assistants[q["catalog"]].reply(Session(), q["question"]).text
+        ok, error = score(q, text)
+        right[q["kind"]].append(ok)
+        if error:
+            errors[error] += 1
+        if args.show:
+            print(f"{'OK ' if ok else 'BAD'} {q['id']} [{q['kind']}: {q['gold']}] {q['question']}\n    -> {text[:300]}")
+    print(f"{len(questions)} questions from {args.questions.name}, backend {args.backend}")
+    print(f"{'kind':<12} {'n':>4} {'right':>7}")
+    for kind, oks in sorted(right.items()):
+        print(f"{kind:<12} {len(oks):>4} {sum(oks) / len(oks):>7.0%}")
+    every = [ok for oks in right.values() for ok in oks]
+    print(f"{'overall':<12} {len(every):>4} {sum(every) / len(every):>7.0%}")
+    print(f"yes/no answered the opposite way: {errors['opposite']} (target 0)")
+    print(f"not-stated questions answered with a yes, a no or a value: {errors['invented']} (target 0)")
+
+
+if __name__ == "__main__":
+    main()
