@@ -258,31 +258,56 @@ class ChineseReader:
 
     # -- the open vocabulary -----------------------------------------------------------------
     def _open_words(self, text: str) -> tuple[list[str], list[str], list[str], list[str]]:
-        """Product types, attributes, unread Chinese words and Latin words (brands, models)."""
+        """The product type, attributes, unread Chinese words and Latin words (brands, models).
+
+        Attributes come from the data table; the product type from CC-CEDICT, one per message:
+        the last type the shop carries (a Chinese noun phrase ends with its head), else the last
+        type at all. Neighbouring words are tried together first ("运动" + "鞋")."""
         filler = set(self.words["filler"])
+        table = self.words["attributes"]
+        tokens = [t.strip() for t in _segmenter().cut(text)]
+        tokens = [t for t in tokens if t and t not in filler and re.search(r"\w", t)]
         kinds: list[str] = []
         attributes: list[str] = []
         unread: list[str] = []
         latin: list[str] = []
-        for token in _segmenter().cut(text):
-            token = token.strip()
-            if not token or token in filler or not re.search(r"\w", token):
-                continue
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
             if not CJK.search(token):
                 # A brand, model or English word the shop knows passes through; other Latin
                 # letters are unread, not searched for.
                 word = token.lower()
                 known = any(ch.isdigit() for ch in word) or all(self.knows(t) for t in terms(word))
                 (latin if known else unread).append(word)
+                i += 1
                 continue
-            kind, attribute = self._sense(token)
+            pair = token + tokens[i + 1] if i + 1 < len(tokens) and CJK.search(tokens[i + 1]) else ""
+            kind = self._kind(pair) if pair and pair in _dictionary() else None
             if kind:
                 kinds.append(kind)
-            elif attribute:
-                attributes.append(attribute)
-            elif token not in filler and len(token) > 1:
-                unread.append(token)
-        return kinds, attributes, unread, latin
+                i += 2
+                continue
+            kind = None if token in table else self._kind(token)
+            if kind:
+                kinds.append(kind)
+            elif token in table:
+                attributes.append(table[token])
+            elif len(token) > 1:
+                part = next((table[p] for p in sorted(table, key=len, reverse=True) if token.startswith(p)), None)
+                (attributes if part else unread).append(part or token)
+            i += 1
+        carried = [k for k in kinds if self.carried(k.split()[-1:])]
+        kind = (carried or kinds)[-1:]
+        return kind, attributes, unread, latin
+
+    def _kind(self, token: str) -> str | None:
+        """The product type a Chinese word names: from its primary senses (a single character
+        only by its first sense: single characters are mostly function words)."""
+        kind, _ = self._sense(token)
+        if kind and len(token) == 1 and kind != self._type_in((_senses(token) or [""])[0]):
+            return None
+        return kind
 
     def _sense(self, token: str) -> tuple[str | None, str | None]:
         """(product type, attribute) in English for one Chinese word, from its CEDICT senses."""
@@ -298,15 +323,13 @@ class ChineseReader:
         carried = [t for t in types if self.carried(t.split()[-1:])]
         if carried or types:
             return (carried or types)[0], None
-        for sense in senses:
-            words = terms(sense)
-            # "pure cotton" -> cotton; a longer sense is a phrase, not an attribute ("laughing out loud")
-            if 0 < len(words) <= 2 and self.knows(words[-1]):
-                return None, words[-1]
         return None, None
 
     def _modifier(self, part: str) -> str | None:
-        """A compound's modifier in the shop's words: the first sense it knows (金 -> gold)."""
+        """A compound's modifier in the shop's words: the attribute table's, else the first sense
+        the shop knows (金 -> gold)."""
+        if part in self.words["attributes"]:
+            return self.words["attributes"][part]
         for sense in _senses(part):
             if all(self.knows(w) for w in terms(sense)):
                 return sense
