@@ -51,11 +51,17 @@ def corpus(folder: Path) -> list[Path]:
         + _row("B6", "Chair 6")
         + _row("B7", "Chair 7")
         + _row("B6", "Chair 6 again"),
+        # ids starting X: the price's own symbol or code contradicts the currency column
         "currency.csv": HEADER
-        + _row("C1", "Kettle 1", price='"₹1,299"', currency="USD")
+        + _row("X1", "Kettle 1", price='"₹1,299"', currency="USD")
         + _row("C2", "Kettle 2", price="$15", currency="USD")
-        + _row("C3", "Kettle 3", price="15 EUR", currency="USD")
-        + _row("C4", "Kettle 4", price="15", currency="EUR"),
+        + _row("X3", "Kettle 3", price="15 EUR", currency="USD")
+        + _row("C4", "Kettle 4", price="15", currency="EUR")
+        + _row("X5", "Kettle 5", price="Rs. 499", currency="GBP")
+        + _row("X6", "Kettle 6", price="USD 20", currency="INR")
+        + _row("C7", "Kettle 7", price="€20", currency="eur")
+        + _row("X8", "Kettle 8", price="£7.50", currency="EUR")
+        + _row("C9", "Kettle 9", price="7.50 gbp", currency=""),
     }
     # many_warnings: every row carries a description with an instruction (a warning per row)
     lines = [HEADER]
@@ -97,6 +103,9 @@ def measure(path: Path, data_dir: Path) -> dict:
     missing = sum(1 for r in report.rejected if r.line not in audited_rejects)
     missing += sum(1 for m in merged if m.line not in audited_merges)
     missing += max(0, unaccounted)  # rows the report counts nowhere are in no audit either
+    # a contradicted row kept without a word about its currency was silently re-labelled
+    said = " ".join([*(r.reason for r in report.rejected), *report.warnings]).lower()
+    relabelled = sum(1 for p in products if p.id.startswith("X") and "currency" not in said)
     summary = report.summary()
     audited_warnings = sum(1 for e in entries if "warning" in e)
     return {
@@ -110,6 +119,7 @@ def measure(path: Path, data_dir: Path) -> dict:
         "not_in_audit": missing,
         "warnings": len(report.warnings),
         "warnings_not_in_audit": len(report.warnings) - audited_warnings,
+        "currency_relabelled": relabelled,
     }
 
 
@@ -130,6 +140,7 @@ def main() -> None:
         "not_in_audit",
         "warnings",
         "warnings_not_in_audit",
+        "currency_relabelled",
     ]
     print(f"{'file':<18}" + "".join(f"{c:>{max(9, len(c) + 1)}}" for c in cols) + "  adds up")
     for r in rows:
@@ -143,7 +154,8 @@ def main() -> None:
     print(
         f"files where read != accepted + rejected + merged: {sum(1 for r in rows if r['unaccounted'])} / {len(rows)}; "
         f"rows unaccounted {total['unaccounted']}, rows missing from audit {total['not_in_audit']}, "
-        f"warnings missing from audit {total['warnings_not_in_audit']}"
+        f"warnings missing from audit {total['warnings_not_in_audit']}, "
+        f"prices whose own currency the row contradicts, stored silently: {total['currency_relabelled']}"
     )
 
 

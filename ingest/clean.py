@@ -31,7 +31,17 @@ MAX_SPEC_ENTRIES = 100
 MAX_SPEC_KEY_CHARS = 100
 MAX_SPEC_VALUE_CHARS = 500
 AUDIT_CHARS = 2000  # of a raw value kept in the audit file
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR"}
+# What a price's own symbol can mean, the first being what it means when the row names no
+# currency. "$" and "Rs" are written for several currencies, so a row that says CAD or PKR does
+# not contradict them; a symbol outside its list (₹ in a USD row) does.
+CURRENCY_SYMBOLS = {
+    "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"),
+    "€": ("EUR",),
+    "£": ("GBP",),
+    "₹": ("INR",),
+    "rs": ("INR", "PKR", "LKR", "NPR"),
+    "rs.": ("INR", "PKR", "LKR", "NPR"),
+}
 PRICE = re.compile(
     r"^\s*(?P<sym>[$€£₹]|rs\.?|inr|usd|eur|gbp)?\s*(?P<num>-?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<code>[a-z]{3})?\s*$", re.I
 )
@@ -228,15 +238,17 @@ def _specifications(value: Any, cleaning: Cleaning) -> dict[str, str]:
     return out
 
 
-def _price(value: Any) -> tuple[float | None, str | None]:
-    """Parse '1,299.00', '$49.99', 'Rs. 499', 49 -> (amount, currency or None)."""
+def _price(value: Any) -> tuple[float | None, tuple[str, ...]]:
+    """Parse '1,299.00', '$49.99', 'Rs. 499', 49 -> (amount, the currencies its symbol or code
+    can mean, most likely first; empty when the price names none)."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return None, None
+        return None, ()
     if isinstance(value, bool):
         raise RowError(f"price must be a number, got {value!r}")
+    currencies: tuple[str, ...] = ()
     if isinstance(value, (int, float, Decimal)):
         try:
-            amount, currency = float(value), None
+            amount = float(value)
         except OverflowError:
             raise RowError("price is out of range") from None
     elif isinstance(value, str):
@@ -244,13 +256,21 @@ def _price(value: Any) -> tuple[float | None, str | None]:
         if not match:
             raise RowError(f"price {value[:40]!r} is not a number")
         amount = float(match["num"].replace(",", ""))
-        symbol = (match["sym"] or match["code"] or "").lower()
-        currency = CURRENCY_SYMBOLS.get(symbol, symbol.upper() or None)
+        named = [_currencies(m.lower()) for m in (match["sym"], match["code"]) if m]
+        if len(named) == 2:  # "$15 CAD" says which dollar; "₹15 USD" says two things
+            if named[1][0] not in named[0]:
+                raise RowError(f"price {value[:40]!r} names two currencies ({named[0][0]} and {named[1][0]})")
+            named = [named[1]]
+        currencies = named[0] if named else ()
     else:
         raise RowError(f"price must be a number, got {type(value).__name__}")
     if amount != amount or amount < 0 or amount > 1e9:
         raise RowError(f"price {amount} is out of range")
-    return round(amount, 2), currency
+    return round(amount, 2), currencies
+
+
+def _currencies(symbol: str) -> tuple[str, ...]:
+    return CURRENCY_SYMBOLS.get(symbol, (symbol.upper(),))
 
 
 def _number(value: Any, name: str, lo: float, hi: float) -> float | None:
@@ -343,10 +363,17 @@ def clean_row(values: dict[str, Any], default_currency: str = "USD", cleaning: C
     description = _untrusted(
         values.get("description"), "description", cleaning, MAX_DESCRIPTION_CHARS, drop_instructions=True
     )
-    price, price_currency = _price(values.get("price"))
-    currency = (_text(values.get("currency"), "currency") or price_currency or default_currency).upper()
+    price, price_currencies = _price(values.get("price"))
+    stated = _text(values.get("currency"), "currency").upper()
+    currency = stated or (price_currencies[0] if price_currencies else default_currency)
     if not re.fullmatch(r"[A-Z]{3}", currency):
         raise RowError(f"currency {currency!r} is not a 3-letter code")
+    if stated and price_currencies and stated not in price_currencies:
+        # Re-labelling "₹1,299" as USD 1,299 would show a price the shop never set.
+        raise RowError(
+            f"price {str(values.get('price'))[:40]!r} is in {price_currencies[0]} but the row's currency is "
+            f"{stated}; correct the price or the currency column"
+        )
     rating = _number(values.get("rating"), "rating", 0, 5)
     stock = _number(values.get("stock"), "stock", 0, 1e9)
     if stock is not None and stock != int(stock):

@@ -226,3 +226,25 @@ def test_policy_passages_are_plain_text_without_instructions(tmp_path):
     (passage,) = split_policy(policy)
     assert passage.text == "Return within 30 days.\n- unused items\n- see the form"
     assert passage.section == "Returns"
+
+
+def test_a_price_whose_currency_the_row_contradicts_is_rejected_never_relabelled(tmp_path):
+    body = (
+        "id,title,price,currency\n"
+        'A,Kettle,"₹1,299",USD\n'  # the case: was stored as $1,299.00
+        "B,Kettle,15 EUR,USD\n"
+        "C,Kettle,£7.50,EUR\n"
+        "D,Kettle,₹5 USD,\n"  # the price names two currencies itself
+        "E,Kettle,$15,CAD\n"  # a dollar sign is written for Canadian dollars too
+        "F,Kettle,15 usd,usd\n"
+        "G,Kettle,Rs. 499,\n"  # no column: the symbol gives the currency
+    )
+    products, report = load_catalog(write(tmp_path, body))
+    assert [(p.id, p.price, p.currency) for p in products] == [
+        ("E", 15.0, "CAD"),
+        ("F", 15.0, "USD"),
+        ("G", 499.0, "INR"),
+    ]
+    got = reasons(report)
+    assert got[2] == "price '₹1,299' is in INR but the row's currency is USD; correct the price or the currency column"
+    assert "is in EUR" in got[3] and "is in GBP" in got[4] and "names two currencies (INR and USD)" in got[5]
