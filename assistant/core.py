@@ -432,7 +432,9 @@ class Assistant:
             raise ShopAssistError(
                 f"the message has {len(message)} characters; the limit is {self.settings.max_message_chars}"
             )
-        return message
+        # Personal data means nothing to a search: tagged before anything reads the message, a
+        # card number is never a price bound, never in a prompt, never echoed or saved.
+        return redact(message)
 
     def _reply(self, session: Session, text: str, outcome: Outcome, timings: Timings) -> Reply:
         report = outcome.grounder.report if outcome.grounder else None

@@ -76,6 +76,15 @@ def redacted(session: Session) -> Session:
     shopper's words, and what the last reply said about its cards, which may quote them); ids
     and constraints are catalog values."""
     request, last = session.request, session.last
+    c = request.constraints
+    constraints = c.model_copy(
+        update={
+            "price_min": _bound(c.price_min),
+            "price_max": _bound(c.price_max),
+            "attributes": [redact(a) for a in c.attributes],
+            "categories": [redact(a) for a in c.categories],
+        }
+    )
     return session.model_copy(
         update={
             "turns": [turn.model_copy(update={"content": redact(turn.content)}) for turn in session.turns],
@@ -83,6 +92,7 @@ def redacted(session: Session) -> Session:
                 update={
                     "text": redact(request.text),
                     "product_type": request.product_type and redact(request.product_type),
+                    "constraints": constraints,
                 }
             ),
             "last": last.model_copy(
@@ -94,6 +104,15 @@ def redacted(session: Session) -> Session:
             ),
         }
     )
+
+
+def _bound(value: float | None) -> float | None:
+    """A price bound that is personal data written as a number (a card number read as "under
+    4012888888881881") is not saved."""
+    if value is None:
+        return None
+    digits = f"{value:.0f}"
+    return value if redact(digits) == digits else None
 
 
 def _redacted_card(card: ShownCard) -> ShownCard:

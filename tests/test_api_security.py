@@ -277,3 +277,18 @@ def test_full_disk_during_a_turn_ends_with_an_error_event(client, app, monkeypat
     monkeypatch.undo()
     with client.stream("POST", "/v1/chat", json={**created, "message": "yoga mat"}) as r:
         assert sse(r)[-1][0] == "done"  # the session is usable again once there is space
+
+
+def test_a_card_number_is_never_a_price_bound_nor_saved(client, app):
+    # Issue 18: "wallet under 4012888888881881" was saved as price_max and echoed as
+    # "under $4,012,888,888,881,881"; a card written with dots and a street address were kept.
+    created = client.post("/v1/sessions").json()
+    for message in ("wallet under 4012888888881881", "card 4111.1111.1111.1111, ship to 221B Baker Street"):
+        with client.stream("POST", "/v1/chat", json={**created, "message": message}) as r:
+            events = sse(r)
+        assert events[-1][0] == "done"
+        assert "4,012" not in json.dumps(events) and "4012888888881881" not in json.dumps(events)
+    stored = json.loads((app.state.sessions.root / f"{created['session_id']}.json").read_text())
+    assert stored["session"]["request"]["constraints"]["price_max"] is None
+    for secret in ("4012888888881881", "4111.1111", "Baker"):
+        assert secret not in json.dumps(stored)
