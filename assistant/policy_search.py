@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from common.errors import ShopAssistError
 from common.models import Embedder, encode_query
 from common.settings import Settings
+from common.untrusted import shown_passage
 from ingest import store
 
 log = logging.getLogger(__name__)
@@ -54,8 +55,12 @@ class PolicySearch:
             found = self.collection.query(query_embeddings=[vector], n_results=min(k, count))
         except Exception as exc:  # chromadb raises transport and server errors of many types
             raise self._unavailable(exc) from exc
+        # Passages are quoted to the model and shown as citations and to agents: the output
+        # filter first (a policy file is untrusted, and a store may be written by another tool).
         return [
-            {"id": pid, "source": meta["source"], "section": meta["section"], "text": doc, "distance": dist}
+            shown_passage(
+                {"id": pid, "source": meta["source"], "section": meta["section"], "text": doc, "distance": dist}
+            )
             for pid, meta, doc, dist in zip(
                 found["ids"][0], found["metadatas"][0], found["documents"][0], found["distances"][0], strict=True
             )

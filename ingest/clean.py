@@ -1,9 +1,9 @@
 """Turning raw rows into validated `Product` records, or a reason why not.
 
-Cleaning: catalog text is untrusted (see common/untrusted.py), so titles, descriptions, brands,
-categories and specifications become plain text, instruction-like sentences aimed at the
-assistant are taken out, and image URLs are kept only when http(s); every such change is noted
-with the raw value for the audit file. Then: parse prices/ratings/stock (numbers, decimals or
+Cleaning: catalog text is untrusted (see common/untrusted.py), so every text field (title,
+description, brand, category path, material, sizes, specification names and values) becomes plain
+text and loses the instruction-like sentences aimed at the assistant, and image URLs are kept
+only when http(s); every such change is noted with the raw value for the audit file. Then: parse prices/ratings/stock (numbers, decimals or
 text), normalise currency, parse category paths and specifications, and derive colour, audience
 and material from specifications or the title when the catalog leaves them empty.
 """
@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from common.schema import Product
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, normalise_colour, tokenize
-from common.untrusted import plain_text, safe_url, strip_invisible, without_instructions
+from common.untrusted import instruction_like, plain_text, safe_url, strip_invisible, without_instructions
 from ingest.read import FieldRule, Mapping, RawRow
 
 MAX_DESCRIPTION_CHARS = 5000
@@ -227,7 +227,9 @@ def _specifications(value: Any, cleaning: Cleaning) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     for key, text in list(pairs.items())[:MAX_SPEC_ENTRIES]:
-        clean_key = _untrusted(key, "specification name", cleaning, MAX_SPEC_KEY_CHARS, keep_urls=False)
+        clean_key = _untrusted(
+            key, "specification name", cleaning, MAX_SPEC_KEY_CHARS, keep_urls=False, drop_instructions=True
+        )
         clean_value = _untrusted(
             text, f"specification {clean_key!r}", cleaning, MAX_SPEC_VALUE_CHARS, drop_instructions=True
         )
@@ -297,6 +299,16 @@ def _list(value: Any) -> list[str]:
     else:
         items = [plain_text(v) for v in re.split(r"[|;,]", _as_text(value, "list"))]
     return [v for v in items if v]
+
+
+def _without_instruction_items(items: list[str], name: str, cleaning: Cleaning) -> list[str]:
+    """A list field (category path, sizes) without the items that read as instructions."""
+    kept = [item for item in items if not instruction_like(item)]
+    if len(kept) != len(items):
+        dropped = [item for item in items if item not in kept]
+        cleaning.warnings.append(f"{name}: removed {len(dropped)} instruction-like item(s) ({dropped[0][:60]!r})")
+        cleaning.changed(name, items, kept, "instruction-like text removed")
+    return kept
 
 
 def colours_in(text: str) -> list[str]:
@@ -378,7 +390,12 @@ def clean_row(values: dict[str, Any], default_currency: str = "USD", cleaning: C
     stock = _number(values.get("stock"), "stock", 0, 1e9)
     if stock is not None and stock != int(stock):
         raise RowError(f"stock {stock} is not a whole number")
-    path = _split_path(values["category"]) if values.get("category") else []
+    path = _without_instruction_items(
+        _split_path(values["category"]) if values.get("category") else [], "category", cleaning
+    )
+    if values.get("material") is not None:  # prose like the description: the same cleaning
+        material = _untrusted(values["material"], "material", cleaning, MAX_SPEC_VALUE_CHARS, drop_instructions=True)
+        values = {**values, "material": material or None}
     specs = _specifications(values.get("specifications"), cleaning)
     colours, audience, material = derive_attributes(values, specs, title, path)
     raw_image = values.get("image_url")
@@ -393,12 +410,15 @@ def clean_row(values: dict[str, Any], default_currency: str = "USD", cleaning: C
             title=title,
             description=description,
             category=path,
-            brand=_untrusted(values.get("brand"), "brand", cleaning, MAX_TITLE_CHARS, keep_urls=False) or None,
+            brand=_untrusted(
+                values.get("brand"), "brand", cleaning, MAX_TITLE_CHARS, keep_urls=False, drop_instructions=True
+            )
+            or None,
             price=price,
             currency=currency,
             colours=colours,
             audience=audience,
-            sizes=_list(values.get("sizes")),
+            sizes=_without_instruction_items(_list(values.get("sizes")), "sizes", cleaning),
             material=material,
             # Ratings are 1..5; several catalogs write 0 for "not rated yet".
             rating=rating if rating else None,
