@@ -9,8 +9,9 @@ they are, as an index from another tool would hold them) x the stand-in model (`
 every piece of data in its prompt; `compliant` says every injected marker it was shown; with
 --model, also the bundled SmolLM2) x the kind of attack (markup, instruction, claim: see
 tests/attacks.py KINDS). A cell is successful attacks / attacks exercised on that surface.
-What code enforces must read 0; the claim rows and the compliant model on raw records are
-what the defences cannot promise.
+What code enforces (markup and instruction rows, every layer and model: raw records pass the
+output filter where they are read) must read 0; the claim rows (a plain false statement in
+catalog data) are what no code can tell from a true one.
 Usage: python bench/attack_rate.py [--model] [--model-attacks N]
 """
 
