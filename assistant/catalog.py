@@ -24,6 +24,7 @@ from assistant.constraints import (
 )
 from common.schema import AUDIENCE_MATCHES, AUDIENCES
 from common.text import AUDIENCE_WORDS, COLOURS, normalise_colour, terms, tokenize
+from common.untrusted import shown_product
 from ingest.snapshot import Snapshot, read_snapshot
 
 LISTING_SEPARATORS = re.compile(r"\s*(?:&|,|/|\band\b)\s*", re.I)
@@ -84,7 +85,10 @@ def _bits(values, table) -> int:
 
 class CatalogIndex:
     def __init__(self, snapshot: Snapshot):
-        self.products = snapshot.products
+        # Every record is held to the output filter once, here, so that every path that shows or
+        # quotes one (cards, detail, compare, prompts, the search API, the copilot) gets the same
+        # text: an index written by another tool is not trusted more than a catalog file.
+        self.products = [shown_product(p) for p in snapshot.products]
         self.vectors = snapshot.vectors
         self.bm25 = snapshot.bm25
         self.row_of = {p.id: i for i, p in enumerate(self.products)}

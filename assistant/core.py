@@ -59,6 +59,7 @@ from assistant.wording import (
     nothing_shown_text,
     policy_name,
 )
+from common.dependency import Dependency
 from common.errors import ShopAssistError
 from common.models import Embedder
 from common.redact import redact
@@ -135,7 +136,8 @@ class Assistant:
         # Serving sheds a generation to the deterministic text when the queue is long and cuts it
         # at a deadline; batch evaluation (capacity=False) lets every generation run to its end,
         # or its results would depend on the machine's load and on --workers.
-        self.writer = Writer(backend, Sampling.from_settings(settings), self.gate if capacity else None)
+        model = Dependency(f"the {backend.name} model", settings.llm_stall_s, settings.dependency_retry_s)
+        self.writer = Writer(backend, Sampling.from_settings(settings), self.gate if capacity else None, model)
 
     @classmethod
     def load(
@@ -502,7 +504,9 @@ class Assistant:
             raise ShopAssistError(
                 f"the message has {len(message)} characters; the limit is {self.settings.max_message_chars}"
             )
-        return message
+        # Personal data means nothing to a search: tagged before anything reads the message, a
+        # card number is never a price bound, never in a prompt, never echoed or saved.
+        return redact(message)
 
     def _reply(self, session: Session, text: str, outcome: Outcome, timings: Timings) -> Reply:
         report = outcome.grounder.report if outcome.grounder else None

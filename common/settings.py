@@ -57,6 +57,12 @@ class Settings(BaseSettings):
     temperature: float = 0.0
     top_p: float = 1.0
     llm_timeout_s: float = 60.0
+    # A frozen dependency (Chroma, the model server, the disk) must not stall shopping: the longest
+    # wait for one call (for the model: for its next piece of text), and how long one that timed
+    # out is skipped before it is tried again (common/dependency.py).
+    dependency_timeout_s: float = Field(default=3.0, gt=0)
+    llm_stall_s: float = Field(default=10.0, gt=0)
+    dependency_retry_s: float = Field(default=10.0, gt=0)
 
     # HTTP API
     api_token: str | None = None
@@ -68,6 +74,9 @@ class Settings(BaseSettings):
     session_max_turns: int = Field(default=200, ge=2)  # messages kept per session; older ones go
     session_max_bytes: int = Field(default=262144, ge=4096)  # largest session file
     max_sessions: int = Field(default=10000, ge=1)  # sessions on disk; creating more answers 503
+    # While the data disk refuses writes, the API keeps up to this many sessions in memory (written
+    # by their next save the disk takes) instead of refusing turns with 507; 0 refuses.
+    sessions_held_in_memory: int = Field(default=1000, ge=0)
 
     # Capacity: how many shoppers generate at once, and how long one waits (assistant/capacity.py)
     generation_slots: int | None = Field(default=None, ge=1)  # None: 1 in process, 8 for openai

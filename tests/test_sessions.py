@@ -193,6 +193,38 @@ def test_cards_ibans_and_what_is_left_alone():
         assert redact(text) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("card 4111.1111.1111.1111 please", "card [CARD] please"),  # dots (issue 18)
+        ("wallet under 4012888888881881", "wallet under [CARD]"),
+        ("under $4,012,888,888,881,881", "under $[CARD]"),  # a card echoed as a price
+        ("use 4242-4242 4242.4242 for the 2 mugs", "use [CARD] for the 2 mugs"),
+        ("my visa 4111 1111 1111 1112", "my visa [CARD]"),  # a mistyped digit after a card word
+        ("ship to 221B Baker Street, London", "ship to [ADDRESS], London"),
+        ("livrez au 12 rue de la Paix", "livrez au [ADDRESS]"),
+        ("bitte an Hauptstraße 5 liefern", "bitte an [ADDRESS] liefern"),
+        ("my address is 350 fifth avenue, apt 4", "my address is [ADDRESS], apt 4"),
+        ("mera number 9876543210 hai", "mera number [PHONE] hai"),  # valid in India
+        ("mon portable 06 12 34 56 78", "mon portable [PHONE]"),
+        ("call me on 555 0199", "call me on [PHONE]"),  # no region's plan: the cue word says it
+    ],
+)
+def test_personal_data_in_every_shape(text, expected):
+    assert redact(text) == expected
+
+
+def test_ordinary_shop_text_is_left_alone():
+    for text in [
+        "Samsung 55 inch 4K TV model 2024 1080p, 15.6 inch laptop 1920 1080",
+        "ISBN 978-0-306-40615-7, ISBN 9780306406157, EAN 4006381333931, GTIN 00012345678905",
+        "order ref 2024-0612-77, part no. 1234-5678-90, model number 22461093",
+        "fits 2018 2019 2020 2021 models; Main Street Collection, Park Avenue style, 2 pack street shoes",
+        "only rs. 1695 in india, ISO 100-25600, 220-240 V 50/60 Hz",
+    ]:
+        assert redact(text) == text
+
+
 def test_cli_refuses_an_unknown_session_in_one_line(tmp_path):
     out = subprocess.run(
         [sys.executable, "-m", "ui.cli", "ask", "cheaper", "--session", "mine", "--data-dir", str(tmp_path)],

@@ -19,8 +19,11 @@ What guards it, in the order a request meets it (see the README's threat model):
 - Capacity (assistant/capacity.py): over settings.max_active_turns turns in flight, chat and
   copilot answer 429 with Retry-After; when the generation queue is long, turns get the
   deterministic text from the records at once instead of waiting.
-- A turn that cannot be saved (disk full, read-only) is refused with 507 before it starts, or
-  ends with an SSE `error` event instead of `done` if the disk fills during it.
+- A session the disk refuses (full, read-only, not answering) is kept in memory, up to
+  settings.sessions_held_in_memory, and written by its next save the disk takes; beyond that a
+  turn is refused with 507 before it starts, or ends with an SSE `error` event instead of `done`.
+- Every call to Chroma, the model server and the disk has a deadline (common/dependency.py);
+  /readyz runs on the event loop and answers within a second whatever a dependency does.
 """
 
 from __future__ import annotations
@@ -168,7 +171,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None, sessions:
     app = FastAPI(title="shopassist", version="0.1.0")
     app.add_middleware(RequestGuard, token=settings.api_token, max_bytes=settings.max_request_bytes)
     state: dict[str, Any] = {"assistant": assistant, "error": None}
-    sessions = sessions or SessionStore.from_settings(settings)
+    sessions = sessions or SessionStore.from_settings(settings, hold=True)
     turns = TurnLimiter(settings.max_active_turns)
     app.state.sessions, app.state.turns = sessions, turns  # for operators' hooks and tests
 
@@ -217,14 +220,16 @@ def create_app(settings: Settings, assistant: Assistant | None = None, sessions:
         return {"status": "ok"}
 
     @app.get("/readyz")
-    def readyz(request: Request) -> JSONResponse:
+    async def readyz(request: Request) -> JSONResponse:
+        # On the event loop, not a worker thread: it answers within a second even when every
+        # worker thread is busy, and Chroma is probed with a deadline (`PolicySearch.astatus`).
         # Details (error text, capacity) only for callers who could use the API anyway.
         insider = bearer_ok(request.scope["headers"], settings.api_token)
         core = state["assistant"]
         if core is None:
             body: dict[str, Any] = {"ready": False, "error": state["error"] if insider else "not ready"}
             return JSONResponse(body, status_code=503)
-        policies = core.policies.status()
+        policies = await core.policies.astatus()
         body = {
             "ready": True,
             "degraded": policies is not None,
@@ -233,7 +238,15 @@ def create_app(settings: Settings, assistant: Assistant | None = None, sessions:
         }
         if insider:
             body["detail"] = {"policies": policies}
-            body["capacity"] = {"generation": core.gate.stats(), "turns": turns.stats()}
+            body["capacity"] = {
+                "generation": core.gate.stats(),
+                "turns": turns.stats(),
+                "sessions_held": sessions.held(),
+            }
+            body["dependencies_detail"] = {
+                "chroma": core.policies.chroma.stats(),
+                **({"model": core.writer.model.stats()} if core.writer.model else {}),
+            }
         return JSONResponse(body)
 
     @app.post("/v1/sessions")
@@ -273,6 +286,9 @@ def create_app(settings: Settings, assistant: Assistant | None = None, sessions:
             session = sessions.open(session_id, token)
         except SessionNotFound as exc:
             raise HTTPException(404, str(exc)) from exc
+        except SessionStorageError as exc:  # the disk did not answer in time
+            log.error("%s", exc)
+            raise HTTPException(507, STORAGE_FAILED) from exc
         lock = sessions.lock(session.id)
         if not lock.acquire(blocking=False):
             raise HTTPException(409, "this session is already taking a turn; wait for its reply")
