@@ -31,8 +31,10 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def in_language(reply, chinese: bool) -> bool:
     text = reply.text
-    for quoted in [c.title for c in reply.products] + [c.brand or "" for c in reply.products]:
-        text = text.replace(quoted, "")
+    records = [c.title for c in reply.products] + [c.brand or "" for c in reply.products]
+    said = reply.constraints.get("brands", [])  # brands the shopper wrote in Latin letters
+    for quoted in sorted(records + said, key=len, reverse=True):
+        text = re.sub(re.escape(quoted), "", text, flags=re.I) if quoted else text
     for c in reply.citations:  # policy quotes stay as the policies have them
         text = text.replace(" ".join(c.get("text", "").split())[:400].rsplit(" ", 1)[0], "")
     text = re.sub(r"“[^”]*”|[₹$€£][\d,.]+|\d+(?:\.\d+)?|support@\S+|…", "", text)
