@@ -25,21 +25,15 @@ from pathlib import Path
 import yaml
 
 from common.errors import ShopAssistError
+from common.language import CJK, is_chinese, segment  # noqa: F401  (is_chinese: re-exported for callers)
 from common.text import AUDIENCE_WORDS, terms
 
 DATA = Path(__file__).resolve().parent / "data" / "zh.yaml"
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # A number as shoppers write it: 500, 1,500, 1.5, 2k, 1千, 1.5万, 五百, 一千五.
 NUMBER = r"(?:\d[\d,]*(?:\.\d+)?\s*[kKwW千万]?|[零一二两三四五六七八九十百千万]+)"
 # CEDICT sense parts that are no English product word: measure words, notes, loanword marks.
 CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 SENSE_NOISE = re.compile(r"\([^)]*\)|\bCL:.*|\bsb\b|\bsth\b")
-
-
-def is_chinese(text: str) -> bool:
-    """Whether a message is written in Chinese: a few CJK characters are enough, since brands
-    and numbers inside a Chinese message are Latin."""
-    return len(CJK.findall(text)) >= 2
 
 
 @cache
@@ -67,17 +61,6 @@ def _dictionary() -> dict[str, list[str]]:
                 for headword in {m.group(1), m.group(2)}:
                     senses.setdefault(headword, []).extend(m.group(3).split("/"))
     return senses
-
-
-@cache
-def _segmenter():  # a jieba.Tokenizer whose cache lives with the process, not in /tmp
-    import jieba
-
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = None
-    tokenizer.cache_file = None
-    jieba.setLogLevel(60)
-    return tokenizer
 
 
 def to_number(text: str) -> float | None:
@@ -122,7 +105,9 @@ class ChineseReader:
         text, topic = self._topic(text)
         if topic:  # a policy or support question, about a shown item when one is pointed at
             about = f" for {reference[0]}" if reference else ""
-            return Reading(f"what about {topic[0]}{about}?")
+            cases = [english for word, english in self.words["cases"].items() if word in text]
+            case = f" ({', '.join(dict.fromkeys(cases))})" if cases else ""
+            return Reading(f"what about {topic[0]}{about}{case}?")
         text, compare = self._compare(text)
         text, moves = self._move(text)
         text, age = self._age(text)
@@ -256,7 +241,7 @@ class ChineseReader:
         """Colour words as whole segmented words: 口红 is lipstick, not red."""
         table = self.words["colours"]
         kept, found = [], []
-        for token in _segmenter().cut(text):
+        for token in segment(text):
             colour = table.get(token) or (table.get(token[:-1]) if token.endswith("的") else None)
             if colour:
                 found.append(colour)
@@ -277,7 +262,7 @@ class ChineseReader:
         type at all. Neighbouring words are tried together first ("运动" + "鞋")."""
         filler = set(self.words["filler"])
         table = self.words["attributes"]
-        tokens = [t.strip() for t in _segmenter().cut(text)]
+        tokens = [t.strip() for t in segment(text)]
         tokens = [t for t in tokens if t and t not in filler and re.search(r"\w", t)]
         kinds: list[str] = []
         attributes: list[str] = []
@@ -290,6 +275,12 @@ class ChineseReader:
                 # A brand, model or English word passes through: whether the shop carries it is the
                 # interpreter's to judge ("Rolex" -> we don't carry Rolex).
                 latin.append(token.lower())
+                i += 1
+                continue
+            if self.knows(token) and len(token) > 1:
+                # A shop written in Chinese knows the word itself: it stays as written, and the
+                # interpreter reads kinds from it with the shop's own segmentation.
+                latin.append(token)
                 i += 1
                 continue
             pair = token + tokens[i + 1] if i + 1 < len(tokens) and CJK.search(tokens[i + 1]) else ""
