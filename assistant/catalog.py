@@ -27,7 +27,7 @@ from common.text import AUDIENCE_WORDS, COLOURS, normalise_colour, terms, tokeni
 from common.untrusted import shown_product
 from ingest.snapshot import Snapshot, read_snapshot
 
-LISTING_SEPARATORS = re.compile(r"\s*(?:&|,|/|\band\b)\s*", re.I)
+LISTING_SEPARATORS = re.compile(r"\s*(?:&|,|/|\band\b|及|、|与|和)\s*", re.I)
 COLOUR_BITS = {c: i for i, c in enumerate(dict.fromkeys(normalise_colour(c) for c in COLOURS))}
 AUDIENCE_BITS = {a: i for i, a in enumerate(AUDIENCES)}
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.chinese import lexicon
-from assistant.reply import Reply, Suggestion
+from assistant.reply import Reply, RequestChip, Suggestion
 from common.text import money
 
 AUDIENCE_NAMES = {"women": "女士", "men": "男士", "girls": "女孩", "boys": "男孩", "kids": "儿童", "baby": "婴幼儿"}
@@ -49,8 +49,35 @@ def conditions(constraints: dict, currency: str) -> list[str]:
         out.append(f"评分{constraints['min_rating']:g}星以上")
     if constraints.get("in_stock"):
         out.append("有货")
-    for kind in constraints.get("categories", []):
-        out.append(f"“{kind}”")
+    kinds = constraints.get("categories", [])
+    if kinds:  # the type and its synonyms: the first names it
+        out.append(f"“{kinds[0]}”")
+    return out
+
+
+def chips(items: list[RequestChip], constraints: dict, currency: str) -> list[RequestChip]:
+    """The request's chips labelled in Chinese (the slot, which removes it, stays)."""
+    colours = _colour_names()
+    out = []
+    for chip in items:
+        label = chip.label
+        if chip.slot == "audience":
+            label = AUDIENCE_NAMES.get(constraints.get("audience", ""), label)
+        elif chip.slot == "colour":
+            label = "或".join(colours.get(c, c) for c in constraints.get("colours", [])) or label
+        elif chip.slot == "price":
+            label = next(
+                iter(conditions({k: constraints.get(k) for k in ("price_min", "price_max", "cheap")}, currency)), label
+            )
+        elif chip.slot == "rating":
+            label = f"{constraints.get('min_rating', 0):g}星以上"
+        elif chip.slot == "in stock":
+            label = "有货"
+        elif chip.slot == "brand":
+            label = "品牌 " + "或".join(constraints.get("brands", []))
+        elif chip.slot == "not brand":
+            label = "不要 " + "、".join(constraints.get("exclude_brands", []))
+        out.append(RequestChip(slot=chip.slot, label=label))
     return out
 
 

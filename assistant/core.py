@@ -222,6 +222,7 @@ class Assistant:
             unread = reading.unread if reading else []
             reply.text = chinese_text.reply_text(reply, self.engine.catalog.currency, unread)
             reply.suggestions = chinese_text.suggestions(reply.suggestions)
+            reply.request = chinese_text.chips(reply.request, reply.constraints, self.engine.catalog.currency)
             timings.first("first_text")
             yield Event(type=EventKind.TEXT, data=reply.text)
         session.add_exchange(message, reply.text)

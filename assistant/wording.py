@@ -10,6 +10,7 @@ import re
 
 from assistant.reply import Alternative
 from assistant.search import SearchResult
+from common.language import CJK
 from common.schema import Product
 from common.text import STOPWORDS, money, tokenize
 
@@ -102,7 +103,12 @@ def _as_sentence(line: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """The words of a request that name something (not stopwords, not "something nice")."""
-    return [w for w in tokenize(text) if w not in STOPWORDS and w not in VAGUE_WORDS and len(w) > 2]
+    # Three letters make an English word worth searching; a Chinese word of two characters is one.
+    return [
+        w
+        for w in tokenize(text)
+        if w not in STOPWORDS and w not in VAGUE_WORDS and (len(w) > 2 or (len(w) == 2 and CJK.match(w)))
+    ]
 
 
 # Specification keys already said by detail_text's own parts.

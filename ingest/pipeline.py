@@ -27,9 +27,10 @@ import numpy as np
 from tqdm import tqdm
 
 from common.errors import ShopAssistError
-from common.models import Embedder, embedder
+from common.language import mostly_chinese
+from common.models import MULTILINGUAL, Embedder, embedder
 from common.schema import Product
-from common.settings import Settings
+from common.settings import BUNDLED, Settings
 from common.text import tokenize
 from ingest import store
 from ingest.clean import Cleaning, RowError, clean_row, map_row
@@ -199,6 +200,8 @@ def ingest_catalog(
             "rejected"
             + (f" (first: line {report.rejected[0].line}: {report.rejected[0].reason})" if report.rejected else "")
         )
+    if embed is None:
+        settings = settings.model_copy(update={"embedding_model": embedding_model_for(settings, products)})
     with store.storage_errors(settings), writer_lock(settings):
         audit = write_audit(settings, report)
         report.audit_path = str(audit) if audit else None
@@ -270,6 +273,15 @@ def _index(
     report.removed = len(gone)
 
     rebuild_snapshot(settings, coll, expect=None if append else {p.id: p.content_hash for p in products})
+
+
+def embedding_model_for(settings: Settings, products: list[Product]) -> str:
+    """The configured embedding model, except that a catalog written mostly in Chinese gets the
+    multilingual one when the (English) default is configured: MiniLM cannot read Chinese."""
+    if settings.embedding_model == BUNDLED and mostly_chinese([p.title for p in products]):
+        log.info("the catalog is written in Chinese: embedding with the multilingual model")
+        return MULTILINGUAL
+    return settings.embedding_model
 
 
 def index_tag(settings: Settings) -> str:

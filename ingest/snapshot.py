@@ -22,7 +22,9 @@ import bm25s
 import numpy as np
 
 from common.errors import ShopAssistError
+from common.models import MULTILINGUAL
 from common.schema import Product
+from common.settings import BUNDLED
 from common.text import bm25_tokens
 
 # Bump when Product.index_text or the tokeniser changes: every product is then re-indexed.
@@ -118,6 +120,16 @@ def remove_leftovers(index_dir: Path) -> list[Path]:
 def read_meta(index_dir: Path) -> dict | None:
     path = index_dir / "meta.json"
     return json.loads(path.read_text()) if path.is_file() else None
+
+
+def indexed_embedding_model(settings) -> str:
+    """The embedding model to query an index with: the configured one, or the one the index was
+    built with when ingest chose the multilingual model for a Chinese catalog."""
+    meta = read_meta(settings.index_dir) or {}
+    built_with = str(meta.get("embed_model", "")).split("|")[0]
+    if settings.embedding_model == BUNDLED and built_with == MULTILINGUAL:
+        return MULTILINGUAL
+    return settings.embedding_model
 
 
 def read_snapshot(index_dir: Path) -> Snapshot:
