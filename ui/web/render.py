@@ -5,6 +5,8 @@ model output, shopper messages, policy passages) is escaped on the way in, becau
 sets `innerHTML`: a title `<img src=x onerror=alert(1)>` must show as those characters. Image
 URLs are used only when they are http(s), percent-encoded so they cannot break out of the
 attribute or the CSS `url()`; the browser loads them, never the server, and with no referrer.
+Under every image lies a picture drawn from the record (`ui.web.pictures`): it is what shows
+when there is no URL, or when the URL does not load (a dead link, an offline machine).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from urllib.parse import quote, urlsplit
 from assistant.feedback import FeedbackCounts, RatedReply
 from assistant.reply import ComparisonTable, ProductCard
 from assistant.wording import format_price
+from ui.web.pictures import picture_svg
 
 LOW_STOCK = 5  # "only 3 left" below this
 
@@ -60,10 +63,11 @@ def why_text(card: ProductCard) -> str:
     return " · ".join(dict.fromkeys(parts))
 
 
-def card_html(card: ProductCard, position: int, note: str | None = None) -> str:
-    """One product card. `note` marks an alternative with the constraint it breaks."""
+def card_html(card: ProductCard, position: int, note: str | None = None, colour: str | None = None) -> str:
+    """One product card. `note` marks an alternative with the constraint it breaks; `colour`
+    (the record's first colour) tints the drawn picture."""
     url = safe_image_url(card.image_url)
-    image = (
+    image = picture_svg(card.category, colour) + (
         f'<div class="sa-img" role="img" aria-label="{esc(card.title)}" style="background-image:url(\'{esc(url)}\')"></div>'
         if url
         else ""
@@ -179,7 +183,8 @@ CSS = """
 .sa-card { display: flex; gap: 12px; padding: 10px; border: 1px solid var(--border-color-primary);
   border-radius: 10px; background: var(--background-fill-primary); }
 .sa-thumb { position: relative; flex: 0 0 84px; height: 84px; border-radius: 8px; overflow: hidden;
-  background: #e9edf2 url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' stroke='%2390a0b0' stroke-width='1.5'%3E%3Crect x='3' y='4' width='18' height='16' rx='2'/%3E%3Ccircle cx='9' cy='10' r='2'/%3E%3Cpath d='M3 18l5-5 4 4 3-3 6 6'/%3E%3C/svg%3E") center / 40px no-repeat; }
+  background: #e9edf2; }
+.sa-pic { position: absolute; inset: 0; width: 100%; height: 100%; display: block; }
 .sa-img { position: absolute; inset: 0; background: center / cover no-repeat; }
 .sa-pos { position: absolute; top: 4px; left: 4px; background: rgba(0,0,0,.65); color: #fff;
   font-size: 12px; border-radius: 10px; padding: 0 7px; }

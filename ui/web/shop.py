@@ -184,13 +184,17 @@ class ShopView:
             ),
         }
 
-    def show_cards(self, cards: list[ProductCard], notes: list[str | None] | None = None) -> dict:
+    def show_cards(
+        self, cards: list[ProductCard], notes: list[str | None] | None = None, colours: list[str | None] | None = None
+    ) -> dict:
         """Card slots change only their HTML; a slot with no card (and its vote buttons) is hidden
         by CSS, not by a visibility update: a burst of layout updates while a turn streams could
         leave the cards hidden until the turn's last update."""
         notes = notes or [None] * len(cards)
+        colours = colours or [None] * len(cards)
         return {
-            html: card_html(cards[i], i + 1, notes[i]) if i < len(cards) else "" for i, html in enumerate(self.cards)
+            html: card_html(cards[i], i + 1, notes[i], colours[i]) if i < len(cards) else ""
+            for i, html in enumerate(self.cards)
         }
 
     def show_chips(self, chips: list[RequestChip]) -> dict:
@@ -291,7 +295,7 @@ class ShopFlows:
                         ui.view: view,
                         ui.panel: panel_html("", bool(event.data)),
                         ui.relax: gr.update(visible=False),
-                        **ui.show_cards(event.data),
+                        **ui.show_cards(event.data, colours=self._colours(event.data)),
                         **ui.no_votes(),  # new cards of a new turn: nothing voted on yet
                     }
                 elif event.type == EventKind.TEXT:
@@ -346,12 +350,20 @@ class ShopFlows:
                 else gr.update(visible=False)
             ),
             **ui.show_chips(chips),
-            **ui.show_cards(cards, [card.breaks for _, card in shown]),
+            **ui.show_cards(
+                cards, [card.breaks for _, card in shown], [p.colours[0] if p.colours else None for p, _ in shown]
+            ),
         }
         for i in range(MAX_CARDS):
             target = product_target(cards[i].id) if i < len(cards) else ""
             updates.update(ui.show_votes(i, votes.get((turn, target))))
         return updates
+
+    def _colours(self, cards: list[ProductCard]) -> list[str | None]:
+        """Each card's first colour, from its record: the drawn picture's swatch."""
+        catalog = self.ctx.assistant.engine.catalog
+        products = [catalog.products[catalog.row_of[c.id]] if c.id in catalog.row_of else None for c in cards]
+        return [p.colours[0] if p and p.colours else None for p in products]
 
     def _votes(self, session_id: str) -> dict[tuple[int, str], int]:
         """The shopper's votes in this conversation: (turn, target) -> 1 or -1."""
