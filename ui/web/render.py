@@ -216,7 +216,37 @@ CSS = """
 #request-chips button { flex: 0 0 auto !important; width: auto !important; border-radius: 999px !important;
   padding: 2px 12px !important; }
 .sa-badge { display: inline-block; padding: 2px 10px; border-radius: 999px; font-size: 13px; margin-left: 6px; }
-.sa-votes { justify-content: flex-end; gap: 6px; margin-top: -4px; }
-.sa-slot { gap: 4px !important; }
+/* Each card slot is the card's box: the card, its Like/Dislike and its comment box inside it. */
+.sa-slot { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 10px !important;
+  background: var(--background-fill-primary); gap: 6px !important; min-width: 0; }
+.sa-slot .sa-card { border: 0; padding: 0; border-radius: 0; background: none; }
 .sa-slot:not(:has(article.sa-card)) { display: none !important; }  /* an empty slot, votes and all */
+.sa-votes { justify-content: flex-end; gap: 6px; flex-wrap: wrap; }
+.sa-votes button, .sa-card-comment button { flex: 0 0 auto !important; width: auto !important;
+  padding: 2px 14px !important; }
+.sa-card-comment { gap: 6px; align-items: center; flex-wrap: nowrap; }
+.sa-card-comment > * { min-width: 0 !important; }
+/* Suggested next steps under a reply: a left-aligned wrapping row of buttons, never a grid that
+   pushes a lone one to the right or clips them on a phone. */
+#shop-chat .options { display: flex !important; flex-wrap: wrap; justify-content: flex-start !important;
+  gap: 8px !important; margin-left: 0 !important; max-width: 100% !important; padding: 8px 0 !important; }
+#shop-chat .option { width: auto !important; max-width: 100% !important; padding: 6px 14px !important;
+  white-space: normal; text-align: left; }
+/* The chat's own bin would silently start a second, unlabelled new conversation. */
+#shop-chat button[aria-label="Clear"] { display: none !important; }
+#chat-head { justify-content: flex-end; }
+#relax-row { justify-content: flex-start; }
+#relax-row:not(:has(#relax)) { display: none !important; }  /* no empty gap above the cards */
+#relax { flex: 0 1 auto !important; width: auto !important; max-width: 100%; white-space: normal;
+  text-align: left; }
+#message-info { justify-content: space-between; align-items: baseline; gap: 8px; flex-wrap: nowrap; }
+#message-info > * { min-width: 0 !important; flex: 1 1 auto !important; }
+#message-info > :not(:has(.sa-line)) { display: none !important; }  /* no comma in :has: Gradio splits there */
+#message-info:not(:has(.sa-line)) { display: none !important; }  /* nothing to say */
+.sa-status { font-size: 13px; color: var(--body-text-color-subdued); }
+.sa-dots { display: inline-block; width: 8px; height: 8px; margin-right: 6px; border-radius: 50%;
+  background: var(--color-accent); animation: sa-pulse 1s ease-in-out infinite; }
+@keyframes sa-pulse { 50% { opacity: .25; } }
+.sa-count { font-size: 12px; color: var(--body-text-color-subdued); text-align: right; }
+.sa-over { color: #b42318; font-weight: 600; text-align: left; }
 """
