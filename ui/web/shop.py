@@ -25,7 +25,7 @@ from assistant import dialogue
 from assistant.feedback import REPLY, product_target
 from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, RequestChip
 from assistant.session import LastReply, Session, Turn
-from assistant.wording import comparison_rows
+from assistant.wording import comparison_rows, counted
 from common.errors import ShopAssistError
 from ui.web.context import WebContext
 from ui.web.render import card_html, chat_text, comparison_html, notice_html
@@ -100,7 +100,7 @@ def notice_for(last: LastReply, has_request: bool, relax: tuple[RequestChip, int
             lines.append("The closest products are below, each marked with what it misses.")
         if relax:
             chip, count = relax
-            lines.append(f"Without “{chip.label}” {count} product{'s' if count != 1 else ''} match.")
+            lines.append(f"Without “{chip.label}” {counted(count, 'product')} {'matches' if count == 1 else 'match'}.")
         elif has_request:
             lines.append("Remove a filter (✕ on a chip under the chat) to see more.")
         return notice_html("empty", title, " ".join(lines))
