@@ -229,12 +229,14 @@ CSS = """
 /* Suggested next steps under a reply: a left-aligned wrapping row of buttons, never a grid that
    pushes a lone one to the right or clips them on a phone. */
 #shop-chat .options { display: flex !important; flex-wrap: wrap; justify-content: flex-start !important;
-  gap: 8px !important; margin-left: 0 !important; max-width: 100% !important; padding: 8px 0 !important; }
+  gap: 8px !important; margin-left: 0 !important; max-width: 100% !important;
+  padding: 8px var(--spacing-xxl) !important; }
 #shop-chat .option { width: auto !important; max-width: 100% !important; padding: 6px 14px !important;
   white-space: normal; text-align: left; }
 /* The chat's own bin would silently start a second, unlabelled new conversation. */
 #shop-chat button[aria-label="Clear"] { display: none !important; }
 #chat-head { justify-content: flex-end; }
+#shop-panel .html-container { padding: 0 !important; }  /* the notice lines up with the cards */
 #relax-row { justify-content: flex-start; }
 #relax-row:not(:has(#relax)) { display: none !important; }  /* no empty gap above the cards */
 #relax { flex: 0 1 auto !important; width: auto !important; max-width: 100%; white-space: normal;

@@ -332,8 +332,13 @@ class ShopFlows:
                         **ui.comment_box(None, False),
                     }
                 elif event.type == EventKind.TEXT:
+                    first = not text
                     text += event.data
-                    yield {ui.saved: saved, ui.chatbot: history + [{"role": "assistant", "content": chat_text(text)}]}
+                    update = {
+                        ui.saved: saved,
+                        ui.chatbot: history + [{"role": "assistant", "content": chat_text(text)}],
+                    }
+                    yield update | ({ui.status: WRITING} if first else {})  # a policy answer has no cards
                 elif event.type == EventKind.DONE:
                     # The last update states the whole screen again, so an API client's final
                     # result is complete; from the session, as a page reload shows it.
