@@ -326,11 +326,10 @@ def clarify_text(options: list[str], audience: str | None) -> str:
     who = f" for {audience}" if audience else ""
     options = distinct_options(options)
     if not options:
-        return f"Happy to help{who}! What kind of product are you looking for?"
-    listed = (
-        ", ".join(o.lower() for o in options[:-1]) + f" or {options[-1].lower()}" if len(options) > 1 else options[0]
-    )
-    return f"Happy to help{who}! What kind of thing are you thinking of: {listed}? Here are a few ideas meanwhile."
+        return f"Happy to help! What kind of product{who} are you looking for?"
+    names = [o.lower() for o in options]
+    listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+    return f"Happy to help! What kind of thing{who} are you thinking of: {listed}? Here are a few ideas meanwhile."
 
 
 def distinct_options(options: list[str]) -> list[str]:
