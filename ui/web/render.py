@@ -241,11 +241,10 @@ CSS = """
 #relax-row:not(:has(#relax)) { display: none !important; }  /* no empty gap above the cards */
 #relax { flex: 0 1 auto !important; width: auto !important; max-width: 100%; white-space: normal;
   text-align: left; }
-#message-info { justify-content: space-between; align-items: baseline; gap: 8px; flex-wrap: nowrap; }
-#message-info > * { min-width: 0 !important; flex: 1 1 auto !important; }
-#message-info > :not(:has(.sa-line)) { display: none !important; }  /* no comma in :has: Gradio splits there */
-#message-info:not(:has(.sa-line)) { display: none !important; }  /* nothing to say */
-.sa-status { font-size: 13px; color: var(--body-text-color-subdued); }
+/* Hidden while there is nothing to say. (Never a comma inside :has(): Gradio splits selectors there.) */
+#shop-status:not(:has(.sa-line)), #message-count:not(:has(.sa-line)) { display: none !important; }
+.sa-line { padding: 0 4px; }
+.sa-status { font-size: 13px; color: var(--body-text-color); }
 .sa-dots { display: inline-block; width: 8px; height: 8px; margin-right: 6px; border-radius: 50%;
   background: var(--color-accent); animation: sa-pulse 1s ease-in-out infinite; }
 @keyframes sa-pulse { 50% { opacity: .25; } }

@@ -35,9 +35,7 @@ MAX_CARDS = 6  # card slots in the panel (a reply shows 5; alternatives and comp
 MAX_CHIPS = 8  # request chips (one per slot of the active request)
 CHAT_VOTES = {1: "Like", -1: "Dislike"}  # the chat's feedback options, by vote
 BUSY = "Still answering your last message; one moment."
-SEARCHING = (
-    '<div class="sa-status sa-line" role="status"><span class="sa-dots"></span>Looking through the catalog…</div>'
-)
+SEARCHING = '<div class="sa-status sa-line" role="status"><span class="sa-dots"></span>Looking it up…</div>'
 WRITING = '<div class="sa-status sa-line" role="status"><span class="sa-dots"></span>Still writing…</div>'
 COUNT_FROM = 0.8  # the character counter shows from this share of the limit on
 OPENERS = [
@@ -572,6 +570,7 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
                 feedback_options=("Like", "Dislike"),
                 elem_id="shop-chat",
             )
+            status = gr.HTML("", elem_id="shop-status")  # right under the reply being written
             with gr.Column(visible=False, elem_id="vote-row") as comment_row:  # under the reply voted on
                 vote_status = gr.Markdown(elem_id="vote-status")
                 with gr.Row():
@@ -600,9 +599,7 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
                     elem_id="shop-message",
                 )
                 send = gr.Button("Send", variant="primary", scale=1, min_width=80)
-            with gr.Row(elem_id="message-info"):
-                status = gr.HTML("", elem_id="shop-status")
-                counter = gr.HTML("", elem_id="message-count")
+            counter = gr.HTML("", elem_id="message-count")
         with gr.Column(scale=2, min_width=300, elem_id="product-panel"):
             panel = gr.HTML(EMPTY_PANEL, elem_id="shop-panel")
             with gr.Row(elem_id="relax-row"):
