@@ -88,6 +88,8 @@ def wait_for_reply(page: Page, reply) -> None:
 
 def turn_over(page: Page) -> None:
     expect(page.locator("#shop-message textarea")).to_be_enabled()
+    expect(page.get_by_role("button", name="Send", exact=True)).to_be_enabled()
+    expect(page.locator("#shop-status")).to_have_text("")  # no "Still writing…" once it is over
 
 
 def test_query_shows_cards_before_the_streamed_text_and_prices_match_records(page, core, backend):
@@ -220,7 +222,7 @@ def test_a_comparison_is_shown_as_a_table_once(page, core):
     send(page, QUERY)
     wait_for_reply(page, first)
     send(page, "compare 1 and 2")
-    expect(page.locator("#shop-message textarea")).to_be_enabled()  # the turn is over
+    turn_over(page)
     tables = page.locator("#shop-chat table, #shop-panel table.sa-compare")
     expect(tables).to_have_count(1)  # in the reply's text, or beside the cards when the text has none
     expect(tables.locator("th")).to_contain_text(compared.comparison.columns)
