@@ -542,9 +542,10 @@ def too_long(length: int, limit: int) -> str:
 def counter_js(limit: int) -> str:
     """The message box's counter, in the browser as the shopper types (no server round trip):
     empty until the text nears the limit, then "1,650 / 2,000", and over it a warning that says
-    by how much (the server refuses such a message whole; nothing is cut)."""
+    by how much (the server refuses such a message whole; nothing is cut). Characters are counted
+    as the server counts them: code points, so an emoji is one, not two UTF-16 units."""
     return f"""(text) => {{
-  const n = (text || "").trim().length, limit = {limit}, fmt = (x) => x.toLocaleString("en-US");
+  const n = [...(text || "").trim()].length, limit = {limit}, fmt = (x) => x.toLocaleString("en-US");
   if (n < limit * {COUNT_FROM}) return "";
   if (n <= limit) return `<div class="sa-count sa-line">${{fmt(n)}} / ${{fmt(limit)}} characters</div>`;
   return `<div class="sa-count sa-over sa-line" role="alert">${{fmt(n)}} / ${{fmt(limit)}} characters: ` +
@@ -701,8 +702,8 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
                 api_visibility="private",
             )
     new.click(flows.new_conversation, None, outputs, api_name="new_conversation")
-    for event in (message.input, message.change):  # typed, pasted, or cleared by a send
-        event(None, [message], [counter], js=counter_js(limit), api_visibility="private", queue=False)
+    # Typed, pasted, or cleared by a send: `change` sees them all.
+    message.change(None, [message], [counter], js=counter_js(limit), api_visibility="private", queue=False)
     return flows
 
 
