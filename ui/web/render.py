@@ -183,7 +183,7 @@ CSS = """
 .sa-card { display: flex; gap: 12px; padding: 10px; border: 1px solid var(--border-color-primary);
   border-radius: 10px; background: var(--background-fill-primary); }
 .sa-thumb { position: relative; flex: 0 0 84px; height: 84px; border-radius: 8px; overflow: hidden;
-  background: #e9edf2; }
+  background: #e9edf2; box-sizing: border-box; border: 1px solid var(--border-color-primary); }
 .sa-pic { position: absolute; inset: 0; width: 100%; height: 100%; display: block; }
 .sa-img { position: absolute; inset: 0; background: center / cover no-repeat; }
 .sa-pos { position: absolute; top: 4px; left: 4px; background: rgba(0,0,0,.65); color: #fff;
