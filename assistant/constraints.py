@@ -118,7 +118,11 @@ class Constraints(BaseModel):
         """
         out = []
         if self.categories:
-            out.append(("category", " or ".join(self.categories)))
+            # Once per kind: the type's spellings ("backpacks", "backpack") are one word to a reader.
+            kinds: dict[tuple[str, ...], str] = {}
+            for category in self.categories:
+                kinds.setdefault(tuple(terms(category)), category)
+            out.append(("category", " or ".join(kinds.values())))
         if self.attributes:
             out.append(("attribute", " ".join(self.attributes)))
         if self.brands:

@@ -12,7 +12,7 @@ from assistant.reply import Alternative
 from assistant.search import SearchResult
 from common.language import CJK
 from common.schema import Product
-from common.text import STOPWORDS, money, tokenize
+from common.text import STOPWORDS, money, terms, tokenize
 
 CHITCHAT_REPLY = (
     "Hi! I'm the shop's assistant. Tell me what you're looking for, for example "
@@ -187,16 +187,42 @@ def changes_lead(changes: list[str]) -> str:
     return "Updated: " + "; ".join(c.replace(": ", " ", 1) for c in changes) + ". "
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 match", "16 matches", "1 product", "3 products": the count with its noun agreeing."""
+    return f"{n} {noun if n == 1 else plural or noun + ('es' if noun.endswith(('s', 'sh', 'ch', 'x')) else 's')}"
+
+
+# The first words of the request's chip labels (`assistant.dialogue.slots`) that already join
+# a phrase: "for men", "by Tickwell", "in black", "under $40", "rated 4+", "not by X".
+JOINING_WORDS = frozenset("for by in under over rated not from with between at".split())
+
+
+def request_phrase(labels: list[str]) -> str:
+    """The request's chips read as one phrase: "for watch for men under $40", "for men in
+    black" (a label that starts with a joining word is not given another "for"), a bare label
+    after the first set off by a comma ("for watch, waterproof, $10–$20")."""
+    out = ""
+    for label in labels:
+        joins = label.split(" ", 1)[0].lower() in JOINING_WORDS
+        if not out:
+            out = label if joins else f"for {label}"
+        else:
+            out += f" {label}" if joins else f", {label}"
+    return out
+
+
 def intro_text(result: SearchResult, changes: list[str], more: bool, request_labels: list[str]) -> str:
     """The line before the picks: what changed, how many match the request, how many are shown."""
     n = len(result.hits)
     lead = changes_lead(changes)
     if more:
-        return f"{lead}Here are {n} more options."
-    scope = f" for {' · '.join(request_labels)}" if request_labels else ""
-    plural = "es" if result.candidates != 1 else ""
-    shown = f"here are the top {n}" if n < result.candidates else "here they are"
-    return f"{lead}{result.candidates} match{plural}{scope}; {shown}."
+        return f"{lead}Here {'is' if n == 1 else 'are'} {counted(n, 'more option')}."
+    scope = f" {request_phrase(request_labels)}" if request_labels else ""
+    if n < result.candidates:
+        shown = "here is the top one" if n == 1 else f"here are the top {n}"
+    else:
+        shown = "here it is" if n == 1 else "here they are"
+    return f"{lead}{counted(result.candidates, 'match')}{scope}; {shown}."
 
 
 def no_match_text(result: SearchResult, changes: list[str]) -> str:
@@ -292,8 +318,10 @@ def _as_action(label: str) -> str:
         return "compare the first two"
     if label.startswith("in "):
         return f"show just the {label[3:]} ones"
-    if label.startswith(("under ", "over ")):  # the budget as a bare number: it is no product's price
-        return "show options " + label.split()[0] + " " + re.sub(r"[^\d.,]", "", label.split()[-1])
+    if label.startswith(("under ", "over ")):
+        # The budget with its currency, quoted as the option's label: it is no product's price,
+        # and a quoted label is the button's words, not a claim about a record.
+        return f"show options “{label}”"
     if label.startswith("only "):
         return f"show {label}"
     return label
@@ -302,9 +330,22 @@ def _as_action(label: str) -> str:
 def clarify_text(options: list[str], audience: str | None) -> str:
     """One clarifying question for a vague request, its options from the catalog."""
     who = f" for {audience}" if audience else ""
+    options = distinct_options(options)
     if not options:
-        return f"Happy to help{who}! What kind of product are you looking for?"
-    listed = (
-        ", ".join(o.lower() for o in options[:-1]) + f" or {options[-1].lower()}" if len(options) > 1 else options[0]
-    )
-    return f"Happy to help{who}! What kind of thing are you thinking of: {listed}? Here are a few ideas meanwhile."
+        return f"Happy to help! What kind of product{who} are you looking for?"
+    names = [o.lower() for o in options]
+    listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+    return f"Happy to help! What kind of thing{who} are you thinking of: {listed}? Here are a few ideas meanwhile."
+
+
+def distinct_options(options: list[str]) -> list[str]:
+    """Options that differ in more than spelling or number: "Headphones" and "headphone" are one
+    option (the first kept), as are "T-Shirts" and "t shirt"."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for option in options:
+        key = tuple(terms(option))
+        if key and key not in seen:
+            seen.add(key)
+            out.append(option)
+    return out

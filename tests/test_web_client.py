@@ -96,7 +96,9 @@ def test_chat_streams_cards_before_text_and_refines(client, core):
         assert format_price(record(core, card.id).price, "USD") in "".join(screen.cards)
     # Streamed order: an update with the cards comes before any with the reply's last sentence.
     with_cards = next(i for i, out in enumerate(streamed) if CARD_ID.search(Screen(out).cards[0] or ""))
-    with_text = next(i for i, out in enumerate(streamed) if first.text[-20:] in json.dumps(Screen(out).chat))
+    with_text = next(
+        i for i, out in enumerate(streamed) if first.text[-20:] in json.dumps(Screen(out).chat, ensure_ascii=False)
+    )
     assert with_cards < with_text
     assert screen.request == [c.model_dump() for c in first.request]
 
