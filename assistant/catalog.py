@@ -22,13 +22,30 @@ from assistant.constraints import (
     product_type_terms,
     type_segments,
 )
-from common.schema import AUDIENCE_MATCHES, AUDIENCES
+from common.schema import AUDIENCE_MATCHES, AUDIENCES, Product
 from common.text import AUDIENCE_WORDS, COLOURS, normalise_colour, terms, tokenize
 from ingest.snapshot import Snapshot, read_snapshot
 
 LISTING_SEPARATORS = re.compile(r"\s*(?:&|,|/|\band\b)\s*", re.I)
 COLOUR_BITS = {c: i for i, c in enumerate(dict.fromkeys(normalise_colour(c) for c in COLOURS))}
 AUDIENCE_BITS = {a: i for i, a in enumerate(AUDIENCES)}
+# A kind of product (top category node) whose products record an audience less often than this
+# does not treat audience as a property: "for men" cannot filter its knives and pans. Where most
+# do record one (clothing, footwear, watches: every product in the Flipkart catalog), a missing
+# audience is unknown and the product stays out, as the labelled queries grade it.
+AUDIENCE_RECORDED_SHARE = 0.5
+
+
+def _kind(product: Product) -> str:
+    return product.category[0].lower() if product.category else ""
+
+
+def audience_free(products: list[Product]) -> np.ndarray:
+    """Per product: it records no audience and its kind mostly records none (see above)."""
+    total: Counter[str] = Counter(_kind(p) for p in products)
+    recorded: Counter[str] = Counter(_kind(p) for p in products if p.audience)
+    free_kinds = {k for k, n in total.items() if recorded[k] < AUDIENCE_RECORDED_SHARE * n}
+    return np.array([not p.audience and _kind(p) in free_kinds for p in products], dtype=bool)
 
 
 def _mostly_in(words: list[str], title_words: set[str]) -> bool:
@@ -94,6 +111,7 @@ class CatalogIndex:
         self.in_stock = np.array([p.in_stock for p in self.products], dtype=bool)
         self.colour_mask = np.array([_bits(p.colours, COLOUR_BITS) for p in self.products], dtype=np.int64)
         self.audience_mask = np.array([_bits(p.audience, AUDIENCE_BITS) for p in self.products], dtype=np.int64)
+        self.audience_free = audience_free(self.products)
         self.brand_names = sorted({p.brand.lower() for p in self.products if p.brand} | _brands_in_paths(self.products))
         codes = {b: i for i, b in enumerate(self.brand_names)}
         self.brand_code = np.array([codes.get((p.brand or "").lower(), -1) for p in self.products], dtype=np.int64)
@@ -196,7 +214,7 @@ class CatalogIndex:
             parts.append(("colour", (self.colour_mask & want) != 0))
         if c.audience:
             want = _bits(AUDIENCE_MATCHES[c.audience], AUDIENCE_BITS)
-            parts.append(("audience", (self.audience_mask & want) != 0))
+            parts.append(("audience", ((self.audience_mask & want) != 0) | self.audience_free))
         if c.price_min is not None or c.price_max is not None:
             lo = -np.inf if c.price_min is None else c.price_min
             hi = np.inf if c.price_max is None else c.price_max
@@ -211,6 +229,11 @@ class CatalogIndex:
         if c.in_stock:
             parts.append(("in stock", self.in_stock.copy()))
         return parts
+
+    def failures(self, c: Constraints, product: Product) -> list[str]:
+        """`Constraints.failures` with what this catalog knows of the product's kind."""
+        row = self.row_of.get(product.id)
+        return c.failures(product, audience_free=bool(row is not None and self.audience_free[row]))
 
     def _brand_mask(self, brands: list[str]) -> np.ndarray:
         codes = [self.brand_names.index(b) for b in brands if b in self.brand_names]

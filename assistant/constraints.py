@@ -98,6 +98,9 @@ class Constraints(BaseModel):
     # "cheaper" / "more premium": strictly under the cheapest (over the dearest) shown, so the
     # bound is that price itself and reads "under $39.99", not "under $39.98".
     price_strict: bool = False
+    # "around 700": a soft target (ranking prefers prices near it), never a filter.
+    price_near: float | None = None
+    premium: bool = False  # "money's not an issue", "the fanciest": rank the dearer ones first
     brands: list[str] = Field(default_factory=list)  # any of, lower-case
     exclude_brands: list[str] = Field(default_factory=list)
     categories: list[str] = Field(default_factory=list)  # any of these product-type phrases
@@ -141,11 +144,18 @@ class Constraints(BaseModel):
             out.append(("in stock", "in stock"))
         return out
 
+    def soft_parts(self, currency: str = "") -> list[str]:
+        """Labels of the preferences that rank but never filter ("around ₹700")."""
+        out = [f"around {money(self.price_near, currency)}"] if self.price_near is not None else []
+        return out + (["premium first"] if self.premium else [])
+
     def describe(self, currency: str = "") -> list[str]:
         return [label for _, label in self.parts(currency)]
 
-    def failures(self, product: Product) -> list[str]:
-        """Names of the constraints `product` violates (empty: it satisfies them all)."""
+    def failures(self, product: Product, audience_free: bool = False) -> list[str]:
+        """Names of the constraints `product` violates (empty: it satisfies them all).
+        `audience_free`: the product's kind records no audience, so none can be asked of it
+        (`CatalogIndex.failures` knows)."""
         failed = []
         if self.categories and not any(matches_type(product, terms(c)) for c in self.categories):
             failed.append("category")
@@ -161,7 +171,7 @@ class Constraints(BaseModel):
             failed.append("not brand")
         if self.colours and not set(self.colours) & set(product.colours):
             failed.append("colour")
-        if self.audience and not AUDIENCE_MATCHES[self.audience] & set(product.audience):
+        if self.audience and not audience_free and not AUDIENCE_MATCHES[self.audience] & set(product.audience):
             failed.append("audience")
         if not self.price_allows(product.price):
             failed.append("price")

@@ -308,7 +308,7 @@ class Assistant:
         shown_prices = [
             p.price
             for p in self._shown_products(session)
-            if p.price is not None and not session.constraints.failures(p)
+            if p.price is not None and not self.engine.catalog.failures(session.constraints, p)
         ]
         update = dialogue.update(session.request, query, message, shown_prices, self.engine.catalog)
         if not update.request.is_active() or (

@@ -93,8 +93,12 @@ def slots(request: Request, currency: str) -> list[Slot]:
         out.append(Slot("price", f"under {money(c.price_max, currency)}"))
     elif c.price_min is not None:
         out.append(Slot("price", f"over {money(c.price_min, currency)}"))
+    elif c.price_near is not None:
+        out.append(Slot("price", f"around {money(c.price_near, currency)}"))
     elif c.cheap:
         out.append(Slot("price", "cheap"))
+    elif c.premium:
+        out.append(Slot("price", "premium first"))
     if c.min_rating is not None:
         out.append(Slot("rating", f"rated {c.min_rating:g}+"))
     if c.in_stock:
@@ -182,8 +186,8 @@ def remove(old: Request, slot: str, catalog: CatalogIndex) -> Update:
     elif slot == "colour":
         c.colours = []
     elif slot == "price":
-        c.price_min = c.price_max = None
-        c.cheap = c.price_strict = False
+        c.price_min = c.price_max = c.price_near = None
+        c.cheap = c.price_strict = c.premium = False
     elif slot == "rating":
         c.min_rating = None
     elif slot == "in stock":
@@ -193,10 +197,27 @@ def remove(old: Request, slot: str, catalog: CatalogIndex) -> Update:
 
 def _apply(c: Constraints, said: Constraints) -> None:
     """Each slot the message fills replaces the request's (corrections are replacements too)."""
-    if said.price_min is not None or said.price_max is not None:
+    if said.price_min is not None or said.price_max is not None or said.price_near is not None:
         c.price_min, c.price_max, c.cheap, c.price_strict = said.price_min, said.price_max, False, False
+        c.price_near, c.premium = said.price_near, False
+    elif said.premium:
+        c.price_min, c.price_max, c.cheap, c.price_strict, c.price_near, c.premium = (
+            None,
+            None,
+            False,
+            False,
+            None,
+            True,
+        )
     elif said.cheap:
-        c.price_min, c.price_max, c.cheap, c.price_strict = None, None, True, False
+        c.price_min, c.price_max, c.cheap, c.price_strict, c.price_near, c.premium = (
+            None,
+            None,
+            True,
+            False,
+            None,
+            False,
+        )
     if said.colours:
         c.colours = list(said.colours)
     for b in said.exclude_brands:
@@ -216,7 +237,7 @@ def _apply(c: Constraints, said: Constraints) -> None:
 
 def _relative_price(c: Constraints, said: Constraints, message: str, shown_prices: list[float]) -> None:
     """ "cheaper": under the cheapest shown; "more premium": over the dearest shown."""
-    if said.price_min is not None or said.price_max is not None:
+    if said.price_min is not None or said.price_max is not None or said.price_near is not None:
         return
     if CHEAPER.search(message):
         ceiling = min(shown_prices) if shown_prices else c.price_max
@@ -240,7 +261,7 @@ def _carry_over(old: Request, new: Request, catalog: CatalogIndex) -> None:
             trial.audience = prev.audience
         elif slot == "price":
             trial.price_min, trial.price_max, trial.cheap = prev.price_min, prev.price_max, prev.cheap
-            trial.price_strict = prev.price_strict
+            trial.price_strict, trial.price_near, trial.premium = prev.price_strict, prev.price_near, prev.premium
         elif slot == "colour":
             trial.colours = list(prev.colours)
         else:

@@ -7,6 +7,7 @@ fast (< 1 ms) and testable.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,6 +16,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from assistant.amounts import read_prices
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import (
@@ -26,31 +28,19 @@ from assistant.lexicon import (
     REQUIRED_CUES,
     TYPE_SYNONYMS,
 )
+from assistant.vocabulary import DATA, known_words
 from assistant.vocabulary import is_type as is_known_type
-from assistant.vocabulary import known_words
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, normalise_colour, singular, terms, tokenize
 
-NUM = r"(\d[\d,]*(?:\.\d+)?)\s*(?:k\b)?"
-CUR = r"(?:\$|usd|rs\.?|inr|₹|€|£)?\s*"
-CUR_AFTER = r"\s*(?:\$|usd|dollars?|bucks|rs\.?|inr|rupees|₹|€|£)?"
-
-PRICE_RANGE = re.compile(rf"\b(?:between|from)?\s*{CUR}{NUM}{CUR_AFTER}\s*(?:-|–|to|and)\s*{CUR}{NUM}{CUR_AFTER}", re.I)
-PRICE_MAX = re.compile(
-    rf"\b(?:under|below|less than|cheaper than|within|up ?to|max(?:imum)?|no more than|not more than|at most|<)\s*{CUR}{NUM}{CUR_AFTER}",
-    re.I,
-)
-PRICE_MIN = re.compile(
-    rf"\b(?:over|above|more than|at least|starting at|min(?:imum)?|>)\s*{CUR}{NUM}{CUR_AFTER}(?!\s*(?:stars?|rating))",
-    re.I,
-)
-PRICE_AROUND = re.compile(rf"\b(?:around|about|approx(?:imately)?|roughly)\s*{CUR}{NUM}{CUR_AFTER}", re.I)
-PRICE_BARE = re.compile(
-    r"(?:\$|₹|€|£)\s*(\d[\d,]*(?:\.\d+)?)|\b(\d[\d,]*(?:\.\d+)?)\s*(?:dollars|bucks|rupees|rs)\b", re.I
-)
-# "budget is 1500", "my budget: 800", "1500 budget", "1500 max": a ceiling stated absolutely.
-PRICE_BUDGET = re.compile(
-    rf"\b(?:(?:my|our|the)\s+)?budget\s*(?:is|of|:|=|around|about|upto|up to|under|max)?\s*{CUR}{NUM}{CUR_AFTER}"
-    rf"|\b{CUR}{NUM}{CUR_AFTER}\s*(?:budget|max(?:imum)?|tops|or less)\b",
+PREMIUM = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(p)
+        for p in sorted(
+            json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["premium"], key=len, reverse=True
+        )
+    )
+    + r")\b",
     re.I,
 )
 CHEAP = re.compile(r"\b(?:cheap|cheapest|budget|affordable|inexpensive|low[- ]cost)\b", re.I)
@@ -392,38 +382,14 @@ class Understander:
 
     # -- constraint extractors ---------------------------------------------------------------
     def _price(self, text: str, c: Constraints) -> str:
-        def num(s: str, whole: str) -> float:
-            value = float(s.replace(",", ""))
-            return value * 1000 if re.search(rf"{re.escape(s)}\s*k\b", whole, re.I) else value
-
-        m = PRICE_RANGE.search(text)
-        # A bare "2-3" could be a size or an age: a range is a price only with a price cue.
-        if m and re.search(r"between|from|\$|usd|dollar|bucks|rs|inr|rupee|₹|€|£", m.group(), re.I):
-            lo, hi = sorted((num(m.group(1), m.group()), num(m.group(2), m.group())))
-            c.price_min, c.price_max = lo, hi
-            return text.replace(m.group(), " ")
-        m = PRICE_BUDGET.search(text)
-        if m:  # "budget is 1500": the most the shopper will pay
-            value = next(g for g in m.groups() if g)
-            c.price_max = num(value, m.group())
-            text = text.replace(m.group(), " ")
-        for pattern, kind in ((PRICE_MAX, "max"), (PRICE_MIN, "min"), (PRICE_AROUND, "around")):
-            m = pattern.search(text)
-            if m:
-                value = num(m.group(1), m.group())
-                if kind == "max":
-                    c.price_max = value
-                elif kind == "min":
-                    c.price_min = value
-                else:
-                    c.price_min, c.price_max = round(value * 0.8, 2), round(value * 1.2, 2)
-                text = text.replace(m.group(), " ")
-        if c.price_max is None and c.price_min is None:
-            m = PRICE_BARE.search(text)
-            if m:  # "a $50 gift": about that much
-                value = float((m.group(1) or m.group(2)).replace(",", ""))
-                c.price_min, c.price_max = round(value * 0.8, 2), round(value * 1.2, 2)
-                text = text.replace(m.group(), " ")
+        reading = read_prices(text)
+        c.price_min, c.price_max, c.price_near = reading.price_min, reading.price_max, reading.near
+        text = reading.without(text)
+        premium = PREMIUM.search(text)
+        if premium:  # "money's not an issue", "the fanciest": steer, never filter
+            c.premium = True
+            text = PREMIUM.sub(" ", text)
+            return text
         if CHEAP.search(text):
             if c.price_max is None:
                 c.cheap = True
