@@ -62,6 +62,13 @@ def lexicon() -> Lexicon:
     )
 
 
+def amount_words() -> frozenset[str]:
+    """Every word the reader knows (never spelling-corrected: "lakh", "grand", "bucks")."""
+    lex = lexicon()
+    cue_words = {w for phrases in lex.cues.values() for p in phrases for w in p}
+    return frozenset({*lex.units, *lex.scales, *lex.fractions, *lex.currency, *cue_words, *lex.not_after})
+
+
 @dataclass
 class Amount:
     value: float

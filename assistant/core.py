@@ -25,6 +25,7 @@ from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder, PassageGrounder
 from assistant.intent import Intent, Understood
+from assistant.language import SUPPORTED, has_words, language
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import policy_messages, product_messages
 from assistant.reply import Alternative, ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip, Suggestion
@@ -37,8 +38,10 @@ from assistant.wording import (
     CLARIFY_REPLY,
     HANDOFF_REPLY,
     NO_POLICIES_REPLY,
+    OTHER_LANGUAGE_REPLY,
     OUT_OF_SCOPE_REPLY,
     THANKS_REPLY,
+    UNREADABLE_REPLY,
     alternatives_text,
     answering_sentences,
     changes_lead,
@@ -54,6 +57,7 @@ from assistant.wording import (
     no_match_text,
     nothing_shown_text,
     policy_name,
+    showing_results_for,
 )
 from common.errors import ShopAssistError
 from common.models import Embedder
@@ -157,11 +161,14 @@ class Assistant:
         timings = Timings()
         message = self._checked(message)
         query = self.engine.parse(message)
-        understood = intents.classify(message, session, query)
+        unreadable = self._unreadable(message, query)
+        understood = Understood(Intent.CLARIFY) if unreadable else intents.classify(message, session, query)
         timings.took("understand", timings.start)
         yield Event(type=EventKind.INTENT, data=understood.intent)
 
-        if understood.intent == Intent.CHITCHAT:
+        if unreadable:
+            branch = self._say(unreadable, Intent.CLARIFY)
+        elif understood.intent == Intent.CHITCHAT:
             branch = self._chitchat(message)
         elif understood.intent in (Intent.SUPPORT, Intent.POLICY):
             branch = self._policy(session, message, understood, timings)
@@ -216,7 +223,21 @@ class Assistant:
             return "none (generation off)"
         return f"{self.backend.name} · {self.settings.llm_model}"
 
+    def _unreadable(self, message: str, query: Query) -> str | None:
+        """The reply to a message this assistant cannot read (another language, no word at
+        all), or None: it asks rather than shows random matches."""
+        if language(message) not in SUPPORTED:
+            return OTHER_LANGUAGE_REPLY
+        speller = self.engine.understander.speller
+        if not has_words(message, lambda w: speller.knows(w) or w in query.corrections):
+            return UNREADABLE_REPLY
+        return None
+
     # -- branches ----------------------------------------------------------------------------
+    def _say(self, text: str, intent: Intent) -> Branch:
+        yield Event(type=EventKind.TEXT, data=text)
+        return Outcome(intent)
+
     def _chitchat(self, message: str) -> Branch:
         if intents.OUT_OF_SCOPE.search(message):
             text = OUT_OF_SCOPE_REPLY
@@ -391,7 +412,8 @@ class Assistant:
             yield Event(type=EventKind.TEXT, data=clarify_text(options, session.constraints.audience) + " ")
         else:
             labels = [chip.label for chip in self._chips(session)]
-            yield Event(type=EventKind.TEXT, data=intro_text(result, changes, more, labels) + " ")
+            lead = showing_results_for(message, corrections or {})
+            yield Event(type=EventKind.TEXT, data=lead + intro_text(result, changes, more, labels) + " ")
         started = time.perf_counter()
         products = [h.product for h in result.hits]
         grounder = self._grounder(products, session, message, counts={len(products), result.candidates})

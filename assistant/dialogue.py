@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
-from assistant.lexicon import QUERY_WORDS, RELATION_AUDIENCE
+from assistant.lexicon import QUERY_WORDS
 from assistant.understand import HARD_AUDIENCE, Query
 from common.errors import ShopAssistError
 from common.text import COLOURS, STOPWORDS, money, terms, tokenize
@@ -282,7 +282,7 @@ def _records_audience(c: Constraints, catalog: CatalogIndex) -> bool:
 def _merged_text(old: str, new: str) -> str:
     """The request's text plus the follow-up's own content words ("with a white dial" adds
     "dial"); follow-up grammar, audiences and colours (constraints already) add nothing."""
-    skip = FILLER | STOPWORDS | QUERY_WORDS | set(HARD_AUDIENCE) | set(RELATION_AUDIENCE) | set(COLOURS)
+    skip = FILLER | STOPWORDS | QUERY_WORDS | set(HARD_AUDIENCE) | set(COLOURS)
     have = set(tokenize(old))
     extra = [w for w in tokenize(new) if w not in skip and w not in have and not w.isdigit()]
     return " ".join([old, *extra]).strip()

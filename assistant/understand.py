@@ -16,7 +16,8 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from assistant.amounts import read_prices
+from assistant.amounts import amount_words, read_prices
+from assistant.audience import audience_terms, read_audience, request_part, strip_ages
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import (
@@ -24,24 +25,17 @@ from assistant.lexicon import (
     KNOWN_BRANDS,
     PRODUCT_LINES,
     QUERY_WORDS,
-    RELATION_AUDIENCE,
     REQUIRED_CUES,
     TYPE_SYNONYMS,
 )
+from assistant.spelling import Speller
 from assistant.vocabulary import DATA, known_words
 from assistant.vocabulary import is_type as is_known_type
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, normalise_colour, singular, terms, tokenize
 
+PREMIUM_PHRASES = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["premium"]
 PREMIUM = re.compile(
-    r"\b(?:"
-    + "|".join(
-        re.escape(p)
-        for p in sorted(
-            json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["premium"], key=len, reverse=True
-        )
-    )
-    + r")\b",
-    re.I,
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(PREMIUM_PHRASES, key=len, reverse=True)) + r")\b", re.I
 )
 CHEAP = re.compile(r"\b(?:cheap|cheapest|budget|affordable|inexpensive|low[- ]cost)\b", re.I)
 RATING = re.compile(
@@ -50,43 +44,11 @@ RATING = re.compile(
     r"|\b(\d(?:\.\d)?)\s*\+?\s*(?:star\s*)?rating(?:\s*(?:or|and)\s*(?:more|above|up|higher|better))?)",
     re.I,
 )
-AGE = re.compile(r"\b\d{1,2}\s*(?:-\s*)?(?:years?|yrs?|months?)(?:\s*-?\s*old)?\b", re.I)
 IN_STOCK = re.compile(r"\b(?:in stock|available now|ships? (?:today|now))\b", re.I)
 EXCLUDE = re.compile(
     r"\b(?:not|no|except|without|but not|other than)\s+([a-z0-9&' ]+?)(?=$|[,.;!?]| and | or | please)", re.I
 )
-COUPLE = re.compile(r"\b(?:his and hers?|his & hers?|for couples?|couple)\b", re.I)
-
-# Explicit audience words are hard constraints; relations ("for my dad") stay soft text.
-HARD_AUDIENCE = {
-    "men": "men",
-    "mens": "men",
-    "man": "men",
-    "male": "men",
-    "gents": "men",
-    "gentlemen": "men",
-    "guys": "men",
-    "women": "women",
-    "womens": "women",
-    "woman": "women",
-    "ladies": "women",
-    "lady": "women",
-    "female": "women",
-    "boys": "boys",
-    "boy": "boys",
-    "girls": "girls",
-    "girl": "girls",
-    "womans": "women",
-    "mans": "men",
-    "kids": "kids",
-    "kid": "kids",
-    "children": "kids",
-    "child": "kids",
-    "toddler": "kids",
-    "baby": "baby",
-    "babies": "baby",
-    "infant": "baby",
-}
+HARD_AUDIENCE = audience_terms()  # every audience, person and pronoun word (assistant/audience.py)
 AUDIENCE_TERMS = set(AUDIENCE_WORDS) | set(HARD_AUDIENCE)
 # Metals describe material more often than colour ("gold ring", "silver chain").
 METAL_COLOURS = {"gold", "silver", "copper", "bronze", "rose"}
@@ -166,13 +128,8 @@ class Understander:
         """Words never corrected: the catalog's and the query grammar's, every word of the general
         product-type vocabulary, product lines and relations. "iphone" stays "iphone" even in a
         shop that only knows "phone"."""
-        words = set(self.vocabulary) | known_words() | PRODUCT_LINES | set(RELATION_AUDIENCE)
+        words = set(self.vocabulary) | known_words() | PRODUCT_LINES | HARD_AUDIENCE
         return words | {singular(w) for w in words}
-
-    @cached_property
-    def _spell_candidates(self) -> list[str]:
-        # Corrections go to words the catalog (or the query grammar) has, so a fix finds something.
-        return [w for w in self.vocabulary if len(w) >= 3 and not w.isdigit()]
 
     @cached_property
     def brands(self) -> dict[str, str]:
@@ -204,13 +161,17 @@ class Understander:
 
         rest = self._price(rest, c)
         rest = self._rating(rest, c)
-        rest = AGE.sub(" ", rest)
         if IN_STOCK.search(rest):
             c.in_stock = True
         rest, unknown = self._brands(rest, c)
-        from_relation = self._audience(rest, c)
-        self._colours(rest, c)
-        named, carried = self.requested_type(rest)
+        # Only the part that states the request sets filters: "my kid dropped it" is no audience.
+        asked = request_part(rest)
+        heard = read_audience(asked, rest)
+        c.audience, from_relation = heard.audience, heard.implied
+        rest, asked = strip_ages(rest), strip_ages(asked)
+        self._colours(asked, c)
+        # An interest or a story names no type to filter on ("he's into sports"): it ranks.
+        named, carried = self.requested_type(asked)
         c.attributes = self.required_attributes(rest)
         if named:
             c.categories = self.type_phrases(named) if carried else [named]
@@ -221,29 +182,14 @@ class Understander:
             semantic += " " + " ".join(extra)
         return Query(message, semantic, c, corrections, unknown, named, carried, from_relation)
 
+    @cached_property
+    def speller(self) -> Speller:
+        tables = {w for phrase in (*PREMIUM_PHRASES, *amount_words()) for w in tokenize(phrase)}
+        return Speller(self.vocabulary, self._real_words | tables)
+
     def correct_spelling(self, text: str) -> tuple[str, dict[str, str]]:
-        """Replace words the catalog has never seen with the nearest catalog word (1-2 edits)."""
-        corrections: dict[str, str] = {}
-
-        def fix(match: re.Match[str]) -> str:
-            word = match.group()
-            low = word.lower()
-            if low in self._real_words or singular(low) in self._real_words:
-                return word
-            if len(low) < 4 or any(ch.isdigit() for ch in low):
-                return word
-            limit = 1 if len(low) <= 6 else 2
-            best = process.extract(
-                low, self._spell_candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=8
-            )
-            if not best:
-                return word
-            # Fewest edits first, then the more frequent word ("womans" -> "womens").
-            choice = min(best, key=lambda m: (m[1], -self.vocabulary[m[0]]))[0]
-            corrections[low] = choice
-            return choice
-
-        return re.sub(r"[A-Za-z][A-Za-z']+", fix, text), corrections
+        """Correct words that are no word at all toward the catalog's (see `assistant.spelling`)."""
+        return self.speller.correct(text)
 
     def product_types(self, text: str) -> list[str]:
         """Catalog product-type phrases for the type named in the text, with their synonyms."""
@@ -443,24 +389,6 @@ class Understander:
                     c.brands.append(gram)
                     unknown.append(gram)
         return text, unknown
-
-    def _audience(self, text: str, c: Constraints) -> bool:
-        """Set the audience; True when it comes from a relation ("for my wife") rather than an
-        audience word ("for women"), which the dialogue applies only where the catalog records
-        audiences for that kind of product."""
-        if COUPLE.search(text):
-            c.audience = "couple"
-            return False
-        words = tokenize(text.replace("'", ""))
-        for w in words:
-            if w in HARD_AUDIENCE:
-                c.audience = HARD_AUDIENCE[w]
-                return False
-        for w in words:
-            if w in RELATION_AUDIENCE:
-                c.audience = RELATION_AUDIENCE[w]
-                return True
-        return False
 
     def _colours(self, text: str, c: Constraints) -> None:
         words = tokenize(text)
