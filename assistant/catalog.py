@@ -193,8 +193,9 @@ class CatalogIndex:
         """One mask per active constraint, named as in `Constraints.failures`."""
         n = len(self.products)
         parts: list[tuple[str, np.ndarray]] = []
+        type_rows = None
         if c.categories:
-            m = np.zeros(n, dtype=bool)
+            type_rows = m = np.zeros(n, dtype=bool)
             for phrase in c.categories:
                 m[self.phrase_rows(terms(phrase))] = True
             parts.append(("category", m))
@@ -214,7 +215,7 @@ class CatalogIndex:
             parts.append(("colour", (self.colour_mask & want) != 0))
         if c.audience:
             want = _bits(AUDIENCE_MATCHES[c.audience], AUDIENCE_BITS)
-            parts.append(("audience", ((self.audience_mask & want) != 0) | self.audience_free))
+            parts.append(("audience", self.audience_exact(c) | self._audience_optional(type_rows)))
         if c.price_min is not None or c.price_max is not None:
             lo = -np.inf if c.price_min is None else c.price_min
             hi = np.inf if c.price_max is None else c.price_max
@@ -230,10 +231,30 @@ class CatalogIndex:
             parts.append(("in stock", self.in_stock.copy()))
         return parts
 
+    def audience_exact(self, c: Constraints) -> np.ndarray:
+        """Products that record the audience asked for (a unisex record counts)."""
+        if not c.audience:
+            return np.ones(len(self.products), dtype=bool)
+        return (self.audience_mask & _bits(AUDIENCE_MATCHES[c.audience], AUDIENCE_BITS)) != 0
+
+    def _audience_optional(self, type_rows: np.ndarray | None) -> np.ndarray:
+        """Products an audience cannot filter: with a product type asked for, every product that
+        records no audience when products of that type mostly record none (knives, pans); with
+        none, those whose kind mostly records none (`audience_free`)."""
+        if type_rows is None:
+            return self.audience_free
+        recorded = (self.audience_mask != 0) & type_rows
+        if recorded.sum() >= AUDIENCE_RECORDED_SHARE * max(int(type_rows.sum()), 1):
+            return np.zeros(len(self.products), dtype=bool)
+        return self.audience_mask == 0
+
     def failures(self, c: Constraints, product: Product) -> list[str]:
-        """`Constraints.failures` with what this catalog knows of the product's kind."""
+        """`Constraints.failures` as this catalog's filter decides it (the audience depends on
+        what the catalog records for products of the kind, see `_audience_optional`)."""
         row = self.row_of.get(product.id)
-        return c.failures(product, audience_free=bool(row is not None and self.audience_free[row]))
+        if row is None:
+            return c.failures(product)
+        return [name for name, m in self.constraint_masks(c) if not m[row]]
 
     def _brand_mask(self, brands: list[str]) -> np.ndarray:
         codes = [self.brand_names.index(b) for b in brands if b in self.brand_names]

@@ -152,10 +152,10 @@ class Constraints(BaseModel):
     def describe(self, currency: str = "") -> list[str]:
         return [label for _, label in self.parts(currency)]
 
-    def failures(self, product: Product, audience_free: bool = False) -> list[str]:
-        """Names of the constraints `product` violates (empty: it satisfies them all).
-        `audience_free`: the product's kind records no audience, so none can be asked of it
-        (`CatalogIndex.failures` knows)."""
+    def failures(self, product: Product) -> list[str]:
+        """Names of the constraints `product` violates (empty: it satisfies them all), reading
+        the audience strictly; `CatalogIndex.failures` also knows which kinds of product record
+        no audience, so that none can be asked of them."""
         failed = []
         if self.categories and not any(matches_type(product, terms(c)) for c in self.categories):
             failed.append("category")
@@ -171,7 +171,7 @@ class Constraints(BaseModel):
             failed.append("not brand")
         if self.colours and not set(self.colours) & set(product.colours):
             failed.append("colour")
-        if self.audience and not audience_free and not AUDIENCE_MATCHES[self.audience] & set(product.audience):
+        if self.audience and not AUDIENCE_MATCHES[self.audience] & set(product.audience):
             failed.append("audience")
         if not self.price_allows(product.price):
             failed.append("price")

@@ -24,8 +24,8 @@ from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder, PassageGrounder
-from assistant.intent import Intent, Understood
-from assistant.language import SUPPORTED, has_words, language
+from assistant.intent import Intent
+from assistant.interpret import Interpretation, NameResolver, interpret
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import policy_messages, product_messages
 from assistant.reply import Alternative, ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip, Suggestion
@@ -38,10 +38,8 @@ from assistant.wording import (
     CLARIFY_REPLY,
     HANDOFF_REPLY,
     NO_POLICIES_REPLY,
-    OTHER_LANGUAGE_REPLY,
     OUT_OF_SCOPE_REPLY,
     THANKS_REPLY,
-    UNREADABLE_REPLY,
     alternatives_text,
     answering_sentences,
     changes_lead,
@@ -74,6 +72,9 @@ SHOW = 5  # product cards per reply
 TASK_RECOMMEND = "In two or three sentences, recommend the best of these for the shopper and say why."
 TASK_COMPARE = "In one or two sentences, say which of these suits the shopper better and why."
 TASK_DETAIL = "In one or two sentences, answer the shopper about this product."
+
+# Intents answered about shown or named products (the panel stays as it was).
+ABOUT_PRODUCTS = (Intent.COMPARE, Intent.DETAIL, Intent.PRODUCT_QUESTION)
 
 # A branch streams events and returns its outcome.
 Branch = Generator[Event, None, "Outcome"]
@@ -132,6 +133,8 @@ class Assistant:
         self.backend = backend
         self.policies = policies
         self.gate = GenerationGate.for_backend(settings, backend.name)
+        # Finds the products a message names ("the Pod Air Sport"); None: only on-screen references.
+        self.name_products: NameResolver | None = None
         # Serving sheds a generation to the deterministic text when the queue is long and cuts it
         # at a deadline; batch evaluation (capacity=False) lets every generation run to its end,
         # or its results would depend on the machine's load and on --workers.
@@ -160,22 +163,20 @@ class Assistant:
     def respond(self, session: Session, message: str) -> Iterator[Event]:
         timings = Timings()
         message = self._checked(message)
-        query = self.engine.parse(message)
-        unreadable = self._unreadable(message, query)
-        understood = Understood(Intent.CLARIFY) if unreadable else intents.classify(message, session, query)
+        meant = interpret(message, session, self.engine, self._shown_products(session), self.name_products)
         timings.took("understand", timings.start)
-        yield Event(type=EventKind.INTENT, data=understood.intent)
+        yield Event(type=EventKind.INTENT, data=meant.intent)
 
-        if unreadable:
-            branch = self._say(unreadable, Intent.CLARIFY)
-        elif understood.intent == Intent.CHITCHAT:
+        if meant.unreadable:
+            branch = self._say(meant.unreadable, Intent.CLARIFY)
+        elif meant.intent == Intent.CHITCHAT:
             branch = self._chitchat(message)
-        elif understood.intent in (Intent.SUPPORT, Intent.POLICY):
-            branch = self._policy(session, message, understood, timings)
-        elif understood.intent in (Intent.COMPARE, Intent.DETAIL):
-            branch = self._about_shown(session, message, understood, timings)
+        elif meant.intent in (Intent.SUPPORT, Intent.POLICY):
+            branch = self._policy(session, message, meant, timings)
+        elif meant.intent in ABOUT_PRODUCTS:
+            branch = self._about_shown(session, message, meant, timings)
         else:
-            branch = self._shop(session, message, query, understood, timings)
+            branch = self._shop(session, message, meant, timings)
         yield from self._close(session, message, branch, timings)
 
     def remove_from_request(self, session: Session, slot: str) -> Iterator[Event]:
@@ -198,7 +199,8 @@ class Assistant:
         text = "".join(relayed.texts).strip()
         session.add_exchange(message, text)
         reply = self._reply(session, text, outcome, timings)
-        session.remember(reply, relayed.showed_cards)
+        # A turn about shown products leaves the panel as the shopper numbered it.
+        session.remember(reply, relayed.showed_cards and outcome.intent not in ABOUT_PRODUCTS)
         log.info(
             "turn session=%s intent=%s products=%d corrections=%d fallback=%s message=%r",
             session.id,
@@ -223,16 +225,6 @@ class Assistant:
             return "none (generation off)"
         return f"{self.backend.name} · {self.settings.llm_model}"
 
-    def _unreadable(self, message: str, query: Query) -> str | None:
-        """The reply to a message this assistant cannot read (another language, no word at
-        all), or None: it asks rather than shows random matches."""
-        if language(message) not in SUPPORTED:
-            return OTHER_LANGUAGE_REPLY
-        speller = self.engine.understander.speller
-        if not has_words(message, lambda w: speller.knows(w) or w in query.corrections):
-            return UNREADABLE_REPLY
-        return None
-
     # -- branches ----------------------------------------------------------------------------
     def _say(self, text: str, intent: Intent) -> Branch:
         yield Event(type=EventKind.TEXT, data=text)
@@ -248,23 +240,23 @@ class Assistant:
         yield Event(type=EventKind.TEXT, data=text)
         return Outcome(Intent.CHITCHAT)
 
-    def _policy(self, session: Session, message: str, understood: Understood, timings: Timings) -> Branch:
+    def _policy(self, session: Session, message: str, meant: Interpretation, timings: Timings) -> Branch:
         # A question about a shown item ("does the first one come with a warranty?") is answered
         # from the policy for its kind of product, and says which item it is about.
-        about = self._referenced(session, understood.references)
+        about = self._referenced(session, meant.references)
         kinds = " ".join(p.category[-1] for p in about if p.category)
         try:
             passages = self.policies.search(f"{message} {kinds}".strip(), k=3)
         except PolicyIndexUnavailable:  # degraded, not broken: say so and offer a human
             yield Event(type=EventKind.TEXT, data=UNAVAILABLE_REPLY)
-            return Outcome(understood.intent, handoff=True, used_fallback=True)
+            return Outcome(meant.intent, handoff=True, used_fallback=True)
         cited = citations(passages)
-        if understood.handoff:
+        if meant.handoff:
             yield Event(type=EventKind.TEXT, data=HANDOFF_REPLY)
-            return Outcome(understood.intent, handoff=True, citations=cited)
+            return Outcome(meant.intent, handoff=True, citations=cited)
         if not passages:
             yield Event(type=EventKind.TEXT, data=NO_POLICIES_REPLY)
-            return Outcome(understood.intent, handoff=understood.intent == Intent.SUPPORT)
+            return Outcome(meant.intent, handoff=meant.intent == Intent.SUPPORT)
         started = time.perf_counter()
         run = Generation()
         quoted = passages[:2]
@@ -281,12 +273,12 @@ class Assistant:
         yield Event(type=EventKind.TEXT, data=text + source)
         timings.took("generate", started)
         return Outcome(
-            understood.intent,
+            meant.intent,
             citations=cited,
             run=run,
             grounder=grounder,
             used_fallback=used_fallback,
-            handoff=understood.intent == Intent.SUPPORT and used_fallback,
+            handoff=meant.intent == Intent.SUPPORT and used_fallback,
         )
 
     def _referenced(self, session: Session, positions: list[int]) -> list[Product]:
@@ -295,14 +287,14 @@ class Assistant:
         ids = [session.shown[i - 1] for i in positions if 0 < i <= len(session.shown)]
         return [catalog.products[catalog.row_of[pid]] for pid in ids if pid in catalog.row_of]
 
-    def _about_shown(self, session: Session, message: str, understood: Understood, timings: Timings) -> Branch:
-        products = self._referenced(session, understood.references)
+    def _about_shown(self, session: Session, message: str, meant: Interpretation, timings: Timings) -> Branch:
+        products = self._referenced(session, meant.references) + [self._product(pid) for pid in meant.named]
         if not products:  # nothing on screen to point at: say so, leave the request as it is
             yield Event(type=EventKind.TEXT, data=nothing_shown_text(len(session.shown)))
-            return Outcome(understood.intent)
+            return Outcome(meant.intent)
         cards = [ProductCard.of(p) for p in products]
         yield Event(type=EventKind.PRODUCTS, data=cards)
-        comparing = understood.intent == Intent.COMPARE
+        comparing = meant.intent == Intent.COMPARE
         table = comparison_table(products) if comparing else detail_text(products[0])
         yield Event(type=EventKind.TEXT, data=table + "\n\n")
         started = time.perf_counter()
@@ -314,7 +306,7 @@ class Assistant:
         timings.took("generate", started)
         comparison = ComparisonTable.of(products, comparison_rows(products))
         return Outcome(
-            understood.intent,
+            meant.intent,
             products=cards,
             comparison=comparison if comparing else None,
             run=run,
@@ -322,7 +314,7 @@ class Assistant:
             used_fallback=run.failed,
         )
 
-    def _shop(self, session: Session, message: str, query: Query, understood: Understood, timings: Timings) -> Branch:
+    def _shop(self, session: Session, message: str, meant: Interpretation, timings: Timings) -> Branch:
         # "cheaper" / "more premium" move from the shown products that fit the request: the
         # closest alternatives shown after an empty result each break it (some on price), and
         # moving from their prices could loosen the bound instead of tightening it.
@@ -331,6 +323,7 @@ class Assistant:
             for p in self._shown_products(session)
             if p.price is not None and not self.engine.catalog.failures(session.constraints, p)
         ]
+        query = meant.query
         update = dialogue.update(session.request, query, message, shown_prices, self.engine.catalog)
         if not update.request.is_active() or (
             update.new and not content_words(update.request.text) and update.request.constraints.is_empty()
@@ -338,7 +331,7 @@ class Assistant:
             session.clear_request()
             yield Event(type=EventKind.TEXT, data=CLARIFY_REPLY)
             return Outcome(Intent.CLARIFY)
-        intent = Intent.SEARCH if update.new else understood.intent
+        intent = Intent.SEARCH if update.new else meant.intent
         return (yield from self._search_request(session, message, update, intent, timings, query.corrections))
 
     def _search_request(

@@ -33,7 +33,10 @@ CHEAPER = re.compile(
 PRICIER = re.compile(
     r"\b(?:more expensive|pricier|higher end|more premium|premium ones?|fancier|better quality|bigger budget)\b", re.I
 )
-MORE = re.compile(r"\b(?:show more|more options|any others|other options|more like (?:this|these)|next)\b", re.I)
+MORE = re.compile(
+    r"\b(?:show (?:me )?(?:some )?more|see more|more options|any others|other options|more like (?:this|these)|next)\b",
+    re.I,
+)
 # Words of a follow-up that carry no product meaning ("do you have them in red?").
 FILLER = frozenset(
     "them they those these ones one it its it's instead actually meant mean please pls only also just any "

@@ -174,7 +174,7 @@ class Retriever:
         cat = self.catalog
         tiers = np.zeros(len(rows), dtype=np.float64)
         if c.audience:
-            tiers += 4.0 * ~cat.audience_free[rows]
+            tiers += 4.0 * cat.audience_exact(c)[rows]
         prices = cat.price[rows]
         with np.errstate(invalid="ignore"):
             if c.price_near is not None:

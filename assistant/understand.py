@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -31,11 +32,16 @@ from assistant.lexicon import (
 from assistant.spelling import Speller
 from assistant.vocabulary import DATA, known_words
 from assistant.vocabulary import is_type as is_known_type
+from common.models import Embedder, encode_query
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, normalise_colour, singular, terms, tokenize
 
 PREMIUM_PHRASES = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["premium"]
+# "more premium" is a move from what was shown (`dialogue.PRICIER`), not a steer.
 PREMIUM = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in sorted(PREMIUM_PHRASES, key=len, reverse=True)) + r")\b", re.I
+    r"(?<!more )(?<!less )\b(?:"
+    + "|".join(re.escape(p) for p in sorted(PREMIUM_PHRASES, key=len, reverse=True))
+    + r")\b",
+    re.I,
 )
 CHEAP = re.compile(r"\b(?:cheap|cheapest|budget|affordable|inexpensive|low[- ]cost)\b", re.I)
 RATING = re.compile(
@@ -114,6 +120,7 @@ class Understander:
 
     def __init__(self, catalog: CatalogIndex):
         self.catalog = catalog
+        self._type_index: tuple[list[str], np.ndarray] | None = None  # built on first use
 
     @cached_property
     def vocabulary(self) -> dict[str, int]:
@@ -246,6 +253,21 @@ class Understander:
                     return TypeRequest(" ".join(head), True)
                 break
         return TypeRequest(" ".join(phrase), False)
+
+    def nearest_type(self, phrase: str, embed: Embedder) -> tuple[float, str]:
+        """The catalog type phrase nearest in meaning to `phrase` (cosine, the search embedder)."""
+        names, vectors = self._type_vectors(embed)
+        qv = np.asarray(encode_query(embed, phrase), dtype=np.float32)
+        sims = vectors @ qv
+        best = int(np.argmax(sims))
+        return float(sims[best]), names[best]
+
+    def _type_vectors(self, embed: Embedder) -> tuple[list[str], np.ndarray]:
+        if self._type_index is None:
+            names = sorted({" ".join(p) for p in self.catalog.category_phrases if self._carried(list(p))})
+            vectors = np.asarray(embed.encode(names, normalize_embeddings=True), dtype=np.float32)
+            self._type_index = (names, vectors)
+        return self._type_index
 
     def _described_as(self, head: list[str], modifiers: list[str]) -> bool:
         """Whether some product of type `head` has every modifier word in its title, category or

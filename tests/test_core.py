@@ -381,7 +381,8 @@ def test_prompt_talk_is_an_echo(sentence):
 
 def test_an_audience_filters_only_kinds_that_record_one(demo_catalog):
     """ "for men" keeps a pan (kitchenware records no audience) but not a women's dress, and
-    a product of a kind that records audiences (clothing) is kept only when it records it."""
+    a product of a kind that records audiences (clothing) is kept only when it records it;
+    with a type asked for, what products of that type record decides."""
     mask = demo_catalog.mask(Constraints(audience="men"))
     for row, p in enumerate(demo_catalog.products):
         if p.audience:
@@ -390,3 +391,5 @@ def test_an_audience_filters_only_kinds_that_record_one(demo_catalog):
             assert mask[row] == bool(demo_catalog.audience_free[row]), p.title
     kitchen = [r for r, p in enumerate(demo_catalog.products) if p.category and p.category[0] == "Home & Kitchen"]
     assert kitchen and mask[kitchen].all()
+    coats = demo_catalog.mask(Constraints(categories=["coat"], audience="women"))
+    assert all("women" in demo_catalog.products[r].audience for r in coats.nonzero()[0])

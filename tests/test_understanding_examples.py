@@ -112,3 +112,46 @@ def test_a_correction_is_shown_to_the_shopper(make_assistant):
     assistant, _ = make_assistant(default="")
     reply = assistant.reply(Session(), "sheos for men")
     assert reply.products and 'Showing results for "shoes for men"' in reply.text
+
+
+# --- one interpretation per turn: references, named products, moves, the panel -------------------
+
+
+def test_a_question_about_a_shown_item_keeps_the_panel_as_numbered(make_assistant):
+    assistant, _ = make_assistant()
+    session = Session()
+    found = assistant.reply(session, "yoga mat")
+    before = [c.id for c in session.last.cards]
+    asked = assistant.reply(session, "is the second one waterproof?")
+    assert asked.intent == Intent.PRODUCT_QUESTION and [c.id for c in asked.products] == [found.products[1].id]
+    assert [c.id for c in session.last.cards] == before == session.shown
+
+
+def test_pointers_by_attribute_resolve_against_what_is_on_screen(make_assistant, demo_catalog):
+    from assistant.interpret import interpret
+
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, "yoga mat")
+    shown = [demo_catalog.products[demo_catalog.row_of[pid]] for pid in session.shown]
+    prices = [p.price for p in shown]
+    cheapest, dearest = prices.index(min(prices)) + 1, prices.index(max(prices)) + 1
+    rows = [
+        ("tell me about the cheaper one", Intent.DETAIL, [cheapest], None),
+        ("is the most expensive one any good?", Intent.PRODUCT_QUESTION, [dearest], None),
+        ("compare the cheapest and the priciest", Intent.COMPARE, [cheapest, dearest], None),
+        ("cheaper", Intent.REFINE, [], "cheaper"),
+        ("show me more", Intent.REFINE, [], "more"),
+        ("start over", Intent.SEARCH, [], "reset"),
+    ]
+    for message, intent, refs, move in rows:
+        meant = interpret(message, session, assistant.engine, shown)
+        assert (meant.intent, meant.references, meant.move) == (intent, refs, move), message
+
+
+def test_named_products_plug_in_through_the_resolver(make_assistant, demo_catalog):
+    assistant, _ = make_assistant()
+    a, b = demo_catalog.products[0], demo_catalog.products[1]
+    assistant.name_products = lambda message: [a.id, b.id] if "compare" in message else []
+    reply = assistant.reply(Session(), f"ok can you compare the {a.title} and the {b.title} for me?")
+    assert reply.intent == Intent.COMPARE and [c.id for c in reply.products] == [a.id, b.id]
