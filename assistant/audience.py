@@ -29,7 +29,9 @@ AGE = re.compile(
     re.I,
 )
 # Where a clause ends: a sentence end, a comma, or a word that starts a new clause.
-CLAUSE_SPLIT = re.compile(r"\s*[,;:]\s+|\s+(?:but|because|since|cause|cuz|so|who|which|as|when|after)\s+", re.I)
+CLAUSE_SPLIT = re.compile(
+    r"\s*[,;:]\s+|\s+[-–—]+\s+|\s+(?:but|because|since|cause|cuz|so|who|which|as|when|after)\s+", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Table:
     ages: tuple[tuple[int, int, str], ...]
     audience: dict[str, str]  # "gender group" -> audience
     aside_cues: tuple[tuple[str, ...], ...]
+    drop_cues: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -54,6 +57,7 @@ def table() -> Table:
         ages=tuple((int(a), int(b), g) for a, b, g in raw["ages"]),
         audience=dict(raw["audience"]),
         aside_cues=tuple(tuple(tokenize(c)) for c in raw["aside_cues"]),
+        drop_cues=tuple(tuple(tokenize(c.replace("'", ""))) for c in raw["drop_cues"]),
     )
 
 
@@ -85,6 +89,16 @@ def request_part(text: str) -> str:
     parts = clauses(text)
     asked = [c for c in parts if not _has_cue(tokenize(c.replace("'", " ")), t.aside_cues)]
     return " ".join(asked) if asked else text
+
+
+def without_taken_back(text: str) -> str:
+    """The text without the clauses that take something back ("actually forget the sports stuff
+    - maybe headphones instead?" keeps "maybe headphones instead?"); all of it when every clause
+    does (a reset is the dialogue's to read)."""
+    t = table()
+    parts = clauses(text)
+    kept = [c for c in parts if not _has_cue(tokenize(c.replace("'", "")), t.drop_cues)]
+    return " ".join(kept) if kept and len(kept) < len(parts) else text
 
 
 def _has_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:

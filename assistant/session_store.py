@@ -34,7 +34,7 @@ from pydantic import BaseModel, ValidationError
 
 from assistant.session import Session, ShownCard
 from common.errors import ShopAssistError
-from common.redact import redact
+from common.redact import redact, redact_request
 from common.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -81,8 +81,9 @@ def redacted(session: Session) -> Session:
             "turns": [turn.model_copy(update={"content": redact(turn.content)}) for turn in session.turns],
             "request": request.model_copy(
                 update={
-                    "text": redact(request.text),
-                    "product_type": request.product_type and redact(request.product_type),
+                    # The working text ranks follow-ups: only unmistakable personal data goes.
+                    "text": redact_request(request.text),
+                    "product_type": request.product_type and redact_request(request.product_type),
                 }
             ),
             "last": last.model_copy(

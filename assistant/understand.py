@@ -18,7 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from assistant.amounts import amount_words, read_prices
-from assistant.audience import audience_terms, read_audience, request_part, strip_ages
+from assistant.audience import audience_terms, read_audience, request_part, strip_ages, without_taken_back
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import (
@@ -171,6 +171,7 @@ class Understander:
         if IN_STOCK.search(rest):
             c.in_stock = True
         rest, unknown = self._brands(rest, c)
+        rest = without_taken_back(rest)
         # Only the part that states the request sets filters: "my kid dropped it" is no audience.
         asked = request_part(rest)
         heard = read_audience(asked, rest)
@@ -254,13 +255,18 @@ class Understander:
                 break
         return TypeRequest(" ".join(phrase), False)
 
-    def nearest_type(self, phrase: str, embed: Embedder) -> tuple[float, str]:
-        """The catalog type phrase nearest in meaning to `phrase` (cosine, the search embedder)."""
+    def nearest_types(self, phrase: str, embed: Embedder, n: int = 3) -> list[tuple[float, str]]:
+        """The catalog type phrases nearest in meaning to `phrase` (cosine, the search embedder)."""
         names, vectors = self._type_vectors(embed)
-        qv = np.asarray(encode_query(embed, phrase), dtype=np.float32)
-        sims = vectors @ qv
-        best = int(np.argmax(sims))
-        return float(sims[best]), names[best]
+        sims = vectors @ np.asarray(encode_query(embed, phrase), dtype=np.float32)
+        return [(float(sims[i]), names[i]) for i in np.argsort(-sims)[:n]]
+
+    @staticmethod
+    def shares_word(phrase: str, other: str) -> bool:
+        """Lexical evidence: a word of one is a word of the other, or starts it ("light" and
+        "lighting", "pillow" and "pillows")."""
+        a, b = terms(phrase), terms(other)
+        return any(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for x in a for y in b)
 
     def _type_vectors(self, embed: Embedder) -> tuple[list[str], np.ndarray]:
         if self._type_index is None:

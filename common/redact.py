@@ -81,3 +81,22 @@ def redact(text: str) -> str:
     text = CARD.sub(_card, text)
     text = STREET.sub("[ADDRESS]", text)
     return PHONE.sub(_phone, text)
+
+
+def _written_phone(match: re.Match[str]) -> str:
+    """A phone number only when written as one (a + or 00 prefix, brackets, dashes or dots):
+    digit groups with spaces alone are as often a model or size ("model 2024 1080")."""
+    text = match.group()
+    written = text.startswith(("+", "00")) or bool(re.search(r"[()\-./]", text))
+    return _phone(match) if written else text
+
+
+def redact_request(text: str) -> str:
+    """Redaction for a request's working text (what ranks a follow-up): e-mail, IBAN, card and
+    street addresses, and phone numbers written as such; the bare digit groups of a product
+    request are kept, so a resumed session ranks as the live one did."""
+    text = EMAIL.sub("[EMAIL]", text)
+    text = IBAN.sub(_iban, text)
+    text = CARD.sub(_card, text)
+    text = STREET.sub("[ADDRESS]", text)
+    return PHONE.sub(_written_phone, text)

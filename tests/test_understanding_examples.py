@@ -155,3 +155,15 @@ def test_named_products_plug_in_through_the_resolver(make_assistant, demo_catalo
     assistant.name_products = lambda message: [a.id, b.id] if "compare" in message else []
     reply = assistant.reply(Session(), f"ok can you compare the {a.title} and the {b.title} for me?")
     assert reply.intent == Intent.COMPARE and [c.id for c in reply.products] == [a.id, b.id]
+
+
+@pytest.mark.parametrize(
+    ("message", "product_type", "gone"),
+    [
+        ("actually forget the sports stuff - maybe headphones instead?", "headphones", "sport"),
+        ("scratch the jacket, show me running shoes", "running shoes", "jacket"),
+    ],
+)
+def test_what_is_taken_back_neither_filters_nor_ranks(parse, message, product_type, gone):
+    q = parse(message)
+    assert q.product_type == product_type and gone not in q.text.lower()
