@@ -82,13 +82,23 @@ def clauses(text: str) -> list[str]:
 
 
 def request_part(text: str) -> str:
-    """The clauses that state the request: all but those that tell about the person or a story
-    ("he's into gaming", "my kid dropped the last one", "for our trip to Goa"); the whole text
-    when every clause does (nothing tells the request apart)."""
+    """The part of the message that states the request: every clause up to the word that turns
+    it into an aside about the person or a story ("he's into gaming", "my kid dropped the last
+    one"; "a backpack for my trip to Goa" keeps "a backpack for my")."""
+    return " ".join(k for k in (_before_aside(c) for c in clauses(text)) if k.strip())
+
+
+def addressed_part(text: str) -> str:
+    """The clauses with no aside at all: who the request is for is said there ("a tablet
+    cover, my kid dropped the last one" is not for a kid)."""
     t = table()
-    parts = clauses(text)
-    asked = [c for c in parts if not _has_cue(tokenize(c.replace("'", " ")), t.aside_cues)]
-    return " ".join(asked) if asked else text
+    return " ".join(c for c in clauses(text) if _cue_at(tokenize(c.replace("'", " ")), t.aside_cues) is None)
+
+
+def _before_aside(clause: str) -> str:
+    words = tokenize(clause.replace("'", " "))
+    cut = _cue_at(words, table().aside_cues)
+    return " ".join(words[:cut]) if cut is not None else clause
 
 
 def without_taken_back(text: str) -> str:
@@ -101,6 +111,12 @@ def without_taken_back(text: str) -> str:
     return " ".join(kept) if kept and len(kept) < len(parts) else text
 
 
+def _cue_at(words: list[str], cues: tuple[tuple[str, ...], ...]) -> int | None:
+    """Where the first cue starts in the words, or None."""
+    starts = [i for c in cues for i in range(len(words) - len(c) + 1) if tuple(words[i : i + len(c)]) == c]
+    return min(starts) if starts else None
+
+
 def _has_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
     return any(tuple(words[i : i + len(c)]) == c for c in cues for i in range(len(words) - len(c) + 1))
 
@@ -111,7 +127,7 @@ def read_audience(request: str, whole: str) -> AudienceReading:
     low = request.lower()
     if any(re.search(rf"\b{re.escape(c)}\b", low) for c in t.couple):
         return AudienceReading("couple")
-    words = tokenize(request.replace("'", ""))
+    words = tokenize(request.replace("'", " "))
     for w in words:
         if w in t.words and w not in t.people:
             return AudienceReading(t.words[w])
@@ -119,7 +135,7 @@ def read_audience(request: str, whole: str) -> AudienceReading:
     if not mentioned and not AGE.search(request):
         return AudienceReading()
     # The person the request is for, with what the whole message says about them.
-    all_words = tokenize(whole.replace("'", ""))
+    all_words = tokenize(whole.replace("'", " "))
     gender, group = None, None
     for w in [*mentioned, *all_words]:
         if w in t.people:

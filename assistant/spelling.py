@@ -5,7 +5,7 @@ A word is left alone when it is an ordinary English word (`assistant/data/ordina
 or an inflection of one: "dropped", "fanciest"), a catalog word, or a word of understanding's own
 tables (amounts, audiences, product types). A relation ("nephew"), a verb ("dropped") or a film
 title ("mission") never becomes a product type or a colour. Otherwise the nearest catalog word
-within one edit (two for words of seven letters or more; a swap of two letters is one edit)
+within one edit (two for words of eight letters or more; a swap of two letters is one edit)
 replaces it, the more frequent on a tie. Every correction is reported, so the reply can say
 "showing results for ...".
 """
@@ -38,7 +38,7 @@ def is_word(word: str, known: Callable[[str], bool]) -> bool:
     if known(word):
         return True
     for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)] + RESTORES.get(suffix, "")
             if known(stem) or known(stem + "e") or (len(stem) > 2 and stem[-1] == stem[-2] and known(stem[:-1])):
                 return True
@@ -65,7 +65,7 @@ class Speller:
             base = low.split("'")[0]
             if len(base) < 4 or self.knows(low) or self.knows(base):
                 return word
-            limit = 1 if len(base) <= 6 else 2
+            limit = 1 if len(base) <= 7 else 2
             best = process.extract(base, self.candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
             if not best:
                 return word

@@ -18,7 +18,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from assistant.amounts import amount_words, read_prices
-from assistant.audience import audience_terms, read_audience, request_part, strip_ages, without_taken_back
+from assistant.audience import (
+    addressed_part,
+    audience_terms,
+    read_audience,
+    request_part,
+    strip_ages,
+    without_taken_back,
+)
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import (
@@ -174,7 +181,7 @@ class Understander:
         rest = without_taken_back(rest)
         # Only the part that states the request sets filters: "my kid dropped it" is no audience.
         asked = request_part(rest)
-        heard = read_audience(asked, rest)
+        heard = read_audience(addressed_part(rest), rest)
         c.audience, from_relation = heard.audience, heard.implied
         rest, asked = strip_ages(rest), strip_ages(asked)
         self._colours(asked, c)
@@ -226,7 +233,7 @@ class Understander:
         while i < len(words):
             for n in (4, 3, 2, 1):
                 gram = words[i : i + n]
-                if len(gram) == n and self._is_any_type(terms(" ".join(gram))):
+                if len(gram) == n and (self._is_any_type(terms(" ".join(gram))) or self._plural_node(gram)):
                     spans.append((i, i + n))
                     i += n - 1
                     break
@@ -274,6 +281,14 @@ class Understander:
             vectors = np.asarray(embed.encode(names, normalize_embeddings=True), dtype=np.float32)
             self._type_index = (names, vectors)
         return self._type_index
+
+    def _plural_node(self, gram: list[str]) -> bool:
+        """A plural that is the catalog's own category node, though its singular is also a word
+        of the query grammar ("tops" is a kind of product; "top" alone is "top rated")."""
+        if len(gram) != 1 or singular(gram[0]) == gram[0]:
+            return False
+        word = singular(gram[0])
+        return word in QUERY_WORDS and word not in GENERIC_TYPE_WORDS and (word,) in self.catalog.category_phrases
 
     def _described_as(self, head: list[str], modifiers: list[str]) -> bool:
         """Whether some product of type `head` has every modifier word in its title, category or
