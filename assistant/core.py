@@ -324,7 +324,7 @@ class Assistant:
             if p.price is not None and not self.engine.catalog.failures(session.constraints, p)
         ]
         query = meant.query
-        update = dialogue.update(session.request, query, message, shown_prices, self.engine.catalog)
+        update = dialogue.update(session.request, query, meant.move, shown_prices, self.engine.catalog)
         if not update.request.is_active() or (
             update.new and not content_words(update.request.text) and update.request.constraints.is_empty()
         ):

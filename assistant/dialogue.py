@@ -10,7 +10,6 @@ the request before and after a turn is what the reply reports as changed ("added
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
@@ -18,25 +17,11 @@ from pydantic import BaseModel, Field
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import QUERY_WORDS
+from assistant.moves import RESET, Move
 from assistant.understand import HARD_AUDIENCE, Query
 from common.errors import ShopAssistError
 from common.text import COLOURS, STOPWORDS, money, terms, tokenize
 
-RESET = re.compile(
-    r"\b(?:start (?:over|again|afresh)|forget (?:that|it|this|about (?:it|that))|never ?mind|something else|"
-    r"new search|scratch that|different thing)\b",
-    re.I,
-)
-CHEAPER = re.compile(
-    r"\b(?:cheaper|less expensive|lower price|more affordable|too (?:expensive|pricey|costly))\b", re.I
-)
-PRICIER = re.compile(
-    r"\b(?:more expensive|pricier|higher end|more premium|premium ones?|fancier|better quality|bigger budget)\b", re.I
-)
-MORE = re.compile(
-    r"\b(?:show (?:me )?(?:some )?more|see more|more options|any others|other options|more like (?:this|these)|next)\b",
-    re.I,
-)
 # Words of a follow-up that carry no product meaning ("do you have them in red?").
 FILLER = frozenset(
     "them they those these ones one it its it's instead actually meant mean please pls only also just any "
@@ -129,10 +114,11 @@ def changes_between(old: Request, new: Request, currency: str) -> list[str]:
 
 
 # -- updating it --------------------------------------------------------------------------------
-def update(old: Request, query: Query, message: str, shown_prices: list[float], catalog: CatalogIndex) -> Update:
-    """The request after this message. A new product type (or "start over") starts a new one."""
+def update(old: Request, query: Query, move: Move | None, shown_prices: list[float], catalog: CatalogIndex) -> Update:
+    """The request after a message that said `query` and made `move` (see `assistant.interpret`).
+    A new product type (or "start over") starts a new one."""
     said = query.constraints
-    reset = bool(RESET.search(message))
+    reset = move == Move.RESET
     base = Request() if reset else old
     new_type = query.product_type is not None and (
         base.product_type is None or terms(query.product_type) != terms(base.product_type)
@@ -154,12 +140,12 @@ def update(old: Request, query: Query, message: str, shown_prices: list[float], 
                 request.constraints.attributes.append(a)
         new = False
     _apply(request.constraints, said)
-    _relative_price(request.constraints, said, message, shown_prices)
+    _relative_price(request.constraints, said, move, shown_prices)
     if query.audience_from_relation and not _records_audience(request.constraints, catalog):
         request.constraints.audience = old.constraints.audience if not new else None
     # A first request is all new: the reply reports changes to a request the shopper already had.
     changes = changes_between(old, request, catalog.currency) if old.is_active() else []
-    more = bool(MORE.search(message)) and not changes and not new
+    more = move == Move.MORE and not changes and not new
     return Update(request, changes, new=new or reset, more=more)
 
 
@@ -238,17 +224,17 @@ def _apply(c: Constraints, said: Constraints) -> None:
         c.in_stock = True
 
 
-def _relative_price(c: Constraints, said: Constraints, message: str, shown_prices: list[float]) -> None:
+def _relative_price(c: Constraints, said: Constraints, move: Move | None, shown_prices: list[float]) -> None:
     """ "cheaper": under the cheapest shown; "more premium": over the dearest shown."""
     if said.price_min is not None or said.price_max is not None or said.price_near is not None:
         return
-    if CHEAPER.search(message):
+    if move == Move.CHEAPER:
         ceiling = min(shown_prices) if shown_prices else c.price_max
         if ceiling is not None:
             c.price_max, c.price_min, c.cheap, c.price_strict = ceiling, None, False, True
         else:
             c.cheap = True
-    elif PRICIER.search(message) and shown_prices:
+    elif move == Move.PRICIER and shown_prices:
         c.price_min, c.price_max, c.cheap, c.price_strict = max(shown_prices), None, False, True
 
 

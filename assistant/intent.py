@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from assistant.dialogue import RESET
+from assistant.moves import RESET
 from assistant.session import Session
 from assistant.understand import Query
 from common.text import terms

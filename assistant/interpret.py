@@ -16,13 +16,12 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from assistant import intent as intents
-from assistant.dialogue import CHEAPER, MORE, PRICIER, RESET
 from assistant.engine import SearchEngine
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
+from assistant.moves import Move, read_move
 from assistant.session import Session
 from assistant.understand import Query
 from assistant.vocabulary import DATA
@@ -46,13 +45,6 @@ def _phrases(key: str) -> re.Pattern[str]:
 
 CHEAPER_ONE, DEARER_ONE = _phrases("cheaper_one"), _phrases("dearer_one")
 COLOUR_ONE = re.compile(rf"\bthe\s+({'|'.join(COLOURS)})\s+(?:one|ones|item|pair|option)\b", re.I)
-
-
-class Move(StrEnum):
-    CHEAPER = "cheaper"
-    PRICIER = "pricier"
-    MORE = "more"
-    RESET = "reset"
 
 
 @dataclass
@@ -120,17 +112,9 @@ def pointers(message: str, on_screen: list[Product]) -> list[int]:
 
 
 def _move(message: str) -> Move | None:
-    if RESET.search(message):
-        return Move.RESET
     if CHEAPER_ONE.search(message) or DEARER_ONE.search(message):
-        return None  # a pointer at a shown item, not a move
-    if CHEAPER.search(message):
-        return Move.CHEAPER
-    if PRICIER.search(message):
-        return Move.PRICIER
-    if MORE.search(message):
-        return Move.MORE
-    return None
+        return None  # a pointer at a shown item ("the cheaper one"), not a move
+    return read_move(message)
 
 
 def _unreadable(message: str, lang: str, engine: SearchEngine, query: Query) -> str | None:

@@ -11,6 +11,7 @@ import pytest
 
 from assistant.constraints import Constraints
 from assistant.dialogue import Request, Update, money, update
+from assistant.moves import read_move
 from assistant.reply import EventKind, Reply
 from assistant.session import Session
 from assistant.understand import Understander
@@ -265,7 +266,8 @@ def running_shoes(**constraints) -> Request:
 
 
 def updated(understander: Understander, request: Request, message: str, shown_prices=(60.0, 80.0)) -> Update:
-    return update(request, understander.parse(message), message, list(shown_prices), understander.catalog)
+    move = read_move(message)
+    return update(request, understander.parse(message), move, list(shown_prices), understander.catalog)
 
 
 def test_update_cheaper_and_pricier_move_the_budget_past_what_was_shown(understander):
