@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from assistant.moves import RESET
+from assistant.ordinals import COUNTS, LAST, ordinal_words
+from assistant.ordinals import ORDINALS as ORDINALS_ONLY
 from assistant.session import Session
 from assistant.understand import Query
 from common.text import terms
@@ -29,32 +31,9 @@ class Intent(StrEnum):
     CLARIFY = "clarify"
 
 
-ORDINALS = {
-    "first": 1,
-    "1st": 1,
-    "one": 1,
-    "second": 2,
-    "2nd": 2,
-    "two": 2,
-    "third": 3,
-    "3rd": 3,
-    "three": 3,
-    "fourth": 4,
-    "4th": 4,
-    "four": 4,
-    "fifth": 5,
-    "5th": 5,
-    "five": 5,
-    "sixth": 6,
-    "6th": 6,
-    "six": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
+ORDINALS = {**ORDINALS_ONLY, **COUNTS}  # positions, and counts for "the first two"
 REFERENCE = re.compile(
-    r"\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|eighth|ninth|tenth|last)"
+    rf"\b(?:the\s+)?({'|'.join([*ordinal_words(), LAST])})"
     r"(?:\s+(?:one|item|product|option))?\b|(?:#|number\s+|no\.?\s*|item\s+|option\s+)(\d{1,2})\b",
     re.I,
 )
