@@ -36,6 +36,7 @@ class Lexicon:
     not_before: list[tuple[str, ...]]
     max_digits: int
     joiners: frozenset[str]
+    negations: frozenset[str]
 
 
 @cache
@@ -59,6 +60,7 @@ def lexicon() -> Lexicon:
         not_before=phrases("not_amount_before"),
         max_digits=int(raw["max_digits"]),
         joiners=frozenset(raw["range_joiners"]),
+        negations=frozenset(raw["negations"]),
     )
 
 
@@ -130,6 +132,8 @@ def read_prices(text: str) -> PriceReading:
             kind = "around_before"  # "a $50 gift", "a 2 lakh watch": about that much
         if kind is None or kind == "range_before":
             continue
+        if kind in ("ceiling_before", "floor_before") and _negated(toks, b_start, lex):
+            kind = "floor_before" if kind == "ceiling_before" else "ceiling_before"
         if kind.startswith("ceiling"):
             out.price_max = a.value
         elif kind.startswith("floor"):
@@ -242,6 +246,11 @@ def _is_amount(toks: list[str], matches: list[re.Match[str]], i: int, end: int, 
 
 def _ends_with(toks: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     return i >= len(phrase) and tuple(toks[i - len(phrase) : i]) == phrase
+
+
+def _negated(toks: list[str], start: int, lex: Lexicon) -> bool:
+    """A negation in the four words before a bound cue turns it over ("can't spend more than")."""
+    return any(t in lex.negations for t in toks[max(0, start - 4) : start])
 
 
 def _money_scale(toks: list[str], a: Amount, lex: Lexicon) -> bool:

@@ -37,6 +37,10 @@ from assistant.amounts import read_prices
         ("rs 2,000 or less", None, 2000, None),
         ("my budget is 800 rupees", None, 800, None),
         ("at least 300", 300, None, None),
+        # a negation turns the bound over
+        ("can't spend more than 3 grand", None, 3000, None),
+        ("i don't want to pay over 2000", None, 2000, None),
+        ("nothing under 500 please", 500, None, None),
         # about that much: a soft target, not a bound
         ("around 700", None, None, 700),
         ("something like 2000 bucks", None, None, 2000),
