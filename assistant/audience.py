@@ -43,6 +43,7 @@ class Table:
     ages: tuple[tuple[int, int, str], ...]
     audience: dict[str, str]  # "gender group" -> audience
     aside_cues: tuple[tuple[str, ...], ...]
+    interest_cues: tuple[tuple[str, ...], ...]
     drop_cues: tuple[tuple[str, ...], ...]
 
 
@@ -57,6 +58,7 @@ def table() -> Table:
         ages=tuple((int(a), int(b), g) for a, b, g in raw["ages"]),
         audience=dict(raw["audience"]),
         aside_cues=tuple(tuple(tokenize(c)) for c in raw["aside_cues"]),
+        interest_cues=tuple(tuple(tokenize(c)) for c in raw["interest_cues"]),
         drop_cues=tuple(tuple(tokenize(c.replace("'", ""))) for c in raw["drop_cues"]),
     )
 
@@ -93,6 +95,27 @@ def addressed_part(text: str) -> str:
     cover, my kid dropped the last one" is not for a kid)."""
     t = table()
     return " ".join(c for c in clauses(text) if _cue_at(tokenize(c.replace("'", " ")), t.aside_cues) is None)
+
+
+def interests(text: str) -> list[str]:
+    """What the person is into, said in an aside ("he's into sports and gaming" -> "sports and
+    gaming"; "my dad who likes cooking" -> "cooking")."""
+    t = table()
+    found = []
+    for clause in clauses(text):
+        words = tokenize(clause.replace("'", " "))
+        starts = [
+            (i, len(c))
+            for c in t.interest_cues
+            for i in range(len(words) - len(c) + 1)
+            if tuple(words[i : i + len(c)]) == c
+        ]
+        if starts:
+            i, n = min(starts)
+            rest = " ".join(words[i + n :]).strip()
+            if rest:
+                found.append(rest)
+    return found
 
 
 def _before_aside(clause: str) -> str:

@@ -101,6 +101,7 @@ class Constraints(BaseModel):
     # "around 700": a soft target (ranking prefers prices near it), never a filter.
     price_near: float | None = None
     premium: bool = False  # "money's not an issue", "the fanciest": rank the dearer ones first
+    steer_types: list[str] = Field(default_factory=list)  # "into cooking": these types rank first
     brands: list[str] = Field(default_factory=list)  # any of, lower-case
     exclude_brands: list[str] = Field(default_factory=list)
     categories: list[str] = Field(default_factory=list)  # any of these product-type phrases

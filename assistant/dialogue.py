@@ -218,6 +218,8 @@ def _apply(c: Constraints, said: Constraints) -> None:
         c.exclude_brands = [b for b in c.exclude_brands if b not in said.brands]
     if said.audience:
         c.audience = said.audience
+    if said.steer_types:
+        c.steer_types = list(said.steer_types)
     if said.min_rating is not None:
         c.min_rating = said.min_rating
     if said.in_stock:

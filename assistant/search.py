@@ -168,11 +168,17 @@ class Retriever:
 
     def _preference_tiers(self, rows: np.ndarray, c: Constraints) -> np.ndarray:
         """What the shopper prefers but did not make a filter, as rank tiers above relevance
-        (fused scores stay below 1): products that record the audience asked for before those
+        (fused scores stay below 1): the kinds of product the person is into first; then
+        products that record the audience asked for before those
         whose kind records none; prices near "around X" before others; the dearer part of the
         candidates first for "money's not an issue"."""
         cat = self.catalog
         tiers = np.zeros(len(rows), dtype=np.float64)
+        if c.steer_types:  # what the person is into ("likes cooking"): those kinds first
+            steered = np.zeros(len(cat), dtype=bool)
+            for phrase in c.steer_types:
+                steered[cat.phrase_rows(terms(phrase))] = True
+            tiers += 8.0 * steered[rows]
         if c.audience:
             tiers += 4.0 * cat.audience_exact(c)[rows]
         prices = cat.price[rows]

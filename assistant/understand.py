@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -37,9 +36,10 @@ from assistant.lexicon import (
     TYPE_SYNONYMS,
 )
 from assistant.spelling import Speller
+from assistant.type_meaning import TypeMeaning
 from assistant.vocabulary import DATA, known_words
 from assistant.vocabulary import is_type as is_known_type
-from common.models import Embedder, encode_query
+from common.models import Embedder
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, normalise_colour, singular, terms, tokenize
 
 PREMIUM_PHRASES = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["premium"]
@@ -125,9 +125,9 @@ class Query:
 class Understander:
     """Parses messages against one catalog's vocabulary. Build once per loaded catalog."""
 
-    def __init__(self, catalog: CatalogIndex):
+    def __init__(self, catalog: CatalogIndex, embed: Embedder | None = None):
         self.catalog = catalog
-        self._type_index: tuple[list[str], np.ndarray] | None = None  # built on first use
+        self.embed = embed  # the search embedder: interests steer toward types near them
 
     @cached_property
     def vocabulary(self) -> dict[str, int]:
@@ -190,6 +190,7 @@ class Understander:
         c.attributes = self.required_attributes(rest)
         if named:
             c.categories = self.type_phrases(named) if carried else [named]
+        c.steer_types = self.meaning.steered(rest) if self.meaning else []
         semantic = " ".join(rest.split()) or corrected
         # Synonyms the shopper did not write help BM25 find "slippers" for "chappals".
         extra = [t for t in c.categories if not set(terms(t)) <= set(terms(semantic))]
@@ -262,25 +263,14 @@ class Understander:
                 break
         return TypeRequest(" ".join(phrase), False)
 
-    def nearest_types(self, phrase: str, embed: Embedder, n: int = 3) -> list[tuple[float, str]]:
-        """The catalog type phrases nearest in meaning to `phrase` (cosine, the search embedder)."""
-        names, vectors = self._type_vectors(embed)
-        sims = vectors @ np.asarray(encode_query(embed, phrase), dtype=np.float32)
-        return [(float(sims[i]), names[i]) for i in np.argsort(-sims)[:n]]
-
-    @staticmethod
-    def shares_word(phrase: str, other: str) -> bool:
-        """Lexical evidence: a word of one is a word of the other, or starts it ("light" and
-        "lighting", "pillow" and "pillows")."""
-        a, b = terms(phrase), terms(other)
-        return any(x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))) for x in a for y in b)
-
-    def _type_vectors(self, embed: Embedder) -> tuple[list[str], np.ndarray]:
-        if self._type_index is None:
-            names = sorted({" ".join(p) for p in self.catalog.category_phrases if self._carried(list(p))})
-            vectors = np.asarray(embed.encode(names, normalize_embeddings=True), dtype=np.float32)
-            self._type_index = (names, vectors)
-        return self._type_index
+    @cached_property
+    def meaning(self) -> TypeMeaning | None:
+        """Types by meaning (`assistant.type_meaning`); None without an embedder."""
+        if self.embed is None:
+            return None
+        return TypeMeaning(
+            lambda: sorted({" ".join(p) for p in self.catalog.category_phrases if self._carried(list(p))}), self.embed
+        )
 
     def _plural_node(self, gram: list[str]) -> bool:
         """A plural that is the catalog's own category node, though its singular is also a word

@@ -167,3 +167,28 @@ def test_named_products_plug_in_through_the_resolver(make_assistant, demo_catalo
 def test_what_is_taken_back_neither_filters_nor_ranks(parse, message, product_type, gone):
     q = parse(message)
     assert q.product_type == product_type and gone not in q.text.lower()
+
+
+class TableEmbedder:
+    """Vectors from a table (unit axes), so nearness is exact: for the steering thresholds."""
+
+    AXES = {"cooking": 0, "cookware": 0, "music": 1, "speaker": 1, "gaming": 2, "game": 2, "dress": 4}
+
+    def encode(self, texts, normalize_embeddings=True, convert_to_numpy=True, **_):
+        import numpy as np
+
+        out = np.zeros((len(texts), 5), dtype=np.float32)
+        for i, text in enumerate(texts):
+            axes = [self.AXES[w] for w in text.lower().split() if w in self.AXES] or [3]
+            out[i, axes] = 1.0
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def test_interests_steer_toward_near_types_and_never_filter(demo_catalog):
+    from assistant.constraints import Constraints
+    from assistant.type_meaning import TypeMeaning
+
+    meaning = TypeMeaning(lambda: ["cookware", "speaker", "board game", "dress"], TableEmbedder())
+    assert meaning.steered("a gift for my dad, he's into cooking and music") == ["cookware", "speaker"]
+    assert meaning.steered("a gift for my dad who likes hiking") == []  # nothing near: no steer
+    assert demo_catalog.mask(Constraints(steer_types=["cookware"])).all()
