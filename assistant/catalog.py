@@ -22,7 +22,7 @@ from assistant.constraints import (
     product_type_terms,
     type_segments,
 )
-from common.schema import AUDIENCE_MATCHES, AUDIENCES
+from common.schema import AUDIENCE_MATCHES, AUDIENCES, Product
 from common.text import AUDIENCE_WORDS, COLOURS, normalise_colour, terms, tokenize
 from common.untrusted import shown_product
 from ingest.snapshot import Snapshot, read_snapshot
@@ -30,6 +30,23 @@ from ingest.snapshot import Snapshot, read_snapshot
 LISTING_SEPARATORS = re.compile(r"\s*(?:&|,|/|\band\b|及|、|与|和)\s*", re.I)
 COLOUR_BITS = {c: i for i, c in enumerate(dict.fromkeys(normalise_colour(c) for c in COLOURS))}
 AUDIENCE_BITS = {a: i for i, a in enumerate(AUDIENCES)}
+# A kind of product (top category node) whose products record an audience less often than this
+# does not treat audience as a property: "for men" cannot filter its knives and pans. Where most
+# do record one (clothing, footwear, watches: every product in the Flipkart catalog), a missing
+# audience is unknown and the product stays out, as the labelled queries grade it.
+AUDIENCE_RECORDED_SHARE = 0.5
+
+
+def _kind(product: Product) -> str:
+    return product.category[0].lower() if product.category else ""
+
+
+def audience_free(products: list[Product]) -> np.ndarray:
+    """Per product: it records no audience and its kind mostly records none (see above)."""
+    total: Counter[str] = Counter(_kind(p) for p in products)
+    recorded: Counter[str] = Counter(_kind(p) for p in products if p.audience)
+    free_kinds = {k for k, n in total.items() if recorded[k] < AUDIENCE_RECORDED_SHARE * n}
+    return np.array([not p.audience and _kind(p) in free_kinds for p in products], dtype=bool)
 
 
 def _mostly_in(words: list[str], title_words: set[str]) -> bool:
@@ -98,6 +115,7 @@ class CatalogIndex:
         self.in_stock = np.array([p.in_stock for p in self.products], dtype=bool)
         self.colour_mask = np.array([_bits(p.colours, COLOUR_BITS) for p in self.products], dtype=np.int64)
         self.audience_mask = np.array([_bits(p.audience, AUDIENCE_BITS) for p in self.products], dtype=np.int64)
+        self.audience_free = audience_free(self.products)
         self.brand_names = sorted({p.brand.lower() for p in self.products if p.brand} | _brands_in_paths(self.products))
         codes = {b: i for i, b in enumerate(self.brand_names)}
         self.brand_code = np.array([codes.get((p.brand or "").lower(), -1) for p in self.products], dtype=np.int64)
@@ -179,8 +197,9 @@ class CatalogIndex:
         """One mask per active constraint, named as in `Constraints.failures`."""
         n = len(self.products)
         parts: list[tuple[str, np.ndarray]] = []
+        type_rows = None
         if c.categories:
-            m = np.zeros(n, dtype=bool)
+            type_rows = m = np.zeros(n, dtype=bool)
             for phrase in c.categories:
                 m[self.phrase_rows(terms(phrase))] = True
             parts.append(("category", m))
@@ -200,7 +219,7 @@ class CatalogIndex:
             parts.append(("colour", (self.colour_mask & want) != 0))
         if c.audience:
             want = _bits(AUDIENCE_MATCHES[c.audience], AUDIENCE_BITS)
-            parts.append(("audience", (self.audience_mask & want) != 0))
+            parts.append(("audience", self.audience_exact(c) | self._audience_optional(type_rows)))
         if c.price_min is not None or c.price_max is not None:
             lo = -np.inf if c.price_min is None else c.price_min
             hi = np.inf if c.price_max is None else c.price_max
@@ -215,6 +234,31 @@ class CatalogIndex:
         if c.in_stock:
             parts.append(("in stock", self.in_stock.copy()))
         return parts
+
+    def audience_exact(self, c: Constraints) -> np.ndarray:
+        """Products that record the audience asked for (a unisex record counts)."""
+        if not c.audience:
+            return np.ones(len(self.products), dtype=bool)
+        return (self.audience_mask & _bits(AUDIENCE_MATCHES[c.audience], AUDIENCE_BITS)) != 0
+
+    def _audience_optional(self, type_rows: np.ndarray | None) -> np.ndarray:
+        """Products an audience cannot filter: with a product type asked for, every product that
+        records no audience when products of that type mostly record none (knives, pans); with
+        none, those whose kind mostly records none (`audience_free`)."""
+        if type_rows is None:
+            return self.audience_free
+        recorded = (self.audience_mask != 0) & type_rows
+        if recorded.sum() >= AUDIENCE_RECORDED_SHARE * max(int(type_rows.sum()), 1):
+            return np.zeros(len(self.products), dtype=bool)
+        return self.audience_mask == 0
+
+    def failures(self, c: Constraints, product: Product) -> list[str]:
+        """`Constraints.failures` as this catalog's filter decides it (the audience depends on
+        what the catalog records for products of the kind, see `_audience_optional`)."""
+        row = self.row_of.get(product.id)
+        if row is None:
+            return c.failures(product)
+        return [name for name, m in self.constraint_masks(c) if not m[row]]
 
     def _brand_mask(self, brands: list[str]) -> np.ndarray:
         codes = [self.brand_names.index(b) for b in brands if b in self.brand_names]

@@ -27,7 +27,8 @@ from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder, PassageGrounder
-from assistant.intent import Intent, Understood
+from assistant.intent import Intent
+from assistant.interpret import Interpretation, NameResolver, interpret
 from assistant.naming import name_products
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import policy_messages, product_messages
@@ -58,6 +59,7 @@ from assistant.wording import (
     no_match_text,
     nothing_shown_text,
     policy_name,
+    showing_results_for,
 )
 from common.dependency import Dependency
 from common.errors import ShopAssistError
@@ -75,6 +77,9 @@ SHOW = 5  # product cards per reply
 TASK_RECOMMEND = "In two or three sentences, recommend the best of these for the shopper and say why."
 TASK_COMPARE = "In one or two sentences, say which of these suits the shopper better and why."
 TASK_DETAIL = "In one or two sentences, answer the shopper about this product."
+
+# Intents answered about shown or named products (the panel stays as it was).
+ABOUT_PRODUCTS = (Intent.COMPARE, Intent.DETAIL, Intent.PRODUCT_QUESTION)
 
 # A branch streams events and returns its outcome.
 Branch = Generator[Event, None, "Outcome"]
@@ -133,6 +138,8 @@ class Assistant:
         self.backend = backend
         self.policies = policies
         self.gate = GenerationGate.for_backend(settings, backend.name)
+        # Finds the products a message names ("the Pod Air Sport"); None: only on-screen references.
+        self.name_products: NameResolver | None = self._name_products
         # Serving sheds a generation to the deterministic text when the queue is long and cuts it
         # at a deadline; batch evaluation (capacity=False) lets every generation run to its end,
         # or its results would depend on the machine's load and on --workers.
@@ -169,25 +176,26 @@ class Assistant:
             session.language = "zh"
         elif re.search(r"[A-Za-z]{3,}", message):
             session.language = "en"
-        text = reading.text if reading is not None else message
-        query = self.engine.parse(text or message)
-        understood = intents.classify(text or message, session, query)
+        text = (reading.text if reading is not None else message) or message
+        meant = interpret(text, session, self.engine, self._shown_products(session), self.name_products)
         timings.took("understand", timings.start)
-        yield Event(type=EventKind.INTENT, data=understood.intent)
+        yield Event(type=EventKind.INTENT, data=meant.intent)
 
-        named = self._named(text, understood) if text else []
-        if not text:  # nothing in it could be read: ask, never guess
-            branch = self._clarify()
-        elif understood.intent == Intent.CHITCHAT:
+        named = self._named_for_policy(text, meant)
+        if reading is not None and not reading.text:  # nothing in it could be read: ask, never guess
+            branch = self._say(CLARIFY_REPLY, Intent.CLARIFY)
+        elif meant.unreadable:
+            branch = self._say(meant.unreadable, Intent.CLARIFY)
+        elif meant.intent == Intent.CHITCHAT:
             branch = self._chitchat(text)
         elif named:
-            branch = self._answer_named(session, text, named, understood, timings)
-        elif understood.intent in (Intent.SUPPORT, Intent.POLICY):
-            branch = self._policy(session, text, understood, timings)
-        elif understood.intent in (Intent.COMPARE, Intent.DETAIL):
-            branch = self._about_shown(session, text, understood, timings)
+            branch = self._answer_named(session, text, named, meant, timings)
+        elif meant.intent in (Intent.SUPPORT, Intent.POLICY):
+            branch = self._policy(session, text, meant, timings)
+        elif meant.intent in ABOUT_PRODUCTS:
+            branch = self._about_shown(session, text, meant, timings)
         else:
-            branch = self._shop(session, text, query, understood, timings)
+            branch = self._shop(session, text, meant, timings)
         yield from self._close(session, message, branch, timings, reading)
 
     @cached_property
@@ -226,7 +234,8 @@ class Assistant:
             timings.first("first_text")
             yield Event(type=EventKind.TEXT, data=reply.text)
         session.add_exchange(message, reply.text)
-        session.remember(reply, relayed.showed_cards)
+        # A turn about shown products leaves the panel as the shopper numbered it.
+        session.remember(reply, relayed.showed_cards and outcome.intent not in ABOUT_PRODUCTS)
         log.info(
             "turn session=%s intent=%s products=%d corrections=%d fallback=%s message=%r",
             session.id,
@@ -252,9 +261,9 @@ class Assistant:
         return f"{self.backend.name} · {self.settings.llm_model}"
 
     # -- branches ----------------------------------------------------------------------------
-    def _clarify(self) -> Branch:
-        yield Event(type=EventKind.TEXT, data=CLARIFY_REPLY)
-        return Outcome(Intent.CLARIFY)
+    def _say(self, text: str, intent: Intent) -> Branch:
+        yield Event(type=EventKind.TEXT, data=text)
+        return Outcome(intent)
 
     def _chitchat(self, message: str) -> Branch:
         if intents.OUT_OF_SCOPE.search(message):
@@ -266,23 +275,23 @@ class Assistant:
         yield Event(type=EventKind.TEXT, data=text)
         return Outcome(Intent.CHITCHAT)
 
-    def _policy(self, session: Session, message: str, understood: Understood, timings: Timings) -> Branch:
+    def _policy(self, session: Session, message: str, meant: Interpretation, timings: Timings) -> Branch:
         # A question about a shown item ("does the first one come with a warranty?") is answered
         # from the policy for its kind of product, and says which item it is about.
-        about = self._referenced(session, understood.references)
+        about = self._referenced(session, meant.references)
         kinds = " ".join(p.category[-1] for p in about if p.category)
         try:
             passages = self.policies.search(f"{message} {kinds}".strip(), k=3)
         except PolicyIndexUnavailable:  # degraded, not broken: say so and offer a human
             yield Event(type=EventKind.TEXT, data=UNAVAILABLE_REPLY)
-            return Outcome(understood.intent, handoff=True, used_fallback=True)
+            return Outcome(meant.intent, handoff=True, used_fallback=True)
         cited = citations(passages)
-        if understood.handoff:
+        if meant.handoff:
             yield Event(type=EventKind.TEXT, data=HANDOFF_REPLY)
-            return Outcome(understood.intent, handoff=True, citations=cited)
+            return Outcome(meant.intent, handoff=True, citations=cited)
         if not passages:
             yield Event(type=EventKind.TEXT, data=NO_POLICIES_REPLY)
-            return Outcome(understood.intent, handoff=understood.intent == Intent.SUPPORT)
+            return Outcome(meant.intent, handoff=meant.intent == Intent.SUPPORT)
         started = time.perf_counter()
         run = Generation()
         quoted = passages[:2]
@@ -300,12 +309,12 @@ class Assistant:
         yield Event(type=EventKind.TEXT, data=text + source)
         timings.took("generate", started)
         return Outcome(
-            understood.intent,
+            meant.intent,
             citations=cited,
             run=run,
             grounder=grounder,
             used_fallback=used_fallback,
-            handoff=understood.intent == Intent.SUPPORT and used_fallback,
+            handoff=meant.intent == Intent.SUPPORT and used_fallback,
         )
 
     def _referenced(self, session: Session, positions: list[int]) -> list[Product]:
@@ -314,17 +323,17 @@ class Assistant:
         ids = [session.shown[i - 1] for i in positions if 0 < i <= len(session.shown)]
         return [catalog.products[catalog.row_of[pid]] for pid in ids if pid in catalog.row_of]
 
-    def _about_shown(self, session: Session, message: str, understood: Understood, timings: Timings) -> Branch:
-        products = self._referenced(session, understood.references)
+    def _about_shown(self, session: Session, message: str, meant: Interpretation, timings: Timings) -> Branch:
+        products = self._referenced(session, meant.references) + [self._product(pid) for pid in meant.named]
         if not products:  # nothing on screen to point at: say so, leave the request as it is
             yield Event(type=EventKind.TEXT, data=nothing_shown_text(len(session.shown)))
-            return Outcome(understood.intent)
+            return Outcome(meant.intent)
         cards = [ProductCard.of(p) for p in products]
         yield Event(type=EventKind.PRODUCTS, data=cards)
-        comparing = understood.intent == Intent.COMPARE
+        comparing = meant.intent == Intent.COMPARE
         if not comparing and answers.asks_something(message):  # "is the second one waterproof?"
             yield Event(type=EventKind.TEXT, data=self._answers_text(products, message))
-            return Outcome(understood.intent, products=cards)
+            return Outcome(meant.intent, products=cards)
         table = comparison_table(products) if comparing else detail_text(products[0])
         yield Event(type=EventKind.TEXT, data=table + "\n\n")
         started = time.perf_counter()
@@ -336,7 +345,7 @@ class Assistant:
         timings.took("generate", started)
         comparison = ComparisonTable.of(products, comparison_rows(products))
         return Outcome(
-            understood.intent,
+            meant.intent,
             products=cards,
             comparison=comparison if comparing else None,
             run=run,
@@ -345,49 +354,57 @@ class Assistant:
         )
 
     # -- questions about named products (the answer is in assistant/answers.py) ---------------
-    def _named(self, message: str, understood: Understood) -> list[Product]:
-        """Products a question names ("does the Sonata analog watch have a date display?");
-        none for a search, or when the message points at shown items."""
-        if understood.intent not in (Intent.SEARCH, Intent.REFINE, Intent.POLICY) or not answers.is_question(message):
+    def _name_products(self, message: str) -> list[str]:
+        """Ids of the products a question names ("does the Sonata analog watch have a date
+        display?"): the interpreter's `NameResolver`; a search names none."""
+        if not answers.is_question(message):
             return []
-        return name_products(message, self.engine.catalog, self.engine.retriever.embed)[:SHOW]
+        return [p.id for p in name_products(message, self.engine.catalog, self.engine.retriever.embed)[:SHOW]]
+
+    def _named_for_policy(self, message: str, meant: Interpretation) -> list[Product]:
+        """A policy-sounding question about a named product ("what's the warranty on the X?")
+        is answered from its record first: the record may state it."""
+        if meant.intent != Intent.POLICY:
+            return []
+        return [self._product(pid) for pid in self._name_products(message)]
 
     def _answers_text(self, products: list[Product], message: str) -> str:
         values = answers.catalog_values(self.engine.catalog)
         return answers.answers_text(products, message, self.engine.retriever.embed, values)
 
     def _answer_named(
-        self, session: Session, message: str, products: list[Product], understood: Understood, timings: Timings
+        self, session: Session, message: str, products: list[Product], meant: Interpretation, timings: Timings
     ) -> Branch:
         """Answer from the named products' records; a policy question the records do not answer
         ("what's the return window for the X?") goes to the policies."""
         values = answers.catalog_values(self.engine.catalog)
         found = [answers.answer_question(p, message, self.engine.retriever.embed, values) for p in products]
-        if understood.intent == Intent.POLICY and all(a.verdict == answers.Verdict.NOT_STATED for a in found):
-            return (yield from self._policy(session, message, understood, timings))
+        if all(a.verdict == answers.Verdict.NOT_STATED for a in found):
+            return (yield from self._policy(session, message, meant, timings))
         cards = [ProductCard.of(p) for p in products]
         session.show([c.id for c in cards])
         yield Event(type=EventKind.PRODUCTS, data=cards)
         yield Event(type=EventKind.TEXT, data=self._answers_text(products, message))
         return Outcome(Intent.DETAIL, products=cards)
 
-    def _shop(self, session: Session, message: str, query: Query, understood: Understood, timings: Timings) -> Branch:
+    def _shop(self, session: Session, message: str, meant: Interpretation, timings: Timings) -> Branch:
         # "cheaper" / "more premium" move from the shown products that fit the request: the
         # closest alternatives shown after an empty result each break it (some on price), and
         # moving from their prices could loosen the bound instead of tightening it.
         shown_prices = [
             p.price
             for p in self._shown_products(session)
-            if p.price is not None and not session.constraints.failures(p)
+            if p.price is not None and not self.engine.catalog.failures(session.constraints, p)
         ]
-        update = dialogue.update(session.request, query, message, shown_prices, self.engine.catalog)
+        query = meant.query
+        update = dialogue.update(session.request, query, meant.move, shown_prices, self.engine.catalog)
         if not update.request.is_active() or (
             update.new and not content_words(update.request.text) and update.request.constraints.is_empty()
         ):
             session.clear_request()
             yield Event(type=EventKind.TEXT, data=CLARIFY_REPLY)
             return Outcome(Intent.CLARIFY)
-        intent = Intent.SEARCH if update.new else understood.intent
+        intent = Intent.SEARCH if update.new else meant.intent
         return (yield from self._search_request(session, message, update, intent, timings, query.corrections))
 
     def _search_request(
@@ -461,7 +478,8 @@ class Assistant:
             yield Event(type=EventKind.TEXT, data=clarify_text(options, session.constraints.audience) + " ")
         else:
             labels = [chip.label for chip in self._chips(session)]
-            yield Event(type=EventKind.TEXT, data=intro_text(result, changes, more, labels) + " ")
+            lead = showing_results_for(message, corrections or {})
+            yield Event(type=EventKind.TEXT, data=lead + intro_text(result, changes, more, labels) + " ")
         started = time.perf_counter()
         products = [h.product for h in result.hits]
         grounder = self._grounder(products, session, message, counts={len(products), result.candidates})

@@ -25,7 +25,7 @@ class SearchEngine:
         catalog = CatalogIndex.load(settings.index_dir)
         embed = embed or embedder(indexed_embedding_model(settings))
         retriever = Retriever(catalog, embed, settings.rrf_k, settings.mmr_lambda)
-        return cls(catalog, Understander(catalog), retriever)
+        return cls(catalog, Understander(catalog, embed), retriever)
 
     def parse(self, text: str) -> Query:
         return self.understander.parse(text)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from assistant.ordinals import ORDINALS
 from assistant.wording import format_price
 from common.schema import Product
 from common.text import STOPWORDS, tokenize
@@ -59,10 +60,7 @@ TRAIT = re.compile(
     re.I,
 )
 # Words that point at shown products without naming them ("the second one", "both", "option 2").
-POSITION_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
-    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-}  # fmt: skip
+POSITION_WORDS = {w: n for w, n in ORDINALS.items() if w.isalpha()}
 POSITION_NUMBER = re.compile(r"(?:#|\bnumber\s+|\bno\.\s*|\boption\s+|\bitem\s+|\bpick\s+)(\d{1,2})\b", re.I)
 # A sentence opening with one of these continues about the product the last sentence named.
 # The request told back to the shopper ("I'm sure you're looking for a rain jacket"): they

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 from pydantic import BaseModel, Field
 
+from assistant.amounts import near_band
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.understand import Query
@@ -20,6 +21,8 @@ from common.text import bm25_tokens, terms
 
 # Share of the filtered candidates treated as "cheap" when a shopper says cheap without a number.
 CHEAP_QUANTILE = 0.33
+# "Money's not an issue", "the fanciest": the dearest share of the candidates ranks first.
+PREMIUM_QUANTILE = 0.67
 
 
 class Why(BaseModel):
@@ -91,6 +94,8 @@ class Retriever:
             fused = lexical.copy()
         else:
             fused = self._rrf(dense, lexical)
+        if use_filters:
+            fused = fused + self._preference_tiers(rows, c)
         pool = min(len(rows), max(k * 3, 30) if mmr else k)
         top = np.argpartition(-fused, pool - 1)[:pool] if pool < len(rows) else np.arange(len(rows))
         top = top[np.argsort(-fused[top], kind="stable")]
@@ -161,6 +166,30 @@ class Retriever:
             sims = np.maximum(sims, vecs @ vecs[best])
         return pool[chosen]
 
+    def _preference_tiers(self, rows: np.ndarray, c: Constraints) -> np.ndarray:
+        """What the shopper prefers but did not make a filter, as rank tiers above relevance
+        (fused scores stay below 1): the kinds of product the person is into first; then
+        products that record the audience asked for before those
+        whose kind records none; prices near "around X" before others; the dearer part of the
+        candidates first for "money's not an issue"."""
+        cat = self.catalog
+        tiers = np.zeros(len(rows), dtype=np.float64)
+        if c.steer_types:  # what the person is into ("likes cooking"): those kinds first
+            steered = np.zeros(len(cat), dtype=bool)
+            for phrase in c.steer_types:
+                steered[cat.phrase_rows(terms(phrase))] = True
+            tiers += 8.0 * steered[rows]
+        if c.audience:
+            tiers += 4.0 * cat.audience_exact(c)[rows]
+        prices = cat.price[rows]
+        with np.errstate(invalid="ignore"):
+            if c.price_near is not None:
+                lo, hi = near_band(c.price_near)
+                tiers += 2.0 * ((prices >= lo) & (prices <= hi))
+            if c.premium and np.isfinite(prices).any():
+                tiers += 1.0 * (prices >= np.nanquantile(prices, PREMIUM_QUANTILE))
+        return tiers
+
     # -- constraints -------------------------------------------------------------------------
     def _cheap_threshold(self, c: Constraints) -> float | None:
         prices = self.catalog.price[self.catalog.mask(c)]
@@ -200,7 +229,7 @@ class Retriever:
         if c.brands and product.brand:
             attrs["brand"] = product.brand
         if c.audience:
-            attrs["audience"] = ", ".join(product.audience)
+            attrs["audience"] = ", ".join(product.audience) or "none recorded"
         return Why(
             constraints=c.describe(product.currency),
             terms=sorted(query_terms & text_terms),

@@ -48,7 +48,7 @@ def relaxations(catalog: CatalogIndex, c: Constraints, closest: list[Product]) -
     """
     out: list[Suggestion] = []
     for p in closest:
-        for name in c.failures(p):
+        for name in catalog.failures(c, p):
             change = _replacement(catalog, name, c, p)
             if change is None:
                 continue

@@ -26,6 +26,11 @@ THANKS_REPLY = "You're welcome! Anything else I can help you find?"
 CLARIFY_REPLY = (
     "Happy to help! What kind of product are you looking for, and do you have a budget, colour or size in mind?"
 )
+# A message in a language the shop does not serve yet, or with no word in it: ask, show nothing.
+OTHER_LANGUAGE_REPLY = "Sorry, I can only read English for now. Could you tell me in English what you're looking for?"
+UNREADABLE_REPLY = (
+    "Sorry, I couldn't make that out. What are you looking for? For example: a watch for men under ₹2,000."
+)
 HANDOFF_REPLY = (
     "I'm sorry about this. I'm passing you to a member of our support team, who can look into "
     "your order and account; you can also write to support@shopassist.example. Please don't "
@@ -349,3 +354,14 @@ def distinct_options(options: list[str]) -> list[str]:
             seen.add(key)
             out.append(option)
     return out
+
+
+def showing_results_for(message: str, corrections: dict[str, str]) -> str:
+    """ "Showing results for "womens sandals" (not "womans sandels")." when a word was corrected;
+    "" otherwise."""
+    if not corrections:
+        return ""
+    fixed = re.sub(
+        r"[A-Za-z][A-Za-z']+", lambda m: corrections.get(m.group().lower().split("'")[0], m.group()), message
+    )
+    return f'Showing results for "{fixed}" (you wrote "{message}"). '

@@ -11,6 +11,7 @@ import pytest
 
 from assistant.constraints import Constraints
 from assistant.dialogue import Request, Update, money, update
+from assistant.moves import read_move
 from assistant.reply import EventKind, Reply
 from assistant.session import Session
 from assistant.understand import Understander
@@ -265,7 +266,8 @@ def running_shoes(**constraints) -> Request:
 
 
 def updated(understander: Understander, request: Request, message: str, shown_prices=(60.0, 80.0)) -> Update:
-    return update(request, understander.parse(message), message, list(shown_prices), understander.catalog)
+    move = read_move(message)
+    return update(request, understander.parse(message), move, list(shown_prices), understander.catalog)
 
 
 def test_update_cheaper_and_pricier_move_the_budget_past_what_was_shown(understander):
@@ -327,7 +329,7 @@ def test_the_per_product_check_agrees_with_the_catalog_masks(demo_catalog, c):
     must not drift apart; every product of the demo catalog pins them together."""
     masks = demo_catalog.constraint_masks(c)
     for row, product in enumerate(demo_catalog.products):
-        assert c.failures(product) == [name for name, m in masks if not m[row]], product.title
+        assert demo_catalog.failures(c, product) == [name for name, m in masks if not m[row]], product.title
 
 
 def test_a_strict_bound_excludes_the_price_itself_in_the_mask_and_the_check(demo_catalog):
@@ -377,3 +379,19 @@ def test_prompt_talk_is_an_echo(sentence):
     from assistant.generation import echoes
 
     assert echoes(sentence, set())
+
+
+def test_an_audience_filters_only_kinds_that_record_one(demo_catalog):
+    """ "for men" keeps a pan (kitchenware records no audience) but not a women's dress, and
+    a product of a kind that records audiences (clothing) is kept only when it records it;
+    with a type asked for, what products of that type record decides."""
+    mask = demo_catalog.mask(Constraints(audience="men"))
+    for row, p in enumerate(demo_catalog.products):
+        if p.audience:
+            assert mask[row] == ("men" in p.audience), p.title
+        else:
+            assert mask[row] == bool(demo_catalog.audience_free[row]), p.title
+    kitchen = [r for r, p in enumerate(demo_catalog.products) if p.category and p.category[0] == "Home & Kitchen"]
+    assert kitchen and mask[kitchen].all()
+    coats = demo_catalog.mask(Constraints(categories=["coat"], audience="women"))
+    assert all("women" in demo_catalog.products[r].audience for r in coats.nonzero()[0])

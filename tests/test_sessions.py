@@ -145,6 +145,15 @@ def test_session_files_hold_no_personal_data(store):
     assert store.open(session.id, token).turns[0].content.startswith("I'm [EMAIL], [PHONE], card [CARD], IBAN [IBAN]")
 
 
+def test_the_request_text_survives_the_file_as_it_ranks(store):
+    """The working text ranks follow-ups: a model number is not a phone number there, so an API
+    or web session resumed from its file ranks as the CLI's live one does."""
+    session, token = store.create()
+    session.request.text = "laptop backpack 15.6 inch model 2024 1080"
+    store.save(session)
+    assert store.open(session.id, token).request.text == "laptop backpack 15.6 inch model 2024 1080"
+
+
 def test_token_check_is_constant_time(store, monkeypatch):
     session, token = store.create()
     calls = []

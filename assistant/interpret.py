@@ -1,0 +1,128 @@
+"""`interpret(message, session, engine, on_screen)`: everything one message means, read once.
+
+The `Interpretation` carries the intent (a request for products, a question about shown or
+named products, a comparison, a policy question, support, chit-chat, or a message it cannot
+read), the references to what is on screen (by position, "the second one", or by attribute, "the
+black one", "the cheaper one"), the products named in the message (through a `NameResolver`
+that a product-name matcher plugs into), the relative move (cheaper, more premium, show more,
+start over), the parsed `Query` (product phrase, constraints said, corrections, ranking text),
+the question text and the language. The branches of `Assistant.respond` read it, not the raw
+message.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assistant import intent as intents
+from assistant.engine import SearchEngine
+from assistant.intent import Intent
+from assistant.language import SUPPORTED, has_words, language
+from assistant.moves import Move, read_move
+from assistant.session import Session
+from assistant.understand import Query
+from assistant.vocabulary import DATA
+from assistant.wording import OTHER_LANGUAGE_REPLY, UNREADABLE_REPLY
+from common.schema import Product
+from common.text import COLOURS, normalise_colour
+
+# The products a message names, as catalog ids ("the Pod Air Sport and the Free 2 Sport"). The
+# product-name matcher plugs in here; without one, nothing is named.
+NameResolver = Callable[[str], list[str]]
+
+_POINTERS = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["pointers"]
+QUESTION = re.compile(
+    r"\?\s*$|^\s*(?:is|are|does|do|did|can|could|will|would|has|have|how|what|which|who|when|where|why)\b", re.I
+)
+
+
+def _phrases(key: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _POINTERS[key]) + r")\b", re.I)
+
+
+CHEAPER_ONE, DEARER_ONE = _phrases("cheaper_one"), _phrases("dearer_one")
+COLOUR_ONE = re.compile(rf"\bthe\s+({'|'.join(COLOURS)})\s+(?:one|ones|item|pair|option)\b", re.I)
+
+
+@dataclass
+class Interpretation:
+    message: str
+    intent: Intent
+    query: Query
+    references: list[int] = field(default_factory=list)  # 1-based positions on screen
+    named: list[str] = field(default_factory=list)  # ids of products the message names
+    move: Move | None = None
+    question: str | None = None  # a question about products or policies, as asked
+    language: str = "en"
+    unreadable: str | None = None  # the reply to a message it cannot read
+    handoff: bool = False
+
+
+def interpret(
+    message: str,
+    session: Session,
+    engine: SearchEngine,
+    on_screen: list[Product],
+    name_products: NameResolver | None = None,
+) -> Interpretation:
+    query = engine.parse(message)
+    lang = language(message)
+    unreadable = _unreadable(message, lang, engine, query)
+    if unreadable:
+        return Interpretation(message, Intent.CLARIFY, query, language=lang, unreadable=unreadable)
+    pointed = pointers(message, on_screen)
+    named = [pid for pid in (name_products(message) if name_products else []) if pid in engine.catalog.row_of]
+    on_screen_ids = [p.id for p in on_screen]
+    # A named product already on screen is a reference to its position.
+    pointed += [on_screen_ids.index(pid) + 1 for pid in named if pid in on_screen_ids]
+    named = [pid for pid in named if pid not in on_screen_ids]
+    understood = intents.classify(message, session, query, pointed, len(named))
+    intent = understood.intent
+    if intent == Intent.DETAIL and QUESTION.search(message) and not intents.DETAIL_REQUEST.search(message):
+        intent = Intent.PRODUCT_QUESTION
+    asks = intent in (Intent.PRODUCT_QUESTION, Intent.POLICY, Intent.COMPARE)
+    return Interpretation(
+        message,
+        intent,
+        query,
+        references=understood.references,
+        named=named if intent in (Intent.COMPARE, Intent.DETAIL, Intent.PRODUCT_QUESTION) else [],
+        move=_move(message),
+        question=message if asks else None,
+        language=lang,
+        handoff=understood.handoff,
+    )
+
+
+def pointers(message: str, on_screen: list[Product]) -> list[int]:
+    """Positions pointed at by attribute: "the black one", "the cheaper one", "the dearest"."""
+    out: list[int] = []
+    priced = [(p.price, i + 1) for i, p in enumerate(on_screen) if p.price is not None]
+    if priced and CHEAPER_ONE.search(message):
+        out.append(min(priced)[1])
+    if priced and DEARER_ONE.search(message):
+        out.append(max(priced)[1])
+    for m in COLOUR_ONE.finditer(message):
+        colour = normalise_colour(m.group(1).lower())
+        out += [i + 1 for i, p in enumerate(on_screen) if colour in p.colours][:1]
+    return list(dict.fromkeys(out))
+
+
+def _move(message: str) -> Move | None:
+    if CHEAPER_ONE.search(message) or DEARER_ONE.search(message):
+        return None  # a pointer at a shown item ("the cheaper one"), not a move
+    return read_move(message)
+
+
+def _unreadable(message: str, lang: str, engine: SearchEngine, query: Query) -> str | None:
+    """The reply to a message this assistant cannot read (another language, no word at all):
+    it asks rather than shows random matches."""
+    if lang not in SUPPORTED:
+        return OTHER_LANGUAGE_REPLY
+    speller = engine.understander.speller
+    if not has_words(message, lambda w: speller.knows(w) or w in query.corrections):
+        return UNREADABLE_REPLY
+    return None
