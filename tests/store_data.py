@@ -115,6 +115,10 @@ ORDERS = {
 }
 POLICY = [
     (
+        "Retail agent policy",
+        "At the beginning of the conversation, you have to authenticate the user identity by locating their user id via email, or via name + zip code.",
+    ),
+    (
         "Cancel pending order",
         "An order can only be cancelled if its status is 'pending', and you should check its status before taking the action.",
     ),

@@ -226,6 +226,27 @@ class Store:
             products[pid] = {"name": name, "product_id": pid, "variants": variants}
         return {"users": users, "orders": orders, "products": products}
 
+    def check(self, actions: list[Action], user_id: str) -> list[PolicyRefusal | None]:
+        """Dry run: what the store would say to each action, run in turn on copies (nothing is
+        written), so the copilot proposes only what the policy allows."""
+        user = self.customer(user_id)
+        orders: dict[str, dict[str, Any] | None] = {}
+        verdicts: list[PolicyRefusal | None] = []
+        for action in actions:
+            order_id = action.arguments.get("order_id")
+            if order_id not in orders:
+                orders[order_id] = self.order(order_id) if order_id else None
+            try:
+                if user is None:
+                    raise PolicyRefusal("authenticate the customer first", f"no customer {user_id}")
+                before = (json.dumps(orders[order_id]), json.dumps(user))
+                apply(action, orders[order_id], user, self.variant)
+                verdicts.append(None)
+            except PolicyRefusal as refusal:
+                orders[order_id], user = json.loads(before[0]), json.loads(before[1])
+                verdicts.append(refusal)
+        return verdicts
+
     # -- the one write path ----------------------------------------------------------------------
     def execute(self, action: Action, user_id: str, confirmed_by: str) -> ActionResult:
         """Run `action` for the authenticated customer `user_id`, preconditions checked again,

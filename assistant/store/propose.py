@@ -1,0 +1,838 @@
+"""The order copilot: from a conversation and the store, the next step an agent should take.
+
+`propose` reads who the customer is (or that they must be verified first: the policy asks for it
+even when a user id is given), which order and items they mean and what they want, then builds
+the `Proposal`: the policy clause that applies, the facts from the store, the actions with their
+exact arguments (tau-bench's tool names) and a draft that states the details and asks for the
+explicit yes the policy requires. The draft never says an action was done: only `Store.execute`
+does actions, when the agent confirms, and `result_reply` words what it did.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from assistant.store.actions import Action
+from assistant.store.db import ActionResult, Store
+from assistant.store.reading import (
+    address_in,
+    cancel_reason,
+    identify,
+    mentions_item,
+    option_table,
+    order_endings,
+    order_ids,
+    payment_kinds,
+    rules,
+    sentences,
+    value_mentions,
+    words,
+)
+from common.text import terms
+
+CHANGE_ONCE = (
+    "Please make sure these are all the items you want to change: the change can be made only once for this order."
+)
+CONFIRM = "Shall I go ahead? Please reply yes to confirm."
+# The question the policy's clauses are searched with, per kind of request.
+CLAUSE_QUERIES = {
+    "identity": "authenticate user identity email name zip code",
+    "cancel": "cancel pending order status reason refund original payment method",
+    "return": "return delivered order refund original payment method gift card",
+    "exchange": "exchange delivered order same product different option price difference",
+    "modify_items": "modify items pending order same product option once price difference",
+    "modify_address": "modify pending order shipping address",
+    "modify_payment": "modify payment pending order gift card balance",
+    "default_address": "modify default user address",
+    "order_status": "order status pending processed delivered cancelled",
+    "refund_status": "refund original payment method gift card immediately 5 to 7 business days",
+    "product_question": "product types variant items options",
+    "out_of_scope": "transfer to a human agent request cannot be handled within the scope",
+}
+
+
+ACTION_WORDS = {
+    "cancel_pending_order": "cancellation",
+    "modify_pending_order_address": "address change",
+    "modify_pending_order_payment": "payment change",
+    "modify_pending_order_items": "item change",
+    "return_delivered_order_items": "return",
+    "exchange_delivered_order_items": "exchange",
+    "modify_user_address": "address change",
+}
+
+
+class OrderView(BaseModel):
+    order_id: str
+    status: str
+    items: list[str]
+    total: float
+    paid_with: str
+    tracking: list[str] = Field(default_factory=list)
+
+
+class Proposal(BaseModel):
+    customer: dict[str, Any] | None = None  # user_id, name, email, default address, payment methods
+    request: str = "none"  # cancel | return | exchange | modify_items | ... | out_of_scope | none
+    needs: str = ""  # what must be asked first: identity | order | items | new_items | address | payment
+    order_id: str | None = None
+    orders: list[OrderView] = Field(default_factory=list)
+    clause: dict[str, str] | None = None  # the policy clause that applies: section, text
+    facts: list[str] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)  # to run, in order, once the agent confirms
+    draft: str = ""
+    handoff: bool = False
+    handoff_reason: str = ""
+
+
+@dataclass
+class Plan:
+    """What one order's part of the conversation asks for."""
+
+    request: str = "none"
+    actions: list[Action] = field(default_factory=list)
+    needs: str = ""
+    lines: list[str] = field(default_factory=list)  # sentences of the draft
+    facts: list[str] = field(default_factory=list)
+
+
+def propose(store: Store, conversation: list[dict[str, str]], done: list[Action] | None = None) -> Proposal:
+    """`conversation`: chat turns (role user/customer or assistant/agent); `done`: actions already
+    run in this conversation, never proposed again."""
+    said = [t["content"] for t in conversation if t["role"] in ("user", "customer", "shopper")]
+    text = "\n".join(said)
+    r = rules()
+    identity = identify(store, text)
+    if identity.user_id is None:
+        request = _first_request(text)
+        lead = (
+            f"I couldn't find an account with {' or '.join(identity.tried)}. "
+            if identity.tried
+            else "I'd be glad to help with that. "
+        )
+        return Proposal(
+            request=request,
+            needs="identity",
+            clause=_clause(store, "identity"),
+            draft=lead + "First I need to verify your identity: could you give me the e-mail address on your account, "
+            "or your full name and zip code?",
+        )
+    customer = store.customer(identity.user_id)
+    assert customer is not None
+    orders = store.orders_of(identity.user_id)
+    done_keys = {a.key() for a in done or []}
+    proposal = Proposal(customer=_customer_view(customer), orders=[_order_view(o, customer) for o in orders])
+    first = customer["name"]["first_name"]
+
+    other_ids = [oid for oid in order_ids(text) if oid not in {o["order_id"] for o in orders}]
+    plans: list[tuple[str | None, Plan]] = []
+    for order_id, segment in _segments(text, orders):
+        order = next((o for o in orders if o["order_id"] == order_id), None) if order_id else None
+        if order is None:
+            order, question = _infer_order(segment, orders)
+            if order is None:
+                plan = Plan(request=_first_request(segment))
+                if question and plan.request not in ("none", "out_of_scope", "product_question"):
+                    plan.needs, plan.lines = "order", [question]
+                else:
+                    plan = _no_order_plan(store, customer, segment, plan.request)
+                plans.append((None, plan))
+                continue
+        plans.append((order["order_id"], _plan(store, customer, order, segment, orders)))
+
+    lines = [f"Thanks, {first}, I've found your account."]
+    for _, plan in plans:
+        lines += plan.lines
+        proposal.facts += plan.facts
+    # Each action is dry-run through the store's checks: one the policy refuses is explained,
+    # never proposed.
+    actions = [a for _, p in plans for a in p.actions if a.key() not in done_keys]
+    verdicts = store.check(actions, identity.user_id)
+    for action, refusal in zip(actions, verdicts, strict=True):
+        if refusal is not None:
+            lines.append(
+                f"I can't do the {ACTION_WORDS[action.name]} for you: {refusal.detail}, and our policy says {refusal.rule}."
+            )
+    actions = [a for a, refusal in zip(actions, verdicts, strict=True) if refusal is None]
+    if other_ids:
+        lines.append(f"I can only help with orders on your own account, and {', '.join(other_ids)} is not one of them.")
+    requests = [p.request for _, p in plans if p.request != "none"]
+    proposal.request = requests[0] if requests else "none"
+    proposal.order_id = next((oid for oid, p in plans if oid and p.request != "none"), None)
+    proposal.needs = next((p.needs for _, p in plans if p.needs), "")
+    proposal.actions = actions
+    in_scope = any(p.request not in ("none", "out_of_scope") for _, p in plans)
+    if not in_scope and (r.says("out_of_scope", text) or r.says("human", text)):
+        proposal.handoff = True
+        proposal.handoff_reason = "the customer asks for something outside the actions the policy allows"
+        proposal.request = "out_of_scope"
+        lines.append(
+            "That isn't something I can do from here, so I'm transferring you to a colleague who can help further."
+        )
+    elif r.says("out_of_scope", text) and in_scope:
+        lines.append(
+            "I'm not able to offer price matching, coupons or other compensation, but I can help with the rest."
+        )
+    elif not in_scope and not proposal.needs:
+        lines.append("How can I help you with your orders today?")
+    if actions:
+        if any(a.name in ("modify_pending_order_items", "exchange_delivered_order_items") for a in actions):
+            lines.append(CHANGE_ONCE)
+        lines.append(CONFIRM)
+    proposal.clause = _clause(store, proposal.request if proposal.request != "none" else "order_status")
+    proposal.draft = " ".join(line for line in lines if line)
+    return proposal
+
+
+def result_reply(result: ActionResult) -> str:
+    """What to tell the customer after the agent ran (or the store refused) an action."""
+    if not result.done:
+        return f"I'm sorry, I couldn't do that: {result.detail}. Our policy says {result.rule}."
+    args, order = result.action.arguments, result.order or {}
+    name = result.action.name
+    if name == "cancel_pending_order":
+        return f"Order {args['order_id']} is now cancelled; the refund goes back to the original payment method."
+    if name == "return_delivered_order_items":
+        return f"The return for order {args['order_id']} is requested; you'll receive an e-mail on how to send the items back."
+    if name == "exchange_delivered_order_items":
+        return f"The exchange for order {args['order_id']} is requested; you'll receive an e-mail on how to return the items."
+    if name == "modify_pending_order_items":
+        return f"The items in order {args['order_id']} are changed; the order status is now {order.get('status')}."
+    if name == "modify_pending_order_address":
+        return f"The shipping address of order {args['order_id']} is updated."
+    if name == "modify_pending_order_payment":
+        return f"Order {args['order_id']} is now paid with {args['payment_method_id']}."
+    return "Your default address is updated."
+
+
+# -- reading the conversation ---------------------------------------------------------------------
+def _first_request(text: str) -> str:
+    r = rules()
+    for request, kind in (
+        ("cancel", "cancel"),
+        ("change_item", "exchange"),
+        ("return", "return"),
+        ("default_address", "default_address"),
+        ("address", "modify_address"),
+        ("payment", "modify_payment"),
+        ("refund_status", "refund_status"),
+        ("status", "order_status"),
+        ("product_question", "product_question"),
+        ("out_of_scope", "out_of_scope"),
+    ):
+        if r.says(request, text):
+            return kind
+    return "none"
+
+
+def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None, str]]:
+    """The conversation's sentences grouped by the order they are about: a sentence naming an
+    order starts its part; the sentences before any order name belong to the first one named."""
+    own = {o["order_id"] for o in orders}
+    parts: dict[str | None, list[str]] = {}
+    current: str | None = None
+    for sentence in sentences(text):
+        named = [oid for oid in order_ids(sentence) if oid in own]
+        if named:
+            current = named[0]
+        # 'cancel #W1 and #W2' asks the same of both; 'same address as #W2' only names a source.
+        targets = named if len(named) > 1 and not SAME_AS.search(sentence) else [current]
+        for target in targets:
+            parts.setdefault(target, []).append(sentence)
+    if None in parts and len(parts) > 1:
+        first = next(k for k in parts if k is not None)
+        parts[first] = parts.pop(None) + parts[first]
+    return [(k, ". ".join(v)) for k, v in parts.items()] or [(None, text)]
+
+
+SAME_AS = re.compile(r"\bsame (?:address |one )?as\b", re.IGNORECASE)
+STATUS_FOR = {"cancel": ("pending",), "exchange": ("delivered", "pending"), "return": ("delivered",)}
+
+
+def _infer_order(text: str, orders: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, str]:
+    """The one order the text can mean, or a question that lists the candidates."""
+    candidates = orders
+    endings = order_endings(text)
+    if endings:
+        candidates = [o for o in orders if any(o["order_id"].endswith(e) for e in endings)]
+    text_words = words(text)
+    named = [o for o in candidates if any(mentions_item(text_words, i["name"]) for i in o["items"])]
+    if named:
+        candidates = named
+    wanted = _first_request(text)
+    fitting = [o for o in candidates if o["status"] in STATUS_FOR.get(wanted, ("pending", "delivered", "processed"))]
+    if len(fitting) == 1:
+        return fitting[0], ""
+    if len(candidates) == 1:
+        return candidates[0], ""
+    shown = fitting or candidates
+    listed = "; ".join(
+        f"{o['order_id']} ({o['status']}: {', '.join(i['name'] for i in o['items'])})" for o in shown[:6]
+    )
+    return None, f"Which order do you mean? I see {listed}." if shown else "Could you give me the order number?"
+
+
+def _no_order_plan(store: Store, customer: dict[str, Any], text: str, request: str) -> Plan:
+    plan = Plan(request=request)
+    if request == "default_address":
+        address = address_in(text)
+        if address is None:
+            plan.needs, plan.lines = (
+                "address",
+                ["What is the new default address (street, suite if any, city, state, zip)?"],
+            )
+            return plan
+        plan.actions.append(Action(name="modify_user_address", arguments={"user_id": customer["user_id"], **address}))
+        plan.lines.append(f"I can change your default address to {_address_text(address)}.")
+    elif request == "product_question":
+        plan.lines += _product_answer(store, text)
+    return plan
+
+
+def _plan(
+    store: Store, customer: dict[str, Any], order: dict[str, Any], text: str, orders: list[dict[str, Any]]
+) -> Plan:
+    r = rules()
+    status, oid = order["status"], order["order_id"]
+    plan = Plan()
+    plan.facts.append(_order_fact(order, customer))
+    address_text = re.sub(r"\be-?mail address", "e-mail", text, flags=re.IGNORECASE)
+    if _withdrawn(text):
+        plan.request = "none"
+        plan.lines.append(f"Understood, I'll leave order {oid} as it is.")
+        return plan
+    wants_change = r.says("change_item", text)
+    wants_return = r.says("return", text)
+    wants_cancel = r.says("cancel", text)
+    changes = _item_changes(store, order, text) if wants_change else []
+
+    if r.says("default_address", text):
+        plan.request = "default_address"
+        address = address_in(text)
+        if address:
+            plan.actions.append(
+                Action(name="modify_user_address", arguments={"user_id": customer["user_id"], **address})
+            )
+            plan.lines.append(f"I can change your default address to {_address_text(address)}.")
+        else:
+            plan.needs = "address"
+            plan.lines.append("What is the new default address (street, suite if any, city, state, zip)?")
+    elif r.says("address", address_text) and status == "pending":
+        plan.request = "modify_address"
+        address = address_in(text) or _same_address_as(text, orders, oid)
+        if address:
+            plan.actions.append(Action(name="modify_pending_order_address", arguments={"order_id": oid, **address}))
+            plan.lines.append(f"I can change the shipping address of order {oid} to {_address_text(address)}.")
+        else:
+            plan.needs = "address"
+            plan.lines.append(
+                f"What is the new shipping address for order {oid} (street, suite if any, city, state, zip)?"
+            )
+
+    # A payment change is asked in a sentence of its own; "pay the difference with PayPal" in a
+    # sentence about an item is the exchange's payment, not a new payment for the order.
+    pay_text = ". ".join(
+        s
+        for s in sentences(text)
+        if r.says("payment", s) and not any(mentions_item(words(s), i["name"]) for i in order["items"])
+    )
+    new_payment = None
+    if pay_text and status == "pending":
+        plan.request = plan.request if plan.request != "none" else "modify_payment"
+        method = _named_method(customer, pay_text, exclude=_current_method(order))
+        new_payment = method
+        if method:
+            plan.actions.append(
+                Action(
+                    name="modify_pending_order_payment", arguments={"order_id": oid, "payment_method_id": method["id"]}
+                )
+            )
+            plan.lines.append(
+                f"I can change the payment of order {oid} to {_method_text(method)}; the original payment is refunded ({_refund_timing(order, customer)})."
+            )
+        else:
+            plan.needs = plan.needs or "payment"
+            plan.lines.append(f"Which of your payment methods should pay for order {oid}? {_methods_list(customer)}")
+
+    if wants_change and (changes or not (wants_return or wants_cancel)):
+        _plan_change(store, customer, order, text, changes, plan, new_payment)
+    elif wants_cancel or wants_return:
+        if status == "pending":
+            plan.request = "cancel" if plan.request == "none" else plan.request
+            reason = cancel_reason(text)
+            plan.actions.append(Action(name="cancel_pending_order", arguments={"order_id": oid, "reason": reason}))
+            plan.lines.append(
+                f"Order {oid} is still pending, so I can cancel it (reason: {reason}). "
+                f"The total of {_money(_total(order))} will be refunded to {_paid_with(order, customer)} {_refund_timing(order, customer)}."
+            )
+        elif status == "delivered":
+            plan.request = "return"
+            _plan_return(customer, order, text, plan, asked_cancel=wants_cancel and not wants_return)
+        else:
+            plan.request = "cancel" if wants_cancel else "return"
+            plan.lines.append(_not_now(order, "cancelled" if wants_cancel else "returned"))
+    if plan.request == "none":
+        if r.says("refund_status", text):
+            plan.request = "refund_status"
+            plan.lines.append(_refund_status(order, customer))
+        elif r.says("status", text) or r.says("product_question", text) is False:
+            plan.request = "order_status" if r.says("status", text) else "none"
+            if plan.request == "order_status":
+                plan.lines.append(_status_text(order))
+        if r.says("product_question", text):
+            plan.request = "product_question" if plan.request == "none" else plan.request
+            plan.lines += _product_answer(store, text, order)
+    return plan
+
+
+def _withdrawn(text: str) -> bool:
+    """The customer took the request back: a 'never mind' / 'keep it' after the last request."""
+    r = rules()
+    last_request, last_withdraw = -1, -1
+    for i, sentence in enumerate(sentences(text)):
+        if r.says("withdraw", sentence):
+            last_withdraw = i
+        elif any(r.says(k, sentence) for k in ("cancel", "return", "change_item", "payment", "address")):
+            last_request = i
+    return last_withdraw > last_request
+
+
+def _plan_change(
+    store: Store,
+    customer: dict[str, Any],
+    order: dict[str, Any],
+    text: str,
+    changes: list[tuple[dict[str, Any], dict[str, Any] | None, str]],
+    plan: Plan,
+    new_payment: dict[str, Any] | None = None,
+) -> None:
+    oid, status = order["order_id"], order["status"]
+    if status not in ("pending", "delivered"):
+        plan.request = "exchange"
+        plan.lines.append(_not_now(order, "changed"))
+        return
+    plan.request = "modify_items" if status == "pending" else "exchange"
+    name = "modify_pending_order_items" if status == "pending" else "exchange_delivered_order_items"
+    if not changes:
+        plan.needs = "items"
+        plan.lines.append(
+            f"Which item of order {oid} would you like to change, and to which option? It holds {_items_text(order['items'])}."
+        )
+        return
+    ready = [(item, new) for item, new, _ in changes if new is not None]
+    questions = [q for _, new, q in changes if new is None]
+    if questions:
+        plan.needs = "new_items"
+        plan.lines += questions
+        return
+    difference = round(sum(new["price"] - item["price"] for item, new in ready), 2)
+    # The difference is paid with the method named where the items are discussed, else the
+    # order's new payment method when one is being set, else the one paying for it now.
+    parts = sentences(text)
+    scope = ". ".join(_item_scope(parts, item, order) for item, _ in ready)
+    method = _named_method(customer, scope) or new_payment or customer["payment_methods"].get(_current_method(order))
+    if method is None or (method["source"] == "gift_card" and method.get("balance", 0) < difference):
+        plan.needs = "payment"
+        plan.lines.append(
+            f"Which payment method should pay or receive the price difference of {_money(difference)}? {_methods_list(customer)}"
+        )
+        return
+    plan.actions.append(
+        Action(
+            name=name,
+            arguments={
+                "order_id": oid,
+                "item_ids": [item["item_id"] for item, _ in ready],
+                "new_item_ids": [new["item_id"] for _, new in ready],
+                "payment_method_id": method["id"],
+            },
+        )
+    )
+    swaps = "; ".join(
+        f"{_item_text(item)} to {_options_text(new['options'])} ({_money(new['price'])})" for item, new in ready
+    )
+    verb = "change" if status == "pending" else "exchange"
+    money = (
+        f"you pay the difference of {_money(difference)} with {_method_text(method)}"
+        if difference > 0
+        else f"the difference of {_money(-difference)} is refunded to {_method_text(method)}"
+    )
+    plan.lines.append(f"In order {oid} I can {verb} {swaps}; {money}.")
+    if status == "delivered":
+        plan.lines.append(
+            "You'll receive an e-mail with how to return the original items; there is no need to place a new order."
+        )
+
+
+def _plan_return(customer: dict[str, Any], order: dict[str, Any], text: str, plan: Plan, asked_cancel: bool) -> None:
+    oid = order["order_id"]
+    items = _chosen_items(order, text)
+    if asked_cancel:
+        plan.lines.append(f"Order {oid} has already been delivered, so it can't be cancelled, but it can be returned.")
+    if not items:
+        plan.needs = "items"
+        plan.lines.append(
+            f"Which items of order {oid} would you like to return? It holds {_items_text(order['items'])}."
+        )
+        return
+    original = order["payment_history"][0]["payment_method_id"]
+    kinds = payment_kinds(text)
+    gift = next((m for m in customer["payment_methods"].values() if m["source"] == "gift_card"), None)
+    method = customer["payment_methods"].get(original)
+    if "gift_card" in kinds and gift is not None:
+        method = gift
+    note = ""
+    if kinds and kinds[0] not in ("gift_card",) and method and kinds[0] != method["source"]:
+        note = f" The refund can only go to the original payment method ({_method_text(method)}) or a gift card."
+    if method is None:
+        plan.needs = "payment"
+        plan.lines.append(
+            f"Should the refund go to the original payment method or to a gift card? {_methods_list(customer)}"
+        )
+        return
+    if asked_cancel:  # offered, not proposed: the customer asked for something else
+        plan.lines.append(f"Would you like to return {_items_text(items)} instead, refunded to {_method_text(method)}?")
+        return
+    plan.actions.append(
+        Action(
+            name="return_delivered_order_items",
+            arguments={"order_id": oid, "item_ids": [i["item_id"] for i in items], "payment_method_id": method["id"]},
+        )
+    )
+    refund = round(sum(i["price"] for i in items), 2)
+    plan.lines.append(
+        f"Order {oid} was delivered, so I can return {_items_text(items)}; the refund of {_money(refund)} goes to {_method_text(method)}.{note}"
+        " You'll receive an e-mail with how to send the items back."
+    )
+
+
+GENERIC_ITEMS = re.compile(
+    r"\b(?:the|my|all|these|those) (?:items|things|products|stuff)\b|\bthem all\b", re.IGNORECASE
+)
+
+
+def _chosen_items(order: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    """The items the customer names, in the order named; all of them for 'all the items' or, when
+    none is named, for 'the items'; the only one of a one-item order."""
+    if rules().says("all_items", text):
+        return list(order["items"])
+    chosen = _named_items(order["items"], words(text))
+    if not chosen and (len(order["items"]) == 1 or GENERIC_ITEMS.search(text)):
+        return list(order["items"])
+    return _described(chosen, text)
+
+
+def _named_items(items: list[dict[str, Any]], text_words: str) -> list[dict[str, Any]]:
+    """The items the words name, once each, in the order named."""
+    scores = [(mentions_item(text_words, i["name"]), i) for i in items]
+    chosen, seen = [], set()
+    for score, item in scores:
+        if score == 0 or item["item_id"] in seen:
+            continue
+        # A full-name match beats a last-word match for items sharing that word ('Tea Kettle').
+        if score == 1 and any(
+            s == 2 and words(i["name"]).split()[-1] == words(item["name"]).split()[-1] for s, i in scores
+        ):
+            continue
+        seen.add(item["item_id"])
+        chosen.append(item)
+    chosen.sort(key=lambda i: _first_mention(text_words, i["name"]))
+    return chosen
+
+
+def _described(items: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Of several items of the same name ('the keyboard' in an order with two), the one whose
+    current options the text describes best; all of them when nothing tells them apart."""
+    kept = []
+    for item in items:
+        twins = [i for i in items if i["name"] == item["name"]]
+        if len(twins) > 1:
+            table = {o: [v] for i in twins for o, v in i["options"].items()}
+            said = {(o, v) for _, o, v in value_mentions(text, table)}
+            score = {i["item_id"]: sum((o, v) in said for o, v in i["options"].items()) for i in twins}
+            best = max(score.values())
+            if best > 0 and list(score.values()).count(best) == 1 and score[item["item_id"]] != best:
+                continue
+        kept.append(item)
+    return kept
+
+
+def _first_mention(text_words: str, name: str) -> int:
+    name_words = words(name).strip()
+    for probe in (name_words, name_words.split()[-1] if name_words else ""):
+        at = text_words.find(f" {probe} ") if probe else -1
+        if at >= 0:
+            return at
+    return len(text_words)
+
+
+def _item_changes(
+    store: Store, order: dict[str, Any], text: str
+) -> list[tuple[dict[str, Any], dict[str, Any] | None, str]]:
+    """(item, new variant or None, question) for each item the text asks to change."""
+    named = _chosen_items(order, text)
+    twins = [i for i in named if sum(j["name"] == i["name"] for j in named) > 1]
+    if twins:  # 'the keyboard' in an order with two, nothing telling them apart: ask
+        listed = " or ".join(f"the one with {_options_text(i['options'])}" for i in twins)
+        return [(twins[0], None, f"Your order has {len(twins)} of the {twins[0]['name']}: do you mean {listed}?")]
+    items = named or list(order["items"])
+    parts = sentences(text)
+    changes = []
+    for item in items:
+        scope = _item_scope(parts, item, order) if len(items) > 1 else text
+        variants = store.variants_of(item["product_id"])
+        table = option_table(variants)
+        wanted = _wanted_options(scope, table, item)
+        if not wanted:
+            if len(named) == 1:
+                changes.append(
+                    (
+                        item,
+                        None,
+                        f"What would you like the {item['name']} ({_options_text(item['options'])}) changed to? {_available_text(variants, item)}",
+                    )
+                )
+            continue
+        fitting = [
+            v
+            for v in variants
+            if v["available"]
+            and v["item_id"] != item["item_id"]
+            and all(v["options"].get(o) == val for o, val in wanted.items())
+        ]
+        if not fitting:
+            changes.append(
+                (
+                    item,
+                    None,
+                    f"The {item['name']} with {_options_text(wanted)} is not available. {_available_text(variants, item)}",
+                )
+            )
+            continue
+        if rules().says("cheapest", scope):
+            changes.append((item, min(fitting, key=lambda v: v["price"]), ""))
+            continue
+        kept = max(sum(v["options"].get(o) == val for o, val in item["options"].items()) for v in fitting)
+        best = [v for v in fitting if sum(v["options"].get(o) == val for o, val in item["options"].items()) == kept]
+        if len(best) == 1:
+            changes.append((item, best[0], ""))
+        else:
+            choices = "; ".join(f"{_options_text(v['options'])} ({_money(v['price'])})" for v in best[:6])
+            changes.append((item, None, f"Which {item['name']} would you like: {choices}?"))
+    if not named and len(changes) > 1:  # option words alone fit several items: ask which one
+        return []
+    return changes
+
+
+def _wanted_options(scope: str, table: dict[str, list[str]], item: dict[str, Any]) -> dict[str, str]:
+    """The option values the customer asks for, sentence by sentence: a later sentence that sets
+    an option again restates the whole choice ('a 1L black one ... actually a 1.5L glass one'),
+    so the earlier sentences' values go; one that adds an option ('Brown, please') adds it."""
+    wanted: dict[str, str] = {}
+    for sentence in sentences(scope):
+        said = {o: v for _, o, v in value_mentions(sentence, table) if item["options"].get(o) != v}
+        if set(said) & set(wanted):
+            wanted = {}
+        wanted.update(said)
+    return wanted
+
+
+def _item_scope(parts: list[str], item: dict[str, Any], order: dict[str, Any]) -> str:
+    """The sentences about this item: those naming it, and the ones after them naming no item.
+    A sentence naming several items gives each the words up to its name ('a black laser gaming
+    mouse and a metal bookshelf': 'black' describes the mouse)."""
+    scope, on = [], False
+    for sentence in parts:
+        sw = words(sentence)
+        named = list(dict.fromkeys(i["name"] for i in _named_items(order["items"], sw)))
+        if named:
+            on = item["name"] in named
+            if on and len(named) > 1:
+                at = named.index(item["name"])
+                start = _mention_end(sw, named[at - 1]) if at else 0
+                sentence = sw[start : _mention_end(sw, item["name"])]
+        if on:
+            scope.append(sentence)
+    return ". ".join(scope)
+
+
+def _mention_end(text_words: str, name: str) -> int:
+    name_words = words(name).strip()
+    for probe in (name_words, name_words.split()[-1]):
+        at = text_words.find(f" {probe} ")
+        if at >= 0:
+            return at + len(probe) + 1
+    return len(text_words)
+
+
+# -- the store's facts, worded ---------------------------------------------------------------------
+def _named_method(customer: dict[str, Any], text: str, exclude: str | None = None) -> dict[str, Any] | None:
+    methods = [m for m in customer["payment_methods"].values() if m["id"] != exclude]
+    for method in methods:
+        if method["id"].lower() in text.lower() or (method.get("last_four") and method["last_four"] in text):
+            return method
+    for kind in payment_kinds(text):
+        found = [m for m in methods if m["source"] == kind]
+        if found:
+            return found[0]
+    return None
+
+
+def _current_method(order: dict[str, Any]) -> str:
+    """The method paying for the order now: the last payment recorded."""
+    payments = [p for p in order["payment_history"] if p["transaction_type"] == "payment"]
+    return payments[-1]["payment_method_id"] if payments else ""
+
+
+def _same_address_as(text: str, orders: list[dict[str, Any]], oid: str) -> dict[str, str] | None:
+    m = re.search(r"\bsame (?:address |one )?as\b[^.]*?(#?W\d{7})", text, re.IGNORECASE)
+    if not m:
+        return None
+    other = next((o for o in orders if o["order_id"] == "#" + m.group(1).lstrip("#").upper()), None)
+    return (
+        {k: other["address"][k] for k in ("address1", "address2", "city", "state", "country", "zip")} if other else None
+    )
+
+
+def _clause(store: Store, request: str) -> dict[str, str] | None:
+    """The policy clause with most words in common with the request's question (a few dozen
+    clauses: a term overlap is enough and needs no index)."""
+    clauses = store.policy()
+    if not clauses:
+        return None
+    query = set(terms(CLAUSE_QUERIES.get(request, request)))
+    section, text = max(clauses, key=lambda c: len(query & set(terms(c[0] + " " + c[1]))))
+    return {"section": section, "text": text}
+
+
+def _customer_view(customer: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "user_id": customer["user_id"],
+        "name": f"{customer['name']['first_name']} {customer['name']['last_name']}",
+        "email": customer["email"],
+        "address": _address_text(customer["address"]),
+        "payment_methods": [_method_text(m) for m in customer["payment_methods"].values()],
+    }
+
+
+def _order_view(order: dict[str, Any], customer: dict[str, Any]) -> OrderView:
+    return OrderView(
+        order_id=order["order_id"],
+        status=order["status"],
+        items=[_item_text(i) for i in order["items"]],
+        total=_total(order),
+        paid_with=_paid_with(order, customer),
+        tracking=[t for f in order.get("fulfillments", []) for t in f.get("tracking_id", [])],
+    )
+
+
+def _order_fact(order: dict[str, Any], customer: dict[str, Any]) -> str:
+    return f"Order {order['order_id']} is {order['status']}: {_items_text(order['items'])}; total {_money(_total(order))}, paid with {_paid_with(order, customer)}."
+
+
+def _total(order: dict[str, Any]) -> float:
+    return (
+        round(
+            sum(p["amount"] for p in order["payment_history"] if p["transaction_type"] == "payment")
+            - sum(p["amount"] for p in order["payment_history"][1:] if p["transaction_type"] == "refund"),
+            2,
+        )
+        if order["payment_history"]
+        else round(sum(i["price"] for i in order["items"]), 2)
+    )
+
+
+def _paid_with(order: dict[str, Any], customer: dict[str, Any]) -> str:
+    if not order["payment_history"]:
+        return "no recorded payment"
+    method_id = order["payment_history"][0]["payment_method_id"]
+    method = customer["payment_methods"].get(method_id)
+    return _method_text(method) if method else method_id
+
+
+def _method_text(method: dict[str, Any]) -> str:
+    if method["source"] == "credit_card":
+        return f"{method.get('brand', 'credit').title()} card ending in {method.get('last_four', '?')}"
+    if method["source"] == "gift_card":
+        return f"gift card {method['id']} (balance {_money(method.get('balance', 0))})"
+    return f"PayPal ({method['id']})" if method["source"] == "paypal" else method["id"]
+
+
+def _methods_list(customer: dict[str, Any]) -> str:
+    return "On file: " + "; ".join(_method_text(m) for m in customer["payment_methods"].values()) + "."
+
+
+def _refund_timing(order: dict[str, Any], customer: dict[str, Any]) -> str:
+    paid = order["payment_history"][0]["payment_method_id"] if order["payment_history"] else ""
+    return "immediately" if "gift_card" in paid else "within 5 to 7 business days"
+
+
+def _refund_status(order: dict[str, Any], customer: dict[str, Any]) -> str:
+    refunds = [p for p in order["payment_history"] if p["transaction_type"] == "refund"]
+    if not refunds:
+        return f"Order {order['order_id']} is {order['status']} and has no refund recorded yet."
+    listed = "; ".join(f"{_money(p['amount'])} to {p['payment_method_id']}" for p in refunds)
+    return f"For order {order['order_id']} the refunds recorded are {listed}: to a gift card they arrive immediately, otherwise within 5 to 7 business days."
+
+
+def _status_text(order: dict[str, Any]) -> str:
+    tracking = [t for f in order.get("fulfillments", []) for t in f.get("tracking_id", [])]
+    track = f" Tracking number: {', '.join(tracking)}." if tracking else ""
+    return f"Order {order['order_id']} is {order['status']}.{track}"
+
+
+def _not_now(order: dict[str, Any], verb: str) -> str:
+    rule = "pending" if verb in ("cancelled", "changed") and order["status"] != "delivered" else "delivered"
+    return f"Order {order['order_id']} is {order['status']}, and our policy lets an order be {verb} only while it is {rule}, so I can't do that for this order."
+
+
+def _product_answer(store: Store, text: str, order: dict[str, Any] | None = None) -> list[str]:
+    text_words = words(text)
+    names = store.product_names()
+    asked = [pid for pid, name in names.items() if mentions_item(text_words, name) == 2] or [
+        pid for pid, name in names.items() if mentions_item(text_words, name)
+    ]
+    lines = []
+    for pid in asked[:2]:
+        variants = store.variants_of(pid)
+        lines.append(
+            f"The {names[pid]} is available as: "
+            + "; ".join(f"{_options_text(v['options'])} ({_money(v['price'])})" for v in variants if v["available"])[
+                :600
+            ]
+            + "."
+        )
+    return lines
+
+
+def _available_text(variants: list[dict[str, Any]], item: dict[str, Any]) -> str:
+    table = option_table([v for v in variants if v["available"] and v["item_id"] != item["item_id"]])
+    return "Available options: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in table.items()) + "."
+
+
+def _item_text(item: dict[str, Any]) -> str:
+    return f"{item['name']} ({_options_text(item['options'])}, {_money(item['price'])})"
+
+
+def _items_text(items: list[dict[str, Any]]) -> str:
+    return ", ".join(_item_text(i) for i in items)
+
+
+def _options_text(options: dict[str, Any]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in options.items())
+
+
+def _address_text(a: dict[str, str]) -> str:
+    return ", ".join(
+        p
+        for p in (a["address1"], a.get("address2", ""), a["city"], f"{a['state']} {a['zip']}", a.get("country", ""))
+        if p
+    )
+
+
+def _money(amount: float) -> str:
+    return f"${amount:,.2f}"

@@ -1,0 +1,120 @@
+"""The order copilot on scripted conversations against a small store (rules only, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.store import Action
+from assistant.store.propose import propose, result_reply
+from tests.store_data import MUG_BLACK, MUG_WHITE, SHIRT_M_RED, SHIRT_S_RED, make_store
+
+
+@pytest.fixture()
+def store(tmp_path):
+    return make_store(tmp_path)
+
+
+def said(*messages: str) -> list[dict[str, str]]:
+    return [{"role": "user", "content": m} for m in messages]
+
+
+def test_identity_comes_first_even_with_a_user_id(store):
+    proposal = propose(store, said("I'm user ann_lee_1, cancel order #W0000001 please"))
+    assert proposal.needs == "identity" and proposal.actions == [] and proposal.request == "cancel"
+    assert "e-mail" in proposal.draft and "zip" in proposal.draft
+    assert "authenticate" in proposal.clause["text"]
+
+
+def test_an_unknown_email_is_said_and_name_and_zip_identify(store):
+    unknown = propose(store, said("my email is nobody@example.com"))
+    assert "couldn't find an account with the e-mail nobody@example.com" in unknown.draft
+    found = propose(store, said("I'm Ann Lee, zip 78701. Where is my order #W0000003?"))
+    assert found.customer["user_id"] == "ann_lee_1"
+    assert found.request == "order_status" and "processed" in found.draft and "555" in found.draft
+
+
+def test_cancel_a_pending_order_states_reason_refund_and_asks_yes_without_claiming_it_done(store):
+    proposal = propose(store, said("ann.lee@example.com - I ordered #W0000001 by mistake, please cancel it"))
+    assert proposal.actions == [
+        Action(name="cancel_pending_order", arguments={"order_id": "#W0000001", "reason": "ordered by mistake"})
+    ]
+    assert "ordered by mistake" in proposal.draft and "$32.00" in proposal.draft and "yes" in proposal.draft
+    assert "cancelled" not in proposal.draft.replace("can't be cancelled", "")
+
+
+def test_a_delivered_item_refund_becomes_a_return_to_the_original_method_or_a_gift_card(store):
+    back = propose(store, said("ann.lee@example.com", "The mug in order #W0000002 arrived cracked, I want a refund"))
+    assert back.actions == [
+        Action(
+            name="return_delivered_order_items",
+            arguments={"order_id": "#W0000002", "item_ids": [MUG_WHITE], "payment_method_id": "paypal_1"},
+        )
+    ]
+    assert "I'm sorry" not in back.draft and "can't" not in back.draft  # eligible: no refusal
+    credit = propose(store, said("ann.lee@example.com", "Return the mug from #W0000002 as store credit"))
+    assert credit.actions[0].arguments["payment_method_id"] == "gift_card_1"
+
+
+def test_cancelling_a_delivered_order_is_explained_and_a_return_offered_not_proposed(store):
+    proposal = propose(store, said("ann.lee@example.com. Cancel order #W0000002"))
+    assert proposal.actions == []
+    assert "can't be cancelled, but it can be returned" in proposal.draft
+
+
+def test_an_exchange_picks_the_option_asked_keeping_the_rest_and_reminds_it_is_once(store):
+    proposal = propose(store, said("ann.lee@example.com. For #W0000002 I'd like to exchange the t-shirt for size M"))
+    assert proposal.actions == [
+        Action(
+            name="exchange_delivered_order_items",
+            arguments={
+                "order_id": "#W0000002",
+                "item_ids": [SHIRT_S_RED],
+                "new_item_ids": [SHIRT_M_RED],
+                "payment_method_id": "paypal_1",
+            },
+        )
+    ]
+    assert "only once" in proposal.draft
+
+
+def test_a_later_sentence_restating_the_choice_replaces_the_earlier_one(store):
+    proposal = propose(
+        store,
+        said("ann.lee@example.com. Change the mug in #W0000001 to a white one", "Actually, make it black instead"),
+    )
+    # the order's mug is white already: black is the only change asked
+    assert proposal.actions[0].arguments["new_item_ids"] == [MUG_BLACK]
+
+
+def test_an_unavailable_option_is_asked_about_not_proposed(store):
+    proposal = propose(store, said("ann.lee@example.com. For #W0000001 change the t-shirt to size L blue"))
+    assert proposal.actions == [] and proposal.needs == "new_items" and "not available" in proposal.draft
+
+
+def test_a_payment_the_gift_card_cannot_cover_is_explained_not_proposed(store):
+    proposal = propose(store, said("ann.lee@example.com. Change the payment of #W0000001 to my gift card"))
+    assert proposal.actions == []
+    assert "gift card must have enough balance" in proposal.draft
+
+
+def test_out_of_scope_alone_is_handed_off_with_a_reason(store):
+    proposal = propose(store, said("ann.lee@example.com. Unsubscribe me from your marketing emails"))
+    assert proposal.handoff and proposal.handoff_reason and proposal.actions == []
+
+
+def test_someone_elses_order_is_not_acted_on(store):
+    proposal = propose(store, said("ann.lee@example.com. Cancel #W0000009"))
+    assert proposal.actions == [] and "not one of them" in proposal.draft
+
+
+def test_a_withdrawn_request_proposes_nothing(store):
+    proposal = propose(store, said("ann.lee@example.com. Return the mug from #W0000002", "never mind, I'll keep it"))
+    assert proposal.actions == [] and "leave order #W0000002 as it is" in proposal.draft
+
+
+def test_done_actions_are_not_proposed_again_and_results_are_worded(store):
+    conversation = said("ann.lee@example.com. Cancel #W0000001, no longer needed")
+    first = propose(store, conversation)
+    result = store.execute(first.actions[0], "ann_lee_1", confirmed_by="agent")
+    assert "now cancelled" in result_reply(result)
+    assert propose(store, conversation, done=first.actions).actions == []
