@@ -21,6 +21,7 @@ from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, P
 from assistant.prompting import SUPPORT_RULES, policy_block
 from assistant.reply import ProductCard, plain_citations
 from assistant.session import Session
+from assistant.store.propose import Proposal
 from assistant.wording import HANDOFF_REPLY, answering_sentences, format_price, policy_name
 from common.errors import ShopAssistError
 from common.schema import Product
@@ -42,6 +43,8 @@ class Copilot(BaseModel):
     adapter: str | None = None  # the LoRA adapter it was asked with; None: the base model alone
     # Generated sentences the grounding or the writer's filters removed (as Reply.sentences_removed).
     sentences_removed: int = 0
+    # With a store: the customer, their orders, the clause, the proposed actions (assistant.store).
+    order: Proposal | None = None
 
     @field_validator("policies")
     @classmethod
