@@ -41,15 +41,15 @@ CONFIRM = "Shall I go ahead? Please reply yes to confirm."
 # The question the policy's clauses are searched with, per kind of request.
 CLAUSE_QUERIES = {
     "identity": "authenticate user identity email name zip code",
-    "cancel": "cancel pending order status reason refund original payment method",
+    "cancel": "cancel pending order status reason",
     "return": "return delivered order refund original payment method gift card",
     "exchange": "exchange delivered order same product different option price difference",
-    "modify_items": "modify items pending order same product option once price difference",
+    "modify_items": "modify items only once same product option",
     "modify_address": "modify pending order shipping address",
-    "modify_payment": "modify payment pending order gift card balance",
+    "modify_payment": "modify payment single payment method different gift card balance",
     "default_address": "modify default user address",
-    "order_status": "order status pending processed delivered cancelled",
-    "refund_status": "refund original payment method gift card immediately 5 to 7 business days",
+    "order_status": "each order can be in status pending processed delivered cancelled",
+    "refund_status": "total refunded via the original payment method immediately if gift card otherwise in 5 to 7 business days",
     "product_question": "product types variant items options",
     "out_of_scope": "transfer to a human agent request cannot be handled within the scope",
 }
@@ -704,9 +704,15 @@ def _clause(store: Store, request: str) -> dict[str, str] | None:
     clauses = store.policy()
     if not clauses:
         return None
-    query = set(terms(CLAUSE_QUERIES.get(request, request)))
-    section, text = max(clauses, key=lambda c: len(query & set(terms(c[0] + " " + c[1]))))
+    query = _stems(CLAUSE_QUERIES.get(request, request))
+    # A clause under a heading that names the request ('Cancel pending order') comes first.
+    section, text = max(clauses, key=lambda c: 2 * len(query & _stems(c[0])) + len(query & _stems(c[1])))
     return {"section": section, "text": text}
+
+
+def _stems(text: str) -> set[str]:
+    """Terms cut to five letters: 'cancelled' meets 'cancel', 'returned' meets 'return'."""
+    return {t[:5] for t in terms(text)}
 
 
 def _customer_view(customer: dict[str, Any]) -> dict[str, Any]:
