@@ -95,6 +95,7 @@ def test_a_payment_the_gift_card_cannot_cover_is_explained_not_proposed(store):
     proposal = propose(store, said("ann.lee@example.com. Change the payment of #W0000001 to my gift card"))
     assert proposal.actions == []
     assert "gift card must have enough balance" in proposal.draft
+    assert "I can change the payment" not in proposal.draft  # the refused offer is withdrawn, not contradicted
 
 
 def test_out_of_scope_alone_is_handed_off_with_a_reason(store):
@@ -118,3 +119,11 @@ def test_done_actions_are_not_proposed_again_and_results_are_worded(store):
     result = store.execute(first.actions[0], "ann_lee_1", confirmed_by="agent")
     assert "now cancelled" in result_reply(result)
     assert propose(store, conversation, done=first.actions).actions == []
+
+
+def test_each_item_gets_the_words_after_its_name_when_the_sentence_says_what_it_becomes(store):
+    proposal = propose(
+        store, said("ann.lee@example.com. In #W0000001 change the t-shirt to size M and the mug to black")
+    )
+    assert proposal.actions[0].arguments["item_ids"] == [SHIRT_S_RED, MUG_WHITE]
+    assert proposal.actions[0].arguments["new_item_ids"] == [SHIRT_M_RED, MUG_BLACK]

@@ -98,6 +98,12 @@ class Plan:
     needs: str = ""
     lines: list[str] = field(default_factory=list)  # sentences of the draft
     facts: list[str] = field(default_factory=list)
+    action_lines: dict[tuple[str, str], str] = field(default_factory=dict)  # the line offering each action
+
+    def offer(self, action: Action, line: str) -> None:
+        self.actions.append(action)
+        self.lines.append(line)
+        self.action_lines[action.key()] = line
 
 
 def propose(store: Store, conversation: list[dict[str, str]], done: list[Action] | None = None) -> Proposal:
@@ -152,8 +158,11 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
     # never proposed.
     actions = [a for _, p in plans for a in p.actions if a.key() not in done_keys]
     verdicts = store.check(actions, identity.user_id)
+    said_for = {k: line for _, p in plans for k, line in p.action_lines.items()}
     for action, refusal in zip(actions, verdicts, strict=True):
         if refusal is not None:
+            if said_for.get(action.key()) in lines:
+                lines.remove(said_for[action.key()])
             lines.append(
                 f"I can't do the {ACTION_WORDS[action.name]} for you: {refusal.detail}, and our policy says {refusal.rule}."
             )
@@ -286,8 +295,10 @@ def _no_order_plan(store: Store, customer: dict[str, Any], text: str, request: s
                 ["What is the new default address (street, suite if any, city, state, zip)?"],
             )
             return plan
-        plan.actions.append(Action(name="modify_user_address", arguments={"user_id": customer["user_id"], **address}))
-        plan.lines.append(f"I can change your default address to {_address_text(address)}.")
+        plan.offer(
+            Action(name="modify_user_address", arguments={"user_id": customer["user_id"], **address}),
+            f"I can change your default address to {_address_text(address)}.",
+        )
     elif request == "product_question":
         plan.lines += _product_answer(store, text)
     return plan
@@ -314,10 +325,10 @@ def _plan(
         plan.request = "default_address"
         address = address_in(text)
         if address:
-            plan.actions.append(
-                Action(name="modify_user_address", arguments={"user_id": customer["user_id"], **address})
+            plan.offer(
+                Action(name="modify_user_address", arguments={"user_id": customer["user_id"], **address}),
+                f"I can change your default address to {_address_text(address)}.",
             )
-            plan.lines.append(f"I can change your default address to {_address_text(address)}.")
         else:
             plan.needs = "address"
             plan.lines.append("What is the new default address (street, suite if any, city, state, zip)?")
@@ -325,8 +336,10 @@ def _plan(
         plan.request = "modify_address"
         address = address_in(text) or _same_address_as(text, orders, oid)
         if address:
-            plan.actions.append(Action(name="modify_pending_order_address", arguments={"order_id": oid, **address}))
-            plan.lines.append(f"I can change the shipping address of order {oid} to {_address_text(address)}.")
+            plan.offer(
+                Action(name="modify_pending_order_address", arguments={"order_id": oid, **address}),
+                f"I can change the shipping address of order {oid} to {_address_text(address)}.",
+            )
         else:
             plan.needs = "address"
             plan.lines.append(
@@ -346,13 +359,11 @@ def _plan(
         method = _named_method(customer, pay_text, exclude=_current_method(order))
         new_payment = method
         if method:
-            plan.actions.append(
+            plan.offer(
                 Action(
                     name="modify_pending_order_payment", arguments={"order_id": oid, "payment_method_id": method["id"]}
-                )
-            )
-            plan.lines.append(
-                f"I can change the payment of order {oid} to {_method_text(method)}; the original payment is refunded ({_refund_timing(order, customer)})."
+                ),
+                f"I can change the payment of order {oid} to {_method_text(method)}; the original payment is refunded ({_refund_timing(order, customer)}).",
             )
         else:
             plan.needs = plan.needs or "payment"
@@ -364,10 +375,10 @@ def _plan(
         if status == "pending":
             plan.request = "cancel" if plan.request == "none" else plan.request
             reason = cancel_reason(text)
-            plan.actions.append(Action(name="cancel_pending_order", arguments={"order_id": oid, "reason": reason}))
-            plan.lines.append(
+            plan.offer(
+                Action(name="cancel_pending_order", arguments={"order_id": oid, "reason": reason}),
                 f"Order {oid} is still pending, so I can cancel it (reason: {reason}). "
-                f"The total of {_money(_total(order))} will be refunded to {_paid_with(order, customer)} {_refund_timing(order, customer)}."
+                f"The total of {_money(_total(order))} will be refunded to {_paid_with(order, customer)} {_refund_timing(order, customer)}.",
             )
         elif status == "delivered":
             plan.request = "return"
@@ -441,16 +452,14 @@ def _plan_change(
             f"Which payment method should pay or receive the price difference of {_money(difference)}? {_methods_list(customer)}"
         )
         return
-    plan.actions.append(
-        Action(
-            name=name,
-            arguments={
-                "order_id": oid,
-                "item_ids": [item["item_id"] for item, _ in ready],
-                "new_item_ids": [new["item_id"] for _, new in ready],
-                "payment_method_id": method["id"],
-            },
-        )
+    action = Action(
+        name=name,
+        arguments={
+            "order_id": oid,
+            "item_ids": [item["item_id"] for item, _ in ready],
+            "new_item_ids": [new["item_id"] for _, new in ready],
+            "payment_method_id": method["id"],
+        },
     )
     swaps = "; ".join(
         f"{_item_text(item)} to {_options_text(new['options'])} ({_money(new['price'])})" for item, new in ready
@@ -461,7 +470,7 @@ def _plan_change(
         if difference > 0
         else f"the difference of {_money(-difference)} is refunded to {_method_text(method)}"
     )
-    plan.lines.append(f"In order {oid} I can {verb} {swaps}; {money}.")
+    plan.offer(action, f"In order {oid} I can {verb} {swaps}; {money}.")
     if status == "delivered":
         plan.lines.append(
             "You'll receive an e-mail with how to return the original items; there is no need to place a new order."
@@ -497,16 +506,14 @@ def _plan_return(customer: dict[str, Any], order: dict[str, Any], text: str, pla
     if asked_cancel:  # offered, not proposed: the customer asked for something else
         plan.lines.append(f"Would you like to return {_items_text(items)} instead, refunded to {_method_text(method)}?")
         return
-    plan.actions.append(
+    refund = round(sum(i["price"] for i in items), 2)
+    plan.offer(
         Action(
             name="return_delivered_order_items",
             arguments={"order_id": oid, "item_ids": [i["item_id"] for i in items], "payment_method_id": method["id"]},
-        )
-    )
-    refund = round(sum(i["price"] for i in items), 2)
-    plan.lines.append(
+        ),
         f"Order {oid} was delivered, so I can return {_items_text(items)}; the refund of {_money(refund)} goes to {_method_text(method)}.{note}"
-        " You'll receive an e-mail with how to send the items back."
+        " You'll receive an e-mail with how to send the items back.",
     )
 
 
@@ -643,8 +650,9 @@ def _wanted_options(scope: str, table: dict[str, list[str]], item: dict[str, Any
 
 def _item_scope(parts: list[str], item: dict[str, Any], order: dict[str, Any]) -> str:
     """The sentences about this item: those naming it, and the ones after them naming no item.
-    A sentence naming several items gives each the words up to its name ('a black laser gaming
-    mouse and a metal bookshelf': 'black' describes the mouse)."""
+    A sentence naming several items gives each its own words: those after its name when the
+    first name is followed by what it becomes ('the shirt to blue M and the jacket to L'), else
+    those up to its name ('a black laser gaming mouse and a metal bookshelf')."""
     scope, on = [], False
     for sentence in parts:
         sw = words(sentence)
@@ -653,11 +661,28 @@ def _item_scope(parts: list[str], item: dict[str, Any], order: dict[str, Any]) -
             on = item["name"] in named
             if on and len(named) > 1:
                 at = named.index(item["name"])
-                start = _mention_end(sw, named[at - 1]) if at else 0
-                sentence = sw[start : _mention_end(sw, item["name"])]
+                if FORWARD.match(sw[_mention_end(sw, named[0]) :]):
+                    end = _mention_start(sw, named[at + 1]) if at + 1 < len(named) else len(sw)
+                    sentence = sw[_mention_start(sw, item["name"]) : end]
+                else:
+                    start = _mention_end(sw, named[at - 1]) if at else 0
+                    sentence = sw[start : _mention_end(sw, item["name"])]
         if on:
             scope.append(sentence)
     return ". ".join(scope)
+
+
+# After an item's name, the words that say what it becomes ('... machine for a 9 bar one').
+FORWARD = re.compile(r"\s*(?:from|for|to|into|with|in)\b")
+
+
+def _mention_start(text_words: str, name: str) -> int:
+    name_words = words(name).strip()
+    for probe in (name_words, name_words.split()[-1]):
+        at = text_words.find(f" {probe} ")
+        if at >= 0:
+            return at
+    return 0
 
 
 def _mention_end(text_words: str, name: str) -> int:
