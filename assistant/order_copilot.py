@@ -18,6 +18,7 @@ from assistant.store import Action, ActionResult, Store
 from assistant.store.propose import Proposal, propose, result_reply
 from assistant.store.reading import identify
 from common.errors import ShopAssistError
+from common.untrusted import ShopperText
 
 
 class Executed(BaseModel):
@@ -43,6 +44,9 @@ def answers_order(proposal: Proposal | None) -> bool:
 
 
 def order_copilot(proposal: Proposal, model: str = "") -> Copilot:
+    # The draft quotes the store and the customer's own words (an address): it passes the same
+    # output filter as every reply an agent may send.
+    proposal = proposal.model_copy(update={"draft": ShopperText([], names=[]).clean(proposal.draft).strip()})
     clause = [{"source": "store policy", "section": proposal.clause["section"], "text": proposal.clause["text"]}]
     return Copilot(
         suggested_reply=proposal.draft,

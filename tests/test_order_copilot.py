@@ -127,3 +127,7 @@ def test_each_item_gets_the_words_after_its_name_when_the_sentence_says_what_it_
     )
     assert proposal.actions[0].arguments["item_ids"] == [SHIRT_S_RED, MUG_WHITE]
     assert proposal.actions[0].arguments["new_item_ids"] == [SHIRT_M_RED, MUG_BLACK]
+
+
+def test_a_name_typed_in_lower_case_with_the_zip_identifies(store):
+    assert propose(store, said("hi it's ann lee, zip 78701, where's #W0000003?")).customer["user_id"] == "ann_lee_1"

@@ -25,6 +25,7 @@ ZIP = re.compile(r"\b\d{5}\b")
 ORDER_ID = re.compile(r"#?\s?\bW\s?(\d{7})\b", re.IGNORECASE)
 # Two capitalised words in a row, overlapping ("I'm Olivia Ito" gives "I'm Olivia", "Olivia Ito").
 NAME_PAIR = re.compile(r"\b([A-Z][a-zA-Z'’-]+)\s+(?=([A-Z][a-zA-Z'’-]+)\b)")
+LOWER_PAIR = re.compile(r"\b([a-z'’-]{2,})\s+(?=([a-z'’-]{2,})\b)")
 NAMED = re.compile(r"\bmy name is ([a-z'’-]+)\s+([a-z'’-]+)", re.IGNORECASE)
 # Sentences, and clauses joined by ", and" / ", but" / ", also" / ", then": each clause usually
 # asks one thing ("change the payment to PayPal, and change the umbrella to the blue one").
@@ -97,14 +98,17 @@ def identify(store: Store, text: str) -> Identity:
             return Identity(user_id)
         identity.tried.append(f"the e-mail {email}")
     zips = ZIP.findall(text)
-    pairs = NAMED.findall(text) + NAME_PAIR.findall(text)
+    # Capitalised pairs first, then any two words in a row ('olivia ito, 80218'): each pair is
+    # one indexed lookup with the zip, and only a real customer's name and zip together match.
+    pairs = NAMED.findall(text) + NAME_PAIR.findall(text) + LOWER_PAIR.findall(text.lower())
     for zip_code in zips:
         for first, last in pairs:
             user_id = store.find_by_name_zip(first, last, zip_code)
             if user_id:
                 return Identity(user_id)
     if zips and pairs:
-        identity.tried.append(f"the name {' '.join(pairs[0])} with zip {zips[0]}")
+        first, last = (NAMED.findall(text) + NAME_PAIR.findall(text) or pairs)[0]
+        identity.tried.append(f"the name {first} {last} with zip {zips[0]}")
     return identity
 
 
