@@ -50,7 +50,8 @@ def test_a_delivered_item_refund_becomes_a_return_to_the_original_method_or_a_gi
             arguments={"order_id": "#W0000002", "item_ids": [MUG_WHITE], "payment_method_id": "paypal_1"},
         )
     ]
-    assert "I'm sorry" not in back.draft and "can't" not in back.draft  # eligible: no refusal
+    assert back.draft.startswith("I'm sorry about that.")  # an apology for the crack, not a refusal
+    assert "can't" not in back.draft and "couldn't" not in back.draft
     credit = propose(store, said("ann.lee@example.com", "Return the mug from #W0000002 as store credit"))
     assert credit.actions[0].arguments["payment_method_id"] == "gift_card_1"
 
@@ -131,3 +132,15 @@ def test_each_item_gets_the_words_after_its_name_when_the_sentence_says_what_it_
 
 def test_a_name_typed_in_lower_case_with_the_zip_identifies(store):
     assert propose(store, said("hi it's ann lee, zip 78701, where's #W0000003?")).customer["user_id"] == "ann_lee_1"
+
+
+def test_where_are_my_orders_lists_their_statuses_and_a_damaged_item_gets_an_apology(store):
+    status = propose(store, said("ann.lee@example.com - my order hasn't arrived, where is it?"))
+    assert status.needs == "" and "#W0000003 is processed" in status.draft and "Tracking number: 555" in status.draft
+    assert status.draft.startswith("I'm sorry about that.")
+
+
+def test_a_new_default_address_needs_no_order(store):
+    proposal = propose(store, said("ann.lee@example.com. Change the address on my account to 9 Oak Rd, Reno, NV 89501"))
+    assert proposal.actions[0].name == "modify_user_address"
+    assert proposal.actions[0].arguments["city"] == "Reno" and proposal.actions[0].arguments["address2"] == ""

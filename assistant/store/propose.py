@@ -32,6 +32,7 @@ from assistant.store.reading import (
     value_mentions,
     words,
 )
+from assistant.support_cases import case_of
 from common.text import terms
 
 CHANGE_ONCE = (
@@ -115,7 +116,7 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
     identity = identify(store, text)
     if identity.user_id is None:
         request = _first_request(text)
-        lead = (
+        lead = _sorry(text) + (
             f"I couldn't find an account with {' or '.join(identity.tried)}. "
             if identity.tried
             else "I'd be glad to help with that. "
@@ -142,7 +143,9 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
             order, question = _infer_order(segment, orders)
             if order is None:
                 plan = Plan(request=_first_request(segment))
-                if question and plan.request not in ("none", "out_of_scope", "product_question"):
+                if plan.request in ("order_status", "refund_status"):  # nothing changes: tell them all
+                    plan.lines = [_status_text(o) for o in orders[:6]] or ["I don't see any orders on your account."]
+                elif question and plan.request not in ("none", "out_of_scope", "product_question", "default_address"):
                     plan.needs, plan.lines = "order", [question]
                 else:
                     plan = _no_order_plan(store, customer, segment, plan.request)
@@ -150,7 +153,7 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
                 continue
         plans.append((order["order_id"], _plan(store, customer, order, segment, orders)))
 
-    lines = [f"Thanks, {first}, I've found your account."]
+    lines = [_sorry(text) + f"Thanks, {first}, I've found your account."]
     for _, plan in plans:
         lines += plan.lines
         proposal.facts += plan.facts
@@ -197,6 +200,11 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
     return proposal
 
 
+def _sorry(text: str) -> str:
+    """An apology when the customer reports something gone wrong (damaged, wrong item, lost)."""
+    return "I'm sorry about that. " if case_of(text) else ""
+
+
 def result_reply(result: ActionResult) -> str:
     """What to tell the customer after the agent ran (or the store refused) an action."""
     if not result.done:
@@ -223,11 +231,11 @@ def _first_request(text: str) -> str:
     r = rules()
     for request, kind in (
         ("cancel", "cancel"),
-        ("change_item", "exchange"),
-        ("return", "return"),
         ("default_address", "default_address"),
         ("address", "modify_address"),
         ("payment", "modify_payment"),
+        ("change_item", "exchange"),
+        ("return", "return"),
         ("refund_status", "refund_status"),
         ("status", "order_status"),
         ("product_question", "product_question"),

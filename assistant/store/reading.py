@@ -26,7 +26,7 @@ ORDER_ID = re.compile(r"#?\s?\bW\s?(\d{7})\b", re.IGNORECASE)
 # Two capitalised words in a row, overlapping ("I'm Olivia Ito" gives "I'm Olivia", "Olivia Ito").
 NAME_PAIR = re.compile(r"\b([A-Z][a-zA-Z'’-]+)\s+(?=([A-Z][a-zA-Z'’-]+)\b)")
 LOWER_PAIR = re.compile(r"\b([a-z'’-]{2,})\s+(?=([a-z'’-]{2,})\b)")
-NAMED = re.compile(r"\bmy name is ([a-z'’-]+)\s+([a-z'’-]+)", re.IGNORECASE)
+NAMED = re.compile(r"\b(?:my name is|i'?m|i am|this is) ([a-z'’-]+)\s+([a-z'’-]+)", re.IGNORECASE)
 # Sentences, and clauses joined by ", and" / ", but" / ", also" / ", then": each clause usually
 # asks one thing ("change the payment to PayPal, and change the umbrella to the blue one").
 SENTENCE = re.compile(
@@ -106,9 +106,10 @@ def identify(store: Store, text: str) -> Identity:
             user_id = store.find_by_name_zip(first, last, zip_code)
             if user_id:
                 return Identity(user_id)
-    if zips and pairs:
-        first, last = (NAMED.findall(text) + NAME_PAIR.findall(text) or pairs)[0]
-        identity.tried.append(f"the name {first} {last} with zip {zips[0]}")
+    # Only a name the customer gave as theirs, written as a name, is worth quoting back.
+    given = [(f, la) for f, la in NAMED.findall(text) if f[:1].isupper() and la[:1].isupper()]
+    if zips and given:
+        identity.tried.append(f"the name {given[0][0]} {given[0][1]} with zip {zips[0]}")
     return identity
 
 
