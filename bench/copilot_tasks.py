@@ -113,11 +113,52 @@ def run_task(pristine: Path, work: Path, task: dict, messages: list[str]) -> dic
     }
 
 
+POLICY_QUESTIONS = [  # no order in them: the copilot's policy path, which asks the model
+    "How long do I have to return a jacket I don't like?",
+    "Do you ship to Canada, and how much does it cost?",
+    "Is my card data safe with you?",
+    "What does the warranty cover on headphones?",
+    "Can I pay with PayPal?",
+]
+
+
+def time_assistant(data_dir: Path, conversations: list[list[str]]) -> None:
+    """Assistant.copilot end to end (index, store, model as configured): the order path answers
+    without the model; the policy path generates with it."""
+    from assistant.core import Assistant
+    from common.settings import Settings
+
+    assistant = Assistant.load(Settings(data_dir=data_dir), capacity=False)
+    assistant.copilot([{"role": "customer", "content": POLICY_QUESTIONS[0]}])  # loads the model
+    timings: dict[str, list[float]] = {"order path": [], "policy path": []}
+    for messages in conversations:
+        started = time.perf_counter()
+        reply = assistant.copilot([{"role": "customer", "content": m} for m in messages])
+        timings["order path" if reply.order and reply.order.request != "none" else "policy path"].append(
+            (time.perf_counter() - started) * 1000
+        )
+    for question in POLICY_QUESTIONS:
+        started = time.perf_counter()
+        assistant.copilot([{"role": "customer", "content": question}])
+        timings["policy path"].append((time.perf_counter() - started) * 1000)
+    print(f"Assistant.copilot end to end, model {assistant.model_name()}:")
+    for path, ms in timings.items():
+        if ms:
+            print(f"  {path:<12} n={len(ms):<3} p50 {percentile(ms, 50):8.1f} ms  p95 {percentile(ms, 95):8.1f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--openers", type=Path, default=REPO / "bench" / "data" / "copilot_openers_dev.jsonl")
     parser.add_argument("--tau", type=Path, default=TAU, help="the tau_retail folder (../shared/datasets/tau_retail)")
     parser.add_argument("--show", type=int, default=0, help="print this many tasks' drafts and actions")
+    parser.add_argument(
+        "--with-model",
+        type=Path,
+        default=None,
+        help="a data dir with a catalog index and this store: also time Assistant.copilot end to end "
+        "with the configured model, on the openers (order path) and on policy questions (model path)",
+    )
     args = parser.parse_args()
     tasks = {
         "dev": json.loads((args.tau / "tasks_dev.json").read_text()),
@@ -175,6 +216,8 @@ def main() -> None:
     print(
         f"copilot latency ms (rules + store)      p50 {percentile(latencies, 50):.1f}  p95 {percentile(latencies, 95):.1f}"
     )
+    if args.with_model:
+        time_assistant(args.with_model, [o["messages"] for o, _ in rows])
     for opener, res in refused:
         print(f"  refused: {opener['split']} {opener['index']}: {res.detail} ({res.rule})")
     for draft, opener in forbidden:
