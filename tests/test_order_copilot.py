@@ -144,3 +144,22 @@ def test_a_new_default_address_needs_no_order(store):
     proposal = propose(store, said("ann.lee@example.com. Change the address on my account to 9 Oak Rd, Reno, NV 89501"))
     assert proposal.actions[0].name == "modify_user_address"
     assert proposal.actions[0].arguments["city"] == "Reno" and proposal.actions[0].arguments["address2"] == ""
+
+
+def test_a_return_and_an_exchange_on_one_delivered_order_is_a_choice_not_two_actions(store):
+    proposal = propose(
+        store, said("ann.lee@example.com. For #W0000002 return the mug, and exchange the t-shirt for size M")
+    )
+    assert proposal.actions == [] and proposal.needs == "choice" and "either returned or exchanged" in proposal.draft
+
+
+def test_a_refund_method_the_policy_does_not_allow_is_asked_about(store):
+    proposal = propose(store, said("ann.lee@example.com. Return the mug from #W0000002 to my credit card"))
+    assert proposal.actions == [] and proposal.needs == "payment"
+    assert "original payment method (PayPal (paypal_1)) or your gift card" in proposal.draft
+
+
+def test_a_product_question_lists_the_available_options(store):
+    proposal = propose(store, said("ann.lee@example.com. Which colors does the t-shirt come in?"))
+    assert proposal.request == "product_question" and proposal.actions == []
+    assert "color: red, blue" in proposal.draft and "size: S, M" in proposal.draft  # L blue is unavailable

@@ -327,7 +327,11 @@ def _plan(
     wants_change = r.says("change_item", text)
     wants_return = r.says("return", text)
     wants_cancel = r.says("cancel", text)
-    changes = _item_changes(store, order, text) if wants_change else []
+    # A return and an exchange asked in one breath ('return the headphones, and exchange the
+    # keyboard') each read their own clauses.
+    change_text = _clauses_for(text, ("change_item",)) if wants_change else ""
+    back_text = _clauses_for(text, ("return", "cancel")) if wants_return or wants_cancel else ""
+    changes = _item_changes(store, order, change_text) if wants_change else []
 
     if r.says("default_address", text):
         plan.request = "default_address"
@@ -377,9 +381,18 @@ def _plan(
             plan.needs = plan.needs or "payment"
             plan.lines.append(f"Which of your payment methods should pay for order {oid}? {_methods_list(customer)}")
 
-    if wants_change and (changes or not (wants_return or wants_cancel)):
-        _plan_change(store, customer, order, text, changes, plan, new_payment)
-    elif wants_cancel or wants_return:
+    changing = wants_change and bool(changes or not back_text)
+    if changing:
+        _plan_change(store, customer, order, change_text, changes, plan, new_payment)
+    returning = status == "delivered" and bool(_named_items(order["items"], words(back_text)))
+    if changing and returning:  # one of the two per delivered order: the customer chooses
+        plan.actions, plan.lines, plan.needs, plan.request = [], [], "choice", "exchange"
+        plan.lines.append(
+            f"Order {oid} can be either returned or exchanged, once: after one, the other is no longer possible. "
+            f"Would you like to return {_items_text(_chosen_items(order, back_text))}, or make the exchange?"
+        )
+        return plan
+    if back_text and (not changing or returning):
         if status == "pending":
             plan.request = "cancel" if plan.request == "none" else plan.request
             reason = cancel_reason(text)
@@ -390,7 +403,7 @@ def _plan(
             )
         elif status == "delivered":
             plan.request = "return"
-            _plan_return(customer, order, text, plan, asked_cancel=wants_cancel and not wants_return)
+            _plan_return(customer, order, back_text, plan, asked_cancel=wants_cancel and not wants_return)
         else:
             plan.request = "cancel" if wants_cancel else "return"
             plan.lines.append(_not_now(order, "cancelled" if wants_cancel else "returned"))
@@ -408,6 +421,24 @@ def _plan(
     return plan
 
 
+REQUESTS = ("cancel", "return", "change_item", "payment", "address")
+
+
+def _clauses_for(text: str, kinds: tuple[str, ...]) -> str:
+    """The clauses asking for one of `kinds`, with the clauses after them that ask for nothing
+    else ('... the bookshelf. Brown, please.') and those before any request (the situation)."""
+    r = rules()
+    kept, mode = [], None
+    for sentence in sentences(text):
+        if any(r.says(k, sentence) for k in kinds):
+            mode = True
+        elif any(r.says(k, sentence) for k in REQUESTS):
+            mode = False
+        if mode is None or mode:
+            kept.append(sentence)
+    return ". ".join(kept)
+
+
 def _withdrawn(text: str) -> bool:
     """The customer took the request back: a 'never mind' / 'keep it' after the last request."""
     r = rules()
@@ -415,7 +446,7 @@ def _withdrawn(text: str) -> bool:
     for i, sentence in enumerate(sentences(text)):
         if r.says("withdraw", sentence):
             last_withdraw = i
-        elif any(r.says(k, sentence) for k in ("cancel", "return", "change_item", "payment", "address")):
+        elif any(r.says(k, sentence) for k in REQUESTS):
             last_request = i
     return last_withdraw > last_request
 
@@ -502,9 +533,15 @@ def _plan_return(customer: dict[str, Any], order: dict[str, Any], text: str, pla
     method = customer["payment_methods"].get(original)
     if "gift_card" in kinds and gift is not None:
         method = gift
+    if kinds and kinds[0] != "gift_card" and method and kinds[0] != method["source"]:
+        plan.needs = "payment"
+        gift_text = f" or your {_method_text(gift)}" if gift else " or a gift card"
+        plan.lines.append(
+            f"Order {oid} was delivered, so {_items_text(items)} can be returned, but the refund can only go to the "
+            f"original payment method ({_method_text(method)}){gift_text}. Which would you like?"
+        )
+        return
     note = ""
-    if kinds and kinds[0] not in ("gift_card",) and method and kinds[0] != method["source"]:
-        note = f" The refund can only go to the original payment method ({_method_text(method)}) or a gift card."
     if method is None:
         plan.needs = "payment"
         plan.lines.append(
@@ -837,13 +874,15 @@ def _product_answer(store: Store, text: str, order: dict[str, Any] | None = None
     ]
     lines = []
     for pid in asked[:2]:
-        variants = store.variants_of(pid)
+        available = [v for v in store.variants_of(pid) if v["available"]]
+        if not available:
+            lines.append(f"The {names[pid]} is not available in any option at the moment.")
+            continue
+        options = "; ".join(f"{k}: {', '.join(v)}" for k, v in option_table(available).items())
+        prices = [v["price"] for v in available]
         lines.append(
-            f"The {names[pid]} is available as: "
-            + "; ".join(f"{_options_text(v['options'])} ({_money(v['price'])})" for v in variants if v["available"])[
-                :600
-            ]
-            + "."
+            f"The {names[pid]} is available with {options} ({len(available)} combinations, "
+            f"{_money(min(prices))} to {_money(max(prices))})."
         )
     return lines
 
