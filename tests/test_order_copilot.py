@@ -163,3 +163,9 @@ def test_a_product_question_lists_the_available_options(store):
     proposal = propose(store, said("ann.lee@example.com. Which colors does the t-shirt come in?"))
     assert proposal.request == "product_question" and proposal.actions == []
     assert "color: red, blue" in proposal.draft and "size: S, M" in proposal.draft  # L blue is unavailable
+
+
+def test_the_wrong_option_picked_reads_as_a_change(store):
+    proposal = propose(store, said("ann.lee@example.com. On #W0000001 I picked the wrong mug colour, I wanted black"))
+    assert proposal.actions[0].name == "modify_pending_order_items"
+    assert proposal.actions[0].arguments["new_item_ids"] == [MUG_BLACK]
