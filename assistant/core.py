@@ -213,7 +213,7 @@ class Assistant:
         `done`: the actions already run in this conversation."""
         proposal = order_proposal(self.settings.data_dir, conversation, done)
         if answers_order(proposal):
-            return order_copilot(proposal, self.model_name())
+            return order_copilot(proposal)
         adapter = self.settings.copilot_adapter if use_adapter else None
         reply = suggest_reply(conversation, self.engine, self.policies, self.writer, adapter, self.model_name())
         return reply.model_copy(update={"order": proposal})

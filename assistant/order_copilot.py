@@ -20,6 +20,8 @@ from assistant.store.reading import identify
 from common.errors import ShopAssistError
 from common.untrusted import ShopperText
 
+ORDER_PATH = "rules + store (no model)"  # `Copilot.model` for a reply from the order path
+
 
 class Executed(BaseModel):
     result: ActionResult
@@ -43,7 +45,7 @@ def answers_order(proposal: Proposal | None) -> bool:
     return proposal is not None and (proposal.request != "none" or bool(proposal.actions))
 
 
-def order_copilot(proposal: Proposal, model: str = "") -> Copilot:
+def order_copilot(proposal: Proposal) -> Copilot:
     # The draft quotes the store and the customer's own words (an address): it passes the same
     # output filter as every reply an agent may send.
     proposal = proposal.model_copy(update={"draft": ShopperText([], names=[]).clean(proposal.draft).strip()})
@@ -55,7 +57,7 @@ def order_copilot(proposal: Proposal, model: str = "") -> Copilot:
         policies=clause if proposal.clause else [],
         products=[],
         used_fallback=False,
-        model=f"rules + store (no model; configured: {model})" if model else "rules + store (no model)",
+        model=ORDER_PATH,
         adapter=None,
         order=proposal,
     )

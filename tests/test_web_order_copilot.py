@@ -28,6 +28,7 @@ def test_the_tab_shows_the_customer_and_runs_the_confirmed_action_once(ctx):
     reply, intent, policies, _, order, actions, _, state = suggest_with_order(ctx, CONVERSATION, BASE, {})
     assert "cancel it (reason: no longer needed)" in reply and "yes" in reply
     assert "Ann Lee" in order and "#W0000001" in order and "Cancel pending order" in order
+    assert "no model was asked" in intent
     assert actions["choices"] == [("cancel_pending_order(order_id=#W0000001, reason=no longer needed)", 0)]
     with pytest.raises(gr.Error, match="Confirmed by"):
         run_action(ctx, CONVERSATION, 0, " ", state)

@@ -18,7 +18,7 @@ from functools import partial
 import gradio as gr
 
 from assistant.copilot import AGENT_ROLES, CUSTOMER_ROLES, Copilot
-from assistant.order_copilot import execute
+from assistant.order_copilot import ORDER_PATH, execute
 from assistant.store import Action
 from assistant.store.propose import Proposal
 from common.errors import ShopAssistError
@@ -66,6 +66,8 @@ def parse_conversation(text: str) -> list[dict[str, str]]:
 def model_text(result: Copilot) -> str:
     """Which model the reply came from: the agent compares the base model and the adapter, and
     a reply the model gave nothing usable for is the policy's text, whichever was asked."""
+    if result.model.startswith(ORDER_PATH):
+        return "Answered from the store's records by rules: no model was asked."
     asked = f"the fine-tuned adapter {result.adapter}" if result.adapter else "the base model"
     if result.model:
         asked += f" ({result.model})"
