@@ -169,3 +169,30 @@ def test_the_wrong_option_picked_reads_as_a_change(store):
     proposal = propose(store, said("ann.lee@example.com. On #W0000001 I picked the wrong mug colour, I wanted black"))
     assert proposal.actions[0].name == "modify_pending_order_items"
     assert proposal.actions[0].arguments["new_item_ids"] == [MUG_BLACK]
+
+
+def test_a_pending_orders_address_changes_to_a_written_one_or_another_orders(store):
+    written = propose(store, said("ann.lee@example.com. Please ship #W0000001 to 9 Oak Rd, Suite 2, Reno, NV 89501"))
+    assert written.actions == [
+        Action(
+            name="modify_pending_order_address",
+            arguments={
+                "order_id": "#W0000001",
+                "address1": "9 Oak Rd",
+                "address2": "Suite 2",
+                "city": "Reno",
+                "state": "NV",
+                "country": "USA",
+                "zip": "89501",
+            },
+        )
+    ]
+    copied = propose(store, said("ann.lee@example.com. Change the address of #W0000004 to the same as #W0000001"))
+    assert (
+        copied.actions[0].arguments["address1"] == "1 Elm St" and copied.actions[0].arguments["order_id"] == "#W0000004"
+    )
+
+
+def test_the_customers_own_address_given_to_identify_them_is_not_an_address_change(store):
+    proposal = propose(store, said("I'm Ann Lee, 1 Elm St, Austin, TX 78701. Cancel #W0000001, no longer needed"))
+    assert [a.name for a in proposal.actions] == ["cancel_pending_order"]

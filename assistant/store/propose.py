@@ -18,19 +18,38 @@ from pydantic import BaseModel, Field
 
 from assistant.store.actions import Action
 from assistant.store.db import ActionResult, Store
+from assistant.store.items import chosen_items, item_changes, item_scope, named_items
 from assistant.store.reading import (
     address_in,
     cancel_reason,
     identify,
     mentions_item,
-    option_table,
     order_endings,
     order_ids,
     payment_kinds,
     rules,
     sentences,
-    value_mentions,
     words,
+)
+from assistant.store.wording import (
+    OrderView,
+    address_text,
+    customer_view,
+    item_text,
+    items_text,
+    method_text,
+    methods_list,
+    money,
+    not_now,
+    options_text,
+    order_fact,
+    order_view,
+    paid_with,
+    product_answer,
+    refund_status,
+    refund_timing,
+    status_text,
+    total,
 )
 from assistant.support_cases import case_of
 from common.text import terms
@@ -65,15 +84,6 @@ ACTION_WORDS = {
     "exchange_delivered_order_items": "exchange",
     "modify_user_address": "address change",
 }
-
-
-class OrderView(BaseModel):
-    order_id: str
-    status: str
-    items: list[str]
-    total: float
-    paid_with: str
-    tracking: list[str] = Field(default_factory=list)
 
 
 class Proposal(BaseModel):
@@ -132,7 +142,7 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
     assert customer is not None
     orders = store.orders_of(identity.user_id)
     done_keys = {a.key() for a in done or []}
-    proposal = Proposal(customer=_customer_view(customer), orders=[_order_view(o, customer) for o in orders])
+    proposal = Proposal(customer=customer_view(customer), orders=[order_view(o, customer) for o in orders])
     first = customer["name"]["first_name"]
 
     other_ids = [oid for oid in order_ids(text) if oid not in {o["order_id"] for o in orders}]
@@ -144,7 +154,7 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
             if order is None:
                 plan = Plan(request=_first_request(segment))
                 if plan.request in ("order_status", "refund_status"):  # nothing changes: tell them all
-                    plan.lines = [_status_text(o) for o in orders[:6]] or ["I don't see any orders on your account."]
+                    plan.lines = [status_text(o) for o in orders[:6]] or ["I don't see any orders on your account."]
                 elif question and plan.request not in ("none", "out_of_scope", "product_question", "default_address"):
                     plan.needs, plan.lines = "order", [question]
                 else:
@@ -241,7 +251,7 @@ def _first_request(text: str) -> str:
         ("product_question", "product_question"),
         ("out_of_scope", "out_of_scope"),
     ):
-        if r.says(request, text):
+        if r.says(request, text) or (kind == "modify_address" and address_in(text)):
             return kind
     return "none"
 
@@ -305,10 +315,10 @@ def _no_order_plan(store: Store, customer: dict[str, Any], text: str, request: s
             return plan
         plan.offer(
             Action(name="modify_user_address", arguments={"user_id": customer["user_id"], **address}),
-            f"I can change your default address to {_address_text(address)}.",
+            f"I can change your default address to {address_text(address)}.",
         )
     elif request == "product_question":
-        plan.lines += _product_answer(store, text)
+        plan.lines += product_answer(store, text)
     return plan
 
 
@@ -318,8 +328,8 @@ def _plan(
     r = rules()
     status, oid = order["status"], order["order_id"]
     plan = Plan()
-    plan.facts.append(_order_fact(order, customer))
-    address_text = re.sub(r"\be-?mail address", "e-mail", text, flags=re.IGNORECASE)
+    plan.facts.append(order_fact(order, customer))
+    without_emails = re.sub(r"\be-?mail address", "e-mail", text, flags=re.IGNORECASE)
     if _withdrawn(text):
         plan.request = "none"
         plan.lines.append(f"Understood, I'll leave order {oid} as it is.")
@@ -331,7 +341,7 @@ def _plan(
     # keyboard') each read their own clauses.
     change_text = _clauses_for(text, ("change_item",)) if wants_change else ""
     back_text = _clauses_for(text, ("return", "cancel")) if wants_return or wants_cancel else ""
-    changes = _item_changes(store, order, change_text) if wants_change else []
+    changes = item_changes(store, order, change_text) if wants_change else []
 
     if r.says("default_address", text):
         plan.request = "default_address"
@@ -339,18 +349,20 @@ def _plan(
         if address:
             plan.offer(
                 Action(name="modify_user_address", arguments={"user_id": customer["user_id"], **address}),
-                f"I can change your default address to {_address_text(address)}.",
+                f"I can change your default address to {address_text(address)}.",
             )
         else:
             plan.needs = "address"
             plan.lines.append("What is the new default address (street, suite if any, city, state, zip)?")
-    elif r.says("address", address_text) and status == "pending":
+    # A new postal address written out is itself the request ('ship #W1 to 9 Oak Rd, Reno, NV
+    # 89501'); the customer's own address, given to identify them, is not.
+    elif (r.says("address", without_emails) or _new_address(text, customer, order)) and status == "pending":
         plan.request = "modify_address"
         address = address_in(text) or _same_address_as(text, orders, oid)
         if address:
             plan.offer(
                 Action(name="modify_pending_order_address", arguments={"order_id": oid, **address}),
-                f"I can change the shipping address of order {oid} to {_address_text(address)}.",
+                f"I can change the shipping address of order {oid} to {address_text(address)}.",
             )
         else:
             plan.needs = "address"
@@ -375,21 +387,21 @@ def _plan(
                 Action(
                     name="modify_pending_order_payment", arguments={"order_id": oid, "payment_method_id": method["id"]}
                 ),
-                f"I can change the payment of order {oid} to {_method_text(method)}; the original payment is refunded ({_refund_timing(order, customer)}).",
+                f"I can change the payment of order {oid} to {method_text(method)}; the original payment is refunded ({refund_timing(order, customer)}).",
             )
         else:
             plan.needs = plan.needs or "payment"
-            plan.lines.append(f"Which of your payment methods should pay for order {oid}? {_methods_list(customer)}")
+            plan.lines.append(f"Which of your payment methods should pay for order {oid}? {methods_list(customer)}")
 
     changing = wants_change and bool(changes or not back_text)
     if changing:
         _plan_change(store, customer, order, change_text, changes, plan, new_payment)
-    returning = status == "delivered" and bool(_named_items(order["items"], words(back_text)))
+    returning = status == "delivered" and bool(named_items(order["items"], words(back_text)))
     if changing and returning:  # one of the two per delivered order: the customer chooses
         plan.actions, plan.lines, plan.needs, plan.request = [], [], "choice", "exchange"
         plan.lines.append(
             f"Order {oid} can be either returned or exchanged, once: after one, the other is no longer possible. "
-            f"Would you like to return {_items_text(_chosen_items(order, back_text))}, or make the exchange?"
+            f"Would you like to return {items_text(chosen_items(order, back_text))}, or make the exchange?"
         )
         return plan
     if back_text and (not changing or returning):
@@ -399,25 +411,24 @@ def _plan(
             plan.offer(
                 Action(name="cancel_pending_order", arguments={"order_id": oid, "reason": reason}),
                 f"Order {oid} is still pending, so I can cancel it (reason: {reason}). "
-                f"The total of {_money(_total(order))} will be refunded to {_paid_with(order, customer)} {_refund_timing(order, customer)}.",
+                f"The total of {money(total(order))} will be refunded to {paid_with(order, customer)} {refund_timing(order, customer)}.",
             )
         elif status == "delivered":
             plan.request = "return"
             _plan_return(customer, order, back_text, plan, asked_cancel=wants_cancel and not wants_return)
         else:
             plan.request = "cancel" if wants_cancel else "return"
-            plan.lines.append(_not_now(order, "cancelled" if wants_cancel else "returned"))
+            plan.lines.append(not_now(order, "cancelled" if wants_cancel else "returned"))
     if plan.request == "none":
         if r.says("refund_status", text):
             plan.request = "refund_status"
-            plan.lines.append(_refund_status(order, customer))
-        elif r.says("status", text) or r.says("product_question", text) is False:
-            plan.request = "order_status" if r.says("status", text) else "none"
-            if plan.request == "order_status":
-                plan.lines.append(_status_text(order))
+            plan.lines.append(refund_status(order, customer))
+        elif r.says("status", text):
+            plan.request = "order_status"
+            plan.lines.append(status_text(order))
         if r.says("product_question", text):
             plan.request = "product_question" if plan.request == "none" else plan.request
-            plan.lines += _product_answer(store, text, order)
+            plan.lines += product_answer(store, text, order)
     return plan
 
 
@@ -463,14 +474,14 @@ def _plan_change(
     oid, status = order["order_id"], order["status"]
     if status not in ("pending", "delivered"):
         plan.request = "exchange"
-        plan.lines.append(_not_now(order, "changed"))
+        plan.lines.append(not_now(order, "changed"))
         return
     plan.request = "modify_items" if status == "pending" else "exchange"
     name = "modify_pending_order_items" if status == "pending" else "exchange_delivered_order_items"
     if not changes:
         plan.needs = "items"
         plan.lines.append(
-            f"Which item of order {oid} would you like to change, and to which option? It holds {_items_text(order['items'])}."
+            f"Which item of order {oid} would you like to change, and to which option? It holds {items_text(order['items'])}."
         )
         return
     ready = [(item, new) for item, new, _ in changes if new is not None]
@@ -483,12 +494,12 @@ def _plan_change(
     # The difference is paid with the method named where the items are discussed, else the
     # order's new payment method when one is being set, else the one paying for it now.
     parts = sentences(text)
-    scope = ". ".join(_item_scope(parts, item, order) for item, _ in ready)
+    scope = ". ".join(item_scope(parts, item, order) for item, _ in ready)
     method = _named_method(customer, scope) or new_payment or customer["payment_methods"].get(_current_method(order))
     if method is None or (method["source"] == "gift_card" and method.get("balance", 0) < difference):
         plan.needs = "payment"
         plan.lines.append(
-            f"Which payment method should pay or receive the price difference of {_money(difference)}? {_methods_list(customer)}"
+            f"Which payment method should pay or receive the price difference of {money(difference)}? {methods_list(customer)}"
         )
         return
     action = Action(
@@ -501,15 +512,15 @@ def _plan_change(
         },
     )
     swaps = "; ".join(
-        f"{_item_text(item)} to {_options_text(new['options'])} ({_money(new['price'])})" for item, new in ready
+        f"{item_text(item)} to {options_text(new['options'])} ({money(new['price'])})" for item, new in ready
     )
     verb = "change" if status == "pending" else "exchange"
-    money = (
-        f"you pay the difference of {_money(difference)} with {_method_text(method)}"
+    settle = (
+        f"you pay the difference of {money(difference)} with {method_text(method)}"
         if difference > 0
-        else f"the difference of {_money(-difference)} is refunded to {_method_text(method)}"
+        else f"the difference of {money(-difference)} is refunded to {method_text(method)}"
     )
-    plan.offer(action, f"In order {oid} I can {verb} {swaps}; {money}.")
+    plan.offer(action, f"In order {oid} I can {verb} {swaps}; {settle}.")
     if status == "delivered":
         plan.lines.append(
             "You'll receive an e-mail with how to return the original items; there is no need to place a new order."
@@ -518,13 +529,13 @@ def _plan_change(
 
 def _plan_return(customer: dict[str, Any], order: dict[str, Any], text: str, plan: Plan, asked_cancel: bool) -> None:
     oid = order["order_id"]
-    items = _chosen_items(order, text)
+    items = chosen_items(order, text)
     if asked_cancel:
         plan.lines.append(f"Order {oid} has already been delivered, so it can't be cancelled, but it can be returned.")
     if not items:
         plan.needs = "items"
         plan.lines.append(
-            f"Which items of order {oid} would you like to return? It holds {_items_text(order['items'])}."
+            f"Which items of order {oid} would you like to return? It holds {items_text(order['items'])}."
         )
         return
     original = order["payment_history"][0]["payment_method_id"]
@@ -535,21 +546,21 @@ def _plan_return(customer: dict[str, Any], order: dict[str, Any], text: str, pla
         method = gift
     if kinds and kinds[0] != "gift_card" and method and kinds[0] != method["source"]:
         plan.needs = "payment"
-        gift_text = f" or your {_method_text(gift)}" if gift else " or a gift card"
+        gift_text = f" or your {method_text(gift)}" if gift else " or a gift card"
         plan.lines.append(
-            f"Order {oid} was delivered, so {_items_text(items)} can be returned, but the refund can only go to the "
-            f"original payment method ({_method_text(method)}){gift_text}. Which would you like?"
+            f"Order {oid} was delivered, so {items_text(items)} can be returned, but the refund can only go to the "
+            f"original payment method ({method_text(method)}){gift_text}. Which would you like?"
         )
         return
     note = ""
     if method is None:
         plan.needs = "payment"
         plan.lines.append(
-            f"Should the refund go to the original payment method or to a gift card? {_methods_list(customer)}"
+            f"Should the refund go to the original payment method or to a gift card? {methods_list(customer)}"
         )
         return
     if asked_cancel:  # offered, not proposed: the customer asked for something else
-        plan.lines.append(f"Would you like to return {_items_text(items)} instead, refunded to {_method_text(method)}?")
+        plan.lines.append(f"Would you like to return {items_text(items)} instead, refunded to {method_text(method)}?")
         return
     refund = round(sum(i["price"] for i in items), 2)
     plan.offer(
@@ -557,186 +568,9 @@ def _plan_return(customer: dict[str, Any], order: dict[str, Any], text: str, pla
             name="return_delivered_order_items",
             arguments={"order_id": oid, "item_ids": [i["item_id"] for i in items], "payment_method_id": method["id"]},
         ),
-        f"Order {oid} was delivered, so I can return {_items_text(items)}; the refund of {_money(refund)} goes to {_method_text(method)}.{note}"
+        f"Order {oid} was delivered, so I can return {items_text(items)}; the refund of {money(refund)} goes to {method_text(method)}.{note}"
         " You'll receive an e-mail with how to send the items back.",
     )
-
-
-GENERIC_ITEMS = re.compile(
-    r"\b(?:the|my|all|these|those) (?:items|things|products|stuff)\b|\bthem all\b", re.IGNORECASE
-)
-
-
-def _chosen_items(order: dict[str, Any], text: str) -> list[dict[str, Any]]:
-    """The items the customer names, in the order named; all of them for 'all the items' or, when
-    none is named, for 'the items'; the only one of a one-item order."""
-    if rules().says("all_items", text):
-        return list(order["items"])
-    chosen = _named_items(order["items"], words(text))
-    if not chosen and (len(order["items"]) == 1 or GENERIC_ITEMS.search(text)):
-        return list(order["items"])
-    return _described(chosen, text)
-
-
-def _named_items(items: list[dict[str, Any]], text_words: str) -> list[dict[str, Any]]:
-    """The items the words name, once each, in the order named."""
-    scores = [(mentions_item(text_words, i["name"]), i) for i in items]
-    chosen, seen = [], set()
-    for score, item in scores:
-        if score == 0 or item["item_id"] in seen:
-            continue
-        # A full-name match beats a last-word match for items sharing that word ('Tea Kettle').
-        if score == 1 and any(
-            s == 2 and words(i["name"]).split()[-1] == words(item["name"]).split()[-1] for s, i in scores
-        ):
-            continue
-        seen.add(item["item_id"])
-        chosen.append(item)
-    chosen.sort(key=lambda i: _first_mention(text_words, i["name"]))
-    return chosen
-
-
-def _described(items: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """Of several items of the same name ('the keyboard' in an order with two), the one whose
-    current options the text describes best; all of them when nothing tells them apart."""
-    kept = []
-    for item in items:
-        twins = [i for i in items if i["name"] == item["name"]]
-        if len(twins) > 1:
-            table = {o: [v] for i in twins for o, v in i["options"].items()}
-            said = {(o, v) for _, o, v in value_mentions(text, table)}
-            score = {i["item_id"]: sum((o, v) in said for o, v in i["options"].items()) for i in twins}
-            best = max(score.values())
-            if best > 0 and list(score.values()).count(best) == 1 and score[item["item_id"]] != best:
-                continue
-        kept.append(item)
-    return kept
-
-
-def _first_mention(text_words: str, name: str) -> int:
-    name_words = words(name).strip()
-    for probe in (name_words, name_words.split()[-1] if name_words else ""):
-        at = text_words.find(f" {probe} ") if probe else -1
-        if at >= 0:
-            return at
-    return len(text_words)
-
-
-def _item_changes(
-    store: Store, order: dict[str, Any], text: str
-) -> list[tuple[dict[str, Any], dict[str, Any] | None, str]]:
-    """(item, new variant or None, question) for each item the text asks to change."""
-    named = _chosen_items(order, text)
-    twins = [i for i in named if sum(j["name"] == i["name"] for j in named) > 1]
-    if twins:  # 'the keyboard' in an order with two, nothing telling them apart: ask
-        listed = " or ".join(f"the one with {_options_text(i['options'])}" for i in twins)
-        return [(twins[0], None, f"Your order has {len(twins)} of the {twins[0]['name']}: do you mean {listed}?")]
-    items = named or list(order["items"])
-    parts = sentences(text)
-    changes = []
-    for item in items:
-        scope = _item_scope(parts, item, order) if len(items) > 1 else text
-        variants = store.variants_of(item["product_id"])
-        table = option_table(variants)
-        wanted = _wanted_options(scope, table, item)
-        if not wanted:
-            if len(named) == 1:
-                changes.append(
-                    (
-                        item,
-                        None,
-                        f"What would you like the {item['name']} ({_options_text(item['options'])}) changed to? {_available_text(variants, item)}",
-                    )
-                )
-            continue
-        fitting = [
-            v
-            for v in variants
-            if v["available"]
-            and v["item_id"] != item["item_id"]
-            and all(v["options"].get(o) == val for o, val in wanted.items())
-        ]
-        if not fitting:
-            changes.append(
-                (
-                    item,
-                    None,
-                    f"The {item['name']} with {_options_text(wanted)} is not available. {_available_text(variants, item)}",
-                )
-            )
-            continue
-        if rules().says("cheapest", scope):
-            changes.append((item, min(fitting, key=lambda v: v["price"]), ""))
-            continue
-        kept = max(sum(v["options"].get(o) == val for o, val in item["options"].items()) for v in fitting)
-        best = [v for v in fitting if sum(v["options"].get(o) == val for o, val in item["options"].items()) == kept]
-        if len(best) == 1:
-            changes.append((item, best[0], ""))
-        else:
-            choices = "; ".join(f"{_options_text(v['options'])} ({_money(v['price'])})" for v in best[:6])
-            changes.append((item, None, f"Which {item['name']} would you like: {choices}?"))
-    if not named and len(changes) > 1:  # option words alone fit several items: ask which one
-        return []
-    return changes
-
-
-def _wanted_options(scope: str, table: dict[str, list[str]], item: dict[str, Any]) -> dict[str, str]:
-    """The option values the customer asks for, sentence by sentence: a later sentence that sets
-    an option again restates the whole choice ('a 1L black one ... actually a 1.5L glass one'),
-    so the earlier sentences' values go; one that adds an option ('Brown, please') adds it."""
-    wanted: dict[str, str] = {}
-    for sentence in sentences(scope):
-        said = {o: v for _, o, v in value_mentions(sentence, table) if item["options"].get(o) != v}
-        if set(said) & set(wanted):
-            wanted = {}
-        wanted.update(said)
-    return wanted
-
-
-def _item_scope(parts: list[str], item: dict[str, Any], order: dict[str, Any]) -> str:
-    """The sentences about this item: those naming it, and the ones after them naming no item.
-    A sentence naming several items gives each its own words: those after its name when the
-    first name is followed by what it becomes ('the shirt to blue M and the jacket to L'), else
-    those up to its name ('a black laser gaming mouse and a metal bookshelf')."""
-    scope, on = [], False
-    for sentence in parts:
-        sw = words(sentence)
-        named = list(dict.fromkeys(i["name"] for i in _named_items(order["items"], sw)))
-        if named:
-            on = item["name"] in named
-            if on and len(named) > 1:
-                at = named.index(item["name"])
-                if FORWARD.match(sw[_mention_end(sw, named[0]) :]):
-                    end = _mention_start(sw, named[at + 1]) if at + 1 < len(named) else len(sw)
-                    sentence = sw[_mention_start(sw, item["name"]) : end]
-                else:
-                    start = _mention_end(sw, named[at - 1]) if at else 0
-                    sentence = sw[start : _mention_end(sw, item["name"])]
-        if on:
-            scope.append(sentence)
-    return ". ".join(scope)
-
-
-# After an item's name, the words that say what it becomes ('... machine for a 9 bar one').
-FORWARD = re.compile(r"\s*(?:from|for|to|into|with|in)\b")
-
-
-def _mention_start(text_words: str, name: str) -> int:
-    name_words = words(name).strip()
-    for probe in (name_words, name_words.split()[-1]):
-        at = text_words.find(f" {probe} ")
-        if at >= 0:
-            return at
-    return 0
-
-
-def _mention_end(text_words: str, name: str) -> int:
-    name_words = words(name).strip()
-    for probe in (name_words, name_words.split()[-1]):
-        at = text_words.find(f" {probe} ")
-        if at >= 0:
-            return at + len(probe) + 1
-    return len(text_words)
 
 
 # -- the store's facts, worded ---------------------------------------------------------------------
@@ -750,6 +584,14 @@ def _named_method(customer: dict[str, Any], text: str, exclude: str | None = Non
         if found:
             return found[0]
     return None
+
+
+def _new_address(text: str, customer: dict[str, Any], order: dict[str, Any]) -> bool:
+    written = address_in(text)
+    known = [customer["address"], order["address"]]
+    return written is not None and all(
+        (written["address1"].lower(), written["zip"]) != (a["address1"].lower(), str(a["zip"])) for a in known
+    )
 
 
 def _current_method(order: dict[str, Any]) -> str:
@@ -783,134 +625,3 @@ def _clause(store: Store, request: str) -> dict[str, str] | None:
 def _stems(text: str) -> set[str]:
     """Terms cut to five letters: 'cancelled' meets 'cancel', 'returned' meets 'return'."""
     return {t[:5] for t in terms(text)}
-
-
-def _customer_view(customer: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "user_id": customer["user_id"],
-        "name": f"{customer['name']['first_name']} {customer['name']['last_name']}",
-        "email": customer["email"],
-        "address": _address_text(customer["address"]),
-        "payment_methods": [_method_text(m) for m in customer["payment_methods"].values()],
-    }
-
-
-def _order_view(order: dict[str, Any], customer: dict[str, Any]) -> OrderView:
-    return OrderView(
-        order_id=order["order_id"],
-        status=order["status"],
-        items=[_item_text(i) for i in order["items"]],
-        total=_total(order),
-        paid_with=_paid_with(order, customer),
-        tracking=[t for f in order.get("fulfillments", []) for t in f.get("tracking_id", [])],
-    )
-
-
-def _order_fact(order: dict[str, Any], customer: dict[str, Any]) -> str:
-    return f"Order {order['order_id']} is {order['status']}: {_items_text(order['items'])}; total {_money(_total(order))}, paid with {_paid_with(order, customer)}."
-
-
-def _total(order: dict[str, Any]) -> float:
-    return (
-        round(
-            sum(p["amount"] for p in order["payment_history"] if p["transaction_type"] == "payment")
-            - sum(p["amount"] for p in order["payment_history"][1:] if p["transaction_type"] == "refund"),
-            2,
-        )
-        if order["payment_history"]
-        else round(sum(i["price"] for i in order["items"]), 2)
-    )
-
-
-def _paid_with(order: dict[str, Any], customer: dict[str, Any]) -> str:
-    if not order["payment_history"]:
-        return "no recorded payment"
-    method_id = order["payment_history"][0]["payment_method_id"]
-    method = customer["payment_methods"].get(method_id)
-    return _method_text(method) if method else method_id
-
-
-def _method_text(method: dict[str, Any]) -> str:
-    if method["source"] == "credit_card":
-        return f"{method.get('brand', 'credit').title()} card ending in {method.get('last_four', '?')}"
-    if method["source"] == "gift_card":
-        return f"gift card {method['id']} (balance {_money(method.get('balance', 0))})"
-    return f"PayPal ({method['id']})" if method["source"] == "paypal" else method["id"]
-
-
-def _methods_list(customer: dict[str, Any]) -> str:
-    return "On file: " + "; ".join(_method_text(m) for m in customer["payment_methods"].values()) + "."
-
-
-def _refund_timing(order: dict[str, Any], customer: dict[str, Any]) -> str:
-    paid = order["payment_history"][0]["payment_method_id"] if order["payment_history"] else ""
-    return "immediately" if "gift_card" in paid else "within 5 to 7 business days"
-
-
-def _refund_status(order: dict[str, Any], customer: dict[str, Any]) -> str:
-    refunds = [p for p in order["payment_history"] if p["transaction_type"] == "refund"]
-    if not refunds:
-        return f"Order {order['order_id']} is {order['status']} and has no refund recorded yet."
-    listed = "; ".join(f"{_money(p['amount'])} to {p['payment_method_id']}" for p in refunds)
-    return f"For order {order['order_id']} the refunds recorded are {listed}: to a gift card they arrive immediately, otherwise within 5 to 7 business days."
-
-
-def _status_text(order: dict[str, Any]) -> str:
-    tracking = [t for f in order.get("fulfillments", []) for t in f.get("tracking_id", [])]
-    track = f" Tracking number: {', '.join(tracking)}." if tracking else ""
-    return f"Order {order['order_id']} is {order['status']}.{track}"
-
-
-def _not_now(order: dict[str, Any], verb: str) -> str:
-    rule = "pending" if verb in ("cancelled", "changed") and order["status"] != "delivered" else "delivered"
-    return f"Order {order['order_id']} is {order['status']}, and our policy lets an order be {verb} only while it is {rule}, so I can't do that for this order."
-
-
-def _product_answer(store: Store, text: str, order: dict[str, Any] | None = None) -> list[str]:
-    text_words = words(text)
-    names = store.product_names()
-    asked = [pid for pid, name in names.items() if mentions_item(text_words, name) == 2] or [
-        pid for pid, name in names.items() if mentions_item(text_words, name)
-    ]
-    lines = []
-    for pid in asked[:2]:
-        available = [v for v in store.variants_of(pid) if v["available"]]
-        if not available:
-            lines.append(f"The {names[pid]} is not available in any option at the moment.")
-            continue
-        options = "; ".join(f"{k}: {', '.join(v)}" for k, v in option_table(available).items())
-        prices = [v["price"] for v in available]
-        lines.append(
-            f"The {names[pid]} is available with {options} ({len(available)} combinations, "
-            f"{_money(min(prices))} to {_money(max(prices))})."
-        )
-    return lines
-
-
-def _available_text(variants: list[dict[str, Any]], item: dict[str, Any]) -> str:
-    table = option_table([v for v in variants if v["available"] and v["item_id"] != item["item_id"]])
-    return "Available options: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in table.items()) + "."
-
-
-def _item_text(item: dict[str, Any]) -> str:
-    return f"{item['name']} ({_options_text(item['options'])}, {_money(item['price'])})"
-
-
-def _items_text(items: list[dict[str, Any]]) -> str:
-    return ", ".join(_item_text(i) for i in items)
-
-
-def _options_text(options: dict[str, Any]) -> str:
-    return ", ".join(f"{k} {v}" for k, v in options.items())
-
-
-def _address_text(a: dict[str, str]) -> str:
-    return ", ".join(
-        p
-        for p in (a["address1"], a.get("address2", ""), a["city"], f"{a['state']} {a['zip']}", a.get("country", ""))
-        if p
-    )
-
-
-def _money(amount: float) -> str:
-    return f"${amount:,.2f}"
