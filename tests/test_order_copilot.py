@@ -6,6 +6,7 @@ import pytest
 
 from assistant.store import Action
 from assistant.store.propose import propose, result_reply
+from assistant.store.reading import value_mentions
 from tests.store_data import MUG_BLACK, MUG_WHITE, SHIRT_M_RED, SHIRT_S_RED, make_store
 
 
@@ -196,3 +197,18 @@ def test_a_pending_orders_address_changes_to_a_written_one_or_another_orders(sto
 def test_the_customers_own_address_given_to_identify_them_is_not_an_address_change(store):
     proposal = propose(store, said("I'm Ann Lee, 1 Elm St, Austin, TX 78701. Cancel #W0000001, no longer needed"))
     assert [a.name for a in proposal.actions] == ["cancel_pending_order"]
+
+
+def test_named_items_win_over_everything_and_all_items_need_no_names(store):
+    named = propose(store, said("ann.lee@example.com. Return the mug from #W0000002 and refund everything to paypal"))
+    assert named.actions[0].arguments["item_ids"] == [MUG_WHITE]
+    everything = propose(store, said("ann.lee@example.com. Return all the items of #W0000002"))
+    assert everything.actions[0].arguments["item_ids"] == [SHIRT_S_RED, MUG_WHITE]
+
+
+def test_option_words_as_customers_say_them():
+    table = {"backlight": ["RGB", "none", "white"], "size": ["60%", "80%", "full size"], "height": ["5 ft", "6 ft"]}
+    said = value_mentions("one with no backlight in 80% size, 5-feet tall", table)
+    assert [(o, v) for _, o, v in said] == [("backlight", "none"), ("size", "80%"), ("height", "5 ft")]
+    assert value_mentions("size M please, not 60", {"size": ["M", "L"], "pieces": ["60"]})[0][1:] == ("size", "M")
+    assert value_mentions("10 more days", {"size": ["10", "11"]}) == []  # a bare number needs its option's name

@@ -20,14 +20,15 @@ GENERIC_ITEMS = re.compile(
 
 
 def chosen_items(order: dict[str, Any], text: str) -> list[dict[str, Any]]:
-    """The items the customer names, in the order named; all of them for 'all the items' or, when
-    none is named, for 'the items'; the only one of a one-item order."""
-    if rules().says("all_items", text):
-        return list(order["items"])
+    """The items the customer names, in the order named; when none is named, all of them for
+    'all the items' or 'the items', and the only one of a one-item order. Named items win over
+    'everything' ('the chair and the camera ... refund everything to my card')."""
     chosen = named_items(order["items"], words(text))
-    if not chosen and (len(order["items"]) == 1 or GENERIC_ITEMS.search(text)):
+    if chosen:
+        return described(chosen, text)
+    if len(order["items"]) == 1 or rules().says("all_items", text) or GENERIC_ITEMS.search(text):
         return list(order["items"])
-    return described(chosen, text)
+    return []
 
 
 def named_items(items: list[dict[str, Any]], text_words: str) -> list[dict[str, Any]]:

@@ -151,7 +151,11 @@ def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, 
                     negated = bool(NEGATED.search(norm[: m.start()]))
                     found.append((m.start(), option, "no" if negated == (val == "yes") else "yes"))
                 continue
-            if not val or val == "none":
+            if val == "none":  # said as its absence: 'no backlight', 'without armrests'
+                for m in re.finditer(rf"\b(?:no|without)\s+{re.escape(key)}", norm):
+                    found.append((m.start(), option, value))
+                continue
+            if not val:
                 continue
             # A bare number or one or two letters ('10', 'M', 'XL') is too common to mean an option alone.
             short = val.replace(".", "").isdigit() or (len(val) <= 2 and val.isalpha())
