@@ -212,3 +212,6 @@ def test_option_words_as_customers_say_them():
     assert [(o, v) for _, o, v in said] == [("backlight", "none"), ("size", "80%"), ("height", "5 ft")]
     assert value_mentions("size M please, not 60", {"size": ["M", "L"], "pieces": ["60"]})[0][1:] == ("size", "M")
     assert value_mentions("10 more days", {"size": ["10", "11"]}) == []  # a bare number needs its option's name
+    # one reading per mention of a yes/no option, under either of its names
+    water = {"water resistance": ["yes", "no"]}
+    assert [v for _, _, v in value_mentions("from waterproof to not waterproof", water)] == ["yes", "no"]

@@ -144,13 +144,13 @@ def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, 
     for option, values in options.items():
         key = normalise(option).strip()
         key_stem = singular(key.split()[-1]) if key else ""
+        if {v.lower() for v in values} <= {"yes", "no"}:  # named by the option: 'waterproof', 'not waterproof'
+            for m in re.finditer(rf"\b{re.escape(key)}\b", norm):
+                said = "no" if NEGATED.search(norm[: m.start()]) else "yes"
+                found.extend((m.start(), option, v) for v in values if v.lower() == said)
+            continue
         for value in values:
             val = normalise(value).strip()
-            if val in ("yes", "no"):
-                for m in re.finditer(rf"\b{re.escape(key)}\b", norm):
-                    negated = bool(NEGATED.search(norm[: m.start()]))
-                    found.append((m.start(), option, "no" if negated == (val == "yes") else "yes"))
-                continue
             if val == "none":  # said as its absence: 'no backlight', 'without armrests'
                 for m in re.finditer(rf"\b(?:no|without)\s+{re.escape(key)}", norm):
                     found.append((m.start(), option, value))
@@ -165,9 +165,7 @@ def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, 
                     if not re.search(rf"\b{re.escape(key_stem)}", around):
                         continue
                 found.append((m.start(), option, value))
-    # A yes/no option named once yields one reading, not one per value.
-    unique = sorted(set(found))
-    return unique
+    return sorted(set(found))
 
 
 def payment_kinds(text: str) -> list[str]:
