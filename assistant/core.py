@@ -30,11 +30,13 @@ from assistant.grounding import Grounder, PassageGrounder
 from assistant.intent import Intent
 from assistant.interpret import Interpretation, NameResolver, interpret
 from assistant.naming import name_products
+from assistant.order_copilot import answers_order, order_copilot, order_proposal
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import policy_messages, product_messages
 from assistant.reply import Alternative, ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip, Suggestion
 from assistant.search import SearchResult
 from assistant.session import Session
+from assistant.store import Action
 from assistant.suggest import category_options, relaxations, suggest
 from assistant.understand import Query
 from assistant.wording import (
@@ -247,10 +249,18 @@ class Assistant:
         )
         yield Event(type=EventKind.DONE, data=reply)
 
-    def copilot(self, conversation: list[dict[str, str]], use_adapter: bool = True) -> Copilot:
-        """`use_adapter=False` answers with the base model even when a copilot adapter is set."""
+    def copilot(
+        self, conversation: list[dict[str, str]], use_adapter: bool = True, done: list[Action] | None = None
+    ) -> Copilot:
+        """`use_adapter=False` answers with the base model even when a copilot adapter is set.
+        With a store, a conversation about an order is answered from it (`assistant.order_copilot`);
+        `done`: the actions already run in this conversation."""
+        proposal = order_proposal(self.settings.data_dir, conversation, done)
+        if answers_order(proposal):
+            return order_copilot(proposal)
         adapter = self.settings.copilot_adapter if use_adapter else None
-        return suggest_reply(conversation, self.engine, self.policies, self.writer, adapter, self.model_name())
+        reply = suggest_reply(conversation, self.engine, self.policies, self.writer, adapter, self.model_name())
+        return reply.model_copy(update={"order": proposal})
 
     def model_name(self) -> str:
         """The model replies are asked of, as configured: "backend · model"."""

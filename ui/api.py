@@ -3,7 +3,9 @@
 POST /v1/sessions    -> {"session_id", "session_token"}: a new session; keep the token secret
 POST /v1/chat        -> server-sent events: intent, constraints, products, text, done (or error)
 POST /v1/search      -> ranked products with constraints and why
-POST /v1/copilot     -> suggested agent reply, intent, policy passages, products
+POST /v1/copilot     -> suggested agent reply, intent, policy passages, products; with a store,
+                        `order`: the customer, orders, clause and proposed actions
+POST /v1/copilot/execute -> run an action the agent confirmed (preconditions checked again)
 GET  /healthz        -> liveness;  GET /readyz -> readiness and the state of each dependency
 
 What guards it, in the order a request meets it (see the README's threat model):
@@ -46,9 +48,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.capacity import TurnLimiter
 from assistant.core import Assistant
+from assistant.order_copilot import execute as execute_action
 from assistant.reply import EventKind
 from assistant.session import Session
 from assistant.session_store import SessionLimitError, SessionNotFound, SessionStorageError, SessionStore
+from assistant.store import Action
 from common.errors import ShopAssistError
 from common.settings import Settings
 
@@ -84,6 +88,16 @@ class CopilotTurn(BaseModel):
 
 class CopilotRequest(BaseModel):
     conversation: list[CopilotTurn] = Field(min_length=1)
+    done: list[Action] = Field(default_factory=list)  # actions already run in this conversation
+
+
+class ExecuteRequest(BaseModel):
+    """An action the agent confirmed (from a proposal's `order.actions`), for the customer the
+    conversation verifies; the store checks the policy's preconditions again."""
+
+    conversation: list[CopilotTurn] = Field(min_length=1)
+    action: Action
+    confirmed_by: str = Field(min_length=1, max_length=200)  # the agent, for the action log
 
 
 def bearer_ok(headers: list[tuple[bytes, bytes]], token: str | None) -> bool:
@@ -354,11 +368,24 @@ def create_app(settings: Settings, assistant: Assistant | None = None, sessions:
         core = ready()
         started = admit()
         try:
-            return core.copilot([t.model_dump() for t in body.conversation]).model_dump()
+            return core.copilot([t.model_dump() for t in body.conversation], done=body.done).model_dump()
         except ShopAssistError as exc:
             raise HTTPException(422, str(exc)) from exc
         finally:
             turns.leave(time.monotonic() - started)
+
+    @app.post("/v1/copilot/execute")
+    def copilot_execute(body: ExecuteRequest) -> dict[str, Any]:
+        """200 with `result.done` false and `result.rule` when the policy refuses the action."""
+        for turn in body.conversation:
+            check_message(turn.content)
+        try:
+            # The store beside the assistant's index, as the proposal read it.
+            conversation = [t.model_dump() for t in body.conversation]
+            executed = execute_action(ready().settings.data_dir, conversation, body.action, body.confirmed_by)
+        except ShopAssistError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        return executed.model_dump()
 
     return app
 

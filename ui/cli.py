@@ -32,6 +32,15 @@ def _mount_finetune() -> None:
 
 _mount_finetune()
 
+
+def _mount_store() -> None:
+    from ui.store_cli import store_app
+
+    app.add_typer(store_app, name="store")
+
+
+_mount_store()
+
 DataDir = Annotated[
     Path | None,
     typer.Option("--data-dir", help="Where indexes live [env: SHOPASSIST_DATA_DIR]", show_default=False),
