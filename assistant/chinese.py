@@ -116,6 +116,9 @@ class ChineseReader:
         text, audience = self._audience(text)
         text, colours = self._colours(text)
         kinds, attributes, unread, latin = self._open_words(text)
+        asked = [english for word, english in self.words["asked"].items() if word in text]
+        if reference and asked:  # "第二个是什么材质的" -> what material is the second one?
+            return Reading(f"what {asked[0]} is {reference[0]}?")
         if reference and not compare and self._asks(message):
             # "第二个防水吗" -> "is the second one waterproof?": the item and what is asked.
             asked = " ".join([*colours, *latin, *attributes, *kinds])

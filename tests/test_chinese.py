@@ -201,3 +201,16 @@ def test_the_multilingual_model_finds_chinese_products(tmp_path):
     engine = SearchEngine.load(settings)
     _, result = engine.search("耳机", k=3)
     assert "耳机" in result.hits[0].product.title
+
+
+def test_a_question_about_a_shown_product_is_answered_in_chinese_from_its_record(make_assistant):
+    from assistant.session import Session
+
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, "我想买一个100美元以下的背包")
+    material = assistant.reply(session, "第一个是什么材质的？")
+    assert material.intent == "product_question"
+    assert material.text.startswith("商品信息写着") and "material" in material.text.lower()
+    unknown = assistant.reply(session, "第一个能放进飞机的头顶行李架吗")
+    assert CJK.search(unknown.text) and not re.search(r"\b(?:yes|no)\b", unknown.text, re.I)
