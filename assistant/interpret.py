@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant import intent as intents
 from assistant.engine import SearchEngine
@@ -44,6 +44,9 @@ def _phrases(key: str) -> re.Pattern[str]:
 
 
 CHEAPER_ONE, DEARER_ONE = _phrases("cheaper_one"), _phrases("dearer_one")
+_FOLLOW_UPS = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
+SWITCH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["follow_up_switch"]) + r")\b", re.I)
+ABOUT_SHOWN = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["shown_subjects"]) + r")\b", re.I)
 COLOUR_ONE = re.compile(rf"\bthe\s+({'|'.join(COLOURS)})\s+(?:one|ones|item|pair|option)\b", re.I)
 
 
@@ -79,6 +82,18 @@ def interpret(
     # A named product already on screen is a reference to its position.
     pointed += [on_screen_ids.index(pid) + 1 for pid in named if pid in on_screen_ids]
     named = [pid for pid in named if pid not in on_screen_ids]
+    if session.request.is_active() and query.product_type and not query.type_carried and not SWITCH.search(message):
+        # A kind the shop does not carry, named in a follow-up with no word that switches the
+        # request, is a mention in passing: it refines the request, never replaces its type.
+        query = replace(query, product_type=None, type_carried=True)
+        query.constraints = query.constraints.model_copy(update={"categories": []})
+    said = query.constraints
+    filters = said.price_min or said.price_max or said.colours or said.audience or said.brands
+    pointing = pointed or intents.references(message, len(session.shown)) or named
+    if not pointing and on_screen and ABOUT_SHOWN.search(message) and not filters:
+        # "does it need a stand?", "are the stone ones real stones?": a question about what is on
+        # screen (the first card, unless the message points at another), never a new search.
+        pointed = [1]
     understood = intents.classify(message, session, query, pointed, len(named))
     intent = understood.intent
     if intent == Intent.DETAIL and QUESTION.search(message) and not intents.DETAIL_REQUEST.search(message):

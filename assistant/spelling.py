@@ -21,6 +21,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 DATA = Path(__file__).resolve().parent / "data" / "ordinary_words.txt"
+CHAT_WORDS = DATA.with_name("chat_words.txt")  # contractions without apostrophes, Hinglish
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 # Endings whose removal gives the word a dictionary knows ("dropped" -> "drop", "fanciest" -> "fancy").
 SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "er", "est", "ly", "ies", "ied", "iest", "ier")
@@ -29,7 +30,7 @@ RESTORES = {"ies": "y", "ied": "y", "iest": "y", "ier": "y"}
 
 @cache
 def ordinary_words() -> frozenset[str]:
-    lines = DATA.read_text(encoding="utf-8").splitlines()
+    lines = DATA.read_text(encoding="utf-8").splitlines() + CHAT_WORDS.read_text(encoding="utf-8").splitlines()
     return frozenset(w for w in lines if w and not w.startswith("#"))
 
 

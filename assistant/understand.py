@@ -52,7 +52,8 @@ PREMIUM = re.compile(
 )
 CHEAP = re.compile(r"\b(?:cheap|cheapest|budget|affordable|inexpensive|low[- ]cost)\b", re.I)
 RATING = re.compile(
-    r"(?:\b(?:at least|min(?:imum)?|rated|rating(?: of)?(?: at least| above| over)?|over|above)\s*(\d(?:\.\d)?)\s*(?:\+|stars?|/5)?"
+    # A rating is one digit (and a decimal): "above 300" is a price, not "above 3".
+    r"(?:\b(?:at least|min(?:imum)?|rated|rating(?: of)?(?: at least| above| over)?|over|above)\s*(\d(?:\.\d)?)(?![\d,])\s*(?:\+|stars?|/5)?"
     r"|\b(\d(?:\.\d)?)\s*(?:\+|\s*or more|\s*and (?:up|above))?\s*stars?\b(?:\s*(?:rating|rated))?(?:\s*(?:or|and)\s*(?:more|above|up|higher|better))?"
     r"|\b(\d(?:\.\d)?)\s*\+?\s*(?:star\s*)?rating(?:\s*(?:or|and)\s*(?:more|above|up|higher|better))?)",
     re.I,

@@ -194,3 +194,46 @@ def test_interests_steer_toward_near_types_and_never_filter(demo_catalog):
     assert meaning.steered("a gift for my dad, he's into cooking and music") == ["cookware", "speaker"]
     assert meaning.steered("a gift for my dad who likes hiking") == []  # nothing near: no steer
     assert demo_catalog.mask(Constraints(steer_types=["cookware"])).all()
+
+
+# --- follow-ups from the blind dialogue set B: a noun in passing, a question about what is shown --
+
+
+@pytest.mark.parametrize(
+    "first, follow_up, expected_type",
+    [
+        ("hiking boots", "they're for my wife, her feet freeze on our morning walks", "hiking boots"),
+        ("yoga mat", "my sister goes to classes by the lake every sunday", "yoga mat"),
+        ("wireless earbuds", "actually show me a backpack instead", "backpack"),  # a switch cue: new request
+    ],
+)
+def test_a_kind_mentioned_in_passing_does_not_replace_the_request(make_assistant, first, follow_up, expected_type):
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, first)
+    assistant.reply(session, follow_up)
+    assert session.request.product_type == expected_type
+
+
+@pytest.mark.parametrize(
+    "question", ["does it need batteries?", "are they good for rainy days?", "is this one foldable"]
+)
+def test_a_question_about_what_is_shown_is_no_new_search(make_assistant, question):
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, "yoga mat")
+    request = session.request.model_copy(deep=True)
+    reply = assistant.reply(session, question)
+    assert reply.intent == Intent.PRODUCT_QUESTION and session.request == request
+
+
+@pytest.mark.parametrize(
+    "message, price_max, kept",
+    [
+        ("mugs, nothing above 300 yaar", 300, "yaar"),  # a Hinglish word is no typo ("year")
+        ("air freshener, my husband cant stand floral ones", None, "cant"),  # nor "can"
+    ],
+)
+def test_chat_words_are_not_corrected(parse, message, price_max, kept):
+    query = parse(message)
+    assert query.constraints.price_max == price_max and kept not in query.corrections
