@@ -28,7 +28,7 @@ from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder, PassageGrounder
 from assistant.intent import Intent, Understood
-from assistant.naming import name_products
+from assistant.naming import Named, name_index, naming_words
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import policy_messages, product_messages
 from assistant.reply import Alternative, ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip, Suggestion
@@ -342,30 +342,32 @@ class Assistant:
         )
 
     # -- questions about named products (the answer is in assistant/answers.py) ---------------
-    def _named(self, message: str, understood: Understood) -> list[Product]:
+    def _named(self, message: str, understood: Understood) -> list[Named]:
         """Products a question names ("does the Sonata analog watch have a date display?");
         none for a search, or when the message points at shown items."""
         if understood.intent not in (Intent.SEARCH, Intent.REFINE, Intent.POLICY) or not answers.is_question(message):
             return []
-        return name_products(message, self.engine.catalog, self.engine.retriever.embed)[:SHOW]
+        return name_index(self.engine.catalog).find(message, self.engine.retriever.embed)[:SHOW]
 
-    def _answers_text(self, products: list[Product], message: str) -> str:
+    def _answers_text(self, products: list[Product], message: str, naming: str | None = None) -> str:
         values = answers.catalog_values(self.engine.catalog)
-        return answers.answers_text(products, message, self.engine.retriever.embed, values)
+        return answers.answers_text(products, message, self.engine.retriever.embed, values, naming)
 
     def _answer_named(
-        self, session: Session, message: str, products: list[Product], understood: Understood, timings: Timings
+        self, session: Session, message: str, named: list[Named], understood: Understood, timings: Timings
     ) -> Branch:
         """Answer from the named products' records; a policy question the records do not answer
         ("what's the return window for the X?") goes to the policies."""
         values = answers.catalog_values(self.engine.catalog)
-        found = [answers.answer_question(p, message, self.engine.retriever.embed, values) for p in products]
+        products, naming = [n.product for n in named], naming_words(named)
+        embed = self.engine.retriever.embed
+        found = [answers.answer_question(p, message, embed, values, naming) for p in products]
         if understood.intent == Intent.POLICY and all(a.verdict == answers.Verdict.NOT_STATED for a in found):
             return (yield from self._policy(session, message, understood, timings))
         cards = [ProductCard.of(p) for p in products]
         session.show([c.id for c in cards])
         yield Event(type=EventKind.PRODUCTS, data=cards)
-        yield Event(type=EventKind.TEXT, data=self._answers_text(products, message))
+        yield Event(type=EventKind.TEXT, data=self._answers_text(products, message, naming))
         return Outcome(Intent.DETAIL, products=cards)
 
     def _shop(self, session: Session, message: str, query: Query, understood: Understood, timings: Timings) -> Branch:

@@ -13,7 +13,13 @@ invented answers on not-stated questions (a yes, a no or no "doesn't say"; targe
 Catalogs: Flipkart (../shared/datasets/flipkart/product.csv with ingest/mappings/flipkart.yaml)
 and tau retail (../shared/datasets/tau_retail/products.json, one product per variant, see
 bench/tau_catalog.py), indexed under .cache/bench.
-Usage: python bench/product_questions.py [--questions FILE] [--backend none|transformers] [--show]
+With --naming, only naming is measured (no answers, seconds): the share of questions whose named
+product is the labelled one (or among the variants named together), and how many ordinary searches
+name a product: the dev queries (../shared/datasets/queries/dev.jsonl) and the WANDS queries of
+bench/data, each as written and asked as questions ("do you have ...?", "what's the best ...?",
+"is there a ...?"), and searches made from the tau lines' option values.
+
+Usage: python bench/product_questions.py [--questions FILE] [--backend none|transformers] [--show] [--naming]
 """
 
 from __future__ import annotations
@@ -28,8 +34,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.core import Assistant  # noqa: E402
+from assistant.naming import NameIndex  # noqa: E402
 from assistant.session import Session  # noqa: E402
-from bench.common import BENCH_DIR, FLIPKART, FLIPKART_MAPPING, REPO  # noqa: E402
+from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING, REPO  # noqa: E402
 from bench.tau_catalog import write_jsonl  # noqa: E402
 from common.settings import Settings  # noqa: E402
 from ingest.pipeline import ingest_catalog  # noqa: E402
@@ -59,6 +66,56 @@ def assistant_for(catalog: str, backend: str) -> Assistant:
         ingest_catalog(settings, path, progress=False)
     ingest_policies(settings, [REPO / "data" / "policies"])
     return Assistant.load(settings)
+
+
+SEARCH_FORMS = ("{}", "do you have {}?", "what's the best {}?", "is there a {}?")
+
+
+def search_texts() -> dict[str, list[str]]:
+    """Ordinary searches per catalog, each in the forms a shopper asks them."""
+    flipkart = [json.loads(line)["query"] for line in DEV_QUERIES.read_text().splitlines() if line.strip()]
+    for name in ("wands_flipkart_carried.jsonl", "wands_flipkart_carried_2.jsonl"):
+        flipkart += [json.loads(line)["query"] for line in (REPO / "bench" / "data" / name).read_text().splitlines()]
+    return {"flipkart": flipkart}
+
+
+def measure_naming(questions: list[dict], show: bool) -> None:
+    """Naming alone: the labelled product named, and searches that name nothing."""
+    indexes = {}
+    for catalog in sorted({q["catalog"] for q in questions} | {"flipkart"}):
+        products = assistant_for(catalog, "none").engine.catalog.products  # indexes it when needed
+        indexes[catalog] = NameIndex(products)
+    right = 0
+    for q in questions:
+        found = indexes[q["catalog"]].find(q["question"])
+        first = [n.product.id for n in found if n.group == found[0].group] if found else []
+        right += q["product_id"] in first
+        if show and q["product_id"] not in first:
+            print(f"MISS {q['id']} {q['question']} -> {[n.product.title for n in found][:3]}")
+    print(f"{len(questions)} questions: named product right {right / len(questions):.0%} ({right})")
+    searches = {"flipkart": search_texts()["flipkart"], "tau": tau_searches(indexes.get("tau"))}
+    for catalog, texts in searches.items():
+        if catalog not in indexes:
+            continue
+        asked = [form.format(t) for t in texts for form in SEARCH_FORMS]
+        named = [t for t in asked if indexes[catalog].find(t)]
+        for t in named if show else []:
+            print(f"SEARCH NAMED [{catalog}] {t} -> {indexes[catalog].find(t)[0].product.title}")
+        print(
+            f"{catalog}: {len(asked)} searches ({len(texts)} x {len(SEARCH_FORMS)} forms), named a product: {len(named)}"
+        )
+
+
+def tau_searches(index: NameIndex | None) -> list[str]:
+    """A search per tau line and option value ("white electric kettle", "electric kettle glass")."""
+    if index is None:
+        return []
+    out = []
+    for line in index.lines.values():
+        name = " ".join(sorted(line.common))
+        for values in line.values.values():
+            out += [f"{' '.join(v)} {name}" for v in sorted(values)[:2]]
+    return out
 
 
 def verdict(text: str) -> str | None:
@@ -92,8 +149,12 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=DEV_QUESTIONS)
     parser.add_argument("--backend", default="none", choices=["none", "transformers", "vllm", "openai"])
     parser.add_argument("--show", action="store_true", help="print every question and reply")
+    parser.add_argument("--naming", action="store_true", help="measure naming only (no answers)")
     args = parser.parse_args()
     questions = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
+    if args.naming:
+        measure_naming(questions, args.show)
+        return
     assistants = {c: assistant_for(c, args.backend) for c in sorted({q["catalog"] for q in questions})}
     right: dict[str, list[bool]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
