@@ -75,6 +75,7 @@ class Fact:
     yes: frozenset[str]
     no: frozenset[str]
     plain: str
+    label: str  # what it is about, as a comparison row names it ("water resistance")
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
             frozenset(f["allows"]),
             frozenset(f["rules_out"]),
             f["plain"],
+            f["label"],
         )
         for f in data["facts"]
     )

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant import alternatives as alternatives_
-from assistant import answers, chinese_text, dialogue
+from assistant import answers, chinese_text, dialogue, policy_answer
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
 from assistant.chinese import ChineseReader, Reading, is_chinese
+from assistant.compare import choice_text
 from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
@@ -44,7 +45,6 @@ from assistant.wording import (
     OUT_OF_SCOPE_REPLY,
     THANKS_REPLY,
     alternatives_text,
-    answering_sentences,
     changes_lead,
     clarify_text,
     comparison_rows,
@@ -57,7 +57,6 @@ from assistant.wording import (
     next_step_text,
     no_match_text,
     nothing_shown_text,
-    policy_name,
 )
 from common.errors import ShopAssistError
 from common.models import Embedder
@@ -269,7 +268,7 @@ class Assistant:
         about = self._referenced(session, understood.references)
         kinds = " ".join(p.category[-1] for p in about if p.category)
         try:
-            passages = self.policies.search(f"{message} {kinds}".strip(), k=3)
+            passages = self.policies.search(f"{message} {kinds}".strip(), k=4)
         except PolicyIndexUnavailable:  # degraded, not broken: say so and offer a human
             yield Event(type=EventKind.TEXT, data=UNAVAILABLE_REPLY)
             return Outcome(understood.intent, handoff=True, used_fallback=True)
@@ -281,28 +280,27 @@ class Assistant:
             yield Event(type=EventKind.TEXT, data=NO_POLICIES_REPLY)
             return Outcome(understood.intent, handoff=understood.intent == Intent.SUPPORT)
         started = time.perf_counter()
-        run = Generation()
-        quoted = passages[:2]
-        grounder = PassageGrounder([p["text"] for p in quoted])
-        messages = policy_messages(message, quoted, session.history())
-        written = self.writer.write(messages, grounder, run, guard=ShopperText()) if session.language == "en" else []
-        text = "".join(written).strip()
-        used_fallback = run.failed or not text
-        if used_fallback:  # quote the best passage
-            top = passages[0]
-            text = f"From our {policy_name(top['section'])}: {answering_sentences(top['text'], message)}"
-        source = f" (Source: {passages[0]['source']}, {passages[0]['section']}.)"
+        # The clauses that apply, quoted whole with their sections, stream at once; the model's
+        # sentences may follow, each supported by those passages and none repeating the quote.
+        found = policy_answer.answer(passages, message)
         if about:
             yield Event(type=EventKind.TEXT, data=f"About the {' and the '.join(p.title for p in about)}: ")
-        yield Event(type=EventKind.TEXT, data=text + source)
+        yield Event(type=EventKind.TEXT, data=found.text + " ")
+        quoted = policy_answer.cited(found.quoted, passages)[:2]
+        run = Generation()
+        grounder = PassageGrounder([p["text"] for p in quoted], already=[found.text])
+        messages = policy_messages(message, quoted, session.history())
+        if session.language == "en":
+            for sentence in self.writer.write(messages, grounder, run, guard=ShopperText()):
+                yield Event(type=EventKind.TEXT, data=sentence)
         timings.took("generate", started)
         return Outcome(
             understood.intent,
-            citations=cited,
+            citations=citations(policy_answer.cited(found.quoted, passages)),
             run=run,
             grounder=grounder,
-            used_fallback=used_fallback,
-            handoff=understood.intent == Intent.SUPPORT and used_fallback,
+            used_fallback=run.failed or run.kept == 0,
+            handoff=understood.intent == Intent.SUPPORT and not found.covered,
         )
 
     def _referenced(self, session: Session, positions: list[int]) -> list[Product]:
@@ -323,6 +321,8 @@ class Assistant:
             yield Event(type=EventKind.TEXT, data=self._answers_text(products, message))
             return Outcome(understood.intent, products=cards)
         table = comparison_table(products) if comparing else detail_text(products[0])
+        if comparing:  # which suits what the shopper asked for, from the records
+            table = f"{table}\n\n{choice_text(products, f'{session.request.text} {message}')}".rstrip()
         yield Event(type=EventKind.TEXT, data=table + "\n\n")
         started = time.perf_counter()
         grounder = self._grounder(products, session, message)

@@ -64,6 +64,7 @@ class Named:
     weight: float  # idf of the name words the message carries
     matched: frozenset[str]
     group: int = 0  # variants the message does not tell apart share a group
+    unnamed: frozenset[str] = frozenset()  # option words of its title the message did not name it by
 
 
 class NameIndex:
@@ -196,7 +197,8 @@ class NameIndex:
                     keep &= {r for r in line.rows if _value_terms(self.products[r].attributes.get(key, "")) in naming}
                     named_by.update(w for v in naming for w in v)
             if 0 < len(keep) <= rules().max_alike:
-                found.extend(Named(self.products[r], 0.0, frozenset(named_by)) for r in sorted(keep))
+                unnamed = frozenset(line.option_words - named_by)
+                found.extend(Named(self.products[r], 0.0, frozenset(named_by), 0, unnamed) for r in sorted(keep))
         groups = {n.product.category_path for n in found}
         return found if len(groups) == 1 else []
 
@@ -344,5 +346,7 @@ def name_products(text: str, catalog: Any, embedder: Embedder | None = None) -> 
 
 
 def naming_words(named: list[Named]) -> str:
-    """The words the message named these products with (not what it asks about them)."""
-    return " ".join(sorted({w for n in named for w in n.matched}))
+    """The words of the named products' titles and brands, less the option values the message
+    did not name them by: what a question names them with, not what it asks about them."""
+    words = {w for n in named for w in _terms(f"{n.product.title} {n.product.brand or ''}") if w not in n.unnamed}
+    return " ".join(sorted(words))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant import compare
 from assistant.reply import Alternative
 from assistant.search import SearchResult
 from common.schema import Product
@@ -143,27 +144,14 @@ def detail_text(p: Product) -> str:
     return text
 
 
-COMPARED_ATTRIBUTES = [
-    ("price", lambda p: format_price(p.price, p.currency)),
-    ("brand", lambda p: p.brand or "-"),
-    ("colour", lambda p: ", ".join(p.colours) or "-"),
-    ("material", lambda p: p.material or "-"),
-    ("for", lambda p: ", ".join(p.audience) or "-"),
-    ("rating", lambda p: f"{p.rating:g}/5" if p.rating else "unrated"),
-    ("stock", lambda p: "in stock" if p.in_stock else "out of stock"),
-]
-
-
 def comparison_rows(products: list[Product]) -> list[tuple[str, list[str]]]:
-    return [(name, [get(p) for p in products]) for name, get in COMPARED_ATTRIBUTES]
+    """The compared products' rows, what differs first (see assistant/compare.py)."""
+    return compare.comparison_rows(products)
 
 
 def comparison_table(products: list[Product]) -> str:
     """A Markdown side-by-side of attributes and prices, straight from the records."""
-    head = "| | " + " | ".join(p.title for p in products) + " |"
-    sep = "|---|" + "---|" * len(products)
-    body = ["| " + name + " | " + " | ".join(values) + " |" for name, values in comparison_rows(products)]
-    return "\n".join([head, sep, *body])
+    return compare.comparison_table(products)
 
 
 def nothing_shown_text(shown: int) -> str:
