@@ -2,7 +2,8 @@
 
 `comparison_rows(products)` aligns the products' specifications by key (case and spacing aside),
 adds the facts their descriptions state that the answerer knows (an IPX rating, "water-resistant",
-"dishwasher safe": `data/answers.yaml`), and orders the rows: attributes that differ, then price,
+"dishwasher safe": `data/answers.yaml`) and each one's first description sentence the others do
+not share (catalog text, so never one that reads as an instruction), and orders the rows: attributes that differ, then price,
 rating and stock, then what they share. `choice_text` says which one suits the shopper's stated
 request and why, from the same records: the words of the request each record carries, then price
 and rating to break a tie. No model writes here.
@@ -15,9 +16,11 @@ import re
 from assistant.answers import description_sentences, knowledge
 from common.schema import Product
 from common.text import STOPWORDS, money, singular, tokenize
+from common.untrusted import instruction_like
 
 MISSING = "not stated"
 MAX_VALUE_CHARS = 60  # a longer specification value is a paragraph, not a comparable value
+MAX_SENTENCE_CHARS = 140  # a description sentence quoted in a comparison cell
 # Words of a comparison request that say nothing about what the shopper wants.
 COMPARE_WORDS = frozenset(
     "compare comparison versus vs difference differences between which better best one ones first second "
@@ -47,7 +50,26 @@ def aligned(products: list[Product]) -> dict[str, list[str]]:
         if field not in rows and any(v != MISSING for v in values):
             rows[field] = values
             names[field] = field
+    own = _own_sentences(products)
+    if any(own):
+        names["listing also says"] = "listing also says"
+        rows["listing also says"] = [o or MISSING for o in own]
     return {names[k]: v for k, v in rows.items()}
+
+
+def _own_sentences(products: list[Product]) -> list[str]:
+    """Per product, the first description sentence no other compared product's description has
+    ("The case charges over USB-C" against "IPX5 rated against sweat and rain"): shared catalog
+    wording tells nothing apart."""
+    said = [
+        [x for x in description_sentences(p.description) if len(x) <= MAX_SENTENCE_CHARS and not instruction_like(x)]
+        for p in products
+    ]
+    out = []
+    for i, sentences in enumerate(said):
+        others = {x.lower() for j, o in enumerate(said) if j != i for x in o}
+        out.append(next((x for x in sentences if x.lower() not in others), ""))
+    return out
 
 
 def _described(p: Product) -> list[tuple[str, str]]:

@@ -282,7 +282,7 @@ class Assistant:
         started = time.perf_counter()
         # The clauses that apply, quoted whole with their sections, stream at once; the model's
         # sentences may follow, each supported by those passages and none repeating the quote.
-        found = policy_answer.answer(passages, message)
+        found = policy_answer.answer(passages, message, lambda text: self.policies.search(text, k=2))
         if about:
             yield Event(type=EventKind.TEXT, data=f"About the {' and the '.join(p.title for p in about)}: ")
         yield Event(type=EventKind.TEXT, data=found.text + " ")
@@ -291,8 +291,7 @@ class Assistant:
         grounder = PassageGrounder([p["text"] for p in quoted], already=[found.text])
         messages = policy_messages(message, quoted, session.history())
         if session.language == "en":
-            for sentence in self.writer.write(messages, grounder, run, guard=ShopperText()):
-                yield Event(type=EventKind.TEXT, data=sentence)
+            yield from self._model_text(self.writer.write(messages, grounder, run, guard=ShopperText()), session)
         timings.took("generate", started)
         return Outcome(
             understood.intent,
@@ -328,8 +327,7 @@ class Assistant:
         grounder = self._grounder(products, session, message)
         run = Generation()
         task = TASK_COMPARE if comparing else TASK_DETAIL
-        for sentence in self._write_about(products, session, message, task, grounder, run):
-            yield Event(type=EventKind.TEXT, data=sentence)
+        yield from self._model_text(self._write_about(products, session, message, task, grounder, run), session)
         timings.took("generate", started)
         comparison = ComparisonTable.of(products, comparison_rows(products))
         return Outcome(
@@ -458,19 +456,24 @@ class Assistant:
         if vague:
             options = [s.message for s in suggestions]
             yield Event(type=EventKind.TEXT, data=clarify_text(options, session.constraints.audience) + " ")
-        else:
-            labels = [chip.label for chip in self._chips(session)]
-            yield Event(type=EventKind.TEXT, data=intro_text(result, changes, more, labels) + " ")
         started = time.perf_counter()
         products = [h.product for h in result.hits]
-        grounder = self._grounder(products, session, message, counts={len(products), result.candidates})
+        # What the records say about the picks streams at once; the model's sentences follow and
+        # may not repeat it (the shopper has read it), and the next step closes a reply the model
+        # added nothing to.
+        picks = ""
+        if not vague:
+            labels = [chip.label for chip in self._chips(session)]
+            picks = fallback_text(result, variant)
+            yield Event(type=EventKind.TEXT, data=f"{intro_text(result, changes, more, labels)} {picks} ")
+        grounder = self._grounder(products, session, message, counts={len(products), result.candidates}, read=picks)
         run = Generation()
-        for sentence in self._write_about(products, session, message, TASK_RECOMMEND, grounder, run):
-            yield Event(type=EventKind.TEXT, data=sentence)
+        sentences = self._write_about(products, session, message, TASK_RECOMMEND, grounder, run)
+        yield from self._model_text(sentences, session)
         used_fallback = run.failed or run.kept == 0
-        if used_fallback and not vague:
-            next_step = next_step_text([s.label for s in suggestions], variant)
-            yield Event(type=EventKind.TEXT, data=fallback_text(result, variant, next_step))
+        next_step = next_step_text([s.label for s in suggestions], variant)
+        if used_fallback and next_step and not vague:
+            yield Event(type=EventKind.TEXT, data=next_step)
         timings.took("generate", started)
         if run.first_token_at:
             timings.at("first_llm_token", run.first_token_at)
@@ -485,6 +488,18 @@ class Assistant:
         )
 
     # -- helpers -----------------------------------------------------------------------------
+    def _model_text(self, sentences: Iterator[str], session: Session) -> Iterator[Event]:
+        """The model's sentences as text events, between two `writing` events that tell a page
+        more text is coming (and when it stopped): what the records give has streamed already.
+        No model writes for generation off or a shopper writing another language."""
+        if self.backend.name == "none" or session.language != "en":
+            yield from (Event(type=EventKind.TEXT, data=s) for s in sentences)
+            return
+        yield Event(type=EventKind.WRITING, data={"more": True, "budget_s": self.writer.budget_s()})
+        for sentence in sentences:
+            yield Event(type=EventKind.TEXT, data=sentence)
+        yield Event(type=EventKind.WRITING, data={"more": False})
+
     def _write_about(
         self, products: list[Product], session: Session, message: str, task: str, grounder: Grounder, run: Generation
     ) -> Iterator[str]:
@@ -537,12 +552,13 @@ class Assistant:
         ]
 
     def _grounder(
-        self, products: list[Product], session: Session, message: str, counts: set[int] | None = None
+        self, products: list[Product], session: Session, message: str, counts: set[int] | None = None, read: str = ""
     ) -> Grounder:
         """The check for this turn's generated sentences: this turn's products, what the shopper
-        has said (claims about them must be theirs), and earlier replies (no repeats)."""
+        has said (claims about them must be theirs), and earlier replies and `read`, the text of
+        this turn already streamed (no repeats)."""
         said = " ".join(t.content for t in session.turns if t.role == "user") + " " + message
-        earlier = [t.content for t in session.turns if t.role == "assistant"]
+        earlier = [t.content for t in session.turns if t.role == "assistant"] + ([read] if read else [])
         return Grounder(
             products,
             self.engine.catalog.brand_names,

@@ -90,6 +90,10 @@ class Writer:
             run.kept += 1
             yield sentence.strip() + " "
 
+    def budget_s(self) -> float | None:
+        """The longest the model may write for one reply while serving (None: no limit)."""
+        return self.gate.deadline_s if self.gate is not None else None
+
     def _deltas(self, messages: list[dict[str, str]], run: Generation, adapter: str | None) -> Iterator[str]:
         if self.gate is None:
             yield from self._generate(messages, run, adapter, deadline=None)

@@ -11,12 +11,14 @@ the best clauses are quoted, each naming its section, in plain text: no file nam
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from assistant import vocabulary
+from assistant.answers import knowledge
 from common.settings import read_yaml_config
 from common.text import STOPWORDS, singular, tokenize
 
@@ -119,14 +121,16 @@ def case_words(question: str) -> list[str]:
     # The kind of product ("earbuds") is not the case: a clause listing earbuds as examples of
     # something else does not apply because of it.
     kinds = vocabulary.type_words()
-    words = [w for w in words if w in c.expand or (w not in STOPWORDS and w not in c.generic and w not in kinds)]
+    filler = c.generic | STOPWORDS | knowledge().filler
+    words = [w for w in words if w in c.expand or (w not in filler and w not in kinds)]
     return list(dict.fromkeys(w for w in words if len(w) > 2 and not w.isdigit()))
 
 
 def _stem(word: str) -> str:
-    """ "returned", "returning", "returns" -> "return": enough to match a clause's forms."""
+    """ "returned", "returning", "returns" -> "return"; "changed" -> "chang" (so does "change"):
+    enough to match a clause's forms of a word."""
     word = singular(word)
-    for suffix in ("ing", "ed"):
+    for suffix in ("ing", "ed", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
@@ -142,8 +146,27 @@ def _score(clause: Clause, asked: list[str]) -> set[str]:
     return {a for a in asked if _stem(a) in words or {_stem(w) for w in cases().expand.get(a, ())} & words}
 
 
-def answer(passages: list[dict], question: str) -> PolicyAnswer:
-    """The clauses that apply to the question, quoted whole with their sections."""
+def answer(passages: list[dict], question: str, search: Callable[[str], list[dict]] | None = None) -> PolicyAnswer:
+    """The clauses that apply to the question, quoted whole with their sections. With `search`,
+    a part of the case no retrieved clause speaks to ("he doesn't like them": a change of mind)
+    is looked up on its own, and the passages it finds join the ones retrieved (in `passages`)."""
+    found = _answer(passages, question)
+    asked = case_words(question)
+    missing = [a for a in asked if not any(a in _score(c, [a]) for c in found.quoted)] if found.covered else asked
+    if search is None or not missing:
+        return found
+    expanded = [w for a in missing for w in dict.fromkeys([a, *sorted(cases().expand.get(a, ()))])]
+    noise = STOPWORDS | knowledge().filler
+    topic = [w for w in tokenize(question) if singular(w) in cases().generic and w not in noise]
+    known = {(p["section"], p["text"]) for p in passages}
+    extra = [p for p in search(" ".join([*expanded, *topic])) if (p["section"], p["text"]) not in known]
+    if not extra:
+        return found
+    passages.extend(extra)
+    return _answer(passages, question)
+
+
+def _answer(passages: list[dict], question: str) -> PolicyAnswer:
     every = [c for p in passages for c in clauses(p)]
     if not every:
         return PolicyAnswer("", covered=False)

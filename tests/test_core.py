@@ -60,6 +60,10 @@ def test_search_turn_events_in_order_cards_before_generation(make_assistant):
         events.append(event)
     kinds = [e.type for e in events]
     n_text = kinds.count(EventKind.TEXT)
+    writing = [i for i, k in enumerate(kinds) if k == EventKind.WRITING]
+    assert [events[i].data["more"] for i in writing] == [True, False]  # around the model's sentences
+    assert events[writing[0] + 1].data == "The first one packs down small for travel. "
+    kinds = [k for k in kinds if k != EventKind.WRITING]
     assert kinds == [EventKind.INTENT, EventKind.CONSTRAINTS, EventKind.PRODUCTS] + [EventKind.TEXT] * n_text + [
         EventKind.DONE
     ]
