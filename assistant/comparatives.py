@@ -73,13 +73,18 @@ def quantity(product: Product, name: str) -> float | None:
     return None
 
 
-def unsupported(sentence: str, subject: Product | None, products: list[Product]) -> str | None:
-    """Why a comparative claim in the sentence is not supported, or None (no claim, or true)."""
+def unsupported(
+    sentence: str, subject: Product | None, products: list[Product], named: list[Product] | None = None
+) -> str | None:
+    """Why a comparative claim in the sentence is not supported, or None (no claim, or true).
+    The subject is compared with the other products the sentence names ("X is rated higher
+    than Y"), or with all of `products` when it names no other."""
     for claim in claims_in(sentence):
         if subject is None:
             return f"compares ({claim.quantity}) without saying which product"
         own = quantity(subject, claim.quantity)
-        others = [q for p in products if p.id != subject.id and (q := quantity(p, claim.quantity)) is not None]
+        against = [p for p in named or [] if p.id != subject.id] or products
+        others = [q for p in against if p.id != subject.id and (q := quantity(p, claim.quantity)) is not None]
         if own is None or not others:
             return f"compares {claim.quantity}, which the records do not state for the products compared"
         best = min(others) if claim.way == "low" else max(others)
@@ -87,3 +92,15 @@ def unsupported(sentence: str, subject: Product | None, products: list[Product])
         if not holds:
             return f"says the {subject.title} is {claim.way}er in {claim.quantity}, which its record contradicts"
     return None
+
+
+def first_named(sentence: str, named: list[Product]) -> Product | None:
+    """Of the products a sentence names, the one it names first: the subject of "the X is
+    cheaper than the Y"."""
+    low = sentence.lower()
+
+    def at(p: Product) -> int:
+        i = low.find(p.title.lower())
+        return i if i >= 0 else len(low)
+
+    return min(named, key=at) if named else None

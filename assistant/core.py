@@ -291,7 +291,9 @@ class Assistant:
         grounder = PassageGrounder([p["text"] for p in quoted], already=[found.text])
         messages = policy_messages(message, quoted, session.history())
         if session.language == "en":
-            yield from self._model_text(self.writer.write(messages, grounder, run, guard=ShopperText()), session)
+            budget = self.settings.shopper_model_budget_s
+            written = self.writer.write(messages, grounder, run, guard=ShopperText(), budget_s=budget)
+            yield from self._model_text(written, session)
         timings.took("generate", started)
         return Outcome(
             understood.intent,
@@ -495,7 +497,8 @@ class Assistant:
         if self.backend.name == "none" or session.language != "en":
             yield from (Event(type=EventKind.TEXT, data=s) for s in sentences)
             return
-        yield Event(type=EventKind.WRITING, data={"more": True, "budget_s": self.writer.budget_s()})
+        budget = self.writer.budget_s(self.settings.shopper_model_budget_s)
+        yield Event(type=EventKind.WRITING, data={"more": True, "budget_s": budget})
         for sentence in sentences:
             yield Event(type=EventKind.TEXT, data=sentence)
         yield Event(type=EventKind.WRITING, data={"more": False})
@@ -509,7 +512,8 @@ class Assistant:
             return iter(())
         messages = product_messages(message, products, session.history(), task)
         guard = shopper_guard(products)
-        return self.writer.write(messages, grounder, run, self.settings.llm_adapter, guard=guard)
+        budget = self.settings.shopper_model_budget_s
+        return self.writer.write(messages, grounder, run, self.settings.llm_adapter, guard=guard, budget_s=budget)
 
     def _checked(self, message: str) -> str:
         message = " ".join(message.split())

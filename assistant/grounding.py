@@ -161,8 +161,8 @@ class Grounder:
             return "points at a product position that was not shown"
         opener = tokenize(text)[:1]
         continues = bool(opener and opener[0] in CONTINUATION)
-        subject = None if "both" in tokenize(text) else self._subject_of(mentioned, positions, continues)
-        false_comparison = comparatives.unsupported(text, subject, self.retrieved)
+        subject = None if "both" in tokenize(text) else self._subject_of(text, mentioned, positions, continues)
+        false_comparison = comparatives.unsupported(text, subject, self.retrieved, mentioned)
         if false_comparison:
             return false_comparison
         self._subject = subject
@@ -183,11 +183,11 @@ class Grounder:
         self._last_anchored = True
         return None
 
-    def _subject_of(self, mentioned: list[Product], positions: list[int], continues: bool) -> Product | None:
-        """The one product a sentence is about: the one it names, the position it points at, or
-        the last one's for "it"/"this" (None when it names several or none)."""
-        if len(mentioned) == 1:
-            return mentioned[0]
+    def _subject_of(self, text: str, mentioned: list[Product], positions: list[int], continues: bool) -> Product | None:
+        """The one product a sentence is about: the one it names first, the position it points
+        at, or the last one's for "it"/"this" (None when it points at several or none)."""
+        if mentioned:
+            return comparatives.first_named(text, mentioned)
         if not mentioned and len(set(positions)) == 1:
             return self.retrieved[positions[0] - 1] if 0 < positions[0] <= len(self.retrieved) else None
         if not mentioned and not positions and continues:

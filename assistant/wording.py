@@ -245,7 +245,7 @@ def _trade_off(result: SearchResult) -> str | None:
     if a.price is not None and b.price is not None and b.price < a.price * 0.9:
         return f"If price matters most, {b.title} costs less at {format_price(b.price, b.currency)}."
     if a.rating and b.rating and b.rating >= a.rating + 0.2:
-        return f"{b.title} is rated higher ({b.rating:g}/5 against {a.rating:g}/5)."
+        return f"{b.title} is rated higher than {a.title} ({b.rating:g}/5 against {a.rating:g}/5)."
     if a.price is not None and b.price is not None and b.price > a.price * 1.1 and (b.rating or 0) > (a.rating or 0):
         return f"For a little more, {b.title} ({format_price(b.price, b.currency)}) is rated {b.rating:g}/5."
     return _stock_note(a) or (f"{b.title} is a close second at {format_price(b.price, b.currency)}.")

@@ -126,3 +126,11 @@ def test_policy_answers_drop_near_repeated_sentences():
     g = PassageGrounder(["Unused items can be returned within 30 days of delivery for a full refund."])
     assert g.sentence("Unused items can be returned within 30 days of delivery.") is not None
     assert g.sentence("Unused items can be returned within 30 days of the delivery.") is None
+
+
+def test_a_comparison_between_two_named_products_is_about_the_first_named():
+    cheap = Product(id="A", title="Pod Air Earbuds", price=29.0, currency="USD")
+    dear = Product(id="B", title="Free 2 Sport Earbuds", price=36.5, currency="USD")
+    g = Grounder([cheap, dear])
+    assert g.sentence("The Pod Air Earbuds are cheaper than the Free 2 Sport Earbuds.") is not None
+    assert g.sentence("The Free 2 Sport Earbuds are cheaper than the Pod Air Earbuds.") is None
