@@ -19,7 +19,12 @@ name a product: the dev queries (../shared/datasets/queries/dev.jsonl) and the W
 bench/data, each as written and asked as questions ("do you have ...?", "what's the best ...?",
 "is there a ...?"), and searches made from the tau lines' option values.
 
-Usage: python bench/product_questions.py [--questions FILE] [--backend none|transformers] [--show] [--naming]
+With --sweep, the two thresholds are calibrated side by side on the same questions and searches:
+naming's min_name_weight (named right against searches read as naming) and the answerer's
+`related` cosine (not-stated questions answered without inventing against questions answered by
+quoting related evidence), answering from the records directly (no model, no search).
+
+Usage: python bench/product_questions.py [--questions FILE] [--backend none|transformers] [--show] [--naming|--sweep]
 """
 
 from __future__ import annotations
@@ -106,6 +111,52 @@ def measure_naming(questions: list[dict], show: bool) -> None:
         )
 
 
+def sweep(questions: list[dict]) -> None:
+    """Both thresholds at several values, on the same questions and searches."""
+    import dataclasses
+
+    from assistant import answers, naming
+
+    engines = {c: assistant_for(c, "none").engine for c in sorted({q["catalog"] for q in questions} | {"flipkart"})}
+    searches = {"flipkart": search_texts()["flipkart"]}
+    rules, knowledge = naming.rules(), answers.knowledge()
+    print(f"{'min_name_weight':>16} {'named right':>12} {'searches named':>15}")
+    for weight in (0.5, 0.6, 0.66, 0.72, 0.8, 0.9):
+        naming.rules = lambda w=weight: dataclasses.replace(rules, min_name_weight=w)  # type: ignore[misc]
+        indexes = {c: NameIndex(e.catalog.products) for c, e in engines.items()}
+        right = sum(
+            q["product_id"] in [n.product.id for n in indexes[q["catalog"]].find(q["question"])] for q in questions
+        )
+        asked = [form.format(t) for t in searches["flipkart"] for form in SEARCH_FORMS]
+        asked_tau = [form.format(t) for t in tau_searches(indexes.get("tau")) for form in SEARCH_FORMS]
+        named = sum(bool(indexes["flipkart"].find(t)) for t in asked) + sum(
+            bool(indexes["tau"].find(t)) for t in asked_tau
+        )
+        print(f"{weight:>16.2f} {right:>7}/{len(questions):<4} {named:>8}/{len(asked) + len(asked_tau)}")
+    naming.rules = lambda: rules  # type: ignore[misc]
+    print(f"\n{'related':>8} {'right':>9} {'not-stated right':>17} {'invented':>9} {'judgement answers':>18}")
+    for related in (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
+        answers.knowledge = lambda r=related: dataclasses.replace(knowledge, related=r)  # type: ignore[misc]
+        ok = not_stated_ok = invented = judged = 0
+        for q in questions:
+            engine = engines[q["catalog"]]
+            found = naming.name_index(engine.catalog).find(q["question"], engine.retriever.embed)
+            if not found:
+                continue
+            products = [n.product for n in found]
+            values = answers.catalog_values(engine.catalog)
+            embed = engine.retriever.embed
+            text = answers.answers_text(products, q["question"], embed, values, naming.naming_words(found))
+            right, error = score(q, text)
+            ok += right
+            not_stated_ok += right and q["gold"] == "not_stated"
+            invented += error == "invented"
+            judged += "doesn't say" in text and "What it does say" in text
+        stated = sum(q["gold"] == "not_stated" for q in questions)
+        print(f"{related:>8.2f} {ok:>5}/{len(questions):<3} {not_stated_ok:>12}/{stated:<4} {invented:>9} {judged:>18}")
+    answers.knowledge = lambda: knowledge  # type: ignore[misc]
+
+
 def tau_searches(index: NameIndex | None) -> list[str]:
     """A search per tau line and option value ("white electric kettle", "electric kettle glass")."""
     if index is None:
@@ -150,10 +201,14 @@ def main() -> None:
     parser.add_argument("--backend", default="none", choices=["none", "transformers", "vllm", "openai"])
     parser.add_argument("--show", action="store_true", help="print every question and reply")
     parser.add_argument("--naming", action="store_true", help="measure naming only (no answers)")
+    parser.add_argument("--sweep", action="store_true", help="calibrate naming's and the answerer's thresholds")
     args = parser.parse_args()
     questions = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
     if args.naming:
         measure_naming(questions, args.show)
+        return
+    if args.sweep:
+        sweep(questions)
         return
     assistants = {c: assistant_for(c, args.backend) for c in sorted({q["catalog"] for q in questions})}
     right: dict[str, list[bool]] = defaultdict(list)
