@@ -124,7 +124,9 @@ def choice_text(products: list[Product], request: str) -> str:
     carried = [_carries(p, wanted) for p in products]
     best = max(range(len(products)), key=lambda i: (len(carried[i]), -(products[i].price or 0)))
     if wanted and carried[best] and sum(len(c) == len(carried[best]) for c in carried) == 1:
-        says = ", ".join(f"“{w}”" for w in carried[best])
+        # What sets it apart: the asked words the others' listings do not all carry.
+        apart = [w for w in carried[best] if not all(w in c for i, c in enumerate(carried) if i != best)]
+        says = ", ".join(f"“{w}”" for w in apart or carried[best])
         return f"For what you asked, the {products[best].title} suits better: its listing mentions {says}."
     return _tradeoff(products)
 

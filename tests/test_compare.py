@@ -40,6 +40,7 @@ def test_what_differs_comes_first_aligned_by_key_then_price_rating_stock_then_wh
 def test_the_choice_follows_the_stated_request_or_says_the_tradeoff():
     said = choice_text([SPORT, POD], "earbuds for the gym in the rain compare 1 and 2")
     assert said.startswith("For what you asked, the Free 2 Sport Earbuds suits better") and "“gym”" in said
+    assert "“earbud”" not in said  # both carry it: not a reason to choose
     assert choice_text([SPORT, POD], "compare them") == (
         "The Pod Air Earbuds is the cheaper at $29.00 and rated higher (4.6/5)."
     )
