@@ -469,6 +469,18 @@ def answers_text(
     found = [answer_question(p, question, embedder, values, naming) for p in products]
     if len(products) == 1:
         return found[0].text
+    names = _labels(products)
     if len({a.text for a in found}) == 1:
-        return f"{found[0].text} That holds for all {len(products)}: {'; '.join(p.title for p in products)}."
-    return "\n".join(f"{p.title}: {a.text}" for p, a in zip(products, found, strict=True))
+        return f"{found[0].text} That holds for all {len(products)}: {'; '.join(names)}."
+    return "\n".join(f"{name}: {a.text}" for name, a in zip(names, found, strict=True))
+
+
+def _labels(products: list[Product]) -> list[str]:
+    """Each product's title, with the specification values that tell it apart from another of
+    the same title ("Hiking Boots (size 10, synthetic), waterproof: no")."""
+    out = []
+    for p in products:
+        twins = [q for q in products if q.title == p.title and q is not p]
+        apart = [f"{k}: {v}" for k, v in p.attributes.items() if any(q.attributes.get(k) != v for q in twins)]
+        out.append(f"{p.title}, {', '.join(apart)}" if twins and apart else p.title)
+    return out

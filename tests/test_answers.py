@@ -156,3 +156,19 @@ def test_variants_alike_get_one_answer_when_it_is_the_same_and_one_each_when_not
     differ = answers_text(kettles, question.format("work on induction"), HashEmbedder(), values, naming)
     lines = differ.splitlines()
     assert len(lines) == 2 and "No." in lines[0] and "Yes." in lines[1]
+
+
+def test_variants_of_one_title_are_told_apart_by_the_values_that_differ():
+    from assistant.answers import answers_text
+
+    boots = [
+        Product(id=f"b{w}", title="Hiking Boots (size 10)", attributes={"size": "10", "waterproof": w})
+        for w in ("yes", "no")
+    ]
+    text = answers_text(
+        boots, "are the hiking boots in size 10 waterproof?", HashEmbedder(), key_values(boots), "hiking boot size 10"
+    )
+    assert text.splitlines() == [
+        "Hiking Boots (size 10), waterproof: yes: Yes. The listing gives waterproof: yes.",
+        "Hiking Boots (size 10), waterproof: no: No. The listing gives waterproof: no.",
+    ]
