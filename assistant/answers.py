@@ -75,6 +75,7 @@ class Fact:
     yes: frozenset[str]
     no: frozenset[str]
     plain: str
+    label: str  # what it is about, as a comparison row names it ("water resistance")
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
             frozenset(f["allows"]),
             frozenset(f["rules_out"]),
             f["plain"],
+            f["label"],
         )
         for f in data["facts"]
     )
@@ -183,7 +185,7 @@ def read_question(question: str, naming: str = "") -> Asked:
     feature = [w for w in words if w not in named] or words
     opener = tokens[0] if tokens else ""
     yes_no = opener in YES_NO_OPENERS or bool(re.match(r"\s*(?:is|are|does|do|can|will|has|have)\b", question, re.I))
-    numbers = [n for n in NUMBER.findall(plain) if n not in named]
+    numbers = [n for n in NUMBER.findall(plain) if n not in named and n not in NUMBER.findall(naming)]
     return Asked(list(dict.fromkeys(feature)), yes_no, numbers)
 
 
@@ -206,11 +208,18 @@ def key_values(products: list[Product]) -> KeyValues:
 
 
 def answer_question(
-    product: Product, question: str, embedder: Embedder | None = None, values: KeyValues | None = None
+    product: Product,
+    question: str,
+    embedder: Embedder | None = None,
+    values: KeyValues | None = None,
+    naming: str | None = None,
 ) -> Answer:
     """The answer to a shopper's question about this product, from its record alone. `values`
     (from `key_values` over the catalog) lets "is it a full zip?" be answered no from "zipper: half"."""
-    asked = read_question(question, f"{product.title} {product.brand or ''}")
+    # The words that named it are not asked about; without them (a shown item), its title's.
+    # An option value in the title ("Tea Kettle (2L, glass, INDUCTION)") names the product only
+    # when the question used it to ("the kettle for gas stoves work on INDUCTION?").
+    asked = read_question(question, naming if naming is not None else f"{product.title} {product.brand or ''}")
     if not asked.words:
         return _not_stated(asked, "what you're asking")
     evidence = record_evidence(product)
@@ -447,8 +456,31 @@ def catalog_values(catalog: Any) -> KeyValues:
     return _values[key]
 
 
-def answers_text(products: list[Product], question: str, embedder: Embedder | None, values: KeyValues) -> str:
-    """The answer for one product, or one line per product ("The X: yes. ...")."""
+def answers_text(
+    products: list[Product],
+    question: str,
+    embedder: Embedder | None,
+    values: KeyValues,
+    naming: str | None = None,
+) -> str:
+    """The answer for one product; for several (variants the question does not tell apart, or
+    products it names together) the answer once when it is the same for all, else one line each.
+    `naming`: the words the question named them with (see `answer_question`)."""
+    found = [answer_question(p, question, embedder, values, naming) for p in products]
     if len(products) == 1:
-        return answer_question(products[0], question, embedder, values).text
-    return "\n".join(f"{p.title}: {answer_question(p, question, embedder, values).text}" for p in products)
+        return found[0].text
+    names = _labels(products)
+    if len({a.text for a in found}) == 1:
+        return f"{found[0].text} That holds for all {len(products)}: {'; '.join(names)}."
+    return "\n".join(f"{name}: {a.text}" for name, a in zip(names, found, strict=True))
+
+
+def _labels(products: list[Product]) -> list[str]:
+    """Each product's title, with the specification values that tell it apart from another of
+    the same title ("Hiking Boots (size 10, synthetic), waterproof: no")."""
+    out = []
+    for p in products:
+        twins = [q for q in products if q.title == p.title and q is not p]
+        apart = [f"{k}: {v}" for k, v in p.attributes.items() if any(q.attributes.get(k) != v for q in twins)]
+        out.append(f"{p.title}, {', '.join(apart)}" if twins and apart else p.title)
+    return out

@@ -18,18 +18,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant import alternatives as alternatives_
-from assistant import answers, chinese_text, dialogue
+from assistant import answers, chinese_text, dialogue, policy_answer
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
 from assistant.chinese import ChineseReader, Reading, is_chinese
+from assistant.compare import choice_text
 from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder, PassageGrounder
 from assistant.intent import Intent
 from assistant.interpret import Interpretation, NameResolver, interpret
-from assistant.naming import name_products
+from assistant.naming import name_index, naming_words
 from assistant.order_copilot import answers_order, order_copilot, order_proposal
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import policy_messages, product_messages
@@ -47,7 +48,6 @@ from assistant.wording import (
     OUT_OF_SCOPE_REPLY,
     THANKS_REPLY,
     alternatives_text,
-    answering_sentences,
     changes_lead,
     clarify_text,
     comparison_rows,
@@ -60,7 +60,6 @@ from assistant.wording import (
     next_step_text,
     no_match_text,
     nothing_shown_text,
-    policy_name,
     showing_results_for,
 )
 from common.dependency import Dependency
@@ -291,7 +290,7 @@ class Assistant:
         about = self._referenced(session, meant.references)
         kinds = " ".join(p.category[-1] for p in about if p.category)
         try:
-            passages = self.policies.search(f"{message} {kinds}".strip(), k=3)
+            passages = self.policies.search(f"{message} {kinds}".strip(), k=4)
         except PolicyIndexUnavailable:  # degraded, not broken: say so and offer a human
             yield Event(type=EventKind.TEXT, data=UNAVAILABLE_REPLY)
             return Outcome(meant.intent, handoff=True, used_fallback=True)
@@ -303,28 +302,28 @@ class Assistant:
             yield Event(type=EventKind.TEXT, data=NO_POLICIES_REPLY)
             return Outcome(meant.intent, handoff=meant.intent == Intent.SUPPORT)
         started = time.perf_counter()
-        run = Generation()
-        quoted = passages[:2]
-        grounder = PassageGrounder([p["text"] for p in quoted])
-        messages = policy_messages(message, quoted, session.history())
-        written = self.writer.write(messages, grounder, run, guard=ShopperText()) if session.language == "en" else []
-        text = "".join(written).strip()
-        used_fallback = run.failed or not text
-        if used_fallback:  # quote the best passage
-            top = passages[0]
-            text = f"From our {policy_name(top['section'])}: {answering_sentences(top['text'], message)}"
-        source = f" (Source: {passages[0]['source']}, {passages[0]['section']}.)"
+        # The clauses that apply, quoted whole with their sections, stream at once; the model's
+        # sentences may follow, each supported by those passages and none repeating the quote.
+        found = policy_answer.answer(passages, message, lambda text: self.policies.search(text, k=2))
         if about:
             yield Event(type=EventKind.TEXT, data=f"About the {' and the '.join(p.title for p in about)}: ")
-        yield Event(type=EventKind.TEXT, data=text + source)
+        yield Event(type=EventKind.TEXT, data=found.text + " ")
+        quoted = policy_answer.cited(found.quoted, passages)[:2]
+        run = Generation()
+        grounder = PassageGrounder([p["text"] for p in quoted], already=[found.text])
+        messages = policy_messages(message, quoted, session.history())
+        if session.language == "en":
+            budget = self.settings.shopper_model_budget_s
+            written = self.writer.write(messages, grounder, run, guard=ShopperText(), budget_s=budget)
+            yield from self._model_text(written, session)
         timings.took("generate", started)
         return Outcome(
             meant.intent,
-            citations=cited,
+            citations=citations(policy_answer.cited(found.quoted, passages)),
             run=run,
             grounder=grounder,
-            used_fallback=used_fallback,
-            handoff=meant.intent == Intent.SUPPORT and used_fallback,
+            used_fallback=run.failed or run.kept == 0,
+            handoff=meant.intent == Intent.SUPPORT and not found.covered,
         )
 
     def _referenced(self, session: Session, positions: list[int]) -> list[Product]:
@@ -345,13 +344,14 @@ class Assistant:
             yield Event(type=EventKind.TEXT, data=self._answers_text(products, message))
             return Outcome(meant.intent, products=cards)
         table = comparison_table(products) if comparing else detail_text(products[0])
+        if comparing:  # which suits what the shopper asked for, from the records
+            table = f"{table}\n\n{choice_text(products, f'{session.request.text} {message}')}".rstrip()
         yield Event(type=EventKind.TEXT, data=table + "\n\n")
         started = time.perf_counter()
         grounder = self._grounder(products, session, message)
         run = Generation()
         task = TASK_COMPARE if comparing else TASK_DETAIL
-        for sentence in self._write_about(products, session, message, task, grounder, run):
-            yield Event(type=EventKind.TEXT, data=sentence)
+        yield from self._model_text(self._write_about(products, session, message, task, grounder, run), session)
         timings.took("generate", started)
         comparison = ComparisonTable.of(products, comparison_rows(products))
         return Outcome(
@@ -369,7 +369,7 @@ class Assistant:
         display?"): the interpreter's `NameResolver`; a search names none."""
         if not answers.is_question(message):
             return []
-        return [p.id for p in name_products(message, self.engine.catalog, self.engine.retriever.embed)[:SHOW]]
+        return [n.product.id for n in name_index(self.engine.catalog).find(message, self.engine.retriever.embed)][:SHOW]
 
     def _named_for_policy(self, message: str, meant: Interpretation) -> list[Product]:
         """A policy-sounding question about a named product ("what's the warranty on the X?")
@@ -378,9 +378,9 @@ class Assistant:
             return []
         return [self._product(pid) for pid in self._name_products(message)]
 
-    def _answers_text(self, products: list[Product], message: str) -> str:
+    def _answers_text(self, products: list[Product], message: str, naming: str | None = None) -> str:
         values = answers.catalog_values(self.engine.catalog)
-        return answers.answers_text(products, message, self.engine.retriever.embed, values)
+        return answers.answers_text(products, message, self.engine.retriever.embed, values, naming)
 
     def _answer_named(
         self, session: Session, message: str, products: list[Product], meant: Interpretation, timings: Timings
@@ -388,13 +388,15 @@ class Assistant:
         """Answer from the named products' records; a policy question the records do not answer
         ("what's the return window for the X?") goes to the policies."""
         values = answers.catalog_values(self.engine.catalog)
-        found = [answers.answer_question(p, message, self.engine.retriever.embed, values) for p in products]
+        naming = naming_words(name_index(self.engine.catalog).find(message, self.engine.retriever.embed))
+        embed = self.engine.retriever.embed
+        found = [answers.answer_question(p, message, embed, values, naming) for p in products]
         if all(a.verdict == answers.Verdict.NOT_STATED for a in found):
             return (yield from self._policy(session, message, meant, timings))
         cards = [ProductCard.of(p) for p in products]
         session.show([c.id for c in cards])
         yield Event(type=EventKind.PRODUCTS, data=cards)
-        yield Event(type=EventKind.TEXT, data=self._answers_text(products, message))
+        yield Event(type=EventKind.TEXT, data=self._answers_text(products, message, naming))
         return Outcome(Intent.DETAIL, products=cards)
 
     def _shop(self, session: Session, message: str, meant: Interpretation, timings: Timings) -> Branch:
@@ -486,20 +488,25 @@ class Assistant:
         if vague:
             options = [s.message for s in suggestions]
             yield Event(type=EventKind.TEXT, data=clarify_text(options, session.constraints.audience) + " ")
-        else:
-            labels = [chip.label for chip in self._chips(session)]
-            lead = showing_results_for(message, corrections or {})
-            yield Event(type=EventKind.TEXT, data=lead + intro_text(result, changes, more, labels) + " ")
         started = time.perf_counter()
         products = [h.product for h in result.hits]
-        grounder = self._grounder(products, session, message, counts={len(products), result.candidates})
+        # What the records say about the picks streams at once; the model's sentences follow and
+        # may not repeat it (the shopper has read it), and the next step closes a reply the model
+        # added nothing to.
+        picks = ""
+        if not vague:
+            labels = [chip.label for chip in self._chips(session)]
+            picks = fallback_text(result, variant)
+            lead = showing_results_for(message, corrections or {})
+            yield Event(type=EventKind.TEXT, data=f"{lead}{intro_text(result, changes, more, labels)} {picks} ")
+        grounder = self._grounder(products, session, message, counts={len(products), result.candidates}, read=picks)
         run = Generation()
-        for sentence in self._write_about(products, session, message, TASK_RECOMMEND, grounder, run):
-            yield Event(type=EventKind.TEXT, data=sentence)
+        sentences = self._write_about(products, session, message, TASK_RECOMMEND, grounder, run)
+        yield from self._model_text(sentences, session)
         used_fallback = run.failed or run.kept == 0
-        if used_fallback and not vague:
-            next_step = next_step_text([s.label for s in suggestions], variant)
-            yield Event(type=EventKind.TEXT, data=fallback_text(result, variant, next_step))
+        next_step = next_step_text([s.label for s in suggestions], variant)
+        if used_fallback and next_step and not vague:
+            yield Event(type=EventKind.TEXT, data=next_step)
         timings.took("generate", started)
         if run.first_token_at:
             timings.at("first_llm_token", run.first_token_at)
@@ -514,6 +521,19 @@ class Assistant:
         )
 
     # -- helpers -----------------------------------------------------------------------------
+    def _model_text(self, sentences: Iterator[str], session: Session) -> Iterator[Event]:
+        """The model's sentences as text events, between two `writing` events that tell a page
+        more text is coming (and when it stopped): what the records give has streamed already.
+        No model writes for generation off or a shopper writing another language."""
+        if self.backend.name == "none" or session.language != "en":
+            yield from (Event(type=EventKind.TEXT, data=s) for s in sentences)
+            return
+        budget = self.writer.budget_s(self.settings.shopper_model_budget_s)
+        yield Event(type=EventKind.WRITING, data={"more": True, "budget_s": budget})
+        for sentence in sentences:
+            yield Event(type=EventKind.TEXT, data=sentence)
+        yield Event(type=EventKind.WRITING, data={"more": False})
+
     def _write_about(
         self, products: list[Product], session: Session, message: str, task: str, grounder: Grounder, run: Generation
     ) -> Iterator[str]:
@@ -523,7 +543,8 @@ class Assistant:
             return iter(())
         messages = product_messages(message, products, session.history(), task)
         guard = shopper_guard(products)
-        return self.writer.write(messages, grounder, run, self.settings.llm_adapter, guard=guard)
+        budget = self.settings.shopper_model_budget_s
+        return self.writer.write(messages, grounder, run, self.settings.llm_adapter, guard=guard, budget_s=budget)
 
     def _checked(self, message: str) -> str:
         message = " ".join(message.split())
@@ -568,12 +589,13 @@ class Assistant:
         ]
 
     def _grounder(
-        self, products: list[Product], session: Session, message: str, counts: set[int] | None = None
+        self, products: list[Product], session: Session, message: str, counts: set[int] | None = None, read: str = ""
     ) -> Grounder:
         """The check for this turn's generated sentences: this turn's products, what the shopper
-        has said (claims about them must be theirs), and earlier replies (no repeats)."""
+        has said (claims about them must be theirs), and earlier replies and `read`, the text of
+        this turn already streamed (no repeats)."""
         said = " ".join(t.content for t in session.turns if t.role == "user") + " " + message
-        earlier = [t.content for t in session.turns if t.role == "assistant"]
+        earlier = [t.content for t in session.turns if t.role == "assistant"] + ([read] if read else [])
         return Grounder(
             products,
             self.engine.catalog.brand_names,

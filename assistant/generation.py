@@ -72,6 +72,7 @@ class Writer:
         run: Generation,
         adapter: str | None = None,
         guard: ShopperText | None = None,
+        budget_s: float | None = None,
     ) -> Iterator[str]:
         """The model's reply, sentence by sentence as each completes, minus what fails a check.
 
@@ -81,7 +82,7 @@ class Writer:
         deterministic text like any other empty one.
         """
         instructions = instruction_words(messages)
-        deltas = self._deltas(messages, run, adapter)
+        deltas = self._deltas(messages, run, adapter, budget_s)
         sentences = grounder.stream(deltas) if grounder else stream_sentences(deltas)
         for sentence in sentences:
             # After a cut, the last piece is the unfinished sentence the deadline stopped.
@@ -97,7 +98,16 @@ class Writer:
             run.kept += 1
             yield sentence.strip() + " "
 
-    def _deltas(self, messages: list[dict[str, str]], run: Generation, adapter: str | None) -> Iterator[str]:
+    def budget_s(self, budget_s: float | None = None) -> float | None:
+        """The longest the model may write for one reply while serving (None: no limit): the
+        gate's deadline, or a shorter budget the caller gives (text that only adds to an answer)."""
+        if self.gate is None:
+            return None
+        return min(self.gate.deadline_s, budget_s) if budget_s else self.gate.deadline_s
+
+    def _deltas(
+        self, messages: list[dict[str, str]], run: Generation, adapter: str | None, budget_s: float | None = None
+    ) -> Iterator[str]:
         if self.gate is None:
             yield from self._generate(messages, run, adapter, deadline=None)
             return
@@ -110,7 +120,7 @@ class Writer:
                 log.info("generation queue too long; using the deterministic answer")
                 run.failed = run.busy = True
                 return
-            deadline = time.monotonic() + self.gate.deadline_s
+            deadline = time.monotonic() + (self.budget_s(budget_s) or 0.0)
             if self.model is None:
                 yield from self._generate(messages, run, adapter, deadline)
             else:

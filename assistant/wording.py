@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant import compare
 from assistant.reply import Alternative
 from assistant.search import SearchResult
 from common.language import CJK
@@ -154,27 +155,14 @@ def detail_text(p: Product) -> str:
     return text
 
 
-COMPARED_ATTRIBUTES = [
-    ("price", lambda p: format_price(p.price, p.currency)),
-    ("brand", lambda p: p.brand or "-"),
-    ("colour", lambda p: ", ".join(p.colours) or "-"),
-    ("material", lambda p: p.material or "-"),
-    ("for", lambda p: ", ".join(p.audience) or "-"),
-    ("rating", lambda p: f"{p.rating:g}/5" if p.rating else "unrated"),
-    ("stock", lambda p: "in stock" if p.in_stock else "out of stock"),
-]
-
-
 def comparison_rows(products: list[Product]) -> list[tuple[str, list[str]]]:
-    return [(name, [get(p) for p in products]) for name, get in COMPARED_ATTRIBUTES]
+    """The compared products' rows, what differs first (see assistant/compare.py)."""
+    return compare.comparison_rows(products)
 
 
 def comparison_table(products: list[Product]) -> str:
     """A Markdown side-by-side of attributes and prices, straight from the records."""
-    head = "| | " + " | ".join(p.title for p in products) + " |"
-    sep = "|---|" + "---|" * len(products)
-    body = ["| " + name + " | " + " | ".join(values) + " |" for name, values in comparison_rows(products)]
-    return "\n".join([head, sep, *body])
+    return compare.comparison_table(products)
 
 
 def nothing_shown_text(shown: int) -> str:
@@ -294,7 +282,7 @@ def _trade_off(result: SearchResult) -> str | None:
     if a.price is not None and b.price is not None and b.price < a.price * 0.9:
         return f"If price matters most, {b.title} costs less at {format_price(b.price, b.currency)}."
     if a.rating and b.rating and b.rating >= a.rating + 0.2:
-        return f"{b.title} is rated higher ({b.rating:g}/5 against {a.rating:g}/5)."
+        return f"{b.title} is rated higher than {a.title} ({b.rating:g}/5 against {a.rating:g}/5)."
     if a.price is not None and b.price is not None and b.price > a.price * 1.1 and (b.rating or 0) > (a.rating or 0):
         return f"For a little more, {b.title} ({format_price(b.price, b.currency)}) is rated {b.rating:g}/5."
     return _stock_note(a) or (f"{b.title} is a close second at {format_price(b.price, b.currency)}.")
