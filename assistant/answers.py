@@ -168,6 +168,7 @@ class Asked:
     words: list[str]  # what the question asks about, singular, without filler and naming words
     yes_no: bool
     numbers: list[str]
+    negated: frozenset[str] = frozenset()  # asked words the question itself negates ("non-slip")
 
     @property
     def phrase(self) -> str:
@@ -186,7 +187,13 @@ def read_question(question: str, naming: str = "") -> Asked:
     opener = tokens[0] if tokens else ""
     yes_no = opener in YES_NO_OPENERS or bool(re.match(r"\s*(?:is|are|does|do|can|will|has|have)\b", question, re.I))
     numbers = [n for n in NUMBER.findall(plain) if n not in named and n not in NUMBER.findall(naming)]
-    return Asked(list(dict.fromkeys(feature)), yes_no, numbers)
+    negated = frozenset(singular(w) for w in _after_negation(tokens))
+    return Asked(list(dict.fromkeys(feature)), yes_no, numbers, negated)
+
+
+def _after_negation(words: list[str]) -> list[str]:
+    """Words with a negation within three words before them ("non slip" -> slip)."""
+    return [w for i, w in enumerate(words) if any(NEGATION.fullmatch(x) for x in words[max(0, i - 3) : i])]
 
 
 def _expanded(word: str) -> frozenset[str]:
@@ -325,11 +332,9 @@ def _other_value(asked: Asked, evidence: list[Evidence], values: KeyValues) -> A
 
 def _negated(asked: Asked, text: str) -> bool:
     """A negation within three words before an asked word ("not dishwasher safe", "no hood")."""
-    words = tokenize(text.replace("'", ""))
-    for i, w in enumerate(words):
-        if singular(w) in asked.words and any(NEGATION.fullmatch(x) for x in words[max(0, i - 3) : i]):
-            return True
-    return False
+    # A word the question negates too is what was asked: "is it non-slip?" against "a non-slip mat".
+    wanted = set(asked.words) - asked.negated
+    return any(singular(w) in wanted for w in _after_negation(tokenize(text.replace("'", ""))))
 
 
 def _attribute_answer(product: Product, asked: Asked) -> Answer | None:

@@ -33,7 +33,9 @@ class Intent(StrEnum):
 
 ORDINALS = {**ORDINALS_ONLY, **COUNTS}  # positions, and counts for "the first two"
 REFERENCE = re.compile(
-    rf"\b(?:the\s+)?({'|'.join([*ordinal_words(), LAST])})"
+    rf"\b(?:the\s+)?({'|'.join(ordinal_words())}"
+    # "last" points only as "the last (one)": "how long does the battery last" points at nothing
+    rf"|(?<=the\s){LAST}(?!\s+(?:year|month|week|night|time|season|summer|winter)))"
     r"(?:\s+(?:one|item|product|option))?\b|(?:#|number\s+|no\.?\s*|item\s+|option\s+)(\d{1,2})\b",
     re.I,
 )

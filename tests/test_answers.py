@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pytest
 
 from assistant.answers import Verdict, answer_question, key_values
 from assistant.naming import name_products
@@ -172,3 +173,33 @@ def test_variants_of_one_title_are_told_apart_by_the_values_that_differ():
         "Hiking Boots (size 10), waterproof: yes: Yes. The listing gives waterproof: yes.",
         "Hiking Boots (size 10), waterproof: no: No. The listing gives waterproof: no.",
     ]
+
+
+MAT = Product(id="y1", title="Asana Foldable Travel Yoga Mat", description="A non-slip yoga mat for home practice.")
+
+
+@pytest.mark.parametrize(
+    "question, verdict",
+    [
+        ("is it non-slip?", Verdict.YES),  # the question negates the word as the record does
+        ("is it non slip?", Verdict.YES),
+        ("does it slip?", Verdict.NO),  # the record negates what is asked
+    ],
+)
+def test_a_negation_in_the_question_and_the_record_agrees(question, verdict):
+    assert answer_question(MAT, question).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "message, positions",
+    [
+        ("how long does the battery last on the second one?", [2]),  # "last" as a verb points at nothing
+        ("will it last a year?", []),
+        ("compare the first and the last", [1, 5]),
+        ("the last one please", [5]),
+    ],
+)
+def test_last_points_only_as_the_last(message, positions):
+    from assistant.intent import pointed_positions
+
+    assert pointed_positions(message, 5) == positions
