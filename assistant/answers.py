@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -26,7 +26,17 @@ import numpy as np
 from common.models import Embedder
 from common.schema import Product
 from common.settings import read_yaml_config
-from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, money, normalise_colour, singular, tokenize
+from common.text import (
+    AUDIENCE_WORDS,
+    COLOURS,
+    MATERIALS,
+    STOPWORDS,
+    money,
+    normalise_colour,
+    singular,
+    terms,
+    tokenize,
+)
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "answers.yaml"
 
@@ -87,6 +97,7 @@ class Knowledge:
     synonyms: dict[str, frozenset[str]]
     opposites: dict[str, frozenset[str]]
     facts: tuple[Fact, ...]
+    generic_keys: frozenset[str] = frozenset()  # specification keys that name no feature
 
 
 @cache
@@ -115,6 +126,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         synonyms,
         {singular(k): frozenset(v) for k, v in data["opposites"].items()},
         facts,
+        frozenset(terms(data.get("generic_keys", ""))),
     )
 
 
@@ -233,6 +245,11 @@ def answer_question(
     for step in (_attribute_answer(product, asked), _fact_answer(asked, evidence)):
         if step:
             return step
+    keyed = _key_in_question(question, evidence, asked)
+    if keyed is not None:  # "is the X water resistant? my son ..." against "Water Resistant: No"
+        if asked.yes_no:
+            return _yes_no(replace(asked, words=terms(keyed.key or "")), keyed)
+        return Answer(Verdict.VALUE, f"{_cap(keyed.key or '')}: {keyed.value}.", [keyed], keyed.value)
     covering = [e for e in evidence if _cover(asked.words, _words(e.text)) >= knowledge().key_cover]
     if covering:
         best = _best(asked, covering, embedder)
@@ -253,6 +270,25 @@ def answer_question(
             [related],
         )
     return _not_stated(asked, _about(asked))
+
+
+def _key_in_question(question: str, evidence: list[Evidence], asked: Asked) -> Evidence | None:
+    """A specification whose key the question says word for word ("water resistant",
+    "stretchable"): the question asks for that key's value, whatever else it says around it
+    (the product's name, a story). The longest such key wins; keys that name no feature
+    ("type", "model name") do not count."""
+    said = terms(question.replace("-", " "))
+    best: Evidence | None = None
+    for e in evidence:
+        key = terms((e.key or "").replace("-", " "))
+        if e.source == "description" or not key or not e.value or set(key) <= knowledge().generic_keys:
+            continue
+        if not set(key) & set(asked.words):  # the words that named the product ("size 10") ask nothing
+            continue
+        if any(said[i : i + len(key)] == key for i in range(len(said) - len(key) + 1)):
+            if best is None or len(key) > len(terms(best.key or "")):
+                best = e
+    return best
 
 
 def _words(text: str) -> set[str]:

@@ -203,3 +203,22 @@ def test_last_points_only_as_the_last(message, positions):
     from assistant.intent import pointed_positions
 
     assert pointed_positions(message, 5) == positions
+
+
+WATCH_LED = Product(
+    id="l1",
+    title="jack klein black LED digital watch for boys",
+    attributes={"Water Resistant": "No", "Type": "Digital"},
+)
+
+
+@pytest.mark.parametrize(
+    "question, verdict",
+    [
+        # the key said word for word decides, whatever story comes around it
+        ("is the jack klein LED watch water resistant? my son forgets to take it off while bathing", Verdict.NO),
+        ("jack klein led watch - water resistant or not", Verdict.VALUE),
+    ],
+)
+def test_a_specification_key_said_in_the_question_answers_it(question, verdict):
+    assert answer_question(WATCH_LED, question).verdict == verdict
