@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "amounts.json"
+RATING_WORDS = frozenset(json.loads(DATA.read_text(encoding="utf-8"))["rating_words"])
 TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[$₹€£~+%#\-–]")
 # The soft band of "around X": ranking prefers prices within this share of X; nothing is dropped.
 NEAR_BAND = 0.25
@@ -239,6 +240,8 @@ def _is_amount(toks: list[str], matches: list[re.Match[str]], i: int, end: int, 
         return False
     if end < len(toks) and (toks[end] in lex.not_after or toks[end][0].isdigit()):
         return False
+    if re.fullmatch(r"[0-5](?:\.\d)?", toks[i]) and RATING_WORDS & set(toks):
+        return False  # "rated well, like 4.5 or more": a rating, not a price
     if i > 0 and toks[i - 1][0].isdigit():  # the second group of a digit run
         return False
     return not any(_ends_with(toks, i, p) for p in lex.not_before)

@@ -125,13 +125,31 @@ def _before_aside(clause: str) -> str:
 
 
 def without_taken_back(text: str) -> str:
-    """The text without the clauses that take something back ("actually forget the sports stuff
-    - maybe headphones instead?" keeps "maybe headphones instead?"); all of it when every clause
-    does (a reset is the dialogue's to read)."""
-    t = table()
-    parts = clauses(text)
-    kept = [c for c in parts if not _has_cue(tokenize(c.replace("'", "")), t.drop_cues)]
-    return " ".join(kept) if kept and len(kept) < len(parts) else text
+    """The text without what it takes back: in a clause with a drop cue, the cue and the words
+    after it ("actually forget the sports stuff - maybe headphones instead?" keeps "maybe
+    headphones instead?"; "heels instead of sandals" keeps "heels"); all of it when nothing is
+    left (a reset is the dialogue's to read)."""
+    kept, dropped = [], False
+    for clause in clauses(text):
+        words = tokenize(clause.replace("'", ""))
+        cut = _cue_at(words, table().drop_cues)
+        dropped |= cut is not None
+        kept.append(clause if cut is None else " ".join(words[:cut]))
+    left = " ".join(k for k in kept if k.strip())
+    return left if dropped and left.strip() else text
+
+
+def taken_back(text: str) -> list[str]:
+    """What the message takes back: the words after each drop cue ("scratch the black" ->
+    "the black"), so the request can drop the constraint they name."""
+    out = []
+    for clause in clauses(text):
+        words = tokenize(clause.replace("'", ""))
+        cut = _cue_at(words, table().drop_cues)
+        if cut is not None:
+            cue = next(c for c in table().drop_cues if tuple(words[cut : cut + len(c)]) == c)
+            out.append(" ".join(words[cut + len(cue) :]))
+    return [o for o in out if o.strip()]
 
 
 def _cue_at(words: list[str], cues: tuple[tuple[str, ...], ...]) -> int | None:

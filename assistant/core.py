@@ -409,7 +409,12 @@ class Assistant:
             if p.price is not None and not self.engine.catalog.failures(session.constraints, p)
         ]
         query = meant.query
-        update = dialogue.update(session.request, query, meant.move, shown_prices, self.engine.catalog)
+        before = session.request
+        for slot in meant.remove:  # "scratch the black", "any brand is fine"
+            before = dialogue.remove(before, slot, self.engine.catalog).request
+        update = dialogue.update(before, query, meant.move, shown_prices, self.engine.catalog)
+        if meant.remove and session.request.is_active():
+            update.changes = dialogue.changes_between(session.request, update.request, self.engine.catalog.currency)
         if not update.request.is_active() or (
             update.new and not content_words(update.request.text) and update.request.constraints.is_empty()
         ):

@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from assistant import intent as intents
+from assistant.audience import clauses, taken_back
+from assistant.dialogue import slots
 from assistant.engine import SearchEngine
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
@@ -27,7 +29,7 @@ from assistant.understand import Query
 from assistant.vocabulary import DATA
 from assistant.wording import OTHER_LANGUAGE_REPLY, UNREADABLE_REPLY
 from common.schema import Product
-from common.text import COLOURS, normalise_colour
+from common.text import COLOURS, normalise_colour, terms
 
 # The products a message names, as catalog ids ("the Pod Air Sport and the Free 2 Sport"). The
 # product-name matcher plugs in here; without one, nothing is named.
@@ -59,6 +61,7 @@ class Interpretation:
     named: list[str] = field(default_factory=list)  # ids of products the message names
     move: Move | None = None
     question: str | None = None  # a question about products or policies, as asked
+    remove: list[str] = field(default_factory=list)  # request slots the message takes back
     language: str = "en"
     unreadable: str | None = None  # the reply to a message it cannot read
     handoff: bool = False
@@ -94,8 +97,11 @@ def interpret(
         # "does it need a stand?", "are the stone ones real stones?": a question about what is on
         # screen (the first card, unless the message points at another), never a new search.
         pointed = [1]
+    removed = removals(message, session)
     understood = intents.classify(message, session, query, pointed, len(named))
     intent = understood.intent
+    if removed and intent == Intent.SEARCH and not query.product_type:
+        intent = Intent.REFINE  # "colour doesn't matter, forget that" edits the request
     if intent == Intent.DETAIL and QUESTION.search(message) and not intents.DETAIL_REQUEST.search(message):
         intent = Intent.PRODUCT_QUESTION
     asks = intent in (Intent.PRODUCT_QUESTION, Intent.POLICY, Intent.COMPARE)
@@ -105,11 +111,40 @@ def interpret(
         query,
         references=understood.references,
         named=named if intent in (Intent.COMPARE, Intent.DETAIL, Intent.PRODUCT_QUESTION) else [],
-        move=_move(message),
+        move=None if removed and _move(message) == Move.RESET else _move(message),
         question=message if asks else None,
+        remove=removed,
         language=lang,
         handoff=understood.handoff,
     )
+
+
+SLOT_WORDS = {slot: words for slot, words in _FOLLOW_UPS["slot_words"].items()}
+DONT_CARE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["dont_care"]) + r")\b", re.I)
+
+
+def removals(message: str, session: Session) -> list[str]:
+    """The parts of the active request the message takes back: what a drop cue names ("scratch
+    the black" -> colour, "instead of sandals" -> type) and what it says does not matter ("any
+    brand is fine", "colour doesn't matter"). Only parts the request has."""
+    request = session.request
+    c = request.constraints
+    active = {s.name for s in slots(request, "")}
+    found: list[str] = []
+    for said in taken_back(message):
+        words = set(terms(said))
+        if words & {normalise_colour(x) for x in c.colours}:
+            found.append("colour")
+        if any(set(terms(b)) <= words for b in c.brands):
+            found.append("brand")
+        if request.product_type and set(terms(request.product_type)) <= words:
+            found.append("type")
+        found += [slot for slot, names in SLOT_WORDS.items() if words & set(names)]
+    for part in clauses(message):
+        if DONT_CARE.search(part):
+            low = part.lower()
+            found += [slot for slot, names in SLOT_WORDS.items() if any(re.search(rf"\b{n}\b", low) for n in names)]
+    return [slot for slot in dict.fromkeys(found) if slot in active]
 
 
 def pointers(message: str, on_screen: list[Product]) -> list[int]:

@@ -237,3 +237,38 @@ def test_a_question_about_what_is_shown_is_no_new_search(make_assistant, questio
 def test_chat_words_are_not_corrected(parse, message, price_max, kept):
     query = parse(message)
     assert query.constraints.price_max == price_max and kept not in query.corrections
+
+
+# --- taking back a part of the request (blind dialogue set C) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "turns, expected",
+    [
+        # a take-back names the part it drops; the rest of the request stays
+        (["hiking boots", "black ones", "scratch the black"], {"product_type": "hiking boots", "colours": []}),
+        (
+            ["running shoes for men", "in white", "hmm, colour doesn't matter, forget that"],
+            {"colours": [], "audience": "men"},
+        ),
+        (
+            ["wireless earbuds", "under 50", "any budget is fine really"],
+            {"price_max": None, "product_type": "wireless earbuds"},
+        ),
+        # "X instead of Y": X is the request, Y is taken back
+        (["sandals for my wife", "wait, sneakers instead of sandals"], {"product_type": "sneakers"}),
+    ],
+)
+def test_a_take_back_removes_what_it_names(make_assistant, turns, expected):
+    assistant, _ = make_assistant()
+    session = Session()
+    for turn in turns:
+        assistant.reply(session, turn)
+    c = session.request.constraints
+    state = {"product_type": session.request.product_type, "colours": c.colours, "audience": c.audience}
+    state["price_max"] = c.price_max
+    assert {k: state[k] for k in expected} == expected
+
+
+def test_a_small_number_beside_a_rating_word_is_no_price(parse):
+    assert parse("only ones people rated well, like 4.5 or more").constraints.price_min is None
