@@ -75,6 +75,17 @@ def _phone_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_words('phone_cues')})\b[^\d+()]{{0,20}}$", re.I)
 
 
+@cache
+def _identifier_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*$", re.I)
+
+
+@cache
+def _security_code() -> re.Pattern[str]:
+    """ "cvv 123": the digits after a card security code word."""
+    return re.compile(rf"(?P<cue>\b(?:{_words('security_code_cues')})\b\W{{0,3}})\d{{3,4}}\b", re.I)
+
+
 def luhn_ok(digits: str) -> bool:
     """The Luhn checksum every payment card number satisfies."""
     return luhn.is_valid(digits)
@@ -106,11 +117,21 @@ def _card_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_words('card_cues')})\b[^\d]{{0,20}}$", re.I)
 
 
+def _card_layout(text: str) -> bool:
+    """Cards are printed in groups of at most 6 digits (4-4-4-4, 4-6-5, 4-6-4, 4-4-4-4-3) or in
+    one run; a run holding a longer group ("112-3344556-7788990", an order id) is no card,
+    whatever a Luhn check on some of its digits says."""
+    groups = SEPARATED.split(text)
+    return len(groups) == 1 or all(len(g) <= 6 for g in groups)
+
+
 def _cards(match: re.Match[str]) -> str:
     """Tag the longest run of whole digit groups that is a card number; keep the rest. After a
     word such as "card" or "visa", 13-19 digits are a card even when a digit is mistyped."""
     text = match.group()
     digits = re.sub(r"\D", "", text)
+    if not _card_layout(text):
+        return text
     if 13 <= len(digits) <= 19 and _card_cue().search(match.string[max(0, match.start() - 30) : match.start()]):
         return "[CARD]"
     seps = [m.start() for m in SEPARATED.finditer(text)]
@@ -147,6 +168,9 @@ def _phones(text: str) -> str:
         digits = sum(ch.isdigit() for ch in m.group())
         if 7 <= digits <= 15 and _phone_cue().search(text[max(0, m.start() - 40) : m.start()]):
             spans.append((m.start(), m.end()))
+    # A number an identifier word names ("AWB number 7845123690", "order no 9876543210") is that
+    # identifier, even where a region's plan would take it for a mobile number.
+    spans = [(s, e) for s, e in spans if not _identifier_cue().search(text[max(0, s - 40) : s])]
     for start, end in sorted(_merged(spans), reverse=True):
         text = text[:start] + "[PHONE]" + text[end:]
     return text
@@ -174,6 +198,7 @@ def redact(text: str) -> str:
     text = PO_BOX.sub("[ADDRESS]", text)
     text = IBAN.sub(_iban, text)
     text = DIGIT_GROUPS.sub(_cards, text)
+    text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
     for pattern in _street_patterns():
         text = pattern.sub(_address, text)
     return _phones(text)
