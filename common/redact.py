@@ -61,8 +61,34 @@ def _identifier_cue() -> re.Pattern[str]:
 
 @cache
 def _security_code() -> re.Pattern[str]:
-    """ "cvv 123": the digits after a card security code word."""
+    """The digits after a card security code word: "cvv 123"."""
     return re.compile(rf"(?P<cue>\b(?:{_words('security_code_cues')})\b\W{{0,3}})\d{{3,4}}\b", re.I)
+
+
+@cache
+def _access_code() -> re.Pattern[str]:
+    """The code after a word that names a secret one: "door code 4521#", "otp 482913"."""
+    return re.compile(
+        rf"(?P<cue>\b(?:{_words('access_code_cues')})\b(?:\s*(?:is|:|-))?\s*)[A-Z]?\d{{3,8}}[#*]?(?!\w)", re.I
+    )
+
+
+@cache
+def _spelled_email() -> re.Pattern[str]:
+    """An e-mail address written so that a machine would not read it: "priya dot sharma at gmail
+    dot com", "ravi[at]yahoo[dot]in". A bracketed "at" says so alone; a spoken " at " needs a
+    spoken "dot" in the domain too ("saw it at flipkart.com" is no address)."""
+    tld = _words("email_tlds")
+    bracket_at = r"\s*[(\[{<]\s*at\s*[)\]}>]\s*"
+    bracket_dot = r"\s*[(\[{<]\s*dot\s*[)\]}>]\s*"
+    spoken_dot = r"\s+dot\s+"
+    dot = rf"(?:{bracket_dot}|{spoken_dot}|\.)"
+    local = rf"[\w+-]+(?:{dot}[\w+-]+)*"
+    return re.compile(
+        rf"\b{local}(?:{bracket_at}[\w-]+(?:{dot}[\w-]+)*{dot}(?:{tld})"
+        rf"|\s+at\s+[\w-]+(?:{dot}[\w-]+)*(?:{spoken_dot}|{bracket_dot})(?:{tld}))\b",
+        re.I,
+    )
 
 
 def luhn_ok(digits: str) -> bool:
@@ -125,8 +151,36 @@ def _cards(match: re.Match[str]) -> str:
                     best = (bounds[i], bounds[j])
                 break
     if best is None:
-        return text
+        return "[CARD]" if _network_layout(text) else text
     return text[: best[0] + 1] + "[CARD]" + text[best[1] :]
+
+
+@cache
+def _networks() -> list[tuple[list[tuple[int, int]], list[list[int]]]]:
+    """(prefix ranges, printed layouts) of each card network in the data."""
+    out = []
+    for network in _data()["card_networks"]:
+        ranges = []
+        for prefix in network["prefixes"]:
+            low, _, high = str(prefix).partition("-")
+            ranges.append((int(low), int(high or low)))
+        out.append((ranges, network["layouts"]))
+    return out
+
+
+def _network_layout(text: str) -> bool:
+    """Digit groups printed exactly as a card network prints its cards ("4111 1111 1111 1112":
+    a Visa's 4-4-4-4) and opening with that network's prefix: a card with a mistyped digit,
+    though Luhn fails and no card word stands before it."""
+    groups = SEPARATED.split(text)
+    if len(groups) < 3 or len({m.group() for m in SEPARATED.finditer(text)}) != 1:
+        return False  # one separator throughout, as printed
+    digits = "".join(groups)
+    sizes = [len(g) for g in groups]
+    for ranges, layouts in _networks():
+        if sizes in layouts and any(low <= int(digits[: len(str(low))]) <= high for low, high in ranges):
+            return True
+    return False
 
 
 def _phones(text: str) -> str:
@@ -147,12 +201,46 @@ def _phones(text: str) -> str:
         digits = sum(ch.isdigit() for ch in m.group())
         if 7 <= digits <= 15 and _phone_cue().search(text[max(0, m.start() - 40) : m.start()]):
             spans.append((m.start(), m.end()))
+    # A toll-free or shared-cost line is a business's, not a person's ("helpline 1800-180-1551").
+    spans = [(s, e) for s, e in spans if not _business_number(text[s:e])]
     # A number an identifier word names ("AWB number 7845123690", "order no 9876543210") is that
     # identifier, even where a region's plan would take it for a mobile number.
     spans = [(s, e) for s, e in spans if not _identifier_cue().search(text[max(0, s - 40) : s])]
     for start, end in sorted(_merged(spans), reverse=True):
         text = text[:start] + "[PHONE]" + text[end:]
     return text
+
+
+BUSINESS_LINES = {
+    phonenumbers.PhoneNumberType.TOLL_FREE,
+    phonenumbers.PhoneNumberType.SHARED_COST,
+    phonenumbers.PhoneNumberType.PREMIUM_RATE,
+    phonenumbers.PhoneNumberType.UAN,
+}
+
+
+def _business_number(raw: str) -> bool:
+    """A business line as written: "1800-180-1551" is grouped as India's and Singapore's toll-free
+    numbers are (China's plan takes the same digits for a mobile, grouped 3-4-4). Read in every
+    region whose plan takes the number in the grouping it is written in (or, where none is, in
+    every region that takes it: "09845012346" is premium rate in the UK, a mobile in India), it
+    is a business's when every reading is a toll-free, shared-cost, premium-rate or UAN line."""
+    written = [len(g) for g in re.findall(r"\d+", raw)]
+    readings, grouped = set(), set()
+    for region in ["ZZ"] if raw.lstrip().startswith("+") else _data()["phone_regions"]:
+        try:
+            number = phonenumbers.parse(raw, None if region == "ZZ" else region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            kind = phonenumbers.number_type(number)
+            readings.add(kind)
+            national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            groups = [len(g) for g in re.findall(r"\d+", national)]
+            if written in (groups, [1, *groups]) or written[1:] == groups:
+                grouped.add(kind)
+    kinds = grouped or readings
+    return bool(kinds) and kinds <= BUSINESS_LINES
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -171,9 +259,11 @@ def redact(text: str) -> str:
     addresses and postcodes by tags. Phones go before addresses, so that a phone number is not
     read as a postcode at the end of an address."""
     text = EMAIL.sub("[EMAIL]", text)
+    text = _spelled_email().sub("[EMAIL]", text)
     text = PO_BOX.sub("[ADDRESS]", text)
     text = IBAN.sub(_iban, text)
     text = DIGIT_GROUPS.sub(_cards, text)
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
+    text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)
     text = _phones(text)
     return addresses(text)

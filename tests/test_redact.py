@@ -152,3 +152,58 @@ def test_address_lines_before_a_postcode_or_after_a_cue(text, expected):
 )
 def test_postcode_shaped_shop_text_is_kept(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my card 4111 1111 1111 1112 got declined", "my card [CARD] got declined"),  # Visa 4-4-4-4
+        ("paid with 5500 0000 0000 0005 and 4012 8888 8888 1882", "paid with [CARD] and [CARD]"),
+        ("tried 3782 822463 10006 twice", "tried [CARD] twice"),  # Amex 4-6-5
+        ("ticket 1111 2222 3333 4445", "ticket 1111 2222 3333 4445"),  # fails Luhn, no network opens with 1
+        ("ticket id 4587-1123-0098", "ticket id 4587-1123-0098"),  # 4-4-4 is no card's layout
+        ("ref 4111 1111-1111 1112", "ref 4111 1111-1111 1112"),  # mixed separators: not as printed
+    ],
+)
+def test_mistyped_cards_printed_as_their_network_prints_them(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("call our helpline 1800-180-1551 for installation", "call our helpline 1800-180-1551 for installation"),
+        ("toll free 1-800-555-0199", "toll free 1-800-555-0199"),
+        ("my number is 09845012346 whatsapp", "my number is [PHONE] whatsapp"),  # UK premium, India mobile
+        ("cn 180 0180 1551 my cell", "cn [PHONE] my cell"),  # China's mobile grouping
+    ],
+)
+def test_business_lines_are_kept_personal_numbers_go(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("email is priya dot sharma at gmail dot com", "email is [EMAIL]"),
+        ("mail me at priya[at]gmail[dot]com", "mail me at [EMAIL]"),
+        ("write to ravi (at) yahoo (dot) co (dot) in", "write to [EMAIL]"),
+        ("saw it at flipkart.com for less", "saw it at flipkart.com for less"),
+        ("meet at the mall, dot the i", "meet at the mall, dot the i"),
+    ],
+)
+def test_e_mails_spelled_out(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("door code 4521# at the gate", "door code [CODE] at the gate"),
+        ("otp 482913 aaya hai", "otp [CODE] aaya hai"),
+        ("gate code is A1234", "gate code is [CODE]"),
+        ("the otp never came", "the otp never came"),
+    ],
+)
+def test_access_codes(text, expected):
+    assert redact(text) == expected
