@@ -86,6 +86,18 @@ def _street_patterns() -> list[re.Pattern[str]]:
 
 
 @cache
+def _reversed_street() -> re.Pattern[str]:
+    """ "Baker Street 221B", "MG Road No 12": the number after the street, as much of the world
+    writes it. "Park Avenue 2 pack" has that shape too, so `street_lines` takes it only after an
+    address cue or where the line ends after it."""
+    house = r"\d{1,5}(?:/\d{1,5})?[A-Za-z]?"
+    name = r"[A-ZÀ-Þ][\w'’.-]*"
+    return re.compile(
+        rf"\b(?:{name}\s+){{1,3}}(?:{_words('street_suffixes')})\.?,?\s+(?:No\.?\s*)?{house}\b(?P<end>\s*(?:[,;]|\.(?!\d)|$))?"
+    )
+
+
+@cache
 def _unit_patterns() -> list[re.Pattern[str]]:
     """A flat, house or plot number written beside a street line belongs to it."""
     unit = rf"\b(?:{_words('unit_words')})\.?\s*(?:no\.?\s*)?#?\s*[\w/-]*\d[\w/-]*"
@@ -122,6 +134,14 @@ def street_lines(text: str) -> str:
 
     for pattern in _street_patterns():
         text = pattern.sub(tag, text)
+
+    def reversed_tag(match: re.Match[str]) -> str:
+        clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, match.start())), default=0)
+        if match.group("end") is None and not _address_cue().search(text[clause_start : match.start()]):
+            return match.group()
+        return ADDRESS_TAG + (match.group("end") or "")
+
+    text = _reversed_street().sub(reversed_tag, text)
     for pattern in _unit_patterns():
         text = pattern.sub(ADDRESS_TAG, text)
     return text

@@ -207,3 +207,20 @@ def test_e_mails_spelled_out(text, expected):
 )
 def test_access_codes(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ship to MG Road 12, Bengaluru", "ship to [ADDRESS], Bengaluru"),
+        ("deliver to Baker Street 221B pls", "deliver to [ADDRESS] pls"),  # after an address cue
+        ("i stay at Baker Street 221B", "i stay at [ADDRESS]"),  # where the line ends
+        ("c/o Ramesh, H.No. 3-4-567, Narayanguda, Hyderabad 500029", "c/o Ramesh, [ADDRESS], Hyderabad [POSTCODE]"),
+        # the same shape in shop text: no cue, the line goes on
+        ("Park Avenue 2 pack shirts", "Park Avenue 2 pack shirts"),
+        ("Sesame Street 3 book set", "Sesame Street 3 book set"),
+        ("Main Street Collection 5 piece set", "Main Street Collection 5 piece set"),
+    ],
+)
+def test_street_name_before_its_number(text, expected):
+    assert redact(text) == expected
