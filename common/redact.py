@@ -183,6 +183,34 @@ def _network_layout(text: str) -> bool:
     return False
 
 
+@cache
+def _spelled_digits() -> re.Pattern[str]:
+    """A run of seven or more digits written as words or single digits ("nine eight 4 five ...",
+    "double seven"): a number read out, or hidden from a digit filter."""
+    digit = rf"(?:(?:double|triple)\s+)?(?:{_words('digit_words')}|\d{{1,5}})"
+    return re.compile(rf"(?<![\w+])(?:{digit}[\s,.-]+){{6,}}{digit}(?![\w])", re.I)
+
+
+def _disguised_phones(text: str) -> str:
+    """Phone numbers spelled out in words, after a phone cue or with ten digits or more."""
+
+    def tag(match: re.Match[str]) -> str:
+        words = _data()["digit_words"]
+        count, repeat = 0, 1
+        for token in re.findall(r"\w+", match.group().lower()):
+            if token in ("double", "triple"):
+                repeat = 2 if token == "double" else 3
+                continue
+            count += repeat * (len(token) if token.isdigit() else 1 if token in words else 0)
+            repeat = 1
+        if not any(w.isalpha() for w in re.findall(r"[^\W\d]+", match.group())):
+            return match.group()  # digits alone are for the rules that read digits
+        cue = _phone_cue().search(text[max(0, match.start() - 40) : match.start()])
+        return "[PHONE]" if 7 <= count <= 15 and (cue or count >= 10) else match.group()
+
+    return _spelled_digits().sub(tag, text)
+
+
 def _phones(text: str) -> str:
     """Phone numbers valid in one of the regions (or written with +CC), then digit runs a cue
     word announces ("call me on 555 0199")."""
@@ -265,5 +293,5 @@ def redact(text: str) -> str:
     text = DIGIT_GROUPS.sub(_cards, text)
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
     text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)
-    text = _phones(text)
+    text = _disguised_phones(_phones(text))
     return addresses(text)

@@ -224,3 +224,19 @@ def test_access_codes(text, expected):
 )
 def test_street_name_before_its_number(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("call me on nine eight four five zero one two three four five", "call me on [PHONE]"),
+        ("number is nine 8 four 5 zero 1 2 3 4 5 ok", "number is [PHONE] ok"),
+        ("double seven double zero nine zero zero one two three", "[PHONE]"),  # ten digits, no cue
+        ("my no is 98 450 123 45", "my no is [PHONE]"),  # odd grouping after a cue
+        ("one two three four five six seven eight nine ten", "one two three four five six seven eight nine ten"),
+        ("pack of 2, 3 or 4 , 5, 6, 7, 8 pieces", "pack of 2, 3 or 4 , 5, 6, 7, 8 pieces"),
+        ("sizes 6 7 8 9 10 11 12 in stock", "sizes 6 7 8 9 10 11 12 in stock"),
+    ],
+)
+def test_phone_numbers_read_out_or_disguised(text, expected):
+    assert redact(text) == expected
