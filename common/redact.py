@@ -247,6 +247,7 @@ BUSINESS_LINES = {
 }
 
 
+@lru_cache(maxsize=4096)
 def _business_number(raw: str) -> bool:
     """A business line as written: "1800-180-1551" is grouped as India's and Singapore's toll-free
     numbers are (China's plan takes the same digits for a mobile, grouped 3-4-4). Read in every
