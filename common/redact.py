@@ -137,8 +137,11 @@ def _cards(match: re.Match[str]) -> str:
     digits = re.sub(r"\D", "", text)
     if not _card_layout(text):
         return text
-    if 13 <= len(digits) <= 19 and _card_cue().search(match.string[max(0, match.start() - 30) : match.start()]):
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if 13 <= len(digits) <= 19 and _card_cue().search(before[-30:]):
         return "[CARD]"
+    if _identifier_cue().search(before) and not _network_layout(text):
+        return text  # "imei 490154203237518" passes Luhn too; a card would be printed in groups
     seps = [m.start() for m in SEPARATED.finditer(text)]
     bounds = [-1, *seps, len(text)]  # group i spans bounds[i]+1 .. bounds[i+1]
     best: tuple[int, int] | None = None

@@ -240,3 +240,15 @@ def test_street_name_before_its_number(text, expected):
 )
 def test_phone_numbers_read_out_or_disguised(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("imei 490154203237518", "imei 490154203237518"),  # Luhn holds for IMEIs too
+        ("imei no: 490154203237518", "imei no: 490154203237518"),
+        ("order 4111 1111 1111 1111", "order [CARD]"),  # printed as a card: still one
+    ],
+)
+def test_identifier_words_keep_luhn_numbers_not_printed_cards(text, expected):
+    assert redact(text) == expected
