@@ -232,6 +232,7 @@ def _phones(text: str) -> str:
         digits = sum(ch.isdigit() for ch in m.group())
         if 7 <= digits <= 15 and _phone_cue().search(text[max(0, m.start() - 40) : m.start()]):
             spans.append((m.start(), m.end()))
+    spans = [(s, e) for s, e in spans if not _number_range(text[s:e])]
     # A toll-free or shared-cost line is a business's, not a person's ("helpline 1800-180-1551").
     spans = [(s, e) for s, e in spans if not _business_number(text[s:e])]
     # A number an identifier word names ("AWB number 7845123690", "order no 9876543210") is that
@@ -240,6 +241,18 @@ def _phones(text: str) -> str:
     for start, end in sorted(_merged(spans), reverse=True):
         text = text[:start] + "[PHONE]" + text[end:]
     return text
+
+
+def _number_range(raw: str) -> bool:
+    """ "75001-75020", "560001 to 560100": two numbers of one length, the second the greater,
+    sharing more than half their leading digits: a range of postcodes or ids, not a phone
+    number, though India's mobiles are written 5-5 ("98450-12345" shares none)."""
+    m = re.fullmatch(r"(\d+)\s*(?:-|–|to)\s*(\d+)", raw.strip())
+    if not m or len(m.group(1)) != len(m.group(2)) or m.group(2) <= m.group(1):
+        return False
+    low, high = m.groups()
+    shared = next((i for i, (a, b) in enumerate(zip(low, high, strict=True)) if a != b), len(low))
+    return shared * 2 > len(low)
 
 
 BUSINESS_LINES = {

@@ -252,3 +252,16 @@ def test_phone_numbers_read_out_or_disguised(text, expected):
 )
 def test_identifier_words_keep_luhn_numbers_not_printed_cards(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we ship to 75001-75020 only", "we ship to 75001-75020 only"),
+        ("pincodes 110001-110096 covered", "pincodes 110001-110096 covered"),
+        ("mobile 98450-12345", "mobile [PHONE]"),  # India's 5-5 grouping, no shared lead
+        ("whatsapp 98450-98765", "whatsapp [PHONE]"),  # the second greater, two digits shared
+    ],
+)
+def test_number_ranges_are_not_phones(text, expected):
+    assert redact(text) == expected
