@@ -69,7 +69,7 @@ def _security_code() -> re.Pattern[str]:
 def _access_code() -> re.Pattern[str]:
     """The code after a word that names a secret one: "door code 4521#", "otp 482913"."""
     return re.compile(
-        rf"(?P<cue>\b(?:{_words('access_code_cues')})\b(?:\s*(?:is|:|-))?\s*)[A-Z]?\d{{3,8}}[#*]?(?!\w)", re.I
+        rf"(?P<cue>\b(?:{_words('access_code_cues')})\b(?:\s*(?:is|:|-))?\s*)[#*]?[A-Z]?\d{{3,8}}[#*]?(?!\w)", re.I
     )
 
 
@@ -194,8 +194,15 @@ def _spelled_digits() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w+])(?:{digit}[\s,.-]+){{6,}}{digit}(?![\w])", re.I)
 
 
+# A digit run with letters that look like digits in it ("9845O12345", "98450 l2345"): a number
+# typed carelessly or hidden from a digit filter.
+LOOKALIKE = re.compile(r"(?<![\w+])\+?[\dOoIl](?:[\dOoIl]|[ .-](?=[\dOoIl])){6,20}(?!\w)")
+LOOKALIKE_DIGITS = str.maketrans("OoIl", "0011")
+
+
 def _disguised_phones(text: str) -> str:
-    """Phone numbers spelled out in words, after a phone cue or with ten digits or more."""
+    """Phone numbers spelled out in words (after a phone cue, or with ten digits or more), or
+    typed with look-alike letters (a valid number once read as digits, or after a phone cue)."""
 
     def tag(match: re.Match[str]) -> str:
         words = _data()["digit_words"]
@@ -211,7 +218,19 @@ def _disguised_phones(text: str) -> str:
         cue = _phone_cue().search(text[max(0, match.start() - 40) : match.start()])
         return "[PHONE]" if 7 <= count <= 15 and (cue or count >= 10) else match.group()
 
-    return _spelled_digits().sub(tag, text)
+    def lookalike(match: re.Match[str]) -> str:
+        raw = match.group()
+        if sum(ch.isdigit() for ch in raw) < 6 or not re.search(r"[OoIl]", raw):
+            return raw
+        fixed = raw.translate(LOOKALIKE_DIGITS)
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _identifier_cue().search(before):
+            return raw
+        cued = _phone_cue().search(before) and 7 <= sum(ch.isdigit() for ch in fixed) <= 15
+        return "[PHONE]" if cued or _phones(fixed) == "[PHONE]" else raw
+
+    text = _spelled_digits().sub(tag, text)
+    return LOOKALIKE.sub(lookalike, text)
 
 
 def _phones(text: str) -> str:
@@ -310,5 +329,5 @@ def redact(text: str) -> str:
     text = DIGIT_GROUPS.sub(_cards, text)
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
     text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)
-    text = _disguised_phones(_phones(text))
+    text = _phones(_disguised_phones(text))
     return addresses(text)

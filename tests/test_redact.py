@@ -205,6 +205,7 @@ def test_e_mails_spelled_out(text, expected):
         ("otp 482913 aaya hai", "otp [CODE] aaya hai"),
         ("gate code is A1234", "gate code is [CODE]"),
         ("the otp never came", "the otp never came"),
+        ("door code is *4521", "door code is [CODE]"),
     ],
 )
 def test_access_codes(text, expected):
@@ -238,6 +239,12 @@ def test_street_name_before_its_number(text, expected):
         ("one two three four five six seven eight nine ten", "one two three four five six seven eight nine ten"),
         ("pack of 2, 3 or 4 , 5, 6, 7, 8 pieces", "pack of 2, 3 or 4 , 5, 6, 7, 8 pieces"),
         ("sizes 6 7 8 9 10 11 12 in stock", "sizes 6 7 8 9 10 11 12 in stock"),
+        # look-alike letters for digits
+        ("call 9845O12345 pls", "call [PHONE] pls"),
+        ("whatsapp +91 98450 l2345", "whatsapp [PHONE]"),
+        ("mobile 07700 9OO123", "mobile [PHONE]"),
+        ("in 2O25 we ordered 1OO pcs", "in 2O25 we ordered 1OO pcs"),
+        ("serial 0O1I23456", "serial 0O1I23456"),
     ],
 )
 def test_phone_numbers_read_out_or_disguised(text, expected):
