@@ -25,7 +25,8 @@ from common.address import addresses
 
 DATA = Path(__file__).parent / "data" / "redact.yaml"
 
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# The local part takes every character RFC 5322 allows unquoted ("j.o'connor", "user%tag").
+EMAIL = re.compile(r"\b[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+\b")
 # An IBAN: country code, two check digits, then 11-30 letters or digits, written in one run or
 # in groups of four (the last group shorter); confirmed by mod-97, so words of that shape stay.
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?|[A-Z0-9]{11,30})\b", re.I)
@@ -79,13 +80,14 @@ def _spelled_email() -> re.Pattern[str]:
     dot com", "ravi[at]yahoo[dot]in". A bracketed "at" says so alone; a spoken " at " needs a
     spoken "dot" in the domain too ("saw it at flipkart.com" is no address)."""
     tld = _words("email_tlds")
-    bracket_at = r"\s*[(\[{<]\s*at\s*[)\]}>]\s*"
+    # "name@ gmail.com" too; not "online @ flipkart.com", a shop's line in catalog text
+    bracket_at = r"\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*|@\s+"
     bracket_dot = r"\s*[(\[{<]\s*dot\s*[)\]}>]\s*"
     spoken_dot = r"\s+dot\s+"
     dot = rf"(?:{bracket_dot}|{spoken_dot}|\.)"
     local = rf"[\w+-]+(?:{dot}[\w+-]+)*"
     return re.compile(
-        rf"\b{local}(?:{bracket_at}[\w-]+(?:{dot}[\w-]+)*{dot}(?:{tld})"
+        rf"\b{local}(?:(?:{bracket_at})[\w-]+(?:{dot}[\w-]+)*{dot}(?:{tld})"
         rf"|\s+at\s+[\w-]+(?:{dot}[\w-]+)*(?:{spoken_dot}|{bracket_dot})(?:{tld}))\b",
         re.I,
     )

@@ -192,6 +192,11 @@ def test_business_lines_are_kept_personal_numbers_go(text, expected):
         ("write to ravi (at) yahoo (dot) co (dot) in", "write to [EMAIL]"),
         ("saw it at flipkart.com for less", "saw it at flipkart.com for less"),
         ("meet at the mall, dot the i", "meet at the mall, dot the i"),
+        ("name(@)gmail(dot)com or name@ gmail.com", "[EMAIL] or [EMAIL]"),
+        ("meet @ 5pm", "meet @ 5pm"),
+        ("buy online @ flipkart.com", "buy online @ flipkart.com"),  # catalog text
+        # every character RFC 5322 allows in the local part goes with it
+        ("mail first.o'brien@example.ie or user%tag@example.com", "mail [EMAIL] or [EMAIL]"),
     ],
 )
 def test_e_mails_spelled_out(text, expected):
