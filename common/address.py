@@ -201,59 +201,77 @@ def _anchored(tokens: list[tuple[int, int, str]]) -> bool:
     return has_number and any(w.lower() in _address_words() for w in words)
 
 
-def _postcode_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, tag) for each postcode that ends an address, and the street line before it."""
+def _postcode_candidates(text: str) -> dict[tuple[int, int], set[bool]]:
+    """Spans shaped as some region's postcode, each with where that region writes it (True:
+    after the city). Inside a longer one ("1017" in "1017 GC") a span is no candidate."""
     candidates: dict[tuple[int, int], set[bool]] = {}
     for pattern, after_city in _postcode_formats():
         for m in pattern.finditer(text):
             if any(ch.isdigit() for ch in m.group()):
                 candidates.setdefault((m.start(), m.end()), set()).add(after_city)
-    for start, end in list(candidates):  # "1017 GC" (NL), not "1017" (AU) inside it
-        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in candidates):
-            del candidates[(start, end)]
+    return {
+        (start, end): positions
+        for (start, end), positions in candidates.items()
+        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in candidates)
+    }
+
+
+def _street_before(text: str, clause_start: int, start: int) -> list[tuple[int, int, str]]:
+    """The tokens of the street line that the postcode at `start` ends, or none. Walking back
+    over the comma-separated parts of its clause: a part made of address words, or a short
+    name in lower case, belongs to it; at the first that is not, its address-like tail does."""
+    head = text[clause_start:start]
+    parts = head.split(",")
+    offsets = [clause_start]
+    for part in parts[:-1]:
+        offsets.append(offsets[-1] + len(part) + 1)
+    own = _tokens(parts[-1], offsets[-1])
+    own_run = _trailing_run(own)
+    # the postcode's own part: the city, or a whole address written without commas
+    street_in_own = own_run if any(HOUSE_NUMBER.fullmatch(t[2]) or ADDRESS_TAG in t[2] for t in own_run) else []
+    chain: list[list[tuple[int, int, str]]] = []
+    if street_in_own or all(_address_like(t[2]) for t in own) or _name_part(own):
+        for part, offset in zip(reversed(parts[:-1]), reversed(offsets[:-1]), strict=True):
+            tokens = _tokens(part, offset)
+            if tokens and (all(_address_like(t[2]) for t in tokens) or _name_part(tokens)):
+                chain.insert(0, tokens)
+                continue
+            chain.insert(0, _trailing_run(tokens))
+            break
+    # the street line opens at its first part with a house number, address word or street line
+    while chain and not any(_anchor_token(t[2]) for t in chain[0]):
+        chain.pop(0)
+    street = [t for part in chain for t in part] + street_in_own
+    if not street:
+        return []
+    cue_before = _address_cue().search(text[max(0, street[0][0] - 40) : street[0][0]])
+    if _anchored(street) or (cue_before and any(HOUSE_NUMBER.fullmatch(t[2]) for t in street)):
+        return street
+    return []
+
+
+def _in_range(text: str, start: int, end: int) -> bool:
+    return bool(RANGE_AFTER.match(text, end) or RANGE_BEFORE.search(text[:start]))
+
+
+def _postcode_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, tag) for each postcode that ends an address, and the street line before it;
+    and for each postcode its own word announces ("my pincode is 560034", "PLZ 10115")."""
+    candidates = _postcode_candidates(text)
     spans: list[tuple[int, int, str]] = []
     for (start, end), positions in sorted(candidates.items()):
-        if RANGE_AFTER.match(text, end) or RANGE_BEFORE.search(text[:start]) or TAG.search(text[start:end]):
+        if _in_range(text, start, end) or TAG.search(text[start:end]):
             continue
         clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
-        head = text[clause_start:start]
-        place_before = re.search(r"[^\W\d_][\w.'’-]*\s*(?:[,-]\s*)?$", head)
+        place_before = re.search(r"[^\W\d_][\w.'’-]*\s*(?:[,-]\s*)?$", text[clause_start:start])
         place_after = re.match(r"\s+[^\W\d_]", text[end:])
-        if not ((True in positions and place_before) or (False in positions and place_after)):
-            continue
-        parts = head.split(",")
-        offsets = [clause_start]
-        for part in parts[:-1]:
-            offsets.append(offsets[-1] + len(part) + 1)
-        own = _tokens(parts[-1], offsets[-1])
-        own_run = _trailing_run(own)
-        # the postcode's own part: the city, or a whole address written without commas
-        street_in_own = own_run if any(HOUSE_NUMBER.fullmatch(t[2]) or ADDRESS_TAG in t[2] for t in own_run) else []
-        chain: list[list[tuple[int, int, str]]] = []
-        if street_in_own or all(_address_like(t[2]) for t in own) or _name_part(own):
-            for part, offset in zip(reversed(parts[:-1]), reversed(offsets[:-1]), strict=True):
-                tokens = _tokens(part, offset)
-                if tokens and (all(_address_like(t[2]) for t in tokens) or _name_part(tokens)):
-                    chain.insert(0, tokens)
-                    continue
-                chain.insert(0, _trailing_run(tokens))
-                break
-        # the street line opens at its first part with a house number, address word or street line
-        while chain and not any(_anchor_token(t[2]) for t in chain[0]):
-            chain.pop(0)
-        street = [t for part in chain for t in part] + street_in_own
-        if not street:
-            continue
-        cue_before = _address_cue().search(text[max(0, street[0][0] - 40) : street[0][0]])
-        if not (_anchored(street) or (cue_before and any(HOUSE_NUMBER.fullmatch(t[2]) for t in street))):
-            continue
-        spans.append((street[0][0], street[-1][1], ADDRESS_TAG))
-        spans.append((start, end, "[POSTCODE]"))
-    # "my pincode is 560034", "PLZ 10115": a postcode its own word announces, alone
-    for (start, end), _ in candidates.items():
-        if _postcode_cue().search(text[max(0, start - 30) : start]) and not (
-            RANGE_AFTER.match(text, end) or RANGE_BEFORE.search(text[:start])
-        ):
+        if (True in positions and place_before) or (False in positions and place_after):
+            street = _street_before(text, clause_start, start)
+            if street:
+                spans.append((street[0][0], street[-1][1], ADDRESS_TAG))
+                spans.append((start, end, "[POSTCODE]"))
+    for start, end in candidates:
+        if _postcode_cue().search(text[max(0, start - 30) : start]) and not _in_range(text, start, end):
             spans.append((start, end, "[POSTCODE]"))
     return spans
 
@@ -287,7 +305,7 @@ def _cued_lines(text: str) -> list[tuple[int, int, str]]:
 
 def _apply(text: str, spans: list[tuple[int, int, str]]) -> str:
     last = len(text) + 1
-    for start, end, tag in sorted(spans, key=lambda s: (s[0], -s[1]), reverse=True):
+    for start, end, tag in sorted(spans, reverse=True):  # the longest of those at one start
         if end <= last:
             text = text[:start] + tag + text[end:]
             last = start
