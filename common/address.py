@@ -209,11 +209,12 @@ def _postcode_candidates(text: str) -> dict[tuple[int, int], set[bool]]:
         for m in pattern.finditer(text):
             if any(ch.isdigit() for ch in m.group()):
                 candidates.setdefault((m.start(), m.end()), set()).add(after_city)
-    return {
-        (start, end): positions
-        for (start, end), positions in candidates.items()
-        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in candidates)
-    }
+    kept, reach = {}, -1
+    for start, end in sorted(candidates, key=lambda span: (span[0], -span[1])):
+        if end > reach:  # not inside one that starts earlier, or at the same place and is longer
+            kept[(start, end)] = candidates[(start, end)]
+            reach = end
+    return kept
 
 
 def _street_before(text: str, clause_start: int, start: int) -> list[tuple[int, int, str]]:
