@@ -62,7 +62,7 @@ from assistant.wording import (
 from common.dependency import Dependency
 from common.errors import ShopAssistError
 from common.models import Embedder
-from common.redact import redact
+from common.redact import redact, without_tags
 from common.schema import Product
 from common.settings import Settings
 from common.timing import ms_since
@@ -169,7 +169,8 @@ class Assistant:
             session.language = "zh"
         elif re.search(r"[A-Za-z]{3,}", message):
             session.language = "en"
-        text = reading.text if reading is not None else message
+        # The tags that stand for personal data are no words of a request ("[PHONE]" is no phone).
+        text = without_tags(reading.text if reading is not None else message)
         query = self.engine.parse(text or message)
         understood = intents.classify(text or message, session, query)
         timings.took("understand", timings.start)

@@ -279,3 +279,25 @@ def test_identifier_words_keep_luhn_numbers_not_printed_cards(text, expected):
 )
 def test_number_ranges_are_not_phones(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "need a leather wallet, my no is nine eight four five zero one two three four five",
+        "leather wallet please, to Flat 2, 15 High Street, Manchester M1 1AE",
+        "a leather wallet under 4111 1111 1111 1111",
+    ],
+)
+def test_the_assistant_reads_no_request_into_the_tags(make_assistant, message):
+    """A redacted message is what the assistant reads: "[PHONE]" asks for no phones, "[CARD]"
+    after "under" sets no price bound; the session keeps the tags."""
+    from assistant.session import Session
+
+    assistant, _ = make_assistant(default="Here you go.")
+    session = Session()
+    reply = assistant.reply(session, message)
+    assert reply.products and all("wallet" in p.title.lower() for p in reply.products[:1])
+    assert session.request.constraints.price_max is None
+    assert "phone" not in session.request.constraints.categories
+    assert any(tag in session.turns[0].content for tag in ("[PHONE]", "[ADDRESS]", "[CARD]"))
