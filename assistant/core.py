@@ -65,7 +65,7 @@ from assistant.wording import (
 from common.dependency import Dependency
 from common.errors import ShopAssistError
 from common.models import Embedder
-from common.redact import redact
+from common.redact import redact, without_tags
 from common.schema import Product
 from common.settings import Settings
 from common.timing import ms_since
@@ -177,13 +177,14 @@ class Assistant:
             session.language = "zh"
         elif re.search(r"[A-Za-z]{3,}", message):
             session.language = "en"
-        text = (reading.text if reading is not None else message) or message
-        meant = interpret(text, session, self.engine, self._shown_products(session), self.name_products)
+        # The tags that stand for personal data are no words of a request ("[PHONE]" is no phone).
+        text = without_tags((reading.text if reading is not None else message) or message)
+        meant = interpret(text or message, session, self.engine, self._shown_products(session), self.name_products)
         timings.took("understand", timings.start)
         yield Event(type=EventKind.INTENT, data=meant.intent)
 
         named = self._named_for_policy(text, meant)
-        if reading is not None and not reading.text:  # nothing in it could be read: ask, never guess
+        if not text.strip() or (reading is not None and not reading.text):  # nothing to read: ask, never guess
             branch = self._say(CLARIFY_REPLY, Intent.CLARIFY)
         elif meant.unreadable:
             branch = self._say(meant.unreadable, Intent.CLARIFY)
