@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant import fit
 from common.models import Embedder
 from common.schema import Product
 from common.settings import read_yaml_config
@@ -245,6 +246,9 @@ def answer_question(
     for step in (_attribute_answer(product, asked), _fact_answer(asked, evidence)):
         if step:
             return step
+    fitted = _fit_answer(question, evidence, f"{naming or ''} {product.title}")
+    if fitted is not None:  # "will my 15.6 inch laptop fit?" against "Compatible Laptop Size: 15.6"
+        return fitted
     keyed = _key_in_question(question, evidence, asked)
     if keyed is not None:  # "is the X water resistant? my son ..." against "Water Resistant: No"
         if asked.yes_no:
@@ -270,6 +274,22 @@ def answer_question(
             [related],
         )
     return _not_stated(asked, _about(asked))
+
+
+def _fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | None:
+    """Yes or no when the question states an amount the shopper needs (a size, a capacity, an
+    age, a voltage) and a specification states the same kind of amount (`assistant/fit.py`).
+    An amount that is part of the product's name ("the 2.5 litre kadhai") is no need."""
+    needs = [a for a in fit.amounts(question) if a not in fit.amounts(name)]
+    for need in needs:
+        for e in evidence:
+            if e.source == "description" or not e.key or not e.value:
+                continue
+            verdict = fit.fits(need, e.key, e.value)
+            if verdict is not None:
+                lead = "Yes" if verdict else "No"
+                return Answer(Verdict.YES if verdict else Verdict.NO, f"{lead}. The listing gives {e.text}.", [e])
+    return None
 
 
 def _key_in_question(question: str, evidence: list[Evidence], asked: Asked) -> Evidence | None:

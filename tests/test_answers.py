@@ -222,3 +222,24 @@ WATCH_LED = Product(
 )
 def test_a_specification_key_said_in_the_question_answers_it(question, verdict):
     assert answer_question(WATCH_LED, question).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "key, value, question, verdict",
+    [
+        ("Compatible Laptop Size", "12 inch", "can i put my 15.6 inch laptop in this bag?", Verdict.NO),
+        ("Compatible Laptop Size", "15.6", "my laptop is a 15.6 inch dell, will it go inside?", Verdict.YES),
+        ("capacity", "500ml", "i want a bottle that holds a full litre, will it do?", Verdict.NO),
+        ("Nominal Battery Voltage", "12/24", "would it work with our 24 volt battery bank?", Verdict.YES),
+        ("Age Group", "14 Years and Above", "is it suitable for my 10 year old?", Verdict.NO),
+        ("Age Group", "4 - 18 Years", "are they made for a 9 year old?", Verdict.YES),
+    ],
+)
+def test_an_amount_the_shopper_needs_is_checked_against_the_listing(key, value, question, verdict):
+    product = Product(id="f1", title="Plain Product", attributes={key: value})
+    assert answer_question(product, question).verdict == verdict
+
+
+def test_an_amount_in_the_product_name_is_no_need():
+    kadhai = Product(id="k2", title="nirlon classic red 2.5 litre kadhai", attributes={"Capacity": "2.5 L"})
+    assert answer_question(kadhai, "will the nirlon 2.5 litre kadhai work on induction?").verdict != Verdict.NO

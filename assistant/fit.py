@@ -1,0 +1,94 @@
+"""Whether an amount the shopper needs fits what a listing states: "will my 15.6 inch laptop go
+in?" against "Compatible Laptop Size: 15.6", "a full litre" against "capacity: 500ml", "for my 10
+year old" against "Age Group: 14 Years and Above", "a 24 volt battery bank" against "Nominal Battery
+Voltage: 12/24". Units and families are data (`assistant/data/units.yaml`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data" / "units.yaml"
+NUMBER_WORDS = {"a": 1, "one": 1, "full": 1, "two": 2, "three": 3, "four": 4, "five": 5, "half a": 0.5, "half": 0.5}
+
+
+@dataclass(frozen=True)
+class Amount:
+    family: str
+    value: float  # in the family's base unit
+    factor: float = 1.0  # of the unit it was said in, to the base unit
+
+
+@cache
+def _units() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    units = sorted({u for fam in _units()["families"].values() for u in fam}, key=len, reverse=True)
+    numbers = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
+    unit = "|".join(re.escape(u) for u in units)
+    return re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?|{numbers})\s*(?:-\s*)?({unit})(?![a-z])", re.I)
+
+
+def amounts(text: str) -> list[Amount]:
+    """The amounts with a unit in a text ("15.6 inch", "a full litre", "500ml", "10 year old")."""
+    out = []
+    for number, unit in _pattern().findall(text.lower()):
+        value = NUMBER_WORDS.get(number) or float(number)
+        for family, units in _units()["families"].items():
+            if unit in units:
+                out.append(Amount(family, value * units[unit], units[unit]))
+                break
+    return out
+
+
+def key_family(key: str) -> str | None:
+    words = set(re.findall(r"[a-z]+", key.lower()))
+    return next((f for f, ws in _units()["key_words"].items() if words & set(ws)), None)
+
+
+def listed(key: str, value: str, said_in: float = 1.0) -> tuple[str, list[float], str] | None:
+    """What a specification states: (family, numbers in base units, form) where form is "range"
+    ("4 - 18 Years"), "at_least" ("14 Years and Above"), "options" ("12/24") or "one". A value
+    with no unit ("Compatible Laptop Size: 15.6") is read in the unit the shopper used (`said_in`)."""
+    stated = amounts(value)
+    family = stated[0].family if stated else key_family(key)
+    if family is None:
+        return None
+    numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", value)]
+    if not numbers:
+        return None
+    scale = stated[0].factor if stated else said_in
+    numbers = [n * scale for n in numbers]
+    low = value.lower()
+    if re.search(r"\b(?:and above|and up|\+|or more|above|plus)\b|\+", low):
+        return family, numbers[:1], "at_least"
+    if re.search(r"\d\s*(?:-|–|to)\s*\d", low):
+        return family, numbers[:2], "range"
+    if "/" in low or "," in low:
+        return family, numbers, "options"
+    return family, numbers[:1], "one"
+
+
+def fits(need: Amount, key: str, value: str) -> bool | None:
+    """Whether the shopper's amount fits this specification; None when it speaks of another kind."""
+    stated = listed(key, value, need.factor)
+    if stated is None or stated[0] != need.family:
+        return None
+    family, numbers, form = stated
+    close = lambda a, b: abs(a - b) <= 0.02 * max(a, b)  # noqa: E731  (15.6 against 15.6")
+    if form == "at_least":
+        return need.value >= numbers[0] or close(need.value, numbers[0])
+    if form == "range":
+        return numbers[0] <= need.value <= numbers[-1]
+    if form == "options":
+        return any(close(need.value, n) for n in numbers)
+    if family in _units()["up_to"]:
+        return need.value <= numbers[0] or close(need.value, numbers[0])
+    return close(need.value, numbers[0])
