@@ -6,6 +6,7 @@ When nothing satisfies them, the result is empty and names the constraint that l
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -125,7 +126,9 @@ class Retriever:
         import torch
 
         vectors = self.catalog.vectors
-        with torch_threads(1), torch.inference_mode():
+        with torch_threads(1), torch.inference_mode(), warnings.catch_warnings():
+            # The vectors are memory-mapped read-only; torch only reads them.
+            warnings.filterwarnings("ignore", message="The given NumPy array is not writable")
             qv = torch.from_numpy(np.asarray(encode_query(self.embed, text), dtype=np.float32))
             # Gathering most rows copies the matrix; scoring all and then picking is cheaper.
             if len(rows) > len(vectors) // 4:

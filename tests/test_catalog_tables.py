@@ -1,0 +1,79 @@
+"""The search tables answer every phrase lookup exactly as checking each record would, are saved
+beside their snapshot once and rebuilt when the snapshot changes."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from assistant.catalog import CatalogIndex
+from assistant.catalog_tables import TABLES_DIR
+from assistant.constraints import attribute_terms, names_type, phrase_in, type_segments
+from common.text import terms
+from ingest.snapshot import read_snapshot, write_snapshot
+
+
+def _phrases(products, longest: int = 6) -> set[tuple[str, ...]]:
+    """Every run of up to `longest` words of the first titles and category paths."""
+    found = set()
+    for p in products[:60]:
+        for text in [p.title, " ".join(p.category)]:
+            words = terms(text)
+            for n in range(1, longest + 1):
+                found.update(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+    return found
+
+
+def test_phrase_lookups_match_checking_every_record(demo_catalog, demo_products):
+    segments = [type_segments(p) for p in demo_products]
+    attributes = [attribute_terms(p) for p in demo_products]
+    phrases = _phrases(demo_products)
+    assert any(len(p) > 4 for p in phrases)  # the long-phrase path is exercised too
+    for phrase in phrases:
+        words = list(phrase)
+        want_type = [r for r, s in enumerate(segments) if names_type(words, s)]
+        want_attr = [r for r, a in enumerate(attributes) if phrase_in(words, a)]
+        assert demo_catalog.phrase_rows(words).tolist() == want_type, phrase
+        assert demo_catalog.attribute_rows(words).tolist() == want_attr, phrase
+        assert demo_catalog.has_phrase(words) == bool(want_type)
+
+
+def test_brand_mask_matches_titles_that_start_with_the_brand(demo_catalog, demo_products):
+    for brand in demo_catalog.brand_names[:40]:
+        want = {
+            r
+            for r, p in enumerate(demo_products)
+            if (p.brand or "").lower() == brand
+            or (p.title.lower().startswith(brand + " ") and names_type(terms(brand), type_segments(p)))
+        }
+        assert set(np.flatnonzero(demo_catalog._brand_mask([brand]))) == want, brand
+
+
+def test_columns_rows_and_vocabulary(demo_catalog, demo_products):
+    assert len(demo_catalog) == len(demo_products)
+    for row, p in enumerate(demo_products):
+        assert demo_catalog.row_of[p.id] == row
+        assert demo_catalog.products[row] == p
+        assert demo_catalog.price[row] == p.price or (p.price is None and np.isnan(demo_catalog.price[row]))
+    assert "no-such-id" not in demo_catalog.row_of and demo_catalog.row_of.get("no-such-id") is None
+    assert demo_catalog.knows_word(terms(demo_products[0].title)[0])
+    assert tuple(terms(demo_products[0].category[0])) in demo_catalog.category_phrases
+
+
+def test_tables_are_saved_once_and_rebuilt_for_a_new_snapshot(demo_products, tmp_path):
+    index_dir = tmp_path / "index"
+    vectors = np.random.default_rng(0).normal(size=(len(demo_products), 8)).astype(np.float32)
+    write_snapshot(index_dir, demo_products, vectors, "random")
+    built = CatalogIndex(read_snapshot(index_dir))
+    stamp = json.loads((index_dir / TABLES_DIR / "stamp.json").read_text())
+    assert stamp["count"] == len(demo_products)
+    loaded = CatalogIndex(read_snapshot(index_dir))  # read back, not rebuilt
+    assert isinstance(loaded.tables.type_postings.keys, np.memmap)
+    for phrase in [["watch"], ["running", "shoe"], ["leather"]]:
+        assert np.array_equal(built.phrase_rows(phrase), loaded.phrase_rows(phrase))
+    assert loaded.word_counts == built.word_counts and loaded.category_phrases == built.category_phrases
+
+    write_snapshot(index_dir, demo_products[:10], vectors[:10], "random")  # a changed catalog
+    smaller = CatalogIndex(read_snapshot(index_dir))
+    assert len(smaller) == 10 and smaller.phrase_rows(["watch"]).max(initial=-1) < 10
