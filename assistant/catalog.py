@@ -25,6 +25,7 @@ from assistant.catalog_tables import (
     words_key,
 )
 from assistant.constraints import Constraints, attribute_terms, names_type, phrase_in, type_segments
+from assistant.dense_index import dense_index_for
 from common.schema import AUDIENCE_MATCHES
 from common.text import terms
 from ingest.snapshot import Snapshot, read_snapshot
@@ -52,6 +53,7 @@ class CatalogIndex:
         self._brand_codes = {b: i for i, b in enumerate(self.brand_names)}
         self.all_rows = np.arange(t.count)
         self.currency = t.currency
+        self.dense = dense_index_for(snapshot)  # None below dense_index.ANN_FROM: exact search
 
     @classmethod
     def load(cls, index_dir: Path) -> CatalogIndex:

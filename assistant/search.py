@@ -14,10 +14,19 @@ from pydantic import BaseModel, Field
 
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
+from assistant.dense_index import EXACT_BELOW, SHORTLIST
 from assistant.understand import Query
 from common.models import Embedder, encode_query, torch_threads
 from common.schema import Product
 from common.text import bm25_tokens, terms
+
+
+def _top_rows(scores: np.ndarray, rows: np.ndarray, depth: int) -> np.ndarray:
+    """The `depth` rows (of `rows`) with the highest scores, in no order."""
+    if len(rows) <= depth:
+        return rows
+    return rows[np.argpartition(-scores[rows], depth - 1)[:depth]]
+
 
 # Share of the filtered candidates treated as "cheap" when a shopper says cheap without a number.
 CHEAP_QUANTILE = 0.33
@@ -50,6 +59,7 @@ class Retriever:
     embed: Embedder
     rrf_k: int = 60
     mmr_lambda: float = 0.7
+    rrf_depth: int = 500  # ranks past this share one rank in the fusion
 
     def search(
         self,
@@ -78,13 +88,28 @@ class Retriever:
             reason = self.explain_empty(query, c) if use_filters else "the catalog is empty"
             return SearchResult(hits=[], constraints=c, candidates=0, empty_reason=reason)
 
-        dense = np.zeros(len(rows), dtype=np.float32)
-        lexical = np.zeros(len(rows), dtype=np.float32)
-        if mode in ("hybrid", "dense"):
-            dense = self._dense_scores(query.text, rows)
+        candidates = len(rows)
         tokens = bm25_tokens(query.text)
-        if mode in ("hybrid", "bm25") and tokens:
-            lexical = cat.bm25.get_scores(tokens)[rows].astype(np.float32)
+        use_lexical = mode in ("hybrid", "bm25") and bool(tokens)
+        all_lexical = cat.bm25.get_scores(tokens) if use_lexical else None
+        dense_index = cat.dense if mode in ("hybrid", "dense") and candidates > EXACT_BELOW else None
+        if dense_index is not None:
+            # Large catalog, broad filter: score exactly only the rows that can rank, the
+            # index's shortlist of nearest vectors and the best BM25 matches.
+            qv = self._query_vector(query.text)
+            allowed = None if candidates == len(cat) else mask
+            shortlist = dense_index.search(qv, SHORTLIST, allowed)
+            if all_lexical is not None:
+                shortlist = np.union1d(shortlist, _top_rows(all_lexical, rows, self.rrf_depth))
+            rows = np.sort(shortlist)
+            dense = np.asarray(cat.vectors[rows], dtype=np.float32) @ qv
+        else:
+            dense = np.zeros(len(rows), dtype=np.float32)
+            if mode in ("hybrid", "dense"):
+                dense = self._dense_scores(query.text, rows)
+        lexical = np.zeros(len(rows), dtype=np.float32)
+        if all_lexical is not None:
+            lexical = all_lexical[rows].astype(np.float32)
 
         if mode == "dense":
             fused = dense.copy()
@@ -112,7 +137,7 @@ class Retriever:
         return SearchResult(
             hits=hits,
             constraints=c,
-            candidates=int(len(rows)),
+            candidates=int(candidates),
         )
 
     # -- ranking -----------------------------------------------------------------------------
@@ -126,22 +151,26 @@ class Retriever:
         import torch
 
         vectors = self.catalog.vectors
+        qv = torch.from_numpy(self._query_vector(text))
         with torch_threads(1), torch.inference_mode(), warnings.catch_warnings():
             # The vectors are memory-mapped read-only; torch only reads them.
             warnings.filterwarnings("ignore", message="The given NumPy array is not writable")
-            qv = torch.from_numpy(np.asarray(encode_query(self.embed, text), dtype=np.float32))
             # Gathering most rows copies the matrix; scoring all and then picking is cheaper.
             if len(rows) > len(vectors) // 4:
                 return torch.mv(torch.from_numpy(vectors), qv).numpy()[rows]
             return torch.mv(torch.from_numpy(vectors[rows]), qv).numpy()
 
-    def _rrf(self, dense: np.ndarray, lexical: np.ndarray, depth: int = 500) -> np.ndarray:
+    def _query_vector(self, text: str) -> np.ndarray:
+        with torch_threads(1):
+            return np.asarray(encode_query(self.embed, text), dtype=np.float32)
+
+    def _rrf(self, dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:
         """Reciprocal-rank fusion: robust to the two scores' different scales.
 
         Only the top `depth` of each list get their exact rank; the rest share rank n, which
         changes no order that matters and avoids two full sorts of 100k scores.
         """
-        n = len(dense)
+        n, depth = len(dense), self.rrf_depth
         lists = (dense,) if not lexical.any() else (dense, lexical)  # no term matched: BM25 is noise
         fused = np.full(n, len(lists) / (self.rrf_k + n), dtype=np.float64)
         for scores in lists:
