@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.constraints import attribute_terms, head_words, type_segments
+from assistant.constraints import head_words, type_segments
 from common.schema import AUDIENCES, Product
 from common.text import AUDIENCE_WORDS, COLOURS, normalise_colour, terms, tokenize
 from ingest.snapshot import Snapshot
@@ -70,23 +70,45 @@ def type_phrases(segments: list[list[str]]) -> set[str]:
     """Every phrase of up to MAX_TYPE_WORDS words that `constraints.names_type` accepts for
     these segments: an occurrence before the purpose ("... for 6 watches") and not followed by
     another product-type head ("watch box" is a box)."""
-    heads = head_words()
     found: set[str] = set()
     for words in segments:
-        end = len(words)
-        for i, w in enumerate(words):  # `constraints._purpose_start`
-            if w == "for" and any(x in heads for x in words[:i]):
-                end = i
-                break
-        for n in range(1, MAX_TYPE_WORDS + 1):
-            for i in range(min(len(words) - n + 1, end)):
-                if i + n == len(words) or words[i + n] not in heads:
-                    found.add(" ".join(words[i : i + n]))
+        found |= _segment_type_phrases(tuple(words))
     return found
 
 
-def attribute_phrases(words: list[str]) -> set[str]:
-    return {" ".join(words[i : i + n]) for n in range(1, MAX_ATTRIBUTE_WORDS + 1) for i in range(len(words) - n + 1)}
+@lru_cache(maxsize=1 << 16)  # category nodes repeat across thousands of products
+def _segment_type_phrases(words: tuple[str, ...]) -> frozenset[str]:
+    heads = head_words()
+    end = len(words)
+    for i, w in enumerate(words):  # `constraints._purpose_start`
+        if w == "for" and any(x in heads for x in words[:i]):
+            end = i
+            break
+    found = set()
+    for n in range(1, MAX_TYPE_WORDS + 1):
+        for i in range(min(len(words) - n + 1, end)):
+            if i + n == len(words) or words[i + n] not in heads:
+                found.add(" ".join(words[i : i + n]))
+    return frozenset(found)
+
+
+def attribute_phrases(product: Product) -> set[str]:
+    """Every run of up to MAX_ATTRIBUTE_WORDS of `constraints.attribute_terms`: the title's
+    runs, the rest's (category, material, specifications: shared by many products, cached)
+    and the pair across the join."""
+    title = terms(product.title)
+    rest = terms(" | ".join([*product.category, product.material or "", *product.attributes.values()]))
+    found = set(_runs(tuple(title))) | _runs(tuple(rest))
+    if title and rest:
+        found.add(f"{title[-1]} {rest[0]}")
+    return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _runs(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(
+        " ".join(words[i : i + n]) for n in range(1, MAX_ATTRIBUTE_WORDS + 1) for i in range(len(words) - n + 1)
+    )
 
 
 def title_prefixes(title: str) -> set[str]:
@@ -134,10 +156,15 @@ class _PostingsBuilder:
         keys = np.frombuffer(self.keys, dtype=np.int64)
         rows = np.frombuffer(self.rows, dtype=np.int32)
         order = np.argsort(keys, kind="stable")  # rows were added in order: they stay sorted
-        keys, rows = keys[order], rows[order].copy()
+        keys, rows = keys[order], rows[order]
         del order
-        unique, starts = np.unique(keys, return_index=True)
-        return Postings(unique, np.append(starts, len(keys)).astype(np.int64), rows)
+        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        return Postings(keys[starts], np.append(starts, len(keys)).astype(np.int64), rows)
+
+
+@lru_cache(maxsize=1 << 12)  # variants of one product share their description
+def _description_words(text: str) -> frozenset[str]:
+    return frozenset(tokenize(text))
 
 
 def _mostly_in(words: list[str], title_words: set[str]) -> bool:
@@ -223,10 +250,10 @@ def build_tables(products: Iterable[Product]) -> Tables:
             path_brands.add(found)
         currencies[p.currency] += 1
         types.add(row, type_phrases(type_segments(p)))
-        attrs.add(row, attribute_phrases(attribute_terms(p)))
+        attrs.add(row, attribute_phrases(p))
         prefixes.add(row, title_prefixes(p.title))
         words.update(tokenize(f"{p.title} {' '.join(p.category)} {p.brand or ''}"))
-        words.update(set(tokenize(p.description[:1000])))
+        words.update(_description_words(p.description[:1000]))
         if p.category:
             path = tuple(p.category)
             leaf = path[-1].lower()

@@ -126,8 +126,7 @@ def _write_files(tmp: Path, products: Iterable[Product], vectors: np.ndarray, em
         for i, p in enumerate(products):
             offsets[i + 1] = offsets[i] + f.write(p.model_dump_json().encode() + b"\n")
             hashes[p.id] = p.content_hash
-            # Interned: a million documents share a few hundred thousand distinct words.
-            corpus.append([sys.intern(t) for t in bm25_tokens(p.index_text())] or [""])
+            corpus.append(_index_tokens(p) or [""])
     if len(corpus) != n:
         raise ValueError(f"{len(corpus)} products but {n} vectors")
     np.save(tmp / "offsets.npy", offsets)
@@ -144,6 +143,22 @@ def _write_files(tmp: Path, products: Iterable[Product], vectors: np.ndarray, em
         "fingerprint": fingerprint(hashes, embed_model),
     }
     (tmp / "meta.json").write_text(json.dumps(meta, indent=2))
+
+
+def _index_tokens(p: Product) -> list[str]:
+    """`bm25_tokens(p.index_text())`, in two parts: the title's, and the rest's (category, brand,
+    description: shared by a product's variants, so cached). The index text joins its parts with
+    ". ", which no token spans, so the two parts' tokens are the whole text's."""
+    text = p.index_text()
+    if not text.startswith(p.title + ". "):
+        return list(_tokens(text))
+    return [*_tokens(p.title), *_tokens(text[len(p.title) + 2 :])]
+
+
+@lru_cache(maxsize=1 << 12)
+def _tokens(text: str) -> tuple[str, ...]:
+    # Interned: a million documents share a few hundred thousand distinct words.
+    return tuple(sys.intern(t) for t in bm25_tokens(text))
 
 
 def _swap(tmp: Path, index_dir: Path) -> None:
