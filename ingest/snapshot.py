@@ -41,6 +41,10 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 # Records parsed recently, per snapshot: a search reads its ten cards and their neighbours again.
 RECORD_CACHE = 4096
+# Catalogs up to this size are parsed whole at open (about a second): code that scans every
+# product (naming, answers, the copilot) stays as fast as with a list. Past it, rows are read on
+# demand and such scans cost a parse per product.
+EAGER_RECORDS = 20_000
 
 
 class ProductRecords(Sequence[Product]):
@@ -56,6 +60,7 @@ class ProductRecords(Sequence[Product]):
         with open(path, "rb") as f:
             self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if offsets[-1] else None
         self._get = lru_cache(maxsize=RECORD_CACHE)(self._parse)
+        self._all: list[Product] | None = list(self._stream()) if len(self) <= EAGER_RECORDS else None
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -65,6 +70,8 @@ class ProductRecords(Sequence[Product]):
         return Product.model_validate_json(self._map[int(self.offsets[row]) : int(self.offsets[row + 1])])
 
     def __getitem__(self, row):  # type: ignore[override]
+        if self._all is not None:
+            return self._all[row]
         if isinstance(row, slice):
             return [self._get(i) for i in range(*row.indices(len(self)))]
         row = int(row)
@@ -75,7 +82,10 @@ class ProductRecords(Sequence[Product]):
         return self._get(row)
 
     def __iter__(self) -> Iterator[Product]:
-        """Every record in order, streamed from the file (not through the cache)."""
+        """Every record in order (streamed from the file past EAGER_RECORDS)."""
+        return iter(self._all) if self._all is not None else self._stream()
+
+    def _stream(self) -> Iterator[Product]:
         with open(self.path, encoding="utf-8") as f:
             for line in f:
                 yield Product.model_validate_json(line)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 
 from assistant.catalog import CatalogIndex
 from assistant.catalog_tables import TABLES_DIR
@@ -77,3 +78,18 @@ def test_tables_are_saved_once_and_rebuilt_for_a_new_snapshot(demo_products, tmp
     write_snapshot(index_dir, demo_products[:10], vectors[:10], "random")  # a changed catalog
     smaller = CatalogIndex(read_snapshot(index_dir))
     assert len(smaller) == 10 and smaller.phrase_rows(["watch"]).max(initial=-1) < 10
+
+
+def test_records_are_read_on_demand_past_the_eager_size(demo_products, tmp_path, monkeypatch):
+    import ingest.snapshot as snapshot
+
+    index_dir = tmp_path / "index"
+    write_snapshot(index_dir, demo_products, np.zeros((len(demo_products), 4), dtype=np.float32), "zeros")
+    monkeypatch.setattr(snapshot, "EAGER_RECORDS", 10)
+    records = read_snapshot(index_dir).products
+    assert records._all is None and len(records) == len(demo_products)
+    assert records[5] == demo_products[5] and records[-1] == demo_products[-1]
+    assert records[np.int64(7)] == demo_products[7] and records[2:4] == demo_products[2:4]
+    assert list(records) == demo_products
+    with pytest.raises(IndexError):
+        records[len(demo_products)]
