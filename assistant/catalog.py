@@ -107,6 +107,8 @@ class CatalogIndex:
         return word in self.tables.word_counts
 
     def has_phrase(self, phrase: list[str]) -> bool:
+        if 0 < len(phrase) <= MAX_TYPE_WORDS:
+            return self.tables.type_postings.count(words_key(phrase)) > 0
         return len(self.phrase_rows(phrase)) > 0
 
     # -- filtering ---------------------------------------------------------------------------

@@ -125,11 +125,19 @@ class Postings:
     starts: np.ndarray  # int64, len(keys) + 1
     rows: np.ndarray  # int32
 
-    def rows_of(self, key: int) -> np.ndarray:
+    def _span(self, key: int) -> tuple[int, int]:
         i = int(np.searchsorted(self.keys, key))
         if i < len(self.keys) and self.keys[i] == key:
-            return np.asarray(self.rows[self.starts[i] : self.starts[i + 1]], dtype=np.int64)
-        return np.empty(0, dtype=np.int64)
+            return int(self.starts[i]), int(self.starts[i + 1])
+        return 0, 0
+
+    def rows_of(self, key: int) -> np.ndarray:
+        start, end = self._span(key)
+        return self.rows[start:end].astype(np.int64)
+
+    def count(self, key: int) -> int:
+        start, end = self._span(key)
+        return end - start
 
     def save(self, folder: Path, name: str) -> None:
         for part in ("keys", "starts", "rows"):
@@ -137,7 +145,11 @@ class Postings:
 
     @classmethod
     def load(cls, folder: Path, name: str) -> Postings:
-        return cls(*(np.load(folder / f"{name}.{part}.npy", mmap_mode="r") for part in ("keys", "starts", "rows")))
+        # Plain array views of the maps: slicing a np.memmap costs a subclass object each time.
+        parts = (
+            np.asarray(np.load(folder / f"{name}.{part}.npy", mmap_mode="r")) for part in ("keys", "starts", "rows")
+        )
+        return cls(*parts)
 
 
 class _PostingsBuilder:
@@ -330,7 +342,10 @@ def load_saved(folder: Path, count: int) -> Tables:
     return Tables(
         count=count,
         columns={name: np.load(folder / f"{name}.npy") for name in COLUMNS},
-        row_of=RowOf(np.load(folder / "ids.npy", mmap_mode="r"), np.load(folder / "id_rows.npy", mmap_mode="r")),
+        row_of=RowOf(
+            np.asarray(np.load(folder / "ids.npy", mmap_mode="r")),
+            np.asarray(np.load(folder / "id_rows.npy", mmap_mode="r")),
+        ),
         type_postings=Postings.load(folder, "types"),
         attribute_postings=Postings.load(folder, "attributes"),
         title_prefixes=Postings.load(folder, "prefixes"),

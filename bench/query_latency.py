@@ -15,7 +15,7 @@ needed. Per scale:
      on the same vectors and filters, and Chroma's `where` price query, up to --baseline-max.
 
 Usage: python bench/query_latency.py [--scales 10000,100000,1000000] [--repeat 2]
-       [--baseline-max 100000]
+       [--baseline-max 100000] [--reuse]
 """
 
 from __future__ import annotations
@@ -226,6 +226,7 @@ def main() -> None:
     parser.add_argument(
         "--baseline-max", type=int, default=100_000, help="largest scale with faiss HNSW and Chroma beside"
     )
+    parser.add_argument("--reuse", action="store_true", help="measure the catalogs a previous run built")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--baselines", action="store_true", help=argparse.SUPPRESS)
@@ -238,9 +239,11 @@ def main() -> None:
         sys.exit(f"{FLIPKART} not found: this benchmark needs ../shared/datasets")
     for n in [int(s) for s in args.scales.split(",")]:
         with_baselines = n <= args.baseline_max
-        data_dir = build(n, with_chroma=with_baselines)
+        data_dir = BENCH_DIR / f"latency-{n}"
         me = [sys.executable, __file__]
-        subprocess.run([*me, "--prepare", str(data_dir)], check=True, env=os.environ)
+        if not (args.reuse and (data_dir / "index" / "meta.json").is_file()):
+            data_dir = build(n, with_chroma=with_baselines)
+            subprocess.run([*me, "--prepare", str(data_dir)], check=True, env=os.environ)
         serve_args = ["--serve", str(data_dir), "--repeat", str(args.repeat)]
         subprocess.run([*me, *serve_args, *(["--baselines"] if with_baselines else [])], check=True, env=os.environ)
     print(
