@@ -30,7 +30,7 @@ from ingest.snapshot import Snapshot
 
 ANN_FROM = 50_000  # catalogs below this are scored exactly (retrieval figures there unchanged)
 EXACT_BELOW = 20_000  # filtered candidates at or below this are scored exactly (a few ms)
-SHORTLIST = 200  # rows the index returns for exact re-scoring
+SHORTLIST = 500  # rows the index returns for exact re-scoring: the fusion depth (Retriever.rrf_depth)
 LISTS_PER_SQRT = 2  # inverted lists = 2 * sqrt(n): ~500 vectors a list at 1M
 PROBES = 32  # lists scanned per query: recall@50 >= 0.95 on near-duplicate vectors
 TRAIN_PER_LIST = 30  # k-means sample per list (faiss warns below 39; the recall is measured)

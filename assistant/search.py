@@ -25,6 +25,8 @@ def _top_rows(scores: np.ndarray, rows: np.ndarray, depth: int) -> np.ndarray:
     """The `depth` rows (of `rows`) with the highest scores, in no order."""
     if len(rows) <= depth:
         return rows
+    if len(rows) == len(scores):  # every row: no gather of a million scores
+        return np.argpartition(-scores, depth - 1)[:depth]
     return rows[np.argpartition(-scores[rows], depth - 1)[:depth]]
 
 
@@ -98,7 +100,7 @@ class Retriever:
             # index's shortlist of nearest vectors and the best BM25 matches.
             qv = self._query_vector(query.text)
             allowed = None if candidates == len(cat) else mask
-            shortlist = dense_index.search(qv, SHORTLIST, allowed)
+            shortlist = dense_index.search(qv, max(SHORTLIST, self.rrf_depth), allowed)
             if all_lexical is not None:
                 shortlist = np.union1d(shortlist, _top_rows(all_lexical, rows, self.rrf_depth))
             rows = np.sort(shortlist)
@@ -116,7 +118,7 @@ class Retriever:
         elif mode == "bm25":
             fused = lexical.copy()
         else:
-            fused = self._rrf(dense, lexical)
+            fused = self._rrf(dense, lexical, total=candidates)
         pool = min(len(rows), max(k * 3, 30) if mmr else k)
         top = np.argpartition(-fused, pool - 1)[:pool] if pool < len(rows) else np.arange(len(rows))
         top = top[np.argsort(-fused[top], kind="stable")]
@@ -164,19 +166,22 @@ class Retriever:
         with torch_threads(1):
             return np.asarray(encode_query(self.embed, text), dtype=np.float32)
 
-    def _rrf(self, dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:
+    def _rrf(self, dense: np.ndarray, lexical: np.ndarray, total: int | None = None) -> np.ndarray:
         """Reciprocal-rank fusion: robust to the two scores' different scales.
 
-        Only the top `depth` of each list get their exact rank; the rest share rank n, which
-        changes no order that matters and avoids two full sorts of 100k scores.
+        Only the top `depth` of each list get their exact rank; the rest share rank `total` (the
+        candidates, of which these rows may be the shortlist), which changes no order that
+        matters and avoids two full sorts of 100k scores. Given each list's top `depth` rows, the
+        scores equal those over all candidates.
         """
         n, depth = len(dense), self.rrf_depth
+        tail = 1.0 / (self.rrf_k + (total or n))
         lists = (dense,) if not lexical.any() else (dense, lexical)  # no term matched: BM25 is noise
-        fused = np.full(n, len(lists) / (self.rrf_k + n), dtype=np.float64)
+        fused = np.full(n, len(lists) * tail, dtype=np.float64)
         for scores in lists:
             top = np.argpartition(-scores, depth - 1)[:depth] if n > depth else np.arange(n)
             top = top[np.argsort(-scores[top], kind="stable")]
-            fused[top] += 1.0 / (self.rrf_k + np.arange(1, len(top) + 1)) - 1.0 / (self.rrf_k + n)
+            fused[top] += 1.0 / (self.rrf_k + np.arange(1, len(top) + 1)) - tail
         return fused
 
     def _mmr(self, rows: np.ndarray, pool: np.ndarray, fused: np.ndarray, k: int) -> np.ndarray:
