@@ -80,9 +80,11 @@ class DenseIndex:
 
     @classmethod
     def load(cls, path: Path, count: int) -> DenseIndex:
+        """Memory-mapped: opens at once, and only the lists queries scan are read (at 1M, 60
+        queries touched 540 of the 770 MB; the kernel can drop them again under pressure)."""
         import faiss
 
-        return cls(faiss.read_index(str(path)), count)
+        return cls(faiss.read_index(str(path), faiss.IO_FLAG_MMAP), count)
 
 
 def dense_index_for(snapshot: Snapshot) -> DenseIndex | None:

@@ -116,6 +116,7 @@ def serve(data_dir: Path, repeat: int, baselines: bool) -> None:
     assert first[1].hits or first[1].empty_reason
 
     parse_ms = timed(understander.parse, texts, repeat)
+    encode_ms = timed(lambda t: encode_query(retriever.embed, t), texts, repeat)
     parsed = [understander.parse(t) for t in texts]
     unfiltered = timed(lambda q: retriever.search(q, k=10, use_filters=False), parsed, repeat)
     filtered = timed(lambda q: retriever.search(q, k=10), parsed, repeat)
@@ -129,6 +130,7 @@ def serve(data_dir: Path, repeat: int, baselines: bool) -> None:
     print(f"start to first answer   {ready_s:7.1f} s   (fresh process: imports, model, catalog)")
     print(f"RSS after answering     {rss:7.0f} MB  (peak {peak:,.0f} MB)")
     print(f"query parsing           {summary_ms(parse_ms)}")
+    print(f"query encode alone      {summary_ms(encode_ms)}")
     print(f"first card, unfiltered  {summary_ms(unfiltered)}   (encode included)")
     print(
         f"first card, filtered    {summary_ms(filtered)}   (median filter keeps "
