@@ -22,12 +22,13 @@ from common.text import bm25_tokens, terms
 
 
 def _top_rows(scores: np.ndarray, rows: np.ndarray, depth: int) -> np.ndarray:
-    """The `depth` rows (of `rows`) with the highest scores, in no order."""
-    if len(rows) <= depth:
-        return rows
-    if len(rows) == len(scores):  # every row: no gather of a million scores
-        return np.argpartition(-scores, depth - 1)[:depth]
-    return rows[np.argpartition(-scores[rows], depth - 1)[:depth]]
+    """The `depth` rows (of `rows`) with the highest positive scores, in no order: a row that
+    holds no query term has no BM25 rank to give (and at 1M most rows hold none, so the
+    partition runs over the matches only, not over a million scores)."""
+    hits = np.flatnonzero(scores > 0) if len(rows) == len(scores) else rows[scores[rows] > 0]
+    if len(hits) <= depth:
+        return hits
+    return hits[np.argpartition(-scores[hits], depth - 1)[:depth]]
 
 
 # Share of the filtered candidates treated as "cheap" when a shopper says cheap without a number.
