@@ -91,7 +91,9 @@ def main() -> None:
             convert_to_numpy=True,
         )
         encode_rate = len(products) / (time.perf_counter() - t)
-        settings = fresh("throughput")
+        # A new folder each round: Chroma keeps a client per path, so one removed and reused
+        # would still hold the last round's products (and nothing would be embedded).
+        settings = fresh(f"throughput-{round_}")
         t = time.perf_counter()
         report = ingest_catalog(settings, small, progress=False, embed=model)
         CatalogIndex.load(settings.index_dir)  # the search tables, as `shopassist ingest` builds them
@@ -105,6 +107,8 @@ def main() -> None:
         f"ratio ingest / encode, median of {args.rounds} interleaved rounds: {statistics.median(ratios):.2f}  (target >= 0.90)"
     )
 
+    if not args.big:
+        return
     big = BENCH_DIR / "big.csv"
     write_catalog(scale_up(demo, args.big, seed=2), big)
     settings = fresh("big")
