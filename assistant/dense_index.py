@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.snapshot import Snapshot
+from ingest.snapshot import Snapshot, read_ahead
 
 ANN_FROM = 50_000  # catalogs below this are scored exactly (retrieval figures there unchanged)
 EXACT_BELOW = 20_000  # filtered candidates at or below this are scored exactly (a few ms)
@@ -84,6 +84,7 @@ class DenseIndex:
         queries touched 540 of the 770 MB; the kernel can drop them again under pressure)."""
         import faiss
 
+        read_ahead(path)
         return cls(faiss.read_index(str(path), faiss.IO_FLAG_MMAP), count)
 
 

@@ -16,6 +16,7 @@ import hashlib
 import json
 import logging
 import mmap
+import os
 import shutil
 import sys
 import tempfile
@@ -213,9 +214,22 @@ def read_snapshot(index_dir: Path) -> Snapshot:
             "(or pass the right --data-dir)"
         )
     products = ProductRecords(index_dir / "products.jsonl", _offsets(index_dir))
+    for path in [index_dir / "vectors.npy", *(index_dir / "bm25").glob("*.npy")]:
+        read_ahead(path)
     vectors = np.load(index_dir / "vectors.npy", mmap_mode="r")
     retriever = bm25s.BM25.load(str(index_dir / "bm25"), load_vocab=True, mmap=True, show_progress=False)
     return Snapshot(products, vectors, retriever, meta, index_dir)
+
+
+def read_ahead(path: Path) -> None:
+    """Ask the kernel to read a memory-mapped file into its page cache in the background, so
+    the first requests after a start do not each wait on the disk (it costs no process memory)."""
+    if hasattr(os, "posix_fadvise") and path.is_file():
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+        finally:
+            os.close(fd)
 
 
 def _offsets(index_dir: Path) -> np.ndarray:
