@@ -9,10 +9,9 @@ applied afterwards; the shortlist is then re-scored exactly from the float32 vec
 filters leave at most `EXACT_BELOW` rows, exact scoring over them is cheap and perfect.
 
 Chosen by measurement on the same vectors, queries and filters (bench/ann_choice.py): faiss IVF
-reached the highest worst-case recall among faiss HNSW, faiss IVF and hnswlib and builds in a
-fraction of a graph's time on two cores; a graph over near-duplicate vectors (a catalog of
-variants) has queries that find almost none of the true neighbours, and hnswlib's filter is a
-Python call per visited node. Chroma's own filtered HNSW query is 76x slower than exact search
+reached the highest recall, worst case included, among faiss HNSW, faiss IVF and hnswlib; a
+graph over near-duplicate vectors (a catalog of variants) has queries that find almost none of
+the true neighbours, and hnswlib's filter is a Python call per visited node. Chroma's own filtered HNSW query is 76x slower than exact search
 at 1M (issue 21). Codes are float16: half the bytes of float32, re-ranking makes up the rest.
 """
 
