@@ -23,7 +23,14 @@ RELAXED = {
     "not brand": {"exclude_brands": []},
     "colour": {"colours": []},
     "audience": {"audience": None},
-    "price": {"price_min": None, "price_max": None, "cheap": False, "price_strict": False},
+    "price": {
+        "price_min": None,
+        "price_max": None,
+        "cheap": False,
+        "price_strict": False,
+        "price_near": None,
+        "premium": False,
+    },
     "rating": {"min_rating": None},
     "in stock": {"in_stock": False},
 }
@@ -100,7 +107,7 @@ def closest(retriever: Retriever, query: Query, request: Request, limit: int = 3
         for hit in result.hits:
             if hit.product.id in seen:
                 continue
-            failed = c.failures(hit.product)
+            failed = retriever.catalog.failures(c, hit.product)
             label = "; ".join(break_label(f, c, request, hit.product, currency) for f in failed)
             out.append(Alternative(card=ProductCard.of(hit.product, hit.why), breaks=label or "close match"))
             seen.add(hit.product.id)

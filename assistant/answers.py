@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -26,7 +26,17 @@ import numpy as np
 from common.models import Embedder
 from common.schema import Product
 from common.settings import read_yaml_config
-from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, money, normalise_colour, singular, tokenize
+from common.text import (
+    AUDIENCE_WORDS,
+    COLOURS,
+    MATERIALS,
+    STOPWORDS,
+    money,
+    normalise_colour,
+    singular,
+    terms,
+    tokenize,
+)
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "answers.yaml"
 
@@ -75,6 +85,7 @@ class Fact:
     yes: frozenset[str]
     no: frozenset[str]
     plain: str
+    label: str  # what it is about, as a comparison row names it ("water resistance")
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,7 @@ class Knowledge:
     synonyms: dict[str, frozenset[str]]
     opposites: dict[str, frozenset[str]]
     facts: tuple[Fact, ...]
+    generic_keys: frozenset[str] = frozenset()  # specification keys that name no feature
 
 
 @cache
@@ -101,6 +113,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
             frozenset(f["allows"]),
             frozenset(f["rules_out"]),
             f["plain"],
+            f["label"],
         )
         for f in data["facts"]
     )
@@ -113,6 +126,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         synonyms,
         {singular(k): frozenset(v) for k, v in data["opposites"].items()},
         facts,
+        frozenset(terms(data.get("generic_keys", ""))),
     )
 
 
@@ -166,6 +180,7 @@ class Asked:
     words: list[str]  # what the question asks about, singular, without filler and naming words
     yes_no: bool
     numbers: list[str]
+    negated: frozenset[str] = frozenset()  # asked words the question itself negates ("non-slip")
 
     @property
     def phrase(self) -> str:
@@ -183,8 +198,14 @@ def read_question(question: str, naming: str = "") -> Asked:
     feature = [w for w in words if w not in named] or words
     opener = tokens[0] if tokens else ""
     yes_no = opener in YES_NO_OPENERS or bool(re.match(r"\s*(?:is|are|does|do|can|will|has|have)\b", question, re.I))
-    numbers = [n for n in NUMBER.findall(plain) if n not in named]
-    return Asked(list(dict.fromkeys(feature)), yes_no, numbers)
+    numbers = [n for n in NUMBER.findall(plain) if n not in named and n not in NUMBER.findall(naming)]
+    negated = frozenset(singular(w) for w in _after_negation(tokens))
+    return Asked(list(dict.fromkeys(feature)), yes_no, numbers, negated)
+
+
+def _after_negation(words: list[str]) -> list[str]:
+    """Words with a negation within three words before them ("non slip" -> slip)."""
+    return [w for i, w in enumerate(words) if any(NEGATION.fullmatch(x) for x in words[max(0, i - 3) : i])]
 
 
 def _expanded(word: str) -> frozenset[str]:
@@ -206,17 +227,29 @@ def key_values(products: list[Product]) -> KeyValues:
 
 
 def answer_question(
-    product: Product, question: str, embedder: Embedder | None = None, values: KeyValues | None = None
+    product: Product,
+    question: str,
+    embedder: Embedder | None = None,
+    values: KeyValues | None = None,
+    naming: str | None = None,
 ) -> Answer:
     """The answer to a shopper's question about this product, from its record alone. `values`
     (from `key_values` over the catalog) lets "is it a full zip?" be answered no from "zipper: half"."""
-    asked = read_question(question, f"{product.title} {product.brand or ''}")
+    # The words that named it are not asked about; without them (a shown item), its title's.
+    # An option value in the title ("Tea Kettle (2L, glass, INDUCTION)") names the product only
+    # when the question used it to ("the kettle for gas stoves work on INDUCTION?").
+    asked = read_question(question, naming if naming is not None else f"{product.title} {product.brand or ''}")
     if not asked.words:
         return _not_stated(asked, "what you're asking")
     evidence = record_evidence(product)
     for step in (_attribute_answer(product, asked), _fact_answer(asked, evidence)):
         if step:
             return step
+    keyed = _key_in_question(question, evidence, asked)
+    if keyed is not None:  # "is the X water resistant? my son ..." against "Water Resistant: No"
+        if asked.yes_no:
+            return _yes_no(replace(asked, words=terms(keyed.key or "")), keyed)
+        return Answer(Verdict.VALUE, f"{_cap(keyed.key or '')}: {keyed.value}.", [keyed], keyed.value)
     covering = [e for e in evidence if _cover(asked.words, _words(e.text)) >= knowledge().key_cover]
     if covering:
         best = _best(asked, covering, embedder)
@@ -237,6 +270,25 @@ def answer_question(
             [related],
         )
     return _not_stated(asked, _about(asked))
+
+
+def _key_in_question(question: str, evidence: list[Evidence], asked: Asked) -> Evidence | None:
+    """A specification whose key the question says word for word ("water resistant",
+    "stretchable"): the question asks for that key's value, whatever else it says around it
+    (the product's name, a story). The longest such key wins; keys that name no feature
+    ("type", "model name") do not count."""
+    said = terms(question.replace("-", " "))
+    best: Evidence | None = None
+    for e in evidence:
+        key = terms((e.key or "").replace("-", " "))
+        if e.source == "description" or not key or not e.value or set(key) <= knowledge().generic_keys:
+            continue
+        if not set(key) & set(asked.words):  # the words that named the product ("size 10") ask nothing
+            continue
+        if any(said[i : i + len(key)] == key for i in range(len(said) - len(key) + 1)):
+            if best is None or len(key) > len(terms(best.key or "")):
+                best = e
+    return best
 
 
 def _words(text: str) -> set[str]:
@@ -316,11 +368,9 @@ def _other_value(asked: Asked, evidence: list[Evidence], values: KeyValues) -> A
 
 def _negated(asked: Asked, text: str) -> bool:
     """A negation within three words before an asked word ("not dishwasher safe", "no hood")."""
-    words = tokenize(text.replace("'", ""))
-    for i, w in enumerate(words):
-        if singular(w) in asked.words and any(NEGATION.fullmatch(x) for x in words[max(0, i - 3) : i]):
-            return True
-    return False
+    # A word the question negates too is what was asked: "is it non-slip?" against "a non-slip mat".
+    wanted = set(asked.words) - asked.negated
+    return any(singular(w) in wanted for w in _after_negation(tokenize(text.replace("'", ""))))
 
 
 def _attribute_answer(product: Product, asked: Asked) -> Answer | None:
@@ -447,8 +497,31 @@ def catalog_values(catalog: Any) -> KeyValues:
     return _values[key]
 
 
-def answers_text(products: list[Product], question: str, embedder: Embedder | None, values: KeyValues) -> str:
-    """The answer for one product, or one line per product ("The X: yes. ...")."""
+def answers_text(
+    products: list[Product],
+    question: str,
+    embedder: Embedder | None,
+    values: KeyValues,
+    naming: str | None = None,
+) -> str:
+    """The answer for one product; for several (variants the question does not tell apart, or
+    products it names together) the answer once when it is the same for all, else one line each.
+    `naming`: the words the question named them with (see `answer_question`)."""
+    found = [answer_question(p, question, embedder, values, naming) for p in products]
     if len(products) == 1:
-        return answer_question(products[0], question, embedder, values).text
-    return "\n".join(f"{p.title}: {answer_question(p, question, embedder, values).text}" for p in products)
+        return found[0].text
+    names = _labels(products)
+    if len({a.text for a in found}) == 1:
+        return f"{found[0].text} That holds for all {len(products)}: {'; '.join(names)}."
+    return "\n".join(f"{name}: {a.text}" for name, a in zip(names, found, strict=True))
+
+
+def _labels(products: list[Product]) -> list[str]:
+    """Each product's title, with the specification values that tell it apart from another of
+    the same title ("Hiking Boots (size 10, synthetic), waterproof: no")."""
+    out = []
+    for p in products:
+        twins = [q for q in products if q.title == p.title and q is not p]
+        apart = [f"{k}: {v}" for k, v in p.attributes.items() if any(q.attributes.get(k) != v for q in twins)]
+        out.append(f"{p.title}, {', '.join(apart)}" if twins and apart else p.title)
+    return out

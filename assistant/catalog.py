@@ -26,14 +26,38 @@ from assistant.catalog_tables import (
 )
 from assistant.constraints import Constraints, attribute_terms, names_type, phrase_in, type_segments
 from assistant.dense_index import dense_index_for
-from common.schema import AUDIENCE_MATCHES
+from common.schema import AUDIENCE_MATCHES, Product
 from common.text import terms
 from ingest.snapshot import Snapshot, read_snapshot
+
+# A kind of product (top category node) whose products record an audience less often than this
+# does not treat audience as a property: "for men" cannot filter its knives and pans. Where most
+# do record one (clothing, footwear, watches: every product in the Flipkart catalog), a missing
+# audience is unknown and the product stays out, as the labelled queries grade it.
+AUDIENCE_RECORDED_SHARE = 0.5
+
+
+def audience_free(kind_code: np.ndarray, audience_mask: np.ndarray) -> np.ndarray:
+    """Per product: it records no audience and its kind (`kind_code`, the top category node's
+    code in the tables) mostly records none (see above). Counted per kind with numpy, so a
+    million-row catalog needs no pass over its records."""
+    recorded = audience_mask != 0
+    if not len(kind_code):
+        return np.zeros(0, dtype=bool)
+    total = np.bincount(kind_code)
+    with_audience = np.bincount(kind_code[recorded], minlength=len(total))
+    free_kinds = with_audience < AUDIENCE_RECORDED_SHARE * total
+    return ~recorded & free_kinds[kind_code]
 
 
 class CatalogIndex:
     """The snapshot (records read on demand, vectors and BM25 memory-mapped) and its search
-    tables (`catalog_tables`): columns for the filters, phrase postings, the parser's words."""
+    tables (`catalog_tables`): columns for the filters, phrase postings, the parser's words.
+
+    Every record a shopper sees has been through the output filter (`common.untrusted.
+    shown_product`): the snapshot applies it as it reads each row, so cards, detail, compare,
+    prompts, the search API and the copilot all get the same text, and an index written by
+    another tool is not trusted more than a catalog file."""
 
     def __init__(self, snapshot: Snapshot, tables: Tables | None = None):
         self.snapshot = snapshot
@@ -48,6 +72,7 @@ class CatalogIndex:
         self.in_stock = t.columns["in_stock"]
         self.colour_mask = t.columns["colour_mask"]
         self.audience_mask = t.columns["audience_mask"]
+        self.audience_free = audience_free(t.columns["kind_code"], self.audience_mask)
         self.brand_code = t.columns["brand_code"]
         self.brand_names = t.brand_names
         self._brand_codes = {b: i for i, b in enumerate(self.brand_names)}
@@ -123,8 +148,9 @@ class CatalogIndex:
         """One mask per active constraint, named as in `Constraints.failures`."""
         n = len(self)
         parts: list[tuple[str, np.ndarray]] = []
+        type_rows = None
         if c.categories:
-            m = np.zeros(n, dtype=bool)
+            type_rows = m = np.zeros(n, dtype=bool)
             for phrase in c.categories:
                 m[self.phrase_rows(terms(phrase))] = True
             parts.append(("category", m))
@@ -143,8 +169,7 @@ class CatalogIndex:
             want = bits(c.colours, COLOUR_BITS)
             parts.append(("colour", (self.colour_mask & want) != 0))
         if c.audience:
-            want = bits(AUDIENCE_MATCHES[c.audience], AUDIENCE_BITS)
-            parts.append(("audience", (self.audience_mask & want) != 0))
+            parts.append(("audience", self.audience_exact(c) | self._audience_optional(type_rows)))
         if c.price_min is not None or c.price_max is not None:
             lo = -np.inf if c.price_min is None else c.price_min
             hi = np.inf if c.price_max is None else c.price_max
@@ -159,6 +184,31 @@ class CatalogIndex:
         if c.in_stock:
             parts.append(("in stock", self.in_stock.copy()))
         return parts
+
+    def audience_exact(self, c: Constraints) -> np.ndarray:
+        """Products that record the audience asked for (a unisex record counts)."""
+        if not c.audience:
+            return np.ones(len(self), dtype=bool)
+        return (self.audience_mask & bits(AUDIENCE_MATCHES[c.audience], AUDIENCE_BITS)) != 0
+
+    def _audience_optional(self, type_rows: np.ndarray | None) -> np.ndarray:
+        """Products an audience cannot filter: with a product type asked for, every product that
+        records no audience when products of that type mostly record none (knives, pans); with
+        none, those whose kind mostly records none (`audience_free`)."""
+        if type_rows is None:
+            return self.audience_free
+        recorded = (self.audience_mask != 0) & type_rows
+        if recorded.sum() >= AUDIENCE_RECORDED_SHARE * max(int(type_rows.sum()), 1):
+            return np.zeros(len(self), dtype=bool)
+        return self.audience_mask == 0
+
+    def failures(self, c: Constraints, product: Product) -> list[str]:
+        """`Constraints.failures` as this catalog's filter decides it (the audience depends on
+        what the catalog records for products of the kind, see `_audience_optional`)."""
+        row = self.row_of.get(product.id)
+        if row is None:
+            return c.failures(product)
+        return [name for name, m in self.constraint_masks(c) if not m[row]]
 
     def _brand_mask(self, brands: list[str]) -> np.ndarray:
         codes = [self._brand_codes[b] for b in brands if b in self._brand_codes]

@@ -36,16 +36,17 @@ from ingest.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
-TABLES_VERSION = 1
+TABLES_VERSION = 2  # 2: records through the output filter, kind_code, Chinese listing separators
 TABLES_DIR = "tables"
 MAX_TYPE_WORDS = 4  # product-type phrases are at most four words in the catalogs we have
 MAX_ATTRIBUTE_WORDS = 2  # longer attribute phrases are checked on the rows holding all their pairs
 MAX_PREFIX_WORDS = 4  # brands named at the start of a title ("van heusen", "tommy hilfiger")
 
-LISTING_SEPARATORS = re.compile(r"\s*(?:&|,|/|\band\b)\s*", re.I)
+LISTING_SEPARATORS = re.compile(r"\s*(?:&|,|/|\band\b|及|、|与|和)\s*", re.I)
 COLOUR_BITS = {c: i for i, c in enumerate(dict.fromkeys(normalise_colour(c) for c in COLOURS))}
 AUDIENCE_BITS = {a: i for i, a in enumerate(AUDIENCES)}
-COLUMNS = ("price", "rating", "in_stock", "colour_mask", "audience_mask", "brand_code")
+# kind_code: the top category node ("kind of product"), coded in order of first appearance.
+COLUMNS = ("price", "rating", "in_stock", "colour_mask", "audience_mask", "brand_code", "kind_code")
 
 
 @lru_cache(maxsize=1 << 18)
@@ -243,6 +244,7 @@ def build_tables(products: Iterable[Product]) -> Tables:
     cols: dict[str, array] = {name: array("d" if name in ("price", "rating") else "q") for name in COLUMNS}
     ids: list[str] = []
     brand_seen: dict[str, int] = {}
+    kind_seen: dict[str, int] = {}
     path_brands: set[str] = set()
     types, attrs, prefixes = _PostingsBuilder(), _PostingsBuilder(), _PostingsBuilder()
     words: Counter[str] = Counter()
@@ -258,6 +260,8 @@ def build_tables(products: Iterable[Product]) -> Tables:
         cols["audience_mask"].append(bits(p.audience, AUDIENCE_BITS))
         brand = (p.brand or "").lower()
         cols["brand_code"].append(brand_seen.setdefault(brand, len(brand_seen)) if brand else -1)
+        kind = p.category[0].lower() if p.category else ""
+        cols["kind_code"].append(kind_seen.setdefault(kind, len(kind_seen)))
         if found := _path_brand(p):
             path_brands.add(found)
         currencies[p.currency] += 1
@@ -284,6 +288,7 @@ def build_tables(products: Iterable[Product]) -> Tables:
         "colour_mask": np.frombuffer(cols["colour_mask"], dtype=np.int64).copy(),
         "audience_mask": np.frombuffer(cols["audience_mask"], dtype=np.int64).copy(),
         "brand_code": remap[np.frombuffer(cols["brand_code"], dtype=np.int64)],
+        "kind_code": np.frombuffer(cols["kind_code"], dtype=np.int64).copy(),
     }
     id_array = np.array(ids)
     order = np.argsort(id_array, kind="stable")

@@ -25,21 +25,15 @@ from pathlib import Path
 import yaml
 
 from common.errors import ShopAssistError
+from common.language import CJK, is_chinese, segment  # noqa: F401  (is_chinese: re-exported for callers)
 from common.text import AUDIENCE_WORDS, terms
 
 DATA = Path(__file__).resolve().parent / "data" / "zh.yaml"
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # A number as shoppers write it: 500, 1,500, 1.5, 2k, 1千, 1.5万, 五百, 一千五.
 NUMBER = r"(?:\d[\d,]*(?:\.\d+)?\s*[kKwW千万]?|[零一二两三四五六七八九十百千万]+)"
 # CEDICT sense parts that are no English product word: measure words, notes, loanword marks.
 CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
-SENSE_NOISE = re.compile(r"\([^)]*\)|\bCL:.*|\bsb\b|\bsth\b|^to\s+")
-
-
-def is_chinese(text: str) -> bool:
-    """Whether a message is written in Chinese: a few CJK characters are enough, since brands
-    and numbers inside a Chinese message are Latin."""
-    return len(CJK.findall(text)) >= 2
+SENSE_NOISE = re.compile(r"\([^)]*\)|\bCL:.*|\bsb\b|\bsth\b")
 
 
 @cache
@@ -67,17 +61,6 @@ def _dictionary() -> dict[str, list[str]]:
                 for headword in {m.group(1), m.group(2)}:
                     senses.setdefault(headword, []).extend(m.group(3).split("/"))
     return senses
-
-
-@cache
-def _segmenter():  # a jieba.Tokenizer whose cache lives with the process, not in /tmp
-    import jieba
-
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = None
-    tokenizer.cache_file = None
-    jieba.setLogLevel(60)
-    return tokenizer
 
 
 def to_number(text: str) -> float | None:
@@ -122,22 +105,31 @@ class ChineseReader:
         text, topic = self._topic(text)
         if topic:  # a policy or support question, about a shown item when one is pointed at
             about = f" for {reference[0]}" if reference else ""
-            return Reading(f"what about {topic[0]}{about}?")
+            cases = [english for word, english in self.words["cases"].items() if word in text]
+            case = f" ({', '.join(dict.fromkeys(cases))})" if cases else ""
+            return Reading(f"what about {topic[0]}{about}{case}?")
         text, compare = self._compare(text)
         text, moves = self._move(text)
+        text, age = self._age(text)
         text, price = self._price(text)
         text, rating = self._rating(text)
         text, audience = self._audience(text)
         text, colours = self._colours(text)
         kinds, attributes, unread, latin = self._open_words(text)
+        asked = [english for word, english in self.words["asked"].items() if word in text]
+        if reference and asked:  # "第二个是什么材质的" -> what material is the second one?
+            return Reading(f"what {asked[0]} is {reference[0]}?")
         if reference and not compare and self._asks(message):
             # "第二个防水吗" -> "is the second one waterproof?": the item and what is asked.
             asked = " ".join([*colours, *latin, *attributes, *kinds])
             return Reading(f"is {reference[0]} {asked}?".replace(" ?", "?"), unread)
         if colours and not kinds and not latin:
             colours = [f"in {' or '.join(colours)}"]  # "换成黑色的" -> "in black"
+        if latin and not any([kinds, attributes, colours, audience, age, price, rating, moves, compare, greeting]):
+            if not any(self.knows(w) for w in latin):  # only words nobody knows: ask, never search
+                return Reading("", unread + latin)
         phrase = " ".join([*latin, *attributes, *kinds])
-        parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *price, *rating]
+        parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *age, *price, *rating]
         return Reading(" ".join(p for p in parts if p).strip(), unread)
 
     # -- the closed classes ------------------------------------------------------------------
@@ -226,6 +218,14 @@ class ChineseReader:
             return rest, [f"{kind} {values[0]:g}"]
         return text, []
 
+    @staticmethod
+    def _age(text: str) -> tuple[str, list[str]]:
+        """ "10岁男孩" -> for a 10 year old: the interpreter reads the audience from the age."""
+        m = re.search(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:岁|周岁)", text)
+        if not m:
+            return text, []
+        return text.replace(m.group(), " "), [f"for a {to_number(m.group(1)) or 0:g} year old"]
+
     def _rating(self, text: str) -> tuple[str, list[str]]:
         m = re.search(self.words["rating"]["pattern"], text)
         if not m:
@@ -244,7 +244,7 @@ class ChineseReader:
         """Colour words as whole segmented words: 口红 is lipstick, not red."""
         table = self.words["colours"]
         kept, found = [], []
-        for token in _segmenter().cut(text):
+        for token in segment(text):
             colour = table.get(token) or (table.get(token[:-1]) if token.endswith("的") else None)
             if colour:
                 found.append(colour)
@@ -265,7 +265,7 @@ class ChineseReader:
         type at all. Neighbouring words are tried together first ("运动" + "鞋")."""
         filler = set(self.words["filler"])
         table = self.words["attributes"]
-        tokens = [t.strip() for t in _segmenter().cut(text)]
+        tokens = [t.strip() for t in segment(text)]
         tokens = [t for t in tokens if t and t not in filler and re.search(r"\w", t)]
         kinds: list[str] = []
         attributes: list[str] = []
@@ -275,11 +275,15 @@ class ChineseReader:
         while i < len(tokens):
             token = tokens[i]
             if not CJK.search(token):
-                # A brand, model or English word the shop knows passes through; other Latin
-                # letters are unread, not searched for.
-                word = token.lower()
-                known = any(ch.isdigit() for ch in word) or all(self.knows(t) for t in terms(word))
-                (latin if known else unread).append(word)
+                # A brand, model or English word passes through: whether the shop carries it is the
+                # interpreter's to judge ("Rolex" -> we don't carry Rolex).
+                latin.append(token.lower())
+                i += 1
+                continue
+            if self.knows(token) and len(token) > 1:
+                # A shop written in Chinese knows the word itself: it stays as written, and the
+                # interpreter reads kinds from it with the shop's own segmentation.
+                latin.append(token)
                 i += 1
                 continue
             pair = token + tokens[i + 1] if i + 1 < len(tokens) and CJK.search(tokens[i + 1]) else ""
@@ -297,6 +301,9 @@ class ChineseReader:
                 part = next((table[p] for p in sorted(table, key=len, reverse=True) if token.startswith(p)), None)
                 (attributes if part else unread).append(part or token)
             i += 1
+        generic = set(self.words["generic_heads"])
+        if len(kinds) >= 2 and kinds[-1].split()[-1] in generic:  # 内衣套装: a lingerie set
+            kinds = [*kinds[:-2], f"{kinds[-2]} set"]
         carried = [k for k in kinds if self.carried(k.split()[-1:])]
         kind = (carried or kinds)[-1:]
         return kind, attributes, unread, latin
@@ -304,26 +311,47 @@ class ChineseReader:
     def _kind(self, token: str) -> str | None:
         """The product type a Chinese word names: from its primary senses (a single character
         only by its first sense: single characters are mostly function words)."""
+        if len(token) == 1:
+            primary = [self.words["heads"].get(token)] if token in self.words["heads"] else _senses(token)[:1]
+            kind = self._type_in(primary[0]) if primary else None
+            return kind if kind and self.carried(kind.split()[-1:]) else None
         kind, _ = self._sense(token)
-        if kind and len(token) == 1 and kind != self._type_in((_senses(token) or [""])[0]):
-            return None
         return kind
 
     def _sense(self, token: str) -> tuple[str | None, str | None]:
         """(product type, attribute) in English for one Chinese word, from its CEDICT senses."""
         senses = _senses(token)
-        if not senses and len(token) > 2:  # a compound CEDICT lacks: its parts, head last
-            parts = _split(token)
-            if len(parts) > 1:
-                mods = [self._modifier(p) for p in parts[:-1]]
-                mods = [m for m in mods if m]
-                senses = [" ".join([*mods, h]) for h in _senses(parts[-1])] + _senses(parts[-1])
+        if not senses and len(token) >= 2:
+            senses = self._compound(token)
         types = [t for t in (self._type_in(sense) for sense in senses) if t]
         # Modifiers stay ("diamond ring"); what the shop carries is judged by the head noun.
         carried = [t for t in types if self.carried(t.split()[-1:])]
         if carried or types:
             return (carried or types)[0], None
         return None, None
+
+    def _compound(self, token: str) -> list[str]:
+        """Senses of a compound CEDICT lacks, from its parts (head last), only when the head is a
+        kind the shop carries: split characters of chatter are noise ("倒水" is no liquid)."""
+        filler = set(self.words["filler"])
+        parts = _split(token)
+        while len(parts) > 1 and parts[0] in filler:  # "双乐福鞋": a pair of loafers
+            parts = parts[1:]
+        if len(parts) < 2:
+            return []
+        # A product word's last character has one meaning there (表: watch); otherwise the
+        # head's primary senses only (a character's later senses are rarely what it means).
+        head = self.words["heads"].get(parts[-1])
+        candidates = [head] if head else _senses(parts[-1])[:2]
+        typed = [h for h in candidates if self._type_in(h)]
+        heads = [h for h in typed if self.carried(self._type_in(h).split()[-1:])]
+        if not heads and (head or len(parts[-1]) > 1):
+            heads = typed  # a kind the shop lacks, named plainly: the reply says it is not carried
+        if not heads:
+            return []
+        table = self.words["attributes"]
+        mods = [table[p] for p in parts[:-1] if p in table]
+        return [" ".join([*mods, h]) for h in heads]
 
     def _modifier(self, part: str) -> str | None:
         """A compound's modifier in the shop's words: the attribute table's, else the first sense
@@ -345,11 +373,12 @@ class ChineseReader:
                 # audience is read from the audience words, as a filter.
                 mods = [w for w in words[:start] if w not in AUDIENCE_WORDS]
                 return " ".join([*mods, *words[start:]])
-        if len(words) == 1:
-            word = words[0]
+        if words:
+            word = words[-1]
             for cut in range(3, len(word) - 2):
                 if self.is_type([word[cut:]]) and self.knows(word[:cut]):
-                    return f"{word[:cut]} {word[cut:]}"
+                    mods = [w for w in words[:-1] if w not in AUDIENCE_WORDS]
+                    return " ".join([*mods, word[:cut], word[cut:]])
         return None
 
 
@@ -357,9 +386,15 @@ class ChineseReader:
 def _senses(word: str) -> list[str]:
     out = []
     for definition in _dictionary().get(word, []):
-        for part in definition.split(";"):
+        for part in re.split(r";| or ", definition):
             clean = " ".join(SENSE_NOISE.sub(" ", part.replace("'s ", " ")).split()).strip(" ,.")
-            if clean and not re.search(r"surname|variant of|see also|abbr\.", clean) and len(clean.split()) <= 3:
+            verb = clean.startswith("to ")  # a verb sense names no product or attribute
+            if (
+                clean
+                and not verb
+                and not re.search(r"surname|variant of|see also|abbr\.", clean)
+                and len(clean.split()) <= 3
+            ):
                 out.append(clean)
     return out
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.chinese import lexicon
-from assistant.reply import Reply, Suggestion
+from assistant.reply import Reply, RequestChip, Suggestion
 from common.text import money
 
 AUDIENCE_NAMES = {"women": "女士", "men": "男士", "girls": "女孩", "boys": "男孩", "kids": "儿童", "baby": "婴幼儿"}
@@ -49,8 +49,35 @@ def conditions(constraints: dict, currency: str) -> list[str]:
         out.append(f"评分{constraints['min_rating']:g}星以上")
     if constraints.get("in_stock"):
         out.append("有货")
-    for kind in constraints.get("categories", []):
-        out.append(f"“{kind}”")
+    kinds = constraints.get("categories", [])
+    if kinds:  # the type and its synonyms: the first names it
+        out.append(f"“{kinds[0]}”")
+    return out
+
+
+def chips(items: list[RequestChip], constraints: dict, currency: str) -> list[RequestChip]:
+    """The request's chips labelled in Chinese (the slot, which removes it, stays)."""
+    colours = _colour_names()
+    out = []
+    for chip in items:
+        label = chip.label
+        if chip.slot == "audience":
+            label = AUDIENCE_NAMES.get(constraints.get("audience", ""), label)
+        elif chip.slot == "colour":
+            label = "或".join(colours.get(c, c) for c in constraints.get("colours", [])) or label
+        elif chip.slot == "price":
+            label = next(
+                iter(conditions({k: constraints.get(k) for k in ("price_min", "price_max", "cheap")}, currency)), label
+            )
+        elif chip.slot == "rating":
+            label = f"{constraints.get('min_rating', 0):g}星以上"
+        elif chip.slot == "in stock":
+            label = "有货"
+        elif chip.slot == "brand":
+            label = "品牌 " + "或".join(constraints.get("brands", []))
+        elif chip.slot == "not brand":
+            label = "不要 " + "、".join(constraints.get("exclude_brands", []))
+        out.append(RequestChip(slot=chip.slot, label=label))
     return out
 
 
@@ -71,7 +98,9 @@ def reply_text(reply: Reply, currency: str, unread: list[str]) -> str:
         return say["unclear"].format(words=missing) if missing else say["clarify"]
     if reply.intent in ("policy", "support"):
         return _policy_text(reply, say)
-    if reply.intent in ("detail", "compare"):
+    if reply.intent in ("detail", "product_question") and _verdict(reply.text):
+        return _answer_text(reply.text, say)
+    if reply.intent in ("detail", "compare", "product_question"):
         return _about_text(reply, currency, say)
     if not cards:
         if reply.not_carried and " ".join(reply.not_carried.split()[:1]) in " ".join(
@@ -102,6 +131,25 @@ def _policy_text(reply: Reply, say: dict) -> str:
     quote = quote[:400].rsplit(" ", 1)[0] + " …" if len(quote) > 400 else quote
     text = say["policy"].format(section=top.get("section", "").split(" > ")[-1], quote=quote)
     return text + (say["handoff"] if reply.handoff else "")
+
+
+def _verdict(english: str) -> str | None:
+    """The verdict of an answer from the records (assistant/answers.py writes it first)."""
+    m = re.match(r"\s*(yes|no)\b|.*?\b(doesn't say|does not say|not stated)\b", english, re.I | re.S)
+    if m:
+        return (m.group(1) or "not_stated").lower()
+    return "value" if re.match(r"\s*[A-Za-z][\w ]{1,40}:\s*\S", english) else None
+
+
+def _answer_text(english: str, say: dict) -> str:
+    """A yes / no / not-stated answer in Chinese, with the record's own words quoted."""
+    verdict = _verdict(english)
+    quoted = re.findall(r"[“\"]([^”\"]+)[”\"]|:\s*([^.\n]+:\s*[^.\n]+)", english)
+    evidence = next((a or b for a, b in quoted if a or b), "")
+    if verdict == "value":  # "Material: recycled mesh." is the record's own line
+        evidence = english.strip().split("\n")[0].rstrip(".")
+    lead = {"yes": say["answer_yes"], "no": say["answer_no"], "value": ""}.get(verdict, say["answer_not_stated"])
+    return lead + (say["evidence"].format(quote=evidence.strip()) if evidence and verdict != "not_stated" else "")
 
 
 def _about_text(reply: Reply, currency: str, say: dict) -> str:

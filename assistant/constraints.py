@@ -98,6 +98,10 @@ class Constraints(BaseModel):
     # "cheaper" / "more premium": strictly under the cheapest (over the dearest) shown, so the
     # bound is that price itself and reads "under $39.99", not "under $39.98".
     price_strict: bool = False
+    # "around 700": a soft target (ranking prefers prices near it), never a filter.
+    price_near: float | None = None
+    premium: bool = False  # "money's not an issue", "the fanciest": rank the dearer ones first
+    steer_types: list[str] = Field(default_factory=list)  # "into cooking": these types rank first
     brands: list[str] = Field(default_factory=list)  # any of, lower-case
     exclude_brands: list[str] = Field(default_factory=list)
     categories: list[str] = Field(default_factory=list)  # any of these product-type phrases
@@ -118,7 +122,11 @@ class Constraints(BaseModel):
         """
         out = []
         if self.categories:
-            out.append(("category", " or ".join(self.categories)))
+            # Once per kind: the type's spellings ("backpacks", "backpack") are one word to a reader.
+            kinds: dict[tuple[str, ...], str] = {}
+            for category in self.categories:
+                kinds.setdefault(tuple(terms(category)), category)
+            out.append(("category", " or ".join(kinds.values())))
         if self.attributes:
             out.append(("attribute", " ".join(self.attributes)))
         if self.brands:
@@ -141,11 +149,18 @@ class Constraints(BaseModel):
             out.append(("in stock", "in stock"))
         return out
 
+    def soft_parts(self, currency: str = "") -> list[str]:
+        """Labels of the preferences that rank but never filter ("around ₹700")."""
+        out = [f"around {money(self.price_near, currency)}"] if self.price_near is not None else []
+        return out + (["premium first"] if self.premium else [])
+
     def describe(self, currency: str = "") -> list[str]:
         return [label for _, label in self.parts(currency)]
 
     def failures(self, product: Product) -> list[str]:
-        """Names of the constraints `product` violates (empty: it satisfies them all)."""
+        """Names of the constraints `product` violates (empty: it satisfies them all), reading
+        the audience strictly; `CatalogIndex.failures` also knows which kinds of product record
+        no audience, so that none can be asked of them."""
         failed = []
         if self.categories and not any(matches_type(product, terms(c)) for c in self.categories):
             failed.append("category")

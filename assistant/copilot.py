@@ -21,6 +21,8 @@ from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, P
 from assistant.prompting import SUPPORT_RULES, policy_block
 from assistant.reply import ProductCard, plain_citations
 from assistant.session import Session
+from assistant.store.propose import Proposal
+from assistant.support_cases import case_of, rank_for_case
 from assistant.wording import HANDOFF_REPLY, answering_sentences, format_price, policy_name
 from common.errors import ShopAssistError
 from common.schema import Product
@@ -42,6 +44,8 @@ class Copilot(BaseModel):
     adapter: str | None = None  # the LoRA adapter it was asked with; None: the base model alone
     # Generated sentences the grounding or the writer's filters removed (as Reply.sentences_removed).
     sentences_removed: int = 0
+    # With a store: the customer, their orders, the clause, the proposed actions (assistant.store).
+    order: Proposal | None = None
 
     @field_validator("policies")
     @classmethod
@@ -79,7 +83,7 @@ def suggest_reply(
     query = engine.parse(last)
     understood, matter = intents.conversation_intent(said, lambda m: intents.classify(m, Session(), engine.parse(m)))
     try:
-        passages = policies.search(last if matter == last else f"{matter} {last}", k=3)
+        passages = rank_for_case(policies.search(last if matter == last else f"{matter} {last}", k=3), last)
         policies_down = False
     except PolicyIndexUnavailable:  # degraded: products and the model still help the agent
         passages, policies_down = [], True
@@ -122,7 +126,8 @@ def suggest_reply(
             reply = HANDOFF_REPLY
         elif passages:
             top = passages[0]
-            reply = f"Thanks for reaching out. Per our {policy_name(top['section'])}: {answering_sentences(top['text'], last)}"
+            sorry = "I'm sorry about that. " if case_of(last) else ""  # a damaged or missing item
+            reply = f"{sorry}Thanks for reaching out. Per our {policy_name(top['section'])}: {answering_sentences(top['text'], last)}"
         elif policies_down:
             reply = UNAVAILABLE_REPLY
         else:

@@ -18,22 +18,26 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant import alternatives as alternatives_
-from assistant import answers, chinese_text, dialogue
+from assistant import answers, chinese_text, dialogue, policy_answer
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
 from assistant.chinese import ChineseReader, Reading, is_chinese
+from assistant.compare import choice_text
 from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder, PassageGrounder
-from assistant.intent import Intent, Understood
-from assistant.naming import name_products
+from assistant.intent import Intent
+from assistant.interpret import Interpretation, NameResolver, interpret
+from assistant.naming import name_index, naming_words
+from assistant.order_copilot import answers_order, order_copilot, order_proposal
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import policy_messages, product_messages
 from assistant.reply import Alternative, ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip, Suggestion
 from assistant.search import SearchResult
 from assistant.session import Session
+from assistant.store import Action
 from assistant.suggest import category_options, relaxations, suggest
 from assistant.understand import Query
 from assistant.wording import (
@@ -44,7 +48,6 @@ from assistant.wording import (
     OUT_OF_SCOPE_REPLY,
     THANKS_REPLY,
     alternatives_text,
-    answering_sentences,
     changes_lead,
     clarify_text,
     comparison_rows,
@@ -57,11 +60,12 @@ from assistant.wording import (
     next_step_text,
     no_match_text,
     nothing_shown_text,
-    policy_name,
+    showing_results_for,
 )
+from common.dependency import Dependency
 from common.errors import ShopAssistError
 from common.models import Embedder
-from common.redact import redact
+from common.redact import redact, without_tags
 from common.schema import Product
 from common.settings import Settings
 from common.timing import ms_since
@@ -74,6 +78,9 @@ SHOW = 5  # product cards per reply
 TASK_RECOMMEND = "In two or three sentences, recommend the best of these for the shopper and say why."
 TASK_COMPARE = "In one or two sentences, say which of these suits the shopper better and why."
 TASK_DETAIL = "In one or two sentences, answer the shopper about this product."
+
+# Intents answered about shown or named products (the panel stays as it was).
+ABOUT_PRODUCTS = (Intent.COMPARE, Intent.DETAIL, Intent.PRODUCT_QUESTION)
 
 # A branch streams events and returns its outcome.
 Branch = Generator[Event, None, "Outcome"]
@@ -132,10 +139,13 @@ class Assistant:
         self.backend = backend
         self.policies = policies
         self.gate = GenerationGate.for_backend(settings, backend.name)
+        # Finds the products a message names ("the Pod Air Sport"); None: only on-screen references.
+        self.name_products: NameResolver | None = self._name_products
         # Serving sheds a generation to the deterministic text when the queue is long and cuts it
         # at a deadline; batch evaluation (capacity=False) lets every generation run to its end,
         # or its results would depend on the machine's load and on --workers.
-        self.writer = Writer(backend, Sampling.from_settings(settings), self.gate if capacity else None)
+        model = Dependency(f"the {backend.name} model", settings.llm_stall_s, settings.dependency_retry_s)
+        self.writer = Writer(backend, Sampling.from_settings(settings), self.gate if capacity else None, model)
 
     @classmethod
     def load(
@@ -167,25 +177,27 @@ class Assistant:
             session.language = "zh"
         elif re.search(r"[A-Za-z]{3,}", message):
             session.language = "en"
-        text = reading.text if reading is not None else message
-        query = self.engine.parse(text or message)
-        understood = intents.classify(text or message, session, query)
+        # The tags that stand for personal data are no words of a request ("[PHONE]" is no phone).
+        text = without_tags((reading.text if reading is not None else message) or message)
+        meant = interpret(text or message, session, self.engine, self._shown_products(session), self.name_products)
         timings.took("understand", timings.start)
-        yield Event(type=EventKind.INTENT, data=understood.intent)
+        yield Event(type=EventKind.INTENT, data=meant.intent)
 
-        named = self._named(text, understood) if text else []
-        if not text:  # nothing in it could be read: ask, never guess
-            branch = self._clarify()
-        elif understood.intent == Intent.CHITCHAT:
+        named = self._named_for_policy(text, meant)
+        if not text.strip() or (reading is not None and not reading.text):  # nothing to read: ask, never guess
+            branch = self._say(CLARIFY_REPLY, Intent.CLARIFY)
+        elif meant.unreadable:
+            branch = self._say(meant.unreadable, Intent.CLARIFY)
+        elif meant.intent == Intent.CHITCHAT:
             branch = self._chitchat(text)
         elif named:
-            branch = self._answer_named(session, text, named, understood, timings)
-        elif understood.intent in (Intent.SUPPORT, Intent.POLICY):
-            branch = self._policy(session, text, understood, timings)
-        elif understood.intent in (Intent.COMPARE, Intent.DETAIL):
-            branch = self._about_shown(session, text, understood, timings)
+            branch = self._answer_named(session, text, named, meant, timings)
+        elif meant.intent in (Intent.SUPPORT, Intent.POLICY):
+            branch = self._policy(session, text, meant, timings)
+        elif meant.intent in ABOUT_PRODUCTS:
+            branch = self._about_shown(session, text, meant, timings)
         else:
-            branch = self._shop(session, text, query, understood, timings)
+            branch = self._shop(session, text, meant, timings)
         yield from self._close(session, message, branch, timings, reading)
 
     @cached_property
@@ -220,10 +232,12 @@ class Assistant:
             unread = reading.unread if reading else []
             reply.text = chinese_text.reply_text(reply, self.engine.catalog.currency, unread)
             reply.suggestions = chinese_text.suggestions(reply.suggestions)
+            reply.request = chinese_text.chips(reply.request, reply.constraints, self.engine.catalog.currency)
             timings.first("first_text")
             yield Event(type=EventKind.TEXT, data=reply.text)
         session.add_exchange(message, reply.text)
-        session.remember(reply, relayed.showed_cards)
+        # A turn about shown products leaves the panel as the shopper numbered it.
+        session.remember(reply, relayed.showed_cards and outcome.intent not in ABOUT_PRODUCTS)
         log.info(
             "turn session=%s intent=%s products=%d corrections=%d fallback=%s message=%r",
             session.id,
@@ -235,10 +249,18 @@ class Assistant:
         )
         yield Event(type=EventKind.DONE, data=reply)
 
-    def copilot(self, conversation: list[dict[str, str]], use_adapter: bool = True) -> Copilot:
-        """`use_adapter=False` answers with the base model even when a copilot adapter is set."""
+    def copilot(
+        self, conversation: list[dict[str, str]], use_adapter: bool = True, done: list[Action] | None = None
+    ) -> Copilot:
+        """`use_adapter=False` answers with the base model even when a copilot adapter is set.
+        With a store, a conversation about an order is answered from it (`assistant.order_copilot`);
+        `done`: the actions already run in this conversation."""
+        proposal = order_proposal(self.settings.data_dir, conversation, done)
+        if answers_order(proposal):
+            return order_copilot(proposal)
         adapter = self.settings.copilot_adapter if use_adapter else None
-        return suggest_reply(conversation, self.engine, self.policies, self.writer, adapter, self.model_name())
+        reply = suggest_reply(conversation, self.engine, self.policies, self.writer, adapter, self.model_name())
+        return reply.model_copy(update={"order": proposal})
 
     def model_name(self) -> str:
         """The model replies are asked of, as configured: "backend · model"."""
@@ -249,9 +271,9 @@ class Assistant:
         return f"{self.backend.name} · {self.settings.llm_model}"
 
     # -- branches ----------------------------------------------------------------------------
-    def _clarify(self) -> Branch:
-        yield Event(type=EventKind.TEXT, data=CLARIFY_REPLY)
-        return Outcome(Intent.CLARIFY)
+    def _say(self, text: str, intent: Intent) -> Branch:
+        yield Event(type=EventKind.TEXT, data=text)
+        return Outcome(intent)
 
     def _chitchat(self, message: str) -> Branch:
         if intents.OUT_OF_SCOPE.search(message):
@@ -263,46 +285,46 @@ class Assistant:
         yield Event(type=EventKind.TEXT, data=text)
         return Outcome(Intent.CHITCHAT)
 
-    def _policy(self, session: Session, message: str, understood: Understood, timings: Timings) -> Branch:
+    def _policy(self, session: Session, message: str, meant: Interpretation, timings: Timings) -> Branch:
         # A question about a shown item ("does the first one come with a warranty?") is answered
         # from the policy for its kind of product, and says which item it is about.
-        about = self._referenced(session, understood.references)
+        about = self._referenced(session, meant.references)
         kinds = " ".join(p.category[-1] for p in about if p.category)
         try:
-            passages = self.policies.search(f"{message} {kinds}".strip(), k=3)
+            passages = self.policies.search(f"{message} {kinds}".strip(), k=4)
         except PolicyIndexUnavailable:  # degraded, not broken: say so and offer a human
             yield Event(type=EventKind.TEXT, data=UNAVAILABLE_REPLY)
-            return Outcome(understood.intent, handoff=True, used_fallback=True)
+            return Outcome(meant.intent, handoff=True, used_fallback=True)
         cited = citations(passages)
-        if understood.handoff:
+        if meant.handoff:
             yield Event(type=EventKind.TEXT, data=HANDOFF_REPLY)
-            return Outcome(understood.intent, handoff=True, citations=cited)
+            return Outcome(meant.intent, handoff=True, citations=cited)
         if not passages:
             yield Event(type=EventKind.TEXT, data=NO_POLICIES_REPLY)
-            return Outcome(understood.intent, handoff=understood.intent == Intent.SUPPORT)
+            return Outcome(meant.intent, handoff=meant.intent == Intent.SUPPORT)
         started = time.perf_counter()
-        run = Generation()
-        quoted = passages[:2]
-        grounder = PassageGrounder([p["text"] for p in quoted])
-        messages = policy_messages(message, quoted, session.history())
-        written = self.writer.write(messages, grounder, run, guard=ShopperText()) if session.language == "en" else []
-        text = "".join(written).strip()
-        used_fallback = run.failed or not text
-        if used_fallback:  # quote the best passage
-            top = passages[0]
-            text = f"From our {policy_name(top['section'])}: {answering_sentences(top['text'], message)}"
-        source = f" (Source: {passages[0]['source']}, {passages[0]['section']}.)"
+        # The clauses that apply, quoted whole with their sections, stream at once; the model's
+        # sentences may follow, each supported by those passages and none repeating the quote.
+        found = policy_answer.answer(passages, message, lambda text: self.policies.search(text, k=2))
         if about:
             yield Event(type=EventKind.TEXT, data=f"About the {' and the '.join(p.title for p in about)}: ")
-        yield Event(type=EventKind.TEXT, data=text + source)
+        yield Event(type=EventKind.TEXT, data=found.text + " ")
+        quoted = policy_answer.cited(found.quoted, passages)[:2]
+        run = Generation()
+        grounder = PassageGrounder([p["text"] for p in quoted], already=[found.text])
+        messages = policy_messages(message, quoted, session.history())
+        if session.language == "en":
+            budget = self.settings.shopper_model_budget_s
+            written = self.writer.write(messages, grounder, run, guard=ShopperText(), budget_s=budget)
+            yield from self._model_text(written, session)
         timings.took("generate", started)
         return Outcome(
-            understood.intent,
-            citations=cited,
+            meant.intent,
+            citations=citations(policy_answer.cited(found.quoted, passages)),
             run=run,
             grounder=grounder,
-            used_fallback=used_fallback,
-            handoff=understood.intent == Intent.SUPPORT and used_fallback,
+            used_fallback=run.failed or run.kept == 0,
+            handoff=meant.intent == Intent.SUPPORT and not found.covered,
         )
 
     def _referenced(self, session: Session, positions: list[int]) -> list[Product]:
@@ -311,29 +333,30 @@ class Assistant:
         ids = [session.shown[i - 1] for i in positions if 0 < i <= len(session.shown)]
         return [catalog.products[catalog.row_of[pid]] for pid in ids if pid in catalog.row_of]
 
-    def _about_shown(self, session: Session, message: str, understood: Understood, timings: Timings) -> Branch:
-        products = self._referenced(session, understood.references)
+    def _about_shown(self, session: Session, message: str, meant: Interpretation, timings: Timings) -> Branch:
+        products = self._referenced(session, meant.references) + [self._product(pid) for pid in meant.named]
         if not products:  # nothing on screen to point at: say so, leave the request as it is
             yield Event(type=EventKind.TEXT, data=nothing_shown_text(len(session.shown)))
-            return Outcome(understood.intent)
+            return Outcome(meant.intent)
         cards = [ProductCard.of(p) for p in products]
         yield Event(type=EventKind.PRODUCTS, data=cards)
-        comparing = understood.intent == Intent.COMPARE
+        comparing = meant.intent == Intent.COMPARE
         if not comparing and answers.asks_something(message):  # "is the second one waterproof?"
             yield Event(type=EventKind.TEXT, data=self._answers_text(products, message))
-            return Outcome(understood.intent, products=cards)
+            return Outcome(meant.intent, products=cards)
         table = comparison_table(products) if comparing else detail_text(products[0])
+        if comparing:  # which suits what the shopper asked for, from the records
+            table = f"{table}\n\n{choice_text(products, f'{session.request.text} {message}')}".rstrip()
         yield Event(type=EventKind.TEXT, data=table + "\n\n")
         started = time.perf_counter()
         grounder = self._grounder(products, session, message)
         run = Generation()
         task = TASK_COMPARE if comparing else TASK_DETAIL
-        for sentence in self._write_about(products, session, message, task, grounder, run):
-            yield Event(type=EventKind.TEXT, data=sentence)
+        yield from self._model_text(self._write_about(products, session, message, task, grounder, run), session)
         timings.took("generate", started)
         comparison = ComparisonTable.of(products, comparison_rows(products))
         return Outcome(
-            understood.intent,
+            meant.intent,
             products=cards,
             comparison=comparison if comparing else None,
             run=run,
@@ -342,49 +365,64 @@ class Assistant:
         )
 
     # -- questions about named products (the answer is in assistant/answers.py) ---------------
-    def _named(self, message: str, understood: Understood) -> list[Product]:
-        """Products a question names ("does the Sonata analog watch have a date display?");
-        none for a search, or when the message points at shown items."""
-        if understood.intent not in (Intent.SEARCH, Intent.REFINE, Intent.POLICY) or not answers.is_question(message):
+    def _name_products(self, message: str) -> list[str]:
+        """Ids of the products a question names ("does the Sonata analog watch have a date
+        display?"): the interpreter's `NameResolver`; a search names none."""
+        if not answers.is_question(message):
             return []
-        return name_products(message, self.engine.catalog, self.engine.retriever.embed)[:SHOW]
+        return [n.product.id for n in name_index(self.engine.catalog).find(message, self.engine.retriever.embed)][:SHOW]
 
-    def _answers_text(self, products: list[Product], message: str) -> str:
+    def _named_for_policy(self, message: str, meant: Interpretation) -> list[Product]:
+        """A policy-sounding question about a named product ("what's the warranty on the X?")
+        is answered from its record first: the record may state it."""
+        if meant.intent != Intent.POLICY:
+            return []
+        return [self._product(pid) for pid in self._name_products(message)]
+
+    def _answers_text(self, products: list[Product], message: str, naming: str | None = None) -> str:
         values = answers.catalog_values(self.engine.catalog)
-        return answers.answers_text(products, message, self.engine.retriever.embed, values)
+        return answers.answers_text(products, message, self.engine.retriever.embed, values, naming)
 
     def _answer_named(
-        self, session: Session, message: str, products: list[Product], understood: Understood, timings: Timings
+        self, session: Session, message: str, products: list[Product], meant: Interpretation, timings: Timings
     ) -> Branch:
         """Answer from the named products' records; a policy question the records do not answer
         ("what's the return window for the X?") goes to the policies."""
         values = answers.catalog_values(self.engine.catalog)
-        found = [answers.answer_question(p, message, self.engine.retriever.embed, values) for p in products]
-        if understood.intent == Intent.POLICY and all(a.verdict == answers.Verdict.NOT_STATED for a in found):
-            return (yield from self._policy(session, message, understood, timings))
+        naming = naming_words(name_index(self.engine.catalog).find(message, self.engine.retriever.embed))
+        embed = self.engine.retriever.embed
+        found = [answers.answer_question(p, message, embed, values, naming) for p in products]
+        if all(a.verdict == answers.Verdict.NOT_STATED for a in found):
+            return (yield from self._policy(session, message, meant, timings))
         cards = [ProductCard.of(p) for p in products]
         session.show([c.id for c in cards])
         yield Event(type=EventKind.PRODUCTS, data=cards)
-        yield Event(type=EventKind.TEXT, data=self._answers_text(products, message))
+        yield Event(type=EventKind.TEXT, data=self._answers_text(products, message, naming))
         return Outcome(Intent.DETAIL, products=cards)
 
-    def _shop(self, session: Session, message: str, query: Query, understood: Understood, timings: Timings) -> Branch:
+    def _shop(self, session: Session, message: str, meant: Interpretation, timings: Timings) -> Branch:
         # "cheaper" / "more premium" move from the shown products that fit the request: the
         # closest alternatives shown after an empty result each break it (some on price), and
         # moving from their prices could loosen the bound instead of tightening it.
         shown_prices = [
             p.price
             for p in self._shown_products(session)
-            if p.price is not None and not session.constraints.failures(p)
+            if p.price is not None and not self.engine.catalog.failures(session.constraints, p)
         ]
-        update = dialogue.update(session.request, query, message, shown_prices, self.engine.catalog)
+        query = meant.query
+        before = session.request
+        for slot in meant.remove:  # "scratch the black", "any brand is fine"
+            before = dialogue.remove(before, slot, self.engine.catalog).request
+        update = dialogue.update(before, query, meant.move, shown_prices, self.engine.catalog)
+        if meant.remove and session.request.is_active():
+            update.changes = dialogue.changes_between(session.request, update.request, self.engine.catalog.currency)
         if not update.request.is_active() or (
             update.new and not content_words(update.request.text) and update.request.constraints.is_empty()
         ):
             session.clear_request()
             yield Event(type=EventKind.TEXT, data=CLARIFY_REPLY)
             return Outcome(Intent.CLARIFY)
-        intent = Intent.SEARCH if update.new else understood.intent
+        intent = Intent.SEARCH if update.new else meant.intent
         return (yield from self._search_request(session, message, update, intent, timings, query.corrections))
 
     def _search_request(
@@ -456,19 +494,25 @@ class Assistant:
         if vague:
             options = [s.message for s in suggestions]
             yield Event(type=EventKind.TEXT, data=clarify_text(options, session.constraints.audience) + " ")
-        else:
-            labels = [chip.label for chip in self._chips(session)]
-            yield Event(type=EventKind.TEXT, data=intro_text(result, changes, more, labels) + " ")
         started = time.perf_counter()
         products = [h.product for h in result.hits]
-        grounder = self._grounder(products, session, message, counts={len(products), result.candidates})
+        # What the records say about the picks streams at once; the model's sentences follow and
+        # may not repeat it (the shopper has read it), and the next step closes a reply the model
+        # added nothing to.
+        picks = ""
+        if not vague:
+            labels = [chip.label for chip in self._chips(session)]
+            picks = fallback_text(result, variant)
+            lead = showing_results_for(message, corrections or {})
+            yield Event(type=EventKind.TEXT, data=f"{lead}{intro_text(result, changes, more, labels)} {picks} ")
+        grounder = self._grounder(products, session, message, counts={len(products), result.candidates}, read=picks)
         run = Generation()
-        for sentence in self._write_about(products, session, message, TASK_RECOMMEND, grounder, run):
-            yield Event(type=EventKind.TEXT, data=sentence)
+        sentences = self._write_about(products, session, message, TASK_RECOMMEND, grounder, run)
+        yield from self._model_text(sentences, session)
         used_fallback = run.failed or run.kept == 0
-        if used_fallback and not vague:
-            next_step = next_step_text([s.label for s in suggestions], variant)
-            yield Event(type=EventKind.TEXT, data=fallback_text(result, variant, next_step))
+        next_step = next_step_text([s.label for s in suggestions], variant)
+        if used_fallback and next_step and not vague:
+            yield Event(type=EventKind.TEXT, data=next_step)
         timings.took("generate", started)
         if run.first_token_at:
             timings.at("first_llm_token", run.first_token_at)
@@ -483,6 +527,19 @@ class Assistant:
         )
 
     # -- helpers -----------------------------------------------------------------------------
+    def _model_text(self, sentences: Iterator[str], session: Session) -> Iterator[Event]:
+        """The model's sentences as text events, between two `writing` events that tell a page
+        more text is coming (and when it stopped): what the records give has streamed already.
+        No model writes for generation off or a shopper writing another language."""
+        if self.backend.name == "none" or session.language != "en":
+            yield from (Event(type=EventKind.TEXT, data=s) for s in sentences)
+            return
+        budget = self.writer.budget_s(self.settings.shopper_model_budget_s)
+        yield Event(type=EventKind.WRITING, data={"more": True, "budget_s": budget})
+        for sentence in sentences:
+            yield Event(type=EventKind.TEXT, data=sentence)
+        yield Event(type=EventKind.WRITING, data={"more": False})
+
     def _write_about(
         self, products: list[Product], session: Session, message: str, task: str, grounder: Grounder, run: Generation
     ) -> Iterator[str]:
@@ -492,7 +549,8 @@ class Assistant:
             return iter(())
         messages = product_messages(message, products, session.history(), task)
         guard = shopper_guard(products)
-        return self.writer.write(messages, grounder, run, self.settings.llm_adapter, guard=guard)
+        budget = self.settings.shopper_model_budget_s
+        return self.writer.write(messages, grounder, run, self.settings.llm_adapter, guard=guard, budget_s=budget)
 
     def _checked(self, message: str) -> str:
         message = " ".join(message.split())
@@ -502,7 +560,9 @@ class Assistant:
             raise ShopAssistError(
                 f"the message has {len(message)} characters; the limit is {self.settings.max_message_chars}"
             )
-        return message
+        # Personal data means nothing to a search: tagged before anything reads the message, a
+        # card number is never a price bound, never in a prompt, never echoed or saved.
+        return redact(message)
 
     def _reply(self, session: Session, text: str, outcome: Outcome, timings: Timings) -> Reply:
         report = outcome.grounder.report if outcome.grounder else None
@@ -535,12 +595,13 @@ class Assistant:
         ]
 
     def _grounder(
-        self, products: list[Product], session: Session, message: str, counts: set[int] | None = None
+        self, products: list[Product], session: Session, message: str, counts: set[int] | None = None, read: str = ""
     ) -> Grounder:
         """The check for this turn's generated sentences: this turn's products, what the shopper
-        has said (claims about them must be theirs), and earlier replies (no repeats)."""
+        has said (claims about them must be theirs), and earlier replies and `read`, the text of
+        this turn already streamed (no repeats)."""
         said = " ".join(t.content for t in session.turns if t.role == "user") + " " + message
-        earlier = [t.content for t in session.turns if t.role == "assistant"]
+        earlier = [t.content for t in session.turns if t.role == "assistant"] + ([read] if read else [])
         return Grounder(
             products,
             self.engine.catalog.brand_names,

@@ -10,30 +10,18 @@ the request before and after a turn is what the reply reports as changed ("added
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
-from assistant.lexicon import QUERY_WORDS, RELATION_AUDIENCE
+from assistant.lexicon import QUERY_WORDS
+from assistant.moves import RESET, Move
 from assistant.understand import HARD_AUDIENCE, Query
 from common.errors import ShopAssistError
 from common.text import COLOURS, STOPWORDS, money, terms, tokenize
 
-RESET = re.compile(
-    r"\b(?:start (?:over|again|afresh)|forget (?:that|it|this|about (?:it|that))|never ?mind|something else|"
-    r"new search|scratch that|different thing)\b",
-    re.I,
-)
-CHEAPER = re.compile(
-    r"\b(?:cheaper|less expensive|lower price|more affordable|too (?:expensive|pricey|costly))\b", re.I
-)
-PRICIER = re.compile(
-    r"\b(?:more expensive|pricier|higher end|more premium|premium ones?|fancier|better quality|bigger budget)\b", re.I
-)
-MORE = re.compile(r"\b(?:show more|more options|any others|other options|more like (?:this|these)|next)\b", re.I)
 # Words of a follow-up that carry no product meaning ("do you have them in red?").
 FILLER = frozenset(
     "them they those these ones one it its it's instead actually meant mean please pls only also just any "
@@ -93,8 +81,12 @@ def slots(request: Request, currency: str) -> list[Slot]:
         out.append(Slot("price", f"under {money(c.price_max, currency)}"))
     elif c.price_min is not None:
         out.append(Slot("price", f"over {money(c.price_min, currency)}"))
+    elif c.price_near is not None:
+        out.append(Slot("price", f"around {money(c.price_near, currency)}"))
     elif c.cheap:
         out.append(Slot("price", "cheap"))
+    elif c.premium:
+        out.append(Slot("price", "premium first"))
     if c.min_rating is not None:
         out.append(Slot("rating", f"rated {c.min_rating:g}+"))
     if c.in_stock:
@@ -122,10 +114,11 @@ def changes_between(old: Request, new: Request, currency: str) -> list[str]:
 
 
 # -- updating it --------------------------------------------------------------------------------
-def update(old: Request, query: Query, message: str, shown_prices: list[float], catalog: CatalogIndex) -> Update:
-    """The request after this message. A new product type (or "start over") starts a new one."""
+def update(old: Request, query: Query, move: Move | None, shown_prices: list[float], catalog: CatalogIndex) -> Update:
+    """The request after a message that said `query` and made `move` (see `assistant.interpret`).
+    A new product type (or "start over") starts a new one."""
     said = query.constraints
-    reset = bool(RESET.search(message))
+    reset = move == Move.RESET
     base = Request() if reset else old
     new_type = query.product_type is not None and (
         base.product_type is None or terms(query.product_type) != terms(base.product_type)
@@ -147,12 +140,12 @@ def update(old: Request, query: Query, message: str, shown_prices: list[float], 
                 request.constraints.attributes.append(a)
         new = False
     _apply(request.constraints, said)
-    _relative_price(request.constraints, said, message, shown_prices)
+    _relative_price(request.constraints, said, move, shown_prices)
     if query.audience_from_relation and not _records_audience(request.constraints, catalog):
         request.constraints.audience = old.constraints.audience if not new else None
     # A first request is all new: the reply reports changes to a request the shopper already had.
     changes = changes_between(old, request, catalog.currency) if old.is_active() else []
-    more = bool(MORE.search(message)) and not changes and not new
+    more = move == Move.MORE and not changes and not new
     return Update(request, changes, new=new or reset, more=more)
 
 
@@ -182,8 +175,8 @@ def remove(old: Request, slot: str, catalog: CatalogIndex) -> Update:
     elif slot == "colour":
         c.colours = []
     elif slot == "price":
-        c.price_min = c.price_max = None
-        c.cheap = c.price_strict = False
+        c.price_min = c.price_max = c.price_near = None
+        c.cheap = c.price_strict = c.premium = False
     elif slot == "rating":
         c.min_rating = None
     elif slot == "in stock":
@@ -193,10 +186,27 @@ def remove(old: Request, slot: str, catalog: CatalogIndex) -> Update:
 
 def _apply(c: Constraints, said: Constraints) -> None:
     """Each slot the message fills replaces the request's (corrections are replacements too)."""
-    if said.price_min is not None or said.price_max is not None:
+    if said.price_min is not None or said.price_max is not None or said.price_near is not None:
         c.price_min, c.price_max, c.cheap, c.price_strict = said.price_min, said.price_max, False, False
+        c.price_near, c.premium = said.price_near, False
+    elif said.premium:
+        c.price_min, c.price_max, c.cheap, c.price_strict, c.price_near, c.premium = (
+            None,
+            None,
+            False,
+            False,
+            None,
+            True,
+        )
     elif said.cheap:
-        c.price_min, c.price_max, c.cheap, c.price_strict = None, None, True, False
+        c.price_min, c.price_max, c.cheap, c.price_strict, c.price_near, c.premium = (
+            None,
+            None,
+            True,
+            False,
+            None,
+            False,
+        )
     if said.colours:
         c.colours = list(said.colours)
     for b in said.exclude_brands:
@@ -208,23 +218,25 @@ def _apply(c: Constraints, said: Constraints) -> None:
         c.exclude_brands = [b for b in c.exclude_brands if b not in said.brands]
     if said.audience:
         c.audience = said.audience
+    if said.steer_types:
+        c.steer_types = list(said.steer_types)
     if said.min_rating is not None:
         c.min_rating = said.min_rating
     if said.in_stock:
         c.in_stock = True
 
 
-def _relative_price(c: Constraints, said: Constraints, message: str, shown_prices: list[float]) -> None:
+def _relative_price(c: Constraints, said: Constraints, move: Move | None, shown_prices: list[float]) -> None:
     """ "cheaper": under the cheapest shown; "more premium": over the dearest shown."""
-    if said.price_min is not None or said.price_max is not None:
+    if said.price_min is not None or said.price_max is not None or said.price_near is not None:
         return
-    if CHEAPER.search(message):
+    if move == Move.CHEAPER:
         ceiling = min(shown_prices) if shown_prices else c.price_max
         if ceiling is not None:
             c.price_max, c.price_min, c.cheap, c.price_strict = ceiling, None, False, True
         else:
             c.cheap = True
-    elif PRICIER.search(message) and shown_prices:
+    elif move == Move.PRICIER and shown_prices:
         c.price_min, c.price_max, c.cheap, c.price_strict = max(shown_prices), None, False, True
 
 
@@ -240,7 +252,7 @@ def _carry_over(old: Request, new: Request, catalog: CatalogIndex) -> None:
             trial.audience = prev.audience
         elif slot == "price":
             trial.price_min, trial.price_max, trial.cheap = prev.price_min, prev.price_max, prev.cheap
-            trial.price_strict = prev.price_strict
+            trial.price_strict, trial.price_near, trial.premium = prev.price_strict, prev.price_near, prev.premium
         elif slot == "colour":
             trial.colours = list(prev.colours)
         else:
@@ -261,7 +273,7 @@ def _records_audience(c: Constraints, catalog: CatalogIndex) -> bool:
 def _merged_text(old: str, new: str) -> str:
     """The request's text plus the follow-up's own content words ("with a white dial" adds
     "dial"); follow-up grammar, audiences and colours (constraints already) add nothing."""
-    skip = FILLER | STOPWORDS | QUERY_WORDS | set(HARD_AUDIENCE) | set(RELATION_AUDIENCE) | set(COLOURS)
+    skip = FILLER | STOPWORDS | QUERY_WORDS | set(HARD_AUDIENCE) | set(COLOURS)
     have = set(tokenize(old))
     extra = [w for w in tokenize(new) if w not in skip and w not in have and not w.isdigit()]
     return " ".join([old, *extra]).strip()

@@ -10,6 +10,7 @@ from assistant.understand import Query, Understander
 from common.models import Embedder, embedder
 from common.settings import Settings
 from ingest.lock import tidy_if_idle
+from ingest.snapshot import indexed_embedding_model
 
 
 @dataclass
@@ -22,9 +23,9 @@ class SearchEngine:
     def load(cls, settings: Settings, embed: Embedder | None = None) -> SearchEngine:
         tidy_if_idle(settings, settings.index_dir)
         catalog = CatalogIndex.load(settings.index_dir)
-        embed = embed or embedder(settings.embedding_model)
+        embed = embed or embedder(indexed_embedding_model(settings))
         retriever = Retriever(catalog, embed, settings.rrf_k, settings.mmr_lambda)
-        return cls(catalog, Understander(catalog), retriever)
+        return cls(catalog, Understander(catalog, embed), retriever)
 
     def parse(self, text: str) -> Query:
         return self.understander.parse(text)

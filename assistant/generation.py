@@ -11,7 +11,9 @@ deadline is cut after its last complete sentence.
 from __future__ import annotations
 
 import logging
+import queue
 import re
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from assistant.backends import Backend, BackendError, Sampling
 from assistant.capacity import GenerationGate
 from assistant.grounding import Grounder, PassageGrounder, degenerate, stream_sentences
+from common.dependency import Dependency
 from common.text import STOPWORDS, tokenize
 from common.untrusted import ShopperText
 
@@ -57,6 +60,10 @@ class Writer:
     backend: Backend
     sampling: Sampling
     gate: GenerationGate | None = None  # None: no capacity control (batch evaluation)
+    # With a gate: the model as a dependency. A model that gives no text for its `timeout_s` (a
+    # frozen server) ends the generation, and later turns skip it for its `retry_s`: a frozen
+    # model costs one turn seconds, not every turn a slot (common/dependency.py).
+    model: Dependency | None = None
 
     def write(
         self,
@@ -65,6 +72,7 @@ class Writer:
         run: Generation,
         adapter: str | None = None,
         guard: ShopperText | None = None,
+        budget_s: float | None = None,
     ) -> Iterator[str]:
         """The model's reply, sentence by sentence as each completes, minus what fails a check.
 
@@ -74,7 +82,7 @@ class Writer:
         deterministic text like any other empty one.
         """
         instructions = instruction_words(messages)
-        deltas = self._deltas(messages, run, adapter)
+        deltas = self._deltas(messages, run, adapter, budget_s)
         sentences = grounder.stream(deltas) if grounder else stream_sentences(deltas)
         for sentence in sentences:
             # After a cut, the last piece is the unfinished sentence the deadline stopped.
@@ -90,16 +98,76 @@ class Writer:
             run.kept += 1
             yield sentence.strip() + " "
 
-    def _deltas(self, messages: list[dict[str, str]], run: Generation, adapter: str | None) -> Iterator[str]:
+    def budget_s(self, budget_s: float | None = None) -> float | None:
+        """The longest the model may write for one reply while serving (None: no limit): the
+        gate's deadline, or a shorter budget the caller gives (text that only adds to an answer)."""
+        if self.gate is None:
+            return None
+        return min(self.gate.deadline_s, budget_s) if budget_s else self.gate.deadline_s
+
+    def _deltas(
+        self, messages: list[dict[str, str]], run: Generation, adapter: str | None, budget_s: float | None = None
+    ) -> Iterator[str]:
         if self.gate is None:
             yield from self._generate(messages, run, adapter, deadline=None)
+            return
+        if self.model is not None and not self.model.available():
+            log.info("the model is not answering; using the deterministic answer")
+            run.failed = True
             return
         with self.gate.slot() as granted:
             if not granted:
                 log.info("generation queue too long; using the deterministic answer")
                 run.failed = run.busy = True
                 return
-            yield from self._generate(messages, run, adapter, time.monotonic() + self.gate.deadline_s)
+            deadline = time.monotonic() + (self.budget_s(budget_s) or 0.0)
+            if self.model is None:
+                yield from self._generate(messages, run, adapter, deadline)
+            else:
+                yield from self._generate_watched(messages, run, adapter, deadline, self.model)
+
+    def _generate_watched(
+        self, messages: list[dict[str, str]], run: Generation, adapter: str | None, deadline: float, model: Dependency
+    ) -> Iterator[str]:
+        """`_generate` in a thread of its own, each piece of text awaited at most the model's
+        `timeout_s` (and never past the deadline): a backend blocked on a socket read cannot
+        block the turn. The abandoned thread ends when the backend's own timeout fires."""
+        pieces: queue.Queue[tuple[str, str | None]] = queue.Queue()
+        stop = threading.Event()
+        inner = Generation()
+
+        def pump() -> None:
+            try:
+                for delta in self._generate(messages, inner, adapter, deadline):
+                    pieces.put(("text", delta))
+                    if stop.is_set():
+                        break
+            finally:
+                pieces.put(("end", None))
+
+        threading.Thread(target=pump, name="generation", daemon=True).start()
+        try:
+            while True:
+                wait = min(model.timeout_s, max(0.0, deadline - time.monotonic()) + 0.5)
+                try:
+                    kind, delta = pieces.get(timeout=wait)
+                except queue.Empty:
+                    if time.monotonic() < deadline:
+                        model.trip(f"no text for {wait:g}s")
+                    else:
+                        log.info("generation cut at its deadline; keeping the sentences so far")
+                    run.failed, run.cut = not run.text, True
+                    return
+                if kind == "end":
+                    run.failed, run.cut = inner.failed, inner.cut
+                    return
+                model.recovered()
+                if not run.text:
+                    run.first_token_at = time.perf_counter()
+                run.text += delta or ""
+                yield delta or ""
+        finally:
+            stop.set()
 
     def _generate(
         self, messages: list[dict[str, str]], run: Generation, adapter: str | None, deadline: float | None

@@ -7,7 +7,9 @@ Checked sentence by sentence, so it works on a stream. A sentence is removed whe
   no price from the records (filler such as "a great product to have in your life");
 - makes a claim about the shopper they did not make ("she loves jewellery");
 - repeats a sentence or a figure of an earlier reply, or states a count or position that
-  disagrees with the cards ("the third one" under two cards, "I found 100 products").
+  disagrees with the cards ("the third one" under two cards, "I found 100 products");
+- makes a comparative claim (cheaper, dearer, higher-rated, lighter, bigger, newer) the records
+  do not support for the product it is about (see assistant/comparatives.py).
 A price that differs from the record of the product the sentence names is corrected from the
 record. Every removal is counted in the report.
 
@@ -24,6 +26,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from assistant import comparatives
+from assistant.ordinals import ORDINALS
 from assistant.wording import format_price
 from common.schema import Product
 from common.text import STOPWORDS, tokenize
@@ -59,10 +63,7 @@ TRAIT = re.compile(
     re.I,
 )
 # Words that point at shown products without naming them ("the second one", "both", "option 2").
-POSITION_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
-    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-}  # fmt: skip
+POSITION_WORDS = {w: n for w, n in ORDINALS.items() if w.isalpha()}
 POSITION_NUMBER = re.compile(r"(?:#|\bnumber\s+|\bno\.\s*|\boption\s+|\bitem\s+|\bpick\s+)(\d{1,2})\b", re.I)
 # A sentence opening with one of these continues about the product the last sentence named.
 # The request told back to the shopper ("I'm sure you're looking for a rain jacket"): they
@@ -106,6 +107,7 @@ class Grounder:
             | {float(len(self.retrieved)), 5.0}  # "4.5/5"
         )
         self._last_anchored = False
+        self._subject: Product | None = None  # the product the last sentence was about
 
     # -- one sentence ------------------------------------------------------------------------
     def sentence(self, text: str) -> str | None:
@@ -155,6 +157,13 @@ class Grounder:
         positions = self._positions(text)
         if any(n > len(self.retrieved) for n in positions):
             return "points at a product position that was not shown"
+        opener = tokenize(text)[:1]
+        continues = bool(opener and opener[0] in CONTINUATION)
+        subject = None if "both" in tokenize(text) else self._subject_of(text, mentioned, positions, continues)
+        false_comparison = comparatives.unsupported(text, subject, self.retrieved, mentioned)
+        if false_comparison:
+            return false_comparison
+        self._subject = subject
         without_prices = PRICE.sub(" ", text)
         for number in _numbers(without_prices) - self._allowed_numbers:
             return (
@@ -167,10 +176,20 @@ class Grounder:
         if terms_ and not terms_ <= self._record_words:  # "the first one comes with a warranty"
             return f"states {sorted(terms_)[0]} terms, which only the policies (not these records) give"
         anchored = bool(mentioned or positions or words & self._anchors or PRICE.search(text))
-        opener = tokenize(text)[:1]
         if not anchored and not (self._last_anchored and opener and opener[0] in CONTINUATION):
             return "names no product, attribute or price from the records"
         self._last_anchored = True
+        return None
+
+    def _subject_of(self, text: str, mentioned: list[Product], positions: list[int], continues: bool) -> Product | None:
+        """The one product a sentence is about: the one it names first, the position it points
+        at, or the last one's for "it"/"this" (None when it points at several or none)."""
+        if mentioned:
+            return comparatives.first_named(text, mentioned)
+        if not mentioned and len(set(positions)) == 1:
+            return self.retrieved[positions[0] - 1] if 0 < positions[0] <= len(self.retrieved) else None
+        if not mentioned and not positions and continues:
+            return self._subject
         return None
 
     def _positions(self, text: str) -> list[int]:
@@ -322,6 +341,7 @@ class PassageGrounder:
 
     passages: list[str]
     min_overlap: float = 0.5
+    already: list[str] = field(default_factory=list)  # text the shopper has read this turn (the quote)
     report: GroundingReport = field(default_factory=GroundingReport)
 
     def __post_init__(self) -> None:
@@ -330,12 +350,12 @@ class PassageGrounder:
         self._numbers = _numbers(text)
         self._ranges = _ranges(text)
         self._quantities = _quantities(text)
-        self._said: set[str] = set()
+        self._said: set[str] = {" ".join(tokenize(x)) for t in self.already for x in re.split(r"(?<=[.:;])\s+", t)}
 
     def sentence(self, text: str) -> str | None:
         key = " ".join(tokenize(text))
-        if key in self._said:
-            return None
+        if key in self._said or any(_near_repeat(key, said) for said in self._said):
+            return self._remove(text, "repeats a sentence of this answer")
         self._said.add(key)
         missing = _numbers(text) - self._numbers
         if missing:

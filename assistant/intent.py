@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from assistant.dialogue import RESET
+from assistant.moves import RESET
+from assistant.ordinals import COUNTS, LAST, ordinal_words
+from assistant.ordinals import ORDINALS as ORDINALS_ONLY
 from assistant.session import Session
 from assistant.understand import Query
 from common.text import terms
@@ -21,39 +23,19 @@ class Intent(StrEnum):
     SEARCH = "search"
     REFINE = "refine"
     COMPARE = "compare"
-    DETAIL = "detail"
+    DETAIL = "detail"  # tell me about a shown or named product
+    PRODUCT_QUESTION = "product_question"  # a question about one ("is the second one waterproof?")
     POLICY = "policy"
     SUPPORT = "support"
     CHITCHAT = "chitchat"
     CLARIFY = "clarify"
 
 
-ORDINALS = {
-    "first": 1,
-    "1st": 1,
-    "one": 1,
-    "second": 2,
-    "2nd": 2,
-    "two": 2,
-    "third": 3,
-    "3rd": 3,
-    "three": 3,
-    "fourth": 4,
-    "4th": 4,
-    "four": 4,
-    "fifth": 5,
-    "5th": 5,
-    "five": 5,
-    "sixth": 6,
-    "6th": 6,
-    "six": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
+ORDINALS = {**ORDINALS_ONLY, **COUNTS}  # positions, and counts for "the first two"
 REFERENCE = re.compile(
-    r"\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|seventh|eighth|ninth|tenth|last)"
+    rf"\b(?:the\s+)?({'|'.join(ordinal_words())}"
+    # "last" points only as "the last (one)": "how long does the battery last" points at nothing
+    rf"|(?<=the\s){LAST}(?!\s+(?:year|month|week|night|time|season|summer|winter)))"
     r"(?:\s+(?:one|item|product|option))?\b|(?:#|number\s+|no\.?\s*|item\s+|option\s+)(\d{1,2})\b",
     re.I,
 )
@@ -67,6 +49,7 @@ POINTER = re.compile(
 COMPARE_CUE = re.compile(r"\b(?:compare|comparison|vs\.?|versus|difference|differ|better|which one)\b", re.I)
 COMPARE_NUMBERS = re.compile(r"\b(\d{1,2})\s*(?:,|and|&|vs\.?|with|to)\s*(\d{1,2})\b")
 FIRST_N = re.compile(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", re.I)
+DETAIL_REQUEST = re.compile(r"\b(?:tell me (?:more|about)|more about|details?|describe|specs?)\b", re.I)
 DETAIL_CUE = re.compile(r"\b(?:tell me more|more about|details?|describe|what about|is it|does it|specs?)\b", re.I)
 
 POLICY_CUE = re.compile(
@@ -151,13 +134,21 @@ def conversation_intent(customer_messages: list[str], classify_one) -> tuple[Und
     return last, customer_messages[-1]
 
 
-def classify(message: str, session: Session, query: Query) -> Understood:
-    """Decide what the shopper wants from this message, given the conversation so far."""
+def classify(
+    message: str, session: Session, query: Query, pointed: list[int] | None = None, named: int = 0
+) -> Understood:
+    """Decide what the shopper wants from this message, given the conversation so far.
+    `pointed`: positions on screen pointed at by attribute ("the black one"); `named`: how many
+    products not on screen the message names ("the Pod Air Sport")."""
     if CHITCHAT_CUE.match(message) or (OUT_OF_SCOPE.search(message) and not query.constraints.categories):
         return Understood(Intent.CHITCHAT)
     if SUPPORT_CUE.search(message) or HANDOFF_CUE.search(message):
         return Understood(Intent.SUPPORT, handoff=bool(HANDOFF_CUE.search(message)))
     refs = references(message, len(session.shown)) if session.shown else []
+    refs = list(dict.fromkeys(refs + [r for r in pointed or [] if 1 <= r <= len(session.shown)]))
+    if named and not is_policy_question(message):
+        compare = bool(COMPARE_CUE.search(message)) or len(refs) + named >= 2
+        return Understood(Intent.COMPARE if compare else Intent.DETAIL, refs)
     if refs and is_policy_question(message):  # "does the first one come with a warranty?"
         return Understood(Intent.POLICY, refs)
     pointing = COMPARE_CUE.search(message) or POINTER.search(message)

@@ -128,24 +128,6 @@ QUERY_WORDS = frozenset(
     """.split()
 )
 
-# Who a gift is for -> the audience their products are recorded under. Applied as a filter only
-# where the catalog records an audience for the kind of product asked for (see `dialogue`).
-RELATION_AUDIENCE: dict[str, str] = {
-    **dict.fromkeys(
-        "wife mom mum mother mommy mummy sister girlfriend aunt auntie grandma grandmother "
-        "fiancee bride sister-in-law mother-in-law".split(),
-        "women",
-    ),
-    **dict.fromkeys(
-        "husband dad daddy father papa brother boyfriend uncle grandpa grandfather fiance groom "
-        "brother-in-law father-in-law".split(),
-        "men",
-    ),
-    **dict.fromkeys("daughter niece granddaughter".split(), "girls"),
-    **dict.fromkeys("son nephew grandson".split(), "boys"),
-    **dict.fromkeys("kid kids child children toddler".split(), "kids"),
-}
-
 # Product lines that are not brands but pin a product down ("iphone 6s back cover" needs an
 # iPhone cover, not any cover). A catalog without them cannot satisfy such a request.
 PRODUCT_LINES = frozenset(

@@ -37,6 +37,9 @@ class NamingRules:
     min_title_cover: float  # the same for a title without name words (type and options only)
     max_alike: int  # more equally good candidates than this: a brand or a line, not a product
     generic: frozenset[str]
+    definite: frozenset[str]  # "the", "this": the message points at one product
+    attach: frozenset[str]  # "with", "in": what follows still describes the product named
+    ranking: frozenset[str]  # "the BEST", "the MOST": a definite word that asks for a choice
 
 
 @cache
@@ -49,6 +52,9 @@ def rules(path: Path = DATA_FILE) -> NamingRules:
         float(data["min_title_cover"]),
         int(data["max_alike"]),
         generic,
+        frozenset(data["definite"].split()),
+        frozenset(data["attach"].split()),
+        frozenset(data["ranking"].split()),
     )
 
 
@@ -57,10 +63,13 @@ class Named:
     product: Product
     weight: float  # idf of the name words the message carries
     matched: frozenset[str]
+    group: int = 0  # variants the message does not tell apart share a group
+    unnamed: frozenset[str] = frozenset()  # option words of its title the message did not name it by
 
 
 class NameIndex:
-    """Per catalog, once: each product's name words and each word's idf over titles."""
+    """Per catalog, once: each product's name words and each word's idf over titles, the brand
+    table as phrases, and the product lines (products of one category) with their option values."""
 
     def __init__(self, products: list[Product], vectors: np.ndarray | None = None):
         self.products = products
@@ -79,50 +88,76 @@ class NameIndex:
         n = max(len(products), 1)
         self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
         self.max_idf = math.log((n + 1) / 0.5)  # a word of one title: thresholds are shares of it
-        # Model codes ("co6394a1", "729") name a product too; a bare small number does not.
-        self.name_words = [frozenset(w for w in words if w not in generic and _names(w)) for words in self.words]
+        # The brand table as phrases: "house this" names its products only as the two words
+        # together, though each is a common word on its own.
+        self.brand_rows: dict[tuple[str, ...], list[int]] = {}
+        for row, p in enumerate(products):
+            phrase = tuple(_terms(p.brand or ""))
+            if phrase:
+                self.brand_rows.setdefault(phrase, []).append(row)
+        self.lines = _lines(products)
+        # Model codes ("co6394a1", "729") name a product too; a bare small number or a letter or
+        # two cut from a code ("s-bk") does not. Option values its line varies in ("2L", "IPX7")
+        # tell variants apart, they do not name a product (see `_variants`).
+        self.name_words = [
+            frozenset(w for w in words if w not in generic and _names(w) and w not in self._options(row))
+            for row, words in enumerate(self.words)
+        ]
         self.postings: dict[str, list[int]] = {}
         for row, words in enumerate(self.words):
             for w in words:
                 self.postings.setdefault(w, []).append(row)
 
+    def _options(self, row: int) -> set[str]:
+        line = self.lines.get(self.products[row].category_path)
+        return line.option_words if line and row in line.rows else set()
+
     def find(self, text: str, embedder: Embedder | None = None) -> list[Named]:
-        """The products the text names, in the order they are named."""
-        said = _terms(text)
-        said_set = set(said) - _type_phrase_words(said)
-        shared = Counter(r for w in said_set for r in self.postings.get(w, []))
-        rows = [r for r, n in shared.items() if n >= 2 or self.name_words[r] & said_set]
-        if not rows:
-            return []
-        said_types = said_set & self.all_types
+        """The products the text names, in the order they are named; variants of one line the
+        text does not tell apart come together, with the same `group`."""
         r_ = rules()
+        raw = tokenize(text.replace("'", ""))
+        said = [singular(w) for w in raw]
+        definite = _points(raw)
+        said_set = set(said) - _type_phrase_words(said)
+        branded = {r: b for b, rows in self.brand_rows.items() if _contains(said, b) for r in rows}
+        shared = Counter(r for w in said_set for r in self.postings.get(w, []))
+        rows = [r for r, n in shared.items() if n >= 2 or self.name_words[r] & said_set] + list(branded)
+        said_phrases = _said_types(said, self.all_types)
         scored = []
-        for r in rows:
+        for r in dict.fromkeys(rows):
             names = self.name_words[r]
-            if not names:
-                # A title of type and option words only ("Wireless Earbuds (black, 4 hours, IPX7)"):
-                # named when the message carries most of it.
-                names = self.words[r]
-                if _share(self.idf, names & said_set, names) < r_.min_title_cover:
-                    continue
-            matched = names & said_set
+            brand = branded.get(r)
+            matched = names & said_set | (self.brands[r] if brand else frozenset())
+            if not names - self.brands[r] and not brand:
+                continue  # a title of type and option words only: a variant of a line (below)
             weight = sum(self.idf[w] for w in matched)
-            cover = _share(self.idf, matched, names)
-            if cover < r_.min_name_cover:
-                continue  # one word of a long name ("wedding" of "lovelady wedding lingerie set")
-            if said_types and not said_types & self.types[r] and matched <= self.brands[r]:
+            cover = _share(self.idf, matched, names | self.brands[r])
+            sole = brand is not None and self.sole_of_brand[r]
+            code = any(any(c.isdigit() for c in w) and len(w) >= 3 for w in matched - self.brands[r])
+            said_type = any(ph <= self.words[r] for ph in said_phrases)
+            if said_phrases and not said_type and matched <= self.brands[r]:
                 continue  # a brand and another kind of product ("adidas track pants", a top)
-            if matched <= self.brands[r] and not self.sole_of_brand[r]:
+            if not (sole or code or definite):
+                continue  # no brand, no model code, no "the": a search using a title's words
+            if cover < r_.min_name_cover and not sole:
+                continue  # one word of a long name ("wedding" of "lovelady wedding lingerie set")
+            if matched <= self.brands[r] and not sole:
                 continue  # a brand, not a product
             whole = _share(self.idf, self.words[r] & said_set, self.words[r])  # breaks ties
-            scored.append((weight, whole, r, frozenset(matched)))
+            # The kind of product said breaks ties: "the anand archies wedges", not their boots.
+            scored.append((weight, whole + said_type, r, frozenset(matched)))
         similarity = self._similarity(text, [s[2] for s in scored], embedder)
         scored.sort(key=lambda s: (-s[0], -s[1], -similarity.get(s[2], 0.0)))
         out: list[Named] = []
         used: set[str] = set()
         for weight, cover, row, matched in scored:
             fresh = matched - used
-            if sum(self.idf[w] for w in fresh) < r_.min_name_weight * self.max_idf:
+            if sum(self.idf[w] for w in fresh) < r_.min_name_weight * self.max_idf and weight < (
+                r_.min_name_weight * self.max_idf
+            ):
+                continue
+            if not fresh:
                 continue
             alike = [s for s in scored if s[3] == matched and abs(s[1] - cover) < 1e-6]
             if len(alike) > r_.max_alike:
@@ -132,16 +167,140 @@ class NameIndex:
                     used |= matched
                     continue
                 row = best[2]
-            out.append(Named(self.products[row], weight, matched))
+            out.append(Named(self.products[row], weight, matched, len(out)))
             used |= matched
+        if not out and definite:
+            out = self._variants(said, raw)
         position = {w: i for i, w in reversed(list(enumerate(said)))}
-        return sorted(out, key=lambda n: min(position.get(w, 0) for w in n.matched))
+        return sorted(out, key=lambda n: (min(position.get(w, 0) for w in n.matched), n.group))
+
+    def _variants(self, said: list[str], raw: list[str]) -> list[Named]:
+        """ "the white glass electric kettle": a line whose shared title words the text carries,
+        narrowed by the option values it names. The last option value said after the line's name
+        is what is asked ("is the navy XL fleece jacket a FULL zip?") unless an earlier value of
+        the same option names the variant ("the tea kettle for GAS stoves work on INDUCTION?")."""
+        said_all = set(said)
+        found: list[Named] = []
+        for line in self.lines.values():
+            if not line.common or not line.common <= said_all:
+                continue
+            head = _name_end(said, line.common)
+            value_words = {w for vs in line.values.values() for v in vs for w in v}
+            key_words = {w for k in line.values for w in _terms(k)}
+            attached = _attached(said, head, value_words | key_words | line.common)
+            keep = set(line.rows)
+            named_by = set(line.common)
+            for key, values in line.values.items():
+                mentions = sorted((i, v) for v in values for i in _positions(said, v))
+                naming = [v for i, v in mentions if i < head or i in attached]
+                if naming:
+                    keep &= {r for r in line.rows if _value_terms(self.products[r].attributes.get(key, "")) in naming}
+                    named_by.update(w for v in naming for w in v)
+            if 0 < len(keep) <= rules().max_alike:
+                unnamed = frozenset(line.option_words - named_by)
+                found.extend(Named(self.products[r], 0.0, frozenset(named_by), 0, unnamed) for r in sorted(keep))
+        groups = {n.product.category_path for n in found}
+        return found if len(groups) == 1 else []
 
     def _similarity(self, text: str, rows: list[int], embedder: Embedder | None) -> dict[int, float]:
         if embedder is None or self.vectors is None or not rows:
             return {}
         query = encode_query(embedder, text)
         return {r: float(self.vectors[r] @ query) for r in rows}
+
+
+@dataclass
+class Line:
+    """Products of one category: the title words they all share (the line's name) and the values
+    each specification takes among them (the options that tell variants apart)."""
+
+    rows: list[int]
+    common: frozenset[str]
+    values: dict[str, set[tuple[str, ...]]]
+    option_words: set[str]
+
+
+def _lines(products: list[Product]) -> dict[str, Line]:
+    by_category: dict[str, list[int]] = {}
+    for row, p in enumerate(products):
+        if p.category_path:
+            by_category.setdefault(p.category_path, []).append(row)
+    out = {}
+    for category, rows in by_category.items():
+        if len(rows) < 2:
+            continue
+        titles = [set(_terms(products[r].title)) - STOPWORDS for r in rows]
+        values: dict[str, set[tuple[str, ...]]] = {}
+        for r in rows:
+            for key, value in products[r].attributes.items():
+                values.setdefault(key, set()).add(_value_terms(value))
+        varying = {k: v for k, v in values.items() if len(v) > 1 and all(v)}
+        option_words = {w for v in varying.values() for terms_ in v for w in terms_}
+        common = frozenset(set.intersection(*titles) - option_words)
+        out[category] = Line(rows, common, varying, option_words)
+    return out
+
+
+def _points(raw: list[str]) -> bool:
+    """A definite word that points at a product ("THE Sonata watch", "THIS kettle"), not one that
+    opens a request ("what's the BEST ...", "the cheapest ...")."""
+    r_ = rules()
+    return any(
+        w in r_.definite and not (nxt in r_.ranking or (nxt.endswith("est") and len(nxt) > 4))
+        for w, nxt in zip(raw, [*raw[1:], ""], strict=True)
+    )
+
+
+def _name_end(said: list[str], common: frozenset[str]) -> int:
+    """Where a line's name ends in the message: the last word of its longest run of the line's
+    shared title words ("the size 10 synthetic HIKING BOOTS", "the hiking boots in size 10")."""
+    best, start = (0, -1), None
+    for i, w in enumerate([*said, ""]):
+        if w in common and start is None:
+            start = i
+        elif w not in common and start is not None:
+            best = max(best, (i - start, -(i - 1)))
+            start = None
+    return -best[1]
+
+
+def _attached(said: list[str], head: int, option_words: set[str]) -> set[int]:
+    """Positions after a line's name that still describe it: from an attaching word ("with",
+    "in", "for") on, through option values, option names and "and", up to any other word."""
+    out: set[int] = set()
+    on = False
+    for i in range(head + 1, len(said)):
+        w = said[i]
+        if w in rules().attach:
+            on = True
+        elif on and (w in option_words or w in ("and", "or") or w.isdigit()):
+            out.add(i)
+        else:
+            on = False
+    return out
+
+
+def _value_terms(value: str) -> tuple[str, ...]:
+    return tuple(_terms(value))
+
+
+def _positions(said: list[str], phrase: tuple[str, ...]) -> list[int]:
+    n = len(phrase)
+    return [i for i in range(len(said) - n + 1) if tuple(said[i : i + n]) == phrase] if n else []
+
+
+def _contains(said: list[str], phrase: tuple[str, ...]) -> bool:
+    return bool(_positions(said, phrase))
+
+
+def _said_types(said: list[str], single: frozenset[str]) -> list[frozenset[str]]:
+    """The product types the message says, one- to three-word ("watch", "track pant")."""
+    out = [frozenset([w]) for w in said if w in single]
+    for n in (2, 3):
+        for i in range(len(said) - n + 1):
+            if tuple(said[i : i + n]) in vocabulary.product_types():
+                out.append(frozenset(said[i : i + n]))
+    return out
 
 
 def _type_phrase_words(said: list[str]) -> set[str]:
@@ -159,7 +318,9 @@ def _share(idf: dict[str, float], part: frozenset[str], whole: frozenset[str]) -
 
 
 def _names(word: str) -> bool:
-    return not word.isdigit() or len(word) >= 3
+    if word.isdigit():
+        return len(word) >= 3
+    return len(word) >= 3 or any(c.isdigit() for c in word)
 
 
 def _terms(text: str) -> list[str]:
@@ -182,3 +343,10 @@ def name_index(catalog: Any) -> NameIndex:
 def name_products(text: str, catalog: Any, embedder: Embedder | None = None) -> list[Product]:
     """The products a shopper's message names, in the order named (empty for a plain search)."""
     return [n.product for n in name_index(catalog).find(text, embedder)]
+
+
+def naming_words(named: list[Named]) -> str:
+    """The words of the named products' titles and brands, less the option values the message
+    did not name them by: what a question names them with, not what it asks about them."""
+    words = {w for n in named for w in _terms(f"{n.product.title} {n.product.brand or ''}") if w not in n.unnamed}
+    return " ".join(sorted(words))

@@ -3,18 +3,21 @@
 Chroma can go away while the assistant serves (a `chroma run` server restarted, a network
 split). Product search does not need it (it runs on the search snapshot), so only policy
 answers degrade: `search` raises `PolicyIndexUnavailable`, the shopper path and the copilot
-answer with `UNAVAILABLE_REPLY`, and `status()` tells /readyz. Each search tries Chroma again,
-so answers come back as soon as Chroma does.
+answer with `UNAVAILABLE_REPLY`, and `status()` tells /readyz. A Chroma that stops answering
+(a frozen server) is the same case after `dependency_timeout_s`, then skipped for
+`dependency_retry_s` before one search tries it again, so answers come back soon after Chroma does.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from common.dependency import Dependency
 from common.errors import ShopAssistError
 from common.models import Embedder, encode_query
 from common.settings import Settings
+from common.untrusted import shown_passage
 from ingest import store
 
 log = logging.getLogger(__name__)
@@ -34,37 +37,62 @@ class PolicySearch:
     collection: object  # chromadb Collection
     embed: Embedder
     where: str = "embedded Chroma"  # for messages: which Chroma this is
+    # Every Chroma call goes through it: a frozen server costs a policy answer seconds, not a turn
+    # slot for good (common/dependency.py).
+    chroma: Dependency = field(default_factory=lambda: Dependency("Chroma", timeout_s=3.0, retry_s=10.0))
+
+    # /readyz answers within a second: its probe of Chroma waits at most this long.
+    STATUS_TIMEOUT_S = 0.5
 
     @classmethod
     def open(cls, settings: Settings, embed: Embedder) -> PolicySearch:
         where = (
             f"the Chroma server at {settings.chroma_url}" if settings.chroma_url else f"Chroma in {settings.chroma_dir}"
         )
-        return cls(store.collection(store.chroma_client(settings), store.POLICIES), embed, where)
+        chroma = Dependency(f"Chroma ({where})", settings.dependency_timeout_s, settings.dependency_retry_s)
+        return cls(store.collection(store.chroma_client(settings), store.POLICIES), embed, where, chroma)
 
     def search(self, text: str, k: int = 3) -> list[dict]:
         """Top passages: {'id', 'source', 'section', 'text', 'distance'}; empty if none indexed.
 
-        Raises PolicyIndexUnavailable when Chroma cannot answer."""
+        Raises PolicyIndexUnavailable when Chroma cannot answer, or not in time."""
         vector = encode_query(self.embed, text)
         try:
-            count = self.collection.count()
-            if count == 0:
-                return []
-            found = self.collection.query(query_embeddings=[vector], n_results=min(k, count))
+            found = self.chroma.call(self._query, vector, k)
         except Exception as exc:  # chromadb raises transport and server errors of many types
             raise self._unavailable(exc) from exc
+        if found is None:
+            return []
+        # Passages are quoted to the model and shown as citations and to agents: the output
+        # filter first (a policy file is untrusted, and a store may be written by another tool).
         return [
-            {"id": pid, "source": meta["source"], "section": meta["section"], "text": doc, "distance": dist}
+            shown_passage(
+                {"id": pid, "source": meta["source"], "section": meta["section"], "text": doc, "distance": dist}
+            )
             for pid, meta, doc, dist in zip(
                 found["ids"][0], found["metadatas"][0], found["documents"][0], found["distances"][0], strict=True
             )
         ]
 
+    def _query(self, vector: list[float], k: int) -> dict | None:
+        count = self.collection.count()
+        if count == 0:
+            return None
+        return self.collection.query(query_embeddings=[vector], n_results=min(k, count))
+
     def status(self) -> str | None:
-        """None when the policy index answers, else what is wrong (for /readyz and logs)."""
+        """None when the policy index answers, else what is wrong (for /readyz and logs); within
+        STATUS_TIMEOUT_S whatever state Chroma is in."""
         try:
-            self.collection.count()
+            self.chroma.call(self.collection.count, timeout_s=self.STATUS_TIMEOUT_S)
+        except Exception as exc:
+            return str(self._unavailable(exc))
+        return None
+
+    async def astatus(self) -> str | None:
+        """`status` for the event loop (/readyz): no server thread is held while Chroma thinks."""
+        try:
+            await self.chroma.acall(self.collection.count, timeout_s=self.STATUS_TIMEOUT_S)
         except Exception as exc:
             return str(self._unavailable(exc))
         return None

@@ -18,12 +18,17 @@ from common.untrusted import plain_text, safe_url
 
 
 class EventKind(StrEnum):
-    """Streamed in this order: intent, constraints, products, text (many), done (the `Reply`)."""
+    """Streamed in this order: intent, constraints, products, text (many), done (the `Reply`).
+
+    `writing` comes twice around the model's sentences, after the text built from the records:
+    {"more": true, "budget_s": ...} when the model starts (a page shows that more is coming),
+    {"more": false} when it has stopped. A turn without a model has none."""
 
     INTENT = "intent"
     CONSTRAINTS = "constraints"
     PRODUCTS = "products"
     TEXT = "text"
+    WRITING = "writing"
     DONE = "done"
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from pydantic import BaseModel, Field
 
+from assistant.amounts import near_band
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.dense_index import EXACT_BELOW, SHORTLIST
@@ -33,6 +34,8 @@ def _top_rows(scores: np.ndarray, rows: np.ndarray, depth: int) -> np.ndarray:
 
 # Share of the filtered candidates treated as "cheap" when a shopper says cheap without a number.
 CHEAP_QUANTILE = 0.33
+# "Money's not an issue", "the fanciest": the dearest share of the candidates ranks first.
+PREMIUM_QUANTILE = 0.67
 
 
 class Why(BaseModel):
@@ -92,19 +95,40 @@ class Retriever:
             return SearchResult(hits=[], constraints=c, candidates=0, empty_reason=reason)
 
         candidates = len(rows)
+        pool = max(k * 3, 30) if mmr else k
+        # Preferences rank in tiers above relevance, decided over every candidate (the dearer
+        # part of the candidates, not of a shortlist).
+        tiers = self._preference_tiers(rows, c) if use_filters else np.zeros(candidates)
         tokens = bm25_tokens(query.text)
         use_lexical = mode in ("hybrid", "bm25") and bool(tokens)
         all_lexical = cat.bm25.get_scores(tokens) if use_lexical else None
         dense_index = cat.dense if mode in ("hybrid", "dense") and candidates > EXACT_BELOW else None
         if dense_index is not None:
             # Large catalog, broad filter: score exactly only the rows that can rank, the
-            # index's shortlist of nearest vectors and the best BM25 matches.
+            # index's shortlist of nearest vectors and the best BM25 matches, within the
+            # candidates and within each preferred tier that can reach the results.
             qv = self._query_vector(query.text)
             allowed = None if candidates == len(cat) else mask
-            shortlist = dense_index.search(qv, max(SHORTLIST, self.rrf_depth), allowed)
-            if all_lexical is not None:
-                shortlist = np.union1d(shortlist, _top_rows(all_lexical, rows, self.rrf_depth))
-            rows = np.sort(shortlist)
+            depth = max(SHORTLIST, self.rrf_depth, pool)
+            shortlist = self._shortlist(dense_index, qv, all_lexical, rows, allowed, depth)
+            covered = 0
+            for level in np.unique(tiers)[::-1][:-1]:  # best tier first; the lowest is covered above
+                if covered >= pool:
+                    break
+                in_tier = rows[tiers == level]
+                covered += len(in_tier)
+                if len(in_tier) <= EXACT_BELOW:
+                    shortlist = np.union1d(shortlist, in_tier)
+                else:
+                    tier_mask = np.zeros(len(cat), dtype=bool)
+                    tier_mask[in_tier] = True
+                    found = self._shortlist(dense_index, qv, all_lexical, in_tier, tier_mask, depth)
+                    if len(found) < pool:  # too few of a sparse tier in the lists scanned: score it exactly
+                        found = in_tier[np.argpartition(-(cat.vectors[in_tier] @ qv), depth - 1)[:depth]]
+                    shortlist = np.union1d(shortlist, found)
+            shortlist = np.sort(shortlist)
+            tiers = tiers[np.searchsorted(rows, shortlist)]  # rows is sorted and holds the shortlist
+            rows = shortlist
             dense = np.asarray(cat.vectors[rows], dtype=np.float32) @ qv
         else:
             dense = np.zeros(len(rows), dtype=np.float32)
@@ -120,7 +144,8 @@ class Retriever:
             fused = lexical.copy()
         else:
             fused = self._rrf(dense, lexical, total=candidates)
-        pool = min(len(rows), max(k * 3, 30) if mmr else k)
+        fused = fused + tiers
+        pool = min(len(rows), pool)
         top = np.argpartition(-fused, pool - 1)[:pool] if pool < len(rows) else np.arange(len(rows))
         top = top[np.argsort(-fused[top], kind="stable")]
         if mmr:
@@ -144,6 +169,22 @@ class Retriever:
         )
 
     # -- ranking -----------------------------------------------------------------------------
+    def _shortlist(
+        self,
+        dense_index,
+        qv: np.ndarray,
+        all_lexical: np.ndarray | None,
+        rows: np.ndarray,
+        allowed: np.ndarray | None,
+        depth: int,
+    ) -> np.ndarray:
+        """Rows of `rows` that can rank: the index's `depth` nearest vectors among `allowed`
+        (None: all) and the best BM25 matches."""
+        shortlist = dense_index.search(qv, depth, allowed)
+        if all_lexical is not None:
+            shortlist = np.union1d(shortlist, _top_rows(all_lexical, rows, depth))
+        return shortlist
+
     def _dense_scores(self, text: str, rows: np.ndarray) -> np.ndarray:
         """Cosine similarity of the query to the candidate rows, exact.
 
@@ -199,6 +240,32 @@ class Retriever:
             sims = np.maximum(sims, vecs @ vecs[best])
         return pool[chosen]
 
+    def _preference_tiers(self, rows: np.ndarray, c: Constraints) -> np.ndarray:
+        """What the shopper prefers but did not make a filter, as rank tiers above relevance
+        (fused scores stay below 1): the kinds of product the person is into first; then
+        products that record the audience asked for before those
+        whose kind records none; prices near "around X" before others; the dearer part of the
+        candidates first for "money's not an issue"."""
+        cat = self.catalog
+        tiers = np.zeros(len(rows), dtype=np.float64)
+        if not (c.steer_types or c.audience or c.price_near is not None or c.premium):
+            return tiers  # nothing preferred: no pass over a million candidates' prices
+        if c.steer_types:  # what the person is into ("likes cooking"): those kinds first
+            steered = np.zeros(len(cat), dtype=bool)
+            for phrase in c.steer_types:
+                steered[cat.phrase_rows(terms(phrase))] = True
+            tiers += 8.0 * steered[rows]
+        if c.audience:
+            tiers += 4.0 * cat.audience_exact(c)[rows]
+        prices = cat.price[rows]
+        with np.errstate(invalid="ignore"):
+            if c.price_near is not None:
+                lo, hi = near_band(c.price_near)
+                tiers += 2.0 * ((prices >= lo) & (prices <= hi))
+            if c.premium and np.isfinite(prices).any():
+                tiers += 1.0 * (prices >= np.nanquantile(prices, PREMIUM_QUANTILE))
+        return tiers
+
     # -- constraints -------------------------------------------------------------------------
     def _cheap_threshold(self, c: Constraints) -> float | None:
         prices = self.catalog.price[self.catalog.mask(c)]
@@ -238,7 +305,7 @@ class Retriever:
         if c.brands and product.brand:
             attrs["brand"] = product.brand
         if c.audience:
-            attrs["audience"] = ", ".join(product.audience)
+            attrs["audience"] = ", ".join(product.audience) or "none recorded"
         return Why(
             constraints=c.describe(product.currency),
             terms=sorted(query_terms & text_terms),

@@ -13,8 +13,9 @@
 
 Errors are `ShopAssistError`s: `SessionNotFound` for unknown, expired or wrong-token sessions
 (one message for all three, so a caller cannot probe which ids exist), `SessionStorageError`
-when the disk refuses a write (full, read-only), `SessionLimitError` when too many sessions are
-open.
+when the disk refuses a write (full, read-only, or no answer within `dependency_timeout_s`) and
+the session cannot be held in memory instead (`hold`), `SessionLimitError` when too many
+sessions are open.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from assistant.session import Session, ShownCard
+from common.dependency import Dependency, DependencyUnavailable
 from common.errors import ShopAssistError
 from common.redact import redact
 from common.settings import Settings
@@ -76,6 +78,15 @@ def redacted(session: Session) -> Session:
     shopper's words, and what the last reply said about its cards, which may quote them); ids
     and constraints are catalog values."""
     request, last = session.request, session.last
+    c = request.constraints
+    constraints = c.model_copy(
+        update={
+            "price_min": _bound(c.price_min),
+            "price_max": _bound(c.price_max),
+            "attributes": [redact(a) for a in c.attributes],
+            "categories": [redact(a) for a in c.categories],
+        }
+    )
     return session.model_copy(
         update={
             "turns": [turn.model_copy(update={"content": redact(turn.content)}) for turn in session.turns],
@@ -83,6 +94,7 @@ def redacted(session: Session) -> Session:
                 update={
                     "text": redact(request.text),
                     "product_type": request.product_type and redact(request.product_type),
+                    "constraints": constraints,
                 }
             ),
             "last": last.model_copy(
@@ -94,6 +106,15 @@ def redacted(session: Session) -> Session:
             ),
         }
     )
+
+
+def _bound(value: float | None) -> float | None:
+    """A price bound that is personal data written as a number (a card number read as "under
+    4012888888881881") is not saved."""
+    if value is None:
+        return None
+    digits = f"{value:.0f}"
+    return value if redact(digits) == digits else None
 
 
 def _redacted_card(card: ShownCard) -> ShownCard:
@@ -111,8 +132,18 @@ class SessionStore:
         max_turns: int = 200,
         max_bytes: int = 262144,
         max_sessions: int = 10000,
+        disk: Dependency | None = None,
+        hold: int = 0,
     ):
         self.root = root
+        # While the disk refuses writes (full, read-only, not answering), up to `hold` sessions
+        # are kept in memory and written by their next save that the disk takes: shopping goes
+        # on through a disk fault. 0 (the CLI: its process ends) refuses the turn instead.
+        self.hold = hold
+        self._held: dict[str, StoredSession] = {}
+        # Every read and write of a session file has a deadline: a hung disk (a stalled network
+        # mount) is a storage error in seconds, not a turn that never ends (common/dependency.py).
+        self.disk = disk or Dependency("the data disk", timeout_s=3.0, retry_s=10.0)
         self.ttl_s = ttl_s
         self.max_turns = max_turns
         self.max_bytes = max_bytes
@@ -122,20 +153,30 @@ class SessionStore:
         self._last_sweep = 0.0
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> SessionStore:
+    def from_settings(cls, settings: Settings, hold: bool = False) -> SessionStore:
+        """`hold`: a long-running server keeps sessions in memory while the disk refuses them
+        (up to `sessions_held_in_memory`)."""
         return cls(
             settings.data_dir / "sessions",
             ttl_s=settings.session_ttl_s,
             max_turns=settings.session_max_turns,
             max_bytes=settings.session_max_bytes,
             max_sessions=settings.max_sessions,
+            disk=Dependency("the data disk", settings.dependency_timeout_s, settings.dependency_retry_s),
+            hold=settings.sessions_held_in_memory if hold else 0,
         )
 
     # -- the contract ------------------------------------------------------------------------
     def create(self) -> tuple[Session, str]:
         """A new session with a server-issued id, and the secret token that opens it."""
-        self._sweep_expired()
-        if self._count() >= self.max_sessions:
+        try:
+            self.disk.call(self._sweep_expired)
+            count = self.disk.call(self._count)
+        except (DependencyUnavailable, OSError) as exc:
+            if not self.hold:
+                raise SessionStorageError(f"cannot create a session in {self.root}: {exc}") from exc
+            count = 0  # the disk cannot tell; `hold` caps the sessions kept in memory
+        if count >= self.max_sessions:
             raise SessionLimitError(f"{self.max_sessions} sessions are open (SHOPASSIST_MAX_SESSIONS); try again later")
         token = secrets.token_urlsafe(32)
         session = Session(id=secrets.token_hex(16))
@@ -189,8 +230,17 @@ class SessionStore:
     def _read(self, session_id: str) -> StoredSession | None:
         """The stored session, or None when missing or expired (an expired file is removed)."""
         path = self.path(session_id)
+        with self._guard:
+            held = self._held.get(session_id)
+        if held is not None:  # newer than its file, if it has one
+            if time.time() - held.last_used_at <= self.ttl_s:
+                return held
+            with self._guard:
+                self._held.pop(session_id, None)
         try:
-            stored = StoredSession.model_validate_json(path.read_bytes())
+            stored = StoredSession.model_validate_json(self.disk.call(path.read_bytes))
+        except DependencyUnavailable as exc:
+            raise SessionStorageError(f"cannot read session {session_id} in {self.root}: {exc}") from exc
         except FileNotFoundError:
             return None
         except (OSError, ValidationError) as exc:
@@ -213,13 +263,39 @@ class SessionStore:
             raise SessionLimitError(f"session {session.id} is over {self.max_bytes} bytes; start a new session")
         path = self.path(session.id)
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            self._write_atomic(path, data)
-        except OSError as exc:
-            raise SessionStorageError(
-                f"cannot save session {session.id} in {self.root}: {exc.strerror or exc}. "
-                "Free disk space or make the data directory writable; this turn was not saved"
-            ) from exc
+            try:
+                self.disk.call(self._write_file, path, data)
+            except DependencyUnavailable as exc:
+                raise SessionStorageError(f"cannot save session {session.id} in {self.root}: {exc}") from exc
+            except OSError as exc:
+                raise SessionStorageError(
+                    f"cannot save session {session.id} in {self.root}: {exc.strerror or exc}. "
+                    "Free disk space or make the data directory writable; this turn was not saved"
+                ) from exc
+        except SessionStorageError as exc:
+            if not self._held_in_memory(session, token_hash):
+                raise
+            log.warning("%s; kept in memory until the disk takes it", exc)
+            return
+        with self._guard:
+            self._held.pop(session.id, None)
+
+    def _held_in_memory(self, session: Session, token_hash: str | None) -> bool:
+        """Keep the session in memory when holding is on and there is room; False otherwise."""
+        with self._guard:
+            if not self.hold or (session.id not in self._held and len(self._held) >= self.hold):
+                return False
+            self._held[session.id] = StoredSession(token_sha256=token_hash, last_used_at=time.time(), session=session)
+            return True
+
+    def held(self) -> int:
+        """Sessions kept in memory because the disk refused them (for /readyz)."""
+        with self._guard:
+            return len(self._held)
+
+    def _write_file(self, path: Path, data: bytes) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._write_atomic(path, data)
 
     @staticmethod
     def _write_atomic(path: Path, data: bytes) -> None:

@@ -18,6 +18,7 @@ from assistant.constraints import Constraints
 from assistant.reply import Suggestion
 from assistant.wording import format_price
 from common.schema import Product
+from common.text import terms
 
 MAX_SUGGESTIONS = 3
 
@@ -47,7 +48,7 @@ def relaxations(catalog: CatalogIndex, c: Constraints, closest: list[Product]) -
     """
     out: list[Suggestion] = []
     for p in closest:
-        for name in c.failures(p):
+        for name in catalog.failures(c, p):
             change = _replacement(catalog, name, c, p)
             if change is None:
                 continue
@@ -95,14 +96,16 @@ def category_options(catalog: CatalogIndex, constraints: Constraints, limit: int
     product), so the options read like "kurtas", "watches", "handbags".
     """
     rows = np.flatnonzero(catalog.mask(constraints))
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, ...]] = Counter()
+    names: dict[tuple[str, ...], str] = {}  # one option per type: "Headphones" and "Headphone" are one
     for row in rows:
         path = catalog.products[row].category
-        if len(path) >= 2:
-            counts[path[1]] += 1
-        elif path:
-            counts[path[0]] += 1
-    return [name for name, n in counts.most_common(limit) if n >= 1]
+        name = path[1] if len(path) >= 2 else path[0] if path else ""
+        key = tuple(terms(name))
+        if key:
+            counts[key] += 1
+            names.setdefault(key, name)
+    return [names[key] for key, n in counts.most_common(limit) if n >= 1]
 
 
 def _colour_facet(catalog: CatalogIndex, rows: np.ndarray, c: Constraints) -> tuple[int, Suggestion] | None:

@@ -7,6 +7,7 @@ fast (< 1 ms) and testable.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,6 +16,15 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from assistant.amounts import amount_words, read_prices
+from assistant.audience import (
+    addressed_part,
+    audience_terms,
+    read_audience,
+    request_part,
+    strip_ages,
+    without_taken_back,
+)
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import (
@@ -22,81 +32,37 @@ from assistant.lexicon import (
     KNOWN_BRANDS,
     PRODUCT_LINES,
     QUERY_WORDS,
-    RELATION_AUDIENCE,
     REQUIRED_CUES,
     TYPE_SYNONYMS,
 )
+from assistant.spelling import Speller
+from assistant.type_meaning import TypeMeaning
+from assistant.vocabulary import DATA, known_words
 from assistant.vocabulary import is_type as is_known_type
-from assistant.vocabulary import known_words
+from common.models import Embedder
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, normalise_colour, singular, terms, tokenize
 
-NUM = r"(\d[\d,]*(?:\.\d+)?)\s*(?:k\b)?"
-CUR = r"(?:\$|usd|rs\.?|inr|₹|€|£)?\s*"
-CUR_AFTER = r"\s*(?:\$|usd|dollars?|bucks|rs\.?|inr|rupees|₹|€|£)?"
-
-PRICE_RANGE = re.compile(rf"\b(?:between|from)?\s*{CUR}{NUM}{CUR_AFTER}\s*(?:-|–|to|and)\s*{CUR}{NUM}{CUR_AFTER}", re.I)
-PRICE_MAX = re.compile(
-    rf"\b(?:under|below|less than|cheaper than|within|up ?to|max(?:imum)?|no more than|not more than|at most|<)\s*{CUR}{NUM}{CUR_AFTER}",
-    re.I,
-)
-PRICE_MIN = re.compile(
-    rf"\b(?:over|above|more than|at least|starting at|min(?:imum)?|>)\s*{CUR}{NUM}{CUR_AFTER}(?!\s*(?:stars?|rating))",
-    re.I,
-)
-PRICE_AROUND = re.compile(rf"\b(?:around|about|approx(?:imately)?|roughly)\s*{CUR}{NUM}{CUR_AFTER}", re.I)
-PRICE_BARE = re.compile(
-    r"(?:\$|₹|€|£)\s*(\d[\d,]*(?:\.\d+)?)|\b(\d[\d,]*(?:\.\d+)?)\s*(?:dollars|bucks|rupees|rs)\b", re.I
-)
-# "budget is 1500", "my budget: 800", "1500 budget", "1500 max": a ceiling stated absolutely.
-PRICE_BUDGET = re.compile(
-    rf"\b(?:(?:my|our|the)\s+)?budget\s*(?:is|of|:|=|around|about|upto|up to|under|max)?\s*{CUR}{NUM}{CUR_AFTER}"
-    rf"|\b{CUR}{NUM}{CUR_AFTER}\s*(?:budget|max(?:imum)?|tops|or less)\b",
+PREMIUM_PHRASES = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["premium"]
+# "more premium" is a move from what was shown (`dialogue.PRICIER`), not a steer.
+PREMIUM = re.compile(
+    r"(?<!more )(?<!less )\b(?:"
+    + "|".join(re.escape(p) for p in sorted(PREMIUM_PHRASES, key=len, reverse=True))
+    + r")\b",
     re.I,
 )
 CHEAP = re.compile(r"\b(?:cheap|cheapest|budget|affordable|inexpensive|low[- ]cost)\b", re.I)
 RATING = re.compile(
-    r"(?:\b(?:at least|min(?:imum)?|rated|rating(?: of)?(?: at least| above| over)?|over|above)\s*(\d(?:\.\d)?)\s*(?:\+|stars?|/5)?"
+    # A rating is one digit (and a decimal): "above 300" is a price, not "above 3".
+    r"(?:\b(?:at least|min(?:imum)?|rated|rating(?: of)?(?: at least| above| over)?|over|above)\s*(\d(?:\.\d)?)(?![\d,])\s*(?:\+|stars?|/5)?"
     r"|\b(\d(?:\.\d)?)\s*(?:\+|\s*or more|\s*and (?:up|above))?\s*stars?\b(?:\s*(?:rating|rated))?(?:\s*(?:or|and)\s*(?:more|above|up|higher|better))?"
     r"|\b(\d(?:\.\d)?)\s*\+?\s*(?:star\s*)?rating(?:\s*(?:or|and)\s*(?:more|above|up|higher|better))?)",
     re.I,
 )
-AGE = re.compile(r"\b\d{1,2}\s*(?:-\s*)?(?:years?|yrs?|months?)(?:\s*-?\s*old)?\b", re.I)
 IN_STOCK = re.compile(r"\b(?:in stock|available now|ships? (?:today|now))\b", re.I)
 EXCLUDE = re.compile(
     r"\b(?:not|no|except|without|but not|other than)\s+([a-z0-9&' ]+?)(?=$|[,.;!?]| and | or | please)", re.I
 )
-COUPLE = re.compile(r"\b(?:his and hers?|his & hers?|for couples?|couple)\b", re.I)
-
-# Explicit audience words are hard constraints; relations ("for my dad") stay soft text.
-HARD_AUDIENCE = {
-    "men": "men",
-    "mens": "men",
-    "man": "men",
-    "male": "men",
-    "gents": "men",
-    "gentlemen": "men",
-    "guys": "men",
-    "women": "women",
-    "womens": "women",
-    "woman": "women",
-    "ladies": "women",
-    "lady": "women",
-    "female": "women",
-    "boys": "boys",
-    "boy": "boys",
-    "girls": "girls",
-    "girl": "girls",
-    "womans": "women",
-    "mans": "men",
-    "kids": "kids",
-    "kid": "kids",
-    "children": "kids",
-    "child": "kids",
-    "toddler": "kids",
-    "baby": "baby",
-    "babies": "baby",
-    "infant": "baby",
-}
+HARD_AUDIENCE = audience_terms()  # every audience, person and pronoun word (assistant/audience.py)
 AUDIENCE_TERMS = set(AUDIENCE_WORDS) | set(HARD_AUDIENCE)
 # Metals describe material more often than colour ("gold ring", "silver chain").
 METAL_COLOURS = {"gold", "silver", "copper", "bronze", "rose"}
@@ -160,8 +126,9 @@ class Query:
 class Understander:
     """Parses messages against one catalog's vocabulary. Build once per loaded catalog."""
 
-    def __init__(self, catalog: CatalogIndex):
+    def __init__(self, catalog: CatalogIndex, embed: Embedder | None = None):
         self.catalog = catalog
+        self.embed = embed  # the search embedder: interests steer toward types near them
 
     @cached_property
     def vocabulary(self) -> dict[str, int]:
@@ -176,13 +143,8 @@ class Understander:
         """Words never corrected: the catalog's and the query grammar's, every word of the general
         product-type vocabulary, product lines and relations. "iphone" stays "iphone" even in a
         shop that only knows "phone"."""
-        words = set(self.vocabulary) | known_words() | PRODUCT_LINES | set(RELATION_AUDIENCE)
+        words = set(self.vocabulary) | known_words() | PRODUCT_LINES | HARD_AUDIENCE
         return words | {singular(w) for w in words}
-
-    @cached_property
-    def _spell_candidates(self) -> list[str]:
-        # Corrections go to words the catalog (or the query grammar) has, so a fix finds something.
-        return [w for w in self.vocabulary if len(w) >= 3 and not w.isdigit()]
 
     @cached_property
     def brands(self) -> dict[str, str]:
@@ -214,16 +176,22 @@ class Understander:
 
         rest = self._price(rest, c)
         rest = self._rating(rest, c)
-        rest = AGE.sub(" ", rest)
         if IN_STOCK.search(rest):
             c.in_stock = True
         rest, unknown = self._brands(rest, c)
-        from_relation = self._audience(rest, c)
-        self._colours(rest, c)
-        named, carried = self.requested_type(rest)
+        rest = without_taken_back(rest)
+        # Only the part that states the request sets filters: "my kid dropped it" is no audience.
+        asked = request_part(rest)
+        heard = read_audience(addressed_part(rest), rest)
+        c.audience, from_relation = heard.audience, heard.implied
+        rest, asked = strip_ages(rest), strip_ages(asked)
+        self._colours(asked, c)
+        # An interest or a story names no type to filter on ("he's into sports"): it ranks.
+        named, carried = self.requested_type(asked)
         c.attributes = self.required_attributes(rest)
         if named:
             c.categories = self.type_phrases(named) if carried else [named]
+        c.steer_types = self.meaning.steered(rest) if self.meaning else []
         semantic = " ".join(rest.split()) or corrected
         # Synonyms the shopper did not write help BM25 find "slippers" for "chappals".
         extra = [t for t in c.categories if not set(terms(t)) <= set(terms(semantic))]
@@ -231,29 +199,14 @@ class Understander:
             semantic += " " + " ".join(extra)
         return Query(message, semantic, c, corrections, unknown, named, carried, from_relation)
 
+    @cached_property
+    def speller(self) -> Speller:
+        tables = {w for phrase in (*PREMIUM_PHRASES, *amount_words()) for w in tokenize(phrase)}
+        return Speller(self.vocabulary, self._real_words | tables)
+
     def correct_spelling(self, text: str) -> tuple[str, dict[str, str]]:
-        """Replace words the catalog has never seen with the nearest catalog word (1-2 edits)."""
-        corrections: dict[str, str] = {}
-
-        def fix(match: re.Match[str]) -> str:
-            word = match.group()
-            low = word.lower()
-            if low in self._real_words or singular(low) in self._real_words:
-                return word
-            if len(low) < 4 or any(ch.isdigit() for ch in low):
-                return word
-            limit = 1 if len(low) <= 6 else 2
-            best = process.extract(
-                low, self._spell_candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=8
-            )
-            if not best:
-                return word
-            # Fewest edits first, then the more frequent word ("womans" -> "womens").
-            choice = min(best, key=lambda m: (m[1], -self.vocabulary[m[0]]))[0]
-            corrections[low] = choice
-            return choice
-
-        return re.sub(r"[A-Za-z][A-Za-z']+", fix, text), corrections
+        """Correct words that are no word at all toward the catalog's (see `assistant.spelling`)."""
+        return self.speller.correct(text)
 
     def product_types(self, text: str) -> list[str]:
         """Catalog product-type phrases for the type named in the text, with their synonyms."""
@@ -282,7 +235,7 @@ class Understander:
         while i < len(words):
             for n in (4, 3, 2, 1):
                 gram = words[i : i + n]
-                if len(gram) == n and self._is_any_type(terms(" ".join(gram))):
+                if len(gram) == n and (self._is_any_type(terms(" ".join(gram))) or self._plural_node(gram)):
                     spans.append((i, i + n))
                     i += n - 1
                     break
@@ -310,6 +263,23 @@ class Understander:
                     return TypeRequest(" ".join(head), True)
                 break
         return TypeRequest(" ".join(phrase), False)
+
+    @cached_property
+    def meaning(self) -> TypeMeaning | None:
+        """Types by meaning (`assistant.type_meaning`); None without an embedder."""
+        if self.embed is None:
+            return None
+        return TypeMeaning(
+            lambda: sorted({" ".join(p) for p in self.catalog.category_phrases if self._carried(list(p))}), self.embed
+        )
+
+    def _plural_node(self, gram: list[str]) -> bool:
+        """A plural that is the catalog's own category node, though its singular is also a word
+        of the query grammar ("tops" is a kind of product; "top" alone is "top rated")."""
+        if len(gram) != 1 or singular(gram[0]) == gram[0]:
+            return False
+        word = singular(gram[0])
+        return word in QUERY_WORDS and word not in GENERIC_TYPE_WORDS and (word,) in self.catalog.category_phrases
 
     def _described_as(self, head: list[str], modifiers: list[str]) -> bool:
         """Whether some product of type `head` has every modifier word in its title, category or
@@ -400,38 +370,14 @@ class Understander:
 
     # -- constraint extractors ---------------------------------------------------------------
     def _price(self, text: str, c: Constraints) -> str:
-        def num(s: str, whole: str) -> float:
-            value = float(s.replace(",", ""))
-            return value * 1000 if re.search(rf"{re.escape(s)}\s*k\b", whole, re.I) else value
-
-        m = PRICE_RANGE.search(text)
-        # A bare "2-3" could be a size or an age: a range is a price only with a price cue.
-        if m and re.search(r"between|from|\$|usd|dollar|bucks|rs|inr|rupee|₹|€|£", m.group(), re.I):
-            lo, hi = sorted((num(m.group(1), m.group()), num(m.group(2), m.group())))
-            c.price_min, c.price_max = lo, hi
-            return text.replace(m.group(), " ")
-        m = PRICE_BUDGET.search(text)
-        if m:  # "budget is 1500": the most the shopper will pay
-            value = next(g for g in m.groups() if g)
-            c.price_max = num(value, m.group())
-            text = text.replace(m.group(), " ")
-        for pattern, kind in ((PRICE_MAX, "max"), (PRICE_MIN, "min"), (PRICE_AROUND, "around")):
-            m = pattern.search(text)
-            if m:
-                value = num(m.group(1), m.group())
-                if kind == "max":
-                    c.price_max = value
-                elif kind == "min":
-                    c.price_min = value
-                else:
-                    c.price_min, c.price_max = round(value * 0.8, 2), round(value * 1.2, 2)
-                text = text.replace(m.group(), " ")
-        if c.price_max is None and c.price_min is None:
-            m = PRICE_BARE.search(text)
-            if m:  # "a $50 gift": about that much
-                value = float((m.group(1) or m.group(2)).replace(",", ""))
-                c.price_min, c.price_max = round(value * 0.8, 2), round(value * 1.2, 2)
-                text = text.replace(m.group(), " ")
+        reading = read_prices(text)
+        c.price_min, c.price_max, c.price_near = reading.price_min, reading.price_max, reading.near
+        text = reading.without(text)
+        premium = PREMIUM.search(text)
+        if premium:  # "money's not an issue", "the fanciest": steer, never filter
+            c.premium = True
+            text = PREMIUM.sub(" ", text)
+            return text
         if CHEAP.search(text):
             if c.price_max is None:
                 c.cheap = True
@@ -485,24 +431,6 @@ class Understander:
                     c.brands.append(gram)
                     unknown.append(gram)
         return text, unknown
-
-    def _audience(self, text: str, c: Constraints) -> bool:
-        """Set the audience; True when it comes from a relation ("for my wife") rather than an
-        audience word ("for women"), which the dialogue applies only where the catalog records
-        audiences for that kind of product."""
-        if COUPLE.search(text):
-            c.audience = "couple"
-            return False
-        words = tokenize(text.replace("'", ""))
-        for w in words:
-            if w in HARD_AUDIENCE:
-                c.audience = HARD_AUDIENCE[w]
-                return False
-        for w in words:
-            if w in RELATION_AUDIENCE:
-                c.audience = RELATION_AUDIENCE[w]
-                return True
-        return False
 
     def _colours(self, text: str, c: Constraints) -> None:
         words = tokenize(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from assistant.spelling import ordinary_words
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, terms
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -44,6 +45,32 @@ def product_types() -> frozenset[tuple[str, ...]]:
 
 
 @cache
+def activity_words() -> frozenset[str]:
+    """Activities the taxonomy lists as a type but mostly uses to qualify other types
+    ("shopping" in shopping bag, cart, tote; "cleaning", "skating"): a gerund used so is what
+    the shopper is doing ("shopping for my niece"), not a product. Other modifier-heavy words
+    ("guitar", "phone") stay types: a shopper does ask for those."""
+    heads: dict[str, int] = {}
+    modifiers: dict[str, int] = {}
+    for p in product_types():
+        if len(p) > 1:
+            heads[p[-1]] = heads.get(p[-1], 0) + 1
+            for w in p[:-1]:
+                modifiers[w] = modifiers.get(w, 0) + 1
+    singles = {p[0] for p in product_types() if len(p) == 1}
+    return frozenset(w for w in singles if _gerund(w) and modifiers.get(w, 0) > 2 * (heads.get(w, 0) + 1))
+
+
+def _gerund(word: str) -> bool:
+    """A verb + "ing" ("shopping", "skating"), not a noun that ends so ("awning", "swing")."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    known = ordinary_words()
+    return stem in known or stem + "e" in known or (stem[-1] == stem[-2:-1] and stem[:-1] in known)
+
+
+@cache
 def type_words() -> frozenset[str]:
     """Single words that are product types on their own ("wallet", "belt", "earring")."""
     return frozenset(p[0] for p in product_types() if len(p) == 1)
@@ -56,6 +83,8 @@ def known_words() -> frozenset[str]:
 
 
 def is_type(phrase: list[str]) -> bool:
+    if len(phrase) == 1 and phrase[0] in activity_words():
+        return False
     return tuple(phrase) in product_types()
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
+from assistant import compare
 from assistant.reply import Alternative
 from assistant.search import SearchResult
+from common.language import CJK
 from common.schema import Product
-from common.text import STOPWORDS, money, tokenize
+from common.text import STOPWORDS, money, terms, tokenize
 
 CHITCHAT_REPLY = (
     "Hi! I'm the shop's assistant. Tell me what you're looking for, for example "
@@ -24,6 +26,11 @@ OUT_OF_SCOPE_REPLY = (
 THANKS_REPLY = "You're welcome! Anything else I can help you find?"
 CLARIFY_REPLY = (
     "Happy to help! What kind of product are you looking for, and do you have a budget, colour or size in mind?"
+)
+# A message in a language the shop does not serve yet, or with no word in it: ask, show nothing.
+OTHER_LANGUAGE_REPLY = "Sorry, I can only read English for now. Could you tell me in English what you're looking for?"
+UNREADABLE_REPLY = (
+    "Sorry, I couldn't make that out. What are you looking for? For example: a watch for men under ₹2,000."
 )
 HANDOFF_REPLY = (
     "I'm sorry about this. I'm passing you to a member of our support team, who can look into "
@@ -102,7 +109,12 @@ def _as_sentence(line: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """The words of a request that name something (not stopwords, not "something nice")."""
-    return [w for w in tokenize(text) if w not in STOPWORDS and w not in VAGUE_WORDS and len(w) > 2]
+    # Three letters make an English word worth searching; a Chinese word of two characters is one.
+    return [
+        w
+        for w in tokenize(text)
+        if w not in STOPWORDS and w not in VAGUE_WORDS and (len(w) > 2 or (len(w) == 2 and CJK.match(w)))
+    ]
 
 
 # Specification keys already said by detail_text's own parts.
@@ -143,27 +155,14 @@ def detail_text(p: Product) -> str:
     return text
 
 
-COMPARED_ATTRIBUTES = [
-    ("price", lambda p: format_price(p.price, p.currency)),
-    ("brand", lambda p: p.brand or "-"),
-    ("colour", lambda p: ", ".join(p.colours) or "-"),
-    ("material", lambda p: p.material or "-"),
-    ("for", lambda p: ", ".join(p.audience) or "-"),
-    ("rating", lambda p: f"{p.rating:g}/5" if p.rating else "unrated"),
-    ("stock", lambda p: "in stock" if p.in_stock else "out of stock"),
-]
-
-
 def comparison_rows(products: list[Product]) -> list[tuple[str, list[str]]]:
-    return [(name, [get(p) for p in products]) for name, get in COMPARED_ATTRIBUTES]
+    """The compared products' rows, what differs first (see assistant/compare.py)."""
+    return compare.comparison_rows(products)
 
 
 def comparison_table(products: list[Product]) -> str:
     """A Markdown side-by-side of attributes and prices, straight from the records."""
-    head = "| | " + " | ".join(p.title for p in products) + " |"
-    sep = "|---|" + "---|" * len(products)
-    body = ["| " + name + " | " + " | ".join(values) + " |" for name, values in comparison_rows(products)]
-    return "\n".join([head, sep, *body])
+    return compare.comparison_table(products)
 
 
 def nothing_shown_text(shown: int) -> str:
@@ -181,16 +180,42 @@ def changes_lead(changes: list[str]) -> str:
     return "Updated: " + "; ".join(c.replace(": ", " ", 1) for c in changes) + ". "
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 match", "16 matches", "1 product", "3 products": the count with its noun agreeing."""
+    return f"{n} {noun if n == 1 else plural or noun + ('es' if noun.endswith(('s', 'sh', 'ch', 'x')) else 's')}"
+
+
+# The first words of the request's chip labels (`assistant.dialogue.slots`) that already join
+# a phrase: "for men", "by Tickwell", "in black", "under $40", "rated 4+", "not by X".
+JOINING_WORDS = frozenset("for by in under over rated not from with between at".split())
+
+
+def request_phrase(labels: list[str]) -> str:
+    """The request's chips read as one phrase: "for watch for men under $40", "for men in
+    black" (a label that starts with a joining word is not given another "for"), a bare label
+    after the first set off by a comma ("for watch, waterproof, $10–$20")."""
+    out = ""
+    for label in labels:
+        joins = label.split(" ", 1)[0].lower() in JOINING_WORDS
+        if not out:
+            out = label if joins else f"for {label}"
+        else:
+            out += f" {label}" if joins else f", {label}"
+    return out
+
+
 def intro_text(result: SearchResult, changes: list[str], more: bool, request_labels: list[str]) -> str:
     """The line before the picks: what changed, how many match the request, how many are shown."""
     n = len(result.hits)
     lead = changes_lead(changes)
     if more:
-        return f"{lead}Here are {n} more options."
-    scope = f" for {' · '.join(request_labels)}" if request_labels else ""
-    plural = "es" if result.candidates != 1 else ""
-    shown = f"here are the top {n}" if n < result.candidates else "here they are"
-    return f"{lead}{result.candidates} match{plural}{scope}; {shown}."
+        return f"{lead}Here {'is' if n == 1 else 'are'} {counted(n, 'more option')}."
+    scope = f" {request_phrase(request_labels)}" if request_labels else ""
+    if n < result.candidates:
+        shown = "here is the top one" if n == 1 else f"here are the top {n}"
+    else:
+        shown = "here it is" if n == 1 else "here they are"
+    return f"{lead}{counted(result.candidates, 'match')}{scope}; {shown}."
 
 
 def no_match_text(result: SearchResult, changes: list[str]) -> str:
@@ -257,7 +282,7 @@ def _trade_off(result: SearchResult) -> str | None:
     if a.price is not None and b.price is not None and b.price < a.price * 0.9:
         return f"If price matters most, {b.title} costs less at {format_price(b.price, b.currency)}."
     if a.rating and b.rating and b.rating >= a.rating + 0.2:
-        return f"{b.title} is rated higher ({b.rating:g}/5 against {a.rating:g}/5)."
+        return f"{b.title} is rated higher than {a.title} ({b.rating:g}/5 against {a.rating:g}/5)."
     if a.price is not None and b.price is not None and b.price > a.price * 1.1 and (b.rating or 0) > (a.rating or 0):
         return f"For a little more, {b.title} ({format_price(b.price, b.currency)}) is rated {b.rating:g}/5."
     return _stock_note(a) or (f"{b.title} is a close second at {format_price(b.price, b.currency)}.")
@@ -286,8 +311,10 @@ def _as_action(label: str) -> str:
         return "compare the first two"
     if label.startswith("in "):
         return f"show just the {label[3:]} ones"
-    if label.startswith(("under ", "over ")):  # the budget as a bare number: it is no product's price
-        return "show options " + label.split()[0] + " " + re.sub(r"[^\d.,]", "", label.split()[-1])
+    if label.startswith(("under ", "over ")):
+        # The budget with its currency, quoted as the option's label: it is no product's price,
+        # and a quoted label is the button's words, not a claim about a record.
+        return f"show options “{label}”"
     if label.startswith("only "):
         return f"show {label}"
     return label
@@ -296,9 +323,33 @@ def _as_action(label: str) -> str:
 def clarify_text(options: list[str], audience: str | None) -> str:
     """One clarifying question for a vague request, its options from the catalog."""
     who = f" for {audience}" if audience else ""
+    options = distinct_options(options)
     if not options:
-        return f"Happy to help{who}! What kind of product are you looking for?"
-    listed = (
-        ", ".join(o.lower() for o in options[:-1]) + f" or {options[-1].lower()}" if len(options) > 1 else options[0]
+        return f"Happy to help! What kind of product{who} are you looking for?"
+    names = [o.lower() for o in options]
+    listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+    return f"Happy to help! What kind of thing{who} are you thinking of: {listed}? Here are a few ideas meanwhile."
+
+
+def distinct_options(options: list[str]) -> list[str]:
+    """Options that differ in more than spelling or number: "Headphones" and "headphone" are one
+    option (the first kept), as are "T-Shirts" and "t shirt"."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for option in options:
+        key = tuple(terms(option))
+        if key and key not in seen:
+            seen.add(key)
+            out.append(option)
+    return out
+
+
+def showing_results_for(message: str, corrections: dict[str, str]) -> str:
+    """ "Showing results for "womens sandals" (not "womans sandels")." when a word was corrected;
+    "" otherwise."""
+    if not corrections:
+        return ""
+    fixed = re.sub(
+        r"[A-Za-z][A-Za-z']+", lambda m: corrections.get(m.group().lower().split("'")[0], m.group()), message
     )
-    return f"Happy to help{who}! What kind of thing are you thinking of: {listed}? Here are a few ideas meanwhile."
+    return f'Showing results for "{fixed}" (you wrote "{message}"). '

@@ -1,13 +1,17 @@
-"""Attack success rate per surface: the attack suite (tests/attacks.py) through search, chat,
-detail, compare, the copilot and the HTTP API, side by side in one run.
+"""Attack success rate per path: the attack suite (tests/attacks.py: every text field of a record,
+policy files, homoglyphs, bare domains) through search, chat, detail, compare, the copilot and
+the HTTP API's search, chat and copilot payloads, side by side in one run. An attack succeeds on
+a path when one of its markers reaches any output of that path: the text, or any record shown
+with it (cards, comparison, citations, copilot passages, the whole search payload).
 
 Rows: where the records come from (`pipeline`: through ingest, as shipped; `raw`: written as
 they are, as an index from another tool would hold them) x the stand-in model (`echo` repeats
 every piece of data in its prompt; `compliant` says every injected marker it was shown; with
 --model, also the bundled SmolLM2) x the kind of attack (markup, instruction, claim: see
 tests/attacks.py KINDS). A cell is successful attacks / attacks exercised on that surface.
-What code enforces must read 0; the claim rows and the compliant model on raw records are
-what the defences cannot promise.
+What code enforces (markup and instruction rows, every layer and model: raw records pass the
+output filter where they are read) must read 0; the claim rows (a plain false statement in
+catalog data) are what no code can tell from a true one.
 Usage: python bench/attack_rate.py [--model] [--model-attacks N]
 """
 
@@ -39,7 +43,7 @@ from tests import attacks  # noqa: E402
 from tests.fakes import HashEmbedder  # noqa: E402
 from ui.api import create_app  # noqa: E402
 
-SURFACES = [*attacks.SURFACES, "api"]
+SURFACES = [*attacks.SURFACES, *attacks.API_SURFACES]
 
 
 def cell(table: dict[str, tuple[int, int]], surface: str) -> str:
@@ -52,7 +56,7 @@ def cell(table: dict[str, tuple[int, int]], surface: str) -> str:
 def print_rows(label: str, outcomes: list[attacks.Outcome]) -> None:
     for kind in attacks.KINDS:
         table = attacks.rates(outcomes, (kind,))
-        row = "".join(f"{cell(table, s):>9}" for s in SURFACES)
+        row = "".join(f"{cell(table, s):>12}" for s in SURFACES)
         print(f"{label:<28}{kind:<13}{row}")
 
 
@@ -83,13 +87,13 @@ def main() -> None:
     embed = HashEmbedder()
     kinds = {k: sum(a.kind == k for a in attacks.ATTACKS) for k in attacks.KINDS}
     print(f"{len(attacks.ATTACKS)} attacks ({', '.join(f'{n} {k}' for k, n in kinds.items())}); cells: won/exercised")
-    print(f"{'records / model':<28}{'kind':<13}" + "".join(f"{s:>9}" for s in SURFACES))
+    print(f"{'records / model':<28}{'kind':<13}" + "".join(f"{s:>12}" for s in SURFACES))
     with tempfile.TemporaryDirectory() as tmp:
         layers = {layer: attacks.build(layer, Path(tmp) / layer, embed) for layer in ("pipeline", "raw")}
         for layer, settings in layers.items():
             for backend in (attacks.EchoBackend(), attacks.CompliantBackend()):
                 outcomes = attacks.run_all(Assistant.load(settings, backend=backend, embed=embed))
-                if layer == "pipeline" and backend.name == "echo":
+                if backend.name == "echo":
                     outcomes += api_outcomes(settings, embed)
                 unexposed = [o for o in outcomes if not o.exposed]
                 if unexposed:

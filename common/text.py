@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from common.language import CJK, segment
+
 WORD = re.compile(r"[a-z0-9]+")
 
 # Kept short on purpose: BM25's idf handles most common words, and words like "men" carry
@@ -31,8 +33,19 @@ MATERIALS = (
 ).split()
 
 
+WORD_OR_CJK = re.compile(r"[a-z0-9]+|[\u3400-\u9fff\uf900-\ufaff]+")
+
+
 def tokenize(text: str) -> list[str]:
-    return WORD.findall(text.lower())
+    """Lowercase words; Chinese runs cut into words (so a Chinese catalog gets BM25 terms and
+    category phrases like any other)."""
+    text = text.lower()
+    if not CJK.search(text):
+        return WORD.findall(text)
+    out: list[str] = []
+    for run in WORD_OR_CJK.findall(text):
+        out.extend(w for w in segment(run) if w.strip()) if CJK.match(run) else out.append(run)
+    return out
 
 
 @lru_cache(maxsize=1 << 17)  # a catalog's vocabulary: indexing a million products calls this ~10^8 times
@@ -99,7 +112,7 @@ def bm25_tokens(text: str) -> list[str]:
     return [t for t in terms(text) if t not in STOPWORDS]
 
 
-CURRENCY_SYMBOLS = {"USD": "$", "INR": "₹", "EUR": "€", "GBP": "£"}
+CURRENCY_SYMBOLS = {"USD": "$", "INR": "₹", "EUR": "€", "GBP": "£", "CNY": "¥"}
 
 
 def money(value: float, currency: str = "", cents: bool = False) -> str:

@@ -22,13 +22,18 @@ parser.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urlsplit
+
+from common.schema import Product
 
 log = logging.getLogger(__name__)
 
@@ -93,10 +98,11 @@ LINK_URL = re.compile(
     rf"(?<![\w@.-])(?:(?i:{LINK_SCHEMES}):(?://)?{_URL_TAIL}+|(?i:www)\.{_URL_TAIL}+"
     rf"|//[a-z0-9-]+(?:\.[a-z0-9-]+)+{_URL_TAIL}*)"
 )
-# Bare domains on common top-level domains, which linkifiers turn into links. Lower case only:
-# an "In" or "Us" glued to a sentence end by a missing space ("black.In addition") is no link.
+# Bare domains on common top-level domains, which linkifiers turn into links ("Evil-shop.com").
+# The top-level domain in lower case only: an "In" or "Us" glued to a sentence end by a missing
+# space ("black.In addition") is no link.
 BARE_DOMAIN = re.compile(
-    r"(?<![\w@.:/-])[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|in|shop|store|xyz|info"
+    r"(?<![\w@.:/-])[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9-]+)*\.(?:com|net|org|io|co|in|shop|store|xyz|info"
     r"|biz|online|site|ru|cn|app|example|top|link|click|me|us|uk|de|ly|gl|to|cc|tk|ml|ga|cf|gq|sh|page|live|win"
     rf"|vip|club)(?![\w-])(?:[/?#]{_URL_TAIL}*)?"
 )
@@ -290,6 +296,39 @@ CODE_WORD_ORDER = re.compile(
 )
 
 
+@cache
+def _confusables() -> dict[int, str]:
+    """Characters that look like an ASCII letter or digit (Cyrillic "о", Greek "Ι", ...) -> that
+    character. From Unicode's confusables data (UTS #39, confusables.txt) as shipped by the
+    `confusable-homoglyphs` package; only single characters that stand for one ASCII character."""
+    from confusable_homoglyphs import confusables
+
+    table: dict[int, str] = {}
+    with open(Path(confusables.__file__).with_name("confusables.json"), encoding="utf-8") as f:
+        data = json.load(f)
+    for char, glyphs in data.items():
+        if len(char) != 1 or char.isascii() or not char.isalpha():
+            continue
+        ascii_forms = {g["c"] for g in glyphs if len(g["c"]) == 1 and g["c"].isascii() and g["c"].isalnum()}
+        if not ascii_forms:
+            continue
+        # "І" (Cyrillic) is listed as looking like "l", and I, l and 1 look alike in ASCII too:
+        # when its name ends in one of them ("... LETTER BYELORUSSIAN-UKRAINIAN I"), that letter.
+        named = unicodedata.name(char, "").rsplit(" ", 1)[-1]
+        forms = {f.lower() for f in ascii_forms}
+        if named.lower() in forms or (named in ("I", "L") and forms & set("il1")):
+            table[ord(char)] = named if char.isupper() else named.lower()
+        elif len(ascii_forms) == 1:
+            table[ord(char)] = ascii_forms.pop()
+    return table
+
+
+def skeleton(text: str) -> str:
+    """Look-alike letters as the ASCII they imitate: "Ignоre" with a Cyrillic "о" -> "Ignore".
+    Used only for matching, on a copy: Russian or Greek text itself is never rewritten."""
+    return text if text.isascii() else text.translate(_confusables())
+
+
 def fold(text: str) -> str:
     """Lower case, fullwidth forms to ASCII, accents off: the form instructions are matched in."""
     if text.isascii():
@@ -373,7 +412,8 @@ def plain_text(value: str, multiline: bool = False, keep_urls: bool = True) -> s
         text = strip_markdown(strip_html(text))
         text = strip_invisible(text)  # entities can decode to control characters
     if not keep_urls:
-        text = LINK_URL.sub("", text)
+        # A bare domain may be a name ("dumdaar.com top"); with a path it is a link.
+        text = BARE_DOMAIN.sub(lambda m: "" if "/" in m.group() else m.group(), LINK_URL.sub("", text))
     if multiline:
         lines = (" ".join(line.split()) for line in text.split("\n"))
         return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
@@ -399,10 +439,18 @@ def safe_url(value: object) -> str | None:
 
 
 def instruction_like(text: str) -> str | None:
-    """Why this text reads as an instruction to the assistant, or None when it does not."""
+    """Why this text reads as an instruction to the assistant, or None when it does not. Text
+    with look-alike letters is checked as written and as the ASCII it imitates."""
     visible = strip_invisible(text)
     if not visible.isascii():
         visible = visible.translate(FULLWIDTH)
+        imitated = skeleton(visible)
+        if imitated != visible:
+            return _instruction_like(visible) or _instruction_like(imitated)
+    return _instruction_like(visible)
+
+
+def _instruction_like(visible: str) -> str | None:
     if CODE_WORD_ORDER.search(visible):
         return "dictates what to say"
     folded = fold(visible)
@@ -520,3 +568,66 @@ class ShopperText:
         self.removed.append(why)
         log.info("output filter: removed a sentence (%s): %r", why, sentence[:120])
         return None
+
+
+# -- records and passages as they may be shown ------------------------------------------------------
+def shown_text(text: str, allowed_urls: Iterable[str | None] = (), names: Iterable[str | None] = ()) -> str:
+    """A catalog or policy text as it may be shown or quoted: plain text, then the output filter
+    (no instruction, no link but to `allowed_urls` or a bare domain that is part of `names`)."""
+    if not text:
+        return text
+    if LINK_URL.search(text) or BARE_DOMAIN.search(text) or "](" in text:
+        return _shown(text, tuple(allowed_urls), tuple(names))
+    return _shown(text, (), ())  # no link to allow: the same text is the same answer
+
+
+@lru_cache(maxsize=65536)  # catalogs repeat their attribute names and values
+def _shown(text: str, allowed_urls: tuple[str | None, ...], names: tuple[str | None, ...]) -> str:
+    multiline = "\n" in text
+    return ShopperText(allowed_urls, names).clean(plain_text(text, multiline=multiline)).strip()
+
+
+def shown_product(product: Product) -> Product:
+    """The record with every text field (title, description, brand, category, material, sizes,
+    attribute names and values) through `shown_text`: what ingest does to a catalog row, done
+    again where records are read, so an index written by another tool or an older version is
+    held to the same rule. A field left empty goes; a title always keeps a name (its plain text
+    when that is no instruction, else the id). The record is returned as is when nothing changes."""
+    names = [product.title, product.brand]
+    urls = [product.image_url]
+
+    def shown(value: str) -> str:
+        return shown_text(value, urls, names)
+
+    title = shown(product.title)
+    if not title:
+        plain = plain_text(product.title, keep_urls=False)
+        title = plain if plain and not instruction_like(plain) else product.id
+    attributes = {}
+    for key, value in product.attributes.items():
+        key, value = shown(key), shown(value)
+        if key and value:
+            attributes[key] = value
+    update = {
+        "title": title,
+        "description": shown(product.description),
+        "brand": shown(product.brand) if product.brand else product.brand,
+        "category": [n for n in (shown(node) for node in product.category) if n],
+        "material": shown(product.material) if product.material else product.material,
+        "sizes": [s for s in (shown(size) for size in product.sizes) if s],
+        "attributes": attributes,
+        "image_url": safe_url(product.image_url),
+    }
+    update["brand"] = update["brand"] or None
+    update["material"] = update["material"] or None
+    if all(getattr(product, k) == v for k, v in update.items()):
+        return product
+    return product.model_copy(update=update)
+
+
+def shown_passage(passage: dict) -> dict:
+    """A policy passage ({'source', 'section', 'text', ...}) as it may be quoted or cited: its
+    text fields through `shown_text` (no link, no instruction), other keys as they are."""
+    return {
+        k: shown_text(v) if isinstance(v, str) and k in ("source", "section", "text") else v for k, v in passage.items()
+    }

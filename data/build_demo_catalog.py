@@ -1497,10 +1497,11 @@ def build() -> list[dict[str, str]]:
         dup["description"] = dup["description"].split(". ")[0].rstrip(".") + "."
         rows.insert(rng.randint(0, len(rows)), dup)
 
-    # Ids and image URLs last, so ids follow the final row order.
+    # Ids last, so they follow the final row order. No image URLs: the store is invented, so
+    # any URL would point nowhere; the web app draws each product's picture from its record
+    # (category pictogram on a swatch of its colour) instead.
     for n, row in enumerate(rows, start=1):
         row["id"] = f"SA-{n:05d}"
-        row["image_url"] = "" if rng.random() < 0.06 else f"https://example.com/img/{row['id']}.jpg"
     return rows
 
 

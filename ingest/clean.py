@@ -1,9 +1,9 @@
 """Turning raw rows into validated `Product` records, or a reason why not.
 
-Cleaning: catalog text is untrusted (see common/untrusted.py), so titles, descriptions, brands,
-categories and specifications become plain text, instruction-like sentences aimed at the
-assistant are taken out, and image URLs are kept only when http(s); every such change is noted
-with the raw value for the audit file. Then: parse prices/ratings/stock (numbers, decimals or
+Cleaning: catalog text is untrusted (see common/untrusted.py), so every text field (title,
+description, brand, category path, material, sizes, specification names and values) becomes plain
+text and loses the instruction-like sentences aimed at the assistant, and image URLs are kept
+only when http(s); every such change is noted with the raw value for the audit file. Then: parse prices/ratings/stock (numbers, decimals or
 text), normalise currency, parse category paths and specifications, and derive colour, audience
 and material from specifications or the title when the catalog leaves them empty.
 """
@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from common.schema import Product
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, normalise_colour, tokenize
-from common.untrusted import plain_text, safe_url, strip_invisible, without_instructions
+from common.untrusted import instruction_like, plain_text, safe_url, strip_invisible, without_instructions
 from ingest.read import FieldRule, Mapping, RawRow
 
 MAX_DESCRIPTION_CHARS = 5000
@@ -31,7 +31,17 @@ MAX_SPEC_ENTRIES = 100
 MAX_SPEC_KEY_CHARS = 100
 MAX_SPEC_VALUE_CHARS = 500
 AUDIT_CHARS = 2000  # of a raw value kept in the audit file
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR"}
+# What a price's own symbol can mean, the first being what it means when the row names no
+# currency. "$" and "Rs" are written for several currencies, so a row that says CAD or PKR does
+# not contradict them; a symbol outside its list (₹ in a USD row) does.
+CURRENCY_SYMBOLS = {
+    "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"),
+    "€": ("EUR",),
+    "£": ("GBP",),
+    "₹": ("INR",),
+    "rs": ("INR", "PKR", "LKR", "NPR"),
+    "rs.": ("INR", "PKR", "LKR", "NPR"),
+}
 PRICE = re.compile(
     r"^\s*(?P<sym>[$€£₹]|rs\.?|inr|usd|eur|gbp)?\s*(?P<num>-?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(?P<code>[a-z]{3})?\s*$", re.I
 )
@@ -217,7 +227,9 @@ def _specifications(value: Any, cleaning: Cleaning) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     for key, text in list(pairs.items())[:MAX_SPEC_ENTRIES]:
-        clean_key = _untrusted(key, "specification name", cleaning, MAX_SPEC_KEY_CHARS, keep_urls=False)
+        clean_key = _untrusted(
+            key, "specification name", cleaning, MAX_SPEC_KEY_CHARS, keep_urls=False, drop_instructions=True
+        )
         clean_value = _untrusted(
             text, f"specification {clean_key!r}", cleaning, MAX_SPEC_VALUE_CHARS, drop_instructions=True
         )
@@ -228,15 +240,17 @@ def _specifications(value: Any, cleaning: Cleaning) -> dict[str, str]:
     return out
 
 
-def _price(value: Any) -> tuple[float | None, str | None]:
-    """Parse '1,299.00', '$49.99', 'Rs. 499', 49 -> (amount, currency or None)."""
+def _price(value: Any) -> tuple[float | None, tuple[str, ...]]:
+    """Parse '1,299.00', '$49.99', 'Rs. 499', 49 -> (amount, the currencies its symbol or code
+    can mean, most likely first; empty when the price names none)."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return None, None
+        return None, ()
     if isinstance(value, bool):
         raise RowError(f"price must be a number, got {value!r}")
+    currencies: tuple[str, ...] = ()
     if isinstance(value, (int, float, Decimal)):
         try:
-            amount, currency = float(value), None
+            amount = float(value)
         except OverflowError:
             raise RowError("price is out of range") from None
     elif isinstance(value, str):
@@ -244,13 +258,21 @@ def _price(value: Any) -> tuple[float | None, str | None]:
         if not match:
             raise RowError(f"price {value[:40]!r} is not a number")
         amount = float(match["num"].replace(",", ""))
-        symbol = (match["sym"] or match["code"] or "").lower()
-        currency = CURRENCY_SYMBOLS.get(symbol, symbol.upper() or None)
+        named = [_currencies(m.lower()) for m in (match["sym"], match["code"]) if m]
+        if len(named) == 2:  # "$15 CAD" says which dollar; "₹15 USD" says two things
+            if named[1][0] not in named[0]:
+                raise RowError(f"price {value[:40]!r} names two currencies ({named[0][0]} and {named[1][0]})")
+            named = [named[1]]
+        currencies = named[0] if named else ()
     else:
         raise RowError(f"price must be a number, got {type(value).__name__}")
     if amount != amount or amount < 0 or amount > 1e9:
         raise RowError(f"price {amount} is out of range")
-    return round(amount, 2), currency
+    return round(amount, 2), currencies
+
+
+def _currencies(symbol: str) -> tuple[str, ...]:
+    return CURRENCY_SYMBOLS.get(symbol, (symbol.upper(),))
 
 
 def _number(value: Any, name: str, lo: float, hi: float) -> float | None:
@@ -277,6 +299,16 @@ def _list(value: Any) -> list[str]:
     else:
         items = [plain_text(v) for v in re.split(r"[|;,]", _as_text(value, "list"))]
     return [v for v in items if v]
+
+
+def _without_instruction_items(items: list[str], name: str, cleaning: Cleaning) -> list[str]:
+    """A list field (category path, sizes) without the items that read as instructions."""
+    kept = [item for item in items if not instruction_like(item)]
+    if len(kept) != len(items):
+        dropped = [item for item in items if item not in kept]
+        cleaning.warnings.append(f"{name}: removed {len(dropped)} instruction-like item(s) ({dropped[0][:60]!r})")
+        cleaning.changed(name, items, kept, "instruction-like text removed")
+    return kept
 
 
 def colours_in(text: str) -> list[str]:
@@ -343,15 +375,27 @@ def clean_row(values: dict[str, Any], default_currency: str = "USD", cleaning: C
     description = _untrusted(
         values.get("description"), "description", cleaning, MAX_DESCRIPTION_CHARS, drop_instructions=True
     )
-    price, price_currency = _price(values.get("price"))
-    currency = (_text(values.get("currency"), "currency") or price_currency or default_currency).upper()
+    price, price_currencies = _price(values.get("price"))
+    stated = _text(values.get("currency"), "currency").upper()
+    currency = stated or (price_currencies[0] if price_currencies else default_currency)
     if not re.fullmatch(r"[A-Z]{3}", currency):
         raise RowError(f"currency {currency!r} is not a 3-letter code")
+    if stated and price_currencies and stated not in price_currencies:
+        # Re-labelling "₹1,299" as USD 1,299 would show a price the shop never set.
+        raise RowError(
+            f"price {str(values.get('price'))[:40]!r} is in {price_currencies[0]} but the row's currency is "
+            f"{stated}; correct the price or the currency column"
+        )
     rating = _number(values.get("rating"), "rating", 0, 5)
     stock = _number(values.get("stock"), "stock", 0, 1e9)
     if stock is not None and stock != int(stock):
         raise RowError(f"stock {stock} is not a whole number")
-    path = _split_path(values["category"]) if values.get("category") else []
+    path = _without_instruction_items(
+        _split_path(values["category"]) if values.get("category") else [], "category", cleaning
+    )
+    if values.get("material") is not None:  # prose like the description: the same cleaning
+        material = _untrusted(values["material"], "material", cleaning, MAX_SPEC_VALUE_CHARS, drop_instructions=True)
+        values = {**values, "material": material or None}
     specs = _specifications(values.get("specifications"), cleaning)
     colours, audience, material = derive_attributes(values, specs, title, path)
     raw_image = values.get("image_url")
@@ -366,12 +410,15 @@ def clean_row(values: dict[str, Any], default_currency: str = "USD", cleaning: C
             title=title,
             description=description,
             category=path,
-            brand=_untrusted(values.get("brand"), "brand", cleaning, MAX_TITLE_CHARS, keep_urls=False) or None,
+            brand=_untrusted(
+                values.get("brand"), "brand", cleaning, MAX_TITLE_CHARS, keep_urls=False, drop_instructions=True
+            )
+            or None,
             price=price,
             currency=currency,
             colours=colours,
             audience=audience,
-            sizes=_list(values.get("sizes")),
+            sizes=_without_instruction_items(_list(values.get("sizes")), "sizes", cleaning),
             material=material,
             # Ratings are 1..5; several catalogs write 0 for "not rated yet".
             rating=rating if rating else None,

@@ -5,9 +5,10 @@ are embedded; products gone from the file are removed (unless append). Chroma is
 whole batches and the snapshot is rebuilt from Chroma at the end, so an ingest interrupted at any
 point and run again ends consistent.
 
-Nothing is lost silently: every rejected row is in the report with its line and reason, and the
-audit file (data_dir/audit/) keeps the raw text of rejected rows and the raw value of every field
-that cleaning changed. One ingest writes a data directory at a time (ingest.lock), and storage
+Nothing is lost silently: every row read ends in exactly one of accepted, rejected (with its line
+and reason) or merged (a duplicate id: the later row wins, and the merged row names it), so
+read = accepted + rejected + merged. The audit file (data_dir/audit/) keeps the raw text of
+rejected and merged rows, every warning, and the raw value of every field that cleaning changed. One ingest writes a data directory at a time (ingest.lock), and storage
 failures are one line each (ingest.store.storage_errors).
 """
 
@@ -26,9 +27,10 @@ import numpy as np
 from tqdm import tqdm
 
 from common.errors import ShopAssistError
-from common.models import Embedder, embedder
+from common.language import mostly_chinese
+from common.models import MULTILINGUAL, Embedder, embedder
 from common.schema import Product
-from common.settings import Settings
+from common.settings import BUNDLED, Settings
 from common.text import tokenize
 from ingest import store
 from ingest.clean import Cleaning, RowError, clean_row, map_row
@@ -40,11 +42,22 @@ log = logging.getLogger(__name__)
 
 
 @dataclass
+class Merge:
+    """A row whose id a later row of the file also has: the later row is kept."""
+
+    line: int
+    id: str
+    kept_line: int
+    raw: str | None = None
+
+
+@dataclass
 class IngestReport:
     path: str
     read: int = 0
     accepted: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    merged: list[Merge] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     added: int = 0
     updated: int = 0
@@ -58,6 +71,7 @@ class IngestReport:
     def summary(self) -> dict:
         out = asdict(self)
         out["rejected"] = len(self.rejected)
+        out["merged"] = len(self.merged)
         out["warnings"] = len(self.warnings)
         out.pop("audit")
         return out
@@ -78,6 +92,7 @@ def load_catalog(path: Path, mapping_path: Path | None = None) -> tuple[list[Pro
             )
     by_id: dict[str, Product] = {}
     line_of: dict[str, int] = {}
+    raw_of: dict[str, str] = {}
     for row in rows:
         report.read += 1
         if isinstance(row, Rejection):
@@ -100,17 +115,32 @@ def load_catalog(path: Path, mapping_path: Path | None = None) -> tuple[list[Pro
             report.audit.extend({"line": row.line, "id": product.id, **change} for change in cleaning.changes)
         report.warnings.extend(f"line {row.line}: {w}" for w in cleaning.warnings)
         if product.id in by_id:
+            earlier = Merge(line_of[product.id], product.id, row.line, raw_of[product.id])
+            report.merged.append(earlier)
+            report.audit.append(
+                {
+                    "line": earlier.line,
+                    "id": earlier.id,
+                    "merged": f"duplicate id; line {row.line} kept",
+                    "kept_line": row.line,
+                    "raw": earlier.raw,
+                }
+            )
             report.warnings.append(
-                f"line {row.line}: duplicate id {product.id!r} (also line {line_of[product.id]}); keeping the later row"
+                f"line {row.line}: duplicate id {product.id!r} (also line {earlier.line}); keeping the later row"
             )
             del by_id[product.id]  # re-insert so the order follows the kept row
         if len(product.description) >= 5000:
             report.warnings.append(f"line {row.line}: description of {product.id!r} truncated")
         by_id[product.id] = product
         line_of[product.id] = row.line
+        raw_of[product.id] = _raw_json(row.values)
     products = list(by_id.values())
     report.warnings.extend(near_duplicate_titles(products, line_of))
     report.accepted = len(products)
+    report.audit.extend({"warning": w} for w in report.warnings)
+    unaccounted = report.read - report.accepted - len(report.rejected) - len(report.merged)
+    assert unaccounted == 0, f"{unaccounted} rows of {path} neither accepted, rejected nor merged"
     return products, report
 
 
@@ -124,8 +154,9 @@ def _raw_json(values: dict[str, Any]) -> str:
 
 
 def write_audit(settings: Settings, report: IngestReport) -> Path | None:
-    """data_dir/audit/ingest-<time>-<file>.jsonl: one line per rejected row (its raw text) and per
-    field that cleaning changed (raw and clean value). None when there is nothing to keep."""
+    """data_dir/audit/ingest-<time>-<file>.jsonl: one line per rejected and per merged row (its raw
+    text), per field that cleaning changed (raw and clean value) and per warning. None when there
+    is nothing to keep."""
     if not report.audit:
         return None
     folder = settings.data_dir / "audit"
@@ -169,6 +200,8 @@ def ingest_catalog(
             "rejected"
             + (f" (first: line {report.rejected[0].line}: {report.rejected[0].reason})" if report.rejected else "")
         )
+    if embed is None:
+        settings = settings.model_copy(update={"embedding_model": embedding_model_for(settings, products)})
     with store.storage_errors(settings), writer_lock(settings):
         audit = write_audit(settings, report)
         report.audit_path = str(audit) if audit else None
@@ -240,6 +273,15 @@ def _index(
     report.removed = len(gone)
 
     rebuild_snapshot(settings, coll, expect=None if append else {p.id: p.content_hash for p in products})
+
+
+def embedding_model_for(settings: Settings, products: list[Product]) -> str:
+    """The configured embedding model, except that a catalog written mostly in Chinese gets the
+    multilingual one when the (English) default is configured: MiniLM cannot read Chinese."""
+    if settings.embedding_model == BUNDLED and mostly_chinese([p.title for p in products]):
+        log.info("the catalog is written in Chinese: embedding with the multilingual model")
+        return MULTILINGUAL
+    return settings.embedding_model
 
 
 def index_tag(settings: Settings) -> str:

@@ -21,6 +21,7 @@ from common.settings import Settings
 from common.untrusted import plain_text, without_instructions
 from ingest import store
 from ingest.lock import writer_lock
+from ingest.snapshot import indexed_embedding_model
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ def ingest_policies(settings: Settings, paths: list[Path], embed: Embedder | Non
 
 def _store_passages(settings: Settings, passages: list[Passage], embed: Embedder | None) -> None:
     # Encode first: a failing model must not leave the collection emptied.
-    vectors = (embed or embedder(settings.embedding_model)).encode(
+    vectors = (embed or embedder(indexed_embedding_model(settings))).encode(
         [f"{p.section}. {p.text}" for p in passages], normalize_embeddings=True
     )
     client = store.chroma_client(settings)

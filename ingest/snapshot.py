@@ -29,8 +29,11 @@ import bm25s
 import numpy as np
 
 from common.errors import ShopAssistError
+from common.models import MULTILINGUAL
 from common.schema import Product
+from common.settings import BUNDLED
 from common.text import bm25_tokens
+from common.untrusted import shown_product
 
 # Bump when Product.index_text or the tokeniser changes: every product is then re-indexed.
 FORMAT_VERSION = 2
@@ -53,6 +56,9 @@ class ProductRecords(Sequence[Product]):
 
     `offsets` holds where each line starts (n + 1 entries), so a row is one slice of the
     memory-mapped file and one pydantic parse; a million records never sit in memory at once.
+    Every record is held to the output filter (`shown_product`) as it is parsed, once per row
+    read, so every path that shows or quotes one gets the same text: an index written by another
+    tool or an older version is not trusted more than a catalog file.
     """
 
     def __init__(self, path: Path, offsets: np.ndarray):
@@ -68,7 +74,9 @@ class ProductRecords(Sequence[Product]):
 
     def _parse(self, row: int) -> Product:
         assert self._map is not None
-        return Product.model_validate_json(self._map[int(self.offsets[row]) : int(self.offsets[row + 1])])
+        return shown_product(
+            Product.model_validate_json(self._map[int(self.offsets[row]) : int(self.offsets[row + 1])])
+        )
 
     def __getitem__(self, row):  # type: ignore[override]
         if self._all is not None:
@@ -89,7 +97,7 @@ class ProductRecords(Sequence[Product]):
     def _stream(self) -> Iterator[Product]:
         with open(self.path, encoding="utf-8") as f:
             for line in f:
-                yield Product.model_validate_json(line)
+                yield shown_product(Product.model_validate_json(line))
 
 
 @dataclass
@@ -204,6 +212,16 @@ def remove_leftovers(index_dir: Path) -> list[Path]:
 def read_meta(index_dir: Path) -> dict | None:
     path = index_dir / "meta.json"
     return json.loads(path.read_text()) if path.is_file() else None
+
+
+def indexed_embedding_model(settings) -> str:
+    """The embedding model to query an index with: the configured one, or the one the index was
+    built with when ingest chose the multilingual model for a Chinese catalog."""
+    meta = read_meta(settings.index_dir) or {}
+    built_with = str(meta.get("embed_model", "")).split("|")[0]
+    if settings.embedding_model == BUNDLED and built_with == MULTILINGUAL:
+        return MULTILINGUAL
+    return settings.embedding_model
 
 
 def read_snapshot(index_dir: Path) -> Snapshot:

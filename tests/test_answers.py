@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pytest
 
 from assistant.answers import Verdict, answer_question, key_values
 from assistant.naming import name_products
@@ -103,3 +104,121 @@ def test_named_products_are_found_and_a_plain_search_names_none():
     assert [p.id for p in name_products("does the Sonata black analog watch have a date display?", catalog)] == ["w1"]
     assert [p.id for p in name_products("the Pod Air Sport and the Free 2 Sport", catalog)] == ["e2", "e1"]
     assert name_products("black analog watch under 1000", catalog) == []
+
+
+def _fillers() -> list[Product]:
+    # idf thresholds are shares of a one-title word's idf: a catalog of a few dozen products
+    return [Product(id=f"m{i}", title=f"maker{i} ceramic mug", brand=f"maker{i}") for i in range(30)]
+
+
+def test_a_brand_of_common_words_names_its_product_only_as_a_phrase():
+    duvet = Product(id="d1", title="house this queen cotton duvet cover", brand="house this")
+    house = Product(id="h1", title="this old house wall clock", brand="oldtime")
+    catalog = Catalog([duvet, house, *_fillers()])
+    assert [p.id for p in name_products("what's the thread count of the house this duvet cover?", catalog)] == ["d1"]
+    assert name_products("is this house clock quiet?", catalog) != [duvet]
+
+
+def _kettles() -> list[Product]:
+    out = []
+    for size in ("1L", "2L"):
+        for stove in ("gas", "induction"):
+            out.append(
+                Product(
+                    id=f"k-{size}-{stove}",
+                    title=f"Tea Kettle ({size}, glass, {stove})",
+                    category=["Tea Kettle"],
+                    attributes={"capacity": size, "material": "glass", "stovetop compatibility": stove},
+                )
+            )
+    return out
+
+
+def test_variants_are_named_by_the_options_said_and_the_asked_option_does_not_narrow():
+    catalog = Catalog([*_kettles(), *_fillers()])
+    ids = {p.id for p in name_products("does the 2L glass tea kettle for gas stoves work on induction?", catalog)}
+    assert ids == {"k-2L-gas"}  # "for gas stoves" names it; "on induction" is asked
+    ids = {p.id for p in name_products("does the 2L glass tea kettle work on induction?", catalog)}
+    assert ids == {"k-2L-gas", "k-2L-induction"}  # the option asked about does not pick one
+    # A search, however well it covers a title, names nothing.
+    assert name_products("what's the best 2L glass tea kettle?", catalog) == []
+    assert name_products("do you have a 2L glass tea kettle?", catalog) == []
+
+
+def test_variants_alike_get_one_answer_when_it_is_the_same_and_one_each_when_not():
+    from assistant.answers import answers_text
+
+    kettles = _kettles()[2:]  # the two 2L ones
+    values = key_values(kettles)
+    question = "does the 2L glass tea kettle {}?"
+    naming = "tea kettle 2l glass"  # the words that named them (naming_words)
+    same = answers_text(kettles, question.format("have auto shut-off"), HashEmbedder(), values, naming)
+    assert same.startswith("The listing doesn't say") and "holds for all 2" in same
+    differ = answers_text(kettles, question.format("work on induction"), HashEmbedder(), values, naming)
+    lines = differ.splitlines()
+    assert len(lines) == 2 and "No." in lines[0] and "Yes." in lines[1]
+
+
+def test_variants_of_one_title_are_told_apart_by_the_values_that_differ():
+    from assistant.answers import answers_text
+
+    boots = [
+        Product(id=f"b{w}", title="Hiking Boots (size 10)", attributes={"size": "10", "waterproof": w})
+        for w in ("yes", "no")
+    ]
+    text = answers_text(
+        boots, "are the hiking boots in size 10 waterproof?", HashEmbedder(), key_values(boots), "hiking boot size 10"
+    )
+    assert text.splitlines() == [
+        "Hiking Boots (size 10), waterproof: yes: Yes. The listing gives waterproof: yes.",
+        "Hiking Boots (size 10), waterproof: no: No. The listing gives waterproof: no.",
+    ]
+
+
+MAT = Product(id="y1", title="Asana Foldable Travel Yoga Mat", description="A non-slip yoga mat for home practice.")
+
+
+@pytest.mark.parametrize(
+    "question, verdict",
+    [
+        ("is it non-slip?", Verdict.YES),  # the question negates the word as the record does
+        ("is it non slip?", Verdict.YES),
+        ("does it slip?", Verdict.NO),  # the record negates what is asked
+    ],
+)
+def test_a_negation_in_the_question_and_the_record_agrees(question, verdict):
+    assert answer_question(MAT, question).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "message, positions",
+    [
+        ("how long does the battery last on the second one?", [2]),  # "last" as a verb points at nothing
+        ("will it last a year?", []),
+        ("compare the first and the last", [1, 5]),
+        ("the last one please", [5]),
+    ],
+)
+def test_last_points_only_as_the_last(message, positions):
+    from assistant.intent import pointed_positions
+
+    assert pointed_positions(message, 5) == positions
+
+
+WATCH_LED = Product(
+    id="l1",
+    title="jack klein black LED digital watch for boys",
+    attributes={"Water Resistant": "No", "Type": "Digital"},
+)
+
+
+@pytest.mark.parametrize(
+    "question, verdict",
+    [
+        # the key said word for word decides, whatever story comes around it
+        ("is the jack klein LED watch water resistant? my son forgets to take it off while bathing", Verdict.NO),
+        ("jack klein led watch - water resistant or not", Verdict.VALUE),
+    ],
+)
+def test_a_specification_key_said_in_the_question_answers_it(question, verdict):
+    assert answer_question(WATCH_LED, question).verdict == verdict

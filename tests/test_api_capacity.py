@@ -143,7 +143,7 @@ def test_a_client_that_goes_away_releases_its_session_and_slot(serve):
         body = {**created, "message": "blue backpack"}
         with client.stream("POST", "/v1/chat", json=body) as r:
             for line in r.iter_lines():
-                if line.startswith("event: text"):
+                if line.startswith("event: writing"):
                     break  # generation is under way; hang up
         wait_for(backend.closed.is_set)
         wait_for(lambda: core.gate.running == 0 and app.state.turns.active == 0)

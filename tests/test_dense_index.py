@@ -87,3 +87,33 @@ def test_index_is_built_for_large_snapshots_and_saved_once(big_catalog, monkeypa
     monkeypatch.setattr(DenseIndex, "build", lambda *_: pytest.fail("rebuilt although saved"))
     loaded = dense_index_for(read_snapshot(index_dir))
     assert loaded is not None and loaded.index.ntotal == len(read_snapshot(index_dir).vectors)
+
+
+PREFERRING = ["shoes for men", "a watch around 60", "a bag, money's not an issue", "jacket for women around 80"]
+
+
+def test_approximate_search_keeps_preferred_products_first(big_catalog, monkeypatch):
+    """A preference (audience recorded, price near, premium) ranks in tiers above relevance over
+    every candidate: the index path must find the preferred products even when they are not among
+    the nearest vectors (a short shortlist here makes that likely)."""
+    index_dir, embed = big_catalog
+    exact_catalog = CatalogIndex(read_snapshot(index_dir))  # below ANN_FROM: exact
+    catalog = CatalogIndex(read_snapshot(index_dir))
+    catalog.dense = DenseIndex.build(catalog.vectors)
+    monkeypatch.setattr(search, "EXACT_BELOW", 5)
+    monkeypatch.setattr(search, "SHORTLIST", 5)
+    exact, ann = Retriever(exact_catalog, embed, rrf_depth=5), Retriever(catalog, embed, rrf_depth=5)
+    understander = Understander(catalog)
+    preferred = 0
+    for text in PREFERRING:
+        query = understander.parse(text)
+        c = query.constraints
+        rows = np.flatnonzero(catalog.mask(c))
+        tier_of = dict(zip(rows.tolist(), exact._preference_tiers(rows, c).tolist(), strict=True))
+        want = exact.search(query, k=10)
+        got = ann.search(query, k=10)
+        preferred += len(set(tier_of.values())) > 1
+        want_tiers = [tier_of[catalog.row_of[h.product.id]] for h in want.hits]
+        got_tiers = [tier_of[catalog.row_of[h.product.id]] for h in got.hits]
+        assert got_tiers == want_tiers, (text, got_tiers, want_tiers)
+    assert preferred >= 3  # the queries do state preferences that split their candidates

@@ -101,3 +101,36 @@ def test_an_unfinished_last_fragment_after_whole_sentences_is_dropped():
 
     assert list(stream_sentences(["The mug is white. They're a coffee", " maker"])) == ["The mug is white."]
     assert list(stream_sentences(["Great pick"])) == ["Great pick"]  # a short reply on its own
+
+
+def test_false_comparatives_go_and_true_ones_stay():
+    light = Product(
+        id="A", title="Free 2 Sport Earbuds", price=36.5, rating=4.2, currency="USD", attributes={"Weight": "5 g"}
+    )
+    heavy = Product(
+        id="B", title="Pod Air Earbuds", price=29.0, rating=4.6, currency="USD", attributes={"Weight": "0.01 kg"}
+    )
+    g = Grounder([light, heavy])
+    assert g.sentence("The Free 2 Sport Earbuds are a great budget-friendly option.") is None  # the dearer one
+    assert g.sentence("The Pod Air Earbuds are cheaper and higher-rated.") is not None
+    assert g.sentence("The Free 2 Sport Earbuds are lighter than the others.") is not None  # 5 g < 10 g
+    assert g.sentence("It is also the higher-rated pick.") is None  # "it": the Free 2 Sport, rated 4.2
+    assert g.sentence("The second one is newer.") is None  # no record states a year
+    assert g.sentence("They are cheaper than most earbuds on the market.") is None  # about no one product
+    assert g.report.removed_sentences == 4
+
+
+def test_policy_answers_drop_near_repeated_sentences():
+    from assistant.grounding import PassageGrounder
+
+    g = PassageGrounder(["Unused items can be returned within 30 days of delivery for a full refund."])
+    assert g.sentence("Unused items can be returned within 30 days of delivery.") is not None
+    assert g.sentence("Unused items can be returned within 30 days of the delivery.") is None
+
+
+def test_a_comparison_between_two_named_products_is_about_the_first_named():
+    cheap = Product(id="A", title="Pod Air Earbuds", price=29.0, currency="USD")
+    dear = Product(id="B", title="Free 2 Sport Earbuds", price=36.5, currency="USD")
+    g = Grounder([cheap, dear])
+    assert g.sentence("The Pod Air Earbuds are cheaper than the Free 2 Sport Earbuds.") is not None
+    assert g.sentence("The Free 2 Sport Earbuds are cheaper than the Pod Air Earbuds.") is None

@@ -88,6 +88,8 @@ def wait_for_reply(page: Page, reply) -> None:
 
 def turn_over(page: Page) -> None:
     expect(page.locator("#shop-message textarea")).to_be_enabled()
+    expect(page.get_by_role("button", name="Send", exact=True)).to_be_enabled()
+    expect(page.locator("#shop-status")).to_have_text("")  # no "Still writing…" once it is over
 
 
 def test_query_shows_cards_before_the_streamed_text_and_prices_match_records(page, core, backend):
@@ -160,6 +162,8 @@ def test_chips_and_suggestions_are_closed_while_a_turn_runs(page, core, backend)
         expect(options(page)).to_have_count(0)  # the last reply's next steps are gone meanwhile
         expect(page.locator("#shop-message textarea")).to_be_disabled()
         expect(page.get_by_role("button", name="Send", exact=True)).to_be_disabled()
+        expect(page.locator("#shop-status")).to_have_text("Still writing…")  # the page says why
+        expect(page.locator("#shop-status")).to_be_visible()
         screenshot(page, "03b-turn-running")
     finally:
         backend.gate.set()
@@ -168,6 +172,7 @@ def test_chips_and_suggestions_are_closed_while_a_turn_runs(page, core, backend)
         expect(chip).to_be_enabled()
     expect(options(page)).to_have_text([s.label for s in cheaper.suggestions])
     expect(page.locator("#shop-message textarea")).to_be_enabled()
+    expect(page.locator("#shop-status")).to_have_text("")
 
 
 def price_limit(reply) -> float:
@@ -217,7 +222,7 @@ def test_a_comparison_is_shown_as_a_table_once(page, core):
     send(page, QUERY)
     wait_for_reply(page, first)
     send(page, "compare 1 and 2")
-    expect(page.locator("#shop-message textarea")).to_be_enabled()  # the turn is over
+    turn_over(page)
     tables = page.locator("#shop-chat table, #shop-panel table.sa-compare")
     expect(tables).to_have_count(1)  # in the reply's text, or beside the cards when the text has none
     expect(tables.locator("th")).to_contain_text(compared.comparison.columns)
@@ -236,7 +241,9 @@ def test_thumbs_down_on_a_reply_and_a_product_land_in_sqlite(page, core, web_set
     page.get_by_role("button", name="Send comment").click()
     expect(comment).to_be_hidden()
     page.locator("#card-2-dislike").click()
-    expect(comment).to_be_visible()
+    card_comment = page.locator("#card-2-comment textarea")
+    expect(card_comment).to_be_visible()  # in the card voted on
+    expect(comment).to_be_hidden()
     screenshot(page, "08-feedback")
 
     saved = page.evaluate("Object.keys(localStorage)")
@@ -262,7 +269,7 @@ def test_votes_show_which_was_given_change_and_survive_a_reload(page, core, web_
     up, down = page.locator("#card-2-like"), page.locator("#card-2-dislike")
     down.click()
     expect(down).to_have_text("Disliked ✓")
-    expect(status).to_contain_text("You rated product 2: not helpful")
+    expect(page.locator("#card-2-comment textarea")).to_be_visible()  # the comment box moves to the card
     up.click()  # changed their mind: the latest vote wins
     expect(up).to_have_text("Liked ✓")
     expect(down).to_have_text("Dislike")
@@ -386,3 +393,114 @@ def test_an_opener_starts_the_conversation_for_a_first_time_shopper(page, core):
     expect(user_messages(page)).to_have_text([opener])
     wait_for_reply(page, reply)
     screenshot(page, "13-opener")
+
+
+# -- the page at desktop and phone width ---------------------------------------------------------
+VIEWPORTS = {"desktop": {"width": 1400, "height": 1000}, "phone": {"width": 390, "height": 844}}
+# Every visible card slot: its box, and the controls inside it that stick out of it or clip
+# their own text; whether the card has a picture (drawn or a photo) of non-zero size.
+CARD_GEOMETRY = """slots => slots.filter(s => s.offsetParent).map(slot => {
+  const box = slot.getBoundingClientRect();
+  const inside = r => r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+  const controls = [...slot.querySelectorAll("article.sa-card, button, textarea")].filter(e => e.offsetParent);
+  const pic = slot.querySelector(".sa-thumb svg.sa-pic, .sa-thumb .sa-img");
+  const picBox = pic && pic.getBoundingClientRect();
+  return {
+    id: slot.id, width: box.width,
+    outside: controls.filter(e => !inside(e.getBoundingClientRect())).map(e => e.outerHTML.slice(0, 80)),
+    clipped: controls.filter(e => e.tagName === "BUTTON" && e.scrollWidth > e.clientWidth + 1).map(e => e.innerText),
+    picture: !!pic && picBox.width > 20 && picBox.height > 20,
+  };
+})"""
+OPTION_GEOMETRY = """(chat) => {
+  const box = chat.getBoundingClientRect();
+  return [...chat.querySelectorAll("button.option")].map(b => {
+    const r = b.getBoundingClientRect();
+    return {text: b.innerText, inside: r.left >= box.left - 1 && r.right <= box.right + 1,
+            clipped: b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1, top: Math.round(r.top), left: r.left};
+  });
+}"""
+
+
+def cards_hold(page: Page) -> list[dict]:
+    slots = page.locator("#product-panel .sa-slot").evaluate_all(CARD_GEOMETRY)
+    for slot in slots:
+        assert not slot["outside"], f"{slot['id']}: controls outside the card: {slot['outside']}"
+        assert not slot["clipped"], f"{slot['id']}: buttons clip their text: {slot['clipped']}"
+        assert slot["picture"], f"{slot['id']} has no picture"
+    return slots
+
+
+def no_sideways_scroll(page: Page) -> None:
+    width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"the page is {width[0]} px wide in a {width[1]} px window"
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_the_shop_page_holds_at_desktop_and_phone_width(chromium, app_url, core, web_settings, size):
+    """The shopper's path at 1400 px and 390 px: first page, five cards, a voted card with its
+    comment box, nothing matches with the relax button, a message over the limit. Each state is
+    saved as a screenshot; the cards' controls stay inside their boxes and every card has a picture."""
+    context = chromium.new_context(viewport=VIEWPORTS[size])
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    try:
+        page.goto(app_url)
+        box = page.locator("#shop-message textarea")
+        expect(box).to_be_enabled()
+        expect(page.locator("#new-conversation")).to_have_text("New conversation")
+        no_sideways_scroll(page)
+        screenshot(page, f"20-{size}-first-page")
+
+        (reply,) = expected(core, QUERY)
+        assert len(reply.products) == 5
+        send(page, QUERY)
+        wait_for_reply(page, reply)
+        assert len(cards_hold(page)) == 5
+        chat = page.locator("#shop-chat")
+        suggestions = chat.evaluate(OPTION_GEOMETRY)
+        assert suggestions and all(o["inside"] and not o["clipped"] for o in suggestions), suggestions
+        rows = sorted({o["top"] for o in suggestions})
+        starts = {min(o["left"] for o in suggestions if o["top"] == top) for top in rows}
+        assert len(starts) == 1, f"suggestion rows start at different places: {suggestions}"
+        bin_icon = chat.locator("button[aria-label='Clear']")
+        expect(bin_icon).to_have_count(1)  # Gradio draws it...
+        expect(bin_icon).to_be_hidden()  # ...hidden: "New conversation" is the one labelled way to start over
+        no_sideways_scroll(page)
+        screenshot(page, f"21-{size}-five-cards")
+
+        page.locator("#card-2-dislike").click()
+        comment = page.locator("#card-2-comment textarea")
+        expect(comment).to_be_visible()
+        slot = page.locator("#slot-2").bounding_box()
+        inside = comment.bounding_box()
+        assert slot["y"] <= inside["y"] and inside["y"] + inside["height"] <= slot["y"] + slot["height"]
+        cards_hold(page)
+        comment.scroll_into_view_if_needed()
+        screenshot(page, f"22-{size}-voted-card")
+
+        send(page, f"{QUERY} under $2")
+        expect(page.locator("#shop-panel .sa-empty")).to_contain_text("Nothing matches")
+        relax = page.locator("#relax")
+        expect(relax).to_be_visible()
+        turn_over(page)
+        widths = [s["width"] for s in cards_hold(page)]
+        assert relax.bounding_box()["width"] <= min(widths), "the relax button is wider than the cards"
+        no_sideways_scroll(page)
+        screenshot(page, f"23-{size}-nothing-matches")
+
+        limit = web_settings.max_message_chars
+        long = ("I need a sturdy watch for long hikes. " * 20)[: limit + 40]
+        box.fill(long)
+        counter = page.locator("#message-count")
+        expect(counter).to_contain_text(f"{len(long)} / {limit} characters: 40 too many")
+        expect(counter).to_be_visible()
+        box.press("Enter")
+        expect(page.get_by_text("Nothing was sent: shorten it by 40 characters")).to_be_visible()
+        expect(box).to_have_value(long)  # kept whole, nothing cut
+        expect(user_messages(page)).to_have_count(2)  # not sent
+        expect(counter).to_be_visible()  # the warning stays beside the box after the toast goes
+        no_sideways_scroll(page)
+        screenshot(page, f"24-{size}-long-message")
+    finally:
+        context.close()

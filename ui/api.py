@@ -3,7 +3,9 @@
 POST /v1/sessions    -> {"session_id", "session_token"}: a new session; keep the token secret
 POST /v1/chat        -> server-sent events: intent, constraints, products, text, done (or error)
 POST /v1/search      -> ranked products with constraints and why
-POST /v1/copilot     -> suggested agent reply, intent, policy passages, products
+POST /v1/copilot     -> suggested agent reply, intent, policy passages, products; with a store,
+                        `order`: the customer, orders, clause and proposed actions
+POST /v1/copilot/execute -> run an action the agent confirmed (preconditions checked again)
 GET  /healthz        -> liveness;  GET /readyz -> readiness and the state of each dependency
 
 What guards it, in the order a request meets it (see the README's threat model):
@@ -19,8 +21,11 @@ What guards it, in the order a request meets it (see the README's threat model):
 - Capacity (assistant/capacity.py): over settings.max_active_turns turns in flight, chat and
   copilot answer 429 with Retry-After; when the generation queue is long, turns get the
   deterministic text from the records at once instead of waiting.
-- A turn that cannot be saved (disk full, read-only) is refused with 507 before it starts, or
-  ends with an SSE `error` event instead of `done` if the disk fills during it.
+- A session the disk refuses (full, read-only, not answering) is kept in memory, up to
+  settings.sessions_held_in_memory, and written by its next save the disk takes; beyond that a
+  turn is refused with 507 before it starts, or ends with an SSE `error` event instead of `done`.
+- Every call to Chroma, the model server and the disk has a deadline (common/dependency.py);
+  /readyz runs on the event loop and answers within a second whatever a dependency does.
 """
 
 from __future__ import annotations
@@ -43,9 +48,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.capacity import TurnLimiter
 from assistant.core import Assistant
+from assistant.order_copilot import execute as execute_action
 from assistant.reply import EventKind
 from assistant.session import Session
 from assistant.session_store import SessionLimitError, SessionNotFound, SessionStorageError, SessionStore
+from assistant.store import Action
 from common.errors import ShopAssistError
 from common.settings import Settings
 
@@ -81,6 +88,16 @@ class CopilotTurn(BaseModel):
 
 class CopilotRequest(BaseModel):
     conversation: list[CopilotTurn] = Field(min_length=1)
+    done: list[Action] = Field(default_factory=list)  # actions already run in this conversation
+
+
+class ExecuteRequest(BaseModel):
+    """An action the agent confirmed (from a proposal's `order.actions`), for the customer the
+    conversation verifies; the store checks the policy's preconditions again."""
+
+    conversation: list[CopilotTurn] = Field(min_length=1)
+    action: Action
+    confirmed_by: str = Field(min_length=1, max_length=200)  # the agent, for the action log
 
 
 def bearer_ok(headers: list[tuple[bytes, bytes]], token: str | None) -> bool:
@@ -168,7 +185,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None, sessions:
     app = FastAPI(title="shopassist", version="0.1.0")
     app.add_middleware(RequestGuard, token=settings.api_token, max_bytes=settings.max_request_bytes)
     state: dict[str, Any] = {"assistant": assistant, "error": None}
-    sessions = sessions or SessionStore.from_settings(settings)
+    sessions = sessions or SessionStore.from_settings(settings, hold=True)
     turns = TurnLimiter(settings.max_active_turns)
     app.state.sessions, app.state.turns = sessions, turns  # for operators' hooks and tests
 
@@ -217,14 +234,16 @@ def create_app(settings: Settings, assistant: Assistant | None = None, sessions:
         return {"status": "ok"}
 
     @app.get("/readyz")
-    def readyz(request: Request) -> JSONResponse:
+    async def readyz(request: Request) -> JSONResponse:
+        # On the event loop, not a worker thread: it answers within a second even when every
+        # worker thread is busy, and Chroma is probed with a deadline (`PolicySearch.astatus`).
         # Details (error text, capacity) only for callers who could use the API anyway.
         insider = bearer_ok(request.scope["headers"], settings.api_token)
         core = state["assistant"]
         if core is None:
             body: dict[str, Any] = {"ready": False, "error": state["error"] if insider else "not ready"}
             return JSONResponse(body, status_code=503)
-        policies = core.policies.status()
+        policies = await core.policies.astatus()
         body = {
             "ready": True,
             "degraded": policies is not None,
@@ -233,7 +252,15 @@ def create_app(settings: Settings, assistant: Assistant | None = None, sessions:
         }
         if insider:
             body["detail"] = {"policies": policies}
-            body["capacity"] = {"generation": core.gate.stats(), "turns": turns.stats()}
+            body["capacity"] = {
+                "generation": core.gate.stats(),
+                "turns": turns.stats(),
+                "sessions_held": sessions.held(),
+            }
+            body["dependencies_detail"] = {
+                "chroma": core.policies.chroma.stats(),
+                **({"model": core.writer.model.stats()} if core.writer.model else {}),
+            }
         return JSONResponse(body)
 
     @app.post("/v1/sessions")
@@ -273,6 +300,9 @@ def create_app(settings: Settings, assistant: Assistant | None = None, sessions:
             session = sessions.open(session_id, token)
         except SessionNotFound as exc:
             raise HTTPException(404, str(exc)) from exc
+        except SessionStorageError as exc:  # the disk did not answer in time
+            log.error("%s", exc)
+            raise HTTPException(507, STORAGE_FAILED) from exc
         lock = sessions.lock(session.id)
         if not lock.acquire(blocking=False):
             raise HTTPException(409, "this session is already taking a turn; wait for its reply")
@@ -338,11 +368,24 @@ def create_app(settings: Settings, assistant: Assistant | None = None, sessions:
         core = ready()
         started = admit()
         try:
-            return core.copilot([t.model_dump() for t in body.conversation]).model_dump()
+            return core.copilot([t.model_dump() for t in body.conversation], done=body.done).model_dump()
         except ShopAssistError as exc:
             raise HTTPException(422, str(exc)) from exc
         finally:
             turns.leave(time.monotonic() - started)
+
+    @app.post("/v1/copilot/execute")
+    def copilot_execute(body: ExecuteRequest) -> dict[str, Any]:
+        """200 with `result.done` false and `result.rule` when the policy refuses the action."""
+        for turn in body.conversation:
+            check_message(turn.content)
+        try:
+            # The store beside the assistant's index, as the proposal read it.
+            conversation = [t.model_dump() for t in body.conversation]
+            executed = execute_action(ready().settings.data_dir, conversation, body.action, body.confirmed_by)
+        except ShopAssistError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        return executed.model_dump()
 
     return app
 

@@ -32,6 +32,15 @@ def _mount_finetune() -> None:
 
 _mount_finetune()
 
+
+def _mount_store() -> None:
+    from ui.store_cli import store_app
+
+    app.add_typer(store_app, name="store")
+
+
+_mount_store()
+
 DataDir = Annotated[
     Path | None,
     typer.Option("--data-dir", help="Where indexes live [env: SHOPASSIST_DATA_DIR]", show_default=False),
@@ -54,7 +63,7 @@ def ingest(
     data_dir: DataDir = None,
     chroma_url: ChromaUrl = None,
     config: Config = None,
-    show_rejected: Annotated[int, typer.Option(help="How many rejected rows to list")] = 20,
+    show_rejected: Annotated[int, typer.Option(help="How many rejected rows, merged rows and warnings to list")] = 20,
 ) -> None:
     """Clean, embed and index a product catalog (incremental: only changed products are embedded)."""
     from ingest.pipeline import ingest_catalog
@@ -67,19 +76,25 @@ def ingest(
         typer.echo(f"rejected line {r.line}: {r.reason}", err=True)
     if len(report.rejected) > show_rejected:
         typer.echo(f"... and {len(report.rejected) - show_rejected} more rejected rows", err=True)
+    for m in report.merged[:show_rejected]:
+        typer.echo(f"merged line {m.line}: duplicate id {m.id!r}, line {m.kept_line} kept", err=True)
+    if len(report.merged) > show_rejected:
+        typer.echo(f"... and {len(report.merged) - show_rejected} more merged rows", err=True)
     for w in report.warnings[:show_rejected]:
         typer.echo(f"warning: {w}", err=True)
+    if len(report.warnings) > show_rejected:
+        typer.echo(f"... and {len(report.warnings) - show_rejected} more warnings (all in the audit file)", err=True)
     if policies:
         count = ingest_policies(settings, policies)
         typer.echo(f"policies: {count} passages indexed")
     s = report.summary()
     typer.echo(
-        f"read {s['read']}, accepted {s['accepted']}, rejected {s['rejected']}, "
+        f"read {s['read']}, accepted {s['accepted']}, rejected {s['rejected']}, merged {s['merged']}, "
         f"added {s['added']}, updated {s['updated']}, unchanged {s['unchanged']}, "
         f"removed {s['removed']}, cleaned {s['cleaned']} in {s['seconds']:.1f}s"
     )
     if report.audit_path:
-        typer.echo(f"audit (raw values of rejected rows and cleaned fields): {report.audit_path}", err=True)
+        typer.echo(f"audit (rejected and merged rows, warnings, cleaned fields): {report.audit_path}", err=True)
 
 
 def prepare_search(settings: Settings) -> None:

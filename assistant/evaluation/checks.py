@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from assistant.constraints import Constraints
+from assistant.ordinals import LAST
+from assistant.ordinals import ORDINALS as SHARED_ORDINALS
 from assistant.reply import ProductCard, Reply
 from common.schema import Product
 
@@ -35,7 +37,7 @@ CHEAPER = re.compile(
 )
 PRICIER = re.compile(r"\b(?:more expensive|pricier|higher[- ]end|more premium|fancier|bigger budget)\b", re.I)
 COMPARE = re.compile(r"\b(?:compare|comparison|vs\.?|versus|difference between|which (?:one )?is better)\b", re.I)
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+ORDINALS = {**{w: n for w, n in SHARED_ORDINALS.items() if n <= 5 and w.isalpha()}, LAST: -1}
 ORDINAL_REF = re.compile(
     r"\bthe (first|second|third|fourth|fifth|last)\b(?! (?:time|thing|of all))"
     r"|\b(first|second|third|fourth|fifth|last) (?:one|item|product|option|pick)\b",

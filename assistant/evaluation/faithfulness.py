@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from assistant.ordinals import LAST
+from assistant.ordinals import ORDINALS as SHARED_ORDINALS
 from assistant.reply import ProductCard
 from common.schema import Product
 from common.text import STOPWORDS, terms, tokenize
@@ -50,7 +52,7 @@ QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')  # examples and the shopper's 
 COMPARATIVE = re.compile(r"\b(?:than|against|versus|vs\.?|compared|whereas|while)\b", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 NAME_RUN = re.compile(r"\b(?:[A-Z][\w'&-]*\s+){1,6}[A-Z][\w'&-]*")
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": -1}
+ORDINALS = {**{w: n for w, n in SHARED_ORDINALS.items() if n <= 6 and w.isalpha()}, LAST: -1}
 POSITION = re.compile(
     r"\b(?:the\s+)(first|second|third|fourth|fifth|sixth|last)(?:\s+(?:one|item|product|option|pick))?\b"
     r"|(?:#|\bnumber\s|\boption\s|\bitem\s|\[)(\d)\b",

@@ -47,11 +47,20 @@ class LogTurn(BaseModel):
     text: str
 
 
+class AnswerLabel(BaseModel):
+    """The right answer to a question turn: "yes", "no", "not_stated" or a value (with other
+    accepted spellings), as `bench/product_questions.py` labels them."""
+
+    gold: str = Field(min_length=1)
+    accept: list[str] = Field(default_factory=list)
+
+
 class Labels(BaseModel):
     constraints: ConstraintLabel | list[ConstraintLabel | None] | None = None
     relevant_products: dict[str, int] | None = None
     unsatisfiable: bool | None = None
     intents: list[str | None] | None = None
+    answers: list[AnswerLabel | None] | None = None  # per user turn, where a turn asks a question
 
 
 class Dialogue(BaseModel):
@@ -67,6 +76,8 @@ class Dialogue(BaseModel):
         n = len(self.user_texts())
         if self.labels and self.labels.intents is not None and len(self.labels.intents) != n:
             raise ValueError(f"labels.intents has {len(self.labels.intents)} entries for {n} user turns")
+        if self.labels and self.labels.answers is not None and len(self.labels.answers) != n:
+            raise ValueError(f"labels.answers has {len(self.labels.answers)} entries for {n} user turns")
         if self.labels and isinstance(self.labels.constraints, list) and len(self.labels.constraints) != n:
             raise ValueError(f"labels.constraints has {len(self.labels.constraints)} entries for {n} user turns")
         return self
@@ -95,6 +106,10 @@ class Dialogue(BaseModel):
         if isinstance(given, list):
             return list(given)
         return [None] * (n - 1) + [given]
+
+    def answer_labels(self) -> list[AnswerLabel | None]:
+        n = len(self.user_texts())
+        return list(self.labels.answers) if self.labels and self.labels.answers else [None] * n
 
     def intent_labels(self) -> list[str | None]:
         n = len(self.user_texts())

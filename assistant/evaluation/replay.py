@@ -29,6 +29,7 @@ from tqdm import tqdm
 
 from assistant.constraints import Constraints
 from assistant.core import Assistant
+from assistant.evaluation import answer_checks
 from assistant.evaluation.checks import (
     CatalogScan,
     Spec,
@@ -39,7 +40,7 @@ from assistant.evaluation.checks import (
 )
 from assistant.evaluation.faithfulness import Context, Faithfulness, FaithfulnessChecker, money_values
 from assistant.evaluation.labels import ConstraintLabel
-from assistant.evaluation.logs import Dialogue
+from assistant.evaluation.logs import AnswerLabel, Dialogue
 from assistant.evaluation.policy import PolicyIndex, PolicyResult
 from assistant.evaluation.results import TurnRow, finished_dialogues
 from assistant.evaluation.retrieval import constraint_precision, ndcg, recall
@@ -113,6 +114,7 @@ class Evaluator:
     def _shop(self, dialogue: Dialogue, on_turn: Callable[[], None]) -> list[TurnRow]:
         messages = dialogue.user_texts()
         labels, intents = dialogue.constraint_labels(), dialogue.intent_labels()
+        answer_labels = dialogue.answer_labels()
         kinds, references = dialogue.follow_up_kinds(), dialogue.reference_replies()
         final_labels = dialogue.labels
         session = Session(id=f"eval-{hashlib.sha1(dialogue.id.encode()).hexdigest()[:12]}")
@@ -175,6 +177,7 @@ class Evaluator:
             faith = self.faithfulness.check(reply.text, shown, context)
             counts |= _faithfulness_counts(faith)
             row.failed += _failed(faith)
+            self._what_it_says(row, counts, reply, shown, answer_labels[i])
 
             if intent in SHOPPING_INTENTS and spec is not None and detected not in ("compare", "reference"):
                 unsatisfiable = final_labels.unsatisfiable if last and final_labels else None
@@ -217,6 +220,27 @@ class Evaluator:
             rows.append(row)
             on_turn()
         return rows
+
+    def _what_it_says(
+        self, row: TurnRow, counts: dict[str, float], reply: Reply, shown: list[ProductCard], label: AnswerLabel | None
+    ) -> None:
+        """Answer correctness where labelled, false comparatives, repeated sentences, and policy
+        quotes against the sections cited (see assistant/evaluation/answer_checks.py)."""
+        records = [self.records[c.id] for c in shown if c.id in self.records]
+        false = answer_checks.false_comparatives(reply.text, records)
+        repeats = answer_checks.repeated_sentences(reply.text)
+        counts |= {"false_comparatives": len(false), "repeated_sentences": len(repeats)}
+        row.failed += [{"check": "false comparative", "detail": s} for s in false]
+        row.failed += [{"check": "repeated sentence", "detail": s} for s in repeats]
+        if reply.citations:
+            quotes = answer_checks.citation_matches(reply.text, reply.citations, self.policies.resolve)
+            counts |= {"policy_quotes": quotes.quotes, "policy_quotes_matched": quotes.matched}
+            row.failed += [{"check": "policy citation", "detail": d} for d in quotes.failures or []]
+        if label is not None:
+            right, error = answer_checks.answer_right(label.gold, label.accept, reply.text)
+            counts |= {"answers_labelled": 1, "answers_correct": float(right)}
+            if not right:
+                row.failed.append({"check": "answer", "detail": f"gold {label.gold!r}{f' ({error})' if error else ''}"})
 
     def _ranking(self, session: Session, reply: Reply) -> list[str]:
         """The shown cards, then the rest of the active request's top 50 (empty: abstained)."""

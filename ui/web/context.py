@@ -21,7 +21,8 @@ class WebContext:
     @classmethod
     def create(cls, settings: Settings, assistant: Assistant, store: SessionStore | None = None) -> WebContext:
         """`store` is the API's session store when both faces run in one process."""
-        store = store or SessionStore.from_settings(settings)
+        # A server: sessions are held in memory while the disk refuses them (issue 18).
+        store = store or SessionStore.from_settings(settings, hold=True)
         return cls(settings, assistant, BrowserSessions(store), FeedbackStore.in_data_dir(settings.data_dir))
 
     @property

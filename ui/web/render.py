@@ -5,6 +5,8 @@ model output, shopper messages, policy passages) is escaped on the way in, becau
 sets `innerHTML`: a title `<img src=x onerror=alert(1)>` must show as those characters. Image
 URLs are used only when they are http(s), percent-encoded so they cannot break out of the
 attribute or the CSS `url()`; the browser loads them, never the server, and with no referrer.
+Under every image lies a picture drawn from the record (`ui.web.pictures`): it is what shows
+when there is no URL, or when the URL does not load (a dead link, an offline machine).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from urllib.parse import quote, urlsplit
 from assistant.feedback import FeedbackCounts, RatedReply
 from assistant.reply import ComparisonTable, ProductCard
 from assistant.wording import format_price
+from ui.web.pictures import picture_svg
 
 LOW_STOCK = 5  # "only 3 left" below this
 
@@ -60,10 +63,11 @@ def why_text(card: ProductCard) -> str:
     return " · ".join(dict.fromkeys(parts))
 
 
-def card_html(card: ProductCard, position: int, note: str | None = None) -> str:
-    """One product card. `note` marks an alternative with the constraint it breaks."""
+def card_html(card: ProductCard, position: int, note: str | None = None, colour: str | None = None) -> str:
+    """One product card. `note` marks an alternative with the constraint it breaks; `colour`
+    (the record's first colour) tints the drawn picture."""
     url = safe_image_url(card.image_url)
-    image = (
+    image = picture_svg(card.category, colour) + (
         f'<div class="sa-img" role="img" aria-label="{esc(card.title)}" style="background-image:url(\'{esc(url)}\')"></div>'
         if url
         else ""
@@ -179,7 +183,8 @@ CSS = """
 .sa-card { display: flex; gap: 12px; padding: 10px; border: 1px solid var(--border-color-primary);
   border-radius: 10px; background: var(--background-fill-primary); }
 .sa-thumb { position: relative; flex: 0 0 84px; height: 84px; border-radius: 8px; overflow: hidden;
-  background: #e9edf2 url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' stroke='%2390a0b0' stroke-width='1.5'%3E%3Crect x='3' y='4' width='18' height='16' rx='2'/%3E%3Ccircle cx='9' cy='10' r='2'/%3E%3Cpath d='M3 18l5-5 4 4 3-3 6 6'/%3E%3C/svg%3E") center / 40px no-repeat; }
+  background: #e9edf2; box-sizing: border-box; border: 1px solid var(--border-color-primary); }
+.sa-pic { position: absolute; inset: 0; width: 100%; height: 100%; display: block; }
 .sa-img { position: absolute; inset: 0; background: center / cover no-repeat; }
 .sa-pos { position: absolute; top: 4px; left: 4px; background: rgba(0,0,0,.65); color: #fff;
   font-size: 12px; border-radius: 10px; padding: 0 7px; }
@@ -211,7 +216,38 @@ CSS = """
 #request-chips button { flex: 0 0 auto !important; width: auto !important; border-radius: 999px !important;
   padding: 2px 12px !important; }
 .sa-badge { display: inline-block; padding: 2px 10px; border-radius: 999px; font-size: 13px; margin-left: 6px; }
-.sa-votes { justify-content: flex-end; gap: 6px; margin-top: -4px; }
-.sa-slot { gap: 4px !important; }
+/* Each card slot is the card's box: the card, its Like/Dislike and its comment box inside it. */
+.sa-slot { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 10px !important;
+  background: var(--background-fill-primary); gap: 6px !important; min-width: 0; }
+.sa-slot .sa-card { border: 0; padding: 0; border-radius: 0; background: none; }
 .sa-slot:not(:has(article.sa-card)) { display: none !important; }  /* an empty slot, votes and all */
+.sa-votes { justify-content: flex-end; gap: 6px; flex-wrap: wrap; }
+.sa-votes button, .sa-card-comment button { flex: 0 0 auto !important; width: auto !important;
+  padding: 2px 14px !important; }
+.sa-card-comment { gap: 6px; align-items: center; flex-wrap: nowrap; }
+.sa-card-comment > * { min-width: 0 !important; }
+/* Suggested next steps under a reply: a left-aligned wrapping row of buttons, never a grid that
+   pushes a lone one to the right or clips them on a phone. */
+#shop-chat .options { display: flex !important; flex-wrap: wrap; justify-content: flex-start !important;
+  gap: 8px !important; margin-left: 0 !important; max-width: 100% !important;
+  padding: 8px var(--spacing-xxl) !important; }
+#shop-chat .option { width: auto !important; max-width: 100% !important; padding: 6px 14px !important;
+  white-space: normal; text-align: left; }
+/* The chat's own bin would silently start a second, unlabelled new conversation. */
+#shop-chat button[aria-label="Clear"] { display: none !important; }
+#chat-head { justify-content: flex-end; }
+#shop-panel .html-container { padding: 0 !important; }  /* the notice lines up with the cards */
+#relax-row { justify-content: flex-start; }
+#relax-row:not(:has(#relax)) { display: none !important; }  /* no empty gap above the cards */
+#relax { flex: 0 1 auto !important; width: auto !important; max-width: 100%; white-space: normal;
+  text-align: left; }
+/* Hidden while there is nothing to say. (Never a comma inside :has(): Gradio splits selectors there.) */
+#shop-status:not(:has(.sa-line)), #message-count:not(:has(.sa-line)) { display: none !important; }
+.sa-line { padding: 0 4px; }
+.sa-status { font-size: 13px; color: var(--body-text-color); }
+.sa-dots { display: inline-block; width: 8px; height: 8px; margin-right: 6px; border-radius: 50%;
+  background: var(--color-accent); animation: sa-pulse 1s ease-in-out infinite; }
+@keyframes sa-pulse { 50% { opacity: .25; } }
+.sa-count { font-size: 12px; color: var(--body-text-color-subdued); text-align: right; }
+.sa-over { color: #b42318; font-weight: 600; text-align: left; }
 """

@@ -25,7 +25,7 @@ from assistant import dialogue
 from assistant.feedback import REPLY, product_target
 from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, RequestChip
 from assistant.session import LastReply, Session, Turn
-from assistant.wording import comparison_rows
+from assistant.wording import comparison_rows, counted
 from common.errors import ShopAssistError
 from ui.web.context import WebContext
 from ui.web.render import card_html, chat_text, comparison_html, notice_html
@@ -35,6 +35,9 @@ MAX_CARDS = 6  # card slots in the panel (a reply shows 5; alternatives and comp
 MAX_CHIPS = 8  # request chips (one per slot of the active request)
 CHAT_VOTES = {1: "Like", -1: "Dislike"}  # the chat's feedback options, by vote
 BUSY = "Still answering your last message; one moment."
+SEARCHING = '<div class="sa-status sa-line" role="status"><span class="sa-dots"></span>Looking it up…</div>'
+WRITING = '<div class="sa-status sa-line" role="status"><span class="sa-dots"></span>Still writing…</div>'
+COUNT_FROM = 0.8  # the character counter shows from this share of the limit on
 OPENERS = [
     "A waterproof jacket for hiking under $120",
     "Running shoes for women",
@@ -95,7 +98,7 @@ def notice_for(last: LastReply, has_request: bool, relax: tuple[RequestChip, int
             lines.append("The closest products are below, each marked with what it misses.")
         if relax:
             chip, count = relax
-            lines.append(f"Without “{chip.label}” {count} product{'s' if count != 1 else ''} match.")
+            lines.append(f"Without “{chip.label}” {counted(count, 'product')} {'matches' if count == 1 else 'match'}.")
         elif has_request:
             lines.append("Remove a filter (✕ on a chip under the chat) to see more.")
         return notice_html("empty", title, " ".join(lines))
@@ -134,9 +137,12 @@ class ShopView:
     cards: list[gr.HTML]
     votes: list[tuple[gr.Button, gr.Button]]  # each card's thumbs (up, down)
     send: gr.Button
-    comment_row: gr.Column  # the vote's line and the comment box, shown after a vote
+    comment_row: gr.Column  # a reply vote's line and its comment box, under the chat
     vote_status: gr.Markdown  # what the shopper just voted on, above the comment box
     comment: gr.Textbox
+    card_comment_rows: list[gr.Column]  # a card vote's comment box, inside that card
+    card_comments: list[gr.Textbox]
+    status: gr.HTML  # "Still writing…" while a turn runs
     filter_slot: gr.Textbox  # hidden: the API's way to name a chip to remove
 
     def turn_outputs(self) -> list:
@@ -154,13 +160,30 @@ class ShopView:
             *self.vote_buttons(),
             self.comment_row,
             self.vote_status,
+            *self.card_comment_rows,
+            self.status,
         ]
 
     def vote_buttons(self) -> list[gr.Button]:
         return [button for pair in self.votes for button in pair]
 
     def feedback_outputs(self) -> list:
-        return [self.last_vote, self.comment_row, self.vote_status, self.chatbot, *self.vote_buttons()]
+        return [
+            self.last_vote,
+            self.comment_row,
+            self.vote_status,
+            self.chatbot,
+            *self.vote_buttons(),
+            *self.card_comment_rows,
+        ]
+
+    def comment_box(self, card: int | None, shown: bool) -> dict:
+        """One comment box open at most: the voted card's (beside it), or the reply's (under the
+        chat); `shown` False closes them all."""
+        updates = {self.comment_row: gr.update(visible=shown and card is None)}
+        for i, row in enumerate(self.card_comment_rows):
+            updates[row] = gr.update(visible=shown and card == i)
+        return updates
 
     def control_buttons(self) -> list[gr.Button]:
         """What starts a turn besides the message box and the chat's own options."""
@@ -184,13 +207,17 @@ class ShopView:
             ),
         }
 
-    def show_cards(self, cards: list[ProductCard], notes: list[str | None] | None = None) -> dict:
+    def show_cards(
+        self, cards: list[ProductCard], notes: list[str | None] | None = None, colours: list[str | None] | None = None
+    ) -> dict:
         """Card slots change only their HTML; a slot with no card (and its vote buttons) is hidden
         by CSS, not by a visibility update: a burst of layout updates while a turn streams could
         leave the cards hidden until the turn's last update."""
         notes = notes or [None] * len(cards)
+        colours = colours or [None] * len(cards)
         return {
-            html: card_html(cards[i], i + 1, notes[i]) if i < len(cards) else "" for i, html in enumerate(self.cards)
+            html: card_html(cards[i], i + 1, notes[i], colours[i]) if i < len(cards) else ""
+            for i, html in enumerate(self.cards)
         }
 
     def show_chips(self, chips: list[RequestChip]) -> dict:
@@ -227,6 +254,11 @@ class ShopFlows:
         if not message:
             yield {self.ui.saved: kept(saved), self.ui.message: ""}
             return
+        limit = self.ctx.settings.max_message_chars
+        if len(message) > limit:  # refused whole, never cut: the box keeps the text to shorten
+            gr.Warning(too_long(len(message), limit), title="Message too long")
+            yield {self.ui.saved: kept(saved), self.ui.message: gr.skip()}
+            return
         yield from self._turn(saved, view, message, lambda session: self.ctx.assistant.respond(session, message))
 
     def pick(self, saved: dict | None, view: dict | None, evt: gr.SelectData) -> Iterator[dict]:
@@ -236,7 +268,7 @@ class ShopFlows:
 
     def ready(self) -> dict:
         """After a turn (done, refused or failed): the message box and the controls open again."""
-        return {self.ui.message: gr.update(interactive=True), **self.ui.controls(True)}
+        return {self.ui.message: gr.update(interactive=True), self.ui.status: "", **self.ui.controls(True)}
 
     def remove_filter(self, slot: str, saved: dict | None, view: dict | None) -> Iterator[dict]:
         """Drop one chip's constraint from the active request and search again."""
@@ -276,6 +308,7 @@ class ShopFlows:
                 ui.saved: saved,
                 ui.message: gr.update(value="", interactive=False),
                 ui.chatbot: history,
+                ui.status: SEARCHING,
                 **ui.controls(False),
             }
             text = ""
@@ -291,12 +324,19 @@ class ShopFlows:
                         ui.view: view,
                         ui.panel: panel_html("", bool(event.data)),
                         ui.relax: gr.update(visible=False),
-                        **ui.show_cards(event.data),
+                        ui.status: WRITING,
+                        **ui.show_cards(event.data, colours=self._colours(event.data)),
                         **ui.no_votes(),  # new cards of a new turn: nothing voted on yet
+                        **ui.comment_box(None, False),
                     }
                 elif event.type == EventKind.TEXT:
+                    first = not text
                     text += event.data
-                    yield {ui.saved: saved, ui.chatbot: history + [{"role": "assistant", "content": chat_text(text)}]}
+                    update = {
+                        ui.saved: saved,
+                        ui.chatbot: history + [{"role": "assistant", "content": chat_text(text)}],
+                    }
+                    yield update | ({ui.status: WRITING} if first else {})  # a policy answer has no cards
                 elif event.type == EventKind.DONE:
                     # The last update states the whole screen again, so an API client's final
                     # result is complete; from the session, as a page reload shows it.
@@ -346,12 +386,20 @@ class ShopFlows:
                 else gr.update(visible=False)
             ),
             **ui.show_chips(chips),
-            **ui.show_cards(cards, [card.breaks for _, card in shown]),
+            **ui.show_cards(
+                cards, [card.breaks for _, card in shown], [p.colours[0] if p.colours else None for p, _ in shown]
+            ),
         }
         for i in range(MAX_CARDS):
             target = product_target(cards[i].id) if i < len(cards) else ""
             updates.update(ui.show_votes(i, votes.get((turn, target))))
         return updates
+
+    def _colours(self, cards: list[ProductCard]) -> list[str | None]:
+        """Each card's first colour, from its record: the drawn picture's swatch."""
+        catalog = self.ctx.assistant.engine.catalog
+        products = [catalog.products[catalog.row_of[c.id]] if c.id in catalog.row_of else None for c in cards]
+        return [p.colours[0] if p and p.colours else None for p in products]
 
     def _votes(self, session_id: str) -> dict[tuple[int, str], int]:
         """The shopper's votes in this conversation: (turn, target) -> 1 or -1."""
@@ -384,7 +432,8 @@ class ShopFlows:
             ui.message: "",
             ui.panel: panel_html("", False),
             ui.relax: gr.update(visible=False),
-            ui.comment_row: gr.update(visible=False),
+            ui.status: "",
+            **ui.comment_box(None, False),
             **ui.show_cards([]),
             **ui.show_chips([]),
             **ui.no_votes(),
@@ -435,7 +484,7 @@ class ShopFlows:
         status = f"You rated {what}: {'helpful' if vote == 1 else 'not helpful'}. Tell us more (optional):"
         return {
             self.ui.last_vote: vote_id,
-            self.ui.comment_row: gr.update(visible=True),
+            **self.ui.comment_box(card, True),
             self.ui.vote_status: status,
             **self._shown_vote(session, target, vote, card),
         }
@@ -447,7 +496,7 @@ class ShopFlows:
             raise gr.Error(str(exc)) from exc
         return {
             self.ui.last_vote: None,
-            self.ui.comment_row: gr.update(visible=False),
+            **self.ui.comment_box(None, False),
             **self._shown_vote(session, target, None, card),
         }
 
@@ -470,12 +519,48 @@ class ShopFlows:
         gr.Info("Comment saved.", duration=3)
         return {self.ui.comment: "", self.ui.comment_row: gr.update(visible=False)}
 
+    def add_card_comment(self, index: int, comment: str, vote_id: int | None) -> dict:
+        """The comment box inside card `index`: the same comment, on that card's vote."""
+        box, row = self.ui.card_comments[index], self.ui.card_comment_rows[index]
+        if vote_id is None or not (comment or "").strip():
+            return {box: gr.skip()}
+        try:
+            self.ctx.feedback.add_comment(int(vote_id), comment)
+        except ShopAssistError as exc:
+            raise gr.Error(str(exc)) from exc
+        gr.Info("Comment saved.", duration=3)
+        return {box: "", row: gr.update(visible=False)}
+
+
+def too_long(length: int, limit: int) -> str:
+    return (
+        f"Your message has {length:,} characters; the limit is {limit:,}. Nothing was sent: "
+        f"shorten it by {length - limit:,} characters or send it in two parts."
+    )
+
+
+def counter_js(limit: int) -> str:
+    """The message box's counter, in the browser as the shopper types (no server round trip):
+    empty until the text nears the limit, then "1,650 / 2,000", and over it a warning that says
+    by how much (the server refuses such a message whole; nothing is cut). Characters are counted
+    as the server counts them: code points, so an emoji is one, not two UTF-16 units."""
+    return f"""(text) => {{
+  const n = [...(text || "").trim()].length, limit = {limit}, fmt = (x) => x.toLocaleString("en-US");
+  if (n < limit * {COUNT_FROM}) return "";
+  if (n <= limit) return `<div class="sa-count sa-line">${{fmt(n)}} / ${{fmt(limit)}} characters</div>`;
+  return `<div class="sa-count sa-over sa-line" role="alert">${{fmt(n)}} / ${{fmt(limit)}} characters: ` +
+    `${{fmt(n - limit)}} too many. Shorten the message or send it in two parts.</div>`;
+}}"""
+
 
 def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
     """Lay out the Shop tab inside the current `gr.Blocks` and wire its events."""
     limit = ctx.settings.max_message_chars
     with gr.Row(equal_height=False):
-        with gr.Column(scale=3, min_width=360):
+        with gr.Column(scale=3, min_width=320):
+            with gr.Row(elem_id="chat-head"):
+                # The one way to start over, labelled; the chat's own bin icon is hidden (CSS).
+                new = gr.Button("New conversation", size="sm", scale=0, variant="secondary", elem_id="new-conversation")
             chatbot = gr.Chatbot(
                 label="Shop assistant",
                 height=520,
@@ -486,25 +571,8 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
                 feedback_options=("Like", "Dislike"),
                 elem_id="shop-chat",
             )
-            with gr.Row(elem_id="request-chips"):
-                chips = [
-                    gr.Button(visible=False, size="sm", variant="secondary", elem_classes=["chip"], min_width=0)
-                    for _ in range(MAX_CHIPS)
-                ]
-            with gr.Row():
-                message = gr.Textbox(
-                    show_label=False,
-                    placeholder="Loading…",
-                    interactive=False,  # until the page load has restored the conversation
-                    max_length=limit,
-                    scale=5,
-                    autofocus=True,
-                    elem_id="shop-message",
-                )
-                send = gr.Button("Send", variant="primary", scale=1, min_width=80)
-            with gr.Row():
-                new = gr.Button("New conversation", size="sm", scale=0, variant="secondary", elem_id="new-conversation")
-            with gr.Column(visible=False, elem_id="vote-row") as comment_row:
+            status = gr.HTML("", elem_id="shop-status")  # right under the reply being written
+            with gr.Column(visible=False, elem_id="vote-row") as comment_row:  # under the reply voted on
                 vote_status = gr.Markdown(elem_id="vote-status")
                 with gr.Row():
                     comment = gr.Textbox(
@@ -515,17 +583,51 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
                         elem_id="vote-comment",
                     )
                     send_comment = gr.Button("Send comment", size="sm", scale=1, min_width=80)
-        with gr.Column(scale=2, min_width=320, elem_id="product-panel"):
+            with gr.Row(elem_id="request-chips"):
+                chips = [
+                    gr.Button(visible=False, size="sm", variant="secondary", elem_classes=["chip"], min_width=0)
+                    for _ in range(MAX_CHIPS)
+                ]
+            with gr.Row(elem_id="message-row"):
+                # No `max_length`: the browser would cut a pasted message silently. The counter
+                # says when it nears the limit, and the server refuses a longer one whole.
+                message = gr.Textbox(
+                    show_label=False,
+                    placeholder="Loading…",
+                    interactive=False,  # until the page load has restored the conversation
+                    scale=5,
+                    autofocus=True,
+                    elem_id="shop-message",
+                )
+                send = gr.Button("Send", variant="primary", scale=1, min_width=80)
+            counter = gr.HTML("", elem_id="message-count")
+        with gr.Column(scale=2, min_width=300, elem_id="product-panel"):
             panel = gr.HTML(EMPTY_PANEL, elem_id="shop-panel")
-            relax = gr.Button(visible=False, variant="primary", size="sm", elem_id="relax")
-            cards, votes = [], []
+            with gr.Row(elem_id="relax-row"):
+                relax = gr.Button(visible=False, variant="primary", size="sm", scale=0, elem_id="relax")
+            cards, votes, card_comment_rows, card_comments, card_sends = [], [], [], [], []
             for i in range(MAX_CARDS):
-                with gr.Column(elem_classes=["sa-slot"]):
+                # The slot is the card's box: the card, its votes and its comment box inside it.
+                with gr.Column(elem_classes=["sa-slot"], elem_id=f"slot-{i + 1}"):
                     cards.append(gr.HTML(elem_id=f"card-{i + 1}"))
                     with gr.Row(elem_classes=["sa-votes"]):
-                        up = gr.Button("Like", size="sm", scale=0, min_width=90, elem_id=f"card-{i + 1}-like")
-                        down = gr.Button("Dislike", size="sm", scale=0, min_width=90, elem_id=f"card-{i + 1}-dislike")
-                votes.append((up, down))
+                        up = gr.Button("Like", size="sm", scale=0, min_width=0, elem_id=f"card-{i + 1}-like")
+                        down = gr.Button("Dislike", size="sm", scale=0, min_width=0, elem_id=f"card-{i + 1}-dislike")
+                    votes.append((up, down))
+                    with gr.Row(visible=False, elem_classes=["sa-card-comment"]) as row:
+                        card_comments.append(
+                            gr.Textbox(
+                                show_label=False,
+                                placeholder="What about it? (optional)",
+                                max_length=2000,
+                                container=False,
+                                scale=5,
+                                min_width=0,
+                                elem_id=f"card-{i + 1}-comment",
+                            )
+                        )
+                        card_sends.append(gr.Button("Send", size="sm", scale=0, min_width=0))
+                    card_comment_rows.append(row)
     saved = gr.BrowserState(None, storage_key="shopassist-session", secret=secret)
     view = gr.State({})
     last_vote = gr.State(None)
@@ -551,6 +653,9 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
         comment_row=comment_row,
         vote_status=vote_status,
         comment=comment,
+        card_comment_rows=card_comment_rows,
+        card_comments=card_comments,
+        status=status,
         filter_slot=filter_slot,
     )
     flows = ShopFlows(ctx, ui)
@@ -566,7 +671,7 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
     reopen = {
         "fn": flows.ready,
         "inputs": None,
-        "outputs": [message, *ui.control_buttons()],
+        "outputs": [message, status, *ui.control_buttons()],
         "api_visibility": "private",
         "show_progress": "hidden",  # a quick step: a spinner would only flash over the box
     }
@@ -588,8 +693,17 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
     vote_target.submit(flows.vote, [vote_target, vote_value, vote_turn, saved], api_name="vote", **feedback)
     send_comment.click(flows.add_comment, [comment, last_vote], [comment, comment_row], api_name="comment")
     comment.submit(flows.add_comment, [comment, last_vote], [comment, comment_row], api_visibility="private")
+    for i, (box, button) in enumerate(zip(card_comments, card_sends, strict=True)):
+        for event in (box.submit, button.click):
+            event(
+                partial(flows.add_card_comment, i),
+                [box, last_vote],
+                [box, card_comment_rows[i]],
+                api_visibility="private",
+            )
     new.click(flows.new_conversation, None, outputs, api_name="new_conversation")
-    chatbot.clear(flows.new_conversation, None, outputs, api_visibility="private")  # the chat's own bin
+    # Typed, pasted, or cleared by a send: `change` sees them all.
+    message.change(None, [message], [counter], js=counter_js(limit), api_visibility="private", queue=False)
     return flows
 
 

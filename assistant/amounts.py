@@ -1,0 +1,300 @@
+"""Amounts and price bounds as shoppers say them: "2.5k", "under 3 grand", "half a lakh", "twelve
+hundred max", "500 bucks or less", "nothing above 2000", "around 700", "between 800 and 1500".
+
+One reader, driven by `assistant/data/amounts.json` (number words, scales, currency words and the
+cue phrases around a number). A number is a price only with evidence: a cue before or after it, a
+currency, or a money scale ("grand", "lakh"). A number with a unit ("500 ml", "6 mm", "10 year
+old"), glued to letters ("s20", "1080p"), after "model"/"size", or a long digit run (a card or
+phone number) is never a price. Written here because the number-parsing libraries (word2number,
+price-parser) read one number, not the bound a shopper puts around it, nor lakh and crore.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "amounts.json"
+RATING_WORDS = frozenset(json.loads(DATA.read_text(encoding="utf-8"))["rating_words"])
+TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[$₹€£~+%#\-–]")
+# The soft band of "around X": ranking prefers prices within this share of X; nothing is dropped.
+NEAR_BAND = 0.25
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    units: dict[str, float]
+    scales: dict[str, float]
+    fractions: dict[str, float]
+    currency: frozenset[str]
+    money_scales: frozenset[str]  # scales that say "money" on their own ("3 grand", "2 lakh")
+    cues: dict[str, list[tuple[str, ...]]]  # kind -> phrases (token tuples), longest first
+    not_after: frozenset[str]
+    spec_after_k: frozenset[str]
+    not_before: list[tuple[str, ...]]
+    max_digits: int
+    joiners: frozenset[str]
+    negations: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+
+    def phrases(key: str) -> list[tuple[str, ...]]:
+        found = {tuple(TOKEN.findall(p.lower())) for p in raw[key]}
+        return sorted(found, key=len, reverse=True)
+
+    kinds = ("ceiling_before", "ceiling_after", "floor_before", "floor_after", "around_before", "around_after")
+    return Lexicon(
+        units={k: float(v) for k, v in raw["units"].items()},
+        scales={**{k: float(v) for k, v in raw["scales"].items()}, **dict.fromkeys(raw["hundred"], 100.0)},
+        fractions={k: float(v) for k, v in raw["fractions"].items()},
+        currency=frozenset(raw["currency"]),
+        money_scales=frozenset(k for k, v in raw["scales"].items() if k != "k" and v >= 1000 and k != "million"),
+        cues={**{k: phrases(k) for k in kinds}, "range_before": phrases("range_before")},
+        not_after=frozenset(raw["not_amount_after"]),
+        spec_after_k=frozenset(raw["spec_after_k"]),
+        not_before=phrases("not_amount_before"),
+        max_digits=int(raw["max_digits"]),
+        joiners=frozenset(raw["range_joiners"]),
+        negations=frozenset(raw["negations"]),
+    )
+
+
+def amount_words() -> frozenset[str]:
+    """Every word the reader knows (never spelling-corrected: "lakh", "grand", "bucks")."""
+    lex = lexicon()
+    cue_words = {w for phrases in lex.cues.values() for p in phrases for w in p}
+    return frozenset({*lex.units, *lex.scales, *lex.fractions, *lex.currency, *cue_words, *lex.not_after})
+
+
+@dataclass
+class Amount:
+    value: float
+    start: int  # token index of the first token of the amount
+    end: int  # token index after it
+
+
+@dataclass
+class PriceReading:
+    """The price bounds a message states, and the character spans that said so (to cut from the
+    text that ranks)."""
+
+    price_min: float | None = None
+    price_max: float | None = None
+    near: float | None = None  # "around 700": a soft target, not a bound
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def found(self) -> bool:
+        return self.price_min is not None or self.price_max is not None or self.near is not None
+
+    def without(self, text: str) -> str:
+        """The text without the price phrases."""
+        for a, b in sorted(self.spans, reverse=True):
+            text = text[:a] + " " + text[b:]
+        return " ".join(text.split())
+
+
+def read_prices(text: str) -> PriceReading:
+    """Every price bound the text states (see the module docstring)."""
+    lex = lexicon()
+    low = text.lower()
+    matches = list(TOKEN.finditer(low))
+    toks = [m.group() for m in matches]
+    amounts = _amounts(toks, matches, lex)
+    out = PriceReading()
+    used: set[int] = set()
+    for k, a in enumerate(amounts):
+        if k in used:
+            continue
+        before, b_start = _cue_before(toks, a.start, lex)
+        after, a_end = _cue_after(toks, a.end, lex)
+        cur = _has_currency(toks, a, lex) or _money_scale(toks, a, lex)
+        # A range: "between 800 and 1500", "from $20 to $40", "20-40 usd", "2k-3k".
+        nxt = amounts[k + 1] if k + 1 < len(amounts) else None
+        j = _skip_currency(toks, a.end, lex)
+        joined = j < len(toks) and toks[j] in lex.joiners
+        if nxt is not None and joined and _skip_currency(toks, j + 1, lex) == nxt.start:
+            range_cue = before == "range_before"
+            cur_b = _has_currency(toks, nxt, lex) or _money_scale(toks, nxt, lex)
+            if range_cue or cur or cur_b or before in ("ceiling_before", "floor_before", "around_before"):
+                lo, hi = sorted((a.value, nxt.value))
+                out.price_min, out.price_max = lo, hi
+                after_b, end_b = _cue_after(toks, nxt.end, lex)
+                out.spans.append((matches[b_start].start(), matches[max(end_b, nxt.end) - 1].end()))
+                used.add(k + 1)
+                continue
+        kind = before or after
+        if kind is None and (cur or _money_scale(toks, a, lex)):
+            kind = "around_before"  # "a $50 gift", "a 2 lakh watch": about that much
+        if kind is None or kind == "range_before":
+            continue
+        if kind in ("ceiling_before", "floor_before") and _negated(toks, b_start, lex):
+            kind = "floor_before" if kind == "ceiling_before" else "ceiling_before"
+        if kind.startswith("ceiling"):
+            out.price_max = a.value
+        elif kind.startswith("floor"):
+            out.price_min = a.value
+        else:
+            out.near = a.value
+        out.spans.append((matches[b_start].start(), matches[max(a_end, a.end) - 1].end()))
+    return out
+
+
+def near_band(value: float) -> tuple[float, float]:
+    return round(value * (1 - NEAR_BAND), 2), round(value * (1 + NEAR_BAND), 2)
+
+
+# -- reading numbers ------------------------------------------------------------------------------
+def _amounts(toks: list[str], matches: list[re.Match[str]], lex: Lexicon) -> list[Amount]:
+    out: list[Amount] = []
+    i = 0
+    while i < len(toks):
+        found = _number_at(toks, i, lex)
+        if found is None:
+            i += 1
+            continue
+        value, end = found
+        if _is_amount(toks, matches, i, end, lex):
+            out.append(Amount(value, i, end))
+        i = end
+    return out
+
+
+def _number_at(toks: list[str], i: int, lex: Lexicon) -> tuple[float, int] | None:
+    """The number starting at token i and the token index after it, or None."""
+    t = toks[i]
+    if t[0].isdigit():
+        digits = t.replace(",", "")
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+        j = i + 1
+        while j < len(toks) and toks[j] in lex.scales:
+            value *= lex.scales[toks[j]]
+            j += 1
+        return value, j
+    return _words_number(toks, i, lex)
+
+
+def _words_number(toks: list[str], i: int, lex: Lexicon) -> tuple[float, int] | None:
+    """ "twelve hundred", "two thousand five hundred", "half a lakh", "a grand", "two and a half k"."""
+    total, current, fraction, seen_number = 0.0, 0.0, 0.0, False
+    j = i
+    while j < len(toks):
+        t = toks[j]
+        nxt = toks[j + 1] if j + 1 < len(toks) else ""
+        if t in lex.units:
+            current += lex.units[t]
+            seen_number = True
+        elif t in lex.fractions and (nxt in ("a", "an") or nxt in lex.scales):
+            fraction = lex.fractions[t]
+        elif t in ("a", "an") and (nxt in lex.scales and nxt != "k" or fraction):
+            pass
+        elif t == "and" and seen_number and nxt in ("a", "an") and j + 2 < len(toks) and toks[j + 2] in lex.fractions:
+            current += lex.fractions[toks[j + 2]]
+            j += 2
+        elif t == "and" and seen_number and (nxt in lex.units):
+            pass
+        elif t in lex.scales and t != "k" and (seen_number or fraction or (j > i and toks[j - 1] in ("a", "an"))):
+            scale = lex.scales[t]
+            base = current or fraction or 1.0
+            if scale == 100:
+                current = base * 100
+            else:
+                total += base * scale
+                current = 0.0
+            fraction = 0.0
+            seen_number = True
+        elif t == "k" and seen_number:
+            total += current * 1000
+            current = 0.0
+        else:
+            break
+        j += 1
+    if not seen_number:
+        return None
+    while j > i and toks[j - 1] in ("a", "an", "and"):
+        j -= 1
+    return total + current, j
+
+
+def _is_amount(toks: list[str], matches: list[re.Match[str]], i: int, end: int, lex: Lexicon) -> bool:
+    first, last = matches[i], matches[end - 1]
+    text = first.string
+    # Glued to letters before ("s20") or after ("1080p", "500ml"), unless the letters are a
+    # scale or a currency ("2.5k", "500rs").
+    if first.start() > 0 and text[first.start() - 1].isalpha():
+        return False
+    if last.end() < len(text) and text[last.end()].isalnum():
+        glued = re.match(r"[a-z]+", text[last.end() :])
+        if not glued or glued.group() not in lex.currency | set(lex.scales) | {"ish"}:
+            return False
+    digits = toks[i].replace(",", "").replace(".", "")
+    if toks[i][0].isdigit() and "," not in toks[i] and len(digits) > lex.max_digits:
+        return False
+    if end < len(toks) and (toks[end] in lex.not_after or toks[end][0].isdigit()):
+        return False
+    if re.fullmatch(r"[0-5](?:\.\d)?", toks[i]) and RATING_WORDS & set(toks):
+        return False  # "rated well, like 4.5 or more": a rating, not a price
+    if i > 0 and toks[i - 1][0].isdigit():  # the second group of a digit run
+        return False
+    return not any(_ends_with(toks, i, p) for p in lex.not_before)
+
+
+def _ends_with(toks: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    return i >= len(phrase) and tuple(toks[i - len(phrase) : i]) == phrase
+
+
+def _negated(toks: list[str], start: int, lex: Lexicon) -> bool:
+    """A negation in the four words before a bound cue turns it over ("can't spend more than")."""
+    return any(t in lex.negations for t in toks[max(0, start - 4) : start])
+
+
+def _money_scale(toks: list[str], a: Amount, lex: Lexicon) -> bool:
+    """The amount ends in a money scale ("3 grand", "2 lakh"), or in "k" when no spec word
+    follows ("2.5k", not "4k tv")."""
+    last = toks[a.end - 1]
+    if last in lex.money_scales:
+        return True
+    return last == "k" and not (a.end < len(toks) and toks[a.end] in lex.spec_after_k)
+
+
+def _skip_currency(toks: list[str], j: int, lex: Lexicon) -> int:
+    while j < len(toks) and toks[j] in lex.currency:
+        j += 1
+    return j
+
+
+def _has_currency(toks: list[str], a: Amount, lex: Lexicon) -> bool:
+    return (a.start > 0 and toks[a.start - 1] in lex.currency) or (a.end < len(toks) and toks[a.end] in lex.currency)
+
+
+def _cue_before(toks: list[str], i: int, lex: Lexicon) -> tuple[str | None, int]:
+    """The cue kind ending just before token i (currency words skipped) and where it starts."""
+    j = i
+    while j > 0 and toks[j - 1] in lex.currency:
+        j -= 1
+    for kind in ("range_before", "ceiling_before", "floor_before", "around_before"):
+        for phrase in lex.cues[kind]:
+            if _ends_with(toks, j, phrase):
+                return kind, j - len(phrase)
+    return None, j
+
+
+def _cue_after(toks: list[str], end: int, lex: Lexicon) -> tuple[str | None, int]:
+    """The cue kind starting just after the amount (currency words skipped) and where it ends."""
+    j = _skip_currency(toks, end, lex)
+    for kind in ("ceiling_after", "floor_after", "around_after"):
+        for phrase in lex.cues[kind]:
+            if tuple(toks[j : j + len(phrase)]) == phrase:
+                k = j + len(phrase)
+                if k < len(toks) and toks[k] in lex.not_after:  # "4+ stars" is a rating
+                    return None, j
+                return kind, k
+    return None, j

@@ -1,0 +1,206 @@
+"""Who a request is for, said outright ("for women") or implied (an age, "she", "my nephew").
+
+One table for the whole of query understanding: `assistant/data/audiences.json` (audience words,
+words for people with their gender and usual age group, pronouns, age bands). Records are
+normalised at ingest by `common.text.AUDIENCE_WORDS`, which the base layer owns.
+
+Only the part of a message that states the request sets the audience: "a tablet cover, my kid
+dropped the last one" is not a request for kids. A person or pronoun in the request ("for him",
+"what should I get her") is resolved with what the rest of the message says about them ("my
+nephew is turning 15").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from common.text import tokenize
+from common.untrusted import split_sentences
+
+DATA = Path(__file__).resolve().parent / "data" / "audiences.json"
+AGE = re.compile(
+    r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)s?\s*-?\s*old\b|\b(\d{1,3})\s*(?:yo|y/o|yrs?)\b"
+    r"|\b(?:aged?|is|s|turn(?:ing|s|ed)?)\s+(\d{1,2})\b(?![.,]\d|\s*(?:k\b|grand|lakh|bucks|rs|rupees|dollars|\$|₹))"
+    r"|\b(\d{1,2})\s*-?\s*months?\s*-?\s*old\b",
+    re.I,
+)
+# Where a clause ends: a sentence end, a comma, or a word that starts a new clause.
+CLAUSE_SPLIT = re.compile(
+    r"\s*[,;:]\s+|\s+[-–—]+\s+|\s+(?:but|because|since|cause|cuz|so|who|which|as|when|after)\s+", re.I
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    words: dict[str, str]  # audience word -> audience
+    couple: tuple[str, ...]
+    people: dict[str, tuple[str | None, str]]  # person word -> (gender, age group)
+    pronouns: dict[str, str]
+    ages: tuple[tuple[int, int, str], ...]
+    audience: dict[str, str]  # "gender group" -> audience
+    aside_cues: tuple[tuple[str, ...], ...]
+    interest_cues: tuple[tuple[str, ...], ...]
+    drop_cues: tuple[tuple[str, ...], ...]
+
+
+@cache
+def table() -> Table:
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    return Table(
+        words={w: a for a, ws in raw["words"].items() for w in ws},
+        couple=tuple(raw["couple"]),
+        people={w: (g, age) for w, (g, age) in raw["people"].items()},
+        pronouns=dict(raw["pronouns"]),
+        ages=tuple((int(a), int(b), g) for a, b, g in raw["ages"]),
+        audience=dict(raw["audience"]),
+        aside_cues=tuple(tuple(tokenize(c)) for c in raw["aside_cues"]),
+        interest_cues=tuple(tuple(tokenize(c)) for c in raw["interest_cues"]),
+        drop_cues=tuple(tuple(tokenize(c.replace("'", ""))) for c in raw["drop_cues"]),
+    )
+
+
+def audience_terms() -> frozenset[str]:
+    """Every word of the table: never a product type, never spelling-corrected."""
+    t = table()
+    return frozenset(t.words) | frozenset(t.people) | frozenset(t.pronouns)
+
+
+@dataclass(frozen=True)
+class AudienceReading:
+    audience: str | None = None
+    implied: bool = False  # from a person, a pronoun or an age, not an audience word
+
+
+def clauses(text: str) -> list[str]:
+    """The message cut into clauses (sentences, then commas and clause words)."""
+    out = []
+    for sentence in split_sentences(text):
+        out += [c.strip(" .!?") for c in CLAUSE_SPLIT.split(sentence) if c and c.strip(" .!?")]
+    return out or [text]
+
+
+def request_part(text: str) -> str:
+    """The part of the message that states the request: every clause up to the word that turns
+    it into an aside about the person or a story ("he's into gaming", "my kid dropped the last
+    one"; "a backpack for my trip to Goa" keeps "a backpack for my")."""
+    return " ".join(k for k in (_before_aside(c) for c in clauses(text)) if k.strip())
+
+
+def addressed_part(text: str) -> str:
+    """The clauses with no aside at all: who the request is for is said there ("a tablet
+    cover, my kid dropped the last one" is not for a kid)."""
+    t = table()
+    return " ".join(c for c in clauses(text) if _cue_at(tokenize(c.replace("'", " ")), t.aside_cues) is None)
+
+
+def interests(text: str) -> list[str]:
+    """What the person is into, said in an aside ("he's into sports and gaming" -> "sports and
+    gaming"; "my dad who likes cooking" -> "cooking")."""
+    t = table()
+    found = []
+    for clause in clauses(text):
+        words = tokenize(clause.replace("'", " "))
+        starts = [
+            (i, len(c))
+            for c in t.interest_cues
+            for i in range(len(words) - len(c) + 1)
+            if tuple(words[i : i + len(c)]) == c
+        ]
+        if starts:
+            i, n = min(starts)
+            rest = " ".join(words[i + n :]).strip()
+            if rest:
+                found.append(rest)
+    return found
+
+
+def _before_aside(clause: str) -> str:
+    words = tokenize(clause.replace("'", " "))
+    cut = _cue_at(words, table().aside_cues)
+    return " ".join(words[:cut]) if cut is not None else clause
+
+
+def without_taken_back(text: str) -> str:
+    """The text without what it takes back: in a clause with a drop cue, the cue and the words
+    after it ("actually forget the sports stuff - maybe headphones instead?" keeps "maybe
+    headphones instead?"; "heels instead of sandals" keeps "heels"); all of it when nothing is
+    left (a reset is the dialogue's to read)."""
+    kept, dropped = [], False
+    for clause in clauses(text):
+        words = tokenize(clause.replace("'", ""))
+        cut = _cue_at(words, table().drop_cues)
+        dropped |= cut is not None
+        kept.append(clause if cut is None else " ".join(words[:cut]))
+    left = " ".join(k for k in kept if k.strip())
+    return left if dropped and left.strip() else text
+
+
+def taken_back(text: str) -> list[str]:
+    """What the message takes back: the words after each drop cue ("scratch the black" ->
+    "the black"), so the request can drop the constraint they name."""
+    out = []
+    for clause in clauses(text):
+        words = tokenize(clause.replace("'", ""))
+        cut = _cue_at(words, table().drop_cues)
+        if cut is not None:
+            cue = next(c for c in table().drop_cues if tuple(words[cut : cut + len(c)]) == c)
+            out.append(" ".join(words[cut + len(cue) :]))
+    return [o for o in out if o.strip()]
+
+
+def _cue_at(words: list[str], cues: tuple[tuple[str, ...], ...]) -> int | None:
+    """Where the first cue starts in the words, or None."""
+    starts = [i for c in cues for i in range(len(words) - len(c) + 1) if tuple(words[i : i + len(c)]) == c]
+    return min(starts) if starts else None
+
+
+def _has_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(words[i : i + len(c)]) == c for c in cues for i in range(len(words) - len(c) + 1))
+
+
+def read_audience(request: str, whole: str) -> AudienceReading:
+    """The audience of the request (see the module docstring)."""
+    t = table()
+    low = request.lower()
+    if any(re.search(rf"\b{re.escape(c)}\b", low) for c in t.couple):
+        return AudienceReading("couple")
+    words = tokenize(request.replace("'", " "))
+    for w in words:
+        if w in t.words and w not in t.people:
+            return AudienceReading(t.words[w])
+    mentioned = [w for w in words if w in t.people or w in t.pronouns]
+    if not mentioned and not AGE.search(request):
+        return AudienceReading()
+    # The person the request is for, with what the whole message says about them.
+    all_words = tokenize(whole.replace("'", " "))
+    gender, group = None, None
+    for w in [*mentioned, *all_words]:
+        if w in t.people:
+            g, default_group = t.people[w]
+            gender = gender or g
+            group = group or default_group
+        elif w in t.pronouns:
+            gender = gender or t.pronouns[w]
+    age_group = _age_group(whole)
+    group = age_group or group or ("adult" if gender else None)
+    if group is None:
+        return AudienceReading()
+    return AudienceReading(t.audience.get(f"{gender} {group}".replace("None", "null")), implied=True)
+
+
+def _age_group(text: str) -> str | None:
+    m = AGE.search(text)
+    if not m:
+        return None
+    if m.group(4):  # months old
+        return "baby"
+    years = int(next(g for g in m.groups() if g))
+    return next((g for lo, hi, g in table().ages if lo <= years <= hi), None)
+
+
+def strip_ages(text: str) -> str:
+    return AGE.sub(" ", text)

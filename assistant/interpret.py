@@ -1,0 +1,178 @@
+"""`interpret(message, session, engine, on_screen)`: everything one message means, read once.
+
+The `Interpretation` carries the intent (a request for products, a question about shown or
+named products, a comparison, a policy question, support, chit-chat, or a message it cannot
+read), the references to what is on screen (by position, "the second one", or by attribute, "the
+black one", "the cheaper one"), the products named in the message (through a `NameResolver`
+that a product-name matcher plugs into), the relative move (cheaper, more premium, show more,
+start over), the parsed `Query` (product phrase, constraints said, corrections, ranking text),
+the question text and the language. The branches of `Assistant.respond` read it, not the raw
+message.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from assistant import intent as intents
+from assistant.audience import clauses, taken_back
+from assistant.dialogue import slots
+from assistant.engine import SearchEngine
+from assistant.intent import Intent
+from assistant.language import SUPPORTED, has_words, language
+from assistant.moves import Move, read_move
+from assistant.session import Session
+from assistant.understand import Query
+from assistant.vocabulary import DATA
+from assistant.wording import OTHER_LANGUAGE_REPLY, UNREADABLE_REPLY
+from common.schema import Product
+from common.text import COLOURS, normalise_colour, terms
+
+# The products a message names, as catalog ids ("the Pod Air Sport and the Free 2 Sport"). The
+# product-name matcher plugs in here; without one, nothing is named.
+NameResolver = Callable[[str], list[str]]
+
+_POINTERS = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["pointers"]
+QUESTION = re.compile(
+    r"\?\s*$|^\s*(?:is|are|does|do|did|can|could|will|would|has|have|how|what|which|who|when|where|why)\b", re.I
+)
+
+
+def _phrases(key: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _POINTERS[key]) + r")\b", re.I)
+
+
+CHEAPER_ONE, DEARER_ONE = _phrases("cheaper_one"), _phrases("dearer_one")
+_FOLLOW_UPS = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
+SWITCH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["follow_up_switch"]) + r")\b", re.I)
+ABOUT_SHOWN = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["shown_subjects"]) + r")\b", re.I)
+COLOUR_ONE = re.compile(rf"\bthe\s+({'|'.join(COLOURS)})\s+(?:one|ones|item|pair|option)\b", re.I)
+
+
+@dataclass
+class Interpretation:
+    message: str
+    intent: Intent
+    query: Query
+    references: list[int] = field(default_factory=list)  # 1-based positions on screen
+    named: list[str] = field(default_factory=list)  # ids of products the message names
+    move: Move | None = None
+    question: str | None = None  # a question about products or policies, as asked
+    remove: list[str] = field(default_factory=list)  # request slots the message takes back
+    language: str = "en"
+    unreadable: str | None = None  # the reply to a message it cannot read
+    handoff: bool = False
+
+
+def interpret(
+    message: str,
+    session: Session,
+    engine: SearchEngine,
+    on_screen: list[Product],
+    name_products: NameResolver | None = None,
+) -> Interpretation:
+    query = engine.parse(message)
+    lang = language(message)
+    unreadable = _unreadable(message, lang, engine, query)
+    if unreadable:
+        return Interpretation(message, Intent.CLARIFY, query, language=lang, unreadable=unreadable)
+    pointed = pointers(message, on_screen)
+    named = [pid for pid in (name_products(message) if name_products else []) if pid in engine.catalog.row_of]
+    on_screen_ids = [p.id for p in on_screen]
+    # A named product already on screen is a reference to its position.
+    pointed += [on_screen_ids.index(pid) + 1 for pid in named if pid in on_screen_ids]
+    named = [pid for pid in named if pid not in on_screen_ids]
+    if session.request.is_active() and query.product_type and not query.type_carried and not SWITCH.search(message):
+        # A kind the shop does not carry, named in a follow-up with no word that switches the
+        # request, is a mention in passing: it refines the request, never replaces its type.
+        query = replace(query, product_type=None, type_carried=True)
+        query.constraints = query.constraints.model_copy(update={"categories": []})
+    said = query.constraints
+    filters = said.price_min or said.price_max or said.colours or said.audience or said.brands
+    pointing = pointed or intents.references(message, len(session.shown)) or named
+    if not pointing and on_screen and ABOUT_SHOWN.search(message) and not filters:
+        # "does it need a stand?", "are the stone ones real stones?": a question about what is on
+        # screen (the first card, unless the message points at another), never a new search.
+        pointed = [1]
+    removed = removals(message, session)
+    understood = intents.classify(message, session, query, pointed, len(named))
+    intent = understood.intent
+    if removed and intent == Intent.SEARCH and not query.product_type:
+        intent = Intent.REFINE  # "colour doesn't matter, forget that" edits the request
+    if intent == Intent.DETAIL and QUESTION.search(message) and not intents.DETAIL_REQUEST.search(message):
+        intent = Intent.PRODUCT_QUESTION
+    asks = intent in (Intent.PRODUCT_QUESTION, Intent.POLICY, Intent.COMPARE)
+    return Interpretation(
+        message,
+        intent,
+        query,
+        references=understood.references,
+        named=named if intent in (Intent.COMPARE, Intent.DETAIL, Intent.PRODUCT_QUESTION) else [],
+        move=None if removed and _move(message) == Move.RESET else _move(message),
+        question=message if asks else None,
+        remove=removed,
+        language=lang,
+        handoff=understood.handoff,
+    )
+
+
+SLOT_WORDS = {slot: words for slot, words in _FOLLOW_UPS["slot_words"].items()}
+DONT_CARE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["dont_care"]) + r")\b", re.I)
+
+
+def removals(message: str, session: Session) -> list[str]:
+    """The parts of the active request the message takes back: what a drop cue names ("scratch
+    the black" -> colour, "instead of sandals" -> type) and what it says does not matter ("any
+    brand is fine", "colour doesn't matter"). Only parts the request has."""
+    request = session.request
+    c = request.constraints
+    active = {s.name for s in slots(request, "")}
+    found: list[str] = []
+    for said in taken_back(message):
+        words = set(terms(said))
+        if words & {normalise_colour(x) for x in c.colours}:
+            found.append("colour")
+        if any(set(terms(b)) <= words for b in c.brands):
+            found.append("brand")
+        if request.product_type and set(terms(request.product_type)) <= words:
+            found.append("type")
+        found += [slot for slot, names in SLOT_WORDS.items() if words & set(names)]
+    for part in clauses(message):
+        if DONT_CARE.search(part):
+            low = part.lower()
+            found += [slot for slot, names in SLOT_WORDS.items() if any(re.search(rf"\b{n}\b", low) for n in names)]
+    return [slot for slot in dict.fromkeys(found) if slot in active]
+
+
+def pointers(message: str, on_screen: list[Product]) -> list[int]:
+    """Positions pointed at by attribute: "the black one", "the cheaper one", "the dearest"."""
+    out: list[int] = []
+    priced = [(p.price, i + 1) for i, p in enumerate(on_screen) if p.price is not None]
+    if priced and CHEAPER_ONE.search(message):
+        out.append(min(priced)[1])
+    if priced and DEARER_ONE.search(message):
+        out.append(max(priced)[1])
+    for m in COLOUR_ONE.finditer(message):
+        colour = normalise_colour(m.group(1).lower())
+        out += [i + 1 for i, p in enumerate(on_screen) if colour in p.colours][:1]
+    return list(dict.fromkeys(out))
+
+
+def _move(message: str) -> Move | None:
+    if CHEAPER_ONE.search(message) or DEARER_ONE.search(message):
+        return None  # a pointer at a shown item ("the cheaper one"), not a move
+    return read_move(message)
+
+
+def _unreadable(message: str, lang: str, engine: SearchEngine, query: Query) -> str | None:
+    """The reply to a message this assistant cannot read (another language, no word at all):
+    it asks rather than shows random matches."""
+    if lang not in SUPPORTED:
+        return OTHER_LANGUAGE_REPLY
+    speller = engine.understander.speller
+    if not has_words(message, lambda w: speller.knows(w) or w in query.corrections):
+        return UNREADABLE_REPLY
+    return None

@@ -1,0 +1,52 @@
+"""Whether a message is one this assistant can read: its language (by script) and whether it
+has any word at all. Kept small and apart so that support for another language plugs in here
+(a language the assistant serves is one `SUPPORTED` lists).
+
+Script, not a language-identification model: a message in Chinese, Hindi (Devanagari) or Arabic
+is told by its letters alone, instantly; Latin-script messages are read as English (a Hindi word
+in Latin letters, "chappal", is a catalog word, not another language).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+
+from common.text import tokenize
+
+# Unicode script name (the first word of a letter's name) -> language code.
+SCRIPTS = {
+    "LATIN": "en",
+    "CJK": "zh",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "HANGUL": "ko",
+    "DEVANAGARI": "hi",
+    "BENGALI": "bn",
+    "TAMIL": "ta",
+    "TELUGU": "te",
+    "ARABIC": "ar",
+    "HEBREW": "he",
+    "CYRILLIC": "ru",
+    "GREEK": "el",
+    "THAI": "th",
+}
+SUPPORTED = frozenset({"en"})
+
+
+def language(text: str) -> str:
+    """The language code of the message's dominant script ("en" for Latin or no letters)."""
+    counts: Counter[str] = Counter()
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            counts[SCRIPTS.get(name.split(" ")[0], "other")] += 1
+    return counts.most_common(1)[0][0] if counts else "en"
+
+
+def has_words(text: str, knows: Callable[[str], bool]) -> bool:
+    """Whether any token of a (Latin-script) message is a word `knows` or a number: "asdkj
+    qwpeo" has none."""
+    tokens = tokenize(text)
+    return not tokens or any(t.isdigit() or knows(t) for t in tokens)

@@ -1,0 +1,35 @@
+"""Relative moves from what is on screen: cheaper, more premium, show more, start over.
+
+The phrases are data (`assistant/data/steering.json`, "moves"), read once; `assistant.interpret`
+reads the move from the message and the dialogue applies it (`dialogue.update`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from enum import StrEnum
+
+from assistant.vocabulary import DATA
+
+_PHRASES: dict[str, list[str]] = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["moves"]
+
+
+def _pattern(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b", re.I)
+
+
+class Move(StrEnum):
+    RESET = "reset"
+    CHEAPER = "cheaper"
+    PRICIER = "pricier"
+    MORE = "more"
+
+
+PATTERNS = {move: _pattern(_PHRASES[move.value]) for move in Move}
+RESET = PATTERNS[Move.RESET]
+
+
+def read_move(message: str) -> Move | None:
+    """The first move the message makes, in `Move` order (a reset wins over "something cheaper")."""
+    return next((move for move in Move if PATTERNS[move].search(message)), None)

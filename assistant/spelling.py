@@ -1,0 +1,77 @@
+"""Spelling correction with evidence: a word is corrected toward the catalog's vocabulary only
+when it is not a word at all and one catalog word is close to it.
+
+A word is left alone when it is an ordinary English word (`assistant/data/ordinary_words.txt`,
+or an inflection of one: "dropped", "fanciest"), a catalog word, or a word of understanding's own
+tables (amounts, audiences, product types). A relation ("nephew"), a verb ("dropped") or a film
+title ("mission") never becomes a product type or a colour. Otherwise the nearest catalog word
+within one edit (two for words of eight letters or more; a swap of two letters is one edit)
+replaces it, the more frequent on a tie. Every correction is reported, so the reply can say
+"showing results for ...".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+DATA = Path(__file__).resolve().parent / "data" / "ordinary_words.txt"
+CHAT_WORDS = DATA.with_name("chat_words.txt")  # contractions without apostrophes, Hinglish
+WORD = re.compile(r"[A-Za-z][A-Za-z']+")
+# Endings whose removal gives the word a dictionary knows ("dropped" -> "drop", "fanciest" -> "fancy").
+SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "er", "est", "ly", "ies", "ied", "iest", "ier")
+RESTORES = {"ies": "y", "ied": "y", "iest": "y", "ier": "y"}
+
+
+@cache
+def ordinary_words() -> frozenset[str]:
+    lines = DATA.read_text(encoding="utf-8").splitlines() + CHAT_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+def is_word(word: str, known: Callable[[str], bool]) -> bool:
+    """The word, or its stem without a common ending (a doubled consonant undone), is known."""
+    if known(word):
+        return True
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + RESTORES.get(suffix, "")
+            if known(stem) or known(stem + "e") or (len(stem) > 2 and stem[-1] == stem[-2] and known(stem[:-1])):
+                return True
+    return False
+
+
+class Speller:
+    """Corrects toward one catalog's vocabulary (`vocabulary`: word -> frequency)."""
+
+    def __init__(self, vocabulary: dict[str, int], protected: Iterable[str]):
+        self.vocabulary = vocabulary
+        self.known = ordinary_words() | frozenset(vocabulary) | frozenset(protected)
+        self.candidates = [w for w in vocabulary if len(w) >= 3 and not w.isdigit()]
+
+    def knows(self, word: str) -> bool:
+        return is_word(word.lower(), self.known.__contains__)
+
+    def correct(self, text: str) -> tuple[str, dict[str, str]]:
+        corrections: dict[str, str] = {}
+
+        def fix(match: re.Match[str]) -> str:
+            word = match.group()
+            low = word.lower()
+            base = low.split("'")[0]
+            if len(base) < 4 or self.knows(low) or self.knows(base):
+                return word
+            limit = 1 if len(base) <= 7 else 2
+            best = process.extract(base, self.candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
+            if not best:
+                return word
+            choice = min(best, key=lambda m: (m[1], -self.vocabulary[m[0]]))[0]
+            corrections[base] = choice
+            return choice
+
+        return WORD.sub(fix, text), corrections

@@ -1,0 +1,627 @@
+"""The order copilot: from a conversation and the store, the next step an agent should take.
+
+`propose` reads who the customer is (or that they must be verified first: the policy asks for it
+even when a user id is given), which order and items they mean and what they want, then builds
+the `Proposal`: the policy clause that applies, the facts from the store, the actions with their
+exact arguments (tau-bench's tool names) and a draft that states the details and asks for the
+explicit yes the policy requires. The draft never says an action was done: only `Store.execute`
+does actions, when the agent confirms, and `result_reply` words what it did.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from assistant.store.actions import Action
+from assistant.store.db import ActionResult, Store
+from assistant.store.items import chosen_items, item_changes, item_scope, named_items
+from assistant.store.reading import (
+    address_in,
+    cancel_reason,
+    identify,
+    mentions_item,
+    order_endings,
+    order_ids,
+    payment_kinds,
+    rules,
+    sentences,
+    words,
+)
+from assistant.store.wording import (
+    OrderView,
+    address_text,
+    customer_view,
+    item_text,
+    items_text,
+    method_text,
+    methods_list,
+    money,
+    not_now,
+    options_text,
+    order_fact,
+    order_view,
+    paid_with,
+    product_answer,
+    refund_status,
+    refund_timing,
+    status_text,
+    total,
+)
+from assistant.support_cases import case_of
+from common.text import terms
+
+CHANGE_ONCE = (
+    "Please make sure these are all the items you want to change: the change can be made only once for this order."
+)
+CONFIRM = "Shall I go ahead? Please reply yes to confirm."
+# The question the policy's clauses are searched with, per kind of request.
+CLAUSE_QUERIES = {
+    "identity": "authenticate user identity email name zip code",
+    "cancel": "cancel pending order status reason",
+    "return": "return delivered order refund original payment method gift card",
+    "exchange": "exchange delivered order same product different option price difference",
+    "modify_items": "modify items only once same product option",
+    "modify_address": "modify pending order shipping address",
+    "modify_payment": "modify payment single payment method different gift card balance",
+    "default_address": "modify default user address",
+    "order_status": "each order can be in status pending processed delivered cancelled",
+    "refund_status": "total refunded via the original payment method immediately if gift card otherwise in 5 to 7 business days",
+    "product_question": "product types variant items options",
+    "out_of_scope": "transfer to a human agent request cannot be handled within the scope",
+}
+
+
+ACTION_WORDS = {
+    "cancel_pending_order": "cancellation",
+    "modify_pending_order_address": "address change",
+    "modify_pending_order_payment": "payment change",
+    "modify_pending_order_items": "item change",
+    "return_delivered_order_items": "return",
+    "exchange_delivered_order_items": "exchange",
+    "modify_user_address": "address change",
+}
+
+
+class Proposal(BaseModel):
+    customer: dict[str, Any] | None = None  # user_id, name, email, default address, payment methods
+    request: str = "none"  # cancel | return | exchange | modify_items | ... | out_of_scope | none
+    needs: str = ""  # what must be asked first: identity | order | items | new_items | address | payment
+    order_id: str | None = None
+    orders: list[OrderView] = Field(default_factory=list)
+    clause: dict[str, str] | None = None  # the policy clause that applies: section, text
+    facts: list[str] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)  # to run, in order, once the agent confirms
+    draft: str = ""
+    handoff: bool = False
+    handoff_reason: str = ""
+
+
+@dataclass
+class Plan:
+    """What one order's part of the conversation asks for."""
+
+    request: str = "none"
+    actions: list[Action] = field(default_factory=list)
+    needs: str = ""
+    lines: list[str] = field(default_factory=list)  # sentences of the draft
+    facts: list[str] = field(default_factory=list)
+    action_lines: dict[tuple[str, str], str] = field(default_factory=dict)  # the line offering each action
+
+    def offer(self, action: Action, line: str) -> None:
+        self.actions.append(action)
+        self.lines.append(line)
+        self.action_lines[action.key()] = line
+
+
+def propose(store: Store, conversation: list[dict[str, str]], done: list[Action] | None = None) -> Proposal:
+    """`conversation`: chat turns (role user/customer or assistant/agent); `done`: actions already
+    run in this conversation, never proposed again."""
+    said = [t["content"] for t in conversation if t["role"] in ("user", "customer", "shopper")]
+    text = "\n".join(said)
+    r = rules()
+    identity = identify(store, text)
+    if identity.user_id is None:
+        request = _first_request(text)
+        lead = _sorry(text) + (
+            f"I couldn't find an account with {' or '.join(identity.tried)}. "
+            if identity.tried
+            else "I'd be glad to help with that. "
+        )
+        return Proposal(
+            request=request,
+            needs="identity",
+            clause=_clause(store, "identity"),
+            draft=lead + "First I need to verify your identity: could you give me the e-mail address on your account, "
+            "or your full name and zip code?",
+        )
+    customer = store.customer(identity.user_id)
+    assert customer is not None
+    orders = store.orders_of(identity.user_id)
+    done_keys = {a.key() for a in done or []}
+    proposal = Proposal(customer=customer_view(customer), orders=[order_view(o, customer) for o in orders])
+    first = customer["name"]["first_name"]
+
+    other_ids = [oid for oid in order_ids(text) if oid not in {o["order_id"] for o in orders}]
+    plans: list[tuple[str | None, Plan]] = []
+    for order_id, segment in _segments(text, orders):
+        order = next((o for o in orders if o["order_id"] == order_id), None) if order_id else None
+        if order is None:
+            order, question = _infer_order(segment, orders)
+            if order is None:
+                plan = Plan(request=_first_request(segment))
+                if plan.request in ("order_status", "refund_status"):  # nothing changes: tell them all
+                    plan.lines = [status_text(o) for o in orders[:6]] or ["I don't see any orders on your account."]
+                elif question and plan.request not in ("none", "out_of_scope", "product_question", "default_address"):
+                    plan.needs, plan.lines = "order", [question]
+                else:
+                    plan = _no_order_plan(store, customer, segment, plan.request)
+                plans.append((None, plan))
+                continue
+        plans.append((order["order_id"], _plan(store, customer, order, segment, orders)))
+
+    lines = [_sorry(text) + f"Thanks, {first}, I've found your account."]
+    for _, plan in plans:
+        lines += plan.lines
+        proposal.facts += plan.facts
+    # Each action is dry-run through the store's checks: one the policy refuses is explained,
+    # never proposed.
+    actions = [a for _, p in plans for a in p.actions if a.key() not in done_keys]
+    verdicts = store.check(actions, identity.user_id)
+    said_for = {k: line for _, p in plans for k, line in p.action_lines.items()}
+    for action, refusal in zip(actions, verdicts, strict=True):
+        if refusal is not None:
+            if said_for.get(action.key()) in lines:
+                lines.remove(said_for[action.key()])
+            lines.append(
+                f"I can't do the {ACTION_WORDS[action.name]} for you: {refusal.detail}, and our policy says {refusal.rule}."
+            )
+    actions = [a for a, refusal in zip(actions, verdicts, strict=True) if refusal is None]
+    if other_ids:
+        lines.append(f"I can only help with orders on your own account, and {', '.join(other_ids)} is not one of them.")
+    requests = [p.request for _, p in plans if p.request != "none"]
+    proposal.request = requests[0] if requests else "none"
+    proposal.order_id = next((oid for oid, p in plans if oid and p.request != "none"), None)
+    proposal.needs = next((p.needs for _, p in plans if p.needs), "")
+    proposal.actions = actions
+    in_scope = any(p.request not in ("none", "out_of_scope") for _, p in plans)
+    if not in_scope and (r.says("out_of_scope", text) or r.says("human", text)):
+        proposal.handoff = True
+        proposal.handoff_reason = "the customer asks for something outside the actions the policy allows"
+        proposal.request = "out_of_scope"
+        lines.append(
+            "That isn't something I can do from here, so I'm transferring you to a colleague who can help further."
+        )
+    elif r.says("out_of_scope", text) and in_scope:
+        lines.append(
+            "I'm not able to offer price matching, coupons or other compensation, but I can help with the rest."
+        )
+    elif not in_scope and not proposal.needs:
+        lines.append("How can I help you with your orders today?")
+    if actions:
+        if any(a.name in ("modify_pending_order_items", "exchange_delivered_order_items") for a in actions):
+            lines.append(CHANGE_ONCE)
+        lines.append(CONFIRM)
+    proposal.clause = _clause(store, proposal.request if proposal.request != "none" else "order_status")
+    proposal.draft = " ".join(line for line in lines if line)
+    return proposal
+
+
+def _sorry(text: str) -> str:
+    """An apology when the customer reports something gone wrong (damaged, wrong item, lost)."""
+    return "I'm sorry about that. " if case_of(text) else ""
+
+
+def result_reply(result: ActionResult) -> str:
+    """What to tell the customer after the agent ran (or the store refused) an action."""
+    if not result.done:
+        return f"I'm sorry, I couldn't do that: {result.detail}. Our policy says {result.rule}."
+    args, order = result.action.arguments, result.order or {}
+    name = result.action.name
+    if name == "cancel_pending_order":
+        return f"Order {args['order_id']} is now cancelled; the refund goes back to the original payment method."
+    if name == "return_delivered_order_items":
+        return f"The return for order {args['order_id']} is requested; you'll receive an e-mail on how to send the items back."
+    if name == "exchange_delivered_order_items":
+        return f"The exchange for order {args['order_id']} is requested; you'll receive an e-mail on how to return the items."
+    if name == "modify_pending_order_items":
+        return f"The items in order {args['order_id']} are changed; the order status is now {order.get('status')}."
+    if name == "modify_pending_order_address":
+        return f"The shipping address of order {args['order_id']} is updated."
+    if name == "modify_pending_order_payment":
+        return f"Order {args['order_id']} is now paid with {args['payment_method_id']}."
+    return "Your default address is updated."
+
+
+# -- reading the conversation ---------------------------------------------------------------------
+def _first_request(text: str) -> str:
+    r = rules()
+    for request, kind in (
+        ("cancel", "cancel"),
+        ("default_address", "default_address"),
+        ("address", "modify_address"),
+        ("payment", "modify_payment"),
+        ("change_item", "exchange"),
+        ("return", "return"),
+        ("refund_status", "refund_status"),
+        ("status", "order_status"),
+        ("product_question", "product_question"),
+        ("out_of_scope", "out_of_scope"),
+    ):
+        if r.says(request, text) or (kind == "modify_address" and address_in(text)):
+            return kind
+    return "none"
+
+
+def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None, str]]:
+    """The conversation's sentences grouped by the order they are about: a sentence naming an
+    order starts its part; the sentences before any order name belong to the first one named."""
+    own = {o["order_id"] for o in orders}
+    parts: dict[str | None, list[str]] = {}
+    current: str | None = None
+    for sentence in sentences(text):
+        named = [oid for oid in order_ids(sentence) if oid in own]
+        if named:
+            current = named[0]
+        # 'cancel #W1 and #W2' asks the same of both; 'same address as #W2' only names a source.
+        targets = named if len(named) > 1 and not SAME_AS.search(sentence) else [current]
+        for target in targets:
+            parts.setdefault(target, []).append(sentence)
+    if None in parts and len(parts) > 1:
+        first = next(k for k in parts if k is not None)
+        parts[first] = parts.pop(None) + parts[first]
+    return [(k, ". ".join(v)) for k, v in parts.items()] or [(None, text)]
+
+
+SAME_AS = re.compile(r"\bsame (?:address |one )?as\b", re.IGNORECASE)
+STATUS_FOR = {"cancel": ("pending",), "exchange": ("delivered", "pending"), "return": ("delivered",)}
+
+
+def _infer_order(text: str, orders: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, str]:
+    """The one order the text can mean, or a question that lists the candidates."""
+    candidates = orders
+    endings = order_endings(text)
+    if endings:
+        candidates = [o for o in orders if any(o["order_id"].endswith(e) for e in endings)]
+    text_words = words(text)
+    named = [o for o in candidates if any(mentions_item(text_words, i["name"]) for i in o["items"])]
+    if named:
+        candidates = named
+    wanted = _first_request(text)
+    fitting = [o for o in candidates if o["status"] in STATUS_FOR.get(wanted, ("pending", "delivered", "processed"))]
+    if len(fitting) == 1:
+        return fitting[0], ""
+    if len(candidates) == 1:
+        return candidates[0], ""
+    shown = fitting or candidates
+    listed = "; ".join(
+        f"{o['order_id']} ({o['status']}: {', '.join(i['name'] for i in o['items'])})" for o in shown[:6]
+    )
+    return None, f"Which order do you mean? I see {listed}." if shown else "Could you give me the order number?"
+
+
+def _no_order_plan(store: Store, customer: dict[str, Any], text: str, request: str) -> Plan:
+    plan = Plan(request=request)
+    if request == "default_address":
+        address = address_in(text)
+        if address is None:
+            plan.needs, plan.lines = (
+                "address",
+                ["What is the new default address (street, suite if any, city, state, zip)?"],
+            )
+            return plan
+        plan.offer(
+            Action(name="modify_user_address", arguments={"user_id": customer["user_id"], **address}),
+            f"I can change your default address to {address_text(address)}.",
+        )
+    elif request == "product_question":
+        plan.lines += product_answer(store, text)
+    return plan
+
+
+def _plan(
+    store: Store, customer: dict[str, Any], order: dict[str, Any], text: str, orders: list[dict[str, Any]]
+) -> Plan:
+    r = rules()
+    status, oid = order["status"], order["order_id"]
+    plan = Plan()
+    plan.facts.append(order_fact(order, customer))
+    without_emails = re.sub(r"\be-?mail address", "e-mail", text, flags=re.IGNORECASE)
+    if _withdrawn(text):
+        plan.request = "none"
+        plan.lines.append(f"Understood, I'll leave order {oid} as it is.")
+        return plan
+    wants_change = r.says("change_item", text)
+    wants_return = r.says("return", text)
+    wants_cancel = r.says("cancel", text)
+    # A return and an exchange asked in one breath ('return the headphones, and exchange the
+    # keyboard') each read their own clauses.
+    change_text = _clauses_for(text, ("change_item",)) if wants_change else ""
+    back_text = _clauses_for(text, ("return", "cancel")) if wants_return or wants_cancel else ""
+    changes = item_changes(store, order, change_text) if wants_change else []
+
+    if r.says("default_address", text):
+        plan.request = "default_address"
+        address = address_in(text)
+        if address:
+            plan.offer(
+                Action(name="modify_user_address", arguments={"user_id": customer["user_id"], **address}),
+                f"I can change your default address to {address_text(address)}.",
+            )
+        else:
+            plan.needs = "address"
+            plan.lines.append("What is the new default address (street, suite if any, city, state, zip)?")
+    # A new postal address written out is itself the request ('ship #W1 to 9 Oak Rd, Reno, NV
+    # 89501'); the customer's own address, given to identify them, is not.
+    elif (r.says("address", without_emails) or _new_address(text, customer, order)) and status == "pending":
+        plan.request = "modify_address"
+        address = address_in(text) or _same_address_as(text, orders, oid)
+        if address:
+            plan.offer(
+                Action(name="modify_pending_order_address", arguments={"order_id": oid, **address}),
+                f"I can change the shipping address of order {oid} to {address_text(address)}.",
+            )
+        else:
+            plan.needs = "address"
+            plan.lines.append(
+                f"What is the new shipping address for order {oid} (street, suite if any, city, state, zip)?"
+            )
+
+    # A payment change is asked in a sentence of its own; "pay the difference with PayPal" in a
+    # sentence about an item is the exchange's payment, not a new payment for the order.
+    pay_text = ". ".join(
+        s
+        for s in sentences(text)
+        if r.says("payment", s) and not any(mentions_item(words(s), i["name"]) for i in order["items"])
+    )
+    new_payment = None
+    if pay_text and status == "pending":
+        plan.request = plan.request if plan.request != "none" else "modify_payment"
+        method = _named_method(customer, pay_text, exclude=_current_method(order))
+        new_payment = method
+        if method:
+            plan.offer(
+                Action(
+                    name="modify_pending_order_payment", arguments={"order_id": oid, "payment_method_id": method["id"]}
+                ),
+                f"I can change the payment of order {oid} to {method_text(method)}; the original payment is refunded ({refund_timing(order, customer)}).",
+            )
+        else:
+            plan.needs = plan.needs or "payment"
+            plan.lines.append(f"Which of your payment methods should pay for order {oid}? {methods_list(customer)}")
+
+    changing = wants_change and bool(changes or not back_text)
+    if changing:
+        _plan_change(store, customer, order, change_text, changes, plan, new_payment)
+    returning = status == "delivered" and bool(named_items(order["items"], words(back_text)))
+    if changing and returning:  # one of the two per delivered order: the customer chooses
+        plan.actions, plan.lines, plan.needs, plan.request = [], [], "choice", "exchange"
+        plan.lines.append(
+            f"Order {oid} can be either returned or exchanged, once: after one, the other is no longer possible. "
+            f"Would you like to return {items_text(chosen_items(order, back_text))}, or make the exchange?"
+        )
+        return plan
+    if back_text and (not changing or returning):
+        if status == "pending":
+            plan.request = "cancel" if plan.request == "none" else plan.request
+            reason = cancel_reason(text)
+            plan.offer(
+                Action(name="cancel_pending_order", arguments={"order_id": oid, "reason": reason}),
+                f"Order {oid} is still pending, so I can cancel it (reason: {reason}). "
+                f"The total of {money(total(order))} will be refunded to {paid_with(order, customer)} {refund_timing(order, customer)}.",
+            )
+        elif status == "delivered":
+            plan.request = "return"
+            _plan_return(customer, order, back_text, plan, asked_cancel=wants_cancel and not wants_return)
+        else:
+            plan.request = "cancel" if wants_cancel else "return"
+            plan.lines.append(not_now(order, "cancelled" if wants_cancel else "returned"))
+    if plan.request == "none":
+        if r.says("refund_status", text):
+            plan.request = "refund_status"
+            plan.lines.append(refund_status(order, customer))
+        elif r.says("status", text):
+            plan.request = "order_status"
+            plan.lines.append(status_text(order))
+        if r.says("product_question", text):
+            plan.request = "product_question" if plan.request == "none" else plan.request
+            plan.lines += product_answer(store, text, order)
+    return plan
+
+
+REQUESTS = ("cancel", "return", "change_item", "payment", "address")
+
+
+def _clauses_for(text: str, kinds: tuple[str, ...]) -> str:
+    """The clauses asking for one of `kinds`, with the clauses after them that ask for nothing
+    else ('... the bookshelf. Brown, please.') and those before any request (the situation)."""
+    r = rules()
+    kept, mode = [], None
+    for sentence in sentences(text):
+        if any(r.says(k, sentence) for k in kinds):
+            mode = True
+        elif any(r.says(k, sentence) for k in REQUESTS):
+            mode = False
+        if mode is None or mode:
+            kept.append(sentence)
+    return ". ".join(kept)
+
+
+def _withdrawn(text: str) -> bool:
+    """The customer took the request back: a 'never mind' / 'keep it' after the last request."""
+    r = rules()
+    last_request, last_withdraw = -1, -1
+    for i, sentence in enumerate(sentences(text)):
+        if r.says("withdraw", sentence):
+            last_withdraw = i
+        elif any(r.says(k, sentence) for k in REQUESTS):
+            last_request = i
+    return last_withdraw > last_request
+
+
+def _plan_change(
+    store: Store,
+    customer: dict[str, Any],
+    order: dict[str, Any],
+    text: str,
+    changes: list[tuple[dict[str, Any], dict[str, Any] | None, str]],
+    plan: Plan,
+    new_payment: dict[str, Any] | None = None,
+) -> None:
+    oid, status = order["order_id"], order["status"]
+    if status not in ("pending", "delivered"):
+        plan.request = "exchange"
+        plan.lines.append(not_now(order, "changed"))
+        return
+    plan.request = "modify_items" if status == "pending" else "exchange"
+    name = "modify_pending_order_items" if status == "pending" else "exchange_delivered_order_items"
+    if not changes:
+        plan.needs = "items"
+        plan.lines.append(
+            f"Which item of order {oid} would you like to change, and to which option? It holds {items_text(order['items'])}."
+        )
+        return
+    ready = [(item, new) for item, new, _ in changes if new is not None]
+    questions = [q for _, new, q in changes if new is None]
+    if questions:
+        plan.needs = "new_items"
+        plan.lines += questions
+        return
+    difference = round(sum(new["price"] - item["price"] for item, new in ready), 2)
+    # The difference is paid with the method named where the items are discussed, else the
+    # order's new payment method when one is being set, else the one paying for it now.
+    parts = sentences(text)
+    scope = ". ".join(item_scope(parts, item, order) for item, _ in ready)
+    method = _named_method(customer, scope) or new_payment or customer["payment_methods"].get(_current_method(order))
+    if method is None or (method["source"] == "gift_card" and method.get("balance", 0) < difference):
+        plan.needs = "payment"
+        plan.lines.append(
+            f"Which payment method should pay or receive the price difference of {money(difference)}? {methods_list(customer)}"
+        )
+        return
+    action = Action(
+        name=name,
+        arguments={
+            "order_id": oid,
+            "item_ids": [item["item_id"] for item, _ in ready],
+            "new_item_ids": [new["item_id"] for _, new in ready],
+            "payment_method_id": method["id"],
+        },
+    )
+    swaps = "; ".join(
+        f"{item_text(item)} to {options_text(new['options'])} ({money(new['price'])})" for item, new in ready
+    )
+    verb = "change" if status == "pending" else "exchange"
+    settle = (
+        f"you pay the difference of {money(difference)} with {method_text(method)}"
+        if difference > 0
+        else f"the difference of {money(-difference)} is refunded to {method_text(method)}"
+    )
+    plan.offer(action, f"In order {oid} I can {verb} {swaps}; {settle}.")
+    if status == "delivered":
+        plan.lines.append(
+            "You'll receive an e-mail with how to return the original items; there is no need to place a new order."
+        )
+
+
+def _plan_return(customer: dict[str, Any], order: dict[str, Any], text: str, plan: Plan, asked_cancel: bool) -> None:
+    oid = order["order_id"]
+    items = chosen_items(order, text)
+    if asked_cancel:
+        plan.lines.append(f"Order {oid} has already been delivered, so it can't be cancelled, but it can be returned.")
+    if not items:
+        plan.needs = "items"
+        plan.lines.append(
+            f"Which items of order {oid} would you like to return? It holds {items_text(order['items'])}."
+        )
+        return
+    original = order["payment_history"][0]["payment_method_id"]
+    kinds = payment_kinds(text)
+    gift = next((m for m in customer["payment_methods"].values() if m["source"] == "gift_card"), None)
+    method = customer["payment_methods"].get(original)
+    if "gift_card" in kinds and gift is not None:
+        method = gift
+    if kinds and kinds[0] != "gift_card" and method and kinds[0] != method["source"]:
+        plan.needs = "payment"
+        gift_text = f" or your {method_text(gift)}" if gift else " or a gift card"
+        plan.lines.append(
+            f"Order {oid} was delivered, so {items_text(items)} can be returned, but the refund can only go to the "
+            f"original payment method ({method_text(method)}){gift_text}. Which would you like?"
+        )
+        return
+    note = ""
+    if method is None:
+        plan.needs = "payment"
+        plan.lines.append(
+            f"Should the refund go to the original payment method or to a gift card? {methods_list(customer)}"
+        )
+        return
+    if asked_cancel:  # offered, not proposed: the customer asked for something else
+        plan.lines.append(f"Would you like to return {items_text(items)} instead, refunded to {method_text(method)}?")
+        return
+    refund = round(sum(i["price"] for i in items), 2)
+    plan.offer(
+        Action(
+            name="return_delivered_order_items",
+            arguments={"order_id": oid, "item_ids": [i["item_id"] for i in items], "payment_method_id": method["id"]},
+        ),
+        f"Order {oid} was delivered, so I can return {items_text(items)}; the refund of {money(refund)} goes to {method_text(method)}.{note}"
+        " You'll receive an e-mail with how to send the items back.",
+    )
+
+
+# -- the store's facts, worded ---------------------------------------------------------------------
+def _named_method(customer: dict[str, Any], text: str, exclude: str | None = None) -> dict[str, Any] | None:
+    methods = [m for m in customer["payment_methods"].values() if m["id"] != exclude]
+    for method in methods:
+        if method["id"].lower() in text.lower() or (method.get("last_four") and method["last_four"] in text):
+            return method
+    for kind in payment_kinds(text):
+        found = [m for m in methods if m["source"] == kind]
+        if found:
+            return found[0]
+    return None
+
+
+def _new_address(text: str, customer: dict[str, Any], order: dict[str, Any]) -> bool:
+    written = address_in(text)
+    known = [customer["address"], order["address"]]
+    return written is not None and all(
+        (written["address1"].lower(), written["zip"]) != (a["address1"].lower(), str(a["zip"])) for a in known
+    )
+
+
+def _current_method(order: dict[str, Any]) -> str:
+    """The method paying for the order now: the last payment recorded."""
+    payments = [p for p in order["payment_history"] if p["transaction_type"] == "payment"]
+    return payments[-1]["payment_method_id"] if payments else ""
+
+
+def _same_address_as(text: str, orders: list[dict[str, Any]], oid: str) -> dict[str, str] | None:
+    m = re.search(r"\bsame (?:address |one )?as\b[^.]*?(#?W\d{7})", text, re.IGNORECASE)
+    if not m:
+        return None
+    other = next((o for o in orders if o["order_id"] == "#" + m.group(1).lstrip("#").upper()), None)
+    return (
+        {k: other["address"][k] for k in ("address1", "address2", "city", "state", "country", "zip")} if other else None
+    )
+
+
+def _clause(store: Store, request: str) -> dict[str, str] | None:
+    """The policy clause with most words in common with the request's question (a few dozen
+    clauses: a term overlap is enough and needs no index)."""
+    clauses = store.policy()
+    if not clauses:
+        return None
+    query = _stems(CLAUSE_QUERIES.get(request, request))
+    # A clause under a heading that names the request ('Cancel pending order') comes first.
+    section, text = max(clauses, key=lambda c: 2 * len(query & _stems(c[0])) + len(query & _stems(c[1])))
+    return {"section": section, "text": text}
+
+
+def _stems(text: str) -> set[str]:
+    """Terms cut to five letters: 'cancelled' meets 'cancel', 'returned' meets 'return'."""
+    return {t[:5] for t in terms(text)}

@@ -1,0 +1,213 @@
+"""Reading a support conversation against the store: who the customer is, which orders and items
+they mean, what they ask for, which option values and payment method they name.
+
+Rules, not a model: every decision here is a lookup in the store or a pattern from
+`assistant/data/order_requests.yaml`, so the agent sees exactly why the copilot proposes what it
+does, in milliseconds. What the rules cannot settle (two orders fit, no option named) becomes a
+question to the customer, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from assistant.store.db import Store
+from common.text import singular
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+ZIP = re.compile(r"\b\d{5}\b")
+ORDER_ID = re.compile(r"#?\s?\bW\s?(\d{7})\b", re.IGNORECASE)
+# Two capitalised words in a row, overlapping ("I'm Olivia Ito" gives "I'm Olivia", "Olivia Ito").
+NAME_PAIR = re.compile(r"\b([A-Z][a-zA-Z'’-]+)\s+(?=([A-Z][a-zA-Z'’-]+)\b)")
+LOWER_PAIR = re.compile(r"\b([a-z'’-]{2,})\s+(?=([a-z'’-]{2,})\b)")
+NAMED = re.compile(r"\b(?:my name is|i'?m|i am|this is) ([a-z'’-]+)\s+([a-z'’-]+)", re.IGNORECASE)
+# Sentences, and clauses joined by ", and" / ", but" / ", also" / ", then": each clause usually
+# asks one thing ("change the payment to PayPal, and change the umbrella to the blue one").
+SENTENCE = re.compile(
+    r"(?<!\d)[.?!;]+|[.?!;]+(?!\d)|\n+|,\s*(?=(?:and|but|also|then)\b)"
+    r"|\s+and\s+(?=(?:please\s+|also\s+)?(?:change|exchange|return|cancel|swap|switch|replace|modify|update)\b)",
+    re.IGNORECASE,
+)
+NEGATED = re.compile(r"\b(?:not|non|no)\s+$")
+
+
+@dataclass(frozen=True)
+class Rules:
+    requests: dict[str, list[re.Pattern[str]]]
+    cancel_reasons: dict[str, list[re.Pattern[str]]]
+    payment_words: dict[str, list[re.Pattern[str]]]
+    units: list[tuple[re.Pattern[str], str]]
+
+    def says(self, request: str, text: str) -> bool:
+        return any(p.search(text) for p in self.requests[request])
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    raw = yaml.safe_load(resources.files("assistant").joinpath("data/order_requests.yaml").read_text())
+
+    def compiled(table: dict[str, list[str]]) -> dict[str, list[re.Pattern[str]]]:
+        return {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in table.items()}
+
+    return Rules(
+        compiled(raw["requests"]),
+        compiled(raw["cancel_reasons"]),
+        compiled(raw["payment_words"]),
+        [(re.compile(p, re.IGNORECASE), r) for p, r in raw["units"].items()],
+    )
+
+
+def normalise(text: str) -> str:
+    """Lower case, units as the catalog writes them, hyphens and punctuation as spaces."""
+    text = text.lower()
+    for pattern, replacement in rules().units:
+        text = pattern.sub(replacement, text)
+    text = re.sub(r"[^\w%.]+", " ", text)
+    text = re.sub(r"\.(?!\d)", " ", text)
+    return " " + " ".join(text.split()) + " "
+
+
+def words(text: str) -> str:
+    """`normalise`, with each word made singular: 'earbuds' finds 'Wireless Earbuds'."""
+    return " " + " ".join(singular(w) for w in normalise(text).split()) + " "
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE.split(text) if s and s.strip()]
+
+
+# -- identity ---------------------------------------------------------------------------------------
+@dataclass
+class Identity:
+    user_id: str | None = None
+    tried: list[str] = field(default_factory=list)  # what was looked up and not found, for the draft
+
+
+def identify(store: Store, text: str) -> Identity:
+    """The customer the policy lets us serve: found by e-mail, or by first + last name and zip."""
+    identity = Identity()
+    for email in EMAIL.findall(text):
+        user_id = store.find_by_email(email.rstrip("."))
+        if user_id:
+            return Identity(user_id)
+        identity.tried.append(f"the e-mail {email}")
+    zips = ZIP.findall(text)
+    # Capitalised pairs first, then any two words in a row ('olivia ito, 80218'): each pair is
+    # one indexed lookup with the zip, and only a real customer's name and zip together match.
+    pairs = NAMED.findall(text) + NAME_PAIR.findall(text) + LOWER_PAIR.findall(text.lower())
+    for zip_code in zips:
+        for first, last in pairs:
+            user_id = store.find_by_name_zip(first, last, zip_code)
+            if user_id:
+                return Identity(user_id)
+    # Only a name the customer gave as theirs, written as a name, is worth quoting back.
+    given = [(f, la) for f, la in NAMED.findall(text) if f[:1].isupper() and la[:1].isupper()]
+    if zips and given:
+        identity.tried.append(f"the name {given[0][0]} {given[0][1]} with zip {zips[0]}")
+    return identity
+
+
+def order_ids(text: str) -> list[str]:
+    seen: list[str] = []
+    for digits in ORDER_ID.findall(text):
+        if f"#W{digits}" not in seen:
+            seen.append(f"#W{digits}")
+    return seen
+
+
+def order_endings(text: str) -> list[str]:
+    return [m.group(1) for p in rules().requests["order_ending"] for m in p.finditer(text)]
+
+
+# -- items and options ---------------------------------------------------------------------------------
+def mentions_item(text_words: str, name: str) -> int:
+    """2 when the item's whole name is in the text, 1 for its last word ('mouse'), else 0."""
+    name_words = words(name).strip()
+    if f" {name_words} " in text_words:
+        return 2
+    head = name_words.split()[-1] if name_words else ""
+    return 1 if head and f" {head} " in text_words else 0
+
+
+def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, str, str]]:
+    """(position, option, value) for each option value the text names, in order. Short values
+    ('M', '10', '1000') count only beside their option's name ('size M', '1000 pieces'), and a
+    yes/no option by its name ('waterproof', 'not waterproof')."""
+    norm = normalise(text)
+    found = []
+    for option, values in options.items():
+        key = normalise(option).strip()
+        key_stem = singular(key.split()[-1]) if key else ""
+        if {v.lower() for v in values} <= {"yes", "no"}:  # named by the option: 'waterproof', 'not waterproof'
+            for m in re.finditer(rf"\b{re.escape(key)}\b", norm):
+                said = "no" if NEGATED.search(norm[: m.start()]) else "yes"
+                found.extend((m.start(), option, v) for v in values if v.lower() == said)
+            continue
+        for value in values:
+            val = normalise(value).strip()
+            if val == "none":  # said as its absence: 'no backlight', 'without armrests'
+                for m in re.finditer(rf"\b(?:no|without)\s+{re.escape(key)}", norm):
+                    found.append((m.start(), option, value))
+                continue
+            if not val:
+                continue
+            # A bare number or one or two letters ('10', 'M', 'XL') is too common to mean an option alone.
+            short = val.replace(".", "").isdigit() or (len(val) <= 2 and val.isalpha())
+            for m in re.finditer(rf"(?<![\w.]){re.escape(val)}(?![\w])", norm):
+                if short:
+                    around = norm[max(0, m.start() - 25) : m.end() + 25]
+                    if not re.search(rf"\b{re.escape(key_stem)}", around):
+                        continue
+                found.append((m.start(), option, value))
+    return sorted(set(found))
+
+
+def payment_kinds(text: str) -> list[str]:
+    """The payment kinds the text names (gift_card, paypal, credit_card), first mention first."""
+    hits = []
+    for kind, patterns in rules().payment_words.items():
+        positions = [m.start() for p in patterns for m in p.finditer(text)]
+        if positions:
+            hits.append((min(positions), kind))
+    return [kind for _, kind in sorted(hits)]
+
+
+def cancel_reason(text: str) -> str:
+    for reason, patterns in rules().cancel_reasons.items():
+        if any(p.search(text) for p in patterns):
+            return reason
+    return "no longer needed"
+
+
+ADDRESS = re.compile(
+    r"(?P<address1>\b\d+\s+(?:[A-Za-z0-9.'-]+\s+){0,3}?(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|parkway|terrace|circle)\.?)"
+    r"(?:\s*,\s*(?P<address2>(?:suite|apt|apartment|unit|#)\s*[A-Za-z0-9-]+))?"
+    r"\s*,\s*(?P<city>[A-Za-z .'-]+?)\s*,\s*(?P<state>[A-Z]{2})\s*,?\s*(?P<zip>\d{5})(?:\s*,\s*(?P<country>USA|US|United States))?",
+    re.IGNORECASE,
+)
+
+
+def address_in(text: str) -> dict[str, str] | None:
+    """A US postal address written on one line ('12 Oak Street, Suite 4, Austin, TX 78701')."""
+    m = ADDRESS.search(text)
+    if not m:
+        return None
+    parts = {k: (v or "").strip() for k, v in m.groupdict().items()}
+    parts["country"] = "USA"
+    parts["state"] = parts["state"].upper()
+    return {k: parts[k] for k in ("address1", "address2", "city", "state", "country", "zip")}
+
+
+def option_table(variants: list[dict[str, Any]]) -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for variant in variants:
+        for option, value in variant["options"].items():
+            if value not in table.setdefault(option, []):
+                table[option].append(value)
+    return table

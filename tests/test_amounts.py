@@ -1,0 +1,81 @@
+"""Amounts as shoppers say them (`assistant.amounts`): one table, the bound each phrase states."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.amounts import read_prices
+
+
+@pytest.mark.parametrize(
+    ("message", "lo", "hi", "near"),
+    [
+        ("jacket under 120", None, 120, None),
+        ("jacket below $50", None, 50, None),
+        ("between 800 and 1500", 800, 1500, None),
+        ("from $20 to $40", 20, 40, None),
+        ("jacket 20-40 usd", 20, 40, None),
+        ("2k-3k", 2000, 3000, None),
+        ("over 500 but under 2000", 500, 2000, None),
+        # numbers in words
+        ("twelve hundred max", None, 1200, None),
+        ("fifteen hundred or less", None, 1500, None),
+        ("two thousand five hundred tops", None, 2500, None),
+        ("under a grand", None, 1000, None),
+        ("under 3 grand", None, 3000, None),
+        # k, lakh, crore
+        ("headphones 2.5k", None, None, 2500),
+        ("nothing over ₹1.5k", None, 1500, None),
+        ("half a lakh", None, None, 50000),
+        ("above 1 lakh", 100000, None, None),
+        ("1,00,000 above", 100000, None, None),
+        ("a watch for 2 crore", None, None, 20_000_000),
+        # bounds said around the number
+        ("nothing above 2000", None, 2000, None),
+        ("2000 max", None, 2000, None),
+        ("500 bucks or less", None, 500, None),
+        ("rs 2,000 or less", None, 2000, None),
+        ("my budget is 800 rupees", None, 800, None),
+        ("at least 300", 300, None, None),
+        # a negation turns the bound over
+        ("can't spend more than 3 grand", None, 3000, None),
+        ("i don't want to pay over 2000", None, 2000, None),
+        ("nothing under 500 please", 500, None, None),
+        # about that much: a soft target, not a bound
+        ("around 700", None, None, 700),
+        ("something like 2000 bucks", None, None, 2000),
+        ("1500ish", None, None, 1500),
+        ("a $50 gift", None, None, 50),
+    ],
+)
+def test_amounts_and_their_bounds(message, lo, hi, near):
+    r = read_prices(message)
+    assert (r.price_min, r.price_max, r.near) == (lo, hi, near)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "500 ml water bottle",
+        "yoga mat 6 mm",
+        "sneakers for a 10 year old boy",
+        "laptop backpack 15.6 inch model 2024 1080",
+        "my card is 4111 1111 1111 1111",
+        "s20 phone cover",
+        "1080p camera",
+        "4k tv",
+        "4+ stars speaker",
+        "size 8 to 10",
+        "compare 1 and 3",
+        "the 2nd one",
+        "top 3",
+        "order 12345678901",
+    ],
+)
+def test_numbers_that_are_not_amounts(message):
+    assert not read_prices(message).found()
+
+
+def test_the_price_phrase_leaves_the_ranking_text():
+    r = read_prices("running shoes 500 bucks or less please")
+    assert r.without("running shoes 500 bucks or less please") == "running shoes please"

@@ -1,0 +1,303 @@
+"""`common.redact`, one table per class of personal data and of shop text it must leave alone.
+(Older cases live in tests/test_sessions.py.) Figures over whole corpora: bench/pii.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from common.redact import redact
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("where is my order 112-3344556-7788990 ??", "where is my order 112-3344556-7788990 ??"),
+        ("amex 3714 496353 98431, retry order 402-8876123-5541099", "amex [CARD], retry order 402-8876123-5541099"),
+        ("diners 3056 930902 5904 please", "diners [CARD] please"),  # 4-6-4
+        ("card 4111111111111111 ok", "card [CARD] ok"),  # one run
+        ("invoice 4111-1111111-11111 was wrong", "invoice 4111-1111111-11111 was wrong"),  # 7-digit group
+    ],
+)
+def test_cards_are_printed_in_groups_of_at_most_six_digits(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("card [CARD] expiry 12/26 cvv 123 thanks", "card [CARD] expiry 12/26 cvv [CVV] thanks"),
+        ("CVC: 4821", "CVC: [CVV]"),
+        ("security code 987 for the order", "security code [CVV] for the order"),
+        ("the cvv pouch in size 123", "the cvv pouch in size 123"),  # a word between: no code
+    ],
+)
+def test_card_security_codes(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the AWB number 7845123690 shows RTO",
+        "tracking no 9876543210 not updating",
+        "order #9845012345 not delivered",
+        "UTR: 8800123456 for the refund",
+        "consignment 7012345678 stuck",
+    ],
+)
+def test_a_number_an_identifier_word_names_is_kept(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my phone number is 9876543210 and alternate 8800123456", "my phone number is [PHONE] and alternate [PHONE]"),
+        ("call 7845123690 about the AWB", "call [PHONE] about the AWB"),  # the cue word is after
+    ],
+)
+def test_mobile_numbers_without_an_identifier_word_still_go(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # India: pincode after the city, with or without a dash
+        ("Deliver to 12 MG Road, Bengaluru 560001 please", "Deliver to [ADDRESS], Bengaluru [POSTCODE] please"),
+        (
+            "address: 56, 3rd Cross, Jayanagar 4th Block, Bangalore - 560011.",
+            "address: [ADDRESS], Bangalore - [POSTCODE].",
+        ),
+        # United Kingdom, in either case
+        (
+            "deliver at 221B Baker Street, London NW1 6XE, ring twice",
+            "deliver at [ADDRESS], London [POSTCODE], ring twice",
+        ),
+        ("i live at 10 downing st, london sw1a 2aa", "i live at [ADDRESS], london [POSTCODE]"),
+        # United States (state before the ZIP, ZIP+4), Canada, Australia
+        ("address is 1600 Amphitheatre Pkwy, Mountain View, CA 94043.", "address is [ADDRESS], CA [POSTCODE]."),
+        ("ship to 350 Fifth Avenue, New York, NY 10118-0110", "ship to [ADDRESS], NY [POSTCODE]"),
+        ("ship to 290 Bremner Blvd, Toronto ON M5V 3L9 thanks", "ship to [ADDRESS], Toronto ON [POSTCODE] thanks"),
+        ("deliver to 12 George Street, Sydney NSW 2000 pls", "deliver to [ADDRESS], Sydney NSW [POSTCODE] pls"),
+        # postcode before the city: France, Germany, Spain, the Netherlands; Brazil's CEP
+        ("Ship to: Flat 4, 23 Rue de Rivoli, 75004 Paris.", "Ship to: [ADDRESS], [POSTCODE] Paris."),
+        ("Lieferadresse: Hauptstraße 5, 10115 Berlin bitte", "Lieferadresse: [ADDRESS], [POSTCODE] Berlin bitte"),
+        ("envío a Calle Mayor 3, 28013 Madrid", "envío a [ADDRESS], [POSTCODE] Madrid"),
+        ("adres: Kerkstraat 12, 1017 GC Amsterdam", "adres: [ADDRESS], [POSTCODE] Amsterdam"),
+        ("entregar na Rua Augusta 1500, São Paulo 01310-100", "entregar na [ADDRESS], São Paulo [POSTCODE]"),
+        # a postcode its own word announces
+        ("my pincode is 560034, do you deliver?", "my pincode is [POSTCODE], do you deliver?"),
+        ("PLZ 10115", "PLZ [POSTCODE]"),
+    ],
+)
+def test_postcodes_by_each_countrys_format(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Indian forms: house/flat/plot numbers, blocks, sectors, crosses, localities before the city
+        ("mera address: House no 45, Sector 21, Gurgaon 122016.", "mera address: [ADDRESS], Gurgaon [POSTCODE]."),
+        (
+            "change shipping to 7-2-1012, Banjara Hills Road No 12, Hyderabad 500034 , pack of 12",
+            "change shipping to [ADDRESS], Hyderabad [POSTCODE] , pack of 12",
+        ),
+        (
+            "Addr: B-204, Shanti Apartments, Andheri East, Mumbai 400069, phone 98200 55443",
+            "Addr: [ADDRESS], Mumbai [POSTCODE], phone [PHONE]",
+        ),
+        (
+            "can the 3 boxes go to Plot 77, Road No 5, Jubilee Hills, Hyderabad 500033?",
+            "can the 3 boxes go to [ADDRESS], Hyderabad [POSTCODE]?",
+        ),
+        (
+            "send to my parents: 14/2 Gandhi Nagar, Adyar, Chennai 600020.",
+            "send to my parents: [ADDRESS], Chennai [POSTCODE].",
+        ),
+        ("door no 7-1-23/A, Ameerpet Main Road, Hyderabad - 500016", "[ADDRESS], Hyderabad - [POSTCODE]"),
+        ("address: flat 302, sai residency, kondapur, hyderabad 500084", "address: [ADDRESS], hyderabad [POSTCODE]"),
+        ("#45, 2nd Main, 3rd Cross, Indiranagar, Bangalore 560038", "[ADDRESS], Bangalore [POSTCODE]"),
+        ("123, MG Road, Pune-411001", "[ADDRESS], Pune-[POSTCODE]"),  # the pincode joined by a dash
+        # an address written without commas, then its postcode
+        (
+            "my address is 350 Fifth Avenue Apt 12B New York NY 10118 and phone",
+            "my address is [ADDRESS] [POSTCODE] and phone",
+        ),
+        # a unit beside a street line, no postcode
+        ("Flat 4, 23 Rue de Rivoli, Paris", "[ADDRESS], Paris"),
+        # no postcode at all (the UAE has none): the line an address cue opens
+        (
+            "his number is +971 50 123 4567, address villa 14 street 7 al barsha",
+            "his number is [PHONE], address [ADDRESS]",
+        ),
+    ],
+)
+def test_address_lines_before_a_postcode_or_after_a_cue(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do you deliver to pincodes 560001 to 560100?",  # a range: coverage text
+        "we ship to 75001 to 75020 only",
+        "Samsung Galaxy S24, Model 20240 black",  # no house number with an address word
+        "Pack of 2, Size 10, Price 45000",
+        "washing machine 7 kg front load 1200 rpm under 30000",
+        "gaming laptop RTX 4060, 16GB RAM, 512GB SSD",
+        "ship to 2 different addresses please, budget 30000",
+        "power bank, cap 35000 mAh",
+        "Floor lamp, 3 way switch, Living Room 12000",
+    ],
+)
+def test_postcode_shaped_shop_text_is_kept(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my card 4111 1111 1111 1112 got declined", "my card [CARD] got declined"),  # Visa 4-4-4-4
+        ("paid with 5500 0000 0000 0005 and 4012 8888 8888 1882", "paid with [CARD] and [CARD]"),
+        ("tried 3782 822463 10006 twice", "tried [CARD] twice"),  # Amex 4-6-5
+        ("ticket 1111 2222 3333 4445", "ticket 1111 2222 3333 4445"),  # fails Luhn, no network opens with 1
+        ("ticket id 4587-1123-0098", "ticket id 4587-1123-0098"),  # 4-4-4 is no card's layout
+        ("ref 4111 1111-1111 1112", "ref 4111 1111-1111 1112"),  # mixed separators: not as printed
+    ],
+)
+def test_mistyped_cards_printed_as_their_network_prints_them(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("call our helpline 1800-180-1551 for installation", "call our helpline 1800-180-1551 for installation"),
+        ("toll free 1-800-555-0199", "toll free 1-800-555-0199"),
+        ("my number is 09845012346 whatsapp", "my number is [PHONE] whatsapp"),  # UK premium, India mobile
+        ("cn 180 0180 1551 my cell", "cn [PHONE] my cell"),  # China's mobile grouping
+    ],
+)
+def test_business_lines_are_kept_personal_numbers_go(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("email is priya dot sharma at gmail dot com", "email is [EMAIL]"),
+        ("mail me at priya[at]gmail[dot]com", "mail me at [EMAIL]"),
+        ("write to ravi (at) yahoo (dot) co (dot) in", "write to [EMAIL]"),
+        ("saw it at flipkart.com for less", "saw it at flipkart.com for less"),
+        ("meet at the mall, dot the i", "meet at the mall, dot the i"),
+        ("name(@)gmail(dot)com or name@ gmail.com", "[EMAIL] or [EMAIL]"),
+        ("meet @ 5pm", "meet @ 5pm"),
+        ("buy online @ flipkart.com", "buy online @ flipkart.com"),  # catalog text
+        # every character RFC 5322 allows in the local part goes with it
+        ("mail first.o'brien@example.ie or user%tag@example.com", "mail [EMAIL] or [EMAIL]"),
+    ],
+)
+def test_e_mails_spelled_out(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("door code 4521# at the gate", "door code [CODE] at the gate"),
+        ("otp 482913 aaya hai", "otp [CODE] aaya hai"),
+        ("gate code is A1234", "gate code is [CODE]"),
+        ("the otp never came", "the otp never came"),
+        ("door code is *4521", "door code is [CODE]"),
+    ],
+)
+def test_access_codes(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ship to MG Road 12, Bengaluru", "ship to [ADDRESS], Bengaluru"),
+        ("deliver to Baker Street 221B pls", "deliver to [ADDRESS] pls"),  # after an address cue
+        ("i stay at Baker Street 221B", "i stay at [ADDRESS]"),  # where the line ends
+        ("c/o Ramesh, H.No. 3-4-567, Narayanguda, Hyderabad 500029", "c/o Ramesh, [ADDRESS], Hyderabad [POSTCODE]"),
+        # the same shape in shop text: no cue, the line goes on
+        ("Park Avenue 2 pack shirts", "Park Avenue 2 pack shirts"),
+        ("Sesame Street 3 book set", "Sesame Street 3 book set"),
+        ("Main Street Collection 5 piece set", "Main Street Collection 5 piece set"),
+    ],
+)
+def test_street_name_before_its_number(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("call me on nine eight four five zero one two three four five", "call me on [PHONE]"),
+        ("number is nine 8 four 5 zero 1 2 3 4 5 ok", "number is [PHONE] ok"),
+        ("double seven double zero nine zero zero one two three", "[PHONE]"),  # ten digits, no cue
+        ("my no is 98 450 123 45", "my no is [PHONE]"),  # odd grouping after a cue
+        ("one two three four five six seven eight nine ten", "one two three four five six seven eight nine ten"),
+        ("pack of 2, 3 or 4 , 5, 6, 7, 8 pieces", "pack of 2, 3 or 4 , 5, 6, 7, 8 pieces"),
+        ("sizes 6 7 8 9 10 11 12 in stock", "sizes 6 7 8 9 10 11 12 in stock"),
+        # look-alike letters for digits
+        ("call 9845O12345 pls", "call [PHONE] pls"),
+        ("whatsapp +91 98450 l2345", "whatsapp [PHONE]"),
+        ("mobile 07700 9OO123", "mobile [PHONE]"),
+        ("in 2O25 we ordered 1OO pcs", "in 2O25 we ordered 1OO pcs"),
+        ("serial 0O1I23456", "serial 0O1I23456"),
+    ],
+)
+def test_phone_numbers_read_out_or_disguised(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("imei 490154203237518", "imei 490154203237518"),  # Luhn holds for IMEIs too
+        ("imei no: 490154203237518", "imei no: 490154203237518"),
+        ("order 4111 1111 1111 1111", "order [CARD]"),  # printed as a card: still one
+    ],
+)
+def test_identifier_words_keep_luhn_numbers_not_printed_cards(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we ship to 75001-75020 only", "we ship to 75001-75020 only"),
+        ("pincodes 110001-110096 covered", "pincodes 110001-110096 covered"),
+        ("mobile 98450-12345", "mobile [PHONE]"),  # India's 5-5 grouping, no shared lead
+        ("whatsapp 98450-98765", "whatsapp [PHONE]"),  # the second greater, two digits shared
+    ],
+)
+def test_number_ranges_are_not_phones(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "need a leather wallet, my no is nine eight four five zero one two three four five",
+        "leather wallet please, to Flat 2, 15 High Street, Manchester M1 1AE",
+        "a leather wallet under 4111 1111 1111 1111",
+    ],
+)
+def test_the_assistant_reads_no_request_into_the_tags(make_assistant, message):
+    """A redacted message is what the assistant reads: "[PHONE]" asks for no phones, "[CARD]"
+    after "under" sets no price bound; the session keeps the tags."""
+    from assistant.session import Session
+
+    assistant, _ = make_assistant(default="Here you go.")
+    session = Session()
+    reply = assistant.reply(session, message)
+    assert reply.products and all("wallet" in p.title.lower() for p in reply.products[:1])
+    assert session.request.constraints.price_max is None
+    assert "phone" not in session.request.constraints.categories
+    assert any(tag in session.turns[0].content for tag in ("[PHONE]", "[ADDRESS]", "[CARD]"))
