@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -39,6 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.core import Assistant  # noqa: E402
+from assistant.evaluation.answer_checks import NO, NOT_STATED, YES  # noqa: E402
 from assistant.naming import NameIndex  # noqa: E402
 from assistant.session import Session  # noqa: E402
 from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING, REPO  # noqa: E402
@@ -48,16 +48,6 @@ from ingest.pipeline import ingest_catalog  # noqa: E402
 from ingest.policies import ingest_policies  # noqa: E402
 
 DEV_QUESTIONS = REPO / "bench" / "data" / "product_questions_dev.jsonl"
-YES = re.compile(r"^\W*(?:yes|yep|yeah|it is|it does|they are|they do|it can|they can|it has|they have)\b", re.I)
-NO = re.compile(
-    r"^\W*(?:no|nope|not\b|it is not|it isn'?t|it does ?n[o']t|they are ?n[o']t|they do ?n[o']t|"
-    r"it can'?not|it can'?t|they can'?t|it has no|they have no)\b",
-    re.I,
-)
-NOT_STATED = re.compile(
-    r"\b(?:does ?n[o']t|do ?n[o']t|does not|not) (?:say|state|mention|list|specify)|\bnot (?:stated|listed|mentioned)\b",
-    re.I,
-)
 
 
 def assistant_for(catalog: str, backend: str) -> Assistant:

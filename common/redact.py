@@ -15,15 +15,11 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from pathlib import Path
 
 import phonenumbers
-import yaml
 from stdnum import ean, iban, luhn
 
-from common.address import addresses
-
-DATA = Path(__file__).parent / "data" / "redact.yaml"
+from common.address import _data, _words, addresses  # one reading of redact.yaml
 
 # The local part takes every character RFC 5322 allows unquoted ("j.o'connor", "user%tag").
 EMAIL = re.compile(r"\b[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -39,15 +35,6 @@ INTERNATIONAL = re.compile(r"(?<![\w+])\+\d[\d ().\-/]{6,22}\d(?!\w)")
 PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.I)
 # A run of digits that a phone cue word may own: 7-15 digits (E.164's maximum) in groups.
 PHONE_DIGITS = re.compile(r"(?<![\w+])\+?\(?\d[\d ().\-/]{5,22}\d(?!\w)")
-
-
-@cache
-def _data() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
-
-
-def _words(key: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(_data()[key], key=len, reverse=True))
 
 
 @cache
