@@ -6,6 +6,7 @@ When nothing satisfies them, the result is empty and names the constraint that l
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,10 +15,22 @@ from pydantic import BaseModel, Field
 from assistant.amounts import near_band
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
+from assistant.dense_index import EXACT_BELOW, SHORTLIST
 from assistant.understand import Query
 from common.models import Embedder, encode_query, torch_threads
 from common.schema import Product
 from common.text import bm25_tokens, terms
+
+
+def _top_rows(scores: np.ndarray, rows: np.ndarray, depth: int) -> np.ndarray:
+    """The `depth` rows (of `rows`) with the highest positive scores, in no order: a row that
+    holds no query term has no BM25 rank to give (and at 1M most rows hold none, so the
+    partition runs over the matches only, not over a million scores)."""
+    hits = np.flatnonzero(scores > 0) if len(rows) == len(scores) else rows[scores[rows] > 0]
+    if len(hits) <= depth:
+        return hits
+    return hits[np.argpartition(-scores[hits], depth - 1)[:depth]]
+
 
 # Share of the filtered candidates treated as "cheap" when a shopper says cheap without a number.
 CHEAP_QUANTILE = 0.33
@@ -52,6 +65,7 @@ class Retriever:
     embed: Embedder
     rrf_k: int = 60
     mmr_lambda: float = 0.7
+    rrf_depth: int = 500  # ranks past this share one rank in the fusion
 
     def search(
         self,
@@ -80,23 +94,58 @@ class Retriever:
             reason = self.explain_empty(query, c) if use_filters else "the catalog is empty"
             return SearchResult(hits=[], constraints=c, candidates=0, empty_reason=reason)
 
-        dense = np.zeros(len(rows), dtype=np.float32)
-        lexical = np.zeros(len(rows), dtype=np.float32)
-        if mode in ("hybrid", "dense"):
-            dense = self._dense_scores(query.text, rows)
+        candidates = len(rows)
+        pool = max(k * 3, 30) if mmr else k
+        # Preferences rank in tiers above relevance, decided over every candidate (the dearer
+        # part of the candidates, not of a shortlist).
+        tiers = self._preference_tiers(rows, c) if use_filters else np.zeros(candidates)
         tokens = bm25_tokens(query.text)
-        if mode in ("hybrid", "bm25") and tokens:
-            lexical = cat.bm25.get_scores(tokens)[rows].astype(np.float32)
+        use_lexical = mode in ("hybrid", "bm25") and bool(tokens)
+        all_lexical = cat.bm25.get_scores(tokens) if use_lexical else None
+        dense_index = cat.dense if mode in ("hybrid", "dense") and candidates > EXACT_BELOW else None
+        if dense_index is not None:
+            # Large catalog, broad filter: score exactly only the rows that can rank, the
+            # index's shortlist of nearest vectors and the best BM25 matches, within the
+            # candidates and within each preferred tier that can reach the results.
+            qv = self._query_vector(query.text)
+            allowed = None if candidates == len(cat) else mask
+            depth = max(SHORTLIST, self.rrf_depth, pool)
+            shortlist = self._shortlist(dense_index, qv, all_lexical, rows, allowed, depth)
+            covered = 0
+            for level in np.unique(tiers)[::-1][:-1]:  # best tier first; the lowest is covered above
+                if covered >= pool:
+                    break
+                in_tier = rows[tiers == level]
+                covered += len(in_tier)
+                if len(in_tier) <= EXACT_BELOW:
+                    shortlist = np.union1d(shortlist, in_tier)
+                else:
+                    tier_mask = np.zeros(len(cat), dtype=bool)
+                    tier_mask[in_tier] = True
+                    found = self._shortlist(dense_index, qv, all_lexical, in_tier, tier_mask, depth)
+                    if len(found) < pool:  # too few of a sparse tier in the lists scanned: score it exactly
+                        found = in_tier[np.argpartition(-(cat.vectors[in_tier] @ qv), depth - 1)[:depth]]
+                    shortlist = np.union1d(shortlist, found)
+            shortlist = np.sort(shortlist)
+            tiers = tiers[np.searchsorted(rows, shortlist)]  # rows is sorted and holds the shortlist
+            rows = shortlist
+            dense = np.asarray(cat.vectors[rows], dtype=np.float32) @ qv
+        else:
+            dense = np.zeros(len(rows), dtype=np.float32)
+            if mode in ("hybrid", "dense"):
+                dense = self._dense_scores(query.text, rows)
+        lexical = np.zeros(len(rows), dtype=np.float32)
+        if all_lexical is not None:
+            lexical = all_lexical[rows].astype(np.float32)
 
         if mode == "dense":
             fused = dense.copy()
         elif mode == "bm25":
             fused = lexical.copy()
         else:
-            fused = self._rrf(dense, lexical)
-        if use_filters:
-            fused = fused + self._preference_tiers(rows, c)
-        pool = min(len(rows), max(k * 3, 30) if mmr else k)
+            fused = self._rrf(dense, lexical, total=candidates)
+        fused = fused + tiers
+        pool = min(len(rows), pool)
         top = np.argpartition(-fused, pool - 1)[:pool] if pool < len(rows) else np.arange(len(rows))
         top = top[np.argsort(-fused[top], kind="stable")]
         if mmr:
@@ -116,10 +165,26 @@ class Retriever:
         return SearchResult(
             hits=hits,
             constraints=c,
-            candidates=int(len(rows)),
+            candidates=int(candidates),
         )
 
     # -- ranking -----------------------------------------------------------------------------
+    def _shortlist(
+        self,
+        dense_index,
+        qv: np.ndarray,
+        all_lexical: np.ndarray | None,
+        rows: np.ndarray,
+        allowed: np.ndarray | None,
+        depth: int,
+    ) -> np.ndarray:
+        """Rows of `rows` that can rank: the index's `depth` nearest vectors among `allowed`
+        (None: all) and the best BM25 matches."""
+        shortlist = dense_index.search(qv, depth, allowed)
+        if all_lexical is not None:
+            shortlist = np.union1d(shortlist, _top_rows(all_lexical, rows, depth))
+        return shortlist
+
     def _dense_scores(self, text: str, rows: np.ndarray) -> np.ndarray:
         """Cosine similarity of the query to the candidate rows, exact.
 
@@ -130,26 +195,35 @@ class Retriever:
         import torch
 
         vectors = self.catalog.vectors
-        with torch_threads(1), torch.inference_mode():
-            qv = torch.from_numpy(np.asarray(encode_query(self.embed, text), dtype=np.float32))
+        qv = torch.from_numpy(self._query_vector(text))
+        with torch_threads(1), torch.inference_mode(), warnings.catch_warnings():
+            # The vectors are memory-mapped read-only; torch only reads them.
+            warnings.filterwarnings("ignore", message="The given NumPy array is not writable")
             # Gathering most rows copies the matrix; scoring all and then picking is cheaper.
             if len(rows) > len(vectors) // 4:
                 return torch.mv(torch.from_numpy(vectors), qv).numpy()[rows]
             return torch.mv(torch.from_numpy(vectors[rows]), qv).numpy()
 
-    def _rrf(self, dense: np.ndarray, lexical: np.ndarray, depth: int = 500) -> np.ndarray:
+    def _query_vector(self, text: str) -> np.ndarray:
+        with torch_threads(1):
+            return np.asarray(encode_query(self.embed, text), dtype=np.float32)
+
+    def _rrf(self, dense: np.ndarray, lexical: np.ndarray, total: int | None = None) -> np.ndarray:
         """Reciprocal-rank fusion: robust to the two scores' different scales.
 
-        Only the top `depth` of each list get their exact rank; the rest share rank n, which
-        changes no order that matters and avoids two full sorts of 100k scores.
+        Only the top `depth` of each list get their exact rank; the rest share rank `total` (the
+        candidates, of which these rows may be the shortlist), which changes no order that
+        matters and avoids two full sorts of 100k scores. Given each list's top `depth` rows, the
+        scores equal those over all candidates.
         """
-        n = len(dense)
+        n, depth = len(dense), self.rrf_depth
+        tail = 1.0 / (self.rrf_k + (total or n))
         lists = (dense,) if not lexical.any() else (dense, lexical)  # no term matched: BM25 is noise
-        fused = np.full(n, len(lists) / (self.rrf_k + n), dtype=np.float64)
+        fused = np.full(n, len(lists) * tail, dtype=np.float64)
         for scores in lists:
             top = np.argpartition(-scores, depth - 1)[:depth] if n > depth else np.arange(n)
             top = top[np.argsort(-scores[top], kind="stable")]
-            fused[top] += 1.0 / (self.rrf_k + np.arange(1, len(top) + 1)) - 1.0 / (self.rrf_k + n)
+            fused[top] += 1.0 / (self.rrf_k + np.arange(1, len(top) + 1)) - tail
         return fused
 
     def _mmr(self, rows: np.ndarray, pool: np.ndarray, fused: np.ndarray, k: int) -> np.ndarray:
@@ -174,6 +248,8 @@ class Retriever:
         candidates first for "money's not an issue"."""
         cat = self.catalog
         tiers = np.zeros(len(rows), dtype=np.float64)
+        if not (c.steer_types or c.audience or c.price_near is not None or c.premium):
+            return tiers  # nothing preferred: no pass over a million candidates' prices
         if c.steer_types:  # what the person is into ("likes cooking"): those kinds first
             steered = np.zeros(len(cat), dtype=bool)
             for phrase in c.steer_types:

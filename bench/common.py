@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import random
 import statistics
+from collections.abc import Iterator
 from pathlib import Path
+
+import numpy as np
 
 from common.schema import Product
 from common.settings import Settings
@@ -36,8 +39,12 @@ def scale_up(products: list[Product], n: int, seed: int = 0) -> list[Product]:
 
     Every copy differs in text and hash, so ingest really embeds each one.
     """
+    return list(iter_scaled(products, n, seed))
+
+
+def iter_scaled(products: list[Product], n: int, seed: int = 0) -> Iterator[Product]:
+    """`scale_up`, one product at a time: a million copies never sit in memory together."""
     rng = random.Random(seed)
-    out = []
     for i in range(n):
         base = products[i % len(products)]
         copy = base.model_copy(deep=True)
@@ -47,7 +54,18 @@ def scale_up(products: list[Product], n: int, seed: int = 0) -> list[Product]:
             if copy.price is not None:
                 copy.price = round(copy.price * rng.uniform(0.8, 1.25), 2)
         copy.content_hash = copy.compute_hash()
-        out.append(copy)
+        yield copy
+
+
+def scaled_vectors(vectors: np.ndarray, n: int, seed: int = 0, chunk: int = 100_000) -> np.ndarray:
+    """The vectors of `iter_scaled(products, n)`: each copy's original vector plus small noise,
+    normalised (real neighbours, no embedding run). Made a chunk at a time (float32 only)."""
+    rng = np.random.default_rng(seed)
+    out = np.empty((n, vectors.shape[1]), dtype=np.float32)
+    for start in range(0, n, chunk):
+        rows = np.arange(start, min(n, start + chunk)) % len(vectors)
+        block = vectors[rows] + rng.normal(scale=0.02, size=(len(rows), vectors.shape[1])).astype(np.float32)
+        out[start : start + len(rows)] = block / np.linalg.norm(block, axis=1, keepdims=True)
     return out
 
 

@@ -6,6 +6,7 @@ One tokeniser everywhere keeps BM25, the phrase filter and the query parser in a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from common.language import CJK, segment
 
@@ -47,6 +48,7 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 17)  # a catalog's vocabulary: indexing a million products calls this ~10^8 times
 def singular(token: str) -> str:
     """A light plural stripper: enough for 'watches' == 'watch', 'shoes' == 'shoe'.
 

@@ -299,13 +299,18 @@ def rebuild_snapshot(settings: Settings, coll, expect: dict[str, str] | None = N
     meta = read_meta(settings.index_dir)
     if expect is not None and meta and meta.get("fingerprint") == fingerprint(expect, model_name):
         return
-    products: list[Product] = []
-    vectors: list[list[float]] = []
+    # Records stay JSON text and vectors float32 rows until written: a million products as
+    # pydantic objects and lists of Python floats would take ~15 GB, this ~3 GB.
+    ids: list[str] = []
+    records: list[str] = []
+    vectors: list[np.ndarray] = []
     for item in store.iter_records(coll, include=["metadatas", "embeddings"]):
-        products.append(Product.model_validate(json.loads(item["metadatas"]["record"])))
-        vectors.append(item["embeddings"])
+        ids.append(item["id"])
+        records.append(item["metadatas"]["record"])
+        vectors.append(np.asarray(item["embeddings"], dtype=np.float32))
     # A stable order (by id) keeps snapshots of the same catalog identical across runs.
-    order = sorted(range(len(products)), key=lambda i: products[i].id)
-    products = [products[i] for i in order]
+    order = sorted(range(len(ids)), key=ids.__getitem__)
     matrix = np.asarray([vectors[i] for i in order], dtype=np.float32).reshape(len(order), -1)
+    del vectors
+    products = (Product.model_validate_json(records[i]) for i in order)
     write_snapshot(settings.index_dir, products, matrix, model_name)

@@ -71,6 +71,7 @@ def ingest(
 
     settings = load_settings(config, data_dir=data_dir, chroma_url=chroma_url)
     report = ingest_catalog(settings, path, mapping, append=append, progress=sys.stderr.isatty())
+    prepare_search(settings)
     for r in report.rejected[:show_rejected]:
         typer.echo(f"rejected line {r.line}: {r.reason}", err=True)
     if len(report.rejected) > show_rejected:
@@ -94,6 +95,13 @@ def ingest(
     )
     if report.audit_path:
         typer.echo(f"audit (rejected and merged rows, warnings, cleaned fields): {report.audit_path}", err=True)
+
+
+def prepare_search(settings: Settings) -> None:
+    """Build the search tables beside the new snapshot now, so the first start only reads them."""
+    from assistant.catalog import CatalogIndex
+
+    CatalogIndex.load(settings.index_dir)
 
 
 @app.command()
