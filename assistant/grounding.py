@@ -273,7 +273,14 @@ def _near_repeat(key: str, said: str) -> bool:
     """Nearly the same sentence, or one inside the other ("...for your wife" after "...for your
     wife, and ..."): small models loop with a word changed or a clause dropped."""
     shorter = min(len(key), len(said))
-    return fuzz.ratio(key, said) >= 90 or (shorter >= 30 and fuzz.partial_ratio(key, said) >= 95)
+    if fuzz.ratio(key, said) >= 90 or (shorter >= 30 and fuzz.partial_ratio(key, said) >= 95):
+        return True
+    # The same claim with a word or a clause changed ("They're also a small business that ..."
+    # after "They're not just a brand, but a small business that ..."): nearly every content word
+    # of the shorter one is in the other.
+    a, b = ({w for w in s.split() if w not in STOPWORDS and len(w) > 2} for s in (key, said))
+    small, large = sorted((a, b), key=len)
+    return len(small) >= 6 and len(small & large) >= 0.85 * len(small)
 
 
 def _anchor_words(products: list[Product]) -> set[str]:

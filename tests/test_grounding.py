@@ -134,3 +134,18 @@ def test_a_comparison_between_two_named_products_is_about_the_first_named():
     g = Grounder([cheap, dear])
     assert g.sentence("The Pod Air Earbuds are cheaper than the Free 2 Sport Earbuds.") is not None
     assert g.sentence("The Free 2 Sport Earbuds are cheaper than the Pod Air Earbuds.") is None
+
+
+def test_the_same_claim_with_a_clause_changed_is_a_repeat():
+    from assistant.grounding import _near_repeat
+    from common.text import tokenize
+
+    def key(text: str) -> str:
+        return " ".join(tokenize(text))
+
+    first = key(
+        "They're not just a fashion brand, but a small business that's willing to take a chance on a high-end product."
+    )
+    again = key("They're also a small business that's willing to take a chance on a high-end product.")
+    other = key("The first pair is lighter and has a longer battery life than the second pair of earbuds.")
+    assert _near_repeat(again, first) and not _near_repeat(other, first)
