@@ -275,3 +275,18 @@ def test_the_api_token_guards_the_api_and_the_web_login_guards_the_web_app(make_
         assert client.post("/login", data={"username": "ann", "password": "pw"}).status_code == 200
         assert client.get("/config").status_code == 200
         assert client.get(f"/gradio_api/file={tmp_path / 'web_secret'}").status_code in (403, 404)
+
+
+def test_the_page_speaks_the_shoppers_language():
+    """A Chinese shopper's panel and cards: the notice, the stock and rating lines in Chinese; the
+    product's own title stays as the catalog has it."""
+    from assistant.reply import RequestChip
+    from assistant.session import LastReply
+    from ui.web.shop import notice_for
+
+    last = LastReply(empty_reason="no product matches all of it")
+    zh = notice_for(last, True, (RequestChip(slot="price", label="$2以下"), 16), "zh")
+    assert "没有符合条件的商品" in zh and "去掉“$2以下”后有16件商品符合" in zh
+    assert "Nothing matches" in notice_for(last, True, None, "en")
+    html = card_html(card(rating=None, stock=3), 1, lang="zh")
+    assert "暂无评分" in html and "仅剩3件" in html and "Not rated" not in html

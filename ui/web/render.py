@@ -12,6 +12,9 @@ when there is no URL, or when the URL does not load (a dead link, an offline mac
 from __future__ import annotations
 
 import html
+import json
+from functools import cache
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from assistant.feedback import FeedbackCounts, RatedReply
@@ -43,12 +46,23 @@ def safe_image_url(url: str | None) -> str | None:
     return quote(url.strip(), safe="/:?&=#%+,;@~!$*-._[]")
 
 
-def stock_text(card: ProductCard) -> str:
+@cache
+def _labels() -> dict[str, dict[str, str]]:
+    return json.loads((Path(__file__).parent / "labels.json").read_text(encoding="utf-8"))
+
+
+def label(key: str, lang: str = "en", **values: object) -> str:
+    """A page label in the shopper's language (`labels.json`; English when it has none)."""
+    table = _labels().get(lang) or _labels()["en"]
+    return (table.get(key) or _labels()["en"][key]).format(**values)
+
+
+def stock_text(card: ProductCard, lang: str = "en") -> str:
     if not card.in_stock:
-        return "Out of stock"
+        return label("out_of_stock", lang)
     if card.stock is not None and card.stock < LOW_STOCK:
-        return f"Only {card.stock} left"
-    return "In stock"
+        return label("only_left", lang, n=card.stock)
+    return label("in_stock", lang)
 
 
 def why_text(card: ProductCard) -> str:
@@ -63,7 +77,9 @@ def why_text(card: ProductCard) -> str:
     return " · ".join(dict.fromkeys(parts))
 
 
-def card_html(card: ProductCard, position: int, note: str | None = None, colour: str | None = None) -> str:
+def card_html(
+    card: ProductCard, position: int, note: str | None = None, colour: str | None = None, lang: str = "en"
+) -> str:
     """One product card. `note` marks an alternative with the constraint it breaks; `colour`
     (the record's first colour) tints the drawn picture."""
     url = safe_image_url(card.image_url)
@@ -72,7 +88,7 @@ def card_html(card: ProductCard, position: int, note: str | None = None, colour:
         if url
         else ""
     )
-    rating = f"★ {card.rating:.1f}" if card.rating is not None else "Not rated yet"
+    rating = f"★ {card.rating:.1f}" if card.rating is not None else label("not_rated", lang)
     why = why_text(card)
     stock_class = "sa-out" if not card.in_stock else "sa-in"
     return (
@@ -82,7 +98,7 @@ def card_html(card: ProductCard, position: int, note: str | None = None, colour:
         f'<h4 class="sa-title">{esc(card.title)}</h4>'
         f'<div class="sa-brand">{esc(card.brand or "")}</div>'
         f'<div class="sa-meta"><span class="sa-price">{esc(format_price(card.price, card.currency))}</span>'
-        f'<span class="sa-rating">{esc(rating)}</span><span class="{stock_class}">{esc(stock_text(card))}</span></div>'
+        f'<span class="sa-rating">{esc(rating)}</span><span class="{stock_class}">{esc(stock_text(card, lang))}</span></div>'
         + (f'<div class="sa-breaks">Breaks your request: {esc(note)}</div>' if note else "")
         + (f'<div class="sa-why">Why: {esc(why)}</div>' if why else "")
         + "</div></article>"

@@ -21,14 +21,14 @@ from typing import Any
 
 import gradio as gr
 
-from assistant import dialogue
+from assistant import chinese_text, dialogue
 from assistant.feedback import REPLY, product_target
 from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, RequestChip
 from assistant.session import LastReply, Session, Turn
-from assistant.wording import comparison_rows, counted
+from assistant.wording import comparison_rows
 from common.errors import ShopAssistError
 from ui.web.context import WebContext
-from ui.web.render import card_html, chat_text, comparison_html, notice_html
+from ui.web.render import card_html, chat_text, comparison_html, label, notice_html
 
 log = logging.getLogger(__name__)
 MAX_CARDS = 6  # card slots in the panel (a reply shows 5; alternatives and comparisons fewer)
@@ -50,8 +50,12 @@ EMPTY_PANEL = '<p class="sa-muted">Products you ask about appear here, straight 
 
 
 def request_chips(session: Session, currency: str) -> list[RequestChip]:
-    """The active request of a saved session as chips (on a page reload)."""
-    return [RequestChip(slot=s.name, label=s.label) for s in dialogue.slots(session.request, currency)]
+    """The active request of a saved session as chips (on a page reload), in its language."""
+    chips = [RequestChip(slot=s.name, label=s.label) for s in dialogue.slots(session.request, currency)]
+    if session.language == "zh":
+        constraints = session.request.constraints.model_dump(exclude_defaults=True)
+        return chinese_text.chips(chips, constraints, currency)
+    return chips
 
 
 def relaxation(ctx: WebContext, session: Session) -> tuple[RequestChip, int] | None:
@@ -88,25 +92,29 @@ def turn_of_message(messages: list[dict], index: int) -> int:
     return max(1, sum(m.get("role") == "user" for m in messages[: index + 1]))
 
 
-def notice_for(last: LastReply, has_request: bool, relax: tuple[RequestChip, int] | None) -> str:
-    """The panel's state line for the last reply: nothing matches (and the way out), hand-off,
-    sources."""
+def notice_for(last: LastReply, has_request: bool, relax: tuple[RequestChip, int] | None, lang: str = "en") -> str:
+    """The panel's state line for the last reply, in the shopper's language: nothing matches
+    (and the way out), hand-off, sources."""
     if last.empty_reason or last.not_carried:
-        title = f"Nothing matches {last.not_carried}" if last.not_carried else "Nothing matches"
-        lines = [] if last.not_carried else [f"{last.empty_reason}."]
+        title = (
+            label("nothing_matches_x", lang, what=last.not_carried)
+            if last.not_carried
+            else label("nothing_matches", lang)
+        )
+        lines = [] if last.not_carried or lang != "en" else [f"{last.empty_reason}."]
         if any(card.breaks for card in last.cards):
-            lines.append("The closest products are below, each marked with what it misses.")
+            lines.append(label("closest_below", lang))
         if relax:
             chip, count = relax
-            lines.append(f"Without “{chip.label}” {counted(count, 'product')} {'matches' if count == 1 else 'match'}.")
+            lines.append(label("without_one" if count == 1 else "without_many", lang, chip=chip.label, count=count))
         elif has_request:
-            lines.append("Remove a filter (✕ on a chip under the chat) to see more.")
+            lines.append(label("remove_filter", lang))
         return notice_html("empty", title, " ".join(lines))
     if last.handoff:
-        return notice_html("info", "Passed to our support team", "A person will pick up this conversation.")
+        return notice_html("info", label("handoff_title", lang), label("handoff_body", lang))
     if last.citations:
         sources = "; ".join(f"{c.get('source', '')} · {c.get('section', '')}" for c in last.citations)
-        return notice_html("info", "From our policies", sources)
+        return notice_html("info", label("policies_title", lang), sources)
     return ""
 
 
@@ -208,7 +216,11 @@ class ShopView:
         }
 
     def show_cards(
-        self, cards: list[ProductCard], notes: list[str | None] | None = None, colours: list[str | None] | None = None
+        self,
+        cards: list[ProductCard],
+        notes: list[str | None] | None = None,
+        colours: list[str | None] | None = None,
+        lang: str = "en",
     ) -> dict:
         """Card slots change only their HTML; a slot with no card (and its vote buttons) is hidden
         by CSS, not by a visibility update: a burst of layout updates while a turn streams could
@@ -216,7 +228,7 @@ class ShopView:
         notes = notes or [None] * len(cards)
         colours = colours or [None] * len(cards)
         return {
-            html: card_html(cards[i], i + 1, notes[i], colours[i]) if i < len(cards) else ""
+            html: card_html(cards[i], i + 1, notes[i], colours[i], lang) if i < len(cards) else ""
             for i, html in enumerate(self.cards)
         }
 
@@ -379,15 +391,18 @@ class ShopFlows:
                 value=chat_messages(session.turns, last.suggestions),
                 feedback_value=reply_feedback(session.turns, votes),
             ),
-            ui.panel: panel_html(notice_for(last, bool(chips), relax) + table, bool(cards)),
+            ui.panel: panel_html(notice_for(last, bool(chips), relax, session.language) + table, bool(cards)),
             ui.relax: (
-                gr.update(value=f"Show them without “{relax[0].label}”", visible=True)
+                gr.update(value=label("show_without", session.language, chip=relax[0].label), visible=True)
                 if relax
                 else gr.update(visible=False)
             ),
             **ui.show_chips(chips),
             **ui.show_cards(
-                cards, [card.breaks for _, card in shown], [p.colours[0] if p.colours else None for p, _ in shown]
+                cards,
+                [card.breaks for _, card in shown],
+                [p.colours[0] if p.colours else None for p, _ in shown],
+                session.language,
             ),
         }
         for i in range(MAX_CARDS):
