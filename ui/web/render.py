@@ -99,8 +99,8 @@ def card_html(
         f'<div class="sa-brand">{esc(card.brand or "")}</div>'
         f'<div class="sa-meta"><span class="sa-price">{esc(format_price(card.price, card.currency))}</span>'
         f'<span class="sa-rating">{esc(rating)}</span><span class="{stock_class}">{esc(stock_text(card, lang))}</span></div>'
-        + (f'<div class="sa-breaks">Breaks your request: {esc(note)}</div>' if note else "")
-        + (f'<div class="sa-why">Why: {esc(why)}</div>' if why else "")
+        + (f'<div class="sa-breaks">{esc(label("breaks", lang, note=note))}</div>' if note else "")
+        + (f'<div class="sa-why">{esc(label("why", lang, why=why))}</div>' if why else "")
         + "</div></article>"
     )
 

@@ -96,11 +96,10 @@ def notice_for(last: LastReply, has_request: bool, relax: tuple[RequestChip, int
     """The panel's state line for the last reply, in the shopper's language: nothing matches
     (and the way out), hand-off, sources."""
     if last.empty_reason or last.not_carried:
-        title = (
-            label("nothing_matches_x", lang, what=last.not_carried)
-            if last.not_carried
-            else label("nothing_matches", lang)
-        )
+        # "Nothing matches earrings"; in Chinese only a kind reads well in the sentence, not a
+        # whole English request ("rucksacks for women under $68.95").
+        named = last.not_carried and (lang == "en" or len(last.not_carried.split()) <= 2)
+        title = label("nothing_matches_x", lang, what=last.not_carried) if named else label("nothing_matches", lang)
         lines = [] if last.not_carried or lang != "en" else [f"{last.empty_reason}."]
         if any(card.breaks for card in last.cards):
             lines.append(label("closest_below", lang))
