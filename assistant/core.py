@@ -2,7 +2,8 @@
 
 `respond(session, message)` reads top to bottom: check the message, understand it, run the one
 branch its intent picks (chit-chat, policy, shown items, shopping), then close the turn. Each
-branch streams public events (see `assistant.reply.EventKind`) and returns an `Outcome`; the
+branch streams public events (see `assistant.reply.EventKind`) and returns an `Outcome` (the turn's
+plumbing is `assistant.turn`); the
 timings of the turn are recorded in one `Timings` passed in. Retrieval is the source of truth;
 the LLM only writes the language, and every sentence it writes passes the grounding check
 before it is streamed.
@@ -13,8 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Generator, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from functools import cached_property
 
 from assistant import alternatives as alternatives_
@@ -34,11 +34,12 @@ from assistant.naming import name_index, naming_words
 from assistant.order_copilot import answers_order, order_copilot, order_proposal
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import policy_messages, product_messages
-from assistant.reply import Alternative, ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip, Suggestion
+from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip, Suggestion
 from assistant.search import SearchResult
 from assistant.session import Session
 from assistant.store import Action
 from assistant.suggest import category_options, relaxations, suggest
+from assistant.turn import Branch, Outcome, Relayed, Timings, observe, shopper_guard
 from assistant.understand import Query
 from assistant.wording import (
     CHITCHAT_REPLY,
@@ -68,7 +69,6 @@ from common.models import Embedder
 from common.redact import redact, without_tags
 from common.schema import Product
 from common.settings import Settings
-from common.timing import ms_since
 from common.untrusted import ShopperText
 
 log = logging.getLogger(__name__)
@@ -81,48 +81,6 @@ TASK_DETAIL = "In one or two sentences, answer the shopper about this product."
 
 # Intents answered about shown or named products (the panel stays as it was).
 ABOUT_PRODUCTS = (Intent.COMPARE, Intent.DETAIL, Intent.PRODUCT_QUESTION)
-
-# A branch streams events and returns its outcome.
-Branch = Generator[Event, None, "Outcome"]
-
-
-@dataclass
-class Timings:
-    """Milliseconds since the request arrived, per stage; one object per turn."""
-
-    start: float = field(default_factory=time.perf_counter)
-    ms: dict[str, float] = field(default_factory=dict)
-
-    def first(self, name: str) -> None:
-        """The first time something happened (first card, first text)."""
-        self.ms.setdefault(name, ms_since(self.start))
-
-    def took(self, name: str, since: float) -> None:
-        """How long a stage took, from a perf_counter() reading."""
-        self.ms[name] = ms_since(since)
-
-    def at(self, name: str, clock: float) -> None:
-        """When something happened, from a perf_counter() reading."""
-        self.ms[name] = ms_since(self.start, clock)
-
-
-@dataclass
-class Outcome:
-    """What a branch decided, beyond the events it streamed."""
-
-    intent: Intent
-    products: list[ProductCard] = field(default_factory=list)
-    changes: list[str] = field(default_factory=list)
-    empty_reason: str | None = None
-    citations: list[dict[str, str]] = field(default_factory=list)
-    handoff: bool = False
-    comparison: ComparisonTable | None = None
-    not_carried: str | None = None
-    alternatives: list[Alternative] = field(default_factory=list)
-    suggestions: list[Suggestion] = field(default_factory=list)
-    run: Generation | None = None  # the model's generation, when there was one
-    grounder: Grounder | PassageGrounder | None = None
-    used_fallback: bool = False
 
 
 class Assistant:
@@ -225,7 +183,7 @@ class Assistant:
         is written in Chinese from the reply's records (the model writes English only)."""
         relayed = Relayed()
         chinese = session.language == "zh"
-        outcome = yield from _observe(branch, timings, relayed, text=not chinese)
+        outcome = yield from observe(branch, timings, relayed, text=not chinese)
         timings.took("total", timings.start)
         reply = self._reply(session, "".join(relayed.texts).strip(), outcome, timings)
         if chinese:
@@ -625,45 +583,3 @@ class Assistant:
     def _shown_products(self, session: Session) -> list[Product]:
         catalog = self.engine.catalog
         return [catalog.products[catalog.row_of[pid]] for pid in session.shown if pid in catalog.row_of]
-
-
-def shopper_guard(products: list[Product]) -> ShopperText:
-    """The output filter for text about these products: their image URLs and names allowed."""
-    return ShopperText([p.image_url for p in products], names=[n for p in products for n in (p.title, p.brand)])
-
-
-@dataclass
-class Relayed:
-    """What `_observe` passed on: the text, and whether product cards were sent (none: the
-    cards of the turn before stay on the shopper's screen). `text=False` keeps the text events
-    from the shopper (a Chinese turn's text is written after the branch)."""
-
-    texts: list[str] = field(default_factory=list)
-    showed_cards: bool = False
-
-
-def _observe(branch: Branch, timings: Timings, relayed: Relayed, text: bool = True) -> Branch:
-    """Relay a branch's events, noting the first card and first text and keeping the text.
-
-    Every text event passes the one output filter on its way to the shopper (catalog text is
-    untrusted, see common/untrusted.py): links and images only to the image URLs of this turn's
-    cards, no HTML, no sentence that reads as an instruction to the assistant."""
-    guard = ShopperText()
-    while True:
-        try:
-            event = next(branch)
-        except StopIteration as done:
-            return done.value
-        if event.type == EventKind.PRODUCTS:
-            timings.first("first_card")
-            relayed.showed_cards = True
-            guard.allow([c.image_url for c in event.data], names=[n for c in event.data for n in (c.title, c.brand)])
-        elif event.type == EventKind.TEXT:
-            event = Event(type=EventKind.TEXT, data=guard.clean(event.data))
-            if not event.data.strip():
-                continue  # everything in it was filtered out
-            relayed.texts.append(event.data)
-            if not text:
-                continue
-            timings.first("first_text")
-        yield event
