@@ -2,11 +2,10 @@
 
 `respond(session, message)` reads top to bottom: check the message, understand it, run the one
 branch its intent picks (chit-chat, policy, shown items, shopping), then close the turn. Each
-branch streams public events (see `assistant.reply.EventKind`) and returns an `Outcome` (the turn's
-plumbing is `assistant.turn`); the
-timings of the turn are recorded in one `Timings` passed in. Retrieval is the source of truth;
-the LLM only writes the language, and every sentence it writes passes the grounding check
-before it is streamed.
+branch streams public events (see `assistant.reply.EventKind`) and returns an `Outcome`; the
+timings of the turn are recorded in one `Timings` passed in (both in `assistant.turn`).
+Retrieval is the source of truth; the LLM only writes the language, and every sentence it writes
+passes the grounding check before it is streamed.
 """
 
 from __future__ import annotations
