@@ -88,7 +88,8 @@ def wait_for_reply(page: Page, reply) -> None:
 
 def turn_over(page: Page) -> None:
     expect(page.locator("#shop-message textarea")).to_be_enabled()
-    expect(page.get_by_role("button", name="Send", exact=True)).to_be_enabled()
+    # the message's own Send (a card's comment box has a Send of its own)
+    expect(page.locator("#message-row").get_by_role("button", name="Send", exact=True)).to_be_enabled()
     expect(page.locator("#shop-status")).to_have_text("")  # no "Still writing…" once it is over
 
 
@@ -161,7 +162,7 @@ def test_chips_and_suggestions_are_closed_while_a_turn_runs(page, core, backend)
             expect(chip).to_be_disabled()
         expect(options(page)).to_have_count(0)  # the last reply's next steps are gone meanwhile
         expect(page.locator("#shop-message textarea")).to_be_disabled()
-        expect(page.get_by_role("button", name="Send", exact=True)).to_be_disabled()
+        expect(page.locator("#message-row").get_by_role("button", name="Send", exact=True)).to_be_disabled()
         expect(page.locator("#shop-status")).to_have_text("Still writing…")  # the page says why
         expect(page.locator("#shop-status")).to_be_visible()
         screenshot(page, "03b-turn-running")
