@@ -133,7 +133,7 @@ def read_prices(text: str) -> PriceReading:
             kind = "around_before"  # "a $50 gift", "a 2 lakh watch": about that much
         if kind is None or kind == "range_before":
             continue
-        if kind in ("ceiling_before", "floor_before") and _negated(toks, b_start, lex):
+        if kind in ("ceiling_before", "floor_before") and _negated(toks, matches, b_start, lex):
             kind = "floor_before" if kind == "ceiling_before" else "ceiling_before"
         if kind.startswith("ceiling"):
             out.price_max = a.value
@@ -251,9 +251,15 @@ def _ends_with(toks: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     return i >= len(phrase) and tuple(toks[i - len(phrase) : i]) == phrase
 
 
-def _negated(toks: list[str], start: int, lex: Lexicon) -> bool:
-    """A negation in the four words before a bound cue turns it over ("can't spend more than")."""
-    return any(t in lex.negations for t in toks[max(0, start - 4) : start])
+def _negated(toks: list[str], matches: list[re.Match[str]], start: int, lex: Lexicon) -> bool:
+    """A negation in the four words before a bound cue, in the same clause, turns it over ("can't
+    spend more than"); one in the clause before does not ("not too expensive, max 80")."""
+    text = matches[0].string if matches else ""
+    for i in range(max(0, start - 4), start):
+        between = text[matches[i].end() : matches[start].start()] if start < len(matches) else ""
+        if toks[i] in lex.negations and not re.search(r"[,;.!?]", between):
+            return True
+    return False
 
 
 def _money_scale(toks: list[str], a: Amount, lex: Lexicon) -> bool:

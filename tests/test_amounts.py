@@ -79,3 +79,16 @@ def test_numbers_that_are_not_amounts(message):
 def test_the_price_phrase_leaves_the_ranking_text():
     r = read_prices("running shoes 500 bucks or less please")
     assert r.without("running shoes 500 bucks or less please") == "running shoes please"
+
+
+@pytest.mark.parametrize(
+    "text, price_min, price_max",
+    [
+        ("not too expensive, max 80", None, 80),  # the negation is in the clause before
+        ("not too pricey; no more than 60", None, 60),
+        ("can't spend more than 3 grand", None, 3000),  # same clause: it turns the bound over
+    ],
+)
+def test_a_negation_turns_over_a_bound_only_in_its_own_clause(text, price_min, price_max):
+    reading = read_prices(text)
+    assert (reading.price_min, reading.price_max) == (price_min, price_max)
