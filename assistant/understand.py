@@ -67,7 +67,47 @@ AUDIENCE_TERMS = set(AUDIENCE_WORDS) | set(HARD_AUDIENCE)
 # Metals describe material more often than colour ("gold ring", "silver chain").
 METAL_COLOURS = {"gold", "silver", "copper", "bronze", "rose"}
 # Words that qualify a product but never name its type.
-COLOUR_CONTEXT = {"in", "colour", "color", "and", "or", "dark", "light", "bright", "pale", *COLOURS}
+# Words after which a colour closing the message is a colour, not a noun: colour words and
+# modifiers, and the verbs and pronouns a shopper asks or corrects with ("I meant red", "want
+# blue", "make it green", "one in black"; "I meant red" kept black in the demo chat of 2026-12-05).
+COLOUR_CONTEXT = {
+    "in",
+    "colour",
+    "color",
+    "and",
+    "or",
+    "dark",
+    "light",
+    "bright",
+    "pale",
+    *COLOURS,
+    "meant",
+    "mean",
+    "want",
+    "wanted",
+    "prefer",
+    "preferably",
+    "need",
+    "like",
+    "rather",
+    "make",
+    "it",
+    "them",
+    "one",
+    "ones",
+    "is",
+    "are",
+    "be",
+    "try",
+    "get",
+    "show",
+    "choose",
+    "pick",
+    "actually",
+    "sorry",
+    "just",
+    "only",
+}
 NOT_TYPE_WORDS = (
     set(STOPWORDS)
     | set(QUERY_WORDS)
@@ -437,7 +477,8 @@ class Understander:
         for i, w in enumerate(words):
             if w not in COLOURS or w in METAL_COLOURS:
                 continue
-            # A colour word closing the query after a noun is usually a noun ("face cream").
+            # A colour word closing the query after a noun is usually a noun ("face cream"); after
+            # a word that asks for something ("I meant red", "prefer blue") it is a colour.
             if i == len(words) - 1 and i > 0 and words[i - 1] not in COLOUR_CONTEXT:
                 continue
             colour = normalise_colour(w)

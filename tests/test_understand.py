@@ -229,3 +229,16 @@ def test_a_shop_type_the_catalog_lacks_falls_back_only_to_its_head_described_so(
     # "face cream" is not "face": a part that is not the head never stands in.
     q = parse("cream face")
     assert q.product_type != "face cream"
+
+
+@pytest.mark.parametrize(
+    "message, colours",
+    [
+        ("I meant red", ["red"]),  # a colour closing a correction is a colour
+        ("sorry i meant blue", ["blue"]),
+        ("moisturising face cream", []),  # "face cream" names a kind
+        ("make it green", ["green"]),
+    ],
+)
+def test_a_colour_word_at_the_end_is_a_noun_only_when_it_names_a_kind(parse, message, colours):
+    assert parse(message).constraints.colours == colours
