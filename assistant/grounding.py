@@ -69,7 +69,8 @@ POSITION_NUMBER = re.compile(r"(?:#|\bnumber\s+|\bno\.\s*|\boption\s+|\bitem\s+|
 # The request told back to the shopper ("I'm sure you're looking for a rain jacket"): they
 # know what they asked; the chips already show it.
 RESTATES = re.compile(
-    r"\b(?:you(?:'re| are) (?:looking|searching|shopping) for|you (?:want|need|asked for|wish)|"
+    # ... in the second person or the third: the model also speaks of the shopper as "they".
+    r"\b(?:(?:you|they|he|she)(?:'re| are|'s| is) (?:looking|searching|shopping) for|(?:you|they) (?:want|need|asked for|wish)|"
     r"your (?:request|search|query)|you(?:'ve| have) asked)\b",
     re.I,
 )

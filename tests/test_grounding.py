@@ -149,3 +149,11 @@ def test_the_same_claim_with_a_clause_changed_is_a_repeat():
     again = key("They're also a small business that's willing to take a chance on a high-end product.")
     other = key("The first pair is lighter and has a longer battery life than the second pair of earbuds.")
     assert _near_repeat(again, first) and not _near_repeat(other, first)
+
+
+def test_the_request_told_back_in_the_third_person_is_removed():
+    from assistant.grounding import RESTATES
+
+    said = "They're looking for a coffee maker that can brew a full jug of espresso, only available in Italy."
+    assert RESTATES.search(said) and RESTATES.search("You're looking for a jacket")
+    assert not RESTATES.search("The Filtro Drip Coffee Maker brews a full jug.")
