@@ -308,6 +308,8 @@ class Retriever:
             attrs["audience"] = ", ".join(product.audience) or "none recorded"
         return Why(
             constraints=c.describe(product.currency),
-            terms=sorted(query_terms & text_terms),
+            # A single letter is what tokenising a contraction leaves ("it's" -> "it", "s"): no
+            # word the shopper would recognise as matched.
+            terms=sorted(t for t in query_terms & text_terms if len(t) > 1),
             attributes=attrs,
         )

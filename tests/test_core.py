@@ -413,3 +413,13 @@ def test_an_audience_filters_only_kinds_that_record_one(demo_catalog):
     assert kitchen and mask[kitchen].all()
     coats = demo_catalog.mask(Constraints(categories=["coat"], audience="women"))
     assert all("women" in demo_catalog.products[r].audience for r in coats.nonzero()[0])
+
+
+def test_the_why_line_names_no_letter_left_by_a_contraction(make_assistant):
+    from assistant.session import Session
+
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, "I need a jacket")
+    reply = assistant.reply(session, "it's for my wife")
+    assert reply.products and all(len(t) > 1 for c in reply.products for t in c.why.terms)
