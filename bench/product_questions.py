@@ -38,7 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.core import Assistant  # noqa: E402
-from assistant.evaluation.answer_checks import NO, NOT_STATED, YES  # noqa: E402
+from assistant.evaluation.answer_checks import answer_right  # noqa: E402
 from assistant.naming import NameIndex  # noqa: E402
 from assistant.session import Session  # noqa: E402
 from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING, REPO  # noqa: E402
@@ -159,30 +159,9 @@ def tau_searches(index: NameIndex | None) -> list[str]:
     return out
 
 
-def verdict(text: str) -> str | None:
-    """ "yes" / "no" read from the reply's opening, else None."""
-    opening = text.strip()[:80]
-    if NO.search(opening):
-        return "no"
-    if YES.search(opening):
-        return "yes"
-    return None
-
-
 def score(q: dict, text: str) -> tuple[bool, str | None]:
-    """(right, error kind): error kinds are "opposite" and "invented"."""
-    said = verdict(text)
-    gold = q["gold"]
-    if gold == "not_stated":
-        right = bool(NOT_STATED.search(text)) and said is None
-        return right, None if right else "invented"
-    if gold in ("yes", "no"):
-        if said == gold:
-            return True, None
-        return False, "opposite" if said else None
-    low = text.lower()
-    right = any(v.lower() in low for v in [gold, *q.get("accept", [])])
-    return right, None
+    """(right, error kind), scored as the evaluator scores labelled answers."""
+    return answer_right(q["gold"], q.get("accept", []), text)
 
 
 def main() -> None:
