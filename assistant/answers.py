@@ -48,6 +48,7 @@ CLAUSE_SPLIT = re.compile(r"\s*[,;|]\s+|\s+-\s+")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 MATERIAL_KEY = re.compile(r"material|fabric", re.I)
 NO_VALUES = frozenset("no n false none not unavailable".split())
+YES_VALUES = frozenset("yes y true available included".split())
 
 
 class Verdict(StrEnum):
@@ -250,6 +251,8 @@ def answer_question(
     if fitted is not None:  # "will my 15.6 inch laptop fit?" against "Compatible Laptop Size: 15.6"
         return fitted
     keyed = _key_in_question(question, evidence, asked)
+    if keyed is not None and not asked.yes_no and (_says_no(keyed.value or "") or _says_yes(keyed.value or "")):
+        keyed = None  # "how deep is it water resistant to?" asks for a value, not the yes/no flag
     if keyed is not None:  # "is the X water resistant? my son ..." against "Water Resistant: No"
         if asked.yes_no:
             return _yes_no(replace(asked, words=terms(keyed.key or "")), keyed)
@@ -359,6 +362,12 @@ def _yes_no(asked: Asked, e: Evidence) -> Answer:
         stated = " or ".join(asked.numbers)
         return Answer(Verdict.JUDGEMENT, f"{lead}; it doesn't say anything about {stated}.", [e], e.value)
     return Answer(Verdict.YES, f"Yes. {lead}.", [e], e.value)
+
+
+def _says_yes(value: str) -> bool:
+    """ "Yes", "True", "Included": a flag, not a value."""
+    words = tokenize(value)
+    return len(words) <= 2 and bool(words) and words[0] in YES_VALUES
 
 
 def _says_no(value: str) -> bool:

@@ -104,6 +104,9 @@ def interpret(
         intent = Intent.REFINE  # "colour doesn't matter, forget that" edits the request
     if intent == Intent.DETAIL and QUESTION.search(message) and not intents.DETAIL_REQUEST.search(message):
         intent = Intent.PRODUCT_QUESTION
+    if intent == Intent.COMPARE and named and QUESTION.search(message) and not intents.COMPARE_CUE.search(message):
+        # "is the navy XL fleece jacket a full zip?" naming two variants asks of each, not a comparison
+        intent = Intent.PRODUCT_QUESTION
     asks = intent in (Intent.PRODUCT_QUESTION, Intent.POLICY, Intent.COMPARE)
     return Interpretation(
         message,

@@ -243,3 +243,11 @@ def test_an_amount_the_shopper_needs_is_checked_against_the_listing(key, value, 
 def test_an_amount_in_the_product_name_is_no_need():
     kadhai = Product(id="k2", title="nirlon classic red 2.5 litre kadhai", attributes={"Capacity": "2.5 L"})
     assert answer_question(kadhai, "will the nirlon 2.5 litre kadhai work on induction?").verdict != Verdict.NO
+
+
+def test_a_value_question_is_not_answered_with_a_yes_no_flag():
+    watch = Product(
+        id="d1", title="cobra paris watch", attributes={"Water Resistant": "Yes", "Water Resistance Depth": "100 m"}
+    )
+    answer = answer_question(watch, "how deep is the cobra paris watch water resistant to?")
+    assert answer.verdict == Verdict.VALUE and "100 m" in answer.text
