@@ -171,6 +171,8 @@ class _PostingsBuilder:
         order = np.argsort(keys, kind="stable")  # rows were added in order: they stay sorted
         keys, rows = keys[order], rows[order]
         del order
+        if not len(keys):  # a catalog with no phrase of this kind (one product, no brand...)
+            return Postings(keys, np.zeros(1, dtype=np.int64), rows)
         starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
         return Postings(keys[starts], np.append(starts, len(keys)).astype(np.int64), rows)
 

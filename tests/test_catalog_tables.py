@@ -130,3 +130,20 @@ def test_audience_free_counts_each_kind_from_the_columns(demo_catalog, demo_prod
     want = [not p.audience and kind(p) in free for p in demo_products]
     assert demo_catalog.audience_free.tolist() == want
     assert any(want) and not all(want)
+
+
+def test_a_catalog_of_one_product_without_brand_loads_and_searches(tmp_path):
+    """Empty postings (no brand, no attribute phrase) are tables too: a tiny shop's first ingest
+    crashed building them."""
+    from assistant.engine import SearchEngine
+    from common.settings import Settings
+    from ingest.pipeline import ingest_catalog
+    from tests.fakes import FAKE_EMBEDDING, HashEmbedder
+
+    catalog = tmp_path / "one.csv"
+    catalog.write_text("id,title,price,currency\n1,Widget,12,USD\n", encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedding_model=FAKE_EMBEDDING)
+    embed = HashEmbedder()
+    ingest_catalog(settings, catalog, progress=False, embed=embed)
+    _, result = SearchEngine.load(settings, embed).search("widget", k=3)
+    assert [h.product.id for h in result.hits] == ["1"]
