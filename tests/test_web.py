@@ -388,14 +388,45 @@ def test_insights_show_the_worst_rated_reply_in_context_and_an_evaluation_report
 
 
 def test_an_opener_starts_the_conversation_for_a_first_time_shopper(page, core):
-    from ui.web.shop import OPENERS
+    from ui.web.render import openers
 
-    opener = next(o for o in OPENERS if "shoes" in o)
+    opener = next(o for o in openers() if "shoes" in o)
     (reply,) = expected(core, opener)
     page.locator("#shop-chat").get_by_text(opener).click()
     expect(user_messages(page)).to_have_text([opener])
     wait_for_reply(page, reply)
     screenshot(page, "13-opener")
+
+
+def test_the_page_speaks_the_shoppers_language(chromium, app_url, core):
+    """A browser asking for Chinese gets the page's own words in Chinese before the first
+    message; an English page switches to Chinese when the shopper writes Chinese, and a reload
+    keeps it."""
+    from ui.web.render import label, openers
+
+    context = chromium.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(app_url)
+    expect(page.locator("#shop-chat").get_by_text(openers("zh")[1])).to_be_visible()
+    expect(page.locator("#new-conversation")).to_have_text(label("new_conversation", "zh"))
+    expect(page.locator("#shop-message textarea")).to_have_attribute("placeholder", label("message_placeholder", "zh"))
+    context.close()
+
+    context = chromium.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(app_url)
+    send_button = page.locator("#message-row button")
+    expect(send_button).to_have_text(label("send", "en"))
+    send(page, "我想看看女士跑鞋")
+    expect(send_button).to_have_text(label("send", "zh"))
+    expect(page.locator("#new-conversation")).to_have_text(label("new_conversation", "zh"))
+    expect(page.locator("#card-1-like")).to_have_text(label("like", "zh"))
+    page.reload()
+    expect(page.locator("#new-conversation")).to_have_text(label("new_conversation", "zh"))
+    screenshot(page, "14-chinese-page")
+    context.close()
 
 
 # -- the page at desktop and phone width ---------------------------------------------------------

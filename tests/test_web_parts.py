@@ -15,7 +15,16 @@ from common.errors import ShopAssistError
 from ui.web.app import parse_auth
 from ui.web.copilot_tab import parse_conversation
 from ui.web.insights import headline_metrics, report_html
-from ui.web.render import card_html, chat_text, comparison_html, policies_html, safe_image_url
+from ui.web.render import (
+    _labels,
+    browser_language,
+    card_html,
+    chat_text,
+    comparison_html,
+    page_languages,
+    policies_html,
+    safe_image_url,
+)
 from ui.web.sessions import browser_secret
 
 CONVERSATION = [
@@ -290,3 +299,27 @@ def test_the_page_speaks_the_shoppers_language():
     assert "Nothing matches" in notice_for(last, True, None, "en")
     html = card_html(card(rating=None, stock=3), 1, lang="zh")
     assert "暂无评分" in html and "仅剩3件" in html and "Not rated" not in html
+
+
+@pytest.mark.parametrize(
+    ("header", "lang"),
+    [
+        ("zh-CN,zh;q=0.9,en;q=0.8", "zh"),
+        ("en-US,en;q=0.9,zh;q=0.8", "en"),
+        ("fr-FR,fr;q=0.9", "en"),  # no French page: English
+        ("fr;q=0.9, zh-TW;q=0.5", "zh"),  # the best language the page has
+        ("en;q=0.2, zh;q=0.7", "zh"),  # quality, not position, ranks
+        ("zh;q=0", "en"),  # q=0: not wanted
+        ("", "en"),
+        (None, "en"),
+        ("zh;q=abc", "en"),  # a malformed weight counts as not wanted
+    ],
+)
+def test_a_first_page_follows_the_browsers_language(header, lang):
+    assert browser_language(header) == lang
+
+
+def test_every_page_label_has_a_chinese_wording():
+    """A Chinese page with an English button in it is a mixed-language page."""
+    for lang in page_languages():
+        assert set(_labels()[lang]) == set(_labels()["en"]), lang

@@ -47,8 +47,38 @@ def safe_image_url(url: str | None) -> str | None:
 
 
 @cache
-def _labels() -> dict[str, dict[str, str]]:
+def _labels() -> dict[str, dict]:
     return json.loads((Path(__file__).parent / "labels.json").read_text(encoding="utf-8"))
+
+
+def page_languages() -> list[str]:
+    """The languages the page has labels for ("en", "zh")."""
+    return [lang for lang in _labels() if not lang.startswith("_")]
+
+
+def openers(lang: str = "en") -> list[str]:
+    """The chat's opening ideas in `lang` (English when it has none)."""
+    return (_labels().get(lang) or _labels()["en"]).get("openers") or _labels()["en"]["openers"]
+
+
+def browser_language(accept_language: str | None) -> str:
+    """The page language a first-time shopper's browser asks for (its Accept-Language header,
+    best first), among those the page has; English otherwise. Only the primary subtag counts:
+    zh-CN, zh-TW and zh all get the Chinese page."""
+    known = page_languages()
+    ranked: list[tuple[float, int, str]] = []
+    for i, part in enumerate((accept_language or "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        primary = tag.strip().split("-")[0].lower()
+        if primary in known and quality > 0:
+            ranked.append((-quality, i, primary))
+    return min(ranked)[2] if ranked else "en"
 
 
 def label(key: str, lang: str = "en", **values: object) -> str:

@@ -27,26 +27,25 @@ from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Requ
 from assistant.session import LastReply, Session, Turn
 from assistant.wording import comparison_rows
 from common.errors import ShopAssistError
+from common.language import is_chinese
 from ui.web.context import WebContext
-from ui.web.render import card_html, chat_text, comparison_html, label, notice_html
+from ui.web.render import browser_language, card_html, chat_text, comparison_html, label, notice_html, openers
 
 log = logging.getLogger(__name__)
 MAX_CARDS = 6  # card slots in the panel (a reply shows 5; alternatives and comparisons fewer)
 MAX_CHIPS = 8  # request chips (one per slot of the active request)
 CHAT_VOTES = {1: "Like", -1: "Dislike"}  # the chat's feedback options, by vote
-BUSY = "Still answering your last message; one moment."
-SEARCHING = '<div class="sa-status sa-line" role="status"><span class="sa-dots"></span>Looking it up…</div>'
-WRITING = '<div class="sa-status sa-line" role="status"><span class="sa-dots"></span>Still writing…</div>'
 COUNT_FROM = 0.8  # the character counter shows from this share of the limit on
-OPENERS = [
-    "A waterproof jacket for hiking under $120",
-    "Running shoes for women",
-    "A gift for my dad who likes cooking",
-    "What is your return policy?",
-]
-PLACEHOLDER = "Ask for a product, a budget, a colour… or 'cheaper', 'compare 1 and 2'"
 MARKDOWN_TABLE_ROW = re.compile(r"^\|.*\|\s*$", re.MULTILINE)
-EMPTY_PANEL = '<p class="sa-muted">Products you ask about appear here, straight from the catalog.</p>'
+
+
+def status_html(key: str, lang: str) -> str:
+    """The line under the reply being written ("Looking it up…", "Still writing…")."""
+    return f'<div class="sa-status sa-line" role="status"><span class="sa-dots"></span>{label(key, lang)}</div>'
+
+
+def empty_panel(lang: str = "en") -> str:
+    return f'<p class="sa-muted">{label("empty_panel", lang)}</p>'
 
 
 def request_chips(session: Session, currency: str) -> list[RequestChip]:
@@ -123,9 +122,9 @@ def reply_feedback(turns: list[Turn], votes: dict[tuple[int, str], int]) -> list
     return [CHAT_VOTES.get(votes.get((turn, REPLY), 0)) for turn in range(1, replies + 1)]
 
 
-def panel_html(head: str, has_cards: bool) -> str:
+def panel_html(head: str, has_cards: bool, lang: str = "en") -> str:
     """What sits above the cards; a hint when there are none and nothing else to say."""
-    return head or ("" if has_cards else EMPTY_PANEL)
+    return head or ("" if has_cards else empty_panel(lang))
 
 
 @dataclass
@@ -144,11 +143,14 @@ class ShopView:
     cards: list[gr.HTML]
     votes: list[tuple[gr.Button, gr.Button]]  # each card's thumbs (up, down)
     send: gr.Button
+    new: gr.Button  # "New conversation"
     comment_row: gr.Column  # a reply vote's line and its comment box, under the chat
     vote_status: gr.Markdown  # what the shopper just voted on, above the comment box
     comment: gr.Textbox
     card_comment_rows: list[gr.Column]  # a card vote's comment box, inside that card
     card_comments: list[gr.Textbox]
+    send_comment: gr.Button
+    card_sends: list[gr.Button]
     status: gr.HTML  # "Still writing…" while a turn runs
     filter_slot: gr.Textbox  # hidden: the API's way to name a chip to remove
 
@@ -159,6 +161,9 @@ class ShopView:
             self.chatbot,
             self.message,
             self.send,
+            self.new,
+            self.send_comment,
+            *self.card_sends,
             self.panel,
             self.relax,
             *self.chips,
@@ -169,6 +174,9 @@ class ShopView:
             self.vote_status,
             *self.card_comment_rows,
             self.status,
+            # Last, so the API's outputs keep their order (only their placeholders change here).
+            self.comment,
+            *self.card_comments,
         ]
 
     def vote_buttons(self) -> list[gr.Button]:
@@ -201,17 +209,42 @@ class ShopView:
         refused), open again after it."""
         return {button: gr.update(interactive=interactive) for button in self.control_buttons()}
 
-    def no_votes(self) -> dict:
-        return {button: update for i in range(len(self.votes)) for button, update in self.show_votes(i, None).items()}
+    def no_votes(self, lang: str = "en") -> dict:
+        return {
+            button: update for i in range(len(self.votes)) for button, update in self.show_votes(i, None, lang).items()
+        }
 
-    def show_votes(self, index: int, vote: int | None) -> dict:
+    def show_votes(self, index: int, vote: int | None, lang: str = "en") -> dict:
         """A card's thumbs with the shopper's vote on it: the pressed one highlighted and ticked."""
         up, down = self.votes[index]
         return {
-            up: gr.update(value="Liked ✓" if vote == 1 else "Like", variant="primary" if vote == 1 else "secondary"),
-            down: gr.update(
-                value="Disliked ✓" if vote == -1 else "Dislike", variant="primary" if vote == -1 else "secondary"
+            up: gr.update(
+                value=label("liked" if vote == 1 else "like", lang), variant="primary" if vote == 1 else "secondary"
             ),
+            down: gr.update(
+                value=label("disliked" if vote == -1 else "dislike", lang),
+                variant="primary" if vote == -1 else "secondary",
+            ),
+        }
+
+    def page_words(self, lang: str) -> dict:
+        """The page's own words (buttons, placeholders, the opening ideas) in the shopper's
+        language: a Chinese shopper's page speaks Chinese around the catalog's records."""
+        return {
+            self.send: gr.update(value=label("send", lang)),
+            self.new: gr.update(value=label("new_conversation", lang)),
+            self.comment: gr.update(placeholder=label("comment_placeholder", lang)),
+            self.send_comment: gr.update(value=label("send_comment", lang)),
+            **{box: gr.update(placeholder=label("card_comment_placeholder", lang)) for box in self.card_comments},
+            **{button: gr.update(value=label("send", lang)) for button in self.card_sends},
+        }
+
+    def chat_opening(self, lang: str) -> dict:
+        """The empty chat's greeting and opening ideas in `lang`."""
+        return {
+            self.chatbot: gr.update(
+                value=[], placeholder=label("chat_placeholder", lang), examples=[{"text": t} for t in openers(lang)]
+            )
         }
 
     def show_cards(
@@ -306,10 +339,12 @@ class ShopFlows:
             raise gr.Error(str(exc)) from exc
         lock = self.ctx.sessions.lock(session.id)
         if not lock.acquire(blocking=False):
-            gr.Warning(BUSY)
+            gr.Warning(label("busy", session.language))
             yield {ui.saved: saved, ui.message: gr.skip()}
             return
         try:
+            # The status line speaks the language of the message being answered.
+            lang = "zh" if message and is_chinese(message) else session.language
             view = dict(view or {})
             before = list(session.turns)
             history = chat_messages(before) + ([{"role": "user", "content": chat_text(message)}] if message else [])
@@ -319,7 +354,7 @@ class ShopFlows:
                 ui.saved: saved,
                 ui.message: gr.update(value="", interactive=False),
                 ui.chatbot: history,
-                ui.status: SEARCHING,
+                ui.status: status_html("searching", lang),
                 **ui.controls(False),
             }
             text = ""
@@ -335,9 +370,9 @@ class ShopFlows:
                         ui.view: view,
                         ui.panel: panel_html("", bool(event.data)),
                         ui.relax: gr.update(visible=False),
-                        ui.status: WRITING,
-                        **ui.show_cards(event.data, colours=self._colours(event.data)),
-                        **ui.no_votes(),  # new cards of a new turn: nothing voted on yet
+                        ui.status: status_html("writing", lang),
+                        **ui.show_cards(event.data, colours=self._colours(event.data), lang=lang),
+                        **ui.no_votes(lang),  # new cards of a new turn: nothing voted on yet
                         **ui.comment_box(None, False),
                     }
                 elif event.type == EventKind.TEXT:
@@ -347,7 +382,9 @@ class ShopFlows:
                         ui.saved: saved,
                         ui.chatbot: history + [{"role": "assistant", "content": chat_text(text)}],
                     }
-                    yield update | ({ui.status: WRITING} if first else {})  # a policy answer has no cards
+                    yield update | (
+                        {ui.status: status_html("writing", lang)} if first else {}
+                    )  # a policy answer has no cards
                 elif event.type == EventKind.DONE:
                     # The last update states the whole screen again, so an API client's final
                     # result is complete; from the session, as a page reload shows it.
@@ -390,13 +427,16 @@ class ShopFlows:
                 value=chat_messages(session.turns, last.suggestions),
                 feedback_value=reply_feedback(session.turns, votes),
             ),
-            ui.panel: panel_html(notice_for(last, bool(chips), relax, session.language) + table, bool(cards)),
+            ui.panel: panel_html(
+                notice_for(last, bool(chips), relax, session.language) + table, bool(cards), session.language
+            ),
             ui.relax: (
                 gr.update(value=label("show_without", session.language, chip=relax[0].label), visible=True)
                 if relax
                 else gr.update(visible=False)
             ),
             **ui.show_chips(chips),
+            **ui.page_words(session.language),
             **ui.show_cards(
                 cards,
                 [card.breaks for _, card in shown],
@@ -406,7 +446,7 @@ class ShopFlows:
         }
         for i in range(MAX_CARDS):
             target = product_target(cards[i].id) if i < len(cards) else ""
-            updates.update(ui.show_votes(i, votes.get((turn, target))))
+            updates.update(ui.show_votes(i, votes.get((turn, target)), session.language))
         return updates
 
     def _colours(self, cards: list[ProductCard]) -> list[str | None]:
@@ -424,33 +464,39 @@ class ShopFlows:
             return {}
 
     # -- page load, new conversation -----------------------------------------------------------
-    def restore(self, saved: dict | None) -> dict:
-        """On page load: the saved conversation and its last reply's screen; then the message
-        box opens (a message typed before would race the restore)."""
+    def restore(self, saved: dict | None, request: gr.Request | None = None) -> dict:
+        """On page load: the saved conversation and its last reply's screen, in its language; a
+        first-time shopper's page in the browser's language. Then the message box opens (a
+        message typed before would race the restore)."""
         ui = self.ui
-        ready = gr.update(interactive=True, placeholder=PLACEHOLDER)
         session = self.ctx.sessions.resume(saved)
+        lang = session.language if session is not None else page_language(request)
+        ready = gr.update(interactive=True, placeholder=label("message_placeholder", lang))
         if session is None:
-            return {**self._cleared(), ui.saved: None, ui.message: ready}
+            return {**self._cleared(lang), ui.saved: None, ui.message: ready}
         return {**self._screen(session), ui.saved: kept(saved), ui.message: ready}
 
-    def new_conversation(self) -> dict:
-        """Forget the browser's session (it stays in the store) and clear the page."""
-        return {**self._cleared(), self.ui.saved: None}
+    def new_conversation(self, saved: dict | None, request: gr.Request | None = None) -> dict:
+        """Forget the browser's session (it stays in the store) and clear the page; the page keeps
+        speaking the language the shopper wrote in."""
+        session = self.ctx.sessions.resume(saved)
+        lang = session.language if session is not None else page_language(request)
+        return {**self._cleared(lang), self.ui.saved: None}
 
-    def _cleared(self) -> dict:
+    def _cleared(self, lang: str = "en") -> dict:
         ui = self.ui
         return {
             ui.view: {},
-            ui.chatbot: [],
-            ui.message: "",
-            ui.panel: panel_html("", False),
+            **ui.chat_opening(lang),
+            ui.message: gr.update(value="", placeholder=label("message_placeholder", lang)),
+            ui.panel: panel_html("", False, lang),
             ui.relax: gr.update(visible=False),
             ui.status: "",
             **ui.comment_box(None, False),
             **ui.show_cards([]),
             **ui.show_chips([]),
-            **ui.no_votes(),
+            **ui.no_votes(lang),
+            **ui.page_words(lang),
         }
 
     # -- feedback ------------------------------------------------------------------------------
@@ -494,8 +540,16 @@ class ShopFlows:
             vote_id = self.ctx.feedback.record(session.id, turn, target, vote, conversation)
         except ShopAssistError as exc:
             raise gr.Error(str(exc)) from exc
-        what = "this reply" if target == REPLY else f"product {card + 1}" if card is not None else "this product"
-        status = f"You rated {what}: {'helpful' if vote == 1 else 'not helpful'}. Tell us more (optional):"
+        lang = session.language
+        what = (
+            label("this_reply", lang)
+            if target == REPLY
+            else label("product_n", lang, n=card + 1)
+            if card is not None
+            else label("this_product", lang)
+        )
+        verdict = label("helpful" if vote == 1 else "not_helpful", lang)
+        status = label("you_rated", lang, what=what, verdict=verdict)
         return {
             self.ui.last_vote: vote_id,
             **self.ui.comment_box(card, True),
@@ -518,7 +572,7 @@ class ShopFlows:
         """The vote on the page: the card's thumbs, or the chat's (restated from the store, so a
         later update of the chat keeps every reply's state)."""
         if card is not None:
-            return self.ui.show_votes(card, vote)
+            return self.ui.show_votes(card, vote, session.language)
         if target == REPLY:
             return {self.ui.chatbot: gr.update(feedback_value=reply_feedback(session.turns, self._votes(session.id)))}
         return {}
@@ -530,7 +584,7 @@ class ShopFlows:
             self.ctx.feedback.add_comment(int(vote_id), comment)
         except ShopAssistError as exc:
             raise gr.Error(str(exc)) from exc
-        gr.Info("Comment saved.", duration=3)
+        gr.Info(label("comment_saved", "zh" if is_chinese(comment) else "en"), duration=3)
         return {self.ui.comment: "", self.ui.comment_row: gr.update(visible=False)}
 
     def add_card_comment(self, index: int, comment: str, vote_id: int | None) -> dict:
@@ -542,7 +596,7 @@ class ShopFlows:
             self.ctx.feedback.add_comment(int(vote_id), comment)
         except ShopAssistError as exc:
             raise gr.Error(str(exc)) from exc
-        gr.Info("Comment saved.", duration=3)
+        gr.Info(label("comment_saved", "zh" if is_chinese(comment) else "en"), duration=3)
         return {box: "", row: gr.update(visible=False)}
 
 
@@ -579,8 +633,8 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
                 label="Shop assistant",
                 height=520,
                 latex_delimiters=[],  # prices like $45 must never turn into maths
-                examples=[{"text": t} for t in OPENERS],
-                placeholder="**Hi! What are you shopping for today?** Pick an idea below or type your own.",
+                examples=[{"text": t} for t in openers()],
+                placeholder=label("chat_placeholder"),
                 buttons=["copy"],
                 feedback_options=("Like", "Dislike"),
                 elem_id="shop-chat",
@@ -616,7 +670,7 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
                 send = gr.Button("Send", variant="primary", scale=1, min_width=80)
             counter = gr.HTML("", elem_id="message-count")
         with gr.Column(scale=2, min_width=300, elem_id="product-panel"):
-            panel = gr.HTML(EMPTY_PANEL, elem_id="shop-panel")
+            panel = gr.HTML(empty_panel(), elem_id="shop-panel")
             with gr.Row(elem_id="relax-row"):
                 relax = gr.Button(visible=False, variant="primary", size="sm", scale=0, elem_id="relax")
             cards, votes, card_comment_rows, card_comments, card_sends = [], [], [], [], []
@@ -664,11 +718,14 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
         cards=cards,
         votes=votes,
         send=send,
+        new=new,
         comment_row=comment_row,
         vote_status=vote_status,
         comment=comment,
         card_comment_rows=card_comment_rows,
         card_comments=card_comments,
+        send_comment=send_comment,
+        card_sends=card_sends,
         status=status,
         filter_slot=filter_slot,
     )
@@ -715,10 +772,16 @@ def build_shop_tab(ctx: WebContext, secret: str) -> ShopFlows:
                 [box, card_comment_rows[i]],
                 api_visibility="private",
             )
-    new.click(flows.new_conversation, None, outputs, api_name="new_conversation")
+    new.click(flows.new_conversation, [saved], outputs, api_name="new_conversation")
     # Typed, pasted, or cleared by a send: `change` sees them all.
     message.change(None, [message], [counter], js=counter_js(limit), api_visibility="private", queue=False)
     return flows
+
+
+def page_language(request: gr.Request | None) -> str:
+    """The language a page with no conversation speaks: the browser's (Accept-Language)."""
+    headers = getattr(request, "headers", None)
+    return browser_language(headers.get("accept-language") if headers is not None else None)
 
 
 def page_load(flows: ShopFlows) -> tuple[Callable, list, list]:
