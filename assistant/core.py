@@ -16,8 +16,7 @@ import time
 from collections.abc import Iterator
 from functools import cached_property
 
-from assistant import alternatives as alternatives_
-from assistant import answers, chinese_text, dialogue, policy_answer
+from assistant import answers, chinese_text, dialogue, policy_answer, shopping
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
@@ -33,13 +32,10 @@ from assistant.naming import name_index, naming_words
 from assistant.order_copilot import answers_order, order_copilot, order_proposal
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import policy_messages, product_messages
-from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip, Suggestion
-from assistant.search import SearchResult
+from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip
 from assistant.session import Session
 from assistant.store import Action
-from assistant.suggest import category_options, relaxations, suggest
 from assistant.turn import Branch, Outcome, Relayed, Timings, observe, shopper_guard
-from assistant.understand import Query
 from assistant.wording import (
     CHITCHAT_REPLY,
     CLARIFY_REPLY,
@@ -47,20 +43,10 @@ from assistant.wording import (
     NO_POLICIES_REPLY,
     OUT_OF_SCOPE_REPLY,
     THANKS_REPLY,
-    alternatives_text,
-    changes_lead,
-    clarify_text,
     comparison_rows,
     comparison_table,
-    content_words,
     detail_text,
-    fallback_text,
-    intro_text,
-    is_vague,
-    next_step_text,
-    no_match_text,
     nothing_shown_text,
-    showing_results_for,
 )
 from common.dependency import Dependency
 from common.errors import ShopAssistError
@@ -71,10 +57,7 @@ from common.settings import Settings
 from common.untrusted import ShopperText
 
 log = logging.getLogger(__name__)
-SHOW = 5  # product cards per reply
-
 # The model's task line per kind of answer; the rules and the data come from `prompting`.
-TASK_RECOMMEND = "In two or three sentences, recommend the best of these for the shopper and say why."
 TASK_COMPARE = "In one or two sentences, say which of these suits the shopper better and why."
 TASK_DETAIL = "In one or two sentences, answer the shopper about this product."
 
@@ -136,7 +119,7 @@ class Assistant:
             session.language = "en"
         # The tags that stand for personal data are no words of a request ("[PHONE]" is no phone).
         text = without_tags((reading.text if reading is not None else message) or message)
-        meant = interpret(text or message, session, self.engine, self._shown_products(session), self.name_products)
+        meant = interpret(text or message, session, self.engine, self.shown_products(session), self.name_products)
         timings.took("understand", timings.start)
         yield Event(type=EventKind.INTENT, data=meant.intent)
 
@@ -154,7 +137,7 @@ class Assistant:
         elif meant.intent in ABOUT_PRODUCTS:
             branch = self._about_shown(session, text, meant, timings)
         else:
-            branch = self._shop(session, text, meant, timings)
+            branch = shopping.shop(self, session, text, meant, timings)
         yield from self._close(session, message, branch, timings, reading)
 
     @cached_property
@@ -172,7 +155,7 @@ class Assistant:
         timings.took("understand", timings.start)
         yield Event(type=EventKind.INTENT, data=Intent.REFINE)
         message = f"remove {labels[slot]}"
-        branch = self._search_request(session, message, update, Intent.REFINE, timings)
+        branch = shopping.search_request(self, session, message, update, Intent.REFINE, timings)
         yield from self._close(session, message, branch, timings)
 
     def _close(
@@ -273,7 +256,7 @@ class Assistant:
         if session.language == "en":
             budget = self.settings.shopper_model_budget_s
             written = self.writer.write(messages, grounder, run, guard=ShopperText(), budget_s=budget)
-            yield from self._model_text(written, session)
+            yield from self.model_text(written, session)
         timings.took("generate", started)
         return Outcome(
             meant.intent,
@@ -291,7 +274,7 @@ class Assistant:
         return [catalog.products[catalog.row_of[pid]] for pid in ids if pid in catalog.row_of]
 
     def _about_shown(self, session: Session, message: str, meant: Interpretation, timings: Timings) -> Branch:
-        products = self._referenced(session, meant.references) + [self._product(pid) for pid in meant.named]
+        products = self._referenced(session, meant.references) + [self.product(pid) for pid in meant.named]
         if not products:  # nothing on screen to point at: say so, leave the request as it is
             yield Event(type=EventKind.TEXT, data=nothing_shown_text(len(session.shown)))
             return Outcome(meant.intent)
@@ -306,10 +289,10 @@ class Assistant:
             table = f"{table}\n\n{choice_text(products, f'{session.request.text} {message}')}".rstrip()
         yield Event(type=EventKind.TEXT, data=table + "\n\n")
         started = time.perf_counter()
-        grounder = self._grounder(products, session, message)
+        grounder = self.grounder_for(products, session, message)
         run = Generation()
         task = TASK_COMPARE if comparing else TASK_DETAIL
-        yield from self._model_text(self._write_about(products, session, message, task, grounder, run), session)
+        yield from self.model_text(self.write_about(products, session, message, task, grounder, run), session)
         timings.took("generate", started)
         comparison = ComparisonTable.of(products, comparison_rows(products))
         return Outcome(
@@ -327,14 +310,16 @@ class Assistant:
         display?"): the interpreter's `NameResolver`; a search names none."""
         if not answers.is_question(message):
             return []
-        return [n.product.id for n in name_index(self.engine.catalog).find(message, self.engine.retriever.embed)][:SHOW]
+        return [n.product.id for n in name_index(self.engine.catalog).find(message, self.engine.retriever.embed)][
+            : shopping.SHOW
+        ]
 
     def _named_for_policy(self, message: str, meant: Interpretation) -> list[Product]:
         """A policy-sounding question about a named product ("what's the warranty on the X?")
         is answered from its record first: the record may state it."""
         if meant.intent != Intent.POLICY:
             return []
-        return [self._product(pid) for pid in self._name_products(message)]
+        return [self.product(pid) for pid in self._name_products(message)]
 
     def _answers_text(self, products: list[Product], message: str, naming: str | None = None) -> str:
         values = answers.catalog_values(self.engine.catalog)
@@ -357,134 +342,8 @@ class Assistant:
         yield Event(type=EventKind.TEXT, data=self._answers_text(products, message, naming))
         return Outcome(Intent.DETAIL, products=cards)
 
-    def _shop(self, session: Session, message: str, meant: Interpretation, timings: Timings) -> Branch:
-        # "cheaper" / "more premium" move from the shown products that fit the request: the
-        # closest alternatives shown after an empty result each break it (some on price), and
-        # moving from their prices could loosen the bound instead of tightening it.
-        shown_prices = [
-            p.price
-            for p in self._shown_products(session)
-            if p.price is not None and not self.engine.catalog.failures(session.constraints, p)
-        ]
-        query = meant.query
-        before = session.request
-        for slot in meant.remove:  # "scratch the black", "any brand is fine"
-            before = dialogue.remove(before, slot, self.engine.catalog).request
-        update = dialogue.update(before, query, meant.move, shown_prices, self.engine.catalog)
-        if meant.remove and session.request.is_active():
-            update.changes = dialogue.changes_between(session.request, update.request, self.engine.catalog.currency)
-        if not update.request.is_active() or (
-            update.new and not content_words(update.request.text) and update.request.constraints.is_empty()
-        ):
-            session.clear_request()
-            yield Event(type=EventKind.TEXT, data=CLARIFY_REPLY)
-            return Outcome(Intent.CLARIFY)
-        intent = Intent.SEARCH if update.new else meant.intent
-        return (yield from self._search_request(session, message, update, intent, timings, query.corrections))
-
-    def _search_request(
-        self,
-        session: Session,
-        message: str,
-        update: dialogue.Update,
-        intent: Intent,
-        timings: Timings,
-        corrections: dict[str, str] | None = None,
-    ) -> Branch:
-        """Search for the updated request, stream its cards, then the text about them."""
-        started = time.perf_counter()
-        catalog = self.engine.catalog
-        request, changes, more = update.request, update.changes, update.more
-        unknown = [b for b in request.constraints.brands if b not in catalog.brand_names]
-        search_query = Query(message, request.text or message, request.constraints, corrections or {}, unknown)
-        c = request.constraints
-        vague = not c.categories and is_vague(search_query.text)
-        result = self.engine.retriever.search(
-            search_query, k=SHOW, mmr=vague or more, exclude_ids=set(session.seen) if more else None
-        )
-        # "cheap" stays a flag in the request (re-resolved against each new filter set).
-        if update.new:
-            session.new_request(request)
-        else:
-            session.update_request(request)
-        not_carried, wholly, alternatives = None, False, []
-        if not result.hits and not more:
-            masks = catalog.constraint_masks(result.constraints)
-            not_carried, wholly = alternatives_.not_carried(request, result.constraints, masks, catalog.currency)
-            relaxed_query = Query(message, search_query.text, result.constraints)
-            alternatives = alternatives_.closest(self.engine.retriever, relaxed_query, request)
-        cards = [ProductCard.of(h.product, h.why) for h in result.hits]
-        # With nothing matching, the closest products are the cards on screen (the web app shows
-        # them in the card panel), so "compare 1 and 2" or "the second one" points at them.
-        session.show([c.id for c in cards] or [a.card.id for a in alternatives])
-        timings.took("retrieve", started)
-        yield Event(
-            type=EventKind.CONSTRAINTS,
-            data={
-                "constraints": result.constraints.model_dump(exclude_defaults=True),
-                "text": result.constraints.describe(catalog.currency),
-                "request": [chip.model_dump() for chip in self._chips(session)],
-                "changes": changes,
-                "not_carried": not_carried,
-            },
-        )
-        yield Event(type=EventKind.PRODUCTS, data=cards)
-
-        if not result.hits:
-            if not_carried:
-                text = changes_lead(changes) + alternatives_.sentence(not_carried, wholly)
-            else:
-                text = no_match_text(result, changes)
-            if alternatives:
-                text += " " + alternatives_text(alternatives)
-            yield Event(type=EventKind.TEXT, data=text)
-            return Outcome(
-                intent,
-                changes=changes,
-                empty_reason=result.empty_reason,
-                not_carried=not_carried,
-                alternatives=alternatives,
-                suggestions=relaxations(catalog, result.constraints, [self._product(a.card.id) for a in alternatives]),
-            )
-        suggestions = self._suggestions(session, result, vague)
-        variant = len(session.turns) // 2  # varies the wording from one reply to the next
-        if vague:
-            options = [s.message for s in suggestions]
-            yield Event(type=EventKind.TEXT, data=clarify_text(options, session.constraints.audience) + " ")
-        started = time.perf_counter()
-        products = [h.product for h in result.hits]
-        # What the records say about the picks streams at once; the model's sentences follow and
-        # may not repeat it (the shopper has read it), and the next step closes a reply the model
-        # added nothing to.
-        picks = ""
-        if not vague:
-            labels = [chip.label for chip in self._chips(session)]
-            picks = fallback_text(result, variant)
-            lead = showing_results_for(message, corrections or {})
-            yield Event(type=EventKind.TEXT, data=f"{lead}{intro_text(result, changes, more, labels)} {picks} ")
-        grounder = self._grounder(products, session, message, counts={len(products), result.candidates}, read=picks)
-        run = Generation()
-        sentences = self._write_about(products, session, message, TASK_RECOMMEND, grounder, run)
-        yield from self._model_text(sentences, session)
-        used_fallback = run.failed or run.kept == 0
-        next_step = next_step_text([s.label for s in suggestions], variant)
-        if used_fallback and next_step and not vague:
-            yield Event(type=EventKind.TEXT, data=next_step)
-        timings.took("generate", started)
-        if run.first_token_at:
-            timings.at("first_llm_token", run.first_token_at)
-        return Outcome(
-            intent,
-            products=cards,
-            changes=changes,
-            suggestions=suggestions,
-            run=run,
-            grounder=grounder,
-            used_fallback=used_fallback,
-        )
-
     # -- helpers -----------------------------------------------------------------------------
-    def _model_text(self, sentences: Iterator[str], session: Session) -> Iterator[Event]:
+    def model_text(self, sentences: Iterator[str], session: Session) -> Iterator[Event]:
         """The model's sentences as text events, between two `writing` events that tell a page
         more text is coming (and when it stopped): what the records give has streamed already.
         No model writes for generation off or a shopper writing another language."""
@@ -497,7 +356,7 @@ class Assistant:
             yield Event(type=EventKind.TEXT, data=sentence)
         yield Event(type=EventKind.WRITING, data={"more": False})
 
-    def _write_about(
+    def write_about(
         self, products: list[Product], session: Session, message: str, task: str, grounder: Grounder, run: Generation
     ) -> Iterator[str]:
         """The model's sentences about these products, grounded in their records and filtered; none
@@ -530,7 +389,7 @@ class Assistant:
             products=outcome.products,
             constraints=session.constraints.model_dump(exclude_defaults=True),
             constraints_text=session.constraints.describe(self.engine.catalog.currency),
-            request=self._chips(session),
+            request=self.chips(session),
             changes=outcome.changes,
             not_carried=outcome.not_carried,
             alternatives=outcome.alternatives,
@@ -545,13 +404,13 @@ class Assistant:
             timings_ms=timings.ms,
         )
 
-    def _chips(self, session: Session) -> list[RequestChip]:
+    def chips(self, session: Session) -> list[RequestChip]:
         return [
             RequestChip(slot=s.name, label=s.label)
             for s in dialogue.slots(session.request, self.engine.catalog.currency)
         ]
 
-    def _grounder(
+    def grounder_for(
         self, products: list[Product], session: Session, message: str, counts: set[int] | None = None, read: str = ""
     ) -> Grounder:
         """The check for this turn's generated sentences: this turn's products, what the shopper
@@ -568,17 +427,10 @@ class Assistant:
             counts=counts or {len(products)},
         )
 
-    def _suggestions(self, session: Session, result: SearchResult, vague: bool) -> list[Suggestion]:
-        """Next steps from the matches; for a vague request, the product types to choose from."""
-        catalog = self.engine.catalog
-        if vague:
-            return [Suggestion(label=o, message=o) for o in category_options(catalog, result.constraints)]
-        return suggest(catalog, result.constraints, len(result.hits))
-
-    def _product(self, product_id: str) -> Product:
+    def product(self, product_id: str) -> Product:
         catalog = self.engine.catalog
         return catalog.products[catalog.row_of[product_id]]
 
-    def _shown_products(self, session: Session) -> list[Product]:
+    def shown_products(self, session: Session) -> list[Product]:
         catalog = self.engine.catalog
         return [catalog.products[catalog.row_of[pid]] for pid in session.shown if pid in catalog.row_of]
