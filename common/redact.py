@@ -20,16 +20,22 @@ import phonenumbers
 from stdnum import ean, iban, luhn
 
 from common.address import _data, _words, addresses  # one reading of redact.yaml
+from common.identity import birth_dates, national_ids
 
 # The local part takes every character RFC 5322 allows unquoted ("j.o'connor", "user%tag").
-EMAIL = re.compile(r"\b[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+\b")
+# A quoted local part may hold spaces ("ana maria"@example.es); a domain may be an IP literal.
+EMAIL = re.compile(
+    r"(?:\b[\w.!#$%&'*+/=?^`{|}~-]+|\"[^\"\n@]{1,64}\")@(?:[\w-]+(?:\.[\w-]+)+\b|\[(?:IPv6:)?[\da-fA-F.:]+\])"
+)
 # An IBAN: country code, two check digits, then 11-30 letters or digits, written in one run or
-# in groups of four (the last group shorter); confirmed by mod-97, so words of that shape stay.
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?|[A-Z0-9]{11,30})\b", re.I)
-# Digit groups joined by one space, dot, dash or comma ("4111.1111.1111.1111", "$4,012,888,...");
-# a card is 13-19 of those digits passing Luhn, found by `_cards` among the groups.
-DIGIT_GROUPS = re.compile(r"(?<![\w.,-])\d+(?:[ .,-]\d+)+(?![\w-])|(?<![\w.,-])\d{13,19}(?![\w-])")
-SEPARATED = re.compile(r"[ .,-]")
+# in groups of four set apart by spaces or dashes (the last group shorter); confirmed by mod-97
+# and the country's length and layout, so words of that shape stay.
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:(?:[ -][A-Z0-9]{4}){2,7}(?:[ -][A-Z0-9]{1,3})?|[A-Z0-9]{11,30})\b", re.I)
+# Digit groups joined by spaces, a dot, dash, comma, slash or underscore ("4111.1111.1111.1111",
+# "$4,012,888,...", "4111/1111/..."); a card is 13-19 of those digits passing Luhn, found by
+# `_cards` among the groups.
+DIGIT_GROUPS = re.compile(r"(?<![\w.,/-])\d+(?:(?: +|[.,/_-])\d+)+(?![\w-])|(?<![\w.,/-])\d{13,19}(?![\w-])")
+SEPARATED = re.compile(r" +|[.,/_-]")
 # A number written with its international prefix: 8-15 digits (E.164) after a "+".
 INTERNATIONAL = re.compile(r"(?<![\w+])\+\d[\d ().\-/]{6,22}\d(?!\w)")
 PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.I)
@@ -45,6 +51,11 @@ def _phone_cue() -> re.Pattern[str]:
 @cache
 def _identifier_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*$", re.I)
+
+
+@cache
+def _identifier_word() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('identifier_cues')})\b", re.I)
 
 
 @cache
@@ -86,14 +97,17 @@ def luhn_ok(digits: str) -> bool:
 
 
 def iban_ok(candidate: str) -> bool:
-    return iban.is_valid(candidate)
+    """mod-97 and the registry's length and layout for the country. Not the national check digits
+    some countries add inside the account number (Belgium's mod-97, France's RIB key): a number
+    typed with one of those wrong still names someone's account, and published examples fail it."""
+    return iban.is_valid(candidate, check_country=False)
 
 
 def _iban(match: re.Match[str]) -> str:
     # Grouped, the pattern may take a following four-letter word along ("... 3000 more"), so try
     # the prefixes that end between groups, longest first, and keep what follows the valid one.
     text = match.group()
-    ends = [len(text)] + [i for i in range(len(text) - 1, 14, -1) if text[i] == " "]
+    ends = [len(text)] + [i for i in range(len(text) - 1, 14, -1) if text[i] in " -"]
     for end in ends:
         if iban_ok(text[:end]):
             return "[IBAN]" + text[end:]
@@ -124,11 +138,11 @@ def _cards(match: re.Match[str]) -> str:
     word such as "card" or "visa", 13-19 digits are a card even when a digit is mistyped."""
     text = match.group()
     digits = re.sub(r"\D", "", text)
-    if not _card_layout(text):
-        return text
     before = match.string[max(0, match.start() - 40) : match.start()]
     if 13 <= len(digits) <= 19 and _card_cue().search(before[-30:]):
-        return "[CARD]"
+        return "[CARD]"  # "card 41111111 11111111": whatever the grouping
+    if not _card_layout(text):
+        return text
     if _identifier_cue().search(before) and not _network_layout(text):
         return text  # "imei 490154203237518" passes Luhn too; a card would be printed in groups
     seps = [m.start() for m in SEPARATED.finditer(text)]
@@ -143,7 +157,10 @@ def _cards(match: re.Match[str]) -> str:
                     best = (bounds[i], bounds[j])
                 break
     if best is None:
-        return "[CARD]" if _network_layout(text) else text
+        # Failing Luhn, digits printed as a network prints its cards are a mistyped card, unless
+        # an identifier word stands anywhere shortly before ("serial number SN 4519 8830 ...").
+        named = _identifier_word().search(before)
+        return "[CARD]" if _network_layout(text) and not named else text
     return text[: best[0] + 1] + "[CARD]" + text[best[1] :]
 
 
@@ -307,7 +324,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 # The tags `redact` writes in place of personal data.
-TAGS = re.compile(r"\[(?:EMAIL|PHONE|CARD|CVV|CODE|IBAN|ADDRESS|POSTCODE)\]")
+TAGS = re.compile(r"\[(?:EMAIL|PHONE|CARD|CVV|CODE|IBAN|ID|DOB|ADDRESS|POSTCODE)\]")
 
 
 def without_tags(text: str) -> str:
@@ -318,13 +335,14 @@ def without_tags(text: str) -> str:
 
 @lru_cache(maxsize=8192)  # sessions are redacted whole at every save: most texts repeat
 def redact(text: str) -> str:
-    """Replace e-mail addresses, IBANs, card numbers, card security codes, phone numbers, street
-    addresses and postcodes by tags. Phones go before addresses, so that a phone number is not
+    """Replace e-mail addresses, IBANs, national identity numbers, dates of birth, card numbers,
+    card security codes, phone numbers, street addresses and postcodes by tags. Phones go before addresses, so that a phone number is not
     read as a postcode at the end of an address."""
     text = EMAIL.sub("[EMAIL]", text)
     text = _spelled_email().sub("[EMAIL]", text)
     text = PO_BOX.sub("[ADDRESS]", text)
     text = IBAN.sub(_iban, text)
+    text = national_ids(birth_dates(text))
     text = DIGIT_GROUPS.sub(_cards, text)
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
     text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)

@@ -301,3 +301,73 @@ def test_the_assistant_reads_no_request_into_the_tags(make_assistant, message):
     assert session.request.constraints.price_max is None
     assert "phone" not in session.request.constraints.categories
     assert any(tag in session.turns[0].content for tag in ("[PHONE]", "[ADDRESS]", "[CARD]"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pan number: qwepr7788k for the bill", "pan number: [ID] for the bill"),  # lower case, cued
+        ("GST bill with PAN ZXCPT9087N", "GST bill with PAN [ID]"),
+        ("sku abcde1234f in blue", "sku abcde1234f in blue"),  # lower case, no PAN word: a code
+        ("uidai id 2345 6789 0124 attached", "uidai id [ID] attached"),  # Verhoeff holds
+        ("my aadhar 234567890124", "my aadhar [ID]"),  # one run needs the word
+        ("barcode 234567890124", "barcode 234567890124"),  # no word: a 12-digit code
+        ("4-4-4 but wrong check 2345 6789 0125", "4-4-4 but wrong check 2345 6789 0125"),
+        ("ssn is 219-55-8812 ok", "ssn is [ID] ok"),
+        ("social security 219558812", "social security [ID]"),
+        ("NI: NP 40 21 33 B", "NI: [ID]"),
+        ("ni number tw908172d", "ni number [ID]"),
+        ("it is HK551902C", "it is [ID]"),  # capitals, an issued prefix, the NI shape
+    ],
+)
+def test_national_identity_numbers(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ssn 666-55-8812",  # area 666 is never issued
+        "ssn 900-12-3456",  # nor 9xx
+        "aadhaar 2345 6789 0125",  # Verhoeff fails
+        "pan ABCXE1234F",  # X names no holder type
+        "the OLED55C3PSA and QA55Q80C",
+        "ni number QQ123456Z",  # no NI number ends in Z
+    ],
+)
+def test_invalid_identity_numbers_are_not_tagged_as_ids(text):
+    assert "[ID]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dob: 07/11/1993", "dob: [DOB]"),
+        ("date of birth is 1988-02-29", "date of birth is [DOB]"),
+        ("I was born on the 9th of May 2001", "I was born on the [DOB]"),
+        ("born Nov 30, 1975 in Leeds", "born [DOB] in Leeds"),
+        ("deliver on 07/11/2027 please", "deliver on 07/11/2027 please"),  # no birth word
+        ("a birthday gift, arriving 9 May 2027?", "a birthday gift, arriving 9 May 2027?"),  # words between
+    ],
+)
+def test_dates_of_birth_go_only_after_a_birth_word(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('reply to "mo salah"@club.example please', "reply to [EMAIL] please"),
+        ("admin@[192.0.2.1] works", "[EMAIL] works"),
+        ("IBAN be71 0961 2345 6769 thanks", "IBAN [IBAN] thanks"),  # lower case, national check not needed
+        ("acct DE89-3704-0044-0532-0130-00", "acct [IBAN]"),
+        ("pay 4012/8888/8888/1881 now", "pay [CARD] now"),
+        ("pay 4012_8888_8888_1881 now", "pay [CARD] now"),
+        ("pay 4012  8888  8888  1881 now", "pay [CARD] now"),
+        ("visa card 40128888 88881881", "visa card [CARD]"),  # any grouping after a card word
+        ("serial no. SN 4519 8830 2210 7765", "serial no. SN 4519 8830 2210 7765"),  # fails Luhn, named
+        ("order 4035123498761234 and 12/03/2026", "order 4035123498761234 and 12/03/2026"),
+    ],
+)
+def test_odd_but_valid_forms(text, expected):
+    assert redact(text) == expected
