@@ -130,7 +130,8 @@ def _address_cue() -> re.Pattern[str]:
 
 @cache
 def _postcode_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_words('postcode_cues')})\b(?:\s*(?:is|:|-|no\.?|number))*\s*$", re.I)
+    # not \b: Japan's postal mark "〒" is no word character
+    return re.compile(rf"(?<!\w)(?:{_words('postcode_cues')})(?!\w)(?:\s*(?:is|:|-|no\.?|number))*\s*$", re.I)
 
 
 @cache

@@ -64,9 +64,11 @@ def national_ids(text: str) -> str:
 
     def aadhaar_tag(m: re.Match[str]) -> str:
         raw = m.group()
+        if _cued("aadhaar_cues", text, m.start()):
+            return ID_TAG  # named as one: even with a digit mistyped
         if not aadhaar.is_valid(re.sub(r"\D", "", raw)) or _cued("identifier_cues", text, m.start()):
             return raw
-        return ID_TAG if m.group(1) in (" ", "-") or _cued("aadhaar_cues", text, m.start()) else raw
+        return ID_TAG if m.group(1) in (" ", "-") else raw
 
     def ssn_tag(m: re.Match[str]) -> str:
         raw = m.group()
@@ -105,7 +107,7 @@ DATE = (
 def _birth_date() -> re.Pattern[str]:
     """A date within a few words after a date-of-birth cue ("dob:", "I was born on")."""
     return re.compile(
-        rf"(?P<cue>\b(?:{_words('birth_cues')})\b(?:[\s:,-]*\b(?:is|was|on|of|the)\b)*[\s:,-]*)(?P<date>{DATE})(?!\w)",
+        rf"(?P<cue>\b(?:{_words('birth_cues')})\b(?:[\s.:,-]*\b(?:is|was|on|of|the)\b)*[\s.:,-]*)(?P<date>{DATE})(?!\w)",
         re.I,
     )
 

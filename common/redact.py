@@ -22,6 +22,10 @@ from stdnum import ean, iban, luhn
 from common.address import _data, _words, addresses  # one reading of redact.yaml
 from common.identity import birth_dates, national_ids
 
+# Checking numbers against some fifty regions' plans compiles more of libphonenumber's patterns
+# than the re module keeps (512): the library's own cache keeps them all.
+phonenumbers.enable_pattern_cache()
+
 # The local part takes every character RFC 5322 allows unquoted ("j.o'connor", "user%tag").
 # A quoted local part may hold spaces ("ana maria"@example.es); a domain may be an IP literal.
 EMAIL = re.compile(
@@ -39,6 +43,16 @@ SEPARATED = re.compile(r" +|[.,/_-]")
 # A number written with its international prefix: 8-15 digits (E.164) after a "+".
 INTERNATIONAL = re.compile(r"(?<![\w+])\+\d[\d ().\-/]{6,22}\d(?!\w)")
 PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.I)
+# A stretch of text that may hold phone numbers: digits with the characters numbers are written
+# with between them, 7 digits or more (counted in `_phones`); not glued to letters, as product
+# codes are ("590916200-we", "SKU12345678").
+PHONE_STRETCH = re.compile(r"(?<!\w)(?<![^\W\d_]-)\+?\(?\d[\d ().\-/]*\d\)?(?!\w|-[^\W\d_])")
+# A date written with a four-digit year ("2024-03-15", "2023.10.01", "15/03/2024"): some
+# regions' plans would take its digits for a phone number.
+CALENDAR_DATE = re.compile(
+    r"\s*(?:(?:19|20)\d{2}([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
+    r"|(?:0?[1-9]|[12]\d|3[01])([-./])(?:0?[1-9]|1[0-2])\2(?:19|20)\d{2})\s*"
+)
 # A run of digits that a phone cue word may own: 7-15 digits (E.164's maximum) in groups.
 PHONE_DIGITS = re.compile(r"(?<![\w+])\+?\(?\d[\d ().\-/]{5,22}\d(?!\w)")
 
@@ -64,12 +78,23 @@ def _security_code() -> re.Pattern[str]:
     return re.compile(rf"(?P<cue>\b(?:{_words('security_code_cues')})\b\W{{0,3}})\d{{3,4}}\b", re.I)
 
 
+# "4521#", "B1234", "4821B": three to eight digits, a letter or a key before or after.
+ACCESS_CODE = r"[#*]?[A-Z]?\d{3,8}[A-Z]?[#*]?(?!\w)"
+
+
 @cache
 def _access_code() -> re.Pattern[str]:
     """The code after a word that names a secret one: "door code 4521#", "otp 482913"."""
-    return re.compile(
-        rf"(?P<cue>\b(?:{_words('access_code_cues')})\b(?:\s*(?:is|:|-))?\s*)[#*]?[A-Z]?\d{{3,8}}[#*]?(?!\w)", re.I
-    )
+    return re.compile(rf"(?P<cue>\b(?:{_words('access_code_cues')})\b(?:\s*(?:is|:|-))?\s*){ACCESS_CODE}", re.I)
+
+
+@cache
+def _code_after_address() -> re.Pattern[str]:
+    """A code named by a plain word ("code 4821B", "buzzer 31") shortly after an address: the
+    code to its door. Elsewhere "code 4821" may be a product or discount code."""
+    tags = r"\[(?:ADDRESS|POSTCODE)\][^.!?\n]{0,60}?"
+    words = _words("codes_after_address")
+    return re.compile(rf"(?P<cue>{tags}\b(?:{words})\b(?:\s*(?:is|:|-|no\.?))?\s*){ACCESS_CODE}", re.I)
 
 
 @cache
@@ -245,11 +270,19 @@ def _phones(text: str) -> str:
     if sum(ch.isdigit() for ch in text) < 7:
         return text
     spans: list[tuple[int, int]] = []
-    for region in _data()["phone_regions"]:
-        for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.STRICT_GROUPING):
-            # Not service codes ("1695" in DE), nor a barcode read as 00 + a US number.
-            if sum(ch.isdigit() for ch in m.raw_string) >= 7 and not _product_code(m.raw_string):
-                spans.append((m.start, m.end))
+    # libphonenumber reads each stretch of digits (with a character of context either side)
+    # rather than the whole text once per region: the same matches, at a cost that does not
+    # grow with the text's words times the regions listed.
+    for stretch in PHONE_STRETCH.finditer(text):
+        if sum(ch.isdigit() for ch in stretch.group()) < 7:
+            continue
+        start, end = max(0, stretch.start() - 1), min(len(text), stretch.end() + 1)
+        window = text[start:end]
+        for region in _data()["phone_regions"]:
+            for m in phonenumbers.PhoneNumberMatcher(window, region, leniency=phonenumbers.Leniency.STRICT_GROUPING):
+                # Not service codes ("1695" in DE), nor a barcode read as 00 + a US number.
+                if sum(ch.isdigit() for ch in m.raw_string) >= 7 and not _product_code(m.raw_string):
+                    spans.append((start + m.start, start + m.end))
     for m in INTERNATIONAL.finditer(text):
         if 8 <= sum(ch.isdigit() for ch in m.group()) <= 15:
             spans.append((m.start(), m.end()))
@@ -257,7 +290,7 @@ def _phones(text: str) -> str:
         digits = sum(ch.isdigit() for ch in m.group())
         if 7 <= digits <= 15 and _phone_cue().search(text[max(0, m.start() - 40) : m.start()]):
             spans.append((m.start(), m.end()))
-    spans = [(s, e) for s, e in spans if not _number_range(text[s:e])]
+    spans = [(s, e) for s, e in spans if not _number_range(text[s:e]) and not CALENDAR_DATE.fullmatch(text[s:e])]
     # A toll-free or shared-cost line is a business's, not a person's ("helpline 1800-180-1551").
     spans = [(s, e) for s, e in spans if not _business_number(text[s:e])]
     # A number an identifier word names ("AWB number 7845123690", "order no 9876543210") is that
@@ -347,4 +380,4 @@ def redact(text: str) -> str:
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
     text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)
     text = _phones(_disguised_phones(text))
-    return addresses(text)
+    return _code_after_address().sub(lambda m: m.group("cue") + "[CODE]", addresses(text))

@@ -311,6 +311,7 @@ def test_the_assistant_reads_no_request_into_the_tags(make_assistant, message):
         ("sku abcde1234f in blue", "sku abcde1234f in blue"),  # lower case, no PAN word: a code
         ("uidai id 2345 6789 0124 attached", "uidai id [ID] attached"),  # Verhoeff holds
         ("my aadhar 234567890124", "my aadhar [ID]"),  # one run needs the word
+        ("aadhaar 2345 6789 0125", "aadhaar [ID]"),  # named: even with a digit mistyped
         ("barcode 234567890124", "barcode 234567890124"),  # no word: a 12-digit code
         ("4-4-4 but wrong check 2345 6789 0125", "4-4-4 but wrong check 2345 6789 0125"),
         ("ssn is 219-55-8812 ok", "ssn is [ID] ok"),
@@ -329,7 +330,7 @@ def test_national_identity_numbers(text, expected):
     [
         "ssn 666-55-8812",  # area 666 is never issued
         "ssn 900-12-3456",  # nor 9xx
-        "aadhaar 2345 6789 0125",  # Verhoeff fails
+        "codes 2345 6789 0125",  # Verhoeff fails, and no Aadhaar word
         "pan ABCXE1234F",  # X names no holder type
         "the OLED55C3PSA and QA55Q80C",
         "ni number QQ123456Z",  # no NI number ends in Z
@@ -414,3 +415,45 @@ def test_address_lines_without_a_street_word(text, expected):
 )
 def test_shop_text_shaped_like_an_address_stays(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "070-123 45 67",  # Sweden
+        "8 (912) 345-67-89",  # Russia, trunk 8
+        "0812-3456-7890",  # Indonesia
+        "0532 123 45 67",  # Turkey
+        "0470 12 34 56",  # Belgium
+        "079 123 45 67",  # Switzerland
+        "0912-345-678",  # Taiwan
+        "0803 123 4567",  # Nigeria
+        "010-1234-5678",  # South Korea
+    ],
+)
+def test_national_phone_formats_of_more_regions(number):
+    assert redact(f"ok {number} tomorrow") == "ok [PHONE] tomorrow"  # no phone word before it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "placed on 2024-03-15 for $249.00",
+        "release 2023.10.01, 300 mAh",
+        "boots 590916200-we only for rs. 3499",  # a code glued to letters
+    ],
+)
+def test_dates_and_codes_are_not_phone_numbers(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ship to 4 Elm Road, Leeds LS6 2QH, gate code 7719", "ship to [ADDRESS], Leeds [POSTCODE], gate code [CODE]"),
+        ("Flat 3, 9 Rue Lepic, 75018 Paris, digicode B4521", "[ADDRESS], [POSTCODE] Paris, digicode [CODE]"),
+        ("my discount code 4821B failed", "my discount code 4821B failed"),  # no address before it
+    ],
+)
+def test_a_door_code_after_an_address(text, expected):
+    assert redact(text) == expected
