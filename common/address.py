@@ -330,7 +330,8 @@ def _postcode_candidates(text: str) -> dict[tuple[int, int], set[bool]]:
     candidates: dict[tuple[int, int], set[bool]] = {}
     for pattern, after_city in _postcode_formats():
         for m in pattern.finditer(text):
-            if any(ch.isdigit() for ch in m.group()):
+            # three characters are too few to tell a postcode from any number ("pin 560 001")
+            if any(ch.isdigit() for ch in m.group()) and sum(ch.isalnum() for ch in m.group()) >= 4:
                 candidates.setdefault((m.start(), m.end()), set()).add(after_city)
     kept, reach = {}, -1
     for start, end in sorted(candidates, key=lambda span: (span[0], -span[1])):

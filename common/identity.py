@@ -58,6 +58,8 @@ def national_ids(text: str) -> str:
         raw = m.group()
         # lower case is how shoppers type; an upper-case code could be a model number too, but
         # a valid holder-type letter in that exact 5-4-1 shape is a PAN far more often
+        if _cued("identifier_cues", text, m.start()):
+            return raw  # "model ABCPE1234F"
         if pan.is_valid(raw.upper()) and (raw.isupper() or _cued("pan_cues", text, m.start())):
             return ID_TAG
         return raw
@@ -79,6 +81,8 @@ def national_ids(text: str) -> str:
     def nino_tag(m: re.Match[str]) -> str:
         raw = m.group()
         spaced = m.group(1) != ""
+        if _cued("identifier_cues", text, m.start()):
+            return raw
         if spaced or _cued("nino_cues", text, m.start()) or (raw.isupper() and _nino_ok(raw)):
             return ID_TAG
         return raw

@@ -64,7 +64,10 @@ def _phone_cue() -> re.Pattern[str]:
 
 @cache
 def _identifier_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*$", re.I)
+    # the word, then "no", "#", ":" or tokens of the identifier itself ("tracking 1Z 999 AA1 ...")
+    return re.compile(
+        rf"\b(?:{_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*(?:[\w-]*\d[\w-]*\s+)*$", re.I
+    )
 
 
 @cache
@@ -158,6 +161,16 @@ def _card_layout(text: str) -> bool:
     return len(groups) == 1 or all(len(g) <= 6 for g in groups)
 
 
+def _card_groups(part: str) -> bool:
+    """Groups a card is written in: one run, groups of 3 to 6 digits (the first and last may be
+    shorter: "4,012,888,888,881,881" read as a price), or one digit at a time. A list of two-digit numbers ("sizes 28 30 32 34 36 38 40") is
+    not one, though 1 in 10 such lists passes Luhn."""
+    groups = SEPARATED.split(part)
+    if len(groups) == 1 or all(len(g) == 1 for g in groups):
+        return True
+    return all(3 <= len(g) <= 6 for g in groups[1:-1]) and len(groups[0]) <= 6 and len(groups[-1]) <= 6
+
+
 def _cards(match: re.Match[str]) -> str:
     """Tag the longest run of whole digit groups that is a card number; keep the rest. After a
     word such as "card" or "visa", 13-19 digits are a card even when a digit is mistyped."""
@@ -177,7 +190,7 @@ def _cards(match: re.Match[str]) -> str:
         for j in range(len(bounds) - 1, i, -1):
             part = text[bounds[i] + 1 : bounds[j]]
             digits = re.sub(r"\D", "", part)
-            if 13 <= len(digits) <= 19 and luhn.is_valid(digits) and not _product_code(digits):
+            if 13 <= len(digits) <= 19 and luhn.is_valid(digits) and not _product_code(digits) and _card_groups(part):
                 if best is None or bounds[j] - bounds[i] > best[1] - best[0]:
                     best = (bounds[i], bounds[j])
                 break

@@ -457,3 +457,17 @@ def test_dates_and_codes_are_not_phone_numbers(text):
 )
 def test_a_door_code_after_an_address(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "waist sizes 28 30 32 34 36 38 40 in stock",  # passes Luhn, but written in two-digit groups
+        "tracking 1Z 999 AA1 01 2345 6784 stuck",  # the identifier word owns all its tokens
+        "model ABCPE1234F spare part",  # PAN-shaped, named as a model
+        "pincodes pin 560 001 to 560 099 served?",
+        "apartment 3b size sofas",
+    ],
+)
+def test_shop_text_shaped_like_cards_ids_and_units_stays(text):
+    assert redact(text) == text
