@@ -165,7 +165,8 @@ def _japanese_mark() -> re.Pattern[str]:
     marks = _data()["japanese_address_marks"]
     suffixes = "|".join(re.escape(m) for m in marks if m.startswith("-"))
     words = "|".join(re.escape(m) for m in marks if not m.startswith("-"))
-    return re.compile(rf"(?<=\w)(?:{suffixes})\b|(?:{words})", re.I)
+    # and Japan's postcode, three digits, a dash, four: "Chiyoda City, Tokyo 100-0005"
+    return re.compile(rf"(?<=\w)(?:{suffixes})\b|(?:{words})|(?<![\w-])\d{{3}}-\d{{4}}(?![\w-])", re.I)
 
 
 def _japanese_lines(text: str) -> str:

@@ -27,9 +27,10 @@ from common.identity import birth_dates, national_ids
 phonenumbers.enable_pattern_cache()
 
 # The local part takes every character RFC 5322 allows unquoted ("j.o'connor", "user%tag").
-# A quoted local part may hold spaces ("ana maria"@example.es); a domain may be an IP literal.
+# A quoted local part may hold spaces, an "@" or escapes ("ana maria"@example.es,
+# much."more\ unusual"@example.com); a domain may be an IP literal.
 EMAIL = re.compile(
-    r"(?:\b[\w.!#$%&'*+/=?^`{|}~-]+|\"[^\"\n@]{1,64}\")@(?:[\w-]+(?:\.[\w-]+)+\b|\[(?:IPv6:)?[\da-fA-F.:]+\])"
+    r"(?:\b[\w.!#$%&'*+/=?^`{|}~-]+|(?:\b[\w.+-]+\.)?\"(?:[^\"\\\n]|\\.){1,64}\")@(?:[\w-]+(?:\.[\w-]+)+\b|\[(?:IPv6:)?[\da-fA-F.:]+\])"
 )
 # An IBAN: country code, two check digits, then 11-30 letters or digits, written in one run or
 # in groups of four set apart by spaces or dashes (the last group shorter); confirmed by mod-97

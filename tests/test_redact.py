@@ -471,3 +471,16 @@ def test_a_door_code_after_an_address(text, expected):
 )
 def test_shop_text_shaped_like_cards_ids_and_units_stays(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('odd but valid: much."more\\ unusual"@example.com ok', "odd but valid: [EMAIL] ok"),
+        ('write "a.@b"@example.net', "write [EMAIL]"),
+        ('she said "yes" to "lee"@example.org', 'she said "yes" to [EMAIL]'),
+        ("4-2-8 Shibakoen, Minato City, Tokyo 105-0011", "[ADDRESS], Tokyo [POSTCODE]"),  # no "-ku"
+    ],
+)
+def test_quoted_mail_and_japanese_lines_by_their_postcode(text, expected):
+    assert redact(text) == expected
