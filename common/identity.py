@@ -111,7 +111,7 @@ DATE = (
 def _birth_date() -> re.Pattern[str]:
     """A date within a few words after a date-of-birth cue ("dob:", "I was born on")."""
     return re.compile(
-        rf"(?P<cue>\b(?:{_words('birth_cues')})\b(?:[\s.:,-]*\b(?:is|was|on|of|the)\b)*[\s.:,-]*)(?P<date>{DATE})(?!\w)",
+        rf"(?P<cue>\b(?:{_words('birth_cues')})\b(?:[\s.:,-]*\b(?:{_words('birth_connectors')})\b)*[\s.:,-]*)(?P<date>{DATE})(?!\w)",
         re.I,
     )
 

@@ -65,9 +65,10 @@ def _phone_cue() -> re.Pattern[str]:
 
 @cache
 def _identifier_cue() -> re.Pattern[str]:
-    # the word, then "no", "#", ":" or tokens of the identifier itself ("tracking 1Z 999 AA1 ...")
+    # the word, then "no", "#", ":" or tokens of the identifier itself ("tracking 1Z 999 AA1 ...",
+    # "ISBN-10: ...")
     return re.compile(
-        rf"\b(?:{_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*(?:[\w-]*\d[\w-]*\s+)*$", re.I
+        rf"\b(?:{_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*(?:[\w-]*\d[\w-]*:?\s+)*$", re.I
     )
 
 

@@ -484,3 +484,24 @@ def test_shop_text_shaped_like_cards_ids_and_units_stays(text):
 )
 def test_quoted_mail_and_japanese_lines_by_their_postcode(text, expected):
     assert redact(text) == expected
+
+
+def test_word_lists_hold_only_words():
+    """YAML reads a bare no, on, off or yes as a boolean: Norway's "NO" once was."""
+    from common.address import _data
+
+    for key, value in _data().items():
+        if isinstance(value, list):
+            assert all(isinstance(item, str | dict) for item in value), key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ISBN-10: 9353021234 paperback", "ISBN-10: 9353021234 paperback"),
+        ("Geburtsdatum ist 12.05.1984", "Geburtsdatum ist [DOB]"),
+        ("born in 1990, delivery 12.05.2027", "born in 1990, delivery 12.05.2027"),  # a year alone stays
+    ],
+)
+def test_identifier_and_birth_words_in_other_forms(text, expected):
+    assert redact(text) == expected
