@@ -36,7 +36,7 @@ ADDRESS_TAG = "[ADDRESS]"
 CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\n"
 # House numbers: "221B", "14/2", "7-2-1012", "B-204", "#45", "4th".
 HOUSE_NUMBER = re.compile(r"#?(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,5})*[A-Za-z]?|\d{1,3}(?:st|nd|rd|th)")
-CAPITALISED = re.compile(r"[A-ZÀ-Þ]")
+CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ]")
 # "560001 to 560100", "75001-75020": a range of postcodes is coverage text, not someone's address.
 RANGE_AFTER = re.compile(r"\s*(?:to|till|until|and|-|–)\s*\d")
 RANGE_BEFORE = re.compile(r"\d\s*(?:to|till|until|and|-|–)\s*$")
@@ -75,7 +75,7 @@ def _connectors() -> frozenset[str]:
 @cache
 def _street_patterns() -> list[re.Pattern[str]]:
     house = r"\d{1,5}(?:/\d{1,5})?[A-Za-z]?"
-    name = r"[A-ZÀ-Þ][\w'’.-]*"
+    name = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*"
     particles = r"(?:(?:de|du|des|la|le|les|del|da|do|dos|das|di|dei)\s+)"
     # The street's name is capitalised, or opened by a particle ("rue de la paix"): "12 place
     # settings" and "ships 3 via air" are English.
@@ -92,7 +92,7 @@ def _street_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"\b{house},?\s+{romance}", re.I),
         re.compile(rf"\b{number_after}\s+{house}\b", re.I),
         # "Hauptstraße 5", "Kerkstraat 12a"
-        re.compile(rf"\b[A-ZÀ-Þ]\w*(?:{_words('street_endings')})\s*{house}\b", re.I),
+        re.compile(rf"\b[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:{_words('street_endings')})\s*{house}\b", re.I),
         # "my address is 350 fifth avenue": any case after a word that announces an address
         re.compile(
             rf"(?P<cue>\b(?:{_words('address_cues')})(?:\s*(?:is|:))?\s+){house}\s+(?:[\w'’.-]+\s+){{1,3}}"
@@ -108,7 +108,7 @@ def _reversed_street() -> re.Pattern[str]:
     writes it. "Park Avenue 2 pack" has that shape too, so `street_lines` takes it only after an
     address cue or where the line ends after it."""
     house = r"\d{1,5}(?:/\d{1,5})?[A-Za-z]?"
-    name = r"[A-ZÀ-Þ][\w'’.-]*"
+    name = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*"
     return re.compile(
         rf"\b(?:{name}\s+){{1,3}}(?:{_words('street_suffixes')})\.?,?\s+(?:No\.?\s*)?{house}\b(?P<end>\s*(?:[,;]|\.(?!\d)|$))?"
     )
@@ -154,7 +154,7 @@ def _postcode_formats() -> list[tuple[re.Pattern[str], bool]]:
 def _japanese_line() -> re.Pattern[str]:
     """ "3-14-2 Minami-Aoyama", "Ginza 5-7-10", "5 Chome-2-1 Ginza": a block-lot(-building)
     number beside a district's name, as Japan writes addresses with no street."""
-    name = r"[A-ZÀ-Þ][\w'’-]*"
+    name = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*"
     block = r"\d{1,2}(?:-\d{1,3}){1,2}"
     chome = r"\d{1,2}\s*-?\s*(?i:ch[oō]me)(?:-\d{1,3}){1,2}"
     return re.compile(rf"(?<![\w-])(?:{chome}(?:\s+{name})?|{name}\s+{block}|{block}\s+{name})(?![\w-])")
@@ -227,7 +227,7 @@ def _unit_lines(text: str) -> str:
                 continue  # "flat 40% off", "apartment 2 bhk"
             end = m.end()
             # the building's capitalised name, up to its last address word: "Sunshine Apartments"
-            names = list(re.finditer(r"\s+([A-ZÀ-Þ][\w'’.-]*)", text[end:]))
+            names = list(re.finditer(r"\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*)", text[end:]))
             run = []
             for n in names:
                 if run and n.start() != run[-1].end() or not run and n.start() != 0:

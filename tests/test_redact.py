@@ -505,3 +505,16 @@ def test_word_lists_hold_only_words():
 )
 def test_identifier_and_birth_words_in_other_forms(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7 Brigade Road, Bengaluru 560 025", "[ADDRESS], Bengaluru [POSTCODE]"),  # PIN written 3 + 3
+        ("Kärntner Straße 12, 1010 Wien", "[ADDRESS], [POSTCODE] Wien"),  # the street kind a word of its own
+        ("9 Jalan Ampang, 50450 Kuala Lumpur", "[ADDRESS], [POSTCODE] Kuala Lumpur"),
+        ("ul. Żurawia 8, 00-503 Warszawa", "[ADDRESS], [POSTCODE] Warszawa"),  # a capital beyond Latin-1
+    ],
+)
+def test_more_countries_street_lines_and_postcodes(text, expected):
+    assert redact(text) == expected
