@@ -43,6 +43,7 @@ def test_card_security_codes(text, expected):
         "order #9845012345 not delivered",
         "UTR: 8800123456 for the refund",
         "consignment 7012345678 stuck",
+        "wiper part no 0 397 118 901 fits?",  # grouped like a phone number
     ],
 )
 def test_a_number_an_identifier_word_names_is_kept(text):
