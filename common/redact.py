@@ -156,21 +156,22 @@ def _card_cue() -> re.Pattern[str]:
 
 
 def _card_layout(text: str) -> bool:
-    """Cards are printed in groups of at most 6 digits (4-4-4-4, 4-6-5, 4-6-4, 4-4-4-4-3) or in
-    one run; a run holding a longer group ("112-3344556-7788990", an order id) is no card,
-    whatever a Luhn check on some of its digits says."""
+    """Cards are printed in groups of 4 to 6 digits (4-4-4-4, 4-6-5, 4-6-4, 4-4-4-4-3), retyped
+    in halves of 8 (8-8, 4-8-4), or in one run. A seven-digit group is a marketplace order id's
+    ("112-3344556-7788990"), a longer one no card's: such a run is no card, whatever a Luhn check
+    on some of its digits says."""
     groups = SEPARATED.split(text)
-    return len(groups) == 1 or all(len(g) <= 6 for g in groups)
+    return len(groups) == 1 or all(len(g) <= 8 and len(g) != 7 for g in groups)
 
 
 def _card_groups(part: str) -> bool:
-    """Groups a card is written in: one run, groups of 3 to 6 digits (the first and last may be
-    shorter: "4,012,888,888,881,881" read as a price), or one digit at a time. A list of two-digit numbers ("sizes 28 30 32 34 36 38 40") is
-    not one, though 1 in 10 such lists passes Luhn."""
+    """Groups a card is written in (see `_card_layout`), or one digit at a time; the first and
+    last group may be shorter ("4,012,888,888,881,881" read as a price). A list of two-digit
+    numbers ("sizes 28 30 32 34 36 38 40") is not one, though 1 in 10 such lists passes Luhn."""
     groups = SEPARATED.split(part)
     if len(groups) == 1 or all(len(g) == 1 for g in groups):
         return True
-    return all(3 <= len(g) <= 6 for g in groups[1:-1]) and len(groups[0]) <= 6 and len(groups[-1]) <= 6
+    return all(3 <= len(g) for g in groups[1:-1]) and _card_layout(part)
 
 
 def _cards(match: re.Match[str]) -> str:

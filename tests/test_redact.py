@@ -16,6 +16,8 @@ from common.redact import redact
         ("diners 3056 930902 5904 please", "diners [CARD] please"),  # 4-6-4
         ("card 4111111111111111 ok", "card [CARD] ok"),  # one run
         ("invoice 4111-1111111-11111 was wrong", "invoice 4111-1111111-11111 was wrong"),  # 7-digit group
+        ("pay with 5555 55555555 4444 today", "pay with [CARD] today"),  # 4-8-4, retyped in halves
+        ("pay with 55555555 55554444 today", "pay with [CARD] today"),
     ],
 )
 def test_cards_are_printed_in_groups_of_at_most_six_digits(text, expected):
