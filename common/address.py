@@ -215,41 +215,45 @@ def _address_part(tokens: list[tuple[int, int, str]]) -> bool:
     return plain and (any(w.lower() in _address_words() for w in words) or words[0].lower() in _connectors())
 
 
+BUILDING_NAME = re.compile(r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*)+")
+
+
+def _building_name_end(text: str, at: int) -> int:
+    """Where the capitalised building name right after a unit ends, up to its last address word
+    ("Flat 4B| Sunshine Apartments|, ..."); `at` itself where there is none."""
+    name = BUILDING_NAME.match(text, at)
+    if not name:
+        return at
+    end = at
+    for word in re.finditer(r"\S+", name.group()):
+        if word.group().lower().rstrip(".") in _address_words():
+            end = at + word.end()
+    return end
+
+
 def _unit_lines(text: str) -> str:
     """A home's unit on its own ("villa 22, khalifa city a", "Flat 4B Sunshine Apartments") or
     another unit followed by an address part ("Shop 4, Al Ghurair Centre"): the unit, the
-    capitalised building name right after it, and the address parts that follow."""
+    capitalised building name right after it, and the comma-separated address parts that
+    follow it directly."""
     spans: list[tuple[int, int, str]] = []
     for pattern, needs_part in ((_home_unit(), False), (_other_unit(), True)):
         for m in pattern.finditer(text):
             after = re.match(r"\s*([^\s\w]|\w+)", text[m.end() :])
             if after and after.group(1).lower() in _not_after_unit():
                 continue  # "flat 40% off", "apartment 2 bhk"
-            end = m.end()
-            # the building's capitalised name, up to its last address word: "Sunshine Apartments"
-            names = list(re.finditer(r"\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*)", text[end:]))
-            run = []
-            for n in names:
-                if run and n.start() != run[-1].end() or not run and n.start() != 0:
-                    break
-                run.append(n)
-            last = max((i for i, n in enumerate(run) if n.group(1).lower().rstrip(".") in _address_words()), default=-1)
-            if last >= 0:
-                end += run[last].end()
+            end = _building_name_end(text, m.end())
             stop = _clause_end().search(text, end)
-            rest = text[end : stop.start() if stop else len(text)]
-            offset, joined = end, 0
-            parts = rest.split(",")
-            for part in parts[1:]:
-                offset += len(parts[joined]) + 1
-                tokens = _tokens(part, offset)
-                if not _address_part(tokens):
-                    break
-                end = tokens[-1][1]
-                joined += 1
-            if needs_part and joined == 0:
-                continue
-            spans.append((m.start(), end, ADDRESS_TAG))
+            first, *parts = text[end : stop.start() if stop else len(text)].split(",")
+            joined, offset = 0, end + len(first) + 1
+            if not first.strip():  # the unit ends its part: the parts after it may carry on
+                for part in parts:
+                    tokens = _tokens(part, offset)
+                    if not _address_part(tokens):
+                        break
+                    end, joined, offset = tokens[-1][1], joined + 1, offset + len(part) + 1
+            if joined or not needs_part:
+                spans.append((m.start(), end, ADDRESS_TAG))
     return _apply(text, spans)
 
 
