@@ -56,13 +56,13 @@ def national_ids(text: str) -> str:
 
     def pan_tag(m: re.Match[str]) -> str:
         raw = m.group()
-        # lower case is how shoppers type; an upper-case code could be a model number too, but
-        # a valid holder-type letter in that exact 5-4-1 shape is a PAN far more often
+        # Unnamed, only in capitals with a valid holder-type letter: in that exact 5-4-1 shape a
+        # PAN far more often than a model code; in lower case it could be any code.
         if _cued("identifier_cues", text, m.start()):
             return raw  # "model ABCPE1234F"
-        if pan.is_valid(raw.upper()) and (raw.isupper() or _cued("pan_cues", text, m.start())):
-            return ID_TAG
-        return raw
+        if _cued("pan_cues", text, m.start()):
+            return ID_TAG  # named as one: even the "ABCDE1234F" of examples, whose D is no holder type
+        return ID_TAG if pan.is_valid(raw.upper()) and raw.isupper() else raw
 
     def aadhaar_tag(m: re.Match[str]) -> str:
         raw = m.group()
@@ -74,9 +74,11 @@ def national_ids(text: str) -> str:
 
     def ssn_tag(m: re.Match[str]) -> str:
         raw = m.group()
+        if _cued("ssn_cues", text, m.start()):
+            return ID_TAG  # named as one: even a number never issued ("078-05-1120", of a sample card)
         if not ssn.is_valid(re.sub(r"\D", "", raw)) or _cued("identifier_cues", text, m.start()):
             return raw
-        return ID_TAG if m.group(1) == "-" or _cued("ssn_cues", text, m.start()) else raw
+        return ID_TAG if m.group(1) == "-" else raw
 
     def nino_tag(m: re.Match[str]) -> str:
         raw = m.group()

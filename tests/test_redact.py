@@ -322,6 +322,8 @@ def test_the_assistant_reads_no_request_into_the_tags(make_assistant, message):
         ("NI: NP 40 21 33 B", "NI: [ID]"),
         ("ni number tw908172d", "ni number [ID]"),
         ("it is HK551902C", "it is [ID]"),  # capitals, an issued prefix, the NI shape
+        ("PAN: ABCDE1234F", "PAN: [ID]"),  # named: the textbook example, though D is no holder type
+        ("ssn 078-05-1120", "ssn [ID]"),  # named: the number printed on sample cards
     ],
 )
 def test_national_identity_numbers(text, expected):
@@ -331,10 +333,10 @@ def test_national_identity_numbers(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "ssn 666-55-8812",  # area 666 is never issued
-        "ssn 900-12-3456",  # nor 9xx
+        "see 666-55-8812",  # area 666 is never issued
+        "see 900-12-3456",  # nor 9xx
         "codes 2345 6789 0125",  # Verhoeff fails, and no Aadhaar word
-        "pan ABCXE1234F",  # X names no holder type
+        "code ABCXE1234F",  # X names no holder type
         "the OLED55C3PSA and QA55Q80C",
         "ni number QQ123456Z",  # no NI number ends in Z
     ],
