@@ -100,24 +100,34 @@ MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
-YEAR = r"(?:19|20)\d{2}"
+YEAR = r"(?:(?:19|20)\d{2}|'?\d{2})"
+
+
 # "14/02/1991", "1990-07-21", "3 March 1987", "12th Aug 1979", "4th of July, 1985", "July 4, 1985",
-# "14.02.91"
-DATE = (
-    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:{YEAR}|\d{{2}})|{YEAR}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"
-    rf"|{DAY}(?:\s+of)?[\s-]+{MONTH},?[\s-]+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR})"
-)
+# "14.02.91", "5-Mar-90", "March 5th '90"; `year` False: the year may be left out ("dob 12 jan").
+def _date(year: bool) -> str:
+    year_part = rf",?[\s-]+{YEAR}" if year else rf"(?:,?[\s-]+{YEAR})?"
+    return (
+        rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]{YEAR}|(?:19|20)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"
+        rf"|{DAY}(?:\s+of)?[\s-]+{MONTH}{year_part}|{MONTH}\s+{DAY}{year_part})"
+    )
 
 
 @cache
 def _birth_date() -> re.Pattern[str]:
-    """A date within a few words after a date-of-birth cue ("dob:", "I was born on")."""
-    return re.compile(
-        rf"(?P<cue>\b(?:{_words('birth_cues')})\b(?:[\s.:,-]*\b(?:{_words('birth_connectors')})\b)*[\s.:,-]*)(?P<date>{DATE})(?!\w)",
-        re.I,
-    )
+    """A date within a few words after a date-of-birth cue ("dob:", "I was born on"). After
+    "birthday" only a date with its year: "before her birthday on 12 June" is a delivery date."""
+    between = rf"(?:[\s.:,-]*\b(?:{_words('birth_connectors')})\b)*[\s.:,-]*"
+    born = rf"\b(?:{_words('birth_cues')})\b{between}(?P<date>{_date(year=False)})"
+    birthday = rf"\b(?:{_words('birthday_cues')})\b{between}(?P<dated>{_date(year=True)})"
+    return re.compile(rf"(?:{born}|{birthday})(?![\w'])", re.I)
+
+
+def _tag_date(m: re.Match[str]) -> str:
+    name = "date" if m.group("date") else "dated"
+    return m.string[m.start() : m.start(name)] + DOB_TAG
 
 
 def birth_dates(text: str) -> str:
     """Replace a date of birth by [DOB]; the cue stays."""
-    return _birth_date().sub(lambda m: m.group("cue") + DOB_TAG, text)
+    return _birth_date().sub(_tag_date, text)

@@ -354,6 +354,10 @@ def test_invalid_identity_numbers_are_not_tagged_as_ids(text):
         ("born Nov 30, 1975 in Leeds", "born [DOB] in Leeds"),
         ("deliver on 07/11/2027 please", "deliver on 07/11/2027 please"),  # no birth word
         ("a birthday gift, arriving 9 May 2027?", "a birthday gift, arriving 9 May 2027?"),  # words between
+        ("DOB 21 sept", "DOB [DOB]"),  # a birth word takes a date without its year
+        ("d.o.b 7-Jul-88", "d.o.b [DOB]"),
+        ("before her birthday on 21 Sept?", "before her birthday on 21 Sept?"),  # a delivery target
+        ("her birthday is 21 Sept 1999", "her birthday is [DOB]"),
     ],
 )
 def test_dates_of_birth_go_only_after_a_birth_word(text, expected):
