@@ -80,13 +80,17 @@ def _street_patterns() -> list[re.Pattern[str]]:
     # The street's name is capitalised, or opened by a particle ("rue de la paix"): "12 place
     # settings" and "ships 3 via air" are English.
     named = rf"(?:{particles}+(?i:{name})|(?-i:{name}))(?:\s(?-i:{name})){{0,2}}"
+    ordinal = r"\d{1,3}(?:st|nd|rd|th)"
+    kinds = rf"(?:{_words('street_suffixes')})\b\.?"
     romance = rf"(?:{_words('street_prefixes')})\s+{named}"
     number_after = rf"(?:{_words('street_prefixes_number_after')})\s+{named}"
     return [
         # "221B Baker Street", "1600 Pennsylvania Avenue", "No. 14, Gandhi Street": capitalised
         # name, then its kind
+        # ("3rd Main Road", "Lake View Colony": an ordinal for a name, kinds one after another)
         re.compile(
-            rf"(?:\b(?:No\.?|#)\s*{house},\s+|\b{house}\s+)(?:{name}\s+){{1,3}}(?:{_words('street_suffixes')})\b\.?"
+            rf"(?:\b(?:No\.?|#)\s*{house},\s+|\b{house}\s+)(?:(?:{name}|{ordinal})\s+){{1,3}}"
+            rf"{kinds}(?:\s+{kinds})*"
         ),
         # "12 rue de la Paix", "Calle Mayor 3": a house number before or after
         re.compile(rf"\b{house},?\s+{romance}", re.I),
@@ -119,7 +123,13 @@ def _unit_patterns() -> list[re.Pattern[str]]:
     """A flat, house or plot number written beside a street line belongs to it."""
     unit = rf"\b(?:{_words('unit_words')})\.?\s*(?:no\.?\s*)?#?\s*[\w/-]*\d[\w/-]*"
     tag = re.escape(ADDRESS_TAG)
-    return [re.compile(rf"{unit},?\s*{tag}", re.I), re.compile(rf"{tag},?\s*{unit}", re.I)]
+    # and a unit word whose number a street line took ("Flat 12A Orchid Towers", "House 7 Elm Lane")
+    bare_unit = rf"\b(?:{_words('unit_words')})\.?\s*(?:no\.?\s*)?#?\s*"
+    return [
+        re.compile(rf"{unit},?\s*{tag}", re.I),
+        re.compile(rf"{tag},?\s*{unit}", re.I),
+        re.compile(rf"{bare_unit}{tag}", re.I),
+    ]
 
 
 @cache
@@ -208,6 +218,8 @@ def _address_part(tokens: list[tuple[int, int, str]]) -> bool:
     opening with a connector ("green park towers", "al barsha 2")."""
     if not tokens or any(TAG.search(t[2]) and ADDRESS_TAG not in t[2] for t in tokens):
         return False
+    if any(ADDRESS_TAG in t[2] for t in tokens):
+        return True
     words = [t[2].strip(".,()'\"") for t in tokens]
     if all(_address_like(t[2]) for t in tokens):
         return any(w and (CAPITALISED.match(w) or w.lower() in _address_words() or w[0].isdigit()) for w in words)
@@ -229,6 +241,37 @@ def _building_name_end(text: str, at: int) -> int:
         if word.group().lower().rstrip(".") in _address_words():
             end = at + word.end()
     return end
+
+
+# A house number standing as a part of its own before a comma: "B-204,", "#45,", "42/3,", "No. 7,",
+# "221B,". A bare number ("2,") only where the parts after it hold a street line or address word.
+HOUSE_PART = re.compile(
+    r"(?<![\w/#.-])(?:(?:No\.?\s*|#\s*)?(?:[A-Za-z]{1,2}-\d{1,5}[A-Za-z]?|\d{1,5}(?:/\d{1,5})?[A-Za-z]?))(?=\s*,)"
+)
+
+
+def _numbered_lines(text: str) -> str:
+    """A house number as its own part, then address parts: "B-204, Shanti Apartments, Andheri
+    East", "G-12, Lajpat Nagar 2", "deliver to 221B, Baker St". The parts after it must hold
+    an address word or a street line already found."""
+    spans: list[tuple[int, int, str]] = []
+    for m in HOUSE_PART.finditer(text):
+        if _after_unit_word(text, m.start()):
+            continue  # "Tower 5, ...": a unit line's, found by `_unit_lines`
+        stop = _clause_end().search(text, m.end())
+        parts = text[m.end() : stop.start() if stop else len(text)].split(",")[1:]
+        offset, end, words = m.end() + 1, m.end(), []
+        bare = m.group().isdigit()  # "2," may be a count: the parts after it must read as an address
+        for part in parts:
+            tokens = _tokens(part, offset)
+            strict = bool(tokens) and all(_address_like(t[2]) for t in tokens)
+            if not _address_part(tokens) or (bare and not strict):
+                break
+            words += [t[2].strip(".,()").lower() for t in tokens]
+            end, offset = tokens[-1][1], offset + len(part) + 1
+        if any(w in _address_words() or ADDRESS_TAG.lower() in w for w in words):
+            spans.append((m.start(), end, ADDRESS_TAG))
+    return _apply(text, spans)
 
 
 def _unit_lines(text: str) -> str:
@@ -380,6 +423,16 @@ def _street_before(text: str, clause_start: int, start: int) -> list[tuple[int, 
     return []
 
 
+@cache
+def _unit_word_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('unit_words')})\.?\s*(?:no\.?\s*)?[:#]?\s*$", re.I)
+
+
+def _after_unit_word(text: str, start: int) -> bool:
+    """ "Flat 1102": a unit's number, not a postcode, though four digits are one in many lands."""
+    return bool(_unit_word_before().search(text[max(0, start - 20) : start]))
+
+
 def _in_range(text: str, start: int, end: int) -> bool:
     return bool(RANGE_AFTER.match(text, end) or RANGE_BEFORE.search(text[:start]))
 
@@ -390,7 +443,7 @@ def _postcode_spans(text: str) -> list[tuple[int, int, str]]:
     candidates = _postcode_candidates(text)
     spans: list[tuple[int, int, str]] = []
     for (start, end), positions in sorted(candidates.items()):
-        if _in_range(text, start, end) or TAG.search(text[start:end]):
+        if _in_range(text, start, end) or TAG.search(text[start:end]) or _after_unit_word(text, start):
             continue
         clause_start = _clause_start(text, start)
         place_before = re.search(r"[^\W\d_][\w.'’-]*\s*(?:[,-]\s*)?$", text[clause_start:start])
@@ -449,7 +502,7 @@ def addresses(text: str) -> str:
         text = _apply(text, _postcode_spans(text))
         text = _apply(text, _cued_lines(text))
         # Last, so that a unit line stops at a postcode already found and leaves its city
-        text = _unit_lines(text)
+        text = _numbered_lines(_unit_lines(text))
         for pattern in _unit_patterns():  # "Building 9, " before a unit line found just now
             text = pattern.sub(ADDRESS_TAG, text)
     return text

@@ -527,3 +527,19 @@ def test_identifier_and_birth_words_in_other_forms(text, expected):
 )
 def test_more_countries_street_lines_and_postcodes(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("C-17, Nilgiri Apartments, Vashi please", "[ADDRESS], Vashi please"),  # a house number as its own part
+        ("#9, 5th Cross, Malleswaram, bengaluru", "[ADDRESS], bengaluru"),
+        ("No. 3, 1st Main Road, Koramangala", "[ADDRESS], Koramangala"),  # an ordinal street name
+        ("56/2 Hill View Colony, Nagpur", "[ADDRESS], Nagpur"),  # street kinds one after another
+        ("Tower 2, Flat 904, Lodha Park", "[ADDRESS]"),  # a unit's number is no postcode
+        ("rods 5 ft x 3 ft, set of 2, for the kitchen door", "rods 5 ft x 3 ft, set of 2, for the kitchen door"),
+        ("sizes 8, 10, 12 in Garden Court prints", "sizes 8, 10, 12 in Garden Court prints"),
+    ],
+)
+def test_house_numbers_standing_alone_before_address_parts(text, expected):
+    assert redact(text) == expected
