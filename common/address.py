@@ -274,6 +274,18 @@ def _numbered_lines(text: str) -> str:
     return _apply(text, spans)
 
 
+def _names_a_place(word: str) -> bool:
+    """A capitalised name, a street line found, or an address word that is not a unit's."""
+    if ADDRESS_TAG in word or CAPITALISED.match(word):
+        return True
+    return word.lower() in _address_words() and word.lower() not in _unit_words()
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _data()["unit_words"])
+
+
 def _unit_lines(text: str) -> str:
     """A home's unit on its own ("villa 22, khalifa city a", "Flat 4B Sunshine Apartments") or
     another unit followed by an address part ("Shop 4, Al Ghurair Centre"): the unit, the
@@ -288,14 +300,16 @@ def _unit_lines(text: str) -> str:
             end = _building_name_end(text, m.end())
             stop = _clause_end().search(text, end)
             first, *parts = text[end : stop.start() if stop else len(text)].split(",")
-            joined, offset = 0, end + len(first) + 1
+            joined, offset, words = 0, end + len(first) + 1, []
             if not first.strip():  # the unit ends its part: the parts after it may carry on
                 for part in parts:
                     tokens = _tokens(part, offset)
                     if not _address_part(tokens):
                         break
+                    words += [t[2].strip(".,()") for t in tokens]
                     end, joined, offset = tokens[-1][1], joined + 1, offset + len(part) + 1
-            if joined or not needs_part:
+            # another unit needs a part that names a place: "room 1, room 2, room 3" is a list
+            if not needs_part or any(_names_a_place(w) for w in words):
                 spans.append((m.start(), end, ADDRESS_TAG))
     return _apply(text, spans)
 

@@ -420,6 +420,8 @@ def test_address_lines_without_a_street_word(text, expected):
         "room 2 needs a 6 ft rug, floor 3 has no lift",
         "delivery between 10-4 Monday to Friday",
         "Model 12-34-56 Deluxe",
+        "room 1, room 2, room 3 curtain sets",  # units listed, no place named
+        "Flat 20% off, Villa 5% off",
     ],
 )
 def test_shop_text_shaped_like_an_address_stays(text):
