@@ -33,9 +33,13 @@ EMAIL = re.compile(
     r"(?:\b[\w.!#$%&'*+/=?^`{|}~-]+|(?:\b[\w.+-]+\.)?\"(?:[^\"\\\n]|\\.){1,64}\")@(?:[\w-]+(?:\.[\w-]+)+\b|\[(?:IPv6:)?[\da-fA-F.:]+\])"
 )
 # An IBAN: country code, two check digits, then 11-30 letters or digits, written in one run or
-# in groups of four set apart by spaces or dashes (the last group shorter); confirmed by mod-97
-# and the country's length and layout, so words of that shape stay.
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:(?:[ -][A-Z0-9]{4}){2,7}(?:[ -][A-Z0-9]{1,3})?|[A-Z0-9]{11,30})\b", re.I)
+# in groups of four set apart by spaces or dashes (the last group shorter), or in groups of any
+# length as retyped ("DE89 37040044 0532013000"); confirmed by mod-97 and the country's length
+# and layout, so words of that shape stay.
+IBAN = re.compile(
+    r"\b[A-Z]{2}\d{2}(?:(?:[ -][A-Z0-9]{4}){2,7}(?:[ -][A-Z0-9]{1,3})?|[A-Z0-9]{11,30}|(?:[ -]?[A-Z0-9]*\d[A-Z0-9]*){2,8})\b",
+    re.I,
+)
 # Digit groups joined by spaces, a dot, dash, comma, slash or underscore ("4111.1111.1111.1111",
 # "$4,012,888,...", "4111/1111/..."); a card is 13-19 of those digits passing Luhn, found by
 # `_cards` among the groups.
@@ -134,13 +138,18 @@ def iban_ok(candidate: str) -> bool:
 
 
 def _iban(match: re.Match[str]) -> str:
-    # Grouped, the pattern may take a following four-letter word along ("... 3000 more"), so try
-    # the prefixes that end between groups, longest first, and keep what follows the valid one.
+    """Grouped, the pattern may take words along on either side ("UK10 fits GB29 NWBK ...",
+    "... 3000 more"): try each group that opens like an IBAN, and the stretches from it that end
+    between groups, longest first; keep the words around the valid one."""
     text = match.group()
-    ends = [len(text)] + [i for i in range(len(text) - 1, 14, -1) if text[i] in " -"]
-    for end in ends:
-        if iban_ok(text[:end]):
-            return "[IBAN]" + text[end:]
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch in " -"]
+    for start in starts:
+        if not re.match(r"[A-Za-z]{2}\d{2}", text[start:]):
+            continue
+        ends = [len(text)] + [i for i in range(len(text) - 1, start + 14, -1) if text[i] in " -"]
+        for end in ends:
+            if iban_ok(text[start:end]):
+                return text[:start] + "[IBAN]" + text[end:]
     return text
 
 

@@ -371,6 +371,9 @@ def test_dates_of_birth_go_only_after_a_birth_word(text, expected):
         ("admin@[192.0.2.1] works", "[EMAIL] works"),
         ("IBAN be71 0961 2345 6769 thanks", "IBAN [IBAN] thanks"),  # lower case, national check not needed
         ("acct DE89-3704-0044-0532-0130-00", "acct [IBAN]"),
+        ("iban DE89 37040044 0532013000 ok", "iban [IBAN] ok"),  # retyped in groups of any length
+        ("size UK10 fits, refund GB29 NWBK 6016 1331 9268 19", "size UK10 fits, refund [IBAN]"),
+        ("UK10 fits GB29 NWBK 6016 1331 9268 19", "UK10 fits [IBAN]"),  # a word of IBAN shape before it
         ("pay 4012/8888/8888/1881 now", "pay [CARD] now"),
         ("pay 4012_8888_8888_1881 now", "pay [CARD] now"),
         ("pay 4012  8888  8888  1881 now", "pay [CARD] now"),
