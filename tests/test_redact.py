@@ -528,6 +528,7 @@ def test_identifier_and_birth_words_in_other_forms(text, expected):
         ("Kärntner Straße 12, 1010 Wien", "[ADDRESS], [POSTCODE] Wien"),  # the street kind a word of its own
         ("9 Jalan Ampang, 50450 Kuala Lumpur", "[ADDRESS], [POSTCODE] Kuala Lumpur"),
         ("ul. Żurawia 8, 00-503 Warszawa", "[ADDRESS], [POSTCODE] Warszawa"),  # a capital beyond Latin-1
+        ("c/ Mayor 12, 28013 Madrid", "[ADDRESS], [POSTCODE] Madrid"),  # an abbreviated street kind
     ],
 )
 def test_more_countries_street_lines_and_postcodes(text, expected):
