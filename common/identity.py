@@ -1,0 +1,133 @@
+"""National identity numbers and dates of birth in free text, for `common.redact`.
+
+`python-stdnum` validates what it knows: India's PAN (the fourth letter names the holder type)
+and Aadhaar (12 digits, Verhoeff check digit, never opening with 0 or 1), the US SSN (no area
+000, 666 or 9xx, no group 00 or serial 0000, not the numbers printed on sample cards). The UK
+National Insurance number has no stdnum module; its shape and HMRC's rules for the two prefix
+letters are written here (`_nino_ok`).
+
+What no library does is decide which candidates in a shopper's message are the person's: a
+12-digit run can be a UPC barcode, "536 22 1234" a price list. A number goes when its own
+written form says what it is (an SSN's 3-2-4 dashes, Aadhaar's 4-4-4 groups, a PAN in capitals,
+an NI number in its 2-2-2 pairs) or a cue word for its kind stands just before it. A date goes
+only after a date-of-birth cue ("dob", "born on"); a delivery date is shop text. The cue words
+are data (common/data/redact.yaml); bench/pii.py measures both directions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from stdnum.in_ import aadhaar, pan
+from stdnum.us import ssn
+
+from common.address import _words
+
+ID_TAG = "[ID]"
+DOB_TAG = "[DOB]"
+
+PAN = re.compile(r"(?<![\w-])[A-Za-z]{5}\d{4}[A-Za-z](?![\w-])")
+# 12 digits in one run or as 4-4-4 with one kind of separator.
+AADHAAR = re.compile(r"(?<![\w.,/-])\d{4}([ .-]?)\d{4}\1\d{4}(?![\w-]|[.,/]\d)")
+SSN = re.compile(r"(?<![\w.,/-])\d{3}([ .-]?)\d{2}\1\d{4}(?![\w-]|[.,/]\d)")
+NINO = re.compile(r"(?<![\w-])[A-Za-z]{2}(\s?)\d{2}\1\d{2}\1\d{2}\1[A-Da-d](?![\w-])")
+# HMRC: first letter not D F I Q U V, second not D F I O Q U V, and these pairs never issued.
+NINO_BAD_PAIRS = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+
+
+@cache
+def _cue(key: str) -> re.Pattern[str]:
+    """A cue word of one kind close before a number: "aadhaar no:", "my PAN is", "SSN #"."""
+    return re.compile(rf"\b(?:{_words(key)})\b[^\w\n]*(?:(?:no|number|num|card|is|of|#)\b[^\w\n]*){{0,3}}$", re.I)
+
+
+def _cued(key: str, text: str, start: int) -> bool:
+    return bool(_cue(key).search(text[max(0, start - 40) : start]))
+
+
+def _nino_ok(candidate: str) -> bool:
+    prefix = candidate[:2].upper()
+    return prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in NINO_BAD_PAIRS
+
+
+def national_ids(text: str) -> str:
+    """Replace PAN, Aadhaar, SSN and UK NI numbers by [ID]."""
+
+    def pan_tag(m: re.Match[str]) -> str:
+        raw = m.group()
+        # Unnamed, only in capitals with a valid holder-type letter: in that exact 5-4-1 shape a
+        # PAN far more often than a model code; in lower case it could be any code.
+        if _cued("identifier_cues", text, m.start()):
+            return raw  # "model ABCPE1234F"
+        if _cued("pan_cues", text, m.start()):
+            return ID_TAG  # named as one: even the "ABCDE1234F" of examples, whose D is no holder type
+        return ID_TAG if pan.is_valid(raw.upper()) and raw.isupper() else raw
+
+    def aadhaar_tag(m: re.Match[str]) -> str:
+        raw = m.group()
+        if _cued("aadhaar_cues", text, m.start()):
+            return ID_TAG  # named as one: even with a digit mistyped
+        if not aadhaar.is_valid(re.sub(r"\D", "", raw)) or _cued("identifier_cues", text, m.start()):
+            return raw
+        return ID_TAG if m.group(1) in (" ", "-") else raw
+
+    def ssn_tag(m: re.Match[str]) -> str:
+        raw = m.group()
+        if _cued("ssn_cues", text, m.start()):
+            return ID_TAG  # named as one: even a number never issued ("078-05-1120", of a sample card)
+        if not ssn.is_valid(re.sub(r"\D", "", raw)) or _cued("identifier_cues", text, m.start()):
+            return raw
+        return ID_TAG if m.group(1) == "-" else raw
+
+    def nino_tag(m: re.Match[str]) -> str:
+        raw = m.group()
+        spaced = m.group(1) != ""
+        if _cued("identifier_cues", text, m.start()):
+            return raw
+        if spaced or _cued("nino_cues", text, m.start()) or (raw.isupper() and _nino_ok(raw)):
+            return ID_TAG
+        return raw
+
+    text = PAN.sub(pan_tag, text)
+    text = NINO.sub(nino_tag, text)
+    text = AADHAAR.sub(aadhaar_tag, text)
+    return SSN.sub(ssn_tag, text)
+
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
+YEAR = r"(?:(?:19|20)\d{2}|'?\d{2})"
+
+
+# "14/02/1991", "1990-07-21", "3 March 1987", "12th Aug 1979", "4th of July, 1985", "July 4, 1985",
+# "14.02.91", "5-Mar-90", "March 5th '90"; `year` False: the year may be left out ("dob 12 jan").
+def _date(year: bool) -> str:
+    year_part = rf",?[\s-]+{YEAR}" if year else rf"(?:,?[\s-]+{YEAR})?"
+    return (
+        rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]{YEAR}|(?:19|20)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"
+        rf"|{DAY}(?:\s+of)?[\s-]+{MONTH}{year_part}|{MONTH}\s+{DAY}{year_part})"
+    )
+
+
+@cache
+def _birth_date() -> re.Pattern[str]:
+    """A date within a few words after a date-of-birth cue ("dob:", "I was born on"). After
+    "birthday" only a date with its year: "before her birthday on 12 June" is a delivery date."""
+    between = rf"(?:[\s.:,-]*\b(?:{_words('birth_connectors')})\b)*[\s.:,-]*"
+    born = rf"\b(?:{_words('birth_cues')})\b{between}(?P<date>{_date(year=False)})"
+    birthday = rf"\b(?:{_words('birthday_cues')})\b{between}(?P<dated>{_date(year=True)})"
+    return re.compile(rf"(?:{born}|{birthday})(?![\w'])", re.I)
+
+
+def _tag_date(m: re.Match[str]) -> str:
+    name = "date" if m.group("date") else "dated"
+    return m.string[m.start() : m.start(name)] + DOB_TAG
+
+
+def birth_dates(text: str) -> str:
+    """Replace a date of birth by [DOB]; the cue stays."""
+    return _birth_date().sub(_tag_date, text)
