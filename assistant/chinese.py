@@ -110,12 +110,17 @@ class ChineseReader:
             return Reading(f"what about {topic[0]}{about}{case}?")
         text, compare = self._compare(text)
         text, moves = self._move(text)
-        text, age = self._age(text)
-        text, price = self._price(text)
         text, rating = self._rating(text)
+        text, price = self._price(text)
         text, audience = self._audience(text)
+        text, age = self._age(text, pronoun=not audience)
+        text, refused = self._refused_colours(text)
         text, colours = self._colours(text)
-        kinds, attributes, unread, latin = self._open_words(text)
+        kinds, attributes, unread, latin, parts = self._open_words(text)
+        if parts and colours:  # "要黑色表盘的" -> with a black dial: the colour is the part's
+            colours = [f"with a {' or '.join(colours)} {parts[0]}"]
+            parts = []
+        colours += [f"not {c}" for c in refused]
         asked = [english for word, english in self.words["asked"].items() if word in text]
         if reference and asked:  # "第二个是什么材质的" -> what material is the second one?
             return Reading(f"what {asked[0]} is {reference[0]}?")
@@ -123,10 +128,13 @@ class ChineseReader:
             # "第二个防水吗" -> "is the second one waterproof?": the item and what is asked.
             asked = " ".join([*colours, *latin, *attributes, *kinds])
             return Reading(f"is {reference[0]} {asked}?".replace(" ?", "?"), unread)
-        if colours and not kinds and not latin:
+        if colours and not kinds and not latin and not colours[0].startswith(("with", "not")):
             colours = [f"in {' or '.join(colours)}"]  # "换成黑色的" -> "in black"
         if latin and not any([kinds, attributes, colours, audience, age, price, rating, moves, compare, greeting]):
-            if not any(self.knows(w) for w in latin):  # only words nobody knows: ask, never search
+            # Only words nobody knows: ask, never search, unless the message asks for them
+            # ("要Rolex的，有吗": a brand the interpreter then says the shop does not carry).
+            wanted = any(cue in message for cue in self.words["want_cues"])
+            if not wanted and not any(self.knows(w) for w in latin):
                 return Reading("", unread + latin)
         phrase = " ".join([*latin, *attributes, *kinds])
         parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *age, *price, *rating]
@@ -211,6 +219,8 @@ class ChineseReader:
             values = [to_number(g) for g in m.groups() if g]
             if not values or None in values:
                 continue
+            if self._counts_things(text, m):
+                continue
             rest = text.replace(m.group(), " ")
             if kind == "between" and len(values) == 2:
                 lo, hi = sorted(values)
@@ -218,19 +228,35 @@ class ChineseReader:
             return rest, [f"{kind} {values[0]:g}"]
         return text, []
 
-    @staticmethod
-    def _age(text: str) -> tuple[str, list[str]]:
-        """ "10岁男孩" -> for a 10 year old: the interpreter reads the audience from the age."""
+    def _counts_things(self, text: str, m: re.Match) -> bool:
+        """ "一块手表": 块 after a lone 一/两/几 with no 钱 is the measure word, not rupees."""
+        said = m.group().strip()
+        numerals = self.words["price"]["measure_numerals"]
+        lone = len(said) == 2 and said[0] in numerals and said[1] == "块"
+        return lone and text[m.end() : m.end() + 1] != "钱"
+
+    def _age(self, text: str, pronoun: bool) -> tuple[str, list[str]]:
+        """ "10岁男孩" -> for a 10 year old: the interpreter reads the audience from the age. An age
+        said of "她"/"他" (with no audience word in the message) is that person's: "she is 8" keeps
+        the girls a relation set in an earlier turn."""
         m = re.search(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:岁|周岁)", text)
         if not m:
             return text, []
-        return text.replace(m.group(), " "), [f"for a {to_number(m.group(1)) or 0:g} year old"]
+        years = f"{to_number(m.group(1)) or 0:g}"
+        rest = text.replace(m.group(), " ")
+        said_of = [english for word, english in self.words["pronouns"].items() if word in text]
+        if pronoun and said_of:
+            for word in self.words["pronouns"]:
+                rest = rest.replace(word, " ")
+            return rest, [f"{said_of[0]} is {years}"]
+        return rest, [f"for a {years} year old"]
 
     def _rating(self, text: str) -> tuple[str, list[str]]:
-        m = re.search(self.words["rating"]["pattern"], text)
-        if not m:
-            return text, []
-        return text.replace(m.group(), " "), [f"rated {m.group(1)} and above"]
+        for pattern in self.words["rating"]["patterns"]:
+            m = re.search(pattern, text)
+            if m:
+                return text.replace(m.group(), " "), [f"rated {m.group(1)} and above"]
+        return text, []
 
     def _audience(self, text: str) -> tuple[str, list[str]]:
         # The most specific word wins: "女儿" (girls) before "女" words, "小男孩" before "男孩".
@@ -253,37 +279,99 @@ class ChineseReader:
                 kept.append(token)
         return "".join(kept), found
 
+    def _refused_colours(self, text: str) -> tuple[str, list[str]]:
+        """Colours said not to be wanted ("蓝的不要了", "不要黑色"): taken out before the colours
+        wanted are read, and passed on as "not blue"."""
+        names = "|".join(map(re.escape, sorted(self.words["colours"], key=len, reverse=True)))
+        neg = self.words["negations"]
+        after = "|".join(map(re.escape, sorted(neg["after"], key=len, reverse=True)))
+        before = "|".join(map(re.escape, sorted(neg["before"], key=len, reverse=True)))
+        refused = []
+        for pattern in (rf"({names})(?:色)?的?\s*(?:{after})", rf"(?:{before})\s*({names})(?:色)?的?"):
+            for m in list(re.finditer(pattern, text)):
+                refused.append(self.words["colours"][m.group(1)])
+                text = text.replace(m.group(), " ")
+        return text, list(dict.fromkeys(refused))
+
     def _asks(self, message: str) -> bool:
         return any(cue in message for cue in self.words["question_cues"])
 
     # -- the open vocabulary -----------------------------------------------------------------
-    def _open_words(self, text: str) -> tuple[list[str], list[str], list[str], list[str]]:
-        """The product type, attributes, unread Chinese words and Latin words (brands, models).
+    def _open_words(self, text: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+        """The product type, attributes, unread Chinese words, Latin words (brands, models) and
+        parts a colour may be about.
 
-        Attributes come from the data table; the product type from CC-CEDICT, one per message:
-        the last type the shop carries (a Chinese noun phrase ends with its head), else the last
-        type at all. Neighbouring words are tried together first ("运动" + "鞋")."""
+        Product types come from the shopping-word table, else from CC-CEDICT, one per message:
+        of the clauses that say what is bought (a buy cue), the last type the shop carries (a
+        Chinese noun phrase ends with its head), else the last type at all; types named in the
+        other clauses are chatter, and so are their attributes. Words joined by "或者" are
+        alternatives of one type."""
+        found: list[tuple[int, str]] = []  # (clause, kind)
+        attributes: list[tuple[int, str]] = []
+        unread: list[str] = []
+        latin: list[str] = []
+        parts: list[str] = []
+        buying: set[int] = set()
+        alternatives: set[int] = set()  # clauses that join alternatives
+        for clause, said in enumerate(re.split(r"[，,。！!？?；;\n]+", text)):
+            if any(cue in said for cue in self.words["buy_cues"]):
+                buying.add(clause)
+            if any(word in said for word in self.words["alternatives"]):
+                alternatives.add(clause)
+            k, a, u, lt, pt = self._clause_words(said)
+            found += [(clause, x) for x in k]
+            attributes += [(clause, x) for x in a]
+            unread += u
+            latin += lt
+            parts += pt
+        chosen = {c for c, _ in found if c in buying} or {c for c, _ in found}
+        kinds = [k for c, k in found if c in chosen]
+        kept = [a for c, a in attributes if c in chosen or c not in {c for c, _ in found}]
+        generic = set(self.words["generic_heads"])
+        if kinds and kinds[-1].split()[-1] in generic and (len(kinds) >= 2 or latin):
+            # 内衣套装: a lingerie set; diwan套装: a diwan set
+            kinds = [*kinds[:-2], f"{kinds[-2]} {kinds[-1]}"] if len(kinds) >= 2 else kinds
+        if len(kinds) >= 2 and chosen & alternatives:  # 围巾或者披肩: either is wanted
+            alts = [w for k in kinds for w in k.split(" or ")]
+            return [" or ".join(dict.fromkeys(alts))], list(dict.fromkeys(kept)), unread, latin, parts
+        carried = [k for k in kinds if self._carried_kind(k)]
+        return (carried or kinds)[-1:], list(dict.fromkeys(kept)), unread, latin, parts
+
+    def _clause_words(self, text: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+        """One clause's types, attributes, unread words, Latin words and parts, word by word."""
         filler = set(self.words["filler"])
         table = self.words["attributes"]
-        tokens = [t.strip() for t in segment(text)]
+        tokens = self._tokens(text)
         tokens = [t for t in tokens if t and t not in filler and re.search(r"\w", t)]
         kinds: list[str] = []
         attributes: list[str] = []
         unread: list[str] = []
         latin: list[str] = []
+        parts: list[str] = []
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            if token in self.words["parts"]:
+                parts.append(self.words["parts"][token])
+                i += 1
+                continue
+            if CJK.search(token) and self.knows(token) and len(token) > 1:
+                # A shop written in Chinese knows the word itself: it stays as written, and the
+                # interpreter reads kinds from it with the shop's own segmentation.
+                latin.append(token)
+                i += 1
+                continue
+            shop_word = self._shop_word(token)
+            if shop_word:
+                kind, mods = shop_word
+                kinds.append(kind)
+                attributes += mods
+                i += 1
+                continue
             if not CJK.search(token):
                 # A brand, model or English word passes through: whether the shop carries it is the
                 # interpreter's to judge ("Rolex" -> we don't carry Rolex).
                 latin.append(token.lower())
-                i += 1
-                continue
-            if self.knows(token) and len(token) > 1:
-                # A shop written in Chinese knows the word itself: it stays as written, and the
-                # interpreter reads kinds from it with the shop's own segmentation.
-                latin.append(token)
                 i += 1
                 continue
             pair = token + tokens[i + 1] if i + 1 < len(tokens) and CJK.search(tokens[i + 1]) else ""
@@ -301,12 +389,47 @@ class ChineseReader:
                 part = next((table[p] for p in sorted(table, key=len, reverse=True) if token.startswith(p)), None)
                 (attributes if part else unread).append(part or token)
             i += 1
-        generic = set(self.words["generic_heads"])
-        if len(kinds) >= 2 and kinds[-1].split()[-1] in generic:  # 内衣套装: a lingerie set
-            kinds = [*kinds[:-2], f"{kinds[-2]} set"]
-        carried = [k for k in kinds if self.carried(k.split()[-1:])]
-        kind = (carried or kinds)[-1:]
-        return kind, attributes, unread, latin
+        return kinds, attributes, unread, latin, parts
+
+    def _tokens(self, text: str) -> list[str]:
+        """The clause segmented, with neighbouring pieces joined again where together they are a
+        shopping word or a part (jieba cuts app words it does not know: 遮阳 + 挡)."""
+        known = {**self.words["types"], **self.words["parts"]}
+        pieces = [t.strip() for t in segment(text)]
+        pieces = [t for t in pieces if t]
+        tokens, i = [], 0
+        while i < len(pieces):
+            for n in (4, 3, 2, 1):
+                joined = "".join(pieces[i : i + n])
+                if n == 1 or (i + n <= len(pieces) and joined in known):
+                    tokens.append(joined)
+                    i += n
+                    break
+        return tokens
+
+    def _shop_word(self, token: str) -> tuple[str, list[str]] | None:
+        """(type, modifiers) for a shopping word, or a word ending in one (男士游泳裤 -> 泳裤), when
+        the shop carries it or the dictionary names no type the shop carries ("背包": the shop's
+        rucksack before the table's backpack). The modifiers are those of the attribute table."""
+        types = self.words["types"]
+        head = next((w for w in sorted(types, key=len, reverse=True) if token.endswith(w) and len(w) >= 2), None)
+        if head is None and token in types:
+            head = token
+        if head is None:
+            return None
+        kind = types[head]
+        if not self._carried_kind(kind) and kind not in self.words["generic_heads"]:
+            from_dictionary = self._kind(head)
+            if from_dictionary and self._carried_kind(from_dictionary):
+                kind = from_dictionary
+        table = self.words["attributes"]
+        rest = token[: len(token) - len(head)]
+        mods = [table[p] for p in sorted(table, key=len, reverse=True) if p and p in rest][:1]
+        return kind, mods
+
+    def _carried_kind(self, kind: str) -> bool:
+        """Whether the shop carries a kind or one of its alternatives ("flats or bellies")."""
+        return any(self.carried(terms(alt)[-1:]) for alt in kind.split(" or ") if terms(alt))
 
     def _kind(self, token: str) -> str | None:
         """The product type a Chinese word names: from its primary senses (a single character
