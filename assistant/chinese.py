@@ -27,6 +27,7 @@ import yaml
 from common.errors import ShopAssistError
 from common.language import CJK, is_chinese, segment  # noqa: F401  (is_chinese: re-exported for callers)
 from common.text import AUDIENCE_WORDS, terms
+from common.text import singular as singular_of
 
 DATA = Path(__file__).resolve().parent / "data" / "zh.yaml"
 # A number as shoppers write it: 500, 1,500, 1.5, 2k, 1千, 1.5万, 五百, 一千五.
@@ -39,6 +40,15 @@ SENSE_NOISE = re.compile(r"\([^)]*\)|\bCL:.*|\bsb\b|\bsth\b")
 @cache
 def lexicon() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+@cache
+def vocabulary() -> frozenset[str]:
+    """The words of the data file the segmenter must keep whole: a shopping word jieba does not
+    know is otherwise cut into pieces, or joined with the next word ("包有吗" -> 包有 + 吗)."""
+    words = lexicon()
+    keys = [*words["types"], *words["parts"], *words["attributes"], *words["colours"], *words["units"]]
+    return frozenset([*keys, *words["buy_cues"], *words["want_cues"], *words["question_cues"]])
 
 
 @cache
@@ -111,6 +121,7 @@ class ChineseReader:
         text, compare = self._compare(text)
         text, moves = self._move(text)
         text, rating = self._rating(text)
+        text, measures = self._measures(text)
         text, price = self._price(text)
         text, audience = self._audience(text)
         text, age = self._age(text, pronoun=not audience)
@@ -128,15 +139,16 @@ class ChineseReader:
             # "第二个防水吗" -> "is the second one waterproof?": the item and what is asked.
             asked = " ".join([*colours, *latin, *attributes, *kinds])
             return Reading(f"is {reference[0]} {asked}?".replace(" ?", "?"), unread)
-        if colours and not kinds and not latin and not colours[0].startswith(("with", "not")):
-            colours = [f"in {' or '.join(colours)}"]  # "换成黑色的" -> "in black"
+        wanted = [c for c in colours if not c.startswith(("with ", "not "))]
+        if wanted and len(wanted) == len(colours) - len(refused) and not kinds and not latin:
+            colours = [f"in {' or '.join(wanted)}", *colours[len(wanted) :]]  # "换成黑色的" -> "in black"
         if latin and not any([kinds, attributes, colours, audience, age, price, rating, moves, compare, greeting]):
             # Only words nobody knows: ask, never search, unless the message asks for them
             # ("要Rolex的，有吗": a brand the interpreter then says the shop does not carry).
             wanted = any(cue in message for cue in self.words["want_cues"])
             if not wanted and not any(self.knows(w) for w in latin):
                 return Reading("", unread + latin)
-        phrase = " ".join([*latin, *attributes, *kinds])
+        phrase = " ".join([*latin, *measures, *attributes, *kinds])
         parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *age, *price, *rating]
         return Reading(" ".join(p for p in parts if p).strip(), unread)
 
@@ -228,6 +240,18 @@ class ChineseReader:
             return rest, [f"{kind} {values[0]:g}"]
         return text, []
 
+    def _measures(self, text: str) -> tuple[str, list[str]]:
+        """ "9瓦" -> "9 w", "42码" -> "size 42": a number with a unit of measure is a spec, never
+        a budget ("500毫升以内" is a size)."""
+        units = self.words["units"]
+        pattern = r"(\d+(?:\.\d+)?)\s*(" + "|".join(map(re.escape, sorted(units, key=len, reverse=True))) + ")"
+        found = []
+        for m in list(re.finditer(pattern, text)):
+            unit = units[m.group(2)]
+            found.append(f"size {m.group(1)}" if unit == "size" else f"{m.group(1)} {unit}")
+            text = text.replace(m.group(), " ", 1)
+        return text, found
+
     def _counts_things(self, text: str, m: re.Match) -> bool:
         """ "一块手表": 块 after a lone 一/两/几 with no 钱 is the measure word, not rupees."""
         said = m.group().strip()
@@ -270,7 +294,7 @@ class ChineseReader:
         """Colour words as whole segmented words: 口红 is lipstick, not red."""
         table = self.words["colours"]
         kept, found = [], []
-        for token in segment(text):
+        for token in segment(text, vocabulary()):
             colour = table.get(token) or (table.get(token[:-1]) if token.endswith("的") else None)
             if colour:
                 found.append(colour)
@@ -319,6 +343,10 @@ class ChineseReader:
             if any(word in said for word in self.words["alternatives"]):
                 alternatives.add(clause)
             k, a, u, lt, pt = self._clause_words(said)
+            containers = set(self.words["container_heads"])
+            joined = "的" in said and not any(w in said for w in ("和", "跟", "或", "还有"))
+            if joined and len(k) >= 2 and terms(k[-1])[-1:] and singular_of(terms(k[-1])[-1]) in containers:
+                k = [*k[:-2], f"{k[-2]} {k[-1]}"]  # 装瑜伽垫的包: a yoga mat bag
             found += [(clause, x) for x in k]
             attributes += [(clause, x) for x in a]
             unread += u
@@ -328,9 +356,8 @@ class ChineseReader:
         kinds = [k for c, k in found if c in chosen]
         kept = [a for c, a in attributes if c in chosen or c not in {c for c, _ in found}]
         generic = set(self.words["generic_heads"])
-        if kinds and kinds[-1].split()[-1] in generic and (len(kinds) >= 2 or latin):
-            # 内衣套装: a lingerie set; diwan套装: a diwan set
-            kinds = [*kinds[:-2], f"{kinds[-2]} {kinds[-1]}"] if len(kinds) >= 2 else kinds
+        if len(kinds) >= 2 and kinds[-1].split()[-1] in generic:  # 内衣 + 套 (CEDICT): a lingerie set
+            kinds = [*kinds[:-2], f"{kinds[-2]} {kinds[-1]}"]
         if len(kinds) >= 2 and chosen & alternatives:  # 围巾或者披肩: either is wanted
             alts = [w for k in kinds for w in k.split(" or ")]
             return [" or ".join(dict.fromkeys(alts))], list(dict.fromkeys(kept)), unread, latin, parts
@@ -341,8 +368,9 @@ class ChineseReader:
         """One clause's types, attributes, unread words, Latin words and parts, word by word."""
         filler = set(self.words["filler"])
         table = self.words["attributes"]
+        counted = re.compile(self.words["measure_word"])
         tokens = self._tokens(text)
-        tokens = [t for t in tokens if t and t not in filler and re.search(r"\w", t)]
+        tokens = [t for t in tokens if t and t not in filler and re.search(r"\w", t) and not counted.match(t)]
         kinds: list[str] = []
         attributes: list[str] = []
         unread: list[str] = []
@@ -364,7 +392,15 @@ class ChineseReader:
             shop_word = self._shop_word(token)
             if shop_word:
                 kind, mods = shop_word
-                kinds.append(kind)
+                if kind in self.words["generic_heads"] and i and (latin or kinds):
+                    # A grouping binds to the word just before it: diwan套装 is a diwan set
+                    before = tokens[i - 1].lower()
+                    if latin and latin[-1] == before:
+                        kinds.append(f"{latin.pop()} {kind}")
+                    elif kinds:
+                        kinds[-1] = f"{kinds[-1]} {kind}"
+                else:
+                    kinds.append(kind)
                 attributes += mods
                 i += 1
                 continue
@@ -395,7 +431,7 @@ class ChineseReader:
         """The clause segmented, with neighbouring pieces joined again where together they are a
         shopping word or a part (jieba cuts app words it does not know: 遮阳 + 挡)."""
         known = {**self.words["types"], **self.words["parts"]}
-        pieces = [t.strip() for t in segment(text)]
+        pieces = [t.strip() for t in segment(text, vocabulary())]
         pieces = [t for t in pieces if t]
         tokens, i = [], 0
         while i < len(pieces):

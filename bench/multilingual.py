@@ -124,8 +124,11 @@ def main() -> None:
             if args.list:
                 reads = " | ".join(assistant.chinese.read(t).text for t in d["turns"])
                 final = replies[-1]
-                cp = constraint_precision([c.id for c in final.products], d.get("relevant") or {})
-                print(f"{d['id']} CP@5 {cp:.2f} unsat={d.get('unsatisfiable')}  {' / '.join(d['turns'])}")
+                if d.get("unsatisfiable"):
+                    outcome = "unsat " + ("honest" if not final.products else "SHOWN")
+                else:
+                    outcome = f"CP@5 {constraint_precision([c.id for c in final.products], d['relevant']):.2f}"
+                print(f"{d['id']} {outcome}  {' / '.join(d['turns'])}")
                 print(f"    read: {reads}")
                 print(f"    parsed: { ({k: v for k, v in final.constraints.items() if v}) }")
                 print(f"    labels: { ({k: v for k, v in d['constraints'].items() if v and k != 'category_field'}) }")

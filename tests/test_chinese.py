@@ -13,8 +13,18 @@ from assistant.chinese import ChineseReader, is_chinese, to_number
 from common.text import terms
 
 # A small shop: these product types (carried), plus a few the general vocabulary knows.
-CARRIED = {("dress",), ("watch",), ("wrist", "watch"), ("sandal",), ("ring",), ("rucksack",), ("mug",), ("purse",)}
-KNOWN = CARRIED | {("sofa",), ("lipstick",), ("earring",), ("wallet",)}
+CARRIED = {
+    ("dress",),
+    ("watch",),
+    ("wrist", "watch"),
+    ("sandal",),
+    ("ring",),
+    ("rucksack",),
+    ("mug",),
+    ("purse",),
+    ("box",),
+}
+KNOWN = CARRIED | {("sofa",), ("lipstick",), ("earring",), ("wallet",), ("football",)}
 WORDS = {"gold", "diamond", "cotton", "leather", "waterproof", "wrist", "fastrack", "titan", "mug"}
 
 
@@ -51,6 +61,35 @@ def reader() -> ChineseReader:
     ],
 )
 def test_reading_a_chinese_message(reader, message, expected):
+    assert reader.read(message).text == expected
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # shopping-app words before the dictionary, kept whole by the segmenter
+        ("女士上衣", "tops for women"),
+        ("有没有遮阳挡", "sun shade"),
+        ("项链或者耳环", "necklace or earrings"),  # alternatives of one slot
+        ("买一套内衣", "lingerie"),  # 一套 counts things
+        ("装戒指的盒子", "ring box"),  # a container says what it holds
+        # a product named in a clause that buys nothing is chatter
+        ("天气太热了，想给我女儿买双凉鞋，她平时爱踢足球", "sandals for girls"),
+        # amounts, ratings and measures as written
+        ("女士手表，评分起码4星", "watch for women rated 4 and above"),
+        ("给老公买一块手表", "watch for men"),  # 一块: one watch, not one rupee
+        ("两百块钱左右的马克杯", "mug around 200"),
+        ("500毫升的马克杯", "500 ml mug"),  # a size, not a budget
+        ("上限800，别超过", "under 800"),
+        # follow-ups
+        ("黑的不要了，要白色的", "in white not black"),
+        ("要白色表盘的", "with a white dial"),
+        ("他今年九岁", "he is 9"),  # said of the person an earlier turn named
+        ("给九岁的儿子买块手表", "watch for boys for a 9 year old"),
+        ("要Casio的，有吗", "casio"),  # a brand asked for: the interpreter says whether it is carried
+    ],
+)
+def test_reading_the_words_shoppers_type(reader, message, expected):
     assert reader.read(message).text == expected
 
 
