@@ -372,6 +372,7 @@ class ChineseReader:
         tokens = self._tokens(text)
         tokens = [t for t in tokens if t and t not in filler and re.search(r"\w", t) and not counted.match(t)]
         kinds: list[str] = []
+        at: list[int] = []  # the token each kind was read from
         attributes: list[str] = []
         unread: list[str] = []
         latin: list[str] = []
@@ -397,10 +398,12 @@ class ChineseReader:
                     before = tokens[i - 1].lower()
                     if latin and latin[-1] == before:
                         kinds.append(f"{latin.pop()} {kind}")
+                        at.append(i)
                     elif kinds:
                         kinds[-1] = f"{kinds[-1]} {kind}"
                 else:
                     kinds.append(kind)
+                    at.append(i)
                 attributes += mods
                 i += 1
                 continue
@@ -414,18 +417,34 @@ class ChineseReader:
             kind = self._kind(pair) if pair and pair in _dictionary() else None
             if kind:
                 kinds.append(kind)
+                at.append(i + 1)
                 i += 2
                 continue
             kind = None if token in table else self._kind(token)
             if kind:
                 kinds.append(kind)
+                at.append(i)
             elif token in table:
                 attributes.append(table[token])
             elif len(token) > 1:
                 part = next((table[p] for p in sorted(table, key=len, reverse=True) if token.startswith(p)), None)
                 (attributes if part else unread).append(part or token)
             i += 1
-        return kinds, attributes, unread, latin, parts
+        # A one-character word just before a product word modifies it (Chinese puts the head
+        # last): 板 + 球拍 is a bat, not a board; before a container it says what it holds
+        # (表 + 盒子: a watch box).
+        containers = set(self.words["container_heads"])
+        heads: list[str] = []
+        pending = ""  # a one-character kind waiting for the product word after it
+        for n, (kind, where) in enumerate(zip(kinds, at, strict=True)):
+            if pending and terms(kind) and singular_of(terms(kind)[-1]) in containers:
+                kind = f"{pending} {kind}"
+            pending = ""
+            if n + 1 < len(at) and at[n + 1] == where + 1 and len(tokens[where]) == 1:
+                pending = kind
+                continue
+            heads.append(kind)
+        return heads, attributes, unread, latin, parts
 
     def _tokens(self, text: str) -> list[str]:
         """The clause segmented, with neighbouring pieces joined again where together they are a

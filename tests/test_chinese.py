@@ -73,6 +73,8 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("项链或者耳环", "necklace or earrings"),  # alternatives of one slot
         ("买一套内衣", "lingerie"),  # 一套 counts things
         ("装戒指的盒子", "ring box"),  # a container says what it holds
+        ("表盒子", "watch box"),  # a one-character word before a product word modifies it
+        ("表钥匙扣", "key chain"),
         # a product named in a clause that buys nothing is chatter
         ("天气太热了，想给我女儿买双凉鞋，她平时爱踢足球", "sandals for girls"),
         # amounts, ratings and measures as written
