@@ -111,6 +111,7 @@ class ChineseReader:
     def read(self, message: str) -> Reading:
         text = unicodedata.normalize("NFKC", message).strip()
         text, greeting = self._greeting(text)
+        text, compare = self._compare(text)  # before references: "第一个和第三个哪个好"
         text, reference = self._reference(text)
         text, topic = self._topic(text)
         if topic:  # a policy or support question, about a shown item when one is pointed at
@@ -118,7 +119,6 @@ class ChineseReader:
             cases = [english for word, english in self.words["cases"].items() if word in text]
             case = f" ({', '.join(dict.fromkeys(cases))})" if cases else ""
             return Reading(f"what about {topic[0]}{about}{case}?")
-        text, compare = self._compare(text)
         text, moves = self._move(text)
         text, rating = self._rating(text)
         text, measures = self._measures(text)
@@ -176,10 +176,18 @@ class ChineseReader:
             return text, []
         for word in [*self.words["compare"], "一下"]:
             text = text.replace(word, " ")
-        # Positions as digits ("1和2"), or Chinese numerals with a measure word ("一个和两个").
-        found = re.findall(r"\d+|[一二两三四五](?=\s*[个款件])", text)
-        positions = [f"{to_number(n) or 0:g}" for n in found][:3]
-        text = re.sub(r"\d+|[一二两三四五](?=\s*[个款件])", " ", text)
+        first = re.search(r"前\s*(\d|[两二三四五])\s*[个款件双条只]?", text)
+        if first:  # "前两个" -> the first two
+            count = int(to_number(first.group(1)) or 0)
+            text = text.replace(first.group(), " ")
+            positions = [str(n) for n in range(1, min(count, 3) + 1)]
+        else:
+            # Positions as digits ("1和2"), ordinals ("第一个和第三个"), or Chinese numerals with a
+            # measure word ("一个和两个").
+            text = text.replace("第", " ")
+            position = r"\d+|[一二两三四五](?=\s*[个款件双条只])"
+            positions = [f"{to_number(n) or 0:g}" for n in re.findall(position, text)][:3]
+            text = re.sub(position, " ", text)
         if len(positions) >= 2:
             return text, [f"compare {' and '.join(positions)}"]
         return text, ["compare them"]
@@ -304,16 +312,22 @@ class ChineseReader:
         return "".join(kept), found
 
     def _refused_colours(self, text: str) -> tuple[str, list[str]]:
-        """Colours said not to be wanted ("蓝的不要了", "不要黑色"): taken out before the colours
-        wanted are read, and passed on as "not blue"."""
+        """Colours and brands said not to be wanted ("蓝的不要了", "不要黑色", "不要Fastrack的"):
+        taken out before what is wanted is read, and passed on as "not blue", "not fastrack"."""
         names = "|".join(map(re.escape, sorted(self.words["colours"], key=len, reverse=True)))
         neg = self.words["negations"]
         after = "|".join(map(re.escape, sorted(neg["after"], key=len, reverse=True)))
         before = "|".join(map(re.escape, sorted(neg["before"], key=len, reverse=True)))
+        latin = r"[A-Za-z][A-Za-z0-9&'.-]*(?:\s[A-Za-z][A-Za-z0-9&'.-]*)*"
         refused = []
         for pattern in (rf"({names})(?:色)?的?\s*(?:{after})", rf"(?:{before})\s*({names})(?:色)?的?"):
             for m in list(re.finditer(pattern, text)):
                 refused.append(self.words["colours"][m.group(1)])
+                text = text.replace(m.group(), " ")
+        # A brand refused the same way ("不要Fastrack的", "除了Titan") -> "not fastrack"
+        for pattern in (rf"({latin})\s*的?\s*(?:{after})", rf"(?:{before})\s*({latin})\s*的?"):
+            for m in list(re.finditer(pattern, text)):
+                refused.append(m.group(1).lower())
                 text = text.replace(m.group(), " ")
         return text, list(dict.fromkeys(refused))
 

@@ -125,9 +125,8 @@ def reply_text(reply: Reply, currency: str, unread: list[str]) -> str:
     if reply.intent in ("detail", "compare", "product_question"):
         return _about_text(reply, currency, say)
     if not cards:
-        if reply.not_carried and " ".join(reply.not_carried.split()[:1]) in " ".join(
-            reply.constraints.get("categories", [])
-        ):
+        kinds = [" ".join(singular(w) for w in terms(k)) for k in reply.constraints.get("categories", [])]
+        if reply.not_carried and " ".join(singular(w) for w in terms(reply.not_carried)) in kinds:
             # the shop lacks the kind of product itself, not only this combination
             name = type_name(reply.not_carried)
             text = say["not_carried"].format(what=name.strip("“”"))

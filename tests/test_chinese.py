@@ -88,7 +88,11 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("要白色表盘的", "with a white dial"),
         ("他今年九岁", "he is 9"),  # said of the person an earlier turn named
         ("给九岁的儿子买块手表", "watch for boys for a 9 year old"),
-        ("要Casio的，有吗", "casio"),  # a brand asked for: the interpreter says whether it is carried
+        ("要Casio的，有吗", "casio"),
+        ("不要Casio的", "not casio"),
+        ("只要有货的", "only in stock"),
+        ("第一个和第三个哪个好", "compare 1 and 3"),
+        ("前两个有什么区别", "compare 1 and 2"),  # a brand asked for: the interpreter says whether it is carried
     ],
 )
 def test_reading_the_words_shoppers_type(reader, message, expected):
@@ -256,3 +260,17 @@ def test_a_question_about_a_shown_product_is_answered_in_chinese_from_its_record
     assert material.text.startswith("商品信息写着") and "material" in material.text.lower()
     unknown = assistant.reply(session, "第一个能放进飞机的头顶行李架吗")
     assert CJK.search(unknown.text) and not re.search(r"\b(?:yes|no)\b", unknown.text, re.I)
+
+
+@pytest.mark.parametrize(
+    "constraints, said",
+    [
+        ({"categories": ["sandals", "sandal"], "audience": "couple"}, ["情侣", "凉鞋"]),
+        ({"categories": ["sandal"]}, ["凉鞋"]),  # singular or plural, the shopper's word
+        ({"categories": ["gramophone horn"]}, ["“gramophone horn”"]),  # no Chinese word: the shop's, quoted
+    ],
+)
+def test_conditions_name_types_and_audiences_in_chinese(constraints, said):
+    from assistant.chinese_text import conditions
+
+    assert conditions(constraints, "INR") == said
