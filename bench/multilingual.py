@@ -65,7 +65,7 @@ def score(assistant: Assistant, queries: list[dict], field: str, listing: bool =
             ndcgs.append(ndcg([h.product.id for h in result.hits], q["relevant"]))
             cps.append(constraint_precision([c.id for c in reply.products], q["relevant"]))
         if listing:
-            list_one(q, message, read, reply, ndcgs[-1] if not q.get("unsatisfiable") else None)
+            list_one(q, message, read, reply, None if q.get("unsatisfiable") else (ndcgs[-1], cps[-1]))
     ms.sort()
     return {
         "ndcg": sum(ndcgs) / len(ndcgs),
@@ -76,11 +76,14 @@ def score(assistant: Assistant, queries: list[dict], field: str, listing: bool =
     }
 
 
-def list_one(q: dict, message: str, read: str, reply, ndcg_at_10: float | None) -> None:
+def list_one(q: dict, message: str, read: str, reply, scores: tuple[float, float] | None) -> None:
     """One request: what it was read as and what the chat turn filtered on, beside the labels."""
     labels = {k: v for k, v in q.get("constraints", {}).items() if v and k != "category_field"}
     wanted = {k: v for k, v in reply.constraints.items() if v}
-    score = "unsat " + ("honest" if not reply.products else "SHOWN") if ndcg_at_10 is None else f"{ndcg_at_10:.2f}"
+    if scores is None:
+        score = "unsat " + ("honest" if not reply.products else "SHOWN")
+    else:
+        score = f"nDCG@10 {scores[0]:.2f} CP@5 {scores[1]:.2f}"
     print(f"{q.get('qid', q.get('id', '?'))} {score}  {message}")
     print(f"    read: {read!r}")
     print(f"    parsed: {wanted}")
@@ -105,7 +108,7 @@ def main() -> None:
     assistant = Assistant.load(indexed_flipkart(), backend=ScriptedBackend())
     assistant.reply(Session(), "你好")  # load the dictionary and segmenter once, outside the timings
     queries = load_queries(args.queries)
-    zh, en = score(assistant, queries, "query", args.list), score(assistant, queries, "query_en")
+    zh, en = score(assistant, queries, "query", args.list), score(assistant, queries, "query_en", args.list)
     print(f"{len(queries)} labelled requests ({args.queries}), the same labels in both languages")
     print(
         f"{'language':<9} {'nDCG@10':>8} {'CP@5':>6} {'unsat honest':>13} {'reply in language':>18} {'turn p50 ms':>12}"
