@@ -27,9 +27,10 @@ def _type_names() -> dict[str, str]:
     backwards (the first word listed for a type names it): the reply says 凉鞋, not "sandals"."""
     names: dict[str, str] = {}
     for chinese, english in lexicon()["types"].items():
-        for alt in english.split(" or "):
-            for key in (alt, " ".join(singular(w) for w in terms(alt))):
-                names.setdefault(key, chinese)
+        if " or " in english:  # 手机套 is a cover or a pouch, but a pouch is not always 手机套
+            continue
+        for key in (english, " ".join(singular(w) for w in terms(english))):
+            names.setdefault(key, chinese)
     return names
 
 
