@@ -59,6 +59,8 @@ def conditions(constraints: dict, currency: str) -> list[str]:
         out.append(_audience_name(constraints["audience"]))
     for brand in constraints.get("brands", []):
         out.append(f"品牌 {brand}")
+    for brand in constraints.get("exclude_brands", []):
+        out.append(f"不要 {brand}")
     lo, hi = constraints.get("price_min"), constraints.get("price_max")
     if lo is not None and hi is not None:
         out.append(f"{money(lo, currency)}到{money(hi, currency)}")

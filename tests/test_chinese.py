@@ -267,6 +267,7 @@ def test_a_question_about_a_shown_product_is_answered_in_chinese_from_its_record
     [
         ({"categories": ["sandals", "sandal"], "audience": "couple"}, ["情侣", "凉鞋"]),
         ({"categories": ["sandal"]}, ["凉鞋"]),  # singular or plural, the shopper's word
+        ({"exclude_brands": ["casio"], "categories": ["watch"]}, ["不要 casio", "手表"]),
         ({"categories": ["gramophone horn"]}, ["“gramophone horn”"]),  # no Chinese word: the shop's, quoted
     ],
 )
