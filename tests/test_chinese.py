@@ -87,6 +87,8 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("黑的不要了，要白色的", "in white not black"),
         ("要白色表盘的", "with a white dial"),
         ("他今年九岁", "he is 9"),  # said of the person an earlier turn named
+        ("给丈母娘买块手表", "watch for women"),  # a relation names the audience
+        ("外甥十岁了，想送他一双凉鞋", "sandals for boys for a 10 year old"),
         ("给九岁的儿子买块手表", "watch for boys for a 9 year old"),
         ("要Casio的，有吗", "casio"),
         ("不要Casio的", "not casio"),
