@@ -27,6 +27,7 @@ import yaml
 from common.errors import ShopAssistError
 from common.language import CJK, is_chinese, segment  # noqa: F401  (is_chinese: re-exported for callers)
 from common.text import AUDIENCE_WORDS, terms
+from common.text import singular as singular_of
 
 DATA = Path(__file__).resolve().parent / "data" / "zh.yaml"
 # A number as shoppers write it: 500, 1,500, 1.5, 2k, 1千, 1.5万, 五百, 一千五.
@@ -39,6 +40,15 @@ SENSE_NOISE = re.compile(r"\([^)]*\)|\bCL:.*|\bsb\b|\bsth\b")
 @cache
 def lexicon() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+@cache
+def vocabulary() -> frozenset[str]:
+    """The words of the data file the segmenter must keep whole: a shopping word jieba does not
+    know is otherwise cut into pieces, or joined with the next word ("包有吗" -> 包有 + 吗)."""
+    words = lexicon()
+    keys = [*words["types"], *words["parts"], *words["attributes"], *words["colours"], *words["units"]]
+    return frozenset([*keys, *words["buy_cues"], *words["want_cues"], *words["question_cues"]])
 
 
 @cache
@@ -101,6 +111,7 @@ class ChineseReader:
     def read(self, message: str) -> Reading:
         text = unicodedata.normalize("NFKC", message).strip()
         text, greeting = self._greeting(text)
+        text, compare = self._compare(text)  # before references: "第一个和第三个哪个好"
         text, reference = self._reference(text)
         text, topic = self._topic(text)
         if topic:  # a policy or support question, about a shown item when one is pointed at
@@ -108,14 +119,19 @@ class ChineseReader:
             cases = [english for word, english in self.words["cases"].items() if word in text]
             case = f" ({', '.join(dict.fromkeys(cases))})" if cases else ""
             return Reading(f"what about {topic[0]}{about}{case}?")
-        text, compare = self._compare(text)
         text, moves = self._move(text)
-        text, age = self._age(text)
-        text, price = self._price(text)
         text, rating = self._rating(text)
+        text, measures = self._measures(text)
+        text, price = self._price(text)
         text, audience = self._audience(text)
+        text, age = self._age(text, pronoun=not audience)
+        text, refused = self._refused_colours(text)
         text, colours = self._colours(text)
-        kinds, attributes, unread, latin = self._open_words(text)
+        kinds, attributes, unread, latin, parts = self._open_words(text)
+        if parts and colours:  # "要黑色表盘的" -> with a black dial: the colour is the part's
+            colours = [f"with a {' or '.join(colours)} {parts[0]}"]
+            parts = []
+        colours += [f"not {c}" for c in refused]
         asked = [english for word, english in self.words["asked"].items() if word in text]
         if reference and asked:  # "第二个是什么材质的" -> what material is the second one?
             return Reading(f"what {asked[0]} is {reference[0]}?")
@@ -123,12 +139,16 @@ class ChineseReader:
             # "第二个防水吗" -> "is the second one waterproof?": the item and what is asked.
             asked = " ".join([*colours, *latin, *attributes, *kinds])
             return Reading(f"is {reference[0]} {asked}?".replace(" ?", "?"), unread)
-        if colours and not kinds and not latin:
-            colours = [f"in {' or '.join(colours)}"]  # "换成黑色的" -> "in black"
+        wanted = [c for c in colours if not c.startswith(("with ", "not "))]
+        if wanted and len(wanted) == len(colours) - len(refused) and not kinds and not latin:
+            colours = [f"in {' or '.join(wanted)}", *colours[len(wanted) :]]  # "换成黑色的" -> "in black"
         if latin and not any([kinds, attributes, colours, audience, age, price, rating, moves, compare, greeting]):
-            if not any(self.knows(w) for w in latin):  # only words nobody knows: ask, never search
+            # Only words nobody knows: ask, never search, unless the message asks for them
+            # ("要Rolex的，有吗": a brand the interpreter then says the shop does not carry).
+            wanted = any(cue in message for cue in self.words["want_cues"])
+            if not wanted and not any(self.knows(w) for w in latin):
                 return Reading("", unread + latin)
-        phrase = " ".join([*latin, *attributes, *kinds])
+        phrase = " ".join([*latin, *measures, *attributes, *kinds])
         parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *age, *price, *rating]
         return Reading(" ".join(p for p in parts if p).strip(), unread)
 
@@ -156,10 +176,18 @@ class ChineseReader:
             return text, []
         for word in [*self.words["compare"], "一下"]:
             text = text.replace(word, " ")
-        # Positions as digits ("1和2"), or Chinese numerals with a measure word ("一个和两个").
-        found = re.findall(r"\d+|[一二两三四五](?=\s*[个款件])", text)
-        positions = [f"{to_number(n) or 0:g}" for n in found][:3]
-        text = re.sub(r"\d+|[一二两三四五](?=\s*[个款件])", " ", text)
+        first = re.search(r"前\s*(\d|[两二三四五])\s*[个款件双条只]?", text)
+        if first:  # "前两个" -> the first two
+            count = int(to_number(first.group(1)) or 0)
+            text = text.replace(first.group(), " ")
+            positions = [str(n) for n in range(1, min(count, 3) + 1)]
+        else:
+            # Positions as digits ("1和2"), ordinals ("第一个和第三个"), or Chinese numerals with a
+            # measure word ("一个和两个").
+            text = text.replace("第", " ")
+            position = r"\d+|[一二两三四五](?=\s*[个款件双条只])"
+            positions = [f"{to_number(n) or 0:g}" for n in re.findall(position, text)][:3]
+            text = re.sub(position, " ", text)
         if len(positions) >= 2:
             return text, [f"compare {' and '.join(positions)}"]
         return text, ["compare them"]
@@ -211,6 +239,8 @@ class ChineseReader:
             values = [to_number(g) for g in m.groups() if g]
             if not values or None in values:
                 continue
+            if self._counts_things(text, m):
+                continue
             rest = text.replace(m.group(), " ")
             if kind == "between" and len(values) == 2:
                 lo, hi = sorted(values)
@@ -218,19 +248,47 @@ class ChineseReader:
             return rest, [f"{kind} {values[0]:g}"]
         return text, []
 
-    @staticmethod
-    def _age(text: str) -> tuple[str, list[str]]:
-        """ "10岁男孩" -> for a 10 year old: the interpreter reads the audience from the age."""
+    def _measures(self, text: str) -> tuple[str, list[str]]:
+        """ "9瓦" -> "9 w", "42码" -> "size 42": a number with a unit of measure is a spec, never
+        a budget ("500毫升以内" is a size)."""
+        units = self.words["units"]
+        pattern = r"(\d+(?:\.\d+)?)\s*(" + "|".join(map(re.escape, sorted(units, key=len, reverse=True))) + ")"
+        found = []
+        for m in list(re.finditer(pattern, text)):
+            unit = units[m.group(2)]
+            found.append(f"size {m.group(1)}" if unit == "size" else f"{m.group(1)} {unit}")
+            text = text.replace(m.group(), " ", 1)
+        return text, found
+
+    def _counts_things(self, text: str, m: re.Match) -> bool:
+        """ "一块手表": 块 after a lone 一/两/几 with no 钱 is the measure word, not rupees."""
+        said = m.group().strip()
+        numerals = self.words["price"]["measure_numerals"]
+        lone = len(said) == 2 and said[0] in numerals and said[1] == "块"
+        return lone and text[m.end() : m.end() + 1] != "钱"
+
+    def _age(self, text: str, pronoun: bool) -> tuple[str, list[str]]:
+        """ "10岁男孩" -> for a 10 year old: the interpreter reads the audience from the age. An age
+        said of "她"/"他" (with no audience word in the message) is that person's: "she is 8" keeps
+        the girls a relation set in an earlier turn."""
         m = re.search(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:岁|周岁)", text)
         if not m:
             return text, []
-        return text.replace(m.group(), " "), [f"for a {to_number(m.group(1)) or 0:g} year old"]
+        years = f"{to_number(m.group(1)) or 0:g}"
+        rest = text.replace(m.group(), " ")
+        said_of = [english for word, english in self.words["pronouns"].items() if word in text]
+        if pronoun and said_of:
+            for word in self.words["pronouns"]:
+                rest = rest.replace(word, " ")
+            return rest, [f"{said_of[0]} is {years}"]
+        return rest, [f"for a {years} year old"]
 
     def _rating(self, text: str) -> tuple[str, list[str]]:
-        m = re.search(self.words["rating"]["pattern"], text)
-        if not m:
-            return text, []
-        return text.replace(m.group(), " "), [f"rated {m.group(1)} and above"]
+        for pattern in self.words["rating"]["patterns"]:
+            m = re.search(pattern, text)
+            if m:
+                return text.replace(m.group(), " "), [f"rated {m.group(1)} and above"]
+        return text, []
 
     def _audience(self, text: str) -> tuple[str, list[str]]:
         # The most specific word wins: "女儿" (girls) before "女" words, "小男孩" before "男孩".
@@ -244,7 +302,7 @@ class ChineseReader:
         """Colour words as whole segmented words: 口红 is lipstick, not red."""
         table = self.words["colours"]
         kept, found = [], []
-        for token in segment(text):
+        for token in segment(text, vocabulary()):
             colour = table.get(token) or (table.get(token[:-1]) if token.endswith("的") else None)
             if colour:
                 found.append(colour)
@@ -253,60 +311,194 @@ class ChineseReader:
                 kept.append(token)
         return "".join(kept), found
 
+    def _refused_colours(self, text: str) -> tuple[str, list[str]]:
+        """Colours and brands said not to be wanted ("蓝的不要了", "不要黑色", "不要Fastrack的"):
+        taken out before what is wanted is read, and passed on as "not blue", "not fastrack"."""
+        names = "|".join(map(re.escape, sorted(self.words["colours"], key=len, reverse=True)))
+        neg = self.words["negations"]
+        after = "|".join(map(re.escape, sorted(neg["after"], key=len, reverse=True)))
+        before = "|".join(map(re.escape, sorted(neg["before"], key=len, reverse=True)))
+        latin = r"[A-Za-z][A-Za-z0-9&'.-]*(?:\s[A-Za-z][A-Za-z0-9&'.-]*)*"
+        refused = []
+        for pattern in (rf"({names})(?:色)?的?\s*(?:{after})", rf"(?:{before})\s*({names})(?:色)?的?"):
+            for m in list(re.finditer(pattern, text)):
+                refused.append(self.words["colours"][m.group(1)])
+                text = text.replace(m.group(), " ")
+        # A brand refused the same way ("不要Fastrack的", "除了Titan") -> "not fastrack"
+        for pattern in (rf"({latin})\s*的?\s*(?:{after})", rf"(?:{before})\s*({latin})\s*的?"):
+            for m in list(re.finditer(pattern, text)):
+                refused.append(m.group(1).lower())
+                text = text.replace(m.group(), " ")
+        return text, list(dict.fromkeys(refused))
+
     def _asks(self, message: str) -> bool:
         return any(cue in message for cue in self.words["question_cues"])
 
     # -- the open vocabulary -----------------------------------------------------------------
-    def _open_words(self, text: str) -> tuple[list[str], list[str], list[str], list[str]]:
-        """The product type, attributes, unread Chinese words and Latin words (brands, models).
+    def _open_words(self, text: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+        """The product type, attributes, unread Chinese words, Latin words (brands, models) and
+        parts a colour may be about.
 
-        Attributes come from the data table; the product type from CC-CEDICT, one per message:
-        the last type the shop carries (a Chinese noun phrase ends with its head), else the last
-        type at all. Neighbouring words are tried together first ("运动" + "鞋")."""
+        Product types come from the shopping-word table, else from CC-CEDICT, one per message:
+        of the clauses that say what is bought (a buy cue), the last type the shop carries (a
+        Chinese noun phrase ends with its head), else the last type at all; types named in the
+        other clauses are chatter, and so are their attributes. Words joined by "或者" are
+        alternatives of one type."""
+        found: list[tuple[int, str]] = []  # (clause, kind)
+        attributes: list[tuple[int, str]] = []
+        unread: list[str] = []
+        latin: list[str] = []
+        parts: list[str] = []
+        buying: set[int] = set()
+        alternatives: set[int] = set()  # clauses that join alternatives
+        for clause, said in enumerate(re.split(r"[，,。！!？?；;\n]+", text)):
+            if any(cue in said for cue in self.words["buy_cues"]):
+                buying.add(clause)
+            if any(word in said for word in self.words["alternatives"]):
+                alternatives.add(clause)
+            k, a, u, lt, pt = self._clause_words(said)
+            containers = set(self.words["container_heads"])
+            joined = "的" in said and not any(w in said for w in ("和", "跟", "或", "还有"))
+            if joined and len(k) >= 2 and terms(k[-1])[-1:] and singular_of(terms(k[-1])[-1]) in containers:
+                k = [*k[:-2], f"{k[-2]} {k[-1]}"]  # 装瑜伽垫的包: a yoga mat bag
+            found += [(clause, x) for x in k]
+            attributes += [(clause, x) for x in a]
+            unread += u
+            latin += lt
+            parts += pt
+        chosen = {c for c, _ in found if c in buying} or {c for c, _ in found}
+        kinds = [k for c, k in found if c in chosen]
+        kept = [a for c, a in attributes if c in chosen or c not in {c for c, _ in found}]
+        generic = set(self.words["generic_heads"])
+        if len(kinds) >= 2 and kinds[-1].split()[-1] in generic:  # 内衣 + 套 (CEDICT): a lingerie set
+            kinds = [*kinds[:-2], f"{kinds[-2]} {kinds[-1]}"]
+        if len(kinds) >= 2 and chosen & alternatives:  # 围巾或者披肩: either is wanted
+            alts = [w for k in kinds for w in k.split(" or ")]
+            return [" or ".join(dict.fromkeys(alts))], list(dict.fromkeys(kept)), unread, latin, parts
+        carried = [k for k in kinds if self._carried_kind(k)]
+        return (carried or kinds)[-1:], list(dict.fromkeys(kept)), unread, latin, parts
+
+    def _clause_words(self, text: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+        """One clause's types, attributes, unread words, Latin words and parts, word by word."""
         filler = set(self.words["filler"])
         table = self.words["attributes"]
-        tokens = [t.strip() for t in segment(text)]
-        tokens = [t for t in tokens if t and t not in filler and re.search(r"\w", t)]
+        counted = re.compile(self.words["measure_word"])
+        tokens = self._tokens(text)
+        tokens = [t for t in tokens if t and t not in filler and re.search(r"\w", t) and not counted.match(t)]
         kinds: list[str] = []
+        at: list[int] = []  # the token each kind was read from
         attributes: list[str] = []
         unread: list[str] = []
         latin: list[str] = []
+        parts: list[str] = []
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            if token in self.words["parts"]:
+                parts.append(self.words["parts"][token])
+                i += 1
+                continue
+            if CJK.search(token) and self.knows(token) and len(token) > 1:
+                # A shop written in Chinese knows the word itself: it stays as written, and the
+                # interpreter reads kinds from it with the shop's own segmentation.
+                latin.append(token)
+                i += 1
+                continue
+            shop_word = self._shop_word(token)
+            if shop_word:
+                kind, mods = shop_word
+                if kind in self.words["generic_heads"] and i and (latin or kinds):
+                    # A grouping binds to the word just before it: diwan套装 is a diwan set
+                    before = tokens[i - 1].lower()
+                    if latin and latin[-1] == before:
+                        kinds.append(f"{latin.pop()} {kind}")
+                        at.append(i)
+                    elif kinds:
+                        kinds[-1] = f"{kinds[-1]} {kind}"
+                else:
+                    kinds.append(kind)
+                    at.append(i)
+                attributes += mods
+                i += 1
+                continue
             if not CJK.search(token):
                 # A brand, model or English word passes through: whether the shop carries it is the
                 # interpreter's to judge ("Rolex" -> we don't carry Rolex).
                 latin.append(token.lower())
                 i += 1
                 continue
-            if self.knows(token) and len(token) > 1:
-                # A shop written in Chinese knows the word itself: it stays as written, and the
-                # interpreter reads kinds from it with the shop's own segmentation.
-                latin.append(token)
-                i += 1
-                continue
             pair = token + tokens[i + 1] if i + 1 < len(tokens) and CJK.search(tokens[i + 1]) else ""
             kind = self._kind(pair) if pair and pair in _dictionary() else None
             if kind:
                 kinds.append(kind)
+                at.append(i + 1)
                 i += 2
                 continue
             kind = None if token in table else self._kind(token)
             if kind:
                 kinds.append(kind)
+                at.append(i)
             elif token in table:
                 attributes.append(table[token])
             elif len(token) > 1:
                 part = next((table[p] for p in sorted(table, key=len, reverse=True) if token.startswith(p)), None)
                 (attributes if part else unread).append(part or token)
             i += 1
-        generic = set(self.words["generic_heads"])
-        if len(kinds) >= 2 and kinds[-1].split()[-1] in generic:  # 内衣套装: a lingerie set
-            kinds = [*kinds[:-2], f"{kinds[-2]} set"]
-        carried = [k for k in kinds if self.carried(k.split()[-1:])]
-        kind = (carried or kinds)[-1:]
-        return kind, attributes, unread, latin
+        # A one-character word just before a product word modifies it (Chinese puts the head
+        # last): 板 + 球拍 is a bat, not a board; before a container it says what it holds
+        # (表 + 盒子: a watch box).
+        containers = set(self.words["container_heads"])
+        heads: list[str] = []
+        pending = ""  # a one-character kind waiting for the product word after it
+        for n, (kind, where) in enumerate(zip(kinds, at, strict=True)):
+            if pending and terms(kind) and singular_of(terms(kind)[-1]) in containers:
+                kind = f"{pending} {kind}"
+            pending = ""
+            if n + 1 < len(at) and at[n + 1] == where + 1 and len(tokens[where]) == 1:
+                pending = kind
+                continue
+            heads.append(kind)
+        return heads, attributes, unread, latin, parts
+
+    def _tokens(self, text: str) -> list[str]:
+        """The clause segmented, with neighbouring pieces joined again where together they are a
+        shopping word or a part (jieba cuts app words it does not know: 遮阳 + 挡)."""
+        known = {**self.words["types"], **self.words["parts"]}
+        pieces = [t.strip() for t in segment(text, vocabulary())]
+        pieces = [t for t in pieces if t]
+        tokens, i = [], 0
+        while i < len(pieces):
+            for n in (4, 3, 2, 1):
+                joined = "".join(pieces[i : i + n])
+                if n == 1 or (i + n <= len(pieces) and joined in known):
+                    tokens.append(joined)
+                    i += n
+                    break
+        return tokens
+
+    def _shop_word(self, token: str) -> tuple[str, list[str]] | None:
+        """(type, modifiers) for a shopping word, or a word ending in one (男士游泳裤 -> 泳裤), when
+        the shop carries it or the dictionary names no type the shop carries ("背包": the shop's
+        rucksack before the table's backpack). The modifiers are those of the attribute table."""
+        types = self.words["types"]
+        head = next((w for w in sorted(types, key=len, reverse=True) if token.endswith(w) and len(w) >= 2), None)
+        if head is None and token in types:
+            head = token
+        if head is None:
+            return None
+        kind = types[head]
+        if not self._carried_kind(kind) and kind not in self.words["generic_heads"]:
+            from_dictionary = self._kind(head)
+            if from_dictionary and self._carried_kind(from_dictionary):
+                kind = from_dictionary
+        table = self.words["attributes"]
+        rest = token[: len(token) - len(head)]
+        mods = [table[p] for p in sorted(table, key=len, reverse=True) if p and p in rest][:1]
+        return kind, mods
+
+    def _carried_kind(self, kind: str) -> bool:
+        """Whether the shop carries a kind or one of its alternatives ("flats or bellies")."""
+        return any(self.carried(terms(alt)[-1:]) for alt in kind.split(" or ") if terms(alt))
 
     def _kind(self, token: str) -> str | None:
         """The product type a Chinese word names: from its primary senses (a single character

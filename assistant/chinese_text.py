@@ -10,12 +10,35 @@ are in `assistant/data/zh.yaml` (`replies`).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from assistant.chinese import lexicon
 from assistant.reply import Reply, RequestChip, Suggestion
-from common.text import money
+from common.text import money, singular, terms
 
-AUDIENCE_NAMES = {"women": "女士", "men": "男士", "girls": "女孩", "boys": "男孩", "kids": "儿童", "baby": "婴幼儿"}
+
+def _audience_name(audience: str) -> str:
+    return lexicon()["audience_names"].get(audience, audience)
+
+
+@cache
+def _type_names() -> dict[str, str]:
+    """English product type -> the shopper's word for it, from the shopping-word table read
+    backwards (the first word listed for a type names it): the reply says 凉鞋, not "sandals"."""
+    names: dict[str, str] = {}
+    for chinese, english in lexicon()["types"].items():
+        if " or " in english:  # 手机套 is a cover or a pouch, but a pouch is not always 手机套
+            continue
+        for key in (english, " ".join(singular(w) for w in terms(english))):
+            names.setdefault(key, chinese)
+    return names
+
+
+def type_name(kind: str) -> str:
+    """A product type as the reply names it: the Chinese word when there is one, else the shop's
+    own type name in quotes, as the catalog has it."""
+    key = " ".join(singular(w) for w in terms(kind))
+    return _type_names().get(kind) or _type_names().get(key) or f"“{kind}”"
 
 
 def _colour_names() -> dict[str, str]:
@@ -33,9 +56,11 @@ def conditions(constraints: dict, currency: str) -> list[str]:
     for colour in constraints.get("colours", []):
         out.append(colours.get(colour, colour))
     if constraints.get("audience"):
-        out.append(AUDIENCE_NAMES.get(constraints["audience"], constraints["audience"]))
+        out.append(_audience_name(constraints["audience"]))
     for brand in constraints.get("brands", []):
         out.append(f"品牌 {brand}")
+    for brand in constraints.get("exclude_brands", []):
+        out.append(f"不要 {brand}")
     lo, hi = constraints.get("price_min"), constraints.get("price_max")
     if lo is not None and hi is not None:
         out.append(f"{money(lo, currency)}到{money(hi, currency)}")
@@ -51,7 +76,7 @@ def conditions(constraints: dict, currency: str) -> list[str]:
         out.append("有货")
     kinds = constraints.get("categories", [])
     if kinds:  # the type and its synonyms: the first names it
-        out.append(f"“{kinds[0]}”")
+        out.append(type_name(kinds[0]))
     return out
 
 
@@ -62,7 +87,7 @@ def chips(items: list[RequestChip], constraints: dict, currency: str) -> list[Re
     for chip in items:
         label = chip.label
         if chip.slot == "audience":
-            label = AUDIENCE_NAMES.get(constraints.get("audience", ""), label)
+            label = _audience_name(constraints.get("audience", "")) if constraints.get("audience") else label
         elif chip.slot == "colour":
             label = "或".join(colours.get(c, c) for c in constraints.get("colours", [])) or label
         elif chip.slot == "price":
@@ -103,11 +128,11 @@ def reply_text(reply: Reply, currency: str, unread: list[str]) -> str:
     if reply.intent in ("detail", "compare", "product_question"):
         return _about_text(reply, currency, say)
     if not cards:
-        if reply.not_carried and " ".join(reply.not_carried.split()[:1]) in " ".join(
-            reply.constraints.get("categories", [])
-        ):
+        kinds = [" ".join(singular(w) for w in terms(k)) for k in reply.constraints.get("categories", [])]
+        if reply.not_carried and " ".join(singular(w) for w in terms(reply.not_carried)) in kinds:
             # the shop lacks the kind of product itself, not only this combination
-            text = say["not_carried"].format(what=reply.not_carried)
+            name = type_name(reply.not_carried)
+            text = say["not_carried"].format(what=name.strip("“”"))
         else:
             text = say["no_match"].format(wanted=wanted or say["your_request"])
         if reply.alternatives:

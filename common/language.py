@@ -26,7 +26,10 @@ def mostly_chinese(texts: list[str]) -> bool:
 
 
 @cache
-def _jieba():  # a jieba.Tokenizer, its dictionary cache kept with the models, not in /tmp
+def _jieba(vocabulary: frozenset[str] = frozenset()):
+    """A jieba.Tokenizer, its dictionary cache kept with the models, not in /tmp, that keeps the
+    words of `vocabulary` whole. One per vocabulary: catalogs are segmented with jieba's own
+    dictionary alone, so an index built in one process matches the queries of another."""
     import jieba
 
     jieba.setLogLevel(60)
@@ -34,9 +37,14 @@ def _jieba():  # a jieba.Tokenizer, its dictionary cache kept with the models, n
     cache_dir = Path(os.environ.get("SHOPASSIST_MODEL_CACHE_DIR") or ".shopassist/models")
     cache_dir.mkdir(parents=True, exist_ok=True)
     tokenizer.tmp_dir = str(cache_dir)
+    for word in sorted(vocabulary):
+        if len(word) > 1:
+            tokenizer.add_word(word)  # with the frequency that makes jieba cut it out whole
     return tokenizer
 
 
-def segment(text: str) -> list[str]:
-    """Chinese text cut into words (jieba, MIT, with its own dictionary); other text as it is."""
-    return list(_jieba().cut(text))
+def segment(text: str, vocabulary: frozenset[str] = frozenset()) -> list[str]:
+    """Chinese text cut into words (jieba, MIT, with its own dictionary, plus `vocabulary`: the
+    words a reader needs whole, such as shopping-app words jieba splits: 遮阳挡, 有吗); other
+    text as it is."""
+    return list(_jieba(vocabulary).cut(text))
