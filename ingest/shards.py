@@ -1,15 +1,18 @@
 """Where products live in Chroma: one collection, or one per top-level category (`shard_by`).
 
 With `shard_by: category` each top-level category node ("Clothing", "Footwear") is its own
-collection, `products-<slug>-<hash>`, carrying its category as metadata (`shard_key`). With
-`chroma_shard_urls` the shard collections are spread over those Chroma servers, a shard's
-server chosen by a hash of its category, so every writer and reader finds it in the same
-place without a directory service. Category is the shard key because it is the filter-first
-unit: a request that names a category asks one shard (assistant/shard_search.py).
+collection, `products-<slug>-<hash>`, carrying its category as metadata (`shard_key`);
+`shard_groups: N` hashes the categories into N shards instead, which bounds how many collections
+an unfiltered query asks (bench/shard_latency.py: the 58 Flipkart categories asked one by one
+cost more than one collection). With `chroma_shard_urls` the shard collections are spread over
+those Chroma servers, a shard's server chosen by a hash of its name, so every writer and reader
+finds it in the same place without a directory service. Category is the shard key because it
+is the filter-first unit: a request that names a category asks one shard
+(assistant/shard_search.py).
 
 `ProductCollections` is the one place ingest reads and writes products in Chroma. It finds
-products in either layout and on any configured server, so switching `shard_by` or the
-server list moves stored vectors to where the settings now put them, without re-embedding.
+products in either layout and on any configured server, so switching `shard_by`, the groups or
+the server list moves stored vectors to where the settings now put them, without re-embedding.
 """
 
 from __future__ import annotations
@@ -41,17 +44,29 @@ def shard_key(category: list[str]) -> str:
     return category[0].strip().lower() if category else ""
 
 
-def shard_name(key: str) -> str:
-    """A Chroma collection name for a shard: readable slug plus a hash of the exact key (two
-    categories with the same slug stay apart); Chroma allows [a-zA-Z0-9._-], 3-512 characters."""
+def _hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def shard_group(key: str, groups: int) -> int:
+    return _hash(key) % groups
+
+
+def shard_name(key: str, groups: int | None = None) -> str:
+    """A Chroma collection name for a category's shard. One per category: a readable slug plus a
+    hash of the exact key (two categories with the same slug stay apart; Chroma allows
+    [a-zA-Z0-9._-], 3-512 characters). With `groups`, categories hash into that many shards."""
+    if groups:
+        return f"{SHARD_PREFIX}group-{shard_group(key, groups):03d}-of-{groups:03d}"
     slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")[:SLUG_CHARS].strip("-")
     digest = hashlib.blake2b(key.encode("utf-8"), digest_size=4).hexdigest()
     return f"{SHARD_PREFIX}{slug + '-' if slug else ''}{digest}"
 
 
-def server_of(key: str, servers: int) -> int:
-    """Which configured Chroma server holds a shard: stable for a given list of servers."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little") % servers
+def server_of(name: str, servers: int) -> int:
+    """Which configured Chroma server holds the shard collection `name`: stable for a given
+    number of servers."""
+    return _hash(name) % servers
 
 
 def shard_urls(settings: Settings) -> list[str | None]:
@@ -98,8 +113,13 @@ class ProductCollections:
     def place_of(self, product: Product) -> Place:
         if not self.sharded:
             return (0, store.PRODUCTS)
-        key = shard_key(product.category)
-        return (server_of(key, len(self.clients)), shard_name(key))
+        name = shard_name(shard_key(product.category), self.settings.shard_groups)
+        return (server_of(name, len(self.clients)), name)
+
+    def shard_label(self, product: Product) -> str:
+        """What a shard holds, kept in its metadata: its category, or its group of categories."""
+        key, groups = shard_key(product.category), self.settings.shard_groups
+        return f"categories hashed to group {shard_group(key, groups)} of {groups}" if groups else key
 
     def collection(self, place: Place, key: str | None = None):
         """The collection at `place`, created when missing (a shard records its category)."""
@@ -143,7 +163,7 @@ class ProductCollections:
         for i, p in enumerate(products):
             groups[self.place_of(p)].append(i)
         for place, rows in groups.items():
-            key = shard_key(products[rows[0]].category) if self.sharded else None
+            key = self.shard_label(products[rows[0]]) if self.sharded else None
             self.collection(place, key).upsert(
                 ids=[products[i].id for i in rows],
                 embeddings=np.asarray(vectors)[rows],

@@ -50,9 +50,14 @@ def ingest(data_dir: Path, embedder, catalog: Path = DEMO_CATALOG, **settings) -
 
 @pytest.fixture(scope="module")
 def layouts(tmp_path_factory, fake_embedder):
-    """The demo catalog ingested twice: one collection, and one collection per category."""
+    """The demo catalog ingested three times: one collection, one collection per category, and
+    the categories hashed into three collections."""
     root = tmp_path_factory.mktemp("shards")
-    return ingest(root / "one", fake_embedder), ingest(root / "sharded", fake_embedder, shard_by="category")
+    return (
+        ingest(root / "one", fake_embedder),
+        ingest(root / "sharded", fake_embedder, shard_by="category"),
+        ingest(root / "grouped", fake_embedder, shard_by="category", shard_groups=3),
+    )
 
 
 def dense_for(settings: Settings) -> tuple[ShardedDense, CatalogIndex]:
@@ -95,7 +100,7 @@ def test_shard_names_are_valid_chroma_names_and_keep_categories_apart():
 
 
 def test_sharded_ingest_holds_the_same_products_and_vectors(layouts):
-    one, sharded = layouts
+    one, sharded, grouped = layouts
     a, b = read_snapshot(one.index_dir), read_snapshot(sharded.index_dir)
     assert [p.id for p in a.products] == [p.id for p in b.products]
     assert np.array_equal(np.asarray(a.vectors), np.asarray(b.vectors))
@@ -108,12 +113,17 @@ def test_sharded_ingest_holds_the_same_products_and_vectors(layouts):
         held = {item["id"] for item in store.iter_records(coll, include=[])}
         key = coll.metadata["shard_key"]
         assert held == {p.id for p in a.products if shard_key(p.category) == key}
+    groups = ProductCollections(grouped)
+    assert sorted(name for _, name in groups.existing()) == [f"products-group-{g:03d}-of-003" for g in range(3)]
+    assert {pid: c[0].place for pid, c in groups.stored().items()} == {p.id: groups.place_of(p) for p in a.products}
 
 
-def test_sharded_and_unsharded_rank_the_same_ids_filtered_and_not(layouts, fake_embedder, monkeypatch):
-    one, sharded = layouts
+@pytest.mark.parametrize("layout", [1, 2], ids=["one per category", "three groups"])
+def test_sharded_and_unsharded_rank_the_same_ids_filtered_and_not(layouts, layout, fake_embedder, monkeypatch):
+    one, sharded = layouts[0], layouts[layout]
     unsharded_dense, catalog = dense_for(one)
     sharded_dense, _ = dense_for(sharded)
+    collections = ProductCollections(sharded)
     engine = SearchEngine.load(sharded, embed=fake_embedder)
     asked: list[int] = []
     original = ShardedDense._ask
@@ -134,9 +144,9 @@ def test_sharded_and_unsharded_rank_the_same_ids_filtered_and_not(layouts, fake_
         # Filter first: only shards holding an allowed product are asked.
         asked.clear()
         sharded_dense.ranked(qv, 10, mask)
-        kinds = {shard_key(catalog.products[r].category) for r in np.flatnonzero(mask)}
-        assert len(asked) == len(kinds) <= len(sharded_dense.shards)
-        filtered_single_shard += len(kinds) == 1
+        holding = {collections.place_of(catalog.products[r]) for r in np.flatnonzero(mask)}
+        assert len(asked) == len(holding) <= len(sharded_dense.shards)
+        filtered_single_shard += len(holding) == 1
     assert filtered_single_shard >= 2
     qv = fake_embedder.encode("dumbbells")
     rows = sharded_dense.search(qv, 5)  # DenseIndex's interface
@@ -152,6 +162,12 @@ def test_switching_layouts_moves_vectors_without_re_embedding(tmp_path, fake_emb
     places = ProductCollections(to_shards).existing()
     assert (0, store.PRODUCTS) not in places and len(places) > 1
     assert np.array_equal(np.asarray(read_snapshot(settings.index_dir).vectors), before)
+    to_groups = to_shards.model_copy(update={"shard_groups": 2})
+    assert ingest_catalog(to_groups, DEMO_CATALOG, progress=False, embed=NoEncoder()).unchanged == len(before)
+    assert [name for _, name in ProductCollections(to_groups).existing()] == [
+        "products-group-000-of-002",
+        "products-group-001-of-002",
+    ]
     back = ingest_catalog(settings, DEMO_CATALOG, progress=False, embed=NoEncoder())
     assert back.unchanged == len(before)
     assert ProductCollections(settings).existing() == [(0, store.PRODUCTS)]
