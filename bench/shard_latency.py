@@ -11,16 +11,18 @@ shopper's message is. Every query is asked of each path in turn (unfiltered, the
 top 50), so machine load falls on all alike.
 
 Prints per path p50/p95 latency (query encoded once beforehand, not timed), the ratio to one
-collection, how many shards a filtered query asked, identity (share of queries where a sharded
-path returns the same 50 ranked ids as one collection) and recall@50 of each path against exact
-search over the same allowed rows (Chroma's HNSW is approximate, sharded or not).
+collection, how many shards a filtered query asked, identity (queries where a path returns the
+same 50 ranked ids as one collection, and as exact search over the same allowed rows) and
+recall@50 against exact search (Chroma's HNSW is approximate, sharded or not).
 
 Usage: python bench/shard_latency.py [--scales 10000,100000] [--repeat 2] [--groups 4] [--servers 0]
+       [--breadth 200] [--reuse]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import signal
@@ -34,6 +36,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from assistant.shard_search import BREADTH  # noqa: E402
 from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING, percentile, summary_ms  # noqa: E402
 
 K = 50
@@ -80,7 +83,7 @@ def write(settings, products, vectors: np.ndarray) -> float:
     return time.perf_counter() - t
 
 
-def run_scale(n: int, repeat: int, groups: int, servers: int) -> None:
+def run_scale(n: int, repeat: int, groups: int, servers: int, breadth: int, reuse: bool) -> None:
     from assistant.catalog import CatalogIndex
     from assistant.evaluation.retrieval import load_queries
     from assistant.shard_search import ShardedDense
@@ -97,7 +100,11 @@ def run_scale(n: int, repeat: int, groups: int, servers: int) -> None:
     originals = list(base.products)
     vectors = scaled_vectors(np.asarray(base.vectors), n)
     root = BENCH_DIR / f"shards-{n}"
-    shutil.rmtree(root, ignore_errors=True)
+    marker = root / "written.json"
+    layout_args = {"n": n, "groups": groups, "servers": servers}
+    reuse = reuse and marker.is_file() and json.loads(marker.read_text()) == layout_args
+    if not reuse:
+        shutil.rmtree(root, ignore_errors=True)
     urls, procs = start_servers(servers, root) if servers else ([], [])
     try:
         layouts = {
@@ -108,14 +115,20 @@ def run_scale(n: int, repeat: int, groups: int, servers: int) -> None:
             ),
         }
         index_dir = layouts["one collection"].index_dir
-        write_snapshot(index_dir, iter_scaled(originals, n), vectors, "bench")
+        if not reuse:
+            write_snapshot(index_dir, iter_scaled(originals, n), vectors, "bench")
         t = time.perf_counter()
         catalog = CatalogIndex.load(index_dir)
         tables_s = time.perf_counter() - t
-        products = list(iter_scaled(originals, n))
-        written = {name: write(settings, products, vectors) for name, settings in layouts.items()}
-        del products
+        written: dict[str, float] = {}
+        if not reuse:
+            products = list(iter_scaled(originals, n))
+            written = {name: write(settings, products, vectors) for name, settings in layouts.items()}
+            del products
+            marker.write_text(json.dumps(layout_args))
         dense = {name: ShardedDense.open(settings, catalog.row_of, len(catalog)) for name, settings in layouts.items()}
+        for path in dense.values():
+            path.breadth = breadth
 
         embed = embedder(Settings().embedding_model)
         understander = Understander(catalog, embed)
@@ -128,6 +141,7 @@ def run_scale(n: int, repeat: int, groups: int, servers: int) -> None:
 
         times: dict[tuple[str, str], list[float]] = defaultdict(list)
         same: dict[tuple[str, str], int] = defaultdict(int)
+        exact: dict[tuple[str, str], int] = defaultdict(int)
         recall: dict[tuple[str, str], list[float]] = defaultdict(list)
         asked: dict[str, list[int]] = defaultdict(list)
         for round_ in range(repeat):
@@ -142,10 +156,11 @@ def run_scale(n: int, repeat: int, groups: int, servers: int) -> None:
                         continue
                     rows = np.arange(len(catalog)) if allowed is None else np.flatnonzero(allowed)
                     scores = np.asarray(catalog.vectors[rows]) @ qv
-                    truth = {catalog.products[r].id for r in rows[np.argsort(-scores)[:K]]}
+                    truth = [catalog.products[r].id for r in rows[np.argsort(-scores, kind="stable")[:K]]]
                     for name, ids in answers.items():
                         same[(name, kind)] += ids == answers["one collection"]
-                        recall[(name, kind)].append(len(truth & set(ids)) / len(truth))
+                        exact[(name, kind)] += ids == truth
+                        recall[(name, kind)].append(len(set(truth) & set(ids)) / len(truth))
                         if allowed is not None:
                             asked[name].append(sum(bool(allowed[s.rows].any()) for s in dense[name].shards))
     finally:
@@ -155,7 +170,7 @@ def run_scale(n: int, repeat: int, groups: int, servers: int) -> None:
             proc.wait(timeout=30)
 
     where = f"{servers} chroma run servers on 127.0.0.1" if servers else "embedded Chroma"
-    print(f"\n== {n:,} products, {len(items)} dev queries x {repeat}, top {K}, {where}")
+    print(f"\n== {n:,} products, {len(items)} dev queries x {repeat}, top {K} (each shard asked {breadth}), {where}")
     print(
         f"search tables {tables_s:.1f} s; filtered queries keep median "
         f"{np.median([m.sum() for _, m in items]):,.0f} rows"
@@ -163,9 +178,10 @@ def run_scale(n: int, repeat: int, groups: int, servers: int) -> None:
     for name, path in dense.items():
         sizes = sorted((len(s.rows) for s in path.shards), reverse=True)
         shares = np.array(asked[name])
+        made = f"written in {written[name]:.1f} s" if name in written else "reused"
         print(
-            f"{name:15s} {len(sizes):3d} collections (largest {', '.join(f'{x:,}' for x in sizes[:3])}), written "
-            f"in {written[name]:.1f} s; a filtered query asks median {np.median(shares):.0f} ({np.mean(shares == 1):.0%} ask one)"
+            f"{name:15s} {len(sizes):3d} collections (largest {', '.join(f'{x:,}' for x in sizes[:3])}), {made}; "
+            f"a filtered query asks median {np.median(shares):.0f} ({np.mean(shares == 1):.0%} ask one)"
         )
     for kind in ("unfiltered", "filtered"):
         base_ms = times[("one collection", kind)]
@@ -174,7 +190,8 @@ def run_scale(n: int, repeat: int, groups: int, servers: int) -> None:
             print(
                 f"{kind:10s} {name:15s} {summary_ms(ms)}  x{percentile(ms, 50) / percentile(base_ms, 50):.2f} p50 "
                 f"x{percentile(ms, 95) / percentile(base_ms, 95):.2f} p95; same {K} ranked ids as one collection "
-                f"{same[(name, kind)]}/{len(items)}; recall@{K} vs exact {np.mean(recall[(name, kind)]):.3f}"
+                f"{same[(name, kind)]}/{len(items)}, as exact search {exact[(name, kind)]}/{len(items)}; "
+                f"recall@{K} vs exact {np.mean(recall[(name, kind)]):.3f}"
             )
 
 
@@ -183,12 +200,14 @@ def main() -> None:
     parser.add_argument("--scales", default="10000,100000")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--groups", type=int, default=4, help="shard_groups of the grouped layout")
+    parser.add_argument("--breadth", type=int, default=BREADTH, help="neighbours each shard is asked for")
+    parser.add_argument("--reuse", action="store_true", help="query the collections a previous run wrote")
     parser.add_argument("--servers", type=int, default=0, help="spread shards over N `chroma run` servers")
     args = parser.parse_args()
     if not FLIPKART.exists():
         sys.exit(f"{FLIPKART} not found: this benchmark needs ../shared/datasets")
     for n in [int(s) for s in args.scales.split(",")]:
-        run_scale(n, args.repeat, args.groups, args.servers)
+        run_scale(n, args.repeat, args.groups, args.servers, args.breadth, args.reuse)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import pytest
 
 from assistant.catalog import CatalogIndex
 from assistant.engine import SearchEngine
-from assistant.shard_search import ShardedDense, ShardUnavailable
+from assistant.shard_search import BREADTH, ShardedDense, ShardUnavailable
 from common.settings import Settings
 from ingest import store
 from ingest.pipeline import ingest_catalog
@@ -135,7 +135,9 @@ def test_sharded_and_unsharded_rank_the_same_ids_filtered_and_not(layouts, layou
         mask = catalog.mask(query.constraints)
         assert 0 < mask.sum() < len(catalog) or query.constraints.is_empty()
         for allowed in (None, mask):
-            for k in (1, 10, 50):
+            for k, breadth in ((1, 0), (10, 0), (10, BREADTH), (50, 0)):
+                # breadth 0: each shard returns only its own top k, which the merge must cut right
+                unsharded_dense.breadth = sharded_dense.breadth = breadth
                 want = unsharded_dense.ranked(qv, k, allowed)
                 got = sharded_dense.ranked(qv, k, allowed)
                 assert_same_ranking(got, want)
