@@ -66,7 +66,7 @@ class ShardedDense:
 
     @classmethod
     def open(cls, settings: Settings, row_of: RowOf, count: int) -> ShardedDense:
-        """The product collections the settings point at (either layout), each mapped to the
+        """The product collections of the layout the settings ask for, each mapped to the
         snapshot rows it holds by asking it for its ids once (paged)."""
         collections = ProductCollections(settings)
         urls = shard_urls(settings)
@@ -80,7 +80,7 @@ class ShardedDense:
             for url in urls
         ]
         shards = []
-        for place in collections.existing():
+        for place in filter(collections.in_layout, collections.existing()):
             coll = collections.collection(place)
             ids = [item["id"] for item in store.iter_records(coll, include=[])]
             rows = np.array([r for r in (row_of.get(pid) for pid in ids) if r is not None], dtype=np.int64)
@@ -116,7 +116,9 @@ class ShardedDense:
                 raise ShardUnavailable(f"shard {shard.name} ({shard.key or 'all products'}) failed: {exc}") from exc
             found.extend((pid, 1.0 - float(d)) for pid, d in zip(ids, distances, strict=True))
         found.sort(key=lambda hit: (-hit[1], hit[0]))
-        return found[:k]
+        # A product an interrupted re-ingest left in two shards (its category changed) counts once.
+        seen: set[str] = set()
+        return [hit for hit in found if not (hit[0] in seen or seen.add(hit[0]))][:k]
 
     def search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> np.ndarray:
         """Snapshot rows of the k nearest vectors (among `allowed`), as `DenseIndex.search`."""

@@ -4,8 +4,8 @@ Per scale, the Flipkart catalog scaled up (bench/common.py: real MiniLM vectors 
 noise) is written three times through ingest's own writer (`ingest.shards.ProductCollections`):
 one collection "products", one collection per top-level category (`shard_by: category`), and
 the categories hashed into --groups collections (`shard_groups`); in
-embedded Chroma, or with --servers N over N `chroma run` servers on 127.0.0.1 (the unsharded
-collection on the first, the shards spread by `chroma_shard_urls`). The snapshot of the same
+embedded Chroma, or with --servers N over `chroma run` servers on 127.0.0.1 (one for the
+unsharded collection, N of their own for each sharded layout, spread by `chroma_shard_urls`). The snapshot of the same
 products gives the filter masks: the dev queries parsed by the assistant's understander, as a
 shopper's message is. Every query is asked of each path in turn (unfiltered, then filtered;
 top 50), so machine load falls on all alike.
@@ -43,13 +43,15 @@ K = 50
 WRITE_BATCH = 5000
 
 
-def start_servers(count: int, root: Path) -> tuple[list[str], list[subprocess.Popen]]:
+def start_servers(count: int, root: Path, procs: list[subprocess.Popen]) -> list[str]:
+    """Start `count` servers (added to `procs` at once, so the caller stops them even if one
+    never answers) and wait until each answers; their URLs."""
     from common.settings import Settings
     from common.vllm_server import free_port
     from ingest import store
 
     chroma_bin = Path(sys.executable).parent / "chroma"
-    procs, urls = [], []
+    urls = []
     for i in range(count):
         port = free_port()
         cmd = [str(chroma_bin), "run", "--path", str(root / f"srv{i}"), "--host", "127.0.0.1", "--port", str(port)]
@@ -67,7 +69,7 @@ def start_servers(count: int, root: Path) -> tuple[list[str], list[subprocess.Po
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.5)
-    return urls, procs
+    return urls
 
 
 def write(settings, products, vectors: np.ndarray) -> float:
@@ -105,13 +107,19 @@ def run_scale(n: int, repeat: int, groups: int, servers: int, breadth: int, reus
     reuse = reuse and marker.is_file() and json.loads(marker.read_text()) == layout_args
     if not reuse:
         shutil.rmtree(root, ignore_errors=True)
-    urls, procs = start_servers(servers, root) if servers else ([], [])
+    # Each layout on servers of its own: a layout reads every product collection on its servers.
+    procs: list[subprocess.Popen] = []
+    urls: dict[str, list[str]] = {}
     try:
+        for name, count in (("one", 1), ("categories", servers), ("groups", servers)):
+            urls[name] = start_servers(count, root / name, procs) if servers else []
         layouts = {
-            "one collection": Settings(data_dir=root / "one", chroma_url=urls[0] if urls else None),
-            "per category": Settings(data_dir=root / "categories", shard_by="category", chroma_shard_urls=urls),
+            "one collection": Settings(data_dir=root / "one", chroma_url=urls["one"][0] if servers else None),
+            "per category": Settings(
+                data_dir=root / "categories", shard_by="category", chroma_shard_urls=urls["categories"]
+            ),
             f"{groups} groups": Settings(
-                data_dir=root / "groups", shard_by="category", shard_groups=groups, chroma_shard_urls=urls
+                data_dir=root / "groups", shard_by="category", shard_groups=groups, chroma_shard_urls=urls["groups"]
             ),
         }
         index_dir = layouts["one collection"].index_dir
@@ -169,7 +177,7 @@ def run_scale(n: int, repeat: int, groups: int, servers: int, breadth: int, reus
         for proc in procs:
             proc.wait(timeout=30)
 
-    where = f"{servers} chroma run servers on 127.0.0.1" if servers else "embedded Chroma"
+    where = f"shards over {servers} chroma run servers on 127.0.0.1" if servers else "embedded Chroma"
     print(f"\n== {n:,} products, {len(items)} dev queries x {repeat}, top {K} (each shard asked {breadth}), {where}")
     print(
         f"search tables {tables_s:.1f} s; filtered queries keep median "

@@ -133,6 +133,18 @@ class ProductCollections:
             )
         return self._open[place]
 
+    def in_layout(self, place: Place) -> bool:
+        """Whether a product collection belongs to the layout the settings ask for, on the server
+        they put it on (a reader skips the rest: copies an interrupted move left behind)."""
+        server, name = place
+        if not self.sharded:
+            return place == (0, store.PRODUCTS)
+        grouped = re.fullmatch(rf"{SHARD_PREFIX}group-\d{{3}}-of-(\d{{3}})", name)
+        groups = self.settings.shard_groups
+        if name == store.PRODUCTS or (int(grouped[1]) if grouped else None) != groups:
+            return False
+        return server == server_of(name, len(self.clients))
+
     def existing(self) -> list[Place]:
         """Every product collection on every configured server, in either layout."""
         found = []

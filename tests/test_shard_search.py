@@ -193,6 +193,26 @@ def test_a_product_whose_category_changes_moves_shard(tmp_path, fake_embedder):
     assert len(stored) == 40
 
 
+def test_copies_an_interrupted_move_left_behind_count_once_and_the_next_ingest_removes_them(tmp_path, fake_embedder):
+    settings = ingest(tmp_path / "data", fake_embedder, shard_by="category")
+    dense, catalog = dense_for(settings)
+    qv = fake_embedder.encode("running shoes")
+    clean = dense.ranked(qv, 20)
+    top = catalog.products[catalog.row_of[clean[0][0]]]
+    collections = ProductCollections(settings)
+    home = collections.place_of(top)
+    copy = collections.collection(home).get(ids=[top.id], include=["embeddings", "metadatas"])
+    other = next(place for place in collections.existing() if place != home)
+    for leftover in (store.collection(store.chroma_client(settings), store.PRODUCTS), collections.collection(other)):
+        leftover.add(ids=[top.id], embeddings=copy["embeddings"], metadatas=copy["metadatas"])
+    again, _ = dense_for(settings)
+    assert len(again.shards) == len(dense.shards)  # the other layout's collection is not read
+    assert_same_ranking(again.ranked(qv, 20), clean)
+    ingest_catalog(settings, DEMO_CATALOG, progress=False, embed=NoEncoder())
+    assert [c.place for c in ProductCollections(settings).stored()[top.id]] == [home]
+    assert (0, store.PRODUCTS) not in ProductCollections(settings).existing()
+
+
 def test_a_shard_that_cannot_answer_is_one_clear_error(tmp_path, fake_embedder):
     settings = ingest(tmp_path / "data", fake_embedder, shard_by="category")
     dense, catalog = dense_for(settings)
