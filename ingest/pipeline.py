@@ -242,11 +242,11 @@ def _index(
             todo.append(p)
             continue
         here = [c for c in found if c.place == collections.place_of(p)]
-        meta = (here or found or [None])[0]
+        copy = (here or found or [None])[0]
         if (
-            meta is None
-            or meta.meta.get("content_hash") != p.content_hash
-            or meta.meta.get("embed_model") != model_name
+            copy is None
+            or copy.meta.get("content_hash") != p.content_hash
+            or copy.meta.get("embed_model") != model_name
         ):
             report.updated += 1
             todo.append(p)
@@ -254,6 +254,13 @@ def _index(
             report.unchanged += 1
             if not here:
                 moves.append(p)
+    current = {p.id: collections.place_of(p) for p in products}
+    if append:  # stored products this file does not name stay, and go where the layout puts them
+        for pid, found in copies.items():
+            if pid not in current and found:
+                current[pid] = collections.place_for(found[0].meta.get("category", "").split(" > "))
+                if all(c.place != current[pid] for c in found):
+                    moves.append(Product.model_validate_json(found[0].meta["record"]))
     collections.move(moves, copies)
 
     if todo:
@@ -275,7 +282,6 @@ def _index(
                 collections.upsert(chunk, vectors, [store.product_metadata(p, model_name) for p in chunk])
                 bar.update(len(chunk))
 
-    current = {p.id: collections.place_of(p) for p in products}
     gone = set() if append else {pid for pid in copies if pid not in current}
     stale: dict[Place, list[str]] = defaultdict(list)  # copies not where the product now lives
     for pid, found in copies.items():

@@ -111,9 +111,13 @@ class ProductCollections:
 
     # -- where things go ----------------------------------------------------------------------
     def place_of(self, product: Product) -> Place:
+        return self.place_for(product.category)
+
+    def place_for(self, category: list[str]) -> Place:
+        """Where a product of that category path lives in this layout."""
         if not self.sharded:
             return (0, store.PRODUCTS)
-        name = shard_name(shard_key(product.category), self.settings.shard_groups)
+        name = shard_name(shard_key(category), self.settings.shard_groups)
         return (server_of(name, len(self.clients)), name)
 
     def shard_label(self, product: Product) -> str:

@@ -176,6 +176,20 @@ def test_switching_layouts_moves_vectors_without_re_embedding(tmp_path, fake_emb
     assert np.array_equal(np.asarray(read_snapshot(settings.index_dir).vectors), before)
 
 
+def test_an_appending_ingest_moves_the_products_it_does_not_name_too(tmp_path, fake_embedder):
+    settings = ingest(tmp_path / "data", fake_embedder)
+    count = len(read_snapshot(settings.index_dir).products)
+    lines = DEMO_CATALOG.read_text(encoding="utf-8").splitlines(keepends=True)
+    few = tmp_path / "few.csv"
+    few.write_text("".join(lines[:11]), encoding="utf-8")
+    sharded = settings.model_copy(update={"shard_by": "category"})
+    report = ingest_catalog(sharded, few, append=True, progress=False, embed=NoEncoder())
+    assert (report.unchanged, report.removed) == (10, 0)
+    assert (0, store.PRODUCTS) not in ProductCollections(sharded).existing()
+    dense, catalog = dense_for(sharded)
+    assert len(catalog) == count == sum(len(s.rows) for s in dense.shards)
+
+
 def test_a_product_whose_category_changes_moves_shard(tmp_path, fake_embedder):
     lines = DEMO_CATALOG.read_text(encoding="utf-8").splitlines(keepends=True)
     catalog = tmp_path / "c.csv"
