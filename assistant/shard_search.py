@@ -1,14 +1,16 @@
 """Dense search over the product collections in Chroma, every shard asked in parallel.
 
 The router past one node (README, "Past one node"): products live in one Chroma collection per
-top-level category (`shard_by: category`, ingest/shards.py), on one server or several. Filters
+top-level category or group of categories (`shard_by: category`, ingest/shards.py), on one
+server or several; one unsharded collection is the same code with one shard. Filters
 stay first: the caller's allow-list (the catalog's masks, one bit per snapshot row) decides
 which shards are asked at all and which of their ids, so a request filtered to one category
 asks one shard, and a shard none of whose products pass is skipped. A shard all of whose
-products pass is asked without an id list. Each shard answers its own top k by cosine distance;
-the union of the shards' top k holds the global top k, which is merged by the same score and tie
-order as one unsharded collection ranks (id breaks ties), so sharded and unsharded answers are
-the same ranked ids (tests/test_shard_search.py, bench/shard_latency.py).
+products pass is asked without an id list. Each shard answers its own nearest (`BREADTH`, at
+least k) by cosine distance; the union of the shards' top k holds the global top k, which is
+merged by the same score and tie order as one unsharded collection ranks (id breaks ties), so
+sharded and unsharded answers are the same ranked ids wherever Chroma's HNSW finds each shard's
+true top k (tests/test_shard_search.py, bench/shard_latency.py).
 
 Every Chroma call goes through that server's `Dependency` (common/dependency.py): a bounded
 thread pool and the `dependency_timeout_s` deadline for the whole fan-out. A shard that fails or
@@ -34,8 +36,8 @@ from ingest.shards import SHARD_KEY, ProductCollections, shard_urls
 # searches max(ef_search=100, n) candidates, and a catalog of near-duplicate variants strands
 # a narrow search. bench/shard_latency.py at 100k (Flipkart variants), top 50 unfiltered,
 # recall@50 against exact for 58 category shards: 0.948 asking 200, 0.961 asking 500, 0.999
-# asking 1000 (one 100k collection: 0.884, 0.960, 0.963). Filtered requests pass an id list and
-# were exact at every breadth.
+# asking 1000 (one 100k collection: 0.884, 0.960, 0.963); filtered 0.999 asking 200, 1.000 from
+# 500 on.
 BREADTH = 1000
 
 
@@ -117,8 +119,15 @@ class ShardedDense:
             found.extend((pid, 1.0 - float(d)) for pid, d in zip(ids, distances, strict=True))
         found.sort(key=lambda hit: (-hit[1], hit[0]))
         # A product an interrupted re-ingest left in two shards (its category changed) counts once.
+        best: list[tuple[str, float]] = []
         seen: set[str] = set()
-        return [hit for hit in found if not (hit[0] in seen or seen.add(hit[0]))][:k]
+        for pid, score in found:
+            if pid not in seen:
+                seen.add(pid)
+                best.append((pid, score))
+            if len(best) == k:
+                break
+        return best
 
     def search(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> np.ndarray:
         """Snapshot rows of the k nearest vectors (among `allowed`), as `DenseIndex.search`."""
