@@ -39,6 +39,13 @@ class Settings(BaseSettings):
     embedding_model: str = BUNDLED
     embedding_batch_size: int = 64
     chroma_url: str | None = None  # http://HOST:PORT uses a Chroma server instead of embedded
+    # "category": one Chroma collection per top-level category (ingest/shards.py), asked in
+    # parallel by assistant/shard_search.py; chroma_shard_urls spreads them over Chroma servers
+    # (default: all on chroma_url or embedded). Changing either moves stored vectors, no re-embed.
+    shard_by: Literal["none", "category"] = "none"
+    shard_groups: int | None = Field(default=None, ge=1)  # categories hashed into N shards; None: one each
+    chroma_shard_urls: list[str] = Field(default_factory=list)
+    shard_query_workers: int = Field(default=8, ge=1)  # shard queries in flight at once per server
     # How long an ingest waits for another ingest on the same data dir before failing.
     ingest_lock_timeout_s: float = 300.0
     rrf_k: int = 60

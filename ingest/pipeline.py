@@ -36,6 +36,7 @@ from ingest import store
 from ingest.clean import Cleaning, RowError, clean_row, map_row
 from ingest.lock import writer_lock
 from ingest.read import RAW_CHARS, RawRow, Rejection, load_mapping, read_rows
+from ingest.shards import Place, ProductCollections
 from ingest.snapshot import FORMAT_VERSION, fingerprint, read_meta, write_snapshot
 
 log = logging.getLogger(__name__)
@@ -218,30 +219,49 @@ def _index(
     progress: bool,
     embed: Embedder | None,
 ) -> None:
-    """Embed new and changed products into Chroma, remove gone ones, rebuild the snapshot."""
-    client = store.chroma_client(settings)
-    coll = store.collection(client, store.PRODUCTS)
+    """Embed new and changed products into Chroma, remove gone ones, rebuild the snapshot.
+
+    Products live in one collection or one per category (`shard_by`, ingest/shards.py); a stored
+    product not where the settings now put it (the layout or the server list changed) is moved
+    with its stored vector, and its old copy removed after the new one is written."""
+    collections = ProductCollections(settings)
     model_name = index_tag(settings)
 
-    stored = {item["id"]: item["metadatas"] for item in store.iter_records(coll, include=["metadatas"])}
-    if any(meta.get("embed_model") != model_name for meta in stored.values()):
+    copies = collections.stored()
+    if any(c.meta.get("embed_model") != model_name for found in copies.values() for c in found):
         # Another embedding model (or indexed text) made these vectors: every one is redone, and
         # a new model's vectors may have another length, which one Chroma collection cannot mix.
         log.info("the index was built with another embedding model; re-embedding every product")
-        client.delete_collection(store.PRODUCTS)
-        coll = store.collection(client, store.PRODUCTS)
-        stored = {pid: {} for pid in stored}  # still counted as updated, not added
-    todo = []
+        collections.clear()
+        copies = {pid: [] for pid in copies}  # still counted as updated, not added
+    todo, moves = [], []
     for p in products:
-        meta = stored.get(p.id)
-        if meta is None:
+        found = copies.get(p.id)
+        if found is None:
             report.added += 1
             todo.append(p)
-        elif meta.get("content_hash") != p.content_hash or meta.get("embed_model") != model_name:
+            continue
+        here = [c for c in found if c.place == collections.place_of(p)]
+        copy = (here or found or [None])[0]
+        if (
+            copy is None
+            or copy.meta.get("content_hash") != p.content_hash
+            or copy.meta.get("embed_model") != model_name
+        ):
             report.updated += 1
             todo.append(p)
         else:
             report.unchanged += 1
+            if not here:
+                moves.append(p)
+    current = {p.id: collections.place_of(p) for p in products}
+    if append:  # stored products this file does not name stay, and go where the layout puts them
+        for pid, found in copies.items():
+            if pid not in current and found:
+                current[pid] = collections.place_for(found[0].meta.get("category", "").split(" > "))
+                if all(c.place != current[pid] for c in found):
+                    moves.append(Product.model_validate_json(found[0].meta["record"]))
+    collections.move(moves, copies)
 
     if todo:
         model = embed or embedder(settings.embedding_model)
@@ -257,22 +277,22 @@ def _index(
                     normalize_embeddings=True,
                     convert_to_numpy=True,
                 )
-                coll.upsert(
-                    ids=[p.id for p in chunk],
-                    embeddings=vectors,
-                    metadatas=[store.product_metadata(p, model_name) for p in chunk],
-                    # No documents: search reads text from the snapshot, and Chroma would build
-                    # a full-text index over them that nothing uses.
-                )
+                # No documents: search reads text from the snapshot, and Chroma would build a
+                # full-text index over them that nothing uses.
+                collections.upsert(chunk, vectors, [store.product_metadata(p, model_name) for p in chunk])
                 bar.update(len(chunk))
 
-    current = {p.id for p in products}
-    gone = [] if append else [pid for pid in stored if pid not in current]
-    for i in range(0, len(gone), store.PAGE):
-        coll.delete(ids=gone[i : i + store.PAGE])
+    gone = set() if append else {pid for pid in copies if pid not in current}
+    stale: dict[Place, list[str]] = defaultdict(list)  # copies not where the product now lives
+    for pid, found in copies.items():
+        for c in found:
+            if pid in gone or (pid in current and c.place != current[pid]):
+                stale[c.place].append(pid)
+    collections.delete(stale)
+    collections.drop_empty(keep=set(current.values()))
     report.removed = len(gone)
 
-    rebuild_snapshot(settings, coll, expect=None if append else {p.id: p.content_hash for p in products})
+    rebuild_snapshot(settings, collections, expect=None if append else {p.id: p.content_hash for p in products})
 
 
 def embedding_model_for(settings: Settings, products: list[Product]) -> str:
@@ -293,7 +313,7 @@ def index_tag(settings: Settings) -> str:
     return f"{settings.embedding_model}|v{FORMAT_VERSION}"
 
 
-def rebuild_snapshot(settings: Settings, coll, expect: dict[str, str] | None = None) -> None:
+def rebuild_snapshot(settings: Settings, collections: ProductCollections, expect: dict[str, str] | None = None) -> None:
     """Write the search snapshot from Chroma, unless the one on disk already matches."""
     model_name = index_tag(settings)
     meta = read_meta(settings.index_dir)
@@ -304,7 +324,7 @@ def rebuild_snapshot(settings: Settings, coll, expect: dict[str, str] | None = N
     ids: list[str] = []
     records: list[str] = []
     vectors: list[np.ndarray] = []
-    for item in store.iter_records(coll, include=["metadatas", "embeddings"]):
+    for item in collections.iter_records(include=["metadatas", "embeddings"]):
         ids.append(item["id"])
         records.append(item["metadatas"]["record"])
         vectors.append(np.asarray(item["embeddings"], dtype=np.float32))
