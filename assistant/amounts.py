@@ -38,6 +38,7 @@ class Lexicon:
     max_digits: int
     joiners: frozenset[str]
     negations: frozenset[str]
+    bridge: frozenset[str]  # words that may stand between a negation and the cue it turns over
 
 
 @cache
@@ -62,6 +63,7 @@ def lexicon() -> Lexicon:
         max_digits=int(raw["max_digits"]),
         joiners=frozenset(raw["range_joiners"]),
         negations=frozenset(raw["negations"]),
+        bridge=frozenset(raw["negation_bridge"]),
     )
 
 
@@ -122,8 +124,11 @@ def read_prices(text: str) -> PriceReading:
             range_cue = before == "range_before"
             cur_b = _has_currency(toks, nxt, lex) or _money_scale(toks, nxt, lex)
             if range_cue or cur or cur_b or before in ("ceiling_before", "floor_before", "around_before"):
-                lo, hi = sorted((a.value, nxt.value))
-                out.price_min, out.price_max = lo, hi
+                lo, hi = sorted((_shared_scale(toks, a, nxt, lex), nxt.value))
+                if before == "around_before":  # "around seven-eight hundred": a soft band, no bound
+                    out.near = (lo + hi) / 2
+                else:
+                    out.price_min, out.price_max = lo, hi
                 after_b, end_b = _cue_after(toks, nxt.end, lex)
                 out.spans.append((matches[b_start].start(), matches[max(end_b, nxt.end) - 1].end()))
                 used.add(k + 1)
@@ -252,14 +257,27 @@ def _ends_with(toks: list[str], i: int, phrase: tuple[str, ...]) -> bool:
 
 
 def _negated(toks: list[str], matches: list[re.Match[str]], start: int, lex: Lexicon) -> bool:
-    """A negation in the four words before a bound cue, in the same clause, turns it over ("can't
-    spend more than"); one in the clause before does not ("not too expensive, max 80")."""
+    """A negation in the four words before a bound cue, in the same clause and with only bridge
+    words between ("can't spend more than", "don't want anything over"), turns it over; one in
+    the clause before ("not too expensive, max 80") or one that negates a noun ("no show socks
+    below 500") does not."""
     text = matches[0].string if matches else ""
     for i in range(max(0, start - 4), start):
         between = text[matches[i].end() : matches[start].start()] if start < len(matches) else ""
-        if toks[i] in lex.negations and not re.search(r"[,;.!?]", between):
+        bridged = all(t in lex.bridge for t in toks[i + 1 : start])
+        if toks[i] in lex.negations and bridged and not re.search(r"[,;.!?]", between):
             return True
     return False
+
+
+def _shared_scale(toks: list[str], first: Amount, second: Amount, lex: Lexicon) -> float:
+    """The first number of a range, with the scale the second ends in when it has none of its
+    own: "seven-eight hundred" is 700 to 800, "5-6k" 5000 to 6000; "50 to 2 thousand" stays 50."""
+    last = toks[second.end - 1]
+    if any(t in lex.scales for t in toks[first.start : first.end]) or last not in lex.scales:
+        return first.value
+    scaled = first.value * lex.scales[last]
+    return scaled if scaled <= second.value else first.value
 
 
 def _money_scale(toks: list[str], a: Amount, lex: Lexicon) -> bool:
