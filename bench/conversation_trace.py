@@ -72,7 +72,9 @@ def main() -> None:
         session, lines = Session(), []
         for text in d["turns"]:
             reply = assistant.reply(session, text)
-            lines.append(f"  > {text}\n    [{reply.intent}] {show(state(session.request))} | text={session.request.text!r}")
+            lines.append(
+                f"  > {text}\n    [{reply.intent}] {show(state(session.request))} | text={session.request.text!r}"
+            )
         final, wanted = state(session.request), state(one.request)
         same = final == wanted
         differ += not same
