@@ -115,6 +115,12 @@ def read_prices(text: str) -> PriceReading:
             continue
         before, b_start = _cue_before(toks, a.start, lex)
         after, a_end = _cue_after(toks, a.end, lex)
+        # A cue belongs to the number in its own sentence: "he's 6. under a thousand" bounds
+        # nothing at 6.
+        if before and before != "range_before" and _broken(matches, _cue_end(toks, a.start, lex) - 1, ".;!?"):
+            before, b_start = None, a.start
+        if after and _broken(matches, a.end - 1, ".;!?,"):
+            after, a_end = None, a.end
         cur = _has_currency(toks, a, lex) or _money_scale(toks, a, lex)
         # A range: "between 800 and 1500", "from $20 to $40", "20-40 usd", "2k-3k".
         nxt = amounts[k + 1] if k + 1 < len(amounts) else None
@@ -287,6 +293,21 @@ def _money_scale(toks: list[str], a: Amount, lex: Lexicon) -> bool:
     if last in lex.money_scales:
         return True
     return last == "k" and not (a.end < len(toks) and toks[a.end] in lex.spec_after_k)
+
+
+def _broken(matches: list[re.Match[str]], i: int, marks: str) -> bool:
+    """Whether one of the marks stands between token i and the next one."""
+    if i < 0 or i + 1 >= len(matches):
+        return False
+    return any(m in matches[i].string[matches[i].end() : matches[i + 1].start()] for m in marks)
+
+
+def _cue_end(toks: list[str], i: int, lex: Lexicon) -> int:
+    """The token index just after a cue that ends before token i (currency words skipped)."""
+    j = i
+    while j > 0 and toks[j - 1] in lex.currency:
+        j -= 1
+    return j
 
 
 def _skip_currency(toks: list[str], j: int, lex: Lexicon) -> int:

@@ -64,6 +64,9 @@ from assistant.amounts import read_prices
         ("20 hazaar tak chalega", None, 20000, None),
         ("five thousand se upar nahi", None, 5000, None),
         ("3 hazaar se upar", 3000, None, None),
+        # a cue binds the number in its own sentence only
+        ("my boy is 9. under a thousand", None, 1000, None),
+        ("she turned 4, below 800 please", None, 800, None),
     ],
 )
 def test_amounts_and_their_bounds(message, lo, hi, near):
