@@ -370,7 +370,7 @@ class Assistant:
         before = session.request
         for slot in meant.remove:  # "scratch the black", "any brand is fine"
             before = dialogue.remove(before, slot, self.engine.catalog).request
-        update = dialogue.update(before, query, meant.move, shown_prices, self.engine.catalog)
+        update = dialogue.update(before, query, meant.move, shown_prices, self.engine.catalog, meant.narrows)
         if meant.remove and session.request.is_active():
             update.changes = dialogue.changes_between(session.request, update.request, self.engine.catalog.currency)
         if not update.request.is_active() or (

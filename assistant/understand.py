@@ -35,7 +35,7 @@ from assistant.lexicon import (
     REQUIRED_CUES,
     TYPE_SYNONYMS,
 )
-from assistant.spelling import Speller
+from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.type_meaning import TypeMeaning
 from assistant.vocabulary import DATA, known_words
 from assistant.vocabulary import is_type as is_known_type
@@ -458,7 +458,7 @@ class Understander:
             for i in range(len(words) - n + 1):
                 gram = " ".join(words[i : i + n])
                 stored = self.brands.get(gram)
-                if stored is None and n == 1 and len(gram) >= 5 and gram not in self.vocabulary:
+                if stored is None and n == 1 and len(gram) >= 5 and not self._ordinary(gram):
                     # A misspelt brand ("addidas"): one edit away from a catalog brand.
                     near = process.extractOne(gram, list(self.brands), scorer=Levenshtein.distance, score_cutoff=1)
                     stored = self.brands[near[0]] if near else None
@@ -471,6 +471,10 @@ class Understander:
                     c.brands.append(gram)
                     unknown.append(gram)
         return text, unknown
+
+    def _ordinary(self, word: str) -> bool:
+        """A catalog word or an ordinary English one: never a misspelt brand ("wagon" is no "vagon")."""
+        return word in self.vocabulary or is_word(word, ordinary_words().__contains__)
 
     def _colours(self, text: str, c: Constraints) -> None:
         words = tokenize(text)
