@@ -10,6 +10,7 @@ the request before and after a turn is what the reply reports as changed ("added
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -23,7 +24,8 @@ from assistant.constraints import Constraints
 from assistant.lexicon import QUERY_WORDS
 from assistant.moves import RESET, Move
 from assistant.spelling import CHAT_WORDS
-from assistant.understand import HARD_AUDIENCE, Query
+from assistant.understand import HARD_AUDIENCE, METAL_COLOURS, Query
+from assistant.vocabulary import DATA
 from common.errors import ShopAssistError
 from common.text import COLOURS, STOPWORDS, money, singular, terms, tokenize
 
@@ -31,8 +33,11 @@ from common.text import COLOURS, STOPWORDS, money, singular, terms, tokenize
 FILLER = frozenset(
     "them they those these ones one it its it's instead actually meant mean please pls only also just any "
     "what about how show me have do you got anything something some cheaper pricier expensive premium more "
-    "less options option other others again no yes ok okay sure".split()
+    "less options option other others again no yes ok okay sure make then whatever anyway so fine works work "
+    "look kind type stuff honestly btw guess".split()
 )
+# Query words that describe the product (a style, an occasion): they rank, as in a first message.
+DESCRIBING = frozenset(json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["describing_words"])
 KEPT_ON_NEW_TYPE = ("audience", "price", "colour", "in stock")
 CONTRACTION_TAILS = frozenset({"s", "t", "m", "re", "ll", "d", "ve"})
 
@@ -308,7 +313,9 @@ def _merged_text(old: str, new: str) -> str:
     "dial"); follow-up grammar, audiences, colours and amounts (constraints already), chat words
     and the tails of contractions add nothing, nor does what the shopper says in an aside ("he
     plays guitar all day") or negates ("he can't read the digital ones")."""
-    skip = FILLER | STOPWORDS | QUERY_WORDS | set(HARD_AUDIENCE) | set(COLOURS) | never_ranking_words()
+    # Metal colours describe the material ("white gold"): they rank; other colours are filters.
+    colours = set(COLOURS) - METAL_COLOURS
+    skip = FILLER | STOPWORDS | (QUERY_WORDS - DESCRIBING) | set(HARD_AUDIENCE) | colours | never_ranking_words()
     have = set(tokenize(old))
     extra = [w for w in _asked_words(new) if w not in skip and w not in have and not w.isdigit()]
     return " ".join([old, *dict.fromkeys(extra)]).strip()

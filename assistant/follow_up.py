@@ -57,6 +57,8 @@ NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.]*\w)")
 # Products of a kind narrowed to must mostly lie inside the kind asked for; a broader kind must
 # hold most of it. Read off the dev dialogue sets (clothes -> pyjama set: 2 of 4 inside).
 NARROW_SHARE, COVER_SHARE = 0.5, 0.8
+# Pronouns that say who does something ("she wants", "he's 6"); "his", "her" before a noun say whose.
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
 RECIPIENT_REACH = 3  # words between "for" and the person: "for my teenage son"
 
 
@@ -150,9 +152,14 @@ def follow_up_audience(message: str, said: str | None, implied: bool, request: R
     people = [i for i, w in enumerate(words) if w in t.people]
     if people and not AGE.search(message) and not any(_recipient(words, i) for i in people):
         return None  # "my wife says not more than 500": she is not who it is for
-    if people or AGE.search(message) or old is None:
+    if people or AGE.search(message):
         return said
-    gender = next((t.pronouns[w] for w in words if w in t.pronouns), None)
+    pronouns = [i for i, w in enumerate(words) if w in t.pronouns]
+    if not any(words[i] in SUBJECT_PRONOUNS or _recipient(words, i) for i in pronouns):
+        return None  # "his wagon r", "her feet freeze": whose, not for whom
+    if old is None:
+        return said
+    gender = next((t.pronouns[words[i]] for i in pronouns), None)
     group = _age_group_of(old)
     if gender is None or group is None:
         return said

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from assistant.amounts import amount_words, read_prices
+from assistant.amounts import RATING_WORDS, amount_words, read_prices
 from assistant.audience import (
     addressed_part,
     audience_terms,
@@ -58,6 +58,8 @@ RATING = re.compile(
     r"|\b(\d(?:\.\d)?)\s*\+?\s*(?:star\s*)?rating(?:\s*(?:or|and)\s*(?:more|above|up|higher|better))?)",
     re.I,
 )
+# A rating said apart from the word that makes it one, in a message with a rating word.
+RATING_AT_LEAST = re.compile(r"\b([1-5](?:\.\d)?)\s*(?:\+|or more|or above|or higher|and up|and above)(?![\d.])", re.I)
 IN_STOCK = re.compile(r"\b(?:in stock|available now|ships? (?:today|now))\b", re.I)
 EXCLUDE = re.compile(
     r"\b(?:not|no|except|without|but not|other than)\s+([a-z0-9&' ]+?)(?=$|[,.;!?]| and | or | please)", re.I
@@ -426,6 +428,8 @@ class Understander:
 
     def _rating(self, text: str, c: Constraints) -> str:
         m = RATING.search(text)
+        if not m and RATING_WORDS & set(tokenize(text)):
+            m = RATING_AT_LEAST.search(text)  # "ones people rated well, like 4.5 or more"
         if m:
             value = float(next(g for g in m.groups() if g))
             if 0 < value <= 5:

@@ -41,6 +41,7 @@ def state(request: Request) -> dict:
         "price_min": c.price_min,
         "price_max": c.price_max,
         "price_near": c.price_near,
+        "min_rating": c.min_rating,
     }
     return {k: v for k, v in out.items() if v not in (None, [])}
 
@@ -78,6 +79,11 @@ CASES = [
         "relation as a mention",
         ["car mats", "my father sold the old car, this is for the new one"],
         {"type": "car mats"},
+    ),
+    (
+        "possessive is no recipient",
+        ["helmet", "saw a matte one on his bike at the gym, looks good"],
+        {"type": "helmet"},
     ),
     # a relation in a recipient's place changes who it is for; "hers first" points at nothing
     (
@@ -122,6 +128,12 @@ CASES = [
         ["track pants for men under 500", "sorry, I meant 800 not 500"],
         {"type": "track pants", "audience": "men", "price_max": 800},
     ),
+    # a rating said apart from the word that makes it one
+    (
+        "rating later",
+        ["watch for my daughter", "just the ones with good reviews, say 4 or more"],
+        {"type": "watch", "audience": "girls", "min_rating": 4},
+    ),
     # amounts in words, Hinglish, and soft amounts that are no bound
     ("amount in words", ["boots", "don't go beyond eighteen hundred"], {"type": "boots", "price_max": 1800}),
     ("amount in words", ["belt", "700 se kam"], {"type": "belt", "price_max": 700}),
@@ -162,6 +174,8 @@ def test_a_question_in_between_keeps_the_ranking_text(assistant):
         ("under a thousand", ""),  # amount words are the bound, not ranking words
         ("with a white dial", "dial"),
         ("leather strap, not metal", "leather strap"),
+        ("a formal look", "formal"),  # a style ranks, as in a first message
+        ("rose gold, make it", "rose gold"),  # a metal is a material, not a colour filter
     ],
 )
 def test_a_follow_up_adds_only_asked_content_words_to_the_ranking_text(said, added):
