@@ -125,7 +125,8 @@ def read_prices(text: str) -> PriceReading:
         # A range: "between 800 and 1500", "from $20 to $40", "20-40 usd", "2k-3k".
         nxt = amounts[k + 1] if k + 1 < len(amounts) else None
         j = _skip_currency(toks, a.end, lex)
-        joined = j < len(toks) and toks[j] in lex.joiners
+        # "gold one, and 15 hazaar" is no range: a range is joined within its clause.
+        joined = j < len(toks) and toks[j] in lex.joiners and not _broken(matches, j - 1, ",;.!?")
         if nxt is not None and joined and _skip_currency(toks, j + 1, lex) == nxt.start:
             range_cue = before == "range_before"
             cur_b = _has_currency(toks, nxt, lex) or _money_scale(toks, nxt, lex)

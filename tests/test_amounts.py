@@ -67,6 +67,7 @@ from assistant.amounts import read_prices
         # a cue binds the number in its own sentence only
         ("my boy is 9. under a thousand", None, 1000, None),
         ("she turned 4, below 800 please", None, 800, None),
+        ("silver one, and 20 hazaar tak", None, 20000, None),  # a comma ends a range
     ],
 )
 def test_amounts_and_their_bounds(message, lo, hi, near):
