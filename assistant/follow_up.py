@@ -50,6 +50,14 @@ def _phrases(key: str) -> re.Pattern[str]:
 
 
 WIDEN = _phrases("widen")
+COLOUR_NEGATION = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(p) for p in _WORDS["colour_negations"])
+    + r")\s+(?:\w+\s+)?("
+    + "|".join(COLOURS)
+    + r")\b",
+    re.I,
+)
 SELF_CORRECTION = _phrases("self_corrections")
 BOUND_CORRECTION = _phrases("bound_corrections")
 ASKS = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _WORDS["asks"]) + r")\b", re.I)
@@ -209,10 +217,18 @@ def _correct_bound(message: str, said: Constraints, had: Constraints) -> None:
                 said.price_max = had.price_max
 
 
+def negated_colours(message: str) -> set[str]:
+    """Colours the message does not want ("anything but black", "no pink please")."""
+    out = set()
+    for m in COLOUR_NEGATION.finditer(message):
+        out.add(normalise_colour(m.group(1).lower()))
+    return out
+
+
 def _not_said_again(message: str, said: Constraints) -> None:
-    """What the message takes back ("forget wrangler", "scratch the black") is not also a
-    constraint it states."""
-    dropped = {w for part in taken_back(message) for w in terms(part)}
+    """What the message takes back ("forget wrangler", "scratch the black") or does not want
+    ("anything but black") is not also a constraint it states."""
+    dropped = {w for part in taken_back(message) for w in terms(part)} | negated_colours(message)
     if not dropped:
         return
     said.brands = [b for b in said.brands if not set(terms(b)) <= dropped]

@@ -23,7 +23,7 @@ from assistant.audience import clauses, taken_back
 from assistant.constraints import Constraints
 from assistant.dialogue import slots
 from assistant.engine import SearchEngine
-from assistant.follow_up import TypeChange, asks_about_shown, last_word, read_follow_up
+from assistant.follow_up import TypeChange, asks_about_shown, last_word, negated_colours, read_follow_up
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
 from assistant.moves import Move, read_move
@@ -162,6 +162,8 @@ def removals(message: str, session: Session) -> list[str]:
     c = request.constraints
     active = {s.name for s in slots(request, "")}
     found: list[str] = []
+    if {normalise_colour(x) for x in c.colours} & negated_colours(message):
+        found.append("colour")  # "anything but black" after black ones
     for said in taken_back(message):
         words = set(terms(said))
         if words & {normalise_colour(x) for x in c.colours}:

@@ -68,6 +68,7 @@ from assistant.amounts import read_prices
         ("my boy is 9. under a thousand", None, 1000, None),
         ("she turned 4, below 800 please", None, 800, None),
         ("silver one, and 20 hazaar tak", None, 20000, None),  # a comma ends a range
+        ("i can stretch to 2500", None, 2500, None),
     ],
 )
 def test_amounts_and_their_bounds(message, lo, hi, near):

@@ -106,6 +106,10 @@ CASES = [
     # colours: a new one beside the one the request has replaces it; a closing colour is one
     ("colour replaced", ["leggings", "black ones", "she owns black already, so white"], None),
     ("colour replaced", ["boots", "black", "get rid of the black, she wants brown"], None),
+    # a colour not wanted is no filter, and leaves the request
+    ("colour not wanted", ["sneakers", "black ones", "hmm, anything but black actually"], {"type": "sneakers"}),
+    ("colour not wanted", ["kurta for women", "no pink please"], {"type": "kurta", "audience": "women"}),
+    ("colour not wanted", ["backpack in red", "doesn't have to be red"], {"type": "backpack"}),
     # what a message takes back or says does not matter is not said again
     (
         "taken back",
