@@ -28,7 +28,7 @@ from enum import StrEnum
 
 import numpy as np
 
-from assistant.audience import AGE, audience_terms, table, taken_back
+from assistant.audience import AGE, audience_terms, clauses, table, taken_back
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.dialogue import FILLER, Request, never_ranking_words
@@ -50,6 +50,7 @@ def _phrases(key: str) -> re.Pattern[str]:
 
 
 WIDEN = _phrases("widen")
+PERMISSIVE = _phrases("permissive")
 COLOUR_NEGATION = re.compile(
     r"\b(?:"
     + "|".join(re.escape(p) for p in _WORDS["colour_negations"])
@@ -93,6 +94,7 @@ def read_follow_up(
         said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)
         _correct_bound(message, said, request.constraints)
     _not_said_again(message, said)
+    said.attributes = [a for a in said.attributes if a not in _not_required(message)]
     query = replace(query, constraints=said)
     if change == TypeChange.DESCRIBE:
         query = replace(query, product_type=None)
@@ -215,6 +217,20 @@ def _correct_bound(message: str, said: Constraints, had: Constraints) -> None:
                 said.price_min = had.price_min
             if bound == "price_min" and had.price_max is not None:
                 said.price_max = had.price_max
+
+
+def _not_required(message: str) -> set[str]:
+    """Words the message names without requiring them: in a clause that allows ("plastic is
+    fine") or in one about another person's things ("my cousin got the nylon ones")."""
+    t = table()
+    out: set[str] = set()
+    for clause in clauses(message):
+        words = tokenize(clause.replace("'", " "))
+        people = [i for i, w in enumerate(words) if w in t.people]
+        mention = bool(people) and not any(_recipient(words, i) for i in people)
+        if mention or PERMISSIVE.search(clause):
+            out |= set(words)
+    return out
 
 
 def negated_colours(message: str) -> set[str]:

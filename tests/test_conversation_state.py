@@ -38,6 +38,7 @@ def state(request: Request) -> dict:
         "audience": c.audience,
         "colours": c.colours,
         "brands": c.brands,
+        "attributes": c.attributes,
         "price_min": c.price_min,
         "price_max": c.price_max,
         "price_near": c.price_near,
@@ -106,6 +107,18 @@ CASES = [
     # colours: a new one beside the one the request has replaces it; a closing colour is one
     ("colour replaced", ["leggings", "black ones", "she owns black already, so white"], None),
     ("colour replaced", ["boots", "black", "get rid of the black, she wants brown"], None),
+    # a material allowed or owned by someone else is no filter
+    (
+        "material in passing",
+        ["car seat cover", "my brother-in-law bought leather ones last year"],
+        {"type": "car seat cover"},
+    ),
+    ("material allowed", ["yoga mat", "rubber is fine too"], {"type": "yoga mat"}),
+    (
+        "material required",
+        ["wallet for men", "leather only"],
+        {"type": "wallet", "audience": "men", "attributes": ["leather"]},
+    ),
     # a colour not wanted is no filter, and leaves the request
     ("colour not wanted", ["sneakers", "black ones", "hmm, anything but black actually"], {"type": "sneakers"}),
     ("colour not wanted", ["kurta for women", "no pink please"], {"type": "kurta", "audience": "women"}),
