@@ -130,13 +130,14 @@ def read_prices(text: str) -> PriceReading:
         if nxt is not None and joined and _skip_currency(toks, j + 1, lex) == nxt.start:
             range_cue = before == "range_before"
             cur_b = _has_currency(toks, nxt, lex) or _money_scale(toks, nxt, lex)
-            if range_cue or cur or cur_b or before in ("ceiling_before", "floor_before", "around_before"):
+            after_b, end_b = _cue_after(toks, nxt.end, lex)
+            about = before == "around_before" or after_b == "around_after"
+            if range_cue or cur or cur_b or about or before in ("ceiling_before", "floor_before"):
                 lo, hi = sorted((_shared_scale(toks, a, nxt, lex), nxt.value))
-                if before == "around_before":  # "around seven-eight hundred": a soft band, no bound
+                if about:  # "around seven-eight hundred", "4-5 hundred is about right": a soft band
                     out.near = (lo + hi) / 2
                 else:
                     out.price_min, out.price_max = lo, hi
-                after_b, end_b = _cue_after(toks, nxt.end, lex)
                 out.spans.append((matches[b_start].start(), matches[max(end_b, nxt.end) - 1].end()))
                 used.add(k + 1)
                 continue

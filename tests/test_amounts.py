@@ -69,6 +69,8 @@ from assistant.amounts import read_prices
         ("she turned 4, below 800 please", None, 800, None),
         ("silver one, and 20 hazaar tak", None, 20000, None),  # a comma ends a range
         ("i can stretch to 2500", None, 2500, None),
+        ("four-five hundred is about right", None, None, 450),
+        ("900 or thereabouts", None, None, 900),
     ],
 )
 def test_amounts_and_their_bounds(message, lo, hi, near):
