@@ -140,7 +140,7 @@ def _described_in_place(words: list[str], named: list[str]) -> bool:
         return True
     n = len(named)
     for i in range(len(words) - n + 1):
-        if [w.rstrip("s") or w for w in terms(" ".join(words[i : i + n]))] != [w.rstrip("s") or w for w in named]:
+        if terms(" ".join(words[i : i + n])) != named:
             continue
         after = words[i + n] if i + n < len(words) else ""
         j = i - 1
