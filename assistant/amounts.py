@@ -38,6 +38,7 @@ class Lexicon:
     max_digits: int
     joiners: frozenset[str]
     negations: frozenset[str]
+    bridge: frozenset[str]  # words that may stand between a negation and the cue it turns over
 
 
 @cache
@@ -62,6 +63,7 @@ def lexicon() -> Lexicon:
         max_digits=int(raw["max_digits"]),
         joiners=frozenset(raw["range_joiners"]),
         negations=frozenset(raw["negations"]),
+        bridge=frozenset(raw["negation_bridge"]),
     )
 
 
@@ -113,18 +115,29 @@ def read_prices(text: str) -> PriceReading:
             continue
         before, b_start = _cue_before(toks, a.start, lex)
         after, a_end = _cue_after(toks, a.end, lex)
+        # A cue belongs to the number in its own sentence: "he's 6. under a thousand" bounds
+        # nothing at 6.
+        if before and before != "range_before" and _broken(matches, _cue_end(toks, a.start, lex) - 1, ".;!?"):
+            before, b_start = None, a.start
+        if after and _broken(matches, a.end - 1, ".;!?,"):
+            after, a_end = None, a.end
         cur = _has_currency(toks, a, lex) or _money_scale(toks, a, lex)
         # A range: "between 800 and 1500", "from $20 to $40", "20-40 usd", "2k-3k".
         nxt = amounts[k + 1] if k + 1 < len(amounts) else None
         j = _skip_currency(toks, a.end, lex)
-        joined = j < len(toks) and toks[j] in lex.joiners
+        # "gold one, and 15 hazaar" is no range: a range is joined within its clause.
+        joined = j < len(toks) and toks[j] in lex.joiners and not _broken(matches, j - 1, ",;.!?")
         if nxt is not None and joined and _skip_currency(toks, j + 1, lex) == nxt.start:
             range_cue = before == "range_before"
             cur_b = _has_currency(toks, nxt, lex) or _money_scale(toks, nxt, lex)
-            if range_cue or cur or cur_b or before in ("ceiling_before", "floor_before", "around_before"):
-                lo, hi = sorted((a.value, nxt.value))
-                out.price_min, out.price_max = lo, hi
-                after_b, end_b = _cue_after(toks, nxt.end, lex)
+            after_b, end_b = _cue_after(toks, nxt.end, lex)
+            about = before == "around_before" or after_b == "around_after"
+            if range_cue or cur or cur_b or about or before in ("ceiling_before", "floor_before"):
+                lo, hi = sorted((_shared_scale(toks, a, nxt, lex), nxt.value))
+                if about:  # "around seven-eight hundred", "4-5 hundred is about right": a soft band
+                    out.near = (lo + hi) / 2
+                else:
+                    out.price_min, out.price_max = lo, hi
                 out.spans.append((matches[b_start].start(), matches[max(end_b, nxt.end) - 1].end()))
                 used.add(k + 1)
                 continue
@@ -252,14 +265,27 @@ def _ends_with(toks: list[str], i: int, phrase: tuple[str, ...]) -> bool:
 
 
 def _negated(toks: list[str], matches: list[re.Match[str]], start: int, lex: Lexicon) -> bool:
-    """A negation in the four words before a bound cue, in the same clause, turns it over ("can't
-    spend more than"); one in the clause before does not ("not too expensive, max 80")."""
+    """A negation in the four words before a bound cue, in the same clause and with only bridge
+    words between ("can't spend more than", "don't want anything over"), turns it over; one in
+    the clause before ("not too expensive, max 80") or one that negates a noun ("no show socks
+    below 500") does not."""
     text = matches[0].string if matches else ""
     for i in range(max(0, start - 4), start):
         between = text[matches[i].end() : matches[start].start()] if start < len(matches) else ""
-        if toks[i] in lex.negations and not re.search(r"[,;.!?]", between):
+        bridged = all(t in lex.bridge for t in toks[i + 1 : start])
+        if toks[i] in lex.negations and bridged and not re.search(r"[,;.!?]", between):
             return True
     return False
+
+
+def _shared_scale(toks: list[str], first: Amount, second: Amount, lex: Lexicon) -> float:
+    """The first number of a range, with the scale the second ends in when it has none of its
+    own: "seven-eight hundred" is 700 to 800, "5-6k" 5000 to 6000; "50 to 2 thousand" stays 50."""
+    last = toks[second.end - 1]
+    if any(t in lex.scales for t in toks[first.start : first.end]) or last not in lex.scales:
+        return first.value
+    scaled = first.value * lex.scales[last]
+    return scaled if scaled <= second.value else first.value
 
 
 def _money_scale(toks: list[str], a: Amount, lex: Lexicon) -> bool:
@@ -269,6 +295,21 @@ def _money_scale(toks: list[str], a: Amount, lex: Lexicon) -> bool:
     if last in lex.money_scales:
         return True
     return last == "k" and not (a.end < len(toks) and toks[a.end] in lex.spec_after_k)
+
+
+def _broken(matches: list[re.Match[str]], i: int, marks: str) -> bool:
+    """Whether one of the marks stands between token i and the next one."""
+    if i < 0 or i + 1 >= len(matches):
+        return False
+    return any(m in matches[i].string[matches[i].end() : matches[i + 1].start()] for m in marks)
+
+
+def _cue_end(toks: list[str], i: int, lex: Lexicon) -> int:
+    """The token index just after a cue that ends before token i (currency words skipped)."""
+    j = i
+    while j > 0 and toks[j - 1] in lex.currency:
+        j -= 1
+    return j
 
 
 def _skip_currency(toks: list[str], j: int, lex: Lexicon) -> int:

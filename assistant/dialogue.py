@@ -10,25 +10,36 @@ the request before and after a turn is what the reply reports as changed ("added
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from functools import cache
 
 from pydantic import BaseModel, Field
 
+from assistant.amounts import amount_words
+from assistant.amounts import lexicon as amounts_lexicon
+from assistant.audience import clauses, request_part
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import QUERY_WORDS
 from assistant.moves import RESET, Move
-from assistant.understand import HARD_AUDIENCE, Query
+from assistant.spelling import CHAT_WORDS
+from assistant.understand import HARD_AUDIENCE, METAL_COLOURS, Query
+from assistant.vocabulary import DATA
 from common.errors import ShopAssistError
-from common.text import COLOURS, STOPWORDS, money, terms, tokenize
+from common.text import COLOURS, STOPWORDS, money, singular, terms, tokenize
 
 # Words of a follow-up that carry no product meaning ("do you have them in red?").
 FILLER = frozenset(
     "them they those these ones one it its it's instead actually meant mean please pls only also just any "
     "what about how show me have do you got anything something some cheaper pricier expensive premium more "
-    "less options option other others again no yes ok okay sure".split()
+    "less options option other others again no yes ok okay sure make then whatever anyway so fine works work "
+    "look kind type stuff honestly btw guess".split()
 )
+# Query words that describe the product (a style, an occasion): they rank, as in a first message.
+DESCRIBING = frozenset(json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["describing_words"])
 KEPT_ON_NEW_TYPE = ("audience", "price", "colour", "in stock")
+CONTRACTION_TAILS = frozenset({"s", "t", "m", "re", "ll", "d", "ve"})
 
 
 class Request(BaseModel):
@@ -114,15 +125,25 @@ def changes_between(old: Request, new: Request, currency: str) -> list[str]:
 
 
 # -- updating it --------------------------------------------------------------------------------
-def update(old: Request, query: Query, move: Move | None, shown_prices: list[float], catalog: CatalogIndex) -> Update:
+def update(
+    old: Request,
+    query: Query,
+    move: Move | None,
+    shown_prices: list[float],
+    catalog: CatalogIndex,
+    narrows: bool = False,
+) -> Update:
     """The request after a message that said `query` and made `move` (see `assistant.interpret`).
-    A new product type (or "start over") starts a new one."""
+    A new product type (or "start over") starts a new one; `narrows`: the type named lies inside
+    the one asked for ("top and pyjama set" after "clothes"), and replaces it in the same request."""
     said = query.constraints
     reset = move == Move.RESET
     base = Request() if reset else old
     new_type = query.product_type is not None and (
         base.product_type is None or terms(query.product_type) != terms(base.product_type)
     )
+    narrows = narrows and new_type and base.is_active()
+    new_type = new_type and not narrows
     if reset or new_type or not base.is_active():
         request = Request(
             product_type=query.product_type,
@@ -138,6 +159,8 @@ def update(old: Request, query: Query, move: Move | None, shown_prices: list[flo
         for a in said.attributes:
             if a not in request.constraints.attributes:
                 request.constraints.attributes.append(a)
+        if narrows:
+            request.product_type, request.constraints.categories = query.product_type, list(said.categories)
         new = False
     _apply(request.constraints, said)
     _relative_price(request.constraints, said, move, shown_prices)
@@ -169,6 +192,7 @@ def remove(old: Request, slot: str, catalog: CatalogIndex) -> Update:
     elif slot == "audience":
         c.audience = None
     elif slot == "brand":
+        _type_without_brands(request, catalog)
         c.brands = []
     elif slot == "not brand":
         c.exclude_brands = []
@@ -182,6 +206,20 @@ def remove(old: Request, slot: str, catalog: CatalogIndex) -> Update:
     elif slot == "in stock":
         c.in_stock = False
     return Update(request, changes_between(old, request, catalog.currency))
+
+
+def _type_without_brands(request: Request, catalog: CatalogIndex) -> None:
+    """A type read with the brand in it ("wrangler jeans") loses the brand with the brand chip,
+    where the catalog has the rest as a type ("jeans")."""
+    brand_words = {w for b in request.constraints.brands for w in terms(b)}
+    kept = [w for w in (request.product_type or "").split() if singular(w.lower()) not in brand_words]
+    if not request.product_type or len(kept) == len(request.product_type.split()) or not kept:
+        return
+    rest = " ".join(kept)
+    if catalog.has_phrase(terms(rest)):
+        request.product_type = rest
+        c = request.constraints
+        c.categories = [rest] + [p for p in c.categories if not set(terms(p)) & brand_words and p != rest]
 
 
 def _apply(c: Constraints, said: Constraints) -> None:
@@ -272,8 +310,32 @@ def _records_audience(c: Constraints, catalog: CatalogIndex) -> bool:
 
 def _merged_text(old: str, new: str) -> str:
     """The request's text plus the follow-up's own content words ("with a white dial" adds
-    "dial"); follow-up grammar, audiences and colours (constraints already) add nothing."""
-    skip = FILLER | STOPWORDS | QUERY_WORDS | set(HARD_AUDIENCE) | set(COLOURS)
+    "dial"); follow-up grammar, audiences, colours and amounts (constraints already), chat words
+    and the tails of contractions add nothing, nor does what the shopper says in an aside ("he
+    plays guitar all day") or negates ("he can't read the digital ones")."""
+    # Metal colours describe the material ("white gold"): they rank; other colours are filters.
+    colours = set(COLOURS) - METAL_COLOURS
+    skip = FILLER | STOPWORDS | (QUERY_WORDS - DESCRIBING) | set(HARD_AUDIENCE) | colours | never_ranking_words()
     have = set(tokenize(old))
-    extra = [w for w in tokenize(new) if w not in skip and w not in have and not w.isdigit()]
-    return " ".join([old, *extra]).strip()
+    extra = [w for w in _asked_words(new) if w not in skip and w not in have and not w.isdigit()]
+    return " ".join([old, *dict.fromkeys(extra)]).strip()
+
+
+@cache
+def never_ranking_words() -> frozenset[str]:
+    """Amount words, chat words and what a contraction leaves ("can't" -> "t")."""
+    chat = {w for w in CHAT_WORDS.read_text(encoding="utf-8").split() if not w.startswith("#")}
+    return amount_words() | frozenset(chat) | CONTRACTION_TAILS
+
+
+def _asked_words(text: str) -> list[str]:
+    """The words of the clauses that ask for something: each clause up to an aside cue and up
+    to a negation ("not a swift", "can't stand floral smells")."""
+    negations = {n.replace("'", "") for n in amounts_lexicon().negations}
+    out: list[str] = []
+    for clause in clauses(request_part(text)):
+        for w in tokenize(clause.replace("'", "")):
+            if w in negations:
+                break
+            out.append(w)
+    return out

@@ -46,6 +46,8 @@ POINTER = re.compile(
     r"|\bcompare\s+(?:the\s+)?(?:\d{1,2}|first|top)\b",
     re.I,
 )
+# Words after which a bare ordinal says when, not which ("hers first", "do that first").
+NOT_POINTING_AFTER = frozenset("hers his mine yours ours theirs her him them it this that these those me us".split())
 COMPARE_CUE = re.compile(r"\b(?:compare|comparison|vs\.?|versus|difference|differ|better|which one)\b", re.I)
 COMPARE_NUMBERS = re.compile(r"\b(\d{1,2})\s*(?:,|and|&|vs\.?|with|to)\s*(\d{1,2})\b")
 FIRST_N = re.compile(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", re.I)
@@ -111,7 +113,11 @@ def pointed_positions(message: str, shown: int) -> list[int]:
         refs = list(range(1, n + 1))
     for a, b in COMPARE_NUMBERS.findall(message):
         refs += [int(a), int(b)]
-    for word, number in REFERENCE.findall(message):
+    for m in REFERENCE.finditer(message):
+        word, number = m.groups()
+        before = message[: m.start()].split()
+        if word and not m.group().lower().startswith("the") and before and before[-1].lower() in NOT_POINTING_AFTER:
+            continue  # "let's do hers first", "this first": an order of doing, not a shown item
         if word:
             refs.append(shown if word.lower() == "last" else ORDINALS[word.lower()])
         elif number:

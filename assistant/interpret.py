@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from assistant import intent as intents
 from assistant.audience import clauses, taken_back
+from assistant.constraints import Constraints
 from assistant.dialogue import slots
 from assistant.engine import SearchEngine
+from assistant.follow_up import TypeChange, asks_about_shown, last_word, negated_colours, read_follow_up
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
 from assistant.moves import Move, read_move
@@ -65,6 +68,7 @@ class Interpretation:
     language: str = "en"
     unreadable: str | None = None  # the reply to a message it cannot read
     handoff: bool = False
+    narrows: bool = False  # names a kind inside the one asked for: the request narrows, not restarts
 
 
 def interpret(
@@ -74,11 +78,15 @@ def interpret(
     on_screen: list[Product],
     name_products: NameResolver | None = None,
 ) -> Interpretation:
-    query = engine.parse(message)
+    follow_up = session.request.is_active()
+    query = engine.parse(without_accents(last_word(message) if follow_up else message))
     lang = language(message)
     unreadable = _unreadable(message, lang, engine, query)
     if unreadable:
         return Interpretation(message, Intent.CLARIFY, query, language=lang, unreadable=unreadable)
+    change = None
+    if follow_up:
+        query, change = read_follow_up(message, query, session.request, engine.catalog, bool(SWITCH.search(message)))
     pointed = pointers(message, on_screen)
     named = [pid for pid in (name_products(message) if name_products else []) if pid in engine.catalog.row_of]
     on_screen_ids = [p.id for p in on_screen]
@@ -98,8 +106,20 @@ def interpret(
         # screen (the first card, unless the message points at another), never a new search.
         pointed = [1]
     removed = removals(message, session)
+    if follow_up:
+        _not_said(query.constraints, dont_care(message))
     understood = intents.classify(message, session, query, pointed, len(named))
     intent = understood.intent
+    if (
+        intent in (Intent.SEARCH, Intent.REFINE)
+        and on_screen
+        and change != TypeChange.SWITCH
+        and not (_changes(said, session.request.constraints) or removed or SWITCH.search(message) or _move(message))
+        and asks_about_shown(message)
+    ):
+        # "is english willow better than kashmir willow?", "what material are these usually?":
+        # a question about what is on screen changes nothing in the request.
+        intent, understood.references = Intent.PRODUCT_QUESTION, list(range(1, len(on_screen) + 1))
     if removed and intent == Intent.SEARCH and not query.product_type:
         intent = Intent.REFINE  # "colour doesn't matter, forget that" edits the request
     if intent == Intent.DETAIL and QUESTION.search(message) and not intents.DETAIL_REQUEST.search(message):
@@ -119,10 +139,18 @@ def interpret(
         remove=removed,
         language=lang,
         handoff=understood.handoff,
+        narrows=change == TypeChange.NARROW,
     )
 
 
+def without_accents(text: str) -> str:
+    """ "fiancée" -> "fiancee": the word tables and the catalog's words are unaccented. Only
+    combining marks go (Chinese and other scripts stay as they are)."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
 SLOT_WORDS = {slot: words for slot, words in _FOLLOW_UPS["slot_words"].items()}
+POINTS_BACK = re.compile(r"\b(?:that|this|it|those)\b", re.I)
 DONT_CARE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["dont_care"]) + r")\b", re.I)
 
 
@@ -134,6 +162,8 @@ def removals(message: str, session: Session) -> list[str]:
     c = request.constraints
     active = {s.name for s in slots(request, "")}
     found: list[str] = []
+    if {normalise_colour(x) for x in c.colours} & negated_colours(message):
+        found.append("colour")  # "anything but black" after black ones
     for said in taken_back(message):
         words = set(terms(said))
         if words & {normalise_colour(x) for x in c.colours}:
@@ -143,11 +173,48 @@ def removals(message: str, session: Session) -> list[str]:
         if request.product_type and set(terms(request.product_type)) <= words:
             found.append("type")
         found += [slot for slot, names in SLOT_WORDS.items() if words & set(names)]
-    for part in clauses(message):
-        if DONT_CARE.search(part):
-            low = part.lower()
-            found += [slot for slot, names in SLOT_WORDS.items() if any(re.search(rf"\b{n}\b", low) for n in names)]
+    found += dont_care(message)
     return [slot for slot in dict.fromkeys(found) if slot in active]
+
+
+def dont_care(message: str) -> list[str]:
+    """The slots the message says do not matter ("any brand is fine", "colour doesn't matter");
+    a clause that points back ("she likes every colour, so don't worry about that") means the
+    slots of the clause before."""
+    found: list[str] = []
+    named_before: list[str] = []
+    for part in clauses(message):
+        low = part.lower()
+        named = [slot for slot, names in SLOT_WORDS.items() if any(re.search(rf"\b{n}\b", low) for n in names)]
+        if DONT_CARE.search(part):
+            found += named or (named_before if POINTS_BACK.search(part) else [])
+        named_before = named
+    return list(dict.fromkeys(found))
+
+
+def _changes(said: Constraints, had: Constraints) -> bool:
+    """Whether the message states a constraint the request does not have yet."""
+    prices = (said.price_min, said.price_max, said.price_near)
+    return bool(
+        any(p is not None for p in prices)
+        and prices != (had.price_min, had.price_max, had.price_near)
+        or set(said.colours) - set(had.colours)
+        or (said.audience and said.audience != had.audience)
+        or set(said.brands) - set(had.brands)
+        or set(said.attributes) - set(had.attributes)
+        or (said.min_rating is not None and said.min_rating != had.min_rating)
+    )
+
+
+def _not_said(said: Constraints, slots: list[str]) -> None:
+    """A slot the message says does not matter is not also stated by it ("her mom mentioned pink
+    but she likes every colour")."""
+    if "colour" in slots:
+        said.colours = []
+    if "brand" in slots:
+        said.brands = []
+    if "price" in slots:
+        said.price_min = said.price_max = said.price_near = None
 
 
 def pointers(message: str, on_screen: list[Product]) -> list[int]:

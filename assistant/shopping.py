@@ -57,7 +57,7 @@ def shop(a: Assistant, session: Session, message: str, meant: Interpretation, ti
     before = session.request
     for slot in meant.remove:  # "scratch the black", "any brand is fine"
         before = dialogue.remove(before, slot, a.engine.catalog).request
-    update = dialogue.update(before, query, meant.move, shown_prices, a.engine.catalog)
+    update = dialogue.update(before, query, meant.move, shown_prices, a.engine.catalog, meant.narrows)
     if meant.remove and session.request.is_active():
         update.changes = dialogue.changes_between(session.request, update.request, a.engine.catalog.currency)
     if not update.request.is_active() or (

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from assistant.amounts import amount_words, read_prices
+from assistant.amounts import RATING_WORDS, amount_words, read_prices
 from assistant.audience import (
     addressed_part,
     audience_terms,
@@ -35,7 +35,7 @@ from assistant.lexicon import (
     REQUIRED_CUES,
     TYPE_SYNONYMS,
 )
-from assistant.spelling import Speller
+from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.type_meaning import TypeMeaning
 from assistant.vocabulary import DATA, known_words
 from assistant.vocabulary import is_type as is_known_type
@@ -58,6 +58,8 @@ RATING = re.compile(
     r"|\b(\d(?:\.\d)?)\s*\+?\s*(?:star\s*)?rating(?:\s*(?:or|and)\s*(?:more|above|up|higher|better))?)",
     re.I,
 )
+# A rating said apart from the word that makes it one, in a message with a rating word.
+RATING_AT_LEAST = re.compile(r"\b([1-5](?:\.\d)?)\s*(?:\+|or more|or above|or higher|and up|and above)(?![\d.])", re.I)
 IN_STOCK = re.compile(r"\b(?:in stock|available now|ships? (?:today|now))\b", re.I)
 EXCLUDE = re.compile(
     r"\b(?:not|no|except|without|but not|other than)\s+([a-z0-9&' ]+?)(?=$|[,.;!?]| and | or | please)", re.I
@@ -426,6 +428,8 @@ class Understander:
 
     def _rating(self, text: str, c: Constraints) -> str:
         m = RATING.search(text)
+        if not m and RATING_WORDS & set(tokenize(text)):
+            m = RATING_AT_LEAST.search(text)  # "ones people rated well, like 4.5 or more"
         if m:
             value = float(next(g for g in m.groups() if g))
             if 0 < value <= 5:
@@ -458,7 +462,7 @@ class Understander:
             for i in range(len(words) - n + 1):
                 gram = " ".join(words[i : i + n])
                 stored = self.brands.get(gram)
-                if stored is None and n == 1 and len(gram) >= 5 and gram not in self.vocabulary:
+                if stored is None and n == 1 and len(gram) >= 5 and not self._ordinary(gram):
                     # A misspelt brand ("addidas"): one edit away from a catalog brand.
                     near = process.extractOne(gram, list(self.brands), scorer=Levenshtein.distance, score_cutoff=1)
                     stored = self.brands[near[0]] if near else None
@@ -471,6 +475,10 @@ class Understander:
                     c.brands.append(gram)
                     unknown.append(gram)
         return text, unknown
+
+    def _ordinary(self, word: str) -> bool:
+        """A catalog word or an ordinary English one: never a misspelt brand ("wagon" is no "vagon")."""
+        return word in self.vocabulary or is_word(word, ordinary_words().__contains__)
 
     def _colours(self, text: str, c: Constraints) -> None:
         words = tokenize(text)

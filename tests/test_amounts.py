@@ -46,6 +46,31 @@ from assistant.amounts import read_prices
         ("something like 2000 bucks", None, None, 2000),
         ("1500ish", None, None, 1500),
         ("a $50 gift", None, None, 50),
+        # a range whose first number borrows the scale of the second
+        ("three to four thousand", 3000, 4000, None),
+        ("7-9k", 7000, 9000, None),
+        ("between 40 and 3 thousand", 40, 3000, None),
+        # about a range: a soft band around its middle, never two bounds
+        ("roughly six-seven hundred would do", None, None, 650),
+        ("somewhere around 2 to 4 thousand", None, None, 3000),
+        # going past a number, said with a negation, is a ceiling
+        ("please don't go beyond nine hundred", None, 900, None),
+        ("we shouldnt go past 2500", None, 2500, None),
+        ("anything beyond 400", 400, None, None),
+        ("thirty five hundred is my ceiling", None, 3500, None),
+        # Hinglish bounds after the number, and hazaar
+        ("1200 se kam", None, 1200, None),
+        ("600 tak", None, 600, None),
+        ("20 hazaar tak chalega", None, 20000, None),
+        ("five thousand se upar nahi", None, 5000, None),
+        ("3 hazaar se upar", 3000, None, None),
+        # a cue binds the number in its own sentence only
+        ("my boy is 9. under a thousand", None, 1000, None),
+        ("she turned 4, below 800 please", None, 800, None),
+        ("silver one, and 20 hazaar tak", None, 20000, None),  # a comma ends a range
+        ("i can stretch to 2500", None, 2500, None),
+        ("four-five hundred is about right", None, None, 450),
+        ("900 or thereabouts", None, None, 900),
     ],
 )
 def test_amounts_and_their_bounds(message, lo, hi, near):
@@ -87,6 +112,9 @@ def test_the_price_phrase_leaves_the_ranking_text():
         ("not too expensive, max 80", None, 80),  # the negation is in the clause before
         ("not too pricey; no more than 60", None, 60),
         ("can't spend more than 3 grand", None, 3000),  # same clause: it turns the bound over
+        ("i won't really pay more than 90", None, 90),  # only bridge words between
+        ("no lace trims below 300", None, 300),  # the negation is of a noun, not of the bound
+        ("not glossy ones under 700", None, 700),
     ],
 )
 def test_a_negation_turns_over_a_bound_only_in_its_own_clause(text, price_min, price_max):

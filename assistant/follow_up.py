@@ -1,0 +1,270 @@
+"""A follow-up read against the active request: what it means beyond what it says alone.
+
+`Understander.parse` reads a message on its own. In a conversation the same words mean less or
+more, and `read_follow_up` corrects the parse for the request it follows:
+
+- who it is for: a pronoun ("for him", "she's tiny") keeps the age group of the request and only
+  says the gender; a relation that is no recipient ("my wife says...", "her mom mentioned...",
+  "my dad sold the old one") changes nothing; an age, an audience word or a relation in a
+  recipient's place ("for the missus", "my wife wants some too") sets it;
+- the kind: a noun that describes the kind asked for ("gold finish", "eyelet type", "tea tree",
+  "full sleeves", "around the house") refines it; a kind inside the one asked for narrows it
+  ("top and pyjama set" after clothes); only an unrelated kind, a broader one said as a widening
+  ("a sweatshirt is fine too") or a switch word starts a new request (`TypeChange`);
+- colours: one named beside a colour the request has replaces it ("she already has black, make
+  it white"); a colour closing a message that names no kind is a colour ("she wants tan");
+- what it takes back is not said again ("forget wrangler, any brand" drops the brand);
+- a bound corrected by number ("meant 900 not 500") replaces that bound.
+
+The word lists are data (`assistant/data/steering.json`, "follow_up_reading").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from enum import StrEnum
+
+import numpy as np
+
+from assistant.audience import AGE, audience_terms, clauses, table, taken_back
+from assistant.catalog import CatalogIndex
+from assistant.constraints import Constraints
+from assistant.dialogue import FILLER, Request, never_ranking_words
+from assistant.lexicon import QUERY_WORDS
+from assistant.understand import METAL_COLOURS, Query
+from assistant.vocabulary import DATA
+from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
+
+_WORDS = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_reading"]
+ASPECT_NOUNS = frozenset(_WORDS["aspect_nouns"])
+PLACE_WORDS = frozenset(_WORDS["place_words"])
+SKIPPED = frozenset(_WORDS["skipped_before_noun"])
+RECIPIENT_BEFORE = frozenset(_WORDS["recipient_before"])
+RECIPIENT_AFTER = [tuple(p.split()) for p in _WORDS["recipient_after"]]
+
+
+def _phrases(key: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _WORDS[key]) + r")\b", re.I)
+
+
+WIDEN = _phrases("widen")
+PERMISSIVE = _phrases("permissive")
+COLOUR_NEGATION = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(p) for p in _WORDS["colour_negations"])
+    + r")\s+(?:\w+\s+)?("
+    + "|".join(COLOURS)
+    + r")\b",
+    re.I,
+)
+SELF_CORRECTION = _phrases("self_corrections")
+BOUND_CORRECTION = _phrases("bound_corrections")
+ASKS = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _WORDS["asks"]) + r")\b", re.I)
+NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.]*\w)")
+# Products of a kind narrowed to must mostly lie inside the kind asked for; a broader kind must
+# hold most of it. Read off the dev dialogue sets (clothes -> pyjama set: 2 of 4 inside).
+NARROW_SHARE, COVER_SHARE = 0.5, 0.8
+# Pronouns that say who does something ("she wants", "he's 6"); "his", "her" before a noun say whose.
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+RECIPIENT_REACH = 3  # words between "for" and the person: "for my teenage son"
+
+
+class TypeChange(StrEnum):
+    SWITCH = "switch"  # a new request for another kind
+    NARROW = "narrow"  # the same request, narrowed to a kind inside the one asked for
+    DESCRIBE = "describe"  # the same kind: the noun describes it
+
+
+def read_follow_up(
+    message: str, query: Query, request: Request, catalog: CatalogIndex, switch: bool
+) -> tuple[Query, TypeChange | None]:
+    """The query a follow-up to `request` states, and how it changes the kind (None: it names
+    none, or the same). `switch`: the message has a word that starts a new request."""
+    said = query.constraints.model_copy(deep=True)
+    change = None
+    named_other = (
+        query.product_type and request.product_type and terms(query.product_type) != terms(request.product_type)
+    )
+    if named_other and query.type_carried:
+        change = TypeChange.SWITCH if switch else type_change(message, query, request, catalog)
+    said.audience = follow_up_audience(message, said.audience, query.audience_from_relation, request)
+    if change != TypeChange.SWITCH:
+        said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)
+        _correct_bound(message, said, request.constraints)
+    _not_said_again(message, said)
+    said.attributes = [a for a in said.attributes if a not in _not_required(message)]
+    query = replace(query, constraints=said)
+    if change == TypeChange.DESCRIBE:
+        query = replace(query, product_type=None)
+        query.constraints.categories = []
+    return query, change
+
+
+# -- the kind -------------------------------------------------------------------------------------
+def type_change(message: str, query: Query, request: Request, catalog: CatalogIndex) -> TypeChange:
+    """Whether a kind named in a follow-up with no switch word switches, narrows or describes."""
+    named = terms(query.product_type or "")
+    if _described_in_place(tokenize(message.replace("'", "")), named):
+        return TypeChange.DESCRIBE
+    asked = catalog.mask(Constraints(categories=request.constraints.categories))
+    new = catalog.mask(Constraints(categories=query.constraints.categories))
+    mentions = np.zeros(len(catalog), dtype=bool)
+    mentions[catalog.attribute_rows(named)] = True
+    if not (asked & mentions).any():
+        # Nothing asked for says it: another kind when the message asks for it and little else
+        # ("dupatta", "black sneakers under 2000"); a noun in passing otherwise ("hold on, my
+        # sister needs a pair too").
+        return TypeChange.SWITCH if _only_asks_for(query, named) else TypeChange.DESCRIBE
+    inside, n_asked, n_new = int((asked & new).sum()), int(asked.sum()), int(new.sum())
+    if n_new and inside >= NARROW_SHARE * n_new and n_new <= n_asked:
+        return TypeChange.NARROW
+    if inside >= COVER_SHARE * n_asked and WIDEN.search(message):
+        return TypeChange.SWITCH  # "a sweatshirt is fine too" after hoodies: the broader kind
+    return TypeChange.DESCRIBE
+
+
+def _only_asks_for(query: Query, named: list[str]) -> bool:
+    """The message names the kind and constraints, and no other content word."""
+    plain = FILLER | STOPWORDS | QUERY_WORDS | audience_terms() | set(COLOURS) | never_ranking_words()
+    return all(w in plain or w in named or w.isdigit() for w in terms(query.text))
+
+
+def _described_in_place(words: list[str], named: list[str]) -> bool:
+    """The kind is named as an aspect ("gold finish", "eyelet type") or after a word of place or
+    purpose ("around the house", "for a door")."""
+    if not named:
+        return False
+    if named[-1] in ASPECT_NOUNS:
+        return True
+    n = len(named)
+    for i in range(len(words) - n + 1):
+        if terms(" ".join(words[i : i + n])) != named:
+            continue
+        after = words[i + n] if i + n < len(words) else ""
+        j = i - 1
+        while j >= 0 and words[j] in SKIPPED:
+            j -= 1
+        if after in ASPECT_NOUNS or (j >= 0 and words[j] in PLACE_WORDS):
+            return True
+    return False
+
+
+# -- who it is for --------------------------------------------------------------------------------
+def follow_up_audience(message: str, said: str | None, implied: bool, request: Request) -> str | None:
+    """The audience a follow-up states (see the module docstring); None: it states none."""
+    old = request.constraints.audience
+    if said is None or not implied:
+        return said
+    t = table()
+    words = tokenize(message.replace("'", " "))
+    people = [i for i, w in enumerate(words) if w in t.people]
+    if people and not AGE.search(message) and not any(_recipient(words, i) for i in people):
+        return None  # "my wife says not more than 500": she is not who it is for
+    if people or AGE.search(message):
+        return said
+    pronouns = [i for i, w in enumerate(words) if w in t.pronouns]
+    if not any(words[i] in SUBJECT_PRONOUNS or _recipient(words, i) for i in pronouns):
+        return None  # "his wagon r", "her feet freeze": whose, not for whom
+    if old is None:
+        return said
+    gender = next((t.pronouns[words[i]] for i in pronouns), None)
+    group = _age_group_of(old)
+    if gender is None or group is None:
+        return said
+    return t.audience.get(f"{gender} {group}", said)
+
+
+def _recipient(words: list[str], i: int) -> bool:
+    """The person at word i is who the request is for: up to three words after "for"/"gift"...
+    ("for my teenage son", "for beard, hubby's birthday"), or before "wants", "needs", "is"..."""
+    if RECIPIENT_BEFORE & set(words[max(0, i - RECIPIENT_REACH) : i]):
+        return True
+    return any(tuple(words[i + 1 : i + 1 + len(p)]) == p for p in RECIPIENT_AFTER)
+
+
+def _age_group_of(audience: str) -> str | None:
+    """The age group an audience stands for ("boys" -> "child"), from the audience table."""
+    groups = {"men": "adult", "women": "adult", "boys": "child", "girls": "child", "kids": "child", "baby": "baby"}
+    return groups.get(audience)
+
+
+# -- colours, bounds, what is taken back ----------------------------------------------------------
+def follow_up_colours(message: str, said: list[str], had: list[str], query: Query) -> list[str]:
+    """The colours a follow-up says, read against the ones the request has."""
+    words = tokenize(message)
+    closing = normalise_colour(words[-1]) if words and words[-1] in COLOURS else None
+    if closing and closing not in said and not query.product_type and words[-1] not in METAL_COLOURS:
+        said = [*said, closing]  # "she wants tan": no noun for the colour to qualify
+    new = [c for c in said if c not in had]
+    if new and len(new) < len(said) and not re.search(r"\b(?:or|also|too|as well)\b", message, re.I):
+        return new  # "she already has black. make it white": the new one replaces the old
+    return said
+
+
+def _correct_bound(message: str, said: Constraints, had: Constraints) -> None:
+    """ "meant 900 not 500": a number that corrects the bound the request has replaces it."""
+    if said.price_min is not None or said.price_max is not None or not BOUND_CORRECTION.search(message):
+        return
+    values = [float(n.replace(",", "")) for n in NUMBER.findall(message)]
+    for bound in ("price_max", "price_min"):
+        old = getattr(had, bound)
+        others = [v for v in values if v != old]
+        if old is not None and old in values and len(others) == 1:
+            setattr(said, bound, others[0])
+            if bound == "price_max" and had.price_min is not None:
+                said.price_min = had.price_min
+            if bound == "price_min" and had.price_max is not None:
+                said.price_max = had.price_max
+
+
+def _not_required(message: str) -> set[str]:
+    """Words the message names without requiring them: in a clause that allows ("plastic is
+    fine") or in one about another person's things ("my cousin got the nylon ones")."""
+    t = table()
+    out: set[str] = set()
+    for clause in clauses(message):
+        words = tokenize(clause.replace("'", " "))
+        people = [i for i, w in enumerate(words) if w in t.people]
+        mention = bool(people) and not any(_recipient(words, i) for i in people)
+        if mention or PERMISSIVE.search(clause):
+            out |= set(words)
+    return out
+
+
+def negated_colours(message: str) -> set[str]:
+    """Colours the message does not want ("anything but black", "no pink please")."""
+    out = set()
+    for m in COLOUR_NEGATION.finditer(message):
+        out.add(normalise_colour(m.group(1).lower()))
+    return out
+
+
+def _not_said_again(message: str, said: Constraints) -> None:
+    """What the message takes back ("forget wrangler", "scratch the black") or does not want
+    ("anything but black") is not also a constraint it states."""
+    dropped = {w for part in taken_back(message) for w in terms(part)} | negated_colours(message)
+    if not dropped:
+        return
+    said.brands = [b for b in said.brands if not set(terms(b)) <= dropped]
+    said.colours = [c for c in said.colours if c not in dropped]
+
+
+def last_word(message: str) -> str:
+    """The part of a follow-up that stands after the shopper corrects themself mid-message
+    ("make it the floral jaipur print one... hmm wait, any embroidered one is fine" -> "any
+    embroidered one is fine"); the whole message when nothing said before is taken back."""
+    cuts = [
+        m for m in SELF_CORRECTION.finditer(message) if len(re.findall(r"[a-z]{2,}", message[: m.start()], re.I)) >= 2
+    ]
+    if not cuts:
+        return message
+    after = message[cuts[-1].end() :].strip(" ,.;:-!")
+    return after if re.search(r"[a-z]{2,}", after, re.I) else message
+
+
+def asks_about_shown(message: str) -> bool:
+    """A question about the products ("is english willow better than kashmir?", "what material
+    are these usually?"), not a request phrased as one ("any in red?")."""
+    return bool(ASKS.search(message))

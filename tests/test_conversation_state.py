@@ -1,0 +1,238 @@
+"""Follow-ups read against the active request (`assistant.follow_up`, `assistant.dialogue`), on the
+real Flipkart catalog (../shared/datasets; skipped when it is absent) indexed with the fake
+embedder. Each class of follow-up is a table: a conversation and the STATE of the request after
+its last turn (type, audience, colours, bounds, brands), never the wording of the reply.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import dialogue, follow_up
+from assistant.core import Assistant
+from assistant.dialogue import Request
+from assistant.intent import pointed_positions
+from assistant.interpret import dont_care, without_accents
+from assistant.session import Session
+from tests.conftest import REPO, needs_shared
+from tests.fakes import FAKE_EMBEDDING, ScriptedBackend
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, fake_embedder) -> Assistant:
+    from common.settings import Settings
+    from ingest.pipeline import ingest_catalog
+
+    catalog = needs_shared("flipkart", "product.csv")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("flipkart-conv"), embedding_model=FAKE_EMBEDDING)
+    ingest_catalog(
+        settings, catalog, REPO / "ingest" / "mappings" / "flipkart.yaml", progress=False, embed=fake_embedder
+    )
+    return Assistant.load(settings, backend=ScriptedBackend(), embed=fake_embedder)
+
+
+def state(request: Request) -> dict:
+    c = request.constraints
+    out = {
+        "type": request.product_type,
+        "audience": c.audience,
+        "colours": c.colours,
+        "brands": c.brands,
+        "attributes": c.attributes,
+        "price_min": c.price_min,
+        "price_max": c.price_max,
+        "price_near": c.price_near,
+        "min_rating": c.min_rating,
+    }
+    return {k: v for k, v in out.items() if v not in (None, [])}
+
+
+def final_state(assistant: Assistant, turns: list[str]) -> tuple[dict, Session]:
+    session = Session()
+    for turn in turns:
+        assistant.reply(session, turn)
+    return state(session.request), session
+
+
+# (class, turns, the state the request must end in)
+CASES = [
+    # a question about the products on screen changes nothing in the request
+    ("question in between", ["car cover", "what fabric do these use normally?"], {"type": "car cover"}),
+    (
+        "question in between",
+        ["shirt for men", "which of these would suit a tall guy?", "under 900"],
+        {"type": "shirt", "audience": "men", "price_max": 900},
+    ),
+    # a pronoun keeps who it is for; it only says the gender
+    (
+        "pronoun keeps the age group",
+        ["sports shoes for my son, he turned 8", "let's look at a watch for him instead"],
+        {"type": "watch", "audience": "boys"},
+    ),
+    ("pronoun keeps the age group", ["school bag for my 4 year old", "she's petite, a small one"], None),
+    # a relation that is not who it is for is a mention
+    (
+        "relation as a mention",
+        ["school shoes for my 6 year old boy", "my husband thinks 600 is plenty, so under 600"],
+        {"type": "school shoes", "audience": "boys", "price_max": 600},
+    ),
+    (
+        "relation as a mention",
+        ["car mats", "my father sold the old car, this is for the new one"],
+        {"type": "car mats"},
+    ),
+    (
+        "possessive is no recipient",
+        ["helmet", "saw a matte one on his bike at the gym, looks good"],
+        {"type": "helmet"},
+    ),
+    # a relation in a recipient's place changes who it is for; "hers first" points at nothing
+    (
+        "recipient later",
+        ["track pants", "for me, I'm a guy", "hold on, my sister needs a pair too, let's do hers first"],
+        {"type": "track pants", "audience": "women"},
+    ),
+    ("recipient later", ["leggings", "for my teenage daughter"], {"type": "leggings", "audience": "girls"}),
+    # a noun that describes the kind asked for refines it; a kind inside it narrows it
+    ("describing noun", ["curtains", "for the bedroom window, eyelet style"], {"type": "curtains"}),
+    ("describing noun", ["sweatshirt for men", "full sleeve ones please"], {"type": "sweatshirt", "audience": "men"}),
+    ("describing noun", ["chappals for papa", "to wear around the house"], {"type": "chappals", "audience": "men"}),
+    ("narrowing kind", ["baby girl clothes", "a top and pyjama set"], {"type": "pyjama set", "audience": "girls"}),
+    (
+        "widening kind",
+        ["hoodie for my boyfriend", "a sweatshirt is fine too"],
+        {"type": "sweatshirt", "audience": "men"},
+    ),
+    ("another kind", ["kurta", "dupatta"], {"type": "dupatta"}),
+    # colours: a new one beside the one the request has replaces it; a closing colour is one
+    ("colour replaced", ["leggings", "black ones", "she owns black already, so white"], None),
+    ("colour replaced", ["boots", "black", "get rid of the black, she wants brown"], None),
+    # a material allowed or owned by someone else is no filter
+    (
+        "material in passing",
+        ["car seat cover", "my brother-in-law bought leather ones last year"],
+        {"type": "car seat cover"},
+    ),
+    ("material allowed", ["yoga mat", "rubber is fine too"], {"type": "yoga mat"}),
+    (
+        "material required",
+        ["wallet for men", "leather only"],
+        {"type": "wallet", "audience": "men", "attributes": ["leather"]},
+    ),
+    # a colour not wanted is no filter, and leaves the request
+    ("colour not wanted", ["sneakers", "black ones", "hmm, anything but black actually"], {"type": "sneakers"}),
+    ("colour not wanted", ["kurta for women", "no pink please"], {"type": "kurta", "audience": "women"}),
+    ("colour not wanted", ["backpack in red", "doesn't have to be red"], {"type": "backpack"}),
+    # what a message takes back or says does not matter is not said again
+    (
+        "taken back",
+        ["wrangler jeans for men", "forget wrangler, any brand works but under 2000"],
+        {"type": "jeans", "audience": "men", "price_max": 2000},
+    ),
+    (
+        "does not matter",
+        ["dress for my niece", "someone said red but she likes every colour, so don't worry about that"],
+        {"type": "dress", "audience": "girls"},
+    ),
+    # the shopper corrects themself: what stands after the correction counts
+    (
+        "self-correction",
+        ["backpack", "a blue one... hmm wait, a green one"],
+        {"type": "backpack", "colours": ["green"]},
+    ),
+    (
+        "bound corrected",
+        ["track pants for men under 500", "sorry, I meant 800 not 500"],
+        {"type": "track pants", "audience": "men", "price_max": 800},
+    ),
+    # a rating said apart from the word that makes it one
+    (
+        "rating later",
+        ["watch for my daughter", "just the ones with good reviews, say 4 or more"],
+        {"type": "watch", "audience": "girls", "min_rating": 4},
+    ),
+    # amounts in words, Hinglish, and soft amounts that are no bound
+    ("amount in words", ["boots", "don't go beyond eighteen hundred"], {"type": "boots", "price_max": 1800}),
+    ("amount in words", ["belt", "700 se kam"], {"type": "belt", "price_max": 700}),
+    (
+        "soft amount",
+        ["dress for my niece", "roughly five-six hundred, no hard limit"],
+        {"type": "dress", "audience": "girls", "price_near": 550},
+    ),
+]
+# Where the whole state depends on the catalog's records, the slots that matter.
+PARTS = {
+    "pronoun keeps the age group: she's petite, a small one": {"audience": "girls"},
+    "colour replaced: she owns black already, so white": {"colours": ["white"]},
+    "colour replaced: get rid of the black, she wants brown": {"colours": ["brown"]},
+}
+
+
+@pytest.mark.parametrize(("kind", "turns", "want"), CASES, ids=[f"{c[0]}: {c[1][-1]}" for c in CASES])
+def test_the_request_after_the_last_turn(assistant, kind, turns, want):
+    got, _ = final_state(assistant, turns)
+    if want is None:
+        want = PARTS[f"{kind}: {turns[-1]}"]
+        got = {k: got.get(k) for k in want}
+    assert got == want
+
+
+def test_a_question_in_between_keeps_the_ranking_text(assistant):
+    _, before = final_state(assistant, ["car cover"])
+    _, after = final_state(assistant, ["car cover", "which of these are waterproof?"])
+    assert after.request.text == before.request.text
+
+
+@pytest.mark.parametrize(
+    ("said", "added"),
+    [
+        ("he can't read the digital ones", ""),  # what is negated never ranks
+        ("she's obsessed with music, plays guitar all day lol", ""),  # an aside
+        ("under a thousand", ""),  # amount words are the bound, not ranking words
+        ("with a white dial", "dial"),
+        ("leather strap, not metal", "leather strap"),
+        ("a formal look", "formal"),  # a style ranks, as in a first message
+        ("rose gold, make it", "rose gold"),  # a metal is a material, not a colour filter
+    ],
+)
+def test_a_follow_up_adds_only_asked_content_words_to_the_ranking_text(said, added):
+    assert dialogue._merged_text("analog watch", said) == f"analog watch {added}".strip()
+
+
+@pytest.mark.parametrize(
+    ("message", "after"),
+    [
+        ("the red one... no wait, the maroon one", "the maroon one"),
+        ("make it leather, on second thought canvas is fine", "canvas is fine"),
+        ("oh wait, for my wife", "oh wait, for my wife"),  # nothing before it to take back
+        ("under 500, i mean 600", "under 500, i mean 600"),  # nothing worded after it
+    ],
+)
+def test_a_self_correction_keeps_what_stands_after_it(message, after):
+    assert follow_up.last_word(message) == after
+
+
+@pytest.mark.parametrize(
+    ("message", "slots"),
+    [
+        ("colour is not important", ["colour"]),
+        ("she likes every colour, so don't worry about that", ["colour"]),
+        ("any brand works but under 2000", ["brand"]),
+        ("for every day use", []),  # no slot named, nothing pointed back at
+    ],
+)
+def test_what_does_not_matter(message, slots):
+    assert dont_care(message) == slots
+
+
+@pytest.mark.parametrize(
+    ("message", "positions"),
+    [("let's do hers first", []), ("do that first", []), ("the first one", [1]), ("compare first and second", [1, 2])],
+)
+def test_a_bare_ordinal_after_a_pronoun_points_at_nothing(message, positions):
+    assert pointed_positions(message, 5) == positions
+
+
+def test_accents_are_folded_for_the_word_tables():
+    assert without_accents("ring for my fiancée, café") == "ring for my fiancee, cafe"
+    assert without_accents("我想买连衣裙") == "我想买连衣裙"
