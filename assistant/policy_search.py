@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from assistant.wording import SUPPORT_EMAIL
 from common.dependency import Dependency
 from common.errors import ShopAssistError
 from common.models import Embedder, encode_query
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 UNAVAILABLE_REPLY = (
     "I can't look up our store policies right now, so I won't guess. Please try again in a few "
-    "minutes, or write to support@shopassist.example and a member of our team will answer."
+    f"minutes, or write to {SUPPORT_EMAIL} and a member of our team will answer."
 )
 
 

@@ -33,10 +33,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from assistant.session import Session, ShownCard
+from assistant.session import Session, ShownCard, Turn
+from assistant.wording import SUPPORT_EMAIL
 from common.dependency import Dependency, DependencyUnavailable
 from common.errors import ShopAssistError
-from common.redact import redact
+from common.redact import redact, redact_keeping
 from common.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,13 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _redacted_turn(turn: Turn) -> str:
+    """A reply keeps the shop's own support address; anything else personal goes."""
+    if turn.role == "assistant":
+        return redact_keeping(turn.content, [SUPPORT_EMAIL])
+    return redact(turn.content)
+
+
 def redacted(session: Session) -> Session:
     """The session as it may be written: the shopper's and the assistant's words redacted.
 
@@ -89,7 +97,7 @@ def redacted(session: Session) -> Session:
     )
     return session.model_copy(
         update={
-            "turns": [turn.model_copy(update={"content": redact(turn.content)}) for turn in session.turns],
+            "turns": [turn.model_copy(update={"content": _redacted_turn(turn)}) for turn in session.turns],
             "request": request.model_copy(
                 update={
                     "text": redact(request.text),

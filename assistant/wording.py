@@ -32,12 +32,13 @@ OTHER_LANGUAGE_REPLY = "Sorry, I can only read English for now. Could you tell m
 UNREADABLE_REPLY = (
     "Sorry, I couldn't make that out. What are you looking for? For example: a watch for men under ₹2,000."
 )
+SUPPORT_EMAIL = "support@shopassist.example"  # the shop's own address: replies give it, redaction keeps it
 HANDOFF_REPLY = (
     "I'm sorry about this. I'm passing you to a member of our support team, who can look into "
-    "your order and account; you can also write to support@shopassist.example. Please don't "
+    f"your order and account; you can also write to {SUPPORT_EMAIL}. Please don't "
     "share card numbers or passwords in this chat."
 )
-NO_POLICIES_REPLY = "I don't have the store policies loaded; please contact support@shopassist.example."
+NO_POLICIES_REPLY = f"I don't have the store policies loaded; please contact {SUPPORT_EMAIL}."
 
 # Words that say "show me something" without saying what.
 VAGUE_WORDS = frozenset(

@@ -16,6 +16,7 @@ bench/pii.py in both directions: personal data left in clear, and ordinary shop 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 import phonenumbers
@@ -408,3 +409,13 @@ def redact(text: str) -> str:
     text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)
     text = _phones(_disguised_phones(text))
     return _code_after_address().sub(lambda m: m.group("cue") + "[CODE]", addresses(text))
+
+
+def redact_keeping(text: str, public: Iterable[str]) -> str:
+    """`redact`, leaving the shop's own public contact details as written: a reply that says
+    "write to support@…" is saved with the address the shopper was given, not "[EMAIL]"."""
+    kept = "|".join(re.escape(p) for p in public if p)
+    if not kept:
+        return redact(text)
+    parts = re.split(f"({kept})", text)
+    return "".join(part if i % 2 else redact(part) for i, part in enumerate(parts))

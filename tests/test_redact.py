@@ -549,3 +549,19 @@ def test_more_countries_street_lines_and_postcodes(text, expected):
 )
 def test_house_numbers_standing_alone_before_address_parts(text, expected):
     assert redact(text) == expected
+
+
+def test_a_reply_keeps_the_shops_own_address_and_loses_the_shoppers():
+    """The support address a reply gives is the shop's, not personal data; anything else is."""
+    from assistant.session import Session, Turn
+    from assistant.session_store import redacted
+    from assistant.wording import HANDOFF_REPLY, SUPPORT_EMAIL
+
+    session = Session(id="s")
+    session.turns = [
+        Turn(role="user", content=f"write to me, not {SUPPORT_EMAIL}: ana.r@mail.example"),
+        Turn(role="assistant", content=HANDOFF_REPLY + " We'll reply to ana.r@mail.example."),
+    ]
+    shopper, reply = (t.content for t in redacted(session).turns)
+    assert SUPPORT_EMAIL in reply and "ana.r" not in reply and "[EMAIL]" in reply
+    assert "ana.r" not in shopper and SUPPORT_EMAIL not in shopper  # the shopper's words: every address goes
