@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from assistant.store.db import Store
-from assistant.store.reading import clauses, mentions_item, option_table, rules, value_stances, words
+from assistant.store.reading import FORWARD_WORD, clauses, mentions_item, option_table, rules, value_stances, words
 from assistant.store.wording import available_text, money, options_text
 
 GENERIC_ITEMS = re.compile(
@@ -32,8 +32,15 @@ def chosen_items(order: dict[str, Any], text: str) -> list[dict[str, Any]]:
 
 
 def named_items(items: list[dict[str, Any]], text_words: str) -> list[dict[str, Any]]:
-    """The items the words name, once each, in the order named."""
-    scores = [(mentions_item(text_words, i["name"]), i) for i in items]
+    """The items the words name, once each, in the order named: by the whole name (2), its last
+    word ('mouse', 1), or a word of the name only this item of the order has and no option
+    speaks of ('the robot vacuum' for 'Vacuum Cleaner', 1)."""
+    scores = []
+    for item in items:
+        score = mentions_item(text_words, item["name"])
+        if score == 0 and any(f" {w} " in text_words for w in probes(item["name"], items)[2:]):
+            score = 1
+        scores.append((score, item))
     chosen, seen = [], set()
     for score, item in scores:
         if score == 0 or item["item_id"] in seen:
@@ -45,8 +52,25 @@ def named_items(items: list[dict[str, Any]], text_words: str) -> list[dict[str, 
             continue
         seen.add(item["item_id"])
         chosen.append(item)
-    chosen.sort(key=lambda i: first_mention(text_words, i["name"]))
+    chosen.sort(key=lambda i: first_mention(text_words, i["name"], items))
     return chosen
+
+
+def probes(name: str, items: list[dict[str, Any]]) -> list[str]:
+    """The words that name an item in the text: its whole name, its last word, then the other
+    words of its name (four letters or more) that no other item's name and no option of the
+    order's items uses ('vacuum' of 'Vacuum Cleaner'; not 'water' beside 'water resistance')."""
+    name_words = words(name).split()
+    if not name_words:
+        return []
+    taken = {
+        w
+        for item in items
+        for text in ([item["name"]] if item["name"] != name else []) + [*item["options"], *item["options"].values()]
+        for w in words(str(text)).split()
+    }
+    own = [w for w in name_words[:-1] if len(w) >= 4 and w not in taken]
+    return [" ".join(name_words), name_words[-1], *own]
 
 
 def item_texts(order: dict[str, Any], text: str) -> list[tuple[dict[str, Any], str]]:
@@ -78,7 +102,7 @@ def item_texts(order: dict[str, Any], text: str) -> list[tuple[dict[str, Any], s
         i for i in order["items"] if i["item_id"] in texts and not (vague[i["item_id"]] and i["name"] in told_names)
     ]
     text_words = words(text)
-    kept.sort(key=lambda i: first_mention(text_words, i["name"]))
+    kept.sort(key=lambda i: first_mention(text_words, i["name"], order["items"]))
     return [(i, ". ".join(texts[i["item_id"]])) for i in kept]
 
 
@@ -99,30 +123,35 @@ def _runs(order: dict[str, Any], text: str) -> list[tuple[list[dict[str, Any]], 
                 runs[-1] = (runs[-1][0], runs[-1][1] + ". " + clause)
             continue
         for name in names:
-            own = clause if len(names) == 1 else _own_words(clause_words, name, names)
+            own = clause if len(names) == 1 else _own_words(clause_words, name, names, order["items"])
             runs.append(([i for i in named if i["name"] == name], own))
     return runs
 
 
 def _described(item: dict[str, Any], text: str, twins: list[dict[str, Any]]) -> int:
-    """How well the text describes this item's current options among its twins: each of its
-    values named counts one ('the clicky one', 'instead of clicky'), each ruled out ('not the
+    """How well the text describes this item's current options among its twins (the words
+    before what it becomes): each of its values named counts one ('the clicky one', 'instead of clicky'), each ruled out ('not the
     black one') takes one away."""
     table: dict[str, list[str]] = {}
     for twin in twins:
         for option, value in twin["options"].items():
             table.setdefault(option, []).append(value)
+    # In the clause naming the item, what follows 'to'/'for'/'into' after its name is what it
+    # becomes, not what it is ('the black earbuds for the 4 hour ones').
+    naming, *rest = clauses(text) or [""]
+    naming_words = words(naming)
+    becomes = FORWARD_WORD.search(naming_words, mention_end(naming_words, item["name"], twins))
+    described = ". ".join([naming_words[: becomes.start()] if becomes else naming, *rest])
     score = 0
-    for option, value, stance in value_stances(text, table):
+    for option, value, stance in value_stances(described, table):
         if item["options"].get(option) == value:
             score += -1 if stance == "excluded" else 1
     return score
 
 
-def first_mention(text_words: str, name: str) -> int:
-    name_words = words(name).strip()
-    for probe in (name_words, name_words.split()[-1] if name_words else ""):
-        at = text_words.find(f" {probe} ") if probe else -1
+def first_mention(text_words: str, name: str, items: list[dict[str, Any]]) -> int:
+    for probe in probes(name, items):
+        at = text_words.find(f" {probe} ")
         if at >= 0:
             return at
     return len(text_words)
@@ -217,34 +246,32 @@ def wanted_options(scope: str, table: dict[str, list[str]], item: dict[str, Any]
     return wanted
 
 
-def _own_words(text_words: str, name: str, names: list[str]) -> str:
+def _own_words(text_words: str, name: str, names: list[str], items: list[dict[str, Any]]) -> str:
     """In a clause naming several items, this item's words: those after its name when the first
     name is followed by what it becomes ('the shirt to blue M and the jacket to L'), else those
     up to its name ('a black laser gaming mouse and a metal bookshelf')."""
     at = names.index(name)
-    if FORWARD.match(text_words[mention_end(text_words, names[0]) :]):
-        end = mention_start(text_words, names[at + 1]) if at + 1 < len(names) else len(text_words)
-        return text_words[mention_start(text_words, name) : end]
-    start = mention_end(text_words, names[at - 1]) if at else 0
-    return text_words[start : mention_end(text_words, name)]
+    if FORWARD.match(text_words[mention_end(text_words, names[0], items) :]):
+        end = mention_start(text_words, names[at + 1], items) if at + 1 < len(names) else len(text_words)
+        return text_words[mention_start(text_words, name, items) : end]
+    start = mention_end(text_words, names[at - 1], items) if at else 0
+    return text_words[start : mention_end(text_words, name, items)]
 
 
 # After an item's name, the words that say what it becomes ('... machine for a 9 bar one').
 FORWARD = re.compile(r"\s*(?:from|for|to|into|with|in)\b")
 
 
-def mention_start(text_words: str, name: str) -> int:
-    name_words = words(name).strip()
-    for probe in (name_words, name_words.split()[-1]):
+def mention_start(text_words: str, name: str, items: list[dict[str, Any]]) -> int:
+    for probe in probes(name, items):
         at = text_words.find(f" {probe} ")
         if at >= 0:
             return at
     return 0
 
 
-def mention_end(text_words: str, name: str) -> int:
-    name_words = words(name).strip()
-    for probe in (name_words, name_words.split()[-1]):
+def mention_end(text_words: str, name: str, items: list[dict[str, Any]]) -> int:
+    for probe in probes(name, items):
         at = text_words.find(f" {probe} ")
         if at >= 0:
             return at + len(probe) + 1

@@ -1,0 +1,171 @@
+"""What the copilot proposes from the customer's own words: one row per way customers say
+things (items of one name, values said as what they are not, several orders in one breath, a
+source order for an address, the payment for a difference), against a small store."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.store import Action
+from assistant.store.propose import propose
+from tests.store_data import (
+    BUDS_BLACK_4_NONE,
+    BUDS_BLACK_8_IPX7,
+    BUDS_BLUE_4_IPX7,
+    BUDS_BLUE_8_IPX4,
+    KB_CLICKY_RGB_60,
+    KB_CLICKY_WHITE_80,
+    KB_CLICKY_WHITE_FULL,
+    KB_LINEAR_RGB_60,
+    MUG_BLACK,
+    MUG_WHITE,
+    SHIRT_M_RED,
+    SHIRT_S_RED,
+    VACUUM_ROBOTIC_HEPA,
+    VACUUM_ROBOTIC_PET,
+    make_store,
+)
+
+PINE_ROAD = {
+    "address1": "9 Pine Road",
+    "address2": "Suite 2",
+    "city": "Chicago",
+    "state": "IL",
+    "country": "USA",
+    "zip": "60602",
+}
+
+
+def change(order_id: str, pairs: list[tuple[str, str]], method: str, delivered: bool = False) -> Action:
+    return Action(
+        name="exchange_delivered_order_items" if delivered else "modify_pending_order_items",
+        arguments={
+            "order_id": order_id,
+            "item_ids": [old for old, _ in pairs],
+            "new_item_ids": [new for _, new in pairs],
+            "payment_method_id": method,
+        },
+    )
+
+
+def cancel(order_id: str, reason: str) -> Action:
+    return Action(name="cancel_pending_order", arguments={"order_id": order_id, "reason": reason})
+
+
+CASES = [
+    (
+        "two items of one name, told apart by the options described",
+        [
+            "For #W0000011: the keyboard, the clicky one with white backlight in 80% size, I'd like it in full size",
+            "paypal for the difference",
+        ],
+        [change("#W0000011", [(KB_CLICKY_WHITE_80, KB_CLICKY_WHITE_FULL)], "paypal_3")],
+    ),
+    (
+        "'the other one' is the twin not spoken of yet",
+        [
+            "In #W0000011 change the clicky white 80% keyboard to full size, and the other keyboard to linear switches. paypal for any difference"
+        ],
+        [
+            change(
+                "#W0000011",
+                [(KB_CLICKY_WHITE_80, KB_CLICKY_WHITE_FULL), (KB_CLICKY_RGB_60, KB_LINEAR_RGB_60)],
+                "paypal_3",
+            )
+        ],
+    ),
+    (
+        "a value said as what the item is now is not wanted ('instead of clicky')",
+        ["For #W0000011, the keyboard with RGB backlight: linear switches instead of clicky"],
+        [change("#W0000011", [(KB_CLICKY_RGB_60, KB_LINEAR_RGB_60)], "credit_card_3")],
+    ),
+    (
+        "a value ruled out ('not the black ones') picks the other twin and is not wanted; '8 hour' names '8 hours'",
+        [
+            "I want to exchange earbuds from #W0000012: the blue pair, not the black ones.",
+            "I'd like the 8 hour battery version, IPX4 is fine. gift card for any difference",
+        ],
+        [change("#W0000012", [(BUDS_BLUE_4_IPX7, BUDS_BLUE_8_IPX4)], "gift_card_3", delivered=True)],
+    ),
+    (
+        "'no water resistance' names the value 'not resistant'",
+        ["exchange the black earbuds in #W0000012 for the 4 hour battery ones with no water resistance"],
+        [change("#W0000012", [(BUDS_BLACK_8_IPX7, BUDS_BLACK_4_NONE)], "paypal_3", delivered=True)],
+    ),
+    (
+        "an order named as the address's source is not the one changed",
+        ["ship #W0000014 to the same address as my order #W0000013: 9 Pine Road, Suite 2, Chicago IL 60602"],
+        [Action(name="modify_pending_order_address", arguments={"order_id": "#W0000014", **PINE_ROAD})],
+    ),
+    (
+        "the source order's address is used when none is written",
+        ["please send #W0000014 to the same address my order #W0000013 is going to"],
+        [Action(name="modify_pending_order_address", arguments={"order_id": "#W0000014", **PINE_ROAD})],
+    ),
+    (
+        "a clause going on to another order is asked the same, with its own reason",
+        ["cancel #W0000013, I don't need it anymore, and #W0000014, that one I ordered by mistake"],
+        [cancel("#W0000013", "no longer needed"), cancel("#W0000014", "ordered by mistake")],
+    ),
+    (
+        "'keep everything else the same' does not take the request back",
+        ["I picked the wrong size for the t-shirt in #W0000014, it should be size M. keep everything else the same"],
+        [change("#W0000014", [(SHIRT_S_RED, SHIRT_M_RED)], "paypal_3")],
+    ),
+    (
+        "the difference is paid as said where the difference is spoken of, not by the order's new method",
+        [
+            "For #W0000015 pay with my visa ending 1234 instead. and the mug, I'd like it in white.",
+            "for the price difference use my gift card",
+        ],
+        [
+            Action(
+                name="modify_pending_order_payment",
+                arguments={"order_id": "#W0000015", "payment_method_id": "credit_card_4"},
+            ),
+            change("#W0000015", [(MUG_BLACK, MUG_WHITE)], "gift_card_3"),
+        ],
+    ),
+    (
+        "a terse payment change",
+        ["#W0000013: payment to my gift card"],
+        [
+            Action(
+                name="modify_pending_order_payment",
+                arguments={"order_id": "#W0000013", "payment_method_id": "gift_card_3"},
+            )
+        ],
+    ),
+    (
+        "an item named with an option it lacks is a change without a change word",
+        ["#W0000014, the t-shirt: I'd rather have size M than size S"],
+        [change("#W0000014", [(SHIRT_S_RED, SHIRT_M_RED)], "paypal_3")],
+    ),
+    (
+        "an overview before the orders are named does not steer each order's request",
+        [
+            "I need to change the colour of a mug on one order and cancel another.",
+            "Order #W0000013, the mug is white, I want black. And cancel #W0000014, ordered by mistake.",
+        ],
+        [change("#W0000013", [(MUG_WHITE, MUG_BLACK)], "paypal_3"), cancel("#W0000014", "ordered by mistake")],
+    ),
+    (
+        "an item called by another word of its name ('robot vacuum' for Vacuum Cleaner)",
+        ["#W0000011: change the robot vacuum to the HEPA filter version instead of pet hair removal"],
+        [change("#W0000011", [(VACUUM_ROBOTIC_PET, VACUUM_ROBOTIC_HEPA)], "credit_card_3")],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return make_store(tmp_path_factory.mktemp("shop"))
+
+
+@pytest.mark.parametrize(("case", "messages", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_the_proposal_reads_the_customers_words(store, case, messages, expected):
+    conversation = [{"role": "user", "content": "cy.park@example.com"}]
+    for message in messages:
+        conversation.append({"role": "user", "content": message})
+    proposal = propose(store, conversation)
+    assert proposal.actions == expected, proposal.draft
