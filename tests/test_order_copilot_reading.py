@@ -8,6 +8,7 @@ import pytest
 
 from assistant.store import Action
 from assistant.store.propose import propose
+from assistant.store.reading import value_mentions, value_stances
 from tests.store_data import (
     BUDS_BLACK_4_NONE,
     BUDS_BLACK_8_IPX7,
@@ -169,3 +170,39 @@ def test_the_proposal_reads_the_customers_words(store, case, messages, expected)
         conversation.append({"role": "user", "content": message})
     proposal = propose(store, conversation)
     assert proposal.actions == expected, proposal.draft
+
+
+LOOSE_VALUES = [
+    ("a 500 ML bottle", {"capacity": ["500ml", "750ml"]}, [("capacity", "500ml")]),
+    ("20,000 mAh please", {"capacity": ["10000mAh", "20000mAh"]}, [("capacity", "20000mAh")]),
+    ("the gray one", {"color": ["grey", "black"]}, [("color", "grey")]),
+    ("the stainless one", {"material": ["stainless steel", "glass"]}, [("material", "stainless steel")]),
+    ("in rose gold", {"color": ["rose gold", "gold"]}, [("color", "rose gold")]),
+    ("non-polarized lenses", {"lens type": ["polarized", "non-polarized"]}, [("lens type", "non-polarized")]),
+    ("a 4 hour battery", {"battery life": ["4 hours", "8 hours"]}, [("battery life", "4 hours")]),
+    ("no water resistance", {"water resistance": ["IPX7", "not resistant"]}, [("water resistance", "not resistant")]),
+    ("a 3 pc set", {"piece count": ["2-piece", "3-piece"]}, [("piece count", "3-piece")]),
+]
+
+
+@pytest.mark.parametrize(("text", "table", "expected"), LOOSE_VALUES, ids=[c[0] for c in LOOSE_VALUES])
+def test_option_values_said_loosely(text, table, expected):
+    assert [(o, v) for _, o, v in value_mentions(text, table)] == expected
+
+
+SWITCH = {"switch type": ["clicky", "linear"], "color": ["red", "black", "blue"], "waterproof": ["yes", "no"]}
+STANCES = [
+    ("linear instead of clicky", [("switch type", "linear", "said"), ("switch type", "clicky", "replaced")]),
+    ("rather linear than clicky", [("switch type", "linear", "said"), ("switch type", "clicky", "replaced")]),
+    (
+        "from the red clicky one to a blue one",
+        [("color", "red", "replaced"), ("switch type", "clicky", "replaced"), ("color", "blue", "said")],
+    ),
+    ("the blue pair, not the black ones", [("color", "blue", "said"), ("color", "black", "excluded")]),
+    ("red and not waterproof", [("color", "red", "said"), ("waterproof", "no", "said")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCES, ids=[c[0] for c in STANCES])
+def test_a_value_said_as_what_the_item_is_now_or_ruled_out(text, expected):
+    assert value_stances(text, SWITCH) == expected

@@ -147,7 +147,8 @@ def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, 
     """(position, option, value) for each option value the text names, in order. Short values
     ('M', '10', '1000') count only beside their option's name ('size M', '1000 pieces'), and a
     yes/no option by its name ('waterproof', 'not waterproof'). Words are compared singular
-    ('4 hour battery' names '4 hours'); where two values overlap ('non-polarized' holds
+    ('4 hour battery' names '4 hours'), a value of several words also by its own word
+    ('stainless' for 'stainless steel'); where two values overlap ('non-polarized' holds
     'polarized'), the longer one is what was said."""
     norm = words(text)
     found = []
@@ -178,6 +179,14 @@ def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, 
                     if not re.search(rf"\b{re.escape(key_stem)}", around):
                         continue
                 found.append((m.start(), m.end(), option, value))
+            # A value of several words is also said by a word of it that no other value of the
+            # option and not the option's name has ('stainless' steel, 'HEPA' filter, 'rose' gold).
+            others = {w for v in values if v != value for w in words(v).split()} | set(words(key).split())
+            for word in val.split() if " " in val else []:
+                if len(word) >= 4 and word not in others:
+                    found.extend(
+                        (m.start(), m.end(), option, value) for m in re.finditer(rf"\b{re.escape(word)}\b", norm)
+                    )
     kept = [
         (start, option, value)
         for start, end, option, value in found
