@@ -128,6 +128,16 @@ CASES = [
         ],
     ),
     (
+        "of two cards, the one whose brand is named",
+        ["#W0000013: switch the payment to my visa"],
+        [
+            Action(
+                name="modify_pending_order_payment",
+                arguments={"order_id": "#W0000013", "payment_method_id": "credit_card_4"},
+            )
+        ],
+    ),
+    (
         "a terse payment change",
         ["#W0000013: payment to my gift card"],
         [

@@ -620,10 +620,13 @@ def _named_method(customer: dict[str, Any], text: str, exclude: str | None = Non
     for method in methods:
         if method["id"].lower() in text.lower() or (method.get("last_four") and method["last_four"] in text):
             return method
+    said = re.sub(r"[^a-z]", "", text.lower())
     for kind in payment_kinds(text):
         found = [m for m in methods if m["source"] == kind]
+        # Of two cards, the one whose brand is named ('my mastercard' beside a visa).
+        branded = [m for m in found if m.get("brand") and re.sub(r"[^a-z]", "", m["brand"].lower()) in said]
         if found:
-            return found[0]
+            return (branded or found)[0]
     return None
 
 
