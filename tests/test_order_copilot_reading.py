@@ -104,6 +104,11 @@ CASES = [
         [Action(name="modify_pending_order_address", arguments={"order_id": "#W0000014", **PINE_ROAD})],
     ),
     (
+        "'the address that #W1 had' names a source too",
+        ["For #W0000014 please use the address that #W0000013 had, 9 Pine Road, Suite 2, Chicago, IL 60602"],
+        [Action(name="modify_pending_order_address", arguments={"order_id": "#W0000014", **PINE_ROAD})],
+    ),
+    (
         "a clause going on to another order is asked the same, with its own reason",
         ["cancel #W0000013, I don't need it anymore, and #W0000014, that one I ordered by mistake"],
         [cancel("#W0000013", "no longer needed"), cancel("#W0000014", "ordered by mistake")],
@@ -134,6 +139,16 @@ CASES = [
             Action(
                 name="modify_pending_order_payment",
                 arguments={"order_id": "#W0000013", "payment_method_id": "credit_card_4"},
+            )
+        ],
+    ),
+    (
+        "'pay for order #W1 with my gift card instead' is a payment change",
+        ["can I pay for order #W0000013 with my gift card instead?"],
+        [
+            Action(
+                name="modify_pending_order_payment",
+                arguments={"order_id": "#W0000013", "payment_method_id": "gift_card_3"},
             )
         ],
     ),
