@@ -45,7 +45,7 @@ USERS: dict[str, dict[str, Any]] = {
             "credit_card_4": {"source": "credit_card", "brand": "visa", "last_four": "1234", "id": "credit_card_4"},
             "gift_card_3": {"source": "gift_card", "balance": 500.0, "id": "gift_card_3"},
         },
-        "orders": ["#W0000011", "#W0000012", "#W0000013", "#W0000014", "#W0000015"],
+        "orders": ["#W0000011", "#W0000012", "#W0000013", "#W0000014", "#W0000015", "#W0000016"],
     },
     "bo_kim_2": {
         "name": {"first_name": "Bo", "last_name": "Kim"},
@@ -218,6 +218,13 @@ ORDERS = {
         },
     ),
     "#W0000014": _order("#W0000014", "cy_park_3", "pending", [_item(SHIRT, SHIRT_S_RED)], "paypal_3"),
+    "#W0000016": _order(
+        "#W0000016",
+        "cy_park_3",
+        "delivered",
+        [_item(SHIRT, SHIRT_S_RED), _item(MUG, MUG_WHITE), _item(KEYBOARD, KB_CLICKY_RGB_60)],
+        "paypal_3",
+    ),
     "#W0000015": _order("#W0000015", "cy_park_3", "pending", [_item(MUG, MUG_BLACK)], "credit_card_3"),
     "#W0000009": _order("#W0000009", "bo_kim_2", "pending", [_item(MUG, MUG_WHITE)], "paypal_2"),
 }

@@ -20,6 +20,7 @@ from tests.store_data import (
     KB_LINEAR_RGB_60,
     MUG_BLACK,
     MUG_WHITE,
+    SHIRT_M_BLUE,
     SHIRT_M_RED,
     SHIRT_S_RED,
     VACUUM_ROBOTIC_HEPA,
@@ -112,6 +113,30 @@ CASES = [
         "a clause going on to another order is asked the same, with its own reason",
         ["cancel #W0000013, I don't need it anymore, and #W0000014, that one I ordered by mistake"],
         [cancel("#W0000013", "no longer needed"), cancel("#W0000014", "ordered by mistake")],
+    ),
+    (
+        "a request does not carry on to an order named in a later message",
+        ["cancel #W0000013, I ordered it by mistake", "Also the t-shirt in #W0000014: I'd rather have size M"],
+        [cancel("#W0000013", "ordered by mistake"), change("#W0000014", [(SHIRT_S_RED, SHIRT_M_RED)], "paypal_3")],
+    ),
+    (
+        "an item named to be left out is not chosen",
+        ["I want to return things from #W0000016: the t-shirt and the mug, not the keyboard. refund to paypal"],
+        [
+            Action(
+                name="return_delivered_order_items",
+                arguments={
+                    "order_id": "#W0000016",
+                    "item_ids": [SHIRT_S_RED, MUG_WHITE],
+                    "payment_method_id": "paypal_3",
+                },
+            )
+        ],
+    ),
+    (
+        "'keep it' with an option after it is no withdrawal",
+        ["#W0000014: the t-shirt should be blue instead of red, keep it size M"],
+        [change("#W0000014", [(SHIRT_S_RED, SHIRT_M_BLUE)], "paypal_3")],
     ),
     (
         "'keep everything else the same' does not take the request back",

@@ -112,12 +112,14 @@ OTHER = re.compile(r"\b(?:the|my) other\b|\banother one\b", re.IGNORECASE)
 
 def _runs(order: dict[str, Any], text: str) -> list[tuple[list[dict[str, Any]], str]]:
     """(items of one name, the words about them): a clause naming an item starts a run, the
-    clauses after it naming none continue it; a clause naming several gives each its own words."""
+    clauses after it naming none continue it; a clause naming several gives each its own words.
+    An item named only to be left out ('the backpack and the kettle, not the mouse') starts
+    nothing."""
     runs: list[tuple[list[dict[str, Any]], str]] = []
     for clause in clauses(text):
         clause_words = words(clause)
         named = named_items(order["items"], clause_words)
-        names = list(dict.fromkeys(i["name"] for i in named))
+        names = [n for n in dict.fromkeys(i["name"] for i in named) if not _left_out(clause_words, n, order["items"])]
         if not names:
             if runs:
                 runs[-1] = (runs[-1][0], runs[-1][1] + ". " + clause)
@@ -126,6 +128,11 @@ def _runs(order: dict[str, Any], text: str) -> list[tuple[list[dict[str, Any]], 
             own = clause if len(names) == 1 else _own_words(clause_words, name, names, order["items"])
             runs.append(([i for i in named if i["name"] == name], own))
     return runs
+
+
+def _left_out(text_words: str, name: str, items: list[dict[str, Any]]) -> bool:
+    before = text_words[: mention_start(text_words, name, items) + 1]
+    return any(p.search(before) for p in rules().contrast["excluded_item"])
 
 
 def _described(item: dict[str, Any], text: str, twins: list[dict[str, Any]]) -> int:

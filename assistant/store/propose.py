@@ -267,7 +267,11 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
     parts: dict[str | None, list[str]] = {}
     current: str | None = None
     asked = ""  # the words of the last request made
-    for sentence in sentences(text):
+    sentences_by_message = [(i, s) for i, message in enumerate(text.split("\n")) for s in sentences(message)]
+    message_of_asked = -1
+    for message, sentence in sentences_by_message:
+        if message != message_of_asked:  # a request carries on only within the message that made it
+            asked = ""
         sources = set(reference_ids(sentence))
         named = [oid for oid in order_ids(sentence) if oid in own and oid not in sources]
         words_asked = _request_words(sentence)
@@ -275,7 +279,8 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
             parts.setdefault(named[0], []).append(asked)
         if named:
             current = named[0]
-        asked = words_asked or asked
+        if words_asked:
+            asked, message_of_asked = words_asked, message
         # 'cancel #W1 and #W2' asks the same of both.
         targets = named if len(named) > 1 else [current]
         for target in targets:
