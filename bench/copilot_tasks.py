@@ -18,7 +18,7 @@ Differs from tau-bench's own setting: there, an LLM agent talks to an LLM user s
 acts alone; here, scripted customer messages (written without the expected actions in view)
 are read by rules, and an agent confirms every action.
 
-Usage: python bench/copilot_tasks.py [--openers bench/data/copilot_openers_dev.jsonl] [--show N]
+Usage: python bench/copilot_tasks.py [--openers bench/data/copilot_openers_dev.jsonl] [--show N] [--verbose]
 """
 
 from __future__ import annotations
