@@ -134,6 +134,21 @@ CASES = [
         ],
     ),
     (
+        "items listed after a left-out one are left out too",
+        ["I want to return the t-shirt from #W0000016. keep the mug and the keyboard. refund to paypal"],
+        [
+            Action(
+                name="return_delivered_order_items",
+                arguments={"order_id": "#W0000016", "item_ids": [SHIRT_S_RED], "payment_method_id": "paypal_3"},
+            )
+        ],
+    ),
+    (
+        "'from #W1' names the order, not a value; what the customer goes on to want is wanted",
+        ["my mug from #W0000013 is white and I'd like a black one instead"],
+        [change("#W0000013", [(MUG_WHITE, MUG_BLACK)], "paypal_3")],
+    ),
+    (
         "'keep it' with an option after it is no withdrawal",
         ["#W0000014: the t-shirt should be blue instead of red, keep it size M"],
         [change("#W0000014", [(SHIRT_S_RED, SHIRT_M_BLUE)], "paypal_3")],

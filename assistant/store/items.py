@@ -119,7 +119,8 @@ def _runs(order: dict[str, Any], text: str) -> list[tuple[list[dict[str, Any]], 
     for clause in clauses(text):
         clause_words = words(clause)
         named = named_items(order["items"], clause_words)
-        names = [n for n in dict.fromkeys(i["name"] for i in named) if not _left_out(clause_words, n, order["items"])]
+        left_out = _left_out(clause_words, list(dict.fromkeys(i["name"] for i in named)), order["items"])
+        names = [n for n in dict.fromkeys(i["name"] for i in named) if n not in left_out]
         if not names:
             if runs:
                 runs[-1] = (runs[-1][0], runs[-1][1] + ". " + clause)
@@ -130,9 +131,23 @@ def _runs(order: dict[str, Any], text: str) -> list[tuple[list[dict[str, Any]], 
     return runs
 
 
-def _left_out(text_words: str, name: str, items: list[dict[str, Any]]) -> bool:
-    before = text_words[: mention_start(text_words, name, items) + 1]
-    return any(p.search(before) for p in rules().contrast["excluded_item"])
+def _left_out(text_words: str, names: list[str], items: list[dict[str, Any]]) -> set[str]:
+    """The names the clause leaves out: after 'not', 'keep', 'except' ..., and those listed right
+    after a left-out one ('keep the pet bed and the camera')."""
+    out: set[str] = set()
+    previous_end, previous_out = 0, False
+    for name in sorted(names, key=lambda n: mention_start(text_words, n, items)):
+        start = mention_start(text_words, name, items)
+        before = text_words[: start + 1]
+        listed = previous_out and LISTED.match(text_words[previous_end : start + 1])
+        if listed or any(p.search(before) for p in rules().contrast["excluded_item"]):
+            out.add(name)
+        previous_end, previous_out = mention_end(text_words, name, items), name in out
+    return out
+
+
+# Between two names of one list: 'and the', 'or my', ', the'.
+LISTED = re.compile(r"^\s*(?:and|or|nor|as well as)?\s*(?:the|my|a|an)?\s*$")
 
 
 def _described(item: dict[str, Any], text: str, twins: list[dict[str, Any]]) -> int:

@@ -231,8 +231,9 @@ def value_stances(text: str, options: dict[str, list[str]]) -> list[tuple[str, s
     return out
 
 
-# Between a 'from ...' and the value, the word that says what it becomes ('from red to blue').
-FORWARD_WORD = re.compile(r"\b(?:to|into|for)\b")
+# Between a 'from ...' and the value, the word that says what it becomes ('from red to blue'),
+# or the customer going on to what they want ('from #W1 is glass and I'd like a plastic one').
+FORWARD_WORD = re.compile(r"\b(?:to|into|for|i|want|like|but)\b")
 
 
 def payment_kinds(text: str) -> list[str]:
