@@ -216,6 +216,11 @@ CASES = [
         [change("#W0000013", [(MUG_WHITE, MUG_BLACK)], "paypal_3"), cancel("#W0000014", "ordered by mistake")],
     ),
     (
+        "an item called by another name customers use ('tee' for T-Shirt)",
+        ["#W0000016: can I exchange the tee for size M"],
+        [change("#W0000016", [(SHIRT_S_RED, SHIRT_M_RED)], "paypal_3", delivered=True)],
+    ),
+    (
         "an item called by another word of its name ('robot vacuum' for Vacuum Cleaner)",
         ["#W0000011: change the robot vacuum to the HEPA filter version instead of pet hair removal"],
         [change("#W0000011", [(VACUUM_ROBOTIC_PET, VACUUM_ROBOTIC_HEPA)], "credit_card_3")],

@@ -59,7 +59,8 @@ def named_items(items: list[dict[str, Any]], text_words: str) -> list[dict[str, 
 def probes(name: str, items: list[dict[str, Any]]) -> list[str]:
     """The words that name an item in the text: its whole name, its last word, then the other
     words of its name (four letters or more) that no other item's name and no option of the
-    order's items uses ('vacuum' of 'Vacuum Cleaner'; not 'water' beside 'water resistance')."""
+    order's items uses ('vacuum' of 'Vacuum Cleaner'; not 'water' beside 'water resistance'),
+    then the other names customers give it ('power bank' for Portable Charger)."""
     name_words = words(name).split()
     if not name_words:
         return []
@@ -70,7 +71,8 @@ def probes(name: str, items: list[dict[str, Any]]) -> list[str]:
         for w in words(str(text)).split()
     }
     own = [w for w in name_words[:-1] if len(w) >= 4 and w not in taken]
-    return [" ".join(name_words), name_words[-1], *own]
+    others = [words(other).strip() for other in rules().item_names.get(name.lower(), [])]
+    return [" ".join(name_words), name_words[-1], *own, *others]
 
 
 def item_texts(order: dict[str, Any], text: str) -> list[tuple[dict[str, Any], str]]:

@@ -44,6 +44,7 @@ class Rules:
     payment_words: dict[str, list[re.Pattern[str]]]
     units: list[tuple[re.Pattern[str], str]]
     contrast: dict[str, list[re.Pattern[str]]]
+    item_names: dict[str, list[str]]  # a product name, lower case -> other names customers use
 
     def says(self, request: str, text: str) -> bool:
         return any(p.search(text) for p in self.requests[request])
@@ -62,6 +63,7 @@ def rules() -> Rules:
         compiled(raw["payment_words"]),
         [(re.compile(p, re.IGNORECASE), r) for p, r in raw["units"].items()],
         compiled(raw["contrast"]),
+        {name.lower(): list(others) for name, others in raw["item_names"].items()},
     )
 
 
