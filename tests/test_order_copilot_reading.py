@@ -217,8 +217,13 @@ CASES = [
     ),
     (
         "an item called by another name customers use ('tee' for T-Shirt)",
-        ["#W0000016: can I exchange the tee for size M"],
-        [change("#W0000016", [(SHIRT_S_RED, SHIRT_M_RED)], "paypal_3", delivered=True)],
+        ["I'd like to return the tee from #W0000016, refund to paypal"],
+        [
+            Action(
+                name="return_delivered_order_items",
+                arguments={"order_id": "#W0000016", "item_ids": [SHIRT_S_RED], "payment_method_id": "paypal_3"},
+            )
+        ],
     ),
     (
         "an item called by another word of its name ('robot vacuum' for Vacuum Cleaner)",
