@@ -67,6 +67,7 @@ def rules() -> Rules:
     )
 
 
+@lru_cache(maxsize=65536)  # item names and option values are read again for every clause
 def normalise(text: str) -> str:
     """Lower case, units as the catalog writes them, hyphens and punctuation as spaces."""
     text = text.lower()
@@ -77,6 +78,7 @@ def normalise(text: str) -> str:
     return " " + " ".join(text.split()) + " "
 
 
+@lru_cache(maxsize=65536)
 def words(text: str) -> str:
     """`normalise`, with each word made singular: 'earbuds' finds 'Wireless Earbuds'."""
     return " " + " ".join(singular(w) for w in normalise(text).split()) + " "
