@@ -180,6 +180,11 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
             lines.append(
                 f"I can't do the {ACTION_WORDS[action.name]} for you: {refusal.detail}, and our policy says {refusal.rule}."
             )
+            if (
+                str(action.arguments.get("payment_method_id", "")).startswith("gift_card")
+                and len(customer["payment_methods"]) > 1
+            ):  # the customer chose a gift card that falls short: offer the others
+                lines.append(f"Which other payment method would you like to use? {methods_list(customer)}")
     actions = [a for a, refusal in zip(actions, verdicts, strict=True) if refusal is None]
     if other_ids:
         lines.append(f"I can only help with orders on your own account, and {', '.join(other_ids)} is not one of them.")
