@@ -18,7 +18,7 @@ Differs from tau-bench's own setting: there, an LLM agent talks to an LLM user s
 acts alone; here, scripted customer messages (written without the expected actions in view)
 are read by rules, and an agent confirms every action.
 
-Usage: python bench/copilot_tasks.py [--openers bench/data/copilot_openers_dev.jsonl] [--show N]
+Usage: python bench/copilot_tasks.py [--openers bench/data/copilot_openers_dev.jsonl] [--show N] [--verbose]
 """
 
 from __future__ import annotations
@@ -153,6 +153,12 @@ def main() -> None:
     parser.add_argument("--tau", type=Path, default=TAU, help="the tau_retail folder (../shared/datasets/tau_retail)")
     parser.add_argument("--show", type=int, default=0, help="print this many tasks' drafts and actions")
     parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="per task: the customer's messages, the final draft, and the proposed actions against the expected "
+        "ones (missed '-', extra '+', matched '='); mismatched tasks first",
+    )
+    parser.add_argument(
         "--with-model",
         type=Path,
         default=None,
@@ -228,6 +234,31 @@ def main() -> None:
         print("  draft:   ", r["final"].draft[:700])
         print("  proposed:", [action_key(a) for a in r["final"].actions])
         print("  expected:", [action_key(a) for a in r["expected"]])
+    if args.verbose:
+        print_listing(rows)
+
+
+def print_listing(rows: list[tuple[dict, dict]]) -> None:
+    """Every task, mismatched ones first: what the customer said, the final draft, and each action
+    marked matched (=), missed (-: expected, not proposed) or extra (+: proposed, not expected)."""
+
+    def matched(r: dict) -> bool:
+        return sorted(action_key(a) for a in r["final"].actions) == sorted(action_key(a) for a in r["expected"])
+
+    for opener, r in sorted(rows, key=lambda row: matched(row[1])):
+        mark = "MATCH" if matched(r) else "MISS "
+        state = "end state ok" if r["end_state"] else "end state differs"
+        final = r["final"]
+        print(f"\n[{mark}] {opener['split']} {opener['index']}: request={final.request} needs={final.needs!r}; {state}")
+        for i, message in enumerate(opener["messages"], 1):
+            print(f"  customer {i}: {message}")
+        print(f"  draft:      {final.draft}")
+        ours = {action_key(a) for a in final.actions}
+        theirs = {action_key(a) for a in r["expected"]}
+        for key in sorted(ours | theirs):
+            print(f"  {'=' if key in ours and key in theirs else '-' if key in theirs else '+'} {key}")
+        if opener.get("notes"):
+            print(f"  notes:      {opener['notes']}")
 
 
 if __name__ == "__main__":

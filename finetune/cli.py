@@ -4,6 +4,8 @@
         --config finetune/configs/smollm2-cpu.yaml --set max_steps=20 --set lora_r=16
     shopassist finetune eval --adapter runs/demo --data data/dialogues/support_demo.jsonl --json
     shopassist finetune merge --adapter runs/demo --output runs/demo-merged
+    shopassist finetune action-kinds-data --tau ../shared/datasets/tau_retail --out runs/kinds.jsonl \\
+        --openers bench/data/copilot_openers_train.jsonl --exclude path/to/held_out_openers.jsonl
 
 Give --data once per file. Every setting of finetune/config.py comes from the YAML --config and
 `--set key=value` (repeatable; the value is read as YAML), validated by `FinetuneConfig`.
@@ -125,6 +127,29 @@ def merge(
 
     out = merge_adapter(adapter, output, _settings())
     typer.echo(f"merged model written to {out}")
+
+
+@finetune_app.command("action-kinds-data")
+def action_kinds_data(
+    tau: Annotated[Path, typer.Option("--tau", help="The tau_retail folder (../shared/datasets/tau_retail).")],
+    out: Annotated[Path, typer.Option("--out", help="JSONL file to write (chat format, for `finetune run`).")],
+    openers: Annotated[
+        list[Path] | None, typer.Option("--openers", help="Customer openers of train tasks to train on; repeatable.")
+    ] = None,
+    exclude: Annotated[
+        list[Path] | None,
+        typer.Option("--exclude", help="Openers files whose tasks are held out for measuring; repeatable."),
+    ] = None,
+) -> None:
+    """Write training pairs for an adapter naming the store actions a customer asks for."""
+    from finetune.action_kinds import build_pairs, held_out, write_pairs
+
+    for path in [*(openers or []), *(exclude or [])]:
+        if not path.is_file():
+            raise ShopAssistError(f"no openers file {path}")
+    rows = build_pairs(tau, list(openers or []), held_out(list(exclude or [])))
+    write_pairs(rows, out)
+    typer.echo(f"wrote {len(rows)} pairs to {out}")
 
 
 def _evaluate_and_report(adapter: Path, cfg, samples, eval_data: dict, settings) -> dict[str, Any]:

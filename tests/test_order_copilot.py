@@ -98,6 +98,16 @@ def test_a_payment_the_gift_card_cannot_cover_is_explained_not_proposed(store):
     assert proposal.actions == []
     assert "gift card must have enough balance" in proposal.draft
     assert "I can change the payment" not in proposal.draft  # the refused offer is withdrawn, not contradicted
+    assert "Which other payment method would you like to use?" in proposal.draft
+
+
+def test_a_named_gift_card_short_of_the_difference_is_refused_and_the_others_offered(store):
+    proposal = propose(
+        store, said("ann.lee@example.com. In #W0000001 I'd like the t-shirt in blue M, my gift card for the difference")
+    )
+    assert proposal.actions == []
+    assert "gift card must have enough balance" in proposal.draft
+    assert "Which other payment method would you like to use?" in proposal.draft and "PayPal" in proposal.draft
 
 
 def test_out_of_scope_alone_is_handed_off_with_a_reason(store):

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from assistant.store.db import Store
-from assistant.store.reading import mentions_item, option_table, rules, sentences, value_mentions, words
+from assistant.store.reading import FORWARD_WORD, clauses, mentions_item, option_table, rules, value_stances, words
 from assistant.store.wording import available_text, money, options_text
 
 GENERIC_ITEMS = re.compile(
@@ -23,17 +23,24 @@ def chosen_items(order: dict[str, Any], text: str) -> list[dict[str, Any]]:
     """The items the customer names, in the order named; when none is named, all of them for
     'all the items' or 'the items', and the only one of a one-item order. Named items win over
     'everything' ('the chair and the camera ... refund everything to my card')."""
-    chosen = named_items(order["items"], words(text))
+    chosen = [item for item, _ in item_texts(order, text)]
     if chosen:
-        return described(chosen, text)
+        return chosen
     if len(order["items"]) == 1 or rules().says("all_items", text) or GENERIC_ITEMS.search(text):
         return list(order["items"])
     return []
 
 
 def named_items(items: list[dict[str, Any]], text_words: str) -> list[dict[str, Any]]:
-    """The items the words name, once each, in the order named."""
-    scores = [(mentions_item(text_words, i["name"]), i) for i in items]
+    """The items the words name, once each, in the order named: by the whole name (2), its last
+    word ('mouse', 1), or a word of the name only this item of the order has and no option
+    speaks of ('the robot vacuum' for 'Vacuum Cleaner', 1)."""
+    scores = []
+    for item in items:
+        score = mentions_item(text_words, item["name"])
+        if score == 0 and any(f" {w} " in text_words for w in probes(item["name"], items)[2:]):
+            score = 1
+        scores.append((score, item))
     chosen, seen = [], set()
     for score, item in scores:
         if score == 0 or item["item_id"] in seen:
@@ -45,31 +52,130 @@ def named_items(items: list[dict[str, Any]], text_words: str) -> list[dict[str, 
             continue
         seen.add(item["item_id"])
         chosen.append(item)
-    chosen.sort(key=lambda i: first_mention(text_words, i["name"]))
+    chosen.sort(key=lambda i: first_mention(text_words, i["name"], items))
     return chosen
 
 
-def described(items: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """Of several items of the same name ('the keyboard' in an order with two), the one whose
-    current options the text describes best; all of them when nothing tells them apart."""
-    kept = []
-    for item in items:
-        twins = [i for i in items if i["name"] == item["name"]]
-        if len(twins) > 1:
-            table = {o: [v] for i in twins for o, v in i["options"].items()}
-            said = {(o, v) for _, o, v in value_mentions(text, table)}
-            score = {i["item_id"]: sum((o, v) in said for o, v in i["options"].items()) for i in twins}
-            best = max(score.values())
-            if best > 0 and list(score.values()).count(best) == 1 and score[item["item_id"]] != best:
-                continue
-        kept.append(item)
-    return kept
+def probes(name: str, items: list[dict[str, Any]]) -> list[str]:
+    """The words that name an item in the text: its whole name, its last word, then the other
+    words of its name (four letters or more) that no other item's name and no option of the
+    order's items uses ('vacuum' of 'Vacuum Cleaner'; not 'water' beside 'water resistance'),
+    then the other names customers give it ('power bank' for Portable Charger)."""
+    name_words = words(name).split()
+    if not name_words:
+        return []
+    taken = {
+        w
+        for item in items
+        for text in ([item["name"]] if item["name"] != name else []) + [*item["options"], *item["options"].values()]
+        for w in words(str(text)).split()
+    }
+    own = [w for w in name_words[:-1] if len(w) >= 4 and w not in taken]
+    others = [words(other).strip() for other in rules().item_names.get(name.lower(), [])]
+    return [" ".join(name_words), name_words[-1], *own, *others]
 
 
-def first_mention(text_words: str, name: str) -> int:
-    name_words = words(name).strip()
-    for probe in (name_words, name_words.split()[-1] if name_words else ""):
-        at = text_words.find(f" {probe} ") if probe else -1
+def item_texts(order: dict[str, Any], text: str) -> list[tuple[dict[str, Any], str]]:
+    """Each item the text names with the words about it, in the order named. The words about an
+    item are the clauses naming it and those after them naming no other item ('the bluetooth
+    speaker is black, I want blue'). Of several items of one name ('the keyboard' in an order
+    with two), a run of clauses goes to the one whose options it describes ('the clicky one with
+    white backlight'), or to the one not yet spoken of for 'the other one'; a run that tells them
+    apart nowhere goes to each, and is dropped for those another run does tell apart."""
+    texts: dict[str, list[str]] = {}
+    vague: dict[str, bool] = {}
+    spoken: set[str] = set()
+    for named, run in _runs(order, text):
+        twins = [i for i in order["items"] if i["name"] == named[0]["name"]]
+        pool = twins
+        if len(twins) > 1 and OTHER.search(run) and spoken & {t["item_id"] for t in twins}:
+            pool = [t for t in twins if t["item_id"] not in spoken] or twins
+        scores = {t["item_id"]: _described(t, run, twins) for t in pool}
+        best = max(scores.values())
+        winners = [t for t in pool if scores[t["item_id"]] == best]
+        told = len(winners) == 1 and (len(pool) == 1 or best > 0)
+        for item in winners if told else pool:
+            texts.setdefault(item["item_id"], []).append(run)
+            vague[item["item_id"]] = vague.get(item["item_id"], True) and not told
+            if told:
+                spoken.add(item["item_id"])
+    told_names = {i["name"] for i in order["items"] if i["item_id"] in vague and not vague[i["item_id"]]}
+    kept = [
+        i for i in order["items"] if i["item_id"] in texts and not (vague[i["item_id"]] and i["name"] in told_names)
+    ]
+    text_words = words(text)
+    kept.sort(key=lambda i: first_mention(text_words, i["name"], order["items"]))
+    return [(i, ". ".join(texts[i["item_id"]])) for i in kept]
+
+
+# 'the other one', 'the other black fabric chair': the item of that name not spoken of yet.
+OTHER = re.compile(r"\b(?:the|my) other\b|\banother one\b", re.IGNORECASE)
+
+
+def _runs(order: dict[str, Any], text: str) -> list[tuple[list[dict[str, Any]], str]]:
+    """(items of one name, the words about them): a clause naming an item starts a run, the
+    clauses after it naming none continue it; a clause naming several gives each its own words.
+    An item named only to be left out ('the backpack and the kettle, not the mouse') starts
+    nothing."""
+    runs: list[tuple[list[dict[str, Any]], str]] = []
+    for clause in clauses(text):
+        clause_words = words(clause)
+        named = named_items(order["items"], clause_words)
+        left_out = _left_out(clause_words, list(dict.fromkeys(i["name"] for i in named)), order["items"])
+        names = [n for n in dict.fromkeys(i["name"] for i in named) if n not in left_out]
+        if not names:
+            if runs:
+                runs[-1] = (runs[-1][0], runs[-1][1] + ". " + clause)
+            continue
+        for name in names:
+            own = clause if len(names) == 1 else _own_words(clause_words, name, names, order["items"])
+            runs.append(([i for i in named if i["name"] == name], own))
+    return runs
+
+
+def _left_out(text_words: str, names: list[str], items: list[dict[str, Any]]) -> set[str]:
+    """The names the clause leaves out: after 'not', 'keep', 'except' ..., and those listed right
+    after a left-out one ('keep the pet bed and the camera')."""
+    out: set[str] = set()
+    previous_end, previous_out = 0, False
+    for name in sorted(names, key=lambda n: mention_start(text_words, n, items)):
+        start = mention_start(text_words, name, items)
+        before = text_words[: start + 1]
+        listed = previous_out and LISTED.match(text_words[previous_end : start + 1])
+        if listed or any(p.search(before) for p in rules().contrast["excluded_item"]):
+            out.add(name)
+        previous_end, previous_out = mention_end(text_words, name, items), name in out
+    return out
+
+
+# Between two names of one list: 'and the', 'or my', ', the'.
+LISTED = re.compile(r"^\s*(?:and|or|nor|as well as)?\s*(?:the|my|a|an)?\s*$")
+
+
+def _described(item: dict[str, Any], text: str, twins: list[dict[str, Any]]) -> int:
+    """How well the text describes this item's current options among its twins (the words
+    before what it becomes): each of its values named counts one ('the clicky one', 'instead of clicky'), each ruled out ('not the
+    black one') takes one away."""
+    table: dict[str, list[str]] = {}
+    for twin in twins:
+        for option, value in twin["options"].items():
+            table.setdefault(option, []).append(value)
+    # In the clause naming the item, what follows 'to'/'for'/'into' after its name is what it
+    # becomes, not what it is ('the black earbuds for the 4 hour ones').
+    naming, *rest = clauses(text) or [""]
+    naming_words = words(naming)
+    becomes = FORWARD_WORD.search(naming_words, mention_end(naming_words, item["name"], twins))
+    described = ". ".join([naming_words[: becomes.start()] if becomes else naming, *rest])
+    score = 0
+    for option, value, stance in value_stances(described, table):
+        if item["options"].get(option) == value:
+            score += -1 if stance == "excluded" else 1
+    return score
+
+
+def first_mention(text_words: str, name: str, items: list[dict[str, Any]]) -> int:
+    for probe in probes(name, items):
+        at = text_words.find(f" {probe} ")
         if at >= 0:
             return at
     return len(text_words)
@@ -79,16 +185,17 @@ def item_changes(
     store: Store, order: dict[str, Any], text: str
 ) -> list[tuple[dict[str, Any], dict[str, Any] | None, str]]:
     """(item, new variant or None, question) for each item the text asks to change."""
-    named = chosen_items(order, text)
-    twins = [i for i in named if sum(j["name"] == i["name"] for j in named) > 1]
+    scoped = item_texts(order, text)
+    named = [item for item, _ in scoped]
+    twins = [i for i, t in scoped if sum(j["name"] == i["name"] and u == t for j, u in scoped) > 1]
     if twins:  # 'the keyboard' in an order with two, nothing telling them apart: ask
         listed = " or ".join(f"the one with {options_text(i['options'])}" for i in twins)
         return [(twins[0], None, f"Your order has {len(twins)} of the {twins[0]['name']}: do you mean {listed}?")]
-    items = named or list(order["items"])
-    parts = sentences(text)
+    if not scoped:
+        scoped = [(item, text) for item in order["items"]]
     changes = []
-    for item in items:
-        scope = item_scope(parts, item, order) if len(items) > 1 else text
+    for item, own in scoped:
+        scope = own if len(scoped) > 1 else text
         variants = store.variants_of(item["product_id"])
         table = option_table(variants)
         wanted = wanted_options(scope, table, item)
@@ -133,59 +240,62 @@ def item_changes(
     return changes
 
 
+def asks_new_options(store: Store, order: dict[str, Any], text: str) -> bool:
+    """The text names an item of the order and option values it does not have now ('the
+    espresso machine, I'd rather have the 15 bar version than the 19 bar'): a change asked for
+    without a word like 'change' or 'exchange'."""
+    return any(
+        wanted_options(own, option_table(store.variants_of(item["product_id"])), item)
+        for item, own in item_texts(order, text)
+    )
+
+
 def wanted_options(scope: str, table: dict[str, list[str]], item: dict[str, Any]) -> dict[str, str]:
-    """The option values the customer asks for, sentence by sentence: a later sentence that sets
-    an option again restates the whole choice ('a 1L black one ... actually a 1.5L glass one'),
-    so the earlier sentences' values go; one that adds an option ('Brown, please') adds it."""
+    """The option values the customer asks for, clause by clause: a value is wanted when said as
+    it (not as what the item is now, 'instead of clicky', nor ruled out, 'not black') and it is
+    not the item's current value. A clause naming two new values of one option leaves it open
+    ('wired or wireless, I don't care'). A later clause that sets an option again restates the
+    whole choice ('a 1L black one ... actually a 1.5L glass one'), so the earlier values go; one
+    that adds an option ('Brown, please') adds it."""
     wanted: dict[str, str] = {}
-    for sentence in sentences(scope):
-        said = {o: v for _, o, v in value_mentions(sentence, table) if item["options"].get(o) != v}
-        if set(said) & set(wanted):
+    for clause in clauses(scope):
+        said: dict[str, set[str]] = {}
+        for option, value, stance in value_stances(clause, table):
+            if stance == "said" and item["options"].get(option) != value:
+                said.setdefault(option, set()).add(value)
+        new = {o: next(iter(v)) for o, v in said.items() if len(v) == 1}
+        if set(new) & set(wanted):
             wanted = {}
-        wanted.update(said)
+        wanted.update(new)
     return wanted
 
 
-def item_scope(parts: list[str], item: dict[str, Any], order: dict[str, Any]) -> str:
-    """The sentences about this item: those naming it, and the ones after them naming no item.
-    A sentence naming several items gives each its own words: those after its name when the
-    first name is followed by what it becomes ('the shirt to blue M and the jacket to L'), else
-    those up to its name ('a black laser gaming mouse and a metal bookshelf')."""
-    scope, on = [], False
-    for sentence in parts:
-        sw = words(sentence)
-        named = list(dict.fromkeys(i["name"] for i in named_items(order["items"], sw)))
-        if named:
-            on = item["name"] in named
-            if on and len(named) > 1:
-                at = named.index(item["name"])
-                if FORWARD.match(sw[mention_end(sw, named[0]) :]):
-                    end = mention_start(sw, named[at + 1]) if at + 1 < len(named) else len(sw)
-                    sentence = sw[mention_start(sw, item["name"]) : end]
-                else:
-                    start = mention_end(sw, named[at - 1]) if at else 0
-                    sentence = sw[start : mention_end(sw, item["name"])]
-        if on:
-            scope.append(sentence)
-    return ". ".join(scope)
+def _own_words(text_words: str, name: str, names: list[str], items: list[dict[str, Any]]) -> str:
+    """In a clause naming several items, this item's words: those after its name when the first
+    name is followed by what it becomes ('the shirt to blue M and the jacket to L'), else those
+    up to its name ('a black laser gaming mouse and a metal bookshelf')."""
+    at = names.index(name)
+    if FORWARD.match(text_words[mention_end(text_words, names[0], items) :]):
+        end = mention_start(text_words, names[at + 1], items) if at + 1 < len(names) else len(text_words)
+        return text_words[mention_start(text_words, name, items) : end]
+    start = mention_end(text_words, names[at - 1], items) if at else 0
+    return text_words[start : mention_end(text_words, name, items)]
 
 
 # After an item's name, the words that say what it becomes ('... machine for a 9 bar one').
 FORWARD = re.compile(r"\s*(?:from|for|to|into|with|in)\b")
 
 
-def mention_start(text_words: str, name: str) -> int:
-    name_words = words(name).strip()
-    for probe in (name_words, name_words.split()[-1]):
+def mention_start(text_words: str, name: str, items: list[dict[str, Any]]) -> int:
+    for probe in probes(name, items):
         at = text_words.find(f" {probe} ")
         if at >= 0:
             return at
     return 0
 
 
-def mention_end(text_words: str, name: str) -> int:
-    name_words = words(name).strip()
-    for probe in (name_words, name_words.split()[-1]):
+def mention_end(text_words: str, name: str, items: list[dict[str, Any]]) -> int:
+    for probe in probes(name, items):
         at = text_words.find(f" {probe} ")
         if at >= 0:
             return at + len(probe) + 1

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from assistant.store.actions import Action
 from assistant.store.db import ActionResult, Store
-from assistant.store.items import chosen_items, item_changes, item_scope, named_items
+from assistant.store.items import asks_new_options, chosen_items, item_changes, item_texts, named_items
 from assistant.store.reading import (
     address_in,
     cancel_reason,
@@ -27,6 +27,7 @@ from assistant.store.reading import (
     order_endings,
     order_ids,
     payment_kinds,
+    reference_ids,
     rules,
     sentences,
     words,
@@ -179,6 +180,11 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
             lines.append(
                 f"I can't do the {ACTION_WORDS[action.name]} for you: {refusal.detail}, and our policy says {refusal.rule}."
             )
+            if (
+                str(action.arguments.get("payment_method_id", "")).startswith("gift_card")
+                and len(customer["payment_methods"]) > 1
+            ):  # the customer chose a gift card that falls short: offer the others
+                lines.append(f"Which other payment method would you like to use? {methods_list(customer)}")
     actions = [a for a, refusal in zip(actions, verdicts, strict=True) if refusal is None]
     if other_ids:
         lines.append(f"I can only help with orders on your own account, and {', '.join(other_ids)} is not one of them.")
@@ -258,16 +264,30 @@ def _first_request(text: str) -> str:
 
 def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None, str]]:
     """The conversation's sentences grouped by the order they are about: a sentence naming an
-    order starts its part; the sentences before any order name belong to the first one named."""
+    order starts its part; the sentences before any order name belong to the first one named.
+    An order named only as a source ('the same address as my order #W2') starts nothing, and an
+    order named in a clause that goes on from the one before and asks nothing of its own ('cancel
+    #W1, ..., and #W2, that one I ordered by mistake') is asked what the one before it was asked."""
     own = {o["order_id"] for o in orders}
     parts: dict[str | None, list[str]] = {}
     current: str | None = None
-    for sentence in sentences(text):
-        named = [oid for oid in order_ids(sentence) if oid in own]
+    asked = ""  # the words of the last request made
+    sentences_by_message = [(i, s) for i, message in enumerate(text.split("\n")) for s in sentences(message)]
+    message_of_asked = -1
+    for message, sentence in sentences_by_message:
+        if message != message_of_asked:  # a request carries on only within the message that made it
+            asked = ""
+        sources = set(reference_ids(sentence))
+        named = [oid for oid in order_ids(sentence) if oid in own and oid not in sources]
+        words_asked = _request_words(sentence)
+        if named and named[0] != current and asked and not words_asked and rules().says("continues", sentence):
+            parts.setdefault(named[0], []).append(asked)
         if named:
             current = named[0]
-        # 'cancel #W1 and #W2' asks the same of both; 'same address as #W2' only names a source.
-        targets = named if len(named) > 1 and not SAME_AS.search(sentence) else [current]
+        if words_asked:
+            asked, message_of_asked = words_asked, message
+        # 'cancel #W1 and #W2' asks the same of both.
+        targets = named if len(named) > 1 else [current]
         for target in targets:
             parts.setdefault(target, []).append(sentence)
     if None in parts and len(parts) > 1:
@@ -276,7 +296,17 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
     return [(k, ". ".join(v)) for k, v in parts.items()] or [(None, text)]
 
 
-SAME_AS = re.compile(r"\bsame (?:address |one )?as\b", re.IGNORECASE)
+def _request_words(sentence: str) -> str:
+    """The words of the sentence that ask for an action ('cancel'), or ''."""
+    r = rules()
+    for kind in REQUESTS:
+        for pattern in r.requests[kind]:
+            m = pattern.search(sentence)
+            if m:
+                return m.group(0)
+    return ""
+
+
 STATUS_FOR = {"cancel": ("pending",), "exchange": ("delivered", "pending"), "return": ("delivered",)}
 
 
@@ -334,9 +364,12 @@ def _plan(
         plan.request = "none"
         plan.lines.append(f"Understood, I'll leave order {oid} as it is.")
         return plan
-    wants_change = r.says("change_item", text)
     wants_return = r.says("return", text)
     wants_cancel = r.says("cancel", text)
+    # No change word, but an item named with options it doesn't have: that is the request too.
+    wants_change = r.says("change_item", text) or (
+        not (wants_return or wants_cancel or r.says("product_question", text)) and asks_new_options(store, order, text)
+    )
     # A return and an exchange asked in one breath ('return the headphones, and exchange the
     # keyboard') each read their own clauses.
     change_text = _clauses_for(text, ("change_item",)) if wants_change else ""
@@ -375,7 +408,9 @@ def _plan(
     pay_text = ". ".join(
         s
         for s in sentences(text)
-        if r.says("payment", s) and not any(mentions_item(words(s), i["name"]) for i in order["items"])
+        if r.says("payment", s)
+        and not r.says("difference", s)
+        and not any(mentions_item(words(s), i["name"]) for i in order["items"])
     )
     new_payment = None
     if pay_text and status == "pending":
@@ -441,6 +476,8 @@ def _clauses_for(text: str, kinds: tuple[str, ...]) -> str:
     r = rules()
     kept, mode = [], None
     for sentence in sentences(text):
+        if order_ids(sentence):  # a sentence naming the order starts afresh after an overview
+            mode = None
         if any(r.says(k, sentence) for k in kinds):
             mode = True
         elif any(r.says(k, sentence) for k in REQUESTS):
@@ -491,12 +528,26 @@ def _plan_change(
         plan.lines += questions
         return
     difference = round(sum(new["price"] - item["price"] for item, new in ready), 2)
-    # The difference is paid with the method named where the items are discussed, else the
-    # order's new payment method when one is being set, else the one paying for it now.
-    parts = sentences(text)
-    scope = ". ".join(item_scope(parts, item, order) for item, _ in ready)
-    method = _named_method(customer, scope) or new_payment or customer["payment_methods"].get(_current_method(order))
-    if method is None or (method["source"] == "gift_card" and method.get("balance", 0) < difference):
+    # The difference is paid with the method named where the difference is spoken of ('gift card
+    # for the difference'), else where the items are discussed (not in a sentence changing the
+    # order's payment), else the order's new payment method when one is being set, else the one
+    # paying for it now.
+    r = rules()
+    said_difference = ". ".join(s for s in sentences(text) if r.says("difference", s))
+    changed_ids = {item["item_id"] for item, _ in ready}
+    scope = ". ".join(
+        s
+        for item, own in item_texts(order, text)
+        if item["item_id"] in changed_ids
+        for s in sentences(own)
+        if not r.says("payment", s)
+    )
+    named = _named_method(customer, said_difference) or _named_method(customer, scope)
+    method = named or new_payment or customer["payment_methods"].get(_current_method(order))
+    # A gift card the customer names is proposed even when short now: an earlier action of this
+    # proposal may refund to it (a cancellation paid by it), and the store's dry run refuses it,
+    # with the rule, if it still falls short.
+    if method is None or (not named and method["source"] == "gift_card" and method.get("balance", 0) < difference):
         plan.needs = "payment"
         plan.lines.append(
             f"Which payment method should pay or receive the price difference of {money(difference)}? {methods_list(customer)}"
@@ -579,10 +630,13 @@ def _named_method(customer: dict[str, Any], text: str, exclude: str | None = Non
     for method in methods:
         if method["id"].lower() in text.lower() or (method.get("last_four") and method["last_four"] in text):
             return method
+    said = re.sub(r"[^a-z]", "", text.lower())
     for kind in payment_kinds(text):
         found = [m for m in methods if m["source"] == kind]
+        # Of two cards, the one whose brand is named ('my mastercard' beside a visa).
+        branded = [m for m in found if m.get("brand") and re.sub(r"[^a-z]", "", m["brand"].lower()) in said]
         if found:
-            return found[0]
+            return (branded or found)[0]
     return None
 
 
@@ -601,10 +655,8 @@ def _current_method(order: dict[str, Any]) -> str:
 
 
 def _same_address_as(text: str, orders: list[dict[str, Any]], oid: str) -> dict[str, str] | None:
-    m = re.search(r"\bsame (?:address |one )?as\b[^.]*?(#?W\d{7})", text, re.IGNORECASE)
-    if not m:
-        return None
-    other = next((o for o in orders if o["order_id"] == "#" + m.group(1).lstrip("#").upper()), None)
+    """The address of the order the customer names as its source ('the same address as #W2')."""
+    other = next((o for o in orders for ref in reference_ids(text) if o["order_id"] == ref and ref != oid), None)
     return (
         {k: other["address"][k] for k in ("address1", "address2", "city", "state", "country", "zip")} if other else None
     )

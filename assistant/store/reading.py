@@ -43,6 +43,8 @@ class Rules:
     cancel_reasons: dict[str, list[re.Pattern[str]]]
     payment_words: dict[str, list[re.Pattern[str]]]
     units: list[tuple[re.Pattern[str], str]]
+    contrast: dict[str, list[re.Pattern[str]]]
+    item_names: dict[str, list[str]]  # a product name, lower case -> other names customers use
 
     def says(self, request: str, text: str) -> bool:
         return any(p.search(text) for p in self.requests[request])
@@ -60,9 +62,12 @@ def rules() -> Rules:
         compiled(raw["cancel_reasons"]),
         compiled(raw["payment_words"]),
         [(re.compile(p, re.IGNORECASE), r) for p, r in raw["units"].items()],
+        compiled(raw["contrast"]),
+        {name.lower(): list(others) for name, others in raw["item_names"].items()},
     )
 
 
+@lru_cache(maxsize=65536)  # item names and option values are read again for every clause
 def normalise(text: str) -> str:
     """Lower case, units as the catalog writes them, hyphens and punctuation as spaces."""
     text = text.lower()
@@ -73,6 +78,7 @@ def normalise(text: str) -> str:
     return " " + " ".join(text.split()) + " "
 
 
+@lru_cache(maxsize=65536)
 def words(text: str) -> str:
     """`normalise`, with each word made singular: 'earbuds' finds 'Wireless Earbuds'."""
     return " " + " ".join(singular(w) for w in normalise(text).split()) + " "
@@ -121,6 +127,12 @@ def order_ids(text: str) -> list[str]:
     return seen
 
 
+def reference_ids(text: str) -> list[str]:
+    """Orders named only as a source of details ('the same address as my order #W1'), not as
+    the order to act on."""
+    return [f"#W{m.group(1)}" for p in rules().requests["reference_order"] for m in p.finditer(text)]
+
+
 def order_endings(text: str) -> list[str]:
     return [m.group(1) for p in rules().requests["order_ending"] for m in p.finditer(text)]
 
@@ -138,23 +150,29 @@ def mentions_item(text_words: str, name: str) -> int:
 def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, str, str]]:
     """(position, option, value) for each option value the text names, in order. Short values
     ('M', '10', '1000') count only beside their option's name ('size M', '1000 pieces'), and a
-    yes/no option by its name ('waterproof', 'not waterproof')."""
-    norm = normalise(text)
+    yes/no option by its name ('waterproof', 'not waterproof'). Words are compared singular
+    ('4 hour battery' names '4 hours'), a value of several words also by its own word
+    ('stainless' for 'stainless steel'); where two values overlap ('non-polarized' holds
+    'polarized'), the longer one is what was said."""
+    norm = words(text)
     found = []
     for option, values in options.items():
         key = normalise(option).strip()
         key_stem = singular(key.split()[-1]) if key else ""
         if {v.lower() for v in values} <= {"yes", "no"}:  # named by the option: 'waterproof', 'not waterproof'
-            for m in re.finditer(rf"\b{re.escape(key)}\b", norm):
-                said = "no" if NEGATED.search(norm[: m.start()]) else "yes"
-                found.extend((m.start(), option, v) for v in values if v.lower() == said)
+            for m in re.finditer(rf"\b{re.escape(words(key).strip())}\b", norm):
+                negation = NEGATED.search(norm[: m.start()])
+                said, start = ("no", negation.start()) if negation else ("yes", m.start())
+                found.extend((start, m.end(), option, v) for v in values if v.lower() == said)
             continue
         for value in values:
-            val = normalise(value).strip()
-            if val == "none":  # said as its absence: 'no backlight', 'without armrests'
-                for m in re.finditer(rf"\b(?:no|without)\s+{re.escape(key)}", norm):
-                    found.append((m.start(), option, value))
-                continue
+            val = words(value).strip()
+            if val == "none" or re.match(r"(?:not|no|non) ", val):
+                # said as its absence too: 'no backlight', 'without armrests', 'no water resistance'
+                for m in re.finditer(rf"\b(?:no|without|not|non)\s+{re.escape(words(key).strip())}", norm):
+                    found.append((m.start(), m.end(), option, value))
+                if val == "none":
+                    continue
             if not val:
                 continue
             # A bare number or one or two letters ('10', 'M', 'XL') is too common to mean an option alone.
@@ -164,8 +182,62 @@ def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, 
                     around = norm[max(0, m.start() - 25) : m.end() + 25]
                     if not re.search(rf"\b{re.escape(key_stem)}", around):
                         continue
-                found.append((m.start(), option, value))
-    return sorted(set(found))
+                found.append((m.start(), m.end(), option, value))
+            # A value of several words is also said by a word of it that no other value of the
+            # option and not the option's name has ('stainless' steel, 'HEPA' filter, 'rose' gold).
+            others = {w for v in values if v != value for w in words(v).split()} | set(words(key).split())
+            for word in val.split() if " " in val else []:
+                if len(word) >= 4 and word not in others:
+                    found.extend(
+                        (m.start(), m.end(), option, value) for m in re.finditer(rf"\b{re.escape(word)}\b", norm)
+                    )
+    kept = [
+        (start, option, value)
+        for start, end, option, value in found
+        if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _, _ in found)
+    ]
+    return sorted(set(kept))
+
+
+def clauses(text: str) -> list[str]:
+    """`sentences`, cut again at commas outside brackets ('the kettle to a white one, the black
+    chair (no armrests, high back) to leather'): a list of changes is one clause per item."""
+    out = []
+    for sentence in sentences(text):
+        depth, start = 0, 0
+        for at, ch in enumerate(sentence):
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            if ch == "," and depth <= 0 and not sentence[at + 1 : at + 2].isdigit():
+                out.append(sentence[start:at])
+                start = at + 1
+        out.append(sentence[start:])
+    return [c.strip() for c in out if c.strip()]
+
+
+def value_stances(text: str, options: dict[str, list[str]]) -> list[tuple[str, str, str]]:
+    """(option, value, stance) for each value named, clause by clause: 'replaced' when it names
+    what the item is now ('instead of clicky', 'from the 7 ft ... to', 'rather than 19 bar'),
+    'excluded' when it is ruled out ('not the black one'), else 'said'."""
+    r = rules()
+    out = []
+    for clause in clauses(text):
+        norm = words(clause)
+        for start, option, value in value_mentions(clause, options):
+            before = norm[:start]
+            stance = "said"
+            if any(p.search(before) for p in r.contrast["excluded"]):
+                stance = "excluded"
+            else:
+                cues = [m.end() for p in r.contrast["replaced"] for m in p.finditer(before)]
+                if cues and not FORWARD_WORD.search(before[max(cues) :]):
+                    stance = "replaced"
+            out.append((option, value, stance))
+    return out
+
+
+# Between a 'from ...' and the value, the word that says what it becomes ('from red to blue'),
+# or the customer going on to what they want ('from #W1 is glass and I'd like a plastic one').
+FORWARD_WORD = re.compile(r"\b(?:to|into|for|i|want|like|but)\b")
 
 
 def payment_kinds(text: str) -> list[str]:
@@ -188,13 +260,14 @@ def cancel_reason(text: str) -> str:
 ADDRESS = re.compile(
     r"(?P<address1>\b\d+\s+(?:[A-Za-z0-9.'-]+\s+){0,3}?(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|parkway|terrace|circle)\.?)"
     r"(?:\s*,\s*(?P<address2>(?:suite|apt|apartment|unit|#)\s*[A-Za-z0-9-]+))?"
-    r"\s*,\s*(?P<city>[A-Za-z .'-]+?)\s*,\s*(?P<state>[A-Z]{2})\s*,?\s*(?P<zip>\d{5})(?:\s*,\s*(?P<country>USA|US|United States))?",
+    r"\s*,\s*(?P<city>[A-Za-z .'-]+?)(?:\s*,\s*|\s+)(?P<state>[A-Z]{2})\s*,?\s*(?P<zip>\d{5})(?:\s*,\s*(?P<country>USA|US|United States))?",
     re.IGNORECASE,
 )
 
 
 def address_in(text: str) -> dict[str, str] | None:
-    """A US postal address written on one line ('12 Oak Street, Suite 4, Austin, TX 78701')."""
+    """A US postal address written on one line ('12 Oak Street, Suite 4, Austin, TX 78701'; the
+    comma before the state is often left out: 'Austin TX 78701')."""
     m = ADDRESS.search(text)
     if not m:
         return None

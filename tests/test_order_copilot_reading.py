@@ -1,0 +1,283 @@
+"""What the copilot proposes from the customer's own words: one row per way customers say
+things (items of one name, values said as what they are not, several orders in one breath, a
+source order for an address, the payment for a difference), against a small store."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.store import Action
+from assistant.store.propose import propose
+from assistant.store.reading import value_mentions, value_stances
+from tests.store_data import (
+    BUDS_BLACK_4_NONE,
+    BUDS_BLACK_8_IPX7,
+    BUDS_BLUE_4_IPX7,
+    BUDS_BLUE_8_IPX4,
+    KB_CLICKY_RGB_60,
+    KB_CLICKY_WHITE_80,
+    KB_CLICKY_WHITE_FULL,
+    KB_LINEAR_RGB_60,
+    MUG_BLACK,
+    MUG_WHITE,
+    SHIRT_M_BLUE,
+    SHIRT_M_RED,
+    SHIRT_S_RED,
+    VACUUM_ROBOTIC_HEPA,
+    VACUUM_ROBOTIC_PET,
+    make_store,
+)
+
+PINE_ROAD = {
+    "address1": "9 Pine Road",
+    "address2": "Suite 2",
+    "city": "Chicago",
+    "state": "IL",
+    "country": "USA",
+    "zip": "60602",
+}
+
+
+def change(order_id: str, pairs: list[tuple[str, str]], method: str, delivered: bool = False) -> Action:
+    return Action(
+        name="exchange_delivered_order_items" if delivered else "modify_pending_order_items",
+        arguments={
+            "order_id": order_id,
+            "item_ids": [old for old, _ in pairs],
+            "new_item_ids": [new for _, new in pairs],
+            "payment_method_id": method,
+        },
+    )
+
+
+def cancel(order_id: str, reason: str) -> Action:
+    return Action(name="cancel_pending_order", arguments={"order_id": order_id, "reason": reason})
+
+
+CASES = [
+    (
+        "two items of one name, told apart by the options described",
+        [
+            "For #W0000011: the keyboard, the clicky one with white backlight in 80% size, I'd like it in full size",
+            "paypal for the difference",
+        ],
+        [change("#W0000011", [(KB_CLICKY_WHITE_80, KB_CLICKY_WHITE_FULL)], "paypal_3")],
+    ),
+    (
+        "'the other one' is the twin not spoken of yet",
+        [
+            "In #W0000011 change the clicky white 80% keyboard to full size, and the other keyboard to linear switches. paypal for any difference"
+        ],
+        [
+            change(
+                "#W0000011",
+                [(KB_CLICKY_WHITE_80, KB_CLICKY_WHITE_FULL), (KB_CLICKY_RGB_60, KB_LINEAR_RGB_60)],
+                "paypal_3",
+            )
+        ],
+    ),
+    (
+        "a value said as what the item is now is not wanted ('instead of clicky')",
+        ["For #W0000011, the keyboard with RGB backlight: linear switches instead of clicky"],
+        [change("#W0000011", [(KB_CLICKY_RGB_60, KB_LINEAR_RGB_60)], "credit_card_3")],
+    ),
+    (
+        "a value ruled out ('not the black ones') picks the other twin and is not wanted; '8 hour' names '8 hours'",
+        [
+            "I want to exchange earbuds from #W0000012: the blue pair, not the black ones.",
+            "I'd like the 8 hour battery version, IPX4 is fine. gift card for any difference",
+        ],
+        [change("#W0000012", [(BUDS_BLUE_4_IPX7, BUDS_BLUE_8_IPX4)], "gift_card_3", delivered=True)],
+    ),
+    (
+        "'no water resistance' names the value 'not resistant'",
+        ["exchange the black earbuds in #W0000012 for the 4 hour battery ones with no water resistance"],
+        [change("#W0000012", [(BUDS_BLACK_8_IPX7, BUDS_BLACK_4_NONE)], "paypal_3", delivered=True)],
+    ),
+    (
+        "an order named as the address's source is not the one changed",
+        ["ship #W0000014 to the same address as my order #W0000013: 9 Pine Road, Suite 2, Chicago IL 60602"],
+        [Action(name="modify_pending_order_address", arguments={"order_id": "#W0000014", **PINE_ROAD})],
+    ),
+    (
+        "the source order's address is used when none is written",
+        ["please send #W0000014 to the same address my order #W0000013 is going to"],
+        [Action(name="modify_pending_order_address", arguments={"order_id": "#W0000014", **PINE_ROAD})],
+    ),
+    (
+        "'the address that #W1 had' names a source too",
+        ["For #W0000014 please use the address that #W0000013 had, 9 Pine Road, Suite 2, Chicago, IL 60602"],
+        [Action(name="modify_pending_order_address", arguments={"order_id": "#W0000014", **PINE_ROAD})],
+    ),
+    (
+        "a clause going on to another order is asked the same, with its own reason",
+        ["cancel #W0000013, I don't need it anymore, and #W0000014, that one I ordered by mistake"],
+        [cancel("#W0000013", "no longer needed"), cancel("#W0000014", "ordered by mistake")],
+    ),
+    (
+        "a request does not carry on to an order named in a later message",
+        ["cancel #W0000013, I ordered it by mistake", "Also the t-shirt in #W0000014: I'd rather have size M"],
+        [cancel("#W0000013", "ordered by mistake"), change("#W0000014", [(SHIRT_S_RED, SHIRT_M_RED)], "paypal_3")],
+    ),
+    (
+        "an item named to be left out is not chosen",
+        ["I want to return things from #W0000016: the t-shirt and the mug, not the keyboard. refund to paypal"],
+        [
+            Action(
+                name="return_delivered_order_items",
+                arguments={
+                    "order_id": "#W0000016",
+                    "item_ids": [SHIRT_S_RED, MUG_WHITE],
+                    "payment_method_id": "paypal_3",
+                },
+            )
+        ],
+    ),
+    (
+        "items listed after a left-out one are left out too",
+        ["I want to return the t-shirt from #W0000016. keep the mug and the keyboard. refund to paypal"],
+        [
+            Action(
+                name="return_delivered_order_items",
+                arguments={"order_id": "#W0000016", "item_ids": [SHIRT_S_RED], "payment_method_id": "paypal_3"},
+            )
+        ],
+    ),
+    (
+        "'from #W1' names the order, not a value; what the customer goes on to want is wanted",
+        ["my mug from #W0000013 is white and I'd like a black one instead"],
+        [change("#W0000013", [(MUG_WHITE, MUG_BLACK)], "paypal_3")],
+    ),
+    (
+        "'keep it' with an option after it is no withdrawal",
+        ["#W0000014: the t-shirt should be blue instead of red, keep it size M"],
+        [change("#W0000014", [(SHIRT_S_RED, SHIRT_M_BLUE)], "paypal_3")],
+    ),
+    (
+        "'keep everything else the same' does not take the request back",
+        ["I picked the wrong size for the t-shirt in #W0000014, it should be size M. keep everything else the same"],
+        [change("#W0000014", [(SHIRT_S_RED, SHIRT_M_RED)], "paypal_3")],
+    ),
+    (
+        "the difference is paid as said where the difference is spoken of, not by the order's new method",
+        [
+            "For #W0000015 pay with my visa ending 1234 instead. and the mug, I'd like it in white.",
+            "for the price difference use my gift card",
+        ],
+        [
+            Action(
+                name="modify_pending_order_payment",
+                arguments={"order_id": "#W0000015", "payment_method_id": "credit_card_4"},
+            ),
+            change("#W0000015", [(MUG_BLACK, MUG_WHITE)], "gift_card_3"),
+        ],
+    ),
+    (
+        "of two cards, the one whose brand is named",
+        ["#W0000013: switch the payment to my visa"],
+        [
+            Action(
+                name="modify_pending_order_payment",
+                arguments={"order_id": "#W0000013", "payment_method_id": "credit_card_4"},
+            )
+        ],
+    ),
+    (
+        "'pay for order #W1 with my gift card instead' is a payment change",
+        ["can I pay for order #W0000013 with my gift card instead?"],
+        [
+            Action(
+                name="modify_pending_order_payment",
+                arguments={"order_id": "#W0000013", "payment_method_id": "gift_card_3"},
+            )
+        ],
+    ),
+    (
+        "a terse payment change",
+        ["#W0000013: payment to my gift card"],
+        [
+            Action(
+                name="modify_pending_order_payment",
+                arguments={"order_id": "#W0000013", "payment_method_id": "gift_card_3"},
+            )
+        ],
+    ),
+    (
+        "an item named with an option it lacks is a change without a change word",
+        ["#W0000014, the t-shirt: I'd rather have size M than size S"],
+        [change("#W0000014", [(SHIRT_S_RED, SHIRT_M_RED)], "paypal_3")],
+    ),
+    (
+        "an overview before the orders are named does not steer each order's request",
+        [
+            "I need to change the colour of a mug on one order and cancel another.",
+            "Order #W0000013, the mug is white, I want black. And cancel #W0000014, ordered by mistake.",
+        ],
+        [change("#W0000013", [(MUG_WHITE, MUG_BLACK)], "paypal_3"), cancel("#W0000014", "ordered by mistake")],
+    ),
+    (
+        "an item called by another name customers use ('tee' for T-Shirt)",
+        ["I'd like to return the tee from #W0000016, refund to paypal"],
+        [
+            Action(
+                name="return_delivered_order_items",
+                arguments={"order_id": "#W0000016", "item_ids": [SHIRT_S_RED], "payment_method_id": "paypal_3"},
+            )
+        ],
+    ),
+    (
+        "an item called by another word of its name ('robot vacuum' for Vacuum Cleaner)",
+        ["#W0000011: change the robot vacuum to the HEPA filter version instead of pet hair removal"],
+        [change("#W0000011", [(VACUUM_ROBOTIC_PET, VACUUM_ROBOTIC_HEPA)], "credit_card_3")],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return make_store(tmp_path_factory.mktemp("shop"))
+
+
+@pytest.mark.parametrize(("case", "messages", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_the_proposal_reads_the_customers_words(store, case, messages, expected):
+    conversation = [{"role": "user", "content": "cy.park@example.com"}]
+    for message in messages:
+        conversation.append({"role": "user", "content": message})
+    proposal = propose(store, conversation)
+    assert proposal.actions == expected, proposal.draft
+
+
+LOOSE_VALUES = [
+    ("a 500 ML bottle", {"capacity": ["500ml", "750ml"]}, [("capacity", "500ml")]),
+    ("20,000 mAh please", {"capacity": ["10000mAh", "20000mAh"]}, [("capacity", "20000mAh")]),
+    ("the gray one", {"color": ["grey", "black"]}, [("color", "grey")]),
+    ("the stainless one", {"material": ["stainless steel", "glass"]}, [("material", "stainless steel")]),
+    ("in rose gold", {"color": ["rose gold", "gold"]}, [("color", "rose gold")]),
+    ("non-polarized lenses", {"lens type": ["polarized", "non-polarized"]}, [("lens type", "non-polarized")]),
+    ("a 4 hour battery", {"battery life": ["4 hours", "8 hours"]}, [("battery life", "4 hours")]),
+    ("no water resistance", {"water resistance": ["IPX7", "not resistant"]}, [("water resistance", "not resistant")]),
+    ("a 3 pc set", {"piece count": ["2-piece", "3-piece"]}, [("piece count", "3-piece")]),
+]
+
+
+@pytest.mark.parametrize(("text", "table", "expected"), LOOSE_VALUES, ids=[c[0] for c in LOOSE_VALUES])
+def test_option_values_said_loosely(text, table, expected):
+    assert [(o, v) for _, o, v in value_mentions(text, table)] == expected
+
+
+SWITCH = {"switch type": ["clicky", "linear"], "color": ["red", "black", "blue"], "waterproof": ["yes", "no"]}
+STANCES = [
+    ("linear instead of clicky", [("switch type", "linear", "said"), ("switch type", "clicky", "replaced")]),
+    ("rather linear than clicky", [("switch type", "linear", "said"), ("switch type", "clicky", "replaced")]),
+    (
+        "from the red clicky one to a blue one",
+        [("color", "red", "replaced"), ("switch type", "clicky", "replaced"), ("color", "blue", "said")],
+    ),
+    ("the blue pair, not the black ones", [("color", "blue", "said"), ("color", "black", "excluded")]),
+    ("red and not waterproof", [("color", "red", "said"), ("waterproof", "no", "said")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCES, ids=[c[0] for c in STANCES])
+def test_a_value_said_as_what_the_item_is_now_or_ruled_out(text, expected):
+    assert value_stances(text, SWITCH) == expected
