@@ -1,0 +1,128 @@
+"""The shopper's product phrase resolved against a small shop's own types: the forms shoppers and
+shops disagree on (one word or two, a synonym, a spelling variant, a title phrase), the type
+named in a clause about it, and spelling that leaves ordinary and foreign words alone. A shop
+built in the test (no model): each row states the request it should read."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.catalog import CatalogIndex
+from assistant.understand import Understander
+from common.schema import Product
+from common.text import terms
+from ingest.snapshot import read_snapshot, write_snapshot
+
+# (title, category path): a few of each kind, as a shop lists them.
+SHOP = [
+    ("speedwav sun shade for maruti swift", "Automotive > Car Sun Shade"),
+    ("speedwav sun shade for hyundai i20", "Automotive > Car Sun Shade"),
+    ("posto necktie men's combo", "Clothing > Accessories > Ties"),
+    ("elite neckties necktie men's combo", "Clothing > Accessories > Ties"),
+    ("proence weight gainers, mass gainers", "Health > Nutrition"),
+    ("muscle weight gainers", "Health > Nutrition"),
+    ("nirlon induction kadhai 1.5 l", "Kitchen > Kadhai"),
+    ("nirlon classic kadhai 2.5 l", "Kitchen > Kadhai"),
+    ("mykraft girl's a-line dress", "Clothing > Girls > Dress"),
+    ("herberto girl's gathered dress", "Clothing > Girls > Dress"),
+    ("ski winner 2 containers lunch box", "Kitchen > Lunch Box"),
+    ("ski lock seal lunch box", "Kitchen > Lunch Box"),
+    ("newworld tempered glass for xiaomi mi 4i", "Mobiles > Screen Guard"),
+    ("platex classy 1000 ml bottle", "Kitchen > Bottle"),
+    ("cello water bottle", "Kitchen > Bottle"),
+    ("shortkut mobile speaker", "Electronics > Speaker"),
+    ("jbl portable speaker", "Electronics > Speaker"),
+    ("samsung galaxy phone", "Mobiles > Phone"),
+    ("nokia phone", "Mobiles > Phone"),
+    ("acme wooden toy car", "Toys > Car"),
+    ("gold plateds", "Jewellery > Plateds"),
+    ("silver plateds", "Jewellery > Plateds"),
+    ("warm woollen sweater", "Clothing > Sweater"),
+    ("steelbird motorbike helmet - xl", "Automotive > Helmet"),
+    ("himalaya face wash", "Beauty > Face Wash"),
+    ("ifb microwave oven", "Kitchen > Microwave Oven"),
+    ("kids woollen sweater", "Clothing > Sweater"),
+]
+
+
+@pytest.fixture(scope="module")
+def understander(tmp_path_factory) -> Understander:
+    products = [
+        Product(id=f"p{i}", title=title, category=path.split(" > "), price=100.0 + i, currency="INR")
+        for i, (title, path) in enumerate(SHOP)
+    ]
+    index_dir = tmp_path_factory.mktemp("shop") / "index"
+    vectors = np.random.default_rng(0).normal(size=(len(products), 8)).astype(np.float32)
+    write_snapshot(index_dir, products, vectors, "random")
+    return Understander(CatalogIndex(read_snapshot(index_dir)))
+
+
+# message -> (the type read, carried, the catalog phrases it filters on)
+TYPES = [
+    # one word or two, either way round
+    ("do you have a sunshade for maruti swift", "sunshade", True, ["sun shade"]),
+    ("neck tie combo for office wear", "necktie", True, ["necktie"]),
+    # a synonym the shop names differently
+    ("a nice frock for my daughter", "frock", True, ["dress"]),
+    ("tiffin box for office", "tiffin box", True, ["lunch box"]),
+    ("screen protector for mi 4i", "screen protector", True, ["tempered glass", "screen guard"]),
+    # a phrase the titles use as a type though its last word alone is none
+    ("weight gainer for my brother", "weight gainer", True, ["weight gainer"]),
+    # a spelling variant, one letter in
+    ("non stick kadai", "kadhai", True, ["kadhai"]),
+    # the type asked for, not the one a clause about it names
+    ("water bottle that holds at least a litre", "water bottle", True, ["water bottle"]),
+    ("small speaker i can connect to my phone", "speaker", True, ["speaker"]),
+    # a later clause that remarks on the type names none; one that asks anew does
+    ("bike helmet in xl size, open face is ok", "helmet", True, ["helmet"]),
+    ("my car turns into an oven when parked. do you sell a sunshade that fits it", "sunshade", True, ["sun shade"]),
+    # a type the shop lacks stays not carried
+    ("gold earrings for my sister", "earrings", False, ["earrings"]),
+]
+
+
+@pytest.mark.parametrize(("message", "named", "carried", "categories"), TYPES)
+def test_the_type_resolves_to_the_shops_own(understander, message, named, carried, categories):
+    q = understander.parse(message)
+    assert (q.product_type, q.type_carried) == (named, carried)
+    assert [c for c in q.constraints.categories if c in categories] == categories
+
+
+# Words that look one edit from a shop word but are words of their own: never read as that type.
+NOT_TYPES = [
+    "my son is turning ten n he wants something",  # "ten n" is no "tenn"
+    "for her bday party",  # "bday" is no "day"
+    "cake plates with tops",  # an English word is never a spelling variant ("plateds")
+]
+
+
+@pytest.mark.parametrize("message", NOT_TYPES)
+def test_no_type_from_words_that_merely_resemble_one(understander, message):
+    said = set(terms(message))
+    assert [c for c in understander.parse(message).constraints.categories if not set(terms(c)) <= said] == []
+
+
+# message -> corrections made (misspelt -> corrected)
+SPELLING = [
+    ("wollen sweater", {"wollen": "woollen"}),  # a real misspelling, a letter in
+    ("woolen sweater", {}),  # a word of its own (wool + en), never "wooden"
+    ("ghar ke liye sweater", {}),  # Hindi words: the first letter changes, or one letter for another
+    ("my lab stinks haha, which shampoo", {}),  # "haha" is no brand
+    ("main door ke liye parda chahiye", {}),  # no brand the shop lacks ("prada")
+]
+
+
+@pytest.mark.parametrize(("message", "corrections"), SPELLING)
+def test_spelling_is_corrected_only_with_strong_evidence(understander, message, corrections):
+    assert understander.parse(message).corrections == corrections
+
+
+def test_a_metal_adjective_is_a_colour_and_the_metal_a_material(understander):
+    assert understander.parse("golden sweater").constraints.colours == ["gold"]
+    assert understander.parse("gold sweater").constraints.colours == []
+
+
+def test_an_accented_word_reads_as_the_table_spells_it(understander):
+    q = understander.parse("sweater for my fiancée")
+    assert (q.constraints.audience, q.corrections) == ("women", {})
