@@ -87,7 +87,8 @@ def request_part(text: str) -> str:
     """The part of the message that states the request: every clause up to the word that turns
     it into an aside about the person or a story ("he's into gaming", "my kid dropped the last
     one"; "a backpack for my trip to Goa" keeps "a backpack for my")."""
-    return " ".join(k for k in (_before_aside(c) for c in clauses(text)) if k.strip())
+    # Joined with commas: which clause a type was named in still tells what is asked for.
+    return ", ".join(k for k in (_before_aside(c) for c in clauses(text)) if k.strip())
 
 
 def addressed_part(text: str) -> str:

@@ -200,7 +200,8 @@ class TypeResolver:
         if len(words) == 1:
             other = [f"{key[:cut]} {key[cut:]}" for cut in range(2, len(key) - 1)]
         out: list[str] = []
-        for alt in [phrase, *SYNONYMS.get(key, []), *other]:
+        # A synonym entry lists the word itself where shops use it too ("shades" are sunglasses).
+        for alt in [*SYNONYMS.get(key, [phrase]), *other]:
             if alt not in out and self.catalog.has_phrase(terms(alt)):
                 out.append(alt)
         return out

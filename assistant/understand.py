@@ -49,6 +49,7 @@ PREMIUM = re.compile(
     + r")\b",
     re.I,
 )
+NEGATED = re.compile(r"\b(?:not|nothing|no|never|isn't|isnt)(?:\s+(?:too|very|so|that|overly))?\s+$", re.I)
 CHEAP = re.compile(r"\b(?:cheap|cheapest|budget|affordable|inexpensive|low[- ]cost)\b", re.I)
 RATING = re.compile(
     # A rating is one digit (and a decimal): "above 300" is a price, not "above 3".
@@ -220,7 +221,8 @@ class Understander:
         text = reading.without(text)
         premium = PREMIUM.search(text)
         if premium:  # "money's not an issue", "the fanciest": steer, never filter
-            c.premium = True
+            # ...unless denied: "nothing fancy" asks for the plain end, not the dear one.
+            c.premium = not NEGATED.search(text[: premium.start()])
             text = PREMIUM.sub(" ", text)
             return text
         if CHEAP.search(text):
@@ -289,7 +291,8 @@ class Understander:
     def _colours(self, text: str, c: Constraints) -> None:
         words = tokenize(text)
         for i, w in enumerate(words):
-            if w not in COLOURS or w in METAL_COLOURS:
+            # A colour naming a metal's alloy ("white gold", "rose gold") is the material's.
+            if w not in COLOURS or w in METAL_COLOURS or words[i + 1 : i + 2] in (["gold"], ["silver"]):
                 continue
             # A colour word closing the query after a noun is usually a noun ("face cream"); after
             # a word that asks for something ("I meant red", "prefer blue") it is a colour.

@@ -39,6 +39,8 @@ SHOP = [
     ("gold plateds", "Jewellery > Plateds"),
     ("silver plateds", "Jewellery > Plateds"),
     ("warm woollen sweater", "Clothing > Sweater"),
+    ("yna aviator sunglasses", "Eyewear > Sunglasses"),
+    ("fastrack sunglasses", "Eyewear > Sunglasses"),
     ("steelbird motorbike helmet - xl", "Automotive > Helmet"),
     ("himalaya face wash", "Beauty > Face Wash"),
     ("ifb microwave oven", "Kitchen > Microwave Oven"),
@@ -74,6 +76,8 @@ TYPES = [
     # the type asked for, not the one a clause about it names
     ("water bottle that holds at least a litre", "water bottle", True, ["water bottle"]),
     ("small speaker i can connect to my phone", "speaker", True, ["speaker"]),
+    # "shades" are sunglasses, never the car's sun shade
+    ("aviator shades around 300", "shades", True, ["sunglasses"]),
     # a later clause that remarks on the type names none; one that asks anew does
     ("bike helmet in xl size, open face is ok", "helmet", True, ["helmet"]),
     ("my car turns into an oven when parked. do you sell a sunshade that fits it", "sunshade", True, ["sun shade"]),
@@ -118,9 +122,20 @@ def test_spelling_is_corrected_only_with_strong_evidence(understander, message, 
     assert understander.parse(message).corrections == corrections
 
 
-def test_a_metal_adjective_is_a_colour_and_the_metal_a_material(understander):
-    assert understander.parse("golden sweater").constraints.colours == ["gold"]
-    assert understander.parse("gold sweater").constraints.colours == []
+# message -> (colours, premium): what a colour or a price word means next to its neighbours
+STEERS = [
+    ("golden sweater", ["gold"], False),  # a metal's adjective is a colour
+    ("gold sweater", [], False),  # the metal alone is a material
+    ("white gold ring", [], False),  # a colour naming an alloy is the material's
+    ("a sweater, nothing fancy", [], False),  # a premium word denied
+    ("a sweater, the pricier the better", [], True),
+]
+
+
+@pytest.mark.parametrize(("message", "colours", "premium"), STEERS)
+def test_colour_and_premium_read_with_their_neighbours(understander, message, colours, premium):
+    c = understander.parse(message).constraints
+    assert (c.colours, c.premium) == (colours, premium)
 
 
 def test_an_accented_word_reads_as_the_table_spells_it(understander):
