@@ -141,3 +141,17 @@ def test_colour_and_premium_read_with_their_neighbours(understander, message, co
 def test_an_accented_word_reads_as_the_table_spells_it(understander):
     q = understander.parse("sweater for my fiancée")
     assert (q.constraints.audience, q.corrections) == ("women", {})
+
+
+# message -> audience: an occasion named after people says when, not who it is for.
+OCCASIONS = [
+    ("a sweater for mother's day", None),
+    ("party sunglasses for girls night out", None),
+    ("a sweater for my husband for valentine's day", "men"),
+    ("a sweater for my mother", "women"),
+]
+
+
+@pytest.mark.parametrize(("message", "audience"), OCCASIONS)
+def test_an_occasion_sets_no_audience(understander, message, audience):
+    assert understander.parse(message).constraints.audience == audience
