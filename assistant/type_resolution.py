@@ -111,7 +111,7 @@ class TypeResolver:
             return TypeRequest(None, True)
         phrase = heads[-1][2]
         if self.carried(phrase):
-            return TypeRequest(" ".join(phrase), True)
+            return TypeRequest(self._sub_kind(phrase, tokenize(text)) or " ".join(phrase), True)
         for start in range(1, len(phrase)):  # the longest carried head first
             head, modifiers = phrase[start:], phrase[:start]
             if self._is_type(terms(" ".join(head))) and self.carried(head):
@@ -119,6 +119,17 @@ class TypeResolver:
                     return TypeRequest(" ".join(head), True)
                 break
         return TypeRequest(" ".join(phrase), False)
+
+    def _sub_kind(self, phrase: list[str], words: list[str]) -> str | None:
+        """The sub-kind "a digital one" names of the type asked for ("ghadi for my beti, digital
+        one" -> "digital watch"), where the shop names that sub-kind (see `_is_type`)."""
+        for i in range(1, len(words)):
+            if words[i] in ("one", "ones") and words[i - 1] not in NOT_TYPE_WORDS:
+                for alt in self.type_phrases(" ".join(phrase)):
+                    kind = f"{words[i - 1]} {alt}"
+                    if len(terms(kind)) == len(terms(alt)) + 1 and self._is_type(terms(kind)):
+                        return kind
+        return None
 
     def _asking_clause(self, text: str) -> list[str]:
         """The words of the clause that names the type asked for: the first clause naming a

@@ -40,6 +40,8 @@ SHOP = [
     ("silver plateds", "Jewellery > Plateds"),
     ("warm woollen sweater", "Clothing > Sweater"),
     ("yna aviator sunglasses", "Eyewear > Sunglasses"),
+    *[(f"{brand} digital watch - for boys", "Watches > Watch") for brand in ("q&q", "disney", "zoop", "skmei", "vizion")],
+    ("sonata analog watch - for men", "Watches > Watch"),
     ("fastrack sunglasses", "Eyewear > Sunglasses"),
     ("steelbird motorbike helmet - xl", "Automotive > Helmet"),
     ("himalaya face wash", "Beauty > Face Wash"),
@@ -81,6 +83,10 @@ TYPES = [
     # a later clause that remarks on the type names none; one that asks anew does
     ("bike helmet in xl size, open face is ok", "helmet", True, ["helmet"]),
     ("my car turns into an oven when parked. do you sell a sunshade that fits it", "sunshade", True, ["sun shade"]),
+    # a sub-kind many titles name, said before the type or as "a ... one"
+    ("digital watch for my son", "digital watch", True, ["digital watch"]),
+    ("ghadi for my beti, digital one", "digital watch", True, ["digital watch"]),  # Hindi "watch"
+    ("a watch for my son, a black one", "watch", True, ["watch"]),
     # a type the shop lacks stays not carried
     ("gold earrings for my sister", "earrings", False, ["earrings"]),
 ]
