@@ -40,7 +40,10 @@ SHOP = [
     ("silver plateds", "Jewellery > Plateds"),
     ("warm woollen sweater", "Clothing > Sweater"),
     ("yna aviator sunglasses", "Eyewear > Sunglasses"),
-    *[(f"{brand} digital watch - for boys", "Watches > Watch") for brand in ("q&q", "disney", "zoop", "skmei", "vizion")],
+    *[
+        (f"{brand} digital watch - for boys", "Watches > Watch")
+        for brand in ("q&q", "disney", "zoop", "skmei", "vizion")
+    ],
     ("sonata analog watch - for men", "Watches > Watch"),
     ("fastrack sunglasses", "Eyewear > Sunglasses"),
     ("steelbird motorbike helmet - xl", "Automotive > Helmet"),
