@@ -40,7 +40,11 @@ SUB_KIND_AT_LEAST = RESOLUTION["sub_kind_min_products"]
 # How a shopper asks anew in a later clause ("do you sell", "maybe", "actually"): the same list
 # that makes a follow-up a new request (steering.json, read by assistant/interpret.py).
 _ASKING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_switch"]
-ASKS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _ASKING) + r")\b", re.I)
+ASKS = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in _ASKING) + r")\b"
+    r"|^\W*(?:" + "|".join(re.escape(p) for p in RESOLUTION["asking_starts"]) + r")\b",
+    re.I,
+)
 HARD_AUDIENCE = audience_terms()  # every audience, person and pronoun word (assistant/audience.py)
 AUDIENCE_TERMS = set(AUDIENCE_WORDS) | set(HARD_AUDIENCE)
 # Words that qualify a product but never name its type.

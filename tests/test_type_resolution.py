@@ -49,6 +49,9 @@ SHOP = [
     ("steelbird motorbike helmet - xl", "Automotive > Helmet"),
     ("himalaya face wash", "Beauty > Face Wash"),
     ("ifb microwave oven", "Kitchen > Microwave Oven"),
+    ("asian paints wall paint", "Home > Paint"),
+    ("autofurnish car cover for santro xing", "Automotive > Car Cover"),
+    ("fastrack watch strap", "Watches > Strap"),
     ("kids woollen sweater", "Clothing > Sweater"),
 ]
 
@@ -90,6 +93,8 @@ TYPES = [
     ("digital watch for my son", "digital watch", True, ["digital watch"]),
     ("ghadi for my beti, digital one", "digital watch", True, ["digital watch"]),  # Hindi "watch"
     ("a watch for my son, a black one", "watch", True, ["watch"]),
+    ("we park on the street, bird droppings ruin the paint. need a car cover", "car cover", True, ["car cover"]),
+    ("need a watch, any strap colour is fine", "watch", True, ["watch"]),
     # a type the shop lacks stays not carried
     ("gold earrings for my sister", "earrings", False, ["earrings"]),
 ]
