@@ -180,7 +180,8 @@ class TypeResolver:
     def _spelling(self, gram: list[str], variant: bool) -> list[str] | None:
         """The carried type written another way: two words as one ("neck tie" -> "necktie"),
         one as two ("sunshade" -> "sun shade"), or, for a word that is no English word and no
-        type (`variant`), one letter in or out ("kadai" -> "kadhai"; "plates" is no "plateds")."""
+        type (`variant`), one letter in or out inside it ("kadai" -> "kadhai"; never at the end, where a
+        letter makes a plural or a brand: "cutlery" is no "cutlerys")."""
         if len(gram) == 2:
             joined = ["".join(gram)]
             if self._is_type(terms(joined[0])) or (self._is_any_type(terms(gram[1])) and self._titled(joined)):
@@ -197,7 +198,7 @@ class TypeResolver:
             return None
         letters = "abcdefghijklmnopqrstuvwxyz"
         variants = {word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)}
-        variants |= {word[:i] + ch + word[i:] for i in range(1, len(word) + 1) for ch in letters}
+        variants |= {word[:i] + ch + word[i:] for i in range(1, len(word)) for ch in letters}
         near = sorted(v for v in variants if self._titled([v]))
         return near[:1] if len(near) == 1 else None
 

@@ -5,6 +5,9 @@ built in the test (no model): each row states the request it should read."""
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -56,16 +59,20 @@ SHOP = [
 ]
 
 
-@pytest.fixture(scope="module")
-def understander(tmp_path_factory) -> Understander:
+def _understander(shop: list[tuple[str, str]]) -> Understander:
     products = [
         Product(id=f"p{i}", title=title, category=path.split(" > "), price=100.0 + i, currency="INR")
-        for i, (title, path) in enumerate(SHOP)
+        for i, (title, path) in enumerate(shop)
     ]
-    index_dir = tmp_path_factory.mktemp("shop") / "index"
+    index_dir = Path(tempfile.mkdtemp(prefix="shop-")) / "index"
     vectors = np.random.default_rng(0).normal(size=(len(products), 8)).astype(np.float32)
     write_snapshot(index_dir, products, vectors, "random")
     return Understander(CatalogIndex(read_snapshot(index_dir)))
+
+
+@pytest.fixture(scope="module")
+def understander() -> Understander:
+    return _understander(SHOP)
 
 
 # message -> (the type read, carried, the catalog phrases it filters on)
@@ -119,6 +126,12 @@ NOT_TYPES = [
 def test_no_type_from_words_that_merely_resemble_one(understander, message):
     said = set(terms(message))
     assert [c for c in understander.parse(message).constraints.categories if not set(terms(c)) <= said] == []
+
+
+def test_no_letter_is_added_at_the_end_of_a_word():
+    """A letter at the end makes a plural or a brand ("cutlerys" titles): never a variant."""
+    shop = [("steel cutlerys", "Kitchen > Dining"), ("silver cutlerys", "Kitchen > Dining")]
+    assert _understander(shop).requested_type("cake cutlery").named != "cutlerys"
 
 
 # message -> corrections made (misspelt -> corrected)
