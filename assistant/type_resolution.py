@@ -199,7 +199,10 @@ class TypeResolver:
         letters = "abcdefghijklmnopqrstuvwxyz"
         variants = {word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)}
         variants |= {word[:i] + ch + word[i:] for i in range(1, len(word)) for ch in letters}
-        near = sorted(v for v in variants if self._titled([v]))
+        # The shop's spelling is its commoner one: "kadhai" (6) over "kadai" (1); a word the shop
+        # uses more than any variant ("jewellery") is its own word, never "jewelery".
+        counts = self.catalog.word_counts
+        near = sorted(v for v in variants if counts.get(v, 0) > counts.get(word, 0) and self._titled([v]))
         return near[:1] if len(near) == 1 else None
 
     def _titled(self, phrase: list[str]) -> bool:

@@ -128,6 +128,13 @@ def test_no_type_from_words_that_merely_resemble_one(understander, message):
     assert [c for c in understander.parse(message).constraints.categories if not set(terms(c)) <= said] == []
 
 
+def test_a_word_the_shop_uses_more_than_its_variant_stays_itself():
+    """The shop's spelling is its commoner one: a variant the shop uses less is no correction."""
+    shop = [(f"{w} chaddar", "Home > Linen") for w in ("cotton", "silk", "floral")]
+    shop += [(f"{w} chadar", "Home > Linen") for w in ("printed", "plain")]
+    assert _understander(shop).requested_type("a chaddar for the bed").named != "chadar"
+
+
 def test_no_letter_is_added_at_the_end_of_a_word():
     """A letter at the end makes a plural or a brand ("cutlerys" titles): never a variant."""
     shop = [("steel cutlerys", "Kitchen > Dining"), ("silver cutlerys", "Kitchen > Dining")]
