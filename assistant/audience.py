@@ -45,6 +45,7 @@ class Table:
     aside_cues: tuple[tuple[str, ...], ...]
     interest_cues: tuple[tuple[str, ...], ...]
     drop_cues: tuple[tuple[str, ...], ...]
+    occasion_heads: frozenset[str]
 
 
 @cache
@@ -60,6 +61,7 @@ def table() -> Table:
         aside_cues=tuple(tuple(tokenize(c)) for c in raw["aside_cues"]),
         interest_cues=tuple(tuple(tokenize(c)) for c in raw["interest_cues"]),
         drop_cues=tuple(tuple(tokenize(c.replace("'", ""))) for c in raw["drop_cues"]),
+        occasion_heads=frozenset(raw["occasion_heads"]),
     )
 
 
@@ -87,7 +89,8 @@ def request_part(text: str) -> str:
     """The part of the message that states the request: every clause up to the word that turns
     it into an aside about the person or a story ("he's into gaming", "my kid dropped the last
     one"; "a backpack for my trip to Goa" keeps "a backpack for my")."""
-    return " ".join(k for k in (_before_aside(c) for c in clauses(text)) if k.strip())
+    # Joined with commas: which clause a type was named in still tells what is asked for.
+    return ", ".join(k for k in (_before_aside(c) for c in clauses(text)) if k.strip())
 
 
 def addressed_part(text: str) -> str:
@@ -162,9 +165,24 @@ def _has_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
     return any(tuple(words[i : i + len(c)]) == c for c in cues for i in range(len(words) - len(c) + 1))
 
 
+def without_occasions(text: str) -> str:
+    """The text without occasions named after people ("mother's day", "girls night out"): an
+    occasion says when, not who the product is for."""
+    t = table()
+    words = tokenize(text.replace("'s ", " ").replace("s' ", "s "))
+    people = set(t.words) | set(t.people)
+    kept = [
+        w
+        for i, w in enumerate(words)
+        if not (w in people and words[i + 1 : i + 2] and words[i + 1] in t.occasion_heads)
+    ]
+    return " ".join(kept) if len(kept) < len(words) else text
+
+
 def read_audience(request: str, whole: str) -> AudienceReading:
     """The audience of the request (see the module docstring)."""
     t = table()
+    request, whole = without_occasions(request), without_occasions(whole)
     low = request.lower()
     if any(re.search(rf"\b{re.escape(c)}\b", low) for c in t.couple):
         return AudienceReading("couple")

@@ -1,70 +1,10 @@
-"""Shopping vocabulary that no catalog spells out: product-type synonyms, famous brands, words.
+"""Shopping vocabulary that no catalog spells out: famous brands, words of the query grammar.
+
+Product-type synonyms are data: `assistant/data/type_resolution.json` (`assistant.type_resolution`).
 
 These are general retail knowledge, not tuned to one catalog: query understanding intersects
 them with the vocabulary of whatever catalog is loaded.
 """
-
-# Shopper word -> catalog product-type phrases meaning the same or a close kind of thing.
-# Keys and values are singular term phrases (see common.text.terms).
-TYPE_SYNONYMS: dict[str, list[str]] = {
-    "chappal": ["chappal", "slipper", "flip flop"],
-    "flip flop": ["flip flop", "slipper"],
-    "slipper": ["slipper", "flip flop"],
-    "sneaker": ["sneaker", "sports shoe", "casual shoe"],
-    "trainer": ["sports shoe", "running shoe", "trainer"],
-    "running shoe": ["running shoe", "sports shoe"],
-    "sports shoe": ["sports shoe", "running shoe", "walking shoe"],
-    "walking shoe": ["walking shoe", "sports shoe"],
-    "kada": ["kada", "bangle", "bracelet"],
-    "bangle": ["bangle", "kada", "bracelet"],
-    "bracelet": ["bracelet", "bangle", "kada"],
-    "earphone": ["earphone", "headphone", "headset", "earbud"],
-    "earbud": ["earbud", "earphone", "headphone"],
-    "headphone": ["headphone", "earphone", "headset"],
-    "headset": ["headset", "headphone", "earphone"],
-    "tee": ["t shirt", "tshirt", "tee"],
-    "t shirt": ["t shirt", "tshirt", "tee"],
-    "tshirt": ["t shirt", "tshirt", "tee"],
-    "sari": ["saree", "sari"],
-    "saree": ["saree", "sari"],
-    "couch": ["sofa", "couch"],
-    "sofa": ["sofa", "couch"],
-    "mobile": ["mobile", "phone", "smartphone"],
-    "cellphone": ["mobile", "phone", "smartphone"],
-    "smartphone": ["smartphone", "mobile", "phone"],
-    "sweater": ["sweater", "pullover", "cardigan", "sweatshirt"],
-    "jumper": ["sweater", "pullover", "jumper"],
-    "sweatshirt": ["sweatshirt", "sweater", "hoodie"],
-    "hoodie": ["hoodie", "sweatshirt"],
-    "floor mat": ["floor mat", "car mat", "mat"],
-    "car mat": ["car mat", "floor mat"],
-    "backpack": ["backpack", "school bag", "rucksack"],
-    "rucksack": ["rucksack", "backpack"],
-    "school bag": ["school bag", "backpack"],
-    "bellie": ["belly", "bellie", "ballerina", "flat"],
-    "belly": ["belly", "bellie", "ballerina", "flat"],
-    "ballerina": ["ballerina", "belly", "bellie", "flat"],
-    "lipstick": ["lipstick", "lip color", "lip colour"],
-    "purse": ["purse", "wallet", "handbag", "clutch"],
-    "handbag": ["handbag", "hand bag", "tote", "shoulder bag"],
-    "trouser": ["trouser", "pant", "chino"],
-    "jean": ["jean", "denim"],
-    "idol": ["idol", "showpiece", "figurine"],
-    "figurine": ["figurine", "showpiece", "idol"],
-    "showpiece": ["showpiece", "figurine", "idol"],
-    "mug": ["mug", "cup"],
-    "cup": ["cup", "mug"],
-    "speaker": ["speaker", "soundbar"],
-    "charger": ["charger", "adapter"],
-    "kettle": ["kettle", "electric kettle"],
-    "perfume": ["perfume", "deodorant", "fragrance", "eau de parfum", "body mist"],
-    "coat": ["coat", "jacket"],
-    "jacket": ["jacket", "coat", "windcheater"],
-    "raincoat": ["raincoat", "rain jacket"],
-    "pan": ["pan", "frying pan", "skillet", "cookware"],
-    "pot": ["pot", "saucepan", "cookware"],
-    "diwan": ["diwan", "diwan set"],
-}
 
 # Words too generic to be a product type on their own ("a set", "something nice").
 GENERIC_TYPE_WORDS = frozenset(

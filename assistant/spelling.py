@@ -6,7 +6,11 @@ or an inflection of one: "dropped", "fanciest"), a catalog word, or a word of un
 tables (amounts, audiences, product types). A relation ("nephew"), a verb ("dropped") or a film
 title ("mission") never becomes a product type or a colour. Otherwise the nearest catalog word
 within one edit (two for words of eight letters or more; a swap of two letters is one edit)
-replaces it, the more frequent on a tie. Every correction is reported, so the reply can say
+replaces it, the more frequent on a tie, when the evidence is strong: the first letter is kept
+(misspellings seldom change it, and a word of another language does: "ghar" is no "char",
+"ghadi" no "khadi", "bday" no "day"), and a word of four letters or fewer is corrected only by a
+letter in, out or swapped, never by one letter for another ("liye" is no "life", "haha" no
+"hala"; "blak" is "black"). Every correction is reported, so the reply can say
 "showing results for ...".
 """
 
@@ -24,7 +28,8 @@ DATA = Path(__file__).resolve().parent / "data" / "ordinary_words.txt"
 CHAT_WORDS = DATA.with_name("chat_words.txt")  # contractions without apostrophes, Hinglish
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 # Endings whose removal gives the word a dictionary knows ("dropped" -> "drop", "fanciest" -> "fancy").
-SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "er", "est", "ly", "ies", "ied", "iest", "ier")
+# "en" makes an adjective of a noun ("woolen", "golden"): "woolen" is no misspelt "wooden".
+SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "er", "est", "ly", "ies", "ied", "iest", "ier", "en")
 RESTORES = {"ies": "y", "ied": "y", "iest": "y", "ier": "y"}
 
 
@@ -49,10 +54,13 @@ def is_word(word: str, known: Callable[[str], bool]) -> bool:
 class Speller:
     """Corrects toward one catalog's vocabulary (`vocabulary`: word -> frequency)."""
 
-    def __init__(self, vocabulary: dict[str, int], protected: Iterable[str]):
+    def __init__(self, vocabulary: dict[str, int], protected: Iterable[str], not_targets: Iterable[str] = ()):
+        """`not_targets`: known words never corrected to (brands the catalog lacks: "parda" is
+        no "prada" in a shop without Prada)."""
         self.vocabulary = vocabulary
         self.known = ordinary_words() | frozenset(vocabulary) | frozenset(protected)
-        self.candidates = [w for w in vocabulary if len(w) >= 3 and not w.isdigit()]
+        skip = frozenset(not_targets)
+        self.candidates = [w for w in vocabulary if len(w) >= 3 and not w.isdigit() and w not in skip]
 
     def knows(self, word: str) -> bool:
         return is_word(word.lower(), self.known.__contains__)
@@ -68,6 +76,9 @@ class Speller:
                 return word
             limit = 1 if len(base) <= 7 else 2
             best = process.extract(base, self.candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
+            best = [
+                m for m in best if m[0][0] == base[0] and (len(base) > 4 or len(m[0]) != len(base) or _swap(base, m[0]))
+            ]
             if not best:
                 return word
             choice = min(best, key=lambda m: (m[1], -self.vocabulary[m[0]]))[0]
@@ -75,3 +86,14 @@ class Speller:
             return choice
 
         return WORD.sub(fix, text), corrections
+
+
+def _swap(word: str, other: str) -> bool:
+    """The two differ by two neighbouring letters swapped ("form" / "from")."""
+    diff = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and word[diff[0]] == other[diff[1]]
+        and word[diff[1]] == other[diff[0]]
+    )

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -19,7 +19,6 @@ from rapidfuzz.distance import Levenshtein
 from assistant.amounts import RATING_WORDS, amount_words, read_prices
 from assistant.audience import (
     addressed_part,
-    audience_terms,
     read_audience,
     request_part,
     strip_ages,
@@ -33,15 +32,15 @@ from assistant.lexicon import (
     PRODUCT_LINES,
     QUERY_WORDS,
     REQUIRED_CUES,
-    TYPE_SYNONYMS,
 )
 from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.type_meaning import TypeMeaning
+from assistant.type_resolution import HARD_AUDIENCE, NOT_TYPE_WORDS, SYNONYMS, TypeRequest, TypeResolver
 from assistant.vocabulary import DATA, known_words
-from assistant.vocabulary import is_type as is_known_type
 from common.models import Embedder
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, normalise_colour, singular, terms, tokenize
 
+ORDINARY = ordinary_words()
 PREMIUM_PHRASES = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["premium"]
 # "more premium" is a move from what was shown (`dialogue.PRICIER`), not a steer.
 PREMIUM = re.compile(
@@ -50,6 +49,7 @@ PREMIUM = re.compile(
     + r")\b",
     re.I,
 )
+NEGATED = re.compile(r"\b(?:not|nothing|no|never|isn't|isnt)(?:\s+(?:too|very|so|that|overly))?\s+$", re.I)
 CHEAP = re.compile(r"\b(?:cheap|cheapest|budget|affordable|inexpensive|low[- ]cost)\b", re.I)
 RATING = re.compile(
     # A rating is one digit (and a decimal): "above 300" is a price, not "above 3".
@@ -64,93 +64,16 @@ IN_STOCK = re.compile(r"\b(?:in stock|available now|ships? (?:today|now))\b", re
 EXCLUDE = re.compile(
     r"\b(?:not|no|except|without|but not|other than)\s+([a-z0-9&' ]+?)(?=$|[,.;!?]| and | or | please)", re.I
 )
-HARD_AUDIENCE = audience_terms()  # every audience, person and pronoun word (assistant/audience.py)
-AUDIENCE_TERMS = set(AUDIENCE_WORDS) | set(HARD_AUDIENCE)
 # Metals describe material more often than colour ("gold ring", "silver chain").
 METAL_COLOURS = {"gold", "silver", "copper", "bronze", "rose"}
-# Words that qualify a product but never name its type.
 # Words after which a colour closing the message is a colour, not a noun: colour words and
 # modifiers, and the verbs and pronouns a shopper asks or corrects with ("I meant red", "want
 # blue", "make it green", "one in black"; "I meant red" kept black in the demo chat of 2026-12-05).
 COLOUR_CONTEXT = {
-    "in",
-    "colour",
-    "color",
-    "and",
-    "or",
-    "dark",
-    "light",
-    "bright",
-    "pale",
     *COLOURS,
-    "meant",
-    "mean",
-    "want",
-    "wanted",
-    "prefer",
-    "preferably",
-    "need",
-    "like",
-    "rather",
-    "make",
-    "it",
-    "them",
-    "one",
-    "ones",
-    "is",
-    "are",
-    "be",
-    "try",
-    "get",
-    "show",
-    "choose",
-    "pick",
-    "actually",
-    "sorry",
-    "just",
-    "only",
+    *"in colour color and or dark light bright pale meant mean want wanted prefer preferably need like rather "
+    "make it them one ones is are be try get show choose pick actually sorry just only".split(),
 }
-NOT_TYPE_WORDS = (
-    set(STOPWORDS)
-    | set(QUERY_WORDS)
-    | set(COLOURS)
-    | set(AUDIENCE_WORDS)
-    | set(HARD_AUDIENCE)
-    | {
-        "casual",
-        "western",
-        "formal",
-        "ethnic",
-        "party",
-        "kid",
-        "men",
-        "women",
-        "boy",
-        "girl",
-        "unisex",
-        "winter",
-        "summer",
-        "seasonal",
-        "festive",
-        "need",
-        "decor",
-        "personal",
-        "health",
-        "spare",
-        "part",
-        "interior",
-        "exterior",
-        "styling",
-        "team",
-        "fitness",
-        "supply",
-    }
-)
-
-
-class TypeRequest(NamedTuple):
-    named: str | None  # the product type asked for, in the shopper's words
-    carried: bool  # whether the catalog has that type
 
 
 @dataclass
@@ -171,11 +94,29 @@ class Understander:
     def __init__(self, catalog: CatalogIndex, embed: Embedder | None = None):
         self.catalog = catalog
         self.embed = embed  # the search embedder: interests steer toward types near them
+        self.types = TypeResolver(catalog)
+
+    # The type asked for (`assistant.type_resolution`), as callers of the understander ask it.
+    def requested_type(self, text: str) -> TypeRequest:
+        return self.types.requested_type(text)
+
+    def type_phrases(self, phrase: str) -> list[str]:
+        return self.types.type_phrases(phrase)
+
+    def carried(self, words: list[str]) -> bool:
+        return self.types.carried(words)
+
+    def is_any_type(self, gram: list[str]) -> bool:
+        return self.types.is_any_type(gram)
+
+    @property
+    def type_words(self) -> set[str]:
+        return self.types.type_words
 
     @cached_property
     def vocabulary(self) -> dict[str, int]:
         vocab = dict(self.catalog.word_counts)
-        shopping_words = [w for k, v in TYPE_SYNONYMS.items() for phrase in [k, *v] for w in phrase.split()]
+        shopping_words = [w for k, v in SYNONYMS.items() for phrase in [k, *v] for w in phrase.split()]
         for w in [*QUERY_WORDS, *STOPWORDS, *COLOURS, *AUDIENCE_WORDS, *HARD_AUDIENCE, *KNOWN_BRANDS, *shopping_words]:
             vocab.setdefault(w, 1)
         return vocab
@@ -202,16 +143,12 @@ class Understander:
             out[key] = b
         return out
 
-    @cached_property
-    def type_words(self) -> set[str]:
-        words = set()
-        for phrase in self.catalog.category_phrases:
-            words.update(phrase)
-        return words
-
     # -- public ------------------------------------------------------------------------------
     def parse(self, message: str) -> Query:
-        text = " ".join(message.split())
+        # Accents off ("fiancée" is the table's "fiancee"); the tokeniser reads a-z only.
+        text = "".join(
+            ch for ch in unicodedata.normalize("NFKD", " ".join(message.split())) if not unicodedata.combining(ch)
+        )
         corrected, corrections = self.correct_spelling(text)
         c = Constraints()
         rest = corrected
@@ -244,67 +181,12 @@ class Understander:
     @cached_property
     def speller(self) -> Speller:
         tables = {w for phrase in (*PREMIUM_PHRASES, *amount_words()) for w in tokenize(phrase)}
-        return Speller(self.vocabulary, self._real_words | tables)
+        absent = {b for b in KNOWN_BRANDS if not self.catalog.knows_word(b)}
+        return Speller(self.vocabulary, self._real_words | tables, absent)
 
     def correct_spelling(self, text: str) -> tuple[str, dict[str, str]]:
         """Correct words that are no word at all toward the catalog's (see `assistant.spelling`)."""
         return self.speller.correct(text)
-
-    def product_types(self, text: str) -> list[str]:
-        """Catalog product-type phrases for the type named in the text, with their synonyms."""
-        named, carried = self.requested_type(text)
-        return self.type_phrases(named) if named and carried else []
-
-    def requested_type(self, text: str) -> TypeRequest:
-        """The product type the text asks for, and whether the catalog carries it.
-
-        Types are the catalog's own (category nodes, title heads) and the general vocabulary's
-        (`assistant.vocabulary`), longest match first, so "car floor mats" yields "floor mats"
-        rather than "mats". The type asked for is the last one named, skipping modifiers: a type
-        directly followed by another ("hiking jacket" is a jacket), one after a "for" that follows
-        a type ("bag for laptop", "sun shade for maruti swift"), and one after "with" ("watch with
-        a white dial").
-
-        A type the catalog lacks falls back to its head, the carried type it ends with ("school
-        backpack" -> "backpack"; the modifier stays in the text that ranks), only when some
-        product of that head carries the modifier in its title, category or specifications: a
-        smart watch is not any watch, and a shop whose watches never say "smart" does not carry
-        smart watches. A part that is not the head never stands in ("face cream" is not "face").
-        """
-        words = tokenize(text.replace("'", ""))
-        spans: list[tuple[int, int]] = []
-        i = 0
-        while i < len(words):
-            for n in (4, 3, 2, 1):
-                gram = words[i : i + n]
-                if len(gram) == n and (self._is_any_type(terms(" ".join(gram))) or self._plural_node(gram)):
-                    spans.append((i, i + n))
-                    i += n - 1
-                    break
-            i += 1
-        heads = [
-            (a, b)
-            for k, (a, b) in enumerate(spans)
-            if not (k + 1 < len(spans) and spans[k + 1][0] == b)
-            and not (k > 0 and "for" in words[spans[0][1] : a])
-            and "with" not in words[max(spans[k - 1][1] if k else 0, a - 3) : a]
-        ]
-        if not heads:
-            return TypeRequest(None, True)
-        a, b = heads[-1]
-        phrase = words[a:b]
-        if self._carried(phrase):
-            return TypeRequest(" ".join(phrase), True)
-        closed = "".join(phrase)  # "smart watch" is the shop's "smartwatch"
-        if len(phrase) > 1 and self._carried([closed]):
-            return TypeRequest(closed, True)
-        for start in range(1, len(phrase)):  # the longest carried head first
-            head, modifiers = phrase[start:], phrase[:start]
-            if self._is_type(terms(" ".join(head))) and self._carried(head):
-                if self._described_as(head, modifiers):
-                    return TypeRequest(" ".join(head), True)
-                break
-        return TypeRequest(" ".join(phrase), False)
 
     @cached_property
     def meaning(self) -> TypeMeaning | None:
@@ -312,52 +194,9 @@ class Understander:
         if self.embed is None:
             return None
         return TypeMeaning(
-            lambda: sorted({" ".join(p) for p in self.catalog.category_phrases if self._carried(list(p))}), self.embed
+            lambda: sorted({" ".join(p) for p in self.catalog.category_phrases if self.types.carried(list(p))}),
+            self.embed,
         )
-
-    def _plural_node(self, gram: list[str]) -> bool:
-        """A plural that is the catalog's own category node, though its singular is also a word
-        of the query grammar ("tops" is a kind of product; "top" alone is "top rated")."""
-        if len(gram) != 1 or singular(gram[0]) == gram[0]:
-            return False
-        word = singular(gram[0])
-        return word in QUERY_WORDS and word not in GENERIC_TYPE_WORDS and (word,) in self.catalog.category_phrases
-
-    def _described_as(self, head: list[str], modifiers: list[str]) -> bool:
-        """Whether some product of type `head` has every modifier word in its title, category or
-        specifications ("hiking" for a jacket)."""
-        rows = set(self.catalog.phrase_rows(terms(" ".join(head))).tolist())
-        for word in terms(" ".join(modifiers)):
-            rows &= set(self.catalog.attribute_rows([word]).tolist())
-        return bool(rows)
-
-    def type_phrases(self, phrase: str) -> list[str]:
-        """The phrase and its synonyms, as far as the catalog has them."""
-        key = " ".join(terms(phrase))
-        out: list[str] = []
-        for alt in [phrase] + TYPE_SYNONYMS.get(key, []):
-            if alt not in out and self.catalog.has_phrase(terms(alt)):
-                out.append(alt)
-        return out
-
-    def _carried(self, words: list[str]) -> bool:
-        return bool(self.type_phrases(" ".join(words)))
-
-    def carried(self, words: list[str]) -> bool:
-        """Whether the shop carries this product type (term phrase)."""
-        return self._carried(words)
-
-    def is_any_type(self, gram: list[str]) -> bool:
-        """Whether a term phrase is a product type, the shop's or the general vocabulary's."""
-        return self._is_any_type(gram)
-
-    def _is_any_type(self, gram: list[str]) -> bool:
-        """A product type of this catalog, or of the general vocabulary."""
-        if self._is_type(gram):
-            return True
-        if len(gram) == 1 and (gram[0] in NOT_TYPE_WORDS or gram[0] in GENERIC_TYPE_WORDS):
-            return False
-        return is_known_type(gram) or " ".join(gram) in TYPE_SYNONYMS
 
     def required_attributes(self, text: str) -> list[str]:
         """Must-haves beyond the type: a word after "real", "genuine", "pure"... ("real diamond"),
@@ -373,42 +212,9 @@ class Understander:
             elif w in PRODUCT_LINES:
                 model = words[i + 1] if i + 1 < len(words) and any(ch.isdigit() for ch in words[i + 1]) else ""
                 phrase = f"{w} {model}".strip()
-            if phrase and phrase not in found and not self._is_any_type(terms(phrase)):
+            if phrase and phrase not in found and not self.types.is_any_type(terms(phrase)):
                 found.append(phrase)
         return found
-
-    @cached_property
-    def _heads(self) -> dict[str, int]:
-        """Last words of category nodes ("shoe" in "sports shoe") with how many nodes end so."""
-        heads: dict[str, int] = {}
-        for phrase in self.catalog.category_phrases:
-            heads[phrase[-1]] = heads.get(phrase[-1], 0) + 1
-        return heads
-
-    def _is_type(self, gram: list[str]) -> bool:
-        phrase = " ".join(gram)
-        if phrase in TYPE_SYNONYMS:
-            return any(self.catalog.has_phrase(terms(a)) for a in TYPE_SYNONYMS[phrase])
-        # The shop's own name for a kind, even with a colour-like word in it ("face cream").
-        if len(gram) > 1 and tuple(gram) in self.catalog.category_phrases and not set(gram) & AUDIENCE_TERMS:
-            return True
-        if any(g in NOT_TYPE_WORDS for g in gram):
-            return False
-        if len(gram) == 1:
-            word = gram[0]
-            if word in GENERIC_TYPE_WORDS:
-                return False
-            # A standalone category node ("watch"), or the head of several ("shoe").
-            is_head = (word,) in self.catalog.category_phrases or self._heads.get(word, 0) >= 2
-            return is_head and self.catalog.has_phrase(gram)
-        if tuple(gram) in self.catalog.category_phrases:
-            return True
-        # Multi-word phrases made of category words that also occur in titles ("dog shampoo").
-        return (
-            all(g in self.type_words for g in gram)
-            and self._heads.get(gram[-1], 0) >= 1
-            and self.catalog.has_phrase(gram)
-        )
 
     # -- constraint extractors ---------------------------------------------------------------
     def _price(self, text: str, c: Constraints) -> str:
@@ -417,7 +223,8 @@ class Understander:
         text = reading.without(text)
         premium = PREMIUM.search(text)
         if premium:  # "money's not an issue", "the fanciest": steer, never filter
-            c.premium = True
+            # ...unless denied: "nothing fancy" asks for the plain end, not the dear one.
+            c.premium = not NEGATED.search(text[: premium.start()])
             text = PREMIUM.sub(" ", text)
             return text
         if CHEAP.search(text):
@@ -461,14 +268,23 @@ class Understander:
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
                 gram = " ".join(words[i : i + n])
+                if (
+                    i
+                    and words[i - 1] == "for"
+                    and any(self.types.is_any_type([w]) for w in terms(" ".join(words[: i - 1])))
+                ):
+                    continue  # what the product is for ("tempered glass for xiaomi mi 4i"), not its brand
                 stored = self.brands.get(gram)
                 if stored is None and n == 1 and len(gram) >= 5 and not self._ordinary(gram):
-                    # A misspelt brand ("addidas"): one edit away from a catalog brand.
+                    # A misspelt brand ("addidas"): one edit away from a catalog brand, and no
+                    # word of its own ("wagon" is no misspelt "vagon").
                     near = process.extractOne(gram, list(self.brands), scorer=Levenshtein.distance, score_cutoff=1)
                     stored = self.brands[near[0]] if near else None
                 if stored and stored not in c.brands and stored not in c.exclude_brands:
                     # A brand that is also a product type ("home", "shoe") needs "by"/"brand" before it.
-                    if self._is_type(terms(gram)) and not re.search(rf"\b(?:by|brand)\s+{re.escape(gram)}\b", lowered):
+                    if self.types.is_type(terms(gram)) and not re.search(
+                        rf"\b(?:by|brand)\s+{re.escape(gram)}\b", lowered
+                    ):
                         continue
                     c.brands.append(stored)
                 elif gram in KNOWN_BRANDS and gram not in self.brands and gram not in c.exclude_brands:
@@ -483,7 +299,8 @@ class Understander:
     def _colours(self, text: str, c: Constraints) -> None:
         words = tokenize(text)
         for i, w in enumerate(words):
-            if w not in COLOURS or w in METAL_COLOURS:
+            # A colour naming a metal's alloy ("white gold", "rose gold") is the material's.
+            if w not in COLOURS or w in METAL_COLOURS or words[i + 1 : i + 2] in (["gold"], ["silver"]):
                 continue
             # A colour word closing the query after a noun is usually a noun ("face cream"); after
             # a word that asks for something ("I meant red", "prefer blue") it is a colour.

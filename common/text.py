@@ -22,9 +22,11 @@ STOPWORDS = frozenset(
 COLOURS = (
     "black white red blue navy green pink grey gray brown beige yellow purple orange silver gold "
     "maroon olive cream ivory teal turquoise violet magenta khaki tan peach copper bronze "
-    "multicolor multicolour rose lavender mustard burgundy charcoal"
+    "multicolor multicolour rose lavender mustard burgundy charcoal golden"
 ).split()
-COLOUR_ALIASES = {"gray": "grey", "multicolor": "multicolour"}
+# "golden" is the colour gold (Flipkart records "Golden"; "golden heels" asks for it), where
+# "gold" alone more often names the metal ("gold ring").
+COLOUR_ALIASES = {"gray": "grey", "multicolor": "multicolour", "golden": "gold"}
 
 MATERIALS = (
     "cotton leather polyester wool silk linen denim nylon rubber plastic steel stainless "

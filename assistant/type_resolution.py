@@ -1,0 +1,293 @@
+"""The product type a shopper asks for, resolved against the shop's own types.
+
+A phrase in the shopper's words is looked up in the catalog's type postings (titles and the
+category nodes that say what a product is) in the forms shoppers and shops disagree on, each
+with the catalog's own evidence that the form names products there:
+
+- the words as written, or as a synonym the shop uses (`assistant/data/type_resolution.json`:
+  "frock" is a "dress", "tiffin" a "lunch box");
+- one word or two ("sun shade" / "sunshade", "neck tie" / "necktie", "t shirt" / "tshirt");
+- a phrase the shop's titles use as a type though its last word alone is none ("weight gainer");
+- a spelling variant of a carried type word, one letter in or out ("kadai" / "kadhai").
+
+Embedding nearness is not used to claim a type is carried: measured on both hand-labelled
+WANDS sets (`bench/type_threshold.py`) it does not separate carried from not-carried types
+("toddler couch" not carried, "teak couch" carried, both nearest "furniture" at 0.76), so it
+only steers ranking (`assistant.type_meaning`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cached_property
+from typing import NamedTuple
+
+from assistant.audience import audience_terms, clauses
+from assistant.catalog import CatalogIndex
+from assistant.lexicon import GENERIC_TYPE_WORDS, QUERY_WORDS
+from assistant.spelling import is_word, ordinary_words
+from assistant.vocabulary import DATA
+from assistant.vocabulary import is_type as is_known_type
+from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, singular, terms, tokenize
+
+RESOLUTION = json.loads((DATA / "type_resolution.json").read_text(encoding="utf-8"))
+SYNONYMS: dict[str, list[str]] = RESOLUTION["synonyms"]
+MODIFIER_WORDS = frozenset(RESOLUTION["modifier_words"])
+NEAR_SPELLING_MIN = RESOLUTION["near_spelling"]["min_letters"]
+NAMED_BY_AT_LEAST = RESOLUTION["near_spelling"]["min_products"]
+SUB_KIND_AT_LEAST = RESOLUTION["sub_kind_min_products"]
+# How a shopper asks anew in a later clause ("do you sell", "maybe", "actually"): the same list
+# that makes a follow-up a new request (steering.json, read by assistant/interpret.py).
+_ASKING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_switch"]
+ASKS = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in _ASKING) + r")\b"
+    r"|^\W*(?:" + "|".join(re.escape(p) for p in RESOLUTION["asking_starts"]) + r")\b",
+    re.I,
+)
+HARD_AUDIENCE = audience_terms()  # every audience, person and pronoun word (assistant/audience.py)
+AUDIENCE_TERMS = set(AUDIENCE_WORDS) | set(HARD_AUDIENCE)
+# Words that qualify a product but never name its type.
+NOT_TYPE_WORDS = (
+    set(STOPWORDS)
+    | set(QUERY_WORDS)
+    | set(COLOURS)
+    | AUDIENCE_TERMS
+    | set(
+        "casual western formal ethnic party kid men women boy girl unisex winter summer seasonal festive need "
+        "decor personal health spare part interior exterior styling team fitness supply".split()
+    )
+)
+
+
+class TypeRequest(NamedTuple):
+    named: str | None  # the product type asked for, in the shop's form of the shopper's words
+    carried: bool  # whether the catalog has that type
+
+
+class TypeResolver:
+    """Product types of one catalog. Build once per loaded catalog."""
+
+    def __init__(self, catalog: CatalogIndex):
+        self.catalog = catalog
+
+    @cached_property
+    def type_words(self) -> set[str]:
+        """Every word of the catalog's category nodes."""
+        return {w for phrase in self.catalog.category_phrases for w in phrase}
+
+    @cached_property
+    def _heads(self) -> dict[str, int]:
+        """Last words of category nodes ("shoe" in "sports shoe") with how many nodes end so."""
+        heads: dict[str, int] = {}
+        for phrase in self.catalog.category_phrases:
+            heads[phrase[-1]] = heads.get(phrase[-1], 0) + 1
+        return heads
+
+    # -- the type asked for ------------------------------------------------------------------
+    def requested_type(self, text: str) -> TypeRequest:
+        """The product type the text asks for, and whether the catalog carries it.
+
+        Types are the catalog's own (category nodes, title heads, in any of the forms of the
+        module docstring) and the general vocabulary's (`assistant.vocabulary`), longest match
+        first, so "car floor mats" yields "floor mats" rather than "mats". The type asked for is
+        the last one named, skipping modifiers: a type directly followed by another ("hiking
+        jacket" is a jacket), one after a modifier word that follows a type ("bag for laptop",
+        "bottle that holds a litre", `modifier_words` in the data file), and one after "with"
+        ("watch with a white dial").
+
+        A type the catalog lacks falls back to its head, the carried type it ends with ("school
+        backpack" -> "backpack"; the modifier stays in the text that ranks), only when some
+        product of that head carries the modifier in its title, category or specifications: a
+        smart watch is not any watch, and a shop whose watches never say "smart" does not carry
+        smart watches. A part that is not the head never stands in ("face cream" is not "face").
+        """
+        words = self._asking_clause(text)
+        spans = self._spans(words)
+        heads = [
+            span
+            for k, span in enumerate(spans)
+            if not (k + 1 < len(spans) and spans[k + 1][0] == span[1])
+            and not (k > 0 and MODIFIER_WORDS & set(words[spans[0][1] : span[0]]))
+            and "with" not in words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
+        ]
+        if not heads:
+            return TypeRequest(None, True)
+        phrase = heads[-1][2]
+        if self.carried(phrase):
+            return TypeRequest(self._sub_kind(phrase, tokenize(text)) or " ".join(phrase), True)
+        for start in range(1, len(phrase)):  # the longest carried head first
+            head, modifiers = phrase[start:], phrase[:start]
+            if self._is_type(terms(" ".join(head))) and self.carried(head):
+                if self._described_as(head, modifiers):
+                    return TypeRequest(" ".join(head), True)
+                break
+        return TypeRequest(" ".join(phrase), False)
+
+    def _sub_kind(self, phrase: list[str], words: list[str]) -> str | None:
+        """The sub-kind "a digital one" names of the type asked for ("ghadi for my beti, digital
+        one" -> "digital watch"), where the shop names that sub-kind (see `_is_type`)."""
+        for i in range(1, len(words)):
+            if words[i] in ("one", "ones") and words[i - 1] not in NOT_TYPE_WORDS:
+                for alt in self.type_phrases(" ".join(phrase)):
+                    kind = f"{words[i - 1]} {alt}"
+                    if len(terms(kind)) == len(terms(alt)) + 1 and self._is_type(terms(kind)):
+                        return kind
+        return None
+
+    def _asking_clause(self, text: str) -> list[str]:
+        """The words of the clause that names the type asked for: the first clause naming a
+        type, or a later one that asks anew ("... an oven when parked. do you sell a sunshade");
+        a type in a later clause that only remarks on the first ("bike helmet in xl size, open
+        face is ok") is not asked for."""
+        chosen: list[str] = []
+        for clause in clauses(text):
+            words = tokenize(clause.replace("'", ""))
+            if self._spans(words) and (not chosen or ASKS.search(clause)):
+                chosen = words
+        return chosen or tokenize(text.replace("'", ""))
+
+    def _spans(self, words: list[str]) -> list[tuple[int, int, list[str]]]:
+        """Where the words name a product type, longest first: start, end, the shop's form."""
+        spans: list[tuple[int, int, list[str]]] = []
+        i = 0
+        while i < len(words):
+            for n in (4, 3, 2, 1):
+                gram = words[i : i + n]
+                form = self._form(gram) if len(gram) == n else None
+                if form:
+                    spans.append((i, i + n, form))
+                    i += n - 1
+                    break
+            i += 1
+        return spans
+
+    def _form(self, gram: list[str]) -> list[str] | None:
+        """The gram as a product type, in the catalog's form where the catalog has one (see the
+        module docstring); the gram itself for a type only the general vocabulary knows; None
+        for no type."""
+        typed = self._is_any_type(terms(" ".join(gram))) or self._plural_node(gram)
+        if typed and self.carried(gram):
+            joined = ["".join(gram)]  # "smart watch" is the shop's "smartwatch"
+            if len(gram) > 1 and not self.catalog.has_phrase(terms(" ".join(gram))) and self.carried(joined):
+                return joined
+            return gram
+        if set(gram) & NOT_TYPE_WORDS:
+            return gram if typed else None
+        other = self._spelling(gram, variant=not typed and not is_word(gram[0], ordinary_words().__contains__))
+        return other or (gram if typed else None)
+
+    def _spelling(self, gram: list[str], variant: bool) -> list[str] | None:
+        """The carried type written another way: two words as one ("neck tie" -> "necktie"),
+        one as two ("sunshade" -> "sun shade"), or, for a word that is no English word and no
+        type (`variant`), one letter in or out inside it ("kadai" -> "kadhai"; never at the end, where a
+        letter makes a plural or a brand: "cutlery" is no "cutlerys")."""
+        if len(gram) == 2:
+            joined = ["".join(gram)]
+            if self._is_type(terms(joined[0])) or (self._is_any_type(terms(gram[1])) and self._titled(joined)):
+                return joined
+            return None
+        if len(gram) != 1:
+            return None
+        word = gram[0]
+        for cut in range(2, len(word) - 1):
+            parts = [word[:cut], word[cut:]]
+            if self._is_type(terms(" ".join(parts))):
+                return parts
+        if not variant or len(word) < NEAR_SPELLING_MIN:
+            return None
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        variants = {word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)}
+        variants |= {word[:i] + ch + word[i:] for i in range(1, len(word)) for ch in letters}
+        # The shop's spelling is its commoner one: "kadhai" (6) over "kadai" (1); a word the shop
+        # uses more than any variant ("jewellery") is its own word, never "jewelery".
+        counts = self.catalog.word_counts
+        near = sorted(v for v in variants if counts.get(v, 0) > counts.get(word, 0) and self._titled([v]))
+        return near[:1] if len(near) == 1 else None
+
+    def _titled(self, phrase: list[str]) -> bool:
+        """Enough products' titles or type nodes name it as what the product is."""
+        return len(self.catalog.phrase_rows(terms(" ".join(phrase)))) >= NAMED_BY_AT_LEAST
+
+    # -- what the catalog holds --------------------------------------------------------------
+    def type_phrases(self, phrase: str) -> list[str]:
+        """The phrase and its synonyms, as far as the catalog has them."""
+        words = terms(phrase)
+        key = " ".join(words)
+        # One word or two: the shop may list both ("neck tie" and "necktie" combos).
+        other = ["".join(words)] if len(words) == 2 else []
+        if len(words) == 1:
+            other = [f"{key[:cut]} {key[cut:]}" for cut in range(2, len(key) - 1)]
+        out: list[str] = []
+        # A synonym entry lists the word itself where shops use it too ("shades" are sunglasses).
+        for alt in [*SYNONYMS.get(key, [phrase]), *other]:
+            if alt not in out and self.catalog.has_phrase(terms(alt)):
+                out.append(alt)
+        return out
+
+    def carried(self, words: list[str]) -> bool:
+        """Whether the shop carries this product type (term phrase)."""
+        return bool(self.type_phrases(" ".join(words)))
+
+    def is_any_type(self, gram: list[str]) -> bool:
+        """Whether a term phrase is a product type, the shop's or the general vocabulary's."""
+        return self._is_any_type(gram)
+
+    def is_type(self, gram: list[str]) -> bool:
+        """Whether a term phrase is a product type of this catalog."""
+        return self._is_type(gram)
+
+    def _is_any_type(self, gram: list[str]) -> bool:
+        if self._is_type(gram):
+            return True
+        if len(gram) == 1 and (gram[0] in NOT_TYPE_WORDS or gram[0] in GENERIC_TYPE_WORDS):
+            return False
+        return is_known_type(gram) or " ".join(gram) in SYNONYMS
+
+    def _is_type(self, gram: list[str]) -> bool:
+        """A product type of this catalog."""
+        phrase = " ".join(gram)
+        if phrase in SYNONYMS:
+            return any(self.catalog.has_phrase(terms(a)) for a in SYNONYMS[phrase])
+        # The shop's own name for a kind, even with a colour-like word in it ("face cream").
+        if len(gram) > 1 and tuple(gram) in self.catalog.category_phrases and not set(gram) & AUDIENCE_TERMS:
+            return True
+        if any(g in NOT_TYPE_WORDS for g in gram):
+            return False
+        if len(gram) == 1:
+            word = gram[0]
+            if word in GENERIC_TYPE_WORDS:
+                return False
+            # A standalone category node ("watch"), or the head of several ("shoe").
+            is_head = (word,) in self.catalog.category_phrases or self._heads.get(word, 0) >= 2
+            return is_head and self.catalog.has_phrase(gram)
+        if tuple(gram) in self.catalog.category_phrases:
+            return True
+        if not self.catalog.has_phrase(gram):
+            return False
+        # Multi-word phrases made of category words ("dog shampoo"); a phrase the titles use as
+        # a type whose last word alone is none ("weight gainers"), or a sub-kind of a type that
+        # many titles name ("digital watch"): no material in it, as a material is a must-have
+        # of its own ("leather wallet").
+        if all(g in self.type_words for g in gram) and self._heads.get(gram[-1], 0) >= 1:
+            return True
+        if set(gram) & set(MATERIALS):
+            return False
+        named_by = len(self.catalog.phrase_rows(gram))
+        return named_by >= (SUB_KIND_AT_LEAST if self._is_type(gram[-1:]) else NAMED_BY_AT_LEAST)
+
+    def _plural_node(self, gram: list[str]) -> bool:
+        """A plural that is the catalog's own category node, though its singular is also a word
+        of the query grammar ("tops" is a kind of product; "top" alone is "top rated")."""
+        if len(gram) != 1 or singular(gram[0]) == gram[0]:
+            return False
+        word = singular(gram[0])
+        return word in QUERY_WORDS and word not in GENERIC_TYPE_WORDS and (word,) in self.catalog.category_phrases
+
+    def _described_as(self, head: list[str], modifiers: list[str]) -> bool:
+        """Whether some product of type `head` has every modifier word in its title, category or
+        specifications ("hiking" for a jacket)."""
+        rows = set(self.catalog.phrase_rows(terms(" ".join(head))).tolist())
+        for word in terms(" ".join(modifiers)):
+            rows &= set(self.catalog.attribute_rows([word]).tolist())
+        return bool(rows)

@@ -1,0 +1,191 @@
+"""The shopper's product phrase resolved against a small shop's own types: the forms shoppers and
+shops disagree on (one word or two, a synonym, a spelling variant, a title phrase), the type
+named in a clause about it, and spelling that leaves ordinary and foreign words alone. A shop
+built in the test (no model): each row states the request it should read."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.catalog import CatalogIndex
+from assistant.understand import Understander
+from common.schema import Product
+from common.text import terms
+from ingest.snapshot import read_snapshot, write_snapshot
+
+# (title, category path): a few of each kind, as a shop lists them.
+SHOP = [
+    ("speedwav sun shade for maruti swift", "Automotive > Car Sun Shade"),
+    ("speedwav sun shade for hyundai i20", "Automotive > Car Sun Shade"),
+    ("posto necktie men's combo", "Clothing > Accessories > Ties"),
+    ("elite neckties necktie men's combo", "Clothing > Accessories > Ties"),
+    ("proence weight gainers, mass gainers", "Health > Nutrition"),
+    ("muscle weight gainers", "Health > Nutrition"),
+    ("nirlon induction kadhai 1.5 l", "Kitchen > Kadhai"),
+    ("nirlon classic kadhai 2.5 l", "Kitchen > Kadhai"),
+    ("mykraft girl's a-line dress", "Clothing > Girls > Dress"),
+    ("herberto girl's gathered dress", "Clothing > Girls > Dress"),
+    ("ski winner 2 containers lunch box", "Kitchen > Lunch Box"),
+    ("ski lock seal lunch box", "Kitchen > Lunch Box"),
+    ("newworld tempered glass for xiaomi mi 4i", "Mobiles > Screen Guard"),
+    ("platex classy 1000 ml bottle", "Kitchen > Bottle"),
+    ("cello water bottle", "Kitchen > Bottle"),
+    ("shortkut mobile speaker", "Electronics > Speaker"),
+    ("jbl portable speaker", "Electronics > Speaker"),
+    ("samsung galaxy phone", "Mobiles > Phone"),
+    ("nokia phone", "Mobiles > Phone"),
+    ("acme wooden toy car", "Toys > Car"),
+    ("gold plateds", "Jewellery > Plateds"),
+    ("silver plateds", "Jewellery > Plateds"),
+    ("warm woollen sweater", "Clothing > Sweater"),
+    ("yna aviator sunglasses", "Eyewear > Sunglasses"),
+    *[
+        (f"{brand} digital watch - for boys", "Watches > Watch")
+        for brand in ("q&q", "disney", "zoop", "skmei", "vizion")
+    ],
+    ("sonata analog watch - for men", "Watches > Watch"),
+    ("fastrack sunglasses", "Eyewear > Sunglasses"),
+    ("steelbird motorbike helmet - xl", "Automotive > Helmet"),
+    ("himalaya face wash", "Beauty > Face Wash"),
+    ("ifb microwave oven", "Kitchen > Microwave Oven"),
+    ("asian paints wall paint", "Home > Paint"),
+    ("autofurnish car cover for santro xing", "Automotive > Car Cover"),
+    ("fastrack watch strap", "Watches > Strap"),
+    ("kids woollen sweater", "Clothing > Sweater"),
+]
+
+
+def _understander(shop: list[tuple[str, str]]) -> Understander:
+    products = [
+        Product(id=f"p{i}", title=title, category=path.split(" > "), price=100.0 + i, currency="INR")
+        for i, (title, path) in enumerate(shop)
+    ]
+    index_dir = Path(tempfile.mkdtemp(prefix="shop-")) / "index"
+    vectors = np.random.default_rng(0).normal(size=(len(products), 8)).astype(np.float32)
+    write_snapshot(index_dir, products, vectors, "random")
+    return Understander(CatalogIndex(read_snapshot(index_dir)))
+
+
+@pytest.fixture(scope="module")
+def understander() -> Understander:
+    return _understander(SHOP)
+
+
+# message -> (the type read, carried, the catalog phrases it filters on)
+TYPES = [
+    # one word or two, either way round
+    ("do you have a sunshade for maruti swift", "sunshade", True, ["sun shade"]),
+    ("neck tie combo for office wear", "necktie", True, ["necktie"]),
+    # a synonym the shop names differently
+    ("a nice frock for my daughter", "frock", True, ["dress"]),
+    ("tiffin box for office", "tiffin box", True, ["lunch box"]),
+    ("screen protector for mi 4i", "screen protector", True, ["tempered glass", "screen guard"]),
+    # a phrase the titles use as a type though its last word alone is none
+    ("weight gainer for my brother", "weight gainer", True, ["weight gainer"]),
+    # a spelling variant, one letter in
+    ("non stick kadai", "kadhai", True, ["kadhai"]),
+    # the type asked for, not the one a clause about it names
+    ("water bottle that holds at least a litre", "water bottle", True, ["water bottle"]),
+    ("small speaker i can connect to my phone", "speaker", True, ["speaker"]),
+    # "shades" are sunglasses, never the car's sun shade
+    ("aviator shades around 300", "shades", True, ["sunglasses"]),
+    # a later clause that remarks on the type names none; one that asks anew does
+    ("bike helmet in xl size, open face is ok", "helmet", True, ["helmet"]),
+    ("my car turns into an oven when parked. do you sell a sunshade that fits it", "sunshade", True, ["sun shade"]),
+    # a sub-kind many titles name, said before the type or as "a ... one"
+    ("digital watch for my son", "digital watch", True, ["digital watch"]),
+    ("ghadi for my beti, digital one", "digital watch", True, ["digital watch"]),  # Hindi "watch"
+    ("a watch for my son, a black one", "watch", True, ["watch"]),
+    ("we park on the street, bird droppings ruin the paint. need a car cover", "car cover", True, ["car cover"]),
+    ("need a watch, any strap colour is fine", "watch", True, ["watch"]),
+    # a type the shop lacks stays not carried
+    ("gold earrings for my sister", "earrings", False, ["earrings"]),
+]
+
+
+@pytest.mark.parametrize(("message", "named", "carried", "categories"), TYPES)
+def test_the_type_resolves_to_the_shops_own(understander, message, named, carried, categories):
+    q = understander.parse(message)
+    assert (q.product_type, q.type_carried) == (named, carried)
+    assert [c for c in q.constraints.categories if c in categories] == categories
+
+
+# Words that look one edit from a shop word but are words of their own: never read as that type.
+NOT_TYPES = [
+    "my son is turning ten n he wants something",  # "ten n" is no "tenn"
+    "for her bday party",  # "bday" is no "day"
+    "cake plates with tops",  # an English word is never a spelling variant ("plateds")
+]
+
+
+@pytest.mark.parametrize("message", NOT_TYPES)
+def test_no_type_from_words_that_merely_resemble_one(understander, message):
+    said = set(terms(message))
+    assert [c for c in understander.parse(message).constraints.categories if not set(terms(c)) <= said] == []
+
+
+def test_a_word_the_shop_uses_more_than_its_variant_stays_itself():
+    """The shop's spelling is its commoner one: a variant the shop uses less is no correction."""
+    shop = [(f"{w} chaddar", "Home > Linen") for w in ("cotton", "silk", "floral")]
+    shop += [(f"{w} chadar", "Home > Linen") for w in ("printed", "plain")]
+    assert _understander(shop).requested_type("a chaddar for the bed").named != "chadar"
+
+
+def test_no_letter_is_added_at_the_end_of_a_word():
+    """A letter at the end makes a plural or a brand ("cutlerys" titles): never a variant."""
+    shop = [("steel cutlerys", "Kitchen > Dining"), ("silver cutlerys", "Kitchen > Dining")]
+    assert _understander(shop).requested_type("cake cutlery").named != "cutlerys"
+
+
+# message -> corrections made (misspelt -> corrected)
+SPELLING = [
+    ("wollen sweater", {"wollen": "woollen"}),  # a real misspelling, a letter in
+    ("woolen sweater", {}),  # a word of its own (wool + en), never "wooden"
+    ("ghar ke liye sweater", {}),  # Hindi words: the first letter changes, or one letter for another
+    ("my lab stinks haha, which shampoo", {}),  # "haha" is no brand
+    ("main door ke liye parda chahiye", {}),  # no brand the shop lacks ("prada")
+]
+
+
+@pytest.mark.parametrize(("message", "corrections"), SPELLING)
+def test_spelling_is_corrected_only_with_strong_evidence(understander, message, corrections):
+    assert understander.parse(message).corrections == corrections
+
+
+# message -> (colours, premium): what a colour or a price word means next to its neighbours
+STEERS = [
+    ("golden sweater", ["gold"], False),  # a metal's adjective is a colour
+    ("gold sweater", [], False),  # the metal alone is a material
+    ("white gold ring", [], False),  # a colour naming an alloy is the material's
+    ("a sweater, nothing fancy", [], False),  # a premium word denied
+    ("a sweater, the pricier the better", [], True),
+]
+
+
+@pytest.mark.parametrize(("message", "colours", "premium"), STEERS)
+def test_colour_and_premium_read_with_their_neighbours(understander, message, colours, premium):
+    c = understander.parse(message).constraints
+    assert (c.colours, c.premium) == (colours, premium)
+
+
+def test_an_accented_word_reads_as_the_table_spells_it(understander):
+    q = understander.parse("sweater for my fiancée")
+    assert (q.constraints.audience, q.corrections) == ("women", {})
+
+
+# message -> audience: an occasion named after people says when, not who it is for.
+OCCASIONS = [
+    ("a sweater for mother's day", None),
+    ("party sunglasses for girls night out", None),
+    ("a sweater for my husband for valentine's day", "men"),
+    ("a sweater for my mother", "women"),
+]
+
+
+@pytest.mark.parametrize(("message", "audience"), OCCASIONS)
+def test_an_occasion_sets_no_audience(understander, message, audience):
+    assert understander.parse(message).constraints.audience == audience
