@@ -254,6 +254,10 @@ class ChineseReader:
         units = self.words["units"]
         pattern = r"(\d+(?:\.\d+)?)\s*(" + "|".join(map(re.escape, sorted(units, key=len, reverse=True))) + ")"
         found = []
+        before = "|".join(map(re.escape, sorted(self.words["size_before"], key=len, reverse=True)))
+        for m in list(re.finditer(rf"(?:{before})\s*(\d+(?:\.\d+)?)", text)):  # 腰围32: size 32
+            found.append(f"size {m.group(1)}")
+            text = text.replace(m.group(), " ", 1)
         for m in list(re.finditer(pattern, text)):
             unit = units[m.group(2)]
             found.append(f"size {m.group(1)}" if unit == "size" else f"{m.group(1)} {unit}")
@@ -284,10 +288,14 @@ class ChineseReader:
         return rest, [f"for a {years} year old"]
 
     def _rating(self, text: str) -> tuple[str, list[str]]:
-        for pattern in self.words["rating"]["patterns"]:
+        rating = self.words["rating"]
+        for pattern in rating["patterns"]:
             m = re.search(pattern, text)
             if m:
                 return text.replace(m.group(), " "), [f"rated {m.group(1)} and above"]
+        for word in sorted(rating["high"], key=len, reverse=True):
+            if word in text:  # "评分高一点": a better rating with no number
+                return text.replace(word, " "), ["highly rated"]
         return text, []
 
     def _audience(self, text: str) -> tuple[str, list[str]]:
