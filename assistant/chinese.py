@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from assistant.chinese_kinds import ShopKinds
 from common.errors import ShopAssistError
 from common.language import CJK, is_chinese, segment  # noqa: F401  (is_chinese: re-exported for callers)
+from common.models import Embedder
 from common.text import AUDIENCE_WORDS, terms
 from common.text import singular as singular_of
 
@@ -101,12 +103,18 @@ class ChineseReader:
     ("钱包": wallet before purse, in a shop that sells wallets)."""
 
     def __init__(
-        self, is_type: Callable[[list[str]], bool], carried: Callable[[list[str]], bool], knows: Callable[[str], bool]
+        self,
+        is_type: Callable[[list[str]], bool],
+        carried: Callable[[list[str]], bool],
+        knows: Callable[[str], bool],
+        shop_kinds: ShopKinds | None = None,
     ):
         self.is_type = is_type
         self.carried = carried
         self.knows = knows
         self.words = lexicon()
+        # A catalog written in Chinese: its own kinds, matched before the English reading.
+        self.shop_kinds = shop_kinds if shop_kinds else None
 
     def read(self, message: str) -> Reading:
         text = unicodedata.normalize("NFKC", message).strip()
@@ -406,6 +414,12 @@ class ChineseReader:
                 parts.append(self.words["parts"][token])
                 i += 1
                 continue
+            own = self._own_kind(token)
+            if own:
+                kinds.append(own)
+                at.append(i)
+                i += 1
+                continue
             if CJK.search(token) and self.knows(token) and len(token) > 1:
                 # A shop written in Chinese knows the word itself: it stays as written, and the
                 # interpreter reads kinds from it with the shop's own segmentation.
@@ -467,6 +481,34 @@ class ChineseReader:
                 continue
             heads.append(kind)
         return heads, attributes, unread, latin, parts
+
+    def _own_kind(self, token: str) -> str | None:
+        """In a shop written in Chinese, the shop's own kind a word names ("杯子" -> 马克杯,
+        "男士跑步鞋" -> 跑步鞋, "电热水壶" -> 电热 水壶), alternatives joined by "or": lexically
+        first; through the embedder only for a word the shop's text does not use and the English
+        reading finds no carried kind for. None outside such a shop, for a word the shop uses as
+        it is, and for the closed classes' words (attributes, parts, filler)."""
+        kinds = self.shop_kinds
+        if kinds is None or not CJK.search(token) or token in self.words["attributes"] or token in self.words["parts"]:
+            return None
+        if token in self.words["filler"]:
+            return None
+        found = kinds.lexical(token)
+        if found == [token]:
+            # The shop's own kind as written: a word its text uses passes through as it is.
+            return None if self.knows(token) else token
+        if len(found) == 1 and token.endswith(found[0]):
+            modifier = token[: -len(found[0])]
+            return f"{modifier} {found[0]}".strip() if self.knows(modifier) else found[0]
+        if found:
+            return " or ".join(found)
+        if self.knows(token):
+            return None
+        shop_word = self._shop_word(token)
+        english = shop_word[0] if shop_word else self._kind(token)
+        if english and self._carried_kind(english):
+            return None
+        return kinds.similar(token)
 
     def _tokens(self, text: str) -> list[str]:
         """The clause segmented, with neighbouring pieces joined again where together they are a
@@ -580,6 +622,13 @@ class ChineseReader:
                     mods = [w for w in words[:-1] if w not in AUDIENCE_WORDS]
                     return " ".join([*mods, word[:cut], word[cut:]])
         return None
+
+
+def shop_kinds(categories: Iterable[list[str]], embed: Embedder | None) -> ShopKinds:
+    """The kinds of a shop from its products' category paths (none in an English catalog), with
+    the threshold and suffixes of the data file."""
+    settings = lexicon()["shop_kinds"]
+    return ShopKinds.of_categories(categories, embed, settings["similarity_threshold"], settings["generic_suffixes"])
 
 
 @cache

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chinese import ChineseReader
+from assistant.chinese import ChineseReader, shop_kinds
+from assistant.chinese_kinds import ShopKinds
 
 ZH_CATALOG = Path(__file__).resolve().parent.parent / "data" / "catalog_zh.csv"
 
@@ -37,6 +38,86 @@ def test_ratings_and_sizes_without_the_usual_words(reader, message, expected):
     assert reader.read(message).text == expected
 
 
+# A small shop written in Chinese: its category paths, as a catalog has them.
+PATHS = [
+    ["家居厨房", "咖啡及茶具", "马克杯"],
+    ["家居厨房", "咖啡及茶具", "水壶及茶壶"],
+    ["服饰", "男装", "牛仔裤及长裤"],
+    ["鞋靴", "男鞋", "跑步鞋"],
+    ["鞋靴", "童鞋", "运动鞋"],
+    ["家居厨房", "锅具"],
+]
+
+
+class NearWords:
+    """A stand-in embedder: each word its own direction, the words listed as near sharing one."""
+
+    NEAR = {"锅": "锅具", "平底锅": "锅具"}
+
+    def __init__(self):
+        self.seen: dict[str, int] = {}
+
+    def encode(self, sentences, **_):
+        import numpy as np
+
+        rows = np.zeros((len(sentences), 64), dtype=np.float32)
+        for row, s in enumerate(sentences):
+            rows[row, self.seen.setdefault(self.NEAR.get(s, s), len(self.seen))] = 1.0
+        return rows
+
+
+@pytest.mark.parametrize(
+    "word, kinds",
+    [
+        ("马克杯", ["马克杯"]),  # the shop's own kind
+        ("跑步鞋", ["跑步鞋"]),
+        ("男士跑步鞋", ["跑步鞋"]),  # ends with one: the head comes last
+        ("电热水壶", ["水壶"]),
+        ("杯子", ["马克杯"]),  # a generic word: every kind with that head
+        ("裤子", ["长裤", "牛仔裤"]),  # never the listing node "牛仔裤及长裤" itself
+        ("鞋子", ["男鞋", "童鞋", "跑步鞋", "运动鞋"]),
+        ("冰箱", []),  # nothing of the shop's
+        ("mug", []),  # Latin words are the English reading's
+    ],
+)
+def test_a_chinese_word_names_the_shops_own_kinds(word, kinds):
+    assert ShopKinds.of_categories(PATHS, None, 0.96, ["子", "儿"]).lexical(word) == kinds
+
+
+def test_the_embedder_names_a_kind_only_above_the_measured_threshold():
+    kinds = shop_kinds(PATHS, NearWords())
+    assert kinds.similar("锅") == "锅具"
+    assert kinds.similar("洗衣机") is None
+    assert not shop_kinds([["Home", "Kitchen", "Mugs"]], NearWords())  # an English catalog: nothing
+
+
+@pytest.fixture(scope="module")
+def chinese_shop_reader() -> ChineseReader:
+    shop = {"马克杯", "牛仔裤", "长裤", "水壶", "电热", "运动鞋", "锅具"}
+    return ChineseReader(
+        is_type=lambda words: tuple(words) == ("washing", "machine"),  # the general list's, not the shop's
+        carried=lambda words: "".join(words) in shop,
+        knows=lambda word: word in shop,
+        shop_kinds=shop_kinds(PATHS, NearWords()),
+    )
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("我想买个杯子", "马克杯"),  # not "cup or mug", which the shop does not say
+        ("给我老公买条裤子", "长裤 or 牛仔裤 for men"),
+        ("男士跑步鞋", "跑步鞋 for men"),
+        ("电热水壶", "电热 水壶"),
+        ("做饭用的锅", "锅具"),  # through the embedder
+        ("想买一台洗衣机", "washing machine"),  # no evidence in the shop: the English reading
+        ("300块以内的运动鞋", "运动鞋 under 300"),
+    ],
+)
+def test_chinese_words_read_against_a_chinese_shops_kinds(chinese_shop_reader, message, expected):
+    assert chinese_shop_reader.read(message).text == expected
+
+
 @pytest.fixture(scope="module")
 def zh_shop(tmp_path_factory):
     from assistant.core import Assistant
@@ -57,6 +138,8 @@ def zh_shop(tmp_path_factory):
         ("想要一个帐篷", "帐篷"),
         ("毛绒玩具", "毛绒"),
         ("有没有哑铃", "哑铃"),
+        ("我想买个杯子", "马克杯"),  # a generic word: the shop's kind with that head
+        ("给我老公买条裤子", "裤"),
     ],
 )
 def test_the_shops_own_chinese_word_alone_finds_its_products(zh_shop, message, in_title):
