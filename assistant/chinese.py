@@ -92,6 +92,9 @@ class Reading:
 
     text: str  # the English request or question
     unread: list[str] = field(default_factory=list)  # Chinese words no sense was found for
+    # English kind -> the shopper's Chinese word it was read from: a reply names what the shop
+    # does not carry in the shopper's words (洗衣机, not "washing machines").
+    names: dict[str, str] = field(default_factory=dict)
 
 
 class ChineseReader:
@@ -135,7 +138,8 @@ class ChineseReader:
         text, age = self._age(text, pronoun=not audience)
         text, refused = self._refused_colours(text)
         text, colours = self._colours(text)
-        kinds, attributes, unread, latin, parts = self._open_words(text)
+        names: dict[str, str] = {}
+        kinds, attributes, unread, latin, parts = self._open_words(text, names)
         if parts and colours:  # "要黑色表盘的" -> with a black dial: the colour is the part's
             colours = [f"with a {' or '.join(colours)} {parts[0]}"]
             parts = []
@@ -158,7 +162,7 @@ class ChineseReader:
                 return Reading("", unread + latin)
         phrase = " ".join([*latin, *measures, *attributes, *kinds])
         parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *age, *price, *rating]
-        return Reading(" ".join(p for p in parts if p).strip(), unread)
+        return Reading(" ".join(p for p in parts if p).strip(), unread, names)
 
     # -- the closed classes ------------------------------------------------------------------
     def _greeting(self, text: str) -> tuple[str, list[str]]:
@@ -351,7 +355,9 @@ class ChineseReader:
         return any(cue in message for cue in self.words["question_cues"])
 
     # -- the open vocabulary -----------------------------------------------------------------
-    def _open_words(self, text: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+    def _open_words(
+        self, text: str, names: dict[str, str]
+    ) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
         """The product type, attributes, unread Chinese words, Latin words (brands, models) and
         parts a colour may be about.
 
@@ -372,7 +378,7 @@ class ChineseReader:
                 buying.add(clause)
             if any(word in said for word in self.words["alternatives"]):
                 alternatives.add(clause)
-            k, a, u, lt, pt = self._clause_words(said)
+            k, a, u, lt, pt = self._clause_words(said, names)
             containers = set(self.words["container_heads"])
             joined = "的" in said and not any(w in said for w in ("和", "跟", "或", "还有"))
             if joined and len(k) >= 2 and terms(k[-1])[-1:] and singular_of(terms(k[-1])[-1]) in containers:
@@ -394,8 +400,11 @@ class ChineseReader:
         carried = [k for k in kinds if self._carried_kind(k)]
         return (carried or kinds)[-1:], list(dict.fromkeys(kept)), unread, latin, parts
 
-    def _clause_words(self, text: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
-        """One clause's types, attributes, unread words, Latin words and parts, word by word."""
+    def _clause_words(
+        self, text: str, names: dict[str, str]
+    ) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+        """One clause's types, attributes, unread words, Latin words and parts, word by word;
+        `names` gains the Chinese word each English kind was read from."""
         filler = set(self.words["filler"])
         table = self.words["attributes"]
         counted = re.compile(self.words["measure_word"])
@@ -440,6 +449,7 @@ class ChineseReader:
                 else:
                     kinds.append(kind)
                     at.append(i)
+                    names.setdefault(kind, token)
                 attributes += mods
                 i += 1
                 continue
@@ -454,12 +464,14 @@ class ChineseReader:
             if kind:
                 kinds.append(kind)
                 at.append(i + 1)
+                names.setdefault(kind, pair)
                 i += 2
                 continue
             kind = None if token in table else self._kind(token)
             if kind:
                 kinds.append(kind)
                 at.append(i)
+                names.setdefault(kind, token)
             elif token in table:
                 attributes.append(table[token])
             elif len(token) > 1:

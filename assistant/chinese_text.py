@@ -106,8 +106,9 @@ def chips(items: list[RequestChip], constraints: dict, currency: str) -> list[Re
     return out
 
 
-def reply_text(reply: Reply, currency: str, unread: list[str]) -> str:
-    """The whole reply text for a Chinese turn."""
+def reply_text(reply: Reply, currency: str, unread: list[str], names: dict[str, str] | None = None) -> str:
+    """The whole reply text for a Chinese turn; `names`: the shopper's Chinese word for each
+    English kind of this turn's reading (`Reading.names`)."""
     say = lexicon()["replies"]
     cards = reply.products
     wanted = "、".join(conditions(reply.constraints, currency))
@@ -131,7 +132,8 @@ def reply_text(reply: Reply, currency: str, unread: list[str]) -> str:
         kinds = [" ".join(singular(w) for w in terms(k)) for k in reply.constraints.get("categories", [])]
         if reply.not_carried and " ".join(singular(w) for w in terms(reply.not_carried)) in kinds:
             # the shop lacks the kind of product itself, not only this combination
-            name = type_name(reply.not_carried)
+            said = {" ".join(singular(w) for w in terms(k)): word for k, word in (names or {}).items()}
+            name = said.get(" ".join(singular(w) for w in terms(reply.not_carried))) or type_name(reply.not_carried)
             text = say["not_carried"].format(what=name.strip("“”"))
         else:
             text = say["no_match"].format(wanted=wanted or say["your_request"])

@@ -170,8 +170,8 @@ class Assistant:
         timings.took("total", timings.start)
         reply = self._reply(session, "".join(relayed.texts).strip(), outcome, timings)
         if chinese:
-            unread = reading.unread if reading else []
-            reply.text = chinese_text.reply_text(reply, self.engine.catalog.currency, unread)
+            unread, names = (reading.unread, reading.names) if reading else ([], {})
+            reply.text = chinese_text.reply_text(reply, self.engine.catalog.currency, unread, names)
             reply.suggestions = chinese_text.suggestions(reply.suggestions)
             reply.request = chinese_text.chips(reply.request, reply.constraints, self.engine.catalog.currency)
             timings.first("first_text")

@@ -159,3 +159,12 @@ def test_a_rating_asked_for_in_words_filters_on_it(zh_shop):
     reply = zh_shop.reply(session, "评分高一点的")
     assert reply.products and all((c.rating or 0) >= 4.0 for c in reply.products)
     assert reply.constraints.get("categories") == ["手表"]  # the request's kind stays
+
+
+@pytest.mark.parametrize("message, word", [("我想买一台洗衣机", "洗衣机"), ("冰箱有吗", "冰箱")])
+def test_a_kind_the_shop_lacks_is_named_in_the_shoppers_words(zh_shop, message, word):
+    from assistant.session import Session
+
+    reply = zh_shop.reply(Session(), message)
+    assert not reply.products
+    assert f"没有“{word}”" in reply.text, reply.text
