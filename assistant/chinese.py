@@ -640,7 +640,8 @@ def shop_kinds(categories: Iterable[list[str]], embed: Embedder | None) -> ShopK
     """The kinds of a shop from its products' category paths (none in an English catalog), with
     the threshold and suffixes of the data file."""
     settings = lexicon()["shop_kinds"]
-    return ShopKinds.of_categories(categories, embed, settings["similarity_threshold"], settings["generic_suffixes"])
+    threshold, suffixes = settings["similarity_threshold"], settings["generic_suffixes"]
+    return ShopKinds.of_categories(categories, embed, threshold, suffixes, settings["most_alternatives"])
 
 
 @cache

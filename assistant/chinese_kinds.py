@@ -14,6 +14,7 @@ An English catalog has no Chinese phrases, so nothing here applies to it.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from functools import cached_property
@@ -31,25 +32,39 @@ class ShopKinds:
     """The catalog's Chinese type phrases, and the ones a Chinese word names."""
 
     def __init__(
-        self, phrases: Iterable[str], embed: Embedder | None, threshold: float, generic_suffixes: Iterable[str]
+        self,
+        phrases: Iterable[str],
+        embed: Embedder | None,
+        threshold: float,
+        generic_suffixes: Iterable[str],
+        most_alternatives: int = 2,
+        places: dict[str, set[tuple[str, ...]]] | None = None,
     ):
+        # phrase -> the category paths down to the node that names it
+        self.places = places or {}
         self.phrases = sorted({p for p in phrases if CJK.search(p)}, key=lambda p: (-len(p), p))
         self.embed = embed
         self.threshold = threshold
         self.generic_suffixes = tuple(generic_suffixes)
+        self.most_alternatives = most_alternatives
 
     @classmethod
     def of_categories(
-        cls, paths: Iterable[list[str]], embed: Embedder | None, threshold: float, generic_suffixes: Iterable[str]
+        cls,
+        paths: Iterable[list[str]],
+        embed: Embedder | None,
+        threshold: float,
+        generic_suffixes: Iterable[str],
+        most_alternatives: int = 2,
     ) -> ShopKinds:
         """From the products' category paths: every node, and every kind a listing node joins."""
-        phrases: set[str] = set()
+        places: dict[str, set[tuple[str, ...]]] = {}
         for path in paths:
-            for node in path:
-                node = "".join(node.split())
-                phrases.add(node)
-                phrases |= {part for part in NODE_JOINERS.split(node) if len(part) >= 2}
-        return cls(phrases, embed, threshold, generic_suffixes)
+            nodes = tuple("".join(node.split()) for node in path)
+            for depth, node in enumerate(nodes, start=1):
+                for phrase in {node} | {part for part in NODE_JOINERS.split(node) if len(part) >= 2}:
+                    places.setdefault(phrase, set()).add(nodes[:depth])
+        return cls(places, embed, threshold, generic_suffixes, most_alternatives, places)
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
@@ -65,14 +80,31 @@ class ShopKinds:
         ending = next((p for p in self.phrases if len(p) >= 2 and word.endswith(p)), None)
         if ending:
             return [ending]
-        for suffix in self.generic_suffixes:
-            stem = word[: -len(suffix)]
-            if word.endswith(suffix) and len(stem) == 1:
-                # one kind per phrase: a listing node ("牛仔裤及长裤") is named by its parts
-                headed = [p for p in self.phrases if len(p) >= 2 and p.endswith(stem) and not NODE_JOINERS.search(p)]
-                # every kind of that head (the generic word names them all), plainest first
-                return sorted(headed, key=lambda p: (len(p), p))
+        stems = [word[: -len(s)] for s in self.generic_suffixes if word.endswith(s)]
+        for stem in [*stems, word]:  # 杯子 names the kinds headed by 杯; so does 包 alone
+            if len(stem) != 1:
+                continue
+            # one kind per phrase: a listing node ("牛仔裤及长裤") is named by its parts
+            headed = [p for p in self.phrases if len(p) >= 2 and p.endswith(stem) and not NODE_JOINERS.search(p)]
+            if len(headed) >= 2 and self._holding(headed):
+                return [self._holding(headed)]  # 裤子 -> 牛仔裤及长裤; 鞋子 -> 鞋靴
+            if len(headed) > self.most_alternatives:
+                return [stem]  # too many to filter on as alternatives: the head itself, for the search
+            if headed:
+                return sorted(headed, key=lambda p: (len(p), p))  # plainest first
         return []
+
+    def _holding(self, phrases: list[str]) -> str | None:
+        """The narrowest category node that holds every place of these phrases, if any: what a
+        generic word names when several of the shop's kinds share its head."""
+        places = [place for p in phrases for place in self.places.get(p, ())]
+        if not places:
+            return None
+        named = {place[-1] for place in places}
+        if len(named) == 1:  # one node, wherever it is filed (男装 and 女装 > 牛仔裤及长裤)
+            return named.pop()
+        common = os.path.commonprefix(places)  # element-wise on the node tuples
+        return common[-1] if common else None
 
     def nearest(self, word: str) -> tuple[str | None, float]:
         """The nearest phrase by the embedder and its cosine similarity."""
