@@ -14,6 +14,7 @@ from functools import cache
 
 from assistant.chinese import lexicon
 from assistant.reply import Reply, RequestChip, Suggestion
+from common.language import CJK
 from common.text import money, singular, terms
 
 
@@ -134,7 +135,8 @@ def reply_text(reply: Reply, currency: str, unread: list[str], names: dict[str, 
             # the shop lacks the kind of product itself, not only this combination
             said = {" ".join(singular(w) for w in terms(k)): word for k, word in (names or {}).items()}
             name = said.get(" ".join(singular(w) for w in terms(reply.not_carried))) or type_name(reply.not_carried)
-            text = say["not_carried"].format(what=name.strip("“”"))
+            named = CJK.search(name)
+            text = say["not_carried"].format(what=name.strip("“”")) if named else say["not_carried_unnamed"]
         else:
             text = say["no_match"].format(wanted=wanted or say["your_request"])
         if reply.alternatives:

@@ -174,3 +174,15 @@ def test_a_kind_the_shop_lacks_is_named_in_the_shoppers_words(zh_shop, message, 
     reply = zh_shop.reply(Session(), message)
     assert not reply.products
     assert f"没有“{word}”" in reply.text, reply.text
+
+
+def test_a_kind_the_shop_lacks_from_an_earlier_turn_is_never_named_in_english(zh_shop):
+    import re
+
+    from assistant.session import Session
+
+    session = Session()
+    zh_shop.reply(session, "我想买一台洗衣机")
+    reply = zh_shop.reply(session, "冰箱有吗")  # the request keeps the earlier kind, read in English
+    assert not reply.products
+    assert not re.search(r"[A-Za-z]{3,}", reply.text), reply.text
