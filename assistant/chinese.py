@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from assistant.chinese_kinds import ShopKinds
 from common.errors import ShopAssistError
 from common.language import CJK, is_chinese, segment  # noqa: F401  (is_chinese: re-exported for callers)
+from common.models import Embedder
 from common.text import AUDIENCE_WORDS, terms
 from common.text import singular as singular_of
 
@@ -90,6 +92,9 @@ class Reading:
 
     text: str  # the English request or question
     unread: list[str] = field(default_factory=list)  # Chinese words no sense was found for
+    # English kind -> the shopper's Chinese word it was read from: a reply names what the shop
+    # does not carry in the shopper's words (洗衣机, not "washing machines").
+    names: dict[str, str] = field(default_factory=dict)
 
 
 class ChineseReader:
@@ -101,12 +106,18 @@ class ChineseReader:
     ("钱包": wallet before purse, in a shop that sells wallets)."""
 
     def __init__(
-        self, is_type: Callable[[list[str]], bool], carried: Callable[[list[str]], bool], knows: Callable[[str], bool]
+        self,
+        is_type: Callable[[list[str]], bool],
+        carried: Callable[[list[str]], bool],
+        knows: Callable[[str], bool],
+        shop_kinds: ShopKinds | None = None,
     ):
         self.is_type = is_type
         self.carried = carried
         self.knows = knows
         self.words = lexicon()
+        # A catalog written in Chinese: its own kinds, matched before the English reading.
+        self.shop_kinds = shop_kinds if shop_kinds else None
 
     def read(self, message: str) -> Reading:
         text = unicodedata.normalize("NFKC", message).strip()
@@ -127,7 +138,8 @@ class ChineseReader:
         text, age = self._age(text, pronoun=not audience)
         text, refused = self._refused_colours(text)
         text, colours = self._colours(text)
-        kinds, attributes, unread, latin, parts = self._open_words(text)
+        names: dict[str, str] = {}
+        kinds, attributes, unread, latin, parts = self._open_words(text, names)
         if parts and colours:  # "要黑色表盘的" -> with a black dial: the colour is the part's
             colours = [f"with a {' or '.join(colours)} {parts[0]}"]
             parts = []
@@ -150,7 +162,7 @@ class ChineseReader:
                 return Reading("", unread + latin)
         phrase = " ".join([*latin, *measures, *attributes, *kinds])
         parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *age, *price, *rating]
-        return Reading(" ".join(p for p in parts if p).strip(), unread)
+        return Reading(" ".join(p for p in parts if p).strip(), unread, names)
 
     # -- the closed classes ------------------------------------------------------------------
     def _greeting(self, text: str) -> tuple[str, list[str]]:
@@ -254,6 +266,10 @@ class ChineseReader:
         units = self.words["units"]
         pattern = r"(\d+(?:\.\d+)?)\s*(" + "|".join(map(re.escape, sorted(units, key=len, reverse=True))) + ")"
         found = []
+        before = "|".join(map(re.escape, sorted(self.words["size_before"], key=len, reverse=True)))
+        for m in list(re.finditer(rf"(?:{before})\s*(\d+(?:\.\d+)?)", text)):  # 腰围32: size 32
+            found.append(f"size {m.group(1)}")
+            text = text.replace(m.group(), " ", 1)
         for m in list(re.finditer(pattern, text)):
             unit = units[m.group(2)]
             found.append(f"size {m.group(1)}" if unit == "size" else f"{m.group(1)} {unit}")
@@ -284,10 +300,14 @@ class ChineseReader:
         return rest, [f"for a {years} year old"]
 
     def _rating(self, text: str) -> tuple[str, list[str]]:
-        for pattern in self.words["rating"]["patterns"]:
+        rating = self.words["rating"]
+        for pattern in rating["patterns"]:
             m = re.search(pattern, text)
             if m:
                 return text.replace(m.group(), " "), [f"rated {m.group(1)} and above"]
+        for word in sorted(rating["high"], key=len, reverse=True):
+            if word in text:  # "评分高一点": a better rating with no number
+                return text.replace(word, " "), ["highly rated"]
         return text, []
 
     def _audience(self, text: str) -> tuple[str, list[str]]:
@@ -335,7 +355,9 @@ class ChineseReader:
         return any(cue in message for cue in self.words["question_cues"])
 
     # -- the open vocabulary -----------------------------------------------------------------
-    def _open_words(self, text: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+    def _open_words(
+        self, text: str, names: dict[str, str]
+    ) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
         """The product type, attributes, unread Chinese words, Latin words (brands, models) and
         parts a colour may be about.
 
@@ -356,7 +378,7 @@ class ChineseReader:
                 buying.add(clause)
             if any(word in said for word in self.words["alternatives"]):
                 alternatives.add(clause)
-            k, a, u, lt, pt = self._clause_words(said)
+            k, a, u, lt, pt = self._clause_words(said, names)
             containers = set(self.words["container_heads"])
             joined = "的" in said and not any(w in said for w in ("和", "跟", "或", "还有"))
             if joined and len(k) >= 2 and terms(k[-1])[-1:] and singular_of(terms(k[-1])[-1]) in containers:
@@ -378,8 +400,11 @@ class ChineseReader:
         carried = [k for k in kinds if self._carried_kind(k)]
         return (carried or kinds)[-1:], list(dict.fromkeys(kept)), unread, latin, parts
 
-    def _clause_words(self, text: str) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
-        """One clause's types, attributes, unread words, Latin words and parts, word by word."""
+    def _clause_words(
+        self, text: str, names: dict[str, str]
+    ) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+        """One clause's types, attributes, unread words, Latin words and parts, word by word;
+        `names` gains the Chinese word each English kind was read from."""
         filler = set(self.words["filler"])
         table = self.words["attributes"]
         counted = re.compile(self.words["measure_word"])
@@ -396,6 +421,12 @@ class ChineseReader:
             token = tokens[i]
             if token in self.words["parts"]:
                 parts.append(self.words["parts"][token])
+                i += 1
+                continue
+            own = self._own_kind(token)
+            if own:
+                kinds.append(own)
+                at.append(i)
                 i += 1
                 continue
             if CJK.search(token) and self.knows(token) and len(token) > 1:
@@ -418,6 +449,7 @@ class ChineseReader:
                 else:
                     kinds.append(kind)
                     at.append(i)
+                    names.setdefault(kind, token)
                 attributes += mods
                 i += 1
                 continue
@@ -432,12 +464,14 @@ class ChineseReader:
             if kind:
                 kinds.append(kind)
                 at.append(i + 1)
+                names.setdefault(kind, pair)
                 i += 2
                 continue
             kind = None if token in table else self._kind(token)
             if kind:
                 kinds.append(kind)
                 at.append(i)
+                names.setdefault(kind, token)
             elif token in table:
                 attributes.append(table[token])
             elif len(token) > 1:
@@ -459,6 +493,34 @@ class ChineseReader:
                 continue
             heads.append(kind)
         return heads, attributes, unread, latin, parts
+
+    def _own_kind(self, token: str) -> str | None:
+        """In a shop written in Chinese, the shop's own kind a word names ("杯子" -> 马克杯,
+        "男士跑步鞋" -> 跑步鞋, "电热水壶" -> 电热 水壶), alternatives joined by "or": lexically
+        first; through the embedder only for a word the shop's text does not use and the English
+        reading finds no carried kind for. None outside such a shop, for a word the shop uses as
+        it is, and for the closed classes' words (attributes, parts, filler)."""
+        kinds = self.shop_kinds
+        if kinds is None or not CJK.search(token) or token in self.words["attributes"] or token in self.words["parts"]:
+            return None
+        if token in self.words["filler"]:
+            return None
+        found = kinds.lexical(token)
+        if found == [token]:
+            # The shop's own kind as written: a word its text uses passes through as it is.
+            return None if self.knows(token) else token
+        if len(found) == 1 and token.endswith(found[0]):
+            modifier = token[: -len(found[0])]
+            return f"{modifier} {found[0]}".strip() if self.knows(modifier) else found[0]
+        if found:
+            return " or ".join(found)
+        if self.knows(token):
+            return None
+        shop_word = self._shop_word(token)
+        english = shop_word[0] if shop_word else self._kind(token)
+        if english and self._carried_kind(english):
+            return None
+        return kinds.similar(token)
 
     def _tokens(self, text: str) -> list[str]:
         """The clause segmented, with neighbouring pieces joined again where together they are a
@@ -572,6 +634,14 @@ class ChineseReader:
                     mods = [w for w in words[:-1] if w not in AUDIENCE_WORDS]
                     return " ".join([*mods, word[:cut], word[cut:]])
         return None
+
+
+def shop_kinds(categories: Iterable[list[str]], embed: Embedder | None) -> ShopKinds:
+    """The kinds of a shop from its products' category paths (none in an English catalog), with
+    the threshold and suffixes of the data file."""
+    settings = lexicon()["shop_kinds"]
+    threshold, suffixes = settings["similarity_threshold"], settings["generic_suffixes"]
+    return ShopKinds.of_categories(categories, embed, threshold, suffixes, settings["most_alternatives"])
 
 
 @cache

@@ -14,6 +14,7 @@ from functools import cache
 
 from assistant.chinese import lexicon
 from assistant.reply import Reply, RequestChip, Suggestion
+from common.language import CJK
 from common.text import money, singular, terms
 
 
@@ -106,8 +107,9 @@ def chips(items: list[RequestChip], constraints: dict, currency: str) -> list[Re
     return out
 
 
-def reply_text(reply: Reply, currency: str, unread: list[str]) -> str:
-    """The whole reply text for a Chinese turn."""
+def reply_text(reply: Reply, currency: str, unread: list[str], names: dict[str, str] | None = None) -> str:
+    """The whole reply text for a Chinese turn; `names`: the shopper's Chinese word for each
+    English kind of this turn's reading (`Reading.names`)."""
     say = lexicon()["replies"]
     cards = reply.products
     wanted = "、".join(conditions(reply.constraints, currency))
@@ -131,8 +133,10 @@ def reply_text(reply: Reply, currency: str, unread: list[str]) -> str:
         kinds = [" ".join(singular(w) for w in terms(k)) for k in reply.constraints.get("categories", [])]
         if reply.not_carried and " ".join(singular(w) for w in terms(reply.not_carried)) in kinds:
             # the shop lacks the kind of product itself, not only this combination
-            name = type_name(reply.not_carried)
-            text = say["not_carried"].format(what=name.strip("“”"))
+            said = {" ".join(singular(w) for w in terms(k)): word for k, word in (names or {}).items()}
+            name = said.get(" ".join(singular(w) for w in terms(reply.not_carried))) or type_name(reply.not_carried)
+            named = CJK.search(name)
+            text = say["not_carried"].format(what=name.strip("“”")) if named else say["not_carried_unnamed"]
         else:
             text = say["no_match"].format(wanted=wanted or say["your_request"])
         if reply.alternatives:

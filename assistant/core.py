@@ -20,7 +20,7 @@ from assistant import answers, chinese_text, dialogue, policy_answer, shopping
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
-from assistant.chinese import ChineseReader, Reading, is_chinese
+from assistant.chinese import ChineseReader, Reading, is_chinese, shop_kinds
 from assistant.compare import choice_text
 from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
@@ -143,8 +143,9 @@ class Assistant:
     @cached_property
     def chinese(self) -> ChineseReader:
         """The reader of Chinese messages, against this shop's vocabulary (built on first use)."""
-        understander = self.engine.understander
-        return ChineseReader(understander.is_any_type, understander.carried, self.engine.catalog.knows_word)
+        understander, catalog = self.engine.understander, self.engine.catalog
+        kinds = shop_kinds((p.category for p in catalog.products), self.engine.retriever.embed)
+        return ChineseReader(understander.is_any_type, understander.carried, catalog.knows_word, kinds)
 
     def remove_from_request(self, session: Session, slot: str) -> Iterator[Event]:
         """Drop one chip's constraint from the active request (`RequestChip.slot`) and search
@@ -169,8 +170,8 @@ class Assistant:
         timings.took("total", timings.start)
         reply = self._reply(session, "".join(relayed.texts).strip(), outcome, timings)
         if chinese:
-            unread = reading.unread if reading else []
-            reply.text = chinese_text.reply_text(reply, self.engine.catalog.currency, unread)
+            unread, names = (reading.unread, reading.names) if reading else ([], {})
+            reply.text = chinese_text.reply_text(reply, self.engine.catalog.currency, unread, names)
             reply.suggestions = chinese_text.suggestions(reply.suggestions)
             reply.request = chinese_text.chips(reply.request, reply.constraints, self.engine.catalog.currency)
             timings.first("first_text")
