@@ -143,11 +143,23 @@ def _described_in_place(words: list[str], named: list[str]) -> bool:
         if terms(" ".join(words[i : i + n])) != named:
             continue
         after = words[i + n] if i + n < len(words) else ""
-        j = i - 1
-        while j >= 0 and words[j] in SKIPPED:
-            j -= 1
-        if after in ASPECT_NOUNS or (j >= 0 and words[j] in PLACE_WORDS):
+        if after in ASPECT_NOUNS or _after_place_word(words, i):
             return True
+    return False
+
+
+def _after_place_word(words: list[str], i: int) -> bool:
+    """A place or purpose word before position `i`, across articles and at most one word that
+    qualifies the noun ("for the bedroom window", "around the house")."""
+    j, qualifiers = i - 1, 0
+    while j >= 0:
+        if words[j] in PLACE_WORDS:
+            return True
+        if words[j] not in SKIPPED:
+            qualifiers += 1  # a colour is what is wanted ("in black sneakers"), not where
+            if qualifiers > 1 or words[j] in COLOURS:
+                return False
+        j -= 1
     return False
 
 
