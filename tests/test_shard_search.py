@@ -76,6 +76,14 @@ def assert_exact(catalog: CatalogIndex, query: np.ndarray, k: int, allowed, got:
     assert np.allclose([s for _, s in got], own, atol=1e-5)
 
 
+def is_exact(catalog: CatalogIndex, query: np.ndarray, k: int, allowed, got: list[tuple[str, float]]) -> bool:
+    try:
+        assert_exact(catalog, query, k, allowed, got)
+    except AssertionError:
+        return False
+    return True
+
+
 def assert_same_ranking(got: list[tuple[str, float]], want: list[tuple[str, float]]) -> None:
     """The same ids in the same order, except among products of equal similarity: the hashed
     bag of words gives many the same score (0.0 for no shared word), and which of a tie a
@@ -140,8 +148,12 @@ def test_sharded_and_unsharded_rank_the_same_ids_filtered_and_not(layouts, layou
                 unsharded_dense.breadth = sharded_dense.breadth = breadth
                 want = unsharded_dense.ranked(qv, k, allowed)
                 got = sharded_dense.ranked(qv, k, allowed)
-                assert_same_ranking(got, want)
                 assert_exact(catalog, qv, k, allowed, got)
+                # One collection's HNSW graph is built by several threads, so on a hashed bag of
+                # words full of ties it may miss a neighbour in one run and not the next: the
+                # rankings are compared where it found the true top k.
+                if is_exact(catalog, qv, k, allowed, want):
+                    assert_same_ranking(got, want)
                 assert all(allowed is None or allowed[catalog.row_of[pid]] for pid, _ in got)
         # Filter first: only shards holding an allowed product are asked.
         asked.clear()
