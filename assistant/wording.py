@@ -261,7 +261,7 @@ def _why_top_pick(result: SearchResult, variant: int) -> str:
     text = f"{opener} at {format_price(p.price, p.currency)}"
     if p.rating:
         text += f", rated {p.rating:g}/5"
-    title_words = set(tokenize(p.title))
+    title_words = set(tokenize(p.title)) | set(terms(p.title))  # "shoe" is in "Running Shoes"
     # What the title does not already say: the constraints it meets and the shopper's words it
     # matches elsewhere in its record.
     reasons = [r for r in top.why.constraints if not set(tokenize(r)) <= title_words]

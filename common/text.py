@@ -16,7 +16,10 @@ WORD = re.compile(r"[a-z0-9]+")
 # meaning in product titles (audience words are also parsed into constraints).
 STOPWORDS = frozenset(
     "a an and are as at be by for with in i im i'm is it its me my of on or our the this to we you your "
-    "do does have has any some looking want need please show find get".split()
+    "do does have has any some looking want need please show find get "
+    # Adverbs of chatter ("she just started running"): never what a product is, and shown as a
+    # matched word ('mentions "just"') when a description happens to use them.
+    "just really actually basically literally recently already also very quite".split()
 )
 
 COLOURS = (
