@@ -11,6 +11,8 @@ the request before and after a turn is what the reply reports as changed ("added
 from __future__ import annotations
 
 import json
+import math
+import statistics
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -22,7 +24,7 @@ from assistant.audience import clauses, request_part
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import QUERY_WORDS
-from assistant.moves import RESET, Move
+from assistant.moves import MIN_RATING_FLOOR, RESET, Move
 from assistant.spelling import CHAT_WORDS
 from assistant.understand import HARD_AUDIENCE, METAL_COLOURS, Query
 from assistant.vocabulary import DATA
@@ -132,6 +134,7 @@ def update(
     shown_prices: list[float],
     catalog: CatalogIndex,
     narrows: bool = False,
+    shown_ratings: list[float] | None = None,
 ) -> Update:
     """The request after a message that said `query` and made `move` (see `assistant.interpret`).
     A new product type (or "start over") starts a new one; `narrows`: the type named lies inside
@@ -164,6 +167,7 @@ def update(
         new = False
     _apply(request.constraints, said)
     _relative_price(request.constraints, said, move, shown_prices)
+    _relative_rating(request.constraints, said, move, shown_ratings or [])
     if query.audience_from_relation and not _records_audience(request.constraints, catalog):
         request.constraints.audience = old.constraints.audience if not new else None
     # A first request is all new: the reply reports changes to a request the shopper already had.
@@ -276,6 +280,17 @@ def _relative_price(c: Constraints, said: Constraints, move: Move | None, shown_
             c.cheap = True
     elif move == Move.PRICIER and shown_prices:
         c.price_min, c.price_max, c.cheap, c.price_strict = max(shown_prices), None, False, True
+
+
+def _relative_rating(c: Constraints, said: Constraints, move: Move | None, shown_ratings: list[float]) -> None:
+    """ "better rated": above the median rating shown (next tenth up), and at least the floor."""
+    if move != Move.BETTER_RATED or said.min_rating is not None:
+        return
+    floor = MIN_RATING_FLOOR
+    if shown_ratings:
+        median = statistics.median(shown_ratings)
+        floor = max(floor, math.floor(median * 10 + 1) / 10)
+    c.min_rating = min(max(floor, c.min_rating or 0.0), 5.0)
 
 
 def _carry_over(old: Request, new: Request, catalog: CatalogIndex) -> None:

@@ -1,4 +1,4 @@
-"""Relative moves from what is on screen: cheaper, more premium, show more, start over.
+"""Relative moves from what is on screen: cheaper, more premium, better rated, show more, start over.
 
 The phrases are data (`assistant/data/steering.json`, "moves"), read once; `assistant.interpret`
 reads the move from the message and the dialogue applies it (`dialogue.update`).
@@ -12,7 +12,9 @@ from enum import StrEnum
 
 from assistant.vocabulary import DATA
 
-_PHRASES: dict[str, list[str]] = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["moves"]
+_STEERING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
+_PHRASES: dict[str, list[str]] = _STEERING["moves"]
+MIN_RATING_FLOOR: float = _STEERING["min_rating_floor"]  # "better rated" asks at least this
 
 
 def _pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -23,6 +25,7 @@ class Move(StrEnum):
     RESET = "reset"
     CHEAPER = "cheaper"
     PRICIER = "pricier"
+    BETTER_RATED = "better_rated"
     MORE = "more"
 
 

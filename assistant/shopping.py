@@ -53,11 +53,12 @@ def shop(a: Assistant, session: Session, message: str, meant: Interpretation, ti
         for p in a.shown_products(session)
         if p.price is not None and not a.engine.catalog.failures(session.constraints, p)
     ]
+    shown_ratings = [p.rating for p in a.shown_products(session) if p.rating]
     query = meant.query
     before = session.request
     for slot in meant.remove:  # "scratch the black", "any brand is fine"
         before = dialogue.remove(before, slot, a.engine.catalog).request
-    update = dialogue.update(before, query, meant.move, shown_prices, a.engine.catalog, meant.narrows)
+    update = dialogue.update(before, query, meant.move, shown_prices, a.engine.catalog, meant.narrows, shown_ratings)
     if meant.remove and session.request.is_active():
         update.changes = dialogue.changes_between(session.request, update.request, a.engine.catalog.currency)
     if not update.request.is_active() or (

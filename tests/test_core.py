@@ -309,6 +309,25 @@ def test_update_cheaper_with_nothing_shown(understander):
     assert open_.request.constraints.cheap and open_.changes == ["added: cheap"]
 
 
+@pytest.mark.parametrize(
+    ("message", "shown_ratings", "old_min", "want"),
+    [
+        ("any with better reviews?", [3.4, 3.9, 4.2], None, 4.0),  # the median is under the floor
+        ("show me higher rated ones", [4.1, 4.4, 4.6], None, 4.5),  # above the median shown
+        ("better rated please", [], None, 4.0),  # nothing shown: the floor
+        ("something better rated", [4.0, 4.1], 4.5, 4.5),  # never loosens a rating already asked
+        ("better rated, 4.7 and up", [4.0, 4.1], None, 4.7),  # a rating said wins over the move
+    ],
+)
+def test_update_better_rated_moves_the_rating_past_what_was_shown(understander, message, shown_ratings, old_min, want):
+    old = running_shoes(min_rating=old_min)
+    moved = update(
+        old, understander.parse(message), read_move(message), [60.0], understander.catalog, False, shown_ratings
+    )
+    assert moved.request.constraints.min_rating == want
+    assert (moved.new, moved.request.constraints.categories) == (False, ["running shoes"])
+
+
 def test_update_colour_and_brand(understander):
     old = running_shoes(brands=["strideline"])
     blue = updated(understander, old, "in blue")
