@@ -499,9 +499,12 @@ def _cap(text: str | None) -> str:
 
 
 # -- what the core calls ---------------------------------------------------------------------
+# A question anywhere in the message: a question mark, or a question word opening the message or
+# one of its clauses ("the Sonata black watch - does it have a stopwatch", "that hala watch, does
+# it glow in the dark? like can i see the time at night").
 QUESTION = re.compile(
-    r"^\s*(?:is|are|was|does|do|did|can|could|will|would|should|has|have|what|what's|whats|which|how|"
-    r"who|where|when|any idea)\b|\?\s*$",
+    r"(?:^|[,;:.!?(]\s*|\s[-–—]+\s*|\.\.+\s*)(?:is|are|r|was|does|do|did|can|could|will|would|should|has|"
+    r"have|what|what's|whats|which|how|who|where|when|any idea)\b|\?",
     re.I,
 )
 GENERAL = re.compile(r"^\s*(?:tell me (?:more|about)|more about|details?|describe|specs?)\b", re.I)
