@@ -41,14 +41,22 @@ from common.text import (
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "answers.yaml"
 
-YES_NO_OPENERS = frozenset("is are was does do did can could will would should has have had isn't doesn't".split())
+YES_NO_OPENERS = frozenset("is are r was does do did can could will would should has have had isnt doesnt".split())
+VALUE_OPENERS = frozenset("what whats which how".split())
+CLAUSE_OPENER = re.compile(r"(?:^|[,;:.!?(]\s*|\s[-–—]+\s*)\s*([a-z]+)\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|non|without|never|isn'?t|doesn'?t|don'?t|cannot|can'?t)\b", re.I)
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+\|\s+")
 CLAUSE_SPLIT = re.compile(r"\s*[,;|]\s+|\s+-\s+")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 MATERIAL_KEY = re.compile(r"material|fabric", re.I)
-NO_VALUES = frozenset("no n false none not unavailable".split())
+NO_VALUES = frozenset("no n false none not unavailable out".split())
 YES_VALUES = frozenset("yes y true available included".split())
+
+
+# Words a shopper uses to pick the product out (its colour, material, who it is for), never the
+# feature asked about: "is the black dial watch water resistant?" asks nothing of "Dial: black".
+FULL = 0.99  # a key said whole
+ORDINARY_VALUES = frozenset(COLOURS) | frozenset(MATERIALS) | frozenset(AUDIENCE_WORDS)
 
 
 class Verdict(StrEnum):
@@ -94,6 +102,10 @@ class Fact:
 class Knowledge:
     related: float
     key_cover: float
+    key_match: float
+    key_match_min: float
+    key_similar: float
+    feature_idf: float
     quote_chars: int
     filler: frozenset[str]
     synonyms: dict[str, frozenset[str]]
@@ -123,6 +135,10 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
     return Knowledge(
         float(t["related"]),
         float(t["key_cover"]),
+        float(t["key_match"]),
+        float(t["key_match_min"]),
+        float(t["key_similar"]),
+        float(t["feature_idf"]),
         int(t["quote_chars"]),
         frozenset(data["filler"].split()) | STOPWORDS,
         synonyms,
@@ -150,6 +166,8 @@ def record_evidence(product: Product) -> list[Evidence]:
     add("price", money(p.price, p.currency, cents=True) if p.price is not None else None)
     add("rating", f"{p.rating:g}/5" if p.rating else None)
     add("category", p.category_path)
+    if p.stock is not None or p.price is not None:  # what the shop shows on its cards
+        add("availability", "in stock" if p.in_stock else "out of stock")
     for key, value in p.attributes.items():
         add(key, value, "specification")
     seen: set[str] = set()
@@ -183,6 +201,7 @@ class Asked:
     yes_no: bool
     numbers: list[str]
     negated: frozenset[str] = frozenset()  # asked words the question itself negates ("non-slip")
+    named: frozenset[str] = frozenset()  # the words that named the product
 
     @property
     def phrase(self) -> str:
@@ -198,11 +217,15 @@ def read_question(question: str, naming: str = "") -> Asked:
     words = [singular(w) for w in tokens if w not in k.filler and not w.isdigit()]
     # Words that name the product are not the feature asked about, unless nothing else is left.
     feature = [w for w in words if w not in named] or words
-    opener = tokens[0] if tokens else ""
-    yes_no = opener in YES_NO_OPENERS or bool(re.match(r"\s*(?:is|are|does|do|can|will|has|have)\b", question, re.I))
+    # A yes/no question opens the message or one of its clauses ("the X - does it have a hood?",
+    # "r they bluetooth?") or asks "X or not?"; a clause opening with what/how/which asks a value.
+    openers = [m.group(1).lower() for m in CLAUSE_OPENER.finditer(question.replace("'", ""))]
+    yes_no = bool(any(o in YES_NO_OPENERS for o in openers) and not any(o in VALUE_OPENERS for o in openers)) or bool(
+        re.search(r"\bor not\b", question, re.I)
+    )
     numbers = [n for n in NUMBER.findall(plain) if n not in named and n not in NUMBER.findall(naming)]
     negated = frozenset(singular(w) for w in _after_negation(tokens))
-    return Asked(list(dict.fromkeys(feature)), yes_no, numbers, negated)
+    return Asked(list(dict.fromkeys(feature)), yes_no, numbers, negated, frozenset(named))
 
 
 def _after_negation(words: list[str]) -> list[str]:
@@ -250,13 +273,15 @@ def answer_question(
     fitted = _fit_answer(question, evidence, f"{naming or ''} {product.title}")
     if fitted is not None:  # "will my 15.6 inch laptop fit?" against "Compatible Laptop Size: 15.6"
         return fitted
-    keyed = _key_in_question(question, evidence, asked)
-    if keyed is not None and not asked.yes_no and (_says_no(keyed.value or "") or _says_yes(keyed.value or "")):
-        keyed = None  # "how deep is it water resistant to?" asks for a value, not the yes/no flag
+    keyed = _key_match(asked, evidence, values or {}, embedder)
+    flag = keyed is not None and (_says_no(keyed.value or "") or _says_yes(keyed.value or ""))
     if keyed is not None:  # "is the X water resistant? my son ..." against "Water Resistant: No"
-        if asked.yes_no:
-            return _yes_no(replace(asked, words=terms(keyed.key or "")), keyed)
+        if asked.yes_no or flag:  # a flag answers yes or no, however the question was put
+            return _keyed_yes_no(asked, keyed, values or {})
         return Answer(Verdict.VALUE, f"{_cap(keyed.key or '')}: {keyed.value}.", [keyed], keyed.value)
+    said = _value_match(asked, evidence) if asked.yes_no else None
+    if said is not None:  # "is it ISI marked?" against "Certification: ISI"
+        return _yes_no(replace(asked, words=[w for w in asked.words if _covered(w, _words(said.value or ""))]), said)
     covering = [e for e in evidence if _cover(asked.words, _words(e.text)) >= knowledge().key_cover]
     if covering:
         best = _best(asked, covering, embedder)
@@ -295,23 +320,173 @@ def _fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | 
     return None
 
 
-def _key_in_question(question: str, evidence: list[Evidence], asked: Asked) -> Evidence | None:
-    """A specification whose key the question says word for word ("water resistant",
-    "stretchable"): the question asks for that key's value, whatever else it says around it
-    (the product's name, a story). The longest such key wins; keys that name no feature
-    ("type", "model name") do not count."""
-    said = terms(question.replace("-", " "))
-    best: Evidence | None = None
+def _key_weights(values: KeyValues) -> dict[str, float]:
+    """idf of each word over the catalog's specification keys: "dishwasher" tells "Dishwasher
+    Safe" apart, "safe" (microwave safe, oven safe, ...) much less."""
+    keys = [set(terms(k)) for k in values]
+    df: dict[str, int] = {}
+    for words in keys:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(keys)
+    return {w: float(np.log((n + 1) / (c + 0.5))) for w, c in df.items()}
+
+
+_weights: dict[int, dict[str, float]] = {}
+
+
+def _key_weight(values: KeyValues, word: str) -> float:
+    key = id(values)
+    if key not in _weights:
+        _weights[key] = _key_weights(values)
+    weights = _weights[key]
+    if word in knowledge().generic_keys or word in STOPWORDS:
+        return 0.1
+    return weights.get(word, max(weights.values(), default=1.0))
+
+
+def _key_cover(asked: Asked, key: str, values: KeyValues) -> float:
+    """The share (weighted by `_key_weight`) of a key's words the question says, directly, in
+    another form ("hooded"/"hood"), by a synonym ("heavy" -> "weight") or run together ("stop
+    watch" -> "stopwatch")."""
+    words = terms(key.replace("-", " "))
+    if not words:
+        return 0.0
+    said = set(asked.words)
+    joined = {a + b for a, b in zip(words, words[1:], strict=False)}
+    total = covered = 0.0
+    for i, w in enumerate(words):
+        weight = _key_weight(values, w)
+        total += weight
+        pair = {words[i - 1] + w if i else "", w + words[i + 1] if i + 1 < len(words) else ""} & joined
+        if any(_covered(a, {w}) or w in _expanded(a) for a in said) or pair & said:
+            covered += weight
+    return covered / total if total else 0.0
+
+
+def _key_match(asked: Asked, evidence: list[Evidence], values: KeyValues, embedder: Embedder | None) -> Evidence | None:
+    """The specification or field whose key the question asks about, by most of its (weighted)
+    words, wherever they stand in the question and whatever else it says (a story, the product's
+    name): "can I put it in the dishwasher?" finds "Dishwasher Safe: No", "how heavy is it?" finds
+    "Net Weight". Ties go to the key closest in meaning to the question (`_similarities`)."""
+    candidates = [
+        (e, _key_cover(asked, e.key or "", values))
+        for e in evidence
+        if e.key
+        and e.value
+        and e.source != "description"
+        and e.key != "category"
+        and not set(terms(e.key)) <= knowledge().generic_keys
+    ]
+    # A question does not ask what it states: "is the fleece jacket in size M available?" names
+    # the variant by "size: M"; it asks about the stock.
+    said = set(asked.words) | asked.named
+    candidates = [
+        (e, c)
+        for e, c in candidates
+        if c >= knowledge().key_match_min and (_is_flag(e.value or "") or not _words(e.value or "") <= said)
+    ]
+    if not candidates:
+        return None
+    keys = [Evidence(e.key or "", e.key, e.value, e.source) for e, _ in candidates]
+    similarity = _similarities(asked, keys, embedder)
+    # Lexical and embedding evidence together: most of the key said, or part of it said and the
+    # key close in meaning to the question ("what warranty period" and "Warranty Summary").
+    k = knowledge()
+    kept = [i for i, (_, c) in enumerate(candidates) if c >= k.key_match or similarity[i] >= k.key_similar]
+    if not kept:
+        return None
+    # Ties: the key said last (a question names the product first, "is the <name> in stock?"),
+    # then the closest in meaning.
+    best = max(
+        kept,
+        key=lambda i: (
+            round(candidates[i][1], 2),
+            _said_count(asked, keys[i].text),
+            _last_said(asked, keys[i].text),
+            similarity[i],
+        ),
+    )
+    chosen = candidates[best][0]
+    return None if _unexplained(asked, chosen, values) else chosen
+
+
+def _is_flag(value: str) -> bool:
+    return _says_no(value) or _says_yes(value)
+
+
+def _said_count(asked: Asked, key: str) -> int:
+    """How many words of the key the question says: the more specific key wins a tie."""
+    return sum(any(_covered(a, {w}) for a in asked.words) for w in _words(key))
+
+
+def _last_said(asked: Asked, key: str) -> int:
+    """Where the question last says a word of the key (-1: nowhere)."""
+    words = _words(key)
+    return max((i for i, w in enumerate(asked.words) if _covered(w, words)), default=-1)
+
+
+def _unexplained(asked: Asked, e: Evidence, values: KeyValues) -> bool:
+    """The question names another feature the catalog has a key for, one this key does not cover
+    ("the boots' LINING made of" against "Material: Rubber", "what AGE does size S fit" against
+    "Fit: Regular"): the record does not answer what was asked."""
+    if not values:
+        return False
+    weights = _weights.get(id(values)) or _key_weights(values)
+    key_words = _words(e.key or "") | _words(e.value or "")
+    strongest = max((_key_weight(values, w) for w in terms(e.key or "")), default=0.0)
+    for w in asked.words:
+        if w in weights and w not in knowledge().synonyms and not _covered(w, key_words):
+            if weights[w] >= min(strongest, knowledge().feature_idf):
+                return True
+    return False
+
+
+def _value_match(asked: Asked, evidence: list[Evidence]) -> Evidence | None:
+    """A specification whose value says an asked word that is no everyday word ("ISI",
+    "waterproof", "slip on", "SSD"): the question asks whether it has what the value says."""
+    best: tuple[int, Evidence] | None = None
     for e in evidence:
-        key = terms((e.key or "").replace("-", " "))
-        if e.source == "description" or not key or not e.value or set(key) <= knowledge().generic_keys:
+        if not e.value or e.source != "specification":
             continue
-        if not set(key) & set(asked.words):  # the words that named the product ("size 10") ask nothing
-            continue
-        if any(said[i : i + len(key)] == key for i in range(len(said) - len(key) + 1)):
-            if best is None or len(key) > len(terms(best.key or "")):
-                best = e
-    return best
+        said = _words(e.value)
+        hits = [
+            w
+            for w in asked.words
+            if len(w) >= 3
+            and not any(c.isdigit() for c in w)
+            and w not in ORDINARY_VALUES
+            and w not in asked.named
+            and _covered(w, said)
+        ]
+        if hits and (best is None or len(hits) > best[0]):
+            best = (len(hits), e)
+    return best[1] if best else None
+
+
+def _keyed_yes_no(asked: Asked, e: Evidence, values: KeyValues) -> Answer:
+    """Yes or no from the specification the question asks about: its flag ("Child Lock: Yes"),
+    a value of nothing ("armrest: none"), another value the catalog gives that key than the one
+    asked ("is it silicone?" against "Material: Plastic"), or else the feature is there
+    ("does it have armrests?" against "armrest: adjustable")."""
+    value = e.value or ""
+    lead = f"The listing gives {e.text}"
+    if _says_no(value):
+        return Answer(Verdict.NO, f"No. {lead}.", [e], value)
+    if _says_yes(value):
+        return Answer(Verdict.YES, f"Yes. {lead}.", [e], value)
+    key_words = _words(e.key or "")
+    rest = [w for w in asked.words if not _covered(w, key_words)]
+    said = _words(value)
+    if any(_covered(w, said) for w in rest):
+        return _yes_no(replace(asked, words=[w for w in rest if _covered(w, said)]), e)
+    known = values.get((e.key or "").lower(), set())
+    if any(w in known and w not in said for w in rest):  # another value of this key was asked
+        return Answer(Verdict.NO, f"No. {lead}.", [e], value)
+    if _key_cover(asked, e.key or "", values) >= FULL:  # "does it have armrests?": "armrest: adjustable"
+        return Answer(Verdict.YES, f"Yes. {lead}.", [e], value)
+    # Part of the key said ("take the INSOLE out" against "Insole Material"): what it says, no verdict.
+    return Answer(Verdict.JUDGEMENT, f"{lead}; it doesn't say more {_about(asked)}.", [e], value)
 
 
 def _words(text: str) -> set[str]:
@@ -323,6 +498,10 @@ def _same_word(a: str, b: str) -> bool:
     if a == b:
         return True
     shorter = min(len(a), len(b))
+    if shorter >= 4 and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 3:
+        return True  # "hood"/"hooded", "bulb"/"bulbs"
+    if shorter >= 6 and len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+        return True  # one letter apart: "polarised"/"polarized", a typo
     if shorter < 5:
         return False
     common = len(os.path.commonprefix([a, b]))

@@ -217,7 +217,7 @@ WATCH_LED = Product(
     [
         # the key said word for word decides, whatever story comes around it
         ("is the jack klein LED watch water resistant? my son forgets to take it off while bathing", Verdict.NO),
-        ("jack klein led watch - water resistant or not", Verdict.VALUE),
+        ("jack klein led watch - water resistant or not", Verdict.NO),  # "X or not?" asks yes or no
     ],
 )
 def test_a_specification_key_said_in_the_question_answers_it(question, verdict):
@@ -251,3 +251,80 @@ def test_a_value_question_is_not_answered_with_a_yes_no_flag():
     )
     answer = answer_question(watch, "how deep is the cobra paris watch water resistant to?")
     assert answer.verdict == Verdict.VALUE and "100 m" in answer.text
+
+
+# -- the asked feature found by its key, wherever the question says it ------------------------
+STOVE = Product(
+    id="s1",
+    title="ferrox steel pressure cooker 3 l",
+    brand="ferrox",
+    price=1200.0,
+    attributes={
+        "Induction Compatible": "No",
+        "Whistle Included": "Yes",
+        "Stop Watch": "No",
+        "Lid Material": "Stainless Steel",
+        "Warranty Summary": "2 years on the body",
+        "Net Weight": "1.9 kg",
+        "Handle": "bakelite",
+    },
+)
+OTHERS = [
+    Product(id=f"x{i}", title=f"thing {i}", attributes={f"{word} Safe": "Yes", "Gasket Included": "No"})
+    for i, word in enumerate(["Oven", "Freezer", "Microwave", "Dishwasher"])
+]
+
+
+@pytest.mark.parametrize(
+    "question, verdict, said",
+    [
+        # the key said in the shopper's words, amid chatter and the product's name
+        ("ferrox 3 l cooker - does it come with a whistle? my mum asked", Verdict.YES, "Whistle Included"),
+        ("my flat only has an induction hob, will the ferrox cooker be compatible", Verdict.NO, "Induction"),
+        ("the ferrox cooker, has it got a stopwatch?", Verdict.NO, "Stop Watch"),  # run together
+        ("ferrox cooker, induction compatible or not?", Verdict.NO, "Induction"),  # "or not" asks yes/no
+        ("what's the warranty period on the ferrox cooker", Verdict.VALUE, "2 years"),
+        ("how heavy is the ferrox cooker?", Verdict.VALUE, "1.9 kg"),
+        ("does the ferrox cooker have a handle?", Verdict.YES, "bakelite"),  # a key said whole, a value
+        ("what is the lid made of?", Verdict.VALUE, "Stainless Steel"),
+    ],
+)
+def test_the_key_asked_about_is_found_among_other_words(question, verdict, said):
+    answer = answer_question(STOVE, question, values=key_values([STOVE, *OTHERS]), naming="ferrox cooker 3 l")
+    assert answer.verdict == verdict, answer.text
+    assert said in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the ferrox steel cooker freezer safe?",  # a key the catalog has, this record lacks
+        "is the ferrox cooker's gasket included?",
+    ],
+)
+def test_a_feature_the_record_lacks_is_not_answered_from_another_key(question):
+    answer = answer_question(STOVE, question, values=key_values([STOVE, *OTHERS]), naming="ferrox steel cooker")
+    assert answer.verdict in (Verdict.NOT_STATED, Verdict.JUDGEMENT), answer.text
+    assert not answer.text.startswith(("Yes", "No"))
+
+
+def test_a_question_does_not_ask_what_it_states_and_stock_is_evidence():
+    jacket = Product(id="j1", title="Fleece Jacket (M, black)", price=40.0, stock=0, attributes={"size": "M"})
+    answer = answer_question(jacket, "is the black fleece jacket in size M in stock?", naming="fleece jacket black m")
+    assert answer.verdict == Verdict.NO and "out of stock" in answer.text
+
+
+@pytest.mark.parametrize(
+    "message, question",
+    [
+        ("the sonata black watch - does it have an alarm", True),
+        ("sonata watch, r they waterproof", True),
+        ("that sonata watch... can it go in water", True),
+        ("black analog watch under 1000", False),
+        ("show me sonata watches for men", False),
+    ],
+)
+def test_a_question_clause_anywhere_is_a_question(message, question):
+    from assistant.answers import is_question
+
+    assert is_question(message) == question
