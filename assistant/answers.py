@@ -56,6 +56,9 @@ YES_VALUES = frozenset("yes y true available included".split())
 # Words a shopper uses to pick the product out (its colour, material, who it is for), never the
 # feature asked about: "is the black dial watch water resistant?" asks nothing of "Dial: black".
 FULL = 0.99  # a key said whole
+PRICE_ASKED = re.compile(
+    r"\bhow much (?:is|are|for|does (?:it|this|that|one|each) cost|do (?:they|these) cost)\b", re.I
+)
 ORDINARY_VALUES = frozenset(COLOURS) | frozenset(MATERIALS) | frozenset(AUDIENCE_WORDS)
 
 
@@ -112,6 +115,7 @@ class Knowledge:
     opposites: dict[str, frozenset[str]]
     facts: tuple[Fact, ...]
     generic_keys: frozenset[str] = frozenset()  # specification keys that name no feature
+    identity_keys: frozenset[str] = frozenset()  # keys whose values say what the product is, not what it has
 
 
 @cache
@@ -145,6 +149,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         {singular(k): frozenset(v) for k, v in data["opposites"].items()},
         facts,
         frozenset(terms(data.get("generic_keys", ""))),
+        frozenset(k.lower() for k in data.get("identity_keys", [])),
     )
 
 
@@ -213,6 +218,8 @@ def read_question(question: str, naming: str = "") -> Asked:
     k = knowledge()
     plain = re.sub(r"'s\b", " is", question).replace("'", "")
     tokens = tokenize(plain)
+    if PRICE_ASKED.search(plain):  # "how much is it?" asks its price, in no word of a key
+        tokens.append("price")
     named = {singular(w) for w in tokenize(naming)}
     words = [singular(w) for w in tokens if w not in k.filler and not w.isdigit()]
     # Words that name the product are not the feature asked about, unless nothing else is left.
@@ -273,16 +280,23 @@ def answer_question(
     fitted = _fit_answer(question, evidence, f"{naming or ''} {product.title}")
     if fitted is not None:  # "will my 15.6 inch laptop fit?" against "Compatible Laptop Size: 15.6"
         return fitted
-    keyed = _key_match(asked, evidence, values or {}, embedder)
+    own = _words(f"{product.title} {product.brand or ''} {product.category_path}")
+    keyed = _key_match(asked, evidence, values or {}, embedder, own)
     flag = keyed is not None and (_says_no(keyed.value or "") or _says_yes(keyed.value or ""))
     if keyed is not None:  # "is the X water resistant? my son ..." against "Water Resistant: No"
         if asked.yes_no or flag:  # a flag answers yes or no, however the question was put
             return _keyed_yes_no(asked, keyed, values or {})
         return Answer(Verdict.VALUE, f"{_cap(keyed.key or '')}: {keyed.value}.", [keyed], keyed.value)
-    said = _value_match(asked, evidence) if asked.yes_no else None
+    said = _value_match(replace(asked, named=asked.named | own), evidence) if asked.yes_no else None
     if said is not None:  # "is it ISI marked?" against "Certification: ISI"
         return _yes_no(replace(asked, words=[w for w in asked.words if _covered(w, _words(said.value or ""))]), said)
-    covering = [e for e in evidence if _cover(asked.words, _words(e.text)) >= knowledge().key_cover]
+    if not asked.yes_no:  # "what's the warranty?" stated in a description sentence
+        sentence = _described(asked, evidence, values or {}, own, embedder)
+        if sentence is not None:
+            return Answer(Verdict.VALUE, f"The listing says: {_quote(sentence)}.", [sentence], sentence.text)
+    covering = [
+        e for e in evidence if e.key != "category" and _cover(asked.words, _words(e.text)) >= knowledge().key_cover
+    ]
     if covering:
         best = _best(asked, covering, embedder)
         if asked.yes_no:
@@ -364,7 +378,13 @@ def _key_cover(asked: Asked, key: str, values: KeyValues) -> float:
     return covered / total if total else 0.0
 
 
-def _key_match(asked: Asked, evidence: list[Evidence], values: KeyValues, embedder: Embedder | None) -> Evidence | None:
+def _key_match(
+    asked: Asked,
+    evidence: list[Evidence],
+    values: KeyValues,
+    embedder: Embedder | None,
+    own: frozenset[str] | set[str] = frozenset(),
+) -> Evidence | None:
     """The specification or field whose key the question asks about, by most of its (weighted)
     words, wherever they stand in the question and whatever else it says (a story, the product's
     name): "can I put it in the dishwasher?" finds "Dishwasher Safe: No", "how heavy is it?" finds
@@ -408,7 +428,7 @@ def _key_match(asked: Asked, evidence: list[Evidence], values: KeyValues, embedd
         ),
     )
     chosen = candidates[best][0]
-    return None if _unexplained(asked, chosen, values) else chosen
+    return None if _unexplained(asked, chosen, values, own) else chosen
 
 
 def _is_flag(value: str) -> bool:
@@ -426,7 +446,7 @@ def _last_said(asked: Asked, key: str) -> int:
     return max((i for i, w in enumerate(asked.words) if _covered(w, words)), default=-1)
 
 
-def _unexplained(asked: Asked, e: Evidence, values: KeyValues) -> bool:
+def _unexplained(asked: Asked, e: Evidence, values: KeyValues, own: frozenset[str] | set[str]) -> bool:
     """The question names another feature the catalog has a key for, one this key does not cover
     ("the boots' LINING made of" against "Material: Rubber", "what AGE does size S fit" against
     "Fit: Regular"): the record does not answer what was asked."""
@@ -436,10 +456,30 @@ def _unexplained(asked: Asked, e: Evidence, values: KeyValues) -> bool:
     key_words = _words(e.key or "") | _words(e.value or "")
     strongest = max((_key_weight(values, w) for w in terms(e.key or "")), default=0.0)
     for w in asked.words:
+        if w in own or w in knowledge().generic_keys:  # what it is ("soap", "range extender"), not a feature
+            continue
         if w in weights and w not in knowledge().synonyms and not _covered(w, key_words):
             if weights[w] >= min(strongest, knowledge().feature_idf):
                 return True
     return False
+
+
+def _described(
+    asked: Asked, evidence: list[Evidence], values: KeyValues, own: frozenset[str] | set[str], embedder: Embedder | None
+) -> Evidence | None:
+    """A description sentence that says every feature word of the question (a word some key of
+    the catalog uses, "warranty", "lining"), not a word of what the product is."""
+    if not values:
+        return None
+    weights = _weights.get(id(values)) or _key_weights(values)
+    features = [w for w in asked.words if w in weights and w not in own and w not in knowledge().generic_keys]
+    if not features:
+        return None
+    found = [e for e in evidence if e.source == "description" and all(_covered(w, _words(e.text)) for w in features)]
+    if not found:
+        return None
+    similarity = _similarities(asked, found, embedder)
+    return found[int(np.argmax(similarity))]
 
 
 def _value_match(asked: Asked, evidence: list[Evidence]) -> Evidence | None:
@@ -447,7 +487,7 @@ def _value_match(asked: Asked, evidence: list[Evidence]) -> Evidence | None:
     "waterproof", "slip on", "SSD"): the question asks whether it has what the value says."""
     best: tuple[int, Evidence] | None = None
     for e in evidence:
-        if not e.value or e.source != "specification":
+        if not e.value or e.source != "specification" or (e.key or "").lower() in knowledge().identity_keys:
             continue
         said = _words(e.value)
         hits = [

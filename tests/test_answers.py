@@ -328,3 +328,34 @@ def test_a_question_clause_anywhere_is_a_question(message, question):
     from assistant.answers import is_question
 
     assert is_question(message) == question
+
+
+@pytest.mark.parametrize(
+    "question, verdict, said",
+    [
+        ("how much is the ferrox cooker?", Verdict.VALUE, "1,200"),  # the price, asked in no key's words
+        ("what's the guarantee on the ferrox cooker", Verdict.VALUE, "2 years"),
+        ("is the ferrox steel cooker a pressure cooker?", None, ""),  # words of what it is answer no yes/no
+    ],
+)
+def test_what_the_product_is_and_its_price(question, verdict, said):
+    product = STOVE.model_copy(update={"attributes": {**STOVE.attributes, "Sales Package": "1 Pressure Cooker"}})
+    answer = answer_question(product, question, values=key_values([STOVE, *OTHERS]), naming="ferrox cooker")
+    if verdict is None:
+        assert answer.verdict not in (Verdict.YES, Verdict.NO) or "Sales Package" not in answer.text, answer.text
+    else:
+        assert answer.verdict == verdict and said in answer.text, answer.text
+
+
+def test_a_warranty_stated_in_the_description_is_quoted():
+    watch = Product(
+        id="c1",
+        title="camerii elegance watch",
+        description="Stainless steel case. 6 Months Warranty Against Manufacturing Defects.",
+        attributes={"Dial Shape": "Round", "Warranty Summary": ""},
+    )
+    others = Product(id="c2", title="x", attributes={"Warranty Summary": "1 year"})
+    answer = answer_question(
+        watch, "whats the warranty period on the camerii watch", values=key_values([watch, others])
+    )
+    assert answer.verdict == Verdict.VALUE and "6 Months Warranty" in answer.text, answer.text
