@@ -166,7 +166,10 @@ class NameIndex:
             # The kind of product said breaks ties: "the anand archies wedges", not their boots.
             scored.append((weight, whole + said_type, r, frozenset(matched)))
         similarity = self._similarity(text, [s[2] for s in scored], embedder)
-        scored.sort(key=lambda s: (-s[0], -s[1], -similarity.get(s[2], 0.0)))
+        # A name is said as one phrase: a product whose words are said together comes before one
+        # whose words are scattered over the message ("I cook on INDUCTION. will the NIRLON
+        # classic kadhai work?" names the classic kadhai, not the induction one).
+        scored.sort(key=lambda s: (not _compact(said, s[3]), -s[0], -s[1], -similarity.get(s[2], 0.0)))
         out: list[Named] = []
         used: set[str] = set()
         for weight, cover, row, matched in scored:
@@ -350,6 +353,12 @@ def _phrase_words(said: list[str], title: list[str], names: frozenset[str], cand
             elif b in names and a in candidates:
                 out.add(a)
     return frozenset(out)
+
+
+def _compact(said: list[str], words: frozenset[str], reach: int = 3) -> bool:
+    """The words are said in one run, each within `reach` words of the next."""
+    at = sorted({i for i, w in enumerate(said) if w in words})
+    return all(b - a <= reach for a, b in zip(at, at[1:], strict=False))
 
 
 def _said_near(said: list[str], fresh: frozenset[str], rest: frozenset[str], reach: int = 2) -> bool:

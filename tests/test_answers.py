@@ -359,3 +359,44 @@ def test_a_warranty_stated_in_the_description_is_quoted():
         watch, "whats the warranty period on the camerii watch", values=key_values([watch, others])
     )
     assert answer.verdict == Verdict.VALUE and "6 Months Warranty" in answer.text, answer.text
+
+
+def _shop() -> Catalog:
+    """A few dozen products: idf thresholds are shares of a one-title word's idf."""
+    fillers = [
+        Product(id=f"f{i}", title=f"maker{i} ceramic mug", brand=f"maker{i}", description="only the best, only for you")
+        for i in range(30)
+    ]
+    watches = [
+        Product(
+            id=f"t{i}",
+            title=f"tikora {code}-black digital watch",
+            category=["watches", "tikora watches"],
+            attributes={"Model Number": code, "Strap Color": colour},
+        )
+        for i, (code, colour) in enumerate([("tk4410", "black"), ("tk5520", "black"), ("tk6630", "blue")])
+    ]
+    return Catalog(
+        [
+            *fillers,
+            *watches,
+            Product(id="o1", title="only party solid top", brand="only", description="a top"),
+            Product(id="g1", title="get glamr stylish boots", description="boots"),
+            Product(id="n1", title="nirlon classic kadhai 2.5 l", brand="nirlon"),
+            Product(id="n2", title="nirlon induction kadhai 1.5 l", brand="nirlon"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "message, named",
+    [
+        ("tikora TK5520 digital watch - does it have an alarm?", ["t1"]),  # a model number names it
+        ("get glamr stylish brown boots - how heavy are they?", ["g1"]),  # two rare title words together
+        ("i only have a gas hob, is the nirlon classic kadhai ok?", ["n1"]),  # "only" is no brand here
+        ("i cook on induction. will the nirlon classic kadhai work?", ["n1"]),  # no sibling by the question's word
+        ("stylish boots for a party", []),  # a search
+    ],
+)
+def test_naming_by_the_evidence_of_the_whole_message(message, named):
+    assert [p.id for p in name_products(message, _shop())] == named
