@@ -227,9 +227,12 @@ def read_question(question: str, naming: str = "") -> Asked:
     # A yes/no question opens the message or one of its clauses ("the X - does it have a hood?",
     # "r they bluetooth?") or asks "X or not?"; a clause opening with what/how/which asks a value.
     openers = [m.group(1).lower() for m in CLAUSE_OPENER.finditer(question.replace("'", ""))]
-    yes_no = bool(any(o in YES_NO_OPENERS for o in openers) and not any(o in VALUE_OPENERS for o in openers)) or bool(
+    valued = any(o in VALUE_OPENERS for o in openers)
+    yes_no = (any(o in YES_NO_OPENERS for o in openers) and not valued) or bool(
         re.search(r"\bor not\b", question, re.I)
     )
+    if not yes_no and "?" in question and not valued:
+        yes_no = True  # "dishwasher safe?", "the medimix soap - good for dry skin?"
     numbers = [n for n in NUMBER.findall(plain) if n not in named and n not in NUMBER.findall(naming)]
     negated = frozenset(singular(w) for w in _after_negation(tokens))
     return Asked(list(dict.fromkeys(feature)), yes_no, numbers, negated, frozenset(named))
@@ -277,11 +280,16 @@ def answer_question(
     for step in (_attribute_answer(product, asked), _fact_answer(asked, evidence)):
         if step:
             return step
-    fitted = _fit_answer(question, evidence, f"{naming or ''} {product.title}")
+    # Only an amount the question named the product by is no need ("the 2.5 litre kadhai"); the
+    # title's other amounts may be what is asked ("need 2 litres, is the kettle big enough?").
+    fitted = _fit_answer(question, evidence, naming if naming is not None else product.title)
     if fitted is not None:  # "will my 15.6 inch laptop fit?" against "Compatible Laptop Size: 15.6"
         return fitted
+    # What the product is (title, category) and what its record states elsewhere ("non stick")
+    # describe it; they are no other feature asked about.
     own = _words(f"{product.title} {product.brand or ''} {product.category_path}")
-    keyed = _key_match(asked, evidence, values or {}, embedder, own)
+    stated = own | {w for e in evidence if e.source != "description" for w in _words(e.text)}
+    keyed = _key_match(asked, evidence, values or {}, embedder, stated)
     flag = keyed is not None and (_says_no(keyed.value or "") or _says_yes(keyed.value or ""))
     if keyed is not None:  # "is the X water resistant? my son ..." against "Water Resistant: No"
         if asked.yes_no or flag:  # a flag answers yes or no, however the question was put
@@ -325,7 +333,7 @@ def _fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | 
     needs = [a for a in fit.amounts(question) if a not in fit.amounts(name)]
     for need in needs:
         for e in evidence:
-            if e.source == "description" or not e.key or not e.value:
+            if e.source == "description" or not e.key or not e.value or e.key == "category":
                 continue
             verdict = fit.fits(need, e.key, e.value)
             if verdict is not None:

@@ -355,7 +355,7 @@ def _phrase_words(said: list[str], title: list[str], names: frozenset[str], cand
     return frozenset(out)
 
 
-def _compact(said: list[str], words: frozenset[str], reach: int = 3) -> bool:
+def _compact(said: list[str], words: frozenset[str], reach: int = 2) -> bool:
     """The words are said in one run, each within `reach` words of the next."""
     at = sorted({i for i, w in enumerate(said) if w in words})
     return all(b - a <= reach for a, b in zip(at, at[1:], strict=False))
