@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant import fit
+from assistant import fit, vocabulary
 from common.models import Embedder
 from common.schema import Product
 from common.settings import read_yaml_config
@@ -280,9 +280,7 @@ def answer_question(
     for step in (_attribute_answer(product, asked), _fact_answer(asked, evidence)):
         if step:
             return step
-    # Only an amount the question named the product by is no need ("the 2.5 litre kadhai"); the
-    # title's other amounts may be what is asked ("need 2 litres, is the kettle big enough?").
-    fitted = _fit_answer(question, evidence, naming if naming is not None else product.title)
+    fitted = _fit_answer(question, evidence, f"{naming or ''} {product.title}")
     if fitted is not None:  # "will my 15.6 inch laptop fit?" against "Compatible Laptop Size: 15.6"
         return fitted
     # What the product is (title, category) and what its record states elsewhere ("non stick")
@@ -486,8 +484,11 @@ def _described(
     found = [e for e in evidence if e.source == "description" and all(_covered(w, _words(e.text)) for w in features)]
     if not found:
         return None
+    # The feature said in the question's own words before one found by a synonym ("warranty"
+    # before "guarantee"), then the closest in meaning.
+    literal = [sum(w in _words(e.text) for w in features) for e in found]
     similarity = _similarities(asked, found, embedder)
-    return found[int(np.argmax(similarity))]
+    return found[max(range(len(found)), key=lambda i: (literal[i], similarity[i]))]
 
 
 def _value_match(asked: Asked, evidence: list[Evidence]) -> Evidence | None:
@@ -505,6 +506,7 @@ def _value_match(asked: Asked, evidence: list[Evidence]) -> Evidence | None:
             and not any(c.isdigit() for c in w)
             and w not in ORDINARY_VALUES
             and w not in asked.named
+            and w not in vocabulary.type_words()  # "the revitalift SERUM" says what it is, not a feature
             and _covered(w, said)
         ]
         if hits and (best is None or len(hits) > best[0]):
