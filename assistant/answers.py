@@ -289,11 +289,16 @@ def answer_question(
     stated = own | {w for e in evidence if e.source != "description" for w in _words(e.text)}
     keyed = _key_match(asked, evidence, values or {}, embedder, stated)
     flag = keyed is not None and (_says_no(keyed.value or "") or _says_yes(keyed.value or ""))
+    said = _value_match(replace(asked, named=asked.named | own), evidence) if asked.yes_no else None
     if keyed is not None:  # "is the X water resistant? my son ..." against "Water Resistant: No"
         if asked.yes_no or flag:  # a flag answers yes or no, however the question was put
-            return _keyed_yes_no(asked, keyed, values or {})
-        return Answer(Verdict.VALUE, f"{_cap(keyed.key or '')}: {keyed.value}.", [keyed], keyed.value)
-    said = _value_match(replace(asked, named=asked.named | own), evidence) if asked.yes_no else None
+            keyed_answer = _keyed_yes_no(asked, keyed, values or {})
+            # Part of a key said ("FRAMED polarised" against "Frame Material") gives way to a
+            # value that says the asked word ("Lens Type: Polarized").
+            if keyed_answer.verdict != Verdict.JUDGEMENT or said is None:
+                return keyed_answer
+        else:
+            return Answer(Verdict.VALUE, f"{_cap(keyed.key or '')}: {keyed.value}.", [keyed], keyed.value)
     if said is not None:  # "is it ISI marked?" against "Certification: ISI"
         return _yes_no(replace(asked, words=[w for w in asked.words if _covered(w, _words(said.value or ""))]), said)
     if not asked.yes_no:  # "what's the warranty?" stated in a description sentence
@@ -459,7 +464,8 @@ def _unexplained(asked: Asked, e: Evidence, values: KeyValues, own: frozenset[st
     if not values:
         return False
     weights = _weights.get(id(values)) or _key_weights(values)
-    key_words = _words(e.key or "") | _words(e.value or "")
+    # The values the catalog gives this key are alternatives asked ("bristles made of? synthetic?").
+    key_words = _words(e.key or "") | _words(e.value or "") | values.get((e.key or "").lower(), set())
     strongest = max((_key_weight(values, w) for w in terms(e.key or "")), default=0.0)
     for w in asked.words:
         if w in own or w in knowledge().generic_keys:  # what it is ("soap", "range extender"), not a feature
@@ -550,6 +556,8 @@ def _same_word(a: str, b: str) -> bool:
     shorter = min(len(a), len(b))
     if shorter >= 4 and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 3:
         return True  # "hood"/"hooded", "bulb"/"bulbs"
+    if shorter >= 5 and (a.endswith(b) or b.endswith(a)):
+        return True  # a compound of it: "stone"/"gemstone", "watch"/"stopwatch"
     if shorter >= 6 and len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
         return True  # one letter apart: "polarised"/"polarized", a typo
     if shorter < 5:
