@@ -539,7 +539,9 @@ def _keyed_yes_no(asked: Asked, e: Evidence, values: KeyValues) -> Answer:
     known = values.get((e.key or "").lower(), set())
     if any(w in known and w not in said for w in rest):  # another value of this key was asked
         return Answer(Verdict.NO, f"No. {lead}.", [e], value)
-    if _key_cover(asked, e.key or "", values) >= FULL:  # "does it have armrests?": "armrest: adjustable"
+    # A material key ("Insole Material: Alpin", "Fabric: Georgette") says what a part is made of,
+    # never whether it has, does or suits what was asked.
+    if _key_cover(asked, e.key or "", values) >= FULL and not MATERIAL_KEY.search(e.key or ""):
         return Answer(Verdict.YES, f"Yes. {lead}.", [e], value)
     # Part of the key said ("take the INSOLE out" against "Insole Material"): what it says, no verdict.
     return Answer(Verdict.JUDGEMENT, f"{lead}; it doesn't say more {_about(asked)}.", [e], value)

@@ -400,3 +400,10 @@ def _shop() -> Catalog:
 )
 def test_naming_by_the_evidence_of_the_whole_message(message, named):
     assert [p.id for p in name_products(message, _shop())] == named
+
+
+def test_a_material_key_never_answers_whether_it_has_something():
+    wedge = Product(id="w9", title="foot furnish wedges", attributes={"Insole Material": "EVA", "Fabric": "canvas"})
+    for question in ("can I take the insole out?", "is the fabric ok in the washing machine?"):
+        answer = answer_question(wedge, question, naming="foot furnish wedges")
+        assert not answer.text.startswith(("Yes", "No")), answer.text
