@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant import fit
+from assistant import fit, vocabulary
 from common.models import Embedder
 from common.schema import Product
 from common.settings import read_yaml_config
@@ -41,14 +41,25 @@ from common.text import (
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "answers.yaml"
 
-YES_NO_OPENERS = frozenset("is are was does do did can could will would should has have had isn't doesn't".split())
+YES_NO_OPENERS = frozenset("is are r was does do did can could will would should has have had isnt doesnt".split())
+VALUE_OPENERS = frozenset("what whats which how".split())
+CLAUSE_OPENER = re.compile(r"(?:^|[,;:.!?(]\s*|\s[-–—]+\s*)\s*([a-z]+)\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|non|without|never|isn'?t|doesn'?t|don'?t|cannot|can'?t)\b", re.I)
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+\|\s+")
 CLAUSE_SPLIT = re.compile(r"\s*[,;|]\s+|\s+-\s+")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 MATERIAL_KEY = re.compile(r"material|fabric", re.I)
-NO_VALUES = frozenset("no n false none not unavailable".split())
+NO_VALUES = frozenset("no n false none not unavailable out".split())
 YES_VALUES = frozenset("yes y true available included".split())
+
+
+# Words a shopper uses to pick the product out (its colour, material, who it is for), never the
+# feature asked about: "is the black dial watch water resistant?" asks nothing of "Dial: black".
+FULL = 0.99  # a key said whole
+PRICE_ASKED = re.compile(
+    r"\bhow much (?:is|are|for|does (?:it|this|that|one|each) cost|do (?:they|these) cost)\b", re.I
+)
+ORDINARY_VALUES = frozenset(COLOURS) | frozenset(MATERIALS) | frozenset(AUDIENCE_WORDS)
 
 
 class Verdict(StrEnum):
@@ -94,12 +105,17 @@ class Fact:
 class Knowledge:
     related: float
     key_cover: float
+    key_match: float
+    key_match_min: float
+    key_similar: float
+    feature_idf: float
     quote_chars: int
     filler: frozenset[str]
     synonyms: dict[str, frozenset[str]]
     opposites: dict[str, frozenset[str]]
     facts: tuple[Fact, ...]
     generic_keys: frozenset[str] = frozenset()  # specification keys that name no feature
+    identity_keys: frozenset[str] = frozenset()  # keys whose values say what the product is, not what it has
 
 
 @cache
@@ -123,12 +139,17 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
     return Knowledge(
         float(t["related"]),
         float(t["key_cover"]),
+        float(t["key_match"]),
+        float(t["key_match_min"]),
+        float(t["key_similar"]),
+        float(t["feature_idf"]),
         int(t["quote_chars"]),
         frozenset(data["filler"].split()) | STOPWORDS,
         synonyms,
         {singular(k): frozenset(v) for k, v in data["opposites"].items()},
         facts,
         frozenset(terms(data.get("generic_keys", ""))),
+        frozenset(k.lower() for k in data.get("identity_keys", [])),
     )
 
 
@@ -150,6 +171,8 @@ def record_evidence(product: Product) -> list[Evidence]:
     add("price", money(p.price, p.currency, cents=True) if p.price is not None else None)
     add("rating", f"{p.rating:g}/5" if p.rating else None)
     add("category", p.category_path)
+    if p.stock is not None or p.price is not None:  # what the shop shows on its cards
+        add("availability", "in stock" if p.in_stock else "out of stock")
     for key, value in p.attributes.items():
         add(key, value, "specification")
     seen: set[str] = set()
@@ -183,6 +206,7 @@ class Asked:
     yes_no: bool
     numbers: list[str]
     negated: frozenset[str] = frozenset()  # asked words the question itself negates ("non-slip")
+    named: frozenset[str] = frozenset()  # the words that named the product
 
     @property
     def phrase(self) -> str:
@@ -194,15 +218,24 @@ def read_question(question: str, naming: str = "") -> Asked:
     k = knowledge()
     plain = re.sub(r"'s\b", " is", question).replace("'", "")
     tokens = tokenize(plain)
+    if PRICE_ASKED.search(plain):  # "how much is it?" asks its price, in no word of a key
+        tokens.append("price")
     named = {singular(w) for w in tokenize(naming)}
     words = [singular(w) for w in tokens if w not in k.filler and not w.isdigit()]
     # Words that name the product are not the feature asked about, unless nothing else is left.
     feature = [w for w in words if w not in named] or words
-    opener = tokens[0] if tokens else ""
-    yes_no = opener in YES_NO_OPENERS or bool(re.match(r"\s*(?:is|are|does|do|can|will|has|have)\b", question, re.I))
+    # A yes/no question opens the message or one of its clauses ("the X - does it have a hood?",
+    # "r they bluetooth?") or asks "X or not?"; a clause opening with what/how/which asks a value.
+    openers = [m.group(1).lower() for m in CLAUSE_OPENER.finditer(question.replace("'", ""))]
+    valued = any(o in VALUE_OPENERS for o in openers)
+    yes_no = (any(o in YES_NO_OPENERS for o in openers) and not valued) or bool(
+        re.search(r"\bor not\b", question, re.I)
+    )
+    if not yes_no and "?" in question and not valued:
+        yes_no = True  # "dishwasher safe?", "the medimix soap - good for dry skin?"
     numbers = [n for n in NUMBER.findall(plain) if n not in named and n not in NUMBER.findall(naming)]
     negated = frozenset(singular(w) for w in _after_negation(tokens))
-    return Asked(list(dict.fromkeys(feature)), yes_no, numbers, negated)
+    return Asked(list(dict.fromkeys(feature)), yes_no, numbers, negated, frozenset(named))
 
 
 def _after_negation(words: list[str]) -> list[str]:
@@ -250,14 +283,31 @@ def answer_question(
     fitted = _fit_answer(question, evidence, f"{naming or ''} {product.title}")
     if fitted is not None:  # "will my 15.6 inch laptop fit?" against "Compatible Laptop Size: 15.6"
         return fitted
-    keyed = _key_in_question(question, evidence, asked)
-    if keyed is not None and not asked.yes_no and (_says_no(keyed.value or "") or _says_yes(keyed.value or "")):
-        keyed = None  # "how deep is it water resistant to?" asks for a value, not the yes/no flag
+    # What the product is (title, category) and what its record states elsewhere ("non stick")
+    # describe it; they are no other feature asked about.
+    own = _words(f"{product.title} {product.brand or ''} {product.category_path}")
+    stated = own | {w for e in evidence if e.source != "description" for w in _words(e.text)}
+    keyed = _key_match(asked, evidence, values or {}, embedder, stated)
+    flag = keyed is not None and (_says_no(keyed.value or "") or _says_yes(keyed.value or ""))
+    said = _value_match(replace(asked, named=asked.named | own), evidence) if asked.yes_no else None
     if keyed is not None:  # "is the X water resistant? my son ..." against "Water Resistant: No"
-        if asked.yes_no:
-            return _yes_no(replace(asked, words=terms(keyed.key or "")), keyed)
-        return Answer(Verdict.VALUE, f"{_cap(keyed.key or '')}: {keyed.value}.", [keyed], keyed.value)
-    covering = [e for e in evidence if _cover(asked.words, _words(e.text)) >= knowledge().key_cover]
+        if asked.yes_no or flag:  # a flag answers yes or no, however the question was put
+            keyed_answer = _keyed_yes_no(asked, keyed, values or {})
+            # Part of a key said ("FRAMED polarised" against "Frame Material") gives way to a
+            # value that says the asked word ("Lens Type: Polarized").
+            if keyed_answer.verdict != Verdict.JUDGEMENT or said is None:
+                return keyed_answer
+        else:
+            return Answer(Verdict.VALUE, f"{_cap(keyed.key or '')}: {keyed.value}.", [keyed], keyed.value)
+    if said is not None:  # "is it ISI marked?" against "Certification: ISI"
+        return _yes_no(replace(asked, words=[w for w in asked.words if _covered(w, _words(said.value or ""))]), said)
+    if not asked.yes_no:  # "what's the warranty?" stated in a description sentence
+        sentence = _described(asked, evidence, values or {}, own, embedder)
+        if sentence is not None:
+            return Answer(Verdict.VALUE, f"The listing says: {_quote(sentence)}.", [sentence], sentence.text)
+    covering = [
+        e for e in evidence if e.key != "category" and _cover(asked.words, _words(e.text)) >= knowledge().key_cover
+    ]
     if covering:
         best = _best(asked, covering, embedder)
         if asked.yes_no:
@@ -286,7 +336,7 @@ def _fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | 
     needs = [a for a in fit.amounts(question) if a not in fit.amounts(name)]
     for need in needs:
         for e in evidence:
-            if e.source == "description" or not e.key or not e.value:
+            if e.source == "description" or not e.key or not e.value or e.key == "category":
                 continue
             verdict = fit.fits(need, e.key, e.value)
             if verdict is not None:
@@ -295,23 +345,206 @@ def _fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | 
     return None
 
 
-def _key_in_question(question: str, evidence: list[Evidence], asked: Asked) -> Evidence | None:
-    """A specification whose key the question says word for word ("water resistant",
-    "stretchable"): the question asks for that key's value, whatever else it says around it
-    (the product's name, a story). The longest such key wins; keys that name no feature
-    ("type", "model name") do not count."""
-    said = terms(question.replace("-", " "))
-    best: Evidence | None = None
+def _key_weights(values: KeyValues) -> dict[str, float]:
+    """idf of each word over the catalog's specification keys: "dishwasher" tells "Dishwasher
+    Safe" apart, "safe" (microwave safe, oven safe, ...) much less."""
+    keys = [set(terms(k)) for k in values]
+    df: dict[str, int] = {}
+    for words in keys:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(keys)
+    return {w: float(np.log((n + 1) / (c + 0.5))) for w, c in df.items()}
+
+
+_weights: dict[int, dict[str, float]] = {}
+
+
+def _key_weight(values: KeyValues, word: str) -> float:
+    key = id(values)
+    if key not in _weights:
+        _weights[key] = _key_weights(values)
+    weights = _weights[key]
+    if word in knowledge().generic_keys or word in STOPWORDS:
+        return 0.1
+    return weights.get(word, max(weights.values(), default=1.0))
+
+
+def _key_cover(asked: Asked, key: str, values: KeyValues) -> float:
+    """The share (weighted by `_key_weight`) of a key's words the question says, directly, in
+    another form ("hooded"/"hood"), by a synonym ("heavy" -> "weight") or run together ("stop
+    watch" -> "stopwatch")."""
+    words = terms(key.replace("-", " "))
+    if not words:
+        return 0.0
+    said = set(asked.words)
+    joined = {a + b for a, b in zip(words, words[1:], strict=False)}
+    total = covered = 0.0
+    for i, w in enumerate(words):
+        weight = _key_weight(values, w)
+        total += weight
+        pair = {words[i - 1] + w if i else "", w + words[i + 1] if i + 1 < len(words) else ""} & joined
+        if any(_covered(a, {w}) or w in _expanded(a) for a in said) or pair & said:
+            covered += weight
+    return covered / total if total else 0.0
+
+
+def _key_match(
+    asked: Asked,
+    evidence: list[Evidence],
+    values: KeyValues,
+    embedder: Embedder | None,
+    own: frozenset[str] | set[str] = frozenset(),
+) -> Evidence | None:
+    """The specification or field whose key the question asks about, by most of its (weighted)
+    words, wherever they stand in the question and whatever else it says (a story, the product's
+    name): "can I put it in the dishwasher?" finds "Dishwasher Safe: No", "how heavy is it?" finds
+    "Net Weight". Ties go to the key closest in meaning to the question (`_similarities`)."""
+    candidates = [
+        (e, _key_cover(asked, e.key or "", values))
+        for e in evidence
+        if e.key
+        and e.value
+        and e.source != "description"
+        and e.key != "category"
+        and not set(terms(e.key)) <= knowledge().generic_keys
+    ]
+    # A question does not ask what it states: "is the fleece jacket in size M available?" names
+    # the variant by "size: M"; it asks about the stock.
+    said = set(asked.words) | asked.named
+    candidates = [
+        (e, c)
+        for e, c in candidates
+        if c >= knowledge().key_match_min and (_is_flag(e.value or "") or not _words(e.value or "") <= said)
+    ]
+    if not candidates:
+        return None
+    keys = [Evidence(e.key or "", e.key, e.value, e.source) for e, _ in candidates]
+    similarity = _similarities(asked, keys, embedder)
+    # Lexical and embedding evidence together: most of the key said, or part of it said and the
+    # key close in meaning to the question ("what warranty period" and "Warranty Summary").
+    k = knowledge()
+    kept = [i for i, (_, c) in enumerate(candidates) if c >= k.key_match or similarity[i] >= k.key_similar]
+    if not kept:
+        return None
+    # Ties: the key said last (a question names the product first, "is the <name> in stock?"),
+    # then the closest in meaning.
+    best = max(
+        kept,
+        key=lambda i: (
+            round(candidates[i][1], 2),
+            _said_count(asked, keys[i].text),
+            _last_said(asked, keys[i].text),
+            similarity[i],
+        ),
+    )
+    chosen = candidates[best][0]
+    return None if _unexplained(asked, chosen, values, own) else chosen
+
+
+def _is_flag(value: str) -> bool:
+    return _says_no(value) or _says_yes(value)
+
+
+def _said_count(asked: Asked, key: str) -> int:
+    """How many words of the key the question says: the more specific key wins a tie."""
+    return sum(any(_covered(a, {w}) for a in asked.words) for w in _words(key))
+
+
+def _last_said(asked: Asked, key: str) -> int:
+    """Where the question last says a word of the key (-1: nowhere)."""
+    words = _words(key)
+    return max((i for i, w in enumerate(asked.words) if _covered(w, words)), default=-1)
+
+
+def _unexplained(asked: Asked, e: Evidence, values: KeyValues, own: frozenset[str] | set[str]) -> bool:
+    """The question names another feature the catalog has a key for, one this key does not cover
+    ("the boots' LINING made of" against "Material: Rubber", "what AGE does size S fit" against
+    "Fit: Regular"): the record does not answer what was asked."""
+    if not values:
+        return False
+    weights = _weights.get(id(values)) or _key_weights(values)
+    # The values the catalog gives this key are alternatives asked ("bristles made of? synthetic?").
+    key_words = _words(e.key or "") | _words(e.value or "") | values.get((e.key or "").lower(), set())
+    strongest = max((_key_weight(values, w) for w in terms(e.key or "")), default=0.0)
+    for w in asked.words:
+        if w in own or w in knowledge().generic_keys:  # what it is ("soap", "range extender"), not a feature
+            continue
+        if w in weights and w not in knowledge().synonyms and not _covered(w, key_words):
+            if weights[w] >= min(strongest, knowledge().feature_idf):
+                return True
+    return False
+
+
+def _described(
+    asked: Asked, evidence: list[Evidence], values: KeyValues, own: frozenset[str] | set[str], embedder: Embedder | None
+) -> Evidence | None:
+    """A description sentence that says every feature word of the question (a word some key of
+    the catalog uses, "warranty", "lining"), not a word of what the product is."""
+    if not values:
+        return None
+    weights = _weights.get(id(values)) or _key_weights(values)
+    features = [w for w in asked.words if w in weights and w not in own and w not in knowledge().generic_keys]
+    if not features:
+        return None
+    found = [e for e in evidence if e.source == "description" and all(_covered(w, _words(e.text)) for w in features)]
+    if not found:
+        return None
+    # The feature said in the question's own words before one found by a synonym ("warranty"
+    # before "guarantee"), then the closest in meaning.
+    literal = [sum(w in _words(e.text) for w in features) for e in found]
+    similarity = _similarities(asked, found, embedder)
+    return found[max(range(len(found)), key=lambda i: (literal[i], similarity[i]))]
+
+
+def _value_match(asked: Asked, evidence: list[Evidence]) -> Evidence | None:
+    """A specification whose value says an asked word that is no everyday word ("ISI",
+    "waterproof", "slip on", "SSD"): the question asks whether it has what the value says."""
+    best: tuple[int, Evidence] | None = None
     for e in evidence:
-        key = terms((e.key or "").replace("-", " "))
-        if e.source == "description" or not key or not e.value or set(key) <= knowledge().generic_keys:
+        if not e.value or e.source != "specification" or (e.key or "").lower() in knowledge().identity_keys:
             continue
-        if not set(key) & set(asked.words):  # the words that named the product ("size 10") ask nothing
-            continue
-        if any(said[i : i + len(key)] == key for i in range(len(said) - len(key) + 1)):
-            if best is None or len(key) > len(terms(best.key or "")):
-                best = e
-    return best
+        said = _words(e.value)
+        hits = [
+            w
+            for w in asked.words
+            if len(w) >= 3
+            and not any(c.isdigit() for c in w)
+            and w not in ORDINARY_VALUES
+            and w not in asked.named
+            and w not in vocabulary.type_words()  # "the revitalift SERUM" says what it is, not a feature
+            and _covered(w, said)
+        ]
+        if hits and (best is None or len(hits) > best[0]):
+            best = (len(hits), e)
+    return best[1] if best else None
+
+
+def _keyed_yes_no(asked: Asked, e: Evidence, values: KeyValues) -> Answer:
+    """Yes or no from the specification the question asks about: its flag ("Child Lock: Yes"),
+    a value of nothing ("armrest: none"), another value the catalog gives that key than the one
+    asked ("is it silicone?" against "Material: Plastic"), or else the feature is there
+    ("does it have armrests?" against "armrest: adjustable")."""
+    value = e.value or ""
+    lead = f"The listing gives {e.text}"
+    if _says_no(value):
+        return Answer(Verdict.NO, f"No. {lead}.", [e], value)
+    if _says_yes(value):
+        return Answer(Verdict.YES, f"Yes. {lead}.", [e], value)
+    key_words = _words(e.key or "")
+    rest = [w for w in asked.words if not _covered(w, key_words)]
+    said = _words(value)
+    if any(_covered(w, said) for w in rest):
+        return _yes_no(replace(asked, words=[w for w in rest if _covered(w, said)]), e)
+    known = values.get((e.key or "").lower(), set())
+    if any(w in known and w not in said for w in rest):  # another value of this key was asked
+        return Answer(Verdict.NO, f"No. {lead}.", [e], value)
+    # A material key ("Insole Material: Alpin", "Fabric: Georgette") says what a part is made of,
+    # never whether it has, does or suits what was asked.
+    if _key_cover(asked, e.key or "", values) >= FULL and not MATERIAL_KEY.search(e.key or ""):
+        return Answer(Verdict.YES, f"Yes. {lead}.", [e], value)
+    # Part of the key said ("take the INSOLE out" against "Insole Material"): what it says, no verdict.
+    return Answer(Verdict.JUDGEMENT, f"{lead}; it doesn't say more {_about(asked)}.", [e], value)
 
 
 def _words(text: str) -> set[str]:
@@ -323,6 +556,12 @@ def _same_word(a: str, b: str) -> bool:
     if a == b:
         return True
     shorter = min(len(a), len(b))
+    if shorter >= 4 and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 3:
+        return True  # "hood"/"hooded", "bulb"/"bulbs"
+    if shorter >= 5 and (a.endswith(b) or b.endswith(a)):
+        return True  # a compound of it: "stone"/"gemstone", "watch"/"stopwatch"
+    if shorter >= 6 and len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+        return True  # one letter apart: "polarised"/"polarized", a typo
     if shorter < 5:
         return False
     common = len(os.path.commonprefix([a, b]))
@@ -499,9 +738,12 @@ def _cap(text: str | None) -> str:
 
 
 # -- what the core calls ---------------------------------------------------------------------
+# A question anywhere in the message: a question mark, or a question word opening the message or
+# one of its clauses ("the Sonata black watch - does it have a stopwatch", "that hala watch, does
+# it glow in the dark? like can i see the time at night").
 QUESTION = re.compile(
-    r"^\s*(?:is|are|was|does|do|did|can|could|will|would|should|has|have|what|what's|whats|which|how|"
-    r"who|where|when|any idea)\b|\?\s*$",
+    r"(?:^|[,;:.!?(]\s*|\s[-–—]+\s*|\.\.+\s*)(?:is|are|r|was|does|do|did|can|could|will|would|should|has|"
+    r"have|what|what's|whats|which|how|who|where|when|any idea)\b|\?",
     re.I,
 )
 GENERAL = re.compile(r"^\s*(?:tell me (?:more|about)|more about|details?|describe|specs?)\b", re.I)

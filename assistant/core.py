@@ -283,7 +283,10 @@ class Assistant:
         yield Event(type=EventKind.PRODUCTS, data=cards)
         comparing = meant.intent == Intent.COMPARE
         if not comparing and answers.asks_something(message):  # "is the second one waterproof?"
-            yield Event(type=EventKind.TEXT, data=self._answers_text(products, message))
+            # A product named in the question is named by some of its title's words, not all: the
+            # others ("the i7 laptop in black, does it have an SSD?") may be what is asked.
+            named = name_index(self.engine.catalog).find(message, self.engine.retriever.embed) if meant.named else []
+            yield Event(type=EventKind.TEXT, data=self._answers_text(products, message, naming_words(named) or None))
             return Outcome(meant.intent, products=cards)
         table = comparison_table(products) if comparing else detail_text(products[0])
         if comparing:  # which suits what the shopper asked for, from the records

@@ -35,6 +35,8 @@ class NamingRules:
     min_name_weight: float  # idf summed over the name words a message must carry, as a share of a unique word's
     min_name_cover: float  # share (idf-weighted) of a product's name words the message must carry
     min_title_cover: float  # the same for a title without name words (type and options only)
+    strong_name_weight: float  # idf carried (as a share of a unique word's) that names without brand or "the"
+    ordinary_brand_share: float  # a brand word in more descriptions than this share is an everyday word
     max_alike: int  # more equally good candidates than this: a brand or a line, not a product
     generic: frozenset[str]
     definite: frozenset[str]  # "the", "this": the message points at one product
@@ -50,6 +52,8 @@ def rules(path: Path = DATA_FILE) -> NamingRules:
         float(data["min_name_weight"]),
         float(data["min_name_cover"]),
         float(data["min_title_cover"]),
+        float(data["strong_name_weight"]),
+        float(data["ordinary_brand_share"]),
         int(data["max_alike"]),
         generic,
         frozenset(data["definite"].split()),
@@ -78,7 +82,10 @@ class NameIndex:
         # so do the words of a longer type the message says ("running shoes", see `find`).
         type_vocabulary = vocabulary.type_words()
         generic = rules().generic | type_vocabulary
+        self.title_terms = [_terms(p.title) for p in products]
         self.words = [frozenset(_terms(f"{p.title} {p.brand or ''}")) for p in products]
+        ordinary = _ordinary_words({w for words in self.words for w in words}, products)
+        self.ordinary = ordinary
         self.types = [words & type_vocabulary for words in self.words]
         self.all_types = type_vocabulary
         self.brands = [frozenset(_terms(p.brand or "")) for p in products]
@@ -93,14 +100,16 @@ class NameIndex:
         self.brand_rows: dict[tuple[str, ...], list[int]] = {}
         for row, p in enumerate(products):
             phrase = tuple(_terms(p.brand or ""))
-            if phrase:
+            if phrase and not set(phrase) <= ordinary:
                 self.brand_rows.setdefault(phrase, []).append(row)
         self.lines = _lines(products)
         # Model codes ("co6394a1", "729") name a product too; a bare small number or a letter or
         # two cut from a code ("s-bk") does not. Option values its line varies in ("2L", "IPX7")
         # tell variants apart, they do not name a product (see `_variants`).
         self.name_words = [
-            frozenset(w for w in words if w not in generic and _names(w) and w not in self._options(row))
+            frozenset(
+                w for w in words if w not in generic and w not in ordinary and _names(w) and w not in self._options(row)
+            )
             for row, words in enumerate(self.words)
         ]
         self.postings: dict[str, list[int]] = {}
@@ -129,6 +138,9 @@ class NameIndex:
             names = self.name_words[r]
             brand = branded.get(r)
             matched = names & said_set | (self.brands[r] if brand else frozenset())
+            # An everyday word of the title counts where it is said next to a name word, in the
+            # title's order ("get glamr STYLISH boots"), never alone.
+            matched |= _phrase_words(said, self.title_terms[r], matched, self.ordinary - rules().generic)
             if not names - self.brands[r] and not brand:
                 continue  # a title of type and option words only: a variant of a line (below)
             weight = sum(self.idf[w] for w in matched)
@@ -136,11 +148,17 @@ class NameIndex:
             sole = brand is not None and self.sole_of_brand[r]
             code = any(any(c.isdigit() for c in w) and len(w) >= 3 for w in matched - self.brands[r])
             said_type = any(ph <= self.words[r] for ph in said_phrases)
-            if said_phrases and not said_type and matched <= self.brands[r]:
-                continue  # a brand and another kind of product ("adidas track pants", a top)
-            if not (sole or code or definite):
+            if said_phrases and not said_type and (matched <= self.brands[r] or (len(matched) == 1 and not code)):
+                # a brand, or one word of a name, and another kind of product ("adidas track pants",
+                # a top; "i can JUST throw them in... the dearfoams boots", a dress of Just In Time)
+                continue
+            # Several rare words of one title ("get glamr stylish boots", a catalog without a
+            # brand column) name it as surely as a brand or a model code does.
+            heavy = weight >= r_.strong_name_weight * self.max_idf
+            strong = heavy and _said_together(said, self.title_terms[r], matched)
+            if not (brand or code or definite or strong):
                 continue  # no brand, no model code, no "the": a search using a title's words
-            if cover < r_.min_name_cover and not sole:
+            if cover < r_.min_name_cover and not (sole or heavy):
                 continue  # one word of a long name ("wedding" of "lovelady wedding lingerie set")
             if matched <= self.brands[r] and not sole:
                 continue  # a brand, not a product
@@ -148,7 +166,10 @@ class NameIndex:
             # The kind of product said breaks ties: "the anand archies wedges", not their boots.
             scored.append((weight, whole + said_type, r, frozenset(matched)))
         similarity = self._similarity(text, [s[2] for s in scored], embedder)
-        scored.sort(key=lambda s: (-s[0], -s[1], -similarity.get(s[2], 0.0)))
+        # A name is said as one phrase: a product whose words are said together comes before one
+        # whose words are scattered over the message ("I cook on INDUCTION. will the NIRLON
+        # classic kadhai work?" names the classic kadhai, not the induction one).
+        scored.sort(key=lambda s: (not _compact(said, s[3]), -s[0], -s[1], -similarity.get(s[2], 0.0)))
         out: list[Named] = []
         used: set[str] = set()
         for weight, cover, row, matched in scored:
@@ -158,6 +179,10 @@ class NameIndex:
             ):
                 continue
             if not fresh:
+                continue
+            if matched & used and not _said_near(said, fresh, matched - fresh):
+                # A sibling of a product already named (same brand or line), told apart only by a
+                # word said elsewhere, the question's own ("the nirlon classic kadhai, on INDUCTION?").
                 continue
             alike = [s for s in scored if s[3] == matched and abs(s[1] - cover) < 1e-6]
             if len(alike) > r_.max_alike:
@@ -234,7 +259,11 @@ def _lines(products: list[Product]) -> dict[str, Line]:
         for r in rows:
             for key, value in products[r].attributes.items():
                 values.setdefault(key, set()).add(_value_terms(value))
-        varying = {k: v for k, v in values.items() if len(v) > 1 and all(v)}
+        # An option is a value variants share (colour, size); a key whose every product has its
+        # own value (model number, model name) identifies products, it does not tell variants apart.
+        distinct = {k: len(v) for k, v in values.items()}
+        stated = Counter(k for r in rows for k in products[r].attributes)
+        varying = {k: v for k, v in values.items() if 1 < distinct[k] < stated[k] and all(v)}
         option_words = {w for v in varying.values() for terms_ in v for w in terms_}
         common = frozenset(set.intersection(*titles) - option_words)
         out[category] = Line(rows, common, varying, option_words)
@@ -311,6 +340,52 @@ def _type_phrase_words(said: list[str]) -> set[str]:
             if tuple(said[i : i + n]) in vocabulary.product_types():
                 out.update(said[i : i + n])
     return out
+
+
+def _phrase_words(said: list[str], title: list[str], names: frozenset[str], candidates: set[str]) -> frozenset[str]:
+    """Words of `candidates` said right before or after a name word, as they stand in the title."""
+    pairs = set(zip(title, title[1:], strict=False))
+    out = set()
+    for a, b in zip(said, said[1:], strict=False):
+        if (a, b) in pairs:
+            if a in names and b in candidates:
+                out.add(b)
+            elif b in names and a in candidates:
+                out.add(a)
+    return frozenset(out)
+
+
+def _compact(said: list[str], words: frozenset[str], reach: int = 2) -> bool:
+    """The words are said in one run, each within `reach` words of the next."""
+    at = sorted({i for i, w in enumerate(said) if w in words})
+    return all(b - a <= reach for a, b in zip(at, at[1:], strict=False))
+
+
+def _said_near(said: list[str], fresh: frozenset[str], rest: frozenset[str], reach: int = 2) -> bool:
+    """A word of `fresh` said within `reach` words of one of `rest` ("the FREE 2 SPORT")."""
+    at = [i for i, w in enumerate(said) if w in fresh]
+    others = [i for i, w in enumerate(said) if w in rest]
+    return any(abs(i - j) <= reach for i in at for j in others)
+
+
+def _ordinary_words(words: set[str], products: list[Product]) -> set[str]:
+    """Title and brand words that are everyday words of this catalog ("only", "this"): found in
+    more of its descriptions than `ordinary_brand_share`. Said alone they are that word, not a
+    name: "I only have an induction cooktop" names no product of the brand Only."""
+    if not words:
+        return set()
+    counts: Counter[str] = Counter()
+    for p in products:
+        counts.update({w for w in _terms(p.description) if w in words})
+    limit = rules().ordinary_brand_share * max(len(products), 1)
+    return {w for w, n in counts.items() if n > limit}
+
+
+def _said_together(said: list[str], title: list[str], names: frozenset[str]) -> bool:
+    """Two name words side by side in the title said side by side ("glamr stylish"): a name, not
+    a search that happens to use two words of one title in its own order."""
+    pairs = {(a, b) for a, b in zip(title, title[1:], strict=False) if a in names and b in names}
+    return any(pair in pairs for pair in zip(said, said[1:], strict=False))
 
 
 def _share(idf: dict[str, float], part: frozenset[str], whole: frozenset[str]) -> float:

@@ -217,7 +217,7 @@ WATCH_LED = Product(
     [
         # the key said word for word decides, whatever story comes around it
         ("is the jack klein LED watch water resistant? my son forgets to take it off while bathing", Verdict.NO),
-        ("jack klein led watch - water resistant or not", Verdict.VALUE),
+        ("jack klein led watch - water resistant or not", Verdict.NO),  # "X or not?" asks yes or no
     ],
 )
 def test_a_specification_key_said_in_the_question_answers_it(question, verdict):
@@ -251,3 +251,159 @@ def test_a_value_question_is_not_answered_with_a_yes_no_flag():
     )
     answer = answer_question(watch, "how deep is the cobra paris watch water resistant to?")
     assert answer.verdict == Verdict.VALUE and "100 m" in answer.text
+
+
+# -- the asked feature found by its key, wherever the question says it ------------------------
+STOVE = Product(
+    id="s1",
+    title="ferrox steel pressure cooker 3 l",
+    brand="ferrox",
+    price=1200.0,
+    attributes={
+        "Induction Compatible": "No",
+        "Whistle Included": "Yes",
+        "Stop Watch": "No",
+        "Lid Material": "Stainless Steel",
+        "Warranty Summary": "2 years on the body",
+        "Net Weight": "1.9 kg",
+        "Handle": "bakelite",
+    },
+)
+OTHERS = [
+    Product(id=f"x{i}", title=f"thing {i}", attributes={f"{word} Safe": "Yes", "Gasket Included": "No"})
+    for i, word in enumerate(["Oven", "Freezer", "Microwave", "Dishwasher"])
+]
+
+
+@pytest.mark.parametrize(
+    "question, verdict, said",
+    [
+        # the key said in the shopper's words, amid chatter and the product's name
+        ("ferrox 3 l cooker - does it come with a whistle? my mum asked", Verdict.YES, "Whistle Included"),
+        ("my flat only has an induction hob, will the ferrox cooker be compatible", Verdict.NO, "Induction"),
+        ("the ferrox cooker, has it got a stopwatch?", Verdict.NO, "Stop Watch"),  # run together
+        ("ferrox cooker, induction compatible or not?", Verdict.NO, "Induction"),  # "or not" asks yes/no
+        ("what's the warranty period on the ferrox cooker", Verdict.VALUE, "2 years"),
+        ("how heavy is the ferrox cooker?", Verdict.VALUE, "1.9 kg"),
+        ("does the ferrox cooker have a handle?", Verdict.YES, "bakelite"),  # a key said whole, a value
+        ("what is the lid made of?", Verdict.VALUE, "Stainless Steel"),
+    ],
+)
+def test_the_key_asked_about_is_found_among_other_words(question, verdict, said):
+    answer = answer_question(STOVE, question, values=key_values([STOVE, *OTHERS]), naming="ferrox cooker 3 l")
+    assert answer.verdict == verdict, answer.text
+    assert said in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the ferrox steel cooker freezer safe?",  # a key the catalog has, this record lacks
+        "is the ferrox cooker's gasket included?",
+    ],
+)
+def test_a_feature_the_record_lacks_is_not_answered_from_another_key(question):
+    answer = answer_question(STOVE, question, values=key_values([STOVE, *OTHERS]), naming="ferrox steel cooker")
+    assert answer.verdict in (Verdict.NOT_STATED, Verdict.JUDGEMENT), answer.text
+    assert not answer.text.startswith(("Yes", "No"))
+
+
+def test_a_question_does_not_ask_what_it_states_and_stock_is_evidence():
+    jacket = Product(id="j1", title="Fleece Jacket (M, black)", price=40.0, stock=0, attributes={"size": "M"})
+    answer = answer_question(jacket, "is the black fleece jacket in size M in stock?", naming="fleece jacket black m")
+    assert answer.verdict == Verdict.NO and "out of stock" in answer.text
+
+
+@pytest.mark.parametrize(
+    "message, question",
+    [
+        ("the sonata black watch - does it have an alarm", True),
+        ("sonata watch, r they waterproof", True),
+        ("that sonata watch... can it go in water", True),
+        ("black analog watch under 1000", False),
+        ("show me sonata watches for men", False),
+    ],
+)
+def test_a_question_clause_anywhere_is_a_question(message, question):
+    from assistant.answers import is_question
+
+    assert is_question(message) == question
+
+
+@pytest.mark.parametrize(
+    "question, verdict, said",
+    [
+        ("how much is the ferrox cooker?", Verdict.VALUE, "1,200"),  # the price, asked in no key's words
+        ("what's the guarantee on the ferrox cooker", Verdict.VALUE, "2 years"),
+        ("is the ferrox steel cooker a pressure cooker?", None, ""),  # words of what it is answer no yes/no
+    ],
+)
+def test_what_the_product_is_and_its_price(question, verdict, said):
+    product = STOVE.model_copy(update={"attributes": {**STOVE.attributes, "Sales Package": "1 Pressure Cooker"}})
+    answer = answer_question(product, question, values=key_values([STOVE, *OTHERS]), naming="ferrox cooker")
+    if verdict is None:
+        assert answer.verdict not in (Verdict.YES, Verdict.NO) or "Sales Package" not in answer.text, answer.text
+    else:
+        assert answer.verdict == verdict and said in answer.text, answer.text
+
+
+def test_a_warranty_stated_in_the_description_is_quoted():
+    watch = Product(
+        id="c1",
+        title="camerii elegance watch",
+        description="Stainless steel case. 6 Months Warranty Against Manufacturing Defects.",
+        attributes={"Dial Shape": "Round", "Warranty Summary": ""},
+    )
+    others = Product(id="c2", title="x", attributes={"Warranty Summary": "1 year"})
+    answer = answer_question(
+        watch, "whats the warranty period on the camerii watch", values=key_values([watch, others])
+    )
+    assert answer.verdict == Verdict.VALUE and "6 Months Warranty" in answer.text, answer.text
+
+
+def _shop() -> Catalog:
+    """A few dozen products: idf thresholds are shares of a one-title word's idf."""
+    fillers = [
+        Product(id=f"f{i}", title=f"maker{i} ceramic mug", brand=f"maker{i}", description="only the best, only for you")
+        for i in range(30)
+    ]
+    watches = [
+        Product(
+            id=f"t{i}",
+            title=f"tikora {code}-black digital watch",
+            category=["watches", "tikora watches"],
+            attributes={"Model Number": code, "Strap Color": colour},
+        )
+        for i, (code, colour) in enumerate([("tk4410", "black"), ("tk5520", "black"), ("tk6630", "blue")])
+    ]
+    return Catalog(
+        [
+            *fillers,
+            *watches,
+            Product(id="o1", title="only party solid top", brand="only", description="a top"),
+            Product(id="g1", title="get glamr stylish boots", description="boots"),
+            Product(id="n1", title="nirlon classic kadhai 2.5 l", brand="nirlon"),
+            Product(id="n2", title="nirlon induction kadhai 1.5 l", brand="nirlon"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "message, named",
+    [
+        ("tikora TK5520 digital watch - does it have an alarm?", ["t1"]),  # a model number names it
+        ("get glamr stylish brown boots - how heavy are they?", ["g1"]),  # two rare title words together
+        ("i only have a gas hob, is the nirlon classic kadhai ok?", ["n1"]),  # "only" is no brand here
+        ("i cook on induction. will the nirlon classic kadhai work?", ["n1"]),  # no sibling by the question's word
+        ("stylish boots for a party", []),  # a search
+    ],
+)
+def test_naming_by_the_evidence_of_the_whole_message(message, named):
+    assert [p.id for p in name_products(message, _shop())] == named
+
+
+def test_a_material_key_never_answers_whether_it_has_something():
+    wedge = Product(id="w9", title="foot furnish wedges", attributes={"Insole Material": "EVA", "Fabric": "canvas"})
+    for question in ("can I take the insole out?", "is the fabric ok in the washing machine?"):
+        answer = answer_question(wedge, question, naming="foot furnish wedges")
+        assert not answer.text.startswith(("Yes", "No")), answer.text
