@@ -286,7 +286,9 @@ class Assistant:
             # A product named in the question is named by some of its title's words, not all: the
             # others ("the i7 laptop in black, does it have an SSD?") may be what is asked.
             named = name_index(self.engine.catalog).find(message, self.engine.retriever.embed) if meant.named else []
-            yield Event(type=EventKind.TEXT, data=self._answers_text(products, message, naming_words(named) or None))
+            yield Event(
+                type=EventKind.TEXT, data=self._answers_text(products, message, naming_words(named, message) or None)
+            )
             return Outcome(meant.intent, products=cards)
         table = comparison_table(products) if comparing else detail_text(products[0])
         if comparing:  # which suits what the shopper asked for, from the records
@@ -335,7 +337,7 @@ class Assistant:
         """Answer from the named products' records; a policy question the records do not answer
         ("what's the return window for the X?") goes to the policies."""
         values = answers.catalog_values(self.engine.catalog)
-        naming = naming_words(name_index(self.engine.catalog).find(message, self.engine.retriever.embed))
+        naming = naming_words(name_index(self.engine.catalog).find(message, self.engine.retriever.embed), message)
         embed = self.engine.retriever.embed
         found = [answers.answer_question(p, message, embed, values, naming) for p in products]
         if all(a.verdict == answers.Verdict.NOT_STATED for a in found):

@@ -420,8 +420,19 @@ def name_products(text: str, catalog: Any, embedder: Embedder | None = None) -> 
     return [n.product for n in name_index(catalog).find(text, embedder)]
 
 
-def naming_words(named: list[Named]) -> str:
+NAMING_SPAN_MAX = 8  # words: a name said in one stretch ("the oxford 15cm non stick dosa tawa")
+
+
+def naming_words(named: list[Named], message: str = "") -> str:
     """The words of the named products' titles and brands, less the option values the message
-    did not name them by: what a question names them with, not what it asks about them."""
+    did not name them by: what a question names them with, not what it asks about them. With the
+    `message`, also every word of the stretch that names them, from its first name word to its
+    last: a shopper describes the product while naming it ("the oxford non stick dosa tawa, will
+    it work on induction?" asks about induction, not about being non-stick)."""
     words = {w for n in named for w in _terms(f"{n.product.title} {n.product.brand or ''}") if w not in n.unnamed}
+    said = _terms(message)
+    for n in named:
+        at = [i for i, w in enumerate(said) if w in n.matched]
+        if at and at[-1] - at[0] < NAMING_SPAN_MAX:
+            words.update(said[at[0] : at[-1] + 1])
     return " ".join(sorted(words))

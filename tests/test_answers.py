@@ -407,3 +407,28 @@ def test_a_material_key_never_answers_whether_it_has_something():
     for question in ("can I take the insole out?", "is the fabric ok in the washing machine?"):
         answer = answer_question(wedge, question, naming="foot furnish wedges")
         assert not answer.text.startswith(("Yes", "No")), answer.text
+
+
+def test_words_said_while_naming_the_product_are_not_what_is_asked():
+    """The shopper describes the product while naming it ("the nirlon non stick classic kadhai");
+    the question is what follows ("work on induction?"), never the flag the description names."""
+    from assistant.naming import NameIndex, naming_words
+
+    kadhai = Product(
+        id="k1",
+        title="nirlon classic kadhai 2.5 l",
+        brand="nirlon",
+        attributes={"Non-stick": "Yes", "Induction Bottom": "No"},
+    )
+    index = NameIndex([kadhai, *_shop().products])
+
+    def naming(message: str) -> str:
+        return naming_words([n for n in index.find(message, None) if n.product.id == "k1"], message)
+
+    message = "i cook on induction only, will the nirlon non stick classic kadhai work on it?"
+    assert {"non", "stick"} <= set(naming(message).split())
+    answer = answer_question(kadhai, message, naming=naming(message))
+    assert answer.text.startswith("No"), answer.text
+    # Only the stretch that names it: words far from the name stay what may be asked.
+    far = "nirlon classic kadhai. my neighbour has a non stick one that warped badly last year, will this work on induction?"
+    assert "neighbour" not in naming(far).split()
