@@ -90,6 +90,22 @@ def fake_settings(tmp_path_factory, fake_embedder) -> Settings:
     return settings
 
 
+@pytest.fixture(scope="session")
+def flipkart_assistant(tmp_path_factory, fake_embedder):
+    """An `Assistant` over the real Flipkart catalog (../shared/datasets; skipped when it is
+    absent) indexed with the `HashEmbedder`, with a `ScriptedBackend`: one ingest for every
+    module that holds conversations on it."""
+    from assistant.core import Assistant
+    from ingest.pipeline import ingest_catalog
+    from tests.fakes import FAKE_EMBEDDING, ScriptedBackend
+
+    catalog = needs_shared("flipkart", "product.csv")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("flipkart"), embedding_model=FAKE_EMBEDDING)
+    mapping = REPO / "ingest" / "mappings" / "flipkart.yaml"
+    ingest_catalog(settings, catalog, mapping, progress=False, embed=fake_embedder)
+    return Assistant.load(settings, backend=ScriptedBackend(), embed=fake_embedder)
+
+
 @pytest.fixture
 def make_assistant(fake_settings, fake_embedder):
     """Build an `Assistant` over the fake-indexed demo catalog with a `ScriptedBackend`:

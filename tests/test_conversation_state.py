@@ -14,21 +14,11 @@ from assistant.dialogue import Request
 from assistant.intent import pointed_positions
 from assistant.interpret import dont_care, without_accents
 from assistant.session import Session
-from tests.conftest import REPO, needs_shared
-from tests.fakes import FAKE_EMBEDDING, ScriptedBackend
 
 
-@pytest.fixture(scope="module")
-def assistant(tmp_path_factory, fake_embedder) -> Assistant:
-    from common.settings import Settings
-    from ingest.pipeline import ingest_catalog
-
-    catalog = needs_shared("flipkart", "product.csv")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("flipkart-conv"), embedding_model=FAKE_EMBEDDING)
-    ingest_catalog(
-        settings, catalog, REPO / "ingest" / "mappings" / "flipkart.yaml", progress=False, embed=fake_embedder
-    )
-    return Assistant.load(settings, backend=ScriptedBackend(), embed=fake_embedder)
+@pytest.fixture
+def assistant(flipkart_assistant) -> Assistant:
+    return flipkart_assistant
 
 
 def state(request: Request) -> dict:
