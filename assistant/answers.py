@@ -280,15 +280,18 @@ def answer_question(
     for step in (_attribute_answer(product, asked), _fact_answer(asked, evidence)):
         if step:
             return step
-    fitted = _fit_answer(question, evidence, f"{naming or ''} {product.title}")
-    if fitted is not None:  # "will my 15.6 inch laptop fit?" against "Compatible Laptop Size: 15.6"
-        return fitted
     # What the product is (title, category) and what its record states elsewhere ("non stick")
     # describe it; they are no other feature asked about.
     own = _words(f"{product.title} {product.brand or ''} {product.category_path}")
     stated = own | {w for e in evidence if e.source != "description" for w in _words(e.text)}
     keyed = _key_match(asked, evidence, values or {}, embedder, stated)
     flag = keyed is not None and (_says_no(keyed.value or "") or _says_yes(keyed.value or ""))
+    # A flag for the feature asked ("Child Lock: Yes") answers before any amount the message
+    # states: that amount may be chatter ("we have a 2 yr old... does it have a child lock?"),
+    # and read as a need it met "Warranty: 1 Year" and answered no.
+    fitted = None if flag else _fit_answer(question, evidence, f"{naming or ''} {product.title}")
+    if fitted is not None:  # "will my 15.6 inch laptop fit?" against "Compatible Laptop Size: 15.6"
+        return fitted
     said = _value_match(replace(asked, named=asked.named | own), evidence) if asked.yes_no else None
     if keyed is not None:  # "is the X water resistant? my son ..." against "Water Resistant: No"
         if asked.yes_no or flag:  # a flag answers yes or no, however the question was put

@@ -432,3 +432,20 @@ def test_words_said_while_naming_the_product_are_not_what_is_asked():
     # Only the stretch that names it: words far from the name stay what may be asked.
     far = "nirlon classic kadhai. my neighbour has a non stick one that warped badly last year, will this work on induction?"
     assert "neighbour" not in naming(far).split()
+
+
+def test_a_flag_for_the_feature_asked_answers_before_an_amount_in_the_chatter():
+    """ "we have a 3 yr old..." is who the shopper is, not an amount the product must meet: the
+    child lock flag answers, never the warranty's years."""
+    oven = Product(
+        id="m1",
+        title="kelvo 28 l convection microwave oven",
+        attributes={"Child Lock": "Yes", "Warranty Summary": "1 Year on product", "Capacity": "28 L"},
+    )
+    answer = answer_question(
+        oven, "we have a 3 yr old who presses everything.. does the kelvo microwave have a child lock?"
+    )
+    assert answer.verdict == Verdict.YES and "Child Lock" in answer.text, answer.text
+    # an amount that is the need still decides when no flag answers ("will a 32 l dish fit?")
+    roomy = answer_question(oven, "will my 32 l casserole fit in the kelvo microwave?")
+    assert roomy.verdict == Verdict.NO, roomy.text
