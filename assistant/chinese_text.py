@@ -173,7 +173,8 @@ def _verdict(english: str) -> str | None:
 def _answer_text(english: str, say: dict) -> str:
     """A yes / no / not-stated answer in Chinese, with the record's own words quoted."""
     verdict = _verdict(english)
-    quoted = re.findall(r"[“\"]([^”\"]+)[”\"]|:\s*([^.\n]+:\s*[^.\n]+)", english)
+    # The record's words: a quoted sentence, or a "Key: value" line after "says:" or "gives".
+    quoted = re.findall(r"[“\"]([^”\"]+)[”\"]|(?::|\bgives)\s*([^.\n]+:\s*[^.\n]+)", english)
     evidence = next((a or b for a, b in quoted if a or b), "")
     if verdict == "value":  # "Material: recycled mesh." is the record's own line
         evidence = english.strip().split("\n")[0].rstrip(".")

@@ -277,3 +277,25 @@ def test_conditions_name_types_and_audiences_in_chinese(constraints, said):
     from assistant.chinese_text import conditions
 
     assert conditions(constraints, "INR") == said
+
+
+@pytest.mark.parametrize(
+    "english, chinese",
+    [
+        ("No. The listing gives Water Resistant: No.", "不是。商品信息写着：“Water Resistant: No”。"),
+        (
+            "Yes. The listing says: Dishwasher Safe: Yes. That means it can go in the dishwasher.",
+            "是的。商品信息写着：“Dishwasher Safe: Yes”。",
+        ),
+        (
+            "Yes. The listing says: “IPX5 rated against sweat and rain”.",
+            "是的。商品信息写着：“IPX5 rated against sweat and rain”。",
+        ),
+        ("The listing doesn't say anything about a hood.", "商品信息里没有说明这一点。"),
+    ],
+)
+def test_a_chinese_answer_quotes_the_records_own_words(english, chinese):
+    """Yes or no in Chinese is never bare: the record line it rests on is quoted as written."""
+    from assistant.chinese_text import _answer_text, lexicon
+
+    assert _answer_text(english, lexicon()["replies"]) == chinese
