@@ -13,6 +13,7 @@ The threshold is data (`data/naming.yaml`) measured by bench/product_questions.p
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -83,7 +84,10 @@ class NameIndex:
         type_vocabulary = vocabulary.type_words()
         generic = rules().generic | type_vocabulary
         self.title_terms = [_terms(p.title) for p in products]
-        self.words = [frozenset(_terms(f"{p.title} {p.brand or ''}")) for p in products]
+        self.words = [
+            frozenset(_terms(f"{p.title} {p.brand or ''}") + joined_forms(f"{p.title} {p.brand or ''}"))
+            for p in products
+        ]
         ordinary = _ordinary_words({w for words in self.words for w in words}, products)
         self.ordinary = ordinary
         self.types = [words & type_vocabulary for words in self.words]
@@ -128,7 +132,7 @@ class NameIndex:
         raw = tokenize(text.replace("'", ""))
         said = [singular(w) for w in raw]
         definite = _points(raw)
-        said_set = set(said) - _type_phrase_words(said)
+        said_set = (set(said) | set(joined_forms(text))) - _type_phrase_words(said)
         branded = {r: b for b, rows in self.brand_rows.items() if _contains(said, b) for r in rows}
         shared = Counter(r for w in said_set for r in self.postings.get(w, []))
         rows = [r for r, n in shared.items() if n >= 2 or self.name_words[r] & said_set] + list(branded)
@@ -396,6 +400,22 @@ def _names(word: str) -> bool:
     if word.isdigit():
         return len(word) >= 3
     return len(word) >= 3 or any(c.isdigit() for c in word)
+
+
+HYPHENATED = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
+SPLIT_CODE = re.compile(r"\b([a-z]{2,5})[\s-]?(\d{2,6}[a-z]{0,3})\b")
+
+
+def joined_forms(text: str) -> list[str]:
+    """Brands and model codes written with or without their hyphen or space ("d-link" and
+    "dlink", "dap-1320", "dap 1320" and "dap1320"): each joined form, added beside the words,
+    so the two spellings meet whichever the title and the shopper used."""
+    low = text.lower()
+    # Digits on both sides ("13-019") are a code written one way only: joining them would add a
+    # name word the shopper never says, and weaken the cover of the words they do say.
+    forms = [m.group(0).replace("-", "") for m in HYPHENATED.finditer(low) if re.search(r"[a-z]", m.group(0))]
+    forms += [m.group(1) + m.group(2) for m in SPLIT_CODE.finditer(low)]
+    return [f for f in forms if len(f) >= 4]
 
 
 def _terms(text: str) -> list[str]:

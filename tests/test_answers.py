@@ -449,3 +449,30 @@ def test_a_flag_for_the_feature_asked_answers_before_an_amount_in_the_chatter():
     # an amount that is the need still decides when no flag answers ("will a 32 l dish fit?")
     roomy = answer_question(oven, "will my 32 l casserole fit in the kelvo microwave?")
     assert roomy.verdict == Verdict.NO, roomy.text
+
+
+@pytest.mark.parametrize(
+    ("text", "forms"),
+    [
+        ("d-link dap1320 range extender", ["dlink", "dap1320"]),
+        ("the dlink dap-1320 extender", ["dap1320", "dap1320"]),
+        ("skmei ad 1031 watch", ["ad1031"]),
+        ("salt n pepper 13-019 femme boots", []),  # digits on both sides: written one way only
+    ],
+)
+def test_brands_and_codes_meet_with_or_without_their_hyphen_or_space(text, forms):
+    from assistant.naming import joined_forms
+
+    assert joined_forms(text) == forms
+
+
+def test_a_product_is_named_however_its_code_is_hyphenated():
+    from assistant.naming import NameIndex
+
+    extender = Product(id="x1", title="d-link dap1320 wireless range extender", brand="d-link")
+    index = NameIndex([extender, *_shop().products])
+    for message in (
+        "whats the max speed on the dlink dap-1320 extender",
+        "does the d link dap 1320 have a wps button?",
+    ):
+        assert [n.product.id for n in index.find(message, None)][:1] == ["x1"], message
