@@ -677,22 +677,33 @@ def _attribute_answer(product: Product, asked: Asked) -> Answer | None:
     return None
 
 
+def _said(words: list[str], entries: frozenset[str]) -> bool:
+    """Whether the question says one of a fact's entries: a word, or a phrase of consecutive
+    words ("hand wash": a watch's "hands" are no hand washing)."""
+    for entry in entries:
+        phrase = entry.split()
+        if any(words[i : i + len(phrase)] == phrase for i in range(len(words) - len(phrase) + 1)):
+            return True
+    return False
+
+
 def _fact_answer(asked: Asked, evidence: list[Evidence]) -> Answer | None:
     """Evidence carrying a known fact the question is about (IPX5, asked "waterproof?")."""
     if not asked.yes_no:  # "how deep is it water resistant to?" asks for the value itself
         return None
     words = set(asked.words)
     for fact in knowledge().facts:
-        if not (words & fact.topic or words & fact.yes or words & fact.no):
+        yes, no = _said(asked.words, fact.yes), _said(asked.words, fact.no)
+        if not (words & fact.topic or yes or no):
             continue
         for e in evidence:
             if not fact.pattern.search(e.text) or _says_no(e.value or "") or NEGATION.search(e.text):
                 continue
             if words <= _words(e.text):  # the record says it in the shopper's own words: no inference
                 continue
-            if words & fact.no:
+            if no:
                 verdict = Verdict.NO
-            elif words & fact.yes:
+            elif yes:
                 verdict = Verdict.YES
             else:
                 verdict = Verdict(fact.plain)

@@ -476,3 +476,14 @@ def test_a_product_is_named_however_its_code_is_hyphenated():
         "does the d link dap 1320 have a wps button?",
     ):
         assert [n.product.id for n in index.find(message, None)][:1] == ["x1"], message
+
+
+def test_a_word_of_a_phrase_fact_is_not_the_phrase():
+    """ "hand wash" allows a water-resistant item; a watch's "hands" say nothing of water."""
+    watch = Product(
+        id="w7", title="kairo steel chronograph watch", attributes={"Water Resistant": "Yes", "Luminous": "No"}
+    )
+    glow = answer_question(watch, "do the hands on the kairo chronograph glow in a dark room?")
+    assert "Water" not in glow.text, glow.text
+    washed = answer_question(watch, "is the kairo chronograph ok with hand wash of my dishes?")
+    assert washed.verdict == Verdict.YES and "Water Resistant" in washed.text, washed.text
