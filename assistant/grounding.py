@@ -119,6 +119,8 @@ class Grounder:
             self._said.add(key)
             return self._remove(text, "repeats a sentence of this reply")
         self._said.add(key)
+        if only_quotes(text):
+            return self._remove(text, "only quotes the records, in no words of its own")
         mentioned = self._mentioned(text)
         if self._names_unknown_product(text, mentioned):
             return self._remove(text, "names a product not retrieved this turn")
@@ -313,6 +315,15 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
 
 
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”|‘[^’]*’')
+
+
+def only_quotes(text: str) -> bool:
+    """A "sentence" that is record text in quotation marks and nothing else (a small model
+    listing a title and two descriptions): the shopper has read those on the cards already."""
+    return bool(QUOTED.search(text)) and not tokenize(QUOTED.sub(" ", text))
+
+
 def degenerate(text: str) -> bool:
     """Empty, tiny, or looping output: not worth showing a shopper."""
     words = tokenize(text)
@@ -365,6 +376,8 @@ class PassageGrounder:
         if key in self._said or any(_near_repeat(key, said) for said in self._said):
             return self._remove(text, "repeats a sentence of this answer")
         self._said.add(key)
+        if only_quotes(text):
+            return self._remove(text, "only quotes the passages, in no words of its own")
         missing = _numbers(text) - self._numbers
         if missing:
             return self._remove(text, f"states {min(missing):g}, which the policy passages do not")

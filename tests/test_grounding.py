@@ -157,3 +157,20 @@ def test_the_request_told_back_in_the_third_person_is_removed():
     said = "They're looking for a coffee maker that can brew a full jug of espresso, only available in Italy."
     assert RESTATES.search(said) and RESTATES.search("You're looking for a jacket")
     assert not RESTATES.search("The Filtro Drip Coffee Maker brews a full jug.")
+
+
+def test_a_sentence_of_nothing_but_quoted_record_text_is_removed():
+    """A small model that lists a title and a description in quotes has written nothing the cards
+    do not already show; a sentence that quotes the record inside its own words stays."""
+    from assistant.grounding import PassageGrounder
+
+    g = grounder()
+    listed = '"Highmoor Packable Rain Jacket" "A light shell for rainy hikes" "A softshell for wind"'
+    assert g.sentence(listed) is None
+    assert g.sentence("“Ridgeback Softshell Jacket”") is None
+    assert g.report.removed_sentences == 2
+    kept = 'The "Highmoor Packable Rain Jacket" costs $77.95.'
+    assert grounder().sentence(kept) == kept
+    p = PassageGrounder(["Returns within 30 days of delivery."])
+    assert p.sentence('"Returns within 30 days of delivery."') is None
+    assert p.sentence("Returns are accepted within 30 days of delivery.") is not None
