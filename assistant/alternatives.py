@@ -101,7 +101,10 @@ def closest(retriever: Retriever, query: Query, request: Request, limit: int = 3
     currency = retriever.catalog.currency
     out: list[Alternative] = []
     seen: set[str] = set()
-    for name, _ in c.parts(currency):
+    # The product type is what the shopper came for: a product of another type comes last
+    # ("coffee makers in black": the red coffee maker before the black teapot).
+    parts = sorted(c.parts(currency), key=lambda part: part[0] == "category")
+    for name, _ in parts:
         relaxed = c.model_copy(update=RELAXED[name], deep=True)
         result = retriever.search(Query(query.raw, query.text, relaxed), k=3)
         for hit in result.hits:

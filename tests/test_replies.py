@@ -183,6 +183,17 @@ def test_nothing_matches_names_the_closest_and_offers_changes_that_lead_somewher
         assert later.products, s
 
 
+def test_the_closest_products_keep_the_type_asked_for_before_other_types(make_assistant) -> None:
+    """When nothing matches, a product of the type the shopper came for (in another colour, a
+    little over budget) comes before a product of another type that meets the rest."""
+    assistant, _ = make_assistant()
+    reply = assistant.reply(Session(), "coffee maker in black under $80")
+    assert not reply.products and len(reply.alternatives) >= 2
+    kinds = ["not coffee maker" in a.breaks for a in reply.alternatives]
+    assert kinds == sorted(kinds), [a.breaks for a in reply.alternatives]  # another type only last
+    assert not kinds[0]
+
+
 def test_the_intro_states_the_request_as_its_chips(make_assistant) -> None:
     assistant, _ = make_assistant()
     session = Session()
