@@ -22,6 +22,7 @@ RELAXED = {
     "brand": {"brands": []},
     "not brand": {"exclude_brands": []},
     "colour": {"colours": []},
+    "not colour": {"exclude_colours": []},
     "audience": {"audience": None},
     "price": {
         "price_min": None,
@@ -82,6 +83,8 @@ def break_label(name: str, c: Constraints, request: Request, p: Product, currenc
         return f"by {p.brand or 'an excluded brand'}"
     if name == "colour":
         return "not in " + " or ".join(c.colours)
+    if name == "not colour":
+        return "in " + " or ".join(x for x in c.exclude_colours if x in p.colours)
     if name == "audience":
         return f"not for {c.audience}"
     if name == "price":

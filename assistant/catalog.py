@@ -168,6 +168,9 @@ class CatalogIndex:
         if c.colours:
             want = bits(c.colours, COLOUR_BITS)
             parts.append(("colour", (self.colour_mask & want) != 0))
+        if c.exclude_colours:
+            # A product that records no colour is not one of the colours refused.
+            parts.append(("not colour", (self.colour_mask & bits(c.exclude_colours, COLOUR_BITS)) == 0))
         if c.audience:
             parts.append(("audience", self.audience_exact(c) | self._audience_optional(type_rows)))
         if c.price_min is not None or c.price_max is not None:

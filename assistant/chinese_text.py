@@ -62,6 +62,8 @@ def conditions(constraints: dict, currency: str) -> list[str]:
         out.append(f"品牌 {brand}")
     for brand in constraints.get("exclude_brands", []):
         out.append(f"不要 {brand}")
+    for colour in constraints.get("exclude_colours", []):
+        out.append(f"不要 {colours.get(colour, colour)}")
     lo, hi = constraints.get("price_min"), constraints.get("price_max")
     if lo is not None and hi is not None:
         out.append(f"{money(lo, currency)}到{money(hi, currency)}")
@@ -103,6 +105,9 @@ def chips(items: list[RequestChip], constraints: dict, currency: str) -> list[Re
             label = "品牌 " + "或".join(constraints.get("brands", []))
         elif chip.slot == "not brand":
             label = "不要 " + "、".join(constraints.get("exclude_brands", []))
+        elif chip.slot == "not colour":
+            names = _colour_names()
+            label = "不要 " + "、".join(names.get(x, x) for x in constraints.get("exclude_colours", []))
         out.append(RequestChip(slot=chip.slot, label=label))
     return out
 

@@ -107,6 +107,7 @@ class Constraints(BaseModel):
     categories: list[str] = Field(default_factory=list)  # any of these product-type phrases
     attributes: list[str] = Field(default_factory=list)  # every one of these phrases ("diamond")
     colours: list[str] = Field(default_factory=list)  # any of
+    exclude_colours: list[str] = Field(default_factory=list)  # none of ("anything but black")
     audience: str | None = None  # key of AUDIENCE_MATCHES
     min_rating: float | None = None
     in_stock: bool = False
@@ -135,6 +136,8 @@ class Constraints(BaseModel):
             out.append(("not brand", "not by " + ", ".join(self.exclude_brands)))
         if self.colours:
             out.append(("colour", "in " + " or ".join(self.colours)))
+        if self.exclude_colours:
+            out.append(("not colour", "not in " + " or ".join(self.exclude_colours)))
         if self.audience:
             out.append(("audience", f"for {self.audience}"))
         if self.price_min is not None and self.price_max is not None:
@@ -176,6 +179,8 @@ class Constraints(BaseModel):
             failed.append("not brand")
         if self.colours and not set(self.colours) & set(product.colours):
             failed.append("colour")
+        if set(self.exclude_colours) & set(product.colours):
+            failed.append("not colour")
         if self.audience and not AUDIENCE_MATCHES[self.audience] & set(product.audience):
             failed.append("audience")
         if not self.price_allows(product.price):

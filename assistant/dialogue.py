@@ -88,6 +88,8 @@ def slots(request: Request, currency: str) -> list[Slot]:
         out.append(Slot("not brand", "not by " + ", ".join(c.exclude_brands)))
     if c.colours:
         out.append(Slot("colour", "in " + " or ".join(c.colours)))
+    if c.exclude_colours:
+        out.append(Slot("not colour", "not in " + " or ".join(c.exclude_colours)))
     if c.price_min is not None and c.price_max is not None:
         out.append(Slot("price", f"{money(c.price_min, currency)}–{money(c.price_max, currency)}"))
     elif c.price_max is not None:
@@ -202,6 +204,8 @@ def remove(old: Request, slot: str, catalog: CatalogIndex) -> Update:
         c.exclude_brands = []
     elif slot == "colour":
         c.colours = []
+    elif slot == "not colour":
+        c.exclude_colours = []
     elif slot == "price":
         c.price_min = c.price_max = c.price_near = None
         c.cheap = c.price_strict = c.premium = False
@@ -249,8 +253,13 @@ def _apply(c: Constraints, said: Constraints) -> None:
             None,
             False,
         )
+    for colour in said.exclude_colours:
+        if colour not in c.exclude_colours:
+            c.exclude_colours.append(colour)
+        c.colours = [x for x in c.colours if x != colour]
     if said.colours:
-        c.colours = list(said.colours)
+        c.colours = [x for x in said.colours if x not in said.exclude_colours]
+        c.exclude_colours = [x for x in c.exclude_colours if x not in said.colours]
     for b in said.exclude_brands:
         if b not in c.exclude_brands:
             c.exclude_brands.append(b)

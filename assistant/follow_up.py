@@ -30,6 +30,7 @@ import numpy as np
 
 from assistant.audience import AGE, audience_terms, clauses, table, taken_back
 from assistant.catalog import CatalogIndex
+from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints
 from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.lexicon import QUERY_WORDS
@@ -51,14 +52,6 @@ def _phrases(key: str) -> re.Pattern[str]:
 
 WIDEN = _phrases("widen")
 PERMISSIVE = _phrases("permissive")
-COLOUR_NEGATION = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(p) for p in _WORDS["colour_negations"])
-    + r")\s+(?:\w+\s+)?("
-    + "|".join(COLOURS)
-    + r")\b",
-    re.I,
-)
 SELF_CORRECTION = _phrases("self_corrections")
 BOUND_CORRECTION = _phrases("bound_corrections")
 ASKS = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _WORDS["asks"]) + r")\b", re.I)
@@ -94,7 +87,11 @@ def read_follow_up(
         said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)
         _correct_bound(message, said, request.constraints)
     _not_said_again(message, said)
-    said.attributes = [a for a in said.attributes if a not in _not_required(message)]
+    allowed = not_required(message)
+    said.attributes = [a for a in said.attributes if a not in allowed]
+    # "ok, blue is fine too" after "anything but blue" lifts the refusal; it asks for no blue.
+    refused = set(request.constraints.exclude_colours)
+    said.colours = [c for c in said.colours if not (c in allowed and c in refused)]
     query = replace(query, constraints=said)
     if change == TypeChange.DESCRIBE:
         query = replace(query, product_type=None)
@@ -231,7 +228,7 @@ def _correct_bound(message: str, said: Constraints, had: Constraints) -> None:
                 said.price_max = had.price_max
 
 
-def _not_required(message: str) -> set[str]:
+def not_required(message: str) -> set[str]:
     """Words the message names without requiring them: in a clause that allows ("plastic is
     fine") or in one about another person's things ("my cousin got the nylon ones")."""
     t = table()
@@ -242,14 +239,6 @@ def _not_required(message: str) -> set[str]:
         mention = bool(people) and not any(_recipient(words, i) for i in people)
         if mention or PERMISSIVE.search(clause):
             out |= set(words)
-    return out
-
-
-def negated_colours(message: str) -> set[str]:
-    """Colours the message does not want ("anything but black", "no pink please")."""
-    out = set()
-    for m in COLOUR_NEGATION.finditer(message):
-        out.add(normalise_colour(m.group(1).lower()))
     return out
 
 

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field, replace
 
 from assistant import intent as intents
 from assistant.audience import clauses, taken_back
+from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints
 from assistant.dialogue import slots
 from assistant.engine import SearchEngine
-from assistant.follow_up import TypeChange, asks_about_shown, last_word, negated_colours, read_follow_up
+from assistant.follow_up import TypeChange, asks_about_shown, last_word, not_required, read_follow_up
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
 from assistant.moves import Move, read_move
@@ -164,6 +165,8 @@ def removals(message: str, session: Session) -> list[str]:
     found: list[str] = []
     if {normalise_colour(x) for x in c.colours} & negated_colours(message):
         found.append("colour")  # "anything but black" after black ones
+    if set(c.exclude_colours) & {normalise_colour(w) for w in not_required(message)}:
+        found.append("not colour")  # "ok, blue is fine too" after "anything but blue"
     for said in taken_back(message):
         words = set(terms(said))
         if words & {normalise_colour(x) for x in c.colours}:

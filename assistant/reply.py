@@ -79,7 +79,7 @@ class Alternative(BaseModel):
 class RequestChip(BaseModel):
     """One part of the active request, shown as a removable chip ("for women", "under ₹1,000")."""
 
-    slot: str  # type | audience | colour | brand | not brand | price | rating | in stock | attribute
+    slot: str  # type | audience | colour | not colour | brand | not brand | price | rating | in stock | attribute
     label: str
 
     @field_validator("label")

@@ -25,6 +25,7 @@ from assistant.audience import (
     without_taken_back,
 )
 from assistant.catalog import CatalogIndex
+from assistant.colour_negation import negated_colours, without_negated_colours
 from assistant.constraints import Constraints
 from assistant.lexicon import (
     GENERIC_TYPE_WORDS,
@@ -159,12 +160,15 @@ class Understander:
             c.in_stock = True
         rest, unknown = self._brands(rest, c)
         rest = without_taken_back(rest)
+        c.exclude_colours = sorted(negated_colours(rest))
+        rest = without_negated_colours(rest)
         # Only the part that states the request sets filters: "my kid dropped it" is no audience.
         asked = request_part(rest)
         heard = read_audience(addressed_part(rest), rest)
         c.audience, from_relation = heard.audience, heard.implied
         rest, asked = strip_ages(rest), strip_ages(asked)
         self._colours(asked, c)
+        c.colours = [x for x in c.colours if x not in c.exclude_colours]
         # An interest or a story names no type to filter on ("he's into sports"): it ranks.
         named, carried = self.requested_type(asked)
         c.attributes = self.required_attributes(rest)

@@ -28,6 +28,7 @@ COMPARED = (
     "colours",
     "brands",
     "exclude_brands",
+    "exclude_colours",
     "price_min",
     "price_max",
     "price_near",

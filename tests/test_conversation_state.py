@@ -27,6 +27,7 @@ def state(request: Request) -> dict:
         "type": request.product_type,
         "audience": c.audience,
         "colours": c.colours,
+        "exclude_colours": c.exclude_colours,
         "brands": c.brands,
         "attributes": c.attributes,
         "price_min": c.price_min,
@@ -109,9 +110,29 @@ CASES = [
         ["wallet for men", "leather only"],
         {"type": "wallet", "audience": "men", "attributes": ["leather"]},
     ),
-    # a colour not wanted is no filter, and leaves the request
-    ("colour not wanted", ["sneakers", "black ones", "hmm, anything but black actually"], {"type": "sneakers"}),
-    ("colour not wanted", ["kurta for women", "no pink please"], {"type": "kurta", "audience": "women"}),
+    # a colour not wanted is no filter: it leaves the request and is refused
+    (
+        "colour not wanted",
+        ["sneakers", "black ones", "hmm, anything but black actually"],
+        {"type": "sneakers", "exclude_colours": ["black"]},
+    ),
+    (
+        "colour not wanted",
+        ["kurta for women", "no pink please"],
+        {"type": "kurta", "audience": "women", "exclude_colours": ["pink"]},
+    ),
+    (
+        "colour not wanted",
+        ["backpack", "show me the ones that aren't black"],
+        {"type": "backpack", "exclude_colours": ["black"]},
+    ),
+    (
+        "colour not wanted",
+        ["saree for my mother", "nothing too bright, so no red or orange"],
+        {"type": "saree", "audience": "women", "exclude_colours": ["orange", "red"]},
+    ),
+    ("colour not wanted", ["backpack", "nothing but black"], {"type": "backpack", "colours": ["black"]}),
+    ("refusal lifted", ["wallet", "not brown", "ok brown is fine too"], {"type": "wallet"}),
     ("colour not wanted", ["backpack in red", "doesn't have to be red"], {"type": "backpack"}),
     # what a message takes back or says does not matter is not said again
     (
@@ -226,3 +247,11 @@ def test_a_bare_ordinal_after_a_pronoun_points_at_nothing(message, positions):
 def test_accents_are_folded_for_the_word_tables():
     assert without_accents("ring for my fiancée, café") == "ring for my fiancee, cafe"
     assert without_accents("我想买连衣裙") == "我想买连衣裙"
+
+
+def test_a_refused_colour_hides_the_products_in_it(assistant):
+    _, session = final_state(assistant, ["backpack", "show me the ones that aren't black"])
+    shown = assistant.shown_products(session)
+    assert shown and not any("black" in p.colours for p in shown)
+    _, before = final_state(assistant, ["backpack"])
+    assert any("black" in p.colours for p in assistant.shown_products(before))

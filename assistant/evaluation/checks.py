@@ -102,6 +102,9 @@ def accumulate(previous: Constraints, said: Constraints, message: str) -> Constr
         if name == "exclude_brands":
             new.exclude_brands = list(dict.fromkeys(new.exclude_brands + value))
             new.brands = [b for b in new.brands if b not in value]
+        elif name == "exclude_colours":
+            new.exclude_colours = list(dict.fromkeys(new.exclude_colours + value))
+            new.colours = [x for x in new.colours if x not in value]
         elif value not in (None, [], False):
             setattr(new, name, value)
     if said.price_max is not None and said.price_min is None:

@@ -1,0 +1,57 @@
+"""Colours a shopper says they do not want ("anything but black", "ones that aren't pink").
+
+Such a colour is never a colour filter; it becomes an exclusion (`Constraints.exclude_colours`),
+so "show me ones that aren't black" hides the black ones instead of showing only them. The cue
+words are data (`steering.json`, follow_up_reading.colour_negations).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from assistant.vocabulary import DATA
+from common.text import COLOURS, normalise_colour
+
+_CUES = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_reading"]["colour_negations"]
+# A cue, at most one word ("not in black", "anything but a red"), then the colour; never across
+# "but" or "only" ("nothing but black", "no, only black" want black).
+COLOUR_NEGATION = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(p) for p in sorted(_CUES, key=len, reverse=True))
+    + r")\s+(?:(?!(?:but|only|just)\b)\w+\s+)?("
+    + "|".join(COLOURS)
+    + r")\b",
+    re.I,
+)
+
+
+# More colours refused in the same breath ("no black or brown", "not red, pink or orange").
+MORE = re.compile(r"\s*(?:,\s*)?(?:or|nor|and)?\s*(" + "|".join(COLOURS) + r")\b", re.I)
+
+
+def _refusals(text: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, colours) of each refusal in the text."""
+    out = []
+    for m in COLOUR_NEGATION.finditer(text):
+        colours, end = [m.group(1)], m.end()
+        while more := MORE.match(text, end):
+            colours.append(more.group(1))
+            end = more.end()
+        out.append((m.start(), end, colours))
+    return out
+
+
+def negated_colours(message: str) -> set[str]:
+    """Colours the message does not want, normalised ("no pink please" -> {"pink"})."""
+    text = message.replace("\u2019", "'")
+    return {normalise_colour(c.lower()) for _, _, colours in _refusals(text) for c in colours}
+
+
+def without_negated_colours(text: str) -> str:
+    """The text with each refusal taken out ("a rain jacket, anything but blue" -> "a rain
+    jacket, "), so the refused colour neither filters nor ranks."""
+    text = text.replace("\u2019", "'")
+    for start, end, _ in reversed(_refusals(text)):
+        text = text[:start] + " " + text[end:]
+    return text
