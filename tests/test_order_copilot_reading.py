@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.store import Action
+from assistant.store.items import stated_current
 from assistant.store.propose import propose
 from assistant.store.reading import value_mentions, value_stances
 from tests.store_data import (
@@ -257,7 +258,32 @@ LOOSE_VALUES = [
     ("a 4 hour battery", {"battery life": ["4 hours", "8 hours"]}, [("battery life", "4 hours")]),
     ("no water resistance", {"water resistance": ["IPX7", "not resistant"]}, [("water resistance", "not resistant")]),
     ("a 3 pc set", {"piece count": ["2-piece", "3-piece"]}, [("piece count", "3-piece")]),
+    ("the 1 litre bottle", {"capacity": ["500ml", "1000ml"]}, [("capacity", "1000ml")]),
+    ("a 1500 ml one", {"capacity": ["1L", "1.5L"]}, [("capacity", "1.5L")]),
+    ("a wooden frame", {"material": ["wood", "metal"]}, [("material", "wood")]),
+    ("the 10hr model", {"battery life": ["10 hours", "20 hours"]}, [("battery life", "10 hours")]),
+    ("the 5-25 lb set", {"weight range": ["5-25 lbs", "30-50 lbs"]}, [("weight range", "5-25 lbs")]),
+    ("with wifi + cellular", {"connectivity": ["Wi-Fi", "Wi-Fi + Cellular"]}, [("connectivity", "Wi-Fi + Cellular")]),
+    ("a small one", {"size": ["S", "M", "L"]}, [("size", "S")]),
+    ("in extra large", {"size": ["L", "XL"]}, [("size", "XL")]),
+    ("it needn't be waterproof", {"waterproof": ["yes", "no"]}, [("waterproof", "no")]),
+    ("doesn't need to be water resistant", {"water resistance": ["yes", "no"]}, [("water resistance", "no")]),
 ]
+
+HELMET = {"size": ["S", "M", "L"], "color": ["black", "white"], "ventilation": ["low", "medium", "high"]}
+SIZE_WORDS = [
+    # 'medium' beside 'ventilation' is the ventilation; alone it may be the size too.
+    ("small and white with medium ventilation", [("size", "S"), ("color", "white"), ("ventilation", "medium")]),
+    ("a medium one in black", [("size", "M"), ("ventilation", "medium"), ("color", "black")]),
+    # a size named outright wins over 'medium' as a size: it is the vent's
+    ("size S, medium vent", [("size", "S"), ("ventilation", "medium")]),
+    ("the L blue one -> small", [("size", "S")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIZE_WORDS, ids=[c[0] for c in SIZE_WORDS])
+def test_letter_sizes_said_as_words(text, expected):
+    assert [(o, v) for _, o, v in value_mentions(text, HELMET)] == expected
 
 
 @pytest.mark.parametrize(("text", "table", "expected"), LOOSE_VALUES, ids=[c[0] for c in LOOSE_VALUES])
@@ -281,3 +307,10 @@ STANCES = [
 @pytest.mark.parametrize(("text", "expected"), STANCES, ids=[c[0] for c in STANCES])
 def test_a_value_said_as_what_the_item_is_now_or_ruled_out(text, expected):
     assert value_stances(text, SWITCH) == expected
+
+
+def test_values_the_item_keeps_are_those_it_has_now_and_the_customer_names():
+    helmet = {"options": {"size": "L", "color": "black", "ventilation": "low"}}
+    said = "the black helmet, size L low vent, change to size S medium vent, still black"
+    assert stated_current(said, HELMET, helmet) == {"size": "L", "color": "black", "ventilation": "low"}
+    assert stated_current("not the black one", HELMET, helmet) == {}

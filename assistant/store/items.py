@@ -228,6 +228,10 @@ def item_changes(
         if rules().says("cheapest", scope):
             changes.append((item, min(fitting, key=lambda v: v["price"]), ""))
             continue
+        # Values the customer names that the item has now ('still black', 'keep it blue') stay,
+        # where a fitting variant keeps them; then the variant keeping most of the rest.
+        staying = {o: v for o, v in stated_current(scope, table, item).items() if o not in wanted}
+        fitting = [v for v in fitting if all(v["options"].get(o) == val for o, val in staying.items())] or fitting
         kept = max(sum(v["options"].get(o) == val for o, val in item["options"].items()) for v in fitting)
         best = [v for v in fitting if sum(v["options"].get(o) == val for o, val in item["options"].items()) == kept]
         if len(best) == 1:
@@ -268,6 +272,16 @@ def wanted_options(scope: str, table: dict[str, list[str]], item: dict[str, Any]
             wanted = {}
         wanted.update(new)
     return wanted
+
+
+def stated_current(scope: str, table: dict[str, list[str]], item: dict[str, Any]) -> dict[str, str]:
+    """The item's current values the customer names, not ruled out ('still black', 'the blue
+    one ... keep it blue')."""
+    return {
+        option: value
+        for option, value, stance in value_stances(scope, table)
+        if stance != "excluded" and item["options"].get(option) == value
+    }
 
 
 def _own_words(text_words: str, name: str, names: list[str], items: list[dict[str, Any]]) -> str:
