@@ -217,6 +217,26 @@ CASES = [
         [change("#W0000013", [(MUG_WHITE, MUG_BLACK)], "paypal_3"), cancel("#W0000014", "ordered by mistake")],
     ),
     (
+        "a plan counting requests of two kinds ('one edit and one cancellation') is no order's request",
+        [
+            "Two things today: one edit and one cancellation.",
+            "On #W0000014 there's a t-shirt, size S. I want size M.",
+            "And cancel #W0000013 too, don't need it anymore",
+        ],
+        [change("#W0000014", [(SHIRT_S_RED, SHIRT_M_RED)], "paypal_3"), cancel("#W0000013", "no longer needed")],
+    ),
+    (
+        "'the address I used on order #W1' names a source; new options alone, after it, ask for a change",
+        [
+            "#W0000014: could you ship it to the address I used on order #W0000013?",
+            "And the t-shirt is size S now; I'd like a medium, still red.",
+        ],
+        [
+            Action(name="modify_pending_order_address", arguments={"order_id": "#W0000014", **PINE_ROAD}),
+            change("#W0000014", [(SHIRT_S_RED, SHIRT_M_RED)], "paypal_3"),
+        ],
+    ),
+    (
         "an item called by another name customers use ('tee' for T-Shirt)",
         ["I'd like to return the tee from #W0000016, refund to paypal"],
         [

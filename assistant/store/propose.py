@@ -274,9 +274,13 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
     asked = ""  # the words of the last request made
     sentences_by_message = [(i, s) for i, message in enumerate(text.split("\n")) for s in sentences(message)]
     message_of_asked = -1
+    overview: list[str] = []
     for message, sentence in sentences_by_message:
         if message != message_of_asked:  # a request carries on only within the message that made it
             asked = ""
+        if current is None and _overview(sentence, orders):
+            overview.append(sentence)
+            continue
         sources = set(reference_ids(sentence))
         named = [oid for oid in order_ids(sentence) if oid in own and oid not in sources]
         words_asked = _request_words(sentence)
@@ -290,10 +294,29 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
         targets = named if len(named) > 1 else [current]
         for target in targets:
             parts.setdefault(target, []).append(sentence)
+    # An overview ('two orders: one edit and one cancellation') belongs to no single order when
+    # several are named; given to the first, it would ask the first for everything.
+    if overview and len([k for k in parts if k is not None]) < 2:
+        parts[None] = overview + parts.get(None, [])
     if None in parts and len(parts) > 1:
         first = next(k for k in parts if k is not None)
         parts[first] = parts.pop(None) + parts[first]
     return [(k, ". ".join(v)) for k, v in parts.items()] or [(None, text)]
+
+
+def _overview(sentence: str, orders: list[dict[str, Any]]) -> bool:
+    """A sentence that lists requests of different kinds and names no order or item: the customer's plan
+    for the conversation ('a few exchanges and one return', 'one edit and one cancellation')."""
+    r = rules()
+    kinds = {k for k in REQUESTS if r.says(k, sentence)} | {
+        k for k, patterns in r.overview.items() if any(p.search(sentence) for p in patterns)
+    }
+    sentence_words = words(sentence)
+    return (
+        len(kinds) >= 2
+        and not order_ids(sentence)
+        and not any(mentions_item(sentence_words, i["name"]) for o in orders for i in o["items"])
+    )
 
 
 def _request_words(sentence: str) -> str:
@@ -373,6 +396,10 @@ def _plan(
     # A return and an exchange asked in one breath ('return the headphones, and exchange the
     # keyboard') each read their own clauses.
     change_text = _clauses_for(text, ("change_item",)) if wants_change else ""
+    if wants_change and not r.says("change_item", text):
+        # Asked by naming new options alone ('the dumbbells are 30-50 lb; I'd like 5-25 lb'):
+        # every sentence that asks for nothing else speaks of the change.
+        change_text = ". ".join(s for s in sentences(text) if not any(r.says(k, s) for k in REQUESTS))
     back_text = _clauses_for(text, ("return", "cancel")) if wants_return or wants_cancel else ""
     changes = item_changes(store, order, change_text) if wants_change else []
 

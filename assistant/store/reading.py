@@ -45,6 +45,7 @@ class Rules:
     contrast: dict[str, list[re.Pattern[str]]]
     item_names: dict[str, list[str]]  # a product name, lower case -> other names customers use
     size_words: dict[str, list[str]]  # a letter size, lower case -> the words for it ('l' -> 'large')
+    overview: dict[str, list[re.Pattern[str]]]  # a request kind -> the nouns that count it ('an edit')
 
     def says(self, request: str, text: str) -> bool:
         return any(p.search(text) for p in self.requests[request])
@@ -65,6 +66,7 @@ def rules() -> Rules:
         compiled(raw["contrast"]),
         {name.lower(): list(others) for name, others in raw["item_names"].items()},
         {size.lower(): [w.lower() for w in said] for size, said in raw["size_words"].items()},
+        compiled(raw["overview"]),
     )
 
 
