@@ -65,6 +65,16 @@ CASES = [
         [change("#W0000011", [(KB_CLICKY_WHITE_80, KB_CLICKY_WHITE_FULL)], "paypal_3")],
     ),
     (
+        "of two keyboards, the one that comes in full size with nothing else changed is meant",
+        ["In #W0000011 I'd like the keyboard in full size please"],
+        [change("#W0000011", [(KB_CLICKY_WHITE_80, KB_CLICKY_WHITE_FULL)], "credit_card_3")],
+    ),
+    (
+        "of two keyboards, the one that comes with linear switches and nothing else changed is meant",
+        ["In #W0000011 swap the keyboard for linear switches"],
+        [change("#W0000011", [(KB_CLICKY_RGB_60, KB_LINEAR_RGB_60)], "credit_card_3")],
+    ),
+    (
         "'the other one' is the twin not spoken of yet",
         [
             "In #W0000011 change the clicky white 80% keyboard to full size, and the other keyboard to linear switches. paypal for any difference"
@@ -334,3 +344,13 @@ def test_values_the_item_keeps_are_those_it_has_now_and_the_customer_names():
     said = "the black helmet, size L low vent, change to size S medium vent, still black"
     assert stated_current(said, HELMET, helmet) == {"size": "L", "color": "black", "ventilation": "low"}
     assert stated_current("not the black one", HELMET, helmet) == {}
+
+
+def test_twins_neither_of_which_can_become_what_is_asked_are_asked_about(store):
+    conversation = [
+        {"role": "user", "content": "cy.park@example.com"},
+        {"role": "user", "content": "In #W0000011 please change the keyboard to a quieter one"},
+    ]
+    proposal = propose(store, conversation)
+    assert proposal.actions == []
+    assert "Your order has 2 of the Mechanical Keyboard" in proposal.draft

@@ -188,6 +188,15 @@ def item_changes(
     scoped = item_texts(order, text)
     named = [item for item, _ in scoped]
     twins = [i for i, t in scoped if sum(j["name"] == i["name"] and u == t for j, u in scoped) > 1]
+    if twins:
+        # Of twins the words fit alike, the one that can become what is asked with nothing else
+        # changed ('the keyboard ... the full size one': only the white one comes in full size
+        # keeping its switches and backlight) is the one meant; else ask.
+        exact = [i for i, t in scoped if i in twins and _changes_exactly(store, i, t if len(scoped) > 1 else text)]
+        if len(exact) == 1:
+            scoped = [(i, t) for i, t in scoped if i not in twins or i is exact[0]]
+            named = [item for item, _ in scoped]
+            twins = []
     if twins:  # 'the keyboard' in an order with two, nothing telling them apart: ask
         listed = " or ".join(f"the one with {options_text(i['options'])}" for i in twins)
         return [(twins[0], None, f"Your order has {len(twins)} of the {twins[0]['name']}: do you mean {listed}?")]
@@ -242,6 +251,14 @@ def item_changes(
     if not named and len(changes) > 1:  # option words alone fit several items: ask which one
         return []
     return changes
+
+
+def _changes_exactly(store: Store, item: dict[str, Any], scope: str) -> bool:
+    """An available variant has the options asked for and all the item's others as they are."""
+    variants = store.variants_of(item["product_id"])
+    wanted = wanted_options(scope, option_table(variants), item)
+    target = {**item["options"], **wanted}
+    return bool(wanted) and any(v["available"] and v["options"] == target for v in variants)
 
 
 def asks_new_options(store: Store, order: dict[str, Any], text: str) -> bool:
