@@ -75,6 +75,27 @@ CASES = [
         [change("#W0000011", [(KB_CLICKY_RGB_60, KB_LINEAR_RGB_60)], "credit_card_3")],
     ),
     (
+        "'changed my mind' is a reason to cancel, not an item change",
+        ["Please cancel my mug order #W0000013, changed my mind and I don't want it"],
+        [cancel("#W0000013", "no longer needed")],
+    ),
+    (
+        "'refund or charge my gift card' settles an exchange's difference: no return is asked",
+        [
+            "exchange the black earbuds in #W0000012 for the 4 hour battery ones with no water resistance",
+            "Refund or charge my gift card.",
+        ],
+        [change("#W0000012", [(BUDS_BLACK_8_IPX7, BUDS_BLACK_4_NONE)], "gift_card_3", delivered=True)],
+    ),
+    (
+        "'charge or refund the difference' on a pending order is no cancellation; 'adjust' asks a change",
+        [
+            "#W0000014: I'd like to adjust the t-shirt to size M.",
+            "Please charge or refund the difference through my visa.",
+        ],
+        [change("#W0000014", [(SHIRT_S_RED, SHIRT_M_RED)], "credit_card_4")],
+    ),
+    (
         "'the other one' is the twin not spoken of yet",
         [
             "In #W0000011 change the clicky white 80% keyboard to full size, and the other keyboard to linear switches. paypal for any difference"
@@ -354,3 +375,13 @@ def test_twins_neither_of_which_can_become_what_is_asked_are_asked_about(store):
     proposal = propose(store, conversation)
     assert proposal.actions == []
     assert "Your order has 2 of the Mechanical Keyboard" in proposal.draft
+
+
+def test_a_change_word_said_of_the_address_asks_about_no_item(store):
+    conversation = [
+        {"role": "user", "content": "cy.park@example.com"},
+        {"role": "user", "content": "please modify the shipping address of #W0000011 to 9 Oak Rd, Reno, NV 89501"},
+    ]
+    proposal = propose(store, conversation)
+    assert [a.name for a in proposal.actions] == ["modify_pending_order_address"]
+    assert "Which item" not in proposal.draft

@@ -387,16 +387,19 @@ def _plan(
         plan.request = "none"
         plan.lines.append(f"Understood, I'll leave order {oid} as it is.")
         return plan
-    wants_return = r.says("return", text)
+    # 'refund the difference to PayPal', 'refund or charge my card' settle an item change: no return.
+    requests_text = ". ".join(s for s in sentences(text) if not r.says("difference", s))
+    wants_return = r.says("return", requests_text)
     wants_cancel = r.says("cancel", text)
+    said_change = _asks_item_change(text, order)
     # No change word, but an item named with options it doesn't have: that is the request too.
-    wants_change = r.says("change_item", text) or (
+    wants_change = said_change or (
         not (wants_return or wants_cancel or r.says("product_question", text)) and asks_new_options(store, order, text)
     )
     # A return and an exchange asked in one breath ('return the headphones, and exchange the
     # keyboard') each read their own clauses.
     change_text = _clauses_for(text, ("change_item",)) if wants_change else ""
-    if wants_change and not r.says("change_item", text):
+    if wants_change and not said_change:
         # Asked by naming new options alone ('the dumbbells are 30-50 lb; I'd like 5-25 lb'):
         # every sentence that asks for nothing else speaks of the change.
         change_text = ". ".join(s for s in sentences(text) if not any(r.says(k, s) for k in REQUESTS))
@@ -497,9 +500,21 @@ def _plan(
 REQUESTS = ("cancel", "return", "change_item", "payment", "address")
 
 
+def _asks_item_change(text: str, order: dict[str, Any]) -> bool:
+    """A change word said of an item: 'modify the shipping address' or 'switch the payment'
+    changes no item unless the sentence names one of the order's items too."""
+    r = rules()
+    return any(
+        r.says("change_item", s)
+        and (not (r.says("address", s) or r.says("payment", s)) or named_items(order["items"], words(s)))
+        for s in sentences(text)
+    )
+
+
 def _clauses_for(text: str, kinds: tuple[str, ...]) -> str:
     """The clauses asking for one of `kinds`, with the clauses after them that ask for nothing
-    else ('... the bookshelf. Brown, please.') and those before any request (the situation)."""
+    else ('... the bookshelf. Brown, please.', 'refund or charge the difference to PayPal') and
+    those before any request (the situation)."""
     r = rules()
     kept, mode = [], None
     for sentence in sentences(text):
@@ -507,7 +522,7 @@ def _clauses_for(text: str, kinds: tuple[str, ...]) -> str:
             mode = None
         if any(r.says(k, sentence) for k in kinds):
             mode = True
-        elif any(r.says(k, sentence) for k in REQUESTS):
+        elif any(r.says(k, sentence) for k in REQUESTS) and not r.says("difference", sentence):
             mode = False
         if mode is None or mode:
             kept.append(sentence)
