@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.store import Action
-from assistant.store.items import stated_current
+from assistant.store.items import probes, stated_current
 from assistant.store.propose import propose
 from assistant.store.reading import value_mentions, value_stances
 from tests.store_data import (
@@ -94,6 +94,52 @@ CASES = [
             "Please charge or refund the difference through my visa.",
         ],
         [change("#W0000014", [(SHIRT_S_RED, SHIRT_M_RED)], "credit_card_4")],
+    ),
+    (
+        "'send back' asks a return",
+        ["I'd like to send back the t-shirt from #W0000016, money to paypal"],
+        [
+            Action(
+                name="return_delivered_order_items",
+                arguments={"order_id": "#W0000016", "item_ids": [SHIRT_S_RED], "payment_method_id": "paypal_3"},
+            )
+        ],
+    ),
+    (
+        "the reason given with a cancellation before any order is named goes to the order cancelled",
+        [
+            "I want to return a mug and also cancel an order I placed accidentally",
+            "Return the mug from #W0000016, refund to paypal. And cancel #W0000013.",
+        ],
+        [
+            Action(
+                name="return_delivered_order_items",
+                arguments={"order_id": "#W0000016", "item_ids": [MUG_WHITE], "payment_method_id": "paypal_3"},
+            ),
+            cancel("#W0000013", "ordered by mistake"),
+        ],
+    ),
+    (
+        "a request said of 'two orders' is asked of each order named after it",
+        ["I need to cancel two orders, don't need them anymore", "#W0000013 and #W0000014", "yes cancel both"],
+        [cancel("#W0000013", "no longer needed"), cancel("#W0000014", "no longer needed")],
+    ),
+    (
+        "a return from 'two orders' named one after the other",
+        [
+            "I need to return some things from two orders.",
+            "From #W0000016: the t-shirt. From #W0000012: the blue earbuds. Everything back to paypal.",
+        ],
+        [
+            Action(
+                name="return_delivered_order_items",
+                arguments={"order_id": "#W0000016", "item_ids": [SHIRT_S_RED], "payment_method_id": "paypal_3"},
+            ),
+            Action(
+                name="return_delivered_order_items",
+                arguments={"order_id": "#W0000012", "item_ids": [BUDS_BLUE_4_IPX7], "payment_method_id": "paypal_3"},
+            ),
+        ],
     ),
     (
         "'the other one' is the twin not spoken of yet",
@@ -385,3 +431,12 @@ def test_a_change_word_said_of_the_address_asks_about_no_item(store):
     proposal = propose(store, conversation)
     assert [a.name for a in proposal.actions] == ["modify_pending_order_address"]
     assert "Which item" not in proposal.draft
+
+
+def test_a_one_word_name_is_also_said_by_the_word_it_ends_with_when_no_other_item_ends_so():
+    watch = {"name": "Wristwatch", "options": {"dial color": "blue"}}
+    smart = {"name": "Smart Watch", "options": {"display": "LCD"}}
+    shelf = {"name": "Bookshelf", "options": {"color": "white"}}
+    assert "watch" in probes("Wristwatch", [watch, shelf])
+    assert "shelf" in probes("Bookshelf", [watch, shelf])
+    assert "watch" not in probes("Wristwatch", [watch, smart])

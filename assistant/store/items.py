@@ -60,7 +60,8 @@ def probes(name: str, items: list[dict[str, Any]]) -> list[str]:
     """The words that name an item in the text: its whole name, its last word, then the other
     words of its name (four letters or more) that no other item's name and no option of the
     order's items uses ('vacuum' of 'Vacuum Cleaner'; not 'water' beside 'water resistance'),
-    then the other names customers give it ('power bank' for Portable Charger)."""
+    then the other names customers give it ('power bank' for Portable Charger), then the word its
+    one-word name ends with ('watch' for Wristwatch) where no other item's name ends with it."""
     name_words = words(name).split()
     if not name_words:
         return []
@@ -72,7 +73,16 @@ def probes(name: str, items: list[dict[str, Any]]) -> list[str]:
     }
     own = [w for w in name_words[:-1] if len(w) >= 4 and w not in taken]
     others = [words(other).strip() for other in rules().item_names.get(name.lower(), [])]
-    return [" ".join(name_words), name_words[-1], *own, *others]
+    # The word a one-word compound name ends with ('watch' of Wristwatch, 'shelf' of Bookshelf),
+    # where no other item's name of the order ends with it ('phone' is Smartphone and Headphones).
+    last = name_words[-1]
+    tails = [
+        tail
+        for tail in (last[i:] for i in range(1, len(last) - 4))
+        if tail not in taken
+        and not any(words(i["name"]).split()[-1].endswith(tail) for i in items if i["name"] != name)
+    ]
+    return [" ".join(name_words), last, *own, *others, *tails]
 
 
 def item_texts(order: dict[str, Any], text: str) -> list[tuple[dict[str, Any], str]]:

@@ -29,6 +29,7 @@ from assistant.store.reading import (
     payment_kinds,
     reference_ids,
     rules,
+    said_reason,
     sentences,
     words,
 )
@@ -148,6 +149,7 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
 
     other_ids = [oid for oid in order_ids(text) if oid not in {o["order_id"] for o in orders}]
     plans: list[tuple[str | None, Plan]] = []
+    reason = _preamble_reason(text)
     for order_id, segment in _segments(text, orders):
         order = next((o for o in orders if o["order_id"] == order_id), None) if order_id else None
         if order is None:
@@ -162,7 +164,7 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
                     plan = _no_order_plan(store, customer, segment, plan.request)
                 plans.append((None, plan))
                 continue
-        plans.append((order["order_id"], _plan(store, customer, order, segment, orders)))
+        plans.append((order["order_id"], _plan(store, customer, order, segment, orders, reason)))
 
     lines = [_sorry(text) + f"Thanks, {first}, I've found your account."]
     for _, plan in plans:
@@ -300,8 +302,27 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
         parts[None] = overview + parts.get(None, [])
     if None in parts and len(parts) > 1:
         first = next(k for k in parts if k is not None)
-        parts[first] = parts.pop(None) + parts[first]
+        preamble = parts.pop(None)
+        parts[first] = preamble + parts[first]
+        # 'I need to return things from two orders': what the preamble asks of 'orders' is asked
+        # of each order named after it that asks nothing of its own.
+        asking = [s for s in preamble if _request_words(s) and rules().says("several_orders", s)]
+        for key in parts:
+            if asking and key != first and not _request_words(". ".join(parts[key])):
+                parts[key] = asking + parts[key]
     return [(k, ". ".join(v)) for k, v in parts.items()] or [(None, text)]
+
+
+def _preamble_reason(text: str) -> str | None:
+    """The reason given with a cancellation asked before any order is named ('a return, and
+    also cancel an order I placed accidentally'): the reason of an order whose own words give
+    none (the preamble goes to the first order named, which may not be the one cancelled)."""
+    before = []
+    for sentence in sentences(text):
+        if order_ids(sentence):
+            break
+        before.append(sentence)
+    return said_reason(". ".join(s for s in before if rules().says("cancel", s)))
 
 
 def _overview(sentence: str, orders: list[dict[str, Any]]) -> bool:
@@ -376,7 +397,12 @@ def _no_order_plan(store: Store, customer: dict[str, Any], text: str, request: s
 
 
 def _plan(
-    store: Store, customer: dict[str, Any], order: dict[str, Any], text: str, orders: list[dict[str, Any]]
+    store: Store,
+    customer: dict[str, Any],
+    order: dict[str, Any],
+    text: str,
+    orders: list[dict[str, Any]],
+    preamble_reason: str | None = None,
 ) -> Plan:
     r = rules()
     status, oid = order["status"], order["order_id"]
@@ -472,7 +498,7 @@ def _plan(
     if back_text and (not changing or returning):
         if status == "pending":
             plan.request = "cancel" if plan.request == "none" else plan.request
-            reason = cancel_reason(text)
+            reason = said_reason(text) or preamble_reason or cancel_reason(text)
             plan.offer(
                 Action(name="cancel_pending_order", arguments={"order_id": oid, "reason": reason}),
                 f"Order {oid} is still pending, so I can cancel it (reason: {reason}). "

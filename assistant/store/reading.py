@@ -292,11 +292,16 @@ def payment_kinds(text: str) -> list[str]:
     return [kind for _, kind in sorted(hits)]
 
 
-def cancel_reason(text: str) -> str:
+def said_reason(text: str) -> str | None:
+    """The cancel reason the words give, or None."""
     for reason, patterns in rules().cancel_reasons.items():
         if any(p.search(text) for p in patterns):
             return reason
-    return "no longer needed"
+    return None
+
+
+def cancel_reason(text: str) -> str:
+    return said_reason(text) or "no longer needed"
 
 
 ADDRESS = re.compile(
