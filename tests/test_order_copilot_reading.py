@@ -440,3 +440,13 @@ def test_a_one_word_name_is_also_said_by_the_word_it_ends_with_when_no_other_ite
     assert "watch" in probes("Wristwatch", [watch, shelf])
     assert "shelf" in probes("Bookshelf", [watch, shelf])
     assert "watch" not in probes("Wristwatch", [watch, smart])
+
+
+def test_an_exchange_for_another_product_is_answered_with_the_rule_not_proposed(store):
+    conversation = [
+        {"role": "user", "content": "cy.park@example.com"},
+        {"role": "user", "content": "can I swap the t-shirt in #W0000014 for a vacuum cleaner?"},
+    ]
+    proposal = propose(store, conversation)
+    assert proposal.actions == []
+    assert "only be changed to another option of the same product, not to a Vacuum Cleaner" in proposal.draft

@@ -220,11 +220,17 @@ def item_changes(
         wanted = wanted_options(scope, table, item)
         if not wanted:
             if len(named) == 1:
+                other = _other_product(store, order, scope)
+                rule = (
+                    f"The {item['name']} can only be changed to another option of the same product, not to a {other}. "
+                    if other
+                    else ""
+                )
                 changes.append(
                     (
                         item,
                         None,
-                        f"What would you like the {item['name']} ({options_text(item['options'])}) changed to? {available_text(variants, item)}",
+                        f"{rule}What would you like the {item['name']} ({options_text(item['options'])}) changed to? {available_text(variants, item)}",
                     )
                 )
             continue
@@ -261,6 +267,17 @@ def item_changes(
     if not named and len(changes) > 1:  # option words alone fit several items: ask which one
         return []
     return changes
+
+
+def _other_product(store: Store, order: dict[str, Any], text: str) -> str | None:
+    """A product of the catalog the words name by its whole name that is none of the order's
+    items ('exchange the boots for a backpack'): what an exchange cannot turn an item into."""
+    text_words = words(text)
+    own = {i["name"] for i in order["items"]}
+    return next(
+        (name for name in store.product_names().values() if name not in own and mentions_item(text_words, name) == 2),
+        None,
+    )
 
 
 def _changes_exactly(store: Store, item: dict[str, Any], scope: str) -> bool:
