@@ -450,3 +450,14 @@ def test_an_exchange_for_another_product_is_answered_with_the_rule_not_proposed(
     proposal = propose(store, conversation)
     assert proposal.actions == []
     assert "only be changed to another option of the same product, not to a Vacuum Cleaner" in proposal.draft
+
+
+def test_a_payment_method_the_customer_does_not_hold_is_asked_about_not_replaced(store):
+    conversation = [
+        {"role": "user", "content": "bo.kim@example.com"},
+        {"role": "user", "content": "#W0000009: I'd like the mug in black, put the difference on my gift card"},
+    ]
+    proposal = propose(store, conversation)
+    assert proposal.actions == []
+    assert proposal.needs == "payment"
+    assert "I don't see a gift card on your account" in proposal.draft

@@ -77,6 +77,7 @@ CLAUSE_QUERIES = {
 }
 
 
+KIND_WORDS = {"gift_card": "gift card", "paypal": "PayPal account", "credit_card": "credit card"}
 ACTION_WORDS = {
     "cancel_pending_order": "cancellation",
     "modify_pending_order_address": "address change",
@@ -611,6 +612,15 @@ def _plan_change(
         if not r.says("payment", s)
     )
     named = _named_method(customer, said_difference) or _named_method(customer, scope)
+    said_kinds = payment_kinds(said_difference) or payment_kinds(scope)
+    held = {m["source"] for m in customer["payment_methods"].values()}
+    if named is None and said_kinds and said_kinds[0] not in held:  # 'my gift card', and there is none
+        plan.needs = "payment"
+        plan.lines.append(
+            f"I don't see a {KIND_WORDS[said_kinds[0]]} on your account. Which payment method should pay or receive "
+            f"the price difference of {money(difference)}? {methods_list(customer)}"
+        )
+        return
     method = named or new_payment or customer["payment_methods"].get(_current_method(order))
     # A gift card the customer names is proposed even when short now: an earlier action of this
     # proposal may refund to it (a cancellation paid by it), and the store's dry run refuses it,
