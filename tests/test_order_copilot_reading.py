@@ -360,6 +360,7 @@ LOOSE_VALUES = [
     ("a wooden frame", {"material": ["wood", "metal"]}, [("material", "wood")]),
     ("the 10hr model", {"battery life": ["10 hours", "20 hours"]}, [("battery life", "10 hours")]),
     ("the 5-25 lb set", {"weight range": ["5-25 lbs", "30-50 lbs"]}, [("weight range", "5-25 lbs")]),
+    ("the lighter 5-25 ones", {"weight range": ["5-25 lbs", "30-50 lbs"]}, [("weight range", "5-25 lbs")]),
     ("with wifi + cellular", {"connectivity": ["Wi-Fi", "Wi-Fi + Cellular"]}, [("connectivity", "Wi-Fi + Cellular")]),
     ("a small one", {"size": ["S", "M", "L"]}, [("size", "S")]),
     ("in extra large", {"size": ["L", "XL"]}, [("size", "XL")]),

@@ -152,9 +152,13 @@ def mentions_item(text_words: str, name: str) -> int:
 
 def value_forms(value: str) -> list[str]:
     """The ways a customer says an option value, in `words` form: the value itself, a letter
-    size by its word ('small' for S), a volume in the other metric unit ('1l' for 1000ml)."""
+    size by its word ('small' for S), a volume in the other metric unit ('1l' for 1000ml), a range
+    without its unit ('5-25' for 5-25 lbs)."""
     val = words(value).strip()
     forms = [val, *(words(w).strip() for w in rules().size_words.get(val, []))]
+    span = re.fullmatch(r"(\d+(?:\.\d+)? \d+(?:\.\d+)?) [a-z]+", val)
+    if span:  # a range said without its unit ('the 5-25 ones' for 5-25 lbs)
+        forms.append(span.group(1))
     volume = re.fullmatch(r"(\d+(?:\.\d+)?)\s?(ml|l|liter|litre)", val)
     if volume:
         amount = float(volume.group(1))
