@@ -9,7 +9,7 @@ import pytest
 from assistant.store import Action
 from assistant.store.items import probes, stated_current
 from assistant.store.propose import propose
-from assistant.store.reading import value_mentions, value_stances
+from assistant.store.reading import said_reason, value_mentions, value_stances
 from tests.store_data import (
     BUDS_BLACK_4_NONE,
     BUDS_BLACK_8_IPX7,
@@ -139,6 +139,16 @@ CASES = [
                 name="return_delivered_order_items",
                 arguments={"order_id": "#W0000012", "item_ids": [BUDS_BLUE_4_IPX7], "payment_method_id": "paypal_3"},
             ),
+        ],
+    ),
+    (
+        "a preamble about an item of another order is not asked of the order named ('a discount on #W1')",
+        ["I want to return my keyboard and get a refund, and also can I get a discount on #W0000013?"],
+        [
+            Action(
+                name="return_delivered_order_items",
+                arguments={"order_id": "#W0000016", "item_ids": [KB_CLICKY_RGB_60], "payment_method_id": "paypal_3"},
+            )
         ],
     ),
     (
@@ -462,3 +472,18 @@ def test_a_payment_method_the_customer_does_not_hold_is_asked_about_not_replaced
     assert proposal.actions == []
     assert proposal.needs == "payment"
     assert "I don't see a gift card on your account" in proposal.draft
+
+
+REASONS = [
+    ("bought it twice", "ordered by mistake"),
+    ("it's a duplicate of another order", "ordered by mistake"),
+    ("I meant to order a different one", "ordered by mistake"),
+    ("placed accidentally", "ordered by mistake"),
+    ("found it cheaper somewhere else", None),
+    ("changed my mind", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REASONS, ids=[c[0] for c in REASONS])
+def test_cancel_reasons_as_customers_say_them(text, expected):
+    assert said_reason(text) == expected

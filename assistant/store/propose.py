@@ -287,7 +287,15 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
         sources = set(reference_ids(sentence))
         named = [oid for oid in order_ids(sentence) if oid in own and oid not in sources]
         words_asked = _request_words(sentence)
-        if named and named[0] != current and asked and not words_asked and rules().says("continues", sentence):
+        asks_other = any(rules().says(k, sentence) for k in ("out_of_scope", "product_question", "status", "human"))
+        if (
+            named
+            and named[0] != current
+            and asked
+            and not words_asked
+            and not asks_other  # 'and also a discount on #W2' asks something else of #W2
+            and rules().says("continues", sentence)
+        ):
             parts.setdefault(named[0], []).append(asked)
         if named:
             current = named[0]
@@ -301,6 +309,11 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
     # several are named; given to the first, it would ask the first for everything.
     if overview and len([k for k in parts if k is not None]) < 2:
         parts[None] = overview + parts.get(None, [])
+    first_order = next((o for k in parts for o in orders if o["order_id"] == k), None)
+    if None in parts and first_order and _names_only_others(". ".join(parts[None]), first_order, orders):
+        # 'I want to return my keyboard ... and a discount on #W1' (no keyboard in #W1): the
+        # preamble is about another order, found by its items.
+        return [(k, ". ".join(v)) for k, v in parts.items()]
     if None in parts and len(parts) > 1:
         first = next(k for k in parts if k is not None)
         preamble = parts.pop(None)
@@ -431,6 +444,9 @@ def _plan(
         # every sentence that asks for nothing else speaks of the change.
         change_text = ". ".join(s for s in sentences(text) if not any(r.says(k, s) for k in REQUESTS))
     back_text = _clauses_for(text, ("return", "cancel")) if wants_return or wants_cancel else ""
+    if wants_return and not wants_cancel and status == "pending" and _names_only_others(back_text, order, orders):
+        # 'return my keyboard' beside a pending order without one: no cancellation of this order.
+        wants_return, back_text = False, ""
     changes = item_changes(store, order, change_text) if wants_change else []
 
     if r.says("default_address", text):
@@ -525,6 +541,13 @@ def _plan(
 
 
 REQUESTS = ("cancel", "return", "change_item", "payment", "address")
+
+
+def _names_only_others(text: str, order: dict[str, Any], orders: list[dict[str, Any]]) -> bool:
+    """The words name items of the customer's other orders and none of this one."""
+    text_words = words(text)
+    others = [i for o in orders if o["order_id"] != order["order_id"] for i in o["items"]]
+    return bool(named_items(others, text_words)) and not named_items(order["items"], text_words)
 
 
 def _asks_item_change(text: str, order: dict[str, Any]) -> bool:
