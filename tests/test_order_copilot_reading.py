@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.store import Action
+from assistant.store.items import probes, stated_current
 from assistant.store.propose import propose
-from assistant.store.reading import value_mentions, value_stances
+from assistant.store.reading import said_reason, value_mentions, value_stances
 from tests.store_data import (
     BUDS_BLACK_4_NONE,
     BUDS_BLACK_8_IPX7,
@@ -62,6 +63,93 @@ CASES = [
             "paypal for the difference",
         ],
         [change("#W0000011", [(KB_CLICKY_WHITE_80, KB_CLICKY_WHITE_FULL)], "paypal_3")],
+    ),
+    (
+        "of two keyboards, the one that comes in full size with nothing else changed is meant",
+        ["In #W0000011 I'd like the keyboard in full size please"],
+        [change("#W0000011", [(KB_CLICKY_WHITE_80, KB_CLICKY_WHITE_FULL)], "credit_card_3")],
+    ),
+    (
+        "of two keyboards, the one that comes with linear switches and nothing else changed is meant",
+        ["In #W0000011 swap the keyboard for linear switches"],
+        [change("#W0000011", [(KB_CLICKY_RGB_60, KB_LINEAR_RGB_60)], "credit_card_3")],
+    ),
+    (
+        "'changed my mind' is a reason to cancel, not an item change",
+        ["Please cancel my mug order #W0000013, changed my mind and I don't want it"],
+        [cancel("#W0000013", "no longer needed")],
+    ),
+    (
+        "'refund or charge my gift card' settles an exchange's difference: no return is asked",
+        [
+            "exchange the black earbuds in #W0000012 for the 4 hour battery ones with no water resistance",
+            "Refund or charge my gift card.",
+        ],
+        [change("#W0000012", [(BUDS_BLACK_8_IPX7, BUDS_BLACK_4_NONE)], "gift_card_3", delivered=True)],
+    ),
+    (
+        "'charge or refund the difference' on a pending order is no cancellation; 'adjust' asks a change",
+        [
+            "#W0000014: I'd like to adjust the t-shirt to size M.",
+            "Please charge or refund the difference through my visa.",
+        ],
+        [change("#W0000014", [(SHIRT_S_RED, SHIRT_M_RED)], "credit_card_4")],
+    ),
+    (
+        "'send back' asks a return",
+        ["I'd like to send back the t-shirt from #W0000016, money to paypal"],
+        [
+            Action(
+                name="return_delivered_order_items",
+                arguments={"order_id": "#W0000016", "item_ids": [SHIRT_S_RED], "payment_method_id": "paypal_3"},
+            )
+        ],
+    ),
+    (
+        "the reason given with a cancellation before any order is named goes to the order cancelled",
+        [
+            "I want to return a mug and also cancel an order I placed accidentally",
+            "Return the mug from #W0000016, refund to paypal. And cancel #W0000013.",
+        ],
+        [
+            Action(
+                name="return_delivered_order_items",
+                arguments={"order_id": "#W0000016", "item_ids": [MUG_WHITE], "payment_method_id": "paypal_3"},
+            ),
+            cancel("#W0000013", "ordered by mistake"),
+        ],
+    ),
+    (
+        "a request said of 'two orders' is asked of each order named after it",
+        ["I need to cancel two orders, don't need them anymore", "#W0000013 and #W0000014", "yes cancel both"],
+        [cancel("#W0000013", "no longer needed"), cancel("#W0000014", "no longer needed")],
+    ),
+    (
+        "a return from 'two orders' named one after the other",
+        [
+            "I need to return some things from two orders.",
+            "From #W0000016: the t-shirt. From #W0000012: the blue earbuds. Everything back to paypal.",
+        ],
+        [
+            Action(
+                name="return_delivered_order_items",
+                arguments={"order_id": "#W0000016", "item_ids": [SHIRT_S_RED], "payment_method_id": "paypal_3"},
+            ),
+            Action(
+                name="return_delivered_order_items",
+                arguments={"order_id": "#W0000012", "item_ids": [BUDS_BLUE_4_IPX7], "payment_method_id": "paypal_3"},
+            ),
+        ],
+    ),
+    (
+        "a preamble about an item of another order is not asked of the order named ('a discount on #W1')",
+        ["I want to return my keyboard and get a refund, and also can I get a discount on #W0000013?"],
+        [
+            Action(
+                name="return_delivered_order_items",
+                arguments={"order_id": "#W0000016", "item_ids": [KB_CLICKY_RGB_60], "payment_method_id": "paypal_3"},
+            )
+        ],
     ),
     (
         "'the other one' is the twin not spoken of yet",
@@ -216,6 +304,26 @@ CASES = [
         [change("#W0000013", [(MUG_WHITE, MUG_BLACK)], "paypal_3"), cancel("#W0000014", "ordered by mistake")],
     ),
     (
+        "a plan counting requests of two kinds ('one edit and one cancellation') is no order's request",
+        [
+            "Two things today: one edit and one cancellation.",
+            "On #W0000014 there's a t-shirt, size S. I want size M.",
+            "And cancel #W0000013 too, don't need it anymore",
+        ],
+        [change("#W0000014", [(SHIRT_S_RED, SHIRT_M_RED)], "paypal_3"), cancel("#W0000013", "no longer needed")],
+    ),
+    (
+        "'the address I used on order #W1' names a source; new options alone, after it, ask for a change",
+        [
+            "#W0000014: could you ship it to the address I used on order #W0000013?",
+            "And the t-shirt is size S now; I'd like a medium, still red.",
+        ],
+        [
+            Action(name="modify_pending_order_address", arguments={"order_id": "#W0000014", **PINE_ROAD}),
+            change("#W0000014", [(SHIRT_S_RED, SHIRT_M_RED)], "paypal_3"),
+        ],
+    ),
+    (
         "an item called by another name customers use ('tee' for T-Shirt)",
         ["I'd like to return the tee from #W0000016, refund to paypal"],
         [
@@ -257,7 +365,33 @@ LOOSE_VALUES = [
     ("a 4 hour battery", {"battery life": ["4 hours", "8 hours"]}, [("battery life", "4 hours")]),
     ("no water resistance", {"water resistance": ["IPX7", "not resistant"]}, [("water resistance", "not resistant")]),
     ("a 3 pc set", {"piece count": ["2-piece", "3-piece"]}, [("piece count", "3-piece")]),
+    ("the 1 litre bottle", {"capacity": ["500ml", "1000ml"]}, [("capacity", "1000ml")]),
+    ("a 1500 ml one", {"capacity": ["1L", "1.5L"]}, [("capacity", "1.5L")]),
+    ("a wooden frame", {"material": ["wood", "metal"]}, [("material", "wood")]),
+    ("the 10hr model", {"battery life": ["10 hours", "20 hours"]}, [("battery life", "10 hours")]),
+    ("the 5-25 lb set", {"weight range": ["5-25 lbs", "30-50 lbs"]}, [("weight range", "5-25 lbs")]),
+    ("the lighter 5-25 ones", {"weight range": ["5-25 lbs", "30-50 lbs"]}, [("weight range", "5-25 lbs")]),
+    ("with wifi + cellular", {"connectivity": ["Wi-Fi", "Wi-Fi + Cellular"]}, [("connectivity", "Wi-Fi + Cellular")]),
+    ("a small one", {"size": ["S", "M", "L"]}, [("size", "S")]),
+    ("in extra large", {"size": ["L", "XL"]}, [("size", "XL")]),
+    ("it needn't be waterproof", {"waterproof": ["yes", "no"]}, [("waterproof", "no")]),
+    ("doesn't need to be water resistant", {"water resistance": ["yes", "no"]}, [("water resistance", "no")]),
 ]
+
+HELMET = {"size": ["S", "M", "L"], "color": ["black", "white"], "ventilation": ["low", "medium", "high"]}
+SIZE_WORDS = [
+    # 'medium' beside 'ventilation' is the ventilation; alone it may be the size too.
+    ("small and white with medium ventilation", [("size", "S"), ("color", "white"), ("ventilation", "medium")]),
+    ("a medium one in black", [("size", "M"), ("ventilation", "medium"), ("color", "black")]),
+    # a size named outright wins over 'medium' as a size: it is the vent's
+    ("size S, medium vent", [("size", "S"), ("ventilation", "medium")]),
+    ("the L blue one -> small", [("size", "S")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIZE_WORDS, ids=[c[0] for c in SIZE_WORDS])
+def test_letter_sizes_said_as_words(text, expected):
+    assert [(o, v) for _, o, v in value_mentions(text, HELMET)] == expected
 
 
 @pytest.mark.parametrize(("text", "table", "expected"), LOOSE_VALUES, ids=[c[0] for c in LOOSE_VALUES])
@@ -281,3 +415,75 @@ STANCES = [
 @pytest.mark.parametrize(("text", "expected"), STANCES, ids=[c[0] for c in STANCES])
 def test_a_value_said_as_what_the_item_is_now_or_ruled_out(text, expected):
     assert value_stances(text, SWITCH) == expected
+
+
+def test_values_the_item_keeps_are_those_it_has_now_and_the_customer_names():
+    helmet = {"options": {"size": "L", "color": "black", "ventilation": "low"}}
+    said = "the black helmet, size L low vent, change to size S medium vent, still black"
+    assert stated_current(said, HELMET, helmet) == {"size": "L", "color": "black", "ventilation": "low"}
+    assert stated_current("not the black one", HELMET, helmet) == {}
+
+
+def test_twins_neither_of_which_can_become_what_is_asked_are_asked_about(store):
+    conversation = [
+        {"role": "user", "content": "cy.park@example.com"},
+        {"role": "user", "content": "In #W0000011 please change the keyboard to a quieter one"},
+    ]
+    proposal = propose(store, conversation)
+    assert proposal.actions == []
+    assert "Your order has 2 of the Mechanical Keyboard" in proposal.draft
+
+
+def test_a_change_word_said_of_the_address_asks_about_no_item(store):
+    conversation = [
+        {"role": "user", "content": "cy.park@example.com"},
+        {"role": "user", "content": "please modify the shipping address of #W0000011 to 9 Oak Rd, Reno, NV 89501"},
+    ]
+    proposal = propose(store, conversation)
+    assert [a.name for a in proposal.actions] == ["modify_pending_order_address"]
+    assert "Which item" not in proposal.draft
+
+
+def test_a_one_word_name_is_also_said_by_the_word_it_ends_with_when_no_other_item_ends_so():
+    watch = {"name": "Wristwatch", "options": {"dial color": "blue"}}
+    smart = {"name": "Smart Watch", "options": {"display": "LCD"}}
+    shelf = {"name": "Bookshelf", "options": {"color": "white"}}
+    assert "watch" in probes("Wristwatch", [watch, shelf])
+    assert "shelf" in probes("Bookshelf", [watch, shelf])
+    assert "watch" not in probes("Wristwatch", [watch, smart])
+
+
+def test_an_exchange_for_another_product_is_answered_with_the_rule_not_proposed(store):
+    conversation = [
+        {"role": "user", "content": "cy.park@example.com"},
+        {"role": "user", "content": "can I swap the t-shirt in #W0000014 for a vacuum cleaner?"},
+    ]
+    proposal = propose(store, conversation)
+    assert proposal.actions == []
+    assert "only be changed to another option of the same product, not to a Vacuum Cleaner" in proposal.draft
+
+
+def test_a_payment_method_the_customer_does_not_hold_is_asked_about_not_replaced(store):
+    conversation = [
+        {"role": "user", "content": "bo.kim@example.com"},
+        {"role": "user", "content": "#W0000009: I'd like the mug in black, put the difference on my gift card"},
+    ]
+    proposal = propose(store, conversation)
+    assert proposal.actions == []
+    assert proposal.needs == "payment"
+    assert "I don't see a gift card on your account" in proposal.draft
+
+
+REASONS = [
+    ("bought it twice", "ordered by mistake"),
+    ("it's a duplicate of another order", "ordered by mistake"),
+    ("I meant to order a different one", "ordered by mistake"),
+    ("placed accidentally", "ordered by mistake"),
+    ("found it cheaper somewhere else", None),
+    ("changed my mind", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REASONS, ids=[c[0] for c in REASONS])
+def test_cancel_reasons_as_customers_say_them(text, expected):
+    assert said_reason(text) == expected

@@ -60,7 +60,8 @@ def probes(name: str, items: list[dict[str, Any]]) -> list[str]:
     """The words that name an item in the text: its whole name, its last word, then the other
     words of its name (four letters or more) that no other item's name and no option of the
     order's items uses ('vacuum' of 'Vacuum Cleaner'; not 'water' beside 'water resistance'),
-    then the other names customers give it ('power bank' for Portable Charger)."""
+    then the other names customers give it ('power bank' for Portable Charger), then the word its
+    one-word name ends with ('watch' for Wristwatch) where no other item's name ends with it."""
     name_words = words(name).split()
     if not name_words:
         return []
@@ -72,7 +73,16 @@ def probes(name: str, items: list[dict[str, Any]]) -> list[str]:
     }
     own = [w for w in name_words[:-1] if len(w) >= 4 and w not in taken]
     others = [words(other).strip() for other in rules().item_names.get(name.lower(), [])]
-    return [" ".join(name_words), name_words[-1], *own, *others]
+    # The word a one-word compound name ends with ('watch' of Wristwatch, 'shelf' of Bookshelf),
+    # where no other item's name of the order ends with it ('phone' is Smartphone and Headphones).
+    last = name_words[-1]
+    tails = [
+        tail
+        for tail in (last[i:] for i in range(1, len(last) - 4))
+        if tail not in taken
+        and not any(words(i["name"]).split()[-1].endswith(tail) for i in items if i["name"] != name)
+    ]
+    return [" ".join(name_words), last, *own, *others, *tails]
 
 
 def item_texts(order: dict[str, Any], text: str) -> list[tuple[dict[str, Any], str]]:
@@ -188,6 +198,15 @@ def item_changes(
     scoped = item_texts(order, text)
     named = [item for item, _ in scoped]
     twins = [i for i, t in scoped if sum(j["name"] == i["name"] and u == t for j, u in scoped) > 1]
+    if twins:
+        # Of twins the words fit alike, the one that can become what is asked with nothing else
+        # changed ('the keyboard ... the full size one': only the white one comes in full size
+        # keeping its switches and backlight) is the one meant; else ask.
+        exact = [i for i, t in scoped if i in twins and _changes_exactly(store, i, t if len(scoped) > 1 else text)]
+        if len(exact) == 1:
+            scoped = [(i, t) for i, t in scoped if i not in twins or i is exact[0]]
+            named = [item for item, _ in scoped]
+            twins = []
     if twins:  # 'the keyboard' in an order with two, nothing telling them apart: ask
         listed = " or ".join(f"the one with {options_text(i['options'])}" for i in twins)
         return [(twins[0], None, f"Your order has {len(twins)} of the {twins[0]['name']}: do you mean {listed}?")]
@@ -201,11 +220,17 @@ def item_changes(
         wanted = wanted_options(scope, table, item)
         if not wanted:
             if len(named) == 1:
+                other = _other_product(store, order, scope)
+                rule = (
+                    f"The {item['name']} can only be changed to another option of the same product, not to a {other}. "
+                    if other
+                    else ""
+                )
                 changes.append(
                     (
                         item,
                         None,
-                        f"What would you like the {item['name']} ({options_text(item['options'])}) changed to? {available_text(variants, item)}",
+                        f"{rule}What would you like the {item['name']} ({options_text(item['options'])}) changed to? {available_text(variants, item)}",
                     )
                 )
             continue
@@ -228,6 +253,10 @@ def item_changes(
         if rules().says("cheapest", scope):
             changes.append((item, min(fitting, key=lambda v: v["price"]), ""))
             continue
+        # Values the customer names that the item has now ('still black', 'keep it blue') stay,
+        # where a fitting variant keeps them; then the variant keeping most of the rest.
+        staying = {o: v for o, v in stated_current(scope, table, item).items() if o not in wanted}
+        fitting = [v for v in fitting if all(v["options"].get(o) == val for o, val in staying.items())] or fitting
         kept = max(sum(v["options"].get(o) == val for o, val in item["options"].items()) for v in fitting)
         best = [v for v in fitting if sum(v["options"].get(o) == val for o, val in item["options"].items()) == kept]
         if len(best) == 1:
@@ -238,6 +267,25 @@ def item_changes(
     if not named and len(changes) > 1:  # option words alone fit several items: ask which one
         return []
     return changes
+
+
+def _other_product(store: Store, order: dict[str, Any], text: str) -> str | None:
+    """A product of the catalog the words name by its whole name that is none of the order's
+    items ('exchange the boots for a backpack'): what an exchange cannot turn an item into."""
+    text_words = words(text)
+    own = {i["name"] for i in order["items"]}
+    return next(
+        (name for name in store.product_names().values() if name not in own and mentions_item(text_words, name) == 2),
+        None,
+    )
+
+
+def _changes_exactly(store: Store, item: dict[str, Any], scope: str) -> bool:
+    """An available variant has the options asked for and all the item's others as they are."""
+    variants = store.variants_of(item["product_id"])
+    wanted = wanted_options(scope, option_table(variants), item)
+    target = {**item["options"], **wanted}
+    return bool(wanted) and any(v["available"] and v["options"] == target for v in variants)
 
 
 def asks_new_options(store: Store, order: dict[str, Any], text: str) -> bool:
@@ -268,6 +316,16 @@ def wanted_options(scope: str, table: dict[str, list[str]], item: dict[str, Any]
             wanted = {}
         wanted.update(new)
     return wanted
+
+
+def stated_current(scope: str, table: dict[str, list[str]], item: dict[str, Any]) -> dict[str, str]:
+    """The item's current values the customer names, not ruled out ('still black', 'the blue
+    one ... keep it blue')."""
+    return {
+        option: value
+        for option, value, stance in value_stances(scope, table)
+        if stance != "excluded" and item["options"].get(option) == value
+    }
 
 
 def _own_words(text_words: str, name: str, names: list[str], items: list[dict[str, Any]]) -> str:

@@ -29,6 +29,7 @@ from assistant.store.reading import (
     payment_kinds,
     reference_ids,
     rules,
+    said_reason,
     sentences,
     words,
 )
@@ -76,6 +77,7 @@ CLAUSE_QUERIES = {
 }
 
 
+KIND_WORDS = {"gift_card": "gift card", "paypal": "PayPal account", "credit_card": "credit card"}
 ACTION_WORDS = {
     "cancel_pending_order": "cancellation",
     "modify_pending_order_address": "address change",
@@ -148,6 +150,7 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
 
     other_ids = [oid for oid in order_ids(text) if oid not in {o["order_id"] for o in orders}]
     plans: list[tuple[str | None, Plan]] = []
+    reason = _preamble_reason(text)
     for order_id, segment in _segments(text, orders):
         order = next((o for o in orders if o["order_id"] == order_id), None) if order_id else None
         if order is None:
@@ -162,7 +165,7 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
                     plan = _no_order_plan(store, customer, segment, plan.request)
                 plans.append((None, plan))
                 continue
-        plans.append((order["order_id"], _plan(store, customer, order, segment, orders)))
+        plans.append((order["order_id"], _plan(store, customer, order, segment, orders, reason)))
 
     lines = [_sorry(text) + f"Thanks, {first}, I've found your account."]
     for _, plan in plans:
@@ -274,13 +277,25 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
     asked = ""  # the words of the last request made
     sentences_by_message = [(i, s) for i, message in enumerate(text.split("\n")) for s in sentences(message)]
     message_of_asked = -1
+    overview: list[str] = []
     for message, sentence in sentences_by_message:
         if message != message_of_asked:  # a request carries on only within the message that made it
             asked = ""
+        if current is None and _overview(sentence, orders):
+            overview.append(sentence)
+            continue
         sources = set(reference_ids(sentence))
         named = [oid for oid in order_ids(sentence) if oid in own and oid not in sources]
         words_asked = _request_words(sentence)
-        if named and named[0] != current and asked and not words_asked and rules().says("continues", sentence):
+        asks_other = any(rules().says(k, sentence) for k in ("out_of_scope", "product_question", "status", "human"))
+        if (
+            named
+            and named[0] != current
+            and asked
+            and not words_asked
+            and not asks_other  # 'and also a discount on #W2' asks something else of #W2
+            and rules().says("continues", sentence)
+        ):
             parts.setdefault(named[0], []).append(asked)
         if named:
             current = named[0]
@@ -290,10 +305,53 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
         targets = named if len(named) > 1 else [current]
         for target in targets:
             parts.setdefault(target, []).append(sentence)
+    # An overview ('two orders: one edit and one cancellation') belongs to no single order when
+    # several are named; given to the first, it would ask the first for everything.
+    if overview and len([k for k in parts if k is not None]) < 2:
+        parts[None] = overview + parts.get(None, [])
+    first_order = next((o for k in parts for o in orders if o["order_id"] == k), None)
+    if None in parts and first_order and _names_only_others(". ".join(parts[None]), first_order, orders):
+        # 'I want to return my keyboard ... and a discount on #W1' (no keyboard in #W1): the
+        # preamble is about another order, found by its items.
+        return [(k, ". ".join(v)) for k, v in parts.items()]
     if None in parts and len(parts) > 1:
         first = next(k for k in parts if k is not None)
-        parts[first] = parts.pop(None) + parts[first]
+        preamble = parts.pop(None)
+        parts[first] = preamble + parts[first]
+        # 'I need to return things from two orders': what the preamble asks of 'orders' is asked
+        # of each order named after it that asks nothing of its own.
+        asking = [s for s in preamble if _request_words(s) and rules().says("several_orders", s)]
+        for key in parts:
+            if asking and key != first and not _request_words(". ".join(parts[key])):
+                parts[key] = asking + parts[key]
     return [(k, ". ".join(v)) for k, v in parts.items()] or [(None, text)]
+
+
+def _preamble_reason(text: str) -> str | None:
+    """The reason given with a cancellation asked before any order is named ('a return, and
+    also cancel an order I placed accidentally'): the reason of an order whose own words give
+    none (the preamble goes to the first order named, which may not be the one cancelled)."""
+    before = []
+    for sentence in sentences(text):
+        if order_ids(sentence):
+            break
+        before.append(sentence)
+    return said_reason(". ".join(s for s in before if rules().says("cancel", s)))
+
+
+def _overview(sentence: str, orders: list[dict[str, Any]]) -> bool:
+    """A sentence that lists requests of different kinds and names no order or item: the customer's plan
+    for the conversation ('a few exchanges and one return', 'one edit and one cancellation')."""
+    r = rules()
+    kinds = {k for k in REQUESTS if r.says(k, sentence)} | {
+        k for k, patterns in r.overview.items() if any(p.search(sentence) for p in patterns)
+    }
+    sentence_words = words(sentence)
+    return (
+        len(kinds) >= 2
+        and not order_ids(sentence)
+        and not any(mentions_item(sentence_words, i["name"]) for o in orders for i in o["items"])
+    )
 
 
 def _request_words(sentence: str) -> str:
@@ -353,7 +411,12 @@ def _no_order_plan(store: Store, customer: dict[str, Any], text: str, request: s
 
 
 def _plan(
-    store: Store, customer: dict[str, Any], order: dict[str, Any], text: str, orders: list[dict[str, Any]]
+    store: Store,
+    customer: dict[str, Any],
+    order: dict[str, Any],
+    text: str,
+    orders: list[dict[str, Any]],
+    preamble_reason: str | None = None,
 ) -> Plan:
     r = rules()
     status, oid = order["status"], order["order_id"]
@@ -364,16 +427,26 @@ def _plan(
         plan.request = "none"
         plan.lines.append(f"Understood, I'll leave order {oid} as it is.")
         return plan
-    wants_return = r.says("return", text)
+    # 'refund the difference to PayPal', 'refund or charge my card' settle an item change: no return.
+    requests_text = ". ".join(s for s in sentences(text) if not r.says("difference", s))
+    wants_return = r.says("return", requests_text)
     wants_cancel = r.says("cancel", text)
+    said_change = _asks_item_change(text, order)
     # No change word, but an item named with options it doesn't have: that is the request too.
-    wants_change = r.says("change_item", text) or (
+    wants_change = said_change or (
         not (wants_return or wants_cancel or r.says("product_question", text)) and asks_new_options(store, order, text)
     )
     # A return and an exchange asked in one breath ('return the headphones, and exchange the
     # keyboard') each read their own clauses.
     change_text = _clauses_for(text, ("change_item",)) if wants_change else ""
+    if wants_change and not said_change:
+        # Asked by naming new options alone ('the dumbbells are 30-50 lb; I'd like 5-25 lb'):
+        # every sentence that asks for nothing else speaks of the change.
+        change_text = ". ".join(s for s in sentences(text) if not any(r.says(k, s) for k in REQUESTS))
     back_text = _clauses_for(text, ("return", "cancel")) if wants_return or wants_cancel else ""
+    if wants_return and not wants_cancel and status == "pending" and _names_only_others(back_text, order, orders):
+        # 'return my keyboard' beside a pending order without one: no cancellation of this order.
+        wants_return, back_text = False, ""
     changes = item_changes(store, order, change_text) if wants_change else []
 
     if r.says("default_address", text):
@@ -442,7 +515,7 @@ def _plan(
     if back_text and (not changing or returning):
         if status == "pending":
             plan.request = "cancel" if plan.request == "none" else plan.request
-            reason = cancel_reason(text)
+            reason = said_reason(text) or preamble_reason or cancel_reason(text)
             plan.offer(
                 Action(name="cancel_pending_order", arguments={"order_id": oid, "reason": reason}),
                 f"Order {oid} is still pending, so I can cancel it (reason: {reason}). "
@@ -470,9 +543,28 @@ def _plan(
 REQUESTS = ("cancel", "return", "change_item", "payment", "address")
 
 
+def _names_only_others(text: str, order: dict[str, Any], orders: list[dict[str, Any]]) -> bool:
+    """The words name items of the customer's other orders and none of this one."""
+    text_words = words(text)
+    others = [i for o in orders if o["order_id"] != order["order_id"] for i in o["items"]]
+    return bool(named_items(others, text_words)) and not named_items(order["items"], text_words)
+
+
+def _asks_item_change(text: str, order: dict[str, Any]) -> bool:
+    """A change word said of an item: 'modify the shipping address' or 'switch the payment'
+    changes no item unless the sentence names one of the order's items too."""
+    r = rules()
+    return any(
+        r.says("change_item", s)
+        and (not (r.says("address", s) or r.says("payment", s)) or named_items(order["items"], words(s)))
+        for s in sentences(text)
+    )
+
+
 def _clauses_for(text: str, kinds: tuple[str, ...]) -> str:
     """The clauses asking for one of `kinds`, with the clauses after them that ask for nothing
-    else ('... the bookshelf. Brown, please.') and those before any request (the situation)."""
+    else ('... the bookshelf. Brown, please.', 'refund or charge the difference to PayPal') and
+    those before any request (the situation)."""
     r = rules()
     kept, mode = [], None
     for sentence in sentences(text):
@@ -480,7 +572,7 @@ def _clauses_for(text: str, kinds: tuple[str, ...]) -> str:
             mode = None
         if any(r.says(k, sentence) for k in kinds):
             mode = True
-        elif any(r.says(k, sentence) for k in REQUESTS):
+        elif any(r.says(k, sentence) for k in REQUESTS) and not r.says("difference", sentence):
             mode = False
         if mode is None or mode:
             kept.append(sentence)
@@ -543,6 +635,15 @@ def _plan_change(
         if not r.says("payment", s)
     )
     named = _named_method(customer, said_difference) or _named_method(customer, scope)
+    said_kinds = payment_kinds(said_difference) or payment_kinds(scope)
+    held = {m["source"] for m in customer["payment_methods"].values()}
+    if named is None and said_kinds and said_kinds[0] not in held:  # 'my gift card', and there is none
+        plan.needs = "payment"
+        plan.lines.append(
+            f"I don't see a {KIND_WORDS[said_kinds[0]]} on your account. Which payment method should pay or receive "
+            f"the price difference of {money(difference)}? {methods_list(customer)}"
+        )
+        return
     method = named or new_payment or customer["payment_methods"].get(_current_method(order))
     # A gift card the customer names is proposed even when short now: an earlier action of this
     # proposal may refund to it (a cancellation paid by it), and the store's dry run refuses it,

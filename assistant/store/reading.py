@@ -34,7 +34,6 @@ SENTENCE = re.compile(
     r"|\s+and\s+(?=(?:please\s+|also\s+)?(?:change|exchange|return|cancel|swap|switch|replace|modify|update)\b)",
     re.IGNORECASE,
 )
-NEGATED = re.compile(r"\b(?:not|non|no)\s+$")
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,8 @@ class Rules:
     units: list[tuple[re.Pattern[str], str]]
     contrast: dict[str, list[re.Pattern[str]]]
     item_names: dict[str, list[str]]  # a product name, lower case -> other names customers use
+    size_words: dict[str, list[str]]  # a letter size, lower case -> the words for it ('l' -> 'large')
+    overview: dict[str, list[re.Pattern[str]]]  # a request kind -> the nouns that count it ('an edit')
 
     def says(self, request: str, text: str) -> bool:
         return any(p.search(text) for p in self.requests[request])
@@ -64,6 +65,8 @@ def rules() -> Rules:
         [(re.compile(p, re.IGNORECASE), r) for p, r in raw["units"].items()],
         compiled(raw["contrast"]),
         {name.lower(): list(others) for name, others in raw["item_names"].items()},
+        {size.lower(): [w.lower() for w in said] for size, said in raw["size_words"].items()},
+        compiled(raw["overview"]),
     )
 
 
@@ -147,6 +150,22 @@ def mentions_item(text_words: str, name: str) -> int:
     return 1 if head and f" {head} " in text_words else 0
 
 
+def value_forms(value: str) -> list[str]:
+    """The ways a customer says an option value, in `words` form: the value itself, a letter
+    size by its word ('small' for S), a volume in the other metric unit ('1l' for 1000ml), a range
+    without its unit ('5-25' for 5-25 lbs)."""
+    val = words(value).strip()
+    forms = [val, *(words(w).strip() for w in rules().size_words.get(val, []))]
+    span = re.fullmatch(r"(\d+(?:\.\d+)? \d+(?:\.\d+)?) [a-z]+", val)
+    if span:  # a range said without its unit ('the 5-25 ones' for 5-25 lbs)
+        forms.append(span.group(1))
+    volume = re.fullmatch(r"(\d+(?:\.\d+)?)\s?(ml|l|liter|litre)", val)
+    if volume:
+        amount = float(volume.group(1))
+        forms.append(f"{amount / 1000:g}l" if volume.group(2) == "ml" else f"{amount * 1000:g}ml")
+    return forms
+
+
 def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, str, str]]:
     """(position, option, value) for each option value the text names, in order. Short values
     ('M', '10', '1000') count only beside their option's name ('size M', '1000 pieces'), and a
@@ -155,13 +174,14 @@ def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, 
     ('stainless' for 'stainless steel'); where two values overlap ('non-polarized' holds
     'polarized'), the longer one is what was said."""
     norm = words(text)
-    found = []
+    found: list[tuple[int, int, str, str]] = []
+    shared: list[tuple[int, int, str, str]] = []
     for option, values in options.items():
         key = normalise(option).strip()
         key_stem = singular(key.split()[-1]) if key else ""
         if {v.lower() for v in values} <= {"yes", "no"}:  # named by the option: 'waterproof', 'not waterproof'
             for m in re.finditer(rf"\b{re.escape(words(key).strip())}\b", norm):
-                negation = NEGATED.search(norm[: m.start()])
+                negation = next((n for p in rules().contrast["negated"] if (n := p.search(norm[: m.start()]))), None)
                 said, start = ("no", negation.start()) if negation else ("yes", m.start())
                 found.extend((start, m.end(), option, v) for v in values if v.lower() == said)
             continue
@@ -177,12 +197,18 @@ def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, 
                 continue
             # A bare number or one or two letters ('10', 'M', 'XL') is too common to mean an option alone.
             short = val.replace(".", "").isdigit() or (len(val) <= 2 and val.isalpha())
-            for m in re.finditer(rf"(?<![\w.]){re.escape(val)}(?![\w])", norm):
-                if short:
-                    around = norm[max(0, m.start() - 25) : m.end() + 25]
-                    if not re.search(rf"\b{re.escape(key_stem)}", around):
+            for form in value_forms(value):
+                for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w])", norm):
+                    if short and form == val:
+                        around = norm[max(0, m.start() - 25) : m.end() + 25]
+                        if not re.search(rf"\b{re.escape(key_stem)}", around):
+                            continue
+                    elif form != val and _names_other_option(norm, m, option, options):
                         continue
-                found.append((m.start(), m.end(), option, value))
+                    if form != val and _is_other_value(form, option, options):
+                        shared.append((m.start(), m.end(), option, value))
+                        continue
+                    found.append((m.start(), m.end(), option, value))
             # A value of several words is also said by a word of it that no other value of the
             # option and not the option's name has ('stainless' steel, 'HEPA' filter, 'rose' gold).
             others = {w for v in values if v != value for w in words(v).split()} | set(words(key).split())
@@ -191,12 +217,32 @@ def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, 
                     found.extend(
                         (m.start(), m.end(), option, value) for m in re.finditer(rf"\b{re.escape(word)}\b", norm)
                     )
+    # A size word that is also another option's value ('medium' size or ventilation) counts for
+    # the size only where nothing else in the text names a size ('size S, medium vent').
+    found += [m for m in shared if not any(f[2] == m[2] for f in found)]
     kept = [
         (start, option, value)
         for start, end, option, value in found
         if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _, _ in found)
     ]
     return sorted(set(kept))
+
+
+def _is_other_value(form: str, option: str, options: dict[str, list[str]]) -> bool:
+    return any(form in {words(v).strip() for v in values} for other, values in options.items() if other != option)
+
+
+def _names_other_option(norm: str, m: re.Match[str], option: str, options: dict[str, list[str]]) -> bool:
+    """A size word that is another option's value, beside that option's name, is that value:
+    'medium ventilation' is no size M."""
+    said = m.group(0).strip()
+    for other, values in options.items():
+        if other == option or said not in {words(v).strip() for v in values}:
+            continue
+        name = words(other).strip()
+        if norm[m.end() :].startswith(f" {name} ") or norm[: m.start()].endswith(f" {name}"):
+            return True
+    return False
 
 
 def clauses(text: str) -> list[str]:
@@ -250,11 +296,16 @@ def payment_kinds(text: str) -> list[str]:
     return [kind for _, kind in sorted(hits)]
 
 
-def cancel_reason(text: str) -> str:
+def said_reason(text: str) -> str | None:
+    """The cancel reason the words give, or None."""
     for reason, patterns in rules().cancel_reasons.items():
         if any(p.search(text) for p in patterns):
             return reason
-    return "no longer needed"
+    return None
+
+
+def cancel_reason(text: str) -> str:
+    return said_reason(text) or "no longer needed"
 
 
 ADDRESS = re.compile(
