@@ -410,7 +410,8 @@ class ChineseReader:
         parts: list[str] = []
         buying: set[int] = set()
         alternatives: set[int] = set()  # clauses that join alternatives
-        for clause, said in enumerate(re.split(r"[，,。！!？?；;\n]+", text)):
+        clauses = re.split(r"[，,。！!？?；;\n]+", text)
+        for clause, said in enumerate(clauses):
             if any(cue in said for cue in self.words["buy_cues"]):
                 buying.add(clause)
             if any(word in said for word in self.words["alternatives"]):
@@ -430,7 +431,13 @@ class ChineseReader:
         kept = [a for c, a in attributes if c in chosen or c not in {c for c, _ in found}]
         generic = set(self.words["generic_heads"])
         if len(kinds) >= 2 and kinds[-1].split()[-1] in generic:  # 内衣 + 套 (CEDICT): a lingerie set
-            kinds = [*kinds[:-2], f"{kinds[-2]} {kinds[-1]}"]
+            *held, head = kinds[-1].split()
+            # 香薰炉加精油的套装: a set of the first kind with the others ("aroma burner set with
+            # essential oil"), the interpreter's form for the kind asked for and what comes with it.
+            said = " ".join(c for i, c in enumerate(clauses) if i in chosen)
+            listed = held and any(w in said for w in self.words["set_joiners"])
+            joined = f"{kinds[-2]} {head} with {' '.join(held)}" if listed else f"{kinds[-2]} {kinds[-1]}"
+            kinds = [*kinds[:-2], joined]
         if len(kinds) >= 2 and chosen & alternatives:  # 围巾或者披肩: either is wanted
             alts = [w for k in kinds for w in k.split(" or ")]
             return [" or ".join(dict.fromkeys(alts))], list(dict.fromkeys(kept)), unread, latin, parts

@@ -110,6 +110,10 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("柠檬草味的马克杯", "lemongrass mug"),
         ("面试穿的连衣裙", "dress"),
         ("皮革钱包", "leather purse"),
+        # a set listing what it holds is a set of the first kind with the rest; with no list,
+        # the words before 套装 name one kind
+        ("想买一套戒指配盒子的套装", "ring set with box"),
+        ("买一套内衣", "lingerie"),
         # a brand or type written in Latin letters beside its Chinese name is said once
         ("马克杯 mug", "mug"),
     ],
