@@ -166,6 +166,8 @@ class ChineseReader:
         # interpreter reads it as part of the type's name.
         counts = [f"with {m}" for m in measures if m.split()[-1] in self.words["counted_units"]]
         measures = [m for m in measures if m.split()[-1] not in self.words["counted_units"]]
+        counts += [a for a in attributes if a.startswith("with ")]  # "mug with lid"
+        attributes = [a for a in attributes if not a.startswith("with ")]
         phrase = " ".join([*latin, *measures, *attributes, *kinds, *counts])
         if instead and kinds:  # "换成手链吧" -> "bracelet instead": a new kind replaces the old one
             phrase += " instead"
@@ -457,6 +459,8 @@ class ChineseReader:
         places = {b for a, b in zip(pieces, pieces[1:], strict=False) if a in self.words["place_verbs"]}
         # A word before a quality word ("柠檬草味的", "复古风") says the quality: an attribute.
         described = {a for a, b in zip(pieces, pieces[1:], strict=False) if b in self.words["quality_words"]}
+        # A word after "带" is a part the product comes with ("带盖子的马克杯": a mug with a lid).
+        held = {b for a, b in zip(pieces, pieces[1:], strict=False) if a in self.words["with_words"]}
         tokens = [t for t in pieces if t and t not in filler and re.search(r"\w", t) and not counted.match(t)]
         tokens = [t for t in tokens if t not in self.words["quality_words"]]
         kinds: list[str] = []
@@ -475,6 +479,12 @@ class ChineseReader:
             quality = self._modifier(token) if token in described else None
             if quality:
                 attributes.append(quality)
+                i += 1
+                continue
+            # a single character after 带 is a verb's ("带去": take along), not a part
+            comes_with = self._modifier(token) if token in held and CJK.search(token) and len(token) > 1 else None
+            if comes_with:
+                attributes.append(f"with {comes_with}")
                 i += 1
                 continue
             if token in self.words["parts"]:

@@ -114,6 +114,10 @@ def test_reading_a_chinese_message(reader, message, expected):
         # the words before 套装 name one kind
         ("想买一套戒指配盒子的套装", "ring set with box"),
         ("买一套内衣", "lingerie"),
+        # qualities jieba cuts apart (不 + 粘), and a part the product comes with, after it
+        ("不粘的平底锅", "non stick frying pan"),
+        ("带皮革的手表", "watch with leather"),
+        ("一升的马克杯 带去公司", "1 l mug"),
         # a brand or type written in Latin letters beside its Chinese name is said once
         ("马克杯 mug", "mug"),
     ],
