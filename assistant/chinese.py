@@ -124,13 +124,13 @@ class ChineseReader:
         text, greeting = self._greeting(text)
         text, compare = self._compare(text)  # before references: "第一个和第三个哪个好"
         text, reference = self._reference(text)
-        text, topic = self._topic(text)
+        text, topic = self._topic(text) if not self._shopping_beside_topic(text) else (text, [])
         if topic:  # a policy or support question, about a shown item when one is pointed at
             about = f" for {reference[0]}" if reference else ""
             cases = [english for word, english in self.words["cases"].items() if word in text]
             case = f" ({', '.join(dict.fromkeys(cases))})" if cases else ""
             return Reading(f"what about {topic[0]}{about}{case}?")
-        text, moves = self._move(text)
+        text, moves, instead = self._move(text)
         text, rating = self._rating(text)
         text, measures = self._measures(text)
         text, price = self._price(text)
@@ -160,8 +160,20 @@ class ChineseReader:
             wanted = any(cue in message for cue in self.words["want_cues"])
             if not wanted and not any(self.knows(w) for w in latin):
                 return Reading("", unread + latin)
-        phrase = " ".join([*latin, *measures, *attributes, *kinds])
-        parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *age, *price, *rating]
+        # A Latin word the shopper wrote beside its Chinese name ("炒锅 kadhai") is said once.
+        latin = [w for w in latin if not any(w in terms(k) for k in kinds)]
+        # A count of parts follows the product ("lunch box with 2 containers"); before it, the
+        # interpreter reads it as part of the type's name.
+        counts = [f"with {m}" for m in measures if m.split()[-1] in self.words["counted_units"]]
+        measures = [m for m in measures if m.split()[-1] not in self.words["counted_units"]]
+        counts += [a for a in attributes if a.startswith("with ")]  # "mug with lid"
+        attributes = [a for a in attributes if not a.startswith("with ")]
+        phrase = " ".join([*latin, *measures, *attributes, *kinds, *counts])
+        if instead and kinds:  # "换成手链吧" -> "bracelet instead": a new kind replaces the old one
+            phrase += " instead"
+        # The rating before the budget: "under 1500 rated 4 and above" loses the budget in the
+        # interpreter's amount reading, "rated 4 and above under 1500" keeps both.
+        parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *age, *rating, *price]
         return Reading(" ".join(p for p in parts if p).strip(), unread, names)
 
     # -- the closed classes ------------------------------------------------------------------
@@ -182,6 +194,22 @@ class ChineseReader:
                     found.append(english)
                     break
         return text, [" and ".join(found)] if found else []
+
+    def _shopping_beside_topic(self, text: str) -> bool:
+        """Whether a clause with no support or policy word asks to buy with a budget or a
+        shopping word: "充电头坏了 手机充电器有没有300以下的" buys a charger, it reports no damage.
+        Shoppers separate clauses with spaces as often as with commas."""
+        topic_words = [w for words in {**self.words["topics"], **self.words["support"]}.values() for w in words]
+        if not any(w in text for w in topic_words):
+            return False
+        types = self.words["types"]
+        for clause in re.split(r"[，,。！!？?；;\s]+", text):
+            if any(w in clause for w in topic_words) or not any(c in clause for c in self.words["buy_cues"]):
+                continue
+            _, price = self._price(clause)
+            if (price and not price[0].startswith("around")) or any(w in clause for w in types if len(w) >= 2):
+                return True
+        return False
 
     def _compare(self, text: str) -> tuple[str, list[str]]:
         if not any(w in text for w in self.words["compare"]):
@@ -216,16 +244,19 @@ class ChineseReader:
             which = english.get(n, f"number {n}")
         return text.replace(m.group(), " "), [f"the {which} one"]
 
-    def _move(self, text: str) -> tuple[str, list[str]]:
-        moves = []
+    def _move(self, text: str) -> tuple[str, list[str], bool]:
+        """The moves on the request, and whether one replaces a value ("换成"): said as "instead"
+        only after a product type, the one value the interpreter replaces on that word."""
+        moves, instead = [], False
         for english, words in self.words["moves"].items():
             for word in sorted(words, key=len, reverse=True):
                 if word in text:
                     text = text.replace(word, " ")
                     if english not in ("instead", "remove"):
                         moves.append(english)
+                    instead = instead or english == "instead"
                     break
-        return text, moves
+        return text, moves, instead
 
     def _price(self, text: str) -> tuple[str, list[str]]:
         p = self.words["price"]
@@ -274,6 +305,14 @@ class ChineseReader:
             unit = units[m.group(2)]
             found.append(f"size {m.group(1)}" if unit == "size" else f"{m.group(1)} {unit}")
             text = text.replace(m.group(), " ", 1)
+        # A measure said with a Chinese numeral ("两格的饭盒", "一升"); not a size ("大一码" is a
+        # size larger, not size 1).
+        counted = "|".join(map(re.escape, sorted((u for u in units if units[u] != "size"), key=len, reverse=True)))
+        for m in list(re.finditer(rf"([一二两三四五六七八九十]+)\s*({counted})", text)):
+            count = to_number(m.group(1))
+            if count:
+                found.append(f"{count:g} {units[m.group(2)]}")
+                text = text.replace(m.group(), " ", 1)
         return text, found
 
     def _counts_things(self, text: str, m: re.Match) -> bool:
@@ -373,7 +412,8 @@ class ChineseReader:
         parts: list[str] = []
         buying: set[int] = set()
         alternatives: set[int] = set()  # clauses that join alternatives
-        for clause, said in enumerate(re.split(r"[，,。！!？?；;\n]+", text)):
+        clauses = re.split(r"[，,。！!？?；;\n]+", text)
+        for clause, said in enumerate(clauses):
             if any(cue in said for cue in self.words["buy_cues"]):
                 buying.add(clause)
             if any(word in said for word in self.words["alternatives"]):
@@ -393,7 +433,13 @@ class ChineseReader:
         kept = [a for c, a in attributes if c in chosen or c not in {c for c, _ in found}]
         generic = set(self.words["generic_heads"])
         if len(kinds) >= 2 and kinds[-1].split()[-1] in generic:  # 内衣 + 套 (CEDICT): a lingerie set
-            kinds = [*kinds[:-2], f"{kinds[-2]} {kinds[-1]}"]
+            *held, head = kinds[-1].split()
+            # 香薰炉加精油的套装: a set of the first kind with the others ("aroma burner set with
+            # essential oil"), the interpreter's form for the kind asked for and what comes with it.
+            said = " ".join(c for i, c in enumerate(clauses) if i in chosen)
+            listed = held and any(w in said for w in self.words["set_joiners"])
+            joined = f"{kinds[-2]} {head} with {' '.join(held)}" if listed else f"{kinds[-2]} {kinds[-1]}"
+            kinds = [*kinds[:-2], joined]
         if len(kinds) >= 2 and chosen & alternatives:  # 围巾或者披肩: either is wanted
             alts = [w for k in kinds for w in k.split(" or ")]
             return [" or ".join(dict.fromkeys(alts))], list(dict.fromkeys(kept)), unread, latin, parts
@@ -408,8 +454,15 @@ class ChineseReader:
         filler = set(self.words["filler"])
         table = self.words["attributes"]
         counted = re.compile(self.words["measure_word"])
-        tokens = self._tokens(text)
-        tokens = [t for t in tokens if t and t not in filler and re.search(r"\w", t) and not counted.match(t)]
+        pieces = self._tokens(text)
+        # A word after a verb of going ("带去健身房", "放在家里") is a place, not what is bought.
+        places = {b for a, b in zip(pieces, pieces[1:], strict=False) if a in self.words["place_verbs"]}
+        # A word before a quality word ("柠檬草味的", "复古风") says the quality: an attribute.
+        described = {a for a, b in zip(pieces, pieces[1:], strict=False) if b in self.words["quality_words"]}
+        # A word after "带" is a part the product comes with ("带盖子的马克杯": a mug with a lid).
+        held = {b for a, b in zip(pieces, pieces[1:], strict=False) if a in self.words["with_words"]}
+        tokens = [t for t in pieces if t and t not in filler and re.search(r"\w", t) and not counted.match(t)]
+        tokens = [t for t in tokens if t not in self.words["quality_words"]]
         kinds: list[str] = []
         at: list[int] = []  # the token each kind was read from
         attributes: list[str] = []
@@ -419,6 +472,21 @@ class ChineseReader:
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            if token in places and CJK.search(token) and token not in self.words["types"]:
+                unread.append(token)
+                i += 1
+                continue
+            quality = self._modifier(token) if token in described else None
+            if quality:
+                attributes.append(quality)
+                i += 1
+                continue
+            # a single character after 带 is a verb's ("带去": take along), not a part
+            comes_with = self._modifier(token) if token in held and CJK.search(token) and len(token) > 1 else None
+            if comes_with:
+                attributes.append(f"with {comes_with}")
+                i += 1
+                continue
             if token in self.words["parts"]:
                 parts.append(self.words["parts"][token])
                 i += 1
@@ -475,7 +543,12 @@ class ChineseReader:
             elif token in table:
                 attributes.append(table[token])
             elif len(token) > 1:
-                part = next((table[p] for p in sorted(table, key=len, reverse=True) if token.startswith(p)), None)
+                # A word read by the attribute it starts with ("纯棉款"), unless the dictionary says
+                # the word means something else ("面试" is an interview, not "face"; "皮革" agrees).
+                starts = [table[p] for p in sorted(table, key=len, reverse=True) if token.startswith(p)]
+                part = next(iter(starts), None)
+                if part and token in _dictionary() and not any(part in sense for sense in _senses(token)):
+                    part = None
                 (attributes if part else unread).append(part or token)
             i += 1
         # A one-character word just before a product word modifies it (Chinese puts the head

@@ -25,7 +25,7 @@ CARRIED = {
     ("box",),
 }
 KNOWN = CARRIED | {("sofa",), ("lipstick",), ("earring",), ("wallet",), ("football",)}
-WORDS = {"gold", "diamond", "cotton", "leather", "waterproof", "wrist", "fastrack", "titan", "mug"}
+WORDS = {"gold", "diamond", "cotton", "leather", "waterproof", "wrist", "fastrack", "titan", "mug", "lemongrass"}
 
 
 @pytest.fixture(scope="module")
@@ -95,9 +95,50 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("只要有货的", "only in stock"),
         ("第一个和第三个哪个好", "compare 1 and 3"),
         ("前两个有什么区别", "compare 1 and 2"),  # a brand asked for: the interpreter says whether it is carried
+        # a replacement names the new kind as one ("换成": instead of the one asked before)
+        ("换成戒指吧", "ring instead"),
+        # the rating before the budget, where the interpreter reads both
+        ("女士凉鞋 评分4星以上 500以内", "sandals for women rated 4 and above under 500"),
+        # a count of compartments, with a digit or a Chinese numeral, follows the product
+        ("三格饭盒 200以内", "lunch box with 3 containers under 200"),
+        ("一升的马克杯", "1 l mug"),
+        ("大一码的凉鞋", "sandals"),  # a size larger, not size 1
+        # the place after a verb of going is not what is bought
+        ("想买个戒指 放在盒子里", "ring"),
+        # a word with a quality word after it is the quality; a word the dictionary reads as
+        # something else is not read by its first character (面试: an interview, not "face")
+        ("柠檬草味的马克杯", "lemongrass mug"),
+        ("面试穿的连衣裙", "dress"),
+        ("皮革钱包", "leather purse"),
+        # a set listing what it holds is a set of the first kind with the rest; with no list,
+        # the words before 套装 name one kind
+        ("想买一套戒指配盒子的套装", "ring set with box"),
+        ("买一套内衣", "lingerie"),
+        # qualities jieba cuts apart (不 + 粘), and a part the product comes with, after it
+        ("不粘的平底锅", "non stick frying pan"),
+        ("带皮革的手表", "watch with leather"),
+        ("一升的马克杯 带去公司", "1 l mug"),
+        # a brand or type written in Latin letters beside its Chinese name is said once
+        ("马克杯 mug", "mug"),
     ],
 )
 def test_reading_the_words_shoppers_type(reader, message, expected):
+    assert reader.read(message).text == expected
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # a clause that buys with a budget or a shopping word: a purchase, not a damage report
+        ("手表坏了 想买块新的手表 1000以下", "watch under 1000"),
+        ("旧的坏了，有没有500以内的凉鞋", "sandals under 500"),
+        # support stays support when no other clause buys
+        ("我买的手表坏了怎么办", "what about damaged?"),
+        ("手表坏了，能退货吗", "what about return policy and damaged?"),
+        ("手表坏了 500块买的 能退货吗", "what about return policy and damaged?"),
+    ],
+)
+def test_a_support_word_beside_a_purchase(reader, message, expected):
     assert reader.read(message).text == expected
 
 
