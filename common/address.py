@@ -428,7 +428,21 @@ def _anchored(tokens: list[tuple[int, int, str]]) -> bool:
     if any(ADDRESS_TAG in w for w in words):
         return True
     has_number = any(HOUSE_NUMBER.fullmatch(w) for w in words)
-    return has_number and any(w.lower() in _address_words() for w in words)
+    return has_number and any(w.lower() in _address_words() for w in words) or _named_street(words)
+
+
+@cache
+def _street_kinds() -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in _data()["street_suffixes"])
+
+
+def _named_street(words: list[str]) -> bool:
+    """A street by its name and kind, with no house number ("Station Road", "MG Marg"): a
+    capitalised name, then a street kind written capitalised as well."""
+    return any(
+        CAPITALISED.match(name) and CAPITALISED.match(kind) and kind.lower().rstrip(".") in _street_kinds()
+        for name, kind in zip(words, words[1:], strict=False)
+    )
 
 
 def _postcode_candidates(text: str) -> dict[tuple[int, int], set[bool]]:

@@ -124,18 +124,20 @@ def _code_after_address() -> re.Pattern[str]:
 @cache
 def _spelled_email() -> re.Pattern[str]:
     """An e-mail address written so that a machine would not read it: "priya dot sharma at gmail
-    dot com", "ravi[at]yahoo[dot]in". A bracketed "at" says so alone; a spoken " at " needs a
-    spoken "dot" in the domain too ("saw it at flipkart.com" is no address)."""
+    dot com", "ravi[at]yahoo[dot]in". A bracketed "at" says so alone; a spoken " at " or a spaced
+    " @ " needs a spoken or spaced dot in the domain too ("saw it at flipkart.com", "online @
+    flipkart.com" are no addresses; "ravi . kumar @ gmail . com" is one)."""
     tld = _words("email_tlds")
     # "name@ gmail.com" too; not "online @ flipkart.com", a shop's line in catalog text
     bracket_at = r"\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*|@\s+"
     bracket_dot = r"\s*[(\[{<]\s*dot\s*[)\]}>]\s*"
-    spoken_dot = r"\s+dot\s+"
+    # " dot ", or a dot set apart by spaces ("ravi . kumar @ gmail . com")
+    spoken_dot = r"\s+(?:dot|\.)\s+"
     dot = rf"(?:{bracket_dot}|{spoken_dot}|\.)"
     local = rf"[\w+-]+(?:{dot}[\w+-]+)*"
     return re.compile(
         rf"\b{local}(?:(?:{bracket_at})[\w-]+(?:{dot}[\w-]+)*{dot}(?:{tld})"
-        rf"|\s+at\s+[\w-]+(?:{dot}[\w-]+)*(?:{spoken_dot}|{bracket_dot})(?:{tld}))\b",
+        rf"|\s+(?:at|@)\s+[\w-]+(?:{dot}[\w-]+)*(?:{spoken_dot}|{bracket_dot})(?:{tld}))\b",
         re.I,
     )
 

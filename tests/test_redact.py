@@ -699,3 +699,18 @@ def test_postcodes_on_the_lines_below_an_address_and_german_house_units(text, ex
 
 def test_a_postcode_on_a_line_below_shop_text_stays():
     assert redact("sizes in stock\nS M L\n10001 sold") == "sizes in stock\nS M L\n10001 sold"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mail it to meera . iyer @ yahoo . co . in", "mail it to [EMAIL]"),
+        ("buy online @ flipkart.com today", "buy online @ flipkart.com today"),  # a shop's line
+        ("c/o Suresh, Near Bus Stand, Temple Road, Mysuru 570001", "c/o Suresh, [ADDRESS], Mysuru [POSTCODE]"),
+        ("7/21 Lajpat Vihar, Kanpur", "[ADDRESS], Kanpur"),
+        ("return id 6612093847 still open", "return id 6612093847 still open"),  # not a phone
+        ("complaint no 9182736450 closed without refund", "complaint no 9182736450 closed without refund"),
+    ],
+)
+def test_spaced_mail_streets_without_a_number_and_service_ids(text, expected):
+    assert redact(text) == expected
