@@ -238,17 +238,22 @@ def _chinese_line() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[^\u3400-\u9fff])|(?<=[{opener}])){district}{road}\s*{number}[号弄]{tail}")
 
 
+# Between a unit word and its number: a space, "no", "#", ":" or "-", or the word's own dot
+# ("h.no5"). Glued to it, the number makes a code: "FLAT500" is a coupon, "ROOM2" a product line.
+UNIT_GAP = r"(?:\s*(?:no\.?|[:#-])\s*|\s+|(?<=\.))"
+
+
 @cache
 def _home_unit() -> re.Pattern[str]:
     """A home's unit word and number ("villa 22", "Flat 4B", "apt. no 5"), then what follows."""
     number = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4})?[A-Za-z]?"
-    return re.compile(rf"\b(?:{_words('home_unit_words')})\s*(?:no\.?\s*)?[:#]?\s*{number}(?![\w/-])", re.I)
+    return re.compile(rf"\b(?:{_words('home_unit_words')}){UNIT_GAP}{number}(?![\w/-])", re.I)
 
 
 @cache
 def _other_unit() -> re.Pattern[str]:
     number = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4})?[A-Za-z]?"
-    return re.compile(rf"\b(?:{_words('unit_words')})\s*(?:no\.?\s*)?[:#]?\s*{number}(?=\s*,)", re.I)
+    return re.compile(rf"\b(?:{_words('unit_words')}){UNIT_GAP}{number}(?=\s*,)", re.I)
 
 
 @cache
@@ -355,7 +360,15 @@ def _unit_lines(text: str) -> str:
             # another unit needs a part that names a place: "room 1, room 2, room 3" is a list
             if not needs_part or any(_names_a_place(w) for w in words):
                 spans.append((m.start(), end, ADDRESS_TAG))
-    return _apply(text, spans)
+    # one line may hold several units ("Room 12, Block B, Tower 2, ..."): the first one's span
+    # holds the others'
+    merged: list[tuple[int, int, str]] = []
+    for start, end, tag in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), tag)
+        else:
+            merged.append((start, end, tag))
+    return _apply(text, merged)
 
 
 def street_lines(text: str) -> str:
@@ -399,7 +412,8 @@ def _address_like(token: str) -> bool:
 
 def _name_part(tokens: list[tuple[int, int, str]]) -> bool:
     """A locality or city written in lower case ("kondapur", "noida"): one to three plain words."""
-    return 0 < len(tokens) <= 3 and all(t[2].strip(".,").isalpha() for t in tokens)
+    words = [t[2].strip(".,") for t in tokens if any(ch.isalnum() for ch in t[2])]  # not "-"
+    return 0 < len(words) <= 3 and all(w.isalpha() for w in words)
 
 
 def _anchor_token(token: str) -> bool:
@@ -523,7 +537,11 @@ def _postcode_spans(text: str) -> list[tuple[int, int, str]]:
         place_after = re.match(r"\s+[^\W\d_]", text[end:])
         # Chinese text runs without spaces or ASCII commas: its lines are `_chinese_line`'s
         spaceless = re.search(f"[{SPACELESS}]", text[clause_start:start])
-        if not spaceless and ((True in positions and place_before) or (False in positions and place_after)):
+        # Where the region writes it, or before the city opening a part of its own: "Rua das
+        # Flores 123, 01234-567 São Paulo" is written as often as "São Paulo - SP, 01234-567"
+        opens_part = re.search(r",\s*$", text[clause_start:start])
+        where = (True in positions and place_before) or ((False in positions or opens_part) and place_after)
+        if not spaceless and where:
             street = _street_before(text, clause_start, start)
             if street:
                 spans.append((street[0][0], street[-1][1], ADDRESS_TAG))

@@ -338,9 +338,18 @@ def _phones(text: str) -> str:
     # A number an identifier word names ("AWB number 7845123690", "order no 9876543210") is that
     # identifier, even where a region's plan would take it for a mobile number.
     spans = [(s, e) for s, e in spans if not _identifier_cue().search(text[max(0, s - 40) : s])]
+    # An EAN-8 barcode its word follows ("96385074 is the barcode"): eight digits with a valid
+    # check digit are a tenth of all eight-digit numbers, so only where the word says so.
+    spans = [(s, e) for s, e in spans if not _barcode_named_after(text, s, e)]
     for start, end in sorted(_merged(spans), reverse=True):
         text = text[:start] + "[PHONE]" + text[end:]
     return text
+
+
+def _barcode_named_after(text: str, start: int, end: int) -> bool:
+    digits = re.sub(r"\D", "", text[start:end])
+    after = re.split(r"[.!?;\n]", text[end : end + 30], maxsplit=1)[0]
+    return len(digits) == 8 and ean.is_valid(digits) and bool(_identifier_word().search(after))
 
 
 def _number_range(raw: str) -> bool:

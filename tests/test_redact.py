@@ -714,3 +714,29 @@ def test_a_postcode_on_a_line_below_shop_text_stays():
 )
 def test_spaced_mail_streets_without_a_number_and_service_ids(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("flat no 11, lotus enclave, kukatpally, hyderabad - 500072", "[ADDRESS], hyderabad - [POSTCODE]"),
+        ("Office 5, Wing C, Tower 9, Cyber City, Gurgaon", "[ADDRESS]"),  # the first unit's line holds the rest
+        ("Calle del Prado 8, 4º dcha, 28014 Madrid", "[ADDRESS], [POSTCODE] Madrid"),
+        ("Rua Bela 77, apto 12, 01311-000 Santos", "[ADDRESS], [POSTCODE] Santos"),  # the CEP before the city
+        ("fecha de nacimiento: 1991-11-23", "fecha de nacimiento: [DOB]"),
+    ],
+)
+def test_more_address_line_shapes(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "use code FLAT300 for 300 off",  # a coupon, not "flat 300"
+        "ROOM2 divider in oak",
+        "73513537 is the barcode on the jar",  # a valid EAN-8 its word names
+    ],
+)
+def test_codes_glued_to_unit_words_and_named_barcodes_stay(text):
+    assert redact(text) == text
