@@ -235,7 +235,8 @@ def _chinese_line() -> re.Pattern[str]:
     units = "|".join(sorted(data["units"], key=len, reverse=True))
     number = r"\d{1,5}(?:-\d{1,4})?"
     tail = rf"(?:{han}{{0,8}}?[A-Za-z]?\d{{0,5}}[A-Za-z]?(?:{units})|[A-Za-z]?\d{{1,5}}[A-Za-z]?(?!\d))*"
-    return re.compile(rf"(?:^|(?<=[^\u3400-\u9fff])|(?<=[{opener}])){district}{road}\s*{number}[号弄]{tail}")
+    section = r"(?:[一二三四五六七八九十\d]{1,3}段)?"  # "人民南路四段11号": a road's section
+    return re.compile(rf"(?:^|(?<=[^\u3400-\u9fff])|(?<=[{opener}])){district}{road}{section}\s*{number}[号弄]{tail}")
 
 
 # Between a unit word and its number: a space, "no", "#", ":" or "-", or the word's own dot

@@ -332,7 +332,11 @@ def _phones(text: str) -> str:
         digits = sum(ch.isdigit() for ch in m.group())
         if 7 <= digits <= 15 and _phone_cue().search(text[max(0, m.start() - 40) : m.start()]):
             spans.append((m.start(), m.end()))
-    spans = [(s, e) for s, e in spans if not _number_range(text[s:e]) and not CALENDAR_DATE.fullmatch(text[s:e])]
+    spans = [
+        (s, e)
+        for s, e in spans
+        if not _number_range(text[s:e]) and not _number_series(text[s:e]) and not CALENDAR_DATE.fullmatch(text[s:e])
+    ]
     # A toll-free or shared-cost line is a business's, not a person's ("helpline 1800-180-1551").
     spans = [(s, e) for s, e in spans if not _business_number(text[s:e])]
     # A number an identifier word names ("AWB number 7845123690", "order no 9876543210") is that
@@ -350,6 +354,14 @@ def _barcode_named_after(text: str, start: int, end: int) -> bool:
     digits = re.sub(r"\D", "", text[start:end])
     after = re.split(r"[.!?;\n]", text[end : end + 30], maxsplit=1)[0]
     return len(digits) == 8 and ean.is_valid(digits) and bool(_identifier_word().search(after))
+
+
+def _number_series(raw: str) -> bool:
+    """ "38 40 42 44", "28 30 32 34 36": four numbers or more rising by one step, a list of
+    sizes, though eight digits in pairs are a Danish or Norwegian phone number's shape."""
+    numbers = [int(g) for g in re.findall(r"\d+", raw)]
+    steps = {b - a for a, b in zip(numbers, numbers[1:], strict=False)}
+    return len(numbers) >= 4 and len(steps) == 1 and steps.pop() > 0
 
 
 def _number_range(raw: str) -> bool:

@@ -740,3 +740,15 @@ def test_more_address_line_shapes(text, expected):
 )
 def test_codes_glued_to_unit_words_and_named_barcodes_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("waist 28 30 32 34 in stock?", "waist 28 30 32 34 in stock?"),  # sizes rising by one step
+        ("ring me 38 41 27 90", "ring me [PHONE]"),  # pairs that do not rise evenly: a number
+        ("送到锦江区红星路三段99号", "送到[ADDRESS]"),  # a road's section before the number
+    ],
+)
+def test_size_lists_and_road_sections(text, expected):
+    assert redact(text) == expected
