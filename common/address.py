@@ -577,7 +577,9 @@ def _after_address_line(text: str, start: int) -> bool:
 
 @cache
 def _delivery_cue() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    before = re.compile(rf"\b(?:{_words('delivery_place_cues')})\s*$", re.I)
+    # "deliver to", or a delivery verb and its object first: "can you ship the mixer to"
+    verb_then_to = rf"\b(?:{_words('delivery_verbs')})\b[^.!?\n]{{0,40}}?\bto"
+    before = re.compile(rf"(?:\b(?:{_words('delivery_place_cues')})|{verb_then_to})\s*$", re.I)
     after = re.compile(rf"\s*(?:{_words('delivery_place_cues_after')})\b", re.I)
     return before, after
 
@@ -593,7 +595,7 @@ def _delivery_place(text: str, start: int, end: int) -> bool:
     if word_after and word_after.group(1).lower() in _not_after_unit():
         return False  # "available in 20000 mah", "ship to 10000 people"? a quantity
     before, after = _delivery_cue()
-    return bool(before.search(text[max(0, start - 30) : start]) or after.match(text, end))
+    return bool(before.search(text[max(0, start - 60) : start]) or after.match(text, end))
 
 
 def _cued_lines(text: str) -> list[tuple[int, int, str]]:

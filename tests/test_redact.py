@@ -621,6 +621,7 @@ def test_bank_account_numbers_go_after_their_word(text, expected):
         ("ship to 94110 pls", "ship to [POSTCODE] pls"),
         ("is 600042 serviceable for the fridge?", "is [POSTCODE] serviceable for the fridge?"),
         ("do u ship to EH8 9YL?", "do u ship to [POSTCODE]?"),
+        ("could you send the kettle and two mugs to 302017?", "could you send the kettle and two mugs to [POSTCODE]?"),
     ],
 )
 def test_a_postcode_alone_where_a_parcel_should_go(text, expected):
@@ -637,6 +638,7 @@ def test_a_postcode_alone_where_a_parcel_should_go(text, expected):
         "ship to 3 different cities?",
         "batch 411038 was recalled",
         "deliver in 2 days or 5 days?",
+        "can you deliver 4 chairs in 15000 budget",
     ],
 )
 def test_quantities_and_ranges_after_delivery_words_stay(text):
