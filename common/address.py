@@ -543,7 +543,7 @@ def _postcode_spans(text: str) -> list[tuple[int, int, str]]:
         opens_part = re.search(r",\s*$", text[clause_start:start])
         where = (True in positions and place_before) or ((False in positions or opens_part) and place_after)
         if not spaceless and where:
-            street = _street_before(text, clause_start, start)
+            street = _street_before(text, clause_start, start) or _unit_run_before(text, clause_start, start)
             if street:
                 spans.append((street[0][0], street[-1][1], ADDRESS_TAG))
                 spans.append((start, end, "[POSTCODE]"))
@@ -554,6 +554,21 @@ def _postcode_spans(text: str) -> list[tuple[int, int, str]]:
         if cued or _delivery_place(text, start, end) or _after_address_line(text, start):
             spans.append((start, end, "[POSTCODE]"))
     return spans
+
+
+def _unit_run_before(text: str, clause_start: int, start: int) -> list[tuple[int, int, str]]:
+    """An address typed in lower case with no commas, from a home's unit to the postcode ("flat
+    101 a wing shanti niketan society pune 411001"): the tokens from the unit to the word before
+    the postcode's, which is taken for the city and stays."""
+    units = list(_home_unit().finditer(text, clause_start, start))
+    unit = units[-1] if units else None  # the last unit before the postcode
+    if unit is None or TAG.search(text[unit.start() : start]):
+        return []
+    tokens = _tokens(text[unit.start() : start], unit.start())
+    after = re.match(r"\s*(\w+)", text[unit.end() :])
+    if len(tokens) < 3 or (after and after.group(1).lower() in _not_after_unit()):
+        return []
+    return tokens[:-1]
 
 
 def _after_address_line(text: str, start: int) -> bool:

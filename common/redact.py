@@ -121,6 +121,26 @@ def _code_after_address() -> re.Pattern[str]:
     return re.compile(rf"(?P<cue>{tags}\b(?:{words})\b(?:\s*(?:is|:|-|no\.?))?\s*){ACCESS_CODE}", re.I)
 
 
+# A UPI payment address ("ravi.k@okaxis", "9845012345@ybl"): a name or a phone number, "@", a
+# payment app's handle with no dot after it, so no e-mail pattern takes it.
+UPI_ID = re.compile(r"(?<![\w.@-])[\w.-]{2,}@(?P<handle>[A-Za-z]{2,})\b(?![.@-])")
+
+
+@cache
+def _upi_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('upi_cues')})\b[^\w\n]*(?:(?:id|is|address)\b[^\w\n]*)*$", re.I)
+
+
+def _upi_ids(text: str) -> str:
+    """UPI addresses: a handle of the data's payment apps, or any after its word ("upi", "vpa")."""
+
+    def tag(m: re.Match[str]) -> str:
+        known = m.group("handle").lower() in _data()["upi_handles"]
+        return "[UPI]" if known or _upi_cue().search(text[max(0, m.start() - 20) : m.start()]) else m.group()
+
+    return UPI_ID.sub(tag, text)
+
+
 @cache
 def _spelled_email() -> re.Pattern[str]:
     """An e-mail address written so that a machine would not read it: "priya dot sharma at gmail
@@ -420,7 +440,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 # The tags `redact` writes in place of personal data.
-TAGS = re.compile(r"\[(?:EMAIL|PHONE|CARD|CVV|CODE|IBAN|ID|DOB|ADDRESS|POSTCODE)\]")
+TAGS = re.compile(r"\[(?:EMAIL|UPI|PHONE|CARD|CVV|CODE|IBAN|ID|DOB|ADDRESS|POSTCODE)\]")
 
 
 def without_tags(text: str) -> str:
@@ -431,11 +451,12 @@ def without_tags(text: str) -> str:
 
 @lru_cache(maxsize=8192)  # sessions are redacted whole at every save: most texts repeat
 def redact(text: str) -> str:
-    """Replace e-mail addresses, IBANs, national identity numbers, dates of birth, card numbers,
+    """Replace e-mail and UPI addresses, IBANs, national identity numbers, dates of birth, card numbers,
     card security codes, phone numbers, street addresses and postcodes by tags. Phones go before addresses, so that a phone number is not
     read as a postcode at the end of an address."""
     text = EMAIL.sub("[EMAIL]", text)
     text = _spelled_email().sub("[EMAIL]", text)
+    text = _upi_ids(text)
     text = PO_BOX.sub("[ADDRESS]", text)
     text = IBAN.sub(_iban, text)
     text = national_ids(birth_dates(text))

@@ -754,3 +754,24 @@ def test_codes_glued_to_unit_words_and_named_barcodes_stay(text):
 )
 def test_size_lists_and_road_sections(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("send the refund to meena.r@oksbi", "send the refund to [UPI]"),
+        ("vpa: 9812233445@paytm", "vpa: [UPI]"),
+        ("my upi is kiran@somebank", "my upi is [UPI]"),  # any handle after its word
+        ("tag us @shopassist for a discount", "tag us @shopassist for a discount"),
+        ("likh lo: saat aath nau ek do teen char paanch chhe saat", "likh lo: [PHONE]"),  # Hindi digit words
+        ("C-77, Green Garden, Delhi-110092", "[ADDRESS], Delhi-[POSTCODE]"),
+        ("villa 8 palm meadows whitefield bengaluru 560066", "[ADDRESS] bengaluru [POSTCODE]"),  # lower case, no commas
+    ],
+)
+def test_upi_addresses_hindi_digits_and_lower_case_lines(text, expected):
+    assert redact(text) == expected
+
+
+def test_a_unit_word_far_before_a_number_makes_no_address():
+    text = "flat 40 off on item 560066"
+    assert redact(text) == text
