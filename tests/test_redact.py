@@ -565,3 +565,213 @@ def test_a_reply_keeps_the_shops_own_address_and_loses_the_shoppers():
     shopper, reply = (t.content for t in redacted(session).turns)
     assert SUPPORT_EMAIL in reply and "ana.r" not in reply and "[EMAIL]" in reply
     assert "ana.r" not in shopper and SUPPORT_EMAIL not in shopper  # the shopper's words: every address goes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a district, a road with its number, then building, entrance and room; the city stays
+        ("麻烦寄到西湖区文三路478号2幢1单元301，邮编310012", "麻烦寄到[ADDRESS]，邮编[POSTCODE]"),
+        ("地址：杭州市余杭区五常大道168号", "地址：杭州市[ADDRESS]"),
+        ("收件人在南京市鼓楼区中山北路8号B座1502室。谢谢", "收件人在南京市[ADDRESS]。谢谢"),
+        ("手机号13912345678，下午送", "手机号[PHONE]，下午送"),
+        ("身份证号码是440306198702151237", "身份证号码是[ID]"),
+        ("我是1987年2月15日出生的", "我是[DOB]出生的"),
+        ("出生日期：1987年2月15日", "出生日期：[DOB]"),
+    ],
+)
+def test_chinese_addresses_phones_ids_and_birth_dates(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这个充电宝是20000毫安的吗？型号 PB-2031",
+        "2023年8月生产的，保质期两年",
+        "生日礼物，2025年3月1日前能送到吗",
+        "第3号色和第12号色有什么区别",
+    ],
+)
+def test_chinese_shop_text_stays(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "refund the cod amount to a/c no. 0271 0400 3311 62, ifsc UTIB0000271",
+            "refund the cod amount to a/c no. [ID], ifsc UTIB0000271",
+        ),
+        ("my bank account number is 918273645012", "my bank account number is [ID]"),
+        ("Kontonummer: 0532013000 bitte erstatten", "Kontonummer: [ID] bitte erstatten"),
+        ("请退到银行账号6228480402564890", "请退到银行账号[ID]"),
+        ("account number ending 3391 was charged twice", "account number ending 3391 was charged twice"),
+    ],
+)
+def test_bank_account_numbers_go_after_their_word(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("can you deliver to 411038 by monday", "can you deliver to [POSTCODE] by monday"),
+        ("ship to 94110 pls", "ship to [POSTCODE] pls"),
+        ("is 600042 serviceable for the fridge?", "is [POSTCODE] serviceable for the fridge?"),
+        ("do u ship to EH8 9YL?", "do u ship to [POSTCODE]?"),
+        ("could you send the kettle and two mugs to 302017?", "could you send the kettle and two mugs to [POSTCODE]?"),
+    ],
+)
+def test_a_postcode_alone_where_a_parcel_should_go(text, expected):
+    """The shopper's own postcode, as every devset labels it; nothing in the assistant reads it
+    from a saved session."""
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do you deliver to 411001 to 411062?",  # a range: a question about coverage
+        "is the 30000 mah one available in grey",
+        "ship to 3 different cities?",
+        "batch 411038 was recalled",
+        "deliver in 2 days or 5 days?",
+        "can you deliver 4 chairs in 15000 budget",
+    ],
+)
+def test_quantities_and_ranges_after_delivery_words_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("factura a nombre de DNI 27483916C", "factura a nombre de DNI [ID]"),
+        ("mi NIE es Y5537281E", "mi NIE es [ID]"),
+        ("para la factura 27483916-C gracias", "para la factura [ID] gracias"),  # its letter checks
+        ("nota fiscal no CPF 386.172.940-78", "nota fiscal no CPF [ID]"),
+        ("CPF: 38617294078", "CPF: [ID]"),
+        ("pode usar 386.172.940-78 na nota", "pode usar [ID] na nota"),
+    ],
+)
+def test_spanish_and_brazilian_identity_numbers(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "model 27483916C in stock?",  # named as a model, though its letter checks
+        "part 27483916B fits?",  # letter fails the check
+        "valor 386.172.940-79",  # CPF check digits fail
+        "order 440306198702151237 shipped",
+    ],
+)
+def test_codes_shaped_like_identity_numbers_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("data de nascimento 9 de outubro de 1994", "data de nascimento [DOB]"),
+        ("geb. 21. Oktober 1979", "geb. [DOB]"),
+        ("il piccolo è nato il 2 maggio 2019", "il piccolo è nato il [DOB]"),
+        ("née le 30 avril 1983", "née le [DOB]"),
+        ("entrega el 9 de octubre", "entrega el 9 de octubre"),  # a delivery date
+    ],
+)
+def test_birth_dates_in_other_languages(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("77 Harbour Road\nHull, HU1 2AB", "[ADDRESS]\nHull, [POSTCODE]"),
+        ("Flat 9\nMarlow House\nReading\nRG1 8DQ", "[ADDRESS]\nReading\n[POSTCODE]"),
+        ("Haus 7, Birkenweg, 50667 Köln", "[ADDRESS], [POSTCODE] Köln"),
+    ],
+)
+def test_postcodes_on_the_lines_below_an_address_and_german_house_units(text, expected):
+    assert redact(text) == expected
+
+
+def test_a_postcode_on_a_line_below_shop_text_stays():
+    assert redact("sizes in stock\nS M L\n10001 sold") == "sizes in stock\nS M L\n10001 sold"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mail it to meera . iyer @ yahoo . co . in", "mail it to [EMAIL]"),
+        ("buy online @ flipkart.com today", "buy online @ flipkart.com today"),  # a shop's line
+        ("c/o Suresh, Near Bus Stand, Temple Road, Mysuru 570001", "c/o Suresh, [ADDRESS], Mysuru [POSTCODE]"),
+        ("7/21 Lajpat Vihar, Kanpur", "[ADDRESS], Kanpur"),
+        ("return id 6612093847 still open", "return id 6612093847 still open"),  # not a phone
+        ("complaint no 9182736450 closed without refund", "complaint no 9182736450 closed without refund"),
+    ],
+)
+def test_spaced_mail_streets_without_a_number_and_service_ids(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("flat no 11, lotus enclave, kukatpally, hyderabad - 500072", "[ADDRESS], hyderabad - [POSTCODE]"),
+        ("Office 5, Wing C, Tower 9, Cyber City, Gurgaon", "[ADDRESS]"),  # the first unit's line holds the rest
+        ("Calle del Prado 8, 4º dcha, 28014 Madrid", "[ADDRESS], [POSTCODE] Madrid"),
+        ("Rua Bela 77, apto 12, 01311-000 Santos", "[ADDRESS], [POSTCODE] Santos"),  # the CEP before the city
+        ("fecha de nacimiento: 1991-11-23", "fecha de nacimiento: [DOB]"),
+    ],
+)
+def test_more_address_line_shapes(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "use code FLAT300 for 300 off",  # a coupon, not "flat 300"
+        "ROOM2 divider in oak",
+        "73513537 is the barcode on the jar",  # a valid EAN-8 its word names
+    ],
+)
+def test_codes_glued_to_unit_words_and_named_barcodes_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("waist 28 30 32 34 in stock?", "waist 28 30 32 34 in stock?"),  # sizes rising by one step
+        ("ring me 38 41 27 90", "ring me [PHONE]"),  # pairs that do not rise evenly: a number
+        ("送到锦江区红星路三段99号", "送到[ADDRESS]"),  # a road's section before the number
+    ],
+)
+def test_size_lists_and_road_sections(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("send the refund to meena.r@oksbi", "send the refund to [UPI]"),
+        ("vpa: 9812233445@paytm", "vpa: [UPI]"),
+        ("my upi is kiran@somebank", "my upi is [UPI]"),  # any handle after its word
+        ("tag us @shopassist for a discount", "tag us @shopassist for a discount"),
+        ("likh lo: saat aath nau ek do teen char paanch chhe saat", "likh lo: [PHONE]"),  # Hindi digit words
+        ("C-77, Green Garden, Delhi-110092", "[ADDRESS], Delhi-[POSTCODE]"),
+        ("villa 8 palm meadows whitefield bengaluru 560066", "[ADDRESS] bengaluru [POSTCODE]"),  # lower case, no commas
+    ],
+)
+def test_upi_addresses_hindi_digits_and_lower_case_lines(text, expected):
+    assert redact(text) == expected
+
+
+def test_a_unit_word_far_before_a_number_makes_no_address():
+    text = "flat 40 off on item 560066"
+    assert redact(text) == text
