@@ -33,6 +33,7 @@ from common.address import (  # one reading of redact.yaml
     addresses,
 )
 from common.identity import birth_dates, national_ids
+from common.person_names import titled_names
 
 # Checking numbers against some fifty regions' plans compiles more of libphonenumber's patterns
 # than the re module keeps (512): the library's own cache keeps them all.
@@ -440,7 +441,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 # The tags `redact` writes in place of personal data.
-TAGS = re.compile(r"\[(?:EMAIL|UPI|PHONE|CARD|CVV|CODE|IBAN|ID|DOB|ADDRESS|POSTCODE)\]")
+TAGS = re.compile(r"\[(?:NAME|EMAIL|UPI|PHONE|CARD|CVV|CODE|IBAN|ID|DOB|ADDRESS|POSTCODE)\]")
 
 
 def without_tags(text: str) -> str:
@@ -451,12 +452,13 @@ def without_tags(text: str) -> str:
 
 @lru_cache(maxsize=8192)  # sessions are redacted whole at every save: most texts repeat
 def redact(text: str) -> str:
-    """Replace e-mail and UPI addresses, IBANs, national identity numbers, dates of birth, card numbers,
+    """Replace names with a title, e-mail and UPI addresses, IBANs, national identity numbers, dates of birth, card numbers,
     card security codes, phone numbers, street addresses and postcodes by tags. Phones go before addresses, so that a phone number is not
     read as a postcode at the end of an address."""
     text = EMAIL.sub("[EMAIL]", text)
     text = _spelled_email().sub("[EMAIL]", text)
     text = _upi_ids(text)
+    text = titled_names(text)
     text = PO_BOX.sub("[ADDRESS]", text)
     text = IBAN.sub(_iban, text)
     text = national_ids(birth_dates(text))

@@ -775,3 +775,23 @@ def test_upi_addresses_hindi_digits_and_lower_case_lines(text, expected):
 def test_a_unit_word_far_before_a_number_makes_no_address():
     text = "flat 40 off on item 560066"
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hello, Mrs. Deshpande here about my order", "hello, [NAME] here about my order"),
+        ("the parcel is for Dr A. J. Fernandes", "the parcel is for [NAME]"),
+        ("mr. bhatt will collect it", "[NAME] will collect it"),  # lower case, with the title's dot
+        ("llamar a la Sra. Ruiz Ortega", "llamar a la [NAME]"),
+        ("请转交李女士", "请转交[NAME]"),
+        # brands, jobs and relations that stand after a title are no person
+        ("Dr. Martens chelsea boots in size 7", "Dr. Martens chelsea boots in size 7"),
+        ("is the Mr Coffee drip maker back?", "is the Mr Coffee drip maker back?"),
+        ("my dad is a Sr. Manager, need a formal shirt", "my dad is a Sr. Manager, need a formal shirt"),
+        ("我先生想要一块手表", "我先生想要一块手表"),
+        ("MS Office key", "MS Office key"),
+    ],
+)
+def test_names_with_a_title(text, expected):
+    assert redact(text) == expected
