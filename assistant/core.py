@@ -246,7 +246,9 @@ class Assistant:
         started = time.perf_counter()
         # The clauses that apply, quoted whole with their sections, stream at once; the model's
         # sentences may follow, each supported by those passages and none repeating the quote.
-        found = policy_answer.answer(passages, message, lambda text: self.policies.search(text, k=2))
+        found = policy_answer.answer(
+            passages, message, lambda text: self.policies.search(text, k=2), self.policies.embed
+        )
         if about:
             yield Event(type=EventKind.TEXT, data=f"About the {' and the '.join(p.title for p in about)}: ")
         yield Event(type=EventKind.TEXT, data=found.text + " ")

@@ -142,7 +142,7 @@ def test_fallback_answers_from_the_records(make_assistant, scripted):
 
 
 def test_policy_answer_quotes_the_clause_at_once_then_the_models_grounded_sentences(make_assistant):
-    question = "How many days do I have to return an item?"
+    question = "How many days do I have to return an item I wore?"
     assistant, backend = make_assistant(
         replies=[
             "Most items can be returned within 30 days of the delivery date. Unused items in their original packaging can be returned."
@@ -390,7 +390,7 @@ def test_a_policy_question_about_a_shown_item_is_answered_from_the_policy_naming
 
 
 def test_a_policy_answer_that_copies_the_prompts_passage_header_falls_back_to_the_passage(make_assistant):
-    question = "what is your return policy?"
+    question = "what is your return policy for items I changed my mind about?"
     assistant, _ = make_assistant(replies=["[returns.md - Returns and Refunds Policy > What is your return policy?"])
     _, reply = turn(assistant, Session(), question)
     assert reply.intent == "policy" and reply.used_fallback and "[returns.md" not in reply.text
