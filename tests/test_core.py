@@ -442,3 +442,19 @@ def test_the_why_line_names_no_letter_left_by_a_contraction(make_assistant):
     assistant.reply(session, "I need a jacket")
     reply = assistant.reply(session, "it's for my wife")
     assert reply.products and all(len(t) > 1 for c in reply.products for t in c.why.terms)
+
+
+def test_the_models_false_price_and_empty_praise_never_reach_the_shopper(make_assistant):
+    assistant, _ = make_assistant()
+    _, first = turn(assistant, Session(), JACKETS)
+    top, second = first.products[:2]
+    scripted = (
+        f"I'm sure you're going to love the first one, and I'm sure you're going to love the second one too. "
+        f"You can't go wrong with a 999-dollar jacket. The {top.title} costs {format_price(top.price, top.currency)}."
+    )
+    assistant, _ = make_assistant(replies=[scripted])
+    events, reply = turn(assistant, Session(), JACKETS)
+    shown = streamed_text(events)
+    assert "love" not in shown and "999" not in shown and "go wrong" not in shown
+    assert reply.text.endswith(f"The {top.title} costs {format_price(top.price, top.currency)}.")
+    assert reply.sentences_removed == 2
