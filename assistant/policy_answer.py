@@ -49,6 +49,7 @@ class Cases:
     min_similarity: float
     situation_weight: float
     max_quotes: int
+    whole_policy_words: frozenset[str]
 
 
 @cache
@@ -63,7 +64,13 @@ def cases(path: Path = DATA_FILE) -> Cases:
         )
         for name, v in data["situations"].items()
     )
-    return Cases(situations, float(data["min_similarity"]), float(data["situation_weight"]), int(data["max_quotes"]))
+    return Cases(
+        situations,
+        float(data["min_similarity"]),
+        float(data["situation_weight"]),
+        int(data["max_quotes"]),
+        frozenset(_stem(w) for w in data["whole_policy_words"].split()),
+    )
 
 
 @dataclass(frozen=True)
@@ -191,19 +198,35 @@ _VECTORS: dict[tuple[int, str], np.ndarray] = {}
 _MAX_VECTORS = 5000
 
 
+def _texts(every: list[Clause]) -> list[str]:
+    return [f"{c.section.split(' > ')[-1]}. {c.text}" for c in every]
+
+
+def _encode(embed: Embedder, texts: list[str]) -> None:
+    missing = [t for t in dict.fromkeys(texts) if (id(embed), t) not in _VECTORS][:_MAX_VECTORS]
+    if not missing:
+        return
+    if len(_VECTORS) + len(missing) > _MAX_VECTORS:
+        _VECTORS.clear()
+    vectors = embed.encode(missing, normalize_embeddings=True)
+    _VECTORS.update({(id(embed), t): np.asarray(v, dtype=np.float32) for t, v in zip(missing, vectors, strict=True)})
+
+
+def warm(passages: list[dict], embed: Embedder) -> int:
+    """Encode the clauses of these passages (all the policies) ahead of the first question: on a
+    laptop CPU the bundled embedder takes about as long for a turn's clauses as the rest of the
+    turn, and policies change only at ingest. Returns how many clause texts are ready."""
+    texts = list(dict.fromkeys(_texts([c for p in passages for c in clauses(p)])))[:_MAX_VECTORS]
+    _encode(embed, texts)
+    return len(texts)
+
+
 def _similarities(embed: Embedder | None, question: str, every: list[Clause]) -> list[float]:
     """Cosine of the question and each "section heading. clause"; zeros without an embedder."""
     if embed is None:
         return [0.0] * len(every)
-    texts = [f"{c.section.split(' > ')[-1]}. {c.text}" for c in every]
-    missing = [t for t in dict.fromkeys(texts) if (id(embed), t) not in _VECTORS]
-    if missing:
-        if len(_VECTORS) + len(missing) > _MAX_VECTORS:
-            _VECTORS.clear()
-        vectors = embed.encode(missing, normalize_embeddings=True)
-        _VECTORS.update(
-            {(id(embed), t): np.asarray(v, dtype=np.float32) for t, v in zip(missing, vectors, strict=True)}
-        )
+    texts = _texts(every)
+    _encode(embed, texts)
     query = np.asarray(encode_query(embed, question), dtype=np.float32)
     return [float(np.dot(query, _VECTORS[(id(embed), t)])) for t in texts]
 
@@ -213,11 +236,16 @@ def answer(
     question: str,
     search: Callable[[str], list[dict]] | None = None,
     embed: Embedder | None = None,
+    section: Callable[[str], list[dict]] | None = None,
 ) -> PolicyAnswer:
     """The clauses that apply to the question, quoted whole with their sections. With `search`,
     a situation no retrieved clause speaks to ("he doesn't like them": a change of mind) is
     looked up by its condition words, and the passages found join the ones retrieved (in
-    `passages`)."""
+    `passages`). A question for a whole policy ("what is your return policy?") gets its opening,
+    read with `section` (a section's passages by its name) when it was not retrieved."""
+    whole = _whole_policy(passages, question, section)
+    if whole is not None:
+        return whole
     found = _answer(passages, question, embed)
     raised = situations_in(question)
     spoken = {name for c in found.quoted for name in _spoken(c, raised)} if found.covered else set()
@@ -231,6 +259,30 @@ def answer(
         return found
     passages.extend(extra)
     return _answer(passages, question, embed)
+
+
+def _whole_policy(
+    passages: list[dict], question: str, section: Callable[[str], list[dict]] | None
+) -> PolicyAnswer | None:
+    """The opening of the policy a question asks for as a whole, by its name and nothing else
+    ("what is your return policy?", "tell me about your warranty"); None for any other question.
+    Its closest clause would answer a case the shopper did not raise ("Faults in the first 30 days")."""
+    if situations_in(question):
+        return None
+    asked = {_stem(w) for w in tokenize(question.replace("'", ""))} - cases().whole_policy_words
+    titles = list(dict.fromkeys(p["section"].split(" > ")[0] for p in passages))
+    named = [t for t in titles if asked and asked <= set(_stems(t))]
+    if not named:
+        return None
+    title = named[0]
+    opening = [p for p in passages if p["section"] == title]
+    if not opening and section is not None:
+        opening = section(title)
+        passages.extend(opening)
+    quoted = [c for p in opening[:1] for c in clauses(p)][: cases().max_quotes]
+    if not quoted:
+        return None
+    return PolicyAnswer(" ".join(_quoted(c, prev) for c, prev in zip(quoted, [None, *quoted], strict=False)), quoted)
 
 
 def _answer(passages: list[dict], question: str, embed: Embedder | None) -> PolicyAnswer:

@@ -94,3 +94,19 @@ def test_meaning_alone_finds_a_clause_no_situation_names():
     assert found.covered and found.quoted[0].section.endswith("Processing time")
     found = answer([other, policy], "do you have a store in Berlin?", embed=embedder())
     assert not found.covered
+
+
+def test_a_question_for_a_whole_policy_gets_its_opening_read_by_section(passages):
+    retrieved = [p for p in passages if p["section"] == "Returns and Refunds Policy > How to return an item"]
+    asked = []
+
+    def section(name: str) -> list[dict]:
+        asked.append(name)
+        return [p for p in passages if p["section"] == name]
+
+    found = answer(list(retrieved), "what's your returns policy?", section=section)
+    assert asked == ["Returns and Refunds Policy"] and found.covered
+    assert found.text.startswith("From our Returns and Refunds Policy: ") and "30 days of delivery" in found.text
+    # a case inside the policy is no question for all of it
+    found = answer(list(retrieved), "what's your returns policy for gifts?", section=section)
+    assert asked == ["Returns and Refunds Policy"]
