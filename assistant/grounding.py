@@ -7,7 +7,8 @@ Checked sentence by sentence, so it works on a stream. A sentence is removed whe
   no price from the records (filler such as "a great product to have in your life");
 - praises ("I'm sure they'll love the second one", "you can't go wrong with either pair") with
   nothing a shopper can check in the records beside it (`data/grounding.yaml`);
-- says the same clause twice ("..., and I'm sure they're going to love the third one too");
+- says the same clause twice ("..., and I'm sure they're going to love the third one too"), or
+  is nothing but a product's name;
 - makes a claim about the shopper they did not make ("she loves jewellery");
 - repeats a sentence or a figure of an earlier reply, or states a count or position that
   disagrees with the cards ("the third one" under two cards, "I found 100 products");
@@ -166,6 +167,9 @@ class Grounder:
             return "repeats an earlier reply"
         if _says_twice(text, self.retrieved):
             return "says the same clause twice"
+        named = {w for p in mentioned for w in tokenize(f"{p.title} {p.brand or ''}")}
+        if mentioned and not set(tokenize(text)) - named - STOPWORDS:  # "Ridge Rechargeable Head Torch."
+            return "names a product and says nothing of it"
         if RESTATES.search(text) and not (mentioned or PRICE.search(text)):
             return "tells the shopper's request back to them"
         trait = TRAIT.search(text)

@@ -220,6 +220,13 @@ def test_a_clause_said_twice_in_one_sentence_goes():
     assert g().sentence("The first pair costs $80.00, and the second pair costs $95.00.")
 
 
+def test_a_sentence_that_is_only_a_name_says_nothing():
+    g = grounder()
+    assert g.sentence("Highmoor Packable Rain Jacket") is None
+    assert g.sentence("The Ridgeback Softshell Jacket.") is None
+    assert grounder().sentence("The Ridgeback Softshell Jacket costs $63.95.") is not None
+
+
 def test_a_description_figure_is_a_record_figure():
     torch_ = Product(
         id="T", title="Ridge Head Torch", price=38.0, currency="USD", description="400 lumens, 12 hours on low."
