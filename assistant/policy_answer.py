@@ -38,7 +38,7 @@ NOT_COVERED = "Our policies don't cover this case directly; this is the closest 
 @dataclass(frozen=True)
 class Situation:
     name: str
-    said: tuple[tuple[str, ...], ...]  # the shopper's words for it, each a run of stems
+    said: tuple[tuple[str, ...], ...]  # the shopper's words for it, each a run of singular words
     policy: tuple[tuple[str, ...], ...]  # a clause's words for the conditions that decide it
     not_: tuple[tuple[str, ...], ...] = ()  # a clause's phrases whose words do not count ("gift card")
 
