@@ -41,6 +41,7 @@ class Situation:
     said: tuple[tuple[str, ...], ...]  # the shopper's words for it, each a run of singular words
     policy: tuple[tuple[str, ...], ...]  # a clause's words for the conditions that decide it
     not_: tuple[tuple[str, ...], ...] = ()  # a clause's phrases whose words do not count ("gift card")
+    wording: str = ""  # the policy words as written: what a follow-up search looks for
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def cases(path: Path = DATA_FILE) -> Cases:
             tuple(_forms(w) for w in v["said"]),
             tuple(_stems(w) for w in v["policy"]),
             tuple(_stems(w) for w in v.get("not", ())),
+            " ".join(v["policy"]),
         )
         for name, v in data["situations"].items()
     )
@@ -177,7 +179,10 @@ def situations_in(question: str) -> list[Situation]:
 def _spoken(clause: Clause, raised: list[Situation]) -> dict[str, int]:
     """The raised situations whose condition words the clause (or its section heading) states,
     each with how many of them it states."""
-    stems = _stems(f"{clause.section.split(' > ')[-1]} {clause.text}")
+    # A section's heading speaks for its clauses ("Damaged, faulty or wrong items"); a policy's
+    # title ("Returns and Refunds Policy") is over every clause of it and says nothing of one.
+    heading = clause.section.split(" > ")[-1] if " > " in clause.section else ""
+    stems = _stems(f"{heading} {clause.text}")
     counts = {s.name: sum(_has(_without(stems, s.not_), words) for words in s.policy) for s in raised}
     return {name: n for name, n in counts.items() if n}
 
@@ -252,9 +257,9 @@ def answer(
     missing = [s for s in raised if s.name not in spoken]
     if search is None or not missing:
         return found
-    words = [" ".join(w) for s in missing for w in s.policy]
+    # The conditions' own words find the clause: the question's words found the ones retrieved.
     known = {(p["section"], p["text"]) for p in passages}
-    extra = [p for p in search(f"{question} {' '.join(words)}") if (p["section"], p["text"]) not in known]
+    extra = [p for p in search(" ".join(s.wording for s in missing)) if (p["section"], p["text"]) not in known]
     if not extra:
         return found
     passages.extend(extra)

@@ -110,3 +110,25 @@ def test_a_question_for_a_whole_policy_gets_its_opening_read_by_section(passages
     # a case inside the policy is no question for all of it
     found = answer(list(retrieved), "what's your returns policy for gifts?", section=section)
     assert asked == ["Returns and Refunds Policy"]
+
+
+def test_a_situation_no_retrieved_clause_speaks_to_is_looked_up_by_its_conditions_words(passages):
+    retrieved = [p for p in passages if p["section"].endswith("What you can return")]
+    asked = []
+
+    def search(text: str) -> list[dict]:
+        asked.append(text)
+        return [p for p in passages if p["section"].endswith("How to return an item")]
+
+    found = answer(
+        list(retrieved), "if she doesn't like it can I send back the opened box, within how many days?", search
+    )
+    assert asked and "change of mind" in asked[0] and "doesnt" not in asked[0]
+    assert found.quoted[0].section.endswith("What you can return") and "$5.95" in found.text
+
+
+def test_a_policys_title_says_nothing_of_each_of_its_clauses(passages):
+    # "Returns and Refunds Policy" is over the store's welcome too: no refund clause for that
+    returns = [p for p in passages if p["source"] == "returns.md"]
+    found = answer(returns, "are sale items returnable if I want my money back?")
+    assert "happy with every order" not in found.text
