@@ -97,6 +97,10 @@ class Assistant:
         # The index first: a missing one is one clear error before any model is loaded.
         engine = SearchEngine.load(settings, embed)
         policies = PolicySearch.open(settings, engine.retriever.embed)
+        try:  # the policy clauses' vectors now, not in the first policy question's time
+            policy_answer.warm(policies.passages(), policies.embed)
+        except PolicyIndexUnavailable:  # answered as degraded when a policy question comes
+            log.warning("policy clauses not prepared: the policy index is unavailable")
         return cls(settings, engine, backend or make_backend(settings), policies, capacity)
 
     # -- entry points ------------------------------------------------------------------------
@@ -246,7 +250,9 @@ class Assistant:
         started = time.perf_counter()
         # The clauses that apply, quoted whole with their sections, stream at once; the model's
         # sentences may follow, each supported by those passages and none repeating the quote.
-        found = policy_answer.answer(passages, message, lambda text: self.policies.search(text, k=2))
+        found = policy_answer.answer(
+            passages, message, lambda text: self.policies.search(text, k=2), self.policies.embed, self.policies.section
+        )
         if about:
             yield Event(type=EventKind.TEXT, data=f"About the {' and the '.join(p.title for p in about)}: ")
         yield Event(type=EventKind.TEXT, data=found.text + " ")

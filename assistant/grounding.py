@@ -5,13 +5,19 @@ Checked sentence by sentence, so it works on a stream. A sentence is removed whe
   results), or carries a price that belongs to no retrieved product;
 - says nothing specific: no retrieved product (by name, brand or position), no attribute of one,
   no price from the records (filler such as "a great product to have in your life");
+- praises ("I'm sure they'll love the second one", "you can't go wrong with either pair") with
+  nothing a shopper can check in the records beside it (`data/grounding.yaml`);
+- says the same clause twice ("..., and I'm sure they're going to love the third one too"), or
+  is nothing but a product's name;
 - makes a claim about the shopper they did not make ("she loves jewellery");
 - repeats a sentence or a figure of an earlier reply, or states a count or position that
   disagrees with the cards ("the third one" under two cards, "I found 100 products");
 - makes a comparative claim (cheaper, dearer, higher-rated, lighter, bigger, newer) the records
   do not support for the product it is about (see assistant/comparatives.py).
-A price that differs from the record of the product the sentence names is corrected from the
-record. Every removal is counted in the report.
+A price that differs from the record of the product the sentence is about (by name, position,
+"it" after one, or the one shown product of the kind it names: "a 60-dollar head torch") is
+corrected from the record, in whatever form it is said ("$60", "60-dollar", "60 bucks"). Every
+removal is counted in the report.
 
 Policy answers have no products in play: `PassageGrounder` keeps a sentence only when its words
 and numbers come from the policy passages quoted to the model.
@@ -23,6 +29,8 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -30,13 +38,14 @@ from assistant import comparatives
 from assistant.ordinals import ORDINALS
 from assistant.wording import format_price
 from common.schema import Product
+from common.settings import read_yaml_config
 from common.text import STOPWORDS, tokenize
 
 log = logging.getLogger(__name__)
 
 PRICE = re.compile(
     r"(?P<pre>(?:US)?\$|USD\s?|INR\s?|Rs\.?\s?|₹|€|£)\s?(?P<a>\d[\d,]*(?:\.\d{1,2})?)"
-    r"|(?P<b>\d[\d,]*(?:\.\d{1,2})?)\s?(?P<post>USD|INR|EUR|GBP|dollars|rupees|bucks)\b",
+    r"|(?P<b>\d[\d,]*(?:\.\d{1,2})?)[\s-]?(?P<post>USD|INR|EUR|GBP|dollars?|rupees?|bucks|euros?)\b",
     re.I,
 )
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -97,10 +106,12 @@ class Grounder:
         self._said: set[str] = set()
         self._anchors = _anchor_words(self.retrieved)
         self._record_words = {w for p in self.retrieved for w in tokenize(f"{_record_text(p)} {p.description}")}
+        self._facts = _fact_words(self.retrieved, self.type_words)
         self._record_words |= set(tokenize(self.policy_text))
         self._earlier = {" ".join(tokenize(s)) for reply in self.earlier_replies for s in _sentences(reply)}
         self._earlier_numbers = {n for reply in self.earlier_replies for n in _numbers(reply)}
-        record_text = " ".join(_record_text(p) for p in self.retrieved)
+        # A description's figures are the record's too ("400 lumens", "comfort rated to 2°C").
+        record_text = " ".join(f"{_record_text(p)} {p.description}" for p in self.retrieved)
         self._allowed_numbers = (
             _numbers(record_text)
             | _numbers(self.shopper_said)
@@ -129,13 +140,15 @@ class Grounder:
             self._last_anchored = False
             return self._remove(text, problem)
         out, offset = text, 0
+        # The products a price is about: those named, else the one the sentence is about.
+        about = mentioned or ([self._subject] if self._subject is not None else [])
         for m in PRICE.finditer(text):
             value = float((m.group("a") or m.group("b")).replace(",", ""))
-            prices = [p.price for p in mentioned if p.price is not None]
+            prices = [p.price for p in about if p.price is not None]
             if any(abs(value - p) < 0.01 for p in prices):
                 continue
-            if prices:  # the sentence names a product: its record price is the truth
-                fixed = format_price(prices[0], mentioned[0].currency)
+            if prices:  # the sentence is about a product: its record price is the truth
+                fixed = format_price(prices[0], about[0].currency)
                 start, end = m.start() + offset, m.end() + offset
                 out = out[:start] + fixed + out[end:]
                 offset += len(fixed) - (m.end() - m.start())
@@ -152,6 +165,11 @@ class Grounder:
             return "is a run-on list, not a sentence"
         if key in self._earlier or any(fuzz.ratio(key, old) >= 90 for old in self._earlier):
             return "repeats an earlier reply"
+        if _says_twice(text, self.retrieved):
+            return "says the same clause twice"
+        named = {w for p in mentioned for w in tokenize(f"{p.title} {p.brand or ''}")}
+        if mentioned and not set(tokenize(text)) - named - STOPWORDS:  # "Ridge Rechargeable Head Torch."
+            return "names a product and says nothing of it"
         if RESTATES.search(text) and not (mentioned or PRICE.search(text)):
             return "tells the shopper's request back to them"
         trait = TRAIT.search(text)
@@ -178,6 +196,8 @@ class Grounder:
         terms_ = words & SERVICE_TERMS
         if terms_ and not terms_ <= self._record_words:  # "the first one comes with a warranty"
             return f"states {sorted(terms_)[0]} terms, which only the policies (not these records) give"
+        if praises(text) and not (words & self._facts or PRICE.search(text) or _numbers(without_prices)):
+            return "praises with nothing from the records to check"
         anchored = bool(mentioned or positions or words & self._anchors or PRICE.search(text))
         if not anchored and not (self._last_anchored and opener and opener[0] in CONTINUATION):
             return "names no product, attribute or price from the records"
@@ -193,7 +213,18 @@ class Grounder:
             return self.retrieved[positions[0] - 1] if 0 < positions[0] <= len(self.retrieved) else None
         if not mentioned and not positions and continues:
             return self._subject
+        if not mentioned and not positions:
+            return self._one_of_kind(text)
         return None
+
+    def _one_of_kind(self, text: str) -> Product | None:
+        """The one shown product whose title names a kind the sentence names ("the lantern",
+        "a head torch"); None when no kind is named or several products are of it."""
+        kinds = set(tokenize(text)) & self.type_words
+        if not kinds:
+            return None
+        found = [p for p in self.retrieved if kinds & set(tokenize(p.title))]
+        return found[0] if len(found) == 1 else None
 
     def _positions(self, text: str) -> list[int]:
         words = tokenize(text)
@@ -284,6 +315,60 @@ def _near_repeat(key: str, said: str) -> bool:
     a, b = ({w for w in s.split() if w not in STOPWORDS and len(w) > 2} for s in (key, said))
     small, large = sorted((a, b), key=len)
     return len(small) >= 6 and len(small & large) >= 0.85 * len(small)
+
+
+GROUNDING_DATA = Path(__file__).resolve().parent / "data" / "grounding.yaml"
+
+
+@cache
+def _praise() -> tuple[tuple[str, ...], ...]:
+    data = read_yaml_config(GROUNDING_DATA, what="grounding data file")
+    return tuple(tuple(_plain_words(w)) for w in data["praise"])
+
+
+def _plain_words(text: str) -> list[str]:
+    return tokenize(text.lower().replace("’", "'").replace("'", ""))
+
+
+def praises(text: str) -> bool:
+    """Whether the sentence uses a word or phrase of praise (`data/grounding.yaml`)."""
+    words = _plain_words(text)
+    return any(words[i : i + len(p)] == list(p) for p in _praise() for i in range(len(words) - len(p) + 1))
+
+
+def _fact_words(products: list[Product], type_words: set[str]) -> set[str]:
+    """Words that state something checkable about a shown product: its attributes and
+    description, without what only names it (title, brand, kind) or could be said of anything."""
+    facts, names = set(), set(type_words)
+    for p in products:
+        facts.update(tokenize(f"{_record_text(p)} {p.description}"))
+        names.update(tokenize(f"{p.title} {p.brand or ''}"))
+    praise = {w for phrase in _praise() for w in phrase}
+    return {w for w in facts - names - praise - GENERIC_WORDS - STOPWORDS if len(w) > 2 and not w.isdigit()}
+
+
+# Clauses of one sentence: "..., and ...", "...; ...".
+CLAUSE_BREAK = re.compile(
+    r",\s*(?:and|but|or|while)?\s*|;\s*|\s+(?:and|but)\s+(?=(?:i|you|he|she|they|it|the|this|that)\b)", re.I
+)
+
+
+def _says_twice(text: str, products: list[Product]) -> bool:
+    """One sentence that says a clause twice with only the product it points at changed ("I'm
+    sure he'll love the second one, and I'm sure he'll love the third one too")."""
+    pointers = set(POSITION_WORDS) | {"one", "ones", "pair", "too", "also", "as", "well"}
+    pointers |= {w for p in products for w in tokenize(p.title)}
+    clauses = []
+    for part in CLAUSE_BREAK.split(text):
+        words = {w for w in tokenize(part) if w not in STOPWORDS and w not in pointers and len(w) > 2}
+        if len(words) >= 2:
+            clauses.append(words)
+    for i, a in enumerate(clauses):
+        for b in clauses[i + 1 :]:
+            small, large = sorted((a, b), key=len)
+            if small <= large:
+                return True
+    return False
 
 
 def _anchor_words(products: list[Product]) -> set[str]:

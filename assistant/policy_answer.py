@@ -3,9 +3,12 @@ section it comes from, and a plain "the policies don't cover that" when no claus
 shopper's case.
 
 The retrieved passages are cut into clauses (a sentence, a numbered step, or a line that
-introduces a list together with all its items: a list is never cut), scored by the shopper's
-case words (`data/policy_cases.yaml`: "opened" also finds "unused", "fee" finds "deducted"), and
-the best clauses are quoted, each naming its section, in plain text: no file names, no markup.
+introduces a list together with all its items: a list is never cut). The clause that applies is
+the one closest in meaning to the question (the embedder) whose conditions speak to the shopper's
+situation: "wore it once" raises the situation `worn`, and "unused, unwashed and in the condition
+you received them" states the condition for it (`data/policy_cases.yaml`), although the two share
+no word. The best clauses are quoted, each naming its section, in plain text: no file names, no
+markup. The shopper's words are never echoed back as a topic ("don't cover fit back ...").
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from assistant import vocabulary
-from assistant.answers import knowledge
+import numpy as np
+
+from common.models import Embedder, encode_query
 from common.settings import read_yaml_config
-from common.text import STOPWORDS, singular, tokenize
+from common.text import singular, tokenize
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "policy_cases.yaml"
 LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
@@ -28,22 +32,47 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 MARKUP = re.compile(r"[*_`#]+|<[^>]+>")
 FILE_NAME = re.compile(r"\s*\(?\b[\w-]+\.(?:md|markdown|txt|html?)\b\)?")
+NOT_COVERED = "Our policies don't cover this case directly; this is the closest thing they say."
+
+
+@dataclass(frozen=True)
+class Situation:
+    name: str
+    said: tuple[tuple[str, ...], ...]  # the shopper's words for it, each a run of singular words
+    policy: tuple[tuple[str, ...], ...]  # a clause's words for the conditions that decide it
+    not_: tuple[tuple[str, ...], ...] = ()  # a clause's phrases whose words do not count ("gift card")
+    wording: str = ""  # the policy words as written: what a follow-up search looks for
 
 
 @dataclass(frozen=True)
 class Cases:
-    expand: dict[str, frozenset[str]]
-    generic: frozenset[str]
+    situations: tuple[Situation, ...]
+    min_similarity: float
+    situation_weight: float
     max_quotes: int
-    min_cover: float
+    whole_policy_words: frozenset[str]
 
 
 @cache
 def cases(path: Path = DATA_FILE) -> Cases:
     data: dict[str, Any] = read_yaml_config(path, what="policy cases data file")
-    expand = {singular(k): frozenset(singular(w) for w in v) for k, v in data["cases"].items()}
-    generic = frozenset(singular(w) for w in data["generic"].split())
-    return Cases(expand, generic, int(data["max_quotes"]), float(data["min_cover"]))
+    situations = tuple(
+        Situation(
+            name,
+            tuple(_forms(w) for w in v["said"]),
+            tuple(_stems(w) for w in v["policy"]),
+            tuple(_stems(w) for w in v.get("not", ())),
+            " ".join(v["policy"]),
+        )
+        for name, v in data["situations"].items()
+    )
+    return Cases(
+        situations,
+        float(data["min_similarity"]),
+        float(data["situation_weight"]),
+        int(data["max_quotes"]),
+        frozenset(_stem(w) for w in data["whole_policy_words"].split()),
+    )
 
 
 @dataclass(frozen=True)
@@ -101,7 +130,8 @@ def clauses(passage: dict) -> list[Clause]:
             continue
         text = plain(LIST_ITEM.sub("", line))
         pieces = [text] if line.rstrip().endswith(":") else SENTENCE_END.split(text)
-        out.extend(Clause(p.strip(), section, source) for p in pieces if len(tokenize(p)) >= 3)
+        # A short line that introduces a list ("We accept:") stays: the list joins it.
+        out.extend(Clause(p.strip(), section, source) for p in pieces if len(tokenize(p)) >= 3 or p.endswith(":"))
         i += 1
     return out
 
@@ -114,18 +144,6 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def case_words(question: str) -> list[str]:
-    """What the shopper's case is about, without the words every policy question uses."""
-    c = cases()
-    words = [singular(w) for w in tokenize(question.replace("'", ""))]
-    # The kind of product ("earbuds") is not the case: a clause listing earbuds as examples of
-    # something else does not apply because of it.
-    kinds = vocabulary.type_words()
-    filler = c.generic | STOPWORDS | knowledge().filler
-    words = [w for w in words if w in c.expand or (w not in filler and w not in kinds)]
-    return list(dict.fromkeys(w for w in words if len(w) > 2 and not w.isdigit()))
-
-
 def _stem(word: str) -> str:
     """ "returned", "returning", "returns" -> "return"; "changed" -> "chang" (so does "change"):
     enough to match a clause's forms of a word."""
@@ -136,69 +154,179 @@ def _stem(word: str) -> str:
     return word
 
 
-def _words(text: str) -> set[str]:
-    return {_stem(w) for w in tokenize(text)}
+def _stems(text: str) -> tuple[str, ...]:
+    """A text's words as stems, apostrophes dropped ("doesn't" -> "doesnt")."""
+    return tuple(_stem(w) for w in tokenize(text.lower().replace("’", "'").replace("'", "")))
 
 
-def _score(clause: Clause, asked: list[str]) -> set[str]:
-    """The case words a clause speaks to (directly or through `cases`)."""
-    words = _words(clause.text)
-    return {a for a in asked if _stem(a) in words or {_stem(w) for w in cases().expand.get(a, ())} & words}
+def _forms(text: str) -> tuple[str, ...]:
+    """A text's words as written, but singular: the shopper's words are listed in the forms
+    shoppers use ("wore", "wearing"), and a stem would join "opened" with "opening hours"."""
+    return tuple(singular(w) for w in tokenize(text.lower().replace("’", "'").replace("'", "")))
 
 
-def answer(passages: list[dict], question: str, search: Callable[[str], list[dict]] | None = None) -> PolicyAnswer:
+def _has(stems: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(stems[i : i + n] == phrase for i in range(len(stems) - n + 1)) if n else False
+
+
+def situations_in(question: str) -> list[Situation]:
+    """The situations the shopper's message raises ("wore it once": worn)."""
+    forms = _forms(question)
+    return [s for s in cases().situations if any(_has(forms, said) for said in s.said)]
+
+
+def _spoken(clause: Clause, raised: list[Situation]) -> dict[str, int]:
+    """The raised situations whose condition words the clause (or its section heading) states,
+    each with how many of them it states."""
+    # A section's heading speaks for its clauses ("Damaged, faulty or wrong items"); a policy's
+    # title ("Returns and Refunds Policy") is over every clause of it and says nothing of one.
+    heading = clause.section.split(" > ")[-1] if " > " in clause.section else ""
+    stems = _stems(f"{heading} {clause.text}")
+    counts = {s.name: sum(_has(_without(stems, s.not_), words) for words in s.policy) for s in raised}
+    return {name: n for name, n in counts.items() if n}
+
+
+def _without(stems: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """The stems with each of the phrases blanked out."""
+    out = list(stems)
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(out) - n + 1):
+            if tuple(out[i : i + n]) == phrase:
+                out[i : i + n] = [""] * n
+    return tuple(out)
+
+
+# Clause vectors by embedder and text: the same policy clauses come back turn after turn.
+_VECTORS: dict[tuple[int, str], np.ndarray] = {}
+_MAX_VECTORS = 5000
+
+
+def _texts(every: list[Clause]) -> list[str]:
+    return [f"{c.section.split(' > ')[-1]}. {c.text}" for c in every]
+
+
+def _encode(embed: Embedder, texts: list[str]) -> None:
+    missing = [t for t in dict.fromkeys(texts) if (id(embed), t) not in _VECTORS][:_MAX_VECTORS]
+    if not missing:
+        return
+    if len(_VECTORS) + len(missing) > _MAX_VECTORS:
+        _VECTORS.clear()
+    vectors = embed.encode(missing, normalize_embeddings=True)
+    _VECTORS.update({(id(embed), t): np.asarray(v, dtype=np.float32) for t, v in zip(missing, vectors, strict=True)})
+
+
+def warm(passages: list[dict], embed: Embedder) -> int:
+    """Encode the clauses of these passages (all the policies) ahead of the first question: on a
+    laptop CPU the bundled embedder takes about as long for a turn's clauses as the rest of the
+    turn, and policies change only at ingest. Returns how many clause texts are ready."""
+    texts = list(dict.fromkeys(_texts([c for p in passages for c in clauses(p)])))[:_MAX_VECTORS]
+    _encode(embed, texts)
+    return len(texts)
+
+
+def _similarities(embed: Embedder | None, question: str, every: list[Clause]) -> list[float]:
+    """Cosine of the question and each "section heading. clause"; zeros without an embedder."""
+    if embed is None:
+        return [0.0] * len(every)
+    texts = _texts(every)
+    _encode(embed, texts)
+    query = np.asarray(encode_query(embed, question), dtype=np.float32)
+    return [float(np.dot(query, _VECTORS[(id(embed), t)])) for t in texts]
+
+
+def answer(
+    passages: list[dict],
+    question: str,
+    search: Callable[[str], list[dict]] | None = None,
+    embed: Embedder | None = None,
+    section: Callable[[str], list[dict]] | None = None,
+) -> PolicyAnswer:
     """The clauses that apply to the question, quoted whole with their sections. With `search`,
-    a part of the case no retrieved clause speaks to ("he doesn't like them": a change of mind)
-    is looked up on its own, and the passages it finds join the ones retrieved (in `passages`)."""
-    found = _answer(passages, question)
-    asked = case_words(question)
-    missing = [a for a in asked if not any(a in _score(c, [a]) for c in found.quoted)] if found.covered else asked
+    a situation no retrieved clause speaks to ("he doesn't like them": a change of mind) is
+    looked up by its condition words, and the passages found join the ones retrieved (in
+    `passages`). A question for a whole policy ("what is your return policy?") gets its opening,
+    read with `section` (a section's passages by its name) when it was not retrieved."""
+    whole = _whole_policy(passages, question, section)
+    if whole is not None:
+        return whole
+    found = _answer(passages, question, embed)
+    raised = situations_in(question)
+    spoken = {name for c in found.quoted for name in _spoken(c, raised)} if found.covered else set()
+    missing = [s for s in raised if s.name not in spoken]
     if search is None or not missing:
         return found
-    expanded = [w for a in missing for w in dict.fromkeys([a, *sorted(cases().expand.get(a, ()))])]
-    noise = STOPWORDS | knowledge().filler
-    topic = [w for w in tokenize(question) if singular(w) in cases().generic and w not in noise]
+    # The conditions' own words find the clause: the question's words found the ones retrieved.
     known = {(p["section"], p["text"]) for p in passages}
-    extra = [p for p in search(" ".join([*expanded, *topic])) if (p["section"], p["text"]) not in known]
+    extra = [p for p in search(" ".join(s.wording for s in missing)) if (p["section"], p["text"]) not in known]
     if not extra:
         return found
     passages.extend(extra)
-    return _answer(passages, question)
+    return _answer(passages, question, embed)
 
 
-def _answer(passages: list[dict], question: str) -> PolicyAnswer:
+def _whole_policy(
+    passages: list[dict], question: str, section: Callable[[str], list[dict]] | None
+) -> PolicyAnswer | None:
+    """The opening of the policy a question asks for as a whole, by its name and nothing else
+    ("what is your return policy?", "tell me about your warranty"); None for any other question.
+    Its closest clause would answer a case the shopper did not raise ("Faults in the first 30 days")."""
+    if situations_in(question):
+        return None
+    asked = {_stem(w) for w in tokenize(question.replace("'", ""))} - cases().whole_policy_words
+    titles = list(dict.fromkeys(p["section"].split(" > ")[0] for p in passages))
+    named = [t for t in titles if asked and asked <= set(_stems(t))]
+    if not named:
+        return None
+    title = named[0]
+    opening = [p for p in passages if p["section"] == title]
+    if not opening and section is not None:
+        opening = section(title)
+        passages.extend(opening)
+    quoted = [c for p in opening[:1] for c in clauses(p)][: cases().max_quotes]
+    if not quoted:
+        return None
+    return PolicyAnswer(" ".join(_quoted(c, prev) for c, prev in zip(quoted, [None, *quoted], strict=False)), quoted)
+
+
+def _answer(passages: list[dict], question: str, embed: Embedder | None) -> PolicyAnswer:
     every = [c for p in passages for c in clauses(p)]
     if not every:
         return PolicyAnswer("", covered=False)
-    asked = case_words(question)
-    topic = {_stem(w) for w in tokenize(question) if singular(w) in cases().generic}
-    # Most case words first, then the question's topic words ("return"), then a section whose
-    # heading names the case ("Damaged, faulty or wrong items", "Holiday returns" for a gift),
-    # then passage order (the retrieval's ranking).
+    c = cases()
+    raised = situations_in(question)
+    similar = _similarities(embed, question, every)
+    # Closest in meaning, raised by each situation the clause's conditions speak to; then the
+    # more condition words stated, then passage order (the retrieval's ranking).
     scored = []
-    for i, c in enumerate(every):
-        heading = Clause(c.section.split(" > ")[-1], c.section, c.source)
-        words = _words(c.text)
-        scored.append((_score(c, asked), len(topic & words), len(_score(heading, asked)), -i, c))
-    scored.sort(key=lambda s: (-len(s[0]), -s[1], -s[2], -s[3]))
-    best, top = scored[0][0], scored[0][4]
+    for i, clause in enumerate(every):
+        words = _spoken(clause, raised)
+        spoken = set(words)
+        score = similar[i] + c.situation_weight * len(spoken)
+        scored.append((score, sum(words.values()), -i, spoken, similar[i], clause))
+    scored.sort(key=lambda s: (-s[0], -s[1], -s[2]))
+    _, _, _, best, best_similarity, top = scored[0]
+    if not best and best_similarity < c.min_similarity:
+        # Nothing speaks to the case: say so plainly, then what the closest clause does say.
+        return PolicyAnswer(f"{NOT_COVERED} {_quoted(top, None)}", [top], covered=False)
     quoted, seen = [top], set(best)
-    for words, *_, clause in scored[1:]:
-        if len(quoted) >= cases().max_quotes:
+    for _, _, _, spoken, similarity, clause in scored[1:]:
+        if len(quoted) >= c.max_quotes:
             break
         same_document = clause.section.split(" > ")[0] == top.section.split(" > ")[0]
-        # adds a part of the case the clauses before did not speak to, from the same policy
-        # unless it speaks to more than one word of the case
-        if words - seen and (same_document or len(words) >= 2):
+        # adds a situation the clauses before did not speak to, from the same policy unless it
+        # is as close in meaning as a clause that applies must be; or states the rule of the top
+        # clause's section for a situation already met ("Please tell us within 7 days" beside
+        # "We will send a replacement" under "Damaged, faulty or wrong items")
+        adds = spoken - seen and (same_document or similarity >= c.min_similarity)
+        if adds or (spoken and clause.section == top.section):
             quoted.append(clause)
-            seen |= words
-    if asked and len(seen) / len(asked) < cases().min_cover:
-        # Nothing speaks to the case: say so plainly, then what the closest passage does say.
-        # (the first passage may hold no clause at all: everything in it was filtered out)
-        closest = top if best else every[0]
-        missing = " ".join(a for a in asked if a not in seen)
-        text = f"Our policies don't cover {missing} directly. The closest they say: {_quoted(closest, None)}"
-        return PolicyAnswer(text, [closest], covered=False)
+            seen |= spoken
+    # Read in the policy's order within each section, sections in the order they were chosen.
+    position = {id(clause): i for i, clause in enumerate(every)}
+    sections = list(dict.fromkeys(clause.section for clause in quoted))
+    quoted.sort(key=lambda clause: (sections.index(clause.section), position[id(clause)]))
     text, previous = [], None
     for clause in quoted:
         text.append(_quoted(clause, previous))
@@ -210,11 +338,13 @@ def _quoted(clause: Clause, previous: Clause | None) -> str:
     """'From our Returns and Refunds Policy ("What you can return"): <clause>' ."""
     parts = [p.strip() for p in clause.section.split(" > ")]
     document, heading = parts[0], parts[-1]
+    text = clause.text if clause.text.endswith((".", "!", "?", ":")) else clause.text + "."
+    if previous is not None and previous.section == clause.section:
+        return text  # the same section goes on: named once
     if previous is not None and previous.section.split(" > ")[0].strip() == document:
         where = f"Under “{heading}”" if heading != document else "It also says"
     else:
         where = f"From our {document}" + (f", under “{heading}”" if heading != document else "")
-    text = clause.text if clause.text.endswith((".", "!", "?", ":")) else clause.text + "."
     return f"{where}: {text}"
 
 

@@ -75,6 +75,40 @@ class PolicySearch:
             )
         ]
 
+    def section(self, name: str) -> list[dict]:
+        """The passages of one section ("Returns and Refunds Policy": a policy's opening), in the
+        order they were indexed: {'id', 'source', 'section', 'text'}.
+
+        Raises PolicyIndexUnavailable when Chroma cannot answer, or not in time."""
+        try:
+            found = self.chroma.call(self._section, name)
+        except Exception as exc:  # chromadb raises transport and server errors of many types
+            raise self._unavailable(exc) from exc
+        return [
+            shown_passage({"id": pid, "source": meta["source"], "section": meta["section"], "text": doc})
+            for pid, meta, doc in zip(found["ids"], found["metadatas"], found["documents"], strict=True)
+        ]
+
+    def _section(self, name: str) -> dict:
+        return self.collection.get(where={"section": name}, include=["metadatas", "documents"])
+
+    def passages(self) -> list[dict]:
+        """Every policy passage ({'id', 'source', 'section', 'text'}): to prepare the policy
+        answers' clause vectors once (assistant/policy_answer.py `warm`).
+
+        Raises PolicyIndexUnavailable when Chroma cannot answer, or not in time."""
+        try:
+            found = self.chroma.call(self._all)
+        except Exception as exc:  # chromadb raises transport and server errors of many types
+            raise self._unavailable(exc) from exc
+        return [
+            shown_passage({"id": pid, "source": meta["source"], "section": meta["section"], "text": doc})
+            for pid, meta, doc in zip(found["ids"], found["metadatas"], found["documents"], strict=True)
+        ]
+
+    def _all(self) -> dict:
+        return self.collection.get(include=["metadatas", "documents"])
+
     def _query(self, vector: list[float], k: int) -> dict | None:
         count = self.collection.count()
         if count == 0:

@@ -142,7 +142,7 @@ def test_fallback_answers_from_the_records(make_assistant, scripted):
 
 
 def test_policy_answer_quotes_the_clause_at_once_then_the_models_grounded_sentences(make_assistant):
-    question = "How many days do I have to return an item?"
+    question = "How many days do I have to return an item I wore?"
     assistant, backend = make_assistant(
         replies=[
             "Most items can be returned within 30 days of the delivery date. Unused items in their original packaging can be returned."
@@ -390,7 +390,7 @@ def test_a_policy_question_about_a_shown_item_is_answered_from_the_policy_naming
 
 
 def test_a_policy_answer_that_copies_the_prompts_passage_header_falls_back_to_the_passage(make_assistant):
-    question = "what is your return policy?"
+    question = "what is your return policy for items I changed my mind about?"
     assistant, _ = make_assistant(replies=["[returns.md - Returns and Refunds Policy > What is your return policy?"])
     _, reply = turn(assistant, Session(), question)
     assert reply.intent == "policy" and reply.used_fallback and "[returns.md" not in reply.text
@@ -442,3 +442,19 @@ def test_the_why_line_names_no_letter_left_by_a_contraction(make_assistant):
     assistant.reply(session, "I need a jacket")
     reply = assistant.reply(session, "it's for my wife")
     assert reply.products and all(len(t) > 1 for c in reply.products for t in c.why.terms)
+
+
+def test_the_models_false_price_and_empty_praise_never_reach_the_shopper(make_assistant):
+    assistant, _ = make_assistant()
+    _, first = turn(assistant, Session(), JACKETS)
+    top, second = first.products[:2]
+    scripted = (
+        f"I'm sure you're going to love the first one, and I'm sure you're going to love the second one too. "
+        f"You can't go wrong with a 999-dollar jacket. The {top.title} costs {format_price(top.price, top.currency)}."
+    )
+    assistant, _ = make_assistant(replies=[scripted])
+    events, reply = turn(assistant, Session(), JACKETS)
+    shown = streamed_text(events)
+    assert "love" not in shown and "999" not in shown and "go wrong" not in shown
+    assert reply.text.endswith(f"The {top.title} costs {format_price(top.price, top.currency)}.")
+    assert reply.sentences_removed == 2

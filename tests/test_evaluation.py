@@ -119,6 +119,9 @@ def test_rating_stock_and_card_fields(checker, demo_products):
     assert checker.check(f"{a.title} is rated {a.rating:g}/5.", cards).count("wrong_attribute") == 0
     assert checker.check(f"{a.title} is rated {a.rating - 1:g}/5.", cards).count("wrong_attribute") == 1
     assert checker.check("The second one is out of stock.", cards).count("wrong_attribute") == 1
+    # a position is bound to its card: the first one's price said of the second is wrong
+    said = f"The second one costs {format_price(a.price, 'USD')}."
+    assert checker.check(said, cards).count("wrong_price") == 1
     forged = ProductCard.of(a).model_copy(update={"price": a.price / 2, "rating": 1.0})
     result = checker.check("", [forged])
     assert result.count("wrong_price") == 1 and result.count("wrong_attribute") == 1
@@ -139,10 +142,10 @@ def test_comparison_table_cells_bind_to_their_column(checker, demo_products):
 
 
 def test_replay_counts_what_the_shown_text_says(make_assistant):
-    """Through the core with scripted model output. Grounding corrects the price of a product a
-    sentence names by title, but a price stated for "the second one" that belongs to another shown
-    product passes it; the evaluator binds the position to its card and counts exactly the wrong
-    prices the shown text holds."""
+    """Through the core with scripted model output. Grounding corrects a price stated for a product
+    the sentence names by title and, since it binds "the second one" to its card too, a price
+    stated for a position that belongs to another shown product; the evaluator binds the position
+    to its card the same way and counts exactly the wrong prices the shown text holds: none."""
     message = "waterproof jacket for women"
     probe, _ = make_assistant()
     first, second = probe.reply(Session(), message).products[:2]
@@ -155,11 +158,10 @@ def test_replay_counts_what_the_shown_text_says(make_assistant):
     )
     (row,) = rows_of(Evaluator(assistant), {"id": "d", "turns": [{"role": "user", "text": message}]})
     assert [c["id"] for c in row.cards[:2]] == [first.id, second.id]
-    shown_wrong = row.text.count(f"The second one costs {format_price(first.price, first.currency)}")
     assert "$1.00" not in row.text  # corrected from the record by the core
-    assert shown_wrong == 1, row.text  # passed the core's grounding
-    assert row.counts["wrong_prices"] == shown_wrong
-    assert any(f["check"] == "wrong_price" and "second one" in f["sentence"] for f in row.failed)
+    assert f"The second one costs {format_price(second.price, second.currency)} and has a hood." in row.text
+    assert row.counts["wrong_prices"] == 0
+    assert not any(f["check"] == "wrong_price" for f in row.failed)
 
 
 def test_cheaper_turn_showing_a_pricier_item_is_flagged(make_assistant, demo_products):

@@ -174,3 +174,63 @@ def test_a_sentence_of_nothing_but_quoted_record_text_is_removed():
     p = PassageGrounder(["Returns within 30 days of delivery."])
     assert p.sentence('"Returns within 30 days of delivery."') is None
     assert p.sentence("Returns are accepted within 30 days of delivery.") is not None
+
+
+def test_a_price_said_any_way_must_be_the_price_of_the_product_it_is_about():
+    lamp = Product(id="L", title="Glowmoor Reading Lamp", price=24.0, currency="USD", attributes={"Bulb": "LED"})
+    rug = Product(id="R", title="Kilim Hallway Rug", price=59.0, currency="USD")
+    g = Grounder([lamp, rug], type_words={"lamp", "rug"}, shopper_said="something for the flat under 70 bucks")
+    # a kind that one shown product is, a position, "it" after one: each has a record price
+    assert g.sentence("A 70-dollar reading lamp is hard to beat.") == "A $24.00 reading lamp is hard to beat."
+    assert g.sentence("The second one costs $24.") == "The second one costs $59.00."
+    assert g.sentence("It is only 45 bucks.") == "It is only $59.00."
+    assert g.sentence("The Glowmoor Reading Lamp costs $24.00 and takes an LED bulb.") is not None
+    assert g.report.corrected_prices == 3
+
+
+def test_praise_with_nothing_to_check_goes_and_praise_beside_a_fact_stays():
+    g = grounder(shopper_said="a rain jacket for my brother, he loves the outdoors")
+    assert g.sentence("I'm sure he is going to love the first one.") is None
+    assert g.sentence("Honestly, you cannot go wrong with the Ridgeback Softshell Jacket.") is None
+    assert g.sentence("It is simply the best jacket ever made.") is None
+    assert g.sentence("The Highmoor Packable Rain Jacket is a great pick at $77.95.") is not None
+    assert g.report.removed_sentences == 3
+
+
+def test_a_clause_said_twice_in_one_sentence_goes():
+    hiker = Product(
+        id="H", title="Scree Trail Shoes", price=80.0, currency="USD", description="Grippy soles for wet rock."
+    )
+    runner = Product(
+        id="T", title="Tempo Road Shoes", price=95.0, currency="USD", description="Light foam for road miles."
+    )
+
+    def g() -> Grounder:  # a new reply each: no sentence before to repeat
+        return Grounder([hiker, runner], type_words={"shoes"})
+
+    assert (
+        g().sentence(
+            "The first pair has grippy soles for wet rock, and the second pair has grippy soles for wet rock too."
+        )
+        is None
+    )
+    assert g().sentence(
+        "The first pair has grippy soles for wet rock, and the second pair has light foam for road miles."
+    )
+    assert g().sentence("The first pair costs $80.00, and the second pair costs $95.00.")
+
+
+def test_a_sentence_that_is_only_a_name_says_nothing():
+    g = grounder()
+    assert g.sentence("Highmoor Packable Rain Jacket") is None
+    assert g.sentence("The Ridgeback Softshell Jacket.") is None
+    assert grounder().sentence("The Ridgeback Softshell Jacket costs $63.95.") is not None
+
+
+def test_a_description_figure_is_a_record_figure():
+    torch_ = Product(
+        id="T", title="Ridge Head Torch", price=38.0, currency="USD", description="400 lumens, 12 hours on low."
+    )
+    g = Grounder([torch_], type_words={"torch"})
+    assert g.sentence("The Ridge Head Torch gives 400 lumens and lasts 12 hours on low.") is not None
+    assert g.sentence("The Ridge Head Torch gives 900 lumens.") is None
