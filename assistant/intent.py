@@ -11,11 +11,14 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+import yaml
+
 from assistant.moves import RESET
 from assistant.ordinals import COUNTS, LAST, ordinal_words
 from assistant.ordinals import ORDINALS as ORDINALS_ONLY
 from assistant.session import Session
 from assistant.understand import Query
+from assistant.vocabulary import DATA
 from common.text import terms
 
 
@@ -83,13 +86,23 @@ OUT_OF_SCOPE = re.compile(
     r"homework|poem|capital of|meaning of life|write (?:me )?(?:a|an) (?:essay|story|code))\b",
     re.I,
 )
+
+
+def _policy_phrases() -> re.Pattern[str]:
+    words = yaml.safe_load((DATA / "policy_phrases.yaml").read_text(encoding="utf-8"))["phrases"]
+    # "send back" also matches "send it back", "take them back".
+    spelled = [r"\s+(?:(?:it|them|this|that|these|those)\s+)?".join(map(re.escape, w.split())) for w in words]
+    return re.compile(r"\b(?:" + "|".join(spelled) + r")\b", re.I)
+
+
+POLICY_PHRASE = _policy_phrases()
 QUESTION_WORDS = re.compile(r"\b(?:how|what|when|can i|do you|is there|are there|how long|how much|which)\b", re.I)
 
 
 def is_policy_question(message: str) -> bool:
     """A question about returns, shipping, warranty, payment... (not "waterproof shipping bag")."""
     asks = QUESTION_WORDS.search(message) or "?" in message or "policy" in message.lower()
-    return bool(POLICY_CUE.search(message) and asks)
+    return bool((POLICY_CUE.search(message) or POLICY_PHRASE.search(message)) and asks)
 
 
 @dataclass

@@ -129,10 +129,22 @@ def clauses(passage: dict) -> list[Clause]:
                 out.extend(Clause(_capital(item) + ".", section, source) for item in items)
             continue
         text = plain(LIST_ITEM.sub("", line))
-        pieces = [text] if line.rstrip().endswith(":") else SENTENCE_END.split(text)
+        pieces = [text] if line.rstrip().endswith(":") else _with_answers(SENTENCE_END.split(text))
         # A short line that introduces a list ("We accept:") stays: the list joins it.
         out.extend(Clause(p.strip(), section, source) for p in pieces if len(tokenize(p)) >= 3 or p.endswith(":"))
         i += 1
+    return out
+
+
+def _with_answers(sentences: list[str]) -> list[str]:
+    """A policy's own question ("Need a different size or colour?") answers nothing alone: it
+    stays with the sentence after it, as a list's introduction stays with its list."""
+    out: list[str] = []
+    for sentence in sentences:
+        if out and out[-1].rstrip().endswith("?"):
+            out[-1] = f"{out[-1].rstrip()} {sentence.strip()}"
+        else:
+            out.append(sentence)
     return out
 
 

@@ -44,3 +44,16 @@ def test_policy_question_with_the_real_models(assistant):
     assert reply.intent == "policy" and reply.citations
     assert reply.citations[0]["source"] == "returns.md" and "From our Returns and Refunds Policy" in reply.text
     assert ".md" not in reply.text  # no file names shown to a shopper
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("I washed the jumper once, can I still send it back?", "returns.md"),
+        ("if the kettle stops working after four months what do I do?", "warranty.md"),
+    ],
+)
+def test_a_policy_asked_by_its_action_quotes_the_policy_for_it(assistant, question, source):
+    reply = assistant.reply(Session(), question)
+    assert reply.intent == "policy" and not reply.products
+    assert reply.citations[0]["source"] == source, reply.text

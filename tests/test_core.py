@@ -458,3 +458,29 @@ def test_the_models_false_price_and_empty_praise_never_reach_the_shopper(make_as
     assert "love" not in shown and "999" not in shown and "go wrong" not in shown
     assert reply.text.endswith(f"The {top.title} costs {format_price(top.price, top.currency)}.")
     assert reply.sentences_removed == 2
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "spilled coffee on the shirt and washed it, can I still send it back?",
+        "my dad wants to swap the trainers for half a size up, is that ok?",
+        "what happens if the speaker stops working after half a year?",
+        "do you price match other shops?",
+    ],
+)
+def test_a_policy_asked_by_its_action_is_a_policy_question_not_a_search(make_assistant, question):
+    assistant, _ = make_assistant()
+    _, reply = turn(assistant, Session(), question)
+    assert reply.intent == "policy" and reply.products == [] and reply.citations
+
+
+def test_a_policys_own_question_is_quoted_with_its_answer():
+    from assistant.policy_answer import clauses
+
+    passage = {
+        "text": "Need a different size? Choose Exchange when you start your return.",
+        "section": "R > E",
+        "source": "r.md",
+    }
+    assert [c.text for c in clauses(passage)] == ["Need a different size? Choose Exchange when you start your return."]
