@@ -440,6 +440,8 @@ def _key_match(
     candidates = [(e, c) for e, c in candidates if _is_flag(e.value or "") or not _words(e.value or "") <= said] or [
         (e, c) for e, c in candidates if _last_said(asked, e.key or "") == len(asked.words) - 1
     ]
+    if not asked.yes_no:  # "water resistant up to how many metres?" asks a value, never a yes
+        candidates = [(e, c) for e, c in candidates if not _is_flag(e.value or "")] or candidates
     if not candidates:
         return None
     keys = [Evidence(e.key or "", e.key, e.value, e.source) for e, _ in candidates]
@@ -681,6 +683,13 @@ def _other_value(asked: Asked, evidence: list[Evidence], values: KeyValues) -> A
             continue
         known = values.get(e.key.lower(), set()) | {o for w in rest for o in knowledge().opposites.get(w, ())}
         if all(_covered(w, known) for w in rest):
+            return Answer(Verdict.NO, f"No. The listing gives {e.text}.", [e], e.value)
+        # Amid chatter ("we only have an INDUCTION hob at home. would it WORK on it?" against
+        # "stovetop compatibility: gas"): a value the catalog gives this key, said as written,
+        # that this record's value does not have, and nothing asked that its value says.
+        said = _words(e.value or "")
+        other = [w for w in rest if w in values.get(e.key.lower(), set()) and w not in said]
+        if other and not any(_covered(w, said) for w in rest):
             return Answer(Verdict.NO, f"No. The listing gives {e.text}.", [e], e.value)
     return None
 

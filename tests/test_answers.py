@@ -613,3 +613,24 @@ def test_a_load_or_a_duration_asked_is_not_the_products_weight_or_count():
     assert "Pack of 1" not in hours.text, hours.text
     count = answer_question(rack, "how many pieces come in the woodnest rack box?", values=values)
     assert "Pack of 1" in count.text, count.text
+
+
+def test_another_value_of_the_key_asked_amid_chatter_is_a_no():
+    pot = Product(id="kp1", title="Tea Kettle (steel, gas)", attributes={"stovetop compatibility": "gas"})
+    other = Product(id="kp2", title="Tea Kettle (steel, induction)", attributes={"stovetop compatibility": "induction"})
+    values = key_values([pot, other])
+    question = "we moved and the new flat only has induction at home. will the steel tea kettle work on it?"
+    answer = answer_question(pot, question, values=values, naming="tea kettle steel")
+    assert answer.verdict == Verdict.NO and "gas" in answer.text, answer.text
+    answer = answer_question(other, question, values=values, naming="tea kettle steel")
+    assert answer.verdict != Verdict.NO, answer.text
+
+
+def test_a_value_asked_after_the_name_is_answered_by_a_value_not_a_flag():
+    watch = Product(
+        id="cw1", title="velora steel watch", attributes={"Water Resistant": "Yes", "Water Resistance Depth": "50 m"}
+    )
+    answer = answer_question(
+        watch, "velora steel watch - water resistant up to how many metres?", values=key_values([watch])
+    )
+    assert answer.verdict == Verdict.VALUE and "50 m" in answer.text, answer.text
