@@ -318,7 +318,7 @@ def answer_question(
             if keyed_answer.verdict != Verdict.JUDGEMENT or said is None:
                 return keyed_answer
         else:
-            return Answer(Verdict.VALUE, f"{_cap(keyed.key or '')}: {keyed.value}.", [keyed], keyed.value)
+            return Answer(Verdict.VALUE, _value_text(keyed), [keyed], keyed.value)
     if said is not None:  # "is it ISI marked?" against "Certification: ISI"
         return _yes_no(replace(asked, words=[w for w in asked.words if _covered(w, _words(said.value or ""))]), said)
     if not asked.yes_no:  # "what's the warranty?" stated in a description sentence
@@ -334,7 +334,7 @@ def answer_question(
             return _yes_no(asked, best)
         if best.source == "description":
             return Answer(Verdict.VALUE, f"The listing says: {_quote(best)}.", [best], best.text)
-        return Answer(Verdict.VALUE, f"{_cap(best.key)}: {best.value}.", [best], best.value)
+        return Answer(Verdict.VALUE, _value_text(best), [best], best.value)
     if asked.yes_no:
         other = _other_value(asked, evidence, values or {})
         if other:
@@ -347,6 +347,12 @@ def answer_question(
             [related],
         )
     return _not_stated(asked, _about(asked))
+
+
+def _value_text(e: Evidence) -> str:
+    """A value answer. It never opens on the key: a sentence opening "Output:" or "Type:" reads
+    as an instruction to the output filter, which removed the whole answer ("Output: USB-C.")."""
+    return f"The listing gives {e.key}: {e.value}."
 
 
 def _fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | None:

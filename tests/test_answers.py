@@ -634,3 +634,15 @@ def test_a_value_asked_after_the_name_is_answered_by_a_value_not_a_flag():
         watch, "velora steel watch - water resistant up to how many metres?", values=key_values([watch])
     )
     assert answer.verdict == Verdict.VALUE and "50 m" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("key", ["Output", "Type", "Print"])
+def test_a_value_answer_passes_the_output_filter_whatever_its_key(key):
+    from common.untrusted import ShopperText
+
+    charger = Product(id="pc1", title="voltra power bank", attributes={key: "USB-C"})
+    answer = answer_question(
+        charger, f"what {key.lower()} does the voltra power bank have?", values=key_values([charger])
+    )
+    assert "USB-C" in answer.text
+    assert "USB-C" in ShopperText().clean(answer.text), answer.text
