@@ -619,8 +619,8 @@ def _same_word(a: str, b: str) -> bool:
         return True  # "hood"/"hooded", "bulb"/"bulbs"
     if shorter >= 5 and (a.endswith(b) or b.endswith(a)):
         return True  # a compound of it: "stone"/"gemstone", "watch"/"stopwatch"
-    if shorter >= 6 and len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
-        return True  # one letter apart: "polarised"/"polarized", a typo
+    if shorter >= 6 and len(a) == len(b) and a[0] == b[0] and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+        return True  # one letter apart: "polarised"/"polarized", a typo; not "weight"/"height"
     if shorter < 5:
         return False
     common = len(os.path.commonprefix([a, b]))
