@@ -43,6 +43,7 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "answers.yaml"
 
 YES_NO_OPENERS = frozenset("is are r was does do did can could will would should has have had isnt doesnt".split())
 VALUE_OPENERS = frozenset("what whats which how".split())
+VALUE_ASKED = re.compile(r"\b(?:how (?:many|much|long|deep|big|heavy|far|tall|wide|high|thick)|what|which)\b", re.I)
 CLAUSE_OPENER = re.compile(r"(?:^|[,;:.!?(]\s*|\s[-–—]+\s*)\s*([a-z]+)\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|non|without|never|isn'?t|doesn'?t|don'?t|cannot|can'?t)\b", re.I)
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+\|\s+")
@@ -116,6 +117,10 @@ class Knowledge:
     facts: tuple[Fact, ...]
     generic_keys: frozenset[str] = frozenset()  # specification keys that name no feature
     identity_keys: frozenset[str] = frozenset()  # keys whose values say what the product is, not what it has
+    statement_keys: frozenset[str] = frozenset()  # keys holding statements, read as description sentences
+    not_keys: dict[str, frozenset[str]] = field(default_factory=dict)  # asked word -> key words it rules out
+    counts: frozenset[str] = frozenset()  # "many": asks a count, unless a unit follows
+    units: frozenset[str] = frozenset()  # "hours", "metres": what "how many" asks an amount in
 
 
 @cache
@@ -150,6 +155,10 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         facts,
         frozenset(terms(data.get("generic_keys", ""))),
         frozenset(k.lower() for k in data.get("identity_keys", [])),
+        frozenset(k.lower() for k in data.get("statement_keys", [])),
+        {singular(k): frozenset(terms(" ".join(v))) for k, v in data.get("not_keys", {}).items()},
+        frozenset(data.get("counts", "").split()),
+        frozenset(data.get("units", "").split()),
     )
 
 
@@ -173,10 +182,14 @@ def record_evidence(product: Product) -> list[Evidence]:
     add("category", p.category_path)
     if p.stock is not None or p.price is not None:  # what the shop shows on its cards
         add("availability", "in stock" if p.in_stock else "out of stock")
+    statements: list[str] = []
     for key, value in p.attributes.items():
-        add(key, value, "specification")
+        if key.lower() in knowledge().statement_keys:  # "2 Years warranty" under no key of its own
+            statements += [part.strip() for part in value.split(" | ")]
+        else:
+            add(key, value, "specification")
     seen: set[str] = set()
-    for sentence in description_sentences(p.description):
+    for sentence in statements + description_sentences(p.description):
         if sentence.lower() not in seen:
             seen.add(sentence.lower())
             out.append(Evidence(sentence, source="description"))
@@ -221,6 +234,8 @@ def read_question(question: str, naming: str = "") -> Asked:
     if PRICE_ASKED.search(plain):  # "how much is it?" asks its price, in no word of a key
         tokens.append("price")
     named = {singular(w) for w in tokenize(naming)}
+    # "how MANY hours" asks an amount in hours, not a count of pieces.
+    tokens = [w for w, nxt in zip(tokens, [*tokens[1:], ""], strict=True) if not (w in k.counts and nxt in k.units)]
     words = [singular(w) for w in tokens if w not in k.filler and not w.isdigit()]
     # Words that name the product are not the feature asked about, unless nothing else is left.
     feature = [w for w in words if w not in named] or words
@@ -231,6 +246,8 @@ def read_question(question: str, naming: str = "") -> Asked:
     yes_no = (any(o in YES_NO_OPENERS for o in openers) and not valued) or bool(
         re.search(r"\bor not\b", question, re.I)
     )
+    # "water resistant up to HOW MANY metres?": a value asked mid-clause, after the product's name.
+    valued = valued or (not yes_no and bool(VALUE_ASKED.search(question)))
     if not yes_no and "?" in question and not valued:
         yes_no = True  # "dishwasher safe?", "the medimix soap - good for dry skin?"
     numbers = [n for n in NUMBER.findall(plain) if n not in named and n not in NUMBER.findall(naming)]
@@ -301,7 +318,7 @@ def answer_question(
             if keyed_answer.verdict != Verdict.JUDGEMENT or said is None:
                 return keyed_answer
         else:
-            return Answer(Verdict.VALUE, f"{_cap(keyed.key or '')}: {keyed.value}.", [keyed], keyed.value)
+            return Answer(Verdict.VALUE, _value_text(keyed), [keyed], keyed.value)
     if said is not None:  # "is it ISI marked?" against "Certification: ISI"
         return _yes_no(replace(asked, words=[w for w in asked.words if _covered(w, _words(said.value or ""))]), said)
     if not asked.yes_no:  # "what's the warranty?" stated in a description sentence
@@ -317,7 +334,7 @@ def answer_question(
             return _yes_no(asked, best)
         if best.source == "description":
             return Answer(Verdict.VALUE, f"The listing says: {_quote(best)}.", [best], best.text)
-        return Answer(Verdict.VALUE, f"{_cap(best.key)}: {best.value}.", [best], best.value)
+        return Answer(Verdict.VALUE, _value_text(best), [best], best.value)
     if asked.yes_no:
         other = _other_value(asked, evidence, values or {})
         if other:
@@ -330,6 +347,12 @@ def answer_question(
             [related],
         )
     return _not_stated(asked, _about(asked))
+
+
+def _value_text(e: Evidence) -> str:
+    """A value answer. It never opens on the key: a sentence opening "Output:" or "Type:" reads
+    as an instruction to the output filter, which removed the whole answer ("Output: USB-C.")."""
+    return f"The listing gives {e.key}: {e.value}."
 
 
 def _fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | None:
@@ -411,15 +434,20 @@ def _key_match(
         and e.source != "description"
         and e.key != "category"
         and not set(terms(e.key)) <= knowledge().generic_keys
+        and not set(terms(e.key)) <= _keys_ruled_out(asked)
     ]
     # A question does not ask what it states: "is the fleece jacket in size M available?" names
     # the variant by "size: M"; it asks about the stock.
+    # Only when no other key is asked, and its key is what the question ends on, is a stated value
+    # the question ("the i7 one, does it have 32gb RAM?" against "ram: 32GB"; not "the helmet (low
+    # ventilation), is it safety certified?").
     said = set(asked.words) | asked.named
-    candidates = [
-        (e, c)
-        for e, c in candidates
-        if c >= knowledge().key_match_min and (_is_flag(e.value or "") or not _words(e.value or "") <= said)
+    candidates = [(e, c) for e, c in candidates if c >= knowledge().key_match_min]
+    candidates = [(e, c) for e, c in candidates if _is_flag(e.value or "") or not _words(e.value or "") <= said] or [
+        (e, c) for e, c in candidates if _last_said(asked, e.key or "") == len(asked.words) - 1
     ]
+    if not asked.yes_no:  # "water resistant up to how many metres?" asks a value, never a yes
+        candidates = [(e, c) for e, c in candidates if not _is_flag(e.value or "")] or candidates
     if not candidates:
         return None
     keys = [Evidence(e.key or "", e.key, e.value, e.source) for e, _ in candidates]
@@ -443,6 +471,12 @@ def _key_match(
     )
     chosen = candidates[best][0]
     return None if _unexplained(asked, chosen, values, own) else chosen
+
+
+def _keys_ruled_out(asked: Asked) -> set[str]:
+    """Key words an asked word rules out: "how much weight can it HOLD?" asks a load, not the
+    product's own "Weight" (`not_keys` in answers.yaml)."""
+    return {w for a in asked.words for w in knowledge().not_keys.get(a, ())}
 
 
 def _is_flag(value: str) -> bool:
@@ -471,12 +505,25 @@ def _unexplained(asked: Asked, e: Evidence, values: KeyValues, own: frozenset[st
     key_words = _words(e.key or "") | _words(e.value or "") | values.get((e.key or "").lower(), set())
     strongest = max((_key_weight(values, w) for w in terms(e.key or "")), default=0.0)
     for w in asked.words:
-        if w in own or w in knowledge().generic_keys:  # what it is ("soap", "range extender"), not a feature
+        # What it is ("soap", "range extender", "just the GLASSES" of sunglasses), not a feature.
+        if w in knowledge().generic_keys or _covered(w, set(own)):
             continue
-        if w in weights and w not in knowledge().synonyms and not _covered(w, key_words):
-            if weights[w] >= min(strongest, knowledge().feature_idf):
+        # A word of the question's synonyms is a feature too when a key it is in is said
+        # ("LINING" against "Material: Rubber"); `_other_key_said` keeps it to such keys.
+        if w in weights and not _covered(w, key_words):
+            if weights[w] >= min(strongest, knowledge().feature_idf) and _other_key_said(asked, w, values):
                 return True
     return False
+
+
+def _other_key_said(asked: Asked, word: str, values: KeyValues) -> bool:
+    """Whether the question says most of some key holding `word` ("LINING", "AGE group"): a word
+    that only shares a key with words the question does not say ("the HANDS glow" and "Hand
+    Washable", "a sleeve INSIDE" and "Inside Ring Circumference") names no other feature."""
+    return any(
+        word in terms(key.replace("-", " ")) and _key_cover(asked, key, values) >= knowledge().key_match
+        for key in values
+    )
 
 
 def _described(
@@ -512,15 +559,20 @@ def _value_match(asked: Asked, evidence: list[Evidence]) -> Evidence | None:
             w
             for w in asked.words
             if len(w) >= 3
-            and not any(c.isdigit() for c in w)
             and w not in ORDINARY_VALUES
             and w not in asked.named
             and w not in vocabulary.type_words()  # "the revitalift SERUM" says what it is, not a feature
-            and _covered(w, said)
+            # A code of letters and digits ("B22", "USB3") only as written; other digits never.
+            and (_covered(w, said) if not any(c.isdigit() for c in w) else _is_code(w) and w in said)
         ]
         if hits and (best is None or len(hits) > best[0]):
             best = (len(hits), e)
     return best[1] if best else None
+
+
+def _is_code(word: str) -> bool:
+    """A model or standard code: letters and digits together ("b22", "usb3", "e27")."""
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
 def _keyed_yes_no(asked: Asked, e: Evidence, values: KeyValues) -> Answer:
@@ -544,7 +596,11 @@ def _keyed_yes_no(asked: Asked, e: Evidence, values: KeyValues) -> Answer:
         return Answer(Verdict.NO, f"No. {lead}.", [e], value)
     # A material key ("Insole Material: Alpin", "Fabric: Georgette") says what a part is made of,
     # never whether it has, does or suits what was asked.
-    if _key_cover(asked, e.key or "", values) >= FULL and not MATERIAL_KEY.search(e.key or ""):
+    # The key said in the shopper's words: "the right SIZE for me?" reaches "Height: 55 mm" by a
+    # synonym, and a height is no yes to a size asked.
+    named = [w for w in terms((e.key or "").replace("-", " ")) if w not in knowledge().generic_keys]
+    literal = all(any(_same_word(a, w) for a in asked.words) for w in named) or bool(set(asked.words) & said)
+    if literal and _key_cover(asked, e.key or "", values) >= FULL and not MATERIAL_KEY.search(e.key or ""):
         return Answer(Verdict.YES, f"Yes. {lead}.", [e], value)
     # Part of the key said ("take the INSOLE out" against "Insole Material"): what it says, no verdict.
     return Answer(Verdict.JUDGEMENT, f"{lead}; it doesn't say more {_about(asked)}.", [e], value)
@@ -563,8 +619,8 @@ def _same_word(a: str, b: str) -> bool:
         return True  # "hood"/"hooded", "bulb"/"bulbs"
     if shorter >= 5 and (a.endswith(b) or b.endswith(a)):
         return True  # a compound of it: "stone"/"gemstone", "watch"/"stopwatch"
-    if shorter >= 6 and len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
-        return True  # one letter apart: "polarised"/"polarized", a typo
+    if shorter >= 6 and len(a) == len(b) and a[0] == b[0] and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+        return True  # one letter apart: "polarised"/"polarized", a typo; not "weight"/"height"
     if shorter < 5:
         return False
     common = len(os.path.commonprefix([a, b]))
@@ -633,6 +689,13 @@ def _other_value(asked: Asked, evidence: list[Evidence], values: KeyValues) -> A
             continue
         known = values.get(e.key.lower(), set()) | {o for w in rest for o in knowledge().opposites.get(w, ())}
         if all(_covered(w, known) for w in rest):
+            return Answer(Verdict.NO, f"No. The listing gives {e.text}.", [e], e.value)
+        # Amid chatter ("we only have an INDUCTION hob at home. would it WORK on it?" against
+        # "stovetop compatibility: gas"): a value the catalog gives this key, said as written,
+        # that this record's value does not have, and nothing asked that its value says.
+        said = _words(e.value or "")
+        other = [w for w in rest if w in values.get(e.key.lower(), set()) and w not in said]
+        if other and not any(_covered(w, said) for w in rest):
             return Answer(Verdict.NO, f"No. The listing gives {e.text}.", [e], e.value)
     return None
 

@@ -37,7 +37,8 @@ def _pattern() -> re.Pattern[str]:
 
 
 def amounts(text: str) -> list[Amount]:
-    """The amounts with a unit in a text ("15.6 inch", "a full litre", "500ml", "10 year old")."""
+    """The amounts with a unit in a text ("15.6 inch", "a full litre", "500ml", "10 year old"),
+    and an age said without one ("my son is turning 10", "she's 9")."""
     out = []
     for number, unit in _pattern().findall(text.lower()):
         value = NUMBER_WORDS.get(number) or float(number)
@@ -45,7 +46,26 @@ def amounts(text: str) -> list[Amount]:
             if unit in units:
                 out.append(Amount(family, value * units[unit], units[unit]))
                 break
+    if not any(a.family == "age" for a in out):
+        out += [Amount("age", float(n)) for n in _bare_ages(text)]
     return out
+
+
+@cache
+def _age_pattern() -> re.Pattern[str]:
+    said = _units()["age_said"]
+    before = "|".join(re.escape(w) for w in said["before"])
+    units = "|".join(re.escape(u) for fam in _units()["families"].values() for u in fam)
+    return re.compile(rf"\b(?:{before})\s+(\d{{1,2}})(?![\d.,]\d)(?!\s*(?:{units}|%)(?![a-z]))")
+
+
+def _bare_ages(text: str) -> list[str]:
+    """Numbers said as someone's age, in a message about a person (`age_said` in units.yaml)."""
+    low = re.sub(r"['’]s\b", " is", text.lower()).replace("'", "")
+    people = _units()["age_said"]["people"]
+    if not any(re.search(rf"\b{re.escape(w)}\b", low) for w in people):
+        return []
+    return _age_pattern().findall(low)
 
 
 def key_family(key: str) -> str | None:

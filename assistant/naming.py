@@ -43,6 +43,8 @@ class NamingRules:
     definite: frozenset[str]  # "the", "this": the message points at one product
     attach: frozenset[str]  # "with", "in": what follows still describes the product named
     ranking: frozenset[str]  # "the BEST", "the MOST": a definite word that asks for a choice
+    spellings: dict[str, str]  # a word written two ways -> the one spelling kept ("litre" -> "liter")
+    referents: frozenset[str]  # "the 1.5 litre induction ONE": the option values before it name a variant
 
 
 @cache
@@ -60,6 +62,8 @@ def rules(path: Path = DATA_FILE) -> NamingRules:
         frozenset(data["definite"].split()),
         frozenset(data["attach"].split()),
         frozenset(data["ranking"].split()),
+        {singular(k): singular(v) for k, v in data["spellings"].items()},
+        frozenset(data["referents"].split()),
     )
 
 
@@ -130,7 +134,7 @@ class NameIndex:
         text does not tell apart come together, with the same `group`."""
         r_ = rules()
         raw = tokenize(text.replace("'", ""))
-        said = [singular(w) for w in raw]
+        said = [_spelling(singular(w)) for w in raw]
         definite = _points(raw)
         said_set = (set(said) | set(joined_forms(text))) - _type_phrase_words(said)
         branded = {r: b for b, rows in self.brand_rows.items() if _contains(said, b) for r in rows}
@@ -217,19 +221,32 @@ class NameIndex:
             value_words = {w for vs in line.values.values() for v in vs for w in v}
             key_words = {w for k in line.values for w in _terms(k)}
             attached = _attached(said, head, value_words | key_words | line.common)
-            keep = set(line.rows)
-            named_by = set(line.common)
-            for key, values in line.values.items():
-                mentions = sorted((i, v) for v in values for i in _positions(said, v))
-                naming = [v for i, v in mentions if i < head or i in attached]
-                if naming:
-                    keep &= {r for r in line.rows if _value_terms(self.products[r].attributes.get(key, "")) in naming}
-                    named_by.update(w for v in naming for w in v)
+            keep, named_by = self._narrowed(line, said, range(head), attached)
+            # Values said before the name that no variant has together with the nearer ones are
+            # the shopper's own situation ("all we have is an INDUCTION cooktop. would the
+            # ceramic tea kettle in 2 litres work?"), not the variant: the farthest give way first.
+            for cut in range(1, head + 1):
+                if keep:
+                    break
+                keep, named_by = self._narrowed(line, said, range(cut, head), attached)
             if 0 < len(keep) <= rules().max_alike:
                 unnamed = frozenset(line.option_words - named_by)
                 found.extend(Named(self.products[r], 0.0, frozenset(named_by), 0, unnamed) for r in sorted(keep))
         groups = {n.product.category_path for n in found}
         return found if len(groups) == 1 else []
+
+    def _narrowed(self, line: Line, said: list[str], before: range, attached: set[int]) -> tuple[set[int], set[str]]:
+        """The line's rows with the option values said at the positions `before` the name or
+        `attached` after it, and the words that named them."""
+        keep = set(line.rows)
+        named_by = set(line.common)
+        for key, values in line.values.items():
+            mentions = sorted((i, v) for v in values for i in _positions(said, v))
+            naming = [v for i, v in mentions if i in before or i in attached]
+            if naming:
+                keep &= {r for r in line.rows if _value_terms(self.products[r].attributes.get(key, "")) in naming}
+                named_by.update(w for v in naming for w in v)
+        return keep, named_by
 
     def _similarity(self, text: str, rows: list[int], embedder: Embedder | None) -> dict[int, float]:
         if embedder is None or self.vectors is None or not rows:
@@ -310,6 +327,18 @@ def _attached(said: list[str], head: int, option_words: set[str]) -> set[int]:
             out.add(i)
         else:
             on = False
+    # "the tea kettle, the 1.5 litre induction ONE": option values right before a word that
+    # points back at the product name it too.
+    run: list[int] = []
+    for i in range(head + 1, len(said)):
+        w = said[i]
+        if w in option_words or w.isdigit():
+            run.append(i)
+        elif w in rules().referents and run:
+            out.update(run)
+            run = []
+        else:
+            run = []
     return out
 
 
@@ -419,7 +448,12 @@ def joined_forms(text: str) -> list[str]:
 
 
 def _terms(text: str) -> list[str]:
-    return [singular(w) for w in tokenize(text.replace("'", ""))]
+    return [_spelling(singular(w)) for w in tokenize(text.replace("'", ""))]
+
+
+def _spelling(word: str) -> str:
+    """One spelling of a word written two ways ("litre"/"liter"): `spellings` in naming.yaml."""
+    return rules().spellings.get(word, word)
 
 
 _indexes: dict[int, NameIndex] = {}
@@ -455,4 +489,6 @@ def naming_words(named: list[Named], message: str = "") -> str:
         at = [i for i, w in enumerate(said) if w in n.matched]
         if at and at[-1] - at[0] < NAMING_SPAN_MAX:
             words.update(said[at[0] : at[-1] + 1])
+    # The question is read in its own spelling ("litre"): each word also as the other spellings.
+    words |= {k for k, v in rules().spellings.items() if v in words}
     return " ".join(sorted(words))

@@ -30,6 +30,8 @@ MAX_ID_CHARS = 200
 MAX_SPEC_ENTRIES = 100
 MAX_SPEC_KEY_CHARS = 100
 MAX_SPEC_VALUE_CHARS = 500
+# The key that specification statements without a key of their own are kept under.
+UNNAMED_KEY = "Other Details"
 AUDIT_CHARS = 2000  # of a raw value kept in the audit file
 # What a price's own symbol can mean, the first being what it means when the row names no
 # currency. "$" and "Rs" are written for several currencies, so a row that says CAD or PKR does
@@ -135,18 +137,27 @@ def _key_values(parsed: Any) -> dict[str, str] | None:
     if not isinstance(parsed, (list, tuple)):
         return None
     out: dict[str, str] = {}
+    unnamed: list[str] = []
     for item in parsed:
         if isinstance(item, dict) and "key" in item and "value" in item:
             key, value = item["key"], item["value"]
         elif isinstance(item, (list, tuple)) and len(item) == 2:
             key, value = item
+        elif isinstance(item, dict) and set(item) == {"value"} and isinstance(item["value"], str):
+            # Flipkart lists carry statements without a key ({'value': '2 Years warranty'},
+            # {'value': 'Hand wash'}): facts a shopper asks about, kept under one key.
+            if item["value"].strip():
+                unnamed.append(item["value"].strip())
+            continue
         else:
-            continue  # Flipkart lists carry stray {'value': ...} entries without a key
+            continue
         if isinstance(value, (list, tuple)):
             value = ", ".join(str(v) for v in value if not isinstance(v, (dict, list, tuple)))
         if key is None or value is None or isinstance(value, dict) or isinstance(key, (dict, list, tuple)):
             continue
         out[str(key).strip()] = str(value).strip()
+    if unnamed:
+        out[UNNAMED_KEY] = " | ".join(dict.fromkeys(([out[UNNAMED_KEY]] if UNNAMED_KEY in out else []) + unnamed))
     if not out and parsed and not any(isinstance(i, (dict, list, tuple)) for i in parsed):
         return None  # a list of words or numbers, not pairs
     return out

@@ -487,3 +487,162 @@ def test_a_word_of_a_phrase_fact_is_not_the_phrase():
     assert "Water" not in glow.text, glow.text
     washed = answer_question(watch, "is the kairo chronograph ok with hand wash of my dishes?")
     assert washed.verdict == Verdict.YES and "Water Resistant" in washed.text, washed.text
+
+
+# -- round three: guards that weigh what the question says, ages, codes, statements -----------
+LAMP = Product(
+    id="lp1",
+    title="orbo reading lamp",
+    brand="orbo",
+    attributes={
+        "Glow In Dark": "No",
+        "Cable Holder": "No",
+        "Bulb Base": "E27",
+        "Shade Colour": "Cream",
+        "Age Group": "12 Years and Above",
+        "Width": "14 cm",
+    },
+)
+LAMP_CATALOG = [
+    LAMP,
+    Product(id="lp2", title="desk stand", attributes={"Inside Shelf Count": "3", "Cable Length": "2 m"}),
+    Product(id="lp3", title="study table", attributes={"Shade Type": "Drum", "Warranty Summary": "1 year"}),
+]
+
+
+def ask_lamp(question: str):
+    return answer_question(LAMP, question, HashEmbedder(), key_values(LAMP_CATALOG), naming="orbo reading lamp")
+
+
+@pytest.mark.parametrize(
+    "question, verdict, said",
+    [
+        # "inside" is a word of another key ("Inside Shelf Count") the question does not say
+        ("the orbo lamp, is there a cable holder inside the base to keep wires tidy?", Verdict.NO, "Cable Holder"),
+        # "cream shade" names the lamp by its own record ("Shade Colour: Cream"); the glow is asked
+        ("my kid reads at night. does the orbo lamp with the cream shade glow in the dark?", Verdict.NO, "Glow"),
+        # a code said as written against the record's code
+        ("our sockets all take E27 screw bulbs, will the orbo lamp go in?", Verdict.YES, "E27"),
+        # an age said without "years", in a message about a person
+        ("my nephew is turning 8, can he use the orbo lamp on his own?", Verdict.NO, "12 Years"),
+        ("my daughter's 13 - is the orbo lamp ok for her?", Verdict.YES, "12 Years"),
+    ],
+)
+def test_the_asked_feature_survives_words_that_describe_or_surround_it(question, verdict, said):
+    answer = ask_lamp(question)
+    assert answer.verdict == verdict, answer.text
+    assert said in answer.text
+
+
+def test_a_key_reached_only_by_a_synonym_says_no_yes():
+    # "size" reaches "Height" by a synonym ("Size: Small" is how the question names it): a
+    # height is no yes to "the right size for me?"
+    cup = Product(id="c1", title="lunette small silicone cup", attributes={"Height": "55 mm", "Size": "Small"})
+    answer = answer_question(cup, "is the lunette small cup the right size for me?", values=key_values([cup]))
+    assert not answer.text.startswith(("Yes", "No")), answer.text
+
+
+def test_a_stated_value_is_asked_only_when_its_key_ends_the_question():
+    laptop = Product(id="lt1", title="Laptop (14-inch, i5, 16GB)", attributes={"processor": "i5", "ram": "16GB"})
+    values = key_values([laptop])
+    answer = answer_question(
+        laptop, "the 14 inch one with the i5, does it have 16gb ram?", values=values, naming="laptop 14 inch"
+    )
+    assert answer.verdict == Verdict.YES and "ram: 16GB" in answer.text
+    helmet = Product(id="h1", title="Cycling Helmet (M, low)", attributes={"size": "M", "ventilation": "low"})
+    answer = answer_question(
+        helmet,
+        "is the cycling helmet in size M (low ventilation) crash certified?",
+        values=key_values([helmet]),
+        naming="cycling helmet",
+    )
+    assert not answer.text.startswith(("Yes", "No")), answer.text
+
+
+def test_a_value_asked_mid_clause_is_a_value_question():
+    from assistant.answers import read_question
+
+    assert not read_question("orbo reading lamp - cable up to how many metres?").yes_no
+    assert read_question("orbo reading lamp - cable holder?").yes_no
+
+
+def test_statements_without_a_key_are_read_as_sentences():
+    watch = Product(
+        id="wt1",
+        title="camerii analog watch",
+        description="Great discounts. 30 day replacement guarantee.",
+        attributes={"Other Details": "1 Year Brand Warranty | Watch", "Dial Shape": "Round"},
+    )
+    answer = answer_question(
+        watch, "how long is the warranty on the camerii watch?", values=key_values([watch, *LAMP_CATALOG])
+    )
+    assert answer.verdict == Verdict.VALUE and "1 Year Brand Warranty" in answer.text
+
+
+def test_variants_are_named_past_the_shoppers_situation_and_in_either_spelling():
+    pots = [
+        Product(
+            id=f"p-{size}-{stove}",
+            title=f"Tea Kettle (steel, {size} liters, {stove})",
+            category=["Tea Kettle"],
+            attributes={"capacity": f"{size} liters", "material": "steel", "stovetop compatibility": stove},
+        )
+        for size, stove in (("1", "gas"), ("1.5", "induction"), ("2", "gas"), ("2", "electric"))
+    ]
+    catalog = Catalog([*pots, *_fillers()])
+    # "induction" is where the shopper cooks: no 1 litre kettle is for induction
+    ids = {
+        p.id for p in name_products("we cook on induction only. would the steel tea kettle in 1 litre work?", catalog)
+    }
+    assert ids == {"p-1-gas"}, ids
+    # values before "one" name the variant, "litre" meets "liters"
+    ids = {p.id for p in name_products("the steel tea kettle, the 1.5 litre induction one - is it heavy?", catalog)}
+    assert ids == {"p-1.5-induction"}, ids
+
+
+def test_a_load_or_a_duration_asked_is_not_the_products_weight_or_count():
+    rack = Product(
+        id="r1",
+        title="woodnest shoe rack",
+        attributes={"Weight": "6 kg", "Height": "80 cm", "Number of Contents in Sales Package": "Pack of 1"},
+    )
+    values = key_values([rack])
+    load = answer_question(rack, "how much weight can each tier of the woodnest rack hold?", values=values)
+    assert "6 kg" not in load.text and "80 cm" not in load.text, load.text  # "height" is no typo of "weight"
+    hours = answer_question(rack, "how many hours does the woodnest rack take to put together?", values=values)
+    assert "Pack of 1" not in hours.text, hours.text
+    count = answer_question(rack, "how many pieces come in the woodnest rack box?", values=values)
+    assert "Pack of 1" in count.text, count.text
+
+
+def test_another_value_of_the_key_asked_amid_chatter_is_a_no():
+    pot = Product(id="kp1", title="Tea Kettle (steel, gas)", attributes={"stovetop compatibility": "gas"})
+    other = Product(id="kp2", title="Tea Kettle (steel, induction)", attributes={"stovetop compatibility": "induction"})
+    values = key_values([pot, other])
+    question = "we moved and the new flat only has induction at home. will the steel tea kettle work on it?"
+    answer = answer_question(pot, question, values=values, naming="tea kettle steel")
+    assert answer.verdict == Verdict.NO and "gas" in answer.text, answer.text
+    answer = answer_question(other, question, values=values, naming="tea kettle steel")
+    assert answer.verdict != Verdict.NO, answer.text
+
+
+def test_a_value_asked_after_the_name_is_answered_by_a_value_not_a_flag():
+    watch = Product(
+        id="cw1", title="velora steel watch", attributes={"Water Resistant": "Yes", "Water Resistance Depth": "50 m"}
+    )
+    answer = answer_question(
+        watch, "velora steel watch - water resistant up to how many metres?", values=key_values([watch])
+    )
+    assert answer.verdict == Verdict.VALUE and "50 m" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("key", ["Output", "Type", "Print"])
+def test_a_value_answer_passes_the_output_filter_whatever_its_key(key):
+    from common.untrusted import ShopperText
+
+    charger = Product(id="pc1", title="voltra power bank", attributes={key: "USB-C"})
+    answer = answer_question(
+        charger, f"what {key.lower()} does the voltra power bank have?", values=key_values([charger])
+    )
+    assert "USB-C" in answer.text
+    assert "USB-C" in ShopperText().clean(answer.text), answer.text

@@ -85,7 +85,15 @@ def test_rows_with_too_few_or_too_many_cells_are_rejected(tmp_path):
         (["waterproof", "breathable"], {}),  # a list of words: no pairs
         (42, {}),  # a number
         ("not a literal [", {}),  # text that parses as nothing
-        ([{"key": "Capacity", "value": "350 ml"}, {"value": "stray"}], {"Capacity": "350 ml"}),
+        # a statement without a key is kept under one key ("2 Years warranty")
+        (
+            [{"key": "Capacity", "value": "350 ml"}, {"value": "Hand wash"}],
+            {"Capacity": "350 ml", "Other Details": "Hand wash"},
+        ),
+        (
+            [{"key": "Other Details", "value": "Gift box"}, {"value": "1 Year"}, {"value": ""}],
+            {"Other Details": "Gift box | 1 Year"},
+        ),
         ({"Capacity": "350 ml", "Lid": ["yes", "no"]}, {"Capacity": "350 ml", "Lid": "yes, no"}),
     ],
 )
