@@ -61,6 +61,12 @@ def _cued(key: str, text: str, start: int) -> bool:
     return bool(_cue(key).search(text[max(0, start - 40) : start]))
 
 
+def _mentioned(key: str, text: str, start: int) -> bool:
+    """A cue word of `key` earlier in the same sentence, at most 60 characters before."""
+    before = re.split(r"[.!?\n。]\s", text[max(0, start - 60) : start])[-1]
+    return bool(re.search(_cue_words(key), before, re.I))
+
+
 def _nino_ok(candidate: str) -> bool:
     prefix = candidate[:2].upper()
     return prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in NINO_BAD_PAIRS
@@ -83,11 +89,14 @@ def national_ids(text: str) -> str:
         raw = m.group()
         # Unnamed, only in capitals with a valid holder-type letter: in that exact 5-4-1 shape a
         # PAN far more often than a model code; in lower case it could be any code.
+        valid = pan.is_valid(raw.upper()) and raw.isupper()
+        if valid and _mentioned("pan_cues", text, m.start()):
+            return ID_TAG  # "pan card details for invoice: ABCPE1234F": named earlier in the sentence
         if _cued("identifier_cues", text, m.start()):
             return raw  # "model ABCPE1234F"
         if _cued("pan_cues", text, m.start()):
             return ID_TAG  # named as one: even the "ABCDE1234F" of examples, whose D is no holder type
-        return ID_TAG if pan.is_valid(raw.upper()) and raw.isupper() else raw
+        return ID_TAG if valid else raw
 
     def aadhaar_tag(m: re.Match[str]) -> str:
         raw = m.group()
@@ -169,11 +178,14 @@ def _birth_date() -> re.Pattern[str]:
     between = rf"(?:[\s.:,：-]*(?:\b(?:{_words('birth_connectors')})\b|是|为|于|在))*[\s.:,：-]*"
     born = rf"(?:{_cue_words('birth_cues')}){between}(?P<date>{_date(year=False)})"
     birthday = rf"(?:{_cue_words('birthday_cues')}){between}(?P<dated>{_date(year=True)})"
-    return re.compile(rf"(?:{born}|{birthday})(?![^\W{SPACELESS}]|')", re.I)
+    # "my DOB for the age check on the wine set: 1999-05-27": a whole date later in the same
+    # sentence as a date-of-birth cue is that date too.
+    far = rf"(?:{_cue_words('birth_date_nouns')})[^.!?\n。]{{0,60}}?[\s:：,-](?P<far>{_date(year=True)})"
+    return re.compile(rf"(?:{born}|{birthday}|{far})(?![^\W{SPACELESS}]|')", re.I)
 
 
 def _tag_date(m: re.Match[str]) -> str:
-    name = "date" if m.group("date") else "dated"
+    name = next(n for n in ("date", "dated", "far") if m.group(n))
     return m.string[m.start() : m.start(name)] + DOB_TAG
 
 

@@ -795,3 +795,21 @@ def test_a_unit_word_far_before_a_number_makes_no_address():
 )
 def test_names_with_a_title(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a PAN named earlier in the sentence, though another word stands right before it
+        ("need gst bill, pan for the bill: AFKPM4821Q", "need gst bill, pan for the bill: [ID]"),
+        ("model AFKPM4821Q spare part", "model AFKPM4821Q spare part"),
+        # a whole date later in a sentence that names the date of birth
+        (
+            "date of birth, needed for the senior discount, is 03/11/1958",
+            "date of birth, needed for the senior discount, is [DOB]",
+        ),
+        ("born and raised in pune. deliver on 04/01/2027", "born and raised in pune. deliver on 04/01/2027"),
+    ],
+)
+def test_identities_named_earlier_in_the_sentence(text, expected):
+    assert redact(text) == expected
