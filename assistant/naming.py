@@ -205,7 +205,7 @@ class NameIndex:
                 row = best[2]
             out.append(Named(self.products[row], weight, matched, len(out)))
             used |= matched
-        if not out and definite:
+        if not out and definite and not kind_words:  # "show me all the flats under 500" asks for a kind
             out = self._variants(said, raw)
         position = {w: i for i, w in reversed(list(enumerate(said)))}
         return sorted(out, key=lambda n: (min(position.get(w, 0) for w in n.matched), n.group))

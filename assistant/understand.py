@@ -171,7 +171,8 @@ class Understander:
         self._colours(asked, c)
         # An interest or a story names no type to filter on ("he's into sports"): it ranks.
         named, carried = self.requested_type(asked)
-        c.attributes = self.required_attributes(rest)
+        # A must-have is said in the request, not in an aside ("my cousin got the nylon ones").
+        c.attributes = self.required_attributes(asked)
         if named:
             c.categories = self.type_phrases(named) if carried else [named]
         c.steer_types = self.meaning.steered(rest) if self.meaning else []

@@ -56,6 +56,11 @@ SHOP = [
     ("autofurnish car cover for santro xing", "Automotive > Car Cover"),
     ("fastrack watch strap", "Watches > Strap"),
     ("kids woollen sweater", "Clothing > Sweater"),
+    ("leebo led headlight for bajaj pulsar", "Automotive > Bike Headlight"),
+    ("leebo led headlight for honda cb", "Automotive > Bike Headlight"),
+    ("indcrown net semi-stitched lehenga", "Clothing > Lehenga"),
+    ("uma cotton semi-stitched lehenga", "Clothing > Lehenga"),
+    ("bharatcraft lord ganesha idol", "Home > Idol"),
 ]
 
 
@@ -102,6 +107,14 @@ TYPES = [
     ("a watch for my son, a black one", "watch", True, ["watch"]),
     ("we park on the street, bird droppings ruin the paint. need a car cover", "car cover", True, ["car cover"]),
     ("need a watch, any strap colour is fine", "watch", True, ["watch"]),
+    # two words the shop writes as one type, where the joined word heads its types; not where
+    # it is only a word of titles ("semi stitched")
+    ("led head light for my bike", "headlight", True, ["headlight"]),
+    ("semi stitched lehenga for a wedding", "lehenga", True, ["lehenga"]),
+    # a Hindi word for a kind the shop names otherwise
+    ("ganpati murti for the pooja room", "murti", True, ["idol"]),
+    # a verb that moves the request to another kind names none ("switch" is also a product)
+    ("hmm switch to sunglasses, black ones", "sunglasses", True, []),
     # a type the shop lacks stays not carried
     ("gold earrings for my sister", "earrings", False, ["earrings"]),
 ]

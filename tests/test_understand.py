@@ -73,6 +73,11 @@ def test_minimum_rating(parse, message, rating):
         ("shoes for my son", "boys"),
         ("something for my kid", "kids"),
         ("a present for mom", "women"),
+        # a pronoun or an age that belongs to an animal sets no human audience
+        ("a collar, she's a labrador", None),
+        ("shampoo for my cat, he is 3 and hates baths", None),
+        ("a bed for our puppy, he chews everything", None),
+        ("a raincoat for my son and his dog", "boys"),
     ],
 )
 def test_audience(parse, message, audience):
