@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 from pydantic import BaseModel, Field
 
-from assistant.vocabulary import is_listing, type_words
+from assistant.vocabulary import DATA, is_listing, type_words
 from common.schema import AUDIENCE_MATCHES, Product
 from common.text import money, terms
 
@@ -50,8 +51,10 @@ PART_WORDS = frozenset({"dial", "model"})
 
 @cache
 def head_words() -> frozenset[str]:
-    """Words that name a product type when they follow another type word."""
-    return type_words() - PART_WORDS
+    """Words that name a product type when they follow another type word, and the words that
+    head a broad kind ("bed linen", "table decor": `kind_heads` in type_resolution.json)."""
+    kinds = json.loads((DATA / "type_resolution.json").read_text(encoding="utf-8"))["kind_heads"]
+    return (type_words() - PART_WORDS) | frozenset(kinds)
 
 
 # Words after which a title names a second item or what comes with the product, not what the

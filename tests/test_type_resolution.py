@@ -148,6 +148,21 @@ def test_a_word_the_shop_uses_more_than_its_variant_stays_itself():
     assert _understander(shop).requested_type("a chaddar for the bed").named != "chadar"
 
 
+def test_a_type_word_before_a_broad_kinds_head_is_its_modifier():
+    """ "Bed Linen", "Table Decor": the node names a kind of linen or decor, so a shop whose
+    only "bed" and "table" words stand so does not carry beds or tables."""
+    shop = [
+        ("jaipur cotton double bedsheet", "Home Furnishing > Bed Linen"),
+        ("floral cotton bedsheet", "Home Furnishing > Bed Linen"),
+        ("brass elephant showpiece", "Home Decor > Table Decor"),
+        ("marble ganesha showpiece", "Home Decor > Table Decor"),
+    ]
+    u = _understander(shop)
+    assert u.requested_type("a card table").carried is False
+    assert u.requested_type("full bed with trundle").carried is False
+    assert u.requested_type("a double bedsheet").carried is True
+
+
 def test_no_letter_is_added_at_the_end_of_a_word():
     """A letter at the end makes a plural or a brand ("cutlerys" titles): never a variant."""
     shop = [("steel cutlerys", "Kitchen > Dining"), ("silver cutlerys", "Kitchen > Dining")]
@@ -161,6 +176,9 @@ SPELLING = [
     ("ghar ke liye sweater", {}),  # Hindi words: the first letter changes, or one letter for another
     ("my lab stinks haha, which shampoo", {}),  # "haha" is no brand
     ("main door ke liye parda chahiye", {}),  # no brand the shop lacks ("prada")
+    # vowels spelt by ear: two edits, the consonants as the shop's word has them
+    ("need a speekar for my mobile", {"speekar": "speaker"}),
+    ("woolen sweater for my son", {}),  # a word of its own is never re-spelt by its consonants
 ]
 
 
