@@ -46,6 +46,7 @@ class Table:
     interest_cues: tuple[tuple[str, ...], ...]
     drop_cues: tuple[tuple[str, ...], ...]
     occasion_heads: frozenset[str]
+    animals: frozenset[str]  # a pronoun in a message naming one of these is the animal's
 
 
 @cache
@@ -62,6 +63,7 @@ def table() -> Table:
         interest_cues=tuple(tuple(tokenize(c)) for c in raw["interest_cues"]),
         drop_cues=tuple(tuple(tokenize(c.replace("'", ""))) for c in raw["drop_cues"]),
         occasion_heads=frozenset(raw["occasion_heads"]),
+        animals=frozenset(raw["animals"]),
     )
 
 
@@ -195,6 +197,8 @@ def read_audience(request: str, whole: str) -> AudienceReading:
         return AudienceReading()
     # The person the request is for, with what the whole message says about them.
     all_words = tokenize(whole.replace("'", " "))
+    if t.animals & set(all_words) and not any(w in t.people for w in all_words):
+        return AudienceReading()  # "she's a labrador", "for my cat, he is 3": the animal's pronoun
     gender, group = None, None
     for w in [*mentioned, *all_words]:
         if w in t.people:

@@ -217,11 +217,12 @@ class CatalogIndex:
         codes = [self._brand_codes[b] for b in brands if b in self._brand_codes]
         m = np.isin(self.brand_code, codes) if codes else np.zeros(len(self), dtype=bool)
         # "The brand column equals the brand, or the name starts with it": catalogs often leave
-        # the brand column empty but start the title with it.
+        # the brand column empty but start the title with it. Read from the title's first words
+        # alone, never through the type postings: a brand word is no product type, and a title
+        # that names its type after the brand ("Wrangler ... Jeans") must still count.
         for b in brands:
-            rows = self.phrase_rows(terms(b))
             if len(b.split(" ")) <= MAX_PREFIX_WORDS:
-                m[np.intersect1d(rows, self.tables.title_prefixes.rows_of(phrase_key(b)))] = True
+                m[self.tables.title_prefixes.rows_of(phrase_key(b))] = True
             else:
-                m[[r for r in rows if self.products[r].title.lower().startswith(b + " ")]] = True
+                m[[r for r in self._holding(terms(b)) if self.products[r].title.lower().startswith(b + " ")]] = True
         return m

@@ -29,14 +29,14 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.constraints import head_words, type_segments
+from assistant.constraints import head_follows, head_words, is_titled, type_segments
 from common.schema import AUDIENCES, Product
 from common.text import AUDIENCE_WORDS, COLOURS, normalise_colour, terms, tokenize
 from ingest.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
-TABLES_VERSION = 2  # 2: records through the output filter, kind_code, Chinese listing separators
+TABLES_VERSION = 4  # 2: output filter, kind_code, Chinese separators; 3: title heads; 4: kind heads
 TABLES_DIR = "tables"
 MAX_TYPE_WORDS = 4  # product-type phrases are at most four words in the catalogs we have
 MAX_ATTRIBUTE_WORDS = 2  # longer attribute phrases are checked on the rows holding all their pairs
@@ -69,16 +69,16 @@ def bits(values: Iterable[str], table: dict[str, int]) -> int:
 
 def type_phrases(segments: list[list[str]]) -> set[str]:
     """Every phrase of up to MAX_TYPE_WORDS words that `constraints.names_type` accepts for
-    these segments: an occurrence before the purpose ("... for 6 watches") and not followed by
-    another product-type head ("watch box" is a box)."""
+    these segments: an occurrence before the purpose ("... for 6 watches"), not followed by
+    another product-type head ("watch box" is a box) nor, in a title, by one later on."""
     found: set[str] = set()
-    for words in segments:
-        found |= _segment_type_phrases(tuple(words))
+    for k, words in enumerate(segments):
+        found |= _segment_type_phrases(tuple(words), k == 0 or is_titled(words, segments[0]))
     return found
 
 
 @lru_cache(maxsize=1 << 16)  # category nodes repeat across thousands of products
-def _segment_type_phrases(words: tuple[str, ...]) -> frozenset[str]:
+def _segment_type_phrases(words: tuple[str, ...], titled: bool) -> frozenset[str]:
     heads = head_words()
     end = len(words)
     for i, w in enumerate(words):  # `constraints._purpose_start`
@@ -88,7 +88,9 @@ def _segment_type_phrases(words: tuple[str, ...]) -> frozenset[str]:
     found = set()
     for n in range(1, MAX_TYPE_WORDS + 1):
         for i in range(min(len(words) - n + 1, end)):
-            if i + n == len(words) or words[i + n] not in heads:
+            if (i + n == len(words) or words[i + n] not in heads) and not (
+                titled and head_follows(words, i + n, end, heads)
+            ):
                 found.add(" ".join(words[i : i + n]))
     return frozenset(found)
 

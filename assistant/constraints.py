@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 from pydantic import BaseModel, Field
 
-from assistant.vocabulary import is_listing, type_words
+from assistant.vocabulary import DATA, is_listing, type_words
 from common.schema import AUDIENCE_MATCHES, Product
 from common.text import money, terms
 
@@ -50,24 +51,61 @@ PART_WORDS = frozenset({"dial", "model"})
 
 @cache
 def head_words() -> frozenset[str]:
-    """Words that name a product type when they follow another type word."""
-    return type_words() - PART_WORDS
+    """Words that name a product type when they follow another type word, and the words that
+    head a broad kind ("bed linen", "table decor": `kind_heads` in type_resolution.json)."""
+    kinds = json.loads((DATA / "type_resolution.json").read_text(encoding="utf-8"))["kind_heads"]
+    return (type_words() - PART_WORDS) | frozenset(kinds)
+
+
+# Words after which a title names a second item or what comes with the product, not what the
+# product is ("kurta and pyjama set", "bottle with 2 glasses"): a type word past them makes no
+# earlier one a modifier.
+TITLE_LINKS = frozenset({"with", "and"})
 
 
 def names_type(phrase: list[str], segments: list[list[str]]) -> bool:
     """Whether a segment names the product as that type: the phrase occurs, not as the modifier
     of another product type right after it ("watch box" is a box, "table cover" a cover, "shoe
     rack" a rack) and not as the purpose of a type named before it ("box for 6 watches"), as in
-    the shopper's own words (see `Understander.requested_type`)."""
+    the shopper's own words (see `Understander.requested_type`). In a title (the first segment,
+    and a category node that starts as the title does, "Jayanti Sarees Kurtis"), a type word
+    followed later by another type head is a modifier too: a title ends with what the product
+    is, and words before it are its brand or its kind ("Jayanti Sarees ... Kurti" is a kurti,
+    "Silky Coat Dog Shampoo" a shampoo)."""
     n = len(phrase)
     if n == 0:
         return True
     heads = head_words()
-    for words in segments:
+    for k, words in enumerate(segments):
         purpose_from = _purpose_start(words, heads)
+        titled = k == 0 or is_titled(words, segments[0])
         for i in range(min(len(words) - n + 1, purpose_from)):
-            if words[i : i + n] == phrase and (i + n == len(words) or words[i + n] not in heads):
+            if (
+                words[i : i + n] == phrase
+                and (i + n == len(words) or words[i + n] not in heads)
+                and not (titled and head_follows(words, i + n, purpose_from, heads))
+            ):
                 return True
+    return False
+
+
+def is_titled(words: list[str], title: list[str]) -> bool:
+    """A category node that restates the title: it starts with the title's first word."""
+    return bool(words) and bool(title) and words[0] == title[0]
+
+
+def head_follows(words: list[str] | tuple[str, ...], start: int, end: int, heads: frozenset[str]) -> bool:
+    """Whether a product-type head other than the word before `start` follows it in a title,
+    before `end` and before a word that links a second item (`TITLE_LINKS`). The same head
+    again ("running shoes casual shoes") is the same type said twice."""
+    own = words[start - 1]
+    for w in words[start:end]:
+        if w in TITLE_LINKS:
+            return False
+        # `singular` keeps a final "is" ("tennis"), so "kurtis" is read here as "kurti".
+        head = w if w in heads else w[:-1] if w.endswith("is") and w[:-1] in heads else None
+        if head and head != own:
+            return True
     return False
 
 

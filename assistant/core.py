@@ -36,6 +36,7 @@ from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Repl
 from assistant.session import Session
 from assistant.store import Action
 from assistant.turn import Branch, Outcome, Relayed, Timings, observe, shopper_guard
+from assistant.type_resolution import ASKS
 from assistant.wording import (
     CHITCHAT_REPLY,
     CLARIFY_REPLY,
@@ -322,9 +323,14 @@ class Assistant:
         display?"): the interpreter's `NameResolver`; a search names none."""
         if not answers.is_question(message):
             return []
-        return [n.product.id for n in name_index(self.engine.catalog).find(message, self.engine.retriever.embed)][
-            : shopping.SHOW
-        ]
+        # A message that asks for products ("do you have ...", a budget) asks for a kind: its
+        # brand and type words name no product, even where the shop has one such.
+        query = self.engine.parse(message)
+        c = query.constraints
+        asks_for_kind = ASKS.search(message) or c.price_max is not None or c.price_min is not None
+        kind = query.product_type if asks_for_kind else None
+        found = name_index(self.engine.catalog).find(message, self.engine.retriever.embed, kind)
+        return [n.product.id for n in found][: shopping.SHOW]
 
     def _named_for_policy(self, message: str, meant: Interpretation) -> list[Product]:
         """A policy-sounding question about a named product ("what's the warranty on the X?")

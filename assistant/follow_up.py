@@ -106,6 +106,10 @@ def type_change(message: str, query: Query, request: Request, catalog: CatalogIn
     if _described_in_place(tokenize(message.replace("'", "")), named):
         return TypeChange.DESCRIBE
     asked = catalog.mask(Constraints(categories=request.constraints.categories))
+    if not asked.any():
+        # The kind asked for is one the shop does not carry (nothing was shown for it, or it
+        # came from a story: "cleared his driving test"): a kind it carries is the request now.
+        return TypeChange.SWITCH
     new = catalog.mask(Constraints(categories=query.constraints.categories))
     mentions = np.zeros(len(catalog), dtype=bool)
     mentions[catalog.attribute_rows(named)] = True

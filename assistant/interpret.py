@@ -88,6 +88,9 @@ def interpret(
     change = None
     if follow_up:
         query, change = read_follow_up(message, query, session.request, engine.catalog, bool(SWITCH.search(message)))
+    if follow_up and query.product_type and set(terms(query.product_type)) <= SLOT_VOCABULARY:
+        # "forget the colour, any shade works": a word for a part of the request names no kind.
+        query = _without_type(query, message)
     pointed = pointers(message, on_screen)
     named = [pid for pid in (name_products(message) if name_products else []) if pid in engine.catalog.row_of]
     on_screen_ids = [p.id for p in on_screen]
@@ -151,6 +154,19 @@ def without_accents(text: str) -> str:
 
 
 SLOT_WORDS = {slot: words for slot, words in _FOLLOW_UPS["slot_words"].items()}
+SLOT_VOCABULARY = frozenset(w for words in SLOT_WORDS.values() for phrase in words for w in terms(phrase))
+
+
+def _without_type(query: Query, message: str) -> Query:
+    """The query with no product type, nor the type's words it added to the ranking text."""
+    said = set(terms(message))
+    added = {w for c in query.constraints.categories for w in c.split() if w not in said}
+    text = " ".join(w for w in query.text.split() if w not in added)
+    out = replace(query, product_type=None, type_carried=True, text=text)
+    out.constraints = query.constraints.model_copy(update={"categories": []})
+    return out
+
+
 POINTS_BACK = re.compile(r"\b(?:that|this|it|those)\b", re.I)
 DONT_CARE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["dont_care"]) + r")\b", re.I)
 

@@ -129,13 +129,16 @@ class NameIndex:
         line = self.lines.get(self.products[row].category_path)
         return line.option_words if line and row in line.rows else set()
 
-    def find(self, text: str, embedder: Embedder | None = None) -> list[Named]:
+    def find(self, text: str, embedder: Embedder | None = None, kind: str | None = None) -> list[Named]:
         """The products the text names, in the order they are named; variants of one line the
-        text does not tell apart come together, with the same `group`."""
+        text does not tell apart come together, with the same `group`. `kind`: the product type
+        the message asks for products of ("do you have asics running shoes", "puma cricket bat, up
+        to 2000"), as the understander read it: a brand and the words of that kind name no product."""
         r_ = rules()
         raw = tokenize(text.replace("'", ""))
         said = [_spelling(singular(w)) for w in raw]
         definite = _points(raw)
+        kind_words = set(_terms(kind or ""))
         said_set = (set(said) | set(joined_forms(text))) - _type_phrase_words(said)
         branded = {r: b for b, rows in self.brand_rows.items() if _contains(said, b) for r in rows}
         shared = Counter(r for w in said_set for r in self.postings.get(w, []))
@@ -170,6 +173,10 @@ class NameIndex:
                 continue  # one word of a long name ("wedding" of "lovelady wedding lingerie set")
             if matched <= self.brands[r] and not sole:
                 continue  # a brand, not a product
+            if kind_words and matched - self.brands[r] <= kind_words and not definite:
+                # "puma cricket bat, up to 2000": a brand and a kind, a search for the brand's
+                # products of that kind, even where the shop has one (its bounds still apply)
+                continue
             whole = _share(self.idf, self.words[r] & said_set, self.words[r])  # breaks ties
             # The kind of product said breaks ties: "the anand archies wedges", not their boots.
             scored.append((weight, whole + said_type, r, frozenset(matched)))
@@ -202,7 +209,7 @@ class NameIndex:
                 row = best[2]
             out.append(Named(self.products[row], weight, matched, len(out)))
             used |= matched
-        if not out and definite:
+        if not out and definite and not kind_words:  # "show me all the flats under 500" asks for a kind
             out = self._variants(said, raw)
         position = {w: i for i, w in reversed(list(enumerate(said)))}
         return sorted(out, key=lambda n: (min(position.get(w, 0) for w in n.matched), n.group))

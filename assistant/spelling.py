@@ -79,6 +79,11 @@ class Speller:
             best = [
                 m for m in best if m[0][0] == base[0] and (len(base) > 4 or len(m[0]) != len(base) or _swap(base, m[0]))
             ]
+            if not best and len(base) >= 5:
+                # Vowels spelt by ear ("speekar" for "speaker"): two edits, both in the vowels,
+                # so the consonants stand in the same order as the catalog word's.
+                near = process.extract(base, self.candidates, scorer=OSA.distance, score_cutoff=2, limit=8)
+                best = [m for m in near if m[0][0] == base[0] and _consonants(m[0]) == _consonants(base)]
             if not best:
                 return word
             choice = min(best, key=lambda m: (m[1], -self.vocabulary[m[0]]))[0]
@@ -86,6 +91,11 @@ class Speller:
             return choice
 
         return WORD.sub(fix, text), corrections
+
+
+def _consonants(word: str) -> str:
+    """The word without its vowels: what a spelling by ear keeps ("speekar", "speaker": "spkr")."""
+    return "".join(ch for ch in word if ch not in "aeiou")
 
 
 def _swap(word: str, other: str) -> bool:

@@ -37,6 +37,7 @@ MODIFIER_WORDS = frozenset(RESOLUTION["modifier_words"])
 NEAR_SPELLING_MIN = RESOLUTION["near_spelling"]["min_letters"]
 NAMED_BY_AT_LEAST = RESOLUTION["near_spelling"]["min_products"]
 SUB_KIND_AT_LEAST = RESOLUTION["sub_kind_min_products"]
+MOVE_VERBS = frozenset(RESOLUTION["move_verbs"])
 # How a shopper asks anew in a later clause ("do you sell", "maybe", "actually"): the same list
 # that makes a follow-up a new request (steering.json, read by assistant/interpret.py).
 _ASKING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_switch"]
@@ -102,7 +103,7 @@ class TypeResolver:
         smart watch is not any watch, and a shop whose watches never say "smart" does not carry
         smart watches. A part that is not the head never stands in ("face cream" is not "face").
         """
-        words = self._asking_clause(text)
+        words = _without_moves(self._asking_clause(text))
         spans = self._spans(words)
         heads = [
             span
@@ -183,8 +184,12 @@ class TypeResolver:
         type (`variant`), one letter in or out inside it ("kadai" -> "kadhai"; never at the end, where a
         letter makes a plural or a brand: "cutlery" is no "cutlerys")."""
         if len(gram) == 2:
+            # Two words the shop writes as one product type that titles name products by: the
+            # second a type ("neck tie" is its "necktie") or the joined word a category node's
+            # head ("head light" is its "headlight"; "semi stitched" is neither).
             joined = ["".join(gram)]
-            if self._is_type(terms(joined[0])) or (self._is_any_type(terms(gram[1])) and self._titled(joined)):
+            named_as_type = self._is_any_type(terms(gram[1])) or joined[0] in self._heads
+            if self._is_type(terms(joined[0])) or (named_as_type and self._titled(joined)):
                 return joined
             return None
         if len(gram) != 1:
@@ -291,3 +296,13 @@ class TypeResolver:
         for word in terms(" ".join(modifiers)):
             rows &= set(self.catalog.attribute_rows([word]).tolist())
         return bool(rows)
+
+
+def _without_moves(words: list[str]) -> list[str]:
+    """The words less a move verb before "to"/"over" ("switch to bellies"): it moves the request
+    to the kind after it, it names no kind itself."""
+    return [
+        w
+        for i, w in enumerate(words)
+        if not (w in MOVE_VERBS and i + 1 < len(words) and words[i + 1] in ("to", "over"))
+    ]

@@ -77,6 +77,10 @@ COLOUR_CONTEXT = {
 }
 
 
+# Words that make the word before them a colour ("gold colour", "silver toned").
+COLOUR_NOUNS = frozenset("colour color coloured colored tone toned shade finish".split())
+
+
 @dataclass
 class Query:
     raw: str
@@ -171,7 +175,8 @@ class Understander:
         c.colours = [x for x in c.colours if x not in c.exclude_colours]
         # An interest or a story names no type to filter on ("he's into sports"): it ranks.
         named, carried = self.requested_type(asked)
-        c.attributes = self.required_attributes(rest)
+        # A must-have is said in the request, not in an aside ("my cousin got the nylon ones").
+        c.attributes = self.required_attributes(asked)
         if named:
             c.categories = self.type_phrases(named) if carried else [named]
         c.steer_types = self.meaning.steered(rest) if self.meaning else []
@@ -209,8 +214,10 @@ class Understander:
         found: list[str] = []
         for i, w in enumerate(words):
             phrase = None
-            if w in REQUIRED_CUES and i + 1 < len(words) and words[i + 1] not in NOT_TYPE_WORDS:
-                phrase = words[i + 1]
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            # "real gold, not plated": a metal after the cue is the material asked for, not a colour.
+            if w in REQUIRED_CUES and nxt and (nxt not in NOT_TYPE_WORDS or nxt in METAL_COLOURS):
+                phrase = nxt
             elif w in MATERIALS and w not in METAL_COLOURS:
                 phrase = w
             elif w in PRODUCT_LINES:
@@ -303,8 +310,11 @@ class Understander:
     def _colours(self, text: str, c: Constraints) -> None:
         words = tokenize(text)
         for i, w in enumerate(words):
-            # A colour naming a metal's alloy ("white gold", "rose gold") is the material's.
-            if w not in COLOURS or w in METAL_COLOURS or words[i + 1 : i + 2] in (["gold"], ["silver"]):
+            # A colour naming a metal's alloy ("white gold", "rose gold") is the material's; a
+            # metal is a colour only when said to be one ("gold colour", "silver toned").
+            if w not in COLOURS or words[i + 1 : i + 2] in (["gold"], ["silver"]):
+                continue
+            if w in METAL_COLOURS and not set(words[i + 1 : i + 2]) & COLOUR_NOUNS:
                 continue
             # A colour word closing the query after a noun is usually a noun ("face cream"); after
             # a word that asks for something ("I meant red", "prefer blue") it is a colour.

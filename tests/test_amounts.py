@@ -71,6 +71,10 @@ from assistant.amounts import read_prices
         ("i can stretch to 2500", None, 2500, None),
         ("four-five hundred is about right", None, None, 450),
         ("900 or thereabouts", None, None, 900),
+        # "till" / "until" before a number is its ceiling; between two it joins a range
+        ("puma bat, can spend till 2000", None, 2000, None),
+        ("a bag until 1500 rupees", None, 1500, None),
+        ("shoes from 500 till 1000", 500, 1000, None),
     ],
 )
 def test_amounts_and_their_bounds(message, lo, hi, near):

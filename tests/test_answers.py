@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from assistant.answers import Verdict, answer_question, key_values
-from assistant.naming import name_products
+from assistant.naming import name_index, name_products
 from common.schema import Product
 from tests.fakes import HashEmbedder
 
@@ -104,6 +104,20 @@ def test_named_products_are_found_and_a_plain_search_names_none():
     assert [p.id for p in name_products("does the Sonata black analog watch have a date display?", catalog)] == ["w1"]
     assert [p.id for p in name_products("the Pod Air Sport and the Free 2 Sport", catalog)] == ["e2", "e1"]
     assert name_products("black analog watch under 1000", catalog) == []
+
+
+def test_a_brand_and_a_kind_ask_for_the_kind_not_a_product():
+    """ "puma cricket bat, up to 2000" is a search for the brand's bats, whose bounds apply,
+    even where the shop has one: where the message asks for a kind (`kind`), a brand and that
+    kind's words name no product. Pointing at it ("the puma cricket bat") names it; a model
+    word names it too."""
+    bat = Product(id="b1", title="puma evospeed hpi willow cricket bat", brand="puma")
+    shoes = [Product(id=f"s{i}", title=f"asics gel-{m} 22 running shoes", brand="asics") for i, m in enumerate("ab")]
+    index = name_index(Catalog([bat, *shoes, *_fillers()]))
+    assert index.find("puma cricket bat, can spend till 2000", kind="cricket bat") == []
+    assert index.find("do you have asics running shoes?", kind="running shoes") == []
+    assert [n.product.id for n in index.find("is the puma cricket bat any good?", kind="cricket bat")] == ["b1"]
+    assert [n.product.id for n in index.find("puma evospeed bat, under 2000?", kind="bat")] == ["b1"]
 
 
 def _fillers() -> list[Product]:

@@ -45,10 +45,56 @@ def test_brand_mask_matches_titles_that_start_with_the_brand(demo_catalog, demo_
         want = {
             r
             for r, p in enumerate(demo_products)
-            if (p.brand or "").lower() == brand
-            or (p.title.lower().startswith(brand + " ") and names_type(terms(brand), type_segments(p)))
+            if (p.brand or "").lower() == brand or p.title.lower().startswith(brand + " ")
         }
         assert set(np.flatnonzero(demo_catalog._brand_mask([brand]))) == want, brand
+
+
+def _shop(tmp_path, rows: list[tuple[str, list[str], str | None]]) -> CatalogIndex:
+    """A small catalog of (title, category path, brand column) rows, no model."""
+    from common.schema import Product
+
+    products = [Product(id=str(i), title=t, category=c, brand=b) for i, (t, c, b) in enumerate(rows)]
+    vectors = np.random.default_rng(0).normal(size=(len(products), 8)).astype(np.float32)
+    write_snapshot(tmp_path / "index", products, vectors, "random")
+    return CatalogIndex(read_snapshot(tmp_path / "index"))
+
+
+def test_a_type_word_before_the_titles_own_type_is_a_modifier(tmp_path):
+    """A title ends with what the product is: a type word earlier in it is the brand's or the
+    kind's ("Jayanti Sarees ... Kurti" is a kurti), also in a category node that restates the
+    title; the same head said twice, and a second item after "and"/"with", stay types."""
+    shop = _shop(
+        tmp_path,
+        [
+            ("Jayanti Sarees Party Embroidered Women's Kurti", ["Clothing", "Jayanti Sarees Kurtis"], None),
+            ("Silky Coat Dog Shampoo", ["Pet Supplies", "Grooming"], None),
+            ("Steppings Running Shoes Casuals Shoes", ["Footwear", "Casual Shoes"], None),
+            ("Solid Kurta and Pyjama Set", ["Clothing", "Ethnic Sets"], None),
+            ("Classic Saree", ["Clothing", "Sarees"], None),
+            ("Wool Coat", ["Clothing", "Coats"], None),
+        ],
+    )
+    assert shop.phrase_rows(["saree"]).tolist() == [4]
+    assert shop.phrase_rows(["kurti"]).tolist() == [0]
+    assert shop.phrase_rows(["coat"]).tolist() == [5]
+    assert shop.phrase_rows(["running", "shoe"]).tolist() == [2]
+    assert shop.phrase_rows(["kurta"]).tolist() == [3]
+
+
+def test_a_brand_at_the_start_of_a_title_is_read_whatever_the_title_names(tmp_path):
+    """The brand filter reads the title's first words alone: "Wrangler" is no product type, and
+    a title naming its type after the brand is still by that brand."""
+    shop = _shop(
+        tmp_path,
+        [
+            ("Wrangler Skanders Fit Men's Jeans", ["Clothing", "Jeans"], None),
+            ("Wrangler Jeans Denim Jacket", ["Clothing", "Jackets"], None),
+            ("Plain Jeans by Wrangler", ["Clothing", "Jeans"], None),
+            ("Classic Shirt", ["Clothing", "Shirts"], "Wrangler"),
+        ],
+    )
+    assert np.flatnonzero(shop._brand_mask(["wrangler"])).tolist() == [0, 1, 3]
 
 
 def test_columns_rows_and_vocabulary(demo_catalog, demo_products):

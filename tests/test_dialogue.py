@@ -69,6 +69,19 @@ CASES = [
         [],
     ),
     (
+        "a kind the shop lacks gives way to one it has",
+        ["a gift for my brother, he just cleared his driving test", "thinking a backpack"],
+        {"type": "backpack"},
+        [],
+    ),
+    (
+        "a word for a part of the request names no kind",
+        ["black sandals for women", "forget the colour, any shade works"],
+        {"type": "sandals", "audience": "for women"},
+        ["colour"],
+    ),
+    ("a move verb names no kind", ["sandals for women", "hmm switch to boots"], {"type": "boots"}, []),
+    (
         "start over",
         ["sandals for women under 100", "forget that, show me mugs"],
         {"type": "mugs"},

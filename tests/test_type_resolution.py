@@ -56,6 +56,11 @@ SHOP = [
     ("autofurnish car cover for santro xing", "Automotive > Car Cover"),
     ("fastrack watch strap", "Watches > Strap"),
     ("kids woollen sweater", "Clothing > Sweater"),
+    ("leebo led headlight for bajaj pulsar", "Automotive > Bike Headlight"),
+    ("leebo led headlight for honda cb", "Automotive > Bike Headlight"),
+    ("indcrown net semi-stitched lehenga", "Clothing > Lehenga"),
+    ("uma cotton semi-stitched lehenga", "Clothing > Lehenga"),
+    ("bharatcraft lord ganesha idol", "Home > Idol"),
 ]
 
 
@@ -102,6 +107,14 @@ TYPES = [
     ("a watch for my son, a black one", "watch", True, ["watch"]),
     ("we park on the street, bird droppings ruin the paint. need a car cover", "car cover", True, ["car cover"]),
     ("need a watch, any strap colour is fine", "watch", True, ["watch"]),
+    # two words the shop writes as one type, where the joined word heads its types; not where
+    # it is only a word of titles ("semi stitched")
+    ("led head light for my bike", "headlight", True, ["headlight"]),
+    ("semi stitched lehenga for a wedding", "lehenga", True, ["lehenga"]),
+    # a Hindi word for a kind the shop names otherwise
+    ("ganpati murti for the pooja room", "murti", True, ["idol"]),
+    # a verb that moves the request to another kind names none ("switch" is also a product)
+    ("hmm switch to sunglasses, black ones", "sunglasses", True, []),
     # a type the shop lacks stays not carried
     ("gold earrings for my sister", "earrings", False, ["earrings"]),
 ]
@@ -135,6 +148,21 @@ def test_a_word_the_shop_uses_more_than_its_variant_stays_itself():
     assert _understander(shop).requested_type("a chaddar for the bed").named != "chadar"
 
 
+def test_a_type_word_before_a_broad_kinds_head_is_its_modifier():
+    """ "Bed Linen", "Table Decor": the node names a kind of linen or decor, so a shop whose
+    only "bed" and "table" words stand so does not carry beds or tables."""
+    shop = [
+        ("jaipur cotton double bedsheet", "Home Furnishing > Bed Linen"),
+        ("floral cotton bedsheet", "Home Furnishing > Bed Linen"),
+        ("brass elephant showpiece", "Home Decor > Table Decor"),
+        ("marble ganesha showpiece", "Home Decor > Table Decor"),
+    ]
+    u = _understander(shop)
+    assert u.requested_type("a card table").carried is False
+    assert u.requested_type("full bed with trundle").carried is False
+    assert u.requested_type("a double bedsheet").carried is True
+
+
 def test_no_letter_is_added_at_the_end_of_a_word():
     """A letter at the end makes a plural or a brand ("cutlerys" titles): never a variant."""
     shop = [("steel cutlerys", "Kitchen > Dining"), ("silver cutlerys", "Kitchen > Dining")]
@@ -148,6 +176,9 @@ SPELLING = [
     ("ghar ke liye sweater", {}),  # Hindi words: the first letter changes, or one letter for another
     ("my lab stinks haha, which shampoo", {}),  # "haha" is no brand
     ("main door ke liye parda chahiye", {}),  # no brand the shop lacks ("prada")
+    # vowels spelt by ear: two edits, the consonants as the shop's word has them
+    ("need a speekar for my mobile", {"speekar": "speaker"}),
+    ("woolen sweater for my son", {}),  # a word of its own is never re-spelt by its consonants
 ]
 
 

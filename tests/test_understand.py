@@ -73,6 +73,11 @@ def test_minimum_rating(parse, message, rating):
         ("shoes for my son", "boys"),
         ("something for my kid", "kids"),
         ("a present for mom", "women"),
+        # a pronoun or an age that belongs to an animal sets no human audience
+        ("a collar, she's a labrador", None),
+        ("shampoo for my cat, he is 3 and hates baths", None),
+        ("a bed for our puppy, he chews everything", None),
+        ("a raincoat for my son and his dog", "boys"),
     ],
 )
 def test_audience(parse, message, audience):
@@ -138,6 +143,9 @@ def test_required_attributes(parse):
     assert parse("real diamond ring").constraints.attributes == ["diamond"]
     assert parse("leather wallet").constraints.attributes == ["leather"]
     assert parse("gold ring").constraints.attributes == []  # a metal word may be a colour or plating
+    # ...but after a word that asks for the real thing it is the material required
+    assert parse("real gold, not plated").constraints.attributes == ["gold"]
+    assert parse("pure silver anklet").constraints.attributes == ["silver"]
 
 
 def test_colours_and_nouns_that_look_like_colours(parse):
@@ -145,6 +153,10 @@ def test_colours_and_nouns_that_look_like_colours(parse):
     assert parse("sneakers in navy").constraints.colours == ["navy"]
     assert parse("moisturising face cream").constraints.colours == []
     assert parse("gray hoodie").constraints.colours == ["grey"]
+    # a metal word is a colour where the message says it is one
+    assert parse("gold colour showpiece").constraints.colours == ["gold"]
+    assert parse("silver toned watch").constraints.colours == ["silver"]
+    assert parse("gold watch").constraints.colours == []
 
 
 def test_brand_exact_case_and_typo(parse, demo_catalog):
