@@ -59,8 +59,10 @@ def head_words() -> frozenset[str]:
 
 # Words after which a title names a second item or what comes with the product, not what the
 # product is ("kurta and pyjama set", "bottle with 2 glasses"): a type word past them makes no
-# earlier one a modifier.
-TITLE_LINKS = frozenset({"with", "and"})
+# earlier one a modifier. "combo", "plus", "n" and "along" link items as "and" does ("aroma burner
+# combo lemongrass liquid air freshener" is a burner too: it was told "we don't carry burners",
+# set E, 2026-12-06).
+TITLE_LINKS = frozenset({"with", "and", "combo", "plus", "n", "along", "including"})
 
 
 def names_type(phrase: list[str], segments: list[list[str]]) -> bool:

@@ -63,7 +63,7 @@ def _shop(tmp_path, rows: list[tuple[str, list[str], str | None]]) -> CatalogInd
 def test_a_type_word_before_the_titles_own_type_is_a_modifier(tmp_path):
     """A title ends with what the product is: a type word earlier in it is the brand's or the
     kind's ("Jayanti Sarees ... Kurti" is a kurti), also in a category node that restates the
-    title; the same head said twice, and a second item after "and"/"with", stay types."""
+    title; the same head said twice, and a second item after "and"/"with"/"combo", stay types."""
     shop = _shop(
         tmp_path,
         [
@@ -73,8 +73,10 @@ def test_a_type_word_before_the_titles_own_type_is_a_modifier(tmp_path):
             ("Solid Kurta and Pyjama Set", ["Clothing", "Ethnic Sets"], None),
             ("Classic Saree", ["Clothing", "Sarees"], None),
             ("Wool Coat", ["Clothing", "Coats"], None),
+            ("Brass Aroma Burner Combo Lemon Liquid Air Freshener", ["Home", "Home Fragrances"], None),
         ],
     )
+    assert shop.phrase_rows(["aroma", "burner"]).tolist() == [6]  # a combo names both items
     assert shop.phrase_rows(["saree"]).tolist() == [4]
     assert shop.phrase_rows(["kurti"]).tolist() == [0]
     assert shop.phrase_rows(["coat"]).tolist() == [5]
