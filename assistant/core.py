@@ -236,8 +236,11 @@ class Assistant:
         # from the policy for its kind of product, and says which item it is about.
         about = self._referenced(session, meant.references)
         kinds = " ".join(p.category[-1] for p in about if p.category)
+        if not kinds and session.shown and intents.points_back(message):  # "can she return them if..."
+            kinds = session.request.product_type or ""
+        asked = f"{message} {kinds}".strip()
         try:
-            passages = self.policies.search(f"{message} {kinds}".strip(), k=4)
+            passages = self.policies.search(asked, k=4)
         except PolicyIndexUnavailable:  # degraded, not broken: say so and offer a human
             yield Event(type=EventKind.TEXT, data=UNAVAILABLE_REPLY)
             return Outcome(meant.intent, handoff=True, used_fallback=True)
@@ -252,7 +255,7 @@ class Assistant:
         # The clauses that apply, quoted whole with their sections, stream at once; the model's
         # sentences may follow, each supported by those passages and none repeating the quote.
         found = policy_answer.answer(
-            passages, message, lambda text: self.policies.search(text, k=2), self.policies.embed, self.policies.section
+            passages, asked, lambda text: self.policies.search(text, k=2), self.policies.embed, self.policies.section
         )
         if about:
             yield Event(type=EventKind.TEXT, data=f"About the {' and the '.join(p.title for p in about)}: ")

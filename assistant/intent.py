@@ -99,6 +99,15 @@ POLICY_PHRASE = _policy_phrases()
 QUESTION_WORDS = re.compile(r"\b(?:how|what|when|can i|do you|is there|are there|how long|how much|which)\b", re.I)
 
 
+PRONOUN = re.compile(r"\b(?:it|its|them|they|these|those)\b", re.I)
+
+
+def points_back(message: str) -> bool:
+    """Whether the message speaks of something already on screen by a pronoun ("can she return
+    them if she ran in them once?"): the policy question is about the kind shown."""
+    return bool(PRONOUN.search(message))
+
+
 def is_policy_question(message: str) -> bool:
     """A question about returns, shipping, warranty, payment... (not "waterproof shipping bag")."""
     asks = QUESTION_WORDS.search(message) or "?" in message or "policy" in message.lower()
