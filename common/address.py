@@ -41,6 +41,8 @@ ADDRESS_TAG = "[ADDRESS]"
 # line break: an address does not run across one. Not the dot of an initial or of an address
 # abbreviation ("T. Nagar", "Co. Dublin", "ul. Marszałkowska"): see `_clause_end`.
 CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|[。！？；]|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\n"
+# The dot of a German-style ordinal before a floor word ends no clause either ("3. OG", "2. Stock").
+ORDINAL_DOT = r"(?<=\d)\.(?=\s+(?:{floors})\b)"
 # House numbers: "221B", "14/2", "7-2-1012", "B-204", "#45", "4th".
 HOUSE_NUMBER = re.compile(r"#?(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,5})*[A-Za-z]?|\d{1,3}(?:st|nd|rd|th)")
 CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ]")
@@ -57,7 +59,8 @@ def _data() -> dict:
 @cache
 def _clause_end() -> re.Pattern[str]:
     abbreviations = "".join(rf"(?<!\b{re.escape(a)})" for a in _data()["address_abbreviations"])
-    return re.compile(rf"(?<!\b[^\W\d_]){abbreviations}(?:{CLAUSE_END_SHAPE})", re.I)
+    ordinal_dot = ORDINAL_DOT.format(floors=_words("floor_words"))
+    return re.compile(rf"(?<!\b[^\W\d_]){abbreviations}(?!{ordinal_dot})(?:{CLAUSE_END_SHAPE})", re.I)
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -258,6 +261,12 @@ def _other_unit() -> re.Pattern[str]:
 
 
 @cache
+def _floor_unit() -> re.Pattern[str]:
+    """A floor named by its ordinal before the word, as its own part: "4th floor,", "3. OG,"."""
+    return re.compile(rf"\b\d{{1,3}}(?:st|nd|rd|th|\.)\s*(?:{_words('floor_words')})\b(?=\s*,)", re.I)
+
+
+@cache
 def _not_after_unit() -> frozenset[str]:
     return frozenset(w.lower() for w in _data()["not_after_unit_number"])
 
@@ -342,7 +351,7 @@ def _unit_lines(text: str) -> str:
     capitalised building name right after it, and the comma-separated address parts that
     follow it directly."""
     spans: list[tuple[int, int, str]] = []
-    for pattern, needs_part in ((_home_unit(), False), (_other_unit(), True)):
+    for pattern, needs_part in ((_home_unit(), False), (_other_unit(), True), (_floor_unit(), True)):
         for m in pattern.finditer(text):
             after = re.match(r"\s*([^\s\w]|\w+)", text[m.end() :])
             if after and after.group(1).lower() in _not_after_unit():
@@ -640,6 +649,36 @@ def _cued_lines(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+# A street line found, with nothing after it on its line but a comma: the next line may carry it on.
+LINE_END_TAG = re.compile(re.escape(ADDRESS_TAG) + r"[ \t,]*\n")
+
+
+def _continued_lines(text: str) -> str:
+    """A street line written over several lines ("C-204, Green Valley Apts\nSector 62, Noida"):
+    the parts that open the next line belong to it while each reads as an address part and holds
+    an address word ("Sector 62", "5th Block"); a city's name alone ("Noida") stays, as do
+    sizes or quantities ("Size 9") on the line after an address."""
+    while True:
+        spans = []
+        for m in LINE_END_TAG.finditer(text):
+            line_end = text.find("\n", m.end())
+            line = text[m.end() : line_end if line_end >= 0 else len(text)]
+            offset, end = m.end(), None
+            for part in line.split(","):
+                tokens = _tokens(part, offset)
+                words = [t[2].strip(".,()").lower() for t in tokens]
+                if not tokens or not all(_address_like(t[2]) for t in tokens):
+                    break
+                if not any(w in _address_words() or ADDRESS_TAG.lower() in w for w in words):
+                    break
+                end, offset = tokens[-1][1], offset + len(part) + 1
+            if end is not None:
+                spans.append((m.start(), end, ADDRESS_TAG))
+        if not spans:
+            return text
+        text = _apply(text, spans)
+
+
 def _apply(text: str, spans: list[tuple[int, int, str]]) -> str:
     last = len(text) + 1
     for start, end, tag in sorted(spans, reverse=True):  # the longest of those at one start
@@ -659,4 +698,4 @@ def addresses(text: str) -> str:
         text = _numbered_lines(_unit_lines(text))
         for pattern in _unit_patterns():  # "Building 9, " before a unit line found just now
             text = pattern.sub(ADDRESS_TAG, text)
-    return text
+    return _continued_lines(text) if "\n" in text else text
