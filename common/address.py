@@ -247,23 +247,30 @@ def _chinese_line() -> re.Pattern[str]:
 UNIT_GAP = r"(?:\s*(?:no\.?|[:#-])\s*|\s+|(?<=\.))"
 
 
+# A unit's number: "4B", "B-204", "#12", and the dashed or slashed groups of a Hyderabad or
+# Chennai house number ("8-2-293/82/A").
+UNIT_NUMBER = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4}){0,4}[A-Za-z]?"
+
+
 @cache
 def _home_unit() -> re.Pattern[str]:
     """A home's unit word and number ("villa 22", "Flat 4B", "apt. no 5"), then what follows."""
-    number = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4})?[A-Za-z]?"
+    number = UNIT_NUMBER
     return re.compile(rf"\b(?:{_words('home_unit_words')}){UNIT_GAP}{number}(?![\w/-])", re.I)
 
 
 @cache
 def _other_unit() -> re.Pattern[str]:
-    number = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4})?[A-Za-z]?"
+    number = UNIT_NUMBER
     return re.compile(rf"\b(?:{_words('unit_words')}){UNIT_GAP}{number}(?=\s*,)", re.I)
 
 
 @cache
 def _floor_unit() -> re.Pattern[str]:
-    """A floor named by its ordinal before the word, as its own part: "4th floor,", "3. OG,"."""
-    return re.compile(rf"\b\d{{1,3}}(?:st|nd|rd|th|\.)\s*(?:{_words('floor_words')})\b(?=\s*,)", re.I)
+    """A floor named by its ordinal before the word, as its own part: "4th floor,", "3. OG,",
+    "ground floor,"."""
+    ordinal = rf"(?:\d{{1,3}}(?:st|nd|rd|th|\.)|\b(?:{_words('floor_ordinals')}))"
+    return re.compile(rf"\b{ordinal}\s*(?:{_words('floor_words')})\b(?=\s*,)", re.I)
 
 
 @cache
@@ -691,7 +698,8 @@ def _apply(text: str, spans: list[tuple[int, int, str]]) -> str:
 def addresses(text: str) -> str:
     """Replace street lines by [ADDRESS] and the postcodes that end them by [POSTCODE]."""
     text = street_lines(text)
-    if any(ch.isdigit() for ch in text):
+    # a floor named in words is the one unit part with no digit ("ground floor, Sunrise Plaza")
+    if any(ch.isdigit() for ch in text) or _floor_unit().search(text):
         text = _apply(text, _postcode_spans(text))
         text = _apply(text, _cued_lines(text))
         # Last, so that a unit line stops at a postcode already found and leaves its city

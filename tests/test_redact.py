@@ -826,6 +826,11 @@ def test_identities_named_earlier_in_the_sentence(text, expected):
         # a street line carried on to the next line while that line holds an address word
         ("ship to\nD-17, Lotus Apts\nPhase 2, Gurgaon\nthanks", "ship to\n[ADDRESS], Gurgaon\nthanks"),
         ("Flat 7C Palm Apartments\nColour 2, blue", "[ADDRESS]\nColour 2, blue"),
+        ("ground floor, Lakeview Plaza, Church Street", "[ADDRESS]"),
+        ("ground floor, then the stairs", "ground floor, then the stairs"),
+        # a German floor with its side, and a house number in dashed groups
+        ("Lieferung: Gartenweg 3, 2. OG rechts, 20095 Hamburg", "Lieferung: [ADDRESS], [POSTCODE] Hamburg"),
+        ("H.No 8-2-293/82, Film Nagar\nHyderabad", "[ADDRESS]\nHyderabad"),
         # a store's own card is an identifier, not a payment card, though its number has a card's shape
         (
             "loyalty card number 6011 2345 6789 0123 4 shows 0 points",
