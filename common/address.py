@@ -41,6 +41,8 @@ ADDRESS_TAG = "[ADDRESS]"
 # line break: an address does not run across one. Not the dot of an initial or of an address
 # abbreviation ("T. Nagar", "Co. Dublin", "ul. Marszałkowska"): see `_clause_end`.
 CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|[。！？；]|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\n"
+# The dot of a German-style ordinal before a floor word ends no clause either ("3. OG", "2. Stock").
+ORDINAL_DOT = r"(?<=\d)\.(?=\s+(?:{floors})\b)"
 # House numbers: "221B", "14/2", "7-2-1012", "B-204", "#45", "4th".
 HOUSE_NUMBER = re.compile(r"#?(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,5})*[A-Za-z]?|\d{1,3}(?:st|nd|rd|th)")
 CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ]")
@@ -57,7 +59,8 @@ def _data() -> dict:
 @cache
 def _clause_end() -> re.Pattern[str]:
     abbreviations = "".join(rf"(?<!\b{re.escape(a)})" for a in _data()["address_abbreviations"])
-    return re.compile(rf"(?<!\b[^\W\d_]){abbreviations}(?:{CLAUSE_END_SHAPE})", re.I)
+    ordinal_dot = ORDINAL_DOT.format(floors=_words("floor_words"))
+    return re.compile(rf"(?<!\b[^\W\d_]){abbreviations}(?!{ordinal_dot})(?:{CLAUSE_END_SHAPE})", re.I)
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -244,17 +247,30 @@ def _chinese_line() -> re.Pattern[str]:
 UNIT_GAP = r"(?:\s*(?:no\.?|[:#-])\s*|\s+|(?<=\.))"
 
 
+# A unit's number: "4B", "B-204", "#12", and the dashed or slashed groups of a Hyderabad or
+# Chennai house number ("8-2-293/82/A").
+UNIT_NUMBER = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4}){0,4}[A-Za-z]?"
+
+
 @cache
 def _home_unit() -> re.Pattern[str]:
     """A home's unit word and number ("villa 22", "Flat 4B", "apt. no 5"), then what follows."""
-    number = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4})?[A-Za-z]?"
+    number = UNIT_NUMBER
     return re.compile(rf"\b(?:{_words('home_unit_words')}){UNIT_GAP}{number}(?![\w/-])", re.I)
 
 
 @cache
 def _other_unit() -> re.Pattern[str]:
-    number = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4})?[A-Za-z]?"
+    number = UNIT_NUMBER
     return re.compile(rf"\b(?:{_words('unit_words')}){UNIT_GAP}{number}(?=\s*,)", re.I)
+
+
+@cache
+def _floor_unit() -> re.Pattern[str]:
+    """A floor named by its ordinal before the word, as its own part: "4th floor,", "3. OG,",
+    "ground floor,"."""
+    ordinal = rf"(?:\d{{1,3}}(?:st|nd|rd|th|\.)|\b(?:{_words('floor_ordinals')}))"
+    return re.compile(rf"\b{ordinal}\s*(?:{_words('floor_words')})\b(?=\s*,)", re.I)
 
 
 @cache
@@ -342,7 +358,7 @@ def _unit_lines(text: str) -> str:
     capitalised building name right after it, and the comma-separated address parts that
     follow it directly."""
     spans: list[tuple[int, int, str]] = []
-    for pattern, needs_part in ((_home_unit(), False), (_other_unit(), True)):
+    for pattern, needs_part in ((_home_unit(), False), (_other_unit(), True), (_floor_unit(), True)):
         for m in pattern.finditer(text):
             after = re.match(r"\s*([^\s\w]|\w+)", text[m.end() :])
             if after and after.group(1).lower() in _not_after_unit():
@@ -640,6 +656,36 @@ def _cued_lines(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+# A street line found, with nothing after it on its line but a comma: the next line may carry it on.
+LINE_END_TAG = re.compile(re.escape(ADDRESS_TAG) + r"[ \t,]*\n")
+
+
+def _continued_lines(text: str) -> str:
+    """A street line written over several lines ("C-204, Green Valley Apts\nSector 62, Noida"):
+    the parts that open the next line belong to it while each reads as an address part and holds
+    an address word ("Sector 62", "5th Block"); a city's name alone ("Noida") stays, as do
+    sizes or quantities ("Size 9") on the line after an address."""
+    while True:
+        spans = []
+        for m in LINE_END_TAG.finditer(text):
+            line_end = text.find("\n", m.end())
+            line = text[m.end() : line_end if line_end >= 0 else len(text)]
+            offset, end = m.end(), None
+            for part in line.split(","):
+                tokens = _tokens(part, offset)
+                words = [t[2].strip(".,()").lower() for t in tokens]
+                if not tokens or not all(_address_like(t[2]) for t in tokens):
+                    break
+                if not any(w in _address_words() or ADDRESS_TAG.lower() in w for w in words):
+                    break
+                end, offset = tokens[-1][1], offset + len(part) + 1
+            if end is not None:
+                spans.append((m.start(), end, ADDRESS_TAG))
+        if not spans:
+            return text
+        text = _apply(text, spans)
+
+
 def _apply(text: str, spans: list[tuple[int, int, str]]) -> str:
     last = len(text) + 1
     for start, end, tag in sorted(spans, reverse=True):  # the longest of those at one start
@@ -652,11 +698,12 @@ def _apply(text: str, spans: list[tuple[int, int, str]]) -> str:
 def addresses(text: str) -> str:
     """Replace street lines by [ADDRESS] and the postcodes that end them by [POSTCODE]."""
     text = street_lines(text)
-    if any(ch.isdigit() for ch in text):
+    # a floor named in words is the one unit part with no digit ("ground floor, Sunrise Plaza")
+    if any(ch.isdigit() for ch in text) or _floor_unit().search(text):
         text = _apply(text, _postcode_spans(text))
         text = _apply(text, _cued_lines(text))
         # Last, so that a unit line stops at a postcode already found and leaves its city
         text = _numbered_lines(_unit_lines(text))
         for pattern in _unit_patterns():  # "Building 9, " before a unit line found just now
             text = pattern.sub(ADDRESS_TAG, text)
-    return text
+    return _continued_lines(text) if "\n" in text else text

@@ -227,8 +227,10 @@ def _cards(match: re.Match[str]) -> str:
     text = match.group()
     digits = re.sub(r"\D", "", text)
     before = match.string[max(0, match.start() - 40) : match.start()]
-    if 13 <= len(digits) <= 19 and _card_cue().search(before[-30:]):
-        return "[CARD]"  # "card 41111111 11111111": whatever the grouping
+    # "card 41111111 11111111": whatever the grouping; not where an identifier word owns the
+    # number ("gift card no ...": a store's voucher, not a payment card)
+    if 13 <= len(digits) <= 19 and _card_cue().search(before[-30:]) and not _identifier_cue().search(before):
+        return "[CARD]"
     if not _card_layout(text):
         return text
     if _identifier_cue().search(before) and not _network_layout(text):

@@ -813,3 +813,36 @@ def test_names_with_a_title(text, expected):
 )
 def test_identities_named_earlier_in_the_sentence(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a floor named by its ordinal, then parts that name a place; German ordinals keep their clause
+        ("leave it at 2nd Floor, Orchid Heights, Bannerghatta Road. thanks", "leave it at [ADDRESS]. thanks"),
+        ("Lieferadresse: Lindenallee 8, 2. Stock, 50667 Köln", "Lieferadresse: [ADDRESS], [POSTCODE] Köln"),
+        ("which floor lamp fits a 3rd floor, small room?", "which floor lamp fits a 3rd floor, small room?"),
+        ("2. Stock ist voll. 12 Stück bitte", "2. Stock ist voll. 12 Stück bitte"),
+        # a street line carried on to the next line while that line holds an address word
+        ("ship to\nD-17, Lotus Apts\nPhase 2, Gurgaon\nthanks", "ship to\n[ADDRESS], Gurgaon\nthanks"),
+        ("Flat 7C Palm Apartments\nColour 2, blue", "[ADDRESS]\nColour 2, blue"),
+        ("ground floor, Lakeview Plaza, Church Street", "[ADDRESS]"),
+        ("ground floor, then the stairs", "ground floor, then the stairs"),
+        # a German floor with its side, and a house number in dashed groups
+        ("Lieferung: Gartenweg 3, 2. OG rechts, 20095 Hamburg", "Lieferung: [ADDRESS], [POSTCODE] Hamburg"),
+        ("H.No 8-2-293/82, Film Nagar\nHyderabad", "[ADDRESS]\nHyderabad"),
+        # a store's own card is an identifier, not a payment card, though its number has a card's shape
+        (
+            "loyalty card number 6011 2345 6789 0123 4 shows 0 points",
+            "loyalty card number 6011 2345 6789 0123 4 shows 0 points",
+        ),
+        ("gift card 4000 1234 5678 9010 expired", "gift card 4000 1234 5678 9010 expired"),
+        ("paid the gift card with my card 4111 1111 1111 1112", "paid the gift card with my card [CARD]"),
+        # a lone postcode where a parcel should go is the shopper's, whichever delivery word names it
+        ("is the sofa deliverable to 560102?", "is the sofa deliverable to [POSTCODE]?"),
+        ("pin 400076 pe delivery kab tak?", "pin [POSTCODE] pe delivery kab tak?"),
+        ("deliverable in 3 days?", "deliverable in 3 days?"),
+    ],
+)
+def test_floors_continued_lines_and_store_cards(text, expected):
+    assert redact(text) == expected
