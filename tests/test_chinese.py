@@ -97,6 +97,10 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("前两个有什么区别", "compare 1 and 2"),  # a brand asked for: the interpreter says whether it is carried
         # a replacement names the new kind as one ("换成": instead of the one asked before)
         ("换成戒指吧", "ring instead"),
+        # "rather look at" after dropping the kind shown replaces it too
+        ("算了手表家里有了，还是看看戒指吧", "ring instead"),
+        ("不如看看凉鞋", "sandals instead"),
+        ("要绣花的那种", "embroidered"),  # 绣花 as often as 刺绣
         # the rating before the budget, where the interpreter reads both
         ("女士凉鞋 评分4星以上 500以内", "sandals for women rated 4 and above under 500"),
         # a count of compartments, with a digit or a Chinese numeral, follows the product
