@@ -191,6 +191,10 @@ def read_audience(request: str, whole: str) -> AudienceReading:
     words = tokenize(request.replace("'", " "))
     for w in words:
         if w in t.words and w not in t.people:
+            # "shorts for a 1 year old girl": a child word with an infant's age is a baby, as the
+            # catalog files it ("baby girl's"), the same as "my 1 year old daughter" reads.
+            if t.words[w] in ("boys", "girls", "kids") and _age_group(whole) == "baby":
+                return AudienceReading("baby")
             return AudienceReading(t.words[w])
     mentioned = [w for w in words if w in t.people or w in t.pronouns]
     if not mentioned and not AGE.search(request):

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from assistant.chinese import lexicon
-from assistant.reply import Reply, RequestChip, Suggestion
+from assistant.reply import Alternative, Reply, RequestChip, Suggestion
 from common.language import CJK
 from common.text import money, singular, terms
 
@@ -89,7 +89,10 @@ def chips(items: list[RequestChip], constraints: dict, currency: str) -> list[Re
     out = []
     for chip in items:
         label = chip.label
-        if chip.slot == "audience":
+        if chip.slot == "type":  # the shopper's word where there is one, else the shop's type name
+            named = [type_name(k) for k in [label, *constraints.get("categories", [])]]
+            label = next((n for n in named if CJK.search(n)), label)
+        elif chip.slot == "audience":
             label = _audience_name(constraints.get("audience", "")) if constraints.get("audience") else label
         elif chip.slot == "colour":
             label = "或".join(colours.get(c, c) for c in constraints.get("colours", [])) or label
@@ -181,10 +184,24 @@ def _answer_text(english: str, say: dict) -> str:
     # The record's words: a quoted sentence, or a "Key: value" line after "says:" or "gives".
     quoted = re.findall(r"[“\"]([^”\"]+)[”\"]|(?::|\bgives)\s*([^.\n]+:\s*[^.\n]+)", english)
     evidence = next((a or b for a, b in quoted if a or b), "")
-    if verdict == "value":  # "Material: recycled mesh." is the record's own line
+    if verdict == "value" and not evidence:  # "Material: recycled mesh." is the record's own line
         evidence = english.strip().split("\n")[0].rstrip(".")
+    # "material: Metal" is quoted as 材质：Metal (the value as the record has it, the key named
+    # as the shopper asks for it), never inside an English sentence
+    key = re.match(r"\s*([A-Za-z][\w ]{1,40}?):\s*(.+)$", evidence)
+    if key and key.group(1).strip().lower() in _asked_names():
+        evidence = f"{_asked_names()[key.group(1).strip().lower()]}：{key.group(2).strip()}"
     lead = {"yes": say["answer_yes"], "no": say["answer_no"], "value": ""}.get(verdict, say["answer_not_stated"])
     return lead + (say["evidence"].format(quote=evidence.strip()) if evidence and verdict != "not_stated" else "")
+
+
+@cache
+def _asked_names() -> dict[str, str]:
+    """English record key -> the shopper's word for it ("material" -> 材质), the first listed."""
+    names: dict[str, str] = {}
+    for chinese, english in lexicon()["asked"].items():
+        names.setdefault(english, chinese)
+    return names
 
 
 def _about_text(reply: Reply, currency: str, say: dict) -> str:
@@ -205,6 +222,47 @@ def _about_text(reply: Reply, currency: str, say: dict) -> str:
 
 def _price(price: float | None, currency: str) -> str:
     return "价格未标明" if price is None else money(price, currency, cents=True)
+
+
+def _break_name(note: str) -> str:
+    """What an alternative breaks, in Chinese (`assistant.alternatives.break_label` writes the
+    English forms read here); an unknown form is said generally, never in English."""
+    colours, audience = _colour_names(), lexicon()["audience_names"]
+    attributes: dict[str, str] = {}
+    for chinese, english in lexicon()["attributes"].items():
+        attributes.setdefault(english, chinese)
+
+    def either(words: str, names: dict[str, str]) -> str:
+        return "或".join(names.get(w.strip(), w.strip()) for w in words.split(" or "))
+
+    forms = [
+        (r"over (.+)", lambda m: f"超出{m[1]}"),
+        (r"not under (.+)", lambda m: f"不低于{m[1]}"),
+        (r"under (.+)", lambda m: f"低于{m[1]}"),
+        (r"rated under (.+)", lambda m: f"评分低于{m[1]}"),
+        (r"out of stock", lambda m: "缺货"),
+        (r"not in (.+)", lambda m: f"不是{either(m[1], colours)}"),
+        (r"in (.+)", lambda m: f"是{either(m[1], colours)}"),
+        (r"not for (.+)", lambda m: f"不是{audience.get(m[1], m[1])}款"),
+        (r"not by (.+)", lambda m: f"不是品牌 {m[1]}"),
+        (r"by (.+)", lambda m: f"品牌 {m[1]}"),
+        (r"close match", lambda m: "相近的商品"),
+    ]
+    for pattern, say in forms:
+        m = re.fullmatch(pattern, note.strip())
+        if m:
+            return say(m)
+    m = re.fullmatch(r"not (.+)", note.strip())
+    if m:  # a kind or the attributes asked for
+        words = m[1]
+        named = attributes.get(words) or type_name(words)
+        return f"不是{named}" if CJK.search(named) else "不完全符合你的要求"
+    return "不完全符合你的要求"
+
+
+def alternatives(items: list[Alternative]) -> list[Alternative]:
+    """Close products with what each breaks said in Chinese (the web app shows it on the card)."""
+    return [Alternative(card=a.card, breaks=_break_name(a.breaks)) for a in items]
 
 
 SUGGESTION_FORMS = [

@@ -178,6 +178,7 @@ class Assistant:
             unread, names = (reading.unread, reading.names) if reading else ([], {})
             reply.text = chinese_text.reply_text(reply, self.engine.catalog.currency, unread, names)
             reply.suggestions = chinese_text.suggestions(reply.suggestions)
+            reply.alternatives = chinese_text.alternatives(reply.alternatives)
             reply.request = chinese_text.chips(reply.request, reply.constraints, self.engine.catalog.currency)
             timings.first("first_text")
             yield Event(type=EventKind.TEXT, data=reply.text)

@@ -42,7 +42,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 def in_language(reply, chinese: bool) -> bool:
     text = reply.text
     records = [c.title for c in reply.products] + [c.brand or "" for c in reply.products]
-    said = reply.constraints.get("brands", [])  # brands the shopper wrote in Latin letters
+    # brands the shopper wrote in Latin letters, wanted or refused ("dgold的就算了" -> "不要 dgold")
+    said = reply.constraints.get("brands", []) + reply.constraints.get("exclude_brands", [])
     for quoted in sorted(records + said, key=len, reverse=True):
         text = re.sub(re.escape(quoted), "", text, flags=re.I) if quoted else text
     for c in reply.citations:  # policy quotes stay as the policies have them
@@ -168,6 +169,9 @@ def main() -> None:
                 print(f"    read: {reads}")
                 print(f"    parsed: { ({k: v for k, v in final.constraints.items() if v}) }")
                 print(f"    labels: { ({k: v for k, v in d['constraints'].items() if v and k != 'category_field'}) }")
+                for turn, r in zip(d["turns"], replies, strict=True):
+                    if not in_language(r, True):
+                        print(f"    NOT IN LANGUAGE after {turn!r}: {r.text!r}")
             language += [in_language(r, True) for r in replies]
             if d.get("unsatisfiable"):
                 honest.append(not replies[-1].products)

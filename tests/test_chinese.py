@@ -97,6 +97,10 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("前两个有什么区别", "compare 1 and 2"),  # a brand asked for: the interpreter says whether it is carried
         # a replacement names the new kind as one ("换成": instead of the one asked before)
         ("换成戒指吧", "ring instead"),
+        # "rather look at" after dropping the kind shown replaces it too
+        ("算了手表家里有了，还是看看戒指吧", "ring instead"),
+        ("不如看看凉鞋", "sandals instead"),
+        ("要绣花的那种", "embroidered"),  # 绣花 as often as 刺绣
         # the rating before the budget, where the interpreter reads both
         ("女士凉鞋 评分4星以上 500以内", "sandals for women rated 4 and above under 500"),
         # a count of compartments, with a digit or a Chinese numeral, follows the product
@@ -300,7 +304,8 @@ def test_a_question_about_a_shown_product_is_answered_in_chinese_from_its_record
     assistant.reply(session, "我想买一个100美元以下的背包")
     material = assistant.reply(session, "第一个是什么材质的？")
     assert material.intent == "product_question"
-    assert material.text.startswith("商品信息写着") and "material" in material.text.lower()
+    # the record's value quoted under the shopper's word for the key, with no English sentence around it
+    assert material.text.startswith("商品信息写着：“材质：") and "listing" not in material.text.lower()
     unknown = assistant.reply(session, "第一个能放进飞机的头顶行李架吗")
     assert CJK.search(unknown.text) and not re.search(r"\b(?:yes|no)\b", unknown.text, re.I)
 
@@ -333,6 +338,10 @@ def test_conditions_name_types_and_audiences_in_chinese(constraints, said):
             "是的。商品信息写着：“IPX5 rated against sweat and rain”。",
         ),
         ("The listing doesn't say anything about a hood.", "商品信息里没有说明这一点。"),
+        # a value asked for: the record's value, its key named as the shopper asked, no English sentence
+        ("The listing gives material: Metal.", "商品信息写着：“材质：Metal”。"),
+        ("Material: recycled mesh.", "商品信息写着：“材质：recycled mesh”。"),
+        ("Strap Type: Buckle.", "商品信息写着：“Strap Type: Buckle”。"),
     ],
 )
 def test_a_chinese_answer_quotes_the_records_own_words(english, chinese):
@@ -340,3 +349,47 @@ def test_a_chinese_answer_quotes_the_records_own_words(english, chinese):
     from assistant.chinese_text import _answer_text, lexicon
 
     assert _answer_text(english, lexicon()["replies"]) == chinese
+
+
+@pytest.mark.parametrize(
+    "breaks, chinese",
+    [
+        ("over ₹1,000", "超出₹1,000"),
+        ("not under ₹299", "不低于₹299"),
+        ("rated under 4", "评分低于4"),
+        ("not in red or black", "不是红色或黑色"),
+        ("in black", "是黑色"),
+        ("not for women", "不是女士款"),
+        ("not by rolex", "不是品牌 rolex"),
+        ("not watches", "不是手表"),
+        ("not leather", "不是真皮"),
+        ("not gramophone horns", "不完全符合你的要求"),  # no Chinese word: said generally, not in English
+    ],
+)
+def test_what_an_alternative_breaks_is_said_in_chinese(breaks, chinese):
+    """The web app shows it on the card ("不符合：..."): never an English phrase there."""
+    from assistant.chinese_text import alternatives
+    from assistant.reply import Alternative, ProductCard
+
+    card = ProductCard(
+        id="p1",
+        title="a",
+        brand=None,
+        price=1.0,
+        currency="INR",
+        image_url=None,
+        rating=None,
+        stock=1,
+        in_stock=True,
+        category="x",
+    )
+    assert alternatives([Alternative(card=card, breaks=breaks)])[0].breaks == chinese
+
+
+def test_the_type_chip_names_the_kind_in_the_shoppers_word():
+    from assistant.chinese_text import chips
+    from assistant.reply import RequestChip
+
+    said = chips([RequestChip(slot="type", label="sandals")], {"categories": ["sandal"]}, "INR")
+    kept = chips([RequestChip(slot="type", label="gramophone horn")], {"categories": ["gramophone horn"]}, "INR")
+    assert [c.label for c in said + kept] == ["凉鞋", "gramophone horn"]

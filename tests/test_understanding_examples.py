@@ -26,6 +26,10 @@ AUDIENCES = [
     ("my son is 25, any watch for him?", "men", True),
     ("a present for a 6 month old", "baby", True),
     ("jacket for men", "men", False),
+    # a child word with an infant's age is a baby (the catalog files "baby girl's"), not a girl
+    ("frock for a 1 year old girl", "baby", False),
+    ("2 year old boy's t-shirt", "baby", False),
+    ("dress for an 8 year old girl", "girls", False),
     ("I need a tablet cover, my kid dropped the last one", None, False),
     ("running shoes, I'm heading to Goa with my wife", None, False),
 ]
