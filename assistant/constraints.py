@@ -37,8 +37,17 @@ def type_nodes(product: Product) -> list[str]:
 
 
 def type_segments(product: Product) -> list[list[str]]:
-    """The texts a product-type phrase is matched against, apart: the title and `type_nodes`."""
-    return [terms(product.title), *(terms(node) for node in type_nodes(product))]
+    """The texts a product-type phrase is matched against, apart: the title and `type_nodes`,
+    less a node that is the title cut short (Flipkart paths end with the title truncated,
+    "... semistitched lehenga c"): it says nothing the title does not, and the cut hides the
+    head that ends the title ("... lehenga choli material" is fabric)."""
+    title = _letters(product.title)
+    nodes = [n for n in type_nodes(product) if not (len(_letters(n)) < len(title) and title.startswith(_letters(n)))]
+    return [terms(product.title), *(terms(node) for node in nodes)]
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def product_type_terms(product: Product) -> list[str]:
@@ -50,11 +59,24 @@ PART_WORDS = frozenset({"dial", "model"})
 
 
 @cache
+def kind_heads() -> frozenset[str]:
+    """Words that head a broad kind ("bed linen", "table decor", "lehenga choli material"):
+    `kind_heads` in type_resolution.json."""
+    return frozenset(json.loads((DATA / "type_resolution.json").read_text(encoding="utf-8"))["kind_heads"])
+
+
+@cache
 def head_words() -> frozenset[str]:
     """Words that name a product type when they follow another type word, and the words that
-    head a broad kind ("bed linen", "table decor": `kind_heads` in type_resolution.json)."""
-    kinds = json.loads((DATA / "type_resolution.json").read_text(encoding="utf-8"))["kind_heads"]
-    return (type_words() - PART_WORDS) | frozenset(kinds)
+    head a broad kind (`kind_heads`)."""
+    return (type_words() - PART_WORDS) | kind_heads()
+
+
+def modified_later(words: list[str] | tuple[str, ...], start: int, end: int, titled: bool) -> bool:
+    """Whether a type word ending at `start` is a modifier of a head said later in the segment:
+    in a title any type head counts; in a category node only a broad kind's head does
+    ("Lehenga Choli Material" is fabric, not a lehenga)."""
+    return (titled and head_follows(words, start, end, head_words())) or head_follows(words, start, end, kind_heads())
 
 
 # Words after which a title names a second item or what comes with the product, not what the
@@ -85,7 +107,7 @@ def names_type(phrase: list[str], segments: list[list[str]]) -> bool:
             if (
                 words[i : i + n] == phrase
                 and (i + n == len(words) or words[i + n] not in heads)
-                and not (titled and head_follows(words, i + n, purpose_from, heads))
+                and not modified_later(words, i + n, purpose_from, titled)
             ):
                 return True
     return False
