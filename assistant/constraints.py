@@ -37,17 +37,8 @@ def type_nodes(product: Product) -> list[str]:
 
 
 def type_segments(product: Product) -> list[list[str]]:
-    """The texts a product-type phrase is matched against, apart: the title and `type_nodes`,
-    less a node that is the title cut short (Flipkart paths end with the title truncated,
-    "... semistitched lehenga c"): it says nothing the title does not, and the cut hides the
-    head that ends the title ("... lehenga choli material" is fabric)."""
-    title = _letters(product.title)
-    nodes = [n for n in type_nodes(product) if not (len(_letters(n)) < len(title) and title.startswith(_letters(n)))]
-    return [terms(product.title), *(terms(node) for node in nodes)]
-
-
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    """The texts a product-type phrase is matched against, apart: the title and `type_nodes`."""
+    return [terms(product.title), *(terms(node) for node in type_nodes(product))]
 
 
 def product_type_terms(product: Product) -> list[str]:

@@ -239,9 +239,15 @@ class Understander:
                 phrase = w
             elif singular(w) in GEMSTONES:
                 phrase = singular(w)
-            elif nxt in VARIANT_WORDS and w not in STOPWORDS | NOT_VARIANTS and w not in QUERY_WORDS:
+            elif (
+                nxt in VARIANT_WORDS
+                and w not in STOPWORDS | NOT_VARIANTS
+                and w not in QUERY_WORDS
+                and not any(self.types.is_any_type([later]) for later in words[i + 2 :])
+            ):
                 # "robot type that runs by itself", "the thick kind": the shopper names the variant,
-                # required even where the word names a type elsewhere (a robot toy).
+                # required even where the word names a type elsewhere (a robot toy). Said before
+                # the product type it is a style ("salon type hair conditioner"): it only ranks.
                 if w not in found:
                     found.append(w)
                 continue

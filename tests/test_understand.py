@@ -150,10 +150,12 @@ def test_required_attributes(parse):
     assert parse("emerald pendant").constraints.attributes == ["emerald"]
     assert parse("earrings with diamonds").constraints.attributes == ["diamond"]
     # the word before "type"/"kind" names the variant asked for, even a word that is a type elsewhere
-    assert parse("the cordless kind").constraints.attributes == ["cordless"]
+    assert parse("the insulated kind").constraints.attributes == ["insulated"]
     assert "wallet" in parse("wallet type that folds").constraints.attributes
     # ...but not a word that only compares ("a different kind")
     assert parse("a different kind of jacket").constraints.attributes == []
+    # ...nor a style said before the type ("salon type conditioner")
+    assert parse("salon type jacket").constraints.attributes == []
 
 
 def test_colours_and_nouns_that_look_like_colours(parse):
