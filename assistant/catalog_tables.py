@@ -29,14 +29,15 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.constraints import head_follows, head_words, is_titled, type_segments
+from assistant.constraints import head_words, is_titled, modified_later, type_segments
 from common.schema import AUDIENCES, Product
 from common.text import AUDIENCE_WORDS, COLOURS, normalise_colour, terms, tokenize
 from ingest.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
-TABLES_VERSION = 5  # 2: output filter, kind_code, Chinese separators; 3: title heads; 4: kind heads; 5: links
+TABLES_VERSION = 6  # 2: output filter, kind_code, Chinese separators; 3: title heads; 4: kind heads; 5: links;
+# 6: a kind head later in a category node ('material')
 TABLES_DIR = "tables"
 MAX_TYPE_WORDS = 4  # product-type phrases are at most four words in the catalogs we have
 MAX_ATTRIBUTE_WORDS = 2  # longer attribute phrases are checked on the rows holding all their pairs
@@ -88,9 +89,7 @@ def _segment_type_phrases(words: tuple[str, ...], titled: bool) -> frozenset[str
     found = set()
     for n in range(1, MAX_TYPE_WORDS + 1):
         for i in range(min(len(words) - n + 1, end)):
-            if (i + n == len(words) or words[i + n] not in heads) and not (
-                titled and head_follows(words, i + n, end, heads)
-            ):
+            if (i + n == len(words) or words[i + n] not in heads) and not modified_later(words, i + n, end, titled):
                 found.add(" ".join(words[i : i + n]))
     return frozenset(found)
 

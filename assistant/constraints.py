@@ -50,11 +50,24 @@ PART_WORDS = frozenset({"dial", "model"})
 
 
 @cache
+def kind_heads() -> frozenset[str]:
+    """Words that head a broad kind ("bed linen", "table decor", "lehenga choli material"):
+    `kind_heads` in type_resolution.json."""
+    return frozenset(json.loads((DATA / "type_resolution.json").read_text(encoding="utf-8"))["kind_heads"])
+
+
+@cache
 def head_words() -> frozenset[str]:
     """Words that name a product type when they follow another type word, and the words that
-    head a broad kind ("bed linen", "table decor": `kind_heads` in type_resolution.json)."""
-    kinds = json.loads((DATA / "type_resolution.json").read_text(encoding="utf-8"))["kind_heads"]
-    return (type_words() - PART_WORDS) | frozenset(kinds)
+    head a broad kind (`kind_heads`)."""
+    return (type_words() - PART_WORDS) | kind_heads()
+
+
+def modified_later(words: list[str] | tuple[str, ...], start: int, end: int, titled: bool) -> bool:
+    """Whether a type word ending at `start` is a modifier of a head said later in the segment:
+    in a title any type head counts; in a category node only a broad kind's head does
+    ("Lehenga Choli Material" is fabric, not a lehenga)."""
+    return (titled and head_follows(words, start, end, head_words())) or head_follows(words, start, end, kind_heads())
 
 
 # Words after which a title names a second item or what comes with the product, not what the
@@ -85,7 +98,7 @@ def names_type(phrase: list[str], segments: list[list[str]]) -> bool:
             if (
                 words[i : i + n] == phrase
                 and (i + n == len(words) or words[i + n] not in heads)
-                and not (titled and head_follows(words, i + n, purpose_from, heads))
+                and not modified_later(words, i + n, purpose_from, titled)
             ):
                 return True
     return False

@@ -97,9 +97,11 @@ def interpret(
     # A named product already on screen is a reference to its position.
     pointed += [on_screen_ids.index(pid) + 1 for pid in named if pid in on_screen_ids]
     named = [pid for pid in named if pid not in on_screen_ids]
-    if session.request.is_active() and query.product_type and not query.type_carried and not SWITCH.search(message):
+    if session.request.product_type and query.product_type and not query.type_carried and not SWITCH.search(message):
         # A kind the shop does not carry, named in a follow-up with no word that switches the
         # request, is a mention in passing: it refines the request, never replaces its type.
+        # A request with no type yet ("want to start working out at home") has none to keep:
+        # there the kind is what is asked for, and the shop says honestly it does not carry it.
         query = replace(query, product_type=None, type_carried=True)
         query.constraints = query.constraints.model_copy(update={"categories": []})
     said = query.constraints

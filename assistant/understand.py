@@ -39,7 +39,17 @@ from assistant.type_meaning import TypeMeaning
 from assistant.type_resolution import HARD_AUDIENCE, NOT_TYPE_WORDS, SYNONYMS, TypeRequest, TypeResolver
 from assistant.vocabulary import DATA, known_words
 from common.models import Embedder
-from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, normalise_colour, singular, terms, tokenize
+from common.text import (
+    AUDIENCE_WORDS,
+    COLOURS,
+    GEMSTONES,
+    MATERIALS,
+    STOPWORDS,
+    normalise_colour,
+    singular,
+    terms,
+    tokenize,
+)
 
 ORDINARY = ordinary_words()
 PREMIUM_PHRASES = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["premium"]
@@ -67,6 +77,12 @@ EXCLUDE = re.compile(
 )
 # Metals describe material more often than colour ("gold ring", "silver chain").
 METAL_COLOURS = {"gold", "silver", "copper", "bronze", "rose"}
+# Words after which the shopper's word names the variant they want ("robot type", "the thick kind").
+VARIANT_WORDS = frozenset({"type", "kind", "variant"})
+# ...unless the word only compares with another ("a different kind", "the usual type").
+NOT_VARIANTS = frozenset(
+    "different similar new usual normal regular right wrong certain particular better best".split()
+)
 # Words after which a colour closing the message is a colour, not a noun: colour words and
 # modifiers, and the verbs and pronouns a shopper asks or corrects with ("I meant red", "want
 # blue", "make it green", "one in black"; "I meant red" kept black in the demo chat of 2026-12-05).
@@ -209,7 +225,8 @@ class Understander:
 
     def required_attributes(self, text: str) -> list[str]:
         """Must-haves beyond the type: a word after "real", "genuine", "pure"... ("real diamond"),
-        a material ("leather wallet"), and a product line with its model ("iphone 6s")."""
+        a material ("leather wallet"), a stone ("diamond ring"), a word before "type" or "kind"
+        ("robot type"), and a product line with its model ("iphone 6s")."""
         words = tokenize(text)
         found: list[str] = []
         for i, w in enumerate(words):
@@ -220,6 +237,20 @@ class Understander:
                 phrase = nxt
             elif w in MATERIALS and w not in METAL_COLOURS:
                 phrase = w
+            elif singular(w) in GEMSTONES:
+                phrase = singular(w)
+            elif (
+                nxt in VARIANT_WORDS
+                and w not in STOPWORDS | NOT_VARIANTS
+                and w not in QUERY_WORDS
+                and not any(self.types.is_any_type([later]) for later in words[i + 2 :])
+            ):
+                # "robot type that runs by itself", "the thick kind": the shopper names the variant,
+                # required even where the word names a type elsewhere (a robot toy). Said before
+                # the product type it is a style ("salon type hair conditioner"): it only ranks.
+                if w not in found:
+                    found.append(w)
+                continue
             elif w in PRODUCT_LINES:
                 model = words[i + 1] if i + 1 < len(words) and any(ch.isdigit() for ch in words[i + 1]) else ""
                 phrase = f"{w} {model}".strip()

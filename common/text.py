@@ -37,6 +37,10 @@ MATERIALS = (
     "spandex acrylic aluminium aluminum porcelain cashmere fleece"
 ).split()
 
+# Stones a piece of jewellery is made with: asked for, they are required as a material is
+# ("diamond ring", "ring with diamonds"). Every labelled set writes them as required attributes.
+GEMSTONES = frozenset("diamond pearl ruby emerald sapphire".split())
+
 
 WORD_OR_CJK = re.compile(r"[a-z0-9]+|[\u3400-\u9fff\uf900-\ufaff]+")
 

@@ -84,6 +84,20 @@ def test_a_type_word_before_the_titles_own_type_is_a_modifier(tmp_path):
     assert shop.phrase_rows(["kurta"]).tolist() == [3]
 
 
+def test_a_broad_kind_head_later_in_a_category_node_makes_the_type_word_a_modifier(tmp_path):
+    """ "Lehenga Choli Material" in a category path is fabric, not a lehenga; the garment whose
+    path has no such head stays a lehenga."""
+    shop = _shop(
+        tmp_path,
+        [
+            ("Indcrown Net Embroidered Semi-stitched Piece", ["Clothing", "Fabric", "Lehenga Choli Material"], None),
+            ("Fabpixel Embroidered Lehenga Choli", ["Clothing", "Ethnic Wear", "Lehenga Cholis"], None),
+        ],
+    )
+    assert shop.phrase_rows(["lehenga"]).tolist() == [1]
+    assert shop.phrase_rows(["lehenga", "choli", "material"]).tolist() == [0]
+
+
 def test_a_brand_at_the_start_of_a_title_is_read_whatever_the_title_names(tmp_path):
     """The brand filter reads the title's first words alone: "Wrangler" is no product type, and
     a title naming its type after the brand is still by that brand."""

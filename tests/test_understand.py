@@ -146,6 +146,16 @@ def test_required_attributes(parse):
     # ...but after a word that asks for the real thing it is the material required
     assert parse("real gold, not plated").constraints.attributes == ["gold"]
     assert parse("pure silver anklet").constraints.attributes == ["silver"]
+    # a stone is what the jewellery is made with, said either way round
+    assert parse("emerald pendant").constraints.attributes == ["emerald"]
+    assert parse("earrings with diamonds").constraints.attributes == ["diamond"]
+    # the word before "type"/"kind" names the variant asked for, even a word that is a type elsewhere
+    assert parse("the insulated kind").constraints.attributes == ["insulated"]
+    assert "wallet" in parse("wallet type that folds").constraints.attributes
+    # ...but not a word that only compares ("a different kind")
+    assert parse("a different kind of jacket").constraints.attributes == []
+    # ...nor a style said before the type ("salon type conditioner")
+    assert parse("salon type jacket").constraints.attributes == []
 
 
 def test_colours_and_nouns_that_look_like_colours(parse):

@@ -276,3 +276,20 @@ def test_a_take_back_removes_what_it_names(make_assistant, turns, expected):
 
 def test_a_small_number_beside_a_rating_word_is_no_price(parse):
     assert parse("only ones people rated well, like 4.5 or more").constraints.price_min is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "follow_up"),
+    [
+        ("want to start working out at home", "a treadmill, foldable one"),
+        ("my flat is so cold these days", "ok, I want a snowmobile"),
+    ],
+)
+def test_a_kind_named_after_small_talk_is_the_request_and_honestly_not_carried(make_assistant, opening, follow_up):
+    """Small talk leaves a request with no type; a kind the shop does not carry named next is
+    what is asked for (told honestly), not a mention in passing that refines the small talk."""
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, opening)
+    reply = assistant.reply(session, follow_up)
+    assert reply.products == [] and reply.not_carried
