@@ -303,6 +303,9 @@ def answer_question(
     stated = own | {w for e in evidence if e.source != "description" for w in _words(e.text)}
     keyed = _key_match(asked, evidence, values or {}, embedder, stated)
     flag = keyed is not None and (_says_no(keyed.value or "") or _says_yes(keyed.value or ""))
+    amount = None if asked.yes_no else _amount_asked(question, asked, evidence, keyed, embedder)
+    if amount is not None:  # "how many watts?" against "Power Consumption: 40 W"
+        return Answer(Verdict.VALUE, _value_text(amount), [amount], amount.value)
     # A flag for the feature asked ("Child Lock: Yes") answers before any amount the message
     # states: that amount may be chatter ("we have a 2 yr old... does it have a child lock?"),
     # and read as a need it met "Warranty: 1 Year" and answered no.
@@ -353,6 +356,33 @@ def _value_text(e: Evidence) -> str:
     """A value answer. It never opens on the key: a sentence opening "Output:" or "Type:" reads
     as an instruction to the output filter, which removed the whole answer ("Output: USB-C.")."""
     return f"The listing gives {e.key}: {e.value}."
+
+
+def _amount_asked(
+    question: str, asked: Asked, evidence: list[Evidence], keyed: Evidence | None, embedder: Embedder | None
+) -> Evidence | None:
+    """The specification stating an amount of the family a value question asks for by its unit or
+    its measure ("how many WATTS", "how FAR", `asked` in units.yaml), whatever its key is called:
+    "Maximum Operating Distance: 100 m" for "from what distance will the remote work?". None when
+    the key the question names already states such an amount, or no specification does."""
+    family = fit.asked_family(question)
+    if family is None:
+        return None
+    if keyed is not None and (fit.listed(keyed.key or "", keyed.value or "") or ("",))[0] == family:
+        return None
+    stated = [
+        e
+        for e in evidence
+        if e.source != "description"
+        and e.key
+        and e.value
+        and e.key != "category"
+        and (fit.listed(e.key, e.value) or ("",))[0] == family
+    ]
+    if not stated:
+        return None
+    similarity = _similarities(asked, stated, embedder)
+    return stated[int(np.argmax(similarity))]
 
 
 def _fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | None:
@@ -451,7 +481,7 @@ def _key_match(
     if not candidates:
         return None
     keys = [Evidence(e.key or "", e.key, e.value, e.source) for e, _ in candidates]
-    similarity = _similarities(asked, keys, embedder)
+    similarity = _window_similarities(asked, keys, embedder)
     # Lexical and embedding evidence together: most of the key said, or part of it said and the
     # key close in meaning to the question ("what warranty period" and "Warranty Summary").
     k = knowledge()
@@ -783,6 +813,21 @@ def _similarities(asked: Asked, evidence: list[Evidence], embedder: Embedder | N
     texts = [asked.phrase] + [e.text for e in evidence]
     vectors = np.asarray(embedder.encode(texts, normalize_embeddings=True, convert_to_numpy=True))
     return vectors[1:] @ vectors[0]
+
+
+def _window_similarities(asked: Asked, evidence: list[Evidence], embedder: Embedder | None) -> np.ndarray:
+    """Cosine of each piece of evidence with the closest run of two or three asked words (one
+    word alone, "safe", would find "Microwave Safe" for "dishwasher safe"): a
+    question's story ("my bedroom is 2 walls away from the router...") dilutes the whole phrase,
+    while "wifi speed" alone is close to "Wireless Speed"."""
+    if embedder is None or not evidence:
+        return np.zeros(len(evidence))
+    words = asked.words
+    runs = [" ".join(words[i : i + n]) for n in (2, 3) for i in range(len(words) - n + 1)]
+    texts = list(dict.fromkeys([asked.phrase, *runs]))
+    asked_vectors = np.asarray(embedder.encode(texts, normalize_embeddings=True, convert_to_numpy=True))
+    vectors = np.asarray(embedder.encode([e.text for e in evidence], normalize_embeddings=True, convert_to_numpy=True))
+    return (vectors @ asked_vectors.T).max(axis=1)
 
 
 def _related(asked: Asked, evidence: list[Evidence], embedder: Embedder | None) -> Evidence | None:

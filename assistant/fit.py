@@ -68,6 +68,15 @@ def _bare_ages(text: str) -> list[str]:
     return _age_pattern().findall(low)
 
 
+def asked_family(question: str) -> str | None:
+    """The family of amount a question asks for by a word of `asked` ("how many WATTS?", "how
+    FAR?"), when it says one family only. An amount the question states beside it is the
+    shopper's need ("how big across? for a 3 ft door"): the listing's amount still answers."""
+    words = set(re.findall(r"[a-z]+", _pattern().sub(" ", question.lower())))  # "the 32 litre one" names it
+    said = {f for f, ws in _units()["asked"].items() if words & set(ws)}
+    return next(iter(said)) if len(said) == 1 else None
+
+
 def key_family(key: str) -> str | None:
     words = set(re.findall(r"[a-z]+", key.lower()))
     return next((f for f, ws in _units()["key_words"].items() if words & set(ws)), None)

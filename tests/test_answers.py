@@ -660,3 +660,43 @@ def test_a_value_answer_passes_the_output_filter_whatever_its_key(key):
     )
     assert "USB-C" in answer.text
     assert "USB-C" in ShopperText().clean(answer.text), answer.text
+
+
+ALARM = Product(
+    id="a1",
+    title="trackline one-way scooter alarm kit",
+    attributes={"Maximum Operating Distance": "80 m", "Battery Type": "Lithium", "Weight": "120 g"},
+)
+GLOW_LAMP = Product(id="l1", title="glowmark 12 w desk lamp", attributes={"Power Consumption": "12 W", "Height": "40 cm"})
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "value"),
+    [
+        # the measure asked ("how far", "how many watts") finds the key whatever it is called
+        (ALARM, "from how far away will the remote still arm it? my parking is 2 floors down", "80 m"),
+        (GLOW_LAMP, "roughly how many watts does the glowmark lamp draw? electricity is costly here", "12 W"),
+    ],
+)
+def test_a_value_asked_by_its_measure_is_the_specification_stating_that_measure(
+    product: Product, question: str, value: str
+) -> None:
+    answer = answer_question(product, question, HashEmbedder(), key_values([product]))
+    assert answer.verdict == Verdict.VALUE
+    assert answer.value == value
+
+
+def test_an_amount_said_in_the_name_is_no_measure_asked_and_nothing_is_invented() -> None:
+    # "the 12 w lamp" names it; it asks something no key states
+    answer = answer_question(GLOW_LAMP, "the 12 w glowmark lamp, what colour of light does it give?", HashEmbedder())
+    assert answer.verdict == Verdict.NOT_STATED
+    assert "12 W" not in answer.text
+
+
+def test_measure_words_are_read_only_when_bare() -> None:
+    from assistant import fit
+
+    assert fit.asked_family("how many litres does it hold?") == "volume"
+    assert fit.asked_family("the 2 litre one, is it in stock?") is None
+    assert fit.asked_family("how far does the remote reach, in metres or feet?") == "length"
+    assert fit.asked_family("is it waterproof?") is None
