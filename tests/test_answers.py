@@ -667,7 +667,9 @@ ALARM = Product(
     title="trackline one-way scooter alarm kit",
     attributes={"Maximum Operating Distance": "80 m", "Battery Type": "Lithium", "Weight": "120 g"},
 )
-GLOW_LAMP = Product(id="l1", title="glowmark 12 w desk lamp", attributes={"Power Consumption": "12 W", "Height": "40 cm"})
+GLOW_LAMP = Product(
+    id="l1", title="glowmark 12 w desk lamp", attributes={"Power Consumption": "12 W", "Height": "40 cm"}
+)
 
 
 @pytest.mark.parametrize(
