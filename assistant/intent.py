@@ -91,7 +91,7 @@ OUT_OF_SCOPE = re.compile(
 def _policy_phrases() -> re.Pattern[str]:
     words = yaml.safe_load((DATA / "policy_phrases.yaml").read_text(encoding="utf-8"))["phrases"]
     # "send back" also matches "send it back", "take them back".
-    spelled = [r"\s+(?:(?:it|them|this|that|these|those)\s+)?".join(map(re.escape, w.split())) for w in words]
+    spelled = [r"\s+(?:(?:it|they|them|this|that|these|those)\s+)?".join(map(re.escape, w.split())) for w in words]
     return re.compile(r"\b(?:" + "|".join(spelled) + r")\b", re.I)
 
 

@@ -484,3 +484,13 @@ def test_a_policys_own_question_is_quoted_with_its_answer():
         "source": "r.md",
     }
     assert [c.text for c in clauses(passage)] == ["Need a different size? Choose Exchange when you start your return."]
+
+
+def test_what_happens_if_a_product_fails_later_is_a_policy_question(make_assistant):
+    assistant, _ = make_assistant()
+    session = Session()
+    turn(assistant, session, "waterproof jacket")
+    _, reply = turn(assistant, session, "what if the zip breaks after a month, can we get a new one?")
+    assert reply.intent == "policy" and reply.citations
+    _, reply = turn(assistant, session, "does the first one tear easily?")
+    assert reply.intent != "policy"
