@@ -253,7 +253,10 @@ class Retriever:
         if c.steer_types:  # what the person is into ("likes cooking"): those kinds first
             steered = np.zeros(len(cat), dtype=bool)
             for phrase in c.steer_types:
+                # The kind itself, and products whose title or category holds it: a coffee lover's
+                # kinds are coffee makers and coffee mugs too, though "coffee" only modifies them.
                 steered[cat.phrase_rows(terms(phrase))] = True
+                steered[cat.attribute_rows(terms(phrase))] = True
             tiers += 8.0 * steered[rows]
         if c.audience:
             tiers += 4.0 * cat.audience_exact(c)[rows]

@@ -207,3 +207,15 @@ def test_unreachable_chroma_server_is_one_clear_error(tmp_path):
     )
     assert result.returncode == 1 and "cannot reach the Chroma server" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_interest_ranks_the_products_it_modifies_too(demo_engine):
+    """A coffee lover's kinds are coffee makers, coffee mugs and espresso cups, though "coffee"
+    only modifies their type: the steer reads titles and categories, never filters."""
+    from dataclasses import replace
+
+    query = demo_engine.parse("a present for my dad")
+    steered = replace(query, constraints=query.constraints.model_copy(update={"steer_types": ["coffee"]}))
+    hits = demo_engine.retriever.search(steered, k=5).hits
+    assert len(hits) == 5
+    assert all("coffee" in (h.product.title + " " + " ".join(h.product.category)).lower() for h in hits)
