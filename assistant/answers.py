@@ -843,8 +843,13 @@ def _not_stated(asked: Asked, about: str) -> Answer:
     return Answer(Verdict.NOT_STATED, f"The listing doesn't say {about}.")
 
 
+# Past two words the asked words read as a list, not the shopper's phrase ("anything about ok wide
+# feet", "anything about crack after month new"): the answer says "that" instead.
+ECHOED_WORDS = 2
+
+
 def _about(asked: Asked) -> str:
-    return f"anything about {asked.phrase}" if asked.words else "that"
+    return f"anything about {asked.phrase}" if 0 < len(asked.words) <= ECHOED_WORDS else "that"
 
 
 def _quote(e: Evidence) -> str:

@@ -702,3 +702,9 @@ def test_measure_words_are_read_only_when_bare() -> None:
     assert fit.asked_family("the 2 litre one, is it in stock?") is None
     assert fit.asked_family("how far does the remote reach, in metres or feet?") == "length"
     assert fit.asked_family("is it waterproof?") is None
+
+
+def test_a_not_stated_answer_echoes_a_short_phrase_and_never_a_word_list():
+    assert ask(WATCH, "does it have a hood?").text == "The listing doesn't say anything about hood."
+    long = ask(WATCH, "ok so what if the glass cracks after a month of wearing it daily?")
+    assert long.verdict == Verdict.NOT_STATED and long.text == "The listing doesn't say that."
