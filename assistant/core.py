@@ -52,7 +52,8 @@ from assistant.wording import (
 from common.dependency import Dependency
 from common.errors import ShopAssistError
 from common.models import Embedder
-from common.redact import redact, without_tags
+from common.person_names import titled_brands
+from common.redact import redact, redact_keeping, without_tags
 from common.schema import Product
 from common.settings import Settings
 from common.untrusted import ShopperText
@@ -399,8 +400,9 @@ class Assistant:
                 f"the message has {len(message)} characters; the limit is {self.settings.max_message_chars}"
             )
         # Personal data means nothing to a search: tagged before anything reads the message, a
-        # card number is never a price bound, never in a prompt, never echoed or saved.
-        return redact(message)
+        # card number is never a price bound, never in a prompt, never echoed or saved. The shop's
+        # brands that open with a title ("Dr Batra's") are no person's name.
+        return redact_keeping(message, self.titled_brands)
 
     def _reply(self, session: Session, text: str, outcome: Outcome, timings: Timings) -> Reply:
         report = outcome.grounder.report if outcome.grounder else None
@@ -448,6 +450,10 @@ class Assistant:
             earlier_replies=earlier,
             counts=counts or {len(products)},
         )
+
+    @cached_property
+    def titled_brands(self) -> list[str]:
+        return titled_brands(self.engine.catalog.brand_names)
 
     def product(self, product_id: str) -> Product:
         catalog = self.engine.catalog

@@ -9,6 +9,7 @@ title ("Dr. Martens", "Mr. Coffee") stay (common/data/redact.yaml: titled_brands
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from common.address import _data, _words
@@ -57,3 +58,13 @@ def titled_names(text: str) -> str:
         return m.group() if _brand().match(m.group()) or _no_name().match(m.group()) else NAME_TAG
 
     return _chinese_name().sub(NAME_TAG, _titled_name().sub(tag, text))
+
+
+def titled_brands(brands: Iterable[str]) -> list[str]:
+    """The brands among these that read as a name with a title ("Dr Batra's", "Mr. Pen"), each
+    also without its dots: a shop's own brands that `titled_names` would take for a person."""
+    out = []
+    for brand in brands:
+        if titled_names(brand) != brand:
+            out += [brand, brand.replace(".", "")]
+    return out

@@ -472,10 +472,12 @@ def redact(text: str) -> str:
 
 
 def redact_keeping(text: str, public: Iterable[str]) -> str:
-    """`redact`, leaving the shop's own public contact details as written: a reply that says
-    "write to support@…" is saved with the address the shopper was given, not "[EMAIL]"."""
-    kept = "|".join(re.escape(p) for p in public if p)
+    """`redact`, leaving public text as written, in any letter case: the shop's own contact
+    details (a reply that says "write to support@…" is saved with the address the shopper was
+    given, not "[EMAIL]") and the shop's brands that open with a title ("dr batra shampoo" is no
+    person)."""
+    kept = "|".join(re.escape(p) for p in sorted({p for p in public if p}, key=len, reverse=True))
     if not kept:
         return redact(text)
-    parts = re.split(f"({kept})", text)
+    parts = re.split(f"({kept})", text, flags=re.I)
     return "".join(part if i % 2 else redact(part) for i, part in enumerate(parts))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from common.redact import redact
+from common.redact import redact, redact_keeping
 
 
 @pytest.mark.parametrize(
@@ -846,3 +846,12 @@ def test_identities_named_earlier_in_the_sentence(text, expected):
 )
 def test_floors_continued_lines_and_store_cards(text, expected):
     assert redact(text) == expected
+
+
+def test_a_shops_brand_that_opens_with_a_title_is_kept_where_the_shop_asks():
+    from common.person_names import titled_brands
+
+    brands = titled_brands(["Dr. Batra's", "Mr. Pen", "Prestige", "Miss Chase"])
+    assert brands == ["Dr. Batra's", "Dr Batra's", "Mr. Pen", "Mr Pen"]  # "Miss Chase" is known already
+    assert redact_keeping("dr batra's shampoo, call Mrs. Iyer", brands) == "dr batra's shampoo, call [NAME]"
+    assert redact("Mr Pen gel pens") == "[NAME] gel pens"  # without the shop's list it reads as a name
