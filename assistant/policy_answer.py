@@ -317,7 +317,10 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
         spoken = set(words)
         score = similar[i] + c.situation_weight * len(spoken)
         scored.append((score, sum(words.values()), -i, spoken, similar[i], clause))
-    scored.sort(key=lambda s: (-s[0], -s[1], -s[2]))
+    # A clause that applies (it states a condition of the shopper's case, or is as close in meaning
+    # as an applying clause must be) ranks above one that does neither: "the sleeves are too short"
+    # is a size case, and the hygiene list, nearest in words, decides nothing about it.
+    scored.sort(key=lambda s: (not (s[3] or s[4] >= c.min_similarity), -s[0], -s[1], -s[2]))
     _, _, _, best, best_similarity, top = scored[0]
     if not best and best_similarity < c.min_similarity:
         # Nothing speaks to the case: say so plainly, then what the closest clause does say.

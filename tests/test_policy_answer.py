@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.policy_answer import NOT_COVERED, answer, cited, clauses, situations_in
@@ -132,3 +133,27 @@ def test_a_policys_title_says_nothing_of_each_of_its_clauses(passages):
     returns = [p for p in passages if p["source"] == "returns.md"]
     found = answer(returns, "are sale items returnable if I want my money back?")
     assert "happy with every order" not in found.text
+
+
+class _WordsEmbedder:
+    """Closeness by shared wording only, as a small embedder can mislead: the hygiene list ("can
+    only be returned if") sits at cosine 0.4 from the question, every other clause at 0.1, so no
+    clause is close enough (0.45) to apply by meaning alone."""
+
+    def encode(self, texts: list[str], **_: object) -> np.ndarray:
+        def vector(text: str) -> list[float]:
+            if "can she return" in text:  # the question
+                return [1.0, 0.0, 0.0]
+            return [0.4, 0.9165, 0.0] if "can only be returned if" in text else [0.1, 0.0, 0.995]
+
+        return np.asarray([vector(t) for t in texts], dtype=np.float32)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can she return it if the sleeves are too short?", "the coat is too long on her, can she return it?"],
+)
+def test_a_clause_stating_the_cases_condition_beats_one_only_close_in_words(passages, question):
+    assert [s.name for s in situations_in(question)] == ["size"]
+    found = answer(passages, question, embed=_WordsEmbedder())
+    assert found.covered and found.quoted[0].section.endswith("Exchanges"), found.text
