@@ -15,7 +15,8 @@ true top k (tests/test_shard_search.py, bench/shard_latency.py).
 Every Chroma call goes through that server's `Dependency` (common/dependency.py): a bounded
 thread pool and the `dependency_timeout_s` deadline for the whole fan-out. A shard that fails or
 does not answer in time fails the search with one line naming it: a ranking that silently left
-out a category would look complete and be wrong.
+out a category would look complete and be wrong. Serving (`dense_search: shards`, the retriever in
+assistant/search.py) then ranks that request from the snapshot's own vectors and reports the line.
 """
 
 from __future__ import annotations

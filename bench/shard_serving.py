@@ -12,7 +12,9 @@ Every dev query, parsed as a shopper's message, is searched by each path in turn
 the shared machine falls on all alike), unfiltered and with its parsed filters, top 10, query
 encode included: the time to the first card, as bench/query_latency.py measures it. Printed per
 path: p50 / p95, the ratio to the local path, how many shards a filtered search asked, and how
-often the shard path's 10 cards are the local path's 10 in the same order.
+often the shard path's 10 cards are the local path's 10 in the same order, and how many searches
+a shard failed or missed the deadline in (--timeout, 30 s here: on a machine this busy the 3 s
+default was missed by an unfiltered 58-shard fan-out at 10k; such a search ranks locally).
 
 Usage: python bench/shard_serving.py [--scales flipkart,10000,50000] [--repeat 2] [--groups 4]
 """
@@ -82,7 +84,7 @@ def layouts(root: Path, groups: int) -> dict:
     return found
 
 
-def run_scale(scale: str, repeat: int, groups: int) -> None:
+def run_scale(scale: str, repeat: int, groups: int, timeout_s: float) -> None:
     from assistant.engine import SearchEngine
     from assistant.evaluation.retrieval import load_queries
     from common.models import embedder
@@ -95,7 +97,8 @@ def run_scale(scale: str, repeat: int, groups: int) -> None:
     opened = {"local": time.perf_counter() - t}
     for name, settings in layouts(root, groups).items():
         t = time.perf_counter()
-        engines[name] = SearchEngine.load(settings.model_copy(update={"dense_search": "shards"}), embed=embed)
+        serving = settings.model_copy(update={"dense_search": "shards", "dependency_timeout_s": timeout_s})
+        engines[name] = SearchEngine.load(serving, embed=embed)
         opened[name] = time.perf_counter() - t
     local = engines["local"]
     queries = [local.parse(q["query"]) for q in load_queries(DEV_QUERIES)]
@@ -104,6 +107,7 @@ def run_scale(scale: str, repeat: int, groups: int) -> None:
 
     times: dict[tuple[str, str], list[float]] = defaultdict(list)
     same: dict[tuple[str, str], int] = defaultdict(int)
+    degraded: dict[tuple[str, str], int] = defaultdict(int)  # searches a shard failed (ranked locally)
     asked: dict[str, list[int]] = defaultdict(list)
     candidates = []
     for round_ in range(repeat):
@@ -114,7 +118,7 @@ def run_scale(scale: str, repeat: int, groups: int) -> None:
                     t = time.perf_counter()
                     result = engine.retriever.search(query, k=K, **options)
                     times[(name, kind)].append((time.perf_counter() - t) * 1000)
-                    assert result.degraded is None, result.degraded
+                    degraded[(name, kind)] += result.degraded is not None
                     cards[name] = [h.product.id for h in result.hits]
                 if round_:
                     continue
@@ -150,6 +154,7 @@ def run_scale(scale: str, repeat: int, groups: int) -> None:
                 f"{kind:10s} {name:16s} {summary_ms(ms)}  x{percentile(ms, 50) / percentile(base, 50):.2f} p50 "
                 f"x{percentile(ms, 95) / percentile(base, 95):.2f} p95; same {K} cards as local "
                 f"{same[(name, kind)]}/{len(queries)}"
+                + (f"; {degraded[(name, kind)]} searches degraded" if degraded[(name, kind)] else "")
             )
 
 
@@ -158,11 +163,14 @@ def main() -> None:
     parser.add_argument("--scales", default="flipkart,10000,50000")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--groups", type=int, default=4, help="also the categories hashed into N shards (0: not)")
+    parser.add_argument(
+        "--timeout", type=float, default=30.0, help="dependency_timeout_s of the shard paths (a busy machine)"
+    )
     args = parser.parse_args()
     if not FLIPKART.exists():
         sys.exit(f"{FLIPKART} not found: this benchmark needs ../shared/datasets")
     for scale in args.scales.split(","):
-        run_scale(scale, args.repeat, args.groups)
+        run_scale(scale, args.repeat, args.groups, args.timeout)
 
 
 if __name__ == "__main__":

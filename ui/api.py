@@ -252,7 +252,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None, sessions:
             detail["shards"] = shards.problem
         body = {
             "ready": True,
-            "degraded": any(state != "ok" for state in dependencies.values()),
+            "degraded": any(status != "ok" for status in dependencies.values()),
             "products": len(core.engine.catalog),
             "dependencies": dependencies,
         }
