@@ -425,6 +425,7 @@ class Assistant:
             grounding_corrections=report.corrections if report else 0,
             sentences_removed=(report.removed_sentences if report else 0) + (outcome.run.dropped if outcome.run else 0),
             used_fallback=outcome.used_fallback,
+            degraded=outcome.degraded,
             timings_ms=timings.ms,
         )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from assistant.catalog import CatalogIndex
 from assistant.search import Retriever, SearchResult
+from assistant.shard_search import ShardedDense
 from assistant.understand import Query, Understander
 from common.models import Embedder, embedder
 from common.settings import Settings
@@ -25,6 +26,8 @@ class SearchEngine:
         catalog = CatalogIndex.load(settings.index_dir)
         embed = embed or embedder(indexed_embedding_model(settings))
         retriever = Retriever(catalog, embed, settings.rrf_k, settings.mmr_lambda)
+        if settings.dense_search == "shards":
+            retriever.shards = ShardedDense.open(settings, catalog.row_of, len(catalog))
         return cls(catalog, Understander(catalog, embed), retriever)
 
     def parse(self, text: str) -> Query:

@@ -134,6 +134,9 @@ class Reply(BaseModel):
     grounding_corrections: int = 0  # prices corrected + sentences removed
     sentences_removed: int = 0  # unsupported generated sentences dropped by grounding
     used_fallback: bool = False  # the deterministic text stood in for the model's
+    # One line when the search could not rank the way the settings say and ranked another way
+    # (a shard did not answer: this server's copy of the vectors ranked instead).
+    degraded: str | None = None
     timings_ms: dict[str, float] = Field(default_factory=dict)
 
     @field_validator("citations")

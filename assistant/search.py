@@ -6,6 +6,7 @@ When nothing satisfies them, the result is empty and names the constraint that l
 
 from __future__ import annotations
 
+import logging
 import warnings
 from dataclasses import dataclass
 
@@ -16,10 +17,32 @@ from assistant.amounts import near_band
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.dense_index import EXACT_BELOW, SHORTLIST
+from assistant.shard_search import ShardedDense, ShardUnavailable
 from assistant.understand import Query
 from common.models import Embedder, encode_query, torch_threads
 from common.schema import Product
 from common.text import bm25_tokens, terms
+
+log = logging.getLogger(__name__)
+
+
+def best_first(scores: np.ndarray, depth: int) -> np.ndarray:
+    """Positions of the `depth` highest scores, best first, equal scores in position order.
+
+    A partial sort alone leaves a tie in whatever order it reached it, and that order changes
+    with the length of the list: two products whose dense and BM25 ranks are swapped fuse to the
+    same score, and many products share a BM25 score. In position order (the rows are sorted),
+    a shortlist that holds the best rows ranks them as the whole candidate list does, so search
+    from the shards or an ANN index gives the in-process exact path's cards, not a reshuffled tie.
+    """
+    n = len(scores)
+    if n <= depth:
+        return np.argsort(-scores, kind="stable")
+    kth = np.partition(scores, n - depth)[n - depth]  # the depth-th highest score
+    better = np.flatnonzero(scores > kth)
+    tied = np.flatnonzero(scores == kth)[: depth - len(better)]
+    top = np.concatenate([better, tied])
+    return top[np.argsort(-scores[top], kind="stable")]
 
 
 def _top_rows(scores: np.ndarray, rows: np.ndarray, depth: int) -> np.ndarray:
@@ -29,7 +52,7 @@ def _top_rows(scores: np.ndarray, rows: np.ndarray, depth: int) -> np.ndarray:
     hits = np.flatnonzero(scores > 0) if len(rows) == len(scores) else rows[scores[rows] > 0]
     if len(hits) <= depth:
         return hits
-    return hits[np.argpartition(-scores[hits], depth - 1)[:depth]]
+    return hits[best_first(scores[hits], depth)]
 
 
 # Share of the filtered candidates treated as "cheap" when a shopper says cheap without a number.
@@ -57,6 +80,9 @@ class SearchResult(BaseModel):
     constraints: Constraints
     candidates: int  # products that passed the filters
     empty_reason: str | None = None  # set when hits is empty
+    # Set when the dense shortlist could not come from where the settings say (a shard did not
+    # answer) and this process's own copy of the vectors ranked instead: one line, what and why.
+    degraded: str | None = None
 
 
 @dataclass
@@ -66,6 +92,9 @@ class Retriever:
     rrf_k: int = 60
     mmr_lambda: float = 0.7
     rrf_depth: int = 500  # ranks past this share one rank in the fusion
+    # settings.dense_search "shards": the dense shortlist comes from the Chroma product
+    # collections (assistant/shard_search.py) for every request, filtered or not; None: local.
+    shards: ShardedDense | None = None
 
     def search(
         self,
@@ -102,38 +131,21 @@ class Retriever:
         tokens = bm25_tokens(query.text)
         use_lexical = mode in ("hybrid", "bm25") and bool(tokens)
         all_lexical = cat.bm25.get_scores(tokens) if use_lexical else None
-        dense_index = cat.dense if mode in ("hybrid", "dense") and candidates > EXACT_BELOW else None
-        if dense_index is not None:
-            # Large catalog, broad filter: score exactly only the rows that can rank, the
-            # index's shortlist of nearest vectors and the best BM25 matches, within the
-            # candidates and within each preferred tier that can reach the results.
-            qv = self._query_vector(query.text)
-            allowed = None if candidates == len(cat) else mask
-            depth = max(SHORTLIST, self.rrf_depth, pool)
-            shortlist = self._shortlist(dense_index, qv, all_lexical, rows, allowed, depth)
-            covered = 0
-            for level in np.unique(tiers)[::-1][:-1]:  # best tier first; the lowest is covered above
-                if covered >= pool:
-                    break
-                in_tier = rows[tiers == level]
-                covered += len(in_tier)
-                if len(in_tier) <= EXACT_BELOW:
-                    shortlist = np.union1d(shortlist, in_tier)
-                else:
-                    tier_mask = np.zeros(len(cat), dtype=bool)
-                    tier_mask[in_tier] = True
-                    found = self._shortlist(dense_index, qv, all_lexical, in_tier, tier_mask, depth)
-                    if len(found) < pool:  # too few of a sparse tier in the lists scanned: score it exactly
-                        found = in_tier[np.argpartition(-(cat.vectors[in_tier] @ qv), depth - 1)[:depth]]
-                    shortlist = np.union1d(shortlist, found)
-            shortlist = np.sort(shortlist)
-            tiers = tiers[np.searchsorted(rows, shortlist)]  # rows is sorted and holds the shortlist
-            rows = shortlist
-            dense = np.asarray(cat.vectors[rows], dtype=np.float32) @ qv
+        degraded = None
+        if mode in ("hybrid", "dense") and self.shards is not None:
+            try:
+                rows, tiers, dense = self._shortlist_scores(self.shards, query, rows, mask, tiers, all_lexical, pool)
+            except ShardUnavailable as exc:
+                # Honest degradation: rank over every candidate from this process's copy of the
+                # vectors (the snapshot holds them all), and say so; never a ranking that lacks
+                # the categories of the shard that did not answer.
+                degraded = f"{exc}; ranked from this server's copy of the catalog instead"
+                log.warning("dense search: %s", degraded)
+                rows, tiers, dense = self._local_dense(query, rows, mask, tiers, all_lexical, pool, candidates)
+        elif mode in ("hybrid", "dense"):
+            rows, tiers, dense = self._local_dense(query, rows, mask, tiers, all_lexical, pool, candidates)
         else:
             dense = np.zeros(len(rows), dtype=np.float32)
-            if mode in ("hybrid", "dense"):
-                dense = self._dense_scores(query.text, rows)
         lexical = np.zeros(len(rows), dtype=np.float32)
         if all_lexical is not None:
             lexical = all_lexical[rows].astype(np.float32)
@@ -146,8 +158,7 @@ class Retriever:
             fused = self._rrf(dense, lexical, total=candidates)
         fused = fused + tiers
         pool = min(len(rows), pool)
-        top = np.argpartition(-fused, pool - 1)[:pool] if pool < len(rows) else np.arange(len(rows))
-        top = top[np.argsort(-fused[top], kind="stable")]
+        top = best_first(fused, pool)
         if mmr:
             top = self._mmr(rows, top, fused, k)
         top = top[:k]
@@ -162,13 +173,64 @@ class Retriever:
             )
             for i in top
         ]
-        return SearchResult(
-            hits=hits,
-            constraints=c,
-            candidates=int(candidates),
-        )
+        return SearchResult(hits=hits, constraints=c, candidates=int(candidates), degraded=degraded)
 
     # -- ranking -----------------------------------------------------------------------------
+    def _local_dense(
+        self,
+        query: Query,
+        rows: np.ndarray,
+        mask: np.ndarray,
+        tiers: np.ndarray,
+        all_lexical: np.ndarray | None,
+        pool: int,
+        candidates: int,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(rows, tiers, dense scores) from this process's vectors: exact over every candidate,
+        or, past the exact threshold, the snapshot's own ANN index's shortlist."""
+        if self.catalog.dense is not None and candidates > EXACT_BELOW:
+            return self._shortlist_scores(self.catalog.dense, query, rows, mask, tiers, all_lexical, pool)
+        return rows, tiers, self._dense_scores(self._query_vector(query.text), rows)
+
+    def _shortlist_scores(
+        self,
+        dense_index,
+        query: Query,
+        rows: np.ndarray,
+        mask: np.ndarray,
+        tiers: np.ndarray,
+        all_lexical: np.ndarray | None,
+        pool: int,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(rows, tiers, dense scores) of the rows that can rank, scored exactly."""
+        cat = self.catalog
+        candidates = len(rows)
+        # Score exactly only the rows that can rank: the index's shortlist of nearest vectors
+        # and the best BM25 matches, within the candidates and within each preferred tier that
+        # can reach the results.
+        qv = self._query_vector(query.text)
+        allowed = None if candidates == len(cat) else mask
+        depth = max(SHORTLIST, self.rrf_depth, pool)
+        shortlist = self._shortlist(dense_index, qv, all_lexical, rows, allowed, depth)
+        covered = 0
+        for level in np.unique(tiers)[::-1][:-1]:  # best tier first; the lowest is covered above
+            if covered >= pool:
+                break
+            in_tier = rows[tiers == level]
+            covered += len(in_tier)
+            if len(in_tier) <= EXACT_BELOW:
+                shortlist = np.union1d(shortlist, in_tier)
+            else:
+                tier_mask = np.zeros(len(cat), dtype=bool)
+                tier_mask[in_tier] = True
+                found = self._shortlist(dense_index, qv, all_lexical, in_tier, tier_mask, depth)
+                if len(found) < pool:  # too few of a sparse tier in the lists scanned: score it exactly
+                    found = in_tier[np.argpartition(-(cat.vectors[in_tier] @ qv), depth - 1)[:depth]]
+                shortlist = np.union1d(shortlist, found)
+        shortlist = np.sort(shortlist)
+        tiers = tiers[np.searchsorted(rows, shortlist)]  # rows is sorted and holds the shortlist
+        return shortlist, tiers, self._dense_scores(qv, shortlist)
+
     def _shortlist(
         self,
         dense_index,
@@ -185,8 +247,10 @@ class Retriever:
             shortlist = np.union1d(shortlist, _top_rows(all_lexical, rows, depth))
         return shortlist
 
-    def _dense_scores(self, text: str, rows: np.ndarray) -> np.ndarray:
-        """Cosine similarity of the query to the candidate rows, exact.
+    def _dense_scores(self, query_vector: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """Cosine similarity of the query to the candidate rows (all of them, or a shortlist),
+        exact; one computation for every path, so the same rows get the same bits whichever
+        index shortlisted them (ties between variants then break the same way).
 
         Encoding and the mat-vec run in torch on one thread: for one query both are latency-
         bound, and a second BLAS thread on a busy 2-core machine spin-waits (3 ms vs 11 ms for
@@ -195,7 +259,7 @@ class Retriever:
         import torch
 
         vectors = self.catalog.vectors
-        qv = torch.from_numpy(self._query_vector(text))
+        qv = torch.from_numpy(query_vector)
         with torch_threads(1), torch.inference_mode(), warnings.catch_warnings():
             # The vectors are memory-mapped read-only; torch only reads them.
             warnings.filterwarnings("ignore", message="The given NumPy array is not writable")
@@ -214,15 +278,18 @@ class Retriever:
         Only the top `depth` of each list get their exact rank; the rest share rank `total` (the
         candidates, of which these rows may be the shortlist), which changes no order that
         matters and avoids two full sorts of 100k scores. Given each list's top `depth` rows, the
-        scores equal those over all candidates.
+        scores equal those over all candidates. A row that holds no query term has no BM25 rank
+        (ranking the zeros would favour whichever rows came first, and a shortlist holds other
+        rows than the whole list): it shares the tail.
         """
         n, depth = len(dense), self.rrf_depth
         tail = 1.0 / (self.rrf_k + (total or n))
         lists = (dense,) if not lexical.any() else (dense, lexical)  # no term matched: BM25 is noise
         fused = np.full(n, len(lists) * tail, dtype=np.float64)
         for scores in lists:
-            top = np.argpartition(-scores, depth - 1)[:depth] if n > depth else np.arange(n)
-            top = top[np.argsort(-scores[top], kind="stable")]
+            top = best_first(scores, depth)
+            if scores is lexical:
+                top = top[scores[top] > 0]
             fused[top] += 1.0 / (self.rrf_k + np.arange(1, len(top) + 1)) - tail
         return fused
 

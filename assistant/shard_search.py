@@ -15,7 +15,8 @@ true top k (tests/test_shard_search.py, bench/shard_latency.py).
 Every Chroma call goes through that server's `Dependency` (common/dependency.py): a bounded
 thread pool and the `dependency_timeout_s` deadline for the whole fan-out. A shard that fails or
 does not answer in time fails the search with one line naming it: a ranking that silently left
-out a category would look complete and be wrong.
+out a category would look complete and be wrong. Serving (`dense_search: shards`, the retriever in
+assistant/search.py) then ranks that request from the snapshot's own vectors and reports the line.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ class ShardedDense:
         self.count = count
         self.timeout_s = timeout_s
         self.row_of = row_of
+        # Why the last search failed, until one succeeds (/readyz reports it without asking).
+        self.problem: str | None = None
         self.id_of = np.empty(count, dtype=row_of.ids.dtype)  # snapshot row -> product id
         self.id_of[row_of.rows] = row_of.ids
 
@@ -70,7 +73,6 @@ class ShardedDense:
     def open(cls, settings: Settings, row_of: RowOf, count: int) -> ShardedDense:
         """The product collections of the layout the settings ask for, each mapped to the
         snapshot rows it holds by asking it for its ids once (paged)."""
-        collections = ProductCollections(settings)
         urls = shard_urls(settings)
         servers = [
             Dependency(
@@ -82,17 +84,44 @@ class ShardedDense:
             for url in urls
         ]
         shards = []
-        for place in filter(collections.in_layout, collections.existing()):
-            coll = collections.collection(place)
-            ids = [item["id"] for item in store.iter_records(coll, include=[])]
-            rows = np.array([r for r in (row_of.get(pid) for pid in ids) if r is not None], dtype=np.int64)
-            key = (coll.metadata or {}).get(SHARD_KEY)
-            shards.append(Shard(place[1], key, coll, servers[place[0]], np.sort(rows)))
+        try:
+            collections = ProductCollections(settings)
+            for place in filter(collections.in_layout, collections.existing()):
+                coll = collections.collection(place)
+                ids = [item["id"] for item in store.iter_records(coll, include=[])]
+                rows = np.array([r for r in (row_of.get(pid) for pid in ids) if r is not None], dtype=np.int64)
+                key = (coll.metadata or {}).get(SHARD_KEY)
+                shards.append(Shard(place[1], key, coll, servers[place[0]], np.sort(rows)))
+        except Exception as exc:  # chromadb raises transport and server errors of many types
+            raise ShopAssistError(
+                f"dense_search: shards could not read the product collections ({type(exc).__name__}: {exc}); "
+                "start the Chroma servers in chroma_shard_urls (or chroma_url), or set dense_search: local"
+            ) from exc
+        held = np.zeros(count, dtype=bool)
+        for shard in shards:
+            held[shard.rows] = True
+        if not held.all():
+            # A search that cannot see some products would rank without them and look complete.
+            missing = int(count - held.sum())
+            raise ShopAssistError(
+                f"dense_search: shards: the product collections in Chroma hold {count - missing:,} of the "
+                f"snapshot's {count:,} products (none of {missing:,}); run `shopassist ingest` again with "
+                "these shard settings (shard_by, shard_groups, chroma_shard_urls), or set dense_search: local"
+            )
         return cls(shards, row_of, count, settings.dependency_timeout_s)
 
     def ranked(self, query: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The k nearest products by cosine similarity, (id, similarity), best first; among the
         rows `allowed` (a boolean mask over the snapshot rows) when given."""
+        try:
+            found = self._ranked(query, k, allowed)
+        except ShardUnavailable as exc:
+            self.problem = str(exc)
+            raise
+        self.problem = None
+        return found
+
+    def _ranked(self, query: np.ndarray, k: int, allowed: np.ndarray | None) -> list[tuple[str, float]]:
         vector = np.asarray(query, dtype=np.float32).tolist()
         asked = []
         for shard in self.shards:
@@ -106,16 +135,25 @@ class ShardedDense:
                     ids, size = self.id_of[passing].tolist(), len(passing)
             if size:
                 n = min(max(k, self.breadth), size)
-                asked.append((shard, shard.chroma.submit(self._ask, shard.collection, vector, n, ids)))
+                try:
+                    asked.append((shard, shard.chroma.submit(self._ask, shard.collection, vector, n, ids)))
+                except DependencyUnavailable as exc:  # its server timed out recently: not asked again yet
+                    raise ShardUnavailable(f"shard {shard.name} ({shard.key or 'all products'}): {exc}") from exc
         deadline = time.monotonic() + self.timeout_s
         found: list[tuple[str, float]] = []
         for shard, future in asked:
             try:
                 ids, distances = shard.chroma.wait(future, max(0.0, deadline - time.monotonic()))
-            except DependencyUnavailable as exc:
-                raise ShardUnavailable(f"shard {shard.name} ({shard.key or 'all products'}): {exc}") from exc
+            except DependencyUnavailable as exc:  # the fan-out's deadline passed (its server is now skipped)
+                raise ShardUnavailable(
+                    f"shard {shard.name} ({shard.key or 'all products'}): {shard.chroma.name} did not answer "
+                    f"within {self.timeout_s:g}s"
+                ) from exc
             except Exception as exc:  # chromadb raises transport and server errors of many types
-                raise ShardUnavailable(f"shard {shard.name} ({shard.key or 'all products'}) failed: {exc}") from exc
+                raise ShardUnavailable(
+                    f"shard {shard.name} ({shard.key or 'all products'}) on {shard.chroma.name} failed: "
+                    f"{type(exc).__name__}: {exc}"
+                ) from exc
             found.extend((pid, 1.0 - float(d)) for pid, d in zip(ids, distances, strict=True))
         found.sort(key=lambda hit: (-hit[1], hit[0]))
         # A product an interrupted re-ingest left in two shards (its category changed) counts once.

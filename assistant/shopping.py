@@ -131,6 +131,7 @@ def search_request(
             intent,
             changes=changes,
             empty_reason=result.empty_reason,
+            degraded=result.degraded,
             not_carried=not_carried,
             alternatives=alternatives,
             suggestions=relaxations(catalog, result.constraints, [a.product(alt.card.id) for alt in alternatives]),
@@ -170,6 +171,7 @@ def search_request(
         run=run,
         grounder=grounder,
         used_fallback=used_fallback,
+        degraded=result.degraded,
     )
 
 

@@ -57,6 +57,7 @@ class Outcome:
     run: Generation | None = None  # the model's generation, when there was one
     grounder: Grounder | PassageGrounder | None = None
     used_fallback: bool = False
+    degraded: str | None = None  # SearchResult.degraded: the shard that did not answer
 
 
 def shopper_guard(products: list[Product]) -> ShopperText:

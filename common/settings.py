@@ -46,6 +46,11 @@ class Settings(BaseSettings):
     shard_groups: int | None = Field(default=None, ge=1)  # categories hashed into N shards; None: one each
     chroma_shard_urls: list[str] = Field(default_factory=list)
     shard_query_workers: int = Field(default=8, ge=1)  # shard queries in flight at once per server
+    # Where serving takes its dense shortlist: "local", the snapshot's vectors in this process
+    # (exact, or faiss IVF past 50k products); "shards", the product collections in Chroma (the
+    # layout above), asked in parallel with the same filter masks (assistant/shard_search.py).
+    # BM25, fusion and cards stay local either way; a shard that fails falls back to "local".
+    dense_search: Literal["local", "shards"] = "local"
     # How long an ingest waits for another ingest on the same data dir before failing.
     ingest_lock_timeout_s: float = 300.0
     rrf_k: int = 60

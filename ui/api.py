@@ -244,14 +244,20 @@ def create_app(settings: Settings, assistant: Assistant | None = None, sessions:
             body: dict[str, Any] = {"ready": False, "error": state["error"] if insider else "not ready"}
             return JSONResponse(body, status_code=503)
         policies = await core.policies.astatus()
+        dependencies = {"catalog": "ok", "policies": "ok" if policies is None else "unavailable"}
+        detail: dict[str, Any] = {"policies": policies}
+        shards = core.engine.retriever.shards
+        if shards is not None:  # dense_search: shards; the last search's failure, none asked here
+            dependencies["shards"] = "ok" if shards.problem is None else "unavailable"
+            detail["shards"] = shards.problem
         body = {
             "ready": True,
-            "degraded": policies is not None,
+            "degraded": any(status != "ok" for status in dependencies.values()),
             "products": len(core.engine.catalog),
-            "dependencies": {"catalog": "ok", "policies": "ok" if policies is None else "unavailable"},
+            "dependencies": dependencies,
         }
         if insider:
-            body["detail"] = {"policies": policies}
+            body["detail"] = detail
             body["capacity"] = {
                 "generation": core.gate.stats(),
                 "turns": turns.stats(),
@@ -283,6 +289,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None, sessions:
             "query": query.text,
             "constraints": result.constraints.model_dump(exclude_defaults=True),
             "empty_reason": result.empty_reason,
+            "degraded": result.degraded,
             "results": [
                 {
                     "product": hit.product.model_dump(exclude={"attributes", "content_hash"}),

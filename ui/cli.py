@@ -128,6 +128,7 @@ def search(
                     "constraints": result.constraints.model_dump(exclude_defaults=True),
                     "corrections": parsed.corrections,
                     "empty_reason": result.empty_reason,
+                    "degraded": result.degraded,
                     "results": [
                         {
                             **hit.product.model_dump(include={"id", "title", "brand", "price", "currency", "rating"}),
@@ -142,6 +143,8 @@ def search(
             )
         )
         return
+    if result.degraded:
+        typer.secho(f"warning: {result.degraded}", fg=typer.colors.YELLOW, err=True)
     described = result.constraints.describe(engine.catalog.currency)
     typer.echo(f"constraints: {'; '.join(described) or 'none'}")
     if parsed.corrections:
@@ -209,6 +212,8 @@ def ask(
 
 
 def print_reply(reply) -> None:
+    if reply.degraded:
+        typer.secho(f"warning: {reply.degraded}", fg=typer.colors.YELLOW, err=True)
     if reply.changes:
         typer.secho("updated: " + "; ".join(reply.changes), fg=typer.colors.YELLOW)
     print_cards(reply.products)
@@ -252,6 +257,8 @@ def chat(
                     print_cards(event.data)
                 elif event.type == "text":
                     typer.echo(event.data, nl=False)
+                elif event.type == "done" and event.data.degraded:
+                    typer.secho(f"\nwarning: {event.data.degraded}", fg=typer.colors.YELLOW, err=True)
             typer.echo("")
         except ShopAssistError as exc:
             typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
