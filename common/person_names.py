@@ -109,12 +109,20 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @cache
-def _zipf(word: str) -> tuple[float, float]:
-    """(the highest Zipf frequency of the word in the data's languages, in English)."""
+def _uncommon(word: str) -> bool:
+    """No language of the data uses the word often. Each language's frequencies load on first
+    use (about a second each): a word English uses often is settled without the others."""
     from wordfreq import zipf_frequency
 
-    languages = _names_data()["frequency_languages"]
-    return max(zipf_frequency(word, lang) for lang in languages), zipf_frequency(word, "en")
+    limit = _names_data()["uncommon_zipf"]
+    return all(zipf_frequency(word, lang) < limit for lang in _names_data()["frequency_languages"])
+
+
+@cache
+def _everyday_english(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= _names_data()["everyday_zipf"]
 
 
 @cache
@@ -146,7 +154,7 @@ def _kind(word: str) -> str:
     given, family, _ = _name_lists()
     if bare in given or bare in family:
         return "listed"
-    return "uncommon" if _zipf(bare)[0] < _names_data()["uncommon_zipf"] else ""
+    return "uncommon" if _uncommon(bare) else ""
 
 
 def _full_name(words: list[str], explicit: bool) -> bool:
@@ -168,8 +176,7 @@ def _full_name(words: list[str], explicit: bool) -> bool:
     if explicit:
         return True
     return any(
-        k != "initial" and _zipf(w.rstrip(".").lower())[1] < data["everyday_zipf"]
-        for w, k in zip(core, kinds, strict=True)
+        k != "initial" and not _everyday_english(w.rstrip(".").lower()) for w, k in zip(core, kinds, strict=True)
     )
 
 
