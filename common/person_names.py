@@ -221,7 +221,11 @@ def _explicit() -> frozenset[str]:
 
 @cache
 def _sign_off() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’])(?:{_cue_pattern('sign_offs')})[ \t]*(?:[,!.-]+[ \t]*\n?|\n)[ \t]*", re.I)
+    # a comma, a dash or a line break after it, or only a space: a chat box or the assistant's
+    # reading joins the lines ("Regards John Williams")
+    return re.compile(
+        rf"(?<![\w'’])(?:{_cue_pattern('sign_offs')})(?:[ \t]*(?:[,!.-]+[ \t]*\n?|\n)[ \t]*|[ \t]+)", re.I
+    )
 
 
 @cache
