@@ -230,7 +230,10 @@ def _sign_off() -> re.Pattern[str]:
 
 @cache
 def _after_cue() -> re.Pattern[str]:
-    return re.compile(rf"[ \t]*,?[ \t]+(?:{_cue_pattern('name_cues_after')})(?![\w'’])", re.I)
+    cues = "|".join(
+        re.escape(c) for c in (*_names_data()["name_cues_after"], *_names_data()["name_cues_after_opening"])
+    )
+    return re.compile(rf"[ \t]*,?[ \t]+(?P<cue>{cues})(?![\w'’])", re.I)
 
 
 @cache
@@ -270,9 +273,10 @@ def full_names(text: str) -> str:
             joined = text[words[0].start() + offset : cue.start()]
             if re.search(r"[^\w\s'’.-]|\s{2,}|\n", joined) or not _full_name([w.group() for w in words], False):
                 continue
-            # the name opens its clause: "hello, Rohit Sharma here", not "the Golden Brown one here"
+            # "here" and its like: the name opens its clause ("hello, Rohit Sharma here")
             lead = text[: words[0].start() + offset].rstrip()
-            if not lead or lead[-1] in ",.!?;:\n" or re.search(r"(?i)\b(?:hi|hello|hey|namaste)$", lead):
+            opening = not lead or lead[-1] in ",.!?;:\n" or re.search(r"(?i)\b(?:hi|hello|hey|namaste)$", lead)
+            if opening or cue.group("cue").lower() not in _names_data()["name_cues_after_opening"]:
                 spans.append((words[0].start() + offset, cue.start()))
                 break
     for m in _chinese_full_name().finditer(text):

@@ -875,11 +875,13 @@ def test_a_shops_brand_that_opens_with_a_title_is_kept_where_the_shop_asks():
         ("name on the order is Ananya Raghunathan", "name on the order is [NAME]"),
         # a sign-off that closes the message; a given name and an initial
         ("pls arrange pickup.\nregards, Kavya S", "pls arrange pickup.\nregards, [NAME]"),
+        ("to: Kiran Rao", "to: [NAME]"),
         ("Thanks,\nAmit Joshi", "Thanks,\n[NAME]"),
         ("the box was crushed. Regards John Williams", "the box was crushed. Regards [NAME]"),  # lines joined
         # after the name
         ("Hello, Sneha Kulkarni here, AC not installed", "Hello, [NAME] here, AC not installed"),
         ("Rohit Verma this side, return the size 9 shoes", "[NAME] this side, return the size 9 shoes"),
+        ("parcel ko Manoj Tiwari ko de dena", "parcel ko [NAME] ko de dena"),
         # European languages, particles inside a name
         ("Hola, soy Marta de la Cruz y quiero devolverlo", "Hola, soy [NAME] y quiero devolverlo"),
         ("Bonjour, je suis Camille Dubois", "Bonjour, je suis [NAME]"),
