@@ -52,7 +52,7 @@ from assistant.wording import (
 from common.dependency import Dependency
 from common.errors import ShopAssistError
 from common.models import Embedder
-from common.person_names import titled_brands
+from common.person_names import person_like_brands
 from common.redact import redact, redact_keeping, without_tags
 from common.schema import Product
 from common.settings import Settings
@@ -401,8 +401,9 @@ class Assistant:
             )
         # Personal data means nothing to a search: tagged before anything reads the message, a
         # card number is never a price bound, never in a prompt, never echoed or saved. The shop's
-        # brands that open with a title ("Dr Batra's") are no person's name.
-        return redact_keeping(message, self.titled_brands)
+        # brands that open with a title ("Dr Batra's") or read as a name ("Allen Solly") are no
+        # person's name.
+        return redact_keeping(message, self.person_like_brands)
 
     def _reply(self, session: Session, text: str, outcome: Outcome, timings: Timings) -> Reply:
         report = outcome.grounder.report if outcome.grounder else None
@@ -453,8 +454,8 @@ class Assistant:
         )
 
     @cached_property
-    def titled_brands(self) -> list[str]:
-        return titled_brands(self.engine.catalog.brand_names)
+    def person_like_brands(self) -> list[str]:
+        return person_like_brands(self.engine.catalog.brand_names)
 
     def product(self, product_id: str) -> Product:
         catalog = self.engine.catalog

@@ -1,9 +1,21 @@
-"""People's names in free text, for `common.redact`: only a name with a title.
+"""People's names in free text, for `common.redact`.
 
-"Mrs. Kapoor", "Dr R. K. Menon", "Sra. Gómez" and "王先生" are a person by their title. A name
-on its own is not read: "Raymond", "Allen Solly" or "Tanishq" in a shopping message are brands
-as often as people, and no library tells them apart without a model. Brands that open with a
-title ("Dr. Martens", "Mr. Coffee") stay (common/data/redact.yaml: titled_brands).
+Two readings. A name with a title: "Mrs. Kapoor", "Dr R. K. Menon", "Sra. Gómez" and "王先生" are
+a person by their title; brands that open with one ("Dr. Martens", "Mr. Coffee") stay
+(common/data/redact.yaml: titled_brands).
+
+A full name without a title, where the words around it say a person is meant: a
+self-introduction ("this is priya raghunathan", "soy Marta López"), a greeting, a recipient or
+the order's holder ("deliver to Arjun Mehta", "name on the order is ..."), a relation ("my son
+Rohit Sharma"), a sign-off ("regards, Kavya S"), or after the name ("Rohit Sharma this side");
+in Chinese a surname and given name after "我叫", "收件人"... A name is two words or more: a
+given name and a family name or an initial. Each word is one Faker's names lists know (every
+locale it ships, Indian, European and Chinese among them), or one no language uses often
+(wordfreq's frequencies), and one at least a list knows; the words a chat is made of, street
+and place words (redact.yaml's address words) end it. No library finds names in chat text
+offline without a model: the lists and frequencies are the libraries' data, the cues ours
+(common/data/person_names.yaml). Brands that read as a person ("Allen Solly", "Louis Philippe")
+stay: well-known ones from the data, the shop's own from its catalog (`person_like_brands`).
 """
 
 from __future__ import annotations
@@ -11,10 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
+
+import yaml
 
 from common.address import _data, _words
 
 NAME_TAG = "[NAME]"
+DATA = Path(__file__).parent / "data" / "person_names.yaml"
 
 # A name word: capitalised ("Kapoor", "O'Brien", "García-López") or an initial ("R.", "K").
 _NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]+(?:['’-][A-Za-zà-öø-ÿ]+)*|[A-Z]\.?)"
@@ -49,6 +65,259 @@ def _chinese_name() -> re.Pattern[str]:
     not_surname = "".join(data["chinese_not_surnames"])
     titles = "|".join(map(re.escape, data["chinese_name_titles"]))
     return re.compile(rf"(?<![{not_surname}])[\u4e00-\u9fff](?<![{not_surname}])(?:{titles})")
+
+
+@cache
+def _names_data() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+# Words of a Latin, Greek or Cyrillic script, with an inner apostrophe or hyphen ("O'Brien",
+# "García-López"); an initial with its dot ("S.").
+_WORD = re.compile(r"[^\W\d_]\.(?!\w)|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@cache
+def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(given names, family names, Chinese surnames), lower case, from every locale of Faker's
+    person providers."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    given: set[str] = set()
+    family: set[str] = set()
+    chinese: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
+        for attrs, into in (
+            (("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"), given),
+            (("last_names", "last_names_male", "last_names_female"), family),
+        ):
+            for attr in attrs:
+                names = getattr(provider, attr, None)
+                if isinstance(names, dict | list | tuple | set | frozenset):
+                    for name in names:
+                        if _CJK.search(name):
+                            if into is family and module.name.startswith("zh"):
+                                chinese.add(name)
+                        elif _WORD.fullmatch(name):
+                            into.add(name.lower())
+    return frozenset(given), frozenset(family), frozenset(chinese)
+
+
+@cache
+def _uncommon(word: str) -> bool:
+    """No language of the data uses the word often. Each language's frequencies load on first
+    use (about a second each): a word English uses often is settled without the others."""
+    from wordfreq import zipf_frequency
+
+    limit = _names_data()["uncommon_zipf"]
+    return all(zipf_frequency(word, lang) < limit for lang in _names_data()["frequency_languages"])
+
+
+@cache
+def _everyday_english(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= _names_data()["everyday_zipf"]
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    data = _data()
+    words = [*_names_data()["not_name_words"], *_names_data()["name_particles"]]
+    for key in ("street_suffixes", "street_prefixes", "street_endings", "address_words", "unit_words", "floor_words"):
+        words += data[key]
+    return frozenset(w.lower().rstrip(".") for w in words)
+
+
+@cache
+def _colour_words() -> frozenset[str]:
+    """The one-word colour names of the xkcd colour survey (949 names, as matplotlib ships them):
+    the last word of "Olive Green", "Royal Blue", "Rose Gold"."""
+    from matplotlib.colors import XKCD_COLORS
+
+    return frozenset(name.removeprefix("xkcd:") for name in XKCD_COLORS if " " not in name)
+
+
+def _kind(word: str) -> str:
+    """ "initial", "listed" (a names list holds it), "uncommon" (no language uses it often) or
+    "" (no name word)."""
+    bare = word.rstrip(".").lower()
+    if len(bare) == 1:
+        return "initial" if bare.isalpha() and word[0].isupper() or word.endswith(".") else ""
+    if bare in _not_name_words():
+        return ""
+    given, family, _ = _name_lists()
+    if bare in given or bare in family:
+        return "listed"
+    return "uncommon" if _uncommon(bare) else ""
+
+
+def _full_name(words: list[str], explicit: bool) -> bool:
+    """Whether these words are one person's full name: two or more name words (particles
+    aside), one initial at most and not first unless a listed name follows it. After a cue that
+    is not explicit, a names list's word among them, and one that is no everyday English word
+    ("it's Golden Brown" is a colour)."""
+    data = _names_data()
+    core = [w for w in words if w.lower() not in data["name_particles"]]
+    if len(core) < data["min_name_words"] or words[0].lower() in data["name_particles"]:
+        return False
+    if core[-1].lower() in _colour_words():
+        return False  # "Olive Green", "Rose Gold": a colour, whatever names lists hold its words
+    kinds = [_kind(w) for w in core]
+    if "" in kinds or kinds.count("initial") > 1 or "listed" not in kinds and not explicit:
+        return False
+    if kinds[0] == "initial" and len(core) < 3 and kinds[1] != "listed":
+        return False
+    if explicit:
+        return True
+    return any(
+        k != "initial" and not _everyday_english(w.rstrip(".").lower()) for w, k in zip(core, kinds, strict=True)
+    )
+
+
+def _run(text: str, start: int) -> list[re.Match[str]]:
+    """The words from `start`, one space apart, up to four (a name with a particle)."""
+    out: list[re.Match[str]] = []
+    pos = start
+    while len(out) < 4:
+        m = _WORD.match(text, pos)
+        if not m:
+            break
+        out.append(m)
+        gap = re.match(r"[ \t]+", text[m.end() :])
+        if not gap:
+            break
+        pos = m.end() + gap.end()
+    return out
+
+
+def _longest_name(words: list[re.Match[str]], explicit: bool) -> re.Match[str] | None:
+    """The last of these words that ends the longest full name from the first."""
+    particles = _names_data()["name_particles"]
+    for n in range(len(words), 1, -1):
+        if words[n - 1].group().lower() not in particles and _full_name([w.group() for w in words[:n]], explicit):
+            return words[n - 1]
+    return None
+
+
+def _cue_pattern(key: str) -> str:
+    return "|".join(re.escape(c) for c in sorted(_names_data()[key], key=len, reverse=True))
+
+
+@cache
+def _before_cue() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’])(?:{_cue_pattern('name_cues_before')})(?:[ \t]*[:,–-])?[ \t]+", re.I)
+
+
+@cache
+def _explicit() -> frozenset[str]:
+    return frozenset(_names_data()["name_cues_explicit"])
+
+
+@cache
+def _sign_off() -> re.Pattern[str]:
+    # a comma, a dash or a line break after it, or only a space: a chat box or the assistant's
+    # reading joins the lines ("Regards John Williams")
+    return re.compile(
+        rf"(?<![\w'’])(?:{_cue_pattern('sign_offs')})(?:[ \t]*(?:[,!.-]+[ \t]*\n?|\n)[ \t]*|[ \t]+)", re.I
+    )
+
+
+@cache
+def _after_cue() -> re.Pattern[str]:
+    cues = "|".join(
+        re.escape(c) for c in (*_names_data()["name_cues_after"], *_names_data()["name_cues_after_opening"])
+    )
+    return re.compile(rf"[ \t]*,?[ \t]+(?P<cue>{cues})(?![\w'’])", re.I)
+
+
+@cache
+def _chinese_full_name() -> re.Pattern[str]:
+    data = _names_data()
+    cues = "|".join(map(re.escape, sorted(data["chinese_name_cues"], key=len, reverse=True)))
+    stops = "|".join(map(re.escape, sorted(data["chinese_name_stops"], key=len, reverse=True)))
+    surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
+    given = rf"(?:(?!{stops})[\u3400-\u9fff])"
+    return re.compile(
+        rf"(?P<cue>(?:{cues})[：:，,\s]*)(?P<name>(?:{surnames}){given}{{1,2}})(?=[^\u3400-\u9fff]|$|{stops})"
+    )
+
+
+def full_names(text: str) -> str:
+    """The text with each full name told as a person's (after or before a cue, after a
+    sign-off) replaced by "[NAME]"."""
+    spans: list[tuple[int, int]] = []
+    for cue in _before_cue().finditer(text):
+        said = re.sub(r"[\s:,-]+$", "", cue.group()).lower()
+        end = _longest_name(_run(text, cue.end()), said in _explicit())
+        if end:
+            spans.append((cue.end(), end.end()))
+    for cue in _sign_off().finditer(text):
+        words = _run(text, cue.end())
+        end = _longest_name(words, explicit=True)
+        # A sign-off closes the message: the name is the last thing on its line.
+        if end and re.match(r"[ \t]*[.!]?[ \t]*(?:\n|$)", text[end.end() :]):
+            spans.append((cue.end(), end.end()))
+    for cue in _after_cue().finditer(text):
+        before = list(_WORD.finditer(text[max(0, cue.start() - 80) : cue.start()]))
+        offset = max(0, cue.start() - 80)
+        for n in (4, 3, 2):
+            words = before[-n:]
+            if len(words) < n or words[-1].end() + offset != cue.start():
+                continue
+            joined = text[words[0].start() + offset : cue.start()]
+            if re.search(r"[^\w\s'’.-]|\s{2,}|\n", joined) or not _full_name([w.group() for w in words], False):
+                continue
+            # "here" and its like: the name opens its clause ("hello, Rohit Sharma here")
+            lead = text[: words[0].start() + offset].rstrip()
+            opening = not lead or lead[-1] in ",.!?;:\n" or re.search(r"(?i)\b(?:hi|hello|hey|namaste)$", lead)
+            if opening or cue.group("cue").lower() not in _names_data()["name_cues_after_opening"]:
+                spans.append((words[0].start() + offset, cue.start()))
+                break
+    for m in _chinese_full_name().finditer(text):
+        spans.append((m.start("name"), m.end("name")))
+    for start, end in sorted(_merged(spans), reverse=True):
+        if not _person_named_brand().fullmatch(text[start:end]):
+            text = text[:start] + NAME_TAG + text[end:]
+    return text
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+@cache
+def _person_named_brand() -> re.Pattern[str]:
+    brands = "|".join(re.escape(b) for b in sorted(_names_data()["person_named_brands"], key=len, reverse=True))
+    return re.compile(rf"(?:{brands})", re.I)
+
+
+def person_like_brands(brands: Iterable[str]) -> list[str]:
+    """The brands among these that `full_names` would take for a person, or for part of one,
+    after a cue ("Allen Solly", "Milton"), and those that open with a title: the shop's own
+    brands, kept as written wherever they stand (`redact.redact_keeping`)."""
+    brands = list(brands)
+    out = titled_brands(brands)
+    given, family, _ = _name_lists()
+    for brand in brands:
+        words = [w.lower() for w in _WORD.findall(brand)]
+        # "Allen Solly" reads as a name; "Milton" opens one ("its Milton Thermosteel flask")
+        if brand not in out and (
+            full_names(f"this is {brand}") != f"this is {brand}" or given & set(words) or family & set(words)
+        ):
+            out.append(brand)
+    return out
 
 
 def titled_names(text: str) -> str:

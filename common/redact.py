@@ -33,7 +33,7 @@ from common.address import (  # one reading of redact.yaml
     addresses,
 )
 from common.identity import birth_dates, national_ids
-from common.person_names import titled_names
+from common.person_names import full_names, titled_names
 
 # Checking numbers against some fifty regions' plans compiles more of libphonenumber's patterns
 # than the re module keeps (512): the library's own cache keeps them all.
@@ -460,7 +460,7 @@ def redact(text: str) -> str:
     text = EMAIL.sub("[EMAIL]", text)
     text = _spelled_email().sub("[EMAIL]", text)
     text = _upi_ids(text)
-    text = titled_names(text)
+    text = full_names(titled_names(text))
     text = PO_BOX.sub("[ADDRESS]", text)
     text = IBAN.sub(_iban, text)
     text = national_ids(birth_dates(text))
@@ -479,5 +479,6 @@ def redact_keeping(text: str, public: Iterable[str]) -> str:
     kept = "|".join(re.escape(p) for p in sorted({p for p in public if p}, key=len, reverse=True))
     if not kept:
         return redact(text)
-    parts = re.split(f"({kept})", text, flags=re.I)
+    # whole words only: a brand "Milton" is no part of "Hamilton"
+    parts = re.split(rf"(?<!\w)({kept})(?!\w)", text, flags=re.I)
     return "".join(part if i % 2 else redact(part) for i, part in enumerate(parts))

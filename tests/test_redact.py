@@ -855,3 +855,78 @@ def test_a_shops_brand_that_opens_with_a_title_is_kept_where_the_shop_asks():
     assert brands == ["Dr. Batra's", "Dr Batra's", "Mr. Pen", "Mr Pen"]  # "Miss Chase" is known already
     assert redact_keeping("dr batra's shampoo, call Mrs. Iyer", brands) == "dr batra's shampoo, call [NAME]"
     assert redact("Mr Pen gel pens") == "[NAME] gel pens"  # without the shop's list it reads as a name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a self-introduction, in any case, with a name no list holds beside one it does
+        ("this is priya raghunathan, my order is late", "this is [NAME], my order is late"),
+        ("I am Deepika Nair, send the invoice again", "I am [NAME], send the invoice again"),
+        ("main Gurpreet Kaur bol rahi hoon", "main [NAME] bol rahi hoon"),
+        # the addressee, the recipient, the holder of the order, a relation
+        ("Dear Meera Pillai, your exchange is approved", "Dear [NAME], your exchange is approved"),
+        ("deliver to Arjun Mehta, he is home after 6", "deliver to [NAME], he is home after 6"),
+        ("the parcel is for rohit sharma", "the parcel is for [NAME]"),
+        ("recipient: Farhan Qureshi. leave it at the gate", "recipient: [NAME]. leave it at the gate"),
+        ("hand it to my brother Karthik Subramanian", "hand it to my brother [NAME]"),
+        # explicit: a name of everyday words, or of words no list holds, is still a name
+        ("my name is John Smith", "my name is [NAME]"),
+        ("name on the order is Ananya Raghunathan", "name on the order is [NAME]"),
+        # a sign-off that closes the message; a given name and an initial
+        ("pls arrange pickup.\nregards, Kavya S", "pls arrange pickup.\nregards, [NAME]"),
+        ("to: Kiran Rao", "to: [NAME]"),
+        ("Thanks,\nAmit Joshi", "Thanks,\n[NAME]"),
+        ("the box was crushed. Regards John Williams", "the box was crushed. Regards [NAME]"),  # lines joined
+        # after the name
+        ("Hello, Sneha Kulkarni here, AC not installed", "Hello, [NAME] here, AC not installed"),
+        ("Rohit Verma this side, return the size 9 shoes", "[NAME] this side, return the size 9 shoes"),
+        ("parcel ko Manoj Tiwari ko de dena", "parcel ko [NAME] ko de dena"),
+        # European languages, particles inside a name
+        ("Hola, soy Marta de la Cruz y quiero devolverlo", "Hola, soy [NAME] y quiero devolverlo"),
+        ("Bonjour, je suis Camille Dubois", "Bonjour, je suis [NAME]"),
+        ("ich bin Jonas Becker und das Paket ist kaputt", "ich bin [NAME] und das Paket ist kaputt"),
+        # Chinese: a surname and a given name after a cue
+        ("我叫王小明，想退货", "我叫[NAME]，想退货"),
+        ("收件人：张伟，电话稍后发", "收件人：[NAME]，电话稍后发"),
+    ],
+)
+def test_full_names_told_as_a_persons(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son Rahul wants the cricket bat",  # a first name alone names no one
+        "I am Maria, just need the return window",
+        "this is Allen Solly right? 40 size",  # brands that read as a name
+        "i am looking for a Peter England shirt",
+        "deliver to Anna Nagar branch",  # places: an address word, or no word a names list holds
+        "do you deliver to Hauz Khas?",
+        "deliver to Koramangala Bangalore office",
+        "it's Golden Brown, not dark brown",  # colours
+        "it is Rose Gold colour or silver?",
+        "hi this is Olive Green or army green?",
+        "thanks, Royal Blue looks nice",  # a sign-off not closing the message
+        "hello this is urgent please call back",  # chat words
+        "hi team, this is regarding order OD4312558",
+        "herberto girl's hi-low dress",  # a cue glued to the next word
+        "给我推荐一个送给妈妈的礼物",  # Chinese words after a cue that open with no surname
+    ],
+)
+def test_words_that_only_look_like_a_name_stay(text):
+    assert redact(text) == text
+
+
+def test_a_shops_brand_that_reads_as_a_name_is_kept_where_the_shop_asks():
+    from common.person_names import person_like_brands
+
+    brands = person_like_brands(["Milton", "Prestige", "Dr. Batra's", "Bajaj"])
+    assert brands == ["Dr. Batra's", "Dr Batra's", "Milton", "Bajaj"]  # a family name too
+    text = "its Milton Thermosteel flask, deliver to Neha Agarwal"
+    assert redact_keeping(text, brands) == "its Milton Thermosteel flask, deliver to [NAME]"
+    # without the shop's list it reads as a name, and "flask" (no language uses it often) with it
+    assert redact(text) == "its [NAME], deliver to [NAME]"
+    # a brand is kept as a whole word, never inside another one
+    assert redact_keeping("deliver to Priya Hamilton", brands) == "deliver to [NAME]"
