@@ -10,13 +10,32 @@ import pytest
 from assistant.store import Action
 from assistant.store.items import probes
 from assistant.store.propose import _order_by_items, _segments, propose
-from assistant.store.reading import order_endings, rules, value_mentions
-from tests.store_data import BUDS_BLACK_8_IPX7, MUG_BLACK, MUG_WHITE, make_store
+from assistant.store.reading import order_endings, reference_ids, rules, value_mentions
+from tests.store_data import (
+    BUDS_BLACK_8_IPX7,
+    MUG_BLACK,
+    MUG_WHITE,
+    SHIRT_M_RED,
+    SHIRT_S_RED,
+    VACUUM_ROBOTIC_HEPA,
+    VACUUM_ROBOTIC_PET,
+    make_store,
+)
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     return make_store(tmp_path_factory.mktemp("shop"))
+
+
+PINE_ROAD = {
+    "address1": "9 Pine Road",
+    "address2": "Suite 2",
+    "city": "Chicago",
+    "state": "IL",
+    "country": "USA",
+    "zip": "60602",
+}
 
 
 def cancel(order_id: str, reason: str) -> Action:
@@ -67,6 +86,56 @@ CASES = [
                     "payment_method_id": "credit_card_4",
                 },
             )
+        ],
+    ),
+    (
+        "items said in different sentences find the one order holding them all; 'I really wanted' asks a change",
+        ["the white mug I got is the wrong colour, I really wanted black", "it came along with a keyboard"],
+        [
+            Action(
+                name="exchange_delivered_order_items",
+                arguments={
+                    "order_id": "#W0000016",
+                    "item_ids": [MUG_WHITE],
+                    "new_item_ids": [MUG_BLACK],
+                    "payment_method_id": "paypal_3",
+                },
+            )
+        ],
+    ),
+    (
+        "'the keyboard order' names the order, not a keyboard to change",
+        ["In the keyboard order, change the vacuum to the HEPA one"],
+        [
+            Action(
+                name="modify_pending_order_items",
+                arguments={
+                    "order_id": "#W0000011",
+                    "item_ids": [VACUUM_ROBOTIC_PET],
+                    "new_item_ids": [VACUUM_ROBOTIC_HEPA],
+                    "payment_method_id": "credit_card_3",
+                },
+            )
+        ],
+    ),
+    (
+        "new options said after another request's sentence belong to the change",
+        [
+            "For #W0000014 I want to change the address and the shirt",
+            "the new address is 9 Pine Road, Suite 2, Chicago, IL 60602.",
+            "And the t-shirt should be size M",
+        ],
+        [
+            Action(name="modify_pending_order_address", arguments={"order_id": "#W0000014", **PINE_ROAD}),
+            Action(
+                name="modify_pending_order_items",
+                arguments={
+                    "order_id": "#W0000014",
+                    "item_ids": [SHIRT_S_RED],
+                    "new_item_ids": [SHIRT_M_RED],
+                    "payment_method_id": "paypal_3",
+                },
+            ),
         ],
     ),
     (
@@ -129,6 +198,7 @@ def test_an_ending_said_of_a_card_is_no_order_ending(text, expected):
         ("I don't need them anymore", True),
         ("please call me back later", False),
         ("I need the blue one", False),
+        ("I really didn't mean to, can I undo it?", True),
     ],
 )
 def test_cancel_asked_without_the_word_cancel(text, asks):
@@ -202,3 +272,30 @@ def test_an_option_said_with_its_value_or_an_option_word_names_no_order():
     assert _order_by_items("the waterproof boots", orders, None) == "#W1"
     assert _order_by_items("the laptop order should ship elsewhere", orders, None) == "#W2"
     assert _order_by_items("and the red water bottle", orders, None) == "#W3"
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("ship it to the Sunset Drive address from my cancelled order #W1866533", ["#W1866533"]),
+        ("use the New York address that my delivered order #W1713682 went to", ["#W1713682"]),
+        ("both should ship to 111 Sunset Drive, the address on my umbrella order #W3618959", ["#W3618959"]),
+        ("ship it where my espresso machine order #W9154975 is going", ["#W9154975"]),
+        ("please change the shipping address of order #W1234567 to 9 Oak Rd, Reno, NV 89501", []),
+        ("update the address on #W1234567 to 9 Oak Rd, Reno, NV 89501", []),
+    ],
+)
+def test_an_order_named_as_the_source_of_an_address(text, sources):
+    assert reference_ids(text) == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("I really wanted the bigger A5 size", True),
+        ("I originally wanted blue", True),
+        ("I really wanted to ask", False),
+    ],
+)
+def test_a_change_asked_by_what_was_wanted(text, asks):
+    assert rules().says("change_item", text) is asks

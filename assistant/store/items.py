@@ -157,15 +157,21 @@ def _runs(order: dict[str, Any], text: str) -> list[tuple[list[dict[str, Any]], 
 
 
 def _left_out(text_words: str, names: list[str], items: list[dict[str, Any]]) -> set[str]:
-    """The names the clause leaves out: after 'not', 'keep', 'except' ..., and those listed right
-    after a left-out one ('keep the pet bed and the camera')."""
+    """The names the clause leaves out: after 'not', 'keep', 'except' ..., those listed right
+    after a left-out one ('keep the pet bed and the camera'), and those naming the order ('in
+    the keyboard order: the skateboard ...')."""
     out: set[str] = set()
     previous_end, previous_out = 0, False
     for name in sorted(names, key=lambda n: mention_start(text_words, n, items)):
         start = mention_start(text_words, name, items)
         before = text_words[: start + 1]
         listed = previous_out and LISTED.match(text_words[previous_end : start + 1])
-        if listed or any(p.search(before) for p in rules().contrast["excluded_item"]):
+        after = text_words[mention_end(text_words, name, items) :]
+        if (
+            listed
+            or any(p.search(before) for p in rules().contrast["excluded_item"])
+            or any(p.match(after) for p in rules().contrast["names_order"])
+        ):
             out.add(name)
         previous_end, previous_out = mention_end(text_words, name, items), name in out
     return out

@@ -353,19 +353,7 @@ def _order_by_items(sentence: str, orders: list[dict[str, Any]], current: str | 
     An order named as a source ('the same address as my camera order #W2') is left out first.
     Without this, orders named by their contents were one request over all of them, asked 'which
     order?' (train6: 8 of 25 tasks)."""
-    for pattern in rules().requests["reference_order"]:
-        sentence = pattern.sub(" ", sentence)
-    sentence_words = words(sentence)
-    # Over all the customer's items at once, so that a word some item's options use is no name
-    # ('waterproof' is no Water Bottle), and an option said with its value ('the laptop
-    # compartment' of a backpack) names no Laptop.
-    items = [item for order in orders for item in order["items"]]
-    for item in items:
-        for option, value in item["options"].items():
-            sentence_words = sentence_words.replace(f" {words(value).strip()} {words(option).strip()} ", " ")
-    holders: dict[str, set[str]] = {}  # item name -> the orders holding an item of that name
-    for item in named_items(items, sentence_words, tails=False):
-        holders[item["name"]] = {o["order_id"] for o in orders if any(i["name"] == item["name"] for i in o["items"])}
+    holders = _holders(sentence, orders)
     if not holders:
         return None
     if any(current in held for held in holders.values()):
@@ -374,6 +362,25 @@ def _order_by_items(sentence: str, orders: list[dict[str, Any]], current: str | 
     if len(common) > 1:
         common = {o["order_id"] for o in orders if o["order_id"] in common and o["status"] != "cancelled"}
     return next(iter(common)) if len(common) == 1 else None
+
+
+def _holders(text: str, orders: list[dict[str, Any]]) -> dict[str, set[str]]:
+    """Each item name the text says -> the customer's orders holding an item of that name. An
+    order named as a source ('the same address as my camera order #W2') is left out first."""
+    for pattern in rules().requests["reference_order"]:
+        text = pattern.sub(" ", text)
+    text_words = words(text)
+    # Over all the customer's items at once, so that a word some item's options use is no name
+    # ('waterproof' is no Water Bottle), and an option said with its value ('the laptop
+    # compartment' of a backpack) names no Laptop.
+    items = [item for order in orders for item in order["items"]]
+    for item in items:
+        for option, value in item["options"].items():
+            text_words = text_words.replace(f" {words(value).strip()} {words(option).strip()} ", " ")
+    return {
+        item["name"]: {o["order_id"] for o in orders if any(i["name"] == item["name"] for i in o["items"])}
+        for item in named_items(items, text_words, tails=False)
+    }
 
 
 def _order_descriptions(sentence: str, orders: list[dict[str, Any]]) -> list[str]:
@@ -451,6 +458,12 @@ def _infer_order(text: str, orders: list[dict[str, Any]]) -> tuple[dict[str, Any
     named = [o for o in candidates if any(mentions_item(text_words, i["name"]) for i in o["items"])]
     if named:
         candidates = named
+    # Items said in different sentences ('the notebook I got ...', 'it came along with a smart
+    # watch'): the orders holding all of them, where some do (train7 6).
+    holders = _holders(text, orders)
+    holding_all = set.intersection(*holders.values()) if holders else set()
+    if holding_all and len(holding_all) < len(candidates):
+        candidates = [o for o in candidates if o["order_id"] in holding_all] or candidates
     wanted = _first_request(text)
     fitting = [o for o in candidates if o["status"] in STATUS_FOR.get(wanted, ("pending", "delivered", "processed"))]
     if len(fitting) == 1:
@@ -516,6 +529,15 @@ def _plan(
         # Asked by naming new options alone ('the dumbbells are 30-50 lb; I'd like 5-25 lb'):
         # every sentence that asks for nothing else speaks of the change.
         change_text = ". ".join(s for s in sentences(text) if not any(r.says(k, s) for k in REQUESTS))
+    elif wants_change:
+        # New options said after another request's sentence ('use the address my order #W2 went
+        # to. And the skateboard should be 34 inch ...'; train7 131): that sentence is the change's too.
+        said_after = [
+            s
+            for s in sentences(text)
+            if s not in change_text and not any(r.says(k, s) for k in REQUESTS) and asks_new_options(store, order, s)
+        ]
+        change_text = ". ".join([change_text, *said_after]) if said_after else change_text
     back_text = _clauses_for(text, ("return", "cancel")) if wants_return or wants_cancel else ""
     if wants_return and not wants_cancel and status == "pending" and _names_only_others(back_text, order, orders):
         # 'return my keyboard' beside a pending order without one: no cancellation of this order.
