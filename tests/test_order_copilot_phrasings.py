@@ -199,6 +199,8 @@ def test_an_ending_said_of_a_card_is_no_order_ending(text, expected):
         ("please call me back later", False),
         ("I need the blue one", False),
         ("I really didn't mean to, can I undo it?", True),
+        ("two pending orders I'd like gone", True),
+        ("neither is needed now", True),
     ],
 )
 def test_cancel_asked_without_the_word_cancel(text, asks):
@@ -299,3 +301,17 @@ def test_an_order_named_as_the_source_of_an_address(text, sources):
 )
 def test_a_change_asked_by_what_was_wanted(text, asks):
     assert rules().says("change_item", text) is asks
+
+
+def test_orders_named_by_one_item_each_are_told_apart_by_what_is_asked(store):
+    """'the keyboard order and the shirt order': each item is in a pending and a delivered order;
+    a cancellation means the pending ones (read as one sentence, it was the delivered order that
+    holds both)."""
+    conversation = [
+        {"role": "user", "content": "cy.park@example.com"},
+        {"role": "user", "content": "I want to cancel the keyboard order and the shirt order"},
+    ]
+    proposal = propose(store, conversation)
+    assert proposal.actions == [cancel("#W0000011", "no longer needed"), cancel("#W0000014", "no longer needed")], (
+        proposal.draft
+    )

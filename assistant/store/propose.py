@@ -276,11 +276,12 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
     parts: dict[str | None, list[str]] = {}
     current: str | None = None
     asked = ""  # the words of the last request made
+    wanted = _first_request(text)  # tells apart orders holding the same items, by their status
     sentences_by_message = [
-        (i, part)
+        (i, part, described)
         for i, message in enumerate(text.split("\n"))
         for s in sentences(message)
-        for part in _order_descriptions(s, orders)
+        for part, described in _order_descriptions(s, orders, wanted)
     ]
     message_of_asked = -1
     overview: list[str] = []
@@ -288,7 +289,7 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
     # Whole sentences that are overviews ('two returns, and a change to an order': cut at ', and',
     # each clause alone names one kind; train6 203 read 'a change' as asked of the first order).
     overviews = [whole for whole in FULL_SENTENCE.split(text) if _overview(whole, orders)]
-    for message, sentence in sentences_by_message:
+    for message, sentence, described in sentences_by_message:
         if message != message_of_asked:  # a request carries on only within the message that made it
             asked = ""
         if current is None and (_overview(sentence, orders) or any(sentence in whole for whole in overviews)):
@@ -296,8 +297,10 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
             continue
         sources = set(reference_ids(sentence))
         named = [oid for oid in order_ids(sentence) if oid in own and oid not in sources]
+        if described:  # a part of a sentence describing several orders
+            named = [described]
         if not named:  # 'the one with the grill and the desk lamp': the order its items name
-            by_items = _order_by_items(sentence, orders, current)
+            by_items = _order_by_items(sentence, orders, current, wanted)
             named = [by_items] if by_items else []
         collective = not named and len(acted_on) > 1 and _speaks_of_all(sentence, orders)
         for oid in named:
@@ -344,10 +347,14 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
     return [(k, ". ".join(v)) for k, v in parts.items()] or [(None, text)]
 
 
-def _order_by_items(sentence: str, orders: list[dict[str, Any]], current: str | None) -> str | None:
+def _order_by_items(
+    sentence: str, orders: list[dict[str, Any]], current: str | None, wanted: str = "none"
+) -> str | None:
     """The one order a sentence naming no order number means by the items it names ('the one with
     the white headphones and the robot vacuum', 'the laptop order'): the only order holding every
-    item named (of several, the only one not cancelled). None when the items don't settle it, or
+    item named (of several, the only one not cancelled, then the only one whose status allows
+    what the conversation asks, `wanted`: 'cancel the keyboard order' beside a processed keyboard
+    order is the pending one). None when the items don't settle it, or
     when the order spoken of holds one of them ('#W1 ... and the water bottle' stays with #W1;
     in '#W2: swap the kettle' then 'leave the kettle, just do the keyboard' the withdrawal is #W2's).
     An order named as a source ('the same address as my camera order #W2') is left out first.
@@ -361,6 +368,8 @@ def _order_by_items(sentence: str, orders: list[dict[str, Any]], current: str | 
     common = set.intersection(*holders.values())
     if len(common) > 1:
         common = {o["order_id"] for o in orders if o["order_id"] in common and o["status"] != "cancelled"}
+    if len(common) > 1 and wanted in STATUS_FOR:
+        common = {o["order_id"] for o in orders if o["order_id"] in common and o["status"] in STATUS_FOR[wanted]}
     return next(iter(common)) if len(common) == 1 else None
 
 
@@ -383,18 +392,24 @@ def _holders(text: str, orders: list[dict[str, Any]]) -> dict[str, set[str]]:
     }
 
 
-def _order_descriptions(sentence: str, orders: list[dict[str, Any]]) -> list[str]:
+def _order_descriptions(sentence: str, orders: list[dict[str, Any]], wanted: str) -> list[tuple[str, str | None]]:
     """A sentence cut where it starts describing another order by its items ('the red office
     chair and the one with the light bulb and keyboard I don't need'), when each part names a
-    different order; else the sentence whole."""
+    different order: (part, the order it names). A part that asks nothing shares the words of
+    the part that does ('both the keyboard order and the headphones order should ship to ...').
+    Else the sentence whole, (sentence, None)."""
     cuts = sorted(m.start() for p in rules().requests["order_description"] for m in p.finditer(sentence) if m.start())
     if not cuts:
-        return [sentence]
+        return [(sentence, None)]
     parts = [sentence[a:b].strip(" ,") for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
-    found = [_order_by_items(part, orders, None) for part in parts]
-    if len(parts) > 1 and all(found) and len(set(found)) == len(found):
-        return parts
-    return [sentence]
+    found = [_order_by_items(part, orders, None, wanted) for part in parts]
+    if not (len(parts) > 1 and all(found) and len(set(found)) == len(found)):
+        return [(sentence, None)]
+    asking = next((p for p in reversed(parts) if _request_words(p) or said_reason(p)), "")
+    return [
+        (part if part == asking or _request_words(part) or not asking else f"{part}, {asking}", order_id)
+        for part, order_id in zip(parts, found, strict=True)
+    ]
 
 
 def _speaks_of_all(sentence: str, orders: list[dict[str, Any]]) -> bool:
@@ -445,7 +460,13 @@ def _request_words(sentence: str) -> str:
     return ""
 
 
-STATUS_FOR = {"cancel": ("pending",), "exchange": ("delivered", "pending"), "return": ("delivered",)}
+STATUS_FOR = {
+    "cancel": ("pending",),
+    "exchange": ("delivered", "pending"),
+    "return": ("delivered",),
+    "modify_address": ("pending",),
+    "modify_payment": ("pending",),
+}
 
 
 def _infer_order(text: str, orders: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, str]:
