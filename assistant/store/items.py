@@ -8,6 +8,7 @@ items and the product's variants, and say what is missing when the words do not 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from assistant.store.db import Store
@@ -31,14 +32,16 @@ def chosen_items(order: dict[str, Any], text: str) -> list[dict[str, Any]]:
     return []
 
 
-def named_items(items: list[dict[str, Any]], text_words: str) -> list[dict[str, Any]]:
+def named_items(items: list[dict[str, Any]], text_words: str, tails: bool = True) -> list[dict[str, Any]]:
     """The items the words name, once each, in the order named: by the whole name (2), its last
     word ('mouse', 1), or a word of the name only this item of the order has and no option
-    speaks of ('the robot vacuum' for 'Vacuum Cleaner', 1)."""
+    speaks of ('the robot vacuum' for 'Vacuum Cleaner', 1). `tails=False` leaves out the word a
+    compound name ends with: 'glass' of Sunglasses is as often a material said of another
+    product ('the glass kettle'), too loose to tell which order is meant."""
     scores = []
     for item in items:
         score = mentions_item(text_words, item["name"])
-        if score == 0 and any(f" {w} " in text_words for w in probes(item["name"], items)[2:]):
+        if score == 0 and any(f" {w} " in text_words for w in probes(item["name"], items, tails)[2:]):
             score = 1
         scores.append((score, item))
     chosen, seen = [], set()
@@ -56,7 +59,7 @@ def named_items(items: list[dict[str, Any]], text_words: str) -> list[dict[str, 
     return chosen
 
 
-def probes(name: str, items: list[dict[str, Any]]) -> list[str]:
+def probes(name: str, items: list[dict[str, Any]], tails: bool = True) -> list[str]:
     """The words that name an item in the text: its whole name, its last word, then the other
     words of its name (four letters or more) that no other item's name and no option of the
     order's items uses ('vacuum' of 'Vacuum Cleaner'; not 'water' beside 'water resistance'),
@@ -65,6 +68,15 @@ def probes(name: str, items: list[dict[str, Any]]) -> list[str]:
     name_words = words(name).split()
     if not name_words:
         return []
+    signature = tuple((item["name"], tuple(item["options"].items())) for item in items)
+    return list(_probes(name, signature, tails))
+
+
+@lru_cache(maxsize=4096)  # read for every item of every order, for every sentence
+def _probes(name: str, signature: tuple[tuple[str, tuple[tuple[str, str], ...]], ...], tails: bool) -> tuple[str, ...]:
+    """`probes` of the items `signature` stands for (their names and options)."""
+    name_words = words(name).split()
+    items = [{"name": item_name, "options": dict(options)} for item_name, options in signature]
     taken = {
         w
         for item in items
@@ -76,13 +88,14 @@ def probes(name: str, items: list[dict[str, Any]]) -> list[str]:
     # The word a one-word compound name ends with ('watch' of Wristwatch, 'shelf' of Bookshelf),
     # where no other item's name of the order ends with it ('phone' is Smartphone and Headphones).
     last = name_words[-1]
-    tails = [
+    endings = [
         tail
         for tail in (last[i:] for i in range(1, len(last) - 4))
-        if tail not in taken
+        if tails
+        and tail not in taken
         and not any(words(i["name"]).split()[-1].endswith(tail) for i in items if i["name"] != name)
     ]
-    return [" ".join(name_words), last, *own, *others, *tails]
+    return (" ".join(name_words), last, *own, *others, *endings)
 
 
 def item_texts(order: dict[str, Any], text: str) -> list[tuple[dict[str, Any], str]]:
@@ -144,15 +157,21 @@ def _runs(order: dict[str, Any], text: str) -> list[tuple[list[dict[str, Any]], 
 
 
 def _left_out(text_words: str, names: list[str], items: list[dict[str, Any]]) -> set[str]:
-    """The names the clause leaves out: after 'not', 'keep', 'except' ..., and those listed right
-    after a left-out one ('keep the pet bed and the camera')."""
+    """The names the clause leaves out: after 'not', 'keep', 'except' ..., those listed right
+    after a left-out one ('keep the pet bed and the camera'), and those naming the order ('in
+    the keyboard order: the skateboard ...')."""
     out: set[str] = set()
     previous_end, previous_out = 0, False
     for name in sorted(names, key=lambda n: mention_start(text_words, n, items)):
         start = mention_start(text_words, name, items)
         before = text_words[: start + 1]
         listed = previous_out and LISTED.match(text_words[previous_end : start + 1])
-        if listed or any(p.search(before) for p in rules().contrast["excluded_item"]):
+        after = text_words[mention_end(text_words, name, items) :]
+        if (
+            listed
+            or any(p.search(before) for p in rules().contrast["excluded_item"])
+            or any(p.match(after) for p in rules().contrast["names_order"])
+        ):
             out.add(name)
         previous_end, previous_out = mention_end(text_words, name, items), name in out
     return out

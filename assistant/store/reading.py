@@ -137,7 +137,19 @@ def reference_ids(text: str) -> list[str]:
 
 
 def order_endings(text: str) -> list[str]:
-    return [m.group(1) for p in rules().requests["order_ending"] for m in p.finditer(text)]
+    """The order endings the customer names ('the order number ends in 66'); an ending with a
+    payment word just before it ('the card ending in 7285', 'my visa that ends with 12') is a
+    card's, and once read as an order's it matched no order (train6: the order went unfound)."""
+    return [
+        m.group(1)
+        for p in rules().requests["order_ending"]
+        for m in p.finditer(text)
+        if not payment_kinds(text[max(0, m.start() - PAYMENT_REACH) : m.end()])
+    ]
+
+
+# How far before an ending a payment word makes it a card's ('my visa card that ends in').
+PAYMENT_REACH = 25
 
 
 # -- items and options ---------------------------------------------------------------------------------
@@ -220,12 +232,43 @@ def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, 
     # A size word that is also another option's value ('medium' size or ventilation) counts for
     # the size only where nothing else in the text names a size ('size S, medium vent').
     found += [m for m in shared if not any(f[2] == m[2] for f in found)]
+    found = _owned_by_named_option(found, norm)
     kept = [
         (start, option, value)
         for start, end, option, value in found
         if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _, _ in found)
     ]
     return sorted(set(kept))
+
+
+def _owned_by_named_option(found: list[tuple[int, int, str, str]], norm: str) -> list[tuple[int, int, str, str]]:
+    """A value several options share ('black' for frame colour and lens colour), said beside a
+    word of one option's name only ('the black frame', 'green lens', 'frame in black'), is that
+    option's: read as both, 'same black frame and green lens' asked for black lenses (train6 474)."""
+    spans: dict[tuple[int, int], set[str]] = {}
+    for start, end, option, _ in found:
+        spans.setdefault((start, end), set()).add(option)
+    kept = []
+    for start, end, option, value in found:
+        sharing = spans[(start, end)]
+        if len(sharing) > 1:
+            # The nearest word decides, the noun after an adjective first ('green lens, black frame').
+            for before, after in ((0, 1), (1, 0), (2, 2)):
+                beside = set(norm[:start].split()[len(norm[:start].split()) - before :]) | set(
+                    norm[end:].split()[:after]
+                )
+                owners = {o for o in sharing if (set(words(o).split()) - _shared_words(sharing, o)) & beside}
+                if owners:
+                    break
+            if len(owners) == 1 and option not in owners:
+                continue
+        kept.append((start, end, option, value))
+    return kept
+
+
+def _shared_words(options: set[str], option: str) -> set[str]:
+    """The words of the other options' names ('color' of 'frame color' beside 'lens color')."""
+    return {w for other in options if other != option for w in words(other).split()}
 
 
 def _is_other_value(form: str, option: str, options: dict[str, list[str]]) -> bool:
@@ -289,11 +332,28 @@ FORWARD_WORD = re.compile(r"\b(?:to|into|for|i|want|like|but)\b")
 def payment_kinds(text: str) -> list[str]:
     """The payment kinds the text names (gift_card, paypal, credit_card), first mention first."""
     hits = []
+    text = uncontrasted(text)
     for kind, patterns in rules().payment_words.items():
         positions = [m.start() for p in patterns for m in p.finditer(text)]
         if positions:
             hits.append((min(positions), kind))
     return [kind for _, kind in sorted(hits)]
+
+
+def uncontrasted(text: str) -> str:
+    """The text without the payment methods it rules out ('my visa rather than the mastercard'
+    keeps 'my visa'): each payment word after an `excluded_payment` cue is blanked with its cue."""
+    cues = rules().contrast["excluded_payment"]
+    spans = []
+    for patterns in rules().payment_words.values():
+        for p in patterns:
+            for m in p.finditer(text):
+                cue = next((c for pattern in cues if (c := pattern.search(text[: m.start()]))), None)
+                if cue:
+                    spans.append((cue.start(), m.end()))
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def said_reason(text: str) -> str | None:
