@@ -50,6 +50,21 @@ def _colour_names() -> dict[str, str]:
     return names
 
 
+@cache
+def _attribute_names() -> dict[str, str]:
+    """English attribute -> the shopper's word for it ("embroidered" -> 刺绣), the first listed."""
+    names: dict[str, str] = {}
+    for chinese, english in lexicon()["attributes"].items():
+        names.setdefault(english, chinese)
+    return names
+
+
+def attribute_name(attribute: str) -> str:
+    """An attribute as the reply names it: the Chinese word when there is one, else as the
+    shopper or the catalog wrote it, in quotes."""
+    return _attribute_names().get(attribute) or f"“{attribute}”"
+
+
 def conditions(constraints: dict, currency: str) -> list[str]:
     """The request's hard filters as Chinese phrases ("1,000卢比以下", "红色", "女士")."""
     out = []
@@ -77,6 +92,7 @@ def conditions(constraints: dict, currency: str) -> list[str]:
         out.append(f"评分{constraints['min_rating']:g}星以上")
     if constraints.get("in_stock"):
         out.append("有货")
+    out += [attribute_name(a) for a in constraints.get("attributes", [])]  # said before the kind: 刺绣、kurti
     kinds = constraints.get("categories", [])
     if kinds:  # the type and its synonyms: the first names it
         out.append(type_name(kinds[0]))
@@ -104,6 +120,8 @@ def chips(items: list[RequestChip], constraints: dict, currency: str) -> list[Re
             label = f"{constraints.get('min_rating', 0):g}星以上"
         elif chip.slot == "in stock":
             label = "有货"
+        elif chip.slot == "attribute":
+            label = attribute_name(chip.label)
         elif chip.slot == "brand":
             label = "品牌 " + "或".join(constraints.get("brands", []))
         elif chip.slot == "not brand":
@@ -156,6 +174,12 @@ def reply_text(reply: Reply, currency: str, unread: list[str], names: dict[str, 
     if top.rating:
         pick += say["rated"].format(rating=f"{top.rating:g}")
     return f"{lead}{pick}{say['next']}"
+
+
+def deferred(question: str) -> str:
+    """A question about a shown item that a new bound beside it left unanswered, said back in the
+    shopper's words (`Reading.deferred`)."""
+    return lexicon()["replies"]["deferred"].format(question=question.strip(" ？?，,"))
 
 
 def _policy_text(reply: Reply, say: dict) -> str:
