@@ -40,6 +40,7 @@ NUMBER = r"(?:\d[\d,]*(?:\.\d+)?\s*[kKwW千万]?|[零一二两三四五六七八
 CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 # A word in Latin letters inside a Chinese message: a brand, a model, an English gloss.
 LATIN_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+LATIN_RUN = re.compile(r"[a-z][a-z0-9]*(?:[ -][a-z0-9]+)*")  # "ford figo", "maruti 800"
 SENSE_NOISE = re.compile(r"\([^)]*\)|\bCL:.*|\bsb\b|\bsth\b")
 
 
@@ -143,6 +144,11 @@ class ChineseReader:
             return reading
         reading = self._read(text)
         reading.taken_back = self._taken_back(text, earlier)
+        if reading.taken_back:
+            # What is said in place of the words taken back is what the shopper has ("我家是
+            # wagonr": a sun shade for a wagonr), a must-have where the shop's text uses it.
+            said = [run for run in LATIN_RUN.findall(text.lower()) if all(self.knows(w) for w in run.split())]
+            reading.required += [run for run in said if run not in reading.required]
         return reading
 
     def _read(self, text: str) -> Reading:
@@ -792,7 +798,8 @@ def carry_through(reading: Reading, query: Query, request: Request) -> None:
     no brand ("修身" is slim fit, not the brand Slim); words the shopper says were wrong leave the
     request's ranking text."""
     said = query.constraints
-    said.attributes += [a for a in reading.required if a not in said.attributes]
+    brands = {w for b in said.brands for w in terms(b)}  # a brand said again is the brand's filter
+    said.attributes += [a for a in reading.required if a not in said.attributes and not set(terms(a)) <= brands]
     read = {w for a in reading.attributes for w in terms(a)}
     said.brands = [b for b in said.brands if not set(terms(b)) <= read]
     if reading.taken_back:

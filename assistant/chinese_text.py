@@ -188,10 +188,16 @@ def _policy_text(reply: Reply, say: dict) -> str:
     if not reply.citations:
         return say["no_policy"]
     top = reply.citations[0]
-    quote = " ".join(top.get("text", "").split())
+    # No clause speaks to the shopper's case: said first, then the closest thing the policies say.
+    lead = say["policy_not_covered"] if top.get("quote_covers") == "no" else ""
+    if top.get("quote_language") == "zh":  # the shop's own Chinese clause
+        text = say["policy"].format(section=top["quote_title"].split(" > ")[-1], quote=top["quote"])
+        return lead + text + (say["handoff"] if reply.handoff else "")
+    # The policies as written (no Chinese version): the clause that answers, else the passage.
+    quote = " ".join((top.get("quote") or top.get("text", "")).split())
     quote = quote[:400].rsplit(" ", 1)[0] + " …" if len(quote) > 400 else quote
-    text = say["policy"].format(section=top.get("section", "").split(" > ")[-1], quote=quote)
-    return text + (say["handoff"] if reply.handoff else "")
+    text = say["policy_original"].format(section=top.get("section", "").split(" > ")[-1], quote=quote)
+    return lead + text + (say["handoff"] if reply.handoff else "")
 
 
 def _verdict(english: str) -> str | None:

@@ -31,6 +31,7 @@ from assistant.interpret import Interpretation, NameResolver, interpret
 from assistant.naming import name_index, naming_words
 from assistant.order_copilot import answers_order, order_copilot, order_proposal
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
+from assistant.policy_translation import quote_for
 from assistant.prompting import policy_messages, product_messages
 from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip
 from assistant.session import Session
@@ -276,9 +277,12 @@ class Assistant:
             written = self.writer.write(messages, grounder, run, guard=ShopperText(), budget_s=budget)
             yield from self.model_text(written, session)
         timings.took("generate", started)
+        cited = citations(policy_answer.cited(found.quoted, passages))
+        if session.language == "zh" and cited and found.quoted:  # the shop's Chinese clause, when it has one
+            cited[0] = {**cited[0], **quote_for("zh", found.quoted, self.policies.translation, found.covered)}
         return Outcome(
             meant.intent,
-            citations=citations(policy_answer.cited(found.quoted, passages)),
+            citations=cited,
             run=run,
             grounder=grounder,
             used_fallback=run.failed or run.kept == 0,

@@ -206,7 +206,8 @@ def test_a_policy_question_in_chinese_quotes_the_policy(make_assistant):
     assistant, _ = make_assistant()
     reply = assistant.reply(Session(), "退货政策是什么？")
     assert reply.intent == "policy" and reply.citations
-    assert reply.text.startswith("根据本店的")
+    # the shop's Chinese clause (after "not covered directly" where the fake embedder finds none close)
+    assert "根据本店的“" in reply.text and reply.citations[0]["quote"] in reply.text
 
 
 def test_an_unreadable_message_gets_a_question_not_products(make_assistant):
@@ -442,6 +443,12 @@ def test_a_question_beside_a_new_bound(reader, message, text, deferred):
 )
 def test_a_correction_takes_back_the_earlier_model_words(reader, earlier, message, taken_back):
     assert reader.read(message, earlier).taken_back == taken_back
+
+
+def test_what_a_correction_says_instead_is_required_where_the_shop_uses_it(reader):
+    # "fastrack" is a word of the small shop's text, "wagonr" is not: only a known word filters
+    assert reader.read("不对，是fastrack的", ["titan的手表"]).required == ["fastrack"]
+    assert reader.read("不对，是wagonr", ["titan的手表"]).required == []
 
 
 def test_carry_through_sets_must_haves_drops_gloss_brands_and_taken_back_words():
