@@ -239,7 +239,8 @@ class ChineseReader:
         def alternation(words: Iterable[str]) -> str:
             return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
-        said, after, before = alternation(table), alternation(marks["after"]), alternation(marks["before"])
+        words = [w for w in table if w not in marks["not_for"]]
+        said, after, before = alternation(words), alternation(marks["after"]), alternation(marks["before"])
         found = [m.group(1) for m in re.finditer(rf"({said})的?(?:{after})", text)]
         found += [m.group(1) for m in re.finditer(rf"(?:{before})是?({said})的", text)]
         return list(dict.fromkeys(table[w] for w in found))

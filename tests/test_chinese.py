@@ -406,6 +406,7 @@ def test_the_type_chip_names_the_kind_in_the_shoppers_word():
         ("防水款式的手表", ["waterproof"]),
         ("修身的连衣裙", []),  # a word that describes, no marker of the kind wanted: it ranks
         ("休闲一点的", []),
+        ("要镶真宝石的那种", []),  # a class the catalog names by its members (amethyst, ruby): it ranks
     ],
 )
 def test_an_attribute_said_as_the_kind_wanted_is_required(reader, message, required):
