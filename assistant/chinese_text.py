@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from assistant.chinese import lexicon
+from assistant.policy_translation import full_width
 from assistant.reply import Alternative, Reply, RequestChip, Suggestion
 from common.language import CJK
 from common.text import money, singular, terms
@@ -190,8 +191,9 @@ def _policy_text(reply: Reply, say: dict) -> str:
     top = reply.citations[0]
     # No clause speaks to the shopper's case: said first, then the closest thing the policies say.
     lead = say["policy_not_covered"] if top.get("quote_covers") == "no" else ""
-    if top.get("quote_language") == "zh":  # the shop's own Chinese clause
-        text = say["policy"].format(section=top["quote_title"].split(" > ")[-1], quote=top["quote"])
+    if top.get("quote_language") == "zh":  # the shop's own Chinese clause, its punctuation Chinese again
+        # (a reply's citations are plain text, which writes "，" as ",")
+        text = say["policy"].format(section=top["quote_title"].split(" > ")[-1], quote=full_width(top["quote"]))
         return lead + text + (say["handoff"] if reply.handoff else "")
     # The policies as written (no Chinese version): the clause that answers, else the passage.
     quote = " ".join((top.get("quote") or top.get("text", "")).split())

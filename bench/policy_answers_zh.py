@@ -32,7 +32,7 @@ from assistant import chinese_text, policy_answer  # noqa: E402
 from assistant.chinese import ChineseReader  # noqa: E402
 from assistant.generation import citations  # noqa: E402
 from assistant.policy_search import PolicySearch  # noqa: E402
-from assistant.policy_translation import quote_for  # noqa: E402
+from assistant.policy_translation import full_width, quote_for  # noqa: E402
 from assistant.reply import Reply  # noqa: E402
 from bench.common import REPO  # noqa: E402
 from common.models import embedder  # noqa: E402
@@ -96,7 +96,7 @@ def _one(row: dict, reader: ChineseReader, search: PolicySearch, embed, show: bo
         right = not found.covered
     quote = cited[0].get("quote", "") if cited else ""
     # the policies as written are quoted after "原文是：" (cut at 400 characters), or within the text
-    outside = re.sub(r"“[^”]*”|support@\S+|[\d.,$-]+", "", text.replace(quote, "").split("原文是：")[0])
+    outside = re.sub(r"“[^”]*”|support@\S+|[\d.,$-]+", "", text.replace(full_width(quote), "").split("原文是：")[0])
     english = bool(re.search(r"[A-Za-z]{4,}", outside))
     if show:
         print(f"{'ok ' if right else 'BAD'} {row['id']} {row['question']} -> {asked!r}\n    [{heading}] {text}\n")
