@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -25,6 +25,8 @@ from pathlib import Path
 import yaml
 
 from assistant.chinese_kinds import ShopKinds
+from assistant.dialogue import Request
+from assistant.understand import Query
 from common.errors import ShopAssistError
 from common.language import CJK, is_chinese, segment  # noqa: F401  (is_chinese: re-exported for callers)
 from common.models import Embedder
@@ -36,6 +38,9 @@ DATA = Path(__file__).resolve().parent / "data" / "zh.yaml"
 NUMBER = r"(?:\d[\d,]*(?:\.\d+)?\s*[kKwW千万]?|[零一二两三四五六七八九十百千万]+)"
 # CEDICT sense parts that are no English product word: measure words, notes, loanword marks.
 CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+# A word in Latin letters inside a Chinese message: a brand, a model, an English gloss.
+LATIN_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+LATIN_RUN = re.compile(r"[a-z][a-z0-9]*(?:[ -][a-z0-9]+)*")  # "ford figo", "maruti 800"
 SENSE_NOISE = re.compile(r"\([^)]*\)|\bCL:.*|\bsb\b|\bsth\b")
 
 
@@ -95,6 +100,14 @@ class Reading:
     # English kind -> the shopper's Chinese word it was read from: a reply names what the shop
     # does not carry in the shopper's words (洗衣机, not "washing machines").
     names: dict[str, str] = field(default_factory=dict)
+    # Attributes said as the kind wanted ("要绣花的那种"): must-haves that filter, in English.
+    required: list[str] = field(default_factory=list)
+    # Words of an earlier message this one says were wrong ("说错了，是wagonr" after "swift").
+    taken_back: list[str] = field(default_factory=list)
+    # A question about a shown item asked beside a new bound: not answered this turn, said so.
+    deferred: str = ""
+    # Every attribute read from a Chinese word, in English ("修身" -> slim fit): no brand.
+    attributes: list[str] = field(default_factory=list)
 
 
 class ChineseReader:
@@ -119,8 +132,27 @@ class ChineseReader:
         # A catalog written in Chinese: its own kinds, matched before the English reading.
         self.shop_kinds = shop_kinds if shop_kinds else None
 
-    def read(self, message: str) -> Reading:
+    def read(self, message: str, earlier: Sequence[str] = ()) -> Reading:
+        """`earlier`: the shopper's earlier messages in the conversation, oldest first (a
+        correction takes back words of the last one that named any)."""
         text = unicodedata.normalize("NFKC", message).strip()
+        split = self._question_beside_request(text)
+        if split:  # "第二个能机洗吗？对了，八百以内": the bound is the request; the question is said back
+            question, request = split
+            reading = self.read(request, earlier)
+            reading.deferred = question
+            return reading
+        reading = self._read(text)
+        reading.taken_back = self._taken_back(text, earlier)
+        if reading.taken_back:
+            # What is said in place of the words taken back is what the shopper has ("我家是
+            # wagonr": a sun shade for a wagonr), a must-have where the shop's text uses it.
+            said = [run for run in LATIN_RUN.findall(text.lower()) if all(self.knows(w) for w in run.split())]
+            reading.required += [run for run in said if run not in reading.required]
+        return reading
+
+    def _read(self, text: str) -> Reading:
+        message = text
         text, greeting = self._greeting(text)
         text, compare = self._compare(text)  # before references: "第一个和第三个哪个好"
         text, reference = self._reference(text)
@@ -137,6 +169,7 @@ class ChineseReader:
         text, audience = self._audience(text)
         text, age = self._age(text, pronoun=not audience)
         text, refused = self._refused_colours(text)
+        required = self._required(text)
         text, colours = self._colours(text)
         names: dict[str, str] = {}
         kinds, attributes, unread, latin, parts = self._open_words(text, names)
@@ -160,8 +193,9 @@ class ChineseReader:
             wanted = any(cue in message for cue in self.words["want_cues"])
             if not wanted and not any(self.knows(w) for w in latin):
                 return Reading("", unread + latin)
-        # A Latin word the shopper wrote beside its Chinese name ("炒锅 kadhai") is said once.
-        latin = [w for w in latin if not any(w in terms(k) for k in kinds)]
+        # A Latin word the shopper wrote beside its Chinese name ("炒锅 kadhai", "修身款的，slim
+        # fit") is said once.
+        latin = [w for w in latin if not any(set(terms(w)) <= set(terms(k)) for k in [*kinds, *attributes])]
         # A count of parts follows the product ("lunch box with 2 containers"); before it, the
         # interpreter reads it as part of the type's name.
         counts = [f"with {m}" for m in measures if m.split()[-1] in self.words["counted_units"]]
@@ -174,7 +208,57 @@ class ChineseReader:
         # The rating before the budget: "under 1500 rated 4 and above" loses the budget in the
         # interpreter's amount reading, "rated 4 and above under 1500" keeps both.
         parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *age, *rating, *price]
-        return Reading(" ".join(p for p in parts if p).strip(), unread, names)
+        required = [a for a in required if a in attributes]
+        text = " ".join(p for p in parts if p).strip()
+        return Reading(text, unread, names, required, attributes=list(attributes))
+
+    # -- what the message does to the conversation ------------------------------------------
+    def _question_beside_request(self, text: str) -> tuple[str, str] | None:
+        """(the question, the rest) when a message asks about a shown item in one clause and
+        states a bound, colour, audience or rating in another ("第二个能机洗吗？对了，八百以内")."""
+        clauses = [c.strip() for c in re.split(r"(?<=[？?])|[，,。！!；;\n]+", text) if c and c.strip(" ？?")]
+        if len(clauses) < 2 or any(w in text for w in self.words["compare"]):
+            return None
+        asking = [c for c in clauses if self._reference(c)[1] and self._asks(c)]
+        stating = [c for c in clauses if c not in asking and not self._reference(c)[1] and self._states(c)]
+        if not asking or not stating:
+            return None
+        return "，".join(asking), "，".join(stating)
+
+    def _states(self, clause: str) -> bool:
+        """Whether a clause states a constraint of the request: a bound, colour, audience or rating."""
+        return any(
+            found
+            for _, found in (self._price(clause), self._colours(clause), self._audience(clause), self._rating(clause))
+        )
+
+    def _required(self, text: str) -> list[str]:
+        """Attributes said as the kind wanted (`required_markers` in the data file), in English."""
+        table, marks = self.words["attributes"], self.words["required_markers"]
+
+        def alternation(words: Iterable[str]) -> str:
+            return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+        words = [w for w in table if w not in marks["not_for"]]
+        said, after, before = alternation(words), alternation(marks["after"]), alternation(marks["before"])
+        found = [m.group(1) for m in re.finditer(rf"({said})的?(?:{after})", text)]
+        found += [m.group(1) for m in re.finditer(rf"(?:{before})是?({said})的", text)]
+        return list(dict.fromkeys(table[w] for w in found))
+
+    def _taken_back(self, text: str, earlier: Sequence[str]) -> list[str]:
+        """The Latin words (models, brands) of the last earlier Chinese message that had any, when
+        this message says they were wrong and names others ("哦不对，我家是wagonr" after "maruti
+        swift的遮阳挡")."""
+        if not any(w in text for w in self.words["corrections"]):
+            return []
+        now = set(LATIN_WORD.findall(text.lower()))
+        if not now:
+            return []
+        for before in reversed(earlier):
+            said = LATIN_WORD.findall(before.lower()) if is_chinese(before) else []
+            if said:
+                return [w for w in dict.fromkeys(said) if w not in now]
+        return []
 
     # -- the closed classes ------------------------------------------------------------------
     def _greeting(self, text: str) -> tuple[str, list[str]]:
@@ -707,6 +791,21 @@ class ChineseReader:
                     mods = [w for w in words[:-1] if w not in AUDIENCE_WORDS]
                     return " ".join([*mods, word[:cut], word[cut:]])
         return None
+
+
+def carry_through(reading: Reading, query: Query, request: Request) -> None:
+    """What a Chinese message says beyond its English words, onto the parsed query and the active
+    request: attributes said as the kind wanted are must-haves; an attribute's English words are
+    no brand ("修身" is slim fit, not the brand Slim); words the shopper says were wrong leave the
+    request's ranking text."""
+    said = query.constraints
+    brands = {w for b in said.brands for w in terms(b)}  # a brand said again is the brand's filter
+    said.attributes += [a for a in reading.required if a not in said.attributes and not set(terms(a)) <= brands]
+    read = {w for a in reading.attributes for w in terms(a)}
+    said.brands = [b for b in said.brands if not set(terms(b)) <= read]
+    if reading.taken_back:
+        gone = set(reading.taken_back)
+        request.text = " ".join(w for w in request.text.split() if w.lower() not in gone)
 
 
 def shop_kinds(categories: Iterable[list[str]], embed: Embedder | None) -> ShopKinds:

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from assistant.chinese import lexicon
+from assistant.policy_translation import full_width
 from assistant.reply import Alternative, Reply, RequestChip, Suggestion
 from common.language import CJK
 from common.text import money, singular, terms
@@ -50,6 +51,21 @@ def _colour_names() -> dict[str, str]:
     return names
 
 
+@cache
+def _attribute_names() -> dict[str, str]:
+    """English attribute -> the shopper's word for it ("embroidered" -> 刺绣), the first listed."""
+    names: dict[str, str] = {}
+    for chinese, english in lexicon()["attributes"].items():
+        names.setdefault(english, chinese)
+    return names
+
+
+def attribute_name(attribute: str) -> str:
+    """An attribute as the reply names it: the Chinese word when there is one, else as the
+    shopper or the catalog wrote it, in quotes."""
+    return _attribute_names().get(attribute) or f"“{attribute}”"
+
+
 def conditions(constraints: dict, currency: str) -> list[str]:
     """The request's hard filters as Chinese phrases ("1,000卢比以下", "红色", "女士")."""
     out = []
@@ -77,6 +93,7 @@ def conditions(constraints: dict, currency: str) -> list[str]:
         out.append(f"评分{constraints['min_rating']:g}星以上")
     if constraints.get("in_stock"):
         out.append("有货")
+    out += [attribute_name(a) for a in constraints.get("attributes", [])]  # said before the kind: 刺绣、kurti
     kinds = constraints.get("categories", [])
     if kinds:  # the type and its synonyms: the first names it
         out.append(type_name(kinds[0]))
@@ -104,6 +121,8 @@ def chips(items: list[RequestChip], constraints: dict, currency: str) -> list[Re
             label = f"{constraints.get('min_rating', 0):g}星以上"
         elif chip.slot == "in stock":
             label = "有货"
+        elif chip.slot == "attribute":
+            label = attribute_name(chip.label)
         elif chip.slot == "brand":
             label = "品牌 " + "或".join(constraints.get("brands", []))
         elif chip.slot == "not brand":
@@ -158,16 +177,29 @@ def reply_text(reply: Reply, currency: str, unread: list[str], names: dict[str, 
     return f"{lead}{pick}{say['next']}"
 
 
+def deferred(question: str) -> str:
+    """A question about a shown item that a new bound beside it left unanswered, said back in the
+    shopper's words (`Reading.deferred`)."""
+    return lexicon()["replies"]["deferred"].format(question=question.strip(" ？?，,"))
+
+
 def _policy_text(reply: Reply, say: dict) -> str:
     if reply.handoff and not reply.citations:
         return say["handoff"]
     if not reply.citations:
         return say["no_policy"]
     top = reply.citations[0]
-    quote = " ".join(top.get("text", "").split())
+    # No clause speaks to the shopper's case: said first, then the closest thing the policies say.
+    lead = say["policy_not_covered"] if top.get("quote_covers") == "no" else ""
+    if top.get("quote_language") == "zh":  # the shop's own Chinese clause, its punctuation Chinese again
+        # (a reply's citations are plain text, which writes "，" as ",")
+        text = say["policy"].format(section=top["quote_title"].split(" > ")[-1], quote=full_width(top["quote"]))
+        return lead + text + (say["handoff"] if reply.handoff else "")
+    # The policies as written (no Chinese version): the clause that answers, else the passage.
+    quote = " ".join((top.get("quote") or top.get("text", "")).split())
     quote = quote[:400].rsplit(" ", 1)[0] + " …" if len(quote) > 400 else quote
-    text = say["policy"].format(section=top.get("section", "").split(" > ")[-1], quote=quote)
-    return text + (say["handoff"] if reply.handoff else "")
+    text = say["policy_original"].format(section=top.get("section", "").split(" > ")[-1], quote=quote)
+    return lead + text + (say["handoff"] if reply.handoff else "")
 
 
 def _verdict(english: str) -> str | None:

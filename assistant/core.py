@@ -20,7 +20,7 @@ from assistant import answers, chinese_text, dialogue, policy_answer, shopping
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
-from assistant.chinese import ChineseReader, Reading, is_chinese, shop_kinds
+from assistant.chinese import ChineseReader, Reading, carry_through, is_chinese, shop_kinds
 from assistant.compare import choice_text
 from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
@@ -31,6 +31,7 @@ from assistant.interpret import Interpretation, NameResolver, interpret
 from assistant.naming import name_index, naming_words
 from assistant.order_copilot import answers_order, order_copilot, order_proposal
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
+from assistant.policy_translation import quote_for
 from assistant.prompting import policy_messages, product_messages
 from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip
 from assistant.session import Session
@@ -118,7 +119,8 @@ class Assistant:
         message = self._checked(message)
         # A Chinese message is read into the interpreter's words (see assistant/chinese.py); the
         # shopper's own words are what the session records.
-        reading = self.chinese.read(message) if is_chinese(message) else None
+        earlier = [t.content for t in session.turns if t.role == "user"]
+        reading = self.chinese.read(message, earlier) if is_chinese(message) else None
         if reading is not None:
             session.language = "zh"
         elif re.search(r"[A-Za-z]{3,}", message):
@@ -126,6 +128,8 @@ class Assistant:
         # The tags that stand for personal data are no words of a request ("[PHONE]" is no phone).
         text = without_tags((reading.text if reading is not None else message) or message)
         meant = interpret(text or message, session, self.engine, self.shown_products(session), self.name_products)
+        if reading is not None:
+            carry_through(reading, meant.query, session.request)
         timings.took("understand", timings.start)
         yield Event(type=EventKind.INTENT, data=meant.intent)
 
@@ -178,6 +182,8 @@ class Assistant:
         if chinese:
             unread, names = (reading.unread, reading.names) if reading else ([], {})
             reply.text = chinese_text.reply_text(reply, self.engine.catalog.currency, unread, names)
+            if reading is not None and reading.deferred:
+                reply.text += chinese_text.deferred(reading.deferred)
             reply.suggestions = chinese_text.suggestions(reply.suggestions)
             reply.alternatives = chinese_text.alternatives(reply.alternatives)
             reply.request = chinese_text.chips(reply.request, reply.constraints, self.engine.catalog.currency)
@@ -271,9 +277,12 @@ class Assistant:
             written = self.writer.write(messages, grounder, run, guard=ShopperText(), budget_s=budget)
             yield from self.model_text(written, session)
         timings.took("generate", started)
+        cited = citations(policy_answer.cited(found.quoted, passages))
+        if session.language == "zh" and cited and found.quoted:  # the shop's Chinese clause, when it has one
+            cited[0] = {**cited[0], **quote_for("zh", found.quoted, self.policies.translation, found.covered)}
         return Outcome(
             meant.intent,
-            citations=citations(policy_answer.cited(found.quoted, passages)),
+            citations=cited,
             run=run,
             grounder=grounder,
             used_fallback=run.failed or run.kept == 0,

@@ -18,7 +18,7 @@ from common.dependency import Dependency
 from common.errors import ShopAssistError
 from common.models import Embedder, encode_query
 from common.settings import Settings
-from common.untrusted import shown_passage
+from common.untrusted import shown_passage, shown_text
 from ingest import store
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,8 @@ class PolicySearch:
     # Every Chroma call goes through it: a frozen server costs a policy answer seconds, not a turn
     # slot for good (common/dependency.py).
     chroma: Dependency = field(default_factory=lambda: Dependency("Chroma", timeout_s=3.0, retry_s=10.0))
+    # The policies' sections in other languages (ingest/policies.py); None: the shop has none.
+    translations: object | None = None
 
     # /readyz answers within a second: its probe of Chroma waits at most this long.
     STATUS_TIMEOUT_S = 0.5
@@ -51,7 +53,9 @@ class PolicySearch:
             f"the Chroma server at {settings.chroma_url}" if settings.chroma_url else f"Chroma in {settings.chroma_dir}"
         )
         chroma = Dependency(f"Chroma ({where})", settings.dependency_timeout_s, settings.dependency_retry_s)
-        return cls(store.collection(store.chroma_client(settings), store.POLICIES), embed, where, chroma)
+        client = store.chroma_client(settings)
+        translations = store.collection(client, store.POLICY_TRANSLATIONS)
+        return cls(store.collection(client, store.POLICIES), embed, where, chroma, translations)
 
     def search(self, text: str, k: int = 3) -> list[dict]:
         """Top passages: {'id', 'source', 'section', 'text', 'distance'}; empty if none indexed.
@@ -88,6 +92,30 @@ class PolicySearch:
             shown_passage({"id": pid, "source": meta["source"], "section": meta["section"], "text": doc})
             for pid, meta, doc in zip(found["ids"], found["metadatas"], found["documents"], strict=True)
         ]
+
+    def translation(self, language: str, source: str, section: str) -> dict | None:
+        """The shop's translation of one policy section ({'title', 'text', 'original'}), or None
+        when it has none or Chroma cannot answer (the caller quotes the original then)."""
+        if self.translations is None:
+            return None
+        where = {"$and": [{"language": language}, {"source": source}, {"section": section}]}
+        try:
+            found = self.chroma.call(self._translation, where)
+        except Exception as exc:  # chromadb raises transport and server errors of many types
+            log.warning("policy translations unavailable (%s): %r", self.where, exc)
+            return None
+        if not found["ids"]:
+            return None
+        meta = found["metadatas"][0]
+        # Quoted to the shopper: through the output filter, as every policy passage is.
+        return {
+            "title": shown_text(meta["title"]),
+            "original": meta["original"],
+            "text": shown_text(found["documents"][0]),
+        }
+
+    def _translation(self, where: dict) -> dict:
+        return self.translations.get(where=where, include=["metadatas", "documents"])  # type: ignore[attr-defined]
 
     def _section(self, name: str) -> dict:
         return self.collection.get(where={"section": name}, include=["metadatas", "documents"])

@@ -48,6 +48,7 @@ def in_language(reply, chinese: bool) -> bool:
         text = re.sub(re.escape(quoted), "", text, flags=re.I) if quoted else text
     for c in reply.citations:  # policy quotes stay as the policies have them
         text = text.replace(" ".join(c.get("text", "").split())[:400].rsplit(" ", 1)[0], "")
+        text = text.split("原文是：")[0] if c.get("quote_language") == "en" else text
     text = re.sub(r"“[^”]*”|[₹$€£][\d,.]+|\d+(?:\.\d+)?|support@\S+|…", "", text)
     if chinese:
         return bool(CJK.search(text)) and not re.search(r"[A-Za-z]{4,}", text)

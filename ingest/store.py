@@ -21,6 +21,9 @@ from common.settings import Settings
 
 PRODUCTS = "products"
 POLICIES = "policies"
+# The policies' sections in other languages, beside the section of the original each translates
+# (looked up by source and section, not searched): `ingest/policies.py` writes it.
+POLICY_TRANSLATIONS = "policy_translations"
 PAGE = 2000  # Chroma get() page size: bounded memory for large catalogs
 
 

@@ -206,7 +206,8 @@ def test_a_policy_question_in_chinese_quotes_the_policy(make_assistant):
     assistant, _ = make_assistant()
     reply = assistant.reply(Session(), "退货政策是什么？")
     assert reply.intent == "policy" and reply.citations
-    assert reply.text.startswith("根据本店的")
+    # the shop's Chinese clause (after "not covered directly" where the fake embedder finds none close)
+    assert "根据本店的“" in reply.text and reply.citations[0]["quote"][:4] in reply.text
 
 
 def test_an_unreadable_message_gets_a_question_not_products(make_assistant):
@@ -393,3 +394,98 @@ def test_the_type_chip_names_the_kind_in_the_shoppers_word():
     said = chips([RequestChip(slot="type", label="sandals")], {"categories": ["sandal"]}, "INR")
     kept = chips([RequestChip(slot="type", label="gramophone horn")], {"categories": ["gramophone horn"]}, "INR")
     assert [c.label for c in said + kept] == ["凉鞋", "gramophone horn"]
+
+
+# -- what a message does to the conversation: must-haves, corrections, a question beside a bound --
+@pytest.mark.parametrize(
+    "message, required",
+    [
+        ("要绣花的那种", ["embroidered"]),  # the kind wanted: a must-have
+        ("修身款的，slim fit，八百以内", ["slim fit"]),  # the cut wanted, with the English gloss
+        ("只要纯棉的", ["cotton"]),  # wanting said before it, 的 after
+        ("防水款式的手表", ["waterproof"]),
+        ("修身的连衣裙", []),  # a word that describes, no marker of the kind wanted: it ranks
+        ("休闲一点的", []),
+        ("要镶真宝石的那种", []),  # a class the catalog names by its members (amethyst, ruby): it ranks
+    ],
+)
+def test_an_attribute_said_as_the_kind_wanted_is_required(reader, message, required):
+    assert reader.read(message).required == required
+
+
+def test_an_english_gloss_beside_the_chinese_word_is_said_once(reader):
+    assert reader.read("修身款的，slim fit，八百以内").text == "slim fit under 800"
+
+
+@pytest.mark.parametrize(
+    "message, text, deferred",
+    [
+        ("第二个能机洗吗？对了，八百以内", "under 800", "第二个能机洗吗?"),
+        ("第一个防水吗，有没有黑色的", "in black", "第一个防水吗"),
+        ("第二个防水吗", "is the second one waterproof?", ""),  # a question alone stays one
+        ("第一个和第二个哪个好？要黑色的", "compare 1 and 2 in black", ""),  # a comparison stays whole
+    ],
+)
+def test_a_question_beside_a_new_bound(reader, message, text, deferred):
+    reading = reader.read(message)
+    assert (reading.text, reading.deferred) == (text, deferred)
+
+
+@pytest.mark.parametrize(
+    "earlier, message, taken_back",
+    [
+        (["maruti swift的遮阳挡有没有"], "哦不对，说错了，我家是wagonr", ["maruti", "swift"]),
+        (["给我的fiat punto买个遮阳挡", "有黑色的吗"], "啊不对，他开的是ford figo", ["fiat", "punto"]),
+        (["maruti swift的遮阳挡有没有"], "我家还有一辆wagonr", []),  # no correction said
+        (["maruti swift的遮阳挡有没有"], "不对，要黑色的", []),  # a correction naming no model
+        (["sun shade for maruti swift"], "不对，是wagonr", []),  # an English message's words are no names
+        (["maruti swift的遮阳挡有没有"], "不对，是maruti wagonr", ["swift"]),  # what is said again stays
+    ],
+)
+def test_a_correction_takes_back_the_earlier_model_words(reader, earlier, message, taken_back):
+    assert reader.read(message, earlier).taken_back == taken_back
+
+
+def test_what_a_correction_says_instead_is_required_where_the_shop_uses_it(reader):
+    # "fastrack" is a word of the small shop's text, "wagonr" is not: only a known word filters
+    assert reader.read("不对，是fastrack的", ["titan的手表"]).required == ["fastrack"]
+    assert reader.read("不对，是wagonr", ["titan的手表"]).required == []
+
+
+def test_carry_through_sets_must_haves_drops_gloss_brands_and_taken_back_words():
+    from assistant.chinese import Reading, carry_through
+    from assistant.constraints import Constraints
+    from assistant.dialogue import Request
+    from assistant.understand import Query
+
+    query = Query("slim fit", "slim fit", Constraints(brands=["slim"]), {}, [], None, True, False)
+    request = Request(product_type="sun shade", text="maruti swift sun shade")
+    reading = Reading("slim fit", required=["slim fit"], attributes=["slim fit"], taken_back=["maruti", "swift"])
+    carry_through(reading, query, request)
+    assert query.constraints.attributes == ["slim fit"]
+    assert query.constraints.brands == []  # "slim" was the attribute's word, not the brand Slim
+    assert request.text == "sun shade"
+
+
+def test_a_must_have_said_in_chinese_filters_the_next_cards(make_assistant):
+    from assistant.session import Session
+
+    assistant, _ = make_assistant()
+    session = Session()
+    boots = assistant.reply(session, "想看看男士靴子")
+    assert len(boots.products) >= 2  # leather chelsea boots and waterproof hiking boots
+    waterproof = assistant.reply(session, "要防水的那种")
+    assert waterproof.products and all("waterproof" in c.title.lower() for c in waterproof.products)
+    assert "防水" in waterproof.text and chinese_apart_from_records(waterproof.text, waterproof)
+    assert [chip.label for chip in waterproof.request if chip.slot == "attribute"] == ["防水"]
+
+
+def test_a_question_beside_a_new_bound_applies_the_bound_and_says_so(make_assistant):
+    from assistant.session import Session
+
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, "想看看男士靴子")
+    reply = assistant.reply(session, "第二个防水吗？对了，100美元以下")
+    assert reply.products and all(c.price <= 100 for c in reply.products)
+    assert "第二个防水吗" in reply.text and chinese_apart_from_records(reply.text, reply)
