@@ -26,7 +26,7 @@ $(VENV)/.installed: pyproject.toml
 # The demo catalog and policies are (re)ingested when the index is missing or older than the
 # data or the indexing code; the ingest itself then embeds only what changed.
 DEMO_INDEXED := $(DATA_DIR)/.demo-indexed
-$(DEMO_INDEXED): data/catalog.csv $(wildcard data/policies/*.md) $(wildcard ingest/*.py) | setup
+$(DEMO_INDEXED): data/catalog.csv $(wildcard data/policies/*.md) $(wildcard data/policies/*/*.md) $(wildcard ingest/*.py) | setup
 	$(BIN)/shopassist ingest data/catalog.csv --policies data/policies --data-dir $(DATA_DIR)
 	touch $@
 
