@@ -163,6 +163,41 @@ def test_a_type_word_before_a_broad_kinds_head_is_its_modifier():
     assert u.requested_type("a double bedsheet").carried is True
 
 
+# A category path that ends with the title cut short (as Flipkart's do at about 50 letters):
+# the cut copy lost the word that says what the product is. (message, carried)
+CUT_SHORT_LEAF = [
+    (
+        "paul mitchell tea tree lavender mint moisturizing conditioner",
+        "Beauty > Hair Care > Conditioners > Paul Mitchell Tea Tree Lavender Mint Moisturizin",
+    ),
+    ("ski winner gift set 2 containers lunch box", "Kitchen > Lunch Boxes > Ski Winner Gift Set 2 Containers Lunch Bo"),
+    (
+        "jaipur print cotton floral king sized double bedsheet",
+        "Home Furnishing > Bedsheets > Jaipur Print Cotton Floral King Sized Double Bed",
+    ),
+    # A whole copy with words added stays: it still says what the product is.
+    ("fabhomedecor fabric double sofa bed", "Furniture > Sofa Beds > Fabhomedecor Fabric Double Sofa Bed Finish Colo"),
+]
+
+
+@pytest.mark.parametrize(
+    "message, carried",
+    [
+        ("a christmas tree", False),
+        ("coffee container", False),
+        ("a tree", False),
+        ("a lunch box", True),
+        ("hair conditioner", True),
+        ("a double bedsheet", True),
+        ("a sofa bed", True),
+    ],
+)
+def test_a_category_leaf_cut_short_names_no_type(message, carried):
+    """The word before the cut ("tree", "containers", "bed" of "bedsheet") is a modifier in the
+    title: the cut copy must not make the shop carry it."""
+    assert _understander(CUT_SHORT_LEAF).requested_type(message).carried is carried
+
+
 def test_no_letter_is_added_at_the_end_of_a_word():
     """A letter at the end makes a plural or a brand ("cutlerys" titles): never a variant."""
     shop = [("steel cutlerys", "Kitchen > Dining"), ("silver cutlerys", "Kitchen > Dining")]
