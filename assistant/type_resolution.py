@@ -37,6 +37,7 @@ MODIFIER_WORDS = frozenset(RESOLUTION["modifier_words"])
 NEAR_SPELLING_MIN = RESOLUTION["near_spelling"]["min_letters"]
 NAMED_BY_AT_LEAST = RESOLUTION["near_spelling"]["min_products"]
 SUB_KIND_AT_LEAST = RESOLUTION["sub_kind_min_products"]
+TYPE_PHRASE_AT_LEAST = RESOLUTION["type_phrase_min_titles"]
 MOVE_VERBS = frozenset(RESOLUTION["move_verbs"])
 # How a shopper asks anew in a later clause ("do you sell", "maybe", "actually"): the same list
 # that makes a follow-up a new request (steering.json, read by assistant/interpret.py).
@@ -279,7 +280,7 @@ class TypeResolver:
         if set(gram) & set(MATERIALS):
             return False
         named_by = len(self.catalog.phrase_rows(gram))
-        return named_by >= (SUB_KIND_AT_LEAST if self._is_type(gram[-1:]) else NAMED_BY_AT_LEAST)
+        return named_by >= (SUB_KIND_AT_LEAST if self._is_type(gram[-1:]) else TYPE_PHRASE_AT_LEAST)
 
     def _plural_node(self, gram: list[str]) -> bool:
         """A plural that is the catalog's own category node, though its singular is also a word

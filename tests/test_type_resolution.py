@@ -255,3 +255,12 @@ OCCASIONS = [
 @pytest.mark.parametrize(("message", "audience"), OCCASIONS)
 def test_an_occasion_sets_no_audience(understander, message, audience):
     assert understander.parse(message).constraints.audience == audience
+
+
+@pytest.mark.parametrize("titles, is_type", [(1, False), (2, True)])
+def test_a_phrase_whose_last_word_is_no_type_of_the_shop_needs_two_titles(titles, is_type):
+    """One title naming "bike alarm" is as often a brand or an adjective before a product word
+    ("nike polo", "round neck"): measured in type_resolution.json (`type_phrase_min_titles`)."""
+    shop = [(f"{brand} one-way bike alarm", "Automotive > Security") for brand in ("acme", "zenit")[:titles]]
+    shop += [("steelbird motorbike helmet", "Automotive > Helmet"), ("vega open face helmet", "Automotive > Helmet")]
+    assert _understander(shop).types.is_type(["bike", "alarm"]) is is_type
