@@ -115,7 +115,7 @@ class TypeResolver:
         ]
         if not heads:
             return TypeRequest(None, True)
-        phrase = heads[-1][2]
+        phrase = self._asked_among([span[2] for span in heads])
         if self.carried(phrase):
             return TypeRequest(self._sub_kind(phrase, tokenize(text)) or " ".join(phrase), True)
         for start in range(1, len(phrase)):  # the longest carried head first
@@ -125,6 +125,16 @@ class TypeResolver:
                     return TypeRequest(" ".join(head), True)
                 break
         return TypeRequest(" ".join(phrase), False)
+
+    def _asked_among(self, named: list[list[str]]) -> list[str]:
+        """The type asked for among those the clause names: the last one, unless products of an
+        earlier one record it in their title, category or specifications; then it says the
+        earlier one's size or place ("cotton bedsheet king size double bed": bedsheets for a
+        double bed, listed under "Bed Linen")."""
+        for earlier in named[:-1]:
+            if self.carried(earlier) and self._described_as(earlier, named[-1]):
+                return earlier
+        return named[-1]
 
     def _sub_kind(self, phrase: list[str], words: list[str]) -> str | None:
         """The sub-kind "a digital one" names of the type asked for ("ghadi for my beti, digital

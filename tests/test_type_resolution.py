@@ -264,3 +264,21 @@ def test_a_phrase_whose_last_word_is_no_type_of_the_shop_needs_two_titles(titles
     shop = [(f"{brand} one-way bike alarm", "Automotive > Security") for brand in ("acme", "zenit")[:titles]]
     shop += [("steelbird motorbike helmet", "Automotive > Helmet"), ("vega open face helmet", "Automotive > Helmet")]
     assert _understander(shop).types.is_type(["bike", "alarm"]) is is_type
+
+
+@pytest.mark.parametrize(
+    "message, named",
+    [
+        ("cotton bedsheet king size double bed", "bedsheet"),  # bedsheets are listed under "Bed Linen"
+        ("a bedsheet and a sofa bed", "sofa bed"),  # no bedsheet records "sofa": a second kind
+        ("a sofa bed", "sofa bed"),
+    ],
+)
+def test_a_type_named_later_that_the_earlier_ones_products_record_describes_it(message, named):
+    shop = [
+        ("jaipur cotton double bedsheet", "Home Furnishing > Bed Linen > Bedsheets"),
+        ("floral cotton bedsheet", "Home Furnishing > Bed Linen > Bedsheets"),
+        ("fabhomedecor fabric double sofa bed", "Furniture > Sofa Beds"),
+        ("urban fabric sofa bed", "Furniture > Sofa Beds"),
+    ]
+    assert _understander(shop).requested_type(message).named == named
