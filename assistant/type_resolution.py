@@ -37,6 +37,7 @@ MODIFIER_WORDS = frozenset(RESOLUTION["modifier_words"])
 NEAR_SPELLING_MIN = RESOLUTION["near_spelling"]["min_letters"]
 NAMED_BY_AT_LEAST = RESOLUTION["near_spelling"]["min_products"]
 SUB_KIND_AT_LEAST = RESOLUTION["sub_kind_min_products"]
+TYPE_PHRASE_AT_LEAST = RESOLUTION["type_phrase_min_titles"]
 MOVE_VERBS = frozenset(RESOLUTION["move_verbs"])
 # How a shopper asks anew in a later clause ("do you sell", "maybe", "actually"): the same list
 # that makes a follow-up a new request (steering.json, read by assistant/interpret.py).
@@ -114,7 +115,7 @@ class TypeResolver:
         ]
         if not heads:
             return TypeRequest(None, True)
-        phrase = heads[-1][2]
+        phrase = self._asked_among([span[2] for span in heads])
         if self.carried(phrase):
             return TypeRequest(self._sub_kind(phrase, tokenize(text)) or " ".join(phrase), True)
         for start in range(1, len(phrase)):  # the longest carried head first
@@ -124,6 +125,16 @@ class TypeResolver:
                     return TypeRequest(" ".join(head), True)
                 break
         return TypeRequest(" ".join(phrase), False)
+
+    def _asked_among(self, named: list[list[str]]) -> list[str]:
+        """The type asked for among those the clause names: the last one, unless products of an
+        earlier one record it in their title, category or specifications; then it says the
+        earlier one's size or place ("cotton bedsheet king size double bed": bedsheets for a
+        double bed, listed under "Bed Linen")."""
+        for earlier in named[:-1]:
+            if self.carried(earlier) and self._described_as(earlier, named[-1]):
+                return earlier
+        return named[-1]
 
     def _sub_kind(self, phrase: list[str], words: list[str]) -> str | None:
         """The sub-kind "a digital one" names of the type asked for ("ghadi for my beti, digital
@@ -279,7 +290,7 @@ class TypeResolver:
         if set(gram) & set(MATERIALS):
             return False
         named_by = len(self.catalog.phrase_rows(gram))
-        return named_by >= (SUB_KIND_AT_LEAST if self._is_type(gram[-1:]) else NAMED_BY_AT_LEAST)
+        return named_by >= (SUB_KIND_AT_LEAST if self._is_type(gram[-1:]) else TYPE_PHRASE_AT_LEAST)
 
     def _plural_node(self, gram: list[str]) -> bool:
         """A plural that is the catalog's own category node, though its singular is also a word

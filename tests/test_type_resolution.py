@@ -163,6 +163,41 @@ def test_a_type_word_before_a_broad_kinds_head_is_its_modifier():
     assert u.requested_type("a double bedsheet").carried is True
 
 
+# A category path that ends with the title cut short (as Flipkart's do at about 50 letters):
+# the cut copy lost the word that says what the product is. (message, carried)
+CUT_SHORT_LEAF = [
+    (
+        "paul mitchell tea tree lavender mint moisturizing conditioner",
+        "Beauty > Hair Care > Conditioners > Paul Mitchell Tea Tree Lavender Mint Moisturizin",
+    ),
+    ("ski winner gift set 2 containers lunch box", "Kitchen > Lunch Boxes > Ski Winner Gift Set 2 Containers Lunch Bo"),
+    (
+        "jaipur print cotton floral king sized double bedsheet",
+        "Home Furnishing > Bedsheets > Jaipur Print Cotton Floral King Sized Double Bed",
+    ),
+    # A whole copy with words added stays: it still says what the product is.
+    ("fabhomedecor fabric double sofa bed", "Furniture > Sofa Beds > Fabhomedecor Fabric Double Sofa Bed Finish Colo"),
+]
+
+
+@pytest.mark.parametrize(
+    "message, carried",
+    [
+        ("a christmas tree", False),
+        ("coffee container", False),
+        ("a tree", False),
+        ("a lunch box", True),
+        ("hair conditioner", True),
+        ("a double bedsheet", True),
+        ("a sofa bed", True),
+    ],
+)
+def test_a_category_leaf_cut_short_names_no_type(message, carried):
+    """The word before the cut ("tree", "containers", "bed" of "bedsheet") is a modifier in the
+    title: the cut copy must not make the shop carry it."""
+    assert _understander(CUT_SHORT_LEAF).requested_type(message).carried is carried
+
+
 def test_no_letter_is_added_at_the_end_of_a_word():
     """A letter at the end makes a plural or a brand ("cutlerys" titles): never a variant."""
     shop = [("steel cutlerys", "Kitchen > Dining"), ("silver cutlerys", "Kitchen > Dining")]
@@ -220,3 +255,30 @@ OCCASIONS = [
 @pytest.mark.parametrize(("message", "audience"), OCCASIONS)
 def test_an_occasion_sets_no_audience(understander, message, audience):
     assert understander.parse(message).constraints.audience == audience
+
+
+@pytest.mark.parametrize("titles, is_type", [(1, False), (2, True)])
+def test_a_phrase_whose_last_word_is_no_type_of_the_shop_needs_two_titles(titles, is_type):
+    """One title naming "bike alarm" is as often a brand or an adjective before a product word
+    ("nike polo", "round neck"): measured in type_resolution.json (`type_phrase_min_titles`)."""
+    shop = [(f"{brand} one-way bike alarm", "Automotive > Security") for brand in ("acme", "zenit")[:titles]]
+    shop += [("steelbird motorbike helmet", "Automotive > Helmet"), ("vega open face helmet", "Automotive > Helmet")]
+    assert _understander(shop).types.is_type(["bike", "alarm"]) is is_type
+
+
+@pytest.mark.parametrize(
+    "message, named",
+    [
+        ("cotton bedsheet king size double bed", "bedsheet"),  # bedsheets are listed under "Bed Linen"
+        ("a bedsheet and a sofa bed", "sofa bed"),  # no bedsheet records "sofa": a second kind
+        ("a sofa bed", "sofa bed"),
+    ],
+)
+def test_a_type_named_later_that_the_earlier_ones_products_record_describes_it(message, named):
+    shop = [
+        ("jaipur cotton double bedsheet", "Home Furnishing > Bed Linen > Bedsheets"),
+        ("floral cotton bedsheet", "Home Furnishing > Bed Linen > Bedsheets"),
+        ("fabhomedecor fabric double sofa bed", "Furniture > Sofa Beds"),
+        ("urban fabric sofa bed", "Furniture > Sofa Beds"),
+    ]
+    assert _understander(shop).requested_type(message).named == named
