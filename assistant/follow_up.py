@@ -275,7 +275,11 @@ def last_word(message: str) -> str:
         m for m in SELF_CORRECTION.finditer(message) if len(re.findall(r"[a-z]{2,}", message[: m.start()], re.I)) >= 2
     ]
     if not cuts:
-        return message
+        # "hold on, wrong colour, black is what I want": a cue that opens the message takes
+        # nothing back; it is no word of the request either ("hold" is no kind).
+        opening = SELF_CORRECTION.match(message.strip())
+        rest = message.strip()[opening.end() :].strip(" ,.;:-!") if opening else ""
+        return rest if re.search(r"[a-z]{2,}", rest, re.I) else message
     after = message[cuts[-1].end() :].strip(" ,.;:-!")
     return after if re.search(r"[a-z]{2,}", after, re.I) else message
 

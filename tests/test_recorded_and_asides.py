@@ -139,3 +139,21 @@ def test_a_recorded_attribute_taken_back_leaves_the_request(flipkart_assistant: 
     assert session.request.constraints.attributes == []
     assert session.request.constraints.price_max == 800
     assert reply.products
+
+
+@pytest.mark.parametrize(
+    ("second", "intent", "colours"),
+    [
+        ("hold on, wrong colour, black is what I want", "refine", ["black"]),
+        ("wrong color! i meant red", "refine", ["red"]),
+        ("you sent the wrong colour, I ordered black", "support", ["purple"]),
+        ("wrong colour arrived", "support", ["purple"]),
+    ],
+)
+def test_a_wrong_slot_said_while_refining_corrects_the_request(flipkart_assistant: Assistant, second, intent, colours):
+    session = Session()
+    flipkart_assistant.reply(session, "mobile pouch in purple")
+    reply = flipkart_assistant.reply(session, second)
+    assert (reply.intent == "support") is (intent == "support")
+    assert session.request.product_type == "mobile pouch"
+    assert session.request.constraints.colours == colours
