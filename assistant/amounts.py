@@ -148,6 +148,10 @@ def read_prices(text: str) -> PriceReading:
             continue
         if kind in ("ceiling_before", "floor_before") and _negated(toks, matches, b_start, lex):
             kind = "floor_before" if kind == "ceiling_before" else "ceiling_before"
+        elif kind in ("ceiling_after", "floor_after") and _negated(toks, matches, a.start, lex):
+            # "shouldn't cost five hundred or more": a negation before the amount turns over
+            # the bound its cue after it says.
+            kind = "floor_after" if kind == "ceiling_after" else "ceiling_after"
         if kind.startswith("ceiling"):
             out.price_max = a.value
         elif kind.startswith("floor"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -35,6 +36,17 @@ CLAUSE_SPLIT = re.compile(
 
 
 @dataclass(frozen=True)
+class Story:
+    """The words that tell a clause about a person from one that asks (see `is_story`)."""
+
+    subjects: frozenset[str]
+    possessives: frozenset[str]
+    people: frozenset[str]
+    skipped: frozenset[str]
+    keeps: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Table:
     words: dict[str, str]  # audience word -> audience
     couple: tuple[str, ...]
@@ -46,6 +58,7 @@ class Table:
     interest_cues: tuple[tuple[str, ...], ...]
     drop_cues: tuple[tuple[str, ...], ...]
     occasion_heads: frozenset[str]
+    story: Story
     animals: frozenset[str]  # a pronoun in a message naming one of these is the animal's
 
 
@@ -63,6 +76,13 @@ def table() -> Table:
         interest_cues=tuple(tuple(tokenize(c)) for c in raw["interest_cues"]),
         drop_cues=tuple(tuple(tokenize(c.replace("'", ""))) for c in raw["drop_cues"]),
         occasion_heads=frozenset(raw["occasion_heads"]),
+        story=Story(
+            subjects=frozenset(raw["story_subjects"]),
+            possessives=frozenset(raw["story_possessives"]),
+            people=frozenset(raw["story_people"]) | frozenset(raw["people"]),
+            skipped=frozenset(raw["story_skipped"]),
+            keeps=frozenset(raw["story_keeps"]),
+        ),
         animals=frozenset(raw["animals"]),
     )
 
@@ -99,7 +119,23 @@ def addressed_part(text: str) -> str:
     """The clauses with no aside at all: who the request is for is said there ("a tablet
     cover, my kid dropped the last one" is not for a kid)."""
     t = table()
-    return " ".join(c for c in clauses(text) if _cue_at(tokenize(c.replace("'", " ")), t.aside_cues) is None)
+    return " ".join(
+        c
+        for c in clauses(text)
+        if _cue_at(words := tokenize(c.replace("'", " ")), t.aside_cues) is None and not _about_someone_else(words)
+    )
+
+
+def _about_someone_else(words: list[str]) -> bool:
+    """A story about an acquaintance, no relation the shop buys for ("my neighbour priya just got
+    back from goa and her flat smells amazing"): its "her" is the neighbour's, not an audience."""
+    t = table()
+    return (
+        len(words) > 1
+        and words[0] in t.story.possessives
+        and words[1] in t.story.people - t.people.keys()
+        and is_story(words)
+    )
 
 
 def interests(text: str) -> list[str]:
@@ -127,6 +163,40 @@ def _before_aside(clause: str) -> str:
     words = tokenize(clause.replace("'", " "))
     cut = _cue_at(words, table().aside_cues)
     return " ".join(words[:cut]) if cut is not None else clause
+
+
+def without_stories(text: str, names_kind: Callable[[list[str]], bool]) -> str:
+    """The text without the clauses that tell a story about a person ("a scarf for my dad, he
+    lives in scotland" ranks on "a scarf for my dad"); the text as it is when none does. A story
+    that names a kind of product (`names_kind` of its words) still asks for it ("my son starts
+    class 3, needs a new school bag") and stays. The ranking text only: who the request is for
+    is read from the whole message (`read_audience`)."""
+    parts = clauses(text)
+    kept = [c for c in parts if not _story_only(tokenize(c.replace("'", " ")), names_kind)]
+    return ", ".join(kept) if len(kept) < len(parts) else text
+
+
+def _story_only(words: list[str], names_kind: Callable[[list[str]], bool]) -> bool:
+    return is_story(words) and not names_kind(words)
+
+
+def is_story(words: list[str]) -> bool:
+    """A clause that tells about a person rather than asks: its subject is a person ("he", "my
+    neighbour priya") and its verb is not one that still states the request ("he lives in
+    scotland", "she just started college"; not "she wants red", "he is 6", "my dad needs one")."""
+    story = table().story
+    i = 0
+    if words[:1] and words[0] in story.subjects:
+        i = 1
+    elif len(words) > 1 and words[0] in story.possessives and words[1] in story.people:
+        i = 2
+        if len(words) > 3 and words[2] not in story.keeps | story.skipped and words[3] not in story.keeps:
+            i = 3  # a name after the person: "my neighbour priya just got back"
+    else:
+        return False
+    while i < len(words) and words[i] in story.skipped:
+        i += 1
+    return i < len(words) and words[i] not in story.keeps
 
 
 def without_taken_back(text: str) -> str:

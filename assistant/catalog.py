@@ -8,6 +8,7 @@ well under a millisecond, where Chroma's `where` filter costs ~100 ms (see bench
 from __future__ import annotations
 
 from collections import Counter
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +27,7 @@ from assistant.catalog_tables import (
 )
 from assistant.constraints import Constraints, attribute_terms, names_type, phrase_in, type_segments
 from assistant.dense_index import dense_index_for
+from assistant.recorded import RecordedAttributes
 from common.schema import AUDIENCE_MATCHES, Product
 from common.text import terms
 from ingest.snapshot import Snapshot, read_snapshot
@@ -126,6 +128,12 @@ class CatalogIndex:
         for i in range(1, len(phrase) - n + 1):
             rows = np.intersect1d(rows, postings.rows_of(words_key(phrase[i : i + n])))
         return rows
+
+    @cached_property
+    def recorded(self) -> RecordedAttributes:
+        """The specification values the shop records ("Sleeve: Sleeveless"), read once on first
+        use (`assistant.recorded`)."""
+        return RecordedAttributes(self.products)
 
     def knows_word(self, word: str) -> bool:
         """Whether any product's text (title, category, brand, description) holds the word."""

@@ -163,6 +163,9 @@ class Constraints(BaseModel):
     price_near: float | None = None
     premium: bool = False  # "money's not an issue", "the fanciest": rank the dearer ones first
     steer_types: list[str] = Field(default_factory=list)  # "into cooking": these types rank first
+    # Wishes a follow-up adds ("something waterproof", "with a white dial"): products whose title
+    # or specifications hold them rank first; never a filter.
+    prefer: list[str] = Field(default_factory=list)
     brands: list[str] = Field(default_factory=list)  # any of, lower-case
     exclude_brands: list[str] = Field(default_factory=list)
     categories: list[str] = Field(default_factory=list)  # any of these product-type phrases

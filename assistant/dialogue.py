@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from assistant.amounts import amount_words
 from assistant.amounts import lexicon as amounts_lexicon
-from assistant.audience import clauses, request_part
+from assistant.audience import audience_terms, clauses, is_story, request_part
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import QUERY_WORDS
@@ -160,7 +160,15 @@ def update(
         new = True
     else:
         request = base.model_copy(deep=True)
-        request.text = _merged_text(base.text, query.text)
+        if said.audience and base.constraints.audience and said.audience != base.constraints.audience:
+            # "actually it's for my brother": the person said before no longer ranks either.
+            request.text = " ".join(w for w in base.text.split() if not set(tokenize(w)) & audience_terms())
+        request.text = _merged_text(request.text, query.text)
+        # The follow-up's own words the shop records somewhere rank first: appended to a long
+        # request text they barely moved the ranking ("something waterproof" after jackets).
+        added = [w for w in request.text.split() if w not in base.text.split()]
+        wishes = [w for w in added if len(catalog.attribute_rows(terms(w)))]
+        request.constraints.prefer += [w for w in wishes if w not in request.constraints.prefer]
         for a in said.attributes:
             if a not in request.constraints.attributes:
                 request.constraints.attributes.append(a)
@@ -336,7 +344,7 @@ def _merged_text(old: str, new: str) -> str:
     """The request's text plus the follow-up's own content words ("with a white dial" adds
     "dial"); follow-up grammar, audiences, colours and amounts (constraints already), chat words
     and the tails of contractions add nothing, nor does what the shopper says in an aside ("he
-    plays guitar all day") or negates ("he can't read the digital ones")."""
+    plays guitar all day"), a story ("she just started college") or negates ("he can't read the digital ones")."""
     # Metal colours describe the material ("white gold"): they rank; other colours are filters.
     colours = set(COLOURS) - METAL_COLOURS
     skip = FILLER | STOPWORDS | (QUERY_WORDS - DESCRIBING) | set(HARD_AUDIENCE) | colours | never_ranking_words()
@@ -358,6 +366,8 @@ def _asked_words(text: str) -> list[str]:
     negations = {n.replace("'", "") for n in amounts_lexicon().negations}
     out: list[str] = []
     for clause in clauses(request_part(text)):
+        if is_story(tokenize(clause.replace("'", " "))):
+            continue  # "he lives in scotland": a story about the person, not a wish
         for w in tokenize(clause.replace("'", "")):
             if w in negations:
                 break

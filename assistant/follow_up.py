@@ -88,6 +88,7 @@ def read_follow_up(
         _correct_bound(message, said, request.constraints)
     _not_said_again(message, said)
     allowed = not_required(message)
+    said.attributes += [a for a in query.recorded if a not in said.attributes and _checkable(a, request, catalog)]
     said.attributes = [a for a in said.attributes if a not in allowed]
     # "ok, blue is fine too" after "anything but blue" lifts the refusal; it asks for no blue.
     refused = set(request.constraints.exclude_colours)
@@ -97,6 +98,16 @@ def read_follow_up(
         query = replace(query, product_type=None)
         query.constraints.categories = []
     return query, change
+
+
+def _checkable(attribute: str, request: Request, catalog: CatalogIndex) -> bool:
+    """A recorded value said with no kind ("make it sleeveless") filters only where the kind asked
+    for records that specification; elsewhere it cannot be checked and only ranks."""
+    entry = catalog.recorded.phrases.get(attribute)
+    if entry is None or not request.constraints.categories:
+        return False
+    rows = np.flatnonzero(catalog.mask(Constraints(categories=request.constraints.categories)))
+    return bool(len(rows)) and catalog.recorded.recorded_for(entry, rows)
 
 
 # -- the kind -------------------------------------------------------------------------------------
@@ -264,7 +275,11 @@ def last_word(message: str) -> str:
         m for m in SELF_CORRECTION.finditer(message) if len(re.findall(r"[a-z]{2,}", message[: m.start()], re.I)) >= 2
     ]
     if not cuts:
-        return message
+        # "hold on, wrong colour, black is what I want": a cue that opens the message takes
+        # nothing back; it is no word of the request either ("hold" is no kind).
+        opening = SELF_CORRECTION.match(message.strip())
+        rest = message.strip()[opening.end() :].strip(" ,.;:-!") if opening else ""
+        return rest if re.search(r"[a-z]{2,}", rest, re.I) else message
     after = message[cuts[-1].end() :].strip(" ,.;:-!")
     return after if re.search(r"[a-z]{2,}", after, re.I) else message
 

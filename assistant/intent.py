@@ -162,6 +162,23 @@ def conversation_intent(customer_messages: list[str], classify_one) -> tuple[Und
     return last, customer_messages[-1]
 
 
+# "wrong colour, black is what I want" corrects the request being refined; "you sent the wrong
+# colour" or "wrong size arrived" is about an order.
+WRONG_SLOT = re.compile(r"\bwrong (?:colou?r|size|one|brand|type)\b", re.I)
+ORDER_WORDS = re.compile(r"\b(?:order(?:ed)?|arrived|delivered|received|sent|shipped|package|parcel|came|got)\b", re.I)
+
+
+def _corrects_request(message: str, session: Session, query: Query) -> bool:
+    """The support cue is a "wrong colour/size" said while refining a request, with the value it
+    should be and no word about an order: a correction of the request, not a support case."""
+    if not (session.request.is_active() and WRONG_SLOT.search(message)) or ORDER_WORDS.search(message):
+        return False
+    if SUPPORT_CUE.search(WRONG_SLOT.sub(" ", message)):
+        return False  # another support cue besides ("wrong size and it's torn")
+    c = query.constraints
+    return bool(c.colours or c.brands or c.audience or query.product_type or c.attributes)
+
+
 def classify(
     message: str, session: Session, query: Query, pointed: list[int] | None = None, named: int = 0
 ) -> Understood:
@@ -170,7 +187,7 @@ def classify(
     products not on screen the message names ("the Pod Air Sport")."""
     if CHITCHAT_CUE.match(message) or (OUT_OF_SCOPE.search(message) and not query.constraints.categories):
         return Understood(Intent.CHITCHAT)
-    if SUPPORT_CUE.search(message) or HANDOFF_CUE.search(message):
+    if (SUPPORT_CUE.search(message) and not _corrects_request(message, session, query)) or HANDOFF_CUE.search(message):
         return Understood(Intent.SUPPORT, handoff=bool(HANDOFF_CUE.search(message)))
     refs = references(message, len(session.shown)) if session.shown else []
     refs = list(dict.fromkeys(refs + [r for r in pointed or [] if 1 <= r <= len(session.shown)]))

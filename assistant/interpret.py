@@ -193,6 +193,8 @@ def removals(message: str, session: Session) -> list[str]:
             found.append("brand")
         if request.product_type and set(terms(request.product_type)) <= words:
             found.append("type")
+        if any(set(terms(a)) <= words for a in c.attributes):
+            found.append("attribute")  # "ok forget sleeveless"
         found += [slot for slot, names in SLOT_WORDS.items() if words & set(names)]
     found += dont_care(message)
     return [slot for slot in dict.fromkeys(found) if slot in active]

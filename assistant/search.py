@@ -311,11 +311,11 @@ class Retriever:
         """What the shopper prefers but did not make a filter, as rank tiers above relevance
         (fused scores stay below 1): the kinds of product the person is into first; then
         products that record the audience asked for before those
-        whose kind records none; prices near "around X" before others; the dearer part of the
+        whose kind records none; those holding the wishes a follow-up added; prices near "around X" before others; the dearer part of the
         candidates first for "money's not an issue"."""
         cat = self.catalog
         tiers = np.zeros(len(rows), dtype=np.float64)
-        if not (c.steer_types or c.audience or c.price_near is not None or c.premium):
+        if not (c.steer_types or c.prefer or c.audience or c.price_near is not None or c.premium):
             return tiers  # nothing preferred: no pass over a million candidates' prices
         if c.steer_types:  # what the person is into ("likes cooking"): those kinds first
             steered = np.zeros(len(cat), dtype=bool)
@@ -327,6 +327,11 @@ class Retriever:
             tiers += 8.0 * steered[rows]
         if c.audience:
             tiers += 4.0 * cat.audience_exact(c)[rows]
+        if c.prefer:  # wishes said in a follow-up: the more of them a product holds, the higher
+            held = np.zeros(len(cat), dtype=np.float64)
+            for phrase in c.prefer:
+                held[cat.attribute_rows(terms(phrase))] += 1.0
+            tiers += 2.0 * held[rows] / len(c.prefer)
         prices = cat.price[rows]
         with np.errstate(invalid="ignore"):
             if c.price_near is not None:

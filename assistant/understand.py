@@ -13,15 +13,18 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from assistant.amounts import RATING_WORDS, amount_words, read_prices
 from assistant.audience import (
     addressed_part,
+    clauses,
     read_audience,
     request_part,
     strip_ages,
+    without_stories,
     without_taken_back,
 )
 from assistant.catalog import CatalogIndex
@@ -34,6 +37,7 @@ from assistant.lexicon import (
     QUERY_WORDS,
     REQUIRED_CUES,
 )
+from assistant.recorded import Recorded
 from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.type_meaning import TypeMeaning
 from assistant.type_resolution import HARD_AUDIENCE, NOT_TYPE_WORDS, SYNONYMS, TypeRequest, TypeResolver
@@ -52,6 +56,9 @@ from common.text import (
 )
 
 ORDINARY = ordinary_words()
+_RECORDED_RULES = json.loads((DATA / "recorded_attributes.json").read_text(encoding="utf-8"))
+SOFT_WISH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _RECORDED_RULES["soft_wishes"]) + r")\b", re.I)
+NEGATIONS = frozenset(_RECORDED_RULES["negations"])
 PREMIUM_PHRASES = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["premium"]
 # "more premium" is a move from what was shown (`dialogue.PRICIER`), not a steer.
 PREMIUM = re.compile(
@@ -107,6 +114,9 @@ class Query:
     product_type: str | None = None  # the kind of product named, in the shopper's words
     type_carried: bool = True  # False: the catalog has no product of that type
     audience_from_relation: bool = False  # the audience came from "for my wife", not "for women"
+    # Attributes read as values the shop records ("sleeveless"), said with no kind to check them
+    # against: a follow-up keeps them only where the request's kind records them.
+    recorded: list[str] = field(default_factory=list)
 
 
 class Understander:
@@ -195,13 +205,19 @@ class Understander:
         c.attributes = self.required_attributes(asked)
         if named:
             c.categories = self.type_phrases(named) if carried else [named]
+        # A value the shop records filters only where a kind it can be checked on is named; said
+        # alone ("make it sleeveless") it is the follow-up's to check against the request's kind.
+        recorded = [a for a in self.recorded_attributes(asked, c.categories, named) if a not in c.attributes]
+        if named and carried:
+            c.attributes += recorded
         c.steer_types = self.meaning.steered(rest) if self.meaning else []
-        semantic = " ".join(rest.split()) or corrected
+        semantic = " ".join(without_stories(rest, self._names_kind).split()) or corrected
         # Synonyms the shopper did not write help BM25 find "slippers" for "chappals".
         extra = [t for t in c.categories if not set(terms(t)) <= set(terms(semantic))]
         if extra:
             semantic += " " + " ".join(extra)
-        return Query(message, semantic, c, corrections, unknown, named, carried, from_relation)
+        untyped = [] if named else recorded  # follow_up.read_follow_up adds those the kind records
+        return Query(message, semantic, c, corrections, unknown, named, carried, from_relation, untyped)
 
     @cached_property
     def speller(self) -> Speller:
@@ -256,6 +272,48 @@ class Understander:
                 phrase = f"{w} {model}".strip()
             if phrase and phrase not in found and not self.types.is_any_type(terms(phrase)):
                 found.append(phrase)
+        return found
+
+    def _is_kind(self, words: list[str]) -> bool:
+        return self.types.is_any_type(words) or tuple(words) in self.catalog.category_phrases
+
+    def _type_value(self, entry: Recorded) -> bool:
+        """A value of a "Type" specification that the catalog also has as a kind of product
+        ("Type: Kadhai"): it names what the product is, not a property of it."""
+        return all(k.split()[-1] == "type" for k in entry.keys) and self.catalog.has_phrase(entry.value.split())
+
+    def _names_kind(self, words: list[str]) -> bool:
+        """Whether some run of the words names a kind of product the shop knows."""
+        n = len(words)
+        return any(self.types.is_any_type(words[i:j]) for i in range(n) for j in range(i + 1, min(n, i + 3) + 1))
+
+    def recorded_attributes(self, text: str, categories: list[str], kind: str | None = None) -> list[str]:
+        """Values the shop records that the request names ("sleeveless", "slim fit" -> "slim"):
+        required where the kind asked for (`categories`) records that specification; with no
+        kind named, required as said. Not a kind nor a word of the `kind` named ("car" in "car
+        seat cover"), and not one wished for softly or refused."""
+        recorded = self.catalog.recorded
+        kind_words = set(terms(kind or "")) | {w for phrase in categories for w in terms(phrase)}
+        rows = np.flatnonzero(self.catalog.mask(Constraints(categories=categories))) if categories else None
+        if rows is not None and not len(rows):
+            return []  # a kind the shop does not carry: nothing to check a value on
+        found: list[str] = []
+        for clause in clauses(text):
+            if SOFT_WISH.search(clause):
+                continue  # "embroidered would be nice": a wish that ranks
+            words = terms(clause.replace("'", ""))
+            for start, end, entry in recorded.find(words):
+                said = words[start:end]
+                if set(said) <= kind_words:
+                    continue
+                if self._is_kind(said) or self._is_kind(entry.value.split()) or self._type_value(entry):
+                    continue  # a kind of product ("top", "Type: Kadhai"), not a property of one
+                if set(words[:start]) & NEGATIONS:
+                    continue  # "not embroidered", "he can't read the digital ones"
+                if rows is not None and not recorded.recorded_for(entry, rows):
+                    continue  # the kind records no such thing: it cannot be checked, it ranks
+                if entry.value not in found:
+                    found.append(entry.value)
         return found
 
     # -- constraint extractors ---------------------------------------------------------------
@@ -323,10 +381,10 @@ class Understander:
                     near = process.extractOne(gram, list(self.brands), scorer=Levenshtein.distance, score_cutoff=1)
                     stored = self.brands[near[0]] if near else None
                 if stored and stored not in c.brands and stored not in c.exclude_brands:
-                    # A brand that is also a product type ("home", "shoe") needs "by"/"brand" before it.
-                    if self.types.is_type(terms(gram)) and not re.search(
-                        rf"\b(?:by|brand)\s+{re.escape(gram)}\b", lowered
-                    ):
+                    # A brand that is also a product type ("home", "shoe") or a recorded value
+                    # ("slim" fit) needs "by"/"brand" before it.
+                    named_thing = self.types.is_type(terms(gram)) or gram in self.catalog.recorded.phrases
+                    if named_thing and not re.search(rf"\b(?:by|brand)\s+{re.escape(gram)}\b", lowered):
                         continue
                     c.brands.append(stored)
                 elif gram in KNOWN_BRANDS and gram not in self.brands and gram not in c.exclude_brands:

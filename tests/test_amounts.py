@@ -119,6 +119,11 @@ def test_the_price_phrase_leaves_the_ranking_text():
         ("i won't really pay more than 90", None, 90),  # only bridge words between
         ("no lace trims below 300", None, 300),  # the negation is of a noun, not of the bound
         ("not glossy ones under 700", None, 700),
+        ("wooden, and it shouldnt cost five hundred or more", None, 500),  # before the amount, cue after
+        ("nothing 500 or more", None, 500),
+        ("it should not cost 2k or less, it breaks otherwise", 2000, None),
+        ("black boots, shouldnt cross 1500 though", None, 1500),
+        ("wooden, 500 or more is fine", 500, None),
     ],
 )
 def test_a_negation_turns_over_a_bound_only_in_its_own_clause(text, price_min, price_max):

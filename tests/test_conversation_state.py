@@ -215,7 +215,8 @@ def test_a_follow_up_adds_only_asked_content_words_to_the_ranking_text(said, add
     [
         ("the red one... no wait, the maroon one", "the maroon one"),
         ("make it leather, on second thought canvas is fine", "canvas is fine"),
-        ("oh wait, for my wife", "oh wait, for my wife"),  # nothing before it to take back
+        ("oh wait, for my wife", "for my wife"),  # an opening cue takes nothing back and is no request word
+        ("hold on, wrong colour, black is what I want", "wrong colour, black is what I want"),
         ("under 500, i mean 600", "under 500, i mean 600"),  # nothing worded after it
     ],
 )

@@ -1,0 +1,159 @@
+"""Attributes the shop records act as constraints; stories about a person neither rank nor
+filter. Unit tables first, then whole dialogues on the Flipkart catalog (fake embedder)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.audience import is_story, without_stories
+from assistant.core import Assistant
+from assistant.recorded import RecordedAttributes
+from assistant.session import Session
+from common.schema import Product
+from common.text import tokenize
+
+
+def _product(pid: str, **attributes: str) -> Product:
+    return Product(id=pid, title=f"item {pid}", attributes=attributes)
+
+
+RECORDS = [
+    _product("1", Sleeve="Sleeveless", Fit="Slim", Color="Black", Pattern="Embroidered, Solid"),
+    _product("2", Sleeve="Sleeveless", Fit="Slim", Color="Black", Pattern="Embroidered"),
+    _product("3", Sleeve="Full Sleeve", **{"Model Name": "slim keyboard", "Style Code": "AB12"}),
+    _product("4", Sleeve="Full Sleeve", Fabric="Cotton", Weight="200 g"),
+]
+
+
+def test_recorded_values_come_from_short_specifications_two_products_hold():
+    recorded = RecordedAttributes(RECORDS)
+    assert {"sleeveless", "full sleeve", "slim", "embroidered"} <= set(recorded.phrases)
+    # the key said after the value reads as the value the records hold
+    assert recorded.phrases["slim fit"].value == "slim"
+    # a colour, an identifier, a value only one product records, a measure: none is an attribute
+    for phrase in ("black", "slim keyboard", "ab12", "cotton", "solid", "200 g"):
+        assert phrase not in recorded.phrases
+
+
+def test_a_value_filters_only_where_the_kind_records_its_specification():
+    recorded = RecordedAttributes(RECORDS)
+    entry = recorded.phrases["embroidered"]
+    assert recorded.recorded_for(entry, np.array([0, 3]))
+    assert not recorded.recorded_for(entry, np.array([2, 3]))  # these record no pattern
+
+
+@pytest.mark.parametrize(
+    ("clause", "story"),
+    [
+        ("he lives in scotland", True),
+        ("she just started college", True),
+        ("my neighbour priya just got back from goa", True),
+        ("they moved to pune last month", True),
+        ("she wants a red one", False),
+        ("he's 10", False),
+        ("my dad needs one for work", False),
+        ("my sister's birthday is next week", False),
+        ("a scarf for my dad", False),
+        ("it should be waterproof", False),
+    ],
+)
+def test_a_clause_about_a_person_is_a_story_unless_it_asks(clause, story):
+    assert is_story(tokenize(clause.replace("'", " "))) is story
+
+
+def test_stories_leave_the_ranking_text_unless_they_name_a_kind():
+    def names_bag(words: list[str]) -> bool:
+        return "bag" in words
+
+    assert without_stories("a scarf for my dad, he lives in scotland", names_bag) == "a scarf for my dad"
+    assert without_stories("a scarf for my dad", names_bag) == "a scarf for my dad"
+    kept = "my son starts class 3 next month and needs a school bag"
+    assert without_stories(kept, names_bag) == kept
+
+
+# -- whole dialogues: the request after the last turn ----------------------------------------------
+DIALOGUES = [
+    # a recorded attribute said later filters; the shop has no such shirt: nothing, said so
+    (
+        ["slim fit formal shirt for men", "make it sleeveless"],
+        {"audience": "men", "attributes": ["slim", "sleeveless"], "brands": []},
+        "empty",
+    ),
+    # said softly, it only ranks
+    (["diwan set for the living room", "embroidered would be nice"], {"attributes": []}, "cards"),
+    # a story about the person neither ranks nor sets who it is for
+    (["a scarf for my dad, he lives in scotland"], {"audience": "men", "text_lacks": "scotland"}, None),
+    (["a gift for my daughter", "she just started college"], {"audience": "girls", "text_lacks": "college"}, None),
+    (
+        ["my neighbour priya just got back from goa and her flat smells amazing", "an air freshener, under 400"],
+        {"audience": None, "price_max": 400.0, "text_lacks": "goa"},
+        "cards",
+    ),
+    # a question with a bound keeps the bound
+    (["jackets for men", "do you have anything waterproof, under 2k?"], {"price_max": 2000.0}, None),
+    # a follow-up that says who it is for now replaces the audience
+    (["hiking shoes for my sister", "actually it's for my brother, he loves hiking"], {"audience": "men"}, "cards"),
+]
+
+
+@pytest.mark.parametrize(("turns", "want", "cards"), DIALOGUES, ids=[" / ".join(d[0]) for d in DIALOGUES])
+def test_the_request_after_the_last_turn(flipkart_assistant: Assistant, turns, want, cards):
+    session = Session()
+    replies = [flipkart_assistant.reply(session, t) for t in turns]
+    c = session.request.constraints
+    for key, value in want.items():
+        if key == "text_lacks":
+            assert value not in session.request.text
+        else:
+            assert getattr(c, key) == value, key
+    last = replies[-1]
+    if cards == "empty":
+        assert not last.products and last.empty_reason
+    elif cards == "cards":
+        assert last.products
+        catalog = flipkart_assistant.engine.catalog
+        assert all(c.satisfied_by(catalog.products[catalog.row_of[p.id]]) for p in last.products)
+
+
+def test_a_follow_up_wish_ranks_the_products_that_hold_it_first(flipkart_assistant: Assistant):
+    session = Session()
+    flipkart_assistant.reply(session, "a bag")
+    reply = flipkart_assistant.reply(session, "something waterproof")
+    assert session.request.constraints.prefer == ["waterproof"]
+    assert "waterproof" in reply.products[0].title.lower()
+
+
+def test_a_new_person_replaces_the_one_the_ranking_text_named(flipkart_assistant: Assistant):
+    session = Session()
+    flipkart_assistant.reply(session, "hiking shoes for my sister")
+    flipkart_assistant.reply(session, "actually it's for my brother, he loves hiking")
+    assert session.request.constraints.audience == "men"
+    assert "sister" not in session.request.text
+
+
+def test_a_recorded_attribute_taken_back_leaves_the_request(flipkart_assistant: Assistant):
+    session = Session()
+    for message in ("formal shirt for men", "make it sleeveless", "ok forget sleeveless, anything under 800?"):
+        reply = flipkart_assistant.reply(session, message)
+    assert session.request.constraints.attributes == []
+    assert session.request.constraints.price_max == 800
+    assert reply.products
+
+
+@pytest.mark.parametrize(
+    ("second", "intent", "colours"),
+    [
+        ("hold on, wrong colour, black is what I want", "refine", ["black"]),
+        ("wrong color! i meant red", "refine", ["red"]),
+        ("you sent the wrong colour, I ordered black", "support", ["purple"]),
+        ("wrong colour arrived", "support", ["purple"]),
+    ],
+)
+def test_a_wrong_slot_said_while_refining_corrects_the_request(flipkart_assistant: Assistant, second, intent, colours):
+    session = Session()
+    flipkart_assistant.reply(session, "mobile pouch in purple")
+    reply = flipkart_assistant.reply(session, second)
+    assert (reply.intent == "support") is (intent == "support")
+    assert session.request.product_type == "mobile pouch"
+    assert session.request.constraints.colours == colours
