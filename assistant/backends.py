@@ -14,6 +14,7 @@ the base model; callers that want the configured adapter pass `settings.llm_adap
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import queue
@@ -108,6 +109,18 @@ class TransformersBackend:
         self.adapters: dict[Path, str] = {}  # adapter folder -> peft adapter name
         # One generation at a time: generate is not re-entrant and the active adapter is global.
         self.lock = threading.Lock()
+        # Generations still running, stopped and awaited when the process exits: a reply whose
+        # time budget ran out leaves its generation to end at its next token, and a torch thread
+        # still inside generate when the interpreter finalises aborts the process ("terminate
+        # called without an active exception", exit 134) after the reply was already shown.
+        self._running: dict[threading.Thread, _Cancelled] = {}
+        atexit.register(self.stop_all)
+
+    def stop_all(self, timeout_s: float = 10.0) -> None:
+        """Stop every running generation and wait for it (at most timeout_s each)."""
+        for thread, cancel in list(self._running.items()):
+            cancel.event.set()
+            thread.join(timeout=timeout_s)
 
     def _load_adapter(self, adapter: str) -> str:
         path = _adapter_dir(adapter)
@@ -194,6 +207,9 @@ class TransformersBackend:
                 streamer.end()  # no-op after a normal end; unblocks the consumer after an error
 
         thread = threading.Thread(target=generate, name="llm-generate", daemon=True)
+        for done in [t for t in list(self._running) if not t.is_alive()]:  # ended after their reply
+            self._running.pop(done, None)
+        self._running[thread] = cancel
         thread.start()
         try:
             started.wait()
@@ -211,6 +227,8 @@ class TransformersBackend:
             # thread still running when the interpreter exits aborts the process ("terminate
             # called without an active exception"). The stop takes effect at the next token.
             thread.join(timeout=10.0)
+            if not thread.is_alive():
+                self._running.pop(thread, None)
         if failure:
             # torch reports a failed generation (out of memory, a device error) as RuntimeError;
             # anything else is a bug in our code and surfaces as itself.

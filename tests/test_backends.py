@@ -219,6 +219,19 @@ def test_early_stop_releases_the_model(backend: TransformersBackend) -> None:
 
 
 @pytest.mark.model
+def test_an_abandoned_generation_is_stopped_and_awaited_at_exit(backend: TransformersBackend) -> None:
+    # A reply past its time budget leaves its stream unread and unclosed (the watcher thread gave
+    # up on it); at exit the generation must end, or torch aborts the process after the reply.
+    stream = backend.stream(MESSAGES, Sampling(max_new_tokens=400, temperature=0.0, top_p=1.0))
+    next(stream)
+    running = [t for t in backend._running if t.is_alive()]
+    assert running
+    backend.stop_all()  # what atexit runs
+    assert not any(t.is_alive() for t in running)
+    stream.close()
+
+
+@pytest.mark.model
 def test_bad_adapter_folder_is_a_user_error(backend: TransformersBackend, tmp_path: Path) -> None:
     with pytest.raises(ShopAssistError, match="adapter_config.json"):
         generate(backend, adapter=str(tmp_path))
