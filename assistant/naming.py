@@ -40,11 +40,15 @@ class NamingRules:
     ordinary_brand_share: float  # a brand word in more descriptions than this share is an everyday word
     max_alike: int  # more equally good candidates than this: a brand or a line, not a product
     generic: frozenset[str]
+    filler: frozenset[str]  # the data file's own generic words ("one", "new", "set"), not colours or kinds
     definite: frozenset[str]  # "the", "this": the message points at one product
     attach: frozenset[str]  # "with", "in": what follows still describes the product named
     ranking: frozenset[str]  # "the BEST", "the MOST": a definite word that asks for a choice
     spellings: dict[str, str]  # a word written two ways -> the one spelling kept ("litre" -> "liter")
     referents: frozenset[str]  # "the 1.5 litre induction ONE": the option values before it name a variant
+    back: frozenset[str]  # "is IT waterproof?": a word that points back at something just named
+    units: frozenset[str]  # "cm", "liter": written together with a number or apart ("25cm")
+    describing: frozenset[str]  # colours, materials, units, kinds: said inside a name without breaking it
 
 
 @cache
@@ -59,12 +63,24 @@ def rules(path: Path = DATA_FILE) -> NamingRules:
         float(data["ordinary_brand_share"]),
         int(data["max_alike"]),
         generic,
+        frozenset(data["generic"].split()),
         frozenset(data["definite"].split()),
         frozenset(data["attach"].split()),
         frozenset(data["ranking"].split()),
         {singular(k): singular(v) for k, v in data["spellings"].items()},
         frozenset(data["referents"].split()),
+        frozenset(data["back_references"].split()),
+        frozenset(_spelling_of(data, w) for w in data["units"].split()),
+        frozenset(_spelling_of(data, w) for w in data["units"].split())
+        | set(COLOURS)
+        | set(MATERIALS)
+        | (vocabulary.known_words() - STOPWORDS - frozenset(data["generic"].split())),
     )
+
+
+def _spelling_of(data: dict[str, Any], word: str) -> str:
+    w = singular(word)
+    return singular(data["spellings"].get(w, w))
 
 
 @dataclass(frozen=True)
@@ -96,8 +112,11 @@ class NameIndex:
         self.ordinary = ordinary
         self.types = [words & type_vocabulary for words in self.words]
         self.all_types = type_vocabulary
-        self.brands = [frozenset(_terms(p.brand or "")) for p in products]
-        brand_count = Counter(p.brand.lower() for p in products if p.brand)
+        brand_of = _brands(products, generic | vocabulary.known_words())
+        self.brands = [frozenset(_terms(b)) for b in brand_of]
+        brand_count = Counter(b.lower() for b in brand_of if b)
+        # A brand read from the titles, not the record, is less sure ("now sp-ethnic analog
+        # watch"): said alone it names nothing, only with words of the title (see `_picked_by_brand`).
         self.sole_of_brand = [bool(p.brand) and brand_count[p.brand.lower()] == 1 for p in products]
         df = Counter(w for words in self.words for w in words)
         n = max(len(products), 1)
@@ -106,8 +125,8 @@ class NameIndex:
         # The brand table as phrases: "house this" names its products only as the two words
         # together, though each is a common word on its own.
         self.brand_rows: dict[tuple[str, ...], list[int]] = {}
-        for row, p in enumerate(products):
-            phrase = tuple(_terms(p.brand or ""))
+        for row, brand in enumerate(brand_of):
+            phrase = tuple(_terms(brand))
             if phrase and not set(phrase) <= ordinary:
                 self.brand_rows.setdefault(phrase, []).append(row)
         self.lines = _lines(products)
@@ -116,7 +135,13 @@ class NameIndex:
         # tell variants apart, they do not name a product (see `_variants`).
         self.name_words = [
             frozenset(
-                w for w in words if w not in generic and w not in ordinary and _names(w) and w not in self._options(row)
+                w
+                for w in words
+                if w not in generic
+                and w not in ordinary
+                and _names(w)
+                # a brand is no option, though brands vary in a category ("jewellery > rings")
+                and (w not in self._options(row) or w in self.brands[row])
             )
             for row, words in enumerate(self.words)
         ]
@@ -124,6 +149,60 @@ class NameIndex:
         for row, words in enumerate(self.words):
             for w in words:
                 self.postings.setdefault(w, []).append(row)
+
+    def _picked_by_brand(
+        self, said: list[str], branded: dict[int, tuple[str, ...]], pointing: bool
+    ) -> dict[int, frozenset[str]]:
+        """A brand said with everyday words of one of its titles ("la briza BLACK BOOTS", "the
+        carlton brown slip on BOOTS", "teemoods red FULL SLEEVE TOP"): the brand's product those
+        words single out, with the words. Only words of the stretch that names it count, not
+        the question's own ("my old BULB was 9 w"). The one carrying the most of them
+        (idf-weighted), then the one whose title they say whole; none where two are equally good."""
+        # A brand and a kind alone ("titan watches?", "dgold necklace") ask for the brand's
+        # products of that kind unless the message points at one ("the dgold necklace, is IT...").
+        kinds = vocabulary.known_words() | set(AUDIENCE_WORDS)
+        by_brand: dict[tuple[str, ...], list[int]] = {}
+        for row, brand in branded.items():
+            by_brand.setdefault(brand, []).append(row)
+        out: dict[int, frozenset[str]] = {}
+        for brand, rows in by_brand.items():
+            told = {r: self._told(said, brand, r) for r in rows}
+            # Equally many told words: the one whose whole title is said ("the carlton boots",
+            # not "carlton london boots"), never one whose other words are merely commoner.
+            rank = {r: (round(sum(self.idf[w] for w in told[r]), 6), told[r] >= self._rest_of_title(r)) for r in rows}
+            best, *rest = sorted(rows, key=lambda r: rank[r], reverse=True)
+            if told[best] and (not rest or rank[best] > rank[rest[0]]) and (pointing or told[best] - kinds):
+                out[best] = told[best]
+        return out
+
+    def _rest_of_title(self, row: int) -> frozenset[str]:
+        return frozenset(self.title_terms[row]) - self.brands[row] - STOPWORDS - rules().filler
+
+    def _told(self, said: list[str], brand: tuple[str, ...], row: int, reach: int = 2) -> frozenset[str]:
+        """The title words of `row` said in the stretch around its brand: from the brand on
+        either way, over its own words and the colours, units and kinds a shopper describes it
+        with, up to `reach` other words in a row."""
+        within = self._within(row)
+        title = self._rest_of_title(row)
+        found: set[str] = set()
+        for start in _positions(said, brand):
+            for steps in (range(start + len(brand), len(said)), range(start - 1, -1, -1)):
+                other = 0
+                for i in steps:
+                    if said[i] in within or said[i].isdigit():
+                        other = 0
+                        found |= {said[i]} & title
+                    else:
+                        other += 1
+                        if other >= reach:
+                            break
+        return frozenset(found)
+
+    def _within(self, row: int) -> frozenset[str]:
+        """Words said inside a product's name without breaking it: its own title and brand words,
+        and the colours, materials, numbers and units a shopper describes it with ("the LEEBO LED
+        headlight for PULSAR 150", "the NIRLON CLASSIC red 2.5 litre KADHAI")."""
+        return self.words[row] | rules().describing
 
     def _options(self, row: int) -> set[str]:
         line = self.lines.get(self.products[row].category_path)
@@ -135,7 +214,7 @@ class NameIndex:
         the message asks for products of ("do you have asics running shoes", "puma cricket bat, up
         to 2000"), as the understander read it: a brand and the words of that kind name no product."""
         r_ = rules()
-        raw = tokenize(text.replace("'", ""))
+        raw = _tokens(text)
         said = [_spelling(singular(w)) for w in raw]
         definite = _points(raw)
         kind_words = set(_terms(kind or ""))
@@ -144,6 +223,7 @@ class NameIndex:
         shared = Counter(r for w in said_set for r in self.postings.get(w, []))
         rows = [r for r, n in shared.items() if n >= 2 or self.name_words[r] & said_set] + list(branded)
         said_phrases = _said_types(said, self.all_types)
+        picked = self._picked_by_brand(said, branded, definite or bool(r_.back & set(raw)))
         scored = []
         for r in dict.fromkeys(rows):
             names = self.name_words[r]
@@ -163,13 +243,14 @@ class NameIndex:
                 # a brand, or one word of a name, and another kind of product ("adidas track pants",
                 # a top; "i can JUST throw them in... the dearfoams boots", a dress of Just In Time)
                 continue
+            matched |= picked.get(r, frozenset())
             # Several rare words of one title ("get glamr stylish boots", a catalog without a
             # brand column) name it as surely as a brand or a model code does.
             heavy = weight >= r_.strong_name_weight * self.max_idf
             strong = heavy and _said_together(said, self.title_terms[r], matched)
             if not (brand or code or definite or strong):
                 continue  # no brand, no model code, no "the": a search using a title's words
-            if cover < r_.min_name_cover and not (sole or heavy):
+            if cover < r_.min_name_cover and not (sole or heavy or r in picked):
                 continue  # one word of a long name ("wedding" of "lovelady wedding lingerie set")
             if matched <= self.brands[r] and not sole:
                 continue  # a brand, not a product
@@ -184,7 +265,9 @@ class NameIndex:
         # A name is said as one phrase: a product whose words are said together comes before one
         # whose words are scattered over the message ("I cook on INDUCTION. will the NIRLON
         # classic kadhai work?" names the classic kadhai, not the induction one).
-        scored.sort(key=lambda s: (not _compact(said, s[3]), -s[0], -s[1], -similarity.get(s[2], 0.0)))
+        scored.sort(
+            key=lambda s: (not _compact(said, s[3], self._within(s[2])), -s[0], -s[1], -similarity.get(s[2], 0.0))
+        )
         out: list[Named] = []
         used: set[str] = set()
         for weight, cover, row, matched in scored:
@@ -195,7 +278,7 @@ class NameIndex:
                 continue
             if not fresh:
                 continue
-            if matched & used and not _said_near(said, fresh, matched - fresh):
+            if matched & used and not _said_near(said, fresh, matched - fresh, self._within(row)):
                 # A sibling of a product already named (same brand or line), told apart only by a
                 # word said elsewhere, the question's own ("the nirlon classic kadhai, on INDUCTION?").
                 continue
@@ -298,6 +381,50 @@ def _lines(products: list[Product]) -> dict[str, Line]:
     return out
 
 
+def _brands(products: list[Product], not_brand: frozenset[str]) -> list[str]:
+    """Each product's brand: the record's, else its brand shelf in the category tree (see
+    `title_brand`), else, in a catalog that has a brand column, the opening words several of its
+    titles share ("LA BRIZA mile boots", "LA BRIZA black boots"), up to a number, a product-type
+    or an everyday word. A catalog with no brands at all (tau) gets none: its titles open with
+    the product's own name ("Tea Kettle (...)"), not a maker's."""
+    out = [p.brand or title_brand(p) for p in products]
+    if not any(p.brand for p in products):
+        return out
+    openings: dict[str, list[int]] = {}
+    for row, p in enumerate(products):
+        words = tokenize(p.title.replace("'", ""))
+        if not out[row] and words and words[0] not in not_brand and not words[0].isdigit():
+            openings.setdefault(words[0], []).append(row)
+    for rows in openings.values():
+        if len(rows) < 2:
+            continue
+        titles = [tokenize(products[r].title.replace("'", "")) for r in rows]
+        shared: list[str] = []
+        for column in zip(*titles, strict=False):
+            word = column[0]
+            if len(set(column)) > 1 or word in not_brand or any(c.isdigit() for c in word):
+                break
+            shared.append(word)
+        for r in rows:
+            out[r] = " ".join(shared)
+    return out
+
+
+def title_brand(product: Product) -> str:
+    """The brand of a product whose record has none, where its category tree has a level for
+    the brand's shelf: a level that reads "<the title's opening words> <its parent level>"
+    ("... > dresses > BEEBAY dresses" over "beebay girl's a-line dress"). A third of the Flipkart
+    records leave the brand column empty, though their titles open with it."""
+    levels = [level.strip() for level in (product.category_path or "").split(">")]
+    title = tokenize(product.title.replace("'", ""))
+    for parent, level in zip(levels, levels[1:], strict=False):
+        words, tail = tokenize(level), tokenize(parent)
+        head = words[: len(words) - len(tail)]
+        if tail and head and words[len(head) :] == tail and title[: len(head)] == head:
+            return " ".join(head)
+    return ""
+
+
 def _points(raw: list[str]) -> bool:
     """A definite word that points at a product ("THE Sonata watch", "THIS kettle"), not one that
     opens a request ("what's the BEST ...", "the cheapest ...")."""
@@ -395,17 +522,34 @@ def _phrase_words(said: list[str], title: list[str], names: frozenset[str], cand
     return frozenset(out)
 
 
-def _compact(said: list[str], words: frozenset[str], reach: int = 2) -> bool:
-    """The words are said in one run, each within `reach` words of the next."""
-    at = sorted({i for i, w in enumerate(said) if w in words})
-    return all(b - a <= reach for a, b in zip(at, at[1:], strict=False))
+def _gap(said: list[str], a: int, b: int, within: frozenset[str]) -> int:
+    """Words said between positions a and b that are no part of the product's name (`within`)."""
+    return sum(1 for w in said[min(a, b) + 1 : max(a, b)] if w not in within and not w.isdigit())
 
 
-def _said_near(said: list[str], fresh: frozenset[str], rest: frozenset[str], reach: int = 2) -> bool:
-    """A word of `fresh` said within `reach` words of one of `rest` ("the FREE 2 SPORT")."""
+def _compact(said: list[str], words: frozenset[str], within: frozenset[str], reach: int = 2) -> bool:
+    """The words are said in one run (fewer than `reach` other words between one and the next),
+    each at least once: a word said again elsewhere ("the asics gel-kayano 22 running shoes, how
+    much does one SHOE weigh?") does not scatter the name."""
+    at = sorted(i for i, w in enumerate(said) if w in words)
+    run: set[str] = set()
+    for a, b in zip([None, *at], at, strict=False):
+        if a is not None and _gap(said, a, b, within) >= reach:
+            run = set()
+        run.add(said[b])
+        if run >= words & set(said):
+            return True
+    return not at
+
+
+def _said_near(
+    said: list[str], fresh: frozenset[str], rest: frozenset[str], within: frozenset[str], reach: int = 2
+) -> bool:
+    """A word of `fresh` said with fewer than `reach` other words between it and one of `rest`
+    ("the FREE 2 SPORT", "the leebo LED headlight for PULSAR 150")."""
     at = [i for i, w in enumerate(said) if w in fresh]
     others = [i for i, w in enumerate(said) if w in rest]
-    return any(abs(i - j) <= reach for i in at for j in others)
+    return any(_gap(said, i, j, within) < reach for i in at for j in others)
 
 
 def _ordinary_words(words: set[str], products: list[Product]) -> set[str]:
@@ -455,7 +599,23 @@ def joined_forms(text: str) -> list[str]:
 
 
 def _terms(text: str) -> list[str]:
-    return [_spelling(singular(w)) for w in tokenize(text.replace("'", ""))]
+    return [_spelling(singular(w)) for w in _tokens(text)]
+
+
+NUMBER_UNIT = re.compile(r"^(\d+)([a-z]+)$")
+
+
+def _tokens(text: str) -> list[str]:
+    """Lowercase words, a number written together with its unit split from it ("25cm", "2L",
+    "8hr" -> "25 cm", "2 l", "8 hr"), as titles and shoppers write it either way."""
+    out: list[str] = []
+    for w in tokenize(text.replace("'", "")):
+        m = NUMBER_UNIT.match(w)
+        if m and _spelling(singular(m.group(2))) in rules().units:
+            out += [m.group(1), m.group(2)]
+        else:
+            out.append(w)
+    return out
 
 
 def _spelling(word: str) -> str:
