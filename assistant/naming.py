@@ -46,6 +46,7 @@ class NamingRules:
     ranking: frozenset[str]  # "the BEST", "the MOST": a definite word that asks for a choice
     spellings: dict[str, str]  # a word written two ways -> the one spelling kept ("litre" -> "liter")
     referents: frozenset[str]  # "the 1.5 litre induction ONE": the option values before it name a variant
+    articles: frozenset[str]  # "with THE leather band": no break in what follows an attaching word
     back: frozenset[str]  # "is IT waterproof?": a word that points back at something just named
     units: frozenset[str]  # "cm", "liter": written together with a number or apart ("25cm")
     describing: frozenset[str]  # colours, materials, units, kinds: said inside a name without breaking it
@@ -69,6 +70,7 @@ def rules(path: Path = DATA_FILE) -> NamingRules:
         frozenset(data["ranking"].split()),
         {singular(k): singular(v) for k, v in data["spellings"].items()},
         frozenset(data["referents"].split()),
+        frozenset(data["articles"].split()),
         frozenset(data["back_references"].split()),
         frozenset(_spelling_of(data, w) for w in data["units"].split()),
         frozenset(_spelling_of(data, w) for w in data["units"].split())
@@ -145,6 +147,14 @@ class NameIndex:
             )
             for row, words in enumerate(self.words)
         ]
+        # The number of a model code, said without its letters ("skmei 1070" for "skmei
+        # 1070blk", "dg1010" said "1010"): a name only next to the product's brand.
+        self.cores = [
+            frozenset(c for w in words if not w.isdigit() for c in CODE_NUMBER.findall(w)) - words
+            for words in self.words
+        ]
+        for core, count in Counter(n for cores in self.cores for n in cores).items():
+            self.idf.setdefault(core, math.log((n + 1) / (count + 0.5)))
         self.postings: dict[str, list[int]] = {}
         for row, words in enumerate(self.words):
             for w in words:
@@ -228,7 +238,7 @@ class NameIndex:
         for r in dict.fromkeys(rows):
             names = self.name_words[r]
             brand = branded.get(r)
-            matched = names & said_set | (self.brands[r] if brand else frozenset())
+            matched = names & said_set | (self.brands[r] | self.cores[r] & said_set if brand else frozenset())
             # An everyday word of the title counts where it is said next to a name word, in the
             # title's order ("get glamr STYLISH boots"), never alone.
             matched |= _phrase_words(said, self.title_terms[r], matched, self.ordinary - rules().generic)
@@ -292,25 +302,34 @@ class NameIndex:
                 row = best[2]
             out.append(Named(self.products[row], weight, matched, len(out)))
             used |= matched
-        if not out and definite and not kind_words:  # "show me all the flats under 500" asks for a kind
-            out = self._variants(said, raw)
+        # "show me all the flats under 500" asks for a kind; "pet bed large grey memory foam -
+        # can i throw IT in the washer?" points back at the variant it has just named.
+        back = [i for i, w in enumerate(raw) if w in r_.back]
+        if not out and (definite or back) and not kind_words:
+            out = self._variants(said, _clause_ends(text), None if definite else back[0])
         position = {w: i for i, w in reversed(list(enumerate(said)))}
         return sorted(out, key=lambda n: (min(position.get(w, 0) for w in n.matched), n.group))
 
-    def _variants(self, said: list[str], raw: list[str]) -> list[Named]:
+    def _variants(self, said: list[str], ends: set[int], back: int | None = None) -> list[Named]:
         """ "the white glass electric kettle": a line whose shared title words the text carries,
         narrowed by the option values it names. The last option value said after the line's name
         is what is asked ("is the navy XL fleece jacket a FULL zip?") unless an earlier value of
-        the same option names the variant ("the tea kettle for GAS stoves work on INDUCTION?")."""
+        the same option names the variant ("the tea kettle for GAS stoves work on INDUCTION?").
+        `ends`: the positions that close a clause; `back`: where a word pointing back at the
+        product is said, when no "the" points at it: the name must come before it and narrow the
+        line by at least one option."""
         said_all = set(said)
         found: list[Named] = []
         for line in self.lines.values():
             if not line.common or not line.common <= said_all:
                 continue
             head = _name_end(said, line.common)
+            if back is not None and head > back:
+                continue
             value_words = {w for vs in line.values.values() for v in vs for w in v}
             key_words = {w for k in line.values for w in _terms(k)}
             attached = _attached(said, head, value_words | key_words | line.common)
+            attached |= self._described(line, said, head, ends, value_words | key_words)
             keep, named_by = self._narrowed(line, said, range(head), attached)
             # Values said before the name that no variant has together with the nearer ones are
             # the shopper's own situation ("all we have is an INDUCTION cooktop. would the
@@ -319,11 +338,44 @@ class NameIndex:
                 if keep:
                     break
                 keep, named_by = self._narrowed(line, said, range(cut, head), attached)
+            if back is not None and named_by == set(line.common):
+                continue  # "is there a tea kettle? is it cheap?": no variant said
             if 0 < len(keep) <= rules().max_alike:
                 unnamed = frozenset(line.option_words - named_by)
                 found.extend(Named(self.products[r], 0.0, frozenset(named_by), 0, unnamed) for r in sorted(keep))
         groups = {n.product.category_path for n in found}
         return found if len(groups) == 1 else []
+
+    def _described(self, line: Line, said: list[str], head: int, ends: set[int], words: set[str]) -> set[int]:
+        """Option values said right after the line's name, with no attaching word, that describe
+        it ("the patio umbrella RED 7 FT", "pet bed LARGE GREY MEMORY FOAM - can i wash it?"): a
+        run of values naming two options or more, or one closing its clause ("the ceramic tea
+        kettle 2 LITRE, will it work?") or followed by an attaching word ("indoor security camera
+        2K with 130 degree view"). One value followed by more of the clause is what is asked
+        ("is the tea kettle INDUCTION compatible?"). Anywhere after the name, a value said with
+        its option's name names it too ("the CAPSULE TYPE", "with 130 DEGREE VIEW")."""
+
+        def describes(w: str) -> bool:
+            return w in words or w.isdigit() or w in rules().units
+
+        run: list[int] = []
+        i = head + 1
+        # a list of values may run over commas ("tea kettle, ceramic, 1 litre size..")
+        while i < len(said) and describes(said[i]) and (not run or run[-1] not in ends or said[i] in words):
+            run.append(i)
+            i += 1
+        said_with_key = set()
+        for key, values in line.values.items():
+            key_words = set(_terms(key))
+            for v in values:
+                for p in _mentions(said, v, values):
+                    after = p + len(v) if _positions(said, v) else p + 1
+                    if p > head and after < len(said) and said[after] in key_words:
+                        said_with_key |= set(range(p, after + 1))
+        named = {key for key, values in line.values.items() for v in values for p in _mentions(said, v) if p in run}
+        following = said[i] if i < len(said) else ""
+        closes = bool(run) and (run[-1] in ends or following in rules().attach)
+        return said_with_key | (set(run) if len(named) >= 2 or (named and closes) else set())
 
     def _narrowed(self, line: Line, said: list[str], before: range, attached: set[int]) -> tuple[set[int], set[str]]:
         """The line's rows with the option values said at the positions `before` the name or
@@ -331,7 +383,7 @@ class NameIndex:
         keep = set(line.rows)
         named_by = set(line.common)
         for key, values in line.values.items():
-            mentions = sorted((i, v) for v in values for i in _positions(said, v))
+            mentions = sorted((i, v) for v in values for i in _mentions(said, v, values))
             naming = [v for i, v in mentions if i in before or i in attached]
             if naming:
                 keep &= {r for r in line.rows if _value_terms(self.products[r].attributes.get(key, "")) in naming}
@@ -430,7 +482,7 @@ def _points(raw: list[str]) -> bool:
     opens a request ("what's the BEST ...", "the cheapest ...")."""
     r_ = rules()
     return any(
-        w in r_.definite and not (nxt in r_.ranking or (nxt.endswith("est") and len(nxt) > 4))
+        w in r_.definite and not (w == "the" and (nxt in r_.ranking or (nxt.endswith("est") and len(nxt) > 4)))
         for w, nxt in zip(raw, [*raw[1:], ""], strict=True)
     )
 
@@ -459,6 +511,8 @@ def _attached(said: list[str], head: int, option_words: set[str]) -> set[int]:
             on = True
         elif on and (w in option_words or w in ("and", "or") or w.isdigit()):
             out.add(i)
+        elif on and w in rules().articles:
+            continue  # "with THE leather band and AMOLED display"
         else:
             on = False
     # "the tea kettle, the 1.5 litre induction ONE": option values right before a word that
@@ -474,6 +528,34 @@ def _attached(said: list[str], head: int, option_words: set[str]) -> set[int]:
         else:
             run = []
     return out
+
+
+def _mentions(said: list[str], value: tuple[str, ...], others: set[tuple[str, ...]] | None = None) -> list[int]:
+    """Where a value is said: the whole phrase, or (with the option's `others`) a word of a
+    longer value that no other value of the option has ("ALEXA" for "amazon alexa", "FOAM" for
+    "memory foam"), where the shopper names the option by its telling part."""
+    at = _positions(said, value)
+    if others is not None and len(value) > 1 and not at:
+        theirs = {w for v in others if v != value for w in v}
+        telling = {w for w in value if w not in theirs and not w.isdigit() and w not in rules().filler}
+        at = [i for i, w in enumerate(said) if w in telling]
+    return at
+
+
+def _clause_ends(text: str) -> set[int]:
+    """Positions (in `_tokens(text)`) of the last word of each clause: before a comma, a full
+    stop, a question mark, a bracket or a dash set off by spaces ("pet bed large grey - can i")."""
+    ends: set[int] = set()
+    count = 0
+    for clause in CLAUSE_BREAK.split(text.replace("'", "")):
+        n = len(_tokens(clause))
+        if n:
+            count += n
+            ends.add(count - 1)
+    return ends
+
+
+CLAUSE_BREAK = re.compile(r"[,;:!?()]+|\.+(?=\s|$)|\s[-–—]+\s")
 
 
 def _value_terms(value: str) -> tuple[str, ...]:
@@ -582,6 +664,7 @@ def _names(word: str) -> bool:
     return len(word) >= 3 or any(c.isdigit() for c in word)
 
 
+CODE_NUMBER = re.compile(r"\d{3,}")
 HYPHENATED = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
 SPLIT_CODE = re.compile(r"\b([a-z]{2,5})[\s-]?(\d{2,6}[a-z]{0,3})\b")
 

@@ -127,3 +127,123 @@ RINGS = [
 def test_a_brand_is_no_option_of_a_category_of_many_makers():
     assert _first(RINGS, "the kiara silver amethyst ring - how many stones are set in it?") == "r1"
     assert _first(RINGS, "caratlane diamond ring in silver, how many diamonds are on it") == "r2"
+
+
+def test_a_model_codes_number_names_it_next_to_its_brand():
+    watches = [
+        Product(id="w1", title="skmei 1070blk sports analog-digital watch", brand="skmei"),
+        Product(id="w2", title="skmei dg1010-black-gold sports digital watch", brand="skmei"),
+    ]
+    assert _first(watches, "how deep can the skmei 1070 black sports watch go in water?") == "w1"
+    assert _first(watches, "is the skmei 1010 waterproof?") == "w2"
+    assert _named(watches, "sports watch under 1070") == []  # a number alone is a price
+
+
+# -- variants of a line, named by their options in the shopper's words -----------------------
+def _line(name: str, options: dict[str, list[str]]) -> list[Product]:
+    """Every combination of the options, one product each, as tau's variants are."""
+    rows: list[dict[str, str]] = [{}]
+    for key, values in options.items():
+        rows = [{**row, key: value} for row in rows for value in values]
+    return [
+        Product(
+            id=f"{name}-{i}",
+            title=f"{name} ({', '.join(row.values())})",
+            category=[name],
+            attributes=row,
+        )
+        for i, row in enumerate(rows)
+    ]
+
+
+BEDS = _line("Pet Bed", {"size": ["small", "large"], "material": ["memory foam", "fleece"], "color": ["grey", "beige"]})
+UMBRELLAS = _line("Patio Umbrella", {"size": ["6 ft", "7 ft"], "color": ["red", "blue"], "tilt": ["auto", "manual"]})
+# as in tau, not every combination is made: no ceramic 2 litre kettle for induction
+KETTLES = [
+    p
+    for p in _line(
+        "Tea Kettle",
+        {"material": ["ceramic", "glass"], "capacity": ["1 liter", "2 liters"], "stovetop": ["gas", "induction"]},
+    )
+    if p.title != "Tea Kettle (ceramic, 2 liters, induction)"
+]
+WATCHES = _line(
+    "Smart Watch", {"color": ["gold", "black"], "band material": ["leather", "metal"], "display": ["AMOLED", "LCD"]}
+)
+THERMOSTATS = _line(
+    "Smart Thermostat", {"compatibility": ["Amazon Alexa", "Google Assistant"], "color": ["white", "black"]}
+)
+ESPRESSO = _line(
+    "Espresso Machine", {"capacity": ["1L", "2L"], "type": ["capsule", "manual"], "pressure": ["9 bar", "19 bar"]}
+)
+
+
+def _titles(products: list[Product], message: str) -> set[str]:
+    found = NameIndex([*FILLERS, *products]).find(message)
+    return {n.product.title for n in found}
+
+
+@pytest.mark.parametrize(
+    "catalog, message, named",
+    [
+        # no "the": a word pointing back after the name
+        (
+            BEDS,
+            "pet bed large grey memory foam - can i throw it in washing machine?",
+            {"Pet Bed (large, memory foam, grey)"},
+        ),
+        # values right after the name: two options, or one closing its clause
+        (
+            UMBRELLAS,
+            "can i order the patio umbrella red 7 ft right now?",
+            {"Patio Umbrella (7 ft, red, auto)", "Patio Umbrella (7 ft, red, manual)"},
+        ),
+        (
+            KETTLES,
+            "we only have induction. the ceramic tea kettle 2 litre, will it work on that?",
+            {"Tea Kettle (ceramic, 2 liters, gas)"},
+        ),
+        (
+            KETTLES,
+            "tea kettle, ceramic, 1 litre size.. which stove is it made for?",
+            {"Tea Kettle (ceramic, 1 liter, gas)", "Tea Kettle (ceramic, 1 liter, induction)"},
+        ),
+        # "with THE leather band", a value said with its option's name, the telling part of a value
+        (
+            WATCHES,
+            "does the gold smart watch with the leather band and AMOLED display have GPS?",
+            {"Smart Watch (gold, leather, AMOLED)"},
+        ),
+        (
+            ESPRESSO,
+            "espresso machine, the capsule type with 2L water tank.. how many bar does it make?",
+            {"Espresso Machine (2L, capsule, 9 bar)", "Espresso Machine (2L, capsule, 19 bar)"},
+        ),
+        (
+            THERMOSTATS,
+            "the smart thermostat for alexa in white - is that one in stock?",
+            {"Smart Thermostat (Amazon Alexa, white)"},
+        ),
+    ],
+)
+def test_a_variant_is_named_by_its_options_in_the_shoppers_words(catalog, message, named):
+    assert _titles(catalog, message) == named
+
+
+@pytest.mark.parametrize(
+    "catalog, message",
+    [
+        (KETTLES, "is there a tea kettle? is it cheap?"),  # no option said: the line, not a variant
+        (KETTLES, "ceramic tea kettle"),  # a search
+        (BEDS, "do you have a large grey pet bed?"),  # a search, nothing points back
+        (UMBRELLAS, "i want it for the terrace. do you have a red patio umbrella"),  # "it" before the name
+    ],
+)
+def test_a_line_said_without_pointing_at_a_variant_names_none(catalog, message):
+    assert _titles(catalog, message) == set()
+
+
+def test_one_value_said_after_the_name_in_its_clause_is_what_is_asked():
+    # "induction" is asked, not said to pick: the glass 2 litre kettles are named, both
+    named = _titles(KETTLES, "is the glass 2 litre tea kettle induction compatible?")
+    assert named == {"Tea Kettle (glass, 2 liters, gas)", "Tea Kettle (glass, 2 liters, induction)"}
