@@ -106,9 +106,10 @@ class NameIndex:
         type_vocabulary = vocabulary.type_words()
         generic = rules().generic | type_vocabulary
         self.title_terms = [_terms(p.title) for p in products]
+        self.title_terms = [[*terms, *_code_parts(terms)] for terms in self.title_terms]
         self.words = [
-            frozenset(_terms(f"{p.title} {p.brand or ''}") + joined_forms(f"{p.title} {p.brand or ''}"))
-            for p in products
+            frozenset(_terms(f"{p.title} {p.brand or ''}") + joined_forms(f"{p.title} {p.brand or ''}") + terms)
+            for p, terms in zip(products, self.title_terms, strict=True)
         ]
         ordinary = _ordinary_words({w for words in self.words for w in words}, products)
         self.ordinary = ordinary
@@ -153,12 +154,22 @@ class NameIndex:
             frozenset(c for w in words if not w.isdigit() for c in CODE_NUMBER.findall(w)) - words
             for words in self.words
         ]
-        for core, count in Counter(n for cores in self.cores for n in cores).items():
+        for core, count in Counter(number for cores in self.cores for number in cores).items():
             self.idf.setdefault(core, math.log((n + 1) / (count + 0.5)))
         self.postings: dict[str, list[int]] = {}
         for row, words in enumerate(self.words):
             for w in words:
                 self.postings.setdefault(w, []).append(row)
+        # A brand said by its own opening words ("GWYN floral skirt" of gwyn lingerie, "BLUE
+        # BIRDS steel bottle" of blue birds usa homeware): a shorter opening whose last word is
+        # found in that brand's titles only, and is no everyday, product-type or colour word.
+        for phrase, rows in list(self.brand_rows.items()):
+            for k in range(1, len(phrase)):
+                head, last = phrase[:k], phrase[k - 1]
+                own = set(self.postings.get(last, [])) <= set(rows)
+                if own and last not in generic and last not in ordinary and _names(last):
+                    self.brand_rows.setdefault(head, [])
+                    self.brand_rows[head] = sorted(set(self.brand_rows[head]) | set(rows))
 
     def _picked_by_brand(
         self, said: list[str], branded: dict[int, tuple[str, ...]], pointing: bool
@@ -178,15 +189,25 @@ class NameIndex:
         for brand, rows in by_brand.items():
             told = {r: self._told(said, brand, r) for r in rows}
             # Equally many told words: the one whose whole title is said ("the carlton boots",
-            # not "carlton london boots"), never one whose other words are merely commoner.
-            rank = {r: (round(sum(self.idf[w] for w in told[r]), 6), told[r] >= self._rest_of_title(r)) for r in rows}
+            # not "carlton london boots"; its everyday "casual", "solid", "women's" may go
+            # unsaid), never one whose other words are merely commoner.
+            rank = {
+                r: (
+                    round(sum(self.idf[w] for w in told[r]), 6),
+                    told[r] >= self._rest_of_title(r) - rules().filler,
+                )
+                for r in rows
+            }
             best, *rest = sorted(rows, key=lambda r: rank[r], reverse=True)
             if told[best] and (not rest or rank[best] > rank[rest[0]]) and (pointing or told[best] - kinds):
                 out[best] = told[best]
         return out
 
     def _rest_of_title(self, row: int) -> frozenset[str]:
-        return frozenset(self.title_terms[row]) - self.brands[row] - STOPWORDS - rules().filler
+        """A title's words that can tell it from its brand's others: not the brand, not "the",
+        "one", "first" ("is the akup ONE microwave safe?" points, it does not describe)."""
+        r_ = rules()
+        return frozenset(self.title_terms[row]) - self.brands[row] - STOPWORDS - r_.definite - r_.ranking - r_.referents
 
     def _told(self, said: list[str], brand: tuple[str, ...], row: int, reach: int = 2) -> frozenset[str]:
         """The title words of `row` said in the stretch around its brand: from the brand on
@@ -227,10 +248,13 @@ class NameIndex:
         raw = _tokens(text)
         said = [_spelling(singular(w)) for w in raw]
         definite = _points(raw)
+        back = [i for i, w in enumerate(raw) if w in r_.back]
         kind_words = set(_terms(kind or ""))
         said_set = (set(said) | set(joined_forms(text))) - _type_phrase_words(said)
-        branded = {r: b for b, rows in self.brand_rows.items() if _contains(said, b) for r in rows}
-        shared = Counter(r for w in said_set for r in self.postings.get(w, []))
+        # each row by the longest phrase of its brand said ("gwyn lingerie" over "gwyn")
+        said_brands = sorted((b for b in self.brand_rows if _contains(said, b)), key=len)
+        branded = {r: b for b in said_brands for r in self.brand_rows[b]}
+        shared = Counter(r for w in sorted(said_set) for r in self.postings.get(w, []))
         rows = [r for r, n in shared.items() if n >= 2 or self.name_words[r] & said_set] + list(branded)
         said_phrases = _said_types(said, self.all_types)
         picked = self._picked_by_brand(said, branded, definite or bool(r_.back & set(raw)))
@@ -258,7 +282,10 @@ class NameIndex:
             # brand column) name it as surely as a brand or a model code does.
             heavy = weight >= r_.strong_name_weight * self.max_idf
             strong = heavy and _said_together(said, self.title_terms[r], matched)
-            if not (brand or code or definite or strong):
+            # "salt n pepper denny black boots, are THEY leather?": a word pointing back after
+            # the name points as "the" does
+            pointed = definite or any(i > max(_positions_of(said, matched), default=len(said)) for i in back)
+            if not (brand or code or pointed or strong):
                 continue  # no brand, no model code, no "the": a search using a title's words
             if cover < r_.min_name_cover and not (sole or heavy or r in picked):
                 continue  # one word of a long name ("wedding" of "lovelady wedding lingerie set")
@@ -275,8 +302,18 @@ class NameIndex:
         # A name is said as one phrase: a product whose words are said together comes before one
         # whose words are scattered over the message ("I cook on INDUCTION. will the NIRLON
         # classic kadhai work?" names the classic kadhai, not the induction one).
+        # Then the heavier name; the one its brand's words single out (`picked`) before its
+        # siblings said by the same words; the title covered best; the closest embedding; the
+        # catalog's order, so that a tie never falls to chance.
         scored.sort(
-            key=lambda s: (not _compact(said, s[3], self._within(s[2])), -s[0], -s[1], -similarity.get(s[2], 0.0))
+            key=lambda s: (
+                not _compact(said, s[3], self._within(s[2])),
+                -s[0],
+                s[2] not in picked,
+                -s[1],
+                -similarity.get(s[2], 0.0),
+                s[2],
+            )
         )
         out: list[Named] = []
         used: set[str] = set()
@@ -304,20 +341,20 @@ class NameIndex:
             used |= matched
         # "show me all the flats under 500" asks for a kind; "pet bed large grey memory foam -
         # can i throw IT in the washer?" points back at the variant it has just named.
-        back = [i for i, w in enumerate(raw) if w in r_.back]
-        if not out and (definite or back) and not kind_words:
-            out = self._variants(said, _clause_ends(text), None if definite else back[0])
+        if not out and not kind_words:
+            out = self._variants(said, _clause_ends(text), None if definite or not back else back[0], definite)
         position = {w: i for i, w in reversed(list(enumerate(said)))}
         return sorted(out, key=lambda n: (min(position.get(w, 0) for w in n.matched), n.group))
 
-    def _variants(self, said: list[str], ends: set[int], back: int | None = None) -> list[Named]:
+    def _variants(self, said: list[str], ends: set[int], back: int | None, definite: bool) -> list[Named]:
         """ "the white glass electric kettle": a line whose shared title words the text carries,
         narrowed by the option values it names. The last option value said after the line's name
         is what is asked ("is the navy XL fleece jacket a FULL zip?") unless an earlier value of
         the same option names the variant ("the tea kettle for GAS stoves work on INDUCTION?").
         `ends`: the positions that close a clause; `back`: where a word pointing back at the
         product is said, when no "the" points at it: the name must come before it and narrow the
-        line by at least one option."""
+        line by at least one option. With neither, the options said must single out one variant,
+        two options at least ("black wired gaming mouse with laser sensor - price?")."""
         said_all = set(said)
         found: list[Named] = []
         for line in self.lines.values():
@@ -340,6 +377,13 @@ class NameIndex:
                 keep, named_by = self._narrowed(line, said, range(cut, head), attached)
             if back is not None and named_by == set(line.common):
                 continue  # "is there a tea kettle? is it cheap?": no variant said
+            options, counted = 0, set()
+            for values in line.values.values():  # options told by words of their own ("brown, brown" is one)
+                words = {w for v in values if set(v) <= named_by for w in v} - counted
+                options += bool(words)
+                counted |= words
+            if not definite and back is None and (len(keep) != 1 or options < 2):
+                continue  # "a white electric kettle?": a search
             if 0 < len(keep) <= rules().max_alike:
                 unnamed = frozenset(line.option_words - named_by)
                 found.extend(Named(self.products[r], 0.0, frozenset(named_by), 0, unnamed) for r in sorted(keep))
@@ -384,6 +428,12 @@ class NameIndex:
         named_by = set(line.common)
         for key, values in line.values.items():
             mentions = sorted((i, v) for v in values for i in _mentions(said, v, values))
+            # the longest value said there: "wifi + cellular" is not also "wifi"
+            mentions = [
+                (i, v)
+                for i, v in mentions
+                if not any(len(u) > len(v) and j <= i and i + len(v) <= j + len(u) for j, u in mentions)
+            ]
             naming = [v for i, v in mentions if i in before or i in attached]
             if naming:
                 keep &= {r for r in line.rows if _value_terms(self.products[r].attributes.get(key, "")) in naming}
@@ -537,9 +587,13 @@ def _mentions(said: list[str], value: tuple[str, ...], others: set[tuple[str, ..
     at = _positions(said, value)
     if others is not None and len(value) > 1 and not at:
         theirs = {w for v in others if v != value for w in v}
-        telling = {w for w in value if w not in theirs and not w.isdigit() and w not in rules().filler}
+        telling = {w for w in value if w not in theirs and _names(w) and not w.isdigit() and w not in rules().generic}
         at = [i for i, w in enumerate(said) if w in telling]
     return at
+
+
+def _positions_of(said: list[str], words: frozenset[str]) -> list[int]:
+    return [i for i, w in enumerate(said) if w in words]
 
 
 def _clause_ends(text: str) -> set[int]:
@@ -681,10 +735,17 @@ def joined_forms(text: str) -> list[str]:
     return [f for f in forms if len(f) >= 4]
 
 
+def _code_parts(terms: list[str]) -> list[str]:
+    """The words inside a model code ("purple02", "8502-7purple", "1070blk" -> "purple", "blk"):
+    a shopper names the colour or the suffix without the code's digits."""
+    return [part for w in terms if any(c.isdigit() for c in w) for part in re.findall(r"[a-z]{3,}", w) if part != w]
+
+
 def _terms(text: str) -> list[str]:
     return [_spelling(singular(w)) for w in _tokens(text)]
 
 
+SHORT_HYPHENATED = re.compile(r"\b([a-z]{1,2})-([a-z]{1,2})\b")  # "wi-fi", "t-rex" are one word said either way
 NUMBER_UNIT = re.compile(r"^(\d+)([a-z]+)$")
 
 
@@ -692,7 +753,7 @@ def _tokens(text: str) -> list[str]:
     """Lowercase words, a number written together with its unit split from it ("25cm", "2L",
     "8hr" -> "25 cm", "2 l", "8 hr"), as titles and shoppers write it either way."""
     out: list[str] = []
-    for w in tokenize(text.replace("'", "")):
+    for w in tokenize(SHORT_HYPHENATED.sub(r"\1\2", text.replace("'", "").lower())):
         m = NUMBER_UNIT.match(w)
         if m and _spelling(singular(m.group(2))) in rules().units:
             out += [m.group(1), m.group(2)]

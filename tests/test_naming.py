@@ -247,3 +247,60 @@ def test_one_value_said_after_the_name_in_its_clause_is_what_is_asked():
     # "induction" is asked, not said to pick: the glass 2 litre kettles are named, both
     named = _titles(KETTLES, "is the glass 2 litre tea kettle induction compatible?")
     assert named == {"Tea Kettle (glass, 2 liters, gas)", "Tea Kettle (glass, 2 liters, induction)"}
+
+
+# -- a brand said by its opening, words inside codes, a name pointed back at ---------------------
+def test_a_brand_is_said_by_its_own_opening_words():
+    skirts = [
+        Product(id="g1", title="gwyn lingerie floral print women's gathered skirt", brand="gwyn lingerie"),
+        Product(id="g2", title="gwyn lingerie solid women's pencil skirt", brand="gwyn lingerie"),
+        Product(
+            id="h1", title="blue birds usa homeware stainless steel 1000 ml bottle", brand="blue birds usa homeware"
+        ),
+    ]
+    assert _first(skirts, "gwyn floral print skirt - is it knee length or long?") == "g1"
+    assert _first(skirts, "blue birds steel bottle 1000 ml - will it keep water cold?") == "h1"
+    # "blue" alone is a colour, no brand
+    assert _named(skirts, "blue bottle - will it keep water cold?") == []
+
+
+def test_the_words_inside_a_model_code_tell_a_brands_products_apart():
+    boxes = [
+        Product(id="l1", title="ski lock seal gift set 550 purple02 2 containers lunch box", brand="ski"),
+        Product(id="l2", title="ski lock seal gift set 550 yellow02 2 containers lunch box", brand="ski"),
+    ]
+    assert _first(boxes, "ski lock seal lunch box purple, how many containers in it?") == "l1"
+
+
+def test_everyday_words_of_a_title_tell_a_brands_products_apart():
+    tops = [
+        Product(id="t1", title="shilpkala casual sleeveless embellished women's top"),
+        Product(id="t2", title="shilpkala casual sleeveless solid women's top"),
+        Product(id="t3", title="shilpkala casual short sleeve printed women's top"),
+    ]
+    assert _first(tops, "shilpkala sleeveless solid top - is it cotton?") == "t2"
+    # "solid" may go unsaid, as "casual" and "women's" do: the one with nothing more is named
+    assert _first(tops, "shilpkala sleeveless top - is it cotton?") == "t2"
+
+
+def test_a_word_pointing_back_after_a_name_points_as_the_does():
+    boots = [Product(id="d1", title="salt n pepper 14-664 denny black boots"), *BOOTS]
+    assert _first(boots, "salt n pepper denny black boots, are they leather?") == "d1"
+    assert _named(boots, "i need denny black boots") == []
+
+
+MICE = _line(
+    "Gaming Mouse",
+    {"color": ["black", "white"], "sensor type": ["laser", "optical"], "connectivity": ["wired", "wireless"]},
+)
+READERS = _line("E-Reader", {"screen size": ["7-inch", "6-inch"], "connectivity": ["Wi-Fi", "Wi-Fi + Cellular"]})
+
+
+def test_a_variant_singled_out_by_two_options_or_more_is_named_without_pointing():
+    assert _titles(MICE, "black wired gaming mouse with laser sensor - price?") == {
+        "Gaming Mouse (black, laser, wired)"
+    }
+    assert _titles(MICE, "black wired gaming mouse?") == set()  # two of them: a search
+    assert _titles(READERS, "the 7 inch e-reader with wifi + cellular, how much storage?") == {
+        "E-Reader (7-inch, Wi-Fi + Cellular)"
+    }
