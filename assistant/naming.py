@@ -40,11 +40,16 @@ class NamingRules:
     ordinary_brand_share: float  # a brand word in more descriptions than this share is an everyday word
     max_alike: int  # more equally good candidates than this: a brand or a line, not a product
     generic: frozenset[str]
+    filler: frozenset[str]  # the data file's own generic words ("one", "new", "set"), not colours or kinds
     definite: frozenset[str]  # "the", "this": the message points at one product
     attach: frozenset[str]  # "with", "in": what follows still describes the product named
     ranking: frozenset[str]  # "the BEST", "the MOST": a definite word that asks for a choice
     spellings: dict[str, str]  # a word written two ways -> the one spelling kept ("litre" -> "liter")
     referents: frozenset[str]  # "the 1.5 litre induction ONE": the option values before it name a variant
+    articles: frozenset[str]  # "with THE leather band": no break in what follows an attaching word
+    back: frozenset[str]  # "is IT waterproof?": a word that points back at something just named
+    units: frozenset[str]  # "cm", "liter": written together with a number or apart ("25cm")
+    describing: frozenset[str]  # colours, materials, units, kinds: said inside a name without breaking it
 
 
 @cache
@@ -59,12 +64,25 @@ def rules(path: Path = DATA_FILE) -> NamingRules:
         float(data["ordinary_brand_share"]),
         int(data["max_alike"]),
         generic,
+        frozenset(data["generic"].split()),
         frozenset(data["definite"].split()),
         frozenset(data["attach"].split()),
         frozenset(data["ranking"].split()),
         {singular(k): singular(v) for k, v in data["spellings"].items()},
         frozenset(data["referents"].split()),
+        frozenset(data["articles"].split()),
+        frozenset(data["back_references"].split()),
+        frozenset(_spelling_of(data, w) for w in data["units"].split()),
+        frozenset(_spelling_of(data, w) for w in data["units"].split())
+        | set(COLOURS)
+        | set(MATERIALS)
+        | (vocabulary.known_words() - STOPWORDS - frozenset(data["generic"].split())),
     )
+
+
+def _spelling_of(data: dict[str, Any], word: str) -> str:
+    w = singular(word)
+    return singular(data["spellings"].get(w, w))
 
 
 @dataclass(frozen=True)
@@ -88,16 +106,20 @@ class NameIndex:
         type_vocabulary = vocabulary.type_words()
         generic = rules().generic | type_vocabulary
         self.title_terms = [_terms(p.title) for p in products]
+        self.title_terms = [[*terms, *_code_parts(terms)] for terms in self.title_terms]
         self.words = [
-            frozenset(_terms(f"{p.title} {p.brand or ''}") + joined_forms(f"{p.title} {p.brand or ''}"))
-            for p in products
+            frozenset(_terms(f"{p.title} {p.brand or ''}") + joined_forms(f"{p.title} {p.brand or ''}") + terms)
+            for p, terms in zip(products, self.title_terms, strict=True)
         ]
         ordinary = _ordinary_words({w for words in self.words for w in words}, products)
         self.ordinary = ordinary
         self.types = [words & type_vocabulary for words in self.words]
         self.all_types = type_vocabulary
-        self.brands = [frozenset(_terms(p.brand or "")) for p in products]
-        brand_count = Counter(p.brand.lower() for p in products if p.brand)
+        brand_of = _brands(products, generic | vocabulary.known_words())
+        self.brands = [frozenset(_terms(b)) for b in brand_of]
+        brand_count = Counter(b.lower() for b in brand_of if b)
+        # A brand read from the titles, not the record, is less sure ("now sp-ethnic analog
+        # watch"): said alone it names nothing, only with words of the title (see `_picked_by_brand`).
         self.sole_of_brand = [bool(p.brand) and brand_count[p.brand.lower()] == 1 for p in products]
         df = Counter(w for words in self.words for w in words)
         n = max(len(products), 1)
@@ -106,8 +128,8 @@ class NameIndex:
         # The brand table as phrases: "house this" names its products only as the two words
         # together, though each is a common word on its own.
         self.brand_rows: dict[tuple[str, ...], list[int]] = {}
-        for row, p in enumerate(products):
-            phrase = tuple(_terms(p.brand or ""))
+        for row, brand in enumerate(brand_of):
+            phrase = tuple(_terms(brand))
             if phrase and not set(phrase) <= ordinary:
                 self.brand_rows.setdefault(phrase, []).append(row)
         self.lines = _lines(products)
@@ -116,14 +138,102 @@ class NameIndex:
         # tell variants apart, they do not name a product (see `_variants`).
         self.name_words = [
             frozenset(
-                w for w in words if w not in generic and w not in ordinary and _names(w) and w not in self._options(row)
+                w
+                for w in words
+                if w not in generic
+                and w not in ordinary
+                and _names(w)
+                # a brand is no option, though brands vary in a category ("jewellery > rings")
+                and (w not in self._options(row) or w in self.brands[row])
             )
             for row, words in enumerate(self.words)
         ]
+        # The number of a model code, said without its letters ("skmei 1070" for "skmei
+        # 1070blk", "dg1010" said "1010"): a name only next to the product's brand.
+        self.cores = [
+            frozenset(c for w in words if not w.isdigit() for c in CODE_NUMBER.findall(w)) - words
+            for words in self.words
+        ]
+        for core, count in Counter(number for cores in self.cores for number in cores).items():
+            self.idf.setdefault(core, math.log((n + 1) / (count + 0.5)))
         self.postings: dict[str, list[int]] = {}
         for row, words in enumerate(self.words):
             for w in words:
                 self.postings.setdefault(w, []).append(row)
+        # A brand said by its own opening words ("GWYN floral skirt" of gwyn lingerie, "BLUE
+        # BIRDS steel bottle" of blue birds usa homeware): a shorter opening whose last word is
+        # found in that brand's titles only, and is no everyday, product-type or colour word.
+        for phrase, rows in list(self.brand_rows.items()):
+            for k in range(1, len(phrase)):
+                head, last = phrase[:k], phrase[k - 1]
+                own = set(self.postings.get(last, [])) <= set(rows)
+                if own and last not in generic and last not in ordinary and _names(last):
+                    self.brand_rows.setdefault(head, [])
+                    self.brand_rows[head] = sorted(set(self.brand_rows[head]) | set(rows))
+
+    def _picked_by_brand(
+        self, said: list[str], branded: dict[int, tuple[str, ...]], pointing: bool
+    ) -> dict[int, frozenset[str]]:
+        """A brand said with everyday words of one of its titles ("la briza BLACK BOOTS", "the
+        carlton brown slip on BOOTS", "teemoods red FULL SLEEVE TOP"): the brand's product those
+        words single out, with the words. Only words of the stretch that names it count, not
+        the question's own ("my old BULB was 9 w"). The one carrying the most of them
+        (idf-weighted), then the one whose title they say whole; none where two are equally good."""
+        # A brand and a kind alone ("titan watches?", "dgold necklace") ask for the brand's
+        # products of that kind unless the message points at one ("the dgold necklace, is IT...").
+        kinds = vocabulary.known_words() | set(AUDIENCE_WORDS)
+        by_brand: dict[tuple[str, ...], list[int]] = {}
+        for row, brand in branded.items():
+            by_brand.setdefault(brand, []).append(row)
+        out: dict[int, frozenset[str]] = {}
+        for brand, rows in by_brand.items():
+            told = {r: self._told(said, brand, r) for r in rows}
+            # Equally many told words: the one whose whole title is said ("the carlton boots",
+            # not "carlton london boots"; its everyday "casual", "solid", "women's" may go
+            # unsaid), never one whose other words are merely commoner.
+            rank = {
+                r: (
+                    round(sum(self.idf[w] for w in told[r]), 6),
+                    told[r] >= self._rest_of_title(r) - rules().filler,
+                )
+                for r in rows
+            }
+            best, *rest = sorted(rows, key=lambda r: rank[r], reverse=True)
+            if told[best] and (not rest or rank[best] > rank[rest[0]]) and (pointing or told[best] - kinds):
+                out[best] = told[best]
+        return out
+
+    def _rest_of_title(self, row: int) -> frozenset[str]:
+        """A title's words that can tell it from its brand's others: not the brand, not "the",
+        "one", "first" ("is the akup ONE microwave safe?" points, it does not describe)."""
+        r_ = rules()
+        return frozenset(self.title_terms[row]) - self.brands[row] - STOPWORDS - r_.definite - r_.ranking - r_.referents
+
+    def _told(self, said: list[str], brand: tuple[str, ...], row: int, reach: int = 2) -> frozenset[str]:
+        """The title words of `row` said in the stretch around its brand: from the brand on
+        either way, over its own words and the colours, units and kinds a shopper describes it
+        with, up to `reach` other words in a row."""
+        within = self._within(row)
+        title = self._rest_of_title(row)
+        found: set[str] = set()
+        for start in _positions(said, brand):
+            for steps in (range(start + len(brand), len(said)), range(start - 1, -1, -1)):
+                other = 0
+                for i in steps:
+                    if said[i] in within or said[i].isdigit():
+                        other = 0
+                        found |= {said[i]} & title
+                    else:
+                        other += 1
+                        if other >= reach:
+                            break
+        return frozenset(found)
+
+    def _within(self, row: int) -> frozenset[str]:
+        """Words said inside a product's name without breaking it: its own title and brand words,
+        and the colours, materials, numbers and units a shopper describes it with ("the LEEBO LED
+        headlight for PULSAR 150", "the NIRLON CLASSIC red 2.5 litre KADHAI")."""
+        return self.words[row] | rules().describing
 
     def _options(self, row: int) -> set[str]:
         line = self.lines.get(self.products[row].category_path)
@@ -135,20 +245,24 @@ class NameIndex:
         the message asks for products of ("do you have asics running shoes", "puma cricket bat, up
         to 2000"), as the understander read it: a brand and the words of that kind name no product."""
         r_ = rules()
-        raw = tokenize(text.replace("'", ""))
+        raw = _tokens(text)
         said = [_spelling(singular(w)) for w in raw]
         definite = _points(raw)
+        back = [i for i, w in enumerate(raw) if w in r_.back]
         kind_words = set(_terms(kind or ""))
         said_set = (set(said) | set(joined_forms(text))) - _type_phrase_words(said)
-        branded = {r: b for b, rows in self.brand_rows.items() if _contains(said, b) for r in rows}
-        shared = Counter(r for w in said_set for r in self.postings.get(w, []))
+        # each row by the longest phrase of its brand said ("gwyn lingerie" over "gwyn")
+        said_brands = sorted((b for b in self.brand_rows if _contains(said, b)), key=len)
+        branded = {r: b for b in said_brands for r in self.brand_rows[b]}
+        shared = Counter(r for w in sorted(said_set) for r in self.postings.get(w, []))
         rows = [r for r, n in shared.items() if n >= 2 or self.name_words[r] & said_set] + list(branded)
         said_phrases = _said_types(said, self.all_types)
+        picked = self._picked_by_brand(said, branded, definite or bool(r_.back & set(raw)))
         scored = []
         for r in dict.fromkeys(rows):
             names = self.name_words[r]
             brand = branded.get(r)
-            matched = names & said_set | (self.brands[r] if brand else frozenset())
+            matched = names & said_set | (self.brands[r] | self.cores[r] & said_set if brand else frozenset())
             # An everyday word of the title counts where it is said next to a name word, in the
             # title's order ("get glamr STYLISH boots"), never alone.
             matched |= _phrase_words(said, self.title_terms[r], matched, self.ordinary - rules().generic)
@@ -163,13 +277,17 @@ class NameIndex:
                 # a brand, or one word of a name, and another kind of product ("adidas track pants",
                 # a top; "i can JUST throw them in... the dearfoams boots", a dress of Just In Time)
                 continue
+            matched |= picked.get(r, frozenset())
             # Several rare words of one title ("get glamr stylish boots", a catalog without a
             # brand column) name it as surely as a brand or a model code does.
             heavy = weight >= r_.strong_name_weight * self.max_idf
             strong = heavy and _said_together(said, self.title_terms[r], matched)
-            if not (brand or code or definite or strong):
+            # "salt n pepper denny black boots, are THEY leather?": a word pointing back after
+            # the name points as "the" does
+            pointed = definite or any(i > max(_positions_of(said, matched), default=len(said)) for i in back)
+            if not (brand or code or pointed or strong):
                 continue  # no brand, no model code, no "the": a search using a title's words
-            if cover < r_.min_name_cover and not (sole or heavy):
+            if cover < r_.min_name_cover and not (sole or heavy or r in picked):
                 continue  # one word of a long name ("wedding" of "lovelady wedding lingerie set")
             if matched <= self.brands[r] and not sole:
                 continue  # a brand, not a product
@@ -184,7 +302,19 @@ class NameIndex:
         # A name is said as one phrase: a product whose words are said together comes before one
         # whose words are scattered over the message ("I cook on INDUCTION. will the NIRLON
         # classic kadhai work?" names the classic kadhai, not the induction one).
-        scored.sort(key=lambda s: (not _compact(said, s[3]), -s[0], -s[1], -similarity.get(s[2], 0.0)))
+        # Then the heavier name; the one its brand's words single out (`picked`) before its
+        # siblings said by the same words; the title covered best; the closest embedding; the
+        # catalog's order, so that a tie never falls to chance.
+        scored.sort(
+            key=lambda s: (
+                not _compact(said, s[3], self._within(s[2])),
+                -s[0],
+                s[2] not in picked,
+                -s[1],
+                -similarity.get(s[2], 0.0),
+                s[2],
+            )
+        )
         out: list[Named] = []
         used: set[str] = set()
         for weight, cover, row, matched in scored:
@@ -195,7 +325,7 @@ class NameIndex:
                 continue
             if not fresh:
                 continue
-            if matched & used and not _said_near(said, fresh, matched - fresh):
+            if matched & used and not _said_near(said, fresh, matched - fresh, self._within(row)):
                 # A sibling of a product already named (same brand or line), told apart only by a
                 # word said elsewhere, the question's own ("the nirlon classic kadhai, on INDUCTION?").
                 continue
@@ -209,25 +339,34 @@ class NameIndex:
                 row = best[2]
             out.append(Named(self.products[row], weight, matched, len(out)))
             used |= matched
-        if not out and definite and not kind_words:  # "show me all the flats under 500" asks for a kind
-            out = self._variants(said, raw)
+        # "show me all the flats under 500" asks for a kind; "pet bed large grey memory foam -
+        # can i throw IT in the washer?" points back at the variant it has just named.
+        if not out and not kind_words:
+            out = self._variants(said, _clause_ends(text), None if definite or not back else back[0], definite)
         position = {w: i for i, w in reversed(list(enumerate(said)))}
         return sorted(out, key=lambda n: (min(position.get(w, 0) for w in n.matched), n.group))
 
-    def _variants(self, said: list[str], raw: list[str]) -> list[Named]:
+    def _variants(self, said: list[str], ends: set[int], back: int | None, definite: bool) -> list[Named]:
         """ "the white glass electric kettle": a line whose shared title words the text carries,
         narrowed by the option values it names. The last option value said after the line's name
         is what is asked ("is the navy XL fleece jacket a FULL zip?") unless an earlier value of
-        the same option names the variant ("the tea kettle for GAS stoves work on INDUCTION?")."""
+        the same option names the variant ("the tea kettle for GAS stoves work on INDUCTION?").
+        `ends`: the positions that close a clause; `back`: where a word pointing back at the
+        product is said, when no "the" points at it: the name must come before it and narrow the
+        line by at least one option. With neither, the options said must single out one variant,
+        two options at least ("black wired gaming mouse with laser sensor - price?")."""
         said_all = set(said)
         found: list[Named] = []
         for line in self.lines.values():
             if not line.common or not line.common <= said_all:
                 continue
             head = _name_end(said, line.common)
+            if back is not None and head > back:
+                continue
             value_words = {w for vs in line.values.values() for v in vs for w in v}
             key_words = {w for k in line.values for w in _terms(k)}
             attached = _attached(said, head, value_words | key_words | line.common)
+            attached |= self._described(line, said, head, ends, value_words | key_words)
             keep, named_by = self._narrowed(line, said, range(head), attached)
             # Values said before the name that no variant has together with the nearer ones are
             # the shopper's own situation ("all we have is an INDUCTION cooktop. would the
@@ -236,11 +375,51 @@ class NameIndex:
                 if keep:
                     break
                 keep, named_by = self._narrowed(line, said, range(cut, head), attached)
+            if back is not None and named_by == set(line.common):
+                continue  # "is there a tea kettle? is it cheap?": no variant said
+            options, counted = 0, set()
+            for values in line.values.values():  # options told by words of their own ("brown, brown" is one)
+                words = {w for v in values if set(v) <= named_by for w in v} - counted
+                options += bool(words)
+                counted |= words
+            if not definite and back is None and (len(keep) != 1 or options < 2):
+                continue  # "a white electric kettle?": a search
             if 0 < len(keep) <= rules().max_alike:
                 unnamed = frozenset(line.option_words - named_by)
                 found.extend(Named(self.products[r], 0.0, frozenset(named_by), 0, unnamed) for r in sorted(keep))
         groups = {n.product.category_path for n in found}
         return found if len(groups) == 1 else []
+
+    def _described(self, line: Line, said: list[str], head: int, ends: set[int], words: set[str]) -> set[int]:
+        """Option values said right after the line's name, with no attaching word, that describe
+        it ("the patio umbrella RED 7 FT", "pet bed LARGE GREY MEMORY FOAM - can i wash it?"): a
+        run of values naming two options or more, or one closing its clause ("the ceramic tea
+        kettle 2 LITRE, will it work?") or followed by an attaching word ("indoor security camera
+        2K with 130 degree view"). One value followed by more of the clause is what is asked
+        ("is the tea kettle INDUCTION compatible?"). Anywhere after the name, a value said with
+        its option's name names it too ("the CAPSULE TYPE", "with 130 DEGREE VIEW")."""
+
+        def describes(w: str) -> bool:
+            return w in words or w.isdigit() or w in rules().units
+
+        run: list[int] = []
+        i = head + 1
+        # a list of values may run over commas ("tea kettle, ceramic, 1 litre size..")
+        while i < len(said) and describes(said[i]) and (not run or run[-1] not in ends or said[i] in words):
+            run.append(i)
+            i += 1
+        said_with_key = set()
+        for key, values in line.values.items():
+            key_words = set(_terms(key))
+            for v in values:
+                for p in _mentions(said, v, values):
+                    after = p + len(v) if _positions(said, v) else p + 1
+                    if p > head and after < len(said) and said[after] in key_words:
+                        said_with_key |= set(range(p, after + 1))
+        named = {key for key, values in line.values.items() for v in values for p in _mentions(said, v) if p in run}
+        following = said[i] if i < len(said) else ""
+        closes = bool(run) and (run[-1] in ends or following in rules().attach)
+        return said_with_key | (set(run) if len(named) >= 2 or (named and closes) else set())
 
     def _narrowed(self, line: Line, said: list[str], before: range, attached: set[int]) -> tuple[set[int], set[str]]:
         """The line's rows with the option values said at the positions `before` the name or
@@ -248,7 +427,13 @@ class NameIndex:
         keep = set(line.rows)
         named_by = set(line.common)
         for key, values in line.values.items():
-            mentions = sorted((i, v) for v in values for i in _positions(said, v))
+            mentions = sorted((i, v) for v in values for i in _mentions(said, v, values))
+            # the longest value said there: "wifi + cellular" is not also "wifi"
+            mentions = [
+                (i, v)
+                for i, v in mentions
+                if not any(len(u) > len(v) and j <= i and i + len(v) <= j + len(u) for j, u in mentions)
+            ]
             naming = [v for i, v in mentions if i in before or i in attached]
             if naming:
                 keep &= {r for r in line.rows if _value_terms(self.products[r].attributes.get(key, "")) in naming}
@@ -298,12 +483,56 @@ def _lines(products: list[Product]) -> dict[str, Line]:
     return out
 
 
+def _brands(products: list[Product], not_brand: frozenset[str]) -> list[str]:
+    """Each product's brand: the record's, else its brand shelf in the category tree (see
+    `title_brand`), else, in a catalog that has a brand column, the opening words several of its
+    titles share ("LA BRIZA mile boots", "LA BRIZA black boots"), up to a number, a product-type
+    or an everyday word. A catalog with no brands at all (tau) gets none: its titles open with
+    the product's own name ("Tea Kettle (...)"), not a maker's."""
+    out = [p.brand or title_brand(p) for p in products]
+    if not any(p.brand for p in products):
+        return out
+    openings: dict[str, list[int]] = {}
+    for row, p in enumerate(products):
+        words = tokenize(p.title.replace("'", ""))
+        if not out[row] and words and words[0] not in not_brand and not words[0].isdigit():
+            openings.setdefault(words[0], []).append(row)
+    for rows in openings.values():
+        if len(rows) < 2:
+            continue
+        titles = [tokenize(products[r].title.replace("'", "")) for r in rows]
+        shared: list[str] = []
+        for column in zip(*titles, strict=False):
+            word = column[0]
+            if len(set(column)) > 1 or word in not_brand or any(c.isdigit() for c in word):
+                break
+            shared.append(word)
+        for r in rows:
+            out[r] = " ".join(shared)
+    return out
+
+
+def title_brand(product: Product) -> str:
+    """The brand of a product whose record has none, where its category tree has a level for
+    the brand's shelf: a level that reads "<the title's opening words> <its parent level>"
+    ("... > dresses > BEEBAY dresses" over "beebay girl's a-line dress"). A third of the Flipkart
+    records leave the brand column empty, though their titles open with it."""
+    levels = [level.strip() for level in (product.category_path or "").split(">")]
+    title = tokenize(product.title.replace("'", ""))
+    for parent, level in zip(levels, levels[1:], strict=False):
+        words, tail = tokenize(level), tokenize(parent)
+        head = words[: len(words) - len(tail)]
+        if tail and head and words[len(head) :] == tail and title[: len(head)] == head:
+            return " ".join(head)
+    return ""
+
+
 def _points(raw: list[str]) -> bool:
     """A definite word that points at a product ("THE Sonata watch", "THIS kettle"), not one that
     opens a request ("what's the BEST ...", "the cheapest ...")."""
     r_ = rules()
     return any(
-        w in r_.definite and not (nxt in r_.ranking or (nxt.endswith("est") and len(nxt) > 4))
+        w in r_.definite and not (w == "the" and (nxt in r_.ranking or (nxt.endswith("est") and len(nxt) > 4)))
         for w, nxt in zip(raw, [*raw[1:], ""], strict=True)
     )
 
@@ -332,6 +561,8 @@ def _attached(said: list[str], head: int, option_words: set[str]) -> set[int]:
             on = True
         elif on and (w in option_words or w in ("and", "or") or w.isdigit()):
             out.add(i)
+        elif on and w in rules().articles:
+            continue  # "with THE leather band and AMOLED display"
         else:
             on = False
     # "the tea kettle, the 1.5 litre induction ONE": option values right before a word that
@@ -347,6 +578,38 @@ def _attached(said: list[str], head: int, option_words: set[str]) -> set[int]:
         else:
             run = []
     return out
+
+
+def _mentions(said: list[str], value: tuple[str, ...], others: set[tuple[str, ...]] | None = None) -> list[int]:
+    """Where a value is said: the whole phrase, or (with the option's `others`) a word of a
+    longer value that no other value of the option has ("ALEXA" for "amazon alexa", "FOAM" for
+    "memory foam"), where the shopper names the option by its telling part."""
+    at = _positions(said, value)
+    if others is not None and len(value) > 1 and not at:
+        theirs = {w for v in others if v != value for w in v}
+        telling = {w for w in value if w not in theirs and _names(w) and not w.isdigit() and w not in rules().generic}
+        at = [i for i, w in enumerate(said) if w in telling]
+    return at
+
+
+def _positions_of(said: list[str], words: frozenset[str]) -> list[int]:
+    return [i for i, w in enumerate(said) if w in words]
+
+
+def _clause_ends(text: str) -> set[int]:
+    """Positions (in `_tokens(text)`) of the last word of each clause: before a comma, a full
+    stop, a question mark, a bracket or a dash set off by spaces ("pet bed large grey - can i")."""
+    ends: set[int] = set()
+    count = 0
+    for clause in CLAUSE_BREAK.split(text.replace("'", "")):
+        n = len(_tokens(clause))
+        if n:
+            count += n
+            ends.add(count - 1)
+    return ends
+
+
+CLAUSE_BREAK = re.compile(r"[,;:!?()]+|\.+(?=\s|$)|\s[-–—]+\s")
 
 
 def _value_terms(value: str) -> tuple[str, ...]:
@@ -395,17 +658,34 @@ def _phrase_words(said: list[str], title: list[str], names: frozenset[str], cand
     return frozenset(out)
 
 
-def _compact(said: list[str], words: frozenset[str], reach: int = 2) -> bool:
-    """The words are said in one run, each within `reach` words of the next."""
-    at = sorted({i for i, w in enumerate(said) if w in words})
-    return all(b - a <= reach for a, b in zip(at, at[1:], strict=False))
+def _gap(said: list[str], a: int, b: int, within: frozenset[str]) -> int:
+    """Words said between positions a and b that are no part of the product's name (`within`)."""
+    return sum(1 for w in said[min(a, b) + 1 : max(a, b)] if w not in within and not w.isdigit())
 
 
-def _said_near(said: list[str], fresh: frozenset[str], rest: frozenset[str], reach: int = 2) -> bool:
-    """A word of `fresh` said within `reach` words of one of `rest` ("the FREE 2 SPORT")."""
+def _compact(said: list[str], words: frozenset[str], within: frozenset[str], reach: int = 2) -> bool:
+    """The words are said in one run (fewer than `reach` other words between one and the next),
+    each at least once: a word said again elsewhere ("the asics gel-kayano 22 running shoes, how
+    much does one SHOE weigh?") does not scatter the name."""
+    at = sorted(i for i, w in enumerate(said) if w in words)
+    run: set[str] = set()
+    for a, b in zip([None, *at], at, strict=False):
+        if a is not None and _gap(said, a, b, within) >= reach:
+            run = set()
+        run.add(said[b])
+        if run >= words & set(said):
+            return True
+    return not at
+
+
+def _said_near(
+    said: list[str], fresh: frozenset[str], rest: frozenset[str], within: frozenset[str], reach: int = 2
+) -> bool:
+    """A word of `fresh` said with fewer than `reach` other words between it and one of `rest`
+    ("the FREE 2 SPORT", "the leebo LED headlight for PULSAR 150")."""
     at = [i for i, w in enumerate(said) if w in fresh]
     others = [i for i, w in enumerate(said) if w in rest]
-    return any(abs(i - j) <= reach for i in at for j in others)
+    return any(_gap(said, i, j, within) < reach for i in at for j in others)
 
 
 def _ordinary_words(words: set[str], products: list[Product]) -> set[str]:
@@ -438,6 +718,7 @@ def _names(word: str) -> bool:
     return len(word) >= 3 or any(c.isdigit() for c in word)
 
 
+CODE_NUMBER = re.compile(r"\d{3,}")
 HYPHENATED = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
 SPLIT_CODE = re.compile(r"\b([a-z]{2,5})[\s-]?(\d{2,6}[a-z]{0,3})\b")
 
@@ -454,8 +735,31 @@ def joined_forms(text: str) -> list[str]:
     return [f for f in forms if len(f) >= 4]
 
 
+def _code_parts(terms: list[str]) -> list[str]:
+    """The words inside a model code ("purple02", "8502-7purple", "1070blk" -> "purple", "blk"):
+    a shopper names the colour or the suffix without the code's digits."""
+    return [part for w in terms if any(c.isdigit() for c in w) for part in re.findall(r"[a-z]{3,}", w) if part != w]
+
+
 def _terms(text: str) -> list[str]:
-    return [_spelling(singular(w)) for w in tokenize(text.replace("'", ""))]
+    return [_spelling(singular(w)) for w in _tokens(text)]
+
+
+SHORT_HYPHENATED = re.compile(r"\b([a-z]{1,2})-([a-z]{1,2})\b")  # "wi-fi", "t-rex" are one word said either way
+NUMBER_UNIT = re.compile(r"^(\d+)([a-z]+)$")
+
+
+def _tokens(text: str) -> list[str]:
+    """Lowercase words, a number written together with its unit split from it ("25cm", "2L",
+    "8hr" -> "25 cm", "2 l", "8 hr"), as titles and shoppers write it either way."""
+    out: list[str] = []
+    for w in tokenize(SHORT_HYPHENATED.sub(r"\1\2", text.replace("'", "").lower())):
+        m = NUMBER_UNIT.match(w)
+        if m and _spelling(singular(m.group(2))) in rules().units:
+            out += [m.group(1), m.group(2)]
+        else:
+            out.append(w)
+    return out
 
 
 def _spelling(word: str) -> str:

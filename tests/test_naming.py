@@ -1,0 +1,306 @@
+"""Which product a question names (assistant/naming.py), per class of loose naming, on small
+hand-made catalogs: exact, no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.naming import NameIndex, title_brand
+from common.schema import Product
+
+# Thirty everyday products: idf thresholds are shares of a one-title word's idf, so a catalog of
+# a handful of products would make every word rare.
+FILLERS = [
+    Product(id=f"f{i}", title=f"maker{i} ceramic mug", brand=f"maker{i}", description="a mug for tea")
+    for i in range(30)
+]
+
+
+def _named(products: list[Product], message: str) -> list[str]:
+    return [n.product.id for n in NameIndex([*FILLERS, *products]).find(message)]
+
+
+def _first(products: list[Product], message: str) -> str | None:
+    found = NameIndex([*FILLERS, *products]).find(message)
+    return found[0].product.id if found else None
+
+
+# -- the product's own words said between its name words ---------------------------------------
+HEADLIGHTS = [
+    Product(id="h1", title="leebo led headlight for bajaj pulsar 150", brand="leebo"),
+    Product(id="h2", title="leebo led headlight for suzuki sling", brand="leebo"),
+]
+MATS = [
+    Product(id="c1", title="crokrok nylon car mat for datsun go", brand="crokrok"),
+    Product(id="c2", title="crokrok nylon car mat for volkswagen vento", brand="crokrok"),
+]
+PANS = [
+    Product(id="n1", title="nirlon classic kadhai 2.5 l", brand="nirlon"),
+    Product(id="n2", title="nirlon classic pan 25 cm diameter", brand="nirlon"),
+    Product(id="n3", title="nirlon induction kadhai 1.5 l", brand="nirlon"),
+]
+SHOES = [
+    Product(id="s1", title="asics gel-kayano 22 running shoes", brand="asics"),
+    Product(id="s2", title="asics gel-cumulus 17 running shoes", brand="asics"),
+]
+
+
+@pytest.mark.parametrize(
+    "catalog, message, named",
+    [
+        (HEADLIGHTS, "leebo LED headlight for pulsar 150 - how many watts does it draw?", "h1"),
+        (HEADLIGHTS, "will the leebo led headlight (the pulsar 150 one) work on 12 volt?", "h1"),
+        (MATS, "kids get mud in car. crokrok nylon car mat for datsun go - is it water resistant?", "c1"),
+        # a colour and an amount with its unit, said inside the name
+        (PANS, "I cook on induction only. will the nirlon classic red 2.5 litre kadhai work?", "n1"),
+        (PANS, "can i put the nirlon classic 25cm red fry pan in the dishwasher?", "n2"),
+        # a name word said again in the question does not scatter the name
+        (SHOES, "asics gel-kayano 22 running shoes, how much does one shoe weigh?", "s1"),
+    ],
+)
+def test_a_name_is_one_stretch_over_the_products_own_words(catalog, message, named):
+    assert _first(catalog, message) == named
+
+
+def test_the_questions_own_word_still_names_no_sibling():
+    assert _named(PANS, "i cook on induction. will the nirlon classic kadhai work?") == ["n1"]
+
+
+# -- a brand the record leaves out ---------------------------------------------------------------
+def test_a_brand_shelf_in_the_category_tree_is_the_brand():
+    dress = Product(id="d1", title="beebay girl's a-line dress", category=["clothing", "dresses", "beebay dresses"])
+    assert title_brand(dress) == "beebay"
+    plain = Product(id="d2", title="party dress for girls", category=["clothing", "dresses"])
+    assert title_brand(plain) == ""
+
+
+BOOTS = [
+    Product(id="b1", title="la briza mile boots"),
+    Product(id="b2", title="la briza ashley boots"),
+    Product(id="b3", title="la briza black boots"),
+    Product(id="b4", title="pinza black cowboy boots", brand="pinza"),  # a catalog with a brand column
+    Product(id="b5", title="carlton boots", category=["footwear", "boots", "carlton boots"]),
+    Product(id="b6", title="carlton london boots", brand="carlton"),
+]
+
+
+@pytest.mark.parametrize(
+    "message, named",
+    [
+        # the brand (titles' shared opening) and the everyday words of one of its titles
+        ("la briza black suede boots (the plain black ones) - are they waterproof?", "b3"),
+        ("what's the lining inside the carlton brown slip on boots made of?", "b5"),
+    ],
+)
+def test_a_brand_and_its_titles_everyday_words_name_the_one_they_single_out(message, named):
+    assert _first(BOOTS, message) == named
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "la briza boots?",  # a brand and a kind: its boots, a search
+        "do you have la briza boots for a party",
+        "la briza boots - are they waterproof?",  # three la briza boots: no one singled out
+        "forget la briza, any brand is fine",
+    ],
+)
+def test_a_brand_and_a_kind_alone_name_none(message):
+    assert _named(BOOTS, message) == []
+
+
+# -- brands vary in a category of many makers -----------------------------------------------------
+RINGS = [
+    Product(
+        id=f"r{i}",
+        title=f"{brand} silver {stone} ring",
+        brand=brand,
+        category=["jewellery", "rings"],
+        attributes={"Brand": brand, "Gemstone": stone},
+    )
+    for i, (brand, stone) in enumerate(
+        [("kiara", "zircon"), ("kiara", "amethyst"), ("caratlane", "diamond"), ("caratlane", "zircon")]
+    )
+]
+
+
+def test_a_brand_is_no_option_of_a_category_of_many_makers():
+    assert _first(RINGS, "the kiara silver amethyst ring - how many stones are set in it?") == "r1"
+    assert _first(RINGS, "caratlane diamond ring in silver, how many diamonds are on it") == "r2"
+
+
+def test_a_model_codes_number_names_it_next_to_its_brand():
+    watches = [
+        Product(id="w1", title="skmei 1070blk sports analog-digital watch", brand="skmei"),
+        Product(id="w2", title="skmei dg1010-black-gold sports digital watch", brand="skmei"),
+    ]
+    assert _first(watches, "how deep can the skmei 1070 black sports watch go in water?") == "w1"
+    assert _first(watches, "is the skmei 1010 waterproof?") == "w2"
+    assert _named(watches, "sports watch under 1070") == []  # a number alone is a price
+
+
+# -- variants of a line, named by their options in the shopper's words -----------------------
+def _line(name: str, options: dict[str, list[str]]) -> list[Product]:
+    """Every combination of the options, one product each, as tau's variants are."""
+    rows: list[dict[str, str]] = [{}]
+    for key, values in options.items():
+        rows = [{**row, key: value} for row in rows for value in values]
+    return [
+        Product(
+            id=f"{name}-{i}",
+            title=f"{name} ({', '.join(row.values())})",
+            category=[name],
+            attributes=row,
+        )
+        for i, row in enumerate(rows)
+    ]
+
+
+BEDS = _line("Pet Bed", {"size": ["small", "large"], "material": ["memory foam", "fleece"], "color": ["grey", "beige"]})
+UMBRELLAS = _line("Patio Umbrella", {"size": ["6 ft", "7 ft"], "color": ["red", "blue"], "tilt": ["auto", "manual"]})
+# as in tau, not every combination is made: no ceramic 2 litre kettle for induction
+KETTLES = [
+    p
+    for p in _line(
+        "Tea Kettle",
+        {"material": ["ceramic", "glass"], "capacity": ["1 liter", "2 liters"], "stovetop": ["gas", "induction"]},
+    )
+    if p.title != "Tea Kettle (ceramic, 2 liters, induction)"
+]
+WATCHES = _line(
+    "Smart Watch", {"color": ["gold", "black"], "band material": ["leather", "metal"], "display": ["AMOLED", "LCD"]}
+)
+THERMOSTATS = _line(
+    "Smart Thermostat", {"compatibility": ["Amazon Alexa", "Google Assistant"], "color": ["white", "black"]}
+)
+ESPRESSO = _line(
+    "Espresso Machine", {"capacity": ["1L", "2L"], "type": ["capsule", "manual"], "pressure": ["9 bar", "19 bar"]}
+)
+
+
+def _titles(products: list[Product], message: str) -> set[str]:
+    found = NameIndex([*FILLERS, *products]).find(message)
+    return {n.product.title for n in found}
+
+
+@pytest.mark.parametrize(
+    "catalog, message, named",
+    [
+        # no "the": a word pointing back after the name
+        (
+            BEDS,
+            "pet bed large grey memory foam - can i throw it in washing machine?",
+            {"Pet Bed (large, memory foam, grey)"},
+        ),
+        # values right after the name: two options, or one closing its clause
+        (
+            UMBRELLAS,
+            "can i order the patio umbrella red 7 ft right now?",
+            {"Patio Umbrella (7 ft, red, auto)", "Patio Umbrella (7 ft, red, manual)"},
+        ),
+        (
+            KETTLES,
+            "we only have induction. the ceramic tea kettle 2 litre, will it work on that?",
+            {"Tea Kettle (ceramic, 2 liters, gas)"},
+        ),
+        (
+            KETTLES,
+            "tea kettle, ceramic, 1 litre size.. which stove is it made for?",
+            {"Tea Kettle (ceramic, 1 liter, gas)", "Tea Kettle (ceramic, 1 liter, induction)"},
+        ),
+        # "with THE leather band", a value said with its option's name, the telling part of a value
+        (
+            WATCHES,
+            "does the gold smart watch with the leather band and AMOLED display have GPS?",
+            {"Smart Watch (gold, leather, AMOLED)"},
+        ),
+        (
+            ESPRESSO,
+            "espresso machine, the capsule type with 2L water tank.. how many bar does it make?",
+            {"Espresso Machine (2L, capsule, 9 bar)", "Espresso Machine (2L, capsule, 19 bar)"},
+        ),
+        (
+            THERMOSTATS,
+            "the smart thermostat for alexa in white - is that one in stock?",
+            {"Smart Thermostat (Amazon Alexa, white)"},
+        ),
+    ],
+)
+def test_a_variant_is_named_by_its_options_in_the_shoppers_words(catalog, message, named):
+    assert _titles(catalog, message) == named
+
+
+@pytest.mark.parametrize(
+    "catalog, message",
+    [
+        (KETTLES, "is there a tea kettle? is it cheap?"),  # no option said: the line, not a variant
+        (KETTLES, "ceramic tea kettle"),  # a search
+        (BEDS, "do you have a large grey pet bed?"),  # a search, nothing points back
+        (UMBRELLAS, "i want it for the terrace. do you have a red patio umbrella"),  # "it" before the name
+    ],
+)
+def test_a_line_said_without_pointing_at_a_variant_names_none(catalog, message):
+    assert _titles(catalog, message) == set()
+
+
+def test_one_value_said_after_the_name_in_its_clause_is_what_is_asked():
+    # "induction" is asked, not said to pick: the glass 2 litre kettles are named, both
+    named = _titles(KETTLES, "is the glass 2 litre tea kettle induction compatible?")
+    assert named == {"Tea Kettle (glass, 2 liters, gas)", "Tea Kettle (glass, 2 liters, induction)"}
+
+
+# -- a brand said by its opening, words inside codes, a name pointed back at ---------------------
+def test_a_brand_is_said_by_its_own_opening_words():
+    skirts = [
+        Product(id="g1", title="gwyn lingerie floral print women's gathered skirt", brand="gwyn lingerie"),
+        Product(id="g2", title="gwyn lingerie solid women's pencil skirt", brand="gwyn lingerie"),
+        Product(
+            id="h1", title="blue birds usa homeware stainless steel 1000 ml bottle", brand="blue birds usa homeware"
+        ),
+    ]
+    assert _first(skirts, "gwyn floral print skirt - is it knee length or long?") == "g1"
+    assert _first(skirts, "blue birds steel bottle 1000 ml - will it keep water cold?") == "h1"
+    # "blue" alone is a colour, no brand
+    assert _named(skirts, "blue bottle - will it keep water cold?") == []
+
+
+def test_the_words_inside_a_model_code_tell_a_brands_products_apart():
+    boxes = [
+        Product(id="l1", title="ski lock seal gift set 550 purple02 2 containers lunch box", brand="ski"),
+        Product(id="l2", title="ski lock seal gift set 550 yellow02 2 containers lunch box", brand="ski"),
+    ]
+    assert _first(boxes, "ski lock seal lunch box purple, how many containers in it?") == "l1"
+
+
+def test_everyday_words_of_a_title_tell_a_brands_products_apart():
+    tops = [
+        Product(id="t1", title="shilpkala casual sleeveless embellished women's top"),
+        Product(id="t2", title="shilpkala casual sleeveless solid women's top"),
+        Product(id="t3", title="shilpkala casual short sleeve printed women's top"),
+    ]
+    assert _first(tops, "shilpkala sleeveless solid top - is it cotton?") == "t2"
+    # "solid" may go unsaid, as "casual" and "women's" do: the one with nothing more is named
+    assert _first(tops, "shilpkala sleeveless top - is it cotton?") == "t2"
+
+
+def test_a_word_pointing_back_after_a_name_points_as_the_does():
+    boots = [Product(id="d1", title="salt n pepper 14-664 denny black boots"), *BOOTS]
+    assert _first(boots, "salt n pepper denny black boots, are they leather?") == "d1"
+    assert _named(boots, "i need denny black boots") == []
+
+
+MICE = _line(
+    "Gaming Mouse",
+    {"color": ["black", "white"], "sensor type": ["laser", "optical"], "connectivity": ["wired", "wireless"]},
+)
+READERS = _line("E-Reader", {"screen size": ["7-inch", "6-inch"], "connectivity": ["Wi-Fi", "Wi-Fi + Cellular"]})
+
+
+def test_a_variant_singled_out_by_two_options_or_more_is_named_without_pointing():
+    assert _titles(MICE, "black wired gaming mouse with laser sensor - price?") == {
+        "Gaming Mouse (black, laser, wired)"
+    }
+    assert _titles(MICE, "black wired gaming mouse?") == set()  # two of them: a search
+    assert _titles(READERS, "the 7 inch e-reader with wifi + cellular, how much storage?") == {
+        "E-Reader (7-inch, Wi-Fi + Cellular)"
+    }
