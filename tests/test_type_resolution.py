@@ -198,6 +198,17 @@ def test_a_category_leaf_cut_short_names_no_type(message, carried):
     assert _understander(CUT_SHORT_LEAF).requested_type(message).carried is carried
 
 
+def test_a_short_leaf_the_title_also_says_is_the_shops_own_kind():
+    """ "Yoga" above "Lotus Yoga Block Pair" is no cut copy of the title: it says what the product is."""
+    shop = [
+        ("lotus yoga block pair", "Sports & Outdoors > Fitness > Yoga"),
+        ("harbour ceramic mug set of 4", "Home > Mugs"),
+    ]
+    u = _understander(shop)
+    assert u.requested_type("yoga").carried is True
+    assert u.requested_type("mugs").carried is True
+
+
 def test_no_letter_is_added_at_the_end_of_a_word():
     """A letter at the end makes a plural or a brand ("cutlerys" titles): never a variant."""
     shop = [("steel cutlerys", "Kitchen > Dining"), ("silver cutlerys", "Kitchen > Dining")]
