@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache
@@ -121,6 +122,7 @@ class Knowledge:
     not_keys: dict[str, frozenset[str]] = field(default_factory=dict)  # asked word -> key words it rules out
     counts: frozenset[str] = frozenset()  # "many": asks a count, unless a unit follows
     units: frozenset[str] = frozenset()  # "hours", "metres": what "how many" asks an amount in
+    story_time: re.Pattern[str] = re.compile(r"(?!x)x")  # "last year", "3 yrs back": when, in the shopper's story
 
 
 @cache
@@ -159,6 +161,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         {singular(k): frozenset(terms(" ".join(v))) for k, v in data.get("not_keys", {}).items()},
         frozenset(data.get("counts", "").split()),
         frozenset(data.get("units", "").split()),
+        re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("story_time", [])) or r"(?!x)x", re.I),
     )
 
 
@@ -230,10 +233,14 @@ def read_question(question: str, naming: str = "") -> Asked:
     """What is asked, without the words that name the product (`naming`: its title and brand)."""
     k = knowledge()
     plain = re.sub(r"'s\b", " is", question).replace("'", "")
+    plain = k.story_time.sub(" ", plain)  # "bought it 3 yrs back", "since last year": no feature asked
     tokens = tokenize(plain)
     if PRICE_ASKED.search(plain):  # "how much is it?" asks its price, in no word of a key
         tokens.append("price")
-    named = {singular(w) for w in tokenize(naming)}
+    # A word said again outside the name ("i only have INDUCTION. will the nirlon INDUCTION kadhai
+    # work on it?") is asked, though it also names the product.
+    counts = Counter(singular(w) for w in tokens)
+    named = {singular(w) for w in tokenize(naming)} - {w for w, n in counts.items() if n > 1}
     # "how MANY hours" asks an amount in hours, not a count of pieces.
     tokens = [w for w, nxt in zip(tokens, [*tokens[1:], ""], strict=True) if not (w in k.counts and nxt in k.units)]
     words = [singular(w) for w in tokens if w not in k.filler and not w.isdigit()]
@@ -309,7 +316,9 @@ def answer_question(
     # A flag for the feature asked ("Child Lock: Yes") answers before any amount the message
     # states: that amount may be chatter ("we have a 2 yr old... does it have a child lock?"),
     # and read as a need it met "Warranty: 1 Year" and answered no.
-    fitted = None if flag else _fit_answer(question, evidence, f"{naming or ''} {product.title}")
+    # A value asked ("which holder does it fit? my old bulb was 9 w") wants the value, not whether
+    # an amount of the story fits.
+    fitted = None if flag or not asked.yes_no else _fit_answer(question, evidence, f"{naming or ''} {product.title}")
     if fitted is not None:  # "will my 15.6 inch laptop fit?" against "Compatible Laptop Size: 15.6"
         return fitted
     said = _value_match(replace(asked, named=asked.named | own), evidence) if asked.yes_no else None
@@ -794,6 +803,8 @@ def _fact_answer(asked: Asked, evidence: list[Evidence]) -> Answer | None:
                 continue
             if words <= _words(e.text):  # the record says it in the shopper's own words: no inference
                 continue
+            if not (yes or no) and _flag_said(asked, e):  # "is it water resistant?": "Water Resistant: Yes"
+                continue
             if no:
                 verdict = Verdict.NO
             elif yes:
@@ -804,6 +815,13 @@ def _fact_answer(asked: Asked, evidence: list[Evidence]) -> Answer | None:
             text = f"{lead}. The listing says: {_quote(e)}. That means {fact.means}."
             return Answer(verdict, text, [e], consequence=fact.means)
     return None
+
+
+def _flag_said(asked: Asked, e: Evidence) -> bool:
+    """A yes flag whose key the question says whole, amid any chatter: the record answers the
+    question as asked, and a fact about the words would only weaken it to "partly"."""
+    key = terms((e.key or "").replace("-", " "))
+    return bool(key) and _says_yes(e.value or "") and all(any(_same_word(a, w) for a in asked.words) for w in key)
 
 
 def _similarities(asked: Asked, evidence: list[Evidence], embedder: Embedder | None) -> np.ndarray:

@@ -1,0 +1,54 @@
+"""Failure classes of product questions read from a shopper's story (assistant/answers.py), each
+on a small hand-made record with the deterministic embedder: a value asked beside a story amount,
+a yes flag said whole amid chatter, an age said of a relative, when something happened in the
+story, and a naming word said again as the thing asked."""
+
+from __future__ import annotations
+
+from assistant.answers import Verdict, answer_question, key_values
+from common.schema import Product
+from tests.fakes import HashEmbedder
+
+BULB = Product(
+    id="b1", title="bft led cool white bulb 6 w", attributes={"Bulb Base": "B22", "Power Consumption": "6 W"}
+)
+MAT = Product(id="c1", title="crokrok nylon car mat for datsun go", attributes={"Water Resistant": "Yes"})
+SKATES = Product(id="s1", title="veelys quad roller skates", attributes={"Age Group": "4 - 18 Years"})
+PAN = Product(id="p1", title="nirlon classic pan 25 cm", attributes={"Induction Bottom": "No"})
+KADHAI = Product(id="k1", title="nirlon induction kadhai 1.5 l", attributes={"Induction Bottom": "Yes"})
+# another product of the catalog whose key says "year": a story's "last year" must not ask it
+CAR_PART = Product(id="x1", title="leebo headlight", attributes={"Model Year": "2015", "Power Consumption": "40 W"})
+
+
+def ask(product: Product, question: str, catalog: list[Product], naming: str | None = None):
+    return answer_question(product, question, HashEmbedder(), key_values(catalog), naming)
+
+
+def test_a_value_asked_beside_an_amount_of_the_story_is_the_value_not_a_fit():
+    answer = ask(BULB, "which holder does it fit, pin type or screw type? my old bulb was 9 w", [BULB, CAR_PART])
+    assert answer.verdict != Verdict.NO and "Power Consumption" not in answer.text
+
+
+def test_a_yes_flag_said_whole_amid_chatter_is_a_yes_not_partly():
+    question = "monsoon is coming and kids get mud in car always. crokrok car mat - is it water resistant?"
+    answer = ask(MAT, question, [MAT], naming="crokrok nylon car mat")
+    assert answer.verdict == Verdict.YES and "Water Resistant: Yes" in answer.text
+    # a use the fact rules out still gets the fact's consequence
+    assert ask(MAT, "can i take it swimming?", [MAT]).verdict == Verdict.NO
+
+
+def test_an_age_said_of_a_relative_is_checked_against_the_age_range():
+    answer = ask(SKATES, "my cousin is 20 and wants to learn, will these be ok for his age?", [SKATES])
+    assert answer.verdict == Verdict.NO and "4 - 18 Years" in answer.text
+
+
+def test_when_something_happened_in_the_story_is_no_feature_asked():
+    question = "i shifted to induction last year. would the nirlon classic pan work on it?"
+    answer = ask(PAN, question, [PAN, CAR_PART], naming="nirlon classic pan")
+    assert answer.verdict == Verdict.NO and "Induction Bottom: No" in answer.text
+
+
+def test_a_naming_word_said_again_in_the_story_is_what_is_asked():
+    question = "new flat has only induction stove. nirlon induction kadhai 1.5 l black, works on it na?"
+    answer = ask(KADHAI, question, [KADHAI, PAN], naming="nirlon induction kadhai 1.5 l black")
+    assert answer.verdict == Verdict.YES and "Induction Bottom: Yes" in answer.text
