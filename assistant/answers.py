@@ -50,6 +50,7 @@ NEGATION = re.compile(r"\b(?:not|no|non|without|never|isn'?t|doesn'?t|don'?t|can
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+\|\s+")
 CLAUSE_SPLIT = re.compile(r"\s*[,;|]\s+|\s+-\s+")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
+BRACKETED = re.compile(r"\(([^()]*)\)")
 MATERIAL_KEY = re.compile(r"material|fabric", re.I)
 NO_VALUES = frozenset("no n false none not unavailable out".split())
 YES_VALUES = frozenset("yes y true available included".split())
@@ -241,6 +242,10 @@ def read_question(question: str, naming: str = "") -> Asked:
     # work on it?") is asked, though it also names the product.
     counts = Counter(singular(w) for w in tokens)
     named = {singular(w) for w in tokenize(naming)} - {w for w, n in counts.items() if n > 1}
+    # Words in brackets tell which product is meant ("nirlon classic pan (red, NON STICK) - would
+    # it work on induction?", "the yoga mat bag (canvas, zipped)"): they describe it, not the
+    # feature asked.
+    named |= {singular(w) for part in BRACKETED.findall(plain) for w in tokenize(part)}
     # "how MANY hours" asks an amount in hours, not a count of pieces.
     tokens = [w for w, nxt in zip(tokens, [*tokens[1:], ""], strict=True) if not (w in k.counts and nxt in k.units)]
     words = [singular(w) for w in tokens if w not in k.filler and not w.isdigit()]

@@ -52,3 +52,10 @@ def test_a_naming_word_said_again_in_the_story_is_what_is_asked():
     question = "new flat has only induction stove. nirlon induction kadhai 1.5 l black, works on it na?"
     answer = ask(KADHAI, question, [KADHAI, PAN], naming="nirlon induction kadhai 1.5 l black")
     assert answer.verdict == Verdict.YES and "Induction Bottom: Yes" in answer.text
+
+
+def test_words_in_brackets_tell_which_product_and_are_not_asked():
+    pan = Product(id="p2", title="nirlon classic pan 25 cm", attributes={"Non-stick": "Yes", "Induction Bottom": "No"})
+    question = "i shifted to induction last year. would nirlon classic pan 25 cm (red, non stick) work on it?"
+    answer = ask(pan, question, [pan, CAR_PART], naming="nirlon classic pan 25 cm")
+    assert answer.verdict == Verdict.NO and "Induction Bottom: No" in answer.text
