@@ -636,7 +636,10 @@ def _keyed_yes_no(asked: Asked, e: Evidence, values: KeyValues) -> Answer:
     if any(_covered(w, said) for w in rest):
         return _yes_no(replace(asked, words=[w for w in rest if _covered(w, said)]), e)
     known = values.get((e.key or "").lower(), set())
-    if any(w in known and w not in said for w in rest):  # another value of this key was asked
+    # What the box holds ("Sales Package: 6 Cups") is no feature with values to choose from: the
+    # words other boxes hold ("kitchen", "inside") asked of this one are no other value of it.
+    identity = (e.key or "").lower() in knowledge().identity_keys
+    if not identity and any(w in known and w not in said for w in rest):  # another value of this key was asked
         return Answer(Verdict.NO, f"No. {lead}.", [e], value)
     # A material key ("Insole Material: Alpin", "Fabric: Georgette") says what a part is made of,
     # never whether it has, does or suits what was asked.
@@ -725,7 +728,7 @@ def _other_value(asked: Asked, evidence: list[Evidence], values: KeyValues) -> A
     """ "Is it a full zip?" against "zipper: half": a key names part of the question and the
     rest is another value that key takes in the catalog (or an opposite of its value)."""
     for e in evidence:
-        if not e.key:
+        if not e.key or e.key.lower() in knowledge().identity_keys:  # what the box holds: no options
             continue
         key_words = _words(e.key)
         rest = [w for w in asked.words if not _covered(w, key_words)]

@@ -59,3 +59,13 @@ def test_words_in_brackets_tell_which_product_and_are_not_asked():
     question = "i shifted to induction last year. would nirlon classic pan 25 cm (red, non stick) work on it?"
     answer = ask(pan, question, [pan, CAR_PART], naming="nirlon classic pan 25 cm")
     assert answer.verdict == Verdict.NO and "Induction Bottom: No" in answer.text
+
+
+def test_what_other_boxes_hold_is_no_other_value_of_this_box():
+    cups = Product(id="t1", title="techware microwavable tea cups", attributes={"Sales Package": "6 Cups"})
+    other = Product(
+        id="t2", title="kitchen towel set", attributes={"Sales Package": "2 kitchen towels, 1 holder inside"}
+    )
+    question = "techware tea cups purple, pack of 6 - can they be kept one inside other to save space in my kitchen?"
+    answer = ask(cups, question, [cups, other], naming="techware microwavable tea cups")
+    assert answer.verdict != Verdict.NO
