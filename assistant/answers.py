@@ -239,9 +239,11 @@ def read_question(question: str, naming: str = "") -> Asked:
     if PRICE_ASKED.search(plain):  # "how much is it?" asks its price, in no word of a key
         tokens.append("price")
     # A word said again outside the name ("i only have INDUCTION. will the nirlon INDUCTION kadhai
-    # work on it?") is asked, though it also names the product.
+    # work on it?") is asked, though it also names the product; what the product is ("the diamond
+    # RING ... what is the RING itself made of?") is said again only to point at it.
     counts = Counter(singular(w) for w in tokens)
-    named = {singular(w) for w in tokenize(naming)} - {w for w, n in counts.items() if n > 1}
+    again = {w for w, n in counts.items() if n > 1 and w not in vocabulary.type_words()}
+    named = {singular(w) for w in tokenize(naming)} - again
     # Words in brackets tell which product is meant ("nirlon classic pan (red, NON STICK) - would
     # it work on induction?", "the yoga mat bag (canvas, zipped)"): they describe it, not the
     # feature asked.

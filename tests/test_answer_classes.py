@@ -69,3 +69,13 @@ def test_what_other_boxes_hold_is_no_other_value_of_this_box():
     question = "techware tea cups purple, pack of 6 - can they be kept one inside other to save space in my kitchen?"
     answer = ask(cups, question, [cups, other], naming="techware microwavable tea cups")
     assert answer.verdict != Verdict.NO
+
+
+def test_what_the_product_is_said_again_only_points_at_it():
+    from assistant.answers import read_question
+
+    question = "iskiuski medieval diamond ring looks gold in the pic, but what metal is the ring itself made of?"
+    assert "ring" not in read_question(question, "iskiuski medieval diamond ring").words
+    # a feature word said again is asked
+    question = "new flat has only induction stove. nirlon induction kadhai 1.5 l black, works on it na?"
+    assert "induction" in read_question(question, "nirlon induction kadhai").words
