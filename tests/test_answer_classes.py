@@ -79,3 +79,13 @@ def test_what_the_product_is_said_again_only_points_at_it():
     # a feature word said again is asked
     question = "new flat has only induction stove. nirlon induction kadhai 1.5 l black, works on it na?"
     assert "induction" in read_question(question, "nirlon induction kadhai").words
+
+
+def test_a_list_of_other_features_is_read_as_statements_not_as_an_option():
+    cups = Product(
+        id="t3", title="techware tea cups", attributes={"Other Features": "Microwave Safe, 100% Food Grade, No PVC"}
+    )
+    other = Product(id="t4", title="steel tiffin", attributes={"Other Features": "saves space in a small kitchen"})
+    question = "techware tea cups - can they be kept one inside other to save space in my small kitchen?"
+    answer = ask(cups, question, [cups, other], naming="techware tea cups")
+    assert answer.verdict != Verdict.NO
