@@ -101,7 +101,13 @@ def test_shards_rank_the_same_cards_as_the_in_process_path(sharded, fake_embedde
             asks.clear()
             got = ranked(remote, text, **options)
             assert got == ranked(local, text, **options), (text, options)
-            assert got and asks and asks[0] > 0, ("the dense shortlist did not come from the shards", text, options, got, asks)
+            assert got and asks and asks[0] > 0, (
+                "the dense shortlist did not come from the shards",
+                text,
+                options,
+                got,
+                asks,
+            )
         # Filter first: the first search of a turn asks only the shards holding an allowed product.
         asks.clear()
         query, result = remote.search(text)
