@@ -67,6 +67,8 @@ def test_fields_answer_colour_and_audience_questions():
     assert ask(WATCH, "is it for women?").verdict == Verdict.NO
     assert ask(EARBUDS, "are they blue?").verdict == Verdict.YES
     assert ask(MUG, "is it red?").verdict == Verdict.NOT_STATED  # no colour in the record
+    # "come in" frames the question; it is no feature asked about
+    assert ask(EARBUDS, "what colours does it come in?").value == "blue"
 
 
 def test_what_the_record_does_not_say_is_never_invented():
