@@ -281,13 +281,14 @@ def full_names(text: str) -> str:
                 break
     for m in _chinese_full_name().finditer(text):
         spans.append((m.start("name"), m.end("name")))
-    for start, end in sorted(_merged(spans), reverse=True):
+    for start, end in sorted(merged_spans(spans), reverse=True):
         if not _person_named_brand().fullmatch(text[start:end]):
             text = text[:start] + NAME_TAG + text[end:]
     return text
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching (start, end) spans joined, in order."""
     out: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if out and start <= out[-1][1]:

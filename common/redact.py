@@ -33,7 +33,7 @@ from common.address import (  # one reading of redact.yaml
     addresses,
 )
 from common.identity import birth_dates, national_ids
-from common.person_names import full_names, titled_names
+from common.person_names import full_names, merged_spans, titled_names
 
 # Checking numbers against some fifty regions' plans compiles more of libphonenumber's patterns
 # than the re module keeps (512): the library's own cache keeps them all.
@@ -368,7 +368,7 @@ def _phones(text: str) -> str:
     # An EAN-8 barcode its word follows ("96385074 is the barcode"): eight digits with a valid
     # check digit are a tenth of all eight-digit numbers, so only where the word says so.
     spans = [(s, e) for s, e in spans if not _barcode_named_after(text, s, e)]
-    for start, end in sorted(_merged(spans), reverse=True):
+    for start, end in sorted(merged_spans(spans), reverse=True):
         text = text[:start] + "[PHONE]" + text[end:]
     return text
 
@@ -430,16 +430,6 @@ def _business_number(raw: str) -> bool:
                 grouped.add(kind)
     kinds = grouped or readings
     return bool(kinds) and kinds <= BUSINESS_LINES
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
 
 
 # The tags `redact` writes in place of personal data.
