@@ -42,15 +42,20 @@ class Passage:
     text: str
 
 
-def split_policy(path: Path, chunk_chars: int = 800) -> list[Passage]:
+def _read(path: Path) -> str:
+    """A policy file's text, or one clear error naming the file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise ShopAssistError(
             f"policy file {path} is not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8"
         ) from exc
     except OSError as exc:
         raise ShopAssistError(f"cannot read policy file {path}: {exc.strerror or exc}") from exc
+
+
+def split_policy(path: Path, chunk_chars: int = 800) -> list[Passage]:
+    text = _read(path)
     sections = MarkdownHeaderTextSplitter(HEADERS, strip_headers=True).split_text(text)
     sizer = RecursiveCharacterTextSplitter(chunk_size=chunk_chars, chunk_overlap=80)
     passages = []
@@ -79,14 +84,7 @@ class Translation:
 
 def _sections(path: Path) -> list[tuple[str, str]]:
     """(section, plain text) of each heading's section of a policy file, whole, in order."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ShopAssistError(
-            f"policy file {path} is not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8"
-        ) from exc
-    except OSError as exc:
-        raise ShopAssistError(f"cannot read policy file {path}: {exc.strerror or exc}") from exc
+    text = _read(path)
     out = []
     for doc in MarkdownHeaderTextSplitter(HEADERS, strip_headers=True).split_text(text):
         section = plain_text(" > ".join(doc.metadata[k] for _, k in HEADERS if k in doc.metadata), keep_urls=False)
