@@ -96,7 +96,7 @@ NOT_VARIANTS = frozenset(
 COLOUR_CONTEXT = {
     *COLOURS,
     *"in colour color and or dark light bright pale meant mean want wanted prefer preferably need like rather "
-    "make it them one ones is are be try get show choose pick actually sorry just only".split(),
+    "make it them one ones that this those these is are be try get show choose pick actually sorry just only".split(),
 }
 
 

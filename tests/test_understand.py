@@ -260,6 +260,8 @@ def test_a_shop_type_the_catalog_lacks_falls_back_only_to_its_head_described_so(
         ("sorry i meant blue", ["blue"]),
         ("moisturising face cream", []),  # "face cream" names a kind
         ("make it green", ["green"]),
+        ("make that pink instead of red", ["pink"]),  # a demonstrative before it points at the item
+        ("are those black", ["black"]),
     ],
 )
 def test_a_colour_word_at_the_end_is_a_noun_only_when_it_names_a_kind(parse, message, colours):
