@@ -124,6 +124,7 @@ class Knowledge:
     counts: frozenset[str] = frozenset()  # "many": asks a count, unless a unit follows
     units: frozenset[str] = frozenset()  # "hours", "metres": what "how many" asks an amount in
     story_time: re.Pattern[str] = re.compile(r"(?!x)x")  # "last year", "3 yrs back": when, in the shopper's story
+    frames: re.Pattern[str] = re.compile(r"(?!x)x")  # "comes in": how the question is put, no feature
 
 
 @cache
@@ -163,6 +164,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         frozenset(data.get("counts", "").split()),
         frozenset(data.get("units", "").split()),
         re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("story_time", [])) or r"(?!x)x", re.I),
+        re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("frames", [])) or r"(?!x)x", re.I),
     )
 
 
@@ -235,6 +237,7 @@ def read_question(question: str, naming: str = "") -> Asked:
     k = knowledge()
     plain = re.sub(r"'s\b", " is", question).replace("'", "")
     plain = k.story_time.sub(" ", plain)  # "bought it 3 yrs back", "since last year": no feature asked
+    plain = k.frames.sub(" ", plain)  # "what colours does it come in?": "come" is no "included"
     tokens = tokenize(plain)
     if PRICE_ASKED.search(plain):  # "how much is it?" asks its price, in no word of a key
         tokens.append("price")
