@@ -274,12 +274,16 @@ def read_audience(request: str, whole: str) -> AudienceReading:
     if t.animals & set(all_words) and not any(w in t.people for w in all_words):
         return AudienceReading()  # "she's a labrador", "for my cat, he is 3": the animal's pronoun
     gender, group = None, None
+    # A person word says who it is for before any pronoun does: in "for his sister" or "he wants
+    # one for his girlfriend" the pronoun is the owner or the buyer, not the one it is for. A
+    # pronoun gives the gender only when no person word does ("for my partner, she loves...").
     for w in [*mentioned, *all_words]:
         if w in t.people:
             g, default_group = t.people[w]
             gender = gender or g
             group = group or default_group
-        elif w in t.pronouns:
+    for w in [*mentioned, *all_words]:
+        if w in t.pronouns:
             gender = gender or t.pronouns[w]
     age_group = _age_group(whole)
     group = age_group or group or ("adult" if gender else None)

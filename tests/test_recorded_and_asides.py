@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.audience import is_story, without_stories
+from assistant.audience import is_story, read_audience, without_stories
 from assistant.core import Assistant
 from assistant.recorded import RecordedAttributes
 from assistant.session import Session
@@ -157,3 +157,18 @@ def test_a_wrong_slot_said_while_refining_corrects_the_request(flipkart_assistan
     assert (reply.intent == "support") is (intent == "support")
     assert session.request.product_type == "mobile pouch"
     assert session.request.constraints.colours == colours
+
+
+@pytest.mark.parametrize(
+    "message, audience",
+    [
+        ("a watch for his sister", "women"),
+        ("a gift for her husband", "men"),
+        ("it's for his wife instead", "women"),
+        ("he wants a watch for his girlfriend", "women"),
+        ("for him", "men"),
+    ],
+)
+def test_the_person_a_request_is_for_outranks_a_pronoun_before_it(message, audience):
+    """In "for his sister" the pronoun is the owner; the person word says who it is for."""
+    assert read_audience(message, message).audience == audience
