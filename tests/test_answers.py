@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-from assistant.answers import Verdict, answer_question, key_values
+from assistant.answers import Verdict, answer_question, key_values, read_question
 from assistant.naming import name_index, name_products
 from common.schema import Product
 from tests.fakes import HashEmbedder
@@ -710,3 +710,15 @@ def test_a_not_stated_answer_echoes_a_short_phrase_and_never_a_word_list():
     assert ask(WATCH, "does it have a hood?").text == "The listing doesn't say anything about hood."
     long = ask(WATCH, "ok so what if the glass cracks after a month of wearing it daily?")
     assert long.verdict == Verdict.NOT_STATED and long.text == "The listing doesn't say that."
+
+
+@pytest.mark.parametrize(
+    "question, words",
+    [
+        ("which one is more waterproof?", ["waterproof"]),  # a comparative asks the feature of each
+        ("what colours does it come in?", ["colour"]),  # how the question is put
+        ("does it come with a whistle?", ["come", "whistle"]),  # "come" alone asks what is included
+    ],
+)
+def test_how_a_question_is_put_is_no_feature_asked(question, words):
+    assert read_question(question).words == words
