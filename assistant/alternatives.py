@@ -99,25 +99,34 @@ def break_label(name: str, c: Constraints, request: Request, p: Product, currenc
 
 
 def closest(retriever: Retriever, query: Query, request: Request, limit: int = 3) -> list[Alternative]:
-    """Up to `limit` products that break exactly one constraint each, the best per constraint."""
+    """Up to `limit` products that break as little as they can: the best per constraint relaxed,
+    products of the type asked for first. A product of another type is offered only when no
+    product of the type comes near: beside a pearl necklace "not for girls", a teddy bear "not a
+    necklace" is no alternative to a necklace."""
     c = query.constraints
     currency = retriever.catalog.currency
     out: list[Alternative] = []
     seen: set[str] = set()
-    # The product type is what the shopper came for: a product of another type comes last
-    # ("coffee makers in black": the red coffee maker before the black teapot).
-    parts = sorted(c.parts(currency), key=lambda part: part[0] == "category")
-    for name, _ in parts:
-        relaxed = c.model_copy(update=RELAXED[name], deep=True)
-        result = retriever.search(Query(query.raw, query.text, relaxed), k=3)
-        for hit in result.hits:
-            if hit.product.id in seen:
-                continue
-            failed = retriever.catalog.failures(c, hit.product)
-            label = "; ".join(break_label(f, c, request, hit.product, currency) for f in failed)
-            out.append(Alternative(card=ProductCard.of(hit.product, hit.why), breaks=label or "close match"))
-            seen.add(hit.product.id)
-            break
-        if len(out) >= limit:
-            break
+
+    def offer(hit) -> None:
+        failed = retriever.catalog.failures(c, hit.product)
+        label = "; ".join(break_label(f, c, request, hit.product, currency) for f in failed)
+        out.append(Alternative(card=ProductCard.of(hit.product, hit.why), breaks=label or "close match"))
+        seen.add(hit.product.id)
+
+    parts = c.parts(currency)
+    kept_type = [name for name, _ in parts if name != "category"]
+    found = [retriever.search(Query(query.raw, query.text, _relaxed(c, name)), k=limit).hits for name in kept_type]
+    # The best of each relaxation first, then the next best of each, all of the type asked for.
+    for rank in range(limit):
+        for hits in found:
+            if len(out) < limit and rank < len(hits) and hits[rank].product.id not in seen:
+                offer(hits[rank])
+    if not out and any(name == "category" for name, _ in parts):
+        for hit in retriever.search(Query(query.raw, query.text, _relaxed(c, "category")), k=limit).hits[:1]:
+            offer(hit)
     return out
+
+
+def _relaxed(c: Constraints, name: str) -> Constraints:
+    return c.model_copy(update=RELAXED[name], deep=True)

@@ -194,6 +194,16 @@ def test_the_closest_products_keep_the_type_asked_for_before_other_types(make_as
     assert not kinds[0]
 
 
+def test_no_product_of_another_type_is_offered_while_products_of_the_type_come_near(make_assistant) -> None:
+    """Necklaces for girls: the shop's necklaces are all women's. Beside them a teddy bear for
+    girls ("not necklaces") is no alternative to a necklace."""
+    assistant, _ = make_assistant()
+    reply = assistant.reply(Session(), "a necklace for girls")
+    assert not reply.products and reply.alternatives
+    assert all("not necklace" not in a.breaks for a in reply.alternatives), [a.breaks for a in reply.alternatives]
+    assert all("necklace" in a.card.title.lower() or "pendant" in a.card.title.lower() for a in reply.alternatives)
+
+
 def test_the_intro_states_the_request_as_its_chips(make_assistant) -> None:
     assistant, _ = make_assistant()
     session = Session()
