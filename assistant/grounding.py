@@ -229,7 +229,7 @@ class Grounder:
     def _supported(self, text: str, product: Product) -> bool:
         """Whether the record of the product a sentence speaks about supports what it says: of
         its own words (not the product's name, stopwords, praise or pronouns), at least
-        `SUPPORTED_SHARE` are words of that record ("It is warm." of a softshell whose record
+        `supported_share` (data/grounding.yaml) are words of that record ("It is warm." of a softshell whose record
         never says warm is not)."""
         others = " ".join(f"{p.title} {p.brand or ''}" for p in self._mentioned(text) if p.id != product.id)
         named = set(_stems(others))  # the products it sets this one against say nothing of this one
@@ -239,7 +239,7 @@ class Grounder:
         if not words:
             return True  # nothing said beyond the name: the other checks judge it
         record = self._support[product.id]
-        return sum(_stem_in(w, record) for w in words) >= SUPPORTED_SHARE * len(words)
+        return sum(_stem_in(w, record) for w in words) >= _supported_share() * len(words)
 
     def _subject_of(self, text: str, mentioned: list[Product], positions: list[int], continues: bool) -> Product | None:
         """The one product a sentence is about: the one it names first, the position it points
@@ -340,10 +340,6 @@ def _record_text(p: Product) -> str:
     return " ".join(values)
 
 
-# Of a sentence's own words, the share its product's record must say (measured on
-# bench/data/grounding_sentences.jsonl: 0.5 keeps every labelled true sentence and drops the
-# continuations no record supports; see the README's grounding figures).
-SUPPORTED_SHARE = 0.5
 # Words that say nothing a record could support or contradict: how a sentence is put.
 HOW_SAID = frozenset(
     "also too just really very quite even still well both each either all one ones pair option pick choice "
@@ -402,6 +398,11 @@ def _near_repeat(key: str, said: str) -> bool:
 
 
 GROUNDING_DATA = Path(__file__).resolve().parent / "data" / "grounding.yaml"
+
+
+@cache
+def _supported_share() -> float:
+    return float(read_yaml_config(GROUNDING_DATA, what="grounding data file")["supported_share"])
 
 
 @cache
