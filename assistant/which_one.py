@@ -42,9 +42,18 @@ def answer(products: list[Product], claim: Claim) -> str:
     beyond = [(p, r) for p, r in zip(products, aligned.beyond, strict=True) if r is not None]
     if len(placed) < 2:
         return " ".join([_undecided(q, claim, placed, other, missing), *_only(beyond)])
-    placed.sort(key=lambda pr: values[pr[0].id], reverse=claim.way == "high")
-    best = values[placed[0][0].id]
-    winners = [p for p, _ in placed if values[p.id] == best]
+    high = claim.way == "high"
+    placed.sort(key=lambda pr: values[pr[0].id][0], reverse=high)
+    winners = [p for p, _ in placed if values[p.id][0] == values[placed[0][0].id][0]]
+    # A tie on the first amount is broken by the next ones, where every tied record states as
+    # many ("8 hours of playback, 28 in total with the case"); a record saying more is not more.
+    depth = min(len(values[p.id]) for p in winners)
+    if len(winners) > 1 and depth > 1:
+        tied = {p.id for p in winners}
+        ranked = sorted(winners, key=lambda p: values[p.id][:depth], reverse=high)
+        winners = [p for p in ranked if values[p.id][:depth] == values[ranked[0].id][:depth]]
+        order = {p.id: i for i, p in enumerate(ranked)}
+        placed.sort(key=lambda pr: (pr[0].id not in tied, order.get(pr[0].id, 0)))
     two = len(products) == 2
     if len(winners) == len(placed):
         lead = f"The records don't set them apart on {q.name}: {_each(placed)}."

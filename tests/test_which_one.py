@@ -92,3 +92,9 @@ def test_a_comparative_question_about_the_cards_is_answered_from_the_records(mak
     reply = assistant.reply(session, "which one is more waterproof?")
     assert "IPX5" in reply.text and "water resistance" in reply.text
     assert "The listing doesn't say" not in reply.text and len(reply.products) >= 2
+
+
+def test_a_record_that_says_it_twice_is_not_more():
+    twice = item("a", "Storm Shell", "A waterproof shell. Waterproof zips keep the rain out.")
+    once = item("b", "Rain Shell", "A waterproof shell for wet days.")
+    assert ask("which one is more waterproof?", once, twice).startswith("The records don't set them apart")
