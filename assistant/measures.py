@@ -73,6 +73,7 @@ class Reading:
     kind: str  # the dimension or scale: only readings of one kind compare
     said: str  # as quoted to the shopper: "Weight: 1.2 kg", or the description's clause
     aspect: frozenset[str] | None = None  # the key's words ("diamond weight"); None: a description's
+    amount: str = ""  # the words that state it, for a table cell ("8 hours", "IPX5"); a key's: its value
 
     def compares_with(self, other: Reading) -> bool:
         same_aspect = self.aspect is None or other.aspect is None or self.aspect == other.aspect
@@ -120,14 +121,15 @@ def _amount(units: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?)\s*-?\s*({alternation})(?![\w])", re.I)
 
 
-def _read_units(text: str, q: Quantity) -> tuple[float, str] | None:
-    """The first amount in one of the quantity's dimensions, in that dimension's unit."""
+def _read_units(text: str, q: Quantity) -> tuple[float, str, str] | None:
+    """(value, dimension, the words) of the first amount in one of the quantity's dimensions,
+    the value in that dimension's unit."""
     m = measures()
     for kind in q.dimensions:
         units = m.dimensions[kind].units
         found = _amount(tuple(units)).search(text)
         if found:
-            return float(found.group(1)) * units[found.group(2).lower()], kind
+            return float(found.group(1)) * units[found.group(2).lower()], kind, found.group(0)
     return None
 
 
@@ -172,7 +174,7 @@ def readings(product: Product, name: str) -> list[Reading]:
             reading = _read_clause(clause, q)
             if reading is not None:  # quoted whole where the sentence is short
                 said = sentence if len(sentence) <= QUOTE_CHARS else reading.said
-                out.append(Reading(reading.value, reading.kind, said.strip().rstrip(".")))
+                out.append(Reading(reading.value, reading.kind, said.strip().rstrip("."), amount=reading.amount))
     return out
 
 
@@ -201,11 +203,11 @@ def _read_clause(clause: str, q: Quantity) -> Reading | None:
     sweat and rain"), or a number in a unit where a cue says what it measures."""
     scaled = _read_scales(clause, q) if q.scales else None
     if scaled is not None:
-        return Reading(scaled[0], scaled[1], clause.strip().rstrip("."))
+        return Reading(scaled[0], scaled[1], clause.strip().rstrip("."), amount=scaled[2])
     if q.cues is None or not q.cues.search(clause):
         return None
     amount = _read_units(clause, q)
-    return Reading(amount[0], amount[1], clause.strip().rstrip(".")) if amount else None
+    return Reading(amount[0], amount[1], clause.strip().rstrip("."), amount=amount[2]) if amount else None
 
 
 @dataclass
