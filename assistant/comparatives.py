@@ -3,7 +3,8 @@ second one is lighter", "a budget-friendly option" said of the dearer one.
 
 `check(sentence, subject, products)` finds a comparative claim (`data/comparatives.yaml`) and says
 whether the records support it for the product the sentence is about: that product states the
-quantity (price, rating, weight, size, year) and is the lowest or highest of this turn's products
+quantity (price, rating, weight, size, battery life, water resistance, year; read and aligned by
+assistant/measures.py) and is the lowest or highest of this turn's products
 that state it. Grounding removes a sentence whose claim fails; a claim about no identifiable
 product, or one no record can settle, fails too (a shopper cannot check it either).
 """
@@ -16,11 +17,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from assistant import measures
 from common.schema import Product
 from common.settings import read_yaml_config
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "comparatives.yaml"
-AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zA-Z]+)?")
 
 
 @dataclass(frozen=True)
@@ -30,47 +31,22 @@ class Claim:
     way: str  # "low" or "high"
 
 
-@dataclass(frozen=True)
-class Rules:
-    claims: tuple[Claim, ...]
-    keys: dict[str, re.Pattern[str]]
-    units: dict[str, dict[str, float]]
-
-
 @cache
-def rules(path: Path = DATA_FILE) -> Rules:
+def rules(path: Path = DATA_FILE) -> tuple[Claim, ...]:
     data: dict[str, Any] = read_yaml_config(path, what="comparatives data file")
-    claims = tuple(Claim(re.compile(rf"\b(?:{c['phrase']})\b", re.I), c["quantity"], c["way"]) for c in data["claims"])
-    keys = {k: re.compile(v, re.I) for k, v in data["keys"].items()}
-    units = {k: {u.lower(): float(f) for u, f in v.items()} for k, v in data["units"].items()}
-    return Rules(claims, keys, units)
+    return tuple(Claim(re.compile(rf"\b(?:{c['phrase']})\b", re.I), c["quantity"], c["way"]) for c in data["claims"])
 
 
 def claims_in(sentence: str) -> list[Claim]:
     """The comparative claims a sentence makes."""
-    return [c for c in rules().claims if c.pattern.search(sentence)]
+    return [c for c in rules() if c.pattern.search(sentence)]
 
 
 def quantity(product: Product, name: str) -> float | None:
-    """The product's price, rating, weight, size or year as one number in one unit; None when
-    its record does not state it."""
-    if name == "price":
-        return product.price
-    if name == "rating":
-        return product.rating or None
-    pattern = rules().keys.get(name)
-    units = rules().units.get(name, {})
-    for key, value in product.attributes.items():
-        if pattern is None or not pattern.search(key):
-            continue
-        m = AMOUNT.search(value)
-        if not m:
-            continue
-        unit = (m.group(2) or "").lower()
-        if units and unit not in units:
-            continue  # "Size: M", "Storage: 2 pockets": not an amount of this quantity
-        return float(m.group(1)) * units.get(unit, 1.0)
-    return None
+    """The product's first stated amount of a quantity (price, rating, weight, size, battery life,
+    water resistance, year) in its dimension's unit; None when its record does not state it."""
+    found = measures.readings(product, name)
+    return found[0].value if found else None
 
 
 def unsupported(
@@ -78,17 +54,19 @@ def unsupported(
 ) -> str | None:
     """Why a comparative claim in the sentence is not supported, or None (no claim, or true).
     The subject is compared with the other products the sentence names ("X is rated higher
-    than Y"), or with all of `products` when it names no other."""
+    than Y"), or with all of `products` when it names no other; amounts are aligned as the
+    answer to "which one is lighter?" aligns them (same kind, same key, units normalised)."""
     for claim in claims_in(sentence):
         if subject is None:
             return f"compares ({claim.quantity}) without saying which product"
-        own = quantity(subject, claim.quantity)
-        against = [p for p in named or [] if p.id != subject.id] or products
-        others = [q for p in against if p.id != subject.id and (q := quantity(p, claim.quantity)) is not None]
+        against = [p for p in named or [] if p.id != subject.id] or [p for p in products if p.id != subject.id]
+        aligned = measures.align([subject, *against], claim.quantity)
+        own = aligned.readings[0] if aligned.comparable[0] else None
+        others = [r.value for r, ok in zip(aligned.readings[1:], aligned.comparable[1:], strict=True) if ok and r]
         if own is None or not others:
             return f"compares {claim.quantity}, which the records do not state for the products compared"
         best = min(others) if claim.way == "low" else max(others)
-        holds = own < best if claim.way == "low" else own > best
+        holds = own.value < best if claim.way == "low" else own.value > best
         if not holds:
             return f"says the {subject.title} is {claim.way}er in {claim.quantity}, which its record contradicts"
     return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from assistant import measures
 from assistant.answers import description_sentences, knowledge
 from common.schema import Product
 from common.text import STOPWORDS, money, singular, tokenize
@@ -73,13 +74,23 @@ def _own_sentences(products: list[Product]) -> list[str]:
 
 
 def _described(p: Product) -> list[tuple[str, str]]:
-    """Facts a description states that a shopper compares on ("IPX5", "water-resistant")."""
+    """Facts a description states that a shopper compares on ("IPX5", "water-resistant"), and
+    the amounts it states of what shoppers compare (`assistant/measures.py`: "8 hours" of
+    playback, "450 g") where no specification states them."""
     out = []
     for sentence in description_sentences(p.description):
         for fact in knowledge().facts:
             m = fact.pattern.search(sentence)
             if m:
                 out.append((f"{fact.label} (description)", m.group(0)))
+    labels = {fact.label for fact in knowledge().facts}
+    for name in measures.measures().quantities:
+        q = measures.quantity(name)
+        if q.keys is None or q.name in labels:  # price and rating have rows; facts are above
+            continue
+        found = measures.readings(p, name)
+        if found and all(r.aspect is None for r in found):  # only the description states it
+            out.append((f"{q.name} (description)", found[0].amount))
     return out
 
 

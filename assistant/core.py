@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from functools import cached_property
 
-from assistant import answers, chinese_text, dialogue, policy_answer, shopping
+from assistant import answers, chinese_text, dialogue, policy_answer, shopping, which_one
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
@@ -303,6 +303,10 @@ class Assistant:
         cards = [ProductCard.of(p) for p in products]
         yield Event(type=EventKind.PRODUCTS, data=cards)
         comparing = meant.intent == Intent.COMPARE
+        claim = which_one.asked(message) if len(products) >= 2 and answers.is_question(message) else None
+        if claim is not None:  # "which one is more waterproof?": which is more, from the records
+            yield Event(type=EventKind.TEXT, data=which_one.answer(products, claim))
+            return Outcome(meant.intent, products=cards)
         if not comparing and answers.asks_something(message):  # "is the second one waterproof?"
             # A product named in the question is named by some of its title's words, not all: the
             # others ("the i7 laptop in black, does it have an SSD?") may be what is asked.

@@ -39,7 +39,7 @@ from assistant.ordinals import ORDINALS
 from assistant.wording import format_price
 from common.schema import Product
 from common.settings import read_yaml_config
-from common.text import STOPWORDS, tokenize
+from common.text import STOPWORDS, singular, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,8 @@ RESTATES = re.compile(
     re.I,
 )
 CONTINUATION = {"it", "its", "it's", "this", "that", "they", "these", "those", "both", "each", "either", "all"}
+# ... of which these speak of every shown product, not of the one the last sentence named.
+SHOWN_SET = frozenset({"both", "each", "either", "all"})
 MAX_SENTENCE_WORDS = 40  # longer "sentences" are small models dumping the data block
 MAX_UNFINISHED_WORDS = 6
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
@@ -120,6 +122,8 @@ class Grounder:
         )
         self._last_anchored = False
         self._subject: Product | None = None  # the product the last sentence was about
+        self._about: list[Product] = []  # the products the last sentence spoke about
+        self._support = {p.id: _support_words(p) for p in self.retrieved}
 
     # -- one sentence ------------------------------------------------------------------------
     def sentence(self, text: str) -> str | None:
@@ -184,6 +188,24 @@ class Grounder:
         false_comparison = comparatives.unsupported(text, subject, self.retrieved, mentioned)
         if false_comparison:
             return false_comparison
+        # The products the sentence speaks about: those it names or points at, the kind it
+        # names, or, for "it"/"they", those the sentence before spoke about.
+        pointed = [self.retrieved[n - 1] for n in dict.fromkeys(positions) if 0 < n <= len(self.retrieved)]
+        kind = [subject] if subject is not None and not (mentioned or pointed or continues) else []
+        follows = continues and not (mentioned or pointed or kind)
+        if follows and (opener[0] in SHOWN_SET or len(self.retrieved) == 1):
+            about = self.retrieved if len(self.retrieved) == 1 else []  # "all of these": the others' checks
+        else:
+            about = mentioned or pointed or kind or (self._about if continues else [])
+        if follows and opener[0] not in SHOWN_SET and not about:
+            return "continues about no product"
+        # A sentence that only continues ("It is warm.", "They're also designed to keep you cool")
+        # names nothing a shopper could check it against: the record it speaks about must say it.
+        # (A sentence naming a product is held by the other checks; records are often thin.)
+        unsupported = [p for p in about if follows and not PRICE.search(text) and not self._supported(text, p)]
+        if unsupported:
+            return f"says something the {unsupported[0].title}'s record does not"
+        self._about = about
         self._subject = subject
         without_prices = PRICE.sub(" ", text)
         for number in _numbers(without_prices) - self._allowed_numbers:
@@ -203,6 +225,21 @@ class Grounder:
             return "names no product, attribute or price from the records"
         self._last_anchored = True
         return None
+
+    def _supported(self, text: str, product: Product) -> bool:
+        """Whether the record of the product a sentence speaks about supports what it says: of
+        its own words (not the product's name, stopwords, praise or pronouns), at least
+        `supported_share` (data/grounding.yaml) are words of that record ("It is warm." of a softshell whose record
+        never says warm is not)."""
+        others = " ".join(f"{p.title} {p.brand or ''}" for p in self._mentioned(text) if p.id != product.id)
+        named = set(_stems(others))  # the products it sets this one against say nothing of this one
+        for claim in comparatives.claims_in(text):  # "cheaper", "lasts longer": checked against the records above
+            text = claim.pattern.sub(" ", text)
+        words = [w for w in _stems(text) if w not in named and w not in _unsupportive()]
+        if not words:
+            return True  # nothing said beyond the name: the other checks judge it
+        record = self._support[product.id]
+        return sum(_stem_in(w, record) for w in words) >= _supported_share() * len(words)
 
     def _subject_of(self, text: str, mentioned: list[Product], positions: list[int], continues: bool) -> Product | None:
         """The one product a sentence is about: the one it names first, the position it points
@@ -303,6 +340,49 @@ def _record_text(p: Product) -> str:
     return " ".join(values)
 
 
+# Words that say nothing a record could support or contradict: how a sentence is put.
+HOW_SAID = frozenset(
+    "also too just really very quite even still well both each either all one ones pair option pick choice "
+    "it its they them their this that these those there here has have had having make makes made give gives "
+    "offer offers come comes can could will would should may might get gets keep keeps use used "
+    "designed perfect ideal suitable great good nice right than out like".split()
+)
+
+
+def _stems(text: str) -> list[str]:
+    return [singular(w) for w in tokenize(text.replace("’", "'").replace("'", " ")) if len(w) > 2 and not w.isdigit()]
+
+
+@cache
+def _unsupportive() -> frozenset[str]:
+    praise = {w for phrase in _praise() for w in phrase}
+    return frozenset(STOPWORDS | GENERIC_WORDS | HOW_SAID | praise | set(POSITION_WORDS) | {"re", "ll", "ve"})
+
+
+def _support_words(p: Product) -> set[str]:
+    """The record's words, with the names of the fields it states ("rated 4.6": its rating)."""
+    fields = [
+        "rated rating review" if p.rating else "",
+        "price cost priced dollar rupee buck" if p.price is not None else "",
+        "stock available" if p.in_stock else "",
+        "colour color" if p.colours else "",
+        "material made" if p.material else "",
+        "size" if p.sizes else "",
+    ]
+    text = f"{_record_text(p)} {p.description} {' '.join(p.category)} {' '.join(p.attributes)} {' '.join(fields)}"
+    return set(_stems(text))
+
+
+def _stem_in(word: str, record: set[str]) -> bool:
+    """The word, or a form of it: the first five letters shared ("quietens"/"quieten", "padding"/"padded"),
+    or a short word and its longer form ("warm"/"warmth")."""
+    if word in record:
+        return True
+    if len(word) >= 5 and any(len(r) >= 5 and r[:5] == word[:5] for r in record):
+        return True
+    return len(word) >= 4 and any(r.startswith(word) and len(r) - len(word) <= 4 for r in record)  # "warm"/"warmth"
+
+
 def _near_repeat(key: str, said: str) -> bool:
     """Nearly the same sentence, or one inside the other ("...for your wife" after "...for your
     wife, and ..."): small models loop with a word changed or a clause dropped."""
@@ -318,6 +398,11 @@ def _near_repeat(key: str, said: str) -> bool:
 
 
 GROUNDING_DATA = Path(__file__).resolve().parent / "data" / "grounding.yaml"
+
+
+@cache
+def _supported_share() -> float:
+    return float(read_yaml_config(GROUNDING_DATA, what="grounding data file")["supported_share"])
 
 
 @cache

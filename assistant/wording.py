@@ -274,18 +274,36 @@ def _why_top_pick(result: SearchResult, variant: int) -> str:
 
 
 def _trade_off(result: SearchResult) -> str | None:
-    """One difference between the top two that could change the shopper's mind."""
+    """One difference between the top pick and the other picks shown that could change the
+    shopper's mind, naming the pick that truly wins on that axis: the cheapest of them all, the
+    highest rated of them all (not merely the runner-up, which a third card may beat)."""
     if len(result.hits) < 2:
         return _stock_note(result.hits[0].product)
-    a, b = result.hits[0].product, result.hits[1].product
+    shown = [h.product for h in result.hits]
+    a, others = shown[0], shown[1:]
+    several = len(shown) > 2  # "costs least of these" against one other: "costs less"
     # Only record prices appear in text: a difference ("$14 cheaper") reads like a price no
     # record has, to the shopper and to the evaluator alike.
-    if a.price is not None and b.price is not None and b.price < a.price * 0.9:
-        return f"If price matters most, {b.title} costs less at {format_price(b.price, b.currency)}."
-    if a.rating and b.rating and b.rating >= a.rating + 0.2:
-        return f"{b.title} is rated higher than {a.title} ({b.rating:g}/5 against {a.rating:g}/5)."
-    if a.price is not None and b.price is not None and b.price > a.price * 1.1 and (b.rating or 0) > (a.rating or 0):
+    priced = [p for p in shown if p.price is not None]
+    cheapest = min(priced, key=lambda p: p.price or 0.0, default=None)
+    if a.price is not None and cheapest is not None and cheapest is not a and (cheapest.price or 0) < a.price * 0.9:
+        amount = format_price(cheapest.price, cheapest.currency)
+        return f"If price matters most, {cheapest.title} costs {'least of these' if several else 'less'} at {amount}."
+    rated = [p for p in shown if p.rating]
+    best = max(rated, key=lambda p: p.rating or 0.0, default=None)
+    if a.rating and best is not None and best is not a and (best.rating or 0) >= a.rating + 0.2:
+        higher = "the highest of these" if several else "higher"
+        return f"{best.title} is rated {higher} ({best.rating:g}/5 against {a.rating:g}/5 for {a.title})."
+    # Dearer and better rated: of those, the best rated (the cheaper one on a tie).
+    dearer = [
+        p
+        for p in others
+        if a.price is not None and p.price is not None and p.price > a.price * 1.1 and (p.rating or 0) > (a.rating or 0)
+    ]
+    if dearer:
+        b = max(dearer, key=lambda p: (p.rating or 0.0, -(p.price or 0.0)))
         return f"For a little more, {b.title} ({format_price(b.price, b.currency)}) is rated {b.rating:g}/5."
+    b = others[0]
     return _stock_note(a) or (f"{b.title} is a close second at {format_price(b.price, b.currency)}.")
 
 

@@ -47,7 +47,12 @@ def test_stream_grounds_sentence_by_sentence_and_drops_repeats():
     g = grounder()
     deltas = ["The Ridgeback Soft", "shell Jacket is $10. ", "It is warm. It is warm. ", "Buy the Acme Storm Jacket."]
     out = "".join(g.stream(deltas))
-    assert out.strip() == "The Ridgeback Softshell Jacket is $63.95. It is warm."
+    # "It is warm." was kept here before, though this jacket's record never says warm: a pronoun
+    # sentence must be supported by the record of the product it refers to.
+    assert out.strip() == "The Ridgeback Softshell Jacket is $63.95."
+    warm = Product(id="J3", title="Ridgeback Softshell Jacket", price=63.95, description="A brushed face adds warmth.")
+    out = "".join(Grounder([warm]).stream(["The Ridgeback Softshell Jacket is $63.95. It is warm. It is warm."]))
+    assert out.strip() == "The Ridgeback Softshell Jacket is $63.95. It is warm."  # its record says so; once
 
 
 def test_degenerate_output():
