@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from assistant.amounts import amount_words
 from assistant.amounts import lexicon as amounts_lexicon
-from assistant.audience import audience_terms, clauses, is_story, request_part
+from assistant.audience import about_someone_else, audience_terms, clauses, is_story, recipients, request_part
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import QUERY_WORDS
@@ -364,10 +364,12 @@ def _asked_words(text: str) -> list[str]:
     """The words of the clauses that ask for something: each clause up to an aside cue and up
     to a negation ("not a swift", "can't stand floral smells")."""
     negations = {n.replace("'", "") for n in amounts_lexicon().negations}
+    whom = recipients(text)
     out: list[str] = []
     for clause in clauses(request_part(text)):
-        if is_story(tokenize(clause.replace("'", " "))):
-            continue  # "he lives in scotland": a story about the person, not a wish
+        words = tokenize(clause.replace("'", " "))
+        if is_story(words) or about_someone_else(words, whom):
+            continue  # "he lives in scotland", "my old one was silver": a story, not a wish
         for w in tokenize(clause.replace("'", "")):
             if w in negations:
                 break

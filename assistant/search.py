@@ -20,7 +20,7 @@ from assistant.dense_index import EXACT_BELOW, SHORTLIST
 from assistant.shard_search import ShardedDense, ShardUnavailable
 from assistant.understand import Query
 from common.models import Embedder, encode_query, torch_threads
-from common.schema import Product
+from common.schema import AUDIENCE_RANKS_FIRST, Product
 from common.text import bm25_tokens, terms
 
 log = logging.getLogger(__name__)
@@ -327,6 +327,9 @@ class Retriever:
             tiers += 8.0 * steered[rows]
         if c.audience:
             tiers += 4.0 * cat.audience_exact(c)[rows]
+            first = AUDIENCE_RANKS_FIRST.get(c.audience)
+            if first:  # "for my daughter": girls' first, then women's
+                tiers += 1.0 * cat.audience_exact(c.model_copy(update={"audience": first}))[rows]
         if c.prefer:  # wishes said in a follow-up: the more of them a product holds, the higher
             held = np.zeros(len(cat), dtype=np.float64)
             for phrase in c.prefer:
