@@ -152,7 +152,9 @@ def update(
     if reset or new_type or not base.is_active():
         request = Request(
             product_type=query.product_type,
-            constraints=Constraints(categories=list(said.categories), attributes=list(said.attributes)),
+            constraints=Constraints(
+                categories=list(said.categories), attributes=list(said.attributes), prefer=list(said.prefer)
+            ),
             text=" ".join(RESET.sub(" ", query.text).split()),
         )
         if not reset:
@@ -279,6 +281,7 @@ def _apply(c: Constraints, said: Constraints) -> None:
         c.audience = said.audience
     if said.steer_types:
         c.steer_types = list(said.steer_types)
+    c.prefer += [w for w in said.prefer if w not in c.prefer]  # a taste said ("she's into tan")
     if said.min_rating is not None:
         c.min_rating = said.min_rating
     if said.in_stock:

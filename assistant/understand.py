@@ -21,6 +21,7 @@ from assistant.amounts import RATING_WORDS, amount_words, read_prices
 from assistant.audience import (
     addressed_part,
     clauses,
+    interests,
     own_part,
     read_audience,
     request_part,
@@ -217,6 +218,8 @@ class Understander:
         if named and carried:
             c.attributes += recorded
         c.steer_types = self.meaning.steered(rest) if self.meaning else []
+        # A colour the person is into ("she's into tan, earthy stuff") ranks first, never filters.
+        c.prefer = [x for x in self._colour_tastes(own_part(rest, rest)) if x not in c.colours]
         semantic = " ".join(without_stories(rest, self._names_kind).split()) or corrected
         # Synonyms the shopper did not write help BM25 find "slippers" for "chappals".
         extra = [t for t in c.categories if not set(terms(t)) <= set(terms(semantic))]
@@ -401,6 +404,12 @@ class Understander:
     def _ordinary(self, word: str) -> bool:
         """A catalog word or an ordinary English one: never a misspelt brand ("wagon" is no "vagon")."""
         return word in self.vocabulary or is_word(word, ordinary_words().__contains__)
+
+    def _colour_tastes(self, text: str) -> list[str]:
+        tastes = Constraints()
+        for liked in interests(text):
+            self._colours(f"in {liked}", tastes)
+        return tastes.colours
 
     def _colours(self, text: str, c: Constraints) -> None:
         words = tokenize(text)

@@ -205,6 +205,17 @@ def test_a_request_phrased_as_a_question_still_asks(flipkart_assistant: Assistan
     assert session.request.constraints.brands == ["raymond"]
 
 
+def test_a_colour_the_person_is_into_ranks_first_and_never_filters(flipkart_assistant: Assistant):
+    session = Session()
+    flipkart_assistant.reply(session, "looking for boots for my girlfriend")
+    reply = flipkart_assistant.reply(session, "she's into tan, earthy stuff")
+    c = session.request.constraints
+    assert c.colours == [] and "tan" in c.prefer
+    catalog = flipkart_assistant.engine.catalog
+    first = catalog.products[catalog.row_of[reply.products[0].id]]
+    assert "tan" in first.colours and len(reply.products) > 1
+
+
 def test_a_follow_up_wish_ranks_the_products_that_hold_it_first(flipkart_assistant: Assistant):
     session = Session()
     flipkart_assistant.reply(session, "a bag")
