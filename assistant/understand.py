@@ -58,6 +58,12 @@ from common.text import (
 )
 
 ORDINARY = ordinary_words()
+FUNCTION_WORDS = frozenset(
+    w
+    for line in (DATA / "function_words.txt").read_text(encoding="utf-8").splitlines()
+    if not line.startswith("#")
+    for w in line.split()
+)
 _RECORDED_RULES = json.loads((DATA / "recorded_attributes.json").read_text(encoding="utf-8"))
 SOFT_WISH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _RECORDED_RULES["soft_wishes"]) + r")\b", re.I)
 NEGATIONS = frozenset(_RECORDED_RULES["negations"])
@@ -390,9 +396,13 @@ class Understander:
                     near = process.extractOne(gram, list(self.brands), scorer=Levenshtein.distance, score_cutoff=1)
                     stored = self.brands[near[0]] if near else None
                 if stored and stored not in c.brands and stored not in c.exclude_brands:
-                    # A brand that is also a product type ("home", "shoe") or a recorded value
-                    # ("slim" fit) needs "by"/"brand" before it.
-                    named_thing = self.types.is_type(terms(gram)) or gram in self.catalog.recorded.phrases
+                    # A brand that is also a product type ("home", "shoe"), a recorded value
+                    # ("slim" fit) or a function word ("now", "only") needs "by"/"brand" before it.
+                    named_thing = (
+                        self.types.is_type(terms(gram))
+                        or gram in self.catalog.recorded.phrases
+                        or gram in FUNCTION_WORDS
+                    )
                     if named_thing and not re.search(rf"\b(?:by|brand)\s+{re.escape(gram)}\b", lowered):
                         continue
                     c.brands.append(stored)

@@ -159,6 +159,12 @@ DIALOGUES = [
     ),
     # "navy blue" is navy: none under 1500, said so
     (["boots for my wife", "navy blue", "under 1500"], {"colours": ["navy"]}, "empty"),
+    # a brand spelt as a function word is grammar unless called a brand ("Now" is a Flipkart brand)
+    (
+        ["car cover for maruti 800", "oh wait my dad sold the 800 last year, its for the santro now"],
+        {"brands": []},
+        "cards",
+    ),
     # a follow-up that says who it is for now replaces the audience
     (["hiking shoes for my sister", "actually it's for my brother, he loves hiking"], {"audience": "men"}, "cards"),
 ]
