@@ -128,6 +128,10 @@ def interpret(
         # "is english willow better than kashmir willow?", "what material are these usually?":
         # a question about what is on screen changes nothing in the request.
         intent, understood.references = Intent.PRODUCT_QUESTION, list(range(1, len(on_screen) + 1))
+    if follow_up and intent in (Intent.SEARCH, Intent.REFINE) and on_screen and asks_of_shown(message):
+        # "what material are these, rubber?": a question about what is shown, whatever value it
+        # guesses, changes nothing (dev D: "rubber" became a filter and nothing was left).
+        intent, understood.references = Intent.PRODUCT_QUESTION, list(range(1, len(on_screen) + 1))
     if follow_up and intent in (Intent.SEARCH, Intent.REFINE) and on_screen and asks_about_value(message, said):
         # "is raymond good quality?": a question about a brand or a colour, not a wish for it; it
         # leaves the request as it is and is answered about the products shown of it (set F).
@@ -172,6 +176,22 @@ ASKING_SUBJECTS = frozenset(
 QUESTION_OPENERS = frozenset("is are was were does do did will would can could should has have".split())
 OPENING_FILLER = frozenset("so and but ok okay hmm btw also oh wait well".split())
 ARTICLES = frozenset({"the", "a", "an"})
+
+
+WH_OPENERS = frozenset("what whats which how".split())
+SHOWN_POINTERS = frozenset("these those they them it this that".split())
+
+
+def asks_of_shown(message: str) -> bool:
+    """A wh-question about the products shown: its first clause points at them ("what material
+    are these, rubber?", "how long do they last?"); "what about ...", "how about ..." ask for more."""
+    first = clauses(message)[0] if message.strip() else ""
+    words = tokenize(first.replace("'", " "))
+    while words and words[0] in OPENING_FILLER:
+        words = words[1:]
+    if len(words) < 2 or words[0] not in WH_OPENERS or words[1] == "about":
+        return False
+    return bool(SHOWN_POINTERS & set(words[1:]))
 
 
 def asks_about_value(message: str, said: Constraints) -> bool:

@@ -193,7 +193,14 @@ def test_the_request_after_the_last_turn(flipkart_assistant: Assistant, turns, w
 
 
 @pytest.mark.parametrize(
-    "question", ["is raymond good quality?", "so does raymond last long?", "is black hard to keep clean?"]
+    "question",
+    [
+        "is raymond good quality?",
+        "so does raymond last long?",
+        "is black hard to keep clean?",
+        "what material are these, cotton?",
+        "how long do they last?",
+    ],
 )
 def test_a_question_about_a_brand_or_colour_answers_and_changes_nothing(flipkart_assistant: Assistant, question):
     session = Session()
