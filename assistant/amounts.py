@@ -56,7 +56,11 @@ def lexicon() -> Lexicon:
         fractions={k: float(v) for k, v in raw["fractions"].items()},
         currency=frozenset(raw["currency"]),
         money_scales=frozenset(k for k, v in raw["scales"].items() if k != "k" and v >= 1000 and k != "million"),
-        cues={**{k: phrases(k) for k in kinds}, "range_before": phrases("range_before")},
+        cues={
+            **{k: phrases(k) for k in kinds},
+            "range_before": phrases("range_before"),
+            "range_after": phrases("range_after"),
+        },
         not_after=frozenset(raw["not_amount_after"]),
         spec_after_k=frozenset(raw["spec_after_k"]),
         not_before=phrases("not_amount_before"),
@@ -132,6 +136,8 @@ def read_prices(text: str) -> PriceReading:
             cur_b = _has_currency(toks, nxt, lex) or _money_scale(toks, nxt, lex)
             after_b, end_b = _cue_after(toks, nxt.end, lex)
             about = before == "around_before" or after_b == "around_after"
+            # "1000 to 1500 is my range", "800-1200 max": a cue after the second makes it one too
+            range_cue = range_cue or after_b in ("range_after", "ceiling_after")
             if range_cue or cur or cur_b or about or before in ("ceiling_before", "floor_before"):
                 lo, hi = sorted((_shared_scale(toks, a, nxt, lex), nxt.value))
                 if about:  # "around seven-eight hundred", "4-5 hundred is about right": a soft band
@@ -144,7 +150,7 @@ def read_prices(text: str) -> PriceReading:
         kind = before or after
         if kind is None and (cur or _money_scale(toks, a, lex)):
             kind = "around_before"  # "a $50 gift", "a 2 lakh watch": about that much
-        if kind is None or kind == "range_before":
+        if kind is None or kind in ("range_before", "range_after"):
             continue
         if kind in ("ceiling_before", "floor_before") and _negated(toks, matches, b_start, lex):
             kind = "floor_before" if kind == "ceiling_before" else "ceiling_before"
@@ -341,7 +347,7 @@ def _cue_before(toks: list[str], i: int, lex: Lexicon) -> tuple[str | None, int]
 def _cue_after(toks: list[str], end: int, lex: Lexicon) -> tuple[str | None, int]:
     """The cue kind starting just after the amount (currency words skipped) and where it ends."""
     j = _skip_currency(toks, end, lex)
-    for kind in ("ceiling_after", "floor_after", "around_after"):
+    for kind in ("ceiling_after", "floor_after", "around_after", "range_after"):
         for phrase in lex.cues[kind]:
             if tuple(toks[j : j + len(phrase)]) == phrase:
                 k = j + len(phrase)

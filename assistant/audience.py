@@ -23,6 +23,10 @@ from common.text import tokenize
 from common.untrusted import split_sentences
 
 DATA = Path(__file__).resolve().parent / "data" / "audiences.json"
+# The words before a person that make them who the request is for ("for my son", "gift my wife"):
+# the follow-up reading's list, one list for the project.
+STEERING = Path(__file__).resolve().parent / "data" / "steering.json"
+RECIPIENT_REACH = 3  # words between the cue and the person: "for my teenage son"
 AGE = re.compile(
     r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)s?\s*-?\s*old\b|\b(\d{1,3})\s*(?:yo|y/o|yrs?)\b"
     r"|\b(?:aged?|is|s|turn(?:ing|s|ed)?)\s+(\d{1,2})\b(?![.,]\d|\s*(?:k\b|grand|lakh|bucks|rs|rupees|dollars|\$|₹))"
@@ -44,6 +48,8 @@ class Story:
     people: frozenset[str]
     skipped: frozenset[str]
     keeps: frozenset[str]
+    asking: frozenset[str]  # verbs after another person that still ask ("my friend wants one")
+    other_items: frozenset[str]  # "my old one", "the last pair": not the thing asked for
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,9 @@ class Table:
     occasion_heads: frozenset[str]
     story: Story
     animals: frozenset[str]  # a pronoun in a message naming one of these is the animal's
+    group_words: dict[str, str]  # "teenage" -> teen, "college" -> adult: a son or daughter's age group
+    peers: frozenset[str]  # "sister": takes the age group of whose sister she is
+    recipient_cues: frozenset[str]  # "for", "gift": the person after one is who it is for
 
 
 @cache
@@ -82,8 +91,15 @@ def table() -> Table:
             people=frozenset(raw["story_people"]) | frozenset(raw["people"]),
             skipped=frozenset(raw["story_skipped"]),
             keeps=frozenset(raw["story_keeps"]),
+            asking=frozenset(raw["asking_verbs"]),
+            other_items=frozenset(raw["other_items"]),
         ),
         animals=frozenset(raw["animals"]),
+        group_words=dict(raw["group_words"]),
+        peers=frozenset(raw["peers"]),
+        recipient_cues=frozenset(
+            json.loads(STEERING.read_text(encoding="utf-8"))["follow_up_reading"]["recipient_before"]
+        ),
     )
 
 
@@ -119,23 +135,60 @@ def addressed_part(text: str) -> str:
     """The clauses with no aside at all: who the request is for is said there ("a tablet
     cover, my kid dropped the last one" is not for a kid)."""
     t = table()
+    whom = recipients(text)
     return " ".join(
         c
         for c in clauses(text)
-        if _cue_at(words := tokenize(c.replace("'", " ")), t.aside_cues) is None and not _about_someone_else(words)
+        if _cue_at(words := tokenize(c.replace("'", " ")), t.aside_cues) is None and not about_someone_else(words, whom)
     )
 
 
-def _about_someone_else(words: list[str]) -> bool:
-    """A story about an acquaintance, no relation the shop buys for ("my neighbour priya just got
-    back from goa and her flat smells amazing"): its "her" is the neighbour's, not an audience."""
+def own_part(text: str, whole: str) -> str:
+    """The request part (`text`, of the message `whole`) without the clauses about someone or
+    something else than what is asked for (`about_someone_else`): colours and must-haves said
+    there set no filter."""
+    whom = recipients(whole)
+    return ", ".join(c for c in clauses(text) if not about_someone_else(tokenize(c.replace("'", " ")), whom))
+
+
+def recipients(text: str) -> frozenset[str]:
+    """The person words the message says the request is for: up to three words after a
+    recipient cue ("for my teenage son", "gift my wife")."""
     t = table()
-    return (
-        len(words) > 1
-        and words[0] in t.story.possessives
-        and words[1] in t.story.people - t.people.keys()
-        and is_story(words)
+    words = tokenize(text.replace("'", " "))
+    return frozenset(
+        w
+        for i, w in enumerate(words)
+        if w in t.story.people and t.recipient_cues & set(words[max(0, i - RECIPIENT_REACH) : i])
     )
+
+
+def about_someone_else(words: list[str], whom: frozenset[str]) -> bool:
+    """A clause whose subject is someone other than who the request is for, or another item than
+    the one asked for: "my neighbour's kid has a blue everything obsession", "my neighbour priya
+    just got back from goa", "my wife has a red one" when the request is for the sister, "my old
+    one was silver". Unless it asks ("my friend wants one too"), it tells about them, and what it
+    says of colours or materials is theirs. `whom`: the message's `recipients`."""
+    t = table()
+    s = t.story
+    if len(words) < 3 or words[0] not in s.possessives | {"the"}:
+        return False
+    rest = words[2:]
+    if s.asking & set(rest):
+        return False
+    if words[1] in s.other_items:  # "my old one was silver": another thing, said to be so
+        return bool(set(rest) & (s.keeps - s.asking))
+    if words[0] == "the" or words[1] not in s.people:
+        return False
+    person = words[1]
+    if rest[:1] == ["s"] and len(rest) > 1 and (rest[1] in s.people or rest[1] in t.words):
+        person = rest[1]  # "my neighbour's kid": the neighbour's, not the shopper's
+        return person not in whom
+    if person in whom:
+        return False
+    # Someone while the request names another ("my wife has a red one", then "for my sister"),
+    # or an acquaintance's story ("my neighbour priya just got back from goa").
+    return bool(whom) or (person not in t.people and is_story(words))
 
 
 def interests(text: str) -> list[str]:
@@ -172,7 +225,13 @@ def without_stories(text: str, names_kind: Callable[[list[str]], bool]) -> str:
     class 3, needs a new school bag") and stays. The ranking text only: who the request is for
     is read from the whole message (`read_audience`)."""
     parts = clauses(text)
-    kept = [c for c in parts if not _story_only(tokenize(c.replace("'", " ")), names_kind)]
+    whom = recipients(text)
+    kept = [
+        c
+        for c in parts
+        if not _story_only(words := tokenize(c.replace("'", " ")), names_kind)
+        and not (about_someone_else(words, whom) and not names_kind(words))
+    ]
     return ", ".join(kept) if len(kept) < len(parts) else text
 
 
@@ -286,6 +345,8 @@ def read_audience(request: str, whole: str) -> AudienceReading:
         if w in t.pronouns:
             gender = gender or t.pronouns[w]
     age_group = _age_group(whole)
+    if group == "any":  # a son or daughter: an age or a group word ("teenage", "college") says which
+        group = next((t.group_words[w] for w in all_words if w in t.group_words), group)
     group = age_group or group or ("adult" if gender else None)
     if group is None:
         return AudienceReading()

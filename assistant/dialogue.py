@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from assistant.amounts import amount_words
 from assistant.amounts import lexicon as amounts_lexicon
-from assistant.audience import audience_terms, clauses, is_story, request_part
+from assistant.audience import about_someone_else, audience_terms, clauses, is_story, recipients, request_part
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import QUERY_WORDS
@@ -152,7 +152,9 @@ def update(
     if reset or new_type or not base.is_active():
         request = Request(
             product_type=query.product_type,
-            constraints=Constraints(categories=list(said.categories), attributes=list(said.attributes)),
+            constraints=Constraints(
+                categories=list(said.categories), attributes=list(said.attributes), prefer=list(said.prefer)
+            ),
             text=" ".join(RESET.sub(" ", query.text).split()),
         )
         if not reset:
@@ -279,6 +281,7 @@ def _apply(c: Constraints, said: Constraints) -> None:
         c.audience = said.audience
     if said.steer_types:
         c.steer_types = list(said.steer_types)
+    c.prefer += [w for w in said.prefer if w not in c.prefer]  # a taste said ("she's into tan")
     if said.min_rating is not None:
         c.min_rating = said.min_rating
     if said.in_stock:
@@ -364,10 +367,12 @@ def _asked_words(text: str) -> list[str]:
     """The words of the clauses that ask for something: each clause up to an aside cue and up
     to a negation ("not a swift", "can't stand floral smells")."""
     negations = {n.replace("'", "") for n in amounts_lexicon().negations}
+    whom = recipients(text)
     out: list[str] = []
     for clause in clauses(request_part(text)):
-        if is_story(tokenize(clause.replace("'", " "))):
-            continue  # "he lives in scotland": a story about the person, not a wish
+        words = tokenize(clause.replace("'", " "))
+        if is_story(words) or about_someone_else(words, whom):
+            continue  # "he lives in scotland", "my old one was silver": a story, not a wish
         for w in tokenize(clause.replace("'", "")):
             if w in negations:
                 break

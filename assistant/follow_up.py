@@ -34,7 +34,7 @@ from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints
 from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.lexicon import QUERY_WORDS
-from assistant.understand import METAL_COLOURS, Query
+from assistant.understand import METAL_COLOURS, SHADES, Query
 from assistant.vocabulary import DATA
 from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
 
@@ -61,6 +61,8 @@ NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.]*\w)")
 NARROW_SHARE, COVER_SHARE = 0.5, 0.8
 # Pronouns that say who does something ("she wants", "he's 6"); "his", "her" before a noun say whose.
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
+# Possessives that point at someone already named ("his sister"), not at the shopper ("my sister").
+THIRD_PERSON_OWNERS = frozenset({"his", "her", "their"})
 RECIPIENT_REACH = 3  # words between "for" and the person: "for my teenage son"
 
 
@@ -186,6 +188,8 @@ def follow_up_audience(message: str, said: str | None, implied: bool, request: R
     people = [i for i, w in enumerate(words) if w in t.people]
     if people and not AGE.search(message) and not any(_recipient(words, i) for i in people):
         return None  # "my wife says not more than 500": she is not who it is for
+    if people and old and not AGE.search(message):
+        return _relative_to(words, people, said, old)
     if people or AGE.search(message):
         return said
     pronouns = [i for i, w in enumerate(words) if w in t.pronouns]
@@ -208,9 +212,26 @@ def _recipient(words: list[str], i: int) -> bool:
     return any(tuple(words[i + 1 : i + 1 + len(p)]) == p for p in RECIPIENT_AFTER)
 
 
+def _relative_to(words: list[str], people: list[int], said: str | None, old: str) -> str | None:
+    """A relation read against who the request was for: a peer of the one named before ("it's
+    for his sister instead" after "for my son") is of their age group; a son or daughter with no
+    age in a request already for children ("want a kids' watch", then "for my daughter") is a
+    child."""
+    t = table()
+    for i in people:
+        gender, group = t.people[words[i]]
+        owner = words[i - 1] if i else ""
+        if words[i] in t.peers and owner in THIRD_PERSON_OWNERS:
+            return t.audience.get(f"{gender} {_age_group_of(old)}", said)
+        if group == "any" and said == t.audience.get(f"{gender} any") and _age_group_of(old) == "child":
+            return t.audience.get(f"{gender} child", said)
+    return said
+
+
 def _age_group_of(audience: str) -> str | None:
     """The age group an audience stands for ("boys" -> "child"), from the audience table."""
     groups = {"men": "adult", "women": "adult", "boys": "child", "girls": "child", "kids": "child", "baby": "baby"}
+    groups |= {a: "any" for key, a in table().audience.items() if key.endswith(" any")}
     return groups.get(audience)
 
 
@@ -219,6 +240,8 @@ def follow_up_colours(message: str, said: list[str], had: list[str], query: Quer
     """The colours a follow-up says, read against the ones the request has."""
     words = tokenize(message)
     closing = normalise_colour(words[-1]) if words and words[-1] in COLOURS else None
+    if closing and len(words) > 1 and words[-1] in SHADES.get(words[-2], ()):
+        closing = None  # "navy blue": the shade said is the colour
     if closing and closing not in said and not query.product_type and words[-1] not in METAL_COLOURS:
         said = [*said, closing]  # "she wants tan": no noun for the colour to qualify
     new = [c for c in said if c not in had]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from assistant import intent as intents
 from assistant.audience import clauses, taken_back
 from assistant.colour_negation import negated_colours
-from assistant.constraints import Constraints
+from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import slots
 from assistant.engine import SearchEngine
 from assistant.follow_up import TypeChange, asks_about_shown, last_word, not_required, read_follow_up
@@ -33,7 +33,7 @@ from assistant.understand import Query
 from assistant.vocabulary import DATA
 from assistant.wording import OTHER_LANGUAGE_REPLY, UNREADABLE_REPLY
 from common.schema import Product
-from common.text import COLOURS, normalise_colour, terms
+from common.text import COLOURS, normalise_colour, terms, tokenize
 
 # The products a message names, as catalog ids ("the Pod Air Sport and the Free 2 Sport"). The
 # product-name matcher plugs in here; without one, nothing is named.
@@ -97,9 +97,11 @@ def interpret(
     # A named product already on screen is a reference to its position.
     pointed += [on_screen_ids.index(pid) + 1 for pid in named if pid in on_screen_ids]
     named = [pid for pid in named if pid not in on_screen_ids]
-    if session.request.product_type and query.product_type and not query.type_carried and not SWITCH.search(message):
-        # A kind the shop does not carry, named in a follow-up with no word that switches the
-        # request, is a mention in passing: it refines the request, never replaces its type.
+    if session.request.product_type and query.product_type and not query.type_carried and not _switches(message, query):
+        # A kind the shop does not carry, named in a follow-up with no word that switches to it
+        # in its clause, is a mention in passing: it refines the request, never replaces its type
+        # ("change of plan, it's for his sister instead": the switch is the person, "plan" is
+        # English, set F).
         # A request with no type yet ("want to start working out at home") has none to keep:
         # there the kind is what is asked for, and the shop says honestly it does not carry it.
         query = replace(query, product_type=None, type_carried=True)
@@ -126,6 +128,16 @@ def interpret(
         # "is english willow better than kashmir willow?", "what material are these usually?":
         # a question about what is on screen changes nothing in the request.
         intent, understood.references = Intent.PRODUCT_QUESTION, list(range(1, len(on_screen) + 1))
+    if follow_up and intent in (Intent.SEARCH, Intent.REFINE) and on_screen and asks_of_shown(message):
+        # "what material are these, rubber?": a question about what is shown, whatever value it
+        # guesses, changes nothing (dev D: "rubber" became a filter and nothing was left).
+        intent, understood.references = Intent.PRODUCT_QUESTION, list(range(1, len(on_screen) + 1))
+    if follow_up and intent in (Intent.SEARCH, Intent.REFINE) and on_screen and asks_about_value(message, said):
+        # "is raymond good quality?": a question about a brand or a colour, not a wish for it; it
+        # leaves the request as it is and is answered about the products shown of it (set F).
+        intent = Intent.PRODUCT_QUESTION
+        of_it = [i + 1 for i, p in enumerate(on_screen) if p.brand and p.brand.lower() in said.brands]
+        understood.references = of_it or list(range(1, len(on_screen) + 1))
     if removed and intent == Intent.SEARCH and not query.product_type:
         intent = Intent.REFINE  # "colour doesn't matter, forget that" edits the request
     if intent == Intent.DETAIL and QUESTION.search(message) and not intents.DETAIL_REQUEST.search(message):
@@ -147,6 +159,57 @@ def interpret(
         handoff=understood.handoff,
         narrows=change == TypeChange.NARROW,
     )
+
+
+def _switches(message: str, query: Query) -> bool:
+    """Whether a switch word stands in the clause that names the query's kind ("maybe headphones
+    instead"); in the whole message when no clause names it in the shopper's words."""
+    kind = terms(query.product_type or "")
+    naming = [c for c in clauses(message) if phrase_in(kind, terms(c))]
+    return any(SWITCH.search(c) for c in naming) if naming else bool(SWITCH.search(message))
+
+
+# Subjects of a question that ask for products, not about a thing: "do you have...", "is there...".
+ASKING_SUBJECTS = frozenset(
+    "you u ya there i we it its this that these those they them any anything something one ones".split()
+)
+QUESTION_OPENERS = frozenset("is are was were does do did will would can could should has have".split())
+OPENING_FILLER = frozenset("so and but ok okay hmm btw also oh wait well".split())
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+WH_OPENERS = frozenset("what whats which how".split())
+SHOWN_POINTERS = frozenset("these those they them it this that".split())
+
+
+def asks_of_shown(message: str) -> bool:
+    """A wh-question about the products shown: its first clause points at them ("what material
+    are these, rubber?", "how long do they last?"); "what about ...", "how about ..." ask for more."""
+    first = clauses(message)[0] if message.strip() else ""
+    words = tokenize(first.replace("'", " "))
+    while words and words[0] in OPENING_FILLER:
+        words = words[1:]
+    if len(words) < 2 or words[0] not in WH_OPENERS or words[1] == "about":
+        return False
+    return bool(SHOWN_POINTERS & set(words[1:]))
+
+
+def asks_about_value(message: str, said: Constraints) -> bool:
+    """A yes/no question whose subject is a brand or a colour the message names ("is raymond good
+    quality?", "does titan last long?", "is black hard to keep clean?"): it asks about the value,
+    it does not ask for it ("do you have raymond?", "is there one in black?" do)."""
+    words = tokenize(message.replace("'", " "))
+    while words and words[0] in OPENING_FILLER:
+        words = words[1:]
+    if not words or words[0] not in QUESTION_OPENERS:
+        return False
+    subject = words[1:]
+    while subject and subject[0] in ARTICLES:
+        subject = subject[1:]
+    if not subject or subject[0] in ASKING_SUBJECTS:
+        return False
+    values = [*said.brands, *said.colours]
+    return any(subject[: len(v)] == v for v in (tokenize(x) for x in values) if v)
 
 
 def without_accents(text: str) -> str:

@@ -20,8 +20,8 @@ from assistant.dense_index import EXACT_BELOW, SHORTLIST
 from assistant.shard_search import ShardedDense, ShardUnavailable
 from assistant.understand import Query
 from common.models import Embedder, encode_query, torch_threads
-from common.schema import Product
-from common.text import bm25_tokens, terms
+from common.schema import AUDIENCE_RANKS_FIRST, Product
+from common.text import COLOURS, bm25_tokens, terms
 
 log = logging.getLogger(__name__)
 
@@ -327,10 +327,17 @@ class Retriever:
             tiers += 8.0 * steered[rows]
         if c.audience:
             tiers += 4.0 * cat.audience_exact(c)[rows]
+            first = AUDIENCE_RANKS_FIRST.get(c.audience)
+            if first:  # "for my daughter": girls' first, then women's
+                tiers += 1.0 * cat.audience_exact(c.model_copy(update={"audience": first}))[rows]
         if c.prefer:  # wishes said in a follow-up: the more of them a product holds, the higher
             held = np.zeros(len(cat), dtype=np.float64)
             for phrase in c.prefer:
-                held[cat.attribute_rows(terms(phrase))] += 1.0
+                holds = np.zeros(len(cat), dtype=bool)
+                holds[cat.attribute_rows(terms(phrase))] = True
+                if phrase in COLOURS:  # a colour taste ("she's into tan"): the recorded colour too
+                    holds |= cat.mask(Constraints(colours=[phrase]))
+                held += holds
             tiers += 2.0 * held[rows] / len(c.prefer)
         prices = cat.price[rows]
         with np.errstate(invalid="ignore"):

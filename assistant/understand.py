@@ -21,6 +21,8 @@ from assistant.amounts import RATING_WORDS, amount_words, read_prices
 from assistant.audience import (
     addressed_part,
     clauses,
+    interests,
+    own_part,
     read_audience,
     request_part,
     strip_ages,
@@ -56,10 +58,18 @@ from common.text import (
 )
 
 ORDINARY = ordinary_words()
+FUNCTION_WORDS = frozenset(
+    w
+    for line in (DATA / "function_words.txt").read_text(encoding="utf-8").splitlines()
+    if not line.startswith("#")
+    for w in line.split()
+)
 _RECORDED_RULES = json.loads((DATA / "recorded_attributes.json").read_text(encoding="utf-8"))
 SOFT_WISH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _RECORDED_RULES["soft_wishes"]) + r")\b", re.I)
 NEGATIONS = frozenset(_RECORDED_RULES["negations"])
-PREMIUM_PHRASES = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["premium"]
+_STEERING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
+PREMIUM_PHRASES = _STEERING["premium"]
+SHADES = {shade: frozenset(hues) for shade, hues in _STEERING["colour_shades"].items()}
 # "more premium" is a move from what was shown (`dialogue.PRICIER`), not a steer.
 PREMIUM = re.compile(
     r"(?<!more )(?<!less )\b(?:"
@@ -197,20 +207,25 @@ class Understander:
         heard = read_audience(addressed_part(rest), rest)
         c.audience, from_relation = heard.audience, heard.implied
         rest, asked = strip_ages(rest), strip_ages(asked)
-        self._colours(asked, c)
+        # What is said of someone else or of another item ("my neighbour's kid has a blue
+        # everything obsession", "my old one was silver") is theirs: no colour or must-have.
+        own = own_part(asked, rest)
+        self._colours(own, c)
         c.colours = [x for x in c.colours if x not in c.exclude_colours]
         # An interest or a story names no type to filter on ("he's into sports"): it ranks.
         named, carried = self.requested_type(asked)
         # A must-have is said in the request, not in an aside ("my cousin got the nylon ones").
-        c.attributes = self.required_attributes(asked)
+        c.attributes = self.required_attributes(own)
         if named:
             c.categories = self.type_phrases(named) if carried else [named]
         # A value the shop records filters only where a kind it can be checked on is named; said
         # alone ("make it sleeveless") it is the follow-up's to check against the request's kind.
-        recorded = [a for a in self.recorded_attributes(asked, c.categories, named) if a not in c.attributes]
+        recorded = [a for a in self.recorded_attributes(own, c.categories, named) if a not in c.attributes]
         if named and carried:
             c.attributes += recorded
         c.steer_types = self.meaning.steered(rest) if self.meaning else []
+        # A colour the person is into ("she's into tan, earthy stuff") ranks first, never filters.
+        c.prefer = [x for x in self._colour_tastes(own_part(rest, rest)) if x not in c.colours]
         semantic = " ".join(without_stories(rest, self._names_kind).split()) or corrected
         # Synonyms the shopper did not write help BM25 find "slippers" for "chappals".
         extra = [t for t in c.categories if not set(terms(t)) <= set(terms(semantic))]
@@ -381,9 +396,13 @@ class Understander:
                     near = process.extractOne(gram, list(self.brands), scorer=Levenshtein.distance, score_cutoff=1)
                     stored = self.brands[near[0]] if near else None
                 if stored and stored not in c.brands and stored not in c.exclude_brands:
-                    # A brand that is also a product type ("home", "shoe") or a recorded value
-                    # ("slim" fit) needs "by"/"brand" before it.
-                    named_thing = self.types.is_type(terms(gram)) or gram in self.catalog.recorded.phrases
+                    # A brand that is also a product type ("home", "shoe"), a recorded value
+                    # ("slim" fit) or a function word ("now", "only") needs "by"/"brand" before it.
+                    named_thing = (
+                        self.types.is_type(terms(gram))
+                        or gram in self.catalog.recorded.phrases
+                        or gram in FUNCTION_WORDS
+                    )
                     if named_thing and not re.search(rf"\b(?:by|brand)\s+{re.escape(gram)}\b", lowered):
                         continue
                     c.brands.append(stored)
@@ -395,6 +414,12 @@ class Understander:
     def _ordinary(self, word: str) -> bool:
         """A catalog word or an ordinary English one: never a misspelt brand ("wagon" is no "vagon")."""
         return word in self.vocabulary or is_word(word, ordinary_words().__contains__)
+
+    def _colour_tastes(self, text: str) -> list[str]:
+        tastes = Constraints()
+        for liked in interests(text):
+            self._colours(f"in {liked}", tastes)
+        return tastes.colours
 
     def _colours(self, text: str, c: Constraints) -> None:
         words = tokenize(text)
@@ -409,6 +434,8 @@ class Understander:
             # a word that asks for something ("I meant red", "prefer blue") it is a colour.
             if i == len(words) - 1 and i > 0 and words[i - 1] not in COLOUR_CONTEXT:
                 continue
+            if i and w in SHADES.get(words[i - 1], ()):
+                continue  # "navy blue" is navy: the hue a shade is of adds no colour
             colour = normalise_colour(w)
             if colour not in c.colours:
                 c.colours.append(colour)

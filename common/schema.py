@@ -19,7 +19,14 @@ AUDIENCE_MATCHES = {
     "kids": {"boys", "girls", "baby"},
     "baby": {"baby"},
     "couple": {"couple"},
+    # A son or daughter said with no age may be a child or a grown-up (assistant/data/audiences.json).
+    "girls or women": {"girls", "women"},
+    "boys or men": {"boys", "men"},
 }
+# Of an audience that accepts two, the one whose products rank first: a son or daughter with no
+# age is a child more often (every such request in the dev sets A-F but "in college" is labelled
+# boys or girls), and a grown-up's products still show where no child's match.
+AUDIENCE_RANKS_FIRST = {"girls or women": "girls", "boys or men": "boys"}
 
 
 class Product(BaseModel):

@@ -14,6 +14,10 @@ from assistant.amounts import read_prices
         ("jacket below $50", None, 50, None),
         ("between 800 and 1500", 800, 1500, None),
         ("from $20 to $40", 20, 40, None),
+        # a cue after the second amount makes a range too (set F)
+        ("1000 to 1500 is my range", 1000, 1500, None),
+        ("800-1200 max", 800, 1200, None),
+        ("1000 range", None, None, None),
         ("jacket 20-40 usd", 20, 40, None),
         ("2k-3k", 2000, 3000, None),
         ("over 500 but under 2000", 500, 2000, None),

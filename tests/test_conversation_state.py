@@ -160,7 +160,7 @@ CASES = [
     (
         "rating later",
         ["watch for my daughter", "just the ones with good reviews, say 4 or more"],
-        {"type": "watch", "audience": "girls", "min_rating": 4},
+        {"type": "watch", "audience": "girls or women", "min_rating": 4},
     ),
     # amounts in words, Hinglish, and soft amounts that are no bound
     ("amount in words", ["boots", "don't go beyond eighteen hundred"], {"type": "boots", "price_max": 1800}),

@@ -39,7 +39,21 @@ CASES = [
     ("elliptical audience", ["sandals", "ladies"], {"type": "sandals", "audience": "for women"}, []),
     ("relation", ["analog watch", "it's for my wife"], {"type": "analog watch", "audience": "for women"}, []),
     ("relation", ["wallet for my dad"], {"type": "wallet", "audience": "for men"}, []),
-    ("relation", ["sneakers for my son"], {"type": "sneakers", "audience": "for boys"}, []),
+    ("relation", ["sneakers for my son"], {"type": "sneakers", "audience": "for boys or men"}, []),
+    # a relation said against the one named before: "his sister" is of the son's age group;
+    # a daughter in a request already for kids is a girl
+    (
+        "relation of the recipient",
+        ["sneakers for my 8 year old son", "it's for his sister instead"],
+        {"type": "sneakers", "audience": "for girls"},
+        [],
+    ),
+    (
+        "relation in a kids' request",
+        ["a kids' watch", "for my daughter"],
+        {"type": "watch", "audience": "for girls"},
+        [],
+    ),
     ("relation", ["soft toy for my kid"], {"audience": "for kids"}, []),
     ("relation without audience data", ["coffee mug for my dad"], {"type": "coffee mug"}, ["audience"]),
     ("elliptical colour", ["backpack", "in black"], {"type": "backpack", "colour": "in black"}, []),

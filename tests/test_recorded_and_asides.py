@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.audience import is_story, read_audience, without_stories
+from assistant.audience import about_someone_else, is_story, own_part, read_audience, recipients, without_stories
 from assistant.core import Assistant
 from assistant.recorded import RecordedAttributes
 from assistant.session import Session
@@ -62,6 +62,38 @@ def test_a_clause_about_a_person_is_a_story_unless_it_asks(clause, story):
     assert is_story(tokenize(clause.replace("'", " "))) is story
 
 
+@pytest.mark.parametrize(
+    ("message", "clause", "other"),
+    [
+        # someone who is not the recipient, or their thing
+        ("my neighbour's kid has a blue everything obsession. a lunch box for my daughter", 0, True),
+        ("my wife has a red one. a clutch for my sister", 0, True),
+        ("my friend has the nylon one", 0, False),  # no one else named, a relation's story is not told
+        ("my neighbour priya just got back from goa", 0, True),
+        # another item than the one asked for, said to be so
+        ("my old watch was silver, a black one for my husband", 0, True),
+        ("the last pair was brown", 0, True),
+        ("the other one in blue", 0, False),
+        # the recipient, or someone who asks
+        ("my daughter wants blue. a lunch box for my daughter", 0, False),
+        ("my friend's son wants a red one too", 0, False),
+        ("my sister's wedding is next week, heels for her", 0, False),
+    ],
+)
+def test_a_clause_about_someone_or_something_else(message, clause, other):
+    from assistant.audience import clauses
+
+    words = tokenize(clauses(message)[clause].replace("'", " "))
+    assert about_someone_else(words, recipients(message)) is other
+
+
+def test_what_is_said_of_someone_else_is_left_out_of_the_request_part():
+    message = "my neighbour's kid has a blue everything obsession lol. anyway i need a lunch box for my daughter"
+    assert "blue" not in own_part(message, message)
+    assert "lunch box" in own_part(message, message)
+    assert recipients(message) == {"daughter"}
+
+
 def test_stories_leave_the_ranking_text_unless_they_name_a_kind():
     def names_bag(words: list[str]) -> bool:
         return "bag" in words
@@ -84,7 +116,11 @@ DIALOGUES = [
     (["diwan set for the living room", "embroidered would be nice"], {"attributes": []}, "cards"),
     # a story about the person neither ranks nor sets who it is for
     (["a scarf for my dad, he lives in scotland"], {"audience": "men", "text_lacks": "scotland"}, None),
-    (["a gift for my daughter", "she just started college"], {"audience": "girls", "text_lacks": "college"}, None),
+    (
+        ["a gift for my daughter", "she just started college"],
+        {"audience": "girls or women", "text_lacks": "college"},
+        None,
+    ),
     (
         ["my neighbour priya just got back from goa and her flat smells amazing", "an air freshener, under 400"],
         {"audience": None, "price_max": 400.0, "text_lacks": "goa"},
@@ -92,6 +128,43 @@ DIALOGUES = [
     ),
     # a question with a bound keeps the bound
     (["jackets for men", "do you have anything waterproof, under 2k?"], {"price_max": 2000.0}, None),
+    # what is said of someone else or of another item sets no filter (set F)
+    (
+        [
+            "my neighbour's kid has a blue everything obsession lol. anyway i need a lunch box for my daughter",
+            "nothing above 250",
+        ],
+        {"type": "lunch box", "colours": [], "price_max": 250.0, "text_lacks": "obsession"},
+        "cards",
+    ),
+    (["my old watch was silver, i want a black one for my husband"], {"colours": ["black"], "audience": "men"}, None),
+    # a word of the general type list used as English is no new kind; "his sister" is of the
+    # son's age group (a son with no age: a boy or a man)
+    (
+        ["digital watch for my son, under 700", "change of plan, it's for his sister instead"],
+        {"type": "digital watch", "audience": "girls or women", "price_max": 700.0},
+        "cards",
+    ),
+    # a question about a brand leaves the request as it was
+    (
+        ["waistcoat for my husband", "is raymond good quality?", "show me ones under a thousand"],
+        {"type": "waistcoat", "brands": [], "price_max": 1000.0},
+        "cards",
+    ),
+    # a daughter in college is a woman
+    (
+        ["boots for my daughter who's in college", "brown", "six hundred is the limit"],
+        {"audience": "women", "colours": ["brown"], "price_max": 600.0},
+        "cards",
+    ),
+    # "navy blue" is navy: none under 1500, said so
+    (["boots for my wife", "navy blue", "under 1500"], {"colours": ["navy"]}, "empty"),
+    # a brand spelt as a function word is grammar unless called a brand ("Now" is a Flipkart brand)
+    (
+        ["car cover for maruti 800", "oh wait my dad sold the 800 last year, its for the santro now"],
+        {"brands": []},
+        "cards",
+    ),
     # a follow-up that says who it is for now replaces the audience
     (["hiking shoes for my sister", "actually it's for my brother, he loves hiking"], {"audience": "men"}, "cards"),
 ]
@@ -105,6 +178,8 @@ def test_the_request_after_the_last_turn(flipkart_assistant: Assistant, turns, w
     for key, value in want.items():
         if key == "text_lacks":
             assert value not in session.request.text
+        elif key == "type":
+            assert session.request.product_type == value
         else:
             assert getattr(c, key) == value, key
     last = replies[-1]
@@ -113,7 +188,45 @@ def test_the_request_after_the_last_turn(flipkart_assistant: Assistant, turns, w
     elif cards == "cards":
         assert last.products
         catalog = flipkart_assistant.engine.catalog
-        assert all(c.satisfied_by(catalog.products[catalog.row_of[p.id]]) for p in last.products)
+        # as the catalog filters: a lunch box that records no audience passes "for my daughter"
+        assert not any(catalog.failures(c, catalog.products[catalog.row_of[p.id]]) for p in last.products)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is raymond good quality?",
+        "so does raymond last long?",
+        "is black hard to keep clean?",
+        "what material are these, cotton?",
+        "how long do they last?",
+    ],
+)
+def test_a_question_about_a_brand_or_colour_answers_and_changes_nothing(flipkart_assistant: Assistant, question):
+    session = Session()
+    flipkart_assistant.reply(session, "waistcoat for my husband")
+    before = session.request.model_copy(deep=True)
+    reply = flipkart_assistant.reply(session, question)
+    assert reply.intent == "product_question" and reply.text
+    assert session.request == before
+
+
+def test_a_request_phrased_as_a_question_still_asks(flipkart_assistant: Assistant):
+    session = Session()
+    flipkart_assistant.reply(session, "waistcoat for my husband")
+    flipkart_assistant.reply(session, "do you have raymond?")
+    assert session.request.constraints.brands == ["raymond"]
+
+
+def test_a_colour_the_person_is_into_ranks_first_and_never_filters(flipkart_assistant: Assistant):
+    session = Session()
+    flipkart_assistant.reply(session, "looking for boots for my girlfriend")
+    reply = flipkart_assistant.reply(session, "she's into tan, earthy stuff")
+    c = session.request.constraints
+    assert c.colours == [] and "tan" in c.prefer
+    catalog = flipkart_assistant.engine.catalog
+    first = catalog.products[catalog.row_of[reply.products[0].id]]
+    assert "tan" in first.colours and len(reply.products) > 1
 
 
 def test_a_follow_up_wish_ranks_the_products_that_hold_it_first(flipkart_assistant: Assistant):

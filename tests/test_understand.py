@@ -69,15 +69,21 @@ def test_minimum_rating(parse, message, rating):
         ("his and hers watches", "couple"),
         ("gift for my dad", "men"),
         ("it's for my wife", "women"),
-        ("a dress for my daughter", "girls"),
-        ("shoes for my son", "boys"),
+        # a son or daughter with no age may be grown up: both, the child's ranked first;
+        # an age or a word for the age group decides
+        ("a dress for my daughter", "girls or women"),
+        ("shoes for my son", "boys or men"),
+        ("jeans for my teenage daughter", "girls"),
+        ("boots for my daughter who's in college", "women"),
+        ("a school bag for my son", "boys"),
+        ("a watch for my son, he's 30", "men"),
         ("something for my kid", "kids"),
         ("a present for mom", "women"),
         # a pronoun or an age that belongs to an animal sets no human audience
         ("a collar, she's a labrador", None),
         ("shampoo for my cat, he is 3 and hates baths", None),
         ("a bed for our puppy, he chews everything", None),
-        ("a raincoat for my son and his dog", "boys"),
+        ("a raincoat for my son and his dog", "boys or men"),
     ],
 )
 def test_audience(parse, message, audience):
@@ -161,6 +167,10 @@ def test_required_attributes(parse):
 def test_colours_and_nouns_that_look_like_colours(parse):
     assert parse("black leather wallet").constraints.colours == ["black"]
     assert parse("sneakers in navy").constraints.colours == ["navy"]
+    # a shade said with its hue is the shade; two colours with no shade between stay two
+    assert parse("navy blue sneakers").constraints.colours == ["navy"]
+    assert parse("olive green jacket").constraints.colours == ["olive"]
+    assert parse("black white sneakers").constraints.colours == ["black", "white"]
     assert parse("moisturising face cream").constraints.colours == []
     assert parse("gray hoodie").constraints.colours == ["grey"]
     # a metal word is a colour where the message says it is one
