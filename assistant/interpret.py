@@ -128,9 +128,16 @@ def interpret(
         # "is english willow better than kashmir willow?", "what material are these usually?":
         # a question about what is on screen changes nothing in the request.
         intent, understood.references = Intent.PRODUCT_QUESTION, list(range(1, len(on_screen) + 1))
-    if follow_up and intent in (Intent.SEARCH, Intent.REFINE) and on_screen and asks_of_shown(message):
+    if (
+        follow_up
+        and intent in (Intent.SEARCH, Intent.REFINE)
+        and on_screen
+        and asks_of_shown(message)
+        and not _names_new_filter(said, session.request.constraints)
+    ):
         # "what material are these, rubber?": a question about what is shown, whatever value it
-        # guesses, changes nothing (dev D: "rubber" became a filter and nothing was left).
+        # guesses, changes nothing (dev D: "rubber" became a filter and nothing was left). A new
+        # colour, brand, price or audience does ask for more: "which of these come in red?".
         intent, understood.references = Intent.PRODUCT_QUESTION, list(range(1, len(on_screen) + 1))
     if follow_up and intent in (Intent.SEARCH, Intent.REFINE) and on_screen and asks_about_value(message, said):
         # "is raymond good quality?": a question about a brand or a colour, not a wish for it; it
@@ -290,6 +297,12 @@ def _changes(said: Constraints, had: Constraints) -> bool:
         or set(said.attributes) - set(had.attributes)
         or (said.min_rating is not None and said.min_rating != had.min_rating)
     )
+
+
+def _names_new_filter(said: Constraints, had: Constraints) -> bool:
+    """Whether the message names a colour, brand, price or audience the request does not have: the
+    filters a shopper narrows shown products by ("which of these come in red?")."""
+    return _changes(said.model_copy(update={"attributes": [], "min_rating": None}), had)
 
 
 def _not_said(said: Constraints, slots: list[str]) -> None:

@@ -218,6 +218,15 @@ def test_a_request_phrased_as_a_question_still_asks(flipkart_assistant: Assistan
     assert session.request.constraints.brands == ["raymond"]
 
 
+@pytest.mark.parametrize("question", ["which of these come in black?", "what do you have of these by raymond?"])
+def test_a_question_naming_a_new_filter_over_the_shown_narrows_them(flipkart_assistant: Assistant, question):
+    session = Session()
+    flipkart_assistant.reply(session, "waistcoat for my husband")
+    reply = flipkart_assistant.reply(session, question)
+    c = session.request.constraints
+    assert reply.intent in ("search", "refine") and (c.colours == ["black"] or c.brands == ["raymond"])
+
+
 def test_a_colour_the_person_is_into_ranks_first_and_never_filters(flipkart_assistant: Assistant):
     session = Session()
     flipkart_assistant.reply(session, "looking for boots for my girlfriend")
