@@ -131,9 +131,9 @@ class CatalogIndex:
 
     @cached_property
     def recorded(self) -> RecordedAttributes:
-        """The specification values the shop records ("Sleeve: Sleeveless"), read once on first
-        use (`assistant.recorded`)."""
-        return RecordedAttributes(self.products)
+        """The specification values the shop records ("Sleeve: Sleeveless"), from the search
+        tables (`assistant.recorded`)."""
+        return self.tables.recorded()
 
     def knows_word(self, word: str) -> bool:
         """Whether any product's text (title, category, brand, description) holds the word."""
