@@ -106,7 +106,7 @@ def _checkable(attribute: str, request: Request, catalog: CatalogIndex) -> bool:
     entry = catalog.recorded.phrases.get(attribute)
     if entry is None or not request.constraints.categories:
         return False
-    rows = np.flatnonzero(catalog.mask(Constraints(categories=request.constraints.categories)))
+    rows = catalog.category_rows(request.constraints.categories)
     return bool(len(rows)) and catalog.recorded.recorded_for(entry, rows)
 
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from assistant.sorted_rows import meet
 from assistant.vocabulary import DATA
 from common.schema import Product
 from common.text import AUDIENCE_WORDS, COLOURS, STOPWORDS, terms
@@ -124,16 +125,4 @@ class RecordedAttributes:
 
     def recorded_for(self, entry: Recorded, rows: np.ndarray) -> bool:
         """Whether any of these products (sorted rows) records the specification the value belongs to."""
-        return any(_meet(self.rows_of_key(k), rows) for k in entry.keys)
-
-
-def _meet(a: np.ndarray, b: np.ndarray) -> bool:
-    """Whether two sorted row arrays share a row: the shorter is looked up in the longer by
-    binary search, so a key a million products record costs no pass over them."""
-    if len(a) > len(b):
-        a, b = b, a
-    if not len(a):
-        return False
-    at = np.searchsorted(b, a)
-    found = at < len(b)
-    return bool((b[at[found]] == a[found]).any())
+        return any(meet(self.rows_of_key(k), rows) for k in entry.keys)

@@ -13,7 +13,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -294,7 +293,7 @@ class Understander:
         seat cover"), and not one wished for softly or refused."""
         recorded = self.catalog.recorded
         kind_words = set(terms(kind or "")) | {w for phrase in categories for w in terms(phrase)}
-        rows = np.flatnonzero(self.catalog.mask(Constraints(categories=categories))) if categories else None
+        rows = self.catalog.category_rows(categories) if categories else None
         if rows is not None and not len(rows):
             return []  # a kind the shop does not carry: nothing to check a value on
         found: list[str] = []

@@ -278,3 +278,23 @@ def test_recorded_attributes_saved_with_the_tables_equal_reading_every_record(sh
             rows = np.sort(rng.choice(len(products), size=size, replace=False))
             want = any(np.isin(want_rows[k], rows).any() for k in entry.keys)
             assert recorded.recorded_for(entry, rows) == want, (entry, size)
+
+
+def test_sorted_row_intersections_equal_numpys():
+    from assistant.sorted_rows import common, meet
+
+    rng = np.random.default_rng(1)
+    for size_a, size_b in [(0, 5), (3, 1000), (1000, 3), (400, 600), (1, 1)]:
+        a = np.unique(rng.integers(0, 2000, size_a))
+        b = np.unique(rng.integers(0, 2000, size_b))
+        assert common(a, b).tolist() == np.intersect1d(a, b).tolist()
+        assert meet(a, b) == bool(len(np.intersect1d(a, b)))
+    assert common(np.array([1999]), np.array([5, 7])).tolist() == []  # past the end of the longer
+
+
+def test_category_rows_are_the_category_masks_rows(demo_catalog):
+    from assistant.constraints import Constraints
+
+    for categories in (["watch"], ["running shoe", "watch"], ["no such kind"], ["shoe", "sneaker", "shoe"]):
+        want = np.flatnonzero(demo_catalog.mask(Constraints(categories=categories)))
+        assert demo_catalog.category_rows(categories).tolist() == want.tolist(), categories
