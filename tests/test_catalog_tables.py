@@ -292,9 +292,11 @@ def test_sorted_row_intersections_equal_numpys():
     assert common(np.array([1999]), np.array([5, 7])).tolist() == []  # past the end of the longer
 
 
-def test_category_rows_are_the_category_masks_rows(demo_catalog):
+def test_kind_rows_are_sorted_and_together_the_category_masks_rows(demo_catalog):
     from assistant.constraints import Constraints
 
     for categories in (["watch"], ["running shoe", "watch"], ["no such kind"], ["shoe", "sneaker", "shoe"]):
         want = np.flatnonzero(demo_catalog.mask(Constraints(categories=categories)))
-        assert demo_catalog.category_rows(categories).tolist() == want.tolist(), categories
+        kinds = demo_catalog.kind_rows(categories)
+        assert all((np.diff(rows) > 0).all() for rows in kinds)
+        assert sorted(set().union(*(rows.tolist() for rows in kinds))) == want.tolist(), categories
