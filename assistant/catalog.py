@@ -111,6 +111,11 @@ class CatalogIndex:
         rows = self._holding(phrase)
         return np.array([r for r in rows if names_type(phrase, type_segments(self.products[r]))], dtype=np.int64)
 
+    def kind_rows(self, categories: list[str]) -> list[np.ndarray]:
+        """The sorted rows of each of these product types, straight from their postings: their
+        union is the category constraint's rows, with no mask nor union over a million rows."""
+        return [self.phrase_rows(terms(phrase)) for phrase in categories]
+
     def attribute_rows(self, phrase: list[str]) -> np.ndarray:
         """Rows whose title, category, material or specifications contain the phrase."""
         if not phrase:
@@ -131,9 +136,9 @@ class CatalogIndex:
 
     @cached_property
     def recorded(self) -> RecordedAttributes:
-        """The specification values the shop records ("Sleeve: Sleeveless"), read once on first
-        use (`assistant.recorded`)."""
-        return RecordedAttributes(self.products)
+        """The specification values the shop records ("Sleeve: Sleeveless"), from the search
+        tables (`assistant.recorded`)."""
+        return self.tables.recorded()
 
     def knows_word(self, word: str) -> bool:
         """Whether any product's text (title, category, brand, description) holds the word."""

@@ -9,7 +9,9 @@ build took 22 minutes and the per-turn phrase checks hundreds of milliseconds (i
 Phrase postings are keyed by a 64-bit hash of the phrase's words. Each product contributes
 every phrase that `constraints.names_type` would accept for it (up to MAX_TYPE_WORDS words),
 every one- and two-word run of its attribute terms, and the first words of its title; longer
-phrases are checked against the records of the rows that hold their leading part.
+phrases are checked against the records of the rows that hold their leading part. The recorded
+specifications (`assistant.recorded`) are read in the same pass: their value phrases go into the
+vocabulary, and the rows recording each specification key into postings of their own.
 """
 
 from __future__ import annotations
@@ -30,15 +32,16 @@ from pathlib import Path
 import numpy as np
 
 from assistant.constraints import head_words, is_titled, modified_later, type_segments
+from assistant.recorded import Recorded, RecordedAttributes, RecordedScan
 from common.schema import AUDIENCES, Product
 from common.text import AUDIENCE_WORDS, COLOURS, normalise_colour, terms, tokenize
 from ingest.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
-TABLES_VERSION = 8  # 2: output filter, kind_code, Chinese separators; 3: title heads; 4: kind heads; 5: links;
+TABLES_VERSION = 9  # 2: output filter, kind_code, Chinese separators; 3: title heads; 4: kind heads; 5: links;
 # 6: a kind head later in a category node ('material'); 7: a category leaf that is the title cut short;
-# 8: only a leaf that is the title's opening, cut, is such a copy
+# 8: only a leaf that is the title's opening, cut, is such a copy; 9: the recorded attributes
 TABLES_DIR = "tables"
 MAX_TYPE_WORDS = 4  # product-type phrases are at most four words in the catalogs we have
 MAX_ATTRIBUTE_WORDS = 2  # longer attribute phrases are checked on the rows holding all their pairs
@@ -241,6 +244,12 @@ class Tables:
     currency: str
     word_counts: Counter[str]
     category_phrases: set[tuple[str, ...]]
+    recorded_phrases: dict[str, Recorded]  # what a shopper may say -> the specification value
+    recorded_keys: Postings  # specification key phrase -> rows that record it
+
+    def recorded(self) -> RecordedAttributes:
+        """The specification values the shop records, looked up in these tables."""
+        return RecordedAttributes(self.recorded_phrases, lambda key: self.recorded_keys.rows_of(phrase_key(key)))
 
 
 def build_tables(products: Iterable[Product]) -> Tables:
@@ -250,7 +259,8 @@ def build_tables(products: Iterable[Product]) -> Tables:
     brand_seen: dict[str, int] = {}
     kind_seen: dict[str, int] = {}
     path_brands: set[str] = set()
-    types, attrs, prefixes = _PostingsBuilder(), _PostingsBuilder(), _PostingsBuilder()
+    types, attrs, prefixes, recorded_keys = (_PostingsBuilder() for _ in range(4))
+    recorded = RecordedScan()
     words: Counter[str] = Counter()
     currencies: Counter[str] = Counter()
     leaf_counts: Counter[str] = Counter()
@@ -272,6 +282,7 @@ def build_tables(products: Iterable[Product]) -> Tables:
         types.add(row, type_phrases(type_segments(p)))
         attrs.add(row, attribute_phrases(p))
         prefixes.add(row, title_prefixes(p.title))
+        recorded_keys.add(row, recorded.add(row, p))
         words.update(tokenize(f"{p.title} {' '.join(p.category)} {p.brand or ''}"))
         words.update(_description_words(p.description[:1000]))
         if p.category:
@@ -307,6 +318,8 @@ def build_tables(products: Iterable[Product]) -> Tables:
         currency=currencies.most_common(1)[0][0] if currencies else "USD",
         word_counts=words,
         category_phrases=_category_phrases(paths, leaf_counts),
+        recorded_phrases=recorded.phrases(),
+        recorded_keys=recorded_keys.finish(),
     )
 
 
@@ -337,11 +350,14 @@ def save_tables(tables: Tables, folder: Path) -> None:
     tables.type_postings.save(folder, "types")
     tables.attribute_postings.save(folder, "attributes")
     tables.title_prefixes.save(folder, "prefixes")
+    tables.recorded_keys.save(folder, "recorded_keys")
     vocabulary = {
         "brand_names": tables.brand_names,
         "currency": tables.currency,
         "word_counts": dict(tables.word_counts),
         "category_phrases": sorted(tables.category_phrases),
+        # in the order built: a value's "value tail" alias never replaces a value of that name
+        "recorded": [[phrase, e.value, sorted(e.keys)] for phrase, e in tables.recorded_phrases.items()],
     }
     (folder / "vocabulary.json").write_text(json.dumps(vocabulary, ensure_ascii=False))
 
@@ -362,6 +378,8 @@ def load_saved(folder: Path, count: int) -> Tables:
         currency=vocabulary["currency"],
         word_counts=Counter(vocabulary["word_counts"]),
         category_phrases={tuple(p) for p in vocabulary["category_phrases"]},
+        recorded_phrases={p: Recorded(value, frozenset(keys)) for p, value, keys in vocabulary["recorded"]},
+        recorded_keys=Postings.load(folder, "recorded_keys"),
     )
 
 

@@ -108,8 +108,8 @@ def _checkable(attribute: str, request: Request, catalog: CatalogIndex) -> bool:
     entry = catalog.recorded.phrases.get(attribute)
     if entry is None or not request.constraints.categories:
         return False
-    rows = np.flatnonzero(catalog.mask(Constraints(categories=request.constraints.categories)))
-    return bool(len(rows)) and catalog.recorded.recorded_for(entry, rows)
+    kinds = catalog.kind_rows(request.constraints.categories)
+    return any(catalog.recorded.recorded_for(entry, rows) for rows in kinds)
 
 
 # -- the kind -------------------------------------------------------------------------------------

@@ -6,18 +6,23 @@ where the kind asked for records that specification: "a sleeveless formal shirt"
 shirts record their sleeve and none is sleeveless is answered honestly with nothing, not with
 full-sleeve shirts. Where the kind records no such specification the word cannot be checked,
 and it only ranks. Which keys and values count is data (`assistant/data/recorded_attributes.json`).
+
+The table is read off the records in the search tables' one pass per snapshot
+(`catalog_tables.build_tables`, through `RecordedScan`) and saved with them, so no start or
+request loops over a million records to build it (issue 21).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
+from assistant.sorted_rows import meet
 from assistant.vocabulary import DATA
 from common.schema import Product
 from common.text import AUDIENCE_WORDS, COLOURS, STOPWORDS, terms
@@ -29,6 +34,8 @@ KEY_TAILS = frozenset(_RULES["key_tails"])
 # Not values: yes/no flags and fillers a spec table writes where it has nothing.
 PLAIN = frozenset({"yes", "no", "na", "n", "a", "none", "other", "others", "regular", "normal", "standard", "style"})
 SPLIT = re.compile(r"[,|/;&]+")
+_NOT_VALUES = PLAIN | STOPWORDS
+_OTHER_CONSTRAINTS = frozenset(COLOURS) | frozenset(AUDIENCE_WORDS)
 
 
 @dataclass(frozen=True)
@@ -39,41 +46,70 @@ class Recorded:
     keys: frozenset[str]
 
 
-class RecordedAttributes:
-    """Phrase -> recorded value for one catalog, and the rows that record each key."""
+@lru_cache(maxsize=1 << 16)  # specification pairs repeat across thousands of products
+def specification(key: str, raw: str) -> tuple[str | None, tuple[str, ...]]:
+    """One specification read as (key phrase, its value phrases): the key is None where its
+    words are excluded; values longer than MAX_WORDS, with a digit, plain fillers or another
+    constraint's words (colour, audience) are left out."""
+    key_words = terms(key)
+    if not key_words or set(key_words) & EXCLUDED_KEY_WORDS:
+        return None, ()
+    values = []
+    for part in SPLIT.split(raw):
+        words = terms(part)
+        if not words or len(words) > MAX_WORDS or any(ch.isdigit() for ch in part):
+            continue
+        if set(words) <= _NOT_VALUES or set(words) & _OTHER_CONSTRAINTS:
+            continue
+        values.append(" ".join(words))
+    return " ".join(key_words), tuple(values)
 
-    def __init__(self, products: Iterable[Product]):
-        rows_of_key: dict[str, list[int]] = defaultdict(list)
-        holders: dict[str, set[int]] = defaultdict(set)
-        keys_of: dict[str, set[str]] = defaultdict(set)
-        for row, product in enumerate(products):
-            for key, raw in product.attributes.items():
-                key_words = terms(key)
-                if not key_words or set(key_words) & EXCLUDED_KEY_WORDS:
-                    continue
-                k = " ".join(key_words)
-                rows_of_key[k].append(row)
-                for part in SPLIT.split(str(raw)):
-                    words = terms(part)
-                    if not words or len(words) > MAX_WORDS or any(ch.isdigit() for ch in part):
-                        continue
-                    if set(words) <= PLAIN | STOPWORDS or set(words) & (set(COLOURS) | set(AUDIENCE_WORDS)):
-                        continue
-                    value = " ".join(words)
-                    holders[value].add(row)
-                    keys_of[value].add(k)
-        self.rows_of_key = {k: np.array(sorted(set(v)), dtype=np.int64) for k, v in rows_of_key.items()}
-        self.phrases: dict[str, Recorded] = {}
-        for value, rows in holders.items():
-            if len(rows) < MIN_PRODUCTS:
+
+class RecordedScan:
+    """Reads the recorded values off the records one product at a time, in row order, keeping
+    per value only its keys and how many products hold it (no row sets: a million rows)."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, list] = {}  # value -> [products holding it, last row, keys]; first seen first
+
+    def add(self, row: int, product: Product) -> set[str]:
+        """Count this product's values; returns the key phrases it records (for the key postings)."""
+        keys: set[str] = set()
+        for key, raw in product.attributes.items():
+            k, values = specification(key, str(raw))
+            if k is None:
                 continue
-            entry = Recorded(value, frozenset(keys_of[value]))
-            self.phrases[value] = entry
+            keys.add(k)
+            for value in values:
+                seen = self._values.setdefault(value, [0, -1, set()])
+                if seen[1] != row:
+                    seen[0], seen[1] = seen[0] + 1, row
+                seen[2].add(k)
+        return keys
+
+    def phrases(self) -> dict[str, Recorded]:
+        """Phrase a shopper may say -> its entry: each value at least MIN_PRODUCTS products hold,
+        and the value followed by its key's tail word ("slim fit" for Fit: Slim)."""
+        phrases: dict[str, Recorded] = {}
+        for value, (count, _, keys) in self._values.items():
+            if count < MIN_PRODUCTS:
+                continue
+            entry = Recorded(value, frozenset(keys))
+            phrases[value] = entry
             for key in entry.keys:
                 tail = key.split()[-1]
                 if tail in KEY_TAILS and not value.endswith(tail):
                     # "slim fit" for Fit: Slim; the value is what a record holds.
-                    self.phrases.setdefault(f"{value} {tail}", entry)
+                    phrases.setdefault(f"{value} {tail}", entry)
+        return phrases
+
+
+class RecordedAttributes:
+    """Phrase -> recorded value for one catalog, and the rows that record each key."""
+
+    def __init__(self, phrases: dict[str, Recorded], rows_of_key: Callable[[str], np.ndarray]):
+        self.phrases = phrases
+        self.rows_of_key = rows_of_key  # key phrase -> sorted rows of the products recording it
 
     def find(self, words: list[str]) -> list[tuple[int, int, Recorded]]:
         """The recorded phrases in a term list, longest first and not overlapping: (start, end, entry)."""
@@ -88,5 +124,5 @@ class RecordedAttributes:
         return sorted(out, key=lambda t: t[0])
 
     def recorded_for(self, entry: Recorded, rows: np.ndarray) -> bool:
-        """Whether any of these products records the specification the value belongs to."""
-        return any(np.isin(self.rows_of_key[k], rows, assume_unique=True).any() for k in entry.keys)
+        """Whether any of these products (sorted rows) records the specification the value belongs to."""
+        return any(meet(self.rows_of_key(k), rows) for k in entry.keys)

@@ -23,6 +23,7 @@ import re
 from functools import cached_property
 from typing import NamedTuple
 
+from assistant import sorted_rows
 from assistant.audience import audience_terms, clauses
 from assistant.catalog import CatalogIndex
 from assistant.lexicon import GENERIC_TYPE_WORDS, QUERY_WORDS
@@ -303,10 +304,10 @@ class TypeResolver:
     def _described_as(self, head: list[str], modifiers: list[str]) -> bool:
         """Whether some product of type `head` has every modifier word in its title, category or
         specifications ("hiking" for a jacket)."""
-        rows = set(self.catalog.phrase_rows(terms(" ".join(head))).tolist())
+        rows = self.catalog.phrase_rows(terms(" ".join(head)))
         for word in terms(" ".join(modifiers)):
-            rows &= set(self.catalog.attribute_rows([word]).tolist())
-        return bool(rows)
+            rows = sorted_rows.common(rows, self.catalog.attribute_rows([word]))
+        return bool(len(rows))
 
 
 def _without_moves(words: list[str]) -> list[str]:

@@ -13,7 +13,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -309,8 +308,8 @@ class Understander:
         seat cover"), and not one wished for softly or refused."""
         recorded = self.catalog.recorded
         kind_words = set(terms(kind or "")) | {w for phrase in categories for w in terms(phrase)}
-        rows = np.flatnonzero(self.catalog.mask(Constraints(categories=categories))) if categories else None
-        if rows is not None and not len(rows):
+        kinds = self.catalog.kind_rows(categories) if categories else None
+        if kinds is not None and not any(len(rows) for rows in kinds):
             return []  # a kind the shop does not carry: nothing to check a value on
         found: list[str] = []
         for clause in clauses(text):
@@ -325,7 +324,7 @@ class Understander:
                     continue  # a kind of product ("top", "Type: Kadhai"), not a property of one
                 if set(words[:start]) & NEGATIONS:
                     continue  # "not embroidered", "he can't read the digital ones"
-                if rows is not None and not recorded.recorded_for(entry, rows):
+                if kinds is not None and not any(recorded.recorded_for(entry, rows) for rows in kinds):
                     continue  # the kind records no such thing: it cannot be checked, it ranks
                 if entry.value not in found:
                     found.append(entry.value)

@@ -209,3 +209,94 @@ def test_a_catalog_of_one_product_without_brand_loads_and_searches(tmp_path):
     ingest_catalog(settings, catalog, progress=False, embed=embed)
     _, result = SearchEngine.load(settings, embed).search("widget", k=3)
     assert [h.product.id for h in result.hits] == ["1"]
+
+
+def _recorded_by_reading_every_record(products) -> tuple[dict, dict]:
+    """The table as `RecordedAttributes` built it on first use before it moved into the search
+    tables (issue 21): (phrase -> Recorded, key -> sorted rows), from the records themselves."""
+    from collections import defaultdict
+
+    from assistant.recorded import EXCLUDED_KEY_WORDS, KEY_TAILS, MAX_WORDS, MIN_PRODUCTS, PLAIN, SPLIT, Recorded
+    from common.text import AUDIENCE_WORDS, COLOURS, STOPWORDS
+
+    rows_of_key, holders, keys_of = defaultdict(list), defaultdict(set), defaultdict(set)
+    for row, product in enumerate(products):
+        for key, raw in product.attributes.items():
+            key_words = terms(key)
+            if not key_words or set(key_words) & EXCLUDED_KEY_WORDS:
+                continue
+            k = " ".join(key_words)
+            rows_of_key[k].append(row)
+            for part in SPLIT.split(str(raw)):
+                words = terms(part)
+                if not words or len(words) > MAX_WORDS or any(ch.isdigit() for ch in part):
+                    continue
+                if set(words) <= PLAIN | STOPWORDS or set(words) & (set(COLOURS) | set(AUDIENCE_WORDS)):
+                    continue
+                holders[" ".join(words)].add(row)
+                keys_of[" ".join(words)].add(k)
+    phrases = {}
+    for value, rows in holders.items():
+        if len(rows) >= MIN_PRODUCTS:
+            entry = phrases[value] = Recorded(value, frozenset(keys_of[value]))
+            for key in entry.keys:
+                tail = key.split()[-1]
+                if tail in KEY_TAILS and not value.endswith(tail):
+                    phrases.setdefault(f"{value} {tail}", entry)
+    return phrases, {k: sorted(set(v)) for k, v in rows_of_key.items()}
+
+
+@pytest.mark.parametrize("shop", ["demo", "flipkart"])
+def test_recorded_attributes_saved_with_the_tables_equal_reading_every_record(shop, request, tmp_path):
+    """The catalog as ingested with the deterministic embedder (the demo's records hold no
+    specifications; Flipkart's hold thousands): the recorded table built in the tables' one
+    pass, and saved and memory-mapped back, is the one the per-record build gave."""
+    from assistant.catalog_tables import build_tables, load_saved, save_tables
+
+    if shop == "demo":
+        catalog = CatalogIndex.load(request.getfixturevalue("fake_settings").index_dir)
+    else:
+        catalog = request.getfixturevalue("flipkart_assistant").engine.catalog
+    products = list(catalog.products)
+    want_phrases, want_rows = _recorded_by_reading_every_record(products)
+    built = build_tables(products)
+    save_tables(built, tmp_path)
+    loaded = load_saved(tmp_path, len(products))
+    assert not loaded.recorded_keys.keys.flags.owndata  # a view of the saved file
+    if shop == "flipkart":
+        assert len(want_phrases) > 100 and any(p.endswith(" fit") for p in want_phrases)
+    for tables in (built, loaded, catalog.tables):
+        recorded = tables.recorded()
+        assert recorded.phrases == want_phrases
+        assert list(recorded.phrases) == list(want_phrases)  # the order decides which alias wins
+        for key, rows in want_rows.items():
+            assert recorded.rows_of_key(key).tolist() == rows, key
+    rng = np.random.default_rng(0)
+    recorded = catalog.recorded
+    for entry in sorted(set(want_phrases.values()), key=lambda e: e.value)[:300]:
+        for size in (1, 5, 50, len(products)):
+            rows = np.sort(rng.choice(len(products), size=size, replace=False))
+            want = any(np.isin(want_rows[k], rows).any() for k in entry.keys)
+            assert recorded.recorded_for(entry, rows) == want, (entry, size)
+
+
+def test_sorted_row_intersections_equal_numpys():
+    from assistant.sorted_rows import common, meet
+
+    rng = np.random.default_rng(1)
+    for size_a, size_b in [(0, 5), (3, 1000), (1000, 3), (400, 600), (1, 1)]:
+        a = np.unique(rng.integers(0, 2000, size_a))
+        b = np.unique(rng.integers(0, 2000, size_b))
+        assert common(a, b).tolist() == np.intersect1d(a, b).tolist()
+        assert meet(a, b) == bool(len(np.intersect1d(a, b)))
+    assert common(np.array([1999]), np.array([5, 7])).tolist() == []  # past the end of the longer
+
+
+def test_kind_rows_are_sorted_and_together_the_category_masks_rows(demo_catalog):
+    from assistant.constraints import Constraints
+
+    for categories in (["watch"], ["running shoe", "watch"], ["no such kind"], ["shoe", "sneaker", "shoe"]):
+        want = np.flatnonzero(demo_catalog.mask(Constraints(categories=categories)))
+        kinds = demo_catalog.kind_rows(categories)
+        assert all((np.diff(rows) > 0).all() for rows in kinds)
+        assert sorted(set().union(*(rows.tolist() for rows in kinds))) == want.tolist(), categories

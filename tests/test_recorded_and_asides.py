@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from assistant.audience import about_someone_else, is_story, own_part, read_audience, recipients, without_stories
+from assistant.catalog_tables import build_tables
 from assistant.core import Assistant
-from assistant.recorded import RecordedAttributes
 from assistant.session import Session
 from common.schema import Product
 from common.text import tokenize
@@ -27,7 +27,7 @@ RECORDS = [
 
 
 def test_recorded_values_come_from_short_specifications_two_products_hold():
-    recorded = RecordedAttributes(RECORDS)
+    recorded = build_tables(RECORDS).recorded()
     assert {"sleeveless", "full sleeve", "slim", "embroidered"} <= set(recorded.phrases)
     # the key said after the value reads as the value the records hold
     assert recorded.phrases["slim fit"].value == "slim"
@@ -37,10 +37,11 @@ def test_recorded_values_come_from_short_specifications_two_products_hold():
 
 
 def test_a_value_filters_only_where_the_kind_records_its_specification():
-    recorded = RecordedAttributes(RECORDS)
+    recorded = build_tables(RECORDS).recorded()
     entry = recorded.phrases["embroidered"]
     assert recorded.recorded_for(entry, np.array([0, 3]))
     assert not recorded.recorded_for(entry, np.array([2, 3]))  # these record no pattern
+    assert recorded.recorded_for(entry, np.array([1])) and not recorded.recorded_for(entry, np.array([], dtype=int))
 
 
 @pytest.mark.parametrize(
