@@ -563,13 +563,45 @@ def _postcode_spans(text: str) -> list[tuple[int, int, str]]:
             if street:
                 spans.append((street[0][0], street[-1][1], ADDRESS_TAG))
                 spans.append((start, end, "[POSTCODE]"))
+    with_address = any(tag == ADDRESS_TAG for _, _, tag in spans) or _address_label().search(text) is not None
     for start, end in candidates:
         if _in_range(text, start, end) or _after_unit_word(text, start):
             continue
+        if _after_address_line(text, start):
+            spans.append((start, end, "[POSTCODE]"))
+            continue
         cued = _postcode_cue().search(text[max(0, start - 30) : start])
-        if cued or _delivery_place(text, start, end) or _after_address_line(text, start):
+        if (cued or _delivery_place(text, start, end)) and (_persons_postcode(text, start) or with_address):
             spans.append((start, end, "[POSTCODE]"))
     return spans
+
+
+@cache
+def _address_label() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('address_labels')})\b|\[ADDRESS\]", re.I)
+
+
+@cache
+def _lone_postcode_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    marks = "|".join(map(re.escape, _data()["own_place_marks"]))
+    own = re.compile(rf"\b(?:{_words('own_place_cues')})\b|{marks}", re.I)
+    shop = re.compile(rf"\b(?:{_words('shop_place_words')})\b", re.I)
+    return own, shop
+
+
+def _persons_postcode(text: str, start: int) -> bool:
+    """Whether a postcode standing alone (no street line with it) is a person's: an address
+    stands in the message too (`with_address`, the caller's), the words say
+    it is the shopper's own place ("my pincode is 110092", "I live in 411038"), or the message
+    gives other personal data beside it (a name, a phone number). Alone in a coverage question
+    ("is 400076 serviceable?") it names an area, no one, and the assistant needs it; after a
+    word for the shop's own premises ("your warehouse pincode is 562123") it is the shop's."""
+    own, shop = _lone_postcode_words()
+    clause = text[_clause_start(text, start) : start]
+    if shop.search(clause) and not own.search(clause):
+        return False
+    others = [t for t in TAG.findall(text) if t != "[POSTCODE]"]
+    return bool(others) or bool(own.search(text[max(0, start - 60) : start]))
 
 
 def _unit_run_before(text: str, clause_start: int, start: int) -> list[tuple[int, int, str]]:
