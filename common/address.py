@@ -207,6 +207,23 @@ def _japanese_mark() -> re.Pattern[str]:
     return re.compile(rf"(?<=\w)(?:{suffixes})\b|(?:{words})|(?<![\w-])\d{{3}}-\d{{4}}(?![\w-])", re.I)
 
 
+@cache
+def _japanese_kanji_line() -> re.Pattern[str]:
+    """ "渋谷区渋谷2-21-1", "北区梅田1丁目2番3号": a ward, city, town or village (区, 市, 町, 村, 郡),
+    a district, then its block and lot in digits (with dashes or 丁目/番/号), as Japan writes an
+    address in its own script; it opens after the prefecture (都, 道, 府, 県) or at the start of a
+    run of CJK text. Dashed or 丁目 numbers only: China's lines number with 号 (`_chinese_line`)."""
+    data = _data()["japanese_kanji_address"]
+    units = "".join(data["units"])
+    openers = "".join(data["openers"])
+    dash = r"[-－‐]"
+    block = rf"\d{{1,4}}(?:丁目|{dash})\d{{1,4}}(?:(?:番地?|{dash})\d{{1,4}}(?:号)?)?"
+    return re.compile(
+        rf"(?:(?<=[{openers}])|(?<![\u3400-\u9fff]))(?:(?:(?![{openers}])[\u3400-\u9fff]){{1,5}}?[{units}])+"
+        rf"[\u3040-\u30ff\u3400-\u9fff]{{0,8}}?{block}"
+    )
+
+
 def _japanese_lines(text: str) -> str:
     """Tag a block-lot number beside a name only where its clause reads as a Japanese address
     (a "-ku" ward, a "-shi" city, "chome") or an address cue opens it: "Size 10-12" stays."""
@@ -403,7 +420,7 @@ def street_lines(text: str) -> str:
 
     text = _reversed_street().sub(reversed_tag, text)
     text = _chinese_line().sub(ADDRESS_TAG, text)
-    text = _japanese_lines(text)
+    text = _japanese_kanji_line().sub(ADDRESS_TAG, _japanese_lines(text))
     for pattern in _unit_patterns():
         text = pattern.sub(ADDRESS_TAG, text)
     return text

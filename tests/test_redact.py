@@ -992,3 +992,19 @@ def test_product_text_and_lone_postcodes_stay(text):
 def test_a_lone_postcode_goes_where_it_is_the_shoppers():
     assert redact("my pincode is 110092, deliver by friday") == "my pincode is [POSTCODE], deliver by friday"
     assert redact("do you deliver to 682031? call 9810012345") == "do you deliver to [POSTCODE]? call [PHONE]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Japanese address in its own script: from the ward to the block and lot
+        ("〒150-0002 東京都渋谷区渋谷2-21-1 に送ってください", "〒[POSTCODE] 東京都[ADDRESS] に送ってください"),
+        ("大阪府大阪市北区梅田1丁目2番3号", "大阪府[ADDRESS]"),
+        # an Aadhaar number named earlier in the sentence
+        ("aadhar galat tha, correct one: 516438794162", "aadhar galat tha, correct one: [ID]"),
+        # a Japanese name after its cue
+        ("私の名前は田中太郎です", "私の名前は[NAME]です"),
+    ],
+)
+def test_japanese_lines_and_names_and_ids_named_earlier(text, expected):
+    assert redact(text) == expected
