@@ -207,6 +207,23 @@ def _japanese_mark() -> re.Pattern[str]:
     return re.compile(rf"(?<=\w)(?:{suffixes})\b|(?:{words})|(?<![\w-])\d{{3}}-\d{{4}}(?![\w-])", re.I)
 
 
+@cache
+def _japanese_kanji_line() -> re.Pattern[str]:
+    """ "渋谷区渋谷2-21-1", "北区梅田1丁目2番3号": a ward, city, town or village (区, 市, 町, 村, 郡),
+    a district, then its block and lot in digits (with dashes or 丁目/番/号), as Japan writes an
+    address in its own script; it opens after the prefecture (都, 道, 府, 県) or at the start of a
+    run of CJK text. Dashed or 丁目 numbers only: China's lines number with 号 (`_chinese_line`)."""
+    data = _data()["japanese_kanji_address"]
+    units = "".join(data["units"])
+    openers = "".join(data["openers"])
+    dash = r"[-－‐]"
+    block = rf"\d{{1,4}}(?:丁目|{dash})\d{{1,4}}(?:(?:番地?|{dash})\d{{1,4}}(?:号)?)?"
+    return re.compile(
+        rf"(?:(?<=[{openers}])|(?<![\u3400-\u9fff]))(?:(?:(?![{openers}])[\u3400-\u9fff]){{1,5}}?[{units}])+"
+        rf"[\u3040-\u30ff\u3400-\u9fff]{{0,8}}?{block}"
+    )
+
+
 def _japanese_lines(text: str) -> str:
     """Tag a block-lot number beside a name only where its clause reads as a Japanese address
     (a "-ku" ward, a "-shi" city, "chome") or an address cue opens it: "Size 10-12" stays."""
@@ -403,7 +420,7 @@ def street_lines(text: str) -> str:
 
     text = _reversed_street().sub(reversed_tag, text)
     text = _chinese_line().sub(ADDRESS_TAG, text)
-    text = _japanese_lines(text)
+    text = _japanese_kanji_line().sub(ADDRESS_TAG, _japanese_lines(text))
     for pattern in _unit_patterns():
         text = pattern.sub(ADDRESS_TAG, text)
     return text
@@ -563,13 +580,45 @@ def _postcode_spans(text: str) -> list[tuple[int, int, str]]:
             if street:
                 spans.append((street[0][0], street[-1][1], ADDRESS_TAG))
                 spans.append((start, end, "[POSTCODE]"))
+    with_address = any(tag == ADDRESS_TAG for _, _, tag in spans) or _address_label().search(text) is not None
     for start, end in candidates:
         if _in_range(text, start, end) or _after_unit_word(text, start):
             continue
+        if _after_address_line(text, start):
+            spans.append((start, end, "[POSTCODE]"))
+            continue
         cued = _postcode_cue().search(text[max(0, start - 30) : start])
-        if cued or _delivery_place(text, start, end) or _after_address_line(text, start):
+        if (cued or _delivery_place(text, start, end)) and (_persons_postcode(text, start) or with_address):
             spans.append((start, end, "[POSTCODE]"))
     return spans
+
+
+@cache
+def _address_label() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words('address_labels')})\b|\[ADDRESS\]", re.I)
+
+
+@cache
+def _lone_postcode_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    marks = "|".join(map(re.escape, _data()["own_place_marks"]))
+    own = re.compile(rf"\b(?:{_words('own_place_cues')})\b|{marks}", re.I)
+    shop = re.compile(rf"\b(?:{_words('shop_place_words')})\b", re.I)
+    return own, shop
+
+
+def _persons_postcode(text: str, start: int) -> bool:
+    """Whether a postcode standing alone (no street line with it) is a person's: an address
+    stands in the message too (`with_address`, the caller's), the words say
+    it is the shopper's own place ("my pincode is 110092", "I live in 411038"), or the message
+    gives other personal data beside it (a name, a phone number). Alone in a coverage question
+    ("is 400076 serviceable?") it names an area, no one, and the assistant needs it; after a
+    word for the shop's own premises ("your warehouse pincode is 562123") it is the shop's."""
+    own, shop = _lone_postcode_words()
+    clause = text[_clause_start(text, start) : start]
+    if shop.search(clause) and not own.search(clause):
+        return False
+    others = [t for t in TAG.findall(text) if t != "[POSTCODE]"]
+    return bool(others) or bool(own.search(text[max(0, start - 60) : start]))
 
 
 def _unit_run_before(text: str, clause_start: int, start: int) -> list[tuple[int, int, str]]:

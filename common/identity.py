@@ -104,7 +104,8 @@ def national_ids(text: str) -> str:
             return ID_TAG  # named as one: even with a digit mistyped
         if not aadhaar.is_valid(re.sub(r"\D", "", raw)) or _cued("identifier_cues", text, m.start()):
             return raw
-        return ID_TAG if m.group(1) in (" ", "-") else raw
+        # printed 4-4-4, or named earlier in the sentence ("aadhar galat tha, correct one: ...")
+        return ID_TAG if m.group(1) in (" ", "-") or _mentioned("aadhaar_cues", text, m.start()) else raw
 
     def ssn_tag(m: re.Match[str]) -> str:
         raw = m.group()

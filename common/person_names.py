@@ -21,10 +21,12 @@ stay: well-known ones from the data, the shop's own from its catalog (`person_li
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+import regex
 import yaml
 
 from common.address import _data, _words
@@ -72,16 +74,20 @@ def _names_data() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
 
 
-# Words of a Latin, Greek or Cyrillic script, with an inner apostrophe or hyphen ("O'Brien",
-# "García-López"); an initial with its dot ("S.").
-_WORD = re.compile(r"[^\W\d_]\.(?!\w)|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Words of any alphabet, with their combining marks (Devanagari's vowel signs are marks, not
+# letters: "राहुल" is one word) and an inner apostrophe or hyphen ("O'Brien", "García-López"); an
+# initial with its dot ("S."). The `regex` module knows Unicode's letter and mark classes.
+_WORD = regex.compile(r"\p{L}\.(?!\w)|\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @cache
 def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(given names, family names, Chinese surnames), lower case, from every locale of Faker's
-    person providers."""
+    """(given names, family names, Chinese and Japanese family names), lower case, from every
+    locale of Faker's person providers. A name of several words ("de Vries", "van Dijk") gives
+    each word but its particles. (The US Census Bureau's 88,799 surnames were tried: they add
+    "Bath", "Boots", "Slim", "Brand" and change catalog text after weak cues, while the Indian
+    surnames they add are uncommon words, name words already.)"""
     import importlib
     import pkgutil
 
@@ -89,7 +95,7 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
     given: set[str] = set()
     family: set[str] = set()
-    chinese: set[str] = set()
+    cjk: set[str] = set()
     for module in pkgutil.iter_modules(person.__path__):
         provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
         for attrs, into in (
@@ -101,11 +107,20 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                 if isinstance(names, dict | list | tuple | set | frozenset):
                     for name in names:
                         if _CJK.search(name):
-                            if into is family and module.name.startswith("zh"):
-                                chinese.add(name)
-                        elif _WORD.fullmatch(name):
-                            into.add(name.lower())
-    return frozenset(given), frozenset(family), frozenset(chinese)
+                            if into is family and module.name.startswith(("zh", "ja")):
+                                cjk.add(name)
+                            continue
+                        # the capitalised words of a name of several: not "de", "und"
+                        words = name.split()
+                        for word in words:
+                            if _WORD.fullmatch(word) and (len(words) == 1 or word[0].isupper()):
+                                into.add(word.lower())
+    return frozenset(given), frozenset(family), frozenset(cjk)
+
+
+def _script(word: str) -> str:
+    """The script of the word's first letter, as Unicode names it ("LATIN", "DEVANAGARI")."""
+    return unicodedata.name(word[0], "").split(" ", 1)[0]
 
 
 @cache
@@ -115,14 +130,16 @@ def _uncommon(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     limit = _names_data()["uncommon_zipf"]
-    return all(zipf_frequency(word, lang) < limit for lang in _names_data()["frequency_languages"])
+    languages = _names_data()["frequency_languages"]
+    return all(zipf_frequency(word, lang) < limit for lang in languages.get(_script(word), languages["LATIN"]))
 
 
 @cache
 def _everyday_english(word: str) -> bool:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en") >= _names_data()["everyday_zipf"]
+    # English colour and brand words ("Golden Brown"); a word of another script is none
+    return _script(word) == "LATIN" and zipf_frequency(word, "en") >= _names_data()["everyday_zipf"]
 
 
 @cache
@@ -211,7 +228,19 @@ def _cue_pattern(key: str) -> str:
 
 @cache
 def _before_cue() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’])(?:{_cue_pattern('name_cues_before')})(?:[ \t]*[:,–-])?[ \t]+", re.I)
+    # A relation may be placed before the name is given: "my cousin in lahore, Bilal Ahmed Butt".
+    place = rf"(?:[ \t]+(?:{_cue_pattern('relation_place_words')})[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*,)"
+    return re.compile(
+        rf"(?<![\w'’])(?:(?:{_cue_pattern('name_cues_before')})|(?:{_cue_pattern('relation_cues')}){place}?)"
+        rf"(?:[ \t]*[:,–-])?[ \t]+",
+        re.I,
+    )
+
+
+@cache
+def _thing_named() -> re.Pattern[str]:
+    """A word before "name" that makes it a thing's name ("product name: Galaxy M14"), not a person's."""
+    return re.compile(rf"\b(?:{_cue_pattern('thing_name_words')})[ \t]*$", re.I)
 
 
 @cache
@@ -254,6 +283,10 @@ def full_names(text: str) -> str:
     spans: list[tuple[int, int]] = []
     for cue in _before_cue().finditer(text):
         said = re.sub(r"[\s:,-]+$", "", cue.group()).lower()
+        if said in _names_data()["bare_name_cues"] and _thing_named().search(
+            text[max(0, cue.start() - 30) : cue.start()]
+        ):
+            continue
         end = _longest_name(_run(text, cue.end()), said in _explicit())
         if end:
             spans.append((cue.end(), end.end()))
@@ -279,12 +312,112 @@ def full_names(text: str) -> str:
             if opening or cue.group("cue").lower() not in _names_data()["name_cues_after_opening"]:
                 spans.append((words[0].start() + offset, cue.start()))
                 break
+    spans = [(s, e) for s, e in spans if not _product_follows(text, e)]
+    spans += _signature_lines(text)
     for m in _chinese_full_name().finditer(text):
         spans.append((m.start("name"), m.end("name")))
     for start, end in sorted(merged_spans(spans), reverse=True):
         if not _person_named_brand().fullmatch(text[start:end]):
             text = text[:start] + NAME_TAG + text[end:]
     return text
+
+
+@cache
+def _product_after() -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in _data()["not_after_unit_number"])
+    return re.compile(
+        rf"[ \t]*,?[ \t]*(?:[^\W\d_]+\d[\w-]*|\d+(?:[.,]\d+)?[ \t]*(?:{units})(?![\w]))",
+        re.I,
+    )
+
+
+def _product_follows(text: str, end: int) -> bool:
+    """A model code or a quantity right after the words ("Philips Trimmer BT3221", "Milton
+    Thermosteel, 1 litre"): they name a product, not a person."""
+    return bool(_product_after().match(text, end))
+
+
+# A line that is only a name, perhaps after a dash ("- Anjali Rao", "— Jan de Vries"); or a
+# name after a dash that ends the message ("... pls - Anjali Rao").
+_NAME_LINE = re.compile(r"[ \t]*(?:[-~–—]+[ \t]*)?(?P<name>[^\W\d_][^\n]*?)[ \t]*[.!]?[ \t]*\Z")
+_CONTACT_TAG = re.compile(r"\[(?:ADDRESS|POSTCODE|PHONE|EMAIL)\]|\d")
+_DASH_END = re.compile(r"(?:[ \t]+[-~–—]+|[.?!])[ \t]*(?P<name>[^\W\d_][^\n]*?)[ \t]*[.!]?[ \t]*\Z")
+
+
+def _signature_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of a name standing where a signature or a header stands: the first or the last line
+    of a message of several lines, alone on it ("Vikram Desai" under the message, "Aarav Khanna"
+    above the address), or after a dash or a sentence closing the message ("... on the cake
+    topper? Kabir Malhotra"). Nothing but the name is there, so
+    no cue says a person is meant: the words must make a name as they do after a weak cue (a
+    names list's word, one that is no everyday English word)."""
+    spans: list[tuple[int, int]] = []
+    lines = [m for m in re.finditer(r"(?m)^.*$", text) if m.group().strip()]
+    # the last line signs the message; the first heads it only above contact details (a
+    # product's title heads a listing's text)
+    chosen = [lines[-1]] if len(lines) >= 2 else []
+    if len(lines) >= 2 and _CONTACT_TAG.search(lines[1].group()):
+        chosen.append(lines[0])
+    candidates = [m for line in chosen if (m := _NAME_LINE.match(text, line.start(), line.end()))]
+    candidates += list(_DASH_END.finditer(text))
+    for m in candidates:
+        words = list(_WORD.finditer(m.group("name")))
+        joined = m.group("name")
+        if not 2 <= len(words) <= 4 or re.search(r"[^\w\s'’.-]|\d|\s{2,}", joined):
+            continue
+        if words[-1].end() != len(joined.rstrip(". ")) and words[-1].end() != len(joined):
+            continue
+        if _full_name([w.group() for w in words], False):
+            spans.append((m.start("name"), m.start("name") + words[-1].end()))
+    return spans
+
+
+_CONTACT_AFTER = re.compile(r"[ \t]*[,:;/–—-]?[ \t]*(?:\n[ \t]*)?\[(?:PHONE|EMAIL|UPI)\]")
+
+
+def names_beside_contacts(text: str) -> str:
+    """The text (its phone numbers and e-mails already tagged) with a full name that stands
+    right before one replaced by "[NAME]": "Bilal Ahmed Butt [PHONE]", "Rohit Patil, [PHONE]",
+    "王小明 [PHONE]". Contact details name their holder; the words must still make a name as they do
+    after a weak cue."""
+    if "[" not in text:
+        return text
+    spans: list[tuple[int, int]] = []
+    for tag in _CONTACT_AFTER.finditer(text):
+        start = max(0, tag.start() - 80)
+        words = list(_WORD.finditer(text, start, tag.start()))
+        for n in (4, 3, 2):
+            run = words[-n:]
+            if len(run) < n or run[-1].end() != tag.start():
+                continue
+            if re.search(r"[^\w\s'’.-]|\d|\s{2,}|\n", text[run[0].start() : tag.start()]):
+                continue
+            # written as a name is, capitalised ("likh lo: [PHONE]" is Hindi for "note it down")
+            cased = all(not w.group()[0].islower() for w in run)
+            if cased and _full_name([w.group() for w in run], False):
+                spans.append((run[0].start(), run[-1].end()))
+                break
+        cjk = _cjk_name_before().search(text, start, tag.start())
+        if cjk:
+            spans.append((cjk.start("name"), cjk.end("name")))
+    for start, end in sorted(merged_spans(spans), reverse=True):
+        if not _person_named_brand().fullmatch(text[start:end]):
+            text = text[:start] + NAME_TAG + text[end:]
+    # a family name a cue's reading stopped short of ("[NAME] Butt [PHONE]": no list holds "Butt")
+    return _NAME_TAIL.sub(NAME_TAG, text)
+
+
+_NAME_TAIL = re.compile(r"\[NAME\](?:[ \t]+[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)*){1,2}(?=" + _CONTACT_AFTER.pattern + ")")
+
+
+@cache
+def _cjk_name_before() -> re.Pattern[str]:
+    """A Chinese or Japanese surname and a given name of one or two characters, alone in its
+    clause, before contact details."""
+    surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
+    return re.compile(
+        rf"(?:^|(?<=[\s，,。：:；;！!？?]))(?P<name>(?:{surnames})[\u3400-\u9fff]{{1,2}})[ \t]*[,，:：]?[ \t]*\Z"
+    )
 
 
 def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -33,7 +33,8 @@ from common.address import (  # one reading of redact.yaml
     addresses,
 )
 from common.identity import birth_dates, national_ids
-from common.person_names import full_names, merged_spans, titled_names
+from common.matching_form import fold, restore
+from common.person_names import full_names, merged_spans, names_beside_contacts, titled_names
 
 # Checking numbers against some fifty regions' plans compiles more of libphonenumber's patterns
 # than the re module keeps (512): the library's own cache keeps them all.
@@ -444,9 +445,18 @@ def without_tags(text: str) -> str:
 
 @lru_cache(maxsize=8192)  # sessions are redacted whole at every save: most texts repeat
 def redact(text: str) -> str:
-    """Replace names with a title, e-mail and UPI addresses, IBANs, national identity numbers, dates of birth, card numbers,
-    card security codes, phone numbers, street addresses and postcodes by tags. Phones go before addresses, so that a phone number is not
-    read as a postcode at the end of an address."""
+    """Replace names, e-mail and UPI addresses, IBANs, national identity numbers, dates of birth, card numbers,
+    card security codes, phone numbers, street addresses and postcodes by tags. The text is read in its matching
+    form (common/matching_form.py: full-width "＠", digits of other scripts, dashes, invisible characters) and
+    what redaction keeps is returned as written."""
+    if text.isascii():
+        return _redact(text)
+    folded, origin = fold(text)
+    return restore(text, folded, origin, _redact(folded), TAGS)
+
+
+def _redact(text: str) -> str:
+    """Phones go before addresses, so that a phone number is not read as a postcode at the end of an address."""
     text = EMAIL.sub("[EMAIL]", text)
     text = _spelled_email().sub("[EMAIL]", text)
     text = _upi_ids(text)
@@ -457,7 +467,7 @@ def redact(text: str) -> str:
     text = DIGIT_GROUPS.sub(_cards, text)
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
     text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)
-    text = _phones(_disguised_phones(text))
+    text = names_beside_contacts(_phones(_disguised_phones(text)))
     return _code_after_address().sub(lambda m: m.group("cue") + "[CODE]", addresses(text))
 
 
