@@ -382,12 +382,30 @@ class ChineseReader:
         for english, words in self.words["moves"].items():
             for word in sorted(words, key=len, reverse=True):
                 if word in text:
+                    if english == "remove":  # "牌子无所谓了" -> "brand doesn't matter"
+                        for clause in re.split(r"[，,。！!？?；;\s]+", text):
+                            if word in clause:
+                                rest, slots = self._slots(clause)
+                                text = text.replace(clause, rest)
+                                moves += [f"{slot} doesn't matter" for slot in slots if slot not in " ".join(moves)]
                     text = text.replace(word, " ")
                     if english not in ("instead", "remove"):
                         moves.append(english)
                     instead = instead or english == "instead"
                     break
         return text, moves, instead
+
+    def _slots(self, text: str) -> tuple[str, list[str]]:
+        """The parts of the request a message names ("牌子", "颜色", "预算"), in the interpreter's
+        words (`slots` in the data file)."""
+        found = []
+        for english, words in self.words["slots"].items():
+            said = [w for w in sorted(words, key=len, reverse=True) if w in text]
+            if said:
+                found.append(english)
+                for word in said:
+                    text = text.replace(word, " ")
+        return text, found
 
     def _price(self, text: str) -> tuple[str, list[str]]:
         rest, said, _ = self._price_bounds(text)

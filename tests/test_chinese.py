@@ -587,3 +587,15 @@ def test_attributes_said_as_alternatives_rank_and_a_recorded_one_filters():
     query = Query("tops", "tops", Constraints())
     carry_through(Reading("short sleeve tops", recorded=["short sleeve"]), query, Request())
     assert query.constraints.attributes == ["short sleeve"]
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("牌子无所谓了，女生戴的就行", "brand doesn't matter for women"),
+        ("算了，颜色无所谓，1500以内就行", "colour doesn't matter under 1500"),
+        ("预算1000，颜色随便", "colour doesn't matter under 1000"),  # only the part its clause names
+    ],
+)
+def test_a_part_said_not_to_matter_is_taken_back(reader, message, expected):
+    assert reader.read(message, ["手表"]).text == expected
