@@ -41,6 +41,9 @@ CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 # A word in Latin letters inside a Chinese message: a brand, a model, an English gloss.
 LATIN_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 LATIN_RUN = re.compile(r"[a-z][a-z0-9]*(?:[ -][a-z0-9]+)*")  # "ford figo", "maruti 800"
+# "三四百", "五六千": two neighbouring numerals before one magnitude are a range (300 to 400);
+# not tens, which count years and things more often than rupees ("三四十岁").
+APPROXIMATE = re.compile(r"([一二两三四五六七八九])([二两三四五六七八九])([百千万])")
 SENSE_NOISE = re.compile(r"\([^)]*\)|\bCL:.*|\bsb\b|\bsth\b")
 
 
@@ -108,6 +111,12 @@ class Reading:
     deferred: str = ""
     # Every attribute read from a Chinese word, in English ("修身" -> slim fit): no brand.
     attributes: list[str] = field(default_factory=list)
+    # The ceiling leaves its number out ("五百以下", "不到一千"): strictly below it.
+    below: bool = False
+    # Attributes said as alternatives ("格子或者印花的都行"): either will do, so neither filters.
+    either: list[str] = field(default_factory=list)
+    # Attributes the shop records as a specification value ("短袖": Sleeve: Short Sleeve).
+    recorded: list[str] = field(default_factory=list)
 
 
 class ChineseReader:
@@ -115,7 +124,9 @@ class ChineseReader:
 
     `is_type(words)` says whether a term phrase is a product type (the shop's or the general
     list), `carried(words)` whether the shop carries it, `knows(word)` whether the shop's text uses
-    a word (an attribute it can match). A sense the shop carries wins over one it does not
+    a word (an attribute it can match), `uses(words)` how many of its products hold a phrase,
+    `records(words)` whether the shop records it as a specification value ("Sleeve: Short
+    Sleeve"). A sense the shop carries wins over one it does not
     ("钱包": wallet before purse, in a shop that sells wallets)."""
 
     def __init__(
@@ -124,11 +135,18 @@ class ChineseReader:
         carried: Callable[[list[str]], bool],
         knows: Callable[[str], bool],
         shop_kinds: ShopKinds | None = None,
+        uses: Callable[[list[str]], int] | None = None,
+        records: Callable[[list[str]], bool] | None = None,
     ):
         self.is_type = is_type
         self.carried = carried
         self.knows = knows
         self.words = lexicon()
+        # Chinese attribute word -> the English phrase this shop writes for it: of the phrases the
+        # data file lists (短袖: short sleeve, half sleeve), the one most of the shop's products
+        # hold (`uses`: how many hold a phrase); the first listed where none does or none counts.
+        self.attributes = {word: _shop_phrase(said, uses) for word, said in self.words["attributes"].items()}
+        self.records = records or (lambda phrase: False)
         # A catalog written in Chinese: its own kinds, matched before the English reading.
         self.shop_kinds = shop_kinds if shop_kinds else None
 
@@ -136,13 +154,14 @@ class ChineseReader:
         """`earlier`: the shopper's earlier messages in the conversation, oldest first (a
         correction takes back words of the last one that named any)."""
         text = unicodedata.normalize("NFKC", message).strip()
-        split = self._question_beside_request(text)
+        shown = bool(earlier)  # a demonstrative points at something only once there is a conversation
+        split = self._question_beside_request(text, shown)
         if split:  # "第二个能机洗吗？对了，八百以内": the bound is the request; the question is said back
             question, request = split
             reading = self.read(request, earlier)
             reading.deferred = question
             return reading
-        reading = self._read(text)
+        reading = self._read(text, shown)
         reading.taken_back = self._taken_back(text, earlier)
         if reading.taken_back:
             # What is said in place of the words taken back is what the shopper has ("我家是
@@ -151,11 +170,11 @@ class ChineseReader:
             reading.required += [run for run in said if run not in reading.required]
         return reading
 
-    def _read(self, text: str) -> Reading:
+    def _read(self, text: str, shown: bool = False) -> Reading:
         message = text
         text, greeting = self._greeting(text)
         text, compare = self._compare(text)  # before references: "第一个和第三个哪个好"
-        text, reference = self._reference(text)
+        text, reference = self._reference(text, shown)
         text, topic = self._topic(text) if not self._shopping_beside_topic(text) else (text, [])
         if topic:  # a policy or support question, about a shown item when one is pointed at
             about = f" for {reference[0]}" if reference else ""
@@ -165,7 +184,7 @@ class ChineseReader:
         text, moves, instead = self._move(text)
         text, rating = self._rating(text)
         text, measures = self._measures(text)
-        text, price = self._price(text)
+        text, price, below = self._price_bounds(text)
         text, audience = self._audience(text)
         text, age = self._age(text, pronoun=not audience)
         text, refused = self._refused_colours(text)
@@ -183,7 +202,8 @@ class ChineseReader:
         if reference and not compare and self._asks(message):
             # "第二个防水吗" -> "is the second one waterproof?": the item and what is asked.
             asked = " ".join([*colours, *latin, *attributes, *kinds])
-            return Reading(f"is {reference[0]} {asked}?".replace(" ?", "?"), unread)
+            verb = "are" if reference[0] == "these" else "is"
+            return Reading(f"{verb} {reference[0]} {asked}?".replace(" ?", "?"), unread)
         wanted = [c for c in colours if not c.startswith(("with ", "not "))]
         if wanted and len(wanted) == len(colours) - len(refused) and not kinds and not latin:
             colours = [f"in {' or '.join(wanted)}", *colours[len(wanted) :]]  # "换成黑色的" -> "in black"
@@ -208,19 +228,30 @@ class ChineseReader:
         # The rating before the budget: "under 1500 rated 4 and above" loses the budget in the
         # interpreter's amount reading, "rated 4 and above under 1500" keeps both.
         parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *age, *rating, *price]
-        required = [a for a in required if a in attributes]
+        required = [a for a in required if a in attributes] + self._printed(message)
         text = " ".join(p for p in parts if p).strip()
-        return Reading(text, unread, names, required, attributes=list(attributes))
+        alternative = len(attributes) >= 2 and any(w in message for w in self.words["alternatives"])
+        recorded = [a for a in attributes if self.records(terms(a))]
+        return Reading(
+            text,
+            unread,
+            names,
+            required,
+            attributes=list(attributes),
+            below=below,
+            either=list(attributes) if alternative else [],
+            recorded=recorded,
+        )
 
     # -- what the message does to the conversation ------------------------------------------
-    def _question_beside_request(self, text: str) -> tuple[str, str] | None:
+    def _question_beside_request(self, text: str, shown: bool = False) -> tuple[str, str] | None:
         """(the question, the rest) when a message asks about a shown item in one clause and
         states a bound, colour, audience or rating in another ("第二个能机洗吗？对了，八百以内")."""
         clauses = [c.strip() for c in re.split(r"(?<=[？?])|[，,。！!；;\n]+", text) if c and c.strip(" ？?")]
         if len(clauses) < 2 or any(w in text for w in self.words["compare"]):
             return None
-        asking = [c for c in clauses if self._reference(c)[1] and self._asks(c)]
-        stating = [c for c in clauses if c not in asking and not self._reference(c)[1] and self._states(c)]
+        asking = [c for c in clauses if self._reference(c, shown)[1] and self._asks(c)]
+        stating = [c for c in clauses if c not in asking and not self._reference(c, shown)[1] and self._states(c)]
         if not asking or not stating:
             return None
         return "，".join(asking), "，".join(stating)
@@ -234,7 +265,7 @@ class ChineseReader:
 
     def _required(self, text: str) -> list[str]:
         """Attributes said as the kind wanted (`required_markers` in the data file), in English."""
-        table, marks = self.words["attributes"], self.words["required_markers"]
+        table, marks = self.attributes, self.words["required_markers"]
 
         def alternation(words: Iterable[str]) -> str:
             return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
@@ -244,6 +275,13 @@ class ChineseReader:
         found = [m.group(1) for m in re.finditer(rf"({said})的?(?:{after})", text)]
         found += [m.group(1) for m in re.finditer(rf"(?:{before})是?({said})的", text)]
         return list(dict.fromkeys(table[w] for w in found))
+
+    def _printed(self, text: str) -> list[str]:
+        """Latin words said to be written on the product ("写着mom的"), where the shop's text uses
+        them (`printed_markers` in the data file)."""
+        marks = "|".join(map(re.escape, sorted(self.words["printed_markers"], key=len, reverse=True)))
+        found = [m.lower() for m in re.findall(rf"(?:{marks})\s*[\"'“‘]?\s*({LATIN_RUN.pattern})", text.lower())]
+        return [run for run in dict.fromkeys(found) if all(self.knows(w) for w in run.split())]
 
     def _taken_back(self, text: str, earlier: Sequence[str]) -> list[str]:
         """The Latin words (models, brands) of the last earlier Chinese message that had any, when
@@ -316,10 +354,10 @@ class ChineseReader:
             return text, [f"compare {' and '.join(positions)}"]
         return text, ["compare them"]
 
-    def _reference(self, text: str) -> tuple[str, list[str]]:
+    def _reference(self, text: str, shown: bool = False) -> tuple[str, list[str]]:
         m = re.search(r"第\s*(\d+|[一二三四五六七八九十])\s*(?:个|款|件|双|条|只|块)?|最后一\s*(?:个|款|件)?", text)
         if not m:
-            return text, []
+            return self._demonstrative(text) if shown else (text, [])
         english = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
         if m.group().startswith("最后"):
             which = "last"
@@ -328,6 +366,15 @@ class ChineseReader:
             which = english.get(n, f"number {n}")
         return text.replace(m.group(), " "), [f"the {which} one"]
 
+    def _demonstrative(self, text: str) -> tuple[str, list[str]]:
+        """ "这种陶瓷杯能进微波炉吗" -> a question about these (the items on screen), when the
+        message asks and states no constraint (see `demonstratives` in the data file)."""
+        words = set(self.words["demonstratives"])
+        tokens = segment(text, vocabulary())
+        if not any(t in words for t in tokens) or not self._asks(text) or self._states(text):
+            return text, []
+        return "".join(" " if t in words else t for t in tokens), ["these"]
+
     def _move(self, text: str) -> tuple[str, list[str], bool]:
         """The moves on the request, and whether one replaces a value ("换成"): said as "instead"
         only after a product type, the one value the interpreter replaces on that word."""
@@ -335,6 +382,12 @@ class ChineseReader:
         for english, words in self.words["moves"].items():
             for word in sorted(words, key=len, reverse=True):
                 if word in text:
+                    if english == "remove":  # "牌子无所谓了" -> "brand doesn't matter"
+                        for clause in re.split(r"[，,。！!？?；;\s]+", text):
+                            if word in clause:
+                                rest, slots = self._slots(clause)
+                                text = text.replace(clause, rest)
+                                moves += [f"{slot} doesn't matter" for slot in slots if slot not in " ".join(moves)]
                     text = text.replace(word, " ")
                     if english not in ("instead", "remove"):
                         moves.append(english)
@@ -342,16 +395,43 @@ class ChineseReader:
                     break
         return text, moves, instead
 
+    def _slots(self, text: str) -> tuple[str, list[str]]:
+        """The parts of the request a message names ("牌子", "颜色", "预算"), in the interpreter's
+        words (`slots` in the data file)."""
+        found = []
+        for english, words in self.words["slots"].items():
+            said = [w for w in sorted(words, key=len, reverse=True) if w in text]
+            if said:
+                found.append(english)
+                for word in said:
+                    text = text.replace(word, " ")
+        return text, found
+
     def _price(self, text: str) -> tuple[str, list[str]]:
+        rest, said, _ = self._price_bounds(text)
+        return rest, said
+
+    def _price_bounds(self, text: str) -> tuple[str, list[str], bool]:
+        """(the rest of the text, the budget in the interpreter's words, whether the ceiling
+        leaves its number out). A floor and a ceiling said apart ("一千以上，两千以下") are one
+        range; "三四百块" (three or four hundred) is the range 300 to 400."""
         p = self.words["price"]
         unit = "(?:" + "|".join(map(re.escape, sorted(p["units"], key=len, reverse=True))) + ")?"
 
         def words(key: str) -> str:
             return "(?:" + "|".join(map(re.escape, sorted(p[key], key=len, reverse=True))) + ")"
 
+        around = re.compile(rf"\s*{unit}\s*{words('around_after')}")
+
+        def approximate(m: re.Match) -> str:
+            lo, hi = to_number(m[1] + m[3]) or 0, to_number(m[2] + m[3]) or 0
+            # "七八百左右" is about 750, a soft target as "左右" always is; "三四百块" is 300 to 400
+            return f"{(lo + hi) / 2:g}" if around.match(text, m.end()) else f"{lo:g}到{hi:g}"
+
+        text = APPROXIMATE.sub(approximate, text)
         joiner = words("range_joiners")
         rules = [
-            (rf"({NUMBER})\s*{unit}\s*{joiner}\s*({NUMBER})\s*{unit}", "between"),
+            (rf"({NUMBER})\s*{unit}\s*{joiner}\s*({NUMBER})\s*{unit}\s*{words('range_after')}?", "between"),
             (rf"{words('max_before')}\s*({NUMBER})\s*{unit}", "under"),
             (rf"({NUMBER})\s*{unit}\s*{words('max_after')}", "under"),
             (rf"{words('min_before')}\s*({NUMBER})\s*{unit}", "over"),
@@ -359,21 +439,34 @@ class ChineseReader:
             (rf"{words('around_before')}?\s*({NUMBER})\s*{unit}\s*{words('around_after')}", "around"),
             (rf"({NUMBER})\s*(?:{'|'.join(map(re.escape, p['units']))})", "around"),
         ]
+        bounds: dict[str, float] = {}
+        strict = False
         for pattern, kind in rules:
-            m = re.search(pattern, text, re.I)
+            if kind in bounds:
+                continue
+            if kind == "around" and bounds:  # "两百左右，别超过两百": the bound says it; the rest is read
+                for said in [m.group() for m in re.finditer(pattern, text, re.I) if not self._counts_things(text, m)]:
+                    text = text.replace(said, " ", 1)
+                continue
+            m = next((m for m in re.finditer(pattern, text, re.I) if not self._counts_things(text, m)), None)
             if not m:
                 continue
             values = [to_number(g) for g in m.groups() if g]
             if not values or None in values:
                 continue
-            if self._counts_things(text, m):
-                continue
-            rest = text.replace(m.group(), " ")
+            text = text.replace(m.group(), " ", 1)
             if kind == "between" and len(values) == 2:
                 lo, hi = sorted(values)
-                return rest, [f"between {lo:g} and {hi:g}"]
-            return rest, [f"{kind} {values[0]:g}"]
-        return text, []
+                return text, [f"between {lo:g} and {hi:g}"], False
+            bounds[kind] = values[0]
+            if kind == "under":
+                strict = any(word in m.group() for word in p["strict"])
+            if kind == "around":
+                break
+        if "under" in bounds and "over" in bounds and bounds["over"] < bounds["under"]:
+            return text, [f"between {bounds['over']:g} and {bounds['under']:g}"], False
+        said = [f"{kind} {value:g}" for kind, value in bounds.items()][:1]
+        return text, said, strict and "under" in bounds and "over" not in bounds
 
     def _measures(self, text: str) -> tuple[str, list[str]]:
         """ "9瓦" -> "9 w", "42码" -> "size 42": a number with a unit of measure is a spec, never
@@ -437,9 +530,22 @@ class ChineseReader:
         # The most specific word wins: "女儿" (girls) before "女" words, "小男孩" before "男孩".
         table = [(w, a) for a, words in self.words["audiences"].items() for w in words]
         for word, audience in sorted(table, key=lambda x: len(x[0]), reverse=True):
-            if word in text:
+            if word in text and not self._narrated(text, word):
                 return text.replace(word, " "), [f"for {audience}"]
         return text, []
+
+    def _narrated(self, text: str, word: str) -> bool:
+        """Whether every mention of a person is chatter about what they do ("我老公天天念叨车脏":
+        the husband complains, nobody buys for him): the word is followed by a habit or complaint
+        word (`narration` in the data file), with no giving word before it ("给老公")."""
+        chatter = self.words["narration"]
+        givers = "|".join(map(re.escape, sorted(chatter["not_after"], key=len, reverse=True)))
+        said = "|".join(map(re.escape, sorted(chatter["before"], key=len, reverse=True)))
+        mentions = list(re.finditer(re.escape(word), text))
+        return bool(mentions) and all(
+            re.match(rf"\s*(?:{said})", text[m.end() :]) and not re.search(rf"(?:{givers})\s*我?$", text[: m.start()])
+            for m in mentions
+        )
 
     def _colours(self, text: str) -> tuple[str, list[str]]:
         """Colour words as whole segmented words: 口红 is lipstick, not red."""
@@ -536,7 +642,7 @@ class ChineseReader:
         """One clause's types, attributes, unread words, Latin words and parts, word by word;
         `names` gains the Chinese word each English kind was read from."""
         filler = set(self.words["filler"])
-        table = self.words["attributes"]
+        table = self.attributes
         counted = re.compile(self.words["measure_word"])
         pieces = self._tokens(text)
         # A word after a verb of going ("带去健身房", "放在家里") is a place, not what is bought.
@@ -658,7 +764,7 @@ class ChineseReader:
         reading finds no carried kind for. None outside such a shop, for a word the shop uses as
         it is, and for the closed classes' words (attributes, parts, filler)."""
         kinds = self.shop_kinds
-        if kinds is None or not CJK.search(token) or token in self.words["attributes"] or token in self.words["parts"]:
+        if kinds is None or not CJK.search(token) or token in self.attributes or token in self.words["parts"]:
             return None
         if token in self.words["filler"]:
             return None
@@ -710,7 +816,7 @@ class ChineseReader:
             from_dictionary = self._kind(head)
             if from_dictionary and self._carried_kind(from_dictionary):
                 kind = from_dictionary
-        table = self.words["attributes"]
+        table = self.attributes
         rest = token[: len(token) - len(head)]
         mods = [table[p] for p in sorted(table, key=len, reverse=True) if p and p in rest][:1]
         return kind, mods
@@ -760,15 +866,15 @@ class ChineseReader:
             heads = typed  # a kind the shop lacks, named plainly: the reply says it is not carried
         if not heads:
             return []
-        table = self.words["attributes"]
+        table = self.attributes
         mods = [table[p] for p in parts[:-1] if p in table]
         return [" ".join([*mods, h]) for h in heads]
 
     def _modifier(self, part: str) -> str | None:
         """A compound's modifier in the shop's words: the attribute table's, else the first sense
         the shop knows (金 -> gold)."""
-        if part in self.words["attributes"]:
-            return self.words["attributes"][part]
+        if part in self.attributes:
+            return self.attributes[part]
         for sense in _senses(part):
             if all(self.knows(w) for w in terms(sense)):
                 return sense
@@ -795,14 +901,23 @@ class ChineseReader:
 
 def carry_through(reading: Reading, query: Query, request: Request) -> None:
     """What a Chinese message says beyond its English words, onto the parsed query and the active
-    request: attributes said as the kind wanted are must-haves; an attribute's English words are
-    no brand ("修身" is slim fit, not the brand Slim); words the shopper says were wrong leave the
+    request: attributes said as the kind wanted are must-haves; a ceiling said as "以下" leaves
+    its number out; an attribute's English words are no brand ("修身" is slim fit, not the brand Slim); words the shopper says were wrong leave the
     request's ranking text."""
     said = query.constraints
     brands = {w for b in said.brands for w in terms(b)}  # a brand said again is the brand's filter
     said.attributes += [a for a in reading.required if a not in said.attributes and not set(terms(a)) <= brands]
     read = {w for a in reading.attributes for w in terms(a)}
     said.brands = [b for b in said.brands if not set(terms(b)) <= read]
+    if reading.either:  # either will do: both rank, neither filters
+        said.attributes = [a for a in said.attributes if a not in reading.either]
+        said.prefer += [a for a in reading.either if a not in said.prefer]
+    # A specification value the shop records is a must-have, as the interpreter makes one it
+    # reads ("sleeveless"); a phrase it took for a kind word ("short sleeve tops") is kept too.
+    lost = [a for a in reading.recorded if a not in reading.either and a not in said.attributes]
+    said.attributes += [a for a in lost if a not in said.prefer]
+    if reading.below and said.price_max is not None and said.price_min is None:
+        said.price_strict = True
     if reading.taken_back:
         gone = set(reading.taken_back)
         request.text = " ".join(w for w in request.text.split() if w.lower() not in gone)
@@ -814,6 +929,20 @@ def shop_kinds(categories: Iterable[list[str]], embed: Embedder | None) -> ShopK
     settings = lexicon()["shop_kinds"]
     threshold, suffixes = settings["similarity_threshold"], settings["generic_suffixes"]
     return ShopKinds.of_categories(categories, embed, threshold, suffixes, settings["most_alternatives"])
+
+
+def _shop_phrase(said: str | list[str], uses: Callable[[list[str]], int] | None) -> str:
+    """The phrase of an attribute's English phrases (one, or a list) that the shop uses most."""
+    phrases = [said] if isinstance(said, str) else list(said)
+    if uses is None or len(phrases) == 1:
+        return phrases[0]
+    counts = [uses(terms(p)) for p in phrases]
+    return phrases[counts.index(max(counts))]
+
+
+def english_phrases(said: str | list[str]) -> list[str]:
+    """An attribute's English phrases as the data file lists them (one, or a list)."""
+    return [said] if isinstance(said, str) else list(said)
 
 
 @cache

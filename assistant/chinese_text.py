@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.chinese import lexicon
+from assistant.chinese import english_phrases, lexicon
 from assistant.policy_translation import full_width
 from assistant.reply import Alternative, Reply, RequestChip, Suggestion
 from common.language import CJK
-from common.text import money, singular, terms
+from common.text import money, normalise_colour, singular, terms
 
 
 def _audience_name(audience: str) -> str:
@@ -44,10 +44,13 @@ def type_name(kind: str) -> str:
 
 
 def _colour_names() -> dict[str, str]:
+    """English colour -> Chinese name, under the data file's spelling and the interpreter's
+    normalised one ("multicolor" and "multicolour" are both 彩色)."""
     names: dict[str, str] = {}
     for chinese, english in lexicon()["colours"].items():
-        if chinese.endswith("色") or english not in names:
-            names[english] = chinese
+        for spelling in dict.fromkeys([english, normalise_colour(english)]):
+            if chinese.endswith("色") or spelling not in names:
+                names[spelling] = chinese
     return names
 
 
@@ -55,8 +58,9 @@ def _colour_names() -> dict[str, str]:
 def _attribute_names() -> dict[str, str]:
     """English attribute -> the shopper's word for it ("embroidered" -> 刺绣), the first listed."""
     names: dict[str, str] = {}
-    for chinese, english in lexicon()["attributes"].items():
-        names.setdefault(english, chinese)
+    for chinese, said in lexicon()["attributes"].items():
+        for english in english_phrases(said):
+            names.setdefault(english, chinese)
     return names
 
 
@@ -260,9 +264,7 @@ def _break_name(note: str) -> str:
     """What an alternative breaks, in Chinese (`assistant.alternatives.break_label` writes the
     English forms read here); an unknown form is said generally, never in English."""
     colours, audience = _colour_names(), lexicon()["audience_names"]
-    attributes: dict[str, str] = {}
-    for chinese, english in lexicon()["attributes"].items():
-        attributes.setdefault(english, chinese)
+    attributes = _attribute_names()
 
     def either(words: str, names: dict[str, str]) -> str:
         return "或".join(names.get(w.strip(), w.strip()) for w in words.split(" or "))

@@ -155,7 +155,14 @@ class Assistant:
         """The reader of Chinese messages, against this shop's vocabulary (built on first use)."""
         understander, catalog = self.engine.understander, self.engine.catalog
         kinds = shop_kinds((p.category for p in catalog.products), self.engine.retriever.embed)
-        return ChineseReader(understander.is_any_type, understander.carried, catalog.knows_word, kinds)
+
+        def uses(phrase: list[str]) -> int:
+            return len(catalog.attribute_rows(phrase))
+
+        def records(phrase: list[str]) -> bool:
+            return " ".join(phrase) in catalog.recorded.phrases
+
+        return ChineseReader(understander.is_any_type, understander.carried, catalog.knows_word, kinds, uses, records)
 
     def remove_from_request(self, session: Session, slot: str) -> Iterator[Event]:
         """Drop one chip's constraint from the active request (`RequestChip.slot`) and search

@@ -243,8 +243,8 @@ def _type_without_brands(request: Request, catalog: CatalogIndex) -> None:
 def _apply(c: Constraints, said: Constraints) -> None:
     """Each slot the message fills replaces the request's (corrections are replacements too)."""
     if said.price_min is not None or said.price_max is not None or said.price_near is not None:
-        c.price_min, c.price_max, c.cheap, c.price_strict = said.price_min, said.price_max, False, False
-        c.price_near, c.premium = said.price_near, False
+        c.price_min, c.price_max, c.cheap = said.price_min, said.price_max, False
+        c.price_strict, c.price_near, c.premium = said.price_strict, said.price_near, False
     elif said.premium:
         c.price_min, c.price_max, c.cheap, c.price_strict, c.price_near, c.premium = (
             None,

@@ -24,7 +24,7 @@ import numpy as np
 
 from common.models import Embedder, encode_query
 from common.settings import read_yaml_config
-from common.text import singular, tokenize
+from common.text import STOPWORDS, singular, tokenize
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "policy_cases.yaml"
 LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
@@ -51,6 +51,7 @@ class Cases:
     situation_weight: float
     max_quotes: int
     whole_policy_words: frozenset[str]
+    named_policy_weight: float = 0.0
 
 
 @cache
@@ -72,6 +73,7 @@ def cases(path: Path = DATA_FILE) -> Cases:
         float(data["situation_weight"]),
         int(data["max_quotes"]),
         frozenset(_stem(w) for w in data["whole_policy_words"].split()),
+        float(data["named_policy_weight"]),
     )
 
 
@@ -267,15 +269,24 @@ def answer(
     raised = situations_in(question)
     spoken = {name for c in found.quoted for name in _spoken(c, raised)} if found.covered else set()
     missing = [s for s in raised if s.name not in spoken]
-    if search is None or not missing:
+    if search is None or not raised:
         return found
-    # The conditions' own words find the clause: the question's words found the ones retrieved.
-    known = {(p["section"], p["text"]) for p in passages}
-    extra = [p for p in search(" ".join(s.wording for s in missing)) if (p["section"], p["text"]) not in known]
-    if not extra:
-        return found
-    passages.extend(extra)
-    return _answer(passages, question, embed)
+    added = False
+    if missing:
+        # The conditions' own words find the clause: the question's words found the ones retrieved.
+        known = {(p["section"], p["text"]) for p in passages}
+        extra = [p for p in search(" ".join(s.wording for s in missing)) if (p["section"], p["text"]) not in known]
+        passages.extend(extra)
+        added = True
+    # A case in a policy the question names ("can I still return it? I washed it once"): that
+    # policy's clause for it is looked up by the question's own words, beside the ones retrieved.
+    named = _named_policies(question, [c for p in passages for c in clauses(p)])
+    if not (found.covered and any(c.section.split(" > ")[0] in named for c in found.quoted)):
+        known = {(p["section"], p["text"]) for p in passages}
+        asked = [p for p in search(_policy_words(question)) if _named_policies(question, clauses(p))]
+        passages.extend(p for p in asked if (p["section"], p["text"]) not in known)
+        added = added or bool(asked)
+    return _answer(passages, question, embed) if added else found
 
 
 def _whole_policy(
@@ -311,11 +322,18 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
     similar = _similarities(embed, question, every)
     # Closest in meaning, raised by each situation the clause's conditions speak to; then the
     # more condition words stated, then passage order (the retrieval's ranking).
+    # A clause of a policy the question names ("can I still RETURN a shirt I washed once?") that
+    # speaks to the case weighs as part of a situation more: the returns policy's "unwashed"
+    # before the warranty's "incorrect washing"; a clause elsewhere that speaks to more of the
+    # case still comes first ("used for two weeks, then faulty": the warranty's first 30 days).
+    named = _named_policies(question, every)
     scored = []
     for i, clause in enumerate(every):
         words = _spoken(clause, raised)
         spoken = set(words)
         score = similar[i] + c.situation_weight * len(spoken)
+        if spoken and clause.section.split(" > ")[0] in named:
+            score += c.named_policy_weight
         scored.append((score, sum(words.values()), -i, spoken, similar[i], clause))
     # A clause that applies (it states a condition of the shopper's case, or is as close in meaning
     # as an applying clause must be) ranks above one that does neither: "the sleeves are too short"
@@ -347,6 +365,20 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
         text.append(_quoted(clause, previous))
         previous = clause
     return PolicyAnswer(" ".join(text), quoted)
+
+
+def _policy_words(question: str) -> str:
+    """The question's words that may name a policy: none of "what", "policy", "your"..."""
+    words = [w for w in tokenize(question.replace("'", "")) if w not in STOPWORDS]
+    return " ".join(w for w in words if _stem(w) not in cases().whole_policy_words)
+
+
+def _named_policies(question: str, every: list[Clause]) -> set[str]:
+    """The titles of the policies the question names by a word of their own ("return" names the
+    "Returns and Refunds Policy"; "policy", "your" and the like name none)."""
+    asked = set(_stems(_policy_words(question)))
+    titles = {clause.section.split(" > ")[0] for clause in every}
+    return {title for title in titles if asked & set(_stems(title))}
 
 
 def _quoted(clause: Clause, previous: Clause | None) -> str:

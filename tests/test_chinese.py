@@ -489,3 +489,113 @@ def test_a_question_beside_a_new_bound_applies_the_bound_and_says_so(make_assist
     reply = assistant.reply(session, "第二个防水吗？对了，100美元以下")
     assert reply.products and all(c.price <= 100 for c in reply.products)
     assert "第二个防水吗" in reply.text and chinese_apart_from_records(reply.text, reply)
+
+
+@pytest.mark.parametrize(
+    "message, expected, below",
+    [
+        ("五百块以下的马克杯", "mug under 500", True),  # 以下 / 不到 leave the number out
+        ("不到一千的手表", "watch under 1000", True),
+        ("一千以内的手表", "watch under 1000", False),  # 以内 / 不超过 keep it
+        ("五百到八百之间的手表", "watch between 500 and 800", False),  # 之间 is part of the range
+        ("一千以上两千以下的手表", "watch between 1000 and 2000", False),  # a floor and a ceiling said apart
+        ("三四百块的马克杯", "mug between 300 and 400", False),  # two neighbouring numerals: a range
+        ("两三千块左右的手表", "watch around 2500", False),  # ... about its middle with 左右
+        ("七八百左右吧，最多八百的马克杯", "mug under 800", False),  # the bound said outright wins
+        ("一万五以内的戒指", "ring under 15000", False),
+    ],
+)
+def test_budgets_as_chinese_shoppers_say_them(reader, message, expected, below):
+    reading = reader.read(message)
+    assert (reading.text, reading.below) == (expected, below)
+
+
+def test_a_ceiling_said_with_yixia_is_strictly_below_through_the_request():
+    from assistant.chinese import Reading, carry_through
+    from assistant.constraints import Constraints
+    from assistant.dialogue import Request
+    from assistant.understand import Query
+
+    query = Query("mug", "mug", Constraints(price_max=500.0))
+    carry_through(Reading("mug under 500", below=True), query, Request())
+    assert query.constraints.price_strict
+    assert not query.constraints.price_allows(500.0) and query.constraints.price_allows(499.0)
+
+
+@pytest.mark.parametrize(
+    "earlier, message, expected",
+    [
+        # a question about what is on screen, said with a demonstrative: no new kind
+        (["马克杯"], "这种马克杯防水吗", "are these waterproof mug?"),
+        (["手表"], "它防水吗", "are these waterproof?"),
+        # ... but one that states a colour asks for red ones
+        (["马克杯"], "这种有红色的吗", "in red"),
+        # with nothing said before, a demonstrative points at nothing
+        ([], "这种马克杯防水吗", "waterproof mug"),
+    ],
+)
+def test_a_demonstrative_question_is_about_the_shown_items(reader, earlier, message, expected):
+    assert reader.read(message, earlier).text == expected
+
+
+def test_a_demonstrative_question_beside_a_bound_keeps_the_request_and_is_said_back(reader):
+    reading = reader.read("这种陶瓷杯能进微波炉吗？哦对了 三百块以内", ["马克杯"])
+    assert reading.text == "under 300" and reading.deferred == "这种陶瓷杯能进微波炉吗?"
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("哈哈我老公天天念叨马克杯脏", "mug"),  # what a person does is chatter: nobody is bought for
+        ("冬天到了 我老婆总是嫌冷，想买个马克杯", "mug"),
+        ("给我老公买块手表，他天天丢东西", "watch for men"),  # the giving word makes him the one
+        ("老婆想要一条连衣裙", "dress for women"),
+    ],
+)
+def test_chatter_about_a_person_sets_no_audience(reader, message, expected):
+    assert reader.read(message).text == expected
+
+
+def test_text_said_to_be_printed_on_the_product_is_required_where_the_shop_uses_it(reader):
+    assert reader.read("想要个印着gold的马克杯").required == ["gold"]
+    assert reader.read("有没有写着mom的马克杯").required == []  # the shop's text never says it
+
+
+def test_an_attribute_word_speaks_the_shops_own_phrase():
+    counts = {("short", "sleeve"): 45, ("half", "sleeve"): 14}
+    shop = ChineseReader(lambda w: False, lambda w: False, lambda w: False, uses=lambda p: counts.get(tuple(p), 0))
+    assert shop.attributes["短袖"] == "short sleeve"
+    assert ChineseReader(lambda w: False, lambda w: False, lambda w: False).attributes["短袖"] == "short sleeve"
+    counts = {("half", "sleeve"): 14}
+    assert (
+        ChineseReader(
+            lambda w: False, lambda w: False, lambda w: False, uses=lambda p: counts.get(tuple(p), 0)
+        ).attributes["短袖"]
+        == "half sleeve"
+    )
+
+
+def test_attributes_said_as_alternatives_rank_and_a_recorded_one_filters():
+    from assistant.chinese import Reading, carry_through
+    from assistant.constraints import Constraints
+    from assistant.dialogue import Request
+    from assistant.understand import Query
+
+    query = Query("shirt", "shirt", Constraints(attributes=["checkered", "printed"]))
+    carry_through(Reading("checkered printed", either=["checkered", "printed"]), query, Request())
+    assert query.constraints.attributes == [] and query.constraints.prefer == ["checkered", "printed"]
+    query = Query("tops", "tops", Constraints())
+    carry_through(Reading("short sleeve tops", recorded=["short sleeve"]), query, Request())
+    assert query.constraints.attributes == ["short sleeve"]
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("牌子无所谓了，女生戴的就行", "brand doesn't matter for women"),
+        ("算了，颜色无所谓，1500以内就行", "colour doesn't matter under 1500"),
+        ("预算1000，颜色随便", "colour doesn't matter under 1000"),  # only the part its clause names
+    ],
+)
+def test_a_part_said_not_to_matter_is_taken_back(reader, message, expected):
+    assert reader.read(message, ["手表"]).text == expected
