@@ -34,7 +34,7 @@ import numpy as np
 from assistant.audience import audience_terms, clauses
 from assistant.catalog import CatalogIndex
 from assistant.constraints import type_segments
-from assistant.lexicon import GENERIC_TYPE_WORDS, QUERY_WORDS
+from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.spelling import is_word, ordinary_words
 from assistant.vocabulary import DATA
 from assistant.vocabulary import is_type as is_known_type
@@ -73,6 +73,10 @@ NOT_TYPE_WORDS = (
         "decor personal health spare part interior exterior styling team fitness supply".split()
     )
 )
+
+# Words before a type that never make a compound kind of it: a material is a must-have of its own,
+# a brand names who makes it.
+NOT_COMPOUND_WORDS = NOT_TYPE_WORDS | set(MATERIALS) | KNOWN_BRANDS
 
 
 class TypeRequest(NamedTuple):
@@ -159,10 +163,18 @@ class TypeResolver:
         if start is None or k < 0:
             return None
         word = words[k]
-        plain = word.isalpha() and len(word) >= 3 and word not in NOT_TYPE_WORDS and word not in MATERIALS
-        # A carried type before it says what the product goes with ("body pillow case": cases
-        # for pillows), which the shop may list under that type.
-        return word if plain and not self.carried([singular(word)]) else None
+        plain = word.isalpha() and len(word) >= 3 and word not in NOT_COMPOUND_WORDS
+        # An English word only: a unit, a misspelling or a word of another language before the
+        # type ("1 ltr water bottle", "engagment ring", "sajane ke liye showpiece") makes no
+        # compound (dev sets A, B, F). A carried type before it says what the product goes
+        # with ("body pillow case": cases for pillows), which the shop may list under that type.
+        # And a word no product's text uses ("surge", "poster"): one the shop's titles or
+        # descriptions do use ("premium", "real", "full", a brand) is theirs to match as
+        # they do (dev sets A, B, D: "real gold chain", "premium watch"); a brand the shop lacks is
+        # no kind ("prestige tawa", dev set F).
+        english = is_word(word, ordinary_words().__contains__)
+        unheard = not self.catalog.knows_word(word)
+        return word if plain and english and unheard and not self.carried([singular(word)]) else None
 
     def _kind_of(self, head: list[str], modifiers: list[str]) -> bool | None:
         """Whether the modified head is a kind the shop carries: some product of the head records

@@ -27,11 +27,19 @@ SHOP = [
     ("Fort Collins Quilted Jacket", "Clothing > Men's Clothing > Jackets"),
     ("Orchard Ceramic Table Lamp", "Home > Lighting > Lamps"),
 ]
+DESCRIPTIONS = {"Orchard Ceramic Table Lamp": "A warm light for a study corner."}
 
 
 def _understander(embed: HashEmbedder | None) -> Understander:
     products = [
-        Product(id=f"p{i}", title=title, category=path.split(" > "), price=100.0 + i, currency="INR")
+        Product(
+            id=f"p{i}",
+            title=title,
+            description=DESCRIPTIONS.get(title, ""),
+            category=path.split(" > "),
+            price=100.0 + i,
+            currency="INR",
+        )
         for i, (title, path) in enumerate(SHOP)
     ]
     index_dir = Path(tempfile.mkdtemp(prefix="shop-")) / "index"
@@ -50,7 +58,7 @@ COMPOUNDS = [
     # a modifier no product of the type records, far from the shop's own compounds of it
     ("surge protector for my computer", "surge protector", False, []),
     ("king poster bed", "poster bed", False, []),
-    ("upholstered girls bed", "upholstered bed", False, []),  # past the audience word
+    ("hardwood girls bed", "hardwood bed", False, []),  # past the audience word
     # the shop's own compound, or the modifier recorded by a product of the type
     ("mattress protector for a single bed", "mattress protector", True, ["mattress protector"]),
     ("hiking jacket for my dad", "jacket", True, ["jacket"]),
@@ -58,6 +66,10 @@ COMPOUNDS = [
     ("a protector for my mattress", "protector", True, ["protector"]),
     ("black lamp", "lamp", True, ["lamp"]),
     ("ceramic lamp", "lamp", True, ["lamp"]),
+    # a word the shop's own text uses, a brand, a unit or a word no dictionary knows: no compound
+    ("study lamp", "lamp", True, ["lamp"]),
+    ("a prestige lamp", "lamp", True, ["lamp"]),
+    ("2 ltr lamp", "lamp", True, ["lamp"]),
     # one word that is a word and a type; carried or not, the reply can say which
     ("a rainjacket for my son", "rain jacket", True, ["raincoat"]),
     ("barstool for the kitchen", "bar stool", False, []),
