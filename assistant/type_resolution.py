@@ -8,12 +8,18 @@ with the catalog's own evidence that the form names products there:
   "frock" is a "dress", "tiffin" a "lunch box");
 - one word or two ("sun shade" / "sunshade", "neck tie" / "necktie", "t shirt" / "tshirt");
 - a phrase the shop's titles use as a type though its last word alone is none ("weight gainer");
-- a spelling variant of a carried type word, one letter in or out ("kadai" / "kadhai").
+- a spelling variant of a carried type word, one letter in or out ("kadai" / "kadhai");
+- a word the shopper writes as one that is a word and a type ("rainjacket", "barstool"), or a
+  compound whose head the shop names by a synonym ("rain jacket" / the shop's "raincoat").
 
-Embedding nearness is not used to claim a type is carried: measured on both hand-labelled
-WANDS sets (`bench/type_threshold.py`) it does not separate carried from not-carried types
-("toddler couch" not carried, "teak couch" carried, both nearest "furniture" at 0.76), so it
-only steers ranking (`assistant.type_meaning`).
+A modifier before a carried head ("surge protector", "bedside lamp") is checked against the kinds
+the shop names that head with: some product of the head records the modifier, or, with an
+embedder, the shopper's compound is near one of the shop's own compounds of that head (its titles'
+"mattress protector", "table lamp"; threshold measured, `sub_kind_nearness` in the data file).
+Otherwise the compound is a kind the shop lacks. Nearness to the whole type vocabulary is not used
+to claim a type is carried: measured on both hand-labelled WANDS sets (`bench/type_threshold.py`)
+it does not separate carried from not-carried types ("toddler couch" not carried, "teak couch"
+carried, both nearest "furniture" at 0.76), so it only steers ranking (`assistant.type_meaning`).
 """
 
 from __future__ import annotations
@@ -23,13 +29,18 @@ import re
 from functools import cached_property
 from typing import NamedTuple
 
+import numpy as np
+
 from assistant import sorted_rows
 from assistant.audience import audience_terms, clauses
 from assistant.catalog import CatalogIndex
-from assistant.lexicon import GENERIC_TYPE_WORDS, QUERY_WORDS
+from assistant.constraints import type_segments
+from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.spelling import is_word, ordinary_words
 from assistant.vocabulary import DATA
 from assistant.vocabulary import is_type as is_known_type
+from assistant.vocabulary import type_words as known_type_words
+from common.models import Embedder
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, singular, terms, tokenize
 
 RESOLUTION = json.loads((DATA / "type_resolution.json").read_text(encoding="utf-8"))
@@ -39,6 +50,8 @@ NEAR_SPELLING_MIN = RESOLUTION["near_spelling"]["min_letters"]
 NAMED_BY_AT_LEAST = RESOLUTION["near_spelling"]["min_products"]
 SUB_KIND_AT_LEAST = RESOLUTION["sub_kind_min_products"]
 TYPE_PHRASE_AT_LEAST = RESOLUTION["type_phrase_min_titles"]
+SUB_KIND_NEAR = RESOLUTION["sub_kind_nearness"]["min_similarity"]
+SUB_KIND_TITLES_READ = RESOLUTION["sub_kind_nearness"]["titles_read"]
 MOVE_VERBS = frozenset(RESOLUTION["move_verbs"])
 # How a shopper asks anew in a later clause ("do you sell", "maybe", "actually"): the same list
 # that makes a follow-up a new request (steering.json, read by assistant/interpret.py).
@@ -62,6 +75,10 @@ NOT_TYPE_WORDS = (
     )
 )
 
+# Words before a type that never make a compound kind of it: a material is a must-have of its own,
+# a brand names who makes it.
+NOT_COMPOUND_WORDS = NOT_TYPE_WORDS | set(MATERIALS) | KNOWN_BRANDS
+
 
 class TypeRequest(NamedTuple):
     named: str | None  # the product type asked for, in the shop's form of the shopper's words
@@ -71,8 +88,10 @@ class TypeRequest(NamedTuple):
 class TypeResolver:
     """Product types of one catalog. Build once per loaded catalog."""
 
-    def __init__(self, catalog: CatalogIndex):
+    def __init__(self, catalog: CatalogIndex, embed: Embedder | None = None):
         self.catalog = catalog
+        self.embed = embed  # the search embedder: a shopper's compound near one the shop names
+        self._sub_kinds: dict[tuple[str, ...], tuple[list[str], np.ndarray]] = {}
 
     @cached_property
     def type_words(self) -> set[str]:
@@ -118,14 +137,90 @@ class TypeResolver:
             return TypeRequest(None, True)
         phrase = self._asked_among([span[2] for span in heads])
         if self.carried(phrase):
+            modifier = self._modifier_before(words, spans, phrase)
+            if modifier and self._kind_of(phrase, [modifier]) is False:
+                return TypeRequest(" ".join([modifier, *phrase]), False)  # "surge protector"
             return TypeRequest(self._sub_kind(phrase, tokenize(text)) or " ".join(phrase), True)
         for start in range(1, len(phrase)):  # the longest carried head first
             head, modifiers = phrase[start:], phrase[:start]
             if self._is_type(terms(" ".join(head))) and self.carried(head):
+                # Here only the catalog's record says yes: a compound the general vocabulary
+                # knows as a kind of its own ("shower curtain", "platform bed", "lunch bag") is
+                # as near the shop's compounds as the kinds it does carry (`sub_kind_nearness`).
                 if self._described_as(head, modifiers):
                     return TypeRequest(" ".join(head), True)
                 break
         return TypeRequest(" ".join(phrase), False)
+
+    def _modifier_before(self, words: list[str], spans: list, phrase: list[str]) -> str | None:
+        """The word that makes a compound with the type asked for ("surge" protector, "poster"
+        bed), past audience and colour words ("upholstered girls bed"): a plain word, no
+        material (a must-have of its own, `Understander.required_attributes`), no number, no
+        word of the query grammar, no type."""
+        start = next((s for s, _, form in reversed(spans) if form == phrase), None)
+        k = (start or 0) - 1
+        while k >= 0 and (words[k] in AUDIENCE_TERMS or words[k] in COLOURS):
+            k -= 1
+        if start is None or k < 0:
+            return None
+        word = words[k]
+        plain = word.isalpha() and len(word) >= 3 and word not in NOT_COMPOUND_WORDS
+        # An English word only: a unit, a misspelling or a word of another language before the
+        # type ("1 ltr water bottle", "engagment ring", "sajane ke liye showpiece") makes no
+        # compound (dev sets A, B, F). A carried type before it says what the product goes
+        # with ("body pillow case": cases for pillows), which the shop may list under that type.
+        # And a word no product's text uses ("surge", "poster"): one the shop's titles or
+        # descriptions do use ("premium", "real", "full", a brand) is theirs to match as
+        # they do (dev sets A, B, D: "real gold chain", "premium watch"); a brand the shop lacks is
+        # no kind ("prestige tawa", dev set F).
+        english = is_word(word, ordinary_words().__contains__)
+        unheard = not self.catalog.knows_word(word)
+        return word if plain and english and unheard and not self.carried([singular(word)]) else None
+
+    def _kind_of(self, head: list[str], modifiers: list[str]) -> bool | None:
+        """Whether the modified head is a kind the shop carries: some product of the head records
+        the modifiers, or the compound is near one the shop names (`_near_sub_kind`). None: no
+        evidence either way (no embedder, or the shop names the head in no compound)."""
+        if self._described_as(head, modifiers):
+            return True
+        return self._near_sub_kind(head, modifiers)
+
+    def _near_sub_kind(self, head: list[str], modifiers: list[str]) -> bool | None:
+        """Whether the shopper's compound ("bedside lamp") is near, by the embedder, a compound of
+        the same head the shop names products with ("table lamp"), at `sub_kind_nearness`
+        (measured: `python bench/type_threshold.py --sub-kinds`). None without an embedder or
+        when the shop names the head in no compound."""
+        if self.embed is None:
+            return None
+        names, vectors = self._sub_kind_vectors(tuple(head))
+        if not names:
+            return None
+        said = np.asarray(self.embed.encode([" ".join([*modifiers, *head])], normalize_embeddings=True))[0]
+        return bool(float(np.max(vectors @ said)) >= SUB_KIND_NEAR)
+
+    def sub_kinds(self, head: list[str]) -> list[str]:
+        """The compounds the shop names products of this head with: the word before it in a title
+        ("mattress protector", "sofa bed") and the category nodes that end with it ("wall lamp").
+        Read from the first `titles_read` products of the head (a large catalog repeats them)."""
+        n, found = len(head), {}
+        for row in self.catalog.phrase_rows(head)[:SUB_KIND_TITLES_READ]:
+            segments = type_segments(self.catalog.products[int(row)])
+            title = segments[0]
+            for i in range(1, len(title) - n + 1):
+                before = title[i - 1]
+                if title[i : i + n] == head and before not in NOT_TYPE_WORDS and before.isalpha():
+                    found[f"{before} {' '.join(head)}"] = True
+            for node in segments[1:]:
+                if len(node) > n and node[-n:] == head:
+                    found[" ".join(node)] = True
+        return list(found)
+
+    def _sub_kind_vectors(self, head: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
+        if head not in self._sub_kinds:
+            names = self.sub_kinds(list(head))
+            vectors = self.embed.encode(names, normalize_embeddings=True) if names else np.zeros((0, 1))
+            self._sub_kinds[head] = (names, np.asarray(vectors, dtype=np.float32))
+        return self._sub_kinds[head]
 
     def _asked_among(self, named: list[list[str]]) -> list[str]:
         """The type asked for among those the clause names: the last one, unless products of an
@@ -187,6 +282,8 @@ class TypeResolver:
             return gram
         if set(gram) & NOT_TYPE_WORDS:
             return gram if typed else None
+        if len(gram) == 2 and self._synonym_compound(gram):
+            return gram
         other = self._spelling(gram, variant=not typed and not is_word(gram[0], ordinary_words().__contains__))
         return other or (gram if typed else None)
 
@@ -211,8 +308,11 @@ class TypeResolver:
             parts = [word[:cut], word[cut:]]
             if self._is_type(terms(" ".join(parts))):
                 return parts
-        if not variant or len(word) < NEAR_SPELLING_MIN:
+        if not variant:
             return None
+        split = self._split_compound(word)
+        if split or len(word) < NEAR_SPELLING_MIN:
+            return split
         letters = "abcdefghijklmnopqrstuvwxyz"
         variants = {word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)}
         variants |= {word[:i] + ch + word[i:] for i in range(1, len(word)) for ch in letters}
@@ -221,6 +321,29 @@ class TypeResolver:
         counts = self.catalog.word_counts
         near = sorted(v for v in variants if counts.get(v, 0) > counts.get(word, 0) and self._titled([v]))
         return near[:1] if len(near) == 1 else None
+
+    def _synonym_compound(self, gram: list[str]) -> bool:
+        """Two words the shop writes as one word with a synonym of the head, with the catalog's
+        evidence ("rain jacket": its titles' "raincoat", the jacket's synonym "coat"). Written
+        apart ("wireless earbud" for "wireless earphones") the first word only ranks."""
+        head = terms(gram[1])
+        alternatives = [h for h in SYNONYMS.get(" ".join(head), []) if " " not in h and h not in head]
+        return any(self._is_type([gram[0] + h]) or self._titled([gram[0] + h]) for h in alternatives)
+
+    def _split_compound(self, word: str) -> list[str] | None:
+        """A word the shop does not use, written as one where it is a word and a product type
+        ("rainjacket" -> "rain jacket", "barstool" -> "bar stool"): the type may be the shop's
+        or only the general vocabulary's (then the reply says it is not carried). The longest
+        type wins ("sunhat" is a sun hat); both parts at least three letters, the first an
+        ordinary word, so a brand the shop does not list is no compound."""
+        if self.catalog.knows_word(word):
+            return None
+        known = ordinary_words()
+        for cut in range(3, len(word) - 2):
+            first, head = word[:cut], word[cut:]
+            if first in known and (head in known_type_words() or self._is_type([head])):
+                return [first, head]
+        return None
 
     def _titled(self, phrase: list[str]) -> bool:
         """Enough products' titles or type nodes name it as what the product is."""
@@ -231,8 +354,12 @@ class TypeResolver:
         """The phrase and its synonyms, as far as the catalog has them."""
         words = terms(phrase)
         key = " ".join(words)
-        # One word or two: the shop may list both ("neck tie" and "necktie" combos).
+        # One word or two: the shop may list both ("neck tie" and "necktie" combos), and a
+        # compound's head under a synonym ("rain jacket": the shop's "raincoat", "rain coat").
         other = ["".join(words)] if len(words) == 2 else []
+        if len(words) == 2:
+            heads = [h for h in SYNONYMS.get(words[1], []) if " " not in h and h != words[1]]
+            other += [f(words[0], h) for h in heads for f in (lambda a, b: a + b, lambda a, b: f"{a} {b}")]
         if len(words) == 1:
             other = [f"{key[:cut]} {key[cut:]}" for cut in range(2, len(key) - 1)]
         out: list[str] = []

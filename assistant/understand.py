@@ -134,7 +134,7 @@ class Understander:
     def __init__(self, catalog: CatalogIndex, embed: Embedder | None = None):
         self.catalog = catalog
         self.embed = embed  # the search embedder: interests steer toward types near them
-        self.types = TypeResolver(catalog)
+        self.types = TypeResolver(catalog, embed)
 
     # The type asked for (`assistant.type_resolution`), as callers of the understander ask it.
     def requested_type(self, text: str) -> TypeRequest:
