@@ -143,6 +143,21 @@ CASES = [
         ["The mug came in the same box as the t-shirt and the keyboard. I only want to send back the mug, to paypal"],
         [give_back("#W0000016", [MUG_WHITE], "paypal_3")],
     ),
+    (
+        "an item said to stay after its name is kept ('the keyboard stays')",
+        ["I want to return the mug and the t-shirt from #W0000016, the keyboard stays. Refund to paypal"],
+        [give_back("#W0000016", [MUG_WHITE, SHIRT_S_RED], "paypal_3")],
+    ),
+    (
+        "items listed and said to be fine, with where they are, are kept",
+        ["Return the mug from #W0000016 to paypal. The t-shirt and keyboard from that order are fine"],
+        [give_back("#W0000016", [MUG_WHITE], "paypal_3")],
+    ),
+    (
+        "'the X in that order I'll keep' keeps it",
+        ["Send back the t-shirt from #W0000016 to paypal, the mug in that order i'll keep"],
+        [give_back("#W0000016", [SHIRT_S_RED], "paypal_3")],
+    ),
 ]
 
 

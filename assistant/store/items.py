@@ -171,14 +171,37 @@ def _left_out(text_words: str, names: list[str], items: list[dict[str, Any]]) ->
             listed
             or any(p.search(before) for p in rules().contrast["excluded_item"])
             or any(p.match(after) for p in rules().contrast["names_order"])
+            or _kept_after(after, names, items)
         ):
             out.add(name)
         previous_end, previous_out = mention_end(text_words, name, items), name in out
     return out
 
 
+def _kept_after(after: str, names: list[str], items: list[dict[str, Any]]) -> bool:
+    """The words after an item's name say it is kept ('stays', 'is fine', "I'll keep"), once
+    the names listed with it ('the bookshelf and notebook ... are fine') and where it is ('from
+    that order') are skipped."""
+    rest = after
+    while True:
+        joined = LISTED_JOIN.match(rest)
+        follows = rest[joined.end() :] if joined else rest
+        probe = next(
+            (p for n in names for p in probes(n, items) if follows.startswith(p + " ") or follows == p),
+            None,
+        )
+        if probe is None:
+            break
+        rest = follows[len(probe) :]
+    for place in rules().contrast["item_place"]:
+        rest = place.sub("", rest, count=1)
+    return any(p.match(rest) for p in rules().contrast["kept_item"])
+
+
 # Between two names of one list: 'and the', 'or my', ', the'.
 LISTED = re.compile(r"^\s*(?:and|or|nor|as well as)?\s*(?:the|my|a|an)?\s*$")
+# The same, before a name that follows ('... and the notebook').
+LISTED_JOIN = re.compile(r"^\s*(?:and|or|nor|as well as)?\s*(?:the|my|a|an)?\s*")
 
 
 def _described(item: dict[str, Any], text: str, twins: list[dict[str, Any]]) -> int:
