@@ -291,6 +291,34 @@ def test_an_option_said_with_its_value_or_an_option_word_names_no_order():
     assert _order_by_items("and the red water bottle", orders, None) == "#W3"
 
 
+def test_of_two_orders_holding_an_item_the_one_not_being_cancelled_is_meant():
+    """'Speaker change on the gift card' after cancelling one order with a speaker and changing
+    the speaker of another: the order cancelled whole is not the one its items now speak of."""
+    speaker = {"item_id": "5", "name": "Bluetooth Speaker", "options": {"color": "red"}}
+    orders = [
+        {
+            "order_id": "#W1",
+            "status": "pending",
+            "items": [speaker, {"item_id": "6", "name": "T-Shirt", "options": {}}],
+        },
+        {"order_id": "#W2", "status": "pending", "items": [speaker]},
+    ]
+    assert _order_by_items("speaker change on the gift card", orders, None, "cancel") is None
+    assert _order_by_items("speaker change on the gift card", orders, None, "cancel", {"#W1"}) == "#W2"
+    assert _order_by_items("cancel the speaker order", orders, None, "cancel", {"#W1"}) is None
+
+
+def test_a_confirmation_counting_the_requests_asks_nothing_of_an_item_it_names(store):
+    conversation = [
+        {"role": "user", "content": "cy.park@example.com"},
+        {"role": "user", "content": "Cancel #W0000011, I no longer need it. In #W0000015 the mug should be white."},
+        {"role": "user", "content": "Mug change on paypal."},
+        {"role": "user", "content": "Yes, I confirm both - the cancellation and the mug colour change"},
+    ]
+    proposal = propose(store, conversation)
+    assert [a.name for a in proposal.actions] == ["cancel_pending_order", "modify_pending_order_items"], proposal.draft
+
+
 @pytest.mark.parametrize(
     ("text", "sources"),
     [

@@ -295,12 +295,17 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
         if current is None and (_overview(sentence, orders) or any(sentence in whole for whole in overviews)):
             overview.append(sentence)
             continue
+        if _confirms_counted(sentence):
+            # 'yes, I confirm all four - three cancellations and the speaker change' names what
+            # was proposed and asks nothing new: given to the speaker's order, it cancelled it.
+            continue
         sources = set(reference_ids(sentence))
         named = [oid for oid in order_ids(sentence) if oid in own and oid not in sources]
         if described:  # a part of a sentence describing several orders
             named = [described]
         if not named:  # 'the one with the grill and the desk lamp': the order its items name
-            by_items = _order_by_items(sentence, orders, current, wanted)
+            cancelling = {k for k, v in parts.items() if k and rules().says("cancel", ". ".join(v))}
+            by_items = _order_by_items(sentence, orders, current, wanted, cancelling)
             named = [by_items] if by_items else []
         collective = not named and len(acted_on) > 1 and _speaks_of_all(sentence, orders)
         for oid in named:
@@ -348,13 +353,20 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
 
 
 def _order_by_items(
-    sentence: str, orders: list[dict[str, Any]], current: str | None, wanted: str = "none"
+    sentence: str,
+    orders: list[dict[str, Any]],
+    current: str | None,
+    wanted: str = "none",
+    cancelling: set[str] | None = None,
 ) -> str | None:
     """The one order a sentence naming no order number means by the items it names ('the one with
     the white headphones and the robot vacuum', 'the laptop order'): the only order holding every
     item named (of several, the only one not cancelled, then the only one whose status allows
     what the conversation asks, `wanted`: 'cancel the keyboard order' beside a processed keyboard
-    order is the pending one). None when the items don't settle it, or
+    order is the pending one; then, for a sentence that asks no cancellation, the only one the
+    customer is not cancelling whole, `cancelling`: 'speaker change on the gift card' after
+    cancelling one order with a speaker and changing the speaker of another). None when the
+    items don't settle it, or
     when the order spoken of holds one of them ('#W1 ... and the water bottle' stays with #W1;
     in '#W2: swap the kettle' then 'leave the kettle, just do the keyboard' the withdrawal is #W2's).
     An order named as a source ('the same address as my camera order #W2') is left out first.
@@ -370,6 +382,8 @@ def _order_by_items(
         common = {o["order_id"] for o in orders if o["order_id"] in common and o["status"] != "cancelled"}
     if len(common) > 1 and wanted in STATUS_FOR:
         common = {o["order_id"] for o in orders if o["order_id"] in common and o["status"] in STATUS_FOR[wanted]}
+    if len(common) > 1 and cancelling and not rules().says("cancel", sentence):
+        common = (common - cancelling) or common
     return next(iter(common)) if len(common) == 1 else None
 
 
@@ -432,6 +446,18 @@ def _preamble_reason(text: str) -> str | None:
             break
         before.append(sentence)
     return said_reason(". ".join(s for s in before if rules().says("cancel", s)))
+
+
+def _confirms_counted(sentence: str) -> bool:
+    """A confirmation that counts the requests by their nouns ('yes, both the return and the
+    cancellation', 'I confirm all four: three cancellations and the speaker change') and names
+    no order."""
+    r = rules()
+    return (
+        r.says("confirm", sentence)
+        and not order_ids(sentence)
+        and any(p.search(sentence) for patterns in r.overview.values() for p in patterns)
+    )
 
 
 def _overview(sentence: str, orders: list[dict[str, Any]]) -> bool:
