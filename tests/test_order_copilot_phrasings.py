@@ -308,6 +308,18 @@ def test_of_two_orders_holding_an_item_the_one_not_being_cancelled_is_meant():
     assert _order_by_items("cancel the speaker order", orders, None, "cancel", {"#W1"}) is None
 
 
+def test_a_reason_said_of_no_order_is_the_cancelled_orders(store):
+    """'the first one was ordered by mistake', said after a return was asked of another order:
+    the reason is the cancellation's, not the order spoken of last."""
+    conversation = [
+        {"role": "user", "content": "cy.park@example.com"},
+        {"role": "user", "content": "cancel #W0000013. return the earbuds from #W0000012"},
+        {"role": "user", "content": "the first one was ordered by mistake. earbuds refund to paypal"},
+    ]
+    proposal = propose(store, conversation)
+    assert cancel("#W0000013", "ordered by mistake") in proposal.actions, proposal.draft
+
+
 def test_a_confirmation_counting_the_requests_asks_nothing_of_an_item_it_names(store):
     conversation = [
         {"role": "user", "content": "cy.park@example.com"},

@@ -304,8 +304,7 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
         if described:  # a part of a sentence describing several orders
             named = [described]
         if not named:  # 'the one with the grill and the desk lamp': the order its items name
-            cancelling = {k for k, v in parts.items() if k and rules().says("cancel", ". ".join(v))}
-            by_items = _order_by_items(sentence, orders, current, wanted, cancelling)
+            by_items = _order_by_items(sentence, orders, current, wanted, _cancelling(parts, orders))
             named = [by_items] if by_items else []
         collective = not named and len(acted_on) > 1 and _speaks_of_all(sentence, orders)
         for oid in named:
@@ -328,6 +327,12 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
             asked, message_of_asked = words_asked, message
         # 'cancel #W1 and #W2' asks the same of both; so does 'yes, cancel both' after them.
         targets = list(acted_on) if collective else named if len(named) > 1 else [current]
+        if not named and not words_asked and said_reason(sentence):
+            # A cancel reason said of no order ('the first one was ordered by mistake') is the
+            # reason of the one order being cancelled, not of the order spoken of last.
+            cancelling = _cancelling(parts, orders)
+            if len(cancelling) == 1 and current not in cancelling:
+                targets = list(cancelling)
         for target in targets:
             parts.setdefault(target, []).append(sentence)
     # An overview ('two orders: one edit and one cancellation') belongs to no single order when
@@ -446,6 +451,13 @@ def _preamble_reason(text: str) -> str | None:
             break
         before.append(sentence)
     return said_reason(". ".join(s for s in before if rules().says("cancel", s)))
+
+
+def _cancelling(parts: dict[str | None, list[str]], orders: list[dict[str, Any]]) -> set[str]:
+    """The pending orders whose sentences so far ask to cancel them (a delivered order's words
+    may say 'cancel' too, from a preamble about another order)."""
+    pending = {o["order_id"] for o in orders if o["status"] == "pending"}
+    return {k for k, v in parts.items() if k in pending and rules().says("cancel", ". ".join(v))}
 
 
 def _confirms_counted(sentence: str) -> bool:
