@@ -385,7 +385,10 @@ SIZE_WORDS = [
     ("a medium one in black", [("size", "M"), ("ventilation", "medium"), ("color", "black")]),
     # a size named outright wins over 'medium' as a size: it is the vent's
     ("size S, medium vent", [("size", "S"), ("ventilation", "medium")]),
-    ("the L blue one -> small", [("size", "S")]),
+    # a letter size alone in capitals is a size ('is L, i need S'); lower case or after a number not
+    ("the L blue one -> small", [("size", "L"), ("size", "S")]),
+    ("the helmet is L, i need S", [("size", "L"), ("size", "S")]),
+    ("a 1 L bottle, s or m", []),
 ]
 
 
