@@ -23,8 +23,13 @@ GENERIC_ITEMS = re.compile(
 def chosen_items(order: dict[str, Any], text: str) -> list[dict[str, Any]]:
     """The items the customer names, in the order named; when none is named, all of them for
     'all the items' or 'the items', and the only one of a one-item order. Named items win over
-    'everything' ('the chair and the camera ... refund everything to my card')."""
-    chosen = [item for item, _ in item_texts(order, text)]
+    'everything' ('the chair and the camera ... refund everything to my card'). Of an item the
+    order holds twice, both unless the words about it say one."""
+    chosen: list[dict[str, Any]] = []
+    for item, run in item_texts(order, text):
+        # An item the order holds twice, of which the customer means one ('just one of the two').
+        if not (rules().says("one_copy", run) and any(c["item_id"] == item["item_id"] for c in chosen)):
+            chosen.append(item)
     if chosen:
         return chosen
     if len(order["items"]) == 1 or rules().says("all_items", text) or GENERIC_ITEMS.search(text):
