@@ -370,3 +370,25 @@ def test_orders_named_by_one_item_each_are_told_apart_by_what_is_asked(store):
     assert proposal.actions == [cancel("#W0000011", "no longer needed"), cancel("#W0000014", "no longer needed")], (
         proposal.draft
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "order_id"),
+    [
+        ("cancel the black mug order, I no longer need it", "#W0000015"),
+        ("cancel the mug order that ships to Pine Road, I no longer need it", "#W0000013"),
+        ("cancel the mug order going to Austin, I no longer need it", "#W0000015"),
+        ("cancel the mug order I paid with paypal, I no longer need it", "#W0000013"),
+        # a refund method says nothing about how the order was paid: ask which
+        ("cancel the mug order please, refund it to paypal", None),
+    ],
+)
+def test_two_pending_orders_holding_one_item_are_told_apart_by_the_other_details(store, said, order_id):
+    """Cy Park's pending mugs: #W13 white, paid by PayPal, shipping to Pine Road, Chicago; #W15
+    black, paid by mastercard, shipping to Elm St, Austin."""
+    conversation = [{"role": "user", "content": "cy.park@example.com"}, {"role": "user", "content": said}]
+    proposal = propose(store, conversation)
+    if order_id is None:
+        assert proposal.actions == [] and "Which order do you mean?" in proposal.draft, proposal.draft
+    else:
+        assert proposal.actions == [cancel(order_id, "no longer needed")], proposal.draft

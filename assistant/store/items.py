@@ -209,6 +209,12 @@ LISTED = re.compile(r"^\s*(?:and|or|nor|as well as)?\s*(?:the|my|a|an)?\s*$")
 LISTED_JOIN = re.compile(r"^\s*(?:and|or|nor|as well as)?\s*(?:the|my|a|an)?\s*")
 
 
+def option_score(item: dict[str, Any], text: str, twins: list[dict[str, Any]]) -> int:
+    """How well the text describes this item's current options among `twins` (items of one
+    name, perhaps in different orders): see `_described`."""
+    return _described(item, text, twins)
+
+
 def _described(item: dict[str, Any], text: str, twins: list[dict[str, Any]]) -> int:
     """How well the text describes this item's current options among its twins (the words
     before what it becomes): each of its values named counts one ('the clicky one', 'instead of clicky'), each ruled out ('not the

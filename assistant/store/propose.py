@@ -18,7 +18,14 @@ from pydantic import BaseModel, Field
 
 from assistant.store.actions import Action
 from assistant.store.db import ActionResult, Store
-from assistant.store.items import asks_new_options, chosen_items, item_changes, item_texts, named_items
+from assistant.store.items import (
+    asks_new_options,
+    chosen_items,
+    item_changes,
+    item_texts,
+    named_items,
+    option_score,
+)
 from assistant.store.reading import (
     address_in,
     cancel_reason,
@@ -389,7 +396,51 @@ def _order_by_items(
         common = {o["order_id"] for o in orders if o["order_id"] in common and o["status"] in STATUS_FOR[wanted]}
     if len(common) > 1 and cancelling and not rules().says("cancel", sentence):
         common = (common - cancelling) or common
+    if len(common) > 1:
+        told = _told_apart(sentence, [o for o in orders if o["order_id"] in common])
+        common = {told["order_id"]} if told else common
     return next(iter(common)) if len(common) == 1 else None
+
+
+def _told_apart(text: str, candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Of orders holding items of one name ('the speaker order' with two pending speaker orders),
+    the one the customer's other details fit and no other does: the item's options as it is now
+    ('the black speaker', 'the one with the 20 hour battery'), where it ships ('going to
+    Chicago'), how it was paid ('the one I paid with my gift card'). The first detail that
+    tells them apart decides; None when none does (the customer is asked which)."""
+    text_words = words(text)
+    named = {o["order_id"]: named_items(o["items"], text_words, tails=False) for o in candidates}
+    twins = [i for items in named.values() for i in items]
+    by_options = {oid: sum(option_score(i, text, twins) for i in items) for oid, items in named.items()}
+    by_place = {
+        o["order_id"]: int(
+            any(
+                f" {place} " in text_words
+                # the street without its number ('going to Pine Road'), the city
+                for place in (
+                    words(re.sub(r"^\s*\d+\s*", "", str(o.get("address", {}).get("address1", "")))).strip(),
+                    words(str(o.get("address", {}).get("city", ""))).strip(),
+                )
+                if place
+            )
+        )
+        for o in candidates
+    }
+    paid = " ".join(m.group(1) for p in rules().requests["paid_with"] for m in p.finditer(text))
+    kinds = payment_kinds(paid) if paid else []
+    # A method id reads kind_number ('gift_card_1994993'): the kind said is enough.
+    by_payment = {
+        o["order_id"]: int(
+            any(p["payment_method_id"].rsplit("_", 1)[0] in kinds for p in o.get("payment_history", [])[:1])
+        )
+        for o in candidates
+    }
+    for scores in (by_options, by_place, by_payment):
+        best = max(scores.values(), default=0)
+        winners = [o for o in candidates if scores[o["order_id"]] == best]
+        if best > 0 and len(winners) == 1:
+            return winners[0]
+    return None
 
 
 def _holders(text: str, orders: list[dict[str, Any]]) -> dict[str, set[str]]:
@@ -529,6 +580,9 @@ def _infer_order(text: str, orders: list[dict[str, Any]]) -> tuple[dict[str, Any
         return fitting[0], ""
     if len(candidates) == 1:
         return candidates[0], ""
+    told = _told_apart(text, fitting or candidates) if named else None
+    if told:
+        return told, ""
     shown = fitting or candidates
     listed = "; ".join(
         f"{o['order_id']} ({o['status']}: {', '.join(i['name'] for i in o['items'])})" for o in shown[:6]
