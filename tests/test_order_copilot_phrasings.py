@@ -392,3 +392,13 @@ def test_two_pending_orders_holding_one_item_are_told_apart_by_the_other_details
         assert proposal.actions == [] and "Which order do you mean?" in proposal.draft, proposal.draft
     else:
         assert proposal.actions == [cancel(order_id, "no longer needed")], proposal.draft
+
+
+def test_a_return_asked_of_a_pending_order_offers_the_cancellation_without_proposing_it(store):
+    """The policy returns only delivered orders: 'return the mug' of a pending order is answered
+    with that rule and a cancellation offered; 'a full refund' of it still asks the cancellation."""
+    said = [{"role": "user", "content": "cy.park@example.com"}]
+    back = propose(store, [*said, {"role": "user", "content": "I want to return the mug from #W0000013"}])
+    assert back.actions == [] and "can't be returned yet, but it can be cancelled" in back.draft, back.draft
+    refund = propose(store, [*said, {"role": "user", "content": "#W0000013: I just want a full refund"}])
+    assert refund.actions == [cancel("#W0000013", "no longer needed")], refund.draft

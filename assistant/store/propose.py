@@ -721,7 +721,16 @@ def _plan(
         )
         return plan
     if back_text and (not changing or returning):
-        if status == "pending":
+        if status == "pending" and r.says("send_back", requests_text) and not wants_cancel:
+            # A return asked of an order not delivered yet: the policy's answer (no return before
+            # delivery) and the cancellation offered, not proposed: the customer asked another thing.
+            plan.request = "return" if plan.request == "none" else plan.request
+            plan.lines.append(
+                f"Order {oid} is still pending, so it can't be returned yet, but it can be cancelled: the total of "
+                f"{money(total(order))} would be refunded to {paid_with(order, customer)} {refund_timing(order, customer)}. "
+                "Would you like me to cancel it?"
+            )
+        elif status == "pending":
             plan.request = "cancel" if plan.request == "none" else plan.request
             reason = said_reason(text) or preamble_reason or cancel_reason(text)
             plan.offer(
