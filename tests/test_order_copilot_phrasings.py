@@ -402,3 +402,15 @@ def test_a_return_asked_of_a_pending_order_offers_the_cancellation_without_propo
     assert back.actions == [] and "can't be returned yet, but it can be cancelled" in back.draft, back.draft
     refund = propose(store, [*said, {"role": "user", "content": "#W0000013: I just want a full refund"}])
     assert refund.actions == [cancel("#W0000013", "no longer needed")], refund.draft
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("the jacket is L, could I get the smaller size?", True),
+        ("I'd like a bigger one", True),
+        ("it is smaller than the photo showed", False),
+    ],
+)
+def test_a_comparative_size_asks_an_item_change(text, asks):
+    assert rules().says("change_item", text) is asks
