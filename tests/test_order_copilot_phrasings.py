@@ -414,3 +414,15 @@ def test_a_return_asked_of_a_pending_order_offers_the_cancellation_without_propo
 )
 def test_a_comparative_size_asks_an_item_change(text, asks):
     assert rules().says("change_item", text) is asks
+
+
+def test_a_request_said_of_another_order_is_not_asked_of_the_order_named(store):
+    conversation = [
+        {"role": "user", "content": "cy.park@example.com"},
+        {
+            "role": "user",
+            "content": "I have a pending order #W0000013 I need to change, and I also want to return some stuff from another order",
+        },
+    ]
+    proposal = propose(store, conversation)
+    assert proposal.actions == [] and "can't be returned" not in proposal.draft, proposal.draft

@@ -627,9 +627,11 @@ def _plan(
         plan.lines.append(f"Understood, I'll leave order {oid} as it is.")
         return plan
     # 'refund the difference to PayPal', 'refund or charge my card' settle an item change: no return.
-    requests_text = ". ".join(s for s in sentences(text) if not r.says("difference", s))
+    requests_text = ". ".join(
+        s for s in sentences(text) if not r.says("difference", s) and not r.says("other_order", s)
+    )
     wants_return = r.says("return", requests_text)
-    wants_cancel = r.says("cancel", text)
+    wants_cancel = r.says("cancel", ". ".join(s for s in sentences(text) if not r.says("other_order", s)))
     said_change = _asks_item_change(text, order)
     # No change word, but an item named with options it doesn't have: that is the request too.
     wants_change = said_change or (
