@@ -11,7 +11,8 @@ Figures: task-level action match (the proposed list equals the expected one: nam
 exact, item pairs compared as a set), action precision/recall, end-state match, actions the
 store refused (a proposal breaking the policy; target 0), drafts that state the required step
 (identity first; the details and an explicit yes before an action), drafts that claim or promise
-what the policy forbids (target 0), hand-offs, and the copilot's latency p50/p95 (rules and store
+what the policy forbids (target 0), drafts refusing an action the customer is owed (an expected
+action the store accepts; target 0), hand-offs, and the copilot's latency p50/p95 (rules and store
 only; the order path calls no model, so 'with the model' is the same path: see the report).
 
 Differs from tau-bench's own setting: there, an LLM agent talks to an LLM user simulator and
@@ -52,6 +53,19 @@ FORBIDDEN = [
         r"\bwe (?:can|will) match the price",
     )
 ]
+# A sentence refusing something (the team's review: never draft a refusal to a customer the policy
+# owes a refund, return or exchange). Compensation the policy never offers is no such refusal.
+REFUSAL = re.compile(r"\b(?:can't|cannot|can not|not able to|unable to|not eligible|won't be able)\b", re.IGNORECASE)
+NOT_OWED = re.compile(r"price matching|coupons?|compensation|discount", re.IGNORECASE)
+KIND_WORDS = {  # how a sentence naming no order names the action it refuses
+    "cancel_pending_order": r"\bcancel",
+    "return_delivered_order_items": r"\breturn|\brefund(?! of)",
+    "exchange_delivered_order_items": r"\bexchang|\bitem change",
+    "modify_pending_order_items": r"\bitem change|\bchange (?:the|your|an?) item|\bmodif",
+    "modify_pending_order_address": r"\baddress",
+    "modify_pending_order_payment": r"\bpayment change|\bchange (?:the|your) payment",
+    "modify_user_address": r"\baddress",
+}
 ASKS_IDENTITY = re.compile(r"e-?mail.*(?:name.*zip|zip)", re.IGNORECASE | re.DOTALL)
 ASKS_YES = re.compile(r"\byes\b|\bconfirm", re.IGNORECASE)
 
@@ -78,6 +92,12 @@ def rounded(value):
 def run_task(pristine: Path, work: Path, task: dict, messages: list[str]) -> dict:
     shutil.copy(pristine, work / "store.sqlite")
     store = Store.open(work)
+    # The expected actions the policy allows on the untouched store: the customer is owed these.
+    owed = [
+        a
+        for a, refusal in zip(expected_actions(task), store.check(expected_actions(task), task["user_id"]), strict=True)
+        if refusal is None
+    ]
     conversation: list[dict[str, str]] = []
     proposals: list[Proposal] = []
     latencies = []
@@ -96,7 +116,7 @@ def run_task(pristine: Path, work: Path, task: dict, messages: list[str]) -> dic
 
     shutil.copy(pristine, work / "store.sqlite")
     store = Store.open(work)
-    expected = [Action(name=a["name"], arguments=a["kwargs"]) for a in task["actions"]]
+    expected = expected_actions(task)
     for action in expected:  # a few expected actions fail in tau-bench too (a gift card short): no-ops
         store.execute(action, task["user_id"], confirmed_by="bench")
     theirs = rounded(store.snapshot())
@@ -110,7 +130,28 @@ def run_task(pristine: Path, work: Path, task: dict, messages: list[str]) -> dic
         "end_state": ours == theirs,
         "latencies": latencies,
         "replies": [result_reply(r) for r in results],
+        "refusals_to_owed": [found for p in proposals if (found := refuses_owed(p.draft, owed))],
     }
+
+
+def expected_actions(task: dict) -> list[Action]:
+    return [Action(name=a["name"], arguments=a["kwargs"]) for a in task["actions"]]
+
+
+def refuses_owed(draft: str, owed: list[Action]) -> list[str]:
+    """The draft's sentences that refuse an action the customer is owed: a refusal naming the
+    action's order, or, naming no order, the action's kind ('I can't do the return')."""
+    found = []
+    for sentence in re.split(r"(?<=[.?!])\s+", draft):
+        if not REFUSAL.search(sentence) or NOT_OWED.search(sentence):
+            continue
+        orders = set(re.findall(r"#W\d{7}", sentence))
+        for action in owed:
+            oid = action.arguments.get("order_id")
+            if (oid in orders) if orders else re.search(KIND_WORDS[action.name], sentence, re.IGNORECASE):
+                found.append(sentence)
+                break
+    return found
 
 
 POLICY_QUESTIONS = [  # no order in them: the copilot's policy path, which asks the model
@@ -218,6 +259,10 @@ def main() -> None:
         f"drafts before identity that ask for it  {sum(bool(ASKS_IDENTITY.search(p.draft)) for p in identity_asks)}/{len(identity_asks)}"
     )
     print(f"drafts claiming/promising the forbidden {len(forbidden)}   target 0")
+    refusing = [(d, o) for o, r in rows for d in r["refusals_to_owed"]]
+    print(
+        f"drafts refusing what the policy allows  {len(refusing)}/{len(drafts)}   target 0 (an expected action the store accepts, refused)"
+    )
     print(f"hand-offs proposed                      {len(handoffs)} (tasks expecting one: {expected_handoffs})")
     print(
         f"copilot latency ms (rules + store)      p50 {percentile(latencies, 50):.1f}  p95 {percentile(latencies, 95):.1f}"
@@ -228,6 +273,8 @@ def main() -> None:
         print(f"  refused: {opener['split']} {opener['index']}: {res.detail} ({res.rule})")
     for draft, opener in forbidden:
         print(f"  forbidden wording: {opener['split']} {opener['index']}: {draft[:160]}")
+    for sentences, opener in refusing:
+        print(f"  refusal to an owed action: {opener['split']} {opener['index']}: {' '.join(sentences)[:300]}")
     for opener, r in rows[: args.show]:
         ok = "OK " if r["end_state"] else "BAD"
         print(f"\n[{ok}] {opener['split']} {opener['index']} request={r['final'].request} needs={r['final'].needs!r}")

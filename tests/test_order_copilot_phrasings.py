@@ -143,6 +143,21 @@ CASES = [
         ["The mug came in the same box as the t-shirt and the keyboard. I only want to send back the mug, to paypal"],
         [give_back("#W0000016", [MUG_WHITE], "paypal_3")],
     ),
+    (
+        "an item said to stay after its name is kept ('the keyboard stays')",
+        ["I want to return the mug and the t-shirt from #W0000016, the keyboard stays. Refund to paypal"],
+        [give_back("#W0000016", [MUG_WHITE, SHIRT_S_RED], "paypal_3")],
+    ),
+    (
+        "items listed and said to be fine, with where they are, are kept",
+        ["Return the mug from #W0000016 to paypal. The t-shirt and keyboard from that order are fine"],
+        [give_back("#W0000016", [MUG_WHITE], "paypal_3")],
+    ),
+    (
+        "'the X in that order I'll keep' keeps it",
+        ["Send back the t-shirt from #W0000016 to paypal, the mug in that order i'll keep"],
+        [give_back("#W0000016", [SHIRT_S_RED], "paypal_3")],
+    ),
 ]
 
 
@@ -276,6 +291,46 @@ def test_an_option_said_with_its_value_or_an_option_word_names_no_order():
     assert _order_by_items("and the red water bottle", orders, None) == "#W3"
 
 
+def test_of_two_orders_holding_an_item_the_one_not_being_cancelled_is_meant():
+    """'Speaker change on the gift card' after cancelling one order with a speaker and changing
+    the speaker of another: the order cancelled whole is not the one its items now speak of."""
+    speaker = {"item_id": "5", "name": "Bluetooth Speaker", "options": {"color": "red"}}
+    orders = [
+        {
+            "order_id": "#W1",
+            "status": "pending",
+            "items": [speaker, {"item_id": "6", "name": "T-Shirt", "options": {}}],
+        },
+        {"order_id": "#W2", "status": "pending", "items": [speaker]},
+    ]
+    assert _order_by_items("speaker change on the gift card", orders, None, "cancel") is None
+    assert _order_by_items("speaker change on the gift card", orders, None, "cancel", {"#W1"}) == "#W2"
+    assert _order_by_items("cancel the speaker order", orders, None, "cancel", {"#W1"}) is None
+
+
+def test_a_reason_said_of_no_order_is_the_cancelled_orders(store):
+    """'the first one was ordered by mistake', said after a return was asked of another order:
+    the reason is the cancellation's, not the order spoken of last."""
+    conversation = [
+        {"role": "user", "content": "cy.park@example.com"},
+        {"role": "user", "content": "cancel #W0000013. return the earbuds from #W0000012"},
+        {"role": "user", "content": "the first one was ordered by mistake. earbuds refund to paypal"},
+    ]
+    proposal = propose(store, conversation)
+    assert cancel("#W0000013", "ordered by mistake") in proposal.actions, proposal.draft
+
+
+def test_a_confirmation_counting_the_requests_asks_nothing_of_an_item_it_names(store):
+    conversation = [
+        {"role": "user", "content": "cy.park@example.com"},
+        {"role": "user", "content": "Cancel #W0000011, I no longer need it. In #W0000015 the mug should be white."},
+        {"role": "user", "content": "Mug change on paypal."},
+        {"role": "user", "content": "Yes, I confirm both - the cancellation and the mug colour change"},
+    ]
+    proposal = propose(store, conversation)
+    assert [a.name for a in proposal.actions] == ["cancel_pending_order", "modify_pending_order_items"], proposal.draft
+
+
 @pytest.mark.parametrize(
     ("text", "sources"),
     [
@@ -315,3 +370,59 @@ def test_orders_named_by_one_item_each_are_told_apart_by_what_is_asked(store):
     assert proposal.actions == [cancel("#W0000011", "no longer needed"), cancel("#W0000014", "no longer needed")], (
         proposal.draft
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "order_id"),
+    [
+        ("cancel the black mug order, I no longer need it", "#W0000015"),
+        ("cancel the mug order that ships to Pine Road, I no longer need it", "#W0000013"),
+        ("cancel the mug order going to Austin, I no longer need it", "#W0000015"),
+        ("cancel the mug order I paid with paypal, I no longer need it", "#W0000013"),
+        # a refund method says nothing about how the order was paid: ask which
+        ("cancel the mug order please, refund it to paypal", None),
+    ],
+)
+def test_two_pending_orders_holding_one_item_are_told_apart_by_the_other_details(store, said, order_id):
+    """Cy Park's pending mugs: #W13 white, paid by PayPal, shipping to Pine Road, Chicago; #W15
+    black, paid by mastercard, shipping to Elm St, Austin."""
+    conversation = [{"role": "user", "content": "cy.park@example.com"}, {"role": "user", "content": said}]
+    proposal = propose(store, conversation)
+    if order_id is None:
+        assert proposal.actions == [] and "Which order do you mean?" in proposal.draft, proposal.draft
+    else:
+        assert proposal.actions == [cancel(order_id, "no longer needed")], proposal.draft
+
+
+def test_a_return_asked_of_a_pending_order_offers_the_cancellation_without_proposing_it(store):
+    """The policy returns only delivered orders: 'return the mug' of a pending order is answered
+    with that rule and a cancellation offered; 'a full refund' of it still asks the cancellation."""
+    said = [{"role": "user", "content": "cy.park@example.com"}]
+    back = propose(store, [*said, {"role": "user", "content": "I want to return the mug from #W0000013"}])
+    assert back.actions == [] and "can't be returned yet, but it can be cancelled" in back.draft, back.draft
+    refund = propose(store, [*said, {"role": "user", "content": "#W0000013: I just want a full refund"}])
+    assert refund.actions == [cancel("#W0000013", "no longer needed")], refund.draft
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("the jacket is L, could I get the smaller size?", True),
+        ("I'd like a bigger one", True),
+        ("it is smaller than the photo showed", False),
+    ],
+)
+def test_a_comparative_size_asks_an_item_change(text, asks):
+    assert rules().says("change_item", text) is asks
+
+
+def test_a_request_said_of_another_order_is_not_asked_of_the_order_named(store):
+    conversation = [
+        {"role": "user", "content": "cy.park@example.com"},
+        {
+            "role": "user",
+            "content": "I have a pending order #W0000013 I need to change, and I also want to return some stuff from another order",
+        },
+    ]
+    proposal = propose(store, conversation)
+    assert proposal.actions == [] and "can't be returned" not in proposal.draft, proposal.draft

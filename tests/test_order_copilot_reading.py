@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.store import Action
-from assistant.store.items import probes, stated_current
+from assistant.store.items import chosen_items, probes, stated_current
 from assistant.store.propose import propose
 from assistant.store.reading import said_reason, value_mentions, value_stances
 from tests.store_data import (
@@ -385,7 +385,10 @@ SIZE_WORDS = [
     ("a medium one in black", [("size", "M"), ("ventilation", "medium"), ("color", "black")]),
     # a size named outright wins over 'medium' as a size: it is the vent's
     ("size S, medium vent", [("size", "S"), ("ventilation", "medium")]),
-    ("the L blue one -> small", [("size", "S")]),
+    # a letter size alone in capitals is a size ('is L, i need S'); lower case or after a number not
+    ("the L blue one -> small", [("size", "L"), ("size", "S")]),
+    ("the helmet is L, i need S", [("size", "L"), ("size", "S")]),
+    ("a 1 L bottle, s or m", []),
 ]
 
 
@@ -487,3 +490,13 @@ REASONS = [
 @pytest.mark.parametrize(("text", "expected"), REASONS, ids=[c[0] for c in REASONS])
 def test_cancel_reasons_as_customers_say_them(text, expected):
     assert said_reason(text) == expected
+
+
+def test_of_an_item_held_twice_one_copy_is_chosen_when_the_customer_says_one():
+    bottle = {"item_id": "7", "name": "Water Bottle", "product_id": "p7", "price": 48.59, "options": {"color": "green"}}
+    laptop = {"item_id": "8", "name": "Laptop", "product_id": "p8", "price": 2520.52, "options": {"color": "grey"}}
+    order = {"order_id": "#W1", "status": "delivered", "items": [laptop, bottle, dict(bottle)]}
+    one = chosen_items(order, "the laptop, and just ONE of the two green bottles (I got two, keeping one)")
+    assert [i["item_id"] for i in one] == ["8", "7"]
+    both = chosen_items(order, "the laptop and the green bottles")
+    assert [i["item_id"] for i in both] == ["8", "7", "7"]

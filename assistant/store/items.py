@@ -23,8 +23,13 @@ GENERIC_ITEMS = re.compile(
 def chosen_items(order: dict[str, Any], text: str) -> list[dict[str, Any]]:
     """The items the customer names, in the order named; when none is named, all of them for
     'all the items' or 'the items', and the only one of a one-item order. Named items win over
-    'everything' ('the chair and the camera ... refund everything to my card')."""
-    chosen = [item for item, _ in item_texts(order, text)]
+    'everything' ('the chair and the camera ... refund everything to my card'). Of an item the
+    order holds twice, both unless the words about it say one."""
+    chosen: list[dict[str, Any]] = []
+    for item, run in item_texts(order, text):
+        # An item the order holds twice, of which the customer means one ('just one of the two').
+        if not (rules().says("one_copy", run) and any(c["item_id"] == item["item_id"] for c in chosen)):
+            chosen.append(item)
     if chosen:
         return chosen
     if len(order["items"]) == 1 or rules().says("all_items", text) or GENERIC_ITEMS.search(text):
@@ -171,14 +176,43 @@ def _left_out(text_words: str, names: list[str], items: list[dict[str, Any]]) ->
             listed
             or any(p.search(before) for p in rules().contrast["excluded_item"])
             or any(p.match(after) for p in rules().contrast["names_order"])
+            or _kept_after(after, names, items)
         ):
             out.add(name)
         previous_end, previous_out = mention_end(text_words, name, items), name in out
     return out
 
 
+def _kept_after(after: str, names: list[str], items: list[dict[str, Any]]) -> bool:
+    """The words after an item's name say it is kept ('stays', 'is fine', "I'll keep"), once
+    the names listed with it ('the bookshelf and notebook ... are fine') and where it is ('from
+    that order') are skipped."""
+    rest = after
+    while True:
+        joined = LISTED_JOIN.match(rest)
+        follows = rest[joined.end() :] if joined else rest
+        probe = next(
+            (p for n in names for p in probes(n, items) if follows.startswith(p + " ") or follows == p),
+            None,
+        )
+        if probe is None:
+            break
+        rest = follows[len(probe) :]
+    for place in rules().contrast["item_place"]:
+        rest = place.sub("", rest, count=1)
+    return any(p.match(rest) for p in rules().contrast["kept_item"])
+
+
 # Between two names of one list: 'and the', 'or my', ', the'.
 LISTED = re.compile(r"^\s*(?:and|or|nor|as well as)?\s*(?:the|my|a|an)?\s*$")
+# The same, before a name that follows ('... and the notebook').
+LISTED_JOIN = re.compile(r"^\s*(?:and|or|nor|as well as)?\s*(?:the|my|a|an)?\s*")
+
+
+def option_score(item: dict[str, Any], text: str, twins: list[dict[str, Any]]) -> int:
+    """How well the text describes this item's current options among `twins` (items of one
+    name, perhaps in different orders): see `_described`."""
+    return _described(item, text, twins)
 
 
 def _described(item: dict[str, Any], text: str, twins: list[dict[str, Any]]) -> int:

@@ -18,7 +18,14 @@ from pydantic import BaseModel, Field
 
 from assistant.store.actions import Action
 from assistant.store.db import ActionResult, Store
-from assistant.store.items import asks_new_options, chosen_items, item_changes, item_texts, named_items
+from assistant.store.items import (
+    asks_new_options,
+    chosen_items,
+    item_changes,
+    item_texts,
+    named_items,
+    option_score,
+)
 from assistant.store.reading import (
     address_in,
     cancel_reason,
@@ -295,12 +302,16 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
         if current is None and (_overview(sentence, orders) or any(sentence in whole for whole in overviews)):
             overview.append(sentence)
             continue
+        if _confirms_counted(sentence):
+            # 'yes, I confirm all four - three cancellations and the speaker change' names what
+            # was proposed and asks nothing new: given to the speaker's order, it cancelled it.
+            continue
         sources = set(reference_ids(sentence))
         named = [oid for oid in order_ids(sentence) if oid in own and oid not in sources]
         if described:  # a part of a sentence describing several orders
             named = [described]
         if not named:  # 'the one with the grill and the desk lamp': the order its items name
-            by_items = _order_by_items(sentence, orders, current, wanted)
+            by_items = _order_by_items(sentence, orders, current, wanted, _cancelling(parts, orders))
             named = [by_items] if by_items else []
         collective = not named and len(acted_on) > 1 and _speaks_of_all(sentence, orders)
         for oid in named:
@@ -323,6 +334,12 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
             asked, message_of_asked = words_asked, message
         # 'cancel #W1 and #W2' asks the same of both; so does 'yes, cancel both' after them.
         targets = list(acted_on) if collective else named if len(named) > 1 else [current]
+        if not named and not words_asked and said_reason(sentence):
+            # A cancel reason said of no order ('the first one was ordered by mistake') is the
+            # reason of the one order being cancelled, not of the order spoken of last.
+            cancelling = _cancelling(parts, orders)
+            if len(cancelling) == 1 and current not in cancelling:
+                targets = list(cancelling)
         for target in targets:
             parts.setdefault(target, []).append(sentence)
     # An overview ('two orders: one edit and one cancellation') belongs to no single order when
@@ -348,13 +365,20 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
 
 
 def _order_by_items(
-    sentence: str, orders: list[dict[str, Any]], current: str | None, wanted: str = "none"
+    sentence: str,
+    orders: list[dict[str, Any]],
+    current: str | None,
+    wanted: str = "none",
+    cancelling: set[str] | None = None,
 ) -> str | None:
     """The one order a sentence naming no order number means by the items it names ('the one with
     the white headphones and the robot vacuum', 'the laptop order'): the only order holding every
     item named (of several, the only one not cancelled, then the only one whose status allows
     what the conversation asks, `wanted`: 'cancel the keyboard order' beside a processed keyboard
-    order is the pending one). None when the items don't settle it, or
+    order is the pending one; then, for a sentence that asks no cancellation, the only one the
+    customer is not cancelling whole, `cancelling`: 'speaker change on the gift card' after
+    cancelling one order with a speaker and changing the speaker of another). None when the
+    items don't settle it, or
     when the order spoken of holds one of them ('#W1 ... and the water bottle' stays with #W1;
     in '#W2: swap the kettle' then 'leave the kettle, just do the keyboard' the withdrawal is #W2's).
     An order named as a source ('the same address as my camera order #W2') is left out first.
@@ -370,7 +394,53 @@ def _order_by_items(
         common = {o["order_id"] for o in orders if o["order_id"] in common and o["status"] != "cancelled"}
     if len(common) > 1 and wanted in STATUS_FOR:
         common = {o["order_id"] for o in orders if o["order_id"] in common and o["status"] in STATUS_FOR[wanted]}
+    if len(common) > 1 and cancelling and not rules().says("cancel", sentence):
+        common = (common - cancelling) or common
+    if len(common) > 1:
+        told = _told_apart(sentence, [o for o in orders if o["order_id"] in common])
+        common = {told["order_id"]} if told else common
     return next(iter(common)) if len(common) == 1 else None
+
+
+def _told_apart(text: str, candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Of orders holding items of one name ('the speaker order' with two pending speaker orders),
+    the one the customer's other details fit and no other does: the item's options as it is now
+    ('the black speaker', 'the one with the 20 hour battery'), where it ships ('going to
+    Chicago'), how it was paid ('the one I paid with my gift card'). The first detail that
+    tells them apart decides; None when none does (the customer is asked which)."""
+    text_words = words(text)
+    named = {o["order_id"]: named_items(o["items"], text_words, tails=False) for o in candidates}
+    twins = [i for items in named.values() for i in items]
+    by_options = {oid: sum(option_score(i, text, twins) for i in items) for oid, items in named.items()}
+    by_place = {
+        o["order_id"]: int(
+            any(
+                f" {place} " in text_words
+                # the street without its number ('going to Pine Road'), the city
+                for place in (
+                    words(re.sub(r"^\s*\d+\s*", "", str(o.get("address", {}).get("address1", "")))).strip(),
+                    words(str(o.get("address", {}).get("city", ""))).strip(),
+                )
+                if place
+            )
+        )
+        for o in candidates
+    }
+    paid = " ".join(m.group(1) for p in rules().requests["paid_with"] for m in p.finditer(text))
+    kinds = payment_kinds(paid) if paid else []
+    # A method id reads kind_number ('gift_card_1994993'): the kind said is enough.
+    by_payment = {
+        o["order_id"]: int(
+            any(p["payment_method_id"].rsplit("_", 1)[0] in kinds for p in o.get("payment_history", [])[:1])
+        )
+        for o in candidates
+    }
+    for scores in (by_options, by_place, by_payment):
+        best = max(scores.values(), default=0)
+        winners = [o for o in candidates if scores[o["order_id"]] == best]
+        if best > 0 and len(winners) == 1:
+            return winners[0]
+    return None
 
 
 def _holders(text: str, orders: list[dict[str, Any]]) -> dict[str, set[str]]:
@@ -434,6 +504,25 @@ def _preamble_reason(text: str) -> str | None:
     return said_reason(". ".join(s for s in before if rules().says("cancel", s)))
 
 
+def _cancelling(parts: dict[str | None, list[str]], orders: list[dict[str, Any]]) -> set[str]:
+    """The pending orders whose sentences so far ask to cancel them (a delivered order's words
+    may say 'cancel' too, from a preamble about another order)."""
+    pending = {o["order_id"] for o in orders if o["status"] == "pending"}
+    return {k for k, v in parts.items() if k in pending and rules().says("cancel", ". ".join(v))}
+
+
+def _confirms_counted(sentence: str) -> bool:
+    """A confirmation that counts the requests by their nouns ('yes, both the return and the
+    cancellation', 'I confirm all four: three cancellations and the speaker change') and names
+    no order."""
+    r = rules()
+    return (
+        r.says("confirm", sentence)
+        and not order_ids(sentence)
+        and any(p.search(sentence) for patterns in r.overview.values() for p in patterns)
+    )
+
+
 def _overview(sentence: str, orders: list[dict[str, Any]]) -> bool:
     """A sentence that lists requests of different kinds and names no order or item: the customer's plan
     for the conversation ('a few exchanges and one return', 'one edit and one cancellation')."""
@@ -491,6 +580,9 @@ def _infer_order(text: str, orders: list[dict[str, Any]]) -> tuple[dict[str, Any
         return fitting[0], ""
     if len(candidates) == 1:
         return candidates[0], ""
+    told = _told_apart(text, fitting or candidates) if named else None
+    if told:
+        return told, ""
     shown = fitting or candidates
     listed = "; ".join(
         f"{o['order_id']} ({o['status']}: {', '.join(i['name'] for i in o['items'])})" for o in shown[:6]
@@ -535,9 +627,11 @@ def _plan(
         plan.lines.append(f"Understood, I'll leave order {oid} as it is.")
         return plan
     # 'refund the difference to PayPal', 'refund or charge my card' settle an item change: no return.
-    requests_text = ". ".join(s for s in sentences(text) if not r.says("difference", s))
+    requests_text = ". ".join(
+        s for s in sentences(text) if not r.says("difference", s) and not r.says("other_order", s)
+    )
     wants_return = r.says("return", requests_text)
-    wants_cancel = r.says("cancel", text)
+    wants_cancel = r.says("cancel", ". ".join(s for s in sentences(text) if not r.says("other_order", s)))
     said_change = _asks_item_change(text, order)
     # No change word, but an item named with options it doesn't have: that is the request too.
     wants_change = said_change or (
@@ -629,7 +723,16 @@ def _plan(
         )
         return plan
     if back_text and (not changing or returning):
-        if status == "pending":
+        if status == "pending" and r.says("send_back", requests_text) and not wants_cancel:
+            # A return asked of an order not delivered yet: the policy's answer (no return before
+            # delivery) and the cancellation offered, not proposed: the customer asked another thing.
+            plan.request = "return" if plan.request == "none" else plan.request
+            plan.lines.append(
+                f"Order {oid} is still pending, so it can't be returned yet, but it can be cancelled: the total of "
+                f"{money(total(order))} would be refunded to {paid_with(order, customer)} {refund_timing(order, customer)}. "
+                "Would you like me to cancel it?"
+            )
+        elif status == "pending":
             plan.request = "cancel" if plan.request == "none" else plan.request
             reason = said_reason(text) or preamble_reason or cancel_reason(text)
             plan.offer(

@@ -213,7 +213,7 @@ def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, 
                 for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w])", norm):
                     if short and form == val:
                         around = norm[max(0, m.start() - 25) : m.end() + 25]
-                        if not re.search(rf"\b{re.escape(key_stem)}", around):
+                        if not re.search(rf"\b{re.escape(key_stem)}", around) and not _capital_size(text, value):
                             continue
                     elif form != val and _names_other_option(norm, m, option, options):
                         continue
@@ -239,6 +239,17 @@ def value_mentions(text: str, options: dict[str, list[str]]) -> list[tuple[int, 
         if not any(s <= start and end <= e and (e - s) > (end - start) for s, e, _, _ in found)
     ]
     return sorted(set(kept))
+
+
+def _capital_size(text: str, value: str) -> bool:
+    """A letter size written alone in capitals ('the helmet is L, i need S'): a size even without
+    the word 'size'. Lower case ('s', 'l', 'm') and after a number ('1.5 L') it is not."""
+    return (
+        value.isalpha()
+        and value.isupper()
+        and value.lower() in rules().size_words
+        and re.search(rf"(?<![\w.'’])(?<!\d )(?<!\d\.\d )\b{re.escape(value)}\b(?![\w'’-])", text) is not None
+    )
 
 
 def _owned_by_named_option(found: list[tuple[int, int, str, str]], norm: str) -> list[tuple[int, int, str, str]]:
