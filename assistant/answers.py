@@ -293,6 +293,8 @@ def _focus(tokens: list[str], filler: frozenset[str] | set[str]) -> list[str]:
         if token not in WH_WORDS:
             continue
         rest = tokens[i + 1 :]
+        if token == "how" and rest[:1] in (["much"], ["many"]):
+            return []  # "how much COFFEE does it hold", "how many MATS": what is measured, no feature
         start = next((j for j, w in enumerate(rest) if w not in filler and w not in WH_WORDS), None)
         if start is None:
             continue

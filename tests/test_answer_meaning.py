@@ -118,5 +118,10 @@ def test_a_value_question_is_answered_by_what_it_asks_for_not_a_word_of_its_stor
     charger = Product(id="c1", title="portable charger", attributes={"output": "USB-C", "capacity": "20000mAh"})
     port = answer_question(charger, "the portable charger, what type of output port does it have?", HashEmbedder(), {})
     assert "USB-C" in port.text
+    mug = Product(
+        id="g1", title="noritake mug gold plated", attributes={"Capacity": "385 ml"}, description="Gold plated."
+    )
+    hold = answer_question(mug, "noritake mug, how much coffee does it hold?", HashEmbedder(), key_values([mug]))
+    assert "385 ml" in hold.text
     how_heavy = answer_question(HEADLIGHT, "how heavy is the leebo headlight?", HashEmbedder(), key_values([HEADLIGHT]))
     assert "Weight: 0.2 kg" in how_heavy.text
