@@ -378,13 +378,13 @@ def answer_question(
     said = _value_match(replace(asked, named=asked.named | own), evidence) if asked.yes_no else None
     # A flag meaning what was asked outranks a value that says one word of the story ("my 3 yr old
     # KEEPS pressing... can i lock the panel?" against "Features: Keep Warm, ...").
-    meant = _meant_flag(asked, evidence, values or {}, embedder, stated) if asked.yes_no and not flag else None
+    meant = _meant_flag(asked, evidence, values or {}, embedder, stated) if asked.yes_no and not keyed else None
     if keyed is not None:  # "is the X water resistant? my son ..." against "Water Resistant: No"
         if asked.yes_no or flag:  # a flag answers yes or no, however the question was put
             keyed_answer = _keyed_yes_no(asked, keyed, values or {})
             # Part of a key said ("FRAMED polarised" against "Frame Material") gives way to a
             # value that says the asked word ("Lens Type: Polarized").
-            if keyed_answer.verdict != Verdict.JUDGEMENT or (said is None and meant is None):
+            if keyed_answer.verdict != Verdict.JUDGEMENT or said is None:
                 return keyed_answer
         else:
             return Answer(Verdict.VALUE, _value_text(keyed), [keyed], keyed.value)
@@ -613,6 +613,7 @@ def _meant_flag(
         if e.source == "specification"
         and e.key
         and _is_flag(e.value or "")
+        and len(tokenize(e.value or "")) == 1  # "Yes", "No", "None"; not "No damage" (dev A)
         and not set(terms(e.key)) <= knowledge().generic_keys
         and (e.key or "").lower() not in knowledge().identity_keys
     ]
