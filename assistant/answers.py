@@ -125,6 +125,9 @@ class Knowledge:
     units: frozenset[str] = frozenset()  # "hours", "metres": what "how many" asks an amount in
     story_time: re.Pattern[str] = re.compile(r"(?!x)x")  # "last year", "3 yrs back": when, in the shopper's story
     frames: re.Pattern[str] = re.compile(r"(?!x)x")  # "comes in": how the question is put, no feature
+    suffixes: tuple[str, ...] = ()  # "chew" + "able": one word in another part of speech
+    meant_flag: float = 1.01  # cosine at which a yes/no flag's key is what a run of asked words means
+    meant_flag_word: float = 1.01  # the same for one asked word alone
 
 
 @cache
@@ -165,6 +168,9 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         frozenset(data.get("units", "").split()),
         re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("story_time", [])) or r"(?!x)x", re.I),
         re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("frames", [])) or r"(?!x)x", re.I),
+        tuple(data.get("suffixes", "").split()),
+        float(t.get("meant_flag", 1.01)),
+        float(t.get("meant_flag_word", 1.01)),
     )
 
 
@@ -226,6 +232,7 @@ class Asked:
     numbers: list[str]
     negated: frozenset[str] = frozenset()  # asked words the question itself negates ("non-slip")
     named: frozenset[str] = frozenset()  # the words that named the product
+    focus: list[str] = field(default_factory=list)  # what a value question asks for: "what IP RATING"
 
     @property
     def phrase(self) -> str:
@@ -269,7 +276,35 @@ def read_question(question: str, naming: str = "") -> Asked:
         yes_no = True  # "dishwasher safe?", "the medimix soap - good for dry skin?"
     numbers = [n for n in NUMBER.findall(plain) if n not in named and n not in NUMBER.findall(naming)]
     negated = frozenset(singular(w) for w in _after_negation(tokens))
-    return Asked(list(dict.fromkeys(feature)), yes_no, numbers, negated, frozenset(named))
+    # "what TYPE of output port": a word naming no feature ("type", "colour") is passed over
+    focus = _focus(tokens, k.filler | named | k.generic_keys) if valued and not yes_no else []
+    return Asked(list(dict.fromkeys(feature)), yes_no, numbers, negated, frozenset(named), focus)
+
+
+WH_WORDS = frozenset("what whats which how".split())
+FOCUS_WORDS = 2  # "what IP RATING is it", "how LONG is the blade": the words the value is of
+
+
+def _focus(tokens: list[str], filler: frozenset[str] | set[str]) -> list[str]:
+    """The first words after the question word that are no filler ("what's the WARRANTY", "how
+    LONG is the blade", "what IP RATING is the headlight, worried about heavy rain"): the feature a
+    value question asks for, before the story around it."""
+    for i, token in enumerate(tokens):
+        if token not in WH_WORDS:
+            continue
+        rest = tokens[i + 1 :]
+        if token == "how" and rest[:1] in (["much"], ["many"]):
+            return []  # "how much COFFEE does it hold", "how many MATS": what is measured, no feature
+        start = next((j for j, w in enumerate(rest) if w not in filler and w not in WH_WORDS), None)
+        if start is None:
+            continue
+        out = []
+        for w in rest[start : start + FOCUS_WORDS]:
+            if w in filler or w.isdigit():
+                break
+            out.append(singular(w))
+        return out
+    return []
 
 
 def _after_negation(words: list[str]) -> list[str]:
@@ -323,6 +358,15 @@ def answer_question(
     amount = None if asked.yes_no else _amount_asked(question, asked, evidence, keyed, embedder)
     if amount is not None:  # "how many watts?" against "Power Consumption: 40 W"
         return Answer(Verdict.VALUE, _value_text(amount), [amount], amount.value)
+    if keyed is not None and asked.focus and not _covers_focus(asked, keyed):
+        # "what IP RATING is it? worried about HEAVY rain": "Weight" answers a word of the story,
+        # not the feature asked for.
+        keyed, flag = None, False
+    family = None if asked.yes_no else fit.asked_family(question)
+    if family is not None and keyed is not None and not _of_family(keyed, family):
+        # "how many WATTS is the kettle?" where no specification states watts: "capacity: 1L" is
+        # no answer to it, whatever other word it matched ("take" in the shopper's story).
+        keyed, flag = None, False
     # A flag for the feature asked ("Child Lock: Yes") answers before any amount the message
     # states: that amount may be chatter ("we have a 2 yr old... does it have a child lock?"),
     # and read as a need it met "Warranty: 1 Year" and answered no.
@@ -332,6 +376,9 @@ def answer_question(
     if fitted is not None:  # "will my 15.6 inch laptop fit?" against "Compatible Laptop Size: 15.6"
         return fitted
     said = _value_match(replace(asked, named=asked.named | own), evidence) if asked.yes_no else None
+    # A flag meaning what was asked outranks a value that says one word of the story ("my 3 yr old
+    # KEEPS pressing... can i lock the panel?" against "Features: Keep Warm, ...").
+    meant = _meant_flag(asked, evidence, values or {}, embedder, stated) if asked.yes_no and not keyed else None
     if keyed is not None:  # "is the X water resistant? my son ..." against "Water Resistant: No"
         if asked.yes_no or flag:  # a flag answers yes or no, however the question was put
             keyed_answer = _keyed_yes_no(asked, keyed, values or {})
@@ -341,7 +388,12 @@ def answer_question(
                 return keyed_answer
         else:
             return Answer(Verdict.VALUE, _value_text(keyed), [keyed], keyed.value)
+    if meant is not None:  # "can i lock the panel?" against "Child Lock: Yes"
+        return _keyed_yes_no(asked, meant, values or {})
     if said is not None:  # "is it ISI marked?" against "Certification: ISI"
+        other = _other_modifier(asked, said, values or {})
+        if other is not None:  # "does it cover the chin like a FULL face one?" against "Type: Open Face"
+            return other
         return _yes_no(replace(asked, words=[w for w in asked.words if _covered(w, _words(said.value or ""))]), said)
     if not asked.yes_no:  # "what's the warranty?" stated in a description sentence
         sentence = _described(asked, evidence, values or {}, own, embedder)
@@ -350,6 +402,8 @@ def answer_question(
     covering = [
         e for e in evidence if e.key != "category" and _cover(asked.words, _words(e.text)) >= knowledge().key_cover
     ]
+    if family is not None:  # an amount of another kind answers no value asked in watts
+        covering = [e for e in covering if e.source == "description" or _of_family(e, family)]
     if covering:
         best = _best(asked, covering, embedder)
         if asked.yes_no:
@@ -369,6 +423,18 @@ def answer_question(
             [related],
         )
     return _not_stated(asked, _about(asked))
+
+
+def _covers_focus(asked: Asked, e: Evidence) -> bool:
+    """Whether a specification's key or value says a word of what a value question asks for."""
+    said = _words(f"{e.key or ''} {e.value or ''}")
+    said |= {a + b for a, b in zip(terms(e.key or ""), terms(e.key or "")[1:], strict=False)}
+    return any(_covered(w, said) for w in asked.focus)
+
+
+def _of_family(e: Evidence, family: str) -> bool:
+    """Whether a specification states an amount of this family ("Power: 900 W" of power)."""
+    return (fit.listed(e.key or "", e.value or "") or ("",))[0] == family
 
 
 def _value_text(e: Evidence) -> str:
@@ -417,6 +483,15 @@ def _fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | 
             if verdict is not None:
                 lead = "Yes" if verdict else "No"
                 return Answer(Verdict.YES if verdict else Verdict.NO, f"{lead}. The listing gives {e.text}.", [e])
+    # No specification states it: a description sentence that names the measure before the amount
+    # ("suitable for AGE upto 6 to 14 years", "women up to the AGE of 25 years").
+    for need in needs:
+        for e in evidence:
+            part = fit.stated_in(e.text, need.family) if e.source == "description" else None
+            verdict = fit.fits(need, part, part) if part else None
+            if verdict is not None:
+                lead = "Yes" if verdict else "No"
+                return Answer(Verdict.YES if verdict else Verdict.NO, f"{lead}. The listing says: {_quote(e)}.", [e])
     return None
 
 
@@ -452,7 +527,8 @@ def _key_cover(asked: Asked, key: str, values: KeyValues) -> float:
     words = terms(key.replace("-", " "))
     if not words:
         return 0.0
-    said = set(asked.words)
+    # A compound the question splits ("arm rests" for "Armrest") is said as the key writes it.
+    said = set(asked.words) | {a + b for a, b in zip(asked.words, asked.words[1:], strict=False)}
     joined = {a + b for a, b in zip(words, words[1:], strict=False)}
     total = covered = 0.0
     for i, w in enumerate(words):
@@ -519,6 +595,42 @@ def _key_match(
         ),
     )
     chosen = candidates[best][0]
+    return None if _unexplained(asked, chosen, values, own) else chosen
+
+
+def _meant_flag(
+    asked: Asked, evidence: list[Evidence], values: KeyValues, embedder: Embedder | None, own: set[str]
+) -> Evidence | None:
+    """The yes/no specification ("Child Lock: Yes", "Audible Alarm: No") whose key means what a run
+    of the asked words means though no word is the same ("lock the panel", "a noise/siren"): the
+    closest key by the embedder, when close enough (`meant_flag`, `meant_flag_word` in
+    answers.yaml) and no other feature the catalog has a key for is asked (`_unexplained`)."""
+    if embedder is None:
+        return None
+    flags = [
+        e
+        for e in evidence
+        if e.source == "specification"
+        and e.key
+        and _is_flag(e.value or "")
+        and len(tokenize(e.value or "")) == 1  # "Yes", "No", "None"; not "No damage" (dev A)
+        and not set(terms(e.key)) <= knowledge().generic_keys
+        and (e.key or "").lower() not in knowledge().identity_keys
+    ]
+    if not flags:
+        return None
+    words = asked.words
+    runs = [" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)]
+    vectors = np.asarray(embedder.encode(runs, normalize_embeddings=True, convert_to_numpy=True))
+    keys = np.asarray(embedder.encode([e.key or "" for e in flags], normalize_embeddings=True, convert_to_numpy=True))
+    similarity = keys @ vectors.T  # flags x runs
+    k = knowledge()
+    needed = np.array([k.meant_flag_word if " " not in r else k.meant_flag for r in runs])
+    score = np.where(similarity >= needed, similarity, 0.0).max(axis=1)
+    best = int(np.argmax(score))
+    if score[best] <= 0:
+        return None
+    chosen = flags[best]
     return None if _unexplained(asked, chosen, values, own) else chosen
 
 
@@ -669,6 +781,9 @@ def _same_word(a: str, b: str) -> bool:
     shorter = min(len(a), len(b))
     if shorter >= 4 and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 3:
         return True  # "hood"/"hooded", "bulb"/"bulbs"
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 4 and long.startswith(short) and long[len(short) :] in knowledge().suffixes:
+        return True  # another part of speech: "chew"/"chewable", "adjust"/"adjustment"
     if shorter >= 5 and (a.endswith(b) or b.endswith(a)):
         return True  # a compound of it: "stone"/"gemstone", "watch"/"stopwatch"
     if shorter >= 6 and len(a) == len(b) and a[0] == b[0] and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
@@ -748,6 +863,24 @@ def _other_value(asked: Asked, evidence: list[Evidence], values: KeyValues) -> A
         said = _words(e.value or "")
         other = [w for w in rest if w in values.get(e.key.lower(), set()) and w not in said]
         if other and not any(_covered(w, said) for w in rest):
+            return Answer(Verdict.NO, f"No. The listing gives {e.text}.", [e], e.value)
+    return None
+
+
+def _other_modifier(asked: Asked, e: Evidence, values: KeyValues) -> Answer | None:
+    """No when the word right before the matched word of the question (its modifier) is another
+    value the catalog gives this key, one this record's value does not say: "a FULL face one"
+    against "Type: Open Face" (other helmets: "Full Face"), "a HALF zip" against "Zipper: Full".
+    A word after it is the shopper's story, not a modifier ("waterproof? BABY wets the bed"
+    against "Type: Waterproof", where other records' types say "baby": dev sets A, C)."""
+    said = _words(e.value or "")
+    known = values.get((e.key or "").lower(), set())
+    words = asked.words
+    for i, w in enumerate(words):
+        if not _covered(w, said):
+            continue
+        before = words[i - 1] if i else ""
+        if before in known and not _covered(before, said) and before not in asked.named:
             return Answer(Verdict.NO, f"No. The listing gives {e.text}.", [e], e.value)
     return None
 
@@ -900,7 +1033,8 @@ def _cap(text: str | None) -> str:
 # one of its clauses ("the Sonata black watch - does it have a stopwatch", "that hala watch, does
 # it glow in the dark? like can i see the time at night").
 QUESTION = re.compile(
-    r"(?:^|[,;:.!?(]\s*|\s[-–—]+\s*|\.\.+\s*)(?:is|are|r|was|does|do|did|can|could|will|would|should|has|"
+    r"(?:^|[,;:.!?(]\s*|\s[-–—]+\s*|\.\.+\s*)(?:(?:up ?to|from|for|in|by|at|till|until|to|of|with) (?=what|which|how))?"
+    r"(?:is|are|r|was|does|do|did|can|could|will|would|should|has|"
     r"have|what|what's|whats|which|how|who|where|when|any idea)\b|\?",
     re.I,
 )

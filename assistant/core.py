@@ -378,6 +378,9 @@ class Assistant:
         embed = self.engine.retriever.embed
         found = [answers.answer_question(p, message, embed, values, naming) for p in products]
         if all(a.verdict == answers.Verdict.NOT_STATED for a in found):
+            # The shopper asked about this product: say its listing is silent before the shop's
+            # policy ("is there any warranty on the X?" where the record states none).
+            yield Event(type=EventKind.TEXT, data=f"{found[0].text} ")
             return (yield from self._policy(session, message, meant, timings))
         cards = [ProductCard.of(p) for p in products]
         session.show([c.id for c in cards])

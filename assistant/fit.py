@@ -84,11 +84,16 @@ def key_family(key: str) -> str | None:
 
 def listed(key: str, value: str, said_in: float = 1.0) -> tuple[str, list[float], str] | None:
     """What a specification states: (family, numbers in base units, form) where form is "range"
-    ("4 - 18 Years"), "at_least" ("14 Years and Above"), "options" ("12/24") or "one". A value
+    ("4 - 18 Years"), "at_least" ("14 Years and Above"), "at_most" ("up to 25 years"), "options"
+    ("12/24") or "one". A value
     with no unit ("Compatible Laptop Size: 15.6") is read in the unit the shopper used (`said_in`)."""
     stated = amounts(value)
     family = stated[0].family if stated else key_family(key)
     if family is None:
+        return None
+    # "1 Year Product Warranty" is a duration, not an age: a family whose unit is also another
+    # kind of amount is read only under a key that names it (`keyed_only` in units.yaml).
+    if family in _units().get("keyed_only", []) and key_family(key) != family:
         return None
     numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", value)]
     if not numbers:
@@ -100,9 +105,35 @@ def listed(key: str, value: str, said_in: float = 1.0) -> tuple[str, list[float]
         return family, numbers[:1], "at_least"
     if re.search(r"\d\s*(?:-|–|to)\s*\d", low):
         return family, numbers[:2], "range"
+    if re.search(r"\b(?:up ?to|upto|under|below|or less|at most|max(?:imum)?)\b", low):
+        return family, numbers[:1], "at_most"
     if "/" in low or "," in low:
         return family, numbers, "options"
     return family, numbers[:1], "one"
+
+
+# How far (characters) after the word naming a measure its amount may stand in a sentence:
+# "age upto 6 to 14 years" (13), "the age of 25 years" (11); farther, the amount is another one's.
+STATED_REACH = 30
+STATED_BEFORE = 12  # characters before that word read with it ("up to the age of 25")
+
+
+def stated_in(sentence: str, family: str) -> str | None:
+    """The part of a description sentence stating an amount of this family right after a word
+    that names the measure (`key_words` in units.yaml): "suitable for AGE upto 6 to 14 years" ->
+    "age upto 6 to 14 years". None when the sentence names no such measure next to an amount."""
+    names = _units()["key_words"].get(family, [])
+    low = sentence.lower()
+    for m in re.finditer(rf"\b(?:{'|'.join(map(re.escape, names))})\b", low) if names else ():
+        # with the words just before it: "up to the AGE of 25" is at most 25
+        before = low[max(0, m.start() - STATED_BEFORE) : m.start()].split(",")[-1]
+        rest = before + low[m.start() :]
+        amount = _pattern().search(rest, len(before))
+        if amount and amount.start() - len(before) - (m.end() - m.start()) <= STATED_REACH:
+            part = rest[: amount.end()]
+            if any(a.family == family for a in amounts(part)):
+                return part
+    return None
 
 
 def fits(need: Amount, key: str, value: str) -> bool | None:
@@ -116,6 +147,8 @@ def fits(need: Amount, key: str, value: str) -> bool | None:
         return need.value >= numbers[0] or close(need.value, numbers[0])
     if form == "range":
         return numbers[0] <= need.value <= numbers[-1]
+    if form == "at_most":
+        return need.value <= numbers[0] or close(need.value, numbers[0])
     if form == "options":
         return any(close(need.value, n) for n in numbers)
     if family in _units()["up_to"]:
