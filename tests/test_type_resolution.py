@@ -98,6 +98,9 @@ TYPES = [
     ("small speaker i can connect to my phone", "speaker", True, ["speaker"]),
     # "shades" are sunglasses, never the car's sun shade
     ("aviator shades around 300", "shades", True, ["sunglasses"]),
+    # a type after a place or time word says where it is used ("at the gym", "in the car")
+    ("she keeps losing her water bottle at the gym, need a new one", "water bottle", True, ["water bottle"]),
+    ("a speaker i can use in the car", "speaker", True, ["speaker"]),
     # a later clause that remarks on the type names none; one that asks anew does
     ("bike helmet in xl size, open face is ok", "helmet", True, ["helmet"]),
     ("my car turns into an oven when parked. do you sell a sunshade that fits it", "sunshade", True, ["sun shade"]),
