@@ -29,10 +29,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import SHARED  # noqa: E402  (../shared/datasets, or SHOPASSIST_SHARED_DATASETS)
 from common.redact import redact  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent.parent / "shared" / "datasets"
 BETWEEN_DIGITS = re.compile(r"(?<=\d)[ .\-()/,]+(?=\d)")
 
 
