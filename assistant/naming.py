@@ -287,7 +287,11 @@ class NameIndex:
             pointed = definite or any(i > max(_positions_of(said, matched), default=len(said)) for i in back)
             if not (brand or code or pointed or strong):
                 continue  # no brand, no model code, no "the": a search using a title's words
-            if cover < r_.min_name_cover and not (sole or heavy or r in picked):
+            # A model code no other product carries ("dap1320", "wq18") names its product alone,
+            # however many other words its title has (set G: "can i plug a hard disk into the
+            # dap1320" named nothing and was told "we don't carry disks").
+            unique_code = any(_is_model_code(w) and len(self.postings.get(w, ())) == 1 for w in matched)
+            if cover < r_.min_name_cover and not (sole or heavy or unique_code or r in picked):
                 continue  # one word of a long name ("wedding" of "lovelady wedding lingerie set")
             if matched <= self.brands[r] and not sole:
                 continue  # a brand, not a product
@@ -733,6 +737,12 @@ def joined_forms(text: str) -> list[str]:
     forms = [m.group(0).replace("-", "") for m in HYPHENATED.finditer(low) if re.search(r"[a-z]", m.group(0))]
     forms += [m.group(1) + m.group(2) for m in SPLIT_CODE.finditer(low)]
     return [f for f in forms if len(f) >= 4]
+
+
+def _is_model_code(word: str) -> bool:
+    """Letters and digits in one word of four or more characters ("dap1320", "wq18", "sh83"):
+    a model code, not an amount ("16l" is a size, "1320" a number)."""
+    return len(word) >= 4 and any(c.isdigit() for c in word) and sum(c.isalpha() for c in word) >= 2
 
 
 def _code_parts(terms: list[str]) -> list[str]:

@@ -139,6 +139,17 @@ def test_a_model_codes_number_names_it_next_to_its_brand():
     assert _named(watches, "sports watch under 1070") == []  # a number alone is a price
 
 
+def test_a_model_code_no_other_product_carries_names_it_alone():
+    # The category tree repeats the brand and code ("dlink dap1320 white"), so the code alone is
+    # a small share of the product's name words; it still tells it from every other product.
+    extenders = [
+        Product(id="d1", title="d-link dap1320", brand="d-link", category=["routers", "dlink dap1320 white"]),
+        Product(id="d2", title="d-link dir-615 wireless router", brand="d-link", category=["routers"]),
+    ]
+    assert _first(extenders, "can i plug a hard disk into the dap1320 to share movies?") == "d1"
+    assert _named(extenders, "router under 1320") == []  # a number alone is no code
+
+
 # -- variants of a line, named by their options in the shopper's words -----------------------
 def _line(name: str, options: dict[str, list[str]]) -> list[Product]:
     """Every combination of the options, one product each, as tau's variants are."""
