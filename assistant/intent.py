@@ -96,7 +96,13 @@ def _policy_phrases() -> re.Pattern[str]:
 
 
 POLICY_PHRASE = _policy_phrases()
-QUESTION_WORDS = re.compile(r"\b(?:how|what|when|can i|do you|is there|are there|how long|how much|which)\b", re.I)
+# A question without "?": a wh-word, or an auxiliary before its subject ("if he doesn't like it
+# CAN WE send it back", "WOULD I get a refund") - inversion marks a question in English.
+QUESTION_WORDS = re.compile(
+    r"\b(?:how|what|when|which|is there|are there|"
+    r"(?:can|could|may|will|would|do|does|did|should|shall) (?:i|we|you|he|she|they|my|our))\b",
+    re.I,
+)
 
 
 PRONOUN = re.compile(r"\b(?:it|its|them|they|these|those)\b", re.I)

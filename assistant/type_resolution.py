@@ -249,11 +249,18 @@ class TypeResolver:
         a type in a later clause that only remarks on the first ("bike helmet in xl size, open
         face is ok") is not asked for."""
         chosen: list[str] = []
+        owned: list[str] = []
         for clause in clauses(text):
             words = tokenize(clause.replace("'", ""))
-            if self._spans(words) and (not chosen or ASKS.search(clause)):
+            if not self._spans(words):
+                continue
+            if _says_owned(words) and not ASKS.search(clause):
+                owned = owned or words  # "he already has a blue ball": what he has, not what is asked
+            elif not chosen or ASKS.search(clause):
                 chosen = words
-        return chosen or tokenize(text.replace("'", ""))
+        if not chosen and owned and len(clauses(text)) > 1:
+            return []  # every type named is one someone has; the request's own type stands
+        return chosen or owned or tokenize(text.replace("'", ""))
 
     def _spans(self, words: list[str]) -> list[tuple[int, int, list[str]]]:
         """Where the words name a product type, longest first: start, end, the shop's form."""
@@ -435,6 +442,18 @@ class TypeResolver:
         for word in terms(" ".join(modifiers)):
             rows = sorted_rows.common(rows, self.catalog.attribute_rows([word]))
         return bool(len(rows))
+
+
+def _says_owned(words: list[str]) -> bool:
+    """A clause saying someone has a thing ("he already has a blue ball", "my son has a bat"):
+    a subject, then a having verb within the next three words, and no asking verb."""
+    owned = RESOLUTION["owned"]
+    if set(words) & set(owned["asking"]):
+        return False
+    for i, w in enumerate(words):
+        if w in owned["subjects"] and set(words[i + 1 : i + 4]) & set(owned["verbs"]):
+            return True
+    return False
 
 
 def _without_moves(words: list[str]) -> list[str]:

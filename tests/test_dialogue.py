@@ -196,3 +196,13 @@ def test_after_nothing_matches_the_alternatives_are_what_compare_and_the_first_o
     session, (empty, first) = talk(assistant, ["rolex watches for men", "tell me more about the first one"])
     assert empty.products == [] and empty.alternatives
     assert first.intent == "detail" and [c.id for c in first.products] == [empty.alternatives[0].card.id]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["if she doesn't like them can we send them back", "would i get my money back if they don't fit"],
+)
+def test_a_policy_question_without_a_question_mark_is_answered_in_a_search(assistant, question):
+    # English marks a question by putting the auxiliary before its subject ("can we", "would i")
+    session, replies = talk(assistant, ["running shoes for women under 150", question])
+    assert replies[1].intent == "policy" and replies[1].request == replies[0].request

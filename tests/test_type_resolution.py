@@ -101,6 +101,8 @@ TYPES = [
     # a type after a place or time word says where it is used ("at the gym", "in the car")
     ("she keeps losing her water bottle at the gym, need a new one", "water bottle", True, ["water bottle"]),
     ("a speaker i can use in the car", "speaker", True, ["speaker"]),
+    # what someone already has is not what is asked for
+    ("he already has a phone, so a small speaker", "speaker", True, ["speaker"]),
     # a later clause that remarks on the type names none; one that asks anew does
     ("bike helmet in xl size, open face is ok", "helmet", True, ["helmet"]),
     ("my car turns into an oven when parked. do you sell a sunshade that fits it", "sunshade", True, ["sun shade"]),
@@ -296,3 +298,18 @@ def test_a_type_named_later_that_the_earlier_ones_products_record_describes_it(m
         ("urban fabric sofa bed", "Furniture > Sofa Beds"),
     ]
     assert _understander(shop).requested_type(message).named == named
+
+
+@pytest.mark.parametrize(
+    ("clause", "owned"),
+    [
+        ("he already has a blue ball", True),
+        ("my son has a cricket bat", True),
+        ("she wants a red handbag", False),
+        ("a phone that has a good camera", False),
+    ],
+)
+def test_a_clause_saying_someone_has_a_thing_names_what_they_own(clause, owned):
+    from assistant.type_resolution import _says_owned
+
+    assert _says_owned(clause.split()) is owned
