@@ -718,6 +718,8 @@ def test_a_not_stated_answer_echoes_a_short_phrase_and_never_a_word_list():
         ("which one is more waterproof?", ["waterproof"]),  # a comparative asks the feature of each
         ("what colours does it come in?", ["colour"]),  # how the question is put
         ("does it come with a whistle?", ["come", "whistle"]),  # "come" alone asks what is included
+        ("is the first one ok for rain?", ["rain"]),  # "ok" judges, it names no feature
+        ("would it be fine for a 5 year old", ["year", "old"]),
     ],
 )
 def test_how_a_question_is_put_is_no_feature_asked(question, words):
