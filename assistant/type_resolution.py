@@ -53,6 +53,9 @@ TYPE_PHRASE_AT_LEAST = RESOLUTION["type_phrase_min_titles"]
 SUB_KIND_NEAR = RESOLUTION["sub_kind_nearness"]["min_similarity"]
 SUB_KIND_TITLES_READ = RESOLUTION["sub_kind_nearness"]["titles_read"]
 MOVE_VERBS = frozenset(RESOLUTION["move_verbs"])
+OWNED_SUBJECTS = frozenset(RESOLUTION["owned"]["subjects"])
+OWNED_VERBS = frozenset(RESOLUTION["owned"]["verbs"])
+OWNED_ASKING = frozenset(RESOLUTION["owned"]["asking"])
 # How a shopper asks anew in a later clause ("do you sell", "maybe", "actually"): the same list
 # that makes a follow-up a new request (steering.json, read by assistant/interpret.py).
 _ASKING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_switch"]
@@ -247,10 +250,12 @@ class TypeResolver:
         """The words of the clause that names the type asked for: the first clause naming a
         type, or a later one that asks anew ("... an oven when parked. do you sell a sunshade");
         a type in a later clause that only remarks on the first ("bike helmet in xl size, open
-        face is ok") is not asked for."""
+        face is ok") is not asked for, nor one in a clause saying someone has it ("he already has
+        a blue ball"; `owned` in the data file)."""
         chosen: list[str] = []
         owned: list[str] = []
-        for clause in clauses(text):
+        parts = clauses(text)
+        for clause in parts:
             words = tokenize(clause.replace("'", ""))
             if not self._spans(words):
                 continue
@@ -258,7 +263,7 @@ class TypeResolver:
                 owned = owned or words  # "he already has a blue ball": what he has, not what is asked
             elif not chosen or ASKS.search(clause):
                 chosen = words
-        if not chosen and owned and len(clauses(text)) > 1:
+        if not chosen and owned and len(parts) > 1:
             return []  # every type named is one someone has; the request's own type stands
         return chosen or owned or tokenize(text.replace("'", ""))
 
@@ -447,13 +452,9 @@ class TypeResolver:
 def _says_owned(words: list[str]) -> bool:
     """A clause saying someone has a thing ("he already has a blue ball", "my son has a bat"):
     a subject, then a having verb within the next three words, and no asking verb."""
-    owned = RESOLUTION["owned"]
-    if set(words) & set(owned["asking"]):
+    if OWNED_ASKING & set(words):
         return False
-    for i, w in enumerate(words):
-        if w in owned["subjects"] and set(words[i + 1 : i + 4]) & set(owned["verbs"]):
-            return True
-    return False
+    return any(w in OWNED_SUBJECTS and OWNED_VERBS & set(words[i + 1 : i + 4]) for i, w in enumerate(words))
 
 
 def _without_moves(words: list[str]) -> list[str]:
