@@ -293,3 +293,11 @@ def test_a_kind_named_after_small_talk_is_the_request_and_honestly_not_carried(m
     assistant.reply(session, opening)
     reply = assistant.reply(session, follow_up)
     assert reply.products == [] and reply.not_carried
+
+
+def test_a_refused_interest_steers_nowhere():
+    from assistant.audience import interests
+
+    assert interests("he's really not into cooking but loves music") == ["music"]
+    assert interests("my dad doesn't like cooking") == []
+    assert interests("she is a fan of tea") == ["tea"]
