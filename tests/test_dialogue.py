@@ -216,3 +216,11 @@ def test_what_the_shopper_dislikes_is_never_a_wish(assistant, dislike):
     c = session.request.constraints
     assert not ({"bright", "leather", "waterproof"} & set(c.prefer + c.attributes))
     assert not c.steer_types  # "a fan of" after "not" is no interest
+
+
+@pytest.mark.parametrize(
+    "question", ["what if the parcel shows delivered but nothing came?", "what do you use my data for?"]
+)
+def test_a_policy_question_in_other_word_forms_is_no_search(assistant, question):
+    _, (reply,) = talk(assistant, [question])
+    assert not reply.products and "Policy" in reply.text  # answered from the policies, not a search
