@@ -26,6 +26,10 @@ DATA = Path(__file__).resolve().parent / "data" / "audiences.json"
 # The words before a person that make them who the request is for ("for my son", "gift my wife"):
 # the follow-up reading's list, one list for the project.
 STEERING = Path(__file__).resolve().parent / "data" / "steering.json"
+# Words that turn what follows into something not wanted ("not a fan of leather", "she hates
+# pink"): the same list reads negated recorded attributes (`understand.NEGATIONS`).
+REFUSALS = frozenset(json.loads((DATA.with_name("recorded_attributes.json")).read_text(encoding="utf-8"))["negations"])
+NEGATION_REACH = 3  # words before an interest cue that may refuse it: "he's really not into"
 RECIPIENT_REACH = 3  # words between the cue and the person: "for my teenage son"
 AGE = re.compile(
     r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)s?\s*-?\s*old\b|\b(\d{1,3})\s*(?:yo|y/o|yrs?)\b"
@@ -206,10 +210,18 @@ def interests(text: str) -> list[str]:
         ]
         if starts:
             i, n = min(starts)
+            if refused(words[max(0, i - NEGATION_REACH) : i]):
+                continue  # "not a fan of leather", "doesn't like sweets": a dislike, not an interest
             rest = " ".join(words[i + n :]).strip()
             if rest:
                 found.append(rest)
     return found
+
+
+def refused(words: list[str]) -> bool:
+    """Some word refuses what follows; "doesn't" tokenised on its apostrophe ("doesn", "t") too."""
+    joined = [a + b for a, b in zip(words, words[1:], strict=False) if b == "t"]
+    return bool(REFUSALS & {*words, *joined})
 
 
 def _before_aside(clause: str) -> str:

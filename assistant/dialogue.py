@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from assistant.amounts import amount_words
 from assistant.amounts import lexicon as amounts_lexicon
-from assistant.audience import about_someone_else, audience_terms, clauses, is_story, recipients, request_part
+from assistant.audience import REFUSALS, about_someone_else, audience_terms, clauses, is_story, recipients, request_part
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import QUERY_WORDS
@@ -366,7 +366,7 @@ def never_ranking_words() -> frozenset[str]:
 def _asked_words(text: str) -> list[str]:
     """The words of the clauses that ask for something: each clause up to an aside cue and up
     to a negation ("not a swift", "can't stand floral smells")."""
-    negations = {n.replace("'", "") for n in amounts_lexicon().negations}
+    negations = {n.replace("'", "") for n in amounts_lexicon().negations} | REFUSALS
     whom = recipients(text)
     out: list[str] = []
     for clause in clauses(request_part(text)):

@@ -58,13 +58,16 @@ DETAIL_REQUEST = re.compile(r"\b(?:tell me (?:more|about)|more about|details?|de
 DETAIL_CUE = re.compile(r"\b(?:tell me more|more about|details?|describe|what about|is it|does it|specs?)\b", re.I)
 
 POLICY_CUE = re.compile(
-    r"\b(?:return(?:s|ing)?|refunds?|exchange|shipping|ship|delivery|deliver|warranty|guarantee|"
-    r"payment|pay|paypal|credit card|installments?|privacy|personal data|cookies?|policy|policies)\b",
+    # Word forms too: "it shows delivered but nothing came", "was it shipped?", "refunded yet?"
+    r"\b(?:return(?:s|ing|ed)?|refund(?:s|ed)?|exchange|shipping|ship(?:ped|s)?|delivery|deliver(?:ed|s)?|warranty|guarantee|"
+    r"payment|pay|paypal|credit card|installments?|privacy|personal data|(?:my|our|your) (?:personal )?(?:data|details)|"
+    r"cookies?|policy|policies)\b",
     re.I,
 )
 SUPPORT_CUE = re.compile(
     r"\b(?:my order|order (?:number|#|status)|track(?:ing)? (?:my|the|an?) (?:order|package|parcel|shipment)|tracking (?:number|code|link)|where is my|hasn'?t arrived|not arrived|"
-    r"didn'?t arrive|never arrived|damaged|broken|defective|faulty|cracked|torn|ripped|scratched|dented|"
+    r"didn'?t arrive|never arrived|(?:nothing|never|didn'?t|hasn'?t|not) (?:came|come|received|showed up|shown up)|"
+    r"damaged|broken|defective|faulty|cracked|torn|ripped|scratched|dented|"
     r"leak(?:s|ing)?|stopped working|(?:doesn'?t|does not|won'?t|isn'?t|not) (?:work|working|turn on|charge|fit)|"
     r"(?:a |get a |send a )?replacement|wrong (?:item|size|colou?r)|missing|cancel|"
     r"charged twice|double charged|my package|my parcel|my account|password|log ?in)\b",

@@ -54,6 +54,9 @@ _FOLLOW_UPS = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
 SWITCH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["follow_up_switch"]) + r")\b", re.I)
 ABOUT_SHOWN = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["shown_subjects"]) + r")\b", re.I)
 COLOUR_ONE = re.compile(rf"\bthe\s+({'|'.join(COLOURS)})\s+(?:one|ones|item|pair|option)\b", re.I)
+# "the cheaper of those two", "the dearer of the pair", "which of them": the products the last
+# reply put side by side, not every product of the list on screen.
+OF_THOSE = re.compile(r"\b(?:of|between)\s+(?:those|these|the|them|both)(?:\s+(?:two|2|three|3|pair|both))?\b", re.I)
 
 
 @dataclass
@@ -91,7 +94,7 @@ def interpret(
     if follow_up and query.product_type and set(terms(query.product_type)) <= SLOT_VOCABULARY:
         # "forget the colour, any shade works": a word for a part of the request names no kind.
         query = _without_type(query, message)
-    pointed = pointers(message, on_screen)
+    pointed = pointers(message, on_screen, session.last.about)
     named = [pid for pid in (name_products(message) if name_products else []) if pid in engine.catalog.row_of]
     on_screen_ids = [p.id for p in on_screen]
     # A named product already on screen is a reference to its position.
@@ -316,10 +319,16 @@ def _not_said(said: Constraints, slots: list[str]) -> None:
         said.price_min = said.price_max = said.price_near = None
 
 
-def pointers(message: str, on_screen: list[Product]) -> list[int]:
-    """Positions pointed at by attribute: "the black one", "the cheaper one", "the dearest"."""
+def pointers(message: str, on_screen: list[Product], last_shown: list[str] | None = None) -> list[int]:
+    """Positions pointed at by attribute: "the black one", "the cheaper one", "the dearest".
+    `last_shown`: the ids the last reply showed ("compare 1 and 3"); "the cheaper of those two"
+    chooses among them."""
     out: list[int] = []
-    priced = [(p.price, i + 1) for i, p in enumerate(on_screen) if p.price is not None]
+    among = set(range(1, len(on_screen) + 1))
+    ids = [p.id for p in on_screen]
+    if last_shown and OF_THOSE.search(message) and 1 < len(set(last_shown) & set(ids)) < len(ids):
+        among = {ids.index(pid) + 1 for pid in last_shown if pid in ids}
+    priced = [(p.price, i + 1) for i, p in enumerate(on_screen) if p.price is not None and i + 1 in among]
     if priced and CHEAPER_ONE.search(message):
         out.append(min(priced)[1])
     if priced and DEARER_ONE.search(message):

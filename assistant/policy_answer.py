@@ -119,12 +119,18 @@ def clauses(passage: dict) -> list[Clause]:
             if read:
                 out.append(Clause(". ".join(read) + ".", section, source))
             continue
-        if LIST_ITEM.match(line) and re.match(r"^\s*[-*•]", line):
+        if LIST_ITEM.match(line):
+            numbered = bool(re.match(r"^\s*\d", line))
             items = []
             while i < len(lines) and LIST_ITEM.match(lines[i].strip() or "x"):
                 items.append(_item(lines[i]))
                 i += 1
-            if out and out[-1].text.endswith(":") and out[-1].section == section:
+            if numbered and not (out and out[-1].text.endswith(":")):
+                # Numbered steps are one procedure: quoting step 1 and step 3 without step 2
+                # ("how do I return a jacket?") leaves the shopper stuck, so they stay one clause.
+                steps = " ".join(f"{n}. {_capital(item)}." for n, item in enumerate(items, 1))
+                out.append(Clause(steps, section, source))
+            elif out and out[-1].text.endswith(":") and out[-1].section == section:
                 intro = out.pop().text
                 out.append(Clause(f"{intro} {'; '.join(items)}.", section, source))
             else:

@@ -25,6 +25,7 @@ CJK_SENTENCE_END = re.compile(r"(?<=[。！？])\s*|(?<=[\u3400-\u9fff][!?])\s*"
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 # How many of a clause's first words find the paragraph it is in.
 OPENING_WORDS = 6
+NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
 
 Lookup = Callable[[str, str, str], dict | None]  # (language, source, section) -> stored translation
 
@@ -78,6 +79,8 @@ def counterpart(clause: str, original: str, translated: str) -> str | None:
             said = [i for i, s in enumerate(sentences) if _overlaps(s, clause)]
             if said:
                 return full_width("".join(translated_sentences[said[0] : said[-1] + 1]).strip())
+    if NUMBERED.match(theirs_block[0]):
+        return " ".join(f"{n}. {full_width(_line(line))}" for n, line in enumerate(theirs_block, 1))
     return "".join(full_width(_line(line)) for line in theirs_block).strip()
 
 
@@ -98,6 +101,12 @@ def blocks(text: str) -> list[list[str]]:
         elif line.endswith((":", "：")) and i + 1 < len(lines) and LIST_ITEM.match(lines[i + 1]):
             j = i + 1
             while j < len(lines) and LIST_ITEM.match(lines[j]):
+                j += 1
+            out.append(lines[i:j])
+            i = j
+        elif NUMBERED.match(line):  # numbered steps: one procedure, one clause (policy_answer.clauses)
+            j = i
+            while j < len(lines) and NUMBERED.match(lines[j]):
                 j += 1
             out.append(lines[i:j])
             i = j
@@ -136,7 +145,7 @@ def _line(line: str) -> str:
 def _holds(block: list[str], clause: str) -> bool:
     """Whether a block holds the clause: its opening words, in order (a table: its words, read
     with the header's names before each cell)."""
-    opening = tokenize(clause)[:OPENING_WORDS]
+    opening = tokenize(LIST_ITEM.sub("", clause))[:OPENING_WORDS]
     if block[0].startswith("|"):
         return set(tokenize(clause)) <= set(tokenize(" ".join(block)))
     words = tokenize(" ".join(_line(line) for line in block))

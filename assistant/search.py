@@ -18,7 +18,7 @@ from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.dense_index import EXACT_BELOW, SHORTLIST
 from assistant.shard_search import ShardedDense, ShardUnavailable
-from assistant.understand import Query
+from assistant.understand import FUNCTION_WORDS, Query
 from common.models import Embedder, encode_query, torch_threads
 from common.schema import AUDIENCE_RANKS_FIRST, Product
 from common.text import COLOURS, bm25_tokens, terms
@@ -393,8 +393,8 @@ class Retriever:
             attrs["audience"] = ", ".join(product.audience) or "none recorded"
         return Why(
             constraints=c.describe(product.currency),
-            # A single letter is what tokenising a contraction leaves ("it's" -> "it", "s"): no
-            # word the shopper would recognise as matched.
-            terms=sorted(t for t in query_terms & text_terms if len(t) > 1),
+            # A single letter is what tokenising a contraction leaves ("it's" -> "it", "s"), and a
+            # function word ("into", "about") is grammar: no word the shopper would recognise as matched.
+            terms=sorted(t for t in query_terms & text_terms if len(t) > 1 and t not in FUNCTION_WORDS),
             attributes=attrs,
         )

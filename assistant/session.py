@@ -46,6 +46,9 @@ class LastReply(BaseModel):
     not_carried: str | None = None
     handoff: bool = False
     compared: bool = False  # a comparison table was part of the reply
+    # The products a question or comparison was about ("compare 1 and 3"): "the cheaper of those
+    # two" chooses among them, while the panel keeps the list they came from.
+    about: list[str] = Field(default_factory=list)
     citations: list[dict[str, str]] = Field(default_factory=list)  # {"source", "section"} per passage
 
     @classmethod
@@ -63,6 +66,7 @@ class LastReply(BaseModel):
             not_carried=reply.not_carried,
             handoff=reply.handoff,
             compared=reply.comparison is not None,
+            about=[] if showed_cards else [c.id for c in reply.products],
             citations=[{"source": c.get("source", ""), "section": c.get("section", "")} for c in reply.citations],
         )
 

@@ -28,8 +28,9 @@ DATA = Path(__file__).resolve().parent / "data" / "ordinary_words.txt"
 CHAT_WORDS = DATA.with_name("chat_words.txt")  # contractions without apostrophes, Hinglish
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 # Endings whose removal gives the word a dictionary knows ("dropped" -> "drop", "fanciest" -> "fancy").
-# "en" makes an adjective of a noun ("woolen", "golden"): "woolen" is no misspelt "wooden".
-SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "er", "est", "ly", "ies", "ied", "iest", "ier", "en")
+# "en", "y" and "ish" make an adjective of a noun ("woolen", "flashy", "reddish"): "woolen" is no
+# misspelt "wooden", "flashy" no "flash".
+SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "er", "est", "ly", "ies", "ied", "iest", "ier", "en", "y", "ish")
 RESTORES = {"ies": "y", "ied": "y", "iest": "y", "ier": "y"}
 
 

@@ -206,3 +206,21 @@ def test_a_policy_question_without_a_question_mark_is_answered_in_a_search(assis
     # English marks a question by putting the auxiliary before its subject ("can we", "would i")
     session, replies = talk(assistant, ["running shoes for women under 150", question])
     assert replies[1].intent == "policy" and replies[1].request == replies[0].request
+
+
+@pytest.mark.parametrize(
+    "dislike", ["he hates bright colours", "not a fan of leather ones", "she dislikes anything waterproof"]
+)
+def test_what_the_shopper_dislikes_is_never_a_wish(assistant, dislike):
+    session, _ = talk(assistant, ["running shoes", dislike])
+    c = session.request.constraints
+    assert not ({"bright", "leather", "waterproof"} & set(c.prefer + c.attributes))
+    assert not c.steer_types  # "a fan of" after "not" is no interest
+
+
+@pytest.mark.parametrize(
+    "question", ["what if the parcel shows delivered but nothing came?", "what do you use my data for?"]
+)
+def test_a_policy_question_in_other_word_forms_is_no_search(assistant, question):
+    _, (reply,) = talk(assistant, [question])
+    assert not reply.products and "Policy" in reply.text  # answered from the policies, not a search

@@ -43,6 +43,11 @@ def test_a_list_is_quoted_whole_with_its_introduction_and_a_table_row_by_row(pas
         ("if the jeans don't fit can she send them back after wearing them twice?", "What you can return", "unused"),
         ("I snipped the price tag off already, is a return still possible?", "What you can return", "tags"),
         ("can I pay using crypto?", "Accepted payment methods", "cryptocurrency"),
+        # a duplicate present is a change of mind; a parcel "delivered" that never came is lost;
+        # "how do I" asks for the steps, quoted whole and in order
+        ("can i send it back if she already has one?", "How to return an item", "change of mind"),
+        ("it shows delivered but nothing came", "Lost or delayed parcels", "open a claim"),
+        ("how do i return a jacket i bought here", "How to return an item", "1. Sign in"),
     ],
 )
 def test_the_clause_whose_conditions_speak_to_the_case_is_quoted_with_its_section(passages, question, heading, says):
@@ -157,3 +162,9 @@ def test_a_clause_stating_the_cases_condition_beats_one_only_close_in_words(pass
     assert [s.name for s in situations_in(question)] == ["size"]
     found = answer(passages, question, embed=_WordsEmbedder())
     assert found.covered and found.quoted[0].section.endswith("Exchanges"), found.text
+
+
+def test_numbered_steps_are_one_clause_read_in_order(passages):
+    steps = next(p for p in passages if p["section"].endswith("How to return an item"))
+    first = clauses(steps)[0].text
+    assert first.startswith("1. Sign in") and first.index("2. Select") < first.index("3. Pack")

@@ -276,3 +276,9 @@ def test_a_shop_type_the_catalog_lacks_falls_back_only_to_its_head_described_so(
 )
 def test_a_colour_word_at_the_end_is_a_noun_only_when_it_names_a_kind(parse, message, colours):
     assert parse(message).constraints.colours == colours
+
+
+def test_an_adjective_made_from_a_known_word_is_no_misspelling(parse):
+    # "-y" and "-ish" make adjectives of nouns: "flashy" is no misspelt "flash".
+    for message in ("a backpack for the office, nothing flashy", "a reddish scarf"):
+        assert parse(message).corrections == {}

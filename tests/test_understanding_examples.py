@@ -155,6 +155,20 @@ def test_pointers_by_attribute_resolve_against_what_is_on_screen(make_assistant,
         assert (meant.intent, meant.references, meant.move) == (intent, refs, move), message
 
 
+def test_the_cheaper_of_those_two_chooses_among_the_compared_ones(make_assistant, demo_catalog):
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, "yoga mat")
+    prices = [demo_catalog.products[demo_catalog.row_of[pid]].price for pid in session.shown]
+    # two shown items that are not the cheapest of the list
+    a, b = sorted(range(len(prices)), key=lambda i: prices[i])[1:3]
+    assistant.reply(session, f"compare {a + 1} and {b + 1}")
+    picked = assistant.reply(session, "tell me about the cheaper of those two")
+    assert [c.id for c in picked.products] == [session.shown[a]]
+    overall = assistant.reply(session, "tell me about the cheaper one")
+    assert [c.id for c in overall.products] == [session.shown[prices.index(min(prices))]]
+
+
 def test_named_products_plug_in_through_the_resolver(make_assistant, demo_catalog):
     assistant, _ = make_assistant()
     a, b = demo_catalog.products[0], demo_catalog.products[1]
@@ -293,3 +307,11 @@ def test_a_kind_named_after_small_talk_is_the_request_and_honestly_not_carried(m
     assistant.reply(session, opening)
     reply = assistant.reply(session, follow_up)
     assert reply.products == [] and reply.not_carried
+
+
+def test_a_refused_interest_steers_nowhere():
+    from assistant.audience import interests
+
+    assert interests("he's really not into cooking but loves music") == ["music"]
+    assert interests("my dad doesn't like cooking") == []
+    assert interests("she is a fan of tea") == ["tea"]
