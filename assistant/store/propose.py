@@ -29,6 +29,7 @@ from assistant.store.items import (
 from assistant.store.reading import (
     address_in,
     cancel_reason,
+    described_status,
     identify,
     mentions_item,
     order_endings,
@@ -280,6 +281,7 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
     order named in a clause that goes on from the one before and asks nothing of its own ('cancel
     #W1, ..., and #W2, that one I ordered by mistake') is asked what the one before it was asked."""
     own = {o["order_id"] for o in orders}
+    status_of = {o["order_id"]: o["status"] for o in orders}
     parts: dict[str | None, list[str]] = {}
     current: str | None = None
     asked = ""  # the words of the last request made
@@ -317,7 +319,7 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
         for oid in named:
             if oid not in acted_on:
                 acted_on.append(oid)
-        words_asked = _request_words(sentence)
+        words_asked = "" if rules().says("reason_given", sentence) else _request_words(sentence)
         asks_other = any(rules().says(k, sentence) for k in ("out_of_scope", "product_question", "status", "human"))
         if (
             named
@@ -328,12 +330,19 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
             and rules().says("continues", sentence)
         ):
             parts.setdefault(named[0], []).append(asked)
-        if named:
+        kept_order = bool(named) and not words_asked and rules().says("order_kept", sentence)
+        if named and not kept_order:
             current = named[0]
         if words_asked:
             asked, message_of_asked = words_asked, message
         # 'cancel #W1 and #W2' asks the same of both; so does 'yes, cancel both' after them.
-        targets = list(acted_on) if collective else named if len(named) > 1 else [current]
+        targets = list(acted_on) if collective else named if len(named) > 1 or kept_order else [current]
+        # Not where an order number is said: 'the address my delivered order #W2 went to' names
+        # a source by its status (train7 131).
+        status = described_status(sentence) if not named and not order_ids(sentence) else None
+        if status and (current is None or status != status_of[current]):
+            # 'a delivered order I want to send back', said after the pending order spoken of.
+            targets = [STATUS_PART + status]
         if not named and not words_asked and said_reason(sentence):
             # A cancel reason said of no order ('the first one was ordered by mistake') is the
             # reason of the one order being cancelled, not of the order spoken of last.
@@ -342,6 +351,7 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
                 targets = list(cancelling)
         for target in targets:
             parts.setdefault(target, []).append(sentence)
+    described = _by_status(parts, orders)
     # An overview ('two orders: one edit and one cancellation') belongs to no single order when
     # several are named; given to the first, it would ask the first for everything.
     if overview and len([k for k in parts if k is not None]) < 2:
@@ -350,18 +360,42 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
     if None in parts and first_order and _names_only_others(". ".join(parts[None]), first_order, orders):
         # 'I want to return my keyboard ... and a discount on #W1' (no keyboard in #W1): the
         # preamble is about another order, found by its items.
-        return [(k, ". ".join(v)) for k, v in parts.items()]
+        return [(k, ". ".join(v)) for k, v in parts.items()] + described
     if None in parts and len(parts) > 1:
         first = next(k for k in parts if k is not None)
         preamble = parts.pop(None)
         parts[first] = preamble + parts[first]
         # 'I need to return things from two orders': what the preamble asks of 'orders' is asked
         # of each order named after it that asks nothing of its own.
-        asking = [s for s in preamble if _request_words(s) and rules().says("several_orders", s)]
+        asking = [
+            s
+            for s in preamble
+            if _request_words(s) and rules().says("several_orders", s) and not rules().says("one_of_orders", s)
+        ]
         for key in parts:
             if asking and key != first and not _request_words(". ".join(parts[key])):
                 parts[key] = asking + parts[key]
-    return [(k, ". ".join(v)) for k, v in parts.items()] or [(None, text)]
+    return [(k, ". ".join(v)) for k, v in parts.items()] + described or [(None, text)]
+
+
+STATUS_PART = "status:"  # the key of the sentences describing an order by its status
+
+
+def _by_status(parts: dict[str | None, list[str]], orders: list[dict[str, Any]]) -> list[tuple[None, str]]:
+    """The sentences describing an order by its status ('a delivered order I want to send back')
+    go to the first order named in that status; where none is named, each status's sentences are
+    a part of their own (the order is inferred from them, in that status only). Taken out of
+    `parts`; the parts with no order are returned."""
+    status_of = {o["order_id"]: o["status"] for o in orders}
+    unnamed: list[tuple[None, str]] = []
+    for key in [k for k in parts if k and k.startswith(STATUS_PART)]:
+        said, status = parts.pop(key), key.removeprefix(STATUS_PART)
+        target = next((k for k in parts if k and status_of.get(k) == status), None)
+        if target:
+            parts[target] = said + parts[target]
+        else:
+            unnamed.append((None, ". ".join(said)))
+    return unnamed
 
 
 def _order_by_items(
@@ -549,6 +583,13 @@ def _request_words(sentence: str) -> str:
     return ""
 
 
+KIND_OF_REQUEST = {
+    "cancel": "cancel",
+    "return": "return",
+    "change_item": "exchange",
+    "payment": "modify_payment",
+    "address": "modify_address",
+}
 STATUS_FOR = {
     "cancel": ("pending",),
     "exchange": ("delivered", "pending"),
@@ -574,6 +615,12 @@ def _infer_order(text: str, orders: list[dict[str, Any]]) -> tuple[dict[str, Any
     holding_all = set.intersection(*holders.values()) if holders else set()
     if holding_all and len(holding_all) < len(candidates):
         candidates = [o for o in candidates if o["order_id"] in holding_all] or candidates
+    described = described_status(text)  # 'a delivered order I want to send back'
+    asked = [k for k in REQUESTS if rules().says(k, text)]
+    # Not for an overview asking what that status cannot give ('two returns, and a change to an
+    # order that is still pending', train6 203): the returns are of other orders.
+    if described and all(described in STATUS_FOR.get(KIND_OF_REQUEST[k], (described,)) for k in asked):
+        candidates = [o for o in candidates if o["status"] == described] or candidates
     wanted = _first_request(text)
     fitting = [o for o in candidates if o["status"] in STATUS_FOR.get(wanted, ("pending", "delivered", "processed"))]
     if len(fitting) == 1:
