@@ -121,3 +121,34 @@ def test_option_values_are_ordered_by_scale_or_amount_and_colours_have_no_order(
     litres = value_order(["1.5L", "1L", "2L"])
     assert litres is not None and litres["1L"] < litres["1.5L"] < litres["2L"]
     assert value_order(["black", "white", "RGB"]) is None
+
+
+def test_a_request_of_another_order_goes_to_the_order_named_later(store):
+    proposal = propose(
+        store,
+        said(
+            "ann.lee@example.com",
+            "the mug in #W0000002 arrived cracked and I want to return it, and there's a second order I placed by "
+            "accident that should be scrapped",
+            "the accidental one is #W0000004. refund the mug to paypal",
+        ),
+    )
+    assert sorted((a.name, a.arguments["order_id"]) for a in proposal.actions) == [
+        ("cancel_pending_order", "#W0000004"),
+        ("return_delivered_order_items", "#W0000002"),
+    ]
+    cancel = next(a for a in proposal.actions if a.name == "cancel_pending_order")
+    assert cancel.arguments["reason"] == "ordered by mistake"
+
+
+def test_one_of_my_orders_is_one_and_an_order_that_stays_is_not_cancelled(store):
+    proposal = propose(
+        store,
+        said(
+            "I'd like to cancel one of my pending orders, I don't need the stuff now",
+            "ann.lee@example.com",
+            "Order #W0000004. The shirt and mug order stays.",
+            "Reason is no longer needed.",
+        ),
+    )
+    assert [(a.name, a.arguments["order_id"]) for a in proposal.actions] == [("cancel_pending_order", "#W0000004")]

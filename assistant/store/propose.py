@@ -343,6 +343,16 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
         if status and (current is None or status != status_of[current]):
             # 'a delivered order I want to send back', said after the pending order spoken of.
             targets = [STATUS_PART + status]
+        elif (
+            current is not None
+            and not named
+            and not order_ids(sentence)
+            and words_asked
+            and (rules().says("other_order", sentence) or rules().says("an_order", sentence))
+            and not any(mentions_item(words(sentence), i["name"]) for o in orders for i in o["items"])
+        ):
+            # '..., and also cancel an order I don't need': an order named later, not this one.
+            targets = [OTHER_PART + current]
         if not named and not words_asked and said_reason(sentence):
             # A cancel reason said of no order ('the first one was ordered by mistake') is the
             # reason of the one order being cancelled, not of the order spoken of last.
@@ -379,15 +389,32 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
 
 
 STATUS_PART = "status:"  # the key of the sentences describing an order by its status
+OTHER_PART = "other:"  # the key of requests of another order than the one spoken of (its id follows)
 
 
 def _by_status(parts: dict[str | None, list[str]], orders: list[dict[str, Any]]) -> list[tuple[None, str]]:
     """The sentences describing an order by its status ('a delivered order I want to send back')
-    go to the first order named in that status; where none is named, each status's sentences are
-    a part of their own (the order is inferred from them, in that status only). Taken out of
-    `parts`; the parts with no order are returned."""
+    go to the first order named in that status; the requests of 'an order' said while another
+    was spoken of, to the order named that asks nothing of its own, else the one asking the same.
+    Where none fits, they are a part of their own (the order is inferred from them, in the status
+    described). Taken out of `parts`; the parts with no order are returned."""
     status_of = {o["order_id"]: o["status"] for o in orders}
     unnamed: list[tuple[None, str]] = []
+    for key in [k for k in parts if k and k.startswith(OTHER_PART)]:
+        spoken_of = key.removeprefix(OTHER_PART)
+        # Moved to the order it means, 'a second order' is that order: no longer 'another' one.
+        said = [_as_this_order(sentence) for sentence in parts.pop(key)]
+        named_after = [k for k in parts if k and k != spoken_of and not k.startswith(STATUS_PART)]
+        # The order named that asks nothing of its own ('the accidental one is #W2'), else the
+        # one asking the same ('the order to cancel is #W2').
+        asked = _kinds_asked(". ".join(said))
+        target = next((k for k in named_after if not _kinds_asked(". ".join(parts[k]))), None) or next(
+            (k for k in named_after if _kinds_asked(". ".join(parts[k])) & asked), None
+        )
+        if target:
+            parts[target] = said + parts[target]
+        else:
+            unnamed.append((None, ". ".join(said)))
     for key in [k for k in parts if k and k.startswith(STATUS_PART)]:
         said, status = parts.pop(key), key.removeprefix(STATUS_PART)
         target = next((k for k in parts if k and status_of.get(k) == status), None)
@@ -570,6 +597,16 @@ def _overview(sentence: str, orders: list[dict[str, Any]]) -> bool:
         and not order_ids(sentence)
         and not any(mentions_item(sentence_words, i["name"]) for o in orders for i in o["items"])
     )
+
+
+def _as_this_order(sentence: str) -> str:
+    for pattern in rules().requests["other_order"] + rules().requests["an_order"]:
+        sentence = pattern.sub("this order", sentence)
+    return sentence
+
+
+def _kinds_asked(text: str) -> set[str]:
+    return {kind for kind in REQUESTS if rules().says(kind, text)}
 
 
 def _request_words(sentence: str) -> str:
