@@ -149,15 +149,19 @@ def expected_actions(task: dict) -> list[Action]:
 
 def refuses_owed(draft: str, owed: list[Action]) -> list[str]:
     """The draft's sentences that refuse an action the customer is owed: a refusal naming the
-    action's order, or, naming no order, the action's kind ('I can't do the return')."""
+    action's order (and its kind, where the sentence names one), or, naming no order, the
+    action's kind ('I can't do the return')."""
     found = []
     for sentence in re.split(r"(?<=[.?!])\s+", draft):
         if not REFUSAL.search(sentence) or NOT_OWED.search(sentence):
             continue
         orders = set(re.findall(r"#W\d{7}", sentence))
+        # A sentence naming a kind of action refuses that kind: 'the payment change of order #W1'
+        # is no refusal of #W1's owed item change.
+        kinds = {name for name, words in KIND_WORDS.items() if re.search(words, sentence, re.IGNORECASE)}
         for action in owed:
             oid = action.arguments.get("order_id")
-            if (oid in orders) if orders else re.search(KIND_WORDS[action.name], sentence, re.IGNORECASE):
+            if (oid in orders and (not kinds or action.name in kinds)) if orders else action.name in kinds:
                 found.append(sentence)
                 break
     return found

@@ -190,7 +190,8 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
             if said_for.get(action.key()) in lines:
                 lines.remove(said_for[action.key()])
             lines.append(
-                f"I can't do the {ACTION_WORDS[action.name]} for you: {refusal.detail}, and our policy says {refusal.rule}."
+                f"I can't do the {ACTION_WORDS[action.name]}{_of_order(action)} for you: {refusal.detail}, "
+                f"and our policy says {refusal.rule}."
             )
             if (
                 str(action.arguments.get("payment_method_id", "")).startswith("gift_card")
@@ -226,6 +227,12 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
     proposal.clause = _clause(store, proposal.request if proposal.request != "none" else "order_status")
     proposal.draft = " ".join(line for line in lines if line)
     return proposal
+
+
+def _of_order(action: Action) -> str:
+    """' of order #W1': which order a refused action is of, where several are discussed."""
+    oid = action.arguments.get("order_id")
+    return f" of order {oid}" if oid else ""
 
 
 def _sorry(text: str) -> str:
