@@ -152,3 +152,43 @@ def test_one_of_my_orders_is_one_and_an_order_that_stays_is_not_cancelled(store)
         ),
     )
     assert [(a.name, a.arguments["order_id"]) for a in proposal.actions] == [("cancel_pending_order", "#W0000004")]
+
+
+def test_adjustable_is_an_option_value_not_a_change_request():
+    # 'adjustable' is an option value, never a request to change.
+    from assistant.store.reading import rules
+
+    assert not rules().says("change_item", "the adjustable rubber dumbbell set")
+    assert rules().says("change_item", "could you adjust the size")
+
+
+def test_a_bracketed_remark_about_a_twin_keeps_the_options_said_before_it(store):
+    proposal = propose(
+        store,
+        said(
+            "cy.park@example.com",
+            "in #W0000012 the earbuds with 4 hours to the 8 hour ones, IPX4 (the black earbuds stay as is)",
+            "paypal for the difference",
+        ),
+    )
+    assert [(a.arguments["item_ids"], a.arguments["new_item_ids"]) for a in proposal.actions] == [
+        ([BUDS_BLUE_4_IPX7], [BUDS_BLUE_8_IPX4])
+    ]
+
+
+def test_new_options_for_a_pending_order_beside_return_words_are_its_change_not_a_refusal(store):
+    proposal = propose(
+        store,
+        said(
+            "hey, a return and some changes",
+            "ann.lee@example.com",
+            "send back the mug from #W0000002, money to paypal. then for #W0000001 the t-shirt should be the M one, "
+            "still red",
+            "visa for anything owed",
+        ),
+    )
+    assert "can't" not in proposal.draft
+    assert sorted((a.name, a.arguments["order_id"]) for a in proposal.actions) == [
+        ("modify_pending_order_items", "#W0000001"),
+        ("return_delivered_order_items", "#W0000002"),
+    ]

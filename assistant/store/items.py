@@ -154,6 +154,10 @@ def _runs(order: dict[str, Any], text: str) -> list[tuple[list[dict[str, Any]], 
         left_out = _left_out(clause_words, list(dict.fromkeys(i["name"] for i in named)), order["items"])
         names = [n for n in dict.fromkeys(i["name"] for i in named) if n not in left_out]
         if not names:
+            outside = _outside_brackets(clause, order) if named else ""
+            if outside and runs and not closed:  # 'AA batteries (the blue toothbrush stays as is)'
+                runs[-1] = (runs[-1][0], runs[-1][1] + ". " + outside)
+                continue
             # 'the RGB mouse should be black - the white mouse stays' (set G train 339): the kept
             # mouse's clause is not the changed one's words (its 'white' was read as wanted).
             closed = closed or bool(named)
@@ -176,7 +180,21 @@ def without_left_out(order: dict[str, Any], text: str) -> str:
         names = list(dict.fromkeys(i["name"] for i in named_items(order["items"], clause_words)))
         if not names or set(names) - _left_out(clause_words, names, order["items"]):
             kept.append(clause)
+        elif outside := _outside_brackets(clause, order):
+            kept.append(outside)
     return ". ".join(kept)
+
+
+BRACKETED = re.compile(r"\([^)]*\)")
+
+
+def _outside_brackets(clause: str, order: dict[str, Any]) -> str:
+    """A clause whose item left out is named only in brackets ('AA batteries (the blue
+    toothbrush stays as is)', set G train 246): its words outside them, which name no item."""
+    outside = BRACKETED.sub(" ", clause).strip(" ,.-")
+    if outside == clause.strip(" ,.-") or not outside or named_items(order["items"], words(outside)):
+        return ""
+    return outside
 
 
 def _left_out(text_words: str, names: list[str], items: list[dict[str, Any]]) -> set[str]:

@@ -725,8 +725,13 @@ def _plan(
     wants_cancel = r.says("cancel", ". ".join(s for s in sentences(text) if not r.says("other_order", s)))
     said_change = _asks_item_change(text, order)
     # No change word, but an item named with options it doesn't have: that is the request too.
+    # A pending order can't be returned: there, new options named beside return words ('send
+    # back the tablet from #W1 ... #W2's dumbbells should be the 30-50 lb ones') are its change,
+    # not a return to refuse (train5 190).
     wants_change = said_change or (
-        not (wants_return or wants_cancel or r.says("product_question", text)) and asks_new_options(store, order, text)
+        not (wants_cancel or r.says("product_question", text))
+        and (not wants_return or status == "pending")
+        and asks_new_options(store, order, text)
     )
     # A return and an exchange asked in one breath ('return the headphones, and exchange the
     # keyboard') each read their own clauses.
