@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from assistant.store import Action, Store  # noqa: E402
 from assistant.store.importer import import_store  # noqa: E402
 from assistant.store.propose import Proposal, propose, result_reply  # noqa: E402
+from assistant.store.refusals import refusals  # noqa: E402
 from bench.common import REPO, SHARED, percentile  # noqa: E402
 
 TAU = SHARED / "tau_retail"
@@ -108,6 +109,13 @@ def run_task(pristine: Path, work: Path, task: dict, messages: list[str]) -> dic
         latencies.append((time.perf_counter() - started) * 1000)
         proposals.append(proposal)
         conversation.append({"role": "assistant", "content": proposal.draft})
+    # Every refusal a draft makes, checked against the orders' status before anything is run.
+    drafted_refusals = [
+        found
+        for p in proposals
+        if p.customer
+        for found in refusals(p.draft, store.orders_of(p.customer["user_id"]), p.order_id)
+    ]
     final = proposals[-1]
     user_id = final.customer["user_id"] if final.customer else ""
     results = [store.execute(a, user_id, confirmed_by="bench") for a in final.actions] if user_id else []
@@ -131,6 +139,7 @@ def run_task(pristine: Path, work: Path, task: dict, messages: list[str]) -> dic
         "latencies": latencies,
         "replies": [result_reply(r) for r in results],
         "refusals_to_owed": [found for p in proposals if (found := refuses_owed(p.draft, owed))],
+        "refusals": drafted_refusals,
     }
 
 
@@ -140,15 +149,19 @@ def expected_actions(task: dict) -> list[Action]:
 
 def refuses_owed(draft: str, owed: list[Action]) -> list[str]:
     """The draft's sentences that refuse an action the customer is owed: a refusal naming the
-    action's order, or, naming no order, the action's kind ('I can't do the return')."""
+    action's order (and its kind, where the sentence names one), or, naming no order, the
+    action's kind ('I can't do the return')."""
     found = []
     for sentence in re.split(r"(?<=[.?!])\s+", draft):
         if not REFUSAL.search(sentence) or NOT_OWED.search(sentence):
             continue
         orders = set(re.findall(r"#W\d{7}", sentence))
+        # A sentence naming a kind of action refuses that kind: 'the payment change of order #W1'
+        # is no refusal of #W1's owed item change.
+        kinds = {name for name, words in KIND_WORDS.items() if re.search(words, sentence, re.IGNORECASE)}
         for action in owed:
             oid = action.arguments.get("order_id")
-            if (oid in orders) if orders else re.search(KIND_WORDS[action.name], sentence, re.IGNORECASE):
+            if (oid in orders and (not kinds or action.name in kinds)) if orders else action.name in kinds:
                 found.append(sentence)
                 break
     return found
@@ -206,7 +219,15 @@ def main() -> None:
         help="a data dir with a catalog index and this store: also time Assistant.copilot end to end "
         "with the configured model, on the openers (order path) and on policy questions (model path)",
     )
+    parser.add_argument(
+        "--handoffs",
+        type=Path,
+        default=REPO / "bench" / "data" / "copilot_handoffs.jsonl",
+        help="labelled conversations (handoff true/false) for hand-off precision and recall; '' to skip",
+    )
     args = parser.parse_args()
+    if args.handoffs == Path(""):
+        args.handoffs = None
     tasks = {
         "dev": json.loads((args.tau / "tasks_dev.json").read_text()),
         "train": json.loads((args.tau / "tasks_train.json").read_text()),
@@ -263,7 +284,17 @@ def main() -> None:
     print(
         f"drafts refusing what the policy allows  {len(refusing)}/{len(drafts)}   target 0 (an expected action the store accepts, refused)"
     )
+    drafted = [(f, o) for o, r in rows for f in r["refusals"]]
+    inconsistent = [(f, o) for f, o in drafted if not f.consistent]
+    print(
+        f"refusals the order's status contradicts {len(inconsistent)}/{len(drafted)} refusals drafted   target 0 "
+        "(an action refused for an order in the status that allows it)"
+    )
     print(f"hand-offs proposed                      {len(handoffs)} (tasks expecting one: {expected_handoffs})")
+    final_handoffs = sum(r["final"].handoff for _, r in rows)
+    print(f"tasks ending in a hand-off              {final_handoffs}/{n}   (none expected: each is a false hand-off)")
+    if args.handoffs:
+        handoff_figures(args.tau, args.handoffs)
     print(
         f"copilot latency ms (rules + store)      p50 {percentile(latencies, 50):.1f}  p95 {percentile(latencies, 95):.1f}"
     )
@@ -273,6 +304,10 @@ def main() -> None:
         print(f"  refused: {opener['split']} {opener['index']}: {res.detail} ({res.rule})")
     for draft, opener in forbidden:
         print(f"  forbidden wording: {opener['split']} {opener['index']}: {draft[:160]}")
+    for found, opener in inconsistent:
+        print(
+            f"  refusal the status contradicts: {opener['split']} {opener['index']}: {found.kind} of {found.order_id}: {found.sentence[:240]}"
+        )
     for sentences, opener in refusing:
         print(f"  refusal to an owed action: {opener['split']} {opener['index']}: {' '.join(sentences)[:300]}")
     for opener, r in rows[: args.show]:
@@ -283,6 +318,40 @@ def main() -> None:
         print("  expected:", [action_key(a) for a in r["expected"]])
     if args.verbose:
         print_listing(rows)
+
+
+def handoff_figures(tau: Path, path: Path) -> None:
+    """Hand-off precision and recall on labelled conversations: the final proposal's hand-off
+    against the label (the policy: hand off if and only if the request is outside the actions)."""
+    cases = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    tp = fp = fn = 0
+    misses = []
+    with tempfile.TemporaryDirectory() as tmp:
+        base, work = Path(tmp) / "base", Path(tmp) / "work"
+        import_store(tau, base)
+        work.mkdir()
+        for case in cases:
+            shutil.copy(base / "store.sqlite", work / "store.sqlite")
+            store = Store.open(work)
+            conversation: list[dict[str, str]] = []
+            for message in case["messages"]:
+                conversation.append({"role": "user", "content": message})
+                proposal = propose(store, conversation)
+                conversation.append({"role": "assistant", "content": proposal.draft})
+            store.close()
+            tp += proposal.handoff and case["handoff"]
+            fp += proposal.handoff and not case["handoff"]
+            fn += not proposal.handoff and case["handoff"]
+            if proposal.handoff != case["handoff"]:
+                misses.append((case, proposal))
+    positives = sum(c["handoff"] for c in cases)
+    print(
+        f"hand-offs on {path.name} ({len(cases)} conversations, {positives} expecting one): "
+        f"precision {tp}/{tp + fp} = {tp / max(1, tp + fp):.2f}, recall {tp}/{positives} = {tp / max(1, positives):.2f}"
+    )
+    for case, proposal in misses:
+        wrong = "missed hand-off" if case["handoff"] else "needless hand-off"
+        print(f"  {wrong}: {case['messages'][0][:90]!r} -> {proposal.draft[-160:]!r}")
 
 
 def print_listing(rows: list[tuple[dict, dict]]) -> None:

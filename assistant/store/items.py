@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from assistant.store.comparing import leanings, lies_that_way, value_order
 from assistant.store.db import Store
 from assistant.store.reading import FORWARD_WORD, clauses, mentions_item, option_table, rules, value_stances, words
 from assistant.store.wording import available_text, money, options_text
@@ -146,19 +147,54 @@ def _runs(order: dict[str, Any], text: str) -> list[tuple[list[dict[str, Any]], 
     An item named only to be left out ('the backpack and the kettle, not the mouse') starts
     nothing."""
     runs: list[tuple[list[dict[str, Any]], str]] = []
+    closed = False  # the last clause named only items left out: what follows is about those
     for clause in clauses(text):
         clause_words = words(clause)
         named = named_items(order["items"], clause_words)
         left_out = _left_out(clause_words, list(dict.fromkeys(i["name"] for i in named)), order["items"])
         names = [n for n in dict.fromkeys(i["name"] for i in named) if n not in left_out]
         if not names:
-            if runs:
+            outside = _outside_brackets(clause, order) if named else ""
+            if outside and runs and not closed:  # 'AA batteries (the blue toothbrush stays as is)'
+                runs[-1] = (runs[-1][0], runs[-1][1] + ". " + outside)
+                continue
+            # 'the RGB mouse should be black - the white mouse stays' (set G train 339): the kept
+            # mouse's clause is not the changed one's words (its 'white' was read as wanted).
+            closed = closed or bool(named)
+            if runs and not closed:
                 runs[-1] = (runs[-1][0], runs[-1][1] + ". " + clause)
             continue
+        closed = False
         for name in names:
             own = clause if len(names) == 1 else _own_words(clause_words, name, names, order["items"])
             runs.append(([i for i in named if i["name"] == name], own))
     return runs
+
+
+def without_left_out(order: dict[str, Any], text: str) -> str:
+    """The text without the clauses that name only items left out ('the white mouse in that order
+    stays', 'not the kettle'): their option words describe what is not being changed."""
+    kept = []
+    for clause in clauses(text):
+        clause_words = words(clause)
+        names = list(dict.fromkeys(i["name"] for i in named_items(order["items"], clause_words)))
+        if not names or set(names) - _left_out(clause_words, names, order["items"]):
+            kept.append(clause)
+        elif outside := _outside_brackets(clause, order):
+            kept.append(outside)
+    return ". ".join(kept)
+
+
+BRACKETED = re.compile(r"\([^)]*\)")
+
+
+def _outside_brackets(clause: str, order: dict[str, Any]) -> str:
+    """A clause whose item left out is named only in brackets ('AA batteries (the blue
+    toothbrush stays as is)', set G train 246): its words outside them, which name no item."""
+    outside = BRACKETED.sub(" ", clause).strip(" ,.-")
+    if outside == clause.strip(" ,.-") or not outside or named_items(order["items"], words(outside)):
+        return ""
+    return outside
 
 
 def _left_out(text_words: str, names: list[str], items: list[dict[str, Any]]) -> set[str]:
@@ -267,11 +303,17 @@ def item_changes(
         scoped = [(item, text) for item in order["items"]]
     changes = []
     for item, own in scoped:
-        scope = own if len(scoped) > 1 else text
+        scope = own if len(scoped) > 1 else without_left_out(order, text)
         variants = store.variants_of(item["product_id"])
         table = option_table(variants)
         wanted = wanted_options(scope, table, item)
-        if not wanted:
+        # 'a smaller one', 'the one with more storage': the values lying that way, where no value
+        # of the option is said outright ('size 7' wins over 'a smaller size').
+        # A value of the item said as it stays ('professional, Brand C') keeps that option too.
+        said = set(wanted) | set(stated_current(scope, table, item))
+        leaning = [lean for lean in leanings(scope, table) if lean.option not in said]
+        orders = {lean.option: value_order(table[lean.option]) or {} for lean in leaning}
+        if not wanted and not leaning:
             if len(named) == 1:
                 other = _other_product(store, order, scope)
                 rule = (
@@ -293,7 +335,27 @@ def item_changes(
             if v["available"]
             and v["item_id"] != item["item_id"]
             and all(v["options"].get(o) == val for o, val in wanted.items())
+            and all(lies_that_way(v, item, lean, orders[lean.option]) for lean in leaning)
         ]
+        for lean in leaning:
+            if lean.most and fitting:  # 'the smallest': the end of the scale, not any value that way
+                pick = min if lean.way == "low" else max
+                end = pick(orders[lean.option][v["options"][lean.option]] for v in fitting)
+                fitting = [v for v in fitting if orders[lean.option][v["options"][lean.option]] == end]
+        if not fitting and leaning and not wanted:
+            way = " or ".join(
+                f"{lean.option} {'below' if lean.way == 'low' else 'above'} {item['options'].get(lean.option)}"
+                for lean in leaning
+            )
+            changes.append(
+                (
+                    item,
+                    None,
+                    f"The {item['name']} comes in no {way}. {available_text(variants, item)} "
+                    f"What would you like the {item['name']} changed to?",
+                )
+            )
+            continue
         if not fitting:
             changes.append(
                 (
@@ -346,7 +408,8 @@ def asks_new_options(store: Store, order: dict[str, Any], text: str) -> bool:
     espresso machine, I'd rather have the 15 bar version than the 19 bar'): a change asked for
     without a word like 'change' or 'exchange'."""
     return any(
-        wanted_options(own, option_table(store.variants_of(item["product_id"])), item)
+        wanted_options(own, table := option_table(store.variants_of(item["product_id"])), item)
+        or leanings(own, table)  # 'I'd like ones with a longer battery life'
         for item, own in item_texts(order, text)
     )
 

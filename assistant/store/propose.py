@@ -29,6 +29,7 @@ from assistant.store.items import (
 from assistant.store.reading import (
     address_in,
     cancel_reason,
+    described_status,
     identify,
     mentions_item,
     order_endings,
@@ -189,7 +190,8 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
             if said_for.get(action.key()) in lines:
                 lines.remove(said_for[action.key()])
             lines.append(
-                f"I can't do the {ACTION_WORDS[action.name]} for you: {refusal.detail}, and our policy says {refusal.rule}."
+                f"I can't do the {ACTION_WORDS[action.name]}{_of_order(action)} for you: {refusal.detail}, "
+                f"and our policy says {refusal.rule}."
             )
             if (
                 str(action.arguments.get("payment_method_id", "")).startswith("gift_card")
@@ -225,6 +227,12 @@ def propose(store: Store, conversation: list[dict[str, str]], done: list[Action]
     proposal.clause = _clause(store, proposal.request if proposal.request != "none" else "order_status")
     proposal.draft = " ".join(line for line in lines if line)
     return proposal
+
+
+def _of_order(action: Action) -> str:
+    """' of order #W1': which order a refused action is of, where several are discussed."""
+    oid = action.arguments.get("order_id")
+    return f" of order {oid}" if oid else ""
 
 
 def _sorry(text: str) -> str:
@@ -280,6 +288,7 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
     order named in a clause that goes on from the one before and asks nothing of its own ('cancel
     #W1, ..., and #W2, that one I ordered by mistake') is asked what the one before it was asked."""
     own = {o["order_id"] for o in orders}
+    status_of = {o["order_id"]: o["status"] for o in orders}
     parts: dict[str | None, list[str]] = {}
     current: str | None = None
     asked = ""  # the words of the last request made
@@ -317,7 +326,7 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
         for oid in named:
             if oid not in acted_on:
                 acted_on.append(oid)
-        words_asked = _request_words(sentence)
+        words_asked = "" if rules().says("reason_given", sentence) else _request_words(sentence)
         asks_other = any(rules().says(k, sentence) for k in ("out_of_scope", "product_question", "status", "human"))
         if (
             named
@@ -328,12 +337,29 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
             and rules().says("continues", sentence)
         ):
             parts.setdefault(named[0], []).append(asked)
-        if named:
+        kept_order = bool(named) and not words_asked and rules().says("order_kept", sentence)
+        if named and not kept_order:
             current = named[0]
         if words_asked:
             asked, message_of_asked = words_asked, message
         # 'cancel #W1 and #W2' asks the same of both; so does 'yes, cancel both' after them.
-        targets = list(acted_on) if collective else named if len(named) > 1 else [current]
+        targets = list(acted_on) if collective else named if len(named) > 1 or kept_order else [current]
+        # Not where an order number is said: 'the address my delivered order #W2 went to' names
+        # a source by its status (train7 131).
+        status = described_status(sentence) if not named and not order_ids(sentence) else None
+        if status and (current is None or status != status_of[current]):
+            # 'a delivered order I want to send back', said after the pending order spoken of.
+            targets = [STATUS_PART + status]
+        elif (
+            current is not None
+            and not named
+            and not order_ids(sentence)
+            and words_asked
+            and (rules().says("other_order", sentence) or rules().says("an_order", sentence))
+            and not any(mentions_item(words(sentence), i["name"]) for o in orders for i in o["items"])
+        ):
+            # '..., and also cancel an order I don't need': an order named later, not this one.
+            targets = [OTHER_PART + current]
         if not named and not words_asked and said_reason(sentence):
             # A cancel reason said of no order ('the first one was ordered by mistake') is the
             # reason of the one order being cancelled, not of the order spoken of last.
@@ -342,6 +368,7 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
                 targets = list(cancelling)
         for target in targets:
             parts.setdefault(target, []).append(sentence)
+    described = _by_status(parts, orders)
     # An overview ('two orders: one edit and one cancellation') belongs to no single order when
     # several are named; given to the first, it would ask the first for everything.
     if overview and len([k for k in parts if k is not None]) < 2:
@@ -350,18 +377,59 @@ def _segments(text: str, orders: list[dict[str, Any]]) -> list[tuple[str | None,
     if None in parts and first_order and _names_only_others(". ".join(parts[None]), first_order, orders):
         # 'I want to return my keyboard ... and a discount on #W1' (no keyboard in #W1): the
         # preamble is about another order, found by its items.
-        return [(k, ". ".join(v)) for k, v in parts.items()]
+        return [(k, ". ".join(v)) for k, v in parts.items()] + described
     if None in parts and len(parts) > 1:
         first = next(k for k in parts if k is not None)
         preamble = parts.pop(None)
         parts[first] = preamble + parts[first]
         # 'I need to return things from two orders': what the preamble asks of 'orders' is asked
         # of each order named after it that asks nothing of its own.
-        asking = [s for s in preamble if _request_words(s) and rules().says("several_orders", s)]
+        asking = [
+            s
+            for s in preamble
+            if _request_words(s) and rules().says("several_orders", s) and not rules().says("one_of_orders", s)
+        ]
         for key in parts:
             if asking and key != first and not _request_words(". ".join(parts[key])):
                 parts[key] = asking + parts[key]
-    return [(k, ". ".join(v)) for k, v in parts.items()] or [(None, text)]
+    return [(k, ". ".join(v)) for k, v in parts.items()] + described or [(None, text)]
+
+
+STATUS_PART = "status:"  # the key of the sentences describing an order by its status
+OTHER_PART = "other:"  # the key of requests of another order than the one spoken of (its id follows)
+
+
+def _by_status(parts: dict[str | None, list[str]], orders: list[dict[str, Any]]) -> list[tuple[None, str]]:
+    """The sentences describing an order by its status ('a delivered order I want to send back')
+    go to the first order named in that status; the requests of 'an order' said while another
+    was spoken of, to the order named that asks nothing of its own, else the one asking the same.
+    Where none fits, they are a part of their own (the order is inferred from them, in the status
+    described). Taken out of `parts`; the parts with no order are returned."""
+    status_of = {o["order_id"]: o["status"] for o in orders}
+    unnamed: list[tuple[None, str]] = []
+    for key in [k for k in parts if k and k.startswith(OTHER_PART)]:
+        spoken_of = key.removeprefix(OTHER_PART)
+        # Moved to the order it means, 'a second order' is that order: no longer 'another' one.
+        said = [_as_this_order(sentence) for sentence in parts.pop(key)]
+        named_after = [k for k in parts if k and k != spoken_of and not k.startswith(STATUS_PART)]
+        # The order named that asks nothing of its own ('the accidental one is #W2'), else the
+        # one asking the same ('the order to cancel is #W2').
+        asked = _kinds_asked(". ".join(said))
+        target = next((k for k in named_after if not _kinds_asked(". ".join(parts[k]))), None) or next(
+            (k for k in named_after if _kinds_asked(". ".join(parts[k])) & asked), None
+        )
+        if target:
+            parts[target] = said + parts[target]
+        else:
+            unnamed.append((None, ". ".join(said)))
+    for key in [k for k in parts if k and k.startswith(STATUS_PART)]:
+        said, status = parts.pop(key), key.removeprefix(STATUS_PART)
+        target = next((k for k in parts if k and status_of.get(k) == status), None)
+        if target:
+            parts[target] = said + parts[target]
+        else:
+            unnamed.append((None, ". ".join(said)))
+    return unnamed
 
 
 def _order_by_items(
@@ -538,6 +606,16 @@ def _overview(sentence: str, orders: list[dict[str, Any]]) -> bool:
     )
 
 
+def _as_this_order(sentence: str) -> str:
+    for pattern in rules().requests["other_order"] + rules().requests["an_order"]:
+        sentence = pattern.sub("this order", sentence)
+    return sentence
+
+
+def _kinds_asked(text: str) -> set[str]:
+    return {kind for kind in REQUESTS if rules().says(kind, text)}
+
+
 def _request_words(sentence: str) -> str:
     """The words of the sentence that ask for an action ('cancel'), or ''."""
     r = rules()
@@ -549,6 +627,13 @@ def _request_words(sentence: str) -> str:
     return ""
 
 
+KIND_OF_REQUEST = {
+    "cancel": "cancel",
+    "return": "return",
+    "change_item": "exchange",
+    "payment": "modify_payment",
+    "address": "modify_address",
+}
 STATUS_FOR = {
     "cancel": ("pending",),
     "exchange": ("delivered", "pending"),
@@ -574,6 +659,12 @@ def _infer_order(text: str, orders: list[dict[str, Any]]) -> tuple[dict[str, Any
     holding_all = set.intersection(*holders.values()) if holders else set()
     if holding_all and len(holding_all) < len(candidates):
         candidates = [o for o in candidates if o["order_id"] in holding_all] or candidates
+    described = described_status(text)  # 'a delivered order I want to send back'
+    asked = [k for k in REQUESTS if rules().says(k, text)]
+    # Not for an overview asking what that status cannot give ('two returns, and a change to an
+    # order that is still pending', train6 203): the returns are of other orders.
+    if described and all(described in STATUS_FOR.get(KIND_OF_REQUEST[k], (described,)) for k in asked):
+        candidates = [o for o in candidates if o["status"] == described] or candidates
     wanted = _first_request(text)
     fitting = [o for o in candidates if o["status"] in STATUS_FOR.get(wanted, ("pending", "delivered", "processed"))]
     if len(fitting) == 1:
@@ -634,8 +725,13 @@ def _plan(
     wants_cancel = r.says("cancel", ". ".join(s for s in sentences(text) if not r.says("other_order", s)))
     said_change = _asks_item_change(text, order)
     # No change word, but an item named with options it doesn't have: that is the request too.
+    # A pending order can't be returned: there, new options named beside return words ('send
+    # back the tablet from #W1 ... #W2's dumbbells should be the 30-50 lb ones') are its change,
+    # not a return to refuse (train5 190).
     wants_change = said_change or (
-        not (wants_return or wants_cancel or r.says("product_question", text)) and asks_new_options(store, order, text)
+        not (wants_cancel or r.says("product_question", text))
+        and (not wants_return or status == "pending")
+        and asks_new_options(store, order, text)
     )
     # A return and an exchange asked in one breath ('return the headphones, and exchange the
     # keyboard') each read their own clauses.

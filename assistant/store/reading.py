@@ -367,6 +367,13 @@ def uncontrasted(text: str) -> str:
     return text
 
 
+def described_status(text: str) -> str | None:
+    """The status an order is described by ('a delivered order', 'the order that hasn't
+    shipped'), when the words describe one, or None."""
+    found = [status for status in ("pending", "delivered") if rules().says(f"described_{status}", text)]
+    return found[0] if len(found) == 1 else None
+
+
 def said_reason(text: str) -> str | None:
     """The cancel reason the words give, or None."""
     for reason, patterns in rules().cancel_reasons.items():
