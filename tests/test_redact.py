@@ -1008,3 +1008,54 @@ def test_a_lone_postcode_goes_where_it_is_the_shoppers():
 )
 def test_japanese_lines_and_names_and_ids_named_earlier(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # read on the groups joined, whatever the grouping: the kind's check decides
+        ("身份证 440305 19910305 9701 谢谢", "身份证 [ID] 谢谢"),
+        ("my resident id is 110 105 1985 0711 4044, ok", "my resident id is [ID], ok"),
+        ("pan no: abcpk 4821 m for gst", "pan no: [ID] for gst"),
+        ("invoice ke liye BGKPS 9031 H use karo", "invoice ke liye [ID] use karo"),
+        ("mi DNI es 19.722.233-D, gracias", "mi DNI es [ID], gracias"),
+        ("para la factura: 22633920-B por favor", "para la factura: [ID] por favor"),
+        ("meu CPF: 590 830 166 33", "meu CPF: [ID]"),
+        ("kyc ke liye 4462.8194.8213 hai", "kyc ke liye [ID] hai"),
+        ("Social Security No. 536.22.1234", "Social Security No. [ID]"),
+        ("NI number QQ 123456 C for payroll", "NI number [ID] for payroll"),
+        ("passport no: K8364927 for the visa", "passport no: [ID] for the visa"),
+        ("IBAN: DE 89 3704 0044 0532 0130 00", "IBAN: [IBAN]"),
+    ],
+)
+def test_identity_numbers_in_any_grouping(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "its H.No. 12-2-417/B, mehdipatnam",  # "NO122417B" has an NI number's shape, not its pairs
+        "gift card 6001 2345 6789 0123 balance?",  # no Aadhaar inside a longer number
+        "serial no 110105199103051234 on the box",
+        "passport cover 2 pack",  # a passport word, no number
+        "is the Samsung QA55Q60C in stock? model UA43T5350",
+    ],
+)
+def test_grouped_reading_leaves_codes_alone(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("janam tithi 14-08-95 hai", "janam tithi [DOB] hai"),
+        ("जन्म तिथि 12-05-1990 है", "जन्म तिथि [DOB] है"),
+        ("дата рождения 21.04.1987", "дата рождения [DOB]"),
+        ("생년월일: 1993-07-14", "생년월일: [DOB]"),
+        ("doğum tarihi 17.02.1984", "doğum tarihi [DOB]"),
+        ("誕生日は1990年5月12日です", "誕生日は[DOB]です"),
+    ],
+)
+def test_birth_date_words_of_more_languages(text, expected):
+    assert redact(text) == expected
