@@ -349,6 +349,8 @@ def _phones(text: str) -> str:
                 # Not service codes ("1695" in DE), nor a barcode read as 00 + a US number.
                 if sum(ch.isdigit() for ch in m.raw_string) >= 7 and not _product_code(m.raw_string):
                     spans.append((start + m.start, start + m.end))
+        if _mobile_regrouped(stretch.group()):
+            spans.append(stretch.span())
     for m in INTERNATIONAL.finditer(text):
         if 8 <= sum(ch.isdigit() for ch in m.group()) <= 15:
             spans.append((m.start(), m.end()))
@@ -372,6 +374,33 @@ def _phones(text: str) -> str:
     for start, end in sorted(merged_spans(spans), reverse=True):
         text = text[:start] + "[PHONE]" + text[end:]
     return text
+
+
+# Three digit groups or more of three digits or more, one kind of separator between them:
+# "8547-221-903"; not two ("35000-45000" is a range), nor pairs ("98 45 01 23 45").
+REGROUPED = re.compile(r"\d{3,}(?P<sep>[ .-])\d{3,}(?:(?P=sep)\d{3,})+")
+
+
+@lru_cache(maxsize=4096)
+def _mobile_regrouped(raw: str) -> bool:
+    """A mobile number of one of the regions grouped other than its plan groups it ("8547-221-903"
+    for India's 5-5): libphonenumber's strict grouping turns it down, yet people retype numbers
+    so. Only a mobile number of ten or eleven digits in three groups or more of three digits or
+    more: a shorter or fixed-line number grouped freely is as often an order or a model number."""
+    raw = raw.strip()
+    if not REGROUPED.fullmatch(raw) or not 10 <= sum(ch.isdigit() for ch in raw) <= 11:
+        return False
+    for region in _data()["phone_regions"]:
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if (
+            phonenumbers.is_valid_number_for_region(number, region)
+            and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
+        ):
+            return True
+    return False
 
 
 def _barcode_named_after(text: str, start: int, end: int) -> bool:

@@ -1059,3 +1059,55 @@ def test_grouped_reading_leaves_codes_alone(text):
 )
 def test_birth_date_words_of_more_languages(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kab aayegi? - Vikram Rathore", "kab aayegi? - [NAME]"),  # a closing dash signs the message
+        ("From: Rakesh Bhardwaj\nSubject: refund", "From: [NAME]\nSubject: refund"),  # a header's sender
+        ("name as per pan: MOHAMMED IRFAN SHAIKH", "name as per pan: [NAME]"),
+        ("name on parcel: Kavya Iyengar", "name on parcel: [NAME]"),
+        ("name on the invoice should be Harish Venkataraman", "name on the invoice should be [NAME]"),
+        ("deliver to Ankit & Shreya Bansal, they are home", "deliver to [NAME], they are home"),
+        ("it should read: 'love Neha & Arjun Sethi'", "it should read: 'love [NAME]'"),
+        ("नमस्ते, मैं सुनीता शर्मा बोल रही हूँ", "नमस्ते, मैं [NAME] बोल रही हूँ"),
+        ("こんにちは、佐藤 健太です。", "こんにちは、[NAME]です。"),
+        ("안녕하세요 김민준입니다.", "안녕하세요 [NAME]입니다."),
+        ("저는 이서연이에요.", "저는 [NAME]이에요."),
+    ],
+)
+def test_names_in_more_positions_and_scripts(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name on the box: Prestige Iris, 750 W",  # everyday words: a product
+        "from: Amazon Basics\nis this cable braided?",
+        "which is better - Peter England or Allen Solly",
+        "Marks & Spencer or Dolce & Gabbana perfume?",
+        "ソニーのヘッドホンです",
+        "삼성 갤럭시입니다. 이것입니다. 이제품입니다",
+        "मैं सैमसंग फोन लेना चाहता हूँ",
+    ],
+)
+def test_name_look_alikes_in_those_positions_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wife 8547-221-903 will pay cash", "wife [PHONE] will pay cash"),  # a mobile regrouped 4-3-3
+        ("📞 70219 88430", "📞 [PHONE]"),
+    ],
+)
+def test_phones_regrouped_or_after_a_phone_sign(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["price range 35000-45000", "AWB 7845-123-690 shows delivered"])
+def test_ranges_and_waybills_are_no_regrouped_phones(text):
+    assert redact(text) == text
