@@ -12,8 +12,8 @@ groups is read on its groups joined, whatever the separators ("CHTPE 4714 Q", "2
 "310104 19880612 3094"), and the kind's check decides (Verhoeff, the DNI letter, CPF's and the
 resident ID's check digits, mod-97 for an IBAN). A number goes when a cue word for its kind
 stands just before it, or when its check passes and its printed form says what it is (an SSN's
-3-2-4 dashes, Aadhaar's 4-4-4 groups, a PAN in capitals, an NI number in its pairs). A passport
-number has no check: only its word names it. A date goes only after a date-of-birth cue ("dob",
+3-2-4 dashes, Aadhaar's 4-4-4 groups, a PAN in capitals, an NI number in its pairs). A passport,
+voter-id or driving-licence number has no check stdnum reads: only its word names it. A date goes only after a date-of-birth cue ("dob",
 "born on", "janam tithi", "дата рождения"); a delivery date is shop text. The cue words are data
 (common/data/redact.yaml); bench/pii.py measures both directions.
 """
@@ -86,7 +86,8 @@ class _Candidate:
         self.start, self.end = groups[0].start(), groups[-1].end()
         self.raw = text[self.start : self.end]
         self.compact = "".join(g.group() for g in groups).upper()
-        self.sizes = [len(g.group()) for g in groups]
+        self.groups = [g.group() for g in groups]
+        self.sizes = [len(g) for g in self.groups]
         self.separators = {text[a.end() : b.start()].strip() or " " for a, b in zip(groups, groups[1:], strict=False)}
 
     def cued(self, key: str) -> bool:
@@ -150,9 +151,14 @@ def _cpf(c: _Candidate) -> bool:
     return c.cued("cpf_cues") or (printed and cpf.is_valid(c.compact) and not c.named_otherwise())
 
 
-def _passport(c: _Candidate) -> bool:
-    # no check digit outside the machine-readable zone: only a passport word names one
-    return c.cued("passport_cues")
+def _identity_document(c: _Candidate) -> bool:
+    """A passport, voter id, driving licence... number: no check that stdnum reads, so only its
+    word names one. Five digits or more, and every group holds a digit but a first one of up to
+    three letters ("J 4567 832"), so the words around it stay ("passport no K8364927 for the visa",
+    "epic deal on 4K tv 55000")."""
+    groups = c.groups[1:] if re.fullmatch(r"[A-Za-z]{1,3}", c.groups[0]) else c.groups
+    shaped = sum(ch.isdigit() for ch in c.compact) >= 5 and all(re.search(r"\d", g) for g in groups)
+    return shaped and c.cued("identity_document_cues")
 
 
 def _iban(c: _Candidate) -> bool:
@@ -169,7 +175,7 @@ ID_KINDS: list[tuple[re.Pattern[str], Callable[[_Candidate], bool], str]] = [
     (re.compile(r"[A-Z]{2}\d{6}[A-D]"), _nino, ID_TAG),
     (re.compile(r"[2-9]\d{11}"), _aadhaar, ID_TAG),
     (re.compile(r"\d{9}"), _ssn, ID_TAG),
-    (re.compile(r"[A-Z]{0,2}\d{6,9}"), _passport, ID_TAG),
+    (re.compile(r"[A-Z0-9]{6,20}"), _identity_document, ID_TAG),
 ]
 
 
@@ -254,6 +260,8 @@ DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th|º|°)?"
 YEAR = r"(?:(?:19|20)\d{2}|'?\d{2})"
 # "1990年5月12日": a Chinese or Japanese date, always with its year
 HAN_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
+# "1992년 3월 5일": Korean's
+HANGUL_DATE = r"(?:19|20)\d{2}\s*년\s*\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?"
 
 
 # "14/02/1991", "1990-07-21", "3 March 1987", "12th Aug 1979", "4th of July, 1985", "July 4, 1985",
@@ -264,7 +272,7 @@ def _date(year: bool) -> str:
     year_part = rf",?[\s-]+(?:de\s+|del\s+)?{YEAR}"
     year_part = year_part if year else f"(?:{year_part})?"
     return (
-        rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]{YEAR}|(?:19|20)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|{HAN_DATE}"
+        rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]{YEAR}|(?:19|20)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|{HAN_DATE}|{HANGUL_DATE}"
         rf"|{DAY}\.?(?:\s+(?:of|de|del))?[\s-]+{month}{year_part}|{month}\s+{DAY}{year_part})"
     )
 

@@ -441,7 +441,7 @@ def _japanese_introduction() -> re.Pattern[str]:
     surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
     after = "|".join(map(re.escape, _names_data()["japanese_name_after"]))
     return re.compile(
-        rf"(?:^|(?<=[\s、。，,！!？?：:「」]))(?P<name>(?:{surnames})[ \u3000]?(?:[\u3400-\u9fff]{{1,3}}|[\u3041-\u3093]{{2,4}}))(?:{after})"
+        rf"(?:^|(?<=[\s、。，,！!？?：:「」は]))(?P<name>(?:{surnames})[ \u3000]?(?:[\u3400-\u9fff]{{1,3}}|[\u3041-\u3093]{{2,4}}))(?:{after})"
     )
 
 

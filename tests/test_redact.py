@@ -1111,3 +1111,21 @@ def test_phones_regrouped_or_after_a_phone_sign(text, expected):
 @pytest.mark.parametrize("text", ["price range 35000-45000", "AWB 7845-123-690 shows delivered"])
 def test_ranges_and_waybills_are_no_regrouped_phones(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("voter id ABC1234567 for KYC", "voter id [ID] for KYC"),
+        ("driving licence MH12 20110012345 for renewal", "driving licence [ID] for renewal"),
+        ("emirates id 784-1987-1234567-1", "emirates id [ID]"),
+        ("epic deal on 4K tv 55000 only today", "epic deal on 4K tv 55000 only today"),  # words, not a document
+        ("дата рождения: 5 марта 1990", "дата рождения: [DOB]"),
+        ("출생일 1992년 3월 5일", "출생일 [DOB]"),
+        ("Nazywam się Anna Kowalska", "Nazywam się [NAME]"),
+        ("Ramesh Kumar S/o Suresh Prasad, village Rampur", "[NAME] S/o [NAME], village Rampur"),
+        ("Где мой заказ? С уважением, Ольга Смирнова", "Где мой заказ? С уважением, [NAME]"),
+    ],
+)
+def test_identity_documents_dates_and_names_of_more_languages(text, expected):
+    assert redact(text) == expected
