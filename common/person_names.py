@@ -87,7 +87,7 @@ _ODD_IN_NAME = regex.compile(r"[^\p{L}\p{M}\s'’.-]|\s{2,}")
 @cache
 def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(given names, family names, Chinese and Japanese family names), lower case, from every
-    locale of Faker's person providers. A name of several words ("de Vries", "van Dijk") gives
+    locale of Faker's person providers and the Indian names they lack (person_names.yaml). A name of several words ("de Vries", "van Dijk") gives
     each word but its particles. (The US Census Bureau's 88,799 surnames were tried: they add
     "Bath", "Boots", "Slim", "Brand" and change catalog text after weak cues, while the Indian
     surnames they add are uncommon words, name words already.)"""
@@ -118,6 +118,8 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                         for word in words:
                             if _WORD.fullmatch(word) and (len(words) == 1 or word[0].isupper()):
                                 into.add(word.lower())
+    given.update(_names_data()["extra_given_names"])
+    family.update(_names_data()["extra_family_names"])
     return frozenset(given), frozenset(family), frozenset(cjk)
 
 

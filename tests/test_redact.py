@@ -1129,3 +1129,14 @@ def test_ranges_and_waybills_are_no_regrouped_phones(text):
 )
 def test_identity_documents_dates_and_names_of_more_languages(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("this is rajesh mehta, order 4471 not came", "this is [NAME], order 4471 not came"),
+        ("hi, Sanjay Verma here", "hi, [NAME] here"),
+    ],
+)
+def test_indian_names_faker_lacks(text, expected):
+    assert redact(text) == expected
