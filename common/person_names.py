@@ -349,6 +349,10 @@ def full_names(text: str) -> str:
         if end:
             spans.append((cue.end(), end))
     for cue in _sign_off().finditer(text):
+        # after a space only, the sign-off opens its clause: "i love Ruskin Bond" is no signature
+        spaced = not re.search(r"[,!.\n-]", cue.group())
+        if spaced and not re.search(r"(?:^|[,.!?;:'\"“‘(\n–—-])[ \t]*$", text[: cue.start()]):
+            continue
         end = _name_end(text, cue.end(), explicit=True)
         # A sign-off closes the message (or the quoted gift message): the name is the last thing on its line.
         if end and re.match(r"[ \t]*[.!]?[ \t]*['\"’”)]?[ \t]*(?:\n|$)", text[end:]):
@@ -464,7 +468,12 @@ def _korean_introduction() -> re.Pattern[str]:
 def _cjk_self_introductions(text: str) -> list[tuple[int, int]]:
     """Japanese and Korean names before the verb that introduces them ("佐藤 健太です",
     "김민준입니다"), or after a Korean cue ("저는 이서연이에요", "받는 사람: 박지훈")."""
-    spans = [m.span("name") for m in _japanese_introduction().finditer(text)]
+    business = _names_data()["japanese_business_marks"]
+    spans = [
+        m.span("name")
+        for m in _japanese_introduction().finditer(text)
+        if not any(b in m.group("name") for b in business)
+    ]
     for m in _korean_introduction().finditer(text):
         spans.append(m.span("name") if m.group("name") else m.span("cued"))
     return spans

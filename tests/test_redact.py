@@ -1140,3 +1140,15 @@ def test_identity_documents_dates_and_names_of_more_languages(text, expected):
 )
 def test_indian_names_faker_lacks(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i love Ruskin Bond, any box set?",  # "love" inside a clause is no sign-off
+        "田中電機です。在庫はありますか",  # a family name before a business's word: a shop
+        "GSTIN 27AAPFU0939F1ZV for invoice",  # a PAN inside a tax number stays with it
+    ],
+)
+def test_sign_off_words_and_family_names_that_name_no_person(text):
+    assert redact(text) == text
