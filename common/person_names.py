@@ -407,6 +407,11 @@ _CONTACT_TAG = re.compile(r"\[(?:ADDRESS|POSTCODE|PHONE|EMAIL)\]|\d")
 _DASH_END = re.compile(r"(?:[ \t]+[-~–—]+|[.?!])[ \t]*(?P<name>[^\W\d_][^\n]*?)[ \t]*[.!]?[ \t]*\Z")
 
 
+@cache
+def _footer() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_cue_pattern('signature_footers')})\b", re.I)
+
+
 def _signature_lines(text: str) -> list[tuple[int, int]]:
     """Spans of a name standing where a signature or a header stands: the first or the last line
     of a message of several lines, alone on it ("Vikram Desai" under the message, "Aarav Khanna"
@@ -416,6 +421,8 @@ def _signature_lines(text: str) -> list[tuple[int, int]]:
     names list's word, one that is no everyday English word)."""
     spans: list[tuple[int, int]] = []
     lines = [m for m in re.finditer(r"(?m)^.*$", text) if m.group().strip()]
+    while len(lines) > 2 and _footer().match(lines[-1].group().strip()):
+        lines.pop()  # "Sent from my iPhone" under the name
     # the last line signs the message; the first heads it only above contact details (a
     # product's title heads a listing's text)
     chosen = [lines[-1]] if len(lines) >= 2 else []

@@ -1152,3 +1152,32 @@ def test_indian_names_faker_lacks(text, expected):
 )
 def test_sign_off_words_and_family_names_that_name_no_person(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hello team\nthe kurta is XL but i ordered L\nthanks\nAnjali Deshmukh",  # a name alone on the last line
+        "please cancel the order\nRAJESH KHANNA",
+        "From: Farhan Qureshi\nSubject: wrong colour\ngot grey instead of olive",
+    ],
+)
+def test_the_assistant_redacts_a_message_with_its_lines(make_assistant, message):
+    """The lines say where a signature or a header stands: redacted before they are joined."""
+    from assistant.session import Session
+
+    assistant, _ = make_assistant(default="Here you go.")
+    session = Session()
+    assistant.reply(session, message)
+    assert "[NAME]" in session.turns[0].content and "\n" not in session.turns[0].content
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("where is my order??\nAmit Joshi\nSent from my iPhone", "where is my order??\n[NAME]\nSent from my iPhone"),
+        ("जन्मदिन 15 अगस्त 1995 है", "जन्मदिन [DOB] है"),
+    ],
+)
+def test_a_signature_above_a_mail_footer_and_hindi_month_names(text, expected):
+    assert redact(text) == expected
