@@ -1181,3 +1181,16 @@ def test_the_assistant_redacts_a_message_with_its_lines(make_assistant, message)
 )
 def test_a_signature_above_a_mail_footer_and_hindi_month_names(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("నా పేరు శ్రీనివాస్ రెడ్డి", "నా పేరు [NAME]"),
+        ("আমার নাম সৌমিত্র চট্টোপাধ্যায়", "আমার নাম [NAME]"),
+        ("customer: Ravi Shankar", "customer: [NAME]"),
+        ("buyer: Croma Store", "buyer: Croma Store"),  # a shop: everyday words
+    ],
+)
+def test_my_name_is_in_indian_scripts_and_a_buyer_on_a_form(text, expected):
+    assert redact(text) == expected
