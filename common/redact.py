@@ -125,7 +125,9 @@ def _code_after_address() -> re.Pattern[str]:
 
 # A UPI payment address ("ravi.k@okaxis", "9845012345@ybl"): a name or a phone number, "@", a
 # payment app's handle with no dot after it, so no e-mail pattern takes it.
-UPI_ID = re.compile(r"(?<![\w.@-])[\w.-]{2,}@(?P<handle>[A-Za-z]{2,})\b(?![.@-])")
+# A space either side of the "@" only with a payment app's handle ("ravi.k @ okaxis"); a full
+# stop may end the sentence after it.
+UPI_ID = re.compile(r"(?<![\w.@-])[\w.-]{2,}(?P<space> ?)@(?P=space)(?P<handle>[A-Za-z]{2,})\b(?!\.\w|[@-])")
 
 
 @cache
@@ -138,6 +140,8 @@ def _upi_ids(text: str) -> str:
 
     def tag(m: re.Match[str]) -> str:
         known = m.group("handle").lower() in _data()["upi_handles"]
+        if m.group("space"):
+            return "[UPI]" if known else m.group()
         return "[UPI]" if known or _upi_cue().search(text[max(0, m.start() - 20) : m.start()]) else m.group()
 
     return UPI_ID.sub(tag, text)
@@ -152,14 +156,17 @@ def _spelled_email() -> re.Pattern[str]:
     tld = _words("email_tlds")
     # "name@ gmail.com" too; not "online @ flipkart.com", a shop's line in catalog text
     bracket_at = r"\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*|@\s+"
-    bracket_dot = r"\s*[(\[{<]\s*dot\s*[)\]}>]\s*"
+    bracket_dot = r"\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*"
     # " dot ", or a dot set apart by spaces ("ravi . kumar @ gmail . com")
     spoken_dot = r"\s+(?:dot|\.)\s+"
     dot = rf"(?:{bracket_dot}|{spoken_dot}|\.)"
     local = rf"[\w+-]+(?:{dot}[\w+-]+)*"
+    # A spoken " at " before a mail provider's own domain ("priya_sharma1990 at gmail.com") is
+    # an address too, unless the word before it is one a sentence is made of ("log in at gmail.com").
+    provider = rf"(?<![\w.+-])(?!(?:{_words('not_email_local_parts')})\s)(?=[\w.+-]*[^\W\d_])[\w.+-]{{2,}}\s+at\s+(?:{_words('email_providers')})(?:\.[\w-]+)*\.(?:{tld})"
     return re.compile(
         rf"\b{local}(?:(?:{bracket_at})[\w-]+(?:{dot}[\w-]+)*{dot}(?:{tld})"
-        rf"|\s+(?:at|@)\s+[\w-]+(?:{dot}[\w-]+)*(?:{spoken_dot}|{bracket_dot})(?:{tld}))\b",
+        rf"|\s+(?:at|@)\s+[\w-]+(?:{dot}[\w-]+)*(?:{spoken_dot}|{bracket_dot})(?:{tld}))\b|{provider}\b",
         re.I,
     )
 

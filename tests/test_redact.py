@@ -1194,3 +1194,22 @@ def test_a_signature_above_a_mail_footer_and_hindi_month_names(text, expected):
 )
 def test_my_name_is_in_indian_scripts_and_a_buyer_on_a_form(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mail rahul [at] gmail [.] com", "mail [EMAIL]"),
+        ("priya_sharma1990 at gmail.com", "[EMAIL]"),  # a spoken "at" before a mail provider
+        ("log in at gmail.com", "log in at gmail.com"),
+        ("iphone15 at flipkart.com", "iphone15 at flipkart.com"),  # a shop, not a mail provider
+        ("ravi.k @ okaxis", "[UPI]"),
+        ("upi: ravi.k@okaxis.", "upi: [UPI]."),
+        ("VID 9123 4567 8901 2345", "VID [ID]"),
+        ("DL-0420110149646", "DL-[ID]"),
+        ("佐藤健太様へ", "[NAME]様へ"),
+        ("김민준님 주문", "[NAME]님 주문"),
+    ],
+)
+def test_spoken_emails_spaced_upi_ids_virtual_ids_and_honorifics(text, expected):
+    assert redact(text) == expected
