@@ -199,19 +199,24 @@ def _chains(text: str) -> list[list[re.Match[str]]]:
 
 def _identifier(text: str, groups: list[re.Match[str]]) -> str | None:
     """The tag of the kind these groups are, read as one identifier, or None."""
+    compact = "".join(g.group() for g in groups).upper()
+    kinds = [(test, tag) for shape, test, tag in ID_KINDS if shape.fullmatch(compact)]
+    if not kinds:
+        return None  # most stretches: no kind's shape, nothing more to read
     candidate = _Candidate(text, groups)
-    for shape, test, tag in ID_KINDS:
-        if shape.fullmatch(candidate.compact) and test(candidate):
-            return tag
-    return None
+    return next((tag for test, tag in kinds if test(candidate)), None)
 
 
 def grouped_identifiers(text: str) -> str:
     """Replace identity numbers and IBANs in any grouping by their tags. In each run of groups
     the longest stretch that reads as an identifier wins; a stretch never starts or ends beside a
     group of digits, as a number does not end mid-way ("1234 5678 9012 3456" holds no Aadhaar)."""
+    if not any(ch.isdigit() for ch in text):
+        return text
     spans: list[tuple[int, int, str]] = []
     for chain in _chains(text):
+        if not any(ch.isdigit() for g in chain for ch in g.group()):
+            continue  # words only: most of a message, and no identifier
         i = 0
         while i < len(chain):
             found = None
