@@ -415,18 +415,20 @@ class Assistant:
         return self.writer.write(messages, grounder, run, self.settings.llm_adapter, guard=guard, budget_s=budget)
 
     def _checked(self, message: str) -> str:
-        message = " ".join(message.split())
-        if not message:
+        # its lines kept for redaction: a name alone on the last line, or under "thanks", signs
+        # the message, and an e-mail's "From:" line heads it; joined into one line once redacted
+        lines = "\n".join(line for line in (" ".join(part.split()) for part in message.splitlines()) if line)
+        if not lines:
             raise ShopAssistError("the message is empty; say what you are looking for")
-        if len(message) > self.settings.max_message_chars:
+        if len(lines) > self.settings.max_message_chars:
             raise ShopAssistError(
-                f"the message has {len(message)} characters; the limit is {self.settings.max_message_chars}"
+                f"the message has {len(lines)} characters; the limit is {self.settings.max_message_chars}"
             )
         # Personal data means nothing to a search: tagged before anything reads the message, a
         # card number is never a price bound, never in a prompt, never echoed or saved. The shop's
         # brands that open with a title ("Dr Batra's") or read as a name ("Allen Solly") are no
         # person's name.
-        return redact_keeping(message, self.person_like_brands)
+        return " ".join(redact_keeping(lines, self.person_like_brands).split())
 
     def _reply(self, session: Session, text: str, outcome: Outcome, timings: Timings) -> Reply:
         report = outcome.grounder.report if outcome.grounder else None

@@ -76,6 +76,10 @@ def _words(key: str) -> str:
 SPACELESS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 NOT_AFTER_WORD = rf"(?<![^\W{SPACELESS}])"
 NOT_BEFORE_WORD = rf"(?![^\W{SPACELESS}])"
+# The edges of a word of a spaced script: the letters, digits and the Indic scripts' marks.
+INDIC_MARKS = "\u0900-\u0dff"
+WORD_START = rf"(?<![\w{INDIC_MARKS}])"
+WORD_END = rf"(?![\w{INDIC_MARKS}])"
 
 
 def _cue_words(key: str) -> str:
@@ -84,7 +88,10 @@ def _cue_words(key: str) -> str:
     words = sorted(_data()[key], key=len, reverse=True)
     spaced = [re.escape(w) for w in words if not re.search(f"[{SPACELESS}]", w)]
     spaceless = [re.escape(w) for w in words if re.search(f"[{SPACELESS}]", w)]
-    return "|".join([rf"\b(?:{'|'.join(spaced)})\b", *spaceless])
+    # Not "\b": a Devanagari word may end in a vowel sign ("जन्म तिथि"), a mark that is no "\w",
+    # and a word may end in its dot ("d.o.b."); a word's edge is where no letter or mark of a
+    # spaced script stands beside it.
+    return "|".join([rf"{WORD_START}(?:{'|'.join(spaced)}){WORD_END}", *spaceless])
 
 
 @cache

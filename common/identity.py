@@ -7,18 +7,24 @@ National Insurance number has no stdnum module; its shape and HMRC's rules for t
 letters are written here (`_nino_ok`).
 
 What no library does is decide which candidates in a shopper's message are the person's: a
-12-digit run can be a UPC barcode, "536 22 1234" a price list. A number goes when its own
-written form says what it is (an SSN's 3-2-4 dashes, Aadhaar's 4-4-4 groups, a PAN in capitals,
-an NI number in its 2-2-2 pairs) or a cue word for its kind stands just before it. A date goes
-only after a date-of-birth cue ("dob", "born on"); a delivery date is shop text. The cue words
-are data (common/data/redact.yaml); bench/pii.py measures both directions.
+12-digit run can be a UPC barcode, "536 22 1234" a price list. Every run of letter-and-digit
+groups is read on its groups joined, whatever the separators ("CHTPE 4714 Q", "23.904.974-Q",
+"310104 19880612 3094"), and the kind's check decides (Verhoeff, the DNI letter, CPF's and the
+resident ID's check digits, mod-97 for an IBAN). A number goes when a cue word for its kind
+stands just before it, or when its check passes and its printed form says what it is (an SSN's
+3-2-4 dashes, Aadhaar's 4-4-4 groups, a PAN in capitals, an NI number in its pairs). A passport,
+voter-id or driving-licence number has no check stdnum reads: only its word names it. A date goes only after a date-of-birth cue ("dob",
+"born on", "janam tithi", "дата рождения"); a delivery date is shop text. The cue words are data
+(common/data/redact.yaml); bench/pii.py measures both directions.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
+from stdnum import iban
 from stdnum.br import cpf
 from stdnum.cn import ric
 from stdnum.es import dni, nie
@@ -30,18 +36,17 @@ from common.address import NOT_AFTER_WORD, NOT_BEFORE_WORD, SPACELESS, _cue_word
 ID_TAG = "[ID]"
 DOB_TAG = "[DOB]"
 
-PAN = re.compile(r"(?<![\w-])[A-Za-z]{5}\d{4}[A-Za-z](?![\w-])")
-# 12 digits in one run or as 4-4-4 with one kind of separator.
-AADHAAR = re.compile(r"(?<![\w.,/-])\d{4}([ .-]?)\d{4}\1\d{4}(?![\w-]|[.,/]\d)")
-SSN = re.compile(r"(?<![\w.,/-])\d{3}([ .-]?)\d{2}\1\d{4}(?![\w-]|[.,/]\d)")
-NINO = re.compile(r"(?<![\w-])[A-Za-z]{2}(\s?)\d{2}\1\d{2}\1\d{2}\1[A-Da-d](?![\w-])")
-# China's resident identity number: 17 digits (the holder's birth date among them) and a check
-# character; beside Chinese text with no space ("身份证号110105...").
-CN_RIC = re.compile(rf"{NOT_AFTER_WORD}\d{{17}}[\dXx]{NOT_BEFORE_WORD}")
-# Spain's DNI (8 digits and a check letter) and NIE (X, Y or Z, 7 digits, a check letter).
-ES_ID = re.compile(r"(?<![\w-])(?:[XYZxyz][ -]?\d{7}|\d{8})[ -]?[A-Za-z](?![\w-])")
-# Brazil's CPF: 11 digits, printed 3.3.3-2, the last two check digits.
-CPF = re.compile(r"(?<![\w.,/-])\d{3}(\.?)\d{3}\1\d{3}-?\d{2}(?![\w-]|[.,/]\d)")
+# A group of an identifier as typed: letters and digits, set apart from the next by a space or
+# two, or by one dot, dash or slash with spaces around it or not ("CHTPE 4714 Q", "23.904.974-Q",
+# "310104 19880612 3094", "QQ 123456 C"). Every identifier is read on its groups joined, its
+# separator-free form, with the check its kind has: no way of grouping it needs a pattern of its own.
+ID_GROUP = re.compile(r"[A-Za-z0-9]+")
+ID_SEPARATOR = re.compile(r"[ \t]{1,2}|[ \t]{0,2}[./-][ \t]{0,2}")
+# The most groups and characters one identifier is read over: an IBAN has up to 34 characters.
+MAX_GROUPS, MAX_CHARS = 9, 34
+# A letter of a spaced script glued to a group makes it part of a word ("Müller2024"); a Chinese
+# or Japanese character does not ("身份证号110105...").
+GLUED = re.compile(rf"[^\W\d_{SPACELESS}]")
 # A bank account number (not an IBAN): 8-18 digits, maybe grouped, that only its word names.
 ACCOUNT = re.compile(rf"{NOT_AFTER_WORD}\d(?:[ -]?\d){{7,17}}{NOT_BEFORE_WORD}")
 # HMRC: first letter not D F I Q U V, second not D F I O Q U V, and these pairs never issued.
@@ -72,80 +77,184 @@ def _nino_ok(candidate: str) -> bool:
     return prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in NINO_BAD_PAIRS
 
 
-def _checked(key: str, valid: bool, text: str, m: re.Match[str]) -> str:
-    """An identity number of a shape rare in shop text: its own word names it (whatever its
-    check says, as a mistyped one is still the person's), or its check passes and no
-    identifier word ("order", "model") names it as something else."""
-    if _cued(key, text, m.start()):
-        return ID_TAG
-    return ID_TAG if valid and not _cued("identifier_cues", text, m.start()) else m.group()
+class _Candidate:
+    """Groups of a message read as one identifier: the text as written, its separator-free form
+    in capitals, the lengths of its groups and the separators between them."""
+
+    def __init__(self, text: str, groups: list[re.Match[str]]) -> None:
+        self.text = text
+        self.start, self.end = groups[0].start(), groups[-1].end()
+        self.raw = text[self.start : self.end]
+        self.compact = "".join(g.group() for g in groups).upper()
+        self.groups = [g.group() for g in groups]
+        self.sizes = [len(g) for g in self.groups]
+        self.separators = {text[a.end() : b.start()].strip() or " " for a, b in zip(groups, groups[1:], strict=False)}
+
+    def cued(self, key: str) -> bool:
+        return _cued(key, self.text, self.start)
+
+    def named_otherwise(self) -> bool:
+        """An identifier word ("order", "model", "serial") names it as the shop's."""
+        return self.cued("identifier_cues")
+
+
+def _pan(c: _Candidate) -> bool:
+    # Unnamed, only in capitals with a valid holder-type letter: in that exact 5-4-1 shape a PAN
+    # far more often than a model code; in lower case it could be any code.
+    valid = pan.is_valid(c.compact) and not re.search("[a-z]", c.raw)
+    if valid and _mentioned("pan_cues", c.text, c.start):
+        return True  # "pan card details for invoice: ABCPE1234F": named earlier in the sentence
+    if c.named_otherwise():
+        return False  # "model ABCPE1234F"
+    # named as one: even the "ABCDE1234F" of examples, whose D is no holder type
+    return c.cued("pan_cues") or valid
+
+
+def _aadhaar(c: _Candidate) -> bool:
+    if c.cued("aadhaar_cues"):
+        return True  # named as one: even with a digit mistyped
+    if not aadhaar.is_valid(c.compact) or c.named_otherwise():
+        return False
+    # printed 4-4-4, or named earlier in the sentence ("aadhar galat tha, correct one: ...")
+    return c.sizes == [4, 4, 4] or _mentioned("aadhaar_cues", c.text, c.start)
+
+
+def _ssn(c: _Candidate) -> bool:
+    if c.cued("ssn_cues"):
+        return True  # named as one: even a number never issued ("078-05-1120", of a sample card)
+    printed = c.sizes == [3, 2, 4] and c.separators == {"-"}
+    return printed and ssn.is_valid(c.compact) and not c.named_otherwise()
+
+
+def _nino(c: _Candidate) -> bool:
+    if c.named_otherwise():
+        return False
+    # printed in its pairs, spaced ("QQ 12 34 56 C", "QQ 123456 C"); not "H.No. 12-2-417/B", an address
+    grouped = c.separators == {" "} and c.sizes in ([2, 2, 2, 2, 1], [2, 6, 1])
+    return grouped or c.cued("nino_cues") or (c.raw.isupper() and _nino_ok(c.compact))
+
+
+def _cn_ric(c: _Candidate) -> bool:
+    # the holder's birth date and an ISO 7064 check character: rare by chance in any grouping
+    return c.cued("cn_ric_cues") or (ric.is_valid(c.compact) and not c.named_otherwise())
+
+
+def _es_id(c: _Candidate) -> bool:
+    # in upper case only, unless named: "12345678z" may be any code
+    valid = c.raw[-1].isupper() and (dni.is_valid(c.compact) or nie.is_valid(c.compact))
+    return c.cued("es_id_cues") or (valid and not c.named_otherwise())
+
+
+def _cpf(c: _Candidate) -> bool:
+    # unnamed, only as printed (3.3.3-2): eleven digits in a run are as often a phone number
+    printed = c.sizes == [3, 3, 3, 2]
+    return c.cued("cpf_cues") or (printed and cpf.is_valid(c.compact) and not c.named_otherwise())
+
+
+def _identity_document(c: _Candidate) -> bool:
+    """A passport, voter id, driving licence... number: no check that stdnum reads, so only its
+    word names one. Five digits or more, and every group holds a digit but a first one of up to
+    three letters ("J 4567 832"), so the words around it stay ("passport no K8364927 for the visa",
+    "epic deal on 4K tv 55000")."""
+    groups = c.groups[1:] if re.fullmatch(r"[A-Za-z]{1,3}", c.groups[0]) else c.groups
+    shaped = sum(ch.isdigit() for ch in c.compact) >= 5 and all(re.search(r"\d", g) for g in groups)
+    return shaped and c.cued("identity_document_cues")
+
+
+def _iban(c: _Candidate) -> bool:
+    return iban.is_valid(c.compact, check_country=False)
+
+
+# Each kind: the shape of its separator-free form, the test that it is one here, its tag.
+ID_KINDS: list[tuple[re.Pattern[str], Callable[[_Candidate], bool], str]] = [
+    (re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}"), _iban, "[IBAN]"),
+    (re.compile(r"\d{17}[\dX]"), _cn_ric, ID_TAG),
+    (re.compile(r"(?:\d{8}|[XYZ]\d{7})[A-Z]"), _es_id, ID_TAG),
+    (re.compile(r"\d{11}"), _cpf, ID_TAG),
+    (re.compile(r"[A-Z]{5}\d{4}[A-Z]"), _pan, ID_TAG),
+    (re.compile(r"[A-Z]{2}\d{6}[A-D]"), _nino, ID_TAG),
+    (re.compile(r"[2-9]\d{11}"), _aadhaar, ID_TAG),
+    (re.compile(r"\d{9}"), _ssn, ID_TAG),
+    (re.compile(r"[A-Z0-9]{6,20}"), _identity_document, ID_TAG),
+]
+
+
+def _chains(text: str) -> list[list[re.Match[str]]]:
+    """The runs of groups one separator apart, each group standing alone (not glued to a word)."""
+    chains: list[list[re.Match[str]]] = []
+    previous: re.Match[str] | None = None
+    for group in ID_GROUP.finditer(text):
+        glued = (group.start() > 0 and GLUED.match(text, group.start() - 1)) or GLUED.match(text, group.end())
+        if glued:
+            previous = None
+            continue
+        joined = previous is not None and ID_SEPARATOR.fullmatch(text, previous.end(), group.start())
+        if joined:
+            chains[-1].append(group)
+        else:
+            chains.append([group])
+        previous = group
+    return chains
+
+
+def _identifier(text: str, groups: list[re.Match[str]]) -> str | None:
+    """The tag of the kind these groups are, read as one identifier, or None."""
+    compact = "".join(g.group() for g in groups).upper()
+    kinds = [(test, tag) for shape, test, tag in ID_KINDS if shape.fullmatch(compact)]
+    if not kinds:
+        return None  # most stretches: no kind's shape, nothing more to read
+    candidate = _Candidate(text, groups)
+    return next((tag for test, tag in kinds if test(candidate)), None)
+
+
+def grouped_identifiers(text: str) -> str:
+    """Replace identity numbers and IBANs in any grouping by their tags. In each run of groups
+    the longest stretch that reads as an identifier wins; a stretch never starts or ends beside a
+    group of digits, as a number does not end mid-way ("1234 5678 9012 3456" holds no Aadhaar)."""
+    if not any(ch.isdigit() for ch in text):
+        return text
+    spans: list[tuple[int, int, str]] = []
+    for chain in _chains(text):
+        if not any(ch.isdigit() for g in chain for ch in g.group()):
+            continue  # words only: most of a message, and no identifier
+        i = 0
+        while i < len(chain):
+            found = None
+            if any(ch.isdigit() for ch in chain[i].group()) or len(chain[i].group()) <= 5:
+                for j in range(min(len(chain), i + MAX_GROUPS) - 1, i - 1, -1):
+                    groups = chain[i : j + 1]
+                    if sum(len(g.group()) for g in groups) > MAX_CHARS or not any(
+                        ch.isdigit() for g in groups for ch in g.group()
+                    ):
+                        continue
+                    if (i > 0 and chain[i - 1].group().isdigit()) or (
+                        j + 1 < len(chain) and chain[j + 1].group().isdigit()
+                    ):
+                        continue
+                    tag = _identifier(text, groups)
+                    if tag:
+                        found = (j, tag)
+                        break
+            if found:
+                spans.append((chain[i].start(), chain[found[0]].end(), found[1]))
+                i = found[0] + 1
+            else:
+                i += 1
+    for start, end, tag in reversed(spans):
+        text = text[:start] + tag + text[end:]
+    return text
 
 
 def national_ids(text: str) -> str:
-    """Replace PAN, Aadhaar, SSN, UK NI, Chinese resident, Spanish DNI/NIE and Brazilian CPF
-    numbers, and bank account numbers their word names, by [ID]."""
-
-    def pan_tag(m: re.Match[str]) -> str:
-        raw = m.group()
-        # Unnamed, only in capitals with a valid holder-type letter: in that exact 5-4-1 shape a
-        # PAN far more often than a model code; in lower case it could be any code.
-        valid = pan.is_valid(raw.upper()) and raw.isupper()
-        if valid and _mentioned("pan_cues", text, m.start()):
-            return ID_TAG  # "pan card details for invoice: ABCPE1234F": named earlier in the sentence
-        if _cued("identifier_cues", text, m.start()):
-            return raw  # "model ABCPE1234F"
-        if _cued("pan_cues", text, m.start()):
-            return ID_TAG  # named as one: even the "ABCDE1234F" of examples, whose D is no holder type
-        return ID_TAG if valid else raw
-
-    def aadhaar_tag(m: re.Match[str]) -> str:
-        raw = m.group()
-        if _cued("aadhaar_cues", text, m.start()):
-            return ID_TAG  # named as one: even with a digit mistyped
-        if not aadhaar.is_valid(re.sub(r"\D", "", raw)) or _cued("identifier_cues", text, m.start()):
-            return raw
-        # printed 4-4-4, or named earlier in the sentence ("aadhar galat tha, correct one: ...")
-        return ID_TAG if m.group(1) in (" ", "-") or _mentioned("aadhaar_cues", text, m.start()) else raw
-
-    def ssn_tag(m: re.Match[str]) -> str:
-        raw = m.group()
-        if _cued("ssn_cues", text, m.start()):
-            return ID_TAG  # named as one: even a number never issued ("078-05-1120", of a sample card)
-        if not ssn.is_valid(re.sub(r"\D", "", raw)) or _cued("identifier_cues", text, m.start()):
-            return raw
-        return ID_TAG if m.group(1) == "-" else raw
-
-    def nino_tag(m: re.Match[str]) -> str:
-        raw = m.group()
-        spaced = m.group(1) != ""
-        if _cued("identifier_cues", text, m.start()):
-            return raw
-        if spaced or _cued("nino_cues", text, m.start()) or (raw.isupper() and _nino_ok(raw)):
-            return ID_TAG
-        return raw
-
-    def es_tag(m: re.Match[str]) -> str:
-        raw = re.sub(r"[ -]", "", m.group())
-        # in upper case only, unless named: "12345678z" may be any code
-        valid = raw[-1].isupper() and (dni.is_valid(raw) or nie.is_valid(raw))
-        return _checked("es_id_cues", valid, text, m)
-
-    def cpf_tag(m: re.Match[str]) -> str:
-        # unnamed, only as printed (3.3.3-2): eleven digits in a run are as often a phone number
-        printed = m.group(1) == "." and "-" in m.group()
-        return _checked("cpf_cues", printed and cpf.is_valid(m.group()), text, m)
+    """Replace PAN, Aadhaar, SSN, UK NI, Chinese resident, Spanish DNI/NIE, Brazilian CPF and
+    passport numbers, and bank account numbers their word names, by [ID]; IBANs in any grouping
+    by [IBAN]."""
 
     def account_tag(m: re.Match[str]) -> str:
         return ID_TAG if _cued("bank_account_cues", text, m.start()) else m.group()
 
-    text = CN_RIC.sub(lambda m: _checked("cn_ric_cues", ric.is_valid(m.group().upper()), text, m), text)
-    text = ES_ID.sub(es_tag, text)
-    text = CPF.sub(cpf_tag, text)
     text = ACCOUNT.sub(account_tag, text)
-    text = PAN.sub(pan_tag, text)
-    text = NINO.sub(nino_tag, text)
-    text = AADHAAR.sub(aadhaar_tag, text)
-    return SSN.sub(ssn_tag, text)
+    return grouped_identifiers(text)
 
 
 ENGLISH_MONTH = (
@@ -156,6 +265,8 @@ DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th|º|°)?"
 YEAR = r"(?:(?:19|20)\d{2}|'?\d{2})"
 # "1990年5月12日": a Chinese or Japanese date, always with its year
 HAN_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
+# "1992년 3월 5일": Korean's
+HANGUL_DATE = r"(?:19|20)\d{2}\s*년\s*\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?"
 
 
 # "14/02/1991", "1990-07-21", "3 March 1987", "12th Aug 1979", "4th of July, 1985", "July 4, 1985",
@@ -166,7 +277,7 @@ def _date(year: bool) -> str:
     year_part = rf",?[\s-]+(?:de\s+|del\s+)?{YEAR}"
     year_part = year_part if year else f"(?:{year_part})?"
     return (
-        rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]{YEAR}|(?:19|20)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|{HAN_DATE}"
+        rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]{YEAR}|(?:19|20)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|{HAN_DATE}|{HANGUL_DATE}"
         rf"|{DAY}\.?(?:\s+(?:of|de|del))?[\s-]+{month}{year_part}|{month}\s+{DAY}{year_part})"
     )
 
@@ -176,7 +287,7 @@ def _birth_date() -> re.Pattern[str]:
     """A date within a few words after a date-of-birth cue ("dob:", "I was born on", "出生日期：").
     After "birthday" only a date with its year: "before her birthday on 12 June" is a delivery
     date."""
-    between = rf"(?:[\s.:,：-]*(?:\b(?:{_words('birth_connectors')})\b|是|为|于|在))*[\s.:,：-]*"
+    between = rf"(?:[\s.:,：-]*(?:{_cue_words('birth_connectors')}))*[\s.:,：-]*"
     born = rf"(?:{_cue_words('birth_cues')}){between}(?P<date>{_date(year=False)})"
     birthday = rf"(?:{_cue_words('birthday_cues')}){between}(?P<dated>{_date(year=True)})"
     # "my DOB for the age check on the wine set: 1999-05-27": a whole date later in the same

@@ -79,12 +79,15 @@ def _names_data() -> dict:
 # initial with its dot ("S."). The `regex` module knows Unicode's letter and mark classes.
 _WORD = regex.compile(r"\p{L}\.(?!\w)|\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# What no name holds: a character that is no letter, mark, space, apostrophe, dot or hyphen, a
+# digit, two spaces. Not `re`'s "\w", which leaves out Devanagari's vowel signs ("सुनीता").
+_ODD_IN_NAME = regex.compile(r"[^\p{L}\p{M}\s'’.-]|\s{2,}")
 
 
 @cache
 def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(given names, family names, Chinese and Japanese family names), lower case, from every
-    locale of Faker's person providers. A name of several words ("de Vries", "van Dijk") gives
+    locale of Faker's person providers and the Indian names they lack (person_names.yaml). A name of several words ("de Vries", "van Dijk") gives
     each word but its particles. (The US Census Bureau's 88,799 surnames were tried: they add
     "Bath", "Boots", "Slim", "Brand" and change catalog text after weak cues, while the Indian
     surnames they add are uncommon words, name words already.)"""
@@ -115,6 +118,8 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                         for word in words:
                             if _WORD.fullmatch(word) and (len(words) == 1 or word[0].isupper()):
                                 into.add(word.lower())
+    given.update(_names_data()["extra_given_names"])
+    family.update(_names_data()["extra_family_names"])
     return frozenset(given), frozenset(family), frozenset(cjk)
 
 
@@ -222,6 +227,42 @@ def _longest_name(words: list[re.Match[str]], explicit: bool) -> re.Match[str] |
     return None
 
 
+@cache
+def _couple() -> re.Pattern[str]:
+    """A given name and a word joining it to a second person's full name ("Neha & ", "Rohan and ")."""
+    return re.compile(rf"(?P<first>{_NAME_WORD}|[A-Z]{{2,}})[ \t]+(?:{_cue_pattern('couple_connectors')})[ \t]+")
+
+
+def _given_name(word: str) -> bool:
+    """A capitalised word that may be a given name: one a names list holds, or no language uses often."""
+    return _kind(word) in ("listed", "uncommon")
+
+
+def _name_end(text: str, pos: int, explicit: bool) -> int | None:
+    """Where the full name written at `pos` ends, or None. Two people may share the family name
+    ("Neha & Arjun Sethi"): a listed given name, "&" or "and", then a full name."""
+    end = _longest_name(_run(text, pos), explicit)
+    if end:
+        return end.end()
+    couple = _couple().match(text, pos)
+    if couple and _given_name(couple.group("first")):
+        end = _longest_name(_run(text, couple.end()), explicit)
+        return end.end() if end else None
+    return None
+
+
+def _with_partner(text: str, start: int) -> int:
+    """The start of a name with the given name of someone sharing it before it ("Neha & [Arjun
+    Sethi]"), or `start`."""
+    m = re.search(
+        rf"(?:^|(?<=[^\w'’]))(?P<first>{_NAME_WORD}|[A-Z]{{2,}})[ \t]+(?:{_cue_pattern('couple_connectors')})[ \t]+$",
+        text[max(0, start - 40) : start],
+    )
+    if m and _given_name(m.group("first")):
+        return max(0, start - 40) + m.start("first")
+    return start
+
+
 def _cue_pattern(key: str) -> str:
     return "|".join(re.escape(c) for c in sorted(_names_data()[key], key=len, reverse=True))
 
@@ -233,6 +274,19 @@ def _before_cue() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w'’])(?:(?:{_cue_pattern('name_cues_before')})|(?:{_cue_pattern('relation_cues')}){place}?)"
         rf"(?:[ \t]*[:,–-])?[ \t]+",
+        re.I,
+    )
+
+
+@cache
+def _qualified_name_cue() -> re.Pattern[str]:
+    """ "name" with what it is written on or as ("name on parcel:", "name as per pan:", "name on the
+    invoice should be"): what follows is the name."""
+    qualifiers = _cue_pattern("name_qualifiers")
+    ends = _cue_pattern("name_qualifier_ends")
+    return re.compile(
+        rf"(?<![\w'’])(?:name|naam)[ \t]+(?:{qualifiers})[ \t]+(?:(?:the|my|your|his|her|a)[ \t]+)?"
+        rf"[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*(?:{ends})[ \t]*(?<=[\s:=-])",
         re.I,
     )
 
@@ -253,7 +307,7 @@ def _sign_off() -> re.Pattern[str]:
     # a comma, a dash or a line break after it, or only a space: a chat box or the assistant's
     # reading joins the lines ("Regards John Williams")
     return re.compile(
-        rf"(?<![\w'’])(?:{_cue_pattern('sign_offs')})(?:[ \t]*(?:[,!.-]+[ \t]*\n?|\n)[ \t]*|[ \t]+)", re.I
+        rf"(?<![\w’])(?<!\w')(?:{_cue_pattern('sign_offs')})(?:[ \t]*(?:[,!.-]+[ \t]*\n?|\n)[ \t]*|[ \t]+)", re.I
     )
 
 
@@ -287,15 +341,22 @@ def full_names(text: str) -> str:
             text[max(0, cue.start() - 30) : cue.start()]
         ):
             continue
-        end = _longest_name(_run(text, cue.end()), said in _explicit())
+        end = _name_end(text, cue.end(), said in _explicit())
         if end:
-            spans.append((cue.end(), end.end()))
+            spans.append((cue.end(), end))
+    for cue in _qualified_name_cue().finditer(text):
+        end = _name_end(text, cue.end(), explicit=True)
+        if end:
+            spans.append((cue.end(), end))
     for cue in _sign_off().finditer(text):
-        words = _run(text, cue.end())
-        end = _longest_name(words, explicit=True)
-        # A sign-off closes the message: the name is the last thing on its line.
-        if end and re.match(r"[ \t]*[.!]?[ \t]*(?:\n|$)", text[end.end() :]):
-            spans.append((cue.end(), end.end()))
+        # after a space only, the sign-off opens its clause: "i love Ruskin Bond" is no signature
+        spaced = not re.search(r"[,!.\n-]", cue.group())
+        if spaced and not re.search(r"(?:^|[,.!?;:'\"“‘(\n–—-])[ \t]*$", text[: cue.start()]):
+            continue
+        end = _name_end(text, cue.end(), explicit=True)
+        # A sign-off closes the message (or the quoted gift message): the name is the last thing on its line.
+        if end and re.match(r"[ \t]*[.!]?[ \t]*['\"’”)]?[ \t]*(?:\n|$)", text[end:]):
+            spans.append((cue.end(), end))
     for cue in _after_cue().finditer(text):
         before = list(_WORD.finditer(text[max(0, cue.start() - 80) : cue.start()]))
         offset = max(0, cue.start() - 80)
@@ -304,7 +365,7 @@ def full_names(text: str) -> str:
             if len(words) < n or words[-1].end() + offset != cue.start():
                 continue
             joined = text[words[0].start() + offset : cue.start()]
-            if re.search(r"[^\w\s'’.-]|\s{2,}|\n", joined) or not _full_name([w.group() for w in words], False):
+            if _ODD_IN_NAME.search(joined) or "\n" in joined or not _full_name([w.group() for w in words], False):
                 continue
             # "here" and its like: the name opens its clause ("hello, Rohit Sharma here")
             lead = text[: words[0].start() + offset].rstrip()
@@ -314,8 +375,10 @@ def full_names(text: str) -> str:
                 break
     spans = [(s, e) for s, e in spans if not _product_follows(text, e)]
     spans += _signature_lines(text)
+    spans = [(_with_partner(text, s), e) for s, e in spans]
     for m in _chinese_full_name().finditer(text):
         spans.append((m.start("name"), m.end("name")))
+    spans += _cjk_self_introductions(text)
     for start, end in sorted(merged_spans(spans), reverse=True):
         if not _person_named_brand().fullmatch(text[start:end]):
             text = text[:start] + NAME_TAG + text[end:]
@@ -344,6 +407,11 @@ _CONTACT_TAG = re.compile(r"\[(?:ADDRESS|POSTCODE|PHONE|EMAIL)\]|\d")
 _DASH_END = re.compile(r"(?:[ \t]+[-~–—]+|[.?!])[ \t]*(?P<name>[^\W\d_][^\n]*?)[ \t]*[.!]?[ \t]*\Z")
 
 
+@cache
+def _footer() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_cue_pattern('signature_footers')})\b", re.I)
+
+
 def _signature_lines(text: str) -> list[tuple[int, int]]:
     """Spans of a name standing where a signature or a header stands: the first or the last line
     of a message of several lines, alone on it ("Vikram Desai" under the message, "Aarav Khanna"
@@ -353,6 +421,8 @@ def _signature_lines(text: str) -> list[tuple[int, int]]:
     names list's word, one that is no everyday English word)."""
     spans: list[tuple[int, int]] = []
     lines = [m for m in re.finditer(r"(?m)^.*$", text) if m.group().strip()]
+    while len(lines) > 2 and _footer().match(lines[-1].group().strip()):
+        lines.pop()  # "Sent from my iPhone" under the name
     # the last line signs the message; the first heads it only above contact details (a
     # product's title heads a listing's text)
     chosen = [lines[-1]] if len(lines) >= 2 else []
@@ -363,16 +433,57 @@ def _signature_lines(text: str) -> list[tuple[int, int]]:
     for m in candidates:
         words = list(_WORD.finditer(m.group("name")))
         joined = m.group("name")
-        if not 2 <= len(words) <= 4 or re.search(r"[^\w\s'’.-]|\d|\s{2,}", joined):
+        if not 2 <= len(words) <= 4 or _ODD_IN_NAME.search(joined):
             continue
         if words[-1].end() != len(joined.rstrip(". ")) and words[-1].end() != len(joined):
             continue
-        if _full_name([w.group() for w in words], False):
+        # After a closing dash ("... kab aayegi? - Vikram Rathore") the dash says a signature
+        # follows: capitalised words no language uses often make a name without a names list's.
+        dashed = re.search(r"[-~–—][ \t]*$", text[: m.start("name")])
+        explicit = bool(dashed) and all(w.group()[0].isupper() for w in words)
+        if _full_name([w.group() for w in words], explicit):
             spans.append((m.start("name"), m.start("name") + words[-1].end()))
     return spans
 
 
 _CONTACT_AFTER = re.compile(r"[ \t]*[,:;/–—-]?[ \t]*(?:\n[ \t]*)?\[(?:PHONE|EMAIL|UPI)\]")
+
+
+@cache
+def _japanese_introduction() -> re.Pattern[str]:
+    surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
+    after = "|".join(map(re.escape, _names_data()["japanese_name_after"]))
+    return re.compile(
+        rf"(?:^|(?<=[\s、。，,！!？?：:「」は]))(?P<name>(?:{surnames})[ \u3000]?(?:[\u3400-\u9fff]{{1,3}}|[\u3041-\u3093]{{2,4}}))(?:{after})"
+    )
+
+
+@cache
+def _korean_introduction() -> re.Pattern[str]:
+    data = _names_data()
+    surnames = "".join(w for w in _name_lists()[1] if len(w) == 1 and "\uac00" <= w <= "\ud7a3")
+    after = "|".join(map(re.escape, data["korean_name_after"]))
+    before = "|".join(map(re.escape, sorted(data["korean_name_cues_before"], key=len, reverse=True)))
+    not_given = "|".join(map(re.escape, sorted(data["korean_not_given"], key=len, reverse=True)))
+    name = rf"(?P<name>[{surnames}](?!{not_given})[\uac00-\ud7a3]{{2}})"
+    opening = r"(?:^|(?<=[\s,.!?:]))"
+    return re.compile(
+        rf"{opening}{name}(?={after})|(?:{before})[ \t]*{name.replace('name', 'cued')}(?=[\s,.!?]|$|{after}|님|씨)"
+    )
+
+
+def _cjk_self_introductions(text: str) -> list[tuple[int, int]]:
+    """Japanese and Korean names before the verb that introduces them ("佐藤 健太です",
+    "김민준입니다"), or after a Korean cue ("저는 이서연이에요", "받는 사람: 박지훈")."""
+    business = _names_data()["japanese_business_marks"]
+    spans = [
+        m.span("name")
+        for m in _japanese_introduction().finditer(text)
+        if not any(b in m.group("name") for b in business)
+    ]
+    for m in _korean_introduction().finditer(text):
+        spans.append(m.span("name") if m.group("name") else m.span("cued"))
+    return spans
 
 
 def names_beside_contacts(text: str) -> str:
@@ -390,7 +501,7 @@ def names_beside_contacts(text: str) -> str:
             run = words[-n:]
             if len(run) < n or run[-1].end() != tag.start():
                 continue
-            if re.search(r"[^\w\s'’.-]|\d|\s{2,}|\n", text[run[0].start() : tag.start()]):
+            if _ODD_IN_NAME.search(text[run[0].start() : tag.start()]) or "\n" in text[run[0].start() : tag.start()]:
                 continue
             # written as a name is, capitalised ("likh lo: [PHONE]" is Hindi for "note it down")
             cased = all(not w.group()[0].islower() for w in run)

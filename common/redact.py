@@ -125,7 +125,9 @@ def _code_after_address() -> re.Pattern[str]:
 
 # A UPI payment address ("ravi.k@okaxis", "9845012345@ybl"): a name or a phone number, "@", a
 # payment app's handle with no dot after it, so no e-mail pattern takes it.
-UPI_ID = re.compile(r"(?<![\w.@-])[\w.-]{2,}@(?P<handle>[A-Za-z]{2,})\b(?![.@-])")
+# A space either side of the "@" only with a payment app's handle ("ravi.k @ okaxis"); a full
+# stop may end the sentence after it.
+UPI_ID = re.compile(r"(?<![\w.@-])[\w.-]{2,}(?P<space> ?)@(?P=space)(?P<handle>[A-Za-z]{2,})\b(?!\.\w|[@-])")
 
 
 @cache
@@ -138,6 +140,8 @@ def _upi_ids(text: str) -> str:
 
     def tag(m: re.Match[str]) -> str:
         known = m.group("handle").lower() in _data()["upi_handles"]
+        if m.group("space"):
+            return "[UPI]" if known else m.group()
         return "[UPI]" if known or _upi_cue().search(text[max(0, m.start() - 20) : m.start()]) else m.group()
 
     return UPI_ID.sub(tag, text)
@@ -152,14 +156,17 @@ def _spelled_email() -> re.Pattern[str]:
     tld = _words("email_tlds")
     # "name@ gmail.com" too; not "online @ flipkart.com", a shop's line in catalog text
     bracket_at = r"\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*|@\s+"
-    bracket_dot = r"\s*[(\[{<]\s*dot\s*[)\]}>]\s*"
+    bracket_dot = r"\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*"
     # " dot ", or a dot set apart by spaces ("ravi . kumar @ gmail . com")
     spoken_dot = r"\s+(?:dot|\.)\s+"
     dot = rf"(?:{bracket_dot}|{spoken_dot}|\.)"
     local = rf"[\w+-]+(?:{dot}[\w+-]+)*"
+    # A spoken " at " before a mail provider's own domain ("priya_sharma1990 at gmail.com") is
+    # an address too, unless the word before it is one a sentence is made of ("log in at gmail.com").
+    provider = rf"(?<![\w.+-])(?!(?:{_words('not_email_local_parts')})\s)(?=[\w.+-]*[^\W\d_])[\w.+-]{{2,}}\s+at\s+(?:{_words('email_providers')})(?:\.[\w-]+)*\.(?:{tld})"
     return re.compile(
         rf"\b{local}(?:(?:{bracket_at})[\w-]+(?:{dot}[\w-]+)*{dot}(?:{tld})"
-        rf"|\s+(?:at|@)\s+[\w-]+(?:{dot}[\w-]+)*(?:{spoken_dot}|{bracket_dot})(?:{tld}))\b",
+        rf"|\s+(?:at|@)\s+[\w-]+(?:{dot}[\w-]+)*(?:{spoken_dot}|{bracket_dot})(?:{tld}))\b|{provider}\b",
         re.I,
     )
 
@@ -349,6 +356,8 @@ def _phones(text: str) -> str:
                 # Not service codes ("1695" in DE), nor a barcode read as 00 + a US number.
                 if sum(ch.isdigit() for ch in m.raw_string) >= 7 and not _product_code(m.raw_string):
                     spans.append((start + m.start, start + m.end))
+        if _mobile_regrouped(stretch.group()):
+            spans.append(stretch.span())
     for m in INTERNATIONAL.finditer(text):
         if 8 <= sum(ch.isdigit() for ch in m.group()) <= 15:
             spans.append((m.start(), m.end()))
@@ -372,6 +381,33 @@ def _phones(text: str) -> str:
     for start, end in sorted(merged_spans(spans), reverse=True):
         text = text[:start] + "[PHONE]" + text[end:]
     return text
+
+
+# Three digit groups or more of three digits or more, one kind of separator between them:
+# "8547-221-903"; not two ("35000-45000" is a range), nor pairs ("98 45 01 23 45").
+REGROUPED = re.compile(r"\d{3,}(?P<sep>[ .-])\d{3,}(?:(?P=sep)\d{3,})+")
+
+
+@lru_cache(maxsize=4096)
+def _mobile_regrouped(raw: str) -> bool:
+    """A mobile number of one of the regions grouped other than its plan groups it ("8547-221-903"
+    for India's 5-5): libphonenumber's strict grouping turns it down, yet people retype numbers
+    so. Only a mobile number of ten or eleven digits in three groups or more of three digits or
+    more: a shorter or fixed-line number grouped freely is as often an order or a model number."""
+    raw = raw.strip()
+    if not REGROUPED.fullmatch(raw) or not 10 <= sum(ch.isdigit() for ch in raw) <= 11:
+        return False
+    for region in _data()["phone_regions"]:
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if (
+            phonenumbers.is_valid_number_for_region(number, region)
+            and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
+        ):
+            return True
+    return False
 
 
 def _barcode_named_after(text: str, start: int, end: int) -> bool:

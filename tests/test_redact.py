@@ -1008,3 +1008,208 @@ def test_a_lone_postcode_goes_where_it_is_the_shoppers():
 )
 def test_japanese_lines_and_names_and_ids_named_earlier(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # read on the groups joined, whatever the grouping: the kind's check decides
+        ("身份证 440305 19910305 9701 谢谢", "身份证 [ID] 谢谢"),
+        ("my resident id is 110 105 1985 0711 4044, ok", "my resident id is [ID], ok"),
+        ("pan no: abcpk 4821 m for gst", "pan no: [ID] for gst"),
+        ("invoice ke liye BGKPS 9031 H use karo", "invoice ke liye [ID] use karo"),
+        ("mi DNI es 19.722.233-D, gracias", "mi DNI es [ID], gracias"),
+        ("para la factura: 22633920-B por favor", "para la factura: [ID] por favor"),
+        ("meu CPF: 590 830 166 33", "meu CPF: [ID]"),
+        ("kyc ke liye 4462.8194.8213 hai", "kyc ke liye [ID] hai"),
+        ("Social Security No. 536.22.1234", "Social Security No. [ID]"),
+        ("NI number QQ 123456 C for payroll", "NI number [ID] for payroll"),
+        ("passport no: K8364927 for the visa", "passport no: [ID] for the visa"),
+        ("IBAN: DE 89 3704 0044 0532 0130 00", "IBAN: [IBAN]"),
+    ],
+)
+def test_identity_numbers_in_any_grouping(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "its H.No. 12-2-417/B, mehdipatnam",  # "NO122417B" has an NI number's shape, not its pairs
+        "gift card 6001 2345 6789 0123 balance?",  # no Aadhaar inside a longer number
+        "serial no 110105199103051234 on the box",
+        "passport cover 2 pack",  # a passport word, no number
+        "is the Samsung QA55Q60C in stock? model UA43T5350",
+    ],
+)
+def test_grouped_reading_leaves_codes_alone(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("janam tithi 14-08-95 hai", "janam tithi [DOB] hai"),
+        ("जन्म तिथि 12-05-1990 है", "जन्म तिथि [DOB] है"),
+        ("дата рождения 21.04.1987", "дата рождения [DOB]"),
+        ("생년월일: 1993-07-14", "생년월일: [DOB]"),
+        ("doğum tarihi 17.02.1984", "doğum tarihi [DOB]"),
+        ("誕生日は1990年5月12日です", "誕生日は[DOB]です"),
+    ],
+)
+def test_birth_date_words_of_more_languages(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kab aayegi? - Vikram Rathore", "kab aayegi? - [NAME]"),  # a closing dash signs the message
+        ("From: Rakesh Bhardwaj\nSubject: refund", "From: [NAME]\nSubject: refund"),  # a header's sender
+        ("name as per pan: MOHAMMED IRFAN SHAIKH", "name as per pan: [NAME]"),
+        ("name on parcel: Kavya Iyengar", "name on parcel: [NAME]"),
+        ("name on the invoice should be Harish Venkataraman", "name on the invoice should be [NAME]"),
+        ("deliver to Ankit & Shreya Bansal, they are home", "deliver to [NAME], they are home"),
+        ("it should read: 'love Neha & Arjun Sethi'", "it should read: 'love [NAME]'"),
+        ("नमस्ते, मैं सुनीता शर्मा बोल रही हूँ", "नमस्ते, मैं [NAME] बोल रही हूँ"),
+        ("こんにちは、佐藤 健太です。", "こんにちは、[NAME]です。"),
+        ("안녕하세요 김민준입니다.", "안녕하세요 [NAME]입니다."),
+        ("저는 이서연이에요.", "저는 [NAME]이에요."),
+    ],
+)
+def test_names_in_more_positions_and_scripts(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name on the box: Prestige Iris, 750 W",  # everyday words: a product
+        "from: Amazon Basics\nis this cable braided?",
+        "which is better - Peter England or Allen Solly",
+        "Marks & Spencer or Dolce & Gabbana perfume?",
+        "ソニーのヘッドホンです",
+        "삼성 갤럭시입니다. 이것입니다. 이제품입니다",
+        "मैं सैमसंग फोन लेना चाहता हूँ",
+    ],
+)
+def test_name_look_alikes_in_those_positions_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wife 8547-221-903 will pay cash", "wife [PHONE] will pay cash"),  # a mobile regrouped 4-3-3
+        ("📞 70219 88430", "📞 [PHONE]"),
+    ],
+)
+def test_phones_regrouped_or_after_a_phone_sign(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["price range 35000-45000", "AWB 7845-123-690 shows delivered"])
+def test_ranges_and_waybills_are_no_regrouped_phones(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("voter id ABC1234567 for KYC", "voter id [ID] for KYC"),
+        ("driving licence MH12 20110012345 for renewal", "driving licence [ID] for renewal"),
+        ("emirates id 784-1987-1234567-1", "emirates id [ID]"),
+        ("epic deal on 4K tv 55000 only today", "epic deal on 4K tv 55000 only today"),  # words, not a document
+        ("дата рождения: 5 марта 1990", "дата рождения: [DOB]"),
+        ("출생일 1992년 3월 5일", "출생일 [DOB]"),
+        ("Nazywam się Anna Kowalska", "Nazywam się [NAME]"),
+        ("Ramesh Kumar S/o Suresh Prasad, village Rampur", "[NAME] S/o [NAME], village Rampur"),
+        ("Где мой заказ? С уважением, Ольга Смирнова", "Где мой заказ? С уважением, [NAME]"),
+    ],
+)
+def test_identity_documents_dates_and_names_of_more_languages(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("this is rajesh mehta, order 4471 not came", "this is [NAME], order 4471 not came"),
+        ("hi, Sanjay Verma here", "hi, [NAME] here"),
+    ],
+)
+def test_indian_names_faker_lacks(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i love Ruskin Bond, any box set?",  # "love" inside a clause is no sign-off
+        "田中電機です。在庫はありますか",  # a family name before a business's word: a shop
+        "GSTIN 27AAPFU0939F1ZV for invoice",  # a PAN inside a tax number stays with it
+    ],
+)
+def test_sign_off_words_and_family_names_that_name_no_person(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hello team\nthe kurta is XL but i ordered L\nthanks\nAnjali Deshmukh",  # a name alone on the last line
+        "please cancel the order\nRAJESH KHANNA",
+        "From: Farhan Qureshi\nSubject: wrong colour\ngot grey instead of olive",
+    ],
+)
+def test_the_assistant_redacts_a_message_with_its_lines(make_assistant, message):
+    """The lines say where a signature or a header stands: redacted before they are joined."""
+    from assistant.session import Session
+
+    assistant, _ = make_assistant(default="Here you go.")
+    session = Session()
+    assistant.reply(session, message)
+    assert "[NAME]" in session.turns[0].content and "\n" not in session.turns[0].content
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("where is my order??\nAmit Joshi\nSent from my iPhone", "where is my order??\n[NAME]\nSent from my iPhone"),
+        ("जन्मदिन 15 अगस्त 1995 है", "जन्मदिन [DOB] है"),
+    ],
+)
+def test_a_signature_above_a_mail_footer_and_hindi_month_names(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("నా పేరు శ్రీనివాస్ రెడ్డి", "నా పేరు [NAME]"),
+        ("আমার নাম সৌমিত্র চট্টোপাধ্যায়", "আমার নাম [NAME]"),
+        ("customer: Ravi Shankar", "customer: [NAME]"),
+        ("buyer: Croma Store", "buyer: Croma Store"),  # a shop: everyday words
+    ],
+)
+def test_my_name_is_in_indian_scripts_and_a_buyer_on_a_form(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mail rahul [at] gmail [.] com", "mail [EMAIL]"),
+        ("priya_sharma1990 at gmail.com", "[EMAIL]"),  # a spoken "at" before a mail provider
+        ("log in at gmail.com", "log in at gmail.com"),
+        ("iphone15 at flipkart.com", "iphone15 at flipkart.com"),  # a shop, not a mail provider
+        ("ravi.k @ okaxis", "[UPI]"),
+        ("upi: ravi.k@okaxis.", "upi: [UPI]."),
+        ("VID 9123 4567 8901 2345", "VID [ID]"),
+        ("DL-0420110149646", "DL-[ID]"),
+        ("佐藤健太様へ", "[NAME]様へ"),
+        ("김민준님 주문", "[NAME]님 주문"),
+    ],
+)
+def test_spoken_emails_spaced_upi_ids_virtual_ids_and_honorifics(text, expected):
+    assert redact(text) == expected
