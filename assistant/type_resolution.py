@@ -163,6 +163,20 @@ class TypeResolver:
                 break
         return TypeRequest(" ".join(phrase), False)
 
+    def about_asked(self, text: str, named: str | None) -> str:
+        """The clauses of the text less those that name another kind and not the one asked for:
+        what is said there belongs to that kind ("just started with the leather ball, need a chest
+        guard": the ball is leather, set G filtered chest guards on leather)."""
+        if not named:
+            return text
+        asked, shop_forms = terms(named)[-1:], set(self.type_phrases(named))
+        kept = []
+        for clause in clauses(text):
+            forms = [" ".join(form) for _, _, form in self._spans(tokenize(clause.replace("'", "")))]
+            if not forms or any(terms(f)[-1:] == asked or shop_forms & set(self.type_phrases(f)) for f in forms):
+                kept.append(clause)
+        return ", ".join(kept)
+
     def either(self, text: str) -> list[str]:
         """The carried types the asking clause offers as alternatives, joined by "or" ("some top or
         shorts", set G): each is asked for, where `requested_type` reads only the last."""

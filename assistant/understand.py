@@ -214,7 +214,7 @@ class Understander:
         # An interest or a story names no type to filter on ("he's into sports"): it ranks.
         named, carried = self.requested_type(asked)
         # A must-have is said in the request, not in an aside ("my cousin got the nylon ones").
-        c.attributes = self.required_attributes(own)
+        c.attributes = self.required_attributes(self.types.about_asked(own, named))
         if named:  # "some top or shorts": either kind
             either = [p for t in self.types.either(asked) for p in self.type_phrases(t)] if carried else []
             c.categories = list(dict.fromkeys([*self.type_phrases(named), *either])) if carried else [named]

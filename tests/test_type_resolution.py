@@ -162,6 +162,17 @@ def test_kinds_offered_as_alternatives_are_each_asked_for(understander, message,
     assert sorted(understander.parse(message).constraints.categories) == sorted(categories)
 
 
+@pytest.mark.parametrize(
+    ("message", "attributes"),
+    [
+        ("my boy just started with the leather ball, need chest guard for him", []),
+        ("need a leather chest guard for him", ["leather"]),
+    ],
+)
+def test_a_material_said_of_another_kind_is_no_must_have(understander, message, attributes):
+    assert understander.parse(message).constraints.attributes == attributes
+
+
 def test_an_interest_that_names_a_kind_steers_toward_it_without_filtering(understander):
     q = understander.parse("my son turns 8 next week and he is obsessed with aviator sunglasses")
     assert (q.product_type, q.constraints.categories) == (None, [])
