@@ -218,12 +218,16 @@ class Understander:
         if named:  # "some top or shorts": either kind
             either = [p for t in self.types.either(asked) for p in self.type_phrases(t)] if carried else []
             c.categories = list(dict.fromkeys([*self.type_phrases(named), *either])) if carried else [named]
+            if carried and not either and (kind := self.types.head_and_modifier(named)):  # "digital watch"
+                c.categories, c.attributes = kind[0], list(dict.fromkeys([*c.attributes, kind[1]]))
         # A value the shop records filters only where a kind it can be checked on is named; said
         # alone ("make it sleeveless") it is the follow-up's to check against the request's kind.
         recorded = [a for a in self.recorded_attributes(own, c.categories, named) if a not in c.attributes]
         if named and carried:
             c.attributes += recorded
-        c.steer_types = self._interest_types(rest)
+        # An interest steers toward a kind it names ("obsessed with aviator sunglasses"), then those near it.
+        near = self.meaning.steered(rest) if self.meaning else []
+        c.steer_types = list(dict.fromkeys([*self.types.named_in(interests(rest)), *near]))
         # A colour the person is into ("she's into tan, earthy stuff") ranks first, never filters.
         c.prefer = [x for x in self._colour_tastes(own_part(rest, rest)) if x not in c.colours]
         semantic = " ".join(without_stories(rest, self._names_kind).split()) or corrected
@@ -233,14 +237,6 @@ class Understander:
             semantic += " " + " ".join(extra)
         untyped = [] if named else recorded  # follow_up.read_follow_up adds those the kind records
         return Query(message, semantic, c, corrections, unknown, named, carried, from_relation, untyped)
-
-    def _interest_types(self, text: str) -> list[str]:
-        """The kinds an interest steers toward: a type it names, in the shop's words ("obsessed with
-        aviator sunglasses", set G), then the types near it in meaning (`TypeMeaning.steered`)."""
-        named = [self.requested_type(said) for said in interests(text)]
-        out = [p for t in named if t.named and t.carried for p in self.type_phrases(t.named)]
-        out += self.meaning.steered(text) if self.meaning else []
-        return list(dict.fromkeys(out))
 
     @cached_property
     def speller(self) -> Speller:
