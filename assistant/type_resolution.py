@@ -349,7 +349,9 @@ class TypeResolver:
         ("sleeveless top for her", "some top or shorts"; not "top rated", "on top of"):
         `query_word_as_type` in the data file."""
         word = words[i]
-        if word not in QUERY_WORDS or word in GENERIC_TYPE_WORDS or (word,) not in self.catalog.category_phrases:
+        if word not in QUERY_WORDS or word in GENERIC_TYPE_WORDS | AUDIENCE_TERMS:
+            return False  # a person is who it is for ("it's for her mom actually", set G dialogues)
+        if (word,) not in self.catalog.category_phrases:
             return False
         if i and words[i - 1] in NOUN_NOT_AFTER:
             return False

@@ -40,6 +40,7 @@ SHOP = [
     ("nokia phone", "Mobiles > Phone"),
     ("acme wooden toy car", "Toys > Car"),
     ("gold plateds", "Jewellery > Plateds"),
+    ("mee mee baby wipes", "Baby Care > Mom"),
     ("silver plateds", "Jewellery > Plateds"),
     ("warm woollen sweater", "Clothing > Sweater"),
     ("yna aviator sunglasses", "Eyewear > Sunglasses"),
@@ -139,6 +140,7 @@ TYPES = [
     ("sleeveless top for the girlfriend, party look", "top", True, ["top"]),
     ("a top under 500 for my sister", "top", True, ["top"]),
     ("top rated keyboard", "keyboard", True, ["keyboard"]),
+    ("a keyboard, it's for her mom actually", "keyboard", True, ["keyboard"]),
     # a kind said with a broad head the shop files under its own kind of that head
     ("jewellery box for my niece", "jewellery box", True, ["vanity box"]),
     # a name shops use either way (type_resolution.json synonyms, sets F and G)
