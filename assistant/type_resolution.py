@@ -169,24 +169,6 @@ class TypeResolver:
         asked = [self.requested_type(text) for text in texts]
         return [p for t in asked if t.named and t.carried for p in self.type_phrases(t.named)]
 
-    def head_and_modifier(self, named: str) -> tuple[list[str], str] | None:
-        """A sub-kind read as the type ("digital watch", "roller skates") as the shop records it:
-        its head's phrases and the modifier as a must-have, which the title, category or
-        specifications may hold. Only where that finds more products of the head than titles
-        naming the compound do (so never fewer); None for a compound with synonyms of its own,
-        a head the shop does not carry, or no more products. Dev sets A, C, E: watches whose
-        specifications say digital were missed by the titles' "digital watch"."""
-        words = terms(named)
-        if len(words) != 2 or self.type_phrases(named) != [named]:
-            return None
-        head, modifier = words[1:], words[0]
-        if not (self._is_type(head) and self.carried(head)):
-            return None
-        recorded = sorted_rows.common(self.catalog.phrase_rows(head), self.catalog.attribute_rows([modifier]))
-        if len(recorded) <= len(self.catalog.phrase_rows(words)):
-            return None
-        return self.type_phrases(" ".join(head)), modifier
-
     def about_asked(self, text: str, named: str | None) -> str:
         """The clauses of the text less those that name another kind and not the one asked for:
         what is said there belongs to that kind ("just started with the leather ball, need a chest

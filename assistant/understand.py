@@ -218,8 +218,6 @@ class Understander:
         if named:  # "some top or shorts": either kind
             either = [p for t in self.types.either(asked) for p in self.type_phrases(t)] if carried else []
             c.categories = list(dict.fromkeys([*self.type_phrases(named), *either])) if carried else [named]
-            if carried and not either and (kind := self.types.head_and_modifier(named)):  # "digital watch"
-                c.categories, c.attributes = kind[0], list(dict.fromkeys([*c.attributes, kind[1]]))
         # A value the shop records filters only where a kind it can be checked on is named; said
         # alone ("make it sleeveless") it is the follow-up's to check against the request's kind.
         recorded = [a for a in self.recorded_attributes(own, c.categories, named) if a not in c.attributes]

@@ -376,20 +376,3 @@ def test_a_clause_saying_someone_has_a_thing_names_what_they_own(clause, owned):
     from assistant.type_resolution import _says_owned
 
     assert _says_owned(clause.split()) is owned
-
-
-def test_a_sub_kind_the_shop_records_beyond_its_titles_filters_as_head_and_must_have():
-    """Dev sets A, C, E: watches whose titles do not say "digital watch" but record "digital"
-    were missed; split only where that finds more products than the titles do."""
-    shop = [
-        (f"{brand} digital watch - for boys", "Watches > Watch") for brand in ("qq", "zoop", "skmei", "vizion", "ds")
-    ]
-    shop += [("zoop digital sports watch", "Watches > Watch"), ("sonata analog watch", "Watches > Watch")]
-    q = _understander(shop).parse("digital watch for my son")
-    assert (q.product_type, q.constraints.categories, q.constraints.attributes) == (
-        "digital watch",
-        ["watch"],
-        ["digital"],
-    )
-    q = _understander(shop[:5] + shop[6:]).parse("digital watch for my son")
-    assert (q.constraints.categories, q.constraints.attributes) == (["digital watch"], [])
