@@ -148,6 +148,8 @@ def read_prices(text: str) -> PriceReading:
                 used.add(k + 1)
                 continue
         kind = before or after
+        if before == "around_before" and after in ("ceiling_after", "floor_after"):
+            kind = after  # "around 300 max": the bound said after it (set G read a soft band)
         if kind is None and (cur or _money_scale(toks, a, lex)):
             kind = "around_before"  # "a $50 gift", "a 2 lakh watch": about that much
         if kind is None or kind in ("range_before", "range_after"):

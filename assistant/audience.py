@@ -225,9 +225,19 @@ def refused(words: list[str]) -> bool:
 
 
 def _before_aside(clause: str) -> str:
+    """The clause up to its aside, and a request said again after it in the same clause ("my son
+    is turning ten n he wants a digital watch": "my son", "he wants a digital watch"; dev sets A
+    and B lost the watch with the birthday)."""
     words = tokenize(clause.replace("'", " "))
     cut = _cue_at(words, table().aside_cues)
-    return " ".join(words[:cut]) if cut is not None else clause
+    if cut is None:
+        return clause
+    story = table().story
+    asks = next((j for j in range(cut + 1, len(words)) if words[j] in story.asking), None)
+    if asks is None:
+        return " ".join(words[:cut])
+    start = asks - 1 if words[asks - 1] in story.subjects else asks
+    return " ".join(words[:cut]) + ", " + " ".join(words[start:])
 
 
 def without_stories(text: str, names_kind: Callable[[list[str]], bool]) -> str:
@@ -317,7 +327,10 @@ def without_occasions(text: str) -> str:
     kept = [
         w
         for i, w in enumerate(words)
-        if not (w in people and words[i + 1 : i + 2] and words[i + 1] in t.occasion_heads)
+        # "mothers day" as often as "mother's day"
+        if not (
+            (w in people or w.removesuffix("s") in people) and words[i + 1 : i + 2] and words[i + 1] in t.occasion_heads
+        )
     ]
     return " ".join(kept) if len(kept) < len(words) else text
 
@@ -336,7 +349,10 @@ def read_audience(request: str, whole: str) -> AudienceReading:
             # catalog files it ("baby girl's"), the same as "my 1 year old daughter" reads.
             if t.words[w] in ("boys", "girls", "kids") and _age_group(whole) == "baby":
                 return AudienceReading("baby")
-            return AudienceReading(t.words[w])
+            # "boots for a college girl", "leggings for girls college wear": a grown girl, as the
+            # catalog files her (women's); dev sets E and F filtered women's boots out.
+            grown = _grown(t.words[w], whole)
+            return AudienceReading(grown or t.words[w])
     mentioned = [w for w in words if w in t.people or w in t.pronouns]
     if not mentioned and not AGE.search(request):
         return AudienceReading()
@@ -363,6 +379,16 @@ def read_audience(request: str, whole: str) -> AudienceReading:
     if group is None:
         return AudienceReading()
     return AudienceReading(t.audience.get(f"{gender} {group}".replace("None", "null")), implied=True)
+
+
+def _grown(audience: str, whole: str) -> str | None:
+    """The adult audience of a child's audience word said with an adult's group word ("college
+    girl": women), with no age in years to say otherwise; None otherwise."""
+    t = table()
+    if _age_group(whole) or not any(t.group_words.get(w) == "adult" for w in tokenize(whole)):
+        return None
+    gender = next((k.split()[0] for k, v in t.audience.items() if v == audience and k.split()[1] == "child"), None)
+    return t.audience.get(f"{gender} adult") if gender and gender != "null" else None
 
 
 def _age_group(text: str) -> str | None:

@@ -53,9 +53,16 @@ TYPE_PHRASE_AT_LEAST = RESOLUTION["type_phrase_min_titles"]
 SUB_KIND_NEAR = RESOLUTION["sub_kind_nearness"]["min_similarity"]
 SUB_KIND_TITLES_READ = RESOLUTION["sub_kind_nearness"]["titles_read"]
 MOVE_VERBS = frozenset(RESOLUTION["move_verbs"])
+NOUN_FOLLOWED_BY = frozenset(STOPWORDS) | frozenset(RESOLUTION["query_word_as_type"]["followed_by"])
+NOUN_NOT_AFTER = frozenset(RESOLUTION["query_word_as_type"]["not_after"])
+EITHER_FILLERS = frozenset("a an some the maybe perhaps even".split())  # "a top or maybe some shorts"
+# "i can plug it in": a verb, not plugs
+VERB_SUBJECTS = frozenset(RESOLUTION["verb_after"]["subjects"])
+VERB_MODALS = frozenset(RESOLUTION["verb_after"]["modals"])
 OWNED_SUBJECTS = frozenset(RESOLUTION["owned"]["subjects"])
 OWNED_VERBS = frozenset(RESOLUTION["owned"]["verbs"])
 OWNED_ASKING = frozenset(RESOLUTION["owned"]["asking"])
+OWN_AS_ADJECTIVE = frozenset(RESOLUTION["owned"]["adjective_after"])  # "a watch of his own"
 # How a shopper asks anew in a later clause ("do you sell", "maybe", "actually"): the same list
 # that makes a follow-up a new request (steering.json, read by assistant/interpret.py).
 _ASKING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_switch"]
@@ -95,6 +102,7 @@ class TypeResolver:
         self.catalog = catalog
         self.embed = embed  # the search embedder: a shopper's compound near one the shop names
         self._sub_kinds: dict[tuple[str, ...], tuple[list[str], np.ndarray]] = {}
+        self._filed: dict[tuple[str, ...], list[str]] = {}
 
     @cached_property
     def type_words(self) -> set[str]:
@@ -154,6 +162,36 @@ class TypeResolver:
                     return TypeRequest(" ".join(head), True)
                 break
         return TypeRequest(" ".join(phrase), False)
+
+    def named_in(self, texts: list[str]) -> list[str]:
+        """The shop's phrases of the carried types these texts ask for (an interest: "obsessed
+        with aviator sunglasses", set G), to steer ranking toward."""
+        asked = [self.requested_type(text) for text in texts]
+        return [p for t in asked if t.named and t.carried for p in self.type_phrases(t.named)]
+
+    def about_asked(self, text: str, named: str | None) -> str:
+        """The clauses of the text less those that name another kind and not the one asked for:
+        what is said there belongs to that kind ("just started with the leather ball, need a chest
+        guard": the ball is leather, set G filtered chest guards on leather)."""
+        if not named:
+            return text
+        asked, shop_forms = terms(named)[-1:], set(self.type_phrases(named))
+        kept = []
+        for clause in clauses(text):
+            forms = [" ".join(form) for _, _, form in self._spans(tokenize(clause.replace("'", "")))]
+            if not forms or any(terms(f)[-1:] == asked or shop_forms & set(self.type_phrases(f)) for f in forms):
+                kept.append(clause)
+        return ", ".join(kept)
+
+    def either(self, text: str) -> list[str]:
+        """The carried types the asking clause offers as alternatives, joined by "or" ("some top or
+        shorts", set G): each is asked for, where `requested_type` reads only the last."""
+        words = _without_moves(self._asking_clause(text))
+        spans = self._spans(words)
+        gaps = [words[spans[k][1] : spans[k + 1][0]] for k in range(len(spans) - 1)]
+        joined = [k for k, gap in enumerate(gaps) if gap[:1] == ["or"] and set(gap[1:]) <= EITHER_FILLERS]
+        named = [spans[j][2] for k in joined for j in (k, k + 1)]
+        return list(dict.fromkeys(" ".join(p) for p in named if self.carried(p)))
 
     def _modifier_before(self, words: list[str], spans: list, phrase: list[str]) -> str | None:
         """The word that makes a compound with the type asked for ("surge" protector, "poster"
@@ -272,6 +310,9 @@ class TypeResolver:
         spans: list[tuple[int, int, list[str]]] = []
         i = 0
         while i < len(words):
+            if i > 1 and words[i - 1] in VERB_MODALS and words[i - 2] in VERB_SUBJECTS:
+                i += 1
+                continue
             for n in (4, 3, 2, 1):
                 gram = words[i : i + n]
                 form = self._form(gram) if len(gram) == n else None
@@ -279,8 +320,24 @@ class TypeResolver:
                     spans.append((i, i + n, form))
                     i += n - 1
                     break
+            else:
+                if self._query_word_noun(words, i):
+                    spans.append((i, i + 1, [words[i]]))
             i += 1
         return spans
+
+    def _query_word_noun(self, words: list[str], i: int) -> bool:
+        """A word of the query grammar that is one of the shop's category nodes, standing as a noun
+        ("sleeveless top for her", "some top or shorts"; not "top rated", "on top of"):
+        `query_word_as_type` in the data file."""
+        word = words[i]
+        if word not in QUERY_WORDS or word in GENERIC_TYPE_WORDS | AUDIENCE_TERMS:
+            return False  # a person is who it is for ("it's for her mom actually", set G dialogues)
+        if (word,) not in self.catalog.category_phrases:
+            return False
+        if i and words[i - 1] in NOUN_NOT_AFTER:
+            return False
+        return i + 1 == len(words) or words[i + 1] in NOUN_FOLLOWED_BY
 
     def _form(self, gram: list[str]) -> list[str] | None:
         """The gram as a product type, in the catalog's form where the catalog has one (see the
@@ -294,6 +351,8 @@ class TypeResolver:
             return gram
         if set(gram) & NOT_TYPE_WORDS:
             return gram if typed else None
+        if self._filed_under(gram):  # "jewellery box": the shop's vanity boxes
+            return gram
         if len(gram) == 2 and self._synonym_compound(gram):
             return gram
         other = self._spelling(gram, variant=not typed and not is_word(gram[0], ordinary_words().__contains__))
@@ -333,6 +392,32 @@ class TypeResolver:
         counts = self.catalog.word_counts
         near = sorted(v for v in variants if counts.get(v, 0) > counts.get(word, 0) and self._titled([v]))
         return near[:1] if len(near) == 1 else None
+
+    def _filed_under(self, gram: list[str]) -> list[str]:
+        """A kind said with a broad head word ("jewellery box", `GENERIC_TYPE_WORDS`) that the
+        shop's titles name and files under its own kind of that head ("Vanity Box"): those
+        category nodes, the shop's name for it. Empty for a head that is not broad, for a first
+        word that is no product word, and where no such title is filed so. Set G read "jewellery
+        box" as jewellery; the lexical evidence is the titles' own phrase and the shared head."""
+        if len(gram) != 2 or gram[1] not in GENERIC_TYPE_WORDS or gram[0] in GENERIC_TYPE_WORDS | NOT_TYPE_WORDS:
+            return []
+        key = tuple(gram)
+        if key in self._filed:
+            return self._filed[key]
+        nodes: dict[str, bool] = {}
+        # Titles that hold the phrase anywhere ("... jewellery box vanity"), not only as their type.
+        for row in self.catalog.attribute_rows(gram)[:SUB_KIND_TITLES_READ]:
+            for node in type_segments(self.catalog.products[int(row)])[1:]:
+                if len(node) < 2 or node[-1] != gram[1]:
+                    continue
+                # The shop's kind, not its brand's node of it ("vanity box", not "kartique vanity
+                # box"): the shortest end of the node that is one of the shop's kinds.
+                phrases = self.catalog.category_phrases
+                cut = next((i for i in range(len(node) - 2, -1, -1) if tuple(node[i:]) in phrases), None)
+                if cut is not None:
+                    nodes[" ".join(node[cut:])] = True
+        self._filed[key] = list(nodes)
+        return self._filed[key]
 
     def _synonym_compound(self, gram: list[str]) -> bool:
         """Two words the shop writes as one word with a synonym of the head, with the catalog's
@@ -376,7 +461,7 @@ class TypeResolver:
             other = [f"{key[:cut]} {key[cut:]}" for cut in range(2, len(key) - 1)]
         out: list[str] = []
         # A synonym entry lists the word itself where shops use it too ("shades" are sunglasses).
-        for alt in [*SYNONYMS.get(key, [phrase]), *other]:
+        for alt in [*SYNONYMS.get(key, [phrase]), *other, *self._filed_under(words)]:
             if alt not in out and self.catalog.has_phrase(terms(alt)):
                 out.append(alt)
         return out
@@ -454,7 +539,11 @@ def _says_owned(words: list[str]) -> bool:
     a subject, then a having verb within the next three words, and no asking verb."""
     if OWNED_ASKING & set(words):
         return False
-    return any(w in OWNED_SUBJECTS and OWNED_VERBS & set(words[i + 1 : i + 4]) for i, w in enumerate(words))
+    # "own" after a possessive says whose it will be ("a watch of his own"), not that he has one.
+    verbs = [
+        w in OWNED_VERBS and not (w == "own" and i and words[i - 1] in OWN_AS_ADJECTIVE) for i, w in enumerate(words)
+    ]
+    return any(w in OWNED_SUBJECTS and any(verbs[i + 1 : i + 4]) for i, w in enumerate(words))
 
 
 def _without_moves(words: list[str]) -> list[str]:

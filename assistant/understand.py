@@ -214,15 +214,18 @@ class Understander:
         # An interest or a story names no type to filter on ("he's into sports"): it ranks.
         named, carried = self.requested_type(asked)
         # A must-have is said in the request, not in an aside ("my cousin got the nylon ones").
-        c.attributes = self.required_attributes(own)
-        if named:
-            c.categories = self.type_phrases(named) if carried else [named]
+        c.attributes = self.required_attributes(self.types.about_asked(own, named))
+        if named:  # "some top or shorts": either kind
+            either = [p for t in self.types.either(asked) for p in self.type_phrases(t)] if carried else []
+            c.categories = list(dict.fromkeys([*self.type_phrases(named), *either])) if carried else [named]
         # A value the shop records filters only where a kind it can be checked on is named; said
         # alone ("make it sleeveless") it is the follow-up's to check against the request's kind.
         recorded = [a for a in self.recorded_attributes(own, c.categories, named) if a not in c.attributes]
         if named and carried:
             c.attributes += recorded
-        c.steer_types = self.meaning.steered(rest) if self.meaning else []
+        # An interest steers toward a kind it names ("obsessed with aviator sunglasses"), then those near it.
+        near = self.meaning.steered(rest) if self.meaning else []
+        c.steer_types = list(dict.fromkeys([*self.types.named_in(interests(rest)), *near]))
         # A colour the person is into ("she's into tan, earthy stuff") ranks first, never filters.
         c.prefer = [x for x in self._colour_tastes(own_part(rest, rest)) if x not in c.colours]
         semantic = " ".join(without_stories(rest, self._names_kind).split()) or corrected

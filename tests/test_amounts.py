@@ -79,6 +79,10 @@ from assistant.amounts import read_prices
         ("puma bat, can spend till 2000", None, 2000, None),
         ("a bag until 1500 rupees", None, 1500, None),
         ("shoes from 500 till 1000", 500, 1000, None),
+        # a refusal turns a bound over; a bound said after "around" makes it one (set G)
+        ("black bellies, she refuses to pay over 600", None, 600, None),
+        ("golf balls, around 300 max", None, 300, None),
+        ("around 300 or so", None, None, 300),
     ],
 )
 def test_amounts_and_their_bounds(message, lo, hi, near):
