@@ -111,6 +111,8 @@ class Use:
     says: tuple[tuple[str, ...], ...]  # phrases of the question, as read (singular, no filler)
     means: frozenset[str]  # words of a key, a value or a sentence that state the feature
     value: bool = False  # answers a value question ("how much chai fits?"), not a yes/no
+    problems: tuple[tuple[str, ...], ...] = ()  # says phrases naming the trouble, not the remedy ("rust")
+    whole: tuple[tuple[str, ...], ...] = ()  # phrases with a filler word ("any car"), read as written
 
 
 @dataclass(frozen=True)
@@ -162,11 +164,23 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
     )
     synonyms = {singular(k): frozenset(singular(w) for w in v) for k, v in data["synonyms"].items()}
     filler = frozenset(data["filler"].split()) | STOPWORDS
+
+    def phrases(said: list[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(singular(w) for w in tokenize(p) if w not in filler) for p in said if not _has_filler(p))
+
+    def whole(said: list[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(singular(w) for w in tokenize(p)) for p in said if _has_filler(p))
+
+    def _has_filler(phrase: str) -> bool:  # "any car": without "any" it would be any car asked about
+        return len(tokenize(phrase)) > 1 and any(w in filler for w in tokenize(phrase))
+
     uses = tuple(
         Use(
-            tuple(tuple(singular(w) for w in tokenize(p) if w not in filler) for p in u["says"]),
+            phrases(u["says"] + u.get("problems", [])),
             frozenset(singular(w) for m in u["means"] for w in tokenize(m)),
             u.get("asks") == "value",
+            phrases(u.get("problems", [])),
+            whole(u["says"]),
         )
         for u in data.get("uses", [])
     )
@@ -260,6 +274,7 @@ class Asked:
     negated: frozenset[str] = frozenset()  # asked words the question itself negates ("non-slip")
     named: frozenset[str] = frozenset()  # the words that named the product
     heard: list[str] = field(default_factory=list)  # `words` with those in brackets ("(overpronation)")
+    said: list[str] = field(default_factory=list)  # every word of the question, singular, in order
     focus: list[str] = field(default_factory=list)  # what a value question asks for: "what IP RATING"
 
     @property
@@ -317,6 +332,7 @@ def read_question(question: str, naming: str = "") -> Asked:
         negated,
         frozenset(named),
         heard=list(dict.fromkeys(heard)),
+        said=[singular(w) for w in tokens],
         focus=focus,
     )
 
@@ -435,7 +451,7 @@ def answer_question(
                 # Support: No") and to a need said through a use.
                 flags = [e for e in evidence if e is not keyed and _is_flag(e.value or "")]
                 flagged = _key_match(asked, flags, values or {}, embedder, stated)
-                if flagged is not None and _names_more(asked, flagged, keyed):
+                if flagged is not None and _one_word_flag(flagged):
                     return _keyed_yes_no(asked, flagged, values or {})
                 if use is not None:
                     return use
@@ -488,31 +504,39 @@ def answer_question(
     return _not_stated(asked, _about(asked))
 
 
-def _names_more(asked: Asked, flag: Evidence, keyed: Evidence) -> bool:
-    """Whether a one-word flag's key says an asked word the other key does not: another feature
-    named ("TROLLEY" beside "heavy" -> "Weight"), not the same one again ("Covered in Warranty: No
-    damage" beside "Warranty Summary: 3 years", dev set A)."""
-    if len(tokenize(flag.value or "")) != 1:
-        return False
-    key_words = _words(keyed.key or "")
-    return any(_covered(w, _words(flag.key or "")) and not _covered(w, key_words) for w in asked.words)
+def _one_word_flag(e: Evidence) -> bool:
+    """A flag of one word ("Trolley Support: No", "Removable Insole: No"), not a statement that
+    opens on one ("Covered in Warranty: No damage", beside "Warranty Summary: 3 years", dev A)."""
+    return len(tokenize(e.value or "")) == 1
 
 
 def _uses_said(asked: Asked, value: bool) -> list[Use]:
     """The uses of answers.yaml the question says (each word of a phrase in any of its forms)."""
-    words = asked.heard
     out = []
     for use in knowledge().uses:
-        if use.value == value and any(_phrase_at(words, phrase) is not None for phrase in use.says):
+        if use.value != value:
+            continue
+        if any(_phrase_at(asked.heard, phrase) is not None for phrase in use.says) or any(
+            _phrase_at(asked.said, phrase, slack=1) is not None for phrase in use.whole
+        ):
             out.append(use)
     return out
 
 
-def _phrase_at(words: list[str], phrase: tuple[str, ...]) -> int | None:
-    """Where the words say the phrase in order, each word in any of its forms."""
-    n = len(phrase)
-    for i in range(len(words) - n + 1) if n else ():
-        if all(_same_word(words[i + j], phrase[j]) for j in range(n)):
+def _phrase_at(words: list[str], phrase: tuple[str, ...], slack: int = 0) -> int | None:
+    """Where the words say the phrase in order, each word in any of its forms, with at most
+    `slack` other words between two of its words ("any SMALL car" says "any car")."""
+    if not phrase:
+        return None
+    for i, word in enumerate(words):
+        if not _same_word(word, phrase[0]):
+            continue
+        at = i
+        for part in phrase[1:]:
+            at = next((j for j in range(at + 1, min(at + 2 + slack, len(words))) if _same_word(words[j], part)), -1)
+            if at < 0:
+                break
+        if at >= 0:
             return i
     return None
 
@@ -525,6 +549,20 @@ def _unwanted(question: str, uses: list[Use]) -> bool:
             continue
         words = [singular(w) for w in tokenize(clause)]
         if any(_phrase_at(words, phrase) is not None for use in uses for phrase in use.says):
+            return True
+    return False
+
+
+def _asks_problem(question: str, uses: list[Use]) -> bool:
+    """Whether a yes/no clause asks if the trouble happens ("will it RUST?", "would it ROLL OFF
+    the ramp?"): a yes then means the remedy is missing. Not a clause offering a choice ("will it
+    last OR rust too?": yes is the first option) nor one negating it ("so it DOESNT roll off")."""
+    for clause in re.split(r"[,.;!?]+", question.replace("'", "")):
+        tokens = tokenize(clause)
+        if not tokens or tokens[0] not in YES_NO_OPENERS or "or" in tokens or NEGATION.search(clause):
+            continue
+        words = [singular(w) for w in tokens if w not in knowledge().filler]
+        if any(_phrase_at(words, phrase) is not None for use in uses for phrase in use.problems):
             return True
     return False
 
@@ -574,7 +612,7 @@ def _use_answer(asked: Asked, question: str, evidence: list[Evidence], values: K
     if not judged:
         return None
     (_, verdict), _, e = min(judged, key=lambda x: (x[0][0], x[1]))
-    if _unwanted(question, uses):
+    if _unwanted(question, uses) != _asks_problem(question, uses):
         verdict = Verdict.NO if verdict == Verdict.YES else Verdict.YES
     lead = f"The listing gives {e.text}" if e.source != "description" else f"The listing says: {_quote(e)}"
     return Answer(verdict, f"{'Yes' if verdict == Verdict.YES else 'No'}. {lead}.", [e], e.value)

@@ -96,3 +96,26 @@ def test_people_counted_in_words_or_numbers_are_compared_with_the_listing():
     assert ask(NET, "will it fit both my kids sleeping together?").verdict == Verdict.NO
     assert ask(COVER, "our dining table seats 6 people, will it cover it fully?").verdict == Verdict.NO
     assert ask(COVER, "we are a family of 4 people, is it enough?").verdict == Verdict.YES
+
+
+SHOWER = Product(id="o1", title="oleanna solo shower head", attributes={"Corrosion Resistant": "Yes"})
+
+
+def test_a_question_whether_the_trouble_happens_is_answered_the_other_way_round():
+    question = "our borewell water is very hard and all the fittings get rusty in a year. will it last or rust too"
+    assert ask(SHOWER, question).verdict == Verdict.YES
+    answer = ask(SHOWER, "will it rust in the bathroom?")
+    assert answer.verdict == Verdict.NO and "Corrosion Resistant: Yes" in answer.text
+    assert ask(WALKER, "would it roll off the ramp near our balcony?").verdict == Verdict.YES
+
+
+CAR_COVER = Product(
+    id="r1", title="rainfun car cover for 800", attributes={"Universal Fit": "No", "Suitable For": "800"}
+)
+
+
+def test_a_phrase_with_a_filler_word_is_read_whole():
+    answer = ask(CAR_COVER, "will the cover fit my swift also? want one cover that works on any small car")
+    assert answer.verdict == Verdict.NO and "Universal Fit: No" in answer.text
+    # "car" alone asks nothing of a universal fit
+    assert "Universal Fit" not in ask(CAR_COVER, "is the car cover waterproof?").text
