@@ -105,6 +105,17 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Use:
+    """A need said through a use ("has it got castors?") and the record words that state it."""
+
+    says: tuple[tuple[str, ...], ...]  # phrases of the question, as read (singular, no filler)
+    means: frozenset[str]  # words of a key, a value or a sentence that state the feature
+    value: bool = False  # answers a value question ("how much chai fits?"), not a yes/no
+    problems: tuple[tuple[str, ...], ...] = ()  # says phrases naming the trouble, not the remedy ("rust")
+    whole: tuple[tuple[str, ...], ...] = ()  # phrases with a filler word ("any car"), read as written
+
+
+@dataclass(frozen=True)
 class Knowledge:
     related: float
     key_cover: float
@@ -128,6 +139,10 @@ class Knowledge:
     suffixes: tuple[str, ...] = ()  # "chew" + "able": one word in another part of speech
     meant_flag: float = 1.01  # cosine at which a yes/no flag's key is what a run of asked words means
     meant_flag_word: float = 1.01  # the same for one asked word alone
+    uses: tuple[Use, ...] = ()  # needs said through a use (`uses` in answers.yaml)
+    unwanted: re.Pattern[str] = re.compile(r"(?!x)x")  # "i don't want ...": a use to be rid of
+    empty_values: frozenset[str] = frozenset()  # "NA": a value that states nothing
+    alternatives_max: int = 0  # distinct value words of a key whose values are alternatives
 
 
 @cache
@@ -148,6 +163,27 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         for f in data["facts"]
     )
     synonyms = {singular(k): frozenset(singular(w) for w in v) for k, v in data["synonyms"].items()}
+    filler = frozenset(data["filler"].split()) | STOPWORDS
+
+    def phrases(said: list[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(singular(w) for w in tokenize(p) if w not in filler) for p in said if not _has_filler(p))
+
+    def whole(said: list[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(singular(w) for w in tokenize(p)) for p in said if _has_filler(p))
+
+    def _has_filler(phrase: str) -> bool:  # "any car": without "any" it would be any car asked about
+        return len(tokenize(phrase)) > 1 and any(w in filler for w in tokenize(phrase))
+
+    uses = tuple(
+        Use(
+            phrases(u["says"] + u.get("problems", [])),
+            frozenset(singular(w) for m in u["means"] for w in tokenize(m)),
+            u.get("asks") == "value",
+            phrases(u.get("problems", [])),
+            whole(u["says"]),
+        )
+        for u in data.get("uses", [])
+    )
     return Knowledge(
         float(t["related"]),
         float(t["key_cover"]),
@@ -171,6 +207,10 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         tuple(data.get("suffixes", "").split()),
         float(t.get("meant_flag", 1.01)),
         float(t.get("meant_flag_word", 1.01)),
+        uses,
+        re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("unwanted", [])) or r"(?!x)x", re.I),
+        frozenset(v.lower() for v in data.get("empty_values", [])),
+        int(t.get("alternatives_max", 0)),
     )
 
 
@@ -181,7 +221,8 @@ def record_evidence(product: Product) -> list[Evidence]:
     out: list[Evidence] = []
 
     def add(key: str, value: str | None, source: str = "field") -> None:
-        if value and value.strip():
+        # "Display Type: NA" states nothing: no evidence of a display, nor of none.
+        if value and value.strip() and value.strip().lower() not in knowledge().empty_values:
             out.append(Evidence(f"{key}: {value}", key, value, source))
 
     add("brand", p.brand)
@@ -232,6 +273,8 @@ class Asked:
     numbers: list[str]
     negated: frozenset[str] = frozenset()  # asked words the question itself negates ("non-slip")
     named: frozenset[str] = frozenset()  # the words that named the product
+    heard: list[str] = field(default_factory=list)  # `words` with those in brackets ("(overpronation)")
+    said: list[str] = field(default_factory=list)  # every word of the question, singular, in order
     focus: list[str] = field(default_factory=list)  # what a value question asks for: "what IP RATING"
 
     @property
@@ -254,6 +297,7 @@ def read_question(question: str, naming: str = "") -> Asked:
     counts = Counter(singular(w) for w in tokens)
     again = {w for w, n in counts.items() if n > 1 and w not in vocabulary.type_words()}
     named = {singular(w) for w in tokenize(naming)} - again
+    by_name = set(named)
     # Words in brackets tell which product is meant ("nirlon classic pan (red, NON STICK) - would
     # it work on induction?", "the yoga mat bag (canvas, zipped)"): they describe it, not the
     # feature asked.
@@ -278,7 +322,19 @@ def read_question(question: str, naming: str = "") -> Asked:
     negated = frozenset(singular(w) for w in _after_negation(tokens))
     # "what TYPE of output port": a word naming no feature ("type", "colour") is passed over
     focus = _focus(tokens, k.filler | named | k.generic_keys) if valued and not yes_no else []
-    return Asked(list(dict.fromkeys(feature)), yes_no, numbers, negated, frozenset(named), focus)
+    # A use is read with the words in brackets too: "my feet roll inward (OVERPRONATION)" glosses
+    # the shopper's story, not the product's name.
+    heard = [w for w in words if w not in by_name] or words
+    return Asked(
+        list(dict.fromkeys(feature)),
+        yes_no,
+        numbers,
+        negated,
+        frozenset(named),
+        heard=list(dict.fromkeys(heard)),
+        said=[singular(w) for w in tokens],
+        focus=focus,
+    )
 
 
 WH_WORDS = frozenset("what whats which how".split())
@@ -376,18 +432,37 @@ def answer_question(
     if fitted is not None:  # "will my 15.6 inch laptop fit?" against "Compatible Laptop Size: 15.6"
         return fitted
     said = _value_match(replace(asked, named=asked.named | own), evidence) if asked.yes_no else None
+    # A need said through a use ("has it got castors?", "a walker i can lock"): judged from the
+    # record's words for it (`uses` in answers.yaml).
+    use = _use_answer(asked, question, evidence, values or {}) if asked.yes_no else None
     # A flag meaning what was asked outranks a value that says one word of the story ("my 3 yr old
     # KEEPS pressing... can i lock the panel?" against "Features: Keep Warm, ...").
     meant = _meant_flag(asked, evidence, values or {}, embedder, stated) if asked.yes_no and not keyed else None
     if keyed is not None:  # "is the X water resistant? my son ..." against "Water Resistant: No"
         if asked.yes_no or flag:  # a flag answers yes or no, however the question was put
             keyed_answer = _keyed_yes_no(asked, keyed, values or {})
+            if use is not None and _words(keyed.value or "") <= asked.named:
+                # The key's value names the product ("the black HIGH-brightness lamp ok? ... power
+                # cuts"): the use asked about is the question.
+                return use
+            if keyed_answer.verdict == Verdict.JUDGEMENT:
+                # A key reached by a word of the story ("her bag is too HEAVY" -> "Weight") gives
+                # way to a flag the question also names ("pulled like a TROLLEY" -> "Trolley
+                # Support: No") and to a need said through a use.
+                flags = [e for e in evidence if e is not keyed and _is_flag(e.value or "")]
+                flagged = _key_match(asked, flags, values or {}, embedder, stated)
+                if flagged is not None and _one_word_flag(flagged):
+                    return _keyed_yes_no(asked, flagged, values or {})
+                if use is not None:
+                    return use
             # Part of a key said ("FRAMED polarised" against "Frame Material") gives way to a
             # value that says the asked word ("Lens Type: Polarized").
             if keyed_answer.verdict != Verdict.JUDGEMENT or said is None:
                 return keyed_answer
         else:
             return Answer(Verdict.VALUE, _value_text(keyed), [keyed], keyed.value)
+    if use is not None:
+        return use
     if meant is not None:  # "can i lock the panel?" against "Child Lock: Yes"
         return _keyed_yes_no(asked, meant, values or {})
     if said is not None:  # "is it ISI marked?" against "Certification: ISI"
@@ -395,6 +470,10 @@ def answer_question(
         if other is not None:  # "does it cover the chin like a FULL face one?" against "Type: Open Face"
             return other
         return _yes_no(replace(asked, words=[w for w in asked.words if _covered(w, _words(said.value or ""))]), said)
+    if not asked.yes_no:  # "how much chai fits in a cup?" against "Capacity: 150 ml"
+        used = _use_value(asked, evidence)
+        if used is not None:
+            return Answer(Verdict.VALUE, _value_text(used), [used], used.value)
     if not asked.yes_no:  # "what's the warranty?" stated in a description sentence
         sentence = _described(asked, evidence, values or {}, own, embedder)
         if sentence is not None:
@@ -423,6 +502,132 @@ def answer_question(
             [related],
         )
     return _not_stated(asked, _about(asked))
+
+
+def _one_word_flag(e: Evidence) -> bool:
+    """A flag of one word ("Trolley Support: No", "Removable Insole: No"), not a statement that
+    opens on one ("Covered in Warranty: No damage", beside "Warranty Summary: 3 years", dev A)."""
+    return len(tokenize(e.value or "")) == 1
+
+
+def _uses_said(asked: Asked, value: bool) -> list[Use]:
+    """The uses of answers.yaml the question says (each word of a phrase in any of its forms)."""
+    out = []
+    for use in knowledge().uses:
+        if use.value != value:
+            continue
+        if any(_phrase_at(asked.heard, phrase) is not None for phrase in use.says) or any(
+            _phrase_at(asked.said, phrase, slack=1) is not None for phrase in use.whole
+        ):
+            out.append(use)
+    return out
+
+
+def _phrase_at(words: list[str], phrase: tuple[str, ...], slack: int = 0) -> int | None:
+    """Where the words say the phrase in order, each word in any of its forms, with at most
+    `slack` other words between two of its words ("any SMALL car" says "any car")."""
+    if not phrase:
+        return None
+    for i, word in enumerate(words):
+        if not _same_word(word, phrase[0]):
+            continue
+        at = i
+        for part in phrase[1:]:
+            at = next((j for j in range(at + 1, min(at + 2 + slack, len(words))) if _same_word(words[j], part)), -1)
+            if at < 0:
+                break
+        if at >= 0:
+            return i
+    return None
+
+
+def _unwanted(question: str, uses: list[Use]) -> bool:
+    """Whether the clause saying a use opens on not wanting it ("i DONT WANT to keep buying dust
+    bags"): the product should not have what the use names."""
+    for clause in re.split(r"[,.;!?]+", question.replace("'", "")):
+        if not knowledge().unwanted.search(clause):
+            continue
+        words = [singular(w) for w in tokenize(clause)]
+        if any(_phrase_at(words, phrase) is not None for use in uses for phrase in use.says):
+            return True
+    return False
+
+
+def _asks_problem(question: str, uses: list[Use]) -> bool:
+    """Whether a yes/no clause asks if the trouble happens ("will it RUST?", "would it ROLL OFF
+    the ramp?"): a yes then means the remedy is missing. Not a clause offering a choice ("will it
+    last OR rust too?": yes is the first option) nor one negating it ("so it DOESNT roll off")."""
+    for clause in re.split(r"[,.;!?]+", question.replace("'", "")):
+        tokens = tokenize(clause)
+        if not tokens or tokens[0] not in YES_NO_OPENERS or "or" in tokens or NEGATION.search(clause):
+            continue
+        words = [singular(w) for w in tokens if w not in knowledge().filler]
+        if any(_phrase_at(words, phrase) is not None for use in uses for phrase in use.problems):
+            return True
+    return False
+
+
+def _use_verdict(e: Evidence, means: frozenset[str], values: KeyValues) -> tuple[int, Verdict] | None:
+    """How a piece of evidence answers a need stated by `means` words: (rank, verdict), the lower
+    rank the more direct. A specification whose key says it answers by its flag or its value
+    ("Wheels Included: Yes", "Number of USB Ports: 0"); one whose value says it, yes ("bagged/
+    bagless: bagged"); one whose key takes in other records a value saying it and in this one
+    another value, no ("power source: AC adapter" for a battery); a description sentence, yes
+    unless negated."""
+    k = knowledge()
+
+    def hit(words: set[str] | list[str]) -> bool:
+        return any(_same_word(m, w) for m in means for w in words)
+
+    if e.source == "description":
+        if not hit(_words(e.text)):
+            return None
+        negated = any(hit({singular(w)}) for w in _after_negation(tokenize(e.text.replace("'", ""))))
+        return (3, Verdict.NO if negated else Verdict.YES)
+    key, value = (e.key or "").lower(), e.value or ""
+    if not key or key == "category" or key in k.identity_keys:
+        return None
+    in_key = hit([singular(w) for w in terms(key.replace("-", " "))])
+    if hit(_words(value)):
+        return (0 if in_key else 1, Verdict.YES)
+    if in_key and _is_flag(value):
+        return (0, Verdict.NO if _says_no(value) else Verdict.YES)
+    known = values.get(key, set())
+    # Alternatives only: a key with few values across the catalog ("power source": usb, ac,
+    # adapter, battery; "bagged/bagless"), not a list of features ("Features": whatever each
+    # record lists).
+    if len(known) <= k.alternatives_max and hit(known):
+        return (0 if in_key else 2, Verdict.NO)
+    return (0, Verdict.YES) if in_key else None
+
+
+def _use_answer(asked: Asked, question: str, evidence: list[Evidence], values: KeyValues) -> Answer | None:
+    """Yes or no for a need said through a use (`uses` in answers.yaml), from the most direct
+    evidence for it; inverted where the shopper wants to be rid of it."""
+    uses = _uses_said(asked, value=False)
+    if not uses:
+        return None
+    means = frozenset().union(*(u.means for u in uses))
+    judged = [(v, i, e) for i, e in enumerate(evidence) if (v := _use_verdict(e, means, values)) is not None]
+    if not judged:
+        return None
+    (_, verdict), _, e = min(judged, key=lambda x: (x[0][0], x[1]))
+    if _unwanted(question, uses) != _asks_problem(question, uses):
+        verdict = Verdict.NO if verdict == Verdict.YES else Verdict.YES
+    lead = f"The listing gives {e.text}" if e.source != "description" else f"The listing says: {_quote(e)}"
+    return Answer(verdict, f"{'Yes' if verdict == Verdict.YES else 'No'}. {lead}.", [e], e.value)
+
+
+def _use_value(asked: Asked, evidence: list[Evidence]) -> Evidence | None:
+    """The specification a value question asks for through a use ("how much CHAI fits?" ->
+    "Capacity: 150 ml"): its key says a word the use means."""
+    uses = _uses_said(asked, value=True)
+    means = frozenset().union(*(u.means for u in uses)) if uses else frozenset()
+    for e in evidence:
+        if e.source == "specification" and e.key and e.value and not _is_flag(e.value):
+            if any(_same_word(m, singular(w)) for m in means for w in terms(e.key)):
+                return e
+    return None
 
 
 def _covers_focus(asked: Asked, e: Evidence) -> bool:
@@ -695,7 +900,10 @@ def _described(
     if not values:
         return None
     weights = _weights.get(id(values)) or _key_weights(values)
-    features = [w for w in asked.words if w in weights and w not in own and w not in knowledge().generic_keys]
+    # A unit is an answer the shopper offers ("months or years?"), not the feature asked: "1 Year
+    # Warranty" is no battery life (set G).
+    k = knowledge()
+    features = [w for w in asked.words if w in weights and w not in own and w not in k.generic_keys | k.units]
     if not features:
         return None
     found = [e for e in evidence if e.source == "description" and all(_covered(w, _words(e.text)) for w in features)]
@@ -723,8 +931,10 @@ def _value_match(asked: Asked, evidence: list[Evidence]) -> Evidence | None:
             and w not in ORDINARY_VALUES
             and w not in asked.named
             and w not in vocabulary.type_words()  # "the revitalift SERUM" says what it is, not a feature
+            # The asked word itself in one of its forms, never a synonym: "fit" is no "size" said
+            # in "Weight: 309 g - may vary depending on size" (a "wide fit" answered yes, set G).
             # A code of letters and digits ("B22", "USB3") only as written; other digits never.
-            and (_covered(w, said) if not any(c.isdigit() for c in w) else _is_code(w) and w in said)
+            and (any(_same_word(w, x) for x in said) if not any(c.isdigit() for c in w) else _is_code(w) and w in said)
         ]
         if hits and (best is None or len(hits) > best[0]):
             best = (len(hits), e)
@@ -795,7 +1005,10 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def _covered(word: str, words: set[str]) -> bool:
-    return any(_same_word(x, y) for x in _expanded(word) for y in words)
+    """The word in one of its forms, or one of its synonyms as written: a form of a synonym is
+    a step too far ("fit" -> "designed" -> "Design: Floral", for "how much chai fits?", set G)."""
+    synonyms = knowledge().synonyms.get(word, frozenset())
+    return any(_same_word(word, y) or y in synonyms for y in words)
 
 
 def _cover(asked: list[str], words: set[str]) -> float:

@@ -48,7 +48,15 @@ def amounts(text: str) -> list[Amount]:
                 break
     if not any(a.family == "age" for a in out):
         out += [Amount("age", float(n)) for n in _bare_ages(text)]
+    if not any(a.family == "people" for a in out):  # "both my kids", "me and hubby"
+        out += [
+            Amount("people", float(p["count"])) for p in _units().get("people_said", []) if _said(p["pattern"], text)
+        ]
     return out
+
+
+def _said(pattern: str, text: str) -> bool:
+    return bool(re.search(rf"\b(?:{pattern})\b", text, re.I))
 
 
 @cache

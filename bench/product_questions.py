@@ -24,7 +24,12 @@ naming's min_name_weight (named right against searches read as naming) and the a
 `related` cosine (not-stated questions answered without inventing against questions answered by
 quoting related evidence), answering from the records directly (no model, no search).
 
-Usage: python bench/product_questions.py [--questions FILE] [--backend none|transformers] [--show] [--naming|--sweep]
+With --records, only answering is measured: each question is answered from its labelled
+product's record directly (the naming words as naming finds them when it finds that product),
+no search, no routing, no model: the answerer's share right per kind, with the opposite and
+invented counts. Several --questions files are reported side by side, one line each.
+
+Usage: python bench/product_questions.py [--questions FILE ...] [--backend none|transformers] [--show] [--naming|--sweep|--records]
 """
 
 from __future__ import annotations
@@ -147,6 +152,62 @@ def sweep(questions: list[dict]) -> None:
     answers.knowledge = lambda: knowledge  # type: ignore[misc]
 
 
+def answer_records(question_sets: list[Path], show: bool) -> None:
+    """The answerer alone, per set and kind: each question answered from its labelled product."""
+    from assistant import answers, naming
+
+    sets = {p: [json.loads(line) for line in p.read_text().splitlines() if line.strip()] for p in question_sets}
+    catalogs = sorted({q["catalog"] for qs in sets.values() for q in qs})
+    engines = {c: assistant_for(c, "none").engine for c in catalogs}
+    kinds = ("yes_no", "value", "not_stated", "suitability")
+    print(
+        f"{'set':<28} {'n':>4} "
+        + " ".join(f"{k:>13}" for k in kinds)
+        + f" {'overall':>8} {'opposite':>9} {'invented':>9}"
+    )
+    totals: dict[str, list[bool]] = defaultdict(list)
+    errors_all: dict[str, int] = defaultdict(int)
+    for path, questions in sets.items():
+        right: dict[str, list[bool]] = defaultdict(list)
+        errors: dict[str, int] = defaultdict(int)
+        for q in questions:
+            engine = engines[q["catalog"]]
+            catalog = engine.catalog
+            if q["product_id"] not in catalog.row_of:
+                continue
+            product = catalog.products[catalog.row_of[q["product_id"]]]
+            found = naming.name_index(catalog).find(q["question"], engine.retriever.embed)
+            group = [n for n in found if n.product.id == q["product_id"]]
+            words = naming.naming_words(group, q["question"]) if group else None
+            text = answers.answers_text(
+                [product], q["question"], engine.retriever.embed, answers.catalog_values(catalog), words
+            )
+            ok, error = score(q, text)
+            right[q["kind"]].append(ok)
+            totals[q["kind"]].append(ok)
+            if error:
+                errors[error] += 1
+                errors_all[error] += 1
+            if show and not ok:
+                print(f"BAD {q['id']} [{q['kind']}: {q['gold']}] {q['question']}\n    -> {text[:300]}")
+        every = [ok for oks in right.values() for ok in oks]
+        name = f"{path.parent.parent.name}/{path.name}" if path.parent.name == "questions" else path.name
+        cells = " ".join(f"{_share(right[k]):>13}" for k in kinds)
+        print(
+            f"{name[-28:]:<28} {len(every):>4} {cells} {_share(every):>8} {errors['opposite']:>9} {errors['invented']:>9}"
+        )
+    if len(sets) > 1:
+        every = [ok for oks in totals.values() for ok in oks]
+        cells = " ".join(f"{_share(totals[k]):>13}" for k in kinds)
+        print(
+            f"{'all':<28} {len(every):>4} {cells} {_share(every):>8} {errors_all['opposite']:>9} {errors_all['invented']:>9}"
+        )
+
+
+def _share(oks: list[bool]) -> str:
+    return f"{sum(oks) / len(oks):.0%} ({sum(oks)}/{len(oks)})" if oks else "-"
+
+
 def tau_searches(index: NameIndex | None) -> list[str]:
     """A search per tau line and option value ("white electric kettle", "electric kettle glass")."""
     if index is None:
@@ -166,13 +227,18 @@ def score(q: dict, text: str) -> tuple[bool, str | None]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--questions", type=Path, default=DEV_QUESTIONS)
+    parser.add_argument("--questions", type=Path, nargs="+", default=[DEV_QUESTIONS])
     parser.add_argument("--backend", default="none", choices=["none", "transformers", "vllm", "openai"])
     parser.add_argument("--show", action="store_true", help="print every question and reply")
     parser.add_argument("--naming", action="store_true", help="measure naming only (no answers)")
     parser.add_argument("--sweep", action="store_true", help="calibrate naming's and the answerer's thresholds")
+    parser.add_argument("--records", action="store_true", help="the answerer alone, from the labelled records")
     args = parser.parse_args()
-    questions = [json.loads(line) for line in args.questions.read_text().splitlines() if line.strip()]
+    if args.records:
+        answer_records(args.questions, args.show)
+        return
+    path = args.questions[0]
+    questions = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     if args.naming:
         measure_naming(questions, args.show)
         return
@@ -190,7 +256,7 @@ def main() -> None:
             errors[error] += 1
         if args.show:
             print(f"{'OK ' if ok else 'BAD'} {q['id']} [{q['kind']}: {q['gold']}] {q['question']}\n    -> {text[:300]}")
-    print(f"{len(questions)} questions from {args.questions.name}, backend {args.backend}")
+    print(f"{len(questions)} questions from {path.name}, backend {args.backend}")
     print(f"{'kind':<12} {'n':>4} {'right':>7}")
     for kind, oks in sorted(right.items()):
         print(f"{kind:<12} {len(oks):>4} {sum(oks) / len(oks):>7.0%}")

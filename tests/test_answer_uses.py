@@ -1,0 +1,121 @@
+"""Needs said through a use, judged from the record (assistant/answers.py, `uses` in
+answers.yaml), and related evidence that must not answer: a flag or a value stating what the use
+needs, another value of an alternatives key, a description sentence, a need the shopper wants to
+be rid of, a story word's key giving way to a flag, and words that only look related."""
+
+from __future__ import annotations
+
+from assistant.answers import Verdict, answer_question, key_values
+from common.schema import Product
+from tests.fakes import HashEmbedder
+
+UNIT = Product(id="u1", title="living world display unit", attributes={"Wheels Included": "Yes", "With Door": "No"})
+EXTENDER = Product(id="e1", title="d-link dap1320 range extender", attributes={"Number of USB Ports": "0"})
+WALKER = Product(id="w1", title="sumo baby walker", attributes={"Brakes": "No", "Foldable": "Yes"})
+BATTERY_LAMP = Product(id="l1", title="desk lamp", attributes={"power source": "battery", "brightness": "low"})
+MAINS_LAMP = Product(id="l2", title="desk lamp", attributes={"power source": "AC adapter", "brightness": "high"})
+USB_LAMP = Product(id="l3", title="desk lamp", attributes={"power source": "USB", "brightness": "medium"})
+BAGGED = Product(id="v1", title="canister vacuum", attributes={"bagged/bagless": "bagged"})
+BAGLESS = Product(id="v2", title="upright vacuum", attributes={"bagged/bagless": "bagless"})
+BLOWER = Product(
+    id="b1", title="sheffield handheld vacuum", description="A vaccum cleaner cum blower, to keep your house clean."
+)
+BAG = Product(id="s1", title="burdy school backpack", attributes={"Weight": "490 g", "Trolley Support": "No"})
+SHOE = Product(
+    id="k1",
+    title="asics gel kayano 22 running shoe",
+    attributes={"Weight": "309 g (per single Shoe) - Weight of the product may vary depending on size."},
+)
+WATCH = Product(id="a1", title="alfajr qibla watch", description="Digital qibla compass watch. 1 Year Alfajr Warranty.")
+CUP = Product(
+    id="c1", title="techware purple cup", attributes={"Design": "Floral Injection Mould", "Capacity": "150 ml"}
+)
+ALARM = Product(id="x1", title="one way bike alarm", attributes={"Display Type": "NA", "Alarm Type": "One-way"})
+
+LAMPS = [BATTERY_LAMP, MAINS_LAMP, USB_LAMP]
+
+
+def ask(product: Product, question: str, catalog: list[Product] | None = None):
+    return answer_question(product, question, HashEmbedder(), key_values(catalog or [product]), product.title)
+
+
+def test_a_use_said_in_other_words_is_answered_by_the_flag_for_it():
+    assert ask(UNIT, "can i move it around the hall, has it got castors underneath?").verdict == Verdict.YES
+    answer = ask(EXTENDER, "can i plug a pen drive or hard disk into it to share movies?")
+    assert answer.verdict == Verdict.NO and "Number of USB Ports: 0" in answer.text
+    answer = ask(WALKER, "there is a small ramp near the door, i want a walker i can lock so it doesnt roll off. ok?")
+    assert answer.verdict == Verdict.NO and "Brakes: No" in answer.text
+
+
+def test_another_value_of_an_alternatives_key_is_a_no():
+    question = "daily 2-3 hrs power cut here, need a lamp that works without plugging into the wall. ok?"
+    assert ask(MAINS_LAMP, question, LAMPS).verdict == Verdict.NO
+    assert ask(BATTERY_LAMP, question, LAMPS).verdict == Verdict.YES
+    answer = ask(USB_LAMP, "no free plug point near the desk, can i run it off my laptop?", LAMPS)
+    assert answer.verdict == Verdict.YES and "power source: USB" in answer.text
+
+
+def test_a_use_the_shopper_wants_to_be_rid_of_inverts_the_answer():
+    question = "i dont want to keep buying dust bags every month. is it a good pick?"
+    assert ask(BAGGED, question, [BAGGED, BAGLESS]).verdict == Verdict.NO
+    assert ask(BAGLESS, question, [BAGGED, BAGLESS]).verdict == Verdict.YES
+    assert ask(BAGLESS, "does it use those paper bags inside?", [BAGGED, BAGLESS]).verdict == Verdict.NO
+
+
+def test_a_description_sentence_stating_the_use_is_a_yes():
+    answer = ask(BLOWER, "can the handheld also blow air, like to clear dust from the ac vents?")
+    assert answer.verdict == Verdict.YES and "cum blower" in answer.text
+
+
+def test_a_key_reached_by_a_story_word_gives_way_to_a_flag_the_question_names():
+    answer = ask(BAG, "can the school bag be pulled on wheels like a trolley? her bag is too heavy")
+    assert answer.verdict == Verdict.NO and "Trolley Support: No" in answer.text
+
+
+def test_related_words_answer_nothing_not_stated():
+    # "fit" is no "size" said in a weight's note; a year of warranty is no battery life
+    assert ask(SHOE, "do they come in a wide fit? my feet are broad").verdict == Verdict.NOT_STATED
+    answer = ask(WATCH, "how long does the cell last before i need a new one? months or years?")
+    assert answer.verdict != Verdict.VALUE and "Warranty" not in answer.text
+    # "NA" states nothing: no display asked about is answered from it
+    assert "Display Type" not in ask(ALARM, "does it show where the bike is on my phone?").text
+
+
+def test_a_value_asked_through_a_use_reaches_its_key():
+    answer = ask(CUP, "how much chai fits in one of the cups")
+    assert answer.verdict == Verdict.VALUE and "Capacity: 150 ml" in answer.text
+
+
+NET = Product(id="n1", title="chinmay padded mosquito net", attributes={"Capacity": "1 person", "Width": "18 inch"})
+COVER = Product(id="t1", title="prime printed table cover", attributes={"Seating Capacity": "4 Seater"})
+
+
+def test_people_counted_in_words_or_numbers_are_compared_with_the_listing():
+    answer = ask(NET, "planning to use the net over our double bed for me and hubby, is it big enough")
+    assert answer.verdict == Verdict.NO and "Capacity: 1 person" in answer.text
+    assert ask(NET, "will it fit both my kids sleeping together?").verdict == Verdict.NO
+    assert ask(COVER, "our dining table seats 6 people, will it cover it fully?").verdict == Verdict.NO
+    assert ask(COVER, "we are a family of 4 people, is it enough?").verdict == Verdict.YES
+
+
+SHOWER = Product(id="o1", title="oleanna solo shower head", attributes={"Corrosion Resistant": "Yes"})
+
+
+def test_a_question_whether_the_trouble_happens_is_answered_the_other_way_round():
+    question = "our borewell water is very hard and all the fittings get rusty in a year. will it last or rust too"
+    assert ask(SHOWER, question).verdict == Verdict.YES
+    answer = ask(SHOWER, "will it rust in the bathroom?")
+    assert answer.verdict == Verdict.NO and "Corrosion Resistant: Yes" in answer.text
+    assert ask(WALKER, "would it roll off the ramp near our balcony?").verdict == Verdict.YES
+
+
+CAR_COVER = Product(
+    id="r1", title="rainfun car cover for 800", attributes={"Universal Fit": "No", "Suitable For": "800"}
+)
+
+
+def test_a_phrase_with_a_filler_word_is_read_whole():
+    answer = ask(CAR_COVER, "will the cover fit my swift also? want one cover that works on any small car")
+    assert answer.verdict == Verdict.NO and "Universal Fit: No" in answer.text
+    # "car" alone asks nothing of a universal fit
+    assert "Universal Fit" not in ask(CAR_COVER, "is the car cover waterproof?").text
