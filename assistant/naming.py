@@ -24,6 +24,7 @@ import numpy as np
 from rapidfuzz.distance import OSA
 
 from assistant import vocabulary
+from assistant.spelling import ordinary_words
 from assistant.type_resolution import SYNONYMS
 from common.models import Embedder, encode_query
 from common.schema import Product
@@ -31,6 +32,7 @@ from common.settings import read_yaml_config
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, singular, tokenize
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "naming.yaml"
+ENGLISH = ordinary_words()
 
 
 @dataclass(frozen=True)
@@ -325,7 +327,15 @@ class NameIndex:
             code = any(any(c.isdigit() for c in w) and len(w) >= 3 for w in matched - self.brands[r])
             # the kind said, in the shop's word or a synonym ("the burdy school BAG", a backpack)
             said_type = bool(self._kind_said(r, said_phrases))
-            if said_phrases and not said_type and (matched <= self.brands[r] or (len(matched) == 1 and not code)):
+            picked_out = (
+                r in picked
+            )  # its brand with words of its own title: "the sonik g-7 xl", whatever "head" is said
+            if (
+                said_phrases
+                and not said_type
+                and not picked_out
+                and (matched <= self.brands[r] or (len(matched) == 1 and not code))
+            ):
                 # a brand, or one word of a name, and another kind of product ("adidas track pants",
                 # a top; "i can JUST throw them in... the dearfoams boots", a dress of Just In Time)
                 continue
@@ -446,9 +456,10 @@ class NameIndex:
                 out[i : i + len(key)] = words
                 done |= span
                 aliased |= {c for c in lines if set(name) <= self.lines[c].common}
+        # an English word is no misspelling of another ("around" is not "round")
         least = rules().near_spelling_min
         for i, w in enumerate(out):
-            if i in done or len(w) < least or w in self.idf or w in own or not w.isalpha():
+            if i in done or len(w) < least or w in self.idf or w in own or not w.isalpha() or w in ENGLISH:
                 continue
             near = [c for c in own if len(c) >= least and OSA.distance(w, c) == 1]
             if len(near) == 1:

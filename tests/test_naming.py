@@ -362,3 +362,14 @@ def test_variants_a_colour_code_tells_apart_are_named_together_and_a_brand_with_
     assert [n.product.id for n in found] == ["b1", "b2"] and {n.group for n in found} == {0}
     assert _named(boxes, "can the burdy school bag be pulled on wheels?") == ["b4"]
     assert _named(boxes, "do you have burdy bags?") == []
+
+
+def test_an_english_word_is_no_misspelling_and_a_brand_with_its_own_words_outweighs_a_story_kind():
+    rugs = _line("Round Rug", {"size": ["small", "large"], "color": ["grey", "beige"]})
+    said = "my hall is around 12 ft, is the upright vacuum with hepa filter ok?"
+    assert _titles([*VACUUMS, *rugs], said) == {"Vacuum Cleaner (upright, HEPA filter)"}
+    helmets = [
+        Product(id="s1", title="sonik g-7 motorbike helmet - xl", brand="sonik"),
+        Product(id="s2", title="sonik g-7 motorbike helmet - m", brand="sonik"),
+    ]
+    assert _named(helmets, "my head is around 61 cm, what head size does the sonik g-7 xl fit") == ["s1"]
