@@ -106,6 +106,15 @@ class Assistant:
             log.warning("policy clauses not prepared: the policy index is unavailable")
         return cls(settings, engine, backend or make_backend(settings), policies, capacity)
 
+    def warm_answers(self) -> None:
+        """Build what the first question about a product would otherwise build in its own time:
+        the catalog's name index and its specification values. Measured on the busy 2-core dev
+        machine: 2.0 s + 0.2 s for the 1,002 Flipkart products, 0.2 s + 0.02 s for tau's 591,
+        growing with the catalog, so a server runs it in the background after loading, not
+        `load` itself (a one-shot CLI search would pay it for nothing)."""
+        name_index(self.engine.catalog)
+        answers.catalog_values(self.engine.catalog)
+
     # -- entry points ------------------------------------------------------------------------
     def reply(self, session: Session, message: str) -> Reply:
         """The whole reply at once (CLI `ask`, evaluation)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -227,10 +228,12 @@ class NameIndex:
             by_brand.setdefault(brand, []).append(row)
         out: dict[int, frozenset[str]] = {}
         for brand, rows in by_brand.items():
-            # pointing at one ("the burdy school bag"), the kind said tells the brand's products apart
-            told = {
-                r: self._told(said, brand, r) | (self._kind_said(r, said_phrases) if pointing else set()) for r in rows
-            }
+            told = {r: self._told(said, brand, r) for r in rows}
+            if pointing and not any(told.values()):
+                # no word of a title said by the brand ("the burdy school bag"): the kind said,
+                # in a synonym too, tells its products apart. Not beside title words: a kind
+                # said elsewhere ("... speaker (the blue one for MOBILE)") would scatter the name.
+                told = {r: self._kind_said(r, said_phrases) for r in rows}
             # Equally many told words: the one whose whole title is said ("the carlton boots",
             # not "carlton london boots"; its everyday "casual", "solid", "women's" may go
             # unsaid), never one whose other words are merely commoner.
@@ -339,7 +342,11 @@ class NameIndex:
                 # a brand, or one word of a name, and another kind of product ("adidas track pants",
                 # a top; "i can JUST throw them in... the dearfoams boots", a dress of Just In Time)
                 continue
-            matched |= picked.get(r, frozenset())
+            if r in picked:
+                # its brand and the words of its title said around it; the same words said
+                # elsewhere are the shopper's story ("my maruti 800 ..., does the rainfun cover
+                # have a slot?" of "rainfun car cover for 800")
+                matched = self.brands[r] | picked[r]
             # Several rare words of one title ("get glamr stylish boots", a catalog without a
             # brand column) name it as surely as a brand or a model code does.
             heavy = weight >= r_.strong_name_weight * self.max_idf
@@ -371,9 +378,13 @@ class NameIndex:
         # Then the heavier name; the one its brand's words single out (`picked`) before its
         # siblings said by the same words; the title covered best; the closest embedding; the
         # catalog's order, so that a tie never falls to chance.
+        # A name said right after "the"/"this" before one said in the shopper's story ("my maruti
+        # 800 has a fixed aerial, does THE RAINFUN cover have a slot for it?").
+        pointed_at = {said[i + 1] for i, w in enumerate(raw[:-1]) if w in r_.definite}
         scored.sort(
             key=lambda s: (
                 not _compact(said, s[3], self._within(s[2])),
+                not s[3] & pointed_at,
                 -s[0],
                 s[2] not in picked,
                 -s[1],
@@ -420,7 +431,15 @@ class NameIndex:
             pointer = None if definite or not back else back[0]
             out = self._variants(in_lines, _clause_ends(text), pointer, definite, aliased)
         position = {w: i for i, w in reversed(list(enumerate(said)))}
-        return sorted(out, key=lambda n: (min(position.get(w, 0) for w in n.matched), n.group))
+        pointers = [i for i, w in enumerate(raw) if w in r_.definite]
+
+        def named_at(n: Named) -> tuple[bool, int, int]:
+            # The product "the" points at first, then in the order named: a product named by words of
+            # the shopper's story ("my maruti 800 ...") is no subject of "does THE rainfun cover ...".
+            at = min(position.get(w, 0) for w in n.matched)
+            return (not any(0 < at - i <= POINTER_REACH for i in pointers), at, n.group)
+
+        return sorted(out, key=named_at)
 
     def _joined(self, raw: list[str]) -> set[str]:
         """Two words said apart that a title writes as one ("gel kayano" for "gel-kayano", "one
@@ -495,10 +514,10 @@ class NameIndex:
         for category, line in self.lines.items():
             if not self._named_line(line, category, said_all, aliased):
                 continue
-            head = _name_end(said, line.common)
+            value_words = {w for vs in line.values.values() for v in vs for w in v}
+            head = _name_end(said, line.common, value_words)
             if back is not None and head > back:
                 continue
-            value_words = {w for vs in line.values.values() for v in vs for w in v}
             key_words = {w for k in line.values for w in _terms(k)}
             attached = _attached(said, head, value_words | key_words | line.common)
             attached |= self._described(line, said, head, ends, value_words | key_words)
@@ -672,17 +691,25 @@ def _points(raw: list[str]) -> bool:
     )
 
 
-def _name_end(said: list[str], common: frozenset[str]) -> int:
+def _name_end(said: list[str], common: frozenset[str], bridge: set[str]) -> int:
     """Where a line's name ends in the message: the last word of its longest run of the line's
-    shared title words ("the size 10 synthetic HIKING BOOTS", "the hiking boots in size 10")."""
-    best, start = (0, -1), None
+    shared title words ("the size 10 synthetic HIKING BOOTS", "the hiking boots in size 10"),
+    a run a few words after "the"/"this" first: the one pointed at, not the kind in the
+    shopper's story ("never done a jigsaw before ... is THE 2000 piece landscape PUZZLE ok?").
+    Option values (`bridge`) said between its words do not break a run ("PIECE landscape PUZZLE")."""
+    best, start, last, count = (False, 0, -1), None, -1, 0
     for i, w in enumerate([*said, ""]):
-        if w in common and start is None:
-            start = i
-        elif w not in common and start is not None:
-            best = max(best, (i - start, -(i - 1)))
-            start = None
-    return -best[1]
+        if w in common:
+            start = i if start is None else start
+            last, count = i, count + 1
+        elif start is not None and not (w in bridge or w.isdigit()):
+            pointed = any(said[k] in rules().definite for k in range(max(0, start - POINTER_REACH), start))
+            best = max(best, (pointed, count, -last))
+            start, count = None, 0
+    return -best[2]
+
+
+POINTER_REACH = 4  # words: "the 2000 piece landscape puzzle"
 
 
 def _attached(said: list[str], head: int, option_words: set[str]) -> set[int]:
@@ -909,15 +936,17 @@ def _spelling(word: str) -> str:
 
 
 _indexes: dict[int, NameIndex] = {}
+_building = threading.Lock()  # a question arriving while the server warms the index waits for that one build
 
 
 def name_index(catalog: Any) -> NameIndex:
     """The name index of a `CatalogIndex` (or anything with `products` and `vectors`), built once."""
     key = id(catalog)
-    index = _indexes.get(key)
-    if index is None or index.products is not catalog.products:
-        index = NameIndex(catalog.products, getattr(catalog, "vectors", None))
-        _indexes[key] = index
+    with _building:
+        index = _indexes.get(key)
+        if index is None or index.products is not catalog.products:
+            index = NameIndex(catalog.products, getattr(catalog, "vectors", None))
+            _indexes[key] = index
     return index
 
 

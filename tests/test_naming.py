@@ -373,3 +373,18 @@ def test_an_english_word_is_no_misspelling_and_a_brand_with_its_own_words_outwei
         Product(id="s2", title="sonik g-7 motorbike helmet - m", brand="sonik"),
     ]
     assert _named(helmets, "my head is around 61 cm, what head size does the sonik g-7 xl fit") == ["s1"]
+
+
+def test_the_product_pointed_at_comes_before_one_named_in_the_shoppers_story():
+    puzzles = _line(
+        "Jigsaw Puzzle", {"pieces": ["500", "2000"], "theme": ["art", "landscape"], "level": ["beginner", "expert"]}
+    )
+    said = "she has never done a jigsaw, i want a beginner level one. is the 2000 piece landscape puzzle ok for her?"
+    assert _titles(puzzles, said) == {"Jigsaw Puzzle (2000, landscape, beginner)"}
+    covers = [
+        Product(id="c1", title="speedwav 240460 sun shade for maruti 800", brand="speedwav"),
+        Product(id="c2", title="rainfun car cover for 800", brand="rainfun"),
+        Product(id="c3", title="rainfun solid men's raincoat", brand="rainfun"),
+    ]
+    said = "my maruti 800 has a fixed aerial on top, does the rainfun cover have a slot for it"
+    assert _first(covers, said) == "c2"
