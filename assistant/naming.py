@@ -632,6 +632,8 @@ def _lines(products: list[Product]) -> dict[str, Line]:
         stated = Counter(k for r in rows for k in products[r].attributes)
         varying = {k: v for k, v in values.items() if 1 < distinct[k] < stated[k] and all(v)}
         option_words = {w for v in varying.values() for terms_ in v for w in terms_}
+        # a value written with a hyphen is an option in its joined form too ("USB-C", "usbc")
+        option_words |= {f for r in rows for k in varying for f in joined_forms(products[r].attributes.get(k, ""))}
         common = frozenset(set.intersection(*titles) - option_words)
         out[category] = Line(rows, common, varying, option_words)
     return out

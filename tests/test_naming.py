@@ -388,3 +388,15 @@ def test_the_product_pointed_at_comes_before_one_named_in_the_shoppers_story():
     ]
     said = "my maruti 800 has a fixed aerial on top, does the rainfun cover have a slot for it"
     assert _first(covers, said) == "c2"
+
+
+def test_an_option_value_written_with_a_hyphen_is_asked_not_a_name():
+    chargers = _line(
+        "Portable Charger",
+        {"capacity": ["5000mAh", "20000mAh"], "output": ["USB-C", "Wireless"], "color": ["white", "black"]},
+    )
+    said = "the white 20000mah power bank, does it charge over usb-c?"
+    assert _titles(chargers, said) == {
+        "Portable Charger (20000mAh, USB-C, white)",
+        "Portable Charger (20000mAh, Wireless, white)",
+    }
