@@ -156,12 +156,8 @@ class NameIndex:
             if phrase and not set(phrase) <= ordinary:
                 self.brand_rows.setdefault(phrase, []).append(row)
         self.lines = _lines(products)
-        # Each line's name in its titles' order ("portable charger"), and the lines a word of a
-        # name is in: a word in one line's name only ("the upright VACUUM") names that line.
-        self.line_names = {
-            category: tuple(dict.fromkeys(w for w in self.title_terms[line.rows[0]] if w in line.common))
-            for category, line in self.lines.items()
-        }
+        # The lines a word of a line's name is in: a word in one line's name only ("the upright
+        # VACUUM" of "Vacuum Cleaner") names that line.
         self.name_lines = Counter(w for line in self.lines.values() for w in line.common)
         self.kind_names = {frozenset(k): [frozenset(n) for n in v] for k, v in rules().kinds.items()}
         # Model codes ("co6394a1", "729") name a product too; a bare small number or a letter or
@@ -330,17 +326,12 @@ class NameIndex:
             code = any(any(c.isdigit() for c in w) and len(w) >= 3 for w in matched - self.brands[r])
             # the kind said, in the shop's word or a synonym ("the burdy school BAG", a backpack)
             said_type = bool(self._kind_said(r, said_phrases))
-            picked_out = (
-                r in picked
-            )  # its brand with words of its own title: "the sonik g-7 xl", whatever "head" is said
-            if (
-                said_phrases
-                and not said_type
-                and not picked_out
-                and (matched <= self.brands[r] or (len(matched) == 1 and not code))
-            ):
+            lone = matched <= self.brands[r] or (len(matched) == 1 and not code)
+            if said_phrases and not said_type and r not in picked and lone:
                 # a brand, or one word of a name, and another kind of product ("adidas track pants",
-                # a top; "i can JUST throw them in... the dearfoams boots", a dress of Just In Time)
+                # a top; "i can JUST throw them in... the dearfoams boots", a dress of Just In Time);
+                # not a brand said with words of its own title ("my HEAD is 61 cm, does the sonik
+                # g-7 xl fit?")
                 continue
             if r in picked:
                 # its brand and the words of its title said around it; the same words said
@@ -475,10 +466,11 @@ class NameIndex:
                 out[i : i + len(key)] = words
                 done |= span
                 aliased |= {c for c in lines if set(name) <= self.lines[c].common}
-        # an English word is no misspelling of another ("around" is not "round")
         least = rules().near_spelling_min
         for i, w in enumerate(out):
-            if i in done or len(w) < least or w in self.idf or w in own or not w.isalpha() or w in ENGLISH:
+            if i in done or len(w) < least or w in self.idf or w in own or not w.isalpha():
+                continue
+            if w in ENGLISH:  # an English word is no misspelling of another ("around" is not "round")
                 continue
             near = [c for c in own if len(c) >= least and OSA.distance(w, c) == 1]
             if len(near) == 1:
