@@ -13,18 +13,24 @@ invented answers on not-stated questions (a yes, a no or no "doesn't say"; targe
 Catalogs: Flipkart (../shared/datasets/flipkart/product.csv with ingest/mappings/flipkart.yaml)
 and tau retail (../shared/datasets/tau_retail/products.json, one product per variant, see
 bench/tau_catalog.py), indexed under .cache/bench.
-With --naming, only naming is measured (no answers, seconds): the share of questions whose named
-product is the labelled one (or among the variants named together), and how many ordinary searches
-name a product: the dev queries (../shared/datasets/queries/dev.jsonl) and the WANDS queries of
-bench/data, each as written and asked as questions ("do you have ...?", "what's the best ...?",
-"is there a ...?"), and searches made from the tau lines' option values.
+With --naming, only naming is measured (no answers): the share of questions whose named product
+is the labelled one (or among the variants named together) as the name index reads them with the
+search embedder, and the share a turn routes to an answer about it (`Assistant.answered_about`: not
+a search, a policy or a support hand-off); and how many ordinary searches name a product or are
+routed as a question about one: the dev queries (../shared/datasets/queries/dev.jsonl) and the
+WANDS queries of bench/data, each as written and asked as questions ("do you have ...?", "what's
+the best ...?", "is there a ...?"), and searches made from the tau lines' option values. Several
+--questions files are read in one run and reported per set (sets label tau "tau" or "tau_retail").
 
 With --sweep, the two thresholds are calibrated side by side on the same questions and searches:
 naming's min_name_weight (named right against searches read as naming) and the answerer's
 `related` cosine (not-stated questions answered without inventing against questions answered by
 quoting related evidence), answering from the records directly (no model, no search).
 
-Usage: python bench/product_questions.py [--questions FILE...] [--backend none|transformers] [--show] [--naming|--sweep]
+With --first, the first product question of a fresh assistant is timed as loaded and after
+`Assistant.warm_answers` (run by the web app, the API and chat in the background after loading).
+
+Usage: python bench/product_questions.py [--questions FILE...] [--backend none|transformers] [--show] [--naming|--sweep|--first]
 """
 
 from __future__ import annotations
@@ -122,6 +128,33 @@ def measure_naming(sets: dict[str, list[dict]], show: bool) -> None:
         )
 
 
+def first_question(questions: list[dict]) -> None:
+    """The first product question of a fresh assistant, as loaded (the name index and the
+    specification values built in its time) and after `warm_answers` (what a server runs in the
+    background after loading), side by side per catalog; then the question asked again."""
+    import time
+
+    print(f"{'catalog':<9} {'products':>8} {'warm':>7} {'first, cold':>12} {'first, warmed':>14} {'again':>7}")
+    for catalog in sorted({catalog_of(q) for q in questions}):
+        question = next(q["question"] for q in questions if catalog_of(q) == catalog)
+        cold = assistant_for(catalog, "none")
+        started = time.perf_counter()
+        cold.reply(Session(), question)
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        cold.reply(Session(), question)
+        again = time.perf_counter() - started
+        warmed = assistant_for(catalog, "none")
+        started = time.perf_counter()
+        warmed.warm_answers()
+        warm = time.perf_counter() - started
+        started = time.perf_counter()
+        warmed.reply(Session(), question)
+        after = time.perf_counter() - started
+        n = len(cold.engine.catalog.products)
+        print(f"{catalog:<9} {n:>8} {warm:>6.2f}s {first:>11.2f}s {after:>13.2f}s {again:>6.2f}s")
+
+
 def sweep(questions: list[dict]) -> None:
     """Both thresholds at several values, on the same questions and searches."""
     import dataclasses
@@ -192,12 +225,16 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print every question and reply")
     parser.add_argument("--naming", action="store_true", help="measure naming only (no answers)")
     parser.add_argument("--sweep", action="store_true", help="calibrate naming's and the answerer's thresholds")
+    parser.add_argument("--first", action="store_true", help="time the first product question, cold and warmed")
     args = parser.parse_args()
     sets = {
         path.parent.parent.name if path.parent.name == "questions" else path.stem: read(path) for path in args.questions
     }
     if args.naming:
         measure_naming(sets, args.show)
+        return
+    if args.first:
+        first_question([q for questions in sets.values() for q in questions])
         return
     if args.sweep:
         sweep([q for questions in sets.values() for q in questions])
