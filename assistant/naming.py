@@ -249,10 +249,13 @@ class NameIndex:
                 out.update({r: told[r] for r in tied})
         return out
 
-    def _variant_of(self, row: int, other: int) -> bool:
+    def _variant_of(self, row: int, other: int, said: set[str] = frozenset()) -> bool:
         """Two titles that differ only in colours, sizes, numbers and codes ("... gift set 550
-        yellow02 ..." and "... purple02 ..."): variants of one product."""
+        yellow02 ..." and "... purple02 ..."), none of them `said`: variants of one product the
+        message does not tell apart ("the bft 6 watt led bulb" tells "bft 6 w" from "bft 9 w")."""
         differ = set(self.title_terms[row]) ^ set(self.title_terms[other])
+        if differ & said:
+            return False
         return all(w in rules().describing or w in rules().generic or any(c.isdigit() for c in w) for w in differ)
 
     def _rest_of_title(self, row: int) -> frozenset[str]:
@@ -409,7 +412,11 @@ class NameIndex:
             out.append(Named(self.products[row], weight, matched, group))
             # Its variants named by the same words ("the ski lock seal lunch box" in yellow and in
             # purple) come with it, for the question to be answered of each.
-            variants = [v for v in scored if v[2] != row and v[3] == matched and self._variant_of(row, v[2])]
+            variants = [
+                v
+                for v in scored
+                if v[2] != row and v[3] == matched and self._variant_of(row, v[2], said_set | set(said))
+            ]
             if len(variants) < r_.max_alike:
                 out.extend(Named(self.products[v[2]], weight, matched, group) for v in variants)
             used |= matched

@@ -400,3 +400,12 @@ def test_an_option_value_written_with_a_hyphen_is_asked_not_a_name():
         "Portable Charger (20000mAh, USB-C, white)",
         "Portable Charger (20000mAh, Wireless, white)",
     }
+
+
+def test_variants_are_not_named_together_when_the_message_says_what_tells_them_apart():
+    bulbs = [
+        Product(id="l1", title="bft 6 w led bulb", brand="bft"),
+        Product(id="l2", title="bft 9 w led bulb", brand="bft"),
+        Product(id="l3", title="bft 6 w led cool white bulb", brand="bft"),
+    ]
+    assert _named(bulbs, "our lamp takes a B22 bulb. will the single BFT 6 watt LED filament bulb go in?") == ["l1"]
