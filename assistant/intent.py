@@ -188,6 +188,21 @@ def _corrects_request(message: str, session: Session, query: Query) -> bool:
     return bool(c.colours or c.brands or c.audience or query.product_type or c.attributes)
 
 
+# A shopper's own order or a wish for a person: a support matter even in a question naming a product.
+OWN_ORDER = re.compile(
+    r"\b(?:order(?:s|ed)?|bought|purchased|arrived|delivered|received|shipped|package|parcel)\b", re.I
+)
+PERSON_CUE = re.compile(r"\b(?:human|real person|agent|representative|manager|speak to|talk to|call me)\b", re.I)
+
+
+def asks_of_named(message: str) -> bool:
+    """A question about a product it names, whatever story it tells: "my activa got STOLEN last
+    year, is the xtremeonlinestore kit that type?", "will the X LEAK if it tips over?" ask about
+    the product (set G: the first was handed to support); "the X I ordered arrived broken" and "I
+    want to talk to someone about the X" are support."""
+    return not OWN_ORDER.search(message) and not PERSON_CUE.search(message)
+
+
 def classify(
     message: str, session: Session, query: Query, pointed: list[int] | None = None, named: int = 0
 ) -> Understood:
@@ -196,7 +211,10 @@ def classify(
     products not on screen the message names ("the Pod Air Sport")."""
     if CHITCHAT_CUE.match(message) or (OUT_OF_SCOPE.search(message) and not query.constraints.categories):
         return Understood(Intent.CHITCHAT)
-    if (SUPPORT_CUE.search(message) and not _corrects_request(message, session, query)) or HANDOFF_CUE.search(message):
+    support = (SUPPORT_CUE.search(message) and not _corrects_request(message, session, query)) or HANDOFF_CUE.search(
+        message
+    )
+    if support and not (named and asks_of_named(message)):
         return Understood(Intent.SUPPORT, handoff=bool(HANDOFF_CUE.search(message)))
     refs = references(message, len(session.shown)) if session.shown else []
     refs = list(dict.fromkeys(refs + [r for r in pointed or [] if 1 <= r <= len(session.shown)]))

@@ -150,7 +150,8 @@ def interpret(
         understood.references = of_it or list(range(1, len(on_screen) + 1))
     if removed and intent == Intent.SEARCH and not query.product_type:
         intent = Intent.REFINE  # "colour doesn't matter, forget that" edits the request
-    if intent == Intent.DETAIL and QUESTION.search(message) and not intents.DETAIL_REQUEST.search(message):
+    questioning = QUESTION.search(message) or intents.QUESTION_WORDS.search(message)  # "with this X can i ..."
+    if intent == Intent.DETAIL and questioning and not intents.DETAIL_REQUEST.search(message):
         intent = Intent.PRODUCT_QUESTION
     if intent == Intent.COMPARE and named and QUESTION.search(message) and not intents.COMPARE_CUE.search(message):
         # "is the navy XL fleece jacket a full zip?" naming two variants asks of each, not a comparison

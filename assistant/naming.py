@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -21,14 +22,18 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from rapidfuzz.distance import OSA
 
 from assistant import vocabulary
+from assistant.spelling import ordinary_words
+from assistant.type_resolution import SYNONYMS
 from common.models import Embedder, encode_query
 from common.schema import Product
 from common.settings import read_yaml_config
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, singular, tokenize
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "naming.yaml"
+ENGLISH = ordinary_words()
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class NamingRules:
     back: frozenset[str]  # "is IT waterproof?": a word that points back at something just named
     units: frozenset[str]  # "cm", "liter": written together with a number or apart ("25cm")
     describing: frozenset[str]  # colours, materials, units, kinds: said inside a name without breaking it
+    kinds: dict[tuple[str, ...], list[tuple[str, ...]]]  # "power bank" -> the shop's "portable charger"
+    near_spelling_min: int  # letters a word needs before one letter off reads as a misspelling
 
 
 @cache
@@ -77,7 +84,23 @@ def rules(path: Path = DATA_FILE) -> NamingRules:
         | set(COLOURS)
         | set(MATERIALS)
         | (vocabulary.known_words() - STOPWORDS - frozenset(data["generic"].split())),
+        _kinds(data),
+        int(data["near_spelling_min"]),
     )
+
+
+def _kinds(data: dict[str, Any]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """What shoppers call a kind -> what shops name it: the search's synonyms
+    (type_resolution.json) and naming's own (naming.yaml `kinds`), as term tuples."""
+
+    def phrase(text: str) -> tuple[str, ...]:
+        return tuple(_spelling_of(data, w) for w in tokenize(text.lower()))
+
+    out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for table in (SYNONYMS, data["kinds"]):
+        for word, names in table.items():
+            out.setdefault(phrase(word), []).extend(phrase(n) for n in names if phrase(n) != phrase(word))
+    return out
 
 
 def _spelling_of(data: dict[str, Any], word: str) -> str:
@@ -133,6 +156,10 @@ class NameIndex:
             if phrase and not set(phrase) <= ordinary:
                 self.brand_rows.setdefault(phrase, []).append(row)
         self.lines = _lines(products)
+        # The lines a word of a line's name is in: a word in one line's name only ("the upright
+        # VACUUM" of "Vacuum Cleaner") names that line.
+        self.name_lines = Counter(w for line in self.lines.values() for w in line.common)
+        self.kind_names = {frozenset(k): [frozenset(n) for n in v] for k, v in rules().kinds.items()}
         # Model codes ("co6394a1", "729") name a product too; a bare small number or a letter or
         # two cut from a code ("s-bk") does not. Option values its line varies in ("2L", "IPX7")
         # tell variants apart, they do not name a product (see `_variants`).
@@ -171,8 +198,18 @@ class NameIndex:
                     self.brand_rows.setdefault(head, [])
                     self.brand_rows[head] = sorted(set(self.brand_rows[head]) | set(rows))
 
+    def _kind_said(self, row: int, said_phrases: list[frozenset[str]]) -> frozenset[str]:
+        """The words of a product that name a kind the message says, in the shop's word or a
+        synonym's ("the burdy school BAG": its "backpack")."""
+        words = self.words[row]
+        out: set[str] = set()
+        for ph in said_phrases:
+            out |= ph if ph <= words else set()
+            out |= {w for n in self.kind_names.get(ph, ()) if n <= words for w in n}
+        return frozenset(out)
+
     def _picked_by_brand(
-        self, said: list[str], branded: dict[int, tuple[str, ...]], pointing: bool
+        self, said: list[str], branded: dict[int, tuple[str, ...]], pointing: bool, said_phrases: list[frozenset[str]]
     ) -> dict[int, frozenset[str]]:
         """A brand said with everyday words of one of its titles ("la briza BLACK BOOTS", "the
         carlton brown slip on BOOTS", "teemoods red FULL SLEEVE TOP"): the brand's product those
@@ -188,6 +225,11 @@ class NameIndex:
         out: dict[int, frozenset[str]] = {}
         for brand, rows in by_brand.items():
             told = {r: self._told(said, brand, r) for r in rows}
+            if pointing and not any(told.values()):
+                # no word of a title said by the brand ("the burdy school bag"): the kind said,
+                # in a synonym too, tells its products apart. Not beside title words: a kind
+                # said elsewhere ("... speaker (the blue one for MOBILE)") would scatter the name.
+                told = {r: self._kind_said(r, said_phrases) for r in rows}
             # Equally many told words: the one whose whole title is said ("the carlton boots",
             # not "carlton london boots"; its everyday "casual", "solid", "women's" may go
             # unsaid), never one whose other words are merely commoner.
@@ -199,9 +241,22 @@ class NameIndex:
                 for r in rows
             }
             best, *rest = sorted(rows, key=lambda r: rank[r], reverse=True)
-            if told[best] and (not rest or rank[best] > rank[rest[0]]) and (pointing or told[best] - kinds):
-                out[best] = told[best]
+            # Variants that only a colour, a size or a code tells apart ("ski lock seal lunch
+            # box" of yellow02 and purple02), not said: each is named, answered together.
+            tied = [best, *(r for r in rest if rank[r] == rank[best])]
+            alike = len(tied) <= rules().max_alike and all(self._variant_of(best, r) for r in tied)
+            if told[best] and (len(tied) == 1 or alike) and (pointing or told[best] - kinds):
+                out.update({r: told[r] for r in tied})
         return out
+
+    def _variant_of(self, row: int, other: int, said: set[str] = frozenset()) -> bool:
+        """Two titles that differ only in colours, sizes, numbers and codes ("... gift set 550
+        yellow02 ..." and "... purple02 ..."), none of them `said`: variants of one product the
+        message does not tell apart ("the bft 6 watt led bulb" tells "bft 6 w" from "bft 9 w")."""
+        differ = set(self.title_terms[row]) ^ set(self.title_terms[other])
+        if differ & said:
+            return False
+        return all(w in rules().describing or w in rules().generic or any(c.isdigit() for c in w) for w in differ)
 
     def _rest_of_title(self, row: int) -> frozenset[str]:
         """A title's words that can tell it from its brand's others: not the brand, not "the",
@@ -250,14 +305,14 @@ class NameIndex:
         definite = _points(raw)
         back = [i for i, w in enumerate(raw) if w in r_.back]
         kind_words = set(_terms(kind or ""))
-        said_set = (set(said) | set(joined_forms(text))) - _type_phrase_words(said)
+        said_set = (set(said) | set(joined_forms(text)) | self._joined(raw)) - _type_phrase_words(said)
         # each row by the longest phrase of its brand said ("gwyn lingerie" over "gwyn")
         said_brands = sorted((b for b in self.brand_rows if _contains(said, b)), key=len)
         branded = {r: b for b in said_brands for r in self.brand_rows[b]}
         shared = Counter(r for w in sorted(said_set) for r in self.postings.get(w, []))
         rows = [r for r, n in shared.items() if n >= 2 or self.name_words[r] & said_set] + list(branded)
         said_phrases = _said_types(said, self.all_types)
-        picked = self._picked_by_brand(said, branded, definite or bool(r_.back & set(raw)))
+        picked = self._picked_by_brand(said, branded, definite or bool(r_.back & set(raw)), said_phrases)
         scored = []
         for r in dict.fromkeys(rows):
             names = self.name_words[r]
@@ -272,12 +327,20 @@ class NameIndex:
             cover = _share(self.idf, matched, names | self.brands[r])
             sole = brand is not None and self.sole_of_brand[r]
             code = any(any(c.isdigit() for c in w) and len(w) >= 3 for w in matched - self.brands[r])
-            said_type = any(ph <= self.words[r] for ph in said_phrases)
-            if said_phrases and not said_type and (matched <= self.brands[r] or (len(matched) == 1 and not code)):
+            # the kind said, in the shop's word or a synonym ("the burdy school BAG", a backpack)
+            said_type = bool(self._kind_said(r, said_phrases))
+            lone = matched <= self.brands[r] or (len(matched) == 1 and not code)
+            if said_phrases and not said_type and r not in picked and lone:
                 # a brand, or one word of a name, and another kind of product ("adidas track pants",
-                # a top; "i can JUST throw them in... the dearfoams boots", a dress of Just In Time)
+                # a top; "i can JUST throw them in... the dearfoams boots", a dress of Just In Time);
+                # not a brand said with words of its own title ("my HEAD is 61 cm, does the sonik
+                # g-7 xl fit?")
                 continue
-            matched |= picked.get(r, frozenset())
+            if r in picked:
+                # its brand and the words of its title said around it; the same words said
+                # elsewhere are the shopper's story ("my maruti 800 ..., does the rainfun cover
+                # have a slot?" of "rainfun car cover for 800")
+                matched = self.brands[r] | picked[r]
             # Several rare words of one title ("get glamr stylish boots", a catalog without a
             # brand column) name it as surely as a brand or a model code does.
             heavy = weight >= r_.strong_name_weight * self.max_idf
@@ -309,9 +372,13 @@ class NameIndex:
         # Then the heavier name; the one its brand's words single out (`picked`) before its
         # siblings said by the same words; the title covered best; the closest embedding; the
         # catalog's order, so that a tie never falls to chance.
+        # A name said right after "the"/"this" before one said in the shopper's story ("my maruti
+        # 800 has a fixed aerial, does THE RAINFUN cover have a slot for it?").
+        pointed_at = {said[i + 1] for i, w in enumerate(raw[:-1]) if w in r_.definite}
         scored.sort(
             key=lambda s: (
                 not _compact(said, s[3], self._within(s[2])),
+                not s[3] & pointed_at,
                 -s[0],
                 s[2] not in picked,
                 -s[1],
@@ -341,16 +408,98 @@ class NameIndex:
                     used |= matched
                     continue
                 row = best[2]
-            out.append(Named(self.products[row], weight, matched, len(out)))
+            group = len(out)
+            out.append(Named(self.products[row], weight, matched, group))
+            # Its variants named by the same words ("the ski lock seal lunch box" in yellow and in
+            # purple) come with it, for the question to be answered of each.
+            variants = [
+                v
+                for v in scored
+                if v[2] != row and v[3] == matched and self._variant_of(row, v[2], said_set | set(said))
+            ]
+            if len(variants) < r_.max_alike:
+                out.extend(Named(self.products[v[2]], weight, matched, group) for v in variants)
             used |= matched
         # "show me all the flats under 500" asks for a kind; "pet bed large grey memory foam -
         # can i throw IT in the washer?" points back at the variant it has just named.
-        if not out and not kind_words:
-            out = self._variants(said, _clause_ends(text), None if definite or not back else back[0], definite)
+        if not out and (definite or not kind_words):
+            # "what does the large electric grill come with": "the" points at a variant even
+            # where the message opens as a request would ("what ...") and names the kind.
+            in_lines, aliased = self._in_line_words(said)
+            pointer = None if definite or not back else back[0]
+            out = self._variants(in_lines, _clause_ends(text), pointer, definite, aliased)
         position = {w: i for i, w in reversed(list(enumerate(said)))}
-        return sorted(out, key=lambda n: (min(position.get(w, 0) for w in n.matched), n.group))
+        pointers = [i for i, w in enumerate(raw) if w in r_.definite]
 
-    def _variants(self, said: list[str], ends: set[int], back: int | None, definite: bool) -> list[Named]:
+        def named_at(n: Named) -> tuple[bool, int, int]:
+            # The product "the" points at first, then in the order named: a product named by words of
+            # the shopper's story ("my maruti 800 ...") is no subject of "does THE rainfun cover ...".
+            at = min(position.get(w, 0) for w in n.matched)
+            return (not any(0 < at - i <= POINTER_REACH for i in pointers), at, n.group)
+
+        return sorted(out, key=named_at)
+
+    def _joined(self, raw: list[str]) -> set[str]:
+        """Two words said apart that a title writes as one ("gel kayano" for "gel-kayano", "one
+        way" for "one-way"): the joined form, where the catalog has it."""
+        # Words only: a number and its unit ("7 inch") are split apart on both sides already.
+        pairs = zip(raw, raw[1:], strict=False)
+        return {a + b for a, b in pairs if a.isalpha() and b.isalpha() and a + b in self.postings}
+
+    def _in_line_words(self, said: list[str]) -> tuple[list[str], set[str]]:
+        """The message with a kind said in the shopper's words put in the words of the shop's line
+        ("the black 20000mAh POWER BANK" -> "portable charger", "garden PIPE" -> "garden hose",
+        "the upright VACCUM" -> "vacuum"), word for word where the lengths differ (the shop's
+        last words), and the lines so named. A word of some line's name is the shop's own
+        and is kept ("kettle" is no "electric kettle" where the shop also has tea kettles)."""
+        out = list(said)
+        own = set(self.name_lines)
+        aliased: set[str] = set()
+        done: set[int] = set()
+        for key, names in sorted(rules().kinds.items(), key=lambda kv: -len(kv[0])):
+            if set(key) <= own:
+                continue
+            for i in _positions(said, key):
+                span = set(range(i, i + len(key)))
+                lines = {c for name in names for c, line in self.lines.items() if set(name) <= line.common}
+                if not lines or span & done:
+                    continue
+                name = next(n for n in names if any(set(n) <= self.lines[c].common for c in lines))
+                words = (
+                    list(name[-len(key) :])
+                    if len(name) >= len(key)
+                    else [name[0]] * (len(key) - len(name)) + list(name)
+                )
+                out[i : i + len(key)] = words
+                done |= span
+                aliased |= {c for c in lines if set(name) <= self.lines[c].common}
+        least = rules().near_spelling_min
+        for i, w in enumerate(out):
+            if i in done or len(w) < least or w in self.idf or w in own or not w.isalpha():
+                continue
+            if w in ENGLISH:  # an English word is no misspelling of another ("around" is not "round")
+                continue
+            near = [c for c in own if len(c) >= least and OSA.distance(w, c) == 1]
+            if len(near) == 1:
+                out[i] = near[0]
+        return out, aliased
+
+    def _named_line(self, line: Line, category: str, said: set[str], aliased: set[str]) -> bool:
+        """The message names the line: all of its name's words, a synonym of its name
+        (`aliased`), or a word of its name no other line's name has ("the cordless canister
+        VACUUM" of "Vacuum Cleaner"), no colour, material, size or everyday word."""
+        if not line.common:
+            return False
+        if line.common <= said or category in aliased:
+            return True
+        return any(
+            self.name_lines[w] == 1 and w not in rules().generic and len(w) >= 3 and not w.isdigit()
+            for w in line.common & said
+        )
+
+    def _variants(
+        self, said: list[str], ends: set[int], back: int | None, definite: bool, aliased: set[str] = frozenset()
+    ) -> list[Named]:
         """ "the white glass electric kettle": a line whose shared title words the text carries,
         narrowed by the option values it names. The last option value said after the line's name
         is what is asked ("is the navy XL fleece jacket a FULL zip?") unless an earlier value of
@@ -361,13 +510,13 @@ class NameIndex:
         two options at least ("black wired gaming mouse with laser sensor - price?")."""
         said_all = set(said)
         found: list[Named] = []
-        for line in self.lines.values():
-            if not line.common or not line.common <= said_all:
-                continue
-            head = _name_end(said, line.common)
-            if back is not None and head > back:
+        for category, line in self.lines.items():
+            if not self._named_line(line, category, said_all, aliased):
                 continue
             value_words = {w for vs in line.values.values() for v in vs for w in v}
+            head = _name_end(said, line.common, value_words)
+            if back is not None and head > back:
+                continue
             key_words = {w for k in line.values for w in _terms(k)}
             attached = _attached(said, head, value_words | key_words | line.common)
             attached |= self._described(line, said, head, ends, value_words | key_words)
@@ -482,6 +631,8 @@ def _lines(products: list[Product]) -> dict[str, Line]:
         stated = Counter(k for r in rows for k in products[r].attributes)
         varying = {k: v for k, v in values.items() if 1 < distinct[k] < stated[k] and all(v)}
         option_words = {w for v in varying.values() for terms_ in v for w in terms_}
+        # a value written with a hyphen is an option in its joined form too ("USB-C", "usbc")
+        option_words |= {f for r in rows for k in varying for f in joined_forms(products[r].attributes.get(k, ""))}
         common = frozenset(set.intersection(*titles) - option_words)
         out[category] = Line(rows, common, varying, option_words)
     return out
@@ -541,17 +692,25 @@ def _points(raw: list[str]) -> bool:
     )
 
 
-def _name_end(said: list[str], common: frozenset[str]) -> int:
+def _name_end(said: list[str], common: frozenset[str], bridge: set[str]) -> int:
     """Where a line's name ends in the message: the last word of its longest run of the line's
-    shared title words ("the size 10 synthetic HIKING BOOTS", "the hiking boots in size 10")."""
-    best, start = (0, -1), None
+    shared title words ("the size 10 synthetic HIKING BOOTS", "the hiking boots in size 10"),
+    a run a few words after "the"/"this" first: the one pointed at, not the kind in the
+    shopper's story ("never done a jigsaw before ... is THE 2000 piece landscape PUZZLE ok?").
+    Option values (`bridge`) said between its words do not break a run ("PIECE landscape PUZZLE")."""
+    best, start, last, count = (False, 0, -1), None, -1, 0
     for i, w in enumerate([*said, ""]):
-        if w in common and start is None:
-            start = i
-        elif w not in common and start is not None:
-            best = max(best, (i - start, -(i - 1)))
-            start = None
-    return -best[1]
+        if w in common:
+            start = i if start is None else start
+            last, count = i, count + 1
+        elif start is not None and not (w in bridge or w.isdigit()):
+            pointed = any(said[k] in rules().definite for k in range(max(0, start - POINTER_REACH), start))
+            best = max(best, (pointed, count, -last))
+            start, count = None, 0
+    return -best[2]
+
+
+POINTER_REACH = 4  # words: "the 2000 piece landscape puzzle"
 
 
 def _attached(said: list[str], head: int, option_words: set[str]) -> set[int]:
@@ -778,15 +937,17 @@ def _spelling(word: str) -> str:
 
 
 _indexes: dict[int, NameIndex] = {}
+_building = threading.Lock()  # a question arriving while the server warms the index waits for that one build
 
 
 def name_index(catalog: Any) -> NameIndex:
     """The name index of a `CatalogIndex` (or anything with `products` and `vectors`), built once."""
     key = id(catalog)
-    index = _indexes.get(key)
-    if index is None or index.products is not catalog.products:
-        index = NameIndex(catalog.products, getattr(catalog, "vectors", None))
-        _indexes[key] = index
+    with _building:
+        index = _indexes.get(key)
+        if index is None or index.products is not catalog.products:
+            index = NameIndex(catalog.products, getattr(catalog, "vectors", None))
+            _indexes[key] = index
     return index
 
 

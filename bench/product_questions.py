@@ -13,11 +13,14 @@ invented answers on not-stated questions (a yes, a no or no "doesn't say"; targe
 Catalogs: Flipkart (../shared/datasets/flipkart/product.csv with ingest/mappings/flipkart.yaml)
 and tau retail (../shared/datasets/tau_retail/products.json, one product per variant, see
 bench/tau_catalog.py), indexed under .cache/bench.
-With --naming, only naming is measured (no answers, seconds): the share of questions whose named
-product is the labelled one (or among the variants named together), and how many ordinary searches
-name a product: the dev queries (../shared/datasets/queries/dev.jsonl) and the WANDS queries of
-bench/data, each as written and asked as questions ("do you have ...?", "what's the best ...?",
-"is there a ...?"), and searches made from the tau lines' option values.
+With --naming, only naming is measured (no answers): the share of questions whose named product
+is the labelled one (or among the variants named together) as the name index reads them with the
+search embedder, and the share a turn routes to an answer about it (`Assistant.answered_about`: not
+a search, a policy or a support hand-off); and how many ordinary searches name a product or are
+routed as a question about one: the dev queries (../shared/datasets/queries/dev.jsonl) and the
+WANDS queries of bench/data, each as written and asked as questions ("do you have ...?", "what's
+the best ...?", "is there a ...?"), and searches made from the tau lines' option values. Several
+--questions files are read in one run and reported per set (sets label tau "tau" or "tau_retail").
 
 With --sweep, the two thresholds are calibrated side by side on the same questions and searches:
 naming's min_name_weight (named right against searches read as naming) and the answerer's
@@ -29,7 +32,10 @@ product's record directly (the naming words as naming finds them when it finds t
 no search, no routing, no model: the answerer's share right per kind, with the opposite and
 invented counts. Several --questions files are reported side by side, one line each.
 
-Usage: python bench/product_questions.py [--questions FILE ...] [--backend none|transformers] [--show] [--naming|--sweep|--records]
+With --first, the first product question of a fresh assistant is timed as loaded and after
+`Assistant.warm_answers` (run by the web app, the API and chat in the background after loading).
+
+Usage: python bench/product_questions.py [--questions FILE ...] [--backend none|transformers] [--show] [--naming|--sweep|--records|--first]
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.core import Assistant  # noqa: E402
 from assistant.evaluation.answer_checks import answer_right  # noqa: E402
-from assistant.naming import NameIndex  # noqa: E402
+from assistant.naming import NameIndex, name_index  # noqa: E402
 from assistant.session import Session  # noqa: E402
 from bench.common import BENCH_DIR, DEV_QUERIES, FLIPKART, FLIPKART_MAPPING, REPO  # noqa: E402
 from bench.tau_catalog import write_jsonl  # noqa: E402
@@ -79,31 +85,79 @@ def search_texts() -> dict[str, list[str]]:
     return {"flipkart": flipkart}
 
 
-def measure_naming(questions: list[dict], show: bool) -> None:
-    """Naming alone: the labelled product named, and searches that name nothing."""
-    indexes = {}
-    for catalog in sorted({q["catalog"] for q in questions} | {"flipkart"}):
-        products = assistant_for(catalog, "none").engine.catalog.products  # indexes it when needed
-        indexes[catalog] = NameIndex(products)
-    right = 0
-    for q in questions:
-        found = indexes[q["catalog"]].find(q["question"])
-        first = [n.product.id for n in found if n.group == found[0].group] if found else []
-        right += q["product_id"] in first
-        if show and q["product_id"] not in first:
-            print(f"MISS {q['id']} {q['question']} -> {[n.product.title for n in found][:3]}")
-    print(f"{len(questions)} questions: named product right {right / len(questions):.0%} ({right})")
+def catalog_of(question: dict) -> str:
+    """The catalog a question is about: sets label tau as "tau" or "tau_retail"."""
+    return "tau" if question["catalog"].startswith("tau") else question["catalog"]
+
+
+def measure_naming(sets: dict[str, list[dict]], show: bool) -> None:
+    """Naming alone: the labelled product named, and searches that name nothing; both as the name
+    index reads the message (with the search embedder, as served) and as a turn routes it (a
+    question answered about the product, not a search, a policy or a support hand-off)."""
+    every = [q for questions in sets.values() for q in questions]
+    assistants = {c: assistant_for(c, "none") for c in sorted({catalog_of(q) for q in every} | {"flipkart"})}
+    indexes = {c: name_index(a.engine.catalog) for c, a in assistants.items()}
+    embed = {c: a.engine.retriever.embed for c, a in assistants.items()}
+    for name, questions in sets.items():
+        right = routed = 0
+        for q in questions:
+            catalog = catalog_of(q)
+            found = indexes[catalog].find(q["question"], embed[catalog])
+            first = [n.product.id for n in found if n.group == found[0].group] if found else []
+            right += q["product_id"] in first
+            route = assistants[catalog].answered_about(Session(), q["question"])
+            routed += q["product_id"] in route
+            if show and (q["product_id"] not in first or q["product_id"] not in route):
+                print(
+                    f"MISS {q['id']} {q['question']} -> named {[n.product.title for n in found][:3]}"
+                    f" routed {[assistants[catalog].product(p).title for p in route][:3]}"
+                )
+        n = len(questions)
+        print(
+            f"{name}: {n} questions, named product right {right / n:.0%} ({right}), routed to it {routed / n:.0%} ({routed})"
+        )
     searches = {"flipkart": search_texts()["flipkart"], "tau": tau_searches(indexes.get("tau"))}
     for catalog, texts in searches.items():
         if catalog not in indexes:
             continue
         asked = [form.format(t) for t in texts for form in SEARCH_FORMS]
-        named = [t for t in asked if indexes[catalog].find(t)]
+        named = [t for t in asked if indexes[catalog].find(t, embed[catalog])]
+        answered = [t for t in asked if assistants[catalog].answered_about(Session(), t)]
         for t in named if show else []:
-            print(f"SEARCH NAMED [{catalog}] {t} -> {indexes[catalog].find(t)[0].product.title}")
+            print(f"SEARCH NAMED [{catalog}] {t} -> {indexes[catalog].find(t, embed[catalog])[0].product.title}")
+        for t in answered if show else []:
+            print(f"SEARCH ROUTED [{catalog}] {t} -> {assistants[catalog].answered_about(Session(), t)[:3]}")
         print(
-            f"{catalog}: {len(asked)} searches ({len(texts)} x {len(SEARCH_FORMS)} forms), named a product: {len(named)}"
+            f"{catalog}: {len(asked)} searches ({len(texts)} x {len(SEARCH_FORMS)} forms), named a product:"
+            f" {len(named)}, routed as a question about one: {len(answered)}"
         )
+
+
+def first_question(questions: list[dict]) -> None:
+    """The first product question of a fresh assistant, as loaded (the name index and the
+    specification values built in its time) and after `warm_answers` (what a server runs in the
+    background after loading), side by side per catalog; then the question asked again."""
+    import time
+
+    print(f"{'catalog':<9} {'products':>8} {'warm':>7} {'first, cold':>12} {'first, warmed':>14} {'again':>7}")
+    for catalog in sorted({catalog_of(q) for q in questions}):
+        question = next(q["question"] for q in questions if catalog_of(q) == catalog)
+        cold = assistant_for(catalog, "none")
+        started = time.perf_counter()
+        cold.reply(Session(), question)
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        cold.reply(Session(), question)
+        again = time.perf_counter() - started
+        warmed = assistant_for(catalog, "none")
+        started = time.perf_counter()
+        warmed.warm_answers()
+        warm = time.perf_counter() - started
+        started = time.perf_counter()
+        warmed.reply(Session(), question)
+        after = time.perf_counter() - started
+        n = len(cold.engine.catalog.products)
+        print(f"{catalog:<9} {n:>8} {warm:>6.2f}s {first:>11.2f}s {after:>13.2f}s {again:>6.2f}s")
 
 
 def sweep(questions: list[dict]) -> None:
@@ -112,7 +166,7 @@ def sweep(questions: list[dict]) -> None:
 
     from assistant import answers, naming
 
-    engines = {c: assistant_for(c, "none").engine for c in sorted({q["catalog"] for q in questions} | {"flipkart"})}
+    engines = {c: assistant_for(c, "none").engine for c in sorted({catalog_of(q) for q in questions} | {"flipkart"})}
     searches = {"flipkart": search_texts()["flipkart"]}
     rules, knowledge = naming.rules(), answers.knowledge()
     print(f"{'min_name_weight':>16} {'named right':>12} {'searches named':>15}")
@@ -120,7 +174,7 @@ def sweep(questions: list[dict]) -> None:
         naming.rules = lambda w=weight: dataclasses.replace(rules, min_name_weight=w)  # type: ignore[misc]
         indexes = {c: NameIndex(e.catalog.products) for c, e in engines.items()}
         right = sum(
-            q["product_id"] in [n.product.id for n in indexes[q["catalog"]].find(q["question"])] for q in questions
+            q["product_id"] in [n.product.id for n in indexes[catalog_of(q)].find(q["question"])] for q in questions
         )
         asked = [form.format(t) for t in searches["flipkart"] for form in SEARCH_FORMS]
         asked_tau = [form.format(t) for t in tau_searches(indexes.get("tau")) for form in SEARCH_FORMS]
@@ -134,7 +188,7 @@ def sweep(questions: list[dict]) -> None:
         answers.knowledge = lambda r=related: dataclasses.replace(knowledge, related=r)  # type: ignore[misc]
         ok = not_stated_ok = invented = judged = 0
         for q in questions:
-            engine = engines[q["catalog"]]
+            engine = engines[catalog_of(q)]
             found = naming.name_index(engine.catalog).find(q["question"], engine.retriever.embed)
             if not found:
                 continue
@@ -157,7 +211,7 @@ def answer_records(question_sets: list[Path], show: bool) -> None:
     from assistant import answers, naming
 
     sets = {p: [json.loads(line) for line in p.read_text().splitlines() if line.strip()] for p in question_sets}
-    catalogs = sorted({q["catalog"] for qs in sets.values() for q in qs})
+    catalogs = sorted({catalog_of(q) for qs in sets.values() for q in qs})
     engines = {c: assistant_for(c, "none").engine for c in catalogs}
     kinds = ("yes_no", "value", "not_stated", "suitability")
     print(
@@ -171,7 +225,7 @@ def answer_records(question_sets: list[Path], show: bool) -> None:
         right: dict[str, list[bool]] = defaultdict(list)
         errors: dict[str, int] = defaultdict(int)
         for q in questions:
-            engine = engines[q["catalog"]]
+            engine = engines[catalog_of(q)]
             catalog = engine.catalog
             if q["product_id"] not in catalog.row_of:
                 continue
@@ -227,36 +281,53 @@ def score(q: dict, text: str) -> tuple[bool, str | None]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--questions", type=Path, nargs="+", default=[DEV_QUESTIONS])
+    parser.add_argument("--questions", type=Path, nargs="+", default=[DEV_QUESTIONS], help="one or more sets")
     parser.add_argument("--backend", default="none", choices=["none", "transformers", "vllm", "openai"])
     parser.add_argument("--show", action="store_true", help="print every question and reply")
     parser.add_argument("--naming", action="store_true", help="measure naming only (no answers)")
     parser.add_argument("--sweep", action="store_true", help="calibrate naming's and the answerer's thresholds")
     parser.add_argument("--records", action="store_true", help="the answerer alone, from the labelled records")
+    parser.add_argument("--first", action="store_true", help="time the first product question, cold and warmed")
     args = parser.parse_args()
     if args.records:
         answer_records(args.questions, args.show)
         return
-    path = args.questions[0]
-    questions = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    sets = {
+        path.parent.parent.name if path.parent.name == "questions" else path.stem: read(path) for path in args.questions
+    }
     if args.naming:
-        measure_naming(questions, args.show)
+        measure_naming(sets, args.show)
+        return
+    if args.first:
+        first_question([q for questions in sets.values() for q in questions])
         return
     if args.sweep:
-        sweep(questions)
+        sweep([q for questions in sets.values() for q in questions])
         return
-    assistants = {c: assistant_for(c, args.backend) for c in sorted({q["catalog"] for q in questions})}
+    every = [q for questions in sets.values() for q in questions]
+    assistants = {c: assistant_for(c, args.backend) for c in sorted({catalog_of(q) for q in every})}
+    for name, questions in sets.items():
+        answer_set(name, questions, assistants, args.show)
+    print(f"backend {args.backend}")
+
+
+def read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def answer_set(name: str, questions: list[dict], assistants: dict, show: bool) -> None:
+    """Every question of one set asked cold; the share right per kind and the two error counts."""
     right: dict[str, list[bool]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     for q in questions:
-        text = assistants[q["catalog"]].reply(Session(), q["question"]).text
+        text = assistants[catalog_of(q)].reply(Session(), q["question"]).text
         ok, error = score(q, text)
         right[q["kind"]].append(ok)
         if error:
             errors[error] += 1
-        if args.show:
+        if show:
             print(f"{'OK ' if ok else 'BAD'} {q['id']} [{q['kind']}: {q['gold']}] {q['question']}\n    -> {text[:300]}")
-    print(f"{len(questions)} questions from {path.name}, backend {args.backend}")
+    print(f"{len(questions)} questions from {name}")
     print(f"{'kind':<12} {'n':>4} {'right':>7}")
     for kind, oks in sorted(right.items()):
         print(f"{kind:<12} {len(oks):>4} {sum(oks) / len(oks):>7.0%}")

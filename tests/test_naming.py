@@ -315,3 +315,97 @@ def test_a_variant_singled_out_by_two_options_or_more_is_named_without_pointing(
     assert _titles(READERS, "the 7 inch e-reader with wifi + cellular, how much storage?") == {
         "E-Reader (7-inch, Wi-Fi + Cellular)"
     }
+
+
+# -- a line named by a type in the shopper's words, and variants named together ----------------
+CHARGERS = _line("Portable Charger", {"capacity": ["10000mAh", "20000mAh"], "color": ["black", "white"]})
+VACUUMS = _line("Vacuum Cleaner", {"type": ["upright", "canister"], "features": ["cordless", "HEPA filter"]})
+HOSES = _line("Garden Hose", {"length": ["25ft", "50ft"], "material": ["latex", "vinyl"], "color": ["black", "blue"]})
+
+
+def test_a_line_is_named_by_a_synonym_of_its_type_but_a_search_stays_a_search():
+    shop = [*CHARGERS, *HOSES]
+    said = "the black 20000mAh power bank - can i just keep my phone on top of it?"
+    assert _titles(shop, said) == {"Portable Charger (20000mAh, black)"}
+    assert _titles(shop, "how long is the black latex garden pipe?") == {
+        "Garden Hose (25ft, latex, black)",
+        "Garden Hose (50ft, latex, black)",
+    }
+    assert _titles(shop, "do you have a black power bank?") == set()
+
+
+def test_a_line_is_named_by_the_one_word_of_its_name_no_other_line_has_or_by_it_misspelled():
+    shop = [*VACUUMS, *HOSES]
+    assert _titles(shop, "is the cordless canister vacuum a good pick?") == {"Vacuum Cleaner (canister, cordless)"}
+    assert _titles(shop, "the upright vaccum with hepa filter uses paper bags na?") == {
+        "Vacuum Cleaner (upright, HEPA filter)"
+    }
+    assert _titles(shop, "does the 50ft blue latex hose come with a nozzle?") == {"Garden Hose (50ft, latex, blue)"}
+    assert _titles(shop, "what's the best vacuum for pet hair?") == set()
+
+
+def test_a_name_written_as_one_word_is_named_when_said_as_two():
+    shoes = [Product(id="k1", title="asics gel-kayano 22 running shoes", brand="asics")]
+    shoes.append(Product(id="k2", title="asics gel-nimbus running shoes", brand="asics"))
+    assert _first(shoes, "is the gel kayano 22 meant for people whose feet roll inward?") == "k1"
+
+
+def test_variants_a_colour_code_tells_apart_are_named_together_and_a_brand_with_a_synonym_kind():
+    boxes = [
+        Product(id="b1", title="ski lock seal gift set 550 yellow02 2 containers lunch box", brand="ski"),
+        Product(id="b2", title="ski lock seal gift set 550 purple02 2 containers lunch box", brand="ski"),
+        Product(id="b3", title="ski steel water bottle 1 l", brand="ski"),
+        Product(id="b4", title="burdy 4102 16 l backpack", brand="burdy"),
+        Product(id="b5", title="burdy graphic print men's polo neck t-shirt", brand="burdy"),
+    ]
+    found = NameIndex([*FILLERS, *boxes]).find("can my kid heat the ski lock seal lunch box in the microwave")
+    assert [n.product.id for n in found] == ["b1", "b2"] and {n.group for n in found} == {0}
+    assert _named(boxes, "can the burdy school bag be pulled on wheels?") == ["b4"]
+    assert _named(boxes, "do you have burdy bags?") == []
+
+
+def test_an_english_word_is_no_misspelling_and_a_brand_with_its_own_words_outweighs_a_story_kind():
+    rugs = _line("Round Rug", {"size": ["small", "large"], "color": ["grey", "beige"]})
+    said = "my hall is around 12 ft, is the upright vacuum with hepa filter ok?"
+    assert _titles([*VACUUMS, *rugs], said) == {"Vacuum Cleaner (upright, HEPA filter)"}
+    helmets = [
+        Product(id="s1", title="sonik g-7 motorbike helmet - xl", brand="sonik"),
+        Product(id="s2", title="sonik g-7 motorbike helmet - m", brand="sonik"),
+    ]
+    assert _named(helmets, "my head is around 61 cm, what head size does the sonik g-7 xl fit") == ["s1"]
+
+
+def test_the_product_pointed_at_comes_before_one_named_in_the_shoppers_story():
+    puzzles = _line(
+        "Jigsaw Puzzle", {"pieces": ["500", "2000"], "theme": ["art", "landscape"], "level": ["beginner", "expert"]}
+    )
+    said = "she has never done a jigsaw, i want a beginner level one. is the 2000 piece landscape puzzle ok for her?"
+    assert _titles(puzzles, said) == {"Jigsaw Puzzle (2000, landscape, beginner)"}
+    covers = [
+        Product(id="c1", title="speedwav 240460 sun shade for maruti 800", brand="speedwav"),
+        Product(id="c2", title="rainfun car cover for 800", brand="rainfun"),
+        Product(id="c3", title="rainfun solid men's raincoat", brand="rainfun"),
+    ]
+    said = "my maruti 800 has a fixed aerial on top, does the rainfun cover have a slot for it"
+    assert _first(covers, said) == "c2"
+
+
+def test_an_option_value_written_with_a_hyphen_is_asked_not_a_name():
+    chargers = _line(
+        "Portable Charger",
+        {"capacity": ["5000mAh", "20000mAh"], "output": ["USB-C", "Wireless"], "color": ["white", "black"]},
+    )
+    said = "the white 20000mah power bank, does it charge over usb-c?"
+    assert _titles(chargers, said) == {
+        "Portable Charger (20000mAh, USB-C, white)",
+        "Portable Charger (20000mAh, Wireless, white)",
+    }
+
+
+def test_variants_are_not_named_together_when_the_message_says_what_tells_them_apart():
+    bulbs = [
+        Product(id="l1", title="bft 6 w led bulb", brand="bft"),
+        Product(id="l2", title="bft 9 w led bulb", brand="bft"),
+        Product(id="l3", title="bft 6 w led cool white bulb", brand="bft"),
+    ]
+    assert _named(bulbs, "our lamp takes a B22 bulb. will the single BFT 6 watt LED filament bulb go in?") == ["l1"]

@@ -232,6 +232,20 @@ def test_intents_of_product_requests_are_search(demo_catalog):
         assert intents.classify(text, Session(), understander.parse(text)).intent == "policy", text
 
 
+def test_a_question_naming_a_product_is_about_it_whatever_story_it_tells(demo_catalog):
+    from assistant import intent as intents
+    from assistant.session import Session
+
+    understander = Understander(demo_catalog)
+    asked = "my bike got stolen last year, is the xtreme alarm kit the kind that shows it on a map?"
+    assert intents.classify(asked, Session(), understander.parse(asked), named=1).intent == "detail"
+    for text in [
+        "the xtreme alarm kit I ordered arrived broken, what now?",
+        "can I talk to someone about the xtreme kit?",
+    ]:
+        assert intents.classify(text, Session(), understander.parse(text), named=1).intent == "support", text
+
+
 @pytest.mark.parametrize(
     ("title", "category", "phrase", "named"),
     [

@@ -195,6 +195,9 @@ def create_app(settings: Settings, assistant: Assistant | None = None, sessions:
         except Exception as exc:  # reported by /readyz, not a crash
             log.exception("assistant failed to load")
             state["error"] = str(exc)
+            return
+        # Ready now; the first product question's indexes are built here, not in its turn.
+        state["assistant"].warm_answers()
 
     if assistant is None:
         threading.Thread(target=load, daemon=True).start()

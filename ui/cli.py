@@ -10,6 +10,7 @@ import json
 import logging
 import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated
 
@@ -172,6 +173,11 @@ def load_assistant(settings: Settings, capacity: bool = True):
     return Assistant.load(settings, capacity=capacity)
 
 
+def warm_in_background(core) -> None:
+    """The first product question's indexes built while the shopper types or the page opens."""
+    threading.Thread(target=core.warm_answers, daemon=True).start()
+
+
 def session_store(settings: Settings):
     from assistant.session_store import SessionStore
 
@@ -243,6 +249,7 @@ def chat(
     )
     store, state = open_session(settings, session)
     core = load_assistant(settings)
+    warm_in_background(core)
     typer.echo(f"shopassist chat (session {state.id}). What are you looking for?")
     while True:
         try:
@@ -345,6 +352,7 @@ def run_server(settings: Settings, host: str, port: int, web: bool) -> None:
         )
     typer.echo("loading the catalog and models...", err=True)
     core = load_assistant(settings)
+    warm_in_background(core)
     store = SessionStore.from_settings(settings)
     app = create_app(settings, assistant=core, sessions=store)
     mount_web(app, WebContext.create(settings, core, store))
