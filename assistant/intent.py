@@ -171,6 +171,8 @@ def conversation_intent(customer_messages: list[str], classify_one) -> tuple[Und
 # "wrong colour, black is what I want" corrects the request being refined; "you sent the wrong
 # colour" or "wrong size arrived" is about an order.
 WRONG_SLOT = re.compile(r"\bwrong (?:colou?r|size|one|brand|type)\b", re.I)
+# Asking for a new one of a kind ("need a new desk lamp", "looking for another kettle").
+NEW_ONE = re.compile(r"\b(?:new|another)\s+(.*)", re.I)
 ORDER_WORDS = re.compile(r"\b(?:order(?:ed)?|arrived|delivered|received|sent|shipped|package|parcel|came|got)\b", re.I)
 
 
@@ -185,6 +187,16 @@ def _corrects_request(message: str, session: Session, query: Query) -> bool:
     return bool(c.colours or c.brands or c.audience or query.product_type or c.attributes)
 
 
+def _buys_anew(message: str, query: Query) -> bool:
+    """A damage cue about something not bought here ("a lamp on my desk is broken") with a new one
+    of a kind asked for ("need a new desk lamp"): shopping, not a support case. A new one of no
+    kind ("I want a new one") or an order word keeps it a support case."""
+    if ORDER_WORDS.search(message) or HANDOFF_CUE.search(message) or not query.product_type:
+        return False
+    kind = terms(query.product_type)
+    return any(kind and set(kind) <= set(terms(m.group(1))) for m in NEW_ONE.finditer(message))
+
+
 def classify(
     message: str, session: Session, query: Query, pointed: list[int] | None = None, named: int = 0
 ) -> Understood:
@@ -193,7 +205,10 @@ def classify(
     products not on screen the message names ("the Pod Air Sport")."""
     if CHITCHAT_CUE.match(message) or (OUT_OF_SCOPE.search(message) and not query.constraints.categories):
         return Understood(Intent.CHITCHAT)
-    if (SUPPORT_CUE.search(message) and not _corrects_request(message, session, query)) or HANDOFF_CUE.search(message):
+    support = SUPPORT_CUE.search(message) and not (
+        _corrects_request(message, session, query) or _buys_anew(message, query)
+    )
+    if support or HANDOFF_CUE.search(message):
         return Understood(Intent.SUPPORT, handoff=bool(HANDOFF_CUE.search(message)))
     refs = references(message, len(session.shown)) if session.shown else []
     refs = list(dict.fromkeys(refs + [r for r in pointed or [] if 1 <= r <= len(session.shown)]))

@@ -24,7 +24,7 @@ from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import slots
 from assistant.engine import SearchEngine
-from assistant.follow_up import TypeChange, asks_about_shown, last_word, not_required, read_follow_up
+from assistant.follow_up import TypeChange, asked_part, asks_about_shown, last_word, not_required, read_follow_up
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
 from assistant.moves import Move, read_move
@@ -80,6 +80,10 @@ def interpret(
     name_products: NameResolver | None = None,
 ) -> Interpretation:
     follow_up = session.request.is_active()
+    if follow_up:
+        # "which is lighter, bostan or canmp? anyway show me below 500": the request after a
+        # question asked on the way is what the message does; the names in the question are no filter.
+        message = asked_part(message)
     query = engine.parse(without_accents(last_word(message) if follow_up else message))
     lang = language(message)
     unreadable = _unreadable(message, lang, engine, query)
@@ -198,7 +202,9 @@ def asks_of_shown(message: str) -> bool:
         words = words[1:]
     if len(words) < 2 or words[0] not in WH_OPENERS or words[1] == "about":
         return False
-    return bool(SHOWN_POINTERS & set(words[1:]))
+    # "which is lighter, bostan or canmp?", "which one is cheaper, striped or solid?": "which"
+    # chooses among what is shown (a new filter in it still asks for more: see the caller).
+    return words[0] == "which" or bool(SHOWN_POINTERS & set(words[1:]))
 
 
 def asks_about_value(message: str, said: Constraints) -> bool:
