@@ -89,6 +89,17 @@ def interpret(
     unreadable = _unreadable(message, lang, engine, query)
     if unreadable:
         return Interpretation(message, Intent.CLARIFY, query, language=lang, unreadable=unreadable)
+    if session.request.product_type and query.product_type and not query.type_carried and not _switches(message, query):
+        # A kind the shop does not carry, named in a follow-up with no word that switches to it
+        # in its clause, is a mention in passing: it refines the request, never replaces its type
+        # ("change of plan, it's for his sister instead": the switch is the person, "plan" is
+        # English, set F). What the shop records is read as if it had not been named ("lemongrass
+        # only, my husband cant stand floral smells": "stand" is no kind; dev B).
+        # A request with no type yet ("want to start working out at home") has none to keep:
+        # there the kind is what is asked for, and the shop says honestly it does not carry it.
+        recorded = engine.understander.recorded_attributes(last_word(message), [])
+        query = replace(query, product_type=None, type_carried=True, recorded=recorded)
+        query.constraints = query.constraints.model_copy(update={"categories": []})
     change = None
     if follow_up:
         query, change = read_follow_up(message, query, session.request, engine.catalog, bool(SWITCH.search(message)))
@@ -101,15 +112,6 @@ def interpret(
     # A named product already on screen is a reference to its position.
     pointed += [on_screen_ids.index(pid) + 1 for pid in named if pid in on_screen_ids]
     named = [pid for pid in named if pid not in on_screen_ids]
-    if session.request.product_type and query.product_type and not query.type_carried and not _switches(message, query):
-        # A kind the shop does not carry, named in a follow-up with no word that switches to it
-        # in its clause, is a mention in passing: it refines the request, never replaces its type
-        # ("change of plan, it's for his sister instead": the switch is the person, "plan" is
-        # English, set F).
-        # A request with no type yet ("want to start working out at home") has none to keep:
-        # there the kind is what is asked for, and the shop says honestly it does not carry it.
-        query = replace(query, product_type=None, type_carried=True)
-        query.constraints = query.constraints.model_copy(update={"categories": []})
     said = query.constraints
     filters = said.price_min or said.price_max or said.colours or said.audience or said.brands
     pointing = pointed or intents.references(message, len(session.shown)) or named

@@ -196,6 +196,12 @@ CASES = [
         ["cushion covers", "under 400", "a set of 5 is enough"],
         {"type": "cushion covers", "price_max": 400},
     ),
+    # a kind the shop does not carry, said in passing, does not hide what the shop records
+    (
+        "kind in passing",
+        ["air freshener for the living room", "lemongrass only, my husband cant stand floral smells"],
+        {"type": "air freshener", "attributes": ["lemongrass"]},
+    ),
     # a brand after "for" that makes none of the kind is the device it fits
     ("device it fits", ["mobile pouch", "for micromax canvas"], {"type": "mobile pouch"}),
     ("device it fits", ["jeans for men", "for wrangler"], {"type": "jeans", "audience": "men", "brands": ["wrangler"]}),
