@@ -18,9 +18,10 @@ from functools import cache
 
 from pydantic import BaseModel, Field
 
+from assistant import audience as audiences
 from assistant.amounts import amount_words
 from assistant.amounts import lexicon as amounts_lexicon
-from assistant.audience import about_someone_else, audience_terms, clauses, is_story, recipients, request_part, table
+from assistant.audience import about_someone_else, audience_terms, clauses, is_story, recipients, request_part
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import QUERY_WORDS
@@ -356,7 +357,7 @@ def _all_ages(c: Constraints, catalog: CatalogIndex) -> str | None:
         return c.audience
     if not catalog.mask(c.model_copy(update={"audience": None})).any():
         return c.audience  # nothing like it at all: the reply says so, with the audience asked
-    return table().all_ages.get(c.audience)
+    return audiences.table().all_ages.get(c.audience)
 
 
 def _merged_text(old: str, new: str) -> str:
