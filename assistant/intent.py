@@ -176,17 +176,6 @@ NEW_ONE = re.compile(r"\b(?:new|another)\s+(.*)", re.I)
 ORDER_WORDS = re.compile(r"\b(?:order(?:ed)?|arrived|delivered|received|sent|shipped|package|parcel|came|got)\b", re.I)
 
 
-def _corrects_request(message: str, session: Session, query: Query) -> bool:
-    """The support cue is a "wrong colour/size" said while refining a request, with the value it
-    should be and no word about an order: a correction of the request, not a support case."""
-    if not (session.request.is_active() and WRONG_SLOT.search(message)) or ORDER_WORDS.search(message):
-        return False
-    if SUPPORT_CUE.search(WRONG_SLOT.sub(" ", message)):
-        return False  # another support cue besides ("wrong size and it's torn")
-    c = query.constraints
-    return bool(c.colours or c.brands or c.audience or query.product_type or c.attributes)
-
-
 def _buys_anew(message: str, query: Query) -> bool:
     """A damage cue about something not bought here ("a lamp on my desk is broken") with a new one
     of a kind asked for ("need a new desk lamp"): shopping, not a support case. A new one of no
@@ -197,6 +186,20 @@ def _buys_anew(message: str, query: Query) -> bool:
     return any(kind and set(kind) <= set(terms(m.group(1))) for m in NEW_ONE.finditer(message))
 
 
+def _corrects_request(message: str, session: Session, query: Query) -> bool:
+    """The support cue is a "wrong colour/size" said while refining a request, with the value it
+    should be and no word about an order: a correction of the request, not a support case. So is
+    a damage cue said with a new one of a kind asked for (`_buys_anew`)."""
+    if _buys_anew(message, query):
+        return True
+    if not (session.request.is_active() and WRONG_SLOT.search(message)) or ORDER_WORDS.search(message):
+        return False
+    if SUPPORT_CUE.search(WRONG_SLOT.sub(" ", message)):
+        return False  # another support cue besides ("wrong size and it's torn")
+    c = query.constraints
+    return bool(c.colours or c.brands or c.audience or query.product_type or c.attributes)
+
+
 def classify(
     message: str, session: Session, query: Query, pointed: list[int] | None = None, named: int = 0
 ) -> Understood:
@@ -205,10 +208,7 @@ def classify(
     products not on screen the message names ("the Pod Air Sport")."""
     if CHITCHAT_CUE.match(message) or (OUT_OF_SCOPE.search(message) and not query.constraints.categories):
         return Understood(Intent.CHITCHAT)
-    support = SUPPORT_CUE.search(message) and not (
-        _corrects_request(message, session, query) or _buys_anew(message, query)
-    )
-    if support or HANDOFF_CUE.search(message):
+    if (SUPPORT_CUE.search(message) and not _corrects_request(message, session, query)) or HANDOFF_CUE.search(message):
         return Understood(Intent.SUPPORT, handoff=bool(HANDOFF_CUE.search(message)))
     refs = references(message, len(session.shown)) if session.shown else []
     refs = list(dict.fromkeys(refs + [r for r in pointed or [] if 1 <= r <= len(session.shown)]))
