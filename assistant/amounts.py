@@ -170,6 +170,21 @@ def read_prices(text: str) -> PriceReading:
     return out
 
 
+def bare_amounts(text: str) -> list[float]:
+    """Numbers that could be amounts (no unit, not glued to letters, no model or size word) and
+    that no price cue bounds: "900 is fine", "let me stretch it, 1200". Alone they state no
+    bound; said after a budget was given they revise it (`assistant.follow_up`)."""
+    lex = lexicon()
+    low = text.lower()
+    matches = list(TOKEN.finditer(low))
+    toks = [m.group() for m in matches]
+    out = []
+    for a in _amounts(toks, matches, lex):
+        if _cue_before(toks, a.start, lex)[0] is None and _cue_after(toks, a.end, lex)[0] is None:
+            out.append(a.value)
+    return out
+
+
 def near_band(value: float) -> tuple[float, float]:
     return round(value * (1 - NEAR_BAND), 2), round(value * (1 + NEAR_BAND), 2)
 

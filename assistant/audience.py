@@ -73,6 +73,8 @@ class Table:
     group_words: dict[str, str]  # "teenage" -> teen, "college" -> adult: a son or daughter's age group
     peers: frozenset[str]  # "sister": takes the age group of whose sister she is
     recipient_cues: frozenset[str]  # "for", "gift": the person after one is who it is for
+    reporters: frozenset[str]  # "says", "mentioned": the person before one speaks, it is not for them
+    all_ages: dict[str, str]  # a child's audience -> the one it widens to where a kind has none by age
 
 
 @cache
@@ -104,6 +106,18 @@ def table() -> Table:
         recipient_cues=frozenset(
             json.loads(STEERING.read_text(encoding="utf-8"))["follow_up_reading"]["recipient_before"]
         ),
+        reporters=frozenset(raw["reporters"]),
+        all_ages=dict(raw["all_ages"]),
+    )
+
+
+def speaker_at(words: list[str], i: int) -> bool:
+    """The person word at `i` passes on what they said ("my sister says...", "my mom priya
+    mentioned..."): a speaker, not who the request is for. One word (a name) may stand between."""
+    t = table()
+    after = words[i + 1 : i + 3]
+    return bool(after) and (
+        after[0] in t.reporters or (len(after) == 2 and after[1] in t.reporters and after[0] not in t.people)
     )
 
 
@@ -343,6 +357,8 @@ def read_audience(request: str, whole: str) -> AudienceReading:
     if any(re.search(rf"\b{re.escape(c)}\b", low) for c in t.couple):
         return AudienceReading("couple")
     words = tokenize(request.replace("'", " "))
+    # Who passes something on ("my sister says not over 300") is not who it is for.
+    words = [w for i, w in enumerate(words) if not speaker_at(words, i)]
     for w in words:
         if w in t.words and w not in t.people:
             # "shorts for a 1 year old girl": a child word with an infant's age is a baby, as the
@@ -358,6 +374,7 @@ def read_audience(request: str, whole: str) -> AudienceReading:
         return AudienceReading()
     # The person the request is for, with what the whole message says about them.
     all_words = tokenize(whole.replace("'", " "))
+    all_words = [w for i, w in enumerate(all_words) if not speaker_at(all_words, i)]
     if t.animals & set(all_words) and not any(w in t.people for w in all_words):
         return AudienceReading()  # "she's a labrador", "for my cat, he is 3": the animal's pronoun
     gender, group = None, None

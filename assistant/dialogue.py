@@ -18,6 +18,7 @@ from functools import cache
 
 from pydantic import BaseModel, Field
 
+from assistant import audience as audiences
 from assistant.amounts import amount_words
 from assistant.amounts import lexicon as amounts_lexicon
 from assistant.audience import REFUSALS, about_someone_else, audience_terms, clauses, is_story, recipients, request_part
@@ -182,6 +183,8 @@ def update(
     _relative_rating(request.constraints, said, move, shown_ratings or [])
     if query.audience_from_relation and not _records_audience(request.constraints, catalog):
         request.constraints.audience = old.constraints.audience if not new else None
+    elif query.audience_from_relation:
+        request.constraints.audience = _all_ages(request.constraints, catalog)
     # A first request is all new: the reply reports changes to a request the shopper already had.
     changes = changes_between(old, request, catalog.currency) if old.is_active() else []
     more = move == Move.MORE and not changes and not new
@@ -341,6 +344,20 @@ def _records_audience(c: Constraints, catalog: CatalogIndex) -> bool:
     like these in the catalog there is nothing to check against, and the audience stays."""
     rows = catalog.mask(c.model_copy(update={"audience": None}))
     return not rows.any() or bool((catalog.audience_mask[rows] != 0).any())
+
+
+CHILD_AUDIENCES = frozenset({"boys", "girls", "kids", "baby"})
+
+
+def _all_ages(c: Constraints, catalog: CatalogIndex) -> str | None:
+    """An implied child's audience (a nephew, "he's 8") where nothing like what is asked records
+    it but something does without it: the kind is not made by age here (unisex footballs), so it
+    widens to the grown-up's of that gender (`audiences.json` all_ages) or goes."""
+    if c.audience not in CHILD_AUDIENCES or catalog.mask(c).any():
+        return c.audience
+    if not catalog.mask(c.model_copy(update={"audience": None})).any():
+        return c.audience  # nothing like it at all: the reply says so, with the audience asked
+    return audiences.table().all_ages.get(c.audience)
 
 
 def _merged_text(old: str, new: str) -> str:

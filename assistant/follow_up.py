@@ -28,7 +28,8 @@ from enum import StrEnum
 
 import numpy as np
 
-from assistant.audience import AGE, audience_terms, clauses, table, taken_back
+from assistant.amounts import bare_amounts
+from assistant.audience import AGE, audience_terms, clauses, recipients, speaker_at, table, taken_back
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints
@@ -55,6 +56,7 @@ PERMISSIVE = _phrases("permissive")
 SELF_CORRECTION = _phrases("self_corrections")
 BOUND_CORRECTION = _phrases("bound_corrections")
 ASKS = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _WORDS["asks"]) + r")\b", re.I)
+REVISION_LOW, REVISION_HIGH = _WORDS["revised_bound_band"]
 NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.]*\w)")
 # Products of a kind narrowed to must mostly lie inside the kind asked for; a broader kind must
 # hold most of it. Read off the dev dialogue sets (clothes -> pyjama set: 2 of 4 inside).
@@ -89,9 +91,12 @@ def read_follow_up(
         said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)
         _correct_bound(message, said, request.constraints)
     _not_said_again(message, said)
-    allowed = not_required(message)
+    said.brands = [b for b in said.brands if not _fitted_brand(message, b, request, catalog)]
+    allowed = not_required(message, recipients(request.text))
     said.attributes += [a for a in query.recorded if a not in said.attributes and _checkable(a, request, catalog)]
     said.attributes = [a for a in said.attributes if a not in allowed]
+    if change != TypeChange.SWITCH:
+        _narrow_to_tastes(query, said, request, catalog)
     # "ok, blue is fine too" after "anything but blue" lifts the refusal; it asks for no blue.
     refused = set(request.constraints.exclude_colours)
     said.colours = [c for c in said.colours if not (c in allowed and c in refused)]
@@ -100,6 +105,38 @@ def read_follow_up(
         query = replace(query, product_type=None)
         query.constraints.categories = []
     return query, change
+
+
+def _narrow_to_tastes(query: Query, said: Constraints, request: Request, catalog: CatalogIndex) -> None:
+    """A taste said in answer to what is shown ("she's into tan, earthy stuff", "he likes printed
+    stuff") narrows the request to it where some of its products have it; where none does it
+    only ranks (said alone, in one message, a taste always only ranks: `Understander.parse`)."""
+    merged = request.constraints.model_copy(deep=True)
+    for name in ("price_min", "price_max", "audience"):
+        if getattr(said, name) is not None:
+            setattr(merged, name, getattr(said, name))
+    merged.colours = said.colours or merged.colours
+    merged.attributes = [*merged.attributes, *said.attributes]
+    for colour in said.prefer:
+        if colour not in merged.colours and catalog.mask(merged.model_copy(update={"colours": [colour]})).any():
+            said.colours = [*said.colours, colour]
+    for taste in query.tastes:
+        narrowed = merged.model_copy(update={"attributes": [*merged.attributes, taste]})
+        if taste not in said.attributes and _checkable(taste, request, catalog) and catalog.mask(narrowed).any():
+            said.attributes.append(taste)
+
+
+def _fitted_brand(message: str, brand: str, request: Request, catalog: CatalogIndex) -> bool:
+    """A brand after "for" that makes none of the kind asked for is the device the product fits
+    ("for lenovo s880" after a mobile pouch), as `Understander._brands` reads "pouch for lenovo"
+    in one message: it ranks, it does not filter."""
+    if not request.constraints.categories:
+        return False
+    words = tokenize(message.lower())
+    named = tokenize(brand.lower())
+    after_for = any(words[i : i + len(named)] == named and i and words[i - 1] == "for" for i in range(len(words)))
+    kind = Constraints(categories=request.constraints.categories, brands=[brand])
+    return after_for and not catalog.mask(kind).any()
 
 
 def _checkable(attribute: str, request: Request, catalog: CatalogIndex) -> bool:
@@ -185,7 +222,7 @@ def follow_up_audience(message: str, said: str | None, implied: bool, request: R
         return said
     t = table()
     words = tokenize(message.replace("'", " "))
-    people = [i for i, w in enumerate(words) if w in t.people]
+    people = [i for i, w in enumerate(words) if w in t.people and not speaker_at(words, i)]
     if people and not AGE.search(message) and not any(_recipient(words, i) for i in people):
         return None  # "my wife says not more than 500": she is not who it is for
     if people and old and not AGE.search(message):
@@ -251,8 +288,12 @@ def follow_up_colours(message: str, said: list[str], had: list[str], query: Quer
 
 
 def _correct_bound(message: str, said: Constraints, had: Constraints) -> None:
-    """ "meant 900 not 500": a number that corrects the bound the request has replaces it."""
-    if said.price_min is not None or said.price_max is not None or not BOUND_CORRECTION.search(message):
+    """ "meant 900 not 500": a number that corrects the bound the request has replaces it; "let
+    me stretch it, 900 is fine": one amount with no cue revises the one bound the request has."""
+    if said.price_min is not None or said.price_max is not None or said.price_near is not None:
+        return
+    if not BOUND_CORRECTION.search(message):
+        _revise_bound(message, said, had)
         return
     values = [float(n.replace(",", "")) for n in NUMBER.findall(message)]
     for bound in ("price_max", "price_min"):
@@ -266,15 +307,28 @@ def _correct_bound(message: str, said: Constraints, had: Constraints) -> None:
                 said.price_max = had.price_max
 
 
-def not_required(message: str) -> set[str]:
+def _revise_bound(message: str, said: Constraints, had: Constraints) -> None:
+    """One amount no cue bounds, near the one bound the request has, is that bound revised."""
+    bounds = [b for b in ("price_max", "price_min") if getattr(had, b) is not None]
+    amounts = bare_amounts(message)
+    if len(bounds) != 1 or len(amounts) != 1:
+        return
+    old, new = getattr(had, bounds[0]), amounts[0]
+    if REVISION_LOW * old <= new <= REVISION_HIGH * old:
+        setattr(said, bounds[0], new)
+
+
+def not_required(message: str, whom: frozenset[str] = frozenset()) -> set[str]:
     """Words the message names without requiring them: in a clause that allows ("plastic is
-    fine") or in one about another person's things ("my cousin got the nylon ones")."""
+    fine") or in one about another person's things ("my cousin got the nylon ones"). Who the
+    request is for (`whom`, "kurti for my bhabhi") and who passes a wish on ("my mom says...")
+    are no other person: "my mom says bhabhi only wears embroidered" asks for embroidered."""
     t = table()
     out: set[str] = set()
     for clause in clauses(message):
         words = tokenize(clause.replace("'", " "))
-        people = [i for i, w in enumerate(words) if w in t.people]
-        mention = bool(people) and not any(_recipient(words, i) for i in people)
+        people = [i for i, w in enumerate(words) if w in t.people and not speaker_at(words, i)]
+        mention = bool(people) and not any(_recipient(words, i) or words[i] in whom for i in people)
         if mention or PERMISSIVE.search(clause):
             out |= set(words)
     return out
@@ -305,6 +359,16 @@ def last_word(message: str) -> str:
         return rest if re.search(r"[a-z]{2,}", rest, re.I) else message
     after = message[cuts[-1].end() :].strip(" ,.;:-!")
     return after if re.search(r"[a-z]{2,}", after, re.I) else message
+
+
+def asked_part(message: str) -> str:
+    """What a follow-up asks for after a question it asks on the way ("which is lighter, bostan
+    or canmp? anyway show me below 500" -> "anyway show me below 500"): the names and values in
+    the question are asked about, not asked for. The whole message when nothing follows one."""
+    head, mark, tail = message.rpartition("?")
+    if not mark or not head.strip() or len(re.findall(r"[a-z]{2,}", tail, re.I)) < 2:
+        return message
+    return tail.strip(" ,.;:-!")
 
 
 def asks_about_shown(message: str) -> bool:

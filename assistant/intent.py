@@ -174,12 +174,27 @@ def conversation_intent(customer_messages: list[str], classify_one) -> tuple[Und
 # "wrong colour, black is what I want" corrects the request being refined; "you sent the wrong
 # colour" or "wrong size arrived" is about an order.
 WRONG_SLOT = re.compile(r"\bwrong (?:colou?r|size|one|brand|type)\b", re.I)
+# Asking for a new one of a kind ("need a new desk lamp", "looking for another kettle").
+NEW_ONE = re.compile(r"\b(?:new|another)\s+(.*)", re.I)
 ORDER_WORDS = re.compile(r"\b(?:order(?:ed)?|arrived|delivered|received|sent|shipped|package|parcel|came|got)\b", re.I)
+
+
+def _buys_anew(message: str, query: Query) -> bool:
+    """A damage cue about something not bought here ("a lamp on my desk is broken") with a new one
+    of a kind asked for ("need a new desk lamp"): shopping, not a support case. A new one of no
+    kind ("I want a new one") or an order word keeps it a support case."""
+    if ORDER_WORDS.search(message) or HANDOFF_CUE.search(message) or not query.product_type:
+        return False
+    kind = terms(query.product_type)
+    return any(kind and set(kind) <= set(terms(m.group(1))) for m in NEW_ONE.finditer(message))
 
 
 def _corrects_request(message: str, session: Session, query: Query) -> bool:
     """The support cue is a "wrong colour/size" said while refining a request, with the value it
-    should be and no word about an order: a correction of the request, not a support case."""
+    should be and no word about an order: a correction of the request, not a support case. So is
+    a damage cue said with a new one of a kind asked for (`_buys_anew`)."""
+    if _buys_anew(message, query):
+        return True
     if not (session.request.is_active() and WRONG_SLOT.search(message)) or ORDER_WORDS.search(message):
         return False
     if SUPPORT_CUE.search(WRONG_SLOT.sub(" ", message)):

@@ -24,7 +24,7 @@ from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import slots
 from assistant.engine import SearchEngine
-from assistant.follow_up import TypeChange, asks_about_shown, last_word, not_required, read_follow_up
+from assistant.follow_up import TypeChange, asked_part, asks_about_shown, last_word, not_required, read_follow_up
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
 from assistant.moves import Move, read_move
@@ -83,11 +83,26 @@ def interpret(
     name_products: NameResolver | None = None,
 ) -> Interpretation:
     follow_up = session.request.is_active()
+    if follow_up:
+        # "which is lighter, bostan or canmp? anyway show me below 500": the request after a
+        # question asked on the way is what the message does; the names in the question are no filter.
+        message = asked_part(message)
     query = engine.parse(without_accents(last_word(message) if follow_up else message))
     lang = language(message)
     unreadable = _unreadable(message, lang, engine, query)
     if unreadable:
         return Interpretation(message, Intent.CLARIFY, query, language=lang, unreadable=unreadable)
+    if session.request.product_type and query.product_type and not query.type_carried and not _switches(message, query):
+        # A kind the shop does not carry, named in a follow-up with no word that switches to it
+        # in its clause, is a mention in passing: it refines the request, never replaces its type
+        # ("change of plan, it's for his sister instead": the switch is the person, "plan" is
+        # English, set F). What the shop records is read as if it had not been named ("lemongrass
+        # only, my husband cant stand floral smells": "stand" is no kind; dev B).
+        # A request with no type yet ("want to start working out at home") has none to keep:
+        # there the kind is what is asked for, and the shop says honestly it does not carry it.
+        recorded = engine.understander.recorded_attributes(last_word(message), [])
+        query = replace(query, product_type=None, type_carried=True, recorded=recorded)
+        query.constraints = query.constraints.model_copy(update={"categories": []})
     change = None
     if follow_up:
         query, change = read_follow_up(message, query, session.request, engine.catalog, bool(SWITCH.search(message)))
@@ -100,15 +115,6 @@ def interpret(
     # A named product already on screen is a reference to its position.
     pointed += [on_screen_ids.index(pid) + 1 for pid in named if pid in on_screen_ids]
     named = [pid for pid in named if pid not in on_screen_ids]
-    if session.request.product_type and query.product_type and not query.type_carried and not _switches(message, query):
-        # A kind the shop does not carry, named in a follow-up with no word that switches to it
-        # in its clause, is a mention in passing: it refines the request, never replaces its type
-        # ("change of plan, it's for his sister instead": the switch is the person, "plan" is
-        # English, set F).
-        # A request with no type yet ("want to start working out at home") has none to keep:
-        # there the kind is what is asked for, and the shop says honestly it does not carry it.
-        query = replace(query, product_type=None, type_carried=True)
-        query.constraints = query.constraints.model_copy(update={"categories": []})
     said = query.constraints
     filters = said.price_min or said.price_max or said.colours or said.audience or said.brands
     pointing = pointed or intents.references(message, len(session.shown)) or named
@@ -202,7 +208,9 @@ def asks_of_shown(message: str) -> bool:
         words = words[1:]
     if len(words) < 2 or words[0] not in WH_OPENERS or words[1] == "about":
         return False
-    return bool(SHOWN_POINTERS & set(words[1:]))
+    # "which is lighter, bostan or canmp?", "which one is cheaper, striped or solid?": "which"
+    # chooses among what is shown (a new filter in it still asks for more: see the caller).
+    return words[0] == "which" or bool(SHOWN_POINTERS & set(words[1:]))
 
 
 def asks_about_value(message: str, said: Constraints) -> bool:

@@ -126,6 +126,9 @@ class Query:
     # Attributes read as values the shop records ("sleeveless"), said with no kind to check them
     # against: a follow-up keeps them only where the request's kind records them.
     recorded: list[str] = field(default_factory=list)
+    # Values the shop records said as a taste ("he likes printed stuff"): they rank; a follow-up
+    # narrows to them where the request's products have them.
+    tastes: list[str] = field(default_factory=list)
 
 
 class Understander:
@@ -228,13 +231,14 @@ class Understander:
         c.steer_types = list(dict.fromkeys([*self.types.named_in(interests(rest)), *near]))
         # A colour the person is into ("she's into tan, earthy stuff") ranks first, never filters.
         c.prefer = [x for x in self._colour_tastes(own_part(rest, rest)) if x not in c.colours]
+        tastes = self.recorded_attributes(", ".join(interests(own_part(rest, rest))), [])
         semantic = " ".join(without_stories(rest, self._names_kind).split()) or corrected
         # Synonyms the shopper did not write help BM25 find "slippers" for "chappals".
         extra = [t for t in c.categories if not set(terms(t)) <= set(terms(semantic))]
         if extra:
             semantic += " " + " ".join(extra)
         untyped = [] if named else recorded  # follow_up.read_follow_up adds those the kind records
-        return Query(message, semantic, c, corrections, unknown, named, carried, from_relation, untyped)
+        return Query(message, semantic, c, corrections, unknown, named, carried, from_relation, untyped, tastes)
 
     @cached_property
     def speller(self) -> Speller:

@@ -163,6 +163,59 @@ CASES = [
         {"type": "watch", "audience": "girls or women", "min_rating": 4},
     ),
     # amounts in words, Hinglish, and soft amounts that are no bound
+    # who passes a wish on is not who it is for; what they pass on still counts (set G)
+    (
+        "reporter is no recipient",
+        ["sports shoes for my nephew", "he turned 9, my brother said nothing above 500"],
+        {"type": "sports shoes", "audience": "boys", "price_max": 500},
+    ),
+    (
+        "reporter is no recipient",
+        ["kurta for my wife", "my sister says she only wears printed ones, so printed"],
+        {"type": "kurta", "audience": "women", "attributes": ["printed"]},
+    ),
+    # a taste said in answer to what is shown narrows to it where the request's products have it
+    (
+        "taste narrows",
+        ["shirt for my brother", "he likes checkered stuff"],
+        {"type": "shirt", "audience": "men", "attributes": ["checkered"]},
+    ),
+    (
+        "taste narrows",
+        ["boots for my girlfriend", "she's into brown, earthy tones"],
+        {"type": "boots", "audience": "women", "colours": ["brown"]},
+    ),
+    # one amount with no cue revises the one bound the request has; a count does not
+    (
+        "bound revised",
+        ["jeans for men", "nothing above 800", "ok stretch it, 1100 works"],
+        {"type": "jeans", "audience": "men", "price_max": 1100},
+    ),
+    (
+        "bound revised",
+        ["cushion covers", "under 400", "a set of 5 is enough"],
+        {"type": "cushion covers", "price_max": 400},
+    ),
+    # a kind the shop does not carry, said in passing, does not hide what the shop records
+    (
+        "kind in passing",
+        ["air freshener for the living room", "lemongrass only, my husband cant stand floral smells"],
+        {"type": "air freshener", "attributes": ["lemongrass"]},
+    ),
+    # a brand after "for" that makes none of the kind is the device it fits
+    ("device it fits", ["mobile pouch", "for micromax canvas"], {"type": "mobile pouch"}),
+    ("device it fits", ["jeans for men", "for wrangler"], {"type": "jeans", "audience": "men", "brands": ["wrangler"]}),
+    # "which ..." chooses among what is shown; a request after a question is what the message does
+    (
+        "which question",
+        ["sweater for women", "which one is warmer, the wool or the cotton one?"],
+        {"type": "sweater", "audience": "women"},
+    ),
+    (
+        "request after a question",
+        ["running shoes for men", "which is comfier, bostan or n five? anyway show me under 800"],
+        {"type": "running shoes", "audience": "men", "price_max": 800},
+    ),
     ("amount in words", ["boots", "don't go beyond eighteen hundred"], {"type": "boots", "price_max": 1800}),
     ("amount in words", ["belt", "700 se kam"], {"type": "belt", "price_max": 700}),
     (

@@ -228,15 +228,21 @@ def test_a_question_naming_a_new_filter_over_the_shown_narrows_them(flipkart_ass
     assert reply.intent in ("search", "refine") and (c.colours == ["black"] or c.brands == ["raymond"])
 
 
-def test_a_colour_the_person_is_into_ranks_first_and_never_filters(flipkart_assistant: Assistant):
+def test_a_colour_the_person_is_into_ranks_in_one_message_and_narrows_in_a_follow_up(flipkart_assistant: Assistant):
+    """Said in one message with the request, a taste ranks; said in answer to what is shown it
+    narrows to that colour where some of the request's products have it (sets F and G label the
+    follow-up taste as the request's colour)."""
+    catalog = flipkart_assistant.engine.catalog
+    one = Session()
+    reply = flipkart_assistant.reply(one, "boots for my girlfriend, she's into tan, earthy stuff")
+    assert one.request.constraints.colours == [] and "tan" in one.request.constraints.prefer
+    first = catalog.products[catalog.row_of[reply.products[0].id]]
+    assert "tan" in first.colours and len(reply.products) > 1
     session = Session()
     flipkart_assistant.reply(session, "looking for boots for my girlfriend")
     reply = flipkart_assistant.reply(session, "she's into tan, earthy stuff")
-    c = session.request.constraints
-    assert c.colours == [] and "tan" in c.prefer
-    catalog = flipkart_assistant.engine.catalog
-    first = catalog.products[catalog.row_of[reply.products[0].id]]
-    assert "tan" in first.colours and len(reply.products) > 1
+    assert session.request.constraints.colours == ["tan"] and reply.products
+    assert all("tan" in catalog.products[catalog.row_of[c.id]].colours for c in reply.products)
 
 
 def test_a_follow_up_wish_ranks_the_products_that_hold_it_first(flipkart_assistant: Assistant):
