@@ -599,3 +599,79 @@ def test_attributes_said_as_alternatives_rank_and_a_recorded_one_filters():
 )
 def test_a_part_said_not_to_matter_is_taken_back(reader, message, expected):
     assert reader.read(message, ["手表"]).text == expected
+
+
+def test_a_table_type_with_alternatives_is_read_as_the_one_the_shop_files_most_under():
+    counts = {("dress",): 48, ("skirt",): 41}
+    carried = {("dress",), ("skirt",)}
+    shop = ChineseReader(
+        is_type=lambda w: tuple(w) in carried,
+        carried=lambda w: tuple(w) in carried,
+        knows=lambda w: False,
+        kind_count=lambda p: counts.get(tuple(p), 0),
+    )
+    assert shop.read("想买条裙子").text == "dress"  # 裙子: skirt or dress
+    counts = {("skirt",): 41}
+    assert shop.read("想买条裙子").text == "skirt"
+    # no count for any: as the table lists them, the interpreter's to read
+    assert ChineseReader(lambda w: False, lambda w: False, lambda w: False).read("裙子").text == "skirt or dress"
+
+
+def test_a_sense_the_shop_files_under_its_own_name_is_read_as_that_name():
+    carried = {("jewellery",), ("ornament",)}
+    shop = ChineseReader(
+        is_type=lambda w: tuple(w) in carried,
+        carried=lambda w: tuple(w) in carried,
+        knows=lambda w: w in {"jewellery", "head", "ornament", "jewelry"},
+        near=lambda kind: "jewellery" if kind == "jewelry" else None,
+    )
+    # CEDICT 首饰: jewelry; head ornament. The first sense, spelt as the shop spells it.
+    assert shop.read("首饰").text == "jewellery"
+    plain = ChineseReader(
+        is_type=lambda w: tuple(w) in carried, carried=lambda w: tuple(w) in carried, knows=lambda w: False
+    )
+    assert plain.read("首饰").text == "head ornament"  # no name of the shop's for it: a later sense
+
+
+def test_a_shopping_word_cut_across_by_the_segmenter_is_read_whole(reader):
+    # jieba: 双人床 + 单; the bedsheet is the product, 双人 (double) says its size
+    assert reader.read("双人床单").attributes == ["double"]
+    assert "bedsheet" in reader.read("双人床单").text
+
+
+def test_a_shopping_word_before_a_product_words_head_says_what_it_is_for():
+    carried = {("cover",), ("cushion",), ("cushion", "cover")}
+    shop = ChineseReader(
+        is_type=lambda w: tuple(w) in carried, carried=lambda w: tuple(w) in carried, knows=lambda w: False
+    )
+    assert shop.read("抱枕套").text == "cushion cover"  # 抱枕 (cushion) + 套 (cover); not a pillowcase
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("红的太扎眼了，还是换成金色的吧", "in golden not red"),
+        ("黑色不好看，换成白色的", "in white not black"),
+        ("换成黑色的", "in black"),  # nothing before it to take back
+    ],
+)
+def test_a_colour_replaced_by_another_is_taken_back(reader, message, expected):
+    assert reader.read(message, ["红色的手拿包"]).text == expected
+
+
+def test_the_carried_type_a_sense_names_needs_word_evidence_and_the_same_head():
+    from assistant.carried_types import CarriedTypes
+    from tests.fakes import HashEmbedder
+
+    phrases = [("jewellery",), ("pillow", "cover"), ("brush",), ("curtain",), ("laptop", "accessory"), ("bedsheet",)]
+    known = {"jewellery", "pillow", "cover", "brush", "curtain", "laptop", "accessory", "bedsheet", "bed", "sheet"}
+    known |= {"tooth", "case", "rod"}
+    types = CarriedTypes(phrases, lambda w: True, known.__contains__, HashEmbedder(), 0.0, 5, ["case", "cover"])
+    assert types.nearest("jewelry") == "jewellery"  # a spelling: the same stem
+    assert types.nearest("pillowcase") == "pillow cover"  # pillow + a word for what covers it
+    assert types.nearest("bed sheet") == "bedsheet"  # the closed compound's halves
+    assert types.nearest("toothbrush") is None  # a brush, but no toothbrush
+    assert types.nearest("curtain rod") is None  # the rod, not the curtain
+    assert types.nearest("laptop") is None  # the accessory is not the laptop
+    strict = CarriedTypes(phrases, lambda w: True, known.__contains__, HashEmbedder(), 1.01, 5, ["case", "cover"])
+    assert strict.nearest("jewelry") is None  # not as near as the threshold asks
