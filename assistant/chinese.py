@@ -922,7 +922,11 @@ class ChineseReader:
             return []
         # A product word's last character has one meaning there (表: watch); otherwise the
         # head's primary senses only (a character's later senses are rarely what it means).
+        # A character the table does not list is no product word's head: its own senses are
+        # the literal ones ("护具": 具 is "tool", the shopper means protective gear).
         head = self.words["heads"].get(parts[-1])
+        if head is None and len(parts[-1]) == 1:
+            return []
         candidates = [head] if head else _senses(parts[-1])[:2]
         typed = [h for h in candidates if self._type_in(h)]
         heads = [h for h in typed if self.carried(self._type_in(h).split()[-1:])]
@@ -974,9 +978,12 @@ def carry_through(reading: Reading, query: Query, request: Request) -> None:
     said.attributes += [a for a in reading.required if a not in said.attributes and not set(terms(a)) <= brands]
     read = {w for a in reading.attributes for w in terms(a)}
     said.brands = [b for b in said.brands if not set(terms(b)) <= read]
-    if reading.either:  # either will do: both rank, neither filters
+    if reading.either:  # either will do: both rank, and one of them must hold where one alone would
+        filtered = [a for a in reading.either if a in said.attributes or a in reading.recorded]
         said.attributes = [a for a in said.attributes if a not in reading.either]
         said.prefer += [a for a in reading.either if a not in said.prefer]
+        if filtered:
+            said.attributes.append(" or ".join(reading.either))
     # A specification value the shop records is a must-have, as the interpreter makes one it
     # reads ("sleeveless"); a phrase it took for a kind word ("short sleeve tops") is kept too.
     lost = [a for a in reading.recorded if a not in reading.either and a not in said.attributes]

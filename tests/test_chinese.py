@@ -575,13 +575,17 @@ def test_an_attribute_word_speaks_the_shops_own_phrase():
     )
 
 
-def test_attributes_said_as_alternatives_rank_and_a_recorded_one_filters():
+def test_attributes_said_as_alternatives_rank_and_either_filters_where_one_would():
     from assistant.chinese import Reading, carry_through
     from assistant.constraints import Constraints
     from assistant.dialogue import Request
     from assistant.understand import Query
 
     query = Query("shirt", "shirt", Constraints(attributes=["checkered", "printed"]))
+    carry_through(Reading("checkered printed", either=["checkered", "printed"]), query, Request())
+    assert query.constraints.attributes == ["checkered or printed"]
+    assert query.constraints.prefer == ["checkered", "printed"]
+    query = Query("shirt", "shirt", Constraints())  # neither would filter alone: they only rank
     carry_through(Reading("checkered printed", either=["checkered", "printed"]), query, Request())
     assert query.constraints.attributes == [] and query.constraints.prefer == ["checkered", "printed"]
     query = Query("tops", "tops", Constraints())
@@ -675,3 +679,18 @@ def test_the_carried_type_a_sense_names_needs_word_evidence_and_the_same_head():
     assert types.nearest("laptop") is None  # the accessory is not the laptop
     strict = CarriedTypes(phrases, lambda w: True, known.__contains__, HashEmbedder(), 1.01, 5, ["case", "cover"])
     assert strict.nearest("jewelry") is None  # not as near as the threshold asks
+
+
+def test_a_compound_is_not_read_by_the_literal_sense_of_an_unlisted_last_character():
+    carried = {("tool",), ("watch",)}
+    shop = ChineseReader(
+        is_type=lambda w: tuple(w) in carried, carried=lambda w: tuple(w) in carried, knows=lambda w: False
+    )
+    assert "tool" not in shop.read("板球护具").text  # 具 is "tool"; the shopper means protective gear
+    assert shop.read("潜水表").text.endswith("watch")  # 表, a listed head: a watch
+
+
+def test_either_attribute_is_named_in_chinese():
+    from assistant.chinese_text import attribute_name
+
+    assert attribute_name("checkered or printed") == "格子或印花"
