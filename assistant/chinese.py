@@ -118,6 +118,9 @@ class Reading:
     either: list[str] = field(default_factory=list)
     # Attributes the shop records as a specification value ("短袖": Sleeve: Short Sleeve).
     recorded: list[str] = field(default_factory=list)
+    # The alternatives are said to do as well as what was asked ("格子或者条纹的也行"): they may
+    # stand in for an attribute of the request, so they do not filter beside it.
+    also: bool = False
 
 
 class ChineseReader:
@@ -241,6 +244,7 @@ class ChineseReader:
         required = [a for a in required if a in attributes] + self._printed(message)
         text = " ".join(p for p in parts if p).strip()
         alternative = len(attributes) >= 2 and any(w in message for w in self.words["alternatives"])
+        also = alternative and any(w in message for w in self.words["also"])
         recorded = [a for a in attributes if self.records(terms(a))]
         return Reading(
             text,
@@ -251,6 +255,7 @@ class ChineseReader:
             below=below,
             either=list(attributes) if alternative else [],
             recorded=recorded,
+            also=also,
         )
 
     # -- what the message does to the conversation ------------------------------------------
@@ -980,6 +985,9 @@ def carry_through(reading: Reading, query: Query, request: Request) -> None:
     said.brands = [b for b in said.brands if not set(terms(b)) <= read]
     if reading.either:  # either will do: both rank, and one of them must hold where one alone would
         filtered = [a for a in reading.either if a in said.attributes or a in reading.recorded]
+        # "格子或者条纹的也行" after printed ones: perhaps printed or these, so they only rank
+        held = [a for a in request.constraints.attributes if a not in reading.either]
+        filtered = [] if reading.also and held else filtered
         said.attributes = [a for a in said.attributes if a not in reading.either]
         said.prefer += [a for a in reading.either if a not in said.prefer]
         if filtered:

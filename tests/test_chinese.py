@@ -405,7 +405,7 @@ def test_the_type_chip_names_the_kind_in_the_shoppers_word():
         ("只要纯棉的", ["cotton"]),  # wanting said before it, 的 after
         ("防水款式的手表", ["waterproof"]),
         ("修身的连衣裙", []),  # a word that describes, no marker of the kind wanted: it ranks
-        ("休闲一点的", []),
+        ("休闲一点的", ["casual"]),  # more of a quality asked for: held to (sets E d-06, G d-01)
         ("要镶真宝石的那种", []),  # a class the catalog names by its members (amethyst, ruby): it ranks
     ],
 )
@@ -694,3 +694,19 @@ def test_either_attribute_is_named_in_chinese():
     from assistant.chinese_text import attribute_name
 
     assert attribute_name("checkered or printed") == "格子或印花"
+
+
+def test_alternatives_said_to_do_as_well_do_not_filter_beside_an_attribute_asked_for():
+    from assistant.chinese import Reading, carry_through
+    from assistant.constraints import Constraints
+    from assistant.dialogue import Request
+    from assistant.understand import Query
+
+    asked = Request(constraints=Constraints(attributes=["printed"]))
+    query = Query("shirt", "shirt", Constraints(attributes=["checkered", "striped"]))
+    either = ["checkered", "striped"]
+    carry_through(Reading("checkered striped", either=either, also=True), query, asked)
+    assert query.constraints.attributes == [] and query.constraints.prefer == either
+    query = Query("shirt", "shirt", Constraints(attributes=["checkered", "striped"]))
+    carry_through(Reading("checkered striped", either=either, also=True), query, Request())
+    assert query.constraints.attributes == ["checkered or striped"]  # nothing asked it could stand in for
