@@ -164,9 +164,10 @@ class Assistant:
             return " ".join(phrase) in catalog.recorded.phrases
 
         def kind_count(phrase: list[str]) -> int:
-            # as the interpreter reads the phrase: "clothing" names no type it filters on
-            named, carried = understander.requested_type(" ".join(phrase))
-            return len(catalog.phrase_rows(terms(named))) if named and carried else 0
+            # Only a phrase the interpreter filters on as itself counts: "clothing" and "stole"
+            # name no type it filters on, "mobile cover" it reads as any cover.
+            categories = understander.parse(" ".join(phrase)).constraints.categories
+            return len(catalog.phrase_rows(phrase)) if any(terms(c) == phrase for c in categories) else 0
 
         near = carried_types(
             catalog.category_phrases,
