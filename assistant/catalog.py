@@ -25,7 +25,7 @@ from assistant.catalog_tables import (
     tables_for,
     words_key,
 )
-from assistant.constraints import Constraints, attribute_terms, names_type, phrase_in, type_segments
+from assistant.constraints import Constraints, alternatives, attribute_terms, names_type, phrase_in, type_segments
 from assistant.dense_index import dense_index_for
 from assistant.recorded import RecordedAttributes
 from common.schema import AUDIENCE_MATCHES, Product
@@ -171,7 +171,8 @@ class CatalogIndex:
             m = np.ones(n, dtype=bool)
             for phrase in c.attributes:
                 part = np.zeros(n, dtype=bool)
-                part[self.attribute_rows(terms(phrase))] = True
+                for alternative in alternatives(phrase):  # "checkered or printed": either
+                    part[self.attribute_rows(terms(alternative))] = True
                 m &= part
             parts.append(("attribute", m))
         if c.brands:

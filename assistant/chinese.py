@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.carried_types import CarriedTypes
 from assistant.chinese_kinds import ShopKinds
 from assistant.dialogue import Request
 from assistant.understand import Query
@@ -117,6 +118,9 @@ class Reading:
     either: list[str] = field(default_factory=list)
     # Attributes the shop records as a specification value ("短袖": Sleeve: Short Sleeve).
     recorded: list[str] = field(default_factory=list)
+    # The alternatives are said to do as well as what was asked ("格子或者条纹的也行"): they may
+    # stand in for an attribute of the request, so they do not filter beside it.
+    also: bool = False
 
 
 class ChineseReader:
@@ -127,7 +131,10 @@ class ChineseReader:
     a word (an attribute it can match), `uses(words)` how many of its products hold a phrase,
     `records(words)` whether the shop records it as a specification value ("Sleeve: Short
     Sleeve"). A sense the shop carries wins over one it does not
-    ("钱包": wallet before purse, in a shop that sells wallets)."""
+    ("钱包": wallet before purse, in a shop that sells wallets). `kind_count(words)`: how many
+    products are of a type (an alternative of the type table is read as the one the shop files
+    most under); `near(kind)`: the carried type a type the shop does not carry names, by its own
+    name ("jewelry" -> jewellery; `assistant.carried_types`)."""
 
     def __init__(
         self,
@@ -137,6 +144,8 @@ class ChineseReader:
         shop_kinds: ShopKinds | None = None,
         uses: Callable[[list[str]], int] | None = None,
         records: Callable[[list[str]], bool] | None = None,
+        kind_count: Callable[[list[str]], int] | None = None,
+        near: Callable[[str], str | None] | None = None,
     ):
         self.is_type = is_type
         self.carried = carried
@@ -147,6 +156,8 @@ class ChineseReader:
         # hold (`uses`: how many hold a phrase); the first listed where none does or none counts.
         self.attributes = {word: _shop_phrase(said, uses) for word, said in self.words["attributes"].items()}
         self.records = records or (lambda phrase: False)
+        self.kind_count = kind_count
+        self.near = near or (lambda kind: None)
         # A catalog written in Chinese: its own kinds, matched before the English reading.
         self.shop_kinds = shop_kinds if shop_kinds else None
 
@@ -181,6 +192,7 @@ class ChineseReader:
             cases = [english for word, english in self.words["cases"].items() if word in text]
             case = f" ({', '.join(dict.fromkeys(cases))})" if cases else ""
             return Reading(f"what about {topic[0]}{about}{case}?")
+        text, replaced = self._replaced_colours(text)
         text, moves, instead = self._move(text)
         text, rating = self._rating(text)
         text, measures = self._measures(text)
@@ -188,6 +200,7 @@ class ChineseReader:
         text, audience = self._audience(text)
         text, age = self._age(text, pronoun=not audience)
         text, refused = self._refused_colours(text)
+        refused += [c for c in replaced if c not in refused]
         required = self._required(text)
         text, colours = self._colours(text)
         names: dict[str, str] = {}
@@ -231,6 +244,7 @@ class ChineseReader:
         required = [a for a in required if a in attributes] + self._printed(message)
         text = " ".join(p for p in parts if p).strip()
         alternative = len(attributes) >= 2 and any(w in message for w in self.words["alternatives"])
+        also = alternative and any(w in message for w in self.words["also"])
         recorded = [a for a in attributes if self.records(terms(a))]
         return Reading(
             text,
@@ -241,6 +255,7 @@ class ChineseReader:
             below=below,
             either=list(attributes) if alternative else [],
             recorded=recorded,
+            also=also,
         )
 
     # -- what the message does to the conversation ------------------------------------------
@@ -560,6 +575,22 @@ class ChineseReader:
                 kept.append(token)
         return "".join(kept), found
 
+    def _replaced_colours(self, text: str) -> tuple[str, list[str]]:
+        """Colours said before a word that replaces (`moves: instead`) when another colour follows
+        it ("红的太扎眼了，还是换成金色的吧": red is taken back, gold is wanted): taken out, and
+        returned to be passed on as "not red"."""
+        words = sorted(self.words["moves"]["instead"], key=len, reverse=True)
+        at = min((text.find(w) for w in words if w in text), default=-1)
+        if at <= 0:
+            return text, []
+        before, after = text[:at], text[at:]
+        rest, earlier = self._colours(before)
+        _, later = self._colours(after)
+        earlier = [c for c in earlier if c not in later]
+        if not earlier or not later:
+            return text, []
+        return rest + after, earlier
+
     def _refused_colours(self, text: str) -> tuple[str, list[str]]:
         """Colours and brands said not to be wanted ("蓝的不要了", "不要黑色", "不要Fastrack的"):
         taken out before what is wanted is read, and passed on as "not blue", "not fastrack"."""
@@ -791,6 +822,26 @@ class ChineseReader:
         known = {**self.words["types"], **self.words["parts"]}
         pieces = [t.strip() for t in segment(text, vocabulary())]
         pieces = [t for t in pieces if t]
+        # A shopping word the segmenter cut across ("双人床" + "单" for 双人 + 床单): the word is
+        # cut whole, what is before it stays a word of its own.
+        types = self.words["types"]
+        for n in range(len(pieces) - 1):
+            first, second = pieces[n], pieces[n + 1]
+            if first in types or second in types or not CJK.search(first + second):
+                continue
+            for k in range(1, len(first)):
+                if first[k:] + second in types:
+                    pieces[n], pieces[n + 1] = first[:k], first[k:] + second
+                    break
+        # A shopping word and a product word's last character ("抱枕" + "套", cut 抱 + 枕套): one
+        # compound, read as that head of that word (a cushion cover, not a pillowcase).
+        heads = self.words["heads"]
+        n = 0
+        while n < len(pieces) - 1:
+            joined = pieces[n] + pieces[n + 1]
+            if joined[:-1] in types and len(joined) > 2 and joined[-1] in heads and pieces[n] not in types:
+                pieces[n : n + 2] = [joined]
+            n += 1
         tokens, i = [], 0
         while i < len(pieces):
             for n in (4, 3, 2, 1):
@@ -811,7 +862,7 @@ class ChineseReader:
             head = token
         if head is None:
             return None
-        kind = types[head]
+        kind = self._usual(types[head])
         if not self._carried_kind(kind) and kind not in self.words["generic_heads"]:
             from_dictionary = self._kind(head)
             if from_dictionary and self._carried_kind(from_dictionary):
@@ -820,6 +871,16 @@ class ChineseReader:
         rest = token[: len(token) - len(head)]
         mods = [table[p] for p in sorted(table, key=len, reverse=True) if p and p in rest][:1]
         return kind, mods
+
+    def _usual(self, kind: str) -> str:
+        """Of a table type's alternatives ("skirt or dress", "aroma diffuser or air freshener": the
+        names catalogs file one thing under), the one this shop files most products under; the
+        interpreter filters on one type of an "or" only. As listed where the shop counts none."""
+        alternatives = [a.strip() for a in kind.split(" or ")]
+        if len(alternatives) < 2 or self.kind_count is None:
+            return kind
+        counts = [self.kind_count(terms(a)) if self._carried_kind(a) else 0 for a in alternatives]
+        return alternatives[counts.index(max(counts))] if max(counts) > 0 else kind
 
     def _carried_kind(self, kind: str) -> bool:
         """Whether the shop carries a kind or one of its alternatives ("flats or bellies")."""
@@ -840,12 +901,20 @@ class ChineseReader:
         senses = _senses(token)
         if not senses and len(token) >= 2:
             senses = self._compound(token)
-        types = [t for t in (self._type_in(sense) for sense in senses) if t]
-        # Modifiers stay ("diamond ring"); what the shop carries is judged by the head noun.
-        carried = [t for t in types if self.carried(t.split()[-1:])]
-        if carried or types:
-            return (carried or types)[0], None
-        return None, None
+        # Modifiers stay ("diamond ring"); what the shop carries is judged by the head noun. A
+        # sense the shop files under its own name is read as that name, before a later sense the
+        # shop carries ("首饰": jewelry -> the shop's jewellery, not a head ornament); a sense
+        # that is no type only as a type spelt otherwise (never "home" for 家里).
+        types = []
+        for sense in senses:
+            kind = self._type_in(sense)
+            if kind and self.carried(kind.split()[-1:]):
+                return kind, None
+            named = self.near(kind or sense)
+            if named and (kind or terms(named) != terms(sense)):
+                return named, None
+            types += [kind] if kind else []
+        return (types[0], None) if types else (None, None)
 
     def _compound(self, token: str) -> list[str]:
         """Senses of a compound CEDICT lacks, from its parts (head last), only when the head is a
@@ -858,7 +927,11 @@ class ChineseReader:
             return []
         # A product word's last character has one meaning there (表: watch); otherwise the
         # head's primary senses only (a character's later senses are rarely what it means).
+        # A character the table does not list is no product word's head: its own senses are
+        # the literal ones ("护具": 具 is "tool", the shopper means protective gear).
         head = self.words["heads"].get(parts[-1])
+        if head is None and len(parts[-1]) == 1:
+            return []
         candidates = [head] if head else _senses(parts[-1])[:2]
         typed = [h for h in candidates if self._type_in(h)]
         heads = [h for h in typed if self.carried(self._type_in(h).split()[-1:])]
@@ -866,8 +939,9 @@ class ChineseReader:
             heads = typed  # a kind the shop lacks, named plainly: the reply says it is not carried
         if not heads:
             return []
-        table = self.attributes
-        mods = [table[p] for p in parts[:-1] if p in table]
+        table, types = self.attributes, self.words["types"]
+        # a shopping word before the head says what it is for (抱枕套: a cushion cover)
+        mods = [table[p] if p in table else self._usual(types[p]) for p in parts[:-1] if p in table or p in types]
         return [" ".join([*mods, h]) for h in heads]
 
     def _modifier(self, part: str) -> str | None:
@@ -909,9 +983,15 @@ def carry_through(reading: Reading, query: Query, request: Request) -> None:
     said.attributes += [a for a in reading.required if a not in said.attributes and not set(terms(a)) <= brands]
     read = {w for a in reading.attributes for w in terms(a)}
     said.brands = [b for b in said.brands if not set(terms(b)) <= read]
-    if reading.either:  # either will do: both rank, neither filters
+    if reading.either:  # either will do: both rank, and one of them must hold where one alone would
+        filtered = [a for a in reading.either if a in said.attributes or a in reading.recorded]
+        # "格子或者条纹的也行" after printed ones: perhaps printed or these, so they only rank
+        held = [a for a in request.constraints.attributes if a not in reading.either]
+        filtered = [] if reading.also and held else filtered
         said.attributes = [a for a in said.attributes if a not in reading.either]
         said.prefer += [a for a in reading.either if a not in said.prefer]
+        if filtered:
+            said.attributes.append(" or ".join(reading.either))
     # A specification value the shop records is a must-have, as the interpreter makes one it
     # reads ("sleeveless"); a phrase it took for a kind word ("short sleeve tops") is kept too.
     lost = [a for a in reading.recorded if a not in reading.either and a not in said.attributes]
@@ -929,6 +1009,25 @@ def shop_kinds(categories: Iterable[list[str]], embed: Embedder | None) -> ShopK
     settings = lexicon()["shop_kinds"]
     threshold, suffixes = settings["similarity_threshold"], settings["generic_suffixes"]
     return ShopKinds.of_categories(categories, embed, threshold, suffixes, settings["most_alternatives"])
+
+
+def carried_types(
+    phrases: Iterable[tuple[str, ...]],
+    is_carried_type: Callable[[list[str]], bool],
+    knows: Callable[[str], bool],
+    embed: Embedder | None,
+) -> CarriedTypes:
+    """The shop's carried types, with the threshold and stem length of the data file."""
+    settings = lexicon()["carried_types"]
+    return CarriedTypes(
+        phrases,
+        is_carried_type,
+        knows,
+        embed,
+        settings["similarity_threshold"],
+        settings["stem"],
+        lexicon()["container_heads"],
+    )
 
 
 def _shop_phrase(said: str | list[str], uses: Callable[[list[str]], int] | None) -> str:

@@ -67,7 +67,10 @@ def _attribute_names() -> dict[str, str]:
 def attribute_name(attribute: str) -> str:
     """An attribute as the reply names it: the Chinese word when there is one, else as the
     shopper or the catalog wrote it, in quotes."""
-    return _attribute_names().get(attribute) or f"“{attribute}”"
+    names = _attribute_names()
+    if attribute not in names and " or " in attribute:  # either will do: "格子或印花"
+        return "或".join(names.get(a, f"“{a}”") for a in attribute.split(" or "))
+    return names.get(attribute) or f"“{attribute}”"
 
 
 def conditions(constraints: dict, currency: str) -> list[str]:

@@ -166,6 +166,11 @@ def attribute_terms(product: Product) -> list[str]:
     return terms(" | ".join(fields))
 
 
+def alternatives(attribute: str) -> list[str]:
+    """The phrases an attribute constraint accepts: itself, or each of "a or b"."""
+    return [alt for alt in attribute.split(" or ") if alt.strip()] or [attribute]
+
+
 class Constraints(BaseModel):
     price_min: float | None = None
     price_max: float | None = None
@@ -183,7 +188,9 @@ class Constraints(BaseModel):
     brands: list[str] = Field(default_factory=list)  # any of, lower-case
     exclude_brands: list[str] = Field(default_factory=list)
     categories: list[str] = Field(default_factory=list)  # any of these product-type phrases
-    attributes: list[str] = Field(default_factory=list)  # every one of these phrases ("diamond")
+    # every one of these phrases ("diamond"); a phrase of alternatives joined by " or " holds when
+    # any of them does ("checkered or printed": either will do)
+    attributes: list[str] = Field(default_factory=list)
     colours: list[str] = Field(default_factory=list)  # any of
     exclude_colours: list[str] = Field(default_factory=list)  # none of ("anything but black")
     audience: str | None = None  # key of AUDIENCE_MATCHES
@@ -247,7 +254,7 @@ class Constraints(BaseModel):
             failed.append("category")
         if self.attributes:
             words = attribute_terms(product)
-            if not all(phrase_in(terms(a), words) for a in self.attributes):
+            if not all(any(phrase_in(terms(alt), words) for alt in alternatives(a)) for a in self.attributes):
                 failed.append("attribute")
         brand = (product.brand or "").lower()
         title = product.title.lower()

@@ -20,7 +20,7 @@ from assistant import answers, chinese_text, dialogue, policy_answer, shopping, 
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
-from assistant.chinese import ChineseReader, Reading, carry_through, is_chinese, shop_kinds
+from assistant.chinese import ChineseReader, Reading, carried_types, carry_through, is_chinese, shop_kinds
 from assistant.compare import choice_text
 from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
@@ -57,6 +57,7 @@ from common.person_names import person_like_brands
 from common.redact import redact, redact_keeping, without_tags
 from common.schema import Product
 from common.settings import Settings
+from common.text import terms
 from common.untrusted import ShopperText
 
 log = logging.getLogger(__name__)
@@ -171,7 +172,28 @@ class Assistant:
         def records(phrase: list[str]) -> bool:
             return " ".join(phrase) in catalog.recorded.phrases
 
-        return ChineseReader(understander.is_any_type, understander.carried, catalog.knows_word, kinds, uses, records)
+        def kind_count(phrase: list[str]) -> int:
+            # Only a phrase the interpreter filters on as itself counts: "clothing" and "stole"
+            # name no type it filters on, "mobile cover" it reads as any cover.
+            categories = understander.parse(" ".join(phrase)).constraints.categories
+            return len(catalog.phrase_rows(phrase)) if any(terms(c) == phrase for c in categories) else 0
+
+        near = carried_types(
+            catalog.category_phrases,
+            lambda words: understander.carried(words) and understander.is_any_type(words),
+            catalog.knows_word,
+            self.engine.retriever.embed,
+        )
+        return ChineseReader(
+            understander.is_any_type,
+            understander.carried,
+            catalog.knows_word,
+            kinds,
+            uses,
+            records,
+            kind_count,
+            near.nearest,
+        )
 
     def remove_from_request(self, session: Session, slot: str) -> Iterator[Event]:
         """Drop one chip's constraint from the active request (`RequestChip.slot`) and search

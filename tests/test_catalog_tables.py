@@ -300,3 +300,17 @@ def test_kind_rows_are_sorted_and_together_the_category_masks_rows(demo_catalog)
         kinds = demo_catalog.kind_rows(categories)
         assert all((np.diff(rows) > 0).all() for rows in kinds)
         assert sorted(set().union(*(rows.tolist() for rows in kinds))) == want.tolist(), categories
+
+
+def test_an_attribute_of_alternatives_filters_on_either(demo_catalog, demo_products):
+    from assistant.constraints import Constraints
+
+    words = sorted({w for p in demo_products[:40] for w in attribute_terms(p)})[:30]
+    for first, second in zip(words, words[1:], strict=False):
+        c = Constraints(attributes=[f"{first} or {second}"])
+        mask = dict(demo_catalog.constraint_masks(c))["attribute"]
+        either = set(demo_catalog.attribute_rows([first]).tolist()) | set(
+            demo_catalog.attribute_rows([second]).tolist()
+        )
+        assert set(np.flatnonzero(mask).tolist()) == either
+        assert all(("attribute" in c.failures(p)) == (r not in either) for r, p in enumerate(demo_products))

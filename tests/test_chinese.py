@@ -405,7 +405,7 @@ def test_the_type_chip_names_the_kind_in_the_shoppers_word():
         ("只要纯棉的", ["cotton"]),  # wanting said before it, 的 after
         ("防水款式的手表", ["waterproof"]),
         ("修身的连衣裙", []),  # a word that describes, no marker of the kind wanted: it ranks
-        ("休闲一点的", []),
+        ("休闲一点的", ["casual"]),  # more of a quality asked for: held to (sets E d-06, G d-01)
         ("要镶真宝石的那种", []),  # a class the catalog names by its members (amethyst, ruby): it ranks
     ],
 )
@@ -575,13 +575,17 @@ def test_an_attribute_word_speaks_the_shops_own_phrase():
     )
 
 
-def test_attributes_said_as_alternatives_rank_and_a_recorded_one_filters():
+def test_attributes_said_as_alternatives_rank_and_either_filters_where_one_would():
     from assistant.chinese import Reading, carry_through
     from assistant.constraints import Constraints
     from assistant.dialogue import Request
     from assistant.understand import Query
 
     query = Query("shirt", "shirt", Constraints(attributes=["checkered", "printed"]))
+    carry_through(Reading("checkered printed", either=["checkered", "printed"]), query, Request())
+    assert query.constraints.attributes == ["checkered or printed"]
+    assert query.constraints.prefer == ["checkered", "printed"]
+    query = Query("shirt", "shirt", Constraints())  # neither would filter alone: they only rank
     carry_through(Reading("checkered printed", either=["checkered", "printed"]), query, Request())
     assert query.constraints.attributes == [] and query.constraints.prefer == ["checkered", "printed"]
     query = Query("tops", "tops", Constraints())
@@ -599,3 +603,110 @@ def test_attributes_said_as_alternatives_rank_and_a_recorded_one_filters():
 )
 def test_a_part_said_not_to_matter_is_taken_back(reader, message, expected):
     assert reader.read(message, ["手表"]).text == expected
+
+
+def test_a_table_type_with_alternatives_is_read_as_the_one_the_shop_files_most_under():
+    counts = {("dress",): 48, ("skirt",): 41}
+    carried = {("dress",), ("skirt",)}
+    shop = ChineseReader(
+        is_type=lambda w: tuple(w) in carried,
+        carried=lambda w: tuple(w) in carried,
+        knows=lambda w: False,
+        kind_count=lambda p: counts.get(tuple(p), 0),
+    )
+    assert shop.read("想买条裙子").text == "dress"  # 裙子: skirt or dress
+    counts = {("skirt",): 41}
+    assert shop.read("想买条裙子").text == "skirt"
+    # no count for any: as the table lists them, the interpreter's to read
+    assert ChineseReader(lambda w: False, lambda w: False, lambda w: False).read("裙子").text == "skirt or dress"
+
+
+def test_a_sense_the_shop_files_under_its_own_name_is_read_as_that_name():
+    carried = {("jewellery",), ("ornament",)}
+    shop = ChineseReader(
+        is_type=lambda w: tuple(w) in carried,
+        carried=lambda w: tuple(w) in carried,
+        knows=lambda w: w in {"jewellery", "head", "ornament", "jewelry"},
+        near=lambda kind: "jewellery" if kind == "jewelry" else None,
+    )
+    # CEDICT 首饰: jewelry; head ornament. The first sense, spelt as the shop spells it.
+    assert shop.read("首饰").text == "jewellery"
+    plain = ChineseReader(
+        is_type=lambda w: tuple(w) in carried, carried=lambda w: tuple(w) in carried, knows=lambda w: False
+    )
+    assert plain.read("首饰").text == "head ornament"  # no name of the shop's for it: a later sense
+
+
+def test_a_shopping_word_cut_across_by_the_segmenter_is_read_whole(reader):
+    # jieba: 双人床 + 单; the bedsheet is the product, 双人 (double) says its size
+    assert reader.read("双人床单").attributes == ["double"]
+    assert "bedsheet" in reader.read("双人床单").text
+
+
+def test_a_shopping_word_before_a_product_words_head_says_what_it_is_for():
+    carried = {("cover",), ("cushion",), ("cushion", "cover")}
+    shop = ChineseReader(
+        is_type=lambda w: tuple(w) in carried, carried=lambda w: tuple(w) in carried, knows=lambda w: False
+    )
+    assert shop.read("抱枕套").text == "cushion cover"  # 抱枕 (cushion) + 套 (cover); not a pillowcase
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("红的太扎眼了，还是换成金色的吧", "in golden not red"),
+        ("黑色不好看，换成白色的", "in white not black"),
+        ("换成黑色的", "in black"),  # nothing before it to take back
+    ],
+)
+def test_a_colour_replaced_by_another_is_taken_back(reader, message, expected):
+    assert reader.read(message, ["红色的手拿包"]).text == expected
+
+
+def test_the_carried_type_a_sense_names_needs_word_evidence_and_the_same_head():
+    from assistant.carried_types import CarriedTypes
+    from tests.fakes import HashEmbedder
+
+    phrases = [("jewellery",), ("pillow", "cover"), ("brush",), ("curtain",), ("laptop", "accessory"), ("bedsheet",)]
+    known = {"jewellery", "pillow", "cover", "brush", "curtain", "laptop", "accessory", "bedsheet", "bed", "sheet"}
+    known |= {"tooth", "case", "rod"}
+    types = CarriedTypes(phrases, lambda w: True, known.__contains__, HashEmbedder(), 0.0, 5, ["case", "cover"])
+    assert types.nearest("jewelry") == "jewellery"  # a spelling: the same stem
+    assert types.nearest("pillowcase") == "pillow cover"  # pillow + a word for what covers it
+    assert types.nearest("bed sheet") == "bedsheet"  # the closed compound's halves
+    assert types.nearest("toothbrush") is None  # a brush, but no toothbrush
+    assert types.nearest("curtain rod") is None  # the rod, not the curtain
+    assert types.nearest("laptop") is None  # the accessory is not the laptop
+    strict = CarriedTypes(phrases, lambda w: True, known.__contains__, HashEmbedder(), 1.01, 5, ["case", "cover"])
+    assert strict.nearest("jewelry") is None  # not as near as the threshold asks
+
+
+def test_a_compound_is_not_read_by_the_literal_sense_of_an_unlisted_last_character():
+    carried = {("tool",), ("watch",)}
+    shop = ChineseReader(
+        is_type=lambda w: tuple(w) in carried, carried=lambda w: tuple(w) in carried, knows=lambda w: False
+    )
+    assert "tool" not in shop.read("板球护具").text  # 具 is "tool"; the shopper means protective gear
+    assert shop.read("潜水表").text.endswith("watch")  # 表, a listed head: a watch
+
+
+def test_either_attribute_is_named_in_chinese():
+    from assistant.chinese_text import attribute_name
+
+    assert attribute_name("checkered or printed") == "格子或印花"
+
+
+def test_alternatives_said_to_do_as_well_do_not_filter_beside_an_attribute_asked_for():
+    from assistant.chinese import Reading, carry_through
+    from assistant.constraints import Constraints
+    from assistant.dialogue import Request
+    from assistant.understand import Query
+
+    asked = Request(constraints=Constraints(attributes=["printed"]))
+    query = Query("shirt", "shirt", Constraints(attributes=["checkered", "striped"]))
+    either = ["checkered", "striped"]
+    carry_through(Reading("checkered striped", either=either, also=True), query, asked)
+    assert query.constraints.attributes == [] and query.constraints.prefer == either
+    query = Query("shirt", "shirt", Constraints(attributes=["checkered", "striped"]))
+    carry_through(Reading("checkered striped", either=either, also=True), query, Request())
+    assert query.constraints.attributes == ["checkered or striped"]  # nothing asked it could stand in for
