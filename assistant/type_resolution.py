@@ -55,6 +55,7 @@ SUB_KIND_TITLES_READ = RESOLUTION["sub_kind_nearness"]["titles_read"]
 MOVE_VERBS = frozenset(RESOLUTION["move_verbs"])
 NOUN_FOLLOWED_BY = frozenset(STOPWORDS) | frozenset(RESOLUTION["query_word_as_type"]["followed_by"])
 NOUN_NOT_AFTER = frozenset(RESOLUTION["query_word_as_type"]["not_after"])
+COLLECTIVE_HEADS = frozenset(RESOLUTION["collective_heads"])
 EITHER_FILLERS = frozenset("a an some the maybe perhaps even".split())  # "a top or maybe some shorts"
 # "i can plug it in": a verb, not plugs
 VERB_SUBJECTS = frozenset(RESOLUTION["verb_after"]["subjects"])
@@ -324,7 +325,17 @@ class TypeResolver:
                 if self._query_word_noun(words, i):
                     spans.append((i, i + 1, [words[i]]))
             i += 1
-        return spans
+        # "a top and pyjama set", "kurta and pyjama set": the kinds joined into a set are its
+        # parts; the set (its collective head) is what is asked for.
+        return [
+            span
+            for k, span in enumerate(spans)
+            if not (
+                k + 1 < len(spans)
+                and words[span[1] : spans[k + 1][0]] in (["and"], ["&"], ["n"])
+                and spans[k + 1][2][-1] in COLLECTIVE_HEADS
+            )
+        ]
 
     def _query_word_noun(self, words: list[str], i: int) -> bool:
         """A word of the query grammar that is one of the shop's category nodes, standing as a noun
