@@ -911,7 +911,9 @@ class ChineseReader:
             if kind and self.carried(kind.split()[-1:]):
                 return kind, None
             named = self.near(kind or sense)
-            if named and (kind or terms(named) != terms(sense)):
+            # A sense that is no type names a shop type only spelt otherwise, adding no word
+            # ("jewelry" -> jewellery, "bed sheet" -> bedsheet; never 里面 "interior" -> car interior).
+            if named and (kind or (terms(named) != terms(sense) and len(terms(named)) <= len(terms(sense)))):
                 return named, None
             types += [kind] if kind else []
         return (types[0], None) if types else (None, None)

@@ -637,6 +637,19 @@ def test_a_sense_the_shop_files_under_its_own_name_is_read_as_that_name():
     assert plain.read("首饰").text == "head ornament"  # no name of the shop's for it: a later sense
 
 
+def test_a_sense_that_is_no_type_never_becomes_a_longer_shop_type():
+    # 里面 ("inside", CEDICT: interior): the shop's "car interior" adds a word, so it is no
+    # spelling of the sense (set H: a waistcoat "worn inside the suit" was read as car interior)
+    carried = {("car", "interior")}
+    shop = ChineseReader(
+        is_type=lambda w: tuple(w) in carried,
+        carried=lambda w: tuple(w) in carried,
+        knows=lambda w: w in {"car", "interior", "inside"},
+        near=lambda kind: "car interior" if kind in {"interior", "inside"} else None,
+    )
+    assert "car interior" not in shop.read("里面").text
+
+
 def test_a_shopping_word_cut_across_by_the_segmenter_is_read_whole(reader):
     # jieba: 双人床 + 单; the bedsheet is the product, 双人 (double) says its size
     assert reader.read("双人床单").attributes == ["double"]
