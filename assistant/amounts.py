@@ -39,6 +39,7 @@ class Lexicon:
     joiners: frozenset[str]
     negations: frozenset[str]
     bridge: frozenset[str]  # words that may stand between a negation and the cue it turns over
+    hedges: frozenset[str]  # words that may stand between a bound cue and its amount ("budget, let's say 1300")
 
 
 @cache
@@ -68,6 +69,7 @@ def lexicon() -> Lexicon:
         joiners=frozenset(raw["range_joiners"]),
         negations=frozenset(raw["negations"]),
         bridge=frozenset(raw["negation_bridge"]),
+        hedges=frozenset(raw["hedges"]),
     )
 
 
@@ -357,7 +359,18 @@ def _cue_before(toks: list[str], i: int, lex: Lexicon) -> tuple[str | None, int]
     for kind in ("range_before", "ceiling_before", "floor_before", "around_before"):
         for phrase in lex.cues[kind]:
             if _ends_with(toks, j, phrase):
-                return kind, j - len(phrase)
+                start = j - len(phrase)
+                if kind == "around_before" and _cue_before(toks, start, lex)[0] == "ceiling_before":
+                    return _cue_before(toks, start, lex)  # "my budget is roughly 1300": a budget is a ceiling
+                return kind, start
+    # A hedge between a bound and its amount ("budget... let's say 1300", "max maybe 900").
+    k = j
+    while k > 0 and toks[k - 1] in lex.hedges:
+        k -= 1
+    if k < j:
+        kind, start = _cue_before(toks, k, lex)
+        if kind in ("ceiling_before", "floor_before"):
+            return kind, start
     return None, j
 
 

@@ -11,6 +11,11 @@ from assistant.amounts import read_prices
     ("message", "lo", "hi", "near"),
     [
         ("jacket under 120", None, 120, None),
+        # a hedge between the bound and its amount; "budget ... roughly" is still a ceiling (set H)
+        ("budget... lets say 1300", None, 1300, None),
+        ("my budget is roughly 1300", None, 1300, None),
+        ("max maybe 900", None, 900, None),
+        ("i think 2 of them", None, None, None),
         ("jacket below $50", None, 50, None),
         ("between 800 and 1500", 800, 1500, None),
         ("from $20 to $40", 20, 40, None),
