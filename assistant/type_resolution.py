@@ -60,6 +60,21 @@ EITHER_FILLERS = frozenset("a an some the maybe perhaps even".split())  # "a top
 # "i can plug it in": a verb, not plugs
 VERB_SUBJECTS = frozenset(RESOLUTION["verb_after"]["subjects"])
 VERB_MODALS = frozenset(RESOLUTION["verb_after"]["modals"])
+VERB_THIRD_PERSON = frozenset(RESOLUTION["verb_after"]["third_person_subjects"])
+VERB_OBJECTS = frozenset(RESOLUTION["verb_after"]["objects"])
+
+
+def _is_verb(words: list[str], i: int) -> bool:
+    """The word is a verb, whatever the shop sells by that name: after a subject and a modal ("i
+    can plug"), an "-s" form after a pronoun subject ("it suits", "she stays"), or before an
+    object pronoun ("red suits me", "it fits him")."""
+    if i > 1 and words[i - 1] in VERB_MODALS and words[i - 2] in VERB_SUBJECTS:
+        return True
+    if i > 0 and words[i - 1] in VERB_THIRD_PERSON and words[i].endswith("s"):
+        return True
+    return i + 1 < len(words) and words[i + 1] in VERB_OBJECTS
+
+
 OWNED_SUBJECTS = frozenset(RESOLUTION["owned"]["subjects"])
 OWNED_VERBS = frozenset(RESOLUTION["owned"]["verbs"])
 OWNED_ASKING = frozenset(RESOLUTION["owned"]["asking"])
@@ -311,7 +326,7 @@ class TypeResolver:
         spans: list[tuple[int, int, list[str]]] = []
         i = 0
         while i < len(words):
-            if i > 1 and words[i - 1] in VERB_MODALS and words[i - 2] in VERB_SUBJECTS:
+            if _is_verb(words, i):
                 i += 1
                 continue
             for n in (4, 3, 2, 1):

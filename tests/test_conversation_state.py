@@ -89,6 +89,8 @@ CASES = [
     ("describing noun", ["sweatshirt for men", "full sleeve ones please"], {"type": "sweatshirt", "audience": "men"}),
     ("describing noun", ["chappals for papa", "to wear around the house"], {"type": "chappals", "audience": "men"}),
     ("narrowing kind", ["baby girl clothes", "a top and pyjama set"], {"type": "pyjama set", "audience": "girls"}),
+    # a verb before an object pronoun names no kind (set H: "red suits me" searched for suits)
+    ("verb, not a kind", ["a long maxi dress for myself", "oh and red suits me, show me everything"], None),
     (
         "widening kind",
         ["hoodie for my boyfriend", "a sweatshirt is fine too"],
@@ -226,6 +228,7 @@ CASES = [
 ]
 # Where the whole state depends on the catalog's records, the slots that matter.
 PARTS = {
+    "verb, not a kind: oh and red suits me, show me everything": {"type": "dress"},
     "pronoun keeps the age group: she's petite, a small one": {"audience": "girls"},
     "colour replaced: she owns black already, so white": {"colours": ["white"]},
     "colour replaced: get rid of the black, she wants brown": {"colours": ["brown"]},

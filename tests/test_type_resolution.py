@@ -136,6 +136,11 @@ TYPES = [
     ("gold earrings for my sister", "earrings", False, ["earrings"]),
     # a type word after a subject and a modal is a verb (set G: "we don't carry plugs")
     ("wired keyboard i can plug into my tablet, in black", "keyboard", True, ["keyboard"]),
+    # an "-s" form after a pronoun, or a word before an object pronoun, is a verb (set H: "red
+    # suits me" searched for suits)
+    ("a maxi dress, my friend says red suits me", "dress", True, ["dress"]),
+    ("a watch that fits him", "watch", True, ["watch"]),
+    ("suits for my brother's wedding", "suits", False, ["suits"]),  # still the type, not carried here
     # a word of the query grammar that is one of the shop's kinds, standing as a noun
     ("sleeveless top for the girlfriend, party look", "top", True, ["top"]),
     ("a top under 500 for my sister", "top", True, ["top"]),
