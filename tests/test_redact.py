@@ -1213,3 +1213,9 @@ def test_my_name_is_in_indian_scripts_and_a_buyer_on_a_form(text, expected):
 )
 def test_spoken_emails_spaced_upi_ids_virtual_ids_and_honorifics(text, expected):
     assert redact(text) == expected
+
+
+def test_an_id_named_in_hindi_is_redacted_even_in_lower_case():
+    # the Hindi names with their "card" and "number" words cue the number (set H)
+    assert redact("पैन कार्ड नंबर srrpr3122e है") == "पैन कार्ड नंबर [ID] है"
+    assert "abcde1234f" in redact("model abcde1234f in stock")  # unnamed, lower case: a code
