@@ -431,11 +431,12 @@ class NameIndex:
         position = {w: i for i, w in reversed(list(enumerate(said)))}
         pointers = [i for i, w in enumerate(raw) if w in r_.definite]
 
-        def named_at(n: Named) -> tuple[bool, int, int]:
+        def named_at(n: Named) -> tuple[bool, int, int, str]:
             # The product "the" points at first, then in the order named: a product named by words of
             # the shopper's story ("my maruti 800 ...") is no subject of "does THE rainfun cover ...".
+            # Variants named together by the same words keep one order, never the hash seed's.
             at = min(position.get(w, 0) for w in n.matched)
-            return (not any(0 < at - i <= POINTER_REACH for i in pointers), at, n.group)
+            return (not any(0 < at - i <= POINTER_REACH for i in pointers), at, n.group, n.product.id)
 
         return sorted(out, key=named_at)
 
