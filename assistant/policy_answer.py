@@ -28,6 +28,7 @@ from common.text import STOPWORDS, singular, tokenize
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "policy_cases.yaml"
 LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+NUMBERED = re.compile(r"^\s*\d+[.)]\s+")  # a step of a procedure: its steps are one clause
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 MARKUP = re.compile(r"[*_`#]+|<[^>]+>")
@@ -120,7 +121,7 @@ def clauses(passage: dict) -> list[Clause]:
                 out.append(Clause(". ".join(read) + ".", section, source))
             continue
         if LIST_ITEM.match(line):
-            numbered = bool(re.match(r"^\s*\d", line))
+            numbered = bool(NUMBERED.match(line))
             items = []
             while i < len(lines) and LIST_ITEM.match(lines[i].strip() or "x"):
                 items.append(_item(lines[i]))

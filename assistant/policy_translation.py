@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.policy_answer import LIST_ITEM, SENTENCE_END, Clause, plain
+from assistant.policy_answer import LIST_ITEM, NUMBERED, SENTENCE_END, Clause, plain
 from common.text import tokenize
 
 # Sentence ends in Chinese (and the ASCII forms a store's plain text turns them into).
@@ -25,7 +25,6 @@ CJK_SENTENCE_END = re.compile(r"(?<=[。！？])\s*|(?<=[\u3400-\u9fff][!?])\s*"
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 # How many of a clause's first words find the paragraph it is in.
 OPENING_WORDS = 6
-NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
 
 Lookup = Callable[[str, str, str], dict | None]  # (language, source, section) -> stored translation
 
