@@ -112,7 +112,10 @@ class Assistant:
         the catalog's name index and its specification values. Measured on the busy 2-core dev
         machine: 2.0 s + 0.2 s for the 1,002 Flipkart products, 0.2 s + 0.02 s for tau's 591,
         growing with the catalog, so a server runs it in the background after loading, not
-        `load` itself (a one-shot CLI search would pay it for nothing)."""
+        `load` itself (a one-shot CLI search would pay it for nothing); a catalog over
+        `warm_answers_max_products` is left to build it at the first question."""
+        if len(self.engine.catalog.products) > self.settings.warm_answers_max_products:
+            return
         name_index(self.engine.catalog)
         answers.catalog_values(self.engine.catalog)
 

@@ -101,6 +101,10 @@ class Settings(BaseSettings):
     # and bounds the wait; the copilot (where the model writes the answer) keeps the deadline above.
     shopper_model_budget_s: float = Field(default=12.0, gt=0)
     max_active_turns: int = Field(default=32, ge=1)  # turns in flight; more get 429 + Retry-After
+    # A server builds the product-name index in the background after loading only up to this many
+    # products: it takes ~2 s per 1,000 on 2 busy cores (bench/product_questions.py --first), so a
+    # million-product shop would spend half an hour of a core, and its memory, before any question.
+    warm_answers_max_products: int = Field(default=50_000, ge=0)
 
     # Web app (Gradio): optional login, how many turns generate at once (the rest queue), how
     # many events may wait, and where an evaluation report is read from (default data_dir/eval).

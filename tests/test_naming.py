@@ -409,3 +409,15 @@ def test_variants_are_not_named_together_when_the_message_says_what_tells_them_a
         Product(id="l3", title="bft 6 w led cool white bulb", brand="bft"),
     ]
     assert _named(bulbs, "our lamp takes a B22 bulb. will the single BFT 6 watt LED filament bulb go in?") == ["l1"]
+
+
+def test_a_server_warms_the_name_index_only_for_a_catalog_it_can_build_quickly(make_assistant):
+    from assistant import naming
+
+    small, _ = make_assistant(warm_answers_max_products=0)  # the demo catalog is over this bound
+    naming._indexes.pop(id(small.engine.catalog), None)
+    small.warm_answers()
+    assert id(small.engine.catalog) not in naming._indexes
+    warm, _ = make_assistant()
+    warm.warm_answers()
+    assert id(warm.engine.catalog) in naming._indexes
