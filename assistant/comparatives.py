@@ -82,3 +82,61 @@ def first_named(sentence: str, named: list[Product]) -> Product | None:
         return i if i >= 0 else len(low)
 
     return min(named, key=at) if named else None
+
+
+# A graded form of an adjective: "more/most/less/least X", or X with -er / -est.
+GRADED = re.compile(r"\b(?:(more|most|less|least)\s+([a-z][a-z-]*(?: resistant)?)|([a-z]+?)(er|est))\b", re.I)
+
+
+def _plain_forms(stem: str) -> set[str]:
+    """The adjectives a stem left by -er / -est can come from: "bigg" -> big, "heavi" -> heavy,
+    "larg" -> large, "light" -> light."""
+    forms = {stem, stem + "e"}
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        forms.add(stem[:-1])
+    if stem.endswith("i"):
+        forms.add(stem[:-1] + "y")
+    return forms
+
+
+@cache
+def _grades(path: Path = DATA_FILE) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], frozenset[str]]:
+    """(adjective -> (quantity, way)) for quantities any graded adjective may ask, the same for
+    those that need one of their cue words beside it, and the latter's names."""
+    data: dict[str, Any] = read_yaml_config(path, what="comparatives data file")
+    needs_cue = frozenset(data.get("grade_needs_cue", []))
+    plain: dict[str, tuple[str, str]] = {}
+    cued: dict[str, tuple[str, str]] = {}
+    for quantity, ways in data.get("grades", {}).items():
+        table = cued if quantity in needs_cue else plain
+        for way, words in ways.items():
+            for word in words:
+                table[word.lower()] = (quantity, way)
+    return plain, cued, needs_cue
+
+
+def graded_claim(sentence: str) -> Claim | None:
+    """The comparative a question asks in words the claims do not spell out ("which lasts
+    longest on a charge?", "which is the most compact?", "which one is least heavy?"), from
+    the graded form of one of a quantity's adjectives (`grades` in the data); None when none
+    is there. A cue-bound grade ("long") asks its quantity only beside one of its cue words
+    ("on a charge"), and the plain reading ("long": size) otherwise."""
+    plain, cued, _ = _grades()
+    for m in GRADED.finditer(sentence):
+        degree, word, stem = m.group(1), m.group(2), m.group(3)
+        candidates = {word.lower()} if word else _plain_forms(stem.lower())
+        # "less"/"least" turn the adjective round: "least heavy" is the lightest
+        flip = bool(degree) and degree.lower() in {"less", "least"}
+        for table in (cued, plain):
+            for form in sorted(candidates):
+                if form not in table:
+                    continue
+                quantity, way = table[form]
+                if table is cued:
+                    cues = measures.quantity(quantity).cues
+                    if cues is None or not cues.search(sentence):
+                        continue
+                if flip:
+                    way = "low" if way == "high" else "high"
+                return Claim(re.compile(re.escape(m.group(0)), re.I), quantity, way)
+    return None

@@ -13,7 +13,7 @@ No model writes here: the answer streams at once.
 from __future__ import annotations
 
 from assistant import measures
-from assistant.comparatives import Claim, claims_in
+from assistant.comparatives import Claim, claims_in, graded_claim
 from assistant.measures import Reading
 from common.schema import Product
 
@@ -21,9 +21,10 @@ APOSTROPHE = "'"
 
 
 def asked(message: str) -> Claim | None:
-    """The comparative a question asks ("which one is LIGHTER?"), or None."""
+    """The comparative a question asks ("which one is LIGHTER?", "which lasts LONGEST on a
+    charge?"), or None."""
     found = claims_in(message)
-    return found[0] if found else None
+    return found[0] if found else graded_claim(message)
 
 
 def answer(products: list[Product], claim: Claim) -> str:

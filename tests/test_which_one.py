@@ -98,3 +98,30 @@ def test_a_record_that_says_it_twice_is_not_more():
     twice = item("a", "Storm Shell", "A waterproof shell. Waterproof zips keep the rain out.")
     once = item("b", "Rain Shell", "A waterproof shell for wet days.")
     assert ask("which one is more waterproof?", once, twice).startswith("The records don't set them apart")
+
+
+@pytest.mark.parametrize(
+    "question, quantity, way",
+    [
+        ("which lasts longest on a charge?", "battery", "high"),  # no "the", a cue beside the grade
+        ("which one is least heavy", "weight", "low"),  # "least" turns the adjective round
+        ("which is the most compact?", "size", "low"),
+        ("whats the roomiest of them", "size", "high"),  # -iest from -y
+        ("which cable is the longest", "size", "high"),  # "long" with no battery word: a length
+        ("which is the most lightweight?", "weight", "low"),
+    ],
+)
+def test_a_graded_adjective_asks_its_quantity(question, quantity, way):
+    claim = which_one.asked(question)
+    assert claim is not None and (claim.quantity, claim.way) == (quantity, way)
+
+
+@pytest.mark.parametrize("question", ["which is better?", "which is most comfortable?", "which one is faster"])
+def test_an_adjective_no_record_quantity_grades_asks_none(question):
+    assert which_one.asked(question) is None
+
+
+def test_a_graded_battery_question_is_answered_from_the_descriptions():
+    long = item("a", "Aero Buds", "Up to 8 hours of playback, 28 with the case.")
+    short = item("b", "Pod Buds", "Up to 5 hours of playback.")
+    assert ask("and which lasts longest on a charge?", short, long).startswith("The Aero Buds lasts longer")
