@@ -27,7 +27,7 @@ from assistant.constraints import Constraints
 from assistant.lexicon import QUERY_WORDS
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
 from assistant.spelling import CHAT_WORDS
-from assistant.understand import HARD_AUDIENCE, METAL_COLOURS, Query
+from assistant.understand import FUNCTION_WORDS, HARD_AUDIENCE, METAL_COLOURS, Query
 from assistant.vocabulary import DATA
 from common.errors import ShopAssistError
 from common.text import COLOURS, STOPWORDS, money, singular, terms, tokenize
@@ -170,7 +170,9 @@ def update(
         # The follow-up's own words the shop records somewhere rank first: appended to a long
         # request text they barely moved the ranking ("something waterproof" after jackets).
         added = [w for w in request.text.split() if w not in base.text.split()]
-        wishes = [w for w in added if len(catalog.attribute_rows(terms(w)))]
+        # Grammar and chat ("under 800 if possible") are no wish, though some record holds "if".
+        grammar = FUNCTION_WORDS | QUERY_WORDS | never_ranking_words()
+        wishes = [w for w in added if w.lower() not in grammar and len(catalog.attribute_rows(terms(w)))]
         request.constraints.prefer += [w for w in wishes if w not in request.constraints.prefer]
         for a in said.attributes:
             if a not in request.constraints.attributes:

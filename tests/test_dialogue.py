@@ -224,3 +224,14 @@ def test_what_the_shopper_dislikes_is_never_a_wish(assistant, dislike):
 def test_a_policy_question_in_other_word_forms_is_no_search(assistant, question):
     _, (reply,) = talk(assistant, [question])
     assert not reply.products and "Policy" in reply.text  # answered from the policies, not a search
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["under 800 if possible", "maybe under 800, would that work", "under 800 for now"]
+)
+def test_grammar_and_chat_in_a_follow_up_are_no_wish(flipkart_assistant, follow_up):
+    # a follow-up's words some record holds rank first; grammar is no wish, though Flipkart's
+    # specifications hold "if", "would" and "for"
+    session, _ = talk(flipkart_assistant, ["a white dress for my daughter", follow_up])
+    c = session.request.constraints
+    assert c.price_max == 800 and not c.prefer, c.prefer
