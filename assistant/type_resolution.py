@@ -159,6 +159,9 @@ class TypeResolver:
             if not (k + 1 < len(spans) and spans[k + 1][0] == span[1])
             and not (k > 0 and MODIFIER_WORDS & set(words[spans[0][1] : span[0]]))
             and "with" not in words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
+            # "a leather strap one": "one" stands for the kind already asked; what comes before
+            # it only describes that kind ("a steel one", "the kids ones")
+            and words[span[1] : span[1] + 1] not in (["one"], ["ones"])
         ]
         if not heads:
             return TypeRequest(None, True)

@@ -381,3 +381,16 @@ def test_a_clause_saying_someone_has_a_thing_names_what_they_own(clause, owned):
     from assistant.type_resolution import _says_owned
 
     assert _says_owned(clause.split()) is owned
+
+
+@pytest.mark.parametrize(
+    ("message", "named"),
+    [
+        ("maybe a leather strap one, under 3k", None),  # "one" stands for the kind already asked
+        ("the kids sweater ones are fine", None),
+        ("a leather strap for my watch", "strap"),  # the strap itself asked for
+        ("a strap, a leather one", "strap"),
+    ],
+)
+def test_what_describes_one_names_no_kind(understander, message, named):
+    assert understander.parse(message).product_type == named
