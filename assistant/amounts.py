@@ -232,7 +232,11 @@ def _words_number(toks: list[str], i: int, lex: Lexicon) -> tuple[float, int] | 
         t = toks[j]
         nxt = toks[j + 1] if j + 1 < len(toks) else ""
         if t in lex.units:
-            current += lex.units[t]
+            value = lex.units[t]
+            # "one fifty", "two ninety nine": hundreds said without the word, as prices are read
+            # out ("one fifty" is 150, not 51)
+            said_as_hundreds = seen_number and 0 < current < 20 and value >= 20 and value % 10 == 0
+            current = current * 100 + value if said_as_hundreds else current + value
             seen_number = True
         elif t in lex.fractions and (nxt in ("a", "an") or nxt in lex.scales):
             fraction = lex.fractions[t]
@@ -263,6 +267,10 @@ def _words_number(toks: list[str], i: int, lex: Lexicon) -> tuple[float, int] | 
         return None
     while j > i and toks[j - 1] in ("a", "an", "and"):
         j -= 1
+    # "one" alone is the pronoun ("what about one with a hood", "the one for 50"): an amount
+    # only inside a number ("one fifty", "one lakh") or with its currency ("one dollar").
+    if toks[i] == "one" and j == i + 1 and not (j < len(toks) and toks[j] in lex.currency):
+        return None
     return total + current, j
 
 

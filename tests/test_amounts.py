@@ -28,6 +28,13 @@ from assistant.amounts import read_prices
         ("over 500 but under 2000", 500, 2000, None),
         # numbers in words
         ("twelve hundred max", None, 1200, None),
+        # hundreds said without the word, as prices are read out
+        ("one fifty max", None, 150, None),
+        ("two ninety nine is the limit", None, 299, None),
+        ("under one twenty", None, 120, None),
+        # "one" alone is the pronoun, never an amount
+        ("what about one with pit zips", None, None, None),
+        ("about one dollar", None, None, 1),
         ("fifteen hundred or less", None, 1500, None),
         ("two thousand five hundred tops", None, 2500, None),
         ("under a grand", None, 1000, None),
