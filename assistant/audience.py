@@ -33,7 +33,7 @@ NEGATION_REACH = 3  # words before an interest cue that may refuse it: "he's rea
 RECIPIENT_REACH = 3  # words between the cue and the person: "for my teenage son"
 AGE = re.compile(
     r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)s?\s*-?\s*old\b|\b(\d{1,3})\s*(?:yo|y/o|yrs?)\b"
-    r"|\b(?:aged?|is|s|turn(?:ing|s|ed)?)\s+(\d{1,2})\b(?![.,]\d|\s*(?:k\b|grand|lakh|bucks|rs|rupees|dollars|\$|₹))"
+    r"|\b(?:aged?|is|s|hes|shes|turn(?:ing|s|ed)?)\s+(\d{1,2})\b(?![.,]\d|\s*(?:k\b|grand|lakh|bucks|rs|rupees|dollars|\$|₹))"
     r"|\b(\d{1,2})\s*-?\s*months?\s*-?\s*old\b",
     re.I,
 )

@@ -29,7 +29,16 @@ from enum import StrEnum
 import numpy as np
 
 from assistant.amounts import bare_amounts
-from assistant.audience import AGE, audience_terms, clauses, recipients, speaker_at, table, taken_back
+from assistant.audience import (
+    AGE,
+    audience_terms,
+    clauses,
+    read_audience,
+    recipients,
+    speaker_at,
+    table,
+    taken_back,
+)
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints
@@ -62,7 +71,10 @@ NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.]*\w)")
 # hold most of it. Read off the dev dialogue sets (clothes -> pyjama set: 2 of 4 inside).
 NARROW_SHARE, COVER_SHARE = 0.5, 0.8
 # Pronouns that say who does something ("she wants", "he's 6"); "his", "her" before a noun say whose.
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
+# The first words of a request said as a question ("anything under 1500?", "a beard wash maybe?").
+REQUEST_OPENERS = frozenset(_WORDS["request_openers"])
+OPENING_FILLER = frozenset(_WORDS["opening_filler"])
+SUBJECT_PRONOUNS = frozenset({"he", "she", "hes", "shes"})  # "hes 12": the apostrophe left out
 # Possessives that point at someone already named ("his sister"), not at the shopper ("my sister").
 THIRD_PERSON_OWNERS = frozenset({"his", "her", "their"})
 RECIPIENT_REACH = 3  # words between "for" and the person: "for my teenage son"
@@ -75,10 +87,16 @@ class TypeChange(StrEnum):
 
 
 def read_follow_up(
-    message: str, query: Query, request: Request, catalog: CatalogIndex, switch: bool
+    message: str,
+    query: Query,
+    request: Request,
+    catalog: CatalogIndex,
+    switch: bool,
+    earlier: tuple[str, ...] = (),
 ) -> tuple[Query, TypeChange | None]:
     """The query a follow-up to `request` states, and how it changes the kind (None: it names
-    none, or the same). `switch`: the message has a word that starts a new request."""
+    none, or the same). `switch`: the message has a word that starts a new request; `earlier`:
+    the shopper's earlier messages, which say who a pronoun is ("my brother is 16", then "for him")."""
     said = query.constraints.model_copy(deep=True)
     change = None
     named_other = (
@@ -86,7 +104,7 @@ def read_follow_up(
     )
     if named_other and query.type_carried:
         change = TypeChange.SWITCH if switch else type_change(message, query, request, catalog)
-    said.audience = follow_up_audience(message, said.audience, query.audience_from_relation, request)
+    said.audience = follow_up_audience(message, said.audience, query.audience_from_relation, request, earlier)
     if change != TypeChange.SWITCH:
         said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)
         _correct_bound(message, said, request.constraints)
@@ -215,8 +233,11 @@ def _after_place_word(words: list[str], i: int) -> bool:
 
 
 # -- who it is for --------------------------------------------------------------------------------
-def follow_up_audience(message: str, said: str | None, implied: bool, request: Request) -> str | None:
-    """The audience a follow-up states (see the module docstring); None: it states none."""
+def follow_up_audience(
+    message: str, said: str | None, implied: bool, request: Request, earlier: tuple[str, ...] = ()
+) -> str | None:
+    """The audience a follow-up states (see the module docstring); None: it states none.
+    `earlier`: the shopper's earlier messages, read for who a pronoun is."""
     old = request.constraints.audience
     if said is None or not implied:
         return said
@@ -233,7 +254,10 @@ def follow_up_audience(message: str, said: str | None, implied: bool, request: R
     if not any(words[i] in SUBJECT_PRONOUNS or _recipient(words, i) for i in pronouns):
         return None  # "his wagon r", "her feet freeze": whose, not for whom
     if old is None:
-        return said
+        # The person an earlier message told about, with their age ("my younger brother is 16 and
+        # into rap", then "a cap for him": a boy's), or a pet ("we just adopted a puppy", then "a
+        # chew toy for him": no one's). Said in an aside there, it set no audience then (set H).
+        return read_audience(message, " . ".join([*earlier, message])).audience if earlier else said
     gender = next((t.pronouns[words[i]] for i in pronouns), None)
     group = _age_group_of(old)
     if gender is None or group is None:
@@ -367,6 +391,11 @@ def asked_part(message: str) -> str:
     the question are asked about, not asked for. The whole message when nothing follows one."""
     head, mark, tail = message.rpartition("?")
     if not mark or not head.strip() or len(re.findall(r"[a-z]{2,}", tail, re.I)) < 2:
+        return message
+    # A request said with a question mark ("anything less than 1500? the one you showed is too
+    # expensive", "a beard wash maybe? aloe vera one") asks for what it names (sets G, H).
+    question = [w for w in tokenize(re.split(r"[.!?]", head)[-1]) if w not in OPENING_FILLER]
+    if question and question[0] in REQUEST_OPENERS:
         return message
     return tail.strip(" ,.;:-!")
 

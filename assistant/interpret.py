@@ -46,7 +46,10 @@ QUESTION = re.compile(
 
 
 def _phrases(key: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _POINTERS[key]) + r")\b", re.I)
+    # "the cheaper the better": a comparative before "the" and another states a preference, no item
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(p) for p in _POINTERS[key]) + r")\b(?![\s,]+the\s+(?:\w+er|more|less)\b)", re.I
+    )
 
 
 CHEAPER_ONE, DEARER_ONE = _phrases("cheaper_one"), _phrases("dearer_one")
@@ -105,7 +108,10 @@ def interpret(
         query.constraints = query.constraints.model_copy(update={"categories": []})
     change = None
     if follow_up:
-        query, change = read_follow_up(message, query, session.request, engine.catalog, bool(SWITCH.search(message)))
+        earlier = tuple(t.content for t in session.turns if t.role == "user")
+        query, change = read_follow_up(
+            message, query, session.request, engine.catalog, bool(SWITCH.search(message)), earlier
+        )
     if follow_up and query.product_type and set(terms(query.product_type)) <= SLOT_VOCABULARY:
         # "forget the colour, any shade works": a word for a part of the request names no kind.
         query = _without_type(query, message)

@@ -12,6 +12,8 @@ _RAW = json.loads((DATA / "ordinals.json").read_text(encoding="utf-8"))
 ORDINALS: dict[str, int] = dict(_RAW["ordinals"])  # "second" -> 2, "2nd" -> 2
 COUNTS: dict[str, int] = dict(_RAW["counts"])  # "two" -> 2
 LAST = "last"  # resolved against what is shown
+# Words after a bare ordinal that make it an order of doing ("first the thigh pad", "first of all").
+ADVERB_FOLLOWERS: frozenset[str] = frozenset(_RAW["adverb_followers"])
 
 
 def ordinal_words(up_to: int = 10, numerals: bool = True) -> list[str]:

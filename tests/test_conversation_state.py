@@ -225,6 +225,25 @@ CASES = [
         ["dress for my niece", "roughly five-six hundred, no hard limit"],
         {"type": "dress", "audience": "girls", "price_near": 550},
     ),
+    # a pronoun is the person an earlier message told about, with their age (there in an aside)
+    ("person said before", ["my little brother is 9 and obsessed with cars", "a watch for him"], None),
+    ("person said before", ["we got a kitten last week", "a watch for her"], None),
+    # an age said apart from the relation, the apostrophe left out
+    ("age said apart", ["watch for my nephew", "digital, hes 7"], None),
+    # "the cheaper the better" is a preference, not a pointer at the cheaper card
+    (
+        "comparative preference",
+        ["diary", "the cheaper the better, nothing over 120"],
+        {"type": "diary", "price_max": 120},
+    ),
+    # a brand said of someone else's purchase is theirs, not a filter
+    (
+        "someone else's item",
+        ["jeans for men", "my friend got wrangler ones but they were too pricey, under 900"],
+        {"type": "jeans", "audience": "men", "price_max": 900},
+    ),
+    # a request said as a question asks for what it names, whatever follows it
+    ("request as a question", ["jeans for men", "anything under 800? these cost too much"], None),
 ]
 # Where the whole state depends on the catalog's records, the slots that matter.
 PARTS = {
@@ -232,6 +251,10 @@ PARTS = {
     "pronoun keeps the age group: she's petite, a small one": {"audience": "girls"},
     "colour replaced: she owns black already, so white": {"colours": ["white"]},
     "colour replaced: get rid of the black, she wants brown": {"colours": ["brown"]},
+    "person said before: a watch for him": {"type": "watch", "audience": "boys"},
+    "person said before: a watch for her": {"type": "watch", "audience": None},
+    "age said apart: digital, hes 7": {"audience": "boys"},
+    "request as a question: anything under 800? these cost too much": {"type": "jeans", "price_max": 800},
 }
 
 
@@ -295,7 +318,18 @@ def test_what_does_not_matter(message, slots):
 
 @pytest.mark.parametrize(
     ("message", "positions"),
-    [("let's do hers first", []), ("do that first", []), ("the first one", [1]), ("compare first and second", [1, 2])],
+    [
+        ("let's do hers first", []),
+        ("do that first", []),
+        ("the first one", [1]),
+        ("compare first and second", [1, 2]),
+        # an ordinal before an article or "of all" says in which order, not which card
+        ("first the thigh pad. hes 12", []),
+        ("first of all, a helmet", []),
+        ("second, a bag for him", []),
+        ("first one is nice", [1]),
+        ("tell me about the second", [2]),
+    ],
 )
 def test_a_bare_ordinal_after_a_pronoun_points_at_nothing(message, positions):
     assert pointed_positions(message, 5) == positions
