@@ -372,9 +372,7 @@ def last_word(message: str) -> str:
     """The part of a follow-up that stands after the shopper corrects themself mid-message
     ("make it the floral jaipur print one... hmm wait, any embroidered one is fine" -> "any
     embroidered one is fine"); the whole message when nothing said before is taken back."""
-    cuts = [
-        m for m in SELF_CORRECTION.finditer(message) if len(re.findall(r"[a-z]{2,}", message[: m.start()], re.I)) >= 2
-    ]
+    cuts = _midway_corrections(message)
     if not cuts:
         # "hold on, wrong colour, black is what I want": a cue that opens the message takes
         # nothing back; it is no word of the request either ("hold" is no kind).
@@ -383,6 +381,20 @@ def last_word(message: str) -> str:
         return rest if re.search(r"[a-z]{2,}", rest, re.I) else message
     after = message[cuts[-1].end() :].strip(" ,.;:-!")
     return after if re.search(r"[a-z]{2,}", after, re.I) else message
+
+
+def _midway_corrections(message: str) -> list[re.Match[str]]:
+    """The self-correction cues with something said before them in the message."""
+    return [
+        m for m in SELF_CORRECTION.finditer(message) if len(re.findall(r"[a-z]{2,}", message[: m.start()], re.I)) >= 2
+    ]
+
+
+def corrects_itself(message: str) -> bool:
+    """The shopper takes back something said earlier in the same message ("for the king bed...
+    hmm scratch that, the guest room one is queen"): what the message does (a move, a start
+    over) is read from what stands after the correction (`last_word`), not from the cue."""
+    return bool(_midway_corrections(message))
 
 
 def asked_part(message: str) -> str:

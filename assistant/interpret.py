@@ -24,7 +24,15 @@ from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import slots
 from assistant.engine import SearchEngine
-from assistant.follow_up import TypeChange, asked_part, asks_about_shown, last_word, not_required, read_follow_up
+from assistant.follow_up import (
+    TypeChange,
+    asked_part,
+    asks_about_shown,
+    corrects_itself,
+    last_word,
+    not_required,
+    read_follow_up,
+)
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
 from assistant.moves import Move, read_move
@@ -169,13 +177,15 @@ def interpret(
         # "is the navy XL fleece jacket a full zip?" naming two variants asks of each, not a comparison
         intent = Intent.PRODUCT_QUESTION
     asks = intent in (Intent.PRODUCT_QUESTION, Intent.POLICY, Intent.COMPARE)
+    # "for the king bed... scratch that, the queen one": the cue takes back that message's words, not the request
+    moved = _move(last_word(message) if follow_up and corrects_itself(message) else message)
     return Interpretation(
         message,
         intent,
         query,
         references=understood.references,
         named=named if intent in (Intent.COMPARE, Intent.DETAIL, Intent.PRODUCT_QUESTION) else [],
-        move=None if removed and _move(message) == Move.RESET else _move(message),
+        move=None if removed and moved == Move.RESET else moved,
         question=message if asks else None,
         remove=removed,
         language=lang,

@@ -242,6 +242,18 @@ CASES = [
         ["jeans for men", "my friend got wrangler ones but they were too pricey, under 900"],
         {"type": "jeans", "audience": "men", "price_max": 900},
     ),
+    # a start-over cue said midway takes back the words before it in that message, not the request
+    (
+        "correction midway",
+        ["duvet cover", "grey please", "for the king bed... hmm scratch that, the guest room one is queen"],
+        {"type": "duvet cover", "colours": ["grey"]},
+    ),
+    (
+        "correction midway",
+        ["jeans for men", "blue ones... actually scratch that, black"],
+        {"type": "jeans", "audience": "men", "colours": ["black"]},
+    ),
+    ("start over", ["wallet for my dad", "scratch that, show me belts"], {"type": "belts"}),
     # a request said as a question asks for what it names, whatever follows it
     ("request as a question", ["jeans for men", "anything under 800? these cost too much"], None),
 ]
