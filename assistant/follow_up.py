@@ -30,12 +30,12 @@ import numpy as np
 
 from assistant.amounts import bare_amounts
 from assistant.audience import (
-    AGE,
     audience_terms,
     clauses,
     read_audience,
     recipients,
     speaker_at,
+    states_age,
     table,
     taken_back,
 )
@@ -244,11 +244,11 @@ def follow_up_audience(
     t = table()
     words = tokenize(message.replace("'", " "))
     people = [i for i, w in enumerate(words) if w in t.people and not speaker_at(words, i)]
-    if people and not AGE.search(message) and not any(_recipient(words, i) for i in people):
+    if people and not states_age(message) and not any(_recipient(words, i) for i in people):
         return None  # "my wife says not more than 500": she is not who it is for
-    if people and old and not AGE.search(message):
+    if people and old and not states_age(message):
         return _relative_to(words, people, said, old)
-    if people or AGE.search(message):
+    if people or states_age(message):
         return said
     pronouns = [i for i, w in enumerate(words) if w in t.pronouns]
     if not any(words[i] in SUBJECT_PRONOUNS or _recipient(words, i) for i in pronouns):

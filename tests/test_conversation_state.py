@@ -230,6 +230,8 @@ CASES = [
     ("person said before", ["we got a kitten last week", "a watch for her"], None),
     # an age said apart from the relation, the apostrophe left out
     ("age said apart", ["watch for my nephew", "digital, hes 7"], None),
+    ("school year", ["running shoes for my son", "he's in class 3"], None),
+    ("school year", ["sports shoes for my daughter", "she's in 11th grade"], None),
     # "the cheaper the better" is a preference, not a pointer at the cheaper card
     (
         "comparative preference",
@@ -266,6 +268,8 @@ PARTS = {
     "person said before: a watch for him": {"type": "watch", "audience": "boys"},
     "person said before: a watch for her": {"type": "watch", "audience": None},
     "age said apart: digital, hes 7": {"audience": "boys"},
+    "school year: he's in class 3": {"audience": "boys"},
+    "school year: she's in 11th grade": {"audience": "girls"},
     "request as a question: anything under 800? these cost too much": {"type": "jeans", "price_max": 800},
 }
 
