@@ -295,7 +295,9 @@ def _relative_price(c: Constraints, said: Constraints, move: Move | None, shown_
     """ "cheaper": under the cheapest shown; "more premium": over the dearest shown."""
     if said.price_min is not None or said.price_max is not None or said.price_near is not None:
         return
-    if move == Move.CHEAPER:
+    if move == Move.CHEAP_FIRST:
+        c.cheap = True  # the search ranks within the bound, or finds a cheap one where none is said
+    elif move == Move.CHEAPER:
         ceiling = min(shown_prices) if shown_prices else c.price_max
         if ceiling is not None:
             c.price_max, c.price_min, c.cheap, c.price_strict = ceiling, None, False, True

@@ -238,6 +238,11 @@ CASES = [
         ["diary", "the cheaper the better, nothing over 120"],
         {"type": "diary", "price_max": 120},
     ),
+    (
+        "comparative preference",
+        ["diary under 200", "the cheaper the better honestly"],
+        {"type": "diary", "price_max": 200},
+    ),
     # a brand said of someone else's purchase is theirs, not a filter
     (
         "someone else's item",
@@ -362,3 +367,10 @@ def test_a_refused_colour_hides_the_products_in_it(assistant):
     assert shown and not any("black" in p.colours for p in shown)
     _, before = final_state(assistant, ["backpack"])
     assert any("black" in p.colours for p in assistant.shown_products(before))
+
+
+def test_the_cheaper_the_better_ranks_the_cheap_end_and_keeps_the_bound(assistant):
+    _, bounded = final_state(assistant, ["diary under 200", "the cheaper the better"])
+    _, unbounded = final_state(assistant, ["diary", "the cheaper the better"])
+    assert (bounded.request.constraints.price_max, bounded.request.constraints.cheap) == (200, True)
+    assert (unbounded.request.constraints.price_max, unbounded.request.constraints.cheap) == (None, True)
