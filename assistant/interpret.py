@@ -22,7 +22,7 @@ from assistant import intent as intents
 from assistant.audience import clauses, taken_back
 from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints, phrase_in
-from assistant.dialogue import slots
+from assistant.dialogue import FILLER, slots
 from assistant.engine import SearchEngine
 from assistant.follow_up import (
     TypeChange,
@@ -41,7 +41,7 @@ from assistant.understand import Query
 from assistant.vocabulary import DATA
 from assistant.wording import OTHER_LANGUAGE_REPLY, UNREADABLE_REPLY
 from common.schema import Product
-from common.text import COLOURS, normalise_colour, terms, tokenize
+from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
 
 # The products a message names, as catalog ids ("the Pod Air Sport and the Free 2 Sport"). The
 # product-name matcher plugs in here; without one, nothing is named.
@@ -172,7 +172,9 @@ def interpret(
         intent = Intent.REFINE  # "colour doesn't matter, forget that" edits the request
     questioning = QUESTION.search(message) or intents.QUESTION_WORDS.search(message)  # "with this X can i ..."
     if intent == Intent.DETAIL and questioning and not intents.DETAIL_REQUEST.search(message):
-        intent = Intent.PRODUCT_QUESTION
+        # "and the cheaper one overall?" asks which one, shown as it is; "is the black one
+        # waterproof?" asks about it (the listing was searched for "cheaper overall")
+        intent = Intent.DETAIL if pointed and only_points(message) else Intent.PRODUCT_QUESTION
     if intent == Intent.COMPARE and named and QUESTION.search(message) and not intents.COMPARE_CUE.search(message):
         # "is the navy XL fleece jacket a full zip?" naming two variants asks of each, not a comparison
         intent = Intent.PRODUCT_QUESTION
@@ -362,6 +364,16 @@ def pointers(message: str, on_screen: list[Product], last_shown: list[str] | Non
         colour = normalise_colour(m.group(1).lower())
         out += [i + 1 for i, p in enumerate(on_screen) if colour in p.colours][:1]
     return list(dict.fromkeys(out))
+
+
+POINTING_ONLY = FILLER | STOPWORDS | frozenset(_POINTERS["pointing_only"])
+
+
+def only_points(message: str) -> bool:
+    """The message says nothing but which shown item it means ("and the cheaper one overall?",
+    "which is the black one?"): no feature is asked about."""
+    rest = COLOUR_ONE.sub(" ", DEARER_ONE.sub(" ", CHEAPER_ONE.sub(" ", message)))
+    return all(w in POINTING_ONLY for w in tokenize(rest.replace("'", "")))
 
 
 def _move(message: str) -> Move | None:

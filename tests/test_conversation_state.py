@@ -374,3 +374,19 @@ def test_the_cheaper_the_better_ranks_the_cheap_end_and_keeps_the_bound(assistan
     _, unbounded = final_state(assistant, ["diary", "the cheaper the better"])
     assert (bounded.request.constraints.price_max, bounded.request.constraints.cheap) == (200, True)
     assert (unbounded.request.constraints.price_max, unbounded.request.constraints.cheap) == (None, True)
+
+
+@pytest.mark.parametrize(
+    ("asked", "intent"),
+    [
+        ("and the cheaper one overall?", "detail"),  # only says which: shown, not searched for "overall"
+        ("which is the cheapest?", "detail"),
+        ("is the cheaper one waterproof?", "product_question"),  # asks about it
+    ],
+)
+def test_a_question_that_only_points_shows_the_item(assistant, asked, intent):
+    session = Session()
+    shown = assistant.reply(session, "analog watch for men under 1000").products
+    reply = assistant.reply(session, asked)
+    assert reply.intent == intent
+    assert reply.products[0].id == min(shown, key=lambda p: p.price).id
