@@ -14,12 +14,12 @@ from enum import StrEnum
 import yaml
 
 from assistant.moves import RESET
-from assistant.ordinals import ADVERB_FOLLOWERS, COUNTS, LAST, ordinal_words
+from assistant.ordinals import COUNTS, LAST, order_words, ordinal_words
 from assistant.ordinals import ORDINALS as ORDINALS_ONLY
 from assistant.session import Session
 from assistant.understand import Query
 from assistant.vocabulary import DATA
-from common.text import terms, tokenize
+from common.text import terms
 
 
 class Intent(StrEnum):
@@ -163,8 +163,7 @@ def _ordinal_adverb(m: re.Match[str], message: str) -> bool:
     pronoun or "of all": it says in which order, not which item ("first the thigh pad, hes 12")."""
     if m.group().lower().startswith("the") or len(m.group().split()) > 1:
         return False
-    after = tokenize(message[m.end() :].lstrip(" ,:-").replace("'", ""))[:1]
-    return bool(after) and after[0] in ADVERB_FOLLOWERS
+    return m.group().lower() in order_words(message[m.start() :])
 
 
 def conversation_intent(customer_messages: list[str], classify_one) -> tuple[Understood, str]:

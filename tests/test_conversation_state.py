@@ -390,3 +390,10 @@ def test_a_question_that_only_points_shows_the_item(assistant, asked, intent):
     reply = assistant.reply(session, asked)
     assert reply.intent == intent
     assert reply.products[0].id == min(shown, key=lambda p: p.price).id
+
+
+def test_an_ordinal_that_says_the_order_does_not_rank(assistant):
+    _, session = final_state(assistant, ["my son needs cricket gear", "first the thigh pad, he is 12"])
+    _, refined = final_state(assistant, ["thigh pad", "second of all, for a boy"])
+    assert "first" not in session.request.text.split() and session.request.product_type == "thigh pad"
+    assert "second" not in refined.request.text.split()
