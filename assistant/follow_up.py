@@ -379,8 +379,12 @@ def last_word(message: str) -> str:
         opening = SELF_CORRECTION.match(message.strip())
         rest = message.strip()[opening.end() :].strip(" ,.;:-!") if opening else ""
         return rest if re.search(r"[a-z]{2,}", rest, re.I) else message
-    after = message[cuts[-1].end() :].strip(" ,.;:-!")
-    return after if re.search(r"[a-z]{2,}", after, re.I) else message
+    # The last cue that leaves something said after it: "..., that's the one i mean" ends on a cue.
+    for cut in reversed(cuts):
+        after = message[cut.end() :].strip(" ,.;:-!")
+        if re.search(r"[a-z]{2,}", after, re.I):
+            return after
+    return message
 
 
 def _midway_corrections(message: str) -> list[re.Match[str]]:

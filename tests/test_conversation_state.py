@@ -252,7 +252,11 @@ CASES = [
     # a start-over cue said midway takes back the words before it in that message, not the request
     (
         "correction midway",
-        ["duvet cover", "grey please", "for the king bed... hmm scratch that, the guest room one is queen"],
+        [
+            "duvet cover",
+            "grey please",
+            "for the king bed... hmm scratch that, the guest one is queen, that's what i mean",
+        ],
         {"type": "duvet cover", "colours": ["grey"]},
     ),
     (
@@ -318,6 +322,7 @@ def test_a_follow_up_adds_only_asked_content_words_to_the_ranking_text(said, add
         ("oh wait, for my wife", "for my wife"),  # an opening cue takes nothing back and is no request word
         ("hold on, wrong colour, black is what I want", "wrong colour, black is what I want"),
         ("under 500, i mean 600", "under 500, i mean 600"),  # nothing worded after it
+        ("the king one, scratch that, the queen one is what i mean", "the queen one is what i mean"),
     ],
 )
 def test_a_self_correction_keeps_what_stands_after_it(message, after):
