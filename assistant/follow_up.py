@@ -73,6 +73,8 @@ NARROW_SHARE, COVER_SHARE = 0.5, 0.8
 # Pronouns that say who does something ("she wants", "he's 6"); "his", "her" before a noun say whose.
 # The first words of a request said as a question ("anything under 1500?", "a beard wash maybe?").
 REQUEST_OPENERS = frozenset(_WORDS["request_openers"])
+# Words before the kind that still open a clause with it ("maybe a duvet cover", "ok some mugs").
+CLAUSE_OPENERS = frozenset(_WORDS["opening_filler"]) | frozenset({"a", "an", "the", "some", "maybe", "perhaps", "just"})
 OPENING_FILLER = frozenset(_WORDS["opening_filler"])
 SUBJECT_PRONOUNS = frozenset({"he", "she", "hes", "shes"})  # "hes 12": the apostrophe left out
 # Possessives that point at someone already named ("his sister"), not at the shopper ("my sister").
@@ -185,7 +187,8 @@ def type_change(message: str, query: Query, request: Request, catalog: CatalogIn
         # Nothing asked for says it: another kind when the message asks for it and little else
         # ("dupatta", "black sneakers under 2000"); a noun in passing otherwise ("hold on, my
         # sister needs a pair too").
-        return TypeChange.SWITCH if _only_asks_for(query, named) else TypeChange.DESCRIBE
+        asks_for = _only_asks_for(query, named) or _opens_a_clause(message, named)
+        return TypeChange.SWITCH if asks_for else TypeChange.DESCRIBE
     inside, n_asked, n_new = int((asked & new).sum()), int(asked.sum()), int(new.sum())
     if n_new and inside >= NARROW_SHARE * n_new and n_new <= n_asked:
         return TypeChange.NARROW
@@ -198,6 +201,18 @@ def _only_asks_for(query: Query, named: list[str]) -> bool:
     """The message names the kind and constraints, and no other content word."""
     plain = FILLER | STOPWORDS | QUERY_WORDS | audience_terms() | set(COLOURS) | never_ranking_words()
     return all(w in plain or w in named or w.isdigit() for w in terms(query.text))
+
+
+def _opens_a_clause(message: str, named: list[str]) -> bool:
+    """A clause starts with the kind, past an article ("a duvet cover, grey or something neutral"
+    after bedding): it is what is asked for, whatever else the message says (set H)."""
+    for clause in clauses(message):
+        words = tokenize(clause.replace("'", ""))
+        while words and words[0] in CLAUSE_OPENERS:
+            words = words[1:]
+        if named and terms(" ".join(words[: len(named)])) == named:
+            return True
+    return False
 
 
 def _described_in_place(words: list[str], named: list[str]) -> bool:

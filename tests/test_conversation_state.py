@@ -249,6 +249,12 @@ CASES = [
         ["jeans for men", "my friend got wrangler ones but they were too pricey, under 900"],
         {"type": "jeans", "audience": "men", "price_max": 900},
     ),
+    # a kind that opens a clause is asked for, whatever else the message says
+    (
+        "kind opens the clause",
+        ["switching our bedding for winter", "a duvet cover, grey or something neutral"],
+        {"type": "duvet cover", "colours": ["grey"]},
+    ),
     # a start-over cue said midway takes back the words before it in that message, not the request
     (
         "correction midway",
