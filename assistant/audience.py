@@ -33,8 +33,14 @@ NEGATION_REACH = 3  # words before an interest cue that may refuse it: "he's rea
 RECIPIENT_REACH = 3  # words between the cue and the person: "for my teenage son"
 AGE = re.compile(
     r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)s?\s*-?\s*old\b|\b(\d{1,3})\s*(?:yo|y/o|yrs?)\b"
-    r"|\b(?:aged?|is|s|turn(?:ing|s|ed)?)\s+(\d{1,2})\b(?![.,]\d|\s*(?:k\b|grand|lakh|bucks|rs|rupees|dollars|\$|₹))"
+    r"|\b(?:aged?|is|s|hes|shes|turn(?:ing|s|ed)?)\s+(\d{1,2})\b(?![.,]\d|\s*(?:k\b|grand|lakh|bucks|rs|rupees|dollars|\$|₹))"
     r"|\b(\d{1,2})\s*-?\s*months?\s*-?\s*old\b",
+    re.I,
+)
+# A school year says a child's age ("he's in class 3", "she's in 5th grade", "std 8"): years =
+# the year + `school_year_offset` (audiences.json). Read only for a person the message names.
+SCHOOL_YEAR = re.compile(
+    r"\b(?:class|grade|std|standard)\s*(\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)\s+(?:class|grade|std|standard)\b",
     re.I,
 )
 # Where a clause ends: a sentence end, a comma, or a word that starts a new clause.
@@ -75,6 +81,7 @@ class Table:
     recipient_cues: frozenset[str]  # "for", "gift": the person after one is who it is for
     reporters: frozenset[str]  # "says", "mentioned": the person before one speaks, it is not for them
     all_ages: dict[str, str]  # a child's audience -> the one it widens to where a kind has none by age
+    school_year_offset: int  # age in years of a child in school year 0 ("class 3" is 8)
 
 
 @cache
@@ -108,6 +115,7 @@ def table() -> Table:
         ),
         reporters=frozenset(raw["reporters"]),
         all_ages=dict(raw["all_ages"]),
+        school_year_offset=int(raw["school_year_offset"]),
     )
 
 
@@ -408,13 +416,22 @@ def _grown(audience: str, whole: str) -> str | None:
     return t.audience.get(f"{gender} adult") if gender and gender != "null" else None
 
 
+def states_age(text: str) -> bool:
+    """The text says how old someone is: an age ("he's 12") or a school year ("in class 3")."""
+    return bool(AGE.search(text) or SCHOOL_YEAR.search(text))
+
+
 def _age_group(text: str) -> str | None:
     m = AGE.search(text)
-    if not m:
+    school = SCHOOL_YEAR.search(text)
+    if not m and not school:
         return None
-    if m.group(4):  # months old
+    if m and m.group(4):  # months old
         return "baby"
-    years = int(next(g for g in m.groups() if g))
+    if m:
+        years = int(next(g for g in m.groups() if g))
+    else:
+        years = int(next(g for g in school.groups() if g)) + table().school_year_offset
     return next((g for lo, hi, g in table().ages if lo <= years <= hi), None)
 
 

@@ -27,7 +27,7 @@ from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder, PassageGrounder
 from assistant.intent import Intent
-from assistant.interpret import Interpretation, NameResolver, interpret
+from assistant.interpret import Interpretation, NameResolver, interpret, only_points
 from assistant.naming import name_index, naming_words
 from assistant.order_copilot import answers_order, order_copilot, order_proposal
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
@@ -348,7 +348,7 @@ class Assistant:
         if claim is not None:  # "which one is more waterproof?": which is more, from the records
             yield Event(type=EventKind.TEXT, data=which_one.answer(products, claim))
             return Outcome(meant.intent, products=cards)
-        asks = answers.asks_something(message) or meant.intent == Intent.PRODUCT_QUESTION
+        asks = meant.intent == Intent.PRODUCT_QUESTION or answers.asks_something(message) and not only_points(message)
         if not comparing and asks:  # "is the second one waterproof?"
             # A product named in the question is named by some of its title's words, not all: the
             # others ("the i7 laptop in black, does it have an SSD?") may be what is asked.

@@ -26,6 +26,7 @@ from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.lexicon import QUERY_WORDS
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
+from assistant.ordinals import order_words
 from assistant.spelling import CHAT_WORDS
 from assistant.understand import FUNCTION_WORDS, HARD_AUDIENCE, METAL_COLOURS, Query
 from assistant.vocabulary import DATA
@@ -156,7 +157,7 @@ def update(
             constraints=Constraints(
                 categories=list(said.categories), attributes=list(said.attributes), prefer=list(said.prefer)
             ),
-            text=" ".join(RESET.sub(" ", query.text).split()),
+            text=" ".join(w for w in RESET.sub(" ", query.text).split() if w.lower() not in order_words(query.raw)),
         )
         if not reset:
             _carry_over(base, request, catalog)
@@ -297,7 +298,9 @@ def _relative_price(c: Constraints, said: Constraints, move: Move | None, shown_
     """ "cheaper": under the cheapest shown; "more premium": over the dearest shown."""
     if said.price_min is not None or said.price_max is not None or said.price_near is not None:
         return
-    if move == Move.CHEAPER:
+    if move == Move.CHEAP_FIRST:
+        c.cheap = True  # the search ranks within the bound, or finds a cheap one where none is said
+    elif move == Move.CHEAPER:
         ceiling = min(shown_prices) if shown_prices else c.price_max
         if ceiling is not None:
             c.price_max, c.price_min, c.cheap, c.price_strict = ceiling, None, False, True
@@ -370,7 +373,7 @@ def _merged_text(old: str, new: str) -> str:
     # Metal colours describe the material ("white gold"): they rank; other colours are filters.
     colours = set(COLOURS) - METAL_COLOURS
     skip = FILLER | STOPWORDS | (QUERY_WORDS - DESCRIBING) | set(HARD_AUDIENCE) | colours | never_ranking_words()
-    have = set(tokenize(old))
+    have = set(tokenize(old)) | order_words(new)  # "first the knee pads": the order, not a wish
     extra = [w for w in _asked_words(new) if w not in skip and w not in have and not w.isdigit()]
     return " ".join([old, *dict.fromkeys(extra)]).strip()
 

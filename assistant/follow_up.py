@@ -29,7 +29,16 @@ from enum import StrEnum
 import numpy as np
 
 from assistant.amounts import bare_amounts
-from assistant.audience import AGE, audience_terms, clauses, recipients, speaker_at, table, taken_back
+from assistant.audience import (
+    audience_terms,
+    clauses,
+    read_audience,
+    recipients,
+    speaker_at,
+    states_age,
+    table,
+    taken_back,
+)
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints
@@ -62,7 +71,12 @@ NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.]*\w)")
 # hold most of it. Read off the dev dialogue sets (clothes -> pyjama set: 2 of 4 inside).
 NARROW_SHARE, COVER_SHARE = 0.5, 0.8
 # Pronouns that say who does something ("she wants", "he's 6"); "his", "her" before a noun say whose.
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
+# The first words of a request said as a question ("anything under 1500?", "a beard wash maybe?").
+REQUEST_OPENERS = frozenset(_WORDS["request_openers"])
+# Words before the kind that still open a clause with it ("maybe a duvet cover", "ok some mugs").
+CLAUSE_OPENERS = frozenset(_WORDS["opening_filler"]) | frozenset({"a", "an", "the", "some", "maybe", "perhaps", "just"})
+OPENING_FILLER = frozenset(_WORDS["opening_filler"])
+SUBJECT_PRONOUNS = frozenset({"he", "she", "hes", "shes"})  # "hes 12": the apostrophe left out
 # Possessives that point at someone already named ("his sister"), not at the shopper ("my sister").
 THIRD_PERSON_OWNERS = frozenset({"his", "her", "their"})
 RECIPIENT_REACH = 3  # words between "for" and the person: "for my teenage son"
@@ -75,10 +89,16 @@ class TypeChange(StrEnum):
 
 
 def read_follow_up(
-    message: str, query: Query, request: Request, catalog: CatalogIndex, switch: bool
+    message: str,
+    query: Query,
+    request: Request,
+    catalog: CatalogIndex,
+    switch: bool,
+    earlier: tuple[str, ...] = (),
 ) -> tuple[Query, TypeChange | None]:
     """The query a follow-up to `request` states, and how it changes the kind (None: it names
-    none, or the same). `switch`: the message has a word that starts a new request."""
+    none, or the same). `switch`: the message has a word that starts a new request; `earlier`:
+    the shopper's earlier messages, which say who a pronoun is ("my brother is 16", then "for him")."""
     said = query.constraints.model_copy(deep=True)
     change = None
     named_other = (
@@ -86,7 +106,7 @@ def read_follow_up(
     )
     if named_other and query.type_carried:
         change = TypeChange.SWITCH if switch else type_change(message, query, request, catalog)
-    said.audience = follow_up_audience(message, said.audience, query.audience_from_relation, request)
+    said.audience = follow_up_audience(message, said.audience, query.audience_from_relation, request, earlier)
     if change != TypeChange.SWITCH:
         said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)
         _correct_bound(message, said, request.constraints)
@@ -167,7 +187,8 @@ def type_change(message: str, query: Query, request: Request, catalog: CatalogIn
         # Nothing asked for says it: another kind when the message asks for it and little else
         # ("dupatta", "black sneakers under 2000"); a noun in passing otherwise ("hold on, my
         # sister needs a pair too").
-        return TypeChange.SWITCH if _only_asks_for(query, named) else TypeChange.DESCRIBE
+        asks_for = _only_asks_for(query, named) or _opens_a_clause(message, named)
+        return TypeChange.SWITCH if asks_for else TypeChange.DESCRIBE
     inside, n_asked, n_new = int((asked & new).sum()), int(asked.sum()), int(new.sum())
     if n_new and inside >= NARROW_SHARE * n_new and n_new <= n_asked:
         return TypeChange.NARROW
@@ -180,6 +201,18 @@ def _only_asks_for(query: Query, named: list[str]) -> bool:
     """The message names the kind and constraints, and no other content word."""
     plain = FILLER | STOPWORDS | QUERY_WORDS | audience_terms() | set(COLOURS) | never_ranking_words()
     return all(w in plain or w in named or w.isdigit() for w in terms(query.text))
+
+
+def _opens_a_clause(message: str, named: list[str]) -> bool:
+    """A clause starts with the kind, past an article ("a duvet cover, grey or something neutral"
+    after bedding): it is what is asked for, whatever else the message says (set H)."""
+    for clause in clauses(message):
+        words = tokenize(clause.replace("'", ""))
+        while words and words[0] in CLAUSE_OPENERS:
+            words = words[1:]
+        if named and terms(" ".join(words[: len(named)])) == named:
+            return True
+    return False
 
 
 def _described_in_place(words: list[str], named: list[str]) -> bool:
@@ -215,25 +248,31 @@ def _after_place_word(words: list[str], i: int) -> bool:
 
 
 # -- who it is for --------------------------------------------------------------------------------
-def follow_up_audience(message: str, said: str | None, implied: bool, request: Request) -> str | None:
-    """The audience a follow-up states (see the module docstring); None: it states none."""
+def follow_up_audience(
+    message: str, said: str | None, implied: bool, request: Request, earlier: tuple[str, ...] = ()
+) -> str | None:
+    """The audience a follow-up states (see the module docstring); None: it states none.
+    `earlier`: the shopper's earlier messages, read for who a pronoun is."""
     old = request.constraints.audience
     if said is None or not implied:
         return said
     t = table()
     words = tokenize(message.replace("'", " "))
     people = [i for i, w in enumerate(words) if w in t.people and not speaker_at(words, i)]
-    if people and not AGE.search(message) and not any(_recipient(words, i) for i in people):
+    if people and not states_age(message) and not any(_recipient(words, i) for i in people):
         return None  # "my wife says not more than 500": she is not who it is for
-    if people and old and not AGE.search(message):
+    if people and old and not states_age(message):
         return _relative_to(words, people, said, old)
-    if people or AGE.search(message):
+    if people or states_age(message):
         return said
     pronouns = [i for i, w in enumerate(words) if w in t.pronouns]
     if not any(words[i] in SUBJECT_PRONOUNS or _recipient(words, i) for i in pronouns):
         return None  # "his wagon r", "her feet freeze": whose, not for whom
     if old is None:
-        return said
+        # The person an earlier message told about, with their age ("my younger brother is 16 and
+        # into rap", then "a cap for him": a boy's), or a pet ("we just adopted a puppy", then "a
+        # chew toy for him": no one's). Said in an aside there, it set no audience then (set H).
+        return read_audience(message, " . ".join([*earlier, message])).audience if earlier else said
     gender = next((t.pronouns[words[i]] for i in pronouns), None)
     group = _age_group_of(old)
     if gender is None or group is None:
@@ -348,17 +387,33 @@ def last_word(message: str) -> str:
     """The part of a follow-up that stands after the shopper corrects themself mid-message
     ("make it the floral jaipur print one... hmm wait, any embroidered one is fine" -> "any
     embroidered one is fine"); the whole message when nothing said before is taken back."""
-    cuts = [
-        m for m in SELF_CORRECTION.finditer(message) if len(re.findall(r"[a-z]{2,}", message[: m.start()], re.I)) >= 2
-    ]
+    cuts = _midway_corrections(message)
     if not cuts:
         # "hold on, wrong colour, black is what I want": a cue that opens the message takes
         # nothing back; it is no word of the request either ("hold" is no kind).
         opening = SELF_CORRECTION.match(message.strip())
         rest = message.strip()[opening.end() :].strip(" ,.;:-!") if opening else ""
         return rest if re.search(r"[a-z]{2,}", rest, re.I) else message
-    after = message[cuts[-1].end() :].strip(" ,.;:-!")
-    return after if re.search(r"[a-z]{2,}", after, re.I) else message
+    # The last cue that leaves something said after it: "..., that's the one i mean" ends on a cue.
+    for cut in reversed(cuts):
+        after = message[cut.end() :].strip(" ,.;:-!")
+        if re.search(r"[a-z]{2,}", after, re.I):
+            return after
+    return message
+
+
+def _midway_corrections(message: str) -> list[re.Match[str]]:
+    """The self-correction cues with something said before them in the message."""
+    return [
+        m for m in SELF_CORRECTION.finditer(message) if len(re.findall(r"[a-z]{2,}", message[: m.start()], re.I)) >= 2
+    ]
+
+
+def corrects_itself(message: str) -> bool:
+    """The shopper takes back something said earlier in the same message ("for the king bed...
+    hmm scratch that, the guest room one is queen"): what the message does (a move, a start
+    over) is read from what stands after the correction (`last_word`), not from the cue."""
+    return bool(_midway_corrections(message))
 
 
 def asked_part(message: str) -> str:
@@ -367,6 +422,11 @@ def asked_part(message: str) -> str:
     the question are asked about, not asked for. The whole message when nothing follows one."""
     head, mark, tail = message.rpartition("?")
     if not mark or not head.strip() or len(re.findall(r"[a-z]{2,}", tail, re.I)) < 2:
+        return message
+    # A request said with a question mark ("anything less than 1500? the one you showed is too
+    # expensive", "a beard wash maybe? aloe vera one") asks for what it names (sets G, H).
+    question = [w for w in tokenize(re.split(r"[.!?]", head)[-1]) if w not in OPENING_FILLER]
+    if question and question[0] in REQUEST_OPENERS:
         return message
     return tail.strip(" ,.;:-!")
 

@@ -14,7 +14,7 @@ from enum import StrEnum
 import yaml
 
 from assistant.moves import RESET
-from assistant.ordinals import COUNTS, LAST, ordinal_words
+from assistant.ordinals import COUNTS, LAST, order_words, ordinal_words
 from assistant.ordinals import ORDINALS as ORDINALS_ONLY
 from assistant.session import Session
 from assistant.understand import Query
@@ -149,11 +149,21 @@ def pointed_positions(message: str, shown: int) -> list[int]:
         before = message[: m.start()].split()
         if word and not m.group().lower().startswith("the") and before and before[-1].lower() in NOT_POINTING_AFTER:
             continue  # "let's do hers first", "this first": an order of doing, not a shown item
+        if word and _ordinal_adverb(m, message):
+            continue  # "first the thigh pad", "first of all": an order of doing, not a shown item
         if word:
             refs.append(shown if word.lower() == "last" else ORDINALS[word.lower()])
         elif number:
             refs.append(int(number))
     return list(dict.fromkeys(refs))
+
+
+def _ordinal_adverb(m: re.Match[str], message: str) -> bool:
+    """A bare ordinal ("first", no "the" before it, no "one" after it) followed by an article, a
+    pronoun or "of all": it says in which order, not which item ("first the thigh pad, hes 12")."""
+    if m.group().lower().startswith("the") or len(m.group().split()) > 1:
+        return False
+    return m.group().lower() in order_words(message[m.start() :])
 
 
 def conversation_intent(customer_messages: list[str], classify_one) -> tuple[Understood, str]:

@@ -22,9 +22,17 @@ from assistant import intent as intents
 from assistant.audience import clauses, taken_back
 from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints, phrase_in
-from assistant.dialogue import slots
+from assistant.dialogue import FILLER, slots
 from assistant.engine import SearchEngine
-from assistant.follow_up import TypeChange, asked_part, asks_about_shown, last_word, not_required, read_follow_up
+from assistant.follow_up import (
+    TypeChange,
+    asked_part,
+    asks_about_shown,
+    corrects_itself,
+    last_word,
+    not_required,
+    read_follow_up,
+)
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
 from assistant.moves import Move, read_move
@@ -33,7 +41,7 @@ from assistant.understand import Query
 from assistant.vocabulary import DATA
 from assistant.wording import OTHER_LANGUAGE_REPLY, UNREADABLE_REPLY
 from common.schema import Product
-from common.text import COLOURS, normalise_colour, terms, tokenize
+from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
 
 # The products a message names, as catalog ids ("the Pod Air Sport and the Free 2 Sport"). The
 # product-name matcher plugs in here; without one, nothing is named.
@@ -46,7 +54,10 @@ QUESTION = re.compile(
 
 
 def _phrases(key: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _POINTERS[key]) + r")\b", re.I)
+    # "the cheaper the better": a comparative before "the" and another states a preference, no item
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(p) for p in _POINTERS[key]) + r")\b(?![\s,]+the\s+(?:\w+er|more|less)\b)", re.I
+    )
 
 
 CHEAPER_ONE, DEARER_ONE = _phrases("cheaper_one"), _phrases("dearer_one")
@@ -105,7 +116,10 @@ def interpret(
         query.constraints = query.constraints.model_copy(update={"categories": []})
     change = None
     if follow_up:
-        query, change = read_follow_up(message, query, session.request, engine.catalog, bool(SWITCH.search(message)))
+        earlier = tuple(t.content for t in session.turns if t.role == "user")
+        query, change = read_follow_up(
+            message, query, session.request, engine.catalog, bool(SWITCH.search(message)), earlier
+        )
     if follow_up and query.product_type and set(terms(query.product_type)) <= SLOT_VOCABULARY:
         # "forget the colour, any shade works": a word for a part of the request names no kind.
         query = _without_type(query, message)
@@ -158,18 +172,22 @@ def interpret(
         intent = Intent.REFINE  # "colour doesn't matter, forget that" edits the request
     questioning = QUESTION.search(message) or intents.QUESTION_WORDS.search(message)  # "with this X can i ..."
     if intent == Intent.DETAIL and questioning and not intents.DETAIL_REQUEST.search(message):
-        intent = Intent.PRODUCT_QUESTION
+        # "and the cheaper one overall?" asks which one, shown as it is; "is the black one
+        # waterproof?" asks about it (the listing was searched for "cheaper overall")
+        intent = Intent.DETAIL if pointed and only_points(message) else Intent.PRODUCT_QUESTION
     if intent == Intent.COMPARE and named and QUESTION.search(message) and not intents.COMPARE_CUE.search(message):
         # "is the navy XL fleece jacket a full zip?" naming two variants asks of each, not a comparison
         intent = Intent.PRODUCT_QUESTION
     asks = intent in (Intent.PRODUCT_QUESTION, Intent.POLICY, Intent.COMPARE)
+    # "for the king bed... scratch that, the queen one": the cue takes back that message's words, not the request
+    moved = _move(last_word(message) if follow_up and corrects_itself(message) else message)
     return Interpretation(
         message,
         intent,
         query,
         references=understood.references,
         named=named if intent in (Intent.COMPARE, Intent.DETAIL, Intent.PRODUCT_QUESTION) else [],
-        move=None if removed and _move(message) == Move.RESET else _move(message),
+        move=None if removed and moved == Move.RESET else moved,
         question=message if asks else None,
         remove=removed,
         language=lang,
@@ -346,6 +364,16 @@ def pointers(message: str, on_screen: list[Product], last_shown: list[str] | Non
         colour = normalise_colour(m.group(1).lower())
         out += [i + 1 for i, p in enumerate(on_screen) if colour in p.colours][:1]
     return list(dict.fromkeys(out))
+
+
+POINTING_ONLY = FILLER | STOPWORDS | frozenset(_POINTERS["pointing_only"])
+
+
+def only_points(message: str) -> bool:
+    """The message says nothing but which shown item it means ("and the cheaper one overall?",
+    "which is the black one?"): no feature is asked about."""
+    rest = COLOUR_ONE.sub(" ", DEARER_ONE.sub(" ", CHEAPER_ONE.sub(" ", message)))
+    return all(w in POINTING_ONLY for w in tokenize(rest.replace("'", "")))
 
 
 def _move(message: str) -> Move | None:

@@ -23,6 +23,9 @@ def _pattern(phrases: list[str]) -> re.Pattern[str]:
 
 class Move(StrEnum):
     RESET = "reset"
+    # "the cheaper the better": cheapest first within the bounds already said, not "under the
+    # cheapest shown" (before CHEAPER: the first move found wins)
+    CHEAP_FIRST = "cheap_first"
     CHEAPER = "cheaper"
     PRICIER = "pricier"
     BETTER_RATED = "better_rated"

@@ -212,6 +212,8 @@ class Understander:
         # What is said of someone else or of another item ("my neighbour's kid has a blue
         # everything obsession", "my old one was silver") is theirs: no colour or must-have.
         own = own_part(asked, rest)
+        self._brands(own, in_own := Constraints())  # a brand said of someone else's or an old thing ranks,
+        c.brands = [b for b in c.brands if b in in_own.brands]  # no filter: "her friend got a w.a.y one" (set H)
         self._colours(own, c)
         c.colours = [x for x in c.colours if x not in c.exclude_colours]
         # An interest or a story names no type to filter on ("he's into sports"): it ranks.

@@ -225,6 +225,54 @@ CASES = [
         ["dress for my niece", "roughly five-six hundred, no hard limit"],
         {"type": "dress", "audience": "girls", "price_near": 550},
     ),
+    # a pronoun is the person an earlier message told about, with their age (there in an aside)
+    ("person said before", ["my little brother is 9 and obsessed with cars", "a watch for him"], None),
+    ("person said before", ["we got a kitten last week", "a watch for her"], None),
+    # an age said apart from the relation, the apostrophe left out
+    ("age said apart", ["watch for my nephew", "digital, hes 7"], None),
+    ("school year", ["running shoes for my son", "he's in class 3"], None),
+    ("school year", ["sports shoes for my daughter", "she's in 11th grade"], None),
+    # "the cheaper the better" is a preference, not a pointer at the cheaper card
+    (
+        "comparative preference",
+        ["diary", "the cheaper the better, nothing over 120"],
+        {"type": "diary", "price_max": 120},
+    ),
+    (
+        "comparative preference",
+        ["diary under 200", "the cheaper the better honestly"],
+        {"type": "diary", "price_max": 200},
+    ),
+    # a brand said of someone else's purchase is theirs, not a filter
+    (
+        "someone else's item",
+        ["jeans for men", "my friend got wrangler ones but they were too pricey, under 900"],
+        {"type": "jeans", "audience": "men", "price_max": 900},
+    ),
+    # a kind that opens a clause is asked for, whatever else the message says
+    (
+        "kind opens the clause",
+        ["switching our bedding for winter", "a duvet cover, grey or something neutral"],
+        {"type": "duvet cover", "colours": ["grey"]},
+    ),
+    # a start-over cue said midway takes back the words before it in that message, not the request
+    (
+        "correction midway",
+        [
+            "duvet cover",
+            "grey please",
+            "for the king bed... hmm scratch that, the guest one is queen, that's what i mean",
+        ],
+        {"type": "duvet cover", "colours": ["grey"]},
+    ),
+    (
+        "correction midway",
+        ["jeans for men", "blue ones... actually scratch that, black"],
+        {"type": "jeans", "audience": "men", "colours": ["black"]},
+    ),
+    ("start over", ["wallet for my dad", "scratch that, show me belts"], {"type": "belts"}),
+    # a request said as a question asks for what it names, whatever follows it
+    ("request as a question", ["jeans for men", "anything under 800? these cost too much"], None),
 ]
 # Where the whole state depends on the catalog's records, the slots that matter.
 PARTS = {
@@ -232,6 +280,12 @@ PARTS = {
     "pronoun keeps the age group: she's petite, a small one": {"audience": "girls"},
     "colour replaced: she owns black already, so white": {"colours": ["white"]},
     "colour replaced: get rid of the black, she wants brown": {"colours": ["brown"]},
+    "person said before: a watch for him": {"type": "watch", "audience": "boys"},
+    "person said before: a watch for her": {"type": "watch", "audience": None},
+    "age said apart: digital, hes 7": {"audience": "boys"},
+    "school year: he's in class 3": {"audience": "boys"},
+    "school year: she's in 11th grade": {"audience": "girls"},
+    "request as a question: anything under 800? these cost too much": {"type": "jeans", "price_max": 800},
 }
 
 
@@ -274,6 +328,7 @@ def test_a_follow_up_adds_only_asked_content_words_to_the_ranking_text(said, add
         ("oh wait, for my wife", "for my wife"),  # an opening cue takes nothing back and is no request word
         ("hold on, wrong colour, black is what I want", "wrong colour, black is what I want"),
         ("under 500, i mean 600", "under 500, i mean 600"),  # nothing worded after it
+        ("the king one, scratch that, the queen one is what i mean", "the queen one is what i mean"),
     ],
 )
 def test_a_self_correction_keeps_what_stands_after_it(message, after):
@@ -295,7 +350,18 @@ def test_what_does_not_matter(message, slots):
 
 @pytest.mark.parametrize(
     ("message", "positions"),
-    [("let's do hers first", []), ("do that first", []), ("the first one", [1]), ("compare first and second", [1, 2])],
+    [
+        ("let's do hers first", []),
+        ("do that first", []),
+        ("the first one", [1]),
+        ("compare first and second", [1, 2]),
+        # an ordinal before an article or "of all" says in which order, not which card
+        ("first the thigh pad. hes 12", []),
+        ("first of all, a helmet", []),
+        ("second, a bag for him", []),
+        ("first one is nice", [1]),
+        ("tell me about the second", [2]),
+    ],
 )
 def test_a_bare_ordinal_after_a_pronoun_points_at_nothing(message, positions):
     assert pointed_positions(message, 5) == positions
@@ -312,3 +378,35 @@ def test_a_refused_colour_hides_the_products_in_it(assistant):
     assert shown and not any("black" in p.colours for p in shown)
     _, before = final_state(assistant, ["backpack"])
     assert any("black" in p.colours for p in assistant.shown_products(before))
+
+
+def test_the_cheaper_the_better_ranks_the_cheap_end_and_keeps_the_bound(assistant):
+    _, bounded = final_state(assistant, ["diary under 200", "the cheaper the better"])
+    _, unbounded = final_state(assistant, ["diary", "the cheaper the better"])
+    assert (bounded.request.constraints.price_max, bounded.request.constraints.cheap) == (200, True)
+    assert (unbounded.request.constraints.price_max, unbounded.request.constraints.cheap) == (None, True)
+
+
+@pytest.mark.parametrize(
+    ("asked", "intent"),
+    [
+        ("and the cheaper one overall?", "detail"),  # only says which: shown, not searched for "overall"
+        ("which is the cheapest?", "detail"),
+        ("is the cheaper one waterproof?", "product_question"),  # asks about it
+    ],
+)
+def test_a_question_that_only_points_shows_the_item(assistant, asked, intent):
+    session = Session()
+    shown = assistant.reply(session, "analog watch for men under 1000").products
+    reply = assistant.reply(session, asked)
+    assert reply.intent == intent
+    assert reply.products[0].id == min(shown, key=lambda p: p.price).id
+    # shown with its details, not searched in its listing for "cheaper overall"
+    assert intent != "detail" or "doesn't say" not in reply.text
+
+
+def test_an_ordinal_that_says_the_order_does_not_rank(assistant):
+    _, session = final_state(assistant, ["my son needs cricket gear", "first the thigh pad, he is 12"])
+    _, refined = final_state(assistant, ["thigh pad", "second of all, for a boy"])
+    assert "first" not in session.request.text.split() and session.request.product_type == "thigh pad"
+    assert "second" not in refined.request.text.split()
