@@ -16,7 +16,7 @@ from assistant.chinese import english_phrases, lexicon
 from assistant.policy_translation import full_width
 from assistant.reply import Alternative, Reply, RequestChip, Suggestion
 from common.language import CJK
-from common.text import money, normalise_colour, singular, terms
+from common.text import COLOUR_ALIASES, money, normalise_colour, singular, terms
 
 
 def _audience_name(audience: str) -> str:
@@ -51,6 +51,9 @@ def _colour_names() -> dict[str, str]:
         for spelling in dict.fromkeys([english, normalise_colour(english)]):
             if chinese.endswith("色") or spelling not in names:
                 names[spelling] = chinese
+    for spelling, normalised in COLOUR_ALIASES.items():  # "gray" is named as "grey" is
+        if normalised in names:
+            names.setdefault(spelling, names[normalised])
     return names
 
 
