@@ -155,6 +155,7 @@ class ChineseReader:
         # data file lists (短袖: short sleeve, half sleeve), the one most of the shop's products
         # hold (`uses`: how many hold a phrase); the first listed where none does or none counts.
         self.attributes = {word: _shop_phrase(said, uses) for word, said in self.words["attributes"].items()}
+        self.uses = uses or (lambda phrase: 0)
         self.records = records or (lambda phrase: False)
         self.kind_count = kind_count
         self.near = near or (lambda kind: None)
@@ -333,16 +334,18 @@ class ChineseReader:
         return text, [" and ".join(found)] if found else []
 
     def _shopping_beside_topic(self, text: str) -> bool:
-        """Whether a clause with no support or policy word asks to buy with a budget or a
-        shopping word: "充电头坏了 手机充电器有没有300以下的" buys a charger, it reports no damage.
+        """Whether the clauses with no support or policy word ask to buy, with a budget or a
+        shopping word: "充电头坏了 手机充电器有没有300以下的" buys a charger, it reports no damage;
+        so does "充电器坏了 要个新的 四百卢比以内", its cue and its budget in clauses of their own.
         Shoppers separate clauses with spaces as often as with commas."""
         topic_words = [w for words in {**self.words["topics"], **self.words["support"]}.values() for w in words]
         if not any(w in text for w in topic_words):
             return False
         types = self.words["types"]
-        for clause in re.split(r"[，,。！!？?；;\s]+", text):
-            if any(w in clause for w in topic_words) or not any(c in clause for c in self.words["buy_cues"]):
-                continue
+        clauses = [c for c in re.split(r"[，,。！!？?；;\s]+", text) if c and not any(w in c for w in topic_words)]
+        if not any(cue in clause for clause in clauses for cue in self.words["buy_cues"]):
+            return False
+        for clause in clauses:
             _, price = self._price(clause)
             if (price and not price[0].startswith("around")) or any(w in clause for w in types if len(w) >= 2):
                 return True
@@ -397,6 +400,9 @@ class ChineseReader:
         for english, words in self.words["moves"].items():
             for word in sorted(words, key=len, reverse=True):
                 if word in text:
+                    slot_words = tuple(w for said in self.words["slots"].values() for w in said)
+                    if english == "start over" and text[text.find(word) + len(word) :].startswith(slot_words):
+                        continue  # "算了换个颜色": a slot changes, the request stays (the instead move)
                     if english == "remove":  # "牌子无所谓了" -> "brand doesn't matter"
                         for clause in re.split(r"[，,。！!？?；;\s]+", text):
                             if word in clause:
@@ -640,6 +646,10 @@ class ChineseReader:
             if any(word in said for word in self.words["alternatives"]):
                 alternatives.add(clause)
             k, a, u, lt, pt = self._clause_words(said, names)
+            if k and said.strip().startswith(tuple(self.words["goes_with"])):
+                # "配她那条裙子": the kind after the verb is what the product goes with, not a
+                # product wanted ("配她那条裙子的高跟鞋" still wants the heels)
+                k = k[1:]
             containers = set(self.words["container_heads"])
             joined = "的" in said and not any(w in said for w in ("和", "跟", "或", "还有"))
             if joined and len(k) >= 2 and terms(k[-1])[-1:] and singular_of(terms(k[-1])[-1]) in containers:
@@ -933,7 +943,7 @@ class ChineseReader:
         # the literal ones ("护具": 具 is "tool", the shopper means protective gear).
         head = self.words["heads"].get(parts[-1])
         if head is None and len(parts[-1]) == 1:
-            return []
+            return self._composed(parts)
         candidates = [head] if head else _senses(parts[-1])[:2]
         typed = [h for h in candidates if self._type_in(h)]
         heads = [h for h in typed if self.carried(self._type_in(h).split()[-1:])]
@@ -945,6 +955,32 @@ class ChineseReader:
         # a shopping word before the head says what it is for (抱枕套: a cushion cover)
         mods = [table[p] if p in table else self._usual(types[p]) for p in parts[:-1] if p in table or p in types]
         return [" ".join([*mods, h]) for h in heads]
+
+    def _composed(self, parts: list[str]) -> list[str]:
+        """A two-word compound CEDICT lacks, whose last character the table does not list, read
+        from its characters' senses only where the shop's own text holds the phrase they make: 门帘
+        (门 door + 帘 curtain) is a "door curtain" where products say so; 护具 (具 "tool") makes no
+        phrase the shop uses and stays unread. Every sense of the head character is tried (a
+        character's first sense is often not the one a compound means: 帘 "a shop's flag"), so the
+        shop's text is the evidence, and the head must be a type the shop carries.
+
+        The multilingual embedder cannot judge this: multilingual-e5-small scores a Chinese word
+        against English type names at 0.80-0.87 whether right or wrong (门帘: curtain 0.819, gate
+        0.819), and its nearest type is right for 21 of 46 labelled words (bench/zh_kind_threshold.py
+        --english)."""
+        if len(parts) != 2:
+            return []
+        found: list[tuple[int, str]] = []
+        for sense in _senses(parts[1]):
+            kind = self._type_in(sense)
+            if not kind or len(kind.split()) != 1 or not self.carried(kind.split()):
+                continue
+            for modifier in _senses(parts[0]):
+                if len(modifier.split()) == 1 and modifier.isalpha():
+                    phrase = f"{modifier.lower()} {kind}"
+                    found.append((self.uses(terms(phrase)), phrase))
+        held = [(n, phrase) for n, phrase in found if n > 0]
+        return [max(held)[1]] if held else []
 
     def _modifier(self, part: str) -> str | None:
         """A compound's modifier in the shop's words: the attribute table's, else the first sense

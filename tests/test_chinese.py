@@ -136,6 +136,8 @@ def test_reading_the_words_shoppers_type(reader, message, expected):
         # a clause that buys with a budget or a shopping word: a purchase, not a damage report
         ("手表坏了 想买块新的手表 1000以下", "watch under 1000"),
         ("旧的坏了，有没有500以内的凉鞋", "sandals under 500"),
+        # the cue and the budget in clauses of their own (set H q-003)
+        ("我的手表坏了 要个新的 四百卢比以内", "watch under 400"),
         # support stays support when no other clause buys
         ("我买的手表坏了怎么办", "what about damaged?"),
         ("手表坏了，能退货吗", "what about return policy and damaged?"),
@@ -144,6 +146,37 @@ def test_reading_the_words_shoppers_type(reader, message, expected):
 )
 def test_a_support_word_beside_a_purchase(reader, message, expected):
     assert reader.read(message).text == expected
+
+
+def test_a_compound_the_dictionary_lacks_is_read_from_its_characters_where_the_shop_says_the_phrase():
+    # 门帘 is not in CC-CEDICT, and no table lists 帘: its characters' senses make "door curtain",
+    # a phrase the shop's products hold, so that is the reading; a phrase no product holds is none.
+    carried = CARRIED | {("curtain",)}
+    held = {("door", "curtain"): 3}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in carried,
+        carried=lambda words: tuple(words) in carried,
+        knows=lambda word: word in {"door", "curtain"},
+        uses=lambda phrase: held.get(tuple(phrase), 0),
+    )
+    assert reader.read("门帘").text == "door curtain"
+    held.clear()
+    assert reader.read("门帘").text == ""
+
+
+@pytest.mark.parametrize(
+    "earlier, message, expected",
+    [
+        # a slot after 算了换个 changes that slot, not the whole request (set H d-05)
+        (["我想买凉鞋", "黑色的"], "算了换个颜色，金色的有没有", "in golden"),
+        (["我想买凉鞋"], "算了换个手表", "start over watch"),
+        # what the product goes with is no product wanted
+        (["我想买凉鞋"], "金色的有没有，配她那条裙子", "in golden"),
+        ([], "配她那条裙子的凉鞋", "sandals"),
+    ],
+)
+def test_a_changed_slot_and_what_a_product_goes_with(reader, earlier, message, expected):
+    assert reader.read(message, earlier).text == expected
 
 
 def test_words_it_cannot_read_are_named_not_guessed(reader):
