@@ -49,7 +49,8 @@ def _colour_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for chinese, english in lexicon()["colours"].items():
         for spelling in dict.fromkeys([english, normalise_colour(english)]):
-            if chinese.endswith("色") or spelling not in names:
+            # the first name listed that says "colour" (棕色, not the later 褐色), else the first
+            if spelling not in names or (chinese.endswith("色") and not names[spelling].endswith("色")):
                 names[spelling] = chinese
     for spelling, normalised in COLOUR_ALIASES.items():  # "gray" is named as "grey" is
         if normalised in names:

@@ -49,6 +49,11 @@ def test_every_colour_the_interpreter_filters_on_is_named_in_chinese(colour):
     assert shown and not english_left(shown[0].label)
 
 
+@pytest.mark.parametrize("colour, name", [("brown", "棕色"), ("pink", "粉色"), ("orange", "橙色"), ("red", "红色")])
+def test_a_colour_is_named_by_the_first_colour_word_listed(colour, name):
+    assert conditions({"colours": [colour]}, "INR") == [name]
+
+
 @pytest.mark.parametrize("audience", [*AUDIENCES, "kids"])
 def test_every_audience_is_named_in_chinese(audience):
     said = conditions({"audience": audience}, "INR")
