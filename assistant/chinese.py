@@ -663,7 +663,11 @@ class ChineseReader:
         kinds = [k for c, k in found if c in chosen]
         kept = [a for c, a in attributes if c in chosen or c not in {c for c, _ in found}]
         generic = set(self.words["generic_heads"])
-        if len(kinds) >= 2 and kinds[-1].split()[-1] in generic:  # 内衣 + 套 (CEDICT): a lingerie set
+        # a grouping said as one (套装, 套): the kind before it is the product; a kind that only
+        # reads as a grouping word in English (西装: a suit) is a kind of its own
+        grouping = names.get(kinds[-1], "") in self.words["grouping_words"] if kinds else False
+        if len(kinds) >= 2 and kinds[-1].split()[-1] in generic and (grouping or kinds[-1] not in names):
+            # 内衣 + 套 (CEDICT): a lingerie set
             *held, head = kinds[-1].split()
             # 香薰炉加精油的套装: a set of the first kind with the others ("aroma burner set with
             # essential oil"), the interpreter's form for the kind asked for and what comes with it.
@@ -688,6 +692,13 @@ class ChineseReader:
         pieces = self._tokens(text)
         # A word after a verb of going ("带去健身房", "放在家里") is a place, not what is bought.
         places = {b for a, b in zip(pieces, pieces[1:], strict=False) if a in self.words["place_verbs"]}
+        # A word between a verb of wearing or putting and a word for inside or on ("穿西装里面的":
+        # worn inside a suit; "放包里的": kept in a bag) is where the product goes, not the product.
+        inside = {
+            b
+            for a, b, c in zip(pieces, pieces[1:], pieces[2:], strict=False)
+            if a in self.words["inside_verbs"] and c in self.words["locatives"]
+        }
         # A word before a quality word ("柠檬草味的", "复古风") says the quality: an attribute.
         described = {a for a, b in zip(pieces, pieces[1:], strict=False) if b in self.words["quality_words"]}
         # A word after "带" is a part the product comes with ("带盖子的马克杯": a mug with a lid).
@@ -703,7 +714,7 @@ class ChineseReader:
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            if token in places and CJK.search(token) and token not in self.words["types"]:
+            if (token in places and CJK.search(token) and token not in self.words["types"]) or token in inside:
                 unread.append(token)
                 i += 1
                 continue

@@ -179,6 +179,20 @@ def test_a_changed_slot_and_what_a_product_goes_with(reader, earlier, message, e
     assert reader.read(message, earlier).text == expected
 
 
+def test_a_kind_worn_or_kept_around_the_product_is_no_product_and_no_set():
+    # 西装 reads as "suit", a grouping word in English, but is a garment here and the place the
+    # waistcoat is worn (set H q-024 was read as a "waistcoat suit"); 套装 still makes a set
+    carried = {("waistcoat",), ("suit",), ("bag",), ("power", "bank"), ("lingerie",), ("set",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in carried,
+        carried=lambda words: tuple(words) in carried,
+        knows=lambda word: False,
+    )
+    assert reader.read("男士马甲 穿西装里面的").text == "waistcoat for men"
+    assert reader.read("放包里的充电宝").text == "power bank"
+    assert reader.read("内衣套装").text == "lingerie set"
+
+
 def test_words_it_cannot_read_are_named_not_guessed(reader):
     reading = reader.read("嗯嗯 asdkj 哈哈")
     assert reading.text == ""
