@@ -639,13 +639,26 @@ class ChineseReader:
         parts: list[str] = []
         buying: set[int] = set()
         alternatives: set[int] = set()  # clauses that join alternatives
-        clauses = re.split(r"[，,。！!？?；;\n]+", text)
+        # "diwan套装 就是床单加靠垫那种": what follows 就是 explains what was named before it; the
+        # kinds it lists are the named thing's parts, not the product (set H q-023 read a mat)
+        clauses: list[str] = []
+        explaining: set[int] = set()
+        for said in re.split(r"[，,。！!？?；;\n]+", text):
+            word = next((w for w in self.words["explanations"] if w in said), None)
+            at = said.find(word) if word else -1
+            if word and (said[:at].strip() or clauses):
+                clauses += [said[:at]] if said[:at].strip() else []
+                explaining.add(len(clauses))
+                said = said[at + len(word) :]
+            clauses.append(said)
         for clause, said in enumerate(clauses):
             if any(cue in said for cue in self.words["buy_cues"]):
                 buying.add(clause)
             if any(word in said for word in self.words["alternatives"]):
                 alternatives.add(clause)
             k, a, u, lt, pt = self._clause_words(said, names)
+            if clause in explaining and (found or any(self.is_type(terms(w)) for w in latin)):
+                k = []  # a kind was named before ("diwan"); "nike的，就是那种跑鞋" names the kind here
             if k and said.strip().startswith(tuple(self.words["goes_with"])):
                 # "配她那条裙子": the kind after the verb is what the product goes with, not a
                 # product wanted ("配她那条裙子的高跟鞋" still wants the heels)

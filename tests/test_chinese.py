@@ -193,6 +193,21 @@ def test_a_kind_worn_or_kept_around_the_product_is_no_product_and_no_set():
     assert reader.read("内衣套装").text == "lingerie set"
 
 
+def test_the_kinds_that_explain_a_named_kind_are_its_parts_not_the_product():
+    carried = {("diwan",), ("set",), ("bedsheet",), ("cushion",), ("watch",), ("running", "shoe"), ("shoe",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in carried,
+        carried=lambda words: tuple(words) in carried,
+        knows=lambda word: word in {"diwan", "nike", "waterproof"},
+    )
+    # set H q-023: the bedsheet and cushions are what the diwan set holds
+    assert reader.read("diwan套装 就是床单加靠垫那种").text == "diwan set"
+    assert reader.read("diwan套装，也就是床单加靠垫的").text == "diwan set"
+    # a brand named first leaves the kind to the explanation; emphasis explains nothing
+    assert "running shoe" in reader.read("nike的，就是那种跑步鞋").text
+    assert reader.read("我就是想要块手表").text == "watch"
+
+
 def test_words_it_cannot_read_are_named_not_guessed(reader):
     reading = reader.read("嗯嗯 asdkj 哈哈")
     assert reading.text == ""
