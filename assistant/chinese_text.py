@@ -40,6 +40,9 @@ def type_name(kind: str) -> str:
     """A product type as the reply names it: the Chinese word when there is one, else the shop's
     own type name in quotes, as the catalog has it."""
     key = " ".join(singular(w) for w in terms(kind))
+    if CJK.search(kind) and not re.search(r"[A-Za-z]", kind):
+        # a Chinese catalog's own kind, as its segmented terms ("跑步 鞋"): written as one word
+        return _type_names().get(key) or re.sub(r"\s+", "", kind)
     return _type_names().get(kind) or _type_names().get(key) or f"“{kind}”"
 
 

@@ -380,6 +380,7 @@ def test_a_question_about_a_shown_product_is_answered_in_chinese_from_its_record
         ({"categories": ["sandal"]}, ["凉鞋"]),  # singular or plural, the shopper's word
         ({"exclude_brands": ["casio"], "categories": ["watch"]}, ["不要 casio", "手表"]),
         ({"categories": ["gramophone horn"]}, ["“gramophone horn”"]),  # no Chinese word: the shop's, quoted
+        ({"categories": ["越野 跑 鞋"]}, ["越野跑鞋"]),  # a Chinese catalog's kind, as one word
     ],
 )
 def test_conditions_name_types_and_audiences_in_chinese(constraints, said):
