@@ -309,7 +309,8 @@ class ChineseReader:
         if not now:
             return []
         for before in reversed(earlier):
-            said = LATIN_WORD.findall(before.lower()) if is_chinese(before) else []
+            # any Chinese character: "swift的" was said in the Chinese conversation (set H d-09)
+            said = LATIN_WORD.findall(before.lower()) if CJK.search(before) else []
             if said:
                 return [w for w in dict.fromkeys(said) if w not in now]
         return []

@@ -503,6 +503,7 @@ def test_a_question_beside_a_new_bound(reader, message, text, deferred):
         (["maruti swift的遮阳挡有没有"], "不对，要黑色的", []),  # a correction naming no model
         (["sun shade for maruti swift"], "不对，是wagonr", []),  # an English message's words are no names
         (["maruti swift的遮阳挡有没有"], "不对，是maruti wagonr", ["swift"]),  # what is said again stays
+        (["车上用的遮阳挡", "swift的"], "啊搞错了，是我哥的车，hyundai i10", ["swift"]),  # one character is enough
     ],
 )
 def test_a_correction_takes_back_the_earlier_model_words(reader, earlier, message, taken_back):
