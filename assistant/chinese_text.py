@@ -16,7 +16,7 @@ from assistant.chinese import english_phrases, lexicon
 from assistant.policy_translation import full_width
 from assistant.reply import Alternative, Reply, RequestChip, Suggestion
 from common.language import CJK
-from common.text import money, normalise_colour, singular, terms
+from common.text import COLOUR_ALIASES, money, normalise_colour, singular, terms
 
 
 def _audience_name(audience: str) -> str:
@@ -40,6 +40,9 @@ def type_name(kind: str) -> str:
     """A product type as the reply names it: the Chinese word when there is one, else the shop's
     own type name in quotes, as the catalog has it."""
     key = " ".join(singular(w) for w in terms(kind))
+    if CJK.search(kind) and not re.search(r"[A-Za-z]", kind):
+        # a Chinese catalog's own kind, as its segmented terms ("跑步 鞋"): written as one word
+        return _type_names().get(key) or re.sub(r"\s+", "", kind)
     return _type_names().get(kind) or _type_names().get(key) or f"“{kind}”"
 
 
@@ -49,8 +52,12 @@ def _colour_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for chinese, english in lexicon()["colours"].items():
         for spelling in dict.fromkeys([english, normalise_colour(english)]):
-            if chinese.endswith("色") or spelling not in names:
+            # the first name listed that says "colour" (棕色, not the later 褐色), else the first
+            if spelling not in names or (chinese.endswith("色") and not names[spelling].endswith("色")):
                 names[spelling] = chinese
+    for spelling, normalised in COLOUR_ALIASES.items():  # "gray" is named as "grey" is
+        if normalised in names:
+            names.setdefault(spelling, names[normalised])
     return names
 
 

@@ -11,7 +11,6 @@ passes the grounding check before it is streamed.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Iterator
 from functools import cached_property
@@ -20,7 +19,7 @@ from assistant import answers, chinese_text, dialogue, policy_answer, shopping, 
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
-from assistant.chinese import ChineseReader, Reading, carried_types, carry_through, is_chinese, shop_kinds
+from assistant.chinese import ChineseReader, Reading, carried_types, carry_through, shop_kinds
 from assistant.compare import choice_text
 from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
@@ -28,6 +27,7 @@ from assistant.generation import Generation, Writer, citations
 from assistant.grounding import Grounder, PassageGrounder
 from assistant.intent import Intent
 from assistant.interpret import Interpretation, NameResolver, interpret, only_points
+from assistant.language import turn_language
 from assistant.naming import name_index, naming_words
 from assistant.order_copilot import answers_order, order_copilot, order_proposal
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
@@ -38,6 +38,7 @@ from assistant.session import Session
 from assistant.store import Action
 from assistant.turn import Branch, Outcome, Relayed, Timings, observe, shopper_guard
 from assistant.type_resolution import ASKS
+from assistant.understand import FUNCTION_WORDS
 from assistant.wording import (
     CHITCHAT_REPLY,
     CLARIFY_REPLY,
@@ -52,6 +53,7 @@ from assistant.wording import (
 )
 from common.dependency import Dependency
 from common.errors import ShopAssistError
+from common.language import CJK
 from common.models import Embedder
 from common.person_names import person_like_brands
 from common.redact import redact, redact_keeping, without_tags
@@ -133,11 +135,8 @@ class Assistant:
         # A Chinese message is read into the interpreter's words (see assistant/chinese.py); the
         # shopper's own words are what the session records.
         earlier = [t.content for t in session.turns if t.role == "user"]
-        reading = self.chinese.read(message, earlier) if is_chinese(message) else None
-        if reading is not None:
-            session.language = "zh"
-        elif re.search(r"[A-Za-z]{3,}", message):
-            session.language = "en"
+        session.language = turn_language(message, session.language, FUNCTION_WORDS.__contains__)
+        reading = self.chinese.read(message, earlier) if session.language == "zh" and CJK.search(message) else None
         # The tags that stand for personal data are no words of a request ("[PHONE]" is no phone).
         text = without_tags((reading.text if reading is not None else message) or message)
         meant = interpret(text or message, session, self.engine, self.shown_products(session), self.name_products)

@@ -9,10 +9,12 @@ in Latin letters, "chappal", is a catalog word, not another language).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
+from common.language import CJK, is_chinese
 from common.text import tokenize
 
 # Unicode script name (the first word of a letter's name) -> language code.
@@ -53,3 +55,21 @@ def has_words(text: str, knows: Callable[[str], bool]) -> bool:
     qwpeo" has none."""
     tokens = tokenize(text)
     return not tokens or any(t.isdigit() or knows(t) for t in tokens)
+
+
+def turn_language(message: str, held: str, grammar: Callable[[str], bool]) -> str:
+    """The language a turn is answered in, given the one the conversation is held in (`held`).
+
+    A message written in Chinese is Chinese. In a conversation held in Chinese, a message with any
+    Chinese character ("swift的") stays Chinese, and so does one in Latin letters that holds no
+    English grammar word (`grammar`: "hyundai i10", "nike" are names, not English): shoppers type
+    brands and models in Latin letters, and a reply that turns English for them mixes languages
+    (set H: "swift的" was answered in English). Otherwise Latin words make the turn English.
+    """
+    if is_chinese(message):
+        return "zh"
+    if held == "zh" and (CJK.search(message) or not any(grammar(t) for t in tokenize(message))):
+        return "zh"
+    if re.search(r"[A-Za-z]{3,}", message):
+        return "en"
+    return held

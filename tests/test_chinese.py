@@ -136,6 +136,8 @@ def test_reading_the_words_shoppers_type(reader, message, expected):
         # a clause that buys with a budget or a shopping word: a purchase, not a damage report
         ("手表坏了 想买块新的手表 1000以下", "watch under 1000"),
         ("旧的坏了，有没有500以内的凉鞋", "sandals under 500"),
+        # the cue and the budget in clauses of their own (set H q-003)
+        ("我的手表坏了 要个新的 四百卢比以内", "watch under 400"),
         # support stays support when no other clause buys
         ("我买的手表坏了怎么办", "what about damaged?"),
         ("手表坏了，能退货吗", "what about return policy and damaged?"),
@@ -144,6 +146,66 @@ def test_reading_the_words_shoppers_type(reader, message, expected):
 )
 def test_a_support_word_beside_a_purchase(reader, message, expected):
     assert reader.read(message).text == expected
+
+
+def test_a_compound_the_dictionary_lacks_is_read_from_its_characters_where_the_shop_says_the_phrase():
+    # 门帘 is not in CC-CEDICT, and no table lists 帘: its characters' senses make "door curtain",
+    # a phrase the shop's products hold, so that is the reading; a phrase no product holds is none.
+    carried = CARRIED | {("curtain",)}
+    held = {("door", "curtain"): 3}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in carried,
+        carried=lambda words: tuple(words) in carried,
+        knows=lambda word: word in {"door", "curtain"},
+        uses=lambda phrase: held.get(tuple(phrase), 0),
+    )
+    assert reader.read("门帘").text == "door curtain"
+    held.clear()
+    assert reader.read("门帘").text == ""
+
+
+@pytest.mark.parametrize(
+    "earlier, message, expected",
+    [
+        # a slot after 算了换个 changes that slot, not the whole request (set H d-05)
+        (["我想买凉鞋", "黑色的"], "算了换个颜色，金色的有没有", "in golden"),
+        (["我想买凉鞋"], "算了换个手表", "start over watch"),
+        # what the product goes with is no product wanted
+        (["我想买凉鞋"], "金色的有没有，配她那条裙子", "in golden"),
+        ([], "配她那条裙子的凉鞋", "sandals"),
+    ],
+)
+def test_a_changed_slot_and_what_a_product_goes_with(reader, earlier, message, expected):
+    assert reader.read(message, earlier).text == expected
+
+
+def test_a_kind_worn_or_kept_around_the_product_is_no_product_and_no_set():
+    # 西装 reads as "suit", a grouping word in English, but is a garment here and the place the
+    # waistcoat is worn (set H q-024 was read as a "waistcoat suit"); 套装 still makes a set
+    carried = {("waistcoat",), ("suit",), ("bag",), ("power", "bank"), ("lingerie",), ("set",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in carried,
+        carried=lambda words: tuple(words) in carried,
+        knows=lambda word: False,
+    )
+    assert reader.read("男士马甲 穿西装里面的").text == "waistcoat for men"
+    assert reader.read("放包里的充电宝").text == "power bank"
+    assert reader.read("内衣套装").text == "lingerie set"
+
+
+def test_the_kinds_that_explain_a_named_kind_are_its_parts_not_the_product():
+    carried = {("diwan",), ("set",), ("bedsheet",), ("cushion",), ("watch",), ("running", "shoe"), ("shoe",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in carried,
+        carried=lambda words: tuple(words) in carried,
+        knows=lambda word: word in {"diwan", "nike", "waterproof"},
+    )
+    # set H q-023: the bedsheet and cushions are what the diwan set holds
+    assert reader.read("diwan套装 就是床单加靠垫那种").text == "diwan set"
+    assert reader.read("diwan套装，也就是床单加靠垫的").text == "diwan set"
+    # a brand named first leaves the kind to the explanation; emphasis explains nothing
+    assert "running shoe" in reader.read("nike的，就是那种跑步鞋").text
+    assert reader.read("我就是想要块手表").text == "watch"
 
 
 def test_words_it_cannot_read_are_named_not_guessed(reader):
@@ -318,6 +380,7 @@ def test_a_question_about_a_shown_product_is_answered_in_chinese_from_its_record
         ({"categories": ["sandal"]}, ["凉鞋"]),  # singular or plural, the shopper's word
         ({"exclude_brands": ["casio"], "categories": ["watch"]}, ["不要 casio", "手表"]),
         ({"categories": ["gramophone horn"]}, ["“gramophone horn”"]),  # no Chinese word: the shop's, quoted
+        ({"categories": ["越野 跑 鞋"]}, ["越野跑鞋"]),  # a Chinese catalog's kind, as one word
     ],
 )
 def test_conditions_name_types_and_audiences_in_chinese(constraints, said):
@@ -440,6 +503,7 @@ def test_a_question_beside_a_new_bound(reader, message, text, deferred):
         (["maruti swift的遮阳挡有没有"], "不对，要黑色的", []),  # a correction naming no model
         (["sun shade for maruti swift"], "不对，是wagonr", []),  # an English message's words are no names
         (["maruti swift的遮阳挡有没有"], "不对，是maruti wagonr", ["swift"]),  # what is said again stays
+        (["车上用的遮阳挡", "swift的"], "啊搞错了，是我哥的车，hyundai i10", ["swift"]),  # one character is enough
     ],
 )
 def test_a_correction_takes_back_the_earlier_model_words(reader, earlier, message, taken_back):
