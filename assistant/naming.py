@@ -33,7 +33,7 @@ from assistant.type_resolution import SYNONYMS
 from common.models import Embedder, encode_query
 from common.schema import Product
 from common.settings import read_yaml_config
-from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, singular, terms, tokenize
+from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, bm25_tokens, singular, tokenize
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "naming.yaml"
 ENGLISH = ordinary_words()
@@ -63,6 +63,7 @@ class NamingRules:
     negations: frozenset[str]  # "NOT waterproof": a yes/no option said by its name is a no
     verdicts: tuple[tuple[str, ...], ...]  # "theek rahega", "chalega": asks whether the thing named will do
     candidates_max: int  # rows a message's words may look up in a catalog too large to index whole
+    candidate_groups: int  # the best candidates whose brands and kinds are looked up whole
 
 
 @cache
@@ -95,6 +96,7 @@ def rules(path: Path = DATA_FILE) -> NamingRules:
         frozenset(data["negations"].split()),
         tuple(tuple(v.split()) for v in data["verdicts"]),
         int(data["candidates_max"]),
+        int(data["candidate_groups"]),
     )
 
 
@@ -1079,28 +1081,32 @@ def catalog_counts(catalog: Any) -> CatalogCounts:
 
 
 def candidate_rows(text: str, catalog: Any) -> list[int]:
-    """The rows a message may name, looked up in the search tables: the products holding one of
-    its words (title, category, specifications; the rarest words first) and its brands' products,
-    up to `candidates_max` rows. A word held by more products than that names none of them; a
-    line of variants longer than that is no line a message can pick a variant of."""
-    limit = rules().candidates_max
-    postings = catalog.tables.attribute_postings
-    said = set(terms(text)) | set(joined_forms(text))
-    said -= STOPWORDS
-    counted = sorted((postings.count(words_key([w])), w) for w in said)
-    rows: set[int] = set()
-    said_terms = terms(text)
-    for code, brand in enumerate(catalog.brand_names):
-        brand_terms = terms(brand)
-        if brand_terms and _contains(said_terms, tuple(brand_terms)):
-            counted.append((int((catalog.brand_code == code).sum()), f"brand:{code}"))
-    for count, word in sorted(counted):
-        if count == 0 or len(rows) + count > limit:
-            continue
-        if word.startswith("brand:"):
-            rows.update(np.flatnonzero(catalog.brand_code == int(word.split(":")[1])).tolist())
-        else:
-            rows.update(catalog.attribute_rows([word]).tolist())
+    """The rows a message may name, looked up in the catalog's search indexes: the products whose
+    text best matches its words in BM25, rare words weighing most (a brand, a model code, a
+    line's name and its option values), at most `candidates_max`; then, whole, the brands of the
+    best `candidate_groups` of them and every candidate's kind (top category node), each up to
+    `candidates_max` products: a line's options and a brand's titles are read from all its
+    products, not from those its words happened to rank (set A, read from 3 of a line of
+    coffee makers, "built in" named them: the option they vary in read as their name)."""
+    tokens = bm25_tokens(text)
+    if not tokens:
+        return []
+    r_ = rules()
+    scores = np.asarray(catalog.bm25.get_scores(tokens))
+    limit = min(r_.candidates_max, len(scores))
+    top = np.argpartition(-scores, limit - 1)[:limit]
+    top = top[scores[top] > 0]
+    rows = set(top.tolist())
+    best = top[np.argsort(-scores[top], kind="stable")][: r_.candidate_groups]
+    brands = [np.flatnonzero(catalog.brand_code == code) for code in {int(catalog.brand_code[r]) for r in best} - {-1}]
+    # every candidate's kind (its top category node: a tau line), where it is small enough
+    kinds = catalog.tables.columns["kind_code"]
+    sizes = np.bincount(kinds)
+    small = [code for code in np.unique(kinds[top]) if sizes[code] <= r_.candidates_max]
+    for group in brands:
+        if len(group) <= r_.candidates_max:
+            rows.update(group.tolist())
+    rows.update(np.flatnonzero(np.isin(kinds, small)).tolist())
     return sorted(rows)
 
 
