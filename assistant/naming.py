@@ -1156,6 +1156,15 @@ def naming_words(named: list[Named], message: str = "") -> str:
         at = [i for i, w in enumerate(said) if w in n.matched]
         if at and at[-1] - at[0] < NAMING_SPAN_MAX:
             words.update(said[at[0] : at[-1] + 1])
+    # "... chalega?", "theek rahega?" ask whether it will do; their words are not what is asked.
+    raw = _tokens(message)
+    words.update(
+        w
+        for i in _verdicts_at(raw)
+        for phrase in rules().verdicts
+        if _positions(raw[i:], phrase)[:1] == [0]
+        for w in phrase
+    )
     # The question is read in its own spelling ("litre"): each word also as the other spellings.
     words |= {k for k, v in rules().spellings.items() if v in words}
     return " ".join(sorted(words))

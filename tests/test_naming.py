@@ -548,3 +548,11 @@ def test_a_catalog_too_large_to_index_whole_names_from_its_candidates(large_shop
     looked_up = [n.product.id for n in naming.find_named(message, large_shop, whole_max=0)]
     assert looked_up == whole
     assert id(large_shop) not in naming._indexes  # no whole-catalog index was built
+
+
+def test_a_hinglish_verdict_is_no_part_of_what_is_asked():
+    from assistant.naming import naming_words
+
+    found = NameIndex([*FILLERS, *KITS]).find("bhai jaspo skates with knee guard chalega for a 10 year old?")
+    words = naming_words(found, "bhai jaspo skates with knee guard chalega for a 10 year old?").split()
+    assert "chalega" in words and "year" not in words
