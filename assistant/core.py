@@ -28,7 +28,7 @@ from assistant.grounding import Grounder, PassageGrounder
 from assistant.intent import Intent
 from assistant.interpret import Interpretation, NameResolver, interpret, only_points
 from assistant.language import turn_language
-from assistant.naming import name_index, naming_words
+from assistant.naming import Named, asks_verdict, find_named, name_index, naming_words
 from assistant.order_copilot import answers_order, order_copilot, order_proposal
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.policy_translation import quote_for
@@ -351,7 +351,7 @@ class Assistant:
         if not comparing and asks:  # "is the second one waterproof?"
             # A product named in the question is named by some of its title's words, not all: the
             # others ("the i7 laptop in black, does it have an SSD?") may be what is asked.
-            named = name_index(self.engine.catalog).find(message, self.engine.retriever.embed) if meant.named else []
+            named = self._named(message) if meant.named else []
             yield Event(
                 type=EventKind.TEXT, data=self._answers_text(products, message, naming_words(named, message) or None)
             )
@@ -394,7 +394,8 @@ class Assistant:
         display?"): the interpreter's `NameResolver`; a search names none."""
         # "with this one-way bike alarm CAN I start the engine from the remote": a question by its
         # inverted verb, wherever it stands, not only at the start of a clause or by its "?".
-        if not (answers.is_question(message) or intents.QUESTION_WORDS.search(message)):
+        # Hinglish asks by a phrase after the name ("jaspo skating kit theek rahega").
+        if not (answers.is_question(message) or intents.QUESTION_WORDS.search(message) or asks_verdict(message)):
             return []
         # A message that asks for products ("do you have ...", a budget) asks for a kind: its
         # brand and type words name no product, even where the shop has one such.
@@ -402,8 +403,14 @@ class Assistant:
         c = query.constraints
         asks_for_kind = ASKS.search(message) or c.price_max is not None or c.price_min is not None
         kind = query.product_type if asks_for_kind else None
-        found = name_index(self.engine.catalog).find(message, self.engine.retriever.embed, kind)
+        found = self._named(message, kind)
         return [n.product.id for n in found][: shopping.SHOW]
+
+    def _named(self, message: str, kind: str | None = None) -> list[Named]:
+        """The products the message names (`naming.find_named`): a catalog over
+        `warm_answers_max_products` looks its candidates up instead of indexing every name."""
+        catalog, embed = self.engine.catalog, self.engine.retriever.embed
+        return find_named(message, catalog, embed, kind, self.settings.warm_answers_max_products)
 
     def _named_for_policy(self, message: str, meant: Interpretation) -> list[Product]:
         """A policy-sounding question about a named product ("what's the warranty on the X?")
@@ -422,7 +429,7 @@ class Assistant:
         """Answer from the named products' records; a policy question the records do not answer
         ("what's the return window for the X?") goes to the policies."""
         values = answers.catalog_values(self.engine.catalog)
-        naming = naming_words(name_index(self.engine.catalog).find(message, self.engine.retriever.embed), message)
+        naming = naming_words(self._named(message), message)
         embed = self.engine.retriever.embed
         found = [answers.answer_question(p, message, embed, values, naming) for p in products]
         if all(a.verdict == answers.Verdict.NOT_STATED for a in found):

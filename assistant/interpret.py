@@ -36,6 +36,7 @@ from assistant.follow_up import (
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
 from assistant.moves import Move, read_move
+from assistant.naming import asks_verdict
 from assistant.session import Session
 from assistant.understand import Query
 from assistant.vocabulary import DATA
@@ -170,7 +171,8 @@ def interpret(
         understood.references = of_it or list(range(1, len(on_screen) + 1))
     if removed and intent == Intent.SEARCH and not query.product_type:
         intent = Intent.REFINE  # "colour doesn't matter, forget that" edits the request
-    questioning = QUESTION.search(message) or intents.QUESTION_WORDS.search(message)  # "with this X can i ..."
+    # "with this X can i ...", "eureka gseb vii chalega"
+    questioning = QUESTION.search(message) or intents.QUESTION_WORDS.search(message) or asks_verdict(message)
     if intent == Intent.DETAIL and questioning and not intents.DETAIL_REQUEST.search(message):
         # "and the cheaper one overall?" asks which one, shown as it is; "is the black one
         # waterproof?" asks about it (the listing was searched for "cheaper overall")

@@ -16,21 +16,24 @@ import math
 import re
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from nltk.stem.snowball import SnowballStemmer
 from rapidfuzz.distance import OSA
 
 from assistant import vocabulary
+from assistant.catalog_tables import words_key
 from assistant.spelling import ordinary_words
 from assistant.type_resolution import SYNONYMS
 from common.models import Embedder, encode_query
 from common.schema import Product
 from common.settings import read_yaml_config
-from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, singular, tokenize
+from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, bm25_tokens, singular, tokenize
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "naming.yaml"
 ENGLISH = ordinary_words()
@@ -57,6 +60,10 @@ class NamingRules:
     describing: frozenset[str]  # colours, materials, units, kinds: said inside a name without breaking it
     kinds: dict[tuple[str, ...], list[tuple[str, ...]]]  # "power bank" -> the shop's "portable charger"
     near_spelling_min: int  # letters a word needs before one letter off reads as a misspelling
+    negations: frozenset[str]  # "NOT waterproof": a yes/no option said by its name is a no
+    verdicts: tuple[tuple[str, ...], ...]  # "theek rahega", "chalega": asks whether the thing named will do
+    candidates_max: int  # rows a message's words may look up in a catalog too large to index whole
+    candidate_groups: int  # the best candidates whose brands and kinds are looked up whole
 
 
 @cache
@@ -86,6 +93,10 @@ def rules(path: Path = DATA_FILE) -> NamingRules:
         | (vocabulary.known_words() - STOPWORDS - frozenset(data["generic"].split())),
         _kinds(data),
         int(data["near_spelling_min"]),
+        frozenset(data["negations"].split()),
+        tuple(tuple(v.split()) for v in data["verdicts"]),
+        int(data["candidates_max"]),
+        int(data["candidate_groups"]),
     )
 
 
@@ -121,7 +132,9 @@ class NameIndex:
     """Per catalog, once: each product's name words and each word's idf over titles, the brand
     table as phrases, and the product lines (products of one category) with their option values."""
 
-    def __init__(self, products: list[Product], vectors: np.ndarray | None = None):
+    def __init__(self, products: list[Product], vectors: np.ndarray | None = None, counts: CatalogCounts | None = None):
+        """`counts`: the whole catalog's, where `products` are some of its products (the
+        candidates of one message, see `find_named`): idf and everyday words are the catalog's."""
         self.products = products
         self.vectors = vectors
         # A one-word product type ("watch", "mug") says what a product is, not which one it is;
@@ -134,7 +147,8 @@ class NameIndex:
             frozenset(_terms(f"{p.title} {p.brand or ''}") + joined_forms(f"{p.title} {p.brand or ''}") + terms)
             for p, terms in zip(products, self.title_terms, strict=True)
         ]
-        ordinary = _ordinary_words({w for words in self.words for w in words}, products)
+        said_words = {w for words in self.words for w in words}
+        ordinary = counts.ordinary(said_words) if counts else _ordinary_words(said_words, products)
         self.ordinary = ordinary
         self.types = [words & type_vocabulary for words in self.words]
         self.all_types = type_vocabulary
@@ -146,6 +160,9 @@ class NameIndex:
         self.sole_of_brand = [bool(p.brand) and brand_count[p.brand.lower()] == 1 for p in products]
         df = Counter(w for words in self.words for w in words)
         n = max(len(products), 1)
+        if counts:
+            df = Counter({w: max(c, counts.titles_with(w)) for w, c in df.items()})
+            n = max(counts.total, 1)
         self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
         self.max_idf = math.log((n + 1) / 0.5)  # a word of one title: thresholds are shares of it
         # The brand table as phrases: "house this" names its products only as the two words
@@ -303,7 +320,7 @@ class NameIndex:
         raw = _tokens(text)
         said = [_spelling(singular(w)) for w in raw]
         definite = _points(raw)
-        back = [i for i, w in enumerate(raw) if w in r_.back]
+        back = sorted({i for i, w in enumerate(raw) if w in r_.back} | set(_verdicts_at(raw)))
         kind_words = set(_terms(kind or ""))
         said_set = (set(said) | set(joined_forms(text)) | self._joined(raw)) - _type_phrase_words(said)
         # each row by the longest phrase of its brand said ("gwyn lingerie" over "gwyn")
@@ -312,7 +329,7 @@ class NameIndex:
         shared = Counter(r for w in sorted(said_set) for r in self.postings.get(w, []))
         rows = [r for r, n in shared.items() if n >= 2 or self.name_words[r] & said_set] + list(branded)
         said_phrases = _said_types(said, self.all_types)
-        picked = self._picked_by_brand(said, branded, definite or bool(r_.back & set(raw)), said_phrases)
+        picked = self._picked_by_brand(said, branded, definite or bool(back), said_phrases)
         scored = []
         for r in dict.fromkeys(rows):
             names = self.name_words[r]
@@ -511,6 +528,7 @@ class NameIndex:
         two options at least ("black wired gaming mouse with laser sensor - price?")."""
         said_all = set(said)
         found: list[Named] = []
+        whole: set[str] = set()  # lines whose whole name is said (or a synonym of it)
         for category, line in self.lines.items():
             if not self._named_line(line, category, said_all, aliased):
                 continue
@@ -521,14 +539,15 @@ class NameIndex:
             key_words = {w for k in line.values for w in _terms(k)}
             attached = _attached(said, head, value_words | key_words | line.common)
             attached |= self._described(line, said, head, ends, value_words | key_words)
-            keep, named_by = self._narrowed(line, said, range(head), attached)
+            flags = _flags_said(line, said, head, ends)
+            keep, named_by = self._narrowed(line, said, range(head), attached, flags)
             # Values said before the name that no variant has together with the nearer ones are
             # the shopper's own situation ("all we have is an INDUCTION cooktop. would the
             # ceramic tea kettle in 2 litres work?"), not the variant: the farthest give way first.
             for cut in range(1, head + 1):
                 if keep:
                     break
-                keep, named_by = self._narrowed(line, said, range(cut, head), attached)
+                keep, named_by = self._narrowed(line, said, range(cut, head), attached, flags)
             if back is not None and named_by == set(line.common):
                 continue  # "is there a tea kettle? is it cheap?": no variant said
             options, counted = 0, set()
@@ -541,6 +560,13 @@ class NameIndex:
             if 0 < len(keep) <= rules().max_alike:
                 unnamed = frozenset(line.option_words - named_by)
                 found.extend(Named(self.products[r], 0.0, frozenset(named_by), 0, unnamed) for r in sorted(keep))
+                if line.common <= said_all or category in aliased:
+                    whole.add(category)
+        # A line named by its whole name before one named by a lone word of its name, a kind in
+        # the shopper's story ("black leather high back office chair - ... to match my DESK
+        # height, does this fit?" is no Desk Lamp).
+        if whole:
+            found = [n for n in found if n.product.category_path in whole]
         groups = {n.product.category_path for n in found}
         return found if len(groups) == 1 else []
 
@@ -575,11 +601,17 @@ class NameIndex:
         closes = bool(run) and (run[-1] in ends or following in rules().attach)
         return said_with_key | (set(run) if len(named) >= 2 or (named and closes) else set())
 
-    def _narrowed(self, line: Line, said: list[str], before: range, attached: set[int]) -> tuple[set[int], set[str]]:
+    def _narrowed(
+        self, line: Line, said: list[str], before: range, attached: set[int], flags: dict[str, Flag] | None = None
+    ) -> tuple[set[int], set[str]]:
         """The line's rows with the option values said at the positions `before` the name or
-        `attached` after it, and the words that named them."""
+        `attached` after it, and the yes/no options said by their name (`flags`), and the words
+        that named them."""
         keep = set(line.rows)
         named_by = set(line.common)
+        for key, (value, words) in (flags or {}).items():
+            keep &= {r for r in line.rows if _value_terms(self.products[r].attributes.get(key, "")) == value}
+            named_by.update(value + words)
         for key, values in line.values.items():
             mentions = sorted((i, v) for v in values for i in _mentions(said, v, values))
             # the longest value said there: "wifi + cellular" is not also "wifi"
@@ -683,6 +715,18 @@ def title_brand(product: Product) -> str:
     return ""
 
 
+def _verdicts_at(raw: list[str]) -> list[int]:
+    """Where a phrase asking whether the thing just named will do is said ("jaspo skating kit
+    THEEK RAHEGA?", "... CHALEGA?"): it points back at the name before it, as "it" does."""
+    return [i for phrase in rules().verdicts for i in _positions(raw, phrase)]
+
+
+def asks_verdict(text: str) -> bool:
+    """Whether the message asks if something will do, in words that mark a question without a
+    question word or "?" ("eureka gseb vii chalega", "ye wala theek rahega")."""
+    return bool(_verdicts_at(_tokens(text)))
+
+
 def _points(raw: list[str]) -> bool:
     """A definite word that points at a product ("THE Sonata watch", "THIS kettle"), not one that
     opens a request ("what's the BEST ...", "the cheapest ...")."""
@@ -741,6 +785,58 @@ def _attached(said: list[str], head: int, option_words: set[str]) -> set[int]:
             run = []
         else:
             run = []
+    return out
+
+
+Flag = tuple[tuple[str, ...], tuple[str, ...]]  # the value ("yes",) or ("no",), and the words that said it
+YES, NO = ("yes",), ("no",)
+_stem = SnowballStemmer("english").stem
+
+
+def _flags_said(line: Line, said: list[str], head: int, ends: set[int]) -> dict[str, Flag]:
+    """The yes/no options of a line said by their own name in the words that name the variant:
+    "the 4k WATERPROOF action camera", "red bluetooth speaker, 20 hour battery, WATER RESISTANT
+    one" (its "water resistance: yes"; "NOT waterproof", "WITHOUT water resistance": no). Titles
+    leave a yes/no out, so only the option's name, in any of its word forms (a stemmer), says it.
+    Said right before the line's name, or after it as part of the run of values that describes it,
+    closed by a word pointing back ("... one") or followed by another value; not as the last thing
+    after the name, which is what is asked ("is the red bluetooth speaker WATER RESISTANT?")."""
+    r_ = rules()
+    flags = {k: vs for k, vs in line.values.items() if vs <= {YES, NO} and len(vs) == 2}
+    if not flags:
+        return {}
+    values = {w for vs in line.values.values() for v in vs for w in v} | {w for k in line.values for w in _terms(k)}
+    stems = [_stem(w) for w in said]
+    spans: dict[str, tuple[int, int, tuple[str, ...]]] = {}
+    for key in flags:
+        key_stems = [_stem(w) for w in _terms(key)]
+        for i in range(len(said) - len(key_stems) + 1):
+            if stems[i : i + len(key_stems)] == key_stems:
+                negated = i > 0 and said[i - 1] in r_.negations
+                start = i - 1 if negated else i
+                spans[key] = (start, i + len(key_stems) - 1, NO if negated else YES)
+    flag_words = {said[p] for a, b, _ in spans.values() for p in range(a, b + 1)}
+
+    def describes(p: int) -> bool:
+        w = said[p]
+        return w in values or w in line.common or w in flag_words or w.isdigit() or w in r_.units or w in r_.attach
+
+    start = head
+    while start > 0 and said[start - 1] in line.common and start - 1 not in ends:
+        start -= 1
+    out: dict[str, Flag] = {}
+    for key, (a, b, value) in spans.items():
+        if b < start:  # before the name, in one run of describing words up to it
+            between = range(b + 1, start)
+            naming = all(describes(p) for p in between) and not any(p in ends for p in range(b, start - 1))
+        elif a > head:  # after it, in the run of values that describes it
+            naming = all(describes(p) for p in range(head + 1, a))
+            after = said[b + 1] if b + 1 < len(said) else ""
+            naming = naming and (after in r_.referents or (after in values and b not in ends))
+        else:
+            naming = False
+        if naming:
+            out[key] = (value, tuple(said[a : b + 1]))
     return out
 
 
@@ -952,6 +1048,94 @@ def name_index(catalog: Any) -> NameIndex:
     return index
 
 
+@dataclass(frozen=True)
+class CatalogCounts:
+    """What a name index over some of a catalog's products reads from the whole catalog."""
+
+    total: int
+    titles_with: Callable[[str], int]  # products holding the word in their title or specifications
+    ordinary: Callable[[set[str]], set[str]]  # the everyday words among these (see `_ordinary_words`)
+
+
+_counts: dict[int, CatalogCounts] = {}
+
+
+def catalog_counts(catalog: Any) -> CatalogCounts:
+    """A `CatalogIndex`'s counts from its search tables, read, never built: the attribute
+    postings (title, category, specifications) for how many products hold a word, and the word
+    counts (descriptions, one per product, plus titles, categories and brands) less those
+    products for the everyday words: about the descriptions that say it."""
+    key = id(catalog)
+    if key not in _counts:
+        postings, words, total = catalog.tables.attribute_postings, catalog.word_counts, len(catalog)
+        limit = rules().ordinary_brand_share * max(total, 1)
+
+        def titles_with(w: str) -> int:
+            return postings.count(words_key([w]))
+
+        def ordinary(said: set[str]) -> set[str]:
+            return {w for w in said if words.get(w, 0) - titles_with(w) > limit}
+
+        _counts[key] = CatalogCounts(total, titles_with, ordinary)
+    return _counts[key]
+
+
+def candidate_rows(text: str, catalog: Any) -> list[int]:
+    """The rows a message may name, looked up in the catalog's search indexes: the products whose
+    text best matches its words in BM25, rare words weighing most (a brand, a model code, a
+    line's name and its option values), at most `candidates_max`; then, whole, the brands of the
+    best `candidate_groups` of them and every candidate's kind (top category node), each up to
+    `candidates_max` products: a line's options and a brand's titles are read from all its
+    products, not from those its words happened to rank (set A, read from 3 of a line of
+    coffee makers, "built in" named them: the option they vary in read as their name)."""
+    tokens = bm25_tokens(text)
+    if not tokens:
+        return []
+    r_ = rules()
+    scores = np.asarray(catalog.bm25.get_scores(tokens))
+    limit = min(r_.candidates_max, len(scores))
+    top = np.argpartition(-scores, limit - 1)[:limit]
+    top = top[scores[top] > 0]
+    rows = set(top.tolist())
+    best = top[np.argsort(-scores[top], kind="stable")][: r_.candidate_groups]
+    brands = [np.flatnonzero(catalog.brand_code == code) for code in {int(catalog.brand_code[r]) for r in best} - {-1}]
+    # every candidate's kind (its top category node: a tau line), where it is small enough
+    kinds = catalog.tables.columns["kind_code"]
+    sizes = np.bincount(kinds)
+    small = [code for code in np.unique(kinds[top]) if sizes[code] <= r_.candidates_max]
+    for group in brands:
+        if len(group) <= r_.candidates_max:
+            rows.update(group.tolist())
+    rows.update(np.flatnonzero(np.isin(kinds, small)).tolist())
+    return sorted(rows)
+
+
+def find_named(
+    text: str, catalog: Any, embedder: Embedder | None = None, kind: str | None = None, whole_max: int = 50_000
+) -> list[Named]:
+    """The products a message names (`NameIndex.find`). A catalog of up to `whole_max` products
+    has one name index, built once (~2 s per 1,000 products on 2 busy cores); a larger one is
+    never indexed whole inside a turn: the message's candidates are looked up in the search
+    tables and indexed alone, with the whole catalog's counts (bench/product_questions.py --first)."""
+    if len(catalog.products) <= whole_max:
+        return name_index(catalog).find(text, embedder, kind)
+    # A turn reads the message's names up to three times (routing, naming words, answer).
+    key = (id(catalog), text, kind)
+    if key not in _recent:
+        rows = candidate_rows(text, catalog)
+        vectors = getattr(catalog, "vectors", None)
+        products = [catalog.products[r] for r in rows]
+        index = NameIndex(products, None if vectors is None else np.asarray(vectors[rows]), catalog_counts(catalog))
+        _recent[key] = index.find(text, embedder, kind) if rows else []
+        while len(_recent) > RECENT_MAX:
+            _recent.pop(next(iter(_recent)))
+    return _recent[key]
+
+
+_recent: dict[tuple[int, str, str | None], list[Named]] = {}
+RECENT_MAX = 16
+
+
 def name_products(text: str, catalog: Any, embedder: Embedder | None = None) -> list[Product]:
     """The products a shopper's message names, in the order named (empty for a plain search)."""
     return [n.product for n in name_index(catalog).find(text, embedder)]
@@ -972,6 +1156,15 @@ def naming_words(named: list[Named], message: str = "") -> str:
         at = [i for i, w in enumerate(said) if w in n.matched]
         if at and at[-1] - at[0] < NAMING_SPAN_MAX:
             words.update(said[at[0] : at[-1] + 1])
+    # "... chalega?", "theek rahega?" ask whether it will do; their words are not what is asked.
+    raw = _tokens(message)
+    words.update(
+        w
+        for i in _verdicts_at(raw)
+        for phrase in rules().verdicts
+        if _positions(raw[i:], phrase)[:1] == [0]
+        for w in phrase
+    )
     # The question is read in its own spelling ("litre"): each word also as the other spellings.
     words |= {k for k, v in rules().spellings.items() if v in words}
     return " ".join(sorted(words))

@@ -35,7 +35,11 @@ invented counts. Several --questions files are reported side by side, one line e
 With --first, the first product question of a fresh assistant is timed as loaded and after
 `Assistant.warm_answers` (run by the web app, the API and chat in the background after loading).
 
-Usage: python bench/product_questions.py [--questions FILE ...] [--backend none|transformers] [--show] [--naming|--sweep|--records|--first]
+With --scale INDEX (an index folder, e.g. bench/query_latency.py's 1M one), naming's time on the
+Flipkart questions where the catalog is too large to index whole (`naming.find_named` looks each
+message's candidates up in the search tables), beside the time a whole name index would take.
+
+Usage: python bench/product_questions.py [--questions FILE ...] [--backend none|transformers] [--show] [--naming|--sweep|--records|--first|--scale INDEX]
 """
 
 from __future__ import annotations
@@ -158,6 +162,54 @@ def first_question(questions: list[dict]) -> None:
         after = time.perf_counter() - started
         n = len(cold.engine.catalog.products)
         print(f"{catalog:<9} {n:>8} {warm:>6.2f}s {first:>11.2f}s {after:>13.2f}s {again:>6.2f}s")
+
+
+def naming_at_scale(index_dir: Path, questions: list[dict]) -> None:
+    """Naming on a large index (bench/query_latency.py's 1M, say) without a whole-catalog name
+    index: per Flipkart question, the time `find_named` takes to look its candidates up in the
+    search tables and index them (cold, then again), and how many it looked up; beside it, the
+    whole index built over the first 10,000 products, for the time a whole build would take."""
+    import time
+
+    import numpy as np
+
+    from assistant import naming
+    from assistant.catalog import CatalogIndex
+    from assistant.catalog_tables import TABLES_DIR, _stamp
+    from ingest.snapshot import read_snapshot
+
+    snapshot = read_snapshot(index_dir)
+    stamp = index_dir / TABLES_DIR / "stamp.json"
+    if not stamp.is_file() or json.loads(stamp.read_text()) != _stamp(snapshot):
+        sys.exit(f"{index_dir}: its search tables are missing or stale; open it once to build them, then rerun")
+    started = time.perf_counter()
+    catalog = CatalogIndex(snapshot)
+    print(f"{len(catalog):,} products, opened in {time.perf_counter() - started:.1f}s")
+    texts = [q["question"] for q in questions if catalog_of(q) == "flipkart"]
+    cold, again, looked_up, named = [], [], [], 0
+    for text in texts:
+        started = time.perf_counter()
+        found = naming.find_named(text, catalog, whole_max=0)
+        cold.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        naming.find_named(text, catalog, whole_max=0)
+        again.append(time.perf_counter() - started)
+        looked_up.append(len(naming.candidate_rows(text, catalog)))
+        named += bool(found)
+    sample = min(10_000, len(catalog))
+    started = time.perf_counter()
+    naming.NameIndex([catalog.products[r] for r in range(sample)], np.asarray(catalog.vectors[:sample]))
+    whole = (time.perf_counter() - started) * len(catalog) / sample
+
+    def p(xs: list[float], q: float) -> float:
+        return float(np.percentile(xs, q))
+
+    print(f"{len(texts)} questions: candidates looked up p50 {p(looked_up, 50):.0f} / max {max(looked_up)}")
+    print(
+        f"naming, cold: p50 {p(cold, 50):.2f}s p95 {p(cold, 95):.2f}s; again (same turn): p50 {p(again, 50) * 1e3:.2f} ms"
+    )
+    print(f"named something: {named} of {len(texts)}")
+    print(f"a whole name index: {whole:.0f}s (extrapolated from {sample:,} products)")
 
 
 def sweep(questions: list[dict]) -> None:
@@ -288,6 +340,7 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help="calibrate naming's and the answerer's thresholds")
     parser.add_argument("--records", action="store_true", help="the answerer alone, from the labelled records")
     parser.add_argument("--first", action="store_true", help="time the first product question, cold and warmed")
+    parser.add_argument("--scale", type=Path, help="an index folder: naming's time there without a whole index")
     args = parser.parse_args()
     if args.records:
         answer_records(args.questions, args.show)
@@ -297,6 +350,9 @@ def main() -> None:
     }
     if args.naming:
         measure_naming(sets, args.show)
+        return
+    if args.scale:
+        naming_at_scale(args.scale, [q for questions in sets.values() for q in questions])
         return
     if args.first:
         first_question([q for questions in sets.values() for q in questions])

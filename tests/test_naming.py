@@ -421,3 +421,138 @@ def test_a_server_warms_the_name_index_only_for_a_catalog_it_can_build_quickly(m
     warm, _ = make_assistant()
     warm.warm_answers()
     assert id(warm.engine.catalog) in naming._indexes
+
+
+# -- a yes/no option said by its name; a line named whole; a Hinglish verdict ------------------
+def _without_flags(products: list[Product]) -> list[Product]:
+    """tau's titles leave a yes/no option out: "Bluetooth Speaker (red, 20 hours)"."""
+    return [
+        p.model_copy(
+            update={
+                "title": f"{p.title.split(' (')[0]} ({', '.join(v for v in p.attributes.values() if v not in ('yes', 'no'))})"
+            }
+        )
+        for p in products
+    ]
+
+
+SPEAKERS = _without_flags(
+    _line(
+        "Bluetooth Speaker",
+        {"color": ["red", "blue"], "battery life": ["10 hours", "20 hours"], "water resistance": ["yes", "no"]},
+    )
+)
+CAMERAS = _without_flags(
+    _line("Action Camera", {"resolution": ["4K", "1080p"], "waterproof": ["yes", "no"], "color": ["black", "silver"]})
+)
+CHAIRS = _line(
+    "Office Chair", {"material": ["leather", "mesh"], "color": ["black", "red"], "armrest": ["adjustable", "none"]}
+)
+LAMPS = _line("Desk Lamp", {"color": ["black", "white"], "brightness": ["high", "low"]})
+
+
+def _ids(products: list[Product], message: str) -> set[str]:
+    return {n.product.id for n in NameIndex([*FILLERS, *products]).find(message)}
+
+
+def _with(products: list[Product], **attributes: str) -> set[str]:
+    return {p.id for p in products if all(p.attributes.get(k.replace("_", " ")) == v for k, v in attributes.items())}
+
+
+@pytest.mark.parametrize(
+    "catalog, message, attributes",
+    [
+        # by the option's name in another word form, before a word pointing back ("... one")
+        (
+            SPEAKERS,
+            "red bluetooth speaker, 20 hour battery, water resistant one - has a mic for taking calls?",
+            {"color": "red", "battery_life": "20 hours", "water_resistance": "yes"},
+        ),
+        # right before the line's name; negated, a no
+        (
+            CAMERAS,
+            "4k waterproof action camera in black - does it have image stabilisation?",
+            {"resolution": "4K", "waterproof": "yes", "color": "black"},
+        ),
+        (
+            CAMERAS,
+            "the 4k non waterproof action camera in black, any stabilisation?",
+            {"resolution": "4K", "waterproof": "no", "color": "black"},
+        ),
+        # the last thing said after the name is what is asked: both variants, answered for each
+        (
+            SPEAKERS,
+            "is the red bluetooth speaker with 20 hour battery water resistant?",
+            {"color": "red", "battery_life": "20 hours"},
+        ),
+    ],
+)
+def test_a_yes_no_option_said_by_its_name_names_the_variant(catalog, message, attributes):
+    assert _ids(catalog, message) == _with(catalog, **attributes)
+
+
+def test_a_line_named_whole_wins_over_a_word_of_another_line_in_the_story():
+    message = "black leather high back office chair - i need armrests to match my desk height, does this fit?"
+    assert _ids([*CHAIRS, *LAMPS], message) == _with(CHAIRS, material="leather", color="black")
+
+
+KITS = [
+    Product(id="k1", title="jaspo thunder senior skates combo with helmet and knee guard", brand="jaspo"),
+    Product(id="k2", title="jaspo saphire dual shoe skates size 5", brand="jaspo"),
+]
+
+
+def test_a_hinglish_verdict_after_a_name_points_at_it():
+    # a brand and a kind alone ask for the brand's products of that kind...
+    assert _named(KITS, "jaspo skates with helmet?") == []
+    # ... unless the message asks whether the one named will do ("theek rahega" = will it be fine)
+    assert _named(KITS, "nephew is 10, jaspo skates with helmet theek rahega?") == ["k1"]
+    assert _named(KITS, "bhai jaspo skates with knee guard") == []
+    assert _named(KITS, "bhai jaspo skates with knee guard chalega") == ["k1"]
+
+
+# -- a catalog too large to index whole: the message's candidates, from the search tables -------
+MESSAGES = [
+    (KITS, "nephew is 10, jaspo skates with helmet theek rahega?"),
+    (SPEAKERS, "red bluetooth speaker, 20 hour battery, water resistant one - has a mic for taking calls?"),
+    (
+        [*CHAIRS, *LAMPS],
+        "black leather high back office chair - i need armrests to match my desk height, does this fit?",
+    ),
+    (PANS, "I cook on induction only. will the nirlon classic red 2.5 litre kadhai work?"),
+    (SHOES, "asics gel-kayano 22 running shoes, how much does one shoe weigh?"),
+    (KETTLES, "is the glass 2 litre tea kettle induction compatible?"),
+    (KETTLES, "ceramic tea kettle"),
+]
+
+
+@pytest.fixture(scope="module")
+def large_shop(tmp_path_factory):
+    import numpy as np
+
+    from assistant.catalog import CatalogIndex
+    from ingest.snapshot import read_snapshot, write_snapshot
+
+    products = [*FILLERS, *{p.id: p for catalog, _ in MESSAGES for p in catalog}.values()]
+    index_dir = tmp_path_factory.mktemp("naming") / "index"
+    write_snapshot(index_dir, products, np.zeros((len(products), 8), dtype=np.float32), "random")
+    return CatalogIndex(read_snapshot(index_dir))
+
+
+@pytest.mark.parametrize("message", [m for _, m in MESSAGES])
+def test_a_catalog_too_large_to_index_whole_names_from_its_candidates(large_shop, message):
+    from assistant import naming
+
+    whole = [n.product.id for n in naming.find_named(message, large_shop, whole_max=10**6)]
+    naming._indexes.clear()
+    looked_up = [n.product.id for n in naming.find_named(message, large_shop, whole_max=0)]
+    assert looked_up == whole
+    assert id(large_shop) not in naming._indexes  # no whole-catalog index was built
+
+
+def test_a_hinglish_verdict_is_no_part_of_what_is_asked():
+    from assistant.naming import naming_words
+
+    found = NameIndex([*FILLERS, *KITS]).find("bhai jaspo skates with knee guard chalega for a 10 year old?")
+    words = naming_words(found, "bhai jaspo skates with knee guard chalega for a 10 year old?").split()
+    assert "chalega" in words and "year" not in words
