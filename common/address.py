@@ -624,6 +624,7 @@ def _labelled_line_start() -> re.Pattern[str]:
 
 # A house, flat or building number as any script writes it: "12", "д.12", "12а", "45/2", "B-204".
 LOOSE_HOUSE_NUMBER = re.compile(r"#?(?:[^\W\d_]{1,3}[.-]?)?\d{1,5}(?:[/-][^\W_]{1,5})*[^\W\d_]?")
+SENTENCE_BEFORE_TAG = re.compile(r"[.!?](?=\s+\[[A-Z]+\])")
 # Parts of a labelled line are set apart by commas of any script.
 PART_SEPARATOR = re.compile(r"[,，、،]")
 # More words than this in a part, and it is a sentence, not a part of an address.
@@ -678,8 +679,11 @@ def _labelled_lines(text: str) -> list[tuple[int, int, str]]:
     for label in _labelled_line_start().finditer(text):
         stop = _clause_end().search(text, label.end())
         line_end = stop.start() if stop else len(text)
+        # a line break ends it, and so does a full stop before a tag ("... 620014. [NAME], τηλ."),
+        # which `_clause_end` cannot tell from an abbreviation's dot
+        tagged = SENTENCE_BEFORE_TAG.search(text, label.end(), line_end)
         newline = text.find("\n", label.end(), line_end)
-        line_end = newline if newline >= 0 else line_end
+        line_end = min(x for x in (line_end, newline, tagged.start() if tagged else -1) if x >= 0)
         parts, offset = [], label.end()
         for piece in PART_SEPARATOR.split(text[label.end() : line_end]):
             parts.append(_tokens(piece, offset))

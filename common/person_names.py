@@ -459,6 +459,8 @@ def _signature_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A full stop after a word, not an initial's: no name runs across it ("Warszawa. Jan Kowalski").
+SENTENCE_END = regex.compile(r"\p{L}[\p{L}\p{M}]+\.\s")
 # The tags of contact and account details that name their holder.
 _HOLDER_TAGS = r"\[(?:PHONE|EMAIL|UPI|IBAN|CARD|ID)\]"
 
@@ -543,7 +545,8 @@ def names_beside_contacts(text: str) -> str:
             run = words[-n:]
             if len(run) < n or run[-1].end() != tag.start():
                 continue
-            if _ODD_IN_NAME.search(text[run[0].start() : tag.start()]) or "\n" in text[run[0].start() : tag.start()]:
+            joined = text[run[0].start() : tag.start()]
+            if _ODD_IN_NAME.search(joined) or "\n" in joined or SENTENCE_END.search(joined):
                 continue
             # written as a name is, capitalised ("likh lo: [PHONE]" is Hindi for "note it down")
             cased = all(not w.group()[0].islower() for w in run)

@@ -1232,6 +1232,11 @@ def test_an_id_named_in_hindi_is_redacted_even_in_lower_case():
         ("Διεύθυνση: Οδός Ερμού 25, Αθήνα 105 63", "Διεύθυνση: [ADDRESS], Αθήνα [POSTCODE]"),
         ("पता: मकान 14, गली 3, शास्त्री नगर, जयपुर 302016", "पता: [ADDRESS], जयपुर [POSTCODE]"),
         ("address: same as last order, 2 items please", "address: same as last order, 2 items please"),
+        # a full stop before the next sentence's tag ends the line (found in a session file)
+        (
+            "адрес: ул. Ленина, д. 12, Екатеринбург 620014. Νίκος Παπαδόπουλος, τηλ. +30 694 512 3387",
+            "адрес: [ADDRESS], Екатеринбург [POSTCODE]. [NAME], τηλ. [PHONE]",
+        ),
         # a postcode named after a unit line
         ("redeliver to flat 1202, Tower C, Sector 54, Gurugram. Pin 122011", "redeliver to [ADDRESS]. Pin [POSTCODE]"),
     ],
