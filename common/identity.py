@@ -36,12 +36,12 @@ from common.address import NOT_AFTER_WORD, NOT_BEFORE_WORD, SPACELESS, _cue_word
 ID_TAG = "[ID]"
 DOB_TAG = "[DOB]"
 
-# A group of an identifier as typed: letters and digits, set apart from the next by a space or
-# two, or by one dot, dash or slash with spaces around it or not ("CHTPE 4714 Q", "23.904.974-Q",
+# A group of an identifier as typed: letters and digits, set apart from the next by one to three
+# spaces ("2823  4533 6156", typed unevenly), or by one dot, dash or slash with spaces around it or not ("CHTPE 4714 Q", "23.904.974-Q",
 # "310104 19880612 3094", "QQ 123456 C"). Every identifier is read on its groups joined, its
 # separator-free form, with the check its kind has: no way of grouping it needs a pattern of its own.
 ID_GROUP = re.compile(r"[A-Za-z0-9]+")
-ID_SEPARATOR = re.compile(r"[ \t]{1,2}|[ \t]{0,2}[./-][ \t]{0,2}")
+ID_SEPARATOR = re.compile(r"[ \t]{1,3}|[ \t]{0,2}[./-][ \t]{0,2}")
 # The most groups and characters one identifier is read over: an IBAN has up to 34 characters.
 MAX_GROUPS, MAX_CHARS = 9, 34
 # A letter of a spaced script glued to a group makes it part of a word ("Müller2024"); a Chinese
@@ -113,7 +113,13 @@ def _pan(c: _Candidate) -> bool:
 def _aadhaar(c: _Candidate) -> bool:
     if c.cued("aadhaar_cues"):
         return True  # named as one: even with a digit mistyped
-    if not aadhaar.is_valid(c.compact) or c.named_otherwise():
+    if c.named_otherwise():
+        return False
+    if c.sizes == [4, 4, 4] and _mentioned("aadhaar_cues", c.text, c.start):
+        # printed as an Aadhaar and named earlier in the sentence: the person's, even where the
+        # check digit fails ("I typed my aadhaar wrong before, correct one: 2823  4533 6156")
+        return True
+    if not aadhaar.is_valid(c.compact):
         return False
     # printed 4-4-4, or named earlier in the sentence ("aadhar galat tha, correct one: ...")
     return c.sizes == [4, 4, 4] or _mentioned("aadhaar_cues", c.text, c.start)

@@ -29,7 +29,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from common.address import _data, _words
+from common.address import _data, _labelled_line_start, _words
 
 NAME_TAG = "[NAME]"
 DATA = Path(__file__).parent / "data" / "person_names.yaml"
@@ -179,6 +179,12 @@ def _kind(word: str) -> str:
     return "uncommon" if _uncommon(bare) else ""
 
 
+def names_someone(word: str) -> bool:
+    """A word a names list holds that is no everyday English word ("sharma", "kumar"; not
+    "green", "park"): in a firm's domain ("accounts@sharma-traders.co.in") it names its owner."""
+    return _kind(word) == "listed" and not _everyday_english(word.lower())
+
+
 def _full_name(words: list[str], explicit: bool) -> bool:
     """Whether these words are one person's full name: two or more name words (particles
     aside), one initial at most and not first unless a listed name follows it. After a cue that
@@ -281,11 +287,12 @@ def _before_cue() -> re.Pattern[str]:
 @cache
 def _qualified_name_cue() -> re.Pattern[str]:
     """ "name" with what it is written on or as ("name on parcel:", "name as per pan:", "name on the
-    invoice should be"): what follows is the name."""
+    invoice should be", "name is on the account:", "nom sur le compte :"): what follows is the name."""
     qualifiers = _cue_pattern("name_qualifiers")
     ends = _cue_pattern("name_qualifier_ends")
     return re.compile(
-        rf"(?<![\w'’])(?:name|naam)[ \t]+(?:{qualifiers})[ \t]+(?:(?:the|my|your|his|her|a)[ \t]+)?"
+        rf"(?<![\w'’])(?:{_cue_pattern('qualified_name_words')})(?:[ \t]+(?:{_cue_pattern('qualified_name_verbs')}))?"
+        rf"[ \t]+(?:{qualifiers})[ \t]+(?:(?:{_cue_pattern('qualified_name_articles')})[ \t]+)?"
         rf"[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*(?:{ends})[ \t]*(?<=[\s:=-])",
         re.I,
     )
@@ -343,6 +350,12 @@ def full_names(text: str) -> str:
             continue
         end = _name_end(text, cue.end(), said in _explicit())
         if end:
+            spans.append((cue.end(), end))
+    for cue in _labelled_line_start().finditer(text):
+        # the addressee heading an address's line ("ঠিকানা: অনিন্দিতা সেন, ৩২ …", "Address: Claire
+        # Dubois, 12 rue …"): a full name that is a part of its own
+        end = _name_end(text, cue.end(), explicit=False)
+        if end and re.match(r"[ \t]*[,，،\n]", text[end:]):
             spans.append((cue.end(), end))
     for cue in _qualified_name_cue().finditer(text):
         end = _name_end(text, cue.end(), explicit=True)
@@ -446,7 +459,38 @@ def _signature_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_CONTACT_AFTER = re.compile(r"[ \t]*[,:;/–—-]?[ \t]*(?:\n[ \t]*)?\[(?:PHONE|EMAIL|UPI)\]")
+# A full stop after a word, not an initial's: no name runs across it ("Warszawa. Jan Kowalski").
+SENTENCE_END = regex.compile(r"\p{L}[\p{L}\p{M}]+\.\s")
+# The tags of contact and account details that name their holder.
+_HOLDER_TAGS = r"\[(?:PHONE|EMAIL|UPI|IBAN|CARD|ID)\]"
+
+
+@cache
+def _contact_after() -> re.Pattern[str]:
+    """Contact details right after a name: a comma or colon, the detail's own word perhaps
+    ("Νίκος Παπαδόπουλος, τηλ. [PHONE]", "கார்த்திக் ராஜா, கைபேசி [PHONE]", "Claire Dubois, IBAN
+    [IBAN]"), then its tag."""
+    words = _cue_words_any_script("contact_words")
+    return re.compile(
+        rf"[ \t]*[,:;/–—-]?[ \t]*(?i:(?:{words})\.?[ \t]*(?:no\.?|number|#)?[ \t]*[:=-]?[ \t]*)?(?:\n[ \t]*)?{_HOLDER_TAGS}"
+    )
+
+
+def _cue_words_any_script(key: str) -> str:
+    """The words of `key` as a pattern whose edges hold in any script: no letter or combining
+    mark beside them (Tamil's "கைபேசி" ends in a vowel sign, no "\\w")."""
+    words = "|".join(re.escape(w) for w in sorted(_names_data()[key], key=len, reverse=True))
+    return rf"(?<![^\W_])(?<![\u0300-\u036f\u0900-\u0dff])(?:{words})(?![^\W_])(?![\u0900-\u0dff])"
+
+
+@cache
+def _holder_after_tag() -> re.Pattern[str]:
+    """A name in brackets, or after a comma or dash ending the clause, right after an account's
+    or contact's tag: the holder ("IBAN [IBAN] (Claire Dubois)", "[PHONE] - Ravi Kumar.")."""
+    return re.compile(
+        rf"{_HOLDER_TAGS}[ \t]*(?:[(\[][ \t]*(?P<bracketed>[^()\[\]\n]{{3,60}}?)[ \t]*[)\]]"
+        rf"|[,–—-][ \t]*(?P<trailing>[^\W\d_][^\n.!?;,()\[\]]{{2,60}}?)[ \t]*(?=[.!?;\n]|$))"
+    )
 
 
 @cache
@@ -494,31 +538,58 @@ def names_beside_contacts(text: str) -> str:
     if "[" not in text:
         return text
     spans: list[tuple[int, int]] = []
-    for tag in _CONTACT_AFTER.finditer(text):
+    for tag in _contact_after().finditer(text):
         start = max(0, tag.start() - 80)
         words = list(_WORD.finditer(text, start, tag.start()))
         for n in (4, 3, 2):
             run = words[-n:]
             if len(run) < n or run[-1].end() != tag.start():
                 continue
-            if _ODD_IN_NAME.search(text[run[0].start() : tag.start()]) or "\n" in text[run[0].start() : tag.start()]:
+            joined = text[run[0].start() : tag.start()]
+            if _ODD_IN_NAME.search(joined) or "\n" in joined or SENTENCE_END.search(joined):
                 continue
             # written as a name is, capitalised ("likh lo: [PHONE]" is Hindi for "note it down")
             cased = all(not w.group()[0].islower() for w in run)
-            if cased and _full_name([w.group() for w in run], False):
+            if cased and (_full_name([w.group() for w in run], False) or _caseless_contact_name(text, run)):
                 spans.append((run[0].start(), run[-1].end()))
                 break
         cjk = _cjk_name_before().search(text, start, tag.start())
         if cjk:
             spans.append((cjk.start("name"), cjk.end("name")))
+    for m in _holder_after_tag().finditer(text):
+        group = "bracketed" if m.group("bracketed") else "trailing"
+        words = list(_WORD.finditer(m.group(group)))
+        joined = m.group(group).strip()
+        if not 2 <= len(words) <= 4 or _ODD_IN_NAME.search(joined) or words[-1].end() != len(m.group(group).rstrip()):
+            continue
+        if all(not w.group()[0].islower() for w in words) and _full_name([w.group() for w in words], False):
+            spans.append((m.start(group), m.start(group) + words[-1].end()))
     for start, end in sorted(merged_spans(spans), reverse=True):
         if not _person_named_brand().fullmatch(text[start:end]):
             text = text[:start] + NAME_TAG + text[end:]
     # a family name a cue's reading stopped short of ("[NAME] Butt [PHONE]": no list holds "Butt")
-    return _NAME_TAIL.sub(NAME_TAG, text)
+    return _name_tail().sub(NAME_TAG, text)
 
 
-_NAME_TAIL = re.compile(r"\[NAME\](?:[ \t]+[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)*){1,2}(?=" + _CONTACT_AFTER.pattern + ")")
+@cache
+def _name_tail() -> re.Pattern[str]:
+    return re.compile(r"\[NAME\](?:[ \t]+[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)*){1,2}(?=" + _contact_after().pattern + ")")
+
+
+def _caseless_contact_name(text: str, run: list[re.Match[str]]) -> bool:
+    """Words of a script without capital letters (Tamil, Bengali, Devanagari...) opening their
+    clause right before contact details: a name when a names list holds one of them and none is
+    a word no name holds. Neither case nor frequency tells a name there (the lists miss given
+    names such as "கார்த்திக்", which Tamil text uses as often as everyday words)."""
+    words = [w.group() for w in run]
+    if any(w[0].lower() != w[0].upper() for w in words) or len(words) > 3:
+        return False
+    lead = text[: run[0].start()].rstrip()
+    if lead and lead[-1] not in ",.!?;:\n।":
+        return False
+    kinds = [_kind(w) for w in words]
+    listed = sum(k == "listed" for k in kinds)
+    return listed >= 1 and not any(w.lower() in _not_name_words() for w in words)
 
 
 @cache

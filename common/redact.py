@@ -34,7 +34,7 @@ from common.address import (  # one reading of redact.yaml
 )
 from common.identity import birth_dates, national_ids
 from common.matching_form import fold, restore
-from common.person_names import full_names, merged_spans, names_beside_contacts, titled_names
+from common.person_names import full_names, merged_spans, names_beside_contacts, names_someone, titled_names
 
 # Checking numbers against some fifty regions' plans compiles more of libphonenumber's patterns
 # than the re module keeps (512): the library's own cache keeps them all.
@@ -135,10 +135,41 @@ def _upi_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_words('upi_cues')})\b[^\w\n]*(?:(?:id|is|address)\b[^\w\n]*)*$", re.I)
 
 
+ROLE_AT = re.compile(r"\s*@\s*|\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*|\s+at\s+")
+ROLE_PIECE = re.compile(r"[._+\s-]+|[(\[{<]\s*(?:dot|\.)\s*[)\]}>]|\bdot\b")
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _data()["role_mailbox_words"])
+
+
+def role_mailbox(address: str) -> bool:
+    """A role account's address ("support@yourstore.in", "store.payments@icici", "orders@..."):
+    every piece of its local part is a role word (RFC 2142's info, sales, support... and a shop's
+    help, care, orders, payments, billing) at a domain that names no person. It names a desk:
+    shop text, kept."""
+    # the local part, also of an address spelled out ("support at shop dot in", "help[at]shop.in")
+    local, domain = [*ROLE_AT.split(address.strip().lower(), maxsplit=1), ""][:2]
+    pieces = [p for p in ROLE_PIECE.split(local) if p]
+    if not pieces or not (local in _role_words() or all(p in _role_words() for p in pieces)):
+        return False
+    # A desk of a firm that bears a person's name is that person's ("accounts@sharma-traders.co.in",
+    # "finance.team@kumar-exports.in": sets A and B label them personal data).
+    return not any(names_someone(p) for p in re.split(r"[\W_]+", domain) if len(p) > 2 and p != "dot")
+
+
+def _email(m: re.Match[str]) -> str:
+    return m.group() if role_mailbox(m.group()) else "[EMAIL]"
+
+
 def _upi_ids(text: str) -> str:
-    """UPI addresses: a handle of the data's payment apps, or any after its word ("upi", "vpa")."""
+    """UPI addresses: a handle of the data's payment apps, or any after its word ("upi", "vpa");
+    not a merchant's role account ("store.payments@icici")."""
 
     def tag(m: re.Match[str]) -> str:
+        if role_mailbox(m.group()):
+            return m.group()
         known = m.group("handle").lower() in _data()["upi_handles"]
         if m.group("space"):
             return "[UPI]" if known else m.group()
@@ -370,6 +401,8 @@ def _phones(text: str) -> str:
         for s, e in spans
         if not _number_range(text[s:e]) and not _number_series(text[s:e]) and not CALENDAR_DATE.fullmatch(text[s:e])
     ]
+    # Digits inside a code glued to letters by a slash or dash ("INV/24-25/000817", "PO-2024/0098123")
+    spans = [(s, e) for s, e in spans if not _inside_code(text, s, e)]
     # A toll-free or shared-cost line is a business's, not a person's ("helpline 1800-180-1551").
     spans = [(s, e) for s, e in spans if not _business_number(text[s:e])]
     # A number an identifier word names ("AWB number 7845123690", "order no 9876543210") is that
@@ -383,17 +416,37 @@ def _phones(text: str) -> str:
     return text
 
 
+# The part of a code token before its digits: letters, digits, slashes and dashes from a space,
+# holding a letter and joined to them by a slash or dash ("INV/", "PO-2024/"); not a link's
+# domain ("wa.me/919811204467" is a phone number).
+CODE_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<head>[\w/-]*[^\W\d_][\w/-]*)[/-]$")
+CODE_AFTER = re.compile(r"[/-][^\W\d_]")
+
+
+def _inside_code(text: str, start: int, end: int) -> bool:
+    """Digits that a code token holds: letters glued to them by a slash or dash, on the left
+    ("INV/24-25/000817", "ORD-2024-5567123") or on the right ("000817/INV"). An invoice, order or
+    document number, not a phone; unless the letters are a phone word ("mob-9845012345")."""
+    before = CODE_BEFORE.search(text[max(0, start - 30) : start])
+    if before and not _phone_cue().search(before.group("head") + " "):
+        return True
+    # on the right only where no phone word announces the number ("call 9845012345/Rahul")
+    return bool(CODE_AFTER.match(text, end)) and not _phone_cue().search(text[max(0, start - 40) : start])
+
+
 # Three digit groups or more of three digits or more, one kind of separator between them:
 # "8547-221-903"; not two ("35000-45000" is a range), nor pairs ("98 45 01 23 45").
-REGROUPED = re.compile(r"\d{3,}(?P<sep>[ .-])\d{3,}(?:(?P=sep)\d{3,})+")
+# Or one digit at a time, as read out or typed to slip past a filter: "7 0 4 5 5 1 2 3 9 8".
+REGROUPED = re.compile(r"\d{3,}(?P<sep>[ .-])\d{3,}(?:(?P=sep)\d{3,})+|\d(?P<one>[ .-]{1,2})\d(?:(?P=one)\d)+")
 
 
 @lru_cache(maxsize=4096)
 def _mobile_regrouped(raw: str) -> bool:
     """A mobile number of one of the regions grouped other than its plan groups it ("8547-221-903"
     for India's 5-5): libphonenumber's strict grouping turns it down, yet people retype numbers
-    so. Only a mobile number of ten or eleven digits in three groups or more of three digits or
-    more: a shorter or fixed-line number grouped freely is as often an order or a model number."""
+    so, or write it one digit at a time ("7 0 4 5 5 1 2 3 9 8"). Only a mobile number of ten or
+    eleven digits in three groups or more of three digits or more, or in single digits: a shorter
+    or fixed-line number grouped freely is as often an order or a model number."""
     raw = raw.strip()
     if not REGROUPED.fullmatch(raw) or not 10 <= sum(ch.isdigit() for ch in raw) <= 11:
         return False
@@ -493,8 +546,8 @@ def redact(text: str) -> str:
 
 def _redact(text: str) -> str:
     """Phones go before addresses, so that a phone number is not read as a postcode at the end of an address."""
-    text = EMAIL.sub("[EMAIL]", text)
-    text = _spelled_email().sub("[EMAIL]", text)
+    text = EMAIL.sub(_email, text)
+    text = _spelled_email().sub(_email, text)
     text = _upi_ids(text)
     text = full_names(titled_names(text))
     text = PO_BOX.sub("[ADDRESS]", text)
