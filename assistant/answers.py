@@ -52,6 +52,10 @@ CLAUSE_SPLIT = re.compile(r"\s*[,;|]\s+|\s+-\s+")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 BRACKETED = re.compile(r"\(([^()]*)\)")
 MATERIAL_KEY = re.compile(r"material|fabric", re.I)
+DASH = re.compile(r"\s[-–—]+\s")
+SENTENCE_END = re.compile(r"[.!?]+\s")
+SHOPPER_WORDS = frozenset("i im my me mine we our us ours".split())
+RATE = re.compile(r"\b(?:per|each|every)\s+([a-z]+)", re.I)
 NO_VALUES = frozenset("no n false none not unavailable out".split())
 YES_VALUES = frozenset("yes y true available included".split())
 
@@ -276,6 +280,7 @@ class Asked:
     heard: list[str] = field(default_factory=list)  # `words` with those in brackets ("(overpronation)")
     said: list[str] = field(default_factory=list)  # every word of the question, singular, in order
     focus: list[str] = field(default_factory=list)  # what a value question asks for: "what IP RATING"
+    rate: list[str] = field(default_factory=list)  # "per DAY": the unit (`units`) an amount is asked per
 
     @property
     def phrase(self) -> str:
@@ -297,11 +302,21 @@ def read_question(question: str, naming: str = "") -> Asked:
     counts = Counter(singular(w) for w in tokens)
     again = {w for w, n in counts.items() if n > 1 and w not in vocabulary.type_words()}
     named = {singular(w) for w in tokenize(naming)} - again
+    # "red bluetooth speaker, 20 hour battery, water resistant one - has a mic?": a message that
+    # opens on the product's description and asks after a dash names it there, whatever naming
+    # found ("water resistant" answered "has a mic?" yes from "water resistance: yes", set H).
+    named |= {singular(w) for w in tokenize(_named_before_dash(plain))}
     by_name = set(named)
     # Words in brackets tell which product is meant ("nirlon classic pan (red, NON STICK) - would
     # it work on induction?", "the yoga mat bag (canvas, zipped)"): they describe it, not the
     # feature asked.
     named |= {singular(w) for part in BRACKETED.findall(plain) for w in tokenize(part)}
+    # "the 19 bar 1.5L espresso machine" names "1 5 l": "5l" is the same amount, no feature asked.
+    named |= {w for w in tokens if _amount_named(w, named)}
+    # "how much does EACH GLASS hold?", "how many PER DAY?": what follows per/each/every is the
+    # unit of an amount asked, asked though it also names the product.
+    rate = [singular(m.group(1)) for m in RATE.finditer(plain)]
+    named -= set(rate)
     # "how MANY hours" asks an amount in hours, not a count of pieces.
     tokens = [w for w, nxt in zip(tokens, [*tokens[1:], ""], strict=True) if not (w in k.counts and nxt in k.units)]
     words = [singular(w) for w in tokens if w not in k.filler and not w.isdigit()]
@@ -334,7 +349,30 @@ def read_question(question: str, naming: str = "") -> Asked:
         heard=list(dict.fromkeys(heard)),
         said=[singular(w) for w in tokens],
         focus=focus,
+        # Only a unit ("per DAY", "each HOUR") must be said by the answer: "per charge" is what a
+        # battery life states anyway, "each glass" what a glass's capacity states.
+        rate=[w for w in rate if w in k.units],
     )
+
+
+def _named_before_dash(question: str) -> str:
+    """The part of a message before its first dash when only that part asks nothing (no question
+    word, no question mark) and the rest asks: "lg 32L convection microwave - has child lock?"."""
+    parts = DASH.split(question, maxsplit=1)
+    if len(parts) < 2 or "?" in parts[0] or not is_question(parts[1]):
+        return ""
+    # A story before the dash ("our living room is big, like 20x18 ft. the ionic air purifier -
+    # will it be enough?") speaks of the shopper or ends a sentence: it is no name (set E).
+    if SENTENCE_END.search(parts[0]) or set(tokenize(parts[0])) & SHOPPER_WORDS:
+        return ""
+    openers = {m.group(1).lower() for m in CLAUSE_OPENER.finditer(parts[0])}
+    return "" if openers & (YES_NO_OPENERS | VALUE_OPENERS) else parts[0]
+
+
+def _amount_named(token: str, named: set[str]) -> bool:
+    """A token of digits and letters ("5l", "32gb") whose digits and letters both name the product."""
+    m = re.fullmatch(r"(\d+)([a-z]+)", token)
+    return bool(m) and m.group(1) in named and m.group(2) in named
 
 
 WH_WORDS = frozenset("what whats which how".split())
@@ -411,7 +449,11 @@ def answer_question(
     stated = own | {w for e in evidence if e.source != "description" for w in _words(e.text)}
     keyed = _key_match(asked, evidence, values or {}, embedder, stated)
     flag = keyed is not None and (_says_no(keyed.value or "") or _says_yes(keyed.value or ""))
+    if keyed is not None and not asked.yes_no and not _says_rate(asked, keyed):
+        keyed, flag = None, False  # "how many PER DAY?" is no "Quantity: 60" (set H)
     amount = None if asked.yes_no else _amount_asked(question, asked, evidence, keyed, embedder)
+    if amount is not None and not _says_rate(asked, amount):
+        amount = None
     if amount is not None:  # "how many watts?" against "Power Consumption: 40 W"
         return Answer(Verdict.VALUE, _value_text(amount), [amount], amount.value)
     if keyed is not None and asked.focus and not _covers_focus(asked, keyed):
@@ -472,17 +514,19 @@ def answer_question(
         return _yes_no(replace(asked, words=[w for w in asked.words if _covered(w, _words(said.value or ""))]), said)
     if not asked.yes_no:  # "how much chai fits in a cup?" against "Capacity: 150 ml"
         used = _use_value(asked, evidence)
-        if used is not None:
+        if used is not None and _says_rate(asked, used):
             return Answer(Verdict.VALUE, _value_text(used), [used], used.value)
     if not asked.yes_no:  # "what's the warranty?" stated in a description sentence
         sentence = _described(asked, evidence, values or {}, own, embedder)
-        if sentence is not None:
+        if sentence is not None and _says_rate(asked, sentence):
             return Answer(Verdict.VALUE, f"The listing says: {_quote(sentence)}.", [sentence], sentence.text)
     covering = [
         e for e in evidence if e.key != "category" and _cover(asked.words, _words(e.text)) >= knowledge().key_cover
     ]
     if family is not None:  # an amount of another kind answers no value asked in watts
         covering = [e for e in covering if e.source == "description" or _of_family(e, family)]
+    if not asked.yes_no:
+        covering = [e for e in covering if _says_rate(asked, e)]
     if covering:
         best = _best(asked, covering, embedder)
         if asked.yes_no:
@@ -502,6 +546,12 @@ def answer_question(
             [related],
         )
     return _not_stated(asked, _about(asked))
+
+
+def _says_rate(asked: Asked, e: Evidence) -> bool:
+    """Whether the evidence says the unit a value is asked per: a total ("Quantity: 60") is no
+    answer to "how many per day?" (set H, answered with the jar's count)."""
+    return all(_covered(w, _words(e.text)) for w in asked.rate)
 
 
 def _one_word_flag(e: Evidence) -> bool:

@@ -5,7 +5,7 @@ story, and a naming word said again as the thing asked."""
 
 from __future__ import annotations
 
-from assistant.answers import Verdict, answer_question, key_values
+from assistant.answers import Verdict, answer_question, key_values, read_question
 from common.schema import Product
 from tests.fakes import HashEmbedder
 
@@ -89,3 +89,58 @@ def test_a_list_of_other_features_is_read_as_statements_not_as_an_option():
     question = "techware tea cups - can they be kept one inside other to save space in my small kitchen?"
     answer = ask(cups, question, [cups, other], naming="techware tea cups")
     assert answer.verdict != Verdict.NO
+
+
+SPEAKER = Product(
+    id="sp1", title="Bluetooth Speaker", attributes={"battery life": "20 hours", "water resistance": "yes"}
+)
+WATCH = Product(
+    id="w1",
+    title="tag heuer formula 1 chronograph watch",
+    attributes={"Water Resistant": "Yes", "Water Resistance Depth": "200 m", "Alarm Clock": "No"},
+)
+GAINER = Product(id="g1", title="proence mass gainer capsules", attributes={"Quantity": "60 No", "Form": "Capsules"})
+JUG = Product(id="j1", title="dungri copper jug glass set", attributes={"Capacity per Glass": "350 ml"})
+
+
+def test_a_description_before_a_dash_names_the_product_it_asks_nothing():
+    question = "red bluetooth speaker, 20 hour battery, water resistant one - has a mic for taking calls?"
+    answer = ask(SPEAKER, question, [SPEAKER], naming="bluetooth speaker")
+    assert answer.verdict == Verdict.NOT_STATED
+    # the feature after the dash is still asked
+    assert ask(SPEAKER, "the red bluetooth speaker - is it water resistant?", [SPEAKER]).verdict == Verdict.YES
+
+
+def test_an_amount_named_with_its_unit_run_together_is_no_feature():
+    question = "i want to use coffee pods.. will the 19 bar 1.5L espresso machine take those?"
+    asked = read_question(question, "1 5 l 19 bar espresso machine")
+    assert "5l" not in asked.words and "capsule" not in asked.words and "pod" in asked.words
+
+
+def test_a_word_that_says_a_feature_is_asked_names_none():
+    answer = ask(WATCH, "tag heuer formula 1 - does it have alarm function", [WATCH], naming="tag heuer formula 1")
+    assert answer.verdict == Verdict.NO and "Alarm Clock: No" in answer.text
+
+
+def test_a_depth_rating_answers_diving_before_water_resistant_alone():
+    answer = ask(WATCH, "i do scuba every year, can i dive with it on?", [WATCH], naming="tag heuer")
+    assert answer.verdict == Verdict.YES and "200 m" in answer.text
+
+
+def test_an_amount_asked_per_unit_needs_evidence_that_says_that_unit():
+    per_day = ask(GAINER, "proence mass gainer - how many per day should i take?", [GAINER], naming="proence gainer")
+    assert per_day.verdict == Verdict.NOT_STATED
+    each = ask(JUG, "dungri jug set - how much does each glass hold?", [JUG], naming="dungri jug glass set")
+    assert each.verdict == Verdict.VALUE and "350 ml" in each.text
+
+
+def test_an_amount_asked_per_charge_is_still_the_battery_life():
+    answer = ask(
+        SPEAKER, "bluetooth speaker - how long is the battery life per charge?", [SPEAKER], naming="bluetooth speaker"
+    )
+    assert answer.verdict == Verdict.VALUE and "20 hours" in answer.text
+
+
+def test_a_story_before_the_dash_is_no_name():
+    question = "our living room is big. the red bluetooth speaker - is it water resistant?"
+    assert "room" in read_question(question, "bluetooth speaker").words
