@@ -51,6 +51,8 @@ POINTER = re.compile(
 )
 # Words after which a bare ordinal says when, not which ("hers first", "do that first").
 NOT_POINTING_AFTER = frozenset("hers his mine yours ours theirs her him them it this that these those me us".split())
+# A bare ordinal before an article orders what the shopper asks for ("first the thigh pad").
+ORDER_OF_DOING_BEFORE = frozenset("the a an some".split())
 COMPARE_CUE = re.compile(r"\b(?:compare|comparison|vs\.?|versus|difference|differ|better|which one)\b", re.I)
 COMPARE_NUMBERS = re.compile(r"\b(\d{1,2})\s*(?:,|and|&|vs\.?|with|to)\s*(\d{1,2})\b")
 FIRST_N = re.compile(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", re.I)
@@ -149,6 +151,9 @@ def pointed_positions(message: str, shown: int) -> list[int]:
         before = message[: m.start()].split()
         if word and not m.group().lower().startswith("the") and before and before[-1].lower() in NOT_POINTING_AFTER:
             continue  # "let's do hers first", "this first": an order of doing, not a shown item
+        after = message[m.end() :].split()[:1]
+        if word and not m.group().lower().startswith("the") and after and after[0].lower() in ORDER_OF_DOING_BEFORE:
+            continue  # "first the thigh pad", "first a helmet": what to look at first, no shown item (set H)
         if word:
             refs.append(shown if word.lower() == "last" else ORDINALS[word.lower()])
         elif number:

@@ -33,6 +33,7 @@ import numpy as np
 
 from assistant import sorted_rows
 from assistant.audience import audience_terms, clauses
+from assistant.audience import table as audience_table
 from assistant.catalog import CatalogIndex
 from assistant.constraints import type_segments
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
@@ -64,15 +65,65 @@ VERB_THIRD_PERSON = frozenset(RESOLUTION["verb_after"]["third_person_subjects"])
 VERB_OBJECTS = frozenset(RESOLUTION["verb_after"]["objects"])
 
 
+DEGREE_PHRASES = tuple(tuple(p.split()) for p in RESOLUTION["degree_phrases"])
+PLACEHOLDERS = frozenset(RESOLUTION["placeholders"])
+ACQUIRING_VERBS = frozenset(RESOLUTION["acquiring_verbs"])
+_STORY = audience_table().story
+# A singular person after a possessive is a subject that agrees with an "-s" verb ("my niece stays").
+PERSON_NOUNS = frozenset(audience_table().people) | _STORY.people | frozenset(RESOLUTION["person_nouns"])
+
+
 def _is_verb(words: list[str], i: int) -> bool:
     """The word is a verb, whatever the shop sells by that name: after a subject and a modal ("i
-    can plug"), an "-s" form after a pronoun subject ("it suits", "she stays"), or before an
-    object pronoun ("red suits me", "it fits him")."""
+    can plug"), an "-s" form agreeing with a singular subject before it, past adverbs ("it suits",
+    "she really stays", "my niece stays"), or before an object pronoun ("red suits me", "it fits him")."""
     if i > 1 and words[i - 1] in VERB_MODALS and words[i - 2] in VERB_SUBJECTS:
         return True
-    if i > 0 and words[i - 1] in VERB_THIRD_PERSON and words[i].endswith("s"):
+    if words[i].endswith("s") and _after_singular_subject(words, i):
         return True
     return i + 1 < len(words) and words[i + 1] in VERB_OBJECTS
+
+
+def _after_singular_subject(words: list[str], i: int) -> bool:
+    """A singular subject ends right before the word, adverbs aside: a pronoun ("she", "it") or a
+    possessive and a person ("my niece", "her friend"). A plural person ("my sons shoes") makes no
+    such subject: the "-s" word after it may be a noun."""
+    k = i - 1
+    while k >= 0 and words[k] in _STORY.skipped:
+        k -= 1
+    if k < 0:
+        return False
+    if words[k] in VERB_THIRD_PERSON:
+        return True
+    person = words[k]
+    return k > 0 and words[k - 1] in _STORY.possessives and person in PERSON_NOUNS and singular(person) == person
+
+
+def _not_naming(words: list[str]) -> set[int]:
+    """Positions that name no product by their place in the sentence: a verb (`_is_verb`) and the
+    words of a degree phrase ("a bit sporty", "kind of"; `degree_phrases` in the data file)."""
+    out = {i for i in range(len(words)) if _is_verb(words, i)}
+    for phrase in DEGREE_PHRASES:
+        n = len(phrase)
+        out |= {j for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase for j in range(i, i + n)}
+    return out
+
+
+def _acts_on(words: list[str], start: int, span_starts: set[int]) -> bool:
+    """Whether the type starting at `start` is what something else acts on or is for, not the
+    product: it follows a placeholder and a modifier word ("something to cover the head",
+    "anything for my laptop"), or the object of a verb after "to" that is no acquiring verb ("want
+    to make my car look sporty"; "want to buy a kurta" asks for the kurta). A type right after
+    "to" is a move or a range end ("switch to bellies", "from heels to flats"), no verb."""
+    for j in range(start):
+        if words[j] in PLACEHOLDERS and MODIFIER_WORDS & set(words[j + 1 : start]):
+            return True
+        if words[j] != "to" or j + 1 >= start or j + 1 in span_starts:
+            continue
+        verb = words[j + 1]
+        if verb.isalpha() and verb not in STOPWORDS and verb not in ACQUIRING_VERBS:
+            return True
+    return False
 
 
 OWNED_SUBJECTS = frozenset(RESOLUTION["owned"]["subjects"])
@@ -151,18 +202,17 @@ class TypeResolver:
         smart watch is not any watch, and a shop whose watches never say "smart" does not carry
         smart watches. A part that is not the head never stands in ("face cream" is not "face").
         """
-        words = _without_moves(self._asking_clause(text))
+        clause, owned_only = self._asking_clause(text)
+        words = _without_moves(clause)
         spans = self._spans(words)
-        heads = [
-            span
-            for k, span in enumerate(spans)
-            if not (k + 1 < len(spans) and spans[k + 1][0] == span[1])
-            and not (k > 0 and MODIFIER_WORDS & set(words[spans[0][1] : span[0]]))
-            and "with" not in words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
-        ]
+        heads = self._head_spans(words, spans)
         if not heads:
             return TypeRequest(None, True)
         phrase = self._asked_among([span[2] for span in heads])
+        if owned_only and not self.carried(phrase):
+            # Named only as what someone has ("my father has a pile of bank papers"), a kind the
+            # shop lacks is no request to turn down: the search ranks on the words (set H).
+            return TypeRequest(None, True)
         if self.carried(phrase):
             modifier = self._modifier_before(words, spans, phrase)
             if modifier and self._kind_of(phrase, [modifier]) is False:
@@ -202,7 +252,7 @@ class TypeResolver:
     def either(self, text: str) -> list[str]:
         """The carried types the asking clause offers as alternatives, joined by "or" ("some top or
         shorts", set G): each is asked for, where `requested_type` reads only the last."""
-        words = _without_moves(self._asking_clause(text))
+        words = _without_moves(self._asking_clause(text)[0])
         spans = self._spans(words)
         gaps = [words[spans[k][1] : spans[k + 1][0]] for k in range(len(spans) - 1)]
         joined = [k for k, gap in enumerate(gaps) if gap[:1] == ["or"] and set(gap[1:]) <= EITHER_FILLERS]
@@ -300,33 +350,50 @@ class TypeResolver:
                         return kind
         return None
 
-    def _asking_clause(self, text: str) -> list[str]:
+    def _asking_clause(self, text: str) -> tuple[list[str], bool]:
         """The words of the clause that names the type asked for: the first clause naming a
         type, or a later one that asks anew ("... an oven when parked. do you sell a sunshade");
         a type in a later clause that only remarks on the first ("bike helmet in xl size, open
         face is ok") is not asked for, nor one in a clause saying someone has it ("he already has
-        a blue ball"; `owned` in the data file)."""
+        a blue ball"; `owned` in the data file). True with the words: only a clause saying someone
+        has a thing names a type."""
         chosen: list[str] = []
         owned: list[str] = []
         parts = clauses(text)
         for clause in parts:
             words = tokenize(clause.replace("'", ""))
-            if not self._spans(words):
+            if not self._head_spans(words, self._spans(words)):
                 continue
             if _says_owned(words) and not ASKS.search(clause):
                 owned = owned or words  # "he already has a blue ball": what he has, not what is asked
             elif not chosen or ASKS.search(clause):
                 chosen = words
         if not chosen and owned and len(parts) > 1:
-            return []  # every type named is one someone has; the request's own type stands
-        return chosen or owned or tokenize(text.replace("'", ""))
+            return [], True  # every type named is one someone has; the request's own type stands
+        if chosen or not owned:
+            return chosen or tokenize(text.replace("'", "")), False
+        return owned, True
+
+    def _head_spans(self, words: list[str], spans: list) -> list[tuple[int, int, list[str]]]:
+        """The spans that may be the type asked for, skipping modifiers (see `requested_type`) and
+        what something else acts on or is for (`_acts_on`)."""
+        starts = {span[0] for span in spans}
+        return [
+            span
+            for k, span in enumerate(spans)
+            if not (k + 1 < len(spans) and _modifies(words[span[1] : spans[k + 1][0]]))
+            and not (k > 0 and MODIFIER_WORDS & set(words[spans[0][1] : span[0]]))
+            and "with" not in words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
+            and not _acts_on(words, span[0], starts)
+        ]
 
     def _spans(self, words: list[str]) -> list[tuple[int, int, list[str]]]:
         """Where the words name a product type, longest first: start, end, the shop's form."""
         spans: list[tuple[int, int, list[str]]] = []
+        blocked = _not_naming(words)
         i = 0
         while i < len(words):
-            if _is_verb(words, i):
+            if i in blocked:
                 i += 1
                 continue
             for n in (4, 3, 2, 1):
@@ -341,7 +408,8 @@ class TypeResolver:
                     spans.append((i, i + 1, [words[i]]))
             i += 1
         # "a top and pyjama set", "kurta and pyjama set": the kinds joined into a set are its
-        # parts; the set (its collective head) is what is asked for.
+        # parts; the set (its collective head) is what is asked for. A type right before a person
+        # says who the person is ("my son's cricket coach"), not what is asked for.
         return [
             span
             for k, span in enumerate(spans)
@@ -350,6 +418,7 @@ class TypeResolver:
                 and words[span[1] : spans[k + 1][0]] in (["and"], ["&"], ["n"])
                 and spans[k + 1][2][-1] in COLLECTIVE_HEADS
             )
+            and not (span[1] < len(words) and words[span[1]] in PERSON_NOUNS and words[span[1]] not in AUDIENCE_WORDS)
         ]
 
     def _query_word_noun(self, words: list[str], i: int) -> bool:
@@ -485,6 +554,9 @@ class TypeResolver:
             other += [f(words[0], h) for h in heads for f in (lambda a, b: a + b, lambda a, b: f"{a} {b}")]
         if len(words) == 1:
             other = [f"{key[:cut]} {key[cut:]}" for cut in range(2, len(key) - 1)]
+            # The shop's plural the light singulariser leaves as "-ve" ("scarves" is its "scarve",
+            # "knives" its "knive"): the shopper's "scarf" and "knife" name those (set H).
+            other += _ves_plural(key)
         out: list[str] = []
         # A synonym entry lists the word itself where shops use it too ("shades" are sunglasses).
         for alt in [*SYNONYMS.get(key, [phrase]), *other, *self._filed_under(words)]:
@@ -505,7 +577,7 @@ class TypeResolver:
         return self._is_type(gram)
 
     def _is_any_type(self, gram: list[str]) -> bool:
-        if self._is_type(gram):
+        if self._is_type(gram) or any(self._is_type(terms(p)) for p in _ves_plural(" ".join(gram))):
             return True
         if len(gram) == 1 and (gram[0] in NOT_TYPE_WORDS or gram[0] in GENERIC_TYPE_WORDS):
             return False
@@ -558,6 +630,21 @@ class TypeResolver:
         for word in terms(" ".join(modifiers)):
             rows = sorted_rows.common(rows, self.catalog.attribute_rows([word]))
         return bool(len(rows))
+
+
+def _ves_plural(word: str) -> list[str]:
+    """The "-ves" plural of a one-word "-f"/"-fe" noun ("scarf" -> "scarves", "knife" ->
+    "knives"): the light singulariser (`common.text.singular`) keeps the shop's "scarves" as
+    "scarve", which the shopper's "scarf" never meets (set H: scarves were not carried)."""
+    if " " in word:
+        return []
+    return [word[: -len(end)] + "ves" for end in ("fe", "f") if word.endswith(end)][:1]
+
+
+def _modifies(between: list[str]) -> bool:
+    """Whether a type followed by another with these words between modifies it: directly ("hiking
+    jacket") or past words for who it is for and colours ("full sleeve men's sweatshirt", set F)."""
+    return all(w in AUDIENCE_TERMS or w in COLOURS for w in between)
 
 
 def _says_owned(words: list[str]) -> bool:
