@@ -554,9 +554,6 @@ class TypeResolver:
             other += [f(words[0], h) for h in heads for f in (lambda a, b: a + b, lambda a, b: f"{a} {b}")]
         if len(words) == 1:
             other = [f"{key[:cut]} {key[cut:]}" for cut in range(2, len(key) - 1)]
-            # The shop's plural the light singulariser leaves as "-ve" ("scarves" is its "scarve",
-            # "knives" its "knive"): the shopper's "scarf" and "knife" name those (set H).
-            other += _ves_plural(key)
         out: list[str] = []
         # A synonym entry lists the word itself where shops use it too ("shades" are sunglasses).
         for alt in [*SYNONYMS.get(key, [phrase]), *other, *self._filed_under(words)]:
@@ -577,7 +574,7 @@ class TypeResolver:
         return self._is_type(gram)
 
     def _is_any_type(self, gram: list[str]) -> bool:
-        if self._is_type(gram) or any(self._is_type(terms(p)) for p in _ves_plural(" ".join(gram))):
+        if self._is_type(gram):
             return True
         if len(gram) == 1 and (gram[0] in NOT_TYPE_WORDS or gram[0] in GENERIC_TYPE_WORDS):
             return False
@@ -630,15 +627,6 @@ class TypeResolver:
         for word in terms(" ".join(modifiers)):
             rows = sorted_rows.common(rows, self.catalog.attribute_rows([word]))
         return bool(len(rows))
-
-
-def _ves_plural(word: str) -> list[str]:
-    """The "-ves" plural of a one-word "-f"/"-fe" noun ("scarf" -> "scarves", "knife" ->
-    "knives"): the light singulariser (`common.text.singular`) keeps the shop's "scarves" as
-    "scarve", which the shopper's "scarf" never meets (set H: scarves were not carried)."""
-    if " " in word:
-        return []
-    return [word[: -len(end)] + "ves" for end in ("fe", "f") if word.endswith(end)][:1]
 
 
 def _modifies(between: list[str]) -> bool:
