@@ -120,6 +120,10 @@ def interpret(
     # A named product already on screen is a reference to its position.
     pointed += [on_screen_ids.index(pid) + 1 for pid in named if pid in on_screen_ids]
     named = [pid for pid in named if pid not in on_screen_ids]
+    if len(named) >= 2 and _asks_for_kind(message, query):
+        # "a beard wash maybe? aloe vera one" matches several products' names, yet it asks for a
+        # kind the shop carries, with no compare cue and no question put: a request (set H).
+        named = []
     said = query.constraints
     filters = said.price_min or said.price_max or said.colours or said.audience or said.brands
     pointing = pointed or intents.references(message, len(session.shown)) or named
@@ -181,6 +185,12 @@ def interpret(
         handoff=understood.handoff,
         narrows=change == TypeChange.NARROW,
     )
+
+
+def _asks_for_kind(message: str, query: Query) -> bool:
+    """The message names a carried kind, opens with no question and has no compare cue."""
+    carried = bool(query.product_type) and query.type_carried
+    return carried and not intents.COMPARE_CUE.search(message) and not ASKED_ON_THE_WAY.search(message)
 
 
 def _after_question(message: str) -> str:

@@ -67,6 +67,9 @@ VERB_OBJECTS = frozenset(RESOLUTION["verb_after"]["objects"])
 
 DEGREE_PHRASES = tuple(tuple(p.split()) for p in RESOLUTION["degree_phrases"])
 PLACEHOLDERS = frozenset(RESOLUTION["placeholders"])
+# A modifier word that opens a clause as a preposition; not "that" ("that dress in red") nor
+# "to" ("to gift my wife a watch").
+OPENING_PREPOSITIONS = MODIFIER_WORDS - {"that", "to"}
 ACQUIRING_VERBS = frozenset(RESOLUTION["acquiring_verbs"])
 _STORY = audience_table().story
 # A singular person after a possessive is a subject that agrees with an "-s" verb ("my niece stays").
@@ -112,9 +115,12 @@ def _not_naming(words: list[str]) -> set[int]:
 def _acts_on(words: list[str], start: int, span_starts: set[int]) -> bool:
     """Whether the type starting at `start` is what something else acts on or is for, not the
     product: it follows a placeholder and a modifier word ("something to cover the head",
-    "anything for my laptop"), or the object of a verb after "to" that is no acquiring verb ("want
-    to make my car look sporty"; "want to buy a kurta" asks for the kurta). A type right after
-    "to" is a move or a range end ("switch to bellies", "from heels to flats"), no verb."""
+    "anything for my laptop"), a preposition opening the clause ("for the king bed", "for my
+    iphone 6"), or it is the object of a verb after "to" that is no acquiring verb ("want to make
+    my car look sporty"; "want to buy a kurta" asks for the kurta). A type right after "to" is a
+    move or a range end ("switch to bellies", "from heels to flats"), no verb."""
+    if start and words[0] in OPENING_PREPOSITIONS:
+        return True
     for j in range(start):
         if words[j] in PLACEHOLDERS and MODIFIER_WORDS & set(words[j + 1 : start]):
             return True
