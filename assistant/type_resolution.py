@@ -70,6 +70,7 @@ PLACEHOLDERS = frozenset(RESOLUTION["placeholders"])
 # A modifier word that opens a clause as a preposition; not "that" ("that dress in red") nor
 # "to" ("to gift my wife a watch").
 OPENING_PREPOSITIONS = MODIFIER_WORDS - {"that", "to"}
+OBJECT_OPENERS = frozenset("my our his her their your the a an them it this that these those some".split())
 ACQUIRING_VERBS = frozenset(RESOLUTION["acquiring_verbs"])
 _STORY = audience_table().story
 # A singular person after a possessive is a subject that agrees with an "-s" verb ("my niece stays").
@@ -126,8 +127,10 @@ def _acts_on(words: list[str], start: int, span_starts: set[int]) -> bool:
             return True
         if words[j] != "to" or j + 1 >= start or j + 1 in span_starts:
             continue
-        verb = words[j + 1]
-        if verb.isalpha() and verb not in STOPWORDS and verb not in ACQUIRING_VERBS:
+        verb, after = words[j + 1], words[j + 2 : j + 3]
+        # A verb takes an object ("to make my car", "to cover the head"); "going to office need a
+        # laptop bag" goes somewhere, it acts on nothing.
+        if verb.isalpha() and verb not in STOPWORDS | ACQUIRING_VERBS and set(after) & OBJECT_OPENERS:
             return True
     return False
 
