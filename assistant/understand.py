@@ -38,6 +38,7 @@ from assistant.lexicon import (
     QUERY_WORDS,
     REQUIRED_CUES,
 )
+from assistant.mentions import only_theirs
 from assistant.recorded import Recorded
 from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.type_meaning import TypeMeaning
@@ -212,6 +213,7 @@ class Understander:
         # What is said of someone else or of another item ("my neighbour's kid has a blue
         # everything obsession", "my old one was silver") is theirs: no colour or must-have.
         own = own_part(asked, rest)
+        c.brands = [b for b in c.brands if not only_theirs(b, rest)]
         self._colours(own, c)
         c.colours = [x for x in c.colours if x not in c.exclude_colours]
         # An interest or a story names no type to filter on ("he's into sports"): it ranks.

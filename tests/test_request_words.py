@@ -34,3 +34,19 @@ def test_a_bare_ordinal_before_an_article_orders_the_request(message, positions)
 )
 def test_only_a_question_put_as_one_is_asked_on_the_way(message, asked):
     assert _after_question(message) == asked
+
+
+@pytest.mark.parametrize(
+    ("brand", "message", "theirs"),
+    [
+        ("w.a.y", "her friend got a w.a.y one that looked gorgeous but thats way out of her range", True),
+        ("w.a.y", "a w.a.y jumpsuit for my sister", False),
+        ("nike", "my neighbour priya just got nike shoes, i want puma ones", True),
+        ("puma", "my neighbour priya just got nike shoes, i want puma ones", False),
+        ("nike", "running shoes", False),
+    ],
+)
+def test_a_brand_named_only_of_someone_elses_thing_is_theirs(brand, message, theirs):
+    from assistant.mentions import only_theirs
+
+    assert only_theirs(brand, message) is theirs
