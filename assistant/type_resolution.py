@@ -70,7 +70,12 @@ PLACEHOLDERS = frozenset(RESOLUTION["placeholders"])
 # A modifier word that opens a clause as a preposition; not "that" ("that dress in red") nor
 # "to" ("to gift my wife a watch").
 OPENING_PREPOSITIONS = MODIFIER_WORDS - {"that", "to"}
-OBJECT_OPENERS = frozenset("my our his her their your the a an them it this that these those some".split())
+# What opens a verb's object, or a particle that makes the word before it a verb ("to hang over
+# the fireplace", "to put on", "to set up"): WANDS set 2 read "pictures to hang over fireplace" as
+# fireplaces.
+OBJECT_OPENERS = frozenset(
+    "my our his her their your the a an them it this that these those some over onto into on up".split()
+)
 ACQUIRING_VERBS = frozenset(RESOLUTION["acquiring_verbs"])
 _STORY = audience_table().story
 # A singular person after a possessive is a subject that agrees with an "-s" verb ("my niece stays").

@@ -409,6 +409,7 @@ STORY_WORDS = [
     ("my father has a pile of bank papers lying all over his table", None, True),
     # the same words where they do name the product
     ("going to office daily so need a stole", "stole", True),
+    ("a stole to hang over my shoulders", "stole", True),
     ("want to buy a scarf for my wife", "scarf", True),
     ("womens stole under 500", "stole", True),
     ("cricket thigh pad for my son", "cricket thigh pad", True),
