@@ -160,12 +160,11 @@ def request_part(text: str) -> str:
 def addressed_part(text: str) -> str:
     """The clauses with no aside at all: who the request is for is said there ("a tablet
     cover, my kid dropped the last one" is not for a kid)."""
-    t = table()
     whom = recipients(text)
     return " ".join(
         c
         for c in clauses(text)
-        if _cue_at(words := tokenize(c.replace("'", " ")), t.aside_cues) is None and not about_someone_else(words, whom)
+        if _aside_at(words := tokenize(c.replace("'", " "))) is None and not about_someone_else(words, whom)
     )
 
 
@@ -251,7 +250,7 @@ def _before_aside(clause: str) -> str:
     is turning ten n he wants a digital watch": "my son", "he wants a digital watch"; dev sets A
     and B lost the watch with the birthday)."""
     words = tokenize(clause.replace("'", " "))
-    cut = _cue_at(words, table().aside_cues)
+    cut = _aside_at(words)
     if cut is None:
         return clause
     story = table().story
@@ -334,6 +333,32 @@ def _cue_at(words: list[str], cues: tuple[tuple[str, ...], ...]) -> int | None:
     """Where the first cue starts in the words, or None."""
     starts = [i for c in cues for i in range(len(words) - len(c) + 1) if tuple(words[i : i + len(c)]) == c]
     return min(starts) if starts else None
+
+
+def _aside_at(words: list[str]) -> int | None:
+    """Where the first aside cue starts, or None. A cue after "a"/"an" or after an audience word
+    that is no one's ("womens", not "my kid") is a noun, the thing asked for, not a verb of a
+    story ("a stole or a scarf", "womens stole" are no "stole" of "someone stole my phone"; set H
+    cut the request to "a")."""
+    t = table()
+    starts = [
+        i
+        for c in t.aside_cues
+        for i in range(len(words) - len(c) + 1)
+        if tuple(words[i : i + len(c)]) == c and not _names_a_thing(words, i)
+    ]
+    return min(starts) if starts else None
+
+
+def _names_a_thing(words: list[str], i: int) -> bool:
+    """The word at i follows an article or an audience word said as a kind of product ("a stole",
+    "womens stole"), not a person's subject ("my kid dropped")."""
+    t = table()
+    if not i:
+        return False
+    if words[i - 1] in ("a", "an"):
+        return True
+    return words[i - 1] in t.words and (i < 2 or words[i - 2] not in t.story.possessives | {"the"})
 
 
 def _has_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:

@@ -51,6 +51,7 @@ POINTER = re.compile(
 )
 # Words after which a bare ordinal says when, not which ("hers first", "do that first").
 NOT_POINTING_AFTER = frozenset("hers his mine yours ours theirs her him them it this that these those me us".split())
+# A bare ordinal before an article orders what the shopper asks for ("first the thigh pad").
 COMPARE_CUE = re.compile(r"\b(?:compare|comparison|vs\.?|versus|difference|differ|better|which one)\b", re.I)
 COMPARE_NUMBERS = re.compile(r"\b(\d{1,2})\s*(?:,|and|&|vs\.?|with|to)\s*(\d{1,2})\b")
 FIRST_N = re.compile(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", re.I)

@@ -49,8 +49,13 @@ from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
 NameResolver = Callable[[str], list[str]]
 
 _POINTERS = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["pointers"]
-QUESTION = re.compile(
-    r"\?\s*$|^\s*(?:is|are|does|do|did|can|could|will|would|has|have|how|what|which|who|when|where|why)\b", re.I
+QUESTION_OPENING = r"^\W*(?:is|are|does|do|did|can|could|will|would|has|have|how|what|which|who|when|where|why)\b"
+QUESTION = re.compile(r"\?\s*$|" + QUESTION_OPENING, re.I)
+# A question put as one, after chatter ("hmm which is lighter", "ok whats the difference").
+ASKED_ON_THE_WAY = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|hmm+|oh|also|btw|well|wait)\W+)*"
+    r"(?:is|are|does|do|did|can|could|will|would|has|have|how|hows|what|whats|which|who|when|where|why)\b",
+    re.I,
 )
 
 
@@ -98,7 +103,7 @@ def interpret(
     if follow_up:
         # "which is lighter, bostan or canmp? anyway show me below 500": the request after a
         # question asked on the way is what the message does; the names in the question are no filter.
-        message = asked_part(message)
+        message = _after_question(message)
     query = engine.parse(without_accents(last_word(message) if follow_up else message))
     lang = language(message)
     unreadable = _unreadable(message, lang, engine, query)
@@ -130,6 +135,10 @@ def interpret(
     # A named product already on screen is a reference to its position.
     pointed += [on_screen_ids.index(pid) + 1 for pid in named if pid in on_screen_ids]
     named = [pid for pid in named if pid not in on_screen_ids]
+    if len(named) >= 2 and _asks_for_kind(message, query):
+        # "a beard wash maybe? aloe vera one" matches several products' names, yet it asks for a
+        # kind the shop carries, with no compare cue and no question put: a request (set H).
+        named = []
     said = query.constraints
     filters = said.price_min or said.price_max or said.colours or said.audience or said.brands
     pointing = pointed or intents.references(message, len(session.shown)) or named
@@ -196,6 +205,23 @@ def interpret(
         handoff=understood.handoff,
         narrows=change == TypeChange.NARROW,
     )
+
+
+def _asks_for_kind(message: str, query: Query) -> bool:
+    """The message names a carried kind, opens with no question and has no compare cue."""
+    carried = bool(query.product_type) and query.type_carried
+    return carried and not intents.COMPARE_CUE.search(message) and not ASKED_ON_THE_WAY.search(message)
+
+
+def _after_question(message: str) -> str:
+    """What a follow-up asks for after a question it asks on the way (`asked_part`): only after a
+    question put as one ("which is lighter, bostan or canmp? ..."). A request said with a question
+    mark ("a beard wash maybe? aloe vera one", set H) names the kind asked for in it."""
+    asked = asked_part(message)
+    if asked == message:
+        return message
+    question = re.split(r"[.!;]\s", message.rpartition("?")[0])[-1]
+    return asked if ASKED_ON_THE_WAY.search(question) else message
 
 
 def _switches(message: str, query: Query) -> bool:

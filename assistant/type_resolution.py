@@ -33,6 +33,7 @@ import numpy as np
 
 from assistant import sorted_rows
 from assistant.audience import audience_terms, clauses
+from assistant.audience import table as audience_table
 from assistant.catalog import CatalogIndex
 from assistant.constraints import type_segments
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
@@ -64,15 +65,79 @@ VERB_THIRD_PERSON = frozenset(RESOLUTION["verb_after"]["third_person_subjects"])
 VERB_OBJECTS = frozenset(RESOLUTION["verb_after"]["objects"])
 
 
+DEGREE_PHRASES = tuple(tuple(p.split()) for p in RESOLUTION["degree_phrases"])
+PLACEHOLDERS = frozenset(RESOLUTION["placeholders"])
+# A modifier word that opens a clause as a preposition; not "that" ("that dress in red") nor
+# "to" ("to gift my wife a watch").
+OPENING_PREPOSITIONS = MODIFIER_WORDS - {"that", "to"}
+# What opens a verb's object, or a particle that makes the word before it a verb ("to hang over
+# the fireplace", "to put on", "to set up"): WANDS set 2 read "pictures to hang over fireplace" as
+# fireplaces.
+OBJECT_OPENERS = frozenset(
+    "my our his her their your the a an them it this that these those some over onto into on up".split()
+)
+ACQUIRING_VERBS = frozenset(RESOLUTION["acquiring_verbs"])
+_STORY = audience_table().story
+# A singular person after a possessive is a subject that agrees with an "-s" verb ("my niece stays").
+PERSON_NOUNS = frozenset(audience_table().people) | _STORY.people | frozenset(RESOLUTION["person_nouns"])
+
+
 def _is_verb(words: list[str], i: int) -> bool:
     """The word is a verb, whatever the shop sells by that name: after a subject and a modal ("i
-    can plug"), an "-s" form after a pronoun subject ("it suits", "she stays"), or before an
-    object pronoun ("red suits me", "it fits him")."""
+    can plug"), an "-s" form agreeing with a singular subject before it, past adverbs ("it suits",
+    "she really stays", "my niece stays"), or before an object pronoun ("red suits me", "it fits him")."""
     if i > 1 and words[i - 1] in VERB_MODALS and words[i - 2] in VERB_SUBJECTS:
         return True
-    if i > 0 and words[i - 1] in VERB_THIRD_PERSON and words[i].endswith("s"):
+    if words[i].endswith("s") and _after_singular_subject(words, i):
         return True
     return i + 1 < len(words) and words[i + 1] in VERB_OBJECTS
+
+
+def _after_singular_subject(words: list[str], i: int) -> bool:
+    """A singular subject ends right before the word, adverbs aside: a pronoun ("she", "it") or a
+    possessive and a person ("my niece", "her friend"). A plural person ("my sons shoes") makes no
+    such subject: the "-s" word after it may be a noun."""
+    k = i - 1
+    while k >= 0 and words[k] in _STORY.skipped:
+        k -= 1
+    if k < 0:
+        return False
+    if words[k] in VERB_THIRD_PERSON:
+        return True
+    person = words[k]
+    return k > 0 and words[k - 1] in _STORY.possessives and person in PERSON_NOUNS and singular(person) == person
+
+
+def _not_naming(words: list[str]) -> set[int]:
+    """Positions that name no product by their place in the sentence: a verb (`_is_verb`) and the
+    words of a degree phrase ("a bit sporty", "kind of"; `degree_phrases` in the data file)."""
+    out = {i for i in range(len(words)) if _is_verb(words, i)}
+    for phrase in DEGREE_PHRASES:
+        n = len(phrase)
+        out |= {j for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase for j in range(i, i + n)}
+    return out
+
+
+def _acts_on(words: list[str], start: int, span_starts: set[int]) -> bool:
+    """Whether the type starting at `start` is what something else acts on or is for, not the
+    product: it follows a placeholder and a modifier word ("something to cover the head",
+    "anything for my laptop"), a preposition opening the clause ("for the king bed", "for my
+    iphone 6"), or it is the object of a verb after "to" that is no acquiring verb ("want to make
+    my car look sporty"; "want to buy a kurta" asks for the kurta). A type right after "to" is a
+    move or a range end ("switch to bellies", "from heels to flats"), no verb."""
+    if start and words[0] in OPENING_PREPOSITIONS:
+        return True
+    for j in range(start):
+        if words[j] in PLACEHOLDERS and MODIFIER_WORDS & set(words[j + 1 : start]):
+            return True
+        if words[j] != "to" or j + 1 >= start or j + 1 in span_starts:
+            continue
+        verb, after = words[j + 1], words[j + 2 : j + 3]
+        # A verb takes an object ("to make my car", "to cover the head"); "going to office need a
+        # laptop bag" goes somewhere, it acts on nothing.
+        if verb.isalpha() and verb not in STOPWORDS | ACQUIRING_VERBS and set(after) & OBJECT_OPENERS:
+            return True
+    return False
 
 
 OWNED_SUBJECTS = frozenset(RESOLUTION["owned"]["subjects"])
@@ -151,21 +216,17 @@ class TypeResolver:
         smart watch is not any watch, and a shop whose watches never say "smart" does not carry
         smart watches. A part that is not the head never stands in ("face cream" is not "face").
         """
-        words = _without_moves(self._asking_clause(text))
+        clause, owned_only = self._asking_clause(text)
+        words = _without_moves(clause)
         spans = self._spans(words)
-        heads = [
-            span
-            for k, span in enumerate(spans)
-            if not (k + 1 < len(spans) and spans[k + 1][0] == span[1])
-            and not (k > 0 and MODIFIER_WORDS & set(words[spans[0][1] : span[0]]))
-            and "with" not in words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
-            # "a leather strap one": "one" stands for the kind already asked; what comes before
-            # it only describes that kind ("a steel one", "the kids ones")
-            and words[span[1] : span[1] + 1] not in (["one"], ["ones"])
-        ]
+        heads = self._head_spans(words, spans)
         if not heads:
             return TypeRequest(None, True)
         phrase = self._asked_among([span[2] for span in heads])
+        if owned_only and not self.carried(phrase):
+            # Named only as what someone has ("my father has a pile of bank papers"), a kind the
+            # shop lacks is no request to turn down: the search ranks on the words (set H).
+            return TypeRequest(None, True)
         if self.carried(phrase):
             modifier = self._modifier_before(words, spans, phrase)
             if modifier and self._kind_of(phrase, [modifier]) is False:
@@ -205,7 +266,7 @@ class TypeResolver:
     def either(self, text: str) -> list[str]:
         """The carried types the asking clause offers as alternatives, joined by "or" ("some top or
         shorts", set G): each is asked for, where `requested_type` reads only the last."""
-        words = _without_moves(self._asking_clause(text))
+        words = _without_moves(self._asking_clause(text)[0])
         spans = self._spans(words)
         gaps = [words[spans[k][1] : spans[k + 1][0]] for k in range(len(spans) - 1)]
         joined = [k for k, gap in enumerate(gaps) if gap[:1] == ["or"] and set(gap[1:]) <= EITHER_FILLERS]
@@ -303,33 +364,53 @@ class TypeResolver:
                         return kind
         return None
 
-    def _asking_clause(self, text: str) -> list[str]:
+    def _asking_clause(self, text: str) -> tuple[list[str], bool]:
         """The words of the clause that names the type asked for: the first clause naming a
         type, or a later one that asks anew ("... an oven when parked. do you sell a sunshade");
         a type in a later clause that only remarks on the first ("bike helmet in xl size, open
         face is ok") is not asked for, nor one in a clause saying someone has it ("he already has
-        a blue ball"; `owned` in the data file)."""
+        a blue ball"; `owned` in the data file). True with the words: only a clause saying someone
+        has a thing names a type."""
         chosen: list[str] = []
         owned: list[str] = []
         parts = clauses(text)
         for clause in parts:
             words = tokenize(clause.replace("'", ""))
-            if not self._spans(words):
+            if not self._head_spans(words, self._spans(words)):
                 continue
             if _says_owned(words) and not ASKS.search(clause):
                 owned = owned or words  # "he already has a blue ball": what he has, not what is asked
             elif not chosen or ASKS.search(clause):
                 chosen = words
         if not chosen and owned and len(parts) > 1:
-            return []  # every type named is one someone has; the request's own type stands
-        return chosen or owned or tokenize(text.replace("'", ""))
+            return [], True  # every type named is one someone has; the request's own type stands
+        if chosen or not owned:
+            return chosen or tokenize(text.replace("'", "")), False
+        return owned, True
+
+    def _head_spans(self, words: list[str], spans: list) -> list[tuple[int, int, list[str]]]:
+        """The spans that may be the type asked for, skipping modifiers (see `requested_type`) and
+        what something else acts on or is for (`_acts_on`)."""
+        starts = {span[0] for span in spans}
+        return [
+            span
+            for k, span in enumerate(spans)
+            if not (k + 1 < len(spans) and _modifies(words[span[1] : spans[k + 1][0]]))
+            and not (k > 0 and MODIFIER_WORDS & set(words[spans[0][1] : span[0]]))
+            and "with" not in words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
+            and not _acts_on(words, span[0], starts)
+            # "a leather strap one": "one" stands for the kind already asked; what comes before
+            # it only describes that kind ("a steel one", "the kids ones")
+            and words[span[1] : span[1] + 1] not in (["one"], ["ones"])
+        ]
 
     def _spans(self, words: list[str]) -> list[tuple[int, int, list[str]]]:
         """Where the words name a product type, longest first: start, end, the shop's form."""
         spans: list[tuple[int, int, list[str]]] = []
+        blocked = _not_naming(words)
         i = 0
         while i < len(words):
-            if _is_verb(words, i):
+            if i in blocked:
                 i += 1
                 continue
             for n in (4, 3, 2, 1):
@@ -344,7 +425,8 @@ class TypeResolver:
                     spans.append((i, i + 1, [words[i]]))
             i += 1
         # "a top and pyjama set", "kurta and pyjama set": the kinds joined into a set are its
-        # parts; the set (its collective head) is what is asked for.
+        # parts; the set (its collective head) is what is asked for. A type right before a person
+        # says who the person is ("my son's cricket coach"), not what is asked for.
         return [
             span
             for k, span in enumerate(spans)
@@ -353,6 +435,7 @@ class TypeResolver:
                 and words[span[1] : spans[k + 1][0]] in (["and"], ["&"], ["n"])
                 and spans[k + 1][2][-1] in COLLECTIVE_HEADS
             )
+            and not (span[1] < len(words) and words[span[1]] in PERSON_NOUNS and words[span[1]] not in AUDIENCE_WORDS)
         ]
 
     def _query_word_noun(self, words: list[str], i: int) -> bool:
@@ -561,6 +644,12 @@ class TypeResolver:
         for word in terms(" ".join(modifiers)):
             rows = sorted_rows.common(rows, self.catalog.attribute_rows([word]))
         return bool(len(rows))
+
+
+def _modifies(between: list[str]) -> bool:
+    """Whether a type followed by another with these words between modifies it: directly ("hiking
+    jacket") or past words for who it is for and colours ("full sleeve men's sweatshirt", set F)."""
+    return all(w in AUDIENCE_TERMS or w in COLOURS for w in between)
 
 
 def _says_owned(words: list[str]) -> bool:

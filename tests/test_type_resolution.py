@@ -394,3 +394,50 @@ def test_a_clause_saying_someone_has_a_thing_names_what_they_own(clause, owned):
 )
 def test_what_describes_one_names_no_kind(understander, message, named):
     assert understander.parse(message).product_type == named
+
+
+# A shop with scarves and stoles under one node, as the Flipkart catalog files them.
+WRAPS = [
+    ("sisel printed poly cotton womens stole", "Clothing > Women > Accessories > Scarves & Stoles"),
+    ("great art floral print scarf", "Clothing > Women > Accessories > Scarves & Stoles"),
+    ("bollywood accessory georgette stole", "Clothing > Women > Accessories > Scarves & Stoles"),
+    ("sg cricket thigh pad", "Sports > Cricket > Thigh Pad"),
+    ("hrs cricket thigh pad - boys", "Sports > Cricket > Thigh Pad"),
+]
+
+
+@pytest.fixture(scope="module")
+def wraps() -> Understander:
+    return _understander(WRAPS)
+
+
+# Words whose place in the sentence says they name no product, though a shop sells a thing of
+# that name (set H dialogues): a verb agreeing with its subject, a degree phrase, what another
+# verb or a placeholder acts on, a type word describing a person, a kind only someone has.
+STORY_WORDS = [
+    ("my niece stays with us most weekends, want to get her a stole", "stole", True),
+    ("want to make my car look a bit sporty", None, True),
+    ("need something to cover the head and shoulders for my bua, a stole or a scarf", "stole", True),
+    ("my son's cricket coach gave us a list of protective stuff to buy", None, True),
+    ("my father has a pile of bank papers lying all over his table", None, True),
+    # the same words where they do name the product
+    ("going to office daily so need a stole", "stole", True),
+    ("a stole to hang over my shoulders", "stole", True),
+    ("want to buy a scarf for my wife", "scarf", True),
+    ("womens stole under 500", "stole", True),
+    ("cricket thigh pad for my son", "cricket thigh pad", True),
+    ("my sons shoes are worn out, need new ones", "shoes", False),
+]
+
+
+@pytest.mark.parametrize(("message", "named", "carried"), STORY_WORDS)
+def test_a_word_of_the_shoppers_story_is_no_type(wraps, message, named, carried):
+    q = wraps.parse(message)
+    assert (q.product_type, q.type_carried) == (named, carried)
+
+
+def test_a_scarf_is_a_kind_of_its_own():
+    """The general vocabulary lacks "scarf" (the taxonomy's "scarves" reads as "scarve"): a shop
+    whose titles name scarves carries them, and either kind offered is asked for."""
+    q = _understander(WRAPS).parse("a stole or a scarf")
+    assert (q.product_type, set(q.constraints.categories)) == ("stole", {"stole", "scarf"})
