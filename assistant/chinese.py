@@ -27,6 +27,7 @@ import yaml
 from assistant.carried_types import CarriedTypes
 from assistant.chinese_kinds import ShopKinds
 from assistant.dialogue import Request
+from assistant.engine import SearchEngine
 from assistant.understand import Query
 from common.errors import ShopAssistError
 from common.language import CJK, is_chinese, segment  # noqa: F401  (is_chinese: re-exported for callers)
@@ -1133,3 +1134,39 @@ def _split(token: str) -> list[str]:
                 i = j
                 break
     return parts
+
+
+def shop_reader(engine: SearchEngine) -> ChineseReader:
+    """The reader of Chinese messages against this shop's vocabulary: its kinds, the words its
+    records use, the phrases it files products under and the types its interpreter reads."""
+    understander, catalog = engine.understander, engine.catalog
+    kinds = shop_kinds((p.category for p in catalog.products), engine.retriever.embed)
+
+    def uses(phrase: list[str]) -> int:
+        return len(catalog.attribute_rows(phrase))
+
+    def records(phrase: list[str]) -> bool:
+        return " ".join(phrase) in catalog.recorded.phrases
+
+    def kind_count(phrase: list[str]) -> int:
+        # Only a phrase the interpreter filters on as itself counts: "clothing" and "stole"
+        # name no type it filters on, "mobile cover" it reads as any cover.
+        categories = understander.parse(" ".join(phrase)).constraints.categories
+        return len(catalog.phrase_rows(phrase)) if any(terms(c) == phrase for c in categories) else 0
+
+    near = carried_types(
+        catalog.category_phrases,
+        lambda words: understander.carried(words) and understander.is_any_type(words),
+        catalog.knows_word,
+        engine.retriever.embed,
+    )
+    return ChineseReader(
+        understander.is_any_type,
+        understander.carried,
+        catalog.knows_word,
+        kinds,
+        uses,
+        records,
+        kind_count,
+        near.nearest,
+    )

@@ -19,31 +19,29 @@ from assistant import answers, chinese_text, dialogue, policy_answer, shopping, 
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
-from assistant.chinese import ChineseReader, Reading, carried_types, carry_through, shop_kinds
+from assistant.chinese import ChineseReader, Reading, carry_through, shop_reader
 from assistant.compare import choice_text
 from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
-from assistant.generation import Generation, Writer, citations
-from assistant.grounding import Grounder, PassageGrounder
+from assistant.generation import Generation, Writer
+from assistant.grounding import Grounder
 from assistant.intent import Intent
 from assistant.interpret import Interpretation, NameResolver, interpret, only_points
 from assistant.language import turn_language
-from assistant.naming import Named, asks_verdict, find_named, name_index, naming_words
+from assistant.named_products import NamedProducts
+from assistant.naming import name_index
 from assistant.order_copilot import answers_order, order_copilot, order_proposal
-from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
-from assistant.policy_translation import quote_for
-from assistant.prompting import policy_messages, product_messages
+from assistant.policy_search import PolicyIndexUnavailable, PolicySearch
+from assistant.policy_turn import PolicyTurn
+from assistant.prompting import product_messages
 from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip
 from assistant.session import Session
 from assistant.store import Action
 from assistant.turn import Branch, Outcome, Relayed, Timings, observe, shopper_guard
-from assistant.type_resolution import ASKS
 from assistant.understand import FUNCTION_WORDS
 from assistant.wording import (
     CHITCHAT_REPLY,
     CLARIFY_REPLY,
-    HANDOFF_REPLY,
-    NO_POLICIES_REPLY,
     OUT_OF_SCOPE_REPLY,
     THANKS_REPLY,
     comparison_rows,
@@ -59,8 +57,6 @@ from common.person_names import person_like_brands
 from common.redact import redact, redact_keeping, without_tags
 from common.schema import Product
 from common.settings import Settings
-from common.text import terms
-from common.untrusted import ShopperText
 
 log = logging.getLogger(__name__)
 # The model's task line per kind of answer; the rules and the data come from `prompting`.
@@ -85,13 +81,16 @@ class Assistant:
         self.backend = backend
         self.policies = policies
         self.gate = GenerationGate.for_backend(settings, backend.name)
+        # Which products a question names and what their records answer.
+        self.questions = NamedProducts(engine, settings.warm_answers_max_products)
         # Finds the products a message names ("the Pod Air Sport"); None: only on-screen references.
-        self.name_products: NameResolver | None = self._name_products
+        self.name_products: NameResolver | None = self.questions.ids
         # Serving sheds a generation to the deterministic text when the queue is long and cuts it
         # at a deadline; batch evaluation (capacity=False) lets every generation run to its end,
         # or its results would depend on the machine's load and on --workers.
         model = Dependency(f"the {backend.name} model", settings.llm_stall_s, settings.dependency_retry_s)
         self.writer = Writer(backend, Sampling.from_settings(settings), self.gate if capacity else None, model)
+        self.policy_turn = PolicyTurn(policies, self.writer, self.model_text, settings.shopper_model_budget_s)
 
     @classmethod
     def load(
@@ -145,7 +144,7 @@ class Assistant:
         timings.took("understand", timings.start)
         yield Event(type=EventKind.INTENT, data=meant.intent)
 
-        named = self._named_for_policy(text, meant)
+        named = self.questions.for_policy(text, meant)
         if not text.strip() or (reading is not None and not reading.text):  # nothing to read: ask, never guess
             branch = self._say(CLARIFY_REPLY, Intent.CLARIFY)
         elif meant.unreadable:
@@ -165,37 +164,7 @@ class Assistant:
     @cached_property
     def chinese(self) -> ChineseReader:
         """The reader of Chinese messages, against this shop's vocabulary (built on first use)."""
-        understander, catalog = self.engine.understander, self.engine.catalog
-        kinds = shop_kinds((p.category for p in catalog.products), self.engine.retriever.embed)
-
-        def uses(phrase: list[str]) -> int:
-            return len(catalog.attribute_rows(phrase))
-
-        def records(phrase: list[str]) -> bool:
-            return " ".join(phrase) in catalog.recorded.phrases
-
-        def kind_count(phrase: list[str]) -> int:
-            # Only a phrase the interpreter filters on as itself counts: "clothing" and "stole"
-            # name no type it filters on, "mobile cover" it reads as any cover.
-            categories = understander.parse(" ".join(phrase)).constraints.categories
-            return len(catalog.phrase_rows(phrase)) if any(terms(c) == phrase for c in categories) else 0
-
-        near = carried_types(
-            catalog.category_phrases,
-            lambda words: understander.carried(words) and understander.is_any_type(words),
-            catalog.knows_word,
-            self.engine.retriever.embed,
-        )
-        return ChineseReader(
-            understander.is_any_type,
-            understander.carried,
-            catalog.knows_word,
-            kinds,
-            uses,
-            records,
-            kind_count,
-            near.nearest,
-        )
+        return shop_reader(self.engine)
 
     def remove_from_request(self, session: Session, slot: str) -> Iterator[Event]:
         """Drop one chip's constraint from the active request (`RequestChip.slot`) and search
@@ -283,51 +252,7 @@ class Assistant:
         # A question about a shown item ("does the first one come with a warranty?") is answered
         # from the policy for its kind of product, and says which item it is about.
         about = self._referenced(session, meant.references)
-        kinds = " ".join(p.category[-1] for p in about if p.category)
-        if not kinds and session.shown and intents.points_back(message):  # "can she return them if..."
-            kinds = session.request.product_type or ""
-        asked = f"{message} {kinds}".strip()
-        try:
-            passages = self.policies.search(asked, k=4)
-        except PolicyIndexUnavailable:  # degraded, not broken: say so and offer a human
-            yield Event(type=EventKind.TEXT, data=UNAVAILABLE_REPLY)
-            return Outcome(meant.intent, handoff=True, used_fallback=True)
-        cited = citations(passages)
-        if meant.handoff:
-            yield Event(type=EventKind.TEXT, data=HANDOFF_REPLY)
-            return Outcome(meant.intent, handoff=True, citations=cited)
-        if not passages:
-            yield Event(type=EventKind.TEXT, data=NO_POLICIES_REPLY)
-            return Outcome(meant.intent, handoff=meant.intent == Intent.SUPPORT)
-        started = time.perf_counter()
-        # The clauses that apply, quoted whole with their sections, stream at once; the model's
-        # sentences may follow, each supported by those passages and none repeating the quote.
-        found = policy_answer.answer(
-            passages, asked, lambda text: self.policies.search(text, k=2), self.policies.embed, self.policies.section
-        )
-        if about:
-            yield Event(type=EventKind.TEXT, data=f"About the {' and the '.join(p.title for p in about)}: ")
-        yield Event(type=EventKind.TEXT, data=found.text + " ")
-        quoted = policy_answer.cited(found.quoted, passages)[:2]
-        run = Generation()
-        grounder = PassageGrounder([p["text"] for p in quoted], already=[found.text])
-        messages = policy_messages(message, quoted, session.history())
-        if session.language == "en":
-            budget = self.settings.shopper_model_budget_s
-            written = self.writer.write(messages, grounder, run, guard=ShopperText(), budget_s=budget)
-            yield from self.model_text(written, session)
-        timings.took("generate", started)
-        cited = citations(policy_answer.cited(found.quoted, passages))
-        if session.language == "zh" and cited and found.quoted:  # the shop's Chinese clause, when it has one
-            cited[0] = {**cited[0], **quote_for("zh", found.quoted, self.policies.translation, found.covered)}
-        return Outcome(
-            meant.intent,
-            citations=cited,
-            run=run,
-            grounder=grounder,
-            used_fallback=run.failed or run.kept == 0,
-            handoff=meant.intent == Intent.SUPPORT and not found.covered,
-        )
+        return self.policy_turn.run(session, message, meant, about, timings)
 
     def _referenced(self, session: Session, positions: list[int]) -> list[Product]:
         """The shown products at these 1-based positions (those still in the catalog)."""
@@ -351,10 +276,8 @@ class Assistant:
         if not comparing and asks:  # "is the second one waterproof?"
             # A product named in the question is named by some of its title's words, not all: the
             # others ("the i7 laptop in black, does it have an SSD?") may be what is asked.
-            named = self._named(message) if meant.named else []
-            yield Event(
-                type=EventKind.TEXT, data=self._answers_text(products, message, naming_words(named, message) or None)
-            )
+            naming = self.questions.naming(message) if meant.named else None
+            yield Event(type=EventKind.TEXT, data=self.questions.text(products, message, naming))
             return Outcome(meant.intent, products=cards)
         table = comparison_table(products) if comparing else detail_text(products[0])
         if comparing:  # which suits what the shopper asked for, from the records
@@ -382,56 +305,20 @@ class Assistant:
         at on screen), as `respond` routes it; empty for a search, a policy or support turn.
         Routing only, nothing is answered (bench/product_questions.py --naming measures it)."""
         meant = interpret(message, session, self.engine, self.shown_products(session), self.name_products)
-        named = self._named_for_policy(message, meant)
+        named = self.questions.for_policy(message, meant)
         if named:
             return [p.id for p in named]
         if meant.intent in ABOUT_PRODUCTS:
             return [p.id for p in self._referenced(session, meant.references)] + meant.named
         return []
 
-    def _name_products(self, message: str) -> list[str]:
-        """Ids of the products a question names ("does the Sonata analog watch have a date
-        display?"): the interpreter's `NameResolver`; a search names none."""
-        # "with this one-way bike alarm CAN I start the engine from the remote": a question by its
-        # inverted verb, wherever it stands, not only at the start of a clause or by its "?".
-        # Hinglish asks by a phrase after the name ("jaspo skating kit theek rahega").
-        if not (answers.is_question(message) or intents.QUESTION_WORDS.search(message) or asks_verdict(message)):
-            return []
-        # A message that asks for products ("do you have ...", a budget) asks for a kind: its
-        # brand and type words name no product, even where the shop has one such.
-        query = self.engine.parse(message)
-        c = query.constraints
-        asks_for_kind = ASKS.search(message) or c.price_max is not None or c.price_min is not None
-        kind = query.product_type if asks_for_kind else None
-        found = self._named(message, kind)
-        return [n.product.id for n in found][: shopping.SHOW]
-
-    def _named(self, message: str, kind: str | None = None) -> list[Named]:
-        """The products the message names (`naming.find_named`): a catalog over
-        `warm_answers_max_products` looks its candidates up instead of indexing every name."""
-        catalog, embed = self.engine.catalog, self.engine.retriever.embed
-        return find_named(message, catalog, embed, kind, self.settings.warm_answers_max_products)
-
-    def _named_for_policy(self, message: str, meant: Interpretation) -> list[Product]:
-        """A policy-sounding question about a named product ("what's the warranty on the X?")
-        is answered from its record first: the record may state it."""
-        if meant.intent != Intent.POLICY:
-            return []
-        return [self.product(pid) for pid in self._name_products(message)]
-
-    def _answers_text(self, products: list[Product], message: str, naming: str | None = None) -> str:
-        values = answers.catalog_values(self.engine.catalog)
-        return answers.answers_text(products, message, self.engine.retriever.embed, values, naming)
-
     def _answer_named(
         self, session: Session, message: str, products: list[Product], meant: Interpretation, timings: Timings
     ) -> Branch:
         """Answer from the named products' records; a policy question the records do not answer
         ("what's the return window for the X?") goes to the policies."""
-        values = answers.catalog_values(self.engine.catalog)
-        naming = naming_words(self._named(message), message)
-        embed = self.engine.retriever.embed
-        found = [answers.answer_question(p, message, embed, values, naming) for p in products]
+        naming = self.questions.naming(message)
+        found = self.questions.answers(products, message, naming)
         if all(a.verdict == answers.Verdict.NOT_STATED for a in found):
             # The shopper asked about this product: say its listing is silent before the shop's
             # policy ("is there any warranty on the X?" where the record states none).
@@ -440,7 +327,7 @@ class Assistant:
         cards = [ProductCard.of(p) for p in products]
         session.show([c.id for c in cards])
         yield Event(type=EventKind.PRODUCTS, data=cards)
-        yield Event(type=EventKind.TEXT, data=self._answers_text(products, message, naming))
+        yield Event(type=EventKind.TEXT, data=self.questions.text(products, message, naming))
         return Outcome(Intent.DETAIL, products=cards)
 
     # -- helpers -----------------------------------------------------------------------------

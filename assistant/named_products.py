@@ -1,0 +1,71 @@
+"""Which products a shopper's question names, and what their records answer.
+
+The assistant routes a question about a named product ("does the Sonata analog watch have a date
+display?") to that product's record before any search or policy; `naming.find_named` finds the
+products, `answers` reads the record. Kept apart from `assistant/core.py`, which only decides
+which branch a turn takes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant import answers, shopping
+from assistant import intent as intents
+from assistant.engine import SearchEngine
+from assistant.intent import Intent
+from assistant.interpret import Interpretation
+from assistant.naming import Named, asks_verdict, find_named, naming_words
+from assistant.type_resolution import ASKS
+from common.schema import Product
+
+
+@dataclass
+class NamedProducts:
+    engine: SearchEngine
+    # a catalog over this many products looks a message's candidates up instead of indexing
+    # every name (`Settings.warm_answers_max_products`)
+    max_indexed: int
+
+    def ids(self, message: str) -> list[str]:
+        """Ids of the products a question names: the interpreter's `NameResolver`; a search
+        names none."""
+        # "with this one-way bike alarm CAN I start the engine from the remote": a question by its
+        # inverted verb, wherever it stands, not only at the start of a clause or by its "?".
+        # Hinglish asks by a phrase after the name ("jaspo skating kit theek rahega").
+        if not (answers.is_question(message) or intents.QUESTION_WORDS.search(message) or asks_verdict(message)):
+            return []
+        # A message that asks for products ("do you have ...", a budget) asks for a kind: its
+        # brand and type words name no product, even where the shop has one such.
+        query = self.engine.parse(message)
+        c = query.constraints
+        asks_for_kind = ASKS.search(message) or c.price_max is not None or c.price_min is not None
+        kind = query.product_type if asks_for_kind else None
+        return [n.product.id for n in self.named(message, kind)][: shopping.SHOW]
+
+    def named(self, message: str, kind: str | None = None) -> list[Named]:
+        """The products the message names (`naming.find_named`)."""
+        catalog, embed = self.engine.catalog, self.engine.retriever.embed
+        return find_named(message, catalog, embed, kind, self.max_indexed)
+
+    def for_policy(self, message: str, meant: Interpretation) -> list[Product]:
+        """A policy-sounding question about a named product ("what's the warranty on the X?")
+        is answered from its record first: the record may state it."""
+        if meant.intent != Intent.POLICY:
+            return []
+        catalog = self.engine.catalog
+        return [catalog.products[catalog.row_of[pid]] for pid in self.ids(message)]
+
+    def naming(self, message: str) -> str | None:
+        """The words of the message that name its products, which the answer must not take for
+        what is asked ("the i7 laptop in black, does it have an SSD?")."""
+        return naming_words(self.named(message), message) or None
+
+    def text(self, products: list[Product], message: str, naming: str | None = None) -> str:
+        """The answer to the question for each product, from its record."""
+        values = answers.catalog_values(self.engine.catalog)
+        return answers.answers_text(products, message, self.engine.retriever.embed, values, naming)
+
+    def answers(self, products: list[Product], message: str, naming: str | None) -> list[answers.Answer]:
+        values = answers.catalog_values(self.engine.catalog)
+        return [answers.answer_question(p, message, self.engine.retriever.embed, values, naming) for p in products]
