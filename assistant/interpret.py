@@ -248,10 +248,11 @@ SHOWN_POINTERS = frozenset("these those they them it this that".split())
 def asks_of_shown(message: str) -> bool:
     """A wh-question about the products shown: its first clause points at them ("what material
     are these, rubber?", "how long do they last?"); "what about ...", "how about ..." ask for more."""
-    first = clauses(message)[0] if message.strip() else ""
+    # the filler first: a clause split at "and" would leave "and which lasts longest?" none
+    filler = r"^\W*(?:(?:" + "|".join(sorted(OPENING_FILLER)) + r")\b[\W]*)*"
+    rest = re.sub(filler, "", message, flags=re.I)
+    first = clauses(rest)[0] if rest.strip() else ""
     words = tokenize(first.replace("'", " "))
-    while words and words[0] in OPENING_FILLER:
-        words = words[1:]
     if len(words) < 2 or words[0] not in WH_OPENERS or words[1] == "about":
         return False
     # "which is lighter, bostan or canmp?", "which one is cheaper, striped or solid?": "which"

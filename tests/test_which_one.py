@@ -125,3 +125,23 @@ def test_a_graded_battery_question_is_answered_from_the_descriptions():
     long = item("a", "Aero Buds", "Up to 8 hours of playback, 28 with the case.")
     short = item("b", "Pod Buds", "Up to 5 hours of playback.")
     assert ask("and which lasts longest on a charge?", short, long).startswith("The Aero Buds lasts longer")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["and which lasts longest on a charge?", "ok so which is lighter", "hmm what material are these"],
+)
+def test_a_wh_question_after_filler_asks_of_what_is_shown(question):
+    from assistant.interpret import asks_of_shown
+
+    assert asks_of_shown(question)  # "and" split off as a clause of its own left no question
+
+
+def test_which_lasts_longest_is_answered_about_the_shown_products(make_assistant):
+    assistant, _ = make_assistant()
+    session = Session()
+    shown = assistant.reply(session, "show me wireless earbuds")
+    reply = assistant.reply(session, "and which lasts longest on a charge?")
+    # answered about the cards on screen from their records, not a new search
+    assert reply.intent == "product_question" and {p.id for p in reply.products} <= {p.id for p in shown.products}
+    assert "lasts" in reply.text or "battery life" in reply.text, reply.text
