@@ -66,6 +66,8 @@ VERB_OBJECTS = frozenset(RESOLUTION["verb_after"]["objects"])
 
 
 DEGREE_PHRASES = tuple(tuple(p.split()) for p in RESOLUTION["degree_phrases"])
+REFUSED_BEFORE = tuple(tuple(p.split()) for p in RESOLUTION["refused_before"])
+REFUSED_GAP = frozenset(RESOLUTION["refused_gap"])
 PLACEHOLDERS = frozenset(RESOLUTION["placeholders"])
 # A modifier word that opens a clause as a preposition; not "that" ("that dress in red") nor
 # "to" ("to gift my wife a watch").
@@ -111,11 +113,20 @@ def _after_singular_subject(words: list[str], i: int) -> bool:
 def _not_naming(words: list[str]) -> set[int]:
     """Positions that name no product by their place in the sentence: a verb (`_is_verb`) and the
     words of a degree phrase ("a bit sporty", "kind of"; `degree_phrases` in the data file)."""
-    out = {i for i in range(len(words)) if _is_verb(words, i)}
+    out = {i for i in range(len(words)) if _is_verb(words, i) or _refused(words, i)}
     for phrase in DEGREE_PHRASES:
         n = len(phrase)
         out |= {j for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase for j in range(i, i + n)}
     return out
+
+
+def _refused(words: list[str], i: int) -> bool:
+    """Whether the word at i follows a refusal ("not perfume", "so no shoes", "anything but a
+    watch"; `refused_before` in the data file), articles and "more"/"another" between."""
+    j = i
+    while j > 0 and words[j - 1] in REFUSED_GAP:
+        j -= 1
+    return any(j >= len(p) and tuple(words[j - len(p) : j]) == p for p in REFUSED_BEFORE)
 
 
 def _acts_on(words: list[str], start: int, span_starts: set[int]) -> bool:

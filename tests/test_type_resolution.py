@@ -441,3 +441,18 @@ def test_a_scarf_is_a_kind_of_its_own():
     whose titles name scarves carries them, and either kind offered is asked for."""
     q = _understander(WRAPS).parse("a stole or a scarf")
     assert (q.product_type, set(q.constraints.categories)) == ("stole", {"stole", "scarf"})
+
+
+@pytest.mark.parametrize(
+    ("message", "named"),
+    [
+        # a kind after a refusal is what is not wanted (set I: "not perfume ... a lip liner")
+        ("not a bottle, she has like 5 already. a lunch box maybe", "lunch box"),
+        ("he already has sunglasses so no sunglasses", None),
+        ("anything but a watch, maybe a speaker", "speaker"),
+        ("no more bottles please", None),
+        ("a bottle for my son", "bottle"),  # the same kind asked for
+    ],
+)
+def test_a_kind_after_a_refusal_is_not_asked_for(understander, message, named):
+    assert understander.parse(message).product_type == named
