@@ -321,7 +321,8 @@ def read_question(question: str, naming: str = "") -> Asked:
     tokens = [w for w, nxt in zip(tokens, [*tokens[1:], ""], strict=True) if not (w in k.counts and nxt in k.units)]
     words = [singular(w) for w in tokens if w not in k.filler and not w.isdigit()]
     # Words that name the product are not the feature asked about, unless nothing else is left.
-    feature = [w for w in words if w not in named] or words
+    # A plural the singulariser keeps ("handis", "kurtis": it keeps words in -is) names it too.
+    feature = [w for w in words if w not in named and not (w.endswith("s") and w[:-1] in named)] or words
     # A yes/no question opens the message or one of its clauses ("the X - does it have a hood?",
     # "r they bluetooth?") or asks "X or not?"; a clause opening with what/how/which asks a value.
     openers = [m.group(1).lower() for m in CLAUSE_OPENER.finditer(question.replace("'", ""))]
@@ -424,6 +425,13 @@ def key_values(products: list[Product]) -> KeyValues:
     return out
 
 
+# The last sentence that asks ("... school bus at 6.. has alarm?"), and a purpose said after what
+# is asked ("can i put the handis in microwave TO REHEAT DAL?"): the question without the story.
+# A sentence ends at ! ? a line break, or a full stop that is no decimal point ("1.5 litre").
+ASKING_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))*\?[\s.!?]*$")
+PURPOSE_AFTER = re.compile(r"\s+(?:to|for)\s+\w+(?:\s+\w+){0,4}\s*\?[\s.!?]*$", re.I)
+
+
 def answer_question(
     product: Product,
     question: str,
@@ -432,7 +440,35 @@ def answer_question(
     naming: str | None = None,
 ) -> Answer:
     """The answer to a shopper's question about this product, from its record alone. `values`
-    (from `key_values` over the catalog) lets "is it a full zip?" be answered no from "zipper: half"."""
+    (from `key_values` over the catalog) lets "is it a full zip?" be answered no from "zipper: half".
+
+    Where the whole message finds no answer, its last asking sentence alone is tried, then that
+    sentence less a purpose said after it: the story's words ("she needs to wake up for the
+    school bus... has alarm?") dilute what is asked, and a record that answers the question
+    itself ("Alarm Clock: Yes") answers it."""
+    found = _answer_whole(product, question, embedder, values, naming)
+    if found.verdict not in (Verdict.NOT_STATED, Verdict.JUDGEMENT):
+        return found
+    asking = ASKING_SENTENCE.search(question)
+    tries = [asking.group().strip()] if asking and asking.start() > 0 else []
+    if tries and PURPOSE_AFTER.search(tries[0]):
+        tries.append(PURPOSE_AFTER.sub("?", tries[0]))
+    elif asking and PURPOSE_AFTER.search(question):
+        tries.append(PURPOSE_AFTER.sub("?", asking.group().strip()))
+    for text in tries:
+        shorter = _answer_whole(product, text, embedder, values, naming)
+        if shorter.verdict in (Verdict.YES, Verdict.NO, Verdict.VALUE):
+            return shorter
+    return found
+
+
+def _answer_whole(
+    product: Product,
+    question: str,
+    embedder: Embedder | None,
+    values: KeyValues | None,
+    naming: str | None,
+) -> Answer:
     # The words that named it are not asked about; without them (a shown item), its title's.
     # An option value in the title ("Tea Kettle (2L, glass, INDUCTION)") names the product only
     # when the question used it to ("the kettle for gas stoves work on INDUCTION?").

@@ -144,3 +144,54 @@ def test_an_amount_asked_per_charge_is_still_the_battery_life():
 def test_a_story_before_the_dash_is_no_name():
     question = "our living room is big. the red bluetooth speaker - is it water resistant?"
     assert "room" in read_question(question, "bluetooth speaker").words
+
+
+def test_the_question_is_answered_without_the_story_before_it():
+    # set I: the story's words diluted what was asked; the asking sentence alone finds the flag
+    watch = Product(
+        id="w",
+        title="vizion 8503b red digital watch",
+        price=300.0,
+        currency="INR",
+        attributes={"Alarm Clock": "Yes", "Dial Shape": "Round"},
+    )
+    handi = Product(
+        id="h",
+        title="cookart elegant ss handi set",
+        price=900.0,
+        currency="INR",
+        attributes={"Microwave Safe": "No", "Material": "Steel"},
+    )
+    catalog = [watch, handi]
+    said = ask(
+        watch,
+        "the vizion 8503b red digital watch for my daughter, she needs to wake up for school bus at 6.. has alarm?",
+        catalog,
+        "vizion 8503b red digital watch",
+    )
+    assert said.verdict == Verdict.YES
+    # a purpose said after what is asked, and a plural the singulariser keeps ("handis")
+    said = ask(
+        handi,
+        "got the cookart elegant ss handi set as a gift. can i put the handis in microwave to reheat dal?",
+        catalog,
+        "cookart elegant ss handi set",
+    )
+    assert said.verdict == Verdict.NO
+
+
+def test_a_decimal_point_ends_no_sentence():
+    kettle = Product(
+        id="k",
+        title="Tea Kettle (1.5 liters, ceramic, induction)",
+        price=40.0,
+        currency="USD",
+        attributes={"capacity": "1.5 liters", "material": "ceramic"},
+    )
+    said = ask(
+        kettle,
+        "the ceramic tea kettle, 1.5 litre induction one, does it whistle when the water boils?",
+        [kettle],
+        "the ceramic tea kettle, 1.5 litre induction one",
+    )
+    assert said.verdict == Verdict.NOT_STATED
