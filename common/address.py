@@ -887,4 +887,24 @@ def addresses(text: str) -> str:
         # A postcode named after a unit line found just now ("... flat 1202, Tower C. Pin 122011")
         if ADDRESS_TAG in text:
             text = _apply(text, _lone_postcodes(text, _postcode_candidates(text), True))
+            text = CITY_THEN_POSTCODE.sub(_city_then_postcode, text)
     return _continued_lines(text) if "\n" in text else text
+
+
+# The postcode that ends an address line after its place names, in any script and with any
+# separator ("[ADDRESS], Rohini sec 9, delhi-110085", "[ADDRESS], Москва, 117342", "[ADDRESS],
+# Mumbai | 400003", "Σύνταγμα, 105 63 Αθήνα", "... 1203호 (04036)"; set I): up to three place
+# parts of up to three words each, then five or six digits (or 3+2, 3+3 written apart). A
+# quantity is no postcode: it has fewer digits or a unit after it (not_after_unit_number).
+_PLACE_WORD = rf"[^\W\d_][\w.'’{INDIC_MARKS}]*(?:[- ][^\W\d_][\w.'’{INDIC_MARKS}]*){{0,2}}(?:\s+\d{{1,3}}\b)?"
+CITY_THEN_POSTCODE = re.compile(
+    r"(?P<place>\[ADDRESS\](?:\s*[,|/–-]\s*" + _PLACE_WORD + r"){0,3}\s*[,|/(–-]?\s*)"
+    r"(?<![\d])(?P<code>\d{6}|\d{5}|\d{3} \d{2,3})(?!\s*[\d%]|\w)"
+)
+
+
+def _city_then_postcode(m: re.Match[str]) -> str:
+    after = re.match(r"\s*(\w+)", m.string[m.end() :])
+    if after and after.group(1).lower() in _not_after_unit():
+        return m.group()  # "Kolkata - 50000 units": a quantity
+    return m.group("place") + "[POSTCODE]"

@@ -1282,3 +1282,18 @@ def test_names_beside_contact_words_in_brackets_and_on_the_account(text, expecte
 )
 def test_single_spaced_phones_mistyped_aadhaar_codes_and_role_mailboxes(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # the postcode after an address line's place names, any script and separator (set I)
+        ("Адрес доставки: ул. Тверская, д. 7, кв. 12, Москва, 117342", "117342", "Москва"),
+        ("Deliver to: Ramesh Iyer | 14 Marine Drive, Mumbai | 400003", "400003", "Mumbai"),
+        ("ঠিকানা: ১২ বালিগঞ্জ প্লেস, বালিগঞ্জ, কলকাতা ৭০০০১৯", "৭০০০১৯", "কলকাতা"),
+        ("Διεύθυνση: Ερμού 25, Σύνταγμα, 105 63 Αθήνα", "105 63", "Αθήνα"),
+    ],
+)
+def test_a_postcode_after_an_address_lines_place_names_goes(text, gone, kept):
+    out = redact(text)
+    assert gone not in out and kept in out, out
