@@ -30,7 +30,7 @@ from assistant.dialogue import Request
 from assistant.engine import SearchEngine
 from assistant.understand import Query
 from common.errors import ShopAssistError
-from common.language import CJK, is_chinese, segment  # noqa: F401  (is_chinese: re-exported for callers)
+from common.language import CJK, is_chinese, segment, simplified  # noqa: F401  (is_chinese: re-exported for callers)
 from common.models import Embedder
 from common.text import AUDIENCE_WORDS, terms
 from common.text import singular as singular_of
@@ -166,7 +166,8 @@ class ChineseReader:
     def read(self, message: str, earlier: Sequence[str] = ()) -> Reading:
         """`earlier`: the shopper's earlier messages in the conversation, oldest first (a
         correction takes back words of the last one that named any)."""
-        text = unicodedata.normalize("NFKC", message).strip()
+        text = simplified(unicodedata.normalize("NFKC", message).strip())
+        earlier = [simplified(e) for e in earlier]
         shown = bool(earlier)  # a demonstrative points at something only once there is a conversation
         split = self._question_beside_request(text, shown)
         if split:  # "第二个能机洗吗？对了，八百以内": the bound is the request; the question is said back

@@ -20,6 +20,20 @@ def is_chinese(text: str) -> bool:
     return len(CJK.findall(text)) >= 2
 
 
+@cache
+def _to_simplified():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Chinese text in simplified characters (OpenCC, Apache-2.0, its dictionaries in the wheel):
+    the word tables, jieba's dictionary and the colour and price words are simplified, so "有沒有
+    藍色的" (Taiwan, Hong Kong) lost its colour (set I). Other text is left as it is."""
+    return _to_simplified().convert(text) if CJK.search(text) else text
+
+
 def mostly_chinese(texts: list[str]) -> bool:
     """Whether a catalog is written in Chinese: most of its titles are."""
     return bool(texts) and sum(is_chinese(t) for t in texts) > len(texts) / 2

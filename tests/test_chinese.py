@@ -58,6 +58,9 @@ def reader() -> ChineseReader:
         ("你们的退货政策是什么？", "what about return policy?"),
         ("第一个有保修吗", "what about warranty for the first one?"),
         ("你好", "hello"),
+        # traditional characters read as simplified (set I: 藍色 lost its colour)
+        ("有沒有藍色的手錶", "blue watch"),
+        ("不超過2千盧比的男士手錶", "watch for men under 2000"),
     ],
 )
 def test_reading_a_chinese_message(reader, message, expected):
