@@ -180,6 +180,12 @@ def type_change(message: str, query: Query, request: Request, catalog: CatalogIn
         # The kind asked for is one the shop does not carry (nothing was shown for it, or it
         # came from a story: "cleared his driving test"): a kind it carries is the request now.
         return TypeChange.SWITCH
+    old_head = terms(request.product_type or "")[-1:]
+    if named[-1:] != old_head and old_head and old_head[0] in named[:-1]:
+        # "a bag for the yoga mat" after mats: the shop's "yoga mat bag" holds the word "mat",
+        # so every one is among the mats asked, but a bag is another kind (set I)
+        asks_for = _only_asks_for(query, named) or _opens_a_clause(message, named)
+        return TypeChange.SWITCH if asks_for or _opens_a_clause(message, named[-1:]) else TypeChange.DESCRIBE
     new = catalog.mask(Constraints(categories=query.constraints.categories))
     mentions = np.zeros(len(catalog), dtype=bool)
     mentions[catalog.attribute_rows(named)] = True

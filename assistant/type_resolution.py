@@ -68,6 +68,9 @@ VERB_OBJECTS = frozenset(RESOLUTION["verb_after"]["objects"])
 DEGREE_PHRASES = tuple(tuple(p.split()) for p in RESOLUTION["degree_phrases"])
 REFUSED_BEFORE = tuple(tuple(p.split()) for p in RESOLUTION["refused_before"])
 REFUSED_GAP = frozenset(RESOLUTION["refused_gap"])
+# "a bag FOR THE yoga mat": the link, and the words that may stand between it and the object
+COMPOUND_LINKS = frozenset({"for", "of"})
+COMPOUND_FILLERS = frozenset("the a an my his her our their your this that".split())
 PLACEHOLDERS = frozenset(RESOLUTION["placeholders"])
 # A modifier word that opens a clause as a preposition; not "that" ("that dress in red") nor
 # "to" ("to gift my wife a watch").
@@ -242,6 +245,9 @@ class TypeResolver:
             modifier = self._modifier_before(words, spans, phrase)
             if modifier and self._kind_of(phrase, [modifier]) is False:
                 return TypeRequest(" ".join([modifier, *phrase]), False)  # "surge protector"
+            compound = self._compound_for(words, spans, phrase)
+            if compound:
+                return TypeRequest(" ".join(compound), True)
             return TypeRequest(self._sub_kind(phrase, tokenize(text)) or " ".join(phrase), True)
         for start in range(1, len(phrase)):  # the longest carried head first
             head, modifiers = phrase[start:], phrase[:start]
@@ -253,6 +259,21 @@ class TypeResolver:
                     return TypeRequest(" ".join(head), True)
                 break
         return TypeRequest(" ".join(phrase), False)
+
+    def _compound_for(self, words: list[str], spans: list, phrase: list[str]) -> list[str] | None:
+        """ "a bag for the yoga mat", "a cover for my phone": the kind named for what it holds
+        or fits, where the shop carries the compound of the two ("yoga mat bag", set I: every
+        bag was shown); None where it does not ("a bag for my laptop" in a shop of plain bags)."""
+        for k, (start, end, form) in enumerate(spans):
+            if form != phrase or k + 1 >= len(spans):
+                continue
+            between = words[end : spans[k + 1][0]]
+            if not between or between[0] not in COMPOUND_LINKS or not set(between[1:]) <= COMPOUND_FILLERS:
+                continue
+            compound = [*spans[k + 1][2], *phrase]
+            if self.carried(compound) and self._is_any_type(compound):
+                return compound
+        return None
 
     def named_in(self, texts: list[str]) -> list[str]:
         """The shop's phrases of the carried types these texts ask for (an interest: "obsessed

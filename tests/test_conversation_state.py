@@ -249,6 +249,12 @@ CASES = [
         ["jeans for men", "my friend got wrangler ones but they were too pricey, under 900"],
         {"type": "jeans", "audience": "men", "price_max": 900},
     ),
+    # a kind named for what it holds is the shop's compound, another kind than the one held (set I)
+    (
+        "kind for what it holds",
+        ["tired of carrying the mat in my hands", "a bag for the yoga mat, jute is nice"],
+        {"type": "yoga mat bag"},
+    ),
     # a kind that opens a clause is asked for, whatever else the message says
     (
         "kind opens the clause",

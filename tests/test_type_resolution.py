@@ -388,7 +388,7 @@ def test_a_clause_saying_someone_has_a_thing_names_what_they_own(clause, owned):
     [
         ("maybe a leather strap one, under 3k", None),  # "one" stands for the kind already asked
         ("the kids sweater ones are fine", None),
-        ("a leather strap for my watch", "strap"),  # the strap itself asked for
+        ("a leather strap for my watch", "watch strap"),  # the strap itself: the shop files watch straps
         ("a strap, a leather one", "strap"),
     ],
 )
@@ -456,3 +456,19 @@ def test_a_scarf_is_a_kind_of_its_own():
 )
 def test_a_kind_after_a_refusal_is_not_asked_for(understander, message, named):
     assert understander.parse(message).product_type == named
+
+
+def test_a_kind_named_for_what_it_holds_is_the_shops_compound():
+    """ "a bag for the yoga mat" asks for the shop's yoga mat bags (set I showed every bag); a
+    bag for a thing the shop has no compound for is a bag."""
+    shop = [
+        ("kd yoga mat bag", "Sports > Yoga > Yoga Mat Bag"),
+        ("strauss yoga mat bag", "Sports > Yoga > Yoga Mat Bag"),
+        ("reebok yoga mat", "Sports > Yoga > Yoga Mat"),
+        ("wildcraft bag", "Bags > Bag"),
+        ("skybags bag", "Bags > Bag"),
+        ("hp laptop", "Computers > Laptop"),
+    ]
+    u = _understander(shop)
+    assert u.parse("a bag for the yoga mat, jute is nice").product_type == "yoga mat bag"
+    assert u.parse("a bag for my laptop").product_type == "bag"
