@@ -264,7 +264,7 @@ class TypeResolver:
         """ "a bag for the yoga mat", "a cover for my phone": the kind named for what it holds
         or fits, where the shop carries the compound of the two ("yoga mat bag", set I: every
         bag was shown); None where it does not ("a bag for my laptop" in a shop of plain bags)."""
-        for k, (start, end, form) in enumerate(spans):
+        for k, (_, end, form) in enumerate(spans):
             if form != phrase or k + 1 >= len(spans):
                 continue
             between = words[end : spans[k + 1][0]]
