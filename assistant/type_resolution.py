@@ -270,8 +270,11 @@ class TypeResolver:
             between = words[end : spans[k + 1][0]]
             if not between or between[0] not in COMPOUND_LINKS or not set(between[1:]) <= COMPOUND_FILLERS:
                 continue
+            # a thing it holds or fits is said with its determiner ("for THE yoga mat", "for MY
+            # phone"); a use is not ("a jacket for hiking" is any jacket fit for it, not only
+            # the shop's "hiking jackets")
             compound = [*spans[k + 1][2], *phrase]
-            if self.carried(compound) and self._is_any_type(compound):
+            if len(between) > 1 and self.carried(compound) and self._is_any_type(compound):
                 return compound
         return None
 

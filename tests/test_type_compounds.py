@@ -63,7 +63,8 @@ COMPOUNDS = [
     ("mattress protector for a single bed", "mattress protector", True, ["mattress protector"]),
     ("hiking jacket for my dad", "jacket", True, ["jacket"]),
     # no modifier, or one that is a filter of its own (a colour, a material)
-    ("a protector for my mattress", "protector", True, ["protector"]),
+    # a kind named for what it holds or fits, said with its determiner: the shop's compound
+    ("a protector for my mattress", "mattress protector", True, ["mattress protector"]),
     ("black lamp", "lamp", True, ["lamp"]),
     ("ceramic lamp", "lamp", True, ["lamp"]),
     # a word the shop's own text uses, a brand, a unit or a word no dictionary knows: no compound
