@@ -450,11 +450,10 @@ def answer_question(
     if found.verdict not in (Verdict.NOT_STATED, Verdict.JUDGEMENT):
         return found
     asking = ASKING_SENTENCE.search(question)
-    tries = [asking.group().strip()] if asking and asking.start() > 0 else []
-    if tries and PURPOSE_AFTER.search(tries[0]):
-        tries.append(PURPOSE_AFTER.sub("?", tries[0]))
-    elif asking and PURPOSE_AFTER.search(question):
-        tries.append(PURPOSE_AFTER.sub("?", asking.group().strip()))
+    sentence = asking.group().strip() if asking else ""
+    tries = [sentence] if asking and asking.start() > 0 else []
+    if PURPOSE_AFTER.search(sentence):
+        tries.append(PURPOSE_AFTER.sub("?", sentence))
     for text in tries:
         shorter = _answer_whole(product, text, embedder, values, naming)
         if shorter.verdict in (Verdict.YES, Verdict.NO, Verdict.VALUE):

@@ -238,6 +238,7 @@ ASKING_SUBJECTS = frozenset(
 )
 QUESTION_OPENERS = frozenset("is are was were does do did will would can could should has have".split())
 OPENING_FILLER = frozenset("so and but ok okay hmm btw also oh wait well".split())
+LEADING_FILLER = re.compile(r"^\W*(?:(?:" + "|".join(sorted(OPENING_FILLER)) + r")\b\W*)*", re.I)
 ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -249,8 +250,7 @@ def asks_of_shown(message: str) -> bool:
     """A wh-question about the products shown: its first clause points at them ("what material
     are these, rubber?", "how long do they last?"); "what about ...", "how about ..." ask for more."""
     # the filler first: a clause split at "and" would leave "and which lasts longest?" none
-    filler = r"^\W*(?:(?:" + "|".join(sorted(OPENING_FILLER)) + r")\b[\W]*)*"
-    rest = re.sub(filler, "", message, flags=re.I)
+    rest = LEADING_FILLER.sub("", message)
     first = clauses(rest)[0] if rest.strip() else ""
     words = tokenize(first.replace("'", " "))
     if len(words) < 2 or words[0] not in WH_OPENERS or words[1] == "about":

@@ -1121,18 +1121,23 @@ def find_named(
         return name_index(catalog).find(text, embedder, kind)
     # A turn reads the message's names up to three times (routing, naming words, answer).
     key = (id(catalog), text, kind)
-    if key not in _recent:
+    with _recent_lock:  # the API serves turns on several threads
+        found = _recent.get(key)
+    if found is None:
         rows = candidate_rows(text, catalog)
         vectors = getattr(catalog, "vectors", None)
         products = [catalog.products[r] for r in rows]
         index = NameIndex(products, None if vectors is None else np.asarray(vectors[rows]), catalog_counts(catalog))
-        _recent[key] = index.find(text, embedder, kind) if rows else []
-        while len(_recent) > RECENT_MAX:
-            _recent.pop(next(iter(_recent)))
-    return _recent[key]
+        found = index.find(text, embedder, kind) if rows else []
+        with _recent_lock:
+            _recent[key] = found
+            while len(_recent) > RECENT_MAX:
+                _recent.pop(next(iter(_recent)))
+    return found
 
 
 _recent: dict[tuple[int, str, str | None], list[Named]] = {}
+_recent_lock = threading.Lock()
 RECENT_MAX = 16
 
 
