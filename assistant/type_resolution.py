@@ -68,6 +68,7 @@ VERB_OBJECTS = frozenset(RESOLUTION["verb_after"]["objects"])
 DEGREE_PHRASES = tuple(tuple(p.split()) for p in RESOLUTION["degree_phrases"])
 REFUSED_BEFORE = tuple(tuple(p.split()) for p in RESOLUTION["refused_before"])
 REFUSED_GAP = frozenset(RESOLUTION["refused_gap"])
+ARTICLES = frozenset({"a", "an", "the"})
 # "a bag FOR THE yoga mat": the link, and the words that may stand between it and the object
 COMPOUND_LINKS = frozenset({"for", "of"})
 COMPOUND_FILLERS = frozenset("the a an my his her our their your this that".split())
@@ -129,7 +130,12 @@ def _refused(words: list[str], i: int) -> bool:
     j = i
     while j > 0 and words[j - 1] in REFUSED_GAP:
         j -= 1
-    return any(j >= len(p) and tuple(words[j - len(p) : j]) == p for p in REFUSED_BEFORE)
+    refused = [p for p in REFUSED_BEFORE if j >= len(p) and tuple(words[j - len(p) : j]) == p]
+    # "no a speaker please": "no" before an article answers the last reply, it refuses nothing
+    # ("no shoes", "no more bottles" refuse)
+    if refused == [("no",)] and ARTICLES & set(words[j:i]):
+        return False
+    return bool(refused)
 
 
 def _acts_on(words: list[str], start: int, span_starts: set[int]) -> bool:

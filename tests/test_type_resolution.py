@@ -452,6 +452,7 @@ def test_a_scarf_is_a_kind_of_its_own():
         ("anything but a watch, maybe a speaker", "speaker"),
         ("no more bottles please", None),
         ("a bottle for my son", "bottle"),  # the same kind asked for
+        ("no a speaker please", "speaker"),  # "no" answering the last reply refuses nothing
     ],
 )
 def test_a_kind_after_a_refusal_is_not_asked_for(understander, message, named):
