@@ -21,6 +21,7 @@ from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
 from assistant.chinese import ChineseReader, Reading, carry_through, shop_reader
 from assistant.compare import choice_text
+from assistant.contractions import spelled_out
 from assistant.copilot import Copilot, suggest_reply
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer
@@ -136,8 +137,9 @@ class Assistant:
         earlier = [t.content for t in session.turns if t.role == "user"]
         session.language = turn_language(message, session.language, FUNCTION_WORDS.__contains__)
         reading = self.chinese.read(message, earlier) if session.language == "zh" and CJK.search(message) else None
-        # The tags that stand for personal data are no words of a request ("[PHONE]" is no phone).
-        text = without_tags((reading.text if reading is not None else message) or message)
+        # The tags that stand for personal data are no words of a request ("[PHONE]" is no phone);
+        # "she'd" is read as "she would", never as "shed".
+        text = spelled_out(without_tags((reading.text if reading is not None else message) or message))
         meant = interpret(text or message, session, self.engine, self.shown_products(session), self.name_products)
         if reading is not None:
             carry_through(reading, meant.query, session.request)

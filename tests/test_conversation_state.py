@@ -279,6 +279,23 @@ CASES = [
     ("start over", ["wallet for my dad", "scratch that, show me belts"], {"type": "belts"}),
     # a request said as a question asks for what it names, whatever follows it
     ("request as a question", ["jeans for men", "anything under 800? these cost too much"], None),
+    # a pronoun's contraction is the pronoun, never the word its letters spell without the
+    # apostrophe ("she'd" is no shed, "we'll" no well, "he'll" no hell)
+    (
+        "contraction",
+        ["a watch for my wife", "actually she'd prefer it in pink"],
+        {"type": "watch", "audience": "women", "colours": ["pink"]},
+    ),
+    (
+        "contraction",
+        ["a watch for my wife", "actually she’ll want a pink one"],
+        {"type": "watch", "audience": "women", "colours": ["pink"]},
+    ),
+    (
+        "contraction",
+        ["bedsheet for the guest room", "we'll need it under 1000"],
+        {"type": "bedsheet", "price_max": 1000},
+    ),
 ]
 # Where the whole state depends on the catalog's records, the slots that matter.
 PARTS = {
