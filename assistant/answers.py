@@ -1373,7 +1373,7 @@ def answers_text(
         return found[0].text
     names = _labels(products)
     if len({a.text for a in found}) == 1:
-        return f"{found[0].text} That holds for all {len(products)}: {'; '.join(names)}."
+        return f"{found[0].text} That holds for {'both' if len(products) == 2 else f'all {len(products)}'}: {'; '.join(names)}."
     return "\n".join(f"{name}: {a.text}" for name, a in zip(names, found, strict=True))
 
 

@@ -270,7 +270,9 @@ class Assistant:
         cards = [ProductCard.of(p) for p in products]
         yield Event(type=EventKind.PRODUCTS, data=cards)
         comparing = meant.intent == Intent.COMPARE
-        claim = which_one.asked(message) if len(products) >= 2 and answers.is_question(message) else None
+        claim = (
+            which_one.asked(message) if answers.is_question(message) and (len(products) >= 2 or meant.which) else None
+        )
         if claim is not None:  # "which one is more waterproof?": which is more, from the records
             yield Event(type=EventKind.TEXT, data=which_one.answer(products, claim))
             return Outcome(meant.intent, products=cards)

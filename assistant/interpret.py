@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from assistant import intent as intents
+from assistant import which_one
 from assistant.audience import clauses, taken_back
 from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints, phrase_in
@@ -73,6 +74,13 @@ ABOUT_SHOWN = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS
 COLOUR_ONE = re.compile(rf"\bthe\s+({'|'.join(COLOURS)})\s+(?:one|ones|item|pair|option)\b", re.I)
 # "the cheaper of those two", "the dearer of the pair", "which of them": the products the last
 # reply put side by side, not every product of the list on screen.
+# A question that asks which of what is shown ("which one", "which of these", "what's the X of
+# these"): with a graded word it ranks every card on screen (`which_one`).
+WHICH_OF_SHOWN = re.compile(
+    r"\bwhich\b|\bwhat(?:'s|s|\s+is|\s+are)?\b.*\b(?:of|among|out of)\s+(?:these|those|them|all|the\s+\w+\s+(?:shown|here|above))\b",
+    re.I,
+)
+PLURAL_PRONOUNS = frozenset({"they", "these", "those", "them"})
 OF_THOSE = re.compile(r"\b(?:of|between)\s+(?:those|these|the|them|both)(?:\s+(?:two|2|three|3|pair|both))?\b", re.I)
 
 
@@ -90,6 +98,7 @@ class Interpretation:
     unreadable: str | None = None  # the reply to a message it cannot read
     handoff: bool = False
     narrows: bool = False  # names a kind inside the one asked for: the request narrows, not restarts
+    which: bool = False  # asks which of everything on screen is most or least something
 
 
 def interpret(
@@ -142,10 +151,13 @@ def interpret(
     said = query.constraints
     filters = said.price_min or said.price_max or said.colours or said.audience or said.brands
     pointing = pointed or intents.references(message, len(session.shown)) or named
-    if not pointing and on_screen and ABOUT_SHOWN.search(message) and not filters:
+    if not pointing and on_screen and (subject := ABOUT_SHOWN.search(message)) and not filters:
         # "does it need a stand?", "are the stone ones real stones?": a question about what is on
-        # screen (the first card, unless the message points at another), never a new search.
-        pointed = [1]
+        # screen (the first card, unless the message points at another), never a new search;
+        # "are these blackout?", "do they fold?" asks it of every card ("these" was the first alone).
+        pointed, of_all = [1], subject.group().split()[-1].lower() in PLURAL_PRONOUNS
+    else:
+        of_all = False
     removed = removals(message, session)
     if follow_up:
         _not_said(query.constraints, dont_care(message))
@@ -178,6 +190,17 @@ def interpret(
         intent = Intent.PRODUCT_QUESTION
         of_it = [i + 1 for i, p in enumerate(on_screen) if p.brand and p.brand.lower() in said.brands]
         understood.references = of_it or list(range(1, len(on_screen) + 1))
+    which = bool(
+        on_screen
+        and len(pointed or understood.references) < 2
+        and WHICH_OF_SHOWN.search(message)
+        and which_one.asked(message)
+    )
+    if which:
+        # "which one is the cheapest?", "what's the lightest of these?": a graded question over
+        # everything on screen; "which one" points at no one item ("whats the cheapest of these"
+        # was shown the first card's specifications, "which one is the cheapest" a one-row table).
+        intent, understood.references = Intent.PRODUCT_QUESTION, list(range(1, len(on_screen) + 1))
     if removed and intent == Intent.SEARCH and not query.product_type:
         intent = Intent.REFINE  # "colour doesn't matter, forget that" edits the request
     # "with this X can i ...", "eureka gseb vii chalega"
@@ -189,6 +212,8 @@ def interpret(
     if intent == Intent.COMPARE and named and QUESTION.search(message) and not intents.COMPARE_CUE.search(message):
         # "is the navy XL fleece jacket a full zip?" naming two variants asks of each, not a comparison
         intent = Intent.PRODUCT_QUESTION
+    if of_all and intent == Intent.PRODUCT_QUESTION:
+        understood.references = list(range(1, len(on_screen) + 1))
     asks = intent in (Intent.PRODUCT_QUESTION, Intent.POLICY, Intent.COMPARE)
     # "for the king bed... scratch that, the queen one": the cue takes back that message's words, not the request
     moved = _move(last_word(message) if follow_up and corrects_itself(message) else message)
@@ -204,6 +229,7 @@ def interpret(
         language=lang,
         handoff=understood.handoff,
         narrows=change == TypeChange.NARROW,
+        which=which,
     )
 
 

@@ -31,6 +31,10 @@ def answer(products: list[Product], claim: Claim) -> str:
     """Which of the products is more or less on the claim's quantity, and why, from their records."""
     q = measures.quantity(claim.quantity)
     aligned = measures.align(products, claim.quantity)
+    if len(products) == 1:  # "which of these is cheapest?" with one card on screen: nothing to rank
+        (reading,) = aligned.readings
+        stated = f" ({_said(reading)})" if reading is not None else f"; its listing doesn't state {q.name}"
+        return f"Only one is shown, the {products[0].title}{stated}: there is nothing to compare it with yet."
     rows = list(zip(products, aligned.readings, aligned.comparable, aligned.values, strict=True))
     placed = [(p, r) for p, r, ok, _ in rows if ok and r is not None]
     values = {p.id: v for p, _, ok, v in rows if ok}

@@ -414,7 +414,6 @@ def test_the_cheaper_the_better_ranks_the_cheap_end_and_keeps_the_bound(assistan
     ("asked", "intent"),
     [
         ("and the cheaper one overall?", "detail"),  # only says which: shown, not searched for "overall"
-        ("which is the cheapest?", "detail"),
         ("is the cheaper one waterproof?", "product_question"),  # asks about it
     ],
 )

@@ -145,3 +145,50 @@ def test_which_lasts_longest_is_answered_about_the_shown_products(make_assistant
     # answered about the cards on screen from their records, not a new search
     assert reply.intent == "product_question" and {p.id for p in reply.products} <= {p.id for p in shown.products}
     assert "lasts" in reply.text or "battery life" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which one is the cheapest",
+        "whats the cheapest of these?",
+        "which of these is cheapest",
+        "which is the least expensive",
+    ],
+)
+def test_a_graded_which_question_ranks_every_card_on_screen(make_assistant, question):
+    assistant, _ = make_assistant()
+    session = Session()
+    shown = assistant.reply(session, "show me wireless earbuds")
+    reply = assistant.reply(session, question)
+    # every card is ranked ("which one" points at no single card), not one card's specifications
+    assert reply.intent == "product_question" and len(reply.products) == len(shown.products) >= 2
+    cheapest = min(shown.products, key=lambda p: p.price)
+    assert reply.text.startswith(f"The {cheapest.title} is the cheapest"), reply.text
+
+
+def test_a_graded_which_question_with_one_card_says_there_is_nothing_to_rank(make_assistant):
+    assistant, _ = make_assistant()
+    session = Session()
+    shown = assistant.reply(session, "a yoga block")
+    assert len(shown.products) == 1
+    reply = assistant.reply(session, "which of these is the cheapest?")
+    assert reply.text.startswith(f"Only one is shown, the {shown.products[0].title}"), reply.text
+
+
+@pytest.mark.parametrize("question", ["are they waterproof?", "do these have a charging case?"])
+def test_a_question_put_to_they_or_these_is_answered_for_every_card(make_assistant, question):
+    assistant, _ = make_assistant()
+    session = Session()
+    shown = assistant.reply(session, "show me wireless earbuds")
+    reply = assistant.reply(session, question)
+    # "these" was read as the first card alone
+    assert reply.intent == "product_question" and [p.id for p in reply.products] == [p.id for p in shown.products]
+
+
+def test_a_question_put_to_it_is_answered_for_the_first_card(make_assistant):
+    assistant, _ = make_assistant()
+    session = Session()
+    shown = assistant.reply(session, "show me wireless earbuds")
+    reply = assistant.reply(session, "is it waterproof?")
+    assert [p.id for p in reply.products] == [shown.products[0].id]
