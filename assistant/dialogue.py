@@ -43,6 +43,7 @@ FILLER = frozenset(
 # Query words that describe the product (a style, an occasion): they rank, as in a first message.
 DESCRIBING = frozenset(json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["describing_words"])
 KEPT_ON_NEW_TYPE = ("audience", "price", "colour", "in stock")
+GROWN_UPS = frozenset({"men", "women"})
 CONTRACTION_TAILS = frozenset({"s", "t", "m", "re", "ll", "d", "ve"})
 
 
@@ -340,7 +341,11 @@ def _carry_over(old: Request, new: Request, catalog: CatalogIndex) -> None:
             trial.in_stock = prev.in_stock
         if trial == c:
             continue
-        if not has_type or catalog.mask(trial).any():
+        # A grown-up's audience stays whatever the new kind holds: "how about sandals instead"
+        # after shoes for a dad showed women's clogs (the catalog's sandals are women's, girls'
+        # and boys'); with none for him the reply says so and offers the closest. A child's may
+        # go: a mosquito net for a baby's cot is filed for kids.
+        if not has_type or catalog.mask(trial).any() or (slot == "audience" and prev.audience in GROWN_UPS):
             new.constraints = c = trial
 
 

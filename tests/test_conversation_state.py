@@ -279,6 +279,18 @@ CASES = [
     ("start over", ["wallet for my dad", "scratch that, show me belts"], {"type": "belts"}),
     # a request said as a question asks for what it names, whatever follows it
     ("request as a question", ["jeans for men", "anything under 800? these cost too much"], None),
+    # a grown-up's audience stays on a new kind the catalog has only for others: the reply says
+    # none is for him, never shows him women's clogs; a baby's may go (a cot's net is for kids)
+    (
+        "new kind keeps a grown-up",
+        ["shoes for my dad", "how about sandals instead"],
+        {"type": "sandals", "audience": "men"},
+    ),
+    (
+        "new kind keeps a grown-up",
+        ["we're expecting our first baby", "need a mosquito net for the cot"],
+        {"type": "mosquito net"},
+    ),
     # a pronoun's contraction is the pronoun, never the word its letters spell without the
     # apostrophe ("she'd" is no shed, "we'll" no well, "he'll" no hell)
     (
