@@ -40,9 +40,14 @@ ADDRESS_TAG = "[ADDRESS]"
 # A clause ends at ! ? ; : or a full stop before a word (not "No. 5"), a dash set in spaces, a
 # line break: an address does not run across one. Not the dot of an initial or of an address
 # abbreviation ("T. Nagar", "Co. Dublin", "ul. Marszałkowska"): see `_clause_end`.
-CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|[。！？；]|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\n"
+# An arrow set in spaces too ("order BLR-99310 → #88, 3rd Cross, …": the order's code is no house number).
+CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|[。！？；]|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\s(?:[→⇒➔➜➡]|->|=>)\s|\n"
 # The dot of a German-style ordinal before a floor word ends no clause either ("3. OG", "2. Stock").
 ORDINAL_DOT = r"(?<=\d)\.(?=\s+(?:{floors})\b)"
+# The digits of a price: after a currency sign or code.
+NOT_PRICE = (
+    r"(?<![₹$€£¥₽₩₺¢])(?<![₹$€£¥₽₩₺¢] )(?<!\bRs)(?<!\bRs\.)(?<!\bRs )(?<!\bRs\. )(?<!\bINR )(?<!\bUSD )(?<!\bEUR )"
+)
 # House numbers: "221B", "14/2", "7-2-1012", "B-204", "#45", "4th".
 HOUSE_NUMBER = re.compile(r"#?(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,5})*[A-Za-z]?|\d{1,3}(?:st|nd|rd|th)")
 CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ]")
@@ -107,7 +112,8 @@ def _connectors() -> frozenset[str]:
 
 @cache
 def _street_patterns() -> list[re.Pattern[str]]:
-    house = r"\d{1,5}(?:/\d{1,5})?[A-Za-z]?"
+    # not a price ("Sent ₹560 via UPI", "Rs. 560 via Paytm": set I read a street line)
+    house = rf"{NOT_PRICE}\d{{1,5}}(?:/\d{{1,5}})?[A-Za-z]?"
     name = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*"
     particles = r"(?:(?:de|du|des|la|le|les|del|da|do|dos|das|di|dei)\s+)"
     # The street's name is capitalised, or opened by a particle ("rue de la paix"): "12 place
@@ -266,6 +272,25 @@ def _chinese_line() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[^\u3400-\u9fff])|(?<=[{opener}])){district}{road}{section}\s*{number}[号弄]{tail}")
 
 
+@cache
+def _korean_line() -> re.Pattern[str]:
+    """ "마포구 양화로 45, 101동 1203호", "강남구 역삼동 123-45": a district, then a road and its
+    building number or a neighbourhood and its lot number, then the building, floor and flat.
+    Marks are data (`korean_address`)."""
+    data = _data()["korean_address"]
+    hangul = "[\uac00-\ud7a3]"
+
+    def marks(key: str) -> str:
+        return "|".join(sorted(data[key], key=len, reverse=True))
+
+    road = rf"{hangul}[\uac00-\ud7a30-9]{{0,9}}(?:{marks('roads')})(?:\s*\d{{1,4}}(?:번?(?:가?길)))?\s*\d{{1,5}}(?:-\d{{1,4}})?"
+    lot = rf"{hangul}{{1,6}}\d{{0,2}}(?:{marks('lots')})\s*\d{{1,4}}(?:-\d{{1,4}})?(?:번지)?"
+    unit = rf"(?:\s*,?\s*[A-Za-z]?\d{{1,5}}(?:{marks('units')}))*"
+    return re.compile(
+        rf"(?<!{hangul}){hangul}{{1,5}}(?:{marks('districts')})\s+(?:{hangul}{{1,6}}(?:{marks('lots')})\s+)?(?:{road}|{lot})(?!\d){unit}"
+    )
+
+
 # Between a unit word and its number: a space, "no", "#", ":" or "-", or the word's own dot
 # ("h.no5"). Glued to it, the number makes a code: "FLAT500" is a coupon, "ROOM2" a product line.
 UNIT_GAP = r"(?:\s*(?:no\.?|[:#-])\s*|\s+|(?<=\.))"
@@ -314,7 +339,14 @@ def _address_part(tokens: list[tuple[int, int, str]]) -> bool:
     if all(_address_like(t[2]) for t in tokens):
         return any(w and (CAPITALISED.match(w) or w.lower() in _address_words() or w[0].isdigit()) for w in words)
     plain = len(words) <= 4 and all(w.isalnum() for w in words)
-    return plain and (any(w.lower() in _address_words() for w in words) or words[0].lower() in _connectors())
+    # a unit word names a place only with its number ("flat 3"); "quote per unit" is a price's
+    # words (set I: "steel bottle SB-750, quote per unit?" read as an address)
+    numbered = [*words[1:], ""]
+    placed = any(
+        w.lower() in _address_words() and (w.lower() not in _unit_words() or any(ch.isdigit() for ch in after))
+        for w, after in zip(words, numbered, strict=True)
+    )
+    return plain and (placed or words[0].lower() in _connectors())
 
 
 BUILDING_NAME = re.compile(r"(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*)+")
@@ -427,6 +459,7 @@ def street_lines(text: str) -> str:
 
     text = _reversed_street().sub(reversed_tag, text)
     text = _chinese_line().sub(ADDRESS_TAG, text)
+    text = _korean_line().sub(ADDRESS_TAG, text)
     text = _japanese_kanji_line().sub(ADDRESS_TAG, _japanese_lines(text))
     for pattern in _unit_patterns():
         text = pattern.sub(ADDRESS_TAG, text)
@@ -619,7 +652,13 @@ def _address_label() -> re.Pattern[str]:
 @cache
 def _labelled_line_start() -> re.Pattern[str]:
     """An address label and its colon or dash: "адрес:", "ঠিকানা:", "Adresse :", "住所："."""
-    return re.compile(rf"(?:{_cue_words('address_labels')})[ \t]*(?:[:：]|[-–—](?=[ \t]))[ \t]*", re.I)
+    # one word may stand between the label and its colon, as languages that put the adjective
+    # after write it ("العنوان الجديد:", "dirección nueva:", "adresse complète :"; set I)
+    return re.compile(
+        rf"(?:{_cue_words('address_labels')})(?:[ \t]+[^\W\d_][\w{INDIC_MARKS}]{{0,14}}(?=[ \t]*[:：]))?"
+        rf"[ \t]*(?:[:：]|[-–—](?=[ \t]))[ \t]*",
+        re.I,
+    )
 
 
 # A house, flat or building number as any script writes it: "12", "д.12", "12а", "45/2", "B-204".

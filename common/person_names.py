@@ -20,6 +20,7 @@ stay: well-known ones from the data, the shop's own from its catalog (`person_li
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -140,6 +141,18 @@ def _uncommon(word: str) -> bool:
 
 
 @cache
+def _frequent(word: str) -> bool:
+    """A word its own language uses as often as the words a sentence is made of (`clause_name_zipf`
+    or more in one of its script's languages): "है", "என்ன", "falsch"; not a name, however common
+    the name ("கார்த்திக்" 4.7, "Krüger" 3.8)."""
+    from wordfreq import zipf_frequency
+
+    limit = _names_data()["clause_name_zipf"]
+    languages = _names_data()["frequency_languages"]
+    return any(zipf_frequency(word, lang) >= limit for lang in languages.get(_script(word), languages["LATIN"]))
+
+
+@cache
 def _everyday_english(word: str) -> bool:
     from wordfreq import zipf_frequency
 
@@ -224,6 +237,46 @@ def _run(text: str, start: int) -> list[re.Match[str]]:
     return out
 
 
+# What may end a name that fills its clause: a punctuation mark of any script, a bracket, a line
+# break, a tag, or the end of the text.
+_CLAUSE_AFTER_NAME = re.compile(r"[ \t]*(?:[,，、،;；.。!！?？:：)（(\[\n|/–—-]|$)")
+
+
+def _cased(word: str) -> bool:
+    return word[0].lower() != word[0].upper()
+
+
+def _clause_name_end(text: str, pos: int) -> int | None:
+    """Where the name after an explicit label ends when it fills the rest of its clause: two to
+    four words, then a punctuation mark, a line break or the end ("اسمي فاطمة الزهراء بن علي،",
+    "என் பெயர் கார்த்திக் ராஜ், …", "Kontoinhaberin Sabine Krüger."). Names lists and rarity miss
+    the names of most scripts, and a common name is a common word there; so each word need only
+    be no word a sentence is made of (`_frequent`), and in a script with capitals be written
+    with one, with one word a names list holds or no language uses often among them."""
+    words = _run(text, pos)
+    if not words or not _CLAUSE_AFTER_NAME.match(text, words[-1].end()):
+        return None
+    particles = _names_data()["name_particles"]
+    core = [w.group() for w in words if w.group().lower() not in particles]
+    if (
+        not 2 <= len(core) <= 4
+        or words[0].group().lower() in particles
+        or _ODD_IN_NAME.search(text[pos : words[-1].end()])
+    ):
+        return None
+    if any(w.lower().rstrip(".") in _not_name_words() for w in core):
+        return None
+    kinds = [_kind(w) for w in core]
+    # a word after a particle is part of a compound name, whatever its frequency ("عبد الله")
+    after_particle = {words[i + 1].group() for i, w in enumerate(words[:-1]) if w.group().lower() in particles}
+    if any(k == "" and w not in after_particle and _frequent(w.lower()) for w, k in zip(core, kinds, strict=True)):
+        return None
+    if any(_cased(w) for w in core):
+        if not all(w[0].isupper() for w in core) or not {"listed", "uncommon"} & set(kinds):
+            return None
+    return words[-1].end()
+
+
 def _longest_name(words: list[re.Match[str]], explicit: bool) -> re.Match[str] | None:
     """The last of these words that ends the longest full name from the first."""
     particles = _names_data()["name_particles"]
@@ -299,6 +352,21 @@ def _qualified_name_cue() -> re.Pattern[str]:
 
 
 @cache
+def _qualified_name_cue_bare() -> re.Pattern[str]:
+    """ "name on card", "name as per passport": the qualified cue with no colon or verb after it."""
+    return re.compile(
+        rf"(?<![\w'’])(?:{_cue_pattern('qualified_name_words')})[ \t]+(?:{_cue_pattern('name_qualifiers')})[ \t]+"
+        rf"(?:(?:{_cue_pattern('qualified_name_articles')})[ \t]+)?[^\W\d_]+[ \t]+",
+        re.I,
+    )
+
+
+@cache
+def _relation_cues() -> tuple[str, ...]:
+    return tuple(c.lower() for c in _names_data()["relation_cues"])
+
+
+@cache
 def _thing_named() -> re.Pattern[str]:
     """A word before "name" that makes it a thing's name ("product name: Galaxy M14"), not a person's."""
     return re.compile(rf"\b(?:{_cue_pattern('thing_name_words')})[ \t]*$", re.I)
@@ -349,6 +417,14 @@ def full_names(text: str) -> str:
         ):
             continue
         end = _name_end(text, cue.end(), said in _explicit())
+        if not end and said in _explicit():
+            end = _clause_name_end(text, cue.end())
+        if not end and said.startswith(_relation_cues()):
+            # "my sister Kavitha Raghunathan": a relation says a person follows; written with
+            # capitals, names no list holds are read as after an explicit cue
+            run = list(itertools.takewhile(lambda w: w.group()[0].isupper(), _run(text, cue.end())))
+            found = _longest_name(run, True)
+            end = found.end() if found else None
         if end:
             spans.append((cue.end(), end))
     for cue in _labelled_line_start().finditer(text):
@@ -359,6 +435,11 @@ def full_names(text: str) -> str:
             spans.append((cue.end(), end))
     for cue in _qualified_name_cue().finditer(text):
         end = _name_end(text, cue.end(), explicit=True)
+        if end:
+            spans.append((cue.end(), end))
+    for cue in _qualified_name_cue_bare().finditer(text):
+        # "name on card PRIYA NAIR": with no colon or verb, only a name that fills its clause
+        end = _clause_name_end(text, cue.end())
         if end:
             spans.append((cue.end(), end))
     for cue in _sign_off().finditer(text):
@@ -560,6 +641,9 @@ def names_beside_contacts(text: str) -> str:
         group = "bracketed" if m.group("bracketed") else "trailing"
         words = list(_WORD.finditer(m.group(group)))
         joined = m.group(group).strip()
+        if group == "bracketed" and _cjk_holder().fullmatch(joined):
+            spans.append(m.span(group))
+            continue
         if not 2 <= len(words) <= 4 or _ODD_IN_NAME.search(joined) or words[-1].end() != len(m.group(group).rstrip()):
             continue
         if all(not w.group()[0].islower() for w in words) and _full_name([w.group() for w in words], False):
@@ -597,9 +681,19 @@ def _cjk_name_before() -> re.Pattern[str]:
     """A Chinese or Japanese surname and a given name of one or two characters, alone in its
     clause, before contact details."""
     surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
+    # not a word that ends in a payment or number word ("银联卡6202…": UnionPay card, no 银 family)
+    stops = "|".join(map(re.escape, sorted(_names_data()["chinese_name_stops"], key=len, reverse=True)))
     return re.compile(
-        rf"(?:^|(?<=[\s，,。：:；;！!？?]))(?P<name>(?:{surnames})[\u3400-\u9fff]{{1,2}})[ \t]*[,，:：]?[ \t]*\Z"
+        rf"(?:^|(?<=[\s，,。：:；;！!？?]))(?P<name>(?:{surnames})(?:(?!{stops})[\u3400-\u9fff]){{1,2}})[ \t]*[,，:：]?[ \t]*\Z"
     )
+
+
+@cache
+def _cjk_holder() -> re.Pattern[str]:
+    """A Chinese or Japanese full name in brackets after contact details: a family name of the
+    lists, perhaps a space, and a given name of one to three characters or kana ("（佐藤 美咲）")."""
+    surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
+    return re.compile(rf"(?:{surnames})[ \u3000]?[\u3040-\u30ff\u3400-\u9fff]{{1,3}}")
 
 
 def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -57,7 +57,11 @@ IBAN = re.compile(
 # Digit groups joined by spaces, a dot, dash, comma, slash or underscore ("4111.1111.1111.1111",
 # "$4,012,888,...", "4111/1111/..."); a card is 13-19 of those digits passing Luhn, found by
 # `_cards` among the groups.
-DIGIT_GROUPS = re.compile(r"(?<![\w.,/-])\d+(?:(?: +|[.,/_-])\d+)+(?![\w-])|(?<![\w.,/-])\d{13,19}(?![\w-])")
+# Beside a Chinese, Japanese or Korean character with no space a number stands alone ("银联卡6202…付款").
+DIGIT_GROUPS = re.compile(
+    rf"{NOT_AFTER_WORD}(?<![.,/-])\d+(?:(?: +|[.,/_-])\d+)+{NOT_BEFORE_WORD}(?!-)"
+    rf"|{NOT_AFTER_WORD}(?<![.,/-])\d{{13,19}}{NOT_BEFORE_WORD}(?!-)"
+)
 SEPARATED = re.compile(r" +|[.,/_-]")
 # A number written with its international prefix: 8-15 digits (E.164) after a "+".
 INTERNATIONAL = re.compile(r"(?<![\w+])\+\d[\d ().\-/]{6,22}\d(?!\w)")
@@ -86,16 +90,50 @@ def _phone_cue() -> re.Pattern[str]:
 def _identifier_cue() -> re.Pattern[str]:
     # the word, then "no", "#", ":" or tokens of the identifier itself ("tracking 1Z 999 AA1 ...",
     # "ISBN-10: ...")
+    # the word's edges hold in any script: "ऑर्डर 30551872", "订单号2025…"
     return re.compile(
-        rf"\b(?:{_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*"
+        rf"(?:{_cue_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*"
         rf"(?:[\w-]*\d[\w-]*[:,]?\s+(?:(?:and|or|&)\s+)?)*$",
         re.I,
     )
 
 
 @cache
+def _number_of_record() -> re.Pattern[str]:
+    heads, links = _words("number_of_record_heads"), _words("number_of_record_links")
+    return re.compile(rf"(?<!\w)(?:{heads})\s+(?:{links})\s+(?:(?:the|my|this|that|your|ur)\s+)?$", re.I)
+
+
+def _named_as_identifier(text: str, start: int) -> bool:
+    """An identifier word owns the digits at `start` ("AWB number 7845123690", "order no …"),
+    unless, with nothing between it and the digits, it is where a number of the person is written
+    ("the number on the order 99876 54321"; not "the phone on order #40921876")."""
+    before = text[max(0, start - 40) : start]
+    cue = _identifier_cue().search(before)
+    if not cue:
+        return False
+    if not _identifier_word().fullmatch(cue.group().rstrip()):
+        return True  # its own number's mark ("order #40921876", "order no. …"): the identifier's
+    head = _number_of_record().search(text[: start - len(before) + cue.start()][-40:])
+    return not head or bool(_identifier_cue().search(text[: start - len(before) + cue.start() - len(head.group())]))
+
+
+@cache
+def _shop_contact() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_cue_words('shop_contact_cues')})(?P<between>[^.!?\n。]{{0,40}})$", re.I)
+
+
+def shops_own(text: str, start: int) -> bool:
+    """A word for the shop's own line, desk or counter shortly before `start` in its sentence, and
+    none of the shopper's own between: "ur call centre 080-4718-2200", "the QR at ur counter shows
+    …@hdfcbank" are shop text; "your shop id but … my own id is …@axl" is not."""
+    cue = _shop_contact().search(text[max(0, start - 60) : start])
+    return bool(cue) and not re.search(_cue_words("personal_owner_words"), cue.group("between"), re.I)
+
+
+@cache
 def _identifier_word() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_words('identifier_cues')})\b", re.I)
+    return re.compile(rf"(?:{_cue_words('identifier_cues')})", re.I)
 
 
 @cache
@@ -160,7 +198,7 @@ def role_mailbox(address: str) -> bool:
 
 
 def _email(m: re.Match[str]) -> str:
-    return m.group() if role_mailbox(m.group()) else "[EMAIL]"
+    return m.group() if role_mailbox(m.group()) or shops_own(m.string, m.start()) else "[EMAIL]"
 
 
 def _upi_ids(text: str) -> str:
@@ -168,7 +206,7 @@ def _upi_ids(text: str) -> str:
     not a merchant's role account ("store.payments@icici")."""
 
     def tag(m: re.Match[str]) -> str:
-        if role_mailbox(m.group()):
+        if role_mailbox(m.group()) or shops_own(text, m.start()):
             return m.group()
         known = m.group("handle").lower() in _data()["upi_handles"]
         if m.group("space"):
@@ -238,7 +276,7 @@ def _product_code(digits: str) -> bool:
 
 @cache
 def _card_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_words('card_cues')})\b[^\d]{{0,20}}$", re.I)
+    return re.compile(rf"(?:{_cue_words('card_cues')})[^\d]{{0,20}}$", re.I)
 
 
 def _card_layout(text: str) -> bool:
@@ -407,7 +445,9 @@ def _phones(text: str) -> str:
     spans = [(s, e) for s, e in spans if not _business_number(text[s:e])]
     # A number an identifier word names ("AWB number 7845123690", "order no 9876543210") is that
     # identifier, even where a region's plan would take it for a mobile number.
-    spans = [(s, e) for s, e in spans if not _identifier_cue().search(text[max(0, s - 40) : s])]
+    spans = [(s, e) for s, e in spans if not _named_as_identifier(text, s)]
+    # the shop's own line ("ur call centre 080-4718-2200"): shop text
+    spans = [(s, e) for s, e in spans if not shops_own(text, s)]
     # An EAN-8 barcode its word follows ("96385074 is the barcode"): eight digits with a valid
     # check digit are a tenth of all eight-digit numbers, so only where the word says so.
     spans = [(s, e) for s, e in spans if not _barcode_named_after(text, s, e)]

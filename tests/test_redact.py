@@ -1297,3 +1297,84 @@ def test_single_spaced_phones_mistyped_aadhaar_codes_and_role_mailboxes(text, ex
 def test_a_postcode_after_an_address_lines_place_names_goes(text, gone, kept):
     out = redact(text)
     assert gone not in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a name after a bare name label, in scripts without capitals, filling its clause
+        ("পণ্য আসেনি। নাম সুদীপ্ত বসু", ["সুদীপ্ত বসু"], ["পণ্য আসেনি।"]),
+        ("அப்பா பெயர் முருகன் செல்வம், பில் வேண்டும்", ["முருகன் செல்வம்"], ["பில் வேண்டும்"]),
+        ("الاسم الكامل: مريم عبد الله، رقم الطلب 44817", ["مريم عبد الله"], ["44817"]),
+        ("성함 최유진, 주문 번호 KR-80312", ["최유진"], ["KR-80312"]),
+        ("Bitte erstatten, Kontoinhaber Jürgen Becker.", ["Jürgen Becker"], ["Bitte erstatten"]),
+        ("mastercard ending 4421, name on card ANJALI MENON", ["ANJALI MENON"], ["4421"]),
+        ("gift is for my brother Siddharth Venkataraman, please wrap it", ["Siddharth Venkataraman"], ["please wrap"]),
+        ("電話：090-1234-5678（高橋 健一）まで", ["090-1234-5678", "高橋 健一"], ["まで"]),
+        # a label followed by the words of a sentence, a product's name, a relation's hobby
+        ("नाम बदलना है, कैसे करें?", [], ["नाम बदलना है"]),
+        ("name on card is wrong, please fix", [], ["name on card is wrong"]),
+        ("my son loves Lego Technic sets", [], ["Lego Technic"]),
+    ],
+)
+def test_names_after_labels_in_any_script_and_layout(text, gone, kept):
+    out = redact(text)
+    assert all(g not in out for g in gone) and all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # dates of birth after the cues of more languages, in their own digits
+        ("பிறந்த தேதி 12/03/1985, வயது சரிபார்ப்பு", ["12/03/1985"], ["பிறந்த தேதி"]),
+        ("মেয়ের জন্ম তারিখ ২১-০৭-১৯৯৮", ["২১-০৭-১৯৯৮"], ["জন্ম তারিখ"]),
+        ("Doğum tarihiniz 03.11.1987 olarak kayıtlı", ["03.11.1987"], ["Doğum tarihiniz"]),
+        # a number of the person, where the order is only where it is written
+        ("mobile number linked to my account 70451 28893 stopped working", ["70451 28893"], []),
+        ("the contact number in the booking 98450 12345 is old", ["98450 12345"], []),
+        ("tracking number for the order 1234567890 shows nothing", [], ["1234567890"]),
+        # a card glued to the words of a script with no spaces
+        ("信用卡4539148777777771被扣了两次", ["4539148777777771"], ["被扣了两次"]),
+        # order numbers named in other scripts are no phones
+        ("অর্ডার নম্বর 40817723 এখনো আসেনি", [], ["40817723"]),
+        ("номер заказа 88123456 не отслеживается", [], ["88123456"]),
+    ],
+)
+def test_birth_dates_record_numbers_and_glued_cards_of_more_scripts(text, gone, kept):
+    out = redact(text)
+    assert all(g not in out for g in gone) and all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # Korean and Arabic street lines; the city before the district stays
+        ("주소는 서울시 강남구 역삼동 123-45, 502호 입니다", ["역삼동 123-45", "502호"], ["서울시"]),
+        ("부산 해운대구 센텀중앙로 79, 3층으로 보내주세요", ["센텀중앙로 79"], ["부산"]),
+        ("العنوان الجديد: شقة 12، عمارة 5، شارع الملك فهد، الرياض", ["شقة 12", "شارع الملك فهد"], ["الرياض"]),
+        ("사이즈로 2개 주문할게요, 강남구 매장 픽업?", [], ["사이즈로 2개", "강남구 매장"]),
+        # codes, prices and an order before an arrow are no address
+        ("need 20 pcs of mug MG-330, price per unit?", [], ["MG-330"]),
+        ("order DEL-55120 -> 14, 2nd Cross, Indiranagar, Bengaluru 560038", ["2nd Cross", "560038"], ["DEL-55120"]),
+        ("paid 1250 via GPay and ₹80 via UPI", [], ["1250 via GPay", "₹80 via UPI"]),
+    ],
+)
+def test_korean_and_arabic_street_lines_and_codes_that_are_none(text, gone, kept):
+    out = redact(text)
+    assert all(g not in out for g in gone) and all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("your helpline 022 2345 6780 is always busy", [], ["022 2345 6780"]),
+        ("customer care no 080 4455 6677 keeps disconnecting", [], ["080 4455 6677"]),
+        ("your store's upi rameshstores@okaxis shows a different name", [], ["rameshstores@okaxis"]),
+        # the shopper's own after the shop's words
+        ("your customer care asked for my number, it is 98201 55443", ["98201 55443"], []),
+        ("paid to ur shop QR, refund to my upi priya.s@okicici pls", ["priya.s@okicici"], []),
+    ],
+)
+def test_the_shops_own_contacts_stay_and_the_shoppers_go(text, gone, kept):
+    out = redact(text)
+    assert all(g not in out for g in gone) and all(k in out for k in kept), out
