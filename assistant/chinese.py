@@ -15,6 +15,7 @@ meaning, and everything after it (filters, search, references, the conversation 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -32,7 +33,7 @@ from assistant.understand import Query
 from common.errors import ShopAssistError
 from common.language import CJK, is_chinese, segment, simplified  # noqa: F401  (is_chinese: re-exported for callers)
 from common.models import Embedder
-from common.text import AUDIENCE_WORDS, terms
+from common.text import AUDIENCE_WORDS, STOPWORDS, terms
 from common.text import singular as singular_of
 
 DATA = Path(__file__).resolve().parent / "data" / "zh.yaml"
@@ -190,7 +191,9 @@ class ChineseReader:
     ("钱包": wallet before purse, in a shop that sells wallets). `kind_count(words)`: how many
     products are of a type (an alternative of the type table is read as the one the shop files
     most under); `near(kind)`: the carried type a type the shop does not carry names, by its own
-    name ("jewelry" -> jewellery; `assistant.carried_types`)."""
+    name ("jewelry" -> jewellery; `assistant.carried_types`); `headed(word)`: the kinds the shop
+    names with a word before it ("shelf": wall shelf), for a word the interpreter reads as no
+    kind of its own."""
 
     def __init__(
         self,
@@ -202,6 +205,7 @@ class ChineseReader:
         records: Callable[[list[str]], bool] | None = None,
         kind_count: Callable[[list[str]], int] | None = None,
         near: Callable[[str], str | None] | None = None,
+        headed: Callable[[str], list[str]] | None = None,
     ):
         self.is_type = is_type
         self.carried = carried
@@ -215,6 +219,7 @@ class ChineseReader:
         self.records = records or (lambda phrase: False)
         self.kind_count = kind_count
         self.near = near or (lambda kind: None)
+        self.headed = headed or (lambda kind: [])
         # A catalog written in Chinese: its own kinds, matched before the English reading.
         self.shop_kinds = shop_kinds if shop_kinds else None
 
@@ -962,8 +967,9 @@ class ChineseReader:
         shelf; "孕妇内裤": maternity panties), nearest word first: a word's dictionary senses, and
         the modifier its dictionary compounds give it (孕妇装 "maternity wear": 孕妇 -> maternity),
         before the head's kind or its other senses ("panties" of 内裤), where the shop's products
-        hold the phrase. Audience words are read as the audience, never as a kind's modifier."""
-        if not qualifiers or " or " in kind:
+        hold the phrase. Audience words are read as the audience, never as a kind's modifier. With
+        none, a word that is no kind of its own is read as the shop's one kind of it (`_only_kind`)."""
+        if " or " in kind:
             return kind
         heads = [kind, *(k for k in map(self._type_in, _senses(head)) if k and self.carried(terms(k)[-1:]))]
         for qualifier in qualifiers:
@@ -977,7 +983,17 @@ class ChineseReader:
             best = max(held, default=(0, kind))
             if best[0] > 0:
                 return best[1]
-        return kind
+        return self._only_kind(kind)
+
+    def _only_kind(self, kind: str) -> str:
+        """A word the interpreter reads as no kind of its own ("shelf": too many things have one)
+        read as the one kind the shop names with it (its wall shelves, set I: 置物架 read "shelf"
+        filtered nothing); as it is where the shop names several ("box": lunch, gift, watch)."""
+        words = terms(kind)
+        if len(words) != 1 or self.is_type(words):
+            return kind
+        named = self.headed(kind)
+        return named[0] if len(named) == 1 else kind
 
     def _own_kind(self, token: str) -> str | None:
         """In a shop written in Chinese, the shop's own kind a word names ("杯子" -> 马克杯,
@@ -1291,15 +1307,16 @@ def _senses(word: str) -> list[str]:
 
 @cache
 def _modifier_words(word: str) -> list[str]:
-    """The English words a Chinese word modifies a kind with: its own senses' words, then the first
-    words of its dictionary compounds' senses (孕妇装 "maternity wear": maternity), lower case."""
-    said = [w for sense in _senses(word) for w in terms(sense)]
-    compounds = [c for c in _compounds(word[0]) if c.startswith(word) and len(c) == len(word) + 1]
-    for compound in compounds:
-        for sense in _senses(compound):
-            words = terms(sense)
-            said += words[:-1] if len(words) >= 2 else []
-    return [w for w in said if w.isalpha()]
+    """The English words a Chinese word modifies a kind with, lower case, no function words: its
+    own senses' words (a single character's first sense only: the rest are rarely what it means
+    before a noun), then, for a word of two or more characters, the modifier of its dictionary
+    compounds one character longer whose sense is two words (孕妇装 "maternity wear": maternity)."""
+    senses = _senses(word)[:1] if len(word) == 1 else _senses(word)
+    said = [w for sense in senses for w in terms(sense)]
+    if len(word) >= 2:
+        for compound in (c for c in _compounds(word[0]) if c.startswith(word) and len(c) == len(word) + 1):
+            said += [terms(sense)[0] for sense in _senses(compound) if len(terms(sense)) == 2]
+    return [w for w in said if w.isalpha() and w not in STOPWORDS]
 
 
 @cache
@@ -1356,6 +1373,22 @@ def shop_reader(engine: SearchEngine) -> ChineseReader:
         catalog.knows_word,
         engine.retriever.embed,
     )
+    named_with: dict[str, list[str]] = {}
+
+    def headed(kind: str) -> list[str]:
+        # the word pairs ending in the word, in the titles that hold it, that the interpreter
+        # reads as a kind ("wall shelf"; never "made box")
+        if kind not in named_with:
+            head = terms(kind)[-1]
+            pairs = {
+                f"{a} {b}"
+                for row in catalog.attribute_rows([head])
+                for a, b in itertools.pairwise(terms(catalog.products[row].title))
+                if b == head and a.isalpha() and a not in STOPWORDS
+            }
+            named_with[kind] = sorted(p for p in pairs if understander.is_any_type(p.split()))
+        return named_with[kind]
+
     return ChineseReader(
         understander.is_any_type,
         understander.carried,
@@ -1365,4 +1398,5 @@ def shop_reader(engine: SearchEngine) -> ChineseReader:
         records,
         kind_count,
         near.nearest,
+        headed,
     )

@@ -852,3 +852,21 @@ def test_a_daughter_or_son_with_a_grown_up_life_is_a_woman_or_man():
 def test_a_verb_with_its_aspect_particle_names_no_product():
     reader = _shop({("clothes",), ("dress",), ("wedge",)}, {}, set())
     assert reader.read("她个子不高，想穿着显高一点", ["想给老婆买双坡跟鞋"]).text == ""
+
+
+def test_a_word_that_is_no_kind_of_its_own_is_the_shops_one_kind_of_it():
+    # set I: 置物架 read "shelf", which the interpreter filters on as no kind; the shop's titles
+    # name one kind of shelf (wall shelf), so that is the reading; where they name several, the
+    # word stays as it is
+    carried = {("shelf",), ("wall", "shelf"), ("book", "shelf")}
+
+    def reader(named: list[str]) -> ChineseReader:
+        return ChineseReader(
+            is_type=lambda words: tuple(words) in carried and len(words) > 1,
+            carried=lambda words: tuple(words) in carried,
+            knows=lambda word: False,
+            headed=lambda kind: named if kind == "shelf" else [],
+        )
+
+    assert reader(["wall shelf"]).read("置物架 一千以内").text == "wall shelf under 1000"
+    assert reader(["book shelf", "wall shelf"]).read("置物架 一千以内").text == "shelf under 1000"
