@@ -986,11 +986,10 @@ class ChineseReader:
         return self._only_kind(kind)
 
     def _only_kind(self, kind: str) -> str:
-        """A word the interpreter reads as no kind of its own ("shelf": too many things have one)
-        read as the one kind the shop names with it (its wall shelves, set I: 置物架 read "shelf"
+        """A word the interpreter filters on as no kind ("shelf": too many things have one; the
+        shop's `headed` judges) read as the one kind the shop names with it (its wall shelves, set I: 置物架 read "shelf"
         filtered nothing); as it is where the shop names several ("box": lunch, gift, watch)."""
-        words = terms(kind)
-        if len(words) != 1 or self.is_type(words):
+        if len(terms(kind)) != 1:
             return kind
         named = self.headed(kind)
         return named[0] if len(named) == 1 else kind
@@ -1376,16 +1375,19 @@ def shop_reader(engine: SearchEngine) -> ChineseReader:
     named_with: dict[str, list[str]] = {}
 
     def headed(kind: str) -> list[str]:
-        # the word pairs ending in the word, in the titles that hold it, that the interpreter
-        # reads as a kind ("wall shelf"; never "made box")
+        # Only for a word the interpreter filters on as no kind ("shelf"; "tops" and "pyjama" it
+        # reads as kinds): the word pairs ending in it, in the titles that hold it, that it reads
+        # as a kind ("wall shelf"; never "made box", nor the "s" of "women's")
         if kind not in named_with:
             head = terms(kind)[-1]
-            pairs = {
-                f"{a} {b}"
-                for row in catalog.attribute_rows([head])
-                for a, b in itertools.pairwise(terms(catalog.products[row].title))
-                if b == head and a.isalpha() and a not in STOPWORDS
-            }
+            pairs = set()
+            if not understander.parse(kind).constraints.categories:
+                pairs = {
+                    f"{a} {b}"
+                    for row in catalog.attribute_rows([head])
+                    for a, b in itertools.pairwise(terms(catalog.products[row].title))
+                    if b == head and len(a) > 2 and a.isalpha() and a not in STOPWORDS
+                }
             named_with[kind] = sorted(p for p in pairs if understander.is_any_type(p.split()))
         return named_with[kind]
 
