@@ -840,8 +840,9 @@ class ChineseReader:
                 loose.append(i)
                 i += 1
                 continue
-            if token in located:
-                placed += [k for k in [self._kind(token)] if k]
+            place = self._kind(token) if token in located else None
+            if place:  # a word the place words say nothing else of ("婚礼上": wedding) reads on
+                placed.append(place)
                 loose.append(i)
                 i += 1
                 continue
@@ -935,7 +936,11 @@ class ChineseReader:
             if pending and terms(kind) and singular_of(terms(kind)[-1]) in containers:
                 kind = f"{pending} {kind}"
             elif not pending:
-                qualifiers = [tokens[j] for j in reversed(loose) if after < j < where]
+                # words of the same stretch between spaces: shoppers separate clauses with them
+                # ("闺女下周参加同学生日派对 想给她买条裙子": the party is no kind of dress)
+                stretch = next((s for s in text.split() if tokens[where] in s), "")
+                before = stretch[: stretch.find(tokens[where])]
+                qualifiers = [tokens[j] for j in reversed(loose) if after < j < where and tokens[j] in before]
                 kind = self._narrower(kind, tokens[where], qualifiers)
             pending = ""
             after = where
@@ -1061,12 +1066,14 @@ class ChineseReader:
     def _unglued(self, token: str) -> list[str]:
         """A word jieba made of a word and a function word beside it ("伞要", "裤有", "上全",
         "车里"; set I read no umbrella in "伞要大一点的"): cut into dictionary words where CEDICT
-        lacks the whole and one of its pieces is a function word of the data file. A compound
-        CEDICT lacks with no such piece (置物架) stays whole: its head is read by `_compound`."""
+        lacks the whole and one of its pieces is a one-character function word of the data file
+        (要, 有, 上, 里). A compound CEDICT lacks with no such piece (置物架; 生日派对, whose 生日 is
+        chatter but a word) stays whole: its head is read by `_compound`."""
         if len(token) < 2 or not CJK.search(token) or token in _dictionary() or token in vocabulary():
             return [token]
         pieces = _split(token)
-        return pieces if len(pieces) > 1 and any(p in _function_words() for p in pieces) else [token]
+        glued = any(len(p) == 1 and p in _function_words() for p in pieces)
+        return pieces if len(pieces) > 1 and glued else [token]
 
     def _shop_word(self, token: str) -> tuple[str, list[str]] | None:
         """(type, modifiers) for a shopping word, or a word ending in one (男士游泳裤 -> 泳裤), when
