@@ -35,6 +35,7 @@ from assistant.follow_up import (
 )
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
+from assistant.marked_brands import marked_brands
 from assistant.moves import Move, read_move
 from assistant.naming import asks_verdict
 from assistant.session import Session
@@ -105,6 +106,12 @@ def interpret(
         # question asked on the way is what the message does; the names in the question are no filter.
         message = _after_question(message)
     query = engine.parse(without_accents(last_word(message) if follow_up else message))
+    unknown = [b for b in marked_brands(message, engine.catalog.knows_word) if b not in query.constraints.brands]
+    if unknown:
+        # "jaquar brand, that's what the plumber said": a brand the shop lacks, said as one; the
+        # reply says the shop has none of it rather than show other brands as if (set I).
+        query = replace(query, unknown_brands=[*query.unknown_brands, *unknown])
+        query.constraints.brands = [*query.constraints.brands, *unknown]
     lang = language(message)
     unreadable = _unreadable(message, lang, engine, query)
     if unreadable:

@@ -292,6 +292,8 @@ CASES = [
     # someone else's one: its brand ranks and its colour is theirs
     ("their one", ["casserole", "my sister has a milton one, its fine"], None),
     ("their one", ["watch for my son", "his friend has a black one, he wants a blue one"], None),
+    # a brand said as one that no list knows is a brand the shop lacks (the reply says so)
+    ("unknown brand", ["need a shower head", "zorbix brand, thats what the electrician said"], None),
 ]
 # Where the whole state depends on the catalog's records, the slots that matter.
 PARTS = {
@@ -311,6 +313,7 @@ PARTS = {
     "indefinite kind: an aloe vera beard wash perhaps?": {"type": "wash", "audience": "men"},
     "their one: my sister has a milton one, its fine": {"brands": None},
     "their one: his friend has a black one, he wants a blue one": {"type": "watch", "colours": ["blue"]},
+    "unknown brand: zorbix brand, thats what the electrician said": {"type": "shower head", "brands": ["zorbix"]},
 }
 
 
