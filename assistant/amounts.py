@@ -125,7 +125,7 @@ def read_prices(text: str) -> PriceReading:
         # nothing at 6.
         if before and before != "range_before" and _broken(matches, _cue_end(toks, a.start, lex) - 1, ".;!?"):
             before, b_start = None, a.start
-        if after and _broken(matches, a.end - 1, ".;!?,"):
+        if after and _broken(matches, a.end - 1, ".;!?,") and not _closing_bound(matches, a.end - 1, after, a_end):
             after, a_end = None, a.end
         cur = _has_currency(toks, a, lex) or _money_scale(toks, a, lex)
         # A range: "between 800 and 1500", "from $20 to $40", "20-40 usd", "2k-3k".
@@ -332,6 +332,15 @@ def _money_scale(toks: list[str], a: Amount, lex: Lexicon) -> bool:
     if last in lex.money_scales:
         return True
     return last == "k" and not (a.end < len(toks) and toks[a.end] in lex.spec_after_k)
+
+
+def _closing_bound(matches: list[re.Match[str]], i: int, kind: str, end: int) -> bool:
+    """A bound cue after a comma that closes its clause still bounds the amount before it:
+    "around 2 thousand, not more", "1500, max" (set I read a soft band). A cue that runs on
+    ("500, max 3 colours") is its own clause's."""
+    if kind not in ("ceiling_after", "floor_after") or _broken(matches, i, ".;!?"):
+        return False
+    return end >= len(matches) or _broken(matches, end - 1, ".;!?,")
 
 
 def _broken(matches: list[re.Match[str]], i: int, marks: str) -> bool:

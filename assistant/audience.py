@@ -196,6 +196,8 @@ def about_someone_else(words: list[str], whom: frozenset[str]) -> bool:
     says of colours or materials is theirs. `whom`: the message's `recipients`."""
     t = table()
     s = t.story
+    if their_one(words):
+        return True
     if len(words) < 3 or words[0] not in s.possessives | {"the"}:
         return False
     rest = words[2:]
@@ -214,6 +216,23 @@ def about_someone_else(words: list[str], whom: frozenset[str]) -> bool:
     # Someone while the request names another ("my wife has a red one", then "for my sister"),
     # or an acquaintance's story ("my neighbour priya just got back from goa").
     return bool(whom) or (person not in t.people and is_story(words))
+
+
+def their_one(words: list[str]) -> bool:
+    """The clause tells what someone else has of the kind: "my brother has a ganesha one in his
+    car", "mom got the steel ones" (`owning_verbs`). Their item's words are no wish of this request."""
+    s = table().story
+    if words[:1] and words[0] in s.possessives:
+        words = words[1:]  # "my brother", or the person alone ("mom has a milton one")
+    if len(words) < 3 or words[0] not in s.people:
+        return False
+    rest = [w for w in words[1:] if w not in s.skipped]
+    return bool(rest) and rest[0] in _owning_verbs() and bool({"one", "ones"} & set(rest))
+
+
+@cache
+def _owning_verbs() -> frozenset[str]:
+    return frozenset(json.loads(DATA.read_text(encoding="utf-8"))["owning_verbs"])
 
 
 def interests(text: str) -> list[str]:

@@ -115,6 +115,11 @@ def read_follow_up(
     allowed = not_required(message, recipients(request.text))
     said.attributes += [a for a in query.recorded if a not in said.attributes and _checkable(a, request, catalog)]
     said.attributes = [a for a in said.attributes if a not in allowed]
+    # A brand named only in a clause that allows it ("hrs is fine") or about another person's
+    # things ("mom has a milton one, doesnt matter") ranks, it does not filter (set I).
+    passing = [b for b in said.brands if set(tokenize(b)) <= allowed]
+    said.brands = [b for b in said.brands if b not in passing]
+    said.prefer += [b for b in passing if b not in said.prefer]
     if change != TypeChange.SWITCH:
         _narrow_to_tastes(query, said, request, catalog)
     # "ok, blue is fine too" after "anything but blue" lifts the refusal; it asks for no blue.
@@ -189,7 +194,9 @@ def type_change(message: str, query: Query, request: Request, catalog: CatalogIn
     new = catalog.mask(Constraints(categories=query.constraints.categories))
     mentions = np.zeros(len(catalog), dtype=bool)
     mentions[catalog.attribute_rows(named)] = True
-    if not (asked & mentions).any():
+    # The shop's own kinds the phrase resolved to count as saying it: "handbag" is no word of the
+    # bags asked for, yet the shop's "hand bag"s are among them (set I read it as a description).
+    if not (asked & (mentions | new)).any():
         # Nothing asked for says it: another kind when the message asks for it and little else
         # ("dupatta", "black sneakers under 2000"); a noun in passing otherwise ("hold on, my
         # sister needs a pair too").
@@ -214,8 +221,8 @@ def _opens_a_clause(message: str, named: list[str]) -> bool:
     after bedding): it is what is asked for, whatever else the message says (set H)."""
     for clause in clauses(message):
         words = tokenize(clause.replace("'", ""))
-        while words and words[0] in CLAUSE_OPENERS:
-            words = words[1:]
+        while words and (words[0] in CLAUSE_OPENERS or words[0] in COLOURS):
+            words = words[1:]  # "a red handbag for myself": the colour qualifies the kind asked for
         if named and terms(" ".join(words[: len(named)])) == named:
             return True
     return False

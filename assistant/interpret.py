@@ -36,6 +36,7 @@ from assistant.follow_up import (
 )
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
+from assistant.marked_brands import marked_brands
 from assistant.moves import Move, read_move
 from assistant.naming import asks_verdict
 from assistant.session import Session
@@ -114,6 +115,12 @@ def interpret(
         # question asked on the way is what the message does; the names in the question are no filter.
         message = _after_question(message)
     query = engine.parse(without_accents(last_word(message) if follow_up else message))
+    unknown = [b for b in marked_brands(message, engine.catalog.knows_word) if b not in query.constraints.brands]
+    if unknown:
+        # "jaquar brand, that's what the plumber said": a brand the shop lacks, said as one; the
+        # reply says the shop has none of it rather than show other brands as if (set I).
+        query = replace(query, unknown_brands=[*query.unknown_brands, *unknown])
+        query.constraints.brands = [*query.constraints.brands, *unknown]
     lang = language(message)
     unreadable = _unreadable(message, lang, engine, query)
     if unreadable:
@@ -140,14 +147,16 @@ def interpret(
         query = _without_type(query, message)
     pointed = pointers(message, on_screen, session.last.about)
     named = [pid for pid in (name_products(message) if name_products else []) if pid in engine.catalog.row_of]
+    if named and _asks_for_kind(message, query) and (len(named) >= 2 or _indefinite(message, query)):
+        # "a beard wash maybe? aloe vera one" matches products' names (one of them on screen),
+        # yet it asks for a kind the shop carries, with no compare cue and no question put: a
+        # request (sets H, I). One name matched is a request too when the kind is said with "a",
+        # "an", "some" or "any": a product meant is said with "the" or its name.
+        named = []
     on_screen_ids = [p.id for p in on_screen]
     # A named product already on screen is a reference to its position.
     pointed += [on_screen_ids.index(pid) + 1 for pid in named if pid in on_screen_ids]
     named = [pid for pid in named if pid not in on_screen_ids]
-    if len(named) >= 2 and _asks_for_kind(message, query):
-        # "a beard wash maybe? aloe vera one" matches several products' names, yet it asks for a
-        # kind the shop carries, with no compare cue and no question put: a request (set H).
-        named = []
     said = query.constraints
     filters = said.price_min or said.price_max or said.colours or said.audience or said.brands
     pointing = pointed or intents.references(message, len(session.shown)) or named
@@ -237,6 +246,20 @@ def _asks_for_kind(message: str, query: Query) -> bool:
     """The message names a carried kind, opens with no question and has no compare cue."""
     carried = bool(query.product_type) and query.type_carried
     return carried and not intents.COMPARE_CUE.search(message) and not ASKED_ON_THE_WAY.search(message)
+
+
+INDEFINITE = frozenset({"a", "an", "some", "any"})
+
+
+def _indefinite(message: str, query: Query) -> bool:
+    """The kind asked for stands after an indefinite determiner, past at most two words that
+    qualify it ("a beard wash", "some red mugs")."""
+    kind = terms(query.product_type or "")
+    words = tokenize(message.replace("'", ""))
+    for i in range(len(words)):
+        if kind and terms(" ".join(words[i : i + len(kind)])) == kind:
+            return any(w in INDEFINITE for w in words[max(0, i - 3) : i])
+    return False
 
 
 def _after_question(message: str) -> str:

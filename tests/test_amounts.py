@@ -28,6 +28,11 @@ from assistant.amounts import read_prices
         ("over 500 but under 2000", 500, 2000, None),
         # numbers in words
         ("twelve hundred max", None, 1200, None),
+        # a bound cue after a comma that closes the clause bounds the amount (set I read a band)
+        ("around 2 thousand, not more", None, 2000, None),
+        ("1500, max", None, 1500, None),
+        ("keep it near 900, no more than that", None, 900, None),
+        ("ok cap it at 5k", None, 5000, None),
         # hundreds said without the word, as prices are read out
         ("one fifty max", None, 150, None),
         ("two ninety nine is the limit", None, 299, None),

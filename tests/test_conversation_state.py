@@ -308,6 +308,21 @@ CASES = [
         ["bedsheet for the guest room", "we'll need it under 1000"],
         {"type": "bedsheet", "price_max": 1000},
     ),
+    # a bound cue closing its clause after a comma bounds the amount before it; "cap it at" is a ceiling
+    ("closing bound", ["umbrella", "around 1500, not more"], {"type": "umbrella", "price_max": 1500}),
+    ("closing bound", ["pillow", "ok cap it at 3k"], {"type": "pillow", "price_max": 3000}),
+    # kin words say who it is for (set H "for my bua", set I "for my jiju")
+    ("kin word", ["kurta for my jiju"], None),
+    ("kin word", ["need a kurti for my mami"], None),
+    # a kind the shop files under the one asked for narrows it, said with a colour before it
+    ("narrower kind", ["i need a bag", "a black handbag for office"], None),
+    # a kind said with "a"/"an" asks for it, even where a product's name matches the words
+    ("indefinite kind", ["something for my husband's beard", "an aloe vera beard wash perhaps?"], None),
+    # someone else's one: its brand ranks and its colour is theirs
+    ("their one", ["casserole", "my sister has a milton one, its fine"], None),
+    ("their one", ["watch for my son", "his friend has a black one, he wants a blue one"], None),
+    # a brand said as one that no list knows is a brand the shop lacks (the reply says so)
+    ("unknown brand", ["need a shower head", "zorbix brand, thats what the electrician said"], None),
 ]
 # Where the whole state depends on the catalog's records, the slots that matter.
 PARTS = {
@@ -321,6 +336,13 @@ PARTS = {
     "school year: he's in class 3": {"audience": "boys"},
     "school year: she's in 11th grade": {"audience": "girls"},
     "request as a question: anything under 800? these cost too much": {"type": "jeans", "price_max": 800},
+    "kin word: kurta for my jiju": {"type": "kurta", "audience": "men"},
+    "kin word: need a kurti for my mami": {"type": "kurti", "audience": "women"},
+    "narrower kind: a black handbag for office": {"type": "handbag", "colours": ["black"]},
+    "indefinite kind: an aloe vera beard wash perhaps?": {"type": "wash", "audience": "men"},
+    "their one: my sister has a milton one, its fine": {"brands": None},
+    "their one: his friend has a black one, he wants a blue one": {"type": "watch", "colours": ["blue"]},
+    "unknown brand: zorbix brand, thats what the electrician said": {"type": "shower head", "brands": ["zorbix"]},
 }
 
 
