@@ -412,7 +412,7 @@ class NameIndex:
             key=lambda s: (
                 not _compact(said, s[3], self._within(s[2])),
                 not s[3] & pointed_at,
-                -s[0],
+                -round(s[0], 6),  # the same words summed in another order are one weight
                 s[2] not in picked,
                 -s[1],
                 -similarity.get(s[2], 0.0),
