@@ -33,7 +33,7 @@ from assistant.type_resolution import SYNONYMS
 from common.models import Embedder, encode_query
 from common.schema import Product
 from common.settings import read_yaml_config
-from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, bm25_tokens, singular, tokenize
+from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, bm25_tokens, singular, terms, tokenize
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "naming.yaml"
 ENGLISH = ordinary_words()
@@ -61,7 +61,11 @@ class NamingRules:
     kinds: dict[tuple[str, ...], list[tuple[str, ...]]]  # "power bank" -> the shop's "portable charger"
     near_spelling_min: int  # letters a word needs before one letter off reads as a misspelling
     negations: frozenset[str]  # "NOT waterproof": a yes/no option said by its name is a no
+    negation_fillers: frozenset[str]  # "without ANY backlight": said between a negation and the option
+    absent: frozenset[tuple[str, ...]]  # "backlight: none": the values that record an option's absence
     verdicts: tuple[tuple[str, ...], ...]  # "theek rahega", "chalega": asks whether the thing named will do
+    identifying_min_products: int  # a key stated by this many products at least may identify them
+    identifying_share: float  # ... when this share of its values are different (model number, style code)
     candidates_max: int  # rows a message's words may look up in a catalog too large to index whole
     candidate_groups: int  # the best candidates whose brands and kinds are looked up whole
 
@@ -94,7 +98,11 @@ def rules(path: Path = DATA_FILE) -> NamingRules:
         _kinds(data),
         int(data["near_spelling_min"]),
         frozenset(data["negations"].split()),
+        frozenset(data["negation_fillers"].split()),
+        frozenset((w,) for w in data["absent_values"].split()),
         tuple(tuple(v.split()) for v in data["verdicts"]),
+        int(data["identifying_min_products"]),
+        float(data["identifying_share"]),
         int(data["candidates_max"]),
         int(data["candidate_groups"]),
     )
@@ -143,9 +151,12 @@ class NameIndex:
         generic = rules().generic | type_vocabulary
         self.title_terms = [_terms(p.title) for p in products]
         self.title_terms = [[*terms, *_code_parts(terms)] for terms in self.title_terms]
+        codes = _specification_codes(products)
+        # only where said: a code the shopper leaves out is no part of the name they must cover
+        self.spec_codes = [c - set(t) for c, t in zip(codes, self.title_terms, strict=True)]
         self.words = [
-            frozenset(_terms(f"{p.title} {p.brand or ''}") + joined_forms(f"{p.title} {p.brand or ''}") + terms)
-            for p, terms in zip(products, self.title_terms, strict=True)
+            frozenset(_terms(f"{p.title} {p.brand or ''}") + joined_forms(f"{p.title} {p.brand or ''}") + terms) | code
+            for p, terms, code in zip(products, self.title_terms, codes, strict=True)
         ]
         said_words = {w for words in self.words for w in words}
         ordinary = counts.ordinary(said_words) if counts else _ordinary_words(said_words, products)
@@ -322,7 +333,11 @@ class NameIndex:
         definite = _points(raw)
         back = sorted({i for i, w in enumerate(raw) if w in r_.back} | set(_verdicts_at(raw)))
         kind_words = set(_terms(kind or ""))
-        said_set = (set(said) | set(joined_forms(text)) | self._joined(raw)) - _type_phrase_words(said)
+        # "are the X gloves THE RIGHT age range?": a word after a "the" that asks for a choice
+        # names nothing ("right" of "wolfer ... (right hand) batting gloves", set I)
+        choosing = {i + 1 for i, w in enumerate(raw[:-1]) if w == "the" and raw[i + 1] in r_.ranking}
+        name_said = {w for i, w in enumerate(said) if i not in choosing}
+        said_set = (name_said | set(joined_forms(text)) | self._joined(raw)) - _type_phrase_words(said)
         # each row by the longest phrase of its brand said ("gwyn lingerie" over "gwyn")
         said_brands = sorted((b for b in self.brand_rows if _contains(said, b)), key=len)
         branded = {r: b for b in said_brands for r in self.brand_rows[b]}
@@ -341,7 +356,7 @@ class NameIndex:
             if not names - self.brands[r] and not brand:
                 continue  # a title of type and option words only: a variant of a line (below)
             weight = sum(self.idf[w] for w in matched)
-            cover = _share(self.idf, matched, names | self.brands[r])
+            cover = _share(self.idf, matched, names - (self.spec_codes[r] - matched) | self.brands[r])
             sole = brand is not None and self.sole_of_brand[r]
             code = any(any(c.isdigit() for c in w) and len(w) >= 3 for w in matched - self.brands[r])
             # the kind said, in the shop's word or a synonym ("the burdy school BAG", a backpack)
@@ -379,7 +394,8 @@ class NameIndex:
                 # "puma cricket bat, up to 2000": a brand and a kind, a search for the brand's
                 # products of that kind, even where the shop has one (its bounds still apply)
                 continue
-            whole = _share(self.idf, self.words[r] & said_set, self.words[r])  # breaks ties
+            own = self.words[r] - (self.spec_codes[r] - said_set)
+            whole = _share(self.idf, own & said_set, own)  # breaks ties
             # The kind of product said breaks ties: "the anand archies wedges", not their boots.
             scored.append((weight, whole + said_type, r, frozenset(matched)))
         similarity = self._similarity(text, [s[2] for s in scored], embedder)
@@ -396,7 +412,7 @@ class NameIndex:
             key=lambda s: (
                 not _compact(said, s[3], self._within(s[2])),
                 not s[3] & pointed_at,
-                -s[0],
+                -round(s[0], 6),  # the same words summed in another order are one weight
                 s[2] not in picked,
                 -s[1],
                 -similarity.get(s[2], 0.0),
@@ -502,18 +518,43 @@ class NameIndex:
                 out[i] = near[0]
         return out, aliased
 
-    def _named_line(self, line: Line, category: str, said: set[str], aliased: set[str]) -> bool:
-        """The message names the line: all of its name's words, a synonym of its name
-        (`aliased`), or a word of its name no other line's name has ("the cordless canister
-        VACUUM" of "Vacuum Cleaner"), no colour, material, size or everyday word."""
+    def _named_line(self, line: Line, category: str, said: set[str], aliased: set[str]) -> tuple[str, frozenset[str]]:
+        """How the message names the line, if it does: "whole" by all of its name's words or a
+        synonym of its name (`aliased`); "own" by a word of its name no other line's name has
+        ("the cordless canister VACUUM" of "Vacuum Cleaner"), no colour, material, size or
+        everyday word; "head" by a head word it shares with other lines ("the 20MP CAMERA" of
+        "Digital Camera" beside "Action Camera") or the head of its one-word compound name
+        ("GLASSES" of "Sunglasses"), which names it only where its option values tell it from
+        the others (see `_told_apart`). With the head words said ("" and none where it is not named)."""
         if not line.common:
-            return False
+            return "", frozenset()
         if line.common <= said or category in aliased:
-            return True
-        return any(
-            self.name_lines[w] == 1 and w not in rules().generic and len(w) >= 3 and not w.isdigit()
-            for w in line.common & said
+            return "whole", frozenset()
+        wordlike = {w for w in said if w not in rules().generic and len(w) >= 3 and not w.isdigit()}
+        if any(self.name_lines[w] == 1 for w in line.common & wordlike):
+            return "own", frozenset()
+        # a material or a colour may be a head too ("glasses" of "Sunglasses"): its options tell
+        heads = frozenset(
+            w
+            for w in said
+            if w.isalpha()
+            and w not in rules().filler
+            and w not in STOPWORDS
+            and (w in line.common or any(_compound_head(w, c) for c in line.common))
         )
+        return ("head", heads) if heads else ("", frozenset())
+
+    def _told_apart(self, category: str, heads: frozenset[str], named_by: set[str]) -> bool:
+        """A line named by a head word is told apart by an option value said that no other line
+        headed by that word has ("20MP" of the digital cameras; "black" names no camera)."""
+        others = {
+            w
+            for c, line in self.lines.items()
+            if c != category and any(h in line.common or any(_compound_head(h, n) for n in line.common) for h in heads)
+            for w in line.option_words
+        }
+        line = self.lines[category]
+        return bool(named_by - line.common - heads - others)
 
     def _variants(
         self, said: list[str], ends: set[int], back: int | None, definite: bool, aliased: set[str] = frozenset()
@@ -528,15 +569,21 @@ class NameIndex:
         two options at least ("black wired gaming mouse with laser sensor - price?")."""
         said_all = set(said)
         found: list[Named] = []
-        whole: set[str] = set()  # lines whose whole name is said (or a synonym of it)
+        # each line found: 0 by its whole name (or a synonym), 1 by a head word, 2 by its own word
+        how_named: dict[str, int] = {}
+        naming = {c: self._named_line(line, c, said_all, aliased) for c, line in self.lines.items()}
+        said_whole = any(how == "whole" for how, _ in naming.values())
         for category, line in self.lines.items():
-            if not self._named_line(line, category, said_all, aliased):
+            how, heads = naming[category]
+            if not how or (how == "head" and said_whole):
+                # a line said whole leaves none named by a head word: "1 liter electric kettle" is
+                # no Tea Kettle (stovetop: electric), however its options fit
                 continue
             value_words = {w for vs in line.values.values() for v in vs for w in v}
-            head = _name_end(said, line.common, value_words)
+            key_words = {w for k in line.values for w in _terms(k)}
+            head = _name_end(said, line.common | heads, value_words | key_words)
             if back is not None and head > back:
                 continue
-            key_words = {w for k in line.values for w in _terms(k)}
             attached = _attached(said, head, value_words | key_words | line.common)
             attached |= self._described(line, said, head, ends, value_words | key_words)
             flags = _flags_said(line, said, head, ends)
@@ -550,6 +597,8 @@ class NameIndex:
                 keep, named_by = self._narrowed(line, said, range(cut, head), attached, flags)
             if back is not None and named_by == set(line.common):
                 continue  # "is there a tea kettle? is it cheap?": no variant said
+            if how == "head" and not self._told_apart(category, heads, named_by):
+                continue  # "the black camera": a head word and a value every camera line has
             options, counted = 0, set()
             for values in line.values.values():  # options told by words of their own ("brown, brown" is one)
                 words = {w for v in values if set(v) <= named_by for w in v} - counted
@@ -560,13 +609,15 @@ class NameIndex:
             if 0 < len(keep) <= rules().max_alike:
                 unnamed = frozenset(line.option_words - named_by)
                 found.extend(Named(self.products[r], 0.0, frozenset(named_by), 0, unnamed) for r in sorted(keep))
-                if line.common <= said_all or category in aliased:
-                    whole.add(category)
-        # A line named by its whole name before one named by a lone word of its name, a kind in
+                how_named[category] = ("whole", "head", "own").index(how)
+        # A line named by its whole name before one named by a head word told apart by its options
+        # ("need GLASSES that cut the WATER glare. the silver plastic frame ones..." of
+        # Sunglasses, not Water Bottle), before one named by a lone word of its name, a kind in
         # the shopper's story ("black leather high back office chair - ... to match my DESK
         # height, does this fit?" is no Desk Lamp).
-        if whole:
-            found = [n for n in found if n.product.category_path in whole]
+        if how_named:
+            best = min(how_named.values())
+            found = [n for n in found if how_named[n.product.category_path] == best]
         groups = {n.product.category_path for n in found}
         return found if len(groups) == 1 else []
 
@@ -737,6 +788,43 @@ def _points(raw: list[str]) -> bool:
     )
 
 
+def _specification_codes(products: list[Product]) -> list[frozenset[str]]:
+    """Each product's model codes that only its specifications carry ("Model Number: FHD115" of
+    "fabhomedecor fabric double sofa bed"): the code-like words of the values of keys that
+    identify products, those whose values are nearly all different (model number, style code,
+    model id), not of keys that describe them ("Water Resistance: IPX7" is asked, not a name)."""
+    r_ = rules()
+    values: dict[str, list[str]] = {}
+    for p in products:
+        for key, value in p.attributes.items():
+            values.setdefault(key, []).append(value.lower())
+    identifying = {
+        k
+        for k, vs in values.items()
+        if len(vs) >= r_.identifying_min_products and len(set(vs)) >= r_.identifying_share * len(vs)
+    }
+    out = []
+    for p in products:
+        words: set[str] = set()
+        for key in identifying & p.attributes.keys():
+            value = p.attributes[key]
+            words.update(
+                w for w in [*_terms(value), *joined_forms(value)] if _is_model_code(w) and not DIMENSIONS.match(w)
+            )
+        out.append(frozenset(words))
+    return out
+
+
+DIMENSIONS = re.compile(r"^\d+(?:x\d+)+$")  # "17x2x20": a size, not a model code
+
+
+def _compound_head(word: str, name: str) -> bool:
+    """`word` is the head of the one-word compound `name` ("glass" of "sunglass", "pack" of
+    "backpack", "board" of "skateboard"): an English compound is a kind of its last part, so a
+    shopper names it by that part. Both parts a word of three letters or more."""
+    return len(word) >= 4 and len(name) - len(word) >= 3 and name.endswith(word)
+
+
 def _name_end(said: list[str], common: frozenset[str], bridge: set[str]) -> int:
     """Where a line's name ends in the message: the last word of its longest run of the line's
     shared title words ("the size 10 synthetic HIKING BOOTS", "the hiking boots in size 10"),
@@ -749,7 +837,13 @@ def _name_end(said: list[str], common: frozenset[str], bridge: set[str]) -> int:
             start = i if start is None else start
             last, count = i, count + 1
         elif start is not None and not (w in bridge or w.isdigit()):
-            pointed = any(said[k] in rules().definite for k in range(max(0, start - POINTER_REACH), start))
+            # "the" a few words before, or before the values and units that describe it ("THE
+            # 24 mp 3x zoom camera")
+            k = start - 1
+            while k >= 0 and (said[k] in bridge or said[k].isdigit() or said[k] in rules().units):
+                k -= 1
+            reach = range(max(0, start - POINTER_REACH), start)
+            pointed = any(said[j] in rules().definite for j in reach) or (k >= 0 and said[k] in rules().definite)
             best = max(best, (pointed, count, -last))
             start, count = None, 0
     return -best[2]
@@ -803,18 +897,26 @@ def _flags_said(line: Line, said: list[str], head: int, ends: set[int]) -> dict[
     after the name, which is what is asked ("is the red bluetooth speaker WATER RESISTANT?")."""
     r_ = rules()
     flags = {k: vs for k, vs in line.values.items() if vs <= {YES, NO} and len(vs) == 2}
-    if not flags:
+    # An option with a value for its absence ("backlight: none") is named by its name negated
+    # ("the 60% keyboard WITHOUT ANY BACKLIGHT"); said plainly it could be any other value.
+    absent = {k: next(v for v in sorted(vs) if v in r_.absent) for k, vs in line.values.items() if vs & r_.absent}
+    absent = {k: v for k, v in absent.items() if k not in flags}
+    if not flags and not absent:
         return {}
     values = {w for vs in line.values.values() for v in vs for w in v} | {w for k in line.values for w in _terms(k)}
     stems = [_stem(w) for w in said]
     spans: dict[str, tuple[int, int, tuple[str, ...]]] = {}
-    for key in flags:
+    for key in [*flags, *absent]:
         key_stems = [_stem(w) for w in _terms(key)]
         for i in range(len(said) - len(key_stems) + 1):
             if stems[i : i + len(key_stems)] == key_stems:
-                negated = i > 0 and said[i - 1] in r_.negations
-                start = i - 1 if negated else i
-                spans[key] = (start, i + len(key_stems) - 1, NO if negated else YES)
+                # "not waterproof", "without ANY backlight"
+                before = i - 2 if i > 1 and said[i - 1] in r_.negation_fillers else i - 1
+                negated = before >= 0 and said[before] in r_.negations
+                if key in absent and not negated:
+                    continue
+                start = before if negated else i
+                spans[key] = (start, i + len(key_stems) - 1, absent.get(key, NO) if negated else YES)
     flag_words = {said[p] for a, b, _ in spans.values() for p in range(a, b + 1)}
 
     def describes(p: int) -> bool:
@@ -833,6 +935,10 @@ def _flags_said(line: Line, said: list[str], head: int, ends: set[int]) -> dict[
             naming = all(describes(p) for p in range(head + 1, a))
             after = said[b + 1] if b + 1 < len(said) else ""
             naming = naming and (after in r_.referents or (after in values and b not in ends))
+            # right after the name, a clause of its own with more said after it ("that 60%
+            # keyboard WITHOUT ANY BACKLIGHT, are the switches ...?"); "is the keyboard without
+            # backlight?" asks
+            naming = naming or (a == head + 1 and value != YES and b in ends and b < len(said) - 1)
         else:
             naming = False
         if naming:
@@ -1106,6 +1212,12 @@ def candidate_rows(text: str, catalog: Any) -> list[int]:
     for group in brands:
         if len(group) <= r_.candidates_max:
             rows.update(group.tolist())
+    # a model code only the specifications carry ("the fhd115 sofa bed"): BM25 reads titles and
+    # descriptions; the attribute postings read specification values too
+    for word in sorted({w for w in terms(text) if _is_model_code(w)}):
+        held = catalog.attribute_rows([word])
+        if len(held) <= r_.candidates_max:
+            rows.update(int(r) for r in held)
     rows.update(np.flatnonzero(np.isin(kinds, small)).tolist())
     return sorted(rows)
 

@@ -556,3 +556,93 @@ def test_a_hinglish_verdict_is_no_part_of_what_is_asked():
     found = NameIndex([*FILLERS, *KITS]).find("bhai jaspo skates with knee guard chalega for a 10 year old?")
     words = naming_words(found, "bhai jaspo skates with knee guard chalega for a 10 year old?").split()
     assert "chalega" in words and "year" not in words
+
+
+# -- set I: a line named by a head word, options said in other words, a code in the specifications
+CAMERAS = [
+    *_line(
+        "Digital Camera", {"resolution": ["20MP", "24MP"], "zoom": ["3x", "10x"], "storage": ["SD card", "CF card"]}
+    ),
+    *_line("Action Camera", {"resolution": ["4K", "1080p"], "color": ["black", "silver"]}),
+]
+GLASSES = _line("Sunglasses", {"frame color": ["silver", "black"], "lens color": ["blue", "green"]})
+BOTTLES = _line("Water Bottle", {"capacity": ["500ml", "1000ml"], "material": ["glass", "plastic"]})
+KEYBOARDS = _line("Mechanical Keyboard", {"switch type": ["tactile", "clicky"], "backlight": ["none", "RGB"]})
+
+
+@pytest.mark.parametrize(
+    "catalog, message, named",
+    [
+        # a head word several lines share, told apart by option values only one of them has; a unit
+        # said in full ("megapixel" for "MP"); "the" before the values that describe the name
+        # (the storage asked names no variant: both are answered)
+        (
+            CAMERAS,
+            "20 megapixel camera with 10x zoom - does it use SD cards?",
+            {"Digital Camera (20MP, 10x, SD card)", "Digital Camera (20MP, 10x, CF card)"},
+        ),
+        (
+            CAMERAS,
+            "i have old SD cards from my previous camera. would they work in the 24MP 3x zoom camera?",
+            {"Digital Camera (24MP, 3x, SD card)"},
+        ),
+        # the head of a one-word compound ("glasses" of "Sunglasses") over a lone word of another
+        # line's name in the story ("WATER glare")
+        (
+            [*GLASSES, *BOTTLES],
+            "need glasses that cut the water glare. the silver frame ones with blue lenses, good for that?",
+            {"Sunglasses (silver, blue)"},
+        ),
+        # ... and the line whose whole name is said over it
+        ([*GLASSES, *BOTTLES], "is the 1000ml glass water bottle dishwasher safe?", {"Water Bottle (1000ml, glass)"}),
+        # an option's absence said as its name negated
+        (
+            KEYBOARDS,
+            "that tactile keyboard without any backlight, are the switches loud?",
+            {"Mechanical Keyboard (tactile, none)"},
+        ),
+    ],
+)
+def test_a_line_is_named_in_the_shoppers_words(catalog, message, named):
+    assert _titles(catalog, message) == named
+
+
+@pytest.mark.parametrize(
+    "catalog, message",
+    [
+        (CAMERAS, "is the black camera waterproof?"),  # a head word and a value every camera line has
+        (KEYBOARDS, "is the tactile keyboard without backlight?"),  # the absence asked, not said to pick
+        # a search for a line said whole, though a variant of another "kettle" line fits its words
+        (
+            [
+                *_line("Electric Kettle", {"capacity": ["1 liter", "2 liters"], "color": ["white", "black"]}),
+                *_line("Tea Kettle", {"stovetop": ["electric", "gas"], "capacity": ["1 liter", "2 liters"]}),
+            ],
+            "is there a 1 liter electric kettle?",
+        ),
+    ],
+)
+def test_a_head_word_or_an_asked_absence_names_no_variant(catalog, message):
+    assert len(_titles(catalog, message)) != 1
+
+
+def test_a_model_code_only_the_specifications_carry_names_its_product():
+    sofas = [
+        Product(id=f"s{i}", title="fabhome fabric sofa bed", brand="fabhome", attributes={"Model Number": f"FHD11{i}"})
+        for i in range(5)
+    ]
+    assert _named(sofas, "fhd112 sofa bed - how many people can sit on it?") == ["s2"]
+    # a describing key's value names nothing, however rare
+    rated = [
+        Product(id=f"r{i}", title=f"maker{i} speaker", attributes={"Water Resistance": "IPX7" if i == 0 else "no"})
+        for i in range(5)
+    ]
+    assert _named(rated, "do you have a speaker with ipx7?") == []
+
+
+def test_a_word_after_a_choosing_the_names_nothing():
+    gloves = [
+        Product(id="g1", title="neo strike pro550youth batting gloves", brand="neo strike"),
+        Product(id="g2", title="wolfer feather weight (right hand) batting gloves", brand="wolfer"),
+    ]
+    assert _named(gloves, "are the neo strike pro550 youth gloves the right age range for him?") == ["g1"]
