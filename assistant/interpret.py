@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant import intent as intents
 from assistant.audience import clauses, taken_back
+from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, slots
@@ -135,6 +136,9 @@ def interpret(
     # A named product already on screen is a reference to its position.
     pointed += [on_screen_ids.index(pid) + 1 for pid in named if pid in on_screen_ids]
     named = [pid for pid in named if pid not in on_screen_ids]
+    # "mac isnt on this site i think? then giorgio armani": a product's brand alone names the
+    # brand wished for, not that product to ask about (set I answered it as a detail question)
+    named = [pid for pid in named if not _only_brand(message, engine.catalog, pid, query.constraints.brands)]
     if len(named) >= 2 and _asks_for_kind(message, query):
         # "a beard wash maybe? aloe vera one" matches several products' names, yet it asks for a
         # kind the shop carries, with no compare cue and no question put: a request (set H).
@@ -205,6 +209,15 @@ def interpret(
         handoff=understood.handoff,
         narrows=change == TypeChange.NARROW,
     )
+
+
+def _only_brand(message: str, catalog: CatalogIndex, pid: str, brands: list[str]) -> bool:
+    """The message says the product's brand, read as a brand, and no other word of its title."""
+    product = catalog.products[catalog.row_of[pid]]
+    brand = (product.brand or "").lower()
+    if not brand or brand not in brands:
+        return False
+    return not (set(terms(product.title)) - set(terms(brand))) & set(terms(message))
 
 
 def _asks_for_kind(message: str, query: Query) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.session import Session
 from assistant.spelling import Speller, is_word, unstretched
 from tests.test_conversation_state import final_state
 from tests.test_type_resolution import _understander
@@ -110,3 +111,15 @@ CONVERSATIONS = [
 def test_the_kind_after_a_conversation(flipkart_assistant, turns, want):
     got, _ = final_state(flipkart_assistant, turns)
     assert {k: got.get(k) for k in want} == want
+
+
+def test_a_brand_alone_names_the_brand_not_its_product(flipkart_assistant):
+    """A product's brand said alone, with no other word of its title, is a brand wished for
+    ("then giorgio armani"), not a question about that product (set I answered it as a detail)."""
+    session = Session()
+    flipkart_assistant.reply(session, "gf's birthday coming, she loves MAC lipsticks")
+    reply = flipkart_assistant.reply(session, "mac isnt on this site i think? then giorgio armani")
+    assert reply.intent != "detail" and "giorgio armani" in session.request.constraints.brands
+    # the product named by more than its brand is still that product
+    reply = flipkart_assistant.reply(Session(), "is the giorgio armani smooth silk lip pencil long lasting?")
+    assert reply.intent == "product_question"
