@@ -54,6 +54,7 @@ TYPE_PHRASE_AT_LEAST = RESOLUTION["type_phrase_min_titles"]
 SUB_KIND_NEAR = RESOLUTION["sub_kind_nearness"]["min_similarity"]
 SUB_KIND_TITLES_READ = RESOLUTION["sub_kind_nearness"]["titles_read"]
 MOVE_VERBS = frozenset(RESOLUTION["move_verbs"])
+SPELLING_PAIRS = [tuple(pair) for pair in RESOLUTION["spelling_pairs"]]
 NOUN_FOLLOWED_BY = frozenset(STOPWORDS) | frozenset(RESOLUTION["query_word_as_type"]["followed_by"])
 NOUN_NOT_AFTER = frozenset(RESOLUTION["query_word_as_type"]["not_after"])
 COLLECTIVE_HEADS = frozenset(RESOLUTION["collective_heads"])
@@ -265,6 +266,9 @@ class TypeResolver:
             if compound:
                 return TypeRequest(" ".join(compound), True)
             return TypeRequest(self._sub_kind(phrase, tokenize(text)) or " ".join(phrase), True)
+        offered = self.either(text)
+        if offered:  # "a serum or essence maybe": a kind offered beside one the shop lacks is asked for
+            return TypeRequest(offered[0], True)
         for start in range(1, len(phrase)):  # the longest carried head first
             head, modifiers = phrase[start:], phrase[:start]
             if self._is_type(terms(" ".join(head))) and self.carried(head):
@@ -544,6 +548,10 @@ class TypeResolver:
             parts = [word[:cut], word[cut:]]
             if self._is_type(terms(" ".join(parts))):
                 return parts
+        for said, shop in SPELLING_PAIRS:  # "moisturizer": the shop's "moisturiser"
+            other = word.replace(said, shop)
+            if said in word and self._is_type(terms(other)) and self.carried([other]):
+                return [other]
         if not variant:
             return None
         split = self._split_compound(word)

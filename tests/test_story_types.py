@@ -18,6 +18,7 @@ import pytest
 
 from assistant.session import Session
 from assistant.spelling import Speller, is_word, unstretched
+from assistant.understand import Understander
 from tests.test_conversation_state import final_state
 from tests.test_type_resolution import _understander
 
@@ -123,3 +124,19 @@ def test_a_brand_alone_names_the_brand_not_its_product(flipkart_assistant):
     # the product named by more than its brand is still that product
     reply = flipkart_assistant.reply(Session(), "is the giorgio armani smooth silk lip pencil long lasting?")
     assert reply.intent == "product_question"
+
+
+@pytest.mark.parametrize(
+    ("message", "named", "kinds"),
+    [
+        # alternatives said together: either kind the shop carries is asked for
+        ("some anti ageing thing, a serum or moisturiser maybe", "moisturiser", {"moisturiser", "serum"}),
+        ("a kettle or a trimmer", "kettle", {"kettle", "electric kettle"}),
+        # the same word in the other spelling is the shop's kind
+        ("serum or moisturizer", "moisturiser", {"moisturiser", "serum"}),
+        ("a moisturizer for dry skin", "moisturiser", {"moisturiser"}),
+    ],
+)
+def test_alternatives_and_spellings_ask_for_the_shops_kinds(demo_catalog, message, named, kinds):
+    q = Understander(demo_catalog).parse(message)
+    assert (q.product_type, q.type_carried, set(q.constraints.categories)) == (named, True, kinds)
