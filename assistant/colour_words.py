@@ -9,7 +9,7 @@ import json
 from collections.abc import Callable
 
 from assistant.vocabulary import DATA
-from common.text import COLOURS, STOPWORDS, normalise_colour
+from common.text import AUDIENCE_WORDS, COLOURS, STOPWORDS, normalise_colour
 
 SHADES = {
     shade: frozenset(hues)
@@ -25,6 +25,9 @@ COLOUR_CONTEXT = {
     *"in colour color and or dark light bright pale meant mean want wanted prefer preferably need like rather "
     "make it them one ones that this those these is are be try get show choose pick actually sorry just only".split(),
 }
+# Words before a colour that make no product's name with it: "men white" is in many titles
+# ("... men's white shirt"), no product is called so.
+NOT_NAMING = frozenset(STOPWORDS) | frozenset(AUDIENCE_WORDS)
 # Words that make the word before them a colour ("gold colour", "silver toned").
 COLOUR_NOUNS = frozenset("colour color coloured colored tone toned shade finish".split())
 
@@ -43,8 +46,9 @@ def said_colours(words: list[str], recorded: Callable[[list[str]], bool]) -> lis
         # After a noun, closing the message or in a phrase the shop's records use, a colour word
         # is a noun; after a word that asks ("I meant red", "prefer blue") it is a colour.
         before = words[i - 1] if i else ""
-        if before and before not in COLOUR_CONTEXT:
-            if i == len(words) - 1 or (before not in STOPWORDS and recorded(words[i - 1 : i + 1])):
+        said_colour = bool(set(words[i + 1 : i + 2]) & COLOUR_NOUNS)  # "white colour", "for men, white colour"
+        if before and before not in COLOUR_CONTEXT and not said_colour:
+            if i == len(words) - 1 or (before not in NOT_NAMING and recorded(words[i - 1 : i + 1])):
                 continue
         if before and w in SHADES.get(before, ()):
             continue  # "navy blue" is navy: the hue a shade is of adds no colour

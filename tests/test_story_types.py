@@ -140,3 +140,20 @@ def test_a_brand_alone_names_the_brand_not_its_product(flipkart_assistant):
 def test_alternatives_and_spellings_ask_for_the_shops_kinds(demo_catalog, message, named, kinds):
     q = Understander(demo_catalog).parse(message)
     assert (q.product_type, q.type_carried, set(q.constraints.categories)) == (named, True, kinds)
+
+
+@pytest.mark.parametrize(
+    ("message", "colours"),
+    [
+        ("is there a curling cream? upto 1600", []),  # the shop's product, not a colour
+        ("for men, white colour", ["white"]),  # a colour said to be one
+        ("kurta for men white or blue", ["white", "blue"]),  # "men white" is in titles, names nothing
+    ],
+)
+def test_a_colour_word_names_a_product_only_by_the_shops_titles(flipkart_assistant, message, colours):
+    assert flipkart_assistant.engine.parse(message).constraints.colours == colours
+
+
+def test_a_noun_before_that_is_no_command(flipkart_assistant):
+    # "kadai that works on induction": "that" opens a relative clause, the kadai is asked for
+    assert flipkart_assistant.engine.parse("kadai that works on induction").product_type == "kadhai"
