@@ -41,10 +41,11 @@ from assistant.audience import (
 )
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours
-from assistant.constraints import Constraints
+from assistant.colour_words import COLOUR_CONTEXT, METAL_COLOURS, SHADES
+from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.lexicon import QUERY_WORDS
-from assistant.understand import METAL_COLOURS, SHADES, Query
+from assistant.understand import Query
 from assistant.vocabulary import DATA
 from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
 
@@ -76,6 +77,7 @@ REQUEST_OPENERS = frozenset(_WORDS["request_openers"])
 # Words before the kind that still open a clause with it ("maybe a duvet cover", "ok some mugs").
 CLAUSE_OPENERS = frozenset(_WORDS["opening_filler"]) | frozenset({"a", "an", "the", "some", "maybe", "perhaps", "just"})
 OPENING_FILLER = frozenset(_WORDS["opening_filler"])
+ASKING_FRAMES = [tuple(p.split()) for p in sorted(_WORDS["asking_frames"], key=len, reverse=True)]
 SUBJECT_PRONOUNS = frozenset({"he", "she", "hes", "shes"})  # "hes 12": the apostrophe left out
 # Possessives that point at someone already named ("his sister"), not at the shopper ("my sister").
 THIRD_PERSON_OWNERS = frozenset({"his", "her", "their"})
@@ -125,11 +127,25 @@ def read_follow_up(
     # "ok, blue is fine too" after "anything but blue" lifts the refusal; it asks for no blue.
     refused = set(request.constraints.exclude_colours)
     said.colours = [c for c in said.colours if not (c in allowed and c in refused)]
+    said.colours = [c for c in said.colours if not _names_a_product(message, c, catalog, query.corrections)]
     query = replace(query, constraints=said)
     if change == TypeChange.DESCRIBE:
         query = replace(query, product_type=None)
         query.constraints.categories = []
     return query, change
+
+
+def _names_a_product(message: str, colour: str, catalog: CatalogIndex, corrections: dict[str, str]) -> bool:
+    """A colour word closing the message that the catalog's titles use with the word before it
+    ("is there a curling cream?": the shop's "curling cream") names a product, not a colour."""
+    words = [corrections.get(w, w) for w in tokenize(message.lower())]
+    said = terms(" ".join(words[-2:]))
+    return (
+        len(words) > 1
+        and normalise_colour(words[-1]) == colour
+        and words[-2] not in COLOUR_CONTEXT
+        and any(phrase_in(said, terms(catalog.products[int(r)].title)) for r in catalog.attribute_rows(said))
+    )
 
 
 def _narrow_to_tastes(query: Query, said: Constraints, request: Request, catalog: CatalogIndex) -> None:
@@ -225,7 +241,21 @@ def _opens_a_clause(message: str, named: list[str]) -> bool:
             words = words[1:]  # "a red handbag for myself": the colour qualifies the kind asked for
         if named and terms(" ".join(words[: len(named)])) == named:
             return True
+        if named and _asks_in_frame(words, named):
+            return True
     return False
+
+
+def _asks_in_frame(words: list[str], named: list[str]) -> bool:
+    """The clause opens with an asking frame ("any", "is there a", "do you have"; `asking_frames`)
+    and names the kind after it: the words between describe the kind asked for ("any good
+    trimmer", "is there a curling cream")."""
+    frame = next((f for f in ASKING_FRAMES if tuple(words[: len(f)]) == f), None)
+    if frame is None:
+        return False
+    rest = terms(" ".join(words[len(frame) :]))
+    n = len(named)
+    return any(rest[i : i + n] == named for i in range(len(rest) - n + 1))
 
 
 def _described_in_place(words: list[str], named: list[str]) -> bool:
@@ -441,6 +471,8 @@ def asked_part(message: str) -> str:
     question = [w for w in tokenize(re.split(r"[.!?]", head)[-1]) if w not in OPENING_FILLER]
     if question and question[0] in REQUEST_OPENERS:
         return message
+    if any(tuple(question[: len(f)]) == f for f in ASKING_FRAMES):
+        return message  # "is there a curlng cream? i can go upto 1600" asks for it (set I)
     return tail.strip(" ,.;:-!")
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from assistant import intent as intents
 from assistant import which_one
 from assistant.audience import clauses, taken_back
+from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, slots
@@ -157,6 +158,9 @@ def interpret(
     # A named product already on screen is a reference to its position.
     pointed += [on_screen_ids.index(pid) + 1 for pid in named if pid in on_screen_ids]
     named = [pid for pid in named if pid not in on_screen_ids]
+    # "mac isnt on this site i think? then giorgio armani": a product's brand alone names the
+    # brand wished for, not that product to ask about (set I answered it as a detail question)
+    named = [pid for pid in named if not _only_brand(message, engine.catalog, pid, query.constraints.brands)]
     said = query.constraints
     filters = said.price_min or said.price_max or said.colours or said.audience or said.brands
     pointing = pointed or intents.references(message, len(session.shown)) or named
@@ -240,6 +244,15 @@ def interpret(
         narrows=change == TypeChange.NARROW,
         which=which,
     )
+
+
+def _only_brand(message: str, catalog: CatalogIndex, pid: str, brands: list[str]) -> bool:
+    """The message says the product's brand, read as a brand, and no other word of its title."""
+    product = catalog.products[catalog.row_of[pid]]
+    brand = (product.brand or "").lower()
+    if not brand or brand not in brands:
+        return False
+    return not (set(terms(product.title)) - set(terms(brand))) & set(terms(message))
 
 
 def _asks_for_kind(message: str, query: Query) -> bool:

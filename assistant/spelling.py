@@ -32,6 +32,9 @@ WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 # misspelt "wooden", "flashy" no "flash".
 SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "er", "est", "ly", "ies", "ied", "iest", "ier", "en", "y", "ish")
 RESTORES = {"ies": "y", "ied": "y", "iest": "y", "ier": "y"}
+VOWELS = frozenset("aeiou")
+NOT_DOUBLED = frozenset("wxy")  # "fixer", "viewer", "player": these never double
+STRETCHED = re.compile(r"([a-z])\1{2,}")  # no English word holds one letter three times running
 
 
 @cache
@@ -47,9 +50,41 @@ def is_word(word: str, known: Callable[[str], bool]) -> bool:
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)] + RESTORES.get(suffix, "")
-            if known(stem) or known(stem + "e") or (len(stem) > 2 and stem[-1] == stem[-2] and known(stem[:-1])):
+            # a doubled consonant is undone ("dropped" -> "drop"); a doubled vowel is no inflection
+            # ("goood" is no "goo" + "d": it kept "any goood trimer" from being corrected)
+            doubled = len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in VOWELS
+            # a short stem ending consonant-vowel-consonant doubles its last letter before a
+            # vowel ending ("trim" -> "trimmer", "shop" -> "shopping"): undoubled it is a typo
+            # ("trimer" is no "trim" + "er"; set I's "any goood trimer" was left uncorrected)
+            undoubled = suffix[0] in VOWELS and _single_syllable_cvc(stem)
+            if (known(stem) and not undoubled) or known(stem + "e") or (doubled and known(stem[:-1])):
                 return True
     return False
+
+
+def _single_syllable_cvc(word: str) -> bool:
+    """One vowel, between a consonant before it and a consonant after it that doubles ("trim",
+    "drop", "plan"; not "cool", "open", "fix", "show")."""
+    vowels = [i for i, ch in enumerate(word) if ch in VOWELS]
+    return (
+        len(vowels) == 1
+        and vowels[0] == len(word) - 2
+        and vowels[0] > 0
+        and word[-1] not in VOWELS | NOT_DOUBLED
+        and word[-3] not in VOWELS
+    )
+
+
+def unstretched(word: str, known: Callable[[str], bool]) -> str | None:
+    """A word typed with a letter held for emphasis ("goood", "sooo", "pleaaase"): a run of three
+    or more of one letter made two, then one, where that gives a known word; None when the word
+    has no such run or no form of it is known."""
+    if not STRETCHED.search(word):
+        return None
+    for form in (STRETCHED.sub(r"\1\1", word), STRETCHED.sub(r"\1", word)):
+        if is_word(form, known):
+            return form
+    return None
 
 
 class Speller:
@@ -75,6 +110,9 @@ class Speller:
             base = low.split("'")[0]
             if len(base) < 4 or self.knows(low) or self.knows(base):
                 return word
+            plain = unstretched(base, self.known.__contains__)
+            if plain:
+                return plain  # emphasis, not a misspelling: nothing to report
             limit = 1 if len(base) <= 7 else 2
             best = process.extract(base, self.candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
             best = [

@@ -54,6 +54,7 @@ TYPE_PHRASE_AT_LEAST = RESOLUTION["type_phrase_min_titles"]
 SUB_KIND_NEAR = RESOLUTION["sub_kind_nearness"]["min_similarity"]
 SUB_KIND_TITLES_READ = RESOLUTION["sub_kind_nearness"]["titles_read"]
 MOVE_VERBS = frozenset(RESOLUTION["move_verbs"])
+SPELLING_PAIRS = [tuple(pair) for pair in RESOLUTION["spelling_pairs"]]
 NOUN_FOLLOWED_BY = frozenset(STOPWORDS) | frozenset(RESOLUTION["query_word_as_type"]["followed_by"])
 NOUN_NOT_AFTER = frozenset(RESOLUTION["query_word_as_type"]["not_after"])
 COLLECTIVE_HEADS = frozenset(RESOLUTION["collective_heads"])
@@ -63,6 +64,8 @@ VERB_SUBJECTS = frozenset(RESOLUTION["verb_after"]["subjects"])
 VERB_MODALS = frozenset(RESOLUTION["verb_after"]["modals"])
 VERB_THIRD_PERSON = frozenset(RESOLUTION["verb_after"]["third_person_subjects"])
 VERB_OBJECTS = frozenset(RESOLUTION["verb_after"]["objects"])
+IMPERATIVE_OBJECTS = frozenset(RESOLUTION["verb_after"]["imperative_objects"])
+IMPERATIVE_FILLERS = frozenset(RESOLUTION["verb_after"]["imperative_fillers"])
 
 
 DEGREE_PHRASES = tuple(tuple(p.split()) for p in RESOLUTION["degree_phrases"])
@@ -96,6 +99,8 @@ def _is_verb(words: list[str], i: int) -> bool:
         return True
     if words[i].endswith("s") and _after_singular_subject(words, i):
         return True
+    if i + 1 < len(words) and words[i + 1] in IMPERATIVE_OBJECTS and set(words[:i]) <= IMPERATIVE_FILLERS:
+        return True  # a command opening the clause: "ok cap it at 5k", "keep it under 500"
     return i + 1 < len(words) and words[i + 1] in VERB_OBJECTS
 
 
@@ -164,6 +169,7 @@ OWNED_SUBJECTS = frozenset(RESOLUTION["owned"]["subjects"])
 OWNED_VERBS = frozenset(RESOLUTION["owned"]["verbs"])
 OWNED_ASKING = frozenset(RESOLUTION["owned"]["asking"])
 OWN_AS_ADJECTIVE = frozenset(RESOLUTION["owned"]["adjective_after"])  # "a watch of his own"
+POINTS_BACK = tuple(tuple(p.split()) for p in RESOLUTION["owned"]["points_back"])
 # How a shopper asks anew in a later clause ("do you sell", "maybe", "actually"): the same list
 # that makes a follow-up a new request (steering.json, read by assistant/interpret.py).
 _ASKING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_switch"]
@@ -243,9 +249,14 @@ class TypeResolver:
         if not heads:
             return TypeRequest(None, True)
         phrase = self._asked_among([span[2] for span in heads])
-        if owned_only and not self.carried(phrase):
-            # Named only as what someone has ("my father has a pile of bank papers"), a kind the
-            # shop lacks is no request to turn down: the search ranks on the words (set H).
+        told = _told(words, heads, phrase) and not any(
+            _points_back(tokenize(c.replace("'", ""))) for c in clauses(text)
+        )
+        if (owned_only or told) and not self.carried(phrase):
+            # Named only as what someone has ("my father has a pile of bank papers") or in a
+            # story about someone's thing ("her phone bounces around", "he cooks a lot of
+            # pasta"), a kind the shop lacks is no request to turn down: the search ranks on the
+            # words, toward what the shop sells for use with it (sets H, I).
             return TypeRequest(None, True)
         if self.carried(phrase):
             modifier = self._modifier_before(words, spans, phrase)
@@ -255,6 +266,9 @@ class TypeResolver:
             if compound:
                 return TypeRequest(" ".join(compound), True)
             return TypeRequest(self._sub_kind(phrase, tokenize(text)) or " ".join(phrase), True)
+        offered = self.either(text)
+        if offered:  # "a serum or essence maybe": a kind offered beside one the shop lacks is asked for
+            return TypeRequest(offered[0], True)
         for start in range(1, len(phrase)):  # the longest carried head first
             head, modifiers = phrase[start:], phrase[:start]
             if self._is_type(terms(" ".join(head))) and self.carried(head):
@@ -423,6 +437,8 @@ class TypeResolver:
                 owned = owned or words  # "he already has a blue ball": what he has, not what is asked
             elif not chosen or ASKS.search(clause):
                 chosen = words
+        if not chosen and owned and any(_points_back(tokenize(c.replace("'", ""))) for c in parts):
+            return owned, False  # "my roommate uses some argan oil, want something like that"
         if not chosen and owned and len(parts) > 1:
             return [], True  # every type named is one someone has; the request's own type stands
         if chosen or not owned:
@@ -532,6 +548,10 @@ class TypeResolver:
             parts = [word[:cut], word[cut:]]
             if self._is_type(terms(" ".join(parts))):
                 return parts
+        for said, shop in SPELLING_PAIRS:  # "moisturizer": the shop's "moisturiser"
+            other = word.replace(said, shop)
+            if said in word and self._is_type(terms(other)) and self.carried([other]):
+                return [other]
         if not variant:
             return None
         split = self._split_compound(word)
@@ -693,6 +713,22 @@ def _modifies(between: list[str]) -> bool:
     return all(w in AUDIENCE_TERMS or w in COLOURS for w in between)
 
 
+# Words by which a clause asks for something (`story_asks`, `owned.asking`, placeholders).
+ASKING_WORDS = OWNED_ASKING | PLACEHOLDERS | frozenset(RESOLUTION["story_asks"])
+
+
+def _told(words: list[str], heads: list, phrase: list[str]) -> bool:
+    """The kind is named in a story, not asked for: a person or their possession is the clause's
+    subject before it ("my baby just started trying to stand", "alloy wheels of my swift look
+    dirty", "she keeps complaining her phone bounces around") and nothing in the clause asks
+    (no wanting or getting verb, no placeholder, no asking phrase: "my dad wants a trimmer",
+    "looking for something for my phone" ask)."""
+    start = next((s for s, _, form in reversed(heads) if form == phrase), None)
+    if start is None or ASKING_WORDS & set(words) or ASKS.search(" ".join(words)):
+        return False
+    return bool(OWNED_SUBJECTS & set(words[:start]))
+
+
 def _says_owned(words: list[str]) -> bool:
     """A clause saying someone has a thing ("he already has a blue ball", "my son has a bat"):
     a subject, then a having verb within the next three words, and no asking verb."""
@@ -702,7 +738,16 @@ def _says_owned(words: list[str]) -> bool:
     verbs = [
         w in OWNED_VERBS and not (w == "own" and i and words[i - 1] in OWN_AS_ADJECTIVE) for i, w in enumerate(words)
     ]
-    return any(w in OWNED_SUBJECTS and any(verbs[i + 1 : i + 4]) for i, w in enumerate(words))
+    # a person opening the clause is its subject too ("roommate uses ...", "mom has ...")
+    subjects = [w in OWNED_SUBJECTS or (i == 0 and w in PERSON_NOUNS) for i, w in enumerate(words)]
+    return any(subjects[i] and any(verbs[i + 1 : i + 4]) for i in range(len(words)))
+
+
+def _points_back(words: list[str]) -> bool:
+    """A clause that asks for what another clause named: an asking word and a pointer back ("want
+    something like that", "need the same one"; `owned.points_back`)."""
+    pointing = any(tuple(words[i : i + len(p)]) == p for p in POINTS_BACK for i in range(len(words)))
+    return pointing and bool(ASKING_WORDS & set(words))
 
 
 def _without_moves(words: list[str]) -> list[str]:

@@ -30,7 +30,8 @@ from assistant.audience import (
 )
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours, without_negated_colours
-from assistant.constraints import Constraints
+from assistant.colour_words import METAL_COLOURS, said_colours
+from assistant.constraints import Constraints, phrase_in
 from assistant.lexicon import (
     GENERIC_TYPE_WORDS,
     KNOWN_BRANDS,
@@ -50,7 +51,6 @@ from common.text import (
     GEMSTONES,
     MATERIALS,
     STOPWORDS,
-    normalise_colour,
     singular,
     terms,
     tokenize,
@@ -68,7 +68,6 @@ SOFT_WISH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _RECORDED_RULES
 NEGATIONS = frozenset(_RECORDED_RULES["negations"])
 _STEERING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
 PREMIUM_PHRASES = _STEERING["premium"]
-SHADES = {shade: frozenset(hues) for shade, hues in _STEERING["colour_shades"].items()}
 # "more premium" is a move from what was shown (`dialogue.PRICIER`), not a steer.
 PREMIUM = re.compile(
     r"(?<!more )(?<!less )\b(?:"
@@ -91,26 +90,12 @@ IN_STOCK = re.compile(r"\b(?:in stock|available now|ships? (?:today|now))\b", re
 EXCLUDE = re.compile(
     r"\b(?:not|no|except|without|but not|other than)\s+([a-z0-9&' ]+?)(?=$|[,.;!?]| and | or | please)", re.I
 )
-# Metals describe material more often than colour ("gold ring", "silver chain").
-METAL_COLOURS = {"gold", "silver", "copper", "bronze", "rose"}
 # Words after which the shopper's word names the variant they want ("robot type", "the thick kind").
 VARIANT_WORDS = frozenset({"type", "kind", "variant"})
 # ...unless the word only compares with another ("a different kind", "the usual type").
 NOT_VARIANTS = frozenset(
     "different similar new usual normal regular right wrong certain particular better best".split()
 )
-# Words after which a colour closing the message is a colour, not a noun: colour words and
-# modifiers, and the verbs and pronouns a shopper asks or corrects with ("I meant red", "want
-# blue", "make it green", "one in black"; "I meant red" kept black in the demo chat of 2026-12-05).
-COLOUR_CONTEXT = {
-    *COLOURS,
-    *"in colour color and or dark light bright pale meant mean want wanted prefer preferably need like rather "
-    "make it them one ones that this those these is are be try get show choose pick actually sorry just only".split(),
-}
-
-
-# Words that make the word before them a colour ("gold colour", "silver toned").
-COLOUR_NOUNS = frozenset("colour color coloured colored tone toned shade finish".split())
 
 
 @dataclass
@@ -297,6 +282,13 @@ class Understander:
                 found.append(phrase)
         return found
 
+    def _titled(self, phrase: list[str]) -> bool:
+        """Some product's title says the phrase ("curling cream"), not only its fields together."""
+        said = terms(" ".join(phrase))
+        return any(
+            phrase_in(said, terms(self.catalog.products[int(r)].title)) for r in self.catalog.attribute_rows(said)
+        )
+
     def _is_kind(self, words: list[str]) -> bool:
         return self.types.is_any_type(words) or tuple(words) in self.catalog.category_phrases
 
@@ -430,20 +422,5 @@ class Understander:
         return tastes.colours
 
     def _colours(self, text: str, c: Constraints) -> None:
-        words = tokenize(text)
-        for i, w in enumerate(words):
-            # A colour naming a metal's alloy ("white gold", "rose gold") is the material's; a
-            # metal is a colour only when said to be one ("gold colour", "silver toned").
-            if w not in COLOURS or words[i + 1 : i + 2] in (["gold"], ["silver"]):
-                continue
-            if w in METAL_COLOURS and not set(words[i + 1 : i + 2]) & COLOUR_NOUNS:
-                continue
-            # A colour word closing the query after a noun is usually a noun ("face cream"); after
-            # a word that asks for something ("I meant red", "prefer blue") it is a colour.
-            if i == len(words) - 1 and i > 0 and words[i - 1] not in COLOUR_CONTEXT:
-                continue
-            if i and w in SHADES.get(words[i - 1], ()):
-                continue  # "navy blue" is navy: the hue a shade is of adds no colour
-            colour = normalise_colour(w)
-            if colour not in c.colours:
-                c.colours.append(colour)
+        found = said_colours(tokenize(text), self._titled)
+        c.colours += [x for x in found if x not in c.colours]
