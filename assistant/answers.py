@@ -541,8 +541,13 @@ def _options_held(product: Product, options: list[list[str]]) -> list[tuple[list
 
 def _option_answer(held: tuple[list[str], Evidence]) -> Answer:
     option, e = held
-    said = next((m.group() for m in re.finditer(r"[\w-]+", e.text) if singular(m.group().lower()) in option), option[0])
-    value = said.upper() if _is_code(said.lower()) else said
+    # The option in the record's own writing, each of its words once ("ripstop nylon", "H4")
+    written: dict[str, str] = {}
+    for m in re.finditer(r"[\w-]+", e.text):
+        word = singular(m.group().lower())
+        if word in option and word not in written:
+            written[word] = m.group().upper() if _is_code(word) else m.group()
+    value = " ".join(written[w] for w in option if w in written) or option[0]
     lead = f"The listing gives {e.text}" if e.source != "description" else f"The listing says: {_quote(e)}"
     return Answer(Verdict.VALUE, f"{_cap(value)}. {lead}.", [e], value)
 

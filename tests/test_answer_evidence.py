@@ -72,3 +72,9 @@ def test_a_count_of_an_amount_is_the_total_needed():
     answer = ask(controller, "2 x 100 watt solar panels on the roof, can the phocos cx10 handle that", "phocos cx10")
     assert answer.verdict == Verdict.NO and "120 W" in answer.text
     assert ask(controller, "one 100 watt panel, can the phocos cx10 handle that", "phocos cx10").verdict == Verdict.YES
+
+
+def test_an_option_of_two_words_is_answered_as_the_record_writes_it():
+    tent = Product(id="t1", title="basecamp tent 2-person", attributes={"Material": "Ripstop Nylon"})
+    answer = ask(tent, "which is the flysheet, ripstop nylon or polyester?", "basecamp tent")
+    assert answer.verdict == Verdict.VALUE and answer.text.startswith("Ripstop Nylon.")
