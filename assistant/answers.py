@@ -466,7 +466,7 @@ def answer_question(
         shorter = _answer_whole(product, text, embedder, values, naming)
         if shorter.verdict in (Verdict.YES, Verdict.NO, Verdict.VALUE):
             return shorter
-    return found
+    return _pack_count(question, product) or found
 
 
 # -- a choice offered ("h4 or h7?", "gujarati medium or english medium?") -------------------------
@@ -683,22 +683,33 @@ COUNT_OF = re.compile(r"\b(\d+)\s*([a-z]+)|\b(?:pack|set|box|pair|combo)\s+of\s*
 
 def _counted(question: str, product: Product, evidence: list[Evidence]) -> Answer | None:
     """ "How many X": a count the record states with X itself ("Sales Package: 1 Casserole, 3
-    Handi", "10 Pillows"), or, where X is what the product is, the pack it comes in ("Pack of 10"
-    in the title or a specification). A unit after "how many" ("hours", "watts") asks an amount,
-    answered elsewhere."""
+    Handi", "10 Pillows"). A unit after "how many" ("hours", "watts") asks an amount, answered
+    elsewhere; the pack the product comes in is the last resort (`_pack_count`)."""
     m = HOW_MANY.search(question.replace("'", ""))
     if not m or m.group(1).lower() in knowledge().units or m.group(1).lower() in knowledge().filler:
         return None
     thing = singular(m.group(1).lower())
-    itself = any(_same_word(thing, w) for w in _words(f"{product.title} {product.category_path}"))
     title = Evidence(product.title, source="description")
     places = [e for e in evidence if e.source != "field" or e.key == "sizes"] + [title]
     for e in places:  # the count said with the thing: "3 Handi", "10 Pillows"
         for n, word, _ in COUNT_OF.findall(e.value or e.text):
             if n and word and _same_word(thing, singular(word.lower())):
                 return _count_answer(f"{n} {word}", e)
-    if not itself:
+    return None
+
+
+def _pack_count(question: str, product: Product) -> Answer | None:
+    """ "How many pillows come in one order?" asked of a pillow: the pack it comes in ("pack
+    of10" in the title, "Pack of: 4"), where nothing else answers. Only what the title says the
+    product is: a diamond ring's category ("Diamond Rings") counts no diamonds."""
+    m = HOW_MANY.search(question.replace("'", ""))
+    if not m or m.group(1).lower() in knowledge().units or m.group(1).lower() in knowledge().filler:
         return None
+    thing = singular(m.group(1).lower())
+    if not any(_same_word(thing, w) for w in _words(product.title)):
+        return None
+    title = Evidence(product.title, source="description")
+    places = [e for e in record_evidence(product) if e.source == "specification"] + [title]
     for e in places:  # the thing is the product: how many come in one pack
         for _, _, n in COUNT_OF.findall(e.value or e.text):
             if n:

@@ -78,3 +78,14 @@ def test_an_option_of_two_words_is_answered_as_the_record_writes_it():
     tent = Product(id="t1", title="basecamp tent 2-person", attributes={"Material": "Ripstop Nylon"})
     answer = ask(tent, "which is the flysheet, ripstop nylon or polyester?", "basecamp tent")
     assert answer.verdict == Verdict.VALUE and answer.text.startswith("Ripstop Nylon.")
+
+
+def test_a_thing_counted_that_only_the_category_names_is_no_pack_count():
+    ring = Product(
+        id="r1",
+        title="caratlane fantasia band ring",
+        category_path="Jewellery > Diamond Rings",
+        attributes={"Pack of": "1"},
+    )
+    answer = ask(ring, "how many diamonds are on the caratlane fantasia band ring?", "caratlane fantasia band ring")
+    assert "Pack of" not in answer.text
