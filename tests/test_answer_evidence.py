@@ -89,3 +89,9 @@ def test_a_thing_counted_that_only_the_category_names_is_no_pack_count():
     )
     answer = ask(ring, "how many diamonds are on the caratlane fantasia band ring?", "caratlane fantasia band ring")
     assert "Pack of" not in answer.text
+
+
+def test_a_title_word_not_used_to_name_the_product_may_be_the_feature_asked():
+    bed = Product(id="b1", title="Pet Bed (small, grey, fleece)", attributes={"material": "fleece"})
+    answer = ask(bed, "the small grey pet bed - is it a soft fleecy one?", "small grey pet bed")
+    assert answer.verdict == Verdict.YES and "fleece" in answer.text
