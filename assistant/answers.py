@@ -602,7 +602,7 @@ def _answer_whole(
     fitted = None if flag or not asked.yes_no else _fit_answer(question, evidence, f"{naming or ''} {product.title}")
     if fitted is not None:  # "will my 15.6 inch laptop fit?" against "Compatible Laptop Size: 15.6"
         return fitted
-    said = _value_match(replace(asked, named=asked.named | own), evidence, asked.named) if asked.yes_no else None
+    said = _value_match(replace(asked, named=asked.named | own), evidence) if asked.yes_no else None
     # A need said through a use ("has it got castors?", "a walker i can lock"): judged from the
     # record's words for it (`uses` in answers.yaml).
     use = _use_answer(asked, question, evidence, values or {}) if asked.yes_no else None
@@ -1142,7 +1142,7 @@ def _described(
     return found[max(range(len(found)), key=lambda i: (literal[i], similarity[i]))]
 
 
-def _value_match(asked: Asked, evidence: list[Evidence], naming: frozenset[str] = frozenset()) -> Evidence | None:
+def _value_match(asked: Asked, evidence: list[Evidence]) -> Evidence | None:
     """A specification whose value says an asked word that is no everyday word ("ISI",
     "waterproof", "slip on", "SSD"): the question asks whether it has what the value says."""
     best: tuple[int, Evidence] | None = None
@@ -1160,15 +1160,7 @@ def _value_match(asked: Asked, evidence: list[Evidence], naming: frozenset[str] 
             # The asked word itself in one of its forms, never a synonym: "fit" is no "size" said
             # in "Weight: 309 g - may vary depending on size" (a "wide fit" answered yes, set G).
             # A code of letters and digits ("B22", "USB3") only as written; other digits never.
-            # The value's word must be no word the question named the product by: "Protein Type:
-            # Mass GAINERS" says what it is, not that it suits "he wants to GAIN weight" (set I
-            # answered yes). The title's other words may be the feature ("Pet Bed (small, grey,
-            # FLEECE)" asked "is it fleecy?").
-            and (
-                any(_same_word(w, x) and x not in naming for x in said)
-                if not any(c.isdigit() for c in w)
-                else _is_code(w) and w in said
-            )
+            and (any(_same_word(w, x) for x in said) if not any(c.isdigit() for c in w) else _is_code(w) and w in said)
         ]
         if hits and (best is None or len(hits) > best[0]):
             best = (len(hits), e)
