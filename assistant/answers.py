@@ -13,6 +13,7 @@ No model writes here: the answer is ready in milliseconds and can stream at once
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections import Counter
@@ -147,6 +148,7 @@ class Knowledge:
     unwanted: re.Pattern[str] = re.compile(r"(?!x)x")  # "i don't want ...": a use to be rid of
     empty_values: frozenset[str] = frozenset()  # "NA": a value that states nothing
     alternatives_max: int = 0  # distinct value words of a key whose values are alternatives
+    pack_keys: frozenset[str] = frozenset()  # keys whose bare number is how many come in one pack
 
 
 @cache
@@ -215,6 +217,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("unwanted", [])) or r"(?!x)x", re.I),
         frozenset(v.lower() for v in data.get("empty_values", [])),
         int(t.get("alternatives_max", 0)),
+        frozenset(k.lower() for k in data.get("pack_keys", [])),
     )
 
 
@@ -446,6 +449,11 @@ def answer_question(
     sentence less a purpose said after it: the story's words ("she needs to wake up for the
     school bus... has alarm?") dilute what is asked, and a record that answers the question
     itself ("Alarm Clock: Yes") answers it."""
+    # "which bulb fitting? h4 or h7 or what": the option the record holds. Only where a value is
+    # asked: "does it make a beep or siren sound?" asks whether it has either (a yes or a no).
+    held = [] if read_question(question).yes_no else _options_held(product, offered_options(question))
+    if len(held) == 1:
+        return _option_answer(held[0])
     found = _answer_whole(product, question, embedder, values, naming)
     if found.verdict not in (Verdict.NOT_STATED, Verdict.JUDGEMENT):
         return found
@@ -458,7 +466,90 @@ def answer_question(
         shorter = _answer_whole(product, text, embedder, values, naming)
         if shorter.verdict in (Verdict.YES, Verdict.NO, Verdict.VALUE):
             return shorter
-    return found
+    return _pack_count(question, product) or found
+
+
+# -- a choice offered ("h4 or h7?", "gujarati medium or english medium?") -------------------------
+CLAUSE_BREAK = re.compile(r"[,.;:!?()]+|\s[-–—]+\s|\n")
+OPTION_WORDS = 2  # "gujarati MEDIUM or english medium": the words next to "or" that name each option
+
+
+def offered_options(question: str) -> list[list[str]]:
+    """The options a clause offers with "or" ("h4 or h7 or what" -> [[h4], [h7]]), each by the
+    words that tell it from the others ("gujarati medium or english medium" -> [[gujarati],
+    [english]]). None where "or" joins clauses ("does a mattress come along or do i have to buy
+    it?", "or not") or a side names nothing (filler, a question word)."""
+    k = knowledge()
+    # A unit offered ("months or years?") asks how the amount is put, not which value it has
+    # ("1 Year Warranty" is no battery life, set G).
+    skipped = k.filler | k.generic_keys | k.units | WH_WORDS | {"else", "something", "anything", "other"}
+    for clause in CLAUSE_BREAK.split(question.replace("'", "")):
+        tokens = tokenize(clause)
+        if "or" not in tokens:
+            continue
+        sides: list[list[str]] = [[]]
+        for t in tokens:
+            if t == "or":
+                sides.append([])
+            else:
+                sides[-1].append(t)
+        options = []
+        for i, side in enumerate(sides):
+            if i and side and (side[0] in YES_NO_OPENERS or side[0] in NEGATION_WORDS):
+                return []  # "or do i have to buy it", "or not": a second question, no option
+            # The run of words right next to "or": "is the mass gainer a POWDER or tablets" offers
+            # a powder, not a gainer.
+            near = side[::-1] if i == 0 else side
+            start = next((j for j, w in enumerate(near) if w not in skipped), len(near))
+            run = list(itertools.takewhile(lambda w: w not in skipped, near[start:]))[:OPTION_WORDS]
+            options.append([singular(w) for w in (run[::-1] if i == 0 else run)])
+        options = [o for o in options if o]
+        if len(options) < 2:
+            continue
+        shared = set.intersection(*(set(o) for o in options))
+        options = [[w for w in o if w not in shared] for o in options]
+        return options if all(options) else []
+    return []
+
+
+NEGATION_WORDS = frozenset("not no non without".split())
+QUOTE_AROUND = 6  # words quoted either side of an option found in a long description
+
+
+def _options_held(product: Product, options: list[list[str]]) -> list[tuple[list[str], Evidence]]:
+    """Each option the record states in its own words (every telling word, as written, in one
+    field, specification or sentence; the title too), with where it says it. Exact words only:
+    "Gujarat" is no "gujarati", and a stem would find one option in the other."""
+    if not options:
+        return []
+    # The description's words too: a run-on clause too long to quote whole is not in the record's
+    # sentences ("... make sure h4 bulb type is used in your vehical ..."), so its words around.
+    words = tokenize(product.description)
+    around = [
+        Evidence(" ".join(words[max(0, i - QUOTE_AROUND) : i + QUOTE_AROUND + 1]), source="description")
+        for i in range(len(words))
+    ]
+    evidence = [Evidence(product.title, source="description"), *record_evidence(product)]
+    held = []
+    for option in options:
+        said = [e for e in evidence if set(option) <= {singular(w) for w in tokenize(e.text)}]
+        said = said or [e for e in around if set(option) <= {singular(w) for w in tokenize(e.text)}]
+        if said:
+            held.append((option, said[0]))
+    return held
+
+
+def _option_answer(held: tuple[list[str], Evidence]) -> Answer:
+    option, e = held
+    # The option in the record's own writing, each of its words once ("ripstop nylon", "H4")
+    written: dict[str, str] = {}
+    for m in re.finditer(r"[\w-]+", e.text):
+        word = singular(m.group().lower())
+        if word in option and word not in written:
+            written[word] = m.group().upper() if _is_code(word) else m.group()
+    value = " ".join(written[w] for w in option if w in written) or option[0]
+    lead = f"The listing gives {e.text}" if e.source != "description" else f"The listing says: {_quote(e)}"
+    return Answer(Verdict.VALUE, f"{_cap(value)}. {lead}.", [e], value)
 
 
 def _answer_whole(
@@ -475,6 +566,9 @@ def _answer_whole(
     if not asked.words:
         return _not_stated(asked, "what you're asking")
     evidence = record_evidence(product)
+    counted = None if asked.yes_no else _counted(question, product, evidence)
+    if counted is not None:  # "how many pillows come in one order?" against "Sales Package: 10 Pillows"
+        return counted
     for step in (_attribute_answer(product, asked), _fact_answer(asked, evidence)):
         if step:
             return step
@@ -581,6 +675,53 @@ def _answer_whole(
             [related],
         )
     return _not_stated(asked, _about(asked))
+
+
+HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+(?:the|them)\s+)?([a-z]+)", re.I)
+COUNT_OF = re.compile(r"\b(\d+)\s*([a-z]+)|\b(?:pack|set|box|pair|combo)\s+of\s*(\d+)\b", re.I)
+
+
+def _counted(question: str, product: Product, evidence: list[Evidence]) -> Answer | None:
+    """ "How many X": a count the record states with X itself ("Sales Package: 1 Casserole, 3
+    Handi", "10 Pillows"). A unit after "how many" ("hours", "watts") asks an amount, answered
+    elsewhere; the pack the product comes in is the last resort (`_pack_count`)."""
+    m = HOW_MANY.search(question.replace("'", ""))
+    if not m or m.group(1).lower() in knowledge().units or m.group(1).lower() in knowledge().filler:
+        return None
+    thing = singular(m.group(1).lower())
+    title = Evidence(product.title, source="description")
+    places = [e for e in evidence if e.source != "field" or e.key == "sizes"] + [title]
+    for e in places:  # the count said with the thing: "3 Handi", "10 Pillows"
+        for n, word, _ in COUNT_OF.findall(e.value or e.text):
+            if n and word and _same_word(thing, singular(word.lower())):
+                return _count_answer(f"{n} {word}", e)
+    return None
+
+
+def _pack_count(question: str, product: Product) -> Answer | None:
+    """ "How many pillows come in one order?" asked of a pillow: the pack it comes in ("pack
+    of10" in the title, "Pack of: 4"), where nothing else answers. Only what the title says the
+    product is: a diamond ring's category ("Diamond Rings") counts no diamonds."""
+    m = HOW_MANY.search(question.replace("'", ""))
+    if not m or m.group(1).lower() in knowledge().units or m.group(1).lower() in knowledge().filler:
+        return None
+    thing = singular(m.group(1).lower())
+    if not any(_same_word(thing, w) for w in _words(product.title)):
+        return None
+    title = Evidence(product.title, source="description")
+    places = [e for e in record_evidence(product) if e.source == "specification"] + [title]
+    for e in places:  # the thing is the product: how many come in one pack
+        for _, _, n in COUNT_OF.findall(e.value or e.text):
+            if n:
+                return _count_answer(n, e)
+        if (e.key or "").lower() in knowledge().pack_keys and (e.value or "").isdigit():
+            return _count_answer(e.value or "", e)
+    return None
+
+
+def _count_answer(count: str, e: Evidence) -> Answer:
+    lead = f"The listing gives {e.text}" if e.source != "description" else f"The listing says: {_quote(e)}"
+    return Answer(Verdict.VALUE, f"{count}. {lead}.", [e], count)
 
 
 def _says_rate(asked: Asked, e: Evidence) -> bool:

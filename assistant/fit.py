@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 DATA = Path(__file__).resolve().parent / "data" / "units.yaml"
+TWO_SIDED = frozenset({"length"})  # families whose "a x b" gives two dimensions, not a count of the amount
 NUMBER_WORDS = {"a": 1, "one": 1, "full": 1, "two": 2, "three": 3, "four": 4, "five": 5, "half a": 0.5, "half": 0.5}
 
 
@@ -33,18 +34,23 @@ def _pattern() -> re.Pattern[str]:
     units = sorted({u for fam in _units()["families"].values() for u in fam}, key=len, reverse=True)
     numbers = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
     unit = "|".join(re.escape(u) for u in units)
-    return re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?|{numbers})\s*(?:-\s*)?({unit})(?![a-z])", re.I)
+    # "2 x 100 watt panels": a count of the amount said before it, kept to total the need
+    return re.compile(
+        rf"(?:(?<![\w.])(\d{{1,2}})\s*[x×]\s*)?(?<![\w.])(\d+(?:\.\d+)?|{numbers})\s*(?:-\s*)?({unit})(?![a-z])", re.I
+    )
 
 
 def amounts(text: str) -> list[Amount]:
     """The amounts with a unit in a text ("15.6 inch", "a full litre", "500ml", "10 year old"),
     and an age said without one ("my son is turning 10", "she's 9")."""
     out = []
-    for number, unit in _pattern().findall(text.lower()):
+    for count, number, unit in _pattern().findall(text.lower()):
         value = NUMBER_WORDS.get(number) or float(number)
         for family, units in _units()["families"].items():
             if unit in units:
-                out.append(Amount(family, value * units[unit], units[unit]))
+                # "2 x 100 W" needs 200 W in all; "20x18 ft" is a room's two sides, never one length
+                times = float(count) if count and family not in TWO_SIDED else 1.0
+                out.append(Amount(family, times * value * units[unit], units[unit]))
                 break
     if not any(a.family == "age" for a in out):
         out += [Amount("age", float(n)) for n in _bare_ages(text)]

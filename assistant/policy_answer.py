@@ -43,6 +43,9 @@ class Situation:
     policy: tuple[tuple[str, ...], ...]  # a clause's words for the conditions that decide it
     not_: tuple[tuple[str, ...], ...] = ()  # a clause's phrases whose words do not count ("gift card")
     wording: str = ""  # the policy words as written: what a follow-up search looks for
+    requires: tuple[tuple[str, ...], ...] = ()  # a clause's words for a condition the case fails ("unused")
+    refused: str = ""  # the plain answer when a quoted clause requires it ("No: a return must be unused.")
+    fails: tuple[tuple[str, ...], ...] = ()  # the shopper's words for failing it, where `said` also names it kept
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Cases:
     max_quotes: int
     whole_policy_words: frozenset[str]
     named_policy_weight: float = 0.0
+    condition_markers: tuple[tuple[str, ...], ...] = ()
 
 
 @cache
@@ -65,6 +69,9 @@ def cases(path: Path = DATA_FILE) -> Cases:
             tuple(_stems(w) for w in v["policy"]),
             tuple(_stems(w) for w in v.get("not", ())),
             " ".join(v["policy"]),
+            tuple(_stems(w) for w in v.get("requires", ())),
+            v.get("refused", ""),
+            tuple(_forms(w) for w in v.get("fails", ())),
         )
         for name, v in data["situations"].items()
     )
@@ -75,6 +82,7 @@ def cases(path: Path = DATA_FILE) -> Cases:
         int(data["max_quotes"]),
         frozenset(_stem(w) for w in data["whole_policy_words"].split()),
         float(data["named_policy_weight"]),
+        tuple(_stems(w) for w in data.get("condition_markers", ())),
     )
 
 
@@ -272,6 +280,54 @@ def answer(
     whole = _whole_policy(passages, question, section)
     if whole is not None:
         return whole
+    return _with_verdict(question, _applying(passages, question, search, embed))
+
+
+# A question whether the shopper's case may be done ("can I return it after wearing it once?",
+# "what if I used it?"), not how or how long: a plain yes or no can lead its answer.
+CASE_ASKED = re.compile(r"\b(?:what if|can|could|may|will|would|is|are|am|do|does)\b", re.I)
+OTHER_ASKED = re.compile(r"\b(?:how|when|where|which|why|who)\b|\bwhat\b(?! if)", re.I)  # a value, a how-to
+NEGATED = frozenset("not never no dont didnt havent hasnt isnt wasnt without".split())
+
+
+def _with_verdict(question: str, found: PolicyAnswer) -> PolicyAnswer:
+    """The plain answer before the quote where a quoted clause makes a condition of what the
+    shopper's case fails ("as long as they are: unused" for an item worn once): "No: ..."."""
+    if not found.covered or not found.quoted or not CASE_ASKED.search(question) or OTHER_ASKED.search(question):
+        return found
+    c = cases()
+    for situation in _failed(question):
+        for clause in found.quoted:
+            stems = _stems(clause.text)
+            if not any(_has(stems, m) for m in c.condition_markers):
+                continue
+            if situation.refused and any(_has(stems, r) for r in situation.requires):
+                return PolicyAnswer(f"{situation.refused} {found.text}", found.quoted, found.covered)
+    return found
+
+
+def _failed(question: str) -> list[Situation]:
+    """The situations the shopper's case is in by the words that say it failed a condition
+    (`fails`, else `said`), none negated ("never worn", "tags not removed"): "with tags on"
+    raises `tags` but fails nothing."""
+    forms = _forms(question)
+    out = []
+    for s in situations_in(question):
+        for phrase in s.fails or s.said:
+            n = len(phrase)
+            at = [i for i in range(len(forms) - n + 1) if forms[i : i + n] == phrase]
+            if any(not set(forms[max(0, i - 3) : i]) & NEGATED for i in at):
+                out.append(s)
+                break
+    return out
+
+
+def _applying(
+    passages: list[dict],
+    question: str,
+    search: Callable[[str], list[dict]] | None,
+    embed: Embedder | None,
+) -> PolicyAnswer:
     found = _answer(passages, question, embed)
     raised = situations_in(question)
     spoken = {name for c in found.quoted for name in _spoken(c, raised)} if found.covered else set()
