@@ -69,7 +69,8 @@ def test_a_clause_about_a_person_is_a_story_unless_it_asks(clause, story):
         # someone who is not the recipient, or their thing
         ("my neighbour's kid has a blue everything obsession. a lunch box for my daughter", 0, True),
         ("my wife has a red one. a clutch for my sister", 0, True),
-        ("my friend has the nylon one", 0, False),  # no one else named, a relation's story is not told
+        # what someone else has is theirs, whoever the request is for ("mom has a milton one")
+        ("my friend has the nylon one", 0, True),
         ("my neighbour priya just got back from goa", 0, True),
         # another item than the one asked for, said to be so
         ("my old watch was silver, a black one for my husband", 0, True),
