@@ -25,9 +25,10 @@ from typing import Any
 
 import numpy as np
 
+from assistant import audience as audiences
 from assistant import fit, vocabulary
 from common.models import Embedder
-from common.schema import Product
+from common.schema import AUDIENCE_MATCHES, Product
 from common.settings import read_yaml_config
 from common.text import (
     AUDIENCE_WORDS,
@@ -149,6 +150,7 @@ class Knowledge:
     empty_values: frozenset[str] = frozenset()  # "NA": a value that states nothing
     alternatives_max: int = 0  # distinct value words of a key whose values are alternatives
     pack_keys: frozenset[str] = frozenset()  # keys whose bare number is how many come in one pack
+    fit_words: frozenset[str] = frozenset()  # "good", "suit": ask whether it fits someone, no feature
 
 
 @cache
@@ -218,6 +220,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         frozenset(v.lower() for v in data.get("empty_values", [])),
         int(t.get("alternatives_max", 0)),
         frozenset(k.lower() for k in data.get("pack_keys", [])),
+        frozenset(singular(w) for w in data.get("fit_words", "").split()),
     )
 
 
@@ -284,6 +287,8 @@ class Asked:
     said: list[str] = field(default_factory=list)  # every word of the question, singular, in order
     focus: list[str] = field(default_factory=list)  # what a value question asks for: "what IP RATING"
     rate: list[str] = field(default_factory=list)  # "per DAY": the unit (`units`) an amount is asked per
+    audience: str | None = None  # who the question asks it is for: "a 9 year old", "my wife", "kids"
+    person: frozenset[str] = frozenset()  # the words that said who ("9", "year", "old", "wife")
 
     @property
     def phrase(self) -> str:
@@ -356,7 +361,23 @@ def read_question(question: str, naming: str = "") -> Asked:
         # Only a unit ("per DAY", "each HOUR") must be said by the answer: "per charge" is what a
         # battery life states anyway, "each glass" what a glass's capacity states.
         rate=[w for w in rate if w in k.units],
+        **_whom(question),
     )
+
+
+def _whom(question: str) -> dict:
+    """Who the question asks the product is for, said by a person word, an audience word or an
+    age ("would it suit a child?", "ok for a 9 year old?", "can my wife use it?"), with the
+    words that said it. A pronoun alone says no one: "can she use it?" after a daughter's
+    request is no woman."""
+    words = tokenize(question.replace("'", " "))
+    terms = audiences.table()
+    person = {w for w in words if w in terms.words or w in terms.people}
+    aged = set(words) - set(tokenize(audiences.strip_ages(question).replace("'", " ")))
+    if not person and not aged:
+        return {}
+    reading = audiences.read_audience(question, question)
+    return {"audience": reading.audience, "person": frozenset(singular(w) for w in person | aged)}
 
 
 def _named_before_dash(question: str) -> str:
@@ -1343,6 +1364,10 @@ def _attribute_answer(product: Product, asked: Asked) -> Answer | None:
     material_text = ", ".join(
         dict.fromkeys([product.material or ""] + [v for k, v in product.attributes.items() if MATERIAL_KEY.search(k)])
     ).strip(", ")
+    if asked.audience and not words - asked.person - audience - knowledge().fit_words:
+        # "is it good for kids?", "would it suit a child?": who it is for is all that is asked
+        audience |= AUDIENCE_MATCHES.get(asked.audience, {asked.audience})
+        words = audience
     checks = [
         ("colour", colours, set(product.colours), ", ".join(product.colours)),
         ("for", audience, set(product.audience), ", ".join(product.audience)),

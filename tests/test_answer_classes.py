@@ -195,3 +195,20 @@ def test_a_decimal_point_ends_no_sentence():
         "the ceramic tea kettle, 1.5 litre induction one",
     )
     assert said.verdict == Verdict.NOT_STATED
+
+
+KIDS_PHONES = Product(id="h1", title="quietline kids headphones", audience=["boys", "girls"])
+STUDIO_PHONES = Product(id="h2", title="studio pro headphones", audience=["men", "women"])
+PLAIN_PHONES = Product(id="h3", title="basic wired headphones")
+
+
+def test_who_it_is_for_said_by_a_person_or_an_age_is_answered_from_the_audience():
+    catalog = [KIDS_PHONES, STUDIO_PHONES, PLAIN_PHONES]
+    for question in ["is it good for kids?", "would it suit a child", "ok for a 9 year old?"]:
+        assert ask(KIDS_PHONES, question, catalog).verdict == Verdict.YES, question
+        assert ask(STUDIO_PHONES, question, catalog).verdict == Verdict.NO, question
+        assert ask(PLAIN_PHONES, question, catalog).verdict == Verdict.NOT_STATED, question
+    assert ask(STUDIO_PHONES, "can my wife use it?", catalog).verdict == Verdict.YES
+    # a pronoun alone says no one; a feature asked beside the person is the question
+    assert ask(STUDIO_PHONES, "can she use it?", catalog).verdict != Verdict.YES
+    assert ask(KIDS_PHONES, "is it good for kids with small ears?", catalog).verdict != Verdict.YES
