@@ -1378,3 +1378,21 @@ def test_korean_and_arabic_street_lines_and_codes_that_are_none(text, gone, kept
 def test_the_shops_own_contacts_stay_and_the_shoppers_go(text, gone, kept):
     out = redact(text)
     assert all(g not in out for g in gone) and all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # an address after "home" said in Hinglish or Hindi, a pincode after "pin" in Indian scripts
+        ("courier ghar pe bhejo. ghar: 17, Shanti Niketan, Andheri W, 400058", ["17, Shanti Niketan", "400058"], []),
+        # (a lone pincode stays, as everywhere: with a name it is the person's)
+        ("ನನ್ನ ಹೆಸರು ಸುರೇಶ್ ಗೌಡ, ಪಿನ್ 560034 ಗೆ ಡೆಲಿವರಿ ಇದೆಯಾ?", ["560034"], ["ಡೆಲಿವರಿ"]),
+        ("नाम: सुनीता वर्मा, पिन 226010 पर डिलीवरी होगी?", ["226010"], ["डिलीवरी"]),
+        # an article's number in another language, the shop's UPI said with a Hinglish possessive
+        ("Ist der Artikel 5520-0817 in Größe 40 da?", [], ["5520-0817"]),
+        ("shop ke UPI dukaan@okaxis pe 499 bheja, confirm karo", [], ["dukaan@okaxis", "499"]),
+    ],
+)
+def test_hinglish_home_labels_indic_pin_cues_article_numbers_and_the_shops_upi(text, gone, kept):
+    out = redact(text)
+    assert all(g not in out for g in gone) and all(k in out for k in kept), out
