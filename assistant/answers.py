@@ -836,7 +836,10 @@ def _use_verdict(e: Evidence, means: frozenset[str], values: KeyValues) -> tuple
         return None
     in_key = hit([singular(w) for w in terms(key.replace("-", " "))])
     if hit(_words(value)):
-        return (0 if in_key else 1, Verdict.YES)
+        # "Wash Care: Do Not Wash, Can Be Cleaned With A Wet Cloth" says the use and forbids it
+        # ("can i toss it in the washing machine?" was told yes, set J)
+        negated = any(hit({singular(w)}) for w in _after_negation(tokenize(value.replace("'", ""))))
+        return (0 if in_key else 1, Verdict.NO if negated else Verdict.YES)
     if in_key and _is_flag(value):
         return (0, Verdict.NO if _says_no(value) else Verdict.YES)
     known = values.get(key, set())
@@ -1349,7 +1352,8 @@ def _negated(asked: Asked, text: str) -> bool:
     """A negation within three words before an asked word ("not dishwasher safe", "no hood")."""
     # A word the question negates too is what was asked: "is it non-slip?" against "a non-slip mat".
     wanted = set(asked.words) - asked.negated
-    return any(singular(w) in wanted for w in _after_negation(tokenize(text.replace("'", ""))))
+    # in any of its forms: "Do Not Wash" forbids the "washing" machine asked about (set J: yes)
+    return any(_same_word(singular(w), a) for w in _after_negation(tokenize(text.replace("'", ""))) for a in wanted)
 
 
 def _attribute_answer(product: Product, asked: Asked) -> Answer | None:
@@ -1364,8 +1368,9 @@ def _attribute_answer(product: Product, asked: Asked) -> Answer | None:
     material_text = ", ".join(
         dict.fromkeys([product.material or ""] + [v for k, v in product.attributes.items() if MATERIAL_KEY.search(k)])
     ).strip(", ")
-    if asked.audience and not words - asked.person - audience - knowledge().fit_words:
-        # "is it good for kids?", "would it suit a child?": who it is for is all that is asked
+    if asked.audience and product.audience and not words - asked.person - audience - knowledge().fit_words:
+        # "is it good for kids?", "would it suit a child?": who it is for is all that is asked,
+        # where the record says who it is for (else an age range or a size may answer it)
         audience |= AUDIENCE_MATCHES.get(asked.audience, {asked.audience})
         words = audience
     checks = [
