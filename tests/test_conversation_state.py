@@ -291,6 +291,14 @@ CASES = [
         ["we're expecting our first baby", "need a mosquito net for the cot"],
         {"type": "mosquito net"},
     ),
+    # a doubled no takes back what the message said before it; a Hinglish "ke neeche" is a ceiling
+    (
+        "take back",
+        ["tops for women", "maybe full sleeve for office... no no sleeveless only"],
+        {"type": "tops", "audience": "women", "attributes": ["sleeveless"]},
+    ),
+    ("take back", ["a kurti", "the blue one... nahi nahi, green"], {"type": "kurti", "colours": ["green"]}),
+    ("hinglish bound", ["kurti for office", "keep it 600 ke neeche"], {"type": "kurti", "price_max": 600}),
     # a pronoun's contraction is the pronoun, never the word its letters spell without the
     # apostrophe ("she'd" is no shed, "we'll" no well, "he'll" no hell)
     (
