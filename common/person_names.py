@@ -256,6 +256,8 @@ def _clause_name_end(text: str, pos: int) -> int | None:
     words = _run(text, pos)
     if not words or not _CLAUSE_AFTER_NAME.match(text, words[-1].end()):
         return None
+    if len(words) > 2 and words[-1].group().lower() in _names_data()["name_copulas"]:
+        words = words[:-1]  # "मेरा नाम अंजलि त्रिपाठी है,": the verb closes the clause, not the name
     particles = _names_data()["name_particles"]
     core = [w.group() for w in words if w.group().lower() not in particles]
     if (

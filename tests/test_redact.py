@@ -1388,6 +1388,11 @@ def test_the_shops_own_contacts_stay_and_the_shoppers_go(text, gone, kept):
         # (a lone pincode stays, as everywhere: with a name it is the person's)
         ("ನನ್ನ ಹೆಸರು ಸುರೇಶ್ ಗೌಡ, ಪಿನ್ 560034 ಗೆ ಡೆಲಿವರಿ ಇದೆಯಾ?", ["560034"], ["ಡೆಲಿವರಿ"]),
         ("नाम: सुनीता वर्मा, पिन 226010 पर डिलीवरी होगी?", ["226010"], ["डिलीवरी"]),
+        # a name before the "is" that closes its clause in Hindi, Urdu and Hinglish
+        ("मेरा नाम सुनीता वर्मा है, ऑर्डर कब आएगा?", ["सुनीता वर्मा"], ["ऑर्डर कब आएगा"]),
+        ("میرا نام فرحان صدیقی ہے، پارسل کہاں ہے؟", ["فرحان صدیقی"], ["پارسل"]),
+        ("mera naam Kunal Mehta hai, refund kab milega", ["Kunal Mehta"], ["refund kab milega"]),
+        ("mera naam kya hai ye mat pucho", [], ["mera naam kya hai"]),
         # an article's number in another language, the shop's UPI said with a Hinglish possessive
         ("Ist der Artikel 5520-0817 in Größe 40 da?", [], ["5520-0817"]),
         ("shop ke UPI dukaan@okaxis pe 499 bheja, confirm karo", [], ["dukaan@okaxis", "499"]),
