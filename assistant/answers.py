@@ -151,6 +151,7 @@ class Knowledge:
     alternatives_max: int = 0  # distinct value words of a key whose values are alternatives
     pack_keys: frozenset[str] = frozenset()  # keys whose bare number is how many come in one pack
     fit_words: frozenset[str] = frozenset()  # "good", "suit": ask whether it fits someone, no feature
+    subject_verbs: frozenset[str] = frozenset()  # "include", "fit": end the product's name in "does the X include"
 
 
 @cache
@@ -221,6 +222,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         int(t.get("alternatives_max", 0)),
         frozenset(k.lower() for k in data.get("pack_keys", [])),
         frozenset(singular(w) for w in data.get("fit_words", "").split()),
+        frozenset(data.get("subject_verbs", "").split()),
     )
 
 
@@ -314,6 +316,9 @@ def read_question(question: str, naming: str = "") -> Asked:
     # opens on the product's description and asks after a dash names it there, whatever naming
     # found ("water resistant" answered "has a mic?" yes from "water resistance: yes", set H).
     named |= {singular(w) for w in tokenize(_named_before_dash(plain))}
+    # "does the crokrok GLOSSY mat set include a mat for the dickey?": the subject before the verb
+    # describes the product; its words are not what is asked ("Finish: Glossy" was a yes, set J).
+    named |= {singular(w) for w in _subject(plain)} - again
     by_name = set(named)
     # Words in brackets tell which product is meant ("nirlon classic pan (red, NON STICK) - would
     # it work on induction?", "the yoga mat bag (canvas, zipped)"): they describe it, not the
@@ -392,6 +397,26 @@ def _named_before_dash(question: str) -> str:
         return ""
     openers = {m.group(1).lower() for m in CLAUSE_OPENER.finditer(parts[0])}
     return "" if openers & (YES_NO_OPENERS | VALUE_OPENERS) else parts[0]
+
+
+def _subject(question: str) -> list[str]:
+    """The words between "does the" (or "will this", "can your", ...) and the verb of a yes/no
+    clause ("does the crokrok glossy mat set INCLUDE ...": crokrok glossy mat set); none where no
+    verb of `subject_verbs` follows within a name's length ("is the jacket waterproof?")."""
+    out: list[str] = []
+    for clause in CLAUSE_SPLIT.split(question):
+        words = tokenize(clause)
+        # the clause opens the question: in "how high does the boot shaft go?" the subject is asked
+        if len(words) < 3 or words[0] not in YES_NO_OPENERS or words[1] not in SUBJECT_DETERMINERS:
+            continue
+        span = words[2 : 2 + SUBJECT_MAX_WORDS + 1]
+        verb = next((j for j, w in enumerate(span) if w in knowledge().subject_verbs), None)
+        out += span[:verb] if verb else []
+    return out
+
+
+SUBJECT_DETERMINERS = frozenset("the this that these those your ur".split())
+SUBJECT_MAX_WORDS = 8  # a product said by its name: "the nirlon red kadai 2.5 litre" is 5 words
 
 
 def _amount_named(token: str, named: set[str]) -> bool:

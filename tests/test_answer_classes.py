@@ -218,3 +218,12 @@ def test_a_negation_before_another_form_of_the_asked_word_says_no():
     bag = Product(id="y1", title="jute yoga mat bag", attributes={"Wash Care": "Do Not Wash, Clean With A Wet Cloth"})
     answer = ask(bag, "can i toss it in the washing machine after class?", [bag])
     assert answer.verdict == Verdict.NO, answer.text  # "Do Not Wash" was a yes to "washing"
+
+
+def test_the_subject_of_a_yes_no_question_names_the_product_and_is_not_asked():
+    mats = Product(id="m1", title="crokrok car mat for datsun go", attributes={"Finish": "Glossy", "Pieces": "5"})
+    question = "does the crokrok glossy mat set include a mat for the dickey also?"
+    # "glossy" describes the product before the verb; it was a yes from "Finish: Glossy"
+    assert ask(mats, question, [mats]).verdict != Verdict.YES
+    # the subject of a value question is what is asked
+    assert "shaft" in read_question("how high does the boot shaft go?").words
