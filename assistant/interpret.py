@@ -164,13 +164,12 @@ def interpret(
     said = query.constraints
     filters = said.price_min or said.price_max or said.colours or said.audience or said.brands
     pointing = pointed or intents.references(message, len(session.shown)) or named
+    of_all = False  # "are these ...?": asked of every card, not the first
     if not pointing and on_screen and (subject := ABOUT_SHOWN.search(message)) and not filters:
         # "does it need a stand?", "are the stone ones real stones?": a question about what is on
         # screen (the first card, unless the message points at another), never a new search;
         # "are these blackout?", "do they fold?" asks it of every card ("these" was the first alone).
         pointed, of_all = [1], subject.group().split()[-1].lower() in PLURAL_PRONOUNS
-    else:
-        of_all = False
     removed = removals(message, session)
     if follow_up:
         _not_said(query.constraints, dont_care(message))
