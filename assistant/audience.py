@@ -280,21 +280,39 @@ def _before_aside(clause: str) -> str:
     return " ".join(words[:cut]) + ", " + " ".join(words[start:])
 
 
-def without_stories(text: str, names_kind: Callable[[list[str]], bool]) -> str:
+def without_stories(text: str, is_kind: Callable[[list[str]], bool]) -> str:
     """The text without the clauses that tell a story about a person ("a scarf for my dad, he
     lives in scotland" ranks on "a scarf for my dad"); the text as it is when none does. A story
-    that names a kind of product (`names_kind` of its words) still asks for it ("my son starts
-    class 3, needs a new school bag") and stays. The ranking text only: who the request is for
-    is read from the whole message (`read_audience`)."""
+    that names a kind of product (`is_kind` of a run of its words) keeps that kind ("my son starts
+    class 3, needs a new school bag"). The ranking text only: who the request is for is read
+    from the whole message (`read_audience`)."""
+
+    def names_kind(words: list[str]) -> bool:
+        return bool(_kind_words(words, is_kind))
+
     parts = clauses(text)
     whom = recipients(text)
-    kept = [
-        c
-        for c in parts
-        if not _story_only(words := tokenize(c.replace("'", " ")), names_kind)
-        and not (about_someone_else(words, whom) and not names_kind(words))
-    ]
-    return ", ".join(kept) if len(kept) < len(parts) else text
+    kept = []
+    for c in parts:
+        words = tokenize(c.replace("'", " "))
+        if _story_only(words, names_kind) or (about_someone_else(words, whom) and not names_kind(words)):
+            continue
+        # A story that names a kind and asks nothing ranks on that kind alone: its people and
+        # verbs are no product's words ("my brother keeps complaining his coffee is terrible"
+        # matched "keep"); one that also asks ("... and needs a school bag") stays whole.
+        told = is_story(words) and not table().story.asking & set(words)
+        kept.append(" ".join(_kind_words(words, is_kind)) if told else c)
+    return ", ".join(k for k in kept if k) if kept != parts else text
+
+
+def _kind_words(words: list[str], is_kind: Callable[[list[str]], bool]) -> list[str]:
+    """The words of the clause inside a run (up to three words) that is a kind."""
+    inside: set[int] = set()
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 3) + 1):
+            if is_kind(words[i:j]):
+                inside |= set(range(i, j))
+    return [w for k, w in enumerate(words) if k in inside]
 
 
 def _story_only(words: list[str], names_kind: Callable[[list[str]], bool]) -> bool:

@@ -35,6 +35,7 @@ from assistant import sorted_rows
 from assistant.audience import audience_terms, clauses
 from assistant.audience import table as audience_table
 from assistant.catalog import CatalogIndex
+from assistant.clause_roles import verb_follows
 from assistant.constraints import type_segments
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.spelling import is_word, ordinary_words
@@ -249,14 +250,19 @@ class TypeResolver:
         if not heads:
             return TypeRequest(None, True)
         phrase = self._asked_among([span[2] for span in heads])
-        told = _told(words, heads, phrase) and not any(
-            _points_back(tokenize(c.replace("'", ""))) for c in clauses(text)
-        )
+        pointed = any(_points_back(tokenize(c.replace("'", ""))) for c in clauses(text))
+        told = _told(words, heads, phrase) and not pointed
         if (owned_only or told) and not self.carried(phrase):
             # Named only as what someone has ("my father has a pile of bank papers") or in a
             # story about someone's thing ("her phone bounces around", "he cooks a lot of
             # pasta"), a kind the shop lacks is no request to turn down: the search ranks on the
             # words, toward what the shop sells for use with it (sets H, I).
+            return TypeRequest(None, True)
+        subject = self._subject_of_verb(words, heads, phrase)
+        if (told or subject) and not pointed and _asks_anew(text, clause):
+            # A kind told of, carried or not, while another clause asks: "he goes to the gym
+            # daily, need a gift for him", "the whole flat stinks, what can i get" (held-out
+            # set after I: read as gym gear and flats). Its role decides, not the catalog.
             return TypeRequest(None, True)
         if self.carried(phrase):
             modifier = self._modifier_before(words, spans, phrase)
@@ -279,6 +285,11 @@ class TypeResolver:
                     return TypeRequest(" ".join(head), True)
                 break
         return TypeRequest(" ".join(phrase), False)
+
+    def _subject_of_verb(self, words: list[str], heads: list, phrase: list[str]) -> bool:
+        """The kind asked for is the subject of a verb in its clause ("the whole flat stinks")."""
+        end = next((e for _, e, form in reversed(heads) if form == phrase), None)
+        return end is not None and verb_follows(words, end, self._is_any_type)
 
     def _compound_for(self, words: list[str], spans: list, phrase: list[str]) -> list[str] | None:
         """ "a bag for the yoga mat", "a cover for my phone": the kind named for what it holds
@@ -727,6 +738,28 @@ def _told(words: list[str], heads: list, phrase: list[str]) -> bool:
     if start is None or ASKING_WORDS & set(words) or ASKS.search(" ".join(words)):
         return False
     return bool(OWNED_SUBJECTS & set(words[:start]))
+
+
+# A clause that asks for the kind named before rather than anew ("need it cheaper", "need a new
+# one"): a pronoun standing for it.
+_BACK_PRONOUNS = frozenset({"it", "them", "one", "ones"})
+
+
+def _asks_anew(text: str, chosen: list[str]) -> bool:
+    """Another clause of the message than `chosen` asks for something: an asking word or phrase,
+    or a question closing the message, with no pronoun standing for the kind named before unless
+    a placeholder asks beside it ("need something for it")."""
+    parts = clauses(text)
+    for k, clause in enumerate(parts):
+        words = tokenize(clause.replace("'", ""))
+        if words == chosen or not words:
+            continue
+        question = k == len(parts) - 1 and text.rstrip().endswith("?")
+        if not (ASKING_WORDS & set(words) or ASKS.search(clause) or question):
+            continue
+        if not _BACK_PRONOUNS & set(words) or PLACEHOLDERS & set(words):
+            return True
+    return False
 
 
 def _says_owned(words: list[str]) -> bool:

@@ -202,7 +202,8 @@ class Understander:
         self._colours(own, c)
         c.colours = [x for x in c.colours if x not in c.exclude_colours]
         # An interest or a story names no type to filter on ("he's into sports"): it ranks.
-        named, carried = self.requested_type(asked)
+        # The question mark closing the message stays: a question asks anew after a story.
+        named, carried = self.requested_type(asked + "?" if rest.rstrip().endswith("?") else asked)
         # A must-have is said in the request, not in an aside ("my cousin got the nylon ones").
         c.attributes = self.required_attributes(self.types.about_asked(own, named))
         if named:  # "some top or shorts": either kind
@@ -219,7 +220,7 @@ class Understander:
         # A colour the person is into ("she's into tan, earthy stuff") ranks first, never filters.
         c.prefer = [x for x in self._colour_tastes(own_part(rest, rest)) if x not in c.colours]
         tastes = self.recorded_attributes(", ".join(interests(own_part(rest, rest))), [])
-        semantic = " ".join(without_stories(rest, self._names_kind).split()) or corrected
+        semantic = " ".join(without_stories(rest, self.types.is_any_type).split()) or corrected
         # Synonyms the shopper did not write help BM25 find "slippers" for "chappals".
         extra = [t for t in c.categories if not set(terms(t)) <= set(terms(semantic))]
         if extra:
@@ -296,11 +297,6 @@ class Understander:
         """A value of a "Type" specification that the catalog also has as a kind of product
         ("Type: Kadhai"): it names what the product is, not a property of it."""
         return all(k.split()[-1] == "type" for k in entry.keys) and self.catalog.has_phrase(entry.value.split())
-
-    def _names_kind(self, words: list[str]) -> bool:
-        """Whether some run of the words names a kind of product the shop knows."""
-        n = len(words)
-        return any(self.types.is_any_type(words[i:j]) for i in range(n) for j in range(i + 1, min(n, i + 3) + 1))
 
     def recorded_attributes(self, text: str, categories: list[str], kind: str | None = None) -> list[str]:
         """Values the shop records that the request names ("sleeveless", "slim fit" -> "slim"):

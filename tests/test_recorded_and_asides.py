@@ -106,6 +106,23 @@ def test_stories_leave_the_ranking_text_unless_they_name_a_kind():
     assert without_stories(kept, names_bag) == kept
 
 
+def is_coffee_or_gym(words: list[str]) -> bool:
+    return words in (["coffee"], ["gym"])
+
+
+# A story that names a kind and asks nothing ranks on the kind alone, never on its verbs.
+STORIES_NAMING_A_KIND = [
+    ("my brother keeps complaining his coffee is terrible, gift ideas", "coffee, gift ideas"),
+    ("he goes to the gym daily, need a gift for him", "gym, need a gift for him"),
+    ("a mug for my dad, he drinks coffee all day", "a mug for my dad, coffee"),
+]
+
+
+@pytest.mark.parametrize(("message", "ranks"), STORIES_NAMING_A_KIND)
+def test_a_story_naming_a_kind_ranks_on_the_kind_alone(message, ranks):
+    assert without_stories(message, is_coffee_or_gym) == ranks
+
+
 # -- whole dialogues: the request after the last turn ----------------------------------------------
 DIALOGUES = [
     # a recorded attribute said later filters; the shop has no such shirt: nothing, said so

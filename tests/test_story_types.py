@@ -3,7 +3,8 @@ and the catalog's own words decide, not the word alone. Tables of messages and t
 leave (type, whether the shop carries it, the request after a conversation), never a reply's
 wording.
 
-- a kind the shop lacks, told in a story about someone's thing, is no request;
+- a kind the shop lacks, told in a story about someone's thing, is no request; a kind it carries
+  neither, when another clause asks anew;
 - what someone else uses is theirs, unless a clause asks for one like it;
 - a letter held for emphasis ("goood") is no misspelling of another word, so the typo beside it
   is still corrected toward the shop's kind;
@@ -63,6 +64,14 @@ TOLD_OR_ASKED = [
     ("ok cap it at 5k tho", None, True),
     ("keep it under 500", None, True),
     ("a cap for him", "cap", True),
+    # a kind the shop carries, told of (the subject of a verb, or after a story's verb) while
+    # another clause asks anew: the asking clause decides, not whether the shop has the word
+    ("the whole cap stinks of sweat, what can i get", None, True),
+    ("he wears a cap to the gym daily, need a gift for him", None, True),
+    ("my trimmer always smells burnt, any ideas?", None, True),
+    # ...unless the asking clause points back at it, or asks nothing
+    ("my trimmer broke, need a new one", "trimmer", True),
+    ("the cap is for my dad, need it under 500", "cap", True),
 ]
 
 
