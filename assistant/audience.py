@@ -424,7 +424,8 @@ def read_audience(request: str, whole: str) -> AudienceReading:
     t = table()
     request, whole = without_occasions(request), without_occasions(whole)
     low = request.lower()
-    if any(re.search(rf"\b{re.escape(c)}\b", low) for c in t.couple):
+    # "a couple of shirts" counts shirts: a couple followed by "of" is a quantity, no audience
+    if any(re.search(rf"\b{re.escape(c)}\b(?!\s+of\b)", low) for c in t.couple):
         return AudienceReading("couple")
     words = tokenize(request.replace("'", " "))
     # Who passes something on ("my sister says not over 300") is not who it is for.

@@ -67,6 +67,10 @@ def test_minimum_rating(parse, message, rating):
         ("baby blanket", "baby"),
         ("girls dress", "girls"),
         ("his and hers watches", "couple"),
+        ("a watch for a couple", "couple"),
+        # "a couple of" counts, it is no audience: the person named decides
+        ("need a couple of office shirts for men", "men"),
+        ("a couple of mugs", None),
         ("gift for my dad", "men"),
         ("it's for my wife", "women"),
         # a son or daughter with no age may be grown up: both, the child's ranked first;
