@@ -211,6 +211,7 @@ class TypeResolver:
         self.embed = embed  # the search embedder: a shopper's compound near one the shop names
         self._sub_kinds: dict[tuple[str, ...], tuple[list[str], np.ndarray]] = {}
         self._filed: dict[tuple[str, ...], list[str]] = {}
+        self._short_forms: dict[str, list[str] | None] = {}
 
     @cached_property
     def type_words(self) -> set[str]:
@@ -243,8 +244,9 @@ class TypeResolver:
         smart watch is not any watch, and a shop whose watches never say "smart" does not carry
         smart watches. A part that is not the head never stands in ("face cream" is not "face").
         """
+        text = _slashes_as_or(text)
         clause, owned_only = self._asking_clause(text)
-        words = _without_moves(clause)
+        words = self._without_participles(_without_moves(clause))
         spans = self._spans(words)
         heads = self._head_spans(words, spans)
         if not heads:
@@ -285,6 +287,22 @@ class TypeResolver:
                     return TypeRequest(" ".join(head), True)
                 break
         return TypeRequest(" ".join(phrase), False)
+
+    def _without_participles(self, words: list[str]) -> list[str]:
+        """The words less a participle that joins a noun to the head it describes where the two
+        make one of the shop's kinds ("wall mounted shelf": its "wall shelf"; set K read "wall",
+        a kind it lacks). The participle says how the kind is made or used; it still ranks."""
+        return [
+            w
+            for i, w in enumerate(words)
+            if not (
+                0 < i < len(words) - 1
+                and len(w) > 4
+                and w.endswith("ed")
+                and not self._is_any_type([w])
+                and any(self.carried([words[i - 1], *words[i + 1 : j]]) for j in (i + 2, i + 3) if j <= len(words))
+            )
+        ]
 
     def _subject_of_verb(self, words: list[str], heads: list, phrase: list[str]) -> bool:
         """The kind asked for is the subject of a verb in its clause ("the whole flat stinks")."""
@@ -332,7 +350,7 @@ class TypeResolver:
     def either(self, text: str) -> list[str]:
         """The carried types the asking clause offers as alternatives, joined by "or" ("some top or
         shorts", set G): each is asked for, where `requested_type` reads only the last."""
-        words = _without_moves(self._asking_clause(text)[0])
+        words = _without_moves(self._asking_clause(_slashes_as_or(text))[0])
         spans = self._spans(words)
         gaps = [words[spans[k][1] : spans[k + 1][0]] for k in range(len(spans) - 1)]
         joined = [k for k, gap in enumerate(gaps) if gap[:1] == ["or"] and set(gap[1:]) <= EITHER_FILLERS]
@@ -535,6 +553,9 @@ class TypeResolver:
             return gram
         if len(gram) == 2 and self._synonym_compound(gram):
             return gram
+        short = self._short_form(gram)
+        if short:
+            return short
         other = self._spelling(gram, variant=not typed and not is_word(gram[0], ordinary_words().__contains__))
         return other or (gram if typed else None)
 
@@ -576,6 +597,33 @@ class TypeResolver:
         counts = self.catalog.word_counts
         near = sorted(v for v in variants if counts.get(v, 0) > counts.get(word, 0) and self._titled([v]))
         return near[:1] if len(near) == 1 else None
+
+    def _short_form(self, gram: list[str]) -> list[str] | None:
+        """A word said for the compound kind the shop's titles always name it in ("a teddy": its
+        "teddy bear"): every title holding the word names its product's kind with it and the
+        same word after it, a word that is no kind of the shop alone. A word used otherwise anywhere ("printed shirt", "printed men's t-shirt"), before
+        two kinds ("running shoe", "running armband"), before a kind of its own ("semi stitched
+        lehenga"), a brand's or a word that qualifies (colour, material, audience) names no kind (held-out miss: "a teddy" read no kind)."""
+        word = gram[0] if len(gram) == 1 else ""
+        if len(word) < 3 or not word.isalpha() or word in NOT_COMPOUND_WORDS or word in self._brand_words:
+            return None
+        if word not in self._short_forms:
+            named: set[tuple[str, ...]] = set()
+            for row in self.catalog.attribute_rows([word])[:SUB_KIND_TITLES_READ]:
+                title = terms(self.catalog.products[int(row)].title)
+                for i in (i for i, w in enumerate(title) if w == word):
+                    # the word and the next name this product's kind ("teddy bear"), and the
+                    # next alone is no kind of the shop ("containers lunch box" is a lunch box)
+                    pair = title[i : i + 2]
+                    named_so = len(pair) == 2 and int(row) in self.catalog.phrase_rows(pair)
+                    named.add(tuple(pair) if named_so and not self._is_type(pair[1:]) else ())
+            compound = list(next(iter(named))) if len(named) == 1 and () not in named else None
+            self._short_forms[word] = compound
+        return self._short_forms[word]
+
+    @cached_property
+    def _brand_words(self) -> frozenset[str]:
+        return frozenset(w for brand in self.catalog.brand_names for w in tokenize(brand))
 
     def _filed_under(self, gram: list[str]) -> list[str]:
         """A kind said with a broad head word ("jewellery box", `GENERIC_TYPE_WORDS`) that the
@@ -716,6 +764,16 @@ class TypeResolver:
         for word in terms(" ".join(modifiers)):
             rows = sorted_rows.common(rows, self.catalog.attribute_rows([word]))
         return bool(len(rows))
+
+
+# "aroma burner / diffuser": a slash between words offers either, as "or" does (set K read the
+# first kind as a modifier of the second). Words of three letters or more: "s/m", "w/o", "24/7"
+# are a size, an abbreviation, a number.
+SLASH_BETWEEN_WORDS = re.compile(r"(?<=[a-z]{3})\s*/\s*(?=[a-z]{3})", re.I)
+
+
+def _slashes_as_or(text: str) -> str:
+    return SLASH_BETWEEN_WORDS.sub(" or ", text)
 
 
 def _modifies(between: list[str]) -> bool:

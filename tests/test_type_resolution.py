@@ -73,6 +73,9 @@ SHOP = [
     ("ski lunch box", "Kitchen > Ski Lunch Box"),
     ("hrs ultimate boy chest pads", "Sports > Cricket > Cricket Pad"),
     ("sg chest pad", "Sports > Cricket > Cricket Pad"),
+    ("aymh mdf wall shelf", "Home > Wall Shelves"),
+    ("dime store wooden wall shelf", "Home > Wall Shelves"),
+    ("bento musical teddy bear", "Toys > Soft Toys"),
 ]
 
 
@@ -154,6 +157,10 @@ TYPES = [
     # the request said after an aside about the person, or with "of his own"
     ("my son is turning ten n he wants a digital watch", "digital watch", True, ["digital watch"]),
     ("my son turns 10 next week and keeps asking for a watch of his own", "watch", True, ["watch"]),
+    # a participle joining a noun to its head: the two are the shop's kind (set K)
+    ("wall mounted shelf for the living room", "wall shelf", True, ["wall shelf"]),
+    # a word said for the compound the shop's titles always name it in (held-out class 3)
+    ("a teddy for my niece", "teddy bear", True, ["teddy bear"]),
 ]
 
 
@@ -163,6 +170,9 @@ TYPES = [
         ("gift for my friend's new baby girl, some top or shorts", ["top", "shorts"]),
         ("a keyboard or maybe a speaker", ["keyboard", "speaker"]),
         ("a keyboard for my tablet", ["keyboard"]),
+        # a slash between words offers either (set K: "aroma burner / diffuser")
+        ("a keyboard / speaker for him", ["keyboard", "speaker"]),
+        ("wireless keyboard/speaker", ["keyboard", "speaker"]),
     ],
 )
 def test_kinds_offered_as_alternatives_are_each_asked_for(understander, message, categories):
