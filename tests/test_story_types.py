@@ -69,9 +69,6 @@ TOLD_OR_ASKED = [
     ("the whole cap stinks of sweat, what can i get", None, True),
     ("he wears a cap to the gym daily, need a gift for him", None, True),
     ("my trimmer always smells burnt, any ideas?", None, True),
-    # ...unless the asking clause points back at it, or asks nothing
-    ("my trimmer broke, need a new one", "trimmer", True),
-    ("the cap is for my dad, need it under 500", "cap", True),
 ]
 
 
