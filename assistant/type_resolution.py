@@ -502,6 +502,8 @@ class TypeResolver:
             for n in (4, 3, 2, 1):
                 gram = words[i : i + n]
                 form = self._form(gram) if len(gram) == n else None
+                if form and len(gram) == 1 and form[0] == gram[0] and len(form) == 2 and not _as_noun(words, i):
+                    form = None  # a short form names a kind only said as one ("a teddy", not "in class 3")
                 if form:
                     spans.append((i, i + n, form))
                     i += n - 1
@@ -553,7 +555,9 @@ class TypeResolver:
             return gram
         if len(gram) == 2 and self._synonym_compound(gram):
             return gram
-        short = self._short_form(gram)
+        # a kind of its own the shop lacks ("mattress" where it sells mattress protectors) is
+        # that kind, no short form of the shop's compound
+        short = None if typed else self._short_form(gram)
         if short:
             return short
         other = self._spelling(gram, variant=not typed and not is_word(gram[0], ordinary_words().__contains__))
@@ -615,7 +619,9 @@ class TypeResolver:
                     # the word and the next name this product's kind ("teddy bear"), and the
                     # next alone is no kind of the shop ("containers lunch box" is a lunch box)
                     pair = title[i : i + 2]
-                    named_so = len(pair) == 2 and int(row) in self.catalog.phrase_rows(pair)
+                    # a head that is an English word ("bear"), not a code or numeral ("class vii")
+                    head_word = len(pair) == 2 and len(pair[1]) >= 3 and pair[1] in ordinary_words()
+                    named_so = head_word and int(row) in self.catalog.phrase_rows(pair)
                     named.add(tuple(pair) if named_so and not self._is_type(pair[1:]) else ())
             compound = list(next(iter(named))) if len(named) == 1 and () not in named else None
             self._short_forms[word] = compound
@@ -774,6 +780,17 @@ SLASH_BETWEEN_WORDS = re.compile(r"(?<=[a-z]{3})\s*/\s*(?=[a-z]{3})", re.I)
 
 def _slashes_as_or(text: str) -> str:
     return SLASH_BETWEEN_WORDS.sub(" or ", text)
+
+
+# Words before a noun said as a thing: an article, a possessive, a pointer.
+NOUN_OPENERS = ARTICLES | COMPOUND_FILLERS | frozenset({"some", "any", "another", "one"})
+
+
+def _as_noun(words: list[str], i: int) -> bool:
+    """The word at i is said as a thing: after an article, a possessive or a pointer, one word
+    between allowed ("a teddy", "a cute teddy"), and no number right after it ("class 3")."""
+    opened = bool(NOUN_OPENERS & set(words[max(0, i - 2) : i]))
+    return opened and not (i + 1 < len(words) and words[i + 1].isdigit())
 
 
 def _modifies(between: list[str]) -> bool:
