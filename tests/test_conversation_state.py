@@ -134,6 +134,18 @@ CASES = [
         {"type": "saree", "audience": "women", "exclude_colours": ["orange", "red"]},
     ),
     ("colour not wanted", ["backpack", "nothing but black"], {"type": "backpack", "colours": ["black"]}),
+    # a refusing verb in any form, and refusals said as a phrase
+    (
+        "colour not wanted",
+        ["backpack", "she hates anything white tbh"],
+        {"type": "backpack", "audience": "women", "exclude_colours": ["white"]},
+    ),
+    (
+        "colour not wanted",
+        ["backpack", "he's not a fan of grey"],
+        {"type": "backpack", "audience": "men", "exclude_colours": ["grey"]},
+    ),
+    ("colour not wanted", ["backpack", "we'd rather avoiding red"], {"type": "backpack", "exclude_colours": ["red"]}),
     ("refusal lifted", ["wallet", "not brown", "ok brown is fine too"], {"type": "wallet"}),
     ("colour not wanted", ["backpack in red", "doesn't have to be red"], {"type": "backpack"}),
     # what a message takes back or says does not matter is not said again
