@@ -38,6 +38,12 @@ HANDOFF_REPLY = (
     f"your order and account; you can also write to {SUPPORT_EMAIL}. Please don't "
     "share card numbers or passwords in this chat."
 )
+# A hand-off the shopper asked for with no trouble told ("call me when the candle is back in
+# stock", "can I talk to someone about sizes?"): no apology for a problem nobody had.
+HANDOFF_ASKED_REPLY = (
+    "I'll pass you to a member of our support team, who can help with this; you can also write to "
+    f"{SUPPORT_EMAIL}. Please don't share card numbers or passwords in this chat."
+)
 NO_POLICIES_REPLY = f"I don't have the store policies loaded; please contact {SUPPORT_EMAIL}."
 
 # Words that say "show me something" without saying what.
