@@ -72,7 +72,7 @@ def _phrases(key: str) -> re.Pattern[str]:
 CHEAPER_ONE, DEARER_ONE = _phrases("cheaper_one"), _phrases("dearer_one")
 _FOLLOW_UPS = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
 SWITCH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["follow_up_switch"]) + r")\b", re.I)
-ABOUT_SHOWN = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["shown_subjects"]) + r")\b", re.I)
+ABOUT_SHOWN = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["shown_subjects"]) + r")(?!\w)", re.I)
 COLOUR_ONE = re.compile(rf"\bthe\s+({'|'.join(COLOURS)})\s+(?:one|ones|item|pair|option)\b", re.I)
 # "the cheaper of those two", "the dearer of the pair", "which of them": the products the last
 # reply put side by side, not every product of the list on screen.

@@ -310,7 +310,9 @@ def _trade_off(result: SearchResult) -> str | None:
         b = max(dearer, key=lambda p: (p.rating or 0.0, -(p.price or 0.0)))
         return f"For a little more, {b.title} ({format_price(b.price, b.currency)}) is rated {b.rating:g}/5."
     b = others[0]
-    return _stock_note(a) or (f"{b.title} is a close second at {format_price(b.price, b.currency)}.")
+    # "a close second at price not listed" read badly: an unpriced runner-up is said so apart
+    at = f"at {format_price(b.price, b.currency)}" if b.price is not None else "(its price is not listed)"
+    return _stock_note(a) or f"{b.title} is a close second {at}."
 
 
 def _stock_note(p: Product) -> str | None:
