@@ -1252,7 +1252,8 @@ def _keyed_yes_no(asked: Asked, e: Evidence, values: KeyValues) -> Answer:
     if literal and _key_cover(asked, e.key or "", values) >= FULL and not MATERIAL_KEY.search(e.key or ""):
         return Answer(Verdict.YES, f"Yes. {lead}.", [e], value)
     # Part of the key said ("take the INSOLE out" against "Insole Material"): what it says, no verdict.
-    return Answer(Verdict.JUDGEMENT, f"{lead}; it doesn't say more {_about(asked)}.", [e], value)
+    more = f"nothing more about {asked.phrase}" if 0 < len(asked.words) <= ECHOED_WORDS else "nothing more"
+    return Answer(Verdict.JUDGEMENT, f"{lead}; it says {more}.", [e], value)
 
 
 def _words(text: str) -> set[str]:

@@ -13,7 +13,17 @@ import re
 from assistant.vocabulary import DATA
 from common.text import COLOURS, normalise_colour
 
-_CUES = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_reading"]["colour_negations"]
+_READING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_reading"]
+
+
+def verb_forms(verb: str) -> set[str]:
+    """A regular verb's forms: "hate" -> hate, hates, hated, hating; "avoid" -> avoids, avoided,
+    avoiding. A refusal is said in any tense and person ("she hates white", "we avoided red")."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return {verb, verb + "s", stem + "ed", stem + "ing"}
+
+
+_CUES = [*_READING["colour_negations"], *(f for v in _READING["colour_refusal_verbs"] for f in verb_forms(v))]
 # A cue, at most one word ("not in black", "anything but a red"), then the colour; never across
 # "but" or "only" ("nothing but black", "no, only black" want black).
 COLOUR_NEGATION = re.compile(

@@ -102,7 +102,7 @@ def slots(request: Request, currency: str) -> list[Slot]:
     elif c.price_near is not None:
         out.append(Slot("price", f"around {money(c.price_near, currency)}"))
     elif c.cheap:
-        out.append(Slot("price", "cheap"))
+        out.append(Slot("price", "at the cheaper end"))  # "137 matches at the cheaper end", not "for cheap"
     elif c.premium:
         out.append(Slot("price", "premium first"))
     if c.min_rating is not None:

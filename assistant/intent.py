@@ -74,6 +74,12 @@ SUPPORT_CUE = re.compile(
     r"charged twice|double charged|my package|my parcel|my account|password|log ?in)\b",
     re.I,
 )
+# The words of a hand-off that tell of trouble (an apology is owed); "call me", "talk to" do not.
+COMPLAINT_CUE = re.compile(
+    r"\b(?:complain(?:t|ts|ed|ing)?|lawyer|fraud|stolen|chargeback|charged twice|double charged|unacceptable|"
+    r"ridiculous|disgusting|worst|terrible|angry|furious|scam)\b",
+    re.I,
+)
 HANDOFF_CUE = re.compile(
     r"\b(?:human|real person|agent|representative|manager|complain(?:t)?|speak to|talk to|call me|"
     r"lawyer|fraud|stolen|chargeback|charged twice|double charged|unacceptable)\b",

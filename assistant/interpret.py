@@ -72,7 +72,7 @@ def _phrases(key: str) -> re.Pattern[str]:
 CHEAPER_ONE, DEARER_ONE = _phrases("cheaper_one"), _phrases("dearer_one")
 _FOLLOW_UPS = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
 SWITCH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["follow_up_switch"]) + r")\b", re.I)
-ABOUT_SHOWN = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["shown_subjects"]) + r")\b", re.I)
+ABOUT_SHOWN = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["shown_subjects"]) + r")(?!\w)", re.I)
 COLOUR_ONE = re.compile(rf"\bthe\s+({'|'.join(COLOURS)})\s+(?:one|ones|item|pair|option)\b", re.I)
 # "the cheaper of those two", "the dearer of the pair", "which of them": the products the last
 # reply put side by side, not every product of the list on screen.
@@ -101,6 +101,7 @@ class Interpretation:
     handoff: bool = False
     narrows: bool = False  # names a kind inside the one asked for: the request narrows, not restarts
     which: bool = False  # asks which of everything on screen is most or least something
+    anchor: list[int] = field(default_factory=list)  # the card a move is measured from ("than the first one")
 
 
 def interpret(
@@ -111,6 +112,7 @@ def interpret(
     name_products: NameResolver | None = None,
 ) -> Interpretation:
     follow_up = session.request.is_active()
+    message, anchor = _measured_from(message, session, on_screen)
     if follow_up:
         # "which is lighter, bostan or canmp? anyway show me below 500": the request after a
         # question asked on the way is what the message does; the names in the question are no filter.
@@ -242,7 +244,29 @@ def interpret(
         handoff=understood.handoff,
         narrows=change == TypeChange.NARROW,
         which=which,
+        anchor=anchor,
     )
+
+
+# "than the first one", "than that one", "than the black one": the standard of a comparison.
+THAN = re.compile(r"\bthan\s+([^,.;!?]*)", re.I)
+MEASURED_MOVES = frozenset({Move.CHEAPER, Move.PRICIER, Move.BETTER_RATED})
+
+
+def _measured_from(message: str, session: Session, on_screen: list[Product]) -> tuple[str, list[int]]:
+    """A move measured from one shown card ("anything cheaper than the first one?", "got one
+    rated better than the black one?"): the message without the "than" phrase, and the card's
+    position. The card after "than" is the standard, not the item asked about: the message
+    was answered as a question about that card (a session-9 chat). ([], message) otherwise."""
+    m = THAN.search(message)
+    if not m or not on_screen or read_move(message) not in MEASURED_MOVES:
+        return message, []
+    standard = m.group(1)
+    positions = intents.references(standard, len(session.shown)) or pointers(standard, on_screen)
+    positions = [p for p in positions if p <= len(on_screen)]
+    if not positions:
+        return message, []
+    return (message[: m.start()] + message[m.end() :]).strip(), positions[:1]
 
 
 def _only_brand(message: str, catalog: CatalogIndex, pid: str, brands: list[str]) -> bool:

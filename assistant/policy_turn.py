@@ -21,7 +21,7 @@ from assistant.prompting import policy_messages
 from assistant.reply import Event, EventKind
 from assistant.session import Session
 from assistant.turn import Branch, Outcome, Timings
-from assistant.wording import HANDOFF_REPLY, NO_POLICIES_REPLY
+from assistant.wording import HANDOFF_ASKED_REPLY, HANDOFF_REPLY, NO_POLICIES_REPLY
 from common.schema import Product
 from common.untrusted import ShopperText
 
@@ -52,7 +52,8 @@ class PolicyTurn:
             return Outcome(meant.intent, handoff=True, used_fallback=True)
         cited = citations(passages)
         if meant.handoff:
-            yield Event(type=EventKind.TEXT, data=HANDOFF_REPLY)
+            trouble = intents.SUPPORT_CUE.search(message) or intents.COMPLAINT_CUE.search(message)
+            yield Event(type=EventKind.TEXT, data=HANDOFF_REPLY if trouble else HANDOFF_ASKED_REPLY)
             return Outcome(meant.intent, handoff=True, citations=cited)
         if not passages:
             yield Event(type=EventKind.TEXT, data=NO_POLICIES_REPLY)

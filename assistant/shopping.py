@@ -48,12 +48,15 @@ def shop(a: Assistant, session: Session, message: str, meant: Interpretation, ti
     # "cheaper" / "more premium" move from the shown products that fit the request: the
     # closest alternatives shown after an empty result each break it (some on price), and
     # moving from their prices could loosen the bound instead of tightening it.
+    shown = a.shown_products(session)
+    if meant.anchor:  # "anything cheaper than the first one?": measured from that card alone
+        shown = [shown[i - 1] for i in meant.anchor if i <= len(shown)]
     shown_prices = [
-        p.price
-        for p in a.shown_products(session)
-        if p.price is not None and not a.engine.catalog.failures(session.constraints, p)
+        p.price for p in shown if p.price is not None and not a.engine.catalog.failures(session.constraints, p)
     ]
-    shown_ratings = [p.rating for p in a.shown_products(session) if p.rating]
+    if meant.anchor and not shown_prices:
+        shown_prices = [p.price for p in shown if p.price is not None]
+    shown_ratings = [p.rating for p in shown if p.rating]
     query = meant.query
     before = session.request
     for slot in meant.remove:  # "scratch the black", "any brand is fine"

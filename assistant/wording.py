@@ -38,6 +38,12 @@ HANDOFF_REPLY = (
     f"your order and account; you can also write to {SUPPORT_EMAIL}. Please don't "
     "share card numbers or passwords in this chat."
 )
+# A hand-off the shopper asked for with no trouble told ("call me when the candle is back in
+# stock", "can I talk to someone about sizes?"): no apology for a problem nobody had.
+HANDOFF_ASKED_REPLY = (
+    "I'll pass you to a member of our support team, who can help with this; you can also write to "
+    f"{SUPPORT_EMAIL}. Please don't share card numbers or passwords in this chat."
+)
 NO_POLICIES_REPLY = f"I don't have the store policies loaded; please contact {SUPPORT_EMAIL}."
 
 # Words that say "show me something" without saying what.
@@ -304,7 +310,9 @@ def _trade_off(result: SearchResult) -> str | None:
         b = max(dearer, key=lambda p: (p.rating or 0.0, -(p.price or 0.0)))
         return f"For a little more, {b.title} ({format_price(b.price, b.currency)}) is rated {b.rating:g}/5."
     b = others[0]
-    return _stock_note(a) or (f"{b.title} is a close second at {format_price(b.price, b.currency)}.")
+    # "a close second at price not listed" read badly: an unpriced runner-up is said so apart
+    at = f"at {format_price(b.price, b.currency)}" if b.price is not None else "(its price is not listed)"
+    return _stock_note(a) or f"{b.title} is a close second {at}."
 
 
 def _stock_note(p: Product) -> str | None:

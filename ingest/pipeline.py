@@ -68,9 +68,11 @@ class IngestReport:
     seconds: float = 0.0
     audit: list[dict[str, Any]] = field(default_factory=list)  # raw values, for the audit file
     audit_path: str | None = None
+    columns: list[str] = field(default_factory=list)  # the file's columns, for an error's how-to-fix
 
     def summary(self) -> dict:
         out = asdict(self)
+        out.pop("columns")
         out["rejected"] = len(self.rejected)
         out["merged"] = len(self.merged)
         out["warnings"] = len(self.warnings)
@@ -83,6 +85,7 @@ def load_catalog(path: Path, mapping_path: Path | None = None) -> tuple[list[Pro
     report = IngestReport(path=str(path))
     mapping = load_mapping(mapping_path) if mapping_path else None
     columns, rows, notes = read_rows(path)
+    report.columns = list(columns)
     report.warnings.extend(notes)
     if mapping:
         unknown = sorted(mapping.source_columns() - set(columns))
@@ -183,6 +186,22 @@ def near_duplicate_titles(products: list[Product], line_of: dict[str, int]) -> l
     return warnings
 
 
+REQUIRED_FIELDS = ("id", "title")
+
+
+def _missing_field_hint(report: IngestReport, mapping_path: Path | None) -> str:
+    """How to fix a catalog whose every row lacks a required field: its id or title column has
+    another name ("sku", "name") that a mapping must point at."""
+    missing = [f for f in REQUIRED_FIELDS if all(r.reason == f"missing {f}" for r in report.rejected)]
+    if not report.rejected or not missing or mapping_path is not None:
+        return ""
+    return (
+        f". Every row lacks a{'n' if missing[0] == 'id' else ''} {missing[0]}: the file's columns are "
+        f"{', '.join(report.columns) or '(none)'}; rename the columns to {' and '.join(REQUIRED_FIELDS)}, "
+        "or map yours with --mapping FILE.yaml (for example ingest/mappings/flipkart.yaml)"
+    )
+
+
 def ingest_catalog(
     settings: Settings,
     path: Path,
@@ -200,6 +219,7 @@ def ingest_catalog(
             f"nothing could be ingested from {path}: {len(report.rejected)} of {report.read} rows "
             "rejected"
             + (f" (first: line {report.rejected[0].line}: {report.rejected[0].reason})" if report.rejected else "")
+            + _missing_field_hint(report, mapping_path)
         )
     if embed is None:
         settings = settings.model_copy(update={"embedding_model": embedding_model_for(settings, products)})

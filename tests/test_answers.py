@@ -724,3 +724,12 @@ def test_a_not_stated_answer_echoes_a_short_phrase_and_never_a_word_list():
 )
 def test_how_a_question_is_put_is_no_feature_asked(question, words):
     assert read_question(question).words == words
+
+
+def test_part_of_a_key_asked_says_what_it_gives_and_nothing_more():
+    # "does it have a leather strap?" against "Strap Color: Black" read "it doesn't say more
+    # anything about leather strap"
+    watch = Product(id="w9", title="britex analog watch", attributes={"Strap Color": "Black"})
+    said = ask(watch, "does the first one have a leather strap?")
+    assert said.verdict == Verdict.JUDGEMENT
+    assert said.text == "The listing gives Strap Color: Black; it says nothing more about leather strap."

@@ -94,6 +94,10 @@ def test_ingest_exit_codes(tmp_path, models):
     bad = tmp_path / "bad.csv"
     bad.write_text("id,title,price\n1,,5\n2,Mug,abc\n")
     assert "nothing could be ingested" in user_error(shopassist("ingest", bad, *data))
+    no_ids = tmp_path / "no_ids.csv"
+    no_ids.write_text("sku_code,title,price\nA1,Blue Mug,5\nA2,Red Kettle,20\n")
+    said = user_error(shopassist("ingest", no_ids, *data))  # says which column is missing and how to map it
+    assert "columns are sku_code, title, price" in said and "--mapping FILE.yaml" in said
     partial = tmp_path / "partial.csv"
     partial.write_text("id,title,price\n1,Blue Mug,5\n2,Mug,abc\n")
     result = shopassist("ingest", partial, *data)

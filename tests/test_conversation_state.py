@@ -134,6 +134,18 @@ CASES = [
         {"type": "saree", "audience": "women", "exclude_colours": ["orange", "red"]},
     ),
     ("colour not wanted", ["backpack", "nothing but black"], {"type": "backpack", "colours": ["black"]}),
+    # a refusing verb in any form, and refusals said as a phrase
+    (
+        "colour not wanted",
+        ["backpack", "she hates anything white tbh"],
+        {"type": "backpack", "audience": "women", "exclude_colours": ["white"]},
+    ),
+    (
+        "colour not wanted",
+        ["backpack", "he's not a fan of grey"],
+        {"type": "backpack", "audience": "men", "exclude_colours": ["grey"]},
+    ),
+    ("colour not wanted", ["backpack", "we'd rather avoiding red"], {"type": "backpack", "exclude_colours": ["red"]}),
     ("refusal lifted", ["wallet", "not brown", "ok brown is fine too"], {"type": "wallet"}),
     ("colour not wanted", ["backpack in red", "doesn't have to be red"], {"type": "backpack"}),
     # what a message takes back or says does not matter is not said again
@@ -474,3 +486,12 @@ def test_an_ordinal_that_says_the_order_does_not_rank(assistant):
     _, refined = final_state(assistant, ["thigh pad", "second of all, for a boy"])
     assert "first" not in session.request.text.split() and session.request.product_type == "thigh pad"
     assert "second" not in refined.request.text.split()
+
+
+@pytest.mark.parametrize("asked", ["kya ye washable hai?", "iska fabric kya hai?", "is it washable?"])
+def test_a_question_about_what_is_shown_in_hinglish_changes_nothing(assistant, asked):
+    # "kya ye washable hai?" was searched as a new request for women's wear (a session-9 chat)
+    session = Session()
+    first = assistant.reply(session, "bath towel")
+    reply = assistant.reply(session, asked)
+    assert reply.intent == "product_question" and reply.request == first.request

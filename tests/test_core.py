@@ -15,7 +15,14 @@ from assistant.moves import read_move
 from assistant.reply import EventKind, Reply
 from assistant.session import Session
 from assistant.understand import Understander
-from assistant.wording import CHITCHAT_REPLY, CLARIFY_REPLY, HANDOFF_REPLY, OUT_OF_SCOPE_REPLY, format_price
+from assistant.wording import (
+    CHITCHAT_REPLY,
+    CLARIFY_REPLY,
+    HANDOFF_ASKED_REPLY,
+    HANDOFF_REPLY,
+    OUT_OF_SCOPE_REPLY,
+    format_price,
+)
 from common.errors import ShopAssistError
 
 JACKETS = "waterproof jacket for hiking under $120"
@@ -188,6 +195,9 @@ def test_a_policy_answer_says_plainly_when_no_clause_covers_the_case(make_assist
         ("what's the weather tomorrow?", "chitchat", OUT_OF_SCOPE_REPLY),
         ("I want to buy something", "clarify", CLARIFY_REPLY),
         ("I was charged twice for my order, I want to speak to a human", "support", HANDOFF_REPLY),
+        # asked for a person with no trouble told: no apology
+        ("call me on [PHONE] when the candle is back in stock", "support", HANDOFF_ASKED_REPLY),
+        ("can I talk to someone about sizing?", "support", HANDOFF_ASKED_REPLY),
     ],
 )
 def test_canned_replies_call_no_model(make_assistant, message, intent, text):

@@ -124,6 +124,30 @@ def test_relative_budgets_move_from_what_was_shown(assistant):
     assert all(c.price > max(p.price for p in first.products) for c in premium.products)
 
 
+ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"]
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "way"),
+    [
+        ("anything cheaper than the {}?", "under"),
+        ("is there one cheaper than the {} one?", "under"),
+        ("show me something pricier than the {} one", "over"),
+    ],
+)
+def test_a_move_measured_from_one_card_moves_from_its_price(assistant, follow_up, way):
+    # the card after "than" is the standard of the move, not the item a question is about; the
+    # dearest card is the standard of "cheaper" (the cheapest of "pricier"), so both have room
+    session, (first,) = talk(assistant, ["running shoes for women"])
+    prices = [p.price for p in first.products]
+    position = prices.index(max(prices) if way == "under" else min(prices))
+    _, (moved,) = talk(assistant, [follow_up.format(ORDINAL_WORDS[position])], session)
+    price = prices[position]
+    assert moved.intent == "refine" and moved.products
+    assert all((c.price < price) if way == "under" else (c.price > price) for c in moved.products)
+    assert moved.changes == [f"added: {way} ${price:.2f}"]
+
+
 def test_changes_say_what_was_added_replaced_and_removed(assistant):
     session, (_, second, third) = talk(assistant, ["shirts for men", "under 60", "I meant for women"])
     assert second.changes == ["added: under $60"]

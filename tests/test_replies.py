@@ -113,6 +113,19 @@ def test_fallback_text_says_why_gives_a_trade_off_and_a_next_step(make_assistant
     assert fallback_text(result, 1) != fallback_text(result, 0)
 
 
+def test_a_runner_up_with_no_price_is_said_so_apart() -> None:
+    # "X is a close second at price not listed" read badly (a Flipkart towel with no price)
+    def hit(p: Product) -> Hit:
+        return Hit(product=p, dense=0.5, lexical=0.5, fused=0.5, why=Why())
+
+    top = Product(id="t1", title="sathiyas cotton bath towel", price=449.0, currency="INR")
+    second = Product(id="t2", title="eurospa cotton terry face towel set", currency="INR")
+    result = SearchResult(hits=[hit(top), hit(second)], constraints=Constraints(), candidates=2)
+    text = fallback_text(result)
+    assert "eurospa cotton terry face towel set is a close second (its price is not listed)." in text
+    assert "at price not listed" not in text
+
+
 def test_suggestions_split_the_matches_and_every_button_leads_somewhere(make_assistant) -> None:
     assistant, _ = make_assistant()
     query, result = assistant.engine.search("jacket", k=5)

@@ -130,6 +130,15 @@ def test_a_request_reads_as_one_phrase_without_doubled_words(assistant):
             assert f"under {money(constraints.price_max, 'USD')}" in phrase
 
 
+@pytest.mark.parametrize(
+    ("kind", "phrase"), [(None, "at the cheaper end"), ("candle", "for candle at the cheaper end")]
+)
+def test_a_budget_said_without_a_number_joins_the_phrase(kind, phrase):
+    # "nothing too pricey" with no kind read "137 matches for cheap"
+    labels = [s.label for s in dialogue.slots(Request(product_type=kind, constraints=Constraints(cheap=True)), "USD")]
+    assert request_phrase(labels) == phrase
+
+
 @pytest.mark.parametrize("n", [0, 1, 2, 5, 16, 1000])
 def test_counts_agree_with_their_nouns(n):
     for noun in ("match", "product", "option", "item", "more option"):
