@@ -16,6 +16,7 @@ import statistics
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant import audience as audiences
@@ -23,6 +24,7 @@ from assistant.amounts import amount_words
 from assistant.amounts import lexicon as amounts_lexicon
 from assistant.audience import REFUSALS, about_someone_else, audience_terms, clauses, is_story, recipients, request_part
 from assistant.catalog import CatalogIndex
+from assistant.catalog_tables import AUDIENCE_BITS, bits
 from assistant.constraints import Constraints
 from assistant.lexicon import QUERY_WORDS
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
@@ -361,13 +363,31 @@ CHILD_AUDIENCES = frozenset({"boys", "girls", "kids", "baby"})
 
 def _all_ages(c: Constraints, catalog: CatalogIndex) -> str | None:
     """An implied child's audience (a nephew, "he's 8") where nothing like what is asked records
-    it but something does without it: the kind is not made by age here (unisex footballs), so it
-    widens to the grown-up's of that gender (`audiences.json` all_ages) or goes."""
+    it but something does without it: where the kind is not made for one gender's grown-ups here
+    (its records are unisex, footballs, or another child's, a kids' net for a baby), it widens to
+    the grown-up's of that gender (`audiences.json` all_ages) or goes. Where the shop makes it for
+    grown-ups of one gender (women's kurtas), the child's audience stays, and the reply says
+    nothing is for them rather than show women's kurtas for a girl of 7."""
     if c.audience not in CHILD_AUDIENCES or catalog.mask(c).any():
         return c.audience
-    if not catalog.mask(c.model_copy(update={"audience": None})).any():
+    rows = catalog.mask(c.model_copy(update={"audience": None}))
+    if not rows.any():
         return c.audience  # nothing like it at all: the reply says so, with the audience asked
+    if _one_gender_grown_ups(rows, catalog):
+        return c.audience
     return audiences.table().all_ages.get(c.audience)
+
+
+GROWN_UP_BITS = {bits([a], AUDIENCE_BITS) for a in GROWN_UPS}
+CHILD_BITS = bits(["boys", "girls", "baby"], AUDIENCE_BITS)
+
+
+def _one_gender_grown_ups(rows: np.ndarray, catalog: CatalogIndex) -> bool:
+    """Some product among `rows` records one gender's grown-ups alone (a women's kurta): not a
+    unisex record (stored as men and women) and no child's."""
+    recorded = catalog.audience_mask[rows]
+    grown = recorded & ~CHILD_BITS
+    return bool(np.isin(grown[(recorded & CHILD_BITS) == 0], list(GROWN_UP_BITS)).any())
 
 
 def _merged_text(old: str, new: str) -> str:

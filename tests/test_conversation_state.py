@@ -331,6 +331,10 @@ CASES = [
     ("their one", ["watch for my son", "his friend has a black one, he wants a blue one"], None),
     # a brand said as one that no list knows is a brand the shop lacks (the reply says so)
     ("unknown brand", ["need a shower head", "zorbix brand, thats what the electrician said"], None),
+    # a child implied by the story keeps a child's audience where the shop makes the kind for one
+    # gender's grown-ups (women's kurtas): the reply says none is for her, shows no women's kurta
+    ("implied child, grown-ups' kind", ["kurta for my niece", "she's 7"], {"type": "kurta", "audience": "girls"}),
+    ("implied child, grown-ups' kind", ["kurta for my niece, she's 7"], {"type": "kurta", "audience": "girls"}),
 ]
 # Where the whole state depends on the catalog's records, the slots that matter.
 PARTS = {
