@@ -30,6 +30,7 @@ from assistant.lexicon import QUERY_WORDS
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
 from assistant.ordinals import order_words
 from assistant.spelling import CHAT_WORDS
+from assistant.take_back import taken_back_words
 from assistant.understand import FUNCTION_WORDS, HARD_AUDIENCE, METAL_COLOURS, Query
 from assistant.vocabulary import DATA
 from common.errors import ShopAssistError
@@ -170,7 +171,7 @@ def update(
         if said.audience and base.constraints.audience and said.audience != base.constraints.audience:
             # "actually it's for my brother": the person said before no longer ranks either.
             request.text = " ".join(w for w in base.text.split() if not set(tokenize(w)) & audience_terms())
-        request.text = _merged_text(request.text, query.text)
+        request.text = _merged_text(request.text, query.text, taken_back_words(query.raw))
         # The follow-up's own words the shop records somewhere rank first: appended to a long
         # request text they barely moved the ranking ("something waterproof" after jackets).
         added = [w for w in request.text.split() if w not in base.text.split()]
@@ -390,15 +391,17 @@ def _one_gender_grown_ups(rows: np.ndarray, catalog: CatalogIndex) -> bool:
     return bool(np.isin(grown[(recorded & CHILD_BITS) == 0], list(GROWN_UP_BITS)).any())
 
 
-def _merged_text(old: str, new: str) -> str:
+def _merged_text(old: str, new: str, taken_back: frozenset[str] = frozenset()) -> str:
     """The request's text plus the follow-up's own content words ("with a white dial" adds
     "dial"); follow-up grammar, audiences, colours and amounts (constraints already), chat words
     and the tails of contractions add nothing, nor does what the shopper says in an aside ("he
-    plays guitar all day"), a story ("she just started college") or negates ("he can't read the digital ones")."""
+    plays guitar all day"), a story ("she just started college"), negates ("he can't read the digital ones")
+    or takes back (`taken_back`: the words of "scrap the colour thing")."""
     # Metal colours describe the material ("white gold"): they rank; other colours are filters.
     colours = set(COLOURS) - METAL_COLOURS
     skip = FILLER | STOPWORDS | (QUERY_WORDS - DESCRIBING) | set(HARD_AUDIENCE) | colours | never_ranking_words()
     have = set(tokenize(old)) | order_words(new)  # "first the knee pads": the order, not a wish
+    skip |= taken_back
     extra = [w for w in _asked_words(new) if w not in skip and w not in have and not w.isdigit()]
     return " ".join([old, *dict.fromkeys(extra)]).strip()
 
