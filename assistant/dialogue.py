@@ -26,6 +26,7 @@ from assistant.audience import REFUSALS, about_someone_else, audience_terms, cla
 from assistant.catalog import CatalogIndex
 from assistant.catalog_tables import AUDIENCE_BITS, bits
 from assistant.constraints import Constraints
+from assistant.kind_modifiers import catalog_form, kind_modifiers
 from assistant.lexicon import QUERY_WORDS
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
 from assistant.ordinals import order_words
@@ -179,7 +180,11 @@ def update(
         grammar = FUNCTION_WORDS | QUERY_WORDS | never_ranking_words()
         wishes = [w for w in added if w.lower() not in grammar and len(catalog.attribute_rows(terms(w)))]
         request.constraints.prefer += [w for w in wishes if w not in request.constraints.prefer]
-        for a in said.attributes:
+        # "aviator ones", "the 9W kind": a modifier of the kind names a sub-kind, and filters
+        modifiers = kind_modifiers(
+            query.raw, _wished(query, catalog), base.product_type, base.constraints.categories, catalog
+        )
+        for a in [*(" ".join(catalog_form(terms(a), catalog)) for a in said.attributes), *modifiers]:
             if a not in request.constraints.attributes:
                 request.constraints.attributes.append(a)
         if narrows:
@@ -196,6 +201,15 @@ def update(
     changes = changes_between(old, request, catalog.currency) if old.is_active() else []
     more = move == Move.MORE and not changes and not new
     return Update(request, changes, new=new or reset, more=more)
+
+
+def _wished(query: Query, catalog: CatalogIndex) -> set[str]:
+    """The words a follow-up asks for that may name a sub-kind: no grammar, colour, audience,
+    amount or chat word, nothing negated, taken back or told in a story, no brand it names."""
+    said = query.constraints
+    skip = FILLER | STOPWORDS | QUERY_WORDS | FUNCTION_WORDS | set(COLOURS) | set(HARD_AUDIENCE) | never_ranking_words()
+    skip |= taken_back_words(query.raw) | {w for b in said.brands for w in terms(b)} | audience_terms()
+    return {w for w in _asked_words(query.raw) if w not in skip}
 
 
 def remove(old: Request, slot: str, catalog: CatalogIndex) -> Update:

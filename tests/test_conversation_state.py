@@ -347,6 +347,14 @@ CASES = [
         ["a gift for my sister", "she carries her laptop and a water bottle everywhere"],
         {"audience": "women"},
     ),
+    # a modifier said before the kind's noun or a pro-form for it names a sub-kind, and filters
+    # where some of the kind's products hold it; a number glued to its unit in the records' form
+    (
+        "sub-kind modifier",
+        ["sunglasses", "aviator sunglasses actually"],
+        {"type": "sunglasses", "attributes": ["aviator"]},
+    ),
+    ("sub-kind modifier", ["led bulb", "the 9W kind please"], {"type": "led bulb", "attributes": ["9 w"]}),
     # a take-back read by its position and object, whatever its verb
     (
         "take back by its object",
