@@ -29,6 +29,7 @@ from enum import StrEnum
 import numpy as np
 
 from assistant.amounts import bare_amounts
+from assistant.amounts import lexicon as amounts_lexicon
 from assistant.audience import (
     audience_terms,
     clauses,
@@ -123,6 +124,8 @@ def read_follow_up(
     allowed = not_required(message, recipients(request.text))
     said.attributes += [a for a in query.recorded if a not in said.attributes and _checkable(a, request, catalog)]
     said.attributes = [a for a in said.attributes if a not in allowed]
+    refused = _refused_words(message)  # "steel, not plastic": plastic is no must-have
+    said.attributes = [a for a in said.attributes if not set(terms(a)) <= refused]
     # A brand named only in a clause that allows it ("hrs is fine") or about another person's
     # things ("mom has a milton one, doesnt matter") ranks, it does not filter (set I).
     passing = [b for b in said.brands if set(tokenize(b)) <= allowed]
@@ -139,6 +142,23 @@ def read_follow_up(
         query = replace(query, product_type=None)
         query.constraints.categories = []
     return query, change
+
+
+def _refused_words(message: str) -> set[str]:
+    """The words a clause says after a negation ("steel, not plastic", "no plastic please"),
+    less any the message also asks for un-negated."""
+    negations = {n.replace("'", "") for n in amounts_lexicon().negations} | {"without"}
+    refused: set[str] = set()
+    asked: set[str] = set()
+    for clause in clauses(message):
+        words = tokenize(clause.replace("'", ""))
+        # a doubled "no no" takes back what stands before it and refuses nothing after it
+        doubled = {i for i in range(len(words) - 1) if words[i] in negations and words[i + 1] in negations}
+        doubled |= {i + 1 for i in doubled}
+        cut = next((i for i, w in enumerate(words) if w in negations and i not in doubled), len(words))
+        asked |= set(terms(" ".join(words[:cut])))
+        refused |= set(terms(" ".join(words[cut + 1 :])))
+    return refused - asked
 
 
 def told_in_a_story(message: str, kind: str) -> bool:

@@ -355,6 +355,8 @@ CASES = [
         {"type": "sunglasses", "attributes": ["aviator"]},
     ),
     ("sub-kind modifier", ["led bulb", "the 9W kind please"], {"type": "led bulb", "attributes": ["9 w"]}),
+    # a material refused in the follow-up is no must-have beside the one asked for
+    ("refused material", ["casserole set", "steel, not plastic"], {"type": "casserole set", "attributes": ["steel"]}),
     # a take-back read by its position and object, whatever its verb
     (
         "take back by its object",
