@@ -29,11 +29,9 @@ from enum import StrEnum
 import numpy as np
 
 from assistant.amounts import bare_amounts
-from assistant.amounts import lexicon as amounts_lexicon
 from assistant.audience import (
     audience_terms,
     clauses,
-    is_story,
     read_audience,
     recipients,
     speaker_at,
@@ -47,6 +45,7 @@ from assistant.colour_words import COLOUR_CONTEXT, METAL_COLOURS, SHADES
 from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.lexicon import QUERY_WORDS
+from assistant.said_of_others import refused_words, told_in_a_story
 from assistant.understand import Query
 from assistant.vocabulary import DATA
 from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
@@ -124,7 +123,7 @@ def read_follow_up(
     allowed = not_required(message, recipients(request.text))
     said.attributes += [a for a in query.recorded if a not in said.attributes and _checkable(a, request, catalog)]
     said.attributes = [a for a in said.attributes if a not in allowed]
-    refused = _refused_words(message)  # "steel, not plastic": plastic is no must-have
+    refused = refused_words(message)  # "steel, not plastic": plastic is no must-have
     said.attributes = [a for a in said.attributes if not set(terms(a)) <= refused]
     # A brand named only in a clause that allows it ("hrs is fine") or about another person's
     # things ("mom has a milton one, doesnt matter") ranks, it does not filter (set I).
@@ -142,32 +141,6 @@ def read_follow_up(
         query = replace(query, product_type=None)
         query.constraints.categories = []
     return query, change
-
-
-def _refused_words(message: str) -> set[str]:
-    """The words a clause says after a negation ("steel, not plastic", "no plastic please"),
-    less any the message also asks for un-negated."""
-    negations = {n.replace("'", "") for n in amounts_lexicon().negations} | {"without"}
-    refused: set[str] = set()
-    asked: set[str] = set()
-    for clause in clauses(message):
-        words = tokenize(clause.replace("'", ""))
-        # a doubled "no no" takes back what stands before it and refuses nothing after it
-        doubled = {i for i in range(len(words) - 1) if words[i] in negations and words[i + 1] in negations}
-        doubled |= {i + 1 for i in doubled}
-        cut = next((i for i, w in enumerate(words) if w in negations and i not in doubled), len(words))
-        asked |= set(terms(" ".join(words[:cut])))
-        refused |= set(terms(" ".join(words[cut + 1 :])))
-    return refused - asked
-
-
-def told_in_a_story(message: str, kind: str) -> bool:
-    """Every clause that names the kind tells a story about a person ("he spends all day playing
-    cricket", "she carries her laptop"; `audience.is_story`), none asks for it ("he only wears
-    polo tees", "she needs a helmet" do). False where no clause names it in the shopper's words."""
-    named = terms(kind)
-    naming = [c for c in clauses(message) if phrase_in(named, terms(c))]
-    return bool(naming) and all(is_story(tokenize(c.replace("'", " "))) for c in naming)
 
 
 def _names_a_product(message: str, colour: str, catalog: CatalogIndex, corrections: dict[str, str]) -> bool:
