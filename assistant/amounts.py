@@ -247,7 +247,12 @@ def _words_number(toks: list[str], i: int, lex: Lexicon) -> tuple[float, int] | 
             j += 2
         elif t == "and" and seen_number and (nxt in lex.units):
             pass
-        elif t in lex.scales and t != "k" and (seen_number or fraction or (j > i and toks[j - 1] in ("a", "an"))):
+        elif (
+            t in lex.scales
+            and t != "k"
+            and (seen_number or fraction or (j > i and toks[j - 1] in ("a", "an")) or (j == i and nxt in lex.currency))
+        ):
+            # "thousand rupees": a scale word opening the number before its currency is one of it
             scale = lex.scales[t]
             base = current or fraction or 1.0
             if scale == 100:

@@ -16,6 +16,7 @@ import statistics
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant import audience as audiences
@@ -23,11 +24,14 @@ from assistant.amounts import amount_words
 from assistant.amounts import lexicon as amounts_lexicon
 from assistant.audience import REFUSALS, about_someone_else, audience_terms, clauses, is_story, recipients, request_part
 from assistant.catalog import CatalogIndex
+from assistant.catalog_tables import AUDIENCE_BITS, bits
 from assistant.constraints import Constraints
+from assistant.kind_modifiers import catalog_form, kind_modifiers
 from assistant.lexicon import QUERY_WORDS
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
 from assistant.ordinals import order_words
 from assistant.spelling import CHAT_WORDS
+from assistant.take_back import taken_back_words
 from assistant.understand import FUNCTION_WORDS, HARD_AUDIENCE, METAL_COLOURS, Query
 from assistant.vocabulary import DATA
 from common.errors import ShopAssistError
@@ -168,7 +172,7 @@ def update(
         if said.audience and base.constraints.audience and said.audience != base.constraints.audience:
             # "actually it's for my brother": the person said before no longer ranks either.
             request.text = " ".join(w for w in base.text.split() if not set(tokenize(w)) & audience_terms())
-        request.text = _merged_text(request.text, query.text)
+        request.text = _merged_text(request.text, query.text, taken_back_words(query.raw))
         # The follow-up's own words the shop records somewhere rank first: appended to a long
         # request text they barely moved the ranking ("something waterproof" after jackets).
         added = [w for w in request.text.split() if w not in base.text.split()]
@@ -176,7 +180,11 @@ def update(
         grammar = FUNCTION_WORDS | QUERY_WORDS | never_ranking_words()
         wishes = [w for w in added if w.lower() not in grammar and len(catalog.attribute_rows(terms(w)))]
         request.constraints.prefer += [w for w in wishes if w not in request.constraints.prefer]
-        for a in said.attributes:
+        # "aviator ones", "the 9W kind": a modifier of the kind names a sub-kind, and filters
+        modifiers = kind_modifiers(
+            query.raw, _wished(query, catalog), base.product_type, base.constraints.categories, catalog
+        )
+        for a in [*(" ".join(catalog_form(terms(a), catalog)) for a in said.attributes), *modifiers]:
             if a not in request.constraints.attributes:
                 request.constraints.attributes.append(a)
         if narrows:
@@ -193,6 +201,15 @@ def update(
     changes = changes_between(old, request, catalog.currency) if old.is_active() else []
     more = move == Move.MORE and not changes and not new
     return Update(request, changes, new=new or reset, more=more)
+
+
+def _wished(query: Query, catalog: CatalogIndex) -> set[str]:
+    """The words a follow-up asks for that may name a sub-kind: no grammar, colour, audience,
+    amount or chat word, nothing negated, taken back or told in a story, no brand it names."""
+    said = query.constraints
+    skip = FILLER | STOPWORDS | QUERY_WORDS | FUNCTION_WORDS | set(COLOURS) | set(HARD_AUDIENCE) | never_ranking_words()
+    skip |= taken_back_words(query.raw) | {w for b in said.brands for w in terms(b)} | audience_terms()
+    return {w for w in _asked_words(query.raw) if w not in skip}
 
 
 def remove(old: Request, slot: str, catalog: CatalogIndex) -> Update:
@@ -361,24 +378,44 @@ CHILD_AUDIENCES = frozenset({"boys", "girls", "kids", "baby"})
 
 def _all_ages(c: Constraints, catalog: CatalogIndex) -> str | None:
     """An implied child's audience (a nephew, "he's 8") where nothing like what is asked records
-    it but something does without it: the kind is not made by age here (unisex footballs), so it
-    widens to the grown-up's of that gender (`audiences.json` all_ages) or goes."""
+    it but something does without it: where the kind is not made for one gender's grown-ups here
+    (its records are unisex, footballs, or another child's, a kids' net for a baby), it widens to
+    the grown-up's of that gender (`audiences.json` all_ages) or goes. Where the shop makes it for
+    grown-ups of one gender (women's kurtas), the child's audience stays, and the reply says
+    nothing is for them rather than show women's kurtas for a girl of 7."""
     if c.audience not in CHILD_AUDIENCES or catalog.mask(c).any():
         return c.audience
-    if not catalog.mask(c.model_copy(update={"audience": None})).any():
+    rows = catalog.mask(c.model_copy(update={"audience": None}))
+    if not rows.any():
         return c.audience  # nothing like it at all: the reply says so, with the audience asked
+    if _one_gender_grown_ups(rows, catalog):
+        return c.audience
     return audiences.table().all_ages.get(c.audience)
 
 
-def _merged_text(old: str, new: str) -> str:
+GROWN_UP_BITS = {bits([a], AUDIENCE_BITS) for a in GROWN_UPS}
+CHILD_BITS = bits(["boys", "girls", "baby"], AUDIENCE_BITS)
+
+
+def _one_gender_grown_ups(rows: np.ndarray, catalog: CatalogIndex) -> bool:
+    """Some product among `rows` records one gender's grown-ups alone (a women's kurta): not a
+    unisex record (stored as men and women) and no child's."""
+    recorded = catalog.audience_mask[rows]
+    grown = recorded & ~CHILD_BITS
+    return bool(np.isin(grown[(recorded & CHILD_BITS) == 0], list(GROWN_UP_BITS)).any())
+
+
+def _merged_text(old: str, new: str, taken_back: frozenset[str] = frozenset()) -> str:
     """The request's text plus the follow-up's own content words ("with a white dial" adds
     "dial"); follow-up grammar, audiences, colours and amounts (constraints already), chat words
     and the tails of contractions add nothing, nor does what the shopper says in an aside ("he
-    plays guitar all day"), a story ("she just started college") or negates ("he can't read the digital ones")."""
+    plays guitar all day"), a story ("she just started college"), negates ("he can't read the digital ones")
+    or takes back (`taken_back`: the words of "scrap the colour thing")."""
     # Metal colours describe the material ("white gold"): they rank; other colours are filters.
     colours = set(COLOURS) - METAL_COLOURS
     skip = FILLER | STOPWORDS | (QUERY_WORDS - DESCRIBING) | set(HARD_AUDIENCE) | colours | never_ranking_words()
     have = set(tokenize(old)) | order_words(new)  # "first the knee pads": the order, not a wish
+    skip |= taken_back
     extra = [w for w in _asked_words(new) if w not in skip and w not in have and not w.isdigit()]
     return " ".join([old, *dict.fromkeys(extra)]).strip()
 

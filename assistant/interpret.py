@@ -41,6 +41,7 @@ from assistant.marked_brands import marked_brands
 from assistant.moves import Move, read_move
 from assistant.naming import asks_verdict
 from assistant.session import Session
+from assistant.take_back import taken_back_slots
 from assistant.understand import Query
 from assistant.vocabulary import DATA
 from assistant.wording import OTHER_LANGUAGE_REPLY, UNREADABLE_REPLY
@@ -175,6 +176,8 @@ def interpret(
     removed = removals(message, session)
     if follow_up:
         _not_said(query.constraints, dont_care(message))
+        if "price" in taken_back_slots(message):  # "ignore the budget" asks for nothing cheap
+            query.constraints.cheap = query.constraints.premium = False
     understood = intents.classify(message, session, query, pointed, len(named))
     intent = understood.intent
     if (
@@ -410,7 +413,7 @@ def removals(message: str, session: Session) -> list[str]:
         if any(set(terms(a)) <= words for a in c.attributes):
             found.append("attribute")  # "ok forget sleeveless"
         found += [slot for slot, names in SLOT_WORDS.items() if words & set(names)]
-    found += dont_care(message)
+    found += dont_care(message) + taken_back_slots(message)  # "scrap the colour thing"
     return [slot for slot in dict.fromkeys(found) if slot in active]
 
 

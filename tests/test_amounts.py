@@ -15,6 +15,10 @@ from assistant.amounts import read_prices
         ("budget... lets say 1300", None, 1300, None),
         ("my budget is roughly 1300", None, 1300, None),
         ("max maybe 900", None, 900, None),
+        # a budget said fixed or tight is still its ceiling; a scale word before its currency is a number (set K)
+        ("my budget is fixed, thousand rupees", None, 1000, None),
+        ("budget is fixed at 1000", None, 1000, None),
+        ("budget is tight, 500", None, 500, None),
         ("i think 2 of them", None, None, None),
         ("jacket below $50", None, 50, None),
         ("between 800 and 1500", 800, 1500, None),

@@ -14,6 +14,7 @@ from assistant.dialogue import Request
 from assistant.intent import pointed_positions
 from assistant.interpret import dont_care, without_accents
 from assistant.session import Session
+from assistant.take_back import taken_back_slots
 
 
 @pytest.fixture
@@ -343,6 +344,52 @@ CASES = [
     ("their one", ["watch for my son", "his friend has a black one, he wants a blue one"], None),
     # a brand said as one that no list knows is a brand the shop lacks (the reply says so)
     ("unknown brand", ["need a shower head", "zorbix brand, thats what the electrician said"], None),
+    # a child implied by the story keeps a child's audience where the shop makes the kind for one
+    # gender's grown-ups (women's kurtas): the reply says none is for her, shows no women's kurta
+    ("implied child, grown-ups' kind", ["kurta for my niece", "she's 7"], {"type": "kurta", "audience": "girls"}),
+    ("implied child, grown-ups' kind", ["kurta for my niece, she's 7"], {"type": "kurta", "audience": "girls"}),
+    # a kind named in a later turn's story about someone is theirs: it is not the kind asked for
+    (
+        "kind in a story",
+        ["i want a gift for my brother", "he spends all day playing cricket with his bat"],
+        {"audience": "men"},
+    ),
+    (
+        "kind in a story",
+        ["a gift for my sister", "she carries her laptop and a water bottle everywhere"],
+        {"audience": "women"},
+    ),
+    # a modifier said before the kind's noun or a pro-form for it names a sub-kind, and filters
+    # where some of the kind's products hold it; a number glued to its unit in the records' form
+    (
+        "sub-kind modifier",
+        ["sunglasses", "aviator sunglasses actually"],
+        {"type": "sunglasses", "attributes": ["aviator"]},
+    ),
+    ("sub-kind modifier", ["led bulb", "the 9W kind please"], {"type": "led bulb", "attributes": ["9 w"]}),
+    # a material refused in the follow-up is no must-have beside the one asked for
+    ("refused material", ["casserole set", "steel, not plastic"], {"type": "casserole set", "attributes": ["steel"]}),
+    # a take-back read by its position and object, whatever its verb
+    (
+        "take back by its object",
+        ["boots for women", "black ones under 2000", "scrap the colour thing"],
+        {"type": "boots", "audience": "women", "price_max": 2000},
+    ),
+    (
+        "take back by its object",
+        ["boots for women", "black ones under 2000", "take off the price cap"],
+        {"type": "boots", "audience": "women", "colours": ["black"]},
+    ),
+    (
+        "take back by its object",
+        ["boots for women", "black ones under 2000", "the colour thing, drop it"],
+        {"type": "boots", "audience": "women", "price_max": 2000},
+    ),
+    (
+        "take back by its object",
+        ["boots for women", "black ones under 2000", "leave out the colour please"],
+        {"type": "boots", "audience": "women", "price_max": 2000},
+    ),
 ]
 # Where the whole state depends on the catalog's records, the slots that matter.
 PARTS = {
@@ -423,6 +470,29 @@ def test_a_self_correction_keeps_what_stands_after_it(message, after):
 )
 def test_what_does_not_matter(message, slots):
     assert dont_care(message) == slots
+
+
+@pytest.mark.parametrize(
+    ("message", "slots"),
+    [
+        ("scrap the colour thing", ["colour"]),
+        ("ignore the budget", ["price"]),
+        ("the budget, forget it", ["price"]),
+        ("can you remove the brand filter", ["brand"]),
+        ("take off the price cap", ["price"]),
+        ("no budget really", ["price"]),
+        ("no need for the colour", ["colour"]),
+        # a describing word, a subject, a verb that keeps or asks, a question: nothing taken back
+        ("tight budget", []),
+        ("budget is 1500", []),
+        ("keep the colour but show cheaper", []),
+        ("raise the budget a bit", []),
+        ("which brand is best", []),
+        ("the colour of the strap should be brown", []),
+    ],
+)
+def test_a_take_back_is_read_by_its_position_and_object(message, slots):
+    assert taken_back_slots(message) == slots
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,56 @@
+"""Modifiers that narrow the kind asked for, said in a follow-up ("aviator ones", "the 9W kind",
+"induction ones only"): a word in the place of an attributive modifier, right before the kind's
+own noun or a pro-form for it (`steering.json` "kind_pro_forms": "one", "kind", "type"...), that
+some but not all of the kind's products carry in their records. The shopper names a sub-kind:
+it filters, as a recorded specification does, so the cards show no other sub-kind (a wayfarer
+beside the aviators, a 6 W bulb beside the 9 W one). A word said elsewhere in the message ("must
+work on induction") only ranks (`Constraints.prefer`, in `dialogue.update`).
+
+A number glued to its unit ("9W", "1.5l") is read in the catalog's form ("9 w") where only that
+form is in the records."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from assistant.catalog import CatalogIndex
+from assistant.constraints import Constraints
+from assistant.vocabulary import DATA
+from common.text import singular, terms, tokenize
+
+PRO_FORMS = frozenset(json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["kind_pro_forms"])
+GLUED_UNIT = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
+
+
+def catalog_form(phrase: list[str], catalog: CatalogIndex) -> list[str]:
+    """The phrase as the records spell it: a number glued to its unit ("9w") split ("9 w") where
+    only the split form is held; the phrase itself otherwise."""
+    if len(catalog.attribute_rows(phrase)):
+        return phrase
+    split = [part for w in phrase for part in (GLUED_UNIT.fullmatch(w).groups() if GLUED_UNIT.fullmatch(w) else (w,))]
+    return split if split != phrase and len(catalog.attribute_rows(split)) else phrase
+
+
+def kind_modifiers(
+    message: str, asked: set[str], kind: str | None, categories: list[str], catalog: CatalogIndex
+) -> list[str]:
+    """The modifiers the message says of the kind (see the module doc), in the catalog's form.
+    `asked`: the words the message asks for (no story, negation or grammar word); `kind`: the
+    request's product type."""
+    if not kind or not categories:
+        return []
+    kind_rows = catalog.mask(Constraints(categories=categories))
+    n_kind = int(kind_rows.sum())
+    heads = PRO_FORMS | {singular(w) for w in terms(kind)[-1:]}
+    words = tokenize(message.lower().replace("'", ""))
+    out: list[str] = []
+    for w, after in zip(words, words[1:], strict=False):
+        if w not in asked or singular(after) not in heads or w in terms(kind):
+            continue
+        phrase = catalog_form([w], catalog)
+        rows = catalog.attribute_rows(phrase)
+        held = int(kind_rows[rows].sum()) if len(rows) else 0
+        if 0 < held < n_kind:
+            out.append(" ".join(phrase))
+    return list(dict.fromkeys(out))

@@ -1,0 +1,36 @@
+"""What a follow-up says that is not asked for: words it refuses ("steel, not plastic") and kinds
+it names only in a story about someone ("he spends all day playing cricket with his bat"). The
+follow-up reading (`assistant.follow_up`) keeps them out of the must-haves and the kind."""
+
+from __future__ import annotations
+
+from assistant.amounts import lexicon as amounts_lexicon
+from assistant.audience import clauses, is_story
+from assistant.constraints import phrase_in
+from common.text import terms, tokenize
+
+
+def refused_words(message: str) -> set[str]:
+    """The words a clause says after a negation ("steel, not plastic", "no plastic please"),
+    less any the message also asks for un-negated."""
+    negations = {n.replace("'", "") for n in amounts_lexicon().negations} | {"without"}
+    refused: set[str] = set()
+    asked: set[str] = set()
+    for clause in clauses(message):
+        words = tokenize(clause.replace("'", ""))
+        # a doubled "no no" takes back what stands before it and refuses nothing after it
+        doubled = {i for i in range(len(words) - 1) if words[i] in negations and words[i + 1] in negations}
+        doubled |= {i + 1 for i in doubled}
+        cut = next((i for i, w in enumerate(words) if w in negations and i not in doubled), len(words))
+        asked |= set(terms(" ".join(words[:cut])))
+        refused |= set(terms(" ".join(words[cut + 1 :])))
+    return refused - asked
+
+
+def told_in_a_story(message: str, kind: str) -> bool:
+    """Every clause that names the kind tells a story about a person ("he spends all day playing
+    cricket", "she carries her laptop"; `audience.is_story`), none asks for it ("he only wears
+    polo tees", "she needs a helmet" do). False where no clause names it in the shopper's words."""
+    named = terms(kind)
+    naming = [c for c in clauses(message) if phrase_in(named, terms(c))]
+    return bool(naming) and all(is_story(tokenize(c.replace("'", " "))) for c in naming)
