@@ -518,7 +518,7 @@ class ChineseReader:
         joiner = words("range_joiners")
         rules = [
             (rf"({NUMBER})\s*{unit}\s*{joiner}\s*({NUMBER})\s*{unit}\s*{words('range_after')}?", "between"),
-            (rf"{words('max_before')}\s*({NUMBER})\s*{unit}", "under"),
+            (rf"{words('max_before')}\s*{words('cue_adverbs')}?\s*({NUMBER})\s*{unit}", "under"),
             (rf"({NUMBER})\s*{unit}\s*{words('max_after')}", "under"),
             (rf"{words('min_before')}\s*({NUMBER})\s*{unit}", "over"),
             (rf"({NUMBER})\s*{unit}\s*{words('min_after')}", "over"),

@@ -570,6 +570,11 @@ def test_a_question_beside_a_new_bound_applies_the_bound_and_says_so(make_assist
         ("两三千块左右的手表", "watch around 2500", False),  # ... about its middle with 左右
         ("七八百左右吧，最多八百的马克杯", "mug under 800", False),  # the bound said outright wins
         ("一万五以内的戒指", "ring under 15000", False),
+        # an adverb between the budget word and its number (set K zh-027 lost the budget)
+        ("想要手表，预算就一千", "watch under 1000", False),
+        ("马克杯 预算只有500", "mug under 500", False),
+        # what the money can buy costs at most that (set K zh-030 read "around 300")
+        ("三百块钱能买到马克杯吗", "mug under 300", False),
     ],
 )
 def test_budgets_as_chinese_shoppers_say_them(reader, message, expected, below):
