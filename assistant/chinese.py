@@ -300,13 +300,21 @@ class ChineseReader:
         measures = [m for m in measures if m.split()[-1] not in self.words["counted_units"]]
         counts += [a for a in attributes if a.startswith("with ")]  # "mug with lid"
         attributes = [a for a in attributes if not a.startswith("with ")]
-        phrase = " ".join([*latin, *measures, *attributes, *kinds, *counts])
+        narrowing = self._narrowing([*latin, *attributes], kinds, latin)
+        named = [*latin, *measures, *attributes, *kinds, *counts]
+        if not kinds and narrowing:
+            # The kind is the Latin word the modifier narrows ("电磁炉能用的kadhai"): the modifier
+            # stands before it, as in English ("induction kadhai", not "kadhai induction").
+            head = [w for w in latin if w not in narrowing]
+            named = [*(w for w in latin if w in narrowing), *measures, *attributes, *head, *counts]
+        phrase = " ".join(named)
         if instead and kinds:  # "换成手链吧" -> "bracelet instead": a new kind replaces the old one
             phrase += " instead"
         # The rating before the budget: "under 1500 rated 4 and above" loses the budget in the
         # interpreter's amount reading, "rated 4 and above under 1500" keeps both.
         parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *age, *rating, *price]
         required = [a for a in required if a in attributes] + self._printed(message)
+        required += [a for a in narrowing if a not in required]
         text = " ".join(p for p in parts if p).strip()
         alternative = len(attributes) >= 2 and any(w in message for w in self.words["alternatives"])
         also = alternative and any(w in message for w in self.words["also"])
@@ -322,6 +330,23 @@ class ChineseReader:
             recorded=recorded,
             also=also,
         )
+
+    def _narrowing(self, modifiers: list[str], kinds: list[str], latin: list[str]) -> list[str]:
+        """The modifiers that name a narrower kind of the product, where the shop's products hold
+        the modifier before the kind's head ("aviator sunglasses", "induction kadhai", "gel pen"):
+        the shopper asked for that kind, so it is a must-have, as a kind's own word is. A modifier
+        the shop never puts before the kind ("salon conditioner") only ranks. With no kind read
+        from the Chinese words, the head is a Latin word said with them ("电磁炉能用的kadhai")."""
+        heads = [terms(kinds[-1])[-1:]] if kinds and " or " not in kinds[-1] else []
+        heads = heads or [terms(w)[-1:] for w in latin if terms(w)]
+        found: list[str] = []
+        for modifier in modifiers:
+            words = terms(modifier)
+            if not words or modifier.startswith(("with ", "not ")) or set(words) <= set(terms(" ".join(kinds))):
+                continue  # a part of the kind's own name ("double bedsheet") narrows nothing more
+            if any(words != head and words[-1:] != head and self.uses([*words, *head]) > 0 for head in heads):
+                found.append(modifier)
+        return found
 
     # -- what the message does to the conversation ------------------------------------------
     def _question_beside_request(self, text: str, shown: bool = False) -> tuple[str, str] | None:

@@ -875,3 +875,21 @@ def test_a_word_that_is_no_kind_of_its_own_is_the_shops_one_kind_of_it():
 
     assert reader(["wall shelf"]).read("置物架 一千以内").text == "wall shelf under 1000"
     assert reader(["book shelf", "wall shelf"]).read("置物架 一千以内").text == "shelf under 1000"
+
+
+@pytest.mark.parametrize(
+    "message, held, text, required",
+    [
+        # a modifier the shop's products put before the kind names a narrower kind: a must-have
+        # (set K zh-025 aviator sunglasses, zh-016 an induction kadhai, only ranked before)
+        ("aviator款的墨镜", {("aviator", "sunglass"): 2}, "aviator sunglass", ["aviator"]),
+        ("皮的钱包", {("leather", "purse"): 1}, "leather purse", ["leather"]),
+        # the kind is the Latin word the Chinese qualifier narrows: the modifier stands before it
+        ("电磁炉能用的kadhai有没有", {("induction", "kadhai"): 1}, "induction kadhai", ["induction"]),
+    ],
+)
+def test_a_modifier_the_shop_names_a_narrower_kind_with_is_required(message, held, text, required):
+    carried = {("sunglass",), ("purse",)}
+    reader = _shop(carried, held, {"aviator", "kadhai", "induction", "leather"})
+    reading = reader.read(message)
+    assert (reading.text, reading.required) == (text, required)
