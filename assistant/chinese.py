@@ -439,6 +439,9 @@ class ChineseReader:
             _, price = self._price(clause)
             if (price and not price[0].startswith("around")) or any(w in clause for w in types if len(w) >= 2):
                 return True
+            buys = any(cue in clause for cue in self.words["buy_cues"])
+            if buys and any(w in clause for w in self.words["replacement_words"]):
+                return True  # "想给她买双新的": a new one of the broken thing's kind
         return False
 
     def _compare(self, text: str) -> tuple[str, list[str]]:

@@ -141,6 +141,9 @@ def test_reading_the_words_shoppers_type(reader, message, expected):
         ("旧的坏了，有没有500以内的凉鞋", "sandals under 500"),
         # the cue and the budget in clauses of their own (set H q-003)
         ("我的手表坏了 要个新的 四百卢比以内", "watch under 400"),
+        # a new one bought in place of the broken thing, no budget (set K d-01)
+        ("老婆说她那双凉鞋穿坏了，想给她买双新的", "sandals for women"),
+        ("手表坏了，想再买一块", "watch"),
         # support stays support when no other clause buys
         ("我买的手表坏了怎么办", "what about damaged?"),
         ("手表坏了，能退货吗", "what about return policy and damaged?"),
