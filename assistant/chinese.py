@@ -1157,10 +1157,10 @@ class ChineseReader:
         # shop carries ("首饰": jewelry -> the shop's jewellery, not a head ornament); a sense
         # that is no type only as a type spelt otherwise (never "home" for 家里).
         types = []
-        for sense in senses:
+        for n, sense in enumerate(senses):
             kind = self._type_in(sense)
             if kind and self.carried(kind.split()[-1:]):
-                return kind, None
+                return self._held_sense(kind, senses[n + 1 :]), None
             named = self.near(kind or sense)
             # A sense that is no type names a shop type only spelt otherwise, adding no word
             # ("jewelry" -> jewellery, "bed sheet" -> bedsheet; never 里面 "interior" -> car interior).
@@ -1168,6 +1168,18 @@ class ChineseReader:
                 return named, None
             types += [kind] if kind else []
         return (types[0], None) if types else (None, None)
+
+    def _held_sense(self, kind: str, later: list[str]) -> str:
+        """Of a word's senses, the kind it names most narrowly that the shop's products hold:
+        高尔夫球 is "golf; golf ball", and a shop of golf balls holds "golf ball" (set K zh-030 read
+        "golf", no kind the interpreter filters golf balls on). A later sense counts only where it
+        names the first one's kind more narrowly (its words hold the first's)."""
+        for sense in later:
+            narrower = self._type_in(sense)
+            words = terms(narrower or "")
+            if narrower and set(terms(kind)) < set(words) and self.carried(words[-1:]) and self.uses(words) > 0:
+                return narrower
+        return kind
 
     def _compound(self, token: str) -> list[str]:
         """Senses of a compound CEDICT lacks, from its parts (head last), only when the head is a

@@ -896,3 +896,9 @@ def test_a_modifier_the_shop_names_a_narrower_kind_with_is_required(message, hel
     reader = _shop(carried, held, {"aviator", "kadhai", "induction", "leather"})
     reading = reader.read(message)
     assert (reading.text, reading.required) == (text, required)
+
+
+def test_of_a_words_senses_the_narrower_kind_the_shop_holds():
+    # set K zh-030: 高尔夫球 is "golf; golf ball"; a shop whose products say "golf ball" sells those
+    carried = {("golf",), ("ball",), ("golf", "ball")}
+    assert _shop(carried, {("golf", "ball"): 4}, set()).read("高尔夫球").text == "golf ball"
