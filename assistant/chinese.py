@@ -1232,6 +1232,31 @@ class ChineseReader:
                     phrase = f"{modifier.lower()} {kind}"
                     found.append((self.uses(terms(phrase)), phrase))
         held = [(n, phrase) for n, phrase in found if n > 0]
+        return [max(held)[1]] if held else self._analogous(parts)
+
+    def _analogous(self, parts: list[str]) -> list[str]:
+        """A two-character word CEDICT lacks read as its first character's other words are: 护肘
+        is an "elbow pad" (肘: elbow), so 护胸 is a "chest pad" (胸: chest; set K zh-021 read no
+        kind). The heads come from the dictionary's words of the same first character whose sense
+        is the second character's first sense before a head; the phrase must be one the shop's
+        products hold and a kind it carries."""
+        first, second = parts
+        heads: list[str] = []
+        for word in _compounds(first):
+            if len(word) != 2 or not _senses(word[1]):
+                continue
+            said = terms(_senses(word[1])[0])
+            for sense in _senses(word):
+                words = terms(sense)
+                if len(words) == len(said) + 1 and words[:-1] == said and words[-1] not in heads:
+                    heads.append(words[-1])
+        found = [
+            (self.uses([*terms(modifier), head]), f"{modifier.lower()} {head}")
+            for modifier in _senses(second)[:1]
+            for head in heads
+            if self.is_type([*terms(modifier), head]) and self.carried([head])
+        ]
+        held = [(n, phrase) for n, phrase in found if n > 0]
         return [max(held)[1]] if held else []
 
     def _modifier(self, part: str) -> str | None:

@@ -902,3 +902,11 @@ def test_of_a_words_senses_the_narrower_kind_the_shop_holds():
     # set K zh-030: 高尔夫球 is "golf; golf ball"; a shop whose products say "golf ball" sells those
     carried = {("golf",), ("ball",), ("golf", "ball")}
     assert _shop(carried, {("golf", "ball"): 4}, set()).read("高尔夫球").text == "golf ball"
+
+
+def test_a_word_the_dictionary_lacks_is_read_as_the_words_of_its_first_character_are():
+    # set K zh-021: 护胸 is not in CC-CEDICT; 护肘 is an "elbow pad" (肘: elbow), so 护胸 (胸: chest)
+    # is a "chest pad" where the shop's products hold the phrase
+    carried = {("pad",), ("chest", "pad")}
+    reading = _shop(carried, {("chest", "pad"): 2}, set()).read("小男孩打板球用的护胸")
+    assert reading.text.endswith("chest pad for boys")
