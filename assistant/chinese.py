@@ -1161,6 +1161,9 @@ class ChineseReader:
             kind = self._type_in(sense)
             if kind and self.carried(kind.split()[-1:]):
                 return self._held_sense(kind, senses[n + 1 :]), None
+            carried = self._carried_modifier(kind) if kind else None
+            if carried:
+                return carried, None
             named = self.near(kind or sense)
             # A sense that is no type names a shop type only spelt otherwise, adding no word
             # ("jewelry" -> jewellery, "bed sheet" -> bedsheet; never 里面 "interior" -> car interior).
@@ -1168,6 +1171,19 @@ class ChineseReader:
                 return named, None
             types += [kind] if kind else []
         return (types[0], None) if types else (None, None)
+
+    def _carried_modifier(self, kind: str) -> str | None:
+        """For a kind whose head the shop does not carry, the words before the head that name a
+        kind it carries, longest first: a shop with no underwear files 保暖内衣 "thermal underwear"
+        under its thermals (set K zh-024 filtered on underwear and showed none). A head the shop
+        carries keeps its kind ("desk lamp" stays a lamp in a shop of desks and lamps)."""
+        words = terms(kind)
+        for start in range(len(words) - 1):
+            for end in range(len(words) - 1, start, -1):
+                run = words[start:end]
+                if self.is_type(run) and self.carried(run) and self.uses(run) > 0:
+                    return " ".join(run)
+        return None
 
     def _held_sense(self, kind: str, later: list[str]) -> str:
         """Of a word's senses, the kind it names most narrowly that the shop's products hold:

@@ -910,3 +910,15 @@ def test_a_word_the_dictionary_lacks_is_read_as_the_words_of_its_first_character
     carried = {("pad",), ("chest", "pad")}
     reading = _shop(carried, {("chest", "pad"): 2}, set()).read("小男孩打板球用的护胸")
     assert reading.text.endswith("chest pad for boys")
+
+
+def test_a_kind_the_shop_does_not_carry_is_read_as_the_carried_kind_its_modifier_names():
+    # set K zh-024: 保暖内衣 is "thermal underwear"; a shop with no underwear files it under thermals
+    known = {("thermal",), ("underwear",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in known,
+        carried=lambda words: tuple(words) == ("thermal",),
+        knows=lambda word: False,
+        uses=lambda phrase: 4 if phrase == ["thermal"] else 0,
+    )
+    assert reader.read("闺女冬天穿的保暖内衣，400以内").text == "thermal for girls under 400"
