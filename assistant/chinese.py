@@ -315,6 +315,7 @@ class ChineseReader:
         parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *age, *rating, *price]
         required = [a for a in required if a in attributes] + self._printed(message)
         required += [a for a in narrowing if a not in required]
+        required += [m for m in map(self._held_measure, measures) if m and m not in required]
         text = " ".join(p for p in parts if p).strip()
         alternative = len(attributes) >= 2 and any(w in message for w in self.words["alternatives"])
         also = alternative and any(w in message for w in self.words["also"])
@@ -330,6 +331,18 @@ class ChineseReader:
             recorded=recorded,
             also=also,
         )
+
+    def _held_measure(self, measure: str) -> str | None:
+        """A measure said with its unit ("9瓦": 9 w, "六人桌": 6 seater) is a must-have where the
+        shop's records state it: a shopper who names the wattage wants that wattage (set K zh-019
+        showed 4- and 8-seater covers). Written as the shop writes it, spaced or not ("9 w", "9w");
+        both where both are. A size is the size filter's, not an attribute."""
+        if measure.startswith("size "):
+            return None
+        amounts = [measure, *_equal_amounts(measure)]  # "1 l" is "1000 ml" in a shop that says so
+        said = [form for amount in amounts for form in (amount, amount.replace(" ", ""))]
+        forms = [f for f in dict.fromkeys(said) if self.uses(terms(f)) > 0]
+        return " or ".join(forms) or None
 
     def _narrowing(self, modifiers: list[str], kinds: list[str], latin: list[str]) -> list[str]:
         """The modifiers that name a narrower kind of the product, where the shop's products hold
@@ -1390,6 +1403,24 @@ def _senses(word: str) -> list[str]:
             ):
                 out.append(clean)
     return out
+
+
+def _equal_amounts(measure: str) -> list[str]:
+    """The same amount in the other units of its dimension ("1 l" -> "1000 ml", "1 litre"), from
+    the units table the comparisons use (`data/comparatives.yaml`); whole numbers only."""
+    from assistant.measures import measures
+
+    number, _, unit = measure.partition(" ")
+    try:
+        value = float(number)
+    except ValueError:
+        return []
+    for dimension in measures().dimensions.values():
+        if unit in dimension.units:
+            amount = value * dimension.units[unit]
+            said = [(amount / factor, other) for other, factor in dimension.units.items() if other != unit]
+            return [f"{n:g} {other}" for n, other in said if n >= 1 and n == int(n)]
+    return []
 
 
 @cache

@@ -922,3 +922,17 @@ def test_a_kind_the_shop_does_not_carry_is_read_as_the_carried_kind_its_modifier
         uses=lambda phrase: 4 if phrase == ["thermal"] else 0,
     )
     assert reader.read("闺女冬天穿的保暖内衣，400以内").text == "thermal for girls under 400"
+
+
+@pytest.mark.parametrize(
+    "message, held, required",
+    [
+        # a measure the shop's records state is a must-have (set K zh-019 showed 4- and 8-seaters)
+        ("六人桌的盒子", {("6", "seater"): 1}, ["6 seater"]),
+        ("9瓦的盒子", {("9", "w"): 2, ("9w",): 1}, ["9 w or 9w"]),
+        # the same amount as the shop writes it (set K zh-015: the 1 l bottle says "1000 ml")
+        ("一升装的盒子", {("1000", "ml"): 3}, ["1000 ml"]),
+    ],
+)
+def test_a_measure_the_shop_states_is_required(message, held, required):
+    assert _shop(CARRIED, held, set()).read(message).required == required
