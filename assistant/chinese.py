@@ -265,6 +265,7 @@ class ChineseReader:
         text, age = self._age(text, pronoun=not audience)
         text, refused = self._refused_colours(text)
         refused += [c for c in replaced if c not in refused]
+        text, disliked = self._refused_attributes(text)
         required = self._required(text)
         text, colours = self._colours(text)
         colours = list(dict.fromkeys(colours))  # "墙是白的，想要白色的": white once
@@ -313,6 +314,8 @@ class ChineseReader:
         # The rating before the budget: "under 1500 rated 4 and above" loses the budget in the
         # interpreter's amount reading, "rated 4 and above under 1500" keeps both.
         parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *age, *rating, *price]
+        # last: the interpreter takes what follows a "not" as refused ("solid, not striped")
+        parts += [f"not {a}" for a in disliked]
         required = [a for a in required if a in attributes] + self._printed(message)
         required += [a for a in narrowing if a not in required]
         required += [m for m in map(self._held_measure, measures) if m and m not in required]
@@ -742,6 +745,19 @@ class ChineseReader:
             for m in list(re.finditer(pattern, text)):
                 refused.append(m.group(1).lower())
                 text = text.replace(m.group(), " ")
+        return text, list(dict.fromkeys(refused))
+
+    def _refused_attributes(self, text: str) -> tuple[str, list[str]]:
+        """Attributes said not to be liked or wanted ("她不喜欢条纹", "不要印花的"): taken out
+        before what is wanted is read, so they are never asked for, and passed on as "not
+        striped" (a negated attribute the interpreter neither requires nor prefers)."""
+        table = self.attributes
+        said = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+        dislikes = "|".join(map(re.escape, sorted(self.words["negations"]["dislikes"], key=len, reverse=True)))
+        refused = []
+        for m in list(re.finditer(rf"(?:{dislikes})\s*({said})(?:的|图案|款)?", text)):
+            refused.append(table[m.group(1)])
+            text = text.replace(m.group(), " ", 1)
         return text, list(dict.fromkeys(refused))
 
     def _asks(self, message: str) -> bool:

@@ -936,3 +936,16 @@ def test_a_kind_the_shop_does_not_carry_is_read_as_the_carried_kind_its_modifier
 )
 def test_a_measure_the_shop_states_is_required(message, held, required):
     assert _shop(CARRIED, held, set()).read(message).required == required
+
+
+@pytest.mark.parametrize(
+    "message, text, attributes",
+    [
+        # an attribute disliked is refused, not asked for (set K d-05 required the stripes too)
+        ("要纯棉的 她不喜欢绣花", "cotton not embroidered", ["cotton"]),
+        ("不要绣花的连衣裙", "dress not embroidered", []),
+    ],
+)
+def test_an_attribute_disliked_is_refused_not_asked_for(reader, message, text, attributes):
+    reading = reader.read(message)
+    assert (reading.text, reading.attributes) == (text, attributes)
