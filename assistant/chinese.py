@@ -110,14 +110,15 @@ def _readings() -> dict[str, frozenset[str]]:
 
 @cache
 def _homophones() -> dict[tuple[str, ...], str]:
-    """The shopping words of three or more characters by how they sound: a pinyin input method
-    offers every character of a sound, and shoppers pick the wrong one (坡根鞋 for 坡跟鞋, set I)."""
+    """The shopping words of two or more characters by how they sound: a pinyin input method
+    offers every character of a sound, and shoppers pick the wrong one (坡根鞋 for 坡跟鞋, set I;
+    花平 for 花瓶, set K d-07)."""
     import itertools
 
     readings = _readings()
     sounds: dict[tuple[str, ...], str] = {}
     for word in lexicon()["types"]:
-        if len(word) >= 3 and all(char in readings for char in word):
+        if len(word) >= 2 and all(char in readings for char in word):
             for sound in itertools.product(*(sorted(readings[char]) for char in word)):
                 sounds.setdefault(sound, word)
     return sounds
@@ -129,11 +130,13 @@ def _retyped(text: str) -> str:
     import itertools
 
     readings, sounds, types = _readings(), _homophones(), lexicon()["types"]
-    for n in (4, 3):
+    for n in (4, 3, 2):
         for i in range(len(text) - n + 1):
             typed = text[i : i + n]
             if typed in types or typed in _dictionary() or not all(char in readings for char in typed):
                 continue
+            if n == 2 and any(char in _function_words() for char in typed):
+                continue  # two characters across a function word are no word ("要带" is no 腰带)
             for sound in itertools.product(*(sorted(readings[char]) for char in typed)):
                 word = sounds.get(sound)
                 if word and sum(a != b for a, b in zip(word, typed, strict=True)) == 1:

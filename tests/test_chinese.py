@@ -848,6 +848,10 @@ def test_what_the_shopper_already_has_is_context_not_the_product():
 def test_a_shopping_word_typed_with_a_character_of_the_same_sound():
     reader = _shop({("wedge",), ("shoe",)}, {}, set())
     assert reader.read("给我老婆挑双坡根鞋吧").text == "wedges for women"
+    # two characters too (set K d-07), never across a function word ("要带" is no 腰带, a belt)
+    vases = _shop({("vase",), ("belt",), ("skate",), ("living", "room")}, {}, set())
+    assert vases.read("想买个花平放客厅").text == "vase"  # and where it goes is no product
+    assert "belt" not in vases.read("轮滑鞋 要带头盔的").text
     assert reader.read("坡跟鞋").text == "wedges"
 
 
