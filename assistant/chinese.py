@@ -110,14 +110,15 @@ def _readings() -> dict[str, frozenset[str]]:
 
 @cache
 def _homophones() -> dict[tuple[str, ...], str]:
-    """The shopping words of three or more characters by how they sound: a pinyin input method
-    offers every character of a sound, and shoppers pick the wrong one (坡根鞋 for 坡跟鞋, set I)."""
+    """The shopping words of two or more characters by how they sound: a pinyin input method
+    offers every character of a sound, and shoppers pick the wrong one (坡根鞋 for 坡跟鞋, set I;
+    花平 for 花瓶, set K d-07)."""
     import itertools
 
     readings = _readings()
     sounds: dict[tuple[str, ...], str] = {}
     for word in lexicon()["types"]:
-        if len(word) >= 3 and all(char in readings for char in word):
+        if len(word) >= 2 and all(char in readings for char in word):
             for sound in itertools.product(*(sorted(readings[char]) for char in word)):
                 sounds.setdefault(sound, word)
     return sounds
@@ -129,11 +130,13 @@ def _retyped(text: str) -> str:
     import itertools
 
     readings, sounds, types = _readings(), _homophones(), lexicon()["types"]
-    for n in (4, 3):
+    for n in (4, 3, 2):
         for i in range(len(text) - n + 1):
             typed = text[i : i + n]
             if typed in types or typed in _dictionary() or not all(char in readings for char in typed):
                 continue
+            if n == 2 and any(char in _function_words() for char in typed):
+                continue  # two characters across a function word are no word ("要带" is no 腰带)
             for sound in itertools.product(*(sorted(readings[char]) for char in typed)):
                 word = sounds.get(sound)
                 if word and sum(a != b for a, b in zip(word, typed, strict=True)) == 1:
@@ -265,6 +268,7 @@ class ChineseReader:
         text, age = self._age(text, pronoun=not audience)
         text, refused = self._refused_colours(text)
         refused += [c for c in replaced if c not in refused]
+        text, disliked = self._refused_attributes(text)
         required = self._required(text)
         text, colours = self._colours(text)
         colours = list(dict.fromkeys(colours))  # "墙是白的，想要白色的": white once
@@ -300,13 +304,24 @@ class ChineseReader:
         measures = [m for m in measures if m.split()[-1] not in self.words["counted_units"]]
         counts += [a for a in attributes if a.startswith("with ")]  # "mug with lid"
         attributes = [a for a in attributes if not a.startswith("with ")]
-        phrase = " ".join([*latin, *measures, *attributes, *kinds, *counts])
+        narrowing = self._narrowing([*latin, *attributes], kinds, latin)
+        named = [*latin, *measures, *attributes, *kinds, *counts]
+        if not kinds and narrowing:
+            # The kind is the Latin word the modifier narrows ("电磁炉能用的kadhai"): the modifier
+            # stands before it, as in English ("induction kadhai", not "kadhai induction").
+            head = [w for w in latin if w not in narrowing]
+            named = [*(w for w in latin if w in narrowing), *measures, *attributes, *head, *counts]
+        phrase = " ".join(named)
         if instead and kinds:  # "换成手链吧" -> "bracelet instead": a new kind replaces the old one
             phrase += " instead"
         # The rating before the budget: "under 1500 rated 4 and above" loses the budget in the
         # interpreter's amount reading, "rated 4 and above under 1500" keeps both.
         parts = [*greeting, *compare, *reference, *moves, *colours, phrase, *audience, *age, *rating, *price]
+        # last: the interpreter takes what follows a "not" as refused ("solid, not striped")
+        parts += [f"not {a}" for a in disliked]
         required = [a for a in required if a in attributes] + self._printed(message)
+        required += [a for a in narrowing if a not in required]
+        required += [m for m in map(self._held_measure, measures) if m and m not in required]
         text = " ".join(p for p in parts if p).strip()
         alternative = len(attributes) >= 2 and any(w in message for w in self.words["alternatives"])
         also = alternative and any(w in message for w in self.words["also"])
@@ -322,6 +337,35 @@ class ChineseReader:
             recorded=recorded,
             also=also,
         )
+
+    def _held_measure(self, measure: str) -> str | None:
+        """A measure said with its unit ("9瓦": 9 w, "六人桌": 6 seater) is a must-have where the
+        shop's records state it: a shopper who names the wattage wants that wattage (set K zh-019
+        showed 4- and 8-seater covers). Written as the shop writes it, spaced or not ("9 w", "9w");
+        both where both are. A size is the size filter's, not an attribute."""
+        if measure.startswith("size "):
+            return None
+        amounts = [measure, *_equal_amounts(measure)]  # "1 l" is "1000 ml" in a shop that says so
+        said = [form for amount in amounts for form in (amount, amount.replace(" ", ""))]
+        forms = [f for f in dict.fromkeys(said) if self.uses(terms(f)) > 0]
+        return " or ".join(forms) or None
+
+    def _narrowing(self, modifiers: list[str], kinds: list[str], latin: list[str]) -> list[str]:
+        """The modifiers that name a narrower kind of the product, where the shop's products hold
+        the modifier before the kind's head ("aviator sunglasses", "induction kadhai", "gel pen"):
+        the shopper asked for that kind, so it is a must-have, as a kind's own word is. A modifier
+        the shop never puts before the kind ("salon conditioner") only ranks. With no kind read
+        from the Chinese words, the head is a Latin word said with them ("电磁炉能用的kadhai")."""
+        heads = [terms(kinds[-1])[-1:]] if kinds and " or " not in kinds[-1] else []
+        heads = heads or [terms(w)[-1:] for w in latin if terms(w)]
+        found: list[str] = []
+        for modifier in modifiers:
+            words = terms(modifier)
+            if not words or modifier.startswith(("with ", "not ")) or set(words) <= set(terms(" ".join(kinds))):
+                continue  # a part of the kind's own name ("double bedsheet") narrows nothing more
+            if any(words != head and words[-1:] != head and self.uses([*words, *head]) > 0 for head in heads):
+                found.append(modifier)
+        return found
 
     # -- what the message does to the conversation ------------------------------------------
     def _question_beside_request(self, text: str, shown: bool = False) -> tuple[str, str] | None:
@@ -414,6 +458,9 @@ class ChineseReader:
             _, price = self._price(clause)
             if (price and not price[0].startswith("around")) or any(w in clause for w in types if len(w) >= 2):
                 return True
+            buys = any(cue in clause for cue in self.words["buy_cues"])
+            if buys and any(w in clause for w in self.words["replacement_words"]):
+                return True  # "想给她买双新的": a new one of the broken thing's kind
         return False
 
     def _compare(self, text: str) -> tuple[str, list[str]]:
@@ -518,7 +565,7 @@ class ChineseReader:
         joiner = words("range_joiners")
         rules = [
             (rf"({NUMBER})\s*{unit}\s*{joiner}\s*({NUMBER})\s*{unit}\s*{words('range_after')}?", "between"),
-            (rf"{words('max_before')}\s*({NUMBER})\s*{unit}", "under"),
+            (rf"{words('max_before')}\s*{words('cue_adverbs')}?\s*({NUMBER})\s*{unit}", "under"),
             (rf"({NUMBER})\s*{unit}\s*{words('max_after')}", "under"),
             (rf"{words('min_before')}\s*({NUMBER})\s*{unit}", "over"),
             (rf"({NUMBER})\s*{unit}\s*{words('min_after')}", "over"),
@@ -701,6 +748,19 @@ class ChineseReader:
             for m in list(re.finditer(pattern, text)):
                 refused.append(m.group(1).lower())
                 text = text.replace(m.group(), " ")
+        return text, list(dict.fromkeys(refused))
+
+    def _refused_attributes(self, text: str) -> tuple[str, list[str]]:
+        """Attributes said not to be liked or wanted ("她不喜欢条纹", "不要印花的"): taken out
+        before what is wanted is read, so they are never asked for, and passed on as "not
+        striped" (a negated attribute the interpreter neither requires nor prefers)."""
+        table = self.attributes
+        said = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+        dislikes = "|".join(map(re.escape, sorted(self.words["negations"]["dislikes"], key=len, reverse=True)))
+        refused = []
+        for m in list(re.finditer(rf"(?:{dislikes})\s*({said})(?:的|图案|款)?", text)):
+            refused.append(table[m.group(1)])
+            text = text.replace(m.group(), " ", 1)
         return text, list(dict.fromkeys(refused))
 
     def _asks(self, message: str) -> bool:
@@ -1129,10 +1189,13 @@ class ChineseReader:
         # shop carries ("首饰": jewelry -> the shop's jewellery, not a head ornament); a sense
         # that is no type only as a type spelt otherwise (never "home" for 家里).
         types = []
-        for sense in senses:
+        for n, sense in enumerate(senses):
             kind = self._type_in(sense)
             if kind and self.carried(kind.split()[-1:]):
-                return kind, None
+                return self._held_sense(kind, senses[n + 1 :]), None
+            carried = self._carried_modifier(kind) if kind else None
+            if carried:
+                return carried, None
             named = self.near(kind or sense)
             # A sense that is no type names a shop type only spelt otherwise, adding no word
             # ("jewelry" -> jewellery, "bed sheet" -> bedsheet; never 里面 "interior" -> car interior).
@@ -1140,6 +1203,31 @@ class ChineseReader:
                 return named, None
             types += [kind] if kind else []
         return (types[0], None) if types else (None, None)
+
+    def _carried_modifier(self, kind: str) -> str | None:
+        """For a kind whose head the shop does not carry, the words before the head that name a
+        kind it carries, longest first: a shop with no underwear files 保暖内衣 "thermal underwear"
+        under its thermals (set K zh-024 filtered on underwear and showed none). A head the shop
+        carries keeps its kind ("desk lamp" stays a lamp in a shop of desks and lamps)."""
+        words = terms(kind)
+        for start in range(len(words) - 1):
+            for end in range(len(words) - 1, start, -1):
+                run = words[start:end]
+                if self.is_type(run) and self.carried(run) and self.uses(run) > 0:
+                    return " ".join(run)
+        return None
+
+    def _held_sense(self, kind: str, later: list[str]) -> str:
+        """Of a word's senses, the kind it names most narrowly that the shop's products hold:
+        高尔夫球 is "golf; golf ball", and a shop of golf balls holds "golf ball" (set K zh-030 read
+        "golf", no kind the interpreter filters golf balls on). A later sense counts only where it
+        names the first one's kind more narrowly (its words hold the first's)."""
+        for sense in later:
+            narrower = self._type_in(sense)
+            words = terms(narrower or "")
+            if narrower and set(terms(kind)) < set(words) and self.carried(words[-1:]) and self.uses(words) > 0:
+                return narrower
+        return kind
 
     def _compound(self, token: str) -> list[str]:
         """Senses of a compound CEDICT lacks, from its parts (head last), only when the head is a
@@ -1191,6 +1279,31 @@ class ChineseReader:
                 if len(modifier.split()) == 1 and modifier.isalpha():
                     phrase = f"{modifier.lower()} {kind}"
                     found.append((self.uses(terms(phrase)), phrase))
+        held = [(n, phrase) for n, phrase in found if n > 0]
+        return [max(held)[1]] if held else self._analogous(parts)
+
+    def _analogous(self, parts: list[str]) -> list[str]:
+        """A two-character word CEDICT lacks read as its first character's other words are: 护肘
+        is an "elbow pad" (肘: elbow), so 护胸 is a "chest pad" (胸: chest; set K zh-021 read no
+        kind). The heads come from the dictionary's words of the same first character whose sense
+        is the second character's first sense before a head; the phrase must be one the shop's
+        products hold and a kind it carries."""
+        first, second = parts
+        heads: list[str] = []
+        for word in _compounds(first):
+            if len(word) != 2 or not _senses(word[1]):
+                continue
+            said = terms(_senses(word[1])[0])
+            for sense in _senses(word):
+                words = terms(sense)
+                if len(words) == len(said) + 1 and words[:-1] == said and words[-1] not in heads:
+                    heads.append(words[-1])
+        found = [
+            (self.uses([*terms(modifier), head]), f"{modifier.lower()} {head}")
+            for modifier in _senses(second)[:1]
+            for head in heads
+            if self.is_type([*terms(modifier), head]) and self.carried([head])
+        ]
         held = [(n, phrase) for n, phrase in found if n > 0]
         return [max(held)[1]] if held else []
 
@@ -1309,6 +1422,24 @@ def _senses(word: str) -> list[str]:
             ):
                 out.append(clean)
     return out
+
+
+def _equal_amounts(measure: str) -> list[str]:
+    """The same amount in the other units of its dimension ("1 l" -> "1000 ml", "1 litre"), from
+    the units table the comparisons use (`data/comparatives.yaml`); whole numbers only."""
+    from assistant.measures import measures
+
+    number, _, unit = measure.partition(" ")
+    try:
+        value = float(number)
+    except ValueError:
+        return []
+    for dimension in measures().dimensions.values():
+        if unit in dimension.units:
+            amount = value * dimension.units[unit]
+            said = [(amount / factor, other) for other, factor in dimension.units.items() if other != unit]
+            return [f"{n:g} {other}" for n, other in said if n >= 1 and n == int(n)]
+    return []
 
 
 @cache

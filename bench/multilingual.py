@@ -169,7 +169,9 @@ def main() -> None:
                 print(f"{d['id']} {outcome}  {' / '.join(d['turns'])}")
                 print(f"    read: {reads}")
                 print(f"    parsed: { ({k: v for k, v in final.constraints.items() if v}) }")
-                print(f"    labels: { ({k: v for k, v in d['constraints'].items() if v and k != 'category_field'}) }")
+                labels = d.get("constraints") or {}  # dialogue files may carry only the relevant ids
+                print(f"    labels: { ({k: v for k, v in labels.items() if v and k != 'category_field'}) }")
+                print(f"    relevant: {d['relevant']}  notes: {d.get('notes', '')}")
                 for turn, r in zip(d["turns"], replies, strict=True):
                     if not in_language(r, True):
                         print(f"    NOT IN LANGUAGE after {turn!r}: {r.text!r}")

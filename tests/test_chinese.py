@@ -141,6 +141,9 @@ def test_reading_the_words_shoppers_type(reader, message, expected):
         ("旧的坏了，有没有500以内的凉鞋", "sandals under 500"),
         # the cue and the budget in clauses of their own (set H q-003)
         ("我的手表坏了 要个新的 四百卢比以内", "watch under 400"),
+        # a new one bought in place of the broken thing, no budget (set K d-01)
+        ("老婆说她那双凉鞋穿坏了，想给她买双新的", "sandals for women"),
+        ("手表坏了，想再买一块", "watch"),
         # support stays support when no other clause buys
         ("我买的手表坏了怎么办", "what about damaged?"),
         ("手表坏了，能退货吗", "what about return policy and damaged?"),
@@ -570,6 +573,11 @@ def test_a_question_beside_a_new_bound_applies_the_bound_and_says_so(make_assist
         ("两三千块左右的手表", "watch around 2500", False),  # ... about its middle with 左右
         ("七八百左右吧，最多八百的马克杯", "mug under 800", False),  # the bound said outright wins
         ("一万五以内的戒指", "ring under 15000", False),
+        # an adverb between the budget word and its number (set K zh-027 lost the budget)
+        ("想要手表，预算就一千", "watch under 1000", False),
+        ("马克杯 预算只有500", "mug under 500", False),
+        # what the money can buy costs at most that (set K zh-030 read "around 300")
+        ("三百块钱能买到马克杯吗", "mug under 300", False),
     ],
 )
 def test_budgets_as_chinese_shoppers_say_them(reader, message, expected, below):
@@ -840,6 +848,10 @@ def test_what_the_shopper_already_has_is_context_not_the_product():
 def test_a_shopping_word_typed_with_a_character_of_the_same_sound():
     reader = _shop({("wedge",), ("shoe",)}, {}, set())
     assert reader.read("给我老婆挑双坡根鞋吧").text == "wedges for women"
+    # two characters too (set K d-07), never across a function word ("要带" is no 腰带, a belt)
+    vases = _shop({("vase",), ("belt",), ("skate",), ("living", "room")}, {}, set())
+    assert vases.read("想买个花平放客厅").text == "vase"  # and where it goes is no product
+    assert "belt" not in vases.read("轮滑鞋 要带头盔的").text
     assert reader.read("坡跟鞋").text == "wedges"
 
 
@@ -870,3 +882,74 @@ def test_a_word_that_is_no_kind_of_its_own_is_the_shops_one_kind_of_it():
 
     assert reader(["wall shelf"]).read("置物架 一千以内").text == "wall shelf under 1000"
     assert reader(["book shelf", "wall shelf"]).read("置物架 一千以内").text == "shelf under 1000"
+
+
+@pytest.mark.parametrize(
+    "message, held, text, required",
+    [
+        # a modifier the shop's products put before the kind names a narrower kind: a must-have
+        # (set K zh-025 aviator sunglasses, zh-016 an induction kadhai, only ranked before)
+        ("aviator款的墨镜", {("aviator", "sunglass"): 2}, "aviator sunglass", ["aviator"]),
+        ("皮的钱包", {("leather", "purse"): 1}, "leather purse", ["leather"]),
+        # the kind is the Latin word the Chinese qualifier narrows: the modifier stands before it
+        ("电磁炉能用的kadhai有没有", {("induction", "kadhai"): 1}, "induction kadhai", ["induction"]),
+    ],
+)
+def test_a_modifier_the_shop_names_a_narrower_kind_with_is_required(message, held, text, required):
+    carried = {("sunglass",), ("purse",)}
+    reader = _shop(carried, held, {"aviator", "kadhai", "induction", "leather"})
+    reading = reader.read(message)
+    assert (reading.text, reading.required) == (text, required)
+
+
+def test_of_a_words_senses_the_narrower_kind_the_shop_holds():
+    # set K zh-030: 高尔夫球 is "golf; golf ball"; a shop whose products say "golf ball" sells those
+    carried = {("golf",), ("ball",), ("golf", "ball")}
+    assert _shop(carried, {("golf", "ball"): 4}, set()).read("高尔夫球").text == "golf ball"
+
+
+def test_a_word_the_dictionary_lacks_is_read_as_the_words_of_its_first_character_are():
+    # set K zh-021: 护胸 is not in CC-CEDICT; 护肘 is an "elbow pad" (肘: elbow), so 护胸 (胸: chest)
+    # is a "chest pad" where the shop's products hold the phrase
+    carried = {("pad",), ("chest", "pad")}
+    reading = _shop(carried, {("chest", "pad"): 2}, set()).read("小男孩打板球用的护胸")
+    assert reading.text.endswith("chest pad for boys")
+
+
+def test_a_kind_the_shop_does_not_carry_is_read_as_the_carried_kind_its_modifier_names():
+    # set K zh-024: 保暖内衣 is "thermal underwear"; a shop with no underwear files it under thermals
+    known = {("thermal",), ("underwear",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in known,
+        carried=lambda words: tuple(words) == ("thermal",),
+        knows=lambda word: False,
+        uses=lambda phrase: 4 if phrase == ["thermal"] else 0,
+    )
+    assert reader.read("闺女冬天穿的保暖内衣，400以内").text == "thermal for girls under 400"
+
+
+@pytest.mark.parametrize(
+    "message, held, required",
+    [
+        # a measure the shop's records state is a must-have (set K zh-019 showed 4- and 8-seaters)
+        ("六人桌的盒子", {("6", "seater"): 1}, ["6 seater"]),
+        ("9瓦的盒子", {("9", "w"): 2, ("9w",): 1}, ["9 w or 9w"]),
+        # the same amount as the shop writes it (set K zh-015: the 1 l bottle says "1000 ml")
+        ("一升装的盒子", {("1000", "ml"): 3}, ["1000 ml"]),
+    ],
+)
+def test_a_measure_the_shop_states_is_required(message, held, required):
+    assert _shop(CARRIED, held, set()).read(message).required == required
+
+
+@pytest.mark.parametrize(
+    "message, text, attributes",
+    [
+        # an attribute disliked is refused, not asked for (set K d-05 required the stripes too)
+        ("要纯棉的 她不喜欢绣花", "cotton not embroidered", ["cotton"]),
+        ("不要绣花的连衣裙", "dress not embroidered", []),
+    ],
+)
+def test_an_attribute_disliked_is_refused_not_asked_for(reader, message, text, attributes):
+    reading = reader.read(message)
+    assert (reading.text, reading.attributes) == (text, attributes)
