@@ -296,3 +296,34 @@ def test_an_adjective_made_from_a_known_word_is_no_misspelling(parse):
     # "-y" and "-ish" make adjectives of nouns: "flashy" is no misspelt "flash".
     for message in ("a backpack for the office, nothing flashy", "a reddish scarf"):
         assert parse(message).corrections == {}
+
+
+def test_a_name_pointed_at_outweighs_an_a_in_the_shoppers_story(make_assistant):
+    """Set K: "nephew wears A UK 7 shoe, would THOSE veelys quad skates fit him?" was read as a
+    request for shoes ("a" before the kind) and searched."""
+    from assistant.session import Session
+
+    assistant, _ = make_assistant()
+    boots = "SA-00040"  # Thornbury Waterproof Hiking Boots
+    assistant.name_products = lambda message: [boots]
+    asked = "my son wears a size 9 boot, would those thornbury hiking boots fit him?"
+    assert assistant.answered_about(Session(), asked) == [boots]
+
+
+def test_variants_of_one_line_named_together_are_one_name():
+    """Set K: "the size 12 synthetic hiking boots, are they waterproof" names two variants of one
+    line, which the turn read as several products and so as a request for the kind."""
+    from types import SimpleNamespace
+
+    from assistant.interpret import _one_line
+    from common.schema import Product
+
+    boots = [
+        Product(id=f"b{i}", title=f"Hiking Boots (size 12, {m})", category=["Hiking Boots"])
+        for i, m in enumerate(["synthetic", "leather"])
+    ]
+    other = Product(id="c1", title="Office Chair (leather, blue)", category=["Office Chair"])
+    products = [*boots, other]
+    catalog = SimpleNamespace(products=products, row_of={p.id: i for i, p in enumerate(products)})
+    assert _one_line(["b0", "b1"], catalog)
+    assert not _one_line(["b0", "c1"], catalog)
