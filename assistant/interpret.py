@@ -39,7 +39,7 @@ from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
 from assistant.marked_brands import marked_brands
 from assistant.moves import Move, read_move
-from assistant.naming import asks_verdict, points
+from assistant.naming import asks_verdict
 from assistant.session import Session
 from assistant.understand import Query
 from assistant.vocabulary import DATA
@@ -149,14 +149,13 @@ def interpret(
     pointed = pointers(message, on_screen, session.last.about)
     named = [pid for pid in (name_products(message) if name_products else []) if pid in engine.catalog.row_of]
     several = len(named) >= 2 and not _one_line(named, engine.catalog)
-    if named and _asks_for_kind(message, query) and (several or (_indefinite(message, query) and not points(message))):
+    if named and _asks_for_kind(message, query) and (several or _indefinite(message, query)):
         # "a beard wash maybe? aloe vera one" matches products' names (one of them on screen),
         # yet it asks for a kind the shop carries, with no compare cue and no question put: a
         # request (sets H, I). One name matched is a request too when the kind is said with "a",
         # "an", "some" or "any": a product meant is said with "the" or its name. Variants of one
         # line named together are one name ("the size 12 synthetic hiking boots, are they
-        # waterproof"), and a "the"/"those" pointing at the name outweighs an "a" in the story
-        # ("wears A UK 7 shoe, would THOSE veelys quad skates fit him?"; set K).
+        # waterproof"; set K).
         named = []
     on_screen_ids = [p.id for p in on_screen]
     # A named product already on screen is a reference to its position.
@@ -257,7 +256,13 @@ def _only_brand(message: str, catalog: CatalogIndex, pid: str, brands: list[str]
     brand = (product.brand or "").lower()
     if not brand or brand not in brands:
         return False
-    return not (set(terms(product.title)) - set(terms(brand))) & set(terms(message))
+    title, said = set(terms(product.title)) - set(terms(brand)), set(terms(message))
+    # a model code said shortened is a word of the title too ("lg MC3286 capacity kitni hai" of
+    # "lg mc3286blt ..."; set K): the said word opens the code and has its digits
+    shortened = any(
+        w != t and t.startswith(w) and any(c.isdigit() for c in w) and len(w) >= 3 for w in said for t in title
+    )
+    return not (title & said or shortened)
 
 
 def _asks_for_kind(message: str, query: Query) -> bool:

@@ -818,11 +818,6 @@ def _points(raw: list[str]) -> bool:
     )
 
 
-def points(text: str) -> bool:
-    """The message points at one product with "the", "this", "those" (`_points`)."""
-    return _points(_tokens(text))
-
-
 def _specification_codes(products: list[Product]) -> list[frozenset[str]]:
     """Each product's model codes that only its specifications carry ("Model Number: FHD115" of
     "fabhomedecor fabric double sofa bed"): the code-like words of the values of keys that

@@ -298,18 +298,6 @@ def test_an_adjective_made_from_a_known_word_is_no_misspelling(parse):
         assert parse(message).corrections == {}
 
 
-def test_a_name_pointed_at_outweighs_an_a_in_the_shoppers_story(make_assistant):
-    """Set K: "nephew wears A UK 7 shoe, would THOSE veelys quad skates fit him?" was read as a
-    request for shoes ("a" before the kind) and searched."""
-    from assistant.session import Session
-
-    assistant, _ = make_assistant()
-    boots = "SA-00040"  # Thornbury Waterproof Hiking Boots
-    assistant.name_products = lambda message: [boots]
-    asked = "my son wears a size 9 boot, would those thornbury hiking boots fit him?"
-    assert assistant.answered_about(Session(), asked) == [boots]
-
-
 def test_variants_of_one_line_named_together_are_one_name():
     """Set K: "the size 12 synthetic hiking boots, are they waterproof" names two variants of one
     line, which the turn read as several products and so as a request for the kind."""
@@ -327,3 +315,21 @@ def test_variants_of_one_line_named_together_are_one_name():
     catalog = SimpleNamespace(products=products, row_of={p.id: i for i, p in enumerate(products)})
     assert _one_line(["b0", "b1"], catalog)
     assert not _one_line(["b0", "c1"], catalog)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "lg mc3286 capacity kitni hai",  # set K: the model code said shortened, with its brand
+        "does the LG MC3286 have a grill?",
+    ],
+)
+def test_a_brand_and_its_model_code_said_shortened_name_more_than_the_brand(message):
+    from types import SimpleNamespace
+
+    from assistant.interpret import _only_brand
+    from common.schema import Product
+
+    oven = Product(id="o1", title="lg mc3286blt 32 l convection microwave oven", brand="lg")
+    catalog = SimpleNamespace(products=[oven], row_of={"o1": 0})
+    assert not _only_brand(message, catalog, "o1", ["lg"])
