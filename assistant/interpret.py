@@ -18,8 +18,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from assistant import asking, which_one
 from assistant import intent as intents
-from assistant import which_one
 from assistant.audience import clauses, taken_back
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours
@@ -151,11 +151,14 @@ def interpret(
         query = _without_type(query, message)
     pointed = pointers(message, on_screen, session.last.about)
     named = [pid for pid in (name_products(message) if name_products else []) if pid in engine.catalog.row_of]
-    if named and _asks_for_kind(message, query) and (len(named) >= 2 or _indefinite(message, query)):
+    several = len(named) >= 2 and not _one_line(named, engine.catalog)
+    if named and _asks_for_kind(message, query) and (several or _indefinite(message, query)):
         # "a beard wash maybe? aloe vera one" matches products' names (one of them on screen),
         # yet it asks for a kind the shop carries, with no compare cue and no question put: a
         # request (sets H, I). One name matched is a request too when the kind is said with "a",
-        # "an", "some" or "any": a product meant is said with "the" or its name.
+        # "an", "some" or "any": a product meant is said with "the" or its name. Variants of one
+        # line named together are one name ("the size 12 synthetic hiking boots, are they
+        # waterproof"; set K).
         named = []
     on_screen_ids = [p.id for p in on_screen]
     # A named product already on screen is a reference to its position.
@@ -221,7 +224,9 @@ def interpret(
     if removed and intent == Intent.SEARCH and not query.product_type:
         intent = Intent.REFINE  # "colour doesn't matter, forget that" edits the request
     # "with this X can i ...", "eureka gseb vii chalega"
+    # "skayvon controller does it beep", "X ka weight kitna hai" (`asking`)
     questioning = QUESTION.search(message) or intents.QUESTION_WORDS.search(message) or asks_verdict(message)
+    questioning = questioning or asking.asks(message)
     if intent == Intent.DETAIL and questioning and not intents.DETAIL_REQUEST.search(message):
         # "and the cheaper one overall?" asks which one, shown as it is; "is the black one
         # waterproof?" asks about it (the listing was searched for "cheaper overall")
@@ -278,7 +283,13 @@ def _only_brand(message: str, catalog: CatalogIndex, pid: str, brands: list[str]
     brand = (product.brand or "").lower()
     if not brand or brand not in brands:
         return False
-    return not (set(terms(product.title)) - set(terms(brand))) & set(terms(message))
+    title, said = set(terms(product.title)) - set(terms(brand)), set(terms(message))
+    # a model code said shortened is a word of the title too ("lg MC3286 capacity kitni hai" of
+    # "lg mc3286blt ..."; set K): the said word opens the code and has its digits
+    shortened = any(
+        w != t and t.startswith(w) and any(c.isdigit() for c in w) and len(w) >= 3 for w in said for t in title
+    )
+    return not (title & said or shortened)
 
 
 def _asks_for_kind(message: str, query: Query) -> bool:
@@ -288,6 +299,14 @@ def _asks_for_kind(message: str, query: Query) -> bool:
 
 
 INDEFINITE = frozenset({"a", "an", "some", "any"})
+
+
+def _one_line(named: list[str], catalog: CatalogIndex) -> bool:
+    """The products are variants of one line: one category, one title before the options
+    ("Office Chair (leather, blue, fixed)" and "Office Chair (leather, blue, high-back)")."""
+    products = [catalog.products[catalog.row_of[pid]] for pid in named]
+    stems = {(p.category_path, p.title.split(" (")[0].strip().lower()) for p in products}
+    return len(stems) == 1 and all(" (" in p.title for p in products)
 
 
 def _indefinite(message: str, query: Query) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant import answers, shopping
+from assistant import answers, asking, shopping
 from assistant import intent as intents
 from assistant.engine import SearchEngine
 from assistant.intent import Intent
@@ -33,7 +33,10 @@ class NamedProducts:
         # "with this one-way bike alarm CAN I start the engine from the remote": a question by its
         # inverted verb, wherever it stands, not only at the start of a clause or by its "?".
         # Hinglish asks by a phrase after the name ("jaspo skating kit theek rahega").
-        if not (answers.is_question(message) or intents.QUESTION_WORDS.search(message) or asks_verdict(message)):
+        # So does an inverted verb and pronoun anywhere ("skayvon controller does it beep") and a
+        # Hindi/Hinglish question word ("X ka weight kitna hai", `asking`).
+        asked = answers.is_question(message) or intents.QUESTION_WORDS.search(message)
+        if not (asked or asks_verdict(message) or asking.asks(message)):
             return []
         # A message that asks for products ("do you have ...", a budget) asks for a kind: its
         # brand and type words name no product, even where the shop has one such.

@@ -218,6 +218,10 @@ class NameIndex:
         # A brand said by its own opening words ("GWYN floral skirt" of gwyn lingerie, "BLUE
         # BIRDS steel bottle" of blue birds usa homeware): a shorter opening whose last word is
         # found in that brand's titles only, and is no everyday, product-type or colour word.
+        # A brand's words long enough to be told when misspelt (`near_spelling_min`, see `_spelt`)
+        self.brand_words = frozenset(
+            w for phrase in self.brand_rows for w in phrase if len(w) >= rules().near_spelling_min and w.isalpha()
+        )
         for phrase, rows in list(self.brand_rows.items()):
             for k in range(1, len(phrase)):
                 head, last = phrase[:k], phrase[k - 1]
@@ -318,6 +322,11 @@ class NameIndex:
         headlight for PULSAR 150", "the NIRLON CLASSIC red 2.5 litre KADHAI")."""
         return self.words[row] | rules().describing
 
+    def _line_name(self, row: int) -> frozenset[str]:
+        """The title words a product shares with every product of its line (none outside a line)."""
+        line = self.lines.get(self.products[row].category_path)
+        return line.common if line and row in line.rows else frozenset()
+
     def _options(self, row: int) -> set[str]:
         line = self.lines.get(self.products[row].category_path)
         return line.option_words if line and row in line.rows else set()
@@ -329,7 +338,7 @@ class NameIndex:
         to 2000"), as the understander read it: a brand and the words of that kind name no product."""
         r_ = rules()
         raw = _tokens(text)
-        said = [_spelling(singular(w)) for w in raw]
+        said = self._spelt([_spelling(singular(w)) for w in raw])
         definite = _points(raw)
         back = sorted({i for i, w in enumerate(raw) if w in r_.back} | set(_verdicts_at(raw)))
         kind_words = set(_terms(kind or ""))
@@ -355,6 +364,11 @@ class NameIndex:
             matched |= _phrase_words(said, self.title_terms[r], matched, self.ordinary - rules().generic)
             if not names - self.brands[r] and not brand:
                 continue  # a title of type and option words only: a variant of a line (below)
+            if not brand and not self.brands[r] and matched <= self._line_name(r):
+                # a line's name and nothing of one variant's own ("the RGB laser GAMING MOUSE, is
+                # it wireless"): which variant is told by the option values said (`_variants`),
+                # not by the title that happens to share most words with the question
+                continue
             weight = sum(self.idf[w] for w in matched)
             cover = _share(self.idf, matched, names - (self.spec_codes[r] - matched) | self.brands[r])
             sole = brand is not None and self.sole_of_brand[r]
@@ -472,6 +486,20 @@ class NameIndex:
             return (not any(0 < at - i <= POINTER_REACH for i in pointers), at, n.group, n.product.id)
 
         return sorted(out, key=named_at)
+
+    def _spelt(self, said: list[str]) -> list[str]:
+        """The message with a brand's word typed one letter off read as that word ("SKYVON pump
+        controller" of skayvon): a word the catalog and English lack, of `near_spelling_min`
+        letters or more, one letter in, out, changed or two swapped from one brand word only."""
+        least = rules().near_spelling_min
+        out = list(said)
+        for i, w in enumerate(said):
+            if len(w) < least or not w.isalpha() or w in self.idf or w in ENGLISH:
+                continue
+            near = [b for b in self.brand_words if abs(len(b) - len(w)) <= 1 and OSA.distance(w, b) == 1]
+            if len(near) == 1:
+                out[i] = near[0]
+        return out
 
     def _joined(self, raw: list[str]) -> set[str]:
         """Two words said apart that a title writes as one ("gel kayano" for "gel-kayano", "one
@@ -649,7 +677,9 @@ class NameIndex:
                         said_with_key |= set(range(p, after + 1))
         named = {key for key, values in line.values.items() for v in values for p in _mentions(said, v) if p in run}
         following = said[i] if i < len(said) else ""
-        closes = bool(run) and (run[-1] in ends or following in rules().attach)
+        # a value closing the message is what it asks ("is the RGB laser gaming mouse WIRELESS?"),
+        # one closing a clause with more said after it describes ("the tea kettle 2 LITRE, will it")
+        closes = bool(run) and ((run[-1] in ends and run[-1] < len(said) - 1) or following in rules().attach)
         return said_with_key | (set(run) if len(named) >= 2 or (named and closes) else set())
 
     def _narrowed(

@@ -646,3 +646,83 @@ def test_a_word_after_a_choosing_the_names_nothing():
         Product(id="g2", title="wolfer feather weight (right hand) batting gloves", brand="wolfer"),
     ]
     assert _named(gloves, "are the neo strike pro550 youth gloves the right age range for him?") == ["g1"]
+
+
+# -- set K's held-out classes: a misspelt brand, a line's name with its options, Hinglish -------
+MISSPELT = [
+    Product(id="p1", title="skayvon submersibble three phase pump controller", brand="skayvon"),
+    Product(id="p3", title="nirlon classic kadhai 2.5 l", brand="nirlon"),
+    Product(id="p4", title="weldecor picture light wall lamp", brand="weldecor"),
+]
+
+
+@pytest.mark.parametrize(
+    "message, named",
+    [
+        # a brand typed one letter off (in, out, changed), the way the shopper heard it
+        ("skyvon pump controller - does it beep?", ["p1"]),
+        ("does the skyvon controller beep?", ["p1"]),
+        ("nirlone kadhai, induction pe chalega?", ["p3"]),
+        ("does the weldcor lamp need bulbs?", ["p4"]),
+    ],
+)
+def test_a_brand_typed_one_letter_off_names_its_products(message, named):
+    assert _named(MISSPELT, message) == named
+
+
+# tau's line as it is: not every combination is made (no RGB wireless mouse)
+TAU_MICE = [
+    Product(
+        id=f"m-{colour}-{sensor}-{link}",
+        title=f"Gaming Mouse ({colour}, {sensor}, {link})",
+        category=["Gaming Mouse"],
+        attributes={"color": colour, "sensor type": sensor, "connectivity": link},
+    )
+    for colour, sensor, link in [
+        ("white", "optical", "wireless"),
+        ("black", "laser", "wireless"),
+        ("white", "laser", "wireless"),
+        ("black", "laser", "wired"),
+        ("white", "optical", "wired"),
+        ("RGB", "laser", "wired"),
+        ("black", "optical", "wired"),
+        ("RGB", "optical", "wired"),
+    ]
+]
+
+
+@pytest.mark.parametrize(
+    "message, named",
+    [
+        # the line's name and the options said before it name the variant; the option asked
+        # after it, closing the question, does not pick another (it named the white and black
+        # laser wireless ones, whose titles share most words with the question)
+        ("is the RGB laser gaming mouse wireless?", ["m-RGB-laser-wired"]),
+        # a Hinglish "ye"/"iska" (this, its) after the name points back at it as "it" does
+        ("rgb gaming mouse, kya ye optical hai", ["m-RGB-laser-wired", "m-RGB-optical-wired"]),
+        ("rgb gaming mouse, iska dpi kitna hai", ["m-RGB-laser-wired", "m-RGB-optical-wired"]),
+    ],
+)
+def test_a_lines_name_with_its_options_names_the_variant_not_the_title_sharing_most_words(message, named):
+    assert sorted(_named(TAU_MICE, message)) == sorted(named)
+
+
+@pytest.mark.parametrize(
+    "message, asks",
+    [
+        ("nirlon classic kadhai ka weight kitna hai", True),
+        ("kya ye waterproof hai", True),
+        ("leebo headlight waterproof hai ki nahi", True),
+        ("LG MC3286BLT की क्षमता कितनी है", True),
+        ("skayvon pump controller does it beep", True),
+        ("the RGB laser gaming mouse is it wireless", True),
+        # a request, and a relative clause, ask nothing
+        ("black analog watch 1000 ke andar", False),
+        ("nirlon kadhai chahiye", False),
+        ("a kettle that does it all", False),
+    ],
+)
+def test_a_question_is_read_by_hinglish_question_words_and_an_inverted_pronoun_anywhere(message, asks):
+    from assistant import asking
+
+    assert asking.asks(message) is asks

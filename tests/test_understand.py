@@ -299,3 +299,40 @@ def test_an_adjective_made_from_a_known_word_is_no_misspelling(parse):
     # "-y" and "-ish" make adjectives of nouns: "flashy" is no misspelt "flash".
     for message in ("a backpack for the office, nothing flashy", "a reddish scarf"):
         assert parse(message).corrections == {}
+
+
+def test_variants_of_one_line_named_together_are_one_name():
+    """Set K: "the size 12 synthetic hiking boots, are they waterproof" names two variants of one
+    line, which the turn read as several products and so as a request for the kind."""
+    from types import SimpleNamespace
+
+    from assistant.interpret import _one_line
+    from common.schema import Product
+
+    boots = [
+        Product(id=f"b{i}", title=f"Hiking Boots (size 12, {m})", category=["Hiking Boots"])
+        for i, m in enumerate(["synthetic", "leather"])
+    ]
+    other = Product(id="c1", title="Office Chair (leather, blue)", category=["Office Chair"])
+    products = [*boots, other]
+    catalog = SimpleNamespace(products=products, row_of={p.id: i for i, p in enumerate(products)})
+    assert _one_line(["b0", "b1"], catalog)
+    assert not _one_line(["b0", "c1"], catalog)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "lg mc3286 capacity kitni hai",  # set K: the model code said shortened, with its brand
+        "does the LG MC3286 have a grill?",
+    ],
+)
+def test_a_brand_and_its_model_code_said_shortened_name_more_than_the_brand(message):
+    from types import SimpleNamespace
+
+    from assistant.interpret import _only_brand
+    from common.schema import Product
+
+    oven = Product(id="o1", title="lg mc3286blt 32 l convection microwave oven", brand="lg")
+    catalog = SimpleNamespace(products=[oven], row_of={"o1": 0})
+    assert not _only_brand(message, catalog, "o1", ["lg"])
