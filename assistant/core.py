@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from functools import cached_property
 
-from assistant import answers, chinese_text, dialogue, policy_answer, shopping, which_one
+from assistant import answers, chinese_text, dialogue, policy_answer, shopping, superlatives, which_one
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
@@ -283,6 +283,10 @@ class Assistant:
         )
         if claim is not None:  # "which one is more waterproof?": which is more, from the records
             yield Event(type=EventKind.TEXT, data=which_one.answer(products, claim))
+            return Outcome(meant.intent, products=cards)
+        most = superlatives.asked(message) if len(products) >= 2 and answers.is_question(message) else None
+        if most is not None:  # "which of those is the easiest to clean?": the records that say so
+            yield Event(type=EventKind.TEXT, data=superlatives.answer(products, most))
             return Outcome(meant.intent, products=cards)
         asks = meant.intent == Intent.PRODUCT_QUESTION or answers.asks_something(message) and not only_points(message)
         if not comparing and asks:  # "is the second one waterproof?"

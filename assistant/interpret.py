@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from assistant import intent as intents
-from assistant import which_one
+from assistant import superlatives, which_one
 from assistant.audience import clauses, taken_back
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours
@@ -206,7 +206,7 @@ def interpret(
         on_screen
         and len(pointed or understood.references) < 2
         and WHICH_OF_SHOWN.search(message)
-        and which_one.asked(message)
+        and (which_one.asked(message) or superlatives.asked(message))
     )
     if which:
         # "which one is the cheapest?", "what's the lightest of these?": a graded question over
