@@ -153,6 +153,8 @@ class Knowledge:
     fit_words: frozenset[str] = frozenset()  # "good", "suit": ask whether it fits someone, no feature
     subject_verbs: frozenset[str] = frozenset()  # "include", "fit": end the product's name in "does the X include"
     measures: frozenset[str] = frozenset()  # "thick", "wide": the dimension an amount the shopper needs is of
+    measure_families: dict[str, str] = field(default_factory=dict)  # "thick" -> "length", "heavy" -> "weight"
+    count_words: dict[str, float] = field(default_factory=dict)  # "single" -> 1, "three" -> 3
 
 
 @cache
@@ -224,7 +226,9 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         frozenset(k.lower() for k in data.get("pack_keys", [])),
         frozenset(singular(w) for w in data.get("fit_words", "").split()),
         frozenset(data.get("subject_verbs", "").split()),
-        frozenset(data.get("measures", "").split()),
+        frozenset(w for ws in data.get("measures", {}).values() for w in ws.split()),
+        {w: f for f, ws in data.get("measures", {}).items() for w in ws.split()},
+        {str(k): float(v) for k, v in data.get("count_words", {}).items()},
     )
 
 
@@ -514,7 +518,7 @@ def answer_question(
         shorter = _answer_whole(product, text, embedder, values, naming)
         if shorter.verdict in (Verdict.YES, Verdict.NO, Verdict.VALUE):
             return shorter
-    return _pack_count(question, product) or found
+    return _pack_count(question, product) or _title_amount(question, product) or found
 
 
 # -- a choice offered ("h4 or h7?", "gujarati medium or english medium?") -------------------------
@@ -617,7 +621,12 @@ def _answer_whole(
     counted = None if asked.yes_no else _counted(question, product, evidence)
     if counted is not None:  # "how many pillows come in one order?" against "Sales Package: 10 Pillows"
         return counted
-    for step in (_attribute_answer(product, asked), _fact_answer(asked, evidence)):
+    title = Evidence(product.title, source="description")
+    for step in (
+        _attribute_answer(product, asked),
+        _fact_answer(asked, evidence),
+        _other_count(asked, [title, *evidence]),
+    ):
         if step:
             return step
     # What the product is (title, category) and what its record states elsewhere ("non stick")
@@ -774,6 +783,64 @@ def _pack_count(question: str, product: Product) -> Answer | None:
         if (e.key or "").lower() in knowledge().pack_keys and (e.value or "").isdigit():
             return _count_answer(e.value or "", e)
     return None
+
+
+def _counts_before(words: list[str]) -> list[tuple[float, str, str]]:
+    """(count, as said, word) for each word said right after a count ("SINGLE phase", "3 phase", "twin
+    bed"): the count says which one of its kind; units are amounts, read by `fit`."""
+    numbers = knowledge().count_words
+    out = []
+    for before, word in zip(words, words[1:], strict=False):
+        n = float(before) if NUMBER.fullmatch(before) else numbers.get(before)
+        if n is not None and word.isalpha() and word not in fit.unit_words():
+            out.append((n, before, singular(word)))
+    return out
+
+
+def _other_count(asked: Asked, evidence: list[Evidence]) -> Answer | None:
+    """No where the record says the thing asked with another count than the question's: "will it
+    run on SINGLE phase?" against a "3 Phase" motor (held-out class 2). Not where it also says the
+    asked one, nor where the count names the product."""
+    if not asked.yes_no:
+        return None
+    # the count is asked, not a word naming the product ("the 3 phase motor - ..."); what it counts
+    # may name it ("Kirloskar 3 Phase Motor" asked "will it run on single phase?")
+    filler = knowledge().filler
+    wanted = [(n, w) for n, said, w in _counts_before(asked.said) if said not in asked.named and w not in filler]
+    for n, word in wanted:
+        stated = [
+            (m, e)
+            for e in evidence
+            for m, _, w in _counts_before(tokenize(e.text.replace("'", "")))
+            if _same_word(w, word)
+        ]
+        if stated and all(m != n for m, _ in stated):
+            e = stated[0][1]
+            lead = f"The listing gives {e.text}" if e.source != "description" else f"The listing says: {_quote(e)}"
+            return Answer(Verdict.NO, f"No. {lead}.", [e], e.value)
+    return None
+
+
+def _title_amount(question: str, product: Product) -> Answer | None:
+    """ "How thick is it?" where no specification states it: the one amount of that dimension its
+    title gives ("Yoga Mat 10 mm"); none where the title gives several (held-out class 2)."""
+    if read_question(question).yes_no:
+        return None
+    asked = {knowledge().measure_families.get(w) for w in _words(question)} - {None}
+    if len(asked) != 1:
+        return None
+    family = asked.pop()
+    amounts = [m for m in fit.amounts(product.title) if m.family == family]
+    if len(amounts) != 1:
+        return None
+    said = [
+        m.group(0) for m in re.finditer(r"\d+(?:\.\d+)?\s*[a-z\"]+", product.title, re.I) if fit.amounts(m.group(0))
+    ]
+    value = next((t for t in said if fit.amounts(t)[0].family == family), None)
+    if value is None:
+        return None
+    e = Evidence(product.title, source="description")
+    return Answer(Verdict.VALUE, f"{value}, as its title gives it: {_quote(e)}.", [e], value)
 
 
 def _count_answer(count: str, e: Evidence) -> Answer:

@@ -277,3 +277,26 @@ def test_the_unit_of_an_amount_before_the_thing_asked_says_no_other_thing():
     asked = read_question("does it have a screen holder?", "burdy bag")
     holder = answers.Evidence("Laptop Holder: Yes", "Laptop Holder", "Yes")
     assert not answers._about_asked(asked, holder, values)
+
+
+MOTOR = Product(id="mo1", title="kirloskar 3 phase motor pump 1 hp", attributes={"Power": "1 HP"})
+PUMP = Product(id="mo2", title="crompton pump", attributes={"Phase": "Single Phase"})
+THICK_MAT = Product(id="ym3", title="Strauss Yoga Mat 10 mm", attributes={"Material": "EVA"})
+SIZED_MAT = Product(id="ym4", title="Yoga Mat 6 mm 183 x 61 cm", attributes={"Material": "EVA"})
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "verdict", "said"),
+    [
+        # the record states the thing asked with another count, in its title: a no
+        (MOTOR, "will it run on single phase?", Verdict.NO, "3 phase"),
+        (PUMP, "will it run on single phase?", Verdict.YES, "Single Phase"),
+        # a value of a dimension no specification states: the one its title gives
+        (THICK_MAT, "how thick is it?", Verdict.VALUE, "10 mm"),
+        (SIZED_MAT, "how thick is it?", Verdict.NOT_STATED, None),
+    ],
+)
+def test_a_fact_of_the_title_answers_where_it_conflicts_or_gives_the_value(product, question, verdict, said):
+    answer = ask(product, question, [MOTOR, PUMP, THICK_MAT, SIZED_MAT])
+    assert answer.verdict == verdict, answer.text
+    assert said is None or said in answer.text
