@@ -155,6 +155,7 @@ class Knowledge:
     measures: frozenset[str] = frozenset()  # "thick", "wide": the dimension an amount the shopper needs is of
     measure_families: dict[str, str] = field(default_factory=dict)  # "thick" -> "length", "heavy" -> "weight"
     count_words: dict[str, float] = field(default_factory=dict)  # "single" -> 1, "three" -> 3
+    apart: re.Pattern[str] = re.compile(r"(?!x)x")  # "separately": asks whether a thing is left out
 
 
 @cache
@@ -229,6 +230,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         frozenset(w for ws in data.get("measures", {}).values() for w in ws.split()),
         {w: f for f, ws in data.get("measures", {}).items() for w in ws.split()},
         {str(k): float(v) for k, v in data.get("count_words", {}).items()},
+        re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("apart", [])) or r"(?!x)x", re.I),
     )
 
 
@@ -508,7 +510,7 @@ def answer_question(
         return _option_answer(held[0])
     found = _answer_whole(product, question, embedder, values, naming)
     if found.verdict not in (Verdict.NOT_STATED, Verdict.JUDGEMENT):
-        return found
+        return _apart(question, found)
     asking = ASKING_SENTENCE.search(question)
     sentence = asking.group().strip() if asking else ""
     tries = [sentence] if asking and asking.start() > 0 else []
@@ -517,8 +519,22 @@ def answer_question(
     for text in tries:
         shorter = _answer_whole(product, text, embedder, values, naming)
         if shorter.verdict in (Verdict.YES, Verdict.NO, Verdict.VALUE):
-            return shorter
+            return _apart(question, shorter)
     return _pack_count(question, product) or _title_amount(question, product) or found
+
+
+def _apart(question: str, found: Answer) -> Answer:
+    """ "Will I need to buy bulbs SEPARATELY?" asks whether they are left out: a yes or no read
+    from what the record says is included ("Bulb Included: No") is turned round (set K, pq-k021,
+    was answered no). The cue words are data (`apart` in answers.yaml)."""
+    if found.verdict not in (Verdict.YES, Verdict.NO) or not found.evidence or not knowledge().apart.search(question):
+        return found
+    if not any(_same_word(w, "include") for w in _words(found.evidence[0].text)):
+        return found
+    rest = found.text.split(". ", 1)[-1]
+    if found.verdict == Verdict.YES:
+        return replace(found, verdict=Verdict.NO, text=f"No, it comes with it. {rest}")
+    return replace(found, verdict=Verdict.YES, text=f"Yes, it doesn't come with it. {rest}")
 
 
 # -- a choice offered ("h4 or h7?", "gujarati medium or english medium?") -------------------------

@@ -300,3 +300,21 @@ def test_a_fact_of_the_title_answers_where_it_conflicts_or_gives_the_value(produ
     answer = ask(product, question, [MOTOR, PUMP, THICK_MAT, SIZED_MAT])
     assert answer.verdict == verdict, answer.text
     assert said is None or said in answer.text
+
+
+LIGHT = Product(id="pl1", title="weldecor picture light", attributes={"Bulb Included": "No"})
+CHARGED = Product(id="pl2", title="aero earbuds", attributes={"Charger Included": "Yes"})
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "verdict"),
+    [
+        # asked whether it must be bought apart: the included flag answers the other way round
+        (LIGHT, "will I need to buy bulbs separately for it?", Verdict.YES),
+        (CHARGED, "do i have to buy a charger separately?", Verdict.NO),
+        (LIGHT, "are bulbs included?", Verdict.NO),
+    ],
+)
+def test_a_thing_asked_to_be_bought_separately_is_the_included_flag_turned_round(product, question, verdict):
+    answer = ask(product, question, [LIGHT, CHARGED])
+    assert answer.verdict == verdict, answer.text
