@@ -152,6 +152,10 @@ class Knowledge:
     pack_keys: frozenset[str] = frozenset()  # keys whose bare number is how many come in one pack
     fit_words: frozenset[str] = frozenset()  # "good", "suit": ask whether it fits someone, no feature
     subject_verbs: frozenset[str] = frozenset()  # "include", "fit": end the product's name in "does the X include"
+    measures: frozenset[str] = frozenset()  # "thick", "wide": the dimension an amount the shopper needs is of
+    measure_families: dict[str, str] = field(default_factory=dict)  # "thick" -> "length", "heavy" -> "weight"
+    count_words: dict[str, float] = field(default_factory=dict)  # "single" -> 1, "three" -> 3
+    apart: re.Pattern[str] = re.compile(r"(?!x)x")  # "separately": asks whether a thing is left out
 
 
 @cache
@@ -223,6 +227,10 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         frozenset(k.lower() for k in data.get("pack_keys", [])),
         frozenset(singular(w) for w in data.get("fit_words", "").split()),
         frozenset(data.get("subject_verbs", "").split()),
+        frozenset(w for ws in data.get("measures", {}).values() for w in ws.split()),
+        {w: f for f, ws in data.get("measures", {}).items() for w in ws.split()},
+        {str(k): float(v) for k, v in data.get("count_words", {}).items()},
+        re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("apart", [])) or r"(?!x)x", re.I),
     )
 
 
@@ -502,7 +510,7 @@ def answer_question(
         return _option_answer(held[0])
     found = _answer_whole(product, question, embedder, values, naming)
     if found.verdict not in (Verdict.NOT_STATED, Verdict.JUDGEMENT):
-        return found
+        return _apart(question, found)
     asking = ASKING_SENTENCE.search(question)
     sentence = asking.group().strip() if asking else ""
     tries = [sentence] if asking and asking.start() > 0 else []
@@ -511,8 +519,22 @@ def answer_question(
     for text in tries:
         shorter = _answer_whole(product, text, embedder, values, naming)
         if shorter.verdict in (Verdict.YES, Verdict.NO, Verdict.VALUE):
-            return shorter
-    return _pack_count(question, product) or found
+            return _apart(question, shorter)
+    return _pack_count(question, product) or _title_amount(question, product) or found
+
+
+def _apart(question: str, found: Answer) -> Answer:
+    """ "Will I need to buy bulbs SEPARATELY?" asks whether they are left out: a yes or no read
+    from what the record says is included ("Bulb Included: No") is turned round (set K, pq-k021,
+    was answered no). The cue words are data (`apart` in answers.yaml)."""
+    if found.verdict not in (Verdict.YES, Verdict.NO) or not found.evidence or not knowledge().apart.search(question):
+        return found
+    if not any(_same_word(w, "include") for w in _words(found.evidence[0].text)):
+        return found
+    rest = found.text.split(". ", 1)[-1]
+    if found.verdict == Verdict.YES:
+        return replace(found, verdict=Verdict.NO, text=f"No, it comes with it. {rest}")
+    return replace(found, verdict=Verdict.YES, text=f"Yes, it doesn't come with it. {rest}")
 
 
 # -- a choice offered ("h4 or h7?", "gujarati medium or english medium?") -------------------------
@@ -615,7 +637,12 @@ def _answer_whole(
     counted = None if asked.yes_no else _counted(question, product, evidence)
     if counted is not None:  # "how many pillows come in one order?" against "Sales Package: 10 Pillows"
         return counted
-    for step in (_attribute_answer(product, asked), _fact_answer(asked, evidence)):
+    title = Evidence(product.title, source="description")
+    for step in (
+        _attribute_answer(product, asked),
+        _fact_answer(asked, evidence),
+        _other_count(asked, [title, *evidence]),
+    ):
         if step:
             return step
     # What the product is (title, category) and what its record states elsewhere ("non stick")
@@ -654,7 +681,16 @@ def _answer_whole(
     use = _use_answer(asked, question, evidence, values or {}) if asked.yes_no else None
     # A flag meaning what was asked outranks a value that says one word of the story ("my 3 yr old
     # KEEPS pressing... can i lock the panel?" against "Features: Keep Warm, ...").
+    # Evidence not about the thing asked carries no yes or no ("a SHOE compartment?" against
+    # "Pocket Compartments: Yes"): it is quoted as related only, where nothing else answers.
+    near = None
+    if asked.yes_no and keyed is not None and not _about_asked(asked, keyed, values or {}):
+        near, keyed, flag = keyed, None, False
+    if said is not None and not _about_asked(asked, said, values or {}):
+        near, said = near or said, None
     meant = _meant_flag(asked, evidence, values or {}, embedder, stated) if asked.yes_no and not keyed else None
+    if meant is not None and not _about_asked(asked, meant, values or {}, lexical=False):
+        near, meant = near or meant, None  # "a shoe compartment?" is not what "Compartment: Yes" means
     if keyed is not None:  # "is the X water resistant? my son ..." against "Water Resistant: No"
         if asked.yes_no or flag:  # a flag answers yes or no, however the question was put
             keyed_answer = _keyed_yes_no(asked, keyed, values or {})
@@ -713,7 +749,7 @@ def _answer_whole(
         other = _other_value(asked, evidence, values or {})
         if other:
             return other
-    related = _related(asked, evidence, embedder)
+    related = near or _related(asked, evidence, embedder)
     if related is not None:
         return Answer(
             Verdict.JUDGEMENT,
@@ -763,6 +799,64 @@ def _pack_count(question: str, product: Product) -> Answer | None:
         if (e.key or "").lower() in knowledge().pack_keys and (e.value or "").isdigit():
             return _count_answer(e.value or "", e)
     return None
+
+
+def _counts_before(words: list[str]) -> list[tuple[float, str, str]]:
+    """(count, as said, word) for each word said right after a count ("SINGLE phase", "3 phase", "twin
+    bed"): the count says which one of its kind; units are amounts, read by `fit`."""
+    numbers = knowledge().count_words
+    out = []
+    for before, word in zip(words, words[1:], strict=False):
+        n = float(before) if NUMBER.fullmatch(before) else numbers.get(before)
+        if n is not None and word.isalpha() and word not in fit.unit_words():
+            out.append((n, before, singular(word)))
+    return out
+
+
+def _other_count(asked: Asked, evidence: list[Evidence]) -> Answer | None:
+    """No where the record says the thing asked with another count than the question's: "will it
+    run on SINGLE phase?" against a "3 Phase" motor (held-out class 2). Not where it also says the
+    asked one, nor where the count names the product."""
+    if not asked.yes_no:
+        return None
+    # the count is asked, not a word naming the product ("the 3 phase motor - ..."); what it counts
+    # may name it ("Kirloskar 3 Phase Motor" asked "will it run on single phase?")
+    filler = knowledge().filler
+    wanted = [(n, w) for n, said, w in _counts_before(asked.said) if said not in asked.named and w not in filler]
+    for n, word in wanted:
+        stated = [
+            (m, e)
+            for e in evidence
+            for m, _, w in _counts_before(tokenize(e.text.replace("'", "")))
+            if _same_word(w, word)
+        ]
+        if stated and all(m != n for m, _ in stated):
+            e = stated[0][1]
+            lead = f"The listing gives {e.text}" if e.source != "description" else f"The listing says: {_quote(e)}"
+            return Answer(Verdict.NO, f"No. {lead}.", [e], e.value)
+    return None
+
+
+def _title_amount(question: str, product: Product) -> Answer | None:
+    """ "How thick is it?" where no specification states it: the one amount of that dimension its
+    title gives ("Yoga Mat 10 mm"); none where the title gives several (held-out class 2)."""
+    if read_question(question).yes_no:
+        return None
+    asked = {knowledge().measure_families.get(w) for w in _words(question)} - {None}
+    if len(asked) != 1:
+        return None
+    family = asked.pop()
+    amounts = [m for m in fit.amounts(product.title) if m.family == family]
+    if len(amounts) != 1:
+        return None
+    said = [
+        m.group(0) for m in re.finditer(r"\d+(?:\.\d+)?\s*[a-z\"]+", product.title, re.I) if fit.amounts(m.group(0))
+    ]
+    value = next((t for t in said if fit.amounts(t)[0].family == family), None)
+    if value is None:
+        return None
+    e = Evidence(product.title, source="description")
+    return Answer(Verdict.VALUE, f"{value}, as its title gives it: {_quote(e)}.", [e], value)
 
 
 def _count_answer(count: str, e: Evidence) -> Answer:
@@ -955,9 +1049,12 @@ def _fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | 
     age, a voltage) and a specification states the same kind of amount (`assistant/fit.py`).
     An amount that is part of the product's name ("the 2.5 litre kadhai") is no need."""
     needs = [a for a in fit.amounts(question) if a not in fit.amounts(name)]
+    measured = [w for w in _words(question) if w in knowledge().measures]
     for need in needs:
         for e in evidence:
             if e.source == "description" or not e.key or not e.value or e.key == "category":
+                continue
+            if not _of_measure(measured, e.key):  # "10mm THICK" is no "Height: 68 cm" (set K held-out)
                 continue
             verdict = fit.fits(need, e.key, e.value)
             if verdict is not None:
@@ -968,11 +1065,18 @@ def _fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | 
     for need in needs:
         for e in evidence:
             part = fit.stated_in(e.text, need.family) if e.source == "description" else None
+            part = part if part and _of_measure(measured, part) else None
             verdict = fit.fits(need, part, part) if part else None
             if verdict is not None:
                 lead = "Yes" if verdict else "No"
                 return Answer(Verdict.YES if verdict else Verdict.NO, f"{lead}. The listing says: {_quote(e)}.", [e])
     return None
+
+
+def _of_measure(measured: list[str], said: str) -> bool:
+    """Whether a key (or a sentence's part) states the dimension the question measures by a word
+    ("how THICK", "10mm THICK" against "Thickness", not "Height"); any does where none is said."""
+    return not measured or any(_covered(m, _words(said)) for m in measured)
 
 
 def _key_weights(values: KeyValues) -> dict[str, float]:
@@ -1258,6 +1362,50 @@ def _keyed_yes_no(asked: Asked, e: Evidence, values: KeyValues) -> Answer:
 
 def _words(text: str) -> set[str]:
     return {singular(w) for w in tokenize(text)}
+
+
+def _asked_things(asked: Asked) -> list[list[str]]:
+    """The things a question asks about: runs of asked words standing together in it ("does it
+    have a SHOE COMPARTMENT?", "a USB PORT"), each a head with the words before it that say which."""
+    runs: list[list[str]] = [[]]
+    for w in asked.said:
+        if w in asked.words:
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def _about_asked(asked: Asked, e: Evidence, values: KeyValues, lexical: bool = True) -> bool:
+    """Whether evidence is about the thing asked, so that it can carry a yes or a no: it says a
+    word of it (in a form, by a synonym, or run together: "arm rest" / "Armrest"), and not only its
+    head without the word before it that says which one ("Pocket Compartments: Yes" is no SHOE
+    compartment, "Display Type: LCD" no DATE display; set K held-out). Another value the catalog
+    gives the key is a word it speaks to ("a LEATHER strap?" against "Strap Material: Synthetic").
+    Evidence found by meaning (`lexical` False) may say no word of it at all."""
+    said = _words(e.text) | values.get((e.key or "").lower(), set())
+    joined = {w for w in said if len(w) > 4}
+
+    def mentioned(i: int, run: list[str]) -> bool:
+        w = run[i]
+        pairs = [run[j] + run[j + 1] for j in (i - 1, i) if 0 <= j < len(run) - 1]
+        return _covered(w, said) or any(p in joined for p in pairs)
+
+    runs = _asked_things(asked)
+    if not any(mentioned(i, run) for run in runs for i in range(len(run))):
+        return not lexical  # a flag meant by what its key means ("a siren?" / "Audible Alarm")
+    # A head said without the word before it that says which is another thing of that kind, where
+    # that word names a feature (a word of the catalog's keys: "SHOE Size", "DATE Display"; not the
+    # subject of "can my PUPPY chew on it?"); any other word said ("take E27 screw bulbs" against
+    # "Bulb Base: E27") is about the thing asked.
+    features = _weights.get(id(values)) or _key_weights(values)
+
+    def which(i: int, run: list[str]) -> bool:
+        # the unit of an amount ("a 15.6 INCH laptop") says how much, not which thing
+        before = run[i - 1] if i else ""
+        return not before or before not in features or before in fit.unit_words() or mentioned(i - 1, run)
+
+    return any(mentioned(i, run) and (i < len(run) - 1 or which(i, run)) for run in runs for i in range(len(run)))
 
 
 def _same_word(a: str, b: str) -> bool:

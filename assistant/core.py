@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from functools import cached_property
 
-from assistant import answers, chinese_text, dialogue, policy_answer, shopping, which_one
+from assistant import answers, chinese_text, dialogue, policy_answer, shopping, superlatives, which_one
 from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
@@ -66,6 +66,8 @@ TASK_DETAIL = "In one or two sentences, answer the shopper about this product."
 
 # Intents answered about shown or named products (the panel stays as it was).
 ABOUT_PRODUCTS = (Intent.COMPARE, Intent.DETAIL, Intent.PRODUCT_QUESTION)
+# What a record settles: a policy asked of a shown product is answered from it then, not the policy.
+STATED = (answers.Verdict.YES, answers.Verdict.NO, answers.Verdict.VALUE)
 
 
 class Assistant:
@@ -254,7 +256,13 @@ class Assistant:
         # A question about a shown item ("does the first one come with a warranty?") is answered
         # from the policy for its kind of product, and says which item it is about.
         about = self._referenced(session, meant.references)
-        return self.policy_turn.run(session, message, meant, about, timings)
+        # Its record first, where it states it ("Warranty Summary: 2 Years"); else the policy.
+        found = self.questions.answers(about, message, None) if about else []
+        if found and all(a.verdict in STATED for a in found):
+            text = "\n".join(f"About the {p.title}: {a.text}" for p, a in zip(about, found, strict=True))
+            yield Event(type=EventKind.TEXT, data=text)
+            return Outcome(meant.intent, products=[ProductCard.of(p) for p in about])
+        return (yield from self.policy_turn.run(session, message, meant, about, timings))
 
     def _referenced(self, session: Session, positions: list[int]) -> list[Product]:
         """The shown products at these 1-based positions (those still in the catalog)."""
@@ -275,6 +283,10 @@ class Assistant:
         )
         if claim is not None:  # "which one is more waterproof?": which is more, from the records
             yield Event(type=EventKind.TEXT, data=which_one.answer(products, claim))
+            return Outcome(meant.intent, products=cards)
+        most = superlatives.asked(message) if len(products) >= 2 and answers.is_question(message) else None
+        if most is not None:  # "which of those is the easiest to clean?": the records that say so
+            yield Event(type=EventKind.TEXT, data=superlatives.answer(products, most))
             return Outcome(meant.intent, products=cards)
         asks = meant.intent == Intent.PRODUCT_QUESTION or answers.asks_something(message) and not only_points(message)
         if not comparing and asks:  # "is the second one waterproof?"

@@ -61,6 +61,11 @@ def amounts(text: str) -> list[Amount]:
     return out
 
 
+def unit_words() -> frozenset[str]:
+    """Every unit of every family ("inch", "ml", "years"): the word after an amount."""
+    return frozenset(u for fam in _units()["families"].values() for u in fam)
+
+
 def _said(pattern: str, text: str) -> bool:
     return bool(re.search(rf"\b(?:{pattern})\b", text, re.I))
 

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from assistant import asking, which_one
+from assistant import asking, superlatives, which_one
 from assistant import intent as intents
 from assistant.audience import clauses, taken_back
 from assistant.catalog import CatalogIndex
@@ -214,7 +214,7 @@ def interpret(
         on_screen
         and len(pointed or understood.references) < 2
         and WHICH_OF_SHOWN.search(message)
-        and which_one.asked(message)
+        and (which_one.asked(message) or superlatives.asked(message))
     )
     if which:
         # "which one is the cheapest?", "what's the lightest of these?": a graded question over

@@ -271,16 +271,39 @@ def answer(
     search: Callable[[str], list[dict]] | None = None,
     embed: Embedder | None = None,
     section: Callable[[str], list[dict]] | None = None,
+    of_product: bool = False,
 ) -> PolicyAnswer:
     """The clauses that apply to the question, quoted whole with their sections. With `search`,
     a situation no retrieved clause speaks to ("he doesn't like them": a change of mind) is
     looked up by its condition words, and the passages found join the ones retrieved (in
     `passages`). A question for a whole policy ("what is your return policy?") gets its opening,
-    read with `section` (a section's passages by its name) when it was not retrieved."""
+    read with `section` (a section's passages by its name) when it was not retrieved.
+    `of_product`: the question asks a policy of a product ("does the first one come with a
+    warranty?"); where no clause speaks to a case of it, the policy it names states the general
+    rule in its opening ("Every product ... is covered by our 1-year limited warranty")."""
     whole = _whole_policy(passages, question, section)
     if whole is not None:
         return whole
-    return _with_verdict(question, _applying(passages, question, search, embed))
+    found = _with_verdict(question, _applying(passages, question, search, embed))
+    if of_product and not found.covered and not situations_in(question):
+        return _general_rule(passages, question, section) or found
+    return found
+
+
+def _general_rule(
+    passages: list[dict], question: str, section: Callable[[str], list[dict]] | None
+) -> PolicyAnswer | None:
+    """The opening clause of the one policy the question names by a word of its title
+    ("warranty" names the Warranty Policy): the rule every product falls under."""
+    named = sorted(_named_policies(question, [c for p in passages for c in clauses(p)]))
+    if len(named) != 1:
+        return None
+    opening = [p for p in passages if p["section"] == named[0]]
+    if not opening and section is not None:
+        opening = section(named[0])
+        passages.extend(opening)
+    rule = [c for p in opening[:1] for c in clauses(p)][:1]
+    return PolicyAnswer(_quoted(rule[0], None), rule) if rule else None
 
 
 # A question whether the shopper's case may be done ("can I return it after wearing it once?",

@@ -62,7 +62,12 @@ class PolicyTurn:
         # The clauses that apply, quoted whole with their sections, stream at once; the model's
         # sentences may follow, each supported by those passages and none repeating the quote.
         found = policy_answer.answer(
-            passages, asked, lambda text: self.policies.search(text, k=2), self.policies.embed, self.policies.section
+            passages,
+            asked,
+            lambda text: self.policies.search(text, k=2),
+            self.policies.embed,
+            self.policies.section,
+            of_product=bool(about),
         )
         if about:
             yield Event(type=EventKind.TEXT, data=f"About the {' and the '.join(p.title for p in about)}: ")

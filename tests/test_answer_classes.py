@@ -5,6 +5,9 @@ story, and a naming word said again as the thing asked."""
 
 from __future__ import annotations
 
+import pytest
+
+from assistant import answers
 from assistant.answers import Verdict, answer_question, key_values, read_question
 from common.schema import Product
 from tests.fakes import HashEmbedder
@@ -227,3 +230,91 @@ def test_the_subject_of_a_yes_no_question_names_the_product_and_is_not_asked():
     assert ask(mats, question, [mats]).verdict != Verdict.YES
     # the subject of a value question is what is asked
     assert "shaft" in read_question("how high does the boot shaft go?").words
+
+
+# A catalog whose keys name shoes, USB and dimensions: what says which thing is asked.
+SHOE_RACK = Product(id="r1", title="shoe rack", attributes={"Shoe Capacity": "12 pairs"})
+TROLLEY = Product(id="t1", title="safari trolley bag", attributes={"Compartment": "Yes", "Material": "Polyester"})
+DUFFEL = Product(id="d1", title="skybags duffel", attributes={"Features": "Pocket Compartments, Trolley"})
+CONTROLLER = Product(
+    id="cc1", title="phocos solar charge controller", attributes={"Service Type": "OFF SITE", "Load Control": "Yes"}
+)
+LAMP = Product(id="u1", title="desk lamp", attributes={"USB Port": "Yes", "Height": "40 cm"})
+YOGA_MAT = Product(id="ym1", title="strauss yoga mat", attributes={"Height": "68 cm", "Width": "173 cm"})
+THIN_MAT = Product(id="ym2", title="boldfit yoga mat", attributes={"Thickness": "6 mm"})
+EVIDENCE_CATALOG = [SHOE_RACK, TROLLEY, DUFFEL, CONTROLLER, LAMP, YOGA_MAT, THIN_MAT]
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "verdict", "quoted"),
+    [
+        # the head said without the word that says which one: another thing of that kind
+        (TROLLEY, "does it have a shoe compartment?", Verdict.JUDGEMENT, "Compartment: Yes"),
+        (DUFFEL, "does it have a shoe compartment?", Verdict.JUDGEMENT, "Pocket Compartments"),
+        # evidence that says nothing asked carries no yes
+        (CONTROLLER, "does it have a usb port?", Verdict.NOT_STATED, None),
+        (LAMP, "does it have a usb port?", Verdict.YES, "USB Port: Yes"),
+        # an amount said with its dimension fits only a key of that dimension
+        (YOGA_MAT, "is the mat 10mm thick?", Verdict.NOT_STATED, None),
+        (THIN_MAT, "is the mat 6 mm thick?", Verdict.YES, "Thickness: 6 mm"),
+        (THIN_MAT, "is it 10mm thick?", Verdict.NO, "Thickness: 6 mm"),
+    ],
+)
+def test_evidence_carries_a_yes_or_no_only_about_the_thing_asked(product, question, verdict, quoted):
+    answer = ask(product, question, EVIDENCE_CATALOG)
+    assert answer.verdict == verdict, answer.text
+    assert quoted is None or quoted in answer.text
+
+
+def test_the_unit_of_an_amount_before_the_thing_asked_says_no_other_thing():
+    bag = Product(id="bp1", title="burdy backpack", attributes={"Laptop Sleeve": "Yes", "Capacity": "16 L"})
+    screen = Product(id="tv1", title="tv", attributes={"Screen Size (inch)": "32"})
+    asked = read_question("son carries a 15.6 inch laptop, is the burdy bag big enough?", "burdy bag")
+    values = key_values([bag, screen])
+    sleeve = answers.Evidence("Laptop Sleeve: Yes", "Laptop Sleeve", "Yes")
+    assert answers._about_asked(asked, sleeve, values)
+    # a feature word before the head does say which: a "SCREEN holder" is no "Laptop Holder"
+    asked = read_question("does it have a screen holder?", "burdy bag")
+    holder = answers.Evidence("Laptop Holder: Yes", "Laptop Holder", "Yes")
+    assert not answers._about_asked(asked, holder, values)
+
+
+MOTOR = Product(id="mo1", title="kirloskar 3 phase motor pump 1 hp", attributes={"Power": "1 HP"})
+PUMP = Product(id="mo2", title="crompton pump", attributes={"Phase": "Single Phase"})
+THICK_MAT = Product(id="ym3", title="Strauss Yoga Mat 10 mm", attributes={"Material": "EVA"})
+SIZED_MAT = Product(id="ym4", title="Yoga Mat 6 mm 183 x 61 cm", attributes={"Material": "EVA"})
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "verdict", "said"),
+    [
+        # the record states the thing asked with another count, in its title: a no
+        (MOTOR, "will it run on single phase?", Verdict.NO, "3 phase"),
+        (PUMP, "will it run on single phase?", Verdict.YES, "Single Phase"),
+        # a value of a dimension no specification states: the one its title gives
+        (THICK_MAT, "how thick is it?", Verdict.VALUE, "10 mm"),
+        (SIZED_MAT, "how thick is it?", Verdict.NOT_STATED, None),
+    ],
+)
+def test_a_fact_of_the_title_answers_where_it_conflicts_or_gives_the_value(product, question, verdict, said):
+    answer = ask(product, question, [MOTOR, PUMP, THICK_MAT, SIZED_MAT])
+    assert answer.verdict == verdict, answer.text
+    assert said is None or said in answer.text
+
+
+LIGHT = Product(id="pl1", title="weldecor picture light", attributes={"Bulb Included": "No"})
+CHARGED = Product(id="pl2", title="aero earbuds", attributes={"Charger Included": "Yes"})
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "verdict"),
+    [
+        # asked whether it must be bought apart: the included flag answers the other way round
+        (LIGHT, "will I need to buy bulbs separately for it?", Verdict.YES),
+        (CHARGED, "do i have to buy a charger separately?", Verdict.NO),
+        (LIGHT, "are bulbs included?", Verdict.NO),
+    ],
+)
+def test_a_thing_asked_to_be_bought_separately_is_the_included_flag_turned_round(product, question, verdict):
+    answer = ask(product, question, [LIGHT, CHARGED])
+    assert answer.verdict == verdict, answer.text

@@ -509,3 +509,26 @@ def test_what_happens_if_a_product_fails_later_is_a_policy_question(make_assista
     assert reply.intent == "policy" and reply.citations
     _, reply = turn(assistant, session, "does the first one tear easily?")
     assert reply.intent != "policy"
+
+
+def test_a_policy_asked_of_a_shown_item_is_answered_by_the_general_rule(make_assistant):
+    assistant, _ = make_assistant()
+    session = Session()
+    turn(assistant, session, "wireless earbuds")
+    _, reply = turn(assistant, session, "does the first one come with a warranty?")
+    # was "Our policies don't cover this case directly" before the Warranty Policy's opening
+    assert "1-year limited warranty" in reply.text and "don't cover" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("search", "question", "says"),
+    [("fabhomedecor fabric double sofa bed", "does the first one come with a warranty?", "6 Months")],
+)
+def test_a_policy_asked_of_a_shown_item_is_answered_from_its_record_where_it_states_it(
+    flipkart_assistant, search, question, says
+):
+    session = Session()
+    shown = flipkart_assistant.reply(session, search)
+    assert shown.products
+    reply = flipkart_assistant.reply(session, question)
+    assert reply.text.startswith(f"About the {shown.products[0].title}: ") and says in reply.text, reply.text

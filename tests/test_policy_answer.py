@@ -192,3 +192,25 @@ def test_a_case_failing_a_condition_of_the_quoted_clause_is_answered_plainly(pas
         assert found.text.startswith(("From our ", NOT_COVERED))
     else:
         assert found.text.startswith(plain) and "From our Returns and Refunds Policy" in found.text
+
+
+@pytest.mark.parametrize(
+    ("question", "of_product", "rule"),
+    [
+        # a policy asked of a product, no case of it raised: the named policy's general rule
+        ("does the first one come with a warranty? Wireless Earbuds", True, "1-year limited warranty"),
+        ("is there any guarantee or warranty on the second one? Kettles", True, "1-year limited warranty"),
+        # not asked of a product: a case the policies do not cover is still said plainly
+        ("does the first one come with a warranty? Wireless Earbuds", False, None),
+    ],
+)
+def test_a_policy_asked_of_a_product_is_answered_by_its_general_rule(passages, question, of_product, rule):
+    # only the warranty opening and an unrelated clause retrieved, and nothing close in meaning
+    # (no embedder): the shop's general rule is what answers it
+    retrieved = [p for p in passages if p["section"] in ("Warranty Policy", "Shipping Policy > Shipping options")]
+    found = answer(retrieved, question, of_product=of_product)
+    if rule is None:
+        assert not found.covered
+    else:
+        assert found.covered and rule in found.text and NOT_COVERED not in found.text, found.text
+        assert found.text.startswith("From our Warranty Policy:")

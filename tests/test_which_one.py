@@ -192,3 +192,37 @@ def test_a_question_put_to_it_is_answered_for_the_first_card(make_assistant):
     shown = assistant.reply(session, "show me wireless earbuds")
     reply = assistant.reply(session, "is it waterproof?")
     assert [p.id for p in reply.products] == [shown.products[0].id]
+
+
+GLASS = item("g", "Glass Kettle", "The glass body is easy to wipe clean.")
+STEEL = item("s", "Steel Kettle", "Boils fast. Easy to carry.")
+PLAIN = item("p", "Plain Kettle", "Boils 1.7 litres.")
+
+
+@pytest.mark.parametrize(
+    ("question", "products", "opens", "says"),
+    [
+        # the superlative's base word and what it is said of, ranked by how much a record states
+        ("which of those is the easiest to clean?", [STEEL, GLASS, PLAIN], "Only one listing says so", "Glass Kettle"),
+        ("which one is the easiest to carry?", [GLASS, STEEL], "Only one listing says so", "Steel Kettle"),
+        ("which of these is the most durable?", [GLASS, PLAIN], "The listings don't say which", "none of them"),
+    ],
+)
+def test_a_superlative_no_quantity_grades_names_the_records_that_state_it(question, products, opens, says):
+    from assistant import superlatives
+
+    assert which_one.asked(question) is None
+    most = superlatives.asked(question)
+    assert most is not None
+    text = superlatives.answer(products, most)
+    assert text.startswith(opens) and says in text, text
+
+
+def test_a_superlative_over_the_cards_is_answered_from_their_records(make_assistant):
+    assistant, _ = make_assistant()
+    session = Session()
+    shown = assistant.reply(session, "show me coffee makers")
+    reply = assistant.reply(session, "which of those is the easiest to clean?")
+    # each card was told "doesn't say anything about easiest clean"
+    assert len(reply.products) == len(shown.products) >= 2
+    assert "easy to wipe clean" in reply.text and "doesn't say anything about" not in reply.text, reply.text
