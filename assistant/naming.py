@@ -748,6 +748,12 @@ def _lines(products: list[Product]) -> dict[str, Line]:
         # a value written with a hyphen is an option in its joined form too ("USB-C", "usbc")
         option_words |= {f for r in rows for k in varying for f in joined_forms(products[r].attributes.get(k, ""))}
         common = frozenset(set.intersection(*titles) - option_words)
+        value_words = {w for vs in values.values() for v in vs for w in v}
+        if any(t - common - option_words - value_words for t in titles):
+            # Titles that differ by words of their own ("msl women flats", "yepme women flats")
+            # are products of one kind, not variants of one product: "the whole FLAT stinks" was
+            # read as naming all three (a session-9 chat). Variants differ by option values only.
+            continue
         out[category] = Line(rows, common, varying, option_words)
     return out
 

@@ -726,3 +726,14 @@ def test_a_question_is_read_by_hinglish_question_words_and_an_inverted_pronoun_a
     from assistant import asking
 
     assert asking.asks(message) is asks
+
+
+def test_products_of_one_kind_that_differ_by_their_own_words_are_no_line_of_variants():
+    # "the whole flat stinks" named the three flats (a line read from their category) and was
+    # answered as a comparison of them (a session-9 chat); a line's variants differ by options only
+    flats = [
+        Product(id=f"s{i}", title=f"{maker} women flats", category=["footwear", "womens footwear", "flats"])
+        for i, maker in enumerate(["msl", "yepme", "lamere"])
+    ]
+    assert _named(flats, "the whole flat stinks since the monsoon, what can i get") == []
+    assert _named(flats, "is the msl women flat comfortable?") == ["s0"]
