@@ -152,6 +152,7 @@ class Knowledge:
     pack_keys: frozenset[str] = frozenset()  # keys whose bare number is how many come in one pack
     fit_words: frozenset[str] = frozenset()  # "good", "suit": ask whether it fits someone, no feature
     subject_verbs: frozenset[str] = frozenset()  # "include", "fit": end the product's name in "does the X include"
+    box_verbs: frozenset[str] = frozenset()  # "come", "include": ask what is in the box, name nothing
     measures: frozenset[str] = frozenset()  # "thick", "wide": the dimension an amount the shopper needs is of
     measure_families: dict[str, str] = field(default_factory=dict)  # "thick" -> "length", "heavy" -> "weight"
     count_words: dict[str, float] = field(default_factory=dict)  # "single" -> 1, "three" -> 3
@@ -227,6 +228,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         frozenset(k.lower() for k in data.get("pack_keys", [])),
         frozenset(singular(w) for w in data.get("fit_words", "").split()),
         frozenset(data.get("subject_verbs", "").split()),
+        frozenset(data.get("box_verbs", "").split()),
         frozenset(w for ws in data.get("measures", {}).values() for w in ws.split()),
         {w: f for f, ws in data.get("measures", {}).items() for w in ws.split()},
         {str(k): float(v) for k, v in data.get("count_words", {}).items()},
@@ -1356,7 +1358,7 @@ def _keyed_yes_no(asked: Asked, e: Evidence, values: KeyValues) -> Answer:
     if literal and _key_cover(asked, e.key or "", values) >= FULL and not MATERIAL_KEY.search(e.key or ""):
         return Answer(Verdict.YES, f"Yes. {lead}.", [e], value)
     # Part of the key said ("take the INSOLE out" against "Insole Material"): what it says, no verdict.
-    more = f"nothing more about {asked.phrase}" if 0 < len(asked.words) <= ECHOED_WORDS else "nothing more"
+    more = f"nothing more about {echo}" if (echo := _echoed(asked)) else "nothing more"
     return Answer(Verdict.JUDGEMENT, f"{lead}; it says {more}.", [e], value)
 
 
@@ -1655,8 +1657,15 @@ def _not_stated(asked: Asked, about: str) -> Answer:
 ECHOED_WORDS = 2
 
 
+def _echoed(asked: Asked) -> str:
+    """What is asked, as the reply repeats it: without the verbs that only ask whether it is in
+    the box ("does it COME with a sharpener?" was echoed "anything about come sharpener")."""
+    words = [w for w in asked.words if w not in knowledge().box_verbs] or asked.words
+    return " ".join(words) if 0 < len(words) <= ECHOED_WORDS else ""
+
+
 def _about(asked: Asked) -> str:
-    return f"anything about {asked.phrase}" if 0 < len(asked.words) <= ECHOED_WORDS else "that"
+    return f"anything about {echo}" if (echo := _echoed(asked)) else "that"
 
 
 def _quote(e: Evidence) -> str:

@@ -74,7 +74,7 @@ def answer(products: list[Product], question: Asked) -> str:
     others = [p for p, s, _ in scored if s < top]
     said = "; ".join(f"the {p.title}: {_quote(e)}" for p, e in winners)
     lead = "Only one listing says so" if len(winners) == 1 else f"{len(winners)} listings say so"
-    out = f"{lead}, {said}."
+    out = f"{lead}: {said}."
     if others:
         out += f" The listings of {', '.join(f'the {p.title}' for p in others)} don't say as much."
     return out

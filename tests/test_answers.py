@@ -733,3 +733,9 @@ def test_part_of_a_key_asked_says_what_it_gives_and_nothing_more():
     said = ask(watch, "does the first one have a leather strap?")
     assert said.verdict == Verdict.JUDGEMENT
     assert said.text == "The listing gives Strap Color: Black; it says nothing more about leather strap."
+
+
+def test_a_thing_asked_in_the_box_is_echoed_without_its_verb():
+    pencils = Product(id="p9", title="doms colour pencils", attributes={"Number of Contents": "12"})
+    said = ask(pencils, "does the first one come with a sharpener?")
+    assert said.text.startswith("The listing doesn't say anything about sharpener")
