@@ -83,6 +83,9 @@ NOT_AFTER_WORD = rf"(?<![^\W{SPACELESS}])"
 NOT_BEFORE_WORD = rf"(?![^\W{SPACELESS}])"
 # The edges of a word of a spaced script: the letters, digits and the Indic scripts' marks.
 INDIC_MARKS = "\u0900-\u0dff"
+ARABIC = "\u0600-\u06ff"
+# The one-letter words Arabic (and Persian, Urdu) glue to the word after: "and", "so", "with", "for".
+ARABIC_PROCLITIC = "(?:و|ف|ب|ل|وب|ول)"
 WORD_START = rf"(?<![\w{INDIC_MARKS}])"
 WORD_END = rf"(?![\w{INDIC_MARKS}])"
 
@@ -91,12 +94,18 @@ def _cue_words(key: str) -> str:
     """The words of `key` as a pattern: a word of a spaced script between word boundaries, one of
     a spaceless script wherever it stands."""
     words = sorted(_data()[key], key=len, reverse=True)
-    spaced = [re.escape(w) for w in words if not re.search(f"[{SPACELESS}]", w)]
+    spaced = [re.escape(w) for w in words if not re.search(f"[{SPACELESS}{ARABIC}]", w)]
+    arabic = [re.escape(w) for w in words if re.search(f"[{ARABIC}]", w) and not re.search(f"[{SPACELESS}]", w)]
     spaceless = [re.escape(w) for w in words if re.search(f"[{SPACELESS}]", w)]
     # Not "\b": a Devanagari word may end in a vowel sign ("जन्म तिथि"), a mark that is no "\w",
     # and a word may end in its dot ("d.o.b."); a word's edge is where no letter or mark of a
     # spaced script stands beside it.
-    return "|".join([rf"{WORD_START}(?:{'|'.join(spaced)}){WORD_END}", *spaceless])
+    out = [rf"{WORD_START}(?:{'|'.join(spaced)}){WORD_END}", *spaceless]
+    if arabic:
+        # Arabic writes "and", "with", "for" glued to the next word ("وتاريخ ميلادي": "and my
+        # date of birth"): a cue word may carry one of those letters before it.
+        out.append(rf"{WORD_START}{ARABIC_PROCLITIC}?(?:{'|'.join(arabic)}){WORD_END}")
+    return "|".join(out)
 
 
 @cache

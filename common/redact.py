@@ -597,7 +597,10 @@ def _redact(text: str) -> str:
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
     text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)
     text = names_beside_contacts(_phones(_disguised_phones(text)))
-    return _code_after_address().sub(lambda m: m.group("cue") + "[CODE]", addresses(text))
+    # a name right before or after the address (its addressee), once the address is tagged; not
+    # a Chinese city before its district ("杭州市[ADDRESS]": 杭 is a family name too)
+    text = names_beside_contacts(addresses(text), cjk=False)
+    return _code_after_address().sub(lambda m: m.group("cue") + "[CODE]", text)
 
 
 def redact_keeping(text: str, public: Iterable[str]) -> str:

@@ -927,8 +927,8 @@ def test_a_shops_brand_that_reads_as_a_name_is_kept_where_the_shop_asks():
     assert brands == ["Dr. Batra's", "Dr Batra's", "Milton", "Bajaj"]  # a family name too
     text = "its Milton Thermosteel flask, deliver to Neha Agarwal"
     assert redact_keeping(text, brands) == "its Milton Thermosteel flask, deliver to [NAME]"
-    # without the shop's list it reads as a name, and "flask" (no language uses it often) with it
-    assert redact(text) == "its [NAME], deliver to [NAME]"
+    # without the shop's list it reads as a name; "flask", in lower case after capitals, is not of it
+    assert redact(text) == "its [NAME] flask, deliver to [NAME]"
     # a brand is kept as a whole word, never inside another one
     assert redact_keeping("deliver to Priya Hamilton", brands) == "deliver to [NAME]"
 
@@ -1399,5 +1399,40 @@ def test_the_shops_own_contacts_stay_and_the_shoppers_go(text, gone, kept):
     ],
 )
 def test_hinglish_home_labels_indic_pin_cues_article_numbers_and_the_shops_upi(text, gone, kept):
+    out = redact(text)
+    assert all(g not in out for g in gone) and all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # titles that are one with their dot, stacked ranks, the abbreviated Muhammad
+        ("courier for Capt. Vikram Sethi at gate 2", ["Vikram Sethi"], ["gate 2"]),
+        ("deliver to Wg. Cdr. Anil Saxena, officers mess", ["Anil Saxena"], ["officers mess"]),
+        ("Md. Nurul Haque will take the parcel", ["Nurul Haque"], ["parcel"]),
+        ("Lt. Col. Arjun Rana ordered the 2nd Gen Echo Dot in Col Blue", ["Arjun Rana"], ["Echo Dot", "Col Blue"]),
+        # payee and recipient markers, abbreviated or in other languages
+        ("overboeken naar NL91ABNA0417164300 t.n.v. J. Bakker aub", ["J. Bakker"], ["aub"]),
+        ("transfer ke BCA a.n. Siti Rahayu ya kak", ["Siti Rahayu"], ["ya kak"]),
+        ("Odbiorca Katarzyna Wiśniewska, paczkomat obok sklepu", ["Katarzyna Wiśniewska"], ["paczkomat"]),
+        ("Получатель — Дмитрий Соколов. Спасибо", ["Дмитрий Соколов"], ["Спасибо"]),
+        ("hesap sahibi Mehmet Yılmaz, teşekkürler", ["Mehmet Yılmaz"], ["teşekkürler"]),
+        ("virement au nom de Julien Moreau-Petit merci", ["Julien Moreau-Petit"], ["merci"]),
+        ("chủ tài khoản PHAM THI HOA nhé shop", ["PHAM THI HOA"], ["nhé shop"]),
+        ("환불 계좌 (예금주 김지훈) 확인 부탁해요", ["김지훈"], ["확인"]),
+        ("ผู้รับ มานี มีนา โทร 081 234 5678", ["มานี มีนา"], ["โทร"]),
+        ("渋谷区 ハイツ101 鈴木 一郎 宛てでお願いします", ["鈴木 一郎"], []),
+        # a given name alone where the writer announces it on both sides, or signs after a contact
+        ("hi this is Karthik here, my son Rahul wants it", ["Karthik"], ["my son Rahul"]),
+        ("Deepa speaking, it's Golden here and the Priya speaking doll", ["Deepa"], ["Golden", "Priya speaking"]),
+        ("its Milton Thermosteel flask, 1 litre. call me on 98450 12345 - Imran", ["Imran"], ["Milton Thermosteel"]),
+        # a double-barrelled family name, a particle in lower case, a name before the address
+        ("I'm Rhys Powell-Jones, order late", ["Rhys Powell-Jones"], ["order late"]),
+        ("Sanne van Dijk, 06 12345678", ["Sanne van Dijk"], []),
+        ("bitte an Jonas Weber, Lindenstraße 4, 10115 Berlin", ["Jonas Weber"], ["bitte an"]),
+        ("born 04/05/1991, Marcus Reed, zip 30301, is that enough", ["Marcus Reed"], ["is that enough"]),
+    ],
+)
+def test_names_after_dotted_titles_payee_markers_and_announcements(text, gone, kept):
     out = redact(text)
     assert all(g not in out for g in gone) and all(k in out for k in kept), out
