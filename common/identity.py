@@ -31,7 +31,7 @@ from stdnum.es import dni, nie
 from stdnum.in_ import aadhaar, pan
 from stdnum.us import ssn
 
-from common.address import NOT_AFTER_WORD, NOT_BEFORE_WORD, SPACELESS, _cue_words, _words
+from common.address import INDIC_MARKS, NOT_AFTER_WORD, NOT_BEFORE_WORD, SPACELESS, _cue_words, _data, _words
 
 ID_TAG = "[ID]"
 DOB_TAG = "[DOB]"
@@ -268,11 +268,37 @@ ENGLISH_MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th|º|°)?"
-YEAR = r"(?:(?:19|20)\d{2}|'?\d{2})"
+# A Gregorian year, or a year of the Buddhist era (Thailand's calendar: 2538 is 1995), or two digits
+YEAR = r"(?:(?:19|20|25)\d{2}|'?\d{2})"
 # "1990年5月12日": a Chinese or Japanese date, always with its year
 HAN_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
 # "1992년 3월 5일": Korean's
 HANGUL_DATE = r"(?:19|20)\d{2}\s*년\s*\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?"
+
+
+@cache
+def _era_date() -> str:
+    """A date of an era calendar: Japan's ("平成5年4月12日", "昭和62年11月3日", the first year "元年";
+    "H5.4.12" as forms abbreviate it) and the Republic of China's ("民國80年5月12日")."""
+    eras = _words("calendar_eras")
+    letters = "".join(_data()["calendar_era_letters"])
+    return (
+        rf"(?:{eras})\s*(?:元|\d{{1,3}})\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?"
+        rf"|(?<![\w.])[{letters}]\d{{1,2}}[./]\d{{1,2}}[./]\d{{1,2}}(?![\d.])"
+    )
+
+
+@cache
+def _date_in_words() -> str:
+    """A date written in number words, as said aloud or typed to slip past a digit filter:
+    "पंद्रह अगस्त उन्नीस सौ नब्बे", "fifteenth of August nineteen ninety". A day of one to three
+    number words, a month, a year of two to five (with "hundred", "सौ", "thousand")."""
+    number = _words("number_words")
+    month = rf"(?:{ENGLISH_MONTH}|{_words('month_names')})\.?"
+    word = rf"(?:{number})(?![\w{INDIC_MARKS}])"
+    day = rf"{word}(?:[\s-]+{word}){{0,2}}"
+    year = rf"{word}(?:[\s-]+(?:and\s+)?{word}){{1,4}}"
+    return rf"(?:{day}(?:\s+(?:of|de|del))?\s+{month},?\s+{year}|{month}\s+{day},?\s+{year})"
 
 
 # "14/02/1991", "1990-07-21", "3 March 1987", "12th Aug 1979", "4th of July, 1985", "July 4, 1985",
@@ -283,7 +309,8 @@ def _date(year: bool) -> str:
     year_part = rf",?[\s-]+(?:de\s+|del\s+)?{YEAR}"
     year_part = year_part if year else f"(?:{year_part})?"
     return (
-        rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]{YEAR}|(?:19|20)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|{HAN_DATE}|{HANGUL_DATE}"
+        rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]{YEAR}|(?:19|20|25)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|{HAN_DATE}|{HANGUL_DATE}"
+        rf"|{_era_date()}|{_date_in_words()}"
         rf"|{DAY}\.?(?:\s+(?:of|de|del))?[\s-]+{month}{year_part}|{month}\s+{DAY}{year_part})"
     )
 
@@ -308,9 +335,11 @@ def _tag_date(m: re.Match[str]) -> str:
 
 
 # Chinese puts the word after the date: "1990年5月12日出生", "1988年生".
-HAN_BORN_AFTER = re.compile(rf"{HAN_DATE}(?=\s*(?:出生|生(?![产活意日])))")
+@cache
+def _han_born_after() -> re.Pattern[str]:
+    return re.compile(rf"(?:{HAN_DATE}|{_era_date()})(?=\s*(?:出生|生(?![产活意日])))")
 
 
 def birth_dates(text: str) -> str:
     """Replace a date of birth by [DOB]; the cue stays."""
-    return HAN_BORN_AFTER.sub(DOB_TAG, _birth_date().sub(_tag_date, text))
+    return _han_born_after().sub(DOB_TAG, _birth_date().sub(_tag_date, text))

@@ -1436,3 +1436,30 @@ def test_hinglish_home_labels_indic_pin_cues_article_numbers_and_the_shops_upi(t
 def test_names_after_dotted_titles_payee_markers_and_announcements(text, gone, kept):
     out = redact(text)
     assert all(g not in out for g in gone) and all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # era calendars: Japan's eras (in kanji, or abbreviated by their letter), Taiwan's year
+        ("会員登録の生年月日：昭和60年7月8日 です", ["昭和60年7月8日"], ["会員登録"]),
+        ("平成元年1月20日生まれの息子に", ["平成元年1月20日"], ["息子"]),
+        ("生年月日 S55.10.3 で登録しました", ["S55.10.3"], ["登録"]),
+        ("出生日期 民國79年4月2日", ["民國79年4月2日"], []),
+        # the Buddhist era's year (Thailand), in digits and with a Thai month
+        ("วันเกิด 3 มีนาคม 2531 ค่ะ", ["3 มีนาคม 2531"], ["ค่ะ"]),
+        ("dob 09/11/2530 thanks", ["09/11/2530"], ["thanks"]),
+        # a date in number words after a birth word, Hindi or English
+        ("मेरी जन्मतिथि दस जनवरी उन्नीस सौ पचासी है", ["दस जनवरी उन्नीस सौ पचासी"], []),
+        ("date of birth: twenty first of March nineteen eighty seven ok", ["twenty first of March"], ["ok"]),
+        # birth words inflected, abbreviated, glued to Arabic's "and", or said in the first person
+        ("нужна дата? пишу дату рождения 11.04.1987 сюда", ["11.04.1987"], ["сюда"]),
+        ("tgl. lahir 12 Agustus 1993 ya", ["12 Agustus 1993"], ["ya"]),
+        ("الاسم معروف وتاريخ الميلاد 1985/02/14 شكرا", ["1985/02/14"], ["شكرا"]),
+        ("eu nasci em 02/03/1984, ok?", ["02/03/1984"], ["ok?"]),
+        ("ఆమె పుట్టినరోజు 05-06-1992 కి గిఫ్ట్", ["05-06-1992"], ["గిఫ్ట్"]),
+    ],
+)
+def test_dates_of_birth_in_era_calendars_number_words_and_inflected_cues(text, gone, kept):
+    out = redact(text)
+    assert all(g not in out for g in gone) and all(k in out for k in kept), out
