@@ -84,6 +84,7 @@ NOT_BEFORE_WORD = rf"(?![^\W{SPACELESS}])"
 # The edges of a word of a spaced script: the letters, digits and the Indic scripts' marks.
 INDIC_MARKS = "\u0900-\u0dff"
 ARABIC = "\u0600-\u06ff"
+THAI = "\u0e00-\u0e7f"
 # The one-letter words Arabic (and Persian, Urdu) glue to the word after: "and", "so", "with", "for".
 ARABIC_PROCLITIC = "(?:و|ف|ب|ل|وب|ول)"
 WORD_START = rf"(?<![\w{INDIC_MARKS}])"
@@ -94,9 +95,11 @@ def _cue_words(key: str) -> str:
     """The words of `key` as a pattern: a word of a spaced script between word boundaries, one of
     a spaceless script wherever it stands."""
     words = sorted(_data()[key], key=len, reverse=True)
-    spaced = [re.escape(w) for w in words if not re.search(f"[{SPACELESS}{ARABIC}]", w)]
-    arabic = [re.escape(w) for w in words if re.search(f"[{ARABIC}]", w) and not re.search(f"[{SPACELESS}]", w)]
-    spaceless = [re.escape(w) for w in words if re.search(f"[{SPACELESS}]", w)]
+    # Thai writes a sentence's words without spaces too ("เลขบัตรประชาชนไหมคะ")
+    unspaced = f"{SPACELESS}{THAI}"
+    spaced = [re.escape(w) for w in words if not re.search(f"[{unspaced}{ARABIC}]", w)]
+    arabic = [re.escape(w) for w in words if re.search(f"[{ARABIC}]", w) and not re.search(f"[{unspaced}]", w)]
+    spaceless = [re.escape(w) for w in words if re.search(f"[{unspaced}]", w)]
     # Not "\b": a Devanagari word may end in a vowel sign ("जन्म तिथि"), a mark that is no "\w",
     # and a word may end in its dot ("d.o.b."); a word's edge is where no letter or mark of a
     # spaced script stands beside it.

@@ -62,6 +62,13 @@ def _cue(key: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{_cue_words(key)})(?:{spaced}|{spaceless})$", re.I)
 
 
+@cache
+def _near_cue() -> re.Pattern[str]:
+    """An identity document's word, then a few words and no digit (the kinds with a check of their
+    own are read by it, named or not)."""
+    return re.compile(rf"(?:{_cue_words('identity_document_cues')})[^\d\n]{{0,30}}$", re.I)
+
+
 def _cued(key: str, text: str, start: int) -> bool:
     return bool(_cue(key).search(text[max(0, start - 40) : start]))
 
@@ -92,6 +99,12 @@ class _Candidate:
 
     def cued(self, key: str) -> bool:
         return _cued(key, self.text, self.start)
+
+    def near(self) -> bool:
+        """An identity number's word shortly before, a few words between and no digit: "PESEL? Mój
+        to …", "CCCD của em là …", "NIC கேட்டாங்க: …", "マイナンバーを聞かれました。…"."""
+        before = self.text[max(0, self.start - 40) : self.start]
+        return bool(_near_cue().search(before))
 
     def named_otherwise(self) -> bool:
         """An identifier word ("order", "model", "serial") names it as the shop's."""
@@ -164,7 +177,10 @@ def _identity_document(c: _Candidate) -> bool:
     "epic deal on 4K tv 55000")."""
     groups = c.groups[1:] if re.fullmatch(r"[A-Za-z]{1,3}", c.groups[0]) else c.groups
     shaped = sum(ch.isdigit() for ch in c.compact) >= 5 and all(re.search(r"\d", g) for g in groups)
-    return shaped and c.cued("identity_document_cues")
+    # or a few words after any identity word, unless an identifier word owns it ("order 1234567")
+    # (then every group holds a digit: the words between stay, "mój to …")
+    near = all(re.search(r"\d", g) for g in c.groups) and c.near() and not c.named_otherwise()
+    return shaped and (c.cued("identity_document_cues") or near)
 
 
 def _iban(c: _Candidate) -> bool:
@@ -181,7 +197,8 @@ ID_KINDS: list[tuple[re.Pattern[str], Callable[[_Candidate], bool], str]] = [
     (re.compile(r"[A-Z]{2}\d{6}[A-D]"), _nino, ID_TAG),
     (re.compile(r"[2-9]\d{11}"), _aadhaar, ID_TAG),
     (re.compile(r"\d{9}"), _ssn, ID_TAG),
-    (re.compile(r"[A-Z0-9]{6,20}"), _identity_document, ID_TAG),
+    # up to 24: Argentina's CBU has 22 digits
+    (re.compile(r"[A-Z0-9]{6,24}"), _identity_document, ID_TAG),
 ]
 
 

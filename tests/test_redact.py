@@ -1463,3 +1463,33 @@ def test_names_after_dotted_titles_payee_markers_and_announcements(text, gone, k
 def test_dates_of_birth_in_era_calendars_number_words_and_inflected_cues(text, gone, kept):
     out = redact(text)
     assert all(g not in out for g in gone) and all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a national identity, tax or social-security number a few words after its name, checked or not
+        ("czy PESEL jest wymagany? mój to 02270803628", ["02270803628"], ["wymagany", "to [ID]"]),
+        ("NIK aku 3275014506880003 ya kak", ["3275014506880003"], ["ya kak"]),
+        ("số CCCD của tôi là 001088012345 nhé", ["001088012345"], ["nhé"]),
+        ("ขอเลขบัตรประชาชนด้วยไหม ของผม 1-1020-03345-67-8", ["1-1020-03345-67-8"], []),
+        ("マイナンバーを聞かれた。4412 8830 2271 って書いていい？", ["4412 8830 2271"], ["書いていい"]),
+        ("주민등록번호 다 적어야 하나요? 880412-1234567", ["880412-1234567"], []),
+        ("СНИЛС 123-456-789 01 нужен?", ["123-456-789 01"], ["нужен?"]),
+        ("mi CURP es PEGJ900512HDFRRN05 gracias", ["PEGJ900512HDFRRN05"], ["gracias"]),
+        ("mi CBU es 2850590940090418135201", ["2850590940090418135201"], []),
+        ("meine Steuer-ID lautet 12 345 678 901, danke", ["12 345 678 901"], ["danke"]),
+        ("la AHV-Nr. 756.1234.5678.97 serve?", ["756.1234.5678.97"], ["serve?"]),
+        ("il codice fiscale? è RSSMRA80A01H501U ok", ["RSSMRA80A01H501U"], ["ok"]),
+        ("preciso do RG? o meu é 12.345.678-9", ["12.345.678-9"], []),
+        # an identifier word between owns its number
+        ("passport cover please, order 45128890; NIK saya 3275014506880003", ["3275014506880003"], ["45128890"]),
+        # order words of other languages, with their number mark or after the number
+        ("Заказ № 913-445-2210 не пришёл", [], ["913-445-2210"]),
+        ("طلبي رقم 5012345678 لم يصل", [], ["5012345678"]),
+        ("5321234567 numaralı siparişim nerede", [], ["5321234567"]),
+    ],
+)
+def test_national_numbers_a_few_words_after_their_name_and_order_words_of_other_languages(text, gone, kept):
+    out = redact(text)
+    assert all(g not in out for g in gone) and all(k in out for k in kept), out
