@@ -1493,3 +1493,26 @@ def test_dates_of_birth_in_era_calendars_number_words_and_inflected_cues(text, g
 def test_national_numbers_a_few_words_after_their_name_and_order_words_of_other_languages(text, gone, kept):
     out = redact(text)
     assert all(g not in out for g in gone) and all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a labelled line's village, post office, ward or lane parts with no house number
+        (
+            "Address: Vill. Khairpur, Post Manjhanpur, Distt. Kaushambi, PIN 212207",
+            ["Khairpur", "Manjhanpur", "212207"],
+            ["Distt. Kaushambi"],
+        ),
+        ("Địa chỉ: thôn Yên Lạc, xã Đồng Tâm, số 7, huyện Mỹ Đức", ["thôn Yên Lạc", "xã Đồng Tâm"], ["huyện Mỹ Đức"]),
+        (
+            "Alamat: Jl. Kenanga No. 14, Kel. Cempaka Putih, Jakarta 10510",
+            ["Jl. Kenanga No. 14", "Cempaka Putih", "10510"],
+            ["Jakarta"],
+        ),
+        ("ที่อยู่: หมู่บ้านสวนหลวง, แขวงประเวศ, กรุงเทพฯ 10250", ["หมู่บ้านสวนหลวง", "แขวงประเวศ"], ["กรุงเทพฯ"]),
+    ],
+)
+def test_rural_ward_and_lane_parts_of_a_labelled_address(text, gone, kept):
+    out = redact(text)
+    assert all(g not in out for g in gone) and all(k in out for k in kept), out
