@@ -1511,6 +1511,12 @@ def test_national_numbers_a_few_words_after_their_name_and_order_words_of_other_
             ["Jakarta"],
         ),
         ("ที่อยู่: หมู่บ้านสวนหลวง, แขวงประเวศ, กรุงเทพฯ 10250", ["หมู่บ้านสวนหลวง", "แขวงประเวศ"], ["กรุงเทพฯ"]),
+        # Portugal's label, and the side of the floor ("2.º Dto", "1.º Esq") as a part of the line
+        (
+            "Morada: Travessa do Carmo, 8, 3.º Dto, 1200-095 Lisboa.",
+            ["Travessa do Carmo, 8", "3.º Dto", "1200-095"],
+            [],
+        ),
     ],
 )
 def test_rural_ward_and_lane_parts_of_a_labelled_address(text, gone, kept):
