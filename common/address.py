@@ -83,6 +83,12 @@ NOT_AFTER_WORD = rf"(?<![^\W{SPACELESS}])"
 NOT_BEFORE_WORD = rf"(?![^\W{SPACELESS}])"
 # The edges of a word of a spaced script: the letters, digits and the Indic scripts' marks.
 INDIC_MARKS = "\u0900-\u0dff"
+ARABIC = "\u0600-\u06ff"
+THAI = "\u0e00-\u0e7f"
+# Thai glues the ward, sub-district, village and lane words to their names ("แขวงสะพานสอง")
+THAI_LOCALITY = ("แขวง", "ตำบล", "หมู่บ้าน", "ซอย")
+# The one-letter words Arabic (and Persian, Urdu) glue to the word after: "and", "so", "with", "for".
+ARABIC_PROCLITIC = "(?:و|ف|ب|ل|وب|ول)"
 WORD_START = rf"(?<![\w{INDIC_MARKS}])"
 WORD_END = rf"(?![\w{INDIC_MARKS}])"
 
@@ -91,12 +97,20 @@ def _cue_words(key: str) -> str:
     """The words of `key` as a pattern: a word of a spaced script between word boundaries, one of
     a spaceless script wherever it stands."""
     words = sorted(_data()[key], key=len, reverse=True)
-    spaced = [re.escape(w) for w in words if not re.search(f"[{SPACELESS}]", w)]
-    spaceless = [re.escape(w) for w in words if re.search(f"[{SPACELESS}]", w)]
+    # Thai writes a sentence's words without spaces too ("เลขบัตรประชาชนไหมคะ")
+    unspaced = f"{SPACELESS}{THAI}"
+    spaced = [re.escape(w) for w in words if not re.search(f"[{unspaced}{ARABIC}]", w)]
+    arabic = [re.escape(w) for w in words if re.search(f"[{ARABIC}]", w) and not re.search(f"[{unspaced}]", w)]
+    spaceless = [re.escape(w) for w in words if re.search(f"[{unspaced}]", w)]
     # Not "\b": a Devanagari word may end in a vowel sign ("जन्म तिथि"), a mark that is no "\w",
     # and a word may end in its dot ("d.o.b."); a word's edge is where no letter or mark of a
     # spaced script stands beside it.
-    return "|".join([rf"{WORD_START}(?:{'|'.join(spaced)}){WORD_END}", *spaceless])
+    out = [rf"{WORD_START}(?:{'|'.join(spaced)}){WORD_END}", *spaceless]
+    if arabic:
+        # Arabic writes "and", "with", "for" glued to the next word ("وتاريخ ميلادي": "and my
+        # date of birth"): a cue word may carry one of those letters before it.
+        out.append(rf"{WORD_START}{ARABIC_PROCLITIC}?(?:{'|'.join(arabic)}){WORD_END}")
+    return "|".join(out)
 
 
 @cache
@@ -687,6 +701,23 @@ def _numbered_part(tokens: list[tuple[int, int, str]]) -> bool:
     return False
 
 
+@cache
+def _locality_words() -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in _data()["locality_words"])
+
+
+def _locality_part(tokens: list[tuple[int, int, str]]) -> bool:
+    """A part naming the village, post office, ward or lane an address is in, with no house
+    number ("Vill. Rampur", "Post Bhawanipur", "phường Bến Nghé", "แขวงสะพานสอง"): in rural and
+    ward-based addresses it is what finds the house."""
+    pieces = [piece for t in tokens for piece in re.split(r"[.\s]+", t[2].strip(",()'\"")) if piece]
+    if any(w.startswith(THAI_LOCALITY) for w in pieces):
+        return True
+    # the place's name after the word, capitalised in a cased script ("Post your review" is none)
+    named = len(pieces) > 1 and not pieces[1][0].islower()
+    return named and pieces[0].lower() in _locality_words()
+
+
 def _worded_part(tokens: list[tuple[int, int, str]]) -> bool:
     """A part holding a street or unit word of some script ("ул. Ленина", "MG Road")."""
     return any(
@@ -751,7 +782,7 @@ def _labelled_lines(text: str) -> list[tuple[int, int, str]]:
                     break
                 previous = []
                 continue
-            if _numbered_part(tokens) or any(ADDRESS_TAG in t[2] for t in tags):
+            if _numbered_part(tokens) or _locality_part(tokens) or any(ADDRESS_TAG in t[2] for t in tags):
                 if first is None:
                     first = previous[0] if previous and _worded_part(previous) else tokens[0]
                 last = tokens[-1]

@@ -31,7 +31,7 @@ from stdnum.es import dni, nie
 from stdnum.in_ import aadhaar, pan
 from stdnum.us import ssn
 
-from common.address import NOT_AFTER_WORD, NOT_BEFORE_WORD, SPACELESS, _cue_words, _words
+from common.address import INDIC_MARKS, NOT_AFTER_WORD, NOT_BEFORE_WORD, SPACELESS, _cue_words, _data, _words
 
 ID_TAG = "[ID]"
 DOB_TAG = "[DOB]"
@@ -60,6 +60,13 @@ def _cue(key: str) -> re.Pattern[str]:
     spaced = r"[^\w\n]*(?:(?:no|nr|number|num|card|is|of|#|es|est|ist|é)\b[^\w\n]*){0,3}"
     spaceless = r"(?:号码|号|是|为|[^\w\n])*"
     return re.compile(rf"(?:{_cue_words(key)})(?:{spaced}|{spaceless})$", re.I)
+
+
+@cache
+def _near_cue() -> re.Pattern[str]:
+    """An identity document's word, then a few words and no digit (the kinds with a check of their
+    own are read by it, named or not)."""
+    return re.compile(rf"(?:{_cue_words('identity_document_cues')})[^\d\n]{{0,30}}$", re.I)
 
 
 def _cued(key: str, text: str, start: int) -> bool:
@@ -92,6 +99,12 @@ class _Candidate:
 
     def cued(self, key: str) -> bool:
         return _cued(key, self.text, self.start)
+
+    def near(self) -> bool:
+        """An identity number's word shortly before, a few words between and no digit: "PESEL? Mój
+        to …", "CCCD của em là …", "NIC கேட்டாங்க: …", "マイナンバーを聞かれました。…"."""
+        before = self.text[max(0, self.start - 40) : self.start]
+        return bool(_near_cue().search(before))
 
     def named_otherwise(self) -> bool:
         """An identifier word ("order", "model", "serial") names it as the shop's."""
@@ -164,7 +177,10 @@ def _identity_document(c: _Candidate) -> bool:
     "epic deal on 4K tv 55000")."""
     groups = c.groups[1:] if re.fullmatch(r"[A-Za-z]{1,3}", c.groups[0]) else c.groups
     shaped = sum(ch.isdigit() for ch in c.compact) >= 5 and all(re.search(r"\d", g) for g in groups)
-    return shaped and c.cued("identity_document_cues")
+    # or a few words after any identity word, unless an identifier word owns it ("order 1234567")
+    # (then every group holds a digit: the words between stay, "mój to …")
+    near = all(re.search(r"\d", g) for g in c.groups) and c.near() and not c.named_otherwise()
+    return shaped and (c.cued("identity_document_cues") or near)
 
 
 def _iban(c: _Candidate) -> bool:
@@ -181,7 +197,8 @@ ID_KINDS: list[tuple[re.Pattern[str], Callable[[_Candidate], bool], str]] = [
     (re.compile(r"[A-Z]{2}\d{6}[A-D]"), _nino, ID_TAG),
     (re.compile(r"[2-9]\d{11}"), _aadhaar, ID_TAG),
     (re.compile(r"\d{9}"), _ssn, ID_TAG),
-    (re.compile(r"[A-Z0-9]{6,20}"), _identity_document, ID_TAG),
+    # up to 24: Argentina's CBU has 22 digits
+    (re.compile(r"[A-Z0-9]{6,24}"), _identity_document, ID_TAG),
 ]
 
 
@@ -268,11 +285,37 @@ ENGLISH_MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 DAY = r"(?:[0-2]?\d|3[01])(?:st|nd|rd|th|º|°)?"
-YEAR = r"(?:(?:19|20)\d{2}|'?\d{2})"
+# A Gregorian year, or a year of the Buddhist era (Thailand's calendar: 2538 is 1995), or two digits
+YEAR = r"(?:(?:19|20|25)\d{2}|'?\d{2})"
 # "1990年5月12日": a Chinese or Japanese date, always with its year
 HAN_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
 # "1992년 3월 5일": Korean's
 HANGUL_DATE = r"(?:19|20)\d{2}\s*년\s*\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?"
+
+
+@cache
+def _era_date() -> str:
+    """A date of an era calendar: Japan's ("平成5年4月12日", "昭和62年11月3日", the first year "元年";
+    "H5.4.12" as forms abbreviate it) and the Republic of China's ("民國80年5月12日")."""
+    eras = _words("calendar_eras")
+    letters = "".join(_data()["calendar_era_letters"])
+    return (
+        rf"(?:{eras})\s*(?:元|\d{{1,3}})\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?"
+        rf"|(?<![\w.])[{letters}]\d{{1,2}}[./]\d{{1,2}}[./]\d{{1,2}}(?![\d.])"
+    )
+
+
+@cache
+def _date_in_words() -> str:
+    """A date written in number words, as said aloud or typed to slip past a digit filter:
+    "पंद्रह अगस्त उन्नीस सौ नब्बे", "fifteenth of August nineteen ninety". A day of one to three
+    number words, a month, a year of two to five (with "hundred", "सौ", "thousand")."""
+    number = _words("number_words")
+    month = rf"(?:{ENGLISH_MONTH}|{_words('month_names')})\.?"
+    word = rf"(?:{number})(?![\w{INDIC_MARKS}])"
+    day = rf"{word}(?:[\s-]+{word}){{0,2}}"
+    year = rf"{word}(?:[\s-]+(?:and\s+)?{word}){{1,4}}"
+    return rf"(?:{day}(?:\s+(?:of|de|del))?\s+{month},?\s+{year}|{month}\s+{day},?\s+{year})"
 
 
 # "14/02/1991", "1990-07-21", "3 March 1987", "12th Aug 1979", "4th of July, 1985", "July 4, 1985",
@@ -283,7 +326,8 @@ def _date(year: bool) -> str:
     year_part = rf",?[\s-]+(?:de\s+|del\s+)?{YEAR}"
     year_part = year_part if year else f"(?:{year_part})?"
     return (
-        rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]{YEAR}|(?:19|20)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|{HAN_DATE}|{HANGUL_DATE}"
+        rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]{YEAR}|(?:19|20|25)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|{HAN_DATE}|{HANGUL_DATE}"
+        rf"|{_era_date()}|{_date_in_words()}"
         rf"|{DAY}\.?(?:\s+(?:of|de|del))?[\s-]+{month}{year_part}|{month}\s+{DAY}{year_part})"
     )
 
@@ -308,9 +352,11 @@ def _tag_date(m: re.Match[str]) -> str:
 
 
 # Chinese puts the word after the date: "1990年5月12日出生", "1988年生".
-HAN_BORN_AFTER = re.compile(rf"{HAN_DATE}(?=\s*(?:出生|生(?![产活意日])))")
+@cache
+def _han_born_after() -> re.Pattern[str]:
+    return re.compile(rf"(?:{HAN_DATE}|{_era_date()})(?=\s*(?:出生|生(?![产活意日])))")
 
 
 def birth_dates(text: str) -> str:
     """Replace a date of birth by [DOB]; the cue stays."""
-    return HAN_BORN_AFTER.sub(DOB_TAG, _birth_date().sub(_tag_date, text))
+    return _han_born_after().sub(DOB_TAG, _birth_date().sub(_tag_date, text))

@@ -43,10 +43,14 @@ _NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]+(?:['’-][A-Za-zà-öø-ÿ]+)*|[A-Z]\.?)
 def _titled_name() -> re.Pattern[str]:
     titles = _words("name_titles")
     lower = "|".join(re.escape(t.lower()) for t in _data()["name_titles"])
+    # Ranks and name abbreviations that are a title only with their dot ("Lt. Col.", "Mohd.")
+    dotted = _words("dotted_name_titles")
     # A title as written ("Mrs", "Mrs.") or in lower case with its dot ("mrs."), then one to
     # three name words; a lower-case name only after a lower-case dotted title ("mrs. kapoor").
+    # Titles may stand two or three together ("Lt. Col. Rajesh Bhatnagar", "Smt. Dr. Kavita Rao").
+    title = rf"(?:(?:{titles})\.?|(?:{dotted})\.)"
     return re.compile(
-        rf"(?<![\w.])(?:(?:{titles})\.?|(?:{lower})\.)\s+(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}(?![\w'’])"
+        rf"(?<![\w.])(?:{title}\s+){{0,2}}(?:{title}|(?:{lower})\.)\s+(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}(?![\w'’])"
         rf"|(?<![\w.])(?:{lower})\.\s+[a-z]{{3,}}(?![\w'’])"
     )
 
@@ -163,7 +167,8 @@ def _everyday_english(word: str) -> bool:
 @cache
 def _not_name_words() -> frozenset[str]:
     data = _data()
-    words = [*_names_data()["not_name_words"], *_names_data()["name_particles"]]
+    # a contact word ends a name told before its number ("ผู้รับ สมศรี ใจดี โทร ...": "tel")
+    words = [*_names_data()["not_name_words"], *_names_data()["name_particles"], *_names_data()["contact_words"]]
     for key in ("street_suffixes", "street_prefixes", "street_endings", "address_words", "unit_words", "floor_words"):
         words += data[key]
     return frozenset(w.lower().rstrip(".") for w in words)
@@ -189,6 +194,11 @@ def _kind(word: str) -> str:
     given, family, _ = _name_lists()
     if bare in given or bare in family:
         return "listed"
+    parts = bare.split("-")
+    if len(parts) > 1 and all(parts):
+        # a double-barrelled name ("Evans-Hughes", "Dubois-Martin"): each part a name word
+        kinds = [_kind(p) for p in parts]
+        return "" if "" in kinds or "initial" in kinds else "listed" if "listed" in kinds else "uncommon"
     return "uncommon" if _uncommon(bare) else ""
 
 
@@ -282,6 +292,14 @@ def _clause_name_end(text: str, pos: int) -> int | None:
 def _longest_name(words: list[re.Match[str]], explicit: bool) -> re.Match[str] | None:
     """The last of these words that ends the longest full name from the first."""
     particles = _names_data()["name_particles"]
+    if words and _cased(words[0].group()) and words[0].group()[0].isupper():
+        # a name that opens with a capital ends before a word of its script in lower case, a
+        # particle aside ("TRAN VAN MINH nhé": the particle "nhé" closes the sentence)
+        cut = next(
+            (i for i, w in enumerate(words) if w.group()[0].islower() and w.group().lower() not in particles),
+            len(words),
+        )
+        words = words[:cut]
     for n in range(len(words), 1, -1):
         if words[n - 1].group().lower() not in particles and _full_name([w.group() for w in words[:n]], explicit):
             return words[n - 1]
@@ -397,6 +415,33 @@ def _after_cue() -> re.Pattern[str]:
 
 
 @cache
+def _self_introduction_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w'’])(?:{_cue_pattern('self_introduction_cues')})[ \t,]*$", re.I)
+
+
+def _self_announced(text: str, last: list[regex.Match[str]], offset: int, cue: re.Match[str]) -> tuple[int, int] | None:
+    """A given name alone where the speaker announces themself, the message's own phrase on both
+    sides or at its opening: "this is Arjun here", "Arjun speaking, ...", "hier ist Jonas am
+    Apparat". Alone a first name stays ("for my son Rahul"); said so, it is the writer's name. The
+    word must be one a names list holds as a given name, written with a capital in a cased
+    script, and no everyday English word ("it's Golden here")."""
+    if not last or last[0].end() + offset != cue.start():
+        return None
+    word = last[0].group()
+    if cue.group("cue").lower() not in _names_data()["single_name_cues_after"]:
+        return None
+    if (_cased(word) and not word[0].isupper()) or word.lower() not in _name_lists()[0]:
+        return None
+    if _kind(word) != "listed" or _everyday_english(word.lower()):
+        return None
+    lead = text[: last[0].start() + offset].rstrip()
+    opening = not lead or lead[-1] in ",.!?;:\n" or re.search(r"(?i)\b(?:hi|hello|hey|namaste)$", lead)
+    if opening or _self_introduction_end().search(lead + " "):
+        return (last[0].start() + offset, cue.start())
+    return None
+
+
+@cache
 def _chinese_full_name() -> re.Pattern[str]:
     data = _names_data()
     cues = "|".join(map(re.escape, sorted(data["chinese_name_cues"], key=len, reverse=True)))
@@ -469,6 +514,10 @@ def full_names(text: str) -> str:
             if opening or cue.group("cue").lower() not in _names_data()["name_cues_after_opening"]:
                 spans.append((words[0].start() + offset, cue.start()))
                 break
+        else:
+            single = _self_announced(text, before[-1:], offset, cue)
+            if single:
+                spans.append(single)
     spans = [(s, e) for s, e in spans if not _product_follows(text, e)]
     spans += _signature_lines(text)
     spans = [(_with_partner(text, s), e) for s, e in spans]
@@ -485,7 +534,8 @@ def full_names(text: str) -> str:
 def _product_after() -> re.Pattern[str]:
     units = "|".join(re.escape(u) for u in _data()["not_after_unit_number"])
     return re.compile(
-        rf"[ \t]*,?[ \t]*(?:[^\W\d_]+\d[\w-]*|\d+(?:[.,]\d+)?[ \t]*(?:{units})(?![\w]))",
+        # one or two lower-case words may name the kind between ("Milton Thermosteel flask, 1 litre")
+        rf"(?:[ \t]+[a-z]+){{0,2}}[ \t]*,?[ \t]*(?:[^\W\d_]+\d[\w-]*|\d+(?:[.,]\d+)?[ \t]*(?:{units})(?![\w]))",
         re.I,
     )
 
@@ -545,7 +595,7 @@ def _signature_lines(text: str) -> list[tuple[int, int]]:
 # A full stop after a word, not an initial's: no name runs across it ("Warszawa. Jan Kowalski").
 SENTENCE_END = regex.compile(r"\p{L}[\p{L}\p{M}]+\.\s")
 # The tags of contact and account details that name their holder.
-_HOLDER_TAGS = r"\[(?:PHONE|EMAIL|UPI|IBAN|CARD|ID)\]"
+_HOLDER_TAGS = r"\[(?:PHONE|EMAIL|UPI|IBAN|CARD|ID|ADDRESS|POSTCODE)\]"
 
 
 @cache
@@ -572,7 +622,8 @@ def _holder_after_tag() -> re.Pattern[str]:
     or contact's tag: the holder ("IBAN [IBAN] (Claire Dubois)", "[PHONE] - Ravi Kumar.")."""
     return re.compile(
         rf"{_HOLDER_TAGS}[ \t]*(?:[(\[][ \t]*(?P<bracketed>[^()\[\]\n]{{3,60}}?)[ \t]*[)\]]"
-        rf"|[,–—-][ \t]*(?P<trailing>[^\W\d_][^\n.!?;,()\[\]]{{2,60}}?)[ \t]*(?=[.!?;\n]|$))"
+        # an initial's dot may stand inside ("A. Patel")
+        rf"|[,–—-][ \t]*(?P<trailing>[^\W\d_](?:[^\n.!?;,()\[\]]|(?<=\b[A-Z])\.){{2,60}}?)[ \t]*(?=[.!?;\n]|$))"
     )
 
 
@@ -581,7 +632,7 @@ def _japanese_introduction() -> re.Pattern[str]:
     surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
     after = "|".join(map(re.escape, _names_data()["japanese_name_after"]))
     return re.compile(
-        rf"(?:^|(?<=[\s、。，,！!？?：:「」は]))(?P<name>(?:{surnames})[ \u3000]?(?:[\u3400-\u9fff]{{1,3}}|[\u3041-\u3093]{{2,4}}))(?:{after})"
+        rf"(?:^|(?<=[\s、。，,！!？?：:「」は]))(?P<name>(?:{surnames})[ \u3000]?(?:[\u3400-\u9fff]{{1,3}}|[\u3041-\u3093]{{2,4}}))[ \u3000]?(?:{after})"
     )
 
 
@@ -592,10 +643,12 @@ def _korean_introduction() -> re.Pattern[str]:
     after = "|".join(map(re.escape, data["korean_name_after"]))
     before = "|".join(map(re.escape, sorted(data["korean_name_cues_before"], key=len, reverse=True)))
     not_given = "|".join(map(re.escape, sorted(data["korean_not_given"], key=len, reverse=True)))
+    # after a cue, the particle that closes the name's phrase too ("이름은 최수아로 했어요": "as 최수아")
+    particles = "|".join(map(re.escape, sorted(data["korean_cued_name_particles"], key=len, reverse=True)))
     name = rf"(?P<name>[{surnames}](?!{not_given})[\uac00-\ud7a3]{{2}})"
     opening = r"(?:^|(?<=[\s,.!?:]))"
     return re.compile(
-        rf"{opening}{name}(?={after})|(?:{before})[ \t]*{name.replace('name', 'cued')}(?=[\s,.!?]|$|{after}|님|씨)"
+        rf"{opening}{name}(?={after})|(?:{before})[ \t]*{name.replace('name', 'cued')}(?=[\s,.!?)]|$|{after}|{particles})"
     )
 
 
@@ -613,7 +666,7 @@ def _cjk_self_introductions(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def names_beside_contacts(text: str) -> str:
+def names_beside_contacts(text: str, cjk: bool = True) -> str:
     """The text (its phone numbers and e-mails already tagged) with a full name that stands
     right before one replaced by "[NAME]": "Bilal Ahmed Butt [PHONE]", "Rohit Patil, [PHONE]",
     "王小明 [PHONE]". Contact details name their holder; the words must still make a name as they do
@@ -632,18 +685,26 @@ def names_beside_contacts(text: str) -> str:
             if _ODD_IN_NAME.search(joined) or "\n" in joined or SENTENCE_END.search(joined):
                 continue
             # written as a name is, capitalised ("likh lo: [PHONE]" is Hindi for "note it down")
-            cased = all(not w.group()[0].islower() for w in run)
+            # ("Daan de Vries": a particle in lower case)
+            particles = _names_data()["name_particles"]
+            cased = (
+                all(not w.group()[0].islower() or w.group() in particles for w in run[1:])
+                and not run[0].group()[0].islower()
+            )
             if cased and (_full_name([w.group() for w in run], False) or _caseless_contact_name(text, run)):
                 spans.append((run[0].start(), run[-1].end()))
                 break
-        cjk = _cjk_name_before().search(text, start, tag.start())
-        if cjk:
-            spans.append((cjk.start("name"), cjk.end("name")))
+        found = _cjk_name_before().search(text, start, tag.start()) if cjk else None
+        if found:
+            spans.append((found.start("name"), found.end("name")))
     for m in _holder_after_tag().finditer(text):
         group = "bracketed" if m.group("bracketed") else "trailing"
         words = list(_WORD.finditer(m.group(group)))
         joined = m.group(group).strip()
         if group == "bracketed" and _cjk_holder().fullmatch(joined):
+            spans.append(m.span(group))
+            continue
+        if _signed_with_given_name(text, m, group, words):
             spans.append(m.span(group))
             continue
         if not 2 <= len(words) <= 4 or _ODD_IN_NAME.search(joined) or words[-1].end() != len(m.group(group).rstrip()):
@@ -655,6 +716,18 @@ def names_beside_contacts(text: str) -> str:
             text = text[:start] + NAME_TAG + text[end:]
     # a family name a cue's reading stopped short of ("[NAME] Butt [PHONE]": no list holds "Butt")
     return _name_tail().sub(NAME_TAG, text)
+
+
+def _signed_with_given_name(text: str, m: re.Match[str], group: str, words: list[regex.Match[str]]) -> bool:
+    """A given name alone after a dash that closes the message, right after the writer's own
+    contact detail ("ph [PHONE] - Farhan"): the writer signs with it. A names list's given name,
+    capitalised, no everyday English word."""
+    if group != "trailing" or len(words) != 1 or text[m.end(group) :].strip(" \t.!") != "":
+        return False
+    if not re.match(r"[ \t]*[-–—]", text[m.end() - len(m.group()) + m.group().index("]") + 1 :]):
+        return False
+    word = words[0].group()
+    return word[0].isupper() and word.lower() in _name_lists()[0] and not _everyday_english(word.lower())
 
 
 @cache

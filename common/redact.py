@@ -92,10 +92,16 @@ def _identifier_cue() -> re.Pattern[str]:
     # "ISBN-10: ...")
     # the word's edges hold in any script: "ऑर्डर 30551872", "订单号2025…"
     return re.compile(
-        rf"(?:{_cue_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-)\s*)*"
+        # the number's own mark in other languages too: "Заказ № …", "nº", "nr", Arabic "رقم"
+        rf"(?:{_cue_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-|№|n[º°]\.?|nr\.?|رقم)\s*)*"
         rf"(?:[\w-]*\d[\w-]*[:,]?\s+(?:(?:and|or|&)\s+)?)*$",
         re.I,
     )
+
+
+@cache
+def _identifier_after() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{_cue_words('identifier_cues_after')})", re.I)
 
 
 @cache
@@ -446,6 +452,8 @@ def _phones(text: str) -> str:
     # A number an identifier word names ("AWB number 7845123690", "order no 9876543210") is that
     # identifier, even where a region's plan would take it for a mobile number.
     spans = [(s, e) for s, e in spans if not _named_as_identifier(text, s)]
+    # Turkish names it after the number ("1093847261 numaralı siparişim": "my order numbered …")
+    spans = [(s, e) for s, e in spans if not _identifier_after().match(text, e)]
     # the shop's own line ("ur call centre 080-4718-2200"): shop text
     spans = [(s, e) for s, e in spans if not shops_own(text, s)]
     # An EAN-8 barcode its word follows ("96385074 is the barcode"): eight digits with a valid
@@ -597,7 +605,10 @@ def _redact(text: str) -> str:
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
     text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)
     text = names_beside_contacts(_phones(_disguised_phones(text)))
-    return _code_after_address().sub(lambda m: m.group("cue") + "[CODE]", addresses(text))
+    # a name right before or after the address (its addressee), once the address is tagged; not
+    # a Chinese city before its district ("杭州市[ADDRESS]": 杭 is a family name too)
+    text = names_beside_contacts(addresses(text), cjk=False)
+    return _code_after_address().sub(lambda m: m.group("cue") + "[CODE]", text)
 
 
 def redact_keeping(text: str, public: Iterable[str]) -> str:

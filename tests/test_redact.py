@@ -927,8 +927,8 @@ def test_a_shops_brand_that_reads_as_a_name_is_kept_where_the_shop_asks():
     assert brands == ["Dr. Batra's", "Dr Batra's", "Milton", "Bajaj"]  # a family name too
     text = "its Milton Thermosteel flask, deliver to Neha Agarwal"
     assert redact_keeping(text, brands) == "its Milton Thermosteel flask, deliver to [NAME]"
-    # without the shop's list it reads as a name, and "flask" (no language uses it often) with it
-    assert redact(text) == "its [NAME], deliver to [NAME]"
+    # without the shop's list it reads as a name; "flask", in lower case after capitals, is not of it
+    assert redact(text) == "its [NAME] flask, deliver to [NAME]"
     # a brand is kept as a whole word, never inside another one
     assert redact_keeping("deliver to Priya Hamilton", brands) == "deliver to [NAME]"
 
@@ -1399,5 +1399,126 @@ def test_the_shops_own_contacts_stay_and_the_shoppers_go(text, gone, kept):
     ],
 )
 def test_hinglish_home_labels_indic_pin_cues_article_numbers_and_the_shops_upi(text, gone, kept):
+    out = redact(text)
+    assert all(g not in out for g in gone) and all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # titles that are one with their dot, stacked ranks, the abbreviated Muhammad
+        ("courier for Capt. Vikram Sethi at gate 2", ["Vikram Sethi"], ["gate 2"]),
+        ("deliver to Wg. Cdr. Anil Saxena, officers mess", ["Anil Saxena"], ["officers mess"]),
+        ("Md. Nurul Haque will take the parcel", ["Nurul Haque"], ["parcel"]),
+        ("Lt. Col. Arjun Rana ordered the 2nd Gen Echo Dot in Col Blue", ["Arjun Rana"], ["Echo Dot", "Col Blue"]),
+        # payee and recipient markers, abbreviated or in other languages
+        ("overboeken naar NL91ABNA0417164300 t.n.v. J. Bakker aub", ["J. Bakker"], ["aub"]),
+        ("transfer ke BCA a.n. Siti Rahayu ya kak", ["Siti Rahayu"], ["ya kak"]),
+        ("Odbiorca Katarzyna Wiśniewska, paczkomat obok sklepu", ["Katarzyna Wiśniewska"], ["paczkomat"]),
+        ("Получатель — Дмитрий Соколов. Спасибо", ["Дмитрий Соколов"], ["Спасибо"]),
+        ("hesap sahibi Mehmet Yılmaz, teşekkürler", ["Mehmet Yılmaz"], ["teşekkürler"]),
+        ("virement au nom de Julien Moreau-Petit merci", ["Julien Moreau-Petit"], ["merci"]),
+        ("chủ tài khoản PHAM THI HOA nhé shop", ["PHAM THI HOA"], ["nhé shop"]),
+        ("환불 계좌 (예금주 김지훈) 확인 부탁해요", ["김지훈"], ["확인"]),
+        ("ผู้รับ มานี มีนา โทร 081 234 5678", ["มานี มีนา"], ["โทร"]),
+        ("渋谷区 ハイツ101 鈴木 一郎 宛てでお願いします", ["鈴木 一郎"], []),
+        # a given name alone where the writer announces it on both sides, or signs after a contact
+        ("hi this is Karthik here, my son Rahul wants it", ["Karthik"], ["my son Rahul"]),
+        ("Deepa speaking, it's Golden here and the Priya speaking doll", ["Deepa"], ["Golden", "Priya speaking"]),
+        ("its Milton Thermosteel flask, 1 litre. call me on 98450 12345 - Imran", ["Imran"], ["Milton Thermosteel"]),
+        # a double-barrelled family name, a particle in lower case, a name before the address
+        ("I'm Rhys Powell-Jones, order late", ["Rhys Powell-Jones"], ["order late"]),
+        ("Sanne van Dijk, 06 12345678", ["Sanne van Dijk"], []),
+        ("bitte an Jonas Weber, Lindenstraße 4, 10115 Berlin", ["Jonas Weber"], ["bitte an"]),
+        ("born 04/05/1991, Marcus Reed, zip 30301, is that enough", ["Marcus Reed"], ["is that enough"]),
+    ],
+)
+def test_names_after_dotted_titles_payee_markers_and_announcements(text, gone, kept):
+    out = redact(text)
+    assert all(g not in out for g in gone) and all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # era calendars: Japan's eras (in kanji, or abbreviated by their letter), Taiwan's year
+        ("会員登録の生年月日：昭和60年7月8日 です", ["昭和60年7月8日"], ["会員登録"]),
+        ("平成元年1月20日生まれの息子に", ["平成元年1月20日"], ["息子"]),
+        ("生年月日 S55.10.3 で登録しました", ["S55.10.3"], ["登録"]),
+        ("出生日期 民國79年4月2日", ["民國79年4月2日"], []),
+        # the Buddhist era's year (Thailand), in digits and with a Thai month
+        ("วันเกิด 3 มีนาคม 2531 ค่ะ", ["3 มีนาคม 2531"], ["ค่ะ"]),
+        ("dob 09/11/2530 thanks", ["09/11/2530"], ["thanks"]),
+        # a date in number words after a birth word, Hindi or English
+        ("मेरी जन्मतिथि दस जनवरी उन्नीस सौ पचासी है", ["दस जनवरी उन्नीस सौ पचासी"], []),
+        ("date of birth: twenty first of March nineteen eighty seven ok", ["twenty first of March"], ["ok"]),
+        # birth words inflected, abbreviated, glued to Arabic's "and", or said in the first person
+        ("нужна дата? пишу дату рождения 11.04.1987 сюда", ["11.04.1987"], ["сюда"]),
+        ("tgl. lahir 12 Agustus 1993 ya", ["12 Agustus 1993"], ["ya"]),
+        ("الاسم معروف وتاريخ الميلاد 1985/02/14 شكرا", ["1985/02/14"], ["شكرا"]),
+        ("eu nasci em 02/03/1984, ok?", ["02/03/1984"], ["ok?"]),
+        ("ఆమె పుట్టినరోజు 05-06-1992 కి గిఫ్ట్", ["05-06-1992"], ["గిఫ్ట్"]),
+    ],
+)
+def test_dates_of_birth_in_era_calendars_number_words_and_inflected_cues(text, gone, kept):
+    out = redact(text)
+    assert all(g not in out for g in gone) and all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a national identity, tax or social-security number a few words after its name, checked or not
+        ("czy PESEL jest wymagany? mój to 02270803628", ["02270803628"], ["wymagany", "to [ID]"]),
+        ("NIK aku 3275014506880003 ya kak", ["3275014506880003"], ["ya kak"]),
+        ("số CCCD của tôi là 001088012345 nhé", ["001088012345"], ["nhé"]),
+        ("ขอเลขบัตรประชาชนด้วยไหม ของผม 1-1020-03345-67-8", ["1-1020-03345-67-8"], []),
+        ("マイナンバーを聞かれた。4412 8830 2271 って書いていい？", ["4412 8830 2271"], ["書いていい"]),
+        ("주민등록번호 다 적어야 하나요? 880412-1234567", ["880412-1234567"], []),
+        ("СНИЛС 123-456-789 01 нужен?", ["123-456-789 01"], ["нужен?"]),
+        ("mi CURP es PEGJ900512HDFRRN05 gracias", ["PEGJ900512HDFRRN05"], ["gracias"]),
+        ("mi CBU es 2850590940090418135201", ["2850590940090418135201"], []),
+        ("meine Steuer-ID lautet 12 345 678 901, danke", ["12 345 678 901"], ["danke"]),
+        ("la AHV-Nr. 756.1234.5678.97 serve?", ["756.1234.5678.97"], ["serve?"]),
+        ("il codice fiscale? è RSSMRA80A01H501U ok", ["RSSMRA80A01H501U"], ["ok"]),
+        ("preciso do RG? o meu é 12.345.678-9", ["12.345.678-9"], []),
+        # an identifier word between owns its number
+        ("passport cover please, order 45128890; NIK saya 3275014506880003", ["3275014506880003"], ["45128890"]),
+        # order words of other languages, with their number mark or after the number
+        ("Заказ № 913-445-2210 не пришёл", [], ["913-445-2210"]),
+        ("طلبي رقم 5012345678 لم يصل", [], ["5012345678"]),
+        ("5321234567 numaralı siparişim nerede", [], ["5321234567"]),
+    ],
+)
+def test_national_numbers_a_few_words_after_their_name_and_order_words_of_other_languages(text, gone, kept):
+    out = redact(text)
+    assert all(g not in out for g in gone) and all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a labelled line's village, post office, ward or lane parts with no house number
+        (
+            "Address: Vill. Khairpur, Post Manjhanpur, Distt. Kaushambi, PIN 212207",
+            ["Khairpur", "Manjhanpur", "212207"],
+            ["Distt. Kaushambi"],
+        ),
+        ("Địa chỉ: thôn Yên Lạc, xã Đồng Tâm, số 7, huyện Mỹ Đức", ["thôn Yên Lạc", "xã Đồng Tâm"], ["huyện Mỹ Đức"]),
+        (
+            "Alamat: Jl. Kenanga No. 14, Kel. Cempaka Putih, Jakarta 10510",
+            ["Jl. Kenanga No. 14", "Cempaka Putih", "10510"],
+            ["Jakarta"],
+        ),
+        ("ที่อยู่: หมู่บ้านสวนหลวง, แขวงประเวศ, กรุงเทพฯ 10250", ["หมู่บ้านสวนหลวง", "แขวงประเวศ"], ["กรุงเทพฯ"]),
+        # Portugal's label, and the side of the floor ("2.º Dto", "1.º Esq") as a part of the line
+        (
+            "Morada: Travessa do Carmo, 8, 3.º Dto, 1200-095 Lisboa.",
+            ["Travessa do Carmo, 8", "3.º Dto", "1200-095"],
+            [],
+        ),
+    ],
+)
+def test_rural_ward_and_lane_parts_of_a_labelled_address(text, gone, kept):
     out = redact(text)
     assert all(g not in out for g in gone) and all(k in out for k in kept), out
