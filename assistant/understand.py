@@ -41,9 +41,10 @@ from assistant.lexicon import (
 )
 from assistant.recorded import Recorded
 from assistant.spelling import Speller, is_word, ordinary_words
+from assistant.spelling_variants import one_spelling
 from assistant.type_meaning import TypeMeaning
 from assistant.type_resolution import HARD_AUDIENCE, NOT_TYPE_WORDS, SYNONYMS, TypeRequest, TypeResolver
-from assistant.vocabulary import DATA, known_words
+from assistant.vocabulary import DATA, known_words, type_words
 from common.models import Embedder
 from common.text import (
     AUDIENCE_WORDS,
@@ -177,6 +178,7 @@ class Understander:
         text = "".join(
             ch for ch in unicodedata.normalize("NFKD", " ".join(message.split())) if not unicodedata.combining(ch)
         )
+        text = one_spelling(text, self.catalog.knows_word, type_words())  # "organiser" / "organizer"
         corrected, corrections = self.correct_spelling(text)
         c = Constraints()
         rest = corrected

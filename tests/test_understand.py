@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.spelling_variants import one_spelling
 from assistant.understand import Understander
+from assistant.vocabulary import type_words
 
 
 @pytest.fixture(scope="module")
@@ -336,3 +338,18 @@ def test_a_brand_and_its_model_code_said_shortened_name_more_than_the_brand(mess
     oven = Product(id="o1", title="lg mc3286blt 32 l convection microwave oven", brand="lg")
     catalog = SimpleNamespace(products=[oven], row_of={"o1": 0})
     assert not _only_brand(message, catalog, "o1", ["lg"])
+
+
+@pytest.mark.parametrize(
+    ("said", "shop", "read"),
+    [
+        ("a desk organiser", set(), "a desk organizer"),  # the type vocabulary's spelling
+        ("a desk organizer", {"organiser"}, "a desk organiser"),  # the shop's own spelling wins
+        ("face moisturiser", {"moisturiser"}, "face moisturiser"),
+        ("i need to organise my desk", set(), "i need to organise my desk"),  # no kind either way
+        ("a wise choice", set(), "a wise choice"),  # too short a stem to be the suffix
+    ],
+)
+def test_an_ise_or_ize_word_is_read_in_the_spelling_the_shop_or_the_kinds_know(said, shop, read):
+    # "a desk organiser" was read as a desk: only "organizer" was a word of a kind (a session-9 chat)
+    assert one_spelling(said, shop.__contains__, type_words()) == read
