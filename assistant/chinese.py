@@ -663,12 +663,24 @@ class ChineseReader:
         # The most specific word wins: "女儿" (girls) before "女" words, "小男孩" before "男孩".
         table = [(w, a) for a, words in self.words["audiences"].items() for w in words]
         for word, audience in sorted(table, key=lambda x: len(x[0]), reverse=True):
-            if word in text and not self._narrated(text, word):
+            if word in text and not self._narrated(text, word) and not self._refused(text, word):
                 grown = self.words["grown_up"]
                 if any(cue in text for cue in grown["cues"]):
                     audience = grown["audiences"].get(audience, audience)
                 return text.replace(word, " "), [f"for {audience}"]
         return text, []
+
+    def _refused(self, text: str, word: str) -> bool:
+        """Whether every mention of an audience word follows a refusal within a few characters
+        ("他是男的哈，别推女款": women's styles are refused, the shopper's man is the audience; set L
+        d-06 filtered on women)."""
+        cues = self.words["negations"]
+        refusals = [*cues["before"], *cues["dislikes"], *cues.get("audience_before", [])]
+        reach = self.words["negations"].get("audience_reach", 3)
+        mentions = list(re.finditer(re.escape(word), text))
+        return bool(mentions) and all(
+            any(cue in text[max(0, m.start() - reach - len(cue)) : m.start()] for cue in refusals) for m in mentions
+        )
 
     def _narrated(self, text: str, word: str) -> bool:
         """Whether every mention of a person is chatter about what they do ("我老公天天念叨车脏":

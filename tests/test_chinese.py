@@ -127,6 +127,9 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("一升的马克杯 带去公司", "1 l mug"),
         # a brand or type written in Latin letters beside its Chinese name is said once
         ("马克杯 mug", "mug"),
+        # an audience refused is no audience; the one said beside it is (set L d-06)
+        ("他是男的哈，别推女款", "for men"),
+        ("开衫 不要女款", "cardigan"),
     ],
 )
 def test_reading_the_words_shoppers_type(reader, message, expected):
