@@ -1205,7 +1205,10 @@ class ChineseReader:
             kind = self._type_in(sense)
             if kind and self.carried(kind.split()[-1:]):
                 return self._held_sense(kind, senses[n + 1 :]), None
-            carried = self._carried_modifier(kind) if kind else None
+            # only a word that ends in a kind of product (保暖内衣: 内衣) gives its modifier's kind;
+            # 零花钱 "pocket money" is no pocket (set L d-08: "教他攒零花钱的" replaced the coin bank)
+            names_kind = any(token.endswith(w) for w in self.words["types"] if len(w) >= 2)
+            carried = self._carried_modifier(kind) if kind and names_kind else None
             if carried:
                 return carried, None
             named = self.near(kind or sense)

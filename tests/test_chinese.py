@@ -931,6 +931,18 @@ def test_a_kind_the_shop_does_not_carry_is_read_as_the_carried_kind_its_modifier
     assert reader.read("闺女冬天穿的保暖内衣，400以内").text == "thermal for girls under 400"
 
 
+def test_a_word_that_names_no_kind_of_product_gives_no_kind_by_its_modifier():
+    # set L d-08: 零花钱 is "pocket money"; a shop of pockets does not sell it as a pocket
+    known = {("pocket",), ("money",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in known,
+        carried=lambda words: tuple(words) == ("pocket",),
+        knows=lambda word: False,
+        uses=lambda phrase: 4 if phrase == ["pocket"] else 0,
+    )
+    assert reader.read("教他攒零花钱的").text == "pocket money"  # what is saved, no kind
+
+
 @pytest.mark.parametrize(
     "message, held, required",
     [
