@@ -130,6 +130,8 @@ def test_reading_a_chinese_message(reader, message, expected):
         # an audience refused is no audience; the one said beside it is (set L d-06)
         ("他是男的哈，别推女款", "for men"),
         ("开衫 不要女款", "cardigan"),
+        # a bound moved to a number is the new ceiling (set L d-01 asked to clarify)
+        ("预算可以放到六百", "under 600"),
     ],
 )
 def test_reading_the_words_shoppers_type(reader, message, expected):
