@@ -897,12 +897,14 @@ class ChineseReader:
         attributes: list[str] = []
         unread: list[str] = []
         latin: list[str] = []
+        used_on = {b for a, b in zip(pieces, pieces[1:], strict=False) if a in self.words.get("use_verbs", [])}
         parts: list[str] = []
         loose: list[int] = []  # tokens read as nothing: a kind after them may be narrowed by them
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            if (token in places and CJK.search(token) and token not in self.words["types"]) or token in inside:
+            at_place = token in places and CJK.search(token) and token not in self.words["types"]
+            if at_place or token in inside or (token in used_on and CJK.search(token)):
                 unread.append(token)
                 loose.append(i)
                 i += 1

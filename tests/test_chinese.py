@@ -970,3 +970,13 @@ def test_a_measure_the_shop_states_is_required(message, held, required):
 def test_an_attribute_disliked_is_refused_not_asked_for(reader, message, text, attributes):
     reading = reader.read(message)
     assert (reading.text, reading.attributes) == (text, attributes)
+
+
+def test_what_the_product_is_used_on_is_no_product():
+    # set L d-02: "就吸吸沙发缝" (just to vacuum the sofa's gaps) replaced the vacuum cleaner with sofas
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in {("sofa",)},
+        carried=lambda words: tuple(words) == ("sofa",),
+        knows=lambda word: False,
+    )
+    assert "sofa" not in reader.read("家里地方小，就吸吸沙发缝", ["有手持的吸尘器吗"]).text
