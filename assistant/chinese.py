@@ -1218,7 +1218,10 @@ class ChineseReader:
             # ("jewelry" -> jewellery, "bed sheet" -> bedsheet; never 里面 "interior" -> car interior).
             if named and (kind or (terms(named) != terms(sense) and len(terms(named)) <= len(terms(sense)))):
                 return named, None
-            types += [kind] if kind else []
+            # A kind the shop lacks is read from the word's first sense only: 客人 is "visitor;
+            # guest; customer; client", a person, never the kind "client" (set L d-03 replaced a
+            # sofa bed with it). A later sense counts only where the shop carries it (above).
+            types += [kind] if kind and n == 0 else []
         return (types[0], None) if types else (None, None)
 
     def _carried_modifier(self, kind: str) -> str | None:

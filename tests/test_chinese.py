@@ -980,3 +980,14 @@ def test_what_the_product_is_used_on_is_no_product():
         knows=lambda word: False,
     )
     assert "sofa" not in reader.read("家里地方小，就吸吸沙发缝", ["有手持的吸尘器吗"]).text
+
+
+def test_a_kind_the_shop_lacks_is_read_from_the_words_first_sense_only():
+    # set L d-03: 客人 is "visitor; guest; customer; client"; "来客人能睡" named the kind "client"
+    # and replaced the sofa bed asked for just before it
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in {("client",), ("sofa", "bed"), ("bed",)},
+        carried=lambda words: tuple(words) in {("sofa", "bed"), ("bed",)},
+        knows=lambda word: False,
+    )
+    assert "client" not in reader.read("想弄个沙发床，来客人能睡").text
