@@ -114,6 +114,12 @@ def read_follow_up(
         # head of the request is what a clause asks for; a kind in a story about someone is
         # theirs, and it neither becomes the kind nor replaces it (the held-out set of session 8)
         change = TypeChange.DESCRIBE
+    by_record = named_other and not said.categories and query.product_type in said.attributes
+    if by_record and change != TypeChange.SWITCH:
+        # A kind the shop knows only from a product's "Type" record ("rain type spray" after a
+        # shower head) that does not start a new request only says what the kind asked for is
+        # like: it ranks, as any kind in a follow-up that describes the request does.
+        said.attributes.remove(query.product_type)
     said.audience = follow_up_audience(message, said.audience, query.audience_from_relation, request, earlier)
     if change != TypeChange.SWITCH:
         said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)

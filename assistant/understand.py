@@ -206,9 +206,15 @@ class Understander:
         # An interest or a story names no type to filter on ("he's into sports"): it ranks.
         # The question mark closing the message stays: a question asks anew after a story.
         named, carried = self.requested_type(asked + "?" if rest.rstrip().endswith("?") else asked)
+        # A kind no title or category names may still be what products are recorded as
+        # ("Type: Chinos" on trousers): the shop carries it as those products, found by the record.
+        by_record = bool(named) and not carried and self._recorded_kind(named)
+        carried = carried or by_record
         # A must-have is said in the request, not in an aside ("my cousin got the nylon ones").
         c.attributes = self.required_attributes(self.types.about_asked(own, named))
-        if named:  # "some top or shorts": either kind
+        if by_record:
+            c.attributes.append(named)
+        elif named:  # "some top or shorts": either kind
             either = [p for t in self.types.either(asked) for p in self.type_phrases(t)] if carried else []
             c.categories = list(dict.fromkeys([*self.type_phrases(named), *either])) if carried else [named]
         # A value the shop records filters only where a kind it can be checked on is named; said
@@ -294,6 +300,15 @@ class Understander:
 
     def _is_kind(self, words: list[str]) -> bool:
         return self.types.is_any_type(words) or tuple(words) in self.catalog.category_phrases
+
+    def _recorded_kind(self, named: str) -> bool:
+        """Some product records the kind as the value of a "Type" specification: it is one."""
+        said = terms(named)
+        for row in self.catalog.attribute_rows(said):
+            attributes = self.catalog.products[int(row)].attributes
+            if any(tokenize(k)[-1:] == ["type"] and terms(v) == said for k, v in attributes.items()):
+                return True
+        return False
 
     def _type_value(self, entry: Recorded) -> bool:
         """A value of a "Type" specification that the catalog also has as a kind of product

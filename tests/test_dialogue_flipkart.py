@@ -100,3 +100,18 @@ def test_a_greeting_is_never_read_as_a_brand_one_edit_away(assistant, greeting):
     # "hello" is one edit from the catalog brand "cello": greetings are query words, not typos.
     session, (reply,) = talk(assistant, [f"{greeting}, I need running shoes"])
     assert "brand" not in chips(reply) and chips(reply)["type"] == "running shoes"
+
+
+@pytest.mark.parametrize(
+    ("messages", "shown"),
+    [
+        # no title or category says "chinos"; the grey slim trousers record "Type: Chinos"
+        (["slim fit grey chinos for office"], "TROEGZMRNERWAHEB"),
+        (["chinos for men"], "TROEGZMRNERWAHEB"),
+        # a car wash records "Type: Spray": after a shower head the word describes it, no filter
+        (["showr head for my bathrom", "rain type spray"], "SHDEJFVQ6ZMNFGAY"),
+    ],
+)
+def test_a_kind_known_only_from_a_products_type_record(assistant, messages, shown):
+    _, replies = talk(assistant, messages)
+    assert shown in [c.id for c in replies[-1].products]

@@ -483,3 +483,41 @@ def test_a_kind_named_for_what_it_holds_is_the_shops_compound():
     u = _understander(shop)
     assert u.parse("a bag for the yoga mat, jute is nice").product_type == "yoga mat bag"
     assert u.parse("a bag for my laptop").product_type == "bag"
+
+
+# A shop whose trousers record what they are ("Type: Chinos") though no title or category says it.
+RECORDED_KINDS = [
+    Product(
+        id="t1",
+        title="ennoble slim fit men's grey trousers",
+        category=["Clothing", "Trousers"],
+        attributes={"Type": "Chinos", "Fit": "Slim Fit", "Color": "Grey"},
+        price=900.0,
+        currency="INR",
+    ),
+    Product(
+        id="t2",
+        title="urbano men's black trousers",
+        category=["Clothing", "Trousers"],
+        attributes={"Type": "Formal", "Fit": "Jogger"},
+        price=800.0,
+        currency="INR",
+    ),
+    Product(id="t3", title="cello water bottle", category=["Kitchen", "Bottle"], price=100.0, currency="INR"),
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "carried", "attributes"),
+    [
+        ("slim fit grey chinos for office", True, ["chinos"]),
+        ("chinos for my dad", True, ["chinos"]),
+    ],
+)
+def test_a_kind_the_shop_records_as_a_products_type_is_carried(message, carried, attributes):
+    index_dir = Path(tempfile.mkdtemp(prefix="shop-")) / "index"
+    vectors = np.random.default_rng(0).normal(size=(len(RECORDED_KINDS), 8)).astype(np.float32)
+    write_snapshot(index_dir, RECORDED_KINDS, vectors, "random")
+    query = Understander(CatalogIndex(read_snapshot(index_dir))).parse(message)
+    assert query.type_carried is carried
+    assert [a for a in query.constraints.attributes if a in ("chinos", "jogger", "joggers")] == attributes
