@@ -921,28 +921,23 @@ def test_a_word_the_dictionary_lacks_is_read_as_the_words_of_its_first_character
     assert reading.text.endswith("chest pad for boys")
 
 
-def test_a_kind_the_shop_does_not_carry_is_read_as_the_carried_kind_its_modifier_names():
-    # set K zh-024: 保暖内衣 is "thermal underwear"; a shop with no underwear files it under thermals
-    known = {("thermal",), ("underwear",)}
+@pytest.mark.parametrize(
+    ("message", "modifier", "head", "read"),
+    [
+        # set K zh-024: 保暖内衣 is "thermal underwear"; a shop with no underwear files it under thermals
+        ("闺女冬天穿的保暖内衣，400以内", "thermal", "underwear", "thermal for girls under 400"),
+        # set L d-08: 零花钱 is "pocket money", no kind of product: a shop of pockets does not sell it
+        ("教他攒零花钱的", "pocket", "money", "pocket money"),
+    ],
+)
+def test_a_kind_the_shop_lacks_is_read_as_the_carried_kind_its_modifier_names(message, modifier, head, read):
     reader = ChineseReader(
-        is_type=lambda words: tuple(words) in known,
-        carried=lambda words: tuple(words) == ("thermal",),
+        is_type=lambda words: tuple(words) in {(modifier,), (head,)},
+        carried=lambda words: tuple(words) == (modifier,),
         knows=lambda word: False,
-        uses=lambda phrase: 4 if phrase == ["thermal"] else 0,
+        uses=lambda phrase: 4 if phrase == [modifier] else 0,
     )
-    assert reader.read("闺女冬天穿的保暖内衣，400以内").text == "thermal for girls under 400"
-
-
-def test_a_word_that_names_no_kind_of_product_gives_no_kind_by_its_modifier():
-    # set L d-08: 零花钱 is "pocket money"; a shop of pockets does not sell it as a pocket
-    known = {("pocket",), ("money",)}
-    reader = ChineseReader(
-        is_type=lambda words: tuple(words) in known,
-        carried=lambda words: tuple(words) == ("pocket",),
-        knows=lambda word: False,
-        uses=lambda phrase: 4 if phrase == ["pocket"] else 0,
-    )
-    assert reader.read("教他攒零花钱的").text == "pocket money"  # what is saved, no kind
+    assert reader.read(message).text == read
 
 
 @pytest.mark.parametrize(
