@@ -321,7 +321,7 @@ def test_update_cheaper_with_nothing_shown(understander):
     c = capped.request.constraints
     assert (c.price_max, c.price_strict) == (100.0, True) and not Constraints(**c.model_dump()).price_allows(100.0)
     open_ = updated(understander, running_shoes(), "cheaper", shown_prices=())
-    assert open_.request.constraints.cheap and open_.changes == ["added: cheap"]
+    assert open_.request.constraints.cheap and open_.changes == ["added: at the cheaper end"]
 
 
 @pytest.mark.parametrize(
