@@ -1050,7 +1050,9 @@ def _fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | 
     """Yes or no when the question states an amount the shopper needs (a size, a capacity, an
     age, a voltage) and a specification states the same kind of amount (`assistant/fit.py`).
     An amount that is part of the product's name ("the 2.5 litre kadhai") is no need."""
-    needs = [a for a in fit.amounts(question) if a not in fit.amounts(name)]
+    # An amount right after the product's name ("the arnica dog shampoo (500ml)") says which one.
+    named = fit.amounts(name) + fit.amounts_after(question, {w for t in tokenize(name) for w in (t, singular(t))})
+    needs = [a for a in fit.amounts(question) if a not in named]
     measured = [w for w in _words(question) if w in knowledge().measures]
     for need in needs:
         for e in evidence:
