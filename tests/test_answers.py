@@ -764,3 +764,15 @@ def test_a_thing_asked_in_the_box_is_echoed_without_its_verb():
     pencils = Product(id="p9", title="doms colour pencils", attributes={"Number of Contents": "12"})
     said = ask(pencils, "does the first one come with a sharpener?")
     assert said.text.startswith("The listing doesn't say anything about sharpener")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["medimix transparent glycerine soap... paraben free or not?", "is the medimix soap cruelty free?"],
+)
+def test_a_key_reached_only_by_the_word_for_what_it_is_says_nothing_of_what_is_asked(question):
+    # "soap" says what the product is; "Soap Type: Bathing Soap" is not about parabens
+    soap = Product(id="m1", title="medimix transparent glycerine soap", attributes={"Soap Type": "Bathing Soap"})
+    said = answer_question(soap, question, naming="medimix transparent glycerine")
+    assert said.verdict not in (Verdict.YES, Verdict.NO)
+    assert said.text.startswith("The listing doesn't say")
