@@ -686,7 +686,7 @@ def _answer_whole(
     # Evidence not about the thing asked carries no yes or no ("a SHOE compartment?" against
     # "Pocket Compartments: Yes"): it is quoted as related only, where nothing else answers.
     near = None
-    if asked.yes_no and keyed is not None and not _about_asked(asked, keyed, values or {}):
+    if asked.yes_no and keyed is not None and not _about_asked(asked, keyed, values or {}, own=own):
         near, keyed, flag = keyed, None, False
     if said is not None and not _about_asked(asked, said, values or {}):
         near, said = near or said, None
@@ -1050,7 +1050,9 @@ def _fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | 
     """Yes or no when the question states an amount the shopper needs (a size, a capacity, an
     age, a voltage) and a specification states the same kind of amount (`assistant/fit.py`).
     An amount that is part of the product's name ("the 2.5 litre kadhai") is no need."""
-    needs = [a for a in fit.amounts(question) if a not in fit.amounts(name)]
+    # An amount right after the product's name ("the arnica dog shampoo (500ml)") says which one.
+    named = fit.amounts(name) + fit.amounts_after(question, {w for t in tokenize(name) for w in (t, singular(t))})
+    needs = [a for a in fit.amounts(question) if a not in named]
     measured = [w for w in _words(question) if w in knowledge().measures]
     for need in needs:
         for e in evidence:
@@ -1378,7 +1380,9 @@ def _asked_things(asked: Asked) -> list[list[str]]:
     return [r for r in runs if r]
 
 
-def _about_asked(asked: Asked, e: Evidence, values: KeyValues, lexical: bool = True) -> bool:
+def _about_asked(
+    asked: Asked, e: Evidence, values: KeyValues, lexical: bool = True, own: frozenset[str] | set[str] = frozenset()
+) -> bool:
     """Whether evidence is about the thing asked, so that it can carry a yes or a no: it says a
     word of it (in a form, by a synonym, or run together: "arm rest" / "Armrest"), and not only its
     head without the word before it that says which one ("Pocket Compartments: Yes" is no SHOE
@@ -1393,7 +1397,12 @@ def _about_asked(asked: Asked, e: Evidence, values: KeyValues, lexical: bool = T
         pairs = [run[j] + run[j + 1] for j in (i - 1, i) if 0 <= j < len(run) - 1]
         return _covered(w, said) or any(p in joined for p in pairs)
 
-    runs = _asked_things(asked)
+    # A word saying what the product is ("the lakshadi SOAP, paraben free?") names it beside what is
+    # asked: "Soap Type: Bathing Soap" says nothing of parabens (set L, an invented judgement).
+    kinds = own & vocabulary.type_words()  # the kind this product is, not a part ("strap" of a watch)
+    runs = [kept for run in _asked_things(asked) if (kept := [w for w in run if w not in kinds])] or _asked_things(
+        asked
+    )
     if not any(mentioned(i, run) for run in runs for i in range(len(run))):
         return not lexical  # a flag meant by what its key means ("a siren?" / "Audible Alarm")
     # A head said without the word before it that says which is another thing of that kind, where

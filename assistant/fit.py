@@ -34,9 +34,12 @@ def _pattern() -> re.Pattern[str]:
     units = sorted({u for fam in _units()["families"].values() for u in fam}, key=len, reverse=True)
     numbers = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
     unit = "|".join(re.escape(u) for u in units)
-    # "2 x 100 watt panels": a count of the amount said before it, kept to total the need
+    # "2 x 100 watt panels": a count of the amount said before it, kept to total the need.
+    # A number word stands apart from its unit: "a litre", never the "a"+"m" of "am" ("I am a
+    # leftie" was a metre, and a scissor set's "25 cm" fitted it: a yes, set L).
     return re.compile(
-        rf"(?:(?<![\w.])(\d{{1,2}})\s*[x×]\s*)?(?<![\w.])(\d+(?:\.\d+)?|{numbers})\s*(?:-\s*)?({unit})(?![a-z])", re.I
+        rf"(?:(?<![\w.])(\d{{1,2}})\s*[x×]\s*)?(?<![\w.])(\d+(?:\.\d+)?|(?:{numbers})(?=[\s-]))\s*(?:-\s*)?({unit})(?![a-z])",
+        re.I,
     )
 
 
@@ -58,6 +61,21 @@ def amounts(text: str) -> list[Amount]:
         out += [
             Amount("people", float(p["count"])) for p in _units().get("people_said", []) if _said(p["pattern"], text)
         ]
+    return out
+
+
+def amounts_after(text: str, words: set[str]) -> list[Amount]:
+    """The amounts with a unit standing right after one of these words, inside the clause ("the
+    dog shampoo (500ml) gentle enough?", "mass gainer 2kg - scoop milta hai?" where the words
+    name the product): they say which product, not a need. One ending the question ("is the
+    bottle 1 litre?") is what it asks."""
+    out = []
+    low = text.lower()
+    for m in _pattern().finditer(low):
+        before = re.search(r"([a-z]+)[\s(\[-]*$", low[: m.start()])  # only a space, a bracket or a dash between
+        asked = re.match(r"[\s)\]]*(?:[?.!]|$)", low[m.end() :])
+        if before and before.group(1) in words and not asked:
+            out += amounts(m.group())
     return out
 
 
@@ -108,6 +126,9 @@ def listed(key: str, value: str, said_in: float = 1.0) -> tuple[str, list[float]
     with no unit ("Compatible Laptop Size: 15.6") is read in the unit the shopper used (`said_in`)."""
     stated = amounts(value)
     family = stated[0].family if stated else key_family(key)
+    # "90 inch / 228 cm": one amount said in two units, never two options of it
+    if len(stated) > 1 and all(a.family == family and _close(a.value, stated[0].value) for a in stated):
+        return family, [stated[0].value], "one"
     if family is None:
         return None
     # "1 Year Product Warranty" is a duration, not an age: a family whose unit is also another
@@ -155,13 +176,18 @@ def stated_in(sentence: str, family: str) -> str | None:
     return None
 
 
+def _close(a: float, b: float) -> bool:
+    """The same amount, rounded as listings round it (15.6 against 15.6", 90 inch against 228 cm)."""
+    return abs(a - b) <= 0.02 * max(a, b)
+
+
 def fits(need: Amount, key: str, value: str) -> bool | None:
     """Whether the shopper's amount fits this specification; None when it speaks of another kind."""
     stated = listed(key, value, need.factor)
     if stated is None or stated[0] != need.family:
         return None
     family, numbers, form = stated
-    close = lambda a, b: abs(a - b) <= 0.02 * max(a, b)  # noqa: E731  (15.6 against 15.6")
+    close = _close
     if form == "at_least":
         return need.value >= numbers[0] or close(need.value, numbers[0])
     if form == "range":

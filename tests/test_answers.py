@@ -249,6 +249,8 @@ def test_a_specification_key_said_in_the_question_answers_it(question, verdict):
         ("Nominal Battery Voltage", "12/24", "would it work with our 24 volt battery bank?", Verdict.YES),
         ("Age Group", "14 Years and Above", "is it suitable for my 10 year old?", Verdict.NO),
         ("Age Group", "4 - 18 Years", "are they made for a 9 year old?", Verdict.YES),
+        # one amount said in two units is no two options of it
+        ("Length", "90 inch / 228 cm", "our table is 6 ft long, will it cover the top?", Verdict.YES),
     ],
 )
 def test_an_amount_the_shopper_needs_is_checked_against_the_listing(key, value, question, verdict):
@@ -259,6 +261,29 @@ def test_an_amount_the_shopper_needs_is_checked_against_the_listing(key, value, 
 def test_an_amount_in_the_product_name_is_no_need():
     kadhai = Product(id="k2", title="nirlon classic red 2.5 litre kadhai", attributes={"Capacity": "2.5 L"})
     assert answer_question(kadhai, "will the nirlon 2.5 litre kadhai work on induction?").verdict != Verdict.NO
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["I am a leftie and scissors dig into my hand. any good for me?"],
+)
+def test_a_number_word_is_an_amount_only_apart_from_its_unit(question):
+    # "am" is no "a" metre
+    scissors = Product(id="c1", title="darpan scissors set", attributes={"Length": "25 cm"})
+    assert answer_question(scissors, question).verdict not in (Verdict.YES, Verdict.NO)
+
+
+@pytest.mark.parametrize(
+    "question, verdict",
+    [
+        # the amount right after the product's name says which one, and something else is asked
+        ("is the sicons dog shampoo (500ml) gentle enough for a small puppy?", Verdict.NOT_STATED),
+        ("sicons dog shampoo 500 ml - does a scoop come inside?", Verdict.NOT_STATED),
+    ],
+)
+def test_an_amount_said_after_the_name_says_which_product(question, verdict):
+    shampoo = Product(id="s1", title="sicons dog shampoo", attributes={"Quantity": "500 ml", "Pet Type": "Dog"})
+    assert answer_question(shampoo, question).verdict == verdict
 
 
 def test_a_value_question_is_not_answered_with_a_yes_no_flag():
@@ -739,3 +764,15 @@ def test_a_thing_asked_in_the_box_is_echoed_without_its_verb():
     pencils = Product(id="p9", title="doms colour pencils", attributes={"Number of Contents": "12"})
     said = ask(pencils, "does the first one come with a sharpener?")
     assert said.text.startswith("The listing doesn't say anything about sharpener")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["medimix transparent glycerine soap... paraben free or not?", "is the medimix soap cruelty free?"],
+)
+def test_a_key_reached_only_by_the_word_for_what_it_is_says_nothing_of_what_is_asked(question):
+    # "soap" says what the product is; "Soap Type: Bathing Soap" is not about parabens
+    soap = Product(id="m1", title="medimix transparent glycerine soap", attributes={"Soap Type": "Bathing Soap"})
+    said = answer_question(soap, question, naming="medimix transparent glycerine")
+    assert said.verdict not in (Verdict.YES, Verdict.NO)
+    assert said.text.startswith("The listing doesn't say")
