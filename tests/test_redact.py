@@ -374,6 +374,13 @@ def test_dates_of_birth_go_only_after_a_birth_word(text, expected):
         ("iban DE89 37040044 0532013000 ok", "iban [IBAN] ok"),  # retyped in groups of any length
         ("size UK10 fits, refund GB29 NWBK 6016 1331 9268 19", "size UK10 fits, refund [IBAN]"),
         ("UK10 fits GB29 NWBK 6016 1331 9268 19", "UK10 fits [IBAN]"),  # a word of IBAN shape before it
+        # printed in fours, in the country's layout, a check digit wrong: still an account
+        ("refund to DE12 3704 0044 0532 0130 00 pls", "refund to [IBAN] pls"),
+        ("terug op BE10 0961 2345 6769 aub", "terug op [IBAN] aub"),
+        ("code GB12 ABCD 1234 5678 on the box", "code GB12 ABCD 1234 5678 on the box"),  # too short for GB
+        ("refund to DE12 3704 0044 0532 0130 0", "refund to DE12 3704 0044 0532 0130 0"),  # a digit short
+        ("कार्ड 40001234 56789011 से पेमेंट नहीं हुआ", "कार्ड [CARD] से पेमेंट नहीं हुआ"),  # the word in Devanagari
+        ("ఆధార్ నంబర్ 2345 6789 0125 ఇవ్వాలా?", "ఆధార్ నంబర్ [ID] ఇవ్వాలా?"),  # named in Telugu, check fails
         ("pay 4012/8888/8888/1881 now", "pay [CARD] now"),
         ("pay 4012_8888_8888_1881 now", "pay [CARD] now"),
         ("pay 4012  8888  8888  1881 now", "pay [CARD] now"),
