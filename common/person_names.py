@@ -330,6 +330,28 @@ def _name_end(text: str, pos: int, explicit: bool) -> int | None:
     return None
 
 
+# After a sign-off, the message's (or gift message's) end: a kiss ("x", "xx"), a full stop, then
+# a closing quote or the end of the line.
+_SIGNED_END = regex.compile(r"(?:[ \t]+x{1,3})?[ \t]*[.!]?[ \t]*(?:['\"’”»“」』)]|\n|$)")
+
+
+def _signed_given_names(text: str, pos: int) -> int | None:
+    """Where the given names alone after a sign-off end ("cheers, Liam", "Kram, Anna och Johan",
+    "love from Ellie and Sam x"), or None: each capitalised and a names list's, one at least no
+    everyday English word, joined by a couple's connector, and nothing after them but the end of
+    the message, its line or its quote. A sign-off says who signs; a full name is read before."""
+    connector = _cue_pattern("couple_connectors")
+    names = regex.compile(
+        rf"(?P<n>\p{{Lu}}[\p{{L}}\p{{M}}]+)(?:[ \t]*(?:,|[ \t](?:{connector}))[ \t]+(?P<n>\p{{Lu}}[\p{{L}}\p{{M}}]+))*"
+    )
+    m = names.match(text, pos)
+    if not m or not _SIGNED_END.match(text, m.end()):
+        return None
+    words = m.captures("n")
+    listed = all(_kind(w) == "listed" for w in words)
+    return m.end() if listed and not all(_everyday_english(w.lower()) for w in words) else None
+
+
 def _with_partner(text: str, start: int) -> int:
     """The start of a name with the given name of someone sharing it before it ("Neha & [Arjun
     Sethi]"), or `start`."""
@@ -494,9 +516,10 @@ def full_names(text: str) -> str:
         spaced = not re.search(r"[,!.\n-]", cue.group())
         if spaced and not re.search(r"(?:^|[,.!?;:'\"“‘(\n–—-])[ \t]*$", text[: cue.start()]):
             continue
-        end = _name_end(text, cue.end(), explicit=True)
-        # A sign-off closes the message (or the quoted gift message): the name is the last thing on its line.
-        if end and re.match(r"[ \t]*[.!]?[ \t]*['\"’”)]?[ \t]*(?:\n|$)", text[end:]):
+        end = _name_end(text, cue.end(), explicit=True) or _signed_given_names(text, cue.end())
+        # A sign-off closes the message (or the quoted gift message): the name is the last thing on
+        # its line, or in its quote.
+        if end and (re.match(r"[ \t]*[.!]?[ \t]*['\"’”)]?[ \t]*(?:\n|$)", text[end:]) or _SIGNED_END.match(text, end)):
             spans.append((cue.end(), end))
     for cue in _after_cue().finditer(text):
         before = list(_WORD.finditer(text[max(0, cue.start() - 80) : cue.start()]))

@@ -886,6 +886,17 @@ def test_a_shops_brand_that_opens_with_a_title_is_kept_where_the_shop_asks():
         ("to: Kiran Rao", "to: [NAME]"),
         ("Thanks,\nAmit Joshi", "Thanks,\n[NAME]"),
         ("the box was crushed. Regards John Williams", "the box was crushed. Regards [NAME]"),  # lines joined
+        # given names alone after a sign-off, at the message's or the quote's end
+        ("the lid is cracked, can you swap it? thanks, Priya", "the lid is cracked, can you swap it? thanks, [NAME]"),
+        (
+            "card: 'Happy retirement! love from Oliver and Grace xx' ok",
+            "card: 'Happy retirement! love from [NAME] xx' ok",
+        ),
+        ("tack för hjälpen, mvh Karin", "tack för hjälpen, mvh [NAME]"),
+        ("bilhete: 'Parabéns! Beijos, Ana e Pedro'. Entrega", "bilhete: 'Parabéns! Beijos, [NAME]'. Entrega"),
+        ("thanks, Good luck with it", "thanks, Good luck with it"),  # no name list's words
+        ("thanks, Samsung and Apple", "thanks, Samsung and Apple"),
+        ("love Grace, she is great", "love Grace, she is great"),  # not the message's end
         # after the name
         ("Hello, Sneha Kulkarni here, AC not installed", "Hello, [NAME] here, AC not installed"),
         ("Rohit Verma this side, return the size 9 shoes", "[NAME] this side, return the size 9 shoes"),
