@@ -573,7 +573,7 @@ def _product_follows(text: str, end: int) -> bool:
 # name after a dash that ends the message ("... pls - Anjali Rao").
 _NAME_LINE = re.compile(r"[ \t]*(?:[-~–—]+[ \t]*)?(?P<name>[^\W\d_][^\n]*?)[ \t]*[.!]?[ \t]*\Z")
 _CONTACT_TAG = re.compile(r"\[(?:ADDRESS|POSTCODE|PHONE|EMAIL)\]|\d")
-_DASH_END = re.compile(r"(?:[ \t]+[-~–—]+|[.?!])[ \t]*(?P<name>[^\W\d_][^\n]*?)[ \t]*[.!]?[ \t]*\Z")
+_DASH_END = regex.compile(r"(?:[ \t]+[-~–—]+|[.?!])[ \t]*(?P<name>[^\W\d_][^\n]*?)[ \t]*[.!]?[ \t]*\Z")
 
 
 @cache
@@ -598,7 +598,9 @@ def _signature_lines(text: str) -> list[tuple[int, int]]:
     if len(lines) >= 2 and _CONTACT_TAG.search(lines[1].group()):
         chosen.append(lines[0])
     candidates = [m for line in chosen if (m := _NAME_LINE.match(text, line.start(), line.end()))]
-    candidates += list(_DASH_END.finditer(text))
+    # every closing mark's tail, not only the first one's: the first may hold digits or a
+    # question ("... 1986. Surely not?? Gareth Hughes")
+    candidates += list(_DASH_END.finditer(text, overlapped=True))
     for m in candidates:
         words = list(_WORD.finditer(m.group("name")))
         joined = m.group("name")

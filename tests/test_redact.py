@@ -895,6 +895,9 @@ def test_a_shops_brand_that_opens_with_a_title_is_kept_where_the_shop_asks():
         ("tack för hjälpen, mvh Karin", "tack för hjälpen, mvh [NAME]"),
         ("bilhete: 'Parabéns! Beijos, Ana e Pedro'. Entrega", "bilhete: 'Parabéns! Beijos, [NAME]'. Entrega"),
         ("thanks, Good luck with it", "thanks, Good luck with it"),  # no name list's words
+        # the last closing mark's tail signs it, past earlier sentences with digits or a question
+        ("born 3 May 1979. Is that needed?? Harriet Collins", "born [DOB]. Is that needed?? [NAME]"),
+        ("Bestellung 4471. Bitte 2x prüfen. Jonas Becker", "Bestellung 4471. Bitte 2x prüfen. [NAME]"),
         ("thanks, Samsung and Apple", "thanks, Samsung and Apple"),
         ("love Grace, she is great", "love Grace, she is great"),  # not the message's end
         # after the name
