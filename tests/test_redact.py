@@ -878,6 +878,13 @@ def test_a_shops_brand_that_opens_with_a_title_is_kept_where_the_shop_asks():
         ("the parcel is for rohit sharma", "the parcel is for [NAME]"),
         ("recipient: Farhan Qureshi. leave it at the gate", "recipient: [NAME]. leave it at the gate"),
         ("hand it to my brother Karthik Subramanian", "hand it to my brother [NAME]"),
+        # the holder or addressee named by its word in other languages; a coworker
+        ("fattura intestata a Francesca Bianchi grazie", "fattura intestata a [NAME] grazie"),
+        ("pakket t.a.v. Pieter Jansen graag", "pakket t.a.v. [NAME] graag"),
+        ("przelew, właścicielka Anna Kowalska.", "przelew, właścicielka [NAME]."),
+        ("entrega amanhã, nome Beatriz Sousa.", "entrega amanhã, nome [NAME]."),
+        ("a mug for my coworker Daniel Brooks", "a mug for my coworker [NAME]"),
+        ("nome do produto Air Fryer Mondial", "nome do produto Air Fryer Mondial"),
         # explicit: a name of everyday words, or of words no list holds, is still a name
         ("my name is John Smith", "my name is [NAME]"),
         ("name on the order is Ananya Raghunathan", "name on the order is [NAME]"),
