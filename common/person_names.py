@@ -330,6 +330,28 @@ def _name_end(text: str, pos: int, explicit: bool) -> int | None:
     return None
 
 
+# After a sign-off, the message's (or gift message's) end: a kiss ("x", "xx"), a full stop, then
+# a closing quote or the end of the line.
+_SIGNED_END = regex.compile(r"(?:[ \t]+x{1,3})?[ \t]*[.!]?[ \t]*(?:['\"’”»“」』)]|\n|$)")
+
+
+def _signed_given_names(text: str, pos: int) -> int | None:
+    """Where the given names alone after a sign-off end ("cheers, Liam", "Kram, Anna och Johan",
+    "love from Ellie and Sam x"), or None: each capitalised and a names list's, one at least no
+    everyday English word, joined by a couple's connector, and nothing after them but the end of
+    the message, its line or its quote. A sign-off says who signs; a full name is read before."""
+    connector = _cue_pattern("couple_connectors")
+    names = regex.compile(
+        rf"(?P<n>\p{{Lu}}[\p{{L}}\p{{M}}]+)(?:[ \t]*(?:,|[ \t](?:{connector}))[ \t]+(?P<n>\p{{Lu}}[\p{{L}}\p{{M}}]+))*"
+    )
+    m = names.match(text, pos)
+    if not m or not _SIGNED_END.match(text, m.end()):
+        return None
+    words = m.captures("n")
+    listed = all(_kind(w) == "listed" for w in words)
+    return m.end() if listed and not all(_everyday_english(w.lower()) for w in words) else None
+
+
 def _with_partner(text: str, start: int) -> int:
     """The start of a name with the given name of someone sharing it before it ("Neha & [Arjun
     Sethi]"), or `start`."""
@@ -494,9 +516,10 @@ def full_names(text: str) -> str:
         spaced = not re.search(r"[,!.\n-]", cue.group())
         if spaced and not re.search(r"(?:^|[,.!?;:'\"“‘(\n–—-])[ \t]*$", text[: cue.start()]):
             continue
-        end = _name_end(text, cue.end(), explicit=True)
-        # A sign-off closes the message (or the quoted gift message): the name is the last thing on its line.
-        if end and re.match(r"[ \t]*[.!]?[ \t]*['\"’”)]?[ \t]*(?:\n|$)", text[end:]):
+        end = _name_end(text, cue.end(), explicit=True) or _signed_given_names(text, cue.end())
+        # A sign-off closes the message (or the quoted gift message): the name is the last thing on
+        # its line, or in its quote.
+        if end and (re.match(r"[ \t]*[.!]?[ \t]*['\"’”)]?[ \t]*(?:\n|$)", text[end:]) or _SIGNED_END.match(text, end)):
             spans.append((cue.end(), end))
     for cue in _after_cue().finditer(text):
         before = list(_WORD.finditer(text[max(0, cue.start() - 80) : cue.start()]))
@@ -550,7 +573,7 @@ def _product_follows(text: str, end: int) -> bool:
 # name after a dash that ends the message ("... pls - Anjali Rao").
 _NAME_LINE = re.compile(r"[ \t]*(?:[-~–—]+[ \t]*)?(?P<name>[^\W\d_][^\n]*?)[ \t]*[.!]?[ \t]*\Z")
 _CONTACT_TAG = re.compile(r"\[(?:ADDRESS|POSTCODE|PHONE|EMAIL)\]|\d")
-_DASH_END = re.compile(r"(?:[ \t]+[-~–—]+|[.?!])[ \t]*(?P<name>[^\W\d_][^\n]*?)[ \t]*[.!]?[ \t]*\Z")
+_DASH_END = regex.compile(r"(?:[ \t]+[-~–—]+|[.?!])[ \t]*(?P<name>[^\W\d_][^\n]*?)[ \t]*[.!]?[ \t]*\Z")
 
 
 @cache
@@ -575,7 +598,9 @@ def _signature_lines(text: str) -> list[tuple[int, int]]:
     if len(lines) >= 2 and _CONTACT_TAG.search(lines[1].group()):
         chosen.append(lines[0])
     candidates = [m for line in chosen if (m := _NAME_LINE.match(text, line.start(), line.end()))]
-    candidates += list(_DASH_END.finditer(text))
+    # every closing mark's tail, not only the first one's: the first may hold digits or a
+    # question ("... 1986. Surely not?? Gareth Hughes")
+    candidates += list(_DASH_END.finditer(text, overlapped=True))
     for m in candidates:
         words = list(_WORD.finditer(m.group("name")))
         joined = m.group("name")

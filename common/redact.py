@@ -255,7 +255,23 @@ def iban_ok(candidate: str) -> bool:
     """mod-97 and the registry's length and layout for the country. Not the national check digits
     some countries add inside the account number (Belgium's mod-97, France's RIB key): a number
     typed with one of those wrong still names someone's account, and published examples fail it."""
-    return iban.is_valid(candidate, check_country=False)
+    return iban.is_valid(candidate, check_country=False) or _mistyped_iban(candidate)
+
+
+def _mistyped_iban(candidate: str) -> bool:
+    """Printed as banks print an IBAN (country code in capitals, groups of four, the last shorter)
+    and in the registry's length and layout for the country, but failing mod-97: a digit mistyped,
+    or a number made up for an example, still names someone's account. Checked by putting the
+    right check digits in and reading the layout."""
+    groups = re.split(r"[ -]", candidate)
+    printed = len(groups) >= 4 and all(len(g) == 4 for g in groups[:-1]) and 1 <= len(groups[-1]) <= 4
+    if not printed or not re.fullmatch(r"[A-Z]{2}\d{2}", groups[0]):
+        return False
+    compact = "".join(groups).upper()
+    if not compact.isalnum():
+        return False
+    fixed = compact[:2] + iban.calc_check_digits(compact) + compact[4:]
+    return iban.is_valid(fixed, check_country=False)
 
 
 def _iban(match: re.Match[str]) -> str:
