@@ -1095,14 +1095,21 @@ def _key_weights(values: KeyValues) -> dict[str, float]:
     return {w: float(np.log((n + 1) / (c + 0.5))) for w, c in df.items()}
 
 
-_weights: dict[int, dict[str, float]] = {}
+# Per catalog's key table, by identity. The table itself is kept beside its weights: keyed by
+# id() alone, a freed table's id was reused by another catalog's, which then read the first one's
+# weights (a test failed one run in three, by what had been freed before it).
+_weights: dict[int, tuple[KeyValues, dict[str, float]]] = {}
+
+
+def _weights_of(values: KeyValues) -> dict[str, float]:
+    held = _weights.get(id(values))
+    if held is None or held[0] is not values:
+        held = _weights[id(values)] = (values, _key_weights(values))
+    return held[1]
 
 
 def _key_weight(values: KeyValues, word: str) -> float:
-    key = id(values)
-    if key not in _weights:
-        _weights[key] = _key_weights(values)
-    weights = _weights[key]
+    weights = _weights_of(values)
     if word in knowledge().generic_keys or word in STOPWORDS:
         return 0.1
     return weights.get(word, max(weights.values(), default=1.0))
@@ -1249,7 +1256,7 @@ def _unexplained(asked: Asked, e: Evidence, values: KeyValues, own: frozenset[st
     "Fit: Regular"): the record does not answer what was asked."""
     if not values:
         return False
-    weights = _weights.get(id(values)) or _key_weights(values)
+    weights = _weights_of(values)
     # The values the catalog gives this key are alternatives asked ("bristles made of? synthetic?").
     key_words = _words(e.key or "") | _words(e.value or "") | values.get((e.key or "").lower(), set())
     strongest = max((_key_weight(values, w) for w in terms(e.key or "")), default=0.0)
@@ -1282,7 +1289,7 @@ def _described(
     the catalog uses, "warranty", "lining"), not a word of what the product is."""
     if not values:
         return None
-    weights = _weights.get(id(values)) or _key_weights(values)
+    weights = _weights_of(values)
     # A unit is an answer the shopper offers ("months or years?"), not the feature asked: "1 Year
     # Warranty" is no battery life (set G).
     k = knowledge()
@@ -1409,7 +1416,7 @@ def _about_asked(
     # that word names a feature (a word of the catalog's keys: "SHOE Size", "DATE Display"; not the
     # subject of "can my PUPPY chew on it?"); any other word said ("take E27 screw bulbs" against
     # "Bulb Base: E27") is about the thing asked.
-    features = _weights.get(id(values)) or _key_weights(values)
+    features = _weights_of(values)
 
     def which(i: int, run: list[str]) -> bool:
         # the unit of an amount ("a 15.6 INCH laptop") says how much, not which thing
