@@ -17,6 +17,7 @@ import itertools
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache
@@ -1095,17 +1096,22 @@ def _key_weights(values: KeyValues) -> dict[str, float]:
     return {w: float(np.log((n + 1) / (c + 0.5))) for w, c in df.items()}
 
 
-# Per catalog's key table, by identity. The table itself is kept beside its weights: keyed by
-# id() alone, a freed table's id was reused by another catalog's, which then read the first one's
-# weights (a test failed one run in three, by what had been freed before it).
+def _by_identity(cache: dict[int, tuple[Any, Any]], owner: Any, build: Callable[[], Any]) -> Any:
+    """What `build` makes for this very object, built once. The object is kept beside what was
+    built for it: keyed by id() alone, a freed object's id was reused by another one, which then
+    read the first one's (a test failed one run in three, by what had been freed before it)."""
+    held = cache.get(id(owner))
+    if held is None or held[0] is not owner:
+        held = cache[id(owner)] = (owner, build())
+    return held[1]
+
+
 _weights: dict[int, tuple[KeyValues, dict[str, float]]] = {}
 
 
 def _weights_of(values: KeyValues) -> dict[str, float]:
-    held = _weights.get(id(values))
-    if held is None or held[0] is not values:
-        held = _weights[id(values)] = (values, _key_weights(values))
-    return held[1]
+    """The key-word weights of a catalog's key table."""
+    return _by_identity(_weights, values, lambda: _key_weights(values))
 
 
 def _key_weight(values: KeyValues, word: str) -> float:
@@ -1707,7 +1713,7 @@ QUESTION = re.compile(
     re.I,
 )
 GENERAL = re.compile(r"^\s*(?:tell me (?:more|about)|more about|details?|describe|specs?)\b", re.I)
-_values: dict[int, KeyValues] = {}
+_values: dict[int, tuple[Any, KeyValues]] = {}
 
 
 def is_question(message: str) -> bool:
@@ -1722,10 +1728,7 @@ def asks_something(message: str) -> bool:
 
 def catalog_values(catalog: Any) -> KeyValues:
     """`key_values` of a `CatalogIndex`'s products, built once per catalog."""
-    key = id(catalog)
-    if key not in _values:
-        _values[key] = key_values(catalog.products)
-    return _values[key]
+    return _by_identity(_values, catalog, lambda: key_values(catalog.products))
 
 
 def answers_text(

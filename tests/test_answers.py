@@ -776,3 +776,13 @@ def test_a_key_reached_only_by_the_word_for_what_it_is_says_nothing_of_what_is_a
     said = answer_question(soap, question, naming="medimix transparent glycerine")
     assert said.verdict not in (Verdict.YES, Verdict.NO)
     assert said.text.startswith("The listing doesn't say")
+
+
+def test_what_is_built_for_a_catalog_is_never_read_for_another_at_the_same_address():
+    # keyed by id() alone, a freed catalog's id reused by a new one read the old one's key table
+    from assistant.answers import _by_identity
+
+    old, new = {"Colour": {("red",)}}, {"Compartment": {("yes",)}}
+    cache = {id(new): (old, "built for the old one")}  # as if `old` had lived at this address
+    assert _by_identity(cache, new, lambda: "built for the new one") == "built for the new one"
+    assert _by_identity(cache, new, lambda: "built again") == "built for the new one"  # once
