@@ -513,7 +513,7 @@ def answer_question(
         return _option_answer(held[0])
     found = _answer_whole(product, question, embedder, values, naming)
     if found.verdict not in (Verdict.NOT_STATED, Verdict.JUDGEMENT):
-        return _apart(question, found)
+        return _imitation(question, _apart(question, found))
     asking = ASKING_SENTENCE.search(question)
     sentence = asking.group().strip() if asking else ""
     tries = [sentence] if asking and asking.start() > 0 else []
@@ -522,8 +522,28 @@ def answer_question(
     for text in tries:
         shorter = _answer_whole(product, text, embedder, values, naming)
         if shorter.verdict in (Verdict.YES, Verdict.NO, Verdict.VALUE):
-            return _apart(question, shorter)
+            return _imitation(question, _apart(question, shorter))
     return _pack_count(question, product) or _title_amount(question, product) or found
+
+
+def _imitation(question: str, found: Answer) -> Answer:
+    """ "is it leather?" against "Synthetic Leather": the record's own word says it is not the
+    real thing, so a plain yes misleads (a session-9 chat answered "Yes"). The qualifiers are
+    the ones that contradict "genuine" (`opposites` in answers.yaml); one the shopper says
+    themself ("is it faux leather?") is what they asked, and the yes stands."""
+    if found.verdict != Verdict.YES or not found.evidence:
+        return found
+    fakes = knowledge().opposites.get("genuine", frozenset())
+    said = set(_words(question))
+    if said & fakes:
+        return found
+    record = [singular(w) for w in tokenize(found.evidence[0].text)]
+    asked = read_question(question).words
+    for i, w in enumerate(record[1:], start=1):
+        if record[i - 1] in fakes and any(_same_word(a, w) for a in asked):
+            rest = found.text.split(". ", 1)[-1]
+            return replace(found, verdict=Verdict.PARTLY, text=f"Not genuine {w}: it is {record[i - 1]} {w}. {rest}")
+    return found
 
 
 def _apart(question: str, found: Answer) -> Answer:

@@ -786,3 +786,17 @@ def test_what_is_built_for_a_catalog_is_never_read_for_another_at_the_same_addre
     cache = {id(new): (old, "built for the old one")}  # as if `old` had lived at this address
     assert _by_identity(cache, new, lambda: "built for the new one") == "built for the new one"
     assert _by_identity(cache, new, lambda: "built again") == "built for the new one"  # once
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("is the first one leather?", Verdict.PARTLY),  # a plain yes to "Synthetic Leather" misleads
+        ("is it synthetic leather?", Verdict.YES),  # the qualifier asked is what the record says
+    ],
+)
+def test_a_material_the_record_calls_an_imitation_is_no_plain_yes(question, verdict):
+    boots = Product(id="b7", title="get glamr dazzle boots", material="TPR, Synthetic Leather")
+    said = ask(boots, question)
+    assert said.verdict == verdict, said.text
+    assert verdict != Verdict.PARTLY or said.text.startswith("Not genuine leather: it is synthetic leather.")
