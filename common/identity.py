@@ -31,7 +31,7 @@ from stdnum.es import dni, nie
 from stdnum.in_ import aadhaar, pan
 from stdnum.us import ssn
 
-from common.address import INDIC_MARKS, NOT_AFTER_WORD, NOT_BEFORE_WORD, SPACELESS, _cue_words, _data, _words
+from common.address_words import INDIC_MARKS, NOT_AFTER_WORD, NOT_BEFORE_WORD, SPACELESS, _cue_words, _data, _words
 
 ID_TAG = "[ID]"
 DOB_TAG = "[DOB]"

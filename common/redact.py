@@ -23,18 +23,21 @@ from functools import cache, lru_cache
 import phonenumbers
 from stdnum import ean, iban, luhn
 
-from common.address import (  # one reading of redact.yaml
+from common.address import addresses
+from common.address_words import (  # one reading of redact.yaml
     NOT_AFTER_WORD,
     NOT_BEFORE_WORD,
     SPACELESS,
     _cue_words,
     _data,
     _words,
-    addresses,
 )
 from common.identity import birth_dates, national_ids
 from common.matching_form import fold, restore
-from common.person_names import full_names, merged_spans, names_beside_contacts, names_someone, titled_names
+from common.name_cues import full_names
+from common.name_words import merged_spans, names_someone
+from common.names_by_contacts import names_beside_contacts
+from common.person_names import titled_names
 
 # Checking numbers against some fifty regions' plans compiles more of libphonenumber's patterns
 # than the re module keeps (512): the library's own cache keeps them all.

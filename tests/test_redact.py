@@ -509,7 +509,7 @@ def test_quoted_mail_and_japanese_lines_by_their_postcode(text, expected):
 
 def test_word_lists_hold_only_words():
     """YAML reads a bare no, on, off or yes as a boolean: Norway's "NO" once was."""
-    from common.address import _data
+    from common.address_words import _data
 
     for key, value in _data().items():
         if isinstance(value, list):

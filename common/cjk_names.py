@@ -1,0 +1,82 @@
+"""Chinese, Japanese and Korean names, written with no spaces: a family name of the lists and a
+given name of one to three characters after a cue ("收件人"), before the verb that introduces
+it ("佐藤 健太です", "김민준입니다"), before contact details or in brackets after them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from common.name_words import _name_lists, _names_data
+
+
+@cache
+def _chinese_full_name() -> re.Pattern[str]:
+    data = _names_data()
+    cues = "|".join(map(re.escape, sorted(data["chinese_name_cues"], key=len, reverse=True)))
+    stops = "|".join(map(re.escape, sorted(data["chinese_name_stops"], key=len, reverse=True)))
+    surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
+    given = rf"(?:(?!{stops})[\u3400-\u9fff])"
+    return re.compile(
+        rf"(?P<cue>(?:{cues})[：:，,\s]*)(?P<name>(?:{surnames}){given}{{1,2}})(?=[^\u3400-\u9fff]|$|{stops})"
+    )
+
+
+@cache
+def _japanese_introduction() -> re.Pattern[str]:
+    surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
+    after = "|".join(map(re.escape, _names_data()["japanese_name_after"]))
+    return re.compile(
+        rf"(?:^|(?<=[\s、。，,！!？?：:「」は]))(?P<name>(?:{surnames})[ \u3000]?(?:[\u3400-\u9fff]{{1,3}}|[\u3041-\u3093]{{2,4}}))[ \u3000]?(?:{after})"
+    )
+
+
+@cache
+def _korean_introduction() -> re.Pattern[str]:
+    data = _names_data()
+    surnames = "".join(w for w in _name_lists()[1] if len(w) == 1 and "\uac00" <= w <= "\ud7a3")
+    after = "|".join(map(re.escape, data["korean_name_after"]))
+    before = "|".join(map(re.escape, sorted(data["korean_name_cues_before"], key=len, reverse=True)))
+    not_given = "|".join(map(re.escape, sorted(data["korean_not_given"], key=len, reverse=True)))
+    # after a cue, the particle that closes the name's phrase too ("이름은 최수아로 했어요": "as 최수아")
+    particles = "|".join(map(re.escape, sorted(data["korean_cued_name_particles"], key=len, reverse=True)))
+    name = rf"(?P<name>[{surnames}](?!{not_given})[\uac00-\ud7a3]{{2}})"
+    opening = r"(?:^|(?<=[\s,.!?:]))"
+    return re.compile(
+        rf"{opening}{name}(?={after})|(?:{before})[ \t]*{name.replace('name', 'cued')}(?=[\s,.!?)]|$|{after}|{particles})"
+    )
+
+
+def _cjk_self_introductions(text: str) -> list[tuple[int, int]]:
+    """Japanese and Korean names before the verb that introduces them ("佐藤 健太です",
+    "김민준입니다"), or after a Korean cue ("저는 이서연이에요", "받는 사람: 박지훈")."""
+    business = _names_data()["japanese_business_marks"]
+    spans = [
+        m.span("name")
+        for m in _japanese_introduction().finditer(text)
+        if not any(b in m.group("name") for b in business)
+    ]
+    for m in _korean_introduction().finditer(text):
+        spans.append(m.span("name") if m.group("name") else m.span("cued"))
+    return spans
+
+
+@cache
+def _cjk_name_before() -> re.Pattern[str]:
+    """A Chinese or Japanese surname and a given name of one or two characters, alone in its
+    clause, before contact details."""
+    surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
+    # not a word that ends in a payment or number word ("银联卡6202…": UnionPay card, no 银 family)
+    stops = "|".join(map(re.escape, sorted(_names_data()["chinese_name_stops"], key=len, reverse=True)))
+    return re.compile(
+        rf"(?:^|(?<=[\s，,。：:；;！!？?]))(?P<name>(?:{surnames})(?:(?!{stops})[\u3400-\u9fff]){{1,2}})[ \t]*[,，:：]?[ \t]*\Z"
+    )
+
+
+@cache
+def _cjk_holder() -> re.Pattern[str]:
+    """A Chinese or Japanese full name in brackets after contact details: a family name of the
+    lists, perhaps a space, and a given name of one to three characters or kana ("（佐藤 美咲）")."""
+    surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
+    return re.compile(rf"(?:{surnames})[ \u3000]?[\u3040-\u30ff\u3400-\u9fff]{{1,3}}")

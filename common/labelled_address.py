@@ -1,0 +1,175 @@
+"""Address lines after their label or cue, for `common.address`: the line after "адрес:",
+"ঠিকানা:", "Adresse :" read part by part in any script, and a line after "address" or "ship to"
+that opens with a house number or a unit.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from common.address_words import (
+    ADDRESS_TAG,
+    HOUSE_NUMBER,
+    TAG,
+    THAI_LOCALITY,
+    _address_cue,
+    _address_like,
+    _address_words,
+    _clause_end,
+    _data,
+    _labelled_line_start,
+    _not_after_unit,
+    _tokens,
+)
+from common.postcodes import _postcode_candidates
+
+# A house, flat or building number as any script writes it: "12", "д.12", "12а", "45/2", "B-204".
+LOOSE_HOUSE_NUMBER = re.compile(r"#?(?:[^\W\d_]{1,3}[.-]?)?\d{1,5}(?:[/-][^\W_]{1,5})*[^\W\d_]?")
+
+SENTENCE_BEFORE_TAG = re.compile(r"[.!?](?=\s+\[[A-Z]+\])")
+
+# Parts of a labelled line are set apart by commas of any script.
+PART_SEPARATOR = re.compile(r"[,，、،]")
+
+# More words than this in a part, and it is a sentence, not a part of an address.
+MAX_PART_TOKENS = 8
+
+
+@cache
+def _line_words() -> frozenset[str]:
+    """Street and unit words of every script in the data, lower case and without their dot."""
+    words = [*_data()["address_line_words"], *_data()["street_prefixes"], *_data()["street_prefixes_number_after"]]
+    return _address_words() | frozenset(w.lower().rstrip(".") for w in words)
+
+
+def _numbered_part(tokens: list[tuple[int, int, str]]) -> bool:
+    """A part with a house number in it, not a count or a measure ("2 items", "5 kg")."""
+    for i, (_, _, token) in enumerate(tokens):
+        if LOOSE_HOUSE_NUMBER.fullmatch(token.strip(".,()'\"")) and any(ch.isdigit() for ch in token):
+            after = tokens[i + 1][2].lower().strip(".,") if i + 1 < len(tokens) else ""
+            if after not in _not_after_unit():
+                return True
+    return False
+
+
+@cache
+def _locality_words() -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in _data()["locality_words"])
+
+
+def _locality_part(tokens: list[tuple[int, int, str]]) -> bool:
+    """A part naming the village, post office, ward or lane an address is in, with no house
+    number ("Vill. Rampur", "Post Bhawanipur", "phường Bến Nghé", "แขวงสะพานสอง"): in rural and
+    ward-based addresses it is what finds the house."""
+    pieces = [piece for t in tokens for piece in re.split(r"[.\s]+", t[2].strip(",()'\"")) if piece]
+    if any(w.startswith(THAI_LOCALITY) for w in pieces):
+        return True
+    # the place's name after the word, capitalised in a cased script ("Post your review" is none)
+    named = len(pieces) > 1 and not pieces[1][0].islower()
+    return named and pieces[0].lower() in _locality_words()
+
+
+def _worded_part(tokens: list[tuple[int, int, str]]) -> bool:
+    """A part holding a street or unit word of some script ("ул. Ленина", "MG Road")."""
+    return any(
+        piece.lower() in _line_words() for t in tokens for piece in re.split(r"[.\s]+", t[2].strip(",()'\"")) if piece
+    )
+
+
+def _postcode_ending(text: str, tokens: list[tuple[int, int, str]]) -> tuple[int, int, int] | None:
+    """(start, end, tokens it spans) of a postcode-shaped number ending a part ("Екатеринбург
+    620014", "কলকাতা ৭০০০১৯", "Αθήνα 105 63")."""
+    if not tokens:
+        return None
+    start, end = tokens[0][0], tokens[-1][1]
+    end -= len(tokens[-1][2]) - len(tokens[-1][2].rstrip(".,;"))
+    starts = {t[0] - start: i for i, t in enumerate(tokens)}
+    for (c_start, c_end), _ in _postcode_candidates(text[start:end]).items():
+        if c_end == end - start and c_start in starts:
+            return start + c_start, end, len(tokens) - starts[c_start]
+    return None
+
+
+def _labelled_lines(text: str) -> list[tuple[int, int, str]]:
+    """The line after an address label, in any language and script ("адрес: ул. Ленина, д. 12,
+    кв. 45, Екатеринбург 620014", "ঠিকানা: …, ৩২ বালিগঞ্জ প্লেস, কলকাতা ৭০০০১৯"), read part by part:
+    the parts with a house number, and a street or unit word's part just before them, are the
+    address; a postcode-shaped number ending a part after them is the postcode; a bare city, and
+    what stands before the address (a name, found already), stay."""
+    spans: list[tuple[int, int, str]] = []
+    for label in _labelled_line_start().finditer(text):
+        stop = _clause_end().search(text, label.end())
+        line_end = stop.start() if stop else len(text)
+        # a line break ends it, and so does a full stop before a tag ("... 620014. [NAME], τηλ."),
+        # which `_clause_end` cannot tell from an abbreviation's dot
+        tagged = SENTENCE_BEFORE_TAG.search(text, label.end(), line_end)
+        newline = text.find("\n", label.end(), line_end)
+        line_end = min(x for x in (line_end, newline, tagged.start() if tagged else -1) if x >= 0)
+        parts, offset = [], label.end()
+        for piece in PART_SEPARATOR.split(text[label.end() : line_end]):
+            parts.append(_tokens(piece, offset))
+            offset += len(piece) + 1
+        first = last = None  # the parts of the address
+        previous: list[tuple[int, int, str]] = []
+        for tokens in parts:
+            if not tokens or len(tokens) > MAX_PART_TOKENS:
+                break
+            tags = [t for t in tokens if TAG.search(t[2])]
+            if any(ADDRESS_TAG not in t[2] and "[NAME]" not in t[2] for t in tags):
+                break  # a phone, a postcode found: the line's address ends
+            # a postcode ends the line: after the address's parts, or after a city in its own
+            # part; not a unit's number ("Tower 1202", "кв. 4512")
+            postcode = _postcode_ending(text, tokens)
+            size = postcode[2] if postcode else 0
+            rest = tokens[:-size] if size else tokens
+            if postcode and (first is not None or rest) and not _worded_part(rest[-1:]):
+                if _numbered_part(rest):  # "ул. Ленина 12 620014": the street before its postcode
+                    first = first or rest[0]
+                    last = rest[-1]
+                spans.append((postcode[0], postcode[1], "[POSTCODE]"))
+                break
+            if any("[NAME]" in t[2] for t in tags):
+                if first is not None:
+                    break
+                previous = []
+                continue
+            if _numbered_part(tokens) or _locality_part(tokens) or any(ADDRESS_TAG in t[2] for t in tags):
+                if first is None:
+                    first = previous[0] if previous and _worded_part(previous) else tokens[0]
+                last = tokens[-1]
+            elif first is not None and _worded_part(tokens):
+                last = tokens[-1]  # "..., Sector 54 Road" on the address's line
+            elif first is not None:
+                break  # a bare city after the address stays
+            previous = tokens
+        if first is not None and last is not None:
+            spans.append((first[0], last[1], ADDRESS_TAG))
+    return spans
+
+
+def _cued_lines(text: str) -> list[tuple[int, int, str]]:
+    """After an address cue, a line opening with a house number or a unit word and a number."""
+    spans = []
+    for cue in _address_cue().finditer(text):
+        clause_end = _clause_end().search(text, cue.end())
+        line = text[cue.end() : clause_end.start() if clause_end else len(text)]
+        parts = line.split(",")
+        first = _tokens(parts[0], cue.end())
+        if not first or not (
+            HOUSE_NUMBER.fullmatch(first[0][2])
+            or (first[0][2].lower() in _address_words() and len(first) > 1 and HOUSE_NUMBER.fullmatch(first[1][2]))
+        ):
+            continue
+        if TAG.search(parts[0]) or not any(t[2].lower() in _address_words() for t in first):
+            continue
+        end = first[-1][1]
+        offset = cue.end() + len(parts[0]) + 1
+        for part in parts[1:]:
+            tokens = _tokens(part, offset)
+            if not tokens or not all(_address_like(t[2]) and not TAG.search(t[2]) for t in tokens):
+                break
+            end = tokens[-1][1]
+            offset += len(part) + 1
+        spans.append((first[0][0], end, ADDRESS_TAG))
+    return spans

@@ -1,0 +1,228 @@
+"""Full names told as a person's by the words around them (`full_names`): after a cue ("deliver
+to", "my son", "name on parcel:"), before one ("Rohit Sharma this side"), after a sign-off,
+on a signature line, after an address label, and Chinese, Japanese and Korean names after theirs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache
+
+import regex
+
+from common.address_words import _data, _labelled_line_start
+from common.cjk_names import _chinese_full_name, _cjk_self_introductions
+from common.name_reading import (
+    _SIGNED_END,
+    _clause_name_end,
+    _longest_name,
+    _name_end,
+    _run,
+    _signature_lines,
+    _signed_given_names,
+    _with_partner,
+)
+from common.name_words import (
+    _ODD_IN_NAME,
+    _WORD,
+    NAME_TAG,
+    _cased,
+    _cue_pattern,
+    _everyday_english,
+    _full_name,
+    _kind,
+    _name_lists,
+    _names_data,
+    _person_named_brand,
+    merged_spans,
+)
+
+
+@cache
+def _before_cue() -> re.Pattern[str]:
+    # A relation may be placed before the name is given: "my cousin in lahore, Bilal Ahmed Butt".
+    place = rf"(?:[ \t]+(?:{_cue_pattern('relation_place_words')})[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*,)"
+    return re.compile(
+        rf"(?<![\w'’])(?:(?:{_cue_pattern('name_cues_before')})|(?:{_cue_pattern('relation_cues')}){place}?)"
+        rf"(?:[ \t]*[:,–-])?[ \t]+",
+        re.I,
+    )
+
+
+@cache
+def _qualified_name_cue() -> re.Pattern[str]:
+    """ "name" with what it is written on or as ("name on parcel:", "name as per pan:", "name on the
+    invoice should be", "name is on the account:", "nom sur le compte :"): what follows is the name."""
+    qualifiers = _cue_pattern("name_qualifiers")
+    ends = _cue_pattern("name_qualifier_ends")
+    return re.compile(
+        rf"(?<![\w'’])(?:{_cue_pattern('qualified_name_words')})(?:[ \t]+(?:{_cue_pattern('qualified_name_verbs')}))?"
+        rf"[ \t]+(?:{qualifiers})[ \t]+(?:(?:{_cue_pattern('qualified_name_articles')})[ \t]+)?"
+        rf"[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*(?:{ends})[ \t]*(?<=[\s:=-])",
+        re.I,
+    )
+
+
+@cache
+def _qualified_name_cue_bare() -> re.Pattern[str]:
+    """ "name on card", "name as per passport": the qualified cue with no colon or verb after it."""
+    return re.compile(
+        rf"(?<![\w'’])(?:{_cue_pattern('qualified_name_words')})[ \t]+(?:{_cue_pattern('name_qualifiers')})[ \t]+"
+        rf"(?:(?:{_cue_pattern('qualified_name_articles')})[ \t]+)?[^\W\d_]+[ \t]+",
+        re.I,
+    )
+
+
+@cache
+def _relation_cues() -> tuple[str, ...]:
+    return tuple(c.lower() for c in _names_data()["relation_cues"])
+
+
+@cache
+def _thing_named() -> re.Pattern[str]:
+    """A word before "name" that makes it a thing's name ("product name: Galaxy M14"), not a person's."""
+    return re.compile(rf"\b(?:{_cue_pattern('thing_name_words')})[ \t]*$", re.I)
+
+
+@cache
+def _explicit() -> frozenset[str]:
+    return frozenset(_names_data()["name_cues_explicit"])
+
+
+@cache
+def _sign_off() -> re.Pattern[str]:
+    # a comma, a dash or a line break after it, or only a space: a chat box or the assistant's
+    # reading joins the lines ("Regards John Williams")
+    return re.compile(
+        rf"(?<![\w’])(?<!\w')(?:{_cue_pattern('sign_offs')})(?:[ \t]*(?:[,!.-]+[ \t]*\n?|\n)[ \t]*|[ \t]+)", re.I
+    )
+
+
+@cache
+def _after_cue() -> re.Pattern[str]:
+    cues = "|".join(
+        re.escape(c) for c in (*_names_data()["name_cues_after"], *_names_data()["name_cues_after_opening"])
+    )
+    return re.compile(rf"[ \t]*,?[ \t]+(?P<cue>{cues})(?![\w'’])", re.I)
+
+
+@cache
+def _self_introduction_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[^\w'’])(?:{_cue_pattern('self_introduction_cues')})[ \t,]*$", re.I)
+
+
+def _self_announced(text: str, last: list[regex.Match[str]], offset: int, cue: re.Match[str]) -> tuple[int, int] | None:
+    """A given name alone where the speaker announces themself, the message's own phrase on both
+    sides or at its opening: "this is Arjun here", "Arjun speaking, ...", "hier ist Jonas am
+    Apparat". Alone a first name stays ("for my son Rahul"); said so, it is the writer's name. The
+    word must be one a names list holds as a given name, written with a capital in a cased
+    script, and no everyday English word ("it's Golden here")."""
+    if not last or last[0].end() + offset != cue.start():
+        return None
+    word = last[0].group()
+    if cue.group("cue").lower() not in _names_data()["single_name_cues_after"]:
+        return None
+    if (_cased(word) and not word[0].isupper()) or word.lower() not in _name_lists()[0]:
+        return None
+    if _kind(word) != "listed" or _everyday_english(word.lower()):
+        return None
+    lead = text[: last[0].start() + offset].rstrip()
+    opening = not lead or lead[-1] in ",.!?;:\n" or re.search(r"(?i)\b(?:hi|hello|hey|namaste)$", lead)
+    if opening or _self_introduction_end().search(lead + " "):
+        return (last[0].start() + offset, cue.start())
+    return None
+
+
+def full_names(text: str) -> str:
+    """The text with each full name told as a person's (after or before a cue, after a
+    sign-off) replaced by "[NAME]"."""
+    spans: list[tuple[int, int]] = []
+    for cue in _before_cue().finditer(text):
+        said = re.sub(r"[\s:,-]+$", "", cue.group()).lower()
+        if said in _names_data()["bare_name_cues"] and _thing_named().search(
+            text[max(0, cue.start() - 30) : cue.start()]
+        ):
+            continue
+        end = _name_end(text, cue.end(), said in _explicit())
+        if not end and said in _explicit():
+            end = _clause_name_end(text, cue.end())
+        if not end and said.startswith(_relation_cues()):
+            # "my sister Kavitha Raghunathan": a relation says a person follows; written with
+            # capitals, names no list holds are read as after an explicit cue
+            run = list(itertools.takewhile(lambda w: w.group()[0].isupper(), _run(text, cue.end())))
+            found = _longest_name(run, True)
+            end = found.end() if found else None
+        if end:
+            spans.append((cue.end(), end))
+    for cue in _labelled_line_start().finditer(text):
+        # the addressee heading an address's line ("ঠিকানা: অনিন্দিতা সেন, ৩২ …", "Address: Claire
+        # Dubois, 12 rue …"): a full name that is a part of its own
+        end = _name_end(text, cue.end(), explicit=False)
+        if end and re.match(r"[ \t]*[,，،\n]", text[end:]):
+            spans.append((cue.end(), end))
+    for cue in _qualified_name_cue().finditer(text):
+        end = _name_end(text, cue.end(), explicit=True)
+        if end:
+            spans.append((cue.end(), end))
+    for cue in _qualified_name_cue_bare().finditer(text):
+        # "name on card PRIYA NAIR": with no colon or verb, only a name that fills its clause
+        end = _clause_name_end(text, cue.end())
+        if end:
+            spans.append((cue.end(), end))
+    for cue in _sign_off().finditer(text):
+        # after a space only, the sign-off opens its clause: "i love Ruskin Bond" is no signature
+        spaced = not re.search(r"[,!.\n-]", cue.group())
+        if spaced and not re.search(r"(?:^|[,.!?;:'\"“‘(\n–—-])[ \t]*$", text[: cue.start()]):
+            continue
+        end = _name_end(text, cue.end(), explicit=True) or _signed_given_names(text, cue.end())
+        # A sign-off closes the message (or the quoted gift message): the name is the last thing on
+        # its line, or in its quote.
+        if end and (re.match(r"[ \t]*[.!]?[ \t]*['\"’”)]?[ \t]*(?:\n|$)", text[end:]) or _SIGNED_END.match(text, end)):
+            spans.append((cue.end(), end))
+    for cue in _after_cue().finditer(text):
+        before = list(_WORD.finditer(text[max(0, cue.start() - 80) : cue.start()]))
+        offset = max(0, cue.start() - 80)
+        for n in (4, 3, 2):
+            words = before[-n:]
+            if len(words) < n or words[-1].end() + offset != cue.start():
+                continue
+            joined = text[words[0].start() + offset : cue.start()]
+            if _ODD_IN_NAME.search(joined) or "\n" in joined or not _full_name([w.group() for w in words], False):
+                continue
+            # "here" and its like: the name opens its clause ("hello, Rohit Sharma here")
+            lead = text[: words[0].start() + offset].rstrip()
+            opening = not lead or lead[-1] in ",.!?;:\n" or re.search(r"(?i)\b(?:hi|hello|hey|namaste)$", lead)
+            if opening or cue.group("cue").lower() not in _names_data()["name_cues_after_opening"]:
+                spans.append((words[0].start() + offset, cue.start()))
+                break
+        else:
+            single = _self_announced(text, before[-1:], offset, cue)
+            if single:
+                spans.append(single)
+    spans = [(s, e) for s, e in spans if not _product_follows(text, e)]
+    spans += _signature_lines(text)
+    spans = [(_with_partner(text, s), e) for s, e in spans]
+    for m in _chinese_full_name().finditer(text):
+        spans.append((m.start("name"), m.end("name")))
+    spans += _cjk_self_introductions(text)
+    for start, end in sorted(merged_spans(spans), reverse=True):
+        if not _person_named_brand().fullmatch(text[start:end]):
+            text = text[:start] + NAME_TAG + text[end:]
+    return text
+
+
+@cache
+def _product_after() -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in _data()["not_after_unit_number"])
+    return re.compile(
+        # one or two lower-case words may name the kind between ("Milton Thermosteel flask, 1 litre")
+        rf"(?:[ \t]+[a-z]+){{0,2}}[ \t]*,?[ \t]*(?:[^\W\d_]+\d[\w-]*|\d+(?:[.,]\d+)?[ \t]*(?:{units})(?![\w]))",
+        re.I,
+    )
+
+
+def _product_follows(text: str, end: int) -> bool:
+    """A model code or a quantity right after the words ("Philips Trimmer BT3221", "Milton
+    Thermosteel, 1 litre"): they name a product, not a person."""
+    return bool(_product_after().match(text, end))

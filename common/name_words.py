@@ -1,0 +1,219 @@
+"""What a word of a person's name is, for the name readers (`common.person_names` and the modules
+beside it): the names lists of Faker's locales and person_names.yaml, wordfreq's frequencies
+by script, the words no name holds, and whether some words make one person's full name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from common.address_words import _data
+
+NAME_TAG = "[NAME]"
+
+DATA = Path(__file__).parent / "data" / "person_names.yaml"
+
+# A name word: capitalised ("Kapoor", "O'Brien", "García-López") or an initial ("R.", "K").
+_NAME_WORD = r"(?:[A-Z][a-zà-öø-ÿ]+(?:['’-][A-Za-zà-öø-ÿ]+)*|[A-Z]\.?)"
+
+
+@cache
+def _names_data() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+# Words of any alphabet, with their combining marks (Devanagari's vowel signs are marks, not
+# letters: "राहुल" is one word) and an inner apostrophe or hyphen ("O'Brien", "García-López"); an
+# initial with its dot ("S."). The `regex` module knows Unicode's letter and mark classes.
+_WORD = regex.compile(r"\p{L}\.(?!\w)|\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+# What no name holds: a character that is no letter, mark, space, apostrophe, dot or hyphen, a
+# digit, two spaces. Not `re`'s "\w", which leaves out Devanagari's vowel signs ("सुनीता").
+_ODD_IN_NAME = regex.compile(r"[^\p{L}\p{M}\s'’.-]|\s{2,}")
+
+
+@cache
+def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(given names, family names, Chinese and Japanese family names), lower case, from every
+    locale of Faker's person providers and the Indian names they lack (person_names.yaml). A name of several words ("de Vries", "van Dijk") gives
+    each word but its particles. (The US Census Bureau's 88,799 surnames were tried: they add
+    "Bath", "Boots", "Slim", "Brand" and change catalog text after weak cues, while the Indian
+    surnames they add are uncommon words, name words already.)"""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    given: set[str] = set()
+    family: set[str] = set()
+    cjk: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
+        for attrs, into in (
+            (("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"), given),
+            (("last_names", "last_names_male", "last_names_female"), family),
+        ):
+            for attr in attrs:
+                names = getattr(provider, attr, None)
+                if isinstance(names, dict | list | tuple | set | frozenset):
+                    for name in names:
+                        if _CJK.search(name):
+                            if into is family and module.name.startswith(("zh", "ja")):
+                                cjk.add(name)
+                            continue
+                        # the capitalised words of a name of several: not "de", "und"
+                        words = name.split()
+                        for word in words:
+                            if _WORD.fullmatch(word) and (len(words) == 1 or word[0].isupper()):
+                                into.add(word.lower())
+    given.update(_names_data()["extra_given_names"])
+    family.update(_names_data()["extra_family_names"])
+    return frozenset(given), frozenset(family), frozenset(cjk)
+
+
+def _script(word: str) -> str:
+    """The script of the word's first letter, as Unicode names it ("LATIN", "DEVANAGARI")."""
+    return unicodedata.name(word[0], "").split(" ", 1)[0]
+
+
+@cache
+def _uncommon(word: str) -> bool:
+    """No language of the data uses the word often. Each language's frequencies load on first
+    use (about a second each): a word English uses often is settled without the others."""
+    from wordfreq import zipf_frequency
+
+    limit = _names_data()["uncommon_zipf"]
+    languages = _names_data()["frequency_languages"]
+    return all(zipf_frequency(word, lang) < limit for lang in languages.get(_script(word), languages["LATIN"]))
+
+
+@cache
+def _frequent(word: str) -> bool:
+    """A word its own language uses as often as the words a sentence is made of (`clause_name_zipf`
+    or more in one of its script's languages): "है", "என்ன", "falsch"; not a name, however common
+    the name ("கார்த்திக்" 4.7, "Krüger" 3.8)."""
+    from wordfreq import zipf_frequency
+
+    limit = _names_data()["clause_name_zipf"]
+    languages = _names_data()["frequency_languages"]
+    return any(zipf_frequency(word, lang) >= limit for lang in languages.get(_script(word), languages["LATIN"]))
+
+
+@cache
+def _everyday_english(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    # English colour and brand words ("Golden Brown"); a word of another script is none
+    return _script(word) == "LATIN" and zipf_frequency(word, "en") >= _names_data()["everyday_zipf"]
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    data = _data()
+    # a contact word ends a name told before its number ("ผู้รับ สมศรี ใจดี โทร ...": "tel")
+    words = [*_names_data()["not_name_words"], *_names_data()["name_particles"], *_names_data()["contact_words"]]
+    for key in ("street_suffixes", "street_prefixes", "street_endings", "address_words", "unit_words", "floor_words"):
+        words += data[key]
+    return frozenset(w.lower().rstrip(".") for w in words)
+
+
+@cache
+def _colour_words() -> frozenset[str]:
+    """The one-word colour names of the xkcd colour survey (949 names, as matplotlib ships them):
+    the last word of "Olive Green", "Royal Blue", "Rose Gold"."""
+    from matplotlib.colors import XKCD_COLORS
+
+    return frozenset(name.removeprefix("xkcd:") for name in XKCD_COLORS if " " not in name)
+
+
+def _kind(word: str) -> str:
+    """ "initial", "listed" (a names list holds it), "uncommon" (no language uses it often) or
+    "" (no name word)."""
+    bare = word.rstrip(".").lower()
+    if len(bare) == 1:
+        return "initial" if bare.isalpha() and word[0].isupper() or word.endswith(".") else ""
+    if bare in _not_name_words():
+        return ""
+    given, family, _ = _name_lists()
+    if bare in given or bare in family:
+        return "listed"
+    parts = bare.split("-")
+    if len(parts) > 1 and all(parts):
+        # a double-barrelled name ("Evans-Hughes", "Dubois-Martin"): each part a name word
+        kinds = [_kind(p) for p in parts]
+        return "" if "" in kinds or "initial" in kinds else "listed" if "listed" in kinds else "uncommon"
+    return "uncommon" if _uncommon(bare) else ""
+
+
+def names_someone(word: str) -> bool:
+    """A word a names list holds that is no everyday English word ("sharma", "kumar"; not
+    "green", "park"): in a firm's domain ("accounts@sharma-traders.co.in") it names its owner."""
+    return _kind(word) == "listed" and not _everyday_english(word.lower())
+
+
+def _full_name(words: list[str], explicit: bool) -> bool:
+    """Whether these words are one person's full name: two or more name words (particles
+    aside), one initial at most and not first unless a listed name follows it. After a cue that
+    is not explicit, a names list's word among them, and one that is no everyday English word
+    ("it's Golden Brown" is a colour)."""
+    data = _names_data()
+    core = [w for w in words if w.lower() not in data["name_particles"]]
+    if len(core) < data["min_name_words"] or words[0].lower() in data["name_particles"]:
+        return False
+    if core[-1].lower() in _colour_words():
+        return False  # "Olive Green", "Rose Gold": a colour, whatever names lists hold its words
+    kinds = [_kind(w) for w in core]
+    if "" in kinds or kinds.count("initial") > 1 or "listed" not in kinds and not explicit:
+        return False
+    if kinds[0] == "initial" and len(core) < 3 and kinds[1] != "listed":
+        return False
+    if explicit:
+        return True
+    return any(
+        k != "initial" and not _everyday_english(w.rstrip(".").lower()) for w, k in zip(core, kinds, strict=True)
+    )
+
+
+def _cased(word: str) -> bool:
+    return word[0].lower() != word[0].upper()
+
+
+def _given_name(word: str) -> bool:
+    """A capitalised word that may be a given name: one a names list holds, or no language uses often."""
+    return _kind(word) in ("listed", "uncommon")
+
+
+def _cue_pattern(key: str) -> str:
+    return "|".join(re.escape(c) for c in sorted(_names_data()[key], key=len, reverse=True))
+
+
+def _cue_words_any_script(key: str) -> str:
+    """The words of `key` as a pattern whose edges hold in any script: no letter or combining
+    mark beside them (Tamil's "கைபேசி" ends in a vowel sign, no "\\w")."""
+    words = "|".join(re.escape(w) for w in sorted(_names_data()[key], key=len, reverse=True))
+    return rf"(?<![^\W_])(?<![\u0300-\u036f\u0900-\u0dff])(?:{words})(?![^\W_])(?![\u0900-\u0dff])"
+
+
+def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching (start, end) spans joined, in order."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+@cache
+def _person_named_brand() -> re.Pattern[str]:
+    brands = "|".join(re.escape(b) for b in sorted(_names_data()["person_named_brands"], key=len, reverse=True))
+    return re.compile(rf"(?:{brands})", re.I)

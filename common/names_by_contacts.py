@@ -1,0 +1,140 @@
+"""A name beside the contact or account details it holds (`names_beside_contacts`): right before
+a phone, e-mail or address tag ("Bilal Ahmed Butt [PHONE]", "Νίκος Παπαδόπουλος, τηλ. [PHONE]"),
+or in brackets or after a dash right after one ("IBAN [IBAN] (Claire Dubois)").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import regex
+
+from common.cjk_names import _cjk_holder, _cjk_name_before
+from common.name_words import (
+    _ODD_IN_NAME,
+    _WORD,
+    NAME_TAG,
+    _cue_words_any_script,
+    _everyday_english,
+    _full_name,
+    _kind,
+    _name_lists,
+    _names_data,
+    _not_name_words,
+    _person_named_brand,
+    merged_spans,
+)
+
+# A full stop after a word, not an initial's: no name runs across it ("Warszawa. Jan Kowalski").
+SENTENCE_END = regex.compile(r"\p{L}[\p{L}\p{M}]+\.\s")
+
+# The tags of contact and account details that name their holder.
+_HOLDER_TAGS = r"\[(?:PHONE|EMAIL|UPI|IBAN|CARD|ID|ADDRESS|POSTCODE)\]"
+
+
+@cache
+def _contact_after() -> re.Pattern[str]:
+    """Contact details right after a name: a comma or colon, the detail's own word perhaps
+    ("Νίκος Παπαδόπουλος, τηλ. [PHONE]", "கார்த்திக் ராஜா, கைபேசி [PHONE]", "Claire Dubois, IBAN
+    [IBAN]"), then its tag."""
+    words = _cue_words_any_script("contact_words")
+    return re.compile(
+        rf"[ \t]*[,:;/–—-]?[ \t]*(?i:(?:{words})\.?[ \t]*(?:no\.?|number|#)?[ \t]*[:=-]?[ \t]*)?(?:\n[ \t]*)?{_HOLDER_TAGS}"
+    )
+
+
+@cache
+def _holder_after_tag() -> re.Pattern[str]:
+    """A name in brackets, or after a comma or dash ending the clause, right after an account's
+    or contact's tag: the holder ("IBAN [IBAN] (Claire Dubois)", "[PHONE] - Ravi Kumar.")."""
+    return re.compile(
+        rf"{_HOLDER_TAGS}[ \t]*(?:[(\[][ \t]*(?P<bracketed>[^()\[\]\n]{{3,60}}?)[ \t]*[)\]]"
+        # an initial's dot may stand inside ("A. Patel")
+        rf"|[,–—-][ \t]*(?P<trailing>[^\W\d_](?:[^\n.!?;,()\[\]]|(?<=\b[A-Z])\.){{2,60}}?)[ \t]*(?=[.!?;\n]|$))"
+    )
+
+
+def names_beside_contacts(text: str, cjk: bool = True) -> str:
+    """The text (its phone numbers and e-mails already tagged) with a full name that stands
+    right before one replaced by "[NAME]": "Bilal Ahmed Butt [PHONE]", "Rohit Patil, [PHONE]",
+    "王小明 [PHONE]". Contact details name their holder; the words must still make a name as they do
+    after a weak cue."""
+    if "[" not in text:
+        return text
+    spans: list[tuple[int, int]] = []
+    for tag in _contact_after().finditer(text):
+        start = max(0, tag.start() - 80)
+        words = list(_WORD.finditer(text, start, tag.start()))
+        for n in (4, 3, 2):
+            run = words[-n:]
+            if len(run) < n or run[-1].end() != tag.start():
+                continue
+            joined = text[run[0].start() : tag.start()]
+            if _ODD_IN_NAME.search(joined) or "\n" in joined or SENTENCE_END.search(joined):
+                continue
+            # written as a name is, capitalised ("likh lo: [PHONE]" is Hindi for "note it down")
+            # ("Daan de Vries": a particle in lower case)
+            particles = _names_data()["name_particles"]
+            cased = (
+                all(not w.group()[0].islower() or w.group() in particles for w in run[1:])
+                and not run[0].group()[0].islower()
+            )
+            if cased and (_full_name([w.group() for w in run], False) or _caseless_contact_name(text, run)):
+                spans.append((run[0].start(), run[-1].end()))
+                break
+        found = _cjk_name_before().search(text, start, tag.start()) if cjk else None
+        if found:
+            spans.append((found.start("name"), found.end("name")))
+    for m in _holder_after_tag().finditer(text):
+        group = "bracketed" if m.group("bracketed") else "trailing"
+        words = list(_WORD.finditer(m.group(group)))
+        joined = m.group(group).strip()
+        if group == "bracketed" and _cjk_holder().fullmatch(joined):
+            spans.append(m.span(group))
+            continue
+        if _signed_with_given_name(text, m, group, words):
+            spans.append(m.span(group))
+            continue
+        if not 2 <= len(words) <= 4 or _ODD_IN_NAME.search(joined) or words[-1].end() != len(m.group(group).rstrip()):
+            continue
+        if all(not w.group()[0].islower() for w in words) and _full_name([w.group() for w in words], False):
+            spans.append((m.start(group), m.start(group) + words[-1].end()))
+    for start, end in sorted(merged_spans(spans), reverse=True):
+        if not _person_named_brand().fullmatch(text[start:end]):
+            text = text[:start] + NAME_TAG + text[end:]
+    # a family name a cue's reading stopped short of ("[NAME] Butt [PHONE]": no list holds "Butt")
+    return _name_tail().sub(NAME_TAG, text)
+
+
+def _signed_with_given_name(text: str, m: re.Match[str], group: str, words: list[regex.Match[str]]) -> bool:
+    """A given name alone after a dash that closes the message, right after the writer's own
+    contact detail ("ph [PHONE] - Farhan"): the writer signs with it. A names list's given name,
+    capitalised, no everyday English word."""
+    if group != "trailing" or len(words) != 1 or text[m.end(group) :].strip(" \t.!") != "":
+        return False
+    if not re.match(r"[ \t]*[-–—]", text[m.end() - len(m.group()) + m.group().index("]") + 1 :]):
+        return False
+    word = words[0].group()
+    return word[0].isupper() and word.lower() in _name_lists()[0] and not _everyday_english(word.lower())
+
+
+@cache
+def _name_tail() -> re.Pattern[str]:
+    return re.compile(r"\[NAME\](?:[ \t]+[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)*){1,2}(?=" + _contact_after().pattern + ")")
+
+
+def _caseless_contact_name(text: str, run: list[re.Match[str]]) -> bool:
+    """Words of a script without capital letters (Tamil, Bengali, Devanagari...) opening their
+    clause right before contact details: a name when a names list holds one of them and none is
+    a word no name holds. Neither case nor frequency tells a name there (the lists miss given
+    names such as "கார்த்திக்", which Tamil text uses as often as everyday words)."""
+    words = [w.group() for w in run]
+    if any(w[0].lower() != w[0].upper() for w in words) or len(words) > 3:
+        return False
+    lead = text[: run[0].start()].rstrip()
+    if lead and lead[-1] not in ",.!?;:\n।":
+        return False
+    kinds = [_kind(w) for w in words]
+    listed = sum(k == "listed" for k in kinds)
+    return listed >= 1 and not any(w.lower() in _not_name_words() for w in words)
