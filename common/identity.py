@@ -164,6 +164,11 @@ def _es_id(c: _Candidate) -> bool:
     return c.cued("es_id_cues") or (valid and not c.named_otherwise())
 
 
+def _dni_digits(c: _Candidate) -> bool:
+    """Argentina's DNI, seven or eight digits with no letter ("32.445.871"): only after its word."""
+    return c.cued("es_id_cues")
+
+
 def _cpf(c: _Candidate) -> bool:
     # unnamed, only as printed (3.3.3-2): eleven digits in a run are as often a phone number
     printed = c.sizes == [3, 3, 3, 2]
@@ -193,6 +198,7 @@ ID_KINDS: list[tuple[re.Pattern[str], Callable[[_Candidate], bool], str]] = [
     (re.compile(r"\d{17}[\dX]"), _cn_ric, ID_TAG),
     (re.compile(r"(?:\d{8}|[XYZ]\d{7})[A-Z]"), _es_id, ID_TAG),
     (re.compile(r"\d{11}"), _cpf, ID_TAG),
+    (re.compile(r"\d{7,8}"), _dni_digits, ID_TAG),
     (re.compile(r"[A-Z]{5}\d{4}[A-Z]"), _pan, ID_TAG),
     (re.compile(r"[A-Z]{2}\d{6}[A-D]"), _nino, ID_TAG),
     (re.compile(r"[2-9]\d{11}"), _aadhaar, ID_TAG),

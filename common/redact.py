@@ -32,6 +32,7 @@ from common.address_words import (  # one reading of redact.yaml
     _data,
     _words,
 )
+from common.cued_numbers import cued_codes
 from common.identity import birth_dates, national_ids
 from common.matching_form import fold, restore
 from common.name_cues import full_names
@@ -618,7 +619,7 @@ def _redact(text: str) -> str:
     text = _upi_ids(text)
     text = full_names(titled_names(text))
     text = PO_BOX.sub("[ADDRESS]", text)
-    text = IBAN.sub(_iban, text)
+    text = cued_codes(IBAN.sub(_iban, text))
     text = national_ids(birth_dates(text))
     text = DIGIT_GROUPS.sub(_cards, text)
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)

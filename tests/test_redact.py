@@ -27,7 +27,8 @@ def test_cards_are_printed_in_groups_of_at_most_six_digits(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("card [CARD] expiry 12/26 cvv 123 thanks", "card [CARD] expiry 12/26 cvv [CVV] thanks"),
+        # the expiry date is card data (PCI DSS; sets K and L label it): it goes after its word
+        ("card [CARD] expiry 12/26 cvv 123 thanks", "card [CARD] expiry [CARD] cvv [CVV] thanks"),
         ("CVC: 4821", "CVC: [CVV]"),
         ("security code 987 for the order", "security code [CVV] for the order"),
         ("the cvv pouch in size 123", "the cvv pouch in size 123"),  # a word between: no code
@@ -1550,3 +1551,31 @@ def test_national_numbers_a_few_words_after_their_name_and_order_words_of_other_
 def test_rural_ward_and_lane_parts_of_a_labelled_address(text, gone, kept):
     out = redact(text)
     assert all(g not in out for g in gone) and all(k in out for k in kept), out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the shopper's own account or member id after its word; an order's number stays
+        ("my member id is GLD-4471-2290, order OD99812 is late", "my member id is [ID], order OD99812 is late"),
+        ("Kundennummer: K-88213004 bitte prüfen", "Kundennummer: [ID] bitte prüfen"),
+        ("お客様番号 は JP-5510-7782 です", "お客様番号 は [ID] です"),
+        # a messenger handle after the app's name
+        ("ping me on telegram anil_k77 instead", "ping me on telegram [ID] instead"),
+        ("微信 liwei_88 联系我", "微信 [ID] 联系我"),
+        # a card's expiry after its word; a date with no such word stays
+        ("Visa [CARD] valid thru 03/29", "Visa [CARD] valid thru [CARD]"),
+        ("validade 07/28 do cartão", "validade [CARD] do cartão"),
+        # a bank's name glued to its word, or the account word after the number
+        ("우리은행 1002-331-456789 으로 환불", "우리은행 [ID] 으로 환불"),
+        ("招商银行 6214830112345678 退款", "招商银行 [ID] 退款"),
+        # identity cards by their names in more languages
+        ("numer dowodu CBA 771204 podałam", "numer dowodu [ID] podałam"),
+        ("mi DNI 28.771.045 por favor", "mi DNI [ID] por favor"),
+        ("رقم الهوية 1098765432 للضمان", "رقم الهوية [ID] للضمان"),
+        # the small words between a birth word and the date
+        ("geboren bin ich am 12.03.1991", "geboren bin ich am [DOB]"),
+    ],
+)
+def test_codes_their_word_makes_personal(text, expected):
+    assert redact(text) == expected
