@@ -39,6 +39,7 @@ from common.name_cues import full_names
 from common.name_words import merged_spans, names_someone
 from common.names_by_contacts import names_beside_contacts
 from common.person_names import titled_names
+from common.relation_names import names_after_relations, recurring_names
 
 # Checking numbers against some fifty regions' plans compiles more of libphonenumber's patterns
 # than the re module keeps (512): the library's own cache keeps them all.
@@ -617,17 +618,20 @@ def _redact(text: str) -> str:
     text = EMAIL.sub(_email, text)
     text = _spelled_email().sub(_email, text)
     text = _upi_ids(text)
-    text = full_names(titled_names(text))
+    # a name read once goes wherever it recurs (a gift card repeats the given name)
+    text = recurring_names(text, names_after_relations(full_names(titled_names(text))))
     text = PO_BOX.sub("[ADDRESS]", text)
     text = cued_codes(IBAN.sub(_iban, text))
     text = national_ids(birth_dates(text))
     text = DIGIT_GROUPS.sub(_cards, text)
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
     text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)
-    text = names_beside_contacts(_phones(_disguised_phones(text)))
+    text = _phones(_disguised_phones(text))
+    text = recurring_names(text, names_beside_contacts(text))
     # a name right before or after the address (its addressee), once the address is tagged; not
     # a Chinese city before its district ("杭州市[ADDRESS]": 杭 is a family name too)
-    text = names_beside_contacts(addresses(text), cjk=False)
+    text = addresses(text)
+    text = recurring_names(text, names_beside_contacts(text, cjk=False))
     return _code_after_address().sub(lambda m: m.group("cue") + "[CODE]", text)
 
 

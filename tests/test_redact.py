@@ -928,7 +928,6 @@ def test_full_names_told_as_a_persons(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "my son Rahul wants the cricket bat",  # a first name alone names no one
         "I am Maria, just need the return window",
         "this is Allen Solly right? 40 size",  # brands that read as a name
         "i am looking for a Peter England shirt",
@@ -1452,7 +1451,9 @@ def test_hinglish_home_labels_indic_pin_cues_article_numbers_and_the_shops_upi(t
         ("ผู้รับ มานี มีนา โทร 081 234 5678", ["มานี มีนา"], ["โทร"]),
         ("渋谷区 ハイツ101 鈴木 一郎 宛てでお願いします", ["鈴木 一郎"], []),
         # a given name alone where the writer announces it on both sides, or signs after a contact
-        ("hi this is Karthik here, my son Rahul wants it", ["Karthik"], ["my son Rahul"]),
+        # (and a relation names the given name after it: sets K, L label "my son Aarav"; see
+        # test_names_after_relation_words)
+        ("hi this is Karthik here, my son Rahul wants it", ["Karthik", "Rahul"], ["my son"]),
         ("Deepa speaking, it's Golden here and the Priya speaking doll", ["Deepa"], ["Golden", "Priya speaking"]),
         ("its Milton Thermosteel flask, 1 litre. call me on 98450 12345 - Imran", ["Imran"], ["Milton Thermosteel"]),
         # a double-barrelled family name, a particle in lower case, a name before the address
@@ -1578,4 +1579,31 @@ def test_rural_ward_and_lane_parts_of_a_labelled_address(text, gone, kept):
     ],
 )
 def test_codes_their_word_makes_personal(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name alone right after a relation word, in any language and script
+        ("my son Rahul wants the cricket bat", "my son [NAME] wants the cricket bat"),
+        ("gift for my bestie Tanvi, size M", "gift for my bestie [NAME], size M"),
+        ("para mi sobrina Lucía, talla 8", "para mi sobrina [NAME], talla 8"),
+        ("prezent dla mojej córki Zosi.", "prezent dla mojej córki [NAME]."),
+        ("мой брат Сергей просил рюкзак", "мой брат [NAME] просил рюкзак"),
+        ("मेरे भाई अमित के लिए घड़ी", "मेरे भाई [NAME] के लिए घड़ी"),
+        ("هدية لأختي مريم، المقاس M", "هدية لأختي [NAME]، المقاس M"),
+        # a full name, after a comma and a courtesy word
+        ("para mi abuelo, don Julio Herrera.", "para mi abuelo, don [NAME]."),
+        ("la mia collega Chiara Conti ha ordinato", "la mia collega [NAME] ha ordinato"),
+        # a name read once goes where it recurs (the card repeats it)
+        (
+            "for my niece Olivia Bennett, card says 'Happy 5th Olivia!'",
+            "for my niece [NAME], card says 'Happy 5th [NAME]!'",
+        ),
+        # a possessive ends the name
+        ("my wife Meera's account is locked", "my wife [NAME]'s account is locked"),
+    ],
+)
+def test_names_after_relation_words(text, expected):
     assert redact(text) == expected
