@@ -42,6 +42,7 @@ from common.postcodes import (
     _postcode_spans,
 )
 from common.street_lines import _floor_unit, _numbered_lines, _unit_lines, _unit_patterns, street_lines
+from common.unlabelled_address import structured_lines
 
 # A street line found, with nothing after it on its line but a comma: the next line may carry it on.
 LINE_END_TAG = re.compile(re.escape(ADDRESS_TAG) + r"[ \t,]*\n")
@@ -85,6 +86,7 @@ def addresses(text: str) -> str:
         for pattern in _unit_patterns():  # "Building 9, " before a unit line found just now
             text = pattern.sub(ADDRESS_TAG, text)
         text = _apply(text, _labelled_lines(text))
+        text = _apply(text, structured_lines(text))
         # A postcode named after a unit line found just now ("... flat 1202, Tower C. Pin 122011")
         if ADDRESS_TAG in text:
             text = _apply(text, _lone_postcodes(text, _postcode_candidates(text), True))

@@ -21,7 +21,7 @@ ADDRESS_TAG = "[ADDRESS]"
 # line break: an address does not run across one. Not the dot of an initial or of an address
 # abbreviation ("T. Nagar", "Co. Dublin", "ul. Marszałkowska"): see `_clause_end`.
 # An arrow set in spaces too ("order BLR-99310 → #88, 3rd Cross, …": the order's code is no house number).
-CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|[。！？；]|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\s(?:[→⇒➔➜➡]|->|=>)\s|\n"
+CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|[。！？；।॥۔]|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\s(?:[→⇒➔➜➡]|->|=>)\s|\n"
 
 # The dot of a German-style ordinal before a floor word ends no clause either ("3. OG", "2. Stock").
 ORDINAL_DOT = r"(?<=\d)\.(?=\s+(?:{floors})\b)"

@@ -25,7 +25,8 @@ from common.address_words import (
 from common.postcodes import _postcode_candidates
 
 # A house, flat or building number as any script writes it: "12", "д.12", "12а", "45/2", "B-204".
-LOOSE_HOUSE_NUMBER = re.compile(r"#?(?:[^\W\d_]{1,3}[.-]?)?\d{1,5}(?:[/-][^\W_]{1,5})*[^\W\d_]?")
+# Turkish writes "No:215 D:8"; a letter of an Indic script carries its vowel sign ("২৪/বি").
+LOOSE_HOUSE_NUMBER = re.compile(r"#?(?:[^\W\d_]{1,3}[.:-]?)?\d{1,5}(?:[/-](?:[^\W_]|[\u0900-\u0dff]){1,5})*[^\W\d_]?")
 
 SENTENCE_BEFORE_TAG = re.compile(r"[.!?](?=\s+\[[A-Z]+\])")
 
@@ -91,60 +92,79 @@ def _postcode_ending(text: str, tokens: list[tuple[int, int, str]]) -> tuple[int
     return None
 
 
+def line_end(text: str, start: int) -> int:
+    """Where the address's line from `start` ends: its clause's end, a line break, or a full stop
+    before a tag ("... 620014. [NAME], τηλ."), which `_clause_end` cannot tell from an
+    abbreviation's dot."""
+    stop = _clause_end().search(text, start)
+    end = stop.start() if stop else len(text)
+    tagged = SENTENCE_BEFORE_TAG.search(text, start, end)
+    newline = text.find("\n", start, end)
+    return min(x for x in (end, newline, tagged.start() if tagged else -1) if x >= 0)
+
+
+def line_parts(
+    text: str, start: int, end: int, separator: re.Pattern[str] = PART_SEPARATOR
+) -> list[list[tuple[int, int, str]]]:
+    """The tokens of each part of text[start:end], the parts set apart by `separator`."""
+    parts, offset = [], start
+    for piece in separator.split(text[start:end]):
+        parts.append(_tokens(piece, offset))
+        offset += len(piece) + 1
+    return parts
+
+
+def read_parts(text: str, parts: list[list[tuple[int, int, str]]]) -> list[tuple[int, int, str]]:
+    """An address line's parts read in order: the parts with a house number, and a street or unit
+    word's part just before them, are the address; a postcode-shaped number ending a part after
+    them is the postcode; a bare city, and what stands before the address (a name, found
+    already), stay. (start, end, tag) spans, none where no part holds a house number."""
+    spans: list[tuple[int, int, str]] = []
+    first = last = None  # the parts of the address
+    previous: list[tuple[int, int, str]] = []
+    for tokens in parts:
+        if not tokens or len(tokens) > MAX_PART_TOKENS:
+            break
+        tags = [t for t in tokens if TAG.search(t[2])]
+        if any(ADDRESS_TAG not in t[2] and "[NAME]" not in t[2] for t in tags):
+            break  # a phone, a postcode found: the line's address ends
+        # a postcode ends the line: after the address's parts, or after a city in its own
+        # part; not a unit's number ("Tower 1202", "кв. 4512")
+        postcode = _postcode_ending(text, tokens)
+        size = postcode[2] if postcode else 0
+        rest = tokens[:-size] if size else tokens
+        if postcode and (first is not None or rest) and not _worded_part(rest[-1:]):
+            if _numbered_part(rest):  # "ул. Ленина 12 620014": the street before its postcode
+                first = first or rest[0]
+                last = rest[-1]
+            spans.append((postcode[0], postcode[1], "[POSTCODE]"))
+            break
+        if any("[NAME]" in t[2] for t in tags):
+            if first is not None:
+                break
+            previous = []
+            continue
+        if _numbered_part(tokens) or _locality_part(tokens) or any(ADDRESS_TAG in t[2] for t in tags):
+            if first is None:
+                first = previous[0] if previous and _worded_part(previous) else tokens[0]
+            last = tokens[-1]
+        elif first is not None and _worded_part(tokens):
+            last = tokens[-1]  # "..., Sector 54 Road" on the address's line
+        elif first is not None:
+            break  # a bare city after the address stays
+        previous = tokens
+    if first is not None and last is not None:
+        spans.append((first[0], last[1], ADDRESS_TAG))
+    return spans
+
+
 def _labelled_lines(text: str) -> list[tuple[int, int, str]]:
     """The line after an address label, in any language and script ("адрес: ул. Ленина, д. 12,
-    кв. 45, Екатеринбург 620014", "ঠিকানা: …, ৩২ বালিগঞ্জ প্লেস, কলকাতা ৭০০০১৯"), read part by part:
-    the parts with a house number, and a street or unit word's part just before them, are the
-    address; a postcode-shaped number ending a part after them is the postcode; a bare city, and
-    what stands before the address (a name, found already), stay."""
+    кв. 45, Екатеринбург 620014", "ঠিকানা: …, ৩২ বালিগঞ্জ প্লেস, কলকাতা ৭০০০১৯"), read part by part
+    (`read_parts`)."""
     spans: list[tuple[int, int, str]] = []
     for label in _labelled_line_start().finditer(text):
-        stop = _clause_end().search(text, label.end())
-        line_end = stop.start() if stop else len(text)
-        # a line break ends it, and so does a full stop before a tag ("... 620014. [NAME], τηλ."),
-        # which `_clause_end` cannot tell from an abbreviation's dot
-        tagged = SENTENCE_BEFORE_TAG.search(text, label.end(), line_end)
-        newline = text.find("\n", label.end(), line_end)
-        line_end = min(x for x in (line_end, newline, tagged.start() if tagged else -1) if x >= 0)
-        parts, offset = [], label.end()
-        for piece in PART_SEPARATOR.split(text[label.end() : line_end]):
-            parts.append(_tokens(piece, offset))
-            offset += len(piece) + 1
-        first = last = None  # the parts of the address
-        previous: list[tuple[int, int, str]] = []
-        for tokens in parts:
-            if not tokens or len(tokens) > MAX_PART_TOKENS:
-                break
-            tags = [t for t in tokens if TAG.search(t[2])]
-            if any(ADDRESS_TAG not in t[2] and "[NAME]" not in t[2] for t in tags):
-                break  # a phone, a postcode found: the line's address ends
-            # a postcode ends the line: after the address's parts, or after a city in its own
-            # part; not a unit's number ("Tower 1202", "кв. 4512")
-            postcode = _postcode_ending(text, tokens)
-            size = postcode[2] if postcode else 0
-            rest = tokens[:-size] if size else tokens
-            if postcode and (first is not None or rest) and not _worded_part(rest[-1:]):
-                if _numbered_part(rest):  # "ул. Ленина 12 620014": the street before its postcode
-                    first = first or rest[0]
-                    last = rest[-1]
-                spans.append((postcode[0], postcode[1], "[POSTCODE]"))
-                break
-            if any("[NAME]" in t[2] for t in tags):
-                if first is not None:
-                    break
-                previous = []
-                continue
-            if _numbered_part(tokens) or _locality_part(tokens) or any(ADDRESS_TAG in t[2] for t in tags):
-                if first is None:
-                    first = previous[0] if previous and _worded_part(previous) else tokens[0]
-                last = tokens[-1]
-            elif first is not None and _worded_part(tokens):
-                last = tokens[-1]  # "..., Sector 54 Road" on the address's line
-            elif first is not None:
-                break  # a bare city after the address stays
-            previous = tokens
-        if first is not None and last is not None:
-            spans.append((first[0], last[1], ADDRESS_TAG))
+        spans += read_parts(text, line_parts(text, label.end(), line_end(text, label.end())))
     return spans
 
 

@@ -1607,3 +1607,38 @@ def test_codes_their_word_makes_personal(text, expected):
 )
 def test_names_after_relation_words(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an address with no label, read by its parts: a house number and a street or locality
+        # word of some script; the city stays, the postcode after it (or first, as Russian
+        # writes it) goes
+        (
+            "привезите на пр. Мира, 18, кв. 4, Москва, 129090 пожалуйста",
+            "привезите на [ADDRESS], Москва, [POSTCODE] пожалуйста",
+        ),
+        (
+            "на 190000, г. Санкт-Петербург, ул. Рубинштейна, д. 7, кв. 12.",
+            "на [POSTCODE], г. Санкт-Петербург, [ADDRESS].",
+        ),
+        ("التوصيل في 22 شارع الحمراء، بيروت", "التوصيل في [ADDRESS]، بيروت"),
+        ("שלחו לרחוב ביאליק 7, דירה 3, חיפה 3303102", "שלחו [ADDRESS], חיפה [POSTCODE]"),
+        (
+            "पता बदल दीजिए: मकान नं. 8, गली नं. 2, रामनगर कॉलोनी, भोपाल 462001",
+            "पता बदल दीजिए: [ADDRESS], भोपाल [POSTCODE]",
+        ),
+        ("ส่งที่ 45/7 ซอยอารีย์ แขวงสามเสนใน เขตพญาไท กรุงเทพฯ 10400", "ส่งที่ [ADDRESS] เขตพญาไท กรุงเทพฯ [POSTCODE]"),
+        ("gönderin: Atatürk Cad. No:12 D:3, Çankaya/Ankara 06690", "gönderin: [ADDRESS], Çankaya/Ankara [POSTCODE]"),
+        ("στείλτε στη Σταδίου 10, 2ος όροφος, 105 64 Αθήνα", "στείλτε στη [ADDRESS]"),
+        ("ship it to 14 ngõ 55 Kim Mã, Ba Đình, Hà Nội nhé", "ship it to [ADDRESS], Ba Đình, Hà Nội nhé"),
+        ("পাঠিয়ে দিন: ১৭/এ, রাসবিহারী অ্যাভিনিউ রোড, কলকাতা ৭০০০২৬", "পাঠিয়ে দিন: [ADDRESS], কলকাতা [POSTCODE]"),
+        (
+            "కొత్త చిరునామా కావాలి: ఫ్లాట్ 302, లక్ష్మీ రెసిడెన్సీ, కూకట్పల్లి, హైదరాబాద్ 500072",
+            "కొత్త చిరునామా కావాలి: [ADDRESS], కూకట్పల్లి, హైదరాబాద్ [POSTCODE]",
+        ),
+    ],
+)
+def test_addresses_read_by_their_structure_in_any_script(text, expected):
+    assert redact(text) == expected
