@@ -44,7 +44,8 @@ def _before_cue() -> re.Pattern[str]:
     # A relation may be placed before the name is given: "my cousin in lahore, Bilal Ahmed Butt".
     place = rf"(?:[ \t]+(?:{_cue_pattern('relation_place_words')})[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*,)"
     return re.compile(
-        rf"(?<![\w'’])(?:(?:{_cue_pattern('name_cues_before')})|(?:{_cue_pattern('relation_cues')}){place}?)"
+        # an apostrophe opening a quote is no contraction's ("'Grattis Erik Lindqvist!'")
+        rf"(?<![\w’])(?<!\w')(?:(?:{_cue_pattern('name_cues_before')})|(?:{_cue_pattern('relation_cues')}){place}?)"
         rf"(?:[ \t]*[:,–-])?[ \t]+",
         re.I,
     )
@@ -138,6 +139,7 @@ def full_names(text: str) -> str:
     """The text with each full name told as a person's (after or before a cue, after a
     sign-off) replaced by "[NAME]"."""
     spans: list[tuple[int, int]] = []
+    sure: list[tuple[int, int]] = []  # after an explicit cue: no product's name, whatever follows
     for cue in _before_cue().finditer(text):
         said = re.sub(r"[\s:,-]+$", "", cue.group()).lower()
         if said in _names_data()["bare_name_cues"] and _thing_named().search(
@@ -155,6 +157,8 @@ def full_names(text: str) -> str:
             end = found.end() if found else None
         if end:
             spans.append((cue.end(), end))
+            if said in _explicit():
+                sure.append((cue.end(), end))  # "t.n.v. P. Jansen graag, 2x …": said to be a name
     for cue in _labelled_line_start().finditer(text):
         # the addressee heading an address's line ("ঠিকানা: অনিন্দিতা সেন, ৩২ …", "Address: Claire
         # Dubois, 12 rue …"): a full name that is a part of its own
@@ -180,6 +184,7 @@ def full_names(text: str) -> str:
         # its line, or in its quote.
         if end and (re.match(r"[ \t]*[.!]?[ \t]*['\"’”)]?[ \t]*(?:\n|$)", text[end:]) or _SIGNED_END.match(text, end)):
             spans.append((cue.end(), end))
+    particles = _names_data()["name_particles"]
     for cue in _after_cue().finditer(text):
         before = list(_WORD.finditer(text[max(0, cue.start() - 80) : cue.start()]))
         offset = max(0, cue.start() - 80)
@@ -190,6 +195,8 @@ def full_names(text: str) -> str:
             joined = text[words[0].start() + offset : cue.start()]
             if _ODD_IN_NAME.search(joined) or "\n" in joined or not _full_name([w.group() for w in words], False):
                 continue
+            if any(_cased(w.group()) and w.group()[0].islower() and w.group() not in particles for w in words):
+                continue  # "sipariş Zeynep Kaya adına": a cased script's name is capitalised
             # "here" and its like: the name opens its clause ("hello, Rohit Sharma here")
             lead = text[: words[0].start() + offset].rstrip()
             opening = not lead or lead[-1] in ",.!?;:\n" or re.search(r"(?i)\b(?:hi|hello|hey|namaste)$", lead)
@@ -200,7 +207,7 @@ def full_names(text: str) -> str:
             single = _self_announced(text, before[-1:], offset, cue)
             if single:
                 spans.append(single)
-    spans = [(s, e) for s, e in spans if not _product_follows(text, e)]
+    spans = [(s, e) for s, e in spans if (s, e) in sure or not _product_follows(text, e)]
     spans += _signature_lines(text)
     spans = [(_with_partner(text, s), e) for s, e in spans]
     for m in _chinese_full_name().finditer(text):

@@ -42,6 +42,8 @@ def _run(text: str, start: int) -> list[re.Match[str]]:
     return out
 
 
+THAI_LETTER = regex.compile(r"[\u0e00-\u0e7f]")
+
 # What may end a name that fills its clause: a punctuation mark of any script, a bracket, a line
 # break, a tag, or the end of the text.
 _CLAUSE_AFTER_NAME = re.compile(r"[ \t]*(?:[,，、،;；.。!！?？:：)（(\[\n|/–—-]|$)")
@@ -91,6 +93,10 @@ def _longest_name(words: list[re.Match[str]], explicit: bool) -> re.Match[str] |
             len(words),
         )
         words = words[:cut]
+    if words and THAI_LETTER.match(words[0].group()):
+        # a Thai name is a given name and a family name; wordfreq has no Thai to tell a third word
+        # ("คำสั่งซื้อ", "order") from a name's
+        words = words[:2]
     for n in range(len(words), 1, -1):
         if words[n - 1].group().lower() not in particles and _full_name([w.group() for w in words[:n]], explicit):
             return words[n - 1]

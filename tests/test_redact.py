@@ -1642,3 +1642,27 @@ def test_names_after_relation_words(text, expected):
 )
 def test_addresses_read_by_their_structure_in_any_script(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cues of the languages of the data: someone to talk to, a gift's addressee, a wish on a card
+        ("pode falar com Ana Luiza Souza na portaria", "pode falar com [NAME] na portaria"),
+        ("un regalo per Chiara Esposito, senza prezzo", "un regalo per [NAME], senza prezzo"),
+        ('kortet: "Grattis Anna Berg!" tack', 'kortet: "Grattis [NAME]!" tack'),
+        # contact words and "in the name of" after the name, in more languages
+        ("Bestellung — Lukas Hoffmann, mobil 0151 23456789", "Bestellung — [NAME], mobil [PHONE]"),
+        ("Marta Kowalska, kontakt 512 345 678", "[NAME], kontakt [PHONE]"),
+        ("sipariş Zeynep Kaya adına, 2 adet", "sipariş [NAME] adına, 2 adet"),
+        ("chủ TK Phạm Thị Lan. 3 đôi tất", "chủ TK [NAME]. 3 đôi tất"),
+        # after an explicit cue a quantity after the name makes it no product's
+        ("betaling t.n.v. J. de Boer graag, 3x kussensloop", "betaling t.n.v. [NAME] graag, 3x kussensloop"),
+        # a Thai name is two words: the order word after it stays
+        ("หนูชื่อ มาลี สุขใจ คำสั่งซื้อ TH88123 ค่ะ", "หนูชื่อ [NAME] คำสั่งซื้อ TH88123 ค่ะ"),
+        # the card word in its case forms
+        ("верните на карту 2200 1234 5678 9010 пожалуйста", "верните на карту [CARD] пожалуйста"),
+    ],
+)
+def test_name_and_card_cues_of_more_languages(text, expected):
+    assert redact(text) == expected
