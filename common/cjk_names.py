@@ -44,7 +44,7 @@ def _korean_introduction() -> re.Pattern[str]:
     name = rf"(?P<name>[{surnames}](?!{not_given})[\uac00-\ud7a3]{{2}})"
     opening = r"(?:^|(?<=[\s,.!?:]))"
     return re.compile(
-        rf"{opening}{name}(?={after})|(?:{before})[ \t]*{name.replace('name', 'cued')}(?=[\s,.!?)]|$|{after}|{particles})"
+        rf"{opening}{name}(?=[ \t]?(?:{after}))|(?:{before})[ \t]*{name.replace('name', 'cued')}(?=[\s,.!?)]|$|{after}|{particles})"
     )
 
 
@@ -64,13 +64,16 @@ def _cjk_self_introductions(text: str) -> list[tuple[int, int]]:
 
 @cache
 def _cjk_name_before() -> re.Pattern[str]:
-    """A Chinese or Japanese surname and a given name of one or two characters, alone in its
-    clause, before contact details."""
+    """A Chinese, Japanese or Korean family name and a given name of one or two characters (two
+    syllables in Korean), alone in its clause, before contact details."""
     surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
     # not a word that ends in a payment or number word ("银联卡6202…": UnionPay card, no 银 family)
     stops = "|".join(map(re.escape, sorted(_names_data()["chinese_name_stops"], key=len, reverse=True)))
+    # a Korean one too: a family name's syllable and a given name of two ("김민준, [PHONE]")
+    korean = "".join(w for w in _name_lists()[1] if len(w) == 1 and "\uac00" <= w <= "\ud7a3")
     return re.compile(
-        rf"(?:^|(?<=[\s，,。：:；;！!？?]))(?P<name>(?:{surnames})(?:(?!{stops})[\u3400-\u9fff]){{1,2}})[ \t]*[,，:：]?[ \t]*\Z"
+        rf"(?:^|(?<=[\s，,、。：:；;！!？?]))(?P<name>(?:{surnames})(?:(?!{stops})[\u3400-\u9fff]){{1,2}}|[{korean}][\uac00-\ud7a3]{{2}})"
+        rf"[ \t]*[,，、:：]?[ \t]*\Z"
     )
 
 

@@ -98,7 +98,9 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
             continue
         if not 2 <= len(words) <= 4 or _ODD_IN_NAME.search(joined) or words[-1].end() != len(m.group(group).rstrip()):
             continue
-        if all(not w.group()[0].islower() for w in words) and _full_name([w.group() for w in words], False):
+        particles = _names_data()["name_particles"]  # "(Sanne de Vries)": a particle in lower case
+        capitalised = all(not w.group()[0].islower() or w.group() in particles for w in words)
+        if capitalised and _full_name([w.group() for w in words], False):
             spans.append((m.start(group), m.start(group) + words[-1].end()))
     for start, end in sorted(merged_spans(spans), reverse=True):
         if not _person_named_brand().fullmatch(text[start:end]):

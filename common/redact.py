@@ -32,6 +32,7 @@ from common.address_words import (  # one reading of redact.yaml
     _data,
     _words,
 )
+from common.card_messages import card_signers
 from common.cued_numbers import cued_codes
 from common.identity import birth_dates, national_ids
 from common.matching_form import fold, restore
@@ -75,7 +76,11 @@ PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.I)
 # with between them, 7 digits or more (counted in `_phones`); not glued to letters, as product
 # codes are ("590916200-we", "SKU12345678").
 # Beside a Chinese or Japanese character with no space ("手机号13800138000") a number stands alone.
-PHONE_STRETCH = re.compile(rf"{NOT_AFTER_WORD}(?<![^\W\d_]-)\+?\(?\d[\d ().\-/]*\d\)?(?![^\W{SPACELESS}]|-[^\W\d_])")
+# A letter and a dash glue a code's digits ("INV/24-25"), but not Hebrew's one-letter "to",
+# "from", "in" written before a number with a dash ("ל-052-123-4567").
+PHONE_STRETCH = re.compile(
+    rf"{NOT_AFTER_WORD}(?:(?<![^\W\d_]-)|(?<=(?<![^\W\d_])[ולבמה]-))\+?\(?\d[\d ().\-/]*\d\)?(?![^\W{SPACELESS}]|-[^\W\d_])"
+)
 # A date written with a four-digit year ("2024-03-15", "2023.10.01", "15/03/2024"): some
 # regions' plans would take its digits for a phone number.
 CALENDAR_DATE = re.compile(
@@ -488,7 +493,7 @@ def _phones(text: str) -> str:
 # The part of a code token before its digits: letters, digits, slashes and dashes from a space,
 # holding a letter and joined to them by a slash or dash ("INV/", "PO-2024/"); not a link's
 # domain ("wa.me/919811204467" is a phone number).
-CODE_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<head>[\w/-]*[^\W\d_][\w/-]*)[/-]$")
+CODE_BEFORE = re.compile(r"(?:^|(?<=\s))(?![ולבמה]-$)(?P<head>[\w/-]*[^\W\d_][\w/-]*)[/-]$")
 CODE_AFTER = re.compile(r"[/-][^\W\d_]")
 
 
@@ -619,7 +624,7 @@ def _redact(text: str) -> str:
     text = _spelled_email().sub(_email, text)
     text = _upi_ids(text)
     # a name read once goes wherever it recurs (a gift card repeats the given name)
-    text = recurring_names(text, names_after_relations(full_names(titled_names(text))))
+    text = recurring_names(text, card_signers(names_after_relations(full_names(titled_names(text)))))
     text = PO_BOX.sub("[ADDRESS]", text)
     text = cued_codes(IBAN.sub(_iban, text))
     text = national_ids(birth_dates(text))

@@ -102,7 +102,8 @@ def _cased_name_end(text: str, words: list[regex.Match[str]]) -> int | None:
 
 def _caseless_name_end(text: str, words: list[regex.Match[str]]) -> int | None:
     """In a script without capitals: the words up to the clause's end (one to three), none a word
-    a sentence is made of and one a names list's; or fewer words before such a word, all a list's."""
+    a sentence is made of, each a names list's or one no language uses often; or fewer words
+    before such a word, all a list's."""
     run: list[regex.Match[str]] = []
     for w in words[:3]:
         word = w.group()
@@ -112,7 +113,7 @@ def _caseless_name_end(text: str, words: list[regex.Match[str]]) -> int | None:
     while run:
         kinds = [_kind(w.group()) for w in run]
         closes = bool(CLOSES.match(text, run[-1].end()))
-        if "listed" in kinds and (closes or all(k == "listed" for k in kinds)):
+        if (closes and "" not in kinds) or all(k == "listed" for k in kinds):
             return run[-1].end()
         run.pop()
     return None

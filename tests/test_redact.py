@@ -1666,3 +1666,56 @@ def test_addresses_read_by_their_structure_in_any_script(text, expected):
 )
 def test_name_and_card_cues_of_more_languages(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the given names that sign a quoted card message, after a signature word or the comma
+        # closing its last sentence
+        ("na kartce: 'Sto lat, całuję, twoja Anna'", "na kartce: 'Sto lat, całuję, twoja [NAME]'"),
+        (
+            "escribe en la tarjeta 'Te quiero mucho, de parte de Lucía y Pablo'",
+            "escribe en la tarjeta 'Te quiero mucho, de parte de [NAME]'",
+        ),
+        ("sur la carte « Bon anniversaire, bisous de Camille »", "sur la carte « Bon anniversaire, bisous de [NAME] »"),
+        ("कार्ड पर लिखें 'जन्मदिन मुबारक, तुम्हारी सुनीता'", "कार्ड पर लिखें 'जन्मदिन मुबारक, तुम्हारी [NAME]'"),
+        ("Karte: „Frohe Weihnachten, deine Emma“", "Karte: „Frohe Weihnachten, deine [NAME]“"),
+        # a relation word of one more language
+        ("for my svärmor Ingrid, size 40", "for my svärmor [NAME], size 40"),
+    ],
+)
+def test_names_that_sign_a_card_message(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hebrew's one-letter "to" before a number with a dash glues no code
+        ("תחזרו אליי ל-054-987-6543 בבקשה", "תחזרו אליי ל-[PHONE] בבקשה"),
+        # a Korean name alone before contact details, or before "addressed to"
+        ("반품 접수 OD5512, 박서준, 010-9876-5432", "반품 접수 OD5512, [NAME], [PHONE]"),
+        ("택배는 이수진 앞으로 보내주세요", "택배는 [NAME] 앞으로 보내주세요"),
+        # a holder in brackets after a contact, a particle in lower case
+        ("bel gerust 0687654321 (Daan van Dijk) na vijf", "bel gerust [PHONE] ([NAME]) na vijf"),
+    ],
+)
+def test_names_and_phones_beside_contacts_in_more_scripts(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Swedish flat's number is a unit's, no postcode; the postcode before the city goes
+        (
+            "Adressen är Storgatan 12, lgh 1102, 411 38 Göteborg.",
+            "Adressen är [ADDRESS], [POSTCODE] Göteborg.",
+        ),
+        # Korea's postcode after its mark "우"
+        ("마포구 양화로 45 (우 03925) 연락처 010-1234-5678", "[ADDRESS] (우 [POSTCODE]) 연락처 [PHONE]"),
+    ],
+)
+def test_flat_numbers_and_postcode_marks_of_more_countries(text, expected):
+    assert redact(text) == expected
