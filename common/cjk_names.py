@@ -83,3 +83,15 @@ def _cjk_holder() -> re.Pattern[str]:
     lists, perhaps a space, and a given name of one to three characters or kana ("（佐藤 美咲）")."""
     surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
     return re.compile(rf"(?:{surnames})[ \u3000]?[\u3040-\u30ff\u3400-\u9fff]{{1,3}}")
+
+
+@cache
+def _cjk_list_name() -> re.Pattern[str]:
+    """A Chinese or Japanese full name of three or four characters standing alone as an item of a
+    list the message sets apart with "、" or commas ("注文番号 OD…、佐藤健太、日中は [PHONE]"): where
+    the message gives contact details, the name beside them is their holder's. Not an item ending
+    in a colour's or a size's character ("黄金色"): a product's."""
+    surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
+    stops = "|".join(map(re.escape, sorted(_names_data()["chinese_name_stops"], key=len, reverse=True)))
+    given = rf"(?:(?!{stops}|[色码号型款])[\u3400-\u9fff])"
+    return re.compile(rf"(?<=[、，,])[ \t]?(?P<name>(?:{surnames}){given}{{2}})[ \t]?(?=[、，,])")

@@ -10,7 +10,7 @@ from functools import cache
 
 import regex
 
-from common.cjk_names import _cjk_holder, _cjk_name_before
+from common.cjk_names import _cjk_holder, _cjk_list_name, _cjk_name_before
 from common.name_words import (
     _ODD_IN_NAME,
     _WORD,
@@ -86,6 +86,8 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
         found = _cjk_name_before().search(text, start, tag.start()) if cjk else None
         if found:
             spans.append((found.start("name"), found.end("name")))
+    if cjk and re.search(_HOLDER_TAGS, text):
+        spans += [m.span("name") for m in _cjk_list_name().finditer(text)]
     for m in _holder_after_tag().finditer(text):
         group = "bracketed" if m.group("bracketed") else "trailing"
         words = list(_WORD.finditer(m.group(group)))

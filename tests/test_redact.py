@@ -1719,3 +1719,15 @@ def test_names_and_phones_beside_contacts_in_more_scripts(text, expected):
 )
 def test_flat_numbers_and_postcode_marks_of_more_countries(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Chinese or Japanese full name alone as a list item, where the message gives contact details
+        ("订单 2023111845，王小明，电话 13812345678", "订单 2023111845，[NAME]，电话 [PHONE]"),
+        ("サイズ交換、鈴木一郎、090-1111-2222", "サイズ交換、[NAME]、[PHONE]"),
+    ],
+)
+def test_cjk_names_as_list_items_beside_contacts(text, expected):
+    assert redact(text) == expected
