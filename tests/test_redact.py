@@ -1731,3 +1731,17 @@ def test_flat_numbers_and_postcode_marks_of_more_countries(text, expected):
 )
 def test_cjk_names_as_list_items_beside_contacts(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ukrainian's order word owns its digits, as Russian's does
+        (
+            "Замовлення № 551902337 досі у відділенні, тел. 067 123 4567",
+            "Замовлення № 551902337 досі у відділенні, тел. [PHONE]",
+        ),
+    ],
+)
+def test_order_words_of_more_languages(text, expected):
+    assert redact(text) == expected
