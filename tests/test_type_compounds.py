@@ -30,7 +30,7 @@ SHOP = [
 DESCRIPTIONS = {"Orchard Ceramic Table Lamp": "A warm light for a study corner."}
 
 
-def _understander(embed: HashEmbedder | None) -> Understander:
+def _understander(embed: HashEmbedder | None, shop: list[tuple[str, str]] = SHOP) -> Understander:
     products = [
         Product(
             id=f"p{i}",
@@ -40,7 +40,7 @@ def _understander(embed: HashEmbedder | None) -> Understander:
             price=100.0 + i,
             currency="INR",
         )
-        for i, (title, path) in enumerate(SHOP)
+        for i, (title, path) in enumerate(shop)
     ]
     index_dir = Path(tempfile.mkdtemp(prefix="shop-")) / "index"
     vectors = np.random.default_rng(0).normal(size=(len(products), 8)).astype(np.float32)
@@ -95,3 +95,51 @@ def test_without_an_embedder_an_unrecorded_modifier_is_no_evidence_against_the_t
 def test_the_shops_compounds_of_a_type_come_from_its_titles_and_category_nodes(understander):
     assert set(understander.types.sub_kinds(["protector"])) == {"mattress protector"}
     assert set(understander.types.sub_kinds(["bed"])) == {"sofa bed"}
+
+
+# A shop whose kinds have sub-kinds only their titles say ("hip hop cap"), kinds filed side by side
+# ("wedges" beside "heels"), a listing node whose "&" was lost ("Abayas Burqas"), and a compound
+# named for what it carries ("yoga mat bag").
+KINDS_SHOP = [
+    ("Eccellente Solid Hip Hop Cap", "Clothing > Accessories > Caps"),
+    ("Florence9 Baby Cap", "Clothing > Accessories > Caps"),
+    ("Rosemoore Home Gel Air Freshener", "Home > Home Fragrance > Air Fresheners"),
+    ("Itiha Home Liquid Air Freshener", "Home > Home Fragrance > Air Fresheners"),
+    ("Pump Controller Single Phase", "Tools > Controllers"),
+    ("Pump Controller Three Phase", "Tools > Controllers"),
+    ("Solar Charge Controller", "Tools > Controllers"),
+    ("Anaya Women Heels", "Footwear > Womens Footwear > Heels"),
+    ("Bellafoz Women Heels", "Footwear > Womens Footwear > Heels"),
+    ("Inc 5 Women Wedges", "Footwear > Womens Footwear > Wedges"),
+    ("Foot Furnish Women Wedges", "Footwear > Womens Footwear > Wedges"),
+    ("Momin Libas Solid Abaya", "Clothing > Womens Clothing > Ethnic Wear > Abayas Burqas"),
+    ("Jutecentral Yoga Mat Bag", "Sports > Fitness Accessories > Yoga Mat Bags"),
+    ("Jute Shopping Bag", "Bags > Shopping Bags"),
+    ("Dolphin Shoulder Bag", "Bags > Shoulder Bags"),
+]
+
+
+@pytest.fixture(scope="module")
+def kinds_shop() -> Understander:
+    return _understander(HashEmbedder(), KINDS_SHOP)
+
+
+# message -> (the type read, its must-haves)
+KINDS = [
+    # the words that make the kind the shopper's own, where some product of the kind records them
+    ("hip hop cap for my son", "cap", ["hip hop"]),
+    ("gel air freshener", "air freshener", ["gel"]),
+    ("single phase pump controller", "controller", ["pump", "single phase"]),
+    # a kind the shop files beside the one named after it: the shop's name for the two words
+    ("wedge heels under 1000", "wedge", []),
+    # a kind a listing node names with its "&" lost
+    ("black abaya", "abaya", []),
+    # a kind named for what it carries, with a verb of purpose: the shop's compound
+    ("a jute bag to carry my yoga mat", "yoga mat bag", []),
+]
+
+
+@pytest.mark.parametrize(("message", "named", "attributes"), KINDS)
+def test_the_kind_is_read_with_the_words_that_make_it(kinds_shop, message, named, attributes):
+    q = kinds_shop.parse(message)
+    assert (q.product_type, q.type_carried, q.constraints.attributes) == (named, True, attributes)
