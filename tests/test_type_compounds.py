@@ -27,7 +27,10 @@ SHOP = [
     ("Fort Collins Quilted Jacket", "Clothing > Men's Clothing > Jackets"),
     ("Orchard Ceramic Table Lamp", "Home > Lighting > Lamps"),
 ]
-DESCRIPTIONS = {"Orchard Ceramic Table Lamp": "A warm light for a study corner."}
+DESCRIPTIONS = {
+    "Orchard Ceramic Table Lamp": "A warm light for a study corner.",
+    "Highmoor Packable Rain Jacket": "A waterproof, breathable shell for wet walks.",
+}
 
 
 def _understander(embed: HashEmbedder | None, shop: list[tuple[str, str]] = SHOP) -> Understander:
@@ -116,6 +119,13 @@ KINDS_SHOP = [
     ("Jutecentral Yoga Mat Bag", "Sports > Fitness Accessories > Yoga Mat Bags"),
     ("Jute Shopping Bag", "Bags > Shopping Bags"),
     ("Dolphin Shoulder Bag", "Bags > Shoulder Bags"),
+    ("JRB 1042 Portable USB Fan", "Computers > USB Gadgets > USB Fans"),
+    ("JRB 1033 Portable USB Fan", "Computers > USB Gadgets > USB Fans"),
+    ("Bike World Tail Light Bulb for Hero CD", "Automotive > Bike Lighting > Bulbs"),
+    ("Bike World Tail Light Bulb for Honda City", "Automotive > Bike Lighting > Bulbs"),
+    ("Bike World Tail Light Bulb for Bajaj Pulsar", "Automotive > Bike Lighting > Bulbs"),
+    ("Tarn Waterproof Hiking Jacket", "Clothing > Jackets"),
+    ("Highmoor Packable Rain Jacket", "Clothing > Jackets"),
 ]
 
 
@@ -130,6 +140,15 @@ KINDS = [
     ("hip hop cap for my son", "cap", ["hip hop"]),
     ("gel air freshener", "air freshener", ["gel"]),
     ("single phase pump controller", "controller", ["pump", "single phase"]),
+    ("1042 usb fan", "usb fan", ["1042"]),  # a model's number
+    # one other products of the kind say in their descriptions is a property: it only ranks
+    ("waterproof jacket", "jacket", []),
+    # judged on the kind, not on a price none of it meets (the reply says so)
+    ("hip hop cap under 50", "cap", ["hip hop"]),
+    # what the kind fits, where the shop's titles of it name a fit with "for": a must-have,
+    # carried or not (then the reply says there is none)
+    ("tail light bulb for my Hero CD", "bulb", ["hero cd"]),
+    ("tail light bulb for Royal Enfield", "bulb", ["royal enfield"]),
     # a kind the shop files beside the one named after it: the shop's name for the two words
     ("wedge heels under 1000", "wedge", []),
     # a kind a listing node names with its "&" lost
