@@ -152,13 +152,16 @@ def fitment(catalog: CatalogIndex, types: TypeResolver, text: str, named: str, c
     if end is None or words[end : end + 1] != ["for"]:
         return None
     target: list[str] = []
+    after = ""
     for word in words[end + 1 : end + 1 + MAX_FIT]:
         if word in COMPOUND_FILLERS and not target:
             continue
         if word in RUN_ENDS or word in AUDIENCE_TERMS or word in PERSON_NOUNS:
+            after = word
             break
         target.append(word)
-    if not target or set(target) & (AUDIENCE_TERMS | PERSON_NOUNS):
+    # "a mat for outside THE shower": a word taking an object is a preposition, not a thing fitted
+    if not target or set(target) & (AUDIENCE_TERMS | PERSON_NOUNS) or after in COMPOUND_FILLERS:
         return None
     rows = np.flatnonzero(catalog.mask(Constraints(categories=c.categories, brands=c.brands)))[:FIT_TITLES_READ]
     titles = [terms(catalog.products[int(r)].title) for r in rows]

@@ -149,6 +149,7 @@ KINDS = [
     # carried or not (then the reply says there is none)
     ("tail light bulb for my Hero CD", "bulb", ["hero cd"]),
     ("tail light bulb for Royal Enfield", "bulb", ["royal enfield"]),
+    ("a tail light bulb for outside the garage", "bulb", []),  # a place, said with its object
     # a kind the shop files beside the one named after it: the shop's name for the two words
     ("wedge heels under 1000", "wedge", []),
     # a kind a listing node names with its "&" lost
