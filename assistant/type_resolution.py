@@ -219,6 +219,24 @@ class TypeResolver:
         return {w for phrase in self.catalog.category_phrases for w in phrase}
 
     @cached_property
+    def _listed_kinds(self) -> frozenset[str]:
+        """Kinds a category node lists with no separator left between them ("Abayas Burqas",
+        "Bottles Sippers": the shop's "Abayas & Burqas" with the "&" lost in cleaning): every
+        word of a node of two or more plural nouns, none a word that qualifies (colour,
+        audience, "sports") nor a brand's. Only words no vocabulary knows as a kind: set L read
+        no kind in "black abaya" or "silicone sipper" and showed anything."""
+        nodes = {node for product in self.catalog.products for node in product.category}
+        out: set[str] = set()
+        for node in nodes:
+            words = tokenize(node)
+            if len(words) < 2 or any(singular(w) == w or not w.isalpha() for w in words):
+                continue
+            if {*words, *map(singular, words)} & (NOT_TYPE_WORDS | GENERIC_TYPE_WORDS | self._brand_words):
+                continue
+            out |= {w for w in terms(node) if len(w) >= 4 and not is_known_type([w]) and w not in SYNONYMS}
+        return frozenset(out)
+
+    @cached_property
     def _heads(self) -> dict[str, int]:
         """Last words of category nodes ("shoe" in "sports shoe") with how many nodes end so."""
         heads: dict[str, int] = {}
@@ -317,6 +335,9 @@ class TypeResolver:
             if form != phrase or k + 1 >= len(spans):
                 continue
             between = words[end : spans[k + 1][0]]
+            # "a bag TO CARRY MY yoga mat": a verb of purpose links as "for" does (set L)
+            if between[:1] == ["to"] and len(between) > 2 and between[1].isalpha():
+                between = ["for", *between[2:]]
             if not between or between[0] not in COMPOUND_LINKS or not set(between[1:]) <= COMPOUND_FILLERS:
                 continue
             # a thing it holds or fits is said with its determiner ("for THE yoga mat", "for MY
@@ -326,6 +347,14 @@ class TypeResolver:
             if len(between) > 1 and self.carried(compound) and self._is_any_type(compound):
                 return compound
         return None
+
+    def asking_words(self, text: str) -> list[str]:
+        """The words of the clause that asks for a kind (see `_asking_clause`)."""
+        return _without_moves(self._asking_clause(_slashes_as_or(text))[0])
+
+    def named_spans(self, words: list[str]) -> list[tuple[int, int, list[str]]]:
+        """Where the words name a product type: start, end, the shop's form (see `_spans`)."""
+        return self._spans(words)
 
     def named_in(self, texts: list[str]) -> list[str]:
         """The shop's phrases of the carried types these texts ask for (an interest: "obsessed
@@ -739,6 +768,7 @@ class TypeResolver:
                 return False
             # A standalone category node ("watch"), or the head of several ("shoe").
             is_head = (word,) in self.catalog.category_phrases or self._heads.get(word, 0) >= 2
+            is_head = is_head or word in self._listed_kinds
             return is_head and self.catalog.has_phrase(gram)
         if tuple(gram) in self.catalog.category_phrases:
             return True

@@ -31,6 +31,7 @@ from assistant.audience import (
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours, without_negated_colours
 from assistant.colour_words import METAL_COLOURS, said_colours
+from assistant.compound_kind import fitment, modifier_run, narrowing, sibling_kind
 from assistant.constraints import Constraints, phrase_in
 from assistant.lexicon import (
     GENERIC_TYPE_WORDS,
@@ -209,6 +210,9 @@ class Understander:
         # A kind no title or category names may still be what products are recorded as
         # ("Type: Chinos" on trousers): the shop carries it as those products, found by the record.
         by_record = bool(named) and not carried and self._recorded_kind(named)
+        if named and carried:  # "wedge heels": the shop's wedges
+            named = sibling_kind(self.types, self.catalog, asked, named) or named
+        run = modifier_run(self.types, asked, named) if named and carried else []
         carried = carried or by_record
         # A must-have is said in the request, not in an aside ("my cousin got the nylon ones").
         c.attributes = self.required_attributes(self.types.about_asked(own, named))
@@ -222,6 +226,11 @@ class Understander:
         recorded = [a for a in self.recorded_attributes(own, c.categories, named) if a not in c.attributes]
         if named and carried:
             c.attributes += recorded
+        if named and carried and not by_record:
+            # "hip hop cap", "gel air freshener": the words that make the kind the shopper's own
+            c.attributes += narrowing(self.catalog, run, c)
+            fit = fitment(self.catalog, self.types, asked, named, c)  # "bulb for Hero CD"
+            c.attributes += [fit] if fit and fit not in c.attributes else []
         # An interest steers toward a kind it names ("obsessed with aviator sunglasses"), then those near it.
         near = self.meaning.steered(rest) if self.meaning else []
         c.steer_types = list(dict.fromkeys([*self.types.named_in(interests(rest)), *near]))

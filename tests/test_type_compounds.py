@@ -27,10 +27,13 @@ SHOP = [
     ("Fort Collins Quilted Jacket", "Clothing > Men's Clothing > Jackets"),
     ("Orchard Ceramic Table Lamp", "Home > Lighting > Lamps"),
 ]
-DESCRIPTIONS = {"Orchard Ceramic Table Lamp": "A warm light for a study corner."}
+DESCRIPTIONS = {
+    "Orchard Ceramic Table Lamp": "A warm light for a study corner.",
+    "Highmoor Packable Rain Jacket": "A waterproof, breathable shell for wet walks.",
+}
 
 
-def _understander(embed: HashEmbedder | None) -> Understander:
+def _understander(embed: HashEmbedder | None, shop: list[tuple[str, str]] = SHOP) -> Understander:
     products = [
         Product(
             id=f"p{i}",
@@ -40,7 +43,7 @@ def _understander(embed: HashEmbedder | None) -> Understander:
             price=100.0 + i,
             currency="INR",
         )
-        for i, (title, path) in enumerate(SHOP)
+        for i, (title, path) in enumerate(shop)
     ]
     index_dir = Path(tempfile.mkdtemp(prefix="shop-")) / "index"
     vectors = np.random.default_rng(0).normal(size=(len(products), 8)).astype(np.float32)
@@ -95,3 +98,68 @@ def test_without_an_embedder_an_unrecorded_modifier_is_no_evidence_against_the_t
 def test_the_shops_compounds_of_a_type_come_from_its_titles_and_category_nodes(understander):
     assert set(understander.types.sub_kinds(["protector"])) == {"mattress protector"}
     assert set(understander.types.sub_kinds(["bed"])) == {"sofa bed"}
+
+
+# A shop whose kinds have sub-kinds only their titles say ("hip hop cap"), kinds filed side by side
+# ("wedges" beside "heels"), a listing node whose "&" was lost ("Abayas Burqas"), and a compound
+# named for what it carries ("yoga mat bag").
+KINDS_SHOP = [
+    ("Eccellente Solid Hip Hop Cap", "Clothing > Accessories > Caps"),
+    ("Florence9 Baby Cap", "Clothing > Accessories > Caps"),
+    ("Rosemoore Home Gel Air Freshener", "Home > Home Fragrance > Air Fresheners"),
+    ("Itiha Home Liquid Air Freshener", "Home > Home Fragrance > Air Fresheners"),
+    ("Pump Controller Single Phase", "Tools > Controllers"),
+    ("Pump Controller Three Phase", "Tools > Controllers"),
+    ("Solar Charge Controller", "Tools > Controllers"),
+    ("Anaya Women Heels", "Footwear > Womens Footwear > Heels"),
+    ("Bellafoz Women Heels", "Footwear > Womens Footwear > Heels"),
+    ("Inc 5 Women Wedges", "Footwear > Womens Footwear > Wedges"),
+    ("Foot Furnish Women Wedges", "Footwear > Womens Footwear > Wedges"),
+    ("Momin Libas Solid Abaya", "Clothing > Womens Clothing > Ethnic Wear > Abayas Burqas"),
+    ("Jutecentral Yoga Mat Bag", "Sports > Fitness Accessories > Yoga Mat Bags"),
+    ("Jute Shopping Bag", "Bags > Shopping Bags"),
+    ("Dolphin Shoulder Bag", "Bags > Shoulder Bags"),
+    ("JRB 1042 Portable USB Fan", "Computers > USB Gadgets > USB Fans"),
+    ("JRB 1033 Portable USB Fan", "Computers > USB Gadgets > USB Fans"),
+    ("Bike World Tail Light Bulb for Hero CD", "Automotive > Bike Lighting > Bulbs"),
+    ("Bike World Tail Light Bulb for Honda City", "Automotive > Bike Lighting > Bulbs"),
+    ("Bike World Tail Light Bulb for Bajaj Pulsar", "Automotive > Bike Lighting > Bulbs"),
+    ("Tarn Waterproof Hiking Jacket", "Clothing > Jackets"),
+    ("Highmoor Packable Rain Jacket", "Clothing > Jackets"),
+]
+
+
+@pytest.fixture(scope="module")
+def kinds_shop() -> Understander:
+    return _understander(HashEmbedder(), KINDS_SHOP)
+
+
+# message -> (the type read, its must-haves)
+KINDS = [
+    # the words that make the kind the shopper's own, where some product of the kind records them
+    ("hip hop cap for my son", "cap", ["hip hop"]),
+    ("gel air freshener", "air freshener", ["gel"]),
+    ("single phase pump controller", "controller", ["pump", "single phase"]),
+    ("1042 usb fan", "usb fan", ["1042"]),  # a model's number
+    # one other products of the kind say in their descriptions is a property: it only ranks
+    ("waterproof jacket", "jacket", []),
+    # judged on the kind, not on a price none of it meets (the reply says so)
+    ("hip hop cap under 50", "cap", ["hip hop"]),
+    # what the kind fits, where the shop's titles of it name a fit with "for": a must-have,
+    # carried or not (then the reply says there is none)
+    ("tail light bulb for my Hero CD", "bulb", ["hero cd"]),
+    ("tail light bulb for Royal Enfield", "bulb", ["royal enfield"]),
+    ("a tail light bulb for outside the garage", "bulb", []),  # a place, said with its object
+    # a kind the shop files beside the one named after it: the shop's name for the two words
+    ("wedge heels under 1000", "wedge", []),
+    # a kind a listing node names with its "&" lost
+    ("black abaya", "abaya", []),
+    # a kind named for what it carries, with a verb of purpose: the shop's compound
+    ("a jute bag to carry my yoga mat", "yoga mat bag", []),
+]
+
+
+@pytest.mark.parametrize(("message", "named", "attributes"), KINDS)
+def test_the_kind_is_read_with_the_words_that_make_it(kinds_shop, message, named, attributes):
+    q = kinds_shop.parse(message)
+    assert (q.product_type, q.type_carried, q.constraints.attributes) == (named, True, attributes)

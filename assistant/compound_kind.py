@@ -1,0 +1,179 @@
+"""The words before the kind asked for that narrow it, read against the shop's products of it.
+
+A shopper names a kind with the words that make it theirs: "hip hop cap", "gel air freshener",
+"double breasted coat", "single phase pump controller". Read as its head alone ("cap"), the
+request shows every cap, and the modifier only ranks the right one first (sets L and M: the top
+pick right, four of five cards wrong). Where some product of the kind records the modifier in
+its title, category or specifications, it is the kind asked for: it filters. Where none does, it
+is a style the shop does not record ("comfortable", "stylish"), or a misspelling: it only ranks,
+as before, and never empties a kind on its own. Where other products of the kind say it in their
+descriptions ("a waterproof shell"), it is a property the titles happen to carry: it ranks too.
+
+The words read are the run right before the kind in the asking clause, past words that have
+their own filters (colours, audiences, materials), stopping at the grammar of the request ("a",
+"for", "under") and at numbers other than a model's ("jrb 1042 usb fan").
+
+A modifier that is itself a kind the shop files beside the head ("wedge heels": wedges and heels
+under one parent node) is the kind asked for, in the shop's word (`sibling_kind`). What the kind
+is said to fit ("bulb for Hero CD") is a must-have where the shop sells the kind by fit
+(`fitment`).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from assistant import sorted_rows
+from assistant.catalog import CatalogIndex
+from assistant.constraints import Constraints, attribute_terms, phrase_in
+from assistant.lexicon import QUERY_WORDS
+from assistant.type_resolution import AUDIENCE_TERMS, COMPOUND_FILLERS, NOT_TYPE_WORDS, PERSON_NOUNS, TypeResolver
+from common.text import COLOURS, MATERIALS, STOPWORDS, terms
+
+# The run before the kind ends at the request's grammar; words with filters of their own
+# (a colour, an audience, a material) are passed over, not read as the kind's modifiers.
+RUN_ENDS = frozenset(STOPWORDS) | frozenset(QUERY_WORDS)
+PASSED_OVER = frozenset(COLOURS) | AUDIENCE_TERMS | frozenset(MATERIALS) | NOT_TYPE_WORDS
+SIBLING_ROWS_READ = 2000  # products read for a kind's parent nodes (a large catalog repeats them)
+DESCRIPTIONS_READ = 2000  # other products of the kind read for a modifier said in prose
+MAX_FIT = 4  # "for royal enfield classic 350"
+FIT_TITLES_READ = 2000  # titles of the kind read for the fits they name
+FIT_SHARE = 0.5  # most of the kind's titles name a fit: the shop sells it by fit
+FIT_AT_LEAST = 3  # ...and several do: one title naming its fit is no way of selling
+MAX_RUN = 4  # "single phase submersible pump controller": a compound seldom has more
+
+
+def modifier_run(types: TypeResolver, text: str, named: str) -> list[str]:
+    """The words right before the last mention of the kind `named` in the asking clause, nearest
+    last, less those that filter on their own."""
+    words = types.asking_words(text)
+    head = terms(named)[-1:]
+    span = next(
+        ((s, e) for s, e, form in reversed(types.named_spans(words)) if terms(" ".join(form))[-1:] == head), None
+    )
+    if span is None:
+        return []
+    # A compound the shop lacks read as its head ("musical toy" -> "toy"): its first words modify.
+    start = max(span[0], span[1] - len(named.split()))
+    run: list[str] = []
+    for word in reversed(words[max(0, start - MAX_RUN) : start]):
+        if word in RUN_ENDS - PASSED_OVER or not (word.isalpha() or _model_code(word)):
+            break
+        if word in PASSED_OVER or len(word) < 3:
+            continue
+        run.insert(0, word)
+    return run
+
+
+def _model_code(word: str) -> bool:
+    """A model's code or number ("1042" usb fan, "i20", "rn020"): a digit in three characters or
+    more, not a size or a count ("2", "6w"), which have readings of their own."""
+    return len(word) >= 3 and word.isalnum() and any(ch.isdigit() for ch in word)
+
+
+def narrowing(catalog: CatalogIndex, run: list[str], c: Constraints) -> list[str]:
+    """The phrases of the run that products of what the request `c` asks a product to be (its
+    kind, must-haves and brand) record, nearest the kind first: the longest end of the run
+    recorded as one phrase ("hip hop"), then each word before it that still leaves some product
+    ("single" phase pump): a modifier never empties the kind on its own. A price, colour or
+    audience none of those meets is the request's to report ("nothing in double breasted coats
+    under ₹3,000"; set M showed a jacket). Words of the kind itself, and those already a
+    constraint, are not read again."""
+    rows = np.flatnonzero(catalog.mask(Constraints(categories=c.categories, attributes=c.attributes, brands=c.brands)))
+    said = [*c.categories, *c.attributes, *c.brands]
+    kind_words = {w for s in said for w in terms(s)}
+    run = [w for w in run if not set(terms(w)) <= kind_words]
+    found: list[str] = []
+    end = len(run)
+    while end > 0 and len(rows):
+        for start in range(0, end):
+            phrase = terms(" ".join(run[start:end]))
+            kept = sorted_rows.common(rows, catalog.attribute_rows(phrase)) if phrase else rows[:0]
+            if len(kept):
+                said_phrase = " ".join(run[start:end])
+                # one every product of the kind holds adds nothing; one that others of the kind
+                # say in their descriptions is a property, not a sub-kind, and only ranks
+                if len(kept) < len(rows) and not _described(catalog, np.setdiff1d(rows, kept), said_phrase):
+                    found.append(said_phrase)
+                    rows = kept
+                end = start
+                break
+        else:
+            end -= 1  # the word nearest the kind is recorded by none of them: it only ranks
+    return found
+
+
+def _described(catalog: CatalogIndex, rows: np.ndarray, phrase: str) -> bool:
+    """Some of these products say the phrase in their description: the records hold it only where
+    a title happens to ("Waterproof Hiking Jacket"), and others have it too ("a waterproof shell")."""
+    said = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in phrase.lower().split()) + r"s?\b")
+    return any(said.search((catalog.products[int(r)].description or "").lower()) for r in rows[:DESCRIPTIONS_READ])
+
+
+def sibling_kind(types: TypeResolver, catalog: CatalogIndex, text: str, named: str) -> str | None:
+    """The kind named right before the kind asked for where the shop files the two side by side,
+    under the same parent node ("wedge heels": its wedges and heels are both under "womens
+    footwear"): the shopper names the narrower kind by both words, and the shop calls it by the
+    modifier (set L read heels and showed no wedge). A kind filed elsewhere says what the product
+    goes with ("shoe rack", "laptop bag"), and the head stays."""
+    spans = types.named_spans(types.asking_words(text))
+    head = terms(named)
+    for (_, end, before), (start, _, form) in zip(spans, spans[1:], strict=False):
+        if end != start or terms(" ".join(form)) != head or terms(" ".join(before)) == head:
+            continue
+        modifier = terms(" ".join(before))
+        if types.is_type(modifier) and _parents(catalog, modifier) & _parents(catalog, head):
+            return " ".join(before)
+    return None
+
+
+def _parents(catalog: CatalogIndex, kind: list[str]) -> set[str]:
+    """The category nodes right above the nodes that name this kind."""
+    out: set[str] = set()
+    for row in catalog.phrase_rows(kind)[:SIBLING_ROWS_READ]:
+        path = catalog.products[int(row)].category
+        out |= {path[i - 1] for i in range(1, len(path)) if terms(path[i])[-len(kind) :] == kind}
+    return out
+
+
+def fitment(catalog: CatalogIndex, types: TypeResolver, text: str, named: str, c: Constraints) -> str | None:
+    """What the kind is asked to fit, said after it with "for" ("tail light bulb for Hero CD",
+    "headlight for Royal Enfield Classic 350"), where the shop's titles of the kind name what each
+    fits the same way ("... led bulb for hero cd"): the longest start of it some such title
+    holds after its "for" is a must-have; where none holds it and most of the kind's titles name
+    a fit and none uses a word of it, the whole of it is (the reply then says the shop has none;
+    set L showed headlights for other bikes). A person or an audience ("for my dad", "for men")
+    is no fit, and a kind whose titles name no fit ("a jacket for hiking") is left to ranking."""
+    words = types.asking_words(text)
+    head = terms(named)[-1:]
+    end = next((e for _, e, form in reversed(types.named_spans(words)) if terms(" ".join(form))[-1:] == head), None)
+    if end is None or words[end : end + 1] != ["for"]:
+        return None
+    target: list[str] = []
+    after = ""
+    for word in words[end + 1 : end + 1 + MAX_FIT]:
+        if word in COMPOUND_FILLERS and not target:
+            continue
+        if word in RUN_ENDS or word in AUDIENCE_TERMS or word in PERSON_NOUNS:
+            after = word
+            break
+        target.append(word)
+    # "a mat for outside THE shower": a word taking an object is a preposition, not a thing fitted
+    if not target or set(target) & (AUDIENCE_TERMS | PERSON_NOUNS) or after in COMPOUND_FILLERS:
+        return None
+    rows = np.flatnonzero(catalog.mask(Constraints(categories=c.categories, brands=c.brands)))[:FIT_TITLES_READ]
+    titles = [terms(catalog.products[int(r)].title) for r in rows]
+    fitted = [t for t in titles if "for" in t]
+    for n in range(len(target), 0, -1):
+        said = terms(" ".join(target[:n]))
+        if any(phrase_in(["for", *said], t) for t in fitted):
+            return " ".join(target[:n])
+    # None holds it: a fit the shop does not make the kind for, where most of its titles name a
+    # fit and none uses a word of it ("for royal enfield"); a word they use ("for car roof": car
+    # antennas) says where it goes, not what it fits, and ranks.
+    used = {w for r in rows for w in attribute_terms(catalog.products[int(r)])}
+    unheard = not set(terms(" ".join(target))) & used
+    by_fit = len(fitted) >= max(FIT_AT_LEAST, FIT_SHARE * len(titles))
+    return " ".join(target) if unheard and by_fit else None
