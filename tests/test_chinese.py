@@ -109,6 +109,7 @@ def test_reading_a_chinese_message(reader, message, expected):
         # a count of compartments, with a digit or a Chinese numeral, follows the product
         ("三格饭盒 200以内", "lunch box with 3 containers under 200"),
         ("一升的马克杯", "1 l mug"),
+        ("25公分左右的马克杯", "25 cm mug"),  # 公分: the everyday centimetre (set L zh-008)
         ("大一码的凉鞋", "sandals"),  # a size larger, not size 1
         # the place after a verb of going is not what is bought
         ("想买个戒指 放在盒子里", "ring"),
@@ -583,6 +584,9 @@ def test_a_question_beside_a_new_bound_applies_the_bound_and_says_so(make_assist
         ("马克杯 预算只有500", "mug under 500", False),
         # what the money can buy costs at most that (set K zh-030 read "around 300")
         ("三百块钱能买到马克杯吗", "mug under 300", False),
+        # 超 said short for 超过 (set L d-04 lost its budget)
+        ("马克杯 价格别超一千", "mug under 1000", False),
+        ("手表，不超两千", "watch under 2000", False),
     ],
 )
 def test_budgets_as_chinese_shoppers_say_them(reader, message, expected, below):
@@ -986,3 +990,16 @@ def test_a_kind_the_shop_lacks_is_read_from_the_words_first_sense_only():
         knows=lambda word: False,
     )
     assert "client" not in reader.read("想弄个沙发床，来客人能睡").text
+
+
+def test_a_thing_the_product_goes_into_is_no_product():
+    """ "能进微波炉的": the cup goes into the microwave, the shop's microwaves are no cup (set M zh-23
+    read a microwave oven)."""
+    kinds = CARRIED | {("microwave", "oven"), ("oven",), ("cup",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in kinds | KNOWN,
+        carried=lambda words: tuple(words) in kinds,
+        knows=lambda word: word in WORDS or (word,) in kinds,
+    )
+    assert reader.read("紫色茶杯，能进微波炉的").text == "purple cup"
+    assert reader.read("能放进微波炉的马克杯").text == "mug"
