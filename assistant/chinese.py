@@ -41,6 +41,8 @@ from assistant.chinese_moves import ConversationReading
 from assistant.chinese_senses import KindReading
 from assistant.dialogue import Request
 from assistant.engine import SearchEngine
+from assistant.lexicon import KNOWN_BRANDS
+from assistant.spelling import ordinary_words
 from assistant.understand import Query
 from common.language import is_chinese, simplified  # noqa: F401  (is_chinese: re-exported for callers)
 from common.models import Embedder
@@ -88,7 +90,8 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
     most under); `near(kind)`: the carried type a type the shop does not carry names, by its own
     name ("jewelry" -> jewellery; `assistant.carried_types`); `headed(word)`: the kinds the shop
     names with a word before it ("shelf": wall shelf), for a word the interpreter reads as no
-    kind of its own."""
+    kind of its own; `brand_of(name)`: the brand as the shop stores it that a name names
+    ("armani": giorgio armani), or None."""
 
     def __init__(
         self,
@@ -101,6 +104,7 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         kind_count: Callable[[list[str]], int] | None = None,
         near: Callable[[str], str | None] | None = None,
         headed: Callable[[str], list[str]] | None = None,
+        brand_of: Callable[[str], str | None] | None = None,
     ):
         self.is_type = is_type
         self.carried = carried
@@ -115,6 +119,7 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         self.kind_count = kind_count
         self.near = near or (lambda kind: None)
         self.headed = headed or (lambda kind: [])
+        self.brand_of = brand_of or (lambda name: None)
         # A catalog written in Chinese: its own kinds, matched before the English reading.
         self.shop_kinds = shop_kinds if shop_kinds else None
 
@@ -161,11 +166,16 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         text, refused = self._refused_colours(text)
         refused += [c for c in replaced if c not in refused]
         text, disliked = self._refused_attributes(text)
+        text, unwanted = self._refused_kinds(text)
+        disliked += [w for w in unwanted if w not in disliked]
         required = self._required(text)
         text, colours = self._colours(text)
         colours = list(dict.fromkeys(colours))  # "墙是白的，想要白色的": white once
         names: dict[str, str] = {}
         kinds, attributes, unread, latin, parts = self._open_words(text, names, shown)
+        glossed = self._glossed_kind(text, kinds, names) if kinds else None
+        if glossed:  # "长款上衣 tunic": tunics
+            kinds, latin = [glossed], [w for w in latin if w not in terms(glossed)]
         if parts and colours:  # "要黑色表盘的" -> with a black dial: the colour is the part's
             colours = [f"with a {' or '.join(colours)} {parts[0]}"]
             parts = []
@@ -197,7 +207,11 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         counts += [a for a in attributes if a.startswith("with ")]  # "mug with lid"
         attributes = [a for a in attributes if not a.startswith("with ")]
         narrowing = self._narrowing([*latin, *attributes], kinds, latin)
-        named = [*latin, *measures, *attributes, *kinds, *counts]
+        # With no kind read from the Chinese words, a Latin word that names a product type is the
+        # kind: it stands last, after the attributes, as English puts its head ("女式kaftan长袍，印花
+        # 雪纺那种": a printed chiffon kaftan; set M zh-16 filtered on chiffon).
+        typed = [w for w in latin if self.is_type(terms(w))] if not kinds else []
+        named = [*(w for w in latin if w not in typed), *measures, *attributes, *kinds, *typed, *counts]
         if not kinds and narrowing:
             # The kind is the Latin word the modifier narrows ("电磁炉能用的kadhai"): the modifier
             # stands before it, as in English ("induction kadhai", not "kadhai induction").
@@ -270,6 +284,10 @@ def carry_through(reading: Reading, query: Query, request: Request) -> None:
     said.attributes += [a for a in reading.required if a not in said.attributes and not set(terms(a)) <= brands]
     read = {w for a in reading.attributes for w in terms(a)}
     said.brands = [b for b in said.brands if not set(terms(b)) <= read]
+    # A word of a brand said whole is that brand, not a second one ("giorgio armani" read from 阿玛尼,
+    # where the interpreter also knows "armani" alone): two brand filters hold no product.
+    said.brands = [b for b in said.brands if not any(set(terms(b)) < set(terms(o)) for o in said.brands)]
+    query.unknown_brands[:] = [u for u in query.unknown_brands if u in said.brands]
     if reading.either:  # either will do: both rank, and one of them must hold where one alone would
         filtered = [a for a in reading.either if a in said.attributes or a in reading.recorded]
         # "格子或者条纹的也行" after printed ones: perhaps printed or these, so they only rank
@@ -342,6 +360,15 @@ def shop_reader(engine: SearchEngine) -> ChineseReader:
         engine.retriever.embed,
     )
     named_with: dict[str, list[str]] = {}
+    # A brand the shop carries, as it stores it: named whole, or by a word of its name that is no
+    # ordinary English word ("armani": giorgio armani; never "home" of "home stop"); else a brand
+    # the interpreter knows the shop lacks, as named (it says so).
+    brands = {key: key for key in understander.brands}
+    for key in understander.brands:
+        for word in key.split():
+            if len(word) >= 3 and word not in ordinary_words():
+                brands.setdefault(word, key)
+    brands.update({name: name for name in KNOWN_BRANDS if name not in brands})
 
     def headed(kind: str) -> list[str]:
         # Only for a word the interpreter filters on as no kind ("shelf"; "tops" and "pyjama" it
@@ -370,4 +397,5 @@ def shop_reader(engine: SearchEngine) -> ChineseReader:
         kind_count,
         near.nearest,
         headed,
+        brands.get,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.chinese_lexicon import _dictionary, _senses
+from assistant.chinese_lexicon import LATIN_RUN, _dictionary, _senses
 from common.language import CJK
 from common.text import singular as singular_of
 from common.text import terms
@@ -91,6 +91,24 @@ class ClauseReading:
             return [" or ".join(dict.fromkeys(alts))], list(dict.fromkeys(kept)), unread, latin, parts
         carried = [k for k in kinds if self._carried_kind(k)]
         return (carried or kinds)[-1:], list(dict.fromkeys(kept)), unread, latin, parts
+
+    def _glossed_kind(self, text: str, kinds: list[str], names: dict[str, str]) -> str | None:
+        """The shop's type a shopper wrote in Latin letters right after the Chinese word of the kind
+        ("长款上衣 tunic": the tops meant are tunics; set L d-10 filtered tops on "tunic"): the
+        catalog's own word for what the Chinese one names more broadly. Only a type the shop
+        carries that the Chinese kind does not already hold ("外套 jacket" stays a winter jacket);
+        a Latin word before the kind modifies it ("ipad mini的保护套")."""
+        said = names.get(kinds[-1], "") if len(kinds) == 1 else ""
+        at = text.lower().find(said) if said else -1
+        if at < 0:
+            return None
+        for m in LATIN_RUN.finditer(text.lower(), at + len(said)):
+            words = terms(m.group())
+            if set(words) <= set(terms(kinds[-1])):
+                continue
+            if self.is_type(words) and self.carried(words[-1:]):
+                return " ".join(words)
+        return None
 
     def _clause_words(
         self, text: str, names: dict[str, str], told: bool = False
@@ -183,6 +201,11 @@ class ClauseReading:
                 latin.append(token)
                 i += 1
                 continue
+            brand = self._brand_named(token) if CJK.search(token) else None
+            if brand:  # 阿玛尼 -> armani: passes on as a brand written in Latin letters does
+                latin.append(brand)
+                i += 1
+                continue
             shop_word = self._shop_word(token)
             if shop_word:
                 kind, mods = shop_word
@@ -261,4 +284,10 @@ class ClauseReading:
                 unread.append(tokens[where])
                 continue
             heads.append(kind)
+        agent = self._agent_kind(pieces) if not heads and not latin and not placed else None
+        if agent:  # "想给她买个按摩的": the one that massages, a massager
+            kind, said = agent
+            heads.append(kind)
+            names.setdefault(kind, said)
+            unread = [u for u in unread if u != said]
         return heads, attributes, unread, latin, parts, placed

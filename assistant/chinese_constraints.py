@@ -7,6 +7,7 @@ import re
 
 from assistant.chinese_lexicon import APPROXIMATE, NUMBER, to_number, vocabulary
 from common.language import segment
+from common.text import STOPWORDS, terms
 
 
 class ConstraintReading:
@@ -246,6 +247,36 @@ class ConstraintReading:
         for m in list(re.finditer(rf"(?:{dislikes})\s*({said})(?:的|图案|款)?", text)):
             refused.append(table[m.group(1)])
             text = text.replace(m.group(), " ", 1)
+        return text, list(dict.fromkeys(refused))
+
+    def _refused_kinds(self, text: str) -> tuple[str, list[str]]:
+        """What a clause refuses from its negation to its end ("不要打板球用的", "算了不要裙子了",
+        "不是打板球那种手套"): taken out before the product is read, so a refused kind or use is
+        never the request's (set M zh-02 and d-02 showed cricket gloves, set L d-10 kept the dress).
+        A kind named after another there ("打板球那种手套": gloves of the cricket kind) is the
+        product's and stays; the words read before it, and the attributes, are passed on as "not
+        cricket"; a lone kind refused is dropped (the kind said instead replaces it). An A-not-A
+        question (要不要, 是不是) and a degree after the cue (不要太大) refuse nothing."""
+        negations = self.words["negations"]
+        cues = sorted(negations["before"], key=len, reverse=True)
+        refused: list[str] = []
+        for clause in re.split(r"[，,。！!？?；;\n]+", text):
+            found = [(clause.find(c), c) for c in cues if c in clause]
+            at, cue = min(found, default=(-1, ""))
+            if (
+                at < 0
+                or (at and clause[at - 1] == cue[-1])
+                or clause[at + len(cue) :].startswith(tuple(negations["degree"]))
+            ):
+                continue
+            span, names = clause[at:], {}
+            kinds, attributes, *_ = self._clause_words(span[len(cue) :], names)
+            if not kinds and not attributes:
+                continue  # nothing read to refuse ("不是很贵"): the words stay
+            kept = names.get(kinds[-1], "") if len(kinds) >= 2 else ""
+            said = [" ".join(w for w in terms(k) if w not in STOPWORDS) for k in (kinds[:-1] if kept else [])]
+            refused += [*attributes, *said]  # "a football": the sense's article is no word refused
+            text = text.replace(span, f" {kept} ", 1)
         return text, list(dict.fromkeys(refused))
 
     def _asks(self, message: str) -> bool:

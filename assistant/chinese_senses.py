@@ -3,6 +3,8 @@ shop's own kinds and CC-CEDICT's senses, judged by what the shop carries."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.chinese_lexicon import (
     _compounds,
     _dictionary,
@@ -328,6 +330,37 @@ class KindReading:
         for sense in _senses(part):
             if all(self.knows(w) for w in terms(sense)):
                 return sense
+        return None
+
+    def _agent_kind(self, pieces: list[str]) -> tuple[str, str] | None:
+        """(kind, the word) for a product said as what it does: a word before 的 whose English
+        sense, made the noun of its doer ("massage" -> massager, "heat" -> heater), is a kind the
+        shop carries ("买个按摩的": a massager; set L d-04 read no kind). Chinese names a thing by
+        its use with 的 where English says the doer; only for a clause that names no kind."""
+        for piece, after in zip(pieces, pieces[1:], strict=False):
+            if after != "的" or not CJK.search(piece) or piece in self.words["types"]:
+                continue
+            for definition in _dictionary().get(piece, []):
+                word = definition.removeprefix("to ").strip()
+                if not word.isalpha() or not word.islower():
+                    continue
+                doer = f"{word}r" if word.endswith("e") else f"{word}er"
+                if self.is_type([doer]) and self.carried([doer]):
+                    return doer, piece
+        return None
+
+    def _brand_named(self, token: str) -> str | None:
+        """The brand a Chinese word is the name of, in the Latin letters catalogs write brands in
+        (阿玛尼: Armani, 联想: Lenovo, 小米: Xiaomi): a dictionary sense written as a proper name
+        (capitalised, before its gloss: "Xiaomi, Chinese electronics company") that names one of
+        the shop's brands or a known brand (`brand_of`: as the shop stores it, 阿玛尼 -> giorgio
+        armani). A capitalised sense that is no brand (印度: India) and a brand's homograph
+        written in lower case (苹果: apple, the fruit) stay what they are."""
+        for definition in _dictionary().get(token, []):
+            name = re.split(r"[,(;]", definition)[0].strip()
+            brand = self.brand_of(name.lower()) if name[:1].isupper() and 1 <= len(name.split()) <= 2 else None
+            if brand:
+                return brand
         return None
 
     def _type_in(self, sense: str) -> str | None:

@@ -543,6 +543,20 @@ def test_carry_through_sets_must_haves_drops_gloss_brands_and_taken_back_words()
     assert request.text == "sun shade"
 
 
+def test_a_word_of_a_brand_said_whole_is_no_second_brand():
+    """阿玛尼 is read as the shop's "giorgio armani"; the interpreter knows "armani" alone too, and
+    two brand filters hold no product (set M zh-07)."""
+    from assistant.chinese import Reading, carry_through
+    from assistant.constraints import Constraints
+    from assistant.dialogue import Request
+    from assistant.understand import Query
+
+    said = Constraints(brands=["giorgio armani", "armani"])
+    query = Query("giorgio armani pen", "pen", said, {}, ["armani"], None, True, False)
+    carry_through(Reading("giorgio armani pen"), query, Request())
+    assert (query.constraints.brands, query.unknown_brands) == (["giorgio armani"], [])
+
+
 def test_a_must_have_said_in_chinese_filters_the_next_cards(make_assistant):
     from assistant.session import Session
 
@@ -849,7 +863,8 @@ def test_a_place_is_no_product_where_the_message_names_another_or_a_conversation
 
 def test_what_the_shopper_already_has_is_context_not_the_product():
     reader = _shop({("dupatta",), ("kurta",)}, {}, {"dupatta", "kurta", "cotton"})
-    assert reader.read("纯棉的dupatta 三百块以内 配我那套白色的kurta").text == "dupatta cotton under 300"
+    # the Latin type is the head, after its attribute, as English says it
+    assert reader.read("纯棉的dupatta 三百块以内 配我那套白色的kurta").text == "cotton dupatta under 300"
     # what is bought may follow what it goes with
     assert reader.read("配她那条裙子的凉鞋").text != ""
 
@@ -1003,3 +1018,77 @@ def test_a_thing_the_product_goes_into_is_no_product():
     )
     assert reader.read("紫色茶杯，能进微波炉的").text == "purple cup"
     assert reader.read("能放进微波炉的马克杯").text == "mug"
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("阿玛尼的手表", "giorgio armani watch"),  # the dictionary's proper name: the shop's brand
+        ("小米的马克杯", "xiaomi mug"),  # "Xiaomi, Chinese electronics company ..."; 小米 is millet too
+        ("联想 手表", "lenovo watch"),  # "Lenovo" before the verb senses
+        ("苹果手表", "watch"),  # "apple" in lower case is the fruit, no brand
+        ("印度连衣裙", "dress"),  # "India" is a proper name but no brand
+    ],
+)
+def test_a_brand_written_in_chinese_is_the_catalogs_latin_brand(message, expected):
+    """Catalogs write brands in Latin letters; a shopper writes 阿玛尼, 联想, 小米 (set M zh-07 read
+    "pen" with no brand)."""
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in KNOWN,
+        carried=lambda words: tuple(words) in CARRIED,
+        knows=lambda word: word in WORDS or (word,) in KNOWN,
+        brand_of={"armani": "giorgio armani", "xiaomi": "xiaomi", "lenovo": "lenovo", "apple": "apple"}.get,
+    )
+    assert reader.read(message).text == expected
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # a lone kind refused is dropped: the kind said instead replaces it (set L d-10 kept the dress)
+        ("算了不要马克杯了，换成戒指吧", "ring instead"),
+        # a use refused is no kind of the product (set M zh-02 showed cricket gloves)
+        ("凉鞋，不要踢足球用的", "sandals"),
+        # the kind named after the refused one is the product's, the refused one is said as "not"
+        ("不是踢足球那种凉鞋，是平时穿的", "sandals not football"),
+    ],
+)
+def test_what_a_clause_refuses_is_no_part_of_the_request(reader, message, expected):
+    assert reader.read(message).text == expected
+
+
+def test_a_product_said_as_what_it_does_is_its_doer_where_the_shop_carries_it():
+    """ "买个按摩的": the one that massages, a massager (set L d-04 read no kind); "heat" -> heater."""
+    kinds = CARRIED | {("massager",), ("heater",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in kinds | KNOWN,
+        carried=lambda words: tuple(words) in kinds,
+        knows=lambda word: word in WORDS or (word,) in kinds,
+    )
+    assert reader.read("我妈腰老疼，想给她买个按摩的").text == "massager for women"
+    assert reader.read("按摩的马克杯").text == "mug"  # a clause that names a kind keeps it
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # a Latin type with no Chinese kind is the head, after its attributes (set M zh-16 read
+        # "kaftan printed chiffon" and filtered on chiffon)
+        ("金的watch", "gold watch"),
+        ("要印花的 watch", "printed watch"),
+    ],
+)
+def test_a_latin_type_is_the_head_after_its_attributes(reader, message, expected):
+    assert reader.read(message).text == expected
+
+
+def test_a_latin_type_written_after_the_chinese_kind_is_the_shops_word_for_it():
+    """ "长款上衣 tunic": the tops meant are the shop's tunics (set L d-10 filtered tops on "tunic")."""
+    kinds = CARRIED | {("tops",), ("top",), ("tunic",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in kinds | KNOWN,
+        carried=lambda words: tuple(words) in kinds,
+        knows=lambda word: word in WORDS or (word,) in kinds,
+    )
+    assert reader.read("换成长款上衣 tunic 吧").text == "tunic instead"
+    assert reader.read("女士上衣 tunic").text == "tunic for women"
