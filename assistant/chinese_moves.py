@@ -115,7 +115,7 @@ class ConversationReading:
             return text, []
         for word in [*self.words["compare"], "一下"]:
             text = text.replace(word, " ")
-        first = re.search(r"前\s*(\d|[两二三四五])\s*[个款件双条只]?", text)
+        first = re.search(r"前\s*(\d|[两二三四五])\s*[个款件双条只种样]?", text)
         if first:  # "前两个" -> the first two
             count = int(to_number(first.group(1)) or 0)
             text = text.replace(first.group(), " ")
@@ -124,7 +124,7 @@ class ConversationReading:
             # Positions as digits ("1和2"), ordinals ("第一个和第三个"), or Chinese numerals with a
             # measure word ("一个和两个").
             text = text.replace("第", " ")
-            position = r"\d+|[一二两三四五](?=\s*[个款件双条只])"
+            position = r"\d+|[一二两三四五](?=\s*[个款件双条只种样])"
             positions = [f"{to_number(n) or 0:g}" for n in re.findall(position, text)][:3]
             text = re.sub(position, " ", text)
         if len(positions) >= 2:
@@ -132,7 +132,10 @@ class ConversationReading:
         return text, ["compare them"]
 
     def _reference(self, text: str, shown: bool = False) -> tuple[str, list[str]]:
-        m = re.search(r"第\s*(\d+|[一二三四五六七八九十])\s*(?:个|款|件|双|条|只|块)?|最后一\s*(?:个|款|件)?", text)
+        # 种 / 样 count kinds ("就刚才说的第一种吧": set L d-07 read 种 as "seed")
+        m = re.search(
+            r"第\s*(\d+|[一二三四五六七八九十])\s*(?:个|款|件|双|条|只|块|种|样)?|最后一\s*(?:个|款|件|种)?", text
+        )
         if not m:
             return self._demonstrative(text) if shown else (text, [])
         english = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}

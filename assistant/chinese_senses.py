@@ -96,11 +96,20 @@ class KindReading:
             return None
         return kinds.similar(token)
 
+    def _rejoined(self, text: str) -> str:
+        """A shopping word said with 的 inside it ("坡跟的鞋": 坡跟鞋, wedges; set L zh-016 read
+        "shoe"): the modifier and the head the table lists as one word of three or more
+        characters, joined again (jieba then cuts 坡 + 跟 apart)."""
+        for word in (w for w in self.words["types"] if len(w) >= 3):
+            for cut in range(1, len(word)):
+                text = text.replace(f"{word[:cut]}的{word[cut:]}", word)
+        return text
+
     def _tokens(self, text: str) -> list[str]:
         """The clause segmented, with neighbouring pieces joined again where together they are a
         shopping word or a part (jieba cuts app words it does not know: 遮阳 + 挡)."""
         known = {**self.words["types"], **self.words["parts"]}
-        pieces = [t.strip() for t in segment(text, vocabulary())]
+        pieces = [t.strip() for t in segment(self._rejoined(text), vocabulary())]
         pieces = [piece for t in pieces if t for piece in self._unglued(t)]
         # A shopping word the segmenter cut across ("双人床" + "单" for 双人 + 床单): the word is
         # cut whole, what is before it stays a word of its own.

@@ -104,6 +104,8 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("算了手表家里有了，还是看看戒指吧", "ring instead"),
         ("不如看看凉鞋", "sandals instead"),
         ("要绣花的那种", "embroidered"),  # 绣花 as often as 刺绣
+        # a shopping word said with 的 inside it (set L zh-016: 坡跟的鞋 read "shoe")
+        ("闺女要一双坡跟的鞋", "wedges for girls"),
         # the rating before the budget, where the interpreter reads both
         ("女士凉鞋 评分4星以上 500以内", "sandals for women rated 4 and above under 500"),
         # a count of compartments, with a digit or a Chinese numeral, follows the product
@@ -1092,3 +1094,15 @@ def test_a_latin_type_written_after_the_chinese_kind_is_the_shops_word_for_it():
     )
     assert reader.read("换成长款上衣 tunic 吧").text == "tunic instead"
     assert reader.read("女士上衣 tunic").text == "tunic for women"
+
+
+def test_zhong_counts_kinds_in_a_reference():
+    """ "第一种": the first kind shown, in a shop that sells seeds (set L d-07 read 种 as "seed")."""
+    kinds = CARRIED | {("seed",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in kinds | KNOWN,
+        carried=lambda words: tuple(words) in kinds,
+        knows=lambda word: word in WORDS or (word,) in kinds,
+    )
+    assert reader.read("第二种防水吗").text == "is the second one waterproof?"
+    assert reader.read("前两种有什么区别").text == "compare 1 and 2"
