@@ -92,6 +92,12 @@ class ClauseReading:
         carried = [k for k in kinds if self._carried_kind(k)]
         return (carried or kinds)[-1:], list(dict.fromkeys(kept)), unread, latin, parts
 
+    def _room(self, token: str) -> bool:
+        """A word for a room: ends with a room morpheme (`room_heads` in the data file: 室, 厅, 房,
+        间) and is no shopping word ("刚搬新家，客厅空荡荡的": set L d-03 filtered on "living room")."""
+        heads = tuple(self.words["room_heads"])
+        return len(token) >= 2 and token.endswith(heads) and token not in self.words["types"]
+
     def _glossed_kind(self, text: str, kinds: list[str], names: dict[str, str]) -> str | None:
         """The shop's type a shopper wrote in Latin letters right after the Chinese word of the kind
         ("长款上衣 tunic": the tops meant are tunics; set L d-10 filtered tops on "tunic"): the
@@ -144,6 +150,8 @@ class ClauseReading:
         # A word after "带" is a part the product comes with ("带盖子的马克杯": a mug with a lid).
         held = {b for a, b in zip(pieces, pieces[1:], strict=False) if a in self.words["with_words"]}
         tokens = [t for t in pieces if t and t not in filler and re.search(r"\w", t) and not counted.match(t)]
+        # a question word asks, it names nothing ("换个lcd屏多少钱": 多少 is no "number"; set M d-06)
+        tokens = [t for t in tokens if t not in self.words["question_cues"]]
         tokens = [t for t in tokens if t not in self.words["quality_words"]]
         placed: list[str] = []  # kinds named as a place ("沙发上"): the product only if nothing else is
         kinds: list[str] = []
@@ -158,6 +166,9 @@ class ClauseReading:
         while i < len(tokens):
             token = tokens[i]
             at_place = token in places and CJK.search(token) and token not in self.words["types"]
+            # a room (客厅, 办公室, 卫生间) is where products go, never one the shop sells; it may
+            # still narrow the kind after it (卫生间的地垫: a bath mat)
+            at_place = at_place or self._room(token)
             if at_place or token in inside or (token in used_on and CJK.search(token)):
                 unread.append(token)
                 loose.append(i)

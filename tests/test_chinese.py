@@ -1106,3 +1106,28 @@ def test_zhong_counts_kinds_in_a_reference():
     )
     assert reader.read("第二种防水吗").text == "is the second one waterproof?"
     assert reader.read("前两种有什么区别").text == "compare 1 and 2"
+
+
+def test_a_question_word_names_no_kind():
+    """ "换个马克杯多少钱": 多少 asks how much; CC-CEDICT's "number" is no kind wanted, though the shop
+    sells number plates (set M d-06 read "lcd number")."""
+    kinds = CARRIED | {("number",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in kinds | KNOWN,
+        carried=lambda words: tuple(words) in kinds,
+        knows=lambda word: word in WORDS or (word,) in kinds,
+    )
+    assert reader.read("换个马克杯多少钱").text == "mug instead"
+
+
+def test_a_room_is_where_the_product_goes_never_the_product():
+    """客厅 reads "living room", a phrase the shop files furniture under; it is no product (set L
+    d-03 filtered on "living room")."""
+    kinds = CARRIED | {("living", "room"), ("room",), ("office",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in kinds | KNOWN,
+        carried=lambda words: tuple(words) in kinds,
+        knows=lambda word: word in WORDS or (word,) in kinds,
+    )
+    assert reader.read("刚搬新家，客厅空荡荡的").text == ""
+    assert reader.read("办公室用的马克杯").text == "mug"
