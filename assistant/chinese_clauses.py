@@ -150,8 +150,11 @@ class ClauseReading:
         # A word after "带" is a part the product comes with ("带盖子的马克杯": a mug with a lid).
         held = {b for a, b in zip(pieces, pieces[1:], strict=False) if a in self.words["with_words"]}
         tokens = [t for t in pieces if t and t not in filler and re.search(r"\w", t) and not counted.match(t)]
-        # a question word asks, it names nothing ("换个lcd屏多少钱": 多少 is no "number"; set M d-06)
-        tokens = [t for t in tokens if t not in self.words["question_cues"]]
+        # a question word asks, it names nothing ("换个lcd屏多少钱": 多少 is no "number"; set M d-06);
+        # a word that names a part of the request or of the product names no product ("craftghar
+        # 那个牌子的": 牌子 is the brand, no "sign"; "型号是8520": the model, no "model" kit)
+        named = {w for words in self.words["slots"].values() for w in words} | set(self.words["label_words"])
+        tokens = [t for t in tokens if t not in self.words["question_cues"] and t not in named]
         tokens = [t for t in tokens if t not in self.words["quality_words"]]
         placed: list[str] = []  # kinds named as a place ("沙发上"): the product only if nothing else is
         kinds: list[str] = []

@@ -1120,6 +1120,19 @@ def test_a_question_word_names_no_kind():
     assert reader.read("换个马克杯多少钱").text == "mug instead"
 
 
+def test_a_word_naming_a_part_of_the_request_names_no_product():
+    """ "craftghar 那个牌子的": 牌子 is the brand, CC-CEDICT's "sign" no kind; "型号是8520": the model
+    number, no "model" (set M d-03, d-06)."""
+    kinds = CARRIED | {("sign",), ("model",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in kinds | KNOWN,
+        carried=lambda words: tuple(words) in kinds,
+        knows=lambda word: word in WORDS | {"8520"} or (word,) in kinds,
+    )
+    assert reader.read("titan 那个牌子的").text == "titan"
+    assert reader.read("型号是8520").text == "8520"
+
+
 def test_a_room_is_where_the_product_goes_never_the_product():
     """客厅 reads "living room", a phrase the shop files furniture under; it is no product (set L
     d-03 filtered on "living room")."""
