@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.chinese import english_phrases, lexicon
+from assistant.chinese_lexicon import english_phrases, lexicon
 from assistant.policy_translation import full_width
 from assistant.reply import Alternative, Reply, RequestChip, Suggestion
 from common.language import CJK

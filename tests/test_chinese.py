@@ -104,11 +104,14 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("算了手表家里有了，还是看看戒指吧", "ring instead"),
         ("不如看看凉鞋", "sandals instead"),
         ("要绣花的那种", "embroidered"),  # 绣花 as often as 刺绣
+        # a shopping word said with 的 inside it (set L zh-016: 坡跟的鞋 read "shoe")
+        ("闺女要一双坡跟的鞋", "wedges for girls"),
         # the rating before the budget, where the interpreter reads both
         ("女士凉鞋 评分4星以上 500以内", "sandals for women rated 4 and above under 500"),
         # a count of compartments, with a digit or a Chinese numeral, follows the product
         ("三格饭盒 200以内", "lunch box with 3 containers under 200"),
         ("一升的马克杯", "1 l mug"),
+        ("25公分左右的马克杯", "25 cm mug"),  # 公分: the everyday centimetre (set L zh-008)
         ("大一码的凉鞋", "sandals"),  # a size larger, not size 1
         # the place after a verb of going is not what is bought
         ("想买个戒指 放在盒子里", "ring"),
@@ -542,6 +545,20 @@ def test_carry_through_sets_must_haves_drops_gloss_brands_and_taken_back_words()
     assert request.text == "sun shade"
 
 
+def test_a_word_of_a_brand_said_whole_is_no_second_brand():
+    """阿玛尼 is read as the shop's "giorgio armani"; the interpreter knows "armani" alone too, and
+    two brand filters hold no product (set M zh-07)."""
+    from assistant.chinese import Reading, carry_through
+    from assistant.constraints import Constraints
+    from assistant.dialogue import Request
+    from assistant.understand import Query
+
+    said = Constraints(brands=["giorgio armani", "armani"])
+    query = Query("giorgio armani pen", "pen", said, {}, ["armani"], None, True, False)
+    carry_through(Reading("giorgio armani pen"), query, Request())
+    assert (query.constraints.brands, query.unknown_brands) == (["giorgio armani"], [])
+
+
 def test_a_must_have_said_in_chinese_filters_the_next_cards(make_assistant):
     from assistant.session import Session
 
@@ -583,6 +600,9 @@ def test_a_question_beside_a_new_bound_applies_the_bound_and_says_so(make_assist
         ("马克杯 预算只有500", "mug under 500", False),
         # what the money can buy costs at most that (set K zh-030 read "around 300")
         ("三百块钱能买到马克杯吗", "mug under 300", False),
+        # 超 said short for 超过 (set L d-04 lost its budget)
+        ("马克杯 价格别超一千", "mug under 1000", False),
+        ("手表，不超两千", "watch under 2000", False),
     ],
 )
 def test_budgets_as_chinese_shoppers_say_them(reader, message, expected, below):
@@ -845,7 +865,8 @@ def test_a_place_is_no_product_where_the_message_names_another_or_a_conversation
 
 def test_what_the_shopper_already_has_is_context_not_the_product():
     reader = _shop({("dupatta",), ("kurta",)}, {}, {"dupatta", "kurta", "cotton"})
-    assert reader.read("纯棉的dupatta 三百块以内 配我那套白色的kurta").text == "dupatta cotton under 300"
+    # the Latin type is the head, after its attribute, as English says it
+    assert reader.read("纯棉的dupatta 三百块以内 配我那套白色的kurta").text == "cotton dupatta under 300"
     # what is bought may follow what it goes with
     assert reader.read("配她那条裙子的凉鞋").text != ""
 
@@ -986,3 +1007,140 @@ def test_a_kind_the_shop_lacks_is_read_from_the_words_first_sense_only():
         knows=lambda word: False,
     )
     assert "client" not in reader.read("想弄个沙发床，来客人能睡").text
+
+
+def test_a_thing_the_product_goes_into_is_no_product():
+    """ "能进微波炉的": the cup goes into the microwave, the shop's microwaves are no cup (set M zh-23
+    read a microwave oven)."""
+    kinds = CARRIED | {("microwave", "oven"), ("oven",), ("cup",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in kinds | KNOWN,
+        carried=lambda words: tuple(words) in kinds,
+        knows=lambda word: word in WORDS or (word,) in kinds,
+    )
+    assert reader.read("紫色茶杯，能进微波炉的").text == "purple cup"
+    assert reader.read("能放进微波炉的马克杯").text == "mug"
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("阿玛尼的手表", "giorgio armani watch"),  # the dictionary's proper name: the shop's brand
+        ("小米的马克杯", "xiaomi mug"),  # "Xiaomi, Chinese electronics company ..."; 小米 is millet too
+        ("联想 手表", "lenovo watch"),  # "Lenovo" before the verb senses
+        ("苹果手表", "watch"),  # "apple" in lower case is the fruit, no brand
+        ("印度连衣裙", "dress"),  # "India" is a proper name but no brand
+    ],
+)
+def test_a_brand_written_in_chinese_is_the_catalogs_latin_brand(message, expected):
+    """Catalogs write brands in Latin letters; a shopper writes 阿玛尼, 联想, 小米 (set M zh-07 read
+    "pen" with no brand)."""
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in KNOWN,
+        carried=lambda words: tuple(words) in CARRIED,
+        knows=lambda word: word in WORDS or (word,) in KNOWN,
+        brand_of={"armani": "giorgio armani", "xiaomi": "xiaomi", "lenovo": "lenovo", "apple": "apple"}.get,
+    )
+    assert reader.read(message).text == expected
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # a lone kind refused is dropped: the kind said instead replaces it (set L d-10 kept the dress)
+        ("算了不要马克杯了，换成戒指吧", "ring instead"),
+        # a use refused is no kind of the product (set M zh-02 showed cricket gloves)
+        ("凉鞋，不要踢足球用的", "sandals"),
+        # the kind named after the refused one is the product's, the refused one is said as "not"
+        ("不是踢足球那种凉鞋，是平时穿的", "sandals not football"),
+    ],
+)
+def test_what_a_clause_refuses_is_no_part_of_the_request(reader, message, expected):
+    assert reader.read(message).text == expected
+
+
+def test_a_product_said_as_what_it_does_is_its_doer_where_the_shop_carries_it():
+    """ "买个按摩的": the one that massages, a massager (set L d-04 read no kind); "heat" -> heater."""
+    kinds = CARRIED | {("massager",), ("heater",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in kinds | KNOWN,
+        carried=lambda words: tuple(words) in kinds,
+        knows=lambda word: word in WORDS or (word,) in kinds,
+    )
+    assert reader.read("我妈腰老疼，想给她买个按摩的").text == "massager for women"
+    assert reader.read("按摩的马克杯").text == "mug"  # a clause that names a kind keeps it
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # a Latin type with no Chinese kind is the head, after its attributes (set M zh-16 read
+        # "kaftan printed chiffon" and filtered on chiffon)
+        ("金的watch", "gold watch"),
+        ("要印花的 watch", "printed watch"),
+    ],
+)
+def test_a_latin_type_is_the_head_after_its_attributes(reader, message, expected):
+    assert reader.read(message).text == expected
+
+
+def test_a_latin_type_written_after_the_chinese_kind_is_the_shops_word_for_it():
+    """ "长款上衣 tunic": the tops meant are the shop's tunics (set L d-10 filtered tops on "tunic")."""
+    kinds = CARRIED | {("tops",), ("top",), ("tunic",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in kinds | KNOWN,
+        carried=lambda words: tuple(words) in kinds,
+        knows=lambda word: word in WORDS or (word,) in kinds,
+    )
+    assert reader.read("换成长款上衣 tunic 吧").text == "tunic instead"
+    assert reader.read("女士上衣 tunic").text == "tunic for women"
+
+
+def test_zhong_counts_kinds_in_a_reference():
+    """ "第一种": the first kind shown, in a shop that sells seeds (set L d-07 read 种 as "seed")."""
+    kinds = CARRIED | {("seed",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in kinds | KNOWN,
+        carried=lambda words: tuple(words) in kinds,
+        knows=lambda word: word in WORDS or (word,) in kinds,
+    )
+    assert reader.read("第二种防水吗").text == "is the second one waterproof?"
+    assert reader.read("前两种有什么区别").text == "compare 1 and 2"
+
+
+def test_a_question_word_names_no_kind():
+    """ "换个马克杯多少钱": 多少 asks how much; CC-CEDICT's "number" is no kind wanted, though the shop
+    sells number plates (set M d-06 read "lcd number")."""
+    kinds = CARRIED | {("number",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in kinds | KNOWN,
+        carried=lambda words: tuple(words) in kinds,
+        knows=lambda word: word in WORDS or (word,) in kinds,
+    )
+    assert reader.read("换个马克杯多少钱").text == "mug instead"
+
+
+def test_a_word_naming_a_part_of_the_request_names_no_product():
+    """ "craftghar 那个牌子的": 牌子 is the brand, CC-CEDICT's "sign" no kind; "型号是8520": the model
+    number, no "model" (set M d-03, d-06)."""
+    kinds = CARRIED | {("sign",), ("model",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in kinds | KNOWN,
+        carried=lambda words: tuple(words) in kinds,
+        knows=lambda word: word in WORDS | {"8520"} or (word,) in kinds,
+    )
+    assert reader.read("titan 那个牌子的").text == "titan"
+    assert reader.read("型号是8520").text == "8520"
+
+
+def test_a_room_is_where_the_product_goes_never_the_product():
+    """客厅 reads "living room", a phrase the shop files furniture under; it is no product (set L
+    d-03 filtered on "living room")."""
+    kinds = CARRIED | {("living", "room"), ("room",), ("office",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in kinds | KNOWN,
+        carried=lambda words: tuple(words) in kinds,
+        knows=lambda word: word in WORDS or (word,) in kinds,
+    )
+    assert reader.read("刚搬新家，客厅空荡荡的").text == ""
+    assert reader.read("办公室用的马克杯").text == "mug"

@@ -1,0 +1,307 @@
+"""Chinese shoppers: the open vocabulary of a message clause by clause (which clause names the
+product, which words are places, parts, attributes, and the kind's head)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.chinese_lexicon import LATIN_RUN, _dictionary, _senses
+from common.language import CJK
+from common.text import singular as singular_of
+from common.text import terms
+
+
+class ClauseReading:
+    """The part of `ChineseReader` (assistant.chinese) that reads the open vocabulary of a message's
+    clauses; word senses come from `KindReading` (assistant.chinese_senses)."""
+
+    def _open_words(
+        self, text: str, names: dict[str, str], shown: bool = False
+    ) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+        """The product type, attributes, unread Chinese words, Latin words (brands, models) and
+        parts a colour may be about.
+
+        Product types come from the shopping-word table, else from CC-CEDICT, one per message:
+        of the clauses that say what is bought (a buy cue), the last type the shop carries (a
+        Chinese noun phrase ends with its head), else the last type at all; types named in the
+        other clauses are chatter, and so are their attributes. Words joined by "或者" are
+        alternatives of one type."""
+        found: list[tuple[int, str]] = []  # (clause, kind)
+        attributes: list[tuple[int, str]] = []
+        unread: list[str] = []
+        latin: list[str] = []
+        parts: list[str] = []
+        buying: set[int] = set()
+        placed: list[str] = []
+        alternatives: set[int] = set()  # clauses that join alternatives
+        # "diwan套装 就是床单加靠垫那种": what follows 就是 explains what was named before it; the
+        # kinds it lists are the named thing's parts, not the product (set H q-023 read a mat)
+        clauses: list[str] = []
+        explaining: set[int] = set()
+        for said in re.split(r"[，,。！!？?；;\n]+", text):
+            word = next((w for w in self.words["explanations"] if w in said), None)
+            at = said.find(word) if word else -1
+            if word and (said[:at].strip() or clauses):
+                clauses += [said[:at]] if said[:at].strip() else []
+                explaining.add(len(clauses))
+                said = said[at + len(word) :]
+            clauses.append(said)
+        for clause, said in enumerate(clauses):
+            if any(cue in said for cue in self.words["buy_cues"]):
+                buying.add(clause)
+            if any(word in said for word in self.words["alternatives"]):
+                alternatives.add(clause)
+            k, a, u, lt, pt, pl = self._clause_words(said, names, shown and clause not in buying)
+            placed += pl
+            if clause in explaining and (found or any(self.is_type(terms(w)) for w in latin)):
+                k = []  # a kind was named before ("diwan"); "nike的，就是那种跑鞋" names the kind here
+            if k and said.strip().startswith(tuple(self.words["goes_with"])):
+                # "配她那条裙子": the kind after the verb is what the product goes with, not a
+                # product wanted ("配她那条裙子的高跟鞋" still wants the heels)
+                k = k[1:]
+            containers = set(self.words["container_heads"])
+            joined = "的" in said and not any(w in said for w in ("和", "跟", "或", "还有"))
+            if joined and len(k) >= 2 and terms(k[-1])[-1:] and singular_of(terms(k[-1])[-1]) in containers:
+                k = [*k[:-2], f"{k[-2]} {k[-1]}"]  # 装瑜伽垫的包: a yoga mat bag
+            found += [(clause, x) for x in k]
+            attributes += [(clause, x) for x in a]
+            unread += u
+            latin += lt
+            parts += pt
+        if not found and placed and not shown:  # "帽子上面有logo的": the place is the product
+            found = [(0, placed[-1])]
+        chosen = {c for c, _ in found if c in buying} or {c for c, _ in found}
+        kinds = [k for c, k in found if c in chosen]
+        kept = [a for c, a in attributes if c in chosen or c not in {c for c, _ in found}]
+        generic = set(self.words["generic_heads"])
+        # a grouping said as one (套装, 套): the kind before it is the product; a kind that only
+        # reads as a grouping word in English (西装: a suit) is a kind of its own
+        grouping = names.get(kinds[-1], "") in self.words["grouping_words"] if kinds else False
+        if len(kinds) >= 2 and kinds[-1].split()[-1] in generic and (grouping or kinds[-1] not in names):
+            # 内衣 + 套 (CEDICT): a lingerie set
+            *held, head = kinds[-1].split()
+            # 香薰炉加精油的套装: a set of the first kind with the others ("aroma burner set with
+            # essential oil"), the interpreter's form for the kind asked for and what comes with it.
+            said = " ".join(c for i, c in enumerate(clauses) if i in chosen)
+            listed = held and any(w in said for w in self.words["set_joiners"])
+            joined = f"{kinds[-2]} {head} with {' '.join(held)}" if listed else f"{kinds[-2]} {kinds[-1]}"
+            kinds = [*kinds[:-2], joined]
+        if len(kinds) >= 2 and chosen & alternatives:  # 围巾或者披肩: either is wanted
+            alts = [w for k in kinds for w in k.split(" or ")]
+            return [" or ".join(dict.fromkeys(alts))], list(dict.fromkeys(kept)), unread, latin, parts
+        carried = [k for k in kinds if self._carried_kind(k)]
+        return (carried or kinds)[-1:], list(dict.fromkeys(kept)), unread, latin, parts
+
+    def _room(self, token: str) -> bool:
+        """A word for a room: ends with a room morpheme (`room_heads` in the data file: 室, 厅, 房,
+        间) and is no shopping word ("刚搬新家，客厅空荡荡的": set L d-03 filtered on "living room")."""
+        heads = tuple(self.words["room_heads"])
+        return len(token) >= 2 and token.endswith(heads) and token not in self.words["types"]
+
+    def _glossed_kind(self, text: str, kinds: list[str], names: dict[str, str]) -> str | None:
+        """The shop's type a shopper wrote in Latin letters right after the Chinese word of the kind
+        ("长款上衣 tunic": the tops meant are tunics; set L d-10 filtered tops on "tunic"): the
+        catalog's own word for what the Chinese one names more broadly. Only a type the shop
+        carries that the Chinese kind does not already hold ("外套 jacket" stays a winter jacket);
+        a Latin word before the kind modifies it ("ipad mini的保护套")."""
+        said = names.get(kinds[-1], "") if len(kinds) == 1 else ""
+        at = text.lower().find(said) if said else -1
+        if at < 0:
+            return None
+        for m in LATIN_RUN.finditer(text.lower(), at + len(said)):
+            words = terms(m.group())
+            if set(words) <= set(terms(kinds[-1])):
+                continue
+            if self.is_type(words) and self.carried(words[-1:]):
+                return " ".join(words)
+        return None
+
+    def _clause_words(
+        self, text: str, names: dict[str, str], told: bool = False
+    ) -> tuple[list[str], list[str], list[str], list[str], list[str], list[str]]:
+        """One clause's types, attributes, unread words, Latin words, parts and kinds named as a
+        place, word by word; `names` gains the Chinese word each English kind was read from.
+        `told`: the clause is said in a conversation and asks for nothing (no buy cue): a kind
+        there that modifies a word read as nothing, which the clause says something of ("客厅墙
+        是白的": the living room's wall is white), is chatter about the shopper's things, not a new
+        product ("高尔夫球就行" still names golf balls)."""
+        filler = set(self.words["filler"])
+        table = self.attributes
+        counted = re.compile(self.words["measure_word"])
+        pieces = self._tokens(text)
+        # A word after a verb of going ("带去健身房", "放在家里") is a place, not what is bought.
+        places = {b for a, b in zip(pieces, pieces[1:], strict=False) if a in self.words["place_verbs"]}
+        # A word between a verb of wearing or putting and a word for inside or on ("穿西装里面的":
+        # worn inside a suit; "放包里的": kept in a bag) is where the product goes, not the product.
+        inside = {
+            b
+            for a, b, c in zip(pieces, pieces[1:], pieces[2:], strict=False)
+            if a in self.words["inside_verbs"] and c in self.words["locatives"]
+        }
+        # A word before a word for on or in ("沙发上全是毛", "墙上装个置物架", "车里也能用") names a
+        # place: a product only where the message names no other (`placed`), else it may say
+        # which of the shop's kinds the product is (墙 + 置物架: a wall shelf, `_narrower`).
+        located = {
+            a for a, b in zip(pieces, pieces[1:], strict=False) if b in self.words["locatives"] and CJK.search(a)
+        }
+        located -= set(self.words["locatives"])
+        # A word before a quality word ("柠檬草味的", "复古风") says the quality: an attribute.
+        described = {a for a, b in zip(pieces, pieces[1:], strict=False) if b in self.words["quality_words"]}
+        # A word after "带" is a part the product comes with ("带盖子的马克杯": a mug with a lid).
+        held = {b for a, b in zip(pieces, pieces[1:], strict=False) if a in self.words["with_words"]}
+        tokens = [t for t in pieces if t and t not in filler and re.search(r"\w", t) and not counted.match(t)]
+        # a question word asks, it names nothing ("换个lcd屏多少钱": 多少 is no "number"; set M d-06);
+        # a word that names a part of the request or of the product names no product ("craftghar
+        # 那个牌子的": 牌子 is the brand, no "sign"; "型号是8520": the model, no "model" kit)
+        named = {w for words in self.words["slots"].values() for w in words} | set(self.words["label_words"])
+        tokens = [t for t in tokens if t not in self.words["question_cues"] and t not in named]
+        tokens = [t for t in tokens if t not in self.words["quality_words"]]
+        placed: list[str] = []  # kinds named as a place ("沙发上"): the product only if nothing else is
+        kinds: list[str] = []
+        at: list[int] = []  # the token each kind was read from
+        attributes: list[str] = []
+        unread: list[str] = []
+        latin: list[str] = []
+        used_on = {b for a, b in zip(pieces, pieces[1:], strict=False) if a in self.words.get("use_verbs", [])}
+        parts: list[str] = []
+        loose: list[int] = []  # tokens read as nothing: a kind after them may be narrowed by them
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            at_place = token in places and CJK.search(token) and token not in self.words["types"]
+            # a room (客厅, 办公室, 卫生间) is where products go, never one the shop sells; it may
+            # still narrow the kind after it (卫生间的地垫: a bath mat)
+            at_place = at_place or self._room(token)
+            if at_place or token in inside or (token in used_on and CJK.search(token)):
+                unread.append(token)
+                loose.append(i)
+                i += 1
+                continue
+            if self._verb_form(token):  # "想穿着显高": wearing, not attire
+                unread.append(token)
+                loose.append(i)
+                i += 1
+                continue
+            place = self._kind(token) if token in located else None
+            if place:  # a word the place words say nothing else of ("婚礼上": wedding) reads on
+                placed.append(place)
+                loose.append(i)
+                i += 1
+                continue
+            quality = self._modifier(token) if token in described else None
+            if quality:
+                attributes.append(quality)
+                i += 1
+                continue
+            # a single character after 带 is a verb's ("带去": take along), not a part
+            comes_with = self._modifier(token) if token in held and CJK.search(token) and len(token) > 1 else None
+            if comes_with:
+                attributes.append(f"with {comes_with}")
+                i += 1
+                continue
+            if token in self.words["parts"]:
+                parts.append(self.words["parts"][token])
+                i += 1
+                continue
+            own = self._own_kind(token)
+            if own:
+                kinds.append(own)
+                at.append(i)
+                i += 1
+                continue
+            if CJK.search(token) and self.knows(token) and len(token) > 1:
+                # A shop written in Chinese knows the word itself: it stays as written, and the
+                # interpreter reads kinds from it with the shop's own segmentation.
+                latin.append(token)
+                i += 1
+                continue
+            brand = self._brand_named(token) if CJK.search(token) else None
+            if brand:  # 阿玛尼 -> armani: passes on as a brand written in Latin letters does
+                latin.append(brand)
+                i += 1
+                continue
+            shop_word = self._shop_word(token)
+            if shop_word:
+                kind, mods = shop_word
+                if kind in self.words["generic_heads"] and i and (latin or kinds):
+                    # A grouping binds to the word just before it: diwan套装 is a diwan set
+                    before = tokens[i - 1].lower()
+                    if latin and latin[-1] == before:
+                        kinds.append(f"{latin.pop()} {kind}")
+                        at.append(i)
+                    elif kinds:
+                        kinds[-1] = f"{kinds[-1]} {kind}"
+                else:
+                    kinds.append(kind)
+                    at.append(i)
+                    names.setdefault(kind, token)
+                attributes += mods
+                i += 1
+                continue
+            if not CJK.search(token):
+                # A brand, model or English word passes through: whether the shop carries it is the
+                # interpreter's to judge ("Rolex" -> we don't carry Rolex).
+                latin.append(token.lower())
+                i += 1
+                continue
+            pair = token + tokens[i + 1] if i + 1 < len(tokens) and CJK.search(tokens[i + 1]) else ""
+            kind = self._kind(pair) if pair and pair in _dictionary() else None
+            if kind:
+                kinds.append(kind)
+                at.append(i + 1)
+                names.setdefault(kind, pair)
+                i += 2
+                continue
+            kind = None if token in table else self._kind(token)
+            if kind:
+                kinds.append(kind)
+                at.append(i)
+                names.setdefault(kind, token)
+            elif token in table:
+                attributes.append(table[token])
+            elif len(token) > 1:
+                # A word read by the attribute it starts with ("纯棉款"), unless the dictionary says
+                # the word means something else ("面试" is an interview, not "face"; "皮革" agrees).
+                starts = [table[p] for p in sorted(table, key=len, reverse=True) if token.startswith(p)]
+                part = next(iter(starts), None)
+                if part and token in _dictionary() and not any(part in sense for sense in _senses(token)):
+                    part = None
+                (attributes if part else unread).append(part or token)
+                if not part:
+                    loose.append(i)
+            elif CJK.search(token):
+                loose.append(i)
+            i += 1
+        # A one-character word just before a product word modifies it (Chinese puts the head
+        # last): 板 + 球拍 is a bat, not a board; before a container it says what it holds
+        # (表 + 盒子: a watch box).
+        containers = set(self.words["container_heads"])
+        heads: list[str] = []
+        pending = ""  # a one-character kind waiting for the product word after it
+        after = -1  # the token of the last kind: words before it qualify that one
+        for n, (kind, where) in enumerate(zip(kinds, at, strict=True)):
+            if pending and terms(kind) and singular_of(terms(kind)[-1]) in containers:
+                kind = f"{pending} {kind}"
+            elif not pending:
+                # words of the same stretch between spaces: shoppers separate clauses with them
+                # ("闺女下周参加同学生日派对 想给她买条裙子": the party is no kind of dress)
+                stretch = next((s for s in text.split() if tokens[where] in s), "")
+                before = stretch[: stretch.find(tokens[where])]
+                qualifiers = [tokens[j] for j in reversed(loose) if after < j < where and tokens[j] in before]
+                kind = self._narrower(kind, tokens[where], qualifiers)
+            pending = ""
+            after = where
+            if n + 1 < len(at) and at[n + 1] == where + 1 and len(tokens[where]) == 1:
+                pending = kind
+                continue
+            if told and n == len(at) - 1 and where + 1 in loose and self._stated(text, tokens[where + 1]):
+                unread.append(tokens[where])
+                continue
+            heads.append(kind)
+        agent = self._agent_kind(pieces) if not heads and not latin and not placed else None
+        if agent:  # "想给她买个按摩的": the one that massages, a massager
+            kind, said = agent
+            heads.append(kind)
+            names.setdefault(kind, said)
+            unread = [u for u in unread if u != said]
+        return heads, attributes, unread, latin, parts, placed

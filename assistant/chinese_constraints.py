@@ -1,0 +1,283 @@
+"""Chinese shoppers: the closed classes of a request (budget, measures, age, rating, audience,
+colours, what is refused), read from the data file's words."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.chinese_lexicon import APPROXIMATE, NUMBER, to_number, vocabulary
+from common.language import segment
+from common.text import STOPWORDS, terms
+
+
+class ConstraintReading:
+    """The part of `ChineseReader` (assistant.chinese) that reads a request's closed classes; it
+    uses the reader's data file (`words`, `attributes`) and shop callables."""
+
+    def _price(self, text: str) -> tuple[str, list[str]]:
+        rest, said, _ = self._price_bounds(text)
+        return rest, said
+
+    def _price_bounds(self, text: str) -> tuple[str, list[str], bool]:
+        """(the rest of the text, the budget in the interpreter's words, whether the ceiling
+        leaves its number out). A floor and a ceiling said apart ("一千以上，两千以下") are one
+        range; "三四百块" (three or four hundred) is the range 300 to 400."""
+        p = self.words["price"]
+        unit = "(?:" + "|".join(map(re.escape, sorted(p["units"], key=len, reverse=True))) + ")?"
+
+        def words(key: str) -> str:
+            return "(?:" + "|".join(map(re.escape, sorted(p[key], key=len, reverse=True))) + ")"
+
+        around = re.compile(rf"\s*{unit}\s*{words('around_after')}")
+
+        def approximate(m: re.Match) -> str:
+            lo, hi = to_number(m[1] + m[3]) or 0, to_number(m[2] + m[3]) or 0
+            # "七八百左右" is about 750, a soft target as "左右" always is; "三四百块" is 300 to 400
+            return f"{(lo + hi) / 2:g}" if around.match(text, m.end()) else f"{lo:g}到{hi:g}"
+
+        text = APPROXIMATE.sub(approximate, text)
+        joiner = words("range_joiners")
+        rules = [
+            (rf"({NUMBER})\s*{unit}\s*{joiner}\s*({NUMBER})\s*{unit}\s*{words('range_after')}?", "between"),
+            (rf"{words('max_before')}\s*{words('cue_adverbs')}?\s*({NUMBER})\s*{unit}", "under"),
+            (rf"({NUMBER})\s*{unit}\s*{words('max_after')}", "under"),
+            (rf"{words('min_before')}\s*({NUMBER})\s*{unit}", "over"),
+            (rf"({NUMBER})\s*{unit}\s*{words('min_after')}", "over"),
+            (rf"{words('around_before')}?\s*({NUMBER})\s*{unit}\s*{words('around_after')}", "around"),
+            (rf"({NUMBER})\s*(?:{'|'.join(map(re.escape, p['units']))})", "around"),
+        ]
+        bounds: dict[str, float] = {}
+        strict = False
+        for pattern, kind in rules:
+            if kind in bounds:
+                continue
+            if kind == "around" and bounds:  # "两百左右，别超过两百": the bound says it; the rest is read
+                for said in [m.group() for m in re.finditer(pattern, text, re.I) if not self._counts_things(text, m)]:
+                    text = text.replace(said, " ", 1)
+                continue
+            m = next((m for m in re.finditer(pattern, text, re.I) if not self._counts_things(text, m)), None)
+            if not m:
+                continue
+            values = [to_number(g) for g in m.groups() if g]
+            if not values or None in values:
+                continue
+            text = text.replace(m.group(), " ", 1)
+            if kind == "between" and len(values) == 2:
+                lo, hi = sorted(values)
+                return text, [f"between {lo:g} and {hi:g}"], False
+            bounds[kind] = values[0]
+            if kind == "under":
+                strict = any(word in m.group() for word in p["strict"])
+            if kind == "around":
+                break
+        if "under" in bounds and "over" in bounds and bounds["over"] < bounds["under"]:
+            return text, [f"between {bounds['over']:g} and {bounds['under']:g}"], False
+        said = [f"{kind} {value:g}" for kind, value in bounds.items()][:1]
+        return text, said, strict and "under" in bounds and "over" not in bounds
+
+    def _measures(self, text: str) -> tuple[str, list[str]]:
+        """ "9瓦" -> "9 w", "42码" -> "size 42": a number with a unit of measure is a spec, never
+        a budget ("500毫升以内" is a size)."""
+        units = self.words["units"]
+        pattern = r"(\d+(?:\.\d+)?)\s*(" + "|".join(map(re.escape, sorted(units, key=len, reverse=True))) + ")"
+        found = []
+        before = "|".join(map(re.escape, sorted(self.words["size_before"], key=len, reverse=True)))
+        for m in list(re.finditer(rf"(?:{before})\s*(\d+(?:\.\d+)?)", text)):  # 腰围32: size 32
+            found.append(f"size {m.group(1)}")
+            text = text.replace(m.group(), " ", 1)
+        for m in list(re.finditer(pattern, text)):
+            unit = units[m.group(2)]
+            found.append(f"size {m.group(1)}" if unit == "size" else f"{m.group(1)} {unit}")
+            text = text.replace(m.group(), " ", 1)
+        # A measure said with a Chinese numeral ("两格的饭盒", "一升"); not a size ("大一码" is a
+        # size larger, not size 1).
+        counted = "|".join(map(re.escape, sorted((u for u in units if units[u] != "size"), key=len, reverse=True)))
+        for m in list(re.finditer(rf"([一二两三四五六七八九十]+)\s*({counted})", text)):
+            count = to_number(m.group(1))
+            if count:
+                found.append(f"{count:g} {units[m.group(2)]}")
+                text = text.replace(m.group(), " ", 1)
+        return text, found
+
+    def _counts_things(self, text: str, m: re.Match) -> bool:
+        """ "一块手表": 块 after a lone 一/两/几 with no 钱 is the measure word, not rupees."""
+        said = m.group().strip()
+        numerals = self.words["price"]["measure_numerals"]
+        lone = len(said) == 2 and said[0] in numerals and said[1] == "块"
+        return lone and text[m.end() : m.end() + 1] != "钱"
+
+    def _age(self, text: str, pronoun: bool) -> tuple[str, list[str]]:
+        """ "10岁男孩" -> for a 10 year old: the interpreter reads the audience from the age. An age
+        said of "她"/"他" (with no audience word in the message) is that person's: "she is 8" keeps
+        the girls a relation set in an earlier turn."""
+        m = re.search(r"(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:岁|周岁)", text)
+        if not m:
+            return text, []
+        years = f"{to_number(m.group(1)) or 0:g}"
+        rest = text.replace(m.group(), " ")
+        said_of = [english for word, english in self.words["pronouns"].items() if word in text]
+        if pronoun and said_of:
+            for word in self.words["pronouns"]:
+                rest = rest.replace(word, " ")
+            return rest, [f"{said_of[0]} is {years}"]
+        return rest, [f"for a {years} year old"]
+
+    def _rating(self, text: str) -> tuple[str, list[str]]:
+        rating = self.words["rating"]
+        for pattern in rating["patterns"]:
+            m = re.search(pattern, text)
+            if m:
+                return text.replace(m.group(), " "), [f"rated {m.group(1)} and above"]
+        for word in sorted(rating["high"], key=len, reverse=True):
+            if word in text:  # "评分高一点": a better rating with no number
+                return text.replace(word, " "), ["highly rated"]
+        return text, []
+
+    def _audience(self, text: str) -> tuple[str, list[str]]:
+        # The most specific word wins: "女儿" (girls) before "女" words, "小男孩" before "男孩".
+        table = [(w, a) for a, words in self.words["audiences"].items() for w in words]
+        for word, audience in sorted(table, key=lambda x: len(x[0]), reverse=True):
+            if word in text and not self._narrated(text, word) and not self._refused(text, word):
+                grown = self.words["grown_up"]
+                if any(cue in text for cue in grown["cues"]):
+                    audience = grown["audiences"].get(audience, audience)
+                return text.replace(word, " "), [f"for {audience}"]
+        return text, []
+
+    def _refused(self, text: str, word: str) -> bool:
+        """Whether every mention of an audience word follows a refusal within a few characters
+        ("他是男的哈，别推女款": women's styles are refused, the shopper's man is the audience; set L
+        d-06 filtered on women)."""
+        cues = self.words["negations"]
+        refusals = [*cues["before"], *cues["dislikes"], *cues.get("audience_before", [])]
+        reach = self.words["negations"].get("audience_reach", 3)
+        mentions = list(re.finditer(re.escape(word), text))
+        return bool(mentions) and all(
+            any(cue in text[max(0, m.start() - reach - len(cue)) : m.start()] for cue in refusals) for m in mentions
+        )
+
+    def _narrated(self, text: str, word: str) -> bool:
+        """Whether every mention of a person is chatter about what they do ("我老公天天念叨车脏":
+        the husband complains, nobody buys for him): the word is followed by a habit or complaint
+        word (`narration` in the data file), with no giving word before it ("给老公")."""
+        chatter = self.words["narration"]
+        givers = "|".join(map(re.escape, sorted(chatter["not_after"], key=len, reverse=True)))
+        said = "|".join(map(re.escape, sorted(chatter["before"], key=len, reverse=True)))
+        mentions = list(re.finditer(re.escape(word), text))
+        return bool(mentions) and all(
+            re.match(rf"\s*(?:{said})", text[m.end() :]) and not re.search(rf"(?:{givers})\s*我?$", text[: m.start()])
+            for m in mentions
+        )
+
+    def _colours(self, text: str) -> tuple[str, list[str]]:
+        """Colour words as whole segmented words: 口红 is lipstick, not red."""
+        table = self.words["colours"]
+        kept, found = [], []
+        for token in segment(text, vocabulary()):
+            colour = table.get(token) or (table.get(token[:-1]) if token.endswith("的") else None)
+            if colour:
+                found.append(colour)
+                kept.append(" ")
+            else:
+                kept.append(token)
+        return "".join(kept), found
+
+    def _without_owned(self, text: str) -> str:
+        """The message without a clause about what the shopper already has that the product goes
+        with ("纯棉的dupatta 三百块以内 配我那套白色的kurta": a dupatta; the kurta and its white are
+        context), where another clause names the product. The clause opens with a verb of matching
+        and a word of owning (`goes_with`, `owned_markers`); one that names two things keeps the
+        last as the product ("配她那条裙子的高跟鞋": heels) and is read as it is."""
+        goes = "|".join(map(re.escape, sorted(self.words["goes_with"], key=len, reverse=True)))
+        owners = "|".join(map(re.escape, sorted(self.words["owned_markers"], key=len, reverse=True)))
+        m = re.search(rf"(?:^|(?<=[\s，,。！!？?；;]))(?:{goes})\s*(?:{owners})[^\s，,。！!？?；;]*", text)
+        if not m:
+            return text
+        rest = text[: m.start()] + " " + text[m.end() :]
+        things = self._open_words(m.group(), {})
+        named = self._open_words(rest, {})
+        if len(things[0]) + len(things[3]) > 1 or not (named[0] or named[3]):
+            return text
+        return rest
+
+    def _replaced_colours(self, text: str) -> tuple[str, list[str]]:
+        """Colours said before a word that replaces (`moves: instead`) when another colour follows
+        it ("红的太扎眼了，还是换成金色的吧": red is taken back, gold is wanted): taken out, and
+        returned to be passed on as "not red"."""
+        words = sorted(self.words["moves"]["instead"], key=len, reverse=True)
+        at = min((text.find(w) for w in words if w in text), default=-1)
+        if at <= 0:
+            return text, []
+        before, after = text[:at], text[at:]
+        rest, earlier = self._colours(before)
+        _, later = self._colours(after)
+        earlier = [c for c in earlier if c not in later]
+        if not earlier or not later:
+            return text, []
+        return rest + after, earlier
+
+    def _refused_colours(self, text: str) -> tuple[str, list[str]]:
+        """Colours and brands said not to be wanted ("蓝的不要了", "不要黑色", "不要Fastrack的"):
+        taken out before what is wanted is read, and passed on as "not blue", "not fastrack"."""
+        names = "|".join(map(re.escape, sorted(self.words["colours"], key=len, reverse=True)))
+        neg = self.words["negations"]
+        after = "|".join(map(re.escape, sorted(neg["after"], key=len, reverse=True)))
+        before = "|".join(map(re.escape, sorted(neg["before"], key=len, reverse=True)))
+        latin = r"[A-Za-z][A-Za-z0-9&'.-]*(?:\s[A-Za-z][A-Za-z0-9&'.-]*)*"
+        refused = []
+        for pattern in (rf"({names})(?:色)?的?\s*(?:{after})", rf"(?:{before})\s*({names})(?:色)?的?"):
+            for m in list(re.finditer(pattern, text)):
+                refused.append(self.words["colours"][m.group(1)])
+                text = text.replace(m.group(), " ")
+        # A brand refused the same way ("不要Fastrack的", "除了Titan") -> "not fastrack"
+        for pattern in (rf"({latin})\s*的?\s*(?:{after})", rf"(?:{before})\s*({latin})\s*的?"):
+            for m in list(re.finditer(pattern, text)):
+                refused.append(m.group(1).lower())
+                text = text.replace(m.group(), " ")
+        return text, list(dict.fromkeys(refused))
+
+    def _refused_attributes(self, text: str) -> tuple[str, list[str]]:
+        """Attributes said not to be liked or wanted ("她不喜欢条纹", "不要印花的"): taken out
+        before what is wanted is read, so they are never asked for, and passed on as "not
+        striped" (a negated attribute the interpreter neither requires nor prefers)."""
+        table = self.attributes
+        said = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+        dislikes = "|".join(map(re.escape, sorted(self.words["negations"]["dislikes"], key=len, reverse=True)))
+        refused = []
+        for m in list(re.finditer(rf"(?:{dislikes})\s*({said})(?:的|图案|款)?", text)):
+            refused.append(table[m.group(1)])
+            text = text.replace(m.group(), " ", 1)
+        return text, list(dict.fromkeys(refused))
+
+    def _refused_kinds(self, text: str) -> tuple[str, list[str]]:
+        """What a clause refuses from its negation to its end ("不要打板球用的", "算了不要裙子了",
+        "不是打板球那种手套"): taken out before the product is read, so a refused kind or use is
+        never the request's (set M zh-02 and d-02 showed cricket gloves, set L d-10 kept the dress).
+        A kind named after another there ("打板球那种手套": gloves of the cricket kind) is the
+        product's and stays; the words read before it, and the attributes, are passed on as "not
+        cricket"; a lone kind refused is dropped (the kind said instead replaces it). An A-not-A
+        question (要不要, 是不是) and a degree after the cue (不要太大) refuse nothing."""
+        negations = self.words["negations"]
+        cues = sorted(negations["before"], key=len, reverse=True)
+        refused: list[str] = []
+        for clause in re.split(r"[，,。！!？?；;\n]+", text):
+            found = [(clause.find(c), c) for c in cues if c in clause]
+            at, cue = min(found, default=(-1, ""))
+            if (
+                at < 0
+                or (at and clause[at - 1] == cue[-1])
+                or clause[at + len(cue) :].startswith(tuple(negations["degree"]))
+            ):
+                continue
+            span, names = clause[at:], {}
+            kinds, attributes, *_ = self._clause_words(span[len(cue) :], names)
+            if not kinds and not attributes:
+                continue  # nothing read to refuse ("不是很贵"): the words stay
+            kept = names.get(kinds[-1], "") if len(kinds) >= 2 else ""
+            said = [" ".join(w for w in terms(k) if w not in STOPWORDS) for k in (kinds[:-1] if kept else [])]
+            refused += [*attributes, *said]  # "a football": the sense's article is no word refused
+            text = text.replace(span, f" {kept} ", 1)
+        return text, list(dict.fromkeys(refused))
+
+    def _asks(self, message: str) -> bool:
+        return any(cue in message for cue in self.words["question_cues"])
