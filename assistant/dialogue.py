@@ -345,7 +345,9 @@ def _carry_over(old: Request, new: Request, catalog: CatalogIndex) -> None:
     c, prev = new.constraints, old.constraints
     type_only = Constraints(categories=c.categories)
     has_type = bool(catalog.mask(type_only).any())
-    for slot in KEPT_ON_NEW_TYPE:
+    # A brand said before any kind ("from that brand, the one for a Hero CD", then "one bulb")
+    # is what the kind is asked of; a brand said of another kind is that kind's.
+    for slot in KEPT_ON_NEW_TYPE + (("brand",) if old.product_type is None else ()):
         trial = c.model_copy(deep=True)
         if slot == "audience":
             trial.audience = prev.audience
@@ -354,6 +356,8 @@ def _carry_over(old: Request, new: Request, catalog: CatalogIndex) -> None:
             trial.price_strict, trial.price_near, trial.premium = prev.price_strict, prev.price_near, prev.premium
         elif slot == "colour":
             trial.colours = list(prev.colours)
+        elif slot == "brand":
+            trial.brands = list(prev.brands)
         else:
             trial.in_stock = prev.in_stock
         if trial == c:

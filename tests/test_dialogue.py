@@ -95,6 +95,21 @@ CASES = [
         ["colour"],
     ),
     ("a move verb names no kind", ["sandals for women", "hmm switch to boots"], {"type": "boots"}, []),
+    # a brand said before any kind is what the kind is asked of (set L d14)
+    ("a brand before the kind", ["anything from strideline?", "sneakers"], {"brand": "by strideline"}, []),
+    # "that brand" binds to what the last turn answered about (set L d14)
+    (
+        "that brand",
+        ["is the Zephyr Women's Running Shoes breathable?", "from that brand I want sneakers"],
+        {"brand": "by strideline"},
+        [],
+    ),
+    (
+        "the same company",
+        ["is the Zephyr Women's Running Shoes breathable?", "does the same company make socks?"],
+        {"brand": "by strideline"},
+        [],
+    ),
     (
         "start over",
         ["sandals for women under 100", "forget that, show me mugs"],
