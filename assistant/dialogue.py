@@ -278,15 +278,8 @@ def _apply(c: Constraints, said: Constraints) -> None:
             None,
             True,
         )
-    elif said.cheap:
-        c.price_min, c.price_max, c.cheap, c.price_strict, c.price_near, c.premium = (
-            None,
-            None,
-            True,
-            False,
-            None,
-            False,
-        )
+    elif said.cheap:  # the cheap end within the bound said: "same budget", "cheap is better" after "under 800"
+        c.cheap, c.premium = True, False
     for colour in said.exclude_colours:
         if colour not in c.exclude_colours:
             c.exclude_colours.append(colour)
