@@ -13,6 +13,8 @@ import json
 import re
 from functools import cache
 
+from assistant.catalog import CatalogIndex
+from assistant.constraints import Constraints
 from assistant.vocabulary import DATA
 from common.schema import Product
 
@@ -39,3 +41,15 @@ def brand_pointed_at(message: str, about: list[Product], shown: list[Product]) -
         if products:
             return brands.pop() if len(brands) == 1 else None
     return None
+
+
+def bind_pointed_brand(
+    said: Constraints, message: str, about_ids: list[str], on_screen: list[Product], catalog: CatalogIndex
+) -> None:
+    """Add the brand a message points at to what it says (`said`), where it names none itself:
+    read before the intent, so "does that brand make one with a glass lid?" is a request with a
+    brand in it, not a question about the first card."""
+    about = [catalog.products[catalog.row_of[pid]] for pid in about_ids if pid in catalog.row_of]
+    brand = brand_pointed_at(message, about, on_screen)
+    if brand and not said.brands:
+        said.brands = [brand]

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from assistant import alternatives as alternatives_
 from assistant import dialogue
-from assistant.brand_reference import brand_pointed_at
 from assistant.generation import Generation
 from assistant.intent import Intent
 from assistant.interpret import Interpretation
@@ -59,10 +58,6 @@ def shop(a: Assistant, session: Session, message: str, meant: Interpretation, ti
         shown_prices = [p.price for p in shown if p.price is not None]
     shown_ratings = [p.rating for p in shown if p.rating]
     query = meant.query
-    about = [a.product(pid) for pid in session.last.about if pid in a.engine.catalog.row_of]
-    brand = brand_pointed_at(message, about, a.shown_products(session))
-    if brand and not query.constraints.brands:  # "from that brand, the one for a Hero CD"
-        query.constraints.brands = [brand]
     before = session.request
     for slot in meant.remove:  # "scratch the black", "any brand is fine"
         before = dialogue.remove(before, slot, a.engine.catalog).request

@@ -565,3 +565,30 @@ def test_a_question_about_what_is_shown_in_hinglish_changes_nothing(assistant, a
     first = assistant.reply(session, "bath towel")
     reply = assistant.reply(session, asked)
     assert reply.intent == "product_question" and reply.request == first.request
+
+
+@pytest.mark.parametrize(
+    ("turns", "brand", "product_type"),
+    [
+        # a brand pointed at after a question about its products asks for more of it (set L d14, d15)
+        (
+            ["are the Bike World tail light bulbs decent?", "does that company make one for a Pulsar?"],
+            "bike world",
+            None,
+        ),
+        (
+            ["are the Bike World tail light bulbs decent?", "from the same brand, the one for a Hero CD"],
+            "bike world",
+            None,
+        ),
+        # "is there any X" asks for X, not about the card on screen (set M d22)
+        (["my bike is dirty all the time", "is there some cover to protect it"], None, "cover"),
+        (["my desk is a mess, papers everywhere", "are there any folders to sort them"], None, "folders"),
+    ],
+)
+def test_a_question_that_asks_for_products_is_a_request(assistant, turns, brand, product_type):
+    session = Session()
+    replies = [assistant.reply(session, t) for t in turns]
+    assert replies[-1].intent in ("search", "refine") and replies[-1].products
+    assert session.request.constraints.brands == ([brand] if brand else [])
+    assert product_type is None or session.request.product_type == product_type
