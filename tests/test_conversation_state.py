@@ -367,6 +367,13 @@ CASES = [
         {"type": "sunglasses", "attributes": ["aviator"]},
     ),
     ("sub-kind modifier", ["led bulb", "the 9W kind please"], {"type": "led bulb", "attributes": ["9 w"]}),
+    # what the shopper's own thing is ("it's single phase") is what the kind must fit (set M d30)
+    (
+        "stated of it",
+        ["pump controller", "it's single phase, for the borewell"],
+        {"type": "pump controller", "attributes": ["single"]},
+    ),
+    ("stated of it", ["sunglasses", "mine is aviator, lost it"], {"type": "sunglasses", "attributes": ["aviator"]}),
     # a material refused in the follow-up is no must-have beside the one asked for
     ("refused material", ["casserole set", "steel, not plastic"], {"type": "casserole set", "attributes": ["steel"]}),
     # a take-back read by its position and object, whatever its verb
