@@ -22,6 +22,7 @@ from common.text import STOPWORDS, singular, terms, tokenize
 
 _STEERING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
 PRO_FORMS = frozenset(_STEERING["kind_pro_forms"])
+FOCUS = frozenset(_STEERING["restrictive_focus"])
 STATED = sorted((tuple(p.split()) for p in _STEERING["stated_of_it"]), key=len, reverse=True)
 CLAUSE_END = re.compile(r"[.!?;]| but | and ")
 GRAMMAR = STOPWORDS | FUNCTION_WORDS
@@ -51,7 +52,7 @@ def kind_modifiers(
     heads = PRO_FORMS | {singular(w) for w in terms(kind)[-1:]}
     words = tokenize(message.lower().replace("'", ""))
     said = [w for w, after in zip(words, words[1:], strict=False) if singular(after) in heads]
-    said += stated_of_it(message)
+    said += stated_of_it(message) + focused(words)
     out: list[str] = []
     for w in said:
         if w not in asked or w in terms(kind):
@@ -86,6 +87,20 @@ def stated_of_it(message: str) -> list[str]:
                     break
                 out += _predicate(more)
             return out
+    return out
+
+
+def focused(words: list[str]) -> list[str]:
+    """The words a focus adverb restricts to ("gel only please", "only the steel"): the word
+    before it and the first word after it that is no article."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w not in FOCUS:
+            continue
+        if i:
+            out.append(words[i - 1])
+        after = [x for x in words[i + 1 : i + 3] if x not in ("a", "an", "the")]
+        out += after[:1]
     return out
 
 

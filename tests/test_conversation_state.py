@@ -374,6 +374,9 @@ CASES = [
         {"type": "pump controller", "attributes": ["single"]},
     ),
     ("stated of it", ["sunglasses", "mine is aviator, lost it"], {"type": "sunglasses", "attributes": ["aviator"]}),
+    # a focus adverb restricts to the word beside it: nothing else will do (set L d20)
+    ("restricted", ["air freshener", "thanks! gel only please"], {"type": "air freshener", "attributes": ["gel"]}),
+    ("restricted", ["sunglasses", "only aviator"], {"type": "sunglasses", "attributes": ["aviator"]}),
     # a material refused in the follow-up is no must-have beside the one asked for
     ("refused material", ["casserole set", "steel, not plastic"], {"type": "casserole set", "attributes": ["steel"]}),
     # a take-back read by its position and object, whatever its verb
