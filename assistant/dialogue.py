@@ -33,6 +33,7 @@ from assistant.ordinals import order_words
 from assistant.spelling import CHAT_WORDS
 from assistant.take_back import taken_back_words
 from assistant.understand import FUNCTION_WORDS, HARD_AUDIENCE, METAL_COLOURS, Query
+from assistant.untyped_words import telling_words
 from assistant.vocabulary import DATA
 from common.errors import ShopAssistError
 from common.text import COLOURS, STOPWORDS, money, singular, terms, tokenize
@@ -166,6 +167,8 @@ def update(
         )
         if not reset:
             _carry_over(base, request, catalog)
+            if base.product_type is None:  # "the one for a Hero CD", then "a bulb": the words still tell
+                request.text += "".join(f" {w}" for w in telling_words(base.text, request, catalog, _said_nothing()))
         new = True
     else:
         request = base.model_copy(deep=True)
@@ -415,6 +418,11 @@ def _merged_text(old: str, new: str, taken_back: frozenset[str] = frozenset()) -
     skip |= taken_back
     extra = [w for w in _asked_words(new) if w not in skip and w not in have and not w.isdigit()]
     return " ".join([old, *dict.fromkeys(extra)]).strip()
+
+
+@cache
+def _said_nothing() -> frozenset[str]:
+    return FILLER | STOPWORDS | FUNCTION_WORDS | QUERY_WORDS | never_ranking_words() | set(COLOURS)
 
 
 @cache

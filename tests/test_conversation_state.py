@@ -602,3 +602,15 @@ def test_a_question_that_asks_for_products_is_a_request(assistant, turns, brand,
     assert replies[-1].intent in ("search", "refine") and replies[-1].products
     assert session.request.constraints.brands == ([brand] if brand else [])
     assert product_type is None or session.request.product_type == product_type
+
+
+def test_words_said_before_the_kind_still_rank_once_it_is_named(assistant):
+    # "the one for a Honda CBR" said with a brand and no kind, then "a bulb": the kind starts the
+    # request anew, and the words that tell its products apart still rank (set L d14)
+    turns = [
+        "is the Bike World tail light bulb bright?",
+        "from that brand, the one for a Honda CBR",
+        "one bulb is enough",
+    ]
+    _, session = final_state(assistant, turns)
+    assert {"honda", "cbr"} <= set(session.request.text.split()) and session.request.product_type == "bulb"
