@@ -250,9 +250,15 @@ def _words_number(toks: list[str], i: int, lex: Lexicon) -> tuple[float, int] | 
         elif (
             t in lex.scales
             and t != "k"
-            and (seen_number or fraction or (j > i and toks[j - 1] in ("a", "an")) or (j == i and nxt in lex.currency))
+            and (
+                seen_number
+                or fraction
+                or (j > i and toks[j - 1] in ("a", "an"))
+                or (j == i and _opens_amount(toks, i, lex))
+            )
         ):
-            # "thousand rupees": a scale word opening the number before its currency is one of it
+            # "thousand rupees", "under thousand": a scale word opening the number before its
+            # currency or after a bound cue is one of it ("a thousand")
             scale = lex.scales[t]
             base = current or fraction or 1.0
             if scale == 100:
@@ -277,6 +283,13 @@ def _words_number(toks: list[str], i: int, lex: Lexicon) -> tuple[float, int] | 
     if toks[i] == "one" and j == i + 1 and not (j < len(toks) and toks[j] in lex.currency):
         return None
     return total + current, j
+
+
+def _opens_amount(toks: list[str], i: int, lex: Lexicon) -> bool:
+    """A scale word alone stands for one of it where money is plainly meant: before its currency
+    ("thousand rupees") or after a bound cue ("under thousand", "max thousand")."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else ""
+    return nxt in lex.currency or _cue_before(toks, i, lex)[0] is not None
 
 
 def _is_amount(toks: list[str], matches: list[re.Match[str]], i: int, end: int, lex: Lexicon) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from assistant.possessives import owner_at
 from common.text import tokenize
 from common.untrusted import split_sentences
 
@@ -429,7 +430,7 @@ def read_audience(request: str, whole: str) -> AudienceReading:
         return AudienceReading("couple")
     words = tokenize(request.replace("'", " "))
     # Who passes something on ("my sister says not over 300") is not who it is for.
-    words = [w for i, w in enumerate(words) if not speaker_at(words, i)]
+    words = [w for i, w in enumerate(words) if not speaker_at(words, i) and not owner_at(words, i, t.people, t.words)]
     for w in words:
         if w in t.words and w not in t.people:
             # "shorts for a 1 year old girl": a child word with an infant's age is a baby, as the
@@ -445,7 +446,11 @@ def read_audience(request: str, whole: str) -> AudienceReading:
         return AudienceReading()
     # The person the request is for, with what the whole message says about them.
     all_words = tokenize(whole.replace("'", " "))
-    all_words = [w for i, w in enumerate(all_words) if not speaker_at(all_words, i)]
+    all_words = [
+        w
+        for i, w in enumerate(all_words)
+        if not speaker_at(all_words, i) and not owner_at(all_words, i, t.people, t.words)
+    ]
     if t.animals & set(all_words) and not any(w in t.people for w in all_words):
         return AudienceReading()  # "she's a labrador", "for my cat, he is 3": the animal's pronoun
     gender, group = None, None

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from functools import cached_property
 
 from assistant import answers, chinese_text, dialogue, policy_answer, shopping, superlatives, which_one
-from assistant import intent as intents
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
 from assistant.chinese import ChineseReader, Reading, carry_through, shop_reader
@@ -37,14 +36,12 @@ from assistant.policy_turn import PolicyTurn
 from assistant.prompting import product_messages
 from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip
 from assistant.session import Session
+from assistant.small_talk import small_talk
 from assistant.store import Action
 from assistant.turn import Branch, Outcome, Relayed, Timings, observe, shopper_guard
 from assistant.understand import FUNCTION_WORDS
 from assistant.wording import (
-    CHITCHAT_REPLY,
     CLARIFY_REPLY,
-    OUT_OF_SCOPE_REPLY,
-    THANKS_REPLY,
     comparison_rows,
     comparison_table,
     detail_text,
@@ -154,7 +151,7 @@ class Assistant:
         elif meant.unreadable:
             branch = self._say(meant.unreadable, Intent.CLARIFY)
         elif meant.intent == Intent.CHITCHAT:
-            branch = self._chitchat(text)
+            branch = small_talk(text, session, self.engine.catalog)
         elif named:
             branch = self._answer_named(session, text, named, meant, timings)
         elif meant.intent in (Intent.SUPPORT, Intent.POLICY):
@@ -241,16 +238,6 @@ class Assistant:
     def _say(self, text: str, intent: Intent) -> Branch:
         yield Event(type=EventKind.TEXT, data=text)
         return Outcome(intent)
-
-    def _chitchat(self, message: str) -> Branch:
-        if intents.OUT_OF_SCOPE.search(message):
-            text = OUT_OF_SCOPE_REPLY
-        elif message.lower().startswith(("thank", "thx")):
-            text = THANKS_REPLY
-        else:
-            text = CHITCHAT_REPLY
-        yield Event(type=EventKind.TEXT, data=text)
-        return Outcome(Intent.CHITCHAT)
 
     def _policy(self, session: Session, message: str, meant: Interpretation, timings: Timings) -> Branch:
         # A question about a shown item ("does the first one come with a warranty?") is answered

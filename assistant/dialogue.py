@@ -33,6 +33,7 @@ from assistant.ordinals import order_words
 from assistant.spelling import CHAT_WORDS
 from assistant.take_back import taken_back_words
 from assistant.understand import FUNCTION_WORDS, HARD_AUDIENCE, METAL_COLOURS, Query
+from assistant.untyped_words import telling_words
 from assistant.vocabulary import DATA
 from common.errors import ShopAssistError
 from common.text import COLOURS, STOPWORDS, money, singular, terms, tokenize
@@ -166,6 +167,8 @@ def update(
         )
         if not reset:
             _carry_over(base, request, catalog)
+            if base.product_type is None:  # "the one for a Hero CD", then "a bulb": the words still tell
+                request.text += "".join(f" {w}" for w in telling_words(base.text, request, catalog, _said_nothing()))
         new = True
     else:
         request = base.model_copy(deep=True)
@@ -278,15 +281,8 @@ def _apply(c: Constraints, said: Constraints) -> None:
             None,
             True,
         )
-    elif said.cheap:
-        c.price_min, c.price_max, c.cheap, c.price_strict, c.price_near, c.premium = (
-            None,
-            None,
-            True,
-            False,
-            None,
-            False,
-        )
+    elif said.cheap:  # the cheap end within the bound said: "same budget", "cheap is better" after "under 800"
+        c.cheap, c.premium = True, False
     for colour in said.exclude_colours:
         if colour not in c.exclude_colours:
             c.exclude_colours.append(colour)
@@ -345,7 +341,9 @@ def _carry_over(old: Request, new: Request, catalog: CatalogIndex) -> None:
     c, prev = new.constraints, old.constraints
     type_only = Constraints(categories=c.categories)
     has_type = bool(catalog.mask(type_only).any())
-    for slot in KEPT_ON_NEW_TYPE:
+    # A brand said before any kind ("from that brand, the one for a Hero CD", then "one bulb")
+    # is what the kind is asked of; a brand said of another kind is that kind's.
+    for slot in KEPT_ON_NEW_TYPE + (("brand",) if old.product_type is None else ()):
         trial = c.model_copy(deep=True)
         if slot == "audience":
             trial.audience = prev.audience
@@ -354,6 +352,8 @@ def _carry_over(old: Request, new: Request, catalog: CatalogIndex) -> None:
             trial.price_strict, trial.price_near, trial.premium = prev.price_strict, prev.price_near, prev.premium
         elif slot == "colour":
             trial.colours = list(prev.colours)
+        elif slot == "brand":
+            trial.brands = list(prev.brands)
         else:
             trial.in_stock = prev.in_stock
         if trial == c:
@@ -418,6 +418,11 @@ def _merged_text(old: str, new: str, taken_back: frozenset[str] = frozenset()) -
     skip |= taken_back
     extra = [w for w in _asked_words(new) if w not in skip and w not in have and not w.isdigit()]
     return " ".join([old, *dict.fromkeys(extra)]).strip()
+
+
+@cache
+def _said_nothing() -> frozenset[str]:
+    return FILLER | STOPWORDS | FUNCTION_WORDS | QUERY_WORDS | never_ranking_words() | set(COLOURS)
 
 
 @cache

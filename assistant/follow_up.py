@@ -39,6 +39,7 @@ from assistant.audience import (
     table,
     taken_back,
 )
+from assistant.brand_reference import points_at_brand
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours
 from assistant.colour_words import COLOUR_CONTEXT, METAL_COLOURS, SHADES
@@ -492,5 +493,8 @@ def asked_part(message: str) -> str:
 
 def asks_about_shown(message: str) -> bool:
     """A question about the products ("is english willow better than kashmir?", "what material
-    are these usually?"), not a request phrased as one ("any in red?")."""
-    return bool(ASKS.search(message))
+    are these usually?"), not a request phrased as one ("any in red?", "is there some bag to
+    organise it", "does that brand make one with a glass lid?": sets L, M)."""
+    words = [w for w in tokenize(message) if w not in OPENING_FILLER]
+    asks_for = any(tuple(words[: len(f)]) == f for f in ASKING_FRAMES) or points_at_brand(message)
+    return bool(ASKS.search(message)) and not asks_for

@@ -86,7 +86,7 @@ HANDOFF_CUE = re.compile(
     re.I,
 )
 CHITCHAT_CUE = re.compile(
-    r"^\s*(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you)?|thank you|thx|"
+    r"^\s*(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you| u)?|thank you|thx|ty|"
     r"bye|goodbye|ok(?:ay)?|cool|great|how are you|who are you|what are you|what can you do|"
     r"help)\b[\s!.?]*(?:there|so much|a lot)?[\s!.?]*$",
     re.I,

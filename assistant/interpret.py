@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from assistant import asking, superlatives, which_one
 from assistant import intent as intents
 from assistant.audience import clauses, taken_back
+from assistant.brand_reference import bind_pointed_brand
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints, phrase_in
@@ -125,6 +126,7 @@ def interpret(
         # reply says the shop has none of it rather than show other brands as if (set I).
         query = replace(query, unknown_brands=[*query.unknown_brands, *unknown])
         query.constraints.brands = [*query.constraints.brands, *unknown]
+    bind_pointed_brand(query.constraints, message, session.last.about, on_screen, engine.catalog)  # "that brand"
     lang = language(message)
     unreadable = _unreadable(message, lang, engine, query)
     if unreadable:

@@ -16,10 +16,17 @@ import re
 
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
+from assistant.understand import FUNCTION_WORDS
 from assistant.vocabulary import DATA
-from common.text import singular, terms, tokenize
+from common.text import STOPWORDS, singular, terms, tokenize
 
-PRO_FORMS = frozenset(json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["kind_pro_forms"])
+_STEERING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
+PRO_FORMS = frozenset(_STEERING["kind_pro_forms"])
+FOCUS = frozenset(_STEERING["restrictive_focus"])
+STATED = sorted((tuple(p.split()) for p in _STEERING["stated_of_it"]), key=len, reverse=True)
+CLAUSE_END = re.compile(r"[.!?;]| but | and ")
+GRAMMAR = STOPWORDS | FUNCTION_WORDS
+OPENING_WORDS = frozenset(w for p in STATED for w in p)  # "its", "it", "mine": the openers' own words
 GLUED_UNIT = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
 
 
@@ -44,9 +51,11 @@ def kind_modifiers(
     n_kind = int(kind_rows.sum())
     heads = PRO_FORMS | {singular(w) for w in terms(kind)[-1:]}
     words = tokenize(message.lower().replace("'", ""))
+    said = [w for w, after in zip(words, words[1:], strict=False) if singular(after) in heads]
+    said += stated_of_it(message) + focused(words)
     out: list[str] = []
-    for w, after in zip(words, words[1:], strict=False):
-        if w not in asked or singular(after) not in heads or w in terms(kind):
+    for w in said:
+        if w not in asked or w in terms(kind):
             continue
         phrase = catalog_form([w], catalog)
         rows = catalog.attribute_rows(phrase)
@@ -54,3 +63,52 @@ def kind_modifiers(
         if 0 < held < n_kind:
             out.append(" ".join(phrase))
     return list(dict.fromkeys(out))
+
+
+def stated_of_it(message: str) -> list[str]:
+    """The words that say what the shopper's own thing is ("its single phase, submersible",
+    "ok so it's the 8520"): the predicate after a subject and copula (`steering.json`
+    "stated_of_it") that opens a clause (after grammar words alone), up to the next grammar word
+    ("it is for my son" states nothing of it); a short clause after a comma lists on. The thing
+    must fit it: a controller for a single-phase pump is no three-phase one (set M d30)."""
+    out: list[str] = []
+    for sentence in CLAUSE_END.split(message.lower().replace("'", "")):
+        parts = [tokenize(c) for c in sentence.split(",")]
+        for n, words in enumerate(parts):
+            lead = 0
+            while lead < len(words) and words[lead] in GRAMMAR and words[lead] not in OPENING_WORDS:
+                lead += 1
+            opener = next((p for p in STATED if tuple(words[lead : lead + len(p)]) == p), None)
+            if opener is None:
+                continue
+            out += _predicate(words[lead + len(opener) :])
+            for more in parts[n + 1 :]:
+                if len(more) > 2:
+                    break
+                out += _predicate(more)
+            return out
+    return out
+
+
+def focused(words: list[str]) -> list[str]:
+    """The words a focus adverb restricts to ("gel only please", "only the steel"): the word
+    before it and the first word after it that is no article."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w not in FOCUS:
+            continue
+        if i:
+            out.append(words[i - 1])
+        after = [x for x in words[i + 1 : i + 3] if x not in ("a", "an", "the")]
+        out += after[:1]
+    return out
+
+
+def _predicate(words: list[str]) -> list[str]:
+    """The words up to the first grammar word."""
+    out = []
+    for w in words:
+        if w in GRAMMAR:
+            break
+        out.append(w)
+    return out

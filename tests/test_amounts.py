@@ -32,6 +32,9 @@ from assistant.amounts import read_prices
         ("over 500 but under 2000", 500, 2000, None),
         # numbers in words
         ("twelve hundred max", None, 1200, None),
+        # a scale word alone after a bound cue is one of it (set M: "wall clock", then "under thousand")
+        ("under thousand", None, 1000, None),
+        ("below lakh please", None, 100000, None),
         # a bound cue after a comma that closes the clause bounds the amount (set I read a band)
         ("around 2 thousand, not more", None, 2000, None),
         ("1500, max", None, 1500, None),

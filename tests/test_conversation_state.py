@@ -367,6 +367,16 @@ CASES = [
         {"type": "sunglasses", "attributes": ["aviator"]},
     ),
     ("sub-kind modifier", ["led bulb", "the 9W kind please"], {"type": "led bulb", "attributes": ["9 w"]}),
+    # what the shopper's own thing is ("it's single phase") is what the kind must fit (set M d30)
+    (
+        "stated of it",
+        ["pump controller", "it's single phase, for the borewell"],
+        {"type": "pump controller", "attributes": ["single"]},
+    ),
+    ("stated of it", ["sunglasses", "mine is aviator, lost it"], {"type": "sunglasses", "attributes": ["aviator"]}),
+    # a focus adverb restricts to the word beside it: nothing else will do (set L d20)
+    ("restricted", ["air freshener", "thanks! gel only please"], {"type": "air freshener", "attributes": ["gel"]}),
+    ("restricted", ["sunglasses", "only aviator"], {"type": "sunglasses", "attributes": ["aviator"]}),
     # a material refused in the follow-up is no must-have beside the one asked for
     ("refused material", ["casserole set", "steel, not plastic"], {"type": "casserole set", "attributes": ["steel"]}),
     # a take-back read by its position and object, whatever its verb
@@ -565,3 +575,42 @@ def test_a_question_about_what_is_shown_in_hinglish_changes_nothing(assistant, a
     first = assistant.reply(session, "bath towel")
     reply = assistant.reply(session, asked)
     assert reply.intent == "product_question" and reply.request == first.request
+
+
+@pytest.mark.parametrize(
+    ("turns", "brand", "product_type"),
+    [
+        # a brand pointed at after a question about its products asks for more of it (set L d14, d15)
+        (
+            ["are the Bike World tail light bulbs decent?", "does that company make one for a Pulsar?"],
+            "bike world",
+            None,
+        ),
+        (
+            ["are the Bike World tail light bulbs decent?", "from the same brand, the one for a Hero CD"],
+            "bike world",
+            None,
+        ),
+        # "is there any X" asks for X, not about the card on screen (set M d22)
+        (["my bike is dirty all the time", "is there some cover to protect it"], None, "cover"),
+        (["my desk is a mess, papers everywhere", "are there any folders to sort them"], None, "folders"),
+    ],
+)
+def test_a_question_that_asks_for_products_is_a_request(assistant, turns, brand, product_type):
+    session = Session()
+    replies = [assistant.reply(session, t) for t in turns]
+    assert replies[-1].intent in ("search", "refine") and replies[-1].products
+    assert session.request.constraints.brands == ([brand] if brand else [])
+    assert product_type is None or session.request.product_type == product_type
+
+
+def test_words_said_before_the_kind_still_rank_once_it_is_named(assistant):
+    # "the one for a Honda CBR" said with a brand and no kind, then "a bulb": the kind starts the
+    # request anew, and the words that tell its products apart still rank (set L d14)
+    turns = [
+        "is the Bike World tail light bulb bright?",
+        "from that brand, the one for a Honda CBR",
+        "one bulb is enough",
+    ]
+    _, session = final_state(assistant, turns)
+    assert {"honda", "cbr"} <= set(session.request.text.split()) and session.request.product_type == "bulb"

@@ -207,6 +207,27 @@ def test_canned_replies_call_no_model(make_assistant, message, intent, text):
     assert reply.handoff == (intent == "support") and backend.calls == []
 
 
+@pytest.mark.parametrize(
+    ("turns", "kept"),
+    [
+        # small talk after a search leaves its cards on screen, and the reply carries them
+        ([JACKETS, "thanks a lot"], "panel"),
+        ([JACKETS, "thank u!"], "panel"),
+        ([JACKETS, "hello!"], "panel"),
+        # after "the cheaper of the two": the one chosen
+        ([JACKETS, "tell me more about the second one", "thx"], "about"),
+    ],
+    ids=["thanks", "thank u", "hello", "after a detail"],
+)
+def test_small_talk_keeps_what_is_on_screen(make_assistant, turns, kept):
+    assistant, backend = make_assistant(replies=["Fine."] * 4)
+    session = Session()
+    replies = [turn(assistant, session, t)[1] for t in turns]
+    last = replies[-1]
+    expected = replies[0].products if kept == "panel" else replies[-2].products
+    assert expected and last.intent == "chitchat" and [c.id for c in last.products] == [c.id for c in expected]
+
+
 def test_nothing_matches_is_said_plainly_without_the_model(make_assistant):
     assistant, backend = make_assistant()
     events, reply = turn(assistant, Session(), "do you have rolex watches?")

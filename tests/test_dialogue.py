@@ -67,6 +67,9 @@ CASES = [
     ("absolute budget", ["jacket", "keep it under 40"], {"price": "under $40"}, []),
     ("absolute budget", ["jacket", "between 80 and 150"], {"price": "$80–$150"}, []),
     ("absolute budget", ["jacket", "over 200"], {"price": "over $200"}, []),
+    # a wish for the cheap end keeps the bound said (set L d10, d12: "same budget" dropped it)
+    ("same budget", ["jacket", "keep it under 150", "same budget"], {"price": "under $150"}, []),
+    ("cheap within the bound", ["jacket under 150", "cheap is better"], {"price": "under $150"}, []),
     ("correction", ["shirts for men", "I meant for women"], {"type": "shirts", "audience": "for women"}, []),
     ("correction", ["sandals for women", "actually, heels instead"], {"type": "heels", "audience": "for women"}, []),
     ("correction", ["backpack in red", "no, in blue"], {"type": "backpack", "colour": "in blue"}, []),
@@ -95,6 +98,21 @@ CASES = [
         ["colour"],
     ),
     ("a move verb names no kind", ["sandals for women", "hmm switch to boots"], {"type": "boots"}, []),
+    # a brand said before any kind is what the kind is asked of (set L d14)
+    ("a brand before the kind", ["anything from strideline?", "sneakers"], {"brand": "by strideline"}, []),
+    # "that brand" binds to what the last turn answered about (set L d14)
+    (
+        "that brand",
+        ["is the Zephyr Women's Running Shoes breathable?", "from that brand I want sneakers"],
+        {"brand": "by strideline"},
+        [],
+    ),
+    (
+        "the same company",
+        ["is the Zephyr Women's Running Shoes breathable?", "does the same company make socks?"],
+        {"brand": "by strideline"},
+        [],
+    ),
     (
         "start over",
         ["sandals for women under 100", "forget that, show me mugs"],

@@ -89,6 +89,9 @@ def test_minimum_rating(parse, message, rating):
         ("shampoo for my cat, he is 3 and hates baths", None),
         ("a bed for our puppy, he chews everything", None),
         ("a raincoat for my son and his dog", "boys or men"),
+        # whose, not for whom: the person owned is the one it is for (set M d05)
+        ("a red cotton cap for my sister's baby", "baby"),
+        ("sunglasses for my uncle's daughter, she is 9", "girls"),
     ],
 )
 def test_audience(parse, message, audience):
