@@ -1153,6 +1153,11 @@ def _terms(text: str) -> list[str]:
     return [_spelling(singular(w)) for w in _tokens(text)]
 
 
+def name_terms(text: str) -> list[str]:
+    """The text's words as naming reads them (singular, one spelling): a brand as `Named.matched` holds it."""
+    return _terms(text)
+
+
 SHORT_HYPHENATED = re.compile(r"\b([a-z]{1,2})-([a-z]{1,2})\b")  # "wi-fi", "t-rex" are one word said either way
 NUMBER_UNIT = re.compile(r"^(\d+)([a-z]+)$")
 

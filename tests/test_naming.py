@@ -390,6 +390,29 @@ def test_the_product_pointed_at_comes_before_one_named_in_the_shoppers_story():
     assert _first(covers, said) == "c2"
 
 
+@pytest.mark.parametrize(
+    ("message", "named"),
+    [
+        # the shopper's own car, said by the words another product is "for" (set L)
+        ("my dad's old maruti 800 lives on the street. is that rainfun silver body cover ok outdoors?", ["c2"]),
+        ("carbanao cb-34 beige mats - can i put them in a maruti 800", ["m1"]),
+        # a comparison names each product, however it is said
+        ("compare the rainfun cover with the maruti 800 sun shade", ["c2", "c1"]),
+    ],
+)
+def test_a_product_named_by_its_brand_outvotes_those_named_by_the_shoppers_story(message, named):
+    from assistant.named_products import by_brand_first
+
+    catalog = [
+        Product(id="c1", title="speedwav 240460 sun shade for maruti 800", brand="speedwav"),
+        Product(id="c2", title="rainfun car cover for 800", brand="rainfun"),
+        Product(id="c3", title="rainfun solid men's raincoat", brand="rainfun"),
+        Product(id="m1", title="carbanao plastic car mat for maruti suzuki swift", brand="carbanao"),
+    ]
+    found = NameIndex([*FILLERS, *catalog]).find(message)
+    assert sorted(n.product.id for n in by_brand_first(found, message)) == sorted(named)
+
+
 def test_an_option_value_written_with_a_hyphen_is_asked_not_a_name():
     chargers = _line(
         "Portable Charger",
