@@ -158,6 +158,9 @@ class NameIndex:
             frozenset(_terms(f"{p.title} {p.brand or ''}") + joined_forms(f"{p.title} {p.brand or ''}") + terms) | code
             for p, terms, code in zip(products, self.title_terms, codes, strict=True)
         ]
+        # The words of each product's category tree: a shopper says "the fuson CASE" of "fuson
+        # back cover ..." filed under "cases & covers" (set M).
+        self.filed_under = [frozenset(_terms(" ".join(p.category))) for p in products]
         said_words = {w for words in self.words for w in words}
         ordinary = counts.ordinary(said_words) if counts else _ordinary_words(said_words, products)
         self.ordinary = ordinary
@@ -232,12 +235,14 @@ class NameIndex:
 
     def _kind_said(self, row: int, said_phrases: list[frozenset[str]]) -> frozenset[str]:
         """The words of a product that name a kind the message says, in the shop's word or a
-        synonym's ("the burdy school BAG": its "backpack")."""
+        synonym's ("the burdy school BAG": its "backpack"); a kind its category tree names stands
+        for the kind words of its title ("the fuson CASE": "cases & covers", its "back cover")."""
         words = self.words[row]
         out: set[str] = set()
         for ph in said_phrases:
             out |= ph if ph <= words else set()
             out |= {w for n in self.kind_names.get(ph, ()) if n <= words for w in n}
+            out |= self.types[row] if ph <= self.filed_under[row] else set()
         return frozenset(out)
 
     def _picked_by_brand(

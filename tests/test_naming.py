@@ -413,6 +413,27 @@ def test_a_product_named_by_its_brand_outvotes_those_named_by_the_shoppers_story
     assert sorted(n.product.id for n in by_brand_first(found, message)) == sorted(named)
 
 
+@pytest.mark.parametrize(
+    ("message", "named"),
+    [
+        ("is the fuson music case ok?", ["f1"]),
+        ("that fuson 3d music case - would it fit my ipad air 2?", ["f1", "m1"]),  # set M
+    ],
+)
+def test_a_brand_with_a_kind_its_category_tree_names_names_its_product(message, named):
+    # "case" is no word of the title, yet the product is filed under "cases & covers"
+    covers = [
+        Product(
+            id="f1",
+            title="fuson back cover for apple ipad mini 2",
+            brand="fuson",
+            category=["mobiles & accessories", "tablet accessories", "cases & covers", "fuson cases & covers"],
+        ),
+        Product(id="m1", title="mobile makeup back cover for apple ipad air, apple ipad air 5", brand="mobile makeup"),
+    ]
+    assert _named(covers, message) == named
+
+
 def test_an_option_value_written_with_a_hyphen_is_asked_not_a_name():
     chargers = _line(
         "Portable Charger",
