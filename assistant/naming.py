@@ -1305,6 +1305,7 @@ def name_products(text: str, catalog: Any, embedder: Embedder | None = None) -> 
 
 
 NAMING_SPAN_MAX = 8  # words: a name said in one stretch ("the oxford 15cm non stick dosa tawa")
+NAMING_OTHER_WORDS_MAX = 3  # words not its own inside a longer stretch ("the", "lenovo" of "lnvo")
 
 
 def naming_words(named: list[Named], message: str = "") -> str:
@@ -1319,6 +1320,16 @@ def naming_words(named: list[Named], message: str = "") -> str:
         at = [i for i, w in enumerate(said) if w in n.matched]
         if at and at[-1] - at[0] < NAMING_SPAN_MAX:
             words.update(said[at[0] : at[-1] + 1])
+            continue
+        # A long name said with its own words is still one stretch: "the furst usb adapter +
+        # cable for the LENOVO vibe p1m" (of "... for lnvo vibe p1m") asks about no Lenovo. Up to
+        # the first time each name word is said: "will the X cover for IPAD mini fit an IPAD air?"
+        # says "ipad" again in what it asks.
+        first = sorted({said.index(w) for w in n.matched if w in said})
+        stretch = said[first[0] : first[-1] + 1] if first else []
+        own = set(_terms(f"{n.product.title} {n.product.brand or ''}"))
+        if len(set(stretch) - own) <= NAMING_OTHER_WORDS_MAX:
+            words.update(stretch)
     # "... chalega?", "theek rahega?" ask whether it will do; their words are not what is asked.
     raw = _tokens(message)
     words.update(

@@ -434,6 +434,27 @@ def test_a_brand_with_a_kind_its_category_tree_names_names_its_product(message, 
     assert _named(covers, message) == named
 
 
+@pytest.mark.parametrize(
+    ("message", "naming", "asked"),
+    [
+        # set L: a long name said with its own words, "lenovo" for the title's "lnvo"
+        ("how long is the warranty on the furst usb adapter + cable for the lenovo vibe p1m?", "lenovo", "warranty"),
+        ("the furst usb adapter with cable for the lenovo vibe p1m - does it have a led indicator?", "lenovo", "led"),
+        # a name word said again in the question ends no stretch there (the dev file's d28)
+        ("will the furst usb adapter + cable for the lenovo vibe p1m fit a vibe p1m phone?", "lenovo", "fit"),
+    ],
+)
+def test_a_long_name_said_with_its_own_words_is_one_stretch(message, naming, asked):
+    from assistant.naming import naming_words
+
+    chargers = [
+        Product(id="u1", title="furst usb adapter with cable for lnvo vibe p1m battery charger", brand="furst"),
+        Product(id="u2", title="furst usb adapter with cable for one dual sim battery charger", brand="furst"),
+    ]
+    words = naming_words(NameIndex([*FILLERS, *chargers]).find(message), message).split()
+    assert naming in words and asked not in words
+
+
 def test_an_option_value_written_with_a_hyphen_is_asked_not_a_name():
     chargers = _line(
         "Portable Charger",
