@@ -154,13 +154,15 @@ def interpret(
     pointed = pointers(message, on_screen, session.last.about)
     named = [pid for pid in (name_products(message) if name_products else []) if pid in engine.catalog.row_of]
     several = len(named) >= 2 and not _one_line(named, engine.catalog)
-    if named and _asks_for_kind(message, query) and (several or _indefinite(message, query)):
+    several_unasked = several and not _asks_in_a_clause(message)
+    if named and _asks_for_kind(message, query) and (several_unasked or _indefinite(message, query)):
         # "a beard wash maybe? aloe vera one" matches products' names (one of them on screen),
         # yet it asks for a kind the shop carries, with no compare cue and no question put: a
         # request (sets H, I). One name matched is a request too when the kind is said with "a",
         # "an", "some" or "any": a product meant is said with "the" or its name. Variants of one
         # line named together are one name ("the size 12 synthetic hiking boots, are they
-        # waterproof"; set K).
+        # waterproof"; set K). Several names with a question put in a later clause ("my dad's
+        # maruti 800 lives outside. is that rainfun cover ok?") ask about what they name (set L).
         named = []
     on_screen_ids = [p.id for p in on_screen]
     # A named product already on screen is a reference to its position.
@@ -294,13 +296,27 @@ def _only_brand(message: str, catalog: CatalogIndex, pid: str, brands: list[str]
     return not (title & said or shortened)
 
 
+# Where a clause opens: after a sentence's end, a dash, dots, a colon or a comma ("my dad's old
+# maruti lives outside. IS that rainfun cover ok?", "carbanao cb-34 mats - CAN i put them ...").
+CLAUSE_OPENING = re.compile(r"[.!?;:,]+\s+|\s[-–—]+\s*|\.{2,}\s*")
+
+
 def _asks_for_kind(message: str, query: Query) -> bool:
     """The message names a carried kind, opens with no question and has no compare cue."""
     carried = bool(query.product_type) and query.type_carried
     return carried and not intents.COMPARE_CUE.search(message) and not ASKED_ON_THE_WAY.search(message)
 
 
+def _asks_in_a_clause(message: str) -> bool:
+    """A clause of the message opens as a question: after the shopper's story or after the name
+    it asks about ("that copper jug set from dungri - CAN I warm water in it?"), as well as at
+    the message's start."""
+    return any(ASKED_ON_THE_WAY.search(clause) for clause in CLAUSE_OPENING.split(message))
+
+
 INDEFINITE = frozenset({"a", "an", "some", "any"})
+# "A-line", "a-frame": an article joined to the next word by a hyphen is part of that word.
+JOINED_ARTICLE = re.compile(r"\b(an?)-(?=\w)", re.I)
 
 
 def _one_line(named: list[str], catalog: CatalogIndex) -> bool:
@@ -315,7 +331,7 @@ def _indefinite(message: str, query: Query) -> bool:
     """The kind asked for stands after an indefinite determiner, past at most two words that
     qualify it ("a beard wash", "some red mugs")."""
     kind = terms(query.product_type or "")
-    words = tokenize(message.replace("'", ""))
+    words = tokenize(JOINED_ARTICLE.sub(r"\1", message.replace("'", "")))
     for i in range(len(words)):
         if kind and terms(" ".join(words[i : i + len(kind)])) == kind:
             return any(w in INDEFINITE for w in words[max(0, i - 3) : i])

@@ -15,7 +15,7 @@ from assistant import intent as intents
 from assistant.engine import SearchEngine
 from assistant.intent import Intent
 from assistant.interpret import Interpretation
-from assistant.naming import Named, asks_verdict, find_named, naming_words
+from assistant.naming import Named, asks_verdict, find_named, name_terms, naming_words, title_brand
 from assistant.type_resolution import ASKS
 from common.schema import Product
 
@@ -47,9 +47,10 @@ class NamedProducts:
         return [n.product.id for n in self.named(message, kind)][: shopping.SHOW]
 
     def named(self, message: str, kind: str | None = None) -> list[Named]:
-        """The products the message names (`naming.find_named`)."""
+        """The products the message names (`naming.find_named`), those named by their brand
+        before any named by other words alone (`by_brand_first`)."""
         catalog, embed = self.engine.catalog, self.engine.retriever.embed
-        return find_named(message, catalog, embed, kind, self.max_indexed)
+        return by_brand_first(find_named(message, catalog, embed, kind, self.max_indexed), message)
 
     def for_policy(self, message: str, meant: Interpretation) -> list[Product]:
         """A policy-sounding question about a named product ("what's the warranty on the X?")
@@ -72,3 +73,21 @@ class NamedProducts:
     def answers(self, products: list[Product], message: str, naming: str | None) -> list[answers.Answer]:
         values = answers.catalog_values(self.engine.catalog)
         return [answers.answer_question(p, message, self.engine.retriever.embed, values, naming) for p in products]
+
+
+def by_brand_first(named: list[Named], message: str) -> list[Named]:
+    """Where the message names a product by its brand, products it names by other words alone are
+    the shopper's own things or story, not what is asked: "my dad's MARUTI 800 ..., is that
+    rainfun cover ok outdoors?" (the sun shade "for maruti 800"), "carbanao cb-34 mats - can i
+    put them in a HYUNDAI grand I10" (the sun shade "for hyundai i10"), "would the d'clair
+    DUAL-USB car charger be safe?" (another maker's "dual sim" usb charger). A comparison names
+    each product it compares however it is said."""
+    branded = [n for n in named if _brand_said(n)]
+    if not branded or intents.COMPARE_CUE.search(message):
+        return named
+    return branded
+
+
+def _brand_said(named: Named) -> bool:
+    brand = named.product.brand or title_brand(named.product)
+    return bool(brand) and set(name_terms(brand)) <= named.matched

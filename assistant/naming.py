@@ -158,6 +158,9 @@ class NameIndex:
             frozenset(_terms(f"{p.title} {p.brand or ''}") + joined_forms(f"{p.title} {p.brand or ''}") + terms) | code
             for p, terms, code in zip(products, self.title_terms, codes, strict=True)
         ]
+        # The words of each product's category tree: a shopper says "the fuson CASE" of "fuson
+        # back cover ..." filed under "cases & covers" (set M).
+        self.filed_under = [frozenset(_terms(" ".join(p.category))) for p in products]
         said_words = {w for words in self.words for w in words}
         ordinary = counts.ordinary(said_words) if counts else _ordinary_words(said_words, products)
         self.ordinary = ordinary
@@ -232,12 +235,14 @@ class NameIndex:
 
     def _kind_said(self, row: int, said_phrases: list[frozenset[str]]) -> frozenset[str]:
         """The words of a product that name a kind the message says, in the shop's word or a
-        synonym's ("the burdy school BAG": its "backpack")."""
+        synonym's ("the burdy school BAG": its "backpack"); a kind its category tree names stands
+        for the kind words of its title ("the fuson CASE": "cases & covers", its "back cover")."""
         words = self.words[row]
         out: set[str] = set()
         for ph in said_phrases:
             out |= ph if ph <= words else set()
             out |= {w for n in self.kind_names.get(ph, ()) if n <= words for w in n}
+            out |= self.types[row] if ph <= self.filed_under[row] else set()
         return frozenset(out)
 
     def _picked_by_brand(
@@ -1153,6 +1158,11 @@ def _terms(text: str) -> list[str]:
     return [_spelling(singular(w)) for w in _tokens(text)]
 
 
+def name_terms(text: str) -> list[str]:
+    """The text's words as naming reads them (singular, one spelling): a brand as `Named.matched` holds it."""
+    return _terms(text)
+
+
 SHORT_HYPHENATED = re.compile(r"\b([a-z]{1,2})-([a-z]{1,2})\b")  # "wi-fi", "t-rex" are one word said either way
 NUMBER_UNIT = re.compile(r"^(\d+)([a-z]+)$")
 
@@ -1295,6 +1305,7 @@ def name_products(text: str, catalog: Any, embedder: Embedder | None = None) -> 
 
 
 NAMING_SPAN_MAX = 8  # words: a name said in one stretch ("the oxford 15cm non stick dosa tawa")
+NAMING_OTHER_WORDS_MAX = 3  # words not its own inside a longer stretch ("the", "lenovo" of "lnvo")
 
 
 def naming_words(named: list[Named], message: str = "") -> str:
@@ -1309,6 +1320,16 @@ def naming_words(named: list[Named], message: str = "") -> str:
         at = [i for i, w in enumerate(said) if w in n.matched]
         if at and at[-1] - at[0] < NAMING_SPAN_MAX:
             words.update(said[at[0] : at[-1] + 1])
+            continue
+        # A long name said with its own words is still one stretch: "the furst usb adapter +
+        # cable for the LENOVO vibe p1m" (of "... for lnvo vibe p1m") asks about no Lenovo. Up to
+        # the first time each name word is said: "will the X cover for IPAD mini fit an IPAD air?"
+        # says "ipad" again in what it asks.
+        first = sorted({said.index(w) for w in n.matched if w in said})
+        stretch = said[first[0] : first[-1] + 1] if first else []
+        own = set(_terms(f"{n.product.title} {n.product.brand or ''}"))
+        if len(set(stretch) - own) <= NAMING_OTHER_WORDS_MAX:
+            words.update(stretch)
     # "... chalega?", "theek rahega?" ask whether it will do; their words are not what is asked.
     raw = _tokens(message)
     words.update(

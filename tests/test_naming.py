@@ -390,6 +390,71 @@ def test_the_product_pointed_at_comes_before_one_named_in_the_shoppers_story():
     assert _first(covers, said) == "c2"
 
 
+@pytest.mark.parametrize(
+    ("message", "named"),
+    [
+        # the shopper's own car, said by the words another product is "for" (set L)
+        ("my dad's old maruti 800 lives on the street. is that rainfun silver body cover ok outdoors?", ["c2"]),
+        ("carbanao cb-34 beige mats - can i put them in a maruti 800", ["m1"]),
+        # a comparison names each product, however it is said
+        ("compare the rainfun cover with the maruti 800 sun shade", ["c2", "c1"]),
+    ],
+)
+def test_a_product_named_by_its_brand_outvotes_those_named_by_the_shoppers_story(message, named):
+    from assistant.named_products import by_brand_first
+
+    catalog = [
+        Product(id="c1", title="speedwav 240460 sun shade for maruti 800", brand="speedwav"),
+        Product(id="c2", title="rainfun car cover for 800", brand="rainfun"),
+        Product(id="c3", title="rainfun solid men's raincoat", brand="rainfun"),
+        Product(id="m1", title="carbanao plastic car mat for maruti suzuki swift", brand="carbanao"),
+    ]
+    found = NameIndex([*FILLERS, *catalog]).find(message)
+    assert sorted(n.product.id for n in by_brand_first(found, message)) == sorted(named)
+
+
+@pytest.mark.parametrize(
+    ("message", "named"),
+    [
+        ("is the fuson music case ok?", ["f1"]),
+        ("that fuson 3d music case - would it fit my ipad air 2?", ["f1", "m1"]),  # set M
+    ],
+)
+def test_a_brand_with_a_kind_its_category_tree_names_names_its_product(message, named):
+    # "case" is no word of the title, yet the product is filed under "cases & covers"
+    covers = [
+        Product(
+            id="f1",
+            title="fuson back cover for apple ipad mini 2",
+            brand="fuson",
+            category=["mobiles & accessories", "tablet accessories", "cases & covers", "fuson cases & covers"],
+        ),
+        Product(id="m1", title="mobile makeup back cover for apple ipad air, apple ipad air 5", brand="mobile makeup"),
+    ]
+    assert _named(covers, message) == named
+
+
+@pytest.mark.parametrize(
+    ("message", "naming", "asked"),
+    [
+        # set L: a long name said with its own words, "lenovo" for the title's "lnvo"
+        ("how long is the warranty on the furst usb adapter + cable for the lenovo vibe p1m?", "lenovo", "warranty"),
+        ("the furst usb adapter with cable for the lenovo vibe p1m - does it have a led indicator?", "lenovo", "led"),
+        # a name word said again in the question ends no stretch there (the dev file's d28)
+        ("will the furst usb adapter + cable for the lenovo vibe p1m fit a vibe p1m phone?", "lenovo", "fit"),
+    ],
+)
+def test_a_long_name_said_with_its_own_words_is_one_stretch(message, naming, asked):
+    from assistant.naming import naming_words
+
+    chargers = [
+        Product(id="u1", title="furst usb adapter with cable for lnvo vibe p1m battery charger", brand="furst"),
+        Product(id="u2", title="furst usb adapter with cable for one dual sim battery charger", brand="furst"),
+    ]
+    words = naming_words(NameIndex([*FILLERS, *chargers]).find(message), message).split()
+    assert naming in words and asked not in words
+
+
 def test_an_option_value_written_with_a_hyphen_is_asked_not_a_name():
     chargers = _line(
         "Portable Charger",

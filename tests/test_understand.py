@@ -356,3 +356,16 @@ def test_a_brand_and_its_model_code_said_shortened_name_more_than_the_brand(mess
 def test_an_ise_or_ize_word_is_read_in_the_spelling_the_shop_or_the_kinds_know(said, shop, read):
     # "a desk organiser" was read as a desk: only "organizer" was a word of a kind (a session-9 chat)
     assert one_spelling(said, shop.__contains__, type_words()) == read
+
+
+@pytest.mark.parametrize(
+    ("message", "indefinite"),
+    [
+        ("Libas red chanderi A-line kurta, half sleeves right?", False),  # set M: "A-line" is no article
+        ("a-line kurta in red, is it cotton?", False),
+    ],
+)
+def test_an_article_joined_by_a_hyphen_is_part_of_its_word(parse, message, indefinite):
+    from assistant.interpret import _indefinite
+
+    assert _indefinite(message, parse(message)) is indefinite

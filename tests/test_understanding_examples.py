@@ -178,6 +178,26 @@ def test_named_products_plug_in_through_the_resolver(make_assistant, demo_catalo
 
 
 @pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        # a question put after the shopper's story, or after the name it asks about (set L)
+        ("she practises at home most days. is that {a} ok for pilates?", "product_question"),
+        ("that {a} - can she roll it up small enough for a cabin bag?", "product_question"),
+        ("{a}, would it suit hot yoga?", "product_question"),
+    ],
+)
+def test_several_names_with_a_question_in_a_later_clause_ask_about_them(make_assistant, demo_catalog, message, intent):
+    from assistant.interpret import interpret
+
+    assistant, _ = make_assistant()
+    mat = next(p for p in demo_catalog.products if p.title.startswith("Sutra Extra-Thick Yoga Mat"))
+    other = next(p for p in demo_catalog.products if p.title.startswith("Precision Electric Kettle"))
+    said = message.format(a=mat.title.lower())
+    meant = interpret(said, Session(), assistant.engine, [], lambda _: [mat.id, other.id])
+    assert meant.intent == intent, said
+
+
+@pytest.mark.parametrize(
     ("message", "product_type", "gone"),
     [
         ("actually forget the sports stuff - maybe headphones instead?", "headphones", "sport"),
