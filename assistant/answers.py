@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from assistant import audience as audiences
-from assistant import fit, vocabulary
+from assistant import fit, other_values, vocabulary
 from common.models import Embedder
 from common.schema import AUDIENCE_MATCHES, Product
 from common.settings import read_yaml_config
@@ -472,16 +472,21 @@ def _expanded(word: str) -> frozenset[str]:
 
 
 # -- answering -------------------------------------------------------------------------------
-KeyValues = dict[str, set[str]]  # a specification key (lower case) -> the words of its values, catalog-wide
+class KeyValues(dict[str, set[str]]):
+    """A specification key (lower case) -> the words of its values, catalog-wide; `phrases`: its
+    whole values with how many products give each (`other_values`)."""
+
+    phrases: other_values.Phrases = {}
 
 
 def key_values(products: list[Product]) -> KeyValues:
     """The words each specification key takes as values across a catalog: "induction" is a value
     of "stovetop compatibility" if any product says so, so asking it of a "gas" one is a no."""
-    out: KeyValues = {}
+    out = KeyValues()
     for p in products:
         for key, value in p.attributes.items():
             out.setdefault(key.lower(), set()).update(singular(w) for w in tokenize(value))
+    out.phrases = other_values.value_phrases(products)
     return out
 
 
@@ -514,6 +519,9 @@ def answer_question(
     found = _answer_whole(product, question, embedder, values, naming)
     if found.verdict not in (Verdict.NOT_STATED, Verdict.JUDGEMENT):
         return _imitation(question, _apart(question, found))
+    other = _other_value_asked(product, question, values, naming)
+    if other is not None:  # "bluetooth?" against "Interface: Wired USB" (sets L, M)
+        return other
     asking = ASKING_SENTENCE.search(question)
     sentence = asking.group().strip() if asking else ""
     tries = [sentence] if asking and asking.start() > 0 else []
@@ -524,6 +532,31 @@ def answer_question(
         if shorter.verdict in (Verdict.YES, Verdict.NO, Verdict.VALUE):
             return _imitation(question, _apart(question, shorter))
     return _pack_count(question, product) or _title_amount(question, product) or found
+
+
+def _other_value_asked(product: Product, question: str, values: KeyValues | None, naming: str | None) -> Answer | None:
+    """No, where a yes/no question says whole another value the catalog gives one of the record's
+    keys than the record's own (`other_values`): "a button one?" against "Closure: Zipper"."""
+    asked = read_question(question, naming if naming is not None else f"{product.title} {product.brand or ''}")
+    phrases = getattr(values, "phrases", {})
+    if not asked.yes_no or not asked.words:
+        return None
+    own = _words(f"{product.title} {product.brand or ''} {product.category_path}")
+    accounted = set(asked.named) | own | vocabulary.type_words() | knowledge().generic_keys
+    text = " ".join(e.text for e in record_evidence(product)) + f" {product.title}"
+    skip = knowledge().identity_keys | knowledge().statement_keys
+    found = other_values.other_value_asked(asked.words, accounted, product, text, phrases, _same_word, skip)
+    if found is None:
+        opposed = other_values.opposed_value(
+            asked.words, accounted, product, text, knowledge().opposites, _same_word, skip
+        )
+        found = other_values.Alternative(*opposed) if opposed else None
+    if found is None:
+        return None
+    e = next((e for e in record_evidence(product) if e.key == found.key), None)
+    if e is None:  # a value that states nothing ("NA") is no other value
+        return None
+    return Answer(Verdict.NO, f"No. The listing gives {e.text}, not {found.asked}.", [e], e.value)
 
 
 def _imitation(question: str, found: Answer) -> Answer:
@@ -656,7 +689,7 @@ def _answer_whole(
     asked = read_question(question, naming if naming is not None else f"{product.title} {product.brand or ''}")
     if not asked.words:
         return _not_stated(asked, "what you're asking")
-    evidence = record_evidence(product)
+    evidence = [e for e in record_evidence(product) if not _states_no(asked, e)]
     counted = None if asked.yes_no else _counted(question, product, evidence)
     if counted is not None:  # "how many pillows come in one order?" against "Sales Package: 10 Pillows"
         return counted
@@ -831,7 +864,7 @@ def _counts_before(words: list[str]) -> list[tuple[float, str, str]]:
     out = []
     for before, word in zip(words, words[1:], strict=False):
         n = float(before) if NUMBER.fullmatch(before) else numbers.get(before)
-        if n is not None and word.isalpha() and word not in fit.unit_words():
+        if n is not None and word.isalpha() and word not in fit.unit_words() | knowledge().units:
             out.append((n, before, singular(word)))
     return out
 
@@ -1253,6 +1286,14 @@ def _meant_flag(
         return None
     chosen = flags[best]
     return None if _unexplained(asked, chosen, values, own) else chosen
+
+
+def _states_no(asked: Asked, e: Evidence) -> bool:
+    """ "The blue earbuds WITHOUT any water resistance rating, will the battery last my shift?": a
+    "no" the question itself says of a key ("water resistance: not resistant") tells which
+    product; it is not what is asked (set L, L-pq-038 was answered no from it)."""
+    named = [w for w in terms((e.key or "").replace("-", " ")) if w not in knowledge().generic_keys]
+    return _says_no(e.value or "") and bool(named) and all(any(_same_word(w, n) for n in asked.negated) for w in named)
 
 
 def _keys_ruled_out(asked: Asked) -> set[str]:
