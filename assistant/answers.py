@@ -44,6 +44,7 @@ from common.text import (
 YES_NO_OPENERS = frozenset("is are r was does do did can could will would should has have had isnt doesnt".split())
 VALUE_OPENERS = frozenset("what whats which how".split())
 VALUE_ASKED = re.compile(r"\b(?:how (?:many|much|long|deep|big|heavy|far|tall|wide|high|thick)|what|which)\b", re.I)
+INVERTED = re.compile(r"\b(?:is|are|does|do|can|will|would|should|has|have)\s+(?:it|they|this|these)\b", re.I)
 CLAUSE_OPENER = re.compile(r"(?:^|[,;:.!?(]\s*|\s[-–—]+\s*)\s*([a-z]+)\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|non|without|never|isn'?t|doesn'?t|don'?t|cannot|can'?t)\b", re.I)
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+\|\s+")
@@ -217,6 +218,10 @@ def read_question(question: str, naming: str = "") -> Asked:
     valued = valued or (not yes_no and bool(VALUE_ASKED.search(question)))
     if not yes_no and "?" in question and not valued:
         yes_no = True  # "dishwasher safe?", "the medimix soap - good for dry skin?"
+    # A verb put before its pronoun asks, wherever it stands and without a question mark: "alessia74
+    # red handbag IS IT genuine leather" (set M); a value asked ("what size is it") stays a value.
+    if not yes_no and not valued and INVERTED.search(question.replace("'", "")):
+        yes_no = True
     numbers = [n for n in NUMBER.findall(plain) if n not in named and n not in NUMBER.findall(naming)]
     negated = frozenset(singular(w) for w in _after_negation(tokens))
     # "what TYPE of output port": a word naming no feature ("type", "colour") is passed over

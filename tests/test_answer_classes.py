@@ -406,3 +406,28 @@ SHIFT = "I do 6 hour shifts with earbuds in. The blue earbuds without any water 
 )
 def test_a_no_the_question_says_of_a_key_names_the_product_and_is_not_asked(question, verdict):
     assert ask(EARBUDS, question, [EARBUDS], naming="earbuds blue").verdict == verdict
+
+
+HANDBAG = Product(id="hb1", title="alessia74 red handbag", attributes={"Material": "PU"})
+LEATHER_BAG = Product(id="hb2", title="hidesign handbag", attributes={"Material": "Genuine Leather"})
+LEATHER_BAG_2 = Product(id="hb3", title="baggit handbag", attributes={"Material": "Genuine Leather"})
+
+
+@pytest.mark.parametrize(
+    ("question", "yes_no"),
+    [
+        # a verb before its pronoun asks, without a question mark and wherever it stands
+        ("alessia74 red handbag is it genuine leather", True),
+        ("the steel kettle does it have auto shut off", True),
+        # a value asked stays a value; a statement asks nothing
+        ("what size is it", False),
+        ("red handbag, genuine leather", False),
+    ],
+)
+def test_a_verb_before_its_pronoun_asks_yes_or_no(question, yes_no):
+    assert read_question(question).yes_no == yes_no
+
+
+def test_a_yes_no_asked_without_a_question_mark_is_answered():
+    answer = ask(HANDBAG, "alessia74 red handbag is it genuine leather", [HANDBAG, LEATHER_BAG, LEATHER_BAG_2])
+    assert answer.verdict == Verdict.NO, answer.text
