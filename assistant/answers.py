@@ -1491,7 +1491,9 @@ def _attribute_answer(product: Product, asked: Asked) -> Answer | None:
     material_text = ", ".join(
         dict.fromkeys([product.material or ""] + [v for k, v in product.attributes.items() if MATERIAL_KEY.search(k)])
     ).strip(", ")
-    if asked.audience and product.audience and not words - asked.person - audience - knowledge().fit_words:
+    # a colour the record has says which one it is ("the boots in blue, a gift for my husband")
+    shown = {w for w in words if w in COLOURS and normalise_colour(w) in set(product.colours)}
+    if asked.audience and product.audience and not words - asked.person - audience - shown - knowledge().fit_words:
         # "is it good for kids?", "would it suit a child?": who it is for is all that is asked,
         # where the record says who it is for (else an age range or a size may answer it)
         audience |= AUDIENCE_MATCHES.get(asked.audience, {asked.audience})

@@ -431,3 +431,22 @@ def test_a_verb_before_its_pronoun_asks_yes_or_no(question, yes_no):
 def test_a_yes_no_asked_without_a_question_mark_is_answered():
     answer = ask(HANDBAG, "alessia74 red handbag is it genuine leather", [HANDBAG, LEATHER_BAG, LEATHER_BAG_2])
     assert answer.verdict == Verdict.NO, answer.text
+
+
+WOMENS_BOOTS = Product(
+    id="wb1", title="glamr kuyal boots", audience=["women"], colours=["blue"], attributes={"Ideal For": "Women"}
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # a gift for someone asks whether it suits them: the record's audience answers
+        ("glamr kuyal boots, a gift for my husband — would they suit him?", Verdict.NO),
+        # a colour the record has says which one, beside who it is for
+        ("get glamr kuyal boots in blue, gift for my husband — would they suit him?", Verdict.NO),
+        ("glamr kuyal boots, a gift for my wife, would they suit her?", Verdict.YES),
+    ],
+)
+def test_a_gift_for_someone_is_answered_from_the_audience(question, verdict):
+    assert ask(WOMENS_BOOTS, question, [WOMENS_BOOTS], naming="glamr kuyal boots").verdict == verdict
