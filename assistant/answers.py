@@ -20,17 +20,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from assistant import audience as audiences
-from assistant import fit, vocabulary
+from assistant import fit, other_values, vocabulary
+from assistant.answer_data import Use, knowledge
 from common.models import Embedder
 from common.schema import AUDIENCE_MATCHES, Product
-from common.settings import read_yaml_config
 from common.text import (
     AUDIENCE_WORDS,
     COLOURS,
@@ -43,11 +41,10 @@ from common.text import (
     tokenize,
 )
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "answers.yaml"
-
 YES_NO_OPENERS = frozenset("is are r was does do did can could will would should has have had isnt doesnt".split())
 VALUE_OPENERS = frozenset("what whats which how".split())
 VALUE_ASKED = re.compile(r"\b(?:how (?:many|much|long|deep|big|heavy|far|tall|wide|high|thick)|what|which)\b", re.I)
+INVERTED = re.compile(r"\b(?:is|are|does|do|can|will|would|should|has|have)\s+(?:it|they|this|these)\b", re.I)
 CLAUSE_OPENER = re.compile(r"(?:^|[,;:.!?(]\s*|\s[-–—]+\s*)\s*([a-z]+)\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|non|without|never|isn'?t|doesn'?t|don'?t|cannot|can'?t)\b", re.I)
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+|\s+\|\s+")
@@ -98,143 +95,6 @@ class Answer:
     evidence: list[Evidence] = field(default_factory=list)
     value: str | None = None
     consequence: str | None = None
-
-
-@dataclass(frozen=True)
-class Fact:
-    pattern: re.Pattern[str]
-    topic: frozenset[str]
-    means: str
-    yes: frozenset[str]
-    no: frozenset[str]
-    plain: str
-    label: str  # what it is about, as a comparison row names it ("water resistance")
-
-
-@dataclass(frozen=True)
-class Use:
-    """A need said through a use ("has it got castors?") and the record words that state it."""
-
-    says: tuple[tuple[str, ...], ...]  # phrases of the question, as read (singular, no filler)
-    means: frozenset[str]  # words of a key, a value or a sentence that state the feature
-    value: bool = False  # answers a value question ("how much chai fits?"), not a yes/no
-    problems: tuple[tuple[str, ...], ...] = ()  # says phrases naming the trouble, not the remedy ("rust")
-    whole: tuple[tuple[str, ...], ...] = ()  # phrases with a filler word ("any car"), read as written
-
-
-@dataclass(frozen=True)
-class Knowledge:
-    related: float
-    key_cover: float
-    key_match: float
-    key_match_min: float
-    key_similar: float
-    feature_idf: float
-    quote_chars: int
-    filler: frozenset[str]
-    synonyms: dict[str, frozenset[str]]
-    opposites: dict[str, frozenset[str]]
-    facts: tuple[Fact, ...]
-    generic_keys: frozenset[str] = frozenset()  # specification keys that name no feature
-    identity_keys: frozenset[str] = frozenset()  # keys whose values say what the product is, not what it has
-    statement_keys: frozenset[str] = frozenset()  # keys holding statements, read as description sentences
-    not_keys: dict[str, frozenset[str]] = field(default_factory=dict)  # asked word -> key words it rules out
-    counts: frozenset[str] = frozenset()  # "many": asks a count, unless a unit follows
-    units: frozenset[str] = frozenset()  # "hours", "metres": what "how many" asks an amount in
-    story_time: re.Pattern[str] = re.compile(r"(?!x)x")  # "last year", "3 yrs back": when, in the shopper's story
-    frames: re.Pattern[str] = re.compile(r"(?!x)x")  # "comes in": how the question is put, no feature
-    suffixes: tuple[str, ...] = ()  # "chew" + "able": one word in another part of speech
-    meant_flag: float = 1.01  # cosine at which a yes/no flag's key is what a run of asked words means
-    meant_flag_word: float = 1.01  # the same for one asked word alone
-    uses: tuple[Use, ...] = ()  # needs said through a use (`uses` in answers.yaml)
-    unwanted: re.Pattern[str] = re.compile(r"(?!x)x")  # "i don't want ...": a use to be rid of
-    empty_values: frozenset[str] = frozenset()  # "NA": a value that states nothing
-    alternatives_max: int = 0  # distinct value words of a key whose values are alternatives
-    pack_keys: frozenset[str] = frozenset()  # keys whose bare number is how many come in one pack
-    fit_words: frozenset[str] = frozenset()  # "good", "suit": ask whether it fits someone, no feature
-    subject_verbs: frozenset[str] = frozenset()  # "include", "fit": end the product's name in "does the X include"
-    box_verbs: frozenset[str] = frozenset()  # "come", "include": ask what is in the box, name nothing
-    measures: frozenset[str] = frozenset()  # "thick", "wide": the dimension an amount the shopper needs is of
-    measure_families: dict[str, str] = field(default_factory=dict)  # "thick" -> "length", "heavy" -> "weight"
-    count_words: dict[str, float] = field(default_factory=dict)  # "single" -> 1, "three" -> 3
-    apart: re.Pattern[str] = re.compile(r"(?!x)x")  # "separately": asks whether a thing is left out
-
-
-@cache
-def knowledge(path: Path = DATA_FILE) -> Knowledge:
-    """The answerer's data file, read once."""
-    data: dict[str, Any] = read_yaml_config(path, what="answers data file")
-    t = data["thresholds"]
-    facts = tuple(
-        Fact(
-            re.compile(f["pattern"], re.I),
-            frozenset(f["topic"]),
-            f["means"],
-            frozenset(f["allows"]),
-            frozenset(f["rules_out"]),
-            f["plain"],
-            f["label"],
-        )
-        for f in data["facts"]
-    )
-    synonyms = {singular(k): frozenset(singular(w) for w in v) for k, v in data["synonyms"].items()}
-    filler = frozenset(data["filler"].split()) | STOPWORDS
-
-    def phrases(said: list[str]) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(singular(w) for w in tokenize(p) if w not in filler) for p in said if not _has_filler(p))
-
-    def whole(said: list[str]) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(singular(w) for w in tokenize(p)) for p in said if _has_filler(p))
-
-    def _has_filler(phrase: str) -> bool:  # "any car": without "any" it would be any car asked about
-        return len(tokenize(phrase)) > 1 and any(w in filler for w in tokenize(phrase))
-
-    uses = tuple(
-        Use(
-            phrases(u["says"] + u.get("problems", [])),
-            frozenset(singular(w) for m in u["means"] for w in tokenize(m)),
-            u.get("asks") == "value",
-            phrases(u.get("problems", [])),
-            whole(u["says"]),
-        )
-        for u in data.get("uses", [])
-    )
-    return Knowledge(
-        float(t["related"]),
-        float(t["key_cover"]),
-        float(t["key_match"]),
-        float(t["key_match_min"]),
-        float(t["key_similar"]),
-        float(t["feature_idf"]),
-        int(t["quote_chars"]),
-        frozenset(data["filler"].split()) | STOPWORDS,
-        synonyms,
-        {singular(k): frozenset(v) for k, v in data["opposites"].items()},
-        facts,
-        frozenset(terms(data.get("generic_keys", ""))),
-        frozenset(k.lower() for k in data.get("identity_keys", [])),
-        frozenset(k.lower() for k in data.get("statement_keys", [])),
-        {singular(k): frozenset(terms(" ".join(v))) for k, v in data.get("not_keys", {}).items()},
-        frozenset(data.get("counts", "").split()),
-        frozenset(data.get("units", "").split()),
-        re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("story_time", [])) or r"(?!x)x", re.I),
-        re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("frames", [])) or r"(?!x)x", re.I),
-        tuple(data.get("suffixes", "").split()),
-        float(t.get("meant_flag", 1.01)),
-        float(t.get("meant_flag_word", 1.01)),
-        uses,
-        re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("unwanted", [])) or r"(?!x)x", re.I),
-        frozenset(v.lower() for v in data.get("empty_values", [])),
-        int(t.get("alternatives_max", 0)),
-        frozenset(k.lower() for k in data.get("pack_keys", [])),
-        frozenset(singular(w) for w in data.get("fit_words", "").split()),
-        frozenset(data.get("subject_verbs", "").split()),
-        frozenset(data.get("box_verbs", "").split()),
-        frozenset(w for ws in data.get("measures", {}).values() for w in ws.split()),
-        {w: f for f, ws in data.get("measures", {}).items() for w in ws.split()},
-        {str(k): float(v) for k, v in data.get("count_words", {}).items()},
-        re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("apart", [])) or r"(?!x)x", re.I),
-    )
 
 
 # -- the record as evidence ------------------------------------------------------------------
@@ -358,6 +218,10 @@ def read_question(question: str, naming: str = "") -> Asked:
     valued = valued or (not yes_no and bool(VALUE_ASKED.search(question)))
     if not yes_no and "?" in question and not valued:
         yes_no = True  # "dishwasher safe?", "the medimix soap - good for dry skin?"
+    # A verb put before its pronoun asks, wherever it stands and without a question mark: "alessia74
+    # red handbag IS IT genuine leather" (set M); a value asked ("what size is it") stays a value.
+    if not yes_no and not valued and INVERTED.search(question.replace("'", "")):
+        yes_no = True
     numbers = [n for n in NUMBER.findall(plain) if n not in named and n not in NUMBER.findall(naming)]
     negated = frozenset(singular(w) for w in _after_negation(tokens))
     # "what TYPE of output port": a word naming no feature ("type", "colour") is passed over
@@ -472,16 +336,21 @@ def _expanded(word: str) -> frozenset[str]:
 
 
 # -- answering -------------------------------------------------------------------------------
-KeyValues = dict[str, set[str]]  # a specification key (lower case) -> the words of its values, catalog-wide
+class KeyValues(dict[str, set[str]]):
+    """A specification key (lower case) -> the words of its values, catalog-wide; `phrases`: its
+    whole values with how many products give each (`other_values`)."""
+
+    phrases: other_values.Phrases = {}
 
 
 def key_values(products: list[Product]) -> KeyValues:
     """The words each specification key takes as values across a catalog: "induction" is a value
     of "stovetop compatibility" if any product says so, so asking it of a "gas" one is a no."""
-    out: KeyValues = {}
+    out = KeyValues()
     for p in products:
         for key, value in p.attributes.items():
             out.setdefault(key.lower(), set()).update(singular(w) for w in tokenize(value))
+    out.phrases = other_values.value_phrases(products)
     return out
 
 
@@ -514,6 +383,9 @@ def answer_question(
     found = _answer_whole(product, question, embedder, values, naming)
     if found.verdict not in (Verdict.NOT_STATED, Verdict.JUDGEMENT):
         return _imitation(question, _apart(question, found))
+    other = _other_value_asked(product, question, values, naming)
+    if other is not None:  # "bluetooth?" against "Interface: Wired USB" (sets L, M)
+        return other
     asking = ASKING_SENTENCE.search(question)
     sentence = asking.group().strip() if asking else ""
     tries = [sentence] if asking and asking.start() > 0 else []
@@ -524,6 +396,31 @@ def answer_question(
         if shorter.verdict in (Verdict.YES, Verdict.NO, Verdict.VALUE):
             return _imitation(question, _apart(question, shorter))
     return _pack_count(question, product) or _title_amount(question, product) or found
+
+
+def _other_value_asked(product: Product, question: str, values: KeyValues | None, naming: str | None) -> Answer | None:
+    """No, where a yes/no question says whole another value the catalog gives one of the record's
+    keys than the record's own (`other_values`): "a button one?" against "Closure: Zipper"."""
+    asked = read_question(question, naming if naming is not None else f"{product.title} {product.brand or ''}")
+    phrases = getattr(values, "phrases", {})
+    if not asked.yes_no or not asked.words:
+        return None
+    own = _words(f"{product.title} {product.brand or ''} {product.category_path}")
+    accounted = set(asked.named) | own | vocabulary.type_words() | knowledge().generic_keys
+    text = " ".join(e.text for e in record_evidence(product)) + f" {product.title}"
+    skip = knowledge().identity_keys | knowledge().statement_keys
+    found = other_values.other_value_asked(asked.words, accounted, product, text, phrases, _same_word, skip)
+    if found is None:
+        opposed = other_values.opposed_value(
+            asked.words, accounted, product, text, knowledge().opposites, _same_word, skip
+        )
+        found = other_values.Alternative(*opposed) if opposed else None
+    if found is None:
+        return None
+    e = next((e for e in record_evidence(product) if e.key == found.key), None)
+    if e is None:  # a value that states nothing ("NA") is no other value
+        return None
+    return Answer(Verdict.NO, f"No. The listing gives {e.text}, not {found.asked}.", [e], e.value)
 
 
 def _imitation(question: str, found: Answer) -> Answer:
@@ -656,7 +553,7 @@ def _answer_whole(
     asked = read_question(question, naming if naming is not None else f"{product.title} {product.brand or ''}")
     if not asked.words:
         return _not_stated(asked, "what you're asking")
-    evidence = record_evidence(product)
+    evidence = [e for e in record_evidence(product) if not _states_no(asked, e)]
     counted = None if asked.yes_no else _counted(question, product, evidence)
     if counted is not None:  # "how many pillows come in one order?" against "Sales Package: 10 Pillows"
         return counted
@@ -831,7 +728,7 @@ def _counts_before(words: list[str]) -> list[tuple[float, str, str]]:
     out = []
     for before, word in zip(words, words[1:], strict=False):
         n = float(before) if NUMBER.fullmatch(before) else numbers.get(before)
-        if n is not None and word.isalpha() and word not in fit.unit_words():
+        if n is not None and word.isalpha() and word not in fit.unit_words() | knowledge().units:
             out.append((n, before, singular(word)))
     return out
 
@@ -1255,6 +1152,14 @@ def _meant_flag(
     return None if _unexplained(asked, chosen, values, own) else chosen
 
 
+def _states_no(asked: Asked, e: Evidence) -> bool:
+    """ "The blue earbuds WITHOUT any water resistance rating, will the battery last my shift?": a
+    "no" the question itself says of a key ("water resistance: not resistant") tells which
+    product; it is not what is asked (set L, L-pq-038 was answered no from it)."""
+    named = [w for w in terms((e.key or "").replace("-", " ")) if w not in knowledge().generic_keys]
+    return _says_no(e.value or "") and bool(named) and all(any(_same_word(w, n) for n in asked.negated) for w in named)
+
+
 def _keys_ruled_out(asked: Asked) -> set[str]:
     """Key words an asked word rules out: "how much weight can it HOLD?" asks a load, not the
     product's own "Weight" (`not_keys` in answers.yaml)."""
@@ -1586,7 +1491,9 @@ def _attribute_answer(product: Product, asked: Asked) -> Answer | None:
     material_text = ", ".join(
         dict.fromkeys([product.material or ""] + [v for k, v in product.attributes.items() if MATERIAL_KEY.search(k)])
     ).strip(", ")
-    if asked.audience and product.audience and not words - asked.person - audience - knowledge().fit_words:
+    # a colour the record has says which one it is ("the boots in blue, a gift for my husband")
+    shown = {w for w in words if w in COLOURS and normalise_colour(w) in set(product.colours)}
+    if asked.audience and product.audience and not words - asked.person - audience - shown - knowledge().fit_words:
         # "is it good for kids?", "would it suit a child?": who it is for is all that is asked,
         # where the record says who it is for (else an age range or a size may answer it)
         audience |= AUDIENCE_MATCHES.get(asked.audience, {asked.audience})

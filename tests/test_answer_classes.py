@@ -318,3 +318,135 @@ CHARGED = Product(id="pl2", title="aero earbuds", attributes={"Charger Included"
 def test_a_thing_asked_to_be_bought_separately_is_the_included_flag_turned_round(product, question, verdict):
     answer = ask(product, question, [LIGHT, CHARGED])
     assert answer.verdict == verdict, answer.text
+
+
+# Keys whose values across the catalog are alternatives of one another (one per product).
+WIRED = Product(id="kb1", title="cm key 354 keyboard", attributes={"Interface": "Wired USB"})
+PAIRED = Product(id="kb2", title="zeb k20 keyboard", attributes={"Interface": "Bluetooth"})
+PAIRED_2 = Product(id="kb3", title="hp k3 keyboard", attributes={"Interface": "Bluetooth"})
+WIRED_2 = Product(id="kb4", title="lapcare keyboard", attributes={"Interface": "Wired USB"})
+B22 = Product(id="bb1", title="bft cool white bulb 6 w", attributes={"Bulb Base": "B22"})
+E27 = Product(id="bb2", title="philips bulb", attributes={"Bulb Base": "E27"})
+E27_2 = Product(id="bb3", title="wipro bulb", attributes={"Bulb Base": "E27"})
+RIGHT = Product(id="sc1", title="darpan solo scissor set", attributes={"Usage": "Right Hand"})
+LEFT = Product(id="sc2", title="fiskars scissors", attributes={"Usage": "Left Hand"})
+LEFT_2 = Product(id="sc3", title="maped scissors", attributes={"Usage": "Left Hand"})
+HOME = Product(id="u1", title="kent purifier", attributes={"Usage": "Home"})
+HOME_2 = Product(id="u2", title="aqua purifier", attributes={"Usage": "Home"})
+OFFICE = Product(id="u3", title="pure purifier", attributes={"Usage": "Office"})
+# "Wireless Bluetooth" says both: "wireless" is no alternative of "bluetooth"
+LINKED = Product(id="sp1", title="boat speaker", attributes={"Connectivity": "Bluetooth"})
+LINKED_2 = Product(id="sp2", title="jbl speaker", attributes={"Connectivity": "Wireless"})
+LINKED_3 = Product(id="sp3", title="sony speaker", attributes={"Connectivity": "Wireless"})
+LINKED_4 = Product(id="sp4", title="mi speaker", attributes={"Connectivity": "Wireless Bluetooth"})
+OTHERS_KEYED = [WIRED, PAIRED, PAIRED_2, WIRED_2, B22, E27, E27_2, RIGHT, LEFT, LEFT_2, HOME, HOME_2, OFFICE]
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "verdict"),
+    [
+        # the value asked is another the catalog gives the key: a no from the record's own
+        (WIRED, "cm key 354 keyboard - bluetooth?", Verdict.NO),
+        (WIRED, "does it have bluetooth?", Verdict.NO),
+        (PAIRED, "is it bluetooth?", Verdict.YES),
+        # a need stated in a story, said as a code or a phrase of two words
+        (B22, "every holder in my flat is the E27 screw-in kind. can i use those bft bulbs?", Verdict.NO),
+        (RIGHT, "I'm a leftie and normal scissors dig into my hand. any good for me?", Verdict.NO),
+        # one everyday word of a story is no need: not a no
+        (OFFICE, "we are at home all day with the kids, will it keep up with us?", Verdict.NOT_STATED),
+        # values said together in one value are no alternatives
+        (LINKED, "is it wireless?", Verdict.NOT_STATED),
+    ],
+)
+def test_another_value_of_a_key_whose_values_are_alternatives_is_a_no(product, question, verdict):
+    answer = ask(product, question, [*OTHERS_KEYED, LINKED, LINKED_2, LINKED_3, LINKED_4])
+    assert answer.verdict == verdict, answer.text
+
+
+ZIPPED = Product(id="cl1", title="roadster cardigan", attributes={"Closure": "Zipper"})
+BUTTONED = Product(id="cl2", title="hrx cardigan", attributes={"Closure": "Button"})
+BUTTONED_2 = Product(id="cl3", title="puma cardigan", attributes={"Closure": "Button"})
+BOTH = Product(id="cl4", title="wallet", attributes={"Closure": "Zip, Magnet"})
+MAGNET = Product(id="cl5", title="purse", attributes={"Closure": "Magnet"})
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "catalog", "verdict"),
+    [
+        # an item of a listed value is an alternative too, unless it stands beside the record's own
+        (ZIPPED, "is the roadster cardigan a button one?", [ZIPPED, BUTTONED, BUTTONED_2, BOTH], Verdict.NO),
+        (MAGNET, "does it have a zip?", [ZIPPED, BUTTONED, BOTH, MAGNET, BOTH], Verdict.NOT_STATED),
+        # no other product gives the key the value asked: a word the record's value contradicts
+        # (`opposites` in answers.yaml) is a no, in a question that asks nothing else
+        (WIRED, "cm key 354 keyboard - bluetooth?", [WIRED, WIRED_2], Verdict.NO),
+        (WIRED, "my son wants to play games with bluetooth, ok?", [WIRED, WIRED_2], Verdict.NOT_STATED),
+    ],
+)
+def test_listed_values_and_opposite_words_read_as_alternatives(product, question, catalog, verdict):
+    answer = ask(product, question, catalog)
+    assert answer.verdict == verdict, answer.text
+
+
+EARBUDS = Product(
+    id="eb1",
+    title="Wireless Earbuds (blue, 8 hours, not resistant)",
+    attributes={"battery life": "8 hours", "water resistance": "not resistant"},
+)
+SHIFT = "I do 6 hour shifts with earbuds in. The blue earbuds without any water resistance rating, will the battery get me through a shift?"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # the "no" the question itself says of a key tells which product; an amount in hours is
+        # no count of a thing ("6 hour" against the title's "8 hours"): neither is a no
+        (SHIFT, Verdict.NOT_STATED),
+        ("is it water resistant?", Verdict.NO),
+    ],
+)
+def test_a_no_the_question_says_of_a_key_names_the_product_and_is_not_asked(question, verdict):
+    assert ask(EARBUDS, question, [EARBUDS], naming="earbuds blue").verdict == verdict
+
+
+HANDBAG = Product(id="hb1", title="alessia74 red handbag", attributes={"Material": "PU"})
+LEATHER_BAG = Product(id="hb2", title="hidesign handbag", attributes={"Material": "Genuine Leather"})
+LEATHER_BAG_2 = Product(id="hb3", title="baggit handbag", attributes={"Material": "Genuine Leather"})
+
+
+@pytest.mark.parametrize(
+    ("question", "yes_no"),
+    [
+        # a verb before its pronoun asks, without a question mark and wherever it stands
+        ("alessia74 red handbag is it genuine leather", True),
+        ("the steel kettle does it have auto shut off", True),
+        # a value asked stays a value; a statement asks nothing
+        ("what size is it", False),
+        ("red handbag, genuine leather", False),
+    ],
+)
+def test_a_verb_before_its_pronoun_asks_yes_or_no(question, yes_no):
+    assert read_question(question).yes_no == yes_no
+
+
+def test_a_yes_no_asked_without_a_question_mark_is_answered():
+    answer = ask(HANDBAG, "alessia74 red handbag is it genuine leather", [HANDBAG, LEATHER_BAG, LEATHER_BAG_2])
+    assert answer.verdict == Verdict.NO, answer.text
+
+
+WOMENS_BOOTS = Product(
+    id="wb1", title="glamr kuyal boots", audience=["women"], colours=["blue"], attributes={"Ideal For": "Women"}
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # a gift for someone asks whether it suits them: the record's audience answers
+        ("glamr kuyal boots, a gift for my husband — would they suit him?", Verdict.NO),
+        # a colour the record has says which one, beside who it is for
+        ("get glamr kuyal boots in blue, gift for my husband — would they suit him?", Verdict.NO),
+        ("glamr kuyal boots, a gift for my wife, would they suit her?", Verdict.YES),
+    ],
+)
+def test_a_gift_for_someone_is_answered_from_the_audience(question, verdict):
+    assert ask(WOMENS_BOOTS, question, [WOMENS_BOOTS], naming="glamr kuyal boots").verdict == verdict
