@@ -1308,6 +1308,26 @@ NAMING_SPAN_MAX = 8  # words: a name said in one stretch ("the oxford 15cm non s
 NAMING_OTHER_WORDS_MAX = 3  # words not its own inside a longer stretch ("the", "lenovo" of "lnvo")
 
 
+def _naming_run(said: list[str], own: set[str], matched: set[str] | frozenset[str]) -> list[str]:
+    """The stretch of `said` made of the name's `own` words, each said once, at most
+    NAMING_OTHER_WORDS_MAX - 1 other words between two of them, that holds most of the `matched`
+    words (the later on a tie: a question usually asks before it names)."""
+    runs: list[list[int]] = []
+    for i, word in enumerate(said):
+        if word not in own:
+            continue
+        # A name word said again is what is asked ("... vibe p1m fit a VIBE P1M phone?").
+        if runs and i - runs[-1][-1] <= NAMING_OTHER_WORDS_MAX and word not in {said[j] for j in runs[-1]}:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    scored = [(len({said[i] for i in run} & set(matched)), k) for k, run in enumerate(runs)]
+    if not scored or max(scored)[0] == 0:
+        return []
+    best = runs[max(scored)[1]]
+    return said[best[0] : best[-1] + 1]
+
+
 def naming_words(named: list[Named], message: str = "") -> str:
     """The words of the named products' titles and brands, less the option values the message
     did not name them by: what a question names them with, not what it asks about them. With the
@@ -1322,12 +1342,12 @@ def naming_words(named: list[Named], message: str = "") -> str:
             words.update(said[at[0] : at[-1] + 1])
             continue
         # A long name said with its own words is still one stretch: "the furst usb adapter +
-        # cable for the LENOVO vibe p1m" (of "... for lnvo vibe p1m") asks about no Lenovo. Up to
-        # the first time each name word is said: "will the X cover for IPAD mini fit an IPAD air?"
-        # says "ipad" again in what it asks.
-        first = sorted({said.index(w) for w in n.matched if w in said})
-        stretch = said[first[0] : first[-1] + 1] if first else []
+        # cable for the LENOVO vibe p1m" (of "... for lnvo vibe p1m") asks about no Lenovo. The
+        # stretch is the run of the name's own words with at most a few others between them,
+        # the run holding most of the words it was named by: "what RING size is the jewels of
+        # jaipur ruby ring?" asks about size, so its first "ring" starts no stretch.
         own = set(_terms(f"{n.product.title} {n.product.brand or ''}"))
+        stretch = _naming_run(said, own, n.matched)
         if len(set(stretch) - own) <= NAMING_OTHER_WORDS_MAX:
             words.update(stretch)
     # "... chalega?", "theek rahega?" ask whether it will do; their words are not what is asked.

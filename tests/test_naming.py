@@ -455,6 +455,20 @@ def test_a_long_name_said_with_its_own_words_is_one_stretch(message, naming, ask
     assert naming in words and asked not in words
 
 
+def test_a_name_word_said_apart_from_the_name_is_asked():
+    """Set N: "what ring size is the jewels of jaipur ruby ring?" asks about the size; its first
+    "ring" is three words from the name and starts no stretch (it read 'not stated')."""
+    from assistant.naming import naming_words
+
+    rings = [
+        Product(id="r1", title="jewels of jaipur 14k ruby ring", brand="jewels of jaipur"),
+        Product(id="r2", title="jewels of jaipur 14k emerald ring", brand="jewels of jaipur"),
+    ]
+    message = "what ring size is the jewels of jaipur ruby ring (JBOXR1007)?"
+    words = naming_words(NameIndex([*FILLERS, *rings]).find(message), message).split()
+    assert "jaipur" in words and "size" not in words
+
+
 def test_an_option_value_written_with_a_hyphen_is_asked_not_a_name():
     chargers = _line(
         "Portable Charger",
