@@ -368,6 +368,25 @@ def answer_question(
     values: KeyValues | None = None,
     naming: str | None = None,
 ) -> Answer:
+    """The answer to a shopper's question about this product, from its record alone (see
+    `_answer_from_record`). A question offering options ("is it pure cotton or some blend?", "wired
+    or bluetooth?") asks which: a "no" to one of them is no answer to it (set N read "No" where the
+    record says 100% cotton), so it is answered with the record's value the "no" came from."""
+    found = _answer_from_record(product, question, embedder, values, naming)
+    if found.verdict == Verdict.NO and found.evidence and offered_options(question):
+        e = found.evidence[0]
+        lead = f"The listing gives {e.text}" if e.source != "description" else f"The listing says: {_quote(e)}"
+        return Answer(Verdict.VALUE, f"{lead}.", found.evidence, e.value)
+    return found
+
+
+def _answer_from_record(
+    product: Product,
+    question: str,
+    embedder: Embedder | None = None,
+    values: KeyValues | None = None,
+    naming: str | None = None,
+) -> Answer:
     """The answer to a shopper's question about this product, from its record alone. `values`
     (from `key_values` over the catalog) lets "is it a full zip?" be answered no from "zipper: half".
 

@@ -356,6 +356,9 @@ OTHERS_KEYED = [WIRED, PAIRED, PAIRED_2, WIRED_2, B22, E27, E27_2, RIGHT, LEFT, 
         (OFFICE, "we are at home all day with the kids, will it keep up with us?", Verdict.NOT_STATED),
         # values said together in one value are no alternatives
         (LINKED, "is it wireless?", Verdict.NOT_STATED),
+        # a question offering options asks which: the record's value, never a "no" to one option
+        (WIRED, "is it bluetooth or wired?", Verdict.VALUE),
+        (B22, "the bft bulbs - e27 or b22?", Verdict.VALUE),
     ],
 )
 def test_another_value_of_a_key_whose_values_are_alternatives_is_a_no(product, question, verdict):
