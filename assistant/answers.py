@@ -371,10 +371,16 @@ def answer_question(
     """The answer to a shopper's question about this product, from its record alone (see
     `_answer_from_record`). A question offering options ("is it pure cotton or some blend?", "wired
     or bluetooth?") asks which: a "no" to one of them is no answer to it (set N read "No" where the
-    record says 100% cotton), so it is answered with the record's value the "no" came from."""
+    record says 100% cotton), so where the "no" came from a value that says one of the options,
+    it is answered with that value."""
     found = _answer_from_record(product, question, embedder, values, naming)
-    if found.verdict == Verdict.NO and found.evidence and offered_options(question):
-        e = found.evidence[0]
+    if found.verdict != Verdict.NO or not found.evidence:
+        return found
+    e = found.evidence[0]
+    # Only where the evidence says one of the options: "can i plug a pen drive or hard disk into
+    # it?" asks whether either works, and "Number of USB Ports: 0" is a plain no.
+    said = {singular(w) for w in tokenize(e.text)}
+    if any(said & {singular(w) for w in option} for option in offered_options(question)):
         lead = f"The listing gives {e.text}" if e.source != "description" else f"The listing says: {_quote(e)}"
         return Answer(Verdict.VALUE, f"{lead}.", found.evidence, e.value)
     return found
