@@ -162,11 +162,19 @@ def addressed_part(text: str) -> str:
     """The clauses with no aside at all: who the request is for is said there ("a tablet
     cover, my kid dropped the last one" is not for a kid)."""
     whom = recipients(text)
-    return " ".join(
-        c
-        for c in clauses(text)
-        if _aside_at(words := tokenize(c.replace("'", " "))) is None and not about_someone_else(words, whom)
-    )
+    kept = []
+    for c in clauses(text):
+        words = tokenize(c.replace("'", " "))
+        if about_someone_else(words, whom):
+            continue
+        at = _aside_at(words)
+        if at is None:
+            kept.append(c)
+        elif _cue_at(words, table().interest_cues) == at:
+            # An interest is the person's own ("my niece turns 7 and she's obsessed with
+            # drawing"): who has it is who the gift is for, so the words before it count.
+            kept.append(" ".join(words[:at]))
+    return " ".join(kept)
 
 
 def own_part(text: str, whole: str) -> str:

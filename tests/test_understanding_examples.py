@@ -32,6 +32,9 @@ AUDIENCES = [
     ("dress for an 8 year old girl", "girls", False),
     ("I need a tablet cover, my kid dropped the last one", None, False),
     ("running shoes, I'm heading to Goa with my wife", None, False),
+    # an interest is the person's own: who has it is who it is for (it read no audience)
+    ("my niece turns 7 next week and she's obsessed with drawing", "girls", True),
+    ("my nephew is 10 and into football", "boys", True),
 ]
 
 
