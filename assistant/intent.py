@@ -85,10 +85,14 @@ HANDOFF_CUE = re.compile(
     r"lawyer|fraud|stolen|chargeback|charged twice|double charged|unacceptable)\b",
     re.I,
 )
+_CHITCHAT_WORD = (
+    r"(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you| u)?|thank you|thx|ty|"
+    r"bye|goodbye|ok(?:ay)?|cool|great|how are you|who are you|what are you|what can you do|help)"
+)
+# Small talk may chain its words ("ok thanks a lot", "great, thank you!"): each alone is small
+# talk, and together they ask for nothing either (my chat re-ran the search on "ok thanks a lot").
 CHITCHAT_CUE = re.compile(
-    r"^\s*(?:hi|hello|hey|yo|good (?:morning|afternoon|evening)|thanks?(?: you| u)?|thank you|thx|ty|"
-    r"bye|goodbye|ok(?:ay)?|cool|great|how are you|who are you|what are you|what can you do|"
-    r"help)\b[\s!.?]*(?:there|so much|a lot)?[\s!.?]*$",
+    rf"^\s*{_CHITCHAT_WORD}\b(?:[\s,!.]+{_CHITCHAT_WORD}\b)*[\s!.?]*(?:there|so much|a lot)?[\s!.?]*$",
     re.I,
 )
 OUT_OF_SCOPE = re.compile(

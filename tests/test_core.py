@@ -216,8 +216,11 @@ def test_canned_replies_call_no_model(make_assistant, message, intent, text):
         ([JACKETS, "hello!"], "panel"),
         # after "the cheaper of the two": the one chosen
         ([JACKETS, "tell me more about the second one", "thx"], "about"),
+        # small-talk words in a row are small talk too (it re-ran the search)
+        ([JACKETS, "tell me more about the second one", "ok thanks a lot"], "about"),
+        ([JACKETS, "great, thank you!"], "panel"),
     ],
-    ids=["thanks", "thank u", "hello", "after a detail"],
+    ids=["thanks", "thank u", "hello", "after a detail", "ok thanks", "great thank you"],
 )
 def test_small_talk_keeps_what_is_on_screen(make_assistant, turns, kept):
     assistant, backend = make_assistant(replies=["Fine."] * 4)
