@@ -54,6 +54,10 @@ class LastReply(BaseModel):
     @classmethod
     def of(cls, reply: Reply, showed_cards: bool, before: LastReply) -> LastReply:
         """`showed_cards`: the turn sent product cards (maybe none: nothing matched)."""
+        if reply.intent == "chitchat":
+            # Small talk changes nothing on screen ("thanks" after a question about the second
+            # card): what the shopper looks at, and what "that brand" points at, stay as they were.
+            return before.model_copy(update={"suggestions": reply.suggestions})
         cards = before.cards
         if showed_cards:
             cards = [ShownCard(id=c.id, why=c.why) for c in reply.products] or [

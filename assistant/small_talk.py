@@ -10,6 +10,8 @@ matches.
 
 from __future__ import annotations
 
+import re
+
 from assistant import intent as intents
 from assistant.catalog import CatalogIndex
 from assistant.intent import Intent
@@ -18,11 +20,13 @@ from assistant.session import Session
 from assistant.turn import Branch, Outcome
 from assistant.wording import CHITCHAT_REPLY, OUT_OF_SCOPE_REPLY, THANKS_REPLY
 
+THANKS = re.compile(r"\b(?:thank|thanks|thx|ty)\b", re.I)
+
 
 def small_talk(message: str, session: Session, catalog: CatalogIndex) -> Branch:
     if intents.OUT_OF_SCOPE.search(message):
         text = OUT_OF_SCOPE_REPLY
-    elif message.lower().startswith(("thank", "thx")):
+    elif THANKS.search(message):  # "thanks!", "ok thanks a lot"
         text = THANKS_REPLY
     else:
         text = CHITCHAT_REPLY

@@ -591,6 +591,16 @@ def test_a_question_about_what_is_shown_in_hinglish_changes_nothing(assistant, a
             "bike world",
             None,
         ),
+        # small talk between changes nothing it points at (a session-10 chat: "ok thanks a lot")
+        (
+            [
+                "are the Bike World tail light bulbs decent?",
+                "ok thanks a lot",
+                "does that company make one for a Pulsar?",
+            ],
+            "bike world",
+            None,
+        ),
         # "is there any X" asks for X, not about the card on screen (set M d22)
         (["my bike is dirty all the time", "is there some cover to protect it"], None, "cover"),
         (["my desk is a mess, papers everywhere", "are there any folders to sort them"], None, "folders"),
