@@ -91,6 +91,8 @@ _CHITCHAT_WORD = (
 )
 # Small talk may chain its words ("ok thanks a lot", "great, thank you!"): each alone is small
 # talk, and together they ask for nothing either (my chat re-ran the search on "ok thanks a lot").
+# Thanks anywhere in small talk ("ok thanks a lot"): answered as thanks, not with the greeting.
+THANKS_CUE = re.compile(r"\b(?:thank|thanks|thx|ty)\b", re.I)
 CHITCHAT_CUE = re.compile(
     rf"^\s*{_CHITCHAT_WORD}\b(?:[\s,!.]+{_CHITCHAT_WORD}\b)*[\s!.?]*(?:there|so much|a lot)?[\s!.?]*$",
     re.I,

@@ -10,8 +10,6 @@ matches.
 
 from __future__ import annotations
 
-import re
-
 from assistant import intent as intents
 from assistant.catalog import CatalogIndex
 from assistant.intent import Intent
@@ -20,13 +18,11 @@ from assistant.session import Session
 from assistant.turn import Branch, Outcome
 from assistant.wording import CHITCHAT_REPLY, OUT_OF_SCOPE_REPLY, THANKS_REPLY
 
-THANKS = re.compile(r"\b(?:thank|thanks|thx|ty)\b", re.I)
-
 
 def small_talk(message: str, session: Session, catalog: CatalogIndex) -> Branch:
     if intents.OUT_OF_SCOPE.search(message):
         text = OUT_OF_SCOPE_REPLY
-    elif THANKS.search(message):  # "thanks!", "ok thanks a lot"
+    elif intents.THANKS_CUE.search(message):
         text = THANKS_REPLY
     else:
         text = CHITCHAT_REPLY
