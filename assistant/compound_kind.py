@@ -29,6 +29,7 @@ from assistant import sorted_rows
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints, attribute_terms, phrase_in
 from assistant.lexicon import QUERY_WORDS
+from assistant.part_fit import named_device
 from assistant.type_resolution import AUDIENCE_TERMS, COMPOUND_FILLERS, NOT_TYPE_WORDS, PERSON_NOUNS, TypeResolver
 from common.text import COLOURS, MATERIALS, STOPWORDS, terms
 
@@ -42,6 +43,7 @@ MAX_FIT = 4  # "for royal enfield classic 350"
 FIT_TITLES_READ = 2000  # titles of the kind read for the fits they name
 FIT_SHARE = 0.5  # most of the kind's titles name a fit: the shop sells it by fit
 FIT_AT_LEAST = 3  # ...and several do: one title naming its fit is no way of selling
+MAX_WITH = 3  # "with cable", "with a usb cable": what the kind comes with, before its "for"
 MAX_RUN = 4  # "single phase submersible pump controller": a compound seldom has more
 
 
@@ -149,7 +151,8 @@ def fitment(catalog: CatalogIndex, types: TypeResolver, text: str, named: str, c
     words = types.asking_words(text)
     head = terms(named)[-1:]
     end = next((e for _, e, form in reversed(types.named_spans(words)) if terms(" ".join(form))[-1:] == head), None)
-    if end is None or words[end : end + 1] != ["for"]:
+    end = _for_after(words, end) if end is not None else None
+    if end is None:
         return None
     target: list[str] = []
     after = ""
@@ -170,6 +173,12 @@ def fitment(catalog: CatalogIndex, types: TypeResolver, text: str, named: str, c
         said = terms(" ".join(target[:n]))
         if any(phrase_in(["for", *said], t) for t in fitted):
             return " ".join(target[:n])
+    # In a kind sold by fit, titles that name the device without "for" ("d'clair micromax bolt
+    # a075 battery charger"), or in the maker's spelling ("lnvo vibe p1m"): the run of it they
+    # hold is a must-have, unless others of the kind say it in their descriptions (a use).
+    device = named_device(target, titles) if len(fitted) >= FIT_AT_LEAST else None
+    if device and not _described(catalog, _not_holding(rows, titles, device), device):
+        return device
     # None holds it: a fit the shop does not make the kind for, where most of its titles name a
     # fit and none uses a word of it ("for royal enfield"); a word they use ("for car roof": car
     # antennas) says where it goes, not what it fits, and ranks.
@@ -177,3 +186,18 @@ def fitment(catalog: CatalogIndex, types: TypeResolver, text: str, named: str, c
     unheard = not set(terms(" ".join(target))) & used
     by_fit = len(fitted) >= max(FIT_AT_LEAST, FIT_SHARE * len(titles))
     return " ".join(target) if unheard and by_fit else None
+
+
+def _for_after(words: list[str], end: int) -> int | None:
+    """Where the "for" that says what the kind fits stands: right after the kind, or after what it
+    comes with ("usb adapter with cable for lenovo vibe p1m")."""
+    if words[end : end + 1] == ["for"]:
+        return end
+    if words[end : end + 1] == ["with"]:
+        return next((i for i in range(end + 2, min(end + 2 + MAX_WITH, len(words))) if words[i] == "for"), None)
+    return None
+
+
+def _not_holding(rows: np.ndarray, titles: list[list[str]], phrase: str) -> np.ndarray:
+    said = terms(phrase)
+    return np.array([r for r, t in zip(rows, titles, strict=True) if not phrase_in(said, t)], dtype=rows.dtype)

@@ -40,6 +40,7 @@ from assistant.lexicon import (
     QUERY_WORDS,
     REQUIRED_CUES,
 )
+from assistant.part_fit import device_brands
 from assistant.recorded import Recorded
 from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.spelling_variants import one_spelling
@@ -221,6 +222,9 @@ class Understander:
         elif named:  # "some top or shorts": either kind
             either = [p for t in self.types.either(asked) for p in self.type_phrases(t)] if carried else []
             c.categories = list(dict.fromkeys([*self.type_phrases(named), *either])) if carried else [named]
+        if named and carried:  # "nokia lumia x2 back panel": the phone it fits, not its maker
+            c.brands, devices = device_brands(self.catalog, asked, c)
+            c.attributes += [d for d in devices if d not in c.attributes]
         # A value the shop records filters only where a kind it can be checked on is named; said
         # alone ("make it sleeveless") it is the follow-up's to check against the request's kind.
         recorded = [a for a in self.recorded_attributes(own, c.categories, named) if a not in c.attributes]

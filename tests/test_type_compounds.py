@@ -124,6 +124,13 @@ KINDS_SHOP = [
     ("Bike World Tail Light Bulb for Hero CD", "Automotive > Bike Lighting > Bulbs"),
     ("Bike World Tail Light Bulb for Honda City", "Automotive > Bike Lighting > Bulbs"),
     ("Bike World Tail Light Bulb for Bajaj Pulsar", "Automotive > Bike Lighting > Bulbs"),
+    ("D'clair Micromax Bolt A075 Battery Charger", "Mobiles > Accessories > Chargers"),
+    ("D'clair Micromax A46 Battery Charger", "Mobiles > Accessories > Chargers"),
+    ("Furst USB Adapter with Cable for Lnvo Vibe P1m Battery Charger", "Mobiles > Accessories > Chargers"),
+    ("Furst USB Adapter with Cable for XP Miro Battery Charger", "Mobiles > Accessories > Chargers"),
+    ("Furst USB Adapter with Cable for Dzire SV Battery Charger", "Mobiles > Accessories > Chargers"),
+    ("Casedeal Microsoft Nokia Lumia X2 Back Panel", "Mobiles > Accessories > Mobile Body Panels"),
+    ("Casedeal Samsung Galaxy J2 Back Panel", "Mobiles > Accessories > Mobile Body Panels"),
     ("Tarn Waterproof Hiking Jacket", "Clothing > Jackets"),
     ("Highmoor Packable Rain Jacket", "Clothing > Jackets"),
 ]
@@ -150,6 +157,12 @@ KINDS = [
     ("tail light bulb for my Hero CD", "bulb", ["hero cd"]),
     ("tail light bulb for Royal Enfield", "bulb", ["royal enfield"]),
     ("a tail light bulb for outside the garage", "bulb", []),  # a place, said with its object
+    # in a kind sold by fit, titles that name the device without "for", or spell its maker
+    # otherwise ("lnvo"): the run of it they hold; what the kind comes with may stand between
+    ("charger for micromax bolt", "charger", ["micromax bolt"]),
+    ("usb adapter with cable for lenovo vibe p1m", "usb adapter", ["vibe p1m"]),
+    # a maker none of the kind is by, that its titles name: the device it fits, not its brand
+    ("nokia lumia x2 back panel", "back panel", ["nokia lumia x2"]),
     # a kind the shop files beside the one named after it: the shop's name for the two words
     ("wedge heels under 1000", "wedge", []),
     # a kind a listing node names with its "&" lost

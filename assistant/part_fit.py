@@ -1,0 +1,101 @@
+"""The device a part or accessory is for, where the shopper names it and the shop's titles do too.
+
+Parts and accessories are sold by what they fit, and their titles name it in the maker's words:
+"casedeal microsoft nokia lumia x2 back panel", "d'clair micromax bolt a075 battery charger",
+"furst usb adapter with cable for lnvo vibe p1m". A shopper names the device the same way, with
+or without "for": "nokia lumia x2 back panel", "charger for micromax bolt". Two readings lose it:
+
+- the device's maker read as the product's brand (set N: "nokia" filtered to products Nokia
+  makes, so the shop "did not carry nokia" while its Casedeal panel for the Lumia X2 waited);
+- the device only ranking, so chargers for other phones filled four of five cards (set O).
+
+A brand no product of the kind asked for is made by, said where titles of the kind name it,
+is the device: it and the model words after it that those titles hold are a must-have, not a
+brand. `named_device` reads the run of words a title of the kind holds, so a title that spells
+the maker otherwise ("lnvo") still holds the model ("vibe p1m").
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.catalog import CatalogIndex
+from assistant.constraints import Constraints, phrase_in
+from common.text import STOPWORDS, terms, tokenize
+
+MAX_DEVICE_WORDS = 4  # "royal enfield classic 350", "nokia lumia x2"
+TITLES_READ = 2000  # titles of the kind read for the devices they name
+
+
+def kind_titles(catalog: CatalogIndex, categories: list[str]) -> tuple[np.ndarray, list[list[str]]]:
+    """The rows of the kind asked for and the terms of their titles."""
+    rows = np.flatnonzero(catalog.mask(Constraints(categories=categories)))[:TITLES_READ]
+    return rows, [terms(catalog.products[int(r)].title) for r in rows]
+
+
+def named_device(words: list[str], titles: list[list[str]]) -> str | None:
+    """The longest run of `words` (the device as said) that some title holds and not every title
+    does, earliest first: the device the part fits. Function words alone name no device."""
+    for n in range(min(len(words), MAX_DEVICE_WORDS), 0, -1):
+        for start in range(0, len(words) - n + 1):
+            run = words[start : start + n]
+            said = terms(" ".join(run))
+            if set(run) <= STOPWORDS or not said:
+                continue
+            holding = sum(phrase_in(said, t) for t in titles)
+            if 0 < holding < len(titles):
+                return " ".join(run)
+    return None
+
+
+def device_brands(catalog: CatalogIndex, text: str, c: Constraints) -> tuple[list[str], list[str]]:
+    """The brands of `c` that are the device the kind is for, not its maker: no product of the
+    kind is by the brand, and titles of the kind name it. Returns the brands kept and, for each
+    one that is a device, the device as said ("nokia lumia x2"), a must-have."""
+    if not c.categories or not c.brands:
+        return c.brands, []
+    rows, titles = kind_titles(catalog, c.categories)
+    if not len(rows):
+        return c.brands, []
+    words = tokenize(text)
+    kind_words = {w for phrase in c.categories for w in terms(phrase)}
+    kept: list[str] = []
+    devices: list[str] = []
+    for brand in c.brands:
+        said = tokenize(brand)
+        made = catalog.mask(Constraints(categories=c.categories, brands=[brand]))
+        at = next((i for i in range(len(words)) if words[i : i + len(said)] == said), None)
+        if made.any() or at is None:
+            kept.append(brand)
+            continue
+        device = _longest_start(_device_run(catalog, words, at + len(said), said, kind_words), titles)
+        if device:
+            devices.append(device)
+        else:
+            kept.append(brand)
+    return kept, devices
+
+
+def _device_run(
+    catalog: CatalogIndex, words: list[str], start: int, brand: list[str], kind_words: set[str]
+) -> list[str]:
+    """The brand and the model words after it, up to the kind's own words; the word right before
+    the kind that makes a kind of the shop's with it belongs to the kind ("back" of "nokia lumia
+    x2 back panel", where the shop reads the kind as "panel")."""
+    run = brand[:]
+    for i in range(start, min(start + MAX_DEVICE_WORDS, len(words))):
+        if terms(words[i])[0] in kind_words or words[i] in STOPWORDS:
+            if len(run) > len(brand) and catalog.has_phrase(terms(f"{run[-1]} {words[i]}")):
+                run = run[:-1]
+            break
+        run.append(words[i])
+    return run
+
+
+def _longest_start(run: list[str], titles: list[list[str]]) -> str | None:
+    """The longest start of the run that some title holds ("nokia lumia x2" of "nokia lumia x2")."""
+    for n in range(len(run), 0, -1):
+        said = terms(" ".join(run[:n]))
+        if any(phrase_in(said, t) for t in titles):
+            return " ".join(run[:n])
+    return None
