@@ -241,6 +241,25 @@ def asks_of_named(message: str) -> bool:
     return not OWN_ORDER.search(message) and not PERSON_CUE.search(message)
 
 
+PART_WORD = re.compile(r"\b(?:replacement|spare)\b", re.I)
+
+
+def part_named(message: str, query: Query) -> str:
+    """The message less "replacement" said beside the kind it asks for: "back panel replacement",
+    "replacement battery for a Lumia" name a part to buy, not a case for support (set N showed
+    the support hand-off). "I want a replacement" names no kind beside it and stays support."""
+    kind = set(terms(query.product_type or "")) if query.type_carried else set()
+    if not kind or OWN_ORDER.search(message):
+        return message
+    words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[\w'-]+", message)]
+    out = message
+    for i, (word, start, end) in enumerate(words):
+        beside = {terms(w)[0] for w, _, _ in words[max(0, i - 1) : i + 2] if w != word and terms(w)}
+        if PART_WORD.fullmatch(word) and beside & kind:
+            out = out[:start] + " " * (end - start) + out[end:]
+    return out
+
+
 def classify(
     message: str, session: Session, query: Query, pointed: list[int] | None = None, named: int = 0
 ) -> Understood:
@@ -249,9 +268,8 @@ def classify(
     products not on screen the message names ("the Pod Air Sport")."""
     if CHITCHAT_CUE.match(message) or (OUT_OF_SCOPE.search(message) and not query.constraints.categories):
         return Understood(Intent.CHITCHAT)
-    support = (SUPPORT_CUE.search(message) and not _corrects_request(message, session, query)) or HANDOFF_CUE.search(
-        message
-    )
+    cued = SUPPORT_CUE.search(part_named(message, query))
+    support = (cued and not _corrects_request(message, session, query)) or HANDOFF_CUE.search(message)
     if support and not (named and asks_of_named(message)):
         return Understood(Intent.SUPPORT, handoff=bool(HANDOFF_CUE.search(message)))
     refs = references(message, len(session.shown)) if session.shown else []

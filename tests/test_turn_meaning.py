@@ -26,6 +26,10 @@ def assistant(fake_settings, fake_embedder):
         # an order word, or a new one of no kind, keeps it a support case
         ("the kettle i ordered arrived broken, need a new kettle", Intent.SUPPORT),
         ("my headphones stopped working, i want a new one", Intent.SUPPORT),
+        # "replacement" beside the kind names a part or a new one to buy; with an order, support
+        ("replacement headphones for the gym", Intent.SEARCH),
+        ("electric kettle replacement under 50", Intent.SEARCH),
+        ("send a replacement kettle, the one i ordered leaks", Intent.SUPPORT),
     ],
 )
 def test_a_new_one_of_a_kind_is_shopping(assistant, message, intent):
