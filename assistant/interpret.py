@@ -24,7 +24,7 @@ from assistant.audience import clauses, taken_back
 from assistant.brand_reference import bind_pointed_brand
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours
-from assistant.constraints import Constraints, phrase_in
+from assistant.constraints import Constraints, alternatives, phrase_in
 from assistant.dialogue import FILLER, slots
 from assistant.engine import SearchEngine
 from assistant.follow_up import (
@@ -447,7 +447,7 @@ def removals(message: str, session: Session) -> list[str]:
             found.append("brand")
         if request.product_type and set(terms(request.product_type)) <= words:
             found.append("type")
-        if any(set(terms(a)) <= words for a in c.attributes):
+        if any(set(terms(alt)) <= words for a in c.attributes for alt in alternatives(a)):
             found.append("attribute")  # "ok forget sleeveless"
         found += [slot for slot, names in SLOT_WORDS.items() if words & set(names)]
     found += dont_care(message) + taken_back_slots(message)  # "scrap the colour thing"

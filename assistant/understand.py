@@ -47,6 +47,7 @@ from assistant.spelling_variants import one_spelling
 from assistant.type_meaning import TypeMeaning
 from assistant.type_resolution import HARD_AUDIENCE, NOT_TYPE_WORDS, SYNONYMS, TypeRequest, TypeResolver
 from assistant.vocabulary import DATA, known_words, type_words
+from assistant.word_forms import with_base_form
 from common.models import Embedder
 from common.text import (
     AUDIENCE_WORDS,
@@ -300,6 +301,7 @@ class Understander:
             elif w in PRODUCT_LINES:
                 model = words[i + 1] if i + 1 < len(words) and any(ch.isdigit() for ch in words[i + 1]) else ""
                 phrase = f"{w} {model}".strip()
+            phrase = with_base_form(phrase, self.catalog.knows_word) if phrase else None  # "wooden or wood"
             if phrase and phrase not in found and not self.types.is_any_type(terms(phrase)):
                 found.append(phrase)
         return found

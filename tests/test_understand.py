@@ -153,6 +153,18 @@ def test_requested_type_carried_or_not(parse, message, named, carried):
         assert q.constraints.categories == [named]
 
 
+@pytest.mark.parametrize(
+    ("message", "attributes"),
+    [
+        # a material said as its adjective, where the catalog records the noun ("Material: wood")
+        ("wooden garden swing", ["wooden or wood"]),
+        ("real wooden board game", ["wooden or wood"]),
+    ],
+)
+def test_a_material_adjective_accepts_the_recorded_noun(parse, message, attributes):
+    assert parse(message).constraints.attributes == attributes
+
+
 def test_required_attributes(parse):
     assert parse("real diamond ring").constraints.attributes == ["diamond"]
     assert parse("leather wallet").constraints.attributes == ["leather"]
