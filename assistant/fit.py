@@ -64,6 +64,15 @@ def amounts(text: str) -> list[Amount]:
     return out
 
 
+def amounts_in(text: str) -> list[tuple[str, Amount]]:
+    """Each amount with a unit in the text with the words that state it ("9 W", "1000ml")."""
+    out = []
+    for m in _pattern().finditer(text):
+        found = amounts(m.group())
+        out += [(m.group().strip(), found[0])] if found else []
+    return out
+
+
 def amounts_after(text: str, words: set[str]) -> list[Amount]:
     """The amounts with a unit standing right after one of these words, inside the clause ("the
     dog shampoo (500ml) gentle enough?", "mass gainer 2kg - scoop milta hai?" where the words

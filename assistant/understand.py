@@ -17,6 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from assistant.amounts import RATING_WORDS, amount_words, read_prices
+from assistant.asked_amounts import asked_amounts
 from assistant.audience import (
     addressed_part,
     clauses,
@@ -235,7 +236,7 @@ class Understander:
             # "hip hop cap", "gel air freshener": the words that make the kind the shopper's own
             c.attributes += narrowing(self.catalog, run, c)
             fit = fitment(self.catalog, self.types, asked, named, c)  # "bulb for Hero CD"
-            c.attributes += [fit] if fit and fit not in c.attributes else []
+            c.attributes += [a for a in [fit, *asked_amounts(self.catalog, asked, c)] if a and a not in c.attributes]
         # An interest steers toward a kind it names ("obsessed with aviator sunglasses"), then those near it.
         near = self.meaning.steered(rest) if self.meaning else []
         c.steer_types = list(dict.fromkeys([*self.types.named_in(interests(rest)), *near]))

@@ -131,6 +131,11 @@ KINDS_SHOP = [
     ("Furst USB Adapter with Cable for Dzire SV Battery Charger", "Mobiles > Accessories > Chargers"),
     ("Casedeal Microsoft Nokia Lumia X2 Back Panel", "Mobiles > Accessories > Mobile Body Panels"),
     ("Casedeal Samsung Galaxy J2 Back Panel", "Mobiles > Accessories > Mobile Body Panels"),
+    ("Bft 9 W LED Lamp", "Home > Lighting > LED Lamps"),
+    ("Bft 6 W LED Lamp", "Home > Lighting > LED Lamps"),
+    ("Syska 12W LED Lamp", "Home > Lighting > LED Lamps"),
+    ("Milton Thermosteel 1000 ml Flask", "Kitchen > Flasks"),
+    ("Freelance Vacuum 350 ml Flask", "Kitchen > Flasks"),
     ("Tarn Waterproof Hiking Jacket", "Clothing > Jackets"),
     ("Highmoor Packable Rain Jacket", "Clothing > Jackets"),
 ]
@@ -161,6 +166,11 @@ KINDS = [
     # otherwise ("lnvo"): the run of it they hold; what the kind comes with may stand between
     ("charger for micromax bolt", "charger", ["micromax bolt"]),
     ("usb adapter with cable for lenovo vibe p1m", "usb adapter", ["vibe p1m"]),
+    # an amount said with the kind, where its records state amounts of the measure: those that
+    # state the same one, in their unit; the amount as said where none does (the reply says so)
+    ("9w led lamp", "led lamp", ["9 w"]),
+    ("1l flask", "flask", ["1000 ml"]),
+    ("7w led lamp", "led lamp", ["7w"]),
     # a maker none of the kind is by, that its titles name: the device it fits, not its brand
     ("nokia lumia x2 back panel", "back panel", ["nokia lumia x2"]),
     # a kind the shop files beside the one named after it: the shop's name for the two words
