@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import yaml
+
 from assistant.spelling import ordinary_words
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, terms
 
@@ -41,7 +43,14 @@ def product_types() -> frozenset[tuple[str, ...]]:
                 phrase = tuple(terms(line))
                 if phrase and not (len(phrase) == 1 and phrase[0] in NOT_TYPES):
                     found.add(phrase)
+                    found.add(tuple(irregular_plurals().get(w, w) for w in phrase))  # "mice": "mouse"
     return frozenset(found)
+
+
+@cache
+def irregular_plurals() -> dict[str, str]:
+    """Plurals the singulariser leaves ("mice", "knive") -> the singular (data/irregular_plurals.yaml)."""
+    return yaml.safe_load((DATA / "irregular_plurals.yaml").read_text(encoding="utf-8"))
 
 
 @cache

@@ -137,6 +137,8 @@ TYPES = [
     ("hmm switch to sunglasses, black ones", "sunglasses", True, []),
     # a type the shop lacks stays not carried
     ("gold earrings for my sister", "earrings", False, ["earrings"]),
+    # ...also one the taxonomy lists by an irregular plural ("mice")
+    ("wireless mouse for my laptop", "mouse", False, ["mouse"]),
     # a type word after a subject and a modal is a verb (set G: "we don't carry plugs")
     ("wired keyboard i can plug into my tablet, in black", "keyboard", True, ["keyboard"]),
     # an "-s" form after a pronoun, or a word before an object pronoun, is a verb (set H: "red
