@@ -41,6 +41,7 @@ from assistant.lexicon import (
     QUERY_WORDS,
     REQUIRED_CUES,
 )
+from assistant.metal_colours import metal_colours
 from assistant.part_fit import device_brands
 from assistant.recorded import Recorded
 from assistant.spelling import Speller, is_word, ordinary_words
@@ -225,6 +226,7 @@ class Understander:
             either = [p for t in self.types.either(asked) for p in self.type_phrases(t)] if carried else []
             c.categories = list(dict.fromkeys([*self.type_phrases(named), *either])) if carried else [named]
         if named and carried:  # "nokia lumia x2 back panel": the phone it fits, not its maker
+            c.colours += metal_colours(self.catalog, own, c)  # "silver heels": no heel is of silver
             c.brands, devices = device_brands(self.catalog, asked, c)
             c.attributes += [d for d in devices if d not in c.attributes]
         # A value the shop records filters only where a kind it can be checked on is named; said

@@ -165,6 +165,20 @@ def test_a_material_adjective_accepts_the_recorded_noun(parse, message, attribut
     assert parse(message).constraints.attributes == attributes
 
 
+@pytest.mark.parametrize(
+    ("message", "colours"),
+    [
+        # a metal word of a kind none of which is made of it can only be its colour
+        ("silver running shoes", ["silver"]),
+        ("gold running shoes for women", ["gold"]),
+        # ...but of a kind some of which are ("sterling silver" rings), it may be the material
+        ("silver ring", []),
+    ],
+)
+def test_a_metal_word_is_the_colour_of_a_kind_never_made_of_it(parse, message, colours):
+    assert parse(message).constraints.colours == colours
+
+
 def test_required_attributes(parse):
     assert parse("real diamond ring").constraints.attributes == ["diamond"]
     assert parse("leather wallet").constraints.attributes == ["leather"]
