@@ -42,12 +42,12 @@ from assistant.audience import (
 from assistant.brand_reference import points_at_brand
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours
-from assistant.colour_words import COLOUR_CONTEXT, METAL_COLOURS, SHADES
+from assistant.colour_words import COLOUR_CONTEXT, METAL_COLOURS, SHADES, metals_named_alone
 from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.lexicon import QUERY_WORDS
 from assistant.said_of_others import refused_words, told_in_a_story
-from assistant.understand import Query
+from assistant.understand import FUNCTION_WORDS, Query
 from assistant.vocabulary import DATA
 from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
 
@@ -83,6 +83,8 @@ ASKING_FRAMES = [tuple(p.split()) for p in sorted(_WORDS["asking_frames"], key=l
 SUBJECT_PRONOUNS = frozenset({"he", "she", "hes", "shes"})  # "hes 12": the apostrophe left out
 # Possessives that point at someone already named ("his sister"), not at the shopper ("my sister").
 THIRD_PERSON_OWNERS = frozenset({"his", "her", "their"})
+# Words that are no noun: a metal before one of them names no material ("silver would match").
+NOT_A_NOUN = frozenset(STOPWORDS) | FUNCTION_WORDS | FILLER
 RECIPIENT_REACH = 3  # words between "for" and the person: "for my teenage son"
 
 
@@ -378,6 +380,8 @@ def follow_up_colours(message: str, said: list[str], had: list[str], query: Quer
         closing = None  # "navy blue": the shade said is the colour
     if closing and closing not in said and not query.product_type and words[-1] not in METAL_COLOURS:
         said = [*said, closing]  # "she wants tan": no noun for the colour to qualify
+    if had:  # "golden ones", then "hmm no, silver would match my saree better" (set O d28)
+        said = [*said, *(m for m in metals_named_alone(words, NOT_A_NOUN) if m not in said)]
     new = [c for c in said if c not in had]
     if new and len(new) < len(said) and not re.search(r"\b(?:or|also|too|as well)\b", message, re.I):
         return new  # "she already has black. make it white": the new one replaces the old

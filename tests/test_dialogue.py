@@ -73,6 +73,9 @@ CASES = [
     ("correction", ["shirts for men", "I meant for women"], {"type": "shirts", "audience": "for women"}, []),
     ("correction", ["sandals for women", "actually, heels instead"], {"type": "heels", "audience": "for women"}, []),
     ("correction", ["backpack in red", "no, in blue"], {"type": "backpack", "colour": "in blue"}, []),
+    # a metal named alone where a colour is asked for is the colour chosen (set O d28 kept gold)
+    ("metal correction", ["backpack in red", "hmm no, silver would look better"], {"colour": "in silver"}, []),
+    ("metal correction", ["sandals in black", "silver ones instead"], {"colour": "in silver"}, []),
     (
         "correction",
         ["running shoes", "only strideline", "not strideline, tread republic"],
