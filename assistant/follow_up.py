@@ -323,8 +323,12 @@ def follow_up_audience(
         return None  # "my wife says not more than 500": she is not who it is for
     if people and old and not states_age(message):
         return _relative_to(words, people, said, old)
-    if people or states_age(message):
+    if people:
         return said
+    if states_age(message):
+        # "4 saal ki hai" / "she's 4" after a daughter: the age says the group, the request the
+        # gender (set N d22 read a girl of 4 as kids and showed boys' clothes beside girls')
+        return _with_gender_of(old, said) if old else said
     pronouns = [i for i, w in enumerate(words) if w in t.pronouns]
     if not any(words[i] in SUBJECT_PRONOUNS or _recipient(words, i) for i in pronouns):
         return None  # "his wagon r", "her feet freeze": whose, not for whom
@@ -362,6 +366,16 @@ def _relative_to(words: list[str], people: list[int], said: str | None, old: str
         if group == "any" and said == t.audience.get(f"{gender} any") and _age_group_of(old) == "child":
             return t.audience.get(f"{gender} child", said)
     return said
+
+
+def _with_gender_of(old: str, said: str | None) -> str | None:
+    """The audience `said` (of no gender: "kids") in the gender of `old` ("girls or women")."""
+    t = table()
+    keys = {v: k.split() for k, v in t.audience.items()}
+    gender, group = keys.get(old, [None])[0], _age_group_of(said or "")
+    if said is None or keys.get(said, ["null"])[0] not in ("null", None) or gender in (None, "null"):
+        return said
+    return t.audience.get(f"{gender} {group}", said)
 
 
 def _age_group_of(audience: str) -> str | None:

@@ -55,6 +55,9 @@ CASES = [
         [],
     ),
     ("relation", ["soft toy for my kid"], {"audience": "for kids"}, []),
+    # an age alone says the age group, the request the gender (set N d22: "4 saal ki hai" after a daughter)
+    ("age keeps the gender", ["sneakers for my daughter", "4 years old"], {"audience": "for girls"}, []),
+    ("age keeps the gender", ["sneakers for my daughter", "4 saal ki hai"], {"audience": "for girls"}, []),
     ("relation without audience data", ["coffee mug for my dad"], {"type": "coffee mug"}, ["audience"]),
     ("elliptical colour", ["backpack", "in black"], {"type": "backpack", "colour": "in black"}, []),
     ("elliptical colour", ["backpack", "do you have them in blue?"], {"type": "backpack", "colour": "in blue"}, []),
