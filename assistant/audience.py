@@ -35,7 +35,9 @@ RECIPIENT_REACH = 3  # words between the cue and the person: "for my teenage son
 AGE = re.compile(
     r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)s?\s*-?\s*old\b|\b(\d{1,3})\s*(?:yo|y/o|yrs?)\b"
     r"|\b(?:aged?|is|s|hes|shes|turn(?:ing|s|ed)?)\s+(\d{1,2})\b(?![.,]\d|\s*(?:k\b|grand|lakh|bucks|rs|rupees|dollars|\$|₹))"
-    r"|\b(\d{1,2})\s*-?\s*months?\s*-?\s*old\b",
+    r"|\b(\d{1,2})\s*-?\s*months?\s*-?\s*old\b"
+    # Hindi's unit of years ("4 saal ki hai": she is 4; set N d22 read no age, "saal" became "sal")
+    r"|\b(\d{1,2})\s*(?:saal|sal|baras)\b",
     re.I,
 )
 # A school year says a child's age ("he's in class 3", "she's in 5th grade", "std 8"): years =

@@ -56,3 +56,17 @@ def said_colours(words: list[str], recorded: Callable[[list[str]], bool]) -> lis
         if colour not in found:
             found.append(colour)
     return found
+
+
+def metals_named_alone(words: list[str], grammar: frozenset[str]) -> list[str]:
+    """The metals the words name with no noun after them ("silver would match my saree better",
+    "silver ones", "gold please"), normalised; "silver dial" and "white gold" name a material.
+    Read as colours where the request already asks for a colour: the shopper is choosing one.
+    `grammar`: the words that are no noun (grammar, filler, pro-forms)."""
+    out = []
+    for i, w in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        alloy = i > 0 and words[i - 1] in COLOURS  # "white gold", "rose gold"
+        if w in METAL_COLOURS and not alloy and (not after or after in grammar or after in COLOUR_NOUNS):
+            out.append(normalise_colour(w))
+    return list(dict.fromkeys(out))

@@ -42,12 +42,12 @@ from assistant.audience import (
 from assistant.brand_reference import points_at_brand
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours
-from assistant.colour_words import COLOUR_CONTEXT, METAL_COLOURS, SHADES
+from assistant.colour_words import COLOUR_CONTEXT, METAL_COLOURS, SHADES, metals_named_alone
 from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.lexicon import QUERY_WORDS
 from assistant.said_of_others import refused_words, told_in_a_story
-from assistant.understand import Query
+from assistant.understand import FUNCTION_WORDS, Query
 from assistant.vocabulary import DATA
 from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
 
@@ -83,6 +83,8 @@ ASKING_FRAMES = [tuple(p.split()) for p in sorted(_WORDS["asking_frames"], key=l
 SUBJECT_PRONOUNS = frozenset({"he", "she", "hes", "shes"})  # "hes 12": the apostrophe left out
 # Possessives that point at someone already named ("his sister"), not at the shopper ("my sister").
 THIRD_PERSON_OWNERS = frozenset({"his", "her", "their"})
+# Words that are no noun: a metal before one of them names no material ("silver would match").
+NOT_A_NOUN = frozenset(STOPWORDS) | FUNCTION_WORDS | FILLER
 RECIPIENT_REACH = 3  # words between "for" and the person: "for my teenage son"
 
 
@@ -321,8 +323,12 @@ def follow_up_audience(
         return None  # "my wife says not more than 500": she is not who it is for
     if people and old and not states_age(message):
         return _relative_to(words, people, said, old)
-    if people or states_age(message):
+    if people:
         return said
+    if states_age(message):
+        # "4 saal ki hai" / "she's 4" after a daughter: the age says the group, the request the
+        # gender (set N d22 read a girl of 4 as kids and showed boys' clothes beside girls')
+        return _with_gender_of(old, said) if old else said
     pronouns = [i for i, w in enumerate(words) if w in t.pronouns]
     if not any(words[i] in SUBJECT_PRONOUNS or _recipient(words, i) for i in pronouns):
         return None  # "his wagon r", "her feet freeze": whose, not for whom
@@ -362,6 +368,16 @@ def _relative_to(words: list[str], people: list[int], said: str | None, old: str
     return said
 
 
+def _with_gender_of(old: str, said: str | None) -> str | None:
+    """The audience `said` (of no gender: "kids") in the gender of `old` ("girls or women")."""
+    t = table()
+    keys = {v: k.split() for k, v in t.audience.items()}
+    gender, group = keys.get(old, [None])[0], _age_group_of(said or "")
+    if said is None or keys.get(said, ["null"])[0] not in ("null", None) or gender in (None, "null"):
+        return said
+    return t.audience.get(f"{gender} {group}", said)
+
+
 def _age_group_of(audience: str) -> str | None:
     """The age group an audience stands for ("boys" -> "child"), from the audience table."""
     groups = {"men": "adult", "women": "adult", "boys": "child", "girls": "child", "kids": "child", "baby": "baby"}
@@ -378,6 +394,8 @@ def follow_up_colours(message: str, said: list[str], had: list[str], query: Quer
         closing = None  # "navy blue": the shade said is the colour
     if closing and closing not in said and not query.product_type and words[-1] not in METAL_COLOURS:
         said = [*said, closing]  # "she wants tan": no noun for the colour to qualify
+    if had:  # "golden ones", then "hmm no, silver would match my saree better" (set O d28)
+        said = [*said, *(m for m in metals_named_alone(words, NOT_A_NOUN) if m not in said)]
     new = [c for c in said if c not in had]
     if new and len(new) < len(said) and not re.search(r"\b(?:or|also|too|as well)\b", message, re.I):
         return new  # "she already has black. make it white": the new one replaces the old

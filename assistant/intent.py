@@ -13,6 +13,7 @@ from enum import StrEnum
 
 import yaml
 
+from assistant.chatter import is_chatter
 from assistant.moves import RESET
 from assistant.ordinals import COUNTS, LAST, order_words, ordinal_words
 from assistant.ordinals import ORDINALS as ORDINALS_ONLY
@@ -266,7 +267,8 @@ def classify(
     """Decide what the shopper wants from this message, given the conversation so far.
     `pointed`: positions on screen pointed at by attribute ("the black one"); `named`: how many
     products not on screen the message names ("the Pod Air Sport")."""
-    if CHITCHAT_CUE.match(message) or (OUT_OF_SCOPE.search(message) and not query.constraints.categories):
+    chatter = CHITCHAT_CUE.match(message) or is_chatter(message, query.constraints, CHITCHAT_CUE)
+    if chatter or (OUT_OF_SCOPE.search(message) and not query.constraints.categories):
         return Understood(Intent.CHITCHAT)
     cued = SUPPORT_CUE.search(part_named(message, query))
     support = (cued and not _corrects_request(message, session, query)) or HANDOFF_CUE.search(message)

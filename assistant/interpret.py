@@ -165,6 +165,10 @@ def interpret(
         # maruti 800 lives outside. is that rainfun cover ok?") ask about what they name (set L).
         named = []
     on_screen_ids = [p.id for p in on_screen]
+    # "lamy ka hai kya?" (is there a Lamy one?) with a Lamy pen on screen: its brand alone, with no
+    # "the"/"that" pointing at it, asks for the brand, not about that card (set N d06 answered a
+    # question about the card and dropped the brand); "is the lamy one refillable?" points at it.
+    named = [pid for pid in named if pid not in on_screen_ids or not _brand_wished(message, engine.catalog, pid, query)]
     # A named product already on screen is a reference to its position.
     pointed += [on_screen_ids.index(pid) + 1 for pid in named if pid in on_screen_ids]
     named = [pid for pid in named if pid not in on_screen_ids]
@@ -279,6 +283,20 @@ def _measured_from(message: str, session: Session, on_screen: list[Product]) -> 
     if not positions:
         return message, []
     return (message[: m.start()] + message[m.end() :]).strip(), positions[:1]
+
+
+POINTING_DETERMINERS = frozenset({"the", "that", "this", "those", "these"})
+
+
+def _brand_wished(message: str, catalog: CatalogIndex, pid: str, query: Query) -> bool:
+    """The message names the product by its brand alone (`_only_brand`) with no determiner that
+    points at it before the brand."""
+    if not _only_brand(message, catalog, pid, query.constraints.brands):
+        return False
+    brand = tokenize((catalog.products[catalog.row_of[pid]].brand or "").lower())
+    words = tokenize(message.lower())
+    at = [i for i in range(len(words)) if brand and words[i : i + len(brand)] == brand]
+    return bool(at) and all(not i or words[i - 1] not in POINTING_DETERMINERS for i in at)
 
 
 def _only_brand(message: str, catalog: CatalogIndex, pid: str, brands: list[str]) -> bool:

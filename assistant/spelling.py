@@ -50,6 +50,10 @@ def is_word(word: str, known: Callable[[str], bool]) -> bool:
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)] + RESTORES.get(suffix, "")
+            if suffix == "d" and not stem.endswith("e"):
+                # a bare "d" ends only a stem in "e" ("baked", "used"): "embroiderd" and "tripd"
+                # lost a letter of "embroidered" and "tripod", they are no "embroider" + "d"
+                continue
             # a doubled consonant is undone ("dropped" -> "drop"); a doubled vowel is no inflection
             # ("goood" is no "goo" + "d": it kept "any goood trimer" from being corrected)
             doubled = len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in VOWELS

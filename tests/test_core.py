@@ -192,6 +192,7 @@ def test_a_policy_answer_says_plainly_when_no_clause_covers_the_case(make_assist
     ("message", "intent", "text"),
     [
         ("hello!", "chitchat", CHITCHAT_REPLY),
+        ("hey! how's it going", "chitchat", CHITCHAT_REPLY),  # a set greeting question (set O d03)
         ("what's the weather tomorrow?", "chitchat", OUT_OF_SCOPE_REPLY),
         ("I want to buy something", "clarify", CLARIFY_REPLY),
         ("I was charged twice for my order, I want to speak to a human", "support", HANDOFF_REPLY),
@@ -219,8 +220,12 @@ def test_canned_replies_call_no_model(make_assistant, message, intent, text):
         # small-talk words in a row are small talk too (it re-ran the search)
         ([JACKETS, "tell me more about the second one", "ok thanks a lot"], "about"),
         ([JACKETS, "great, thank you!"], "panel"),
+        # thanks and what it is for, a compliment: chatter re-ran the search with "ton", "lifesaver"
+        ([JACKETS, "thanks a ton :)"], "panel"),
+        ([JACKETS, "thanks, you're a lifesaver"], "panel"),
+        ([JACKETS, "thank you so much for the help!"], "panel"),
     ],
-    ids=["thanks", "thank u", "hello", "after a detail", "ok thanks", "great thank you"],
+    ids=["thanks", "thank u", "hello", "after a detail", "ok thanks", "great thank you", "a ton", "compliment", "for"],
 )
 def test_small_talk_keeps_what_is_on_screen(make_assistant, turns, kept):
     assistant, backend = make_assistant(replies=["Fine."] * 4)

@@ -55,6 +55,9 @@ CASES = [
         [],
     ),
     ("relation", ["soft toy for my kid"], {"audience": "for kids"}, []),
+    # an age alone says the age group, the request the gender (set N d22: "4 saal ki hai" after a daughter)
+    ("age keeps the gender", ["sneakers for my daughter", "4 years old"], {"audience": "for girls"}, []),
+    ("age keeps the gender", ["sneakers for my daughter", "4 saal ki hai"], {"audience": "for girls"}, []),
     ("relation without audience data", ["coffee mug for my dad"], {"type": "coffee mug"}, ["audience"]),
     ("elliptical colour", ["backpack", "in black"], {"type": "backpack", "colour": "in black"}, []),
     ("elliptical colour", ["backpack", "do you have them in blue?"], {"type": "backpack", "colour": "in blue"}, []),
@@ -73,6 +76,9 @@ CASES = [
     ("correction", ["shirts for men", "I meant for women"], {"type": "shirts", "audience": "for women"}, []),
     ("correction", ["sandals for women", "actually, heels instead"], {"type": "heels", "audience": "for women"}, []),
     ("correction", ["backpack in red", "no, in blue"], {"type": "backpack", "colour": "in blue"}, []),
+    # a metal named alone where a colour is asked for is the colour chosen (set O d28 kept gold)
+    ("metal correction", ["backpack in red", "hmm no, silver would look better"], {"colour": "in silver"}, []),
+    ("metal correction", ["sandals in black", "silver ones instead"], {"colour": "in silver"}, []),
     (
         "correction",
         ["running shoes", "only strideline", "not strideline, tread republic"],

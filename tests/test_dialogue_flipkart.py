@@ -115,3 +115,12 @@ def test_a_greeting_is_never_read_as_a_brand_one_edit_away(assistant, greeting):
 def test_a_kind_known_only_from_a_products_type_record(assistant, messages, shown):
     _, replies = talk(assistant, messages)
     assert shown in [c.id for c in replies[-1].products]
+
+
+@pytest.mark.parametrize("ask", ["lamy ka hai kya?", "any lamy?"])
+def test_the_brand_of_a_shown_card_said_alone_asks_for_the_brand(assistant, ask):
+    # set N d06: with the Lamy pen on screen, "lamy ka hai kya?" (is there a Lamy one?) was a
+    # question about that card and the brand was dropped; "the lamy one" still points at it
+    session, (first, brand) = talk(assistant, ["ball pen", ask])
+    assert any(c.brand and c.brand.lower() == "lamy" for c in first.products)
+    assert chips(brand).get("brand") == "by lamy" and brand.intent == "refine"

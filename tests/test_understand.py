@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.spelling import Speller, is_word
 from assistant.spelling_variants import one_spelling
 from assistant.understand import Understander
 from assistant.vocabulary import type_words
@@ -330,6 +331,27 @@ def test_an_adjective_made_from_a_known_word_is_no_misspelling(parse):
     # "-y" and "-ish" make adjectives of nouns: "flashy" is no misspelt "flash".
     for message in ("a backpack for the office, nothing flashy", "a reddish scarf"):
         assert parse(message).corrections == {}
+
+
+@pytest.mark.parametrize(
+    "word, known, is_one",
+    [
+        ("embroiderd", {"embroider"}, False),  # "embroidered" lost a letter (set O d07)
+        ("tripd", {"trip", "tripe"}, False),  # "tripod" lost one (set N d15)
+        ("baked", {"bake"}, True),  # a "d" after a stem's "e" is the past tense
+        ("used", {"use"}, True),
+        ("dropped", {"drop"}, True),
+    ],
+)
+def test_a_bare_d_is_an_ending_only_after_an_e(word, known, is_one):
+    assert is_word(word, known.__contains__) is is_one
+
+
+@pytest.mark.parametrize("said", ["meri beti ke liye night wear", "uski beti ke liye"])
+def test_hindi_grammar_words_are_never_corrected_to_a_catalog_word(said):
+    # set N d22: "meri" (my) became the brand "meril"
+    speller = Speller({"meril": 3, "uskin": 2}, protected=())
+    assert speller.correct(said) == (said, {})
 
 
 def test_variants_of_one_line_named_together_are_one_name():
