@@ -459,7 +459,10 @@ def _imitation(question: str, found: Answer) -> Answer:
     said = set(_words(question))
     if said & fakes:
         return found
-    record = [singular(w) for w in tokenize(found.evidence[0].text)]
+    # The value, not the key: a key naming both kinds ("Natural/Synthetic Diamond: Natural
+    # Diamond", set O) says nothing of which one this is.
+    e = found.evidence[0]
+    record = [singular(w) for w in tokenize(e.value if e.key and e.value else e.text)]
     asked = read_question(question).words
     for i, w in enumerate(record[1:], start=1):
         if record[i - 1] in fakes and any(_same_word(a, w) for a in asked):

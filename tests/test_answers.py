@@ -800,3 +800,14 @@ def test_a_material_the_record_calls_an_imitation_is_no_plain_yes(question, verd
     said = ask(boots, question)
     assert said.verdict == verdict, said.text
     assert verdict != Verdict.PARTLY or said.text.startswith("Not genuine leather: it is synthetic leather.")
+
+
+def test_a_key_naming_both_kinds_is_no_imitation():
+    # "Natural/Synthetic Diamond: Natural Diamond" read "synthetic diamond" in its key (set O, O-pq-21)
+    ring = Product(
+        id="r1",
+        title="bluestone the rajeshwari white gold diamond ring",
+        attributes={"Natural/Synthetic Diamond": "Natural Diamond"},
+    )
+    said = ask(ring, "are the diamonds natural ones, not lab-made?")
+    assert said.verdict == Verdict.YES, said.text
