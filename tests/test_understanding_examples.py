@@ -206,6 +206,8 @@ def test_several_names_with_a_question_in_a_later_clause_ask_about_them(make_ass
         # the kind wished for with "a", then a question put of the name (set O, O-pq-07)
         ("want a yoga mat for hot classes. would the {a} suit that?", "product_question"),
         ("i need a yoga mat - is the {a} thick enough?", "product_question"),
+        # a kind said with "a" inside the question put after the name is a feature asked (O-pq-34)
+        ("that {a}, is there a kettle in the box?", "product_question"),
     ],
 )
 def test_one_name_asked_of_after_a_wish_for_its_kind_is_asked_about(make_assistant, demo_catalog, message, intent):
