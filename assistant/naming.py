@@ -282,9 +282,45 @@ class NameIndex:
             # box" of yellow02 and purple02), not said: each is named, answered together.
             tied = [best, *(r for r in rest if rank[r] == rank[best])]
             alike = len(tied) <= rules().max_alike and all(self._variant_of(best, r) for r in tied)
+            if pointing and told[best] and len(tied) > 1 and not alike:
+                # "the love more CREPE kurta": a word of one tied product's specification values
+                # said in the stretch of its name tells it from the brand's others (set O)
+                by_value = self._told_by_values(said, brand, tied)
+                tied = [by_value] if by_value is not None else tied
+                best = tied[0]
             if told[best] and (len(tied) == 1 or alike) and (pointing or told[best] - kinds):
                 out.update({r: told[r] for r in tied})
         return out
+
+    def _told_by_values(
+        self, said: list[str], brand: tuple[str, ...], rows: list[int]
+    ) -> int | None:
+        """The one row whose specification values alone, among `rows`, hold words said in the
+        stretch of the brand's name ("crepe" of "Fabric: Crepe"); None if none or several."""
+        values = {r: frozenset(w for v in self.products[r].attributes.values() for w in _terms(v)) for r in rows}
+        common = frozenset.intersection(*values.values())
+        found = []
+        for r in rows:
+            own = values[r] - common - STOPWORDS
+            if self._stretch(said, brand, self._within(r) | own) & own:
+                found.append(r)
+        return found[0] if len(found) == 1 else None
+
+    def _stretch(self, said: list[str], brand: tuple[str, ...], within: frozenset[str], reach: int = 2) -> set[str]:
+        """The words of `within` said from the brand on either way, up to `reach` others in a row."""
+        found: set[str] = set()
+        for start in _positions(said, brand):
+            for steps in (range(start + len(brand), len(said)), range(start - 1, -1, -1)):
+                other = 0
+                for i in steps:
+                    if said[i] in within:
+                        other = 0
+                        found.add(said[i])
+                    else:
+                        other += 1
+                        if other >= reach:
+                            break
+        return found
 
     def _variant_of(self, row: int, other: int, said: set[str] = frozenset()) -> bool:
         """Two titles that differ only in colours, sizes, numbers and codes ("... gift set 550

@@ -109,6 +109,34 @@ def test_a_brand_and_a_kind_alone_name_none(message):
     assert _named(BOOTS, message) == []
 
 
+KURTAS = [
+    Product(
+        id="k1",
+        title="love more printed women's anarkali kurta",
+        brand="love more",
+        attributes={"Fabric": "Cotton", "Type": "Anarkali", "Sleeve": "3/4 Sleeve"},
+    ),
+    Product(
+        id="k2",
+        title="love more printed women's straight kurta",
+        brand="love more",
+        attributes={"Fabric": "Crepe", "Type": "Straight", "Sleeve": "3/4 Sleeve"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "message, named",
+    [
+        # a word of one product's specification values, said in its name, tells it apart (set O)
+        ("how long is the love more crepe kurta, like in inches? i'm 5'2", ["k2"]),
+        ("is the love more cotton kurta see-through?", ["k1"]),
+    ],
+)
+def test_a_brand_and_a_specification_value_said_in_its_name_single_one_out(message, named):
+    assert _named(KURTAS, message) == named
+
+
 # -- brands vary in a category of many makers -----------------------------------------------------
 RINGS = [
     Product(
