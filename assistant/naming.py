@@ -155,7 +155,7 @@ class NameIndex:
         # only where said: a code the shopper leaves out is no part of the name they must cover
         self.spec_codes = [c - set(t) for c, t in zip(codes, self.title_terms, strict=True)]
         self.words = [
-            frozenset(_terms(f"{p.title} {p.brand or ''}") + joined_forms(f"{p.title} {p.brand or ''}") + terms) | code
+            frozenset(_terms(f"{p.title} {p.brand or ''}") + _joined_codes(p) + terms) | code
             for p, terms, code in zip(products, self.title_terms, codes, strict=True)
         ]
         # The words of each product's category tree: a shopper says "the fuson CASE" of "fuson
@@ -292,9 +292,7 @@ class NameIndex:
                 out.update({r: told[r] for r in tied})
         return out
 
-    def _told_by_values(
-        self, said: list[str], brand: tuple[str, ...], rows: list[int]
-    ) -> int | None:
+    def _told_by_values(self, said: list[str], brand: tuple[str, ...], rows: list[int]) -> int | None:
         """The one row whose specification values alone, among `rows`, hold words said in the
         stretch of the brand's name ("crepe" of "Fabric: Crepe"); None if none or several."""
         values = {r: frozenset(w for v in self.products[r].attributes.values() for w in _terms(v)) for r in rows}
@@ -1176,6 +1174,14 @@ def joined_forms(text: str) -> list[str]:
     forms = [m.group(0).replace("-", "") for m in HYPHENATED.finditer(low) if re.search(r"[a-z]", m.group(0))]
     forms += [m.group(1) + m.group(2) for m in SPLIT_CODE.finditer(low)]
     return [f for f in forms if len(f) >= 4]
+
+
+def _joined_codes(product: Product) -> list[str]:
+    """`joined_forms` of a title and brand, less a value written after its own key ("Running
+    Shoes (size 10, ...)" with "size: 10"): "size10" is no model code, and "I'm a size 10" in the
+    shopper's story named that shoe over the yellow size 9 one asked about (set O)."""
+    keyed = {f"{k}{v}".replace(" ", "").lower() for k, v in product.attributes.items() if len(_terms(k)) == 1}
+    return [f for f in joined_forms(f"{product.title} {product.brand or ''}") if f not in keyed]
 
 
 def _is_model_code(word: str) -> bool:

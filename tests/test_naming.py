@@ -269,6 +269,30 @@ def test_a_variant_is_named_by_its_options_in_the_shoppers_words(catalog, messag
     assert _titles(catalog, message) == named
 
 
+# as in tau, the title writes the size with its key ("Running Shoes (size 10, white, leather)")
+SHOES = [
+    Product(
+        id=f"rs{i}",
+        title=f"Running Shoes (size {size}, {colour}, {material})",
+        category=["Running Shoes"],
+        attributes={"size": size, "color": colour, "material": material},
+    )
+    for i, (size, colour, material) in enumerate(
+        [("10", "white", "leather"), ("9", "black", "synthetic"), ("9", "yellow", "synthetic"), ("8", "red", "mesh")]
+    )
+]
+
+
+def test_a_value_written_after_its_key_in_a_title_is_no_model_code():
+    # "size10" was read as a code: the shopper's own size in the story named the size 10 shoe (set O)
+    # (O-pq-42: "I'm a size 10. will the yellow synthetic running shoes in size 9 fit me?")
+    index = NameIndex([*FILLERS, *SHOES])
+    assert all(not {"size10", "size9", "size8"} & words for words in index.name_words)
+    # a code joined from its parts stays one ("dap 1320" is "dap1320")
+    router = Product(id="d1", title="d-link dap 1320 range extender", attributes={"Model": "DAP-1320"})
+    assert "dap1320" in NameIndex([*FILLERS, router]).words[-1]
+
+
 @pytest.mark.parametrize(
     "catalog, message",
     [
