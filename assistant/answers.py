@@ -1702,7 +1702,14 @@ def answers_text(
     names = _labels(products)
     if len({a.text for a in found}) == 1:
         return f"{found[0].text} That holds for {'both' if len(products) == 2 else f'all {len(products)}'}: {'; '.join(names)}."
-    return "\n".join(f"{name}: {a.text}" for name, a in zip(names, found, strict=True))
+    lines = "\n".join(f"{name}: {a.text}" for name, a in zip(names, found, strict=True))
+    verdicts = {a.verdict for a in found}
+    if len(verdicts) == 1 and verdicts <= {Verdict.YES, Verdict.NO}:
+        # The same yes or no for each, on different evidence ("power source: AC adapter" and
+        # "USB", asked whether it works unplugged): said first, as for one product, then why.
+        lead = "Yes" if verdicts == {Verdict.YES} else "No"
+        return f"{lead}, for {'both' if len(products) == 2 else f'all {len(products)}'}:\n{lines}"
+    return lines
 
 
 def _labels(products: list[Product]) -> list[str]:

@@ -191,6 +191,26 @@ def test_variants_of_one_title_are_told_apart_by_the_values_that_differ():
     ]
 
 
+def test_variants_with_the_same_verdict_on_different_evidence_get_it_first():
+    # "could i use the white desk lamp without it being plugged in?" of two power sources (set O,
+    # O-pq-37): each line said "No", the reply opened on a title, not the answer
+    from assistant.answers import answers_text
+
+    lamps = [
+        Product(
+            id=f"l{i}",
+            title=f"Desk Lamp (white, medium, {power})",
+            category=["Desk Lamp"],
+            attributes={"color": "white", "brightness": "medium", "power source": power},
+        )
+        for i, power in enumerate(["AC adapter", "USB", "battery"])
+    ]
+    said = "we get power cuts a lot, could i use the white desk lamp (medium brightness) without it being plugged in?"
+    text = answers_text(lamps[:2], said, HashEmbedder(), key_values(lamps), "desk lamp white medium")
+    lines = text.splitlines()
+    assert lines[0] == "No, for both:" and len(lines) == 3, text
+
+
 MAT = Product(id="y1", title="Asana Foldable Travel Yoga Mat", description="A non-slip yoga mat for home practice.")
 
 
