@@ -1370,6 +1370,18 @@ def _naming_run(said: list[str], own: set[str], matched: set[str] | frozenset[st
     return said[best[0] : best[-1] + 1]
 
 
+def _keyed_end(said: list[str], end: int, product: Product) -> int:
+    """The stretch's last word, past the name of the option whose value closes it ("the
+    sunglasses with black metal frame and blue LENS, polarized or no?" asks about polarised
+    lenses, not about lenses: set O answered "it says nothing more about frame lens")."""
+    nxt = end + 1
+    if nxt < len(said) and any(
+        said[nxt] in _terms(key) and said[end] in _terms(value) for key, value in product.attributes.items()
+    ):
+        return nxt
+    return end
+
+
 def naming_words(named: list[Named], message: str = "") -> str:
     """The words of the named products' titles and brands, less the option values the message
     did not name them by: what a question names them with, not what it asks about them. With the
@@ -1381,7 +1393,7 @@ def naming_words(named: list[Named], message: str = "") -> str:
     for n in named:
         at = [i for i, w in enumerate(said) if w in n.matched]
         if at and at[-1] - at[0] < NAMING_SPAN_MAX:
-            words.update(said[at[0] : at[-1] + 1])
+            words.update(said[at[0] : _keyed_end(said, at[-1], n.product) + 1])
             continue
         # A long name said with its own words is still one stretch: "the furst usb adapter +
         # cable for the LENOVO vibe p1m" (of "... for lnvo vibe p1m") asks about no Lenovo. The
