@@ -729,6 +729,7 @@ class NameIndex:
         that named them."""
         keep = set(line.rows)
         named_by = set(line.common)
+        said_values: list[tuple[str, tuple[str, ...]]] = []
         for key, (value, words) in (flags or {}).items():
             keep &= {r for r in line.rows if _value_terms(self.products[r].attributes.get(key, "")) == value}
             named_by.update(value + words)
@@ -743,7 +744,12 @@ class NameIndex:
             naming = [v for i, v in mentions if i in before or i in attached]
             if naming:
                 keep &= {r for r in line.rows if _value_terms(self.products[r].attributes.get(key, "")) in naming}
-                named_by.update(w for v in naming for w in v)
+                said_values += [(key, v) for v in naming]
+        # Only the values the variants kept have named them: another value of the same option
+        # said there is the shopper's own ("I'm a SIZE 10. will the ... shoes in size 9 fit me?"
+        # is asked against size 9; set O answered "Yes" with the 10 taken for part of the name).
+        kept = {(key, _value_terms(self.products[r].attributes.get(key, ""))) for r in keep for key in line.values}
+        named_by.update(w for key, v in said_values if (key, v) in kept for w in v)
         return keep, named_by
 
     def _similarity(self, text: str, rows: list[int], embedder: Embedder | None) -> dict[int, float]:
@@ -1370,16 +1376,16 @@ def _naming_run(said: list[str], own: set[str], matched: set[str] | frozenset[st
     return said[best[0] : best[-1] + 1]
 
 
-def _keyed_end(said: list[str], end: int, product: Product) -> int:
-    """The stretch's last word, past the name of the option whose value closes it ("the
-    sunglasses with black metal frame and blue LENS, polarized or no?" asks about polarised
-    lenses, not about lenses: set O answered "it says nothing more about frame lens")."""
-    nxt = end + 1
-    if nxt < len(said) and any(
-        said[nxt] in _terms(key) and said[end] in _terms(value) for key, value in product.attributes.items()
-    ):
-        return nxt
-    return end
+def _option_names(said: list[str], named: Named) -> set[str]:
+    """The name of an option said right after the value it names the product by ("black metal
+    FRAME and blue LENS, polarized or no?" asks about polarised lenses, not about lenses: set O
+    answered "it says nothing more about frame lens")."""
+    return {
+        w
+        for prev, w in zip(said, said[1:], strict=False)
+        if prev in named.matched
+        and any(w in _terms(key) and prev in _terms(value) for key, value in named.product.attributes.items())
+    }
 
 
 def naming_words(named: list[Named], message: str = "") -> str:
@@ -1391,9 +1397,10 @@ def naming_words(named: list[Named], message: str = "") -> str:
     words = {w for n in named for w in _terms(f"{n.product.title} {n.product.brand or ''}") if w not in n.unnamed}
     said = _terms(message)
     for n in named:
+        words |= _option_names(said, n)
         at = [i for i, w in enumerate(said) if w in n.matched]
         if at and at[-1] - at[0] < NAMING_SPAN_MAX:
-            words.update(said[at[0] : _keyed_end(said, at[-1], n.product) + 1])
+            words.update(said[at[0] : at[-1] + 1])
             continue
         # A long name said with its own words is still one stretch: "the furst usb adapter +
         # cable for the LENOVO vibe p1m" (of "... for lnvo vibe p1m") asks about no Lenovo. The
