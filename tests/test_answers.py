@@ -831,3 +831,24 @@ def test_a_key_naming_both_kinds_is_no_imitation():
     )
     said = ask(ring, "are the diamonds natural ones, not lab-made?")
     assert said.verdict == Verdict.YES, said.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # the shopper's size said in the story against the record's: another value, a no (O-pq-42)
+        ("I'm a size 10. will the yellow synthetic running shoes in size 9 fit me?", Verdict.NO),
+    ],
+)
+def test_a_number_said_after_the_key_against_another_in_the_record_is_a_no(question, verdict):
+    shoe = Product(
+        id="rs9",
+        title="Running Shoes (size 9, yellow, synthetic, rubber)",
+        category=["Running Shoes"],
+        attributes={"size": "9", "color": "yellow", "material": "synthetic"},
+    )
+    said = answer_question(
+        shoe, question, HashEmbedder(), key_values([shoe]), "9 in running shoe size synthetic yellow"
+    )
+    assert said.verdict == verdict, said.text
+    assert said.text == "No. The listing gives size: 9, not 10."
