@@ -288,6 +288,12 @@ def test_a_value_written_after_its_key_in_a_title_is_no_model_code():
     # (O-pq-42: "I'm a size 10. will the yellow synthetic running shoes in size 9 fit me?")
     index = NameIndex([*FILLERS, *SHOES])
     assert all(not {"size10", "size9", "size8"} & words for words in index.name_words)
+    # the shopper's own size said before the name narrows to no variant it is not: not a name word
+    said = "im a size 10 will the yellow synthetic running shoe in size 9 fit me".split()
+    line = index.lines["Running Shoes"]
+    keep, named_by = index._narrowed(line, said, range(8), {12})
+    assert keep and all(index.products[r].attributes["size"] == "9" for r in keep)
+    assert "10" not in named_by
     # a code joined from its parts stays one ("dap 1320" is "dap1320")
     router = Product(id="d1", title="d-link dap 1320 range extender", attributes={"Model": "DAP-1320"})
     assert "dap1320" in NameIndex([*FILLERS, router]).words[-1]
