@@ -1376,18 +1376,6 @@ def _naming_run(said: list[str], own: set[str], matched: set[str] | frozenset[st
     return said[best[0] : best[-1] + 1]
 
 
-def _option_names(said: list[str], named: Named) -> set[str]:
-    """The name of an option said right after the value it names the product by ("black metal
-    FRAME and blue LENS, polarized or no?" asks about polarised lenses, not about lenses: set O
-    answered "it says nothing more about frame lens")."""
-    return {
-        w
-        for prev, w in zip(said, said[1:], strict=False)
-        if prev in named.matched
-        and any(w in _terms(key) and prev in _terms(value) for key, value in named.product.attributes.items())
-    }
-
-
 def naming_words(named: list[Named], message: str = "") -> str:
     """The words of the named products' titles and brands, less the option values the message
     did not name them by: what a question names them with, not what it asks about them. With the
@@ -1397,7 +1385,6 @@ def naming_words(named: list[Named], message: str = "") -> str:
     words = {w for n in named for w in _terms(f"{n.product.title} {n.product.brand or ''}") if w not in n.unnamed}
     said = _terms(message)
     for n in named:
-        words |= _option_names(said, n)
         at = [i for i, w in enumerate(said) if w in n.matched]
         if at and at[-1] - at[0] < NAMING_SPAN_MAX:
             words.update(said[at[0] : at[-1] + 1])

@@ -527,23 +527,6 @@ def test_a_name_word_said_apart_from_the_name_is_asked():
     assert "jaipur" in words and "size" not in words
 
 
-def test_the_name_of_the_option_whose_value_closes_the_name_is_part_of_it():
-    """Set O: "... black metal frame and blue LENS, polarized or no?" asks whether the lens is
-    polarised; "lens" after its value "blue" names the variant (it read "nothing about lens")."""
-    from assistant.naming import naming_words
-
-    glasses = _line(
-        "Sunglasses",
-        {"frame color": ["black", "brown"], "lens color": ["blue", "green"], "frame material": ["metal", "plastic"]},
-    )
-    for p in glasses:
-        p.attributes["lens type"] = "polarized"
-    message = "the sunglasses with black metal frame and blue lens, polarized or no?"
-    found = NameIndex([*FILLERS, *glasses]).find(message)
-    words = naming_words(found, message).split()
-    assert "len" in words and "polarized" not in words, words  # "lens" singularised
-
-
 def test_an_option_value_written_with_a_hyphen_is_asked_not_a_name():
     chargers = _line(
         "Portable Charger",
