@@ -1215,10 +1215,15 @@ SHORT_HYPHENATED = re.compile(r"\b([a-z]{1,2})-([a-z]{1,2})\b")  # "wi-fi", "t-r
 NUMBER_UNIT = re.compile(r"^(\d+)([a-z]+)$")
 
 
+DEGREE_SIGN = re.compile(r"(?<=\d)\s*°")
+
+
 def _tokens(text: str) -> list[str]:
     """Lowercase words, a number written together with its unit split from it ("25cm", "2L",
     "8hr" -> "25 cm", "2 l", "8 hr"), as titles and shoppers write it either way."""
     out: list[str] = []
+    # "110° view": the degree sign is the unit "degree" ("110 degrees" in a tau option, set O)
+    text = DEGREE_SIGN.sub(" degree ", text)
     for w in tokenize(SHORT_HYPHENATED.sub(r"\1\2", text.replace("'", "").lower())):
         m = NUMBER_UNIT.match(w)
         if m and _spelling(singular(m.group(2))) in rules().units:

@@ -390,6 +390,13 @@ def test_a_line_is_named_by_a_synonym_of_its_type_but_a_search_stays_a_search():
         "Garden Hose (50ft, latex, black)",
     }
     assert _titles(shop, "do you have a black power bank?") == set()
+    # the degree sign is the unit said (set O: "that 4K indoor security cam (110° view)")
+    cams = _line(
+        "Indoor Security Camera", {"resolution": ["4K", "2K"], "field of view": ["110 degrees", "130 degrees"]}
+    )
+    assert _titles([*shop, *cams], "will that 4K indoor security camera (110° view) work over ethernet?") == {
+        "Indoor Security Camera (4K, 110 degrees)"
+    }
 
 
 def test_a_line_is_named_by_the_one_word_of_its_name_no_other_line_has_or_by_it_misspelled():
