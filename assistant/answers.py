@@ -459,7 +459,10 @@ def _imitation(question: str, found: Answer) -> Answer:
     said = set(_words(question))
     if said & fakes:
         return found
-    record = [singular(w) for w in tokenize(found.evidence[0].text)]
+    # The value, not the key: a key naming both kinds ("Natural/Synthetic Diamond: Natural
+    # Diamond", set O) says nothing of which one this is.
+    e = found.evidence[0]
+    record = [singular(w) for w in tokenize(e.value if e.key and e.value else e.text)]
     asked = read_question(question).words
     for i, w in enumerate(record[1:], start=1):
         if record[i - 1] in fakes and any(_same_word(a, w) for a in asked):
@@ -1303,6 +1306,8 @@ def _keyed_yes_no(asked: Asked, e: Evidence, values: KeyValues) -> Answer:
         return Answer(Verdict.NO, f"No. {lead}.", [e], value)
     if _says_yes(value):
         return Answer(Verdict.YES, f"Yes. {lead}.", [e], value)
+    if (other := _other_number(asked, e)) is not None:  # "I'm a size 10" against "size: 9"
+        return Answer(Verdict.NO, f"No. {lead}, not {other}.", [e], value)
     key_words = _words(e.key or "")
     rest = [w for w in asked.words if not _covered(w, key_words)]
     said = _words(value)
@@ -1434,10 +1439,26 @@ def _yes_no(asked: Asked, e: Evidence) -> Answer:
     lead = f"The listing gives {e.text}" if e.source != "description" else f"The listing says: {_quote(e)}"
     if said_words & opposites or _negated(asked, e.text) or _says_no(said):
         return Answer(Verdict.NO, f"No. {lead}.", [e], e.value)
+    if (other := _other_number(asked, e)) is not None:
+        return Answer(Verdict.NO, f"No. {lead}, not {other}.", [e], e.value)
     if asked.numbers and not set(asked.numbers) & set(NUMBER.findall(e.text)):
         stated = " or ".join(asked.numbers)
         return Answer(Verdict.JUDGEMENT, f"{lead}; it doesn't say anything about {stated}.", [e], e.value)
     return Answer(Verdict.YES, f"Yes. {lead}.", [e], e.value)
+
+
+def _other_number(asked: Asked, e: Evidence) -> str | None:
+    """A number the shopper says right after the key's name ("I'm a SIZE 10") where the record
+    gives that key another bare number ("size: 9"): another value of the same attribute, a no
+    (set O answered "Yes" from the asking sentence alone)."""
+    if not e.key or not e.value or not NUMBER.fullmatch(e.value.strip()):
+        return None
+    key = set(_words(e.key))
+    said = asked.said
+    for w, nxt in zip(said, said[1:], strict=False):
+        if w in key and nxt in asked.numbers and float(nxt) != float(e.value.strip()):
+            return nxt
+    return None
 
 
 def _says_yes(value: str) -> bool:
@@ -1699,7 +1720,14 @@ def answers_text(
     names = _labels(products)
     if len({a.text for a in found}) == 1:
         return f"{found[0].text} That holds for {'both' if len(products) == 2 else f'all {len(products)}'}: {'; '.join(names)}."
-    return "\n".join(f"{name}: {a.text}" for name, a in zip(names, found, strict=True))
+    lines = "\n".join(f"{name}: {a.text}" for name, a in zip(names, found, strict=True))
+    verdicts = {a.verdict for a in found}
+    if len(verdicts) == 1 and verdicts <= {Verdict.YES, Verdict.NO}:
+        # The same yes or no for each, on different evidence ("power source: AC adapter" and
+        # "USB", asked whether it works unplugged): said first, as for one product, then why.
+        lead = "Yes" if verdicts == {Verdict.YES} else "No"
+        return f"{lead}, for {'both' if len(products) == 2 else f'all {len(products)}'}:\n{lines}"
+    return lines
 
 
 def _labels(products: list[Product]) -> list[str]:

@@ -155,7 +155,8 @@ def interpret(
     named = [pid for pid in (name_products(message) if name_products else []) if pid in engine.catalog.row_of]
     several = len(named) >= 2 and not _one_line(named, engine.catalog)
     several_unasked = several and not _asks_in_a_clause(message)
-    if named and _asks_for_kind(message, query) and (several_unasked or _indefinite(message, query)):
+    one_wished = _wished_for(message, query) and not _asked_of_it_later(message, query)
+    if named and _asks_for_kind(message, query) and (several_unasked or one_wished):
         # "a beard wash maybe? aloe vera one" matches products' names (one of them on screen),
         # yet it asks for a kind the shop carries, with no compare cue and no question put: a
         # request (sets H, I). One name matched is a request too when the kind is said with "a",
@@ -330,6 +331,22 @@ def _asks_in_a_clause(message: str) -> bool:
     it asks about ("that copper jug set from dungri - CAN I warm water in it?"), as well as at
     the message's start."""
     return any(ASKED_ON_THE_WAY.search(clause) for clause in CLAUSE_OPENING.split(message))
+
+
+def _wished_for(message: str, query: Query) -> bool:
+    """The kind stands after "a"/"some" in a clause that is no question: a kind said so inside a
+    question put after the name is a feature asked of it ("that 'i know' dark blue slim shirt,
+    is there a pocket on the chest?" read "pocket" as the kind wished for; set O)."""
+    clauses = CLAUSE_OPENING.split(message)
+    return any(_indefinite(c, query) for c in clauses if c.strip() and not ASKED_ON_THE_WAY.search(c))
+
+
+def _asked_of_it_later(message: str, query: Query) -> bool:
+    """After the kind wished for ("want a watch for office meetings"), a later clause opens as a
+    question without that wish ("would the a avon PK_741 suit that?"): the name is asked about
+    (set O was searched for watches). "a beard wash maybe? aloe vera one" asks nothing later."""
+    clauses = [c for c in CLAUSE_OPENING.split(message) if c.strip()]
+    return any(ASKED_ON_THE_WAY.search(c) and not _indefinite(c, query) for c in clauses[1:])
 
 
 INDEFINITE = frozenset({"a", "an", "some", "any"})

@@ -155,7 +155,7 @@ class NameIndex:
         # only where said: a code the shopper leaves out is no part of the name they must cover
         self.spec_codes = [c - set(t) for c, t in zip(codes, self.title_terms, strict=True)]
         self.words = [
-            frozenset(_terms(f"{p.title} {p.brand or ''}") + joined_forms(f"{p.title} {p.brand or ''}") + terms) | code
+            frozenset(_terms(f"{p.title} {p.brand or ''}") + _joined_codes(p) + terms) | code
             for p, terms, code in zip(products, self.title_terms, codes, strict=True)
         ]
         # The words of each product's category tree: a shopper says "the fuson CASE" of "fuson
@@ -282,9 +282,43 @@ class NameIndex:
             # box" of yellow02 and purple02), not said: each is named, answered together.
             tied = [best, *(r for r in rest if rank[r] == rank[best])]
             alike = len(tied) <= rules().max_alike and all(self._variant_of(best, r) for r in tied)
+            if pointing and told[best] and len(tied) > 1 and not alike:
+                # "the love more CREPE kurta": a word of one tied product's specification values
+                # said in the stretch of its name tells it from the brand's others (set O)
+                by_value = self._told_by_values(said, brand, tied)
+                tied = [by_value] if by_value is not None else tied
+                best = tied[0]
             if told[best] and (len(tied) == 1 or alike) and (pointing or told[best] - kinds):
                 out.update({r: told[r] for r in tied})
         return out
+
+    def _told_by_values(self, said: list[str], brand: tuple[str, ...], rows: list[int]) -> int | None:
+        """The one row whose specification values alone, among `rows`, hold words said in the
+        stretch of the brand's name ("crepe" of "Fabric: Crepe"); None if none or several."""
+        values = {r: frozenset(w for v in self.products[r].attributes.values() for w in _terms(v)) for r in rows}
+        common = frozenset.intersection(*values.values())
+        found = []
+        for r in rows:
+            own = values[r] - common - STOPWORDS
+            if self._stretch(said, brand, self._within(r) | own) & own:
+                found.append(r)
+        return found[0] if len(found) == 1 else None
+
+    def _stretch(self, said: list[str], brand: tuple[str, ...], within: frozenset[str], reach: int = 2) -> set[str]:
+        """The words of `within` said from the brand on either way, up to `reach` others in a row."""
+        found: set[str] = set()
+        for start in _positions(said, brand):
+            for steps in (range(start + len(brand), len(said)), range(start - 1, -1, -1)):
+                other = 0
+                for i in steps:
+                    if said[i] in within:
+                        other = 0
+                        found.add(said[i])
+                    else:
+                        other += 1
+                        if other >= reach:
+                            break
+        return found
 
     def _variant_of(self, row: int, other: int, said: set[str] = frozenset()) -> bool:
         """Two titles that differ only in colours, sizes, numbers and codes ("... gift set 550
@@ -695,6 +729,7 @@ class NameIndex:
         that named them."""
         keep = set(line.rows)
         named_by = set(line.common)
+        said_values: list[tuple[str, tuple[str, ...]]] = []
         for key, (value, words) in (flags or {}).items():
             keep &= {r for r in line.rows if _value_terms(self.products[r].attributes.get(key, "")) == value}
             named_by.update(value + words)
@@ -709,7 +744,12 @@ class NameIndex:
             naming = [v for i, v in mentions if i in before or i in attached]
             if naming:
                 keep &= {r for r in line.rows if _value_terms(self.products[r].attributes.get(key, "")) in naming}
-                named_by.update(w for v in naming for w in v)
+                said_values += [(key, v) for v in naming]
+        # Only the values the variants kept have named them: another value of the same option
+        # said there is the shopper's own ("I'm a SIZE 10. will the ... shoes in size 9 fit me?"
+        # is asked against size 9; set O answered "Yes" with the 10 taken for part of the name).
+        kept = {(key, _value_terms(self.products[r].attributes.get(key, ""))) for r in keep for key in line.values}
+        named_by.update(w for key, v in said_values if (key, v) in kept for w in v)
         return keep, named_by
 
     def _similarity(self, text: str, rows: list[int], embedder: Embedder | None) -> dict[int, float]:
@@ -1142,6 +1182,14 @@ def joined_forms(text: str) -> list[str]:
     return [f for f in forms if len(f) >= 4]
 
 
+def _joined_codes(product: Product) -> list[str]:
+    """`joined_forms` of a title and brand, less a value written after its own key ("Running
+    Shoes (size 10, ...)" with "size: 10"): "size10" is no model code, and "I'm a size 10" in the
+    shopper's story named that shoe over the yellow size 9 one asked about (set O)."""
+    keyed = {f"{k}{v}".replace(" ", "").lower() for k, v in product.attributes.items() if len(_terms(k)) == 1}
+    return [f for f in joined_forms(f"{product.title} {product.brand or ''}") if f not in keyed]
+
+
 def _is_model_code(word: str) -> bool:
     """Letters and digits in one word of four or more characters ("dap1320", "wq18", "sh83"):
     a model code, not an amount ("16l" is a size, "1320" a number)."""
@@ -1167,10 +1215,15 @@ SHORT_HYPHENATED = re.compile(r"\b([a-z]{1,2})-([a-z]{1,2})\b")  # "wi-fi", "t-r
 NUMBER_UNIT = re.compile(r"^(\d+)([a-z]+)$")
 
 
+DEGREE_SIGN = re.compile(r"(?<=\d)\s*°")
+
+
 def _tokens(text: str) -> list[str]:
     """Lowercase words, a number written together with its unit split from it ("25cm", "2L",
     "8hr" -> "25 cm", "2 l", "8 hr"), as titles and shoppers write it either way."""
     out: list[str] = []
+    # "110° view": the degree sign is the unit "degree" ("110 degrees" in a tau option, set O)
+    text = DEGREE_SIGN.sub(" degree ", text)
     for w in tokenize(SHORT_HYPHENATED.sub(r"\1\2", text.replace("'", "").lower())):
         m = NUMBER_UNIT.match(w)
         if m and _spelling(singular(m.group(2))) in rules().units:

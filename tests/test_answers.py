@@ -191,6 +191,26 @@ def test_variants_of_one_title_are_told_apart_by_the_values_that_differ():
     ]
 
 
+def test_variants_with_the_same_verdict_on_different_evidence_get_it_first():
+    # "could i use the white desk lamp without it being plugged in?" of two power sources (set O,
+    # O-pq-37): each line said "No", the reply opened on a title, not the answer
+    from assistant.answers import answers_text
+
+    lamps = [
+        Product(
+            id=f"l{i}",
+            title=f"Desk Lamp (white, medium, {power})",
+            category=["Desk Lamp"],
+            attributes={"color": "white", "brightness": "medium", "power source": power},
+        )
+        for i, power in enumerate(["AC adapter", "USB", "battery"])
+    ]
+    said = "we get power cuts a lot, could i use the white desk lamp (medium brightness) without it being plugged in?"
+    text = answers_text(lamps[:2], said, HashEmbedder(), key_values(lamps), "desk lamp white medium")
+    lines = text.splitlines()
+    assert lines[0] == "No, for both:" and len(lines) == 3, text
+
+
 MAT = Product(id="y1", title="Asana Foldable Travel Yoga Mat", description="A non-slip yoga mat for home practice.")
 
 
@@ -800,3 +820,35 @@ def test_a_material_the_record_calls_an_imitation_is_no_plain_yes(question, verd
     said = ask(boots, question)
     assert said.verdict == verdict, said.text
     assert verdict != Verdict.PARTLY or said.text.startswith("Not genuine leather: it is synthetic leather.")
+
+
+def test_a_key_naming_both_kinds_is_no_imitation():
+    # "Natural/Synthetic Diamond: Natural Diamond" read "synthetic diamond" in its key (set O, O-pq-21)
+    ring = Product(
+        id="r1",
+        title="bluestone the rajeshwari white gold diamond ring",
+        attributes={"Natural/Synthetic Diamond": "Natural Diamond"},
+    )
+    said = ask(ring, "are the diamonds natural ones, not lab-made?")
+    assert said.verdict == Verdict.YES, said.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # the shopper's size said in the story against the record's: another value, a no (O-pq-42)
+        ("I'm a size 10. will the yellow synthetic running shoes in size 9 fit me?", Verdict.NO),
+    ],
+)
+def test_a_number_said_after_the_key_against_another_in_the_record_is_a_no(question, verdict):
+    shoe = Product(
+        id="rs9",
+        title="Running Shoes (size 9, yellow, synthetic, rubber)",
+        category=["Running Shoes"],
+        attributes={"size": "9", "color": "yellow", "material": "synthetic"},
+    )
+    said = answer_question(
+        shoe, question, HashEmbedder(), key_values([shoe]), "9 in running shoe size synthetic yellow"
+    )
+    assert said.verdict == verdict, said.text
+    assert said.text == "No. The listing gives size: 9, not 10."

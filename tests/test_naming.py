@@ -109,6 +109,34 @@ def test_a_brand_and_a_kind_alone_name_none(message):
     assert _named(BOOTS, message) == []
 
 
+KURTAS = [
+    Product(
+        id="k1",
+        title="love more printed women's anarkali kurta",
+        brand="love more",
+        attributes={"Fabric": "Cotton", "Type": "Anarkali", "Sleeve": "3/4 Sleeve"},
+    ),
+    Product(
+        id="k2",
+        title="love more printed women's straight kurta",
+        brand="love more",
+        attributes={"Fabric": "Crepe", "Type": "Straight", "Sleeve": "3/4 Sleeve"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "message, named",
+    [
+        # a word of one product's specification values, said in its name, tells it apart (set O)
+        ("how long is the love more crepe kurta, like in inches? i'm 5'2", ["k2"]),
+        ("is the love more cotton kurta see-through?", ["k1"]),
+    ],
+)
+def test_a_brand_and_a_specification_value_said_in_its_name_single_one_out(message, named):
+    assert _named(KURTAS, message) == named
+
+
 # -- brands vary in a category of many makers -----------------------------------------------------
 RINGS = [
     Product(
@@ -241,6 +269,36 @@ def test_a_variant_is_named_by_its_options_in_the_shoppers_words(catalog, messag
     assert _titles(catalog, message) == named
 
 
+# as in tau, the title writes the size with its key ("Running Shoes (size 10, white, leather)")
+SHOES = [
+    Product(
+        id=f"rs{i}",
+        title=f"Running Shoes (size {size}, {colour}, {material})",
+        category=["Running Shoes"],
+        attributes={"size": size, "color": colour, "material": material},
+    )
+    for i, (size, colour, material) in enumerate(
+        [("10", "white", "leather"), ("9", "black", "synthetic"), ("9", "yellow", "synthetic"), ("8", "red", "mesh")]
+    )
+]
+
+
+def test_a_value_written_after_its_key_in_a_title_is_no_model_code():
+    # "size10" was read as a code: the shopper's own size in the story named the size 10 shoe (set O)
+    # (O-pq-42: "I'm a size 10. will the yellow synthetic running shoes in size 9 fit me?")
+    index = NameIndex([*FILLERS, *SHOES])
+    assert all(not {"size10", "size9", "size8"} & words for words in index.name_words)
+    # the shopper's own size said before the name narrows to no variant it is not: not a name word
+    said = "im a size 10 will the yellow synthetic running shoe in size 9 fit me".split()
+    line = index.lines["Running Shoes"]
+    keep, named_by = index._narrowed(line, said, range(8), {12})
+    assert keep and all(index.products[r].attributes["size"] == "9" for r in keep)
+    assert "10" not in named_by
+    # a code joined from its parts stays one ("dap 1320" is "dap1320")
+    router = Product(id="d1", title="d-link dap 1320 range extender", attributes={"Model": "DAP-1320"})
+    assert "dap1320" in NameIndex([*FILLERS, router]).words[-1]
+
+
 @pytest.mark.parametrize(
     "catalog, message",
     [
@@ -332,6 +390,13 @@ def test_a_line_is_named_by_a_synonym_of_its_type_but_a_search_stays_a_search():
         "Garden Hose (50ft, latex, black)",
     }
     assert _titles(shop, "do you have a black power bank?") == set()
+    # the degree sign is the unit said (set O: "that 4K indoor security cam (110° view)")
+    cams = _line(
+        "Indoor Security Camera", {"resolution": ["4K", "2K"], "field of view": ["110 degrees", "130 degrees"]}
+    )
+    assert _titles([*shop, *cams], "will that 4K indoor security camera (110° view) work over ethernet?") == {
+        "Indoor Security Camera (4K, 110 degrees)"
+    }
 
 
 def test_a_line_is_named_by_the_one_word_of_its_name_no_other_line_has_or_by_it_misspelled():

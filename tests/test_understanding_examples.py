@@ -201,6 +201,26 @@ def test_several_names_with_a_question_in_a_later_clause_ask_about_them(make_ass
 
 
 @pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        # the kind wished for with "a", then a question put of the name (set O, O-pq-07)
+        ("want a yoga mat for hot classes. would the {a} suit that?", "product_question"),
+        ("i need a yoga mat - is the {a} thick enough?", "product_question"),
+        # a kind said with "a" inside the question put after the name is a feature asked (O-pq-34)
+        ("that {a}, is there a kettle in the box?", "product_question"),
+    ],
+)
+def test_one_name_asked_of_after_a_wish_for_its_kind_is_asked_about(make_assistant, demo_catalog, message, intent):
+    from assistant.interpret import interpret
+
+    assistant, _ = make_assistant()
+    mat = next(p for p in demo_catalog.products if p.title.startswith("Sutra Extra-Thick Yoga Mat"))
+    said = message.format(a=mat.title.lower())
+    meant = interpret(said, Session(), assistant.engine, [], lambda _: [mat.id])
+    assert meant.intent == intent, said
+
+
+@pytest.mark.parametrize(
     ("message", "product_type", "gone"),
     [
         ("actually forget the sports stuff - maybe headphones instead?", "headphones", "sport"),
