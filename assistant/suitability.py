@@ -105,13 +105,22 @@ def mention_span(tokens: list[str], name_words: set[str], core: set[str]) -> tup
             word = tokens[j]
             if _in(word, name_words):
                 count, end, has_core = count + 1, j + 1, has_core or _in(word, core)
-            elif word not in BRIDGES:
+            elif word not in BRIDGES and not _described(tokens, j, name_words):
                 break
             j += 1
         if (has_core, count) > best_rank:
             best, best_rank = (i, end), (has_core, count)
         i = max(end, i + 1)
     return best
+
+
+def _described(tokens: list[str], j: int, name_words: set[str]) -> bool:
+    """A word of the shopper's own between two of the name's ("casedeal WHITE replacement back
+    panel for lumia x2"): it describes the product, unless it is a verb or filler ("aa batteries,
+    WILL the toothbrush")."""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
+    words = knowledge().filler | SHOPPER | STOPWORDS
+    return bool(nxt) and _in(nxt, name_words) and nxt not in words and tokens[j] not in words
 
 
 def _in(word: str, words: set[str]) -> bool:
@@ -149,7 +158,9 @@ def judge(product: Product, question: str, phrases: dict[str, dict[str, int]]) -
     keyed = [(k, v) for k, v in product.attributes.items() if need_key(k) and v.strip()]
     if not keyed:
         return None
-    name_words = {singular(w) for w in tokenize(f"{product.title} {product.brand or ''}")}
+    name_words = _joined(tokenize(f"{product.title} {product.brand or ''}"))  # "wifi" names "Wi-Fi"
+    if not set(tokenize(question)) & set(_data()["cue_words"]):
+        return None  # "any warranty on it?" asks no fit
     need = need_words(question, name_words, core_words(product))
     if not need:
         return None

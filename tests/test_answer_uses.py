@@ -247,3 +247,25 @@ RECHARGEABLE = Product(
 def test_what_a_product_is_for_answers_the_need_named(product, catalog, question, verdict, quoted):
     answer = ask(product, question, catalog)
     assert answer.verdict == verdict and quoted in answer.text
+
+
+PANEL = Product(
+    id="n1",
+    title="casedeal microsoft nokia lumia x2 back panel",
+    brand="Casedeal",
+    attributes={"Compatible Model": "Microsoft Nokia lumia x2"},
+)
+WIFI_BULB = Product(id="w9", title="Smart Bulb (daylight, 75W, Wi-Fi)", attributes={"connectivity": "Wi-Fi"})
+
+
+@pytest.mark.parametrize(
+    ("product", "question"),
+    [
+        # asks the warranty, with no word of fitting: the device said is no need
+        (PANEL, "Casedeal white replacement back panel for Lumia X2, any warranty on it?"),
+        # "wifi" names the "Wi-Fi" bulb; Alexa is what is asked, and nothing states it
+        (WIFI_BULB, "wifi daylight smart bulb, 75W — does it work with Alexa?"),
+    ],
+)
+def test_what_a_product_is_for_gives_no_yes_to_another_question(product, question):
+    assert ask(product, question).verdict != Verdict.YES
