@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from assistant import audience as audiences
-from assistant import fit, other_values, vocabulary
+from assistant import fit, other_values, suitability, vocabulary
 from assistant.answer_data import Use, knowledge
 from common.models import Embedder
 from common.schema import AUDIENCE_MATCHES, Product
@@ -402,6 +402,9 @@ def _answer_from_record(
     itself ("Alarm Clock: Yes") answers it."""
     # "which bulb fitting? h4 or h7 or what": the option the record holds. Only where a value is
     # asked: "does it make a beep or siren sound?" asks whether it has either (a yes or a no).
+    suited = _suits(product, question, values)
+    if suited is not None:  # "does it fit lenovo s880?" against "Designed for: Lenovo S880"
+        return suited
     held = [] if read_question(question).yes_no else _options_held(product, offered_options(question))
     if len(held) == 1:
         return _option_answer(held[0])
@@ -421,6 +424,20 @@ def _answer_from_record(
         if shorter.verdict in (Verdict.YES, Verdict.NO, Verdict.VALUE):
             return _imitation(question, _apart(question, shorter))
     return _pack_count(question, product) or _title_amount(question, product) or found
+
+
+def _suits(product: Product, question: str, values: KeyValues | None) -> Answer | None:
+    """Yes or no from the keys that say what the product is for, where the shopper names what
+    they need it to suit (`assistant/suitability.py`)."""
+    if not read_question(question).yes_no:
+        return None
+    found = suitability.judge(product, question, getattr(values, "phrases", {}))
+    if found is None:
+        return None
+    given = ", ".join(f"{key}: {value}" for key, value in found.evidence)
+    evidence = [Evidence(f"{key}: {value}", key, value) for key, value in found.evidence]
+    verdict = Verdict.YES if found.suits else Verdict.NO
+    return Answer(verdict, f"{'Yes' if found.suits else 'No'}. The listing gives {given}.", evidence)
 
 
 def _other_value_asked(product: Product, question: str, values: KeyValues | None, naming: str | None) -> Answer | None:

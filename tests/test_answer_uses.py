@@ -5,6 +5,8 @@ be rid of, a story word's key giving way to a flag, and words that only look rel
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answers import Verdict, answer_question, key_values
 from common.schema import Product
 from tests.fakes import HashEmbedder
@@ -119,3 +121,151 @@ def test_a_phrase_with_a_filler_word_is_read_whole():
     assert answer.verdict == Verdict.NO and "Universal Fit: No" in answer.text
     # "car" alone asks nothing of a universal fit
     assert "Universal Fit" not in ask(CAR_COVER, "is the car cover waterproof?").text
+
+
+# -- what the product is for, against what the shopper names (assistant/suitability.py) --------
+POUCH = Product(
+    id="p1", title="wise guys pouch for lenovo s880", brand="Wise Guys", attributes={"Designed for": "Lenovo S880"}
+)
+CAR_MAT = Product(
+    id="m1",
+    title="carbanao plastic car mat for maruti suzuki swift",
+    brand="Carbanao",
+    attributes={"Vehicle Brand": "Maruti Suzuki", "Vehicle Model Name": "Swift"},
+)
+TAIL_BULB = Product(
+    id="t1",
+    title="bike world tail light led bulb for honda dream cd110",
+    brand="Bike World",
+    attributes={"Vehicle Brand": "Honda", "Vehicle Model Name": "Dream CD110", "Vehicle Type": "Car, Motorbike"},
+)
+SANTRO_COVER = Product(
+    id="m2",
+    title="autofurnish car cover for santro xing",
+    attributes={"Vehicle Brand": "Hyundai", "Vehicle Model Name": "Santro Xing"},
+)
+HOLDER_BULB = Product(id="h1", title="bft 6 w led bulb", brand="BFT", attributes={"Bulb Base": "B22", "Power": "6 W"})
+KETTLE = Product(
+    id="k9",
+    title="Tea Kettle (stainless steel, 1 liter, induction)",
+    attributes={"stovetop compatibility": "induction"},
+)
+GAS_KETTLE = Product(id="k8", title="Tea Kettle (glass, 1 liter, gas)", attributes={"stovetop compatibility": "gas"})
+THERMOSTAT = Product(
+    id="s9", title="Smart Thermostat (Google Assistant, white)", attributes={"compatibility": "Google Assistant"}
+)
+ALEXA_THERMOSTAT = Product(
+    id="s8", title="Smart Thermostat (Amazon Alexa, black)", attributes={"compatibility": "Amazon Alexa"}
+)
+CAMERA = Product(id="c9", title="Indoor Security Camera (2K, Ethernet)", attributes={"connectivity": "Ethernet"})
+WIFI_CAMERA = Product(id="c8", title="Indoor Security Camera (4K, Wi-Fi)", attributes={"connectivity": "Wi-Fi"})
+PERFUME = Product(id="f9", title="Perfume (fresh, 50ml, men)", attributes={"gender": "men"})
+HER_PERFUME = Product(id="f8", title="Perfume (woody, 100ml, women)", attributes={"gender": "women"})
+TOOTHBRUSH = Product(
+    id="b9", title="Electric Toothbrush (blue, AA batteries)", attributes={"battery type": "AA batteries"}
+)
+RECHARGEABLE = Product(
+    id="b8", title="Electric Toothbrush (white, rechargeable)", attributes={"battery type": "rechargeable battery"}
+)
+
+
+@pytest.mark.parametrize(
+    ("product", "catalog", "question", "verdict", "quoted"),
+    [
+        # the device named in the title, asked after the product's own mention
+        (POUCH, [POUCH], "wise guys pouch - does it fit lenovo s880 properly", Verdict.YES, "Lenovo S880"),
+        # another maker's model: a code beside a brand the key takes
+        (
+            CAR_MAT,
+            [CAR_MAT, SANTRO_COVER],
+            "carbanao beige mats - can i put them in a hyundai grand i10",
+            Verdict.NO,
+            "Swift",
+        ),
+        # the vehicle in the story, the product mentioned by its brand
+        (
+            TAIL_BULB,
+            [TAIL_BULB],
+            "my bike is a honda dream cd110, brake light gone. this bike world led bulb is meant for that one right?",
+            Verdict.YES,
+            "Dream CD110",
+        ),
+        (
+            TAIL_BULB,
+            [TAIL_BULB],
+            "bike world tail bulb - my motorbike runs 12V, will it work on it?",
+            Verdict.YES,
+            "Motorbike",
+        ),
+        # a code of the record's code's shape
+        (
+            HOLDER_BULB,
+            [HOLDER_BULB],
+            "every holder in my flat is the E27 kind. can i use those bft bulbs?",
+            Verdict.NO,
+            "B22",
+        ),
+        # an option value of the title, said outside the product's mention
+        (
+            KETTLE,
+            [KETTLE, GAS_KETTLE],
+            "I cook on an induction hob - will the stainless 1 liter tea kettle work on it?",
+            Verdict.YES,
+            "induction",
+        ),
+        (
+            THERMOSTAT,
+            [THERMOSTAT, ALEXA_THERMOSTAT],
+            "Will the white smart thermostat work with my Google Assistant speakers?",
+            Verdict.YES,
+            "Google",
+        ),
+        # a negated need is no need: only wifi is asked
+        (
+            CAMERA,
+            [CAMERA, WIFI_CAMERA],
+            "No wired internet near the door, only wifi. Can I use the 2K indoor security camera there?",
+            Verdict.NO,
+            "Ethernet",
+        ),
+        (
+            PERFUME,
+            [PERFUME, HER_PERFUME],
+            "is the 50ml fresh perfume meant for women? it's a present",
+            Verdict.NO,
+            "men",
+        ),
+        (
+            TOOTHBRUSH,
+            [TOOTHBRUSH, RECHARGEABLE],
+            "i've got loads of AA batteries, will the blue electric toothbrush run on those?",
+            Verdict.YES,
+            "AA",
+        ),
+    ],
+)
+def test_what_a_product_is_for_answers_the_need_named(product, catalog, question, verdict, quoted):
+    answer = ask(product, question, catalog)
+    assert answer.verdict == verdict and quoted in answer.text
+
+
+PANEL = Product(
+    id="n1",
+    title="casedeal microsoft nokia lumia x2 back panel",
+    brand="Casedeal",
+    attributes={"Compatible Model": "Microsoft Nokia lumia x2"},
+)
+WIFI_BULB = Product(id="w9", title="Smart Bulb (daylight, 75W, Wi-Fi)", attributes={"connectivity": "Wi-Fi"})
+
+
+@pytest.mark.parametrize(
+    ("product", "question"),
+    [
+        # asks the warranty, with no word of fitting: the device said is no need
+        (PANEL, "Casedeal white replacement back panel for Lumia X2, any warranty on it?"),
+        # "wifi" names the "Wi-Fi" bulb; Alexa is what is asked, and nothing states it
+        (WIFI_BULB, "wifi daylight smart bulb, 75W — does it work with Alexa?"),
+    ],
+)
+def test_what_a_product_is_for_gives_no_yes_to_another_question(product, question):
+    assert ask(product, question).verdict != Verdict.YES

@@ -1,0 +1,220 @@
+"""Whether a product suits what the shopper names: a device, a vehicle, a person, an appliance.
+
+"does it fit lenovo s880 properly" against "Designed for: Lenovo S880", "I cook on an induction
+hob - will the tea kettle work on it?" against "stovetop compatibility: induction", "would it
+fit an ipad air 2?" against "Designed for: Apple iPad Mini 2", "we're an alexa household" against
+"compatibility: Google Assistant". The shopper's need is read from the words of the question
+outside the product's own mention (the longest run of its title's words: "the stainless 1 liter
+tea kettle"; words in brackets describe it too), and compared with the values of the keys that
+say what a product is for (`need_keys` in data/suitability.yaml):
+- yes, where the need says a whole option of such a value, or one of its model words (a code,
+  a word no dictionary holds: "s880", "xperia"), and nothing else such a key could hold;
+- no, where the need says another value such a key takes: a value word the catalog gives the
+  key elsewhere ("women" of "gender", "air" of "designed for"), a model code of the same shape
+  as the record's ("E27" against "B22"), or a code right beside a matched word ("hyundai I10"
+  against "Vehicle Brand: Hyundai; Vehicle Model Name: Santro Xing");
+- nothing (None), where no such key meets the need: the answerer goes on as before, and says the
+  listing doesn't say rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from assistant import fit
+from assistant.answer_data import knowledge
+from assistant.spelling import ordinary_words
+from common.schema import Product
+from common.text import STOPWORDS, singular, tokenize
+
+DATA = Path(__file__).resolve().parent / "data" / "suitability.yaml"
+BRACKETED = re.compile(r"\([^()]*\)")
+OPTION_SPLIT = re.compile(r"\s*[,/|;&]\s*|\s+and\s+")
+NEGATION = frozenset("no not non without never".split())
+NEGATION_REACH = 3  # "no wired internet": a negation reaches the words right after it
+CLOSED_WORDS = 12  # a key with at most this many value words across the catalog takes a closed set
+NEAR = 2  # words either side that count as beside ("hyundai grand i10")
+SHOPPER = frozenset("i im my me mine we our us ours".split())
+# Words that join a product's name across a gap: "the pouch FOR lenovo", "kettle (1 liter)".
+BRIDGES = frozenset("the a an of with for from by and".split())
+
+
+@dataclass(frozen=True)
+class Verdict:
+    suits: bool
+    evidence: list[tuple[str, str]]  # (key, value) as the record writes them
+
+
+@cache
+def _data() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def need_key(key: str) -> bool:
+    """Whether a specification key says what a product is for (`need_keys`)."""
+    low = key.lower()
+    data = _data()
+    return any(h in low for h in data["need_keys"]) and not any(h in low for h in data["not_need_keys"])
+
+
+def _joined(tokens: list[str]) -> set[str]:
+    """Words and each two in a row written as one ("wi fi" -> "wifi"): "wifi" is "Wi-Fi"."""
+    words = {singular(t) for t in tokens}
+    return words | {a + b for a, b in zip(tokens, tokens[1:], strict=False)}
+
+
+def _is_code(word: str) -> bool:
+    """Letters and digits in one word ("i10", "b22"), not an amount with its unit ("12v", "5l")."""
+    amount = re.fullmatch(r"\d+(?:\.\d+)?([a-z]+)", word)
+    if amount and amount.group(1) in fit.unit_words():
+        return False
+    return bool(re.search(r"\d", word)) and bool(re.search(r"[a-z]", word))
+
+
+def _shape(word: str) -> str:
+    """A code's shape: letters as "a", digits as "9" ("b22" -> "a99")."""
+    return re.sub(r"\d", "9", re.sub(r"[a-z]", "a", word))
+
+
+def _model_word(word: str) -> bool:
+    """A word that names a model rather than saying something ordinary: a code ("s880", "a7") or
+    a word no dictionary of this package holds ("xperia", "santro")."""
+    return _is_code(word) or word not in ordinary_words()
+
+
+def mention_span(tokens: list[str], name_words: set[str], core: set[str]) -> tuple[int, int]:
+    """Where the product is mentioned: a run of its name's words (bridged by "the", "for", ...),
+    as [start, end); of several, the one with its brand or its kind (`core`), then the longest.
+    "my bike is a honda dream cd110 ... this bike world led bulb meant for it?" mentions "bike
+    world led bulb", though "honda dream cd110" is in its title too: that is what the shopper
+    asks about."""
+    best = (0, 0)
+    best_rank = (False, 0)
+    i = 0
+    while i < len(tokens):
+        if not _in(tokens[i], name_words):
+            i += 1
+            continue
+        j, count, end, has_core = i, 0, i, False
+        while j < len(tokens):
+            word = tokens[j]
+            if _in(word, name_words):
+                count, end, has_core = count + 1, j + 1, has_core or _in(word, core)
+            elif word not in BRIDGES and not _described(tokens, j, name_words):
+                break
+            j += 1
+        if (has_core, count) > best_rank:
+            best, best_rank = (i, end), (has_core, count)
+        i = max(end, i + 1)
+    return best
+
+
+def _described(tokens: list[str], j: int, name_words: set[str]) -> bool:
+    """A word of the shopper's own between two of the name's ("casedeal WHITE replacement back
+    panel for lumia x2"): it describes the product, unless it is a verb or filler ("aa batteries,
+    WILL the toothbrush")."""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
+    words = knowledge().filler | SHOPPER | STOPWORDS
+    return bool(nxt) and _in(nxt, name_words) and nxt not in words and tokens[j] not in words
+
+
+def _in(word: str, words: set[str]) -> bool:
+    return word in words or singular(word) in words
+
+
+def core_words(product: Product) -> set[str]:
+    """The words that say which product and what it is, not what it is for: its brand, or where
+    it has none, its title before the options in brackets ("Electric Toothbrush (blue, AA
+    batteries)")."""
+    said = product.brand or product.title.split("(")[0]
+    return {singular(w) for w in tokenize(said)} - STOPWORDS
+
+
+def need_words(question: str, name_words: set[str], core: set[str]) -> list[str]:
+    """The shopper's words outside the product's mention: no filler, no bare number, none a
+    negation reaches ("no wired internet ... only wifi" needs wifi, not wired)."""
+    plain = BRACKETED.sub(" ", question.replace("'", ""))
+    tokens = tokenize(plain)
+    start, end = mention_span(tokens, name_words, core)
+    filler = knowledge().filler | STOPWORDS | SHOPPER
+    out = []
+    for i, word in enumerate(tokens):
+        if start <= i < end or word in filler or word.isdigit():
+            continue
+        if NEGATION & set(tokens[max(0, i - NEGATION_REACH) : i]):
+            continue
+        out.append(singular(word))
+    return out
+
+
+def judge(product: Product, question: str, phrases: dict[str, dict[str, int]]) -> Verdict | None:
+    """Yes or no where the record's keys for what it suits meet the shopper's need (module doc);
+    `phrases`: each key's whole values across the catalog (`other_values.value_phrases`)."""
+    keyed = [(k, v) for k, v in product.attributes.items() if need_key(k) and v.strip()]
+    if not keyed:
+        return None
+    name_words = _joined(tokenize(f"{product.title} {product.brand or ''}"))  # "wifi" names "Wi-Fi"
+    if not set(tokenize(question)) & set(_data()["cue_words"]):
+        return None  # "any warranty on it?" asks no fit
+    need = need_words(question, name_words, core_words(product))
+    if not need:
+        return None
+    kinds = set(_data()["kind_words"])
+    held: set[str] = set()  # every word the record's need keys give
+    for _, value in keyed:
+        held |= _joined(tokenize(value))
+    matched: list[tuple[str, str]] = []
+    foreign: list[tuple[str, str]] = []
+    vocab = {key: _catalog_words(phrases, key) for key, _ in keyed}
+    known = set().union(*vocab.values())  # words any of these keys takes across the catalog
+    for key, value in keyed:
+        words = _joined(tokenize(value))
+        codes = {_shape(w) for w in words if _is_code(w)}
+        said = [w for w in need if w in words and w not in STOPWORDS]
+        if said and _settles(said, value):
+            matched.append((key, value))
+        tiny = len(vocab[key]) <= CLOSED_WORDS
+        for i, w in enumerate(need):
+            if w in held or w in kinds:
+                continue
+            near = need[max(0, i - NEAR) : i] + need[i + 1 : i + 1 + NEAR]
+            # A value word the catalog gives the key counts where the key takes few ("gender":
+            # men, women, unisex) or beside a model word ("ipad AIR 2" against "iPad Mini 2",
+            # "HYUNDAI grand i10"): a free-text key ("Suitable For") holds half the dictionary.
+            beside = any(n in held or _is_code(n) for n in near)
+            # A code beside a word these keys take ("hyundai grand I10") or of the record's
+            # code's shape ("E27" against "Bulb Base: B22") names another model.
+            code_beside = any(n in held or n in known for n in near)
+            if (w in vocab[key] and (tiny or beside)) or (_is_code(w) and (code_beside or _shape(w) in codes)):
+                foreign.append((key, value))
+                break
+    if foreign:
+        return Verdict(False, _unique(foreign + matched))
+    if matched:
+        return Verdict(True, _unique(matched))
+    return None
+
+
+def _catalog_words(phrases: dict[str, dict[str, int]], key: str) -> set[str]:
+    return set().union(*(_joined(tokenize(v)) for v in phrases.get(key.lower(), {}))) - STOPWORDS
+
+
+def _settles(said: list[str], value: str) -> bool:
+    """The words said settle a value: they say one of its options whole ("Google Assistant",
+    "Men", "camera") or one of its model words ("S880", "Xperia")."""
+    for option in OPTION_SPLIT.split(value):
+        words = {singular(w) for w in tokenize(option)} - STOPWORDS
+        left = words - (set(said) | _joined(said))
+        # all its words, or all but one beside two said ("ipad air" of "Apple iPad Air")
+        if words and (not left or (len(left) == 1 and len(words - left) >= 2)):
+            return True
+    return any(_model_word(w) for w in said)
+
+
+def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return list(dict.fromkeys(pairs))
