@@ -7,8 +7,8 @@ import re
 
 from assistant.chinese_lexicon import LATIN_RUN, _dictionary, _senses
 from common.language import CJK
+from common.text import MATERIALS, terms
 from common.text import singular as singular_of
-from common.text import terms
 
 
 class ClauseReading:
@@ -91,6 +91,16 @@ class ClauseReading:
             return [" or ".join(dict.fromkeys(alts))], list(dict.fromkeys(kept)), unread, latin, parts
         carried = [k for k in kinds if self._carried_kind(k)]
         return (carried or kinds)[-1:], list(dict.fromkeys(kept)), unread, latin, parts
+
+    def _material(self, token: str) -> str | None:
+        """A word whose first dictionary sense is a material (`common.text.MATERIALS`) the shop's
+        text uses: what the product is made of, an attribute as "brass" is in English (黄铜做的神像,
+        木头珠子的手链: sets O and N left them unread, so brass and wooden ones ranked no higher)."""
+        # a noun suffix (木头, 竹子: `material_suffixes`) leaves the material its first character
+        stem = token[:-1] if len(token) == 2 and token[-1] in self.words["material_suffixes"] else token
+        said = [singular_of(w) for sense in _senses(stem)[:2] for w in terms(sense) if len(terms(sense)) == 1]
+        found = [w for w in said if w in MATERIALS and self.knows(w)]
+        return found[0] if found else None
 
     def _room(self, token: str) -> bool:
         """A word for a room: ends with a room morpheme (`room_heads` in the data file: 室, 厅, 房,
@@ -251,6 +261,11 @@ class ClauseReading:
                 at.append(i + 1)
                 names.setdefault(kind, pair)
                 i += 2
+                continue
+            material = self._material(token) if token not in table and len(token) > 1 else None
+            if material:  # what it is made of, never a kind of its own (木头 is no "log")
+                attributes.append(material)
+                i += 1
                 continue
             kind = None if token in table else self._kind(token)
             if kind:
