@@ -1166,10 +1166,12 @@ def test_a_compounds_first_character_names_the_shops_narrower_kind_by_any_of_its
         # set O q02, q25: what it is made of is an attribute, the dictionary's material
         ("黄铜戒指", {"brass"}, "brass ring"),
         ("木头的手表", {"wood"}, "wood watch"),  # 木头: CC-CEDICT "blockhead; log"; 木 is wood
+        ("木头的手表", {"wood", "wooden"}, "wooden watch"),  # the form the shop's products hold
     ],
 )
 def test_a_material_word_is_an_attribute_where_the_shop_uses_it(message, words, expected):
-    assert _shop({("ring",), ("watch",)}, {}, words).read(message).text == expected
+    held = {("wooden",): 3} if "wooden" in words else {}
+    assert _shop({("ring",), ("watch",)}, held, words).read(message).text == expected
 
 
 @pytest.mark.parametrize(
@@ -1190,3 +1192,29 @@ def test_a_word_before_xing_says_the_kind_of_it():
     # set O q29: 凝胶型的空气清新剂 is the gel kind of air freshener; 凝胶 was left unread
     reader = _shop({("air", "freshener"), ("freshener",)}, {}, {"gel"})
     assert reader.read("凝胶型的空气清新剂").text == "gel air freshener"
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # set O q19: 架子 ("shelf; frame; stand") holds what is said before it: the shop's key holder
+        ("墙上挂钥匙的架子", "key holder"),
+        # set O q05: a red wine pouch is the shop's wine bag, and its "red" no colour asked for
+        ("黄色的红酒袋", "yellow wine bag"),
+    ],
+)
+def test_a_holder_of_a_kind_is_named_as_the_shop_names_it(message, expected):
+    carried = {("key",), ("frame",), ("holder",), ("key", "holder"), ("wine",), ("bag",), ("pouch",)}
+    held = {("key", "holder"): 2, ("wine", "bag"): 1}
+    assert _shop(carried, held, set()).read(message).text == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "words", "expected"),
+    [
+        # set O q20: "mini2" typed glued is the shop's "mini 2"
+        ("ipad mini2的手表", {"ipad", "mini"}, "ipad mini 2 watch"),
+    ],
+)
+def test_a_model_number_typed_glued_is_written_as_the_shop_writes_it(message, words, expected):
+    assert _shop({("watch",)}, {}, words).read(message).text == expected
