@@ -387,8 +387,25 @@ def shop_reader(engine: SearchEngine) -> ChineseReader:
             named_with[kind] = sorted(p for p in pairs if understander.is_any_type(p.split()))
         return named_with[kind]
 
+    read_as_kind: dict[tuple[str, ...], bool] = {}
+
+    def is_type(words: list[str]) -> bool:
+        # A phrase the interpreter reads as a kind of its own is one ("teddy bear": too few titles
+        # name it for the type table, yet "teddy bear" in English filters on it; set O q06 left
+        # 泰迪熊, CEDICT's "teddy bear", unread): the Chinese reading and the English agree.
+        if understander.is_any_type(words):
+            return True
+        if len(words) < 2:
+            return False
+        key = tuple(words)
+        if key not in read_as_kind:
+            # asked for as one ("a teddy bear"): a bare phrase may be read as a product's name
+            categories = understander.parse("a " + " ".join(words)).constraints.categories
+            read_as_kind[key] = any(terms(c) == list(words) for c in categories)
+        return read_as_kind[key]
+
     return ChineseReader(
-        understander.is_any_type,
+        is_type,
         understander.carried,
         catalog.knows_word,
         kinds,

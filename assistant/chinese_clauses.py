@@ -7,8 +7,8 @@ import re
 
 from assistant.chinese_lexicon import LATIN_RUN, _dictionary, _senses
 from common.language import CJK
+from common.text import MATERIALS, terms
 from common.text import singular as singular_of
-from common.text import terms
 
 
 class ClauseReading:
@@ -59,10 +59,9 @@ class ClauseReading:
                 # "配她那条裙子": the kind after the verb is what the product goes with, not a
                 # product wanted ("配她那条裙子的高跟鞋" still wants the heels)
                 k = k[1:]
-            containers = set(self.words["container_heads"])
             joined = "的" in said and not any(w in said for w in ("和", "跟", "或", "还有"))
-            if joined and len(k) >= 2 and terms(k[-1])[-1:] and singular_of(terms(k[-1])[-1]) in containers:
-                k = [*k[:-2], f"{k[-2]} {k[-1]}"]  # 装瑜伽垫的包: a yoga mat bag
+            if joined and len(k) >= 2 and self._holds(k[-1], names.get(k[-1], "")):
+                k = [*k[:-2], self._holder(k[-2], k[-1])]  # 装瑜伽垫的包: a yoga mat bag
             found += [(clause, x) for x in k]
             attributes += [(clause, x) for x in a]
             unread += u
@@ -91,6 +90,52 @@ class ClauseReading:
             return [" or ".join(dict.fromkeys(alts))], list(dict.fromkeys(kept)), unread, latin, parts
         carried = [k for k in kinds if self._carried_kind(k)]
         return (carried or kinds)[-1:], list(dict.fromkeys(kept)), unread, latin, parts
+
+    def _model_word(self, word: str) -> str:
+        """A model name typed with its number glued on ("mini2", as Chinese shoppers type Latin
+        words with no spaces) as the shop writes it, apart ("mini 2"), where the shop's text knows
+        the letters but not the glued word (set O q20: "ipad mini2" matched no iPad Mini 2)."""
+        m = re.fullmatch(r"([a-z]{2,})(\d+)", word)
+        if m and not self.knows(word) and self.knows(m.group(1)):
+            return f"{m.group(1)} {m.group(2)}"
+        return word
+
+    def _holds(self, kind: str, word: str) -> bool:
+        """Whether a kind holds or carries another (`container_heads`), by its English head or by a
+        sense of the Chinese word it was read from (架子 "shelf; frame; stand": a stand)."""
+        heads = [terms(kind)[-1:], *(terms(sense)[-1:] for sense in _senses(word))]
+        return any(h and singular_of(h[0]) in self.words["container_heads"] for h in heads)
+
+    def _holder(self, held: str, kind: str) -> str:
+        """What holds a kind, in the shop's words: the two said together where its products hold
+        the phrase ("yoga mat bag"), else the held thing's head before the holder word the shop's
+        products hold it with most (挂钥匙的架子: key holder, not "key frame"; 红酒袋: wine bag, and
+        "red" is no colour asked for: sets O q19, q05). As said where the shop holds neither."""
+        said = f"{held} {kind}"
+        if self.uses(terms(said)) > 0:
+            return said
+        head = terms(held)[-1:]
+        found = [
+            (self.uses([*head, c]), f"{head[0]} {c}")
+            for c in self.words["container_heads"]
+            if head and self.carried([c])
+        ]
+        held_most = max(found, default=(0, said))
+        return held_most[1] if held_most[0] > 0 else said
+
+    def _material(self, token: str) -> str | None:
+        """A word whose first dictionary sense is a material (`common.text.MATERIALS`) the shop's
+        text uses: what the product is made of, an attribute as "brass" is in English (黄铜做的神像,
+        木头珠子的手链: sets O and N left them unread, so brass and wooden ones ranked no higher)."""
+        # a noun suffix (木头, 竹子: `material_suffixes`) leaves the material its first character
+        stem = token[:-1] if len(token) == 2 and token[-1] in self.words["material_suffixes"] else token
+        said = [singular_of(w) for sense in _senses(stem)[:2] for w in terms(sense) if len(terms(sense)) == 1]
+        found = [w for w in said if w in MATERIALS and self.knows(w)]
+        if not found:
+            return None
+        # as the shop's products write it most: "wooden" where titles say wooden key holders
+        forms = [m for m in MATERIALS if m.startswith(found[0])]
+        return max(forms, key=lambda m: (self.uses([m]), m == found[0]))
 
     def _room(self, token: str) -> bool:
         """A word for a room: ends with a room morpheme (`room_heads` in the data file: 室, 厅, 房,
@@ -241,7 +286,7 @@ class ClauseReading:
             if not CJK.search(token):
                 # A brand, model or English word passes through: whether the shop carries it is the
                 # interpreter's to judge ("Rolex" -> we don't carry Rolex).
-                latin.append(token.lower())
+                latin.append(self._model_word(token.lower()))
                 i += 1
                 continue
             pair = token + tokens[i + 1] if i + 1 < len(tokens) and CJK.search(tokens[i + 1]) else ""
@@ -251,6 +296,11 @@ class ClauseReading:
                 at.append(i + 1)
                 names.setdefault(kind, pair)
                 i += 2
+                continue
+            material = self._material(token) if token not in table and len(token) > 1 else None
+            if material:  # what it is made of, never a kind of its own (木头 is no "log")
+                attributes.append(material)
+                i += 1
                 continue
             kind = None if token in table else self._kind(token)
             if kind:

@@ -174,7 +174,8 @@ class ConstraintReading:
         table = self.words["colours"]
         kept, found = [], []
         for token in segment(text, vocabulary()):
-            colour = table.get(token) or (table.get(token[:-1]) if token.endswith("的") else None)
+            # "红的", and a colour word with 色 the table lists without it ("枣红色": 枣红)
+            colour = table.get(token) or (table.get(token[:-1]) if token.endswith(("的", "色")) else None)
             if colour:
                 found.append(colour)
                 kept.append(" ")

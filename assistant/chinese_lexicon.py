@@ -156,7 +156,9 @@ def english_phrases(said: str | list[str]) -> list[str]:
 def _senses(word: str) -> list[str]:
     out = []
     for definition in _dictionary().get(word, []):
-        for part in re.split(r";| or ", definition):
+        # A note in brackets is taken out before the senses are split: its " or " joins no two
+        # senses (报警器 "alarm (e.g. burglar or fire alarm)" is an alarm, not a "fire alarm")
+        for part in re.split(r";| or ", re.sub(r"\([^)]*\)", " ", definition)):
             clean = " ".join(SENSE_NOISE.sub(" ", part.replace("'s ", " ")).split()).strip(" ,.")
             verb = clean.startswith("to ")  # a verb sense names no product or attribute
             if (

@@ -46,6 +46,11 @@ class KindReading:
         if " or " in kind:
             return kind
         heads = [kind, *(k for k in map(self._type_in, _senses(head)) if k and self.carried(terms(k)[-1:]))]
+        if qualifiers and len(qualifiers[0]) == 1 and len(head) == 1:
+            # two characters the segmenter cut apart ("的后" + "壳") are one compound: read as one
+            held = self._held_modifier(qualifiers[0], [kind])
+            if held:
+                return held
         for qualifier in qualifiers:
             words = [w for w in _modifier_words(qualifier) if w not in AUDIENCE_WORDS]
             held = [
@@ -279,7 +284,24 @@ class KindReading:
         table, types = self.attributes, self.words["types"]
         # a shopping word before the head says what it is for (抱枕套: a cushion cover)
         mods = [table[p] if p in table else self._usual(types[p]) for p in parts[:-1] if p in table or p in types]
-        return [" ".join([*mods, h]) for h in heads]
+        narrower = self._held_modifier(parts[0], heads) if not mods and len(parts) == 2 else None
+        return [narrower] if narrower else [" ".join([*mods, h]) for h in heads]
+
+    def _held_modifier(self, first: str, heads: list[str]) -> str | None:
+        """The shop's narrower kind a compound's first word names before its head: 后壳 (后 "back;
+        behind; rear", 壳 a cover) is a "back cover" where the shop's products hold that phrase and
+        it is a kind of its own (sets N and O read "cover" and showed tablet and phone covers of
+        every kind). Every sense of the first word is tried, as for `_composed` (a character's
+        first sense is often not the one a compound means: 后 "empress"); the shop's text is the
+        evidence, the phrase the shop holds most wins."""
+        found = [
+            (self.uses(terms(f"{sense} {head}")), f"{sense.lower()} {head}")
+            for sense in _senses(first)
+            for head in heads
+            if sense.isalpha() and len(terms(head)) == 1 and self.is_type(terms(f"{sense} {head}"))
+        ]
+        held = [(n, phrase) for n, phrase in found if n > 0]
+        return max(held)[1] if held else None
 
     def _composed(self, parts: list[str]) -> list[str]:
         """A two-word compound CEDICT lacks, whose last character the table does not list, read

@@ -1144,3 +1144,77 @@ def test_a_room_is_where_the_product_goes_never_the_product():
     )
     assert reader.read("刚搬新家，客厅空荡荡的").text == ""
     assert reader.read("办公室用的马克杯").text == "mug"
+
+
+@pytest.mark.parametrize(
+    ("message", "held", "expected"),
+    [
+        # sets N q-17, O q20: 后壳 (后 "back; behind", 壳 a cover) is the shop's back cover; cut apart
+        # by the segmenter ("的后" + "壳") it is read the same
+        ("诺基亚后壳", {("back", "cover"): 3}, "back cover"),
+        ("ipad mini2的后壳", {("back", "cover"): 3}, "ipad mini2 back cover"),
+    ],
+)
+def test_a_compounds_first_character_names_the_shops_narrower_kind_by_any_of_its_senses(message, held, expected):
+    carried = {("cover",), ("back", "cover")}
+    assert _shop(carried, held, {"nokia"}).read(message).text.endswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("message", "words", "expected"),
+    [
+        # set O q02, q25: what it is made of is an attribute, the dictionary's material
+        ("黄铜戒指", {"brass"}, "brass ring"),
+        ("木头的手表", {"wood"}, "wood watch"),  # 木头: CC-CEDICT "blockhead; log"; 木 is wood
+        ("木头的手表", {"wood", "wooden"}, "wooden watch"),  # the form the shop's products hold
+    ],
+)
+def test_a_material_word_is_an_attribute_where_the_shop_uses_it(message, words, expected):
+    held = {("wooden",): 3} if "wooden" in words else {}
+    assert _shop({("ring",), ("watch",)}, held, words).read(message).text == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # set O q08: CC-CEDICT 报警器 "alarm (e.g. burglar or fire alarm)": the note's "or" joins no
+        # two senses, so it is an alarm, not a fire alarm
+        ("黑色报警器", "black alarm"),
+        # set O q11: a colour word with 色 that the table lists without it
+        ("枣红色的报警器", "maroon alarm"),
+    ],
+)
+def test_dictionary_notes_and_colour_words(message, expected):
+    assert _shop({("alarm",), ("fire", "alarm")}, {}, set()).read(message).text == expected
+
+
+def test_a_word_before_xing_says_the_kind_of_it():
+    # set O q29: 凝胶型的空气清新剂 is the gel kind of air freshener; 凝胶 was left unread
+    reader = _shop({("air", "freshener"), ("freshener",)}, {}, {"gel"})
+    assert reader.read("凝胶型的空气清新剂").text == "gel air freshener"
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # set O q19: 架子 ("shelf; frame; stand") holds what is said before it: the shop's key holder
+        ("墙上挂钥匙的架子", "key holder"),
+        # set O q05: a red wine pouch is the shop's wine bag, and its "red" no colour asked for
+        ("黄色的红酒袋", "yellow wine bag"),
+    ],
+)
+def test_a_holder_of_a_kind_is_named_as_the_shop_names_it(message, expected):
+    carried = {("key",), ("frame",), ("holder",), ("key", "holder"), ("wine",), ("bag",), ("pouch",)}
+    held = {("key", "holder"): 2, ("wine", "bag"): 1}
+    assert _shop(carried, held, set()).read(message).text == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "words", "expected"),
+    [
+        # set O q20: "mini2" typed glued is the shop's "mini 2"
+        ("ipad mini2的手表", {"ipad", "mini"}, "ipad mini 2 watch"),
+    ],
+)
+def test_a_model_number_typed_glued_is_written_as_the_shop_writes_it(message, words, expected):
+    assert _shop({("watch",)}, {}, words).read(message).text == expected
