@@ -1745,3 +1745,18 @@ def test_cjk_names_as_list_items_beside_contacts(text, expected):
 )
 def test_order_words_of_more_languages(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("faktura na mnie, mój NIP: 7251801126, dzięki", "faktura na mnie, mój NIP: [ID], dzięki"),
+        ("rč 905120/4417 pro leasing pračky", "rč [ID] pro leasing pračky"),
+        ("ИИН: 950101400123, доставка в Астану", "ИИН: [ID], доставка в Астану"),
+        ("número de cédula 79.845.223 para la garantía", "número de cédula [ID] para la garantía"),
+        ("身份證號 A123456(3) 要填嗎", "身份證號 [ID] 要填嗎"),  # its check character in brackets too
+        ("peníze pošlete na účet 2400123456/2010 prosím", "peníze pošlete na účet [ID]/2010 prosím"),
+    ],
+)
+def test_identity_and_account_words_of_more_countries(text, expected):
+    assert redact(text) == expected
