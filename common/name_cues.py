@@ -13,6 +13,7 @@ import regex
 
 from common.address_words import _data, _labelled_line_start
 from common.cjk_names import _chinese_full_name, _cjk_self_introductions
+from common.name_positions import positioned_names
 from common.name_reading import (
     _SIGNED_END,
     _clause_name_end,
@@ -207,6 +208,7 @@ def full_names(text: str) -> str:
             single = _self_announced(text, before[-1:], offset, cue)
             if single:
                 spans.append(single)
+    spans += positioned_names(text)
     spans = [(s, e) for s, e in spans if (s, e) in sure or not _product_follows(text, e)]
     spans += _signature_lines(text)
     spans = [(_with_partner(text, s), e) for s, e in spans]

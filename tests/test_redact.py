@@ -1760,3 +1760,20 @@ def test_order_words_of_more_languages(text, expected):
 )
 def test_identity_and_account_words_of_more_countries(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # opening the message, its clause's subject: a verb in lower case follows
+        ("Tomasz Wójcik odbierze paczkę w piątek", "[NAME] odbierze paczkę w piątek"),
+        ("Giulia Romano ritira il pacco sabato", "[NAME] ritira il pacco sabato"),
+        # opening the message before a comma
+        ("Carlos Mendoza, pedido 55120, talla 42", "[NAME], pedido 55120, talla 42"),
+        # a part of its own between commas, or after one at a sentence's end
+        ("return pickup kal chahiye, Sunita Agarwal, flat wale", "return pickup kal chahiye, [NAME], flat wale"),
+        ("danke sehr, Jonas Becker. Bestellung 88123", "danke sehr, [NAME]. Bestellung 88123"),
+    ],
+)
+def test_full_names_read_from_their_position(text, expected):
+    assert redact(text) == expected

@@ -1,0 +1,92 @@
+"""Full names read from where they stand, with no cue word beside them, for `common.name_cues`:
+a name that opens the message and is its clause's subject or heading ("Emma Visser woont op …",
+"Valentina Ruiz, CURP …", "Ελένη Δημητρίου θα παραλάβει"), and a name that fills a part of its
+own between commas, as an appositive or a list item does ("meri bhabhi ka order hai, Neha
+Chaturvedi, unka number …", "lütfen, Mehmet Demir.").
+
+A position says less than a cue ("deliver to", "my name is"), so the words must make a name as
+they do after a weak cue (`_full_name` with `explicit=False`: each a name word, one a names
+list's, one no everyday English word), written with capitals in a cased script, and after the
+name comes no product's model code or quantity (`name_cues` checks that for every span).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import regex
+
+from common.address_words import _data
+from common.name_reading import _longest_name, _run
+from common.name_words import _ODD_IN_NAME, _WORD, _cased, _full_name
+
+# What closes a part of a message: a comma, semicolon or sentence end of any script.
+_PART_END = r"[,，、،;；.。!！?？]"
+_COMMA = r"[,，、،;；]"
+# A name's part: after the text's start, a line break or a part's end, two to four words, then a
+# part's end, a line break or the end of the text; a comma on one side at least. Between
+# sentence ends alone stands a heading or a product's title as often ("Ines Silk Blouse.").
+_PART = regex.compile(
+    rf"(?:^|(?<=\n)|(?<={_PART_END}))[ \t]*(?P<name>\p{{L}}[^\n,，、،;；.。!！?？]*?)[ \t]*(?={_PART_END}|\n|$)"
+)
+_COMMA_BEFORE = regex.compile(rf"{_COMMA}[ \t]*$")
+_COMMA_AFTER = regex.compile(rf"[ \t]*{_COMMA}")
+# A part that ends in a house or unit number ("Office 5,", "Flat 4B,"): the parts after it are
+# an address's.
+_AFTER_NUMBERED_PART = regex.compile(rf"\d\w{{0,2}}[ \t]*{_COMMA}[ \t]*$")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(w.lower() for w in _data()["address_abbreviations"])
+
+
+def _capitalised(words: list[str]) -> bool:
+    """In a cased script every word of a name is written with a capital ("Neha Chaturvedi")."""
+    return all(not _cased(w) or w[0].isupper() for w in words)
+
+
+def _opening_name(text: str) -> tuple[int, int] | None:
+    """A full name that opens the message (or one of its lines): a clause's subject or a heading,
+    followed by a comma or, in a cased script, by a word in lower case (its verb: "Marco Bianchi
+    nato il …", "Dewi Lestari minta …"). Not by a full stop: a product's title stands so."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"(?m)^[ \t]*(?=\S)", text):
+        run = _run(text, line.end())
+        if not run or not _cased(run[0].group()) or not run[0].group()[0].isupper():
+            continue
+        end = _longest_name(run, explicit=False)
+        if not end or not _capitalised([w.group() for w in run[: run.index(end) + 1]]):
+            continue
+        after = text[end.end() :]
+        verb = re.match(r"[ \t]+(\S+)", after)
+        closes = re.match(rf"[ \t]*{_COMMA}", after)
+        if closes or (verb and _cased(verb.group(1)) and verb.group(1)[0].islower()):
+            spans.append((run[0].start(), end.end()))
+    return spans[0] if spans else None
+
+
+def _part_names(text: str) -> list[tuple[int, int]]:
+    """Full names that fill a part of the message between commas or sentence ends."""
+    spans: list[tuple[int, int]] = []
+    for m in _PART.finditer(text):
+        name = m.group("name")
+        words = [w.group() for w in _WORD.finditer(name)]
+        if not 2 <= len(words) <= 4 or _ODD_IN_NAME.search(name) or not _cased(words[0]):
+            continue
+        if not _COMMA_BEFORE.search(text, 0, m.start()) and not _COMMA_AFTER.match(text, m.end()):
+            continue
+        if _AFTER_NUMBERED_PART.search(text, 0, m.start()):
+            continue  # "Office 5, Kamala Mills, Lower Parel": the address's next part, a building's name
+        if any(w.lower() in _abbreviations() for w in words):
+            continue  # "Bağdat Cad. No: 214": a street's abbreviation, its dot no part's end
+        if _capitalised(words) and _full_name(words, explicit=False):
+            spans.append((m.start("name"), m.end("name")))
+    return spans
+
+
+def positioned_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the full names the message's layout says are a person's."""
+    opening = _opening_name(text)
+    return ([opening] if opening else []) + _part_names(text)
