@@ -19,7 +19,17 @@ import regex
 
 from common.address_words import _data
 from common.name_reading import _longest_name, _run
-from common.name_words import _ODD_IN_NAME, _WORD, _cased, _full_name
+from common.name_words import (
+    _ODD_IN_NAME,
+    _WORD,
+    _cased,
+    _everyday_english,
+    _full_name,
+    _kind,
+    _not_name_words,
+    declined_name,
+    has_strong_ending,
+)
 
 # What closes a part of a message: a comma, semicolon or sentence end of any script.
 _PART_END = r"[,，、،;；.。!！?？]"
@@ -86,7 +96,63 @@ def _part_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _capitalised_runs(text: str) -> list[list[regex.Match[str]]]:
+    """The runs of words written with a capital in a cased script, one space apart, each with
+    a word of its clause before it (inside a sentence, where a capital marks a proper noun)."""
+    runs: list[list[regex.Match[str]]] = []
+    previous: regex.Match[str] | None = None
+    for word in _WORD.finditer(text):
+        w = word.group()
+        if not (_cased(w) and w[0].isupper() and len(w) > 1):
+            previous = word
+            continue
+        if runs and previous is runs[-1][-1] and re.fullmatch(r"[ \t]", text[previous.end() : word.start()]):
+            runs[-1].append(word)
+        elif previous is not None and re.fullmatch(r"[ \t]+", text[previous.end() : word.start()]):
+            runs.append([word])
+        previous = word
+    return runs
+
+
+def _declined_names(text: str) -> list[tuple[int, int]]:
+    """Names in the case their role in the sentence asks, inside a sentence: "для Анны
+    Кузнецовой", "dzwonił do Piotra Zielińskiego", "doručte Janě Novákové", "позвонит Михаилу".
+    A declined form of a names list's word (`declined_name`) with a capital inside a sentence
+    is a name: the ending says a person is the recipient or the owner. Two or three such words
+    and name words, one declined at least; a given name alone only by a strong ending."""
+    spans: list[tuple[int, int]] = []
+    for run in _capitalised_runs(text):
+        words = [w.group() for w in run]
+        if len(words) > 3 or any(w.lower() in _not_name_words() for w in words):
+            continue
+        # an everyday English word is no declined name ("Note" is no "Nota", "Game" no "Gama")
+        declined = [
+            "" if _everyday_english(w.lower()) else declined_name(w, strong_only=len(words) == 1) for w in words
+        ]
+        if not any(declined):
+            continue
+        if len(words) == 1:
+            alone = declined[0] == "given" and (_kind(words[0]) != "" or _script_declines_alone(words[0]))
+            if alone:
+                spans.append((run[0].start(), run[0].end()))
+            continue
+        # a case ending no English or Romance word has ("-iego", "-ovi", "-ě") in one word at least:
+        # "Nike Pegasus" is no "Nika"'s
+        if not any(has_strong_ending(w) for w in words):
+            continue
+        if all(d or _kind(w) in ("listed", "uncommon") for w, d in zip(words, declined, strict=True)):
+            spans.append((run[0].start(), run[-1].end()))
+    return spans
+
+
+def _script_declines_alone(word: str) -> bool:
+    """Cyrillic: a declined given name is often a frequent word too ("Анны"); its capital inside
+    a sentence and its ending say enough."""
+    return "\u0400" <= word[0] <= "\u04ff"
+
+
 def positioned_names(text: str) -> list[tuple[int, int]]:
-    """Spans of the full names the message's layout says are a person's."""
+    """Spans of the full names the message's layout says are a person's, and of the names its
+    grammar says are."""
     opening = _opening_name(text)
-    return ([opening] if opening else []) + _part_names(text)
+    return ([opening] if opening else []) + _part_names(text) + _declined_names(text)

@@ -1777,3 +1777,20 @@ def test_identity_and_account_words_of_more_countries(text, expected):
 )
 def test_full_names_read_from_their_position(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a names list's name in the case its role asks, with a capital inside a sentence
+        ("Отправьте подарок для Ольги Смирновой до пятницы", "Отправьте подарок для [NAME] до пятницы"),
+        ("пусть курьер наберёт Дмитрию утром", "пусть курьер наберёт [NAME] утром"),
+        ("Передайте Олені Шевченко коробку", "Передайте [NAME] коробку"),
+        ("zadzwońcie do Tomasza Kowalskiego przed 12", "zadzwońcie do [NAME] przed 12"),
+        ("balík předejte Petrovi Novákovi na recepci", "balík předejte [NAME] na recepci"),
+        # a patronymic is a name word in any case
+        ("доставка для Ивана Сергеевича Орлова", "доставка для [NAME]"),
+    ],
+)
+def test_declined_names_inside_a_sentence(text, expected):
+    assert redact(text) == expected
