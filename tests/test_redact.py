@@ -1794,3 +1794,20 @@ def test_full_names_read_from_their_position(text, expected):
 )
 def test_declined_names_inside_a_sentence(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the postcode's word in more languages
+        ("kod pocztowy 31-042, tel. 601 234 567", "kod pocztowy [POSTCODE], tel. [PHONE]"),
+        ("الرمز البريدي 12271، جوال 0551234567", "الرمز البريدي [POSTCODE]، جوال [PHONE]"),
+        # a street with no street word, by the postcode and place part after it
+        ("doručit na Husova 12, 602 00 Brno, díky", "doručit na [ADDRESS], díky"),
+        ("στείλτε το στην Πατησίων 76, 104 34 Αθήνα", "στείλτε το στην [ADDRESS]"),
+        # a postcode in a part after the street line and its unit
+        ("ul. Długa 5 m. 3, 80-831 Gdańsk, tel. 601 234 567", "[ADDRESS] m. 3, [POSTCODE] Gdańsk, tel. [PHONE]"),
+    ],
+)
+def test_postcodes_by_their_word_or_their_place_after_a_street(text, expected):
+    assert redact(text) == expected
