@@ -180,7 +180,9 @@ def full_names(text: str) -> str:
         spaced = not re.search(r"[,!.\n-]", cue.group())
         if spaced and not re.search(r"(?:^|[,.!?;:'\"“‘(\n–—-])[ \t]*$", text[: cue.start()]):
             continue
+        # a full name filling its clause after it, its words no sentence's ("Grüße Anja Schulte")
         end = _name_end(text, cue.end(), explicit=True) or _signed_given_names(text, cue.end())
+        end = end or _clause_name_end(text, cue.end())
         # A sign-off closes the message (or the quoted gift message): the name is the last thing on
         # its line, or in its quote.
         if end and (re.match(r"[ \t]*[.!]?[ \t]*['\"’”)]?[ \t]*(?:\n|$)", text[end:]) or _SIGNED_END.match(text, end)):

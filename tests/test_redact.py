@@ -1811,3 +1811,18 @@ def test_declined_names_inside_a_sentence(text, expected):
 )
 def test_postcodes_by_their_word_or_their_place_after_a_street(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the account's or card's owner and "in the name of" in more languages
+        ("vraťte to na účet, majitelka Eva Dvořáková. Díky", "vraťte to na účet, majitelka [NAME]. Díky"),
+        ("власник картки Олег Ткаченко, дякую", "власник картки [NAME], дякую"),
+        ("graag terugstorten op naam van Bram de Vries, bedankt", "graag terugstorten op naam van [NAME], bedankt"),
+        # after a sign-off, a full name that fills its clause, a word of it common in its language
+        ("С уважением, Ирина Мельник", "С уважением, [NAME]"),
+    ],
+)
+def test_owner_words_and_names_filling_a_sign_offs_clause(text, expected):
+    assert redact(text) == expected
