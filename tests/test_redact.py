@@ -1826,3 +1826,26 @@ def test_postcodes_by_their_word_or_their_place_after_a_street(text, expected):
 )
 def test_owner_words_and_names_filling_a_sign_offs_clause(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the shop's customer service in more languages keeps its number
+        (
+            "thuis op 06 12345678 bellen, klantenservice 088 1234 000 zei dat het kon",
+            "thuis op [PHONE] bellen, klantenservice 088 1234 000 zei dat het kon",
+        ),
+        (
+            "Servizio clienti 02 1234 5678 non risponde, il mio cellulare 347 123 4567",
+            "Servizio clienti 02 1234 5678 non risponde, il mio cellulare [PHONE]",
+        ),
+        # and a part with the shop's contact ends the address before it
+        (
+            "giao tới địa chỉ 12 Lê Lợi, Quận 3, TP.HCM, tổng đài shop 1800 1234 nói vậy",
+            "giao tới địa chỉ [ADDRESS], tổng đài shop 1800 1234 nói vậy",
+        ),
+    ],
+)
+def test_the_shops_customer_service_of_more_languages_keeps_its_number(text, expected):
+    assert redact(text) == expected
