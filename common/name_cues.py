@@ -46,7 +46,8 @@ def _before_cue() -> re.Pattern[str]:
     place = rf"(?:[ \t]+(?:{_cue_pattern('relation_place_words')})[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*,)"
     return re.compile(
         # an apostrophe opening a quote is no contraction's ("'Grattis Erik Lindqvist!'")
-        rf"(?<![\w’])(?<!\w')(?:(?:{_cue_pattern('name_cues_before')})|(?:{_cue_pattern('relation_cues')}){place}?)"
+        rf"(?<![\w’])(?<!\w')(?:(?:{_cue_pattern('name_cues_before')})|(?:{_cue_pattern('single_name_cues_before')})"
+        rf"|(?:{_cue_pattern('relation_cues')}){place}?)"
         rf"(?:[ \t]*[:,–-])?[ \t]+",
         re.I,
     )
@@ -74,6 +75,26 @@ def _qualified_name_cue_bare() -> re.Pattern[str]:
         rf"(?:(?:{_cue_pattern('qualified_name_articles')})[ \t]+)?[^\W\d_]+[ \t]+",
         re.I,
     )
+
+
+@cache
+def _single_name_cues() -> frozenset[str]:
+    return frozenset(c.lower() for c in _names_data()["single_name_cues_before"])
+
+
+def _given_name_alone(text: str, pos: int) -> int | None:
+    """Where a given name alone at `pos` ends, after a cue that names the person to ask for: a
+    names list's given name with a capital, no everyday English word, then no capitalised word
+    (a full name is read as such) and no model code."""
+    m = _WORD.match(text, pos)
+    if not m or not m.group()[0].isupper() or len(m.group()) < 3:
+        return None
+    word = m.group()
+    if word.lower() not in _name_lists()[0] or _kind(word) != "listed" or _everyday_english(word.lower()):
+        return None
+    if regex.match(r"[ \t]+(?:\p{Lu}|\d)", text[m.end() :]):
+        return None
+    return m.end()
 
 
 @cache
@@ -156,6 +177,8 @@ def full_names(text: str) -> str:
             run = list(itertools.takewhile(lambda w: w.group()[0].isupper(), _run(text, cue.end())))
             found = _longest_name(run, True)
             end = found.end() if found else None
+        if not end and said in _single_name_cues():
+            end = _given_name_alone(text, cue.end())
         if end:
             spans.append((cue.end(), end))
             if said in _explicit():

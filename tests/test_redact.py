@@ -1849,3 +1849,16 @@ def test_owner_words_and_names_filling_a_sign_offs_clause(text, expected):
 )
 def test_the_shops_customer_service_of_more_languages_keeps_its_number(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name alone after a verb of asking for someone at the door
+        ("al portone chiedi di Lucia, grazie", "al portone chiedi di [NAME], grazie"),
+        ("na portaria perguntem pela Mariana", "na portaria perguntem pela [NAME]"),
+        ("en recepción pregunten por Lucía, gracias", "en recepción pregunten por [NAME], gracias"),
+    ],
+)
+def test_a_given_name_alone_after_asking_for_someone(text, expected):
+    assert redact(text) == expected
