@@ -1862,3 +1862,15 @@ def test_the_shops_customer_service_of_more_languages_keeps_its_number(text, exp
 )
 def test_a_given_name_alone_after_asking_for_someone(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name in a script without capitals in a part of its own right after a contact's tag
+        ("נא להתקשר 054-7654321, אבי כהן", "נא להתקשר [PHONE], [NAME]"),
+        ("संपर्क 9876501234, सुरेश जाधव, धन्यवाद", "संपर्क [PHONE], [NAME], धन्यवाद"),
+    ],
+)
+def test_caseless_names_in_a_part_after_a_contact(text, expected):
+    assert redact(text) == expected
