@@ -26,6 +26,8 @@ from common.name_words import (
     _everyday_english,
     _full_name,
     _kind,
+    _name_lists,
+    _names_data,
     _not_name_words,
     declined_name,
     has_strong_ending,
@@ -63,18 +65,43 @@ def _opening_name(text: str) -> tuple[int, int] | None:
     nato il …", "Dewi Lestari minta …"). Not by a full stop: a product's title stands so."""
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"(?m)^[ \t]*(?=\S)", text):
-        run = _run(text, line.end())
-        if not run or not _cased(run[0].group()) or not run[0].group()[0].isupper():
-            continue
-        end = _longest_name(run, explicit=False)
-        if not end or not _capitalised([w.group() for w in run[: run.index(end) + 1]]):
-            continue
-        after = text[end.end() :]
-        verb = re.match(r"[ \t]+(\S+)", after)
-        closes = re.match(rf"[ \t]*{_COMMA}", after)
-        if closes or (verb and _cased(verb.group(1)) and verb.group(1)[0].islower()):
-            spans.append((run[0].start(), end.end()))
+        found = _name_before_verb(text, line.end(), comma_ends=True)
+        if found:
+            spans.append(found)
     return spans[0] if spans else None
+
+
+def _clause_opening_names(text: str) -> list[tuple[int, int]]:
+    """A full name opening a clause inside the message, after a sentence's end or a comma and a
+    conjunction, before its verb in lower case ("…, et Antoine Lefèvre passera récupérer …",
+    "… bitte. Jonas Weber holt es ab")."""
+    conjunctions = "|".join(map(re.escape, _names_data()["clause_conjunctions"]))
+    starts = regex.finditer(rf"(?:[.!?。]|[,;][ \t]+(?i:{conjunctions}))[ \t]+(?=\p{{Lu}})", text)
+    spans = [found for m in starts if (found := _name_before_verb(text, m.end(), comma_ends=False))]
+    # inside the message a position says less than at its opening: a given name first, and
+    # every word a names list's ("Lavastoviglie Candy da 399 €", "A Blake-stitched sole" stay)
+    return [(s, e) for s, e in spans if _listed_full_name([w.group() for w in _WORD.finditer(text, s, e)])]
+
+
+def _listed_full_name(words: list[str]) -> bool:
+    given = _name_lists()[0]
+    return words[0].lower() in given and all(_kind(w) == "listed" for w in words)
+
+
+def _name_before_verb(text: str, pos: int, comma_ends: bool) -> tuple[int, int] | None:
+    """The full name at `pos` when a verb in lower case follows it (or a comma, `comma_ends`)."""
+    run = _run(text, pos)
+    if not run or not _cased(run[0].group()) or not run[0].group()[0].isupper():
+        return None
+    end = _longest_name(run, explicit=False)
+    if not end or not _capitalised([w.group() for w in run[: run.index(end) + 1]]):
+        return None
+    after = text[end.end() :]
+    verb = re.match(r"[ \t]+(\S+)", after)
+    closes = comma_ends and re.match(rf"[ \t]*{_COMMA}", after)
+    if closes or (verb and _cased(verb.group(1)) and verb.group(1)[0].islower()):
+        return (run[0].start(), end.end())
+    return None
 
 
 def _part_names(text: str) -> list[tuple[int, int]]:
@@ -155,4 +182,4 @@ def positioned_names(text: str) -> list[tuple[int, int]]:
     """Spans of the full names the message's layout says are a person's, and of the names its
     grammar says are."""
     opening = _opening_name(text)
-    return ([opening] if opening else []) + _part_names(text) + _declined_names(text)
+    return ([opening] if opening else []) + _clause_opening_names(text) + _part_names(text) + _declined_names(text)

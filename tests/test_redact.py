@@ -1874,3 +1874,21 @@ def test_a_given_name_alone_after_asking_for_someone(text, expected):
 )
 def test_caseless_names_in_a_part_after_a_contact(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hindi's dative postposition after the recipient; Portuguese's article after "sou"
+        ("yeh kurta Anjali Mehra ko bhej do", "yeh kurta [NAME] ko bhej do"),
+        ("Olá, sou a Ana Costa, o pedido 4411 não chegou", "Olá, sou a [NAME], o pedido 4411 não chegou"),
+        # a full name opening a clause inside the message, before its verb in lower case
+        (
+            "Schick die Rechnung per Mail, und Jonas Weber holt das Paket ab",
+            "Schick die Rechnung per Mail, und [NAME] holt das Paket ab",
+        ),
+        ("Grazie. Giulia Romano passa a ritirare sabato", "Grazie. [NAME] passa a ritirare sabato"),
+    ],
+)
+def test_names_before_a_postposition_after_an_article_or_opening_a_clause(text, expected):
+    assert redact(text) == expected
