@@ -31,10 +31,12 @@ from common.name_words import (
     _cased,
     _cue_pattern,
     _everyday_english,
+    _frequent,
     _full_name,
     _kind,
     _name_lists,
     _names_data,
+    _not_name_words,
     _person_named_brand,
     merged_spans,
 )
@@ -219,7 +221,8 @@ def full_names(text: str) -> str:
             if len(words) < n or words[-1].end() + offset != cue.start():
                 continue
             joined = text[words[0].start() + offset : cue.start()]
-            if _ODD_IN_NAME.search(joined) or "\n" in joined or not _full_name([w.group() for w in words], False):
+            named = _full_name([w.group() for w in words], False) or _caseless_name_of(text, words, offset, cue)
+            if _ODD_IN_NAME.search(joined) or "\n" in joined or not named:
                 continue
             if any(_cased(w.group()) and w.group()[0].islower() and w.group() not in particles for w in words):
                 continue  # "sipariş Zeynep Kaya adına": a cased script's name is capitalised
@@ -244,6 +247,23 @@ def full_names(text: str) -> str:
         if not _person_named_brand().fullmatch(text[start:end]):
             text = text[:start] + NAME_TAG + text[end:]
     return text
+
+
+def _caseless_name_of(text: str, words: list[regex.Match[str]], offset: int, cue: re.Match[str]) -> bool:
+    """Two or three words of a script without capitals opening their clause before "in the name
+    of" ("রফিকুল ইসলাম এর নামে বিল করবেন", "லக்ஷ்மி நாராயணன் பெயரில்"): the lists miss most names
+    there, so each word need only be no word a sentence is made of (`_frequent`), unless a names
+    list holds it, nor one no name holds."""
+    if cue.group("cue").lower() not in _names_data()["name_of_cues_after"] or not 2 <= len(words) <= 3:
+        return False
+    names = [w.group() for w in words]
+    # a names list's word may be a frequent one too ("ইসলাম", Islam)
+    if any(
+        _cased(w) or w.lower() in _not_name_words() or (_frequent(w.lower()) and _kind(w) != "listed") for w in names
+    ):
+        return False
+    lead = text[: words[0].start() + offset].rstrip()
+    return not lead or lead[-1] in ",.!?;:\n।،"
 
 
 @cache

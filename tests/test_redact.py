@@ -1892,3 +1892,15 @@ def test_caseless_names_in_a_part_after_a_contact(text, expected):
 )
 def test_names_before_a_postposition_after_an_article_or_opening_a_clause(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of a script without capitals opening their clause before "in the name of"
+        ("সুমন দত্ত এর নামে ইনভয়েস করবেন", "[NAME] এর নামে ইনভয়েস করবেন"),
+        ("கார்த்திக் சுப்ரமணியன் பெயரில் ஆர்டர் செய்தேன்", "[NAME] பெயரில் ஆர்டர் செய்தேன்"),
+    ],
+)
+def test_caseless_names_before_in_the_name_of(text, expected):
+    assert redact(text) == expected
