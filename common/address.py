@@ -42,7 +42,7 @@ from common.postcodes import (
     _postcode_spans,
 )
 from common.street_lines import _floor_unit, _numbered_lines, _unit_lines, _unit_patterns, street_lines
-from common.unlabelled_address import structured_lines
+from common.unlabelled_address import postcodes_after_address, structured_lines
 
 # A street line found, with nothing after it on its line but a comma: the next line may carry it on.
 LINE_END_TAG = re.compile(re.escape(ADDRESS_TAG) + r"[ \t,]*\n")
@@ -91,4 +91,5 @@ def addresses(text: str) -> str:
         if ADDRESS_TAG in text:
             text = _apply(text, _lone_postcodes(text, _postcode_candidates(text), True))
             text = CITY_THEN_POSTCODE.sub(_city_then_postcode, text)
+            text = _apply(text, postcodes_after_address(text))
     return _continued_lines(text) if "\n" in text else text

@@ -41,6 +41,7 @@ DOB_TAG = "[DOB]"
 # "310104 19880612 3094", "QQ 123456 C"). Every identifier is read on its groups joined, its
 # separator-free form, with the check its kind has: no way of grouping it needs a pattern of its own.
 ID_GROUP = re.compile(r"[A-Za-z0-9]+")
+CHECK_IN_BRACKETS = re.compile(r"\([0-9A-Z]\)")
 ID_SEPARATOR = re.compile(r"[ \t]{1,3}|[ \t]{0,2}[./-][ \t]{0,2}")
 # The most groups and characters one identifier is read over: an IBAN has up to 34 characters.
 MAX_GROUPS, MAX_CHARS = 9, 34
@@ -265,7 +266,10 @@ def grouped_identifiers(text: str) -> str:
                         found = (j, tag)
                         break
             if found:
-                spans.append((chain[i].start(), chain[found[0]].end(), found[1]))
+                end = chain[found[0]].end()
+                # its check character in brackets belongs to it (Hong Kong's "K265431(7)")
+                check = CHECK_IN_BRACKETS.match(text, end) if found[1] == ID_TAG else None
+                spans.append((chain[i].start(), check.end() if check else end, found[1]))
                 i = found[0] + 1
             else:
                 i += 1

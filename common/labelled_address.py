@@ -17,6 +17,7 @@ from common.address_words import (
     _address_like,
     _address_words,
     _clause_end,
+    _cue_words,
     _data,
     _labelled_line_start,
     _not_after_unit,
@@ -114,6 +115,11 @@ def line_parts(
     return parts
 
 
+@cache
+def _shop_contact() -> re.Pattern[str]:
+    return re.compile(_cue_words("shop_contact_cues"), re.I)
+
+
 def read_parts(text: str, parts: list[list[tuple[int, int, str]]]) -> list[tuple[int, int, str]]:
     """An address line's parts read in order: the parts with a house number, and a street or unit
     word's part just before them, are the address; a postcode-shaped number ending a part after
@@ -128,6 +134,8 @@ def read_parts(text: str, parts: list[list[tuple[int, int, str]]]) -> list[tuple
         tags = [t for t in tokens if TAG.search(t[2])]
         if any(ADDRESS_TAG not in t[2] and "[NAME]" not in t[2] for t in tags):
             break  # a phone, a postcode found: the line's address ends
+        if _shop_contact().search(text, tokens[0][0], tokens[-1][1]):
+            break  # "…, hotline shop 1900 6035": the shop's number, no part of the address
         # a postcode ends the line: after the address's parts, or after a city in its own
         # part; not a unit's number ("Tower 1202", "кв. 4512")
         postcode = _postcode_ending(text, tokens)

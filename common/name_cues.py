@@ -13,6 +13,7 @@ import regex
 
 from common.address_words import _data, _labelled_line_start
 from common.cjk_names import _chinese_full_name, _cjk_self_introductions
+from common.name_positions import positioned_names
 from common.name_reading import (
     _SIGNED_END,
     _clause_name_end,
@@ -30,10 +31,12 @@ from common.name_words import (
     _cased,
     _cue_pattern,
     _everyday_english,
+    _frequent,
     _full_name,
     _kind,
     _name_lists,
     _names_data,
+    _not_name_words,
     _person_named_brand,
     merged_spans,
 )
@@ -45,7 +48,8 @@ def _before_cue() -> re.Pattern[str]:
     place = rf"(?:[ \t]+(?:{_cue_pattern('relation_place_words')})[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*,)"
     return re.compile(
         # an apostrophe opening a quote is no contraction's ("'Grattis Erik Lindqvist!'")
-        rf"(?<![\w’])(?<!\w')(?:(?:{_cue_pattern('name_cues_before')})|(?:{_cue_pattern('relation_cues')}){place}?)"
+        rf"(?<![\w’])(?<!\w')(?:(?:{_cue_pattern('name_cues_before')})|(?:{_cue_pattern('single_name_cues_before')})"
+        rf"|(?:{_cue_pattern('relation_cues')}){place}?)"
         rf"(?:[ \t]*[:,–-])?[ \t]+",
         re.I,
     )
@@ -73,6 +77,26 @@ def _qualified_name_cue_bare() -> re.Pattern[str]:
         rf"(?:(?:{_cue_pattern('qualified_name_articles')})[ \t]+)?[^\W\d_]+[ \t]+",
         re.I,
     )
+
+
+@cache
+def _single_name_cues() -> frozenset[str]:
+    return frozenset(c.lower() for c in _names_data()["single_name_cues_before"])
+
+
+def _given_name_alone(text: str, pos: int) -> int | None:
+    """Where a given name alone at `pos` ends, after a cue that names the person to ask for: a
+    names list's given name with a capital, no everyday English word, then no capitalised word
+    (a full name is read as such) and no model code."""
+    m = _WORD.match(text, pos)
+    if not m or not m.group()[0].isupper() or len(m.group()) < 3:
+        return None
+    word = m.group()
+    if word.lower() not in _name_lists()[0] or _kind(word) != "listed" or _everyday_english(word.lower()):
+        return None
+    if regex.match(r"[ \t]+(?:\p{Lu}|\d)", text[m.end() :]):
+        return None
+    return m.end()
 
 
 @cache
@@ -155,6 +179,8 @@ def full_names(text: str) -> str:
             run = list(itertools.takewhile(lambda w: w.group()[0].isupper(), _run(text, cue.end())))
             found = _longest_name(run, True)
             end = found.end() if found else None
+        if not end and said in _single_name_cues():
+            end = _given_name_alone(text, cue.end())
         if end:
             spans.append((cue.end(), end))
             if said in _explicit():
@@ -179,7 +205,9 @@ def full_names(text: str) -> str:
         spaced = not re.search(r"[,!.\n-]", cue.group())
         if spaced and not re.search(r"(?:^|[,.!?;:'\"“‘(\n–—-])[ \t]*$", text[: cue.start()]):
             continue
+        # a full name filling its clause after it, its words no sentence's ("Grüße Anja Schulte")
         end = _name_end(text, cue.end(), explicit=True) or _signed_given_names(text, cue.end())
+        end = end or _clause_name_end(text, cue.end())
         # A sign-off closes the message (or the quoted gift message): the name is the last thing on
         # its line, or in its quote.
         if end and (re.match(r"[ \t]*[.!]?[ \t]*['\"’”)]?[ \t]*(?:\n|$)", text[end:]) or _SIGNED_END.match(text, end)):
@@ -193,7 +221,8 @@ def full_names(text: str) -> str:
             if len(words) < n or words[-1].end() + offset != cue.start():
                 continue
             joined = text[words[0].start() + offset : cue.start()]
-            if _ODD_IN_NAME.search(joined) or "\n" in joined or not _full_name([w.group() for w in words], False):
+            named = _full_name([w.group() for w in words], False) or _caseless_name_of(text, words, offset, cue)
+            if _ODD_IN_NAME.search(joined) or "\n" in joined or not named:
                 continue
             if any(_cased(w.group()) and w.group()[0].islower() and w.group() not in particles for w in words):
                 continue  # "sipariş Zeynep Kaya adına": a cased script's name is capitalised
@@ -207,6 +236,7 @@ def full_names(text: str) -> str:
             single = _self_announced(text, before[-1:], offset, cue)
             if single:
                 spans.append(single)
+    spans += positioned_names(text)
     spans = [(s, e) for s, e in spans if (s, e) in sure or not _product_follows(text, e)]
     spans += _signature_lines(text)
     spans = [(_with_partner(text, s), e) for s, e in spans]
@@ -217,6 +247,23 @@ def full_names(text: str) -> str:
         if not _person_named_brand().fullmatch(text[start:end]):
             text = text[:start] + NAME_TAG + text[end:]
     return text
+
+
+def _caseless_name_of(text: str, words: list[regex.Match[str]], offset: int, cue: re.Match[str]) -> bool:
+    """Two or three words of a script without capitals opening their clause before "in the name
+    of" ("রফিকুল ইসলাম এর নামে বিল করবেন", "லக்ஷ்மி நாராயணன் பெயரில்"): the lists miss most names
+    there, so each word need only be no word a sentence is made of (`_frequent`), unless a names
+    list holds it, nor one no name holds."""
+    if cue.group("cue").lower() not in _names_data()["name_of_cues_after"] or not 2 <= len(words) <= 3:
+        return False
+    names = [w.group() for w in words]
+    # a names list's word may be a frequent one too ("ইসলাম", Islam)
+    if any(
+        _cased(w) or w.lower() in _not_name_words() or (_frequent(w.lower()) and _kind(w) != "listed") for w in names
+    ):
+        return False
+    lead = text[: words[0].start() + offset].rstrip()
+    return not lead or lead[-1] in ",.!?;:\n।،"
 
 
 @cache

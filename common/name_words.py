@@ -217,3 +217,47 @@ def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _person_named_brand() -> re.Pattern[str]:
     brands = "|".join(re.escape(b) for b in sorted(_names_data()["person_named_brands"], key=len, reverse=True))
     return re.compile(rf"(?:{brands})", re.I)
+
+
+def nominatives(word: str, strong_only: bool) -> list[str]:
+    """The nominative forms a declined name word may have, lower case, by its script's case
+    endings (person_names.yaml: `case_endings`): "анны" gives "анна", "agnieszki" "agnieszka".
+    Only the strong endings where the word stands alone."""
+    endings = _names_data()["case_endings"].get(_script(word))
+    if not endings:
+        return []
+    bare = word.lower()
+    pairs = endings["strong"] + ([] if strong_only else endings["weak"])
+    return [bare[: -len(old)] + new for old, new in pairs if bare.endswith(old) and len(bare) > len(old) + 2]
+
+
+def declined_name(word: str, strong_only: bool) -> str:
+    """ "given" or "family" where the word is not itself a names list's but a declined form of one
+    ("Михаилу", "Zielińskiego" no, "Novákové"), else ""."""
+    given, family, _ = _name_lists()
+    bare = word.lower()
+    if bare in given or bare in family:
+        return ""
+    for base in nominatives(word, strong_only):
+        if base in given:
+            return "given"
+        if base in family or _patronymic(base):
+            return "family"
+    return ""
+
+
+def _patronymic(word: str) -> bool:
+    """A father's given name and a patronymic suffix ("петрович", "сергеевна")."""
+    given = _name_lists()[0]
+    for suffix in _names_data()["patronymic_suffixes"]:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) > 2 and {stem, stem + "й", stem + "а", stem + "ь"} & given:
+            return True
+    return False
+
+
+def has_strong_ending(word: str) -> bool:
+    """The word ends in one of its script's strong case endings (`case_endings`)."""
+    endings = _names_data()["case_endings"].get(_script(word))
+    bare = word.lower()
+    return bool(endings) and any(bare.endswith(old) and len(bare) > len(old) + 2 for old, _ in endings["strong"])

@@ -17,6 +17,7 @@ from common.name_words import (
     NAME_TAG,
     _cue_words_any_script,
     _everyday_english,
+    _frequent,
     _full_name,
     _kind,
     _name_lists,
@@ -51,7 +52,10 @@ def _holder_after_tag() -> re.Pattern[str]:
     return re.compile(
         rf"{_HOLDER_TAGS}[ \t]*(?:[(\[][ \t]*(?P<bracketed>[^()\[\]\n]{{3,60}}?)[ \t]*[)\]]"
         # an initial's dot may stand inside ("A. Patel")
-        rf"|[,–—-][ \t]*(?P<trailing>[^\W\d_](?:[^\n.!?;,()\[\]]|(?<=\b[A-Z])\.){{2,60}}?)[ \t]*(?=[.!?;\n]|$))"
+        rf"|[,–—-][ \t]*(?P<trailing>[^\W\d_](?:[^\n.!?;,()\[\]]|(?<=\b[A-Z])\.){{2,60}}?)[ \t]*(?=[.!?;\n]|$)"
+        # or a part of its own in a script without capitals ("טלפון [PHONE], יוסי כהן", "संपर्क [PHONE],
+        # अमोल पाटील, फ्लॅट 7"): read by `_caseless_holder`
+        rf"|[,،][ \t]*(?P<caseless>[^\W\d_][^\n.!?;,،()\[\]]{{2,60}}?)[ \t]*(?=[.!?;,،।\n]|$))"
     )
 
 
@@ -89,13 +93,17 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
     if cjk and re.search(_HOLDER_TAGS, text):
         spans += [m.span("name") for m in _cjk_list_name().finditer(text)]
     for m in _holder_after_tag().finditer(text):
+        if m.group("caseless"):
+            if _caseless_holder(list(_WORD.finditer(m.group("caseless")))):
+                spans.append(m.span("caseless"))
+            continue
         group = "bracketed" if m.group("bracketed") else "trailing"
         words = list(_WORD.finditer(m.group(group)))
         joined = m.group(group).strip()
         if group == "bracketed" and _cjk_holder().fullmatch(joined):
             spans.append(m.span(group))
             continue
-        if _signed_with_given_name(text, m, group, words):
+        if _signed_with_given_name(text, m, group, words) or (group == "trailing" and _caseless_holder(words)):
             spans.append(m.span(group))
             continue
         if not 2 <= len(words) <= 4 or _ODD_IN_NAME.search(joined) or words[-1].end() != len(m.group(group).rstrip()):
@@ -142,3 +150,15 @@ def _caseless_contact_name(text: str, run: list[re.Match[str]]) -> bool:
     kinds = [_kind(w) for w in words]
     listed = sum(k == "listed" for k in kinds)
     return listed >= 1 and not any(w.lower() in _not_name_words() for w in words)
+
+
+def _caseless_holder(words: list[regex.Match[str]]) -> bool:
+    """Two or three words of a script without capitals in a part of their own right after a
+    contact's tag: its holder's name, when a names list holds one of them, none is a word no
+    name holds and none is a word its language uses as often as a sentence's words."""
+    names = [w.group() for w in words]
+    if not 2 <= len(names) <= 3 or any(w[0].lower() != w[0].upper() for w in names):
+        return False
+    if any(w.lower() in _not_name_words() or _frequent(w.lower()) for w in names):
+        return False
+    return any(_kind(w) == "listed" for w in names)

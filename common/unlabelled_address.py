@@ -26,6 +26,7 @@ from common.labelled_address import (
     line_parts,
     read_parts,
 )
+from common.name_words import _everyday_english
 from common.postcodes import _postcode_candidates
 
 Token = tuple[int, int, str]
@@ -41,6 +42,9 @@ SEPARATOR = re.compile(r"[，、،]|(?<!\d),|,(?!\d)")
 THAI_SEPARATOR = re.compile(r"[，、،]|(?<!\d),|,(?!\d)|\s+")
 # A postcode written first stands at most this many parts before the street.
 POSTCODE_FIRST_REACH = 2
+# A house number as written after the street's name: digits, a letter, a second number after a
+# slash ("1511/230", "45", "12a").
+HOUSE_NUMBER_ONLY = re.compile(r"\d{1,5}[A-Za-z]?(?:/\d{1,5}[A-Za-z]?)?")
 
 
 def _numbered(token: str) -> bool:
@@ -177,6 +181,31 @@ def _postcode_after(text: str, parts: list[list[Token]], at: int) -> tuple[int, 
     return None
 
 
+def _postcode_and_place_after(text: str, parts: list[list[Token]], span: tuple[int, int, str]) -> bool:
+    """The part right after the address is a postcode and its place written with a capital
+    ("Vinohradská 1511/230, 100 00 Praha 10", "Ερμού 45, 105 63 Αθήνα"): a street with no street
+    word (most of Central Europe's and Greece's) is an address by the postcode line after it."""
+    first = next((i for i, p in enumerate(parts) if p and p[-1][1] > span[0]), len(parts))
+    street = [t[2] for t in parts[first] if t[0] >= span[0]] if first < len(parts) else []
+    # a street's name and a house number ("Ερμού 45"); not a product's ("Galaxy S23", "Model X 2")
+    if len(street) < 2 or not HOUSE_NUMBER_ONLY.fullmatch(street[-1].rstrip(",")):
+        return False
+    if any(_everyday_english(w.lower()) for w in street[:-1]):
+        return False
+    for tokens in parts[first + 1 : first + 1 + POSTCODE_AFTER_REACH]:
+        if not tokens or tokens[0][0] >= span[1] + 2:
+            break
+        start, end = tokens[0][0], tokens[-1][1]
+        for c_start, c_end in _postcode_candidates(text[start:end]):
+            rest = (text[start : start + c_start] + " " + text[start + c_end : end]).split()
+            words = [w for w in rest if not w.isdigit()]
+            edge = c_start == 0 or c_end == end - start
+            capitalised = all(_cased(w) and w[0].isupper() and not _everyday_english(w.lower()) for w in words)
+            if edge and words and capitalised:
+                return True
+    return False
+
+
 def _postcode_before(text: str, parts: list[list[Token]], at: int) -> tuple[int, int, str] | None:
     """A part that is a postcode alone, at most `POSTCODE_FIRST_REACH` parts before part `at`."""
     for tokens in parts[max(0, at - POSTCODE_FIRST_REACH) : at]:
@@ -197,7 +226,7 @@ def _segment_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]
     while k < len(parts):
         window = [_address_tail(parts[k]), *parts[k + 1 :]]
         found = [s for s in read_parts(text, window) if s[2] == ADDRESS_TAG]
-        if found and _evidenced(window, found[0]):
+        if found and (_evidenced(window, found[0]) or _postcode_and_place_after(text, window, found[0])):
             spans += read_parts(text, window)
             at = next(i for i, p in enumerate(window) if p and p[-1][1] >= found[0][0])
             end_at = next(i for i, p in enumerate(window) if p and p[-1][1] >= found[0][1])
@@ -225,3 +254,37 @@ def structured_lines(text: str) -> list[tuple[int, int, str]]:
         if end > start:
             spans += _segment_spans(text, start, end)
     return spans
+
+
+# The parts after a street line found, up to the clause's end: "[ADDRESS], app. 5, H2X 3L3, cell",
+# "[ADDRESS] m. 15, 00-514 Warszawa", "[ADDRESS], [NAME], CDMX 03940".
+# A dot before a number ends an abbreviation ("app. 5", "m. 15"), not the sentence.
+_AFTER_ADDRESS = re.compile(r"\[ADDRESS\](?P<rest>(?:[^.!?\n。]|(?<=\w)\.(?=[ \t]*\d))*)")
+
+
+def postcodes_after_address(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, "[POSTCODE]") for a postcode of any region's shape that opens or closes one
+    of the few parts after a street line found, the rest of its part place names written with a
+    capital ("CDMX 03940", "00-514 Warszawa", "H2X 3L3"): the address's own postcode, after a
+    unit or a district part the address reader left."""
+    spans: list[tuple[int, int, str]] = []
+    for m in _AFTER_ADDRESS.finditer(text):
+        offset = m.start("rest")
+        for part in list(re.finditer(r"[^,，、،]+", m.group("rest")))[:POSTCODE_AFTER_REACH]:
+            start, end = offset + part.start(), offset + part.end()
+            stripped = text[start:end].strip()
+            if not stripped or TAG.fullmatch(stripped):
+                continue
+            lead = start + len(text[start:end]) - len(text[start:end].lstrip())
+            for c_start, c_end in _postcode_candidates(stripped):
+                rest = (stripped[:c_start] + " " + stripped[c_end:]).split()
+                places = all(_cased(w) and w[0].isupper() and not any(ch.isdigit() for ch in w) for w in rest)
+                if (c_start == 0 or c_end == len(stripped)) and places and not _not_after_unit_word(stripped, c_end):
+                    spans.append((lead + c_start, lead + c_end, "[POSTCODE]"))
+    return spans
+
+
+def _not_after_unit_word(part: str, end: int) -> bool:
+    """A unit after the number ("500 ml"): a quantity, no postcode."""
+    after = re.match(r"\s*(\w+)", part[end:])
+    return bool(after) and after.group(1).lower() in _not_after_unit()

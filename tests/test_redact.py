@@ -1745,3 +1745,162 @@ def test_cjk_names_as_list_items_beside_contacts(text, expected):
 )
 def test_order_words_of_more_languages(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("faktura na mnie, mój NIP: 7251801126, dzięki", "faktura na mnie, mój NIP: [ID], dzięki"),
+        ("rč 905120/4417 pro leasing pračky", "rč [ID] pro leasing pračky"),
+        ("ИИН: 950101400123, доставка в Астану", "ИИН: [ID], доставка в Астану"),
+        ("número de cédula 79.845.223 para la garantía", "número de cédula [ID] para la garantía"),
+        ("身份證號 A123456(3) 要填嗎", "身份證號 [ID] 要填嗎"),  # its check character in brackets too
+        ("peníze pošlete na účet 2400123456/2010 prosím", "peníze pošlete na účet [ID]/2010 prosím"),
+    ],
+)
+def test_identity_and_account_words_of_more_countries(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # opening the message, its clause's subject: a verb in lower case follows
+        ("Tomasz Wójcik odbierze paczkę w piątek", "[NAME] odbierze paczkę w piątek"),
+        ("Giulia Romano ritira il pacco sabato", "[NAME] ritira il pacco sabato"),
+        # opening the message before a comma
+        ("Carlos Mendoza, pedido 55120, talla 42", "[NAME], pedido 55120, talla 42"),
+        # a part of its own between commas, or after one at a sentence's end
+        ("return pickup kal chahiye, Sunita Agarwal, flat wale", "return pickup kal chahiye, [NAME], flat wale"),
+        ("danke sehr, Jonas Becker. Bestellung 88123", "danke sehr, [NAME]. Bestellung 88123"),
+    ],
+)
+def test_full_names_read_from_their_position(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a names list's name in the case its role asks, with a capital inside a sentence
+        ("Отправьте подарок для Ольги Смирновой до пятницы", "Отправьте подарок для [NAME] до пятницы"),
+        ("пусть курьер наберёт Дмитрию утром", "пусть курьер наберёт [NAME] утром"),
+        ("Передайте Олені Шевченко коробку", "Передайте [NAME] коробку"),
+        ("zadzwońcie do Tomasza Kowalskiego przed 12", "zadzwońcie do [NAME] przed 12"),
+        ("balík předejte Petrovi Novákovi na recepci", "balík předejte [NAME] na recepci"),
+        # a patronymic is a name word in any case
+        ("доставка для Ивана Сергеевича Орлова", "доставка для [NAME]"),
+    ],
+)
+def test_declined_names_inside_a_sentence(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the postcode's word in more languages
+        ("kod pocztowy 31-042, tel. 601 234 567", "kod pocztowy [POSTCODE], tel. [PHONE]"),
+        ("الرمز البريدي 12271، جوال 0551234567", "الرمز البريدي [POSTCODE]، جوال [PHONE]"),
+        # a street with no street word, by the postcode and place part after it
+        ("doručit na Husova 12, 602 00 Brno, díky", "doručit na [ADDRESS], díky"),
+        ("στείλτε το στην Πατησίων 76, 104 34 Αθήνα", "στείλτε το στην [ADDRESS]"),
+        # a postcode in a part after the street line and its unit
+        ("ul. Długa 5 m. 3, 80-831 Gdańsk, tel. 601 234 567", "[ADDRESS] m. 3, [POSTCODE] Gdańsk, tel. [PHONE]"),
+    ],
+)
+def test_postcodes_by_their_word_or_their_place_after_a_street(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the account's or card's owner and "in the name of" in more languages
+        ("vraťte to na účet, majitelka Eva Dvořáková. Díky", "vraťte to na účet, majitelka [NAME]. Díky"),
+        ("власник картки Олег Ткаченко, дякую", "власник картки [NAME], дякую"),
+        ("graag terugstorten op naam van Bram de Vries, bedankt", "graag terugstorten op naam van [NAME], bedankt"),
+        # after a sign-off, a full name that fills its clause, a word of it common in its language
+        ("С уважением, Ирина Мельник", "С уважением, [NAME]"),
+    ],
+)
+def test_owner_words_and_names_filling_a_sign_offs_clause(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the shop's customer service in more languages keeps its number
+        (
+            "thuis op 06 12345678 bellen, klantenservice 088 1234 000 zei dat het kon",
+            "thuis op [PHONE] bellen, klantenservice 088 1234 000 zei dat het kon",
+        ),
+        (
+            "Servizio clienti 02 1234 5678 non risponde, il mio cellulare 347 123 4567",
+            "Servizio clienti 02 1234 5678 non risponde, il mio cellulare [PHONE]",
+        ),
+        # and a part with the shop's contact ends the address before it
+        (
+            "giao tới địa chỉ 12 Lê Lợi, Quận 3, TP.HCM, tổng đài shop 1800 1234 nói vậy",
+            "giao tới địa chỉ [ADDRESS], tổng đài shop 1800 1234 nói vậy",
+        ),
+    ],
+)
+def test_the_shops_customer_service_of_more_languages_keeps_its_number(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name alone after a verb of asking for someone at the door
+        ("al portone chiedi di Lucia, grazie", "al portone chiedi di [NAME], grazie"),
+        ("na portaria perguntem pela Mariana", "na portaria perguntem pela [NAME]"),
+        ("en recepción pregunten por Lucía, gracias", "en recepción pregunten por [NAME], gracias"),
+    ],
+)
+def test_a_given_name_alone_after_asking_for_someone(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name in a script without capitals in a part of its own right after a contact's tag
+        ("נא להתקשר 054-7654321, אבי כהן", "נא להתקשר [PHONE], [NAME]"),
+        ("संपर्क 9876501234, सुरेश जाधव, धन्यवाद", "संपर्क [PHONE], [NAME], धन्यवाद"),
+    ],
+)
+def test_caseless_names_in_a_part_after_a_contact(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hindi's dative postposition after the recipient; Portuguese's article after "sou"
+        ("yeh kurta Anjali Mehra ko bhej do", "yeh kurta [NAME] ko bhej do"),
+        ("Olá, sou a Ana Costa, o pedido 4411 não chegou", "Olá, sou a [NAME], o pedido 4411 não chegou"),
+        # a full name opening a clause inside the message, before its verb in lower case
+        (
+            "Schick die Rechnung per Mail, und Jonas Weber holt das Paket ab",
+            "Schick die Rechnung per Mail, und [NAME] holt das Paket ab",
+        ),
+        ("Grazie. Giulia Romano passa a ritirare sabato", "Grazie. [NAME] passa a ritirare sabato"),
+    ],
+)
+def test_names_before_a_postposition_after_an_article_or_opening_a_clause(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words of a script without capitals opening their clause before "in the name of"
+        ("সুমন দত্ত এর নামে ইনভয়েস করবেন", "[NAME] এর নামে ইনভয়েস করবেন"),
+        ("கார்த்திக் சுப்ரமணியன் பெயரில் ஆர்டர் செய்தேன்", "[NAME] பெயரில் ஆர்டர் செய்தேன்"),
+    ],
+)
+def test_caseless_names_before_in_the_name_of(text, expected):
+    assert redact(text) == expected
