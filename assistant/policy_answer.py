@@ -57,6 +57,7 @@ class Cases:
     whole_policy_words: frozenset[str]
     named_policy_weight: float = 0.0
     condition_markers: tuple[tuple[str, ...], ...] = ()
+    whole_section_words: int = 0
 
 
 @cache
@@ -83,6 +84,7 @@ def cases(path: Path = DATA_FILE) -> Cases:
         frozenset(_stem(w) for w in data["whole_policy_words"].split()),
         float(data["named_policy_weight"]),
         tuple(_stems(w) for w in data.get("condition_markers", ())),
+        int(data.get("whole_section_words", 0)),
     )
 
 
@@ -442,6 +444,14 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
         if adds or (spoken and clause.section == top.section):
             quoted.append(clause)
             seen |= spoken
+    # A short section is one rule said in a few sentences ("Need a different size? Choose
+    # Exchange ... at no extra shipping cost"): its best sentence alone leaves out the part that
+    # answers the shopper as often as not, so it is quoted whole.
+    # A policy's opening is not one rule: it welcomes and sums up (see _whole_policy).
+    section = [clause for clause in every if clause.section == top.section]
+    ruled = " > " in top.section
+    if ruled and sum(len(clause.text.split()) for clause in section) <= c.whole_section_words:
+        quoted = [*section, *(clause for clause in quoted if clause.section != top.section)]
     # Read in the policy's order within each section, sections in the order they were chosen.
     position = {id(clause): i for i, clause in enumerate(every)}
     sections = list(dict.fromkeys(clause.section for clause in quoted))

@@ -214,3 +214,17 @@ def test_a_policy_asked_of_a_product_is_answered_by_its_general_rule(passages, q
     else:
         assert found.covered and rule in found.text and NOT_COVERED not in found.text, found.text
         assert found.text.startswith("From our Warranty Policy:")
+
+
+@pytest.mark.parametrize(
+    ("question", "heading", "says"),
+    [
+        # the nearest sentence asks the shopper's question back; the one after it answers
+        ("the sneakers are half a size too small, can I swap them for a bigger pair?", "Exchanges", "no extra"),
+        ("the jacket is too tight, can I get the next size up instead?", "Exchanges", "the difference"),
+    ],
+)
+def test_a_short_section_is_quoted_whole(passages, question, heading, says):
+    found = answer(passages, question)
+    assert found.covered and found.quoted[0].section.endswith(heading)
+    assert says in found.text and found.text.count(f"“{heading}”") == 1
