@@ -135,8 +135,10 @@ def listed(key: str, value: str, said_in: float = 1.0) -> tuple[str, list[float]
     with no unit ("Compatible Laptop Size: 15.6") is read in the unit the shopper used (`said_in`)."""
     stated = amounts(value)
     family = stated[0].family if stated else key_family(key)
-    # "90 inch / 228 cm": one amount said in two units, never two options of it
-    if len(stated) > 1 and all(a.family == family and _close(a.value, stated[0].value) for a in stated):
+    # "90 inch / 228 cm": one amount said in two units, never two options of it ("11 - 15 Years,
+    # 15 Years and Above" says 15 twice in one unit: two groups, read by `fits` part by part)
+    units = {a.factor for a in stated}
+    if len(units) > 1 and all(a.family == family and _close(a.value, stated[0].value) for a in stated):
         return family, [stated[0].value], "one"
     if family is None:
         return None
@@ -185,13 +187,28 @@ def stated_in(sentence: str, family: str) -> str | None:
     return None
 
 
+def _grouped(part: str) -> bool:
+    """A part of a listed value that states a group of its own: a range or a bound ("11 - 15
+    Years", "15 Years and Above"), never a lone number of a list of options ("12/24", "6, 8")."""
+    return bool(
+        re.search(r"\d\s*(?:-|–|to)\s*\d|\b(?:and above|and up|above|up ?to|upto|under|below)\b|\+", part.lower())
+    )
+
+
 def _close(a: float, b: float) -> bool:
     """The same amount, rounded as listings round it (15.6 against 15.6", 90 inch against 228 cm)."""
     return abs(a - b) <= 0.02 * max(a, b)
 
 
 def fits(need: Amount, key: str, value: str) -> bool | None:
-    """Whether the shopper's amount fits this specification; None when it speaks of another kind."""
+    """Whether the shopper's amount fits this specification; None when it speaks of another kind.
+    A value listing several groups, each with its own amount ("11 - 15 Years, 15 Years and
+    Above"), fits when one of them does."""
+    groups = [part for part in re.split(r"\s*[,;]\s*", value) if re.search(r"\d", part)]
+    if len(groups) > 1 and all(_grouped(part) for part in groups):
+        verdicts = [fits(need, key, part) for part in groups]
+        known = [v for v in verdicts if v is not None]
+        return any(known) if known else None
     stated = listed(key, value, need.factor)
     if stated is None or stated[0] != need.family:
         return None

@@ -6,6 +6,7 @@ a warranty and no age, and a question word after a preposition."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from assistant import fit
 from assistant.answers import Verdict, answer_question, is_question, key_values
@@ -52,6 +53,20 @@ def test_a_flag_key_meant_by_the_asked_words_answers_yes_or_no():
 def test_a_year_of_warranty_is_no_age():
     assert fit.listed("Warranty Summary", "1 Year Product Warranty") is None
     assert fit.listed("Age Group", "4 - 18 Years") == ("age", [4.0, 18.0], "range")
+
+
+@pytest.mark.parametrize(
+    ("age", "value", "fits"),
+    [
+        # each group of a value with several is read on its own: 12 is in "11 - 15 Years"
+        (12, "11 - 15 Years, 15 Years and Above", True),
+        (16, "11 - 15 Years, 15 Years and Above", True),
+        (9, "11 - 15 Years, 15 Years and Above", False),
+        (5, "3 - 6 Years", True),
+    ],
+)
+def test_an_age_fits_one_of_the_groups_a_value_lists(age, value, fits):
+    assert fit.fits(fit.Amount("age", float(age)), "Age Group", value) is fits
 
 
 def test_a_compound_split_in_two_is_the_key():
