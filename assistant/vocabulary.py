@@ -43,7 +43,8 @@ def product_types() -> frozenset[tuple[str, ...]]:
                 phrase = tuple(terms(line))
                 if phrase and not (len(phrase) == 1 and phrase[0] in NOT_TYPES):
                     found.add(phrase)
-                    found.add(tuple(irregular_plurals().get(w, w) for w in phrase))  # "mice": "mouse"
+                    if len(phrase) == 1:  # "mice": "mouse"; a longer phrase keeps the catalog's form
+                        found.add((irregular_plurals().get(phrase[0], phrase[0]),))
     return frozenset(found)
 
 

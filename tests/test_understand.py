@@ -417,3 +417,17 @@ def test_an_article_joined_by_a_hyphen_is_part_of_its_word(parse, message, indef
     from assistant.interpret import _indefinite
 
     assert _indefinite(message, parse(message)) is indefinite
+
+
+@pytest.mark.parametrize(
+    ("message", "categories"),
+    [
+        # the shop files them under "Kitchen Knives": a kind said in the singular stays the
+        # shop's kind, never a phrase of the irregular-plural table it cannot match ("kitchen knive")
+        ("kitchen knife", ["knife"]),
+        ("a bread knife please", ["knife"]),
+    ],
+)
+def test_a_kind_the_shop_lists_by_an_irregular_plural_is_carried(parse, message, categories):
+    q = parse(message)
+    assert q.type_carried and q.constraints.categories[: len(categories)] == categories
