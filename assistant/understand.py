@@ -46,6 +46,7 @@ from assistant.part_fit import device_brands
 from assistant.recorded import Recorded
 from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.spelling_variants import one_spelling
+from assistant.story_words import story_modifiers
 from assistant.type_meaning import TypeMeaning
 from assistant.type_resolution import HARD_AUDIENCE, NOT_TYPE_WORDS, SYNONYMS, TypeRequest, TypeResolver
 from assistant.vocabulary import DATA, known_words, type_words
@@ -246,6 +247,8 @@ class Understander:
         c.prefer = [x for x in self._colour_tastes(own_part(rest, rest)) if x not in c.colours]
         tastes = self.recorded_attributes(", ".join(interests(own_part(rest, rest))), [])
         semantic = " ".join(without_stories(rest, self.types.is_any_type).split()) or corrected
+        if named and carried and c.categories:  # "just started running": running shoes rank first
+            semantic = " ".join([semantic, *story_modifiers(self.catalog, rest, semantic, c.categories)])
         # Synonyms the shopper did not write help BM25 find "slippers" for "chappals".
         extra = [t for t in c.categories if not set(terms(t)) <= set(terms(semantic))]
         if extra:

@@ -431,3 +431,17 @@ def test_an_article_joined_by_a_hyphen_is_part_of_its_word(parse, message, indef
 def test_a_kind_the_shop_lists_by_an_irregular_plural_is_carried(parse, message, categories):
     q = parse(message)
     assert q.type_carried and q.constraints.categories[: len(categories)] == categories
+
+
+@pytest.mark.parametrize(
+    ("message", "ranks_on", "kind"),
+    [
+        # a story's word the shop puts before the asked kind ("running shoes") ranks; it filters nothing
+        ("my brother-in-law just started running and his knees hurt, what shoes do you have", "running", "shoes"),
+        ("my husband started trail running and keeps slipping, what shoes do you have", "running", "shoes"),
+    ],
+)
+def test_a_story_word_the_shop_names_the_kind_with_ranks(parse, message, ranks_on, kind):
+    q = parse(message)
+    assert ranks_on in q.text.split() and kind in q.constraints.categories
+    assert not any(ranks_on in c for c in q.constraints.categories) and ranks_on not in q.constraints.attributes
