@@ -1671,8 +1671,10 @@ ECHOED_WORDS = 2
 
 def _echoed(asked: Asked) -> str:
     """What is asked, as the reply repeats it: without the verbs that only ask whether it is in
-    the box ("does it COME with a sharpener?" was echoed "anything about come sharpener")."""
-    words = [w for w in asked.words if w not in knowledge().box_verbs] or asked.words
+    the box ("does it COME with a sharpener?" was echoed "anything about come sharpener") and the
+    words that only ask whether it suits ("is it GOOD for trail?" was "anything about good trail")."""
+    asking = knowledge().box_verbs | knowledge().fit_words
+    words = [w for w in asked.words if w not in asking and singular(w) not in asking] or asked.words
     return " ".join(words) if 0 < len(words) <= ECHOED_WORDS else ""
 
 

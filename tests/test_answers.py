@@ -786,6 +786,13 @@ def test_a_thing_asked_in_the_box_is_echoed_without_its_verb():
     assert said.text.startswith("The listing doesn't say anything about sharpener")
 
 
+@pytest.mark.parametrize("question", ["is the second one good for trail?", "is it suitable for trail?"])
+def test_a_use_asked_is_echoed_without_the_word_that_asks_whether_it_suits(question):
+    shoes = Product(id="s9", title="tempo racing shoes", attributes={"Outer Material": "Mesh"})
+    said = ask(shoes, question)
+    assert said.verdict == Verdict.NOT_STATED and said.text == "The listing doesn't say anything about trail."
+
+
 @pytest.mark.parametrize(
     "question",
     ["medimix transparent glycerine soap... paraben free or not?", "is the medimix soap cruelty free?"],
