@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from nltk.stem.snowball import SnowballStemmer
 from rapidfuzz.distance import OSA
 
 from assistant import vocabulary
@@ -965,7 +964,19 @@ def _attached(said: list[str], head: int, option_words: set[str]) -> set[int]:
 
 Flag = tuple[tuple[str, ...], tuple[str, ...]]  # the value ("yes",) or ("no",), and the words that said it
 YES, NO = ("yes",), ("no",)
-_stem = SnowballStemmer("english").stem
+
+
+def _stem(word: str) -> str:
+    return _stemmer()(word)
+
+
+@cache
+def _stemmer() -> Callable[[str], str]:
+    """The English Snowball stemmer. nltk is imported on first use: the import costs about 1.5 s
+    of every command's start-up, and only a question naming a yes/no option needs it."""
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english").stem
 
 
 def _flags_said(line: Line, said: list[str], head: int, ends: set[int]) -> dict[str, Flag]:
