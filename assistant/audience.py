@@ -28,7 +28,7 @@ DATA = Path(__file__).resolve().parent / "data" / "audiences.json"
 # the follow-up reading's list, one list for the project.
 STEERING = Path(__file__).resolve().parent / "data" / "steering.json"
 # Words that turn what follows into something not wanted ("not a fan of leather", "she hates
-# pink"): the same list reads negated recorded attributes (`understand.NEGATIONS`).
+# pink"): the same list reads negated recorded attributes (`message_patterns.NEGATIONS`).
 REFUSALS = frozenset(json.loads((DATA.with_name("recorded_attributes.json")).read_text(encoding="utf-8"))["negations"])
 NEGATION_REACH = 3  # words before an interest cue that may refuse it: "he's really not into"
 RECIPIENT_REACH = 3  # words between the cue and the person: "for my teenage son"

@@ -7,7 +7,6 @@ fast (< 1 ms) and testable.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -41,6 +40,21 @@ from assistant.lexicon import (
     QUERY_WORDS,
     REQUIRED_CUES,
 )
+from assistant.message_patterns import (
+    CHEAP,
+    EXCLUDE,
+    FUNCTION_WORDS,
+    IN_STOCK,
+    NEGATED,
+    NEGATIONS,
+    NOT_VARIANTS,
+    PREMIUM,
+    PREMIUM_PHRASES,
+    RATING,
+    RATING_AT_LEAST,
+    SOFT_WISH,
+    VARIANT_WORDS,
+)
 from assistant.metal_colours import metal_colours
 from assistant.part_fit import device_brands
 from assistant.recorded import Recorded
@@ -49,7 +63,7 @@ from assistant.spelling_variants import one_spelling
 from assistant.story_words import story_modifiers
 from assistant.type_meaning import TypeMeaning
 from assistant.type_resolution import HARD_AUDIENCE, NOT_TYPE_WORDS, SYNONYMS, TypeRequest, TypeResolver
-from assistant.vocabulary import DATA, known_words, type_words
+from assistant.vocabulary import known_words, type_words
 from assistant.word_forms import with_base_form
 from common.models import Embedder
 from common.text import (
@@ -61,47 +75,6 @@ from common.text import (
     singular,
     terms,
     tokenize,
-)
-
-ORDINARY = ordinary_words()
-FUNCTION_WORDS = frozenset(
-    w
-    for line in (DATA / "function_words.txt").read_text(encoding="utf-8").splitlines()
-    if not line.startswith("#")
-    for w in line.split()
-)
-_RECORDED_RULES = json.loads((DATA / "recorded_attributes.json").read_text(encoding="utf-8"))
-SOFT_WISH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _RECORDED_RULES["soft_wishes"]) + r")\b", re.I)
-NEGATIONS = frozenset(_RECORDED_RULES["negations"])
-_STEERING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
-PREMIUM_PHRASES = _STEERING["premium"]
-# "more premium" is a move from what was shown (`dialogue.PRICIER`), not a steer.
-PREMIUM = re.compile(
-    r"(?<!more )(?<!less )\b(?:"
-    + "|".join(re.escape(p) for p in sorted(PREMIUM_PHRASES, key=len, reverse=True))
-    + r")\b",
-    re.I,
-)
-NEGATED = re.compile(r"\b(?:not|nothing|no|never|isn't|isnt)(?:\s+(?:too|very|so|that|overly))?\s+$", re.I)
-CHEAP = re.compile(r"\b(?:cheap|cheapest|budget|affordable|inexpensive|low[- ]cost)\b", re.I)
-RATING = re.compile(
-    # A rating is one digit (and a decimal): "above 300" is a price, not "above 3".
-    r"(?:\b(?:at least|min(?:imum)?|rated|rating(?: of)?(?: at least| above| over)?|over|above)\s*(\d(?:\.\d)?)(?![\d,])\s*(?:\+|stars?|/5)?"
-    r"|\b(\d(?:\.\d)?)\s*(?:\+|\s*or more|\s*and (?:up|above))?\s*stars?\b(?:\s*(?:rating|rated))?(?:\s*(?:or|and)\s*(?:more|above|up|higher|better))?"
-    r"|\b(\d(?:\.\d)?)\s*\+?\s*(?:star\s*)?rating(?:\s*(?:or|and)\s*(?:more|above|up|higher|better))?)",
-    re.I,
-)
-# A rating said apart from the word that makes it one, in a message with a rating word.
-RATING_AT_LEAST = re.compile(r"\b([1-5](?:\.\d)?)\s*(?:\+|or more|or above|or higher|and up|and above)(?![\d.])", re.I)
-IN_STOCK = re.compile(r"\b(?:in stock|available now|ships? (?:today|now))\b", re.I)
-EXCLUDE = re.compile(
-    r"\b(?:not|no|except|without|but not|other than)\s+([a-z0-9&' ]+?)(?=$|[,.;!?]| and | or | please)", re.I
-)
-# Words after which the shopper's word names the variant they want ("robot type", "the thick kind").
-VARIANT_WORDS = frozenset({"type", "kind", "variant"})
-# ...unless the word only compares with another ("a different kind", "the usual type").
-NOT_VARIANTS = frozenset(
-    "different similar new usual normal regular right wrong certain particular better best".split()
 )
 
 
