@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from assistant import measures
-from assistant.answers import description_sentences, knowledge
+from assistant.answer_data import knowledge
+from assistant.answer_evidence import description_sentences
 from common.schema import Product
 from common.text import STOPWORDS, money, singular, tokenize
 from common.untrusted import instruction_like

@@ -15,7 +15,17 @@ import time
 from collections.abc import Iterator
 from functools import cached_property
 
-from assistant import answers, chinese_text, dialogue, policy_answer, shopping, superlatives, which_one
+from assistant import (
+    answer_evidence,
+    answers,
+    chinese_text,
+    dialogue,
+    policy_answer,
+    question_reading,
+    shopping,
+    superlatives,
+    which_one,
+)
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
 from assistant.chinese import ChineseReader, Reading, carry_through, shop_reader
@@ -118,7 +128,7 @@ class Assistant:
         if len(self.engine.catalog.products) > self.settings.warm_answers_max_products:
             return
         name_index(self.engine.catalog)
-        answers.catalog_values(self.engine.catalog)
+        answer_evidence.catalog_values(self.engine.catalog)
 
     # -- entry points ------------------------------------------------------------------------
     def reply(self, session: Session, message: str) -> Reply:
@@ -266,16 +276,22 @@ class Assistant:
         yield Event(type=EventKind.PRODUCTS, data=cards)
         comparing = meant.intent == Intent.COMPARE
         claim = (
-            which_one.asked(message) if answers.is_question(message) and (len(products) >= 2 or meant.which) else None
+            which_one.asked(message)
+            if question_reading.is_question(message) and (len(products) >= 2 or meant.which)
+            else None
         )
         if claim is not None:  # "which one is more waterproof?": which is more, from the records
             yield Event(type=EventKind.TEXT, data=which_one.answer(products, claim))
             return Outcome(meant.intent, products=cards)
-        most = superlatives.asked(message) if len(products) >= 2 and answers.is_question(message) else None
+        most = superlatives.asked(message) if len(products) >= 2 and question_reading.is_question(message) else None
         if most is not None:  # "which of those is the easiest to clean?": the records that say so
             yield Event(type=EventKind.TEXT, data=superlatives.answer(products, most))
             return Outcome(meant.intent, products=cards)
-        asks = meant.intent == Intent.PRODUCT_QUESTION or answers.asks_something(message) and not only_points(message)
+        asks = (
+            meant.intent == Intent.PRODUCT_QUESTION
+            or question_reading.asks_something(message)
+            and not only_points(message)
+        )
         if not comparing and asks:  # "is the second one waterproof?"
             # A product named in the question is named by some of its title's words, not all: the
             # others ("the i7 laptop in black, does it have an SSD?") may be what is asked.

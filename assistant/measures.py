@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from assistant.answers import description_sentences
+from assistant.answer_evidence import description_sentences
 from common.schema import Product
 from common.settings import read_yaml_config
 from common.text import money, tokenize

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant import answers, asking, shopping
+from assistant import answer_evidence, answers, asking, question_reading, shopping
 from assistant import intent as intents
 from assistant.engine import SearchEngine
 from assistant.intent import Intent
@@ -35,7 +35,7 @@ class NamedProducts:
         # Hinglish asks by a phrase after the name ("jaspo skating kit theek rahega").
         # So does an inverted verb and pronoun anywhere ("skayvon controller does it beep") and a
         # Hindi/Hinglish question word ("X ka weight kitna hai", `asking`).
-        asked = answers.is_question(message) or intents.QUESTION_WORDS.search(message)
+        asked = question_reading.is_question(message) or intents.QUESTION_WORDS.search(message)
         if not (asked or asks_verdict(message) or asking.asks(message)):
             return []
         # A message that asks for products ("do you have ...", a budget) asks for a kind: its
@@ -67,11 +67,11 @@ class NamedProducts:
 
     def text(self, products: list[Product], message: str, naming: str | None = None) -> str:
         """The answer to the question for each product, from its record."""
-        values = answers.catalog_values(self.engine.catalog)
+        values = answer_evidence.catalog_values(self.engine.catalog)
         return answers.answers_text(products, message, self.engine.retriever.embed, values, naming)
 
     def answers(self, products: list[Product], message: str, naming: str | None) -> list[answers.Answer]:
-        values = answers.catalog_values(self.engine.catalog)
+        values = answer_evidence.catalog_values(self.engine.catalog)
         return [answers.answer_question(p, message, self.engine.retriever.embed, values, naming) for p in products]
 
 

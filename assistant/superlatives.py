@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant import answers
+from assistant.answer_data import knowledge
+from assistant.answer_evidence import Evidence, record_evidence, same_word
 from common.schema import Product
 from common.text import STOPWORDS, singular, tokenize
 
@@ -35,7 +36,7 @@ def asked(message: str) -> Asked | None:
     stem = (m.group(1) or m.group(2)).lower()
     forms = {stem} if m.group(1) else _bases(stem)
     after = tokenize(message[m.end() :])
-    filler = answers.knowledge().filler | STOPWORDS
+    filler = knowledge().filler | STOPWORDS
     rest = tuple(singular(w) for w in after[:REST_WORDS] if w not in filler and not w.isdigit())
     return Asked(frozenset(forms), rest, " ".join(tokenize(m.group(0))[1:] + list(after[:REST_WORDS])))
 
@@ -50,15 +51,15 @@ def _bases(stem: str) -> set[str]:
     return out
 
 
-def _score(product: Product, question: Asked) -> tuple[int, answers.Evidence | None]:
+def _score(product: Product, question: Asked) -> tuple[int, Evidence | None]:
     """How much of the superlative the record states: the base word (needed), then each word of
     what it is said of; with the evidence that states the most."""
-    best: tuple[int, answers.Evidence | None] = (0, None)
-    for e in answers.record_evidence(product):
+    best: tuple[int, Evidence | None] = (0, None)
+    for e in record_evidence(product):
         words = {singular(w) for w in tokenize(e.text)}
         if not words & question.forms:
             continue
-        score = 1 + sum(any(answers._same_word(r, w) for w in words) for r in question.rest)
+        score = 1 + sum(any(same_word(r, w) for w in words) for r in question.rest)
         if score > best[0]:
             best = (score, e)
     return best
@@ -80,7 +81,7 @@ def answer(products: list[Product], question: Asked) -> str:
     return out
 
 
-def _quote(e: answers.Evidence) -> str:
+def _quote(e: Evidence) -> str:
     if e.source == "description":
         text = e.text.rstrip(".!? ")
         return f"“{text[:1].upper() + text[1:]}”"

@@ -216,11 +216,11 @@ def sweep(questions: list[dict]) -> None:
     """Both thresholds at several values, on the same questions and searches."""
     import dataclasses
 
-    from assistant import answers, naming
+    from assistant import answer_evidence, answers, key_match, naming
 
     engines = {c: assistant_for(c, "none").engine for c in sorted({catalog_of(q) for q in questions} | {"flipkart"})}
     searches = {"flipkart": search_texts()["flipkart"]}
-    rules, knowledge = naming.rules(), answers.knowledge()
+    rules, knowledge = naming.rules(), key_match.knowledge()
     print(f"{'min_name_weight':>16} {'named right':>12} {'searches named':>15}")
     for weight in (0.5, 0.6, 0.66, 0.72, 0.8, 0.9):
         naming.rules = lambda w=weight: dataclasses.replace(rules, min_name_weight=w)  # type: ignore[misc]
@@ -237,7 +237,8 @@ def sweep(questions: list[dict]) -> None:
     naming.rules = lambda: rules  # type: ignore[misc]
     print(f"\n{'related':>8} {'right':>9} {'not-stated right':>17} {'invented':>9} {'judgement answers':>18}")
     for related in (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
-        answers.knowledge = lambda r=related: dataclasses.replace(knowledge, related=r)  # type: ignore[misc]
+        # the threshold is read where related evidence is chosen (key_match.related_evidence)
+        key_match.knowledge = lambda r=related: dataclasses.replace(knowledge, related=r)  # type: ignore[misc]
         ok = not_stated_ok = invented = judged = 0
         for q in questions:
             engine = engines[catalog_of(q)]
@@ -245,7 +246,7 @@ def sweep(questions: list[dict]) -> None:
             if not found:
                 continue
             products = [n.product for n in found]
-            values = answers.catalog_values(engine.catalog)
+            values = answer_evidence.catalog_values(engine.catalog)
             embed = engine.retriever.embed
             text = answers.answers_text(products, q["question"], embed, values, naming.naming_words(found))
             right, error = score(q, text)
@@ -255,12 +256,12 @@ def sweep(questions: list[dict]) -> None:
             judged += "doesn't say" in text and "What it does say" in text
         stated = sum(q["gold"] == "not_stated" for q in questions)
         print(f"{related:>8.2f} {ok:>5}/{len(questions):<3} {not_stated_ok:>12}/{stated:<4} {invented:>9} {judged:>18}")
-    answers.knowledge = lambda: knowledge  # type: ignore[misc]
+    key_match.knowledge = lambda: knowledge  # type: ignore[misc]
 
 
 def answer_records(question_sets: list[Path], show: bool) -> None:
     """The answerer alone, per set and kind: each question answered from its labelled product."""
-    from assistant import answers, naming
+    from assistant import answer_evidence, answers, naming
 
     sets = {p: [json.loads(line) for line in p.read_text().splitlines() if line.strip()] for p in question_sets}
     catalogs = sorted({catalog_of(q) for qs in sets.values() for q in qs})
@@ -286,7 +287,7 @@ def answer_records(question_sets: list[Path], show: bool) -> None:
             group = [n for n in found if n.product.id == q["product_id"]]
             words = naming.naming_words(group, q["question"]) if group else None
             text = answers.answers_text(
-                [product], q["question"], engine.retriever.embed, answers.catalog_values(catalog), words
+                [product], q["question"], engine.retriever.embed, answer_evidence.catalog_values(catalog), words
             )
             ok, error = score(q, text)
             right[q["kind"]].append(ok)

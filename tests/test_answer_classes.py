@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import answers
-from assistant.answers import Verdict, answer_question, key_values, read_question
+from assistant import key_match
+from assistant.answer_evidence import Evidence, Verdict, key_values
+from assistant.answers import answer_question
+from assistant.question_reading import read_question
 from common.schema import Product
 from tests.fakes import HashEmbedder
 
@@ -75,7 +77,7 @@ def test_what_other_boxes_hold_is_no_other_value_of_this_box():
 
 
 def test_what_the_product_is_said_again_only_points_at_it():
-    from assistant.answers import read_question
+    from assistant.question_reading import read_question
 
     question = "iskiuski medieval diamond ring looks gold in the pic, but what metal is the ring itself made of?"
     assert "ring" not in read_question(question, "iskiuski medieval diamond ring").words
@@ -271,12 +273,12 @@ def test_the_unit_of_an_amount_before_the_thing_asked_says_no_other_thing():
     screen = Product(id="tv1", title="tv", attributes={"Screen Size (inch)": "32"})
     asked = read_question("son carries a 15.6 inch laptop, is the burdy bag big enough?", "burdy bag")
     values = key_values([bag, screen])
-    sleeve = answers.Evidence("Laptop Sleeve: Yes", "Laptop Sleeve", "Yes")
-    assert answers._about_asked(asked, sleeve, values)
+    sleeve = Evidence("Laptop Sleeve: Yes", "Laptop Sleeve", "Yes")
+    assert key_match.about_asked(asked, sleeve, values)
     # a feature word before the head does say which: a "SCREEN holder" is no "Laptop Holder"
     asked = read_question("does it have a screen holder?", "burdy bag")
-    holder = answers.Evidence("Laptop Holder: Yes", "Laptop Holder", "Yes")
-    assert not answers._about_asked(asked, holder, values)
+    holder = Evidence("Laptop Holder: Yes", "Laptop Holder", "Yes")
+    assert not key_match.about_asked(asked, holder, values)
 
 
 MOTOR = Product(id="mo1", title="kirloskar 3 phase motor pump 1 hp", attributes={"Power": "1 HP"})

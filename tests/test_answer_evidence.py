@@ -6,7 +6,9 @@ N times an amount."""
 from __future__ import annotations
 
 from assistant import fit
-from assistant.answers import Verdict, answer_question, key_values, offered_options
+from assistant.answer_evidence import Verdict, key_values
+from assistant.answers import answer_question
+from assistant.question_reading import offered_options
 from common.schema import Product
 from tests.fakes import HashEmbedder
 

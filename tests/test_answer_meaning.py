@@ -9,7 +9,9 @@ import numpy as np
 import pytest
 
 from assistant import fit
-from assistant.answers import Verdict, answer_question, is_question, key_values
+from assistant.answer_evidence import Verdict, key_values
+from assistant.answers import answer_question
+from assistant.question_reading import is_question
 from common.schema import Product
 from tests.fakes import HashEmbedder
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answers import Verdict, answer_question, key_values
+from assistant.answer_evidence import Verdict, key_values
+from assistant.answers import answer_question
 from common.schema import Product
 from tests.fakes import HashEmbedder
 

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-from assistant.answers import Verdict, answer_question, key_values, read_question
+from assistant.answer_evidence import Verdict, key_values
+from assistant.answers import answer_question
 from assistant.naming import name_index, name_products
+from assistant.question_reading import read_question
 from common.schema import Product
 from tests.fakes import HashEmbedder
 
@@ -386,7 +388,7 @@ def test_a_question_does_not_ask_what_it_states_and_stock_is_evidence():
     ],
 )
 def test_a_question_clause_anywhere_is_a_question(message, question):
-    from assistant.answers import is_question
+    from assistant.question_reading import is_question
 
     assert is_question(message) == question
 
@@ -621,7 +623,6 @@ def test_a_stated_value_is_asked_only_when_its_key_ends_the_question():
 
 
 def test_a_value_asked_mid_clause_is_a_value_question():
-    from assistant.answers import read_question
 
     assert not read_question("orbo reading lamp - cable up to how many metres?").yes_no
     assert read_question("orbo reading lamp - cable holder?").yes_no
@@ -807,12 +808,12 @@ def test_a_key_reached_only_by_the_word_for_what_it_is_says_nothing_of_what_is_a
 
 def test_what_is_built_for_a_catalog_is_never_read_for_another_at_the_same_address():
     # keyed by id() alone, a freed catalog's id reused by a new one read the old one's key table
-    from assistant.answers import _by_identity
+    from assistant.answer_evidence import cached_by_identity
 
     old, new = {"Colour": {("red",)}}, {"Compartment": {("yes",)}}
     cache = {id(new): (old, "built for the old one")}  # as if `old` had lived at this address
-    assert _by_identity(cache, new, lambda: "built for the new one") == "built for the new one"
-    assert _by_identity(cache, new, lambda: "built again") == "built for the new one"  # once
+    assert cached_by_identity(cache, new, lambda: "built for the new one") == "built for the new one"
+    assert cached_by_identity(cache, new, lambda: "built again") == "built for the new one"  # once
 
 
 @pytest.mark.parametrize(
