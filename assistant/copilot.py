@@ -16,10 +16,12 @@ from pydantic import BaseModel, field_validator
 from assistant import intent as intents
 from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer, citations
-from assistant.grounding import Grounder, GroundingReport, PassageGrounder, stream_sentences
+from assistant.grounding import Grounder
+from assistant.passage_grounding import PassageGrounder
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.prompting import SUPPORT_RULES, policy_block
 from assistant.reply import ProductCard, plain_citations
+from assistant.sentence_text import GroundingReport, stream_sentences
 from assistant.session import Session
 from assistant.store.propose import Proposal
 from assistant.support_cases import case_of, rank_for_case

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 from assistant.backends import Backend, BackendError, Sampling
 from assistant.capacity import GenerationGate
-from assistant.grounding import Grounder, PassageGrounder, degenerate, stream_sentences
+from assistant.grounding import Grounder
+from assistant.passage_grounding import PassageGrounder
+from assistant.sentence_text import degenerate, stream_sentences
 from common.dependency import Dependency
 from common.text import STOPWORDS, tokenize
 from common.untrusted import ShopperText

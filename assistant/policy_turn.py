@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from assistant import intent as intents
 from assistant import policy_answer
 from assistant.generation import Generation, Writer, citations
-from assistant.grounding import PassageGrounder
 from assistant.intent import Intent
 from assistant.interpret import Interpretation
+from assistant.passage_grounding import PassageGrounder
 from assistant.policy_search import UNAVAILABLE_REPLY, PolicyIndexUnavailable, PolicySearch
 from assistant.policy_translation import quote_for
 from assistant.prompting import policy_messages

@@ -9,8 +9,9 @@ from collections.abc import Generator
 from dataclasses import dataclass, field
 
 from assistant.generation import Generation
-from assistant.grounding import Grounder, PassageGrounder
+from assistant.grounding import Grounder
 from assistant.intent import Intent
+from assistant.passage_grounding import PassageGrounder
 from assistant.reply import Alternative, ComparisonTable, Event, EventKind, ProductCard, Suggestion
 from common.schema import Product
 from common.timing import ms_since

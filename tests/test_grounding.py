@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.grounding import Grounder, degenerate
+from assistant.grounding import Grounder
+from assistant.sentence_text import degenerate
 from common.schema import Product
 
 JACKET = Product(id="J1", title="Highmoor Packable Rain Jacket", brand="Highmoor", price=77.95, currency="USD")
@@ -91,7 +92,7 @@ def test_the_request_told_back_and_a_sentence_repeated_inside_another_are_remove
 
 
 def test_policy_amounts_must_be_stated_as_the_passages_state_them():
-    from assistant.grounding import PassageGrounder
+    from assistant.passage_grounding import PassageGrounder
 
     g = PassageGrounder(["Standard delivery takes 3-5 business days; express takes 2 days. Returns within 30 days."])
     assert g.sentence("Standard delivery takes 3-5 business days.") is not None
@@ -102,7 +103,7 @@ def test_policy_amounts_must_be_stated_as_the_passages_state_them():
 
 
 def test_an_unfinished_last_fragment_after_whole_sentences_is_dropped():
-    from assistant.grounding import stream_sentences
+    from assistant.sentence_text import stream_sentences
 
     assert list(stream_sentences(["The mug is white. They're a coffee", " maker"])) == ["The mug is white."]
     assert list(stream_sentences(["Great pick"])) == ["Great pick"]  # a short reply on its own
@@ -126,7 +127,7 @@ def test_false_comparatives_go_and_true_ones_stay():
 
 
 def test_policy_answers_drop_near_repeated_sentences():
-    from assistant.grounding import PassageGrounder
+    from assistant.passage_grounding import PassageGrounder
 
     g = PassageGrounder(["Unused items can be returned within 30 days of delivery for a full refund."])
     assert g.sentence("Unused items can be returned within 30 days of delivery.") is not None
@@ -142,7 +143,7 @@ def test_a_comparison_between_two_named_products_is_about_the_first_named():
 
 
 def test_the_same_claim_with_a_clause_changed_is_a_repeat():
-    from assistant.grounding import _near_repeat
+    from assistant.sentence_text import near_repeat
     from common.text import tokenize
 
     def key(text: str) -> str:
@@ -153,7 +154,7 @@ def test_the_same_claim_with_a_clause_changed_is_a_repeat():
     )
     again = key("They're also a small business that's willing to take a chance on a high-end product.")
     other = key("The first pair is lighter and has a longer battery life than the second pair of earbuds.")
-    assert _near_repeat(again, first) and not _near_repeat(other, first)
+    assert near_repeat(again, first) and not near_repeat(other, first)
 
 
 def test_the_request_told_back_in_the_third_person_is_removed():
@@ -167,7 +168,7 @@ def test_the_request_told_back_in_the_third_person_is_removed():
 def test_a_sentence_of_nothing_but_quoted_record_text_is_removed():
     """A small model that lists a title and a description in quotes has written nothing the cards
     do not already show; a sentence that quotes the record inside its own words stays."""
-    from assistant.grounding import PassageGrounder
+    from assistant.passage_grounding import PassageGrounder
 
     g = grounder()
     listed = '"Highmoor Packable Rain Jacket" "A light shell for rainy hikes" "A softshell for wind"'

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.constraints import Constraints
-from assistant.grounding import Grounder, PassageGrounder
+from assistant.grounding import Grounder
+from assistant.passage_grounding import PassageGrounder
 from assistant.reply import EventKind
 from assistant.search import Hit, SearchResult, Why
 from assistant.session import Session

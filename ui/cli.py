@@ -227,7 +227,7 @@ def print_reply(reply) -> None:
 
 
 def print_cards(cards) -> None:
-    from assistant.grounding import format_price
+    from assistant.wording import format_price
 
     for i, card in enumerate(cards, 1):
         stock = "" if card.in_stock else " (out of stock)"
