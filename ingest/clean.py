@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from common.schema import Product
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, normalise_colour, tokenize
 from common.untrusted import instruction_like, plain_text, safe_url, strip_invisible, without_instructions
+from ingest.headers import stock_said
 from ingest.read import FieldRule, Mapping, RawRow
 
 MAX_DESCRIPTION_CHARS = 5000
@@ -398,7 +399,8 @@ def clean_row(values: dict[str, Any], default_currency: str = "USD", cleaning: C
             f"{stated}; correct the price or the currency column"
         )
     rating = _number(values.get("rating"), "rating", 0, 5)
-    stock = _number(values.get("stock"), "stock", 0, 1e9)
+    said = stock_said(values.get("stock"))  # "yes" is in stock with no count: unknown, as empty is
+    stock = (0.0 if said is False else None) if said is not None else _number(values.get("stock"), "stock", 0, 1e9)
     if stock is not None and stock != int(stock):
         raise RowError(f"stock {stock} is not a whole number")
     path = _without_instruction_items(

@@ -34,6 +34,7 @@ from common.settings import BUNDLED, Settings
 from common.text import tokenize
 from ingest import store
 from ingest.clean import Cleaning, RowError, clean_row, map_row
+from ingest.headers import recognised_mapping
 from ingest.lock import writer_lock
 from ingest.read import RAW_CHARS, RawRow, Rejection, load_mapping, read_rows
 from ingest.shards import Place, ProductCollections
@@ -87,7 +88,10 @@ def load_catalog(path: Path, mapping_path: Path | None = None) -> tuple[list[Pro
     columns, rows, notes = read_rows(path)
     report.columns = list(columns)
     report.warnings.extend(notes)
-    if mapping:
+    if mapping is None:  # a file naming fields its own way ("SKU", "Item", "Cost (EUR)")
+        mapping, read_as = recognised_mapping(list(columns))
+        report.warnings.extend([read_as] if read_as else [])
+    elif mapping:
         unknown = sorted(mapping.source_columns() - set(columns))
         if unknown:
             raise ShopAssistError(
