@@ -41,8 +41,10 @@ from assistant.language import SUPPORTED, has_words, language
 from assistant.marked_brands import marked_brands
 from assistant.moves import Move, read_move
 from assistant.naming import asks_verdict
+from assistant.ranked_pointers import ranked_pointed
 from assistant.session import Session
 from assistant.take_back import taken_back_slots
+from assistant.title_pointers import title_pointed
 from assistant.understand import Query
 from assistant.vocabulary import DATA
 from assistant.wording import OTHER_LANGUAGE_REPLY, UNREADABLE_REPLY
@@ -552,6 +554,8 @@ def pointers(message: str, on_screen: list[Product], last_shown: list[str] | Non
     for m in COLOUR_ONE.finditer(message):
         colour = normalise_colour(m.group(1).lower())
         out += [i + 1 for i, p in enumerate(on_screen) if colour in p.colours][:1]
+    out += ranked_pointed(message, on_screen)  # "compare the two cheapest"
+    out += title_pointed(message, on_screen)  # "is the santoku ok for bread?"
     return list(dict.fromkeys(out))
 
 
