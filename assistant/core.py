@@ -291,12 +291,14 @@ class Assistant:
             meant.intent == Intent.PRODUCT_QUESTION
             or question_reading.asks_something(message)
             and not only_points(message)
+            and not meant.repeats  # "tell me about the fourth" ... "and the fifth?"
         )
         if not comparing and asks:  # "is the second one waterproof?"
             # A product named in the question is named by some of its title's words, not all: the
             # others ("the i7 laptop in black, does it have an SSD?") may be what is asked.
             naming = self.questions.naming(message) if meant.named else None
-            yield Event(type=EventKind.TEXT, data=self.questions.text(products, message, naming))
+            asked = meant.question or message  # "and the third?" asks the question before it again
+            yield Event(type=EventKind.TEXT, data=self.questions.text(products, asked, naming))
             return Outcome(meant.intent, products=cards)
         table = comparison_table(products) if comparing else detail_text(products[0])
         if comparing:  # which suits what the shopper asked for, from the records

@@ -26,6 +26,7 @@ from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours
 from assistant.constraints import Constraints, alternatives, phrase_in
 from assistant.dialogue import FILLER, slots
+from assistant.ellipsis import asked_again
 from assistant.engine import SearchEngine
 from assistant.follow_up import (
     TypeChange,
@@ -90,6 +91,10 @@ PLURAL_PRONOUNS = frozenset({"they", "these", "those", "them"})
 OF_THOSE = re.compile(r"\b(?:of|between)\s+(?:those|these|the|them|both)(?:\s+(?:two|2|three|3|pair|both))?\b", re.I)
 
 
+# Intents of a turn about cards on screen that an elliptical turn ("and the third?") can be.
+ABOUT_CARDS = (Intent.DETAIL, Intent.PRODUCT_QUESTION)
+
+
 @dataclass
 class Interpretation:
     message: str
@@ -106,6 +111,7 @@ class Interpretation:
     narrows: bool = False  # names a kind inside the one asked for: the request narrows, not restarts
     which: bool = False  # asks which of everything on screen is most or least something
     anchor: list[int] = field(default_factory=list)  # the card a move is measured from ("than the first one")
+    repeats: bool = False  # only points ("and the fifth?"): asks what the turn before asked (`ellipsis`)
 
 
 def interpret(
@@ -247,6 +253,13 @@ def interpret(
         intent = Intent.PRODUCT_QUESTION
     if of_all and intent == Intent.PRODUCT_QUESTION:
         understood.references = list(range(1, len(on_screen) + 1))
+    pointed_at = pointed or understood.references
+    again = asked_again(message, session, on_screen) if intent in ABOUT_CARDS and pointed_at else None
+    repeats = again is not None
+    if again and intents.DETAIL_REQUEST.search(again) and not QUESTION.search(again):
+        intent, again = Intent.DETAIL, None  # "tell me about the fourth" ... "and the fifth?"
+    elif again:  # "is the second one waterproof?" ... "and the third?"
+        intent = Intent.PRODUCT_QUESTION
     asks = intent in (Intent.PRODUCT_QUESTION, Intent.POLICY, Intent.COMPARE)
     # "for the king bed... scratch that, the queen one": the cue takes back that message's words, not the request
     moved = _move(last_word(message) if follow_up and corrects_itself(message) else message)
@@ -257,7 +270,8 @@ def interpret(
         references=understood.references,
         named=named if intent in (Intent.COMPARE, Intent.DETAIL, Intent.PRODUCT_QUESTION) else [],
         move=None if removed and moved == Move.RESET else moved,
-        question=message if asks else None,
+        question=again or (message if asks else None),
+        repeats=repeats,
         remove=removed,
         language=lang,
         handoff=understood.handoff,

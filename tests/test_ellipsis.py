@@ -1,0 +1,61 @@
+"""A turn that only points ("and the third?") after a question about a card asks that question
+again of the card it points at; after a request for details it asks for those details."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.ellipsis import only_points
+from assistant.session import Session
+from common.schema import Product
+
+CARDS = [
+    Product(id="a", title="Quietline Open-Ear Wireless Earbuds", brand="Sonavia", price=33.5),
+    Product(id="b", title="Loop Noise-Cancelling Wireless Earbuds", brand="Pulsewave", price=139.99),
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("and the third?", True),
+        ("what about the first one?", True),
+        ("ok and the 2nd?", True),
+        ("how about the loop one?", True),  # a word of a card's own title points
+        ("same for the black one", True),
+        ("and the pulsewave?", True),
+        ("is the third one waterproof?", False),
+        ("tell me about the fourth", False),
+        ("and does the first one have a mic?", False),
+    ],
+)
+def test_a_turn_only_points_when_it_says_nothing_beside_which_card(message, expected):
+    assert only_points(message, CARDS) is expected
+
+
+def _turn(assistant, session: Session, message: str):
+    return list(assistant.respond(session, message))[-1].data
+
+
+def test_and_the_third_asks_the_question_before_it_again(make_assistant):
+    assistant, _ = make_assistant()
+    session = Session()
+    _turn(assistant, session, "wireless earbuds")
+    shown = list(session.shown)
+    _turn(assistant, session, "is the second one waterproof?")
+    again = _turn(assistant, session, "and the third?")
+    assert [p.id for p in again.products] == [shown[2]] and again.intent == "product_question"
+    assert "what you're asking" not in again.text and again.text.strip()
+    back = _turn(assistant, session, "ok and the first?")  # past an earlier turn that only pointed
+    assert [p.id for p in back.products] == [shown[0]] and "what you're asking" not in back.text
+
+
+def test_and_the_fifth_after_details_shows_its_details(make_assistant):
+    assistant, _ = make_assistant()
+    session = Session()
+    _turn(assistant, session, "wireless earbuds")
+    fifth = session.shown[4]
+    _turn(assistant, session, "tell me about the fourth")
+    reply = _turn(assistant, session, "and the fifth?")
+    assert [p.id for p in reply.products] == [fifth] and reply.intent == "detail"
+    assert reply.products[0].title in reply.text and "what you're asking" not in reply.text
