@@ -1904,3 +1904,31 @@ def test_names_before_a_postposition_after_an_article_or_opening_a_clause(text, 
 )
 def test_caseless_names_before_in_the_name_of(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a postcode inside a part ends the address; the sentence goes on after it
+        (
+            "Привезите по адресу г. Самара, ул. Мичурина, д. 9, кв. 7, 443011 после 3 января",
+            "ул. Мичурина",
+            "после 3 января",
+        ),
+        ("παράδοση στην Πατησίων 120, 2ος όροφος, 112 57 Αθήνα την Τρίτη", "Πατησίων 120", "την Τρίτη"),
+        (
+            "adres: Atatürk Cad. No:58 D:3 Kızılay, Çankaya/Ankara 06420. 3 adet havlu 240 TL",
+            "Atatürk Cad",
+            "3 adet havlu 240 TL",
+        ),
+        # an em dash (a hyphen in the matching form) set in spaces ends the address's clause
+        ("முகவரி: 21, நேரு தெரு, அண்ணா நகர், மதுரை 625020 — 2 கிலோ பார்சல்", "நேரு தெரு", "2 கிலோ பார்சல்"),
+        ("पता: 45, गांधी मार्ग, पुणे 411001 — 3 साड़ियाँ", "गांधी मार्ग", "3 साड़ियाँ"),
+        # Thai's loanword for "order" names the number after it
+        ("ออเดอร์ 5567-1234 ยังไม่ส่งค่ะ", None, "5567-1234"),
+    ],
+)
+def test_an_address_ends_where_its_sentence_goes_on(text, gone, kept):
+    out = redact(text)
+    assert gone is None or gone not in out
+    assert kept in out
