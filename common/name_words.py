@@ -182,6 +182,32 @@ def _full_name(words: list[str], explicit: bool) -> bool:
     )
 
 
+def holder_full_name(words: list[str]) -> bool:
+    """A full name where its place says a person is meant outright (right before the person's
+    phone, e-mail or id; opening the message before a comma): a names list's given name, then one
+    or two words that are family names by being no word a sentence is made of. A common family
+    name is a frequent word of its language ("Krüger" 3.8, "Шевчук" 4.0, "Γεωργίου" 4.6,
+    "العتيبي" 3.8; `uncommon_zipf` 3.5) yet under `clause_name_zipf`, where the words that carry a
+    sentence stand; nor a word no name holds, nor an everyday English word ("Rose Gold")."""
+    if _full_name(words, False):
+        return True
+    if not 2 <= len(words) <= 3 or words[0].lower() not in _name_lists()[0] or _cased_lower(words):
+        return False
+    return all(
+        len(w) > 1
+        and w.lower() not in _not_name_words()
+        and w.lower() not in _colour_words()
+        and not _frequent(w.lower())
+        and not _everyday_english(w.lower())
+        for w in words[1:]
+    )
+
+
+def _cased_lower(words: list[str]) -> bool:
+    """A word of a cased script written in lower case: no name's."""
+    return any(_cased(w) and w[0].islower() for w in words)
+
+
 def _cased(word: str) -> bool:
     return word[0].lower() != word[0].upper()
 
