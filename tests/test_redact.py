@@ -1972,3 +1972,17 @@ def test_names_in_scripts_without_capitals_by_their_place(text, gone, kept):
     out = redact(text)
     assert gone not in out
     assert kept in out
+
+
+def test_names_lists_read_from_their_cache_are_the_lists(tmp_path, monkeypatch):
+    from common.name_words import _name_lists, _read_name_lists
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _name_lists.cache_clear()
+    try:
+        written = _name_lists()  # read from Faker, then written
+        assert list(tmp_path.rglob("name-lists-*.json"))
+        _name_lists.cache_clear()
+        assert _name_lists() == written == _read_name_lists()
+    finally:
+        _name_lists.cache_clear()
