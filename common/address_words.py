@@ -21,7 +21,15 @@ ADDRESS_TAG = "[ADDRESS]"
 # line break: an address does not run across one. Not the dot of an initial or of an address
 # abbreviation ("T. Nagar", "Co. Dublin", "ul. Marszałkowska"): see `_clause_end`.
 # An arrow set in spaces too ("order BLR-99310 → #88, 3rd Cross, …": the order's code is no house number).
-CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|[。！？；।॥۔]|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\s(?:[→⇒➔➜➡]|->|=>)\s|\n"
+# Redaction reads text folded (common/matching_form.py), where an em or en dash is "-": a hyphen
+# set in spaces is that dash ("சென்னை 600017 — 6 அடி டேபிள்": the table is no part of the address),
+# unless a number alone follows it to the clause's end: a city's postcode ("Bangalore - 560011.").
+CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|[。！？；।॥۔]|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\s-\s(?![\d ]+(?:[.,;!?\n]|$))|\s(?:[→⇒➔➜➡]|->|=>)\s|\n"
+
+# An Indic initial: one consonant and its vowel sign, then a dot ("தி. நகர்", "एम. जी. रोड"); the
+# sign is no word character, so the single-letter test of `_clause_end` does not see it.
+INDIC_VOWEL_SIGNS = "".join(rf"\u{base + 0x3E:04x}-\u{base + 0x4D:04x}" for base in range(0x0900, 0x0D80, 0x80))
+INDIC_INITIAL = rf"(?<!(?<![^\W\d_])[^\W\d_][{INDIC_VOWEL_SIGNS}])"
 
 # The dot of a German-style ordinal before a floor word ends no clause either ("3. OG", "2. Stock").
 ORDINAL_DOT = r"(?<=\d)\.(?=\s+(?:{floors})\b)"
@@ -42,11 +50,12 @@ def _data() -> dict:
 def _clause_end() -> re.Pattern[str]:
     abbreviations = "".join(rf"(?<!\b{re.escape(a)})" for a in _data()["address_abbreviations"])
     ordinal_dot = ORDINAL_DOT.format(floors=_words("floor_words"))
-    return re.compile(rf"(?<!\b[^\W\d_]){abbreviations}(?!{ordinal_dot})(?:{CLAUSE_END_SHAPE})", re.I)
+    return re.compile(rf"(?<!\b[^\W\d_]){INDIC_INITIAL}{abbreviations}(?!{ordinal_dot})(?:{CLAUSE_END_SHAPE})", re.I)
 
 
 def _clause_start(text: str, at: int) -> int:
-    return max((m.end() for m in _clause_end().finditer(text, 0, at)), default=0)
+    # the whole text is searched, so that a clause end's lookahead sees past `at`
+    return max((m.end() for m in _clause_end().finditer(text) if m.end() <= at), default=0)
 
 
 def _words(key: str) -> str:

@@ -93,6 +93,33 @@ def _postcode_ending(text: str, tokens: list[tuple[int, int, str]]) -> tuple[int
     return None
 
 
+def _up_to_postcode(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The part's tokens up to where the sentence goes on after a postcode in it: the postcode
+    (five digits or more, opening a token after the part's first; four are as often a year or a
+    price) and the place names after it written with a capital ("105 63 Αθήνα"), up to the first
+    word in lower case of a cased script ("до 25 декабря", "μέχρι 23/12"), or the postcode alone
+    where a full stop follows it ("34728. 2 adet"). All of them where nothing goes on after it
+    ("100 00 Praha 10")."""
+    if len(tokens) < 2:
+        return tokens
+    start, end = tokens[0][0], tokens[-1][1]
+    opens = {t[0] - start: i for i, t in enumerate(tokens)}
+    ends = {t[1] - start - len(t[2]) + len(t[2].rstrip(".,;")): i for i, t in enumerate(tokens)}
+    for c_start, c_end in sorted(_postcode_candidates(text[start:end])):
+        digits = sum(ch.isdigit() for ch in text[start + c_start : start + c_end])
+        if digits < 5 or c_start not in opens or c_end not in ends or ends[c_end] == len(tokens) - 1:
+            continue
+        last = ends[c_end]
+        if tokens[last][2].endswith("."):
+            return tokens[: last + 1]
+        for i in range(last + 1, len(tokens)):
+            word = tokens[i][2].strip(".,;()'\"")
+            if word and word[0].lower() != word[0].upper() and word[0].islower():
+                return tokens[:i]
+        return tokens
+    return tokens
+
+
 def line_end(text: str, start: int) -> int:
     """Where the address's line from `start` ends: its clause's end, a line break, or a full stop
     before a tag ("... 620014. [NAME], τηλ."), which `_clause_end` cannot tell from an
@@ -137,7 +164,11 @@ def read_parts(text: str, parts: list[list[tuple[int, int, str]]]) -> list[tuple
         if _shop_contact().search(text, tokens[0][0], tokens[-1][1]):
             break  # "…, hotline shop 1900 6035": the shop's number, no part of the address
         # a postcode ends the line: after the address's parts, or after a city in its own
-        # part; not a unit's number ("Tower 1202", "кв. 4512")
+        # part; not a unit's number ("Tower 1202", "кв. 4512"). Inside a part once the address
+        # has begun, the sentence goes on after it ("…, 420111 до 25 декабря", "105 63 Αθήνα
+        # μέχρι 23/12"): the part is read up to the postcode, and what follows stays.
+        if first is not None:
+            tokens = _up_to_postcode(text, tokens)
         postcode = _postcode_ending(text, tokens)
         size = postcode[2] if postcode else 0
         rest = tokens[:-size] if size else tokens

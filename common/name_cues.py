@@ -278,5 +278,23 @@ def _product_after() -> re.Pattern[str]:
 
 def _product_follows(text: str, end: int) -> bool:
     """A model code or a quantity right after the words ("Philips Trimmer BT3221", "Milton
-    Thermosteel, 1 litre"): they name a product, not a person."""
-    return bool(_product_after().match(text, end))
+    Thermosteel, 1 litre"): they name a product, not a person. Not an IBAN's country and check
+    digits ("Mehmet Kaya iade tutarı TR33 0006 …"): an account, the person's."""
+    after = _product_after().match(text, end)
+    return bool(after) and not _iban_at(text, after.end() - len(after.group().split()[-1]))
+
+
+# An IBAN as written: country code, check digits, groups of letters and digits.
+_IBAN_SHAPE = re.compile(r"[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{1,4}){3,8}")
+
+
+def _iban_at(text: str, start: int) -> bool:
+    """An IBAN passing mod-97 opens at `start`, in the length of one of its group endings."""
+    shape = _IBAN_SHAPE.match(text, start)
+    if not shape:
+        return False
+    from stdnum import iban
+
+    raw = shape.group()
+    ends = [len(raw)] + [i for i in range(len(raw) - 1, 14, -1) if raw[i] in " -"]
+    return any(iban.is_valid(raw[:e], check_country=False) for e in ends)

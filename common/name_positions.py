@@ -31,6 +31,7 @@ from common.name_words import (
     _not_name_words,
     declined_name,
     has_strong_ending,
+    holder_full_name,
 )
 
 # What closes a part of a message: a comma, semicolon or sentence end of any script.
@@ -65,10 +66,24 @@ def _opening_name(text: str) -> tuple[int, int] | None:
     nato il …", "Dewi Lestari minta …"). Not by a full stop: a product's title stands so."""
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"(?m)^[ \t]*(?=\S)", text):
-        found = _name_before_verb(text, line.end(), comma_ends=True)
+        found = _name_before_verb(text, line.end(), comma_ends=True) or _opening_holder(text, line.end())
         if found:
             spans.append(found)
     return spans[0] if spans else None
+
+
+def _opening_holder(text: str, pos: int) -> tuple[int, int] | None:
+    """Two or three words opening a line and filling its first part up to a comma, a full name as
+    a contact detail's holder's is (`holder_full_name`: a family name may be a frequent word of
+    its language, "Андрій Шевчук, поверніть …", "Νίκος Γεωργίου, επιστροφή …")."""
+    run = _run(text, pos)
+    for n in (3, 2):
+        words = run[:n]
+        if len(words) == n and re.match(rf"[ \t]*{_COMMA}", text[words[-1].end() :]):
+            names = [w.group() for w in words]
+            if _cased(names[0]) and _capitalised(names) and holder_full_name(names):
+                return (words[0].start(), words[-1].end())
+    return None
 
 
 def _clause_opening_names(text: str) -> list[tuple[int, int]]:

@@ -5,6 +5,8 @@ by script, the words no name holds, and whether some words make one person's ful
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import unicodedata
 from functools import cache
@@ -40,8 +42,40 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _ODD_IN_NAME = regex.compile(r"[^\p{L}\p{M}\s'’.-]|\s{2,}")
 
 
+def _lists_cache() -> Path:
+    """Where the names lists are kept once read, named by the Faker version and the data file's
+    contents that they come from (a new version or an edit reads them afresh). Reading Faker's
+    ninety-odd person providers costs about a second of every command's start-up; the lists
+    as one JSON file load in a few hundredths."""
+    import hashlib
+    from importlib.metadata import version
+
+    digest = hashlib.sha1(DATA.read_bytes()).hexdigest()[:12]
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "shopassist"
+    return root / f"name-lists-{version('faker')}-{digest}.json"
+
+
 @cache
 def _name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """`_read_name_lists`, from the cache file where an earlier process wrote it."""
+    path = _lists_cache()
+    try:
+        given, family, cjk = json.loads(path.read_text(encoding="utf-8"))
+        return frozenset(given), frozenset(family), frozenset(cjk)
+    except (OSError, ValueError):
+        pass
+    lists = _read_name_lists()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps([sorted(x) for x in lists], ensure_ascii=False), encoding="utf-8")
+        temporary.replace(path)  # whole or not at all, for processes starting side by side
+    except OSError:
+        pass  # a read-only home: read the lists each time
+    return lists
+
+
+def _read_name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(given names, family names, Chinese and Japanese family names), lower case, from every
     locale of Faker's person providers and the Indian names they lack (person_names.yaml). A name of several words ("de Vries", "van Dijk") gives
     each word but its particles. (The US Census Bureau's 88,799 surnames were tried: they add
@@ -180,6 +214,32 @@ def _full_name(words: list[str], explicit: bool) -> bool:
     return any(
         k != "initial" and not _everyday_english(w.rstrip(".").lower()) for w, k in zip(core, kinds, strict=True)
     )
+
+
+def holder_full_name(words: list[str]) -> bool:
+    """A full name where its place says a person is meant outright (right before the person's
+    phone, e-mail or id; opening the message before a comma): a names list's given name, then one
+    or two words that are family names by being no word a sentence is made of. A common family
+    name is a frequent word of its language ("Krüger" 3.8, "Шевчук" 4.0, "Γεωργίου" 4.6,
+    "العتيبي" 3.8; `uncommon_zipf` 3.5) yet under `clause_name_zipf`, where the words that carry a
+    sentence stand; nor a word no name holds, nor an everyday English word ("Rose Gold")."""
+    if _full_name(words, False):
+        return True
+    if not 2 <= len(words) <= 3 or words[0].lower() not in _name_lists()[0] or _cased_lower(words):
+        return False
+    return all(
+        len(w) > 1
+        and w.lower() not in _not_name_words()
+        and w.lower() not in _colour_words()
+        and not _frequent(w.lower())
+        and not _everyday_english(w.lower())
+        for w in words[1:]
+    )
+
+
+def _cased_lower(words: list[str]) -> bool:
+    """A word of a cased script written in lower case: no name's."""
+    return any(_cased(w) and w[0].islower() for w in words)
 
 
 def _cased(word: str) -> bool:

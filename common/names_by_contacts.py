@@ -10,12 +10,12 @@ from functools import cache
 
 import regex
 
+from common.address_words import _data
 from common.cjk_names import _cjk_holder, _cjk_list_name, _cjk_name_before
 from common.name_words import (
     _ODD_IN_NAME,
     _WORD,
     NAME_TAG,
-    _cue_words_any_script,
     _everyday_english,
     _frequent,
     _full_name,
@@ -24,22 +24,44 @@ from common.name_words import (
     _names_data,
     _not_name_words,
     _person_named_brand,
+    _script,
+    holder_full_name,
     merged_spans,
 )
 
 # A full stop after a word, not an initial's: no name runs across it ("Warszawa. Jan Kowalski").
 SENTENCE_END = regex.compile(r"\p{L}[\p{L}\p{M}]+\.\s")
 
-# The tags of contact and account details that name their holder.
-_HOLDER_TAGS = r"\[(?:PHONE|EMAIL|UPI|IBAN|CARD|ID|ADDRESS|POSTCODE)\]"
+# The tags of contact, account and identity details that name their holder.
+_HOLDER_TAGS = r"\[(?:PHONE|EMAIL|UPI|IBAN|CARD|ID|DOB|ADDRESS|POSTCODE)\]"
+
+# The words of redact.yaml that name an identity document or a birth date: like a contact word,
+# one between a name and its tag says whose it is ("Ana Ruiz DNI [ID]", "Jan Berg geb. [DOB]").
+_IDENTITY_WORD_KEYS = (
+    "pan_cues",
+    "aadhaar_cues",
+    "ssn_cues",
+    "nino_cues",
+    "cn_ric_cues",
+    "es_id_cues",
+    "cpf_cues",
+    "identity_document_cues",
+    "birth_cues",
+)
+
+# Hebrew glues its article and "and" to the word ("האימייל", the e-mail).
+_HEBREW_PROCLITIC = "[\u05d4\u05d5]?"
 
 
 @cache
 def _contact_after() -> re.Pattern[str]:
     """Contact details right after a name: a comma or colon, the detail's own word perhaps
     ("Νίκος Παπαδόπουλος, τηλ. [PHONE]", "கார்த்திக் ராஜா, கைபேசி [PHONE]", "Claire Dubois, IBAN
-    [IBAN]"), then its tag."""
-    words = _cue_words_any_script("contact_words")
+    [IBAN]", an identity document's "NIE [ID]"), then its tag."""
+    identity = [w for key in _IDENTITY_WORD_KEYS for w in _data()[key]]
+    listed = sorted({*_names_data()["contact_words"], *identity}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in listed)
+    words = rf"(?<![^\W_])(?<![\u0300-\u036f\u0900-\u0dff]){_HEBREW_PROCLITIC}(?:{alternatives})(?![^\W_])(?![\u0900-\u0dff])"
     return re.compile(
         rf"[ \t]*[,:;/–—-]?[ \t]*(?i:(?:{words})\.?[ \t]*(?:no\.?|number|#)?[ \t]*[:=-]?[ \t]*)?(?:\n[ \t]*)?{_HOLDER_TAGS}"
     )
@@ -80,11 +102,16 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
             # written as a name is, capitalised ("likh lo: [PHONE]" is Hindi for "note it down")
             # ("Daan de Vries": a particle in lower case)
             particles = _names_data()["name_particles"]
+            names = [w.group() for w in run]
             cased = (
                 all(not w.group()[0].islower() or w.group() in particles for w in run[1:])
                 and not run[0].group()[0].islower()
             )
-            if cased and (_full_name([w.group() for w in run], False) or _caseless_contact_name(text, run)):
+            # before an address's tag a place stands as often ("Sydney NSW [POSTCODE]"): the
+            # strict reading there
+            place = re.search(r"\[(?:ADDRESS|POSTCODE)\]$", tag.group())
+            named = _full_name(names, False) if place else holder_full_name(names)
+            if cased and (named or _caseless_contact_name(text, run, tag.group())):
                 spans.append((run[0].start(), run[-1].end()))
                 break
         found = _cjk_name_before().search(text, start, tag.start()) if cjk else None
@@ -110,8 +137,12 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
             continue
         particles = _names_data()["name_particles"]  # "(Sanne de Vries)": a particle in lower case
         capitalised = all(not w.group()[0].islower() or w.group() in particles for w in words)
-        if capitalised and _full_name([w.group() for w in words], False):
+        after_place = m.group().startswith(("[ADDRESS]", "[POSTCODE]"))
+        names = [w.group() for w in words]
+        if capitalised and (_full_name(names, False) if after_place else holder_full_name(names)):
             spans.append((m.start(group), m.start(group) + words[-1].end()))
+    if re.search(_HOLDER_TAGS, text):
+        spans += _caseless_edge_parts(text)
     for start, end in sorted(merged_spans(spans), reverse=True):
         if not _person_named_brand().fullmatch(text[start:end]):
             text = text[:start] + NAME_TAG + text[end:]
@@ -136,7 +167,7 @@ def _name_tail() -> re.Pattern[str]:
     return re.compile(r"\[NAME\](?:[ \t]+[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)*){1,2}(?=" + _contact_after().pattern + ")")
 
 
-def _caseless_contact_name(text: str, run: list[re.Match[str]]) -> bool:
+def _caseless_contact_name(text: str, run: list[re.Match[str]], detail: str) -> bool:
     """Words of a script without capital letters (Tamil, Bengali, Devanagari...) opening their
     clause right before contact details: a name when a names list holds one of them and none is
     a word no name holds. Neither case nor frequency tells a name there (the lists miss given
@@ -149,10 +180,52 @@ def _caseless_contact_name(text: str, run: list[re.Match[str]]) -> bool:
         return False
     kinds = [_kind(w) for w in words]
     listed = sum(k == "listed" for k in kinds)
-    return listed >= 1 and not any(w.lower() in _not_name_words() for w in words)
+    if any(w.lower() in _not_name_words() for w in words):
+        return False
+    if listed:
+        return True
+    # With no listed word, two or three that no sentence is made of, opening the message or its
+    # line as a heading does ("லட்சுமி நாராயணன் ஆதார் [ID]"), not a label before a colon
+    # ("ডেলিভারি ঠিকানা: [ADDRESS]"), nor an address's word before it ("الرمز البريدي [POSTCODE]");
+    # in a script whose languages' frequencies say so (not
+    # Chinese, whose "word" is a phrase).
+    opening = not lead or text[: run[0].start()].rstrip(" \t").endswith("\n")
+    # and the detail's own word between ("ஆதார்"): with none, a verb may stand there ("נא להתקשר
+    # [PHONE]", please call)
+    word = detail.split("[", 1)[0]
+    unlabelled = ":" not in word and regex.search(r"\p{L}", word) and not detail.endswith(("[ADDRESS]", "[POSTCODE]"))
+    return (
+        opening and unlabelled and len(words) >= 2 and _weighed(words) and not any(_frequent(w.lower()) for w in words)
+    )
 
 
-def _caseless_holder(words: list[regex.Match[str]]) -> bool:
+def _weighed(words: list[str]) -> bool:
+    """Every word of a script whose languages person_names.yaml weighs by frequency."""
+    return all(_script(w) in _names_data()["frequency_languages"] for w in words)
+
+
+# The message's first part up to a comma, or its last part after a comma, to the end.
+_EDGE_PART = regex.compile(
+    r"^[ \t]*(?P<first>[^\n,،]+?)[ \t]*[,،]|[,،][ \t]*(?P<last>[^\n,،.!?।]+?)[ \t]*[.!?।]?[ \t]*$"
+)
+
+
+def _caseless_edge_parts(text: str) -> list[tuple[int, int]]:
+    """In a message that holds contact details, a part of its own that opens it or closes it,
+    in a script without capitals: the writer's name, as a heading or a signature ("সুমিতা
+    চক্রবর্তী, কলকাতা …, মোবাইল [PHONE]", "… नंबर [PHONE] है, सुनीता शर्मा")."""
+    spans = []
+    for m in _EDGE_PART.finditer(text):
+        group = "first" if m.group("first") else "last"
+        words = list(_WORD.finditer(m.group(group)))
+        if "".join(w.group() for w in words) != regex.sub(r"\s+", "", m.group(group)):
+            continue  # digits, tags, marks: no name's part
+        if _caseless_holder(words, known=True):
+            spans.append(m.span(group))
+    return spans
+
+
+def _caseless_holder(words: list[regex.Match[str]], known: bool = False) -> bool:
     """Two or three words of a script without capitals in a part of their own right after a
     contact's tag: its holder's name, when a names list holds one of them, none is a word no
     name holds and none is a word its language uses as often as a sentence's words."""
@@ -161,4 +234,6 @@ def _caseless_holder(words: list[regex.Match[str]]) -> bool:
         return False
     if any(w.lower() in _not_name_words() or _frequent(w.lower()) for w in names):
         return False
-    return any(_kind(w) == "listed" for w in names)
+    # `known`: a word no language uses often will do ("সুমিতা" 2.7) beside a listed one
+    listed = any(_kind(w) == "listed" for w in names)
+    return listed or known and _weighed(names) and any(_kind(w) == "uncommon" for w in names)
