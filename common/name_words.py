@@ -43,7 +43,7 @@ _ODD_IN_NAME = regex.compile(r"[^\p{L}\p{M}\s'’.-]|\s{2,}")
 
 
 def _lists_cache() -> Path:
-    """Where the names lists are kept once read, named by the Faker version and the data file's
+    """Where the names lists are kept once read (the model cache folder), named by the Faker version and the data file's
     contents that they come from (a new version or an edit reads them afresh). Reading Faker's
     ninety-odd person providers costs about a second of every command's start-up; the lists
     as one JSON file load in a few hundredths."""
@@ -51,7 +51,8 @@ def _lists_cache() -> Path:
     from importlib.metadata import version
 
     digest = hashlib.sha1(DATA.read_bytes()).hexdigest()[:12]
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "shopassist"
+    # Beside the models (the project's cache, inside the clone by default), never in the home.
+    root = Path(os.environ.get("SHOPASSIST_MODEL_CACHE_DIR") or ".shopassist/models") / "derived"
     return root / f"name-lists-{version('faker')}-{digest}.json"
 
 

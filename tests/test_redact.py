@@ -1977,7 +1977,7 @@ def test_names_in_scripts_without_capitals_by_their_place(text, gone, kept):
 def test_names_lists_read_from_their_cache_are_the_lists(tmp_path, monkeypatch):
     from common.name_words import _name_lists, _read_name_lists
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("SHOPASSIST_MODEL_CACHE_DIR", str(tmp_path))
     _name_lists.cache_clear()
     try:
         written = _name_lists()  # read from Faker, then written
