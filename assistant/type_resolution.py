@@ -36,6 +36,7 @@ from assistant.audience import audience_terms, clauses
 from assistant.audience import table as audience_table
 from assistant.catalog import CatalogIndex
 from assistant.clause_roles import verb_follows
+from assistant.closed_compound import closed_compound
 from assistant.constraints import type_segments
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.spelling import is_word, ordinary_words
@@ -304,7 +305,29 @@ class TypeResolver:
                 if self._described_as(head, modifiers):
                     return TypeRequest(" ".join(head), True)
                 break
-        return TypeRequest(" ".join(phrase), False)
+        closed = self._closed_compound(words, spans, phrase)  # "swimming costume": the shop's "swimsuit"
+        return TypeRequest(closed, True) if closed else TypeRequest(" ".join(phrase), False)
+
+    def _closed_compound(self, words: list[str], spans: list, phrase: list[str]) -> str | None:
+        """The shop's one-word kind for an uncarried head and the word before it
+        (`assistant.closed_compound`)."""
+        if len(phrase) > 1:  # "swim trunks", a kind of the general vocabulary
+            modifier, said = phrase[-2], phrase
+        else:
+            k = next((s for s, _, form in reversed(spans) if form == phrase), 0) - 1
+            while k >= 0 and (words[k] in AUDIENCE_TERMS or words[k] in COLOURS):
+                k -= 1  # "swimming costume" in "mens swimming costume"
+            modifier, said = (words[k], [words[k], *phrase]) if k >= 0 else ("", phrase)
+        if not modifier.isalpha() or modifier in NOT_COMPOUND_WORDS:
+            return None
+        return closed_compound(" ".join(said), modifier, self._one_word_kinds, self._english, self.embed, SUB_KIND_NEAR)
+
+    @cached_property
+    def _one_word_kinds(self) -> list[str]:
+        return sorted(p[0] for p in self.catalog.category_phrases if len(p) == 1 and self.carried(list(p)))
+
+    def _english(self, word: str) -> bool:
+        return is_word(word, ordinary_words().__contains__)
 
     def _without_participles(self, words: list[str]) -> list[str]:
         """The words less a participle that joins a noun to the head it describes where the two
