@@ -56,6 +56,7 @@ from assistant.message_patterns import (
     VARIANT_WORDS,
 )
 from assistant.metal_colours import metal_colours
+from assistant.noun_values import as_recorded
 from assistant.part_fit import device_brands
 from assistant.recorded import Recorded
 from assistant.spelling import Speller, is_word, ordinary_words
@@ -323,7 +324,7 @@ class Understander:
         for clause in clauses(text):
             if SOFT_WISH.search(clause):
                 continue  # "embroidered would be nice": a wish that ranks
-            words = terms(clause.replace("'", ""))
+            words = as_recorded(terms(clause.replace("'", "")), recorded.phrases.__contains__)  # "with stripes"
             for start, end, entry in recorded.find(words):
                 said = words[start:end]
                 if set(said) <= kind_words:
