@@ -638,7 +638,9 @@ class TypeResolver:
                 return parts
         for said, shop in SPELLING_PAIRS:  # "moisturizer": the shop's "moisturiser"
             other = word.replace(said, shop)
-            if said in word and self._is_type(terms(other)) and self.carried([other]):
+            # a kind the shop's titles name ("pyjama": no category node of its own) counts too
+            typed = self._is_type(terms(other)) or self._titled([other])
+            if said in word and typed and self.carried([other]):
                 return [other]
         if not variant:
             return None

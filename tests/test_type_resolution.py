@@ -58,6 +58,10 @@ SHOP = [
     ("fastrack watch strap", "Watches > Strap"),
     ("kids woollen sweater", "Clothing > Sweater"),
     ("leebo led headlight for bajaj pulsar", "Automotive > Bike Headlight"),
+    ("zeyo women's printed pyjama", "Clothing > Women's Clothing > Lingerie, Sleep & Swimwear"),
+    ("lambency women's pyjama", "Clothing > Women's Clothing > Lingerie, Sleep & Swimwear"),
+    ("ralson cycle tyre", "Sports > Cycling > Tyres"),
+    ("hero cycle tyre", "Sports > Cycling > Tyres"),
     ("leebo led headlight for honda cb", "Automotive > Bike Headlight"),
     ("indcrown net semi-stitched lehenga", "Clothing > Lehenga"),
     ("uma cotton semi-stitched lehenga", "Clothing > Lehenga"),
@@ -108,6 +112,9 @@ TYPES = [
     ("weight gainer for my brother", "weight gainer", True, ["weight gainer"]),
     # a spelling variant, one letter in
     ("non stick kadai", "kadhai", True, ["kadhai"]),
+    # the other country's spelling of a part of the word, where the shop writes the kind so
+    ("pajamas for lounging at home", "pyjamas", True, ["pyjamas"]),  # only titles name it
+    ("a spare tire for the cycle", "tyre", True, ["tyre"]),
     # the type asked for, not the one a clause about it names
     ("water bottle that holds at least a litre", "water bottle", True, ["water bottle"]),
     ("small speaker i can connect to my phone", "speaker", True, ["speaker"]),
