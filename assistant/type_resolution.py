@@ -39,6 +39,7 @@ from assistant.clause_roles import verb_follows
 from assistant.closed_compound import closed_compound
 from assistant.constraints import type_segments
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
+from assistant.message_patterns import NEGATIONS, VARIANT_WORDS
 from assistant.spelling import is_word, ordinary_words
 from assistant.vocabulary import DATA
 from assistant.vocabulary import is_type as is_known_type
@@ -143,6 +144,13 @@ def _refused(words: list[str], i: int) -> bool:
     if refused == [("no",)] and ARTICLES & set(words[j:i]):
         return False
     return bool(refused)
+
+
+def _names_other(words: list[str], start: int, end: int) -> bool:
+    """Whether a kind named in a clause makes it about that kind: not a variant of the kind asked
+    for ("the polo type", "the anarkali kind"), nor one refused earlier in the clause ("the polo
+    type, not round neck"); what such a clause says is still said of the kind asked for."""
+    return words[end : end + 1] not in ([w] for w in VARIANT_WORDS) and not set(words[:start]) & NEGATIONS
 
 
 def _acts_on(words: list[str], start: int, span_starts: set[int]) -> bool:
@@ -394,7 +402,8 @@ class TypeResolver:
         asked, shop_forms = terms(named)[-1:], set(self.type_phrases(named))
         kept = []
         for clause in clauses(text):
-            forms = [" ".join(form) for _, _, form in self._spans(tokenize(clause.replace("'", "")))]
+            words = tokenize(clause.replace("'", ""))
+            forms = [" ".join(form) for start, end, form in self._spans(words) if _names_other(words, start, end)]
             if not forms or any(terms(f)[-1:] == asked or shop_forms & set(self.type_phrases(f)) for f in forms):
                 kept.append(clause)
         return ", ".join(kept)
