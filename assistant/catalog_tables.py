@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.constraints import head_words, is_titled, modified_later, type_segments
+from assistant.constraints import attribute_nodes, head_words, is_titled, modified_later, type_segments
 from assistant.recorded import Recorded, RecordedAttributes, RecordedScan
 from common.schema import AUDIENCES, Product
 from common.text import AUDIENCE_WORDS, COLOURS, normalise_colour, terms, tokenize
@@ -39,9 +39,10 @@ from ingest.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
-TABLES_VERSION = 9  # 2: output filter, kind_code, Chinese separators; 3: title heads; 4: kind heads; 5: links;
+TABLES_VERSION = 10  # 2: output filter, kind_code, Chinese separators; 3: title heads; 4: kind heads; 5: links;
 # 6: a kind head later in a category node ('material'); 7: a category leaf that is the title cut short;
-# 8: only a leaf that is the title's opening, cut, is such a copy; 9: the recorded attributes
+# 8: only a leaf that is the title's opening, cut, is such a copy; 9: the recorded attributes;
+# 10: a category node listing kinds side by side holds no attribute
 TABLES_DIR = "tables"
 MAX_TYPE_WORDS = 4  # product-type phrases are at most four words in the catalogs we have
 MAX_ATTRIBUTE_WORDS = 2  # longer attribute phrases are checked on the rows holding all their pairs
@@ -103,7 +104,7 @@ def attribute_phrases(product: Product) -> set[str]:
     runs, the rest's (category, material, specifications: shared by many products, cached)
     and the pair across the join."""
     title = terms(product.title)
-    rest = terms(" | ".join([*product.category, product.material or "", *product.attributes.values()]))
+    rest = terms(" | ".join([*attribute_nodes(product), product.material or "", *product.attributes.values()]))
     found = set(_runs(tuple(title))) | _runs(tuple(rest))
     if title and rest:
         found.add(f"{title[-1]} {rest[0]}")

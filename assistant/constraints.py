@@ -7,7 +7,7 @@ from functools import cache
 
 from pydantic import BaseModel, Field
 
-from assistant.vocabulary import DATA, is_listing, type_words
+from assistant.vocabulary import DATA, is_listing, lists_kinds, type_words
 from common.schema import AUDIENCE_MATCHES, Product
 from common.text import money, terms
 
@@ -158,11 +158,17 @@ def matches_type(product: Product, phrase: list[str]) -> bool:
     return names_type(phrase, type_segments(product))
 
 
+def attribute_nodes(product: Product) -> list[str]:
+    """The category nodes an attribute is matched in: all but those listing kinds side by side."""
+    return [node for node in product.category if not lists_kinds(node)]
+
+
 def attribute_terms(product: Product) -> list[str]:
     """The words a required attribute ("diamond", "leather", "iphone") is matched against: the
     title, category, material and specification values, not the free-text description (which
-    mentions things a product is not: "unlike leather")."""
-    fields = [product.title, *product.category, product.material or "", *product.attributes.values()]
+    mentions things a product is not: "unlike leather"). Not a category node that lists kinds
+    side by side: a round-neck tee filed under "Polos & T-Shirts" is no polo (set Q, q-20)."""
+    fields = [product.title, *attribute_nodes(product), product.material or "", *product.attributes.values()]
     return terms(" | ".join(fields))
 
 

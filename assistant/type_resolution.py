@@ -36,8 +36,10 @@ from assistant.audience import audience_terms, clauses
 from assistant.audience import table as audience_table
 from assistant.catalog import CatalogIndex
 from assistant.clause_roles import verb_follows
+from assistant.closed_compound import closed_compound
 from assistant.constraints import type_segments
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
+from assistant.message_patterns import NEGATIONS, VARIANT_WORDS
 from assistant.spelling import is_word, ordinary_words
 from assistant.vocabulary import DATA
 from assistant.vocabulary import is_type as is_known_type
@@ -142,6 +144,13 @@ def _refused(words: list[str], i: int) -> bool:
     if refused == [("no",)] and ARTICLES & set(words[j:i]):
         return False
     return bool(refused)
+
+
+def _names_other(words: list[str], start: int, end: int) -> bool:
+    """Whether a kind named in a clause makes it about that kind: not a variant of the kind asked
+    for ("the polo type", "the anarkali kind"), nor one refused earlier in the clause ("the polo
+    type, not round neck"); what such a clause says is still said of the kind asked for."""
+    return words[end : end + 1] not in ([w] for w in VARIANT_WORDS) and not set(words[:start]) & NEGATIONS
 
 
 def _acts_on(words: list[str], start: int, span_starts: set[int]) -> bool:
@@ -304,7 +313,29 @@ class TypeResolver:
                 if self._described_as(head, modifiers):
                     return TypeRequest(" ".join(head), True)
                 break
-        return TypeRequest(" ".join(phrase), False)
+        closed = self._closed_compound(words, spans, phrase)  # "swimming costume": the shop's "swimsuit"
+        return TypeRequest(closed, True) if closed else TypeRequest(" ".join(phrase), False)
+
+    def _closed_compound(self, words: list[str], spans: list, phrase: list[str]) -> str | None:
+        """The shop's one-word kind for an uncarried head and the word before it
+        (`assistant.closed_compound`)."""
+        if len(phrase) > 1:  # "swim trunks", a kind of the general vocabulary
+            modifier, said = phrase[-2], phrase
+        else:
+            k = next((s for s, _, form in reversed(spans) if form == phrase), 0) - 1
+            while k >= 0 and (words[k] in AUDIENCE_TERMS or words[k] in COLOURS):
+                k -= 1  # "swimming costume" in "mens swimming costume"
+            modifier, said = (words[k], [words[k], *phrase]) if k >= 0 else ("", phrase)
+        if not modifier.isalpha() or modifier in NOT_COMPOUND_WORDS:
+            return None
+        return closed_compound(" ".join(said), modifier, self._one_word_kinds, self._english, self.embed, SUB_KIND_NEAR)
+
+    @cached_property
+    def _one_word_kinds(self) -> list[str]:
+        return sorted(p[0] for p in self.catalog.category_phrases if len(p) == 1 and self.carried(list(p)))
+
+    def _english(self, word: str) -> bool:
+        return is_word(word, ordinary_words().__contains__)
 
     def _without_participles(self, words: list[str]) -> list[str]:
         """The words less a participle that joins a noun to the head it describes where the two
@@ -371,7 +402,8 @@ class TypeResolver:
         asked, shop_forms = terms(named)[-1:], set(self.type_phrases(named))
         kept = []
         for clause in clauses(text):
-            forms = [" ".join(form) for _, _, form in self._spans(tokenize(clause.replace("'", "")))]
+            words = tokenize(clause.replace("'", ""))
+            forms = [" ".join(form) for start, end, form in self._spans(words) if _names_other(words, start, end)]
             if not forms or any(terms(f)[-1:] == asked or shop_forms & set(self.type_phrases(f)) for f in forms):
                 kept.append(clause)
         return ", ".join(kept)
@@ -615,7 +647,9 @@ class TypeResolver:
                 return parts
         for said, shop in SPELLING_PAIRS:  # "moisturizer": the shop's "moisturiser"
             other = word.replace(said, shop)
-            if said in word and self._is_type(terms(other)) and self.carried([other]):
+            # a kind the shop's titles name ("pyjama": no category node of its own) counts too
+            typed = self._is_type(terms(other)) or self._titled([other])
+            if said in word and typed and self.carried([other]):
                 return [other]
         if not variant:
             return None

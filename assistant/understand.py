@@ -56,6 +56,7 @@ from assistant.message_patterns import (
     VARIANT_WORDS,
 )
 from assistant.metal_colours import metal_colours
+from assistant.noun_values import as_recorded
 from assistant.part_fit import device_brands
 from assistant.recorded import Recorded
 from assistant.spelling import Speller, is_word, ordinary_words
@@ -76,6 +77,13 @@ from common.text import (
     terms,
     tokenize,
 )
+
+
+def _until_refused(words: list[str]) -> list[str]:
+    """The words before a negation: a kind after "not" is refused, not the one the variant word
+    describes ("the polo type, not round neck": "polo" is the variant asked for)."""
+    cut = next((i for i, w in enumerate(words) if w in NEGATIONS), len(words))
+    return words[:cut]
 
 
 @dataclass
@@ -269,7 +277,7 @@ class Understander:
                 nxt in VARIANT_WORDS
                 and w not in STOPWORDS | NOT_VARIANTS
                 and w not in QUERY_WORDS
-                and not any(self.types.is_any_type([later]) for later in words[i + 2 :])
+                and not any(self.types.is_any_type([later]) for later in _until_refused(words[i + 2 :]))
             ):
                 # "robot type that runs by itself", "the thick kind": the shopper names the variant,
                 # required even where the word names a type elsewhere (a robot toy). Said before
@@ -323,7 +331,7 @@ class Understander:
         for clause in clauses(text):
             if SOFT_WISH.search(clause):
                 continue  # "embroidered would be nice": a wish that ranks
-            words = terms(clause.replace("'", ""))
+            words = as_recorded(terms(clause.replace("'", "")), recorded.phrases.__contains__)  # "with stripes"
             for start, end, entry in recorded.find(words):
                 said = words[start:end]
                 if set(said) <= kind_words:

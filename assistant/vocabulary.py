@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from assistant.spelling import ordinary_words
-from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, terms
+from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, singular, terms, tokenize
 
 DATA = Path(__file__).resolve().parent / "data"
 FILES = ("product_types.txt", "product_types_extra.txt")
@@ -102,3 +102,19 @@ def is_listing(node: list[str]) -> bool:
     """A category node that lists several kinds ("Bags, Wallets & Belts"): a product filed under
     it is one of them, so a type word in it does not say what the product is."""
     return len({w for w in node if w in type_words()}) >= 2
+
+
+def _names_kind(word: str) -> bool:
+    """A word of the type vocabulary, or one written closed that it knows as two ("tshirt")."""
+    return word in type_words() or any(is_type([word[:i], word[i:]]) for i in range(1, len(word)))
+
+
+def lists_kinds(node: str) -> bool:
+    """A category node, as written, that lists kinds side by side ("Polos & T-Shirts", "Bags,
+    Wallets & Belts"): two kinds or more, each said in the plural or last. A kind said in the
+    singular before another is its modifier ("Coffee Mugs" holds mugs, not coffee), which
+    `is_listing`, reading singular terms, cannot tell."""
+    words = tokenize(node)
+    last = len(words) - 1
+    kinds = {singular(w) for k, w in enumerate(words) if (singular(w) != w or k == last) and _names_kind(singular(w))}
+    return len(kinds) >= 2

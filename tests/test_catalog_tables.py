@@ -314,3 +314,29 @@ def test_an_attribute_of_alternatives_filters_on_either(demo_catalog, demo_produ
         )
         assert set(np.flatnonzero(mask).tolist()) == either
         assert all(("attribute" in c.failures(p)) == (r not in either) for r, p in enumerate(demo_products))
+
+
+# A category node that lists kinds side by side holds no attribute: a round-neck tee filed under
+# "Polos & T-Shirts" is no polo (set Q read "the polo type" and showed round necks). A kind said
+# in the singular before another is its modifier, no listing: "Coffee Mugs" still says coffee.
+LISTING_NODES = [
+    (["polo"], [1]),  # only the title that says it
+    (["shirt"], [1, 2]),  # the titles' own "t-shirt"
+    (["coffee"], [0]),  # "Coffee Mugs" is one kind
+    (["ceramic"], [0]),
+]
+
+
+@pytest.mark.parametrize(("phrase", "rows"), LISTING_NODES)
+def test_a_node_listing_kinds_side_by_side_holds_no_attribute(tmp_path, phrase, rows):
+    shop = _shop(
+        tmp_path,
+        [
+            ("Akup Ceramic Mug", ["Kitchen & Dining", "Coffee Mugs"], None),
+            ("Beebay Boy's Polo T-Shirt", ["Clothing", "Boys Wear", "Polos & T-Shirts"], None),
+            ("Nike Boy's Round Neck T-Shirt", ["Clothing", "Boys Wear", "Polos & T-Shirts"], None),
+            ("Bonjour Cotton Socks", ["Clothing", "Socks & Stockings"], None),
+        ],
+    )
+    assert shop.attribute_rows(phrase).tolist() == rows
+    assert [r for r, p in enumerate(shop.products) if phrase_in(phrase, attribute_terms(p))] == rows

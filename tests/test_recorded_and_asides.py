@@ -9,9 +9,10 @@ import pytest
 from assistant.audience import about_someone_else, is_story, own_part, read_audience, recipients, without_stories
 from assistant.catalog_tables import build_tables
 from assistant.core import Assistant
+from assistant.noun_values import as_recorded
 from assistant.session import Session
 from common.schema import Product
-from common.text import tokenize
+from common.text import terms, tokenize
 
 
 def _product(pid: str, **attributes: str) -> Product:
@@ -42,6 +43,31 @@ def test_a_value_filters_only_where_the_kind_records_its_specification():
     assert recorded.recorded_for(entry, np.array([0, 3]))
     assert not recorded.recorded_for(entry, np.array([2, 3]))  # these record no pattern
     assert recorded.recorded_for(entry, np.array([1])) and not recorded.recorded_for(entry, np.array([], dtype=int))
+
+
+FEATURED = [
+    _product("5", Pattern="Striped", Hood="Hooded", Neck="Collared"),
+    _product("6", Pattern="Striped, Embroidered", Hood="Hooded", Neck="Collared"),
+    _product("7", Pattern="Embroidered", Neck="Collared"),
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        # a recorded adjective said as the noun it is made from, after a word that gives a feature
+        ("a jumper with thin stripes", "a jumper with thin striped"),
+        ("a parka with a hood please", "a parka with a hooded please"),
+        ("kurti in embroidery", "kurti in embroidered"),
+        ("one that has a collar", "one that has a collared"),
+        # the noun said otherwise names no feature; a value recorded as said stays as said
+        ("the stripes were too loud last time", "the stripe were too loud last time"),
+        ("with embroidered sleeves", "with embroidered sleeve"),
+    ],
+)
+def test_a_feature_said_as_a_noun_reads_as_the_recorded_adjective(message, read):
+    phrases = build_tables(FEATURED).recorded().phrases
+    assert " ".join(as_recorded(terms(message), phrases.__contains__)) == read
 
 
 @pytest.mark.parametrize(

@@ -186,3 +186,51 @@ KINDS = [
 def test_the_kind_is_read_with_the_words_that_make_it(kinds_shop, message, named, attributes):
     q = kinds_shop.parse(message)
     assert (q.product_type, q.type_carried, q.constraints.attributes) == (named, True, attributes)
+
+
+class ConceptEmbedder:
+    """Texts as the sum of the concepts their words name: the nearness the bundled embedder
+    measures between "swimming costume" and "swimsuit" (0.72) and not between "swimming
+    goggles" and "swimsuit" (0.52), without the model."""
+
+    CONCEPTS = {"swim": 0, "suit": 1, "costume": 1, "trunks": 1, "goggle": 2, "cap": 3, "rain": 4, "coat": 5, "wear": 6}
+
+    def encode(self, sentences: list[str], normalize_embeddings: bool = True, **_) -> np.ndarray:
+        out = np.zeros((len(sentences), len(self.CONCEPTS) + 1), dtype=np.float32)
+        for row, text in enumerate(sentences):
+            for word, axis in self.CONCEPTS.items():
+                out[row, axis] += text.count(word)
+            out[row, -1] += 0.01
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+# A shop that writes a kind as one word: its swimsuits and raincoats, and no costume, trunks nor goggles.
+CLOSED_SHOP = [
+    ("Speedo Men's Swimsuit", "Clothing > Sports Wear > Swimsuit & Swimwear"),
+    ("Arena Girls Racing Swimsuit", "Clothing > Sports Wear > Swimsuit & Swimwear"),
+    ("Rainfun Solid Men's Raincoat", "Clothing > Men's Clothing > Raincoats"),
+    ("Eccellente Solid Hip Hop Cap", "Clothing > Accessories > Caps"),
+]
+
+# message -> (the type read, carried)
+CLOSED = [
+    # an uncarried head after a modifier whose stem begins the shop's one-word kind, near it
+    ("a swimming costume for my niece", "swimsuit", True),
+    ("boys swim trunks", "swimsuit", True),  # past the audience word
+    # the stem begins a kind, but the compound is something else: still not carried
+    ("swimming goggles", "goggles", False),
+    ("rain boots for school", "boots", False),
+    # a modifier that begins no kind of the shop
+    ("a running costume", "costume", False),
+]
+
+
+@pytest.mark.parametrize(("message", "named", "carried"), CLOSED)
+def test_an_uncarried_head_reads_as_the_shops_one_word_kind(message, named, carried):
+    q = _understander(ConceptEmbedder(), CLOSED_SHOP).parse(message)
+    assert (q.product_type, q.type_carried) == (named, carried)
+
+
+def test_without_an_embedder_the_stem_alone_makes_no_kind():
+    q = _understander(None, CLOSED_SHOP).parse("a swimming costume for my niece")
+    assert (q.product_type, q.type_carried) == ("costume", False)

@@ -58,6 +58,13 @@ SHOP = [
     ("fastrack watch strap", "Watches > Strap"),
     ("kids woollen sweater", "Clothing > Sweater"),
     ("leebo led headlight for bajaj pulsar", "Automotive > Bike Headlight"),
+    ("zeyo women's printed pyjama", "Clothing > Women's Clothing > Lingerie, Sleep & Swimwear"),
+    ("lambency women's pyjama", "Clothing > Women's Clothing > Lingerie, Sleep & Swimwear"),
+    ("ralson cycle tyre", "Sports > Cycling > Tyres"),
+    ("beebay striped boy's polo blue t-shirt", "Clothing > Kids > Boys > T-Shirts"),
+    ("dongli printed boy's round neck t-shirt", "Clothing > Kids > Boys > T-Shirts"),
+    ("candy house solid men's polo", "Clothing > Men > Polos"),
+    ("hero cycle tyre", "Sports > Cycling > Tyres"),
     ("leebo led headlight for honda cb", "Automotive > Bike Headlight"),
     ("indcrown net semi-stitched lehenga", "Clothing > Lehenga"),
     ("uma cotton semi-stitched lehenga", "Clothing > Lehenga"),
@@ -108,6 +115,9 @@ TYPES = [
     ("weight gainer for my brother", "weight gainer", True, ["weight gainer"]),
     # a spelling variant, one letter in
     ("non stick kadai", "kadhai", True, ["kadhai"]),
+    # the other country's spelling of a part of the word, where the shop writes the kind so
+    ("pajamas for lounging at home", "pyjamas", True, ["pyjamas"]),  # only titles name it
+    ("a spare tire for the cycle", "tyre", True, ["tyre"]),
     # the type asked for, not the one a clause about it names
     ("water bottle that holds at least a litre", "water bottle", True, ["water bottle"]),
     ("small speaker i can connect to my phone", "speaker", True, ["speaker"]),
@@ -186,6 +196,9 @@ def test_kinds_offered_as_alternatives_are_each_asked_for(understander, message,
     [
         ("my boy just started with the leather ball, need chest guard for him", []),
         ("need a leather chest guard for him", ["leather"]),
+        # a clause naming a variant of the kind asked for, or a kind it refuses, is still about it
+        ("a t-shirt for my boy, the polo kind, not round neck", ["polo"]),
+        ("a t-shirt for my boy. no round neck, the polo type", ["polo"]),
     ],
 )
 def test_a_material_said_of_another_kind_is_no_must_have(understander, message, attributes):
