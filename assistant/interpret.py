@@ -36,6 +36,7 @@ from assistant.follow_up import (
     not_required,
     read_follow_up,
 )
+from assistant.follow_up_fit import follow_up_fit
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
 from assistant.marked_brands import marked_brands
@@ -104,6 +105,7 @@ class Interpretation:
     narrows: bool = False  # names a kind inside the one asked for: the request narrows, not restarts
     which: bool = False  # asks which of everything on screen is most or least something
     anchor: list[int] = field(default_factory=list)  # the card a move is measured from ("than the first one")
+    refitted: list[str] = field(default_factory=list)  # the request's fits a later one replaces
 
 
 def interpret(
@@ -142,12 +144,15 @@ def interpret(
         recorded = engine.understander.recorded_attributes(last_word(message), [])
         query = replace(query, product_type=None, type_carried=True, recorded=recorded)
         query.constraints = query.constraints.model_copy(update={"categories": []})
-    change = None
+    change, refitted = None, []
     if follow_up:
         earlier = tuple(t.content for t in session.turns if t.role == "user")
         query, change = read_follow_up(
             message, query, session.request, engine.catalog, bool(SWITCH.search(message)), earlier
         )
+        # "maruti", "it's a corolla altis" after car mats: what the kind must fit (`follow_up_fit`)
+        fit = follow_up_fit(last_word(message), query, session.request, engine.catalog, engine.understander.types)
+        query, refitted = fit.query, fit.replaced
     if follow_up and query.product_type and set(terms(query.product_type)) <= SLOT_VOCABULARY:
         # "forget the colour, any shade works": a word for a part of the request names no kind.
         query = _without_type(query, message)
@@ -262,6 +267,7 @@ def interpret(
         narrows=change == TypeChange.NARROW,
         which=which,
         anchor=anchor,
+        refitted=refitted,
     )
 
 

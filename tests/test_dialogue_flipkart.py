@@ -124,3 +124,27 @@ def test_the_brand_of_a_shown_card_said_alone_asks_for_the_brand(assistant, ask)
     session, (first, brand) = talk(assistant, ["ball pen", ask])
     assert any(c.brand and c.brand.lower() == "lamy" for c in first.products)
     assert chips(brand).get("brand") == "by lamy" and brand.intent == "refine"
+
+
+@pytest.mark.parametrize(
+    ("messages", "fits", "not_fits"),
+    [
+        # a follow-up that names the device only: read as the one message "car mat for a maruti"
+        (["car mat", "need them to fit the swift"], ["swift"], []),
+        (["sun shade", "goes on a corolla altis"], ["corolla altis"], []),
+        # a later device that no product fits together with the first replaces it (set Q d-25)
+        (["sun shade for a honda city", "sorry, my mistake, corolla altis"], ["corolla altis"], ["honda"]),
+    ],
+)
+def test_a_follow_up_naming_a_device_says_what_the_kind_must_fit(assistant, messages, fits, not_fits):
+    session, replies = talk(assistant, messages)
+    attributes = session.request.constraints.attributes
+    assert all(f in attributes for f in fits) and not set(not_fits) & set(attributes), attributes
+    assert replies[-1].products and all_satisfy(assistant, session, replies[-1])
+
+
+@pytest.mark.parametrize("follow_up", ["swift only, universal ones won't fit", "maruti, other mats wont fit it"])
+def test_what_must_fit_said_while_shopping_is_no_support_case(assistant, follow_up):
+    # set Q d-07: "the other ones won't fit" handed the request to support and showed nothing
+    _, (_, reply) = talk(assistant, ["car mat", follow_up])
+    assert reply.intent == "refine" and reply.products
