@@ -10,22 +10,33 @@ dialogue ends with the request the same wish asked in one message gives.
 A fit names one device: a later fit that leaves nothing of the kind with the one said before
 replaces it ("sun shade for honda city", then "wait no, it's my dad's corolla altis"). A fit
 that leaves nothing of the kind at all only ranks (its words stay in the ranking text).
+
+The same holds for what a follow-up says of the kind ("BPA free, silicone" after a bottle): one
+message reads "silicone bottle" as a must-have, the follow-up alone only ranked it
+(`said_of_kind`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from assistant.audience import clauses
 from assistant.catalog import CatalogIndex
 from assistant.compound_kind import fitment
 from assistant.constraints import Constraints, phrase_in
-from assistant.dialogue import Request
+from assistant.dialogue import FILLER, Request
+from assistant.message_patterns import FUNCTION_WORDS
 from assistant.part_fit import device_brands, kind_titles
+from assistant.spelling import CHAT_WORDS
 from assistant.type_resolution import TypeResolver
 from assistant.understand import Query
-from common.text import terms, tokenize
+from common.text import STOPWORDS, terms, tokenize
 
+# Words that close a clause without naming anything ("bpa free PLZ", "silicone ONES please").
+_CHAT = [w.strip() for w in CHAT_WORDS.read_text(encoding="utf-8").splitlines() if not w.startswith("#")]
+PASSING = FILLER | frozenset(STOPWORDS) | FUNCTION_WORDS | frozenset(terms(" ".join(_CHAT)))
+Parse = Callable[[str], Query]  # the understander's one-message reading
 MAX_START = 8  # words of a clause a fit may follow ("it's my dad's car, a corolla altis")
 
 
@@ -101,3 +112,57 @@ def _with(had: Constraints, said: Constraints, fits: list[str], drop: list[str])
     c.brands = said.brands or c.brands
     c.attributes = [a for a in c.attributes if a not in drop] + [a for a in [*said.attributes, *fits]]
     return c
+
+
+def said_of_kind(message: str, query: Query, request: Request, catalog: CatalogIndex, parse: Parse) -> Query:
+    """The must-haves a follow-up that names no kind says of the kind asked for ("bpa free plz",
+    "BPA free, silicone" after a bottle): each clause is read as if said with the kind ("silicone
+    bottle"), as one message reads it; a must-have that leaves nothing of the request only ranks."""
+    kind, categories = request.product_type, request.constraints.categories
+    if query.product_type or not kind or not categories:
+        return query
+    said = query.constraints.model_copy(deep=True)
+    for clause in clauses(message):
+        with_kind = parse(f"{clause} {kind}")
+        if not with_kind.product_type or terms(with_kind.product_type) != terms(kind):
+            continue  # "small wooden box kind": the clause names a kind of its own
+        for a in with_kind.constraints.attributes:
+            if a in said.attributes or a in request.constraints.attributes or not _closes(clause, a):
+                continue
+            if catalog.mask(_with(request.constraints, said, [a], drop=[])).any():
+                said.attributes.append(a)
+    return replace(query, constraints=said)
+
+
+def _closes(clause: str, attribute: str) -> bool:
+    """The must-have is the clause's last content words, the ones said with the kind ("it should
+    be bpa free", "silicone ones please"); a word earlier in it is a story's ("my sister says she
+    only wears printed ones": "wears" is no must-have, "printed" is)."""
+    said = [w for w in terms(clause) if w not in PASSING]
+    n = len(terms(attribute))
+    return n > 0 and said[-n:] == terms(attribute)
+
+
+def narrowed_kind(message: str, query: Query, request: Request, catalog: CatalogIndex, parse: Parse) -> Query | None:
+    """The query of a follow-up with a clause that is only the words making the kind asked for a
+    kind inside it ("plain colour, formal" after shirts: the shop's formal shirts), read as one
+    message reads "formal shirts"; None where no clause does, or no product of the request is of
+    that kind."""
+    kind, categories = request.product_type, request.constraints.categories
+    if query.product_type or not kind or not categories:
+        return None
+    for clause in clauses(message):
+        with_kind = parse(f"{clause} {kind}")
+        named, asked = terms(with_kind.product_type or ""), terms(kind)
+        if not with_kind.type_carried or len(named) <= len(asked) or named[-len(asked) :] != asked:
+            continue
+        if [w for w in terms(clause) if w not in PASSING] != named[: -len(asked)]:
+            continue  # the clause says more than the sub-kind: "it's single phase", "my friend got wrangler ones"
+        modifier = " ".join(named[: -len(asked)])
+        if modifier in catalog.brand_names or any(set(terms(b)) & set(named) for b in with_kind.constraints.brands):
+            continue  # "puma" after cricket bats asks for the brand, not a kind of bat
+        inside = request.constraints.model_copy(update={"categories": with_kind.constraints.categories})
+        if with_kind.constraints.categories and catalog.mask(inside).any():
+            said = query.constraints.model_copy(update={"categories": with_kind.constraints.categories})
+            return replace(query, product_type=with_kind.product_type, constraints=said)
+    return None

@@ -36,7 +36,7 @@ from assistant.follow_up import (
     not_required,
     read_follow_up,
 )
-from assistant.follow_up_fit import follow_up_fit
+from assistant.follow_up_fit import follow_up_fit, narrowed_kind, said_of_kind
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
 from assistant.marked_brands import marked_brands
@@ -153,6 +153,9 @@ def interpret(
         # "maruti", "it's a corolla altis" after car mats: what the kind must fit (`follow_up_fit`)
         fit = follow_up_fit(last_word(message), query, session.request, engine.catalog, engine.understander.types)
         query, refitted = fit.query, fit.replaced
+        query = said_of_kind(last_word(message), query, session.request, engine.catalog, engine.parse)
+        if narrowed := narrowed_kind(last_word(message), query, session.request, engine.catalog, engine.parse):
+            query, change = narrowed, TypeChange.NARROW  # "plain colour, formal" after shirts
     if follow_up and query.product_type and set(terms(query.product_type)) <= SLOT_VOCABULARY:
         # "forget the colour, any shade works": a word for a part of the request names no kind.
         query = _without_type(query, message)

@@ -7,6 +7,7 @@ import pytest
 
 from assistant.core import Assistant
 from assistant.session import Session
+from common.text import terms
 
 
 @pytest.fixture
@@ -148,3 +149,33 @@ def test_what_must_fit_said_while_shopping_is_no_support_case(assistant, follow_
     # set Q d-07: "the other ones won't fit" handed the request to support and showed nothing
     _, (_, reply) = talk(assistant, ["car mat", follow_up])
     assert reply.intent == "refine" and reply.products
+
+
+@pytest.mark.parametrize(
+    ("messages", "wanted"),
+    [
+        # what a follow-up says of the kind is read as one message reads it with the kind
+        # ("bpa free bottle"): a must-have, where alone it only ranked (sets Q d-13, P d21)
+        (["bottle for the gym", "it should be bpa free"], ["bpa free"]),
+        (["bottle", "made of silicone, thanks"], ["silicone"]),
+    ],
+)
+def test_a_must_have_said_of_the_kind_in_a_follow_up_filters(assistant, messages, wanted):
+    session, replies = talk(assistant, messages)
+    attributes = session.request.constraints.attributes
+    assert all(w in attributes for w in wanted), attributes
+    assert replies[-1].products and all_satisfy(assistant, session, replies[-1])
+
+
+@pytest.mark.parametrize(
+    ("messages", "kind"),
+    [
+        # a word that makes the kind one the shop has inside it, said last: the request narrows
+        # to it, as "formal shirt" does in one message (set P d09)
+        (["shirt for my husband", "office wear, so formal"], "formal shirt"),
+    ],
+)
+def test_a_follow_up_word_that_makes_a_kind_inside_the_one_asked_narrows_it(assistant, messages, kind):
+    session, replies = talk(assistant, messages)
+    assert session.request.product_type and terms(session.request.product_type) == terms(kind)
+    assert replies[-1].products and all_satisfy(assistant, session, replies[-1])
