@@ -213,11 +213,26 @@ def _buys_anew(message: str, query: Query) -> bool:
     return any(kind and set(kind) <= set(terms(m.group(1))) for m in NEW_ONE.finditer(message))
 
 
+# "the universal ones won't fit", "regular sizes don't fit him": what must fit, said while shopping.
+NOT_FITTING = re.compile(r"\b(?:doesn'?t|does not|won'?t|will not|don'?t|do not|isn'?t|not|never) fit\b", re.I)
+
+
+def _states_fit(message: str, session: Session) -> bool:
+    """A "won't fit" said while a request is being refined, with no word about an order and no
+    other support cue, tells what the product must fit ("swift specifically, the other ones won't
+    fit"): a refinement, not a case for support (dev Q d-07 was handed to support). "The mats I
+    got don't fit" speaks of an order and stays support."""
+    if not (session.request.is_active() and NOT_FITTING.search(message)) or OWN_ORDER.search(message):
+        return False
+    return not (ORDER_WORDS.search(message) or SUPPORT_CUE.search(NOT_FITTING.sub(" ", message)))
+
+
 def _corrects_request(message: str, session: Session, query: Query) -> bool:
     """The support cue is a "wrong colour/size" said while refining a request, with the value it
     should be and no word about an order: a correction of the request, not a support case. So is
-    a damage cue said with a new one of a kind asked for (`_buys_anew`)."""
-    if _buys_anew(message, query):
+    a damage cue said with a new one of a kind asked for (`_buys_anew`), and a fit the product
+    must have (`_states_fit`)."""
+    if _buys_anew(message, query) or _states_fit(message, session):
         return True
     if not (session.request.is_active() and WRONG_SLOT.search(message)) or ORDER_WORDS.search(message):
         return False

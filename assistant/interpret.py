@@ -20,12 +20,12 @@ from dataclasses import dataclass, field, replace
 
 from assistant import asking, superlatives, which_one
 from assistant import intent as intents
-from assistant.audience import clauses, taken_back
+from assistant.audience import clauses
 from assistant.brand_reference import bind_pointed_brand
 from assistant.catalog import CatalogIndex
-from assistant.colour_negation import negated_colours
-from assistant.constraints import Constraints, alternatives, phrase_in
-from assistant.dialogue import FILLER, slots
+from assistant.constraints import Constraints, phrase_in
+from assistant.dialogue import FILLER
+from assistant.dropped_slots import SLOT_VOCABULARY, dont_care, not_said, removals
 from assistant.ellipsis import asked_again
 from assistant.engine import SearchEngine
 from assistant.follow_up import (
@@ -34,9 +34,9 @@ from assistant.follow_up import (
     asks_about_shown,
     corrects_itself,
     last_word,
-    not_required,
     read_follow_up,
 )
+from assistant.follow_up_fit import follow_up_fit, narrowed_kind, said_of_kind
 from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
 from assistant.marked_brands import marked_brands
@@ -112,6 +112,7 @@ class Interpretation:
     which: bool = False  # asks which of everything on screen is most or least something
     anchor: list[int] = field(default_factory=list)  # the card a move is measured from ("than the first one")
     repeats: bool = False  # only points ("and the fifth?"): asks what the turn before asked (`ellipsis`)
+    refitted: list[str] = field(default_factory=list)  # the request's fits a later one replaces
 
 
 def interpret(
@@ -150,12 +151,18 @@ def interpret(
         recorded = engine.understander.recorded_attributes(last_word(message), [])
         query = replace(query, product_type=None, type_carried=True, recorded=recorded)
         query.constraints = query.constraints.model_copy(update={"categories": []})
-    change = None
+    change, refitted = None, []
     if follow_up:
         earlier = tuple(t.content for t in session.turns if t.role == "user")
         query, change = read_follow_up(
             message, query, session.request, engine.catalog, bool(SWITCH.search(message)), earlier
         )
+        # "maruti", "it's a corolla altis" after car mats: what the kind must fit (`follow_up_fit`)
+        fit = follow_up_fit(last_word(message), query, session.request, engine.catalog, engine.understander.types)
+        query, refitted = fit.query, fit.replaced
+        query = said_of_kind(last_word(message), query, session.request, engine.catalog, engine.parse)
+        if narrowed := narrowed_kind(last_word(message), query, session.request, engine.catalog, engine.parse):
+            query, change = narrowed, TypeChange.NARROW  # "plain colour, formal" after shirts
     if follow_up and query.product_type and set(terms(query.product_type)) <= SLOT_VOCABULARY:
         # "forget the colour, any shade works": a word for a part of the request names no kind.
         query = _without_type(query, message)
@@ -195,7 +202,7 @@ def interpret(
         pointed, of_all = [1], subject.group().split()[-1].lower() in PLURAL_PRONOUNS
     removed = removals(message, session)
     if follow_up:
-        _not_said(query.constraints, dont_care(message))
+        not_said(query.constraints, dont_care(message))
         if "price" in taken_back_slots(message):  # "ignore the budget" asks for nothing cheap
             query.constraints.cheap = query.constraints.premium = False
     understood = intents.classify(message, session, query, pointed, len(named))
@@ -278,6 +285,7 @@ def interpret(
         narrows=change == TypeChange.NARROW,
         which=which,
         anchor=anchor,
+        refitted=refitted,
     )
 
 
@@ -460,10 +468,6 @@ def without_accents(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
-SLOT_WORDS = {slot: words for slot, words in _FOLLOW_UPS["slot_words"].items()}
-SLOT_VOCABULARY = frozenset(w for words in SLOT_WORDS.values() for phrase in words for w in terms(phrase))
-
-
 def _without_type(query: Query, message: str) -> Query:
     """The query with no product type, nor the type's words it added to the ranking text."""
     said = set(terms(message))
@@ -472,52 +476,6 @@ def _without_type(query: Query, message: str) -> Query:
     out = replace(query, product_type=None, type_carried=True, text=text)
     out.constraints = query.constraints.model_copy(update={"categories": []})
     return out
-
-
-POINTS_BACK = re.compile(r"\b(?:that|this|it|those)\b", re.I)
-DONT_CARE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["dont_care"]) + r")\b", re.I)
-
-
-def removals(message: str, session: Session) -> list[str]:
-    """The parts of the active request the message takes back: what a drop cue names ("scratch
-    the black" -> colour, "instead of sandals" -> type) and what it says does not matter ("any
-    brand is fine", "colour doesn't matter"). Only parts the request has."""
-    request = session.request
-    c = request.constraints
-    active = {s.name for s in slots(request, "")}
-    found: list[str] = []
-    if {normalise_colour(x) for x in c.colours} & negated_colours(message):
-        found.append("colour")  # "anything but black" after black ones
-    if set(c.exclude_colours) & {normalise_colour(w) for w in not_required(message)}:
-        found.append("not colour")  # "ok, blue is fine too" after "anything but blue"
-    for said in taken_back(message):
-        words = set(terms(said))
-        if words & {normalise_colour(x) for x in c.colours}:
-            found.append("colour")
-        if any(set(terms(b)) <= words for b in c.brands):
-            found.append("brand")
-        if request.product_type and set(terms(request.product_type)) <= words:
-            found.append("type")
-        if any(set(terms(alt)) <= words for a in c.attributes for alt in alternatives(a)):
-            found.append("attribute")  # "ok forget sleeveless"
-        found += [slot for slot, names in SLOT_WORDS.items() if words & set(names)]
-    found += dont_care(message) + taken_back_slots(message)  # "scrap the colour thing"
-    return [slot for slot in dict.fromkeys(found) if slot in active]
-
-
-def dont_care(message: str) -> list[str]:
-    """The slots the message says do not matter ("any brand is fine", "colour doesn't matter");
-    a clause that points back ("she likes every colour, so don't worry about that") means the
-    slots of the clause before."""
-    found: list[str] = []
-    named_before: list[str] = []
-    for part in clauses(message):
-        low = part.lower()
-        named = [slot for slot, names in SLOT_WORDS.items() if any(re.search(rf"\b{n}\b", low) for n in names)]
-        if DONT_CARE.search(part):
-            found += named or (named_before if POINTS_BACK.search(part) else [])
-        named_before = named
-    return list(dict.fromkeys(found))
 
 
 def _changes(said: Constraints, had: Constraints) -> bool:
@@ -538,17 +496,6 @@ def _names_new_filter(said: Constraints, had: Constraints) -> bool:
     """Whether the message names a colour, brand, price or audience the request does not have: the
     filters a shopper narrows shown products by ("which of these come in red?")."""
     return _changes(said.model_copy(update={"attributes": [], "min_rating": None}), had)
-
-
-def _not_said(said: Constraints, slots: list[str]) -> None:
-    """A slot the message says does not matter is not also stated by it ("her mom mentioned pink
-    but she likes every colour")."""
-    if "colour" in slots:
-        said.colours = []
-    if "brand" in slots:
-        said.brands = []
-    if "price" in slots:
-        said.price_min = said.price_max = said.price_near = None
 
 
 def pointers(message: str, on_screen: list[Product], last_shown: list[str] | None = None) -> list[int]:

@@ -61,6 +61,9 @@ def shop(a: Assistant, session: Session, message: str, meant: Interpretation, ti
     before = session.request
     for slot in meant.remove:  # "scratch the black", "any brand is fine"
         before = dialogue.remove(before, slot, a.engine.catalog).request
+    if meant.refitted:  # "wait no, it's a corolla altis": the device said before is no longer meant
+        before = before.model_copy(deep=True)
+        before.constraints.attributes = [x for x in before.constraints.attributes if x not in meant.refitted]
     update = dialogue.update(before, query, meant.move, shown_prices, a.engine.catalog, meant.narrows, shown_ratings)
     if meant.remove and session.request.is_active():
         update.changes = dialogue.changes_between(session.request, update.request, a.engine.catalog.currency)

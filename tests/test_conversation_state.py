@@ -11,8 +11,9 @@ import pytest
 from assistant import dialogue, follow_up
 from assistant.core import Assistant
 from assistant.dialogue import Request
+from assistant.dropped_slots import dont_care
 from assistant.intent import pointed_positions
-from assistant.interpret import dont_care, without_accents
+from assistant.interpret import without_accents
 from assistant.session import Session
 from assistant.take_back import taken_back_slots
 

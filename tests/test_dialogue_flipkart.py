@@ -7,6 +7,7 @@ import pytest
 
 from assistant.core import Assistant
 from assistant.session import Session
+from common.text import terms
 
 
 @pytest.fixture
@@ -124,3 +125,57 @@ def test_the_brand_of_a_shown_card_said_alone_asks_for_the_brand(assistant, ask)
     session, (first, brand) = talk(assistant, ["ball pen", ask])
     assert any(c.brand and c.brand.lower() == "lamy" for c in first.products)
     assert chips(brand).get("brand") == "by lamy" and brand.intent == "refine"
+
+
+@pytest.mark.parametrize(
+    ("messages", "fits", "not_fits"),
+    [
+        # a follow-up that names the device only: read as the one message "car mat for a maruti"
+        (["car mat", "need them to fit the swift"], ["swift"], []),
+        (["sun shade", "goes on a corolla altis"], ["corolla altis"], []),
+        # a later device that no product fits together with the first replaces it (set Q d-25)
+        (["sun shade for a honda city", "sorry, my mistake, corolla altis"], ["corolla altis"], ["honda"]),
+    ],
+)
+def test_a_follow_up_naming_a_device_says_what_the_kind_must_fit(assistant, messages, fits, not_fits):
+    session, replies = talk(assistant, messages)
+    attributes = session.request.constraints.attributes
+    assert all(f in attributes for f in fits) and not set(not_fits) & set(attributes), attributes
+    assert replies[-1].products and all_satisfy(assistant, session, replies[-1])
+
+
+@pytest.mark.parametrize("follow_up", ["swift only, universal ones won't fit", "maruti, other mats wont fit it"])
+def test_what_must_fit_said_while_shopping_is_no_support_case(assistant, follow_up):
+    # set Q d-07: "the other ones won't fit" handed the request to support and showed nothing
+    _, (_, reply) = talk(assistant, ["car mat", follow_up])
+    assert reply.intent == "refine" and reply.products
+
+
+@pytest.mark.parametrize(
+    ("messages", "wanted"),
+    [
+        # what a follow-up says of the kind is read as one message reads it with the kind
+        # ("bpa free bottle"): a must-have, where alone it only ranked (sets Q d-13, P d21)
+        (["bottle for the gym", "it should be bpa free"], ["bpa free"]),
+        (["bottle", "made of silicone, thanks"], ["silicone"]),
+    ],
+)
+def test_a_must_have_said_of_the_kind_in_a_follow_up_filters(assistant, messages, wanted):
+    session, replies = talk(assistant, messages)
+    attributes = session.request.constraints.attributes
+    assert all(w in attributes for w in wanted), attributes
+    assert replies[-1].products and all_satisfy(assistant, session, replies[-1])
+
+
+@pytest.mark.parametrize(
+    ("messages", "kind"),
+    [
+        # a word that makes the kind one the shop has inside it, said last: the request narrows
+        # to it, as "formal shirt" does in one message (set P d09)
+        (["shirt for my husband", "office wear, so formal"], "formal shirt"),
+    ],
+)
+def test_a_follow_up_word_that_makes_a_kind_inside_the_one_asked_narrows_it(assistant, messages, kind):
+    session, replies = talk(assistant, messages)
+    assert session.request.product_type and terms(session.request.product_type) == terms(kind)
+    assert replies[-1].products and all_satisfy(assistant, session, replies[-1])
