@@ -322,6 +322,13 @@ class ClauseReading:
             elif CJK.search(token):
                 loose.append(i)
             i += 1
+        # A kind said inside a stretch that describes the product ("戴着玩的": 玩 is no toy; "搭衣服
+        # 的": the clothes it goes with) is the product only where nothing else names one, as a
+        # place is (`placed`): never beside another kind, nor in a conversation.
+        described = self._described(text)
+        placed += [k for k, where in zip(kinds, at, strict=True) if tokens[where] in described]
+        kept = [(k, where) for k, where in zip(kinds, at, strict=True) if tokens[where] not in described]
+        kinds, at = [k for k, _ in kept], [w for _, w in kept]
         # A one-character word just before a product word modifies it (Chinese puts the head
         # last): 板 + 球拍 is a bat, not a board; before a container it says what it holds
         # (表 + 盒子: a watch box).
@@ -355,3 +362,31 @@ class ClauseReading:
             names.setdefault(kind, said)
             unread = [u for u in unread if u != said]
         return heads, attributes, unread, latin, parts, placed
+
+    def _described(self, text: str) -> set[str]:
+        """The words of a stretch that ends in 的 with no head after it ("平时戴着玩的那种", "搭衣服
+        的", "要能折叠的"; `relative_tails` may close it): such a stretch describes the product, so a
+        verb there says what the product does and a word after a verb is the verb's object; neither
+        is the product. A buy cue or a filler word is no such verb ("想买条项链的" still names one)."""
+        tails = sorted(self.words["relative_tails"], key=len, reverse=True)
+        skipped = set(self.words["buy_cues"]) | set(self.words["filler"])
+        found: set[str] = set()
+        for stretch in text.split():
+            stretch = next((stretch[: -len(t)] for t in tails if stretch.endswith(t)), stretch)
+            if not stretch.endswith("的"):
+                continue
+            after_verb = False
+            for token in (t for t in self._tokens(stretch[:-1]) if t):
+                verb = token not in skipped and (self._verb_form(token) or _mostly_verb(token))
+                if after_verb or verb:
+                    found.add(token)
+                after_verb = after_verb or verb
+        return found
+
+
+def _mostly_verb(token: str) -> bool:
+    """Whether CC-CEDICT gives the word as a verb at least as often as otherwise (玩 "to play; to
+    have fun; toy"; 搭 "to put up; to match"), not a noun that can be used as one (衣服)."""
+    senses = _dictionary().get(token, [])  # CEDICT's entries, each one sense or a few alike
+    verbs = [s for s in senses if s.strip().startswith(("to ", "(bound form) to "))]
+    return bool(senses) and len(verbs) * 2 >= len(senses)

@@ -193,6 +193,19 @@ def test_a_changed_slot_and_what_a_product_goes_with(reader, earlier, message, e
     assert reader.read(message, earlier).text == expected
 
 
+@pytest.mark.parametrize(
+    "earlier, message, expected",
+    [
+        # a stretch ending in 的 with no head describes the product: a kind after its verb is the
+        # verb's object (set Q zh-003 read 戴着玩的 as a toy, Q d-08 搭衣服的 as clothes)
+        ([], "找块手表 搭连衣裙的", "watch"),
+        (["我想买凉鞋"], "三百以内 就是平时搭裙子的", "under 300"),
+    ],
+)
+def test_a_kind_in_a_stretch_that_describes_the_product_is_no_product(reader, earlier, message, expected):
+    assert reader.read(message, earlier).text == expected
+
+
 def test_a_kind_worn_or_kept_around_the_product_is_no_product_and_no_set():
     # 西装 reads as "suit", a grouping word in English, but is a garment here and the place the
     # waistcoat is worn (set H q-024 was read as a "waistcoat suit"); 套装 still makes a set
