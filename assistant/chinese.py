@@ -293,7 +293,9 @@ def carry_through(reading: Reading, query: Query, request: Request) -> None:
         # "格子或者条纹的也行" after printed ones: perhaps printed or these, so they only rank
         held = [a for a in request.constraints.attributes if a not in reading.either]
         filtered = [] if reading.also and held else filtered
-        said.attributes = [a for a in said.attributes if a not in reading.either]
+        # ... nor the interpreter's phrase of them said together ("analog digital")
+        either = {w for a in reading.either for w in terms(a)}
+        said.attributes = [a for a in said.attributes if a not in reading.either and not set(terms(a)) <= either]
         said.prefer += [a for a in reading.either if a not in said.prefer]
         if filtered:
             said.attributes.append(" or ".join(reading.either))

@@ -47,6 +47,8 @@ def reader() -> ChineseReader:
         ("300到600块的马克杯", "mug between 300 and 600"),
         ("4星以上的女士凉鞋", "sandals for women rated 4 and above"),
         ("给我女儿的背包", "rucksack for girls"),  # CEDICT: knapsack, rucksack
+        ("给男宝买双凉鞋", "sandals for baby"),  # a baby boy: no man's sandals
+        ("女宝一岁了 想买条连衣裙", "dress for baby for a 1 year old"),
         ("Titan男士手表", "titan watch for men"),
         ("黑色口红", "black lipstick"),  # 口红 is lipstick, not red
         ("金耳环", "gold earrings"),
@@ -607,6 +609,7 @@ def test_a_question_beside_a_new_bound_applies_the_bound_and_says_so(make_assist
         ("三四百块的马克杯", "mug between 300 and 400", False),  # two neighbouring numerals: a range
         ("两三千块左右的手表", "watch around 2500", False),  # ... about its middle with 左右
         ("七八百左右吧，最多八百的马克杯", "mug under 800", False),  # the bound said outright wins
+        ("手表，七八百的样子", "watch around 750", False),  # 的样子 says about, as 左右 does
         ("一万五以内的戒指", "ring under 15000", False),
         # an adverb between the budget word and its number (set K zh-027 lost the budget)
         ("想要手表，预算就一千", "watch under 1000", False),
@@ -704,6 +707,15 @@ def test_attributes_said_as_alternatives_rank_and_either_filters_where_one_would
     query = Query("tops", "tops", Constraints())
     carry_through(Reading("short sleeve tops", recorded=["short sleeve"]), query, Request())
     assert query.constraints.attributes == ["short sleeve"]
+    # the interpreter's phrase of the two said together is no third must-have (set Q d-03)
+    query = Query("watch", "watch", Constraints(attributes=["analog digital", "analog"]))
+    carry_through(Reading("analog digital", either=["analog", "digital"]), query, Request())
+    assert query.constraints.attributes == ["analog or digital"]
+
+
+def test_either_will_do_said_after_the_alternatives_makes_them_alternatives(reader):
+    # "纯棉的真皮的都行": cotton or leather, either will do (set Q d-03: 指针的数字的都行)
+    assert reader.read("纯棉的真皮的都行").either == ["cotton", "leather"]
 
 
 @pytest.mark.parametrize(
