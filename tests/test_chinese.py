@@ -108,6 +108,9 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("要绣花的那种", "embroidered"),  # 绣花 as often as 刺绣
         # a shopping word said with 的 inside it (set L zh-016: 坡跟的鞋 read "shoe")
         ("闺女要一双坡跟的鞋", "wedges for girls"),
+        # ... and before another word of its head, where the modifier is no word alone (set Q zh-010)
+        ("坡跟凉鞋 女款", "wedges for women"),
+        ("有没有坡跟的拖鞋", "wedges"),
         # the rating before the budget, where the interpreter reads both
         ("女士凉鞋 评分4星以上 500以内", "sandals for women rated 4 and above under 500"),
         # a count of compartments, with a digit or a Chinese numeral, follows the product
