@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.chinese import ChineseReader, is_chinese, to_number
+from assistant.chinese_lexicon import _retyped, _senses
 from common.text import terms
 
 # A small shop: these product types (carried), plus a few the general vocabulary knows.
@@ -906,6 +907,8 @@ def test_a_shopping_word_typed_with_a_character_of_the_same_sound():
     vases = _shop({("vase",), ("belt",), ("skate",), ("living", "room")}, {}, set())
     assert vases.read("想买个花平放客厅").text == "vase"  # and where it goes is no product
     assert "belt" not in vases.read("轮滑鞋 要带头盔的").text
+    # never a character of a word spelt right beside it (set Q d-08: 搭 + 衣服 read 大衣 + 服)
+    assert _retyped("就是搭衣服的") == "就是搭衣服的"
     assert reader.read("坡跟鞋").text == "wedges"
 
 
@@ -1246,3 +1249,13 @@ def test_a_holder_of_a_kind_is_named_as_the_shop_names_it(message, expected):
 )
 def test_a_model_number_typed_glued_is_written_as_the_shop_writes_it(message, words, expected):
     assert _shop({("watch",)}, {}, words).read(message).text == expected
+
+
+@pytest.mark.parametrize(
+    "word, not_a_sense",
+    [
+        ("按", "shelve"),  # "to leave aside or shelve": the verb after "or" is a verb too (set Q d-08)
+    ],
+)
+def test_a_verb_joined_to_a_verb_sense_by_or_is_no_product(word, not_a_sense):
+    assert not_a_sense not in _senses(word)
