@@ -1183,7 +1183,7 @@ def test_a_room_is_where_the_product_goes_never_the_product():
         # sets N q-17, O q20: 后壳 (后 "back; behind", 壳 a cover) is the shop's back cover; cut apart
         # by the segmenter ("的后" + "壳") it is read the same
         ("诺基亚后壳", {("back", "cover"): 3}, "back cover"),
-        ("ipad mini2的后壳", {("back", "cover"): 3}, "ipad mini2 back cover"),
+        ("ipad mini2的后壳", {("back", "cover"): 3}, "back cover for ipad mini2"),
     ],
 )
 def test_a_compounds_first_character_names_the_shops_narrower_kind_by_any_of_its_senses(message, held, expected):
@@ -1244,11 +1244,21 @@ def test_a_holder_of_a_kind_is_named_as_the_shop_names_it(message, expected):
     ("message", "words", "expected"),
     [
         # set O q20: "mini2" typed glued is the shop's "mini 2"
-        ("ipad mini2的手表", {"ipad", "mini"}, "ipad mini 2 watch"),
+        ("ipad mini2的手表", {"ipad", "mini"}, "watch for ipad mini 2"),
     ],
 )
 def test_a_model_number_typed_glued_is_written_as_the_shop_writes_it(message, words, expected):
     assert _shop({("watch",)}, {}, words).read(message).text == expected
+
+
+def test_a_model_said_before_the_kind_is_what_the_product_is_for():
+    # set Q zh-012: "xperia m5的手机套" was read "xperia m5 pouch", which filters on no model;
+    # English puts the model after the kind ("pouch for xperia m5") and the interpreter reads it
+    reader = _shop({("pouch",), ("tempered", "glass"), ("notebook",)}, {}, set())
+    assert reader.read("galaxy j7的手机套").text.endswith("pouch for galaxy j7")
+    assert reader.read("redmi note 4的钢化膜").text == "tempered glass for redmi note 4"
+    # a size in Latin letters is no model ("a5": the notebook's size)
+    assert "for a5" not in reader.read("a5的笔记本").text
 
 
 @pytest.mark.parametrize(
