@@ -373,6 +373,9 @@ class ClauseReading:
         found: set[str] = set()
         for stretch in text.split():
             stretch = next((stretch[: -len(t)] for t in tails if stretch.endswith(t)), stretch)
+            if stretch.endswith(tuple(self.words["use_tails"])) and len(stretch) > 1:
+                found.update(t for t in self._tokens(stretch[:-1]) if t)  # "右手用": the hand it is used with
+                continue
             if not stretch.endswith("的"):
                 continue
             after_verb = False

@@ -206,6 +206,8 @@ def test_a_changed_slot_and_what_a_product_goes_with(reader, earlier, message, e
         # verb's object (set Q zh-003 read 戴着玩的 as a toy, Q d-08 搭衣服的 as clothes)
         ([], "找块手表 搭连衣裙的", "watch"),
         (["我想买凉鞋"], "三百以内 就是平时搭裙子的", "under 300"),
+        # ... and so does one that ends in a verb of using or wearing (P zh-q26: 右手用 read a hand)
+        ([], "盒子，手表用", "box"),
     ],
 )
 def test_a_kind_in_a_stretch_that_describes_the_product_is_no_product(reader, earlier, message, expected):
