@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.chinese_lexicon import LATIN_RUN, _dictionary, _senses
+from assistant.chinese_lexicon import LATIN_RUN, _dictionary, _function_words, _senses
 from common.language import CJK
 from common.text import MATERIALS, terms
 from common.text import singular as singular_of
@@ -313,7 +313,10 @@ class ClauseReading:
                 # A word read by the attribute it starts with ("纯棉款"), unless the dictionary says
                 # the word means something else ("面试" is an interview, not "face"; "皮革" agrees).
                 starts = [table[p] for p in sorted(table, key=len, reverse=True) if token.startswith(p)]
-                part = next(iter(starts), None)
+                # ... or ends with, after a function word CEDICT made one word with it ("有条纹":
+                # striped; set P d-06 left "有条纹的吗" unread)
+                ends = [table[p] for p in table if token.endswith(p) and token[: -len(p)] in _function_words()]
+                part = next(iter(starts + ends), None)
                 if part and token in _dictionary() and not any(part in sense for sense in _senses(token)):
                     part = None
                 (attributes if part else unread).append(part or token)

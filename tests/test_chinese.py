@@ -111,6 +111,8 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("闺女要一双坡跟的鞋", "wedges for girls"),
         # ... and before another word of its head, where the modifier is no word alone (set Q zh-010)
         ("坡跟凉鞋 女款", "wedges for women"),
+        # an attribute word CEDICT glued to a function word before it (set P d-06: 有条纹 left unread)
+        ("有条纹的吗", "striped"),
         ("有没有坡跟的拖鞋", "wedges"),
         # the rating before the budget, where the interpreter reads both
         ("女士凉鞋 评分4星以上 500以内", "sandals for women rated 4 and above under 500"),
