@@ -20,6 +20,7 @@ The reader is split by job: `chinese_lexicon` (data file, dictionary, numbers), 
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -211,6 +212,13 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         # kind: it stands last, after the attributes, as English puts its head ("女式kaftan长袍，印花
         # 雪纺那种": a printed chiffon kaftan; set M zh-16 filtered on chiffon).
         typed = [w for w in latin if self.is_type(terms(w))] if not kinds else []
+        # A model said before the kind ("xperia m5的手机套") is what the product is for: English
+        # says it after the kind ("pouch for xperia m5"), where the interpreter reads it as one.
+        runs = [[self._model_word(w) for w in r.split()] for r in LATIN_RUN.findall(message.lower())]
+        runs = [r for r in runs if kinds and self._model_name(" ".join(r)) and all(w in latin for w in r)]
+        fits = [" ".join(r) for r in runs]
+        latin = [w for w in latin if not any(w in r for r in runs)]
+        counts = [*(f"for {w}" for w in fits), *counts]
         named = [*(w for w in latin if w not in typed), *measures, *attributes, *kinds, *typed, *counts]
         if not kinds and narrowing:
             # The kind is the Latin word the modifier narrows ("电磁炉能用的kadhai"): the modifier
@@ -242,6 +250,14 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
             either=list(attributes) if alternative else [],
             recorded=recorded,
             also=also,
+        )
+
+    def _model_name(self, run: str) -> bool:
+        """A device's or a vehicle's model in Latin letters: a name with a number ("xperia m5",
+        "redmi note 4"), no brand alone and no size ("a5", "xl")."""
+        words = run.split()
+        return (
+            any(c.isdigit() for c in run) and any(re.match(r"[a-z]{3,}", w) for w in words) and not self.brand_of(run)
         )
 
     def _held_measure(self, measure: str) -> str | None:
@@ -293,7 +309,9 @@ def carry_through(reading: Reading, query: Query, request: Request) -> None:
         # "格子或者条纹的也行" after printed ones: perhaps printed or these, so they only rank
         held = [a for a in request.constraints.attributes if a not in reading.either]
         filtered = [] if reading.also and held else filtered
-        said.attributes = [a for a in said.attributes if a not in reading.either]
+        # ... nor the interpreter's phrase of them said together ("analog digital")
+        either = {w for a in reading.either for w in terms(a)}
+        said.attributes = [a for a in said.attributes if a not in reading.either and not set(terms(a)) <= either]
         said.prefer += [a for a in reading.either if a not in said.prefer]
         if filtered:
             said.attributes.append(" or ".join(reading.either))

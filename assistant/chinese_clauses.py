@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.chinese_lexicon import LATIN_RUN, _dictionary, _senses
+from assistant.chinese_lexicon import LATIN_RUN, _dictionary, _function_words, _senses
 from common.language import CJK
 from common.text import MATERIALS, terms
 from common.text import singular as singular_of
@@ -313,7 +313,10 @@ class ClauseReading:
                 # A word read by the attribute it starts with ("纯棉款"), unless the dictionary says
                 # the word means something else ("面试" is an interview, not "face"; "皮革" agrees).
                 starts = [table[p] for p in sorted(table, key=len, reverse=True) if token.startswith(p)]
-                part = next(iter(starts), None)
+                # ... or ends with, after a function word CEDICT made one word with it ("有条纹":
+                # striped; set P d-06 left "有条纹的吗" unread)
+                ends = [table[p] for p in table if token.endswith(p) and token[: -len(p)] in _function_words()]
+                part = next(iter(starts + ends), None)
                 if part and token in _dictionary() and not any(part in sense for sense in _senses(token)):
                     part = None
                 (attributes if part else unread).append(part or token)
@@ -322,6 +325,13 @@ class ClauseReading:
             elif CJK.search(token):
                 loose.append(i)
             i += 1
+        # A kind said inside a stretch that describes the product ("戴着玩的": 玩 is no toy; "搭衣服
+        # 的": the clothes it goes with) is the product only where nothing else names one, as a
+        # place is (`placed`): never beside another kind, nor in a conversation.
+        described = self._described(text)
+        placed += [k for k, where in zip(kinds, at, strict=True) if tokens[where] in described]
+        kept = [(k, where) for k, where in zip(kinds, at, strict=True) if tokens[where] not in described]
+        kinds, at = [k for k, _ in kept], [w for _, w in kept]
         # A one-character word just before a product word modifies it (Chinese puts the head
         # last): 板 + 球拍 is a bat, not a board; before a container it says what it holds
         # (表 + 盒子: a watch box).
@@ -355,3 +365,34 @@ class ClauseReading:
             names.setdefault(kind, said)
             unread = [u for u in unread if u != said]
         return heads, attributes, unread, latin, parts, placed
+
+    def _described(self, text: str) -> set[str]:
+        """The words of a stretch that ends in 的 with no head after it ("平时戴着玩的那种", "搭衣服
+        的", "要能折叠的"; `relative_tails` may close it): such a stretch describes the product, so a
+        verb there says what the product does and a word after a verb is the verb's object; neither
+        is the product. A buy cue or a filler word is no such verb ("想买条项链的" still names one)."""
+        tails = sorted(self.words["relative_tails"], key=len, reverse=True)
+        skipped = set(self.words["buy_cues"]) | set(self.words["filler"])
+        found: set[str] = set()
+        for stretch in text.split():
+            stretch = next((stretch[: -len(t)] for t in tails if stretch.endswith(t)), stretch)
+            if stretch.endswith(tuple(self.words["use_tails"])) and len(stretch) > 1:
+                found.update(t for t in self._tokens(stretch[:-1]) if t)  # "右手用": the hand it is used with
+                continue
+            if not stretch.endswith("的"):
+                continue
+            after_verb = False
+            for token in (t for t in self._tokens(stretch[:-1]) if t):
+                verb = token not in skipped and (self._verb_form(token) or _mostly_verb(token))
+                if after_verb or verb:
+                    found.add(token)
+                after_verb = after_verb or verb
+        return found
+
+
+def _mostly_verb(token: str) -> bool:
+    """Whether CC-CEDICT gives the word as a verb at least as often as otherwise (玩 "to play; to
+    have fun; toy"; 搭 "to put up; to match"), not a noun that can be used as one (衣服)."""
+    senses = _dictionary().get(token, [])  # CEDICT's entries, each one sense or a few alike
+    verbs = [s for s in senses if s.strip().startswith(("to ", "(bound form) to "))]
+    return bool(senses) and len(verbs) * 2 >= len(senses)

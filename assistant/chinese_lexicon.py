@@ -120,11 +120,22 @@ def _retyped(text: str) -> str:
                 continue
             if n == 2 and any(char in _function_words() for char in typed):
                 continue  # two characters across a function word are no word ("要带" is no 腰带)
+            if _across_word(text, i, i + n):
+                continue  # "搭衣服": 衣 is of 衣服, a word as typed, so 搭衣 is no mistyped 大衣
             for sound in itertools.product(*(sorted(readings[char]) for char in typed)):
                 word = sounds.get(sound)
                 if word and sum(a != b for a, b in zip(word, typed, strict=True)) == 1:
                     return text[:i] + word + text[i + n :]
     return text
+
+
+def _across_word(text: str, start: int, end: int) -> bool:
+    """Whether a word the dictionary knows, as typed, holds the first or the last character of
+    text[start:end] and reaches outside it: that character is spelt right, in that word."""
+    words = _dictionary()
+    after = any(text[end - 1 : end - 1 + n] in words for n in (2, 3, 4) if end - 1 + n <= len(text))
+    before = any(text[start + 1 - n : start + 1] in words for n in (2, 3, 4) if start + 1 - n >= 0)
+    return after or before
 
 
 def to_number(text: str) -> float | None:
@@ -158,16 +169,27 @@ def _senses(word: str) -> list[str]:
     for definition in _dictionary().get(word, []):
         # A note in brackets is taken out before the senses are split: its " or " joins no two
         # senses (报警器 "alarm (e.g. burglar or fire alarm)" is an alarm, not a "fire alarm")
-        for part in re.split(r";| or ", re.sub(r"\([^)]*\)", " ", definition)):
-            clean = " ".join(SENSE_NOISE.sub(" ", part.replace("'s ", " ")).split()).strip(" ,.")
-            verb = clean.startswith("to ")  # a verb sense names no product or attribute
-            if (
-                clean
-                and not verb
-                and not re.search(r"surname|variant of|see also|abbr\.", clean)
-                and len(clean.split()) <= 3
-            ):
-                out.append(clean)
+        for sense in re.sub(r"\([^)]*\)", " ", definition).split(";"):
+            # a verb sense names no product or attribute, nor does the verb it joins with "or"
+            # (按 "to leave aside or shelve": no shelves; set Q d-08 read 先按500以内 as one)
+            if not sense.strip().startswith("to "):
+                out += _sense_parts(sense)
+    return out
+
+
+def _sense_parts(sense: str) -> list[str]:
+    """One sense's parts that may name a product or an attribute: its alternatives joined by
+    " or " apart, no verb, no cross-reference, at most three words."""
+    out = []
+    for part in sense.split(" or "):
+        clean = " ".join(SENSE_NOISE.sub(" ", part.replace("'s ", " ")).split()).strip(" ,.")
+        if (
+            clean
+            and not clean.startswith("to ")
+            and not re.search(r"surname|variant of|see also|abbr\.", clean)
+            and len(clean.split()) <= 3
+        ):
+            out.append(clean)
     return out
 
 

@@ -105,9 +105,19 @@ class KindReading:
         """A shopping word said with 的 inside it ("坡跟的鞋": 坡跟鞋, wedges; set L zh-016 read
         "shoe"): the modifier and the head the table lists as one word of three or more
         characters, joined again (jieba then cuts 坡 + 跟 apart)."""
-        for word in (w for w in self.words["types"] if len(w) >= 3):
+        types = self.words["types"]
+        for word in (w for w in types if len(w) >= 3):
             for cut in range(1, len(word)):
                 text = text.replace(f"{word[:cut]}的{word[cut:]}", word)
+            # ... and before another word of the same head ("坡跟的凉鞋", "坡跟凉鞋": wedges; set Q
+            # zh-010 read sandals), where the modifier is no word of its own: it names nothing but
+            # as part of the shopping word ("运动凉鞋" stays sports sandals: 运动 is a word).
+            for cut in range(2, len(word)):
+                modifier, head = word[:cut], word[cut:]
+                if modifier in _dictionary() or modifier in self.attributes or modifier not in text:
+                    continue
+                for other in (w for w in types if w != word and w.endswith(head) and len(w) > len(head)):
+                    text = re.sub(f"{modifier}的?{other}", word, text)
         return text
 
     def _tokens(self, text: str) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.chinese import ChineseReader, is_chinese, to_number
+from assistant.chinese_lexicon import _retyped, _senses
 from common.text import terms
 
 # A small shop: these product types (carried), plus a few the general vocabulary knows.
@@ -47,6 +48,8 @@ def reader() -> ChineseReader:
         ("300到600块的马克杯", "mug between 300 and 600"),
         ("4星以上的女士凉鞋", "sandals for women rated 4 and above"),
         ("给我女儿的背包", "rucksack for girls"),  # CEDICT: knapsack, rucksack
+        ("给男宝买双凉鞋", "sandals for baby"),  # a baby boy: no man's sandals
+        ("女宝一岁了 想买条连衣裙", "dress for baby for a 1 year old"),
         ("Titan男士手表", "titan watch for men"),
         ("黑色口红", "black lipstick"),  # 口红 is lipstick, not red
         ("金耳环", "gold earrings"),
@@ -106,6 +109,11 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("要绣花的那种", "embroidered"),  # 绣花 as often as 刺绣
         # a shopping word said with 的 inside it (set L zh-016: 坡跟的鞋 read "shoe")
         ("闺女要一双坡跟的鞋", "wedges for girls"),
+        # ... and before another word of its head, where the modifier is no word alone (set Q zh-010)
+        ("坡跟凉鞋 女款", "wedges for women"),
+        # an attribute word CEDICT glued to a function word before it (set P d-06: 有条纹 left unread)
+        ("有条纹的吗", "striped"),
+        ("有没有坡跟的拖鞋", "wedges"),
         # the rating before the budget, where the interpreter reads both
         ("女士凉鞋 评分4星以上 500以内", "sandals for women rated 4 and above under 500"),
         # a count of compartments, with a digit or a Chinese numeral, follows the product
@@ -190,6 +198,21 @@ def test_a_compound_the_dictionary_lacks_is_read_from_its_characters_where_the_s
     ],
 )
 def test_a_changed_slot_and_what_a_product_goes_with(reader, earlier, message, expected):
+    assert reader.read(message, earlier).text == expected
+
+
+@pytest.mark.parametrize(
+    "earlier, message, expected",
+    [
+        # a stretch ending in 的 with no head describes the product: a kind after its verb is the
+        # verb's object (set Q zh-003 read 戴着玩的 as a toy, Q d-08 搭衣服的 as clothes)
+        ([], "找块手表 搭连衣裙的", "watch"),
+        (["我想买凉鞋"], "三百以内 就是平时搭裙子的", "under 300"),
+        # ... and so does one that ends in a verb of using or wearing (P zh-q26: 右手用 read a hand)
+        ([], "盒子，手表用", "box"),
+    ],
+)
+def test_a_kind_in_a_stretch_that_describes_the_product_is_no_product(reader, earlier, message, expected):
     assert reader.read(message, earlier).text == expected
 
 
@@ -594,6 +617,7 @@ def test_a_question_beside_a_new_bound_applies_the_bound_and_says_so(make_assist
         ("三四百块的马克杯", "mug between 300 and 400", False),  # two neighbouring numerals: a range
         ("两三千块左右的手表", "watch around 2500", False),  # ... about its middle with 左右
         ("七八百左右吧，最多八百的马克杯", "mug under 800", False),  # the bound said outright wins
+        ("手表，七八百的样子", "watch around 750", False),  # 的样子 says about, as 左右 does
         ("一万五以内的戒指", "ring under 15000", False),
         # an adverb between the budget word and its number (set K zh-027 lost the budget)
         ("想要手表，预算就一千", "watch under 1000", False),
@@ -691,6 +715,15 @@ def test_attributes_said_as_alternatives_rank_and_either_filters_where_one_would
     query = Query("tops", "tops", Constraints())
     carry_through(Reading("short sleeve tops", recorded=["short sleeve"]), query, Request())
     assert query.constraints.attributes == ["short sleeve"]
+    # the interpreter's phrase of the two said together is no third must-have (set Q d-03)
+    query = Query("watch", "watch", Constraints(attributes=["analog digital", "analog"]))
+    carry_through(Reading("analog digital", either=["analog", "digital"]), query, Request())
+    assert query.constraints.attributes == ["analog or digital"]
+
+
+def test_either_will_do_said_after_the_alternatives_makes_them_alternatives(reader):
+    # "纯棉的真皮的都行": cotton or leather, either will do (set Q d-03: 指针的数字的都行)
+    assert reader.read("纯棉的真皮的都行").either == ["cotton", "leather"]
 
 
 @pytest.mark.parametrize(
@@ -878,6 +911,8 @@ def test_a_shopping_word_typed_with_a_character_of_the_same_sound():
     vases = _shop({("vase",), ("belt",), ("skate",), ("living", "room")}, {}, set())
     assert vases.read("想买个花平放客厅").text == "vase"  # and where it goes is no product
     assert "belt" not in vases.read("轮滑鞋 要带头盔的").text
+    # never a character of a word spelt right beside it (set Q d-08: 搭 + 衣服 read 大衣 + 服)
+    assert _retyped("就是搭衣服的") == "就是搭衣服的"
     assert reader.read("坡跟鞋").text == "wedges"
 
 
@@ -1152,7 +1187,7 @@ def test_a_room_is_where_the_product_goes_never_the_product():
         # sets N q-17, O q20: 后壳 (后 "back; behind", 壳 a cover) is the shop's back cover; cut apart
         # by the segmenter ("的后" + "壳") it is read the same
         ("诺基亚后壳", {("back", "cover"): 3}, "back cover"),
-        ("ipad mini2的后壳", {("back", "cover"): 3}, "ipad mini2 back cover"),
+        ("ipad mini2的后壳", {("back", "cover"): 3}, "back cover for ipad mini2"),
     ],
 )
 def test_a_compounds_first_character_names_the_shops_narrower_kind_by_any_of_its_senses(message, held, expected):
@@ -1213,8 +1248,28 @@ def test_a_holder_of_a_kind_is_named_as_the_shop_names_it(message, expected):
     ("message", "words", "expected"),
     [
         # set O q20: "mini2" typed glued is the shop's "mini 2"
-        ("ipad mini2的手表", {"ipad", "mini"}, "ipad mini 2 watch"),
+        ("ipad mini2的手表", {"ipad", "mini"}, "watch for ipad mini 2"),
     ],
 )
 def test_a_model_number_typed_glued_is_written_as_the_shop_writes_it(message, words, expected):
     assert _shop({("watch",)}, {}, words).read(message).text == expected
+
+
+def test_a_model_said_before_the_kind_is_what_the_product_is_for():
+    # set Q zh-012: "xperia m5的手机套" was read "xperia m5 pouch", which filters on no model;
+    # English puts the model after the kind ("pouch for xperia m5") and the interpreter reads it
+    reader = _shop({("pouch",), ("tempered", "glass"), ("notebook",)}, {}, set())
+    assert reader.read("galaxy j7的手机套").text.endswith("pouch for galaxy j7")
+    assert reader.read("redmi note 4的钢化膜").text == "tempered glass for redmi note 4"
+    # a size in Latin letters is no model ("a5": the notebook's size)
+    assert "for a5" not in reader.read("a5的笔记本").text
+
+
+@pytest.mark.parametrize(
+    "word, not_a_sense",
+    [
+        ("按", "shelve"),  # "to leave aside or shelve": the verb after "or" is a verb too (set Q d-08)
+    ],
+)
+def test_a_verb_joined_to_a_verb_sense_by_or_is_no_product(word, not_a_sense):
+    assert not_a_sense not in _senses(word)
