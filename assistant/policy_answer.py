@@ -4,8 +4,8 @@ shopper's case.
 
 The retrieved passages are cut into clauses (a sentence, a numbered step, or a line that
 introduces a list together with all its items: a list is never cut). The clause that applies is
-the one closest in meaning to the question (the embedder) whose conditions speak to the shopper's
-situation: "wore it once" raises the situation `worn`, and "unused, unwashed and in the condition
+the one closest to the question, in meaning (the embedder) and in the question's own rarer words
+(assistant/policy_words.py), whose conditions speak to the shopper's situation: "wore it once" raises the situation `worn`, and "unused, unwashed and in the condition
 you received them" states the condition for it (`data/policy_cases.yaml`), although the two share
 no word. The best clauses are quoted, each naming its section, in plain text: no file names, no
 markup. The shopper's words are never echoed back as a topic ("don't cover fit back ...").
@@ -22,6 +22,8 @@ from typing import Any
 
 import numpy as np
 
+from assistant.policy_words import WordWeights, content_stems, remember, share, weights_for
+from assistant.policy_words import stem as _stem
 from common.models import Embedder, encode_query
 from common.settings import read_yaml_config
 from common.text import STOPWORDS, singular, tokenize
@@ -58,6 +60,7 @@ class Cases:
     named_policy_weight: float = 0.0
     condition_markers: tuple[tuple[str, ...], ...] = ()
     whole_section_words: int = 0
+    lexical_weight: float = 0.0
 
 
 @cache
@@ -85,6 +88,7 @@ def cases(path: Path = DATA_FILE) -> Cases:
         float(data["named_policy_weight"]),
         tuple(_stems(w) for w in data.get("condition_markers", ())),
         int(data.get("whole_section_words", 0)),
+        float(data.get("lexical_weight", 0.0)),
     )
 
 
@@ -100,6 +104,8 @@ class PolicyAnswer:
     text: str
     quoted: list[Clause] = field(default_factory=list)
     covered: bool = True  # some clause speaks to the shopper's case
+    fit: float = 0.0  # how close the first quote is to the question (similarity and words)
+    spoken: bool = False  # the first quote states a condition of a situation the shopper raised
 
 
 def plain(text: str) -> str:
@@ -175,16 +181,6 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _stem(word: str) -> str:
-    """ "returned", "returning", "returns" -> "return"; "changed" -> "chang" (so does "change"):
-    enough to match a clause's forms of a word."""
-    word = singular(word)
-    for suffix in ("ing", "ed", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
 def _stems(text: str) -> tuple[str, ...]:
     """A text's words as stems, apostrophes dropped ("doesn't" -> "doesnt")."""
     return tuple(_stem(w) for w in tokenize(text.lower().replace("’", "'").replace("'", "")))
@@ -252,9 +248,16 @@ def warm(passages: list[dict], embed: Embedder) -> int:
     """Encode the clauses of these passages (all the policies) ahead of the first question: on a
     laptop CPU the bundled embedder takes about as long for a turn's clauses as the rest of the
     turn, and policies change only at ingest. Returns how many clause texts are ready."""
-    texts = list(dict.fromkeys(_texts([c for p in passages for c in clauses(p)])))[:_MAX_VECTORS]
+    every = [c for p in passages for c in clauses(p)]
+    texts = list(dict.fromkeys(_texts(every)))[:_MAX_VECTORS]
     _encode(embed, texts)
+    remember([p.get("id") for p in passages], [_clause_stems(c) for c in every])
     return len(texts)
+
+
+def _clause_stems(clause: Clause) -> set[str]:
+    """A clause's content words with its section heading's ("Tracking your order": tracking)."""
+    return content_stems(f"{clause.section.split(' > ')[-1]} {clause.text}")
 
 
 def _similarities(embed: Embedder | None, question: str, every: list[Clause]) -> list[float]:
@@ -407,7 +410,16 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
         return PolicyAnswer("", covered=False)
     c = cases()
     raised = situations_in(question)
-    similar = _similarities(embed, question, every)
+    stems = [_clause_stems(clause) for clause in every]
+    # A word's weight is counted over all the policies when they were warmed, else over these.
+    weights = weights_for([p.get("id") for p in passages]) or WordWeights(stems)
+    asked = content_stems(question)
+    # How close in meaning (the embedder) and how much of the question's words (weighed by their
+    # rarity) each clause with its heading is about.
+    similar = [
+        sim + c.lexical_weight * share(asked, words, weights)
+        for sim, words in zip(_similarities(embed, question, every), stems, strict=True)
+    ]
     # Closest in meaning, raised by each situation the clause's conditions speak to; then the
     # more condition words stated, then passage order (the retrieval's ranking).
     # A clause of a policy the question names ("can I still RETURN a shirt I washed once?") that
@@ -430,7 +442,7 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
     _, _, _, best, best_similarity, top = scored[0]
     if not best and best_similarity < c.min_similarity:
         # Nothing speaks to the case: say so plainly, then what the closest clause does say.
-        return PolicyAnswer(f"{NOT_COVERED} {_quoted(top, None)}", [top], covered=False)
+        return PolicyAnswer(f"{NOT_COVERED} {_quoted(top, None)}", [top], False, best_similarity)
     quoted, seen = [top], set(best)
     for _, _, _, spoken, similarity, clause in scored[1:]:
         if len(quoted) >= c.max_quotes:
@@ -460,7 +472,7 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
     for clause in quoted:
         text.append(_quoted(clause, previous))
         previous = clause
-    return PolicyAnswer(" ".join(text), quoted)
+    return PolicyAnswer(" ".join(text), quoted, True, best_similarity, bool(best))
 
 
 def _policy_words(question: str) -> str:

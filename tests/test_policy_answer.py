@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from assistant.policy_answer import NOT_COVERED, answer, cited, clauses, situations_in
+from assistant.policy_words import WordWeights, content_stems, share
 from ingest.policies import split_policy
 
 POLICIES = Path(__file__).resolve().parent.parent / "data" / "policies"
@@ -228,3 +229,43 @@ def test_a_short_section_is_quoted_whole(passages, question, heading, says):
     found = answer(passages, question)
     assert found.covered and found.quoted[0].section.endswith(heading)
     assert says in found.text and found.text.count(f"“{heading}”") == 1
+
+
+class _FlatEmbedder:
+    """Every text equally close to every other: meaning ties, so only the words can decide."""
+
+    def encode(self, texts: list[str], **_: object) -> np.ndarray:
+        return np.asarray([[1.0, 0.0] for _ in texts], dtype=np.float32)
+
+
+# One instance for the session: clause vectors are cached by the embedder's id, and a freed
+# instance's id may be the next embedder's.
+_FLAT = _FlatEmbedder()
+
+
+@pytest.mark.parametrize(
+    ("question", "heading", "says"),
+    [
+        # the shopper's rarer words are in the clause or its heading, in other forms
+        ("which currency do you show prices in?", "Currency and prices", "US dollars"),
+        ("is my phone number given to the carriers?", "Sharing your data", "phone number"),
+        ("how quickly is an order packed once I have placed it?", "Processing time", "packed"),
+    ],
+)
+def test_when_meaning_ties_the_clause_with_the_shoppers_words_is_quoted(passages, question, heading, says):
+    found = answer(list(passages), question, embed=_FLAT)
+    assert found.quoted[0].section.endswith(heading) and says in found.text, found.text
+
+
+@pytest.mark.parametrize(
+    ("question", "clause", "share_"),
+    [
+        ("parcel delivered", "Delivery dates for every parcel", 1.0),  # "delivered" is a form of "delivery"
+        ("cancel it", "Cancellation", 1.0),
+        ("I opened the box", "Open Orders and pick the item", 0.0),  # a short stem: "open" is another word
+        ("invoice with tax details", "Orders are dispatched daily", 0.0),
+    ],
+)
+def test_a_questions_words_are_found_in_a_clause_in_their_forms(question, clause, share_):
+    asked, words = content_stems(question), content_stems(clause)
+    assert share(asked, words, WordWeights([words, content_stems("an unrelated clause")])) == pytest.approx(share_)
