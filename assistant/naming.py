@@ -27,6 +27,7 @@ from rapidfuzz.distance import OSA
 
 from assistant import vocabulary
 from assistant.catalog_tables import words_key
+from assistant.said_prices import price_words, prices_said, told_by_price
 from assistant.spelling import ordinary_words
 from assistant.type_resolution import SYNONYMS
 from common.models import Embedder, encode_query
@@ -523,7 +524,30 @@ class NameIndex:
             at = min(position.get(w, 0) for w in n.matched)
             return (not any(0 < at - i <= POINTER_REACH for i in pointers), at, n.group, n.product.id)
 
-        return sorted(out, key=named_at)
+        return sorted(self._by_price(out, text), key=named_at)
+
+    def _by_price(self, named: list[Named], text: str) -> list[Named]:
+        """Variants named together, narrowed to those whose price the text says ("the green 20 hr
+        bluetooth speaker, costs like 295.94": `said_prices`). A price that one other variant of
+        the named line carries names that one: the options read from the shopper's story ("my
+        wrist breaks out with LEATHER bands. the black dial wristwatch for 2127.62") give way to it."""
+        if not prices_said(text):
+            return named
+        out: list[Named] = []
+        for group in dict.fromkeys(n.group for n in named):
+            members = [n for n in named if n.group == group]
+            ids = {m.product.id for m in members}
+            told = {p.id for p in told_by_price([m.product for m in members], text)}
+            if told != ids:
+                out += [m for m in members if m.product.id in told]
+                continue
+            line = self.lines.get(members[0].product.category_path)
+            priced = told_by_price([self.products[r] for r in line.rows], text) if line else []
+            if len(priced) == 1 and priced[0].id not in ids:
+                out.append(Named(priced[0], members[0].weight, members[0].matched, group))
+                continue
+            out += members
+        return out
 
     def _spelt(self, said: list[str]) -> list[str]:
         """The message with a brand's word typed one letter off read as that word ("SKYVON pump
@@ -1414,6 +1438,8 @@ def naming_words(named: list[Named], message: str = "") -> str:
         stretch = _naming_run(said, own, n.matched)
         if len(set(stretch) - own) <= NAMING_OTHER_WORDS_MAX:
             words.update(stretch)
+    # A price said names the variant ("the ones at 241.90"); it is not what is asked.
+    words.update(w for n in named for price in price_words(n.product, message) for w in [price, *_terms(price)])
     # "... chalega?", "theek rahega?" ask whether it will do; their words are not what is asked.
     raw = _tokens(message)
     words.update(
