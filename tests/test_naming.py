@@ -936,3 +936,32 @@ def test_a_price_one_variant_of_the_line_carries_outweighs_options_of_the_story(
     )
     message = "canvas straps give me a rash. the white dial field watch for 104.25, would it be fine?"
     assert _named(watches, message) == ["Field Watch-1"]
+
+
+# A product set aside while naming another ("..., not the X") is no product the question names.
+LOAFERS = [
+    Product(id="b1", title="hillside loafers", description="tan loafers", colours=["tan"]),
+    Product(id="b2", title="hillside paris slip on loafers", brand="hillside paris"),
+    Product(id="b3", title="hillside paris lace up derby", brand="hillside paris"),
+]
+
+
+@pytest.mark.parametrize(
+    "message, named",
+    [
+        ("the tan hillside loafers, not the hillside paris ones - do they have laces?", ["b1"]),
+        ("hillside loafers other than the hillside paris pair, are they padded inside?", ["b1"]),
+        ("instead of the hillside paris derby, could the hillside loafers go with a suit?", ["b1"]),
+    ],
+)
+def test_a_product_set_aside_by_not_the_names_nothing(message, named):
+    assert _named(LOAFERS, message) == named
+
+
+def test_a_brand_written_with_an_ampersand_is_named_when_said_with_and():
+    bags = [
+        Product(id="c1", title="bow & arrow tan leather tote", brand="bow & arrow"),
+        Product(id="c2", title="linzo brown leather tote", brand="linzo"),
+    ]
+    assert _named(bags, "Bow and Arrow tan leather tote got a zip on top?") == ["c1"]
+    assert _named(bags, "bow n arrow tote, is it real leather?") == ["c1"]
