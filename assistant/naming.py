@@ -27,6 +27,8 @@ from rapidfuzz.distance import OSA
 
 from assistant import vocabulary
 from assistant.catalog_tables import words_key
+from assistant.said_prices import price_words, prices_said, told_by_price
+from assistant.set_aside import set_aside
 from assistant.spelling import ordinary_words
 from assistant.type_resolution import SYNONYMS
 from common.models import Embedder, encode_query
@@ -60,6 +62,7 @@ class NamingRules:
     kinds: dict[tuple[str, ...], list[tuple[str, ...]]]  # "power bank" -> the shop's "portable charger"
     near_spelling_min: int  # letters a word needs before one letter off reads as a misspelling
     negations: frozenset[str]  # "NOT waterproof": a yes/no option said by its name is a no
+    connectives: frozenset[str]  # "mast AND harbour" of "mast & harbour": left out to find a brand
     negation_fillers: frozenset[str]  # "without ANY backlight": said between a negation and the option
     absent: frozenset[tuple[str, ...]]  # "backlight: none": the values that record an option's absence
     verdicts: tuple[tuple[str, ...], ...]  # "theek rahega", "chalega": asks whether the thing named will do
@@ -97,6 +100,7 @@ def rules(path: Path = DATA_FILE) -> NamingRules:
         _kinds(data),
         int(data["near_spelling_min"]),
         frozenset(data["negations"].split()),
+        frozenset(data["connectives"].split()),
         frozenset(data["negation_fillers"].split()),
         frozenset((w,) for w in data["absent_values"].split()),
         tuple(tuple(v.split()) for v in data["verdicts"]),
@@ -185,6 +189,9 @@ class NameIndex:
             phrase = tuple(_terms(brand))
             if phrase and not set(phrase) <= ordinary:
                 self.brand_rows.setdefault(phrase, []).append(row)
+        # words next to each other in a brand ("mast harbour" of "mast & harbour"), which a
+        # shopper joins with "and" (`_brands_joined`)
+        self.brand_pairs = {pair for phrase in self.brand_rows for pair in zip(phrase, phrase[1:], strict=False)}
         self.lines = _lines(products)
         # The lines a word of a line's name is in: a word in one line's name only ("the upright
         # VACUUM" of "Vacuum Cleaner") names that line.
@@ -375,6 +382,7 @@ class NameIndex:
         the message asks for products of ("do you have asics running shoes", "puma cricket bat, up
         to 2000"), as the understander read it: a brand and the words of that kind name no product."""
         r_ = rules()
+        text = self._brands_joined(text)
         raw = _tokens(text)
         said = self._spelt([_spelling(singular(w)) for w in raw])
         definite = _points(raw)
@@ -383,10 +391,15 @@ class NameIndex:
         # "are the X gloves THE RIGHT age range?": a word after a "the" that asks for a choice
         # names nothing ("right" of "wolfer ... (right hand) batting gloves", set I)
         choosing = {i + 1 for i, w in enumerate(raw[:-1]) if w == "the" and raw[i + 1] in r_.ranking}
-        name_said = {w for i, w in enumerate(said) if i not in choosing}
+        # "..., NOT THE carlton london pair": words naming what the shopper does not mean (`set_aside`)
+        aside = set_aside(raw, _clause_ends(text))
+        name_said = {w for i, w in enumerate(said) if i not in choosing and i not in aside}
         said_set = (name_said | set(joined_forms(text)) | self._joined(raw)) - _type_phrase_words(said)
         # each row by the longest phrase of its brand said ("gwyn lingerie" over "gwyn")
-        said_brands = sorted((b for b in self.brand_rows if _contains(said, b)), key=len)
+        meant = [w if i not in aside else "" for i, w in enumerate(said)]
+        # the set-aside product's own words: a product carrying one is the one not meant
+        aside_words = {said[i] for i in aside} - name_said - r_.generic
+        said_brands = sorted((b for b in self.brand_rows if _contains(meant, b)), key=len)
         branded = {r: b for b in said_brands for r in self.brand_rows[b]}
         shared = Counter(r for w in sorted(said_set) for r in self.postings.get(w, []))
         rows = [r for r, n in shared.items() if n >= 2 or self.name_words[r] & said_set] + list(branded)
@@ -450,6 +463,11 @@ class NameIndex:
             whole = _share(self.idf, own & said_set, own)  # breaks ties
             # The kind of product said breaks ties: "the anand archies wedges", not their boots.
             scored.append((weight, whole + said_type, r, frozenset(matched)))
+        # "the carlton boots, not the carlton LONDON pair": a product carrying a word of the
+        # stretch set aside is the one not meant, where another is named ("..., how many ml is
+        # it? not the MINI" sets aside a part of the one set named)
+        meant_rows = [s for s in scored if not self.words[s[2]] & aside_words]
+        scored = meant_rows or scored
         similarity = self._similarity(text, [s[2] for s in scored], embedder)
         # A name is said as one phrase: a product whose words are said together comes before one
         # whose words are scattered over the message ("I cook on INDUCTION. will the NIRLON
@@ -523,7 +541,40 @@ class NameIndex:
             at = min(position.get(w, 0) for w in n.matched)
             return (not any(0 < at - i <= POINTER_REACH for i in pointers), at, n.group, n.product.id)
 
-        return sorted(out, key=named_at)
+        return sorted(self._by_price(out, text), key=named_at)
+
+    def _brands_joined(self, text: str) -> str:
+        """The text with a connective left out between two words of one brand ("Mast AND Harbour"
+        of "mast & harbour"), so the brand is found as the phrase it is."""
+
+        def joined(m: re.Match[str]) -> str:
+            pair = (_spelling(singular(m.group(1).lower())), _spelling(singular(m.group(3).lower())))
+            return f"{m.group(1)} {m.group(3)}" if pair in self.brand_pairs else m.group(0)
+
+        return _connected().sub(joined, text)
+
+    def _by_price(self, named: list[Named], text: str) -> list[Named]:
+        """Variants named together, narrowed to those whose price the text says ("the green 20 hr
+        bluetooth speaker, costs like 295.94": `said_prices`). A price that one other variant of
+        the named line carries names that one: the options read from the shopper's story ("my
+        wrist breaks out with LEATHER bands. the black dial wristwatch for 2127.62") give way to it."""
+        if not prices_said(text):
+            return named
+        out: list[Named] = []
+        for group in dict.fromkeys(n.group for n in named):
+            members = [n for n in named if n.group == group]
+            ids = {m.product.id for m in members}
+            told = {p.id for p in told_by_price([m.product for m in members], text)}
+            if told != ids:
+                out += [m for m in members if m.product.id in told]
+                continue
+            line = self.lines.get(members[0].product.category_path)
+            priced = told_by_price([self.products[r] for r in line.rows], text) if line else []
+            if len(priced) == 1 and priced[0].id not in ids:
+                out.append(Named(priced[0], members[0].weight, members[0].matched, group))
+                continue
+            out += members
+        return out
 
     def _spelt(self, said: list[str]) -> list[str]:
         """The message with a brand's word typed one letter off read as that word ("SKYVON pump
@@ -1067,6 +1118,13 @@ def _clause_ends(text: str) -> set[int]:
     return ends
 
 
+@cache
+def _connected() -> re.Pattern[str]:
+    """Two words joined by a connective of naming.yaml or "&" (see `NameIndex._brands_joined`)."""
+    words = "|".join(map(re.escape, sorted(rules().connectives | {"&"})))
+    return re.compile(rf"\b(\w+)\s+({words})\s+(\w+)\b", re.I)
+
+
 CLAUSE_BREAK = re.compile(r"[,;:!?()]+|\.+(?=\s|$)|\s[-–—]+\s")
 
 
@@ -1414,6 +1472,8 @@ def naming_words(named: list[Named], message: str = "") -> str:
         stretch = _naming_run(said, own, n.matched)
         if len(set(stretch) - own) <= NAMING_OTHER_WORDS_MAX:
             words.update(stretch)
+    # A price said names the variant ("the ones at 241.90"); it is not what is asked.
+    words.update(w for n in named for price in price_words(n.product, message) for w in [price, *_terms(price)])
     # "... chalega?", "theek rahega?" ask whether it will do; their words are not what is asked.
     raw = _tokens(message)
     words.update(

@@ -62,6 +62,9 @@ class Asked:
         return " ".join(self.words)
 
 
+COUNTED = re.compile(r"\bhow many\s+([a-z]+)", re.I)
+
+
 def read_question(question: str, naming: str = "") -> Asked:
     """What is asked, without the words that name the product (`naming`: its title and brand)."""
     k = knowledge()
@@ -95,6 +98,10 @@ def read_question(question: str, naming: str = "") -> Asked:
     # unit of an amount asked, asked though it also names the product.
     rate = [singular(m.group(1)) for m in RATE.finditer(plain)]
     named -= set(rate)
+    # "how many DIAMONDS on the karatcraft zunia" (a "gold diamond ... ring"): the thing counted is
+    # asked though a title word; where no key counts it, the pack answers ("how many pillows in
+    # the pack", `answer_uses.pack_count`).
+    named -= {singular(m.group(1)) for m in COUNTED.finditer(plain)}
     # "how MANY hours" asks an amount in hours, not a count of pieces.
     tokens = [w for w, nxt in zip(tokens, [*tokens[1:], ""], strict=True) if not (w in k.counts and nxt in k.units)]
     words = [singular(w) for w in tokens if w not in k.filler and not w.isdigit()]

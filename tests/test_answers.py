@@ -860,3 +860,31 @@ def test_a_number_said_after_the_key_against_another_in_the_record_is_a_no(quest
     )
     assert said.verdict == verdict, said.text
     assert said.text == "No. The listing gives size: 9, not 10."
+
+
+# The thing counted is asked though the product's title has it: "how many PEARLS" of a "pearl
+# and silver pendant" counts the pearls, not the pendants in the pack.
+PENDANT = Product(
+    id="pd1",
+    title="lumora silver pearl pendant",
+    brand="lumora",
+    attributes={"Pack of": "1", "Number of Pearls": "7", "Base Material": "Silver"},
+)
+EARRINGS = Product(
+    id="ea1",
+    title="ostra crystal gold plated stud earrings",
+    brand="ostra",
+    attributes={"Number of Contents in Sales Package": "Pack of 1", "Number of Crystals": "12"},
+)
+
+
+@pytest.mark.parametrize(
+    "product, question, naming, value",
+    [
+        (PENDANT, "how many pearls are on the lumora pendant?", "lumora silver pearl pendant", "7"),
+        (EARRINGS, "ostra studs - how many crystals in each one", "ostra crystal gold plated stud earring", "12"),
+    ],
+)
+def test_the_thing_counted_is_asked_though_a_title_word(product, question, naming, value):
+    answer = answer_question(product, question, values=key_values([product]), naming=naming)
+    assert answer.verdict == Verdict.VALUE and value in answer.text, answer.text

@@ -860,13 +860,20 @@ def test_a_lines_name_with_its_options_names_the_variant_not_the_title_sharing_m
         ("LG MC3286BLT की क्षमता कितनी है", True),
         ("skayvon pump controller does it beep", True),
         ("the RGB laser gaming mouse is it wireless", True),
+        # an inverted verb opening a clause after "so"/"but", with a name for its subject
+        ("we cook with gas but will the prestige pressure cooker work on my stove", True),
+        ("my son loses things so does the milton bottle come with a strap", True),
+        # a fact asked for in the imperative, or as a wish to know
+        ("please tell me the weight of the wildcraft daypack", True),
+        ("I'd like to know the wattage of the philips mixer grinder", True),
+        ("let me know if the bata loafers have a cushioned sole", True),
         # a request, and a relative clause, ask nothing
         ("black analog watch 1000 ke andar", False),
         ("nirlon kadhai chahiye", False),
         ("a kettle that does it all", False),
     ],
 )
-def test_a_question_is_read_by_hinglish_question_words_and_an_inverted_pronoun_anywhere(message, asks):
+def test_a_question_is_read_by_hinglish_question_words_an_inverted_verb_and_asking_phrases(message, asks):
     from assistant import asking
 
     assert asking.asks(message) is asks
@@ -881,3 +888,80 @@ def test_products_of_one_kind_that_differ_by_their_own_words_are_no_line_of_vari
     ]
     assert _named(flats, "the whole flat stinks since the monsoon, what can i get") == []
     assert _named(flats, "is the msl women flat comfortable?") == ["s0"]
+
+
+def _priced(name: str, rows: list[tuple[dict[str, str], float]]) -> list[Product]:
+    """Variants of one line with their prices, as tau's are."""
+    return [
+        Product(id=f"{name}-{i}", title=f"{name} ({', '.join(a.values())})", category=[name], attributes=a, price=price)
+        for i, (a, price) in enumerate(rows)
+    ]
+
+
+# Variants that differ only in the option asked about: the shopper names one by its price.
+HEADPHONES = _priced(
+    "Over-Ear Headphones",
+    [
+        ({"color": "silver", "noise cancelling": "active"}, 149.99),
+        ({"color": "silver", "noise cancelling": "none"}, 162.4),
+        ({"color": "navy", "noise cancelling": "active"}, 171.05),
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    "message, named",
+    [
+        ("the silver over-ear headphones, the pair for $162.40 - do they block out noise?", {"Over-Ear Headphones-1"}),
+        ("silver over-ear headphones going for 149.99... is the noise cancelling active", {"Over-Ear Headphones-0"}),
+        ("those silver over-ear headphones at USD 162.40, noise cancelling or not?", {"Over-Ear Headphones-1"}),
+    ],
+)
+def test_variants_named_together_are_told_apart_by_the_price_said(message, named):
+    assert set(_named(HEADPHONES, message)) == named
+
+
+def test_a_price_said_names_the_variant_and_is_not_what_is_asked():
+    from assistant.naming import naming_words
+
+    message = "the silver over-ear headphones, the pair for $162.40 - do they block out noise?"
+    found = NameIndex([*FILLERS, *HEADPHONES]).find(message)
+    assert {"162", "40"} <= set(naming_words(found, message).split())
+
+
+def test_a_price_one_variant_of_the_line_carries_outweighs_options_of_the_story():
+    watches = _priced(
+        "Field Watch",
+        [({"strap": "canvas", "dial": "white"}, 88.5), ({"strap": "steel", "dial": "white"}, 104.25)],
+    )
+    message = "canvas straps give me a rash. the white dial field watch for 104.25, would it be fine?"
+    assert _named(watches, message) == ["Field Watch-1"]
+
+
+# A product set aside while naming another ("..., not the X") is no product the question names.
+LOAFERS = [
+    Product(id="b1", title="hillside loafers", description="tan loafers", colours=["tan"]),
+    Product(id="b2", title="hillside paris slip on loafers", brand="hillside paris"),
+    Product(id="b3", title="hillside paris lace up derby", brand="hillside paris"),
+]
+
+
+@pytest.mark.parametrize(
+    "message, named",
+    [
+        ("the tan hillside loafers, not the hillside paris ones - do they have laces?", ["b1"]),
+        ("hillside loafers other than the hillside paris pair, are they padded inside?", ["b1"]),
+        ("instead of the hillside paris derby, could the hillside loafers go with a suit?", ["b1"]),
+    ],
+)
+def test_a_product_set_aside_by_not_the_names_nothing(message, named):
+    assert _named(LOAFERS, message) == named
+
+
+def test_a_brand_written_with_an_ampersand_is_named_when_said_with_and():
+    bags = [
+        Product(id="c1", title="bow & arrow tan leather tote", brand="bow & arrow"),
+        Product(id="c2", title="linzo brown leather tote", brand="linzo"),
+    ]
+    assert _named(bags, "Bow and Arrow tan leather tote got a zip on top?") == ["c1"]
+    assert _named(bags, "bow n arrow tote, is it real leather?") == ["c1"]
