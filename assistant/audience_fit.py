@@ -41,17 +41,26 @@ def _words(text: str) -> list[str]:
     return tokenize(text.lower().replace("'", " ").replace("’", " "))
 
 
+def _names_product(words: list[str], i: int, own: set[str]) -> bool:
+    """Whether the audience word at i is part of the product's name: a word of its title ("the
+    WOMEN's sweater"), or said right before a word of its title or category ("is the roadster
+    MEN's jacket waterproof?", where the title says no "men")."""
+    after = [w for w in words[i + 1 : i + 3] if w != "s"][:1]
+    return words[i] in own or bool(after and after[0] in own)
+
+
 def asked_audiences(question: str, own: set[str], cues: frozenset[str]) -> frozenset[str]:
     """The audiences the question asks the product to be for; empty where it asks none. `own`:
-    the words of the product's title and brand, which name it and ask nothing."""
+    the words of the product's title, brand and category, which name it and ask nothing."""
     t = table()
-    asking = [w for w in _words(_asking_sentence(question)) if w not in own]
-    said = any(w in t.words for w in asking)
+    asking = _words(_asking_sentence(question))
+    said = any(w in t.words and not _names_product(asking, i, own) for i, w in enumerate(asking))
     person = any(w in t.people or w in t.pronouns for w in asking)
     if not said and not (person and cues & set(asking)):
         return frozenset()
     # The product's own audience words ("the WOMEN's sweater") say which product, not for whom.
-    text = " ".join(w for w in _words(question) if not (w in own and w in t.words))
+    words = _words(question)
+    text = " ".join(w for i, w in enumerate(words) if not (w in t.words and _names_product(words, i, own)))
     reading = read_audience(text, text)
     if not reading.audience or reading.audience == "couple":
         return frozenset()
@@ -64,7 +73,7 @@ def audience_verdict(product: Product, question: str, cues: frozenset[str]) -> t
     stated = record_audiences(product)
     if stated is None:
         return None
-    own = set(_words(f"{product.title} {product.brand or ''}"))
+    own = set(_words(f"{product.title} {product.brand or ''} {product.category_path}"))
     asked = asked_audiences(question, own, cues)
     if not asked:
         return None

@@ -26,13 +26,16 @@ def _words(text: str) -> set[str]:
 
 
 def avoided(question: str, cues: frozenset[str], own: set[str]) -> set[str]:
-    """The words of the sentences saying a reaction, less the reaction words, function words and
-    the product's own words."""
+    """The words of the sentences saying a reaction (a cue word or phrase: "breaks out"), less the
+    reaction words, function words and the product's own words."""
     out: set[str] = set()
+    phrases = [tokenize(cue) for cue in cues]
     for sentence in SENTENCE.findall(question):
-        words = _words(sentence)
-        if words & cues:
-            out |= words - cues - STOPWORDS - knowledge().filler - own
+        tokens = tokenize(sentence.replace("'", ""))
+        said = [p for p in phrases if any(tokens[i : i + len(p)] == p for i in range(len(tokens)))]
+        if said:
+            cue_words = {singular(w) for p in said for w in p}
+            out |= _words(sentence) - cue_words - STOPWORDS - knowledge().filler - own
     return out
 
 

@@ -350,3 +350,14 @@ def test_a_need_read_from_the_situation_is_settled_by_the_field_that_states_it(
 ):
     answer = ask(product, question, catalog)
     assert answer.verdict == verdict and quoted in answer.text
+
+
+JACKET = Product(
+    id="r4", title="roadster jacket", category_path="clothing > men > jackets", attributes={"Ideal For": "Men"}
+)
+
+
+def test_an_audience_word_naming_the_product_asks_no_audience():
+    # "men's" says which jacket (its category's word after it); waterproof is what is asked
+    assert ask(JACKET, "is the roadster men's jacket waterproof?").verdict != Verdict.YES
+    assert ask(JACKET, "is the roadster jacket a men's one?").verdict == Verdict.YES
