@@ -6,7 +6,7 @@ Who is asked about is read as query understanding reads it (`audience.read_audie
 audience word, or a person with an age, "husband" -> men, "nephew, he's 5" -> boys), outside
 the words of the product's own title ("the women's sweater"). The record's side is any key whose
 value is made only of audience words (`common.text.AUDIENCE_WORDS`: "Ideal For", "gender"), so
-no key name is listed. Only a question about the person is answered: its asking sentence says an
+no key name is listed. Only a question about the person is answered: its asking clause says an
 audience word, or a person together with a word that asks whether it suits (`cue_words` in
 data/suitability.yaml); "is it waterproof? it's for my husband" asks no audience.
 """
@@ -21,6 +21,7 @@ from common.text import AUDIENCE_WORDS, tokenize
 
 # The sentence that asks: the last one with a question mark, else the whole message.
 ASKING = re.compile(r"[^.!?\n]*\?")
+CLAUSE = re.compile(r"[,;]|\s[-–—]+\s")
 
 
 def record_audiences(product: Product) -> tuple[str, str, frozenset[str]] | None:
@@ -32,9 +33,11 @@ def record_audiences(product: Product) -> tuple[str, str, frozenset[str]] | None
     return None
 
 
-def _asking_sentence(question: str) -> str:
+def _asking_clause(question: str) -> str:
+    """The clause that asks: the last of the last sentence with a question mark ("can my kid wear
+    it while washing hands, IS IT WATER RESISTANT?" asks no audience, though it names a kid)."""
     asked = ASKING.findall(question)
-    return asked[-1] if asked else question
+    return CLAUSE.split(asked[-1] if asked else question)[-1]
 
 
 def _words(text: str) -> list[str]:
@@ -53,8 +56,10 @@ def asked_audiences(question: str, own: set[str], cues: frozenset[str]) -> froze
     """The audiences the question asks the product to be for; empty where it asks none. `own`:
     the words of the product's title, brand and category, which name it and ask nothing."""
     t = table()
-    asking = _words(_asking_sentence(question))
-    said = any(w in t.words and not _names_product(asking, i, own) for i, w in enumerate(asking))
+    asking = _words(_asking_clause(question))
+    # an audience word that is no person ("men", "boys"; "kid" is a person, asked about only
+    # with a word of suiting)
+    said = any(w in t.words and w not in t.people and not _names_product(asking, i, own) for i, w in enumerate(asking))
     person = any(w in t.people or w in t.pronouns for w in asking)
     if not said and not (person and cues & set(asking)):
         return frozenset()

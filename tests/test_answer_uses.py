@@ -361,3 +361,9 @@ def test_an_audience_word_naming_the_product_asks_no_audience():
     # "men's" says which jacket (its category's word after it); waterproof is what is asked
     assert ask(JACKET, "is the roadster men's jacket waterproof?").verdict != Verdict.YES
     assert ask(JACKET, "is the roadster jacket a men's one?").verdict == Verdict.YES
+
+
+def test_a_person_named_outside_the_clause_that_asks_asks_no_audience():
+    # the clause that asks is about water; the kid is only who wears it
+    question = "my kid will wear the titan watch in the pool, is it water resistant?"
+    assert ask(BAND, question).verdict != Verdict.YES
