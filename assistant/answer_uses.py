@@ -338,13 +338,15 @@ def fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | N
     named = fit.amounts(name) + fit.amounts_after(question, {w for t in tokenize(name) for w in (t, singular(t))})
     needs = [a for a in fit.amounts(question) if a not in named]
     measured = [w for w in word_set(question) if w in knowledge().measures]
+    # "would the showpiece fit in it?" of a 30 cm niche: the product must be the smaller one
+    judge = fit.fits_inside if fit.goes_inside(question) else fit.fits
     for need in needs:
         for e in evidence:
             if e.source == "description" or not e.key or not e.value or e.key == "category":
                 continue
             if not _of_measure(measured, e.key):  # "10mm THICK" is no "Height: 68 cm" (set K held-out)
                 continue
-            verdict = fit.fits(need, e.key, e.value)
+            verdict = judge(need, e.key, e.value)
             if verdict is not None:
                 lead = "Yes" if verdict else "No"
                 return Answer(Verdict.YES if verdict else Verdict.NO, f"{lead}. The listing gives {e.text}.", [e])
@@ -354,7 +356,7 @@ def fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | N
         for e in evidence:
             part = fit.stated_in(e.text, need.family) if e.source == "description" else None
             part = part if part and _of_measure(measured, part) else None
-            verdict = fit.fits(need, part, part) if part else None
+            verdict = judge(need, part, part) if part else None
             if verdict is not None:
                 lead = "Yes" if verdict else "No"
                 return Answer(Verdict.YES if verdict else Verdict.NO, f"{lead}. The listing says: {quote_of(e)}.", [e])

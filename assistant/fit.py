@@ -200,6 +200,30 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 0.02 * max(a, b)
 
 
+def goes_inside(question: str) -> bool:
+    """Whether the question asks if the product goes into the shopper's space ("would the
+    showpiece fit in it?"), not the shopper's thing into the product (`inside` in units.yaml)."""
+    said = _units()["inside"]
+    verbs, places = "|".join(said["verbs"]), "|".join(said["places"])
+    for clause in re.split(r"[,;.!?]+|\s[-–—]+\s", question.lower().replace("'", "")):
+        m = re.search(rf"\b(?:{verbs})\s+(?:{places})\b", clause)
+        # the subject before the verb is the shopper's own ("my laptop") or measured ("a 15
+        # inch laptop"): that thing goes into the product
+        before = clause[: m.start()] if m else ""
+        if m and not set(re.findall(r"[a-z]+", before)) & set(said["own"]) and not amounts(before):
+            return True
+    return False
+
+
+def fits_inside(need: Amount, key: str, value: str) -> bool | None:
+    """Whether the product, one amount as the listing states it, goes into the shopper's space of
+    `need`: the listing's amount at most the shopper's. None for a range, a bound or options."""
+    stated = listed(key, value, need.factor)
+    if stated is None or stated[0] != need.family or stated[2] != "one":
+        return None
+    return stated[1][0] <= need.value or _close(stated[1][0], need.value)
+
+
 def fits(need: Amount, key: str, value: str) -> bool | None:
     """Whether the shopper's amount fits this specification; None when it speaks of another kind.
     A value listing several groups, each with its own amount ("11 - 15 Years, 15 Years and

@@ -26,14 +26,16 @@ from pathlib import Path
 
 import yaml
 
-from assistant import fit
+from assistant import audience_fit, aversion, fit
 from assistant.answer_data import knowledge
 from assistant.spelling import ordinary_words
 from common.schema import Product
 from common.text import STOPWORDS, singular, tokenize
 
 DATA = Path(__file__).resolve().parent / "data" / "suitability.yaml"
+TITLE = "Title"  # the evidence key of what the title says the product is for
 BRACKETED = re.compile(r"\([^()]*\)")
+NUMBER = re.compile(r"[\d.,]+")  # a bare number or a price ("263.11") names no need
 OPTION_SPLIT = re.compile(r"\s*[,/|;&]\s*|\s+and\s+")
 NEGATION = frozenset("no not non without never".split())
 NEGATION_REACH = 3  # "no wired internet": a negation reaches the words right after it
@@ -144,7 +146,7 @@ def need_words(question: str, name_words: set[str], core: set[str]) -> list[str]
     filler = knowledge().filler | STOPWORDS | SHOPPER
     out = []
     for i, word in enumerate(tokens):
-        if start <= i < end or word in filler or word.isdigit():
+        if start <= i < end or word in filler or NUMBER.fullmatch(word):
             continue
         if NEGATION & set(tokens[max(0, i - NEGATION_REACH) : i]):
             continue
@@ -155,7 +157,13 @@ def need_words(question: str, name_words: set[str], core: set[str]) -> list[str]
 def judge(product: Product, question: str, phrases: dict[str, dict[str, int]]) -> Verdict | None:
     """Yes or no where the record's keys for what it suits meet the shopper's need (module doc);
     `phrases`: each key's whole values across the catalog (`other_values.value_phrases`)."""
+    situation = _situation(product, question, phrases)
+    if situation is not None:
+        return situation
     keyed = [(k, v) for k, v in product.attributes.items() if need_key(k) and v.strip()]
+    made_for = title_for(product)
+    if made_for:  # judged by what follows "for", quoted whole
+        keyed.append((TITLE, product.title))
     if not keyed:
         return None
     name_words = _joined(tokenize(f"{product.title} {product.brand or ''}"))  # "wifi" names "Wi-Fi"
@@ -166,17 +174,18 @@ def judge(product: Product, question: str, phrases: dict[str, dict[str, int]]) -
         return None
     kinds = set(_data()["kind_words"])
     held: set[str] = set()  # every word the record's need keys give
-    for _, value in keyed:
-        held |= _joined(tokenize(value))
+    judged = {key: made_for if key == TITLE else value for key, value in keyed}
+    for key, _ in keyed:
+        held |= _joined(tokenize(judged[key]))
     matched: list[tuple[str, str]] = []
     foreign: list[tuple[str, str]] = []
     vocab = {key: _catalog_words(phrases, key) for key, _ in keyed}
     known = set().union(*vocab.values())  # words any of these keys takes across the catalog
     for key, value in keyed:
-        words = _joined(tokenize(value))
+        words = _joined(tokenize(judged[key]))
         codes = {_shape(w) for w in words if _is_code(w)}
         said = [w for w in need if w in words and w not in STOPWORDS]
-        if said and _settles(said, value):
+        if said and _settles(said, judged[key], phrases.get(key.lower(), {})):
             matched.append((key, value))
         tiny = len(vocab[key]) <= CLOSED_WORDS
         for i, w in enumerate(need):
@@ -200,20 +209,81 @@ def judge(product: Product, question: str, phrases: dict[str, dict[str, int]]) -
     return None
 
 
+def _situation(product: Product, question: str, phrases: dict[str, dict[str, int]]) -> Verdict | None:
+    """What the shopper's situation needs, where a field settles it: the person it is for, a
+    material they react to, the size of their thing or space."""
+    cues = frozenset(_data()["cue_words"])
+    person = audience_fit.audience_verdict(product, question, cues)
+    if person is not None:  # "is it a men's design?" against "Ideal For: Men, Boys"
+        return Verdict(person[0], [person[1:]])
+    if set(tokenize(question)) & cues:  # "is it safe for me?", "ok for me?"
+        avoided = aversion.aversion_verdict(product, question, frozenset(_data()["aversion_cues"]), phrases)
+        if avoided is not None:  # "wool makes me itch" against "Fabric: 80% Acrylic 20% Wool"
+            return Verdict(avoided[0], [avoided[1:]])
+    return measured_need(product, question)  # "my 15.6 inch laptop" against "Compatible Laptop Size"
+
+
+def measured_need(product: Product, question: str) -> Verdict | None:
+    """An amount said with the thing it measures ("my 15.6 inch LAPTOP", "a LAPTOP of 15 inch")
+    against a specification whose key names that thing ("Compatible LAPTOP Size: 15.6"): that key
+    states what the thing must measure, and answers before a flag the thing's word also reaches
+    ("Laptop Sleeve: No" answered set P's P-pq-10 no, the opposite way)."""
+    name = f"{product.title} {product.brand or ''}"
+    named = fit.amounts(name) + fit.amounts_after(question, set(tokenize(name)))
+    low = question.lower()
+    skip = STOPWORDS | SHOPPER | fit.unit_words() | knowledge().filler
+    judge_fit = fit.fits_inside if fit.goes_inside(question) else fit.fits
+    for said, need in fit.amounts_in(low):
+        at = low.find(said)
+        if need in named or at < 0:
+            continue
+        near = tokenize(low[:at])[-NEAR:] + tokenize(low[at + len(said) :])[:NEAR]
+        things = {singular(w) for w in near if w not in skip and not NUMBER.fullmatch(w)}
+        for key, value in product.attributes.items():
+            if not things & {singular(w) for w in tokenize(key)}:
+                continue
+            verdict = judge_fit(need, key, value)
+            if verdict is not None:
+                return Verdict(verdict, [(key, value)])
+    return None
+
+
+def title_for(product: Product) -> str:
+    """What the title says the product is for, as a need key would: "sun shade for fiat punto"
+    -> "fiat punto". Accessories are sold by what they fit and many records state it
+    in the title alone (sets P and Q: "for honda jazz", "for fiat punto" answered "doesn't
+    say"). The words after its last "for", before any options in brackets."""
+    head = BRACKETED.sub(" ", product.title).split("(")[0]
+    said = re.split(r"\bfor\b", head, flags=re.I)
+    tail = said[-1].strip() if len(said) > 1 else ""
+    return tail if tokenize(tail) else ""
+
+
 def _catalog_words(phrases: dict[str, dict[str, int]], key: str) -> set[str]:
     return set().union(*(_joined(tokenize(v)) for v in phrases.get(key.lower(), {}))) - STOPWORDS
 
 
-def _settles(said: list[str], value: str) -> bool:
+def _settles(said: list[str], value: str, others: dict[str, int]) -> bool:
     """The words said settle a value: they say one of its options whole ("Google Assistant",
-    "Men", "camera") or one of its model words ("S880", "Xperia")."""
+    "Men", "camera"), a word of it no other value of the key across the catalog (`others`) has
+    ("alexa" of "Amazon Alexa", where the others are "Google Assistant", "Apple HomeKit"), or one
+    of its model words ("S880", "Xperia")."""
     for option in OPTION_SPLIT.split(value):
         words = {singular(w) for w in tokenize(option)} - STOPWORDS
         left = words - (set(said) | _joined(said))
         # all its words, or all but one beside two said ("ipad air" of "Apple iPad Air")
         if words and (not left or (len(left) == 1 and len(words - left) >= 2)):
             return True
+        if len(others) > 1 and any(_only_in(w, option, others) for w in words - left):
+            return True
     return any(_model_word(w) for w in said)
+
+
+def _only_in(word: str, option: str, others: dict[str, int]) -> bool:
+    """Whether the word is said by this option only among the key's values across the catalog."""
+    items = {item for v in others for item in v.split(", ")}
+    holding = {item for item in items if word in {singular(w) for w in tokenize(item)}}
+    return holding == {" ".join(tokenize(option))}
 
 
 def _unique(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

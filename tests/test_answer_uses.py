@@ -270,3 +270,100 @@ WIFI_BULB = Product(id="w9", title="Smart Bulb (daylight, 75W, Wi-Fi)", attribut
 )
 def test_what_a_product_is_for_gives_no_yes_to_another_question(product, question):
     assert ask(product, question).verdict != Verdict.YES
+
+
+# -- who it is for, the thing a size is said of, what the title says it is for -------------------
+KURTA = Product(id="q1", title="biba printed straight kurta", brand="Biba", attributes={"Ideal For": "Women"})
+BAND = Product(id="q2", title="titan steel analog watch", brand="Titan", attributes={"Ideal For": "Men, Boys"})
+FROCK = Product(id="q3", title="tiny tots smocked frock", attributes={"Ideal For": "Girl's", "Fabric": "Cotton"})
+SCENT = Product(id="q4", title="Perfume (citrus, 30ml, unisex)", attributes={"gender": "unisex"})
+FLOOR_MAT = Product(id="q5", title="autoform floor mat for maruti swift dzire", brand="Autoform", attributes={})
+BLACK_THERMOSTAT = Product(
+    id="q6", title="Smart Thermostat (Amazon Alexa, black)", attributes={"compatibility": "Amazon Alexa"}
+)
+SHIRT = Product(id="q9", title="allen solly slim fit shirt", attributes={"Fabric": "60% Cotton 40% Polyester"})
+PENDANT = Product(id="r1", title="sukkhi pendant", brand="Sukkhi", attributes={"Base Material": "Sterling Silver"})
+NICKEL_PENDANT = Product(id="r2", title="zaveri pendant", attributes={"Base Material": "Nickel Alloy"})
+BRASS_PENDANT = Product(id="r3", title="jfl pendant", attributes={"Base Material": "Brass"})
+FIGURINE = Product(id="q8", title="ecraft brass ganesha figurine", attributes={"Height": "39 cm", "Width": "20 cm"})
+
+
+@pytest.mark.parametrize(
+    ("product", "catalog", "question", "verdict", "quoted"),
+    [
+        # a person said with their age and an audience word of the asking sentence
+        (FROCK, [FROCK], "it's for my grandson, he's 4. is the frock fine for a boy?", Verdict.NO, "Girl's"),
+        (KURTA, [KURTA], "buying for my dad's birthday — is the biba kurta a gents style?", Verdict.NO, "Women"),
+        # a person and a word asking whether it suits: his audience, against a list of them
+        (BAND, [BAND], "my brother turns 30 next week, would the titan watch suit him?", Verdict.YES, "Men, Boys"),
+        (SCENT, [SCENT], "it's a present for my wife, is the citrus perfume okay for her?", Verdict.YES, "unisex"),
+        # the title says what it fits; the shopper names it outside the product's mention
+        (
+            FLOOR_MAT,
+            [FLOOR_MAT],
+            "we drive a maruti swift dzire, will these autoform mats suit it?",
+            Verdict.YES,
+            "swift dzire",
+        ),
+        # a price names the product; a word only one value of the key has settles it
+        (
+            BLACK_THERMOSTAT,
+            [BLACK_THERMOSTAT, THERMOSTAT],
+            "Alexa controls everything at home. the black smart thermostat at $149.99, will it work with alexa?",
+            Verdict.YES,
+            "Amazon Alexa",
+        ),
+        # a material the shopper reacts to: one the record holds is a no, another of a closed key a yes
+        (
+            SHIRT,
+            [SHIRT],
+            "polyester gives me a rash every time. would the allen solly shirt be ok for me?",
+            Verdict.NO,
+            "Polyester",
+        ),
+        (
+            PENDANT,
+            [PENDANT, NICKEL_PENDANT, BRASS_PENDANT],
+            "i get an allergy from nickel. is the sukkhi pendant safe for me to wear?",
+            Verdict.YES,
+            "Sterling Silver",
+        ),
+        # the product goes into the shopper's space: it must be the smaller one
+        (
+            FIGURINE,
+            [FIGURINE],
+            "the shelf gap is just 35 cm high, would the brass ganesha figurine fit under it?",
+            Verdict.NO,
+            "39 cm",
+        ),
+        (
+            FIGURINE,
+            [FIGURINE],
+            "the shelf gap is 45 cm high, would the brass ganesha figurine fit under it?",
+            Verdict.YES,
+            "39 cm",
+        ),
+    ],
+)
+def test_a_need_read_from_the_situation_is_settled_by_the_field_that_states_it(
+    product, catalog, question, verdict, quoted
+):
+    answer = ask(product, question, catalog)
+    assert answer.verdict == verdict and quoted in answer.text
+
+
+JACKET = Product(
+    id="r4", title="roadster jacket", category_path="clothing > men > jackets", attributes={"Ideal For": "Men"}
+)
+
+
+def test_an_audience_word_naming_the_product_asks_no_audience():
+    # "men's" says which jacket (its category's word after it); waterproof is what is asked
+    assert ask(JACKET, "is the roadster men's jacket waterproof?").verdict != Verdict.YES
+    assert ask(JACKET, "is the roadster jacket a men's one?").verdict == Verdict.YES
+
+
+def test_a_person_named_outside_the_clause_that_asks_asks_no_audience():
+    # the clause that asks is about water; the kid is only who wears it
+    question = "my kid will wear the titan watch in the pool, is it water resistant?"
+    assert ask(BAND, question).verdict != Verdict.YES

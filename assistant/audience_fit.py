@@ -1,0 +1,86 @@
+"""Whether a product is for the person the shopper asks about: "is it a men's design?" against
+"Ideal For: Men, Boys", "my husband wants them, are they made for men?" against "Ideal For:
+Women", "for my nephew, he's 5 - a boys thing too?" against "Ideal For: Girl's".
+
+Who is asked about is read as query understanding reads it (`audience.read_audience`: an
+audience word, or a person with an age, "husband" -> men, "nephew, he's 5" -> boys), outside
+the words of the product's own title ("the women's sweater"). The record's side is any key whose
+value is made only of audience words (`common.text.AUDIENCE_WORDS`: "Ideal For", "gender"), so
+no key name is listed. Only a question about the person is answered: its asking clause says an
+audience word, or a person together with a word that asks whether it suits (`cue_words` in
+data/suitability.yaml); "is it waterproof? it's for my husband" asks no audience.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.audience import read_audience, table
+from common.schema import Product
+from common.text import AUDIENCE_WORDS, tokenize
+
+# The sentence that asks: the last one with a question mark, else the whole message.
+ASKING = re.compile(r"[^.!?\n]*\?")
+CLAUSE = re.compile(r"[,;]|\s[-–—]+\s")
+
+
+def record_audiences(product: Product) -> tuple[str, str, frozenset[str]] | None:
+    """(key, value, audiences) of the first key whose value says only audiences ("Men, Boys")."""
+    for key, value in product.attributes.items():
+        words = [w for w in tokenize(value.replace("'", "")) if w != "s"]
+        if words and all(w in AUDIENCE_WORDS for w in words):
+            return key, value, frozenset(a for w in words for a in AUDIENCE_WORDS[w])
+    return None
+
+
+def _asking_clause(question: str) -> str:
+    """The clause that asks: the last of the last sentence with a question mark ("can my kid wear
+    it while washing hands, IS IT WATER RESISTANT?" asks no audience, though it names a kid)."""
+    asked = ASKING.findall(question)
+    return CLAUSE.split(asked[-1] if asked else question)[-1]
+
+
+def _words(text: str) -> list[str]:
+    return tokenize(text.lower().replace("'", " ").replace("’", " "))
+
+
+def _names_product(words: list[str], i: int, own: set[str]) -> bool:
+    """Whether the audience word at i is part of the product's name: a word of its title ("the
+    WOMEN's sweater"), or said right before a word of its title or category ("is the roadster
+    MEN's jacket waterproof?", where the title says no "men")."""
+    after = [w for w in words[i + 1 : i + 3] if w != "s"][:1]
+    return words[i] in own or bool(after and after[0] in own)
+
+
+def asked_audiences(question: str, own: set[str], cues: frozenset[str]) -> frozenset[str]:
+    """The audiences the question asks the product to be for; empty where it asks none. `own`:
+    the words of the product's title, brand and category, which name it and ask nothing."""
+    t = table()
+    asking = _words(_asking_clause(question))
+    # an audience word that is no person ("men", "boys"; "kid" is a person, asked about only
+    # with a word of suiting)
+    said = any(w in t.words and w not in t.people and not _names_product(asking, i, own) for i, w in enumerate(asking))
+    person = any(w in t.people or w in t.pronouns for w in asking)
+    if not said and not (person and cues & set(asking)):
+        return frozenset()
+    # The product's own audience words ("the WOMEN's sweater") say which product, not for whom.
+    words = _words(question)
+    text = " ".join(w for i, w in enumerate(words) if not (w in t.words and _names_product(words, i, own)))
+    reading = read_audience(text, text)
+    if not reading.audience or reading.audience == "couple":
+        return frozenset()
+    return frozenset(a for part in reading.audience.split(" or ") for a in AUDIENCE_WORDS.get(part, [part]))
+
+
+def audience_verdict(product: Product, question: str, cues: frozenset[str]) -> tuple[bool, str, str] | None:
+    """(suits, key, value): yes where the record's audiences hold one asked, no where they hold
+    none of them; None where the record states no audience or the question asks none."""
+    stated = record_audiences(product)
+    if stated is None:
+        return None
+    own = set(_words(f"{product.title} {product.brand or ''} {product.category_path}"))
+    asked = asked_audiences(question, own, cues)
+    if not asked:
+        return None
+    key, value, audiences = stated
+    return bool(asked & audiences), key, value
