@@ -154,6 +154,9 @@ def _answer_from_record(
     if PURPOSE_AFTER.search(sentence):
         tries.append(PURPOSE_AFTER.sub("?", sentence))
     for text in tries:
+        asked = read_question(text, naming or "")
+        if set(asked.words) <= asked.named:  # "is the santoku ok[ for cutting bread]?" asks of its name only
+            continue
         shorter = _answer_whole(product, text, embedder, values, naming)
         if shorter.verdict in (Verdict.YES, Verdict.NO, Verdict.VALUE):
             return _imitation(question, _apart(question, shorter))

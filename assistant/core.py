@@ -48,6 +48,7 @@ from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Repl
 from assistant.session import Session
 from assistant.small_talk import small_talk
 from assistant.store import Action
+from assistant.title_pointers import pointing_words
 from assistant.turn import Branch, Outcome, Relayed, Timings, observe, shopper_guard
 from assistant.understand import FUNCTION_WORDS
 from assistant.wording import (
@@ -297,6 +298,8 @@ class Assistant:
             # A product named in the question is named by some of its title's words, not all: the
             # others ("the i7 laptop in black, does it have an SSD?") may be what is asked.
             naming = self.questions.naming(message) if meant.named else None
+            if naming is None and len(products) == 1:  # "is the santoku ok for bread?": not asked of "santoku"
+                naming = pointing_words(message, products[0])
             asked = meant.question or message  # "and the third?" asks the question before it again
             yield Event(type=EventKind.TEXT, data=self.questions.text(products, asked, naming))
             return Outcome(meant.intent, products=cards)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from common.schema import Product
-from common.text import STOPWORDS, terms
+from common.text import STOPWORDS, singular, terms, tokenize
 
 POINTED_PHRASE = re.compile(r"\b(?:the|that|this)\s+([^\W_][\w'-]*(?:\s+[^\W_][\w'-]*){0,2})", re.I)
 QUESTION = re.compile(r"\?\s*$|^\W*(?:is|are|does|do|did|can|could|will|would|has|have|how|what|which|whats)\b", re.I)
@@ -37,3 +37,17 @@ def title_pointed(message: str, on_screen: list[Product]) -> list[int]:
             if hits:
                 break  # words several cards share point at none of them
     return list(dict.fromkeys(out))
+
+
+def pointing_words(message: str, product: Product) -> str | None:
+    """The words that point at this card in "the <words>" phrases ("santoku" in "is the santoku ok
+    for cutting bread?"): they name the product, so the answer is not about them (a "yes" for
+    the word "santoku" in its own description)."""
+    title = set(terms(f"{product.title} {product.brand or ''}"))
+    said: list[str] = []
+    for m in POINTED_PHRASE.finditer(message):
+        for word in tokenize(m.group(1)):
+            if word in STOPWORDS or singular(word) not in title:
+                break
+            said.append(word)
+    return " ".join(said) or None

@@ -72,3 +72,33 @@ def test_a_count_with_a_superlative_picks_that_many_cards_by_the_records(message
     from assistant.ranked_pointers import ranked_pointed
 
     assert ranked_pointed(message, RATED) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("is the santoku ok for cutting bread?", "santoku"),
+        ("is the cast iron skillet oven safe?", "cast iron skillet"),
+        ("does the first one go in the dishwasher?", None),
+    ],
+)
+def test_the_words_that_point_at_a_card_name_it(message, expected):
+    from assistant.title_pointers import pointing_words
+
+    product = KNIVES[1] if "santoku" in message or "first" in message else PANS[1]
+    assert pointing_words(message, product) == expected
+
+
+def test_a_use_asked_of_a_card_pointed_at_by_its_name_is_not_answered_by_the_name():
+    """'is the santoku ok for cutting bread?' was "Yes" because the description says "santoku"."""
+    from assistant.answer_evidence import Verdict
+    from assistant.answers import answer_question
+
+    santoku = Product(
+        id="k2",
+        title="Santoku Knife 17 cm",
+        price=45.0,
+        description="Japanese-style santoku with a hollow-ground 17 cm blade of stainless steel.",
+    )
+    found = answer_question(santoku, "is the santoku ok for cutting bread?", None, None, "santoku")
+    assert found.verdict == Verdict.NOT_STATED
