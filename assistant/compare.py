@@ -24,9 +24,12 @@ MISSING = "not stated"
 MAX_VALUE_CHARS = 60  # a longer specification value is a paragraph, not a comparable value
 MAX_SENTENCE_CHARS = 140  # a description sentence quoted in a comparison cell
 # Words of a comparison request that say nothing about what the shopper wants.
+# Words that say which cards to compare, not what the shopper wants of them ("compare the two
+# cheapest": the kettle whose listing says "two cups" is no better for it).
 COMPARE_WORDS = frozenset(
     "compare comparison versus vs difference differences between which better best one ones first second "
-    "third fourth fifth them these those both".split()
+    "third fourth fifth them these those both two three four cheapest cheaper priciest pricier dearest "
+    "dearer expensive rated highest lowest top most least".split()
 )
 Row = tuple[str, list[str]]
 

@@ -11,12 +11,15 @@ pointed ("and the third?", then "and the first?").
 
 from __future__ import annotations
 
+import re
+
 from assistant.intent import DETAIL_REQUEST
 from assistant.ordinals import ORDINALS
 from assistant.question_reading import asks_something, is_question
 from assistant.session import Session
+from assistant.title_pointers import POINTED_PHRASE
 from common.schema import Product
-from common.text import COLOURS, STOPWORDS, terms
+from common.text import COLOURS, STOPWORDS, singular, terms
 
 # Words that point at a card or join a turn to the one before; a closed class.
 POINTING_WORDS = (
@@ -36,6 +39,22 @@ def only_points(message: str, cards: list[Product]) -> bool:
     return all(w in titles for w in said)
 
 
+def _without_pointer(question: str, on_screen: list[Product]) -> str:
+    """The question with the card it pointed at by title words said as "it" ("is the skillet ok
+    in the oven?" -> "is it ok in the oven?"): asked again of another card, "skillet" is no
+    part of what is asked."""
+    titles = {w for p in on_screen for w in terms(f"{p.title} {p.brand or ''}")}
+
+    def as_it(m: re.Match[str]) -> str:
+        words = m.group(1).split()
+        named = 0
+        while named < len(words) and words[named].lower() not in STOPWORDS and singular(words[named].lower()) in titles:
+            named += 1
+        return m.group() if not named else " ".join(["it", *words[named:]])
+
+    return POINTED_PHRASE.sub(as_it, question)
+
+
 def asked_again(message: str, session: Session, on_screen: list[Product]) -> str | None:
     """The earlier question (or request for details: "tell me about the fourth") this
     pointing-only message asks again, or None."""
@@ -45,5 +64,6 @@ def asked_again(message: str, session: Session, on_screen: list[Product]) -> str
     for said in reversed(earlier):
         if only_points(said, on_screen):
             continue  # an earlier ellipsis: the question is further back
-        return said if is_question(said) or asks_something(said) or DETAIL_REQUEST.search(said) else None
+        asks = is_question(said) or asks_something(said) or DETAIL_REQUEST.search(said)
+        return _without_pointer(said, on_screen) if asks else None
     return None

@@ -59,3 +59,32 @@ def test_and_the_fifth_after_details_shows_its_details(make_assistant):
     reply = _turn(assistant, session, "and the fifth?")
     assert [p.id for p in reply.products] == [fifth] and reply.intent == "detail"
     assert reply.products[0].title in reply.text and "what you're asking" not in reply.text
+
+
+def test_the_question_asked_again_leaves_out_the_words_that_pointed_at_the_first_card():
+    """'is the skillet ok in the oven?' ... 'and the frying pan?' asked the pan about "skillet"."""
+    from assistant.ellipsis import asked_again
+    from assistant.session import LastReply, Turn
+
+    pans = [
+        Product(id="p1", title="Non-Stick Frying Pan 28 cm", price=29.5),
+        Product(id="p2", title="Cast Iron Skillet 26 cm", price=39.9),
+    ]
+    session = Session(
+        turns=[Turn(role="user", content="is the skillet ok in the oven?"), Turn(role="assistant", content="Yes.")],
+        last=LastReply(about=["p2"]),
+    )
+    assert asked_again("and the frying pan?", session, pans) == "is it ok in the oven?"
+    assert asked_again("and the frying pan, is it heavy?", session, pans) is None  # asks its own question
+
+
+def test_words_that_pick_cards_to_compare_say_nothing_the_shopper_wants():
+    from assistant.compare import wanted_words
+
+    assert wanted_words("compare the two cheapest") == []
+    assert wanted_words("electric kettle compare the three best rated for green tea") == [
+        "electric",
+        "kettle",
+        "green",
+        "tea",
+    ]
