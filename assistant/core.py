@@ -21,10 +21,7 @@ from assistant import (
     chinese_text,
     dialogue,
     policy_answer,
-    question_reading,
     shopping,
-    superlatives,
-    which_one,
 )
 from assistant.backends import Backend, Sampling, make_backend
 from assistant.capacity import GenerationGate
@@ -36,7 +33,7 @@ from assistant.engine import SearchEngine
 from assistant.generation import Generation, Writer
 from assistant.grounding import Grounder
 from assistant.intent import Intent
-from assistant.interpret import Interpretation, NameResolver, interpret, only_points
+from assistant.interpret import Interpretation, NameResolver, interpret
 from assistant.language import turn_language
 from assistant.named_products import NamedProducts
 from assistant.naming import name_index
@@ -48,7 +45,6 @@ from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Repl
 from assistant.session import Session
 from assistant.small_talk import small_talk
 from assistant.store import Action
-from assistant.title_pointers import pointing_words
 from assistant.turn import Branch, Outcome, Relayed, Timings, observe, shopper_guard
 from assistant.understand import FUNCTION_WORDS
 from assistant.wording import (
@@ -276,32 +272,9 @@ class Assistant:
         cards = [ProductCard.of(p) for p in products]
         yield Event(type=EventKind.PRODUCTS, data=cards)
         comparing = meant.intent == Intent.COMPARE
-        claim = (
-            which_one.asked(message)
-            if question_reading.is_question(message) and (len(products) >= 2 or meant.which)
-            else None
-        )
-        if claim is not None:  # "which one is more waterproof?": which is more, from the records
-            yield Event(type=EventKind.TEXT, data=which_one.answer(products, claim))
-            return Outcome(meant.intent, products=cards)
-        most = superlatives.asked(message) if len(products) >= 2 and question_reading.is_question(message) else None
-        if most is not None:  # "which of those is the easiest to clean?": the records that say so
-            yield Event(type=EventKind.TEXT, data=superlatives.answer(products, most))
-            return Outcome(meant.intent, products=cards)
-        asks = (
-            meant.intent == Intent.PRODUCT_QUESTION
-            or question_reading.asks_something(message)
-            and not only_points(message)
-            and not meant.repeats  # "tell me about the fourth" ... "and the fifth?"
-        )
-        if not comparing and asks:  # "is the second one waterproof?"
-            # A product named in the question is named by some of its title's words, not all: the
-            # others ("the i7 laptop in black, does it have an SSD?") may be what is asked.
-            naming = self.questions.naming(message) if meant.named else None
-            if naming is None and len(products) == 1:  # "is the santoku ok for bread?": not asked of "santoku"
-                naming = pointing_words(message, products[0])
-            asked = meant.question or message  # "and the third?" asks the question before it again
-            yield Event(type=EventKind.TEXT, data=self.questions.text(products, asked, naming))
+        answered = self.questions.about_cards(products, message, meant)
+        if answered is not None:  # "which one is lighter?", "is the second one waterproof?"
+            yield Event(type=EventKind.TEXT, data=answered)
             return Outcome(meant.intent, products=cards)
         table = comparison_table(products) if comparing else detail_text(products[0])
         if comparing:  # which suits what the shopper asked for, from the records

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant import answer_evidence, answers, asking, question_reading, shopping
+from assistant import answer_evidence, answers, asking, question_reading, shopping, superlatives, which_one
 from assistant import intent as intents
 from assistant.engine import SearchEngine
 from assistant.intent import Intent
-from assistant.interpret import Interpretation
+from assistant.interpret import Interpretation, only_points
 from assistant.naming import Named, asks_verdict, find_named, name_terms, naming_words, title_brand
+from assistant.title_pointers import pointing_words
 from assistant.type_resolution import ASKS
 from common.schema import Product
 
@@ -69,6 +70,32 @@ class NamedProducts:
         """The answer to the question for each product, from its record."""
         values = answer_evidence.catalog_values(self.engine.catalog)
         return answers.answers_text(products, message, self.engine.retriever.embed, values, naming)
+
+    def about_cards(self, products: list[Product], message: str, meant: Interpretation) -> str | None:
+        """The answer to a question about cards on screen or named, from their records: which of
+        them is most or more something, or the question asked of each; None for a request to
+        see them ("tell me about the fourth") or to compare them (a table follows)."""
+        question = question_reading.is_question(message)
+        claim = which_one.asked(message) if question and (len(products) >= 2 or meant.which) else None
+        if claim is not None:  # "which one is more waterproof?": which is more, from the records
+            return which_one.answer(products, claim)
+        most = superlatives.asked(message) if len(products) >= 2 and question else None
+        if most is not None:  # "which of those is the easiest to clean?": the records that say so
+            return superlatives.answer(products, most)
+        asks = (
+            meant.intent == Intent.PRODUCT_QUESTION
+            or question_reading.asks_something(message)
+            and not only_points(message)
+            and not meant.repeats  # "tell me about the fourth" ... "and the fifth?"
+        )
+        if meant.intent == Intent.COMPARE or not asks:
+            return None
+        # A product named in the question is named by some of its title's words, not all: the
+        # others ("the i7 laptop in black, does it have an SSD?") may be what is asked.
+        naming = self.naming(message) if meant.named else None
+        if naming is None and len(products) == 1:  # "is the santoku ok for bread?": not asked of "santoku"
+            naming = pointing_words(message, products[0])
+        return self.text(products, meant.question or message, naming)  # "and the third?": the question before
 
     def answers(self, products: list[Product], message: str, naming: str | None) -> list[answers.Answer]:
         values = answer_evidence.catalog_values(self.engine.catalog)
