@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.intent import COMPARE_CUE
+from assistant.question_reading import is_question
 from common.schema import Product
 
 COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4, "both": 2}
@@ -19,9 +21,8 @@ DEAREST = r"most expensive|priciest|dearest|highest[- ]priced"
 BEST_RATED = r"best[- ]rated|highest[- ]rated|top[- ]rated|best reviewed"
 RANK = rf"(?P<cheap>{CHEAPEST})|(?P<dear>{DEAREST})|(?P<rated>{BEST_RATED})"
 COUNT = r"(?P<count>two|three|four|2|3|4)"
-# Only a comparison or a question picks among the cards: "I want the two cheapest laptops" with
-# shoes on screen is a new request.
-ASKS_AMONG = re.compile(r"\?\s*$|\b(?:compare|comparison|vs\.?|versus|difference|differ|which)\b", re.I)
+# Only a comparison or a question picks among the cards (`intent.COMPARE_CUE`, `is_question`):
+# "I want the two cheapest laptops" with shoes on screen is a new request.
 RANKED = (  # "the two cheapest", "the cheapest two"
     re.compile(rf"\bthe\s+{COUNT}\s+(?:{RANK})\b", re.I),
     re.compile(rf"\bthe\s+(?:{RANK})\s+{COUNT}\b", re.I),
@@ -31,7 +32,7 @@ RANKED = (  # "the two cheapest", "the cheapest two"
 def ranked_pointed(message: str, on_screen: list[Product]) -> list[int]:
     """1-based positions of the N cards a message picks by price or rating rank."""
     m = next((found for pattern in RANKED if (found := pattern.search(message))), None)
-    if not m or len(on_screen) < 2 or not ASKS_AMONG.search(message):
+    if not m or len(on_screen) < 2 or not (COMPARE_CUE.search(message) or is_question(message)):
         return []
     n = COUNTS[m["count"].lower()]
     if m["rated"]:

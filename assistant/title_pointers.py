@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import re
 
+from assistant.question_reading import is_question
 from common.schema import Product
 from common.text import STOPWORDS, singular, terms, tokenize
 
 POINTED_PHRASE = re.compile(r"\b(?:the|that|this)\s+([^\W_][\w'-]*(?:\s+[^\W_][\w'-]*){0,2})", re.I)
-QUESTION = re.compile(r"\?\s*$|^\W*(?:is|are|does|do|did|can|could|will|would|has|have|how|what|which|whats)\b", re.I)
 
 
 def title_pointed(message: str, on_screen: list[Product]) -> list[int]:
     """1-based positions of the cards a question points at by their own title words."""
-    if len(on_screen) < 2 or not QUESTION.search(message):
+    if len(on_screen) < 2 or not is_question(message):
         return []  # one card is what "it" means already; a request ("the cast iron ones") filters
     titles = [set(terms(f"{p.title} {p.brand or ''}")) for p in on_screen]
     out: list[int] = []
