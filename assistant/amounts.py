@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from assistant.fit import unit_words
+from common.text import STOPWORDS
+
 DATA = Path(__file__).resolve().parent / "data" / "amounts.json"
 RATING_WORDS = frozenset(json.loads(DATA.read_text(encoding="utf-8"))["rating_words"])
 TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[$₹€£~+%#\-–]")
@@ -62,7 +65,7 @@ def lexicon() -> Lexicon:
             "range_before": phrases("range_before"),
             "range_after": phrases("range_after"),
         },
-        not_after=frozenset(raw["not_amount_after"]),
+        not_after=frozenset(raw["not_amount_after"]) | _measure_units(raw),
         spec_after_k=frozenset(raw["spec_after_k"]),
         not_before=phrases("not_amount_before"),
         max_digits=int(raw["max_digits"]),
@@ -71,6 +74,15 @@ def lexicon() -> Lexicon:
         bridge=frozenset(raw["negation_bridge"]),
         hedges=frozenset(raw["hedges"]),
     )
+
+
+def _measure_units(raw: dict) -> frozenset[str]:
+    """Units of measure of the fit table (`units.yaml`), so a unit added there ("kilos") is never
+    read as money here. Left out: a currency word (money whatever a table says), a unit that is a
+    function word ("in" for inches: "under 500 in black") and a one-letter unit ("m" is a size:
+    "under 2000 m size"); `not_amount_after` lists the one-letter units that are safe."""
+    words = unit_words() - STOPWORDS - frozenset(raw["currency"])
+    return frozenset(w for w in words if len(w) > 1)
 
 
 def amount_words() -> frozenset[str]:

@@ -42,6 +42,7 @@ from assistant.language import SUPPORTED, has_words, language
 from assistant.marked_brands import marked_brands
 from assistant.moves import Move, read_move
 from assistant.naming import asks_verdict
+from assistant.question_context import tells_context
 from assistant.ranked_pointers import ranked_pointed
 from assistant.session import Session
 from assistant.take_back import taken_back_slots
@@ -402,7 +403,7 @@ def _after_question(message: str) -> str:
     question put as one ("which is lighter, bostan or canmp? ..."). A request said with a question
     mark ("a beard wash maybe? aloe vera one", set H) names the kind asked for in it."""
     asked = asked_part(message)
-    if asked == message:
+    if asked == message or tells_context(asked):  # "...? he's about 32 kilos" is for the question
         return message
     question = re.split(r"[.!;]\s", message.rpartition("?")[0])[-1]
     return asked if ASKED_ON_THE_WAY.search(question) else message

@@ -14,6 +14,7 @@ markup. The shopper's words are never echoed back as a topic ("don't cover fit b
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -225,8 +226,10 @@ def _without(stems: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> tu
     return tuple(out)
 
 
-# Clause vectors by embedder and text: the same policy clauses come back turn after turn.
-_VECTORS: dict[tuple[int, str], np.ndarray] = {}
+# Clause vectors by embedder, then text: the same policy clauses come back turn after turn. Keyed
+# by the embedder object itself, held weakly: an id() key outlives its embedder, and a new one
+# given the freed id (seen between tests) read the old one's vectors.
+_VECTORS: weakref.WeakKeyDictionary[Embedder, dict[str, np.ndarray]] = weakref.WeakKeyDictionary()
 _MAX_VECTORS = 5000
 
 
@@ -234,14 +237,16 @@ def _texts(every: list[Clause]) -> list[str]:
     return [f"{c.section.split(' > ')[-1]}. {c.text}" for c in every]
 
 
-def _encode(embed: Embedder, texts: list[str]) -> None:
-    missing = [t for t in dict.fromkeys(texts) if (id(embed), t) not in _VECTORS][:_MAX_VECTORS]
-    if not missing:
-        return
-    if len(_VECTORS) + len(missing) > _MAX_VECTORS:
-        _VECTORS.clear()
-    vectors = embed.encode(missing, normalize_embeddings=True)
-    _VECTORS.update({(id(embed), t): np.asarray(v, dtype=np.float32) for t, v in zip(missing, vectors, strict=True)})
+def _encode(embed: Embedder, texts: list[str]) -> dict[str, np.ndarray]:
+    """The vectors of this embedder, with every one of these texts in it."""
+    known = _VECTORS.setdefault(embed, {})
+    missing = [t for t in dict.fromkeys(texts) if t not in known][:_MAX_VECTORS]
+    if missing:
+        if len(known) + len(missing) > _MAX_VECTORS:
+            known.clear()
+        vectors = embed.encode(missing, normalize_embeddings=True)
+        known.update({t: np.asarray(v, dtype=np.float32) for t, v in zip(missing, vectors, strict=True)})
+    return known
 
 
 def warm(passages: list[dict], embed: Embedder) -> int:
@@ -265,9 +270,9 @@ def _similarities(embed: Embedder | None, question: str, every: list[Clause]) ->
     if embed is None:
         return [0.0] * len(every)
     texts = _texts(every)
-    _encode(embed, texts)
+    known = _encode(embed, texts)
     query = np.asarray(encode_query(embed, question), dtype=np.float32)
-    return [float(np.dot(query, _VECTORS[(id(embed), t)])) for t in texts]
+    return [float(np.dot(query, known[t])) for t in texts]
 
 
 def answer(

@@ -11,8 +11,6 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from assistant.spelling import ordinary_words
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, singular, terms, tokenize
 
@@ -43,15 +41,7 @@ def product_types() -> frozenset[tuple[str, ...]]:
                 phrase = tuple(terms(line))
                 if phrase and not (len(phrase) == 1 and phrase[0] in NOT_TYPES):
                     found.add(phrase)
-                    if len(phrase) == 1:  # "mice": "mouse"; a longer phrase keeps the catalog's form
-                        found.add((irregular_plurals().get(phrase[0], phrase[0]),))
     return frozenset(found)
-
-
-@cache
-def irregular_plurals() -> dict[str, str]:
-    """Plurals the singulariser leaves ("mice", "knive") -> the singular (data/irregular_plurals.yaml)."""
-    return yaml.safe_load((DATA / "irregular_plurals.yaml").read_text(encoding="utf-8"))
 
 
 @cache

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from common.language import CJK, segment
 
@@ -57,18 +60,35 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _plurals() -> dict[str, dict[str, str]]:
+    path = Path(__file__).with_name("data") / "plurals.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1 << 17)  # a catalog's vocabulary: indexing a million products calls this ~10^8 times
 def singular(token: str) -> str:
     """A light plural stripper: enough for 'watches' == 'watch', 'shoes' == 'shoe'.
 
     A full stemmer (Porter) merges too much for product types ('sports' -> 'sport' is fine,
     but 'glasses' -> 'glass' and 'shorts' -> 'short' change meaning either way); plurals are what
-    shoppers and catalogs disagree on.
+    shoppers and catalogs disagree on. Irregular plurals come from data (common/data/plurals.yaml).
     """
+    plurals = _plurals()
+    if token in plurals["words"]:
+        return plurals["words"][token]
+    for ending, single in plurals["endings"].items():
+        if token.endswith(ending):
+            return token[: -len(ending)] + single
     if len(token) <= 3 or token.endswith("ss") or token.isdigit():
         return token
     if token.endswith("ies") and len(token) > 4:
         return token[:-3] + "y"
+    # "-ies" is the plural of both "-y" and "-ie" words ("hobbies", "hoodies"): the stem cannot
+    # tell which, so "-ie" singulars take the "-y" form too and both sides meet ("hoodie" and
+    # "hoodies" -> "hoody", as "necktie"/"neckties" and "nightie"/"nighty" do).
+    if token.endswith("ie") and len(token) > 4:
+        return token[:-2] + "y"
     if token.endswith(("ches", "shes", "xes", "sses", "zes")):
         return token[:-2]
     if token.endswith("s") and not token.endswith(("us", "is")):

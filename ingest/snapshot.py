@@ -36,7 +36,7 @@ from common.text import bm25_tokens
 from common.untrusted import shown_product
 
 # Bump when Product.index_text or the tokeniser changes: every product is then re-indexed.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 TMP_MARK = ".tmp-"  # temporary snapshot folders are named index.tmp-XXXX, beside the index
 
 # bm25s sets its own logger to DEBUG, which would print index-building chatter on every ingest.

@@ -20,6 +20,13 @@ from assistant.amounts import read_prices
         ("budget is fixed at 1000", None, 1000, None),
         ("budget is tight, 500", None, 500, None),
         ("i think 2 of them", None, None, None),
+        # a weight, length or other measure said as people say it is no price; a bound said beside
+        # it still is (a pet shop: "he's about 32 kilos" was a price "around £32")
+        ("how big is it, he's about 32 kilos", None, None, None),
+        ("roughly 3 metres long, under 20", None, 20, None),
+        ("she's 12 lbs, max 45", None, 45, None),
+        ("under 500 in black", None, 500, None),
+        ("under 2000 m size", None, 2000, None),
         ("jacket below $50", None, 50, None),
         ("between 800 and 1500", 800, 1500, None),
         ("from $20 to $40", 20, 40, None),

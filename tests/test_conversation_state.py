@@ -88,7 +88,12 @@ CASES = [
     ("recipient later", ["leggings", "for my teenage daughter"], {"type": "leggings", "audience": "girls"}),
     # a noun that describes the kind asked for refines it; a kind inside it narrows it
     ("describing noun", ["curtains", "for the bedroom window, eyelet style"], {"type": "curtains"}),
-    ("describing noun", ["sweatshirt for men", "full sleeve ones please"], {"type": "sweatshirt", "audience": "men"}),
+    # (hoodies, now read as the family's kind whatever their plural, record their sleeve: it is read as one)
+    (
+        "describing noun",
+        ["sweatshirt for men", "full sleeve ones please"],
+        {"type": "sweatshirt", "audience": "men", "attributes": ["full sleeve", "sleeve"]},
+    ),
     ("describing noun", ["chappals for papa", "to wear around the house"], {"type": "chappals", "audience": "men"}),
     ("narrowing kind", ["baby girl clothes", "a top and pyjama set"], {"type": "pyjama set", "audience": "girls"}),
     # a verb before an object pronoun names no kind (set H: "red suits me" searched for suits)

@@ -30,6 +30,18 @@ def test_a_bare_ordinal_before_an_article_orders_the_request(message, positions)
         ("a beard wash maybe? aloe vera one", "a beard wash maybe? aloe vera one"),
         ("which is lighter, bostan or canmp? anyway show me below 500", "anyway show me below 500"),
         ("ok thanks. hmm whats the difference? show me cheaper ones", "show me cheaper ones"),
+        # a sentence that tells about the shopper's side is the question's context, not a request
+        # (a pet shop: the dog's weight became a price "around £32", the sofa a colour filter)
+        ("will the first one fit him? he's about 32 kilos", "will the first one fit him? he's about 32 kilos"),
+        ("does it come in grey? my sofa is grey", "does it come in grey? my sofa is grey"),
+        (
+            "is that one machine washable? our toddler spills everything",
+            "is that one machine washable? our toddler spills everything",
+        ),
+        # ... unless it wishes, bounds a price or asks for others
+        ("is it leather? i'd rather something cheaper", "i'd rather something cheaper"),
+        ("which is lighter? my budget is 40 though", "my budget is 40 though"),
+        ("is it waterproof? he wants black ones", "he wants black ones"),
     ],
 )
 def test_only_a_question_put_as_one_is_asked_on_the_way(message, asked):
