@@ -221,6 +221,7 @@ class TypeResolver:
         self._sub_kinds: dict[tuple[str, ...], tuple[list[str], np.ndarray]] = {}
         self._filed: dict[tuple[str, ...], list[str]] = {}
         self._short_forms: dict[str, list[str] | None] = {}
+        self._title_heads: dict[str, bool] = {}
 
     @cached_property
     def type_words(self) -> set[str]:
@@ -618,7 +619,7 @@ class TypeResolver:
             return gram
         # a kind of its own the shop lacks ("mattress" where it sells mattress protectors) is
         # that kind, no short form of the shop's compound
-        short = None if typed else self._short_form(gram)
+        short = None if typed else self._short_form(gram) or self._style_noun(gram)
         if short:
             return short
         other = self._spelling(gram, variant=not typed and not is_word(gram[0], ordinary_words().__contains__))
@@ -689,6 +690,25 @@ class TypeResolver:
             compound = list(next(iter(named))) if len(named) == 1 and () not in named else None
             self._short_forms[word] = compound
         return self._short_forms[word]
+
+    def _style_noun(self, gram: list[str]) -> list[str] | None:
+        """A style said as a plural noun for the kind it names ("my aviators", "wayfarers": the
+        shop's "aviator sunglasses"): the singular, in every title that holds it, stands right
+        before one and the same kind of the shop. Sets Q and earlier read "aviators" as no kind.
+        Only a plural says the word is a thing; "aviator" alone may be a style asked of a kind
+        named elsewhere ("an aviator style pair of shades")."""
+        word = gram[0] if len(gram) == 1 else ""
+        one = singular(word)
+        if one == word or len(one) < 4 or not one.isalpha() or one in NOT_COMPOUND_WORDS or one in self._brand_words:
+            return None
+        kinds: set[tuple[str, ...]] = set()
+        for row in self.catalog.attribute_rows([one])[:SUB_KIND_TITLES_READ]:
+            said = tokenize(self.catalog.products[int(row)].title)  # the kind as titles write it
+            title = [singular(w) for w in said]
+            for i in (i for i, w in enumerate(title) if w == one):
+                after = title[i + 1 : i + 2]
+                kinds.add(tuple(said[i + 1 : i + 2]) if after and self._is_type(after) else ())
+        return list(next(iter(kinds))) if len(kinds) == 1 and () not in kinds else None
 
     @cached_property
     def _brand_words(self) -> frozenset[str]:
@@ -802,7 +822,7 @@ class TypeResolver:
                 return False
             # A standalone category node ("watch"), or the head of several ("shoe").
             is_head = (word,) in self.catalog.category_phrases or self._heads.get(word, 0) >= 2
-            is_head = is_head or word in self._listed_kinds
+            is_head = is_head or word in self._listed_kinds or self._title_head(word)
             return is_head and self.catalog.has_phrase(gram)
         if tuple(gram) in self.catalog.category_phrases:
             return True
@@ -818,6 +838,20 @@ class TypeResolver:
             return False
         named_by = len(self.catalog.phrase_rows(gram))
         return named_by >= (SUB_KIND_AT_LEAST if self._is_type(gram[-1:]) else TYPE_PHRASE_AT_LEAST)
+
+    def _title_head(self, word: str) -> bool:
+        """A word no English lexicon knows that titles end with, as what their products are
+        ("nirlon classic kadhai 2.5 l", "lambency women's pyjama"): a kind the shop names only in
+        titles, filed under a node of other words ("Pans Tawas", "Pyjamas Lounge Pants"). Sets S,
+        R and P read "kadhai" and "pyjamas" as no kind and showed anything. An English word is
+        left to the vocabulary: titles end with "finish", "purpose", "system" too."""
+        if word not in self._title_heads:
+            ends = 0
+            if len(word) >= 4 and word not in self._brand_words and not is_word(word, ordinary_words().__contains__):
+                rows = self.catalog.phrase_rows([word])[:SUB_KIND_TITLES_READ]
+                ends = sum(_title_end(terms(self.catalog.products[int(r)].title)) == word for r in rows)
+            self._title_heads[word] = ends >= NAMED_BY_AT_LEAST
+        return self._title_heads[word]
 
     def _plural_node(self, gram: list[str]) -> bool:
         """A plural that is the catalog's own category node, though its singular is also a word
@@ -840,6 +874,18 @@ class TypeResolver:
 # first kind as a modifier of the second). Words of three letters or more: "s/m", "w/o", "24/7"
 # are a size, an abbreviation, a number.
 SLASH_BETWEEN_WORDS = re.compile(r"(?<=[a-z]{3})\s*/\s*(?=[a-z]{3})", re.I)
+
+
+def _title_end(title: list[str]) -> str:
+    """The last word of a title before an amount that ends it ("kadhai" in "kadhai 1 5 l"): a
+    word with a digit, and a short unit word right after one."""
+    k = len(title)
+    while k and (
+        any(ch.isdigit() for ch in title[k - 1])
+        or (k > 1 and len(title[k - 1]) <= 3 and any(ch.isdigit() for ch in title[k - 2]))
+    ):
+        k -= 1
+    return title[k - 1] if k else ""
 
 
 def _slashes_as_or(text: str) -> str:

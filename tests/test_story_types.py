@@ -69,6 +69,9 @@ TOLD_OR_ASKED = [
     ("the whole cap stinks of sweat, what can i get", None, True),
     ("he wears a cap to the gym daily, need a gift for him", None, True),
     ("my trimmer always smells burnt, any ideas?", None, True),
+    # a clause asking for "his own" or "a pair" asks for the kind the story names (set S)
+    ("my brother keeps taking my trimmer, i want to buy him his own", "trimmer", True),
+    ("she always borrows my cap on runs. need to get her a pair", "cap", True),
 ]
 
 
