@@ -41,6 +41,7 @@ from assistant.constraints import type_segments
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.message_patterns import NEGATIONS, VARIANT_WORDS
 from assistant.spelling import is_word, ordinary_words
+from assistant.title_kinds import style_kind, titles_end_with
 from assistant.vocabulary import DATA
 from assistant.vocabulary import is_type as is_known_type
 from assistant.vocabulary import type_words as known_type_words
@@ -692,23 +693,12 @@ class TypeResolver:
         return self._short_forms[word]
 
     def _style_noun(self, gram: list[str]) -> list[str] | None:
-        """A style said as a plural noun for the kind it names ("my aviators", "wayfarers": the
-        shop's "aviator sunglasses"): the singular, in every title that holds it, stands right
-        before one and the same kind of the shop. Sets Q and earlier read "aviators" as no kind.
-        Only a plural says the word is a thing; "aviator" alone may be a style asked of a kind
-        named elsewhere ("an aviator style pair of shades")."""
+        """A style said as a plural noun for the kind it names ("my aviators": the shop's "aviator
+        sunglasses"; `assistant.title_kinds`). Set Q read "aviators" as no kind."""
         word = gram[0] if len(gram) == 1 else ""
-        one = singular(word)
-        if one == word or len(one) < 4 or not one.isalpha() or one in NOT_COMPOUND_WORDS or one in self._brand_words:
+        if singular(word) in NOT_COMPOUND_WORDS or singular(word) in self._brand_words:
             return None
-        kinds: set[tuple[str, ...]] = set()
-        for row in self.catalog.attribute_rows([one])[:SUB_KIND_TITLES_READ]:
-            said = tokenize(self.catalog.products[int(row)].title)  # the kind as titles write it
-            title = [singular(w) for w in said]
-            for i in (i for i, w in enumerate(title) if w == one):
-                after = title[i + 1 : i + 2]
-                kinds.add(tuple(said[i + 1 : i + 2]) if after and self._is_type(after) else ())
-        return list(next(iter(kinds))) if len(kinds) == 1 and () not in kinds else None
+        return style_kind(self.catalog, word, self._is_type, SUB_KIND_TITLES_READ)
 
     @cached_property
     def _brand_words(self) -> frozenset[str]:
@@ -840,16 +830,10 @@ class TypeResolver:
         return named_by >= (SUB_KIND_AT_LEAST if self._is_type(gram[-1:]) else TYPE_PHRASE_AT_LEAST)
 
     def _title_head(self, word: str) -> bool:
-        """A word no English lexicon knows that titles end with, as what their products are
-        ("nirlon classic kadhai 2.5 l", "lambency women's pyjama"): a kind the shop names only in
-        titles, filed under a node of other words ("Pans Tawas", "Pyjamas Lounge Pants"). Sets S,
-        R and P read "kadhai" and "pyjamas" as no kind and showed anything. An English word is
-        left to the vocabulary: titles end with "finish", "purpose", "system" too."""
+        """A word no English lexicon knows that titles end with ("kadhai", "pyjama";
+        `assistant.title_kinds`). Sets S, R and P read them as no kind and showed anything."""
         if word not in self._title_heads:
-            ends = 0
-            if len(word) >= 4 and word not in self._brand_words and not is_word(word, ordinary_words().__contains__):
-                rows = self.catalog.phrase_rows([word])[:SUB_KIND_TITLES_READ]
-                ends = sum(_title_end(terms(self.catalog.products[int(r)].title)) == word for r in rows)
+            ends = 0 if word in self._brand_words else titles_end_with(self.catalog, word, SUB_KIND_TITLES_READ)
             self._title_heads[word] = ends >= NAMED_BY_AT_LEAST
         return self._title_heads[word]
 
@@ -874,18 +858,6 @@ class TypeResolver:
 # first kind as a modifier of the second). Words of three letters or more: "s/m", "w/o", "24/7"
 # are a size, an abbreviation, a number.
 SLASH_BETWEEN_WORDS = re.compile(r"(?<=[a-z]{3})\s*/\s*(?=[a-z]{3})", re.I)
-
-
-def _title_end(title: list[str]) -> str:
-    """The last word of a title before an amount that ends it ("kadhai" in "kadhai 1 5 l"): a
-    word with a digit, and a short unit word right after one."""
-    k = len(title)
-    while k and (
-        any(ch.isdigit() for ch in title[k - 1])
-        or (k > 1 and len(title[k - 1]) <= 3 and any(ch.isdigit() for ch in title[k - 2]))
-    ):
-        k -= 1
-    return title[k - 1] if k else ""
 
 
 def _slashes_as_or(text: str) -> str:
