@@ -63,7 +63,7 @@ from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.spelling_variants import one_spelling
 from assistant.story_words import story_modifiers
 from assistant.type_meaning import TypeMeaning
-from assistant.type_resolution import HARD_AUDIENCE, NOT_TYPE_WORDS, SYNONYMS, TypeRequest, TypeResolver
+from assistant.type_resolution import HARD_AUDIENCE, NOT_TYPE_WORDS, PLACEHOLDERS, SYNONYMS, TypeRequest, TypeResolver
 from assistant.vocabulary import known_words, type_words
 from assistant.word_forms import with_base_form
 from common.models import Embedder
@@ -267,7 +267,14 @@ class Understander:
             phrase = None
             nxt = words[i + 1] if i + 1 < len(words) else ""
             # "real gold, not plated": a metal after the cue is the material asked for, not a colour.
-            if w in REQUIRED_CUES and nxt and (nxt not in NOT_TYPE_WORDS or nxt in METAL_COLOURS):
+            # "the real stuff", "the genuine thing": a placeholder names no material, it stands for
+            # the one said before ("leather boots ... the real stuff not rexine", set R: no card)
+            if (
+                w in REQUIRED_CUES
+                and nxt
+                and nxt not in PLACEHOLDERS
+                and (nxt not in NOT_TYPE_WORDS or nxt in METAL_COLOURS)
+            ):
                 phrase = nxt
             elif w in MATERIALS and w not in METAL_COLOURS:
                 phrase = w

@@ -72,6 +72,8 @@ TOLD_OR_ASKED = [
     # a clause asking for "his own" or "a pair" asks for the kind the story names (set S)
     ("my brother keeps taking my trimmer, i want to buy him his own", "trimmer", True),
     ("she always borrows my cap on runs. need to get her a pair", "cap", True),
+    # a function word after the kind is no verb that makes it a story's subject (set R)
+    ("my ears go numb every morning, want a warm cap this time, the real stuff", "cap", True),
 ]
 
 

@@ -187,6 +187,9 @@ def test_required_attributes(parse):
     # ...but after a word that asks for the real thing it is the material required
     assert parse("real gold, not plated").constraints.attributes == ["gold"]
     assert parse("pure silver anklet").constraints.attributes == ["silver"]
+    # ...and a placeholder after the cue stands for what was said before it, no material (set R)
+    assert parse("a leather wallet, the genuine thing").constraints.attributes == ["leather"]
+    assert parse("wool jacket please, real stuff only").constraints.attributes == ["wool"]
     # a stone is what the jewellery is made with, said either way round
     assert parse("emerald pendant").constraints.attributes == ["emerald"]
     assert parse("earrings with diamonds").constraints.attributes == ["diamond"]
