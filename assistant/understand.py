@@ -42,6 +42,7 @@ from assistant.lexicon import (
 )
 from assistant.message_patterns import (
     CHEAP,
+    CHEAP_ALLOWED,
     EXCLUDE,
     FUNCTION_WORDS,
     IN_STOCK,
@@ -364,9 +365,10 @@ class Understander:
             c.premium = not NEGATED.search(text[: premium.start()])
             text = PREMIUM.sub(" ", text)
             return text
-        if CHEAP.search(text):
-            if c.price_max is None:
-                c.cheap = True
+        cheap = CHEAP.search(text)
+        if cheap:
+            if c.price_max is None and not CHEAP_ALLOWED.match(text[cheap.end() :]):
+                c.cheap = True  # "cheap is fine" allows the cheap end, it caps nothing
             text = CHEAP.sub(" ", text)
         return text
 

@@ -83,6 +83,8 @@ SHOP = [
     ("aymh mdf wall shelf", "Home > Wall Shelves"),
     ("dime store wooden wall shelf", "Home > Wall Shelves"),
     ("bento musical teddy bear", "Toys > Soft Toys"),
+    ("gritstones solid boy's track pants", "Clothing > Boys > Track Pants"),
+    ("greenwich solid men's track pants", "Clothing > Men > Track Pants"),
     # a kind only titles name, filed under a node of other words
     ("hawkins hard anodised handi 3 l", "Kitchen > Pots Pans"),
     ("vinod stainless steel handi 1.5 l", "Kitchen > Pots Pans"),
@@ -183,6 +185,8 @@ TYPES = [
     ("looking for pyjamas, cotton, for my wife", "pyjamas", True, ["pyjamas"]),
     # a style said as a plural noun for the one kind its titles put it before (set Q: "aviators")
     ("my dad wants new aviators", "sunglasses", True, ["sunglasses"]),
+    # what shops list as track pants, said as joggers or sweatpants (set S)
+    ("grey sweatpants for my son", "sweatpants", True, ["track pant"]),
 ]
 
 
