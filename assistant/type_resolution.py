@@ -179,6 +179,7 @@ def _acts_on(words: list[str], start: int, span_starts: set[int]) -> bool:
 OWNED_SUBJECTS = frozenset(RESOLUTION["owned"]["subjects"])
 OWNED_VERBS = frozenset(RESOLUTION["owned"]["verbs"])
 OWNED_ASKING = frozenset(RESOLUTION["owned"]["asking"])
+OWNED_LACKING = frozenset(RESOLUTION["owned"]["lacking"])
 OWN_AS_ADJECTIVE = frozenset(RESOLUTION["owned"]["adjective_after"])  # "a watch of his own"
 POINTS_BACK = tuple(tuple(p.split()) for p in RESOLUTION["owned"]["points_back"])
 # How a shopper asks anew in a later clause ("do you sell", "maybe", "actually"): the same list
@@ -930,7 +931,12 @@ def _says_owned(words: list[str]) -> bool:
     ]
     # a person opening the clause is its subject too ("roommate uses ...", "mom has ...")
     subjects = [w in OWNED_SUBJECTS or (i == 0 and w in PERSON_NOUNS) for i, w in enumerate(words)]
-    return any(subjects[i] and any(verbs[i + 1 : i + 4]) for i in range(len(words)))
+    # "i own zero office shirts", "we have no rug", "she doesn't have a bag": lacking it, not having it
+    lacking = [w in OWNED_LACKING for w in words]
+    return any(
+        subjects[i] and any(verbs[j] and not any(lacking[j - 2 : j + 2]) for j in range(i + 1, min(i + 4, len(words))))
+        for i in range(len(words))
+    )
 
 
 def _points_back(words: list[str]) -> bool:

@@ -74,6 +74,10 @@ TOLD_OR_ASKED = [
     ("she always borrows my cap on runs. need to get her a pair", "cap", True),
     # a function word after the kind is no verb that makes it a story's subject (set R)
     ("my ears go numb every morning, want a warm cap this time, the real stuff", "cap", True),
+    # someone who lacks the kind ("doesn't have", "owns zero") needs it; one who has it tells (set S)
+    ("my husband doesnt have a trimmer, birthday is next week", "trimmer", True),
+    ("new to running and i own zero caps, summer is brutal here", "caps", True),
+    ("my husband has a trimmer, birthday is next week", None, True),
 ]
 
 
