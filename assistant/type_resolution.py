@@ -192,6 +192,8 @@ ASKS = re.compile(
 )
 HARD_AUDIENCE = audience_terms()  # every audience, person and pronoun word (assistant/audience.py)
 AUDIENCE_TERMS = set(AUDIENCE_WORDS) | set(HARD_AUDIENCE)
+# Who a thing is for, and their possessives: words that say nothing of what the thing is.
+PEOPLE = frozenset(AUDIENCE_TERMS | PERSON_NOUNS | set(COMPOUND_FILLERS) | OWNED_SUBJECTS)
 # Words that qualify a product but never name its type.
 NOT_TYPE_WORDS = (
     set(STOPWORDS)

@@ -64,7 +64,15 @@ from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.spelling_variants import one_spelling
 from assistant.story_words import story_modifiers
 from assistant.type_meaning import TypeMeaning
-from assistant.type_resolution import HARD_AUDIENCE, NOT_TYPE_WORDS, PLACEHOLDERS, SYNONYMS, TypeRequest, TypeResolver
+from assistant.type_resolution import (
+    HARD_AUDIENCE,
+    NOT_TYPE_WORDS,
+    PEOPLE,
+    PLACEHOLDERS,
+    SYNONYMS,
+    TypeRequest,
+    TypeResolver,
+)
 from assistant.vocabulary import known_words, type_words
 from assistant.word_forms import with_base_form
 from common.models import Embedder
@@ -224,6 +232,10 @@ class Understander:
             c.attributes += [a for a in [fit, *asked_amounts(self.catalog, asked, c)] if a and a not in c.attributes]
         # An interest steers toward a kind it names ("obsessed with aviator sunglasses"), then those near it.
         near = self.meaning.steered(rest) if self.meaning else []
+        if self.meaning and not named:  # "something to keep mosquitoes off her": the use names the kind
+            near += [
+                t for c in clauses(asked) if PLACEHOLDERS & set(tokenize(c)) for t in self.meaning.for_use(c, PEOPLE)
+            ]
         c.steer_types = list(dict.fromkeys([*self.types.named_in(interests(rest)), *near]))
         # A colour the person is into ("she's into tan, earthy stuff") ranks first, never filters.
         c.prefer = [x for x in self._colour_tastes(own_part(rest, rest)) if x not in c.colours]
