@@ -22,7 +22,9 @@ from common.text import STOPWORDS
 
 DATA = Path(__file__).resolve().parent / "data" / "amounts.json"
 RATING_WORDS = frozenset(json.loads(DATA.read_text(encoding="utf-8"))["rating_words"])
-TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[$₹€£~+%#\-–]")
+# A comma inside a number groups its digits ("1,500", "1,50,000"); one after it ends it ("around
+# 500, 600 is the limit": set S read "500," as no amount and lost both bounds).
+TOKEN = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[$₹€£~+%#\-–]")
 # The soft band of "around X": ranking prefers prices within this share of X; nothing is dropped.
 NEAR_BAND = 0.25
 
@@ -318,13 +320,19 @@ def _is_amount(toks: list[str], matches: list[re.Match[str]], i: int, end: int, 
     digits = toks[i].replace(",", "").replace(".", "")
     if toks[i][0].isdigit() and "," not in toks[i] and len(digits) > lex.max_digits:
         return False
-    if end < len(toks) and (toks[end] in lex.not_after or toks[end][0].isdigit()):
+    if end < len(toks) and (toks[end] in lex.not_after or (toks[end][0].isdigit() and _spaced(matches, end))):
         return False
     if re.fullmatch(r"[0-5](?:\.\d)?", toks[i]) and RATING_WORDS & set(toks):
         return False  # "rated well, like 4.5 or more": a rating, not a price
-    if i > 0 and toks[i - 1][0].isdigit():  # the second group of a digit run
+    if i > 0 and toks[i - 1][0].isdigit() and _spaced(matches, i):  # the second group of a digit run
         return False
     return not any(_ends_with(toks, i, p) for p in lex.not_before)
+
+
+def _spaced(matches: list[re.Match[str]], i: int) -> bool:
+    """Only spaces stand between token i and the one before it ("1 500" is one digit run; "500,
+    600" and "500 - 600" are two numbers)."""
+    return not matches[i].string[matches[i - 1].end() : matches[i].start()].strip()
 
 
 def _ends_with(toks: list[str], i: int, phrase: tuple[str, ...]) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from assistant.audience import table as audience_table
 from assistant.spelling import ordinary_words
 from assistant.vocabulary import DATA
+from common.text import STOPWORDS
 
 _RESOLUTION = json.loads((DATA / "type_resolution.json").read_text(encoding="utf-8"))
 SUBJECT_VERBS = frozenset(_RESOLUTION["subject_verbs"])
@@ -35,6 +36,8 @@ def verb_follows(words: list[str], end: int, names_kind: Callable[[list[str]], b
     word = words[k]
     if word in SUBJECT_VERBS:
         return True
+    if word in STOPWORDS:
+        return False  # a function word ending in "s" is no verb: "boots THIS time" (set R)
     known = ordinary_words()
     stem = word[:-2] if word.endswith("es") and word[:-2] in known else word[:-1]
     return (

@@ -31,6 +31,13 @@ PREMIUM = re.compile(
 )
 NEGATED = re.compile(r"\b(?:not|nothing|no|never|isn't|isnt)(?:\s+(?:too|very|so|that|overly))?\s+$", re.I)
 CHEAP = re.compile(r"\b(?:cheap|cheapest|budget|affordable|inexpensive|low[- ]cost)\b", re.I)
+# "cheap is fine", "budget ones are ok too": a cheap one allowed, not asked for (`cheap_allowed`)
+CHEAP_ALLOWED = re.compile(
+    r"^(?:\s+(?:ones?|stuff|options?))?\s+(?:"
+    + "|".join(re.escape(p) for p in sorted(_STEERING["cheap_allowed"], key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
 RATING = re.compile(
     # A rating is one digit (and a decimal): "above 300" is a price, not "above 3".
     r"(?:\b(?:at least|min(?:imum)?|rated|rating(?: of)?(?: at least| above| over)?|over|above)\s*(\d(?:\.\d)?)(?![\d,])\s*(?:\+|stars?|/5)?"

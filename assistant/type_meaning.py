@@ -19,7 +19,7 @@ import numpy as np
 from assistant.audience import interests
 from assistant.vocabulary import DATA
 from common.models import Embedder, encode_query
-from common.text import terms
+from common.text import terms, tokenize
 
 STEER = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["interest_types"]
 SEVERAL = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*")
@@ -49,6 +49,18 @@ class TypeMeaning:
                 best = near[0][0] if near else 0.0
                 out += [t for sim, t in near if sim >= STEER["min_similarity"] and sim >= best - STEER["below_best"]]
         return list(dict.fromkeys(out))
+
+    def for_use(self, clause: str, people: frozenset[str]) -> list[str]:
+        """Catalog types near a use said in place of a kind ("something to keep mosquitoes off
+        the baby", "those window shade things", "something woolly"): the placeholder's clause,
+        less who it is for (`people`: "for my son" pulls toward kids' clothing), steers as an
+        interest does, with the same thresholds; never a filter."""
+        words = [w for w in tokenize(clause.replace("'", " ")) if w not in people]
+        if not words:
+            return []
+        near = self.nearest(" ".join(words), STEER["top"])
+        best = near[0][0] if near else 0.0
+        return [t for sim, t in near if sim >= STEER["min_similarity"] and sim >= best - STEER["below_best"]]
 
     def _vectors(self) -> tuple[list[str], np.ndarray]:
         if self._index is None:

@@ -41,6 +41,7 @@ from assistant.constraints import type_segments
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.message_patterns import NEGATIONS, VARIANT_WORDS
 from assistant.spelling import is_word, ordinary_words
+from assistant.title_kinds import style_kind, titles_end_with
 from assistant.vocabulary import DATA
 from assistant.vocabulary import is_type as is_known_type
 from assistant.vocabulary import type_words as known_type_words
@@ -178,6 +179,7 @@ def _acts_on(words: list[str], start: int, span_starts: set[int]) -> bool:
 OWNED_SUBJECTS = frozenset(RESOLUTION["owned"]["subjects"])
 OWNED_VERBS = frozenset(RESOLUTION["owned"]["verbs"])
 OWNED_ASKING = frozenset(RESOLUTION["owned"]["asking"])
+OWNED_LACKING = frozenset(RESOLUTION["owned"]["lacking"])
 OWN_AS_ADJECTIVE = frozenset(RESOLUTION["owned"]["adjective_after"])  # "a watch of his own"
 POINTS_BACK = tuple(tuple(p.split()) for p in RESOLUTION["owned"]["points_back"])
 # How a shopper asks anew in a later clause ("do you sell", "maybe", "actually"): the same list
@@ -190,6 +192,8 @@ ASKS = re.compile(
 )
 HARD_AUDIENCE = audience_terms()  # every audience, person and pronoun word (assistant/audience.py)
 AUDIENCE_TERMS = set(AUDIENCE_WORDS) | set(HARD_AUDIENCE)
+# Who a thing is for, and their possessives: words that say nothing of what the thing is.
+PEOPLE = frozenset(AUDIENCE_TERMS | PERSON_NOUNS | set(COMPOUND_FILLERS) | OWNED_SUBJECTS)
 # Words that qualify a product but never name its type.
 NOT_TYPE_WORDS = (
     set(STOPWORDS)
@@ -221,6 +225,7 @@ class TypeResolver:
         self._sub_kinds: dict[tuple[str, ...], tuple[list[str], np.ndarray]] = {}
         self._filed: dict[tuple[str, ...], list[str]] = {}
         self._short_forms: dict[str, list[str] | None] = {}
+        self._title_heads: dict[str, bool] = {}
 
     @cached_property
     def type_words(self) -> set[str]:
@@ -618,7 +623,7 @@ class TypeResolver:
             return gram
         # a kind of its own the shop lacks ("mattress" where it sells mattress protectors) is
         # that kind, no short form of the shop's compound
-        short = None if typed else self._short_form(gram)
+        short = None if typed else self._short_form(gram) or self._style_noun(gram)
         if short:
             return short
         other = self._spelling(gram, variant=not typed and not is_word(gram[0], ordinary_words().__contains__))
@@ -689,6 +694,14 @@ class TypeResolver:
             compound = list(next(iter(named))) if len(named) == 1 and () not in named else None
             self._short_forms[word] = compound
         return self._short_forms[word]
+
+    def _style_noun(self, gram: list[str]) -> list[str] | None:
+        """A style said as a plural noun for the kind it names ("my aviators": the shop's "aviator
+        sunglasses"; `assistant.title_kinds`). Set Q read "aviators" as no kind."""
+        word = gram[0] if len(gram) == 1 else ""
+        if singular(word) in NOT_COMPOUND_WORDS or singular(word) in self._brand_words:
+            return None
+        return style_kind(self.catalog, word, self._is_type, SUB_KIND_TITLES_READ)
 
     @cached_property
     def _brand_words(self) -> frozenset[str]:
@@ -802,7 +815,7 @@ class TypeResolver:
                 return False
             # A standalone category node ("watch"), or the head of several ("shoe").
             is_head = (word,) in self.catalog.category_phrases or self._heads.get(word, 0) >= 2
-            is_head = is_head or word in self._listed_kinds
+            is_head = is_head or word in self._listed_kinds or self._title_head(word)
             return is_head and self.catalog.has_phrase(gram)
         if tuple(gram) in self.catalog.category_phrases:
             return True
@@ -818,6 +831,14 @@ class TypeResolver:
             return False
         named_by = len(self.catalog.phrase_rows(gram))
         return named_by >= (SUB_KIND_AT_LEAST if self._is_type(gram[-1:]) else TYPE_PHRASE_AT_LEAST)
+
+    def _title_head(self, word: str) -> bool:
+        """A word no English lexicon knows that titles end with ("kadhai", "pyjama";
+        `assistant.title_kinds`). Sets S, R and P read them as no kind and showed anything."""
+        if word not in self._title_heads:
+            ends = 0 if word in self._brand_words else titles_end_with(self.catalog, word, SUB_KIND_TITLES_READ)
+            self._title_heads[word] = ends >= NAMED_BY_AT_LEAST
+        return self._title_heads[word]
 
     def _plural_node(self, gram: list[str]) -> bool:
         """A plural that is the catalog's own category node, though its singular is also a word
@@ -912,7 +933,12 @@ def _says_owned(words: list[str]) -> bool:
     ]
     # a person opening the clause is its subject too ("roommate uses ...", "mom has ...")
     subjects = [w in OWNED_SUBJECTS or (i == 0 and w in PERSON_NOUNS) for i, w in enumerate(words)]
-    return any(subjects[i] and any(verbs[i + 1 : i + 4]) for i in range(len(words)))
+    # "i own zero office shirts", "we have no rug", "she doesn't have a bag": lacking it, not having it
+    lacking = [w in OWNED_LACKING for w in words]
+    return any(
+        subjects[i] and any(verbs[j] and not any(lacking[j - 2 : j + 2]) for j in range(i + 1, min(i + 4, len(words))))
+        for i in range(len(words))
+    )
 
 
 def _points_back(words: list[str]) -> bool:

@@ -42,6 +42,7 @@ from assistant.lexicon import (
 )
 from assistant.message_patterns import (
     CHEAP,
+    CHEAP_ALLOWED,
     EXCLUDE,
     FUNCTION_WORDS,
     IN_STOCK,
@@ -63,7 +64,15 @@ from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.spelling_variants import one_spelling
 from assistant.story_words import story_modifiers
 from assistant.type_meaning import TypeMeaning
-from assistant.type_resolution import HARD_AUDIENCE, NOT_TYPE_WORDS, SYNONYMS, TypeRequest, TypeResolver
+from assistant.type_resolution import (
+    HARD_AUDIENCE,
+    NOT_TYPE_WORDS,
+    PEOPLE,
+    PLACEHOLDERS,
+    SYNONYMS,
+    TypeRequest,
+    TypeResolver,
+)
 from assistant.vocabulary import known_words, type_words
 from assistant.word_forms import with_base_form
 from common.models import Embedder
@@ -223,6 +232,10 @@ class Understander:
             c.attributes += [a for a in [fit, *asked_amounts(self.catalog, asked, c)] if a and a not in c.attributes]
         # An interest steers toward a kind it names ("obsessed with aviator sunglasses"), then those near it.
         near = self.meaning.steered(rest) if self.meaning else []
+        if self.meaning and not named:  # "something to keep mosquitoes off her": the use names the kind
+            near += [
+                t for c in clauses(asked) if PLACEHOLDERS & set(tokenize(c)) for t in self.meaning.for_use(c, PEOPLE)
+            ]
         c.steer_types = list(dict.fromkeys([*self.types.named_in(interests(rest)), *near]))
         # A colour the person is into ("she's into tan, earthy stuff") ranks first, never filters.
         c.prefer = [x for x in self._colour_tastes(own_part(rest, rest)) if x not in c.colours]
@@ -267,7 +280,14 @@ class Understander:
             phrase = None
             nxt = words[i + 1] if i + 1 < len(words) else ""
             # "real gold, not plated": a metal after the cue is the material asked for, not a colour.
-            if w in REQUIRED_CUES and nxt and (nxt not in NOT_TYPE_WORDS or nxt in METAL_COLOURS):
+            # "the real stuff", "the genuine thing": a placeholder names no material, it stands for
+            # the one said before ("leather boots ... the real stuff not rexine", set R: no card)
+            if (
+                w in REQUIRED_CUES
+                and nxt
+                and nxt not in PLACEHOLDERS
+                and (nxt not in NOT_TYPE_WORDS or nxt in METAL_COLOURS)
+            ):
                 phrase = nxt
             elif w in MATERIALS and w not in METAL_COLOURS:
                 phrase = w
@@ -357,9 +377,10 @@ class Understander:
             c.premium = not NEGATED.search(text[: premium.start()])
             text = PREMIUM.sub(" ", text)
             return text
-        if CHEAP.search(text):
-            if c.price_max is None:
-                c.cheap = True
+        cheap = CHEAP.search(text)
+        if cheap:
+            if c.price_max is None and not CHEAP_ALLOWED.match(text[cheap.end() :]):
+                c.cheap = True  # "cheap is fine" allows the cheap end, it caps nothing
             text = CHEAP.sub(" ", text)
         return text
 

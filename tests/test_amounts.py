@@ -114,6 +114,9 @@ from assistant.amounts import read_prices
         ("black bellies, she refuses to pay over 600", None, 600, None),
         ("golf balls, around 300 max", None, 300, None),
         ("around 300 or so", None, None, 300),
+        # a comma after a number ends it: two amounts, each with its own cue (set S)
+        ("a jacket around 900, 1200 is the limit", None, 1200, 900),
+        ("kurta for my dad, size 42, 800 max", None, 800, None),
     ],
 )
 def test_amounts_and_their_bounds(message, lo, hi, near):
@@ -138,6 +141,7 @@ def test_amounts_and_their_bounds(message, lo, hi, near):
         "the 2nd one",
         "top 3",
         "order 12345678901",
+        "card ends 4111, 1111",
     ],
 )
 def test_numbers_that_are_not_amounts(message):

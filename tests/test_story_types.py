@@ -69,6 +69,15 @@ TOLD_OR_ASKED = [
     ("the whole cap stinks of sweat, what can i get", None, True),
     ("he wears a cap to the gym daily, need a gift for him", None, True),
     ("my trimmer always smells burnt, any ideas?", None, True),
+    # a clause asking for "his own" or "a pair" asks for the kind the story names (set S)
+    ("my brother keeps taking my trimmer, i want to buy him his own", "trimmer", True),
+    ("she always borrows my cap on runs. need to get her a pair", "cap", True),
+    # a function word after the kind is no verb that makes it a story's subject (set R)
+    ("my ears go numb every morning, want a warm cap this time, the real stuff", "cap", True),
+    # someone who lacks the kind ("doesn't have", "owns zero") needs it; one who has it tells (set S)
+    ("my husband doesnt have a trimmer, birthday is next week", "trimmer", True),
+    ("new to running and i own zero caps, summer is brutal here", "caps", True),
+    ("my husband has a trimmer, birthday is next week", None, True),
 ]
 
 

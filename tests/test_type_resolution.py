@@ -83,6 +83,12 @@ SHOP = [
     ("aymh mdf wall shelf", "Home > Wall Shelves"),
     ("dime store wooden wall shelf", "Home > Wall Shelves"),
     ("bento musical teddy bear", "Toys > Soft Toys"),
+    ("gritstones solid boy's track pants", "Clothing > Boys > Track Pants"),
+    ("greenwich solid men's track pants", "Clothing > Men > Track Pants"),
+    # a kind only titles name, filed under a node of other words
+    ("hawkins hard anodised handi 3 l", "Kitchen > Pots Pans"),
+    ("vinod stainless steel handi 1.5 l", "Kitchen > Pots Pans"),
+    ("prestige cooker handi", "Kitchen > Pots Pans"),
 ]
 
 
@@ -173,6 +179,14 @@ TYPES = [
     ("wall mounted shelf for the living room", "wall shelf", True, ["wall shelf"]),
     # a word said for the compound the shop's titles always name it in (held-out class 3)
     ("a teddy for my niece", "teddy bear", True, ["teddy bear"]),
+    # a word no English lexicon knows that titles end with (an amount after it aside) is the
+    # shop's kind, though no category node names it (sets S, R, P: "kadhai", "pyjamas")
+    ("a handi to cook biryani in", "handi", True, ["handi"]),
+    ("looking for pyjamas, cotton, for my wife", "pyjamas", True, ["pyjamas"]),
+    # a style said as a plural noun for the one kind its titles put it before (set Q: "aviators")
+    ("my dad wants new aviators", "sunglasses", True, ["sunglasses"]),
+    # what shops list as track pants, said as joggers or sweatpants (set S)
+    ("grey sweatpants for my son", "sweatpants", True, ["track pant"]),
 ]
 
 

@@ -40,6 +40,21 @@ def test_cheap_without_number_is_a_flag(parse):
     assert "mug" in " ".join(q.constraints.categories)
 
 
+@pytest.mark.parametrize(
+    ("message", "cheap"),
+    [
+        # a cheap one said to be acceptable allows the cheap end, it caps nothing (set Q)
+        ("a wallet for my brother, budget ones are ok too", False),
+        ("mugs for the office, affordable works", False),
+        ("cheap is totally fine, need a backpack", False),
+        # ...said as what is wanted, it is the cheap end
+        ("a cheap wallet that lasts", True),
+    ],
+)
+def test_cheap_said_as_acceptable_is_no_cap(parse, message, cheap):
+    assert parse(message).constraints.cheap is cheap
+
+
 def test_numbers_that_are_not_prices(parse):
     c = parse("sneakers for a 10 year old boy").constraints
     assert c.price_min is None and c.price_max is None and c.audience == "boys"
@@ -187,6 +202,9 @@ def test_required_attributes(parse):
     # ...but after a word that asks for the real thing it is the material required
     assert parse("real gold, not plated").constraints.attributes == ["gold"]
     assert parse("pure silver anklet").constraints.attributes == ["silver"]
+    # ...and a placeholder after the cue stands for what was said before it, no material (set R)
+    assert parse("a leather wallet, the genuine thing").constraints.attributes == ["leather"]
+    assert parse("wool jacket please, real stuff only").constraints.attributes == ["wool"]
     # a stone is what the jewellery is made with, said either way round
     assert parse("emerald pendant").constraints.attributes == ["emerald"]
     assert parse("earrings with diamonds").constraints.attributes == ["diamond"]

@@ -257,6 +257,24 @@ def test_interests_steer_toward_near_types_and_never_filter(demo_catalog):
     assert demo_catalog.mask(Constraints(steer_types=["cookware"])).all()
 
 
+@pytest.mark.parametrize(
+    ("clause", "steered"),
+    [
+        # a use said in place of a kind steers toward the kinds near it (sets S, R)
+        ("something for cooking", ["cookware"]),
+        ("any thing to play music on", ["speaker"]),
+        # who it is for says nothing of what it is: "for my son" alone steers nowhere
+        ("something for my son", []),
+    ],
+)
+def test_a_use_said_for_a_kind_steers_toward_kinds_near_it(clause, steered):
+    from assistant.type_meaning import TypeMeaning
+    from assistant.type_resolution import PEOPLE
+
+    meaning = TypeMeaning(lambda: ["cookware", "speaker", "board game", "dress"], TableEmbedder())
+    assert meaning.for_use(clause, PEOPLE) == steered
+
+
 # --- follow-ups from the blind dialogue set B: a noun in passing, a question about what is shown --
 
 
