@@ -298,11 +298,12 @@ def about_text(asked: Asked) -> str:
 # -- what the core calls ---------------------------------------------------------------------
 # A question anywhere in the message: a question mark, or a question word opening the message or
 # one of its clauses ("the Sonata black watch - does it have a stopwatch", "that hala watch, does
-# it glow in the dark? like can i see the time at night").
+# it glow in the dark? like can i see the time at night"), or "or not" closing it ("the ski lunch
+# box - microwave safe or not").
 QUESTION = re.compile(
     r"(?:^|[,;:.!?(]\s*|\s[-–—]+\s*|\.\.+\s*)(?:(?:up ?to|from|for|in|by|at|till|until|to|of|with) (?=what|which|how))?"
     r"(?:is|are|r|was|does|do|did|can|could|will|would|should|has|"
-    r"have|what|what's|whats|which|how|who|where|when|any idea)\b|\?",
+    r"have|what|what's|whats|which|how|who|where|when|any idea)\b|\?|\bor not\W*$",
     re.I,
 )
 GENERAL = re.compile(r"^\s*(?:tell me (?:more|about)|more about|details?|describe|specs?)\b", re.I)
