@@ -69,6 +69,7 @@ from assistant.question_reading import (
     Asked,
     about_text,
     echoed_words,
+    first_alternative,
     not_stated_answer,
     offered_options,
     read_question,
@@ -108,6 +109,16 @@ def answer_question(
     record says 100% cotton), so where the "no" came from a value that says one of the options,
     it is answered with that value."""
     found = _answer_from_record(product, question, embedder, values, naming)
+    # Options said as values ("bluetooth or wired?", "e27 or b22?") ask which: the value held
+    # answers them (below).
+    first = first_alternative(question) if found.verdict != Verdict.YES and not offered_options(question) else None
+    if first is not None and read_question(first).yes_no:
+        # "pot included or do i buy separately", "real leather or fake PU?": the first alternative
+        # is what a yes or a no answers; the words of the other only blur it (set S read "doesn't
+        # say" where "Pot Included: Yes"). A yes to the whole ("a beep or a siren?") stands.
+        alone = _answer_from_record(product, first, embedder, values, naming)
+        if alone.verdict in (Verdict.YES, Verdict.NO):
+            return alone
     if found.verdict != Verdict.NO or not found.evidence:
         return found
     e = found.evidence[0]

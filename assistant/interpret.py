@@ -256,8 +256,11 @@ def interpret(
         # "and the cheaper one overall?" asks which one, shown as it is; "is the black one
         # waterproof?" asks about it (the listing was searched for "cheaper overall")
         intent = Intent.DETAIL if pointed and only_points(message) else Intent.PRODUCT_QUESTION
-    if intent == Intent.COMPARE and named and QUESTION.search(message) and not intents.COMPARE_CUE.search(message):
-        # "is the navy XL fleece jacket a full zip?" naming two variants asks of each, not a comparison
+    asked_of_named = QUESTION.search(message) or _asks_in_a_clause(message)
+    if intent == Intent.COMPARE and named and asked_of_named and not intents.COMPARE_CUE.search(message):
+        # "is the navy XL fleece jacket a full zip?" naming two variants asks of each, not a
+        # comparison; so does a question put after the name ("the automatic espresso maker with
+        # the 2 litre tank: HOW many bar")
         intent = Intent.PRODUCT_QUESTION
     if of_all and intent == Intent.PRODUCT_QUESTION:
         understood.references = list(range(1, len(on_screen) + 1))

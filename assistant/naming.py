@@ -30,6 +30,7 @@ from assistant.catalog_tables import words_key
 from assistant.said_prices import price_words, prices_said, told_by_price
 from assistant.set_aside import set_aside
 from assistant.spelling import ordinary_words
+from assistant.topic_comment import comment_start
 from assistant.type_resolution import SYNONYMS
 from common.models import Embedder, encode_query
 from common.schema import Product
@@ -387,6 +388,10 @@ class NameIndex:
         said = self._spelt([_spelling(singular(w)) for w in raw])
         definite = _points(raw)
         back = sorted({i for i, w in enumerate(raw) if w in r_.back} | set(_verdicts_at(raw)))
+        # "stylistry brown boots - waterproof?": a comment asked after the clause that names the
+        # product points back at it, as "are THEY waterproof?" would (`topic_comment`)
+        comment = comment_start(text, _tokens)
+        back = sorted({*back, comment}) if comment is not None else back
         kind_words = set(_terms(kind or ""))
         # "are the X gloves THE RIGHT age range?": a word after a "the" that asks for a choice
         # names nothing ("right" of "wolfer ... (right hand) batting gloves", set I)
@@ -688,6 +693,7 @@ class NameIndex:
         found: list[Named] = []
         # each line found: 0 by its whole name (or a synonym), 1 by a head word, 2 by its own word
         how_named: dict[str, int] = {}
+        told: dict[str, int] = {}  # each line found: how many of its options the values said tell
         naming = {c: self._named_line(line, c, said_all, aliased) for c, line in self.lines.items()}
         said_whole = any(how == "whole" for how, _ in naming.values())
         for category, line in self.lines.items():
@@ -727,6 +733,7 @@ class NameIndex:
                 unnamed = frozenset(line.option_words - named_by)
                 found.extend(Named(self.products[r], 0.0, frozenset(named_by), 0, unnamed) for r in sorted(keep))
                 how_named[category] = ("whole", "head", "own").index(how)
+                told[category] = options
         # A line named by its whole name before one named by a head word told apart by its options
         # ("need GLASSES that cut the WATER glare. the silver plastic frame ones..." of
         # Sunglasses, not Water Bottle), before one named by a lone word of its name, a kind in
@@ -735,6 +742,11 @@ class NameIndex:
         if how_named:
             best = min(how_named.values())
             found = [n for n in found if how_named[n.product.category_path] == best]
+            # Of lines named alike, the one the option values said describe: "the 80% tactile
+            # keyboard with white backlight, wired or WIRELESS?" asks of the keyboard, not of the
+            # Wireless Earbuds its last word names (one value, "white", fits them too).
+            most = max(told[n.product.category_path] for n in found)
+            found = [n for n in found if told[n.product.category_path] == most]
         groups = {n.product.category_path for n in found}
         return found if len(groups) == 1 else []
 

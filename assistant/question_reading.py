@@ -272,6 +272,27 @@ def offered_options(question: str) -> list[list[str]]:
 
 NEGATION_WORDS = frozenset("not no non without".split())
 
+# "or" where a shopper puts the alternative to what they ask after it: "pot included OR do i buy
+# it separately", "do they zip up OR do i have to pull them on"
+ALTERNATIVE = re.compile(r"\s+or\s+(?!not\b)", re.I)
+SENTENCE_BREAK = re.compile(r"[.!?]+\s")
+OPEN_ENDS = WH_WORDS | {"else", "something", "anything", "other"}
+
+
+def first_alternative(question: str) -> str | None:
+    """The question up to the "or" that offers its alternative, in the asking sentence (the last):
+    what the shopper asks first is what a yes or a no answers ("is the bulb included or do I buy
+    it separately" is answered by whether the bulb is included). None without such an "or"."""
+    last = list(SENTENCE_BREAK.finditer(question))
+    start = last[-1].end() if last else 0
+    found = ALTERNATIVE.search(question, start)
+    before = tokenize(question[start : found.start()]) if found else []
+    # "floral print? or geometric or what": options that run over sentences, and "or what", ask
+    # which one, not whether the first
+    if found is None or not before or before[0] == "or" or set(tokenize(question[found.end() :])) <= OPEN_ENDS:
+        return None
+    return question[: found.start()].rstrip(" ,;:-") + "?"
+
 
 def not_stated_answer(asked: Asked, about: str) -> Answer:
     return Answer(Verdict.NOT_STATED, f"The listing doesn't say {about}.")
@@ -298,11 +319,12 @@ def about_text(asked: Asked) -> str:
 # -- what the core calls ---------------------------------------------------------------------
 # A question anywhere in the message: a question mark, or a question word opening the message or
 # one of its clauses ("the Sonata black watch - does it have a stopwatch", "that hala watch, does
-# it glow in the dark? like can i see the time at night").
+# it glow in the dark? like can i see the time at night"), or "or not" closing it ("the ski lunch
+# box - microwave safe or not").
 QUESTION = re.compile(
     r"(?:^|[,;:.!?(]\s*|\s[-–—]+\s*|\.\.+\s*)(?:(?:up ?to|from|for|in|by|at|till|until|to|of|with) (?=what|which|how))?"
     r"(?:is|are|r|was|does|do|did|can|could|will|would|should|has|"
-    r"have|what|what's|whats|which|how|who|where|when|any idea)\b|\?",
+    r"have|what|what's|whats|which|how|who|where|when|any idea)\b|\?|\bor not\W*$",
     re.I,
 )
 GENERAL = re.compile(r"^\s*(?:tell me (?:more|about)|more about|details?|describe|specs?)\b", re.I)

@@ -106,6 +106,8 @@ def test_a_question_word_after_a_preposition_is_a_question():
     assert is_question("upto what distance will the motion sensor notice me")
     assert is_question("for how long is the warranty")
     assert not is_question("motion sensor for my office")
+    assert is_question("the steel tiffin - dishwasher safe or not")  # "or not" closing it asks
+    assert not is_question("whether or not it rains, a steel tiffin for my office")
 
 
 SKATES = Product(

@@ -888,3 +888,24 @@ EARRINGS = Product(
 def test_the_thing_counted_is_asked_though_a_title_word(product, question, naming, value):
     answer = answer_question(product, question, values=key_values([product]), naming=naming)
     assert answer.verdict == Verdict.VALUE and value in answer.text, answer.text
+
+
+SALT_LAMP = Product(
+    id="l1",
+    title="glowhut salt lamp",
+    attributes={"Bulb Included": "Yes", "Dimmer Included": "No", "Closure": "Zipper", "Base": "Wooden"},
+)
+
+
+@pytest.mark.parametrize(
+    "question, verdict",
+    [
+        # the first alternative is what a yes or a no answers; the other only offers its contrary
+        ("glowhut salt lamp - bulb included or do i buy it separately", Verdict.YES),
+        # a verb's particle names no feature
+        ("glowhut salt lamp - does it zip up?", Verdict.YES),
+    ],
+)
+def test_a_question_offering_an_alternative_is_answered_for_its_first(question, verdict):
+    found = answer_question(SALT_LAMP, question, HashEmbedder(), key_values([SALT_LAMP]), "glowhut salt lamp")
+    assert found.verdict == verdict, found.text

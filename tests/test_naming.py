@@ -965,3 +965,38 @@ def test_a_brand_written_with_an_ampersand_is_named_when_said_with_and():
     ]
     assert _named(bags, "Bow and Arrow tan leather tote got a zip on top?") == ["c1"]
     assert _named(bags, "bow n arrow tote, is it real leather?") == ["c1"]
+
+
+# -- a product said in a clause of its own, asked about in the next --------------------------------
+KEYBOARDS = _line(
+    "Mechanical Keyboard",
+    {"switch type": ["tactile", "linear"], "backlight": ["white", "none"], "size": ["80%", "60%"]},
+)
+EARBUDS = _line("Wireless Earbuds", {"color": ["black", "white"], "battery life": ["4 hours", "8 hours"]})
+
+
+@pytest.mark.parametrize(
+    "catalog, message, named",
+    [
+        # the comment leaves its subject out: it points back at what the clause before named
+        (
+            MICE,
+            "white optical gaming mouse: wired?",
+            {"Gaming Mouse (white, optical, wired)", "Gaming Mouse (white, optical, wireless)"},
+        ),
+        (
+            MICE,
+            "black laser gaming mouse, how heavy",
+            {"Gaming Mouse (black, laser, wired)", "Gaming Mouse (black, laser, wireless)"},
+        ),
+        # of two lines named alike, the one the option values said describe ("wireless" names
+        # the earbuds' line, and "white" is one of their colours)
+        (
+            [*KEYBOARDS, *EARBUDS],
+            "the 80% tactile keyboard with white backlight, wired or wireless?",
+            {"Mechanical Keyboard (tactile, white, 80%)"},
+        ),
+    ],
+)
+def test_a_comment_after_the_clause_naming_a_product_points_back_at_it(catalog, message, named):
+    assert _titles(catalog, message) == named

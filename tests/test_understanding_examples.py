@@ -376,3 +376,23 @@ def test_a_refused_interest_steers_nowhere():
     assert interests("he's really not into cooking but loves music") == ["music"]
     assert interests("my dad doesn't like cooking") == []
     assert interests("she is a fan of tea") == ["tea"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the two steel bottles with the wide mouth: how much do they hold",
+        "those grey hiking backpacks - which ones have a rain cover",
+    ],
+)
+def test_products_named_together_with_a_question_put_after_them_are_asked_of_each(
+    make_assistant, demo_catalog, message
+):
+    # the question opens a later clause, not the message: it asks of each, it compares nothing
+    from assistant.interpret import interpret
+
+    assistant, _ = make_assistant()
+    a, b = demo_catalog.products[0], demo_catalog.products[1]
+    assistant.name_products = lambda said: [a.id, b.id]
+    meant = interpret(message, Session(), assistant.engine, [], assistant.name_products)
+    assert meant.intent == Intent.PRODUCT_QUESTION and meant.named == [a.id, b.id]
