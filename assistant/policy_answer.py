@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.policy_parts import part_answers
 from assistant.policy_words import WordWeights, content_stems, remember, share, weights_for
 from assistant.policy_words import stem as _stem
 from common.models import Embedder, encode_query
@@ -421,10 +422,8 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
     asked = content_stems(question)
     # How close in meaning (the embedder) and how much of the question's words (weighed by their
     # rarity) each clause with its heading is about.
-    similar = [
-        sim + c.lexical_weight * share(asked, words, weights)
-        for sim, words in zip(_similarities(embed, question, every), stems, strict=True)
-    ]
+    near = _similarities(embed, question, every)
+    similar = [sim + c.lexical_weight * share(asked, words, weights) for sim, words in zip(near, stems, strict=True)]
     # Closest in meaning, raised by each situation the clause's conditions speak to; then the
     # more condition words stated, then passage order (the retrieval's ranking).
     # A clause of a policy the question names ("can I still RETURN a shirt I washed once?") that
@@ -461,6 +460,18 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
         if adds or (spoken and clause.section == top.section):
             quoted.append(clause)
             seen |= spoken
+    # A question that asks two things ("can it go back, and who pays the postage?") is answered
+    # part by part, each from its own clause, after the clause that answers the whole.
+    for i in part_answers(
+        question,
+        near,
+        lambda part: _similarities(embed, part, every),
+        lambda part: [c.lexical_weight * share(content_stems(part), words, weights) for words in stems],
+        c.min_similarity,
+        [" > " not in clause.section for clause in every],
+    ):
+        if every[i] not in quoted:
+            quoted.append(every[i])
     # A short section is one rule said in a few sentences ("Need a different size? Choose
     # Exchange ... at no extra shipping cost"): its best sentence alone leaves out the part that
     # answers the shopper as often as not, so it is quoted whole.

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from assistant.policy_answer import NOT_COVERED, answer, cited, clauses, situations_in
+from assistant.policy_parts import parts
 from assistant.policy_words import WordWeights, content_stems, share
 from ingest.policies import split_policy
 
@@ -269,3 +270,50 @@ def test_when_meaning_ties_the_clause_with_the_shoppers_words_is_quoted(passages
 def test_a_questions_words_are_found_in_a_clause_in_their_forms(question, clause, share_):
     asked, words = content_stems(question), content_stems(clause)
     assert share(asked, words, WordWeights([words, content_stems("an unrelated clause")])) == pytest.approx(share_)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # a conjunction that opens a second question splits; a story sentence asks nothing
+        (
+            "The strap snapped on day two. Will you replace it, and how soon does it ship?",
+            ["Will you replace it", "how soon does it ship?"],
+        ),
+        # the shopper's own numbered points, an adverb between "and" and the question word
+        (
+            "sending a coat to Oslo: 1) is it taxed 2) which carrier takes it?",
+            ["is it taxed", "which carrier takes it?"],
+        ),
+        ("Can I track it and roughly when does it land?", ["Can I track it", "roughly when does it land?"]),
+        # one thing asked two ways ("or") and one question are no parts
+        ("Can I still send it back, or is it too late now?", []),
+        ("Do you take cheques for orders over $500?", []),
+    ],
+)
+def test_the_parts_of_a_question_that_asks_two_things(question, asked):
+    assert parts(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second", "says"),
+    [
+        (
+            "Which cards do you take, and is my card number stored by you?",
+            "Accepted payment methods",
+            "Security",
+            "last four digits",
+        ),
+        (
+            "My blender arrived with a cracked jug. Can I get a replacement, and who pays the postage to send it back?",
+            "How to return an item",
+            "Exchanges",
+            "at no extra shipping cost",
+        ),
+    ],
+)
+def test_each_part_of_a_two_part_question_is_answered_from_its_own_clause(passages, question, first, second, says):
+    found = answer(list(passages), question, embed=_FLAT)
+    sections = [c.section for c in found.quoted]
+    assert sections[0].endswith(first) and any(s.endswith(second) for s in sections), sections
+    assert says in found.text
