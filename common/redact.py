@@ -41,6 +41,7 @@ from common.name_words import merged_spans, names_someone
 from common.names_by_contacts import names_beside_contacts
 from common.person_names import titled_names
 from common.relation_names import names_after_relations, recurring_names
+from common.thai_names import thai_names
 
 # Checking numbers against some fifty regions' plans compiles more of libphonenumber's patterns
 # than the re module keeps (512): the library's own cache keeps them all.
@@ -635,7 +636,7 @@ def _redact(text: str) -> str:
     text = recurring_names(text, names_beside_contacts(text))
     # a name right before or after the address (its addressee), once the address is tagged; not
     # a Chinese city before its district ("杭州市[ADDRESS]": 杭 is a family name too)
-    text = addresses(text)
+    text = thai_names(addresses(text))
     text = recurring_names(text, names_beside_contacts(text, cjk=False))
     return _code_after_address().sub(lambda m: m.group("cue") + "[CODE]", text)
 

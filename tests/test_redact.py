@@ -1986,3 +1986,69 @@ def test_names_lists_read_from_their_cache_are_the_lists(tmp_path, monkeypatch):
         assert _name_lists() == written == _read_name_lists()
     finally:
         _name_lists.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a verb between the cue and the name: the recipient changed to, the invoice header written as
+        ("麻烦把收货人换成赵雅琴，谢谢", "赵雅琴", "谢谢"),
+        ("发票抬头填孙浩然就可以了", "孙浩然", "就可以了"),
+        # traditional characters and Cantonese's "give to"
+        ("寄給黃志明，他下午在家", "黃志明", "他下午在家"),
+        ("交俾何詠琪，唔該", "何詠琪", "唔該"),
+        # the addressee's mark after the name
+        ("送到公司前台，吴佳怡收，谢谢", "吴佳怡", "送到公司前台"),
+        # a name heading the message, set apart by a space, in a message with contact details
+        ("郑文博 退货请退到 zwb_77@qq.com 就行", "郑文博", "退货请退到"),
+        # after an ellipsis, right before the phone
+        ("サイズ交換お願いします…鈴木一郎 090-1234-5678", "鈴木一郎", "サイズ交換"),
+    ],
+)
+def test_chinese_names_after_a_verb_before_the_addressee_mark_or_heading_the_message(text, gone, kept):
+    out = redact(text)
+    assert gone not in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "李宁 跑鞋 42码 还有货吗",  # a brand heading a message with no contact details
+        "收件人改成公司前台，谢谢",  # no family name opens it
+        "我是学生，想买电脑",
+    ],
+)
+def test_chinese_words_in_those_places_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # after a title, spaced or glued
+        ("นาย ประเสริฐ มั่นคง ขอเปลี่ยนสีกระเป๋า", "ประเสริฐ มั่นคง", "ขอเปลี่ยนสีกระเป๋า"),
+        ("รบกวนส่งของให้คุณอรุณี แสงทอง 092-555-1234", "อรุณี แสงทอง", "รบกวน"),
+        # after a recipient's word
+        ("โอนให้ กนกพร วงศ์ใหญ่ ยอด 500 บาท", "กนกพร วงศ์ใหญ่", "500 บาท"),
+        ("ส่งถึง ณัฐวุฒิ พูลสวัสดิ์ ด่วน", "ณัฐวุฒิ พูลสวัสดิ์", "ด่วน"),
+        # right before the phone number they hold
+        ("ของมาไม่ครบ อัญชลี บุญมา 086-234-5678", "อัญชลี บุญมา", "ของมาไม่ครบ"),
+        # opening the message before its verb
+        ("ธีรพงษ์ แก้วมณี ขอคืนเงินค่าพัดลม", "ธีรพงษ์ แก้วมณี", "ขอคืนเงินค่าพัดลม"),
+    ],
+)
+def test_thai_names_by_their_title_cue_or_place(text, gone, kept):
+    out = redact(text)
+    assert gone not in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "สวัสดีครับ สินค้าหมด ขอถามราคา",  # greetings and shop words open the message
+        "คุณช่วยดูให้หน่อย ได้ไหม",  # "คุณ" as "you"
+        "รองเท้าผ้าใบ สีดำ สั่งได้ไหมคะ",
+    ],
+)
+def test_thai_phrases_in_those_places_stay(text):
+    assert redact(text) == text
