@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 import phonenumbers
 from stdnum import ean, iban, luhn
 
+from common.account_numbers import account_numbers
 from common.address import addresses
 from common.address_words import (  # one reading of redact.yaml
     NOT_AFTER_WORD,
@@ -628,7 +629,7 @@ def _redact(text: str) -> str:
     text = recurring_names(text, card_signers(names_after_relations(full_names(titled_names(text)))))
     text = PO_BOX.sub("[ADDRESS]", text)
     text = cued_codes(IBAN.sub(_iban, text))
-    text = national_ids(birth_dates(text))
+    text = national_ids(account_numbers(birth_dates(text)))
     text = DIGIT_GROUPS.sub(_cards, text)
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
     text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)

@@ -2052,3 +2052,82 @@ def test_thai_names_by_their_title_cue_or_place(text, gone, kept):
 )
 def test_thai_phrases_in_those_places_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # after a bank's name in a sentence asking for money back
+        ("pls refund to my CIMB 7002 1188 4456, thanks", "7002 1188 4456", "pls refund"),
+        ("Rückerstattung bitte an Sparbank 448812039177", "448812039177", "Rückerstattung"),
+        # after the bare word "account" or "acc"
+        ("send it to SBI account 30218845567 today", "30218845567", "today"),
+        ("Absa acc 40711882361 pls", "40711882361", "pls"),
+        # an identity number after a bare "ID" opening its part, or after the Ukrainian card's word
+        ("Thabo Nkosi, ID 9202204720082, wants the kettle back", "9202204720082", "kettle"),
+        ("гроші на картку, ID-карта 001234875", "001234875", "гроші на картку"),
+    ],
+)
+def test_account_numbers_after_a_banks_name_and_ids_after_a_bare_id(text, gone, kept):
+    out = redact(text)
+    assert gone not in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "refund for order OD 12345678 please",  # the shop's record, its word before the initials
+        "refund UTR 412345678901 not received",
+        "my order ID 123456789 is late",  # an identifier word before "ID"
+        "Samsung 55 inch 55000 rupees, SKU 12345678",  # no refund's sentence, no account word
+    ],
+)
+def test_record_numbers_beside_initials_or_id_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # birth words as forms abbreviate them, "I was born" in more languages
+        ("бонусная карта, д.р. 21.11.1979, спасибо", "21.11.1979", "бонусная карта"),
+        ("γεννήθηκα 02/06/1991 και θέλω την κάρτα", "02/06/1991", "θέλω την κάρτα"),
+        ("נולדתי ב 14/09/1985 בבקשה", "14/09/1985", "בבקשה"),
+        # a card's expiry as the card prints it
+        ("Visa 4111 1111 1111 1111, val. 09/29, tênis 42", "09/29", "tênis 42"),
+        # identity numbers after their names in more countries
+        ("CNP 2850312123456 pentru factura, 2 bucăți", "2850312123456", "2 bucăți"),
+        ("身分證字號A123456789，謝謝", "A123456789", "謝謝"),
+        ("الرقم القومي 28506121234567 من فضلك", "28506121234567", "من فضلك"),
+    ],
+)
+def test_birth_expiry_and_identity_words_of_more_countries(text, gone, kept):
+    out = redact(text)
+    assert gone not in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # identity numbers by their printed form and check, no word before them
+        ("la boleta a nombre de 7.654.321-6 por favor", "7.654.321-6", "por favor"),
+        ("tunnus 150385-421L, kiitos", "150385-421L", "kiitos"),
+        ("發票請寫A123456789，謝謝", "A123456789", "謝謝"),
+    ],
+)
+def test_identity_numbers_by_their_printed_form_and_check(text, gone, kept):
+    out = redact(text)
+    assert gone not in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la boleta 7.654.321-5 por favor",  # the RUT's check fails
+        "pedido 12.345.678-5 atrasado",  # an order word names it
+        "kod 010190-123A, kiitos",  # the personal code's check fails
+        "型號A123456780，謝謝",  # Taiwan's check fails
+    ],
+)
+def test_numbers_of_those_forms_failing_their_check_stay(text):
+    assert redact(text) == text
