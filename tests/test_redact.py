@@ -2131,3 +2131,97 @@ def test_identity_numbers_by_their_printed_form_and_check(text, gone, kept):
 )
 def test_numbers_of_those_forms_failing_their_check_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # Tagalog's personal article before a name
+        ("Pakisabi kay Roberto Mendoza na dumating na, salamat", "Roberto Mendoza", "salamat"),
+        ("Si Angelica Reyes ang kukuha ng parcel bukas", "Angelica Reyes", "parcel bukas"),
+        # the person to call on the number after the name
+        ("Bel Sanne Bakker even, ze is thuis", "Sanne Bakker", "ze is thuis"),
+        ("please call Rohit Malhotra on arrival", "Rohit Malhotra", "on arrival"),
+        # German's "z. H." with a space, Austria's "Mag." title, Arabic's "and my name"
+        ("Lieferung z. H. Johanna Weber. Danke", "Johanna Weber", "Danke"),
+        ("Gutschrift an Mag. Theresa Brandl. Danke", "Theresa Brandl", "Danke"),
+        ("الطلب متأخر واسمي نورة القحطاني، شكرا", "نورة القحطاني", "الطلب متأخر"),
+    ],
+)
+def test_names_after_personal_articles_call_words_and_more_titles(text, gone, kept):
+    out = redact(text)
+    assert gone not in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Si es posible, envíalo mañana",  # Spanish "if": no name follows
+        "call Samsung Galaxy support for that",  # a product's words after "call"
+        "si quieres, el Galaxy S24 sale 799 €",
+    ],
+)
+def test_words_after_those_cues_that_name_no_person_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a given name before an Indian honorific
+        ("Sunita ji ko parcel dena, woh ghar pe hai", "Sunita", "ghar pe hai"),
+        ("Lakshmi garu will collect it tomorrow", "Lakshmi", "collect it tomorrow"),
+        # opening a message with contact details, before a comma
+        ("Dmitri, мой телефон +7 912 345 67 89, перезвоните", "Dmitri", "перезвоните"),
+        # filling the part after a contact's tag to the sentence's end: its holder
+        ("for the delivery ring 98450 12345, Anjali. thanks", "Anjali", "thanks"),
+    ],
+)
+def test_a_given_name_alone_where_its_place_says_a_person(text, gone, kept):
+    out = redact(text)
+    assert gone not in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Milton, 1 litre flask, call 9876543210 for bulk",  # a brand before its product's quantity
+        "Rose, gold tone watch, call 9876543210",  # an everyday English word
+        "Rahul, a cycle for my son please",  # no contact details in the message
+    ],
+)
+def test_given_names_in_other_places_stay(text):
+    out = redact(text)
+    assert out.split(",")[0] == text.split(",")[0], out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # Belgium writes the French street word before the name and the number after it, a box
+        # ("bte") after that; Hungary writes the street word after the name
+        ("svp livrer Chaussée de Wavre 210 bte 3, 1050 Ixelles, merci", "Chaussée de Wavre 210", "merci"),
+        ("a címem Váci utca 18, 1052 Budapest, köszönöm", "Váci utca 18", "köszönöm"),
+    ],
+)
+def test_street_words_of_belgium_and_hungary(text, gone, kept):
+    out = redact(text)
+    assert gone not in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # after its word, mod-97 passes in a country whose layout stdnum's registry lacks
+        ("remboursement sur IBAN MA42 0115 1900 0001 2050 0053 9876 merci", "0053 9876", "merci"),
+        ("IBAN: MA42011519000001205000539876, shukran", "MA42011519000001205000539876", "shukran"),
+    ],
+)
+def test_an_iban_after_its_word_by_mod_97_alone(text, gone, kept):
+    out = redact(text)
+    assert gone not in out and kept in out, out
+
+
+def test_an_iban_after_its_word_failing_mod_97_stays():
+    text = "IBAN MA43 0115 1900 0001 2050 0053 9876 is what the form shows"
+    assert redact(text) == text
