@@ -2,7 +2,8 @@
 name stays ("for my son Rahul", "the Milton flask"); three places say more:
 
 - before an Indian honorific that only follows a person's name ("Meena ji ka number …",
-  "Ramesh garu", `honorific_suffixes` in person_names.yaml);
+  "Ramesh garu", `honorific_suffixes` in person_names.yaml), or a Hinglish postposition and a
+  person's own thing ("Neha ke ghar", `hinglish_person_after`);
 - in a message that gives contact or account details, opening it before a comma ("Игорь,
   карта [CARD] …": the writer, or the person addressed), or filling the part after a detail's
   tag to the message's end or its sentence's ("… [PHONE], Kavya."): the detail's holder.
@@ -32,7 +33,9 @@ def _given_name(word: str) -> bool:
 
 @cache
 def _before_honorific() -> regex.Pattern[str]:
-    suffixes = "|".join(re.escape(s) for s in _names_data()["honorific_suffixes"])
+    """Before an honorific, or a Hinglish postposition and a person's thing ("Neha ke ghar")."""
+    words = [*_names_data()["honorific_suffixes"], *_names_data()["hinglish_person_after"]]
+    suffixes = "|".join(re.escape(s) for s in sorted(words, key=len, reverse=True))
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){_GIVEN}[ \t]+(?i:{suffixes})(?![\p{{L}}\p{{M}}])")
 
 

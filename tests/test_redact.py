@@ -2225,3 +2225,23 @@ def test_an_iban_after_its_word_by_mod_97_alone(text, gone, kept):
 def test_an_iban_after_its_word_failing_mod_97_stays():
     text = "IBAN MA43 0115 1900 0001 2050 0053 9876 is what the form shows"
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a Hinglish postposition and a person's own thing after a given name
+        ("parcel Pooja ke ghar chhod dena, size L", "Pooja", "size L"),
+        ("Arjun ka address wahi purana hai", "Arjun", "wahi purana"),
+        # a given name alone after a slip's holder abbreviation
+        ("transfer a.n. Dewi ya, 2 pcs", "Dewi", "2 pcs"),
+    ],
+)
+def test_a_given_name_before_a_hinglish_postposition_or_after_a_holder_abbreviation(text, gone, kept):
+    out = redact(text)
+    assert gone not in out and kept in out, out
+
+
+@pytest.mark.parametrize("text", ["Samsung ka number chahiye", "Philips ka mobile charger kitne ka hai"])
+def test_a_brand_before_a_hinglish_postposition_stays(text):
+    assert redact(text) == text
