@@ -2245,3 +2245,21 @@ def test_a_given_name_before_a_hinglish_postposition_or_after_a_holder_abbreviat
 @pytest.mark.parametrize("text", ["Samsung ka number chahiye", "Philips ka mobile charger kitne ka hai"])
 def test_a_brand_before_a_hinglish_postposition_stays(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # Chinese street lines in traditional characters (Taiwan, Hong Kong): 區, 號, 樓
+        ("寄到高雄市前鎮區中山二路88號12樓，謝謝", "中山二路88號", "謝謝"),
+        ("沙田大圍道45號金禧花園3座8樓 聯絡我", "大圍道45號", "聯絡我"),
+    ],
+)
+def test_chinese_street_lines_in_traditional_characters(text, gone, kept):
+    out = redact(text)
+    assert gone not in out and kept in out, out
+
+
+def test_a_traditional_number_mark_in_a_model_code_stays():
+    text = "請問這款電鍋10人份還有貨嗎，型號TW-390號"
+    assert redact(text) == text
