@@ -17,10 +17,50 @@ def _chinese_full_name() -> re.Pattern[str]:
     cues = "|".join(map(re.escape, sorted(data["chinese_name_cues"], key=len, reverse=True)))
     stops = "|".join(map(re.escape, sorted(data["chinese_name_stops"], key=len, reverse=True)))
     surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
+    # a verb between the cue and the name: "收件人改成王秀英", "抬头写刘建国"
+    verbs = "|".join(map(re.escape, sorted(data["chinese_name_cue_verbs"], key=len, reverse=True)))
     given = rf"(?:(?!{stops})[\u3400-\u9fff])"
     return re.compile(
-        rf"(?P<cue>(?:{cues})[：:，,\s]*)(?P<name>(?:{surnames}){given}{{1,2}})(?=[^\u3400-\u9fff]|$|{stops})"
+        rf"(?P<cue>(?:{cues})[：:，,\s]*(?:(?:{verbs})[：:\s]*)?)"
+        rf"(?P<name>(?:{surnames}){given}{{1,2}}(?=[^\u3400-\u9fff]|$|{stops})"
+        # a name that fills its clause may hold a stop's character ("交俾陳家豪，": 家 is "home" too)
+        rf"|(?:{surnames})[\u3400-\u9fff]{{1,2}}(?=[\s，,。；;！!？?]|$))"
     )
+
+
+# Where a Chinese clause opens: the text's start or a punctuation mark of any width.
+_CLAUSE_OPENS = r"(?:^|(?<=[\s，,、。：:；;！!？?…]))"
+
+
+@cache
+def _chinese_addressee() -> re.Pattern[str]:
+    """A Chinese full name opening its clause before the word a parcel's addressee is written
+    with ("，林怡君收，", "王小明 收"), then the clause's end."""
+    data = _names_data()
+    surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
+    stops = "|".join(map(re.escape, sorted(data["chinese_name_stops"], key=len, reverse=True)))
+    marks = "|".join(map(re.escape, sorted(data["chinese_addressee_marks"], key=len, reverse=True)))
+    return re.compile(
+        rf"{_CLAUSE_OPENS}(?P<name>(?:{surnames})(?:(?!{stops})[\u3400-\u9fff]){{1,2}})[ \t]?(?:{marks})"
+        rf"(?=[\s，,、。；;！!？?)）]|$)"
+    )
+
+
+def chinese_addressees(text: str) -> list[tuple[int, int]]:
+    """Spans of the names `_chinese_addressee` finds."""
+    return [m.span("name") for m in _chinese_addressee().finditer(text)]
+
+
+@cache
+def _cjk_opening_name() -> re.Pattern[str]:
+    """A Chinese or Japanese full name opening the message or a line, set apart by a space or a
+    comma from what follows ("陈志强 退款请退到…"): a heading, as Chinese writes no space
+    between the words of a sentence. Read only where the message gives contact details (their
+    holder)."""
+    surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
+    stops = "|".join(map(re.escape, sorted(_names_data()["chinese_name_stops"], key=len, reverse=True)))
+    given = rf"(?:(?!{stops}|[色码号型款])[\u3400-\u9fff])"
+    return re.compile(rf"(?m)^[ \t]*(?P<name>(?:{surnames}){given}{{1,2}})(?=[ \t\u3000]+\S|[，,：:])")
 
 
 @cache
@@ -72,7 +112,7 @@ def _cjk_name_before() -> re.Pattern[str]:
     # a Korean one too: a family name's syllable and a given name of two ("김민준, [PHONE]")
     korean = "".join(w for w in _name_lists()[1] if len(w) == 1 and "\uac00" <= w <= "\ud7a3")
     return re.compile(
-        rf"(?:^|(?<=[\s，,、。：:；;！!？?]))(?P<name>(?:{surnames})(?:(?!{stops})[\u3400-\u9fff]){{1,2}}|[{korean}][\uac00-\ud7a3]{{2}})"
+        rf"{_CLAUSE_OPENS}(?P<name>(?:{surnames})(?:(?!{stops})[\u3400-\u9fff]){{1,2}}|[{korean}][\uac00-\ud7a3]{{2}})"
         rf"[ \t]*[,，、:：]?[ \t]*\Z"
     )
 

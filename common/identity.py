@@ -32,6 +32,7 @@ from stdnum.in_ import aadhaar, pan
 from stdnum.us import ssn
 
 from common.address_words import INDIC_MARKS, NOT_AFTER_WORD, NOT_BEFORE_WORD, SPACELESS, _cue_words, _data, _words
+from common.printed_ids import PRINTED_ID_KINDS
 
 ID_TAG = "[ID]"
 DOB_TAG = "[DOB]"
@@ -204,6 +205,8 @@ ID_KINDS: list[tuple[re.Pattern[str], Callable[[_Candidate], bool], str]] = [
     (re.compile(r"[A-Z]{2}\d{6}[A-D]"), _nino, ID_TAG),
     (re.compile(r"[2-9]\d{11}"), _aadhaar, ID_TAG),
     (re.compile(r"\d{9}"), _ssn, ID_TAG),
+    # Chile's RUT, Finland's personal code, Taiwan's identity card: by their printed form and check
+    *[(shape, test, ID_TAG) for shape, test in PRINTED_ID_KINDS],
     # up to 24: Argentina's CBU has 22 digits
     (re.compile(r"[A-Z0-9]{6,24}"), _identity_document, ID_TAG),
 ]

@@ -163,7 +163,8 @@ def _chinese_line() -> re.Pattern[str]:
     number = r"\d{1,5}(?:-\d{1,4})?"
     tail = rf"(?:{han}{{0,8}}?[A-Za-z]?\d{{0,5}}[A-Za-z]?(?:{units})|[A-Za-z]?\d{{1,5}}[A-Za-z]?(?!\d))*"
     section = r"(?:[一二三四五六七八九十\d]{1,3}段)?"  # "人民南路四段11号": a road's section
-    return re.compile(rf"(?:^|(?<=[^\u3400-\u9fff])|(?<=[{opener}])){district}{road}{section}\s*{number}[号弄]{tail}")
+    # the number's mark in simplified or traditional characters ("390號", Taiwan, Hong Kong)
+    return re.compile(rf"(?:^|(?<=[^\u3400-\u9fff])|(?<=[{opener}])){district}{road}{section}\s*{number}[号號弄]{tail}")
 
 
 @cache

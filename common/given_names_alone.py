@@ -1,0 +1,59 @@
+"""A given name alone where its place says it is a person's, for `common.redact`. Alone a first
+name stays ("for my son Rahul", "the Milton flask"); three places say more:
+
+- before an Indian honorific that only follows a person's name ("Meena ji ka number …",
+  "Ramesh garu", `honorific_suffixes` in person_names.yaml), or a Hinglish postposition and a
+  person's own thing ("Neha ke ghar", `hinglish_person_after`);
+- in a message that gives contact or account details, opening it before a comma ("Игорь,
+  карта [CARD] …": the writer, or the person addressed), or filling the part after a detail's
+  tag to the message's end or its sentence's ("… [PHONE], Kavya."): the detail's holder.
+
+The word must be a given name of the names lists (any script with capitals: the lists hold
+"Игорь" and "Kavya"), capitalised, and no everyday English word ("Rose", "Jack" stay).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import regex
+
+from common.name_cues import _product_follows
+from common.name_words import NAME_TAG, _everyday_english, _kind, _name_lists, _names_data, merged_spans
+
+_HOLDER_TAGS = r"\[(?:PHONE|EMAIL|UPI|IBAN|CARD|ID|DOB|ADDRESS|POSTCODE)\]"
+_GIVEN = r"(?P<name>\p{Lu}[\p{Ll}\p{M}]{2,})"
+
+
+def _given_name(word: str) -> bool:
+    bare = word.lower()
+    return bare in _name_lists()[0] and _kind(word) == "listed" and not _everyday_english(bare)
+
+
+@cache
+def _before_honorific() -> regex.Pattern[str]:
+    """Before an honorific, or a Hinglish postposition and a person's thing ("Neha ke ghar")."""
+    words = [*_names_data()["honorific_suffixes"], *_names_data()["hinglish_person_after"]]
+    suffixes = "|".join(re.escape(s) for s in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){_GIVEN}[ \t]+(?i:{suffixes})(?![\p{{L}}\p{{M}}])")
+
+
+_OPENING = regex.compile(rf"^[ \t]*{_GIVEN}[ \t]*,")
+_AFTER_TAG = regex.compile(rf"{_HOLDER_TAGS}[ \t]*,[ \t]*{_GIVEN}[ \t]*(?=[.!?]?[ \t]*(?:$|\n)|[.!?][ \t]+)")
+
+
+def given_names_alone(text: str) -> str:
+    """The text with a given name alone replaced by "[NAME]" where its place says it is a
+    person's: before an honorific, or in a message with contact details at its opening before a
+    comma or after a detail's tag closing a sentence."""
+    spans = [m.span("name") for m in _before_honorific().finditer(text) if _given_name(m.group("name"))]
+    if regex.search(_HOLDER_TAGS, text):
+        for pattern in (_OPENING, _AFTER_TAG):
+            for m in pattern.finditer(text):
+                # not a brand before its product's quantity or model ("Milton, 1 litre flask")
+                if _given_name(m.group("name")) and not _product_follows(text, m.end("name")):
+                    spans.append(m.span("name"))
+    for start, end in sorted(merged_spans(spans), reverse=True):
+        text = text[:start] + NAME_TAG + text[end:]
+    return text
