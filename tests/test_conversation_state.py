@@ -368,6 +368,14 @@ CASES = [
         {"type": "sunglasses", "attributes": ["aviator"]},
     ),
     ("sub-kind modifier", ["led bulb", "the 9W kind please"], {"type": "led bulb", "attributes": ["9 w"]}),
+    # "style" and "design" stand for the kind too, and Hindi's "wala"/"wali" ("the one of")
+    ("sub-kind modifier", ["sunglasses", "wayfarer style"], {"type": "sunglasses", "attributes": ["wayfarer"]}),
+    ("sub-kind modifier", ["led bulb", "6w wala dikhao"], {"type": "led bulb", "attributes": ["6 w"]}),
+    (
+        "sub-kind modifier",
+        ["sunglasses", "something in the aviator design"],
+        {"type": "sunglasses", "attributes": ["aviator"]},
+    ),
     # what the shopper's own thing is ("it's single phase") is what the kind must fit (set M d30)
     (
         "stated of it",
