@@ -148,6 +148,13 @@ CASES = [
         {"type": "backpack", "audience": "men", "exclude_colours": ["grey"]},
     ),
     ("colour not wanted", ["backpack", "we'd rather avoiding red"], {"type": "backpack", "exclude_colours": ["red"]}),
+    # a colour judged too much of something is refused: "too" and its adjective after a copula
+    (
+        "colour judged",
+        ["backpack", "grey or red", "grey then, red looks way too flashy"],
+        {"type": "backpack", "colours": ["grey"], "exclude_colours": ["red"]},
+    ),
+    ("colour judged", ["wallet", "white gets too dirty with cash"], {"type": "wallet", "exclude_colours": ["white"]}),
     ("refusal lifted", ["wallet", "not brown", "ok brown is fine too"], {"type": "wallet"}),
     ("colour not wanted", ["backpack in red", "doesn't have to be red"], {"type": "backpack"}),
     # what a message takes back or says does not matter is not said again
