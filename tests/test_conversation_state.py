@@ -390,6 +390,25 @@ CASES = [
         {"type": "pump controller", "attributes": ["single"]},
     ),
     ("stated of it", ["sunglasses", "mine is aviator, lost it"], {"type": "sunglasses", "attributes": ["aviator"]}),
+    # a number before a word the kind's records count by ("4/6/8 seater") is a value it must have,
+    # said in a story or not; a later one of the same unit replaces it
+    (
+        "counted value",
+        ["table cover", "ours is a 12 seater in teak"],
+        {"type": "table cover", "attributes": ["12 seater"]},
+    ),
+    (
+        "counted value",
+        ["table cover", "for our 8 seater", "sorry, my mom's table is the one, a 4 seater"],
+        {"type": "table cover", "attributes": ["4 seater"]},
+    ),
+    # a modifier inside a must-have the message says is not said again beside it
+    ("counted value", ["table cover", "it's a 6 seater now"], {"type": "table cover", "attributes": ["6 seater"]}),
+    (
+        "modifier inside a must-have",
+        ["jewellery box for my mom", "a wooden kind maybe"],
+        {"type": "jewellery box", "audience": "women", "attributes": ["wooden or wood"]},
+    ),
     # a focus adverb restricts to the word beside it: nothing else will do (set L d20)
     ("restricted", ["air freshener", "thanks! gel only please"], {"type": "air freshener", "attributes": ["gel"]}),
     ("restricted", ["sunglasses", "only aviator"], {"type": "sunglasses", "attributes": ["aviator"]}),
