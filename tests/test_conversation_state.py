@@ -409,6 +409,9 @@ CASES = [
         ["jewellery box for my mom", "a wooden kind maybe"],
         {"type": "jewellery box", "audience": "women", "attributes": ["wooden or wood"]},
     ),
+    # what the product should only look like ranks; it is no must-have
+    ("resemblance", ["wallet for men", "a faux leather one"], {"type": "wallet", "audience": "men"}),
+    ("resemblance", ["photo frame", "leather effect, nothing fancy"], {"type": "photo frame"}),
     # a focus adverb restricts to the word beside it: nothing else will do (set L d20)
     ("restricted", ["air freshener", "thanks! gel only please"], {"type": "air freshener", "attributes": ["gel"]}),
     ("restricted", ["sunglasses", "only aviator"], {"type": "sunglasses", "attributes": ["aviator"]}),
