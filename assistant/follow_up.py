@@ -28,6 +28,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from assistant.acceptable_amounts import as_ceiling
 from assistant.amounts import bare_amounts
 from assistant.audience import (
     audience_terms,
@@ -128,6 +129,7 @@ def read_follow_up(
     if change != TypeChange.SWITCH:
         said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)
         _correct_bound(message, said, request.constraints)
+        as_ceiling(message, said, PERMISSIVE)  # "1.8k is ok": the most they will pay
     _not_said_again(message, said)
     said.brands = [b for b in said.brands if not _fitted_brand(message, b, request, catalog)]
     allowed = not_required(message, recipients(request.text))

@@ -412,6 +412,9 @@ CASES = [
     # what the product should only look like ranks; it is no must-have
     ("resemblance", ["wallet for men", "a faux leather one"], {"type": "wallet", "audience": "men"}),
     ("resemblance", ["photo frame", "leather effect, nothing fancy"], {"type": "photo frame"}),
+    # an amount said to be acceptable is a ceiling, not a price to be near
+    ("amount acceptable", ["backpack", "1.2k would do"], {"type": "backpack", "price_max": 1200}),
+    ("amount acceptable", ["backpack", "ok two thousand is fine"], {"type": "backpack", "price_max": 2000}),
     # a focus adverb restricts to the word beside it: nothing else will do (set L d20)
     ("restricted", ["air freshener", "thanks! gel only please"], {"type": "air freshener", "attributes": ["gel"]}),
     ("restricted", ["sunglasses", "only aviator"], {"type": "sunglasses", "attributes": ["aviator"]}),
