@@ -415,6 +415,8 @@ CASES = [
     # an amount said to be acceptable is a ceiling, not a price to be near
     ("amount acceptable", ["backpack", "1.2k would do"], {"type": "backpack", "price_max": 1200}),
     ("amount acceptable", ["backpack", "ok two thousand is fine"], {"type": "backpack", "price_max": 2000}),
+    # a polite "would like" / "i'd love" asks for the kind; it is no question about the cards
+    ("polite request", ["my nephew turned one last week", "would like to send a little cap"], None),
     # a focus adverb restricts to the word beside it: nothing else will do (set L d20)
     ("restricted", ["air freshener", "thanks! gel only please"], {"type": "air freshener", "attributes": ["gel"]}),
     ("restricted", ["sunglasses", "only aviator"], {"type": "sunglasses", "attributes": ["aviator"]}),
@@ -461,6 +463,7 @@ PARTS = {
     "their one: my sister has a milton one, its fine": {"brands": None},
     "their one: his friend has a black one, he wants a blue one": {"type": "watch", "colours": ["blue"]},
     "unknown brand: zorbix brand, thats what the electrician said": {"type": "shower head", "brands": ["zorbix"]},
+    "polite request: would like to send a little cap": {"type": "cap"},
 }
 
 
