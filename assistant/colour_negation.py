@@ -1,4 +1,5 @@
-"""Colours a shopper says they do not want ("anything but black", "ones that aren't pink").
+"""Colours a shopper says they do not want ("anything but black", "ones that aren't pink"), or
+judge as too much of something ("pink is too loud for office", "white gets way too dirty").
 
 Such a colour is never a colour filter; it becomes an exclusion (`Constraints.exclude_colours`),
 so "show me ones that aren't black" hides the black ones instead of showing only them. The cue
@@ -36,6 +37,19 @@ COLOUR_NEGATION = re.compile(
 )
 
 
+# A colour as the subject of a verb of being or seeming with "too" and its adjective: the colour
+# is judged too much of something ("pink is too loud", "beige looks a bit too plain", "white's
+# way too hard to keep clean"), which refuses it as plainly as "no pink" does. The copulas and the
+# degree words between are closed classes (`follow_up_reading` "judging_copulas", "degree_words");
+# a negation between ("red isn't too bright") is no refusal.
+_JUDGING = "|".join(re.escape(c) for c in sorted(_READING["judging_copulas"], key=len, reverse=True))
+_DEGREE = "|".join(re.escape(d) for d in sorted(_READING["degree_words"], key=len, reverse=True))
+JUDGED_COLOUR = re.compile(
+    r"\b(" + "|".join(COLOURS) + r")(?:'s|\s+(?:" + _JUDGING + r"))\s+(?:(?:" + _DEGREE + r")\s+)?too\s+\w+",
+    re.I,
+)
+
+
 # More colours refused in the same breath ("no black or brown", "not red, pink or orange").
 MORE = re.compile(r"\s*(?:,\s*)?(?:or|nor|and)?\s*(" + "|".join(COLOURS) + r")\b", re.I)
 
@@ -49,7 +63,8 @@ def _refusals(text: str) -> list[tuple[int, int, list[str]]]:
             colours.append(more.group(1))
             end = more.end()
         out.append((m.start(), end, colours))
-    return out
+    out += [(m.start(), m.end(), [m.group(1)]) for m in JUDGED_COLOUR.finditer(text)]
+    return sorted(out)
 
 
 def negated_colours(message: str) -> set[str]:

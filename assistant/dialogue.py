@@ -185,7 +185,7 @@ def update(
         request.constraints.prefer += [w for w in wishes if w not in request.constraints.prefer]
         # "aviator ones", "the 9W kind": a modifier of the kind names a sub-kind, and filters
         modifiers = kind_modifiers(
-            query.raw, _wished(query, catalog), base.product_type, base.constraints.categories, catalog
+            query.raw, _wished(query, catalog), base.product_type, base.constraints.categories, catalog, said.attributes
         )
         for a in [*(" ".join(catalog_form(terms(a), catalog)) for a in said.attributes), *modifiers]:
             if a not in request.constraints.attributes:

@@ -28,6 +28,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from assistant.acceptable_amounts import as_ceiling
 from assistant.amounts import bare_amounts
 from assistant.audience import (
     audience_terms,
@@ -46,6 +47,7 @@ from assistant.colour_words import COLOUR_CONTEXT, METAL_COLOURS, SHADES, metals
 from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.lexicon import QUERY_WORDS
+from assistant.resemblance import only_resembled
 from assistant.said_of_others import refused_words, told_in_a_story
 from assistant.understand import FUNCTION_WORDS, Query
 from assistant.vocabulary import DATA
@@ -127,6 +129,7 @@ def read_follow_up(
     if change != TypeChange.SWITCH:
         said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)
         _correct_bound(message, said, request.constraints)
+        as_ceiling(message, said, PERMISSIVE)  # "1.8k is ok": the most they will pay
     _not_said_again(message, said)
     said.brands = [b for b in said.brands if not _fitted_brand(message, b, request, catalog)]
     allowed = not_required(message, recipients(request.text))
@@ -134,6 +137,7 @@ def read_follow_up(
     said.attributes = [a for a in said.attributes if a not in allowed]
     refused = refused_words(message)  # "steel, not plastic": plastic is no must-have
     said.attributes = [a for a in said.attributes if not set(terms(a)) <= refused]
+    only_resembled(message, said)  # "something leather-ish looking": like leather, ranks only
     # A brand named only in a clause that allows it ("hrs is fine") or about another person's
     # things ("mom has a milton one, doesnt matter") ranks, it does not filter (set I).
     passing = [b for b in said.brands if set(tokenize(b)) <= allowed]

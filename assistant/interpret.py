@@ -24,6 +24,7 @@ from assistant.audience import clauses
 from assistant.brand_reference import bind_pointed_brand
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints, phrase_in
+from assistant.counted_values import said_counts
 from assistant.dialogue import FILLER
 from assistant.dropped_slots import SLOT_VOCABULARY, dont_care, not_said, removals
 from assistant.ellipsis import asked_again
@@ -162,6 +163,9 @@ def interpret(
         fit = follow_up_fit(last_word(message), query, session.request, engine.catalog, engine.understander.types)
         query, refitted = fit.query, fit.replaced
         query = said_of_kind(last_word(message), query, session.request, engine.catalog, engine.parse)
+        # "we have a 10 seater dining" after table covers: a count the kind's records tell apart
+        query, recounted = said_counts(last_word(message), query, session.request, engine.catalog)
+        refitted += recounted
         if narrowed := narrowed_kind(last_word(message), query, session.request, engine.catalog, engine.parse):
             query, change = narrowed, TypeChange.NARROW  # "plain colour, formal" after shirts
     if follow_up and query.product_type and set(terms(query.product_type)) <= SLOT_VOCABULARY:

@@ -40,22 +40,30 @@ def catalog_form(phrase: list[str], catalog: CatalogIndex) -> list[str]:
 
 
 def kind_modifiers(
-    message: str, asked: set[str], kind: str | None, categories: list[str], catalog: CatalogIndex
+    message: str,
+    asked: set[str],
+    kind: str | None,
+    categories: list[str],
+    catalog: CatalogIndex,
+    stated: list[str] | tuple[str, ...] = (),
 ) -> list[str]:
     """The modifiers the message says of the kind (see the module doc), in the catalog's form.
     `asked`: the words the message asks for (no story, negation or grammar word); `kind`: the
-    request's product type."""
+    request's product type; `stated`: the must-haves the message states already: the words of one
+    some product holds are no modifier of their own ("it's 6 seater now" says "6 seater", not "6"
+    beside it)."""
     if not kind or not categories:
         return []
     kind_rows = catalog.mask(Constraints(categories=categories))
     n_kind = int(kind_rows.sum())
     heads = PRO_FORMS | {singular(w) for w in terms(kind)[-1:]}
+    kept = [a for a in stated if catalog.mask(Constraints(attributes=[a])).any()]
     words = tokenize(message.lower().replace("'", ""))
     said = [w for w, after in zip(words, words[1:], strict=False) if singular(after) in heads]
     said += stated_of_it(message) + focused(words)
     out: list[str] = []
     for w in said:
-        if w not in asked or w in terms(kind):
+        if w not in asked or w in terms(kind) or any(w in terms(a) for a in kept):
             continue
         phrase = catalog_form([w], catalog)
         rows = catalog.attribute_rows(phrase)

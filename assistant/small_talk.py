@@ -5,7 +5,9 @@ after the cards of a search, or after "the cheaper of the two", leaves the shopp
 what they chose. The reply says so by carrying those cards again (the products the last turn was
 about, else the panel), so every face (the page, the API, `ask --session`) shows the same thing.
 Close alternatives shown when nothing matched stay what they were: no match, never re-sent as
-matches.
+matches, and the reply says again what left nothing ("under 500 pls" found no pink sling bag,
+then "thx": the reply carried neither cards nor the reason, so it read as an answer with nothing
+in it rather than the honest "nothing matches" the shopper is still looking at).
 """
 
 from __future__ import annotations
@@ -30,7 +32,17 @@ def small_talk(message: str, session: Session, catalog: CatalogIndex) -> Branch:
     if cards:
         yield Event(type=EventKind.PRODUCTS, data=cards)
     yield Event(type=EventKind.TEXT, data=text)
-    return Outcome(Intent.CHITCHAT, products=cards)
+    empty, missing = standing_empty(session)
+    return Outcome(Intent.CHITCHAT, products=cards, empty_reason=empty, not_carried=missing)
+
+
+def standing_empty(session: Session) -> tuple[str | None, str | None]:
+    """What left nothing for the active request, when the panel still says nothing matched (the
+    empty reason and what the shop does not carry); (None, None) when it shows matches."""
+    last = session.last
+    if not session.request.is_active() or not (last.empty_reason or last.not_carried):
+        return None, None
+    return last.empty_reason, last.not_carried
 
 
 def still_on_screen(session: Session, catalog: CatalogIndex) -> list[ProductCard]:

@@ -153,6 +153,13 @@ CASES = [
         {"type": "backpack", "audience": "men", "exclude_colours": ["grey"]},
     ),
     ("colour not wanted", ["backpack", "we'd rather avoiding red"], {"type": "backpack", "exclude_colours": ["red"]}),
+    # a colour judged too much of something is refused: "too" and its adjective after a copula
+    (
+        "colour judged",
+        ["backpack", "grey or red", "grey then, red looks way too flashy"],
+        {"type": "backpack", "colours": ["grey"], "exclude_colours": ["red"]},
+    ),
+    ("colour judged", ["wallet", "white gets too dirty with cash"], {"type": "wallet", "exclude_colours": ["white"]}),
     ("refusal lifted", ["wallet", "not brown", "ok brown is fine too"], {"type": "wallet"}),
     ("colour not wanted", ["backpack in red", "doesn't have to be red"], {"type": "backpack"}),
     # what a message takes back or says does not matter is not said again
@@ -373,6 +380,14 @@ CASES = [
         {"type": "sunglasses", "attributes": ["aviator"]},
     ),
     ("sub-kind modifier", ["led bulb", "the 9W kind please"], {"type": "led bulb", "attributes": ["9 w"]}),
+    # "style" and "design" stand for the kind too, and Hindi's "wala"/"wali" ("the one of")
+    ("sub-kind modifier", ["sunglasses", "wayfarer style"], {"type": "sunglasses", "attributes": ["wayfarer"]}),
+    ("sub-kind modifier", ["led bulb", "6w wala dikhao"], {"type": "led bulb", "attributes": ["6 w"]}),
+    (
+        "sub-kind modifier",
+        ["sunglasses", "something in the aviator design"],
+        {"type": "sunglasses", "attributes": ["aviator"]},
+    ),
     # what the shopper's own thing is ("it's single phase") is what the kind must fit (set M d30)
     (
         "stated of it",
@@ -380,6 +395,33 @@ CASES = [
         {"type": "pump controller", "attributes": ["single"]},
     ),
     ("stated of it", ["sunglasses", "mine is aviator, lost it"], {"type": "sunglasses", "attributes": ["aviator"]}),
+    # a number before a word the kind's records count by ("4/6/8 seater") is a value it must have,
+    # said in a story or not; a later one of the same unit replaces it
+    (
+        "counted value",
+        ["table cover", "ours is a 12 seater in teak"],
+        {"type": "table cover", "attributes": ["12 seater"]},
+    ),
+    (
+        "counted value",
+        ["table cover", "for our 8 seater", "sorry, my mom's table is the one, a 4 seater"],
+        {"type": "table cover", "attributes": ["4 seater"]},
+    ),
+    # a modifier inside a must-have the message says is not said again beside it
+    ("counted value", ["table cover", "it's a 6 seater now"], {"type": "table cover", "attributes": ["6 seater"]}),
+    (
+        "modifier inside a must-have",
+        ["jewellery box for my mom", "a wooden kind maybe"],
+        {"type": "jewellery box", "audience": "women", "attributes": ["wooden or wood"]},
+    ),
+    # what the product should only look like ranks; it is no must-have
+    ("resemblance", ["wallet for men", "a faux leather one"], {"type": "wallet", "audience": "men"}),
+    ("resemblance", ["photo frame", "leather effect, nothing fancy"], {"type": "photo frame"}),
+    # an amount said to be acceptable is a ceiling, not a price to be near
+    ("amount acceptable", ["backpack", "1.2k would do"], {"type": "backpack", "price_max": 1200}),
+    ("amount acceptable", ["backpack", "ok two thousand is fine"], {"type": "backpack", "price_max": 2000}),
+    # a polite "would like" / "i'd love" asks for the kind; it is no question about the cards
+    ("polite request", ["my nephew turned one last week", "would like to send a little cap"], None),
     # a focus adverb restricts to the word beside it: nothing else will do (set L d20)
     ("restricted", ["air freshener", "thanks! gel only please"], {"type": "air freshener", "attributes": ["gel"]}),
     ("restricted", ["sunglasses", "only aviator"], {"type": "sunglasses", "attributes": ["aviator"]}),
@@ -426,6 +468,7 @@ PARTS = {
     "their one: my sister has a milton one, its fine": {"brands": None},
     "their one: his friend has a black one, he wants a blue one": {"type": "watch", "colours": ["blue"]},
     "unknown brand: zorbix brand, thats what the electrician said": {"type": "shower head", "brands": ["zorbix"]},
+    "polite request: would like to send a little cap": {"type": "cap"},
 }
 
 

@@ -236,6 +236,19 @@ def test_small_talk_keeps_what_is_on_screen(make_assistant, turns, kept):
     assert expected and last.intent == "chitchat" and [c.id for c in last.products] == [c.id for c in expected]
 
 
+@pytest.mark.parametrize("thanks", ["thanks anyway", "ok thank you!", "great, thx :)"])
+def test_small_talk_after_nothing_matched_says_again_what_left_nothing(make_assistant, thanks):
+    """The panel says nothing matched: small talk shows no card as a match and keeps the reason,
+    so the reply is still the honest "nothing matches" (it carried neither before)."""
+    assistant, _ = make_assistant()
+    session = Session()
+    turn(assistant, session, JACKETS)
+    _, empty = turn(assistant, session, "in purple under $5")
+    _, last = turn(assistant, session, thanks)
+    assert empty.empty_reason and last.intent == "chitchat" and last.products == []
+    assert (last.empty_reason, last.not_carried) == (empty.empty_reason, empty.not_carried)
+
+
 def test_nothing_matches_is_said_plainly_without_the_model(make_assistant):
     assistant, backend = make_assistant()
     events, reply = turn(assistant, Session(), "do you have rolex watches?")
