@@ -105,8 +105,11 @@ def amounts_after(text: str, words: set[str]) -> list[Amount]:
 
 
 def unit_words() -> frozenset[str]:
-    """Every unit of every family ("inch", "ml", "years"): the word after an amount."""
-    return frozenset(u for fam in _units()["families"].values() for u in fam)
+    """Every unit of every family ("inch", "ml", "years"): the word after an amount; and the
+    first word of a unit of two ("sq" of "sq ft"), which is no thing counted ("110 sq ft" is no
+    110 of "sq")."""
+    units = {u for fam in _units()["families"].values() for u in fam}
+    return frozenset(units | {u.split()[0] for u in units if " " in u})
 
 
 def _said(pattern: str, text: str) -> bool:
