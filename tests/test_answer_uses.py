@@ -385,6 +385,8 @@ STARTER = Product(
     description="Automatic water level starter. This unit is suitable for three phase motors. Easy to fit.",
     attributes={"Brand": "Aqua", "Display Type": "LED"},
 )
+ROMPER = Product(id="y3", title="babyhug romper", brand="Babyhug", attributes={"Ideal For": "Baby Boys"})
+LADIES_WATCH = Product(id="y4", title="sonata analog watch", brand="Sonata", attributes={"Ideal For": "Women"})
 AC = Product(id="y2", title="voltas 1 ton split ac", attributes={"Suitable Room Size": "120 - 160 sq ft"})
 SHADE = Product(id="y1", title="speedwav sun shade for maruti swift", brand="Speedwav", attributes={"Color": "Black"})
 
@@ -416,6 +418,21 @@ SHADE = Product(id="y1", title="speedwav sun shade for maruti swift", brand="Spe
         # a head count said with its number, against a capacity in cups
         (ONE_CUP, [ONE_CUP], "can the drip coffee maker brew for six of us at once?", Verdict.NO, "1 cup"),
         (TWELVE_CUPS, [TWELVE_CUPS], "we're a family of three, is the glass pour over enough?", Verdict.YES, "12 cups"),
+        # a clause asking only whether it suits asks it of the person said before it
+        (
+            ROMPER,
+            [ROMPER],
+            "getting one for my newborn nephew - is the babyhug romper suitable?",
+            Verdict.YES,
+            "Baby Boys",
+        ),
+        (
+            LADIES_WATCH,
+            [LADIES_WATCH],
+            "my aunt turns 55 next month, is the sonata watch fine for her?",
+            Verdict.YES,
+            "Women",
+        ),
         # a floor area against the room size a listing states; "sq" of "sq ft" counts nothing
         (AC, [AC], "my bedroom is about 150 sq ft - is the 1 ton split ac suitable?", Verdict.YES, "120 - 160 sq ft"),
         (AC, [AC], "the hall is 30 square metres, will the 1 ton split ac be enough?", Verdict.NO, "120 - 160 sq ft"),
