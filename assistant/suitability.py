@@ -244,7 +244,9 @@ def _situation(product: Product, question: str, phrases: dict[str, dict[str, int
     material they react to, the size of their thing or space."""
     cues = frozenset(_data()["cue_words"])
     person = audience_fit.audience_verdict(product, question, cues)
-    if person is not None:  # "is it a men's design?" against "Ideal For: Men, Boys"
+    if person is not None and not _age_stated(
+        product, question
+    ):  # "is it a men's design?" against "Ideal For: Men, Boys"
         return Verdict(person[0], [person[1:]])
     if set(tokenize(question)) & cues:  # "is it safe for me?", "ok for me?"
         avoided = aversion.aversion_verdict(product, question, frozenset(_data()["aversion_cues"]), phrases)
@@ -263,6 +265,15 @@ def _graded_need(product: Product, question: str) -> tuple[bool, str, str] | Non
     tokens = tokenize(_unbracketed(question.replace("'", ""), name_words))
     span = mention_span(tokens, name_words, core_words(product))
     return suit_reading.grade_verdict(product, tokens, span, name_words)
+
+
+def _age_stated(product: Product, question: str) -> bool:
+    """Whether the shopper says an age and the record states one ("my nephew, he's just 2" against
+    "Age Group: 3 - 6 Years"): the age settles it, not the audience ("Ideal For: Boys, Girls" is a
+    yes for any boy; set P, P-pq-12)."""
+    if not any(a.family == "age" for a in fit.amounts(question)):
+        return False
+    return any((fit.listed(k, v) or ("",))[0] == "age" for k, v in product.attributes.items())
 
 
 def measured_need(product: Product, question: str) -> Verdict | None:

@@ -387,6 +387,9 @@ STARTER = Product(
 )
 ROMPER = Product(id="y3", title="babyhug romper", brand="Babyhug", attributes={"Ideal For": "Baby Boys"})
 LADIES_WATCH = Product(id="y4", title="sonata analog watch", brand="Sonata", attributes={"Ideal For": "Women"})
+COW_TOY = Product(
+    id="y5", title="musical walking cow toy", attributes={"Ideal for": "Boys, Girls", "Age Group": "3 - 6 Years"}
+)
 AC = Product(id="y2", title="voltas 1 ton split ac", attributes={"Suitable Room Size": "120 - 160 sq ft"})
 SHADE = Product(id="y1", title="speedwav sun shade for maruti swift", brand="Speedwav", attributes={"Color": "Black"})
 
@@ -433,6 +436,8 @@ SHADE = Product(id="y1", title="speedwav sun shade for maruti swift", brand="Spe
             Verdict.YES,
             "Women",
         ),
+        # an age said and stated settles it, not the audience
+        (COW_TOY, [COW_TOY], "for my grandson, he is just 2 - suitable?", Verdict.NO, "3 - 6 Years"),
         # a floor area against the room size a listing states; "sq" of "sq ft" counts nothing
         (AC, [AC], "my bedroom is about 150 sq ft - is the 1 ton split ac suitable?", Verdict.YES, "120 - 160 sq ft"),
         (AC, [AC], "the hall is 30 square metres, will the 1 ton split ac be enough?", Verdict.NO, "120 - 160 sq ft"),
