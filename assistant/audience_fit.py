@@ -8,16 +8,19 @@ the words of the product's own title ("the women's sweater"). The record's side 
 value is made only of audience words (`common.text.AUDIENCE_WORDS`: "Ideal For", "gender"), so
 no key name is listed. Only a question about the person is answered: its asking clause says an
 audience word, or a person together with a word that asks whether it suits (`cue_words` in
-data/suitability.yaml); "is it waterproof? it's for my husband" asks no audience.
+data/suitability.yaml); "is it waterproof? it's for my husband" asks no audience. An asking
+clause that says only a word of suiting ("for my newborn son, is the romper suitable?") asks it
+of the person said before it.
 """
 
 from __future__ import annotations
 
 import re
 
+from assistant.answer_data import knowledge
 from assistant.audience import read_audience, table
 from common.schema import Product
-from common.text import AUDIENCE_WORDS, tokenize
+from common.text import AUDIENCE_WORDS, STOPWORDS, tokenize
 
 # The sentence that asks: the last one with a question mark, else the whole message.
 ASKING = re.compile(r"[^.!?\n]*\?")
@@ -52,6 +55,13 @@ def _names_product(words: list[str], i: int, own: set[str]) -> bool:
     return words[i] in own or bool(after and after[0] in own)
 
 
+def _asks_only_fit(asking: list[str], own: set[str], cues: frozenset[str]) -> bool:
+    """Whether the asking clause says nothing but a word of suiting, the product's own words and
+    function words ("is the babyhug romper suitable?"): it asks no feature of its own."""
+    rest = set(asking) - own - cues - STOPWORDS - knowledge().filler
+    return bool(cues & set(asking)) and not rest
+
+
 def asked_audiences(question: str, own: set[str], cues: frozenset[str]) -> frozenset[str]:
     """The audiences the question asks the product to be for; empty where it asks none. `own`:
     the words of the product's title, brand and category, which name it and ask nothing."""
@@ -61,6 +71,10 @@ def asked_audiences(question: str, own: set[str], cues: frozenset[str]) -> froze
     # with a word of suiting)
     said = any(w in t.words and w not in t.people and not _names_product(asking, i, own) for i, w in enumerate(asking))
     person = any(w in t.people or w in t.pronouns for w in asking)
+    if not person and _asks_only_fit(asking, own, cues):
+        # "for my newborn son, is the babyhug romper suitable?": a clause that asks only whether
+        # it suits asks it of the person the message names before it
+        person = any(w in t.people for w in _words(question))
     if not said and not (person and cues & set(asking)):
         return frozenset()
     # The product's own audience words ("the WOMEN's sweater") say which product, not for whom.

@@ -57,10 +57,26 @@ def amounts(text: str) -> list[Amount]:
                 break
     if not any(a.family == "age" for a in out):
         out += [Amount("age", float(n)) for n in _bare_ages(text)]
-    if not any(a.family == "people" for a in out):  # "both my kids", "me and hubby"
-        out += [
-            Amount("people", float(p["count"])) for p in _units().get("people_said", []) if _said(p["pattern"], text)
-        ]
+    # "both my kids", "me and hubby", "for 4 of us": beside a people amount with a unit ("1 cup
+    # size ... for 4 of us"), unless it says the same count ("a family of 4 people")
+    counted = {a.value for a in out if a.family == "people"}
+    out += [Amount("people", n) for n in _people_counted(text) if n not in counted]
+    return out
+
+
+def _people_counted(text: str) -> list[float]:
+    """How many people a phrase of `people_said` counts: its fixed count, or the number it says
+    ("for 4 of us", "a family of five")."""
+    words = _units()["number_words"]
+    out = []
+    for p in _units().get("people_said", []):
+        m = re.search(rf"\b(?:{p['pattern']})\b", text, re.I)
+        if m is None:
+            continue
+        said = m.group(1).lower() if m.groups() and m.group(1) else None
+        count = words.get(said) if said in words else float(said) if said else p.get("count")
+        if count is not None:
+            out.append(float(count))
     return out
 
 
@@ -89,8 +105,11 @@ def amounts_after(text: str, words: set[str]) -> list[Amount]:
 
 
 def unit_words() -> frozenset[str]:
-    """Every unit of every family ("inch", "ml", "years"): the word after an amount."""
-    return frozenset(u for fam in _units()["families"].values() for u in fam)
+    """Every unit of every family ("inch", "ml", "years"): the word after an amount; and the
+    first word of a unit of two ("sq" of "sq ft"), which is no thing counted ("110 sq ft" is no
+    110 of "sq")."""
+    units = {u for fam in _units()["families"].values() for u in fam}
+    return frozenset(units | {u.split()[0] for u in units if " " in u})
 
 
 def _said(pattern: str, text: str) -> bool:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant import audience_fit, aversion, fit
+from assistant import audience_fit, aversion, fit, suit_reading
 from assistant.answer_data import knowledge
 from assistant.spelling import ordinary_words
 from common.schema import Product
@@ -44,6 +44,9 @@ NEAR = 2  # words either side that count as beside ("hyundai grand i10")
 SHOPPER = frozenset("i im my me mine we our us ours".split())
 # Words that join a product's name across a gap: "the pouch FOR lenovo", "kettle (1 liter)".
 BRIDGES = frozenset("the a an of with for from by and".split())
+# An article opens a noun phrase: a run of the name's words does not go on past one ("my car's a
+# SWIFT (maruti). THE speedwav 240428 sunshade": the swift is the shopper's, set S S-pq-02).
+ARTICLES = frozenset("the a an".split())
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,8 @@ def _model_word(word: str) -> bool:
 
 def mention_span(tokens: list[str], name_words: set[str], core: set[str]) -> tuple[int, int]:
     """Where the product is mentioned: a run of its name's words (bridged by "the", "for", ...),
-    as [start, end); of several, the one with its brand or its kind (`core`), then the longest.
+    as [start, end), not past an article (`ARTICLES`); of several, the one with its brand or its
+    kind (`core`), then the longest.
     "my bike is a honda dream cd110 ... this bike world led bulb meant for it?" mentions "bike
     world led bulb", though "honda dream cd110" is in its title too: that is what the shopper
     asks about."""
@@ -105,6 +109,8 @@ def mention_span(tokens: list[str], name_words: set[str], core: set[str]) -> tup
         j, count, end, has_core = i, 0, i, False
         while j < len(tokens):
             word = tokens[j]
+            if word in ARTICLES and j > i:  # "a SWIFT. THE speedwav sunshade": a new noun phrase
+                break
             if _in(word, name_words):
                 count, end, has_core = count + 1, j + 1, has_core or _in(word, core)
             elif word not in BRIDGES and not _described(tokens, j, name_words):
@@ -137,11 +143,23 @@ def core_words(product: Product) -> set[str]:
     return {singular(w) for w in tokenize(said)} - STOPWORDS
 
 
-def need_words(question: str, name_words: set[str], core: set[str]) -> list[str]:
+def _unbracketed(question: str, name_words: set[str]) -> str:
+    """The question less the brackets that describe the product, right after a word of its name
+    ("the kettle (1 liter)"); a bracket after the shopper's own words says theirs ("my car's a
+    swift (maruti)", set S S-pq-02) and stays."""
+
+    def drop(m: re.Match[str]) -> str:
+        before = tokenize(question[: m.start()])[-1:]
+        return " " if before and _in(before[0], name_words) else f" {m.group()[1:-1]} "
+
+    return BRACKETED.sub(drop, question)
+
+
+def need_words(question: str, name_words: set[str], core: set[str], made_for: str = "") -> list[str]:
     """The shopper's words outside the product's mention: no filler, no bare number, none a
     negation reaches ("no wired internet ... only wifi" needs wifi, not wired)."""
-    plain = BRACKETED.sub(" ", question.replace("'", ""))
-    tokens = tokenize(plain)
+    # a bracket after what the title says the product is for ("... for maruti SWIFT") is the shopper's
+    tokens = tokenize(_unbracketed(question.replace("'", ""), name_words - _joined(tokenize(made_for))))
     start, end = mention_span(tokens, name_words, core)
     filler = knowledge().filler | STOPWORDS | SHOPPER
     out = []
@@ -157,6 +175,7 @@ def need_words(question: str, name_words: set[str], core: set[str]) -> list[str]
 def judge(product: Product, question: str, phrases: dict[str, dict[str, int]]) -> Verdict | None:
     """Yes or no where the record's keys for what it suits meet the shopper's need (module doc);
     `phrases`: each key's whole values across the catalog (`other_values.value_phrases`)."""
+    question = suit_reading.without_feared(question)  # "... or is it a ladies design?" is no need
     situation = _situation(product, question, phrases)
     if situation is not None:
         return situation
@@ -164,12 +183,15 @@ def judge(product: Product, question: str, phrases: dict[str, dict[str, int]]) -
     made_for = title_for(product)
     if made_for:  # judged by what follows "for", quoted whole
         keyed.append((TITLE, product.title))
+    stated = suit_reading.described_for(product.description or "")
+    if stated:  # "this system is suitable for single phase submersible pump."
+        keyed.append((suit_reading.DESCRIPTION, stated))
     if not keyed:
         return None
     name_words = _joined(tokenize(f"{product.title} {product.brand or ''}"))  # "wifi" names "Wi-Fi"
     if not set(tokenize(question)) & set(_data()["cue_words"]):
         return None  # "any warranty on it?" asks no fit
-    need = need_words(question, name_words, core_words(product))
+    need = need_words(question, name_words, core_words(product), made_for)
     if not need:
         return None
     kinds = set(_data()["kind_words"])
@@ -185,6 +207,14 @@ def judge(product: Product, question: str, phrases: dict[str, dict[str, int]]) -
         words = _joined(tokenize(judged[key]))
         codes = {_shape(w) for w in words if _is_code(w)}
         said = [w for w in need if w in words and w not in STOPWORDS]
+        if suit_reading.covers_every(key, value):  # "All Skin Types": any need the key names is met
+            if any(w in vocab[key] for w in need):
+                matched.append((key, value))
+            continue
+        sided = [w for w in need if w not in _data()["cue_words"]]  # "that RIGHT?" names no side
+        if suit_reading.other_side(sided, value):  # "leftie" against "RIGHT-HANDED"
+            foreign.append((key, value))
+            continue
         if said and _settles(said, judged[key], phrases.get(key.lower(), {})):
             matched.append((key, value))
         tiny = len(vocab[key]) <= CLOSED_WORDS
@@ -214,13 +244,36 @@ def _situation(product: Product, question: str, phrases: dict[str, dict[str, int
     material they react to, the size of their thing or space."""
     cues = frozenset(_data()["cue_words"])
     person = audience_fit.audience_verdict(product, question, cues)
-    if person is not None:  # "is it a men's design?" against "Ideal For: Men, Boys"
+    if person is not None and not _age_stated(
+        product, question
+    ):  # "is it a men's design?" against "Ideal For: Men, Boys"
         return Verdict(person[0], [person[1:]])
     if set(tokenize(question)) & cues:  # "is it safe for me?", "ok for me?"
         avoided = aversion.aversion_verdict(product, question, frozenset(_data()["aversion_cues"]), phrases)
         if avoided is not None:  # "wool makes me itch" against "Fabric: 80% Acrylic 20% Wool"
             return Verdict(avoided[0], [avoided[1:]])
-    return measured_need(product, question)  # "my 15.6 inch laptop" against "Compatible Laptop Size"
+    measured = measured_need(product, question)  # "my 15.6 inch laptop" against "Compatible Laptop Size"
+    if measured is not None:
+        return measured
+    graded = _graded_need(product, question)  # "our living room is huge" against "room size: small"
+    return Verdict(graded[0], [graded[1:]]) if graded is not None else None
+
+
+def _graded_need(product: Product, question: str) -> tuple[bool, str, str] | None:
+    name = f"{product.title} {product.brand or ''}"
+    name_words = _joined(tokenize(name))
+    tokens = tokenize(_unbracketed(question.replace("'", ""), name_words))
+    span = mention_span(tokens, name_words, core_words(product))
+    return suit_reading.grade_verdict(product, tokens, span, name_words)
+
+
+def _age_stated(product: Product, question: str) -> bool:
+    """Whether the shopper says an age and the record states one ("my nephew, he's just 2" against
+    "Age Group: 3 - 6 Years"): the age settles it, not the audience ("Ideal For: Boys, Girls" is a
+    yes for any boy; set P, P-pq-12)."""
+    if not any(a.family == "age" for a in fit.amounts(question)):
+        return False
+    return any((fit.listed(k, v) or ("",))[0] == "age" for k, v in product.attributes.items())
 
 
 def measured_need(product: Product, question: str) -> Verdict | None:

@@ -367,3 +367,106 @@ def test_a_person_named_outside_the_clause_that_asks_asks_no_audience():
     # the clause that asks is about water; the kid is only who wears it
     question = "my kid will wear the titan watch in the pool, is it water resistant?"
     assert ask(BAND, question).verdict != Verdict.YES
+
+
+# -- a feared alternative, values for every option, sides, grades, head counts, the description --
+PAD = Product(id="z1", title="sg chest guard", brand="SG", attributes={"Suitable for": "Right-Handed"})
+SERUM = Product(id="z2", title="lakme glow serum", brand="Lakme", attributes={"Skin Type": "All Skin Types"})
+DRY_SERUM = Product(id="z3", title="nivea night serum", brand="Nivea", attributes={"Skin Type": "Dry Skin"})
+OILY_GEL = Product(id="z4", title="pond's face gel", attributes={"Skin Type": "Oily Skin"})
+PURIFIER = Product(id="z5", title="Air Purifier (small, HEPA)", attributes={"room size": "small"})
+BIG_BED = Product(id="z6", title="Pet Bed (large, cotton)", attributes={"size": "large", "material": "cotton"})
+ONE_CUP = Product(id="z7", title="Coffee Maker (drip, 1 cup)", attributes={"capacity": "1 cup"})
+TWELVE_CUPS = Product(id="z8", title="Coffee Maker (pour over, glass)", attributes={"capacity": "12 cups"})
+STARTER = Product(
+    id="z9",
+    title="aqua pump starter",
+    brand="Aqua",
+    description="Automatic water level starter. This unit is suitable for three phase motors. Easy to fit.",
+    attributes={"Brand": "Aqua", "Display Type": "LED"},
+)
+ROMPER = Product(id="y3", title="babyhug romper", brand="Babyhug", attributes={"Ideal For": "Baby Boys"})
+LADIES_WATCH = Product(id="y4", title="sonata analog watch", brand="Sonata", attributes={"Ideal For": "Women"})
+COW_TOY = Product(
+    id="y5", title="musical walking cow toy", attributes={"Ideal for": "Boys, Girls", "Age Group": "3 - 6 Years"}
+)
+AC = Product(id="y2", title="voltas 1 ton split ac", attributes={"Suitable Room Size": "120 - 160 sq ft"})
+SHADE = Product(id="y1", title="speedwav sun shade for maruti swift", brand="Speedwav", attributes={"Color": "Black"})
+
+
+@pytest.mark.parametrize(
+    ("product", "catalog", "question", "verdict", "quoted"),
+    [
+        # a second question after "or" names what the shopper fears, not what they need
+        (
+            FROCK,
+            [FROCK],
+            "for my daughter, she's seven - is the frock cut for girls or is it meant for grown women?",
+            Verdict.YES,
+            "Girl's",
+        ),
+        (
+            SERUM,
+            [SERUM, DRY_SERUM, OILY_GEL],
+            "my t-zone turns oily fast, would the lakme serum suit me or is it only for dry skin?",
+            Verdict.YES,
+            "All Skin Types",
+        ),
+        # one side said by a word that starts with it, against the other side
+        (PAD, [PAD], "my daughter bats left handed, can she use the sg chest guard?", Verdict.NO, "Right-Handed"),
+        (PAD, [PAD], "lefty here - will the sg chest guard work for me?", Verdict.NO, "Right-Handed"),
+        # a size grade of the shopper's space, or asked with "enough", against the record's grade
+        (PURIFIER, [PURIFIER], "our hall is huge, will the HEPA air purifier manage?", Verdict.NO, "small"),
+        (BIG_BED, [BIG_BED], "is the cotton pet bed big enough for a great dane?", Verdict.YES, "large"),
+        # a head count said with its number, against a capacity in cups
+        (ONE_CUP, [ONE_CUP], "can the drip coffee maker brew for six of us at once?", Verdict.NO, "1 cup"),
+        (TWELVE_CUPS, [TWELVE_CUPS], "we're a family of three, is the glass pour over enough?", Verdict.YES, "12 cups"),
+        # a clause asking only whether it suits asks it of the person said before it
+        (
+            ROMPER,
+            [ROMPER],
+            "getting one for my newborn nephew - is the babyhug romper suitable?",
+            Verdict.YES,
+            "Baby Boys",
+        ),
+        (
+            LADIES_WATCH,
+            [LADIES_WATCH],
+            "my aunt turns 55 next month, is the sonata watch fine for her?",
+            Verdict.YES,
+            "Women",
+        ),
+        # an age said and stated settles it, not the audience
+        (COW_TOY, [COW_TOY], "for my grandson, he is just 2 - suitable?", Verdict.NO, "3 - 6 Years"),
+        # a floor area against the room size a listing states; "sq" of "sq ft" counts nothing
+        (AC, [AC], "my bedroom is about 150 sq ft - is the 1 ton split ac suitable?", Verdict.YES, "120 - 160 sq ft"),
+        (AC, [AC], "the hall is 30 square metres, will the 1 ton split ac be enough?", Verdict.NO, "120 - 160 sq ft"),
+        # what the description says it is for, where no key says it
+        (
+            STARTER,
+            [STARTER],
+            "our borewell has a three phase motor, will the aqua pump starter work with it?",
+            Verdict.YES,
+            "three phase motors",
+        ),
+        # a bracket after the shopper's own words is theirs; an article opens the product's mention
+        (
+            SHADE,
+            [SHADE],
+            "my hatchback's a swift (maruti). the speedwav sun shade will fit it?",
+            Verdict.YES,
+            "maruti swift",
+        ),
+        # "usable" asks whether it suits
+        (
+            KETTLE,
+            [KETTLE, GAS_KETTLE],
+            "only an induction plate at my hostel - the stainless 1 liter tea kettle, usable there?",
+            Verdict.YES,
+            "induction",
+        ),
+    ],
+)
+def test_a_need_read_past_the_key_match_is_settled_by_the_record(product, catalog, question, verdict, quoted):
+    answer = ask(product, question, catalog)
+    assert answer.verdict == verdict and quoted in answer.text, answer.text
