@@ -92,7 +92,7 @@ CASES = [
     (
         "describing noun",
         ["sweatshirt for men", "full sleeve ones please"],
-        {"type": "sweatshirt", "audience": "men", "attributes": ["full sleeve", "sleeve"]},
+        {"type": "sweatshirt", "audience": "men", "attributes": ["full sleeve"]},
     ),
     ("describing noun", ["chappals for papa", "to wear around the house"], {"type": "chappals", "audience": "men"}),
     ("narrowing kind", ["baby girl clothes", "a top and pyjama set"], {"type": "pyjama set", "audience": "girls"}),
