@@ -195,6 +195,13 @@ def test_a_compound_the_dictionary_lacks_is_read_from_its_characters_where_the_s
         # what the product goes with is no product wanted
         (["我想买凉鞋"], "金色的有没有，配她那条裙子", "in golden"),
         ([], "配她那条裙子的凉鞋", "sandals"),
+        # ... wherever the verb stands: after the product, or opening a stretch after a space
+        ([], "想要个钱包配我那条新裙子", "purse"),
+        (["想买双凉鞋"], "要黑色的 搭她的连衣裙", "in black"),
+        # what a verb of holding after the product acts on is what it holds, not the product
+        ([], "买个盒子放我的戒指", "box"),
+        # a stretch of use whose verb the segmenter glued to its complement (洗完) names no product
+        ([], "背包，洗完凉鞋装的", "rucksack"),
     ],
 )
 def test_a_changed_slot_and_what_a_product_goes_with(reader, earlier, message, expected):
