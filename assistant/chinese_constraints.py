@@ -281,4 +281,17 @@ class ConstraintReading:
         return text, list(dict.fromkeys(refused))
 
     def _asks(self, message: str) -> bool:
+        message = re.sub(self.words["pack_counts"], " ", message)  # "一套几个的": a set of several
         return any(cue in message for cue in self.words["question_cues"])
+
+    def _pack(self, text: str, kinds: list[str]) -> str | None:
+        """The shop's word for a pack of the kind where the message says the product comes as
+        several pieces ("一套的合金手镯", "干脆买一套几条的": sets R zh-r-22, Q d-04 showed single
+        bangles and ties): of `pack_words`, the one most of the kind's products hold (`held_with`:
+        bangles "set", neckties "combo"). None where the message says no pack or none holds one."""
+        said = any(cue in text for cue in self.words["pack_cues"]) or re.search(self.words["pack_counts"], text)
+        if not said or not kinds:
+            return None
+        held = [(self.held_with([word], kinds[-1]), word) for word in self.words["pack_words"]]
+        count, word = max(held)
+        return word if count > 0 else None

@@ -186,6 +186,33 @@ def test_a_compound_the_dictionary_lacks_is_read_from_its_characters_where_the_s
     assert reader.read("门帘").text == ""
 
 
+# How many products of a kind hold a pack word, in a small shop: rings come as sets, purses as
+# combos (more than as sets), watches never in packs.
+HELD = {("set", "ring"): 2, ("combo", "purse"): 3, ("set", "purse"): 1, ("set", "mug"): 1}
+
+
+@pytest.mark.parametrize(
+    "earlier, message, pack",
+    [
+        ([], "三个一起的戒指", "set"),
+        ([], "钱包，两只装的就行", "combo"),  # the pack word the kind's products hold most
+        (["想买个马克杯"], "干脆买一套四个的", "set"),  # said alone: a pack of the kind named before
+        ([], "想买一个戒指", None),  # one ring counts no pack
+        ([], "一套的手表", None),  # the shop holds no pack of watches: nothing to require
+    ],
+)
+def test_a_pack_of_several_is_the_shops_pack_word(earlier, message, pack):
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in KNOWN,
+        carried=lambda words: tuple(words) in CARRIED,
+        knows=lambda word: word in WORDS or (word,) in KNOWN,
+        held_with=lambda words, kind: HELD.get((words[0], kind), 0),
+    )
+    reading = reader.read(message, earlier)
+    assert [w for w in reading.required if w in ("set", "combo", "pack", "kit")] == ([pack] if pack else [])
+    assert reading.text  # never read as nothing, nor as a question ("几个")
+
+
 @pytest.mark.parametrize(
     "earlier, message, expected",
     [
