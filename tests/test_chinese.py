@@ -61,6 +61,8 @@ def reader() -> ChineseReader:
         ("你们的退货政策是什么？", "what about return policy?"),
         ("第一个有保修吗", "what about warranty for the first one?"),
         ("你好", "hello"),
+        # taking what is shown, with chatter after it: thanks, the list stays (set S d03)
+        ("行，就这款吧，你们周末上班吗", "thanks"),
         # traditional characters read as simplified (set I: 藍色 lost its colour)
         ("有沒有藍色的手錶", "blue watch"),
         ("不超過2千盧比的男士手錶", "watch for men under 2000"),
@@ -1001,6 +1003,10 @@ def test_of_a_words_senses_the_narrower_kind_the_shop_holds():
     # set K zh-030: 高尔夫球 is "golf; golf ball"; a shop whose products say "golf ball" sells those
     carried = {("golf",), ("ball",), ("golf", "ball")}
     assert _shop(carried, {("golf", "ball"): 4}, set()).read("高尔夫球").text == "golf ball"
+    # ... also a later sense written closed around the first's word: 本子 "book; notebook"
+    carried = {("book",), ("notebook",)}
+    assert _shop(carried, {("notebook",): 3}, set()).read("记账用的本子").text == "notebook"
+    assert _shop(carried, {}, set()).read("记账用的本子").text == "book"  # no notebook held
 
 
 def test_a_word_the_dictionary_lacks_is_read_as_the_words_of_its_first_character_are():
