@@ -91,6 +91,7 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("两百块钱左右的马克杯", "mug around 200"),
         ("500毫升的马克杯", "500 ml mug"),  # a size, not a budget
         ("上限800，别超过", "under 800"),
+        ("手表，最高不过一千五", "watch under 1500"),  # 不过 "no more than" between cue and number
         # follow-ups
         ("黑的不要了，要白色的", "in white not black"),
         ("要白色表盘的", "with a white dial"),
