@@ -174,8 +174,9 @@ class ConstraintReading:
         table = self.words["colours"]
         kept, found = [], []
         for token in segment(text, vocabulary()):
-            # "红的", and a colour word with 色 the table lists without it ("枣红色": 枣红)
-            colour = table.get(token) or (table.get(token[:-1]) if token.endswith(("的", "色")) else None)
+            # "红的", a colour word with 色 the table lists without it ("枣红色": 枣红), "白底"
+            suffixed = token.endswith(tuple(self.words["colour_suffixes"]))
+            colour = table.get(token) or (table.get(token[:-1]) if suffixed else None)
             if colour:
                 found.append(colour)
                 kept.append(" ")

@@ -52,6 +52,7 @@ def reader() -> ChineseReader:
         ("女宝一岁了 想买条连衣裙", "dress for baby for a 1 year old"),
         ("Titan男士手表", "titan watch for men"),
         ("黑色口红", "black lipstick"),  # 口红 is lipstick, not red
+        ("黑底金边的手表", "black watch"),  # a black ground (黑底): the product's colour
         ("金耳环", "gold earrings"),
         ("钱包", "purse"),  # the sense the shop carries wins
         ("便宜一点", "cheaper"),
