@@ -373,7 +373,8 @@ class ClauseReading:
     def _objects(self, text: str, tokens: list[str], at: list[int]) -> set[int]:
         """The tokens of kinds that are the object of a verb of matching (`goes_with`) or, after a
         kind, of holding (`inside_verbs`): the first kind after the verb. A verb glued to the next
-        word by the segmenter ("放小" + 摆件) counts as the verb."""
+        word by the segmenter ("放小" + 摆件) counts as the verb; a verb with 的 after it describes
+        the kind that follows ("骑电动车穿的雨衣": the raincoat is what is worn, set P zh-q23)."""
         goes, holds = set(self.words["goes_with"]), set(self.words["inside_verbs"])
         counted = re.compile(self.words["measure_word"].strip("^$"))
         # a one-character pair word is other words' part too (不对 "wrong", 双人): only 套 counts alone
@@ -384,8 +385,10 @@ class ClauseReading:
             after = [w for w in at if w > n]
             if not verb or not after or verb not in goes | holds:
                 continue
+            rest = text[text.find(token) + len(token) :]
+            if rest.lstrip().startswith("的"):  # "穿的雨衣", unlike a possessive ("配她的裙子")
+                continue
             if verb in goes:
-                rest = text[text.find(token) + len(token) :]
                 if grouped or counted.match(rest):  # "一套戒指配盒子的套装", "水壶配几个杯子"
                     continue
             elif not any(w < n for w in at):

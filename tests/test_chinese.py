@@ -231,6 +231,8 @@ def test_a_pack_of_several_is_the_shops_pack_word(earlier, message, pack):
         (["想买双凉鞋"], "要黑色的 搭她的连衣裙", "in black"),
         # what a verb of holding after the product acts on is what it holds, not the product
         ([], "买个盒子放我的戒指", "box"),
+        # ... but a verb with 的 after it describes the kind that follows (set P zh-q23)
+        ([], "背着背包穿的凉鞋", "sandals"),
         # a stretch of use whose verb the segmenter glued to its complement (洗完) names no product
         ([], "背包，洗完凉鞋装的", "rucksack"),
     ],
