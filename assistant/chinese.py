@@ -25,6 +25,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from assistant.carried_types import CarriedTypes
 from assistant.chinese_clauses import ClauseReading
 from assistant.chinese_constraints import ConstraintReading
@@ -106,6 +108,7 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         near: Callable[[str], str | None] | None = None,
         headed: Callable[[str], list[str]] | None = None,
         brand_of: Callable[[str], str | None] | None = None,
+        held_with: Callable[[list[str], str], int] | None = None,
     ):
         self.is_type = is_type
         self.carried = carried
@@ -121,6 +124,7 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         self.near = near or (lambda kind: None)
         self.headed = headed or (lambda kind: [])
         self.brand_of = brand_of or (lambda name: None)
+        self.held_with = held_with or (lambda words, kind: 0)  # how many products of a kind hold words
         # A catalog written in Chinese: its own kinds, matched before the English reading.
         self.shop_kinds = shop_kinds if shop_kinds else None
 
@@ -136,7 +140,7 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
             reading = self.read(request, earlier)
             reading.deferred = question
             return reading
-        reading = self._read(text, shown)
+        reading = self._read(text, shown, earlier)
         reading.taken_back = self._taken_back(text, earlier)
         if reading.taken_back:
             # What is said in place of the words taken back is what the shopper has ("我家是
@@ -145,7 +149,7 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
             reading.required += [run for run in said if run not in reading.required]
         return reading
 
-    def _read(self, text: str, shown: bool = False) -> Reading:
+    def _read(self, text: str, shown: bool = False, earlier: Sequence[str] = ()) -> Reading:
         message = text
         text, greeting = self._greeting(text)
         text, compare = self._compare(text)  # before references: "第一个和第三个哪个好"
@@ -236,6 +240,11 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         required = [a for a in required if a in attributes] + self._printed(message)
         required += [a for a in narrowing if a not in required]
         required += [m for m in map(self._held_measure, measures) if m and m not in required]
+        # a pack of the kind named here or, said alone ("干脆买一套几条的"), of the last one named
+        named_before = (k for e in reversed(earlier) for k in self._open_words(e, {})[0][-1:])
+        pack = self._pack(message, kinds or list(itertools.islice(named_before, 1)))
+        required += [pack] if pack and pack not in terms(phrase) else []
+        parts += [pack] if pack and not any(parts) else []
         text = " ".join(p for p in parts if p).strip()
         alternative = len(attributes) >= 2 and any(w in message for w in self.words["alternatives"])
         also = alternative and any(w in message for w in self.words["also"])
@@ -422,6 +431,12 @@ def shop_reader(engine: SearchEngine) -> ChineseReader:
             read_as_kind[key] = any(terms(c) == list(words) for c in categories)
         return read_as_kind[key]
 
+    def held_with(words: list[str], kind: str) -> int:
+        # the kind as the interpreter filters on it ("tie": necktie, neck tie), any of its phrases
+        phrases = understander.parse(kind).constraints.categories or [kind]
+        rows = np.unique(np.concatenate([catalog.attribute_rows(terms(p)) for p in phrases]))
+        return len(np.intersect1d(rows, catalog.attribute_rows(words)))
+
     return ChineseReader(
         is_type,
         understander.carried,
@@ -433,4 +448,5 @@ def shop_reader(engine: SearchEngine) -> ChineseReader:
         near.nearest,
         headed,
         brands.get,
+        held_with,
     )

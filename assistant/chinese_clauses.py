@@ -55,10 +55,6 @@ class ClauseReading:
             placed += pl
             if clause in explaining and (found or any(self.is_type(terms(w)) for w in latin)):
                 k = []  # a kind was named before ("diwan"); "nike的，就是那种跑鞋" names the kind here
-            if k and said.strip().startswith(tuple(self.words["goes_with"])):
-                # "配她那条裙子": the kind after the verb is what the product goes with, not a
-                # product wanted ("配她那条裙子的高跟鞋" still wants the heels)
-                k = k[1:]
             joined = "的" in said and not any(w in said for w in ("和", "跟", "或", "还有"))
             if joined and len(k) >= 2 and self._holds(k[-1], names.get(k[-1], "")):
                 k = [*k[:-2], self._holder(k[-2], k[-1])]  # 装瑜伽垫的包: a yoga mat bag
@@ -332,6 +328,14 @@ class ClauseReading:
         placed += [k for k, where in zip(kinds, at, strict=True) if tokens[where] in described]
         kept = [(k, where) for k, where in zip(kinds, at, strict=True) if tokens[where] not in described]
         kinds, at = [k for k, _ in kept], [w for _, w in kept]
+        # The thing a verb of matching or holding acts on says what the product is for, not the
+        # product: "配她那条裙子(的凉鞋)", "手拿包配裙子" (to go with the dress), "置物架放小摆件" (a
+        # shelf to put ornaments on). A verb of holding only after a product ("想放个展示柜": the
+        # cabinet is what is put); 配 before a count or in a set joins the set's parts instead.
+        objects = self._objects(text, tokens, at)
+        placed += [k for k, where in zip(kinds, at, strict=True) if where in objects]
+        kept = [(k, where) for k, where in zip(kinds, at, strict=True) if where not in objects]
+        kinds, at = [k for k, _ in kept], [w for _, w in kept]
         # A one-character word just before a product word modifies it (Chinese puts the head
         # last): 板 + 球拍 is a bat, not a board; before a container it says what it holds
         # (表 + 盒子: a watch box).
@@ -366,6 +370,32 @@ class ClauseReading:
             unread = [u for u in unread if u != said]
         return heads, attributes, unread, latin, parts, placed
 
+    def _objects(self, text: str, tokens: list[str], at: list[int]) -> set[int]:
+        """The tokens of kinds that are the object of a verb of matching (`goes_with`) or, after a
+        kind, of holding (`inside_verbs`): the first kind after the verb. A verb glued to the next
+        word by the segmenter ("放小" + 摆件) counts as the verb; a verb with 的 after it describes
+        the kind that follows ("骑电动车穿的雨衣": the raincoat is what is worn, set P zh-q23)."""
+        goes, holds = set(self.words["goes_with"]), set(self.words["inside_verbs"])
+        counted = re.compile(self.words["measure_word"].strip("^$"))
+        # a one-character pair word is other words' part too (不对 "wrong", 双人): only 套 counts alone
+        grouped = any(w in text for w in self.words["grouping_words"] if len(w) > 1 or w == "套")
+        found: set[int] = set()
+        for n, token in enumerate(tokens):
+            verb = token if token in goes | holds else _glued_verb(token)
+            after = [w for w in at if w > n]
+            if not verb or not after or verb not in goes | holds:
+                continue
+            rest = text[text.find(token) + len(token) :]
+            if rest.lstrip().startswith("的"):  # "穿的雨衣", unlike a possessive ("配她的裙子")
+                continue
+            if verb in goes:
+                if grouped or counted.match(rest):  # "一套戒指配盒子的套装", "水壶配几个杯子"
+                    continue
+            elif not any(w < n for w in at):
+                continue
+            found.add(after[0])
+        return found
+
     def _described(self, text: str) -> set[str]:
         """The words of a stretch that ends in 的 with no head after it ("平时戴着玩的那种", "搭衣服
         的", "要能折叠的"; `relative_tails` may close it): such a stretch describes the product, so a
@@ -383,7 +413,7 @@ class ClauseReading:
                 continue
             after_verb = False
             for token in (t for t in self._tokens(stretch[:-1]) if t):
-                verb = token not in skipped and (self._verb_form(token) or _mostly_verb(token))
+                verb = token not in skipped and (self._verb_form(token) or _mostly_verb(token) or _glued_verb(token))
                 if after_verb or verb:
                     found.add(token)
                 after_verb = after_verb or verb
@@ -396,3 +426,11 @@ def _mostly_verb(token: str) -> bool:
     senses = _dictionary().get(token, [])  # CEDICT's entries, each one sense or a few alike
     verbs = [s for s in senses if s.strip().startswith(("to ", "(bound form) to "))]
     return bool(senses) and len(verbs) * 2 >= len(senses)
+
+
+def _glued_verb(token: str) -> str:
+    """The verb of a word CC-CEDICT lacks that the segmenter made of a one-character verb and what
+    follows it ("洗完" wash + done, "放小" put + small): the first character, or "" for none."""
+    if len(token) < 2 or not CJK.search(token) or token in _dictionary():
+        return ""
+    return token[0] if _mostly_verb(token[0]) else ""

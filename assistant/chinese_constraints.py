@@ -174,8 +174,9 @@ class ConstraintReading:
         table = self.words["colours"]
         kept, found = [], []
         for token in segment(text, vocabulary()):
-            # "红的", and a colour word with 色 the table lists without it ("枣红色": 枣红)
-            colour = table.get(token) or (table.get(token[:-1]) if token.endswith(("的", "色")) else None)
+            # "红的", a colour word with 色 the table lists without it ("枣红色": 枣红), "白底"
+            suffixed = token.endswith(tuple(self.words["colour_suffixes"]))
+            colour = table.get(token) or (table.get(token[:-1]) if suffixed else None)
             if colour:
                 found.append(colour)
                 kept.append(" ")
@@ -281,4 +282,17 @@ class ConstraintReading:
         return text, list(dict.fromkeys(refused))
 
     def _asks(self, message: str) -> bool:
+        message = re.sub(self.words["pack_counts"], " ", message)  # "一套几个的": a set of several
         return any(cue in message for cue in self.words["question_cues"])
+
+    def _pack(self, text: str, kinds: list[str]) -> str | None:
+        """The shop's word for a pack of the kind where the message says the product comes as
+        several pieces ("一套的合金手镯", "干脆买一套几条的": sets R zh-r-22, Q d-04 showed single
+        bangles and ties): of `pack_words`, the one most of the kind's products hold (`held_with`:
+        bangles "set", neckties "combo"). None where the message says no pack or none holds one."""
+        said = any(cue in text for cue in self.words["pack_cues"]) or re.search(self.words["pack_counts"], text)
+        if not said or not kinds:
+            return None
+        held = [(self.held_with([word], kinds[-1]), word) for word in self.words["pack_words"]]
+        count, word = max(held)
+        return word if count > 0 else None

@@ -72,7 +72,7 @@ class ConversationReading:
 
     # -- the closed classes ------------------------------------------------------------------
     def _greeting(self, text: str) -> tuple[str, list[str]]:
-        for key, english in (("greetings", "hello"), ("thanks", "thanks")):
+        for key, english in (("greetings", "hello"), ("thanks", "thanks"), ("acceptances", "thanks")):
             for word in self.words[key]:
                 if word in text:
                     return text.replace(word, " "), [english]

@@ -260,11 +260,15 @@ class KindReading:
         """Of a word's senses, the kind it names most narrowly that the shop's products hold:
         高尔夫球 is "golf; golf ball", and a shop of golf balls holds "golf ball" (set K zh-030 read
         "golf", no kind the interpreter filters golf balls on). A later sense counts only where it
-        names the first one's kind more narrowly (its words hold the first's)."""
+        names the first one's kind more narrowly (its words hold the first's, or its one word is a
+        closed compound ending in the first's: 本子 "book; notebook" in a shop of notebooks, set S
+        zh-011 and Q d-05 read books)."""
         for sense in later:
             narrower = self._type_in(sense)
             words = terms(narrower or "")
-            if narrower and set(terms(kind)) < set(words) and self.carried(words[-1:]) and self.uses(words) > 0:
+            closed = len(words) == 1 and len(terms(kind)) == 1 and words[0].endswith(terms(kind)[0])
+            held = set(terms(kind)) < set(words) or (closed and words != terms(kind))
+            if narrower and held and self.carried(words[-1:]) and self.uses(words) > 0:
                 return narrower
         return kind
 

@@ -797,7 +797,18 @@ class TypeResolver:
             return True
         if len(gram) == 1 and (gram[0] in NOT_TYPE_WORDS or gram[0] in GENERIC_TYPE_WORDS):
             return False
-        return is_known_type(gram) or " ".join(gram) in SYNONYMS
+        return is_known_type(gram) or " ".join(gram) in SYNONYMS or self._respelled_type(gram)
+
+    def _respelled_type(self, gram: list[str]) -> bool:
+        """A word the type list spells the other country's way that the shop carries as typed: the
+        list knows "pajama", the shop's titles and a shopper write "pyjama" (read no kind, so
+        Chinese 睡裤 filtered nothing either: sets S d05, P q01). Both sides must agree: the word
+        respelled is a listed type, the word as typed a kind the shop carries."""
+        if len(gram) != 1:
+            return False
+        word = gram[0]
+        respelled = [word.replace(said, other) for said, other in SPELLING_PAIRS if said in word]
+        return any(is_known_type([r]) for r in respelled if r != word) and self.carried(gram)
 
     def _is_type(self, gram: list[str]) -> bool:
         """A product type of this catalog."""

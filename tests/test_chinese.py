@@ -52,6 +52,7 @@ def reader() -> ChineseReader:
         ("女宝一岁了 想买条连衣裙", "dress for baby for a 1 year old"),
         ("Titan男士手表", "titan watch for men"),
         ("黑色口红", "black lipstick"),  # 口红 is lipstick, not red
+        ("黑底金边的手表", "black watch"),  # a black ground (黑底): the product's colour
         ("金耳环", "gold earrings"),
         ("钱包", "purse"),  # the sense the shop carries wins
         ("便宜一点", "cheaper"),
@@ -61,6 +62,8 @@ def reader() -> ChineseReader:
         ("你们的退货政策是什么？", "what about return policy?"),
         ("第一个有保修吗", "what about warranty for the first one?"),
         ("你好", "hello"),
+        # taking what is shown, with chatter after it: thanks, the list stays (set S d03)
+        ("行，就这款吧，你们周末上班吗", "thanks"),
         # traditional characters read as simplified (set I: 藍色 lost its colour)
         ("有沒有藍色的手錶", "blue watch"),
         ("不超過2千盧比的男士手錶", "watch for men under 2000"),
@@ -89,6 +92,7 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("两百块钱左右的马克杯", "mug around 200"),
         ("500毫升的马克杯", "500 ml mug"),  # a size, not a budget
         ("上限800，别超过", "under 800"),
+        ("手表，最高不过一千五", "watch under 1500"),  # 不过 "no more than" between cue and number
         # follow-ups
         ("黑的不要了，要白色的", "in white not black"),
         ("要白色表盘的", "with a white dial"),
@@ -186,6 +190,33 @@ def test_a_compound_the_dictionary_lacks_is_read_from_its_characters_where_the_s
     assert reader.read("门帘").text == ""
 
 
+# How many products of a kind hold a pack word, in a small shop: rings come as sets, purses as
+# combos (more than as sets), watches never in packs.
+HELD = {("set", "ring"): 2, ("combo", "purse"): 3, ("set", "purse"): 1, ("set", "mug"): 1}
+
+
+@pytest.mark.parametrize(
+    "earlier, message, pack",
+    [
+        ([], "三个一起的戒指", "set"),
+        ([], "钱包，两只装的就行", "combo"),  # the pack word the kind's products hold most
+        (["想买个马克杯"], "干脆买一套四个的", "set"),  # said alone: a pack of the kind named before
+        ([], "想买一个戒指", None),  # one ring counts no pack
+        ([], "一套的手表", None),  # the shop holds no pack of watches: nothing to require
+    ],
+)
+def test_a_pack_of_several_is_the_shops_pack_word(earlier, message, pack):
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in KNOWN,
+        carried=lambda words: tuple(words) in CARRIED,
+        knows=lambda word: word in WORDS or (word,) in KNOWN,
+        held_with=lambda words, kind: HELD.get((words[0], kind), 0),
+    )
+    reading = reader.read(message, earlier)
+    assert [w for w in reading.required if w in ("set", "combo", "pack", "kit")] == ([pack] if pack else [])
+    assert reading.text  # never read as nothing, nor as a question ("几个")
+
+
 @pytest.mark.parametrize(
     "earlier, message, expected",
     [
@@ -195,6 +226,15 @@ def test_a_compound_the_dictionary_lacks_is_read_from_its_characters_where_the_s
         # what the product goes with is no product wanted
         (["我想买凉鞋"], "金色的有没有，配她那条裙子", "in golden"),
         ([], "配她那条裙子的凉鞋", "sandals"),
+        # ... wherever the verb stands: after the product, or opening a stretch after a space
+        ([], "想要个钱包配我那条新裙子", "purse"),
+        (["想买双凉鞋"], "要黑色的 搭她的连衣裙", "in black"),
+        # what a verb of holding after the product acts on is what it holds, not the product
+        ([], "买个盒子放我的戒指", "box"),
+        # ... but a verb with 的 after it describes the kind that follows (set P zh-q23)
+        ([], "背着背包穿的凉鞋", "sandals"),
+        # a stretch of use whose verb the segmenter glued to its complement (洗完) names no product
+        ([], "背包，洗完凉鞋装的", "rucksack"),
     ],
 )
 def test_a_changed_slot_and_what_a_product_goes_with(reader, earlier, message, expected):
@@ -967,6 +1007,10 @@ def test_of_a_words_senses_the_narrower_kind_the_shop_holds():
     # set K zh-030: 高尔夫球 is "golf; golf ball"; a shop whose products say "golf ball" sells those
     carried = {("golf",), ("ball",), ("golf", "ball")}
     assert _shop(carried, {("golf", "ball"): 4}, set()).read("高尔夫球").text == "golf ball"
+    # ... also a later sense written closed around the first's word: 本子 "book; notebook"
+    carried = {("book",), ("notebook",)}
+    assert _shop(carried, {("notebook",): 3}, set()).read("记账用的本子").text == "notebook"
+    assert _shop(carried, {}, set()).read("记账用的本子").text == "book"  # no notebook held
 
 
 def test_a_word_the_dictionary_lacks_is_read_as_the_words_of_its_first_character_are():

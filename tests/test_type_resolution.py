@@ -124,6 +124,9 @@ TYPES = [
     # the other country's spelling of a part of the word, where the shop writes the kind so
     ("pajamas for lounging at home", "pyjamas", True, ["pyjamas"]),  # only titles name it
     ("a spare tire for the cycle", "tyre", True, ["tyre"]),
+    # ... and the shop's own spelling typed as the shop writes it, where the type list spells it
+    # the other way (the list knows "pajama"; "pyjama" read no kind, in Chinese (睡裤) too)
+    ("a soft pyjama for my wife", "pyjama", True, ["pyjama"]),
     # the type asked for, not the one a clause about it names
     ("water bottle that holds at least a litre", "water bottle", True, ["water bottle"]),
     ("small speaker i can connect to my phone", "speaker", True, ["speaker"]),
