@@ -42,7 +42,7 @@ from assistant.intent import Intent
 from assistant.language import SUPPORTED, has_words, language
 from assistant.marked_brands import marked_brands
 from assistant.moves import Move, read_move
-from assistant.naming import asks_verdict
+from assistant.name_text import asks_verdict
 from assistant.question_context import tells_context
 from assistant.ranked_pointers import ranked_pointed
 from assistant.session import Session

@@ -15,7 +15,8 @@ from assistant import intent as intents
 from assistant.engine import SearchEngine
 from assistant.intent import Intent
 from assistant.interpret import Interpretation, only_points
-from assistant.naming import Named, asks_verdict, find_named, name_terms, naming_words, title_brand
+from assistant.name_text import asks_verdict, name_terms, title_brand
+from assistant.naming import Named, find_named, naming_words
 from assistant.title_pointers import pointing_words
 from assistant.type_resolution import ASKS
 from common.schema import Product

@@ -18,8 +18,6 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -27,108 +25,53 @@ from rapidfuzz.distance import OSA
 
 from assistant import vocabulary
 from assistant.catalog_tables import words_key
+from assistant.name_phrases import (
+    POINTER_REACH,
+    Flag,
+    attached_positions,
+    compound_head,
+    flags_said,
+    idf_share,
+    mentions_of,
+    name_end,
+    names_a_product,
+    ordinary_title_words,
+    phrase_words,
+    positions_of,
+    said_compactly,
+    said_near,
+    said_together,
+    said_types,
+    type_phrase_words,
+)
+from assistant.name_text import (
+    CODE_NUMBER,
+    Line,
+    catalog_brands,
+    clause_ends,
+    code_parts,
+    connected_pattern,
+    contains_phrase,
+    is_model_code,
+    joined_codes,
+    joined_forms,
+    phrase_positions,
+    points_at_product,
+    product_lines,
+    said_tokens,
+    specification_codes,
+    spelled_terms,
+    spelled_word,
+    value_terms,
+    verdicts_at,
+)
+from assistant.naming_rules import ENGLISH, rules
 from assistant.said_prices import price_words, prices_said, told_by_price
 from assistant.set_aside import set_aside
-from assistant.spelling import ordinary_words
 from assistant.topic_comment import comment_start
-from assistant.type_resolution import SYNONYMS
 from common.models import Embedder, encode_query
 from common.schema import Product
-from common.settings import read_yaml_config
-from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, bm25_tokens, singular, terms, tokenize
-
-DATA_FILE = Path(__file__).resolve().parent / "data" / "naming.yaml"
-ENGLISH = ordinary_words()
-
-
-@dataclass(frozen=True)
-class NamingRules:
-    min_name_weight: float  # idf summed over the name words a message must carry, as a share of a unique word's
-    min_name_cover: float  # share (idf-weighted) of a product's name words the message must carry
-    min_title_cover: float  # the same for a title without name words (type and options only)
-    strong_name_weight: float  # idf carried (as a share of a unique word's) that names without brand or "the"
-    ordinary_brand_share: float  # a brand word in more descriptions than this share is an everyday word
-    max_alike: int  # more equally good candidates than this: a brand or a line, not a product
-    generic: frozenset[str]
-    filler: frozenset[str]  # the data file's own generic words ("one", "new", "set"), not colours or kinds
-    definite: frozenset[str]  # "the", "this": the message points at one product
-    attach: frozenset[str]  # "with", "in": what follows still describes the product named
-    ranking: frozenset[str]  # "the BEST", "the MOST": a definite word that asks for a choice
-    spellings: dict[str, str]  # a word written two ways -> the one spelling kept ("litre" -> "liter")
-    referents: frozenset[str]  # "the 1.5 litre induction ONE": the option values before it name a variant
-    articles: frozenset[str]  # "with THE leather band": no break in what follows an attaching word
-    back: frozenset[str]  # "is IT waterproof?": a word that points back at something just named
-    units: frozenset[str]  # "cm", "liter": written together with a number or apart ("25cm")
-    describing: frozenset[str]  # colours, materials, units, kinds: said inside a name without breaking it
-    kinds: dict[tuple[str, ...], list[tuple[str, ...]]]  # "power bank" -> the shop's "portable charger"
-    near_spelling_min: int  # letters a word needs before one letter off reads as a misspelling
-    negations: frozenset[str]  # "NOT waterproof": a yes/no option said by its name is a no
-    connectives: frozenset[str]  # "mast AND harbour" of "mast & harbour": left out to find a brand
-    negation_fillers: frozenset[str]  # "without ANY backlight": said between a negation and the option
-    absent: frozenset[tuple[str, ...]]  # "backlight: none": the values that record an option's absence
-    verdicts: tuple[tuple[str, ...], ...]  # "theek rahega", "chalega": asks whether the thing named will do
-    identifying_min_products: int  # a key stated by this many products at least may identify them
-    identifying_share: float  # ... when this share of its values are different (model number, style code)
-    candidates_max: int  # rows a message's words may look up in a catalog too large to index whole
-    candidate_groups: int  # the best candidates whose brands and kinds are looked up whole
-
-
-@cache
-def rules(path: Path = DATA_FILE) -> NamingRules:
-    data: dict[str, Any] = read_yaml_config(path, what="naming data file")
-    generic = frozenset(data["generic"].split()) | STOPWORDS | set(COLOURS) | set(MATERIALS) | set(AUDIENCE_WORDS)
-    return NamingRules(
-        float(data["min_name_weight"]),
-        float(data["min_name_cover"]),
-        float(data["min_title_cover"]),
-        float(data["strong_name_weight"]),
-        float(data["ordinary_brand_share"]),
-        int(data["max_alike"]),
-        generic,
-        frozenset(data["generic"].split()),
-        frozenset(data["definite"].split()),
-        frozenset(data["attach"].split()),
-        frozenset(data["ranking"].split()),
-        {singular(k): singular(v) for k, v in data["spellings"].items()},
-        frozenset(data["referents"].split()),
-        frozenset(data["articles"].split()),
-        frozenset(data["back_references"].split()),
-        frozenset(_spelling_of(data, w) for w in data["units"].split()),
-        frozenset(_spelling_of(data, w) for w in data["units"].split())
-        | set(COLOURS)
-        | set(MATERIALS)
-        | (vocabulary.known_words() - STOPWORDS - frozenset(data["generic"].split())),
-        _kinds(data),
-        int(data["near_spelling_min"]),
-        frozenset(data["negations"].split()),
-        frozenset(data["connectives"].split()),
-        frozenset(data["negation_fillers"].split()),
-        frozenset((w,) for w in data["absent_values"].split()),
-        tuple(tuple(v.split()) for v in data["verdicts"]),
-        int(data["identifying_min_products"]),
-        float(data["identifying_share"]),
-        int(data["candidates_max"]),
-        int(data["candidate_groups"]),
-    )
-
-
-def _kinds(data: dict[str, Any]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
-    """What shoppers call a kind -> what shops name it: the search's synonyms
-    (type_resolution.json) and naming's own (naming.yaml `kinds`), as term tuples."""
-
-    def phrase(text: str) -> tuple[str, ...]:
-        return tuple(_spelling_of(data, w) for w in tokenize(text.lower()))
-
-    out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
-    for table in (SYNONYMS, data["kinds"]):
-        for word, names in table.items():
-            out.setdefault(phrase(word), []).extend(phrase(n) for n in names if phrase(n) != phrase(word))
-    return out
-
-
-def _spelling_of(data: dict[str, Any], word: str) -> str:
-    w = singular(word)
-    return singular(data["spellings"].get(w, w))
+from common.text import AUDIENCE_WORDS, STOPWORDS, bm25_tokens, singular, terms
 
 
 @dataclass(frozen=True)
@@ -153,25 +96,25 @@ class NameIndex:
         # so do the words of a longer type the message says ("running shoes", see `find`).
         type_vocabulary = vocabulary.type_words()
         generic = rules().generic | type_vocabulary
-        self.title_terms = [_terms(p.title) for p in products]
-        self.title_terms = [[*terms, *_code_parts(terms)] for terms in self.title_terms]
-        codes = _specification_codes(products)
+        self.title_terms = [spelled_terms(p.title) for p in products]
+        self.title_terms = [[*terms, *code_parts(terms)] for terms in self.title_terms]
+        codes = specification_codes(products)
         # only where said: a code the shopper leaves out is no part of the name they must cover
         self.spec_codes = [c - set(t) for c, t in zip(codes, self.title_terms, strict=True)]
         self.words = [
-            frozenset(_terms(f"{p.title} {p.brand or ''}") + _joined_codes(p) + terms) | code
+            frozenset(spelled_terms(f"{p.title} {p.brand or ''}") + joined_codes(p) + terms) | code
             for p, terms, code in zip(products, self.title_terms, codes, strict=True)
         ]
         # The words of each product's category tree: a shopper says "the fuson CASE" of "fuson
         # back cover ..." filed under "cases & covers" (set M).
-        self.filed_under = [frozenset(_terms(" ".join(p.category))) for p in products]
+        self.filed_under = [frozenset(spelled_terms(" ".join(p.category))) for p in products]
         said_words = {w for words in self.words for w in words}
-        ordinary = counts.ordinary(said_words) if counts else _ordinary_words(said_words, products)
+        ordinary = counts.ordinary(said_words) if counts else ordinary_title_words(said_words, products)
         self.ordinary = ordinary
         self.types = [words & type_vocabulary for words in self.words]
         self.all_types = type_vocabulary
-        brand_of = _brands(products, generic | vocabulary.known_words())
-        self.brands = [frozenset(_terms(b)) for b in brand_of]
+        brand_of = catalog_brands(products, generic | vocabulary.known_words())
+        self.brands = [frozenset(spelled_terms(b)) for b in brand_of]
         brand_count = Counter(b.lower() for b in brand_of if b)
         # A brand read from the titles, not the record, is less sure ("now sp-ethnic analog
         # watch"): said alone it names nothing, only with words of the title (see `_picked_by_brand`).
@@ -187,13 +130,13 @@ class NameIndex:
         # together, though each is a common word on its own.
         self.brand_rows: dict[tuple[str, ...], list[int]] = {}
         for row, brand in enumerate(brand_of):
-            phrase = tuple(_terms(brand))
+            phrase = tuple(spelled_terms(brand))
             if phrase and not set(phrase) <= ordinary:
                 self.brand_rows.setdefault(phrase, []).append(row)
         # words next to each other in a brand ("mast harbour" of "mast & harbour"), which a
         # shopper joins with "and" (`_brands_joined`)
         self.brand_pairs = {pair for phrase in self.brand_rows for pair in zip(phrase, phrase[1:], strict=False)}
-        self.lines = _lines(products)
+        self.lines = product_lines(products)
         # The lines a word of a line's name is in: a word in one line's name only ("the upright
         # VACUUM" of "Vacuum Cleaner") names that line.
         self.name_lines = Counter(w for line in self.lines.values() for w in line.common)
@@ -207,7 +150,7 @@ class NameIndex:
                 for w in words
                 if w not in generic
                 and w not in ordinary
-                and _names(w)
+                and names_a_product(w)
                 # a brand is no option, though brands vary in a category ("jewellery > rings")
                 and (w not in self._options(row) or w in self.brands[row])
             )
@@ -236,7 +179,7 @@ class NameIndex:
             for k in range(1, len(phrase)):
                 head, last = phrase[:k], phrase[k - 1]
                 own = set(self.postings.get(last, [])) <= set(rows)
-                if own and last not in generic and last not in ordinary and _names(last):
+                if own and last not in generic and last not in ordinary and names_a_product(last):
                     self.brand_rows.setdefault(head, [])
                     self.brand_rows[head] = sorted(set(self.brand_rows[head]) | set(rows))
 
@@ -302,7 +245,7 @@ class NameIndex:
     def _told_by_values(self, said: list[str], brand: tuple[str, ...], rows: list[int]) -> int | None:
         """The one row whose specification values alone, among `rows`, hold words said in the
         stretch of the brand's name ("crepe" of "Fabric: Crepe"); None if none or several."""
-        values = {r: frozenset(w for v in self.products[r].attributes.values() for w in _terms(v)) for r in rows}
+        values = {r: frozenset(w for v in self.products[r].attributes.values() for w in spelled_terms(v)) for r in rows}
         common = frozenset.intersection(*values.values())
         found = []
         for r in rows:
@@ -314,7 +257,7 @@ class NameIndex:
     def _stretch(self, said: list[str], brand: tuple[str, ...], within: frozenset[str], reach: int = 2) -> set[str]:
         """The words of `within` said from the brand on either way, up to `reach` others in a row."""
         found: set[str] = set()
-        for start in _positions(said, brand):
+        for start in phrase_positions(said, brand):
             for steps in (range(start + len(brand), len(said)), range(start - 1, -1, -1)):
                 other = 0
                 for i in steps:
@@ -349,7 +292,7 @@ class NameIndex:
         within = self._within(row)
         title = self._rest_of_title(row)
         found: set[str] = set()
-        for start in _positions(said, brand):
+        for start in phrase_positions(said, brand):
             for steps in (range(start + len(brand), len(said)), range(start - 1, -1, -1)):
                 other = 0
                 for i in steps:
@@ -384,31 +327,31 @@ class NameIndex:
         to 2000"), as the understander read it: a brand and the words of that kind name no product."""
         r_ = rules()
         text = self._brands_joined(text)
-        raw = _tokens(text)
-        said = self._spelt([_spelling(singular(w)) for w in raw])
-        definite = _points(raw)
-        back = sorted({i for i, w in enumerate(raw) if w in r_.back} | set(_verdicts_at(raw)))
+        raw = said_tokens(text)
+        said = self._spelt([spelled_word(singular(w)) for w in raw])
+        definite = points_at_product(raw)
+        back = sorted({i for i, w in enumerate(raw) if w in r_.back} | set(verdicts_at(raw)))
         # "stylistry brown boots - waterproof?": a comment asked after the clause that names the
         # product points back at it, as "are THEY waterproof?" would (`topic_comment`)
-        comment = comment_start(text, _tokens)
+        comment = comment_start(text, said_tokens)
         back = sorted({*back, comment}) if comment is not None else back
-        kind_words = set(_terms(kind or ""))
+        kind_words = set(spelled_terms(kind or ""))
         # "are the X gloves THE RIGHT age range?": a word after a "the" that asks for a choice
         # names nothing ("right" of "wolfer ... (right hand) batting gloves", set I)
         choosing = {i + 1 for i, w in enumerate(raw[:-1]) if w == "the" and raw[i + 1] in r_.ranking}
         # "..., NOT THE carlton london pair": words naming what the shopper does not mean (`set_aside`)
-        aside = set_aside(raw, _clause_ends(text))
+        aside = set_aside(raw, clause_ends(text))
         name_said = {w for i, w in enumerate(said) if i not in choosing and i not in aside}
-        said_set = (name_said | set(joined_forms(text)) | self._joined(raw)) - _type_phrase_words(said)
+        said_set = (name_said | set(joined_forms(text)) | self._joined(raw)) - type_phrase_words(said)
         # each row by the longest phrase of its brand said ("gwyn lingerie" over "gwyn")
         meant = [w if i not in aside else "" for i, w in enumerate(said)]
         # the set-aside product's own words: a product carrying one is the one not meant
         aside_words = {said[i] for i in aside} - name_said - r_.generic
-        said_brands = sorted((b for b in self.brand_rows if _contains(meant, b)), key=len)
+        said_brands = sorted((b for b in self.brand_rows if contains_phrase(meant, b)), key=len)
         branded = {r: b for b in said_brands for r in self.brand_rows[b]}
         shared = Counter(r for w in sorted(said_set) for r in self.postings.get(w, []))
         rows = [r for r, n in shared.items() if n >= 2 or self.name_words[r] & said_set] + list(branded)
-        said_phrases = _said_types(said, self.all_types)
+        said_phrases = said_types(said, self.all_types)
         picked = self._picked_by_brand(said, branded, definite or bool(back), said_phrases)
         scored = []
         for r in dict.fromkeys(rows):
@@ -417,7 +360,7 @@ class NameIndex:
             matched = names & said_set | (self.brands[r] | self.cores[r] & said_set if brand else frozenset())
             # An everyday word of the title counts where it is said next to a name word, in the
             # title's order ("get glamr STYLISH boots"), never alone.
-            matched |= _phrase_words(said, self.title_terms[r], matched, self.ordinary - rules().generic)
+            matched |= phrase_words(said, self.title_terms[r], matched, self.ordinary - rules().generic)
             if not names - self.brands[r] and not brand:
                 continue  # a title of type and option words only: a variant of a line (below)
             if not brand and not self.brands[r] and matched <= self._line_name(r):
@@ -426,7 +369,7 @@ class NameIndex:
                 # not by the title that happens to share most words with the question
                 continue
             weight = sum(self.idf[w] for w in matched)
-            cover = _share(self.idf, matched, names - (self.spec_codes[r] - matched) | self.brands[r])
+            cover = idf_share(self.idf, matched, names - (self.spec_codes[r] - matched) | self.brands[r])
             sole = brand is not None and self.sole_of_brand[r]
             code = any(any(c.isdigit() for c in w) and len(w) >= 3 for w in matched - self.brands[r])
             # the kind said, in the shop's word or a synonym ("the burdy school BAG", a backpack)
@@ -446,16 +389,16 @@ class NameIndex:
             # Several rare words of one title ("get glamr stylish boots", a catalog without a
             # brand column) name it as surely as a brand or a model code does.
             heavy = weight >= r_.strong_name_weight * self.max_idf
-            strong = heavy and _said_together(said, self.title_terms[r], matched)
+            strong = heavy and said_together(said, self.title_terms[r], matched)
             # "salt n pepper denny black boots, are THEY leather?": a word pointing back after
             # the name points as "the" does
-            pointed = definite or any(i > max(_positions_of(said, matched), default=len(said)) for i in back)
+            pointed = definite or any(i > max(positions_of(said, matched), default=len(said)) for i in back)
             if not (brand or code or pointed or strong):
                 continue  # no brand, no model code, no "the": a search using a title's words
             # A model code no other product carries ("dap1320", "wq18") names its product alone,
             # however many other words its title has (set G: "can i plug a hard disk into the
             # dap1320" named nothing and was told "we don't carry disks").
-            unique_code = any(_is_model_code(w) and len(self.postings.get(w, ())) == 1 for w in matched)
+            unique_code = any(is_model_code(w) and len(self.postings.get(w, ())) == 1 for w in matched)
             if cover < r_.min_name_cover and not (sole or heavy or unique_code or r in picked):
                 continue  # one word of a long name ("wedding" of "lovelady wedding lingerie set")
             if matched <= self.brands[r] and not sole:
@@ -465,7 +408,7 @@ class NameIndex:
                 # products of that kind, even where the shop has one (its bounds still apply)
                 continue
             own = self.words[r] - (self.spec_codes[r] - said_set)
-            whole = _share(self.idf, own & said_set, own)  # breaks ties
+            whole = idf_share(self.idf, own & said_set, own)  # breaks ties
             # The kind of product said breaks ties: "the anand archies wedges", not their boots.
             scored.append((weight, whole + said_type, r, frozenset(matched)))
         # "the carlton boots, not the carlton LONDON pair": a product carrying a word of the
@@ -485,7 +428,7 @@ class NameIndex:
         pointed_at = {said[i + 1] for i, w in enumerate(raw[:-1]) if w in r_.definite}
         scored.sort(
             key=lambda s: (
-                not _compact(said, s[3], self._within(s[2])),
+                not said_compactly(said, s[3], self._within(s[2])),
                 not s[3] & pointed_at,
                 -round(s[0], 6),  # the same words summed in another order are one weight
                 s[2] not in picked,
@@ -504,7 +447,7 @@ class NameIndex:
                 continue
             if not fresh:
                 continue
-            if matched & used and not _said_near(said, fresh, matched - fresh, self._within(row)):
+            if matched & used and not said_near(said, fresh, matched - fresh, self._within(row)):
                 # A sibling of a product already named (same brand or line), told apart only by a
                 # word said elsewhere, the question's own ("the nirlon classic kadhai, on INDUCTION?").
                 continue
@@ -535,7 +478,7 @@ class NameIndex:
             # where the message opens as a request would ("what ...") and names the kind.
             in_lines, aliased = self._in_line_words(said)
             pointer = None if definite or not back else back[0]
-            out = self._variants(in_lines, _clause_ends(text), pointer, definite, aliased)
+            out = self._variants(in_lines, clause_ends(text), pointer, definite, aliased)
         position = {w: i for i, w in reversed(list(enumerate(said)))}
         pointers = [i for i, w in enumerate(raw) if w in r_.definite]
 
@@ -553,10 +496,10 @@ class NameIndex:
         of "mast & harbour"), so the brand is found as the phrase it is."""
 
         def joined(m: re.Match[str]) -> str:
-            pair = (_spelling(singular(m.group(1).lower())), _spelling(singular(m.group(3).lower())))
+            pair = (spelled_word(singular(m.group(1).lower())), spelled_word(singular(m.group(3).lower())))
             return f"{m.group(1)} {m.group(3)}" if pair in self.brand_pairs else m.group(0)
 
-        return _connected().sub(joined, text)
+        return connected_pattern().sub(joined, text)
 
     def _by_price(self, named: list[Named], text: str) -> list[Named]:
         """Variants named together, narrowed to those whose price the text says ("the green 20 hr
@@ -615,7 +558,7 @@ class NameIndex:
         for key, names in sorted(rules().kinds.items(), key=lambda kv: -len(kv[0])):
             if set(key) <= own:
                 continue
-            for i in _positions(said, key):
+            for i in phrase_positions(said, key):
                 span = set(range(i, i + len(key)))
                 lines = {c for name in names for c, line in self.lines.items() if set(name) <= line.common}
                 if not lines or span & done:
@@ -662,7 +605,7 @@ class NameIndex:
             if w.isalpha()
             and w not in rules().filler
             and w not in STOPWORDS
-            and (w in line.common or any(_compound_head(w, c) for c in line.common))
+            and (w in line.common or any(compound_head(w, c) for c in line.common))
         )
         return ("head", heads) if heads else ("", frozenset())
 
@@ -672,7 +615,7 @@ class NameIndex:
         others = {
             w
             for c, line in self.lines.items()
-            if c != category and any(h in line.common or any(_compound_head(h, n) for n in line.common) for h in heads)
+            if c != category and any(h in line.common or any(compound_head(h, n) for n in line.common) for h in heads)
             for w in line.option_words
         }
         line = self.lines[category]
@@ -703,13 +646,13 @@ class NameIndex:
                 # no Tea Kettle (stovetop: electric), however its options fit
                 continue
             value_words = {w for vs in line.values.values() for v in vs for w in v}
-            key_words = {w for k in line.values for w in _terms(k)}
-            head = _name_end(said, line.common | heads, value_words | key_words)
+            key_words = {w for k in line.values for w in spelled_terms(k)}
+            head = name_end(said, line.common | heads, value_words | key_words)
             if back is not None and head > back:
                 continue
-            attached = _attached(said, head, value_words | key_words | line.common)
+            attached = attached_positions(said, head, value_words | key_words | line.common)
             attached |= self._described(line, said, head, ends, value_words | key_words)
-            flags = _flags_said(line, said, head, ends)
+            flags = flags_said(line, said, head, ends)
             keep, named_by = self._narrowed(line, said, range(head), attached, flags)
             # Values said before the name that no variant has together with the nearer ones are
             # the shopper's own situation ("all we have is an INDUCTION cooktop. would the
@@ -770,13 +713,13 @@ class NameIndex:
             i += 1
         said_with_key = set()
         for key, values in line.values.items():
-            key_words = set(_terms(key))
+            key_words = set(spelled_terms(key))
             for v in values:
-                for p in _mentions(said, v, values):
-                    after = p + len(v) if _positions(said, v) else p + 1
+                for p in mentions_of(said, v, values):
+                    after = p + len(v) if phrase_positions(said, v) else p + 1
                     if p > head and after < len(said) and said[after] in key_words:
                         said_with_key |= set(range(p, after + 1))
-        named = {key for key, values in line.values.items() for v in values for p in _mentions(said, v) if p in run}
+        named = {key for key, values in line.values.items() for v in values for p in mentions_of(said, v) if p in run}
         following = said[i] if i < len(said) else ""
         # a value closing the message is what it asks ("is the RGB laser gaming mouse WIRELESS?"),
         # one closing a clause with more said after it describes ("the tea kettle 2 LITRE, will it")
@@ -793,10 +736,10 @@ class NameIndex:
         named_by = set(line.common)
         said_values: list[tuple[str, tuple[str, ...]]] = []
         for key, (value, words) in (flags or {}).items():
-            keep &= {r for r in line.rows if _value_terms(self.products[r].attributes.get(key, "")) == value}
+            keep &= {r for r in line.rows if value_terms(self.products[r].attributes.get(key, "")) == value}
             named_by.update(value + words)
         for key, values in line.values.items():
-            mentions = sorted((i, v) for v in values for i in _mentions(said, v, values))
+            mentions = sorted((i, v) for v in values for i in mentions_of(said, v, values))
             # the longest value said there: "wifi + cellular" is not also "wifi"
             mentions = [
                 (i, v)
@@ -805,12 +748,12 @@ class NameIndex:
             ]
             naming = [v for i, v in mentions if i in before or i in attached]
             if naming:
-                keep &= {r for r in line.rows if _value_terms(self.products[r].attributes.get(key, "")) in naming}
+                keep &= {r for r in line.rows if value_terms(self.products[r].attributes.get(key, "")) in naming}
                 said_values += [(key, v) for v in naming]
         # Only the values the variants kept have named them: another value of the same option
         # said there is the shopper's own ("I'm a SIZE 10. will the ... shoes in size 9 fit me?"
         # is asked against size 9; set O answered "Yes" with the 10 taken for part of the name).
-        kept = {(key, _value_terms(self.products[r].attributes.get(key, ""))) for r in keep for key in line.values}
+        kept = {(key, value_terms(self.products[r].attributes.get(key, ""))) for r in keep for key in line.values}
         named_by.update(w for key, v in said_values if (key, v) in kept for w in v)
         return keep, named_by
 
@@ -819,504 +762,6 @@ class NameIndex:
             return {}
         query = encode_query(embedder, text)
         return {r: float(self.vectors[r] @ query) for r in rows}
-
-
-@dataclass
-class Line:
-    """Products of one category: the title words they all share (the line's name) and the values
-    each specification takes among them (the options that tell variants apart)."""
-
-    rows: list[int]
-    common: frozenset[str]
-    values: dict[str, set[tuple[str, ...]]]
-    option_words: set[str]
-
-
-def _lines(products: list[Product]) -> dict[str, Line]:
-    by_category: dict[str, list[int]] = {}
-    for row, p in enumerate(products):
-        if p.category_path:
-            by_category.setdefault(p.category_path, []).append(row)
-    out = {}
-    for category, rows in by_category.items():
-        if len(rows) < 2:
-            continue
-        titles = [set(_terms(products[r].title)) - STOPWORDS for r in rows]
-        values: dict[str, set[tuple[str, ...]]] = {}
-        for r in rows:
-            for key, value in products[r].attributes.items():
-                values.setdefault(key, set()).add(_value_terms(value))
-        # An option is a value variants share (colour, size); a key whose every product has its
-        # own value (model number, model name) identifies products, it does not tell variants apart.
-        distinct = {k: len(v) for k, v in values.items()}
-        stated = Counter(k for r in rows for k in products[r].attributes)
-        varying = {k: v for k, v in values.items() if 1 < distinct[k] < stated[k] and all(v)}
-        option_words = {w for v in varying.values() for terms_ in v for w in terms_}
-        # a value written with a hyphen is an option in its joined form too ("USB-C", "usbc")
-        option_words |= {f for r in rows for k in varying for f in joined_forms(products[r].attributes.get(k, ""))}
-        common = frozenset(set.intersection(*titles) - option_words)
-        value_words = {w for vs in values.values() for v in vs for w in v}
-        if any(t - common - option_words - value_words for t in titles):
-            # Titles that differ by words of their own ("msl women flats", "yepme women flats")
-            # are products of one kind, not variants of one product: "the whole FLAT stinks" was
-            # read as naming all three (a session-9 chat). Variants differ by option values only.
-            continue
-        out[category] = Line(rows, common, varying, option_words)
-    return out
-
-
-def _brands(products: list[Product], not_brand: frozenset[str]) -> list[str]:
-    """Each product's brand: the record's, else its brand shelf in the category tree (see
-    `title_brand`), else, in a catalog that has a brand column, the opening words several of its
-    titles share ("LA BRIZA mile boots", "LA BRIZA black boots"), up to a number, a product-type
-    or an everyday word. A catalog with no brands at all (tau) gets none: its titles open with
-    the product's own name ("Tea Kettle (...)"), not a maker's."""
-    out = [p.brand or title_brand(p) for p in products]
-    if not any(p.brand for p in products):
-        return out
-    openings: dict[str, list[int]] = {}
-    for row, p in enumerate(products):
-        words = tokenize(p.title.replace("'", ""))
-        if not out[row] and words and words[0] not in not_brand and not words[0].isdigit():
-            openings.setdefault(words[0], []).append(row)
-    for rows in openings.values():
-        if len(rows) < 2:
-            continue
-        titles = [tokenize(products[r].title.replace("'", "")) for r in rows]
-        shared: list[str] = []
-        for column in zip(*titles, strict=False):
-            word = column[0]
-            if len(set(column)) > 1 or word in not_brand or any(c.isdigit() for c in word):
-                break
-            shared.append(word)
-        for r in rows:
-            out[r] = " ".join(shared)
-    return out
-
-
-def title_brand(product: Product) -> str:
-    """The brand of a product whose record has none, where its category tree has a level for
-    the brand's shelf: a level that reads "<the title's opening words> <its parent level>"
-    ("... > dresses > BEEBAY dresses" over "beebay girl's a-line dress"). A third of the Flipkart
-    records leave the brand column empty, though their titles open with it."""
-    levels = [level.strip() for level in (product.category_path or "").split(">")]
-    title = tokenize(product.title.replace("'", ""))
-    for parent, level in zip(levels, levels[1:], strict=False):
-        words, tail = tokenize(level), tokenize(parent)
-        head = words[: len(words) - len(tail)]
-        if tail and head and words[len(head) :] == tail and title[: len(head)] == head:
-            return " ".join(head)
-    return ""
-
-
-def _verdicts_at(raw: list[str]) -> list[int]:
-    """Where a phrase asking whether the thing just named will do is said ("jaspo skating kit
-    THEEK RAHEGA?", "... CHALEGA?"): it points back at the name before it, as "it" does."""
-    return [i for phrase in rules().verdicts for i in _positions(raw, phrase)]
-
-
-def asks_verdict(text: str) -> bool:
-    """Whether the message asks if something will do, in words that mark a question without a
-    question word or "?" ("eureka gseb vii chalega", "ye wala theek rahega")."""
-    return bool(_verdicts_at(_tokens(text)))
-
-
-def _points(raw: list[str]) -> bool:
-    """A definite word that points at a product ("THE Sonata watch", "THIS kettle"), not one that
-    opens a request ("what's the BEST ...", "the cheapest ...")."""
-    r_ = rules()
-    return any(
-        w in r_.definite and not (w == "the" and (nxt in r_.ranking or (nxt.endswith("est") and len(nxt) > 4)))
-        for w, nxt in zip(raw, [*raw[1:], ""], strict=True)
-    )
-
-
-def _specification_codes(products: list[Product]) -> list[frozenset[str]]:
-    """Each product's model codes that only its specifications carry ("Model Number: FHD115" of
-    "fabhomedecor fabric double sofa bed"): the code-like words of the values of keys that
-    identify products, those whose values are nearly all different (model number, style code,
-    model id), not of keys that describe them ("Water Resistance: IPX7" is asked, not a name)."""
-    r_ = rules()
-    values: dict[str, list[str]] = {}
-    for p in products:
-        for key, value in p.attributes.items():
-            values.setdefault(key, []).append(value.lower())
-    identifying = {
-        k
-        for k, vs in values.items()
-        if len(vs) >= r_.identifying_min_products and len(set(vs)) >= r_.identifying_share * len(vs)
-    }
-    out = []
-    for p in products:
-        words: set[str] = set()
-        for key in identifying & p.attributes.keys():
-            value = p.attributes[key]
-            words.update(
-                w for w in [*_terms(value), *joined_forms(value)] if _is_model_code(w) and not DIMENSIONS.match(w)
-            )
-        out.append(frozenset(words))
-    return out
-
-
-DIMENSIONS = re.compile(r"^\d+(?:x\d+)+$")  # "17x2x20": a size, not a model code
-
-
-def _compound_head(word: str, name: str) -> bool:
-    """`word` is the head of the one-word compound `name` ("glass" of "sunglass", "pack" of
-    "backpack", "board" of "skateboard"): an English compound is a kind of its last part, so a
-    shopper names it by that part. Both parts a word of three letters or more."""
-    return len(word) >= 4 and len(name) - len(word) >= 3 and name.endswith(word)
-
-
-def _name_end(said: list[str], common: frozenset[str], bridge: set[str]) -> int:
-    """Where a line's name ends in the message: the last word of its longest run of the line's
-    shared title words ("the size 10 synthetic HIKING BOOTS", "the hiking boots in size 10"),
-    a run a few words after "the"/"this" first: the one pointed at, not the kind in the
-    shopper's story ("never done a jigsaw before ... is THE 2000 piece landscape PUZZLE ok?").
-    Option values (`bridge`) said between its words do not break a run ("PIECE landscape PUZZLE")."""
-    best, start, last, count = (False, 0, -1), None, -1, 0
-    for i, w in enumerate([*said, ""]):
-        if w in common:
-            start = i if start is None else start
-            last, count = i, count + 1
-        elif start is not None and not (w in bridge or w.isdigit()):
-            # "the" a few words before, or before the values and units that describe it ("THE
-            # 24 mp 3x zoom camera")
-            k = start - 1
-            while k >= 0 and (said[k] in bridge or said[k].isdigit() or said[k] in rules().units):
-                k -= 1
-            reach = range(max(0, start - POINTER_REACH), start)
-            pointed = any(said[j] in rules().definite for j in reach) or (k >= 0 and said[k] in rules().definite)
-            best = max(best, (pointed, count, -last))
-            start, count = None, 0
-    return -best[2]
-
-
-POINTER_REACH = 4  # words: "the 2000 piece landscape puzzle"
-
-
-def _attached(said: list[str], head: int, option_words: set[str]) -> set[int]:
-    """Positions after a line's name that still describe it: from an attaching word ("with",
-    "in", "for") on, through option values, option names and "and", up to any other word."""
-    out: set[int] = set()
-    on = False
-    for i in range(head + 1, len(said)):
-        w = said[i]
-        if w in rules().attach:
-            on = True
-        elif on and (w in option_words or w in ("and", "or") or w.isdigit()):
-            out.add(i)
-        elif on and w in rules().articles:
-            continue  # "with THE leather band and AMOLED display"
-        else:
-            on = False
-    # "the tea kettle, the 1.5 litre induction ONE": option values right before a word that
-    # points back at the product name it too.
-    run: list[int] = []
-    for i in range(head + 1, len(said)):
-        w = said[i]
-        if w in option_words or w.isdigit():
-            run.append(i)
-        elif w in rules().referents and run:
-            out.update(run)
-            run = []
-        else:
-            run = []
-    return out
-
-
-Flag = tuple[tuple[str, ...], tuple[str, ...]]  # the value ("yes",) or ("no",), and the words that said it
-YES, NO = ("yes",), ("no",)
-
-
-def _stem(word: str) -> str:
-    return _stemmer()(word)
-
-
-@cache
-def _stemmer() -> Callable[[str], str]:
-    """The English Snowball stemmer. nltk is imported on first use: the import costs about 1.5 s
-    of every command's start-up, and only a question naming a yes/no option needs it."""
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english").stem
-
-
-def _flags_said(line: Line, said: list[str], head: int, ends: set[int]) -> dict[str, Flag]:
-    """The yes/no options of a line said by their own name in the words that name the variant:
-    "the 4k WATERPROOF action camera", "red bluetooth speaker, 20 hour battery, WATER RESISTANT
-    one" (its "water resistance: yes"; "NOT waterproof", "WITHOUT water resistance": no). Titles
-    leave a yes/no out, so only the option's name, in any of its word forms (a stemmer), says it.
-    Said right before the line's name, or after it as part of the run of values that describes it,
-    closed by a word pointing back ("... one") or followed by another value; not as the last thing
-    after the name, which is what is asked ("is the red bluetooth speaker WATER RESISTANT?")."""
-    r_ = rules()
-    flags = {k: vs for k, vs in line.values.items() if vs <= {YES, NO} and len(vs) == 2}
-    # An option with a value for its absence ("backlight: none") is named by its name negated
-    # ("the 60% keyboard WITHOUT ANY BACKLIGHT"); said plainly it could be any other value.
-    absent = {k: next(v for v in sorted(vs) if v in r_.absent) for k, vs in line.values.items() if vs & r_.absent}
-    absent = {k: v for k, v in absent.items() if k not in flags}
-    if not flags and not absent:
-        return {}
-    values = {w for vs in line.values.values() for v in vs for w in v} | {w for k in line.values for w in _terms(k)}
-    stems = [_stem(w) for w in said]
-    spans: dict[str, tuple[int, int, tuple[str, ...]]] = {}
-    for key in [*flags, *absent]:
-        key_stems = [_stem(w) for w in _terms(key)]
-        for i in range(len(said) - len(key_stems) + 1):
-            if stems[i : i + len(key_stems)] == key_stems:
-                # "not waterproof", "without ANY backlight"
-                before = i - 2 if i > 1 and said[i - 1] in r_.negation_fillers else i - 1
-                negated = before >= 0 and said[before] in r_.negations
-                if key in absent and not negated:
-                    continue
-                start = before if negated else i
-                spans[key] = (start, i + len(key_stems) - 1, absent.get(key, NO) if negated else YES)
-    flag_words = {said[p] for a, b, _ in spans.values() for p in range(a, b + 1)}
-
-    def describes(p: int) -> bool:
-        w = said[p]
-        return w in values or w in line.common or w in flag_words or w.isdigit() or w in r_.units or w in r_.attach
-
-    start = head
-    while start > 0 and said[start - 1] in line.common and start - 1 not in ends:
-        start -= 1
-    out: dict[str, Flag] = {}
-    for key, (a, b, value) in spans.items():
-        if b < start:  # before the name, in one run of describing words up to it
-            between = range(b + 1, start)
-            naming = all(describes(p) for p in between) and not any(p in ends for p in range(b, start - 1))
-        elif a > head:  # after it, in the run of values that describes it
-            naming = all(describes(p) for p in range(head + 1, a))
-            after = said[b + 1] if b + 1 < len(said) else ""
-            naming = naming and (after in r_.referents or (after in values and b not in ends))
-            # right after the name, a clause of its own with more said after it ("that 60%
-            # keyboard WITHOUT ANY BACKLIGHT, are the switches ...?"); "is the keyboard without
-            # backlight?" asks
-            naming = naming or (a == head + 1 and value != YES and b in ends and b < len(said) - 1)
-        else:
-            naming = False
-        if naming:
-            out[key] = (value, tuple(said[a : b + 1]))
-    return out
-
-
-def _mentions(said: list[str], value: tuple[str, ...], others: set[tuple[str, ...]] | None = None) -> list[int]:
-    """Where a value is said: the whole phrase, or (with the option's `others`) a word of a
-    longer value that no other value of the option has ("ALEXA" for "amazon alexa", "FOAM" for
-    "memory foam"), where the shopper names the option by its telling part."""
-    at = _positions(said, value)
-    if others is not None and len(value) > 1 and not at:
-        theirs = {w for v in others if v != value for w in v}
-        telling = {w for w in value if w not in theirs and _names(w) and not w.isdigit() and w not in rules().generic}
-        at = [i for i, w in enumerate(said) if w in telling]
-    return at
-
-
-def _positions_of(said: list[str], words: frozenset[str]) -> list[int]:
-    return [i for i, w in enumerate(said) if w in words]
-
-
-def _clause_ends(text: str) -> set[int]:
-    """Positions (in `_tokens(text)`) of the last word of each clause: before a comma, a full
-    stop, a question mark, a bracket or a dash set off by spaces ("pet bed large grey - can i")."""
-    ends: set[int] = set()
-    count = 0
-    for clause in CLAUSE_BREAK.split(text.replace("'", "")):
-        n = len(_tokens(clause))
-        if n:
-            count += n
-            ends.add(count - 1)
-    return ends
-
-
-@cache
-def _connected() -> re.Pattern[str]:
-    """Two words joined by a connective of naming.yaml or "&" (see `NameIndex._brands_joined`)."""
-    words = "|".join(map(re.escape, sorted(rules().connectives | {"&"})))
-    return re.compile(rf"\b(\w+)\s+({words})\s+(\w+)\b", re.I)
-
-
-CLAUSE_BREAK = re.compile(r"[,;:!?()]+|\.+(?=\s|$)|\s[-–—]+\s")
-
-
-def _value_terms(value: str) -> tuple[str, ...]:
-    return tuple(_terms(value))
-
-
-def _positions(said: list[str], phrase: tuple[str, ...]) -> list[int]:
-    n = len(phrase)
-    return [i for i in range(len(said) - n + 1) if tuple(said[i : i + n]) == phrase] if n else []
-
-
-def _contains(said: list[str], phrase: tuple[str, ...]) -> bool:
-    return bool(_positions(said, phrase))
-
-
-def _said_types(said: list[str], single: frozenset[str]) -> list[frozenset[str]]:
-    """The product types the message says, one- to three-word ("watch", "track pant")."""
-    out = [frozenset([w]) for w in said if w in single]
-    for n in (2, 3):
-        for i in range(len(said) - n + 1):
-            if tuple(said[i : i + n]) in vocabulary.product_types():
-                out.append(frozenset(said[i : i + n]))
-    return out
-
-
-def _type_phrase_words(said: list[str]) -> set[str]:
-    """Words of the multi-word product types the message says ("running shoe", "track pant")."""
-    out: set[str] = set()
-    for n in (2, 3):
-        for i in range(len(said) - n + 1):
-            if tuple(said[i : i + n]) in vocabulary.product_types():
-                out.update(said[i : i + n])
-    return out
-
-
-def _phrase_words(said: list[str], title: list[str], names: frozenset[str], candidates: set[str]) -> frozenset[str]:
-    """Words of `candidates` said right before or after a name word, as they stand in the title."""
-    pairs = set(zip(title, title[1:], strict=False))
-    out = set()
-    for a, b in zip(said, said[1:], strict=False):
-        if (a, b) in pairs:
-            if a in names and b in candidates:
-                out.add(b)
-            elif b in names and a in candidates:
-                out.add(a)
-    return frozenset(out)
-
-
-def _gap(said: list[str], a: int, b: int, within: frozenset[str]) -> int:
-    """Words said between positions a and b that are no part of the product's name (`within`)."""
-    return sum(1 for w in said[min(a, b) + 1 : max(a, b)] if w not in within and not w.isdigit())
-
-
-def _compact(said: list[str], words: frozenset[str], within: frozenset[str], reach: int = 2) -> bool:
-    """The words are said in one run (fewer than `reach` other words between one and the next),
-    each at least once: a word said again elsewhere ("the asics gel-kayano 22 running shoes, how
-    much does one SHOE weigh?") does not scatter the name."""
-    at = sorted(i for i, w in enumerate(said) if w in words)
-    run: set[str] = set()
-    for a, b in zip([None, *at], at, strict=False):
-        if a is not None and _gap(said, a, b, within) >= reach:
-            run = set()
-        run.add(said[b])
-        if run >= words & set(said):
-            return True
-    return not at
-
-
-def _said_near(
-    said: list[str], fresh: frozenset[str], rest: frozenset[str], within: frozenset[str], reach: int = 2
-) -> bool:
-    """A word of `fresh` said with fewer than `reach` other words between it and one of `rest`
-    ("the FREE 2 SPORT", "the leebo LED headlight for PULSAR 150")."""
-    at = [i for i, w in enumerate(said) if w in fresh]
-    others = [i for i, w in enumerate(said) if w in rest]
-    return any(_gap(said, i, j, within) < reach for i in at for j in others)
-
-
-def _ordinary_words(words: set[str], products: list[Product]) -> set[str]:
-    """Title and brand words that are everyday words of this catalog ("only", "this"): found in
-    more of its descriptions than `ordinary_brand_share`. Said alone they are that word, not a
-    name: "I only have an induction cooktop" names no product of the brand Only."""
-    if not words:
-        return set()
-    counts: Counter[str] = Counter()
-    for p in products:
-        counts.update({w for w in _terms(p.description) if w in words})
-    limit = rules().ordinary_brand_share * max(len(products), 1)
-    return {w for w, n in counts.items() if n > limit}
-
-
-def _said_together(said: list[str], title: list[str], names: frozenset[str]) -> bool:
-    """Two name words side by side in the title said side by side ("glamr stylish"): a name, not
-    a search that happens to use two words of one title in its own order."""
-    pairs = {(a, b) for a, b in zip(title, title[1:], strict=False) if a in names and b in names}
-    return any(pair in pairs for pair in zip(said, said[1:], strict=False))
-
-
-def _share(idf: dict[str, float], part: frozenset[str], whole: frozenset[str]) -> float:
-    return sum(idf[w] for w in part) / max(sum(idf[w] for w in whole), 1e-9)
-
-
-def _names(word: str) -> bool:
-    if word.isdigit():
-        return len(word) >= 3
-    return len(word) >= 3 or any(c.isdigit() for c in word)
-
-
-CODE_NUMBER = re.compile(r"\d{3,}")
-HYPHENATED = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
-SPLIT_CODE = re.compile(r"\b([a-z]{2,5})[\s-]?(\d{2,6}[a-z]{0,3})\b")
-
-
-def joined_forms(text: str) -> list[str]:
-    """Brands and model codes written with or without their hyphen or space ("d-link" and
-    "dlink", "dap-1320", "dap 1320" and "dap1320"): each joined form, added beside the words,
-    so the two spellings meet whichever the title and the shopper used."""
-    low = text.lower()
-    # Digits on both sides ("13-019") are a code written one way only: joining them would add a
-    # name word the shopper never says, and weaken the cover of the words they do say.
-    forms = [m.group(0).replace("-", "") for m in HYPHENATED.finditer(low) if re.search(r"[a-z]", m.group(0))]
-    forms += [m.group(1) + m.group(2) for m in SPLIT_CODE.finditer(low)]
-    return [f for f in forms if len(f) >= 4]
-
-
-def _joined_codes(product: Product) -> list[str]:
-    """`joined_forms` of a title and brand, less a value written after its own key ("Running
-    Shoes (size 10, ...)" with "size: 10"): "size10" is no model code, and "I'm a size 10" in the
-    shopper's story named that shoe over the yellow size 9 one asked about (set O)."""
-    keyed = {f"{k}{v}".replace(" ", "").lower() for k, v in product.attributes.items() if len(_terms(k)) == 1}
-    return [f for f in joined_forms(f"{product.title} {product.brand or ''}") if f not in keyed]
-
-
-def _is_model_code(word: str) -> bool:
-    """Letters and digits in one word of four or more characters ("dap1320", "wq18", "sh83"):
-    a model code, not an amount ("16l" is a size, "1320" a number)."""
-    return len(word) >= 4 and any(c.isdigit() for c in word) and sum(c.isalpha() for c in word) >= 2
-
-
-def _code_parts(terms: list[str]) -> list[str]:
-    """The words inside a model code ("purple02", "8502-7purple", "1070blk" -> "purple", "blk"):
-    a shopper names the colour or the suffix without the code's digits."""
-    return [part for w in terms if any(c.isdigit() for c in w) for part in re.findall(r"[a-z]{3,}", w) if part != w]
-
-
-def _terms(text: str) -> list[str]:
-    return [_spelling(singular(w)) for w in _tokens(text)]
-
-
-def name_terms(text: str) -> list[str]:
-    """The text's words as naming reads them (singular, one spelling): a brand as `Named.matched` holds it."""
-    return _terms(text)
-
-
-SHORT_HYPHENATED = re.compile(r"\b([a-z]{1,2})-([a-z]{1,2})\b")  # "wi-fi", "t-rex" are one word said either way
-NUMBER_UNIT = re.compile(r"^(\d+)([a-z]+)$")
-
-
-DEGREE_SIGN = re.compile(r"(?<=\d)\s*°")
-
-
-def _tokens(text: str) -> list[str]:
-    """Lowercase words, a number written together with its unit split from it ("25cm", "2L",
-    "8hr" -> "25 cm", "2 l", "8 hr"), as titles and shoppers write it either way."""
-    out: list[str] = []
-    # "110° view": the degree sign is the unit "degree" ("110 degrees" in a tau option, set O)
-    text = DEGREE_SIGN.sub(" degree ", text)
-    for w in tokenize(SHORT_HYPHENATED.sub(r"\1\2", text.replace("'", "").lower())):
-        m = NUMBER_UNIT.match(w)
-        if m and _spelling(singular(m.group(2))) in rules().units:
-            out += [m.group(1), m.group(2)]
-        else:
-            out.append(w)
-    return out
-
-
-def _spelling(word: str) -> str:
-    """One spelling of a word written two ways ("litre"/"liter"): `spellings` in naming.yaml."""
-    return rules().spellings.get(word, word)
 
 
 _indexes: dict[int, NameIndex] = {}
@@ -1340,7 +785,7 @@ class CatalogCounts:
 
     total: int
     titles_with: Callable[[str], int]  # products holding the word in their title or specifications
-    ordinary: Callable[[set[str]], set[str]]  # the everyday words among these (see `_ordinary_words`)
+    ordinary: Callable[[set[str]], set[str]]  # the everyday words among these (see `ordinary_title_words`)
 
 
 _counts: dict[int, CatalogCounts] = {}
@@ -1394,7 +839,7 @@ def candidate_rows(text: str, catalog: Any) -> list[int]:
             rows.update(group.tolist())
     # a model code only the specifications carry ("the fhd115 sofa bed"): BM25 reads titles and
     # descriptions; the attribute postings read specification values too
-    for word in sorted({w for w in terms(text) if _is_model_code(w)}):
+    for word in sorted({w for w in terms(text) if is_model_code(w)}):
         held = catalog.attribute_rows([word])
         if len(held) <= r_.candidates_max:
             rows.update(int(r) for r in held)
@@ -1468,8 +913,10 @@ def naming_words(named: list[Named], message: str = "") -> str:
     `message`, also every word of the stretch that names them, from its first name word to its
     last: a shopper describes the product while naming it ("the oxford non stick dosa tawa, will
     it work on induction?" asks about induction, not about being non-stick)."""
-    words = {w for n in named for w in _terms(f"{n.product.title} {n.product.brand or ''}") if w not in n.unnamed}
-    said = _terms(message)
+    words = {
+        w for n in named for w in spelled_terms(f"{n.product.title} {n.product.brand or ''}") if w not in n.unnamed
+    }
+    said = spelled_terms(message)
     for n in named:
         at = [i for i, w in enumerate(said) if w in n.matched]
         if at and at[-1] - at[0] < NAMING_SPAN_MAX:
@@ -1480,19 +927,19 @@ def naming_words(named: list[Named], message: str = "") -> str:
         # stretch is the run of the name's own words with at most a few others between them,
         # the run holding most of the words it was named by: "what RING size is the jewels of
         # jaipur ruby ring?" asks about size, so its first "ring" starts no stretch.
-        own = set(_terms(f"{n.product.title} {n.product.brand or ''}"))
+        own = set(spelled_terms(f"{n.product.title} {n.product.brand or ''}"))
         stretch = _naming_run(said, own, n.matched)
         if len(set(stretch) - own) <= NAMING_OTHER_WORDS_MAX:
             words.update(stretch)
     # A price said names the variant ("the ones at 241.90"); it is not what is asked.
-    words.update(w for n in named for price in price_words(n.product, message) for w in [price, *_terms(price)])
+    words.update(w for n in named for price in price_words(n.product, message) for w in [price, *spelled_terms(price)])
     # "... chalega?", "theek rahega?" ask whether it will do; their words are not what is asked.
-    raw = _tokens(message)
+    raw = said_tokens(message)
     words.update(
         w
-        for i in _verdicts_at(raw)
+        for i in verdicts_at(raw)
         for phrase in rules().verdicts
-        if _positions(raw[i:], phrase)[:1] == [0]
+        if phrase_positions(raw[i:], phrase)[:1] == [0]
         for w in phrase
     )
     # The question is read in its own spelling ("litre"): each word also as the other spellings.

@@ -524,7 +524,7 @@ def test_a_flag_for_the_feature_asked_answers_before_an_amount_in_the_chatter():
     ],
 )
 def test_brands_and_codes_meet_with_or_without_their_hyphen_or_space(text, forms):
-    from assistant.naming import joined_forms
+    from assistant.name_text import joined_forms
 
     assert joined_forms(text) == forms
 

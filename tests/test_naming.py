@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.naming import NameIndex, title_brand
+from assistant.name_text import title_brand
+from assistant.naming import NameIndex
 from common.schema import Product
 
 # Thirty everyday products: idf thresholds are shares of a one-title word's idf, so a catalog of
