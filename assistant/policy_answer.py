@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.policy_focus import unnamed_focus
 from assistant.policy_parts import part_answers
 from assistant.policy_words import WordWeights, content_stems, remember, share, weights_for
 from assistant.policy_words import stem as _stem
@@ -296,9 +297,20 @@ def answer(
     if whole is not None:
         return whole
     found = _with_verdict(question, _applying(passages, question, search, embed))
+    if found.covered and found.quoted and unnamed_focus(question, _policy_stems(passages)):
+        # The thing asked about ("a restocking fee") is named by no clause: the nearest clause,
+        # however close in tone, does not settle it (assistant/policy_focus.py).
+        top = found.quoted[0]
+        return PolicyAnswer(f"{NOT_COVERED} {_quoted(top, None)}", [top], False, found.fit)
     if of_product and not found.covered and not situations_in(question):
         return _general_rule(passages, question, section) or found
     return found
+
+
+def _policy_stems(passages: list[dict]) -> list[set[str]]:
+    """Each clause's content stems: of all the policies warmed, else of the passages at hand."""
+    warmed = weights_for([p.get("id") for p in passages])
+    return warmed.texts if warmed is not None else [_clause_stems(c) for p in passages for c in clauses(p)]
 
 
 def _general_rule(

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from assistant.policy_answer import NOT_COVERED, answer, cited, clauses, situations_in
+from assistant.policy_focus import unnamed_focus
 from assistant.policy_parts import parts
 from assistant.policy_words import WordWeights, content_stems, share
 from ingest.policies import split_policy
@@ -317,3 +318,35 @@ def test_each_part_of_a_two_part_question_is_answered_from_its_own_clause(passag
     sections = [c.section for c in found.quoted]
     assert sections[0].endswith(first) and any(s.endswith(second) for s in sections), sections
     assert says in found.text
+
+
+@pytest.mark.parametrize(
+    ("question", "unnamed"),
+    [
+        # the thing asked for, after an article in the asking clause, is named by no clause
+        ("do you run a referral bonus for friends who sign up?", ["bonus"]),
+        ("Is there a loyalty scheme for regulars?", ["scheme"]),
+        # an "if ..." clause is the situation; the asking clause after it holds the focus
+        ("If I send it back, will you charge a restocking surcharge?", ["surcharge"]),
+        # a story clause before the question's own clause is no focus ("the lid cracked")
+        ("the kettle arrived and the lid cracked, is that covered?", []),
+        # the shopper's product is the situation; a light noun ("the money") names no thing
+        ("can I return the lamp?", []),
+        ("where does the money go after a refund?", []),
+    ],
+)
+def test_the_focus_a_question_turns_on_is_read_by_its_place(passages, question, unnamed):
+    stems = [content_stems(f"{c.section.split(' > ')[-1]} {c.text}") for p in passages for c in clauses(p)]
+    assert unnamed_focus(question, stems) == unnamed
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do you run a referral bonus for friends who sign up?",
+        "will you charge a restocking surcharge if I send it back?",
+    ],
+)
+def test_a_question_about_a_thing_no_clause_names_is_not_covered(passages, question):
+    found = answer([dict(p) for p in passages], question)
+    assert not found.covered and found.text.startswith(NOT_COVERED)
