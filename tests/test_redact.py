@@ -1267,6 +1267,14 @@ def test_an_id_named_in_hindi_is_redacted_even_in_lower_case():
         ),
         # a postcode named after a unit line
         ("redeliver to flat 1202, Tower C, Sector 54, Gurugram. Pin 122011", "redeliver to [ADDRESS]. Pin [POSTCODE]"),
+        # a price's thousands comma after the line parts no address: the price stays
+        ("адрес: ул. Ленина, д. 12, кв. 45, цена 12,500 руб", "адрес: [ADDRESS], цена 12,500 руб"),
+        (
+            "배송지: 대구광역시 수성구 범어동 77 리버뷰 302호, 설치비 15,000원 포함인가요",
+            "배송지: [ADDRESS], 설치비 15,000원 포함인가요",
+        ),
+        # a cued line's part goes on in chat words after the address: a delivery window stays
+        ("ship to Lot 12 Taman Melati after 3pm, 2 lamps", "ship to [ADDRESS] after 3pm, 2 lamps"),
     ],
 )
 def test_labelled_address_lines_in_any_script(text, expected):
