@@ -2271,3 +2271,30 @@ def test_chinese_street_lines_in_traditional_characters(text, gone, kept):
 def test_a_traditional_number_mark_in_a_model_code_stays():
     text = "請問這款電鍋10人份還有貨嗎，型號TW-390號"
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a self-introduction opening its clause: the name filling the clause is the writer's
+        ("Salut, c'est Gaëtan Lefebvre, rappelez-moi svp", "Salut, c'est [NAME], rappelez-moi svp"),
+        ("Buongiorno, sono Ludovica, il numero è 333 765 4321", "Buongiorno, sono [NAME], il numero è [PHONE]"),
+        ("pedido atrasado. Le escribe Ainhoa, tel 612 345 678", "pedido atrasado. Le escribe [NAME], tel [PHONE]"),
+        ("the blender leaks, ring 0412 987 654 - it's Keziah", "the blender leaks, ring [PHONE] - it's [NAME]"),
+    ],
+)
+def test_name_after_a_self_introduction_opening_its_clause(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a family name alone after the household's or its door bell's word
+        ("consegnare al campanello Ferraro, terzo piano", "consegnare al campanello [NAME], terzo piano"),
+        ("bitte bei Familie Hofstetter abgeben, Paket 2 von 3", "bitte bei Familie [NAME] abgeben, Paket 2 von 3"),
+        ("sonnette Lefèvre si je suis absente", "sonnette [NAME] si je suis absente"),
+    ],
+)
+def test_family_name_after_a_household_or_door_bell_word(text, expected):
+    assert redact(text) == expected
