@@ -34,6 +34,7 @@ from common.address_words import (  # one reading of redact.yaml
     _words,
 )
 from common.card_messages import card_signers
+from common.clause_names import clause_names
 from common.cued_numbers import cued_codes
 from common.given_names_alone import given_names_alone
 from common.household_names import household_names
@@ -637,7 +638,7 @@ def _redact(text: str) -> str:
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
     text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)
     text = _phones(_disguised_phones(text))
-    text = recurring_names(text, self_introduced_names(given_names_alone(names_beside_contacts(text))))
+    text = recurring_names(text, clause_names(self_introduced_names(given_names_alone(names_beside_contacts(text)))))
     # a name right before or after the address (its addressee), once the address is tagged; not
     # a Chinese city before its district ("杭州市[ADDRESS]": 杭 is a family name too)
     text = thai_names(addresses(text))

@@ -2298,3 +2298,22 @@ def test_name_after_a_self_introduction_opening_its_clause(text, expected):
 )
 def test_family_name_after_a_household_or_door_bell_word(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full name filling a clause of its own beside the writer's details
+        (
+            "Giulia Marchetti. Nata il 12/03/1988, tessera fedeltà per favore",
+            "[NAME]. Nata il [DOB], tessera fedeltà per favore",
+        ),
+        (
+            "card 4111 1111 1111 1111, Niamh Kavanagh, please refund the kettle",
+            "card [CARD], [NAME], please refund the kettle",
+        ),
+        ("Martina Horvat. Geboren am 04.07.1991, Kundenkarte bitte", "[NAME]. Geboren am [DOB], Kundenkarte bitte"),
+    ],
+)
+def test_full_name_filling_its_clause_beside_the_writers_details(text, expected):
+    assert redact(text) == expected
