@@ -31,8 +31,10 @@ LOOSE_HOUSE_NUMBER = re.compile(r"#?(?:[^\W\d_]{1,3}[.:-]?)?\d{1,5}(?:[/-](?:[^\
 
 SENTENCE_BEFORE_TAG = re.compile(r"[.!?](?=\s+\[[A-Z]+\])")
 
-# Parts of a labelled line are set apart by commas of any script.
-PART_SEPARATOR = re.compile(r"[,，、،]")
+# Parts of a labelled line are set apart by commas of any script; not the comma that groups a
+# number's thousands ("3,000원", "₹1,499", "12,500 руб"), which would split a price after the
+# address into "parts" holding a number, read as more of the address.
+PART_SEPARATOR = re.compile(r"(?<!\d)[,，、،]|[,，、،](?!\d{3}(?!\d))")
 
 # More words than this in a part, and it is a sentence, not a part of an address.
 MAX_PART_TOKENS = 8
@@ -207,6 +209,24 @@ def _labelled_lines(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _without_chat_tail(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The line's first part up to where the sentence goes on to a delivery window or day: from a
+    word of time ("between", "avant", "bis"; data) to the part's end, with no street or unit word
+    after it ("Blk 208 Toa Payoh North #07-1123 S310208 between 2-5pm", "Unit 9 Kestrel Court
+    before noon"). Lower-case place names stay ("villa 14 street 7 al barsha")."""
+    for i, (_, _, token) in enumerate(tokens):
+        if i and token.lower() in _time_openers():
+            rest = [t[2].strip(".,()'\"").lower() for t in tokens[i + 1 :]]
+            if not any(word in _address_words() for word in rest):
+                return tokens[:i]
+    return tokens
+
+
+@cache
+def _time_openers() -> frozenset[str]:
+    return frozenset(w.lower() for w in _data()["time_openers"])
+
+
 def _cued_lines(text: str) -> list[tuple[int, int, str]]:
     """After an address cue, a line opening with a house number or a unit word and a number."""
     spans = []
@@ -222,7 +242,11 @@ def _cued_lines(text: str) -> list[tuple[int, int, str]]:
             continue
         if TAG.search(parts[0]) or not any(t[2].lower() in _address_words() for t in first):
             continue
+        first = _without_chat_tail(first)
         end = first[-1][1]
+        if end < cue.end() + len(parts[0].rstrip()):
+            spans.append((first[0][0], end, ADDRESS_TAG))
+            continue  # the clause went on in chat words: no later part is the address's
         offset = cue.end() + len(parts[0]) + 1
         for part in parts[1:]:
             tokens = _tokens(part, offset)

@@ -34,8 +34,10 @@ from common.address_words import (  # one reading of redact.yaml
     _words,
 )
 from common.card_messages import card_signers
+from common.clause_names import clause_names
 from common.cued_numbers import cued_codes
 from common.given_names_alone import given_names_alone
+from common.household_names import household_names
 from common.identity import birth_dates, national_ids
 from common.matching_form import fold, restore
 from common.name_cues import full_names
@@ -43,6 +45,7 @@ from common.name_words import merged_spans, names_someone
 from common.names_by_contacts import names_beside_contacts
 from common.person_names import titled_names
 from common.relation_names import names_after_relations, recurring_names
+from common.self_introductions import self_introduced_names
 from common.thai_names import thai_names
 
 # Checking numbers against some fifty regions' plans compiles more of libphonenumber's patterns
@@ -627,7 +630,7 @@ def _redact(text: str) -> str:
     text = _spelled_email().sub(_email, text)
     text = _upi_ids(text)
     # a name read once goes wherever it recurs (a gift card repeats the given name)
-    text = recurring_names(text, card_signers(names_after_relations(full_names(titled_names(text)))))
+    text = recurring_names(text, card_signers(names_after_relations(household_names(full_names(titled_names(text))))))
     text = PO_BOX.sub("[ADDRESS]", text)
     text = cued_codes(IBAN.sub(_iban, named_ibans(text)))
     text = national_ids(account_numbers(birth_dates(text)))
@@ -635,7 +638,7 @@ def _redact(text: str) -> str:
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
     text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)
     text = _phones(_disguised_phones(text))
-    text = recurring_names(text, given_names_alone(names_beside_contacts(text)))
+    text = recurring_names(text, clause_names(self_introduced_names(given_names_alone(names_beside_contacts(text)))))
     # a name right before or after the address (its addressee), once the address is tagged; not
     # a Chinese city before its district ("杭州市[ADDRESS]": 杭 is a family name too)
     text = thai_names(addresses(text))

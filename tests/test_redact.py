@@ -1267,6 +1267,14 @@ def test_an_id_named_in_hindi_is_redacted_even_in_lower_case():
         ),
         # a postcode named after a unit line
         ("redeliver to flat 1202, Tower C, Sector 54, Gurugram. Pin 122011", "redeliver to [ADDRESS]. Pin [POSTCODE]"),
+        # a price's thousands comma after the line parts no address: the price stays
+        ("адрес: ул. Ленина, д. 12, кв. 45, цена 12,500 руб", "адрес: [ADDRESS], цена 12,500 руб"),
+        (
+            "배송지: 대구광역시 수성구 범어동 77 리버뷰 302호, 설치비 15,000원 포함인가요",
+            "배송지: [ADDRESS], 설치비 15,000원 포함인가요",
+        ),
+        # a cued line's part goes on in chat words after the address: a delivery window stays
+        ("ship to Lot 12 Taman Melati after 3pm, 2 lamps", "ship to [ADDRESS] after 3pm, 2 lamps"),
     ],
 )
 def test_labelled_address_lines_in_any_script(text, expected):
@@ -2263,3 +2271,49 @@ def test_chinese_street_lines_in_traditional_characters(text, gone, kept):
 def test_a_traditional_number_mark_in_a_model_code_stays():
     text = "請問這款電鍋10人份還有貨嗎，型號TW-390號"
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a self-introduction opening its clause: the name filling the clause is the writer's
+        ("Salut, c'est Gaëtan Lefebvre, rappelez-moi svp", "Salut, c'est [NAME], rappelez-moi svp"),
+        ("Buongiorno, sono Ludovica, il numero è 333 765 4321", "Buongiorno, sono [NAME], il numero è [PHONE]"),
+        ("pedido atrasado. Le escribe Ainhoa, tel 612 345 678", "pedido atrasado. Le escribe [NAME], tel [PHONE]"),
+        ("the blender leaks, ring 0412 987 654 - it's Keziah", "the blender leaks, ring [PHONE] - it's [NAME]"),
+    ],
+)
+def test_name_after_a_self_introduction_opening_its_clause(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a family name alone after the household's or its door bell's word
+        ("consegnare al campanello Ferraro, terzo piano", "consegnare al campanello [NAME], terzo piano"),
+        ("bitte bei Familie Hofstetter abgeben, Paket 2 von 3", "bitte bei Familie [NAME] abgeben, Paket 2 von 3"),
+        ("sonnette Lefèvre si je suis absente", "sonnette [NAME] si je suis absente"),
+    ],
+)
+def test_family_name_after_a_household_or_door_bell_word(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full name filling a clause of its own beside the writer's details
+        (
+            "Giulia Marchetti. Nata il 12/03/1988, tessera fedeltà per favore",
+            "[NAME]. Nata il [DOB], tessera fedeltà per favore",
+        ),
+        (
+            "card 4111 1111 1111 1111, Niamh Kavanagh, please refund the kettle",
+            "card [CARD], [NAME], please refund the kettle",
+        ),
+        ("Martina Horvat. Geboren am 04.07.1991, Kundenkarte bitte", "[NAME]. Geboren am [DOB], Kundenkarte bitte"),
+    ],
+)
+def test_full_name_filling_its_clause_beside_the_writers_details(text, expected):
+    assert redact(text) == expected
