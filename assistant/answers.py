@@ -188,8 +188,11 @@ def _suits(product: Product, question: str, values: KeyValues | None) -> Answer 
     given = ", ".join(f"{key}: {value}" for key, value in found.evidence)
     evidence = [Evidence(f"{key}: {value}", key, value) for key, value in found.evidence]
     if found.suits and found.unmet:  # made for him, but "he can't tie laces" is what was asked
-        need = " ".join(found.unmet)
-        return Answer(Verdict.JUDGEMENT, f"The listing gives {given}; it says nothing about {need}.", evidence)
+        return Answer(
+            Verdict.JUDGEMENT,
+            f"The listing gives {given}: that is who it is made for; it says nothing of the need you describe.",
+            evidence,
+        )
     verdict = Verdict.YES if found.suits else Verdict.NO
     return Answer(verdict, f"{'Yes' if found.suits else 'No'}. The listing gives {given}.", evidence)
 
