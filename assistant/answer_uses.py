@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 
-from assistant import fit
+from assistant import amount_bounds, fit
 from assistant.answer_data import Use, knowledge
 from assistant.answer_evidence import (
     NEGATION,
@@ -340,13 +340,14 @@ def fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | N
     measured = [w for w in word_set(question) if w in knowledge().measures]
     # "would the showpiece fit in it?" of a 30 cm niche: the product must be the smaller one
     judge = fit.fits_inside if fit.goes_inside(question) else fit.fits
+    bounded = amount_bounds.ceilings(question)  # "nothing over two inches": the most it may be
     for need in needs:
         for e in evidence:
             if e.source == "description" or not e.key or not e.value or e.key == "category":
                 continue
             if not _of_measure(measured, e.key):  # "10mm THICK" is no "Height: 68 cm" (set K held-out)
                 continue
-            verdict = judge(need, e.key, e.value)
+            verdict = (fit.fits_inside if need in bounded else judge)(need, e.key, e.value)
             if verdict is not None:
                 lead = "Yes" if verdict else "No"
                 return Answer(Verdict.YES if verdict else Verdict.NO, f"{lead}. The listing gives {e.text}.", [e])

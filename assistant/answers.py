@@ -93,6 +93,7 @@ MATERIAL_KEY = re.compile(r"material|fabric", re.I)
 # is asked ("can i put the handis in microwave TO REHEAT DAL?"): the question without the story.
 # A sentence ends at ! ? a line break, or a full stop that is no decimal point ("1.5 litre").
 ASKING_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))*\?[\s.!?]*$")
+ASKED = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))*\?")  # any sentence that asks, wherever it stands
 PURPOSE_AFTER = re.compile(r"\s+(?:to|for)\s+\w+(?:\s+\w+){0,4}\s*\?[\s.!?]*$", re.I)
 
 
@@ -160,8 +161,10 @@ def _answer_from_record(
     if other is not None:  # "bluetooth?" against "Interface: Wired USB" (sets L, M)
         return other
     asking = ASKING_SENTENCE.search(question)
+    # "is it pure cotton? I sweat a lot": the story may come after the question too.
+    asking = asking or next(reversed(list(ASKED.finditer(question))), None)
     sentence = asking.group().strip() if asking else ""
-    tries = [sentence] if asking and asking.start() > 0 else []
+    tries = [sentence] if asking and sentence != question.strip() else []
     if PURPOSE_AFTER.search(sentence):
         tries.append(PURPOSE_AFTER.sub("?", sentence))
     for text in tries:
@@ -184,6 +187,12 @@ def _suits(product: Product, question: str, values: KeyValues | None) -> Answer 
         return None
     given = ", ".join(f"{key}: {value}" for key, value in found.evidence)
     evidence = [Evidence(f"{key}: {value}", key, value) for key, value in found.evidence]
+    if found.suits and found.unmet:  # made for him, but "he can't tie laces" is what was asked
+        return Answer(
+            Verdict.JUDGEMENT,
+            f"The listing gives {given}: that is who it is made for; it says nothing of the need you describe.",
+            evidence,
+        )
     verdict = Verdict.YES if found.suits else Verdict.NO
     return Answer(verdict, f"{'Yes' if found.suits else 'No'}. The listing gives {given}.", evidence)
 

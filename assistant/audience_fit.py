@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from assistant import fit
 from assistant.answer_data import knowledge
 from assistant.audience import read_audience, table
 from common.schema import Product
@@ -84,6 +85,29 @@ def asked_audiences(question: str, own: set[str], cues: frozenset[str]) -> froze
     if not reading.audience or reading.audience == "couple":
         return frozenset()
     return frozenset(a for part in reading.audience.split(" or ") for a in AUDIENCE_WORDS.get(part, [part]))
+
+
+def said_outright(question: str, own: set[str]) -> bool:
+    """Whether the asking clause names an audience itself ("made for MEN?", "a BOYS thing?"),
+    not only a person ("would it suit HIM?")."""
+    t = table()
+    asking = _words(_asking_clause(question))
+    return any(w in t.words and w not in t.people and not _names_product(asking, i, own) for i, w in enumerate(asking))
+
+
+def person_story(product: Product, question: str, cues: frozenset[str], errands: frozenset[str]) -> list[str]:
+    """The words the message says of the person besides who they are, where the audience is read
+    from the person alone: "my boy is 5 and still CAN'T TIE LACES, ok for him?", "hubby HATES
+    anything CLINGY, would it suit him?". Such a need is what is asked; that the product is made
+    for boys or men does not meet it (set T answered three of them "Yes. Ideal For: Men"). Words
+    of the errand (`errands`: "gift", "getting", "thinking of"), numbers and ages say no need."""
+    own = set(_words(f"{product.title} {product.brand or ''} {product.category_path}"))
+    if said_outright(question, own):
+        return []
+    t = table()
+    skip = own | set(t.words) | set(t.people) | set(t.pronouns) | cues | errands | STOPWORDS | knowledge().filler
+    skip |= fit.number_words()
+    return [w for w in _words(question) if w not in skip and not w.isdigit() and len(w) > 1]
 
 
 def audience_verdict(product: Product, question: str, cues: frozenset[str]) -> tuple[bool, str, str] | None:

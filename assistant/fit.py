@@ -104,6 +104,11 @@ def amounts_after(text: str, words: set[str]) -> list[Amount]:
     return out
 
 
+def number_words() -> frozenset[str]:
+    """The numbers said in words ("four", "twelve"): a count or an age, no need of its own."""
+    return frozenset(_units()["number_words"]) | frozenset(k for k in NUMBER_WORDS if " " not in k)
+
+
 def unit_words() -> frozenset[str]:
     """Every unit of every family ("inch", "ml", "years"): the word after an amount; and the
     first word of a unit of two ("sq" of "sq ft"), which is no thing counted ("110 sq ft" is no

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant import audience_fit, aversion, fit, suit_reading
+from assistant import amount_bounds, audience_fit, aversion, fit, suit_reading
 from assistant.answer_data import knowledge
 from assistant.spelling import ordinary_words
 from common.schema import Product
@@ -41,6 +41,7 @@ NEGATION = frozenset("no not non without never".split())
 NEGATION_REACH = 3  # "no wired internet": a negation reaches the words right after it
 CLOSED_WORDS = 12  # a key with at most this many value words across the catalog takes a closed set
 NEAR = 2  # words either side that count as beside ("hyundai grand i10")
+STORY_WORDS = 2  # words said of the person, besides who they are, that make a need of their own
 SHOPPER = frozenset("i im my me mine we our us ours".split())
 # Words that join a product's name across a gap: "the pouch FOR lenovo", "kettle (1 liter)".
 BRIDGES = frozenset("the a an of with for from by and".split())
@@ -53,6 +54,9 @@ ARTICLES = frozenset("the a an".split())
 class Verdict:
     suits: bool
     evidence: list[tuple[str, str]]  # (key, value) as the record writes them
+    # The words of a need the evidence does not speak to ("my boy can't tie laces, ok for him?"
+    # against "Ideal For: Boys"): the evidence is no yes to it (`audience_fit.person_story`).
+    unmet: tuple[str, ...] = ()
 
 
 @cache
@@ -247,7 +251,11 @@ def _situation(product: Product, question: str, phrases: dict[str, dict[str, int
     if person is not None and not _age_stated(
         product, question
     ):  # "is it a men's design?" against "Ideal For: Men, Boys"
-        return Verdict(person[0], [person[1:]])
+        errands = frozenset(_data()["errand_words"])
+        story = audience_fit.person_story(product, question, cues, errands) if person[0] else []
+        # One word may be the person's ("my SPORTY son"); a clause of them is a need of its own.
+        unmet = tuple(story) if len(story) >= STORY_WORDS else ()
+        return Verdict(person[0], [person[1:]], unmet)
     if set(tokenize(question)) & cues:  # "is it safe for me?", "ok for me?"
         avoided = aversion.aversion_verdict(product, question, frozenset(_data()["aversion_cues"]), phrases)
         if avoided is not None:  # "wool makes me itch" against "Fabric: 80% Acrylic 20% Wool"
@@ -286,6 +294,7 @@ def measured_need(product: Product, question: str) -> Verdict | None:
     low = question.lower()
     skip = STOPWORDS | SHOPPER | fit.unit_words() | knowledge().filler
     judge_fit = fit.fits_inside if fit.goes_inside(question) else fit.fits
+    bounded = amount_bounds.ceilings(question)  # "heels under 4 inch": the most the heel may be
     for said, need in fit.amounts_in(low):
         at = low.find(said)
         if need in named or at < 0:
@@ -295,7 +304,7 @@ def measured_need(product: Product, question: str) -> Verdict | None:
         for key, value in product.attributes.items():
             if not things & {singular(w) for w in tokenize(key)}:
                 continue
-            verdict = judge_fit(need, key, value)
+            verdict = (fit.fits_inside if need in bounded else judge_fit)(need, key, value)
             if verdict is not None:
                 return Verdict(verdict, [(key, value)])
     return None

@@ -285,6 +285,7 @@ SHIRT = Product(id="q9", title="allen solly slim fit shirt", attributes={"Fabric
 PENDANT = Product(id="r1", title="sukkhi pendant", brand="Sukkhi", attributes={"Base Material": "Sterling Silver"})
 NICKEL_PENDANT = Product(id="r2", title="zaveri pendant", attributes={"Base Material": "Nickel Alloy"})
 BRASS_PENDANT = Product(id="r3", title="jfl pendant", attributes={"Base Material": "Brass"})
+HEELS = Product(id="q7", title="metro block heels", attributes={"Heel Height": "3 inch"})
 FIGURINE = Product(id="q8", title="ecraft brass ganesha figurine", attributes={"Height": "39 cm", "Width": "20 cm"})
 
 
@@ -343,6 +344,32 @@ FIGURINE = Product(id="q8", title="ecraft brass ganesha figurine", attributes={"
             Verdict.YES,
             "39 cm",
         ),
+        # a verb of standing is one of going in: the product is the smaller one
+        (
+            FIGURINE,
+            [FIGURINE],
+            "the alcove is only 35 cm tall, will the ganesha figurine stand in it?",
+            Verdict.NO,
+            "39 cm",
+        ),
+        # the shopper's amount bounds the product's from above: it must be at most that
+        (
+            HEELS,
+            [HEELS],
+            "my physio allows no more than 2 inches of heel, are the metro heels alright?",
+            Verdict.NO,
+            "3",
+        ),
+        (HEELS, [HEELS], "nothing above two inches for my knees. metro heels, okay or not?", Verdict.NO, "3"),
+        (HEELS, [HEELS], "I need heels under 4 inches, would the metro heels be fine?", Verdict.YES, "3"),
+        # a need said of the person besides who they are: their audience is no yes to it
+        (
+            BAND,
+            [BAND],
+            "my dad struggles reading dials at night in the cinema booth, would the titan watch suit him?",
+            Verdict.JUDGEMENT,
+            "Men, Boys",
+        ),
     ],
 )
 def test_a_need_read_from_the_situation_is_settled_by_the_field_that_states_it(
@@ -355,6 +382,12 @@ def test_a_need_read_from_the_situation_is_settled_by_the_field_that_states_it(
 JACKET = Product(
     id="r4", title="roadster jacket", category_path="clothing > men > jackets", attributes={"Ideal For": "Men"}
 )
+
+
+def test_a_story_after_the_question_leaves_the_question_answered():
+    # "is it cotton? she gets hot": the asking sentence alone, where the whole finds nothing
+    answer = ask(FROCK, "is the tiny tots frock cotton? she gets hot and sticky in summer", [FROCK])
+    assert answer.verdict == Verdict.YES and "Cotton" in answer.text
 
 
 def test_an_audience_word_naming_the_product_asks_no_audience():
