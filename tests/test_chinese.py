@@ -1132,6 +1132,8 @@ def test_a_brand_written_in_chinese_is_the_catalogs_latin_brand(message, expecte
         ("凉鞋，不要踢足球用的", "sandals"),
         # the kind named after the refused one is the product's, the refused one is said as "not"
         ("不是踢足球那种凉鞋，是平时穿的", "sandals not football"),
+        # cloth refused is passed on as "not fabric" (set R zh-r-d04)
+        ("凉鞋，不要那种面料做的", "sandals not fabric"),
     ],
 )
 def test_what_a_clause_refuses_is_no_part_of_the_request(reader, message, expected):
