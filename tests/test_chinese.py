@@ -95,6 +95,8 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("手表，最高不过一千五", "watch under 1500"),  # 不过 "no more than" between cue and number
         # follow-ups
         ("黑的不要了，要白色的", "in white not black"),
+        # a colour judged too much of something is refused
+        ("想要白的，黑色太沉闷", "in white not black"),
         ("要白色表盘的", "with a white dial"),
         ("他今年九岁", "he is 9"),  # said of the person an earlier turn named
         ("给丈母娘买块手表", "watch for women"),  # a relation names the audience
