@@ -72,9 +72,10 @@ def _refused_phrase(words: list[str], recorded: RecordedAttributes, is_kind: Cal
     return ""
 
 
-def flags_said(text: str, recorded: RecordedAttributes) -> list[str]:
+def flags_said(text: str, recorded: RecordedAttributes, is_kind: Callable[[list[str]], bool]) -> list[str]:
     """The yes/no specifications the text asks for, as said ("polarized" for "Lens
-    Polarization"), not those said after a negation in their clause ("not polarized")."""
+    Polarization"), not those said after a negation in their clause ("not polarized") and not
+    a kind of product ("scissors" names the kind, not a knife's "Scissors: Yes")."""
     out: list[str] = []
     for clause in clauses(text):
         if SOFT_WISH.search(clause):
@@ -82,6 +83,6 @@ def flags_said(text: str, recorded: RecordedAttributes) -> list[str]:
         words = terms(clause.replace("'", ""))
         for start, end, _ in recorded.find_flags(words):
             said = " ".join(words[start:end])
-            if not set(words[:start]) & NEGATIONS and said not in out:
+            if not set(words[:start]) & NEGATIONS and not is_kind(words[start:end]) and said not in out:
                 out.append(said)
     return out

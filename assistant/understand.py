@@ -242,7 +242,7 @@ class Understander:
             fit = fitment(self.catalog, self.types, asked, named, c)  # "bulb for Hero CD"
             c.attributes += [a for a in [fit, *asked_amounts(self.catalog, asked, c)] if a and a not in c.attributes]
         # "polarized": a yes/no specification; "not the fabric ones": refused wherever it stands
-        c.flags = flags_said(own, self.catalog.recorded)
+        c.flags = flags_said(own, self.catalog.recorded, self._is_kind)
         c.exclude_attributes = refused_attributes(rest, self.catalog.recorded, self._is_kind, named)
         c.attributes = [a for a in c.attributes if a not in c.exclude_attributes]
         # An interest steers toward a kind it names ("obsessed with aviator sunglasses"), then those near it.
