@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from assistant.audience import clauses
 from assistant.colour_negation import verb_forms
+from assistant.constraints import phrase_in
 from assistant.message_patterns import NEGATIONS, SOFT_WISH
 from assistant.recorded import RecordedAttributes
 from assistant.vocabulary import DATA
@@ -43,6 +44,9 @@ def refused_attributes(
     """Materials, recorded values and catalog kinds the text refuses ("no plastic" -> ["plastic"]),
     never a word of the kind asked for (`kind`) nor a colour or an audience (read apart)."""
     own = set(terms(kind or ""))
+    # What the message also asks for outside every refusal is wanted, the refusal a condition
+    # ("cotton is best, if it's not cotton forget it"): not refused.
+    asked = terms(REFUSAL.sub(" ", text.replace("\u2019", "'")).replace("'", ""))
     out: list[str] = []
     for clause in clauses(text.replace("\u2019", "'")):
         if SOFT_WISH.search(clause):
@@ -50,7 +54,7 @@ def refused_attributes(
         for m in REFUSAL.finditer(clause):
             words = terms(m.group(1).replace("'", ""))
             phrase = _refused_phrase(words, recorded, is_kind)
-            if phrase and not set(phrase.split()) & own and phrase not in out:
+            if phrase and not set(phrase.split()) & own and not phrase_in(phrase.split(), asked) and phrase not in out:
                 out.append(phrase)
     return out
 

@@ -90,6 +90,7 @@ def test_a_flag_is_asked_for_where_it_is_said_unrefused(message, said):
         ("a shirt for him, not for kids", "shirt", []),  # an audience is read apart
         ("sleeveless is not a must", "top", []),  # allowed, not refused
         ("shoes, not the ones for running shoes", "shoes", []),  # never the kind asked for
+        ("plastic is best, if not plastic then skip it", "lunch box", []),  # asked for, refused only if absent
     ],
 )
 def test_what_a_message_refuses_is_an_excluded_attribute(message, kind, refused):
