@@ -19,6 +19,8 @@ from common.text import money
 RELAXED = {
     "category": {"categories": []},
     "attribute": {"attributes": []},
+    "flag": {"flags": []},
+    "not attribute": {"exclude_attributes": []},
     "brand": {"brands": []},
     "not brand": {"exclude_brands": []},
     "colour": {"colours": []},
@@ -77,6 +79,10 @@ def break_label(name: str, c: Constraints, request: Request, p: Product, currenc
         return f"not {plural(request.product_type or ' or '.join(c.categories))}"
     if name == "attribute":
         return "not " + " ".join(c.attributes)
+    if name == "flag":
+        return "not " + " or ".join(c.flags)
+    if name == "not attribute":
+        return " or ".join(c.exclude_attributes)
     if name == "brand":
         return "not by " + " or ".join(c.brands)
     if name == "not brand":

@@ -25,7 +25,15 @@ from assistant.catalog_tables import (
     tables_for,
     words_key,
 )
-from assistant.constraints import Constraints, alternatives, attribute_terms, names_type, phrase_in, type_segments
+from assistant.constraints import (
+    Constraints,
+    alternatives,
+    attribute_terms,
+    names_type,
+    phrase_in,
+    states_no,
+    type_segments,
+)
 from assistant.dense_index import dense_index_for
 from assistant.recorded import RecordedAttributes
 from common.schema import AUDIENCE_MATCHES, Product
@@ -175,6 +183,13 @@ class CatalogIndex:
                     part[self.attribute_rows(terms(alternative))] = True
                 m &= part
             parts.append(("attribute", m))
+        if c.flags:
+            parts.append(("flag", self._flag_mask(c.flags)))
+        if c.exclude_attributes:
+            m = np.ones(n, dtype=bool)
+            for phrase in c.exclude_attributes:
+                m[self.attribute_rows(terms(phrase))] = False
+            parts.append(("not attribute", m))
         if c.brands:
             parts.append(("brand", self._brand_mask(c.brands)))
         if c.exclude_brands:
@@ -201,6 +216,17 @@ class CatalogIndex:
         if c.in_stock:
             parts.append(("in stock", self.in_stock.copy()))
         return parts
+
+    def _flag_mask(self, flags: list[str]) -> np.ndarray:
+        """Products whose record states none of these yes/no specifications ("polarized") as
+        "No" (only the rows that record the key are read)."""
+        m = np.ones(len(self), dtype=bool)
+        for flag in flags:
+            key = self.recorded.flags.get(flag)
+            for row in self.recorded.rows_of_key(key) if key else []:
+                if states_no(self.products[int(row)], flag):
+                    m[int(row)] = False
+        return m
 
     def audience_exact(self, c: Constraints) -> np.ndarray:
         """Products that record the audience asked for (a unisex record counts)."""

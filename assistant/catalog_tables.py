@@ -39,10 +39,11 @@ from ingest.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
-TABLES_VERSION = 11  # 2: output filter, kind_code, Chinese separators; 3: title heads; 4: kind heads; 5: links;
+TABLES_VERSION = 12  # 2: output filter, kind_code, Chinese separators; 3: title heads; 4: kind heads; 5: links;
 # 6: a kind head later in a category node ('material'); 7: a category leaf that is the title cut short;
 # 8: only a leaf that is the title's opening, cut, is such a copy; 9: the recorded attributes;
-# 10: a category node listing kinds side by side holds no attribute; 11: irregular and "-ie" plurals (common/text.py)
+# 10: a category node listing kinds side by side holds no attribute; 11: irregular and "-ie" plurals (common/text.py);
+# 12: yes/no specifications as flags
 TABLES_DIR = "tables"
 MAX_TYPE_WORDS = 4  # product-type phrases are at most four words in the catalogs we have
 MAX_ATTRIBUTE_WORDS = 2  # longer attribute phrases are checked on the rows holding all their pairs
@@ -247,10 +248,13 @@ class Tables:
     category_phrases: set[tuple[str, ...]]
     recorded_phrases: dict[str, Recorded]  # what a shopper may say -> the specification value
     recorded_keys: Postings  # specification key phrase -> rows that record it
+    flag_phrases: dict[str, str]  # what a shopper may say -> the yes/no specification key
 
     def recorded(self) -> RecordedAttributes:
         """The specification values the shop records, looked up in these tables."""
-        return RecordedAttributes(self.recorded_phrases, lambda key: self.recorded_keys.rows_of(phrase_key(key)))
+        return RecordedAttributes(
+            self.recorded_phrases, lambda key: self.recorded_keys.rows_of(phrase_key(key)), self.flag_phrases
+        )
 
 
 def build_tables(products: Iterable[Product]) -> Tables:
@@ -321,6 +325,7 @@ def build_tables(products: Iterable[Product]) -> Tables:
         category_phrases=_category_phrases(paths, leaf_counts),
         recorded_phrases=recorded.phrases(),
         recorded_keys=recorded_keys.finish(),
+        flag_phrases=recorded.flags(),
     )
 
 
@@ -359,6 +364,7 @@ def save_tables(tables: Tables, folder: Path) -> None:
         "category_phrases": sorted(tables.category_phrases),
         # in the order built: a value's "value tail" alias never replaces a value of that name
         "recorded": [[phrase, e.value, sorted(e.keys)] for phrase, e in tables.recorded_phrases.items()],
+        "flags": tables.flag_phrases,
     }
     (folder / "vocabulary.json").write_text(json.dumps(vocabulary, ensure_ascii=False))
 
@@ -381,6 +387,7 @@ def load_saved(folder: Path, count: int) -> Tables:
         category_phrases={tuple(p) for p in vocabulary["category_phrases"]},
         recorded_phrases={p: Recorded(value, frozenset(keys)) for p, value, keys in vocabulary["recorded"]},
         recorded_keys=Postings.load(folder, "recorded_keys"),
+        flag_phrases=vocabulary["flags"],
     )
 
 

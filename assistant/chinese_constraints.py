@@ -227,7 +227,10 @@ class ConstraintReading:
         before = "|".join(map(re.escape, sorted(neg["before"], key=len, reverse=True)))
         latin = r"[A-Za-z][A-Za-z0-9&'.-]*(?:\s[A-Za-z][A-Za-z0-9&'.-]*)*"
         refused = []
-        for pattern in (rf"({names})(?:色)?的?\s*(?:{after})", rf"(?:{before})\s*({names})(?:色)?的?"):
+        too = "|".join(map(re.escape, sorted(neg["judged_too"], key=len, reverse=True)))
+        praise = "|".join(map(re.escape, neg["praise"]))
+        judged = rf"({names})(?:色)?的?\s*(?:{too})(?!{praise})[^，,。！!？?；;\s]*"  # "金色太土": refused
+        for pattern in (rf"({names})(?:色)?的?\s*(?:{after})", rf"(?:{before})\s*({names})(?:色)?的?", judged):
             for m in list(re.finditer(pattern, text)):
                 refused.append(self.words["colours"][m.group(1)])
                 text = text.replace(m.group(), " ")
@@ -273,6 +276,7 @@ class ConstraintReading:
                 continue
             span, names = clause[at:], {}
             kinds, attributes, *_ = self._clause_words(span[len(cue) :], names)
+            attributes += [english for word, english in negations["refused_only"].items() if word in span]
             if not kinds and not attributes:
                 continue  # nothing read to refuse ("不是很贵"): the words stay
             kept = names.get(kinds[-1], "") if len(kinds) >= 2 else ""

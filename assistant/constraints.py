@@ -7,6 +7,7 @@ from functools import cache
 
 from pydantic import BaseModel, Field
 
+from assistant.recorded import flag_phrases
 from assistant.vocabulary import DATA, is_listing, lists_kinds, type_words
 from common.schema import AUDIENCE_MATCHES, Product
 from common.text import money, terms
@@ -177,6 +178,15 @@ def alternatives(attribute: str) -> list[str]:
     return [alt for alt in attribute.split(" or ") if alt.strip()] or [attribute]
 
 
+def states_no(product: Product, flag: str) -> bool:
+    """Whether the product's record states the yes/no specification a shopper's phrase names
+    ("polarized": "Lens Polarization") as "No"."""
+    return any(
+        str(v).strip().lower() == "no" and flag in flag_phrases(" ".join(terms(k)))
+        for k, v in product.attributes.items()
+    )
+
+
 class Constraints(BaseModel):
     price_min: float | None = None
     price_max: float | None = None
@@ -197,6 +207,11 @@ class Constraints(BaseModel):
     # every one of these phrases ("diamond"); a phrase of alternatives joined by " or " holds when
     # any of them does ("checkered or printed": either will do)
     attributes: list[str] = Field(default_factory=list)
+    # Yes/no specifications asked for, as said ("polarized" for "Lens Polarization"): a product
+    # whose record states the key as "No" fails; one that does not state it is not excluded.
+    flags: list[str] = Field(default_factory=list)
+    # none of these phrases ("not the fabric ones", "no plastic"), read as `attributes` are
+    exclude_attributes: list[str] = Field(default_factory=list)
     colours: list[str] = Field(default_factory=list)  # any of
     exclude_colours: list[str] = Field(default_factory=list)  # none of ("anything but black")
     audience: str | None = None  # key of AUDIENCE_MATCHES
@@ -221,6 +236,10 @@ class Constraints(BaseModel):
             out.append(("category", " or ".join(kinds.values())))
         if self.attributes:
             out.append(("attribute", " ".join(self.attributes)))
+        if self.flags:
+            out.append(("flag", " ".join(self.flags)))
+        if self.exclude_attributes:
+            out.append(("not attribute", "not " + " or ".join(self.exclude_attributes)))
         if self.brands:
             out.append(("brand", "by " + " or ".join(self.brands)))
         if self.exclude_brands:
@@ -262,6 +281,12 @@ class Constraints(BaseModel):
             words = attribute_terms(product)
             if not all(any(phrase_in(terms(alt), words) for alt in alternatives(a)) for a in self.attributes):
                 failed.append("attribute")
+        if any(states_no(product, key) for key in self.flags):
+            failed.append("flag")
+        if self.exclude_attributes:
+            words = attribute_terms(product)
+            if any(phrase_in(terms(a), words) for a in self.exclude_attributes):
+                failed.append("not attribute")
         brand = (product.brand or "").lower()
         title = product.title.lower()
         if self.brands and not any(brand == b or title.startswith(b + " ") for b in self.brands):

@@ -88,6 +88,10 @@ def slots(request: Request, currency: str) -> list[Slot]:
         out.append(Slot("type", request.product_type))
     for a in c.attributes:
         out.append(Slot("attribute", a))
+    if c.flags:
+        out.append(Slot("flag", " ".join(c.flags)))
+    if c.exclude_attributes:
+        out.append(Slot("not attribute", "not " + " or ".join(c.exclude_attributes)))
     if c.audience:
         out.append(Slot("audience", f"for {c.audience}"))
     if c.brands:
@@ -232,6 +236,10 @@ def remove(old: Request, slot: str, catalog: CatalogIndex) -> Update:
         drop = {w for a in c.attributes for w in tokenize(a)}
         c.attributes = []
         request.text = " ".join(w for w in request.text.split() if not set(tokenize(w)) & drop)
+    elif slot == "flag":
+        c.flags = []
+    elif slot == "not attribute":
+        c.exclude_attributes = []
     elif slot == "audience":
         c.audience = None
     elif slot == "brand":
@@ -290,6 +298,11 @@ def _apply(c: Constraints, said: Constraints) -> None:
     if said.colours:
         c.colours = [x for x in said.colours if x not in said.exclude_colours]
         c.exclude_colours = [x for x in c.exclude_colours if x not in said.colours]
+    c.flags += [k for k in said.flags if k not in c.flags]
+    for a in said.exclude_attributes:  # "not the fabric ones": refused from now on, asked no more
+        if a not in c.exclude_attributes:
+            c.exclude_attributes.append(a)
+        c.attributes = [x for x in c.attributes if x != a]
     for b in said.exclude_brands:
         if b not in c.exclude_brands:
             c.exclude_brands.append(b)

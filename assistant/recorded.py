@@ -31,6 +31,8 @@ _RULES = json.loads((DATA / "recorded_attributes.json").read_text(encoding="utf-
 EXCLUDED_KEY_WORDS = frozenset(_RULES["excluded_key_words"])
 MAX_WORDS, MIN_PRODUCTS = int(_RULES["max_words"]), int(_RULES["min_products"])
 KEY_TAILS = frozenset(_RULES["key_tails"])
+FLAG_SUFFIXES: dict[str, list[str]] = _RULES["flag_suffixes"]
+FLAG_VALUES = frozenset({"yes", "no"})
 # Not values: yes/no flags and fillers a spec table writes where it has nothing.
 PLAIN = frozenset({"yes", "no", "na", "n", "a", "none", "other", "others", "regular", "normal", "standard", "style"})
 SPLIT = re.compile(r"[,|/;&]+")
@@ -71,6 +73,7 @@ class RecordedScan:
 
     def __init__(self) -> None:
         self._values: dict[str, list] = {}  # value -> [products holding it, last row, keys]; first seen first
+        self._flags: dict[str, int] = {}  # yes/no key phrase -> products stating it
 
     def add(self, row: int, product: Product) -> set[str]:
         """Count this product's values; returns the key phrases it records (for the key postings)."""
@@ -80,6 +83,8 @@ class RecordedScan:
             if k is None:
                 continue
             keys.add(k)
+            if str(raw).strip().lower() in FLAG_VALUES:
+                self._flags[k] = self._flags.get(k, 0) + 1
             for value in values:
                 seen = self._values.setdefault(value, [0, -1, set()])
                 if seen[1] != row:
@@ -103,13 +108,44 @@ class RecordedScan:
                     phrases.setdefault(f"{value} {tail}", entry)
         return phrases
 
+    def flags(self) -> dict[str, str]:
+        """Phrase a shopper may say -> the yes/no key it names, for each key at least MIN_PRODUCTS
+        products state (`flag_phrases`). A phrase two keys make ("resistant") names neither."""
+        said: dict[str, set[str]] = {}
+        for key, count in self._flags.items():
+            if count >= MIN_PRODUCTS:
+                for phrase in flag_phrases(key):
+                    said.setdefault(phrase, set()).add(key)
+        return {phrase: next(iter(keys)) for phrase, keys in said.items() if len(keys) == 1}
+
+
+def flag_phrases(key: str) -> list[str]:
+    """How a shopper says a yes/no key: the key itself ("water resistant"), and a last word
+    made from a verb said as the verb's participle, after the other words or alone
+    ("lens polarization" -> "lens polarized", "polarized")."""
+    words = key.split()
+    out = [key]
+    last = words[-1]
+    for suffix, forms in FLAG_SUFFIXES.items():
+        if last.endswith(suffix):
+            for form in forms:
+                said = last[: -len(suffix)] + form
+                out += [" ".join([*words[:-1], said]), said]
+    return list(dict.fromkeys(out))
+
 
 class RecordedAttributes:
     """Phrase -> recorded value for one catalog, and the rows that record each key."""
 
-    def __init__(self, phrases: dict[str, Recorded], rows_of_key: Callable[[str], np.ndarray]):
+    def __init__(
+        self,
+        phrases: dict[str, Recorded],
+        rows_of_key: Callable[[str], np.ndarray],
+        flags: dict[str, str] | None = None,
+    ):
         self.phrases = phrases
         self.rows_of_key = rows_of_key  # key phrase -> sorted rows of the products recording it
+        self.flags = flags or {}  # phrase a shopper says -> yes/no key phrase ("polarized" -> "lens polarization")
 
     def find(self, words: list[str]) -> list[tuple[int, int, Recorded]]:
         """The recorded phrases in a term list, longest first and not overlapping: (start, end, entry)."""
@@ -120,6 +156,19 @@ class RecordedAttributes:
                 entry = self.phrases.get(" ".join(words[i : i + n]))
                 if entry and not taken & set(range(i, i + n)):
                     out.append((i, i + n, entry))
+                    taken |= set(range(i, i + n))
+        return sorted(out, key=lambda t: t[0])
+
+    def find_flags(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """The yes/no keys named in a term list, longest first and not overlapping: (start, end, key)."""
+        out: list[tuple[int, int, str]] = []
+        taken: set[int] = set()
+        longest = max((len(p.split()) for p in self.flags), default=0)
+        for n in range(longest, 0, -1):
+            for i in range(len(words) - n + 1):
+                key = self.flags.get(" ".join(words[i : i + n]))
+                if key and not taken & set(range(i, i + n)):
+                    out.append((i, i + n, key))
                     taken |= set(range(i, i + n))
         return sorted(out, key=lambda t: t[0])
 

@@ -60,6 +60,7 @@ from assistant.metal_colours import metal_colours
 from assistant.noun_values import as_recorded
 from assistant.part_fit import device_brands
 from assistant.recorded import Recorded
+from assistant.refused_attributes import flags_said, refused_attributes
 from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.spelling_variants import one_spelling
 from assistant.story_words import story_modifiers
@@ -142,7 +143,17 @@ class Understander:
     def vocabulary(self) -> dict[str, int]:
         vocab = dict(self.catalog.word_counts)
         shopping_words = [w for k, v in SYNONYMS.items() for phrase in [k, *v] for w in phrase.split()]
-        for w in [*QUERY_WORDS, *STOPWORDS, *COLOURS, *AUDIENCE_WORDS, *HARD_AUDIENCE, *KNOWN_BRANDS, *shopping_words]:
+        flag_words = [w for phrase in self.catalog.recorded.flags for w in phrase.split()]  # "polarized"
+        for w in [
+            *QUERY_WORDS,
+            *STOPWORDS,
+            *COLOURS,
+            *AUDIENCE_WORDS,
+            *HARD_AUDIENCE,
+            *KNOWN_BRANDS,
+            *shopping_words,
+            *flag_words,
+        ]:
             vocab.setdefault(w, 1)
         return vocab
 
@@ -230,6 +241,10 @@ class Understander:
             c.attributes += narrowing(self.catalog, run, c)
             fit = fitment(self.catalog, self.types, asked, named, c)  # "bulb for Hero CD"
             c.attributes += [a for a in [fit, *asked_amounts(self.catalog, asked, c)] if a and a not in c.attributes]
+        # "polarized": a yes/no specification; "not the fabric ones": refused wherever it stands
+        c.flags = flags_said(own, self.catalog.recorded, self._is_kind)
+        c.exclude_attributes = refused_attributes(rest, self.catalog.recorded, self._is_kind, named)
+        c.attributes = [a for a in c.attributes if a not in c.exclude_attributes]
         # An interest steers toward a kind it names ("obsessed with aviator sunglasses"), then those near it.
         near = self.meaning.steered(rest) if self.meaning else []
         if self.meaning and not named:  # "something to keep mosquitoes off her": the use names the kind

@@ -95,6 +95,8 @@ def test_reading_a_chinese_message(reader, message, expected):
         ("手表，最高不过一千五", "watch under 1500"),  # 不过 "no more than" between cue and number
         # follow-ups
         ("黑的不要了，要白色的", "in white not black"),
+        # a colour judged too much of something is refused
+        ("想要白的，黑色太沉闷", "in white not black"),
         ("要白色表盘的", "with a white dial"),
         ("他今年九岁", "he is 9"),  # said of the person an earlier turn named
         ("给丈母娘买块手表", "watch for women"),  # a relation names the audience
@@ -1132,6 +1134,8 @@ def test_a_brand_written_in_chinese_is_the_catalogs_latin_brand(message, expecte
         ("凉鞋，不要踢足球用的", "sandals"),
         # the kind named after the refused one is the product's, the refused one is said as "not"
         ("不是踢足球那种凉鞋，是平时穿的", "sandals not football"),
+        # cloth refused is passed on as "not fabric" (set R zh-r-d04)
+        ("凉鞋，不要那种面料做的", "sandals not fabric"),
     ],
 )
 def test_what_a_clause_refuses_is_no_part_of_the_request(reader, message, expected):

@@ -8,8 +8,10 @@ import pytest
 
 from assistant.audience import about_someone_else, is_story, own_part, read_audience, recipients, without_stories
 from assistant.catalog_tables import build_tables
+from assistant.constraints import Constraints
 from assistant.core import Assistant
 from assistant.noun_values import as_recorded
+from assistant.refused_attributes import flags_said, refused_attributes
 from assistant.session import Session
 from common.schema import Product
 from common.text import terms, tokenize
@@ -43,6 +45,72 @@ def test_a_value_filters_only_where_the_kind_records_its_specification():
     assert recorded.recorded_for(entry, np.array([0, 3]))
     assert not recorded.recorded_for(entry, np.array([2, 3]))  # these record no pattern
     assert recorded.recorded_for(entry, np.array([1])) and not recorded.recorded_for(entry, np.array([], dtype=int))
+
+
+FLAGGED = [
+    _product("f1", **{"Lens Polarization": "No", "Water Resistant": "Yes"}),
+    _product("f2", **{"Lens Polarization": "Yes", "Water Resistant": "No", "Dishwasher Safe": "Yes"}),
+    _product("f3", Sleeve="Sleeveless", Pattern="Embroidered"),
+    _product("f4", Sleeve="Sleeveless", Pattern="Embroidered"),
+]
+
+
+def test_a_yes_no_specification_is_a_flag_said_as_its_key_or_its_participle():
+    flags = build_tables(FLAGGED).recorded().flags
+    assert flags["polarised"] == flags["polarized"] == flags["len polarization"] == "len polarization"
+    assert flags["water resistant"] == "water resistant"
+    assert "dishwasher safe" not in flags  # one product states it: no flag
+    assert "sleeveless" not in flags  # a value, not a yes/no
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("shades for the beach, they have to be polarised", ["polarised"]),
+        ("a watch that is water resistant", ["water resistant"]),
+        ("glasses without lens polarization", []),  # refused, not asked for
+        ("polarized would be nice", []),  # a wish ranks
+        ("a lens polarization filter", []),  # a kind the shop carries, not a flag of another kind
+    ],
+)
+def test_a_flag_is_asked_for_where_it_is_said_unrefused(message, said):
+    is_kind = lambda words: words == ["len", "polarization"]  # noqa: E731
+    assert flags_said(message, build_tables(FLAGGED).recorded(), is_kind) == said
+
+
+@pytest.mark.parametrize(
+    ("message", "kind", "refused"),
+    [
+        ("a lunch box but nothing in plastic", "lunch box", ["plastic"]),
+        ("a summer top, not sleeveless", "top", ["sleeveless"]),
+        ("kurta, no embroidered stuff", "kurta", ["embroidered"]),
+        ("dress material? no, not the fabric sort", None, ["fabric"]),  # a kind the catalog files
+        ("leather shoes, not black", "shoes", []),  # a colour is refused apart
+        ("no more than 500 for a top", "top", []),  # grammar, nothing refused
+        ("a shirt for him, not for kids", "shirt", []),  # an audience is read apart
+        ("sleeveless is not a must", "top", []),  # allowed, not refused
+        ("shoes, not the ones for running shoes", "shoes", []),  # never the kind asked for
+        ("plastic is best, if not plastic then skip it", "lunch box", []),  # asked for, refused only if absent
+    ],
+)
+def test_what_a_message_refuses_is_an_excluded_attribute(message, kind, refused):
+    recorded = build_tables(FLAGGED).recorded()
+    is_kind = lambda words: words in (["fabric"], ["shoe"], ["kurta"])  # noqa: E731
+    assert refused_attributes(message, recorded, is_kind, kind) == refused
+
+
+def test_a_flag_fails_only_a_record_stating_no():
+    said = Constraints(flags=["polarized"])
+    records = [{"Lens Polarization": "No"}, {"Lens Polarization": "Yes"}, {"Sleeve": "Full Sleeve"}]
+    # a record that does not state the key is not excluded: the shop cannot say it lacks it
+    assert [said.failures(_product(str(i), **r)) for i, r in enumerate(records)] == [["flag"], [], []]
+
+
+def test_a_refused_attribute_fails_the_products_holding_it():
+    said = Constraints(exclude_attributes=["fabric"])
+    cloth = Product(id="d", title="net lehenga", category=["clothing", "fabric"])
+    sewn = Product(id="e", title="silk lehenga", category=["clothing", "lehenga"])
+    assert [said.failures(cloth), said.failures(sewn)] == [["not attribute"], []]
 
 
 FEATURED = [
@@ -210,6 +278,12 @@ DIALOGUES = [
         {"brands": []},
         "cards",
     ),
+    # a yes/no specification every record of the kind states "No" to: answered with none
+    (["shades for a road trip", "they have to be polarised"], {"flags": ["polarised"]}, "empty"),
+    (["watch for men", "water resistant one"], {"flags": ["water resistant"]}, "cards"),
+    # a material refused excludes what holds it; a kind refused excludes what it files
+    (["lunch box for my son", "no plastic please"], {"exclude_attributes": ["plastic"]}, "empty"),
+    (["a lehenga for my sister", "not the fabric kind, she can't stitch"], {"exclude_attributes": ["fabric"]}, "cards"),
     # a follow-up that says who it is for now replaces the audience
     (["hiking shoes for my sister", "actually it's for my brother, he loves hiking"], {"audience": "men"}, "cards"),
 ]
