@@ -153,6 +153,8 @@ CASES = [
         {"type": "backpack", "audience": "men", "exclude_colours": ["grey"]},
     ),
     ("colour not wanted", ["backpack", "we'd rather avoiding red"], {"type": "backpack", "exclude_colours": ["red"]}),
+    # a kind refused is no kind asked for: the request keeps its kind
+    ("kind not wanted", ["kurta for women", "she hates sarees"], {"type": "kurta", "audience": "women"}),
     # a colour judged too much of something is refused: "too" and its adjective after a copula
     (
         "colour judged",
