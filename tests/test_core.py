@@ -16,6 +16,7 @@ from assistant.reply import EventKind, Reply
 from assistant.session import Session
 from assistant.understand import Understander
 from assistant.wording import (
+    ASIDE_REPLY,
     CHITCHAT_REPLY,
     CLARIFY_REPLY,
     HANDOFF_ASKED_REPLY,
@@ -234,6 +235,16 @@ def test_small_talk_keeps_what_is_on_screen(make_assistant, turns, kept):
     last = replies[-1]
     expected = replies[0].products if kept == "panel" else replies[-2].products
     assert expected and last.intent == "chitchat" and [c.id for c in last.products] == [c.id for c in expected]
+
+
+@pytest.mark.parametrize("aside", ["the weather has been crazy all week", "ugh, the news today, anyway"])
+def test_an_aside_during_a_search_gets_a_friendly_word_and_keeps_the_cards(make_assistant, aside):
+    assistant, _ = make_assistant()
+    session = Session()
+    _, shown = turn(assistant, session, JACKETS)
+    _, last = turn(assistant, session, aside)
+    assert (last.intent, last.text) == ("chitchat", ASIDE_REPLY)
+    assert shown.products and [c.id for c in last.products] == [c.id for c in shown.products]
 
 
 @pytest.mark.parametrize(
