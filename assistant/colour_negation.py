@@ -24,12 +24,12 @@ def verb_forms(verb: str) -> set[str]:
     return {verb, verb + "s", stem + "ed", stem + "ing"}
 
 
-_CUES = [*_READING["colour_negations"], *(f for v in _READING["colour_refusal_verbs"] for f in verb_forms(v))]
+CUES = [*_READING["colour_negations"], *(f for v in _READING["colour_refusal_verbs"] for f in verb_forms(v))]
 # A cue, at most one word ("not in black", "anything but a red"), then the colour; never across
 # "but" or "only" ("nothing but black", "no, only black" want black).
 COLOUR_NEGATION = re.compile(
     r"\b(?:"
-    + "|".join(re.escape(p) for p in sorted(_CUES, key=len, reverse=True))
+    + "|".join(re.escape(p) for p in sorted(CUES, key=len, reverse=True))
     + r")\s+(?:(?!(?:but|only|just)\b)\w+\s+)?("
     + "|".join(COLOURS)
     + r")\b",

@@ -43,7 +43,7 @@ from assistant.policy_turn import PolicyTurn
 from assistant.prompting import product_messages
 from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip
 from assistant.session import Session
-from assistant.small_talk import small_talk
+from assistant.small_talk import small_talk, standing_empty, still_on_screen
 from assistant.store import Action
 from assistant.turn import Branch, Outcome, Relayed, Timings, observe, shopper_guard
 from assistant.understand import FUNCTION_WORDS
@@ -256,7 +256,16 @@ class Assistant:
             text = "\n".join(f"About the {p.title}: {a.text}" for p, a in zip(about, found, strict=True))
             yield Event(type=EventKind.TEXT, data=text)
             return Outcome(meant.intent, products=[ProductCard.of(p) for p in about])
-        return (yield from self.policy_turn.run(session, message, meant, about, timings))
+        # A store question about no product ("do you deliver on sunday?") takes nothing off the
+        # screen: the cards the shopper is looking at stay in the reply, as after small talk.
+        cards = [] if about else still_on_screen(session, self.engine.catalog)
+        if cards:
+            yield Event(type=EventKind.PRODUCTS, data=cards)
+        outcome = yield from self.policy_turn.run(session, message, meant, about, timings)
+        if not about:
+            outcome.products = outcome.products or cards
+            outcome.empty_reason, outcome.not_carried = standing_empty(session)
+        return outcome
 
     def _referenced(self, session: Session, positions: list[int]) -> list[Product]:
         """The shown products at these 1-based positions (those still in the catalog)."""

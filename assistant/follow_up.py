@@ -141,7 +141,7 @@ def read_follow_up(
     # A brand named only in a clause that allows it ("hrs is fine") or about another person's
     # things ("mom has a milton one, doesnt matter") ranks, it does not filter (set I).
     passing = [b for b in said.brands if set(tokenize(b)) <= allowed]
-    said.brands = [b for b in said.brands if b not in passing]
+    said.brands = list(dict.fromkeys(b for b in said.brands if b not in passing))  # said twice is one brand
     said.prefer += [b for b in passing if b not in said.prefer]
     if change != TypeChange.SWITCH:
         _narrow_to_tastes(query, said, request, catalog)
@@ -441,16 +441,22 @@ def not_required(message: str, whom: frozenset[str] = frozenset()) -> set[str]:
     """Words the message names without requiring them: in a clause that allows ("plastic is
     fine") or in one about another person's things ("my cousin got the nylon ones"). Who the
     request is for (`whom`, "kurti for my bhabhi") and who passes a wish on ("my mom says...")
-    are no other person: "my mom says bhabhi only wears embroidered" asks for embroidered."""
+    are no other person: "my mom says bhabhi only wears embroidered" asks for embroidered. A
+    word also said in a clause of the shopper's own is required."""
     t = table()
     out: set[str] = set()
+    own: set[str] = set()
     for clause in clauses(message):
         words = tokenize(clause.replace("'", " "))
         people = [i for i, w in enumerate(words) if w in t.people and not speaker_at(words, i)]
         mention = bool(people) and not any(_recipient(words, i) or words[i] in whom for i in people)
         if mention or PERMISSIVE.search(clause):
             out |= set(words)
-    return out
+        else:
+            own |= set(words)
+    # A word the shopper also says in a clause of their own asks for it: "actually it should be
+    # dove, the wife only trusts dove" names the brand as a correction, not only as her liking.
+    return out - own
 
 
 def _not_said_again(message: str, said: Constraints) -> None:

@@ -18,11 +18,13 @@ from assistant.intent import Intent
 from assistant.reply import Event, EventKind, ProductCard
 from assistant.session import Session
 from assistant.turn import Branch, Outcome
-from assistant.wording import CHITCHAT_REPLY, OUT_OF_SCOPE_REPLY, THANKS_REPLY
+from assistant.wording import ASIDE_REPLY, CHITCHAT_REPLY, OUT_OF_SCOPE_REPLY, THANKS_REPLY
 
 
 def small_talk(message: str, session: Session, catalog: CatalogIndex) -> Branch:
-    if intents.OUT_OF_SCOPE.search(message):
+    if intents.OUT_OF_SCOPE.search(message) and session.request.is_active() and "?" not in message:
+        text = ASIDE_REPLY  # said in passing during a search, not asked of the assistant
+    elif intents.OUT_OF_SCOPE.search(message):
         text = OUT_OF_SCOPE_REPLY
     elif intents.THANKS_CUE.search(message):
         text = THANKS_REPLY

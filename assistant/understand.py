@@ -33,6 +33,7 @@ from assistant.colour_negation import negated_colours, without_negated_colours
 from assistant.colour_words import METAL_COLOURS, said_colours
 from assistant.compound_kind import fitment, modifier_run, narrowing, sibling_kind
 from assistant.constraints import Constraints, phrase_in
+from assistant.kind_refusal import without_refused_kinds
 from assistant.lexicon import (
     GENERIC_TYPE_WORDS,
     KNOWN_BRANDS,
@@ -197,7 +198,7 @@ class Understander:
         rest, unknown = self._brands(rest, c)
         rest = without_taken_back(rest)
         c.exclude_colours = sorted(negated_colours(rest))
-        rest = without_negated_colours(rest)
+        rest = without_refused_kinds(without_negated_colours(rest))
         # Only the part that states the request sets filters: "my kid dropped it" is no audience.
         asked = request_part(rest)
         heard = read_audience(addressed_part(rest), rest)

@@ -24,6 +24,9 @@ OUT_OF_SCOPE_REPLY = (
     "orders, shipping, returns or warranty. What are you shopping for?"
 )
 THANKS_REPLY = "You're welcome! Anything else I can help you find?"
+# An aside in the middle of a search ("the weather is insane today lol") asks nothing: a short
+# friendly word, and the search stays where it was.
+ASIDE_REPLY = "Ha, I hear you! Your picks are still here; tell me if you'd like to change anything."
 CLARIFY_REPLY = (
     "Happy to help! What kind of product are you looking for, and do you have a budget, colour or size in mind?"
 )

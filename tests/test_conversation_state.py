@@ -153,6 +153,8 @@ CASES = [
         {"type": "backpack", "audience": "men", "exclude_colours": ["grey"]},
     ),
     ("colour not wanted", ["backpack", "we'd rather avoiding red"], {"type": "backpack", "exclude_colours": ["red"]}),
+    # a kind refused is no kind asked for: the request keeps its kind
+    ("kind not wanted", ["kurta for women", "she hates sarees"], {"type": "kurta", "audience": "women"}),
     # a colour judged too much of something is refused: "too" and its adjective after a copula
     (
         "colour judged",
@@ -354,6 +356,10 @@ CASES = [
     ("indefinite kind", ["something for my husband's beard", "an aloe vera beard wash perhaps?"], None),
     # someone else's one: its brand ranks and its colour is theirs
     ("their one", ["casserole", "my sister has a milton one, its fine"], None),
+    # a brand the shopper says in a clause of their own as well as of someone's liking is asked for
+    ("brand said as their own too", ["jeans for men", "no wait, wrangler, my brother swears by wrangler"], None),
+    # a brand said twice is one brand
+    ("brand said as their own too", ["casserole", "get me milton then, my sister loves milton"], None),
     ("their one", ["watch for my son", "his friend has a black one, he wants a blue one"], None),
     # a brand said as one that no list knows is a brand the shop lacks (the reply says so)
     ("unknown brand", ["need a shower head", "zorbix brand, thats what the electrician said"], None),
@@ -466,6 +472,8 @@ PARTS = {
     "narrower kind: a black handbag for office": {"type": "handbag", "colours": ["black"]},
     "indefinite kind: an aloe vera beard wash perhaps?": {"type": "wash", "audience": "men"},
     "their one: my sister has a milton one, its fine": {"brands": None},
+    "brand said as their own too: no wait, wrangler, my brother swears by wrangler": {"brands": ["wrangler"]},
+    "brand said as their own too: get me milton then, my sister loves milton": {"brands": ["milton"]},
     "their one: his friend has a black one, he wants a blue one": {"type": "watch", "colours": ["blue"]},
     "unknown brand: zorbix brand, thats what the electrician said": {"type": "shower head", "brands": ["zorbix"]},
     "polite request: would like to send a little cap": {"type": "cap"},

@@ -16,6 +16,7 @@ from assistant.reply import EventKind, Reply
 from assistant.session import Session
 from assistant.understand import Understander
 from assistant.wording import (
+    ASIDE_REPLY,
     CHITCHAT_REPLY,
     CLARIFY_REPLY,
     HANDOFF_ASKED_REPLY,
@@ -49,7 +50,7 @@ def test_the_session_keeps_what_the_last_reply_showed_beside_its_text(make_assis
     assert [(c.id, c.why) for c in session.last.cards] == [(c.id, c.why) for c in reply.products]
     assert session.last.suggestions == reply.suggestions and reply.suggestions
     _, policy = turn(assistant, session, "what is your return policy?")
-    assert policy.citations and not policy.products
+    assert policy.citations and [c.id for c in policy.products] == [c.id for c in reply.products]
     assert [c.id for c in session.last.cards] == [c.id for c in reply.products]
     assert session.last.citations and set(session.last.citations[0]) == {"source", "section"}
     _, empty = turn(assistant, session, "in purple under $5")
@@ -234,6 +235,46 @@ def test_small_talk_keeps_what_is_on_screen(make_assistant, turns, kept):
     last = replies[-1]
     expected = replies[0].products if kept == "panel" else replies[-2].products
     assert expected and last.intent == "chitchat" and [c.id for c in last.products] == [c.id for c in expected]
+
+
+@pytest.mark.parametrize("aside", ["the weather has been crazy all week", "ugh, the news today, anyway"])
+def test_an_aside_during_a_search_gets_a_friendly_word_and_keeps_the_cards(make_assistant, aside):
+    assistant, _ = make_assistant()
+    session = Session()
+    _, shown = turn(assistant, session, JACKETS)
+    _, last = turn(assistant, session, aside)
+    assert (last.intent, last.text) == ("chitchat", ASIDE_REPLY)
+    assert shown.products and [c.id for c in last.products] == [c.id for c in shown.products]
+
+
+@pytest.mark.parametrize(
+    ("turns", "kept"),
+    [
+        # a store question about no product answers it and leaves the cards the shopper is looking at
+        ([JACKETS, "cheers! by the way, can I return things I don't like?"], "panel"),
+        ([JACKETS, "how long does shipping take?"], "panel"),
+        ([JACKETS, "tell me more about the second one", "ok and what's the warranty policy"], "about"),
+    ],
+    ids=["thanks then returns", "shipping", "after a detail"],
+)
+def test_a_store_question_keeps_what_is_on_screen(make_assistant, turns, kept):
+    assistant, _ = make_assistant()
+    session = Session()
+    replies = [turn(assistant, session, t)[1] for t in turns]
+    last = replies[-1]
+    expected = replies[0].products if kept == "panel" else replies[-2].products
+    assert expected and last.intent == "policy" and last.citations
+    assert [c.id for c in last.products] == [c.id for c in expected]
+
+
+def test_a_store_question_after_nothing_matched_says_again_what_left_nothing(make_assistant):
+    assistant, _ = make_assistant()
+    session = Session()
+    turn(assistant, session, JACKETS)
+    _, empty = turn(assistant, session, "in purple under $5")
+    _, last = turn(assistant, session, "ok, do you ship abroad?")
+    assert empty.empty_reason and last.intent == "policy" and last.products == []
+    assert (last.empty_reason, last.not_carried) == (empty.empty_reason, empty.not_carried)
 
 
 @pytest.mark.parametrize("thanks", ["thanks anyway", "ok thank you!", "great, thx :)"])

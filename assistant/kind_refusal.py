@@ -1,0 +1,57 @@
+"""Kinds a shopper says they do not want ("he hates jeans lol", "no kurtas please", "not a
+sweater, a jacket"): a kind named right after a refusal is no kind asked for.
+
+The refusal is read as the colour refusal is (`assistant.colour_negation`): the same cue words and
+refusal verbs in every form (`steering.json`, follow_up_reading.colour_negations and
+colour_refusal_verbs), at most one word between ("not a sweater"), never "but", "only" or
+"just" ("nothing but jeans" wants jeans). The word must be read as a noun: plural as said ("hates
+jeans"), or after a determiner (`kind_determiners`: "not a sweater"); "not too tight" refuses no
+tights. The refusal is taken out of the text before the kind is
+read, so a follow-up keeps the request's kind ("cargo pants ... he hates jeans" stays cargo
+pants) and a first message reads the kind it asks for ("not a sweater, a jacket" is a jacket).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from assistant.colour_negation import CUES
+from assistant.vocabulary import DATA, type_words
+from common.text import singular
+
+_READING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_reading"]
+DETERMINERS = frozenset(_READING["kind_determiners"])
+# A cue, then the next two words: the kind is the first ("hates jeans") or, after a word that is
+# none of but/only/just, the second ("not a sweater").
+KIND_NEGATION = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(p) for p in sorted(CUES, key=len, reverse=True))
+    + r")\s+([a-z']+)\b(?:(?=\s+([a-z]+)\b))?",
+    re.I,
+)
+
+
+def _is_kind(word: str, noun: bool) -> bool:
+    """The word names a one-word kind and is read as a noun (plural as said, or `noun`: after a
+    determiner)."""
+    return (noun or singular(word) != word) and singular(word) in type_words()
+
+
+def _refused_end(match: re.Match[str]) -> int | None:
+    """Where the refused kind ends, or None when no kind is refused here."""
+    first, second = match.group(1).lower(), (match.group(2) or "").lower()
+    if _is_kind(first, noun=False):
+        return match.end(1)
+    if second and first not in ("but", "only", "just") and _is_kind(second, noun=first in DETERMINERS):
+        return match.end(2)
+    return None
+
+
+def without_refused_kinds(text: str) -> str:
+    """The text with each refusal of a kind taken out ("cargo pants, he hates jeans" -> "cargo
+    pants, he ")."""
+    spans = [(m.start(), end) for m in KIND_NEGATION.finditer(text) if (end := _refused_end(m)) is not None]
+    for start, end in reversed(spans):
+        text = text[:start] + " " + text[end:]
+    return text
