@@ -34,8 +34,10 @@ NEGATION_REACH = 3  # words before an interest cue that may refuse it: "he's rea
 RECIPIENT_REACH = 3  # words between the cue and the person: "for my teenage son"
 AGE = re.compile(
     r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)s?\s*-?\s*old\b|\b(\d{1,3})\s*(?:yo|y/o|yrs?)\b"
-    r"|\b(?:aged?|is|s|hes|shes|turn(?:ing|s|ed)?)\s+(\d{1,2})\b(?![.,]\d|\s*(?:k\b|grand|lakh|bucks|rs|rupees|dollars|\$|₹))"
-    r"|\b(\d{1,2})\s*-?\s*months?\s*-?\s*old\b"
+    # "he's 8", not "he's 8 months old" (an infant's age: the alternative below) nor an amount
+    r"|\b(?:aged?|is|s|hes|shes|turn(?:ing|s|ed)?)\s+(\d{1,2})\b"
+    r"(?![.,]\d|\s*(?:k\b|grand|lakh|bucks|rs|rupees|dollars|\$|₹)|\s*-?\s*(?:months?|weeks?|mos?)\b)"
+    r"|\b(\d{1,2})\s*-?\s*(?:months?|weeks?|mos?)\s*-?\s*old\b"
     # Hindi's unit of years ("4 saal ki hai": she is 4; set N d22 read no age, "saal" became "sal")
     r"|\b(\d{1,2})\s*(?:saal|sal|baras)\b",
     re.I,
