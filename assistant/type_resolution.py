@@ -552,8 +552,9 @@ class TypeResolver:
             and "with" not in words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
             and not _acts_on(words, span[0], starts)
             # "a leather strap one": "one" stands for the kind already asked; what comes before
-            # it only describes that kind ("a steel one", "the kids ones")
-            and words[span[1] : span[1] + 1] not in (["one"], ["ones"])
+            # it only describes that kind ("a steel one", "the kids ones"). So with a placeholder:
+            # "a wall thing to hang keys", "some kitchen stuff for spices" name no kind, the use does.
+            and not (span[1] < len(words) and (words[span[1]] in ("one", "ones") or words[span[1]] in PLACEHOLDERS))
         ]
 
     def _spans(self, words: list[str]) -> list[tuple[int, int, list[str]]]:
