@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from assistant.interest_cues import cue_stands
 from assistant.possessives import owner_at
 from common.text import tokenize
 from common.untrusted import split_sentences
@@ -259,7 +260,7 @@ def interests(text: str) -> list[str]:
             (i, len(c))
             for c in t.interest_cues
             for i in range(len(words) - len(c) + 1)
-            if tuple(words[i : i + len(c)]) == c
+            if tuple(words[i : i + len(c)]) == c and cue_stands(words, i, c)
         ]
         if starts:
             i, n = min(starts)
@@ -395,7 +396,7 @@ def _aside_at(words: list[str]) -> int | None:
         i
         for c in t.aside_cues
         for i in range(len(words) - len(c) + 1)
-        if tuple(words[i : i + len(c)]) == c and not _names_a_thing(words, i)
+        if tuple(words[i : i + len(c)]) == c and not _names_a_thing(words, i) and cue_stands(words, i, c)
     ]
     return min(starts) if starts else None
 

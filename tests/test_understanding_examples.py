@@ -370,6 +370,21 @@ def test_a_kind_named_after_small_talk_is_the_request_and_honestly_not_carried(m
     assert reply.products == [] and reply.not_carried
 
 
+@pytest.mark.parametrize(
+    ("message", "interest", "asked"),
+    [
+        # "into" after another verb says where a thing goes: no interest, the use stays the request
+        ("a charger that goes into the car socket", [], "a charger that goes into the car socket"),
+        ("some organiser that slides into my backpack", [], "some organiser that slides into my backpack"),
+    ],
+)
+def test_into_says_an_interest_only_after_being(message, interest, asked):
+    from assistant.audience import interests, request_part
+
+    assert interests(message) == interest
+    assert request_part(message) == asked
+
+
 def test_a_refused_interest_steers_nowhere():
     from assistant.audience import interests
 
