@@ -181,6 +181,20 @@ def test_named_products_plug_in_through_the_resolver(make_assistant, demo_catalo
 
 
 @pytest.mark.parametrize(
+    "message",
+    ["kettle for my hostel room, i've got 150 bucks", "yoga mat, under $150 please", "water bottle, rs 150 max"],
+)
+def test_a_price_said_names_no_product(make_assistant, demo_catalog, message):
+    """A model whose name holds the amount ("Model 150") is not named by a budget of 150."""
+    from assistant.interpret import interpret
+
+    assistant, _ = make_assistant()
+    model = demo_catalog.products[0]
+    meant = interpret(message, Session(), assistant.engine, [], lambda said: [model.id] if "150" in said else [])
+    assert meant.named == []
+
+
+@pytest.mark.parametrize(
     ("message", "intent"),
     [
         # a question put after the shopper's story, or after the name it asks about (set L)
