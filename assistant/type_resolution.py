@@ -80,6 +80,8 @@ ARTICLES = frozenset({"a", "an", "the"})
 COMPOUND_LINKS = frozenset({"for", "of"})
 COMPOUND_FILLERS = frozenset("the a an my his her our their your this that".split())
 PLACEHOLDERS = frozenset(RESOLUTION["placeholders"])
+# Words after a kind that say what it fits, as "for" does ("headlight that fits a Pulsar 150").
+FIT_CUES = tuple(sorted((tuple(p.split()) for p in RESOLUTION["fit_cues"]), key=len, reverse=True))
 # A modifier word that opens a clause as a preposition; not "that" ("that dress in red") nor
 # "to" ("to gift my wife a watch").
 OPENING_PREPOSITIONS = MODIFIER_WORDS - {"that", "to"}
