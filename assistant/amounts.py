@@ -45,6 +45,7 @@ class Lexicon:
     negations: frozenset[str]
     bridge: frozenset[str]  # words that may stand between a negation and the cue it turns over
     hedges: frozenset[str]  # words that may stand between a bound cue and its amount ("budget, let's say 1300")
+    holding: frozenset[str]  # verbs of having money: "I've got 200 bucks" is what can be spent
 
 
 @cache
@@ -75,6 +76,7 @@ def lexicon() -> Lexicon:
         negations=frozenset(raw["negations"]),
         bridge=frozenset(raw["negation_bridge"]),
         hedges=frozenset(raw["hedges"]),
+        holding=frozenset(raw["holding_before"]),
     )
 
 
@@ -167,7 +169,9 @@ def read_prices(text: str) -> PriceReading:
         if before == "around_before" and after in ("ceiling_after", "floor_after"):
             kind = after  # "around 300 max": the bound said after it (set G read a soft band)
         if kind is None and (cur or _money_scale(toks, a, lex)):
-            kind = "around_before"  # "a $50 gift", "a 2 lakh watch": about that much
+            # Money the shopper has is what they can spend ("I've got 200 bucks"); otherwise an
+            # amount of money is about that much ("a $50 gift", "a 2 lakh watch").
+            kind = "ceiling_before" if _held(toks, a, lex) else "around_before"
         if kind is None or kind in ("range_before", "range_after"):
             continue
         if kind in ("ceiling_before", "floor_before") and _negated(toks, matches, b_start, lex):
@@ -400,6 +404,15 @@ def _skip_currency(toks: list[str], j: int, lex: Lexicon) -> int:
     while j < len(toks) and toks[j] in lex.currency:
         j += 1
     return j
+
+
+def _held(toks: list[str], a: Amount, lex: Lexicon) -> bool:
+    """A verb of having stands just before the amount (a currency word or a hedge between):
+    "I've got 200 bucks", "I have like $50"."""
+    j = a.start
+    while j > 0 and (toks[j - 1] in lex.currency or toks[j - 1] in lex.hedges - lex.holding):
+        j -= 1
+    return j > 0 and toks[j - 1] in lex.holding
 
 
 def _has_currency(toks: list[str], a: Amount, lex: Lexicon) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from assistant.interest_cues import cue_stands
 from assistant.possessives import owner_at
 from common.text import tokenize
 from common.untrusted import split_sentences
@@ -34,8 +35,10 @@ NEGATION_REACH = 3  # words before an interest cue that may refuse it: "he's rea
 RECIPIENT_REACH = 3  # words between the cue and the person: "for my teenage son"
 AGE = re.compile(
     r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)s?\s*-?\s*old\b|\b(\d{1,3})\s*(?:yo|y/o|yrs?)\b"
-    r"|\b(?:aged?|is|s|hes|shes|turn(?:ing|s|ed)?)\s+(\d{1,2})\b(?![.,]\d|\s*(?:k\b|grand|lakh|bucks|rs|rupees|dollars|\$|₹))"
-    r"|\b(\d{1,2})\s*-?\s*months?\s*-?\s*old\b"
+    # "he's 8", not "he's 8 months old" (an infant's age: the alternative below) nor an amount
+    r"|\b(?:aged?|is|s|hes|shes|turn(?:ing|s|ed)?)\s+(\d{1,2})\b"
+    r"(?![.,]\d|\s*(?:k\b|grand|lakh|bucks|rs|rupees|dollars|\$|₹)|\s*-?\s*(?:months?|weeks?|mos?)\b)"
+    r"|\b(\d{1,2})\s*-?\s*(?:months?|weeks?|mos?)\s*-?\s*old\b"
     # Hindi's unit of years ("4 saal ki hai": she is 4; set N d22 read no age, "saal" became "sal")
     r"|\b(\d{1,2})\s*(?:saal|sal|baras)\b",
     re.I,
@@ -257,7 +260,7 @@ def interests(text: str) -> list[str]:
             (i, len(c))
             for c in t.interest_cues
             for i in range(len(words) - len(c) + 1)
-            if tuple(words[i : i + len(c)]) == c
+            if tuple(words[i : i + len(c)]) == c and cue_stands(words, i, c)
         ]
         if starts:
             i, n = min(starts)
@@ -393,7 +396,7 @@ def _aside_at(words: list[str]) -> int | None:
         i
         for c in t.aside_cues
         for i in range(len(words) - len(c) + 1)
-        if tuple(words[i : i + len(c)]) == c and not _names_a_thing(words, i)
+        if tuple(words[i : i + len(c)]) == c and not _names_a_thing(words, i) and cue_stands(words, i, c)
     ]
     return min(starts) if starts else None
 

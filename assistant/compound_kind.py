@@ -30,7 +30,14 @@ from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints, attribute_terms, phrase_in
 from assistant.lexicon import QUERY_WORDS
 from assistant.part_fit import named_device
-from assistant.type_resolution import AUDIENCE_TERMS, COMPOUND_FILLERS, NOT_TYPE_WORDS, PERSON_NOUNS, TypeResolver
+from assistant.type_resolution import (
+    AUDIENCE_TERMS,
+    COMPOUND_FILLERS,
+    FIT_CUES,
+    NOT_TYPE_WORDS,
+    PERSON_NOUNS,
+    TypeResolver,
+)
 from common.text import COLOURS, MATERIALS, STOPWORDS, terms
 
 # The run before the kind ends at the request's grammar; words with filters of their own
@@ -188,11 +195,29 @@ def fitment(catalog: CatalogIndex, types: TypeResolver, text: str, named: str, c
     return " ".join(target) if unheard and by_fit else None
 
 
+def held_with_fit(catalog: CatalogIndex, c: Constraints, narrow: list[str], fit: str | None) -> list[str]:
+    """The modifiers that narrow the kind (`narrowing`), less those no product that fits what the
+    shopper named records: "window sunshades that fit a renault duster" where the duster's
+    sunshades never say "window" (set P: both must-haves together left no card). The fit is
+    the harder word; a modifier checked apart from it only ranks."""
+    if not fit or not narrow:
+        return narrow
+    together = Constraints(categories=c.categories, brands=c.brands, attributes=[*c.attributes, *narrow, fit])
+    if catalog.mask(together).any():
+        return narrow
+    fitted = Constraints(categories=c.categories, brands=c.brands, attributes=[*c.attributes, fit])
+    return [] if catalog.mask(fitted).any() else narrow
+
+
 def _for_after(words: list[str], end: int) -> int | None:
-    """Where the "for" that says what the kind fits stands: right after the kind, or after what it
-    comes with ("usb adapter with cable for lenovo vibe p1m")."""
+    """Where the "for" that says what the kind fits ends: right after the kind, or after what it
+    comes with ("usb adapter with cable for lenovo vibe p1m"); a verb of fitting says it as "for"
+    does ("headlight that fits a Pulsar 150", `fit_cues` in type_resolution.json)."""
     if words[end : end + 1] == ["for"]:
         return end
+    cue = next((c for c in FIT_CUES if tuple(words[end : end + len(c)]) == c), None)
+    if cue:
+        return end + len(cue) - 1
     if words[end : end + 1] == ["with"]:
         return next((i for i in range(end + 2, min(end + 2 + MAX_WITH, len(words))) if words[i] == "for"), None)
     return None

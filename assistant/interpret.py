@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant import asking, superlatives, which_one
 from assistant import intent as intents
+from assistant.amounts import read_prices
 from assistant.audience import clauses
 from assistant.brand_reference import bind_pointed_brand
 from assistant.catalog import CatalogIndex
@@ -172,7 +173,9 @@ def interpret(
         # "forget the colour, any shade works": a word for a part of the request names no kind.
         query = _without_type(query, message)
     pointed = pointers(message, on_screen, session.last.about)
-    named = [pid for pid in (name_products(message) if name_products else []) if pid in engine.catalog.row_of]
+    # A price said is no part of a name: "I've got 200 bucks" named the "siberia 200" headset (set T).
+    unpriced = read_prices(message).without(message)
+    named = [pid for pid in (name_products(unpriced) if name_products else []) if pid in engine.catalog.row_of]
     several = len(named) >= 2 and not _one_line(named, engine.catalog)
     several_unasked = several and not _asks_in_a_clause(message)
     one_wished = _wished_for(message, query) and not _asked_of_it_later(message, query)

@@ -80,6 +80,8 @@ ARTICLES = frozenset({"a", "an", "the"})
 COMPOUND_LINKS = frozenset({"for", "of"})
 COMPOUND_FILLERS = frozenset("the a an my his her our their your this that".split())
 PLACEHOLDERS = frozenset(RESOLUTION["placeholders"])
+# Words after a kind that say what it fits, as "for" does ("headlight that fits a Pulsar 150").
+FIT_CUES = tuple(sorted((tuple(p.split()) for p in RESOLUTION["fit_cues"]), key=len, reverse=True))
 # A modifier word that opens a clause as a preposition; not "that" ("that dress in red") nor
 # "to" ("to gift my wife a watch").
 OPENING_PREPOSITIONS = MODIFIER_WORDS - {"that", "to"}
@@ -552,8 +554,11 @@ class TypeResolver:
             and "with" not in words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
             and not _acts_on(words, span[0], starts)
             # "a leather strap one": "one" stands for the kind already asked; what comes before
-            # it only describes that kind ("a steel one", "the kids ones")
+            # it only describes that kind ("a steel one", "the kids ones"). So with a placeholder
+            # a use follows: "a wall thing to hang keys", "some kitchen stuff for spices" name no
+            # kind, the use does; "those hot pot things, a set" names hot pots.
             and words[span[1] : span[1] + 1] not in (["one"], ["ones"])
+            and not (words[span[1] : span[1] + 1] and words[span[1]] in PLACEHOLDERS and _use_follows(words, span[1]))
         ]
 
     def _spans(self, words: list[str]) -> list[tuple[int, int, list[str]]]:
@@ -887,6 +892,11 @@ def _as_noun(words: list[str], i: int) -> bool:
     between allowed ("a teddy", "a cute teddy"), and no number right after it ("class 3")."""
     opened = bool(NOUN_OPENERS & set(words[max(0, i - 2) : i]))
     return opened and not (i + 1 < len(words) and words[i + 1].isdigit())
+
+
+def _use_follows(words: list[str], placeholder: int) -> bool:
+    """A use is said right after the placeholder ("thing TO hang keys", "stuff FOR spices")."""
+    return words[placeholder + 1 : placeholder + 2] in ([w] for w in MODIFIER_WORDS)
 
 
 def _modifies(between: list[str]) -> bool:

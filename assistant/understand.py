@@ -31,7 +31,7 @@ from assistant.audience import (
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours, without_negated_colours
 from assistant.colour_words import METAL_COLOURS, said_colours
-from assistant.compound_kind import fitment, modifier_run, narrowing, sibling_kind
+from assistant.compound_kind import fitment, held_with_fit, modifier_run, narrowing, sibling_kind
 from assistant.constraints import Constraints, phrase_in
 from assistant.kind_refusal import without_refused_kinds
 from assistant.lexicon import (
@@ -239,8 +239,8 @@ class Understander:
             c.attributes += recorded
         if named and carried and not by_record:
             # "hip hop cap", "gel air freshener": the words that make the kind the shopper's own
-            c.attributes += narrowing(self.catalog, run, c)
             fit = fitment(self.catalog, self.types, asked, named, c)  # "bulb for Hero CD"
+            c.attributes += held_with_fit(self.catalog, c, narrowing(self.catalog, run, c), fit)
             c.attributes += [a for a in [fit, *asked_amounts(self.catalog, asked, c)] if a and a not in c.attributes]
         # "polarized": a yes/no specification; "not the fabric ones": refused wherever it stands
         c.flags = flags_said(own, self.catalog.recorded, self._is_kind)

@@ -20,6 +20,10 @@ from assistant.amounts import read_prices
         ("budget is fixed at 1000", None, 1000, None),
         ("budget is tight, 500", None, 500, None),
         ("i think 2 of them", None, None, None),
+        # money the shopper has is what can be spent: a ceiling
+        ("all i have is 300 rupees for a wallet", None, 300, None),
+        ("she's got like $40 to spend", None, 40, None),
+        ("i have 3 grand for the whole thing", None, 3000, None),
         # a weight, length or other measure said as people say it is no price; a bound said beside
         # it still is (a pet shop: "he's about 32 kilos" was a price "around £32")
         ("how big is it, he's about 32 kilos", None, None, None),

@@ -419,3 +419,16 @@ def test_a_wrong_slot_said_while_refining_corrects_the_request(flipkart_assistan
 def test_the_person_a_request_is_for_outranks_a_pronoun_before_it(message, audience):
     """In "for his sister" the pronoun is the owner; the person word says who it is for."""
     assert read_audience(message, message).audience == audience
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "mittens for my granddaughter, she's 5 months old",
+        "a romper for my godson, he is 10 weeks old",
+        "bib for our little one, she's 7 months old",
+    ],
+)
+def test_an_age_in_months_said_after_the_person_makes_a_baby(message):
+    """An age in months ("she's 5 months old") is an infant's, not five years: the person is a baby."""
+    assert read_audience(message, message).audience == "baby"

@@ -162,6 +162,9 @@ KINDS = [
     ("tail light bulb for my Hero CD", "bulb", ["hero cd"]),
     ("tail light bulb for Royal Enfield", "bulb", ["royal enfield"]),
     ("a tail light bulb for outside the garage", "bulb", []),  # a place, said with its object
+    # a verb of fitting says the fit as "for" does
+    ("tail light bulb that fits my Hero CD", "bulb", ["hero cd"]),
+    ("tail light bulb compatible with a Bajaj Pulsar", "bulb", ["bajaj pulsar"]),
     # in a kind sold by fit, titles that name the device without "for", or spell its maker
     # otherwise ("lnvo"): the run of it they hold; what the kind comes with may stand between
     ("charger for micromax bolt", "charger", ["micromax bolt"]),
@@ -234,3 +237,25 @@ def test_an_uncarried_head_reads_as_the_shops_one_word_kind(message, named, carr
 def test_without_an_embedder_the_stem_alone_makes_no_kind():
     q = _understander(None, CLOSED_SHOP).parse("a swimming costume for my niece")
     assert (q.product_type, q.type_carried) == ("costume", False)
+
+
+# Sunshades sold by fit; only some name the window they cover.
+SHADES_SHOP = [
+    ("Speedwav Window Sun Shade for Maruti Swift", "Automotive > Car Sun Shades"),
+    ("Speedwav Window Sun Shade for Hyundai i20", "Automotive > Car Sun Shades"),
+    ("Speedwav Window Sun Shade for Honda City", "Automotive > Car Sun Shades"),
+    ("Speedwav Sun Shade for Renault Duster", "Automotive > Car Sun Shades"),
+    ("Speedwav Sun Shade for Tata Nexon", "Automotive > Car Sun Shades"),
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "attributes"),
+    [
+        # no sunshade for the duster says "window": the fit stays, the modifier only ranks
+        ("window sun shade that fits a renault duster", ["renault duster"]),
+    ],
+)
+def test_a_modifier_no_fitted_product_records_gives_way_to_the_fit(message, attributes):
+    q = _understander(HashEmbedder(), SHADES_SHOP).parse(message)
+    assert q.constraints.attributes == attributes

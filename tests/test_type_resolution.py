@@ -432,6 +432,10 @@ def test_a_clause_saying_someone_has_a_thing_names_what_they_own(clause, owned):
         ("the kids sweater ones are fine", None),
         ("a leather strap for my watch", "watch strap"),  # the strap itself: the shop files watch straps
         ("a strap, a leather one", "strap"),
+        # a noun before a placeholder says where or what with; the use after it names the kind
+        ("a kitchen thing to keep the spices in", None),
+        ("some car stuff for a long drive", None),
+        ("those lunch box things, a set of two", "lunch box"),  # no use said: the noun is the kind
     ],
 )
 def test_what_describes_one_names_no_kind(understander, message, named):

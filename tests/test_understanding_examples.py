@@ -181,6 +181,20 @@ def test_named_products_plug_in_through_the_resolver(make_assistant, demo_catalo
 
 
 @pytest.mark.parametrize(
+    "message",
+    ["kettle for my hostel room, i've got 150 bucks", "yoga mat, under $150 please", "water bottle, rs 150 max"],
+)
+def test_a_price_said_names_no_product(make_assistant, demo_catalog, message):
+    """A model whose name holds the amount ("Model 150") is not named by a budget of 150."""
+    from assistant.interpret import interpret
+
+    assistant, _ = make_assistant()
+    model = demo_catalog.products[0]
+    meant = interpret(message, Session(), assistant.engine, [], lambda said: [model.id] if "150" in said else [])
+    assert meant.named == []
+
+
+@pytest.mark.parametrize(
     ("message", "intent"),
     [
         # a question put after the shopper's story, or after the name it asks about (set L)
@@ -368,6 +382,21 @@ def test_a_kind_named_after_small_talk_is_the_request_and_honestly_not_carried(m
     assistant.reply(session, opening)
     reply = assistant.reply(session, follow_up)
     assert reply.products == [] and reply.not_carried
+
+
+@pytest.mark.parametrize(
+    ("message", "interest", "asked"),
+    [
+        # "into" after another verb says where a thing goes: no interest, the use stays the request
+        ("a charger that goes into the car socket", [], "a charger that goes into the car socket"),
+        ("some organiser that slides into my backpack", [], "some organiser that slides into my backpack"),
+    ],
+)
+def test_into_says_an_interest_only_after_being(message, interest, asked):
+    from assistant.audience import interests, request_part
+
+    assert interests(message) == interest
+    assert request_part(message) == asked
 
 
 def test_a_refused_interest_steers_nowhere():
