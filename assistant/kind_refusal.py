@@ -41,6 +41,9 @@ def _is_kind(word: str, noun: bool) -> bool:
 def _refused_end(match: re.Match[str]) -> int | None:
     """Where the refused kind ends, or None when no kind is refused here."""
     first, second = match.group(1).lower(), (match.group(2) or "").lower()
+    cue = match.group(0).split()[0].lower()
+    if cue == "no" and first in ("a", "an", "the"):
+        return None  # "no a speaker please": "no" answers the last reply and refuses nothing
     if _is_kind(first, noun=False):
         return match.end(1)
     if second and first not in ("but", "only", "just") and _is_kind(second, noun=first in DETERMINERS):
@@ -52,6 +55,16 @@ def without_refused_kinds(text: str) -> str:
     """The text with each refusal of a kind taken out ("cargo pants, he hates jeans" -> "cargo
     pants, he ")."""
     spans = [(m.start(), end) for m in KIND_NEGATION.finditer(text) if (end := _refused_end(m)) is not None]
+    # A kind said elsewhere too ("he already has sunglasses so no sunglasses") is left in: the type
+    # reading weighs the refusal against the rest of the message (`type_resolution._refused`).
+    spans = [(a, b) for a, b in spans if not _said_elsewhere(text, a, b)]
     for start, end in reversed(spans):
         text = text[:start] + " " + text[end:]
     return text
+
+
+def _said_elsewhere(text: str, start: int, end: int) -> bool:
+    """Whether the refused kind (the span's last word) is said outside the span as well."""
+    kind = singular(text[start:end].split()[-1].lower())
+    outside = (text[:start] + " " + text[end:]).lower()
+    return kind in {singular(w) for w in re.findall(r"[a-z']+", outside)}

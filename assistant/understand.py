@@ -198,7 +198,9 @@ class Understander:
         rest, unknown = self._brands(rest, c)
         rest = without_taken_back(rest)
         c.exclude_colours = sorted(negated_colours(rest))
-        rest = without_refused_kinds(without_negated_colours(rest))
+        rest = without_negated_colours(rest)
+        said = rest  # refusals of kinds still in: what is refused is read from it (`refused_attributes`)
+        rest = without_refused_kinds(rest)
         # Only the part that states the request sets filters: "my kid dropped it" is no audience.
         asked = request_part(rest)
         heard = read_audience(addressed_part(rest), rest)
@@ -244,7 +246,7 @@ class Understander:
             c.attributes += [a for a in [fit, *asked_amounts(self.catalog, asked, c)] if a and a not in c.attributes]
         # "polarized": a yes/no specification; "not the fabric ones": refused wherever it stands
         c.flags = flags_said(own, self.catalog.recorded, self._is_kind)
-        c.exclude_attributes = refused_attributes(rest, self.catalog.recorded, self._is_kind, named)
+        c.exclude_attributes = refused_attributes(said, self.catalog.recorded, self._is_kind, named)
         c.attributes = [a for a in c.attributes if a not in c.exclude_attributes]
         # An interest steers toward a kind it names ("obsessed with aviator sunglasses"), then those near it.
         near = self.meaning.steered(rest) if self.meaning else []
