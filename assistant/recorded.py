@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 
@@ -26,6 +27,8 @@ from assistant.sorted_rows import meet
 from assistant.vocabulary import DATA
 from common.schema import Product
 from common.text import AUDIENCE_WORDS, COLOURS, STOPWORDS, terms
+
+T = TypeVar("T")
 
 _RULES = json.loads((DATA / "recorded_attributes.json").read_text(encoding="utf-8"))
 EXCLUDED_KEY_WORDS = frozenset(_RULES["excluded_key_words"])
@@ -149,29 +152,25 @@ class RecordedAttributes:
 
     def find(self, words: list[str]) -> list[tuple[int, int, Recorded]]:
         """The recorded phrases in a term list, longest first and not overlapping: (start, end, entry)."""
-        out: list[tuple[int, int, Recorded]] = []
-        taken: set[int] = set()
-        for n in range(MAX_WORDS + 1, 0, -1):
-            for i in range(len(words) - n + 1):
-                entry = self.phrases.get(" ".join(words[i : i + n]))
-                if entry and not taken & set(range(i, i + n)):
-                    out.append((i, i + n, entry))
-                    taken |= set(range(i, i + n))
-        return sorted(out, key=lambda t: t[0])
+        return longest_matches(words, self.phrases, MAX_WORDS + 1)
 
     def find_flags(self, words: list[str]) -> list[tuple[int, int, str]]:
         """The yes/no keys named in a term list, longest first and not overlapping: (start, end, key)."""
-        out: list[tuple[int, int, str]] = []
-        taken: set[int] = set()
-        longest = max((len(p.split()) for p in self.flags), default=0)
-        for n in range(longest, 0, -1):
-            for i in range(len(words) - n + 1):
-                key = self.flags.get(" ".join(words[i : i + n]))
-                if key and not taken & set(range(i, i + n)):
-                    out.append((i, i + n, key))
-                    taken |= set(range(i, i + n))
-        return sorted(out, key=lambda t: t[0])
+        return longest_matches(words, self.flags, max((len(p.split()) for p in self.flags), default=0))
 
     def recorded_for(self, entry: Recorded, rows: np.ndarray) -> bool:
         """Whether any of these products (sorted rows) records the specification the value belongs to."""
         return any(meet(self.rows_of_key(k), rows) for k in entry.keys)
+
+
+def longest_matches(words: list[str], table: dict[str, T], longest: int) -> list[tuple[int, int, T]]:
+    """The table's phrases in a term list, longest first and not overlapping: (start, end, value)."""
+    out: list[tuple[int, int, T]] = []
+    taken: set[int] = set()
+    for n in range(longest, 0, -1):
+        for i in range(len(words) - n + 1):
+            value = table.get(" ".join(words[i : i + n]))
+            if value and not taken & set(range(i, i + n)):
+                out.append((i, i + n, value))
+                taken |= set(range(i, i + n))
+    return sorted(out, key=lambda t: t[0])
