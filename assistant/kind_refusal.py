@@ -3,8 +3,8 @@ sweater, a jacket"): a kind named right after a refusal is no kind asked for.
 
 The refusal is read as the colour refusal is (`assistant.colour_negation`): the same cue words and
 refusal verbs in every form (`steering.json`, follow_up_reading.colour_negations and
-colour_refusal_verbs), at most one word between ("not a sweater"), never "but", "only" or
-"just" ("nothing but jeans" wants jeans). The word must be read as a noun: plural as said ("hates
+colour_refusal_verbs), with at most a determiner between ("not a sweater", "no more kurtas";
+"nothing but jeans" wants jeans, "no show socks" are socks). The word must be read as a noun: plural as said ("hates
 jeans"), or after a determiner (`kind_determiners`: "not a sweater"); "not too tight" refuses no
 tights. The refusal is taken out of the text before the kind is
 read, so a follow-up keeps the request's kind ("cargo pants ... he hates jeans" stays cargo
@@ -46,7 +46,9 @@ def _refused_end(match: re.Match[str]) -> int | None:
         return None  # "no a speaker please": "no" answers the last reply and refuses nothing
     if _is_kind(first, noun=False):
         return match.end(1)
-    if second and first not in ("but", "only", "just") and _is_kind(second, noun=first in DETERMINERS):
+    # Only a determiner may stand between ("not a sweater", "no more kurtas"): any other word makes
+    # the two one noun phrase, often a kind of its own ("no show socks", set U)
+    if second and first in DETERMINERS and _is_kind(second, noun=True):
         return match.end(2)
     return None
 

@@ -499,6 +499,8 @@ def test_a_scarf_is_a_kind_of_its_own():
         ("no more bottles please", None),
         ("a bottle for my son", "bottle"),  # the same kind asked for
         ("no a speaker please", "speaker"),  # "no" answering the last reply refuses nothing
+        # a word other than a determiner after the cue makes one noun phrase with the kind (set U)
+        ("no show socks for men under 500", "socks"),
     ],
 )
 def test_a_kind_after_a_refusal_is_not_asked_for(understander, message, named):
