@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import yaml
-
 from assistant import fit
 
 REACH = 3  # words between a negation and the bound word ("nothing much over", "not anything above")
@@ -19,7 +17,7 @@ REACH = 3  # words between a negation and the bound word ("nothing much over", "
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    said = yaml.safe_load(fit.DATA.read_text(encoding="utf-8"))["ceiling"]
+    said = fit.unit_table()["ceiling"]
 
     def alternation(words: list[str]) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))

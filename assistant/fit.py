@@ -25,13 +25,13 @@ class Amount:
 
 
 @cache
-def _units() -> dict:
+def unit_table() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    units = sorted({u for fam in _units()["families"].values() for u in fam}, key=len, reverse=True)
+    units = sorted({u for fam in unit_table()["families"].values() for u in fam}, key=len, reverse=True)
     numbers = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
     unit = "|".join(re.escape(u) for u in units)
     # "2 x 100 watt panels": a count of the amount said before it, kept to total the need.
@@ -49,7 +49,7 @@ def amounts(text: str) -> list[Amount]:
     out = []
     for count, number, unit in _pattern().findall(text.lower()):
         value = NUMBER_WORDS.get(number) or float(number)
-        for family, units in _units()["families"].items():
+        for family, units in unit_table()["families"].items():
             if unit in units:
                 # "2 x 100 W" needs 200 W in all; "20x18 ft" is a room's two sides, never one length
                 times = float(count) if count and family not in TWO_SIDED else 1.0
@@ -67,9 +67,9 @@ def amounts(text: str) -> list[Amount]:
 def _people_counted(text: str) -> list[float]:
     """How many people a phrase of `people_said` counts: its fixed count, or the number it says
     ("for 4 of us", "a family of five")."""
-    words = _units()["number_words"]
+    words = unit_table()["number_words"]
     out = []
-    for p in _units().get("people_said", []):
+    for p in unit_table().get("people_said", []):
         m = re.search(rf"\b(?:{p['pattern']})\b", text, re.I)
         if m is None:
             continue
@@ -106,14 +106,14 @@ def amounts_after(text: str, words: set[str]) -> list[Amount]:
 
 def number_words() -> frozenset[str]:
     """The numbers said in words ("four", "twelve"): a count or an age, no need of its own."""
-    return frozenset(_units()["number_words"]) | frozenset(k for k in NUMBER_WORDS if " " not in k)
+    return frozenset(unit_table()["number_words"]) | frozenset(k for k in NUMBER_WORDS if " " not in k)
 
 
 def unit_words() -> frozenset[str]:
     """Every unit of every family ("inch", "ml", "years"): the word after an amount; and the
     first word of a unit of two ("sq" of "sq ft"), which is no thing counted ("110 sq ft" is no
     110 of "sq")."""
-    units = {u for fam in _units()["families"].values() for u in fam}
+    units = {u for fam in unit_table()["families"].values() for u in fam}
     return frozenset(units | {u.split()[0] for u in units if " " in u})
 
 
@@ -123,16 +123,16 @@ def _said(pattern: str, text: str) -> bool:
 
 @cache
 def _age_pattern() -> re.Pattern[str]:
-    said = _units()["age_said"]
+    said = unit_table()["age_said"]
     before = "|".join(re.escape(w) for w in said["before"])
-    units = "|".join(re.escape(u) for fam in _units()["families"].values() for u in fam)
+    units = "|".join(re.escape(u) for fam in unit_table()["families"].values() for u in fam)
     return re.compile(rf"\b(?:{before})\s+(\d{{1,2}})(?![\d.,]\d)(?!\s*(?:{units}|%)(?![a-z]))")
 
 
 def _bare_ages(text: str) -> list[str]:
     """Numbers said as someone's age, in a message about a person (`age_said` in units.yaml)."""
     low = re.sub(r"['’]s\b", " is", text.lower()).replace("'", "")
-    people = _units()["age_said"]["people"]
+    people = unit_table()["age_said"]["people"]
     if not any(re.search(rf"\b{re.escape(w)}\b", low) for w in people):
         return []
     return _age_pattern().findall(low)
@@ -143,13 +143,13 @@ def asked_family(question: str) -> str | None:
     FAR?"), when it says one family only. An amount the question states beside it is the
     shopper's need ("how big across? for a 3 ft door"): the listing's amount still answers."""
     words = set(re.findall(r"[a-z]+", _pattern().sub(" ", question.lower())))  # "the 32 litre one" names it
-    said = {f for f, ws in _units()["asked"].items() if words & set(ws)}
+    said = {f for f, ws in unit_table()["asked"].items() if words & set(ws)}
     return next(iter(said)) if len(said) == 1 else None
 
 
 def key_family(key: str) -> str | None:
     words = set(re.findall(r"[a-z]+", key.lower()))
-    return next((f for f, ws in _units()["key_words"].items() if words & set(ws)), None)
+    return next((f for f, ws in unit_table()["key_words"].items() if words & set(ws)), None)
 
 
 def listed(key: str, value: str, said_in: float = 1.0) -> tuple[str, list[float], str] | None:
@@ -168,7 +168,7 @@ def listed(key: str, value: str, said_in: float = 1.0) -> tuple[str, list[float]
         return None
     # "1 Year Product Warranty" is a duration, not an age: a family whose unit is also another
     # kind of amount is read only under a key that names it (`keyed_only` in units.yaml).
-    if family in _units().get("keyed_only", []) and key_family(key) != family:
+    if family in unit_table().get("keyed_only", []) and key_family(key) != family:
         return None
     numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", value)]
     if not numbers:
@@ -197,7 +197,7 @@ def stated_in(sentence: str, family: str) -> str | None:
     """The part of a description sentence stating an amount of this family right after a word
     that names the measure (`key_words` in units.yaml): "suitable for AGE upto 6 to 14 years" ->
     "age upto 6 to 14 years". None when the sentence names no such measure next to an amount."""
-    names = _units()["key_words"].get(family, [])
+    names = unit_table()["key_words"].get(family, [])
     low = sentence.lower()
     for m in re.finditer(rf"\b(?:{'|'.join(map(re.escape, names))})\b", low) if names else ():
         # with the words just before it: "up to the AGE of 25" is at most 25
@@ -227,7 +227,7 @@ def _close(a: float, b: float) -> bool:
 def goes_inside(question: str) -> bool:
     """Whether the question asks if the product goes into the shopper's space ("would the
     showpiece fit in it?"), not the shopper's thing into the product (`inside` in units.yaml)."""
-    said = _units()["inside"]
+    said = unit_table()["inside"]
     verbs, places = "|".join(said["verbs"]), "|".join(said["places"])
     for clause in re.split(r"[,;.!?]+|\s[-–—]+\s", question.lower().replace("'", "")):
         m = re.search(rf"\b(?:{verbs})\s+(?:{places})\b", clause)
@@ -270,6 +270,6 @@ def fits(need: Amount, key: str, value: str) -> bool | None:
         return need.value <= numbers[0] or close(need.value, numbers[0])
     if form == "options":
         return any(close(need.value, n) for n in numbers)
-    if family in _units()["up_to"]:
+    if family in unit_table()["up_to"]:
         return need.value <= numbers[0] or close(need.value, numbers[0])
     return close(need.value, numbers[0])
