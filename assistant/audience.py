@@ -21,13 +21,11 @@ from pathlib import Path
 
 from assistant.interest_cues import cue_stands
 from assistant.possessives import owner_at
+from assistant.steering import steering
 from common.text import tokenize
 from common.untrusted import split_sentences
 
 DATA = Path(__file__).resolve().parent / "data" / "audiences.json"
-# The words before a person that make them who the request is for ("for my son", "gift my wife"):
-# the follow-up reading's list, one list for the project.
-STEERING = Path(__file__).resolve().parent / "data" / "steering.json"
 # Words that turn what follows into something not wanted ("not a fan of leather", "she hates
 # pink"): the same list reads negated recorded attributes (`message_patterns.NEGATIONS`).
 REFUSALS = frozenset(json.loads((DATA.with_name("recorded_attributes.json")).read_text(encoding="utf-8"))["negations"])
@@ -116,9 +114,8 @@ def table() -> Table:
         animals=frozenset(raw["animals"]),
         group_words=dict(raw["group_words"]),
         peers=frozenset(raw["peers"]),
-        recipient_cues=frozenset(
-            json.loads(STEERING.read_text(encoding="utf-8"))["follow_up_reading"]["recipient_before"]
-        ),
+        # The words before a person that make them the recipient ("for my son"): one list, shared with follow-ups.
+        recipient_cues=frozenset(steering()["follow_up_reading"]["recipient_before"]),
         reporters=frozenset(raw["reporters"]),
         all_ages=dict(raw["all_ages"]),
         school_year_offset=int(raw["school_year_offset"]),

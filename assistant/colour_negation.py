@@ -3,33 +3,25 @@ judge as too much of something ("pink is too loud for office", "white gets way t
 
 Such a colour is never a colour filter; it becomes an exclusion (`Constraints.exclude_colours`),
 so "show me ones that aren't black" hides the black ones instead of showing only them. The cue
-words are data (`steering.json`, follow_up_reading.colour_negations).
+words are the refusal cues every refusal shares (`assistant.refusal`).
 """
 
 from __future__ import annotations
 
-import json
 import re
 
-from assistant.vocabulary import DATA
+from assistant.refusal import CUES
+from assistant.steering import steering
 from common.text import COLOURS, normalise_colour
 
-_READING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_reading"]
+_READING = steering()["follow_up_reading"]
 
 
-def verb_forms(verb: str) -> set[str]:
-    """A regular verb's forms: "hate" -> hate, hates, hated, hating; "avoid" -> avoids, avoided,
-    avoiding. A refusal is said in any tense and person ("she hates white", "we avoided red")."""
-    stem = verb[:-1] if verb.endswith("e") else verb
-    return {verb, verb + "s", stem + "ed", stem + "ing"}
-
-
-CUES = [*_READING["colour_negations"], *(f for v in _READING["colour_refusal_verbs"] for f in verb_forms(v))]
 # A cue, at most one word ("not in black", "anything but a red"), then the colour; never across
 # "but" or "only" ("nothing but black", "no, only black" want black).
 COLOUR_NEGATION = re.compile(
     r"\b(?:"
-    + "|".join(re.escape(p) for p in sorted(CUES, key=len, reverse=True))
+    + "|".join(re.escape(p) for p in CUES)
     + r")\s+(?:(?!(?:but|only|just)\b)\w+\s+)?("
     + "|".join(COLOURS)
     + r")\b",

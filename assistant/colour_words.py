@@ -5,16 +5,12 @@ material; a shade names its hue ("navy blue" is navy)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
-from assistant.vocabulary import DATA
+from assistant.steering import steering
 from common.text import AUDIENCE_WORDS, COLOURS, STOPWORDS, normalise_colour
 
-SHADES = {
-    shade: frozenset(hues)
-    for shade, hues in json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["colour_shades"].items()
-}
+SHADES = {shade: frozenset(hues) for shade, hues in steering()["colour_shades"].items()}
 # Metals describe material more often than colour ("gold ring", "silver chain").
 METAL_COLOURS = {"gold", "silver", "copper", "bronze", "rose"}
 # Words after which a colour closing the message is a colour, not a noun: colour words and

@@ -15,7 +15,6 @@ Words that are never such a unit (money, ages, time: "500 rs", "he's 8 years") a
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -23,11 +22,11 @@ from dataclasses import replace
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints, attribute_terms
 from assistant.dialogue import Request
+from assistant.steering import steering
 from assistant.understand import Query
-from assistant.vocabulary import DATA
 from common.text import terms
 
-NOT_UNITS = frozenset(json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["not_counted_units"])
+NOT_UNITS = frozenset(steering()["not_counted_units"])
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 MIN_VALUES = 2  # different numbers of the kind before a word that make the word a unit
 

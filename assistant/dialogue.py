@@ -10,7 +10,6 @@ the request before and after a turn is what the reply reports as changed ("added
 
 from __future__ import annotations
 
-import json
 import math
 import statistics
 from dataclasses import dataclass, field
@@ -31,10 +30,10 @@ from assistant.lexicon import QUERY_WORDS
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
 from assistant.ordinals import order_words
 from assistant.spelling import CHAT_WORDS
+from assistant.steering import steering
 from assistant.take_back import taken_back_words
 from assistant.understand import FUNCTION_WORDS, HARD_AUDIENCE, METAL_COLOURS, Query
 from assistant.untyped_words import telling_words
-from assistant.vocabulary import DATA
 from common.errors import ShopAssistError
 from common.text import COLOURS, STOPWORDS, money, singular, terms, tokenize
 
@@ -46,7 +45,7 @@ FILLER = frozenset(
     "look kind type stuff honestly btw guess".split()
 )
 # Query words that describe the product (a style, an occasion): they rank, as in a first message.
-DESCRIBING = frozenset(json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["describing_words"])
+DESCRIBING = frozenset(steering()["describing_words"])
 KEPT_ON_NEW_TYPE = ("audience", "price", "colour", "in stock")
 GROWN_UPS = frozenset({"men", "women"})
 CONTRACTION_TAILS = frozenset({"s", "t", "m", "re", "ll", "d", "ve"})

@@ -4,7 +4,6 @@ fine", "colour doesn't matter"). Moved out of interpret.py, which reads the whol
 
 from __future__ import annotations
 
-import json
 import re
 
 from assistant.audience import clauses, taken_back
@@ -13,11 +12,11 @@ from assistant.constraints import Constraints, alternatives
 from assistant.dialogue import slots
 from assistant.follow_up import not_required
 from assistant.session import Session
+from assistant.steering import steering
 from assistant.take_back import taken_back_slots
-from assistant.vocabulary import DATA
 from common.text import normalise_colour, terms
 
-_FOLLOW_UPS = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
+_FOLLOW_UPS = steering()
 SLOT_WORDS = {slot: words for slot, words in _FOLLOW_UPS["slot_words"].items()}
 SLOT_VOCABULARY = frozenset(w for words in SLOT_WORDS.values() for phrase in words for w in terms(phrase))
 

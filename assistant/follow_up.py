@@ -21,7 +21,6 @@ The word lists are data (`assistant/data/steering.json`, "follow_up_reading").
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 from enum import StrEnum
@@ -49,11 +48,11 @@ from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.lexicon import QUERY_WORDS
 from assistant.resemblance import only_resembled
 from assistant.said_of_others import refused_words, told_in_a_story
+from assistant.steering import steering
 from assistant.understand import FUNCTION_WORDS, Query
-from assistant.vocabulary import DATA
 from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
 
-_WORDS = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_reading"]
+_WORDS = steering()["follow_up_reading"]
 ASPECT_NOUNS = frozenset(_WORDS["aspect_nouns"])
 PLACE_WORDS = frozenset(_WORDS["place_words"])
 SKIPPED = frozenset(_WORDS["skipped_before_noun"])

@@ -12,7 +12,6 @@ message.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Callable
@@ -47,10 +46,10 @@ from assistant.name_text import asks_verdict
 from assistant.question_context import tells_context
 from assistant.ranked_pointers import ranked_pointed
 from assistant.session import Session
+from assistant.steering import steering
 from assistant.take_back import taken_back_slots
 from assistant.title_pointers import title_pointed
 from assistant.understand import Query
-from assistant.vocabulary import DATA
 from assistant.wording import OTHER_LANGUAGE_REPLY, UNREADABLE_REPLY
 from common.schema import Product
 from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
@@ -59,7 +58,7 @@ from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
 # product-name matcher plugs in here; without one, nothing is named.
 NameResolver = Callable[[str], list[str]]
 
-_POINTERS = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["pointers"]
+_POINTERS = steering()["pointers"]
 QUESTION_OPENING = r"^\W*(?:is|are|does|do|did|can|could|will|would|has|have|how|what|which|who|when|where|why)\b"
 QUESTION = re.compile(r"\?\s*$|" + QUESTION_OPENING, re.I)
 # A question put as one, after chatter ("hmm which is lighter", "ok whats the difference").
@@ -78,7 +77,7 @@ def _phrases(key: str) -> re.Pattern[str]:
 
 
 CHEAPER_ONE, DEARER_ONE = _phrases("cheaper_one"), _phrases("dearer_one")
-_FOLLOW_UPS = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
+_FOLLOW_UPS = steering()
 SWITCH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["follow_up_switch"]) + r")\b", re.I)
 ABOUT_SHOWN = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["shown_subjects"]) + r")(?!\w)", re.I)
 COLOUR_ONE = re.compile(rf"\bthe\s+({'|'.join(COLOURS)})\s+(?:one|ones|item|pair|option)\b", re.I)

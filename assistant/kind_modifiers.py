@@ -11,16 +11,15 @@ form is in the records."""
 
 from __future__ import annotations
 
-import json
 import re
 
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
+from assistant.steering import steering
 from assistant.understand import FUNCTION_WORDS
-from assistant.vocabulary import DATA
 from common.text import STOPWORDS, singular, terms, tokenize
 
-_STEERING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
+_STEERING = steering()
 PRO_FORMS = frozenset(_STEERING["kind_pro_forms"])
 FOCUS = frozenset(_STEERING["restrictive_focus"])
 STATED = sorted((tuple(p.split()) for p in _STEERING["stated_of_it"]), key=len, reverse=True)

@@ -1,9 +1,7 @@
 """Kinds a shopper says they do not want ("he hates jeans lol", "no kurtas please", "not a
 sweater, a jacket"): a kind named right after a refusal is no kind asked for.
 
-The refusal is read as the colour refusal is (`assistant.colour_negation`): the same cue words and
-refusal verbs in every form (`steering.json`, follow_up_reading.colour_negations and
-colour_refusal_verbs), with at most a determiner between ("not a sweater", "no more kurtas";
+The refusal cues are the ones every refusal shares (`assistant.refusal`), with at most a determiner between ("not a sweater", "no more kurtas";
 "nothing but jeans" wants jeans, "no show socks" are socks). The word must be read as a noun: plural as said ("hates
 jeans"), or after a determiner (`kind_determiners`: "not a sweater"); "not too tight" refuses no
 tights. The refusal is taken out of the text before the kind is
@@ -13,21 +11,16 @@ pants) and a first message reads the kind it asks for ("not a sweater, a jacket"
 
 from __future__ import annotations
 
-import json
 import re
 
-from assistant.colour_negation import CUES
-from assistant.vocabulary import DATA, type_words
+from assistant.refusal import CUES, DETERMINERS, answers_not_refuses
+from assistant.vocabulary import type_words
 from common.text import singular
 
-_READING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_reading"]
-DETERMINERS = frozenset(_READING["kind_determiners"])
 # A cue, then the next two words: the kind is the first ("hates jeans") or, after a word that is
 # none of but/only/just, the second ("not a sweater").
 KIND_NEGATION = re.compile(
-    r"\b(?:"
-    + "|".join(re.escape(p) for p in sorted(CUES, key=len, reverse=True))
-    + r")\s+([a-z']+)\b(?:(?=\s+([a-z]+)\b))?",
+    r"\b(?:" + "|".join(re.escape(p) for p in CUES) + r")\s+([a-z']+)\b(?:(?=\s+([a-z]+)\b))?",
     re.I,
 )
 
@@ -41,9 +34,8 @@ def _is_kind(word: str, noun: bool) -> bool:
 def _refused_end(match: re.Match[str]) -> int | None:
     """Where the refused kind ends, or None when no kind is refused here."""
     first, second = match.group(1).lower(), (match.group(2) or "").lower()
-    cue = match.group(0).split()[0].lower()
-    if cue == "no" and first in ("a", "an", "the"):
-        return None  # "no a speaker please": "no" answers the last reply and refuses nothing
+    if answers_not_refuses(match.group(0).split()[0], [first]):
+        return None
     if _is_kind(first, noun=False):
         return match.end(1)
     # Only a determiner may stand between ("not a sweater", "no more kurtas"): any other word makes
@@ -58,7 +50,7 @@ def without_refused_kinds(text: str) -> str:
     pants, he ")."""
     spans = [(m.start(), end) for m in KIND_NEGATION.finditer(text) if (end := _refused_end(m)) is not None]
     # A kind said elsewhere too ("he already has sunglasses so no sunglasses") is left in: the type
-    # reading weighs the refusal against the rest of the message (`type_resolution._refused`).
+    # reading weighs the refusal against the rest of the message (`refusal.follows_refusal`).
     spans = [(a, b) for a, b in spans if not _said_elsewhere(text, a, b)]
     for start, end in reversed(spans):
         text = text[:start] + " " + text[end:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 
+from assistant.steering import steering
 from assistant.vocabulary import DATA
 
 FUNCTION_WORDS = frozenset(
@@ -20,7 +21,7 @@ FUNCTION_WORDS = frozenset(
 _RECORDED_RULES = json.loads((DATA / "recorded_attributes.json").read_text(encoding="utf-8"))
 SOFT_WISH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _RECORDED_RULES["soft_wishes"]) + r")\b", re.I)
 NEGATIONS = frozenset(_RECORDED_RULES["negations"])
-_STEERING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
+_STEERING = steering()
 PREMIUM_PHRASES = _STEERING["premium"]
 # "more premium" is a move from what was shown (`dialogue.PRICIER`), not a steer.
 PREMIUM = re.compile(

@@ -6,13 +6,12 @@ reads the move from the message and the dialogue applies it (`dialogue.update`).
 
 from __future__ import annotations
 
-import json
 import re
 from enum import StrEnum
 
-from assistant.vocabulary import DATA
+from assistant.steering import steering
 
-_STEERING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
+_STEERING = steering()
 _PHRASES: dict[str, list[str]] = _STEERING["moves"]
 MIN_RATING_FLOOR: float = _STEERING["min_rating_floor"]  # "better rated" asks at least this
 

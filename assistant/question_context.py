@@ -11,17 +11,16 @@ products ("i'd rather something cheaper") is still a request. Words are data (`s
 
 from __future__ import annotations
 
-import json
 from functools import cache
 
 from assistant.amounts import read_prices
-from assistant.vocabulary import DATA
+from assistant.steering import steering
 from common.text import tokenize
 
 
 @cache
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    raw = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_reading"]
+    raw = steering()["follow_up_reading"]
     return frozenset(raw["context_subjects"]), frozenset(raw["context_wishes"])
 
 

@@ -13,27 +13,21 @@ is not excluded: the shop cannot say it lacks it.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 
 from assistant.audience import clauses
-from assistant.colour_negation import verb_forms
 from assistant.constraints import phrase_in
 from assistant.message_patterns import NEGATIONS, SOFT_WISH
 from assistant.recorded import RecordedAttributes
-from assistant.vocabulary import DATA
+from assistant.refusal import CUES
+from assistant.steering import steering
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, terms
 
-_READING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_reading"]
-_CUES = sorted(
-    {*_READING["colour_negations"], *(f for v in _READING["colour_refusal_verbs"] for f in verb_forms(v))},
-    key=len,
-    reverse=True,
-)
+_READING = steering()["follow_up_reading"]
 # A cue, then at most one word that is not "but"/"only"/"just" ("nothing but leather" wants it).
 REFUSAL = re.compile(
-    r"\b(?:" + "|".join(re.escape(c) for c in _CUES) + r")\s+((?!(?:but|only|just)\b)\w+(?:\s+\w+){0,3})", re.I
+    r"\b(?:" + "|".join(re.escape(c) for c in CUES) + r")\s+((?!(?:but|only|just)\b)\w+(?:\s+\w+){0,3})", re.I
 )
 _NOT_REFUSED = frozenset(COLOURS) | frozenset(AUDIENCE_WORDS) | STOPWORDS
 

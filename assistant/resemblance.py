@@ -11,14 +11,12 @@ closed class, data in `steering.json` ("follow_up_reading": "resemblance_after",
 
 from __future__ import annotations
 
-import json
-
 from assistant.audience import clauses
 from assistant.constraints import Constraints
-from assistant.vocabulary import DATA
+from assistant.steering import steering
 from common.text import terms, tokenize
 
-_READING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_reading"]
+_READING = steering()["follow_up_reading"]
 AFTER = frozenset(_READING["resemblance_after"])
 BEFORE = frozenset(_READING["resemblance_before"])
 

@@ -14,14 +14,12 @@ and a pronoun after ("the colour thing, drop it"), the slot of the clause before
 
 from __future__ import annotations
 
-import json
-
 from assistant.audience import clauses, table
 from assistant.lexicon import QUERY_WORDS
-from assistant.vocabulary import DATA
+from assistant.steering import steering
 from common.text import COLOURS, STOPWORDS, terms, tokenize
 
-_DATA = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))
+_DATA = steering()
 _WORDS = _DATA["take_back"]
 SLOT_WORDS: dict[str, frozenset[str]] = {
     slot: frozenset(w for phrase in words for w in terms(phrase)) for slot, words in _DATA["slot_words"].items()

@@ -10,18 +10,17 @@ never turns a type the shop lacks into one it has.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 
 import numpy as np
 
 from assistant.audience import interests
-from assistant.vocabulary import DATA
+from assistant.steering import steering
 from common.models import Embedder, encode_query
 from common.text import terms, tokenize
 
-STEER = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["interest_types"]
+STEER = steering()["interest_types"]
 SEVERAL = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*")
 
 

@@ -40,7 +40,9 @@ from assistant.closed_compound import closed_compound
 from assistant.constraints import type_segments
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.message_patterns import NEGATIONS, VARIANT_WORDS
+from assistant.refusal import ARTICLES, follows_refusal
 from assistant.spelling import is_word, ordinary_words
+from assistant.steering import steering
 from assistant.title_kinds import style_kind, titles_end_with
 from assistant.vocabulary import DATA
 from assistant.vocabulary import is_type as is_known_type
@@ -73,9 +75,6 @@ IMPERATIVE_FILLERS = frozenset(RESOLUTION["verb_after"]["imperative_fillers"])
 
 
 DEGREE_PHRASES = tuple(tuple(p.split()) for p in RESOLUTION["degree_phrases"])
-REFUSED_BEFORE = tuple(tuple(p.split()) for p in RESOLUTION["refused_before"])
-REFUSED_GAP = frozenset(RESOLUTION["refused_gap"])
-ARTICLES = frozenset({"a", "an", "the"})
 # "a bag FOR THE yoga mat": the link, and the words that may stand between it and the object
 COMPOUND_LINKS = frozenset({"for", "of"})
 COMPOUND_FILLERS = frozenset("the a an my his her our their your this that".split())
@@ -128,25 +127,11 @@ def _after_singular_subject(words: list[str], i: int) -> bool:
 def _not_naming(words: list[str]) -> set[int]:
     """Positions that name no product by their place in the sentence: a verb (`_is_verb`) and the
     words of a degree phrase ("a bit sporty", "kind of"; `degree_phrases` in the data file)."""
-    out = {i for i in range(len(words)) if _is_verb(words, i) or _refused(words, i)}
+    out = {i for i in range(len(words)) if _is_verb(words, i) or follows_refusal(words, i)}
     for phrase in DEGREE_PHRASES:
         n = len(phrase)
         out |= {j for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase for j in range(i, i + n)}
     return out
-
-
-def _refused(words: list[str], i: int) -> bool:
-    """Whether the word at i follows a refusal ("not perfume", "so no shoes", "anything but a
-    watch"; `refused_before` in the data file), articles and "more"/"another" between."""
-    j = i
-    while j > 0 and words[j - 1] in REFUSED_GAP:
-        j -= 1
-    refused = [p for p in REFUSED_BEFORE if j >= len(p) and tuple(words[j - len(p) : j]) == p]
-    # "no a speaker please": "no" before an article answers the last reply, it refuses nothing
-    # ("no shoes", "no more bottles" refuse)
-    if refused == [("no",)] and ARTICLES & set(words[j:i]):
-        return False
-    return bool(refused)
 
 
 def _names_other(words: list[str], start: int, end: int) -> bool:
@@ -186,7 +171,7 @@ OWN_AS_ADJECTIVE = frozenset(RESOLUTION["owned"]["adjective_after"])  # "a watch
 POINTS_BACK = tuple(tuple(p.split()) for p in RESOLUTION["owned"]["points_back"])
 # How a shopper asks anew in a later clause ("do you sell", "maybe", "actually"): the same list
 # that makes a follow-up a new request (steering.json, read by assistant/interpret.py).
-_ASKING = json.loads((DATA / "steering.json").read_text(encoding="utf-8"))["follow_up_switch"]
+_ASKING = steering()["follow_up_switch"]
 ASKS = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in _ASKING) + r")\b"
     r"|^\W*(?:" + "|".join(re.escape(p) for p in RESOLUTION["asking_starts"]) + r")\b",

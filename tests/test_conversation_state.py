@@ -155,6 +155,12 @@ CASES = [
     ("colour not wanted", ["backpack", "we'd rather avoiding red"], {"type": "backpack", "exclude_colours": ["red"]}),
     # a kind refused is no kind asked for: the request keeps its kind
     ("kind not wanted", ["kurta for women", "she hates sarees"], {"type": "kurta", "audience": "women"}),
+    # a kind is refused by every cue a colour is (`assistant.refusal`: "sick of", "other than")
+    (
+        "kind not wanted",
+        ["cargo pants for my son", "something other than jeans though, he's sick of jeans"],
+        {"type": "cargo pants", "audience": "boys or men"},
+    ),
     # a colour judged too much of something is refused: "too" and its adjective after a copula
     (
         "colour judged",
