@@ -52,6 +52,8 @@ CASES = [
     # a colour the person likes, said before the kind or with it, narrows the kind asked next
     ("liked colour carries", ["my daughter is 24 and crazy about red", "she needs boots"], None),
     ("liked colour carries", ["planning a gift for my mom, she adores green", "a stone necklace maybe"], None),
+    # a switch word starts a request for the kind named in its own clause, not in an aside
+    ("switch word in another clause", ["cushion covers in red", "actually grey, matches the sofa better"], None),
     # a question about the products on screen changes nothing in the request
     ("question in between", ["car cover", "what fabric do these use normally?"], {"type": "car cover"}),
     (
@@ -488,6 +490,10 @@ PARTS = {
     "polite request: would like to send a little cap": {"type": "cap"},
     "liked colour carries: she needs boots": {"type": "boots", "colours": ["red"]},
     "liked colour carries: a stone necklace maybe": {"type": "stone necklace", "colours": ["green"]},
+    "switch word in another clause: actually grey, matches the sofa better": {
+        "type": "cushion covers",
+        "colours": ["grey"],
+    },
 }
 
 
