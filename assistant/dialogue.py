@@ -22,6 +22,7 @@ from assistant import audience as audiences
 from assistant.amounts import amount_words
 from assistant.amounts import lexicon as amounts_lexicon
 from assistant.audience import REFUSALS, about_someone_else, audience_terms, clauses, is_story, recipients, request_part
+from assistant.carried_tastes import narrow_to_liked
 from assistant.catalog import CatalogIndex
 from assistant.catalog_tables import AUDIENCE_BITS, bits
 from assistant.constraints import Constraints
@@ -199,6 +200,8 @@ def update(
     _apply(request.constraints, said)
     _relative_price(request.constraints, said, move, shown_prices)
     _relative_rating(request.constraints, said, move, shown_ratings or [])
+    if new and not reset and old.is_active():
+        narrow_to_liked(old.constraints, request.constraints, catalog)  # "she loves red", then "a cap"
     if query.audience_from_relation and not _records_audience(request.constraints, catalog):
         request.constraints.audience = old.constraints.audience if not new else None
     elif query.audience_from_relation:

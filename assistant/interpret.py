@@ -156,8 +156,10 @@ def interpret(
     change, refitted = None, []
     if follow_up:
         earlier = tuple(t.content for t in session.turns if t.role == "user")
+        # A switch word starts a request for the kind named in its own clause: "actually grey,
+        # matches the sofa better" after cushion covers switched to sofas (set U).
         query, change = read_follow_up(
-            message, query, session.request, engine.catalog, bool(SWITCH.search(message)), earlier
+            message, query, session.request, engine.catalog, _switches(message, query), earlier
         )
         # "maruti", "it's a corolla altis" after car mats: what the kind must fit (`follow_up_fit`)
         fit = follow_up_fit(last_word(message), query, session.request, engine.catalog, engine.understander.types)

@@ -49,6 +49,11 @@ def final_state(assistant: Assistant, turns: list[str]) -> tuple[dict, Session]:
 
 # (class, turns, the state the request must end in)
 CASES = [
+    # a colour the person likes, said before the kind or with it, narrows the kind asked next
+    ("liked colour carries", ["my daughter is 24 and crazy about red", "she needs boots"], None),
+    ("liked colour carries", ["planning a gift for my mom, she adores green", "a stone necklace maybe"], None),
+    # a switch word starts a request for the kind named in its own clause, not in an aside
+    ("switch word in another clause", ["cushion covers in red", "actually grey, matches the sofa better"], None),
     # a question about the products on screen changes nothing in the request
     ("question in between", ["car cover", "what fabric do these use normally?"], {"type": "car cover"}),
     (
@@ -483,6 +488,12 @@ PARTS = {
     "their one: his friend has a black one, he wants a blue one": {"type": "watch", "colours": ["blue"]},
     "unknown brand: zorbix brand, thats what the electrician said": {"type": "shower head", "brands": ["zorbix"]},
     "polite request: would like to send a little cap": {"type": "cap"},
+    "liked colour carries: she needs boots": {"type": "boots", "colours": ["red"]},
+    "liked colour carries: a stone necklace maybe": {"type": "stone necklace", "colours": ["green"]},
+    "switch word in another clause: actually grey, matches the sofa better": {
+        "type": "cushion covers",
+        "colours": ["grey"],
+    },
 }
 
 
