@@ -28,7 +28,7 @@ import numpy as np
 from assistant import sorted_rows
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints, attribute_terms, phrase_in
-from assistant.lexicon import QUERY_WORDS
+from assistant.lexicon import PRODUCT_LINES, QUERY_WORDS
 from assistant.part_fit import named_device
 from assistant.type_resolution import (
     AUDIENCE_TERMS,
@@ -52,6 +52,7 @@ FIT_SHARE = 0.5  # most of the kind's titles name a fit: the shop sells it by fi
 FIT_AT_LEAST = 3  # ...and several do: one title naming its fit is no way of selling
 MAX_WITH = 3  # "with cable", "with a usb cable": what the kind comes with, before its "for"
 MAX_RUN = 4  # "single phase submersible pump controller": a compound seldom has more
+OWNERS = frozenset(("my", "our", "his", "her", "their", "your"))  # possessive determiners, a closed class
 
 
 def modifier_run(types: TypeResolver, text: str, named: str) -> list[str]:
@@ -173,6 +174,8 @@ def fitment(catalog: CatalogIndex, types: TypeResolver, text: str, named: str, c
     # "a mat for outside THE shower": a word taking an object is a preposition, not a thing fitted
     if not target or set(target) & (AUDIENCE_TERMS | PERSON_NOUNS) or after in COMPOUND_FILLERS:
         return None
+    if _own_unnamed(words[end + 1 : end + 1 + MAX_FIT], target, types):
+        return None
     rows = np.flatnonzero(catalog.mask(Constraints(categories=c.categories, brands=c.brands)))[:FIT_TITLES_READ]
     titles = [terms(catalog.products[int(r)].title) for r in rows]
     fitted = [t for t in titles if "for" in t]
@@ -207,6 +210,17 @@ def held_with_fit(catalog: CatalogIndex, c: Constraints, narrow: list[str], fit:
         return narrow
     fitted = Constraints(categories=c.categories, brands=c.brands, attributes=[*c.attributes, fit])
     return [] if catalog.mask(fitted).any() else narrow
+
+
+def _own_unnamed(after_for: list[str], target: list[str], types: TypeResolver) -> bool:
+    """For "a pouch for MY phone", "a cover for our car": the shopper's own device, said by its kind
+    alone, is one model they did not name. A title that says "for phone" fits it no better than
+    one naming a model, so the kind word is no must-have (set K: "black pouch for my phone" kept
+    only titles saying "for phone", none black). A model or product line said ("for my honda cb",
+    "for my ipad") pins it down and stays."""
+    owned = after_for[:1] and after_for[0] in OWNERS
+    one_kind = len(target) == 1 and target[0].isalpha() and target[0] not in PRODUCT_LINES
+    return bool(owned) and one_kind and types.is_any_type(terms(target[0]))
 
 
 def _for_after(words: list[str], end: int) -> int | None:

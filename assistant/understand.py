@@ -320,8 +320,9 @@ class Understander:
                 # "robot type that runs by itself", "the thick kind": the shopper names the variant,
                 # required even where the word names a type elsewhere (a robot toy). Said before
                 # the product type it is a style ("salon type hair conditioner"): it only ranks.
-                if w not in found:
-                    found.append(w)
+                variant = with_base_form(w, self.catalog.knows_word)  # "the zip kind": "Zipper"
+                if variant not in found:
+                    found.append(variant)
                 continue
             elif w in PRODUCT_LINES:
                 model = words[i + 1] if i + 1 < len(words) and any(ch.isdigit() for ch in words[i + 1]) else ""
@@ -380,8 +381,10 @@ class Understander:
                     continue  # "not embroidered", "he can't read the digital ones"
                 if kinds is not None and not any(recorded.recorded_for(entry, rows) for rows in kinds):
                     continue  # the kind records no such thing: it cannot be checked, it ranks
-                if entry.value not in found:
-                    found.append(entry.value)
+                # Shops record one property in either form ("Closure: Zip", "Closure: Zipper"): both.
+                value = with_base_form(entry.value, recorded.phrases.__contains__)
+                if value not in found:
+                    found.append(value)
         return found
 
     # -- constraint extractors ---------------------------------------------------------------

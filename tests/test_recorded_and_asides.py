@@ -13,6 +13,7 @@ from assistant.core import Assistant
 from assistant.noun_values import as_recorded
 from assistant.refused_attributes import flags_said, refused_attributes
 from assistant.session import Session
+from assistant.word_forms import with_base_form
 from common.schema import Product
 from common.text import terms, tokenize
 
@@ -136,6 +137,29 @@ FEATURED = [
 def test_a_feature_said_as_a_noun_reads_as_the_recorded_adjective(message, read):
     phrases = build_tables(FEATURED).recorded().phrases
     assert " ".join(as_recorded(terms(message), phrases.__contains__)) == read
+
+
+CLOSURES = [
+    *(_product(f"z{i}", Closure="Zip") for i in range(2)),
+    *(_product(f"zr{i}", Closure="Zipper") for i in range(2)),
+    *(_product(f"h{i}", Hood="Hooded") for i in range(2)),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [
+        # one property recorded in two forms by different shops: the word and the one made of it
+        ("zip", "zip or zipper"),
+        ("hood", "hood or hooded"),
+        # the form made of it said: its own records, and the noun where recorded (none here)
+        ("zipper", "zipper"),
+        ("hooded", "hooded"),
+    ],
+)
+def test_a_recorded_value_accepts_the_word_made_of_it_where_recorded(value, accepted):
+    phrases = build_tables(CLOSURES).recorded().phrases
+    assert with_base_form(value, phrases.__contains__) == accepted
 
 
 @pytest.mark.parametrize(

@@ -130,6 +130,9 @@ KINDS_SHOP = [
     ("Furst USB Adapter with Cable for XP Miro Battery Charger", "Mobiles > Accessories > Chargers"),
     ("Furst USB Adapter with Cable for Dzire SV Battery Charger", "Mobiles > Accessories > Chargers"),
     ("Casedeal Microsoft Nokia Lumia X2 Back Panel", "Mobiles > Accessories > Mobile Body Panels"),
+    ("Acm Pouch for Phone", "Mobiles > Accessories > Mobile Pouches"),
+    ("Acm Pouch for Swipe Elite Plus", "Mobiles > Accessories > Mobile Pouches"),
+    ("Wise Guys Pouch for Lenovo S880", "Mobiles > Accessories > Mobile Pouches"),
     ("Casedeal Samsung Galaxy J2 Back Panel", "Mobiles > Accessories > Mobile Body Panels"),
     ("Bft 9 W LED Lamp", "Home > Lighting > LED Lamps"),
     ("Bft 6 W LED Lamp", "Home > Lighting > LED Lamps"),
@@ -165,6 +168,10 @@ KINDS = [
     # a verb of fitting says the fit as "for" does
     ("tail light bulb that fits my Hero CD", "bulb", ["hero cd"]),
     ("tail light bulb compatible with a Bajaj Pulsar", "bulb", ["bajaj pulsar"]),
+    # the shopper's own device said by its kind alone is no model: "for phone" titles fit it no
+    # better than those naming one (set K); a model said stays
+    ("black pouch for my phone", "pouch", []),
+    ("pouch for my lenovo s880", "pouch", ["lenovo s880"]),
     # in a kind sold by fit, titles that name the device without "for", or spell its maker
     # otherwise ("lnvo"): the run of it they hold; what the kind comes with may stand between
     ("charger for micromax bolt", "charger", ["micromax bolt"]),

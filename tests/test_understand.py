@@ -175,6 +175,9 @@ def test_requested_type_carried_or_not(parse, message, named, carried):
         # a material said as its adjective, where the catalog records the noun ("Material: wood")
         ("wooden garden swing", ["wooden or wood"]),
         ("real wooden board game", ["wooden or wood"]),
+        # ...and a noun said where the catalog records the word made of it ("Closure: Zipper", set M)
+        ("boots, the zip kind", ["zip or zipped"]),
+        ("a raincoat, the hood kind", ["hood or hooded"]),
     ],
 )
 def test_a_material_adjective_accepts_the_recorded_noun(parse, message, attributes):
