@@ -2317,3 +2317,21 @@ def test_family_name_after_a_household_or_door_bell_word(text, expected):
 )
 def test_full_name_filling_its_clause_beside_the_writers_details(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a space either side of the numbers, as typed between digits and characters
+        ("请寄到 上海市浦东新区张江路 1238 号 5 单元 602 室，谢谢", "张江路 1238 号", "谢谢"),
+        ("寄到高雄市前鎮區中山二路 88 號 12 樓，謝謝", "中山二路 88 號", "謝謝"),
+        # a lane off the road before the house number (Taiwan)
+        ("新地址：台中市西區民生路120巷5號2樓，謝謝", "民生路120巷5號", "謝謝"),
+        # a bare number after the line with a space before it is the sentence's, not the line's
+        ("广州市天河区体育西路 103 号 2 件都要", "体育西路 103 号", "2 件都要"),
+    ],
+)
+def test_chinese_street_lines_with_spaces_and_lanes(text, gone, kept):
+    out = redact(text)
+    assert gone not in out and kept in out, out
+
