@@ -2335,3 +2335,18 @@ def test_chinese_street_lines_with_spaces_and_lanes(text, gone, kept):
     out = redact(text)
     assert gone not in out and kept in out, out
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after an explicit cue, two words of a script weighed by frequency that no sentence is
+        # made of: a common name is a common word of its language, and no list holds them all
+        ("اسمي سعيد الغامدي وأريد تغيير المقاس إلى L", "اسمي [NAME] وأريد تغيير المقاس إلى L"),
+        ("اسمي ماجد الشمري ورقم الطلب 55201", "اسمي [NAME] ورقم الطلب 55201"),
+        ("отримувач Богдана Ткачук, розмір M", "отримувач [NAME], розмір M"),
+        # the family name first, the given name last, right before the phone
+        ("доставка в Харків, Шевчук Тарас, 067 123 4567", "доставка в Харків, [NAME], [PHONE]"),
+    ],
+)
+def test_names_after_a_cue_or_before_a_phone_that_names_lists_miss(text, expected):
+    assert redact(text) == expected
