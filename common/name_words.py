@@ -251,11 +251,12 @@ def holder_full_name(words: list[str]) -> bool:
     if not 2 <= len(words) <= 3 or _cased_lower(words):
         return False
     given = _name_lists()[0]
-    # the given name first, or last where the family name is written first ("Ковальчук Андрій",
-    # "Nagy Péter", "Nguyễn Văn An"), as forms, registers and lists of names write it
+    # the given name first, or last where the family name is written first ("Ковальчук Андрій"),
+    # as forms and registers write it; not in Latin letters, where a firm or a place before a
+    # town that is also a given name reads so ("(Commerzbank Berlin)")
     if words[0].lower() in given:
         others = words[1:]
-    elif len(words) == 2 and words[-1].lower() in given:
+    elif len(words) == 2 and words[-1].lower() in given and _script(words[0]) != "LATIN":
         others = words[:1]
     else:
         return False

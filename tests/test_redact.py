@@ -2350,3 +2350,10 @@ def test_chinese_street_lines_with_spaces_and_lanes(text, gone, kept):
 )
 def test_names_after_a_cue_or_before_a_phone_that_names_lists_miss(text, expected):
     assert redact(text) == expected
+
+
+def test_a_bank_and_its_town_after_an_iban_stay():
+    # family name first, given name last is read in scripts other than Latin only: in Latin
+    # letters a firm or a place before a town that is also a given name reads so
+    text = "IBAN DE89 3704 0044 0532 0130 00 (Commerzbank Berlin) for the refund"
+    assert redact(text) == "IBAN [IBAN] (Commerzbank Berlin) for the refund"
