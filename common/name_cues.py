@@ -241,7 +241,7 @@ def full_names(text: str) -> str:
                 continue  # "sipariş Zeynep Kaya adına": a cased script's name is capitalised
             # "here" and its like: the name opens its clause ("hello, Rohit Sharma here")
             lead = text[: words[0].start() + offset].rstrip()
-            opening = not lead or lead[-1] in ",.!?;:\n" or re.search(r"(?i)\b(?:hi|hello|hey|namaste)$", lead)
+            opening = not lead or lead[-1] in ",،.!?;:\n" or re.search(r"(?i)\b(?:hi|hello|hey|namaste)$", lead)
             if opening or cue.group("cue").lower() not in _names_data()["name_cues_after_opening"]:
                 spans.append((words[0].start() + offset, cue.start()))
                 break
@@ -264,10 +264,13 @@ def full_names(text: str) -> str:
 
 def _caseless_name_of(text: str, words: list[regex.Match[str]], offset: int, cue: re.Match[str]) -> bool:
     """Two or three words of a script without capitals opening their clause before "in the name
-    of" ("রফিকুল ইসলাম এর নামে বিল করবেন", "லக்ஷ்மி நாராயணன் பெயரில்"): the lists miss most names
+    of" ("রফিকুল ইসলাম এর নামে বিল করবেন", "லக்ஷ்மி நாராயணன் பெயரில்") or before "here" ("יוסי כהן
+    פה", "بیژن رستمی هستم", as "Rohit Sharma here"): the lists miss most names
     there, so each word need only be no word a sentence is made of (`_frequent`), unless a names
     list holds it, nor one no name holds."""
-    if cue.group("cue").lower() not in _names_data()["name_of_cues_after"] or not 2 <= len(words) <= 3:
+    said = cue.group("cue").lower()
+    after = (*_names_data()["name_of_cues_after"], *_names_data()["name_cues_after_opening"])
+    if said not in after or not 2 <= len(words) <= 3:
         return False
     names = [w.group() for w in words]
     # a names list's word may be a frequent one too ("ইসলাম", Islam)

@@ -2357,3 +2357,16 @@ def test_a_bank_and_its_town_after_an_iban_stay():
     # letters a firm or a place before a town that is also a given name reads so
     text = "IBAN DE89 3704 0044 0532 0130 00 (Commerzbank Berlin) for the refund"
     assert redact(text) == "IBAN [IBAN] (Commerzbank Berlin) for the refund"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hebrew's "here" and Persian's "(I) am" after a name opening its clause, as "Rohit
+        # Sharma here": words no sentence is made of, though no names list holds them
+        ("שלום, משה פרץ כאן, המשלוח לא הגיע", "שלום, [NAME] כאן, המשלוח לא הגיע"),
+        ("سلام، مهدی کریمی هستم، سفارش 4411", "سلام، [NAME] هستم، سفارش 4411"),
+    ],
+)
+def test_a_name_before_here_in_hebrew_and_persian(text, expected):
+    assert redact(text) == expected
