@@ -38,6 +38,7 @@ from common.name_words import (
     _names_data,
     _not_name_words,
     _person_named_brand,
+    _script,
     merged_spans,
 )
 
@@ -159,6 +160,16 @@ def _self_announced(text: str, last: list[regex.Match[str]], offset: int, cue: r
     return None
 
 
+def _weighed_caseless(text: str, pos: int) -> bool:
+    """The word at `pos` is of a script other than Latin whose languages person_names.yaml weighs
+    by frequency: there a third or fourth name word is told from the sentence's by frequency
+    alone (`_clause_name_end`). Not Latin, where the names lists and capitals read the name, nor
+    Thai, whose words wordfreq does not weigh."""
+    m = _WORD.match(text, pos)
+    script = _script(m.group()) if m else ""
+    return script != "LATIN" and script in _names_data()["frequency_languages"]
+
+
 def full_names(text: str) -> str:
     """The text with each full name told as a person's (after or before a cue, after a
     sign-off) replaced by "[NAME]"."""
@@ -171,8 +182,10 @@ def full_names(text: str) -> str:
         ):
             continue
         end = _name_end(text, cue.end(), said in _explicit())
-        if not end and said in _explicit():
-            end = _clause_name_end(text, cue.end())
+        if said in _explicit() and (not end or _weighed_caseless(text, cue.end())):
+            # a name that fills its clause is read whole, though its first two words make a name
+            # already ("اسمي فاطمة الزهراء بن علي")
+            end = max(end or 0, _clause_name_end(text, cue.end()) or 0) or None
         if not end and said.startswith(_relation_cues()):
             # "my sister Kavitha Raghunathan": a relation says a person follows; written with
             # capitals, names no list holds are read as after an explicit cue
@@ -228,7 +241,7 @@ def full_names(text: str) -> str:
                 continue  # "sipariş Zeynep Kaya adına": a cased script's name is capitalised
             # "here" and its like: the name opens its clause ("hello, Rohit Sharma here")
             lead = text[: words[0].start() + offset].rstrip()
-            opening = not lead or lead[-1] in ",.!?;:\n" or re.search(r"(?i)\b(?:hi|hello|hey|namaste)$", lead)
+            opening = not lead or lead[-1] in ",،.!?;:\n" or re.search(r"(?i)\b(?:hi|hello|hey|namaste)$", lead)
             if opening or cue.group("cue").lower() not in _names_data()["name_cues_after_opening"]:
                 spans.append((words[0].start() + offset, cue.start()))
                 break
@@ -251,10 +264,13 @@ def full_names(text: str) -> str:
 
 def _caseless_name_of(text: str, words: list[regex.Match[str]], offset: int, cue: re.Match[str]) -> bool:
     """Two or three words of a script without capitals opening their clause before "in the name
-    of" ("রফিকুল ইসলাম এর নামে বিল করবেন", "லக்ஷ்மி நாராயணன் பெயரில்"): the lists miss most names
+    of" ("রফিকুল ইসলাম এর নামে বিল করবেন", "லக்ஷ்மி நாராயணன் பெயரில்") or before "here" ("יוסי כהן
+    פה", "بیژن رستمی هستم", as "Rohit Sharma here"): the lists miss most names
     there, so each word need only be no word a sentence is made of (`_frequent`), unless a names
     list holds it, nor one no name holds."""
-    if cue.group("cue").lower() not in _names_data()["name_of_cues_after"] or not 2 <= len(words) <= 3:
+    said = cue.group("cue").lower()
+    after = (*_names_data()["name_of_cues_after"], *_names_data()["name_cues_after_opening"])
+    if said not in after or not 2 <= len(words) <= 3:
         return False
     names = [w.group() for w in words]
     # a names list's word may be a frequent one too ("ইসলাম", Islam)

@@ -206,6 +206,10 @@ def _full_name(words: list[str], explicit: bool) -> bool:
     if core[-1].lower() in _colour_words():
         return False  # "Olive Green", "Rose Gold": a colour, whatever names lists hold its words
     kinds = [_kind(w) for w in core]
+    if explicit and len(core) == 2:
+        # two words only: a third such word is as often the sentence going on ("اسمي سعيد الغامدي
+        # وأريد ...", "and I want")
+        kinds = [k or _cued_name_word(w) for w, k in zip(core, kinds, strict=True)]
     if "" in kinds or kinds.count("initial") > 1 or "listed" not in kinds and not explicit:
         return False
     if kinds[0] == "initial" and len(core) < 3 and kinds[1] != "listed":
@@ -217,6 +221,24 @@ def _full_name(words: list[str], explicit: bool) -> bool:
     )
 
 
+def _cued_name_word(word: str) -> str:
+    """After an explicit cue ("my name is", "recipient"), a word of a script without capitals
+    that its languages use less often than the words a sentence is made of: "uncommon". A common
+    name is a frequent word of its own language ("خالد" 5.2, "כהן" 5.3, "صدیقی" 4.9) and no names
+    list holds them all; the cue says a person is meant, and only the words that carry a sentence
+    (`clause_name_zipf`) are ruled out. In Cyrillic or Greek the word must be capitalised
+    ("отримувач Богдана Кравчук"); a Latin word that common is read by the names lists alone."""
+    bare = word.lower()
+    if len(bare) < 2 or bare in _not_name_words() or _frequent(bare):
+        return ""
+    glued = _names_data()["glued_conjunctions"]
+    if len(bare) > 3 and bare[0] in glued and _frequent(bare[1:]):
+        return ""  # "وتاريخ": "and" glued to a sentence's word
+    if _cased(word) and (not word[0].isupper() or _script(word) == "LATIN" or _everyday_english(bare)):
+        return ""
+    return "uncommon" if _script(word) in _names_data()["frequency_languages"] else ""
+
+
 def holder_full_name(words: list[str]) -> bool:
     """A full name where its place says a person is meant outright (right before the person's
     phone, e-mail or id; opening the message before a comma): a names list's given name, then one
@@ -226,7 +248,17 @@ def holder_full_name(words: list[str]) -> bool:
     sentence stand; nor a word no name holds, nor an everyday English word ("Rose Gold")."""
     if _full_name(words, False):
         return True
-    if not 2 <= len(words) <= 3 or words[0].lower() not in _name_lists()[0] or _cased_lower(words):
+    if not 2 <= len(words) <= 3 or _cased_lower(words):
+        return False
+    given = _name_lists()[0]
+    # the given name first, or last where the family name is written first ("Ковальчук Андрій"),
+    # as forms and registers write it; not in Latin letters, where a firm or a place before a
+    # town that is also a given name reads so ("(Commerzbank Berlin)")
+    if words[0].lower() in given:
+        others = words[1:]
+    elif len(words) == 2 and words[-1].lower() in given and _script(words[0]) != "LATIN":
+        others = words[:1]
+    else:
         return False
     return all(
         len(w) > 1
@@ -234,7 +266,7 @@ def holder_full_name(words: list[str]) -> bool:
         and w.lower() not in _colour_words()
         and not _frequent(w.lower())
         and not _everyday_english(w.lower())
-        for w in words[1:]
+        for w in others
     )
 
 

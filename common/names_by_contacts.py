@@ -177,7 +177,7 @@ def _caseless_contact_name(text: str, run: list[re.Match[str]], detail: str) -> 
     if any(w[0].lower() != w[0].upper() for w in words) or len(words) > 3:
         return False
     lead = text[: run[0].start()].rstrip()
-    if lead and lead[-1] not in ",.!?;:\n।":
+    if lead and lead[-1] not in ",،.!?;:\n।":
         return False
     kinds = [_kind(w) for w in words]
     listed = sum(k == "listed" for k in kinds)

@@ -2317,3 +2317,56 @@ def test_family_name_after_a_household_or_door_bell_word(text, expected):
 )
 def test_full_name_filling_its_clause_beside_the_writers_details(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # a space either side of the numbers, as typed between digits and characters
+        ("请寄到 上海市浦东新区张江路 1238 号 5 单元 602 室，谢谢", "张江路 1238 号", "谢谢"),
+        ("寄到高雄市前鎮區中山二路 88 號 12 樓，謝謝", "中山二路 88 號", "謝謝"),
+        # a lane off the road before the house number (Taiwan)
+        ("新地址：台中市西區民生路120巷5號2樓，謝謝", "民生路120巷5號", "謝謝"),
+        # a bare number after the line with a space before it is the sentence's, not the line's
+        ("广州市天河区体育西路 103 号 2 件都要", "体育西路 103 号", "2 件都要"),
+    ],
+)
+def test_chinese_street_lines_with_spaces_and_lanes(text, gone, kept):
+    out = redact(text)
+    assert gone not in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after an explicit cue, two words of a script weighed by frequency that no sentence is
+        # made of: a common name is a common word of its language, and no list holds them all
+        ("اسمي سعيد الغامدي وأريد تغيير المقاس إلى L", "اسمي [NAME] وأريد تغيير المقاس إلى L"),
+        ("اسمي ماجد الشمري ورقم الطلب 55201", "اسمي [NAME] ورقم الطلب 55201"),
+        ("отримувач Богдана Ткачук, розмір M", "отримувач [NAME], розмір M"),
+        # the family name first, the given name last, right before the phone
+        ("доставка в Харків, Шевчук Тарас, 067 123 4567", "доставка в Харків, [NAME], [PHONE]"),
+    ],
+)
+def test_names_after_a_cue_or_before_a_phone_that_names_lists_miss(text, expected):
+    assert redact(text) == expected
+
+
+def test_a_bank_and_its_town_after_an_iban_stay():
+    # family name first, given name last is read in scripts other than Latin only: in Latin
+    # letters a firm or a place before a town that is also a given name reads so
+    text = "IBAN DE89 3704 0044 0532 0130 00 (Commerzbank Berlin) for the refund"
+    assert redact(text) == "IBAN [IBAN] (Commerzbank Berlin) for the refund"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hebrew's "here" and Persian's "(I) am" after a name opening its clause, as "Rohit
+        # Sharma here": words no sentence is made of, though no names list holds them
+        ("שלום, משה פרץ כאן, המשלוח לא הגיע", "שלום, [NAME] כאן, המשלוח לא הגיע"),
+        ("سلام، مهدی کریمی هستم، سفارش 4411", "سلام، [NAME] هستم، سفارش 4411"),
+    ],
+)
+def test_a_name_before_here_in_hebrew_and_persian(text, expected):
+    assert redact(text) == expected
