@@ -168,10 +168,14 @@ def addressed_part(text: str) -> str:
     kept = []
     for c in clauses(text):
         words = tokenize(c.replace("'", " "))
-        if about_someone_else(words, whom):
+        # How old someone is, told while no one else is named the recipient ("bhatija turning 9
+        # on sunday", "my sister's baby turns one next week"): the age is told of who it is for
+        # (sets M and P read no one there, and a cap or a tee came for anyone).
+        aged = not whom and states_age(c)
+        if about_someone_else(words, whom) and not aged:
             continue
         at = _aside_at(words)
-        if at is None:
+        if at is None or aged:
             kept.append(c)
         elif _cue_at(words, table().interest_cues) == at:
             # An interest is the person's own ("my niece turns 7 and she's obsessed with

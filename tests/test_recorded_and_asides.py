@@ -8,6 +8,7 @@ import pytest
 
 from assistant.audience import (
     about_someone_else,
+    addressed_part,
     is_story,
     own_part,
     read_audience,
@@ -455,3 +456,17 @@ def test_an_age_in_months_said_after_the_person_makes_a_baby(message):
 def test_an_age_said_in_words_is_read_as_an_age(message, audience):
     """An age in words ("turning one", "he's sixty") says the age group as its digits do."""
     assert read_audience(message, message).audience == audience
+
+
+@pytest.mark.parametrize(
+    "message, audience",
+    [
+        ("bhatija turning 9 on sunday", "boys"),
+        ("my sister's baby turns 7 next week", "kids"),
+        ("my neighbours son is turning 12 on friday", "boys"),
+    ],
+)
+def test_an_age_told_of_someone_while_no_one_else_is_the_recipient_says_who_it_is_for(message, audience):
+    """A message that tells how old someone is ("turning 9"), naming no other recipient, tells of
+    the person the request will be for: the story clause is read for the audience."""
+    assert read_audience(addressed_part(message), message).audience == audience
