@@ -21,6 +21,7 @@ from pathlib import Path
 
 from assistant.interest_cues import cue_stands
 from assistant.possessives import owner_at
+from assistant.spelled_ages import spelled_ages
 from assistant.steering import steering
 from common.text import tokenize
 from common.untrusted import split_sentences
@@ -167,10 +168,14 @@ def addressed_part(text: str) -> str:
     kept = []
     for c in clauses(text):
         words = tokenize(c.replace("'", " "))
-        if about_someone_else(words, whom):
+        # How old someone is, told while no one else is named the recipient ("bhatija turning 9
+        # on sunday", "my sister's baby turns one next week"): the age is told of who it is for
+        # (sets M and P read no one there, and a cap or a tee came for anyone).
+        aged = not whom and states_age(c)
+        if about_someone_else(words, whom) and not aged:
             continue
         at = _aside_at(words)
-        if at is None:
+        if at is None or aged:
             kept.append(c)
         elif _cue_at(words, table().interest_cues) == at:
             # An interest is the person's own ("my niece turns 7 and she's obsessed with
@@ -452,7 +457,7 @@ def read_audience(request: str, whole: str) -> AudienceReading:
             grown = _grown(t.words[w], whole)
             return AudienceReading(grown or t.words[w])
     mentioned = [w for w in words if w in t.people or w in t.pronouns]
-    if not mentioned and not AGE.search(request):
+    if not mentioned and not AGE.search(spelled_ages(request)):
         return AudienceReading()
     # The person the request is for, with what the whole message says about them.
     all_words = tokenize(whole.replace("'", " "))
@@ -496,10 +501,11 @@ def _grown(audience: str, whole: str) -> str | None:
 
 def states_age(text: str) -> bool:
     """The text says how old someone is: an age ("he's 12") or a school year ("in class 3")."""
-    return bool(AGE.search(text) or SCHOOL_YEAR.search(text))
+    return bool(AGE.search(spelled_ages(text)) or SCHOOL_YEAR.search(text))
 
 
 def _age_group(text: str) -> str | None:
+    text = spelled_ages(text)
     m = AGE.search(text)
     school = SCHOOL_YEAR.search(text)
     if not m and not school:
@@ -514,4 +520,4 @@ def _age_group(text: str) -> str | None:
 
 
 def strip_ages(text: str) -> str:
-    return AGE.sub(" ", text)
+    return AGE.sub(" ", spelled_ages(text))

@@ -6,7 +6,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.audience import about_someone_else, is_story, own_part, read_audience, recipients, without_stories
+from assistant.audience import (
+    about_someone_else,
+    addressed_part,
+    is_story,
+    own_part,
+    read_audience,
+    recipients,
+    without_stories,
+)
 from assistant.catalog_tables import build_tables
 from assistant.constraints import Constraints
 from assistant.core import Assistant
@@ -456,3 +464,33 @@ def test_the_person_a_request_is_for_outranks_a_pronoun_before_it(message, audie
 def test_an_age_in_months_said_after_the_person_makes_a_baby(message):
     """An age in months ("she's 5 months old") is an infant's, not five years: the person is a baby."""
     assert read_audience(message, message).audience == "baby"
+
+
+@pytest.mark.parametrize(
+    "message, audience",
+    [
+        ("shorts for my one year old daughter for summer", "baby"),
+        ("a kurta for my son, he's sixty", "men"),
+        ("a frock for my daughter, she is six", "girls"),
+        ("a cap for my son, hes fourteen", "boys"),
+        ("something for my nephew who turns two next week", "baby"),
+        ("a watch for my son who is turning twenty-one", "men"),
+    ],
+)
+def test_an_age_said_in_words_is_read_as_an_age(message, audience):
+    """An age in words ("turning one", "he's sixty") says the age group as its digits do."""
+    assert read_audience(message, message).audience == audience
+
+
+@pytest.mark.parametrize(
+    "message, audience",
+    [
+        ("bhatija turning 9 on sunday", "boys"),
+        ("my sister's baby turns 7 next week", "kids"),
+        ("my neighbours son is turning 12 on friday", "boys"),
+    ],
+)
+def test_an_age_told_of_someone_while_no_one_else_is_the_recipient_says_who_it_is_for(message, audience):
+    """A message that tells how old someone is ("turning 9"), naming no other recipient, tells of
+    the person the request will be for: the story clause is read for the audience."""
+    assert read_audience(addressed_part(message), message).audience == audience
