@@ -110,9 +110,11 @@ def answer_question(
     record says 100% cotton), so where the "no" came from a value that says one of the options,
     it is answered with that value."""
     found = _answer_from_record(product, question, embedder, values, naming)
-    # Options said as values ("bluetooth or wired?", "e27 or b22?") ask which: the value held
-    # answers them (below).
-    first = first_alternative(question) if found.verdict != Verdict.YES and not offered_options(question) else None
+    # The first alternative is asked whatever the other side says, an option of its own too
+    # ("comes with a chain or just the pendant?", "adjustable or fixed length?"): pool sets P, Q
+    # read those as which-questions and answered without a yes or a no. Where both sides are
+    # values ("bluetooth or wired?"), the yes or no comes with the value held, which answers it.
+    first = first_alternative(question) if found.verdict != Verdict.YES else None
     if first is not None and read_question(first).yes_no:
         # "pot included or do i buy separately", "real leather or fake PU?": the first alternative
         # is what a yes or a no answers; the words of the other only blur it (set S read "doesn't
