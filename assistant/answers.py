@@ -121,10 +121,12 @@ def answer_question(
         # say" where "Pot Included: Yes"). A yes to the whole ("a beep or a siren?") stands.
         alone = _answer_from_record(product, first, embedder, values, naming)
         if alone.verdict in (Verdict.YES, Verdict.NO):
-            return alone
+            found = alone
     if found.verdict != Verdict.NO or not found.evidence:
         return found
     e = found.evidence[0]
+    if is_flag(e.value or ""):  # "Chain Included: No" says no to the first option, no value
+        return found
     # Only where the evidence says one of the options: "can i plug a pen drive or hard disk into
     # it?" asks whether either works, and "Number of USB Ports: 0" is a plain no.
     said = {singular(w) for w in tokenize(e.text)}
