@@ -110,19 +110,23 @@ def answer_question(
     record says 100% cotton), so where the "no" came from a value that says one of the options,
     it is answered with that value."""
     found = _answer_from_record(product, question, embedder, values, naming)
-    # Options said as values ("bluetooth or wired?", "e27 or b22?") ask which: the value held
-    # answers them (below).
-    first = first_alternative(question) if found.verdict != Verdict.YES and not offered_options(question) else None
+    # The first alternative is asked whatever the other side says, an option of its own too
+    # ("comes with a chain or just the pendant?", "adjustable or fixed length?"): pool sets P, Q
+    # read those as which-questions and answered without a yes or a no. Where both sides are
+    # values ("bluetooth or wired?"), the yes or no comes with the value held, which answers it.
+    first = first_alternative(question) if found.verdict != Verdict.YES else None
     if first is not None and read_question(first).yes_no:
         # "pot included or do i buy separately", "real leather or fake PU?": the first alternative
         # is what a yes or a no answers; the words of the other only blur it (set S read "doesn't
         # say" where "Pot Included: Yes"). A yes to the whole ("a beep or a siren?") stands.
         alone = _answer_from_record(product, first, embedder, values, naming)
         if alone.verdict in (Verdict.YES, Verdict.NO):
-            return alone
+            found = alone
     if found.verdict != Verdict.NO or not found.evidence:
         return found
     e = found.evidence[0]
+    if is_flag(e.value or ""):  # "Chain Included: No" says no to the first option, no value
+        return found
     # Only where the evidence says one of the options: "can i plug a pen drive or hard disk into
     # it?" asks whether either works, and "Number of USB Ports: 0" is a plain no.
     said = {singular(w) for w in tokenize(e.text)}

@@ -902,6 +902,10 @@ SALT_LAMP = Product(
     [
         # the first alternative is what a yes or a no answers; the other only offers its contrary
         ("glowhut salt lamp - bulb included or do i buy it separately", Verdict.YES),
+        # an alternative said as another option ("or just the lamp") asks the first all the same
+        # (pool sets P, Q: "comes with a chain or just the pendant?" read as a value)
+        ("glowhut salt lamp - dimmer included or just the lamp?", Verdict.NO),
+        ("glowhut salt lamp, bulb included or only the base", Verdict.YES),
         # a verb's particle names no feature
         ("glowhut salt lamp - does it zip up?", Verdict.YES),
     ],
