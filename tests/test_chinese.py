@@ -669,6 +669,14 @@ def test_a_question_beside_a_new_bound_applies_the_bound_and_says_so(make_assist
         # 超 said short for 超过 (set L d-04 lost its budget)
         ("马克杯 价格别超一千", "mug under 1000", False),
         ("手表，不超两千", "watch under 2000", False),
+        # amounts said loosely: a bit over, odd, or so (issue 17)
+        ("一千出头的手表", "watch between 1000 and 1300", False),
+        ("手表，两千块出头吧", "watch between 2000 and 2600", False),
+        ("三百多块的马克杯", "mug between 300 and 400", False),
+        ("手表一千多", "watch between 1000 and 2000", False),
+        ("手表一千五多一点", "watch between 1500 and 1600", False),
+        ("一百来块的马克杯", "mug around 100", False),
+        ("手表 千把块", "watch around 1000", False),
     ],
 )
 def test_budgets_as_chinese_shoppers_say_them(reader, message, expected, below):
