@@ -1329,3 +1329,29 @@ def test_a_model_said_before_the_kind_is_what_the_product_is_for():
 )
 def test_a_verb_joined_to_a_verb_sense_by_or_is_no_product(word, not_a_sense):
     assert not_a_sense not in _senses(word)
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # an adjective describes the product and names none, though its sense spells a type the
+        # shop carries: 干净 "clean" is near "cleaner", 短 "short" is shorts (set U zh-12 lost
+        # its bedsheet to a cleaner)
+        ("白色连衣裙，看着干净", "white dress"),
+        ("干净", ""),
+        ("短", ""),
+    ],
+)
+def test_an_adjective_names_no_kind(message, expected):
+    known = KNOWN | {("cleaner",), ("short",)}
+
+    def near(sense: str) -> str | None:  # the shop's spelling matcher: a type sharing five letters
+        return next((k[0] for k in known if len(k) == 1 and len(sense) >= 5 and k[0][:5] == sense[:5]), None)
+
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in known,
+        carried=lambda words: tuple(words) in known,
+        knows=lambda word: word in WORDS or (word,) in known,
+        near=near,
+    )
+    assert reader.read(message).text == expected
