@@ -35,7 +35,7 @@ class ConstraintReading:
             # "七八百左右" is about 750, a soft target as "左右" always is; "三四百块" is 300 to 400
             return f"{(lo + hi) / 2:g}" if around.match(text, m.end()) else f"{lo:g}到{hi:g}"
 
-        text = APPROXIMATE.sub(approximate, text)
+        text = self._loose_amounts(APPROXIMATE.sub(approximate, text))
         joiner = words("range_joiners")
         rules = [
             (rf"({NUMBER})\s*{unit}\s*{joiner}\s*({NUMBER})\s*{unit}\s*{words('range_after')}?", "between"),
@@ -74,6 +74,36 @@ class ConstraintReading:
             return text, [f"between {bounds['over']:g} and {bounds['under']:g}"], False
         said = [f"{kind} {value:g}" for kind, value in bounds.items()][:1]
         return text, said, strict and "under" in bounds and "over" not in bounds
+
+    def _loose_amounts(self, text: str) -> str:
+        """Amounts said loosely, rewritten as the range or band they mean (`loose_amounts` in the
+        data file), so the bound rules read them as any other: "一千出头" -> "1000到1300", "三百多块"
+        -> "300到400块", "一百来块" / "百把块" -> "100块左右"."""
+        p = self.words["price"]
+        said = {key: "|".join(map(re.escape, words)) for key, words in p["loose_amounts"].items()}
+        units = "|".join(map(re.escape, sorted(p["units"], key=len, reverse=True)))
+        closers = "|".join(map(re.escape, sorted(p["loose_amount_closers"], key=len, reverse=True)))
+
+        def value(numeral: str) -> float | None:
+            # a magnitude said alone ("千把块") is one of it
+            return to_number("一" + numeral if numeral[0] in "百千万" else numeral)
+
+        def over(m: re.Match) -> str:
+            n = value(m[1])
+            return f"{n:g}到{n * (1 + p['a_bit_over_band']):g}{m[2] or ''}" if n else m.group()
+
+        def and_some(m: re.Match) -> str:
+            n = value(m[1])
+            return f"{n:g}到{n + _last_place(n):g}" if n else m.group()
+
+        def about(m: re.Match) -> str:
+            n = value(m[1])
+            return f"{n:g}{m[2]}左右" if n else m.group()
+
+        end = rf"(?=\s*(?:{units}|{closers})|[\s，,。！!？?；;]|$)"
+        text = re.sub(rf"({NUMBER})\s*({units})?\s*(?:{said['a_bit_over']})", over, text)
+        text = re.sub(rf"({NUMBER})(?:{said['and_some']}){end}", and_some, text)
+        return re.sub(rf"({NUMBER})(?:{said['about']})\s*({units})", about, text)
 
     def _measures(self, text: str) -> tuple[str, list[str]]:
         """ "9瓦" -> "9 w", "42码" -> "size 42": a number with a unit of measure is a spec, never
@@ -300,3 +330,12 @@ class ConstraintReading:
         held = [(self.held_with([word], kinds[-1]), word) for word in self.words["pack_words"]]
         count, word = max(held)
         return word if count > 0 else None
+
+
+def _last_place(amount: float) -> float:
+    """The place of an amount's last digit other than zero: 300 -> 100, 1000 -> 1000, 1500 -> 100
+    ("三百多" is 300 to 400, "一千多" 1000 to 2000, "一千五多" 1500 to 1600)."""
+    place = 1.0
+    while amount >= place * 10 and amount % (place * 10) == 0:
+        place *= 10
+    return place

@@ -14,7 +14,7 @@ from assistant.chinese_lexicon import (
     _split,
     vocabulary,
 )
-from common.language import CJK, segment
+from common.language import CJK, is_adjective, segment
 from common.text import AUDIENCE_WORDS, terms
 
 
@@ -204,7 +204,11 @@ class KindReading:
 
     def _kind(self, token: str) -> str | None:
         """The product type a Chinese word names: from its primary senses (a single character
-        only by its first sense: single characters are mostly function words)."""
+        only by its first sense: single characters are mostly function words). A word jieba tags
+        as an adjective names none: 看着干净 "looks clean" is no cleaner (set U zh-12 lost its
+        bedsheet to it), 短 "short" no shorts."""
+        if is_adjective(token):
+            return None
         if len(token) == 1:
             primary = [self.words["heads"].get(token)] if token in self.words["heads"] else _senses(token)[:1]
             kind = self._type_in(primary[0]) if primary else None

@@ -62,3 +62,19 @@ def segment(text: str, vocabulary: frozenset[str] = frozenset()) -> list[str]:
     words a reader needs whole, such as shopping-app words jieba splits: 遮阳挡, 有吗); other
     text as it is."""
     return list(_jieba(vocabulary).cut(text))
+
+
+@cache
+def _tagger():
+    """jieba's part-of-speech tagger over its own dictionary."""
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_jieba())
+
+
+def is_adjective(word: str) -> bool:
+    """Whether jieba's dictionary tags a Chinese word, whole, as an adjective ("a"): 干净 "clean",
+    短 "short", 便宜 "cheap". An adjective describes a product and names none (its English sense may
+    still spell a type: "clean" is near "cleaner", "short" is shorts)."""
+    pieces = list(_tagger().cut(word))
+    return len(pieces) == 1 and pieces[0].word == word and pieces[0].flag == "a"

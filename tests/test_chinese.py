@@ -669,6 +669,14 @@ def test_a_question_beside_a_new_bound_applies_the_bound_and_says_so(make_assist
         # 超 said short for 超过 (set L d-04 lost its budget)
         ("马克杯 价格别超一千", "mug under 1000", False),
         ("手表，不超两千", "watch under 2000", False),
+        # amounts said loosely: a bit over, odd, or so (issue 17)
+        ("一千出头的手表", "watch between 1000 and 1300", False),
+        ("手表，两千块出头吧", "watch between 2000 and 2600", False),
+        ("三百多块的马克杯", "mug between 300 and 400", False),
+        ("手表一千多", "watch between 1000 and 2000", False),
+        ("手表一千五多一点", "watch between 1500 and 1600", False),
+        ("一百来块的马克杯", "mug around 100", False),
+        ("手表 千把块", "watch around 1000", False),
     ],
 )
 def test_budgets_as_chinese_shoppers_say_them(reader, message, expected, below):
@@ -1321,3 +1329,29 @@ def test_a_model_said_before_the_kind_is_what_the_product_is_for():
 )
 def test_a_verb_joined_to_a_verb_sense_by_or_is_no_product(word, not_a_sense):
     assert not_a_sense not in _senses(word)
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # an adjective describes the product and names none, though its sense spells a type the
+        # shop carries: 干净 "clean" is near "cleaner", 短 "short" is shorts (set U zh-12 lost
+        # its bedsheet to a cleaner)
+        ("白色连衣裙，看着干净", "white dress"),
+        ("干净", ""),
+        ("短", ""),
+    ],
+)
+def test_an_adjective_names_no_kind(message, expected):
+    known = KNOWN | {("cleaner",), ("short",)}
+
+    def near(sense: str) -> str | None:  # the shop's spelling matcher: a type sharing five letters
+        return next((k[0] for k in known if len(k) == 1 and len(sense) >= 5 and k[0][:5] == sense[:5]), None)
+
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in known,
+        carried=lambda words: tuple(words) in known,
+        knows=lambda word: word in WORDS or (word,) in known,
+        near=near,
+    )
+    assert reader.read(message).text == expected
