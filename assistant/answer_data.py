@@ -74,6 +74,8 @@ class Knowledge:
     measure_families: dict[str, str] = field(default_factory=dict)  # "thick" -> "length", "heavy" -> "weight"
     count_words: dict[str, float] = field(default_factory=dict)  # "single" -> 1, "three" -> 3
     apart: re.Pattern[str] = re.compile(r"(?!x)x")  # "separately": asks whether a thing is left out
+    # "safe" of "Microwave Safe": a key's word that judges the place or use it names (`judging_key_words`)
+    judging_key_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -150,4 +152,5 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         {w: f for f, ws in data.get("measures", {}).items() for w in ws.split()},
         {str(k): float(v) for k, v in data.get("count_words", {}).items()},
         re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("apart", [])) or r"(?!x)x", re.I),
+        judging_key_words=frozenset(data.get("judging_key_words", "").split()),
     )

@@ -75,6 +75,45 @@ def test_a_key_reached_by_a_story_word_gives_way_to_a_flag_the_question_names():
     assert answer.verdict == Verdict.NO and "Trolley Support: No" in answer.text
 
 
+MUG = Product(
+    id="g1",
+    title="akup beautiful ceramic mug",
+    brand="akup",
+    attributes={"Mug Capacity": "300 ml", "Material": "Ceramic", "Freezer Safe": "Yes", "Microwave Safe": "No"},
+)
+BOWLS = Product(id="g2", title="caffeine katori bowl set", attributes={"Freezer Safe": "Yes", "Microwave Safe": "Yes"})
+# A catalog's many other keys make "microwave" and "safe" about as rare as each other, as in the
+# Flipkart catalog: "microwave" alone then covers half of "Microwave Safe".
+KITCHEN = [MUG, BOWLS] + [
+    Product(id=f"k{i}", title=f"item {i}", attributes={f"{word} Detail": "Yes" for word in words})
+    for i, words in enumerate([["Lid", "Handle", "Spout", "Base", "Rim"], ["Grip", "Hook", "Stand", "Cover", "Knob"]])
+]
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "verdict", "quoted"),
+    [
+        # the place said with what the shopper does there, never "safe" (sets L to S)
+        (MUG, "akup ceramic mug, can i heat milk in it in the microwave", Verdict.NO, "Microwave Safe: No"),
+        (
+            MUG,
+            "i reheat my chai like 4 times a day lol, can the akup mug go in there? the microwave i mean",
+            Verdict.NO,
+            "Microwave Safe: No",
+        ),
+        (
+            BOWLS,
+            "planning to set kulfi in those caffeine katori bowls, ok to keep them in the freezer?",
+            Verdict.YES,
+            "Freezer Safe: Yes",
+        ),
+    ],
+)
+def test_the_place_a_safe_flag_names_asks_that_flag(product, question, verdict, quoted):
+    answer = ask(product, question, KITCHEN)
+    assert answer.verdict == verdict and quoted in answer.text
+
+
 def test_related_words_answer_nothing_not_stated():
     # "fit" is no "size" said in a weight's note; a year of warranty is no battery life
     assert ask(SHOE, "do they come in a wide fit? my feet are broad").verdict == Verdict.NOT_STATED
