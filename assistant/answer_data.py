@@ -76,6 +76,8 @@ class Knowledge:
     apart: re.Pattern[str] = re.compile(r"(?!x)x")  # "separately": asks whether a thing is left out
     # "safe" of "Microwave Safe": a key's word that judges the place or use it names (`judging_key_words`)
     judging_key_words: frozenset[str] = frozenset()
+    # ("size", {"im", "wear", ...}): the key a person's own size is of, and the words that say it (`worn_size`)
+    worn_size: tuple[str, frozenset[str]] | None = None
 
 
 @cache
@@ -153,4 +155,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         {str(k): float(v) for k, v in data.get("count_words", {}).items()},
         re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("apart", [])) or r"(?!x)x", re.I),
         judging_key_words=frozenset(data.get("judging_key_words", "").split()),
+        worn_size=(data["worn_size"]["key"], frozenset(data["worn_size"]["cues"].split()))
+        if "worn_size" in data
+        else None,
     )

@@ -505,6 +505,13 @@ def _other_number(asked: Asked, e: Evidence) -> str | None:
     for w, nxt in zip(said, said[1:], strict=False):
         if w in key and nxt in asked.numbers and float(nxt) != float(e.value.strip()):
             return nxt
+    # "I'm a 9", "husband wears a 10": the size the person is or wears, said without the key's
+    # name, against a size key (sets M, U answered "says nothing more about fit").
+    worn = knowledge().worn_size
+    if worn and worn[0] in key:
+        for cue, article, nxt in zip(said, said[1:], said[2:], strict=False):
+            if cue in worn[1] and article == "a" and nxt in asked.numbers and float(nxt) != float(e.value.strip()):
+                return nxt
     return None
 
 
