@@ -114,6 +114,73 @@ def test_the_place_a_safe_flag_names_asks_that_flag(product, question, verdict, 
     assert answer.verdict == verdict and quoted in answer.text
 
 
+LUMINOUS_WATCH = Product(
+    id="wt1",
+    title="cartier w6701005 analog watch",
+    brand="cartier",
+    attributes={"Ideal For": "Boys, Men", "Luminous": "No", "Strap Material": "Leather"},
+)
+TOE_RINGS = Product(
+    id="tr1",
+    title="frabjous sterling silver toe ring set",
+    brand="frabjous",
+    attributes={"Ideal For": "Women", "Ring Size": "Free Size", "Base Material": "Silver"},
+)
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "verdict", "quoted"),
+    [
+        # made for the person, and the need of the story is another key's (sets O, T)
+        (
+            LUMINOUS_WATCH,
+            "Thinking of the Cartier W6701005 for my husband, he's a projectionist and needs to read the time in"
+            " the dark booth. Does it work for that?",
+            Verdict.NO,
+            "Luminous: No",
+        ),
+        (
+            TOE_RINGS,
+            "i don't know my wife's toe size at all.. will the frabjous silver toe rings fit her anyway?",
+            Verdict.YES,
+            "Ring Size: Free Size",
+        ),
+    ],
+)
+def test_a_need_of_the_persons_story_is_settled_by_the_key_that_states_it(product, question, verdict, quoted):
+    answer = ask(product, question, [LUMINOUS_WATCH, TOE_RINGS])
+    assert answer.verdict == verdict and quoted in answer.text, answer.text
+
+
+SCHOOL_BAG = Product(id="vb1", title="vency creation multipurpose bag", attributes={"Waterproof": "Yes"})
+SPEAKER = Product(
+    id="sp1", title="Bluetooth Speaker (green, 10 hours)", attributes={"water resistance": "no", "color": "green"}
+)
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "verdict", "quoted"),
+    [
+        # wet weather said, never "waterproof" (sets L, M, N, U)
+        (
+            SCHOOL_BAG,
+            "niece walks to tuition through the monsoon every evening. will the vency bag keep her things safe?",
+            Verdict.YES,
+            "Waterproof: Yes",
+        ),
+        (
+            SPEAKER,
+            "thinking of the green bluetooth speaker for the garden. will it survive getting wet?",
+            Verdict.NO,
+            "water resistance: no",
+        ),
+    ],
+)
+def test_wet_weather_asks_the_waterproof_flag(product, question, verdict, quoted):
+    answer = ask(product, question, [SCHOOL_BAG, SPEAKER])
+    assert answer.verdict == verdict and quoted in answer.text, answer.text
+
+
 def test_related_words_answer_nothing_not_stated():
     # "fit" is no "size" said in a weight's note; a year of warranty is no battery life
     assert ask(SHOE, "do they come in a wide fit? my feet are broad").verdict == Verdict.NOT_STATED
