@@ -74,6 +74,10 @@ class Knowledge:
     measure_families: dict[str, str] = field(default_factory=dict)  # "thick" -> "length", "heavy" -> "weight"
     count_words: dict[str, float] = field(default_factory=dict)  # "single" -> 1, "three" -> 3
     apart: re.Pattern[str] = re.compile(r"(?!x)x")  # "separately": asks whether a thing is left out
+    # "safe" of "Microwave Safe": a key's word that judges the place or use it names (`judging_key_words`)
+    judging_key_words: frozenset[str] = frozenset()
+    # ("size", {"im", "wear", ...}): the key a person's own size is of, and the words that say it (`worn_size`)
+    worn_size: tuple[str, frozenset[str]] | None = None
 
 
 @cache
@@ -150,4 +154,8 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         {w: f for f, ws in data.get("measures", {}).items() for w in ws.split()},
         {str(k): float(v) for k, v in data.get("count_words", {}).items()},
         re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("apart", [])) or r"(?!x)x", re.I),
+        judging_key_words=frozenset(data.get("judging_key_words", "").split()),
+        worn_size=(data["worn_size"]["key"], frozenset(data["worn_size"]["cues"].split()))
+        if "worn_size" in data
+        else None,
     )

@@ -153,6 +153,12 @@ def _answer_from_record(
     # "which bulb fitting? h4 or h7 or what": the option the record holds. Only where a value is
     # asked: "does it make a beep or siren sound?" asks whether it has either (a yes or a no).
     suited = _suits(product, question, values)
+    if suited is not None and suited.verdict == Verdict.JUDGEMENT:
+        # Made for the person, but the need the story says ("can't tie laces", "needs to read the
+        # time in the dark") is another key's to settle ("Closure: Laced", "Luminous: No").
+        settled = _answer_whole(product, question, embedder, values, naming)
+        if settled.verdict in (Verdict.YES, Verdict.NO):
+            return settled
     if suited is not None:  # "does it fit lenovo s880?" against "Designed for: Lenovo S880"
         return suited
     held = [] if read_question(question).yes_no else _options_held(product, offered_options(question))
@@ -509,6 +515,13 @@ def _other_number(asked: Asked, e: Evidence) -> str | None:
     for w, nxt in zip(said, said[1:], strict=False):
         if w in key and nxt in asked.numbers and float(nxt) != float(e.value.strip()):
             return nxt
+    # "I'm a 9", "husband wears a 10": the size the person is or wears, said without the key's
+    # name, against a size key (sets M, U answered "says nothing more about fit").
+    worn = knowledge().worn_size
+    if worn and worn[0] in key:
+        for cue, article, nxt in zip(said, said[1:], said[2:], strict=False):
+            if cue in worn[1] and article == "a" and nxt in asked.numbers and float(nxt) != float(e.value.strip()):
+                return nxt
     return None
 
 

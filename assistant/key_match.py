@@ -68,7 +68,7 @@ def _weights_of(values: KeyValues) -> dict[str, float]:
 
 def _key_weight(values: KeyValues, word: str) -> float:
     weights = _weights_of(values)
-    if word in knowledge().generic_keys or word in STOPWORDS:
+    if word in knowledge().generic_keys or word in STOPWORDS or word in knowledge().judging_key_words:
         return 0.1
     return weights.get(word, max(weights.values(), default=1.0))
 

@@ -75,6 +75,112 @@ def test_a_key_reached_by_a_story_word_gives_way_to_a_flag_the_question_names():
     assert answer.verdict == Verdict.NO and "Trolley Support: No" in answer.text
 
 
+MUG = Product(
+    id="g1",
+    title="akup beautiful ceramic mug",
+    brand="akup",
+    attributes={"Mug Capacity": "300 ml", "Material": "Ceramic", "Freezer Safe": "Yes", "Microwave Safe": "No"},
+)
+BOWLS = Product(id="g2", title="caffeine katori bowl set", attributes={"Freezer Safe": "Yes", "Microwave Safe": "Yes"})
+# A catalog's many other keys make "microwave" and "safe" about as rare as each other, as in the
+# Flipkart catalog: "microwave" alone then covers half of "Microwave Safe".
+KITCHEN = [MUG, BOWLS] + [
+    Product(id=f"k{i}", title=f"item {i}", attributes={f"{word} Detail": "Yes" for word in words})
+    for i, words in enumerate([["Lid", "Handle", "Spout", "Base", "Rim"], ["Grip", "Hook", "Stand", "Cover", "Knob"]])
+]
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "verdict", "quoted"),
+    [
+        # the place said with what the shopper does there, never "safe" (sets L to S)
+        (MUG, "akup ceramic mug, can i heat milk in it in the microwave", Verdict.NO, "Microwave Safe: No"),
+        (
+            MUG,
+            "i reheat my chai like 4 times a day lol, can the akup mug go in there? the microwave i mean",
+            Verdict.NO,
+            "Microwave Safe: No",
+        ),
+        (
+            BOWLS,
+            "planning to set kulfi in those caffeine katori bowls, ok to keep them in the freezer?",
+            Verdict.YES,
+            "Freezer Safe: Yes",
+        ),
+    ],
+)
+def test_the_place_a_safe_flag_names_asks_that_flag(product, question, verdict, quoted):
+    answer = ask(product, question, KITCHEN)
+    assert answer.verdict == verdict and quoted in answer.text
+
+
+LUMINOUS_WATCH = Product(
+    id="wt1",
+    title="cartier w6701005 analog watch",
+    brand="cartier",
+    attributes={"Ideal For": "Boys, Men", "Luminous": "No", "Strap Material": "Leather"},
+)
+TOE_RINGS = Product(
+    id="tr1",
+    title="frabjous sterling silver toe ring set",
+    brand="frabjous",
+    attributes={"Ideal For": "Women", "Ring Size": "Free Size", "Base Material": "Silver"},
+)
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "verdict", "quoted"),
+    [
+        # made for the person, and the need of the story is another key's (sets O, T)
+        (
+            LUMINOUS_WATCH,
+            "Thinking of the Cartier W6701005 for my husband, he's a projectionist and needs to read the time in"
+            " the dark booth. Does it work for that?",
+            Verdict.NO,
+            "Luminous: No",
+        ),
+        (
+            TOE_RINGS,
+            "i don't know my wife's toe size at all.. will the frabjous silver toe rings fit her anyway?",
+            Verdict.YES,
+            "Ring Size: Free Size",
+        ),
+    ],
+)
+def test_a_need_of_the_persons_story_is_settled_by_the_key_that_states_it(product, question, verdict, quoted):
+    answer = ask(product, question, [LUMINOUS_WATCH, TOE_RINGS])
+    assert answer.verdict == verdict and quoted in answer.text, answer.text
+
+
+SCHOOL_BAG = Product(id="vb1", title="vency creation multipurpose bag", attributes={"Waterproof": "Yes"})
+SPEAKER = Product(
+    id="sp1", title="Bluetooth Speaker (green, 10 hours)", attributes={"water resistance": "no", "color": "green"}
+)
+
+
+@pytest.mark.parametrize(
+    ("product", "question", "verdict", "quoted"),
+    [
+        # wet weather said, never "waterproof" (sets L, M, N, U)
+        (
+            SCHOOL_BAG,
+            "niece walks to tuition through the monsoon every evening. will the vency bag keep her things safe?",
+            Verdict.YES,
+            "Waterproof: Yes",
+        ),
+        (
+            SPEAKER,
+            "thinking of the green bluetooth speaker for the garden. will it survive getting wet?",
+            Verdict.NO,
+            "water resistance: no",
+        ),
+    ],
+)
+def test_wet_weather_asks_the_waterproof_flag(product, question, verdict, quoted):
+    answer = ask(product, question, [SCHOOL_BAG, SPEAKER])
+    assert answer.verdict == verdict and quoted in answer.text, answer.text
+
+
 def test_related_words_answer_nothing_not_stated():
     # "fit" is no "size" said in a weight's note; a year of warranty is no battery life
     assert ask(SHOE, "do they come in a wide fit? my feet are broad").verdict == Verdict.NOT_STATED

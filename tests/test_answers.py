@@ -862,6 +862,25 @@ def test_a_number_said_after_the_key_against_another_in_the_record_is_a_no(quest
     assert said.text == "No. The listing gives size: 9, not 10."
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the size the person is or wears, said without the key's name (M-PQ-38, U-pq-39)
+        "yellow synthetic running shoes size 9 - I'm a 10, will they fit?",
+        "husband wears a 10. those yellow running shoes in size 9, would they fit him",
+    ],
+)
+def test_a_size_the_shopper_is_or_wears_against_another_in_the_record_is_a_no(question):
+    shoe = Product(
+        id="rs9",
+        title="Running Shoes (size 9, yellow, synthetic, rubber)",
+        category=["Running Shoes"],
+        attributes={"size": "9", "color": "yellow", "material": "synthetic"},
+    )
+    said = answer_question(shoe, question, HashEmbedder(), key_values([shoe]), "9 running shoe size synthetic yellow")
+    assert said.text == "No. The listing gives size: 9, not 10."
+
+
 # The thing counted is asked though the product's title has it: "how many PEARLS" of a "pearl
 # and silver pendant" counts the pearls, not the pendants in the pack.
 PENDANT = Product(
