@@ -37,7 +37,8 @@ def recalled(passages: list[dict], score: Callable[[list[dict]], list[float]], n
     """The passages, not among `passages`, holding the `n` best-scored clauses of all the warmed
     policies (`score`: one figure per passage, its best clause's), best first."""
     known = {(p["section"], p["text"]) for p in passages}
-    others = [p for p in warmed_for(passages) if (p["section"], p["text"]) not in known]
+    # a policy's opening welcomes and sums up: it settles no case of its own (as in policy_parts)
+    others = [p for p in warmed_for(passages) if (p["section"], p["text"]) not in known and " > " in p["section"]]
     if not others or n <= 0:
         return []
     scores = score(others)
