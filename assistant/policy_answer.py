@@ -25,6 +25,8 @@ import numpy as np
 
 from assistant.policy_focus import unnamed_focus
 from assistant.policy_parts import part_answers
+from assistant.policy_recall import recalled
+from assistant.policy_recall import remember as remember_passages
 from assistant.policy_words import WordWeights, content_stems, remember, share, weights_for
 from assistant.policy_words import stem as _stem
 from common.models import Embedder, encode_query
@@ -64,6 +66,7 @@ class Cases:
     condition_markers: tuple[tuple[str, ...], ...] = ()
     whole_section_words: int = 0
     lexical_weight: float = 0.0
+    recalled_passages: int = 0
 
 
 @cache
@@ -92,6 +95,7 @@ def cases(path: Path = DATA_FILE) -> Cases:
         tuple(_stems(w) for w in data.get("condition_markers", ())),
         int(data.get("whole_section_words", 0)),
         float(data.get("lexical_weight", 0.0)),
+        int(data.get("recalled_passages", 0)),
     )
 
 
@@ -259,6 +263,7 @@ def warm(passages: list[dict], embed: Embedder) -> int:
     texts = list(dict.fromkeys(_texts(every)))[:_MAX_VECTORS]
     _encode(embed, texts)
     remember([p.get("id") for p in passages], [_clause_stems(c) for c in every])
+    remember_passages(passages)
     return len(texts)
 
 
@@ -296,6 +301,9 @@ def answer(
     whole = _whole_policy(passages, question, section)
     if whole is not None:
         return whole
+    passages.extend(
+        recalled(passages, lambda others: _best_clauses(others, question, embed), cases().recalled_passages)
+    )
     found = _with_verdict(question, _applying(passages, question, search, embed))
     if found.covered and found.quoted and unnamed_focus(question, _policy_stems(passages)):
         # The thing asked about ("a restocking fee") is named by no clause: the nearest clause,
@@ -305,6 +313,23 @@ def answer(
     if of_product and not found.covered and not situations_in(question):
         return _general_rule(passages, question, section) or found
     return found
+
+
+def _best_clauses(passages: list[dict], question: str, embed: Embedder | None) -> list[float]:
+    """Each passage's best clause for the question by meaning and the question's rarer words, as
+    `_answer` weighs them. Not by the situations its conditions speak to: a situation read from a
+    passing word ("only opened it now") recalled the list of items we cannot take back over the
+    retrieved clause that settles the case (pool rows PolB-02, PolB-06)."""
+    c, asked = cases(), content_stems(question)
+    weights = weights_for([p.get("id") for p in passages])
+    every = [(i, clause) for i, p in enumerate(passages) for clause in clauses(p)]
+    near = _similarities(embed, question, [clause for _, clause in every])
+    best = [-1.0] * len(passages)
+    for (i, clause), sim in zip(every, near, strict=True):
+        words = share(asked, _clause_stems(clause), weights) if weights is not None else 0.0
+        score = sim + c.lexical_weight * words
+        best[i] = max(best[i], score)
+    return best
 
 
 def _policy_stems(passages: list[dict]) -> list[set[str]]:

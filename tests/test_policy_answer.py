@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.policy_answer import NOT_COVERED, answer, cited, clauses, situations_in
+from assistant.policy_answer import NOT_COVERED, answer, cited, clauses, situations_in, warm
 from assistant.policy_focus import unnamed_focus
 from assistant.policy_parts import parts
 from assistant.policy_words import WordWeights, content_stems, share
@@ -350,3 +350,26 @@ def test_the_focus_a_question_turns_on_is_read_by_its_place(passages, question, 
 def test_a_question_about_a_thing_no_clause_names_is_not_covered(passages, question):
     found = answer([dict(p) for p in passages], question)
     assert not found.covered and found.text.startswith(NOT_COVERED)
+
+
+@pytest.mark.parametrize(
+    ("question", "retrieved", "heading", "says"),
+    [
+        # the clause that settles the case sits in a passage the index did not retrieve
+        (
+            "can I send back opened skincare?",
+            "Shipping options within the United States",
+            "Items we cannot take back",
+            "opened beauty, skincare",
+        ),
+        ("which currency are your prices in?", "What you can return", "Currency and prices", "US dollars"),
+    ],
+)
+def test_a_clause_of_a_passage_not_retrieved_is_recalled_by_its_own_vector_and_words(
+    passages, question, retrieved, heading, says
+):
+    every = [dict(p, id=f"p{i}") for i, p in enumerate(passages)]
+    warm(every, _FLAT)
+    given = [p for p in every if p["section"].endswith(retrieved)]
+    found = answer(given, question, embed=_FLAT)
+    assert found.quoted[0].section.endswith(heading) and says in found.text, found.text
