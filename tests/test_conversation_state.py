@@ -537,6 +537,9 @@ def test_a_follow_up_adds_only_asked_content_words_to_the_ranking_text(said, add
         ("hold on, wrong colour, black is what I want", "wrong colour, black is what I want"),
         ("under 500, i mean 600", "under 500, i mean 600"),  # nothing worded after it
         ("the king one, scratch that, the queen one is what i mean", "the queen one is what i mean"),
+        ("the 2 litre one... no, make it 3 litre", "3 litre"),  # a cue's words split by a comma
+        ("a blue kurta, wait no, i meant a green one", "a green one"),
+        ("was thinking red. no make it maroon", "maroon"),
     ],
 )
 def test_a_self_correction_keeps_what_stands_after_it(message, after):
