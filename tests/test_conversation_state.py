@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import dialogue, follow_up
+from assistant import dialogue, follow_up, picking
 from assistant.core import Assistant
 from assistant.dialogue import Request
 from assistant.dropped_slots import dont_care
@@ -701,3 +701,19 @@ def test_words_said_before_the_kind_still_rank_once_it_is_named(assistant):
     ]
     _, session = final_state(assistant, turns)
     assert {"honda", "cbr"} <= set(session.request.text.split()) and session.request.product_type == "bulb"
+
+
+@pytest.mark.parametrize(
+    ("message", "clause"),
+    [
+        ("out of those, which is lighter? i'll take the lighter one", "i'll take the lighter one"),
+        ("does it come in a box? ok then that one", "ok then that one"),
+        ("ill go with the blue one", "ill go with the blue one"),
+        ("is that one waterproof?", None),  # a question about it picks nothing
+        ("not that one, something cheaper", None),  # a refusal
+        ("show me more like that one", None),  # asks for others
+        ("yes that one. under 500?", None),  # the last clause asks
+    ],
+)
+def test_the_last_clause_that_chooses_a_card_picks_it(message, clause):
+    assert picking.picking_clause(message) == clause
