@@ -278,7 +278,10 @@ class Assistant:
         if not products:  # nothing on screen to point at: say so, leave the request as it is
             yield Event(type=EventKind.TEXT, data=nothing_shown_text(len(session.shown)))
             return Outcome(meant.intent)
-        cards = [ProductCard.of(p) for p in products]
+        chosen = self._referenced(session, [meant.picked]) if meant.picked else []
+        # "which is cheaper? i'll take the cheaper one": the answer is about every card, the
+        # reply leaves the card picked
+        cards = [ProductCard.of(p) for p in chosen or products]
         yield Event(type=EventKind.PRODUCTS, data=cards)
         comparing = meant.intent == Intent.COMPARE
         answered = self.questions.about_cards(products, message, meant)

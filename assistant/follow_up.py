@@ -66,7 +66,11 @@ def _phrases(key: str) -> re.Pattern[str]:
 
 WIDEN = _phrases("widen")
 PERMISSIVE = _phrases("permissive")
-SELF_CORRECTION = _phrases("self_corrections")
+# A cue's words may be split by a comma or dots as said: "no, make it", "wait... no".
+SELF_CORRECTION = re.compile(
+    r"\b(?:" + "|".join(r"[\s,.]+".join(map(re.escape, p.split())) for p in _WORDS["self_corrections"]) + r")\b",
+    re.I,
+)
 BOUND_CORRECTION = _phrases("bound_corrections")
 ASKS = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _WORDS["asks"]) + r")\b", re.I)
 REVISION_LOW, REVISION_HIGH = _WORDS["revised_bound_band"]

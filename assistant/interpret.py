@@ -43,6 +43,7 @@ from assistant.language import SUPPORTED, has_words, language
 from assistant.marked_brands import marked_brands
 from assistant.moves import Move, read_move
 from assistant.name_text import asks_verdict
+from assistant.picking import picked
 from assistant.question_context import tells_context
 from assistant.ranked_pointers import ranked_pointed
 from assistant.session import Session
@@ -115,6 +116,7 @@ class Interpretation:
     anchor: list[int] = field(default_factory=list)  # the card a move is measured from ("than the first one")
     repeats: bool = False  # only points ("and the fifth?"): asks what the turn before asked (`ellipsis`)
     refitted: list[str] = field(default_factory=list)  # the request's fits a later one replaces
+    picked: int | None = None  # the shown card the message picks ("i'll take the cheaper one")
 
 
 def interpret(
@@ -279,6 +281,11 @@ def interpret(
         intent, again = Intent.DETAIL, None  # "tell me about the fourth" ... "and the fifth?"
     elif again:  # "is the second one waterproof?" ... "and the third?"
         intent = Intent.PRODUCT_QUESTION
+    pick = _pick(message, session, on_screen, said, removed)
+    if pick is not None and intent in (Intent.SEARCH, Intent.REFINE):
+        # "is that under 1500? ok then that one": about the card picked, not a new search
+        intent = Intent.PRODUCT_QUESTION if QUESTION.search(message) else Intent.DETAIL
+        understood.references, which = [pick], False
     asks = intent in (Intent.PRODUCT_QUESTION, Intent.POLICY, Intent.COMPARE)
     # "for the king bed... scratch that, the queen one": the cue takes back that message's words, not the request
     moved = _move(last_word(message) if follow_up and corrects_itself(message) else message)
@@ -298,6 +305,7 @@ def interpret(
         which=which,
         anchor=anchor,
         refitted=refitted,
+        picked=pick,
     )
 
 
@@ -488,6 +496,17 @@ def _without_type(query: Query, message: str) -> Query:
     out = replace(query, product_type=None, type_carried=True, text=text)
     out.constraints = query.constraints.model_copy(update={"categories": []})
     return out
+
+
+def _pick(
+    message: str, session: Session, on_screen: list[Product], said: Constraints, removed: list[str]
+) -> int | None:
+    """The shown card the message picks (`picking`); none where it also changes the request
+    ("ok that one, under 500 is what I had in mind" narrows it)."""
+    if not on_screen or removed or _changes(said, session.request.constraints):
+        return None
+    ids = [p.id for p in on_screen]
+    return picked(message, ids, session.last.about, lambda clause: pointers(clause, on_screen, session.last.about))
 
 
 def _changes(said: Constraints, had: Constraints) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import dialogue, follow_up
+from assistant import dialogue, follow_up, picking
 from assistant.core import Assistant
 from assistant.dialogue import Request
 from assistant.dropped_slots import dont_care
@@ -537,6 +537,9 @@ def test_a_follow_up_adds_only_asked_content_words_to_the_ranking_text(said, add
         ("hold on, wrong colour, black is what I want", "wrong colour, black is what I want"),
         ("under 500, i mean 600", "under 500, i mean 600"),  # nothing worded after it
         ("the king one, scratch that, the queen one is what i mean", "the queen one is what i mean"),
+        ("the 2 litre one... no, make it 3 litre", "3 litre"),  # a cue's words split by a comma
+        ("a blue kurta, wait no, i meant a green one", "a green one"),
+        ("was thinking red. no make it maroon", "maroon"),
     ],
 )
 def test_a_self_correction_keeps_what_stands_after_it(message, after):
@@ -698,3 +701,19 @@ def test_words_said_before_the_kind_still_rank_once_it_is_named(assistant):
     ]
     _, session = final_state(assistant, turns)
     assert {"honda", "cbr"} <= set(session.request.text.split()) and session.request.product_type == "bulb"
+
+
+@pytest.mark.parametrize(
+    ("message", "clause"),
+    [
+        ("out of those, which is lighter? i'll take the lighter one", "i'll take the lighter one"),
+        ("does it come in a box? ok then that one", "ok then that one"),
+        ("ill go with the blue one", "ill go with the blue one"),
+        ("is that one waterproof?", None),  # a question about it picks nothing
+        ("not that one, something cheaper", None),  # a refusal
+        ("show me more like that one", None),  # asks for others
+        ("yes that one. under 500?", None),  # the last clause asks
+    ],
+)
+def test_the_last_clause_that_chooses_a_card_picks_it(message, clause):
+    assert picking.picking_clause(message) == clause

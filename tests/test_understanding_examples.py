@@ -172,6 +172,24 @@ def test_the_cheaper_of_those_two_chooses_among_the_compared_ones(make_assistant
     assert [c.id for c in overall.products] == [session.shown[prices.index(min(prices))]]
 
 
+@pytest.mark.parametrize(
+    ("before", "message"),
+    [
+        ("tell me about the cheaper one", "is it non slip? ok then that one"),
+        ("tell me about the cheaper one", "does it come with a strap? ok then that one"),  # the one talked about
+    ],
+)
+def test_a_message_that_picks_a_card_leaves_that_card(make_assistant, demo_catalog, before, message):
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, "yoga mat")
+    prices = [demo_catalog.products[demo_catalog.row_of[pid]].price for pid in session.shown]
+    cheapest = session.shown[prices.index(min(prices))]
+    assistant.reply(session, before)
+    picked = assistant.reply(session, message)
+    assert [c.id for c in picked.products] == [cheapest]
+
+
 def test_named_products_plug_in_through_the_resolver(make_assistant, demo_catalog):
     assistant, _ = make_assistant()
     a, b = demo_catalog.products[0], demo_catalog.products[1]
