@@ -35,7 +35,7 @@ from assistant import sorted_rows
 from assistant.audience import audience_terms, clauses
 from assistant.audience import table as audience_table
 from assistant.catalog import CatalogIndex
-from assistant.clause_roles import verb_follows
+from assistant.clause_roles import in_place_phrase, object_of_told_verb, verb_follows
 from assistant.closed_compound import closed_compound
 from assistant.constraints import type_segments
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
@@ -68,6 +68,7 @@ EITHER_FILLERS = frozenset("a an some the maybe perhaps even".split())  # "a top
 # "i can plug it in": a verb, not plugs
 VERB_SUBJECTS = frozenset(RESOLUTION["verb_after"]["subjects"])
 VERB_MODALS = frozenset(RESOLUTION["verb_after"]["modals"])
+MODAL_NOUNS = frozenset(RESOLUTION["verb_after"]["modal_nouns"])  # "a can opener", "a will"
 VERB_THIRD_PERSON = frozenset(RESOLUTION["verb_after"]["third_person_subjects"])
 VERB_OBJECTS = frozenset(RESOLUTION["verb_after"]["objects"])
 IMPERATIVE_OBJECTS = frozenset(RESOLUTION["verb_after"]["imperative_objects"])
@@ -102,6 +103,8 @@ def _is_verb(words: list[str], i: int) -> bool:
     "she really stays", "my niece stays"), or before an object pronoun ("red suits me", "it fits him")."""
     if i > 1 and words[i - 1] in VERB_MODALS and words[i - 2] in VERB_SUBJECTS:
         return True
+    if i and words[i - 1] in VERB_MODALS - MODAL_NOUNS:
+        return True  # "orange WOULD match the seats": only "can", "will" and "must" also name things
     if words[i].endswith("s") and _after_singular_subject(words, i):
         return True
     if i + 1 < len(words) and words[i + 1] in IMPERATIVE_OBJECTS and set(words[:i]) <= IMPERATIVE_FILLERS:
@@ -538,6 +541,8 @@ class TypeResolver:
             and not (k > 0 and MODIFIER_WORDS & set(words[spans[0][1] : span[0]]))
             and "with" not in words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
             and not _acts_on(words, span[0], starts)
+            and not in_place_phrase(words, span[0])  # "a light above it ON THE WALL"
+            and not object_of_told_verb(words, span[0])  # "orange would match THE SEATS"
             # "a leather strap one": "one" stands for the kind already asked; what comes before
             # it only describes that kind ("a steel one", "the kids ones"). So with a placeholder
             # a use follows: "a wall thing to hang keys", "some kitchen stuff for spices" name no
