@@ -114,6 +114,10 @@ NOT_ASKED = [
     # and its object: what the product is to suit
     ("orange would match the seats", None),
     ("grey should brighten the mirror", None),
+    # after an "-ing" verb and "to": an infinitive or where someone goes, not a thing asked for;
+    # a move verb's "-ing" form still moves to the kind ("switching to bags")
+    ("everyone is coming to snap pictures", None),
+    ("going to gym, then ruler shopping", "ruler"),
 ]
 
 
