@@ -108,3 +108,17 @@ def after_ing_to(words: list[str], i: int) -> bool:
     stem = verb[:-3]
     stems = {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
     return bool(stems & ordinary_words()) and not stems & _MOVE_VERBS
+
+
+def object_of_past_verb(words: list[str], start: int) -> bool:
+    """Whether the kind starting at `start` is the object of a regular past verb right before it,
+    determiners between ("finally joined a gym", "just painted the wall"): something that
+    happened, told, not asked for. The caller checks that nothing in the message asks."""
+    k = start - 1
+    while k >= 0 and words[k] in _DETERMINERS:
+        k -= 1
+    if k < 0 or k == start - 1:
+        return False  # no determiner: "used bike", "printed kurta" qualify the kind
+    verb = words[k]
+    stems = {verb[:-2], verb[:-1], verb[:-3] if len(verb) > 4 and verb[-3] == verb[-4] else verb[:-2]}
+    return verb.endswith("ed") and len(verb) > 4 and bool(stems & ordinary_words())

@@ -35,7 +35,7 @@ from assistant import sorted_rows
 from assistant.audience import audience_terms, clauses
 from assistant.audience import table as audience_table
 from assistant.catalog import CatalogIndex
-from assistant.clause_roles import after_ing_to, in_place_phrase, object_of_told_verb, verb_follows
+from assistant.clause_roles import after_ing_to, in_place_phrase, object_of_past_verb, object_of_told_verb, verb_follows
 from assistant.closed_compound import closed_compound
 from assistant.constraints import type_segments
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
@@ -281,6 +281,11 @@ class TypeResolver:
             # story about someone's thing ("her phone bounces around", "he cooks a lot of
             # pasta"), a kind the shop lacks is no request to turn down: the search ranks on the
             # words, toward what the shop sells for use with it (sets H, I).
+            return TypeRequest(None, True)
+        start = next(s for s, _, form in reversed(heads) if form == phrase)
+        if object_of_past_verb(words, start) and not _asks_anywhere(text):
+            # "finally joined a gym after years of excuses" (pool U:u-d12): what happened, not a
+            # request; the next turn's kind is the request, not a description of gyms.
             return TypeRequest(None, True)
         subject = self._subject_of_verb(words, heads, phrase)
         if (told or subject) and not pointed and _asks_anew(text, clause):
@@ -931,6 +936,13 @@ def _asks_anew(text: str, chosen: list[str]) -> bool:
         if not _BACK_PRONOUNS & set(words) or PLACEHOLDERS & set(words):
             return True
     return False
+
+
+def _asks_anywhere(text: str) -> bool:
+    """Some clause of the message asks: an asking word or phrase, or a closing question mark."""
+    if text.rstrip().endswith("?"):
+        return True
+    return any(ASKING_WORDS & set(tokenize(c.replace("'", ""))) or ASKS.search(c) for c in clauses(text))
 
 
 def _says_owned(words: list[str]) -> bool:

@@ -118,6 +118,9 @@ NOT_ASKED = [
     # a move verb's "-ing" form still moves to the kind ("switching to bags")
     ("everyone is coming to snap pictures", None),
     ("going to gym, then ruler shopping", "ruler"),
+    # the object of a regular past verb, in a message that asks nothing, is what happened
+    ("finally painted the wall after years of excuses", None),
+    ("just cleaned my mirror", None),
 ]
 
 
