@@ -93,23 +93,6 @@ def object_of_told_verb(words: list[str], start: int) -> bool:
     return verb.isalpha() and verb not in STOPWORDS and verb not in _ASKING_VERBS
 
 
-_MOVE_VERBS = frozenset(_RESOLUTION["move_verbs"])
-
-
-def after_ing_to(words: list[str], i: int) -> bool:
-    """Whether the word at i follows an "-ing" verb and "to": an infinitive ("coming to stay",
-    "trying to stand") or where someone goes ("going to gym"), never the thing asked for. A move
-    verb's "-ing" form moves the request to the kind after it ("switching to sandals")."""
-    if i < 2 or words[i - 1] != "to":
-        return False
-    verb = words[i - 2]
-    if not verb.endswith("ing") or len(verb) < 5:
-        return False
-    stem = verb[:-3]
-    stems = {stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem}
-    return bool(stems & ordinary_words()) and not stems & _MOVE_VERBS
-
-
 def object_of_past_verb(words: list[str], start: int) -> bool:
     """Whether the kind starting at `start` is the object of a regular past verb right before it,
     determiners between ("finally joined a gym", "just painted the wall"): something that

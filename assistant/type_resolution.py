@@ -35,7 +35,7 @@ from assistant import sorted_rows
 from assistant.audience import audience_terms, clauses
 from assistant.audience import table as audience_table
 from assistant.catalog import CatalogIndex
-from assistant.clause_roles import after_ing_to, in_place_phrase, object_of_past_verb, object_of_told_verb, verb_follows
+from assistant.clause_roles import in_place_phrase, object_of_past_verb, object_of_told_verb, verb_follows
 from assistant.closed_compound import closed_compound
 from assistant.constraints import type_segments
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
@@ -130,7 +130,7 @@ def _after_singular_subject(words: list[str], i: int) -> bool:
 def _not_naming(words: list[str]) -> set[int]:
     """Positions that name no product by their place in the sentence: a verb (`_is_verb`) and the
     words of a degree phrase ("a bit sporty", "kind of"; `degree_phrases` in the data file)."""
-    out = {i for i in range(len(words)) if _is_verb(words, i) or follows_refusal(words, i) or after_ing_to(words, i)}
+    out = {i for i in range(len(words)) if _is_verb(words, i) or follows_refusal(words, i)}
     for phrase in DEGREE_PHRASES:
         n = len(phrase)
         out |= {j for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase for j in range(i, i + n)}

@@ -114,10 +114,6 @@ NOT_ASKED = [
     # and its object: what the product is to suit
     ("orange would match the seats", None),
     ("grey should brighten the mirror", None),
-    # after an "-ing" verb and "to": an infinitive or where someone goes, not a thing asked for;
-    # a move verb's "-ing" form still moves to the kind ("switching to bags")
-    ("everyone is coming to snap pictures", None),
-    ("going to gym, then ruler shopping", "ruler"),
     # the object of a regular past verb, in a message that asks nothing, is what happened
     ("finally painted the wall after years of excuses", None),
     ("just cleaned my mirror", None),
