@@ -48,3 +48,60 @@ def verb_follows(words: list[str], end: int, names_kind: Callable[[list[str]], b
         and not names_kind([word])
         and not names_kind([stem])
     )
+
+
+# Prepositions of place: a kind after one of them (past a determiner) says where the thing asked
+# for goes or is kept ("a light above it on the wall", "a bendy one that won't snap in his bag").
+PLACE_PREPOSITIONS = frozenset(_RESOLUTION["place_phrases"]["prepositions"])
+_DETERMINERS = frozenset(_RESOLUTION["place_phrases"]["determiners"])
+# Words that stand for the object asked for before the place is said: "a bendy one", "above it".
+_OBJECT_STANDINS = frozenset(_RESOLUTION["place_phrases"]["object_standins"])
+_MODALS = frozenset(_RESOLUTION["verb_after"]["modals"])
+_ASKING_VERBS = frozenset(_RESOLUTION["story_asks"]) | frozenset(_RESOLUTION["owned"]["asking"])
+
+
+def in_place_phrase(words: list[str], start: int) -> bool:
+    """Whether the kind starting at `start` names a place in a prepositional phrase after the
+    object asked for: a place preposition and a determiner right before it ("on the wall", "in
+    his bag", "from the rear view mirror"), and, before the preposition, an article opening an
+    object ("a light") or a word standing for one ("a bendy one", "above it"). Without that object
+    the phrase may be the request itself ("in the shoes section")."""
+    k = start - 1
+    while k >= max(0, start - 3) and words[k] not in _DETERMINERS and words[k] not in STOPWORDS:
+        k -= 1  # words describing the place: "the REAR VIEW mirror"
+    if k < 0 or words[k] not in _DETERMINERS:
+        return False
+    k -= 1
+    if k < 0 or words[k] not in PLACE_PREPOSITIONS:
+        return False
+    before = words[:k]
+    return bool(_OBJECT_STANDINS & set(before)) or any(
+        w in ("a", "an") and i + 1 < len(before) and before[i + 1] not in STOPWORDS for i, w in enumerate(before)
+    )
+
+
+def object_of_told_verb(words: list[str], start: int) -> bool:
+    """Whether the kind starting at `start` is the object of a verb said after a modal that asks
+    for nothing ("orange would match the seats", "it should go with the curtains"): what the
+    product is to suit, not the product. A wanting verb there asks ("i would like a bag")."""
+    k = start - 1
+    while k >= 0 and words[k] in _DETERMINERS:
+        k -= 1
+    if k < 1 or words[k - 1] not in _MODALS:
+        return False
+    verb = words[k]
+    return verb.isalpha() and verb not in STOPWORDS and verb not in _ASKING_VERBS
+
+
+def object_of_past_verb(words: list[str], start: int) -> bool:
+    """Whether the kind starting at `start` is the object of a regular past verb right before it,
+    determiners between ("finally joined a gym", "just painted the wall"): something that
+    happened, told, not asked for. The caller checks that nothing in the message asks."""
+    k = start - 1
+    while k >= 0 and words[k] in _DETERMINERS:
+        k -= 1
+    if k < 0 or k == start - 1:
+        return False  # no determiner: "used bike", "printed kurta" qualify the kind
+    verb = words[k]
+    stems = {verb[:-2], verb[:-1], verb[:-3] if len(verb) > 4 and verb[-3] == verb[-4] else verb[:-2]}
+    return verb.endswith("ed") and len(verb) > 4 and bool(stems & ordinary_words())

@@ -35,7 +35,7 @@ from assistant import sorted_rows
 from assistant.audience import audience_terms, clauses
 from assistant.audience import table as audience_table
 from assistant.catalog import CatalogIndex
-from assistant.clause_roles import verb_follows
+from assistant.clause_roles import in_place_phrase, object_of_past_verb, object_of_told_verb, verb_follows
 from assistant.closed_compound import closed_compound
 from assistant.constraints import type_segments
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
@@ -68,6 +68,7 @@ EITHER_FILLERS = frozenset("a an some the maybe perhaps even".split())  # "a top
 # "i can plug it in": a verb, not plugs
 VERB_SUBJECTS = frozenset(RESOLUTION["verb_after"]["subjects"])
 VERB_MODALS = frozenset(RESOLUTION["verb_after"]["modals"])
+MODAL_NOUNS = frozenset(RESOLUTION["verb_after"]["modal_nouns"])  # "a can opener", "a will"
 VERB_THIRD_PERSON = frozenset(RESOLUTION["verb_after"]["third_person_subjects"])
 VERB_OBJECTS = frozenset(RESOLUTION["verb_after"]["objects"])
 IMPERATIVE_OBJECTS = frozenset(RESOLUTION["verb_after"]["imperative_objects"])
@@ -102,6 +103,8 @@ def _is_verb(words: list[str], i: int) -> bool:
     "she really stays", "my niece stays"), or before an object pronoun ("red suits me", "it fits him")."""
     if i > 1 and words[i - 1] in VERB_MODALS and words[i - 2] in VERB_SUBJECTS:
         return True
+    if i and words[i - 1] in VERB_MODALS - MODAL_NOUNS:
+        return True  # "orange WOULD match the seats": only "can", "will" and "must" also name things
     if words[i].endswith("s") and _after_singular_subject(words, i):
         return True
     if i + 1 < len(words) and words[i + 1] in IMPERATIVE_OBJECTS and set(words[:i]) <= IMPERATIVE_FILLERS:
@@ -278,6 +281,11 @@ class TypeResolver:
             # story about someone's thing ("her phone bounces around", "he cooks a lot of
             # pasta"), a kind the shop lacks is no request to turn down: the search ranks on the
             # words, toward what the shop sells for use with it (sets H, I).
+            return TypeRequest(None, True)
+        start = next(s for s, _, form in reversed(heads) if form == phrase)
+        if object_of_past_verb(words, start) and not _asks_anywhere(text):
+            # "finally joined a gym after years of excuses" (pool U:u-d12): what happened, not a
+            # request; the next turn's kind is the request, not a description of gyms.
             return TypeRequest(None, True)
         subject = self._subject_of_verb(words, heads, phrase)
         if (told or subject) and not pointed and _asks_anew(text, clause):
@@ -538,6 +546,8 @@ class TypeResolver:
             and not (k > 0 and MODIFIER_WORDS & set(words[spans[0][1] : span[0]]))
             and "with" not in words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
             and not _acts_on(words, span[0], starts)
+            and not in_place_phrase(words, span[0])  # "a light above it ON THE WALL"
+            and not object_of_told_verb(words, span[0])  # "orange would match THE SEATS"
             # "a leather strap one": "one" stands for the kind already asked; what comes before
             # it only describes that kind ("a steel one", "the kids ones"). So with a placeholder
             # a use follows: "a wall thing to hang keys", "some kitchen stuff for spices" name no
@@ -926,6 +936,13 @@ def _asks_anew(text: str, chosen: list[str]) -> bool:
         if not _BACK_PRONOUNS & set(words) or PLACEHOLDERS & set(words):
             return True
     return False
+
+
+def _asks_anywhere(text: str) -> bool:
+    """Some clause of the message asks: an asking word or phrase, or a closing question mark."""
+    if text.rstrip().endswith("?"):
+        return True
+    return any(ASKING_WORDS & set(tokenize(c.replace("'", ""))) or ASKS.search(c) for c in clauses(text))
 
 
 def _says_owned(words: list[str]) -> bool:
