@@ -40,6 +40,7 @@ from assistant.closed_compound import closed_compound
 from assistant.constraints import type_segments
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.message_patterns import NEGATIONS, VARIANT_WORDS
+from assistant.particle_nouns import as_title_words
 from assistant.refusal import ARTICLES, follows_refusal
 from assistant.spelling import is_word, ordinary_words
 from assistant.steering import steering
@@ -263,7 +264,7 @@ class TypeResolver:
         smart watch is not any watch, and a shop whose watches never say "smart" does not carry
         smart watches. A part that is not the head never stands in ("face cream" is not "face").
         """
-        text = _slashes_as_or(text)
+        text = as_title_words(_slashes_as_or(text))  # "lace-ups": the kind is "lace up", not "ups"
         clause, owned_only = self._asking_clause(text)
         words = self._without_participles(_without_moves(clause))
         spans = self._spans(words)

@@ -20,6 +20,8 @@ from ingest.snapshot import read_snapshot, write_snapshot
 # (title, category path): a few of each kind, as a shop lists them.
 SHOP = [
     ("speedwav sun shade for maruti swift", "Automotive > Car Sun Shade"),
+    ("street london lace up", "Footwear > Mens Footwear > Casual Shoes"),
+    ("escan lace up", "Footwear > Mens Footwear > Casual Shoes"),
     ("speedwav sun shade for hyundai i20", "Automotive > Car Sun Shade"),
     ("posto necktie men's combo", "Clothing > Accessories > Ties"),
     ("elite neckties necktie men's combo", "Clothing > Accessories > Ties"),
@@ -190,6 +192,10 @@ TYPES = [
     ("my dad wants new aviators", "sunglasses", True, ["sunglasses"]),
     # what shops list as track pants, said as joggers or sweatpants (set S)
     ("grey sweatpants for my son", "sweatpants", True, ["track pant"]),
+    # a verb-particle noun names the kind by both words, not by its particle (pool N-u-q24:
+    # "lace-ups" read as the kind "ups", a UPS the shop lacks)
+    ("red lace-ups for men", None, True, []),
+    ("any lace-ups under 1000", None, True, []),
 ]
 
 
