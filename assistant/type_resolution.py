@@ -38,6 +38,7 @@ from assistant.catalog import CatalogIndex
 from assistant.clause_roles import verb_follows
 from assistant.closed_compound import closed_compound
 from assistant.constraints import type_segments
+from assistant.kin_kinds import kin
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.message_patterns import NEGATIONS, VARIANT_WORDS
 from assistant.particle_nouns import as_title_words
@@ -305,6 +306,12 @@ class TypeResolver:
                 # as near the shop's compounds as the kinds it does carry (`sub_kind_nearness`).
                 if self._described_as(head, modifiers):
                     return TypeRequest(" ".join(head), True)
+                if (
+                    len(modifiers) == 1
+                    and self._is_type(modifiers)
+                    and kin(self.catalog, terms(modifiers[0]), terms(" ".join(head)))
+                ):
+                    return TypeRequest(modifiers[0], True)  # "cargo pants": the shop's "cargos"
                 break
         closed = self._closed_compound(words, spans, phrase)  # "swimming costume": the shop's "swimsuit"
         return TypeRequest(closed, True) if closed else TypeRequest(" ".join(phrase), False)

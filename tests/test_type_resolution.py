@@ -87,6 +87,8 @@ SHOP = [
     ("bento musical teddy bear", "Toys > Soft Toys"),
     ("gritstones solid boy's track pants", "Clothing > Boys > Track Pants"),
     ("greenwich solid men's track pants", "Clothing > Men > Track Pants"),
+    ("madcaps c38gr30 men's cargos", "Clothing > Men > Cargos"),
+    ("urbano men's cargos", "Clothing > Men > Cargos"),
     # a kind only titles name, filed under a node of other words
     ("hawkins hard anodised handi 3 l", "Kitchen > Pots Pans"),
     ("vinod stainless steel handi 1.5 l", "Kitchen > Pots Pans"),
@@ -196,6 +198,10 @@ TYPES = [
     # "lace-ups" read as the kind "ups", a UPS the shop lacks)
     ("red lace-ups for men", None, True, []),
     ("any lace-ups under 1000", None, True, []),
+    # a compound the shop names by its modifier, filed in the head's department (pool L:ul-q18,
+    # T-d-17: "cargo pants" told not carried)
+    ("mens cargo pants", "cargo", True, ["cargo"]),
+    ("cotton cargo pants for my husband", "cargo", True, ["cargo"]),
 ]
 
 
