@@ -148,9 +148,11 @@ def test_parquet_is_read(tmp_path):
         # a colour glued to a model number is the record's colour (pool K:k-und-q23, R-u-19)
         ("ski winner gift set pink02 2 containers lunch box", ["pink"]),
         ("mug 3blue", ["blue"]),
+        # a colour the table lacked (pool R-u-12: "aqua or that sea green" read only green)
+        ("skipper blends aqua striped eyelet window curtain", ["aqua"]),
     ],
 )
-def test_a_colour_glued_to_a_number_is_read(tmp_path, title, colours):
+def test_the_colour_a_title_holds_is_read(tmp_path, title, colours):
     products, _ = load_catalog(write(tmp_path, f"id,title,price\n1,{title},3.5\n"))
     assert products[0].colours == colours
 
