@@ -38,8 +38,10 @@ from assistant.catalog import CatalogIndex
 from assistant.clause_roles import in_place_phrase, object_of_past_verb, object_of_told_verb, verb_follows
 from assistant.closed_compound import closed_compound
 from assistant.constraints import type_segments
+from assistant.kin_kinds import kin
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.message_patterns import NEGATIONS, VARIANT_WORDS
+from assistant.particle_nouns import as_title_words
 from assistant.refusal import ARTICLES, follows_refusal
 from assistant.spelling import is_word, ordinary_words
 from assistant.steering import steering
@@ -266,7 +268,7 @@ class TypeResolver:
         smart watch is not any watch, and a shop whose watches never say "smart" does not carry
         smart watches. A part that is not the head never stands in ("face cream" is not "face").
         """
-        text = _slashes_as_or(text)
+        text = as_title_words(_slashes_as_or(text))  # "lace-ups": the kind is "lace up", not "ups"
         clause, owned_only = self._asking_clause(text)
         words = self._without_participles(_without_moves(clause))
         spans = self._spans(words)
@@ -312,6 +314,12 @@ class TypeResolver:
                 # as near the shop's compounds as the kinds it does carry (`sub_kind_nearness`).
                 if self._described_as(head, modifiers):
                     return TypeRequest(" ".join(head), True)
+                if (
+                    len(modifiers) == 1
+                    and self._is_type(modifiers)
+                    and kin(self.catalog, terms(modifiers[0]), terms(" ".join(head)))
+                ):
+                    return TypeRequest(modifiers[0], True)  # "cargo pants": the shop's "cargos"
                 break
         closed = self._closed_compound(words, spans, phrase)  # "swimming costume": the shop's "swimsuit"
         return TypeRequest(closed, True) if closed else TypeRequest(" ".join(phrase), False)

@@ -28,8 +28,9 @@ STOPWORDS = frozenset(
 COLOURS = (
     "black white red blue navy green pink grey gray brown beige yellow purple orange silver gold "
     "maroon olive cream ivory teal turquoise violet magenta khaki tan peach copper bronze "
-    "multicolor multicolour rose lavender mustard burgundy charcoal golden"
+    "multicolor multicolour rose lavender mustard burgundy charcoal golden aqua"
 ).split()
+# "aqua": a shade records name (a curtain's "aqua striped") that shoppers ask for by it (pool R-u-12).
 # "golden" is the colour gold (Flipkart records "Golden"; "golden heels" asks for it), where
 # "gold" alone more often names the metal ("gold ring").
 COLOUR_ALIASES = {"gray": "grey", "multicolor": "multicolour", "golden": "gold"}

@@ -323,9 +323,20 @@ def _without_instruction_items(items: list[str], name: str, cleaning: Cleaning) 
     return kept
 
 
+# A model code that spells its colour with a number glued on ("WINNER GIFT SET PINK02", "red2"):
+# the colour is the letters (pool K:k-und-q23, R-u-19: a pink lunch box read as no colour).
+COLOUR_CODE = re.compile(r"([a-z]+)\d+|\d+([a-z]+)")
+
+
 def colours_in(text: str) -> list[str]:
-    words = tokenize(text)
+    words = [_code_letters(w) for w in tokenize(text)]
     return list(dict.fromkeys(normalise_colour(w) for w in words if w in COLOURS))
+
+
+def _code_letters(word: str) -> str:
+    """The letters of a word of letters and a number ("pink02" -> "pink"); any other word as is."""
+    code = COLOUR_CODE.fullmatch(word)
+    return (code.group(1) or code.group(2)) if code else word
 
 
 def audience_in(text: str) -> list[str]:

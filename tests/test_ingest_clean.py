@@ -142,6 +142,21 @@ def test_parquet_is_read(tmp_path):
     assert products[0].colours == ["red"]  # derived from the title
 
 
+@pytest.mark.parametrize(
+    ("title", "colours"),
+    [
+        # a colour glued to a model number is the record's colour (pool K:k-und-q23, R-u-19)
+        ("ski winner gift set pink02 2 containers lunch box", ["pink"]),
+        ("mug 3blue", ["blue"]),
+        # a colour the table lacked (pool R-u-12: "aqua or that sea green" read only green)
+        ("skipper blends aqua striped eyelet window curtain", ["aqua"]),
+    ],
+)
+def test_the_colour_a_title_holds_is_read(tmp_path, title, colours):
+    products, _ = load_catalog(write(tmp_path, f"id,title,price\n1,{title},3.5\n"))
+    assert products[0].colours == colours
+
+
 def test_flipkart_mapping_parses_specs_prices_and_ratings():
     csv_path = needs_shared("flipkart", "product.csv")
     products, report = load_catalog(csv_path, REPO / "ingest" / "mappings" / "flipkart.yaml")

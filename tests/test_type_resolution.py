@@ -20,6 +20,8 @@ from ingest.snapshot import read_snapshot, write_snapshot
 # (title, category path): a few of each kind, as a shop lists them.
 SHOP = [
     ("speedwav sun shade for maruti swift", "Automotive > Car Sun Shade"),
+    ("street london lace up", "Footwear > Mens Footwear > Casual Shoes"),
+    ("escan lace up", "Footwear > Mens Footwear > Casual Shoes"),
     ("speedwav sun shade for hyundai i20", "Automotive > Car Sun Shade"),
     ("posto necktie men's combo", "Clothing > Accessories > Ties"),
     ("elite neckties necktie men's combo", "Clothing > Accessories > Ties"),
@@ -85,6 +87,8 @@ SHOP = [
     ("bento musical teddy bear", "Toys > Soft Toys"),
     ("gritstones solid boy's track pants", "Clothing > Boys > Track Pants"),
     ("greenwich solid men's track pants", "Clothing > Men > Track Pants"),
+    ("madcaps c38gr30 men's cargos", "Clothing > Men > Cargos"),
+    ("urbano men's cargos", "Clothing > Men > Cargos"),
     # a kind only titles name, filed under a node of other words
     ("hawkins hard anodised handi 3 l", "Kitchen > Pots Pans"),
     ("vinod stainless steel handi 1.5 l", "Kitchen > Pots Pans"),
@@ -190,6 +194,14 @@ TYPES = [
     ("my dad wants new aviators", "sunglasses", True, ["sunglasses"]),
     # what shops list as track pants, said as joggers or sweatpants (set S)
     ("grey sweatpants for my son", "sweatpants", True, ["track pant"]),
+    # a verb-particle noun names the kind by both words, not by its particle (pool N-u-q24:
+    # "lace-ups" read as the kind "ups", a UPS the shop lacks)
+    ("red lace-ups for men", None, True, []),
+    ("any lace-ups under 1000", None, True, []),
+    # a compound the shop names by its modifier, filed in the head's department (pool L:ul-q18,
+    # T-d-17: "cargo pants" told not carried)
+    ("mens cargo pants", "cargo", True, ["cargo"]),
+    ("cotton cargo pants for my husband", "cargo", True, ["cargo"]),
 ]
 
 
