@@ -481,8 +481,7 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
     # as an applying clause must be) ranks above one that does neither: "the sleeves are too short"
     # is a size case, and the hygiene list, nearest in words, decides nothing about it.
     scored.sort(key=lambda s: (not (s[3] or s[4] >= c.min_similarity), -s[0], -s[1], -s[2]))
-    # A question for a value ("when will it leave?") is settled by a clause about its case that
-    # states one (assistant/policy_values.py), by none when none does.
+    # a question for a value ("when?") is settled by a near clause that states one (policy_values)
     valued = value_first(question, scored, lambda s: s[4], lambda s: s[5].text)
     scored = valued or sorted(scored, key=lambda s: -s[4])
     _, _, _, best, best_similarity, top = scored[0]
