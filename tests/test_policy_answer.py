@@ -10,6 +10,7 @@ import pytest
 from assistant.policy_answer import NOT_COVERED, answer, cited, clauses, situations_in, warm
 from assistant.policy_focus import unnamed_focus
 from assistant.policy_parts import parts
+from assistant.policy_values import value_first
 from assistant.policy_words import WordWeights, content_stems, share
 from ingest.policies import split_policy
 
@@ -373,3 +374,36 @@ def test_a_clause_of_a_passage_not_retrieved_is_recalled_by_its_own_vector_and_w
     given = [p for p in every if p["section"].endswith(retrieved)]
     found = answer(given, question, embed=_FLAT)
     assert found.quoted[0].section.endswith(heading) and says in found.text, found.text
+
+
+@pytest.mark.parametrize(
+    ("question", "ranked", "first"),
+    [
+        # asked when: the clause about the case that states a time leads the one that states none
+        (
+            "when does my order actually leave your warehouse?",
+            [
+                (0.68, "As soon as your order leaves the warehouse we email a tracking link."),
+                (0.62, "Orders placed later are dispatched the next business day."),
+            ],
+            "Orders placed later are dispatched the next business day.",
+        ),
+        (
+            "roughly how many days until you look at my return?",
+            [(0.76, "Returns are checked by our team."), (0.70, "We inspect a return within 3 business days.")],
+            "We inspect a return within 3 business days.",
+        ),
+        # a time stated far off is another case's: not covered
+        (
+            "How many days after delivery do I have to start a return?",
+            [
+                (0.55, "An order can only be returned if it is delivered."),
+                (0.42, "A refund takes 5 to 7 business days."),
+            ],
+            None,
+        ),
+    ],
+)
+def test_a_question_for_a_time_is_settled_by_a_near_clause_that_states_one(question, ranked, first):
+    found = value_first(question, ranked, lambda r: r[0], lambda r: r[1])
+    assert (found[0][1] if found is not None else None) == first
