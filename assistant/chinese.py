@@ -454,7 +454,9 @@ def shop_reader(engine: SearchEngine) -> ChineseReader:
         headed,
         brands.get,
         held_with,
-        HeadedCompounds(near.phrases, _multilingual, lexicon()["headed_compounds"]["margin"]).named,
+        HeadedCompounds(
+            near.phrases, _multilingual, lexicon()["headed_compounds"]["margin"], lambda w: w not in brands
+        ).named,
     )
 
 

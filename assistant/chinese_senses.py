@@ -113,8 +113,11 @@ class KindReading:
             return None
         if modifier in self.words["types"] or modifier in _function_words():
             return None
-        senses = [self.words["heads"].get(head), *_senses(head)]
-        heads = [k for k in dict.fromkeys(map(self._type_in, filter(None, senses))) if k and len(terms(k)) == 1]
+        # a single character by its first sense only, as `_kind` reads it: 装 after 床头 is "to
+        # install" here, its senses' "dress" no head (床头装 read a brand's "wardtrobe dress")
+        sense = self.words["heads"].get(head) or next(iter(_senses(head)), None)
+        kind = self._type_in(sense) if sense else None
+        heads = [kind] if kind and len(terms(kind)) == 1 else []
         return self.compound_kind(joined, heads) if heads else None
 
     def _rejoined(self, text: str) -> str:

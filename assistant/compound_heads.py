@@ -24,8 +24,16 @@ from common.text import terms
 class HeadedCompounds:
     """The shop's carried type phrases, ranked against a Chinese compound by its head."""
 
-    def __init__(self, phrases: Iterable[str], embed: Callable[[], Embedder | None], margin: float):
+    def __init__(
+        self,
+        phrases: Iterable[str],
+        embed: Callable[[], Embedder | None],
+        margin: float,
+        ordinary: Callable[[str], bool] = lambda word: True,
+    ):
         self.phrases = sorted(set(phrases))
+        # a type with no word of a brand the shop carries: "wardtrobe dress" is a brand's dress
+        self.ordinary = ordinary
         self.embed = embed  # loaded only when a compound asks: most messages never do
         self.margin = margin
         self._cache: dict[str, np.ndarray] = {}
@@ -37,6 +45,7 @@ class HeadedCompounds:
         found = [p for p in self.phrases if terms(p) and terms(p)[-1] in shared]
         # a brand before a type names no narrower kind: "generic menstrual cup" is a menstrual cup
         narrower = [p for p in found if len(terms(p)) >= 2 and not self._has_shorter(p, found)]
+        narrower = [p for p in narrower if all(map(self.ordinary, terms(p)))]  # never a brand's node
         if not narrower:
             return None
         embed = self.embed()

@@ -212,6 +212,9 @@ CUPS = {
     "generic menstrual cup": [0.0, 1.0],
     "月经杯": [0.2, 1.0],
     "保温杯": [1.0, 1.02],
+    "dress": [1.0, 0.0],
+    "wardtrobe dress": [0.0, 1.0],
+    "床头装": [0.0, 1.0],
 }
 
 
@@ -221,10 +224,13 @@ CUPS = {
         ("月经杯", ["cup"], "menstrual cup"),  # never the brand-prefixed "generic menstrual cup"
         ("保温杯", ["cup"], None),  # nearer by less than the margin: the bare head stands
         ("月经杯", ["mug"], None),  # no type shares the head: nothing to rank
+        ("床头装", ["dress"], None),  # a brand's node ("wardtrobe dress") names no narrower kind
     ],
 )
 def test_a_compound_names_the_shops_narrower_type_of_its_head_by_a_margin(word, heads, named):
-    compounds = HeadedCompounds(["cup", "menstrual cup", "generic menstrual cup"], lambda: _Vectors(CUPS), 0.035)
+    shop = ["cup", "menstrual cup", "generic menstrual cup", "dress", "wardtrobe dress"]
+    ordinary = {"cup", "menstrual", "generic", "dress"}
+    compounds = HeadedCompounds(shop, lambda: _Vectors(CUPS), 0.035, ordinary.__contains__)
     assert compounds.named(word, heads) == named
 
 
