@@ -42,13 +42,15 @@ from assistant.chinese_lexicon import (  # noqa: F401  (to_number, english_phras
 )
 from assistant.chinese_moves import ConversationReading
 from assistant.chinese_senses import KindReading
+from assistant.compound_heads import HeadedCompounds
 from assistant.dialogue import Request
 from assistant.engine import SearchEngine
 from assistant.lexicon import KNOWN_BRANDS
 from assistant.spelling import ordinary_words
 from assistant.understand import Query
+from common.errors import ShopAssistError
 from common.language import is_chinese, simplified  # noqa: F401  (is_chinese: re-exported for callers)
-from common.models import Embedder
+from common.models import MULTILINGUAL, Embedder, embedder
 from common.text import STOPWORDS, terms
 
 
@@ -109,6 +111,7 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         headed: Callable[[str], list[str]] | None = None,
         brand_of: Callable[[str], str | None] | None = None,
         held_with: Callable[[list[str], str], int] | None = None,
+        compound_kind: Callable[[str, list[str]], str | None] | None = None,
     ):
         self.is_type = is_type
         self.carried = carried
@@ -125,6 +128,8 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         self.headed = headed or (lambda kind: [])
         self.brand_of = brand_of or (lambda name: None)
         self.held_with = held_with or (lambda words, kind: 0)  # how many products of a kind hold words
+        # the shop's narrower kind a compound names by its head (assistant.compound_heads)
+        self.compound_kind = compound_kind or (lambda word, heads: None)
         # A catalog written in Chinese: its own kinds, matched before the English reading.
         self.shop_kinds = shop_kinds if shop_kinds else None
 
@@ -449,4 +454,15 @@ def shop_reader(engine: SearchEngine) -> ChineseReader:
         headed,
         brands.get,
         held_with,
+        HeadedCompounds(
+            near.phrases, _multilingual, lexicon()["headed_compounds"]["margin"], lambda w: w not in brands
+        ).named,
     )
+
+
+def _multilingual() -> Embedder | None:
+    """The multilingual embedder, or None where its package is not installed."""
+    try:
+        return embedder(MULTILINGUAL)
+    except ShopAssistError:
+        return None

@@ -244,6 +244,14 @@ class ClauseReading:
                 parts.append(self.words["parts"][token])
                 i += 1
                 continue
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            compound = self._headed_compound(token, following) if self.shop_kinds is None else None
+            if compound:  # 月经 + 杯: a menstrual cup
+                kinds.append(compound)
+                at.append(i + 1)
+                names.setdefault(compound, token + following)
+                i += 2
+                continue
             own = self._own_kind(token)
             if own:
                 kinds.append(own)

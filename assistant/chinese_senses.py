@@ -101,6 +101,25 @@ class KindReading:
             return None
         return kinds.similar(token)
 
+    def _headed_compound(self, modifier: str, head: str) -> str | None:
+        """The shop's narrower kind a compound the dictionary lacks names, a word and a one-character
+        head jieba cut apart (月经 + 杯: a menstrual cup, not any cup; sets L, U): ranked among the
+        shop's types that end in the head's English words (`compound_kind`). None for a compound
+        the dictionary or the shopping table holds, or a modifier that is an attribute (玻璃杯)."""
+        joined = modifier + head
+        if len(head) != 1 or len(modifier) < 2 or not CJK.fullmatch(head) or not all(map(CJK.fullmatch, modifier)):
+            return None
+        if joined in _dictionary() or joined in self.words["types"] or modifier in self.attributes:
+            return None
+        if modifier in self.words["types"] or modifier in _function_words():
+            return None
+        # a single character by its first sense only, as `_kind` reads it: 装 after 床头 is "to
+        # install" here, its senses' "dress" no head (床头装 read a brand's "wardtrobe dress")
+        sense = self.words["heads"].get(head) or next(iter(_senses(head)), None)
+        kind = self._type_in(sense) if sense else None
+        heads = [kind] if kind and len(terms(kind)) == 1 else []
+        return self.compound_kind(joined, heads) if heads else None
+
     def _rejoined(self, text: str) -> str:
         """A shopping word said with 的 inside it ("坡跟的鞋": 坡跟鞋, wedges; set L zh-016 read
         "shoe"): the modifier and the head the table lists as one word of three or more

@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.chinese import ChineseReader, is_chinese, to_number
 from assistant.chinese_lexicon import _retyped, _senses
+from assistant.compound_heads import HeadedCompounds
 from common.text import terms
 
 # A small shop: these product types (carried), plus a few the general vocabulary knows.
@@ -190,6 +192,71 @@ def test_a_compound_the_dictionary_lacks_is_read_from_its_characters_where_the_s
     assert reader.read("门帘").text == "door curtain"
     held.clear()
     assert reader.read("门帘").text == ""
+
+
+class _Vectors:
+    """An embedder with set vectors (unit vectors on a few axes): the test decides what is near."""
+
+    def __init__(self, vectors: dict[str, list[float]]):
+        self.vectors = vectors
+
+    def encode(self, texts, **kwargs):
+        return np.array([self.vectors[t] / np.linalg.norm(self.vectors[t]) for t in texts], dtype=np.float32)
+
+
+# The shop's cup types, and how near each stands to a Chinese compound: 月经杯 is far nearer a
+# menstrual cup than a cup (a margin of 0.2 or more), 保温杯 nearer it by too little (under 0.035).
+CUPS = {
+    "cup": [1.0, 0.0],
+    "menstrual cup": [0.0, 1.0],
+    "generic menstrual cup": [0.0, 1.0],
+    "月经杯": [0.2, 1.0],
+    "保温杯": [1.0, 1.02],
+    "dress": [1.0, 0.0],
+    "wardtrobe dress": [0.0, 1.0],
+    "床头装": [0.0, 1.0],
+}
+
+
+@pytest.mark.parametrize(
+    "word, heads, named",
+    [
+        ("月经杯", ["cup"], "menstrual cup"),  # never the brand-prefixed "generic menstrual cup"
+        ("保温杯", ["cup"], None),  # nearer by less than the margin: the bare head stands
+        ("月经杯", ["mug"], None),  # no type shares the head: nothing to rank
+        ("床头装", ["dress"], None),  # a brand's node ("wardtrobe dress") names no narrower kind
+    ],
+)
+def test_a_compound_names_the_shops_narrower_type_of_its_head_by_a_margin(word, heads, named):
+    shop = ["cup", "menstrual cup", "generic menstrual cup", "dress", "wardtrobe dress"]
+    ordinary = {"cup", "menstrual", "generic", "dress"}
+    compounds = HeadedCompounds(shop, lambda: _Vectors(CUPS), 0.035, ordinary.__contains__)
+    assert compounds.named(word, heads) == named
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("月经杯有吗", "menstrual cup"),  # CEDICT lacks 月经杯: jieba cuts 月经 + 杯
+        ("陶瓷马克杯", "mug"),  # a compound the dictionary holds (马克杯) is read as it is
+        ("要个杯子", "mug"),  # no compound: the head alone
+    ],
+)
+def test_a_cut_compound_is_read_as_the_kind_its_head_ranks(message, expected):
+    asked = []
+
+    def compound_kind(word: str, heads: list[str]) -> str | None:
+        asked.append((word, heads))
+        return "menstrual cup" if word == "月经杯" and "cup" in heads else None
+
+    carried = CARRIED | {("cup",), ("menstrual", "cup")}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in carried,
+        carried=lambda words: tuple(words) in carried,
+        knows=lambda word: word in WORDS,
+        compound_kind=compound_kind,
+    )
+    assert terms(reader.read(message).text)[-len(terms(expected)) :] == terms(expected)
 
 
 # How many products of a kind hold a pack word, in a small shop: rings come as sets, purses as
