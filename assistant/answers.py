@@ -165,16 +165,26 @@ def _answer_from_record(
     if len(held) == 1:
         return _option_answer(held[0])
     found = _answer_whole(product, question, embedder, values, naming)
+    sentence = _asking_sentence(question)
+    if found.verdict == Verdict.YES and sentence and sentence != question.strip():
+        # "do the boots zip up? hate tying LACES" against "Closure: Lace Up": a yes from evidence
+        # that says no word of the asking sentence answers the story, not the question (set U).
+        own = read_question(sentence, naming or "")
+        said = word_set(found.evidence[0].text) if found.evidence else set()
+        if own.words and not any(word_covered(w, said) for w in own.words):
+            # Only a no of the asking sentence's own overrules it: where it asks nothing the record
+            # settles ("... induction stove. works on it na?"), the story is what is asked.
+            alone = _answer_whole(product, sentence, embedder, values, naming)
+            if alone.verdict != Verdict.NO:
+                alone = _other_value_asked(product, sentence, values, naming) or alone
+            if alone.verdict == Verdict.NO:
+                found = alone
     if found.verdict not in (Verdict.NOT_STATED, Verdict.JUDGEMENT):
         return _imitation(question, _apart(question, found))
     other = _other_value_asked(product, question, values, naming)
     if other is not None:  # "bluetooth?" against "Interface: Wired USB" (sets L, M)
         return other
-    asking = ASKING_SENTENCE.search(question)
-    # "is it pure cotton? I sweat a lot": the story may come after the question too.
-    asking = asking or next(reversed(list(ASKED.finditer(question))), None)
-    sentence = asking.group().strip() if asking else ""
-    tries = [sentence] if asking and sentence != question.strip() else []
+    tries = [sentence] if sentence and sentence != question.strip() else []
     if PURPOSE_AFTER.search(sentence):
         tries.append(PURPOSE_AFTER.sub("?", sentence))
     for text in tries:
@@ -185,6 +195,13 @@ def _answer_from_record(
         if shorter.verdict in (Verdict.YES, Verdict.NO, Verdict.VALUE):
             return _imitation(question, _apart(question, shorter))
     return pack_count(question, product) or title_amount(question, product) or found
+
+
+def _asking_sentence(question: str) -> str:
+    """The last sentence that asks ("... has alarm?"); "is it pure cotton? I sweat a lot": the
+    story may come after the question too."""
+    asking = ASKING_SENTENCE.search(question) or next(reversed(list(ASKED.finditer(question))), None)
+    return asking.group().strip() if asking else ""
 
 
 def _suits(product: Product, question: str, values: KeyValues | None) -> Answer | None:

@@ -87,6 +87,10 @@ def read_question(question: str, naming: str = "") -> Asked:
     # "does the crokrok GLOSSY mat set include a mat for the dickey?": the subject before the verb
     # describes the product; its words are not what is asked ("Finish: Glossy" was a yes, set J).
     named |= {singular(w) for w in _subject(plain)} - again
+    # "the blue jute dolphin shoulder bag, would it keep stuff dry?", "can I iron those shorts, THE
+    # PACK OF FOUR?": a clause that is only a noun phrase opened by a determiner points at the
+    # product; it asks nothing ("Material: Jute" and "Pack of 4" were yeses, sets R, T).
+    named |= {singular(w) for w in _pointing_clauses(plain)} - again
     by_name = set(named)
     # Words in brackets tell which product is meant ("nirlon classic pan (red, NON STICK) - would
     # it work on induction?", "the yoga mat bag (canvas, zipped)"): they describe it, not the
@@ -180,18 +184,53 @@ def _subject(question: str) -> list[str]:
     clause ("does the crokrok glossy mat set INCLUDE ...": crokrok glossy mat set); none where no
     verb of `subject_verbs` follows within a name's length ("is the jacket waterproof?")."""
     out: list[str] = []
-    for clause in CLAUSE_SPLIT.split(question):
+    for clause in (c for sentence in re.split(r"[.!?]+", question) for c in CLAUSE_SPLIT.split(sentence)):
         words = tokenize(clause)
         # the clause opens the question: in "how high does the boot shaft go?" the subject is asked
         if len(words) < 3 or words[0] not in YES_NO_OPENERS or words[1] not in SUBJECT_DETERMINERS:
             continue
         span = words[2 : 2 + SUBJECT_MAX_WORDS + 1]
         verb = next((j for j, w in enumerate(span) if w in knowledge().subject_verbs), None)
+        if verb is None and words[0] in COPULAS:
+            # "is the ONLY STRIPED double breasted COAT lined inside?": no verb of the list, but the
+            # subject ends at the word saying what the product is, and what follows is asked
+            # ("Pattern: Striped" said yes to a lining, set P). The first such word, after words that
+            # say which: "is the cooker's GASKET included?" asks of a part, "is the bulb included?" too.
+            # Words that say which only: no preposition ("ok WITH HAND wash") before it, and no
+            # article after it ("is the steel cooker A pressure cooker?" asks what it is).
+            kind = next((j for j, w in enumerate(span) if singular(w) in vocabulary.type_words()), None)
+            linked = kind is not None and bool(set(span[:kind]) & LINKING_WORDS)
+            asks_kind = kind is not None and kind + 1 < len(span) and span[kind + 1] in ARTICLES
+            verb = kind + 1 if kind and kind + 2 < len(words) - 1 and not linked and not asks_kind else None
         out += span[:verb] if verb else []
     return out
 
 
+def _pointing_clauses(question: str) -> list[str]:
+    """The words of clauses that are a bare noun phrase opened by a determiner ("the blue jute
+    bag", "the pack of four"): no opener, no verb of `subject_verbs`, a name's length at most."""
+    k = knowledge()
+    out: list[str] = []
+    for sentence in re.split(r"[.!?]+", question):
+        clauses = CLAUSE_SPLIT.split(sentence)
+        if len(clauses) < 2:  # a sentence of one clause is the question itself
+            continue
+        for clause in clauses:
+            words = tokenize(clause)
+            if not words or words[0] not in SUBJECT_DETERMINERS or len(words) > SUBJECT_MAX_WORDS + 1:
+                continue
+            if set(words) & (YES_NO_OPENERS | VALUE_OPENERS | k.subject_verbs | SHOPPER_WORDS):
+                continue
+            out += words[1:]
+    return out
+
+
 SUBJECT_DETERMINERS = frozenset("the this that these those your ur".split())
+LINKING_WORDS = frozenset("with of for in on to at from by and or".split())  # closed class: prepositions
+ARTICLES = frozenset("a an the".split())
+# "IS the X coat lined?": after a copula the subject ends at what it is; after "do the X", a verb
+# comes, and a word naming a part ("BUCKLE up") is no end of the subject.
+COPULAS = frozenset("is are was".split())
 SUBJECT_MAX_WORDS = 8  # a product said by its name: "the nirlon red kadai 2.5 litre" is 5 words
 
 

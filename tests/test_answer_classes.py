@@ -455,3 +455,40 @@ WOMENS_BOOTS = Product(
 )
 def test_a_gift_for_someone_is_answered_from_the_audience(question, verdict):
     assert ask(WOMENS_BOOTS, question, [WOMENS_BOOTS], naming="glamr kuyal boots").verdict == verdict
+
+
+# -- evidence about the words that point at the product, not the thing asked -------------------
+TOTE = Product(id="t9", title="kora linen tote bag", attributes={"Material": "Linen", "Closure": "Zip"})
+PARKA = Product(id="p9", title="norde striped parka coat", attributes={"Pattern": "Striped", "Fabric": "Wool"})
+LOAFERS = Product(id="l9", title="trevi loafers", attributes={"Closure": "Slip On", "Outer Material": "Leather"})
+LACED = Product(id="l8", title="trevi derby", attributes={"Closure": "Lace Up", "Outer Material": "Leather"})
+ZIPPED = Product(id="l7", title="trevi chelsea", attributes={"Closure": "Zip", "Outer Material": "Leather"})
+ZIPPED_TOO = Product(id="l6", title="trevi ankle boot", attributes={"Closure": "Zip", "Outer Material": "Suede"})
+
+
+@pytest.mark.parametrize(
+    "question, pointing, asked",
+    [
+        # a clause that is only a noun phrase opened by a determiner points at the product
+        ("the green linen tote bag, will my books stay dry in a storm? is it waterproof", "linen", "waterproof"),
+        ("could i machine wash that kora tote, the linen one?", "linen", "wash"),
+        ("can I iron those kora shorts, the pack of three?", "pack", "iron"),
+        # the subject of "is the ... <kind> <asked>?" ends at the word saying what it is
+        ("is the only striped hooded parka padded inside?", "striped", "padded"),
+        ("are the red suede boots fleece lined?", "suede", "fleece"),
+    ],
+)
+def test_words_pointing_at_the_product_are_not_asked(question, pointing, asked):
+    words = read_question(question, "kora").words
+    assert pointing not in words and asked in words, words
+
+
+@pytest.mark.parametrize(
+    "product, question, catalog, verdict",
+    [
+        # the story says the record's value; the asking sentence asks another value of its key
+        (LACED, "do the trevi derbies zip up? my fingers hate laces", [LACED, ZIPPED, ZIPPED_TOO, LOAFERS], Verdict.NO),
+    ],
+)
+def test_a_yes_from_the_story_gives_way_to_the_asking_sentences_no(product, question, catalog, verdict):
+    assert ask(product, question, catalog).verdict == verdict
