@@ -1,6 +1,10 @@
 """Chinese, Japanese and Korean names, written with no spaces: a family name of the lists and a
 given name of one to three characters after a cue ("收件人"), before the verb that introduces
 it ("佐藤 健太です", "김민준입니다"), before contact details or in brackets after them.
+
+Many family names are everyday characters too (高 "high", 方 "square", 金 "gold"): after a
+relation word, "我妈高兴了" says the mother is happy. A Chinese candidate that jieba's dictionary
+holds as one word tagged as no person's name ("高兴", "高血压") is that word, not a name.
 """
 
 from __future__ import annotations
@@ -8,7 +12,21 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from common.language import _jieba
 from common.name_words import _name_lists, _names_data
+
+
+@cache
+def _tagger():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_jieba())
+
+
+def chinese_word_not_name(candidate: str) -> bool:
+    """One word of jieba's dictionary whose part of speech is no person's name ("nr")."""
+    words = list(_tagger().cut(candidate))
+    return len(words) == 1 and not words[0].flag.startswith("nr")
 
 
 @cache

@@ -108,6 +108,10 @@ class _Candidate:
         before = self.text[max(0, self.start - 40) : self.start]
         return bool(_near_cue().search(before))
 
+    def named_in_message(self) -> bool:
+        """An identity number's word anywhere in the message ("numéro de sécu ... ?? c'est ...")."""
+        return bool(re.search(_cue_words("identity_document_cues"), self.text, re.I))
+
     def named_otherwise(self) -> bool:
         """An identifier word ("order", "model", "serial") names it as the shop's."""
         return self.cued("identifier_cues")

@@ -12,7 +12,7 @@ from functools import cache
 import regex
 
 from common.address_words import _data, _labelled_line_start
-from common.cjk_names import _chinese_full_name, _cjk_self_introductions, chinese_addressees
+from common.cjk_names import _chinese_full_name, _cjk_self_introductions, chinese_addressees, chinese_word_not_name
 from common.name_positions import positioned_names
 from common.name_reading import (
     _SIGNED_END,
@@ -254,7 +254,8 @@ def full_names(text: str) -> str:
     spans += _signature_lines(text)
     spans = [(_with_partner(text, s), e) for s, e in spans]
     for m in _chinese_full_name().finditer(text):
-        spans.append((m.start("name"), m.end("name")))
+        if not chinese_word_not_name(m.group("name")):
+            spans.append((m.start("name"), m.end("name")))
     spans += _cjk_self_introductions(text) + chinese_addressees(text)
     for start, end in sorted(merged_spans(spans), reverse=True):
         if not _person_named_brand().fullmatch(text[start:end]):

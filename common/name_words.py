@@ -178,7 +178,7 @@ def _kind(word: str) -> str:
     if bare in _not_name_words():
         return ""
     given, family, _ = _name_lists()
-    if bare in given or bare in family:
+    if bare in given or bare in family or _listed_folded(bare):
         return "listed"
     parts = bare.split("-")
     if len(parts) > 1 and all(parts):
@@ -186,6 +186,28 @@ def _kind(word: str) -> str:
         kinds = [_kind(p) for p in parts]
         return "" if "" in kinds or "initial" in kinds else "listed" if "listed" in kinds else "uncommon"
     return "uncommon" if _uncommon(bare) else ""
+
+
+# Letters that NFKD does not split into a base letter and a mark.
+# Vietnamese's own vowels: with their tone marks folded, its words meet other languages' names.
+VIETNAMESE_LETTERS = re.compile(r"[ăâêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+UNSPLIT_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+@cache
+def _listed_folded(bare: str) -> bool:
+    """A name with its diacritics the lists hold without them ("ayşe" as "ayse", "thaís" as
+    "thais"): a locale's list writes many names in ASCII only. Latin letters only: in Cyrillic or
+    Vietnamese the marks tell words apart."""
+    if bare.isascii() or _script(bare) != "LATIN" or VIETNAMESE_LETTERS.search(bare):
+        return False
+    folded = "".join(
+        ch for ch in unicodedata.normalize("NFKD", bare.translate(UNSPLIT_LETTERS)) if not unicodedata.combining(ch)
+    )
+    if folded == bare or folded in _not_name_words():
+        return False
+    given, family, _ = _name_lists()
+    return folded in given or folded in family
 
 
 def names_someone(word: str) -> bool:

@@ -1,0 +1,35 @@
+"""`common.redact`: Chinese names after a relation word with no particle between (common/cjk_names.py,
+`chinese_name_cues` and `chinese_name_stops` in common/data/person_names.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from common.redact import redact
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the relation with its possessive, the grandchildren's words, then the name and what is
+        # said of the relative
+        ("我爸李国强想要个按摩椅，预算两千", "我爸[NAME]想要个按摩椅，预算两千"),
+        ("孙女陈思雨今年上小学，要个书包", "孙女[NAME]今年上小学，要个书包"),
+        ("我老婆黄丽华生日是下个月，买条围巾", "我老婆[NAME]生日是下个月，买条围巾"),
+    ],
+)
+def test_chinese_name_after_a_relation_word(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a family name's character opening a dictionary word: what is said of the relative
+        "我妈高兴了，谢谢",
+        "我爸高血压，买个血压计",
+        "老公方便的时候再取",
+    ],
+)
+def test_a_word_after_a_relation_word_is_kept(text):
+    assert redact(text) == text
