@@ -77,6 +77,8 @@ def placed(clause: str, categories: list[str], catalog: CatalogIndex) -> list[st
         held = [h for n in names if (h := named_device(n, titles)) and not set(terms(h)) <= kind_words]
         if len(held) != 1:
             continue  # none held (it ranks), or two names both held: either is fine, neither filters
+        if held[0] in catalog.brand_names:
+            continue  # "for wrangler": a maker, the brand and device readers' (`part_fit`)
         others = np.array([r for r, t in zip(rows, titles, strict=True) if not phrase_in(terms(held[0]), t)])
         if not described(catalog, others.astype(rows.dtype), held[0]):
             out.append(held[0])
