@@ -105,7 +105,7 @@ def narrowing(catalog: CatalogIndex, run: list[str], c: Constraints) -> list[str
                 said_phrase = " ".join(run[start:end])
                 # one every product of the kind holds adds nothing; one that others of the kind
                 # say in their descriptions is a property, not a sub-kind, and only ranks
-                if len(kept) < len(rows) and not _described(catalog, np.setdiff1d(rows, kept), said_phrase):
+                if len(kept) < len(rows) and not described(catalog, np.setdiff1d(rows, kept), said_phrase):
                     found.append(said_phrase)
                     rows = kept
                 end = start
@@ -115,7 +115,7 @@ def narrowing(catalog: CatalogIndex, run: list[str], c: Constraints) -> list[str
     return found
 
 
-def _described(catalog: CatalogIndex, rows: np.ndarray, phrase: str) -> bool:
+def described(catalog: CatalogIndex, rows: np.ndarray, phrase: str) -> bool:
     """Some of these products say the phrase in their description: the records hold it only where
     a title happens to ("Waterproof Hiking Jacket"), and others have it too ("a waterproof shell")."""
     said = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in phrase.lower().split()) + r"s?\b")
@@ -187,7 +187,7 @@ def fitment(catalog: CatalogIndex, types: TypeResolver, text: str, named: str, c
     # a075 battery charger"), or in the maker's spelling ("lnvo vibe p1m"): the run of it they
     # hold is a must-have, unless others of the kind say it in their descriptions (a use).
     device = named_device(target, titles) if len(fitted) >= FIT_AT_LEAST else None
-    if device and not _described(catalog, _not_holding(rows, titles, device), device):
+    if device and not described(catalog, _not_holding(rows, titles, device), device):
         return device
     # None holds it: a fit the shop does not make the kind for, where most of its titles name a
     # fit and none uses a word of it ("for royal enfield"); a word they use ("for car roof": car

@@ -28,6 +28,7 @@ from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, Request
 from assistant.message_patterns import FUNCTION_WORDS
 from assistant.part_fit import device_brands, kind_titles
+from assistant.place_fit import placed
 from assistant.spelling import CHAT_WORDS
 from assistant.type_resolution import TypeResolver
 from assistant.understand import Query
@@ -58,7 +59,9 @@ def follow_up_fit(message: str, query: Query, request: Request, catalog: Catalog
         kept, devices = device_brands(catalog, text, Constraints(categories=categories, brands=said.brands))
         said.brands = kept
         fit = _fit_in(_without_for(clause), kind, Constraints(categories=categories, brands=kept), catalog, types)
-        fits += [f for f in [*devices, fit] if f and f not in fits and f not in said.attributes]
+        # "for the bonnet/hood" after car stickers: a place the kind's titles hold (`place_fit`)
+        places = [p for p in placed(clause, categories, catalog) if not fit or not set(terms(p)) <= set(terms(fit))]
+        fits += [f for f in [*devices, fit, *places] if f and f not in fits and f not in said.attributes]
     # A fit no product of the kind has ("sorry", a car the shop makes none for) only ranks.
     fits = [f for f in fits if catalog.mask(Constraints(categories=categories, attributes=[f])).any()]
     if not fits:

@@ -91,8 +91,13 @@ CASES = [
         {"type": "track pants", "audience": "women"},
     ),
     ("recipient later", ["leggings", "for my teenage daughter"], {"type": "leggings", "audience": "girls"}),
-    # a noun that describes the kind asked for refines it; a kind inside it narrows it
-    ("describing noun", ["curtains", "for the bedroom window, eyelet style"], {"type": "curtains"}),
+    # a noun that describes the kind asked for refines it; a kind inside it narrows it; a place
+    # some of the kind's titles hold ("... eyelet window curtain") names the sub-kind sold (place_fit)
+    (
+        "describing noun",
+        ["curtains", "for the bedroom window, eyelet style"],
+        {"type": "curtains", "attributes": ["window"]},
+    ),
     # (hoodies, now read as the family's kind whatever their plural, record their sleeve: it is read as one)
     (
         "describing noun",

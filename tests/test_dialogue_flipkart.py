@@ -135,6 +135,10 @@ def test_the_brand_of_a_shown_card_said_alone_asks_for_the_brand(assistant, ask)
         (["sun shade", "goes on a corolla altis"], ["corolla altis"], []),
         # a later device that no product fits together with the first replaces it (set Q d-25)
         (["sun shade for a honda city", "sorry, my mistake, corolla altis"], ["corolla altis"], ["honda"]),
+        # a place the kind's titles hold names the sub-kind sold ("hood car sticker"); of two
+        # names for it, the one the titles hold (pool K:k-und-d14, Q:d-21 kept a wall sticker)
+        (["stickers for my car", "for the bonnet/hood"], ["hood"], ["bonnet"]),
+        (["stickers for my car", "on the hood, big graphic"], ["hood"], []),
     ],
 )
 def test_a_follow_up_naming_a_device_says_what_the_kind_must_fit(assistant, messages, fits, not_fits):

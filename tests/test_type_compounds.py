@@ -266,3 +266,22 @@ SHADES_SHOP = [
 def test_a_modifier_no_fitted_product_records_gives_way_to_the_fit(message, attributes):
     q = _understander(HashEmbedder(), SHADES_SHOP).parse(message)
     assert q.constraints.attributes == attributes
+
+
+@pytest.mark.parametrize(
+    ("clause", "places"),
+    [
+        # the noun after a place word, with its other name after "/" (pool K, Q: bonnet/hood)
+        ("for the bonnet/hood", [[["bonnet"], ["hood"]]]),
+        ("on the hood specifically, big graphic", [[["hood", "specifically"]]]),
+        # a place refused, the shopper's own device, a taste, a colour: no place
+        ("not for the door, for the window", [[["window"]]]),
+        ("it's for my tablet", []),
+        ("she's into hip hop", []),
+        ("one for black", []),
+    ],
+)
+def test_the_places_a_follow_up_says_the_kind_goes(clause, places):
+    from assistant.place_fit import place_phrases
+
+    assert place_phrases(clause) == places
