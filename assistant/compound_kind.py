@@ -38,7 +38,7 @@ from assistant.type_resolution import (
     PERSON_NOUNS,
     TypeResolver,
 )
-from common.text import COLOURS, MATERIALS, STOPWORDS, terms
+from common.text import COLOURS, MATERIALS, STOPWORDS, singular, terms
 
 # The run before the kind ends at the request's grammar; words with filters of their own
 # (a colour, an audience, a material) are passed over, not read as the kind's modifiers.
@@ -165,10 +165,13 @@ def fitment(catalog: CatalogIndex, types: TypeResolver, text: str, named: str, c
     target: list[str] = []
     after = ""
     for word in words[end + 1 : end + 1 + MAX_FIT]:
-        if word in COMPOUND_FILLERS and not target:
+        # A person's possessive ("for my mom's 50th", "for my son's bike": "moms", "sons" once
+        # tokenised) says whose it is, like "my": it opens the run and is never the thing fitted
+        # (set W: "watch for my mom's 50th" required the words "moms 50th" and showed no watch).
+        if (word in COMPOUND_FILLERS or _possessed_by_person(word)) and not target:
             continue
-        if word in RUN_ENDS or word in AUDIENCE_TERMS or word in PERSON_NOUNS:
-            after = word
+        if word in RUN_ENDS or word in AUDIENCE_TERMS or word in PERSON_NOUNS or ORDINAL.match(word):
+            after = word  # an ordinal is an occasion ("her 50th", "our 25th"), never a model
             break
         target.append(word)
     # "a mat for outside THE shower": a word taking an object is a preposition, not a thing fitted
@@ -210,6 +213,15 @@ def held_with_fit(catalog: CatalogIndex, c: Constraints, narrow: list[str], fit:
         return narrow
     fitted = Constraints(categories=c.categories, brands=c.brands, attributes=[*c.attributes, fit])
     return [] if catalog.mask(fitted).any() else narrow
+
+
+def _possessed_by_person(word: str) -> bool:
+    """A person's possessive as tokenised ("mom's" -> "moms", "sister's" -> "sisters"): a person
+    word's "-s" form, which after "for my" says whose the thing is."""
+    return word != singular(word) and singular(word) in (AUDIENCE_TERMS | PERSON_NOUNS)
+
+
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
 def _own_unnamed(after_for: list[str], target: list[str], types: TypeResolver) -> bool:

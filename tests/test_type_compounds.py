@@ -168,6 +168,10 @@ KINDS = [
     # a verb of fitting says the fit as "for" does
     ("tail light bulb that fits my Hero CD", "bulb", ["hero cd"]),
     ("tail light bulb compatible with a Bajaj Pulsar", "bulb", ["bajaj pulsar"]),
+    # a person's possessive says whose it is, and an ordinal is an occasion: neither is the fit
+    # (set W: "watch for my mom's 50th" required "moms 50th")
+    ("tail light bulb for my dad's Hero CD", "bulb", ["hero cd"]),
+    ("tail light bulb for my brother's 21st", "bulb", []),
     # the shopper's own device said by its kind alone is no model: "for phone" titles fit it no
     # better than those naming one (set K); a model said stays
     ("black pouch for my phone", "pouch", []),
