@@ -868,6 +868,11 @@ def test_a_lines_name_with_its_options_names_the_variant_not_the_title_sharing_m
         ("please tell me the weight of the wildcraft daypack", True),
         ("I'd like to know the wattage of the philips mixer grinder", True),
         ("let me know if the bata loafers have a cushioned sole", True),
+        # an English tag closing a yes/no question, a question word typed without its apostrophe
+        ("size 9 synthetic hiking boots: waterproof y/n", True),
+        ("leather hiking boots size 10, waterproof yes or no", True),
+        ("the speedwav 240428 sunshade will fit that right", True),
+        ("white usb-c power bank whats the capacity", True),
         # a request, and a relative clause, ask nothing
         ("black analog watch 1000 ke andar", False),
         ("nirlon kadhai chahiye", False),
