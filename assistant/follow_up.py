@@ -247,6 +247,11 @@ def type_change(message: str, query: Query, request: Request, catalog: CatalogIn
         return TypeChange.NARROW
     if inside >= COVER_SHARE * n_asked and WIDEN.search(message):
         return TypeChange.SWITCH  # "a sweatshirt is fine too" after hoodies: the broader kind
+    if n_new and inside < NARROW_SHARE * n_new and _opens_a_clause(message, named):
+        # A kind the shop sells mostly outside what was asked, opening its clause: another kind,
+        # though an asked product mentions it ("swimsuit please" after a story's "swimming
+        # classes", whose one product's record says swimsuit; set W stayed on that one product).
+        return TypeChange.SWITCH
     return TypeChange.DESCRIBE
 
 
