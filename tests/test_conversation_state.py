@@ -160,6 +160,13 @@ CASES = [
     ("colour not wanted", ["backpack", "we'd rather avoiding red"], {"type": "backpack", "exclude_colours": ["red"]}),
     # a kind refused is no kind asked for: the request keeps its kind
     ("kind not wanted", ["kurta for women", "she hates sarees"], {"type": "kurta", "audience": "women"}),
+    # a pronoun pointing back to the speaker's animal or thing, said in an earlier turn, is no
+    # one's audience (pet shop: a greyhound's "she" added "for women" and lost every card)
+    (
+        "animal antecedent",
+        ["my old whippet gets cold at night, a blanket please", "she is quite big"],
+        {"type": "blanket"},
+    ),
     # a kind is refused by every cue a colour is (`assistant.refusal`: "sick of", "other than")
     (
         "kind not wanted",

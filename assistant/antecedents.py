@@ -1,0 +1,31 @@
+"""Whether a pronoun in a message may stand for something other than a person.
+
+"my rescue greyhound keeps getting cold ... she's pretty big", "our new cockatiel ... he bites",
+"my bike is old, she creaks": the speaker's own thing or animal, named as the subject of a
+clause, is what a later "she" or "he" points back to, and it is no human audience. The test is
+general, not a list of animals or breeds (a pet shop's shoppers name any breed): a noun phrase
+that the speaker possesses ("my", "our") and that holds no word for a person, relation or role
+(the audience table's people, audience words and story people) is not a person. Only the
+speaker's own possessive counts: "her birthday" is someone's, and "her" is a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A possessed noun phrase that starts a clause: at the start of the text or a sentence, after a
+# comma, or after a conjunction. "for our anniversary" or "it's my budget" is no subject.
+SUBJECT = re.compile(
+    r"(?:^|[.,;:!?]\s*|\b(?:and|but|so|because|cause|coz|since)\s+)(?:my|our)\s+"
+    r"([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})",
+    re.IGNORECASE,
+)
+
+
+def non_person_subject(text: str, person_words: frozenset[str]) -> bool:
+    """The text makes the speaker's own thing or animal the subject of a clause, with no word
+    for a person in its first three words ("my rescue greyhound keeps", "our new kitten is")."""
+    for m in SUBJECT.finditer(text):
+        if not set(m.group(1).lower().split()) & person_words:
+            return True
+    return False
