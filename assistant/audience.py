@@ -475,12 +475,12 @@ def read_audience(request: str, whole: str) -> AudienceReading:
         for i, w in enumerate(all_words)
         if not speaker_at(all_words, i) and not owner_at(all_words, i, t.people, t.words)
     ]
-    if (t.animals & set(all_words) or non_person_subject(whole, person_words())) and not any(
-        w in t.people for w in all_words
-    ):
-        # "she's a labrador", "for my cat, he is 3": the animal's pronoun; "my greyhound keeps
-        # getting cold ... she's big": the pronoun points back to the speaker's own animal or thing
-        return AudienceReading()
+    # "my greyhound keeps getting cold ... she's big": a subject pronoun points back to the
+    # speaker's own animal or thing. Not "for her" after "our anniversary is next week": the one
+    # a gift is for is a person the message need not name.
+    points_back = set(mentioned) <= t.story.subjects and non_person_subject(whole, person_words())
+    if (t.animals & set(all_words) or points_back) and not any(w in t.people for w in all_words):
+        return AudienceReading()  # "she's a labrador", "for my cat, he is 3": the animal's pronoun
     gender, group = None, None
     # A person word says who it is for before any pronoun does: in "for his sister" or "he wants
     # one for his girlfriend" the pronoun is the owner or the buyer, not the one it is for. A
