@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from assistant.antecedents import non_person_subject
 from assistant.interest_cues import cue_stands
 from assistant.possessives import owner_at
 from assistant.spelled_ages import spelled_ages
@@ -131,6 +132,14 @@ def speaker_at(words: list[str], i: int) -> bool:
     return bool(after) and (
         after[0] in t.reporters or (len(after) == 2 and after[1] in t.reporters and after[0] not in t.people)
     )
+
+
+@cache
+def person_words() -> frozenset[str]:
+    """Every word for a person, relation or role: a possessed noun phrase with none of them is
+    an animal or a thing (`antecedents`)."""
+    t = table()
+    return frozenset(t.people) | frozenset(t.words) | t.story.people | frozenset(t.pronouns)
 
 
 def audience_terms() -> frozenset[str]:
@@ -466,7 +475,11 @@ def read_audience(request: str, whole: str) -> AudienceReading:
         for i, w in enumerate(all_words)
         if not speaker_at(all_words, i) and not owner_at(all_words, i, t.people, t.words)
     ]
-    if t.animals & set(all_words) and not any(w in t.people for w in all_words):
+    # "my greyhound keeps getting cold ... she's big": a subject pronoun points back to the
+    # speaker's own animal or thing. Not "for her" after "our anniversary is next week": the one
+    # a gift is for is a person the message need not name.
+    points_back = set(mentioned) <= t.story.subjects and non_person_subject(whole, person_words())
+    if (t.animals & set(all_words) or points_back) and not any(w in t.people for w in all_words):
         return AudienceReading()  # "she's a labrador", "for my cat, he is 3": the animal's pronoun
     gender, group = None, None
     # A person word says who it is for before any pronoun does: in "for his sister" or "he wants

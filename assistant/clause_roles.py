@@ -21,6 +21,8 @@ from common.text import STOPWORDS
 
 _RESOLUTION = json.loads((DATA / "type_resolution.json").read_text(encoding="utf-8"))
 SUBJECT_VERBS = frozenset(_RESOLUTION["subject_verbs"])
+_COORDINATORS = frozenset(_RESOLUTION["verb_after"]["coordinators"])
+_OBJECT_DETERMINERS = frozenset(_RESOLUTION["verb_after"]["object_determiners"])
 # adverbs that may stand between a subject and its verb ("my bag ALWAYS tears")
 _SKIPPED = audience_table().story.skipped
 
@@ -105,3 +107,17 @@ def object_of_past_verb(words: list[str], start: int) -> bool:
     verb = words[k]
     stems = {verb[:-2], verb[:-1], verb[:-3] if len(verb) > 4 and verb[-3] == verb[-4] else verb[:-2]}
     return verb.endswith("ed") and len(verb) > 4 and bool(stems & ordinary_words())
+
+
+def object_of_coordinated_verb(words: list[str], start: int) -> bool:
+    """Whether the kind starting at `start` is the object of an "-s" verb opening a coordinated
+    clause, a determiner between ("he is tiny but chews the cables", "and scratches the sofa"):
+    what the one it is for does, told, not asked for. "and covers for the seats" has no
+    determiner right after the "-s" word and stays a kind; a verb that asks ("and needs the
+    warmest coat", "and gets the big one") has the kind asked for as its object."""
+    k = start - 1
+    if k < 2 or words[k] not in _OBJECT_DETERMINERS:
+        return False
+    verb = words[k - 1]
+    asks = {verb, verb[:-1], verb[:-2]} & _ASKING_VERBS
+    return verb.endswith("s") and words[k - 2] in _COORDINATORS and not asks

@@ -35,7 +35,13 @@ from assistant import sorted_rows
 from assistant.audience import audience_terms, clauses
 from assistant.audience import table as audience_table
 from assistant.catalog import CatalogIndex
-from assistant.clause_roles import in_place_phrase, object_of_past_verb, object_of_told_verb, verb_follows
+from assistant.clause_roles import (
+    in_place_phrase,
+    object_of_coordinated_verb,
+    object_of_past_verb,
+    object_of_told_verb,
+    verb_follows,
+)
 from assistant.closed_compound import closed_compound
 from assistant.constraints import type_segments
 from assistant.kin_kinds import kin
@@ -75,6 +81,11 @@ VERB_THIRD_PERSON = frozenset(RESOLUTION["verb_after"]["third_person_subjects"])
 VERB_OBJECTS = frozenset(RESOLUTION["verb_after"]["objects"])
 IMPERATIVE_OBJECTS = frozenset(RESOLUTION["verb_after"]["imperative_objects"])
 IMPERATIVE_FILLERS = frozenset(RESOLUTION["verb_after"]["imperative_fillers"])
+COORDINATORS = frozenset(RESOLUTION["verb_after"]["coordinators"])
+# What opens the object of a coordinated clause's verb ("and chews everything", "and scratches the sofa")
+COORDINATED_OBJECT_OPENERS = frozenset(RESOLUTION["verb_after"]["coordinated_objects"]) | frozenset(
+    RESOLUTION["verb_after"]["object_determiners"]
+)
 
 
 DEGREE_PHRASES = tuple(tuple(p.split()) for p in RESOLUTION["degree_phrases"])
@@ -107,11 +118,18 @@ def _is_verb(words: list[str], i: int) -> bool:
         return True
     if i and words[i - 1] in VERB_MODALS - MODAL_NOUNS:
         return True  # "orange WOULD match the seats": only "can", "will" and "must" also name things
-    if words[i].endswith("s") and _after_singular_subject(words, i):
+    if words[i].endswith("s") and (_after_singular_subject(words, i) or _coordinated_verb(words, i)):
         return True
     if i + 1 < len(words) and words[i + 1] in IMPERATIVE_OBJECTS and set(words[:i]) <= IMPERATIVE_FILLERS:
         return True  # a command opening the clause: "ok cap it at 5k", "keep it under 500"
     return i + 1 < len(words) and words[i + 1] in VERB_OBJECTS
+
+
+def _coordinated_verb(words: list[str], i: int) -> bool:
+    """The "-s" word opens a coordinated clause with an object: right after "and"/"but" and
+    before an indefinite pronoun or a determiner ("and chews everything", "but scratches the
+    sofa"). A list of kinds ("toys and chews", "a bed and chews") has no object after the word."""
+    return 0 < i < len(words) - 1 and words[i - 1] in COORDINATORS and words[i + 1] in COORDINATED_OBJECT_OPENERS
 
 
 def _after_singular_subject(words: list[str], i: int) -> bool:
@@ -556,6 +574,7 @@ class TypeResolver:
             and not _acts_on(words, span[0], starts)
             and not in_place_phrase(words, span[0])  # "a light above it ON THE WALL"
             and not object_of_told_verb(words, span[0])  # "orange would match THE SEATS"
+            and not object_of_coordinated_verb(words, span[0])  # "and chews THE CABLES"
             # "a leather strap one": "one" stands for the kind already asked; what comes before
             # it only describes that kind ("a steel one", "the kids ones"). So with a placeholder
             # a use follows: "a wall thing to hang keys", "some kitchen stuff for spices" name no

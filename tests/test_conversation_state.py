@@ -168,6 +168,13 @@ CASES = [
     # a kind the shop sells mostly outside the one asked, opening its clause, is asked for though
     # an asked product mentions it (set W: the story's one "swimming" product says swimsuit)
     ("kind asked", ["finally signed up for swimming classes", "a swimsuit please"], {"type": "swimsuit"}),
+    # a pronoun pointing back to the speaker's animal or thing, said in an earlier turn, is no
+    # one's audience (pet shop: a greyhound's "she" added "for women" and lost every card)
+    (
+        "animal antecedent",
+        ["my old whippet gets cold at night, a blanket please", "she is quite big"],
+        {"type": "blanket"},
+    ),
     # a kind is refused by every cue a colour is (`assistant.refusal`: "sick of", "other than")
     (
         "kind not wanted",

@@ -59,6 +59,10 @@ CASES = [
     ("age keeps the gender", ["sneakers for my daughter", "4 years old"], {"audience": "for girls"}, []),
     ("age keeps the gender", ["sneakers for my daughter", "4 saal ki hai"], {"audience": "for girls"}, []),
     ("relation without audience data", ["coffee mug for my dad"], {"type": "coffee mug"}, ["audience"]),
+    # a pronoun whose antecedent, said in an earlier turn, is the speaker's animal or thing: no
+    # one's audience (pet shop: a greyhound's "she" added "for women" and lost every card)
+    ("animal antecedent", ["my lurcher shivers at night, a jacket", "she is big"], {"type": "jacket"}, ["audience"]),
+    ("animal antecedent", ["our new ferret needs a backpack", "he's small"], {"type": "backpack"}, ["audience"]),
     ("elliptical colour", ["backpack", "in black"], {"type": "backpack", "colour": "in black"}, []),
     ("elliptical colour", ["backpack", "do you have them in blue?"], {"type": "backpack", "colour": "in blue"}, []),
     ("elliptical colour", ["backpack", "black please"], {"colour": "in black"}, []),

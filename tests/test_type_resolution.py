@@ -169,6 +169,8 @@ TYPES = [
     ("a maxi dress, my friend says red suits me", "dress", True, ["dress"]),
     ("a watch that fits him", "watch", True, ["watch"]),
     ("suits for my brother's wedding", "suits", False, ["suits"]),  # still the type, not carried here
+    # an "-s" word opening a coordinated clause, before its object, is a verb (pet shop: "she's
+    # big and chews everything" was told "we don't carry chews")
     # a word of the query grammar that is one of the shop's kinds, standing as a noun
     ("sleeveless top for the girlfriend, party look", "top", True, ["top"]),
     ("a top under 500 for my sister", "top", True, ["top"]),
@@ -203,6 +205,30 @@ TYPES = [
     ("mens cargo pants", "cargo", True, ["cargo"]),
     ("cotton cargo pants for my husband", "cargo", True, ["cargo"]),
 ]
+
+
+PET_SHOP = [
+    ("rawhide dog chews", "Pets > Chews"),
+    ("beef chews for dogs", "Pets > Chews"),
+    ("plush dog bed", "Pets > Beds"),
+    ("fleece dog coat", "Pets > Coats"),
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "categories"),
+    [
+        # an "-s" word opening a coordinated clause, before its object, is a verb: the shop's
+        # chews are not asked for (pet shop: "she's pretty big ... and chews everything" was
+        # told "we don't carry chews")
+        ("she is huge, 40 kilos, and chews everything", []),
+        ("my terrier is tiny and chews anything", []),
+        # ...and the kind after such a verb is its object, told, not asked for
+        ("he is old and steals my coat", []),
+    ],
+)
+def test_coordinated_verb_names_no_kind(message, categories):
+    assert _understander(PET_SHOP).parse(message).constraints.categories == categories
 
 
 @pytest.mark.parametrize(

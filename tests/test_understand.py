@@ -104,6 +104,11 @@ def test_minimum_rating(parse, message, rating):
         ("a collar, she's a labrador", None),
         ("shampoo for my cat, he is 3 and hates baths", None),
         ("a bed for our puppy, he chews everything", None),
+        # the speaker's own animal or thing, of any breed or name, is what the pronoun points
+        # back to: no person word says otherwise (pet shop: a greyhound's "she" was for women)
+        ("our elderly cockatiel keeps plucking, he needs a bigger cage", None),
+        ("my old whippet gets cold, she wants a coat", None),
+        ("my bike is old and he squeaks, a new bell", None),
         ("a raincoat for my son and his dog", "boys or men"),
         # whose, not for whom: the person owned is the one it is for (set M d05)
         ("a red cotton cap for my sister's baby", "baby"),
