@@ -246,7 +246,12 @@ class NameIndex:
         """The one row whose specification values alone, among `rows`, hold words said in the
         stretch of the brand's name ("crepe" of "Fabric: Crepe"); None if none or several."""
         values = {r: frozenset(w for v in self.products[r].attributes.values() for w in spelled_terms(v)) for r in rows}
-        common = frozenset.intersection(*values.values())
+        # A word every one of their titles carries tells none apart, though only some repeat it
+        # in a value ("linzina striped clutch": each title says "clutch", one "Type: Clutch";
+        # "Pattern: Striped" is what tells one from the brand's other clutches, set O)
+        common = frozenset.intersection(*values.values()) | frozenset.intersection(
+            *(frozenset(self.title_terms[r]) for r in rows)
+        )
         found = []
         for r in rows:
             own = values[r] - common - STOPWORDS

@@ -138,6 +138,31 @@ def test_a_brand_and_a_specification_value_said_in_its_name_single_one_out(messa
     assert _named(KURTAS, message) == named
 
 
+CLUTCHES = [
+    Product(id="c1", title="linzina casual purple synthetic clutch", brand="linzina", attributes={"Type": "Hand-held"}),
+    Product(
+        id="c2",
+        title="linzina casual brown synthetic clutch",
+        brand="linzina",
+        attributes={"Type": "Hand-held", "Pattern": "Striped"},
+    ),
+    Product(id="c3", title="linzina casual grey synthetic clutch", brand="linzina", attributes={"Type": "Hand-held"}),
+    Product(id="c4", title="linzina festive beads clutch", brand="linzina", attributes={"Type": "Clutch"}),
+]
+
+
+@pytest.mark.parametrize(
+    "message, named",
+    [
+        # "clutch", in every title, tells none apart though one repeats it in a value (set O)
+        ("linzina striped clutch - how many card slots?", ["c2"]),
+        ("is the linzina striped clutch big enough for a phone?", ["c2"]),
+    ],
+)
+def test_a_value_word_every_title_carries_tells_none_apart(message, named):
+    assert _named(CLUTCHES, message) == named
+
+
 # -- brands vary in a category of many makers -----------------------------------------------------
 RINGS = [
     Product(
