@@ -25,9 +25,9 @@ import numpy as np
 
 from assistant.policy_focus import unnamed_focus
 from assistant.policy_parts import part_answers
+from assistant.policy_permission import settled_first
 from assistant.policy_recall import recalled
 from assistant.policy_recall import remember as remember_passages
-from assistant.policy_values import value_first
 from assistant.policy_words import WordWeights, content_stems, remember, share, weights_for
 from assistant.policy_words import stem as _stem
 from common.models import Embedder, encode_query
@@ -481,8 +481,8 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
     # as an applying clause must be) ranks above one that does neither: "the sleeves are too short"
     # is a size case, and the hygiene list, nearest in words, decides nothing about it.
     scored.sort(key=lambda s: (not (s[3] or s[4] >= c.min_similarity), -s[0], -s[1], -s[2]))
-    # a question for a value ("when?") is settled by a near clause that states one (policy_values)
-    valued = value_first(question, scored, lambda s: s[4], lambda s: s[5].text)
+    # settled by a near clause stating the value asked ("when?") or naming the case (policy_permission)
+    valued = settled_first(question, scored, lambda s: s[4], lambda s: s[5].text, lambda s: _clause_stems(s[5]))
     scored = valued or sorted(scored, key=lambda s: -s[4])
     _, _, _, best, best_similarity, top = scored[0]
     if valued is None or not best and best_similarity < c.min_similarity:

@@ -87,8 +87,9 @@ def _words(text: str) -> list[str]:
     return tokenize(text.lower().replace("’", "'").replace("'", ""))
 
 
-def focus_phrases(part: str) -> list[list[str]]:
-    """The noun phrases of one asking part: each run of content words after an opener."""
+def focus_phrases(part: str, kinds: bool = False) -> list[list[str]]:
+    """The noun phrases of one asking part: each run of content words after an opener; with
+    `kinds`, those headed by a kind of product too."""
     d = _data()
     words = _own_clause(_words(part))
     out: list[list[str]] = []
@@ -109,7 +110,7 @@ def focus_phrases(part: str) -> list[list[str]]:
             run = run[:-1]
         # a kind of product ("the lamp", "a bigger pair") is what the shopper has: the situation
         kind = bool(run) and singular(run[-1]) in type_words()
-        if run and run[-1] not in d["light_nouns"] and not kind:
+        if run and run[-1] not in d["light_nouns"] and (kinds or not kind):
             out.append(run)
         i = max(j, i + 1)
     return out

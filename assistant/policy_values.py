@@ -56,6 +56,11 @@ def _kinds() -> tuple[tuple[ValueKind, ...], float]:
     return tuple(kinds), float(data["near_margin"])
 
 
+def near_margin() -> float:
+    """How much less close than the closest clause a clause about the asked case may be."""
+    return _kinds()[1]
+
+
 def asked_kind(question: str) -> ValueKind | None:
     """The kind of value a question that asks one thing asks for; None for any other."""
     if parts(question):  # each part of a two-part question asks its own (policy_parts)

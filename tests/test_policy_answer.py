@@ -10,6 +10,7 @@ import pytest
 from assistant.policy_answer import NOT_COVERED, answer, cited, clauses, situations_in, warm
 from assistant.policy_focus import unnamed_focus
 from assistant.policy_parts import parts
+from assistant.policy_permission import speaks_of_case
 from assistant.policy_values import value_first
 from assistant.policy_words import WordWeights, content_stems, share
 from ingest.policies import split_policy
@@ -407,3 +408,36 @@ def test_a_clause_of_a_passage_not_retrieved_is_recalled_by_its_own_vector_and_w
 def test_a_question_for_a_time_is_settled_by_a_near_clause_that_states_one(question, ranked, first):
     found = value_first(question, ranked, lambda r: r[0], lambda r: r[1])
     assert (found[0][1] if found is not None else None) == first
+
+
+@pytest.mark.parametrize(
+    ("question", "ranked", "spoken"),
+    [
+        # the neighbour speaks of refunds, not of the asked difference: not settled
+        (
+            "If the price drops a week later, do you refund the difference?",
+            [(0.6, "Return it within 30 days for a refund.")],
+            False,
+        ),
+        (
+            "do I get hit with a late fee?",
+            [(0.6, "Pay in 4 plans are interest-free."), (0.4, "A late fee of $5.")],
+            False,
+        ),
+        (
+            "do I get hit with a late fee?",
+            [(0.6, "Pay in 4 plans are interest-free."), (0.57, "A late fee of $5.")],
+            True,
+        ),
+        # a kind of product's word names the case beside the focus ("a different card")
+        ("can I pay for the new size with a different card?", [(0.6, "The user may pay with a gift card.")], True),
+        # the words after an embedded interrogative tell what is sought, not the case
+        ("Is there anywhere I can see where my package is?", [(0.6, "Follow every order under Orders.")], True),
+        # alternatives and a second, unmarked question ask more than whether: not read here
+        ("Would you tell me, or would I find out on the news?", [(0.6, "If a breach affects you we tell you.")], True),
+        ("do you use my purchase history? and can it be traced to me", [(0.6, "We use personal data.")], True),
+        ("how do you refund the difference?", [(0.6, "Return it within 30 days for a refund.")], True),
+    ],
+)
+def test_a_yes_no_question_is_settled_only_by_a_near_clause_naming_its_case(question, ranked, spoken):
+    assert speaks_of_case(question, ranked, lambda r: r[0], lambda r: content_stems(r[1]), 0.07) is spoken
