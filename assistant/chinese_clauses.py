@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.chinese_lexicon import LATIN_RUN, _dictionary, _function_words, _senses
+from assistant.chinese_lexicon import LATIN_RUN, _activity_words, _dictionary, _function_words, _senses
 from common.language import CJK
 from common.text import MATERIALS, terms
 from common.text import singular as singular_of
@@ -158,14 +158,15 @@ class ClauseReading:
         return None
 
     def _clause_words(
-        self, text: str, names: dict[str, str], told: bool = False
+        self, text: str, names: dict[str, str], told: bool = False, refused: bool = False
     ) -> tuple[list[str], list[str], list[str], list[str], list[str], list[str]]:
         """One clause's types, attributes, unread words, Latin words, parts and kinds named as a
         place, word by word; `names` gains the Chinese word each English kind was read from.
         `told`: the clause is said in a conversation and asks for nothing (no buy cue): a kind
         there that modifies a word read as nothing, which the clause says something of ("客厅墙
         是白的": the living room's wall is white), is chatter about the shopper's things, not a new
-        product ("高尔夫球就行" still names golf balls)."""
+        product ("高尔夫球就行" still names golf balls). `refused`: the clause is what a negation
+        refuses, where an activity before the kind ("不是踢足球那种凉鞋") is the refused kind."""
         filler = set(self.words["filler"])
         table = self.attributes
         counted = re.compile(self.words["measure_word"])
@@ -307,6 +308,19 @@ class ClauseReading:
                 i += 1
                 continue
             kind = None if token in table else self._kind(token)
+            if (
+                kind
+                and not refused
+                and _activity_words(token)
+                and any(t in self.words["types"] or self._kind(t) for t in tokens[i + 1 :])
+            ):
+                # 打游戏 ("play games") before 耳麦: the activity the product is for, not a game;
+                # it may narrow the kind after it ("gaming headset"), as a loose word does
+                kind = None
+                unread.append(token)
+                loose.append(i)
+                i += 1
+                continue
             if kind:
                 kinds.append(kind)
                 at.append(i)

@@ -305,7 +305,7 @@ class ConstraintReading:
             ):
                 continue
             span, names = clause[at:], {}
-            kinds, attributes, *_ = self._clause_words(span[len(cue) :], names)
+            kinds, attributes, *_ = self._clause_words(span[len(cue) :], names, refused=True)
             attributes += [english for word, english in negations["refused_only"].items() if word in span]
             if not kinds and not attributes:
                 continue  # nothing read to refuse ("不是很贵"): the words stay

@@ -222,7 +222,22 @@ def _modifier_words(word: str) -> list[str]:
     if len(word) >= 2:
         for compound in (c for c in _compounds(word[0]) if c.startswith(word) and len(c) == len(word) + 1):
             said += [terms(sense)[0] for sense in _senses(compound) if len(terms(sense)) == 2]
+    said += _activity_words(word) if not senses else []
     return [w for w in said if w.isalpha() and w not in STOPWORDS]
+
+
+def _activity_words(word: str) -> list[str]:
+    """A verb and its object that CEDICT lacks as one word (打游戏 "play games", 玩游戏): the
+    activity, which English says before a noun as the object's -ing form ("gaming headset").
+    The object's senses and those forms; only a phrase the shop holds is ever kept by callers."""
+    pieces = _split(word)
+    if len(pieces) != 2 or len(pieces[0]) != 1 or len(pieces[1]) < 2:
+        return []
+    verb = [s for d in _dictionary().get(pieces[0], []) for s in d.split(";")]
+    if not verb or sum(s.strip().startswith("to ") for s in verb) * 2 < len(verb):
+        return []  # the first character is no verb: no activity
+    nouns = [w for sense in _senses(pieces[1]) for w in terms(sense) if w.isalpha()]
+    return [*nouns, *(f"{w[:-1]}ing" if w.endswith("e") and not w.endswith("ee") else f"{w}ing" for w in nouns)]
 
 
 @cache

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.chinese_lexicon import (
+    _activity_words,
     _compounds,
     _dictionary,
     _function_words,
@@ -62,6 +63,15 @@ class KindReading:
             best = max(held, default=(0, kind))
             if best[0] > 0:
                 return best[1]
+            # a word the kind's products record, not right before its name ("gaming" in "Sony
+            # Gaming Headset with Mic, Over-Ear"): the English request's run, which the
+            # interpreter narrows on as it does "gaming headset" said in English
+            # Only an activity (a verb and its object): a place or a room word the kind's records
+            # hold somewhere ("bedroom" curtains) names no narrower kind (set T zhT-q13 lost its curtains).
+            activity = bool(_activity_words(qualifier))
+            recorded = [w for w in dict.fromkeys(words) if w not in terms(kind) and self.held_with([w], kind) > 0]
+            if activity and recorded:
+                return f"{recorded[0]} {kind}"
         return self._only_kind(kind)
 
     def _only_kind(self, kind: str) -> str:
@@ -336,6 +346,23 @@ class KindReading:
             for sense in _senses(first)
             for head in heads
             if sense.isalpha() and len(terms(head)) == 1 and self.is_type(terms(f"{sense} {head}"))
+        ]
+        held = [(n, phrase) for n, phrase in found if n > 0]
+        return max(held)[1] if held else self._described_head(first, heads)
+
+    def _described_head(self, first: str, heads: list[str]) -> str | None:
+        """The head described by a word before it whose gloss the shop's products hold before
+        that head: 嘻哈帽 (嘻哈 "hip-hop") is a "hip hop cap" where titles say so, as the English
+        request "hip hop cap" is read (the interpreter then requires "hip hop"; set R zh-r-15
+        read a plain cap). Only a word of two or more characters: a single character's senses are
+        too many to be the evidence of one."""
+        if len(first) < 2:
+            return None
+        found = [
+            (self.uses([*terms(sense), *terms(head)]), f"{' '.join(terms(sense))} {head}")
+            for sense in _senses(first)
+            for head in heads
+            if terms(sense) and all(w.isalpha() for w in sense.replace("-", " ").split())
         ]
         held = [(n, phrase) for n, phrase in found if n > 0]
         return max(held)[1] if held else None

@@ -194,6 +194,45 @@ def test_a_compound_the_dictionary_lacks_is_read_from_its_characters_where_the_s
     assert reader.read("门帘").text == ""
 
 
+@pytest.mark.parametrize(
+    "message, held, expected",
+    [
+        # 嘻哈 "hip-hop" before the head 帽: the shop's titles say "hip hop cap", so that is the
+        # kind asked for (the interpreter then requires "hip hop").
+        ("嘻哈帽", {("hip", "hop", "cap"): 2}, "hip hop cap"),
+    ],
+)
+def test_a_word_before_the_head_is_kept_where_the_shop_holds_its_gloss_before_it(message, held, expected):
+    carried = CARRIED | {("cap",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in carried,
+        carried=lambda words: tuple(words) in carried,
+        knows=lambda word: word in {"hip", "hop", "cap"},
+        uses=lambda phrase: held.get(tuple(phrase), 0),
+    )
+    assert reader.read(message).text == expected
+
+
+@pytest.mark.parametrize(
+    "message, held, expected",
+    [
+        # 打游戏 ("play games", no CEDICT word) before the head: the activity, said in English as
+        # "gaming"; the headphones' records hold the word, so it narrows them, as in English
+        ("打游戏用的耳机", {("gaming", "headphones"): 3}, "gaming headphones"),
+        ("打游戏用的耳机", {}, "headphones"),  # no headphone records it: the kind alone
+    ],
+)
+def test_an_activity_said_before_the_kind_narrows_it_where_the_kinds_records_hold_it(message, held, expected):
+    carried = CARRIED | {("headphones",), ("game",)}
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in carried,
+        carried=lambda words: tuple(words) in carried,
+        knows=lambda word: word in {"gaming", "headphones"},
+        held_with=lambda words, kind: held.get((words[0], kind), 0),
+    )
+    assert reader.read(message).text == expected
+
+
 class _Vectors:
     """An embedder with set vectors (unit vectors on a few axes): the test decides what is near."""
 
