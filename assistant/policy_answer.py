@@ -482,7 +482,16 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
     # is a size case, and the hygiene list, nearest in words, decides nothing about it.
     scored.sort(key=lambda s: (not (s[3] or s[4] >= c.min_similarity), -s[0], -s[1], -s[2]))
     # settled by a near clause stating the value asked ("when?") or naming the case (policy_permission)
-    valued = settled_first(question, scored, lambda s: s[4], lambda s: s[5].text, lambda s: _clause_stems(s[5]))
+    # a clause stating a condition the shopper's case fails ("an item I wore": unused) is about the case
+    conditions = {s.name for s in c.situations if s.requires}
+    valued = settled_first(
+        question,
+        scored,
+        lambda s: s[4],
+        lambda s: s[5].text,
+        lambda s: _clause_stems(s[5]),
+        lambda s: bool(s[3] & conditions),
+    )
     scored = valued or sorted(scored, key=lambda s: -s[4])
     _, _, _, best, best_similarity, top = scored[0]
     if valued is None or not best and best_similarity < c.min_similarity:

@@ -94,10 +94,11 @@ def settled_first(
     near: Callable[[T], float],
     text: Callable[[T], str],
     words: Callable[[T], set[str]],
+    told: Callable[[T], bool] = lambda _: False,
 ) -> list[T] | None:
     """`ranked` as `policy_values.value_first` orders it for a question for a value; None when no
     near clause states the value asked, or names the case of a question asked yes or no."""
-    valued = value_first(question, ranked, near, text)
+    valued = value_first(question, ranked, near, text, told)
     if valued is None or not speaks_of_case(question, valued, near, words, near_margin()):
         return None
     return valued

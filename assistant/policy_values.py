@@ -72,18 +72,26 @@ def asked_kind(question: str) -> ValueKind | None:
 
 
 def value_first(
-    question: str, ranked: Sequence[T], near: Callable[[T], float], text: Callable[[T], str]
+    question: str,
+    ranked: Sequence[T],
+    near: Callable[[T], float],
+    text: Callable[[T], str],
+    told: Callable[[T], bool] = lambda _: False,
 ) -> list[T] | None:
     """`ranked` (best first) with the best clause about the case that states the asked value
     first; `ranked` as it is when the question asks for no value; None when it asks for one and
     no clause about the case states it (`near`: a clause's closeness to the question, `text`: its
-    text)."""
+    text, `told`: whether the shopper's situation speaks to it)."""
     kind = asked_kind(question)
     if kind is None or not ranked:
         return list(ranked)
     _, margin = _kinds()
     closest = max(near(r) for r in ranked)
-    stating = [r for r in ranked if near(r) >= closest - margin and kind.stated.search(text(r))]
+    # A clause the shopper's situation speaks to is about the case whatever its closeness ("an
+    # item I wore" -> the unused-condition list, which states the 30 days), where a clause nearer
+    # in meaning states another case's time (the return label's 14 days).
+    about = [r for r in ranked if near(r) >= closest - margin or told(r)]
+    stating = [r for r in about if kind.stated.search(text(r))]
     if not stating:
         return None
     return [stating[0], *(r for r in ranked if r is not stating[0])]
