@@ -199,6 +199,11 @@ def _subject(question: str) -> list[str]:
             # Words that say which only: no preposition ("ok WITH HAND wash") before it, and no
             # article after it ("is the steel cooker A pressure cooker?" asks what it is).
             kind = next((j for j, w in enumerate(span) if singular(w) in vocabulary.type_words()), None)
+            # a pro-form is the head of a pointing phrase ("is the first ONE dishwasher safe?"): the
+            # subject ends there, and a kind word after it is part of what is asked
+            pro = next((j for j, w in enumerate(span) if w in PRO_FORMS), None)
+            if pro is not None and (kind is None or pro < kind):
+                kind = pro
             linked = kind is not None and bool(set(span[:kind]) & LINKING_WORDS)
             asks_kind = kind is not None and kind + 1 < len(span) and span[kind + 1] in ARTICLES
             verb = kind + 1 if kind and kind + 2 < len(words) - 1 and not linked and not asks_kind else None
@@ -226,6 +231,7 @@ def _pointing_clauses(question: str) -> list[str]:
 
 
 SUBJECT_DETERMINERS = frozenset("the this that these those your ur".split())
+PRO_FORMS = frozenset({"one", "ones"})  # the pro-forms that head a phrase pointing at a shown product
 LINKING_WORDS = frozenset("with of for in on to at from by and or".split())  # closed class: prepositions
 ARTICLES = frozenset("a an the".split())
 # "IS the X coat lined?": after a copula the subject ends at what it is; after "do the X", a verb

@@ -476,6 +476,9 @@ ZIPPED_TOO = Product(id="l6", title="trevi ankle boot", attributes={"Closure": "
         # the subject of "is the ... <kind> <asked>?" ends at the word saying what it is
         ("is the only striped hooded parka padded inside?", "striped", "padded"),
         ("are the red suede boots fleece lined?", "suede", "fleece"),
+        # ... or at a pro-form ("the first one"): a kind word after it is asked, not the subject
+        ("is the first one dishwasher safe?", "first", "dishwasher"),
+        ("are the green ones phone compatible", "green", "phone"),
     ],
 )
 def test_words_pointing_at_the_product_are_not_asked(question, pointing, asked):
