@@ -18,7 +18,7 @@ import numpy as np
 from assistant.audience import interests
 from assistant.steering import steering
 from common.models import Embedder, encode_query
-from common.text import terms, tokenize
+from common.text import STOPWORDS, terms, tokenize
 
 STEER = steering()["interest_types"]
 SEVERAL = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*")
@@ -49,13 +49,15 @@ class TypeMeaning:
                 out += [t for sim, t in near if sim >= STEER["min_similarity"] and sim >= best - STEER["below_best"]]
         return list(dict.fromkeys(out))
 
-    def for_use(self, clause: str, people: frozenset[str]) -> list[str]:
+    def for_use(self, clause: str, people: frozenset[str], placeholders: frozenset[str] = frozenset()) -> list[str]:
         """Catalog types near a use said in place of a kind ("something to keep mosquitoes off
         the baby", "those window shade things", "something woolly"): the placeholder's clause,
         less who it is for (`people`: "for my son" pulls toward kids' clothing), steers as an
         interest does, with the same thresholds; never a filter."""
         words = [w for w in tokenize(clause.replace("'", " ")) if w not in people]
-        if not words:
+        # A placeholder alone says no use ("something under 40 bucks": the amount is read apart):
+        # its embedding sits nearest "toy" and steered a grown-up's gift to jigsaw puzzles.
+        if not [w for w in words if w not in placeholders and w not in STOPWORDS and not w.isdigit()]:
             return []
         near = self.nearest(" ".join(words), STEER["top"])
         best = near[0][0] if near else 0.0

@@ -252,7 +252,10 @@ class Understander:
         near = self.meaning.steered(rest) if self.meaning else []
         if self.meaning and not named:  # "something to keep mosquitoes off her": the use names the kind
             near += [
-                t for c in clauses(asked) if PLACEHOLDERS & set(tokenize(c)) for t in self.meaning.for_use(c, PEOPLE)
+                t
+                for c in clauses(asked)
+                if PLACEHOLDERS & set(tokenize(c))
+                for t in self.meaning.for_use(c, PEOPLE, PLACEHOLDERS)
             ]
         c.steer_types = list(dict.fromkeys([*self.types.named_in(interests(rest)), *near]))
         # A colour the person is into ("she's into tan, earthy stuff") ranks first, never filters.

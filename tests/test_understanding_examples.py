@@ -307,6 +307,18 @@ def test_a_use_said_for_a_kind_steers_toward_kinds_near_it(clause, steered):
     assert meaning.for_use(clause, PEOPLE) == steered
 
 
+@pytest.mark.parametrize("clause", ["something", "any thing for her", "something for my son"])
+def test_a_placeholder_alone_says_no_use(clause):
+    # "something under 40 bucks" (the amount read apart) sat nearest "toy" with the real embedder
+    # and steered a grown-up's gift to jigsaw puzzles; here "toy" shares the unknown words' axis
+    from assistant.type_meaning import TypeMeaning
+    from assistant.type_resolution import PEOPLE, PLACEHOLDERS
+
+    meaning = TypeMeaning(lambda: ["cookware", "speaker", "toy", "dress"], TableEmbedder())
+    assert meaning.for_use("something for a toddler to chew", PEOPLE, PLACEHOLDERS) == ["toy"]
+    assert meaning.for_use(clause, PEOPLE, PLACEHOLDERS) == []
+
+
 # --- follow-ups from the blind dialogue set B: a noun in passing, a question about what is shown --
 
 
