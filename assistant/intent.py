@@ -66,6 +66,8 @@ POLICY_CUE = re.compile(
     r"cookies?|policy|policies)\b",
     re.I,
 )
+# A message put as a question: a question mark, or a yes/no or wh- opening.
+ASKED = re.compile(r"\?\s*$|^\W*(?:is|are|does|do|did|will|would|can|could|has|have|how|what|which)\b", re.I)
 SUPPORT_CUE = re.compile(
     r"\b(?:my order|order (?:number|#|status)|track(?:ing)? (?:my|the|an?) (?:order|package|parcel|shipment)|tracking (?:number|code|link)|where is my|hasn'?t arrived|not arrived|"
     r"didn'?t arrive|never arrived|(?:nothing|never|didn'?t|hasn'?t|not) (?:came|come|received|showed up|shown up)|"
@@ -287,10 +289,14 @@ def classify(
         return Understood(Intent.CHITCHAT)
     cued = SUPPORT_CUE.search(part_named(message, query))
     support = (cued and not _corrects_request(message, session, query)) or HANDOFF_CUE.search(message)
-    if support and not (named and asks_of_named(message)):
-        return Understood(Intent.SUPPORT, handoff=bool(HANDOFF_CUE.search(message)))
     refs = references(message, len(session.shown)) if session.shown else []
     refs = list(dict.fromkeys(refs + [r for r in pointed or [] if 1 <= r <= len(session.shown)]))
+    # A question about a product it names or points at on screen asks of the product ("does the
+    # first one leak?", "is the second one leak proof?" went to support in a demo chat); a shown
+    # one that "arrived broken" is no question and stays support.
+    asks_of_shown = bool(refs) and bool(ASKED.search(message))
+    if support and not ((named or asks_of_shown) and asks_of_named(message)):
+        return Understood(Intent.SUPPORT, handoff=bool(HANDOFF_CUE.search(message)))
     if named and not is_policy_question(message):
         compare = bool(COMPARE_CUE.search(message)) or len(refs) + named >= 2
         return Understood(Intent.COMPARE if compare else Intent.DETAIL, refs)

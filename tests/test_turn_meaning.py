@@ -36,6 +36,22 @@ def test_a_new_one_of_a_kind_is_shopping(assistant, message, intent):
     assert assistant.reply(Session(), message).intent == intent
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "intent"),
+    [
+        # a question about a shown product asks of the product, whatever trouble word it holds
+        ("does the first one leak?", Intent.PRODUCT_QUESTION),
+        ("will the first one crack if i drop it", Intent.PRODUCT_QUESTION),
+        # a shown one that came to harm is the shopper's order: support
+        ("the first one arrived leaking", Intent.SUPPORT),
+    ],
+)
+def test_a_question_about_a_shown_product_is_no_support_case(assistant, follow_up, intent):
+    session = Session()
+    assert assistant.reply(session, "water bottle").products
+    assert assistant.reply(session, follow_up).intent == intent
+
+
 def test_an_implied_child_keeps_a_kind_not_made_by_age(assistant):
     """Footballs here record a unisex (grown-up) audience: a nephew's one is one of them."""
     session = Session()
