@@ -93,7 +93,10 @@ def search_request(
     unknown = [b for b in request.constraints.brands if b not in catalog.brand_names]
     search_query = Query(message, request.text or message, request.constraints, corrections or {}, unknown)
     c = request.constraints
-    vague = not c.categories and is_vague(search_query.text)
+    # A request steered to kinds the person is into ("she likes jewellery") names what to show:
+    # the cards are those kinds, so no question asks what kind of thing (a demo chat asked it
+    # under five jewellery cards, then offered "dogs, chargers & cables" for a mom).
+    vague = not c.categories and not c.steer_types and is_vague(search_query.text)
     result = a.engine.retriever.search(
         search_query, k=SHOW, mmr=vague or more, exclude_ids=set(session.seen) if more else None
     )

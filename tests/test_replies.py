@@ -162,6 +162,16 @@ def test_a_vague_gift_request_gets_one_clarifying_question_with_catalog_options(
     assert [e.type for e in events][:3] == [EventKind.INTENT, EventKind.CONSTRAINTS, EventKind.PRODUCTS]
 
 
+def test_a_gift_steered_to_a_kind_the_person_likes_asks_no_kind_question(make_assistant) -> None:
+    # the cards are the kind the person is into: asking "what kind of thing" under them is noise
+    assistant, _ = make_assistant(default="Lovely.")
+    session = Session()
+    assistant.reply(session, "a gift for my mom")
+    reply = assistant.reply(session, "she likes jewellery")
+    assert session.request.constraints.steer_types and reply.products
+    assert "What kind of" not in reply.text
+
+
 def test_the_model_sees_the_shoppers_earlier_words_not_the_assistants(make_assistant) -> None:
     assistant, backend = make_assistant(default="The first one is a jacket.")
     session = Session()
