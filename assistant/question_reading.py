@@ -107,7 +107,8 @@ def read_question(question: str, naming: str = "") -> Asked:
     # the pack", `answer_uses.pack_count`).
     named -= {singular(m.group(1)) for m in COUNTED.finditer(plain)}
     # "how MANY hours" asks an amount in hours, not a count of pieces.
-    tokens = [w for w, nxt in zip(tokens, [*tokens[1:], ""], strict=True) if not (w in k.counts and nxt in k.units)]
+    following = [*tokens[1:], ""] if tokens else []
+    tokens = [w for w, nxt in zip(tokens, following, strict=True) if not (w in k.counts and nxt in k.units)]
     words = [singular(w) for w in tokens if w not in k.filler and not w.isdigit()]
     # Words that name the product are not the feature asked about, unless nothing else is left.
     # A plural the singulariser keeps ("handis", "kurtis": it keeps words in -is) names it too.

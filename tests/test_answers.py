@@ -932,3 +932,10 @@ SALT_LAMP = Product(
 def test_a_question_offering_an_alternative_is_answered_for_its_first(question, verdict):
     found = answer_question(SALT_LAMP, question, HashEmbedder(), key_values([SALT_LAMP]), "glowhut salt lamp")
     assert found.verdict == verdict, found.text
+
+
+@pytest.mark.parametrize("question", ["?", "...", "🙂", "¿?"])
+def test_a_question_with_no_word_left_reads_as_asking_nothing(question):
+    # Found by a held-out product-question set, which crashed the bench: with no word left to read,
+    # the look-ahead list was one longer than the empty token list.
+    assert read_question(question).words == []
