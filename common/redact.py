@@ -39,6 +39,7 @@ from common.cued_numbers import cued_codes
 from common.given_names_alone import given_names_alone
 from common.household_names import household_names
 from common.identity import birth_dates, national_ids
+from common.kana_names import kana_names
 from common.matching_form import fold, restore
 from common.name_cues import full_names
 from common.name_words import merged_spans, names_someone
@@ -631,7 +632,9 @@ def _redact(text: str) -> str:
     text = _spelled_email().sub(_email, text)
     text = _upi_ids(text)
     # a name read once goes wherever it recurs (a gift card repeats the given name)
-    text = recurring_names(text, card_signers(names_after_relations(household_names(full_names(titled_names(text))))))
+    text = recurring_names(
+        text, card_signers(names_after_relations(household_names(kana_names(full_names(titled_names(text))))))
+    )
     text = PO_BOX.sub("[ADDRESS]", text)
     text = cued_codes(IBAN.sub(_iban, named_ibans(text)))
     text = national_ids(account_numbers(birth_dates(text)))
