@@ -29,7 +29,9 @@ from common.postcodes import _postcode_candidates
 # Turkish writes "No:215 D:8"; a letter of an Indic script carries its vowel sign ("২৪/বি").
 LOOSE_HOUSE_NUMBER = re.compile(r"#?(?:[^\W\d_]{1,3}[.:-]?)?\d{1,5}(?:[/-](?:[^\W_]|[\u0900-\u0dff]){1,5})*[^\W\d_]?")
 
-SENTENCE_BEFORE_TAG = re.compile(r"[.!?](?=\s+\[[A-Z]+\])")
+# A full stop before a tag ("... 620014. [NAME]"), or after a closing bracket ("... (03925). 49,000원짜리"):
+# no abbreviation's dot stands there, the sentence ends.
+SENTENCE_BEFORE_TAG = re.compile(r"[.!?](?=\s+\[[A-Z]+\])|(?<=[)\]）])[.!?](?=\s)")
 
 # Parts of a labelled line are set apart by commas of any script; not the comma that groups a
 # number's thousands ("3,000원", "₹1,499", "12,500 руб"), which would split a price after the

@@ -261,7 +261,7 @@ def _cued_name_word(word: str) -> str:
     return "uncommon" if _script(word) in _names_data()["frequency_languages"] else ""
 
 
-def holder_full_name(words: list[str]) -> bool:
+def holder_full_name(words: list[str], beside_detail: bool = False) -> bool:
     """A full name where its place says a person is meant outright (right before the person's
     phone, e-mail or id; opening the message before a comma): a names list's given name, then one
     or two words that are family names by being no word a sentence is made of. A common family
@@ -272,6 +272,10 @@ def holder_full_name(words: list[str]) -> bool:
         return True
     if not 2 <= len(words) <= 3 or _cased_lower(words):
         return False
+    # right beside the detail it holds, a name's form alone will do (not opening a message,
+    # where a brand and its model stand as often: "Xiaomi Redmi, what is the price?")
+    if beside_detail and _rare_capitalised(words):
+        return True
     given = _name_lists()[0]
     # the given name first, or last where the family name is written first ("Ковальчук Андрій"),
     # as forms and registers write it; not in Latin letters, where a firm or a place before a
@@ -289,6 +293,24 @@ def holder_full_name(words: list[str]) -> bool:
         and not _frequent(w.lower())
         and not _everyday_english(w.lower())
         for w in others
+    )
+
+
+def _rare_capitalised(words: list[str]) -> bool:
+    """Words of a cased script, each written with a capital and then in lower case, that no
+    language uses often and that no names list need hold: in a holder's place the name's form is
+    the evidence ("Kasia Zielińska, mail [EMAIL]", "Kagiso Molefe, [PHONE]"); the lists miss most
+    of the world's names and their derived forms. Not a word no name holds, a colour, an everyday
+    English word or an initial."""
+    return all(
+        _cased(w)
+        and len(w) > 2
+        and w[0].isupper()
+        and w[1:].islower()
+        and _kind(w) in ("listed", "uncommon")
+        and w.lower() not in _colour_words()
+        and not _everyday_english(w.lower())
+        for w in words
     )
 
 

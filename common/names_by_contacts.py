@@ -110,7 +110,7 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
             # before an address's tag a place stands as often ("Sydney NSW [POSTCODE]"): the
             # strict reading there
             place = re.search(r"\[(?:ADDRESS|POSTCODE)\]$", tag.group())
-            named = _full_name(names, False) if place else holder_full_name(names)
+            named = _full_name(names, False) if place else holder_full_name(names, beside_detail=True)
             if cased and (named or _caseless_contact_name(text, run, tag.group())):
                 spans.append((run[0].start(), run[-1].end()))
                 break
@@ -140,7 +140,7 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
         capitalised = all(not w.group()[0].islower() or w.group() in particles for w in words)
         after_place = m.group().startswith(("[ADDRESS]", "[POSTCODE]"))
         names = [w.group() for w in words]
-        if capitalised and (_full_name(names, False) if after_place else holder_full_name(names)):
+        if capitalised and (_full_name(names, False) if after_place else holder_full_name(names, beside_detail=True)):
             spans.append((m.start(group), m.start(group) + words[-1].end()))
     if re.search(_HOLDER_TAGS, text):
         spans += _caseless_edge_parts(text)

@@ -39,6 +39,7 @@ from common.cued_numbers import cued_codes
 from common.given_names_alone import given_names_alone
 from common.household_names import household_names
 from common.identity import birth_dates, national_ids
+from common.kana_names import kana_names
 from common.matching_form import fold, restore
 from common.name_cues import full_names
 from common.name_words import merged_spans, names_someone
@@ -76,7 +77,7 @@ DIGIT_GROUPS = re.compile(
 )
 SEPARATED = re.compile(r" +|[.,/_-]")
 # A number written with its international prefix: 8-15 digits (E.164) after a "+".
-INTERNATIONAL = re.compile(r"(?<![\w+])\+\d[\d ().\-/]{6,22}\d(?!\w)")
+INTERNATIONAL = re.compile(r"(?<![\w+])\+\d(?:[\d ()\-/]|\.(?!\s)){6,22}\d(?!\w)")
 PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.I)
 # A stretch of text that may hold phone numbers: digits with the characters numbers are written
 # with between them, 7 digits or more (counted in `_phones`); not glued to letters, as product
@@ -84,8 +85,9 @@ PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.I)
 # Beside a Chinese or Japanese character with no space ("手机号13800138000") a number stands alone.
 # A letter and a dash glue a code's digits ("INV/24-25"), but not Hebrew's one-letter "to",
 # "from", "in" written before a number with a dash ("ל-052-123-4567").
+# A full stop before a space ends a sentence: no number runs across it ("…호 (03925). 49,000원짜리").
 PHONE_STRETCH = re.compile(
-    rf"{NOT_AFTER_WORD}(?:(?<![^\W\d_]-)|(?<=(?<![^\W\d_])[ולבמה]-))\+?\(?\d[\d ().\-/]*\d\)?(?![^\W{SPACELESS}]|-[^\W\d_])"
+    rf"{NOT_AFTER_WORD}(?:(?<![^\W\d_]-)|(?<=(?<![^\W\d_])[ולבמה]-))\+?\(?\d(?:[\d ()\-/]|\.(?!\s))*\d\)?(?![^\W{SPACELESS}]|-[^\W\d_])"
 )
 # A date written with a four-digit year ("2024-03-15", "2023.10.01", "15/03/2024"): some
 # regions' plans would take its digits for a phone number.
@@ -94,7 +96,7 @@ CALENDAR_DATE = re.compile(
     r"|(?:0?[1-9]|[12]\d|3[01])([-./])(?:0?[1-9]|1[0-2])\2(?:19|20)\d{2})\s*"
 )
 # A run of digits that a phone cue word may own: 7-15 digits (E.164's maximum) in groups.
-PHONE_DIGITS = re.compile(rf"{NOT_AFTER_WORD}(?<!\+)\+?\(?\d[\d ().\-/]{{5,22}}\d{NOT_BEFORE_WORD}")
+PHONE_DIGITS = re.compile(rf"{NOT_AFTER_WORD}(?<!\+)\+?\(?\d(?:[\d ()\-/]|\.(?!\s)){{5,22}}\d{NOT_BEFORE_WORD}")
 
 
 @cache
@@ -630,7 +632,9 @@ def _redact(text: str) -> str:
     text = _spelled_email().sub(_email, text)
     text = _upi_ids(text)
     # a name read once goes wherever it recurs (a gift card repeats the given name)
-    text = recurring_names(text, card_signers(names_after_relations(household_names(full_names(titled_names(text))))))
+    text = recurring_names(
+        text, card_signers(names_after_relations(household_names(kana_names(full_names(titled_names(text))))))
+    )
     text = PO_BOX.sub("[ADDRESS]", text)
     text = cued_codes(IBAN.sub(_iban, named_ibans(text)))
     text = national_ids(account_numbers(birth_dates(text)))

@@ -33,3 +33,18 @@ def test_chinese_name_after_a_relation_word(text, expected):
 )
 def test_a_word_after_a_relation_word_is_kept(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an account's or a card's holder is written in katakana or in Latin letters after its label
+        ("口座名義：スズキ イチロウ、よろしくお願いします", "口座名義：[NAME]、よろしくお願いします"),
+        ("カード名義は SATO KENTA です", "カード名義は [NAME] です"),
+        ("受取人 マリア・ガルシア", "受取人 [NAME]"),
+        # two katakana words before an honorific
+        ("このギフトは キムラ タクヤ 様 宛にお願いします", "このギフトは [NAME] 様 宛にお願いします"),
+    ],
+)
+def test_japanese_names_in_katakana_or_latin_letters(text, expected):
+    assert redact(text) == expected

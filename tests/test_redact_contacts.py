@@ -323,3 +323,20 @@ def test_the_shops_own_contacts_stay_and_the_shoppers_go(text, gone, kept):
 )
 def test_the_shops_customer_service_of_more_languages_keeps_its_number(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full stop and a space end the sentence: the quantity after it is no part of the number
+        ("ring me on +44 20 7946 0958. 2 pcs of the mug", "ring me on [PHONE]. 2 pcs of the mug"),
+        ("my number is 98450 61237. 10 units please", "my number is [PHONE]. 10 units please"),
+        # an address's line ends at a full stop after its bracketed postcode
+        (
+            "주소: 대전광역시 유성구 대학로 99, 201동 804호 (34141). 12,900원 결제했어요",
+            "주소: [ADDRESS]. 12,900원 결제했어요",
+        ),
+    ],
+)
+def test_no_phone_number_runs_across_a_sentence_end(text, expected):
+    assert redact(text) == expected

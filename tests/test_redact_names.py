@@ -851,3 +851,19 @@ def test_names_after_a_cue_or_before_a_phone_that_names_lists_miss(text, expecte
 )
 def test_a_name_before_here_in_hebrew_and_persian(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # right beside the detail it holds, capitalised words no language uses often are a name,
+        # though no names list holds them (opening a message with no detail beside them, a brand
+        # and its model stand as often: "Xiaomi Redmi, what is the price?" stays)
+        ("Wiesia Wróblewska, tel. +48 601 234 567, proszę o fakturę", "[NAME], tel. [PHONE], proszę o fakturę"),
+        ("Refilwe Mokgosi, 071 234 5678", "[NAME], [PHONE]"),
+        ("Oksana Hnatyshyn, тел. +380 67 123 4567", "[NAME], тел. [PHONE]"),
+        ("contact Tsering Wangmo, +975 17 12 34 56", "contact [NAME], [PHONE]"),
+    ],
+)
+def test_a_name_beside_its_contact_detail_by_its_form(text, expected):
+    assert redact(text) == expected
