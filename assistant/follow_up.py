@@ -106,17 +106,23 @@ def read_follow_up(
     catalog: CatalogIndex,
     switch: bool,
     earlier: tuple[str, ...] = (),
+    told: bool = False,
 ) -> tuple[Query, TypeChange | None]:
     """The query a follow-up to `request` states, and how it changes the kind (None: it names
     none, or the same). `switch`: the message has a word that starts a new request; `earlier`:
-    the shopper's earlier messages, which say who a pronoun is ("my brother is 16", then "for him")."""
+    the shopper's earlier messages, which say who a pronoun is ("my brother is 16", then "for him");
+    `told`: the request's kind was only told in a story, never asked (`assistant.told_kinds`), so
+    a carried kind named now is the request."""
     said = query.constraints.model_copy(deep=True)
     change = None
     named_other = (
         query.product_type and request.product_type and terms(query.product_type) != terms(request.product_type)
     )
     if named_other and query.type_carried:
-        change = TypeChange.SWITCH if switch else type_change(message, query, request, catalog)
+        # A kind only told before is left for one named now, unless the new one is a word of the
+        # told one ("a kartique jewellery box", then "to see the jewellery inside": its contents)
+        apart = not set(terms(query.product_type)) & set(terms(request.product_type))
+        change = TypeChange.SWITCH if switch or (told and apart) else type_change(message, query, request, catalog)
     if query.product_type and not switch and told_in_a_story(message, query.product_type):
         # "he spends all day playing cricket with his bat" after "a gift for my brother": the
         # head of the request is what a clause asks for; a kind in a story about someone is

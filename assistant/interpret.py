@@ -50,6 +50,7 @@ from assistant.session import Session
 from assistant.steering import steering
 from assistant.take_back import taken_back_slots
 from assistant.title_pointers import title_pointed
+from assistant.told_kinds import only_told
 from assistant.understand import Query
 from assistant.wording import OTHER_LANGUAGE_REPLY, UNREADABLE_REPLY
 from common.schema import Product
@@ -160,8 +161,9 @@ def interpret(
         earlier = tuple(t.content for t in session.turns if t.role == "user")
         # A switch word starts a request for the kind named in its own clause: "actually grey,
         # matches the sofa better" after cushion covers switched to sofas (set U).
+        told = only_told(engine.understander.types, earlier, session.request.product_type)
         query, change = read_follow_up(
-            message, query, session.request, engine.catalog, _switches(message, query), earlier
+            message, query, session.request, engine.catalog, _switches(message, query), earlier, told
         )
         # "maruti", "it's a corolla altis" after car mats: what the kind must fit (`follow_up_fit`)
         fit = follow_up_fit(last_word(message), query, session.request, engine.catalog, engine.understander.types)

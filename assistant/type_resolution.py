@@ -44,6 +44,7 @@ from assistant.clause_roles import (
 )
 from assistant.closed_compound import closed_compound
 from assistant.constraints import type_segments
+from assistant.held_uses import before_postposition, holder_of_use
 from assistant.kin_kinds import kin
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.message_patterns import NEGATIONS, VARIANT_WORDS
@@ -261,6 +262,23 @@ class TypeResolver:
         return frozenset(out)
 
     @cached_property
+    def _holders(self) -> frozenset[str]:
+        """Nouns too generic to be a kind alone that the shop's category nodes use ("box", "set",
+        "kit"): said before a purpose, they are the thing asked for (`assistant.held_uses`)."""
+        return frozenset(GENERIC_TYPE_WORDS & self.type_words)
+
+    def _held_kind(self, words: list[str], spans: list) -> str | None:
+        """The shop's compound of a holder noun and the kind it is for ("a small box to store
+        jewellery" -> "jewellery box"), where the shop names one; else no kind (the words rank)."""
+        starts = {span[0] for span in spans}
+        for start, _, form in spans:
+            holder = holder_of_use(words, start, self._holders, starts)
+            compound = form + [words[holder]] if holder is not None else None
+            if compound and self._form(compound) and self.carried(compound):
+                return " ".join(compound)
+        return None
+
+    @cached_property
     def _heads(self) -> dict[str, int]:
         """Last words of category nodes ("shoe" in "sports shoe") with how many nodes end so."""
         heads: dict[str, int] = {}
@@ -292,7 +310,7 @@ class TypeResolver:
         spans = self._spans(words)
         heads = self._head_spans(words, spans)
         if not heads:
-            return TypeRequest(None, True)
+            return TypeRequest(self._held_kind(words, spans), True)
         phrase = self._asked_among([span[2] for span in heads])
         pointed = any(_points_back(tokenize(c.replace("'", ""))) for c in clauses(text))
         told = _told(words, heads, phrase) and not pointed
@@ -572,6 +590,8 @@ class TypeResolver:
             and not (k > 0 and MODIFIER_WORDS & set(words[spans[0][1] : span[0]]))
             and "with" not in words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
             and not _acts_on(words, span[0], starts)
+            and holder_of_use(words, span[0], self._holders, starts) is None  # "box TO KEEP jewellery"
+            and not before_postposition(words, span[1])  # "cot KE LIYE machardani"
             and not in_place_phrase(words, span[0])  # "a light above it ON THE WALL"
             and not object_of_told_verb(words, span[0])  # "orange would match THE SEATS"
             and not object_of_coordinated_verb(words, span[0])  # "and chews THE CABLES"

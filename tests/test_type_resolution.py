@@ -204,6 +204,15 @@ TYPES = [
     # T-d-17: "cargo pants" told not carried)
     ("mens cargo pants", "cargo", True, ["cargo"]),
     ("cotton cargo pants for my husband", "cargo", True, ["cargo"]),
+    # a kind named as the use of a holder noun the shop's nodes use ("box"): the holder is the
+    # thing asked for; the shop's compound of the two where it names one, else no kind (pool
+    # R-ud-23 "katori set for desserts" read desserts)
+    ("a small box to store jewellery in", "jewellery box", True, ["vanity box"]),
+    ("a box for my watch", None, True, []),
+    # a kind before a Hindi postposition of purpose is what the thing is for (pool Q:d-04
+    # "baby ke cot ke liye machardani chahiye" read cot)
+    ("kadhai ke liye dhakkan chahiye", None, True, []),
+    ("meri car ke liye kuch chahiye", None, True, []),
 ]
 
 

@@ -1,0 +1,35 @@
+"""A request's kind that came only from a story: "my husband only wears polos" opens a dialogue
+with no ask, and the resolver, having nothing else, reads "polos" as the kind. A later turn that
+names a kind the shop carries ("collar tees for him") then asks for that kind, though the shop
+files the told one inside it; it does not describe the polos. The evidence is the clause's grammar
+as the resolver reads it: every message that named the kind said it as the subject of a verb or
+after a possessive subject (`_told`, `_subject_of_verb`), and no clause of it asked (no asking
+word, phrase or question). The follow-up reading (`assistant.follow_up`) keeps a kind that is a
+word of the told one ("the jewellery inside" a jewellery box) as a description.
+"""
+
+from __future__ import annotations
+
+from assistant.audience import clauses
+from assistant.type_resolution import TypeResolver, _asks_anywhere, _told, _without_moves
+from common.text import terms, tokenize
+
+
+def only_told(types: TypeResolver, texts: tuple[str, ...], kind: str | None) -> bool:
+    """Every one of the shopper's messages that named `kind` told it and asked for nothing."""
+    if not kind:
+        return False
+    naming = [t for t in texts if types.requested_type(t).named == kind]
+    return bool(naming) and all(_told_unasked(types, t) for t in naming)
+
+
+def _told_unasked(types: TypeResolver, text: str) -> bool:
+    if _asks_anywhere(text) or len(clauses(text)) > 1:
+        return False  # one clause, no ask: a second clause may be the ask the resolver did not read
+    words = _without_moves(tokenize(text.replace("'", "")))
+    heads = types._head_spans(words, types._spans(words))
+    if not heads:
+        return False
+    phrase = heads[-1][2]
+    told = _told(words, heads, phrase) or types._subject_of_verb(words, heads, phrase)
+    return told and terms(" ".join(phrase)) == terms(types.requested_type(text).named or "")
