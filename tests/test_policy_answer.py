@@ -441,3 +441,36 @@ def test_a_question_for_a_time_is_settled_by_a_near_clause_that_states_one(quest
 )
 def test_a_yes_no_question_is_settled_only_by_a_near_clause_naming_its_case(question, ranked, spoken):
     assert speaks_of_case(question, ranked, lambda r: r[0], lambda r: content_stems(r[1]), 0.07) is spoken
+
+
+# Two sections of an agent policy that rule the same change by the order's status, word for word
+# the same apart from it: only the status the shopper tells can decide between them.
+STATUS_RULED = [
+    {
+        "text": "For a delivered order, each item can be exchanged to a new item of the same product.",
+        "section": "Retail agent policy > Exchange delivered order",
+        "source": "policy_wiki.md",
+    },
+    {
+        "text": "For a pending order, each item can be modified to a new item of the same product.",
+        "section": "Retail agent policy > Modify items",
+        "source": "policy_wiki.md",
+    },
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "status", "heading"),
+    [
+        ("it hasn't shipped yet, can I change the hoodie in my order to a backpack?", "pending", "Modify items"),
+        ("the order is still pending - can the mug be changed to the blue one?", "pending", "Modify items"),
+        ("the jacket arrived last week, can I change it to a backpack?", "delivered", "Exchange delivered order"),
+        ("the boots showed up today, can I change them for the brown ones?", "delivered", "Exchange delivered order"),
+    ],
+)
+def test_the_section_for_the_orders_status_the_shopper_tells_is_quoted(question, status, heading):
+    assert status in {s.name for s in situations_in(question)}
+    # each order of the passages: the retrieval's ranking does not decide
+    for passages in (STATUS_RULED, STATUS_RULED[::-1]):
+        found = answer([dict(p) for p in passages], question, embed=_FLAT)
+        assert found.covered and found.quoted[0].section.endswith(heading), found.text
