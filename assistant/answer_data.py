@@ -62,6 +62,7 @@ class Knowledge:
     suffixes: tuple[str, ...] = ()  # "chew" + "able": one word in another part of speech
     meant_flag: float = 1.01  # cosine at which a yes/no flag's key is what a run of asked words means
     meant_flag_word: float = 1.01  # the same for one asked word alone
+    meant_focus: float = 1.01  # cosine at which a key names what a value question asks for
     uses: tuple[Use, ...] = ()  # needs said through a use (`uses` in answers.yaml)
     unwanted: re.Pattern[str] = re.compile(r"(?!x)x")  # "i don't want ...": a use to be rid of
     empty_values: frozenset[str] = frozenset()  # "NA": a value that states nothing
@@ -78,6 +79,7 @@ class Knowledge:
     judging_key_words: frozenset[str] = frozenset()
     # ("size", {"im", "wear", ...}): the key a person's own size is of, and the words that say it (`worn_size`)
     worn_size: tuple[str, frozenset[str]] | None = None
+    copulas: frozenset[str] = frozenset()  # "is", "'s": "how long IS the warranty" names a subject next
 
 
 @cache
@@ -142,6 +144,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         tuple(data.get("suffixes", "").split()),
         float(t.get("meant_flag", 1.01)),
         float(t.get("meant_flag_word", 1.01)),
+        float(t.get("meant_focus", 1.01)),
         uses,
         re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("unwanted", [])) or r"(?!x)x", re.I),
         frozenset(v.lower() for v in data.get("empty_values", [])),
@@ -155,6 +158,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         {str(k): float(v) for k, v in data.get("count_words", {}).items()},
         re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("apart", [])) or r"(?!x)x", re.I),
         judging_key_words=frozenset(data.get("judging_key_words", "").split()),
+        copulas=frozenset(data.get("copulas", "").split()),
         worn_size=(data["worn_size"]["key"], frozenset(data["worn_size"]["cues"].split()))
         if "worn_size" in data
         else None,

@@ -59,6 +59,7 @@ from assistant.key_match import (
     best_evidence,
     described,
     flag_meant,
+    focus_key,
     key_coverage,
     matching_key,
     related_evidence,
@@ -367,6 +368,8 @@ def _answer_whole(
         # "what IP RATING is it? worried about HEAVY rain": "Weight" answers a word of the story,
         # not the feature asked for.
         keyed, flag = None, False
+    if keyed is None:  # "which SCENTS come in the pack?" against "Fragrance: Mandarin, Fresh Roses"
+        keyed = focus_key(asked, evidence, embedder)
     family = None if asked.yes_no else fit.asked_family(question)
     if family is not None and keyed is not None and not of_family(keyed, family):
         # "how many WATTS is the kettle?" where no specification states watts: "capacity: 1L" is

@@ -151,6 +151,33 @@ def matching_key(
     return None if _unexplained(asked, chosen, values, own) else chosen
 
 
+def focus_key(asked: Asked, evidence: list[Evidence], embedder: Embedder | None) -> Evidence | None:
+    """The specification whose key names, in other words, what a value question asks for ("which
+    SCENTS come in the pack?" / "Fragrance", "which SMELL is it?" / "Fragrance"): the key closest
+    to the focus words by the embedder, when close enough (`meant_focus` in answers.yaml). Only
+    where no key of the record says a focus word: a key said in part ("battery LIFE" against
+    "Battery Type") was weighed by `matching_key` and is not met again by meaning."""
+    if embedder is None or not asked.focus or asked.yes_no:
+        return None
+    keyed = [
+        e
+        for e in evidence
+        if e.source == "specification"
+        and e.key
+        and e.value
+        and not is_flag(e.value)
+        and not set(terms(e.key)) <= knowledge().generic_keys
+        and (e.key or "").lower() not in knowledge().identity_keys
+    ]
+    if not keyed or any(word_covered(w, word_set(e.key or "")) for w in asked.focus for e in evidence if e.key):
+        return None
+    texts = [" ".join(asked.focus)] + [e.key or "" for e in keyed]
+    vectors = np.asarray(embedder.encode(texts, normalize_embeddings=True, convert_to_numpy=True))
+    similarity = vectors[1:] @ vectors[0]
+    best = int(np.argmax(similarity))
+    return keyed[best] if similarity[best] >= knowledge().meant_focus else None
+
+
 def flag_meant(
     asked: Asked, evidence: list[Evidence], values: KeyValues, embedder: Embedder | None, own: set[str]
 ) -> Evidence | None:

@@ -131,7 +131,7 @@ def read_question(question: str, naming: str = "") -> Asked:
     numbers = [n for n in NUMBER.findall(plain) if n not in named and n not in NUMBER.findall(naming)]
     negated = frozenset(singular(w) for w in after_negation(tokens))
     # "what TYPE of output port": a word naming no feature ("type", "colour") is passed over
-    focus = _focus(tokens, k.filler | named | k.generic_keys) if valued and not yes_no else []
+    focus = _focus(tokens, k.filler | named | k.generic_keys, named) if valued and not yes_no else []
     # A use is read with the words in brackets too: "my feet roll inward (OVERPRONATION)" glosses
     # the shopper's story, not the product's name.
     heard = [w for w in words if w not in by_name] or words
@@ -251,7 +251,9 @@ WH_WORDS = frozenset("what whats which how".split())
 FOCUS_WORDS = 2  # "what IP RATING is it", "how LONG is the blade": the words the value is of
 
 
-def _focus(tokens: list[str], filler: frozenset[str] | set[str]) -> list[str]:
+def _focus(
+    tokens: list[str], filler: frozenset[str] | set[str], named: frozenset[str] | set[str] = frozenset()
+) -> list[str]:
     """The first words after the question word that are no filler ("what's the WARRANTY", "how
     LONG is the blade", "what IP RATING is the headlight, worried about heavy rain"): the feature a
     value question asks for, before the story around it."""
@@ -269,6 +271,17 @@ def _focus(tokens: list[str], filler: frozenset[str] | set[str]) -> list[str]:
             if w in filler or w.isdigit():
                 break
             out.append(singular(w))
+        if token == "how" and start == 0 and len(out) == 1 and rest[1:2] and rest[1] in knowledge().copulas:
+            # "how LONG is the WARRANTY": a measure said right after "how" is of the subject the
+            # copula brings next; where that is no word naming the product (those are filler
+            # here), the subject is what the value is of too.
+            after = rest[1:]
+            first = next((j for j, w in enumerate(after) if w not in filler - named and w not in WH_WORDS), None)
+            if first is not None and after[first] not in named:
+                for w in after[first : first + FOCUS_WORDS]:
+                    if w in filler or w.isdigit():
+                        break
+                    out.append(singular(w))
         return out
     return []
 

@@ -31,7 +31,7 @@ class MeaningEmbedder:
     """Words of one group share an axis; any other word its own hashed axis. Texts of the same
     group are close though they share no word ("lock" and "Child Lock")."""
 
-    GROUPS = ({"lock", "locked", "child"}, {"siren", "alarm", "audible"})
+    GROUPS = ({"lock", "locked", "child"}, {"siren", "alarm", "audible"}, {"scent", "scents", "smell", "fragrance"})
 
     def encode(self, texts, normalize_embeddings=True, convert_to_numpy=True):
         rows = []
@@ -144,3 +144,34 @@ def test_a_value_question_is_answered_by_what_it_asks_for_not_a_word_of_its_stor
     assert "385 ml" in hold.text
     how_heavy = answer_question(HEADLIGHT, "how heavy is the leebo headlight?", HashEmbedder(), key_values([HEADLIGHT]))
     assert "Weight: 0.2 kg" in how_heavy.text
+
+
+FRESHENER = Product(
+    id="f1", title="itiha aroma oil freshener", attributes={"Fragrance": "Mandarin, Fresh Roses", "Quantity": "10 ml"}
+)
+CHARGER = Product(
+    id="c2",
+    title="furst usb charger",
+    attributes={"Warranty Summary": "10 Days Warranty Against Manufacturing Defects", "Cable Length": "1 m"},
+)
+
+
+@pytest.mark.parametrize(
+    "product, question, naming, expected",
+    [
+        # a key named in other words than the focus of a value question (pool sets M, P)
+        (FRESHENER, "which scents come in the itiha freshener pack?", "itiha freshener", "Mandarin"),
+        (FRESHENER, "which smell is the itiha aroma oil freshener", "itiha aroma oil freshener", "Mandarin"),
+        # "how LONG is the WARRANTY": the measure is of the subject after it, the feature asked (set L)
+        (
+            CHARGER,
+            "last two cheap chargers died within a month. how long is the warranty on the furst charger?",
+            "furst charger",
+            "10 Days",
+        ),
+        (CHARGER, "how long's the warranty on the furst charger", "furst charger", "10 Days"),
+    ],
+)
+def test_a_value_question_finds_the_key_of_what_it_asks_for(product, question, naming, expected):
+    answer = answer_question(product, question, MeaningEmbedder(), key_values([product]), naming)
+    assert answer.verdict == Verdict.VALUE and expected in answer.text
