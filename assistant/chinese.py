@@ -111,7 +111,7 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         headed: Callable[[str], list[str]] | None = None,
         brand_of: Callable[[str], str | None] | None = None,
         held_with: Callable[[list[str], str], int] | None = None,
-        compound_kind: Callable[[str, list[str], list[str]], str | None] | None = None,
+        compound_kind: Callable[[str, list[str]], str | None] | None = None,
     ):
         self.is_type = is_type
         self.carried = carried
@@ -129,7 +129,7 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         self.brand_of = brand_of or (lambda name: None)
         self.held_with = held_with or (lambda words, kind: 0)  # how many products of a kind hold words
         # the shop's narrower kind a compound names by its head (assistant.compound_heads)
-        self.compound_kind = compound_kind or (lambda word, heads, modifiers: None)
+        self.compound_kind = compound_kind or (lambda word, heads: None)
         # A catalog written in Chinese: its own kinds, matched before the English reading.
         self.shop_kinds = shop_kinds if shop_kinds else None
 

@@ -16,7 +16,7 @@ from assistant.chinese_lexicon import (
     vocabulary,
 )
 from common.language import CJK, is_adjective, segment
-from common.text import AUDIENCE_WORDS, STOPWORDS, terms
+from common.text import AUDIENCE_WORDS, terms
 
 
 class KindReading:
@@ -128,15 +128,7 @@ class KindReading:
         sense = self.words["heads"].get(head) or next(iter(_senses(head)), None)
         kind = self._type_in(sense) if sense else None
         heads = [kind] if kind and len(terms(kind)) == 1 else []
-        return self.compound_kind(joined, heads, self._modifier_glosses(modifier)) if heads else None
-
-    @staticmethod
-    def _modifier_glosses(modifier: str) -> list[str]:
-        """The English words a compound's modifier says: its senses where CEDICT holds it, else
-        each character's first sense (唇线: 唇 "lip"); content words only. The shop's types that
-        hold one compete with the head's own types (`compound_kind`; the embedder judges)."""
-        senses = _senses(modifier) or [s for ch in modifier for s in _senses(ch)[:1]]
-        return [w for s in senses for w in terms(s) if w.isalpha() and len(w) >= 3 and w not in STOPWORDS]
+        return self.compound_kind(joined, heads) if heads else None
 
     def _rejoined(self, text: str) -> str:
         """A shopping word said with 的 inside it ("坡跟的鞋": 坡跟鞋, wedges; set L zh-016 read

@@ -38,14 +38,11 @@ class HeadedCompounds:
         self.margin = margin
         self._cache: dict[str, np.ndarray] = {}
 
-    def named(self, word: str, heads: list[str], modifiers: Iterable[str] = ()) -> str | None:
+    def named(self, word: str, heads: list[str]) -> str | None:
         """The narrower type the compound `word` names, of those ending in one of `heads` (the
-        head character's English words) or holding one of `modifiers` (the English words of the
-        characters before the head: 唇线笔 is a lip liner, no kind of pen, and 唇 is "lip"), or
-        None where none beats the bare head by the margin."""
+        head character's English words), or None where none beats the bare head by the margin."""
         shared = {f(h) for h in heads for f in (str, lambda w: w + "s", lambda w: w + "es")}
-        said = set(modifiers) - shared
-        found = [p for p in self.phrases if terms(p) and (terms(p)[-1] in shared or said & set(terms(p)[:-1]))]
+        found = [p for p in self.phrases if terms(p) and terms(p)[-1] in shared]
         # a brand before a type names no narrower kind: "generic menstrual cup" is a menstrual cup
         narrower = [p for p in found if len(terms(p)) >= 2 and not self._has_shorter(p, found)]
         narrower = [p for p in narrower if all(map(self.ordinary, terms(p)))]  # never a brand's node

@@ -273,29 +273,6 @@ def test_a_compound_names_the_shops_narrower_type_of_its_head_by_a_margin(word, 
     assert compounds.named(word, heads) == named
 
 
-# A pen shop's types, and how near each stands to a compound of a pen head: 唇线笔 (唇 "lip") far
-# nearer the lip liner than a pen.
-PENS = {
-    "pen": [1.0, 0.0, 0.0],
-    "sketch pen": [1.0, 0.5, 0.0],
-    "lip liner": [0.0, 0.0, 1.0],
-    "lip gloss": [0.3, 0.0, 1.0],
-    "唇线笔": [0.1, 0.0, 1.0],
-}
-
-
-@pytest.mark.parametrize(
-    "word, modifiers, named",
-    [
-        ("唇线笔", ["lip", "thread"], "lip liner"),  # a type holding the modifier's word, no pen
-    ],
-)
-def test_a_compound_names_a_type_holding_its_modifiers_word_by_a_margin(word, modifiers, named):
-    shop = ["pen", "sketch pen", "lip liner", "lip gloss"]
-    compounds = HeadedCompounds(shop, lambda: _Vectors(PENS), 0.035)
-    assert compounds.named(word, ["pen"], modifiers) == named
-
-
 @pytest.mark.parametrize(
     "message, expected",
     [
@@ -307,7 +284,7 @@ def test_a_compound_names_a_type_holding_its_modifiers_word_by_a_margin(word, mo
 def test_a_cut_compound_is_read_as_the_kind_its_head_ranks(message, expected):
     asked = []
 
-    def compound_kind(word: str, heads: list[str], modifiers: list[str]) -> str | None:
+    def compound_kind(word: str, heads: list[str]) -> str | None:
         asked.append((word, heads))
         return "menstrual cup" if word == "月经杯" and "cup" in heads else None
 
