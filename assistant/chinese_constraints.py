@@ -317,19 +317,40 @@ class ConstraintReading:
 
     def _asks(self, message: str) -> bool:
         message = re.sub(self.words["pack_counts"], " ", message)  # "一套几个的": a set of several
+        message = re.sub(self.words["counted_packs"], " ", message)  # "一次买几条的": several at once
         return any(cue in message for cue in self.words["question_cues"])
 
     def _pack(self, text: str, kinds: list[str]) -> str | None:
         """The shop's word for a pack of the kind where the message says the product comes as
         several pieces ("一套的合金手镯", "干脆买一套几条的": sets R zh-r-22, Q d-04 showed single
         bangles and ties): of `pack_words`, the one most of the kind's products hold (`held_with`:
-        bangles "set", neckties "combo"). None where the message says no pack or none holds one."""
+        bangles "set", neckties "combo"); with the count said, the counted pack the products hold
+        (`_counted_pack`). None where the message says no pack or none holds one."""
+        counted = re.search(self.words["counted_packs"], text)
         said = any(cue in text for cue in self.words["pack_cues"]) or re.search(self.words["pack_counts"], text)
-        if not said or not kinds:
+        if not (said or counted) or not kinds:
             return None
+        found = self._counted_pack(counted, kinds[-1]) if counted else None
+        if found or not said:
+            return found
         held = [(self.held_with([word], kinds[-1]), word) for word in self.words["pack_words"]]
         count, word = max(held)
         return word if count > 0 else None
+
+    def _counted_pack(self, counted: re.Match, kind: str) -> str | None:
+        """The pack with its count as the kind's products write it ("一包六条的内裤": "pack of 6";
+        "一次买三条的浴巾": "3 bath towel", a sales package's words; set N zh-29 and Q zh-025 showed
+        single items): of the pack words with "of" and the count, and the count before the kind's
+        name, the phrase most of the kind's products hold. None where the count is no number
+        ("一套几个": several) or no product holds any."""
+        said = counted.group("count") or counted.group("counted")
+        number = to_number(said) if said else None
+        if not number or number != int(number) or number < 2:
+            return None
+        n = int(number)
+        phrases = [f"{word} of {n}" for word in self.words["pack_words"]] + [f"{n} {kind}"]
+        most, phrase = max((self.held_with(terms(p), kind), p) for p in phrases)
+        return phrase if most > 0 else None
 
 
 def _last_place(amount: float) -> float:

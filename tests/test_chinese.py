@@ -318,11 +318,41 @@ def test_a_pack_of_several_is_the_shops_pack_word(earlier, message, pack):
         is_type=lambda words: tuple(words) in KNOWN,
         carried=lambda words: tuple(words) in CARRIED,
         knows=lambda word: word in WORDS or (word,) in KNOWN,
-        held_with=lambda words, kind: HELD.get((words[0], kind), 0),
+        held_with=lambda words, kind: HELD.get((words[0], kind), 0) if len(words) == 1 else 0,
     )
     reading = reader.read(message, earlier)
     assert [w for w in reading.required if w in ("set", "combo", "pack", "kit")] == ([pack] if pack else [])
     assert reading.text  # never read as nothing, nor as a question ("几个")
+
+
+# Packs of a count the shop's products hold: rings as sets of 3, purses as packs of 2 (more than
+# as combos of 2), mugs as sets of 6 and, as a sales package says, "2 mug".
+HELD_COUNTS = {("set", "of", "3", "ring"): 2, ("pack", "of", "2", "purse"): 3, ("combo", "of", "2", "purse"): 1}
+HELD_COUNTS |= {("set", "of", "6", "mug"): 1, ("2", "mug", "mug"): 2}
+
+
+@pytest.mark.parametrize(
+    "message, pack",
+    [
+        ("戒指，一套三个的", "set of 3"),  # the count after the pack word
+        ("三个一套的戒指", "set of 3"),  # the count before it
+        ("钱包 一包两只的", "pack of 2"),  # the counted pack the kind's products hold most
+        ("马克杯，一次买六个的那种", "set of 6"),  # buying several at once is a pack
+        ("马克杯，一次买两个的", "2 mug"),  # the count before the kind's name, as products hold it
+    ],
+)
+def test_a_pack_said_with_its_count_is_the_counted_pack_the_shop_holds(message, pack):
+    def held_with(words: list[str], kind: str) -> int:
+        return HELD_COUNTS.get((*words, kind), 0) or HELD.get((words[0], kind), 0) * (len(words) == 1)
+
+    reader = ChineseReader(
+        is_type=lambda words: tuple(words) in KNOWN,
+        carried=lambda words: tuple(words) in CARRIED,
+        knows=lambda word: word in WORDS or (word,) in KNOWN,
+        held_with=held_with,
+    )
+    reading = reader.read(message)
+    assert pack in reading.required and "set" not in reading.required
 
 
 @pytest.mark.parametrize(
