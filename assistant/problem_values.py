@@ -1,6 +1,7 @@
 """Values a shopper names as the problem, not as a wish: the subject of a clause that judges it
 too much ("anarkali is too much for office", "the heavy ones are way too bulky") or says what
-it does to someone ("cables annoy me", "plastic bottles give my water a funny taste").
+it does to someone ("cables annoy me", "plastic bottles give my water a funny taste"), or what
+the person has too much of ("she has too much green already").
 
 Such a value is never a must-have: a follow-up that names it asks for nothing by it, and a value
 the request already holds is dropped once the shopper names it so (`assistant.interpret`). The
@@ -16,18 +17,21 @@ from __future__ import annotations
 
 from assistant.audience import clauses
 from assistant.audience import table as audience_table
+from assistant.message_patterns import FUNCTION_WORDS
 from assistant.said_of_others import refused_words
 from assistant.steering import steering
 from common.text import STOPWORDS, singular, terms, tokenize
 
 _READING = steering()["follow_up_reading"]
 AFFECTED = frozenset(_READING["affected_words"])
-NOT_VERBS = frozenset(_READING["not_verbs"])
+# Function words ("white ones IF you have") and prepositions ("shoes LIKE my brother's") are no verb.
+NO_VERBS = frozenset(_READING["not_verbs"]) | FUNCTION_WORDS | STOPWORDS
 COPULAS = [tuple(c.split()) for c in sorted(_READING["judging_copulas"], key=len, reverse=True)]
 DEGREES = [tuple(d.split()) for d in sorted(_READING["degree_words"], key=len, reverse=True)]
 OPENERS = frozenset(
     {"oh", "and", "but", "also", "so", "well", "hmm", "ok", "okay", "the", "those", "these", "that", "this", "a", "an"}
 )
+EXCESS = frozenset({"much", "many"})
 SUBJECT_WORDS = 3  # a subject longer than this is no value ("the one my sister got last year")
 
 
@@ -46,7 +50,18 @@ def problem_words(message: str) -> set[str]:
             if _judged_too(words, end) or _does_to_someone(words, end):
                 out |= set(subject)
                 break
+        out |= _in_excess(words)
     return out
+
+
+def _in_excess(words: list[str]) -> set[str]:
+    """What the shopper has too much or too many of ("she has too much green already"): the word
+    right after "too much" / "too many", when it is no function word."""
+    return {
+        words[i + 2]
+        for i in range(len(words) - 2)
+        if words[i] == "too" and words[i + 1] in EXCESS and words[i + 2] not in NO_VERBS
+    }
 
 
 def _names_no_value(subject: list[str]) -> bool:
@@ -73,7 +88,7 @@ def _does_to_someone(words: list[str], end: int) -> bool:
     """A verb that agrees with the subject, then someone affected: "cables annoy me", "plastic
     gives my water a taste", "the straps hurt his ears"; "shoes like my brother's" has no verb."""
     verb, head = words[end], words[end - 1]
-    if not verb.isalpha() or verb in STOPWORDS or verb in NOT_VERBS or verb.endswith("ing"):
+    if not verb.isalpha() or verb in NO_VERBS or verb.endswith("ing"):
         return False
     if end + 1 >= len(words) or words[end + 1] not in AFFECTED:
         return False

@@ -503,6 +503,7 @@ CASES = [
         {"type": "kurta"},
     ),
     ("refused sub-kind", ["gloves for men", "not cricket ones"], {"type": "gloves", "audience": "men"}),
+    ("named as the problem", ["kurta for women", "green one", "no sorry, blue. she has too much green already"], None),
 ]
 # Where the whole state depends on the catalog's records, the slots that matter.
 PARTS = {
@@ -530,6 +531,7 @@ PARTS = {
     "liked colour carries: a stone necklace maybe": {"type": "stone necklace", "colours": ["green"]},
     "later value replaces: steel would be better": {"type": "water bottle", "attributes": ["steel"]},
     "named as the problem: bluetooth only, cables drive me crazy": {"type": "headset"},
+    "named as the problem: no sorry, blue. she has too much green already": {"colours": ["blue"]},
     "switch word in another clause: actually grey, matches the sofa better": {
         "type": "cushion covers",
         "colours": ["grey"],
@@ -770,6 +772,8 @@ def test_the_last_clause_that_chooses_a_card_picks_it(message, clause):
         ("kurta for my wife", set()),
         ("she is too tall for these", set()),  # a person, no value
         ("gold is what i want", set()),  # no "too": a wish
+        ("no sorry, blue. she has too much green already", {"green"}),
+        ("white ones if you have", set()),  # "if" is no verb
     ],
 )
 def test_a_value_named_as_the_problem(message, words):
