@@ -30,6 +30,7 @@ from assistant.kind_modifiers import catalog_form, kind_modifiers
 from assistant.lexicon import QUERY_WORDS
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
 from assistant.ordinals import order_words
+from assistant.replaced_values import attribute_changes, displaced
 from assistant.spelling import CHAT_WORDS
 from assistant.steering import steering
 from assistant.take_back import taken_back_words
@@ -127,9 +128,10 @@ def describe(request: Request, currency: str) -> str:
 
 
 def changes_between(old: Request, new: Request, currency: str) -> list[str]:
-    """What a turn changed, slot by slot: added, replaced (with what it was), removed."""
-    before = {s.name: s.label for s in slots(old, currency)}
-    after = {s.name: s.label for s in slots(new, currency)}
+    """What a turn changed, slot by slot: added, replaced (with what it was), removed; each
+    must-have on its own, after the type."""
+    before = {s.name: s.label for s in slots(old, currency) if s.name != "attribute"}
+    after = {s.name: s.label for s in slots(new, currency) if s.name != "attribute"}
     out = []
     for name, label in after.items():
         if name not in before:
@@ -137,7 +139,8 @@ def changes_between(old: Request, new: Request, currency: str) -> list[str]:
         elif before[name] != label:
             out.append(f"replaced: {label} (was {before[name]})")
     out += [f"removed: {label}" for name, label in before.items() if name not in after]
-    return out
+    typed = int("type" in after and before.get("type") != after["type"])  # the type's change leads
+    return out[:typed] + attribute_changes(old.constraints.attributes, new.constraints.attributes) + out[typed:]
 
 
 # -- updating it --------------------------------------------------------------------------------
@@ -191,7 +194,11 @@ def update(
         modifiers = kind_modifiers(
             query.raw, _wished(query, catalog), base.product_type, base.constraints.categories, catalog, said.attributes
         )
-        for a in [*(" ".join(catalog_form(terms(a), catalog)) for a in said.attributes), *modifiers]:
+        added_values = [*(" ".join(catalog_form(terms(a), catalog)) for a in said.attributes), *modifiers]
+        # "750 ml", then "make it a litre": a later value of the same slot replaces the earlier one
+        gone = displaced(request.constraints.attributes, added_values, request.constraints.categories, catalog)
+        request.constraints.attributes = [x for x in request.constraints.attributes if x not in gone]
+        for a in added_values:
             if a not in request.constraints.attributes:
                 request.constraints.attributes.append(a)
         if narrows:

@@ -45,7 +45,9 @@ from assistant.colour_negation import negated_colours
 from assistant.colour_words import COLOUR_CONTEXT, METAL_COLOURS, SHADES, metals_named_alone
 from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, Request, never_ranking_words
+from assistant.follow_up_amounts import amounts_said
 from assistant.lexicon import QUERY_WORDS
+from assistant.problem_values import only_refused, problem_words
 from assistant.resemblance import only_resembled
 from assistant.said_of_others import refused_words, told_in_a_story
 from assistant.steering import steering
@@ -145,7 +147,16 @@ def read_follow_up(
     said.attributes += [a for a in query.recorded if a not in said.attributes and _checkable(a, request, catalog)]
     said.attributes = [a for a in said.attributes if a not in allowed]
     refused = refused_words(message)  # "steel, not plastic": plastic is no must-have
-    said.attributes = [a for a in said.attributes if not set(terms(a)) <= refused]
+    # "cables annoy me", "anarkali is too much": named as the problem, no must-have either
+    problem = set(terms(" ".join(problem_words(message))))
+    said.attributes = [a for a in said.attributes if not set(terms(a)) <= refused | problem]
+    said.colours = [c for c in said.colours if c not in problem]
+    amounts = amounts_said(last_word(message), request.constraints.categories, catalog)
+    said.attributes += [a for a in amounts if a not in said.attributes]
+    if query.product_type and only_refused(query.product_type, request.product_type, refused | problem):
+        # "not cricket ones" after gloves, "cables annoy me" after a headset: the kind the words
+        # make is the one refused or complained of; the request keeps its own kind
+        change = TypeChange.DESCRIBE
     only_resembled(message, said)  # "something leather-ish looking": like leather, ranks only
     # A brand named only in a clause that allows it ("hrs is fine") or about another person's
     # things ("mom has a milton one, doesnt matter") ranks, it does not filter (set I).

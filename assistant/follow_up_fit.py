@@ -29,6 +29,7 @@ from assistant.dialogue import FILLER, Request
 from assistant.message_patterns import FUNCTION_WORDS
 from assistant.part_fit import device_brands, kind_titles
 from assistant.place_fit import placed
+from assistant.said_of_others import refused_words
 from assistant.spelling import CHAT_WORDS
 from assistant.type_resolution import TypeResolver
 from assistant.understand import Query
@@ -162,6 +163,8 @@ def narrowed_kind(message: str, query: Query, request: Request, catalog: Catalog
         if [w for w in terms(clause) if w not in PASSING] != named[: -len(asked)]:
             continue  # the clause says more than the sub-kind: "it's single phase", "my friend got wrangler ones"
         modifier = " ".join(named[: -len(asked)])
+        if set(named[: -len(asked)]) <= refused_words(clause):
+            continue  # "not cricket ones" after gloves refuses the sub-kind, never narrows to it
         if modifier in catalog.brand_names or any(set(terms(b)) & set(named) for b in with_kind.constraints.brands):
             continue  # "puma" after cricket bats asks for the brand, not a kind of bat
         inside = request.constraints.model_copy(update={"categories": with_kind.constraints.categories})

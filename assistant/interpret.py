@@ -44,6 +44,7 @@ from assistant.marked_brands import marked_brands
 from assistant.moves import Move, read_move
 from assistant.name_text import asks_verdict
 from assistant.picking import picked
+from assistant.problem_values import dropped_values
 from assistant.question_context import tells_context
 from assistant.ranked_pointers import ranked_pointed
 from assistant.session import Session
@@ -172,6 +173,8 @@ def interpret(
         # "we have a 10 seater dining" after table covers: a count the kind's records tell apart
         query, recounted = said_counts(last_word(message), query, session.request, engine.catalog)
         refitted += recounted
+        # "anarkali is too much for office": a must-have named as the problem is no longer one
+        refitted += dropped_values(session.request.constraints.attributes, last_word(message), earlier)
         if narrowed := narrowed_kind(last_word(message), query, session.request, engine.catalog, engine.parse):
             query, change = narrowed, TypeChange.NARROW  # "plain colour, formal" after shirts
     if follow_up and query.product_type and set(terms(query.product_type)) <= SLOT_VOCABULARY:

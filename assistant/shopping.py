@@ -65,7 +65,7 @@ def shop(a: Assistant, session: Session, message: str, meant: Interpretation, ti
         before = before.model_copy(deep=True)
         before.constraints.attributes = [x for x in before.constraints.attributes if x not in meant.refitted]
     update = dialogue.update(before, query, meant.move, shown_prices, a.engine.catalog, meant.narrows, shown_ratings)
-    if meant.remove and session.request.is_active():
+    if (meant.remove or meant.refitted) and session.request.is_active():
         update.changes = dialogue.changes_between(session.request, update.request, a.engine.catalog.currency)
     if not update.request.is_active() or (
         update.new and not content_words(update.request.text) and update.request.constraints.is_empty()

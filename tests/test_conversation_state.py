@@ -480,6 +480,30 @@ CASES = [
         ["boots for women", "black ones under 2000", "leave out the colour please"],
         {"type": "boots", "audience": "women", "price_max": 2000},
     ),
+    # a later value of the slot an earlier one fills replaces it where no product of the kind
+    # holds both: an amount of the same measure, a value of the same recorded key, or two words
+    # no key tells apart that each hold alone (`assistant.replaced_values`)
+    (
+        "later value replaces",
+        ["steel water bottle for gym", "750 ml should do", "actually no make it a litre"],
+        {"type": "water bottle", "attributes": ["steel", "1000 ml"]},
+    ),
+    (
+        "later value replaces",
+        ["diamond ring for my wife", "hmm she would prefer a zircon stone"],
+        {"type": "ring", "audience": "women", "attributes": ["zircon"]},
+    ),
+    ("later value replaces", ["straight kurta", "make it anarkali"], {"type": "kurta", "attributes": ["anarkali"]}),
+    ("later value replaces", ["plastic water bottle", "steel would be better"], None),
+    # a value or kind named as the problem, or a sub-kind refused, is no must-have (`problem_values`)
+    ("named as the problem", ["headset for office calls", "bluetooth only, cables drive me crazy"], None),
+    (
+        "named as the problem",
+        ["anarkali kurta", "anarkali looks way too heavy for daily wear"],
+        {"type": "kurta"},
+    ),
+    ("refused sub-kind", ["gloves for men", "not cricket ones"], {"type": "gloves", "audience": "men"}),
+    ("named as the problem", ["kurta for women", "green one", "no sorry, blue. she has too much green already"], None),
 ]
 # Where the whole state depends on the catalog's records, the slots that matter.
 PARTS = {
@@ -505,6 +529,9 @@ PARTS = {
     "polite request: would like to send a little cap": {"type": "cap"},
     "liked colour carries: she needs boots": {"type": "boots", "colours": ["red"]},
     "liked colour carries: a stone necklace maybe": {"type": "stone necklace", "colours": ["green"]},
+    "later value replaces: steel would be better": {"type": "water bottle", "attributes": ["steel"]},
+    "named as the problem: bluetooth only, cables drive me crazy": {"type": "headset"},
+    "named as the problem: no sorry, blue. she has too much green already": {"colours": ["blue"]},
     "switch word in another clause: actually grey, matches the sofa better": {
         "type": "cushion covers",
         "colours": ["grey"],
@@ -732,3 +759,32 @@ def test_words_said_before_the_kind_still_rank_once_it_is_named(assistant):
 )
 def test_the_last_clause_that_chooses_a_card_picks_it(message, clause):
     assert picking.picking_clause(message) == clause
+
+
+@pytest.mark.parametrize(
+    ("message", "words"),
+    [
+        ("oh and it has to be bluetooth, cables annoy me", {"cables"}),
+        ("the straps hurt my shoulders", {"straps"}),
+        ("plastic gives my water a smell", {"plastic"}),
+        ("the heavy ones are way too bulky", {"heavy", "ones"}),
+        ("shoes like my brother's", set()),  # a preposition, no verb
+        ("kurta for my wife", set()),
+        ("she is too tall for these", set()),  # a person, no value
+        ("gold is what i want", set()),  # no "too": a wish
+        ("no sorry, blue. she has too much green already", {"green"}),
+        ("white ones if you have", set()),  # "if" is no verb
+    ],
+)
+def test_a_value_named_as_the_problem(message, words):
+    from assistant.problem_values import problem_words
+
+    assert problem_words(message) == words
+
+
+def test_the_reply_says_which_value_replaced_which(assistant):
+    session = Session()
+    for turn in ["steel water bottle for gym", "750 ml should do"]:
+        assistant.reply(session, turn)
+    reply = assistant.reply(session, "actually no make it a litre")
+    assert reply.changes == ["replaced: 1000 ml (was 750 ml)"]
