@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from assistant.amount_permission import permitted
 from assistant.fit import unit_words
 from common.text import STOPWORDS
 
@@ -27,11 +28,13 @@ RATING_WORDS = frozenset(json.loads(DATA.read_text(encoding="utf-8"))["rating_wo
 TOKEN = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[$₹€£~+%#\-–]")
 # The soft band of "around X": ranking prefers prices within this share of X; nothing is dropped.
 NEAR_BAND = 0.25
+INDEFINITE = frozenset({"a", "an", "one", "single"})  # before the one noun of a least amount
 
 
 @dataclass(frozen=True)
 class Lexicon:
     units: dict[str, float]
+    scaled: dict[str, float]  # number words that count only before a scale ("do hazaar", "paanch sau")
     scales: dict[str, float]
     fractions: dict[str, float]
     currency: frozenset[str]
@@ -59,6 +62,7 @@ def lexicon() -> Lexicon:
     kinds = ("ceiling_before", "ceiling_after", "floor_before", "floor_after", "around_before", "around_after")
     return Lexicon(
         units={k: float(v) for k, v in raw["units"].items()},
+        scaled={k: float(v) for k, v in raw["scaled_words"].items()},
         scales={**{k: float(v) for k, v in raw["scales"].items()}, **dict.fromkeys(raw["hundred"], 100.0)},
         fractions={k: float(v) for k, v in raw["fractions"].items()},
         currency=frozenset(raw["currency"]),
@@ -176,6 +180,8 @@ def read_prices(text: str) -> PriceReading:
             continue
         if kind in ("ceiling_before", "floor_before") and _negated(toks, matches, b_start, lex):
             kind = "floor_before" if kind == "ceiling_before" else "ceiling_before"
+        elif kind == "floor_before" and permitted(toks, matches, b_start, _cue_end(toks, a.start, lex)):
+            kind = "around_before"  # "ok to go above 2000": leave to pass it, no minimum
         elif kind in ("ceiling_after", "floor_after") and _negated(toks, matches, a.start, lex):
             # "shouldn't cost five hundred or more": a negation before the amount turns over
             # the bound its cue after it says.
@@ -249,8 +255,8 @@ def _words_number(toks: list[str], i: int, lex: Lexicon) -> tuple[float, int] | 
     while j < len(toks):
         t = toks[j]
         nxt = toks[j + 1] if j + 1 < len(toks) else ""
-        if t in lex.units:
-            value = lex.units[t]
+        if t in lex.units or (t in lex.scaled and not current and nxt in lex.scales and nxt != "k"):
+            value = lex.units[t] if t in lex.units else lex.scaled[t]
             # "one fifty", "two ninety nine": hundreds said without the word, as prices are read
             # out ("one fifty" is 150, not 51)
             said_as_hundreds = seen_number and 0 < current < 20 and value >= 20 and value % 10 == 0
@@ -351,7 +357,11 @@ def _negated(toks: list[str], matches: list[re.Match[str]], start: int, lex: Lex
     text = matches[0].string if matches else ""
     for i in range(max(0, start - 4), start):
         between = text[matches[i].end() : matches[start].start()] if start < len(matches) else ""
-        bridged = all(t in lex.bridge for t in toks[i + 1 : start])
+        # a bridge word, or the one noun of an indefinite ("not a paisa over 10k", "not one
+        # dollar more than"): the least amount, negated; "no show socks below 500" has none
+        bridged = all(
+            t in lex.bridge | INDEFINITE or toks[k - 1] in INDEFINITE for k, t in enumerate(toks[:start]) if k > i
+        )
         if toks[i] in lex.negations and bridged and not re.search(r"[,;.!?]", between):
             return True
     return False

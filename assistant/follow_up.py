@@ -46,6 +46,7 @@ from assistant.colour_words import COLOUR_CONTEXT, METAL_COLOURS, SHADES, metals
 from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.lexicon import QUERY_WORDS
+from assistant.loosened_budget import loosen_ceiling
 from assistant.resemblance import only_resembled
 from assistant.said_of_others import refused_words, told_in_a_story
 from assistant.steering import steering
@@ -133,6 +134,7 @@ def read_follow_up(
         said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)
         _correct_bound(message, said, request.constraints)
         as_ceiling(message, said, PERMISSIVE)  # "1.8k is ok": the most they will pay
+        loosen_ceiling(message, said, request.constraints)  # "ok can stretch a bit"
     _not_said_again(message, said)
     said.brands = [b for b in said.brands if not _fitted_brand(message, b, request, catalog)]
     allowed = not_required(message, recipients(request.text))
