@@ -28,6 +28,7 @@ from assistant.catalog_tables import AUDIENCE_BITS, bits
 from assistant.constraints import Constraints
 from assistant.kind_modifiers import catalog_form, kind_modifiers
 from assistant.lexicon import QUERY_WORDS
+from assistant.measured_follow_up import replaced_measures
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
 from assistant.ordinals import order_words
 from assistant.spelling import CHAT_WORDS
@@ -194,6 +195,8 @@ def update(
         for a in [*(" ".join(catalog_form(terms(a), catalog)) for a in said.attributes), *modifiers]:
             if a not in request.constraints.attributes:
                 request.constraints.attributes.append(a)
+        # "make it a litre" after "750 ml should do": the new amount of a measure replaces the old
+        request.constraints.attributes = replaced_measures(request.constraints.attributes, said.attributes)
         if narrows:
             request.product_type, request.constraints.categories = query.product_type, list(said.categories)
         new = False

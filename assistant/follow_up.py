@@ -47,6 +47,7 @@ from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.lexicon import QUERY_WORDS
 from assistant.loosened_budget import loosen_ceiling
+from assistant.measured_follow_up import measures_said
 from assistant.resemblance import only_resembled
 from assistant.said_of_others import refused_words, told_in_a_story
 from assistant.steering import steering
@@ -139,6 +140,9 @@ def read_follow_up(
     said.brands = [b for b in said.brands if not _fitted_brand(message, b, request, catalog)]
     allowed = not_required(message, recipients(request.text))
     said.attributes += [a for a in query.recorded if a not in said.attributes and _checkable(a, request, catalog)]
+    if change != TypeChange.SWITCH:  # "make it a litre" after bottles: an amount of the kind asked for
+        measured = measures_said(query.raw, request.constraints.categories, catalog)
+        said.attributes += [m for m in measured if m not in said.attributes]
     said.attributes = [a for a in said.attributes if a not in allowed]
     refused = refused_words(message)  # "steel, not plastic": plastic is no must-have
     said.attributes = [a for a in said.attributes if not set(terms(a)) <= refused]

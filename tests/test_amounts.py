@@ -6,6 +6,7 @@ import pytest
 
 from assistant import amount_permission
 from assistant.amounts import read_prices
+from assistant.measured_follow_up import replaced_measures
 
 
 @pytest.mark.parametrize(
@@ -208,3 +209,16 @@ def test_a_negation_turns_over_a_bound_only_in_its_own_clause(text, price_min, p
 )
 def test_a_permission_to_pass_the_budget_loosens_it(clause, loosens):
     assert amount_permission.loosens(clause) is loosens
+
+
+@pytest.mark.parametrize(
+    ("had", "said", "kept"),
+    [
+        (["steel", "750 ml"], ["1000 ml"], ["steel"]),  # "make it a litre" after "750 ml should do"
+        (["9 w"], ["6 w"], []),  # "6 watt not 9"
+        (["1 l"], ["1000 ml"], ["1 l"]),  # the same amount in another unit stays
+        (["steel", "750 ml"], ["6 w"], ["steel", "750 ml"]),  # another measure replaces nothing
+    ],
+)
+def test_a_later_amount_of_a_measure_replaces_the_earlier(had, said, kept):
+    assert replaced_measures(had, said) == kept
