@@ -1,5 +1,6 @@
-"""A bound's direction from the words that govern it: permission turns a floor cue into leave to
-pass the amount, not a demand to stay above it.
+"""A bound's direction from the words that govern it: a negation turns a cue over (`negated`:
+"can't spend more than 3 grand", "not a paisa over 10k"), and permission turns a floor cue into
+leave to pass the amount, not a demand to stay above it.
 
 "ok to go above 2000", "happy to spend over 5k", "don't mind going past 800": the shopper allows
 prices beyond the amount; nothing above it is asked for. Read by its cue alone the amount was a
@@ -7,7 +8,7 @@ minimum (set Q q-05). The words are closed classes, data in `amounts.json` ("per
 "going_verbs"): a permission word governs the cue when only bridge words stand between them in
 one clause and a verb of going or spending past the amount is among them or is the cue itself
 ("ok, above 2000 then" asks for more than 2000). A negation before the cue is read first, by
-`amounts._negated` ("can't go above 2000" is a ceiling).
+`negated` below ("can't go above 2000" is a ceiling).
 """
 
 from __future__ import annotations
@@ -17,9 +18,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.amounts import Lexicon
 
 DATA = Path(__file__).resolve().parent / "data" / "amounts.json"
 REACH = 6  # words between a permission word and the cue ("ok to go a little bit above")
+INDEFINITE = frozenset({"a", "an", "one", "single"})  # before the one noun of a least amount
+# going or spending with no word of how far: a passing word must come too ("go a bit higher")
+PLAIN_GOING = frozenset({"go", "going", "goes", "spend", "spending", "pay", "paying"})
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,24 @@ def loosens(clause: str) -> bool:
                 rest.append(w)
             elif w not in p.bridge:
                 break
-        if p.going & set(rest) and (set(rest) - {"go", "going", "goes", "spend", "spending", "pay", "paying"}):
+        if p.going & set(rest) and set(rest) - PLAIN_GOING:  # "can go": no word of passing ("can go for blue")
+            return True
+    return False
+
+
+def negated(toks: list[str], matches: list[re.Match[str]], start: int, lex: Lexicon) -> bool:
+    """A negation in the four words before a bound cue, in the same clause and with only bridge
+    words between ("can't spend more than", "don't want anything over"), turns it over; one in
+    the clause before ("not too expensive, max 80") or one that negates a noun ("no show socks
+    below 500") does not."""
+    text = matches[0].string if matches else ""
+    for i in range(max(0, start - 4), start):
+        between = text[matches[i].end() : matches[start].start()] if start < len(matches) else ""
+        # a bridge word, or the one noun of an indefinite ("not a paisa over 10k", "not one
+        # dollar more than"): the least amount, negated; "no show socks below 500" has none
+        bridged = all(
+            t in lex.bridge | INDEFINITE or toks[k - 1] in INDEFINITE for k, t in enumerate(toks[:start]) if k > i
+        )
+        if toks[i] in lex.negations and bridged and not re.search(r"[,;.!?]", between):
             return True
     return False

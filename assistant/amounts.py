@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from assistant.amount_permission import permitted
+from assistant.amount_permission import negated, permitted
 from assistant.fit import unit_words
 from common.text import STOPWORDS
 
@@ -28,7 +28,6 @@ RATING_WORDS = frozenset(json.loads(DATA.read_text(encoding="utf-8"))["rating_wo
 TOKEN = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[$₹€£~+%#\-–]")
 # The soft band of "around X": ranking prefers prices within this share of X; nothing is dropped.
 NEAR_BAND = 0.25
-INDEFINITE = frozenset({"a", "an", "one", "single"})  # before the one noun of a least amount
 
 
 @dataclass(frozen=True)
@@ -178,11 +177,11 @@ def read_prices(text: str) -> PriceReading:
             kind = "ceiling_before" if _held(toks, a, lex) else "around_before"
         if kind is None or kind in ("range_before", "range_after"):
             continue
-        if kind in ("ceiling_before", "floor_before") and _negated(toks, matches, b_start, lex):
+        if kind in ("ceiling_before", "floor_before") and negated(toks, matches, b_start, lex):
             kind = "floor_before" if kind == "ceiling_before" else "ceiling_before"
         elif kind == "floor_before" and permitted(toks, matches, b_start, _cue_end(toks, a.start, lex)):
             kind = "around_before"  # "ok to go above 2000": leave to pass it, no minimum
-        elif kind in ("ceiling_after", "floor_after") and _negated(toks, matches, a.start, lex):
+        elif kind in ("ceiling_after", "floor_after") and negated(toks, matches, a.start, lex):
             # "shouldn't cost five hundred or more": a negation before the amount turns over
             # the bound its cue after it says.
             kind = "floor_after" if kind == "ceiling_after" else "ceiling_after"
@@ -347,24 +346,6 @@ def _spaced(matches: list[re.Match[str]], i: int) -> bool:
 
 def _ends_with(toks: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     return i >= len(phrase) and tuple(toks[i - len(phrase) : i]) == phrase
-
-
-def _negated(toks: list[str], matches: list[re.Match[str]], start: int, lex: Lexicon) -> bool:
-    """A negation in the four words before a bound cue, in the same clause and with only bridge
-    words between ("can't spend more than", "don't want anything over"), turns it over; one in
-    the clause before ("not too expensive, max 80") or one that negates a noun ("no show socks
-    below 500") does not."""
-    text = matches[0].string if matches else ""
-    for i in range(max(0, start - 4), start):
-        between = text[matches[i].end() : matches[start].start()] if start < len(matches) else ""
-        # a bridge word, or the one noun of an indefinite ("not a paisa over 10k", "not one
-        # dollar more than"): the least amount, negated; "no show socks below 500" has none
-        bridged = all(
-            t in lex.bridge | INDEFINITE or toks[k - 1] in INDEFINITE for k, t in enumerate(toks[:start]) if k > i
-        )
-        if toks[i] in lex.negations and bridged and not re.search(r"[,;.!?]", between):
-            return True
-    return False
 
 
 def _shared_scale(toks: list[str], first: Amount, second: Amount, lex: Lexicon) -> float:

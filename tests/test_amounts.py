@@ -6,6 +6,8 @@ import pytest
 
 from assistant import amount_permission
 from assistant.amounts import read_prices
+from assistant.constraints import Constraints
+from assistant.loosened_budget import loosen_ceiling
 from assistant.measured_follow_up import replaced_measures
 
 
@@ -222,3 +224,17 @@ def test_a_permission_to_pass_the_budget_loosens_it(clause, loosens):
 )
 def test_a_later_amount_of_a_measure_replaces_the_earlier(had, said, kept):
     assert replaced_measures(had, said) == kept
+
+
+@pytest.mark.parametrize(
+    ("message", "near"),
+    [
+        ("ok can stretch a bit", 2000.0),  # the ceiling becomes a price to be near
+        ("fine, i dont mind paying a little more", 2000.0),
+        ("can you show more", None),  # no permission to pass it: the ceiling stays
+    ],
+)
+def test_a_follow_up_that_permits_passing_the_ceiling_loosens_it(message, near):
+    said = Constraints()
+    loosen_ceiling(message, said, Constraints(price_max=2000.0))
+    assert said.price_near == near
