@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from assistant.amount_permission import negated, permitted
 from assistant.fit import unit_words
 from common.text import STOPWORDS
 
@@ -32,6 +33,7 @@ NEAR_BAND = 0.25
 @dataclass(frozen=True)
 class Lexicon:
     units: dict[str, float]
+    scaled: dict[str, float]  # number words that count only before a scale ("do hazaar", "paanch sau")
     scales: dict[str, float]
     fractions: dict[str, float]
     currency: frozenset[str]
@@ -59,6 +61,7 @@ def lexicon() -> Lexicon:
     kinds = ("ceiling_before", "ceiling_after", "floor_before", "floor_after", "around_before", "around_after")
     return Lexicon(
         units={k: float(v) for k, v in raw["units"].items()},
+        scaled={k: float(v) for k, v in raw["scaled_words"].items()},
         scales={**{k: float(v) for k, v in raw["scales"].items()}, **dict.fromkeys(raw["hundred"], 100.0)},
         fractions={k: float(v) for k, v in raw["fractions"].items()},
         currency=frozenset(raw["currency"]),
@@ -174,9 +177,11 @@ def read_prices(text: str) -> PriceReading:
             kind = "ceiling_before" if _held(toks, a, lex) else "around_before"
         if kind is None or kind in ("range_before", "range_after"):
             continue
-        if kind in ("ceiling_before", "floor_before") and _negated(toks, matches, b_start, lex):
+        if kind in ("ceiling_before", "floor_before") and negated(toks, matches, b_start, lex):
             kind = "floor_before" if kind == "ceiling_before" else "ceiling_before"
-        elif kind in ("ceiling_after", "floor_after") and _negated(toks, matches, a.start, lex):
+        elif kind == "floor_before" and permitted(toks, matches, b_start, _cue_end(toks, a.start, lex)):
+            kind = "around_before"  # "ok to go above 2000": leave to pass it, no minimum
+        elif kind in ("ceiling_after", "floor_after") and negated(toks, matches, a.start, lex):
             # "shouldn't cost five hundred or more": a negation before the amount turns over
             # the bound its cue after it says.
             kind = "floor_after" if kind == "ceiling_after" else "ceiling_after"
@@ -249,8 +254,8 @@ def _words_number(toks: list[str], i: int, lex: Lexicon) -> tuple[float, int] | 
     while j < len(toks):
         t = toks[j]
         nxt = toks[j + 1] if j + 1 < len(toks) else ""
-        if t in lex.units:
-            value = lex.units[t]
+        if t in lex.units or (t in lex.scaled and not current and nxt in lex.scales and nxt != "k"):
+            value = lex.units[t] if t in lex.units else lex.scaled[t]
             # "one fifty", "two ninety nine": hundreds said without the word, as prices are read
             # out ("one fifty" is 150, not 51)
             said_as_hundreds = seen_number and 0 < current < 20 and value >= 20 and value % 10 == 0
@@ -341,20 +346,6 @@ def _spaced(matches: list[re.Match[str]], i: int) -> bool:
 
 def _ends_with(toks: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     return i >= len(phrase) and tuple(toks[i - len(phrase) : i]) == phrase
-
-
-def _negated(toks: list[str], matches: list[re.Match[str]], start: int, lex: Lexicon) -> bool:
-    """A negation in the four words before a bound cue, in the same clause and with only bridge
-    words between ("can't spend more than", "don't want anything over"), turns it over; one in
-    the clause before ("not too expensive, max 80") or one that negates a noun ("no show socks
-    below 500") does not."""
-    text = matches[0].string if matches else ""
-    for i in range(max(0, start - 4), start):
-        between = text[matches[i].end() : matches[start].start()] if start < len(matches) else ""
-        bridged = all(t in lex.bridge for t in toks[i + 1 : start])
-        if toks[i] in lex.negations and bridged and not re.search(r"[,;.!?]", between):
-            return True
-    return False
 
 
 def _shared_scale(toks: list[str], first: Amount, second: Amount, lex: Lexicon) -> float:

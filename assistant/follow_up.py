@@ -47,6 +47,7 @@ from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.follow_up_amounts import amounts_said
 from assistant.lexicon import QUERY_WORDS
+from assistant.loosened_budget import loosen_ceiling
 from assistant.problem_values import only_refused, problem_words
 from assistant.resemblance import only_resembled
 from assistant.said_of_others import refused_words, told_in_a_story
@@ -141,6 +142,7 @@ def read_follow_up(
         said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)
         _correct_bound(message, said, request.constraints)
         as_ceiling(message, said, PERMISSIVE)  # "1.8k is ok": the most they will pay
+        loosen_ceiling(message, said, request.constraints)  # "ok can stretch a bit"
     _not_said_again(message, said)
     said.brands = [b for b in said.brands if not _fitted_brand(message, b, request, catalog)]
     allowed = not_required(message, recipients(request.text))

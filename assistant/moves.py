@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from assistant.amounts import lexicon
 from assistant.steering import steering
 
 _STEERING = steering()
 _PHRASES: dict[str, list[str]] = _STEERING["moves"]
 MIN_RATING_FLOOR: float = _STEERING["min_rating_floor"]  # "better rated" asks at least this
+NEGATIONS = lexicon().negations
+DEGREE = frozenset({"so", "that", "very", "all", "really", "overly"})  # may stand between: "not really too costly"
 
 
 def _pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -37,4 +40,21 @@ RESET = PATTERNS[Move.RESET]
 
 def read_move(message: str) -> Move | None:
     """The first move the message makes, in `Move` order (a reset wins over "something cheaper")."""
-    return next((move for move in Move if PATTERNS[move].search(message)), None)
+    for move in Move:
+        found = PATTERNS[move].search(message)
+        if found and move == Move.CHEAPER and _negated(message[: found.start()]):
+            # "not too costly": no verdict on the prices shown ("too costly" is), a wish for the
+            # cheap end; set R ud-25 put a strict ceiling at the cheapest card and left nothing
+            return Move.CHEAP_FIRST
+        if found:
+            return move
+    return None
+
+
+def _negated(before: str) -> bool:
+    """A negation (`amounts.json` "negations") is the word before the phrase, or the one before
+    it with a degree word between ("not really too costly")."""
+    words = re.findall(r"[a-z']+", before.lower())[-2:]
+    return bool(words) and (
+        words[-1] in NEGATIONS or (len(words) == 2 and words[0] in NEGATIONS and words[1] in DEGREE)
+    )

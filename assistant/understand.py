@@ -16,6 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from assistant.amounts import RATING_WORDS, amount_words, read_prices
+from assistant.amounts import lexicon as amounts_lexicon
 from assistant.asked_amounts import asked_amounts
 from assistant.audience import (
     addressed_part,
@@ -273,7 +274,10 @@ class Understander:
 
     @cached_property
     def speller(self) -> Speller:
-        tables = {w for phrase in (*PREMIUM_PHRASES, *amount_words()) for w in tokenize(phrase)}
+        # Hindi number words ("paanch sau") are no typos, yet rank as words ("teen", "tin"): not amount_words
+        tables = {
+            w for phrase in (*PREMIUM_PHRASES, *amount_words(), *amounts_lexicon().scaled) for w in tokenize(phrase)
+        }
         absent = {b for b in KNOWN_BRANDS if not self.catalog.knows_word(b)}
         return Speller(self.vocabulary, self._real_words | tables, absent)
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from assistant import amount_permission
 from assistant.amounts import read_prices
+from assistant.constraints import Constraints
+from assistant.loosened_budget import loosen_ceiling
 
 
 @pytest.mark.parametrize(
@@ -121,6 +124,17 @@ from assistant.amounts import read_prices
         # a comma after a number ends it: two amounts, each with its own cue (set S)
         ("a jacket around 900, 1200 is the limit", None, 1200, 900),
         ("kurta for my dad, size 42, 800 max", None, 800, None),
+        # Hindi number words count before a scale word: "do hazaar", "paanch sau", "dedh lakh"
+        ("budget do hazaar", None, 2000, None),
+        ("teen sau se kam", None, 300, None),
+        ("dedh lakh tak", None, 150000, None),
+        ("do hazaar paanch sau tak", None, 2500, None),
+        ("dhai hazaar max", None, 2500, None),
+        # permission governs a floor cue: leave to pass the amount, no minimum (set Q q-05)
+        ("ok to go above 2000", None, None, 2000),
+        ("happy to spend over 5k if it lasts", None, None, 5000),
+        ("i dont mind going past 800", None, None, 800),
+        ("can go beyond 1500 if needed", None, None, 1500),
     ],
 )
 def test_amounts_and_their_bounds(message, lo, hi, near):
@@ -171,8 +185,42 @@ def test_the_price_phrase_leaves_the_ranking_text():
         ("it should not cost 2k or less, it breaks otherwise", 2000, None),
         ("black boots, shouldnt cross 1500 though", None, 1500),
         ("wooden, 500 or more is fine", 500, None),
+        # a negated least amount, the indefinite and its one noun: "not a dime over", "not a single rupee above"
+        ("not a dime over 40", None, 40),
+        ("not a single rupee above 900", None, 900),
+        ("she said not one paisa more than 1500", None, 1500),
     ],
 )
 def test_a_negation_turns_over_a_bound_only_in_its_own_clause(text, price_min, price_max):
     reading = read_prices(text)
     assert (reading.price_min, reading.price_max) == (price_min, price_max)
+
+
+@pytest.mark.parametrize(
+    ("clause", "loosens"),
+    [
+        ("ok can stretch a bit", True),
+        ("fine to go a little higher if needed", True),
+        ("i dont mind spending more for leather", True),
+        ("can you show more", False),  # a request for more cards
+        ("ok more like this", False),
+        ("ok go for the blue one", False),
+        ("can stretch to 1100", False),  # an amount: read_prices reads it as a ceiling
+    ],
+)
+def test_a_permission_to_pass_the_budget_loosens_it(clause, loosens):
+    assert amount_permission.loosens(clause) is loosens
+
+
+@pytest.mark.parametrize(
+    ("message", "near"),
+    [
+        ("ok can stretch a bit", 2000.0),  # the ceiling becomes a price to be near
+        ("fine, i dont mind paying a little more", 2000.0),
+        ("can you show more", None),  # no permission to pass it: the ceiling stays
+    ],
+)
+def test_a_follow_up_that_permits_passing_the_ceiling_loosens_it(message, near):
+    said = Constraints()
+    loosen_ceiling(message, said, Constraints(price_max=2000.0))
+    assert said.price_near == near

@@ -407,6 +407,13 @@ def test_update_cheaper_with_nothing_shown(understander):
     assert open_.request.constraints.cheap and open_.changes == ["added: at the cheaper end"]
 
 
+@pytest.mark.parametrize("message", ["not too costly", "nothing too pricey please", "not really too expensive"])
+def test_a_negated_verdict_on_price_asks_the_cheap_end_not_under_what_was_shown(understander, message):
+    # "too costly" judges the cards shown (under the cheapest, strictly); negated it judges none
+    c = updated(understander, running_shoes(), message).request.constraints
+    assert (c.price_max, c.price_strict, c.cheap) == (None, False, True)
+
+
 @pytest.mark.parametrize(
     ("message", "shown_ratings", "old_min", "want"),
     [
