@@ -25,7 +25,7 @@ DATA = Path(__file__).resolve().parent / "data" / "amounts.json"
 RATING_WORDS = frozenset(json.loads(DATA.read_text(encoding="utf-8"))["rating_words"])
 # A comma inside a number groups its digits ("1,500", "1,50,000"); one after it ends it ("around
 # 500, 600 is the limit": set S read "500," as no amount and lost both bounds).
-TOKEN = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[$₹€£~+%#\-–]")
+TOKEN = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[$₹€£~+%#\-–°º]")
 # The soft band of "around X": ranking prefers prices within this share of X; nothing is dropped.
 NEAR_BAND = 0.25
 

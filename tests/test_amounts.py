@@ -32,6 +32,10 @@ from assistant.loosened_budget import loosen_ceiling
         ("how big is it, he's about 32 kilos", None, None, None),
         ("roughly 3 metres long, under 20", None, 20, None),
         ("she's 12 lbs, max 45", None, 45, None),
+        # a temperature is no price (a camping catalog: "about 3 degrees" was a price around $3)
+        ("it gets down to about 3 degrees up there", None, None, None),
+        ("about 3°C at night, under 60", None, 60, None),
+        ("rated around 40 fahrenheit", None, None, None),
         ("under 500 in black", None, 500, None),
         ("under 2000 m size", None, 2000, None),
         ("jacket below $50", None, 50, None),
