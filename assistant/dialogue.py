@@ -206,6 +206,8 @@ def update(
         request.constraints.audience = old.constraints.audience if not new else None
     elif query.audience_from_relation:
         request.constraints.audience = _all_ages(request.constraints, catalog)
+    if said.audience:  # an audience implied keeps the products that record none; one asked does not
+        request.constraints.audience_open = query.audience_from_relation and request.constraints.audience is not None
     # A first request is all new: the reply reports changes to a request the shopper already had.
     changes = changes_between(old, request, catalog.currency) if old.is_active() else []
     more = move == Move.MORE and not changes and not new
