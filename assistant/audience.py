@@ -21,6 +21,7 @@ from pathlib import Path
 
 from assistant.antecedents import non_person_subject
 from assistant.interest_cues import cue_stands
+from assistant.life_stage import child_gender, self_described, told_group
 from assistant.possessives import owner_at
 from assistant.spelled_ages import spelled_ages
 from assistant.steering import steering
@@ -455,8 +456,12 @@ def read_audience(request: str, whole: str) -> AudienceReading:
     words = tokenize(request.replace("'", " "))
     # Who passes something on ("my sister says not over 300") is not who it is for.
     words = [w for i, w in enumerate(words) if not speaker_at(words, i) and not owner_at(words, i, t.people, t.words)]
-    for w in words:
+    for i, w in enumerate(words):
         if w in t.words and w not in t.people:
+            if self_described(words, i) and child_gender(t.words[w]):
+                # "i'm a girl": the shopper's own gender; a grown-up unless an age says otherwise
+                group = _age_group(whole) or "adult"
+                return AudienceReading(t.audience.get(f"{child_gender(t.words[w])} {group}", t.words[w]))
             # "shorts for a 1 year old girl": a child word with an infant's age is a baby, as the
             # catalog files it ("baby girl's"), the same as "my 1 year old daughter" reads.
             if t.words[w] in ("boys", "girls", "kids") and _age_group(whole) == "baby":
@@ -494,8 +499,14 @@ def read_audience(request: str, whole: str) -> AudienceReading:
         if w in t.pronouns:
             gender = gender or t.pronouns[w]
     age_group = _age_group(whole)
-    if group == "any":  # a son or daughter: an age or a group word ("teenage", "college") says which
-        group = next((t.group_words[w] for w in all_words if w in t.group_words), group)
+    # A school stage or role told of the person ("she's in LKG", "my student sister") says the
+    # group a relation only assumes; a son or daughter takes a group word said anywhere
+    # ("school bag for my son").
+    told = told_group(all_words, frozenset(t.people))
+    if group == "any":
+        group = told or next((t.group_words[w] for w in all_words if w in t.group_words), group)
+    else:
+        group = told or group
     group = age_group or group or ("adult" if gender else None)
     if group is None:
         return AudienceReading()

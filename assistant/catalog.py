@@ -201,7 +201,8 @@ class CatalogIndex:
             # A product that records no colour is not one of the colours refused.
             parts.append(("not colour", (self.colour_mask & bits(c.exclude_colours, COLOUR_BITS)) == 0))
         if c.audience:
-            parts.append(("audience", self.audience_exact(c) | self._audience_optional(type_rows)))
+            unstated = self.audience_mask == 0 if c.audience_open else self._audience_optional(type_rows)
+            parts.append(("audience", self.audience_exact(c) | unstated))
         if c.price_min is not None or c.price_max is not None:
             lo = -np.inf if c.price_min is None else c.price_min
             hi = np.inf if c.price_max is None else c.price_max

@@ -215,6 +215,9 @@ class Constraints(BaseModel):
     colours: list[str] = Field(default_factory=list)  # any of
     exclude_colours: list[str] = Field(default_factory=list)  # none of ("anything but black")
     audience: str | None = None  # key of AUDIENCE_MATCHES
+    # The audience was implied ("for my kid", "she's 6"), not asked ("for girls"): a product whose
+    # record states no audience may still be for them, so it stays (a coin bank records none).
+    audience_open: bool = False
     min_rating: float | None = None
     in_stock: bool = False
 
@@ -297,7 +300,8 @@ class Constraints(BaseModel):
             failed.append("colour")
         if set(self.exclude_colours) & set(product.colours):
             failed.append("not colour")
-        if self.audience and not AUDIENCE_MATCHES[self.audience] & set(product.audience):
+        open_to_it = self.audience_open and not product.audience
+        if self.audience and not open_to_it and not AUDIENCE_MATCHES[self.audience] & set(product.audience):
             failed.append("audience")
         if not self.price_allows(product.price):
             failed.append("price")

@@ -15,17 +15,15 @@ import statistics
 from dataclasses import dataclass, field
 from functools import cache
 
-import numpy as np
 from pydantic import BaseModel, Field
 
-from assistant import audience as audiences
 from assistant.amounts import amount_words
 from assistant.amounts import lexicon as amounts_lexicon
 from assistant.audience import REFUSALS, about_someone_else, audience_terms, clauses, is_story, recipients, request_part
 from assistant.carried_tastes import narrow_to_liked
 from assistant.catalog import CatalogIndex
-from assistant.catalog_tables import AUDIENCE_BITS, bits
 from assistant.constraints import Constraints
+from assistant.implied_audience import GROWN_UPS, all_ages, records_audience
 from assistant.kind_modifiers import catalog_form, kind_modifiers
 from assistant.lexicon import QUERY_WORDS
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
@@ -49,7 +47,6 @@ FILLER = frozenset(
 # Query words that describe the product (a style, an occasion): they rank, as in a first message.
 DESCRIBING = frozenset(steering()["describing_words"])
 KEPT_ON_NEW_TYPE = ("audience", "price", "colour", "in stock")
-GROWN_UPS = frozenset({"men", "women"})
 CONTRACTION_TAILS = frozenset({"s", "t", "m", "re", "ll", "d", "ve"})
 
 
@@ -209,10 +206,12 @@ def update(
     _relative_rating(request.constraints, said, move, shown_ratings or [])
     if new and not reset and old.is_active():
         narrow_to_liked(old.constraints, request.constraints, catalog)  # "she loves red", then "a cap"
-    if query.audience_from_relation and not _records_audience(request.constraints, catalog):
+    if query.audience_from_relation and not records_audience(request.constraints, catalog):
         request.constraints.audience = old.constraints.audience if not new else None
     elif query.audience_from_relation:
-        request.constraints.audience = _all_ages(request.constraints, catalog)
+        request.constraints.audience = all_ages(request.constraints, catalog)
+    if said.audience:  # an audience implied keeps the products that record none; one asked does not
+        request.constraints.audience_open = query.audience_from_relation and request.constraints.audience is not None
     # A first request is all new: the reply reports changes to a request the shopper already had.
     changes = changes_between(old, request, catalog.currency) if old.is_active() else []
     more = move == Move.MORE and not changes and not new
@@ -386,45 +385,6 @@ def _carry_over(old: Request, new: Request, catalog: CatalogIndex) -> None:
         # go: a mosquito net for a baby's cot is filed for kids.
         if not has_type or catalog.mask(trial).any() or (slot == "audience" and prev.audience in GROWN_UPS):
             new.constraints = c = trial
-
-
-def _records_audience(c: Constraints, catalog: CatalogIndex) -> bool:
-    """Whether products like these record an audience at all (mugs usually do not). With none
-    like these in the catalog there is nothing to check against, and the audience stays."""
-    rows = catalog.mask(c.model_copy(update={"audience": None}))
-    return not rows.any() or bool((catalog.audience_mask[rows] != 0).any())
-
-
-CHILD_AUDIENCES = frozenset({"boys", "girls", "kids", "baby"})
-
-
-def _all_ages(c: Constraints, catalog: CatalogIndex) -> str | None:
-    """An implied child's audience (a nephew, "he's 8") where nothing like what is asked records
-    it but something does without it: where the kind is not made for one gender's grown-ups here
-    (its records are unisex, footballs, or another child's, a kids' net for a baby), it widens to
-    the grown-up's of that gender (`audiences.json` all_ages) or goes. Where the shop makes it for
-    grown-ups of one gender (women's kurtas), the child's audience stays, and the reply says
-    nothing is for them rather than show women's kurtas for a girl of 7."""
-    if c.audience not in CHILD_AUDIENCES or catalog.mask(c).any():
-        return c.audience
-    rows = catalog.mask(c.model_copy(update={"audience": None}))
-    if not rows.any():
-        return c.audience  # nothing like it at all: the reply says so, with the audience asked
-    if _one_gender_grown_ups(rows, catalog):
-        return c.audience
-    return audiences.table().all_ages.get(c.audience)
-
-
-GROWN_UP_BITS = {bits([a], AUDIENCE_BITS) for a in GROWN_UPS}
-CHILD_BITS = bits(["boys", "girls", "baby"], AUDIENCE_BITS)
-
-
-def _one_gender_grown_ups(rows: np.ndarray, catalog: CatalogIndex) -> bool:
-    """Some product among `rows` records one gender's grown-ups alone (a women's kurta): not a
-    unisex record (stored as men and women) and no child's."""
-    recorded = catalog.audience_mask[rows]
-    grown = recorded & ~CHILD_BITS
-    return bool(np.isin(grown[(recorded & CHILD_BITS) == 0], list(GROWN_UP_BITS)).any())
 
 
 def _merged_text(old: str, new: str, taken_back: frozenset[str] = frozenset()) -> str:

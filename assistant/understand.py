@@ -206,6 +206,7 @@ class Understander:
         asked = request_part(rest)
         heard = read_audience(addressed_part(rest), rest)
         c.audience, from_relation = heard.audience, heard.implied
+        c.audience_open = from_relation and c.audience is not None  # see `Constraints.audience_open`
         rest, asked = strip_ages(rest), strip_ages(asked)
         # What is said of someone else or of another item ("my neighbour's kid has a blue
         # everything obsession", "my old one was silver") is theirs: no colour or must-have.

@@ -622,3 +622,15 @@ def test_a_policy_asked_of_a_shown_item_is_answered_from_its_record_where_it_sta
     assert shown.products
     reply = flipkart_assistant.reply(session, question)
     assert reply.text.startswith(f"About the {shown.products[0].title}: ") and says in reply.text, reply.text
+
+
+@pytest.mark.parametrize("audience", ["men", "women", "girls", "baby"])
+def test_an_implied_audience_keeps_every_product_that_records_none(demo_catalog, audience):
+    """ "for my kid", "she's 6": an audience implied by a person, not asked outright, keeps each
+    product whose record states no audience (a coin bank records none), whatever its kind mostly
+    records; a product that records another audience stays out."""
+    c = Constraints(audience=audience, audience_open=True)
+    mask = demo_catalog.mask(c)
+    for row, p in enumerate(demo_catalog.products):
+        assert mask[row] == (not p.audience or bool(demo_catalog.audience_exact(c)[row])), p.title
+        assert (c.failures(p) == []) == bool(mask[row]), p.title

@@ -494,3 +494,31 @@ def test_an_age_told_of_someone_while_no_one_else_is_the_recipient_says_who_it_i
     """A message that tells how old someone is ("turning 9"), naming no other recipient, tells of
     the person the request will be for: the story clause is read for the audience."""
     assert read_audience(addressed_part(message), message).audience == audience
+
+
+@pytest.mark.parametrize(
+    "message, audience",
+    [
+        ("a water bottle for her, she is in LKG", "girls"),
+        ("shoes for him, he just started school", "boys"),
+        ("gift for my teenage sister", "girls"),
+        ("a watch for my student sister", "girls or women"),
+    ],
+)
+def test_a_school_stage_or_role_told_of_the_person_says_their_age_group(message, audience):
+    """A school stage after a cue of being enrolled ("in LKG", "started school") or a group word
+    right before the person ("teenage sister") says the age group a pronoun or relation assumes."""
+    assert read_audience(addressed_part(message), message).audience == audience
+
+
+@pytest.mark.parametrize(
+    "message, audience",
+    [
+        ("im a girl looking for sneakers", "women"),
+        ("i am a boy, need a watch under 800", "men"),
+        ("i'm a girl, kurta under 500", "women"),
+    ],
+)
+def test_a_shopper_describing_themselves_with_a_childs_word_is_a_grown_up(message, audience):
+    """ "I'm a girl" says the shopper's gender; with no age, the shopper is a grown-up."""
+    assert read_audience(addressed_part(message), message).audience == audience
