@@ -19,13 +19,23 @@ from pydantic import BaseModel, Field
 
 from assistant.amounts import amount_words
 from assistant.amounts import lexicon as amounts_lexicon
-from assistant.audience import REFUSALS, about_someone_else, audience_terms, clauses, is_story, recipients, request_part
+from assistant.audience import (
+    REFUSALS,
+    about_someone_else,
+    audience_terms,
+    clauses,
+    is_story,
+    person_words,
+    recipients,
+    request_part,
+)
 from assistant.carried_tastes import narrow_to_liked
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.implied_audience import GROWN_UPS, all_ages, records_audience
 from assistant.kind_modifiers import catalog_form, kind_modifiers
 from assistant.lexicon import QUERY_WORDS
+from assistant.life_stage import for_the_speaker
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
 from assistant.ordinals import order_words
 from assistant.replaced_values import attribute_changes, displaced
@@ -170,7 +180,12 @@ def update(
             text=" ".join(w for w in RESET.sub(" ", query.text).split() if w.lower() not in order_words(query.raw)),
         )
         if not reset:
-            _carry_over(base, request, catalog)
+            # "and a headlamp for me" after a daughter's sleeping bag: the shopper's own thing
+            words = tokenize(query.raw.lower().replace("'", " "))
+            own = for_the_speaker(words, person_words())
+            _carry_over(
+                base, request, catalog, keep=tuple(s for s in KEPT_ON_NEW_TYPE if not (own and s == "audience"))
+            )
             if base.product_type is None:  # "the one for a Hero CD", then "a bulb": the words still tell
                 request.text += "".join(f" {w}" for w in telling_words(base.text, request, catalog, _said_nothing()))
         new = True
@@ -356,15 +371,15 @@ def _relative_rating(c: Constraints, said: Constraints, move: Move | None, shown
     c.min_rating = min(max(floor, c.min_rating or 0.0), 5.0)
 
 
-def _carry_over(old: Request, new: Request, catalog: CatalogIndex) -> None:
-    """A new type keeps the audience, budget, colour and in-stock wish where the catalog still
-    has that type with it; a type the catalog lacks keeps them all (nothing to check against)."""
+def _carry_over(old: Request, new: Request, catalog: CatalogIndex, keep: tuple[str, ...] = KEPT_ON_NEW_TYPE) -> None:
+    """A new type keeps the audience, budget, colour and in-stock wish (`keep`) where the catalog
+    still has that type with it; a type the catalog lacks keeps them all (nothing to check against)."""
     c, prev = new.constraints, old.constraints
     type_only = Constraints(categories=c.categories)
     has_type = bool(catalog.mask(type_only).any())
     # A brand said before any kind ("from that brand, the one for a Hero CD", then "one bulb")
     # is what the kind is asked of; a brand said of another kind is that kind's.
-    for slot in KEPT_ON_NEW_TYPE + (("brand",) if old.product_type is None else ()):
+    for slot in keep + (("brand",) if old.product_type is None else ()):
         trial = c.model_copy(deep=True)
         if slot == "audience":
             trial.audience = prev.audience

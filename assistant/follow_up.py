@@ -48,6 +48,7 @@ from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.follow_up_amounts import amounts_said
 from assistant.lexicon import QUERY_WORDS
 from assistant.loosened_budget import loosen_ceiling
+from assistant.ordinals import ORDINALS
 from assistant.problem_values import only_refused, problem_words
 from assistant.resemblance import only_resembled
 from assistant.said_of_others import refused_words, told_in_a_story
@@ -88,6 +89,8 @@ REQUEST_OPENERS = frozenset(_WORDS["request_openers"])
 CLAUSE_OPENERS = frozenset(_WORDS["opening_filler"]) | frozenset({"a", "an", "the", "some", "maybe", "perhaps", "just"})
 OPENING_FILLER = frozenset(_WORDS["opening_filler"])
 ASKING_FRAMES = [tuple(p.split()) for p in sorted(_WORDS["asking_frames"], key=len, reverse=True)]
+WANTING_OPENERS = [tuple(p.split()) for p in _WORDS["wanting_openers"]]
+CARD_WORDS = frozenset(_WORDS["card_words"]) | frozenset(ORDINALS)
 SUBJECT_PRONOUNS = frozenset({"he", "she", "hes", "shes"})  # "hes 12": the apostrophe left out
 # Possessives that point at someone already named ("his sister"), not at the shopper ("my sister").
 THIRD_PERSON_OWNERS = frozenset({"his", "her", "their"})
@@ -552,4 +555,14 @@ def asks_about_shown(message: str) -> bool:
     organise it", "does that brand make one with a glass lid?": sets L, M)."""
     words = [w for w in tokenize(message) if w not in OPENING_FILLER]
     asks_for = any(tuple(words[: len(f)]) == f for f in ASKING_FRAMES) or points_at_brand(message)
-    return bool(ASKS.search(message)) and not asks_for
+    return bool(ASKS.search(message)) and not asks_for and not wants_something(message)
+
+
+def wants_something(message: str) -> bool:
+    """A question that asks what would serve a need ("what would keep her warm at night?") and
+    points at no card on screen: a request for products, not a question about those shown. Only
+    the question's own sentence counts ("... at night? it gets down to 3 degrees": weather's "it")."""
+    question = re.split(r"[?.!]", message.replace("'", ""), maxsplit=1)[0]
+    words = [w for w in tokenize(question) if w not in OPENING_FILLER]
+    opens = any(tuple(words[: len(f)]) == f for f in WANTING_OPENERS)
+    return opens and not CARD_WORDS & set(words)

@@ -49,3 +49,11 @@ def child_gender(audience: str) -> str | None:
     """The gender of a child's audience ("girls" -> female); None for one without ("kids")."""
     gender = next((k.split()[0] for k, v in _raw()["audience"].items() if v == audience and k.endswith(" child")), None)
     return gender if gender and gender != "null" else None
+
+
+def for_the_speaker(words: list[str], people: frozenset[str]) -> bool:
+    """The message asks for the shopper themself ("and a headlamp for me") and names no one else:
+    an audience read from someone else earlier is not theirs."""
+    phrases = [tuple(p) for p in _raw()["for_the_speaker"]]
+    said = any(tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words)))
+    return said and not people & set(words)

@@ -788,3 +788,51 @@ def test_the_reply_says_which_value_replaced_which(assistant):
         assistant.reply(session, turn)
     reply = assistant.reply(session, "actually no make it a litre")
     assert reply.changes == ["replaced: 1000 ml (was 750 ml)"]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # "what would ... ?" pointing at no card asks what would serve a need: a request, not a
+        # question about the cards (a camping catalog: answered "the listing doesn't say" of all)
+        ["sports shoes for my son, he's 12", "what would keep his feet dry? it rains a lot there"],
+        ["a watch for my daughter", "what should i get her for her birthday then?"],
+    ],
+)
+def test_a_question_for_what_would_serve_a_need_is_a_request(assistant, turns):
+    session = Session()
+    replies = [assistant.reply(session, t) for t in turns]
+    assert replies[-1].intent in ("search", "refine") and replies[-1].products
+
+
+@pytest.mark.parametrize(
+    ("message", "wants"),
+    [
+        ("what would keep her warm at night? it gets down to 3 degrees", True),  # weather's "it"
+        ("what do you recommend for rain", True),
+        ("what would it cost to ship?", False),  # "it" points at a card
+        ("which of these would fit a 15 inch laptop?", False),
+        ("what would the second one weigh?", False),
+        ("what material are these?", False),  # no modal: asks of the cards
+    ],
+)
+def test_what_would_serve_a_need_points_at_no_card(message, wants):
+    from assistant.follow_up import wants_something
+
+    assert wants_something(message) is wants
+
+
+@pytest.mark.parametrize(
+    ("turns", "audience"),
+    [
+        # the shopper's own thing carries no audience read from someone else (a camping catalog:
+        # "and a headlamp for me" after a daughter's sleeping bag showed the kids' headlamp)
+        (["a watch for my daughter, she's 9", "and a backpack for me"], None),
+        (["a watch for my daughter, she's 9", "and a backpack for myself, something decent"], None),
+        # naming someone else beside the shopper carries it
+        (["a watch for my daughter, she's 9", "and a backpack for me and my daughter"], "girls"),
+    ],
+)
+def test_a_new_kind_for_the_shopper_carries_no_one_elses_audience(assistant, turns, audience):
+    got, _ = final_state(assistant, turns)
+    assert got.get("audience") == audience
