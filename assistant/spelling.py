@@ -35,6 +35,10 @@ RESTORES = {"ies": "y", "ied": "y", "iest": "y", "ier": "y"}
 VOWELS = frozenset("aeiou")
 NOT_DOUBLED = frozenset("wxy")  # "fixer", "viewer", "player": these never double
 STRETCHED = re.compile(r"([a-z])\1{2,}")  # no English word holds one letter three times running
+# A catalog word seen this seldom may be the catalog's own typo ("glas" in two titles, "glass" in
+# thirty-one): it is corrected where a word one letter longer is `COMMONER` times as frequent.
+RARE = 2
+COMMONER = 10
 
 
 @cache
@@ -94,11 +98,19 @@ def unstretched(word: str, known: Callable[[str], bool]) -> str | None:
 class Speller:
     """Corrects toward one catalog's vocabulary (`vocabulary`: word -> frequency)."""
 
-    def __init__(self, vocabulary: dict[str, int], protected: Iterable[str], not_targets: Iterable[str] = ()):
+    def __init__(
+        self,
+        vocabulary: dict[str, int],
+        protected: Iterable[str],
+        not_targets: Iterable[str] = (),
+        firm: Iterable[str] = (),
+    ):
         """`not_targets`: known words never corrected to (brands the catalog lacks: "parda" is
-        no "prada" in a shop without Prada)."""
+        no "prada" in a shop without Prada). `firm`: words known outside the catalog (types,
+        brands, tables), never read as a catalog typo however seldom the catalog writes them."""
         self.vocabulary = vocabulary
         self.known = ordinary_words() | frozenset(vocabulary) | frozenset(protected)
+        self.firm = ordinary_words() | frozenset(firm)
         skip = frozenset(not_targets)
         self.candidates = [w for w in vocabulary if len(w) >= 3 and not w.isdigit() and w not in skip]
 
@@ -112,6 +124,10 @@ class Speller:
             word = match.group()
             low = word.lower()
             base = low.split("'")[0]
+            dropped = self._catalog_typo(base) if len(base) >= 4 else None
+            if dropped:
+                corrections[base] = dropped
+                return dropped
             if len(base) < 4 or self.knows(low) or self.knows(base):
                 return word
             plain = unstretched(base, self.known.__contains__)
@@ -134,6 +150,27 @@ class Speller:
             return choice
 
         return WORD.sub(fix, text), corrections
+
+    def _catalog_typo(self, word: str) -> str | None:
+        """The word a rare catalog word lost a letter of: "temperd glas" said the kind "tempered
+        glass", yet "glas" stood in two titles, so it was a catalog word and left alone and the
+        kind was lost. A word the catalog writes at most `RARE` times, known nowhere else (no
+        English word, type, brand or table word), with a word one letter longer, same first
+        letter, no plural of it, `COMMONER` times as frequent: that word."""
+        seen = self.vocabulary.get(word, 0)
+        if not seen or seen > RARE or word in self.firm or is_word(word, self.firm.__contains__):
+            return None
+        near = process.extract(word, self.candidates, scorer=OSA.distance, score_cutoff=1, limit=None)
+        longer = [
+            m[0]
+            for m in near
+            if len(m[0]) == len(word) + 1
+            and m[0][0] == word[0]
+            and self.vocabulary[m[0]] >= COMMONER * seen
+            # a plural is no lost letter ("pullover" / "pullovers"); a lost double "s" is ("glas")
+            and (m[0] != word + "s" or word.endswith("s"))
+        ]
+        return max(longer, key=lambda w: self.vocabulary[w]) if longer else None
 
 
 def _consonants(word: str) -> str:
