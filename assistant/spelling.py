@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA
 
 DATA = Path(__file__).resolve().parent / "data" / "ordinary_words.txt"
 CHAT_WORDS = DATA.with_name("chat_words.txt")  # contractions without apostrophes, Hinglish
+HINDI_GRAMMAR = DATA.with_name("hindi_grammar.txt")  # Hindi pronouns, postpositions, auxiliaries
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 # Endings whose removal gives the word a dictionary knows ("dropped" -> "drop", "fanciest" -> "fancy").
 # "en", "y" and "ish" make an adjective of a noun ("woolen", "flashy", "reddish"): "woolen" is no
@@ -41,10 +42,23 @@ RARE = 2
 COMMONER = 10
 
 
+def _words(path: Path) -> frozenset[str]:
+    return frozenset(w for w in path.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#"))
+
+
 @cache
 def ordinary_words() -> frozenset[str]:
-    lines = DATA.read_text(encoding="utf-8").splitlines() + CHAT_WORDS.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#"))
+    return _words(DATA) | _words(CHAT_WORDS) | hindi_grammar()
+
+
+@cache
+def hindi_grammar() -> frozenset[str]:
+    return _words(HINDI_GRAMMAR)
+
+
+def hinglish(text: str) -> bool:
+    """The message holds a Hindi grammar word ("ke", "hai", "mein"): it is written in Hinglish."""
+    return any(w.lower() in hindi_grammar() for w in re.findall(r"[A-Za-z]+", text))
 
 
 def is_word(word: str, known: Callable[[str], bool]) -> bool:
@@ -119,6 +133,10 @@ class Speller:
 
     def correct(self, text: str) -> tuple[str, dict[str, str]]:
         corrections: dict[str, str] = {}
+        # Hindi words in Latin letters end in a vowel ("padi", "hona", "sardi", "batao"); in a
+        # Hinglish message such a word that is no English word is Hindi, not a misspelt
+        # catalog word ("pad", "honda", "sari", "bat").
+        hindi = hinglish(text)
 
         def fix(match: re.Match[str]) -> str:
             word = match.group()
@@ -128,7 +146,7 @@ class Speller:
             if dropped:
                 corrections[base] = dropped
                 return dropped
-            if len(base) < 4 or self.knows(low) or self.knows(base):
+            if len(base) < 4 or self.knows(low) or self.knows(base) or (hindi and base[-1] in VOWELS):
                 return word
             plain = unstretched(base, self.known.__contains__)
             if plain:
