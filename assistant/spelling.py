@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA
 
 DATA = Path(__file__).resolve().parent / "data" / "ordinary_words.txt"
 CHAT_WORDS = DATA.with_name("chat_words.txt")  # contractions without apostrophes, Hinglish
+HINDI_GRAMMAR = DATA.with_name("hindi_grammar.txt")  # Hindi pronouns, postpositions, auxiliaries
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 # Endings whose removal gives the word a dictionary knows ("dropped" -> "drop", "fanciest" -> "fancy").
 # "en", "y" and "ish" make an adjective of a noun ("woolen", "flashy", "reddish"): "woolen" is no
@@ -35,12 +36,29 @@ RESTORES = {"ies": "y", "ied": "y", "iest": "y", "ier": "y"}
 VOWELS = frozenset("aeiou")
 NOT_DOUBLED = frozenset("wxy")  # "fixer", "viewer", "player": these never double
 STRETCHED = re.compile(r"([a-z])\1{2,}")  # no English word holds one letter three times running
+# A catalog word seen this seldom may be the catalog's own typo ("glas" in two titles, "glass" in
+# thirty-one): it is corrected where a word one letter longer is `COMMONER` times as frequent.
+RARE = 2
+COMMONER = 10
+
+
+def _words(path: Path) -> frozenset[str]:
+    return frozenset(w for w in path.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#"))
 
 
 @cache
 def ordinary_words() -> frozenset[str]:
-    lines = DATA.read_text(encoding="utf-8").splitlines() + CHAT_WORDS.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#"))
+    return _words(DATA) | _words(CHAT_WORDS) | hindi_grammar()
+
+
+@cache
+def hindi_grammar() -> frozenset[str]:
+    return _words(HINDI_GRAMMAR)
+
+
+def hinglish(text: str) -> bool:
+    """The message holds a Hindi grammar word ("ke", "hai", "mein"): it is written in Hinglish."""
+    return any(w.lower() in hindi_grammar() for w in re.findall(r"[A-Za-z]+", text))
 
 
 def is_word(word: str, known: Callable[[str], bool]) -> bool:
@@ -94,11 +112,19 @@ def unstretched(word: str, known: Callable[[str], bool]) -> str | None:
 class Speller:
     """Corrects toward one catalog's vocabulary (`vocabulary`: word -> frequency)."""
 
-    def __init__(self, vocabulary: dict[str, int], protected: Iterable[str], not_targets: Iterable[str] = ()):
+    def __init__(
+        self,
+        vocabulary: dict[str, int],
+        protected: Iterable[str],
+        not_targets: Iterable[str] = (),
+        firm: Iterable[str] = (),
+    ):
         """`not_targets`: known words never corrected to (brands the catalog lacks: "parda" is
-        no "prada" in a shop without Prada)."""
+        no "prada" in a shop without Prada). `firm`: words known outside the catalog (types,
+        brands, tables), never read as a catalog typo however seldom the catalog writes them."""
         self.vocabulary = vocabulary
         self.known = ordinary_words() | frozenset(vocabulary) | frozenset(protected)
+        self.firm = ordinary_words() | frozenset(firm)
         skip = frozenset(not_targets)
         self.candidates = [w for w in vocabulary if len(w) >= 3 and not w.isdigit() and w not in skip]
 
@@ -107,12 +133,20 @@ class Speller:
 
     def correct(self, text: str) -> tuple[str, dict[str, str]]:
         corrections: dict[str, str] = {}
+        # Hindi words in Latin letters end in a vowel ("padi", "hona", "sardi", "batao"); in a
+        # Hinglish message such a word that is no English word is Hindi, not a misspelt
+        # catalog word ("pad", "honda", "sari", "bat").
+        hindi = hinglish(text)
 
         def fix(match: re.Match[str]) -> str:
             word = match.group()
             low = word.lower()
             base = low.split("'")[0]
-            if len(base) < 4 or self.knows(low) or self.knows(base):
+            dropped = self._catalog_typo(base) if len(base) >= 4 else None
+            if dropped:
+                corrections[base] = dropped
+                return dropped
+            if len(base) < 4 or self.knows(low) or self.knows(base) or (hindi and base[-1] in VOWELS):
                 return word
             plain = unstretched(base, self.known.__contains__)
             if plain:
@@ -134,6 +168,27 @@ class Speller:
             return choice
 
         return WORD.sub(fix, text), corrections
+
+    def _catalog_typo(self, word: str) -> str | None:
+        """The word a rare catalog word lost a letter of: "temperd glas" said the kind "tempered
+        glass", yet "glas" stood in two titles, so it was a catalog word and left alone and the
+        kind was lost. A word the catalog writes at most `RARE` times, known nowhere else (no
+        English word, type, brand or table word), with a word one letter longer, same first
+        letter, no plural of it, `COMMONER` times as frequent: that word."""
+        seen = self.vocabulary.get(word, 0)
+        if not seen or seen > RARE or word in self.firm or is_word(word, self.firm.__contains__):
+            return None
+        near = process.extract(word, self.candidates, scorer=OSA.distance, score_cutoff=1, limit=None)
+        longer = [
+            m[0]
+            for m in near
+            if len(m[0]) == len(word) + 1
+            and m[0][0] == word[0]
+            and self.vocabulary[m[0]] >= COMMONER * seen
+            # a plural is no lost letter ("pullover" / "pullovers"); a lost double "s" is ("glas")
+            and (m[0] != word + "s" or word.endswith("s"))
+        ]
+        return max(longer, key=lambda w: self.vocabulary[w]) if longer else None
 
 
 def _consonants(word: str) -> str:

@@ -280,7 +280,13 @@ class Understander:
             w for phrase in (*PREMIUM_PHRASES, *amount_words(), *amounts_lexicon().scaled) for w in tokenize(phrase)
         }
         absent = {b for b in KNOWN_BRANDS if not self.catalog.knows_word(b)}
-        return Speller(self.vocabulary, self._real_words | tables, absent)
+        # words known beyond the catalog's titles: a rare catalog word among them is no catalog typo
+        firm = known_words() | PRODUCT_LINES | HARD_AUDIENCE | tables | set(KNOWN_BRANDS) | self._brand_words
+        return Speller(self.vocabulary, self._real_words | tables, absent, firm)
+
+    @cached_property
+    def _brand_words(self) -> set[str]:
+        return {w for b in self.catalog.brand_names for w in tokenize(b)}
 
     def correct_spelling(self, text: str) -> tuple[str, dict[str, str]]:
         """Correct words that are no word at all toward the catalog's (see `assistant.spelling`)."""

@@ -380,6 +380,47 @@ def test_hindi_grammar_words_are_never_corrected_to_a_catalog_word(said):
     assert speller.correct(said) == (said, {})
 
 
+@pytest.mark.parametrize(
+    ("said", "firm", "read", "fixed"),
+    [
+        # "glas" stands in two records, "glass" in thirty-one: the catalog's typo is the shopper's
+        ("temperd glas", (), "tempered glass", {"temperd": "tempered", "glas": "glass"}),
+        ("lether wallet", (), "leather wallet", {"lether": "leather"}),
+        # a word known beyond the catalog (a type, a brand) is no typo however rare
+        ("chanel perfume", ("chanel",), "chanel perfume", {}),
+        # a plural is no lost letter; a rare word without a commoner neighbour stays
+        ("pullover", (), "pullover", {}),
+        ("ston", (), "ston", {}),
+    ],
+)
+def test_a_rare_catalog_word_a_letter_short_of_a_common_one_is_corrected(said, firm, read, fixed):
+    vocabulary = {"glas": 2, "glass": 31, "tempered": 6, "lether": 1, "leather": 40, "wallet": 9}
+    vocabulary |= {"chanel": 1, "channel": 30, "perfume": 5, "pullover": 2, "pullovers": 30, "ston": 2, "stone": 12}
+    if said == "ston":
+        vocabulary["stone"] = 15  # under ten times as frequent: too little evidence
+    speller = Speller(vocabulary, protected=(), firm=firm)
+    assert speller.correct(said) == (read, fixed)
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        # set M: "padi" (lying about) became the kind "pad"; "hona" (to be) the brand "honda"
+        ("office me files idhar udhar padi rehti hain", "office me files idhar udhar padi rehti hain"),
+        ("waterproof hona chahiye", "waterproof hona chahiye"),
+        # set S: "sardi" (winter) became "sari", "batao" (tell me) "bat"
+        ("sardi mein skin dry ho jaati hai", "sardi mein skin dry ho jaati hai"),
+        ("koi sabun batao for dry skin", "koi sabun batao for dry skin"),
+        # a misspelling ending in a consonant is still one; so is any misspelling in English
+        ("ek achha tripd chahiye", "ek achha tripod chahiye"),
+        ("need a padi for my desk", "need a pad for my desk"),
+    ],
+)
+def test_a_vowel_final_unknown_word_in_a_hinglish_message_is_hindi(said, read):
+    speller = Speller({"pad": 9, "honda": 3, "sari": 8, "bat": 6, "tripod": 2, "sabun": 1}, protected=())
+    assert speller.correct(said)[0] == read
+
+
 def test_variants_of_one_line_named_together_are_one_name():
     """Set K: "the size 12 synthetic hiking boots, are they waterproof" names two variants of one
     line, which the turn read as several products and so as a request for the kind."""
