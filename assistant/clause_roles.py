@@ -25,6 +25,10 @@ _COORDINATORS = frozenset(_RESOLUTION["verb_after"]["coordinators"])
 _OBJECT_DETERMINERS = frozenset(_RESOLUTION["verb_after"]["object_determiners"])
 # adverbs that may stand between a subject and its verb ("my bag ALWAYS tears")
 _SKIPPED = audience_table().story.skipped
+_POSSESSIVES = audience_table().story.possessives
+_MODALS = frozenset(_RESOLUTION["verb_after"]["modals"])
+_INVERTED_SUBJECTS = frozenset(_RESOLUTION["verb_after"]["inverted_subjects"])
+_QUESTION_WORDS = frozenset(_RESOLUTION["verb_after"]["question_words"])
 
 
 def verb_follows(words: list[str], end: int, names_kind: Callable[[list[str]], bool]) -> bool:
@@ -121,3 +125,20 @@ def object_of_coordinated_verb(words: list[str], start: int) -> bool:
     verb = words[k - 1]
     asks = {verb, verb[:-1], verb[:-2]} & _ASKING_VERBS
     return verb.endswith("s") and words[k - 2] in _COORDINATORS and not asks
+
+
+def after_inverted_subject(words: list[str], i: int) -> bool:
+    """A question puts the modal before its subject, so the word after the subject is the verb:
+    "what can i STICK on them", "what can my puppy CHEW on" (pool X:x-u-05, W-q18 read "stick" and
+    "chew" as kinds the shop lacks). The subject is a subject pronoun, or a possessive and one
+    noun; the modal opens the clause or follows a question word."""
+    if i > 1 and words[i - 1] in _INVERTED_SUBJECTS and words[i - 2] in _MODALS:
+        return _opens_question(words, i - 2)
+    if i > 2 and words[i - 2] in _POSSESSIVES and words[i - 3] in _MODALS:
+        return _opens_question(words, i - 3)
+    return False
+
+
+def _opens_question(words: list[str], modal: int) -> bool:
+    """The modal opens the clause, or follows a question word ("what can", "where do")."""
+    return modal == 0 or words[modal - 1] in _QUESTION_WORDS
