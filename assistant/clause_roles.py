@@ -29,6 +29,10 @@ _POSSESSIVES = audience_table().story.possessives
 _MODALS = frozenset(_RESOLUTION["verb_after"]["modals"])
 _INVERTED_SUBJECTS = frozenset(_RESOLUTION["verb_after"]["inverted_subjects"])
 _QUESTION_WORDS = frozenset(_RESOLUTION["verb_after"]["question_words"])
+_RELATIVES = frozenset(_RESOLUTION["verb_after"]["relative_pronouns"])
+_HAVING = frozenset(_RESOLUTION["verb_after"]["having_verbs"])
+# "that has A LITTLE bell": words that may stand between the verb and the feature's noun
+_FEATURE_FILLERS = frozenset("a an the some little small tiny big one two".split())
 
 
 def verb_follows(words: list[str], end: int, names_kind: Callable[[list[str]], bool]) -> bool:
@@ -142,3 +146,13 @@ def after_inverted_subject(words: list[str], i: int) -> bool:
 def _opens_question(words: list[str], modal: int) -> bool:
     """The modal opens the clause, or follows a question word ("what can", "where do")."""
     return modal == 0 or words[modal - 1] in _QUESTION_WORDS
+
+
+def in_relative_feature(words: list[str], start: int) -> bool:
+    """Whether the kind starting at `start` is the object of "has" in a relative clause ("a toy
+    that HAS A LITTLE bell inside", "a bottle which has a straw"): a feature of the thing asked
+    for, as after "with" (pool W-q18 asked for bells)."""
+    k = start - 1
+    while k >= 0 and words[k] in _FEATURE_FILLERS:
+        k -= 1
+    return k > 0 and words[k] in _HAVING and words[k - 1] in _RELATIVES

@@ -38,6 +38,7 @@ from assistant.catalog import CatalogIndex
 from assistant.clause_roles import (
     after_inverted_subject,
     in_place_phrase,
+    in_relative_feature,
     object_of_coordinated_verb,
     object_of_past_verb,
     object_of_told_verb,
@@ -638,6 +639,7 @@ class TypeResolver:
             and holder_of_use(words, span[0], self._holders, starts) is None  # "box TO KEEP jewellery"
             and not before_postposition(words, span[1])  # "cot KE LIYE machardani"
             and not in_place_phrase(words, span[0])  # "a light above it ON THE WALL"
+            and not in_relative_feature(words, span[0])  # "a toy THAT HAS A bell"
             and not object_of_told_verb(words, span[0])  # "orange would match THE SEATS"
             and not object_of_coordinated_verb(words, span[0])  # "and chews THE CABLES"
             # "a leather strap one": "one" stands for the kind already asked; what comes before

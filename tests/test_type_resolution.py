@@ -255,6 +255,20 @@ def test_the_word_after_an_inverted_subject_is_a_verb(message, categories):
 
 
 @pytest.mark.parametrize(
+    ("message", "named"),
+    [
+        # the object of "has" in a relative clause is a feature of the thing, as after "with",
+        # even with no kind before it (pool W-q18 "... that has a little bell inside" asked for bells)
+        ("what can my puppy play on that has a speaker", None),
+        ("what do i buy that has a little speaker inside", None),
+        ("my son wants one that has a helmet", None),
+    ],
+)
+def test_a_kind_a_relative_clause_says_it_has_is_a_feature(understander, message, named):
+    assert understander.parse(message).product_type == named
+
+
+@pytest.mark.parametrize(
     ("message", "named", "carried"),
     [
         # the request names the thing twice, once in a word the shop does not list: the kind
