@@ -378,15 +378,17 @@ class TypeResolver:
         story of what someone has, named as the head of its phrase (`_head_spans`). A part of the
         unlisted kind is that kind said short ("yoga mat ..., the mat itself": pool N-u-q26), no
         other kind; and only another clause says it again: a kind in the same phrase modifies
-        the unlisted one ("bed side table", "one cup hot water dispenser": WANDS not-carried)."""
+        the unlisted one ("bed side table", "one cup hot water dispenser": WANDS not-carried).
+        The kind must be said as the shop writes it: a spelling guess ("handis" -> "hands",
+        pool O-u-d06) is too weak to override the kind named first."""
         found: list[str] = []
         for clause in clauses(text):
             words = tokenize(clause.replace("'", ""))
             if words == asking or (_says_owned(words) and not ASKS.search(clause)):
                 continue
             words = self._without_participles(_without_moves(words))
-            for _, _, form in self._head_spans(words, self._spans(words)):
-                if not set(form) <= set(phrase) and self.carried(form):
+            for start, end, form in self._head_spans(words, self._spans(words)):
+                if not set(form) <= set(phrase) and self.carried(form) and self._as_written(words[start:end], form):
                     found.append(" ".join(form))
         return found[-1] if found else None
 
@@ -537,6 +539,13 @@ class TypeResolver:
             return None
         said = np.asarray(self.embed.encode([" ".join([*modifiers, *head])], normalize_embeddings=True))[0]
         return bool(float(np.max(vectors @ said)) >= SUB_KIND_NEAR)
+
+    def _as_written(self, said: list[str], form: list[str]) -> bool:
+        """The shopper's words name the kind as the shop's own texts write it, as one word or two
+        and in either number ("trackpants" / "track pants"): no respelling ("kadai", "handis")
+        nor synonym."""
+        same = "".join(map(singular, said)) == "".join(map(singular, form))
+        return same and self.catalog.has_phrase(terms(" ".join(form)))
 
     def _nearest_sub_kind(self, head: list[str], modifiers: list[str]) -> str | None:
         """The shop's own compound of the same head that the shopper's compound names in other
