@@ -25,6 +25,14 @@ _COORDINATORS = frozenset(_RESOLUTION["verb_after"]["coordinators"])
 _OBJECT_DETERMINERS = frozenset(_RESOLUTION["verb_after"]["object_determiners"])
 # adverbs that may stand between a subject and its verb ("my bag ALWAYS tears")
 _SKIPPED = audience_table().story.skipped
+_POSSESSIVES = audience_table().story.possessives
+_MODALS = frozenset(_RESOLUTION["verb_after"]["modals"])
+_INVERTED_SUBJECTS = frozenset(_RESOLUTION["verb_after"]["inverted_subjects"])
+_QUESTION_WORDS = frozenset(_RESOLUTION["verb_after"]["question_words"])
+_RELATIVES = frozenset(_RESOLUTION["verb_after"]["relative_pronouns"])
+_HAVING = frozenset(_RESOLUTION["verb_after"]["having_verbs"])
+# "that has A LITTLE bell": words that may stand between the verb and the feature's noun
+_FEATURE_FILLERS = frozenset("a an the some little small tiny big one two".split())
 
 
 def verb_follows(words: list[str], end: int, names_kind: Callable[[list[str]], bool]) -> bool:
@@ -121,3 +129,30 @@ def object_of_coordinated_verb(words: list[str], start: int) -> bool:
     verb = words[k - 1]
     asks = {verb, verb[:-1], verb[:-2]} & _ASKING_VERBS
     return verb.endswith("s") and words[k - 2] in _COORDINATORS and not asks
+
+
+def after_inverted_subject(words: list[str], i: int) -> bool:
+    """A question puts the modal before its subject, so the word after the subject is the verb:
+    "what can i STICK on them", "what can my puppy CHEW on" (pool X:x-u-05, W-q18 read "stick" and
+    "chew" as kinds the shop lacks). The subject is a subject pronoun, or a possessive and one
+    noun; the modal opens the clause or follows a question word."""
+    if i > 1 and words[i - 1] in _INVERTED_SUBJECTS and words[i - 2] in _MODALS:
+        return _opens_question(words, i - 2)
+    if i > 2 and words[i - 2] in _POSSESSIVES and words[i - 3] in _MODALS:
+        return _opens_question(words, i - 3)
+    return False
+
+
+def _opens_question(words: list[str], modal: int) -> bool:
+    """The modal opens the clause, or follows a question word ("what can", "where do")."""
+    return modal == 0 or words[modal - 1] in _QUESTION_WORDS
+
+
+def in_relative_feature(words: list[str], start: int) -> bool:
+    """Whether the kind starting at `start` is the object of "has" in a relative clause ("a toy
+    that HAS A LITTLE bell inside", "a bottle which has a straw"): a feature of the thing asked
+    for, as after "with" (pool W-q18 asked for bells)."""
+    k = start - 1
+    while k >= 0 and words[k] in _FEATURE_FILLERS:
+        k -= 1
+    return k > 0 and words[k] in _HAVING and words[k - 1] in _RELATIVES

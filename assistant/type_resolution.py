@@ -36,7 +36,9 @@ from assistant.audience import audience_terms, clauses
 from assistant.audience import table as audience_table
 from assistant.catalog import CatalogIndex
 from assistant.clause_roles import (
+    after_inverted_subject,
     in_place_phrase,
+    in_relative_feature,
     object_of_coordinated_verb,
     object_of_past_verb,
     object_of_told_verb,
@@ -119,6 +121,8 @@ def _is_verb(words: list[str], i: int) -> bool:
         return True
     if i and words[i - 1] in VERB_MODALS - MODAL_NOUNS:
         return True  # "orange WOULD match the seats": only "can", "will" and "must" also name things
+    if after_inverted_subject(words, i):
+        return True
     if words[i].endswith("s") and (_after_singular_subject(words, i) or _coordinated_verb(words, i)):
         return True
     if i + 1 < len(words) and words[i + 1] in IMPERATIVE_OBJECTS and set(words[:i]) <= IMPERATIVE_FILLERS:
@@ -350,6 +354,9 @@ class TypeResolver:
                 # as near the shop's compounds as the kinds it does carry (`sub_kind_nearness`).
                 if self._described_as(head, modifiers):
                     return TypeRequest(" ".join(head), True)
+                nearest = self._nearest_sub_kind(head, modifiers)
+                if nearest:
+                    return TypeRequest(nearest, True)  # "piggy bank": the shop's "coin bank"
                 if (
                     len(modifiers) == 1
                     and self._is_type(modifiers)
@@ -358,7 +365,32 @@ class TypeResolver:
                     return TypeRequest(modifiers[0], True)  # "cargo pants": the shop's "cargos"
                 break
         closed = self._closed_compound(words, spans, phrase)  # "swimming costume": the shop's "swimsuit"
-        return TypeRequest(closed, True) if closed else TypeRequest(" ".join(phrase), False)
+        if closed:
+            return TypeRequest(closed, True)
+        other = self._carried_elsewhere(text, clause, phrase)
+        return TypeRequest(other, True) if other else TypeRequest(" ".join(phrase), False)
+
+    def _carried_elsewhere(self, text: str, asking: list[str], phrase: list[str]) -> str | None:
+        """A kind the shop carries that the request names beside the one it lacks: the request
+        says the thing twice, once in a word the shop does not list ("dad needs new underwear.
+        briefs, a multi pack"; "starting yoga classes. trackpants for me"; pool V-u29, X:x-u-22
+        read the unlisted word and showed nothing). The last such kind in a clause that is no
+        story of what someone has, named as the head of its phrase (`_head_spans`). A part of the
+        unlisted kind is that kind said short ("yoga mat ..., the mat itself": pool N-u-q26), no
+        other kind; and only another clause says it again: a kind in the same phrase modifies
+        the unlisted one ("bed side table", "one cup hot water dispenser": WANDS not-carried).
+        The kind must be said as the shop writes it: a spelling guess ("handis" -> "hands",
+        pool O-u-d06) is too weak to override the kind named first."""
+        found: list[str] = []
+        for clause in clauses(text):
+            words = tokenize(clause.replace("'", ""))
+            if words == asking or (_says_owned(words) and not ASKS.search(clause)):
+                continue
+            words = self._without_participles(_without_moves(words))
+            for start, end, form in self._head_spans(words, self._spans(words)):
+                if not set(form) <= set(phrase) and self.carried(form) and self._as_written(words[start:end], form):
+                    found.append(" ".join(form))
+        return found[-1] if found else None
 
     def _closed_compound(self, words: list[str], spans: list, phrase: list[str]) -> str | None:
         """The shop's one-word kind for an uncarried head and the word before it
@@ -508,6 +540,29 @@ class TypeResolver:
         said = np.asarray(self.embed.encode([" ".join([*modifiers, *head])], normalize_embeddings=True))[0]
         return bool(float(np.max(vectors @ said)) >= SUB_KIND_NEAR)
 
+    def _as_written(self, said: list[str], form: list[str]) -> bool:
+        """The shopper's words name the kind as the shop's own texts write it, as one word or two
+        and in either number ("trackpants" / "track pants"): no respelling ("kadai", "handis")
+        nor synonym."""
+        same = "".join(map(singular, said)) == "".join(map(singular, form))
+        return same and self.catalog.has_phrase(terms(" ".join(form)))
+
+    def _nearest_sub_kind(self, head: list[str], modifiers: list[str]) -> str | None:
+        """The shop's own compound of the same head that the shopper's compound names in other
+        words ("piggy bank" / the shop's "coin bank"; pool V-u26, T-d-19 told the shopper the shop
+        has no piggy banks): the nearest by the embedder, at `sub_kind_nearness`, where it is a
+        kind of this catalog. None without an embedder or below the threshold."""
+        if self.embed is None:
+            return None
+        names, vectors = self._sub_kind_vectors(tuple(head))
+        if not names:
+            return None
+        said = np.asarray(self.embed.encode([" ".join([*modifiers, *head])], normalize_embeddings=True))[0]
+        best = int(np.argmax(vectors @ said))
+        if float(vectors[best] @ said) < SUB_KIND_NEAR or not self._is_type(terms(names[best])):
+            return None
+        return names[best]
+
     def sub_kinds(self, head: list[str]) -> list[str]:
         """The compounds the shop names products of this head with: the word before it in a title
         ("mattress protector", "sofa bed") and the category nodes that end with it ("wall lamp").
@@ -593,6 +648,7 @@ class TypeResolver:
             and holder_of_use(words, span[0], self._holders, starts) is None  # "box TO KEEP jewellery"
             and not before_postposition(words, span[1])  # "cot KE LIYE machardani"
             and not in_place_phrase(words, span[0])  # "a light above it ON THE WALL"
+            and not in_relative_feature(words, span[0])  # "a toy THAT HAS A bell"
             and not object_of_told_verb(words, span[0])  # "orange would match THE SEATS"
             and not object_of_coordinated_verb(words, span[0])  # "and chews THE CABLES"
             # "a leather strap one": "one" stands for the kind already asked; what comes before

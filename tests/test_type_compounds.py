@@ -289,3 +289,32 @@ def test_the_places_a_follow_up_says_the_kind_goes(clause, places):
     from assistant.place_fit import place_phrases
 
     assert place_phrases(clause) == places
+
+
+class SavingEmbedder(ConceptEmbedder):
+    """Words "piggy" and "coin" both name saving money, "power" does not: the nearness the bundled
+    embedder measures between "piggy bank" and "coin bank" (0.68), without the model."""
+
+    CONCEPTS = {"piggy": 0, "coin": 0, "bank": 1, "power": 2, "memory": 3}
+
+
+# A shop whose banks are coin banks and power banks, and no piggy bank by that name.
+BANKS_SHOP = [
+    ("Shilpi Coin Bank", "Stationery > Coin Banks"),
+    ("Kidz Coin Bank", "Stationery > Coin Banks"),
+    ("Mi Power Bank", "Mobiles > Power Banks"),
+    ("Syska Power Bank", "Mobiles > Power Banks"),
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "named", "carried"),
+    [
+        # the shop's compound of the same head, near the shopper's (pool V-u26, T-d-19)
+        ("a piggy bank for my 5 yr old", "coin bank", True),
+        ("piggy bank for my nephew", "coin bank", True),
+    ],
+)
+def test_an_uncarried_compound_reads_as_the_shops_near_compound_of_its_head(message, named, carried):
+    q = _understander(SavingEmbedder(), BANKS_SHOP).parse(message)
+    assert (q.product_type, q.type_carried) == (named, carried)

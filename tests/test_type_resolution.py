@@ -243,6 +243,47 @@ def test_coordinated_verb_names_no_kind(message, categories):
 @pytest.mark.parametrize(
     ("message", "categories"),
     [
+        # a question puts the modal before its subject: the word after the subject is the verb,
+        # not the shop's chews (pool W-q18 read "chew" as a kind)
+        ("what can my puppy chews on", []),
+        ("what can i chews on them", []),
+        ("can we chews it", []),
+    ],
+)
+def test_the_word_after_an_inverted_subject_is_a_verb(message, categories):
+    assert _understander(PET_SHOP).parse(message).constraints.categories == categories
+
+
+@pytest.mark.parametrize(
+    ("message", "named"),
+    [
+        # the object of "has" in a relative clause is a feature of the thing, as after "with",
+        # even with no kind before it (pool W-q18 "... that has a little bell inside" asked for bells)
+        ("what can my puppy play on that has a speaker", None),
+        ("what do i buy that has a little speaker inside", None),
+        ("my son wants one that has a helmet", None),
+    ],
+)
+def test_a_kind_a_relative_clause_says_it_has_is_a_feature(understander, message, named):
+    assert understander.parse(message).product_type == named
+
+
+@pytest.mark.parametrize(
+    ("message", "named", "carried"),
+    [
+        # the request names the thing twice, once in a word the shop does not list: the kind
+        # it lists is asked for (pool V-u29 "dad needs new underwear. briefs, a multi pack")
+        ("dad needs new underwear. a sweater, a warm one", "sweater", True),
+    ],
+)
+def test_a_carried_kind_named_beside_an_unlisted_one_is_asked_for(understander, message, named, carried):
+    q = understander.parse(message)
+    assert (q.product_type, q.type_carried) == (named, carried)
+
+
+@pytest.mark.parametrize(
+    ("message", "categories"),
+    [
         ("gift for my friend's new baby girl, some top or shorts", ["top", "shorts"]),
         ("a keyboard or maybe a speaker", ["keyboard", "speaker"]),
         ("a keyboard for my tablet", ["keyboard"]),
