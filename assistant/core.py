@@ -35,6 +35,7 @@ from assistant.grounding import Grounder
 from assistant.intent import Intent
 from assistant.interpret import Interpretation, NameResolver, interpret
 from assistant.language import turn_language
+from assistant.message_patterns import FUNCTION_WORDS
 from assistant.named_products import NamedProducts
 from assistant.naming import name_index
 from assistant.order_copilot import answers_order, order_copilot, order_proposal
@@ -46,7 +47,6 @@ from assistant.session import Session
 from assistant.small_talk import small_talk, standing_empty, still_on_screen
 from assistant.store import Action
 from assistant.turn import Branch, Outcome, Relayed, Timings, observe, shopper_guard
-from assistant.understand import FUNCTION_WORDS
 from assistant.wording import (
     CLARIFY_REPLY,
     comparison_rows,

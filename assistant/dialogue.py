@@ -31,18 +31,21 @@ from assistant.audience import (
 )
 from assistant.carried_tastes import narrow_to_liked
 from assistant.catalog import CatalogIndex
+from assistant.colour_words import METAL_COLOURS
 from assistant.constraints import Constraints
 from assistant.implied_audience import GROWN_UPS, all_ages, records_audience
 from assistant.kind_modifiers import catalog_form, kind_modifiers
 from assistant.lexicon import QUERY_WORDS
 from assistant.life_stage import for_the_speaker
+from assistant.message_patterns import FUNCTION_WORDS
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
 from assistant.ordinals import order_words
 from assistant.replaced_values import attribute_changes, displaced
 from assistant.spelling import CHAT_WORDS
 from assistant.steering import steering
 from assistant.take_back import taken_back_words
-from assistant.understand import FUNCTION_WORDS, HARD_AUDIENCE, METAL_COLOURS, Query
+from assistant.type_resolution import HARD_AUDIENCE
+from assistant.understand import Query
 from assistant.untyped_words import telling_words
 from common.errors import ShopAssistError
 from common.text import COLOURS, STOPWORDS, money, singular, terms, tokenize

@@ -48,12 +48,13 @@ from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.follow_up_amounts import amounts_said
 from assistant.lexicon import QUERY_WORDS
 from assistant.loosened_budget import loosen_ceiling
+from assistant.message_patterns import FUNCTION_WORDS
 from assistant.ordinals import ORDINALS
 from assistant.problem_values import only_refused, problem_words
 from assistant.resemblance import only_resembled
 from assistant.said_of_others import refused_words, told_in_a_story
 from assistant.steering import steering
-from assistant.understand import FUNCTION_WORDS, Query
+from assistant.understand import Query
 from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
 
 _WORDS = steering()["follow_up_reading"]

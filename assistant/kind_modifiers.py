@@ -15,8 +15,8 @@ import re
 
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
+from assistant.message_patterns import FUNCTION_WORDS
 from assistant.steering import steering
-from assistant.understand import FUNCTION_WORDS
 from common.text import STOPWORDS, singular, terms, tokenize
 
 _STEERING = steering()

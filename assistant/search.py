@@ -17,8 +17,9 @@ from assistant.amounts import near_band
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.dense_index import EXACT_BELOW, SHORTLIST
+from assistant.message_patterns import FUNCTION_WORDS
 from assistant.shard_search import ShardedDense, ShardUnavailable
-from assistant.understand import FUNCTION_WORDS, Query
+from assistant.understand import Query
 from common.models import Embedder, encode_query, torch_threads
 from common.schema import AUDIENCE_RANKS_FIRST, Product
 from common.text import COLOURS, bm25_tokens, terms

@@ -18,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from assistant.amounts import RATING_WORDS, amount_words, read_prices
 from assistant.amounts import lexicon as amounts_lexicon
 from assistant.asked_amounts import asked_amounts
+from assistant.attribute_reading import AttributeReader
 from assistant.audience import (
     addressed_part,
     clauses,
@@ -31,7 +32,7 @@ from assistant.audience import (
 )
 from assistant.catalog import CatalogIndex
 from assistant.colour_negation import negated_colours, without_negated_colours
-from assistant.colour_words import METAL_COLOURS, said_colours
+from assistant.colour_words import said_colours
 from assistant.compound_kind import fitment, held_with_fit, modifier_run, narrowing, sibling_kind
 from assistant.constraints import Constraints, phrase_in
 from assistant.kind_refusal import without_refused_kinds
@@ -40,7 +41,6 @@ from assistant.lexicon import (
     KNOWN_BRANDS,
     PRODUCT_LINES,
     QUERY_WORDS,
-    REQUIRED_CUES,
 )
 from assistant.message_patterns import (
     CHEAP,
@@ -49,19 +49,13 @@ from assistant.message_patterns import (
     FUNCTION_WORDS,
     IN_STOCK,
     NEGATED,
-    NEGATIONS,
-    NOT_VARIANTS,
     PREMIUM,
     PREMIUM_PHRASES,
     RATING,
     RATING_AT_LEAST,
-    SOFT_WISH,
-    VARIANT_WORDS,
 )
 from assistant.metal_colours import metal_colours
-from assistant.noun_values import as_recorded
 from assistant.part_fit import device_brands
-from assistant.recorded import Recorded
 from assistant.refused_attributes import flags_said, refused_attributes
 from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.spelling_variants import one_spelling
@@ -69,7 +63,6 @@ from assistant.story_words import story_modifiers
 from assistant.type_meaning import TypeMeaning
 from assistant.type_resolution import (
     HARD_AUDIENCE,
-    NOT_TYPE_WORDS,
     PEOPLE,
     PLACEHOLDERS,
     SYNONYMS,
@@ -77,25 +70,15 @@ from assistant.type_resolution import (
     TypeResolver,
 )
 from assistant.vocabulary import known_words, type_words
-from assistant.word_forms import with_base_form
 from common.models import Embedder
 from common.text import (
     AUDIENCE_WORDS,
     COLOURS,
-    GEMSTONES,
-    MATERIALS,
     STOPWORDS,
     singular,
     terms,
     tokenize,
 )
-
-
-def _until_refused(words: list[str]) -> list[str]:
-    """The words before a negation: a kind after "not" is refused, not the one the variant word
-    describes ("the polo type, not round neck": "polo" is the variant asked for)."""
-    cut = next((i for i, w in enumerate(words) if w in NEGATIONS), len(words))
-    return words[:cut]
 
 
 @dataclass
@@ -123,6 +106,7 @@ class Understander:
         self.catalog = catalog
         self.embed = embed  # the search embedder: interests steer toward types near them
         self.types = TypeResolver(catalog, embed)
+        self.attributes = AttributeReader(catalog, self.types)
 
     # The type asked for (`assistant.type_resolution`), as callers of the understander ask it.
     def requested_type(self, text: str) -> TypeRequest:
@@ -220,13 +204,13 @@ class Understander:
         named, carried = self.requested_type(asked + "?" if rest.rstrip().endswith("?") else asked)
         # A kind no title or category names may still be what products are recorded as
         # ("Type: Chinos" on trousers): the shop carries it as those products, found by the record.
-        by_record = bool(named) and not carried and self._recorded_kind(named)
+        by_record = bool(named) and not carried and self.attributes.recorded_kind(named)
         if named and carried:  # "wedge heels": the shop's wedges
             named = sibling_kind(self.types, self.catalog, asked, named) or named
         run = modifier_run(self.types, asked, named) if named and carried else []
         carried = carried or by_record
         # A must-have is said in the request, not in an aside ("my cousin got the nylon ones").
-        c.attributes = self.required_attributes(self.types.about_asked(own, named))
+        c.attributes = self.attributes.required(self.types.about_asked(own, named))
         if by_record:
             c.attributes.append(named)
         elif named:  # "some top or shorts": either kind
@@ -238,7 +222,7 @@ class Understander:
             c.attributes += [d for d in devices if d not in c.attributes]
         # A value the shop records filters only where a kind it can be checked on is named; said
         # alone ("make it sleeveless") it is the follow-up's to check against the request's kind.
-        recorded = [a for a in self.recorded_attributes(own, c.categories, named) if a not in c.attributes]
+        recorded = [a for a in self.attributes.recorded(own, c.categories, named) if a not in c.attributes]
         if named and carried:
             c.attributes += recorded
         if named and carried and not by_record:
@@ -247,8 +231,8 @@ class Understander:
             c.attributes += held_with_fit(self.catalog, c, narrowing(self.catalog, run, c), fit)
             c.attributes += [a for a in [fit, *asked_amounts(self.catalog, asked, c)] if a and a not in c.attributes]
         # "polarized": a yes/no specification; "not the fabric ones": refused wherever it stands
-        c.flags = flags_said(own, self.catalog.recorded, self._is_kind)
-        c.exclude_attributes = refused_attributes(said, self.catalog.recorded, self._is_kind, named)
+        c.flags = flags_said(own, self.catalog.recorded, self.attributes.is_kind)
+        c.exclude_attributes = refused_attributes(said, self.catalog.recorded, self.attributes.is_kind, named)
         c.attributes = [a for a in c.attributes if a not in c.exclude_attributes]
         # An interest steers toward a kind it names ("obsessed with aviator sunglasses"), then those near it.
         near = self.meaning.steered(rest) if self.meaning else []
@@ -262,7 +246,7 @@ class Understander:
         c.steer_types = list(dict.fromkeys([*self.types.named_in(interests(rest)), *near]))
         # A colour the person is into ("she's into tan, earthy stuff") ranks first, never filters.
         c.prefer = [x for x in self._colour_tastes(own_part(rest, rest)) if x not in c.colours]
-        tastes = self.recorded_attributes(", ".join(interests(own_part(rest, rest))), [])
+        tastes = self.attributes.recorded(", ".join(interests(own_part(rest, rest))), [])
         semantic = " ".join(without_stories(rest, self.types.is_any_type).split()) or corrected
         if named and carried and c.categories:  # "just started running": running shoes rank first
             semantic = " ".join([semantic, *story_modifiers(self.catalog, rest, semantic, c.categories)])
@@ -302,50 +286,6 @@ class Understander:
             self.embed,
         )
 
-    def required_attributes(self, text: str) -> list[str]:
-        """Must-haves beyond the type: a word after "real", "genuine", "pure"... ("real diamond"),
-        a material ("leather wallet"), a stone ("diamond ring"), a word before "type" or "kind"
-        ("robot type"), and a product line with its model ("iphone 6s")."""
-        words = tokenize(text)
-        found: list[str] = []
-        for i, w in enumerate(words):
-            phrase = None
-            nxt = words[i + 1] if i + 1 < len(words) else ""
-            # "real gold, not plated": a metal after the cue is the material asked for, not a colour.
-            # "the real stuff", "the genuine thing": a placeholder names no material, it stands for
-            # the one said before ("leather boots ... the real stuff not rexine", set R: no card)
-            if (
-                w in REQUIRED_CUES
-                and nxt
-                and nxt not in PLACEHOLDERS
-                and (nxt not in NOT_TYPE_WORDS or nxt in METAL_COLOURS)
-            ):
-                phrase = nxt
-            elif w in MATERIALS and w not in METAL_COLOURS:
-                phrase = w
-            elif singular(w) in GEMSTONES:
-                phrase = singular(w)
-            elif (
-                nxt in VARIANT_WORDS
-                and w not in STOPWORDS | NOT_VARIANTS
-                and w not in QUERY_WORDS
-                and not any(self.types.is_any_type([later]) for later in _until_refused(words[i + 2 :]))
-            ):
-                # "robot type that runs by itself", "the thick kind": the shopper names the variant,
-                # required even where the word names a type elsewhere (a robot toy). Said before
-                # the product type it is a style ("salon type hair conditioner"): it only ranks.
-                variant = with_base_form(w, self.catalog.knows_word)  # "the zip kind": "Zipper"
-                if variant not in found:
-                    found.append(variant)
-                continue
-            elif w in PRODUCT_LINES:
-                model = words[i + 1] if i + 1 < len(words) and any(ch.isdigit() for ch in words[i + 1]) else ""
-                phrase = f"{w} {model}".strip()
-            phrase = with_base_form(phrase, self.catalog.knows_word) if phrase else None  # "wooden or wood"
-            if phrase and phrase not in found and not self.types.is_any_type(terms(phrase)):
-                found.append(phrase)
-        return found
-
     def _titled(self, phrase: list[str]) -> bool:
         """Some product's title says the phrase ("curling cream"), not only its fields together."""
         said = terms(" ".join(phrase))
@@ -353,53 +293,8 @@ class Understander:
             phrase_in(said, terms(self.catalog.products[int(r)].title)) for r in self.catalog.attribute_rows(said)
         )
 
-    def _is_kind(self, words: list[str]) -> bool:
-        return self.types.is_any_type(words) or tuple(words) in self.catalog.category_phrases
-
-    def _recorded_kind(self, named: str) -> bool:
-        """Some product records the kind as the value of a "Type" specification: it is one."""
-        said = terms(named)
-        for row in self.catalog.attribute_rows(said):
-            attributes = self.catalog.products[int(row)].attributes
-            if any(tokenize(k)[-1:] == ["type"] and terms(v) == said for k, v in attributes.items()):
-                return True
-        return False
-
-    def _type_value(self, entry: Recorded) -> bool:
-        """A value of a "Type" specification that the catalog also has as a kind of product
-        ("Type: Kadhai"): it names what the product is, not a property of it."""
-        return all(k.split()[-1] == "type" for k in entry.keys) and self.catalog.has_phrase(entry.value.split())
-
     def recorded_attributes(self, text: str, categories: list[str], kind: str | None = None) -> list[str]:
-        """Values the shop records that the request names ("sleeveless", "slim fit" -> "slim"):
-        required where the kind asked for (`categories`) records that specification; with no
-        kind named, required as said. Not a kind nor a word of the `kind` named ("car" in "car
-        seat cover"), and not one wished for softly or refused."""
-        recorded = self.catalog.recorded
-        kind_words = set(terms(kind or "")) | {w for phrase in categories for w in terms(phrase)}
-        kinds = self.catalog.kind_rows(categories) if categories else None
-        if kinds is not None and not any(len(rows) for rows in kinds):
-            return []  # a kind the shop does not carry: nothing to check a value on
-        found: list[str] = []
-        for clause in clauses(text):
-            if SOFT_WISH.search(clause):
-                continue  # "embroidered would be nice": a wish that ranks
-            words = as_recorded(terms(clause.replace("'", "")), recorded.phrases.__contains__)  # "with stripes"
-            for start, end, entry in recorded.find(words):
-                said = words[start:end]
-                if set(said) <= kind_words:
-                    continue
-                if self._is_kind(said) or self._is_kind(entry.value.split()) or self._type_value(entry):
-                    continue  # a kind of product ("top", "Type: Kadhai"), not a property of one
-                if set(words[:start]) & NEGATIONS:
-                    continue  # "not embroidered", "he can't read the digital ones"
-                if kinds is not None and not any(recorded.recorded_for(entry, rows) for rows in kinds):
-                    continue  # the kind records no such thing: it cannot be checked, it ranks
-                # Shops record one property in either form ("Closure: Zip", "Closure: Zipper"): both.
-                value = with_base_form(entry.value, recorded.phrases.__contains__)
-                if value not in found:
-                    found.append(value)
-        return found
+        return self.attributes.recorded(text, categories, kind)  # see `AttributeReader.recorded`
 
     # -- constraint extractors ---------------------------------------------------------------
     def _price(self, text: str, c: Constraints) -> str:

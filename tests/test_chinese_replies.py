@@ -13,8 +13,8 @@ import pytest
 from assistant.chinese import lexicon
 from assistant.chinese_text import _break_name, chips, conditions, reply_text, suggestions
 from assistant.language import turn_language
+from assistant.message_patterns import FUNCTION_WORDS
 from assistant.reply import ProductCard, Reply, RequestChip, Suggestion
-from assistant.understand import FUNCTION_WORDS
 from common.schema import AUDIENCES
 from common.text import COLOURS
 
