@@ -92,16 +92,11 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
     for tag in _contact_after().finditer(text):
         start = max(0, tag.start() - 80)
         words = list(_WORD.finditer(text, start, tag.start()))
-        end = tag.start()
-        marker = _case_marker_before(text, words, end)
-        if marker:
-            # "శ్రీనివాస్ రెడ్డి కి [PHONE]": the person the number reaches, before its case marker
-            words, end = words[:marker], words[marker - 1].end()
         for n in (4, 3, 2):
             run = words[-n:]
-            if len(run) < n or run[-1].end() != end:
+            if len(run) < n or run[-1].end() != tag.start():
                 continue
-            joined = text[run[0].start() : end]
+            joined = text[run[0].start() : tag.start()]
             if _ODD_IN_NAME.search(joined) or "\n" in joined or SENTENCE_END.search(joined):
                 continue
             # written as a name is, capitalised ("likh lo: [PHONE]" is Hindi for "note it down")
@@ -116,7 +111,7 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
             # strict reading there
             place = re.search(r"\[(?:ADDRESS|POSTCODE)\]$", tag.group())
             named = _full_name(names, False) if place else holder_full_name(names, beside_detail=True)
-            if cased and (named or _caseless_contact_name(text, run, tag, marker is not None)):
+            if cased and (named or _caseless_contact_name(text, run, tag.group())):
                 spans.append((run[0].start(), run[-1].end()))
                 break
         found = _cjk_name_before().search(text, start, tag.start()) if cjk else None
@@ -127,7 +122,7 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
         spans += [m.span("name") for m in _cjk_opening_name().finditer(text)]
     for m in _holder_after_tag().finditer(text):
         if m.group("caseless"):
-            if _caseless_holder(list(_WORD.finditer(m.group("caseless"))), signed=_signature(text, m, "caseless")):
+            if _caseless_holder(list(_WORD.finditer(m.group("caseless")))):
                 spans.append(m.span("caseless"))
             continue
         group = "bracketed" if m.group("bracketed") else "trailing"
@@ -136,9 +131,7 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
         if group == "bracketed" and _cjk_holder().fullmatch(joined):
             spans.append(m.span(group))
             continue
-        if _signed_with_given_name(text, m, group, words) or (
-            group == "trailing" and _caseless_holder(words, signed=_signature(text, m, group))
-        ):
+        if _signed_with_given_name(text, m, group, words) or (group == "trailing" and _caseless_holder(words)):
             spans.append(m.span(group))
             continue
         if not 2 <= len(words) <= 4 or _ODD_IN_NAME.search(joined) or words[-1].end() != len(m.group(group).rstrip()):
@@ -158,19 +151,6 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
     return _name_tail().sub(NAME_TAG, text)
 
 
-def _case_marker_before(text: str, words: list[regex.Match[str]], end: int) -> int | None:
-    """The index of a case marker standing alone among the last words before `end`, in the same
-    clause, the words after it a verb of reaching ("… রেড্ডি కి [PHONE]", "সুমন দত্ত কে ফোন করবেন
-    [PHONE]"): the person's name stands right before it."""
-    markers = _names_data()["person_case_markers"]
-    for i in range(len(words) - 1, max(1, len(words) - 4), -1):
-        if words[i].group() in markers:
-            after, before = text[words[i].end() : end], text[words[i - 1].end() : words[i].start()]
-            clause = not re.search(r"[.!?।,;:،\n\[\]]", after)
-            return i if clause and before.strip(" \t") == "" and words[-1].end() == end else None
-    return None
-
-
 def _signed_with_given_name(text: str, m: re.Match[str], group: str, words: list[regex.Match[str]]) -> bool:
     """A given name alone after a dash that closes the message, right after the writer's own
     contact detail ("ph [PHONE] - Farhan"): the writer signs with it. A names list's given name,
@@ -188,12 +168,12 @@ def _name_tail() -> re.Pattern[str]:
     return re.compile(r"\[NAME\](?:[ \t]+[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)*){1,2}(?=" + _contact_after().pattern + ")")
 
 
-def _caseless_contact_name(text: str, run: list[re.Match[str]], tag: re.Match[str], marked: bool = False) -> bool:
+def _caseless_contact_name(text: str, run: list[re.Match[str]], detail: str) -> bool:
     """Words of a script without capital letters (Tamil, Bengali, Devanagari...) opening their
     clause right before contact details: a name when a names list holds one of them and none is
     a word no name holds. Neither case nor frequency tells a name there (the lists miss given
     names such as "கார்த்திக்", which Tamil text uses as often as everyday words)."""
-    words, detail = [w.group() for w in run], tag.group()
+    words = [w.group() for w in run]
     if any(w[0].lower() != w[0].upper() for w in words) or len(words) > 3:
         return False
     lead = text[: run[0].start()].rstrip()
@@ -210,23 +190,14 @@ def _caseless_contact_name(text: str, run: list[re.Match[str]], tag: re.Match[st
     # ("ডেলিভারি ঠিকানা: [ADDRESS]"), nor an address's word before it ("الرمز البريدي [POSTCODE]");
     # in a script whose languages' frequencies say so (not
     # Chinese, whose "word" is a phrase).
-    # A sentence's opening is a heading's place too ("… లేదు. శ్రీనివాస్ రెడ్డి [PHONE].")
-    opening = not lead or text[: run[0].start()].rstrip(" \t").endswith("\n") or lead[-1] in ".!?।"
+    opening = not lead or text[: run[0].start()].rstrip(" \t").endswith("\n")
     # and the detail's own word between ("ஆதார்"): with none, a verb may stand there ("נא להתקשר
     # [PHONE]", please call)
     word = detail.split("[", 1)[0]
     unlabelled = ":" not in word and regex.search(r"\p{L}", word) and not detail.endswith(("[ADDRESS]", "[POSTCODE]"))
-    # Or no word between, where a case marker makes the words the one the detail reaches
-    # ("శ్రీనివాస్ రెడ్డి కి [PHONE] లో కాల్ చేయండి"), or the sentence is nothing but the words and
-    # the detail ("శ్రీనివాస్ రెడ్డి [PHONE]."): a verb ("נא להתקשר [PHONE]") has a sentence to rule.
-    whole = marked or bool(re.match(r"[ \t]*(?:[.!?।\n]|$)", text[tag.end() :]))
-    if not (opening and len(words) >= 2 and not detail.endswith(("[ADDRESS]", "[POSTCODE]"))):
-        return False
-    if _weighed(words):
-        return bool(unlabelled or whole) and not any(_frequent(w.lower()) for w in words)
-    # a script no frequency list covers (Telugu, Kannada…) cannot tell a sentence's words from a
-    # name's: only the marker or the whole sentence says so there
-    return whole
+    return (
+        opening and unlabelled and len(words) >= 2 and _weighed(words) and not any(_frequent(w.lower()) for w in words)
+    )
 
 
 def _weighed(words: list[str]) -> bool:
@@ -255,17 +226,7 @@ def _caseless_edge_parts(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _signature(text: str, m: re.Match[str], group: str) -> bool:
-    """The part after a detail's tag closes the message and holds words alone (no digit, tag or
-    mark): where the writer signs."""
-    part = m.group(group)
-    return (
-        not text[m.end(group) :].strip(" \t.!?।")
-        and regex.fullmatch(r"[\p{L}\p{M}]+(?:[ \t]+[\p{L}\p{M}]+)*", part) is not None
-    )
-
-
-def _caseless_holder(words: list[regex.Match[str]], known: bool = False, signed: bool = False) -> bool:
+def _caseless_holder(words: list[regex.Match[str]], known: bool = False) -> bool:
     """Two or three words of a script without capitals in a part of their own right after a
     contact's tag: its holder's name, when a names list holds one of them, none is a word no
     name holds and none is a word its language uses as often as a sentence's words."""
@@ -276,7 +237,4 @@ def _caseless_holder(words: list[regex.Match[str]], known: bool = False, signed:
         return False
     # `known`: a word no language uses often will do ("সুমিতা" 2.7) beside a listed one
     listed = any(_kind(w) == "listed" for w in names)
-    # `signed`: closing the message right after the writer's detail ("தொடர்புக்கு [PHONE],
-    # கார்த்திக் சுப்பிரமணியம்"), no word a sentence is made of will do, however common the name
-    signature = signed and _weighed(names)
-    return listed or signature or known and _weighed(names) and any(_kind(w) == "uncommon" for w in names)
+    return listed or known and _weighed(names) and any(_kind(w) == "uncommon" for w in names)
