@@ -200,9 +200,33 @@ def _lone_postcodes(
             spans.append((start, end, "[POSTCODE]"))
             continue
         cued = _postcode_cue().search(text[max(0, start - 30) : start])
-        if (cued or _delivery_place(text, start, end)) and (_persons_postcode(text, start) or with_address):
+        if (cued or _delivery_place(text, start, end) or _closes_place(text, start, end)) and (
+            _persons_postcode(text, start) or with_address
+        ):
             spans.append((start, end, "[POSTCODE]"))
     return spans
+
+
+# A part of its own of one to three place words in any script (Indic vowel signs are no \w),
+# after a comma, a tag or a slash ("…, কলকাতা ", "…, Cercado de Lima ", "Kadıköy/İstanbul ").
+_PLACE_WORD_ANY = rf"[^\W\d_][\w{INDIC_MARKS}'’.-]*"
+_PLACE_BEFORE = re.compile(rf"(?:[,،/]|\])[ \t]*(?P<part>{_PLACE_WORD_ANY}(?:[ \t]+{_PLACE_WORD_ANY}){{0,2}})[ \t]+$")
+_PART_CLOSES = re.compile(r"[ \t]*(?:[,.;।!?\n،]|$)")
+
+
+def _closes_place(text: str, start: int, end: int) -> bool:
+    """Five or six digits closing a part of their own after the place's words (", কলকাতা 700029,",
+    ", హైదరాబాద్ 500082.", ", पुणे 411038"): the city and postcode every region writes last in
+    an address; not an order's number its word names, nor a quantity after its unit's word."""
+    code = text[start:end]
+    if not (code.isdigit() and 5 <= len(code) <= 6) or not _PART_CLOSES.match(text, end):
+        return False
+    from common.redact import _identifier_word  # the order, invoice or model words of redact.yaml
+
+    place = _PLACE_BEFORE.search(text[max(0, start - 60) : start])
+    if not place or _identifier_word().search(place.group("part")):
+        return False  # "…، رقم الطلب 77120", "…, sipariş 90021": an order's number
+    return place.group("part").split()[-1].lower() not in _not_after_unit()
 
 
 @cache

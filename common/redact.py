@@ -601,7 +601,14 @@ def _business_number(raw: str) -> bool:
             if written in (groups, [1, *groups]) or written[1:] == groups:
                 grouped.add(kind)
     kinds = grouped or readings
-    return bool(kinds) and kinds <= BUSINESS_LINES
+    if not kinds or not kinds <= BUSINESS_LINES:
+        return False
+    # Toll-free lines are what shops print; a shared-cost or UAN grouping alone ("300 457 8812",
+    # Mexico's shared cost) yields to a mobile reading elsewhere: Colombia's mobiles are written so.
+    return phonenumbers.PhoneNumberType.TOLL_FREE in kinds or not readings & MOBILE_LINES
+
+
+MOBILE_LINES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
 
 
 # The tags `redact` writes in place of personal data.

@@ -46,6 +46,19 @@ def test_postcodes_by_each_countrys_format(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a city's part of its own closed by the postcode, beside other personal data, in any script
+        ("অনিতা বসু, মোবাইল 98310 22457, শিলিগুড়ি 734001", "[NAME], মোবাইল [PHONE], শিলিগুড়ি [POSTCODE]"),
+        ("ఫోన్ 98480 12345, విజయవాడ 520010. త్వరగా పంపండి", "ఫోన్ [PHONE], విజయవాడ [POSTCODE]. త్వరగా పంపండి"),
+        ("Marta Ruiz, tlf 612 345 678, Vallecas, Madrid 28031", "[NAME], tlf [PHONE], Vallecas, Madrid [POSTCODE]"),
+    ],
+)
+def test_a_postcode_closing_the_citys_part(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # Indian forms: house/flat/plot numbers, blocks, sectors, crosses, localities before the city
         ("mera address: House no 45, Sector 21, Gurgaon 122016.", "mera address: [ADDRESS], Gurgaon [POSTCODE]."),
         (

@@ -71,6 +71,8 @@ def test_mistyped_cards_printed_as_their_network_prints_them(text, expected):
         ("toll free 1-800-555-0199", "toll free 1-800-555-0199"),
         ("my number is 09845012346 whatsapp", "my number is [PHONE] whatsapp"),  # UK premium, India mobile
         ("cn 180 0180 1551 my cell", "cn [PHONE] my cell"),  # China's mobile grouping
+        # Mexico's shared-cost grouping, Colombia's mobile: a shared-cost reading yields to a mobile one
+        ("escríbeme al 300 218 6645 por whatsapp", "escríbeme al [PHONE] por whatsapp"),
     ],
 )
 def test_business_lines_are_kept_personal_numbers_go(text, expected):
