@@ -119,7 +119,9 @@ def matching_key(
     # Only when no other key is asked, and its key is what the question ends on, is a stated value
     # the question ("the i7 one, does it have 32gb RAM?" against "ram: 32GB"; not "the helmet (low
     # ventilation), is it safety certified?").
-    said = set(asked.words) | asked.named
+    # Stated in the question's own words: naming may bring title words the shopper never said
+    # ("how many PIECES in the art jigsaw" against a "Jigsaw Puzzle (2000, art)": "2000" asks).
+    said = set(asked.words) | ((asked.named & set(asked.said)) if asked.said else asked.named)
     candidates = [(e, c) for e, c in candidates if c >= knowledge().key_match_min]
     candidates = [(e, c) for e, c in candidates if is_flag(e.value or "") or not word_set(e.value or "") <= said] or [
         (e, c) for e, c in candidates if _last_said(asked, e.key or "") == len(asked.words) - 1
@@ -142,6 +144,7 @@ def matching_key(
         kept,
         key=lambda i: (
             round(candidates[i][1], 2),
+            _says_focus_head(asked, keys[i].text),
             _said_count(asked, keys[i].text),
             _last_said(asked, keys[i].text),
             similarity[i],
@@ -226,6 +229,13 @@ def _keys_ruled_out(asked: Asked) -> set[str]:
     """Key words an asked word rules out: "how much weight can it HOLD?" asks a load, not the
     product's own "Weight" (`not_keys` in answers.yaml)."""
     return {w for a in asked.words for w in knowledge().not_keys.get(a, ())}
+
+
+def _says_focus_head(asked: Asked, key: str) -> bool:
+    """Whether the key says the first focus word, the noun a value question asks of ("what's the
+    SOLE made of" / "sole"): a key reached by a word of the frame after it ("made" -> "material")
+    names what any part is made of, not the part asked."""
+    return bool(asked.focus) and word_covered(asked.focus[0], word_set(key))
 
 
 def _said_count(asked: Asked, key: str) -> int:

@@ -939,3 +939,31 @@ def test_a_question_with_no_word_left_reads_as_asking_nothing(question):
     # Found by a held-out product-question set, which crashed the bench: with no word left to read,
     # the look-ahead list was one longer than the empty token list.
     assert read_question(question).words == []
+
+
+RUNNING_SHOES = Product(
+    id="rs1",
+    title="Running Shoes (9, black, synthetic, rubber)",
+    attributes={"size": "9", "material": "synthetic", "sole": "rubber"},
+)
+JIGSAW = Product(
+    id="jp1",
+    title="Jigsaw Puzzle (2000, art, intermediate)",
+    attributes={"pieces": "2000", "theme": "art", "difficulty": "intermediate"},
+)
+
+
+@pytest.mark.parametrize(
+    "product, question, naming, said",
+    [
+        # the key the focus noun says beats one a frame word reaches ("made" -> material)
+        (RUNNING_SHOES, "black running shoes in 9, what's the sole made of", "running shoes black 9", "rubber"),
+        (RUNNING_SHOES, "what is the sole of the running shoes made from?", "running shoes", "rubber"),
+        # a value in the title the shopper never said is asked, not stated
+        (JIGSAW, "how many pieces in the art theme jigsaw, the intermediate one", None, "2000"),
+    ],
+)
+def test_the_value_asked_is_of_the_focus_noun_and_not_of_what_the_title_states(product, question, naming, said):
+    answer = answer_question(product, question, HashEmbedder(), key_values([product]), naming=naming)
+    assert answer.verdict == Verdict.VALUE, answer.text
+    assert said in answer.text
