@@ -30,6 +30,7 @@ import numpy as np
 from assistant.acceptable_amounts import as_ceiling
 from assistant.amounts import bare_amounts
 from assistant.audience import (
+    AGE,
     audience_terms,
     clauses,
     read_audience,
@@ -437,6 +438,22 @@ def follow_up_colours(message: str, said: list[str], had: list[str], query: Quer
     return said
 
 
+def _without_told_ages(message: str) -> str:
+    """The message less the ages it tells of a person ("a gift for my dad, he's 70" after a budget
+    of $40 revised the budget to $70 on the demo catalog): an age with its unit ("70 years old"),
+    or a number after a person or pronoun ("he's 70", "my dad is 70"), not "the budget is 70"."""
+    t = table()
+    people = set(t.people) | set(t.pronouns) | {"i", "im", "they", "theyre"}
+    kept, last = [], 0
+    for m in AGE.finditer(message.lower()):
+        before = tokenize(message[: m.start()].replace("'", " "))[-2:]
+        explicit = not re.match(r"(?:aged?|is|s|hes|shes|turn)", m.group(), re.I)
+        if explicit or people & set(before) or m.group().startswith(("hes", "shes")):
+            kept.append(message[last : m.start()])
+            last = m.end()
+    return " ".join([*kept, message[last:]])
+
+
 def _correct_bound(message: str, said: Constraints, had: Constraints) -> None:
     """ "meant 900 not 500": a number that corrects the bound the request has replaces it; "let
     me stretch it, 900 is fine": one amount with no cue revises the one bound the request has."""
@@ -460,7 +477,7 @@ def _correct_bound(message: str, said: Constraints, had: Constraints) -> None:
 def _revise_bound(message: str, said: Constraints, had: Constraints) -> None:
     """One amount no cue bounds, near the one bound the request has, is that bound revised."""
     bounds = [b for b in ("price_max", "price_min") if getattr(had, b) is not None]
-    amounts = bare_amounts(message)
+    amounts = bare_amounts(_without_told_ages(message))
     if len(bounds) != 1 or len(amounts) != 1:
         return
     old, new = getattr(had, bounds[0]), amounts[0]

@@ -836,3 +836,19 @@ def test_what_would_serve_a_need_points_at_no_card(message, wants):
 def test_a_new_kind_for_the_shopper_carries_no_one_elses_audience(assistant, turns, audience):
     got, _ = final_state(assistant, turns)
     assert got.get("audience") == audience
+
+
+@pytest.mark.parametrize(
+    ("turns", "price_max"),
+    [
+        # an age told of a person is no budget revised (demo catalog: "he's 70" after "under 40
+        # bucks" became "replaced under $70")
+        (["coffee mug for my sister", "something under 50", "and a gift for my dad, he's 70"], 50.0),
+        (["coffee mug for my sister", "something under 50", "my dad is 70 btw"], 50.0),
+        # a bare amount near the budget still revises it
+        (["coffee mug for my sister", "something under 50", "ok 70 is fine"], 70.0),
+    ],
+)
+def test_an_age_told_of_a_person_is_no_budget(assistant, turns, price_max):
+    got, _ = final_state(assistant, turns)
+    assert got.get("price_max") == price_max
