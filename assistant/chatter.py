@@ -24,6 +24,8 @@ THANKS = frozenset(_DATA["thanks_words"])
 YOU = frozenset(_DATA["second_person"])
 BE_FORMS = [tuple(p.split()) for p in _DATA["be_forms"]]
 FILLER = frozenset(_DATA["opening_filler"])
+CLOSINGS = [tuple(p.split()) for p in _DATA["closings"]]
+CLOSING_TAIL = frozenset(_DATA["closing_tail"])
 # Emoticons and runs of punctuation say nothing ("thanks a ton :)"); they would leave a clause.
 EMOTICON = re.compile(r"[:;=8][-']?[()dDpP/\\|*]+|<3|\^_?\^")
 # Words that join a second clause to thanks ("thanks and do you have plates?", "thanks but..."): what follows is
@@ -56,6 +58,8 @@ def _chat_clause(clause: str, chain: re.Pattern[str]) -> bool:
         return True  # "thanks a ton", "thank you so much for the help"
     if any(tuple(words[: len(g)]) == g for g in GREETING_QUESTIONS):
         return True
+    if any(tuple(words[: len(c)]) == c and set(words[len(c) :]) <= CLOSING_TAIL for c in CLOSINGS):
+        return True  # "that's all", "nope that's it for now": it ends the conversation
     be = next((b for b in BE_FORMS if tuple(words[1 : 1 + len(b)]) == b), None)
     # "you're a lifesaver" says what the assistant is; "you are showing the wrong thing" what it does
     after = words[1 + len(be) : 2 + len(be)] if be else []

@@ -225,8 +225,25 @@ def test_canned_replies_call_no_model(make_assistant, message, intent, text):
         ([JACKETS, "thanks a ton :)"], "panel"),
         ([JACKETS, "thanks, you're a lifesaver"], "panel"),
         ([JACKETS, "thank you so much for the help!"], "panel"),
+        # a clause that ends the conversation (over the API "thanks, that's all" pitched the cards again)
+        ([JACKETS, "thanks, that's all"], "panel"),
+        ([JACKETS, "ok that's it for now"], "panel"),
+        ([JACKETS, "all good, i'm done. cheers"], "panel"),
     ],
-    ids=["thanks", "thank u", "hello", "after a detail", "ok thanks", "great thank you", "a ton", "compliment", "for"],
+    ids=[
+        "thanks",
+        "thank u",
+        "hello",
+        "after a detail",
+        "ok thanks",
+        "great thank you",
+        "a ton",
+        "compliment",
+        "for",
+        "that's all",
+        "that's it for now",
+        "i'm done",
+    ],
 )
 def test_small_talk_keeps_what_is_on_screen(make_assistant, turns, kept):
     assistant, backend = make_assistant(replies=["Fine."] * 4)
