@@ -43,6 +43,7 @@ from assistant.language import SUPPORTED, has_words, language
 from assistant.marked_brands import marked_brands
 from assistant.moves import Move, read_move
 from assistant.name_text import asks_verdict
+from assistant.new_recipient import for_someone_new
 from assistant.picking import picked
 from assistant.problem_values import dropped_values
 from assistant.question_context import tells_context
@@ -294,6 +295,10 @@ def interpret(
     asks = intent in (Intent.PRODUCT_QUESTION, Intent.POLICY, Intent.COMPARE)
     # "for the king bed... scratch that, the queen one": the cue takes back that message's words, not the request
     moved = _move(last_word(message) if follow_up and corrects_itself(message) else message)
+    if follow_up and moved is None and not query.product_type and intent in (Intent.SEARCH, Intent.REFINE):
+        # "and what about a gift for my dad" after a sister's coffee: a new thing for a new person
+        if for_someone_new(message, tuple(t.content for t in session.turns if t.role == "user")):
+            moved, intent = Move.RESET, Intent.SEARCH
     return Interpretation(
         message,
         intent,

@@ -1,0 +1,40 @@
+"""A follow-up that asks for a new thing for someone no earlier message named: "and what about a
+gift for my dad, he's 70 and loves his garden" after "my sister's coffee always goes cold" is a
+new request, not the old kind for someone else. It names the thing only as a gift or a
+placeholder ("something for my mom too"); a kind named would start a new request anyway, and
+"actually it's for my son" names no thing: it changes who the request is for, nothing else.
+The request must have been for someone else: "photo frame", then "as a housewarming present for
+my colleague" names the first person, and the frame is that present (pool K:k-und-d24).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from assistant.audience import person_words, recipients
+from assistant.type_resolution import PLACEHOLDERS
+from common.text import tokenize
+
+DATA = Path(__file__).resolve().parent / "data" / "audiences.json"
+
+
+@cache
+def _new_thing_nouns() -> frozenset[str]:
+    return frozenset(json.loads(DATA.read_text(encoding="utf-8"))["new_thing_nouns"]) | PLACEHOLDERS
+
+
+def for_someone_new(message: str, earlier: tuple[str, ...]) -> bool:
+    """The message asks a gift or a placeholder thing for a recipient none of the `earlier`
+    messages of the request named."""
+    whom = recipients(message)
+    if not whom or not earlier:
+        return False
+    named_before = {w for text in earlier for w in tokenize(text.lower().replace("'", " "))} & person_words()
+    if not named_before or whom & named_before:
+        return False
+    words = tokenize(message.lower().replace("'", " "))
+    # "as a present for X" says what the thing asked for is; "a gift for X" asks for another
+    things = [i for i, w in enumerate(words) if w in _new_thing_nouns()]
+    return any("as" not in words[max(0, i - 2) : i] for i in things)
