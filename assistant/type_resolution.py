@@ -532,13 +532,19 @@ class TypeResolver:
         the same head the shop names products with ("table lamp"), at `sub_kind_nearness`
         (measured: `python bench/type_threshold.py --sub-kinds`). None without an embedder or
         when the shop names the head in no compound."""
+        scored = self._sub_kind_scores(head, modifiers)
+        return None if scored is None else bool(float(np.max(scored[1])) >= SUB_KIND_NEAR)
+
+    def _sub_kind_scores(self, head: list[str], modifiers: list[str]) -> tuple[list[str], np.ndarray] | None:
+        """The shop's compounds of the head and their similarity to the shopper's compound; None
+        without an embedder or when the shop names the head in no compound."""
         if self.embed is None:
             return None
         names, vectors = self._sub_kind_vectors(tuple(head))
         if not names:
             return None
         said = np.asarray(self.embed.encode([" ".join([*modifiers, *head])], normalize_embeddings=True))[0]
-        return bool(float(np.max(vectors @ said)) >= SUB_KIND_NEAR)
+        return names, vectors @ said
 
     def _as_written(self, said: list[str], form: list[str]) -> bool:
         """The shopper's words name the kind as the shop's own texts write it, as one word or two
@@ -552,14 +558,12 @@ class TypeResolver:
         words ("piggy bank" / the shop's "coin bank"; pool V-u26, T-d-19 told the shopper the shop
         has no piggy banks): the nearest by the embedder, at `sub_kind_nearness`, where it is a
         kind of this catalog. None without an embedder or below the threshold."""
-        if self.embed is None:
+        scored = self._sub_kind_scores(head, modifiers)
+        if scored is None:
             return None
-        names, vectors = self._sub_kind_vectors(tuple(head))
-        if not names:
-            return None
-        said = np.asarray(self.embed.encode([" ".join([*modifiers, *head])], normalize_embeddings=True))[0]
-        best = int(np.argmax(vectors @ said))
-        if float(vectors[best] @ said) < SUB_KIND_NEAR or not self._is_type(terms(names[best])):
+        names, scores = scored
+        best = int(np.argmax(scores))
+        if float(scores[best]) < SUB_KIND_NEAR or not self._is_type(terms(names[best])):
             return None
         return names[best]
 
