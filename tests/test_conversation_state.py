@@ -843,7 +843,7 @@ def test_a_new_kind_for_the_shopper_carries_no_one_elses_audience(assistant, tur
     [
         # an age told of a person is no budget revised (demo catalog: "he's 70" after "under 40
         # bucks" became "replaced under $70")
-        (["coffee mug for my sister", "something under 50", "and a gift for my dad, he's 70"], 50.0),
+        (["coffee mug for my sister", "something under 50", "oh wait, it's for my dad, he's 70"], 50.0),
         (["coffee mug for my sister", "something under 50", "my dad is 70 btw"], 50.0),
         # a bare amount near the budget still revises it
         (["coffee mug for my sister", "something under 50", "ok 70 is fine"], 70.0),
