@@ -16,10 +16,12 @@ import re
 
 import numpy as np
 
+from assistant.amounts import lexicon
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.fit import Amount, amounts, amounts_in
 from common.schema import Product
+from common.text import tokenize
 
 NOT_FILTERED = frozenset({"age", "people"})  # who the product is for, read elsewhere
 RECORDS_READ = 2000  # records of the kind read for the amounts they state
@@ -37,7 +39,7 @@ def asked_amounts(catalog: CatalogIndex, text: str, c: Constraints) -> list[str]
     """Must-haves for the amounts said in `text`, as the kind's records write them ("9 w",
     "1000 ml or 1 l"), or as said where the records state others and none of it."""
     text = FOR.split(text)[0]  # "bag for a 15.6 inch laptop": the amount of what it fits
-    said = [a for a in amounts(text) if a.family not in NOT_FILTERED]
+    said = [a for a in amounts(text) if a.family not in NOT_FILTERED and not bounded(text, a)]
     if not said or not c.categories:
         return []
     rows = np.flatnonzero(catalog.mask(Constraints(categories=c.categories)))[:RECORDS_READ]
@@ -50,6 +52,27 @@ def asked_amounts(catalog: CatalogIndex, text: str, c: Constraints) -> list[str]
         forms = sorted({s.lower() for f in of_family for s, a in f if _same(a, amount)})
         out.append(" or ".join(forms) if forms else _as_said(text, amount))
     return out
+
+
+def bounded(text: str, amount: Amount) -> bool:
+    """The amount is a bound, not the size asked ("more than 15 litres", "2 l or more", "up to 500
+    ml"): no exact must-have, it ranks. Held-out set Y: "not the tiny ones. more than 15 litres"
+    required bags of exactly 15 litres and none was left. Cues: the price reader's bound words."""
+    low = text.lower()
+    cues = lexicon().cues
+    before = [c for key in ("ceiling_before", "floor_before") for c in cues[key]]
+    after = [c for key in ("ceiling_after", "floor_after") for c in cues[key]]
+    for said, found in amounts_in(low):
+        if not _same(found, amount) or said.lower() not in low:
+            continue
+        start = low.index(said.lower())
+        words_before = tokenize(low[:start])
+        words_after = tokenize(low[start + len(said) :])
+        if any(tuple(words_before[-len(c) :]) == c for c in before if c) or any(
+            tuple(words_after[: len(c)]) == c for c in after if c
+        ):
+            return True
+    return False
 
 
 def _same(a: Amount, b: Amount) -> bool:

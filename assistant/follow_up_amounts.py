@@ -5,7 +5,7 @@ no make it a litre" kept the 750 ml bottle (pool set O)."""
 
 from __future__ import annotations
 
-from assistant.asked_amounts import asked_amounts
+from assistant.asked_amounts import asked_amounts, bounded
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.counted_values import kind_units
@@ -19,5 +19,9 @@ def amounts_said(message: str, categories: list[str], catalog: CatalogIndex) -> 
     if not categories:
         return []
     units = kind_units(categories, catalog)
-    said = [text for text, _ in amounts_in(message.lower()) if not set(terms(text)) & set(units)]
+    said = [
+        text
+        for text, amount in amounts_in(message.lower())
+        if not set(terms(text)) & set(units) and not bounded(message, amount)  # "more than 15 litres"
+    ]
     return asked_amounts(catalog, " , ".join(said), Constraints(categories=categories)) if said else []

