@@ -36,6 +36,7 @@ from assistant.constraints import (
 )
 from assistant.dense_index import dense_index_for
 from assistant.recorded import RecordedAttributes
+from assistant.word_forms import refused_forms
 from common.schema import AUDIENCE_MATCHES, Product
 from common.text import terms
 from ingest.snapshot import Snapshot, read_snapshot
@@ -188,7 +189,8 @@ class CatalogIndex:
         if c.exclude_attributes:
             m = np.ones(n, dtype=bool)
             for phrase in c.exclude_attributes:
-                m[self.attribute_rows(terms(phrase))] = False
+                for form in refused_forms(phrase):  # "I hate wires": the "wired" ones too
+                    m[self.attribute_rows(terms(form))] = False
             parts.append(("not attribute", m))
         if c.brands:
             parts.append(("brand", self._brand_mask(c.brands)))

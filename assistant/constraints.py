@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from assistant.recorded import flag_phrases
 from assistant.vocabulary import DATA, is_listing, lists_kinds, type_words
+from assistant.word_forms import refused_forms
 from common.schema import AUDIENCE_MATCHES, Product
 from common.text import money, terms
 
@@ -288,7 +289,7 @@ class Constraints(BaseModel):
             failed.append("flag")
         if self.exclude_attributes:
             words = attribute_terms(product)
-            if any(phrase_in(terms(a), words) for a in self.exclude_attributes):
+            if any(phrase_in(terms(form), words) for a in self.exclude_attributes for form in refused_forms(a)):
                 failed.append("not attribute")
         brand = (product.brand or "").lower()
         title = product.title.lower()

@@ -122,6 +122,14 @@ def test_a_refused_attribute_fails_the_products_holding_it():
     assert [said.failures(cloth), said.failures(sewn)] == [["not attribute"], []]
 
 
+def test_a_refused_word_fails_the_products_holding_a_form_of_it():
+    # held-out set Z: "I hate wires on the desk" showed two "wired usb" keyboards; "wireless" stays
+    said = Constraints(exclude_attributes=["wire"])
+    wired = Product(id="w", title="key 343 wired usb tablet keyboard", category=["keyboard"])
+    wireless = Product(id="b", title="slim wireless bluetooth keyboard", category=["keyboard"])
+    assert [said.failures(wired), said.failures(wireless)] == [["not attribute"], []]
+
+
 FEATURED = [
     _product("5", Pattern="Striped", Hood="Hooded", Neck="Collared"),
     _product("6", Pattern="Striped, Embroidered", Hood="Hooded", Neck="Collared"),
