@@ -455,3 +455,20 @@ def test_products_named_together_with_a_question_put_after_them_are_asked_of_eac
     assistant.name_products = lambda said: [a.id, b.id]
     meant = interpret(message, Session(), assistant.engine, [], assistant.name_products)
     assert meant.intent == Intent.PRODUCT_QUESTION and meant.named == [a.id, b.id]
+
+
+@pytest.mark.parametrize(
+    ("message", "interest"),
+    [
+        # an activity just taken up is an interest that steers (the web app put a face cream first
+        # for "a present for my brother, he just started running")
+        ("need a present for my brother, he just started running", ["running"]),
+        ("my dad has got into gardening", ["gardening"]),
+        ("she took up pottery", ["pottery"]),
+        ("he started school", []),  # no cue of taking something up
+    ],
+)
+def test_an_activity_just_taken_up_is_an_interest(message, interest):
+    from assistant.audience import interests
+
+    assert interests(message) == interest
