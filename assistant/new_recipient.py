@@ -13,11 +13,13 @@ import json
 from functools import cache
 from pathlib import Path
 
-from assistant.audience import person_words, recipients
+from assistant.audience import person_words, recipients, table
 from assistant.type_resolution import PLACEHOLDERS
 from common.text import tokenize
 
 DATA = Path(__file__).resolve().parent / "data" / "audiences.json"
+# Object pronouns that stand for a person named before them in the message; a closed class.
+POINTING_BACK = frozenset({"her", "him", "them"})
 
 
 @cache
@@ -28,7 +30,7 @@ def _new_thing_nouns() -> frozenset[str]:
 def for_someone_new(message: str, earlier: tuple[str, ...]) -> bool:
     """The message asks a gift or a placeholder thing for a recipient none of the `earlier`
     messages of the request named."""
-    whom = recipients(message)
+    whom = recipients(message) or _told_then_pointed(message)
     if not whom or not earlier:
         return False
     named_before = {w for text in earlier for w in tokenize(text.lower().replace("'", " "))} & person_words()
@@ -38,3 +40,14 @@ def for_someone_new(message: str, earlier: tuple[str, ...]) -> bool:
     # "as a present for X" says what the thing asked for is; "a gift for X" asks for another
     things = [i for i, w in enumerate(words) if w in _new_thing_nouns()]
     return any("as" not in words[max(0, i - 2) : i] for i in things)
+
+
+def _told_then_pointed(message: str) -> frozenset[str]:
+    """The people the message names where a pronoun in a recipient's place points back at them:
+    "my mum took up yoga, something for her" asks for the mum, named as the story's subject."""
+    words = tokenize(message.lower().replace("'", " "))
+    pointed = any(a == "for" and b in POINTING_BACK for a, b in zip(words, words[1:], strict=False))
+    if not pointed:
+        return frozenset()
+    pronouns = frozenset(table().pronouns) | POINTING_BACK  # "she ..., something for her": no one new
+    return frozenset(w for w in words if w in person_words() and w not in pronouns)
