@@ -17,7 +17,7 @@ from assistant.word_forms import with_base_form
 from common.text import GEMSTONES, MATERIALS, STOPWORDS, singular, terms, tokenize
 
 
-def until_refused(words: list[str]) -> list[str]:
+def _until_refused(words: list[str]) -> list[str]:
     """The words before a negation: a kind after "not" is refused, not the one the variant word
     describes ("the polo type, not round neck": "polo" is the variant asked for)."""
     cut = next((i for i, w in enumerate(words) if w in NEGATIONS), len(words))
@@ -58,7 +58,7 @@ class AttributeReader:
                 nxt in VARIANT_WORDS
                 and w not in STOPWORDS | NOT_VARIANTS
                 and w not in QUERY_WORDS
-                and not any(self.types.is_any_type([later]) for later in until_refused(words[i + 2 :]))
+                and not any(self.types.is_any_type([later]) for later in _until_refused(words[i + 2 :]))
             ):
                 # "robot type that runs by itself", "the thick kind": the shopper names the variant,
                 # required even where the word names a type elsewhere (a robot toy). Said before

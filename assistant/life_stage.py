@@ -19,7 +19,8 @@ LINKS = frozenset({"going", "goer", "age", "aged"})
 
 
 @cache
-def _raw() -> dict:
+def audience_data() -> dict:
+    """`data/audiences.json`, read once for the readers that take its closed classes as they are."""
     return json.loads(DATA.read_text(encoding="utf-8"))
 
 
@@ -28,8 +29,8 @@ def told_group(words: list[str], people: frozenset[str]) -> str | None:
     sister", "a student sister", "a school going niece") or right after a cue of being enrolled
     with no article between ("she's in LKG", "he just started school"; not "teaches in a school",
     where the school is a place). None where no group word is told so."""
-    groups: dict[str, str] = _raw()["group_words"]
-    cues = frozenset(_raw()["enrolment_cues"])
+    groups: dict[str, str] = audience_data()["group_words"]
+    cues = frozenset(audience_data()["enrolment_cues"])
     for i, w in enumerate(words):
         if w not in groups:
             continue
@@ -42,18 +43,20 @@ def told_group(words: list[str], people: frozenset[str]) -> str | None:
 
 def self_described(words: list[str], i: int) -> bool:
     """The word at `i` follows the shopper's own "i'm a" / "i am a": they describe themselves."""
-    return any(tuple(words[max(0, i - len(c)) : i]) == tuple(c) for c in _raw()["self_copula"])
+    return any(tuple(words[max(0, i - len(c)) : i]) == tuple(c) for c in audience_data()["self_copula"])
 
 
 def child_gender(audience: str) -> str | None:
     """The gender of a child's audience ("girls" -> female); None for one without ("kids")."""
-    gender = next((k.split()[0] for k, v in _raw()["audience"].items() if v == audience and k.endswith(" child")), None)
+    gender = next(
+        (k.split()[0] for k, v in audience_data()["audience"].items() if v == audience and k.endswith(" child")), None
+    )
     return gender if gender and gender != "null" else None
 
 
 def for_the_speaker(words: list[str], people: frozenset[str]) -> bool:
     """The message asks for the shopper themself ("and a headlamp for me") and names no one else:
     an audience read from someone else earlier is not theirs."""
-    phrases = [tuple(p) for p in _raw()["for_the_speaker"]]
+    phrases = [tuple(p) for p in audience_data()["for_the_speaker"]]
     said = any(tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words)))
     return said and not people & set(words)

@@ -9,22 +9,20 @@ my colleague" names the first person, and the frame is that present (pool K:k-un
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from pathlib import Path
 
 from assistant.audience import person_words, recipients, table
+from assistant.life_stage import audience_data
 from assistant.type_resolution import PLACEHOLDERS
 from common.text import tokenize
 
-DATA = Path(__file__).resolve().parent / "data" / "audiences.json"
 # Object pronouns that stand for a person named before them in the message; a closed class.
 POINTING_BACK = frozenset({"her", "him", "them"})
 
 
 @cache
 def _new_thing_nouns() -> frozenset[str]:
-    return frozenset(json.loads(DATA.read_text(encoding="utf-8"))["new_thing_nouns"]) | PLACEHOLDERS
+    return frozenset(audience_data()["new_thing_nouns"]) | PLACEHOLDERS
 
 
 def for_someone_new(message: str, earlier: tuple[str, ...]) -> bool:
