@@ -447,8 +447,8 @@ def _without_told_ages(message: str) -> str:
     kept, last = [], 0
     for m in AGE.finditer(message.lower()):
         before = tokenize(message[: m.start()].replace("'", " "))[-2:]
-        explicit = not re.match(r"(?:aged?|is|s|hes|shes|turn)", m.group(), re.I)
-        if explicit or people & set(before) or m.group().startswith(("hes", "shes")):
+        with_unit = m.group(3) is None  # AGE's third group is the number after "is", "s", "aged"...
+        if with_unit or people & set(before) or m.group().startswith(("hes", "shes")):
             kept.append(message[last : m.start()])
             last = m.end()
     return " ".join([*kept, message[last:]])
