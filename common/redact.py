@@ -469,11 +469,11 @@ def _phones(text: str) -> str:
             spans.append(stretch.span())
     for m in INTERNATIONAL.finditer(text):
         if 8 <= sum(ch.isdigit() for ch in m.group()) <= 15:
-            spans.append((m.start(), m.end()))
+            spans.append((m.start(), m.start() + len(_before_clause_dash(m.group()))))
     for m in PHONE_DIGITS.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group())
         if 7 <= digits <= 15 and _phone_cue().search(text[max(0, m.start() - 40) : m.start()]):
-            spans.append((m.start(), m.end()))
+            spans.append((m.start(), m.start() + len(_before_clause_dash(m.group()))))
     spans = [
         (s, e)
         for s, e in spans
@@ -496,6 +496,23 @@ def _phones(text: str) -> str:
     for start, end in sorted(merged_spans(spans), reverse=True):
         text = text[:start] + "[PHONE]" + text[end:]
     return text
+
+
+def _before_clause_dash(raw: str) -> str:
+    """A run of digits up to a dash set in spaces, where what stands before the dash is a whole
+    valid number: that dash ends the clause ("+267 71 234 567 — 3 pcs": the folded em dash is
+    "-"), and the digits after it are the next clause's count, size or price. Where the head is
+    no whole number ("98450 - 12345"), the dash is a separator the number was typed with."""
+    head = re.split(r" - ", raw, maxsplit=1)[0]
+    if head == raw:
+        return raw
+    for region in ["ZZ"] if head.startswith("+") else _data()["phone_regions"]:
+        try:
+            if phonenumbers.is_valid_number(phonenumbers.parse(head, None if region == "ZZ" else region)):
+                return head
+        except phonenumbers.NumberParseException:
+            continue
+    return raw
 
 
 # The part of a code token before its digits: letters, digits, slashes and dashes from a space,

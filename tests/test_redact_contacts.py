@@ -342,3 +342,15 @@ def test_the_shops_customer_service_of_more_languages_keeps_its_number(text, exp
 )
 def test_no_phone_number_runs_across_a_sentence_end(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dash set in spaces after a whole number ends its clause: the count after it stays
+        ("bitte an +49 151 23456789 – 2 Stück der Tasse", "bitte an [PHONE] – 2 Stück der Tasse"),
+        ("mi número es +34 612 345 678 - 4 unidades talla M", "mi número es [PHONE] - 4 unidades talla M"),
+    ],
+)
+def test_a_dash_in_spaces_after_a_whole_number_ends_it(text, expected):
+    assert redact(text) == expected
