@@ -20,11 +20,13 @@ ADDRESS_TAG = "[ADDRESS]"
 # A clause ends at ! ? ; : or a full stop before a word (not "No. 5"), a dash set in spaces, a
 # line break: an address does not run across one. Not the dot of an initial or of an address
 # abbreviation ("T. Nagar", "Co. Dublin", "ul. Marszałkowska"): see `_clause_end`.
+# A full stop before a tag a step already wrote ends its clause as before the words it stands for
+# ("(ref SOF-GRY-3S). [ADDRESS], Glasgow …": the ref code is no part of the street line).
 # An arrow set in spaces too ("order BLR-99310 → #88, 3rd Cross, …": the order's code is no house number).
 # Redaction reads text folded (common/matching_form.py), where an em or en dash is "-": a hyphen
 # set in spaces is that dash ("சென்னை 600017 — 6 அடி டேபிள்": the table is no part of the address),
 # unless a number alone follows it to the clause's end: a city's postcode ("Bangalore - 560011.").
-CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|[。！？；।॥۔]|\.(?=\s+[^\W\d]|\s*$)|\s[—–]\s|\s-\s(?![\d ]+(?:[.,;!?\n]|$))|\s(?:[→⇒➔➜➡]|->|=>)\s|\n"
+CLAUSE_END_SHAPE = r"[!?;:](?=\s|$)|[。！？；।॥۔]|\.(?=\s+(?:[^\W\d]|\[[A-Z]+\])|\s*$)|\s[—–]\s|\s-\s(?![\d ]+(?:[.,;!?\n]|$))|\s(?:[→⇒➔➜➡]|->|=>)\s|\n"
 
 # An Indic initial: one consonant and its vowel sign, then a dot ("தி. நகர்", "एम. जी. रोड"); the
 # sign is no word character, so the single-letter test of `_clause_end` does not see it.

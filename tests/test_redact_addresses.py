@@ -537,6 +537,9 @@ def test_postcodes_by_their_word_or_their_place_after_a_street(text, expected):
         ("पता: 45, गांधी मार्ग, पुणे 411001 — 3 साड़ियाँ", "गांधी मार्ग", "3 साड़ियाँ"),
         # Thai's loanword for "order" names the number after it
         ("ออเดอร์ 5567-1234 ยังไม่ส่งค่ะ", None, "5567-1234"),
+        # a full stop before a street line already tagged ends the clause: the code before it stays
+        ("parcel (order NB-77X-2). Flat 3, 9 Rose Lane, Leeds LS1 4AB. thanks", "Rose Lane", "NB-77X-2"),
+        ("box ref KT-90-AZ. 14 Elm Street, Dublin D02 X285. ring twice", "Elm Street", "KT-90-AZ"),
     ],
 )
 def test_an_address_ends_where_its_sentence_goes_on(text, gone, kept):
