@@ -201,6 +201,19 @@ def _signature_lines(text: str) -> list[tuple[int, int]]:
         # follows: capitalised words no language uses often make a name without a names list's.
         dashed = re.search(r"[-~–—][ \t]*$", text[: m.start("name")])
         explicit = bool(dashed) and all(w.group()[0].isupper() for w in words)
+        if _mixed_case(words):
+            continue  # "Baju kurung saiz M": a sentence opening in capitals, no name
         if _full_name([w.group() for w in words], explicit):
             spans.append((m.start("name"), m.start("name") + words[-1].end()))
     return spans
+
+
+def _mixed_case(words: list[regex.Match[str]]) -> bool:
+    """Words of a cased script where the first is capitalised and a later one is not (bar a
+    particle, "Daan de Vries"): a sentence's capital, not a name's. A name typed in chat is
+    capitalised throughout or in lower case throughout."""
+    first = words[0].group()
+    if not first[0].isupper():
+        return False
+    particles = _names_data()["name_particles"]
+    return any(w.group()[0].islower() and w.group() not in particles for w in words[1:])
