@@ -49,8 +49,9 @@ MAX_GROUPS, MAX_CHARS = 9, 34
 # A letter of a spaced script glued to a group makes it part of a word ("Müller2024"); a Chinese
 # or Japanese character does not ("身份证号110105...").
 GLUED = re.compile(rf"[^\W\d_{SPACELESS}]")
-# A bank account number (not an IBAN): 8-18 digits, maybe grouped, that only its word names.
-ACCOUNT = re.compile(rf"{NOT_AFTER_WORD}\d(?:[ -]?\d){{7,17}}{NOT_BEFORE_WORD}")
+# A bank account number (not an IBAN): 7-18 digits, maybe grouped, that only its word names
+# (Japan's and some US banks' accounts have seven: "普通 7712064").
+ACCOUNT = re.compile(rf"{NOT_AFTER_WORD}\d(?:[ -]?\d){{6,17}}{NOT_BEFORE_WORD}")
 # HMRC: first letter not D F I Q U V, second not D F I O Q U V, and these pairs never issued.
 NINO_BAD_PAIRS = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
 
@@ -335,6 +336,16 @@ def _date_in_words() -> str:
     return rf"(?:{day}(?:\s+(?:of|de|del))?\s+{month},?\s+{year}|{month}\s+{day},?\s+{year})"
 
 
+# A day, one word, a four-digit year: a date whatever language names its month ("১২ মার্চ ১৯৯৫"
+# in Bengali, "12 மார்ச் 1995" in Tamil, once their digits are folded). Only read after a birth
+# word, and only with its whole year: the shape says a date, the cue says whose. Not an ASCII
+# word: English's and the Latin-script languages' months are listed, and a unit stands there
+# ("birthday 5 pcs 2024").
+ANY_MONTH_DATE = (
+    rf"(?:[0-2]?\d|3[01])[\s-]+(?![A-Za-z]+[\s-])[^\W\d_](?:[^\W\d_]|[{INDIC_MARKS}])*[\s-]+(?:19|20)\d{{2}}(?!\d)"
+)
+
+
 # "14/02/1991", "1990-07-21", "3 March 1987", "12th Aug 1979", "4th of July, 1985", "July 4, 1985",
 # "14.02.91", "5-Mar-90", "March 5th '90", "3 de maio de 1990", "5. März 1990"; `year` False: the
 # year may be left out ("dob 12 jan").
@@ -345,7 +356,8 @@ def _date(year: bool) -> str:
     return (
         rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]{YEAR}|(?:19|20|25)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|{HAN_DATE}|{HANGUL_DATE}"
         rf"|{_era_date()}|{_date_in_words()}"
-        rf"|{DAY}\.?(?:\s+(?:of|de|del))?[\s-]+{month}{year_part}|{month}\s+{DAY}{year_part})"
+        rf"|{DAY}\.?(?:\s+(?:of|de|del))?[\s-]+{month}{year_part}|{month}\s+{DAY}{year_part}"
+        rf"|{ANY_MONTH_DATE})"
     )
 
 

@@ -579,3 +579,15 @@ def test_a_bank_and_its_town_after_an_iban_stay():
     # letters a firm or a place before a town that is also a given name reads so
     text = "IBAN DE89 3704 0044 0532 0130 00 (Commerzbank Berlin) for the refund"
     assert redact(text) == "IBAN [IBAN] (Commerzbank Berlin) for the refund"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day, a month in any language's word, a whole year after a birthday word: a date of birth
+        ("அம்மாவின் பிறந்தநாள் 5 ஜூன் 1962, அதற்கு ஒரு புடவை", "அம்மாவின் பிறந்தநாள் [DOB], அதற்கு ஒரு புடவை"),
+        ("ఆయన పుట్టినరోజు 14 ఆగస్టు 1988 కి గిఫ్ట్", "ఆయన పుట్టినరోజు [DOB] కి గిఫ్ట్"),
+    ],
+)
+def test_a_birth_date_whatever_language_names_its_month(text, expected):
+    assert redact(text) == expected
