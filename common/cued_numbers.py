@@ -30,7 +30,8 @@ EXPIRY = r"(?P<code>(?<!\d)(?:0?[1-9]|1[0-2])[ \t]?[/-][ \t]?(?:20)?\d{2})(?![\d
 @cache
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     def after(key: str, code: str) -> re.Pattern[str]:
-        return re.compile(rf"(?P<cue>{_cue_words(key)}){BETWEEN}{code}", re.I)
+        # the cue's abbreviating dot ("member no. LM-5520193") is no sentence's end
+        return re.compile(rf"(?P<cue>(?:{_cue_words(key)})(?:(?<=\bno)\.)?){BETWEEN}{code}", re.I)
 
     return [
         (after("account_id_cues", ACCOUNT_ID), ID_TAG),

@@ -115,7 +115,7 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
                 spans.append((run[0].start(), run[-1].end()))
                 break
         found = _cjk_name_before().search(text, start, tag.start()) if cjk else None
-        if found:
+        if found and found.group("name") not in _detail_words():
             spans.append((found.start("name"), found.end("name")))
     if cjk and re.search(_HOLDER_TAGS, text):
         spans += [m.span("name") for m in _cjk_list_name().finditer(text)]
@@ -149,6 +149,15 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
             text = text[:start] + NAME_TAG + text[end:]
     # a family name a cue's reading stopped short of ("[NAME] Butt [PHONE]": no list holds "Butt")
     return _name_tail().sub(NAME_TAG, text)
+
+
+@cache
+def _detail_words() -> frozenset[str]:
+    """The words a detail is named by ("普通" 7712064, an ordinary deposit account; "支店" 251):
+    before its tag such a word is the detail's label, no holder's name, though it opens with a
+    family name's character."""
+    keys = (*_IDENTITY_WORD_KEYS, "bank_account_cues", "bank_branch_cues")
+    return frozenset(w for key in keys for w in _data()[key]) | frozenset(_names_data()["contact_words"])
 
 
 def _signed_with_given_name(text: str, m: re.Match[str], group: str, words: list[regex.Match[str]]) -> bool:

@@ -36,6 +36,7 @@ from common.address_words import (  # one reading of redact.yaml
 from common.card_messages import card_signers
 from common.clause_names import clause_names
 from common.cued_numbers import cued_codes
+from common.document_parts import document_parts
 from common.given_names_alone import given_names_alone
 from common.household_names import household_names
 from common.identity import birth_dates, national_ids
@@ -661,7 +662,7 @@ def _redact(text: str) -> str:
     )
     text = PO_BOX.sub("[ADDRESS]", text)
     text = cued_codes(IBAN.sub(_iban, named_ibans(text)))
-    text = national_ids(account_numbers(birth_dates(text)))
+    text = document_parts(national_ids(account_numbers(birth_dates(text))))
     text = DIGIT_GROUPS.sub(_cards, text)
     text = _security_code().sub(lambda m: m.group("cue") + "[CVV]", text)
     text = _access_code().sub(lambda m: m.group("cue") + "[CODE]", text)
