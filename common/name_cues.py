@@ -280,7 +280,12 @@ def _caseless_name_of(text: str, words: list[regex.Match[str]], offset: int, cue
     ):
         return False
     lead = text[: words[0].start() + offset].rstrip()
-    return not lead or lead[-1] in ",.!?;:\n।،"
+    if not lead or lead[-1] in ",.!?;:\n।،":
+        return True
+    # inside its clause ("کوریئر عمران قریشی کے نام پر", the courier in Imran Qureshi's name): the
+    # two words right before "in the name of", where a names list holds one of them and the cue
+    # is that phrase, not "here" ("… here" inside a clause is a place)
+    return said in _names_data()["name_of_cues_after"] and len(names) == 2 and any(_kind(w) == "listed" for w in names)
 
 
 @cache

@@ -143,7 +143,7 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
         if capitalised and (_full_name(names, False) if after_place else holder_full_name(names, beside_detail=True)):
             spans.append((m.start(group), m.start(group) + words[-1].end()))
     if re.search(_HOLDER_TAGS, text):
-        spans += _caseless_edge_parts(text)
+        spans += _caseless_edge_parts(text) + _caseless_before_dative(text)
     for start, end in sorted(merged_spans(spans), reverse=True):
         if not _person_named_brand().fullmatch(text[start:end]):
             text = text[:start] + NAME_TAG + text[end:]
@@ -247,3 +247,34 @@ def _caseless_holder(words: list[regex.Match[str]], known: bool = False) -> bool
     # `known`: a word no language uses often will do ("সুমিতা" 2.7) beside a listed one
     listed = any(_kind(w) == "listed" for w in names)
     return listed or known and _weighed(names) and any(_kind(w) == "uncommon" for w in names)
+
+
+@cache
+def _dative_before_contact() -> regex.Pattern[str]:
+    """Two or three words opening their clause, the dative's own word ("కి", "কে", "को"), then
+    within a few words the contact's tag: "శ్రీనివాస్ రెడ్డి కి [PHONE] లో కాల్ చేయండి" (call
+    Srinivas Reddy on …), "সুমন দত্ত কে ফোন করবেন [PHONE]"."""
+    datives = "|".join(regex.escape(w) for w in _names_data()["dative_words"])
+    word = r"\p{L}[\p{L}\p{M}]*"
+    return regex.compile(
+        rf"(?:^|(?<=[,،.!?;:।॥\n][ \t]*))(?P<name>{word}(?:[ \t]+{word}){{1,2}})[ \t]+(?:{datives})"
+        rf"(?:[ \t]+[^\s\d\[\].!?,;:।]+){{0,3}}[ \t]*(?:[:：-][ \t]*)?{_HOLDER_TAGS}"
+    )
+
+
+def _caseless_before_dative(text: str) -> list[tuple[int, int]]:
+    """The person a contact detail reaches, named in a script without capitals before the
+    dative's word: the one to call or write to there. The words must be no sentence's words
+    (by the frequencies of the script's languages, where wordfreq has them; a names list's word
+    may be frequent), none a word no name holds nor a detail's own word."""
+    spans = []
+    for m in _dative_before_contact().finditer(text):
+        names = m.group("name").split()
+        if any(w[0].lower() != w[0].upper() for w in names):
+            continue  # a cased script: its names are read by their capitals
+        if any(w.lower() in _not_name_words() or w in _detail_words() for w in names):
+            continue
+        if any(_frequent(w.lower()) and _kind(w) != "listed" for w in names):
+            continue
+        spans.append(m.span("name"))
+    return spans
