@@ -41,6 +41,36 @@ def _before_honorific() -> regex.Pattern[str]:
 
 _OPENING = regex.compile(rf"^[ \t]*{_GIVEN}[ \t]*,")
 _AFTER_TAG = regex.compile(rf"{_HOLDER_TAGS}[ \t]*,[ \t]*{_GIVEN}[ \t]*(?=[.!?]?[ \t]*(?:$|\n)|[.!?][ \t]+)")
+# The message's last words: a name alone, or "that's …", "thx …", closing it.
+_CLOSING = r"[ \t]*[.!]?[ \t]*$"
+
+
+@cache
+def _holder_places() -> list[regex.Pattern[str]]:
+    """Places where a word's place alone says it is the holder of a detail in the message:
+    right before a preposition and the detail's tag ("call Suresh on [PHONE]"), or closing the
+    message after a word pointing at the detail's holder, a self-introduction's words or a
+    sign-off's ("[PHONE], that's Morag", "thx Sipho"). Closed classes of person_names.yaml:
+    `contact_prepositions`, `holder_pointers`, the self-introduction cues and sign-offs."""
+    data = _names_data()
+
+    def words(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))
+
+    edge = r"(?<![\p{L}\p{M}'’])"
+    return [
+        regex.compile(rf"{edge}{_GIVEN}[ \t]+(?i:{words('contact_prepositions')})[ \t]+{_HOLDER_TAGS}"),
+        regex.compile(
+            rf"{edge}(?i:{words('holder_pointers')}|{words('self_introduction_cues')}|{words('sign_offs')})[ \t,]+{_GIVEN}{_CLOSING}"
+        ),
+    ]
+
+
+def _held_name(word: str, cued: bool) -> bool:
+    """A names list's given name; after a self-introduction or a sign-off closing the message
+    (`cued`), also a capitalised word no language uses often ("Morag", "Sipho": the lists miss
+    them)."""
+    return _given_name(word) or (cued and _kind(word) == "uncommon" and not _everyday_english(word.lower()))
 
 
 def given_names_alone(text: str) -> str:
@@ -54,6 +84,9 @@ def given_names_alone(text: str) -> str:
                 # not a brand before its product's quantity or model ("Milton, 1 litre flask")
                 if _given_name(m.group("name")) and not _product_follows(text, m.end("name")):
                     spans.append(m.span("name"))
+        before_tag, closing = _holder_places()
+        spans += [m.span("name") for m in before_tag.finditer(text) if _held_name(m.group("name"), False)]
+        spans += [m.span("name") for m in closing.finditer(text) if _held_name(m.group("name"), True)]
     for start, end in sorted(merged_spans(spans), reverse=True):
         text = text[:start] + NAME_TAG + text[end:]
     return text

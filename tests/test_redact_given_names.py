@@ -33,3 +33,19 @@ def test_given_name_alone_by_its_place(text, expected):
 )
 def test_words_with_diacritics_that_are_no_names_are_kept(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # right before a preposition and a contact's tag: the one to reach there
+        ("pls get the driver to ring Priya at 98450 12345 first", "pls get the driver to ring [NAME] at [PHONE] first"),
+        ("bitte Lukas unter 0151 23456789 anrufen", "bitte [NAME] unter [PHONE] anrufen"),
+        # closing the message after a word pointing at the holder, or a sign-off: a word the
+        # lists miss will do there
+        ("gate code broken, call 0161 496 0123, that's Eilidh", "gate code broken, call [PHONE], that's [NAME]"),
+        ("send the refund to acc 62841039552 cheers Thandeka", "send the refund to acc [ID] cheers [NAME]"),
+    ],
+)
+def test_a_given_name_by_its_place_beside_a_contact(text, expected):
+    assert redact(text) == expected
