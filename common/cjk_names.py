@@ -145,11 +145,21 @@ def _cjk_holder() -> re.Pattern[str]:
 
 @cache
 def _cjk_list_name() -> re.Pattern[str]:
-    """A Chinese or Japanese full name of three or four characters standing alone as an item of a
+    """A Chinese or Japanese full name of two to four characters standing alone as an item of a
     list the message sets apart with "、" or commas ("注文番号 OD…、佐藤健太、日中は [PHONE]"): where
     the message gives contact details, the name beside them is their holder's. Not an item ending
     in a colour's or a size's character ("黄金色"): a product's."""
     surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
     stops = "|".join(map(re.escape, sorted(_names_data()["chinese_name_stops"], key=len, reverse=True)))
     given = rf"(?:(?!{stops}|[色码号型款])[\u3400-\u9fff])"
-    return re.compile(rf"(?<=[、，,])[ \t]?(?P<name>(?:{surnames}){given}{{2}})[ \t]?(?=[、，,])")
+    return re.compile(rf"(?<=[、，,])[ \t]?(?P<name>(?:{surnames}){given}{{1,2}})[ \t]?(?=[、，,])")
+
+
+def cjk_list_name_ok(name: str) -> bool:
+    """A list item of three or four characters as `_cjk_list_name` reads it; one of two (a family
+    name and one character, "李娟") only where jieba's dictionary tags it a person's name: two
+    characters opening with a family name's are as often a word ("马上", "高兴", "白色")."""
+    if len(name) > 2:
+        return True
+    words = list(_tagger().cut(name))
+    return len(words) == 1 and words[0].flag.startswith("nr")

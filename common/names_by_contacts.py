@@ -11,7 +11,7 @@ from functools import cache
 import regex
 
 from common.address_words import _data
-from common.cjk_names import _cjk_holder, _cjk_list_name, _cjk_name_before, _cjk_opening_name
+from common.cjk_names import _cjk_holder, _cjk_list_name, _cjk_name_before, _cjk_opening_name, cjk_list_name_ok
 from common.name_words import (
     _ODD_IN_NAME,
     _WORD,
@@ -118,7 +118,7 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
         if found and found.group("name") not in _detail_words():
             spans.append((found.start("name"), found.end("name")))
     if cjk and re.search(_HOLDER_TAGS, text):
-        spans += [m.span("name") for m in _cjk_list_name().finditer(text)]
+        spans += [m.span("name") for m in _cjk_list_name().finditer(text) if cjk_list_name_ok(m.group("name"))]
         spans += [m.span("name") for m in _cjk_opening_name().finditer(text)]
     for m in _holder_after_tag().finditer(text):
         if m.group("caseless"):

@@ -48,3 +48,15 @@ def test_a_word_after_a_relation_word_is_kept(text):
 )
 def test_japanese_names_in_katakana_or_latin_letters(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a two-character item between commas beside contact details, a person's name by jieba's tags
+        ("电话 13912345678，王芳，放门口就行", "电话 [PHONE]，[NAME]，放门口就行"),
+        ("邮箱 lin.t@qq.com，林涛，发票要抬头", "邮箱 [EMAIL]，[NAME]，发票要抬头"),
+    ],
+)
+def test_a_two_character_name_standing_alone_beside_contacts(text, expected):
+    assert redact(text) == expected
