@@ -78,7 +78,18 @@ def _cjk_opening_name() -> re.Pattern[str]:
     surnames = "|".join(map(re.escape, sorted(_name_lists()[2], key=len, reverse=True)))
     stops = "|".join(map(re.escape, sorted(_names_data()["chinese_name_stops"], key=len, reverse=True)))
     given = rf"(?:(?!{stops}|[色码号型款])[\u3400-\u9fff])"
-    return re.compile(rf"(?m)^[ \t]*(?P<name>(?:{surnames}){given}{{1,2}})(?=[ \t\u3000]+\S|[，,：:])")
+    # or before the possessive "的" ("张伟的快递…"): read by `cjk_opening_name_ok`
+    return re.compile(rf"(?m)^[ \t]*(?P<name>(?:{surnames}){given}{{1,2}})(?=[ \t\u3000]+\S|[，,：:]|(?P<of>的))")
+
+
+def cjk_opening_name_ok(m: re.Match[str]) -> bool:
+    """A name opening the message before a space or a comma, as `_cjk_opening_name` reads it; one
+    before "的" (whose thing follows) only where jieba's dictionary tags the whole a person's
+    name: "张伟的快递", not "白色的"."""
+    if not m.group("of"):
+        return True
+    words = list(_tagger().cut(m.group("name")))
+    return len(words) == 1 and words[0].flag.startswith("nr")
 
 
 @cache

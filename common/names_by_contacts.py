@@ -11,7 +11,14 @@ from functools import cache
 import regex
 
 from common.address_words import _data
-from common.cjk_names import _cjk_holder, _cjk_list_name, _cjk_name_before, _cjk_opening_name, cjk_list_name_ok
+from common.cjk_names import (
+    _cjk_holder,
+    _cjk_list_name,
+    _cjk_name_before,
+    _cjk_opening_name,
+    cjk_list_name_ok,
+    cjk_opening_name_ok,
+)
 from common.name_words import (
     _ODD_IN_NAME,
     _WORD,
@@ -119,7 +126,7 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
             spans.append((found.start("name"), found.end("name")))
     if cjk and re.search(_HOLDER_TAGS, text):
         spans += [m.span("name") for m in _cjk_list_name().finditer(text) if cjk_list_name_ok(m.group("name"))]
-        spans += [m.span("name") for m in _cjk_opening_name().finditer(text)]
+        spans += [m.span("name") for m in _cjk_opening_name().finditer(text) if cjk_opening_name_ok(m)]
     for m in _holder_after_tag().finditer(text):
         if m.group("caseless"):
             if _caseless_holder(list(_WORD.finditer(m.group("caseless")))):

@@ -56,6 +56,8 @@ def test_japanese_names_in_katakana_or_latin_letters(text, expected):
         # a two-character item between commas beside contact details, a person's name by jieba's tags
         ("电话 13912345678，王芳，放门口就行", "电话 [PHONE]，[NAME]，放门口就行"),
         ("邮箱 lin.t@qq.com，林涛，发票要抬头", "邮箱 [EMAIL]，[NAME]，发票要抬头"),
+        # opening the message before the possessive 的, where jieba tags it a name
+        ("林涛的包裹我来收，电话 13912345678", "[NAME]的包裹我来收，电话 [PHONE]"),
     ],
 )
 def test_a_two_character_name_standing_alone_beside_contacts(text, expected):
