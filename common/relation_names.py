@@ -18,7 +18,7 @@ from functools import cache
 
 import regex
 
-from common.address_words import SPACELESS, THAI, _data
+from common.address_words import SPACELESS, THAI
 from common.name_reading import _longest_name, _run
 from common.name_words import (
     NAME_TAG,
@@ -105,36 +105,18 @@ def _caseless_name_end(text: str, words: list[regex.Match[str]]) -> int | None:
     a sentence is made of, each a names list's or one no language uses often; or fewer words
     before such a word, all a list's."""
     run: list[regex.Match[str]] = []
-    said_of: int | None = None  # where a cue word of the data follows the run
     for w in words[:3]:
         word = w.group()
-        if word in _cue_words_of_data():
-            said_of = w.start()
-            break
         if _cased(word) or _no_name_word(word) or _frequent(word.lower()):
             break
         run.append(w)
     while run:
         kinds = [_kind(w.group()) for w in run]
-        # a cue word right after closes the name as punctuation does: what is said of the
-        # relative ("నా భార్య లావణ్య పుట్టినరోజు …", my wife Lavanya's birthday), in a language
-        # wordfreq lacks, where every word reads as uncommon
-        follows = said_of is not None and not text[run[-1].end() : said_of].strip()
-        closes = bool(CLOSES.match(text, run[-1].end())) or follows
+        closes = bool(CLOSES.match(text, run[-1].end()))
         if (closes and "" not in kinds) or all(k == "listed" for k in kinds):
             return run[-1].end()
         run.pop()
     return None
-
-
-@cache
-def _cue_words_of_data() -> frozenset[str]:
-    """The words of a birth, birthday, dative or contact cue (redact.yaml, person_names.yaml):
-    words that say something of a person, none a name."""
-    keys = ("birth_cues", "birthday_cues")
-    words = {w for key in keys for w in _data()[key]}
-    words |= {*_names_data()["dative_words"], *_names_data()["contact_words"], *_names_data()["name_of_cues_after"]}
-    return frozenset(w for w in words if " " not in w)
 
 
 def names_after_relations(text: str) -> str:
