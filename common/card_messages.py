@@ -46,45 +46,39 @@ def _connectors() -> frozenset[str]:
     return frozenset(_names_data()["couple_connectors"])
 
 
-def _signer_word(word: str, signed: bool = False) -> bool:
-    """A given name as a signature writes it. After a signature's own word (`signed`: "Dari",
-    "от внуков", "உங்கள் மகள்") the place says a name follows, so a word no list holds will do
-    where it is no word a sentence is made of, capitalised in a cased script ("Dari Andi & Maya",
-    "от внуков Саши и Кати": the lists hold neither the name nor its case)."""
+def _signer_word(word: str) -> bool:
+    """A given name as a signature writes it."""
     if word.lower() in _not_name_words():
         return False
     kind = _kind(word)
     if _cased(word):
-        known = kind == "listed" or (signed and not _frequent(word.lower()))
-        return word[0].isupper() and known and not _everyday_english(word.lower())
-    return (kind != "" or signed) and not _frequent(word.lower())
+        return word[0].isupper() and kind == "listed" and not _everyday_english(word.lower())
+    return kind != "" and not _frequent(word.lower())
 
 
-def _names_to_end(message: str, start: int, signed: bool = False) -> int | None:
+def _names_to_end(message: str, start: int) -> int | None:
     """Where the given names from `start` end, when only lower-case words follow them to the
     message's end."""
     pos, end, expect_name = start, None, True
     for m in WORD.finditer(message, start):
-        # a name an earlier reading tagged already ("Сони и [NAME]") is one of the names
-        tagged = m.group() == "NAME" and message[m.start() - 1 : m.end() + 1] == NAME_TAG
-        if message[pos : m.start()].strip(" \t&").removesuffix("[") not in ("",) and expect_name:
+        if message[pos : m.start()].strip(" \t&") not in ("",) and expect_name:
             break  # a mark between names
         word = m.group()
         if expect_name:
-            if not (tagged or _signer_word(word, signed)):
+            if not _signer_word(word):
                 break
-            end, expect_name = m.end() + tagged, False
-        elif word.lower() in _connectors() or message[pos : m.start()].strip().removesuffix("[").strip() == "&":
+            end, expect_name = m.end(), False
+        elif word.lower() in _connectors() or message[pos : m.start()].strip() == "&":
             if word.lower() in _connectors():
                 pos = m.end()
                 expect_name = True
                 continue
-            if not (tagged or _signer_word(word, signed)):
+            if not _signer_word(word):
                 break
-            end = m.end() + tagged
+            end = m.end()
         else:
             break
-        pos = m.end() + tagged
+        pos = m.end()
     if end is None or not TRAILING.match(message, end):
         return None
     return end
@@ -106,9 +100,7 @@ def card_signers(text: str) -> str:
         group = next(i for i in range(1, 7) if quote.group(i) is not None)
         base, message = quote.start(group), quote.group(group)
         for opener in _opener().finditer(message):
-            # a signature's word, not the comma or dash that closes a sentence
-            signed = bool(regex.match(r"[ \t]*[\p{L}\p{M}]", opener.group()))
-            end = _names_to_end(message, opener.end(), signed)
+            end = _names_to_end(message, opener.end())
             if end:
                 spans.append((base + opener.end(), base + end))
                 break
