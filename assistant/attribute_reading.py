@@ -5,6 +5,8 @@ Moved out of `understand.py`, which reads the whole message; this module reads o
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from assistant.audience import clauses
 from assistant.catalog import CatalogIndex
 from assistant.colour_words import METAL_COLOURS
@@ -57,7 +59,7 @@ class AttributeReader:
             elif (
                 nxt in VARIANT_WORDS
                 and w not in STOPWORDS | NOT_VARIANTS
-                and w not in QUERY_WORDS
+                and (w not in QUERY_WORDS or self._recorded_word(w))
                 and not any(self.types.is_any_type([later]) for later in _until_refused(words[i + 2 :]))
             ):
                 # "robot type that runs by itself", "the thick kind": the shopper names the variant,
@@ -74,6 +76,17 @@ class AttributeReader:
             if phrase and phrase not in found and not self.types.is_any_type(terms(phrase)):
                 found.append(phrase)
         return found
+
+    def _recorded_word(self, word: str) -> bool:
+        """A word of the request's grammar by which the shop files a kind of its own ("formal
+        type": the "Formal Shirts" node) names a variant; one that opens no node ("the usual
+        type", "the zip-up kind": "up") does not."""
+        return word in self._node_openers
+
+    @cached_property
+    def _node_openers(self) -> frozenset[str]:
+        """The first words of the catalog's category nodes of two words or more."""
+        return frozenset(p[0] for p in self.catalog.category_phrases if len(p) > 1)
 
     def is_kind(self, words: list[str]) -> bool:
         return self.types.is_any_type(words) or tuple(words) in self.catalog.category_phrases

@@ -27,23 +27,27 @@ import numpy as np
 
 from assistant import sorted_rows
 from assistant.catalog import CatalogIndex
+from assistant.colour_words import METAL_COLOURS
 from assistant.constraints import Constraints, attribute_terms, phrase_in
 from assistant.lexicon import PRODUCT_LINES, QUERY_WORDS
+from assistant.message_patterns import NEGATIONS
 from assistant.part_fit import named_device
 from assistant.type_resolution import (
     AUDIENCE_TERMS,
     COMPOUND_FILLERS,
     FIT_CUES,
-    NOT_TYPE_WORDS,
     PERSON_NOUNS,
     TypeResolver,
 )
-from common.text import COLOURS, MATERIALS, STOPWORDS, singular, terms
+from common.text import COLOURS, STOPWORDS, singular, terms
 
-# The run before the kind ends at the request's grammar; words with filters of their own
-# (a colour, an audience, a material) are passed over, not read as the kind's modifiers.
+# Words before the kind passed over, not read as its modifiers: grammar ("a", "for") and words
+# with filters of their own (an audience, a colour). A metal is no colour filter where the kind
+# is made of it ("copper water bottle"), a material that is also a kind ("canvas") no material
+# filter, and a word of the request's grammar may be the shop's own value ("formal" shirts,
+# "no show" socks): those stay in the run, and the kind's records say whether they narrow it.
 RUN_ENDS = frozenset(STOPWORDS) | frozenset(QUERY_WORDS)
-PASSED_OVER = frozenset(COLOURS) | AUDIENCE_TERMS | frozenset(MATERIALS) | NOT_TYPE_WORDS
+PASSED_OVER = (frozenset(COLOURS) - METAL_COLOURS) | AUDIENCE_TERMS | frozenset(STOPWORDS)
 SIBLING_ROWS_READ = 2000  # products read for a kind's parent nodes (a large catalog repeats them)
 DESCRIPTIONS_READ = 2000  # other products of the kind read for a modifier said in prose
 MAX_FIT = 4  # "for royal enfield classic 350"
@@ -68,10 +72,14 @@ def modifier_run(types: TypeResolver, text: str, named: str) -> list[str]:
     # A compound the shop lacks read as its head ("musical toy" -> "toy"): its first words modify.
     start = max(span[0], span[1] - len(named.split()))
     run: list[str] = []
-    for word in reversed(words[max(0, start - MAX_RUN) : start]):
-        if word in RUN_ENDS - PASSED_OVER or not (word.isalpha() or _model_code(word)):
+    window = words[max(0, start - MAX_RUN) : start]
+    for k in range(len(window) - 1, -1, -1):
+        word = window[k]
+        if not (word.isalpha() or _model_code(word)):
             break
-        if word in PASSED_OVER or len(word) < 3:
+        # a grammar word a negation takes ("no show" socks) is the compound's, not grammar
+        negated = k > 0 and window[k - 1] in NEGATIONS and word in STOPWORDS
+        if (word in PASSED_OVER and not negated) or (len(word) < 3 and word not in NEGATIONS):
             continue
         run.insert(0, word)
     return run
@@ -92,7 +100,7 @@ def narrowing(catalog: CatalogIndex, run: list[str], c: Constraints) -> list[str
     under ₹3,000"; set M showed a jacket). Words of the kind itself, and those already a
     constraint, are not read again."""
     rows = np.flatnonzero(catalog.mask(Constraints(categories=c.categories, attributes=c.attributes, brands=c.brands)))
-    said = [*c.categories, *c.attributes, *c.brands]
+    said = [*c.categories, *c.attributes, *c.brands, *c.colours]
     kind_words = {w for s in said for w in terms(s)}
     run = [w for w in run if not set(terms(w)) <= kind_words]
     found: list[str] = []
@@ -100,7 +108,8 @@ def narrowing(catalog: CatalogIndex, run: list[str], c: Constraints) -> list[str
     while end > 0 and len(rows):
         for start in range(0, end):
             phrase = terms(" ".join(run[start:end]))
-            kept = sorted_rows.common(rows, catalog.attribute_rows(phrase)) if phrase else rows[:0]
+            # a negation narrows only with the word it makes a compound of ("no show" socks)
+            kept = sorted_rows.common(rows, catalog.attribute_rows(phrase)) if _asked(phrase) else rows[:0]
             if len(kept):
                 said_phrase = " ".join(run[start:end])
                 # one every product of the kind holds adds nothing; one that others of the kind
@@ -113,6 +122,11 @@ def narrowing(catalog: CatalogIndex, run: list[str], c: Constraints) -> list[str
         else:
             end -= 1  # the word nearest the kind is recorded by none of them: it only ranks
     return found
+
+
+def _asked(phrase: list[str]) -> bool:
+    """A phrase that can name what is asked for: not empty, and not a negation alone ("no")."""
+    return bool(phrase) and not set(phrase) <= NEGATIONS
 
 
 def described(catalog: CatalogIndex, rows: np.ndarray, phrase: str) -> bool:

@@ -141,6 +141,15 @@ KINDS_SHOP = [
     ("Freelance Vacuum 350 ml Flask", "Kitchen > Flasks"),
     ("Tarn Waterproof Hiking Jacket", "Clothing > Jackets"),
     ("Highmoor Packable Rain Jacket", "Clothing > Jackets"),
+    ("Prored Men's Printed No Show Socks", "Clothing > Socks"),
+    ("Mode Men's Floral Print Crew Length Socks", "Clothing > Socks"),
+    ("Rastogi Handicrafts Copper Water Bottle", "Kitchen > Water Bottles"),
+    ("Platex Classy Plastic Water Bottle", "Kitchen > Water Bottles"),
+    ("Fashion Tree Men's Solid Formal Shirt", "Clothing > Shirts > Formal Shirts"),
+    ("Peter England Men's Slim Formal Shirt", "Clothing > Shirts > Formal Shirts"),
+    ("Waves Girl's Party Wear A-line Dress", "Clothing > Dresses"),
+    ("Beebay Girl's A-line Dress", "Clothing > Dresses"),
+    ("Discountgod Men's Checkered Casual Shirt", "Clothing > Shirts > Casual Shirts"),
 ]
 
 
@@ -191,6 +200,14 @@ KINDS = [
     ("flask, 1l or more", "flask", []),
     # a maker none of the kind is by, that its titles name: the device it fits, not its brand
     ("nokia lumia x2 back panel", "back panel", ["nokia lumia x2"]),
+    # a word of the request's grammar or of another filter's list that the kind's records hold
+    # is the shop's own value: a compound a negation makes, a metal the kind is made of (no
+    # colour), an occasion; said before the kind or as its "type"
+    ("no show socks", "socks", ["no show"]),
+    ("men's no-show socks", "socks", ["no show"]),
+    ("copper water bottle", "water bottle", ["copper"]),
+    ("party dress for a girl", "dress", ["party"]),
+    ("a shirt for men, formal type", "shirt", ["formal"]),
     # a kind the shop files beside the one named after it: the shop's name for the two words
     ("wedge heels under 1000", "wedge", []),
     # a kind a listing node names with its "&" lost
