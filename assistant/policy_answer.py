@@ -511,17 +511,16 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
             quoted.append(clause)
             seen |= spoken
     # A question that asks two things ("can it go back, and who pays the postage?") is answered
-    # part by part, each from its own clause, after the clause that answers the whole.
-    for i in part_answers(
+    # part by part, each from its own clause, in the order asked (below: the first part's leads).
+    by_part = part_answers(
         question,
         near,
         lambda part: _similarities(embed, part, every),
         lambda part: [c.lexical_weight * share(content_stems(part), words, weights) for words in stems],
         c.min_similarity,
         [" > " not in clause.section for clause in every],
-    ):
-        if every[i] not in quoted:
-            quoted.append(every[i])
+    )
+    quoted += [every[i] for i in dict.fromkeys(by_part) if i is not None and every[i] not in quoted]
     # A short section is one rule said in a few sentences ("Need a different size? Choose
     # Exchange ... at no extra shipping cost"): its best sentence alone leaves out the part that
     # answers the shopper as often as not, so it is quoted whole.
@@ -530,9 +529,10 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
     ruled = " > " in top.section
     if ruled and sum(len(clause.text.split()) for clause in section) <= c.whole_section_words:
         quoted = [*section, *(clause for clause in quoted if clause.section != top.section)]
-    # Read in the policy's order within each section, sections in the order they were chosen.
+    # Read in the policy's order within each section, sections as chosen, a first part's first.
+    lead = [every[by_part[0]].section] if by_part and by_part[0] is not None else []
+    sections = list(dict.fromkeys([*lead, *(clause.section for clause in quoted)]))
     position = {id(clause): i for i, clause in enumerate(every)}
-    sections = list(dict.fromkeys(clause.section for clause in quoted))
     quoted.sort(key=lambda clause: (sections.index(clause.section), position[id(clause)]))
     text, previous = [], None
     for clause in quoted:

@@ -3,9 +3,12 @@ postage?", "1) can I return it 2) is it free?"): each part is answered from its 
 
 The whole question's closest clause answers the part that weighs most in it; the other part's
 answer is often in another section ("Items we cannot take back" for the first, "How to return an
-item" for the fee). A part is told by where a question starts: a sentence that ends in "?", a
-numbered item ("1)", "2."), or a conjunction ("and", "or") directly followed by an interrogative
-or auxiliary that opens a question ("... and what do you need from me?"). The words that open a
+item" for the fee). The answers are read in the order asked, the first part's clause first: the
+whole question's closest clause often answers a later part ("is what I type sent to an outside AI
+company, and how long do you keep it?" led with the 30 days chat logs are kept), and a reader
+looks for the first answer first. A part is told by where a question starts: a sentence that ends
+in "?", a numbered item ("1)", "2."), or a conjunction ("and", "or") directly followed by an
+interrogative or auxiliary that opens a question ("... and what do you need from me?"). The words that open a
 question are a closed class; a story sentence ("it arrived cracked.") asks nothing and is no part.
 """
 
@@ -55,12 +58,13 @@ def part_answers(
     worded: Callable[[str], list[float]],
     floor: float,
     opening: list[bool],
-) -> list[int]:
+) -> list[int | None]:
     """For each part of a two-part question, the index of the clause that answers it: closest to
     the part in meaning, read with the whole question (a part alone, "what does it cost?", has lost
     its topic: the whole question's similarity `whole` keeps it), plus its own words' share
-    (`worded`), as close as a clause that applies must be (`floor`). [] for a one-part question."""
-    found: list[int] = []
+    (`worded`), as close as a clause that applies must be (`floor`), else None (and None for a
+    part whose clause an earlier part's already is). [] for a one-part question."""
+    found: list[int | None] = []
     for part in parts(question):
         # `opening`: a policy's opening welcomes and sums up; it answers no part of its own
         near = similar_to(part)
@@ -69,6 +73,5 @@ def part_answers(
             for w, p, lexical, first in zip(whole, near, worded(part), opening, strict=True)
         ]
         best = max(range(len(score)), key=score.__getitem__)
-        if score[best] >= floor and best not in found:
-            found.append(best)
+        found.append(best if score[best] >= floor and best not in found else None)
     return found

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.policy_answer import NOT_COVERED, answer, cited, clauses, situations_in, warm
 from assistant.policy_focus import unnamed_focus
-from assistant.policy_parts import parts
+from assistant.policy_parts import part_answers, parts
 from assistant.policy_permission import speaks_of_case
 from assistant.policy_values import value_first
 from assistant.policy_words import WordWeights, content_stems, share
@@ -307,10 +307,12 @@ def test_the_parts_of_a_question_that_asks_two_things(question, asked):
             "Security",
             "last four digits",
         ),
+        # answered in the order asked: the replacement first, then who pays the postage (the
+        # clause for the whole question, "Returns are free if the item arrived ... damaged")
         (
             "My blender arrived with a cracked jug. Can I get a replacement, and who pays the postage to send it back?",
-            "How to return an item",
             "Exchanges",
+            "How to return an item",
             "at no extra shipping cost",
         ),
     ],
@@ -320,6 +322,23 @@ def test_each_part_of_a_two_part_question_is_answered_from_its_own_clause(passag
     sections = [c.section for c in found.quoted]
     assert sections[0].endswith(first) and any(s.endswith(second) for s in sections), sections
     assert says in found.text
+
+
+@pytest.mark.parametrize(
+    ("whole", "first", "second", "expected"),
+    [
+        # a part no clause is close enough to keeps its place, unanswered: the next part's
+        # clause is not taken for the first part's
+        ([0.1, 0.1, 0.1], [0.1, 0.1, 0.1], [0.1, 0.1, 0.9], [None, 2]),
+        # a part whose clause an earlier part's already is adds none
+        ([0.5, 0.5, 0.5], [0.0, 1.0, 0.0], [0.0, 1.0, 0.0], [1, None]),
+    ],
+)
+def test_part_answers_says_which_clause_answers_each_part(whole, first, second, expected):
+    question = "Can I get a replacement, and who pays the postage?"
+    near = {"Can I get a replacement": first, "who pays the postage?": second}
+    found = part_answers(question, whole, near.__getitem__, lambda _: [0.0] * 3, 0.45, [False] * 3)
+    assert found == expected
 
 
 @pytest.mark.parametrize(
