@@ -32,6 +32,7 @@ from common.address_words import (
     _tokens,
     _words,
 )
+from common.number_cues import identifier_word  # the order, invoice or model words of redact.yaml
 from common.street_lines import _home_unit
 
 # "560001 to 560100", "75001-75020": a range of postcodes is coverage text, not someone's address.
@@ -221,10 +222,9 @@ def _closes_place(text: str, start: int, end: int) -> bool:
     code = text[start:end]
     if not (code.isdigit() and 5 <= len(code) <= 6) or not _PART_CLOSES.match(text, end):
         return False
-    from common.redact import _identifier_word  # the order, invoice or model words of redact.yaml
 
     place = _PLACE_BEFORE.search(text[max(0, start - 60) : start])
-    if not place or _identifier_word().search(place.group("part")):
+    if not place or identifier_word().search(place.group("part")):
         return False  # "…، رقم الطلب 77120", "…, sipariş 90021": an order's number
     return place.group("part").split()[-1].lower() not in _not_after_unit()
 
