@@ -170,6 +170,9 @@ def test_reading_the_words_shoppers_type(reader, message, expected):
         ("手表坏了，想再买一块", "watch"),
         # a replacement said, not asked, gets a new one with no buy cue (set L zh-020)
         ("浴室的手表坏了，换一个", "watch"),
+        # a buy cue with a count: one of the broken thing's kind (set P d-01)
+        ("老婆说她的凉鞋穿破了，让我帮她在网上挑一双", "sandals for women"),
+        ("我的手表坏了，买了一个", "what about damaged?"),  # one bought already
         # asked of the shop, it is an exchange: support
         ("手表坏了，能换一个吗", "what about damaged?"),
         # support stays support when no other clause buys
@@ -1314,6 +1317,10 @@ def test_a_product_said_as_what_it_does_is_its_doer_where_the_shop_carries_it():
     )
     assert reader.read("我妈腰老疼，想给她买个按摩的").text == "massager for women"
     assert reader.read("按摩的马克杯").text == "mug"  # a clause that names a kind keeps it
+    # ... and so does a message: what another clause says the product does describes it (set P
+    # zh-q25 read "folder" for 学步车,要能折叠的)
+    assert reader.read("马克杯，要能按摩的").text == "mug"
+    assert reader.read("想买个按摩的，给我妈").text == "massager for women"
 
 
 @pytest.mark.parametrize(
