@@ -825,6 +825,10 @@ def test_a_question_beside_a_new_bound_applies_the_bound_and_says_so(make_assist
         ("三百块钱能买到马克杯吗", "mug under 300", False),
         # 超 said short for 超过 (set L d-04 lost its budget)
         ("马克杯 价格别超一千", "mug under 1000", False),
+        # the ceiling word after the amount bounds it (set K zh-012): at most, not about
+        ("指甲油 200块左右别超", "nail polish under 200", False),
+        ("马克杯，五百，不超过", "mug under 500", False),
+        ("马克杯 两百左右，别超过三百", "mug under 300", False),  # its own number wins
         ("手表，不超两千", "watch under 2000", False),
         # amounts said loosely: a bit over, odd, or so (issue 17)
         ("一千出头的手表", "watch between 1000 and 1300", False),
