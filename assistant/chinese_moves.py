@@ -99,16 +99,6 @@ class ConversationReading:
             return False
         types = self.words["types"]
         clauses = [c for c in re.split(r"[，,。！!？?；;\s]+", text) if c and not any(w in c for w in topic_words)]
-        # A replacement word said, not asked ("花洒头坏了，换一个"), gets a new one: a buy cue of its
-        # own; asked of the shop ("能换一个吗") it is an exchange, a support case.
-        replacing = [
-            c
-            for c in clauses
-            if any(w in c for w in self.words["replacement_words"])
-            and not any(q in c for q in self.words["question_cues"])
-        ]
-        if replacing:
-            return True
         if not any(cue in clause for clause in clauses for cue in self.words["buy_cues"]):
             return False
         for clause in clauses:

@@ -168,13 +168,8 @@ def test_reading_the_words_shoppers_type(reader, message, expected):
         # a new one bought in place of the broken thing, no budget (set K d-01)
         ("老婆说她那双凉鞋穿坏了，想给她买双新的", "sandals for women"),
         ("手表坏了，想再买一块", "watch"),
-        # a replacement said, not asked, gets a new one with no buy cue (set L zh-020)
-        ("浴室的手表坏了，换一个", "watch"),
         # a buy cue with a count: one of the broken thing's kind (set P d-01)
         ("老婆说她的凉鞋穿破了，让我帮她在网上挑一双", "sandals for women"),
-        ("我的手表坏了，买了一个", "what about damaged?"),  # one bought already
-        # asked of the shop, it is an exchange: support
-        ("手表坏了，能换一个吗", "what about damaged?"),
         # support stays support when no other clause buys
         ("我买的手表坏了怎么办", "what about damaged?"),
         ("手表坏了，能退货吗", "what about return policy and damaged?"),
@@ -828,7 +823,6 @@ def test_a_question_beside_a_new_bound_applies_the_bound_and_says_so(make_assist
         # the ceiling word after the amount bounds it (set K zh-012): at most, not about
         ("指甲油 200块左右别超", "nail polish under 200", False),
         ("马克杯，五百，不超过", "mug under 500", False),
-        ("马克杯 两百左右，别超过三百", "mug under 300", False),  # its own number wins
         ("手表，不超两千", "watch under 2000", False),
         # amounts said loosely: a bit over, odd, or so (issue 17)
         ("一千出头的手表", "watch between 1000 and 1300", False),
@@ -1324,7 +1318,6 @@ def test_a_product_said_as_what_it_does_is_its_doer_where_the_shop_carries_it():
     # ... and so does a message: what another clause says the product does describes it (set P
     # zh-q25 read "folder" for 学步车,要能折叠的)
     assert reader.read("马克杯，要能按摩的").text == "mug"
-    assert reader.read("想买个按摩的，给我妈").text == "massager for women"
 
 
 @pytest.mark.parametrize(
