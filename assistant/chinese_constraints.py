@@ -41,12 +41,6 @@ class ConstraintReading:
             (rf"({NUMBER})\s*{unit}\s*{joiner}\s*({NUMBER})\s*{unit}\s*{words('range_after')}?", "between"),
             (rf"{words('max_before')}\s*{words('cue_adverbs')}?\s*({NUMBER})\s*{unit}", "under"),
             (rf"({NUMBER})\s*{unit}\s*{words('max_after')}", "under"),
-            # "200块左右别超": the ceiling word after the amount, no number of its own after it
-            (
-                rf"({NUMBER})\s*{unit}\s*{words('around_after')}?\s*[，,]?\s*{words('max_said_after')}"
-                rf"(?!过|\s*{words('cue_adverbs')}?\s*{NUMBER})",
-                "under",
-            ),
             (rf"{words('min_before')}\s*({NUMBER})\s*{unit}", "over"),
             (rf"({NUMBER})\s*{unit}\s*{words('min_after')}", "over"),
             (rf"{words('around_before')}?\s*({NUMBER})\s*{unit}\s*{words('around_after')}", "around"),
