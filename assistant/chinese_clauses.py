@@ -34,9 +34,6 @@ class ClauseReading:
         parts: list[str] = []
         buying: set[int] = set()
         placed: list[str] = []
-        # kinds said as what the product does ("买个按摩的": a massager): the product only where no
-        # clause names one ("学步车，要能折叠的": the walker is the product, no "folder"; set P)
-        doers: list[tuple[int, str]] = []
         alternatives: set[int] = set()  # clauses that join alternatives
         # "diwan套装 就是床单加靠垫那种": what follows 就是 explains what was named before it; the
         # kinds it lists are the named thing's parts, not the product (set H q-023 read a mat)
@@ -55,9 +52,8 @@ class ClauseReading:
                 buying.add(clause)
             if any(word in said for word in self.words["alternatives"]):
                 alternatives.add(clause)
-            k, a, u, lt, pt, pl, dr = self._clause_words(said, names, shown and clause not in buying)
+            k, a, u, lt, pt, pl = self._clause_words(said, names, shown and clause not in buying)
             placed += pl
-            doers += [(clause, d) for d in dr]
             if clause in explaining and (found or any(self.is_type(terms(w)) for w in latin)):
                 k = []  # a kind was named before ("diwan"); "nike的，就是那种跑鞋" names the kind here
             joined = "的" in said and not any(w in said for w in ("和", "跟", "或", "还有"))
@@ -68,8 +64,6 @@ class ClauseReading:
             unread += u
             latin += lt
             parts += pt
-        if not found and doers:
-            found = doers[-1:]
         if not found and placed and not shown:  # "帽子上面有logo的": the place is the product
             found = [(0, placed[-1])]
         chosen = {c for c, _ in found if c in buying} or {c for c, _ in found}
@@ -172,9 +166,9 @@ class ClauseReading:
 
     def _clause_words(
         self, text: str, names: dict[str, str], told: bool = False, refused: bool = False
-    ) -> tuple[list[str], list[str], list[str], list[str], list[str], list[str], list[str]]:
-        """One clause's types, attributes, unread words, Latin words, parts, kinds named as a
-        place and kinds said as what the product does (`_agent_kind`), word by word; `names` gains the Chinese word each English kind was read from.
+    ) -> tuple[list[str], list[str], list[str], list[str], list[str], list[str]]:
+        """One clause's types, attributes, unread words, Latin words, parts and kinds named as a
+        place, word by word; `names` gains the Chinese word each English kind was read from.
         `told`: the clause is said in a conversation and asks for nothing (no buy cue): a kind
         there that modifies a word read as nothing, which the clause says something of ("客厅墙
         是白的": the living room's wall is white), is chatter about the shopper's things, not a new
@@ -398,13 +392,12 @@ class ClauseReading:
                 continue
             heads.append(kind)
         agent = self._agent_kind(pieces) if not heads and not latin and not placed else None
-        doers: list[str] = []
         if agent:  # "想给她买个按摩的": the one that massages, a massager
             kind, said = agent
-            doers.append(kind)
+            heads.append(kind)
             names.setdefault(kind, said)
             unread = [u for u in unread if u != said]
-        return heads, attributes, unread, latin, parts, placed, doers
+        return heads, attributes, unread, latin, parts, placed
 
     def _objects(self, text: str, tokens: list[str], at: list[int]) -> set[int]:
         """The tokens of kinds that are the object of a verb of matching (`goes_with`) or, after a
