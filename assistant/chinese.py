@@ -331,7 +331,10 @@ def carry_through(reading: Reading, query: Query, request: Request) -> None:
             said.attributes.append(" or ".join(reading.either))
     # A specification value the shop records is a must-have, as the interpreter makes one it
     # reads ("sleeveless"); a phrase it took for a kind word ("short sleeve tops") is kept too.
-    lost = [a for a in reading.recorded if a not in reading.either and a not in said.attributes]
+    # One the interpreter already requires as a form of an alternative ("wooden or wood") is
+    # held: required alone, it would turn away the products that write the other form.
+    held = {form.strip() for a in said.attributes for form in a.split(" or ")}
+    lost = [a for a in reading.recorded if a not in reading.either and a not in held]
     said.attributes += [a for a in lost if a not in said.prefer]
     if reading.below and said.price_max is not None and said.price_min is None:
         said.price_strict = True

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.chinese_lexicon import LATIN_RUN, _activity_words, _dictionary, _function_words, _senses
+from assistant.word_forms import base_forms
 from common.language import CJK
 from common.text import MATERIALS, terms
 from common.text import singular as singular_of
@@ -129,8 +130,14 @@ class ClauseReading:
         found = [w for w in said if w in MATERIALS and self.knows(w)]
         if not found:
             return None
-        # as the shop's products write it most: "wooden" where titles say wooden key holders
-        forms = [m for m in MATERIALS if m.startswith(found[0])]
+        # The adjective English puts before a noun ("wooden") where the shop's text knows it: the
+        # interpreter accepts either form for it ("wooden or wood"), while the noun alone misses
+        # the products whose titles say the adjective (sets K, O and R showed no wooden key holder
+        # or jewellery box for 木头, which the English requests found).
+        forms = [m for m in MATERIALS if m.startswith(found[0]) and self.knows(m)]
+        adjectives = [m for m in forms if found[0] in base_forms(m)]
+        if adjectives:
+            return adjectives[0]
         return max(forms, key=lambda m: (self.uses([m]), m == found[0]))
 
     def _room(self, token: str) -> bool:

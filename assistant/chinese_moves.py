@@ -108,7 +108,16 @@ class ConversationReading:
             buys = any(cue in clause for cue in self.words["buy_cues"])
             if buys and any(w in clause for w in self.words["replacement_words"]):
                 return True  # "想给她买双新的": a new one of the broken thing's kind
+            if self._buys_one(clause):
+                return True  # "睡裤穿破了，让我帮她挑一条": one of the broken thing's kind (set P d-01)
         return False
+
+    def _buys_one(self, clause: str) -> bool:
+        """Whether a buy cue is followed by a count of things ("挑一条", "买双", "要个"): one is
+        bought, not one bought already ("买了一个": the aspect particle comes between)."""
+        measures = re.search(r"\]\+\[([^\]]+)\]", self.words["measure_word"])
+        cues = "|".join(map(re.escape, sorted(self.words["buy_cues"], key=len, reverse=True)))
+        return bool(measures and re.search(f"(?:{cues})[一二两三四五六七八九十几半]*[{measures.group(1)}]", clause))
 
     def _compare(self, text: str) -> tuple[str, list[str]]:
         if not any(w in text for w in self.words["compare"]):

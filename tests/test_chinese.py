@@ -168,6 +168,8 @@ def test_reading_the_words_shoppers_type(reader, message, expected):
         # a new one bought in place of the broken thing, no budget (set K d-01)
         ("老婆说她那双凉鞋穿坏了，想给她买双新的", "sandals for women"),
         ("手表坏了，想再买一块", "watch"),
+        # a buy cue with a count: one of the broken thing's kind (set P d-01)
+        ("老婆说她的凉鞋穿破了，让我帮她在网上挑一双", "sandals for women"),
         # support stays support when no other clause buys
         ("我买的手表坏了怎么办", "what about damaged?"),
         ("手表坏了，能退货吗", "what about return policy and damaged?"),
@@ -744,6 +746,20 @@ def test_carry_through_sets_must_haves_drops_gloss_brands_and_taken_back_words()
     assert query.constraints.attributes == ["slim fit"]
     assert query.constraints.brands == []  # "slim" was the attribute's word, not the brand Slim
     assert request.text == "sun shade"
+
+
+def test_a_recorded_value_the_interpreter_requires_as_one_form_of_an_alternative_is_held():
+    # set K zh-011: "wooden" (a specification value) was required alone beside "wooden or wood"
+    from assistant.chinese import Reading, carry_through
+    from assistant.constraints import Constraints
+    from assistant.dialogue import Request
+    from assistant.understand import Query
+
+    said = Constraints(attributes=["wooden or wood"])
+    query = Query("wooden box", "wooden box", said, {}, [], None, True, False)
+    reading = Reading("wooden box", attributes=["wooden"], recorded=["wooden"])
+    carry_through(reading, query, Request(product_type="box", text="wooden box"))
+    assert query.constraints.attributes == ["wooden or wood"]
 
 
 def test_a_word_of_a_brand_said_whole_is_no_second_brand():
@@ -1388,16 +1404,20 @@ def test_a_compounds_first_character_names_the_shops_narrower_kind_by_any_of_its
 
 
 @pytest.mark.parametrize(
-    ("message", "words", "expected"),
+    ("message", "words", "held", "expected"),
     [
         # set O q02, q25: what it is made of is an attribute, the dictionary's material
-        ("黄铜戒指", {"brass"}, "brass ring"),
-        ("木头的手表", {"wood"}, "wood watch"),  # 木头: CC-CEDICT "blockhead; log"; 木 is wood
-        ("木头的手表", {"wood", "wooden"}, "wooden watch"),  # the form the shop's products hold
+        ("黄铜戒指", {"brass"}, {}, "brass ring"),
+        ("木头的手表", {"wood"}, {}, "wood watch"),  # 木头: CC-CEDICT "blockhead; log"; 木 is wood
+        ("木头的手表", {"wood", "wooden"}, {("wooden",): 3}, "wooden watch"),  # the form products hold
+        # the adjective where the shop knows it, though more products hold the noun: the
+        # interpreter accepts either form for it ("wooden or wood"), the noun alone misses the
+        # titles that say "wooden" (sets K, O, R: no wooden key holder or jewellery box)
+        ("木头的手表", {"wood", "wooden"}, {("wood",): 9, ("wooden",): 3}, "wooden watch"),
+        ("木头戒指", {"wood", "wooden"}, {("wood",): 9}, "wooden ring"),
     ],
 )
-def test_a_material_word_is_an_attribute_where_the_shop_uses_it(message, words, expected):
-    held = {("wooden",): 3} if "wooden" in words else {}
+def test_a_material_word_is_an_attribute_where_the_shop_uses_it(message, words, held, expected):
     assert _shop({("ring",), ("watch",)}, held, words).read(message).text == expected
 
 
