@@ -90,6 +90,11 @@ def recognised_mapping(columns: list[str]) -> tuple[Mapping | None, str | None]:
                 guessed[target] = column
                 used.add(column)
                 break
+    for column in columns:  # "dept", "desc", "img", "mfr": a short form of one field's names
+        if column in used or (target := _abbreviated_field(normalised(column), names, {**taken, **guessed})) is None:
+            continue
+        guessed[target] = column
+        used.add(column)
     if not guessed:
         return None, None
     mapping = Mapping(columns={f: FieldRule(column=c) for f, c in {**taken, **guessed}.items()})
@@ -102,6 +107,40 @@ def recognised_mapping(columns: list[str]) -> tuple[Mapping | None, str | None]:
     if mapping.currency:
         note += f"; prices in {mapping.currency} (from the column {price_column!r})"
     return mapping, note
+
+
+def _abbreviated_field(header: str, names: HeaderNames, found: dict[str, str]) -> str | None:
+    """The one field not yet found whose name or header names a one-word header shortens, as
+    exports shorten them: the header's letters in order within a one-word name, starting with
+    its first letter ("dept" department, "desc" description, "img" image, "mfr" manufacturer,
+    "qty" quantity). Three letters at least; where several fields' names take it, the one whose
+    name it opens with most letters, and none on a tie: a short form two fields could mean as
+    well is left unread, and the note says so."""
+    if len(header) < 3 or not header.isalpha():
+        return None
+    # how many letters each field's best name shares with the header's start: "dept" opens
+    # "department" (3) and only shortens "description" (2)
+    shared: dict[str, int] = {}
+    for field in TARGET_FIELDS:
+        if field in found:
+            continue
+        # one-word names only: "department" is category's; "department gender" is audience's
+        words = [w for w in (field, *names.fields.get(field, ())) if " " not in w and _shortens(header, w)]
+        if words:
+            shared[field] = max(_common_start(header, w) for w in words)
+    best = [f for f, n in shared.items() if n == max(shared.values(), default=0)]
+    return best[0] if len(best) == 1 else None
+
+
+def _common_start(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def _shortens(short: str, word: str) -> bool:
+    if short == word or len(short) >= len(word) or short[0] != word[0]:
+        return False
+    rest = iter(word[1:])
+    return all(letter in rest for letter in short[1:])  # in order: each search resumes after the last
 
 
 def _without_currency(header: str, names: HeaderNames) -> str:

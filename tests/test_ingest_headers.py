@@ -95,6 +95,32 @@ def test_our_own_names_or_unknown_ones_need_no_guess(columns):
 
 
 @pytest.mark.parametrize(
+    ("columns", "read", "unread"),
+    [
+        # an export's short forms, each of one field's names
+        (["sku", "name", "dept", "cost"], {"category": "dept"}, []),
+        (
+            ["id", "title", "price", "desc", "img", "mfr"],
+            {"description": "desc", "image_url": "img", "brand": "mfr"},
+            [],
+        ),
+        (["id", "title", "price", "rtg", "clr", "matl"], {"rating": "rtg", "colour": "clr", "material": "matl"}, []),
+        (["id", "title", "price", "ctg", "avail"], {"category": "ctg", "stock": "avail"}, []),
+        # "col" opens "colour" and "collection" (a category's name) alike: left unread, and said
+        (["sku", "title", "price", "col"], {"id": "sku"}, ["col"]),
+        # two letters say too little
+        (["id", "title", "price", "ctg", "sz"], {"category": "ctg"}, ["sz"]),
+    ],
+)
+def test_short_forms_of_header_names_are_read_when_one_field_fits(columns, read, unread):
+    mapping, note = recognised_mapping(columns)
+    assert mapping is not None and note is not None
+    got = {field: rule.column for field, rule in mapping.columns.items()}
+    assert read.items() <= got.items()
+    assert note.endswith(f"columns not read: {', '.join(unread)}") if unread else "not read" not in note
+
+
+@pytest.mark.parametrize(
     ("said", "expected"),
     [
         ("yes", True),
