@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant import fit, other_values, suitability, vocabulary
+from assistant import fit, need_flag, other_values, suitability, vocabulary
 from assistant.answer_data import knowledge
 from assistant.answer_evidence import (
     NEGATION,
@@ -195,7 +195,11 @@ def _answer_from_record(
         shorter = _answer_whole(product, text, embedder, values, naming)
         if shorter.verdict in (Verdict.YES, Verdict.NO, Verdict.VALUE):
             return _imitation(question, _apart(question, shorter))
-    return pack_count(question, product) or title_amount(question, product) or found
+    # "need it to stay cold for hours - does it do that job?" against "Insulated: No"
+    flagged = (
+        need_flag.flag_answer(product, question, embedder, values or {}) if read_question(question).yes_no else None
+    )
+    return pack_count(question, product) or title_amount(question, product) or flagged or found
 
 
 def _asking_sentence(question: str) -> str:
