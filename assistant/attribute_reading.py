@@ -5,8 +5,6 @@ Moved out of `understand.py`, which reads the whole message; this module reads o
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from assistant.audience import clauses
 from assistant.catalog import CatalogIndex
 from assistant.colour_words import METAL_COLOURS
@@ -81,12 +79,7 @@ class AttributeReader:
         """A word of the request's grammar by which the shop files a kind of its own ("formal
         type": the "Formal Shirts" node) names a variant; one that opens no node ("the usual
         type", "the zip-up kind": "up") does not."""
-        return word in self._node_openers
-
-    @cached_property
-    def _node_openers(self) -> frozenset[str]:
-        """The first words of the catalog's category nodes of two words or more."""
-        return frozenset(p[0] for p in self.catalog.category_phrases if len(p) > 1)
+        return word in self.catalog.node_openers
 
     def is_kind(self, words: list[str]) -> bool:
         return self.types.is_any_type(words) or tuple(words) in self.catalog.category_phrases

@@ -109,6 +109,13 @@ class CatalogIndex:
         """Category path nodes as term tuples ("sports shoe",): the catalog's own product types."""
         return self.tables.category_phrases
 
+    @cached_property
+    def node_openers(self) -> frozenset[str]:
+        """The first words of the category nodes of two words or more ("formal" of "Formal
+        Shirts"): a word of the request's grammar that opens one is also a way the shop files
+        a kind."""
+        return frozenset(p[0] for p in self.category_phrases if len(p) > 1)
+
     def phrase_rows(self, phrase: list[str]) -> np.ndarray:
         """Rows of that product type: the title or a category node that says what the product is
         names it (see `constraints.type_nodes` and `names_type`). One lookup in the stored

@@ -109,7 +109,7 @@ def narrowing(catalog: CatalogIndex, run: list[str], c: Constraints) -> list[str
         for start in range(0, end):
             phrase = terms(" ".join(run[start:end]))
             # a negation narrows only with the word it makes a compound of ("no show" socks)
-            kept = sorted_rows.common(rows, catalog.attribute_rows(phrase)) if _asked(phrase) else rows[:0]
+            kept = sorted_rows.common(rows, catalog.attribute_rows(phrase)) if _asked(run, start, phrase) else rows[:0]
             if len(kept):
                 said_phrase = " ".join(run[start:end])
                 # one every product of the kind holds adds nothing; one that others of the kind
@@ -124,9 +124,15 @@ def narrowing(catalog: CatalogIndex, run: list[str], c: Constraints) -> list[str
     return found
 
 
-def _asked(phrase: list[str]) -> bool:
-    """A phrase that can name what is asked for: not empty, and not a negation alone ("no")."""
-    return bool(phrase) and not set(phrase) <= NEGATIONS
+def _asked(run: list[str], start: int, phrase: list[str]) -> bool:
+    """A phrase that can name what is asked for: not empty, not a negation alone ("no"), and not
+    the end of a compound of the request's grammar words said whole: "wear" of "too heavy for
+    daily wear" (a follow-up read with the kind after it) is every kurta's, as "daily wear" is no
+    sub-kind the shop holds; "party" of "party dress" is the whole compound said."""
+    if not phrase or set(phrase) <= NEGATIONS:
+        return False
+    cut = start > 0 and run[start - 1] in QUERY_WORDS and run[start - 1] not in NEGATIONS
+    return not (cut and set(phrase) <= QUERY_WORDS)
 
 
 def described(catalog: CatalogIndex, rows: np.ndarray, phrase: str) -> bool:
