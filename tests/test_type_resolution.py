@@ -559,6 +559,8 @@ STORY_WORDS = [
     ("a stole to hang over my shoulders", "stole", True),
     ("want to buy a scarf for my wife", "scarf", True),
     ("womens stole under 500", "stole", True),
+    ("any stole or scarf for women under 300?", "stole", True),  # a quantifier opens a noun phrase
+    ("some stole for my mom, nothing loud", "stole", True),
     ("cricket thigh pad for my son", "cricket thigh pad", True),
     ("my sons shoes are worn out, need new ones", "shoes", False),
 ]
