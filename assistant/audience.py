@@ -78,6 +78,7 @@ class Table:
     ages: tuple[tuple[int, int, str], ...]
     audience: dict[str, str]  # "gender group" -> audience
     aside_cues: tuple[tuple[str, ...], ...]
+    noun_determiners: frozenset[str]  # an aside cue after one is a noun ("any stole"), not a verb
     interest_cues: tuple[tuple[str, ...], ...]
     drop_cues: tuple[tuple[str, ...], ...]
     occasion_heads: frozenset[str]
@@ -102,6 +103,7 @@ def table() -> Table:
         ages=tuple((int(a), int(b), g) for a, b, g in raw["ages"]),
         audience=dict(raw["audience"]),
         aside_cues=tuple(tuple(tokenize(c)) for c in raw["aside_cues"]),
+        noun_determiners=frozenset(raw["noun_determiners"]),
         interest_cues=tuple(tuple(tokenize(c)) for c in raw["interest_cues"]),
         drop_cues=tuple(tuple(tokenize(c.replace("'", ""))) for c in raw["drop_cues"]),
         occasion_heads=frozenset(raw["occasion_heads"]),
@@ -414,12 +416,12 @@ def _aside_at(words: list[str]) -> int | None:
 
 
 def _names_a_thing(words: list[str], i: int) -> bool:
-    """The word at i follows an article or an audience word said as a kind of product ("a stole",
-    "womens stole"), not a person's subject ("my kid dropped")."""
+    """The word at i follows an article or quantifier ("a stole", "any stole") or an audience
+    word said as a kind of product ("womens stole"), not a person's subject ("my kid dropped")."""
     t = table()
     if not i:
         return False
-    if words[i - 1] in ("a", "an"):
+    if words[i - 1] in t.noun_determiners:
         return True
     return words[i - 1] in t.words and (i < 2 or words[i - 2] not in t.story.possessives | {"the"})
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from assistant.vocabulary import DATA
 
@@ -27,3 +28,11 @@ PARTICLE_NOUN = re.compile(rf"\b([a-z]+)-({'|'.join(PARTICLES)})s\b", re.I)
 def as_title_words(text: str) -> str:
     """The text with each verb-particle noun written as its two words ("lace-ups" -> "lace up")."""
     return PARTICLE_NOUN.sub(r"\1 \2", text)
+
+
+def particle_kind(text: str, carried: Callable[[list[str]], bool]) -> str | None:
+    """The last verb-particle noun of the text that the shop names products by ("red lace-ups for
+    men" -> "lace up", as titles say "street london lace up"): no list of kinds holds such a
+    phrase, so the request read no kind and showed watches and towels (pool N-u-q24)."""
+    found = [f"{m.group(1)} {m.group(2)}".lower() for m in PARTICLE_NOUN.finditer(text)]
+    return next((kind for kind in reversed(found) if carried(kind.split())), None)

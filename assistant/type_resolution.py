@@ -50,7 +50,7 @@ from assistant.held_uses import before_postposition, holder_of_use
 from assistant.kin_kinds import kin
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.message_patterns import NEGATIONS, VARIANT_WORDS
-from assistant.particle_nouns import as_title_words
+from assistant.particle_nouns import as_title_words, particle_kind
 from assistant.refusal import ARTICLES, follows_refusal
 from assistant.spelling import is_word, ordinary_words
 from assistant.steering import steering
@@ -308,13 +308,13 @@ class TypeResolver:
         smart watch is not any watch, and a shop whose watches never say "smart" does not carry
         smart watches. A part that is not the head never stands in ("face cream" is not "face").
         """
-        text = as_title_words(_slashes_as_or(text))  # "lace-ups": the kind is "lace up", not "ups"
+        said, text = text, as_title_words(_slashes_as_or(text))  # "lace-ups": the kind is "lace up", not "ups"
         clause, owned_only = self._asking_clause(text)
         words = self._without_participles(_without_moves(clause))
         spans = self._spans(words)
         heads = self._head_spans(words, spans)
         if not heads:
-            return TypeRequest(self._held_kind(words, spans), True)
+            return TypeRequest(self._held_kind(words, spans) or particle_kind(said, self.carried), True)
         phrase = self._asked_among([span[2] for span in heads])
         pointed = any(_points_back(tokenize(c.replace("'", ""))) for c in clauses(text))
         told = _told(words, heads, phrase) and not pointed

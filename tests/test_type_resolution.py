@@ -197,9 +197,10 @@ TYPES = [
     # what shops list as track pants, said as joggers or sweatpants (set S)
     ("grey sweatpants for my son", "sweatpants", True, ["track pant"]),
     # a verb-particle noun names the kind by both words, not by its particle (pool N-u-q24:
-    # "lace-ups" read as the kind "ups", a UPS the shop lacks)
-    ("red lace-ups for men", None, True, []),
-    ("any lace-ups under 1000", None, True, []),
+    # "lace-ups" read as the kind "ups", a UPS the shop lacks); the two words titles name
+    # products by are the kind, though no list of kinds holds them
+    ("red lace-ups for men", "lace up", True, ["lace up"]),
+    ("any lace-ups under 1000", "lace up", True, ["lace up"]),
     # a compound the shop names by its modifier, filed in the head's department (pool L:ul-q18,
     # T-d-17: "cargo pants" told not carried)
     ("mens cargo pants", "cargo", True, ["cargo"]),
@@ -559,6 +560,8 @@ STORY_WORDS = [
     ("a stole to hang over my shoulders", "stole", True),
     ("want to buy a scarf for my wife", "scarf", True),
     ("womens stole under 500", "stole", True),
+    ("any stole or scarf for women under 300?", "stole", True),  # a quantifier opens a noun phrase
+    ("some stole for my mom, nothing loud", "stole", True),
     ("cricket thigh pad for my son", "cricket thigh pad", True),
     ("my sons shoes are worn out, need new ones", "shoes", False),
 ]
