@@ -153,7 +153,12 @@ class Assistant:
         yield Event(type=EventKind.INTENT, data=meant.intent)
 
         named = self.questions.for_policy(text, meant)
-        if not text.strip() or (reading is not None and not reading.text):  # nothing to read: ask, never guess
+        if reading is not None and not reading.text and session.request.is_active():
+            # A Chinese follow-up with nothing read ("今天好热啊", "实木的" unread) changes nothing: the
+            # request stands and its cards come again, as the English path keeps them (set S d-08).
+            same = dialogue.Update(session.request.model_copy(deep=True))
+            branch = shopping.search_request(self, session, session.request.text, same, Intent.REFINE, timings)
+        elif not text.strip() or (reading is not None and not reading.text):  # nothing to read: ask, never guess
             branch = self._say(CLARIFY_REPLY, Intent.CLARIFY)
         elif meant.unreadable:
             branch = self._say(meant.unreadable, Intent.CLARIFY)

@@ -498,6 +498,20 @@ def test_an_unreadable_message_gets_a_question_not_products(make_assistant):
     assert "xqzt" in reply.text and CJK.search(reply.text)
 
 
+@pytest.mark.parametrize("unread", ["嗯嗯 xqzt 哈哈"])
+def test_an_unreadable_follow_up_keeps_the_request_and_its_cards(make_assistant, unread):
+    # a follow-up with nothing read changes nothing: the request's cards again, not a bare
+    # question (set S d-08 showed no cards after a closing "今天好热啊")
+    from assistant.session import Session
+
+    assistant, _ = make_assistant()
+    session = Session()
+    first = assistant.reply(session, "我想买一个100美元以下的背包")
+    again = assistant.reply(session, unread)
+    assert first.products and [c.id for c in again.products] == [c.id for c in first.products]
+    assert again.constraints == first.constraints and CJK.search(again.text)
+
+
 def test_writing_english_again_switches_back(make_assistant):
     from assistant.session import Session
 
