@@ -14,12 +14,13 @@ from assistant import answer_evidence, answers, asking, question_reading, shoppi
 from assistant import intent as intents
 from assistant.engine import SearchEngine
 from assistant.intent import Intent
-from assistant.interpret import Interpretation, only_points
+from assistant.interpret import COLOUR_ONE, Interpretation, only_points
 from assistant.name_text import asks_verdict, name_terms, title_brand
 from assistant.naming import Named, find_named, naming_words
 from assistant.title_pointers import pointing_words
 from assistant.type_resolution import ASKS
 from common.schema import Product
+from common.text import normalise_colour, tokenize
 
 
 @dataclass
@@ -76,6 +77,9 @@ class NamedProducts:
         """The answer to a question about cards on screen or named, from their records: which of
         them is most or more something, or the question asked of each; None for a request to
         see them ("tell me about the fourth") or to compare them (a table follows)."""
+        missing = pointed_colour_missing(products, message)
+        if missing is not None:  # "does the red one work on induction?" with no red card shown
+            return missing
         question = question_reading.is_question(message)
         claim = which_one.asked(message) if question and (len(products) >= 2 or meant.which) else None
         if claim is not None:  # "which one is more waterproof?": which is more, from the records
@@ -101,6 +105,25 @@ class NamedProducts:
     def answers(self, products: list[Product], message: str, naming: str | None) -> list[answers.Answer]:
         values = answer_evidence.catalog_values(self.engine.catalog)
         return [answers.answer_question(p, message, self.engine.retriever.embed, values, naming) for p in products]
+
+
+def pointed_colour_missing(products: list[Product], message: str) -> str | None:
+    """The reply where the message points at a card by a colour none of these cards has ("does
+    the red one work on an induction hob?" over five cards, none red): answering for all of them
+    would answer a question about some other product. Says so, with the colours they have;
+    None where a card has the colour or no colour is pointed at."""
+    said = [normalise_colour(m.group(1).lower()) for m in COLOUR_ONE.finditer(message)]
+    if not said or not products or any(c in p.colours for c in said for p in products):
+        return None
+    if any(c in tokenize(f"{p.title} {p.description}") for c in said for p in products):
+        return None  # a card whose text says the colour may be that one
+    colours = sorted({c for p in products for c in p.colours})
+    offer = f'Say "show {said[0]} ones" to see those.'  # a request the next turn reads as one
+    if len(products) == 1:
+        has = f" (the listing gives {', '.join(colours)})" if colours else ""
+        return f"{products[0].title} is not listed as {said[0]}{has}. {offer}"
+    has = f" (they come in {', '.join(colours)})" if colours else ""
+    return f"None of the {len(products)} shown is listed as {said[0]}{has}. {offer}"
 
 
 def by_brand_first(named: list[Named], message: str) -> list[Named]:
