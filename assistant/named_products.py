@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from assistant import answer_evidence, answers, asking, question_reading, shopping, superlatives, which_one
 from assistant import intent as intents
+from assistant.audience import interests
 from assistant.engine import SearchEngine
 from assistant.intent import Intent
 from assistant.interpret import COLOUR_ONE, Interpretation, only_points
@@ -47,7 +48,12 @@ class NamedProducts:
         c = query.constraints
         asks_for_kind = ASKS.search(message) or c.price_max is not None or c.price_min is not None
         kind = query.product_type if asks_for_kind else None
-        return [n.product.id for n in self.named(message, kind)][: shopping.SHOW]
+        # "my brother is getting into trail running, anything under 120?": words of what someone
+        # is into are an interest, not a name ("Apex Trail Running Shoes" was answered "the
+        # listing doesn't say that"); a product named by other words too stays named.
+        taken = {w for said in interests(message) for w in name_terms(said)}
+        named = [n for n in self.named(message, kind) if not (taken and n.matched <= taken)]
+        return [n.product.id for n in named][: shopping.SHOW]
 
     def named(self, message: str, kind: str | None = None) -> list[Named]:
         """The products the message names (`naming.find_named`), those named by their brand

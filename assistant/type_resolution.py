@@ -196,6 +196,7 @@ OWNED_VERBS = frozenset(RESOLUTION["owned"]["verbs"])
 OWNED_ASKING = frozenset(RESOLUTION["owned"]["asking"])
 OWNED_LACKING = frozenset(RESOLUTION["owned"]["lacking"])
 OWN_AS_ADJECTIVE = frozenset(RESOLUTION["owned"]["adjective_after"])  # "a watch of his own"
+OWNED_AFTER_MODAL = frozenset(RESOLUTION["owned"]["modal_before"])  # "a speaker i can use": no possession
 POINTS_BACK = tuple(tuple(p.split()) for p in RESOLUTION["owned"]["points_back"])
 # How a shopper asks anew in a later clause ("do you sell", "maybe", "actually"): the same list
 # that makes a follow-up a new request (steering.json, read by assistant/interpret.py).
@@ -318,11 +319,12 @@ class TypeResolver:
         phrase = self._asked_among([span[2] for span in heads])
         pointed = any(_points_back(tokenize(c.replace("'", ""))) for c in clauses(text))
         told = _told(words, heads, phrase) and not pointed
-        if (owned_only or told) and not self.carried(phrase):
-            # Named only as what someone has ("my father has a pile of bank papers") or in a
-            # story about someone's thing ("her phone bounces around", "he cooks a lot of
-            # pasta"), a kind the shop lacks is no request to turn down: the search ranks on the
-            # words, toward what the shop sells for use with it (sets H, I).
+        if owned_only or (told and not self.carried(phrase)):
+            # Named only as what someone has ("my father has a pile of bank papers", "he already
+            # has shoes tbh"), carried or not, or in a story about someone's thing ("her phone
+            # bounces around", "he cooks a lot of pasta") a kind the shop lacks: no request, nor
+            # one to turn down; the search ranks on the words, toward what the shop sells for use
+            # with it (sets H, I).
             return TypeRequest(None, True)
         start = next(s for s, _, form in reversed(heads) if form == phrase)
         if object_of_past_verb(words, start) and not _asks_anywhere(text):
@@ -1059,7 +1061,10 @@ def _says_owned(words: list[str]) -> bool:
         return False
     # "own" after a possessive says whose it will be ("a watch of his own"), not that he has one.
     verbs = [
-        w in OWNED_VERBS and not (w == "own" and i and words[i - 1] in OWN_AS_ADJECTIVE) for i, w in enumerate(words)
+        w in OWNED_VERBS
+        and not (w == "own" and i and words[i - 1] in OWN_AS_ADJECTIVE)
+        and not (i and words[i - 1] in OWNED_AFTER_MODAL)
+        for i, w in enumerate(words)
     ]
     # a person opening the clause is its subject too ("roommate uses ...", "mom has ...")
     subjects = [w in OWNED_SUBJECTS or (i == 0 and w in PERSON_NOUNS) for i, w in enumerate(words)]

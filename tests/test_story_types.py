@@ -78,6 +78,11 @@ TOLD_OR_ASKED = [
     ("my husband doesnt have a trimmer, birthday is next week", "trimmer", True),
     ("new to running and i own zero caps, summer is brutal here", "caps", True),
     ("my husband has a trimmer, birthday is next week", None, True),
+    # said alone, what someone has is no request either, carried or not (session 16 chat: "he
+    # already has shoes tbh" after a gift request turned the request into shoes)
+    ("he already has a trimmer tbh", None, True),
+    # a having verb after a modal says what it is for: the kind is asked for
+    ("a trimmer i can use on the go", "trimmer", True),
 ]
 
 
