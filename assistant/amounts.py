@@ -371,9 +371,14 @@ def _closing_bound(matches: list[re.Match[str]], i: int, kind: str, end: int) ->
     """A bound cue after a comma that closes its clause still bounds the amount before it:
     "around 2 thousand, not more", "1500, max" (set I read a soft band). A cue that runs on
     ("500, max 3 colours") is its own clause's."""
-    if kind not in ("ceiling_after", "floor_after") or _broken(matches, i, ".;!?"):
+    if kind not in ("ceiling_after", "floor_after"):
         return False
-    return end >= len(matches) or _broken(matches, end - 1, ".;!?,")
+    closes = end >= len(matches) or _broken(matches, end - 1, ".;!?,")
+    # A sentence that is the cue alone, of two words or more, bounds the amount said just before
+    # it: "let's say a thousand. not a rupee more" (held-out set AB read a soft band); one word
+    # alone ("he's 6. max") says too little.
+    whole_sentence = _broken(matches, i, ".;!?") and end - (i + 1) >= 2
+    return closes and (whole_sentence or not _broken(matches, i, ".;!?"))
 
 
 def _broken(matches: list[re.Match[str]], i: int, marks: str) -> bool:
@@ -417,8 +422,9 @@ def _cue_before(toks: list[str], i: int, lex: Lexicon) -> tuple[str | None, int]
         j -= 1
     for kind in ("range_before", "ceiling_before", "floor_before", "around_before"):
         for phrase in lex.cues[kind]:
-            if _ends_with(toks, j, phrase):
-                start = j - len(phrase)
+            said = next((f for f in _with_object(phrase) if _ends_with(toks, j, f)), None)
+            if said is not None:
+                start = j - len(said)
                 if kind == "around_before" and _cue_before(toks, start, lex)[0] == "ceiling_before":
                     return _cue_before(toks, start, lex)  # "my budget is roughly 1300": a budget is a ceiling
                 return kind, start
@@ -431,6 +437,19 @@ def _cue_before(toks: list[str], i: int, lex: Lexicon) -> tuple[str | None, int]
         if kind in ("ceiling_before", "floor_before"):
             return kind, start
     return None, j
+
+
+# An object pronoun a cue's verb may take before its particle: "stretch it to 2k", "take it up
+# to 900", "push that to 1500" are "stretch to", "up to", "push to" (held-out set AA read a soft band).
+OBJECT_PRONOUNS = ("it", "that", "this", "them")
+
+
+def _with_object(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The cue as listed, and with an object pronoun after its first word when it has two words
+    or more ("stretch to" -> "stretch it to")."""
+    if len(phrase) < 2 or phrase[1] in OBJECT_PRONOUNS:
+        return [phrase]
+    return [phrase, *((phrase[0], pronoun, *phrase[1:]) for pronoun in OBJECT_PRONOUNS)]
 
 
 def _cue_after(toks: list[str], end: int, lex: Lexicon) -> tuple[str | None, int]:

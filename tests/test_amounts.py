@@ -115,6 +115,13 @@ from assistant.loosened_budget import loosen_ceiling
         ("she turned 4, below 800 please", None, 800, None),
         ("silver one, and 20 hazaar tak", None, 20000, None),  # a comma ends a range
         ("i can stretch to 2500", None, 2500, None),
+        # a cue's verb with its object pronoun ("stretch it to"); a sentence that is the cue alone;
+        # "is the most" after the amount (held-out sets AA and AB read a soft band or nothing)
+        ("hmm ok stretch it to 2k if needed", None, 2000, None),
+        ("budget... let's say a thousand. not a rupee more", None, 1000, None),
+        ("600 is the most I'd go", None, 600, None),
+        # one word alone after a full stop says too little: the amount stays a soft band
+        ("a gift around 700. max", None, None, 700),
         ("four-five hundred is about right", None, None, 450),
         ("900 or thereabouts", None, None, 900),
         # "till" / "until" before a number is its ceiling; between two it joins a range
