@@ -52,7 +52,7 @@ from assistant.session import Session
 from assistant.steering import steering
 from assistant.take_back import taken_back_slots
 from assistant.title_pointers import title_pointed
-from assistant.told_kinds import only_told
+from assistant.told_kinds import only_owned, only_told
 from assistant.understand import Query
 from assistant.wording import OTHER_LANGUAGE_REPLY, UNREADABLE_REPLY
 from common.schema import Product
@@ -181,6 +181,8 @@ def interpret(
     if follow_up and query.product_type and set(terms(query.product_type)) <= SLOT_VOCABULARY:
         # "forget the colour, any shade works": a word for a part of the request names no kind.
         query = _without_type(query, message)
+    if follow_up and query.product_type and only_owned(last_word(message)):
+        query = _without_type(query, message)  # "he already has shoes tbh": what he has, not a new kind
     pointed = pointers(message, on_screen, session.last.about)
     # A price said is no part of a name: "I've got 200 bucks" named the "siberia 200" headset (set T).
     unpriced = read_prices(message).without(message)

@@ -11,7 +11,7 @@ word of the told one ("the jewellery inside" a jewellery box) as a description.
 from __future__ import annotations
 
 from assistant.audience import clauses
-from assistant.type_resolution import TypeResolver, _asks_anywhere, _told, _without_moves
+from assistant.type_resolution import TypeResolver, _asks_anywhere, _says_owned, _told, _without_moves
 from common.text import terms, tokenize
 
 
@@ -33,3 +33,12 @@ def _told_unasked(types: TypeResolver, text: str) -> bool:
     phrase = heads[-1][2]
     told = _told(words, heads, phrase) or types._subject_of_verb(words, heads, phrase)
     return told and terms(" ".join(phrase)) == terms(types.requested_type(text).named or "")
+
+
+def only_owned(text: str) -> bool:
+    """Every clause of the message says what someone has and none asks ("he already has shoes
+    tbh"): said after a request, the kind is what he has, not a new kind asked for (a demo chat
+    turned a gift request into shoes). Opening a dialogue such a story is why the shopper came
+    ("his only trousers are from 2015"), so only the follow-up reading calls this."""
+    parts = [tokenize(c.replace("'", "")) for c in clauses(text)]
+    return bool(parts) and not _asks_anywhere(text) and all(_says_owned(_without_moves(w)) for w in parts if w)

@@ -319,12 +319,13 @@ class TypeResolver:
         phrase = self._asked_among([span[2] for span in heads])
         pointed = any(_points_back(tokenize(c.replace("'", ""))) for c in clauses(text))
         told = _told(words, heads, phrase) and not pointed
-        if owned_only or (told and not self.carried(phrase)):
-            # Named only as what someone has ("my father has a pile of bank papers", "he already
-            # has shoes tbh"), carried or not, or in a story about someone's thing ("her phone
-            # bounces around", "he cooks a lot of pasta") a kind the shop lacks: no request, nor
-            # one to turn down; the search ranks on the words, toward what the shop sells for use
-            # with it (sets H, I).
+        if (owned_only or told) and not self.carried(phrase):
+            # Named only as what someone has ("my father has a pile of bank papers") or in a
+            # story about someone's thing ("her phone bounces around", "he cooks a lot of
+            # pasta"), a kind the shop lacks is no request to turn down: the search ranks on the
+            # words, toward what the shop sells for use with it (sets H, I). A carried kind so
+            # told opens a dialogue as its kind ("his only trousers are from 2015"); a follow-up
+            # so told is what he has (`told_kinds.only_owned`).
             return TypeRequest(None, True)
         start = next(s for s, _, form in reversed(heads) if form == phrase)
         if object_of_past_verb(words, start) and not _asks_anywhere(text):
