@@ -39,6 +39,7 @@ from assistant.lexicon import QUERY_WORDS
 from assistant.life_stage import for_the_speaker
 from assistant.message_patterns import FUNCTION_WORDS
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
+from assistant.new_use import asks_new_use
 from assistant.ordinals import order_words
 from assistant.replaced_values import attribute_changes, displaced
 from assistant.spelling import CHAT_WORDS
@@ -197,7 +198,13 @@ def update(
         if said.audience and base.constraints.audience and said.audience != base.constraints.audience:
             # "actually it's for my brother": the person said before no longer ranks either.
             request.text = " ".join(w for w in base.text.split() if not set(tokenize(w)) & audience_terms())
-        request.text = _merged_text(request.text, query.text, taken_back_words(query.raw))
+        if base.product_type is None and query.product_type is None and asks_new_use(query.raw):
+            # "ok what about something to keep her water cold": a new need; what the old words
+            # steered and preferred ("yoga") steers no more, the filters stay
+            request.text = query.text
+            request.constraints.steer_types, request.constraints.prefer = [], []
+        else:
+            request.text = _merged_text(request.text, query.text, taken_back_words(query.raw))
         # The follow-up's own words the shop records somewhere rank first: appended to a long
         # request text they barely moved the ranking ("something waterproof" after jackets).
         added = [w for w in request.text.split() if w not in base.text.split()]
