@@ -33,9 +33,15 @@ POINTING_WORDS = (
 
 
 def only_points(message: str, cards: list[Product]) -> bool:
-    """The message says nothing beside which of these cards it means."""
+    """The message says nothing beside which of these cards it means. A word of a card's title
+    points ("and the loop one?", "and the pulsewave?") unless the message already points by
+    position and the word stands outside that pointing phrase: in "the second one, is it
+    waterproof?" over "Ashdown Waterproof Hiking Boots", "waterproof" is asked, not pointing
+    (the demo's "and the third one?" then asked the turn before's "what about boots instead?")."""
     titles = {w for p in cards for w in terms(f"{p.title} {p.brand or ''}")}
     said = [w for w in terms(message) if w not in STOPWORDS and w not in POINTING_WORDS and not w.isdigit()]
+    if set(terms(message)) & set(ORDINALS):
+        titles &= {w for m in POINTED_PHRASE.finditer(message) for w in terms(m.group(1))}
     return all(w in titles for w in said)
 
 

@@ -27,6 +27,9 @@ CARDS = [
         ("is the third one waterproof?", False),
         ("tell me about the fourth", False),
         ("and does the first one have a mic?", False),
+        # pointed at by position, a word of a title outside the pointing phrase is what is asked
+        ("the second one, is it noise-cancelling?", False),
+        ("and the 2nd, the loop one?", True),
     ],
 )
 def test_a_turn_only_points_when_it_says_nothing_beside_which_card(message, expected):
