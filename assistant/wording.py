@@ -183,11 +183,18 @@ def nothing_shown_text(shown: int) -> str:
     )
 
 
+# A change record "replaced: boots (was running shoes)" (`dialogue.changes_between`), said as a
+# shopper reads it: "boots instead of running shoes" ("replaced boots (was running shoes)" read
+# as if boots had gone).
+REPLACED = re.compile(r"^replaced: (?P<new>.*) \(was (?P<old>.*)\)$")
+
+
 def changes_lead(changes: list[str]) -> str:
-    """ "Updated: added under ₹1,000; replaced for girls (was for boys). " """
+    """ "Updated: added under ₹1,000; for girls instead of for boys. " """
     if not changes:
         return ""
-    return "Updated: " + "; ".join(c.replace(": ", " ", 1) for c in changes) + ". "
+    said = [REPLACED.sub(r"\g<new> instead of \g<old>", c) for c in changes]
+    return "Updated: " + "; ".join(c.replace(": ", " ", 1) for c in said) + ". "
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:

@@ -12,7 +12,7 @@ from assistant.reply import EventKind
 from assistant.search import Hit, SearchResult, Why
 from assistant.session import Session
 from assistant.suggest import round_price, suggest
-from assistant.wording import fallback_text, is_vague, next_step_text
+from assistant.wording import changes_lead, fallback_text, is_vague, next_step_text
 from common.schema import Product
 
 JACKET = Product(
@@ -291,3 +291,18 @@ def test_each_trade_off_names_the_card_that_wins_on_its_axis() -> None:
     # the top pick wins on both: no trade-off names another card as cheaper or better rated
     text = fallback_text(_hits(item("A", 50.0, 4.9), item("B", 80.0, 4.0), item("C", 90.0, 3.0)))
     assert "costs less" not in text and "costs least" not in text and "rated the highest" not in text
+
+
+@pytest.mark.parametrize(
+    ("changes", "lead"),
+    [
+        (["replaced: boots (was running shoes)"], "Updated: boots instead of running shoes. "),
+        (
+            ["added: for men", "replaced: 1000 ml (was 750 ml)", "removed: in red"],
+            "Updated: added for men; 1000 ml instead of 750 ml; removed in red. ",
+        ),
+        ([], ""),
+    ],
+)
+def test_the_changes_are_said_as_a_shopper_reads_them(changes, lead):
+    assert changes_lead(changes) == lead
