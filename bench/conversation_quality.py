@@ -13,7 +13,10 @@ bundled model.
 hand): one JSON object a line, `{"id", "turns": [text, ...], "one_shot": text, "kinds": [...],
 "unsatisfiable", "relevant": {pid: grade}}`; the labels describe the request after the last turn,
 and `one_shot` is the same request in one message, asked in the same run for the ratio.
-Usage: python bench/conversation_quality.py [--queries FILE] [--dialogues FILE] [--backend scripted|transformers]
+`--show` prints every request and dialogue turn with what it was read as (the reply's constraints)
+and, at the final turn, each card with its label grade (`-` where unlabelled), so a failure can be
+read row by row.
+Usage: python bench/conversation_quality.py [--queries FILE] [--dialogues FILE] [--backend scripted|transformers] [--show]
 """
 
 from __future__ import annotations
@@ -49,11 +52,24 @@ def labelled_dialogue(d: dict) -> dict:
     }
 
 
+def show_reply(label: str, message: str, reply, relevant: dict | None) -> None:
+    """One turn as read: the message, its constraints, and (with labels) each card's grade."""
+    print(f"  {label} {message!r}")
+    print(f"     read as {json.dumps(reply.constraints, ensure_ascii=False, sort_keys=True)}")
+    if relevant is None:
+        return
+    for card in reply.products[:5]:
+        print(f"     [{relevant.get(card.id, '-')}] {card.id} {card.title[:70]}")
+    if not reply.products:
+        print(f"     no card: {reply.text[:160]!r}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--queries", type=Path, default=DEV_QUERIES)
     parser.add_argument("--dialogues", type=Path, help="labelled dialogues (JSONL) instead of generated ones")
     parser.add_argument("--backend", default="scripted", help="scripted (deterministic text) or a settings backend")
+    parser.add_argument("--show", action="store_true", help="print each request and turn as read, with graded cards")
     args = parser.parse_args()
     if not FLIPKART.exists():
         sys.exit(f"{FLIPKART} not found: this benchmark needs ../shared/datasets")
@@ -71,6 +87,9 @@ def main() -> None:
     query_no_card = 0
     for q in queries:
         reply = assistant.reply(Session(), q["query"])
+        if args.show:
+            print(f"query {q['qid']} unsatisfiable={bool(q.get('unsatisfiable'))}")
+            show_reply("one shot", q["query"], reply, q.get("relevant") or {})
         if q.get("unsatisfiable"):
             one_shot_honest[q["qid"]] = honest(reply)
         else:
@@ -89,6 +108,9 @@ def main() -> None:
         ]
         for d in dialogues:
             reply = assistant.reply(Session(), d["one_shot"])
+            if args.show:
+                print(f"dialogue {d['id']} one shot")
+                show_reply("one shot", d["one_shot"], reply, d["labels"]["relevant_products"])
             if not d["labels"]["unsatisfiable"]:
                 one_shot_cp[d["id"]] = constraint_precision(
                     [c.id for c in reply.products], d["labels"]["relevant_products"]
@@ -98,8 +120,13 @@ def main() -> None:
     no_card = 0
     for d in dialogues:
         session = Session()
-        for turn in d["turns"]:
+        if args.show:
+            print(f"dialogue {d['id']} unsatisfiable={d['labels']['unsatisfiable']}")
+        for n, turn in enumerate(d["turns"], 1):
             reply = assistant.reply(session, turn["text"])
+            if args.show:
+                final = n == len(d["turns"])
+                show_reply(f"turn {n}", turn["text"], reply, d["labels"]["relevant_products"] if final else None)
         kind, qid = d["meta"]["follow_up_kind"], d["meta"]["source_query"]
         if d["labels"]["unsatisfiable"]:
             unsat[kind].append(honest(reply))
