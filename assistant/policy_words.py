@@ -14,6 +14,7 @@ only a small share of its words in any clause: that share, beside the similarity
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 
 from common.text import STOPWORDS, singular, tokenize
@@ -31,10 +32,16 @@ def stem(word: str) -> str:
     return word
 
 
+# A word of two capitals is an initialism ("AI providers", "a UK bank", "US dollars"): as much a
+# content word as the words it stands for. A two-letter word in any other case is grammar ("us").
+INITIALISM = re.compile(r"\b[A-Z]{2}\b")
+
+
 def content_stems(text: str) -> set[str]:
-    """The stems of a text's content words: letters, three or more, no stop word."""
+    """The stems of a text's content words: letters, three or more, no stop word; and initialisms."""
     words = tokenize(text.lower().replace("’", "'").replace("'", ""))
-    return {_form(w) for w in words if len(w) > 2 and w.isalpha() and w not in STOPWORDS}
+    found = {_form(w) for w in words if len(w) > 2 and w.isalpha() and w not in STOPWORDS}
+    return found | {w.lower() for w in INITIALISM.findall(text)}
 
 
 def _form(word: str) -> str:

@@ -268,6 +268,9 @@ def test_when_meaning_ties_the_clause_with_the_shoppers_words_is_quoted(passages
         ("cancel it", "Cancellation", 1.0),
         ("I opened the box", "Open Orders and pick the item", 0.0),  # a short stem: "open" is another word
         ("invoice with tax details", "Orders are dispatched daily", 0.0),
+        # an initialism is a content word ("AI"), a two-letter word in lower case grammar ("us")
+        ("is it an AI?", "not sent to outside AI providers", 1.0),
+        ("send it to us", "Orders are sent to the US only", 0.0),
     ],
 )
 def test_a_questions_words_are_found_in_a_clause_in_their_forms(question, clause, share_):
