@@ -4,7 +4,10 @@ The focus is the noun phrase the asking clause is about ("do you take a restocki
 refund?": restocking fee; "do you have a loyalty points scheme?"), found by where it stands: a
 run of content words after an article or a possessive, in the part of the message that asks (a
 sentence ending in "?", else one that opens as a question does), after a lead-in ("I live nearby - can I ...") and after an
-"if ..." clause of the situation. A phrase headed by a light noun ("any chance") is no focus.
+"if ..." clause of the situation. A phrase headed by a light noun ("any chance") is no focus. A name
+is a focus without an article ("do you deliver to India?"), a second phrase joined by "or" is one
+("any points or rewards"), and so is what a question put to the shop asks it to do ("can you gift
+wrap it?": `service`).
 
 When every asking part is asked yes or no ("do you have ...?", "can you ...?") and names a thing
 (the head of a focus phrase) that no clause of the policies uses in any form, the policies do not
@@ -43,7 +46,16 @@ def _data() -> dict[str, frozenset[str]]:
     data = read_yaml_config(DATA_FILE, what="policy focus data file")
     return {
         key: frozenset(str(w) for w in data[key])
-        for key in ("openers", "conditions", "inverting", "light_nouns", "subjects")
+        for key in (
+            "openers",
+            "joining",
+            "adverbs",
+            "light_verbs",
+            "conditions",
+            "inverting",
+            "light_nouns",
+            "subjects",
+        )
     }
 
 
@@ -88,8 +100,9 @@ def _words(text: str) -> list[str]:
 
 
 def focus_phrases(part: str, kinds: bool = False) -> list[list[str]]:
-    """The noun phrases of one asking part: each run of content words after an opener; with
-    `kinds`, those headed by a kind of product too."""
+    """The noun phrases of one asking part: each run of content words after an opener, each run
+    joined to one by "or" ("any points or rewards"), and each name ("do you deliver to India?");
+    with `kinds`, those headed by a kind of product the shopper has too."""
     d = _data()
     words = _own_clause(_words(part))
     out: list[list[str]] = []
@@ -98,22 +111,57 @@ def focus_phrases(part: str, kinds: bool = False) -> list[list[str]]:
         if words[i] not in d["openers"]:
             i += 1
             continue
-        j, run = i + 1, []
-        while j < len(words) and words[j].isalpha() and words[j] not in FUNCTION_WORDS and words[j] not in STOPWORDS:
-            run.append(words[j])
-            j += 1
-        # "does the money go?": the subject of an inverted question is followed by its verb
-        if len(run) > 1 and i > 0 and words[i - 1] in d["inverting"]:
-            run = run[:-1]
-        # past forms after a noun are its verbs ("the glass cracked", "the mug arrived smashed")
-        while len(run) > 1 and run[-1].endswith("ed"):
-            run = run[:-1]
-        # a kind of product ("the lamp", "a bigger pair") is what the shopper has: the situation
-        kind = bool(run) and singular(run[-1]) in type_words()
-        if run and run[-1] not in d["light_nouns"] and (kinds or not kind):
-            out.append(run)
+        j = i
+        while True:
+            j, run = j + 1, []
+            while j < len(words) and _content(words[j]):
+                run.append(words[j])
+                j += 1
+            # "does the money go?": the subject of an inverted question is followed by its verb
+            if len(run) > 1 and i > 0 and words[i - 1] in d["inverting"]:
+                run = run[:-1]
+            # past forms after a noun are its verbs ("the glass cracked", "the mug arrived smashed")
+            while len(run) > 1 and run[-1].endswith("ed"):
+                run = run[:-1]
+            # a kind of product ("the lamp", "a bigger pair") is what the shopper has: the situation
+            kind = bool(run) and singular(run[-1]) in type_words()
+            if run and run[-1] not in d["light_nouns"] and (kinds or not kind):
+                out.append(run)
+            if not (run and j + 1 < len(words) and words[j] in d["joining"] and _content(words[j + 1])):
+                break
         i = max(j, i + 1)
-    return out
+    seen = {w for run in out for w in run}
+    return out + [[name] for name in _names(part) if name in words and name not in seen]
+
+
+def service(part: str) -> list[str]:
+    """What the shop is asked to do, in a question put to it ("can you gift wrap it?", "do you
+    offer free gift wrapping?", "do you deliver to India?"): the run of content words after "you"
+    and the auxiliary, its adverbs skipped; none when its verb is a light one ("can you tell me
+    ...?", "can you sort out ...?"), which names no service of its own."""
+    d = _data()
+    words = _own_clause(_words(part))
+    if len(words) < 3 or words[0] not in d["inverting"] or words[1] != "you":
+        return []
+    k = 2
+    while k < len(words) and words[k] in d["adverbs"]:
+        k += 1
+    run = []
+    while k < len(words) and _content(words[k]):
+        run.append(words[k])
+        k += 1
+    return [] if not run or run[0] in d["light_verbs"] else run
+
+
+def _content(word: str) -> bool:
+    return word.isalpha() and word not in FUNCTION_WORDS and word not in STOPWORDS
+
+
+def _names(part: str) -> list[str]:
+    """The words written with a capital inside the part, not at its start ("India", "Manchester",
+    "AI"): a name is a thing asked about whatever stands before it. "I" is no name."""
+    words = re.findall(r"[A-Za-z][A-Za-z']*", part)
+    return [w.lower().replace("'", "") for w in words[1:] if w[0].isupper() and w != "I" and not w.startswith("I'")]
 
 
 def _own_clause(words: list[str]) -> list[str]:
@@ -141,7 +189,11 @@ def unnamed_focus(question: str, policy_words: Iterable[set[str]]) -> list[str]:
         # yes or no ("do you have a student discount?") asks whether the thing it names is done
         if not YES_NO.match(part.strip()):
             return []
-        missing = [p[-1] for p in focus_phrases(part) if not _named(p[-1], known)]
+        # what the shop is asked to do is a focus too ("can you gift wrap it?"); not a case a
+        # clause must name to settle the question (policy_permission): "will you fix it for
+        # free?" is settled by the accidental-damage exclusion, which says no "fix"
+        asked = [*focus_phrases(part), service(part)]
+        missing = [p[-1] for p in asked if p and not _named(p[-1], known)]
         if not missing:
             return []
         heads.extend(missing)

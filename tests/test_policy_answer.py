@@ -357,6 +357,13 @@ def test_part_answers_says_which_clause_answers_each_part(whole, first, second, 
         # the shopper's product is the situation; a light noun ("the money") names no thing
         ("can I return the lamp?", []),
         ("where does the money go after a refund?", []),
+        # a name is a focus without an article; "any" opens one, "or" joins a second to it
+        ("Do you deliver to Iceland?", ["iceland"]),
+        ("do I earn any points or rewards when I shop with you?", ["rewards"]),  # "points": a catalog kind
+        # what the shop is asked to do, unless its verb is a light one ("tell")
+        ("can you gift wrap it and pop a little note in the box?", ["wrap"]),
+        ("can you tell me where my parcel is?", []),
+        ("can I return a swimsuit?", []),
     ],
 )
 def test_the_focus_a_question_turns_on_is_read_by_its_place(passages, question, unnamed):
