@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.policy_coverage import states_asked
 from assistant.policy_focus import unnamed_focus
 from assistant.policy_parts import part_answers
 from assistant.policy_permission import settled_first
@@ -494,7 +495,10 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
     )
     scored = valued or sorted(scored, key=lambda s: -s[4])
     _, _, _, best, best_similarity, top = scored[0]
-    if valued is None or not best and best_similarity < c.min_similarity:
+    # the closest clause stating all that an asking clause asks speaks to it however far the
+    # whole message reads (policy_coverage)
+    stated = states_asked(question, _clause_stems(top))
+    if valued is None or not best and best_similarity < c.min_similarity and not stated:
         # Nothing speaks to the case: say so plainly, then what the closest clause does say.
         return PolicyAnswer(f"{NOT_COVERED} {_quoted(top, None)}", [top], False, best_similarity)
     quoted, seen = [top], set(best)

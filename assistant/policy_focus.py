@@ -164,6 +164,11 @@ def _names(part: str) -> list[str]:
     return [w.lower().replace("'", "") for w in words[1:] if w[0].isupper() and w != "I" and not w.startswith("I'")]
 
 
+def own_words(part: str) -> list[str]:
+    """The words of an asking part's own clause, lower case (see `_own_clause`)."""
+    return _own_clause(_words(part))
+
+
 def _own_clause(words: list[str]) -> list[str]:
     """The words of the question's own clause: up to a clause of the situation after it ("...
     import tax when my parcel gets to the UK") or a clause about a noun ("the wallet I had

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from assistant.policy_answer import NOT_COVERED, answer, cited, clauses, situations_in, warm
+from assistant.policy_coverage import states_asked
 from assistant.policy_focus import unnamed_focus
 from assistant.policy_parts import part_answers, parts
 from assistant.policy_permission import speaks_of_case
@@ -381,6 +382,28 @@ def test_the_focus_a_question_turns_on_is_read_by_its_place(passages, question, 
 def test_a_question_about_a_thing_no_clause_names_is_not_covered(passages, question):
     found = answer([dict(p) for p in passages], question)
     assert not found.covered and found.text.startswith(NOT_COVERED)
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        # every content word of the asking clause, in any form; the story's words do not count
+        ("my basket is only forty dollars - can i still split it into 4 payments?", True),
+        ("my basket is only forty dollars - can i still split it?", False),  # one word: any clause
+        ("can I split my order into weekly instalments?", False),  # "weekly" is not stated
+    ],
+)
+def test_a_clause_states_what_the_asking_clause_asks(question, stated):
+    clause = content_stems(
+        "Accepted payment methods. Pay in 4: split orders between $50 and $1,000 into four payments."
+    )
+    assert states_asked(question, clause) is stated
+
+
+def test_a_situation_told_around_the_question_does_not_hide_the_clause_that_states_it(passages):
+    question = "my basket is only forty dollars, a baby bath tub and some wipes - can i still split it into 4 payments?"
+    found = answer([p for p in map(dict, passages) if p["section"].endswith("Accepted payment methods")], question)
+    assert found.covered and "between $50 and $1,000" in found.text
 
 
 @pytest.mark.parametrize(
