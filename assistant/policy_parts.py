@@ -9,7 +9,9 @@ company, and how long do you keep it?" led with the 30 days chat logs are kept),
 looks for the first answer first. A part is told by where a question starts: a sentence that ends
 in "?", a numbered item ("1)", "2."), or a conjunction ("and", "or") directly followed by an
 interrogative or auxiliary that opens a question ("... and what do you need from me?"). The words that open a
-question are a closed class; a story sentence ("it arrived cracked.") asks nothing and is no part.
+question are a closed class; a story sentence ("it arrived cracked.") asks nothing and is no part,
+but the part after it is read with it too ("My card is from a UK bank. Will I be charged in
+pounds?" alone reads closest to "When you are charged", with the story to "Currency and prices").
 """
 
 from __future__ import annotations
@@ -34,7 +36,14 @@ MIN_WORDS = 3  # "and why?" says too little to find a clause by itself
 
 def parts(question: str) -> list[str]:
     """The question's asked parts, in order; [] for a question that asks one thing."""
-    found: list[str] = []
+    return [part for part, _ in _told_parts(question)]
+
+
+def _told_parts(question: str) -> list[tuple[str, str]]:
+    """Each part with the story sentences told just before it ("My card is from a UK bank. Will I
+    be charged in pounds?"): a part is read with them, as the whole question is."""
+    found: list[tuple[str, str]] = []
+    story: list[str] = []
     for sentence in SENTENCE.split(question.strip()):
         asks = sentence.rstrip().endswith("?")
         pieces = NUMBERED.split(sentence)
@@ -47,7 +56,10 @@ def parts(question: str) -> list[str]:
                 # a lead-in), one that starts like a question, or one of the shopper's numbered points
                 if point or (asks and len(pieces) == 1) or OPENS_ASK.match(part):
                     if len(part.split()) >= MIN_WORDS:
-                        found.append(part)
+                        found.append((part, " ".join(story)))
+                        story = []
+                elif not point and not asks:
+                    story.append(part)
     return found[:MAX_PARTS] if len(found) > 1 else []
 
 
@@ -65,12 +77,17 @@ def part_answers(
     (`worded`), as close as a clause that applies must be (`floor`), else None (and None for a
     part whose clause an earlier part's already is). [] for a one-part question."""
     found: list[int | None] = []
-    for part in parts(question):
+    for part, story in _told_parts(question):
         # `opening`: a policy's opening welcomes and sums up; it answers no part of its own
+        # the part read with the story told just before it ("My card is from a UK bank. Will I be
+        # charged in pounds?") or alone, whichever a clause is closer to
         near = similar_to(part)
+        if story:
+            near = [max(a, b) for a, b in zip(near, similar_to(f"{story} {part}"), strict=True)]
+        words = worded(part)
         score = [
             -1.0 if first else (w + p) / 2 + lexical
-            for w, p, lexical, first in zip(whole, near, worded(part), opening, strict=True)
+            for w, p, lexical, first in zip(whole, near, words, opening, strict=True)
         ]
         best = max(range(len(score)), key=score.__getitem__)
         found.append(best if score[best] >= floor and best not in found else None)

@@ -345,6 +345,19 @@ def test_part_answers_says_which_clause_answers_each_part(whole, first, second, 
     assert found == expected
 
 
+def test_a_part_is_read_with_the_story_told_just_before_it():
+    # "Will I be charged in pounds?" alone is closest to "When you are charged"; with "My card is
+    # from a UK bank." before it, to the currency clause: the closer reading counts
+    question = "My card is from a UK bank. Will I be charged in pounds? And can you deliver to Leeds?"
+    near = {
+        "Will I be charged in pounds?": [0.6, 0.5, 0.0],
+        "My card is from a UK bank. Will I be charged in pounds?": [0.4, 0.8, 0.0],
+        "And can you deliver to Leeds?": [0.0, 0.0, 0.9],
+    }
+    found = part_answers(question, [0.5] * 3, near.__getitem__, lambda _: [0.0] * 3, 0.45, [False] * 3)
+    assert found == [1, 2]
+
+
 @pytest.mark.parametrize(
     ("question", "unnamed"),
     [
