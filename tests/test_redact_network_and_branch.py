@@ -1,0 +1,39 @@
+"""`common.redact`: IP addresses (common/ip_addresses.py) and India's IFSC beside an account
+(common/document_parts.py), with the versions and model ids of the same shape that stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from common.redact import redact
+
+
+@pytest.mark.parametrize(
+    ("message", "secret"),
+    [
+        ("Login keeps getting blocked from 103.211.54.18, thats me in Kochi", "103.211.54.18"),
+        ("placed 3 orders from IP 49.207.12.166 within 10 min", "49.207.12.166"),
+        ("the page said 'request from 2409:4060:2e1a:9b3f::1c denied'", "2409:4060:2e1a:9b3f::1c"),
+        ("my router shows 192.168.1.7, is the camera on it?", "192.168.1.7"),
+        ("ip 1.2.3.4 got banned", "1.2.3.4"),
+        ("pls credit A/c 50100347712896, IFSC HDFC0000240", "HDFC0000240"),
+        ("NEFT details: SBIN0011513, acc no. 30012345678 (savings)", "SBIN0011513"),
+    ],
+)
+def test_addresses_and_branch_codes_go(message, secret):
+    assert secret not in redact(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("keeps flickering after the update to firmware 10.2.0.15. Delivered 03/05/2024", "10.2.0.15"),
+        ("firmware update from 10.2.0.15 to 10.3.0.1 broke it", "10.3.0.1"),
+        ("it came with 2.4.1.0 installed", "2.4.1.0"),
+        ("app v2.10.3.1 crashes", "2.10.3.1"),
+        ("delivery between 10:30:45 and noon", "10:30:45"),
+        ("Model ID HPBL0001234, colour blue", "HPBL0001234"),
+    ],
+)
+def test_versions_clocks_and_model_ids_stay(message, kept):
+    assert kept in redact(message)
