@@ -122,6 +122,10 @@ def _postcode_candidates(text: str) -> dict[tuple[int, int], set[bool]]:
     return kept
 
 
+# A state's or province's code in capitals, the part before a US, Canadian or Australian postcode.
+STATE_CODE = re.compile(r"[A-Z]{2,3}")
+
+
 def _street_before(text: str, clause_start: int, start: int) -> list[tuple[int, int, str]]:
     """The tokens of the street line that the postcode at `start` ends, or none. Walking back
     over the comma-separated parts of its clause: a part made of address words, or a short
@@ -144,6 +148,11 @@ def _street_before(text: str, clause_start: int, start: int) -> list[tuple[int, 
                 continue
             chain.insert(0, _trailing_run(tokens))
             break
+    # After a state's code ("…, Austin, TX 78704", "…, New York, NY 10024", "…, Sydney NSW 2000"
+    # is the postcode's own part) the part before the state is the city, which stays as the
+    # city before a postcode does: a part of names with no house number or address word.
+    if STATE_CODE.fullmatch(parts[-1].strip()) and len(chain) > 1 and not any(_anchor_token(t[2]) for t in chain[-1]):
+        chain.pop()
     # the street line opens at its first part with a house number, address word or street line
     while chain and not any(_anchor_token(t[2]) for t in chain[0]):
         chain.pop(0)

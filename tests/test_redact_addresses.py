@@ -25,7 +25,7 @@ from common.redact import redact
         ("i live at 10 downing st, london sw1a 2aa", "i live at [ADDRESS], london [POSTCODE]"),
         # United States (state before the ZIP, ZIP+4), Canada, Australia
         ("address is 1600 Amphitheatre Pkwy, Mountain View, CA 94043.", "address is [ADDRESS], CA [POSTCODE]."),
-        ("ship to 350 Fifth Avenue, New York, NY 10118-0110", "ship to [ADDRESS], NY [POSTCODE]"),
+        ("ship to 350 Fifth Avenue, New York, NY 10118-0110", "ship to [ADDRESS], New York, NY [POSTCODE]"),
         ("ship to 290 Bremner Blvd, Toronto ON M5V 3L9 thanks", "ship to [ADDRESS], Toronto ON [POSTCODE] thanks"),
         ("deliver to 12 George Street, Sydney NSW 2000 pls", "deliver to [ADDRESS], Sydney NSW [POSTCODE] pls"),
         # postcode before the city: France, Germany, Spain, the Netherlands; Brazil's CEP

@@ -37,3 +37,19 @@ def test_addresses_and_branch_codes_go(message, secret):
 )
 def test_versions_clocks_and_model_ids_stay(message, kept):
     assert kept in redact(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "secret", "kept"),
+    [
+        ("send the label to Jessica Moore, 1847 Sycamore Ln, Austin, TX 78704", "1847 Sycamore Ln", "Austin, TX"),
+        ("Send to Mary-Kate O'Brien, Apt 4C, 310 W 87th St, New York, NY 10024.", "310 W 87th St", "New York, NY"),
+        ("Jane Doe, 12 Main St, Springfield, IL 62704", "12 Main St", "Springfield, IL"),
+        ("收货人：陈静，电话 13816249075，地址：上海市徐汇区漕溪北路398号5楼502。", "漕溪北路398号", "上海市"),
+        ("need 50 pens engraved, Infosys Mysore campus, PO no. 4500123987", "", "4500123987"),
+    ],
+)
+def test_the_city_before_a_state_or_district_and_a_po_number_stay(message, secret, kept):
+    out = redact(message)
+    assert kept in out
+    assert not secret or secret not in out
