@@ -53,3 +53,32 @@ def test_the_city_before_a_state_or_district_and_a_po_number_stay(message, secre
     out = redact(message)
     assert kept in out
     assert not secret or secret not in out
+
+
+@pytest.mark.parametrize(
+    ("message", "secrets", "kept"),
+    [
+        ("deliver to 600028 please, the Rs 850 cotton saree in mustard", ["600028"], "Rs 850"),
+        ("ok pls ship to 560034, the blue one", ["560034"], "the blue one"),
+        ("shipping to 1502 n ashland ave unit 3 chicago 60622 thx", ["1502 n ashland ave", "60622"], "chicago"),
+        ("hers is 44 park street kolkata 700016", ["44 park street", "700016"], "kolkata"),
+    ],
+)
+def test_postcodes_said_as_where_to_deliver_and_lower_case_streets_go(message, secrets, kept):
+    out = redact(message)
+    assert kept in out
+    assert not [s for s in secrets if s in out]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "do you deliver to 682031?",
+        "can u deliver to 560034 by friday",
+        "we deliver to 75001 to 75020 only",
+        "does the 10000 mAh one ship to 682016 before diwali?",
+        "ship to 10000 people at once?",
+    ],
+)
+def test_a_coverage_question_keeps_its_postcode(message):
+    assert redact(message) == message
