@@ -40,10 +40,12 @@ def _ipv4(m: re.Match[str], text: str) -> bool:
     except ValueError:
         return False
     before = text[max(0, m.start() - 40) : m.start()]
-    if _before("ip_cues").search(before):
-        return True
-    if _before("version_words").search(before):
+    ip, version = _before("ip_cues").search(before), _before("version_words").search(before)
+    # the nearer word says which: "router firmware 3.0.12.4" is a version, "firmware … from IP …" an address
+    if version and (not ip or version.start() > ip.start()):
         return False
+    if ip:
+        return True
     return any(len(part) > 1 for part in m.group("ip").split("."))
 
 

@@ -39,6 +39,7 @@ from common.kana_names import kana_names
 from common.matching_form import fold, restore
 from common.name_cues import full_names
 from common.name_words import names_someone
+from common.named_roles import role_names
 from common.names_by_contacts import names_beside_contacts
 from common.number_cues import shops_own
 from common.payment_cards import DIGIT_GROUPS, IBAN, tag_cards, tag_iban
@@ -190,7 +191,8 @@ def _redact(text: str) -> str:
     text = ip_addresses(_upi_ids(text))
     # a name read once goes wherever it recurs (a gift card repeats the given name)
     text = recurring_names(
-        text, card_signers(names_after_relations(household_names(kana_names(full_names(titled_names(text))))))
+        text,
+        role_names(card_signers(names_after_relations(household_names(kana_names(full_names(titled_names(text))))))),
     )
     text = PO_BOX.sub("[ADDRESS]", text)
     text = cued_codes(IBAN.sub(tag_iban, named_ibans(text)))

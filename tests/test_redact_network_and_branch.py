@@ -82,3 +82,8 @@ def test_postcodes_said_as_where_to_deliver_and_lower_case_streets_go(message, s
 )
 def test_a_coverage_question_keeps_its_postcode(message):
     assert redact(message) == message
+
+
+def test_the_nearer_word_decides_between_a_version_and_an_address():
+    assert "3.0.12.4" in redact("the router firmware 3.0.12.4 broke wifi")
+    assert "10.0.0.12" not in redact("firmware update failed, IP 10.0.0.12 blocked")
