@@ -9,8 +9,11 @@ Two closed classes of layout that `common.identity` does not read as one number:
 - a bank branch's code beside an account: the UK's sort code ("20-45-77"), Australia's BSB
   ("062-000"), a US routing number, Japan's branch ("支店 251 普通 7712064"). With the account
   number they name one person's account, so they go where the message holds an account word
-  (redact.yaml: `bank_branch_cues`); alone, a branch code names a bank's branch and stays, as an
-  IFSC does.
+  (redact.yaml: `bank_branch_cues`); alone, a branch code names a bank's branch and stays. India's
+  IFSC ("HDFC0000240": the bank's four letters, a 0, the branch's six characters) is read by that
+  shape, with no word needed, and goes on the same terms: beside an account word ("credit A/c …,
+  IFSC HDFC0000240", "NEFT details: SBIN0011513, acc no. …": set AC labels it personal data
+  there); a model id of the same shape in a catalog ("Model ID HPBL0001234") stays.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ ID_TAG = "[ID]"
 # apart by a space or a dash; fewer are a count ("passport number 12 for the trip").
 _PART_DIGITS = rf"{NOT_AFTER_WORD}(?=(?:\d[ -]?){{4}})\d{{2,}}(?:[ -]\d{{2,}})*{NOT_BEFORE_WORD}"
 # A branch's code: three digits or more ("支店 251"), grouped perhaps ("20-45-77").
+# India's IFSC: four capitals, a zero, six capitals or digits with a digit among them.
+_IFSC = re.compile(r"(?<![\w/-])[A-Z]{4}0(?=[A-Z]{0,5}\d)[A-Z0-9]{6}(?![\w/-])")
 _BRANCH_DIGITS = rf"{NOT_AFTER_WORD}(?=\d{{3}}|\d\d[ -]\d\d)\d{{2,}}(?:[ -]\d{{2,}})*{NOT_BEFORE_WORD}"
 
 
@@ -70,5 +75,5 @@ def document_parts(text: str) -> str:
 
     text = _document_parts().sub(parts, text)
     if _account_word().search(text):
-        text = _branch_code().sub(lambda m: m.group("word") + ID_TAG, text)
+        text = _IFSC.sub(ID_TAG, _branch_code().sub(lambda m: m.group("word") + ID_TAG, text))
     return text

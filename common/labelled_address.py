@@ -197,7 +197,13 @@ def read_parts(text: str, parts: list[list[tuple[int, int, str]]]) -> list[tuple
             break  # a bare city after the address stays
         previous = tokens
     if first is not None and last is not None:
-        spans.append((first[0], last[1], ADDRESS_TAG))
+        start = first[0]
+        # a city or province glued before a street line found already ("上海市[ADDRESS]": in a
+        # script without spaces one token) stays, as `common.street_lines` left it
+        glued = first[2].find(ADDRESS_TAG)
+        if glued > 0 and not any(ch.isdigit() for ch in first[2][:glued]):
+            start += glued
+        spans.append((start, last[1], ADDRESS_TAG))
     return spans
 
 

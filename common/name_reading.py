@@ -35,7 +35,8 @@ def _run(text: str, start: int) -> list[re.Match[str]]:
         if not m:
             break
         out.append(m)
-        gap = re.match(r"[ \t]+", text[m.end() :])
+        # one space: two or more, or a tab, part a form's fields ("Name: ZHANG WEI   Passport: …")
+        gap = re.match(r" (?![ \t])", text[m.end() :])
         if not gap:
             break
         pos = m.end() + gap.end()

@@ -109,7 +109,7 @@ def _read_name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                         for word in words:
                             if _WORD.fullmatch(word) and (len(words) == 1 or word[0].isupper()):
                                 into.add(word.lower())
-    given.update(_names_data()["extra_given_names"])
+    given.update(_names_data()["extra_given_names"], _names_data()["extra_given_names_pinyin"])
     family.update(_names_data()["extra_family_names"])
     return frozenset(given), frozenset(family), frozenset(cjk)
 

@@ -155,7 +155,13 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
         if not _person_named_brand().fullmatch(text[start:end]):
             text = text[:start] + NAME_TAG + text[end:]
     # a family name a cue's reading stopped short of ("[NAME] Butt [PHONE]": no list holds "Butt")
-    return _name_tail().sub(NAME_TAG, text)
+    # not the detail's own word after a form's gap ("[NAME]   Passport: [ID]")
+    return _name_tail().sub(lambda m: m.group() if _tail_is_detail_word(m.group()) else NAME_TAG, text)
+
+
+def _tail_is_detail_word(tail: str) -> bool:
+    words = tail.removeprefix(NAME_TAG).split()
+    return any(w.lower() in {d.lower() for d in _detail_words()} for w in words)
 
 
 @cache

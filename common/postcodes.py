@@ -122,6 +122,10 @@ def _postcode_candidates(text: str) -> dict[tuple[int, int], set[bool]]:
     return kept
 
 
+# A state's or province's code in capitals, the part before a US, Canadian or Australian postcode.
+STATE_CODE = re.compile(r"[A-Z]{2,3}")
+
+
 def _street_before(text: str, clause_start: int, start: int) -> list[tuple[int, int, str]]:
     """The tokens of the street line that the postcode at `start` ends, or none. Walking back
     over the comma-separated parts of its clause: a part made of address words, or a short
@@ -144,6 +148,11 @@ def _street_before(text: str, clause_start: int, start: int) -> list[tuple[int, 
                 continue
             chain.insert(0, _trailing_run(tokens))
             break
+    # After a state's code ("…, Austin, TX 78704", "…, New York, NY 10024", "…, Sydney NSW 2000"
+    # is the postcode's own part) the part before the state is the city, which stays as the
+    # city before a postcode does: a part of names with no house number or address word.
+    if STATE_CODE.fullmatch(parts[-1].strip()) and len(chain) > 1 and not any(_anchor_token(t[2]) for t in chain[-1]):
+        chain.pop()
     # the street line opens at its first part with a house number, address word or street line
     while chain and not any(_anchor_token(t[2]) for t in chain[0]):
         chain.pop(0)
@@ -178,7 +187,11 @@ def _postcode_spans(text: str) -> list[tuple[int, int, str]]:
         opens_part = re.search(r",\s*$", text[clause_start:start])
         where = (True in positions and place_before) or ((False in positions or opens_part) and place_after)
         if not spaceless and where:
-            street = _street_before(text, clause_start, start) or _unit_run_before(text, clause_start, start)
+            street = (
+                _street_before(text, clause_start, start)
+                or _unit_run_before(text, clause_start, start)
+                or _lower_case_street(text, clause_start, start)
+            )
             if street:
                 spans.append((street[0][0], street[-1][1], ADDRESS_TAG))
                 spans.append((start, end, "[POSTCODE]"))
@@ -201,8 +214,9 @@ def _lone_postcodes(
             spans.append((start, end, "[POSTCODE]"))
             continue
         cued = _postcode_cue().search(text[max(0, start - 30) : start])
-        if (cued or _delivery_place(text, start, end) or _closes_place(text, start, end)) and (
-            _persons_postcode(text, start) or with_address
+        delivery = _delivery_place(text, start, end)
+        if (cued or delivery or _closes_place(text, start, end)) and (
+            _persons_postcode(text, start) or with_address or (delivery and _delivery_order(text, start, end))
         ):
             spans.append((start, end, "[POSTCODE]"))
     return spans
@@ -250,6 +264,48 @@ def _persons_postcode(text: str, start: int) -> bool:
         return False
     others = [t for t in TAG.findall(text) if t != "[POSTCODE]"]
     return bool(others) or bool(own.search(text[max(0, start - 60) : start]))
+
+
+@cache
+def _lower_case_street_line() -> re.Pattern[str]:
+    """A street line typed in lower case with no commas, then the city, at the end of the text
+    before a postcode ("hers is 44 park street kolkata 700016"): a house number, up to three
+    words, a street's kind (street_suffixes), a home's unit perhaps ("unit 3"), one or two words
+    of the city."""
+    kinds = "|".join(re.escape(k) for k in sorted(_street_kinds(), key=len, reverse=True))
+    units = _words("unit_words")
+    return re.compile(
+        rf"(?<![\w/.-])(?P<street>\d{{1,5}}[a-z]?[ \t]+(?:[a-z][\w'’.-]*[ \t]+){{0,3}}?(?:{kinds})\.?"
+        rf"(?:[ \t]+(?:{units})\.?[ \t]*#?\w{{1,5}})?)[ \t]+(?P<city>[a-z]+(?:[ \t]+[a-z]+)?)[ \t]*,?[ \t]*$"
+    )
+
+
+def _lower_case_street(text: str, clause_start: int, start: int) -> list[tuple[int, int, str]]:
+    """The street line of `_lower_case_street_line` before a postcode, as one token; the city
+    after it stays. Not a quantity's unit ("2 pack") nor an order's number."""
+    m = _lower_case_street_line().search(text, clause_start, start)
+    if not m or TAG.search(m.group()) or identifier_word().search(m.group("street")):
+        return []
+    return [(m.start("street"), m.end("street"), m.group("street"))]
+
+
+@cache
+def _order_openers() -> re.Pattern[str]:
+    return re.compile(rf"^(?:\W*\b(?:{_words('delivery_order_openers')})\b)*\W*$", re.I)
+
+
+def _delivery_order(text: str, start: int, end: int) -> bool:
+    """A postcode alone after a delivery cue that opens a sentence as an order, not a question
+    ("deliver to 600028 please, the Rs 850 cotton saree"): where the parcel should go, the
+    shopper's. "do you deliver to 682031?", "does it ship to 682016 before diwali?" ask whether
+    an area is served and stay; so does "we deliver to 75001 …", the shop's words."""
+    sentence_start = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
+    after = re.search(r"[.!?\n]", text[end:])
+    if after and after.group() == "?" or "?" in text[sentence_start:start]:
+        return False
+    before, _ = _delivery_cue()
+    cue = before.search(text[sentence_start:start])
+    return bool(cue) and bool(_order_openers().match(text[sentence_start : sentence_start + cue.start()]))
 
 
 def _unit_run_before(text: str, clause_start: int, start: int) -> list[tuple[int, int, str]]:
@@ -317,7 +373,7 @@ def _delivery_place(text: str, start: int, end: int) -> bool:
 _PLACE_WORD = rf"[^\W\d_][\w.'’{INDIC_MARKS}]*(?:[- ][^\W\d_][\w.'’{INDIC_MARKS}]*){{0,2}}(?:\s+\d{{1,3}}\b)?"
 
 CITY_THEN_POSTCODE = re.compile(
-    r"(?P<place>\[ADDRESS\](?:\s*[,|/–-]\s*" + _PLACE_WORD + r"){0,3}\s*[,|/(–-]?\s*)"
+    r"(?P<place>\[ADDRESS\](?:(?:\s*[,|/–-]\s*|[ \t]+)" + _PLACE_WORD + r"){0,3}\s*[,|/(–-]?\s*)"
     r"(?<![\d])(?P<code>\d{6}|\d{5}|\d{3} \d{2,3})(?!\s*[\d%]|\w)"
 )
 
@@ -326,4 +382,6 @@ def _city_then_postcode(m: re.Match[str]) -> str:
     after = re.match(r"\s*(\w+)", m.string[m.end() :])
     if after and after.group(1).lower() in _not_after_unit():
         return m.group()  # "Kolkata - 50000 units": a quantity
+    if identifier_word().search(m.group("place")):
+        return m.group()  # "[ADDRESS] order 123456": an order's number after the address
     return m.group("place") + "[POSTCODE]"

@@ -34,10 +34,12 @@ from common.document_parts import document_parts
 from common.given_names_alone import given_names_alone
 from common.household_names import household_names
 from common.identity import birth_dates, national_ids
+from common.ip_addresses import ip_addresses
 from common.kana_names import kana_names
 from common.matching_form import fold, restore
 from common.name_cues import full_names
 from common.name_words import names_someone
+from common.named_roles import role_names
 from common.names_by_contacts import names_beside_contacts
 from common.number_cues import shops_own
 from common.payment_cards import DIGIT_GROUPS, IBAN, tag_cards, tag_iban
@@ -161,7 +163,7 @@ def _spelled_email() -> re.Pattern[str]:
 
 
 # The tags `redact` writes in place of personal data.
-TAGS = re.compile(r"\[(?:NAME|EMAIL|UPI|PHONE|CARD|CVV|CODE|IBAN|ID|DOB|ADDRESS|POSTCODE)\]")
+TAGS = re.compile(r"\[(?:NAME|EMAIL|UPI|PHONE|CARD|CVV|CODE|IBAN|ID|IP|DOB|ADDRESS|POSTCODE)\]")
 
 
 def without_tags(text: str) -> str:
@@ -172,7 +174,7 @@ def without_tags(text: str) -> str:
 
 @lru_cache(maxsize=8192)  # sessions are redacted whole at every save: most texts repeat
 def redact(text: str) -> str:
-    """Replace names, e-mail and UPI addresses, IBANs, national identity numbers, dates of birth, card numbers,
+    """Replace names, e-mail and UPI addresses, IP addresses, IBANs, national identity numbers, dates of birth, card numbers,
     card security codes, phone numbers, street addresses and postcodes by tags. The text is read in its matching
     form (common/matching_form.py: full-width "＠", digits of other scripts, dashes, invisible characters) and
     what redaction keeps is returned as written."""
@@ -186,10 +188,11 @@ def _redact(text: str) -> str:
     """Phones go before addresses, so that a phone number is not read as a postcode at the end of an address."""
     text = EMAIL.sub(_email, text)
     text = _spelled_email().sub(_email, text)
-    text = _upi_ids(text)
+    text = ip_addresses(_upi_ids(text))
     # a name read once goes wherever it recurs (a gift card repeats the given name)
     text = recurring_names(
-        text, card_signers(names_after_relations(household_names(kana_names(full_names(titled_names(text))))))
+        text,
+        role_names(card_signers(names_after_relations(household_names(kana_names(full_names(titled_names(text))))))),
     )
     text = PO_BOX.sub("[ADDRESS]", text)
     text = cued_codes(IBAN.sub(tag_iban, named_ibans(text)))

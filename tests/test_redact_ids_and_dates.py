@@ -167,7 +167,7 @@ def test_identifier_and_birth_words_in_other_forms(text, expected):
     [
         (
             "refund the cod amount to a/c no. 0271 0400 3311 62, ifsc UTIB0000271",
-            "refund the cod amount to a/c no. [ID], ifsc UTIB0000271",
+            "refund the cod amount to a/c no. [ID], ifsc [ID]",
         ),
         ("my bank account number is 918273645012", "my bank account number is [ID]"),
         ("Kontonummer: 0532013000 bitte erstatten", "Kontonummer: [ID] bitte erstatten"),

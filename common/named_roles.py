@@ -1,0 +1,152 @@
+"""Given names told as a person's by the role the sentence gives them, for `common.redact`. A
+given name alone stays ("for my son Rahul", "Rose gold"), unless the words around it say a
+person is meant; four closed classes of places (person_names.yaml, each with its reason):
+
+- a card's message written after its label with no quotes ("Card msg: … Love always, rohan and
+  tanvi.", "write on the card: To Grace, …", "Card message - Dear Faith and Hope, …", "a tag
+  saying for Revathi"): the names it is addressed to (`card_addressee_words`) and signed by
+  (`signer_words`), joined by "and" or "&", in any case; on a card "Faith" and "Hope" are names;
+- the subject opening a sentence before a verb only a person does (`person_subject_verbs`:
+  "Joy said …", "Rose ordered …", "Asha will pick it up"): capitalised, a names list's given name;
+- the person told or asked, after a verb of telling with a capital mid-sentence and a pronoun or
+  "that" after it ("Tell Will his watch …"; `telling_verbs`);
+- a given name in lower case beside "me" ("me and divya", "divya and i"), with a possessive
+  opening its sentence ("arjun's kurta"), or after a person's role ("delivery guy Santosh";
+  `person_role_words`): a names list's given name that is no everyday English word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import regex
+
+from common.name_words import (
+    NAME_TAG,
+    _everyday_english,
+    _frequent,
+    _name_lists,
+    _names_data,
+    _not_name_words,
+    _person_named_brand,
+    merged_spans,
+)
+
+_NAME = r"(?P<name>\p{L}[\p{L}\p{M}]{2,}(?:-\p{L}[\p{L}\p{M}]+)?)"
+
+
+def _words(key: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(_names_data()[key], key=len, reverse=True))
+
+
+@cache
+def _brands() -> frozenset[str]:
+    return frozenset(w.lower() for w in _names_data()["given_name_brands"])
+
+
+def _listed(word: str) -> bool:
+    """A names list's given name, not a brand's (`given_name_brands`: "levi's jeans", "ask Alexa")."""
+    return len(word) > 2 and word.lower() in _name_lists()[0] and word.lower() not in _brands()
+
+
+def _plain_name(word: str) -> bool:
+    """A names list's given name that is no word a sentence is made of: read in any case."""
+    bare = word.lower()
+    return (
+        _listed(word)
+        and bare not in _not_name_words()
+        and not _everyday_english(bare)
+        and not _frequent(bare)
+        and not _person_named_brand().fullmatch(word)
+    )
+
+
+def _card_name(word: str) -> bool:
+    """On a card: a given name of the lists (capitalised, it may be an English word, "Faith"), or
+    in lower case one that is no such word; a word no language uses often, capitalised."""
+    from common.name_words import _kind
+
+    if word.lower() in _not_name_words():
+        return False
+    if word[0].isupper():
+        return _listed(word) or _kind(word) == "uncommon"
+    return _plain_name(word)
+
+
+@cache
+def _card_message() -> regex.Pattern[str]:
+    """A card word, then its label's mark or a verb of saying, then the message to a bracket or
+    the line's end."""
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?i:{_words('card_words')})(?![\p{{L}}])[^\n:(]{{0,25}}?"
+        rf"(?:[ \t]*[:–—-][ \t]*|[ \t]+(?i:saying|that says|reading|with)[ \t]+)(?P<message>[^\n(]{{3,300}})"
+    )
+
+
+@cache
+def _names_after(key: str) -> regex.Pattern[str]:
+    connectors = _words("couple_connectors")
+    name = r"\p{L}[\p{L}\p{M}]{2,}"
+    return regex.compile(
+        rf"(?:^|(?<=[,.!\s]))(?i:{_words(key)})[ \t]*,?[ \t]+(?P<names>{name}(?:[ \t]+(?i:{connectors})[ \t]+{name})*)"
+        rf"(?=[ \t]*(?:[,.!?;)]|$|\n))"
+    )
+
+
+def _card_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    connectors = {c.lower() for c in _names_data()["couple_connectors"]}
+    for card in _card_message().finditer(text):
+        message, base = card.group("message"), card.start("message")
+        for key in ("card_addressee_words", "signer_words"):
+            for m in _names_after(key).finditer(message):
+                words = [
+                    (w.start(), w.end(), w.group()) for w in regex.finditer(r"\p{L}[\p{L}\p{M}]*", m.group("names"))
+                ]
+                names = [w for w in words if w[2].lower() not in connectors]
+                if names and all(_card_name(w[2]) for w in names):
+                    offset = base + m.start("names")
+                    spans += [(offset + s, offset + e) for s, e, _ in names]
+    return spans
+
+
+@cache
+def _subject() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?:^|(?<=[.!?\n][ \t]{{0,3}}))[ \t]*(?P<name>\p{{Lu}}[\p{{Ll}}\p{{M}}]{{2,}})[ \t]+(?i:{_words('person_subject_verbs')})(?![\p{{L}}])"
+    )
+
+
+@cache
+def _told() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?i:{_words('telling_verbs')})[ \t]+(?P<name>\p{{Lu}}[\p{{Ll}}\p{{M}}]{{2,}})[ \t]+(?i:his|her|their|that|to|about|the|we|i)(?![\p{{L}}])"
+    )
+
+
+@cache
+def _beside_me() -> list[regex.Pattern[str]]:
+    return [
+        regex.compile(rf"(?<![\p{{L}}])(?i:me|myself)[ \t]+(?:and|&|n)[ \t]+{_NAME}(?![\p{{L}}'’])"),
+        regex.compile(rf"(?<![\p{{L}}'’]){_NAME}[ \t]+(?:and|&|n)[ \t]+(?i:me|i|myself)(?![\p{{L}}'’])"),
+        # "arjun's kurta …" opening its sentence
+        regex.compile(rf"(?:^|(?<=[.!?\n,][ \t]{{0,3}}))[ \t]*{_NAME}['’]s[ \t]+\p{{L}}"),
+        regex.compile(rf"(?<![\p{{L}}])(?i:{_words('person_role_words')})[ \t]+{_NAME}(?![\p{{L}}'’])"),
+    ]
+
+
+def role_names(text: str) -> str:
+    """The text with the given names of these four places replaced by "[NAME]"."""
+    spans = _card_spans(text)
+    spans += [m.span("name") for m in _subject().finditer(text) if _listed(m.group("name"))]
+    spans += [
+        m.span("name")
+        for m in _told().finditer(text)
+        if _listed(m.group("name")) and m.group("name").lower() not in {"i", "me"}
+    ]
+    for pattern in _beside_me():
+        spans += [m.span("name") for m in pattern.finditer(text) if _plain_name(m.group("name"))]
+    for start, end in sorted(merged_spans(spans), reverse=True):
+        text = text[:start] + NAME_TAG + text[end:]
+    return text
