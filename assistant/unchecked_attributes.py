@@ -24,9 +24,10 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.catalog import CatalogIndex
+from assistant.clause_roles import in_relative_feature
 from assistant.constraints import Constraints, alternatives, attribute_nodes, phrase_in
 from assistant.lexicon import PRODUCT_LINES
-from common.text import MATERIALS, singular, terms
+from common.text import MATERIALS, singular, terms, tokenize
 
 KEYS_READ = 2000  # products read for the keys that record a value (a large catalog repeats them)
 
@@ -66,7 +67,8 @@ def _named_by_kind(catalog: CatalogIndex, c: Constraints, attribute: str, droppe
 
 def _states_material(catalog: CatalogIndex, rows: np.ndarray, attribute: str) -> bool:
     """A material asked for ("wood") is checked on products whose records state a material of
-    any kind, under any key or in the title ("nylon car mat", "Material: Cotton"): the WANDS
+    any kind, under any key or in the title ("nylon car mat", "Material: Cotton"), not in a
+    category node ("Kitchen & Dining Linen"): the WANDS
     query "wood floor protector mat" stays "nothing matches" among mats that state theirs."""
     if not set(terms(attribute)) <= set(MATERIALS):
         return False
@@ -74,12 +76,24 @@ def _states_material(catalog: CatalogIndex, rows: np.ndarray, attribute: str) ->
         product = catalog.products[int(row)]
         if product.material or any("material" in key.lower() for key in product.attributes):
             return True
-        if set(terms(" | ".join([product.title, *attribute_nodes(product)]))) & set(MATERIALS):
+        if set(terms(product.title)) & set(MATERIALS):  # not a node: "Kitchen & Dining Linen" is linen of no one
             return True
     return False
 
 
-def unchecked(catalog: CatalogIndex, c: Constraints) -> list[str]:
+def said_as_feature(message: str, attribute: str) -> bool:
+    """The message asks for the must-have as a feature the thing has ("beds that have leds", "a
+    watch with a date display"): a part it must have, not a property records leave unsaid (WANDS
+    not-carried "beds that have leds" showed the shop's one sofa bed)."""
+    words = [singular(w) for w in tokenize(message)]
+    first = singular(terms(attribute)[0]) if terms(attribute) else ""
+    for i, w in enumerate(words):
+        if w == first and (in_relative_feature(words, i) or "with" in words[max(0, i - 3) : i]):
+            return True
+    return False
+
+
+def unchecked(catalog: CatalogIndex, c: Constraints, message: str = "") -> list[str]:
     """The must-haves of `c` that the products fitting the rest of it cannot be checked on, where
     they alone leave nothing of a kind asked for (see the module docstring), first said first."""
     if not c.categories or not c.attributes:
@@ -88,7 +102,7 @@ def unchecked(catalog: CatalogIndex, c: Constraints) -> list[str]:
     for attribute in c.attributes:
         rest = c.model_copy(update={"attributes": [a for a in c.attributes if a != attribute and a not in out]})
         rows = np.flatnonzero(catalog.mask(rest))
-        if set(terms(attribute)) & PRODUCT_LINES:
+        if set(terms(attribute)) & PRODUCT_LINES or said_as_feature(message, attribute):
             continue  # what it must fit ("iphone 6s case"): the shop's lack of it is the answer
         if not len(rows) or _named_by_kind(catalog, c, attribute, out):
             continue
@@ -99,9 +113,9 @@ def unchecked(catalog: CatalogIndex, c: Constraints) -> list[str]:
     return out
 
 
-def relaxed(catalog: CatalogIndex, c: Constraints) -> tuple[Constraints, list[str]] | None:
+def relaxed(catalog: CatalogIndex, c: Constraints, message: str = "") -> tuple[Constraints, list[str]] | None:
     """`c` with its unchecked must-haves ranking instead of filtering, when that leaves products."""
-    dropped = unchecked(catalog, c)
+    dropped = unchecked(catalog, c, message)
     if not dropped:
         return None
     kept = [a for a in c.attributes if a not in dropped]
@@ -126,7 +140,7 @@ def eased_search(retriever, query, k: int, **options):
     result = retriever.search(query, k=k, **options)
     if result.hits or options.get("exclude_ids"):
         return result, []
-    eased = relaxed(retriever.catalog, result.constraints)
+    eased = relaxed(retriever.catalog, result.constraints, query.raw)
     if not eased:
         return result, []
     retried = retriever.search(replace(query, constraints=eased[0]), k=k, **options)

@@ -16,14 +16,14 @@ import pytest
 
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
-from assistant.unchecked_attributes import recording_keys, relaxed, unchecked
+from assistant.unchecked_attributes import recording_keys, relaxed, said_as_feature, unchecked
 from common.schema import Product
 from ingest.snapshot import read_snapshot, write_snapshot
 
 # title, category path, price, specifications
 SHOP = [
     ("Prime Printed 4 Seater Table Cover", "Home > Table Covers", 499, {"Material": "PVC"}),
-    ("Prime Printed 6 Seater Table Cover", "Home > Table Covers", 849, {}),
+    ("Prime Printed 6 Seater Table Cover", "Home > Kitchen & Dining Linen > Table Covers", 849, {}),
     ("Hariom Plastic File Cover", "Office > File Covers", 99, {"Material": "Plastic"}),
     ("Skipper Striped Eyelet Window Curtain", "Home > Curtains", 1039, {"Type": "Eyelet"}),
     ("Elegance Abstract Eyelet Door Curtain", "Home > Curtains", 899, {"Type": "Eyelet"}),
@@ -85,3 +85,16 @@ def test_a_material_is_checked_where_the_kind_states_one(catalog: CatalogIndex) 
     # the 4 seater cover records "Material: PVC": "wood" can be checked on it, and it is not
     c = Constraints(categories=["table cover"], attributes=["wood"], price_max=500)
     assert unchecked(catalog, c) == []
+
+
+@pytest.mark.parametrize(
+    ("message", "attribute", "feature"),
+    [
+        ("beds that have leds", "led", True),  # WANDS not carried: a part it must have
+        ("a watch with a date display", "date display", True),
+        ("plastic cover for a 6 seater dining table", "plastic", False),
+        ("curtain for the bedroom window, the ring type one", "ring", False),
+    ],
+)
+def test_a_feature_asked_for_stays_a_must_have(message: str, attribute: str, feature: bool) -> None:
+    assert said_as_feature(message, attribute) is feature
