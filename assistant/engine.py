@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from assistant.catalog import CatalogIndex
 from assistant.search import Retriever, SearchResult
 from assistant.shard_search import ShardedDense
+from assistant.unchecked_attributes import eased_search
 from assistant.understand import Query, Understander
 from common.models import Embedder, embedder
 from common.settings import Settings
@@ -35,4 +36,4 @@ class SearchEngine:
 
     def search(self, text: str, k: int = 10, **options) -> tuple[Query, SearchResult]:
         query = self.parse(text)
-        return query, self.retriever.search(query, k=k, **options)
+        return query, eased_search(self.retriever, query, k, **options)[0]

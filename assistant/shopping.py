@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from assistant import alternatives as alternatives_
 from assistant import dialogue
+from assistant import unchecked_attributes as unchecked_
 from assistant.generation import Generation
 from assistant.intent import Intent
 from assistant.interpret import Interpretation
@@ -97,8 +98,10 @@ def search_request(
     # the cards are those kinds, so no question asks what kind of thing (a demo chat asked it
     # under five jewellery cards, then offered "dogs, chargers & cables" for a mom).
     vague = not c.categories and not c.steer_types and is_vague(search_query.text)
-    result = a.engine.retriever.search(
-        search_query, k=SHOW, mmr=vague or more, exclude_ids=set(session.seen) if more else None
+    # A must-have no record of what fits the rest can state ("plastic" on the one 6 seater
+    # table cover, which records no material) only ranks: no claim the catalog cannot back.
+    result, unstated = unchecked_.eased_search(
+        a.engine.retriever, search_query, k=SHOW, mmr=vague or more, exclude_ids=set(session.seen) if more else None
     )
     # "cheap" stays a flag in the request (re-resolved against each new filter set).
     if update.new:
@@ -159,7 +162,7 @@ def search_request(
     if not vague:
         labels = [chip.label for chip in a.chips(session)]
         picks = fallback_text(result, variant)
-        lead = showing_results_for(message, corrections or {})
+        lead = showing_results_for(message, corrections or {}) + unchecked_.note(unstated)
         yield Event(type=EventKind.TEXT, data=f"{lead}{intro_text(result, changes, more, labels)} {picks} ")
     grounder = a.grounder_for(products, session, message, counts={len(products), result.candidates}, read=picks)
     run = Generation()
