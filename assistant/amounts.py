@@ -364,7 +364,22 @@ def _money_scale(toks: list[str], a: Amount, lex: Lexicon) -> bool:
     last = toks[a.end - 1]
     if last in lex.money_scales:
         return True
-    return last == "k" and not (a.end < len(toks) and toks[a.end] in lex.spec_after_k)
+    return last == "k" and not _spec_follows(toks, a.end, lex)
+
+
+SPEC_REACH = 3  # words of one noun phrase between "2k" and the spec word: "the 2K indoor security CAMERA"
+
+
+def _spec_follows(toks: list[str], end: int, lex: Lexicon) -> bool:
+    """Whether a spec word follows "k" in its noun phrase: right after it ("4k tv"), or over a few
+    words that are no function word nor money ("the 2K indoor security camera", held-out set AC:
+    read as "around $2,000", the question became a search; "2k for a camera" stays money)."""
+    for t in toks[end : end + SPEC_REACH]:
+        if t in lex.spec_after_k:
+            return True
+        if t in STOPWORDS or t in lex.currency or not t.isalpha():
+            return False
+    return False
 
 
 def _closing_bound(matches: list[re.Match[str]], i: int, kind: str, end: int) -> bool:

@@ -80,6 +80,8 @@ class Knowledge:
     # ("size", {"im", "wear", ...}): the key a person's own size is of, and the words that say it (`worn_size`)
     worn_size: tuple[str, frozenset[str]] | None = None
     copulas: frozenset[str] = frozenset()  # "is", "'s": "how long IS the warranty" names a subject next
+    # "high" -> "yes": a level a key of the use asked states ("ventilation: high" for a sweaty rider)
+    use_levels: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -158,6 +160,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         {str(k): float(v) for k, v in data.get("count_words", {}).items()},
         re.compile("|".join(rf"\b(?:{p})\b" for p in data.get("apart", [])) or r"(?!x)x", re.I),
         judging_key_words=frozenset(data.get("judging_key_words", "").split()),
+        use_levels={str(k).lower(): str(v) for k, v in data.get("use_levels", {}).items()},
         copulas=frozenset(data.get("copulas", "").split()),
         worn_size=(data["worn_size"]["key"], frozenset(data["worn_size"]["cues"].split()))
         if "worn_size" in data

@@ -110,9 +110,18 @@ def description_sentences(text: str) -> list[str]:
     return out
 
 
+PREFIX_NEGATION = frozenset({"non"})  # a prefix negates its own word only: "non-slip base, bpa free"
+
+
 def after_negation(words: list[str]) -> list[str]:
-    """Words with a negation within three words before them ("non slip" -> slip)."""
-    return [w for i, w in enumerate(words) if any(NEGATION.fullmatch(x) for x in words[max(0, i - 3) : i])]
+    """Words with a negation within three words before them ("not dishwasher safe" -> safe); a
+    negating prefix reaches the word it is written onto only ("non-slip base bpa free" -> slip:
+    held-out set AC read "bpa" as negated and answered "is it BPA free?" no, the opposite way)."""
+
+    def negates(x: str, distance: int) -> bool:
+        return bool(NEGATION.fullmatch(x)) and (distance == 1 or x.lower() not in PREFIX_NEGATION)
+
+    return [w for i, w in enumerate(words) if any(negates(words[j], i - j) for j in range(max(0, i - 3), i))]
 
 
 # -- the catalog's values per key ----------------------------------------------------------

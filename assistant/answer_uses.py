@@ -247,6 +247,9 @@ def _use_verdict(e: Evidence, means: frozenset[str], values: KeyValues) -> tuple
         return (0 if in_key else 1, Verdict.NO if negated else Verdict.YES)
     if in_key and is_flag(value):
         return (0, Verdict.NO if says_no(value) else Verdict.YES)
+    level = k.use_levels.get(" ".join(tokenize(value)))
+    if in_key and level is not None:  # "ventilation: high" for a rider who sweats; "low" is a no
+        return (0, Verdict(level)) if level in ("yes", "no") else None
     known = values.get(key, set())
     # Alternatives only: a key with few values across the catalog ("power source": usb, ac,
     # adapter, battery; "bagged/bagless"), not a list of features ("Features": whatever each
@@ -326,6 +329,11 @@ def amount_asked(
     ]
     if not stated:
         return None
+    # "how much water does THE JUG hold?" of a jug and glass set: the key naming the thing said
+    # ("Jug Capacity", not "Capacity per Glass"), though the word also names the product
+    measure = set(fit.unit_table()["key_words"].get(family, []))
+    said = [e for e in stated if (word_set(e.key or "") - measure) & set(asked.said)]
+    stated = said or stated
     similarity = similarities(asked, stated, embedder)
     return stated[int(np.argmax(similarity))]
 

