@@ -47,7 +47,9 @@ AGE = re.compile(
 # A school year says a child's age ("he's in class 3", "she's in 5th grade", "std 8"): years =
 # the year + `school_year_offset` (audiences.json). Read only for a person the message names.
 SCHOOL_YEAR = re.compile(
-    r"\b(?:class|grade|std|standard)\s*(\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)\s+(?:class|grade|std|standard)\b",
+    r"\b(?:class|grade|std|standard)\s*(\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)\s+(?:class|grade|std|standard)\b"
+    # "she's in 2nd": a person in an ordinal is in that school year, no shown card (set AC d12)
+    r"|\b(?:he|she|they)(?:'s|\u2019s|s|\s+is|\s+are|'re)?\s+(?:now\s+|only\s+|just\s+)?in\s+(\d{1,2})(?:st|nd|rd|th)\b",
     re.I,
 )
 # Where a clause ends: a sentence end, a comma, or a word that starts a new clause.

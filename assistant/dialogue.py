@@ -48,6 +48,7 @@ from assistant.take_back import taken_back_words
 from assistant.type_resolution import HARD_AUDIENCE
 from assistant.understand import Query
 from assistant.untyped_words import telling_words
+from assistant.unwished import is_unwished
 from common.errors import ShopAssistError
 from common.text import COLOURS, STOPWORDS, money, singular, terms, tokenize
 
@@ -210,7 +211,8 @@ def update(
         added = [w for w in request.text.split() if w not in base.text.split()]
         # Grammar and chat ("under 800 if possible") are no wish, though some record holds "if".
         grammar = FUNCTION_WORDS | QUERY_WORDS | never_ranking_words()
-        wishes = [w for w in added if w.lower() not in grammar and len(catalog.attribute_rows(terms(w)))]
+        wishes = [w for w in added if w.lower() not in grammar and not is_unwished(w, query.unwished)]
+        wishes = [w for w in wishes if len(catalog.attribute_rows(terms(w)))]
         request.constraints.prefer += [w for w in wishes if w not in request.constraints.prefer]
         # "aviator ones", "the 9W kind": a modifier of the kind names a sub-kind, and filters
         modifiers = kind_modifiers(
@@ -249,7 +251,7 @@ def _wished(query: Query, catalog: CatalogIndex) -> set[str]:
     said = query.constraints
     skip = FILLER | STOPWORDS | QUERY_WORDS | FUNCTION_WORDS | set(COLOURS) | set(HARD_AUDIENCE) | never_ranking_words()
     skip |= taken_back_words(query.raw) | {w for b in said.brands for w in terms(b)} | audience_terms()
-    return {w for w in _asked_words(query.raw) if w not in skip}
+    return {w for w in _asked_words(query.raw) if w not in skip and not is_unwished(w, query.unwished)}
 
 
 def remove(old: Request, slot: str, catalog: CatalogIndex) -> Update:

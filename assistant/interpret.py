@@ -54,6 +54,7 @@ from assistant.take_back import taken_back_slots
 from assistant.title_pointers import title_pointed
 from assistant.told_kinds import only_owned, only_told
 from assistant.understand import Query
+from assistant.unwished import without_unwished
 from assistant.wording import OTHER_LANGUAGE_REPLY, UNREADABLE_REPLY
 from common.schema import Product
 from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
@@ -178,6 +179,7 @@ def interpret(
         refitted += dropped_values(session.request.constraints.attributes, last_word(message), earlier)
         if narrowed := narrowed_kind(last_word(message), query, session.request, engine.catalog, engine.parse):
             query, change = narrowed, TypeChange.NARROW  # "plain colour, formal" after shirts
+        query = without_unwished(last_word(message), query)  # "not disney", "he already has a fastrack"
     if follow_up and query.product_type and set(terms(query.product_type)) <= SLOT_VOCABULARY:
         # "forget the colour, any shade works": a word for a part of the request names no kind.
         query = _without_type(query, message)

@@ -97,6 +97,8 @@ class Query:
     # Values the shop records said as a taste ("he likes printed stuff"): they rank; a follow-up
     # narrows to them where the request's products have them.
     tastes: list[str] = field(default_factory=list)
+    # Words a follow-up refuses or tells in a story: no wish of the request (`assistant.unwished`).
+    unwished: frozenset[str] = frozenset()
 
 
 class Understander:
