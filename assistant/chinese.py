@@ -173,9 +173,13 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         text, price, below = self._price_bounds(text)
         text, audience = self._audience(text)
         text, age = self._age(text, pronoun=not audience)
-        text, refused = self._refused_colours(text)
+        text, refused = self._refused_colours(text, message)
         refused += [c for c in replaced if c not in refused]
-        text, disliked = self._refused_attributes(text)
+        # a refused brand is said last: "not dove conditioner" refuses the kind too (set AC zq07)
+        hues = set(self.words["colours"].values())
+        text, disliked = self._refused_attributes(text, message)
+        disliked = [c for c in refused if c not in hues] + disliked
+        refused = [c for c in refused if c in hues]
         text, unwanted = self._refused_kinds(text)
         disliked += [w for w in unwanted if w not in disliked]
         required = self._required(text)

@@ -1243,6 +1243,29 @@ def test_an_attribute_disliked_is_refused_not_asked_for(reader, message, text, a
     assert (reading.text, reading.attributes) == (text, attributes)
 
 
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # a refusal said after what it refuses, closing its clause (set AC zd07 read denim as wanted)
+        ("绣花的不要，太花了", "not embroidered"),
+        ("纯棉的就算了", "not cotton"),
+        # ... a degree after the cue refuses nothing: how much of a quality
+        ("纯棉的不要太贵", "cheaper cotton"),
+        # every colour of a run the refusal covers, before or after it (set AC zd10 kept beige)
+        ("粉色米色都不要，就要红色", "in red not pink not beige"),
+        ("不要粉色米色，就要红色", "in red not pink not beige"),
+        ("不要绣花和条纹的", "not embroidered not striped"),
+        # a prohibitive with a verb of offering refuses as 不要 does; a brand refused is said last,
+        # after the kind (set AC zq07: "not dove conditioner" lost the kind)
+        ("手表，别给我推Casio的", "watch not casio"),
+        ("不要Casio的手表", "watch not casio"),
+        ("手表，不用推荐绣花的", "watch not embroidered"),
+    ],
+)
+def test_a_refusal_covers_what_it_scopes_over(reader, message, expected):
+    assert reader.read(message).text == expected
+
+
 def test_what_the_product_is_used_on_is_no_product():
     # set L d-02: "就吸吸沙发缝" (just to vacuum the sofa's gaps) replaced the vacuum cleaner with sofas
     reader = ChineseReader(
