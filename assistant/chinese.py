@@ -159,7 +159,8 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         text, greeting = self._greeting(text)
         text, compare = self._compare(text)  # before references: "第一个和第三个哪个好"
         text, reference = self._reference(text, shown)
-        text, topic = self._topic(text) if not self._shopping_beside_topic(text) else (text, [])
+        beside = self._shopping_beside_topic(text)
+        text, topic = self._topic(text) if not beside else (self._without_story(text, shown), [])
         if topic:  # a policy or support question, about a shown item when one is pointed at
             about = f" for {reference[0]}" if reference else ""
             cases = [english for word, english in self.words["cases"].items() if word in text]

@@ -193,9 +193,15 @@ class ConstraintReading:
         chatter = self.words["narration"]
         givers = "|".join(map(re.escape, sorted(chatter["not_after"], key=len, reverse=True)))
         said = "|".join(map(re.escape, sorted(chatter["before"], key=len, reverse=True)))
+        # ... or the doer of a passive ("被我侄子玩坏了": the nephew broke it; set AC zd03 read boys)
+        agents = rf"(?:{_alternation(chatter['agent_markers'])})\s*(?:我的|我家|我)?$"
         mentions = list(re.finditer(re.escape(word), text))
         return bool(mentions) and all(
-            re.match(rf"\s*(?:{said})", text[m.end() :]) and not re.search(rf"(?:{givers})\s*我?$", text[: m.start()])
+            re.search(agents, text[: m.start()])
+            or (
+                re.match(rf"\s*(?:{said})", text[m.end() :])
+                and not re.search(rf"(?:{givers})\s*我?$", text[: m.start()])
+            )
             for m in mentions
         )
 
@@ -306,8 +312,12 @@ class ConstraintReading:
                     continue
                 refused += [table[name] for name in re.findall(names, m.group(1))]
                 text = text.replace(m.group(), " ")
-        # A brand refused the same way ("不要Fastrack的", "除了Titan") -> "not fastrack"
-        for pattern in (rf"({latin})\s*的?\s*(?:{after})", rf"(?:{before})\s*({latin})\s*的?"):
+        # A brand refused the same way ("不要Fastrack的", "除了Titan") -> "not fastrack"; a stretch
+        # after it that opens with a relative tail describes the refused one ("不要anarkali那种伞摆
+        # 的": set AC zd04 read the 伞摆 "umbrella" hem as the kind)
+        tails = _alternation(self.words["relative_tails"])
+        described = rf"(?:(?:{tails})[^，,。！!？?；;\s]*?的|的)?"
+        for pattern in (rf"({latin})\s*的?\s*(?:{after})", rf"(?:{before})\s*({latin})\s*{described}"):
             for m in list(re.finditer(pattern, text)):
                 refused.append(m.group(1).lower())
                 text = text.replace(m.group(), " ")

@@ -1260,10 +1260,30 @@ def test_an_attribute_disliked_is_refused_not_asked_for(reader, message, text, a
         ("手表，别给我推Casio的", "watch not casio"),
         ("不要Casio的手表", "watch not casio"),
         ("手表，不用推荐绣花的", "watch not embroidered"),
+        # a stretch describing the refused brand is refused with it (set AC zd04 read 伞摆 "umbrella")
+        ("手表，不要Casio那种金的", "watch not casio"),
     ],
 )
 def test_a_refusal_covers_what_it_scopes_over(reader, message, expected):
     assert reader.read(message).text == expected
+
+
+@pytest.mark.parametrize(
+    "message, earlier, expected",
+    [
+        # a clause telling what happened to another thing is no part of the request where the rest
+        # names what is wanted; its doer is no audience (set AC zd03 read "analog digital watch"
+        # for boys and was answered as a damage report)
+        ("她之前那块手表被我侄子玩坏了，这次想要金色的", ["手表"], "in golden"),
+        ("马克杯摔碎了 想要个金色的戒指", [], "golden ring"),
+        # ... kept where the rest names no kind: a new one of the broken thing's kind
+        ("凉鞋坏了，想给她买双新的", [], "sandals"),
+        ("手表坏了", [], "what about damaged?"),
+        ("给侄子买块手表", [], "watch for boys"),
+    ],
+)
+def test_a_story_beside_a_request_is_no_part_of_it(reader, message, earlier, expected):
+    assert reader.read(message, earlier).text == expected
 
 
 def test_what_the_product_is_used_on_is_no_product():
