@@ -53,6 +53,9 @@ class ClauseReading:
             if any(word in said for word in self.words["alternatives"]):
                 alternatives.add(clause)
             k, a, u, lt, pt, pl = self._clause_words(said, names, shown and clause not in buying)
+            put = self._put_in(said, u) if len(k) == 1 and self._holds(k[0], names.get(k[0], "")) else None
+            if put:  # 放首饰的小盒子: a holder said by what is put in it (set AC zq09 read "case")
+                k, u = [self._holder(put[1], k[0])], [w for w in u if w != put[0]]
             placed += pl
             if clause in explaining and (found or any(self.is_type(terms(w)) for w in latin)):
                 k = []  # a kind was named before ("diwan"); "nike的，就是那种跑鞋" names the kind here
@@ -87,6 +90,16 @@ class ClauseReading:
             return [" or ".join(dict.fromkeys(alts))], list(dict.fromkeys(kept)), unread, latin, parts
         carried = [k for k in kinds if self._carried_kind(k)]
         return (carried or kinds)[-1:], list(dict.fromkeys(kept)), unread, latin, parts
+
+    def _put_in(self, said: str, unread: list[str]) -> tuple[str, str] | None:
+        """(the word, its kind) of what a verb of putting puts ("放首饰的": jewellery), where the
+        clause read it as no product (a place word after 放): the thing a holder holds."""
+        pieces = self._tokens(said)
+        for verb, word, after in zip(pieces, pieces[1:], pieces[2:], strict=False):
+            if verb in self.words["inside_verbs"] and word in unread and after == "的":
+                kind = self._kind(word)
+                return (word, kind) if kind else None
+        return None
 
     def _model_word(self, word: str) -> str:
         """A model name typed with its number glued on ("mini2", as Chinese shoppers type Latin
@@ -217,7 +230,9 @@ class ClauseReading:
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            at_place = token in places and CJK.search(token) and token not in self.words["types"]
+            # an occasion the attribute table names is what the product is for, no place ("去派对穿
+            # 的": a party; set AC zd01 and zd02 lost the party)
+            at_place = token in places and CJK.search(token) and token not in {**self.words["types"], **table}
             # a room (客厅, 办公室, 卫生间) is where products go, never one the shop sells; it may
             # still narrow the kind after it (卫生间的地垫: a bath mat)
             at_place = at_place or self._room(token)

@@ -15,6 +15,7 @@ from assistant.chinese_lexicon import (
     _split,
     vocabulary,
 )
+from assistant.type_resolution import SPELLING_PAIRS
 from common.language import CJK, is_adjective, segment
 from common.text import AUDIENCE_WORDS, terms
 
@@ -258,7 +259,7 @@ class KindReading:
         for n, sense in enumerate(senses):
             kind = self._type_in(sense)
             if kind and self.carried(kind.split()[-1:]):
-                return self._held_sense(kind, senses[n + 1 :]), None
+                return self._held_sense(kind, senses[n + 1 :]) or self._later_held(senses[n + 1 :]) or kind, None
             # only a word that ends in a kind of product (保暖内衣: 内衣) gives its modifier's kind;
             # 零花钱 "pocket money" is no pocket (set L d-08: "教他攒零花钱的" replaced the coin bank)
             names_kind = any(token.endswith(w) for w in self.words["types"] if len(w) >= 2)
@@ -289,7 +290,7 @@ class KindReading:
                     return " ".join(run)
         return None
 
-    def _held_sense(self, kind: str, later: list[str]) -> str:
+    def _held_sense(self, kind: str, later: list[str]) -> str | None:
         """Of a word's senses, the kind it names most narrowly that the shop's products hold:
         高尔夫球 is "golf; golf ball", and a shop of golf balls holds "golf ball" (set K zh-030 read
         "golf", no kind the interpreter filters golf balls on). A later sense counts only where it
@@ -303,7 +304,21 @@ class KindReading:
             held = set(terms(kind)) < set(words) or (closed and words != terms(kind))
             if narrower and held and self.carried(words[-1:]) and self.uses(words) > 0:
                 return narrower
-        return kind
+        # a phrase no product holds, before a later sense some do: that one (below)
+        return kind if len(terms(kind)) < 2 or self.uses(terms(kind)) > 0 else None
+
+    def _later_held(self, later: list[str]) -> str | None:
+        """The kind of a later sense, as the shop spells it, that the shop carries and its products
+        hold, for a word whose first kind is a phrase none holds: 睡衣 "night clothes; pajamas" is
+        the shop's pyjamas, not "night clothe" (set AC zq25 filtered on "clothe"; the respelling
+        pairs are the interpreter's, `spelling_pairs` in type_resolution.json)."""
+        for sense in later:
+            for said in dict.fromkeys([sense, *_respelled(sense)]):
+                kind = self._type_in(said)
+                words = terms(kind or "")
+                if kind and self.carried(words[-1:]) and self.uses(words) > 0:
+                    return kind
+        return None
 
     def _compound(self, token: str) -> list[str]:
         """Senses of a compound CEDICT lacks, from its parts (head last), only when the head is a
@@ -475,3 +490,8 @@ class KindReading:
                     mods = [w for w in words[:-1] if w not in AUDIENCE_WORDS]
                     return " ".join([*mods, word[:cut], word[cut:]])
         return None
+
+
+def _respelled(sense: str) -> list[str]:
+    """A sense written the other country's way, part by part ("pajamas" -> "pyjamas")."""
+    return [sense.replace(said, other) for said, other in SPELLING_PAIRS if said in sense]

@@ -1084,6 +1084,29 @@ def _shop(carried: set[tuple[str, ...]], held: dict[tuple[str, ...], int], words
     )
 
 
+def test_a_later_sense_the_shop_holds_beats_a_first_phrase_none_holds():
+    # set AC zq25: 睡衣 "night clothes; pajamas" filtered on "clothe"; the shop spells pyjama
+    carried = {("clothe",), ("pyjama",), ("pyjama", "set"), ("dress",)}
+    reader = _shop(carried, {("clothe",): 3, ("pyjama",): 2}, set())
+    assert reader.read("睡衣").text == "pyjama"
+    # where no product holds the later sense either, the first stays
+    assert _shop(carried, {("clothe",): 3}, set()).read("睡衣").text == "night clothe"
+
+
+def test_a_holder_said_by_what_is_put_in_it():
+    # set AC zq09: "放首饰的小盒子" read "case"; a jewellery box is what the shop holds
+    carried = {("case",), ("box",), ("jewellery",)}
+    held = {("jewellery", "box"): 3}
+    reader = ChineseReader(
+        is_type=lambda w: tuple(w) in carried | {("jewelry",)},
+        carried=lambda w: tuple(w) in carried,
+        knows=lambda word: False,
+        uses=lambda phrase: held.get(tuple(phrase), 0),
+        near={"jewelry": "jewellery"}.get,
+    )
+    assert reader.read("有没有放首饰的小盒子").text == "jewellery box"
+
+
 def test_a_word_jieba_glued_to_a_function_word_is_cut_again():
     # set I q-018: jieba made 伞要 one word, and no umbrella was read; 有木有 is chat for 有没有
     reader = _shop({("umbrella",), ("harem", "pant"), ("pant",)}, {}, set())
@@ -1284,6 +1307,11 @@ def test_a_refusal_covers_what_it_scopes_over(reader, message, expected):
 )
 def test_a_story_beside_a_request_is_no_part_of_it(reader, message, earlier, expected):
     assert reader.read(message, earlier).text == expected
+
+
+def test_an_occasion_after_a_verb_of_going_is_what_the_product_is_for(reader):
+    # set AC zd01: "要能去派对穿的" was read as nothing (派对 after 去 taken for a place)
+    assert reader.read("要能去派对穿的").text == "party"
 
 
 def test_what_the_product_is_used_on_is_no_product():
