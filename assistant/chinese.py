@@ -30,6 +30,7 @@ import numpy as np
 from assistant.carried_types import CarriedTypes
 from assistant.chinese_clauses import ClauseReading
 from assistant.chinese_constraints import ConstraintReading
+from assistant.chinese_held import HeldReading
 from assistant.chinese_kinds import ShopKinds
 from assistant.chinese_lexicon import (  # noqa: F401  (to_number, english_phrases: re-exported for callers)
     LATIN_RUN,
@@ -82,7 +83,7 @@ class Reading:
     also: bool = False
 
 
-class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindReading):
+class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindReading, HeldReading):
     """Reads Chinese messages against one shop's vocabulary.
 
     `is_type(words)` says whether a term phrase is a product type (the shop's or the general
@@ -166,7 +167,7 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
             cases = [english for word, english in self.words["cases"].items() if word in text]
             case = f" ({', '.join(dict.fromkeys(cases))})" if cases else ""
             return Reading(f"what about {topic[0]}{about}{case}?")
-        text = self._without_owned(text)
+        text = self._without_owned_statements(self._without_owned(text))
         text, replaced = self._replaced_colours(text)
         text, moves, instead = self._move(text)
         text, rating = self._rating(text)

@@ -91,16 +91,6 @@ class ClauseReading:
         carried = [k for k in kinds if self._carried_kind(k)]
         return (carried or kinds)[-1:], list(dict.fromkeys(kept)), unread, latin, parts
 
-    def _put_in(self, said: str, unread: list[str]) -> tuple[str, str] | None:
-        """(the word, its kind) of what a verb of putting puts ("放首饰的": jewellery), where the
-        clause read it as no product (a place word after 放): the thing a holder holds."""
-        pieces = self._tokens(said)
-        for verb, word, after in zip(pieces, pieces[1:], pieces[2:], strict=False):
-            if verb in self.words["inside_verbs"] and word in unread and after == "的":
-                kind = self._kind(word)
-                return (word, kind) if kind else None
-        return None
-
     def _model_word(self, word: str) -> str:
         """A model name typed with its number glued on ("mini2", as Chinese shoppers type Latin
         words with no spaces) as the shop writes it, apart ("mini 2"), where the shop's text knows
@@ -109,29 +99,6 @@ class ClauseReading:
         if m and not self.knows(word) and self.knows(m.group(1)):
             return f"{m.group(1)} {m.group(2)}"
         return word
-
-    def _holds(self, kind: str, word: str) -> bool:
-        """Whether a kind holds or carries another (`container_heads`), by its English head or by a
-        sense of the Chinese word it was read from (架子 "shelf; frame; stand": a stand)."""
-        heads = [terms(kind)[-1:], *(terms(sense)[-1:] for sense in _senses(word))]
-        return any(h and singular_of(h[0]) in self.words["container_heads"] for h in heads)
-
-    def _holder(self, held: str, kind: str) -> str:
-        """What holds a kind, in the shop's words: the two said together where its products hold
-        the phrase ("yoga mat bag"), else the held thing's head before the holder word the shop's
-        products hold it with most (挂钥匙的架子: key holder, not "key frame"; 红酒袋: wine bag, and
-        "red" is no colour asked for: sets O q19, q05). As said where the shop holds neither."""
-        said = f"{held} {kind}"
-        if self.uses(terms(said)) > 0:
-            return said
-        head = terms(held)[-1:]
-        found = [
-            (self.uses([*head, c]), f"{head[0]} {c}")
-            for c in self.words["container_heads"]
-            if head and self.carried([c])
-        ]
-        held_most = max(found, default=(0, said))
-        return held_most[1] if held_most[0] > 0 else said
 
     def _material(self, token: str) -> str | None:
         """A word whose first dictionary sense is a material (`common.text.MATERIALS`) the shop's

@@ -238,6 +238,28 @@ class ConstraintReading:
             return text
         return rest
 
+    def _without_owned_statements(self, text: str) -> str:
+        """The message without a clause that says what the shopper's own thing is like ("我裙子是
+        金色的": the dress is gold; set AC zd05 read "golden blue dress" beside 包得要蓝色才配): an
+        owner word, a kind, a statement word and a colour or attribute, with no buy cue and no
+        question. Its kind and colour are context, as a thing matched with is (`_without_owned`)."""
+        owners = tuple(sorted(self.words["owned_markers"], key=len, reverse=True))
+        statement = _alternation(self.words["statement_words"])
+        parts = re.split(r"([，,。！!？?；;\s]+)", text)
+        kept = []
+        for part in parts:
+            m = re.search(rf"(?:{statement})(?=.)", part)
+            told = (
+                m
+                and part.startswith(owners)
+                and not any(cue in part for cue in [*self.words["buy_cues"], *self.words["question_cues"]])
+                and self._open_words(part[: m.start()], {})[0]
+                and self._names_quality(part[m.end() :])
+            )
+            kept.append(" " if told else part)
+        rest = "".join(kept)
+        return rest if rest.strip(" ，,。！!？?；;") else text
+
     def _replaced_colours(self, text: str) -> tuple[str, list[str]]:
         """Colours said before a word that replaces (`moves: instead`) when another colour follows
         it ("红的太扎眼了，还是换成金色的吧": red is taken back, gold is wanted): taken out, and

@@ -15,7 +15,6 @@ from assistant.chinese_lexicon import (
     _split,
     vocabulary,
 )
-from assistant.type_resolution import SPELLING_PAIRS
 from common.language import CJK, is_adjective, segment
 from common.text import AUDIENCE_WORDS, terms
 
@@ -277,49 +276,6 @@ class KindReading:
             types += [kind] if kind and n == 0 else []
         return (types[0], None) if types else (None, None)
 
-    def _carried_modifier(self, kind: str) -> str | None:
-        """For a kind whose head the shop does not carry, the words before the head that name a
-        kind it carries, longest first: a shop with no underwear files 保暖内衣 "thermal underwear"
-        under its thermals (set K zh-024 filtered on underwear and showed none). A head the shop
-        carries keeps its kind ("desk lamp" stays a lamp in a shop of desks and lamps)."""
-        words = terms(kind)
-        for start in range(len(words) - 1):
-            for end in range(len(words) - 1, start, -1):
-                run = words[start:end]
-                if self.is_type(run) and self.carried(run) and self.uses(run) > 0:
-                    return " ".join(run)
-        return None
-
-    def _held_sense(self, kind: str, later: list[str]) -> str | None:
-        """Of a word's senses, the kind it names most narrowly that the shop's products hold:
-        高尔夫球 is "golf; golf ball", and a shop of golf balls holds "golf ball" (set K zh-030 read
-        "golf", no kind the interpreter filters golf balls on). A later sense counts only where it
-        names the first one's kind more narrowly (its words hold the first's, or its one word is a
-        closed compound ending in the first's: 本子 "book; notebook" in a shop of notebooks, set S
-        zh-011 and Q d-05 read books)."""
-        for sense in later:
-            narrower = self._type_in(sense)
-            words = terms(narrower or "")
-            closed = len(words) == 1 and len(terms(kind)) == 1 and words[0].endswith(terms(kind)[0])
-            held = set(terms(kind)) < set(words) or (closed and words != terms(kind))
-            if narrower and held and self.carried(words[-1:]) and self.uses(words) > 0:
-                return narrower
-        # a phrase no product holds, before a later sense some do: that one (below)
-        return kind if len(terms(kind)) < 2 or self.uses(terms(kind)) > 0 else None
-
-    def _later_held(self, later: list[str]) -> str | None:
-        """The kind of a later sense, as the shop spells it, that the shop carries and its products
-        hold, for a word whose first kind is a phrase none holds: 睡衣 "night clothes; pajamas" is
-        the shop's pyjamas, not "night clothe" (set AC zq25 filtered on "clothe"; the respelling
-        pairs are the interpreter's, `spelling_pairs` in type_resolution.json)."""
-        for sense in later:
-            for said in dict.fromkeys([sense, *_respelled(sense)]):
-                kind = self._type_in(said)
-                words = terms(kind or "")
-                if kind and self.carried(words[-1:]) and self.uses(words) > 0:
-                    return kind
-        return None
-
     def _compound(self, token: str) -> list[str]:
         """Senses of a compound CEDICT lacks, from its parts (head last), only when the head is a
         kind the shop carries: split characters of chatter are noise ("倒水" is no liquid)."""
@@ -490,8 +446,3 @@ class KindReading:
                     mods = [w for w in words[:-1] if w not in AUDIENCE_WORDS]
                     return " ".join([*mods, word[:cut], word[cut:]])
         return None
-
-
-def _respelled(sense: str) -> list[str]:
-    """A sense written the other country's way, part by part ("pajamas" -> "pyjamas")."""
-    return [sense.replace(said, other) for said, other in SPELLING_PAIRS if said in sense]

@@ -1314,6 +1314,21 @@ def test_an_occasion_after_a_verb_of_going_is_what_the_product_is_for(reader):
     assert reader.read("要能去派对穿的").text == "party"
 
 
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # what the shopper's own thing is like is context (set AC zd05 read "golden blue dress")
+        ("哦不对，我裙子是金色的，包得要蓝色才配", "in blue"),
+        ("我的连衣裙是红色的，想要个金色的戒指", "golden ring"),
+        # ... said alone, or asked, it is what there is to read
+        ("她的手表是金色的", "golden watch"),
+        ("我的连衣裙是红色的吗", "red dress"),
+    ],
+)
+def test_what_the_shoppers_own_thing_is_like_is_context(reader, message, expected):
+    assert reader.read(message, ["手表"]).text == expected
+
+
 def test_what_the_product_is_used_on_is_no_product():
     # set L d-02: "就吸吸沙发缝" (just to vacuum the sofa's gaps) replaced the vacuum cleaner with sofas
     reader = ChineseReader(
