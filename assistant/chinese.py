@@ -30,6 +30,7 @@ import numpy as np
 from assistant.carried_types import CarriedTypes
 from assistant.chinese_clauses import ClauseReading
 from assistant.chinese_constraints import ConstraintReading
+from assistant.chinese_held import HeldReading
 from assistant.chinese_kinds import ShopKinds
 from assistant.chinese_lexicon import (  # noqa: F401  (to_number, english_phrases: re-exported for callers)
     LATIN_RUN,
@@ -82,7 +83,7 @@ class Reading:
     also: bool = False
 
 
-class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindReading):
+class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindReading, HeldReading):
     """Reads Chinese messages against one shop's vocabulary.
 
     `is_type(words)` says whether a term phrase is a product type (the shop's or the general
@@ -159,13 +160,14 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         text, greeting = self._greeting(text)
         text, compare = self._compare(text)  # before references: "第一个和第三个哪个好"
         text, reference = self._reference(text, shown)
-        text, topic = self._topic(text) if not self._shopping_beside_topic(text) else (text, [])
+        beside = self._shopping_beside_topic(text)
+        text, topic = self._topic(text) if not beside else (self._without_story(text, shown), [])
         if topic:  # a policy or support question, about a shown item when one is pointed at
             about = f" for {reference[0]}" if reference else ""
             cases = [english for word, english in self.words["cases"].items() if word in text]
             case = f" ({', '.join(dict.fromkeys(cases))})" if cases else ""
             return Reading(f"what about {topic[0]}{about}{case}?")
-        text = self._without_owned(text)
+        text = self._without_owned_statements(self._without_owned(text))
         text, replaced = self._replaced_colours(text)
         text, moves, instead = self._move(text)
         text, rating = self._rating(text)
@@ -173,9 +175,13 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         text, price, below = self._price_bounds(text)
         text, audience = self._audience(text)
         text, age = self._age(text, pronoun=not audience)
-        text, refused = self._refused_colours(text)
+        text, refused = self._refused_colours(text, message)
         refused += [c for c in replaced if c not in refused]
-        text, disliked = self._refused_attributes(text)
+        # a refused brand is said last: "not dove conditioner" refuses the kind too (set AC zq07)
+        hues = set(self.words["colours"].values())
+        text, disliked = self._refused_attributes(text, message)
+        disliked = [c for c in refused if c not in hues] + disliked
+        refused = [c for c in refused if c in hues]
         text, unwanted = self._refused_kinds(text)
         disliked += [w for w in unwanted if w not in disliked]
         required = self._required(text)

@@ -53,6 +53,9 @@ class ClauseReading:
             if any(word in said for word in self.words["alternatives"]):
                 alternatives.add(clause)
             k, a, u, lt, pt, pl = self._clause_words(said, names, shown and clause not in buying)
+            put = self._put_in(said, u) if len(k) == 1 and self._holds(k[0], names.get(k[0], "")) else None
+            if put:  # 放首饰的小盒子: a holder said by what is put in it (set AC zq09 read "case")
+                k, u = [self._holder(put[1], k[0])], [w for w in u if w != put[0]]
             placed += pl
             if clause in explaining and (found or any(self.is_type(terms(w)) for w in latin)):
                 k = []  # a kind was named before ("diwan"); "nike的，就是那种跑鞋" names the kind here
@@ -96,29 +99,6 @@ class ClauseReading:
         if m and not self.knows(word) and self.knows(m.group(1)):
             return f"{m.group(1)} {m.group(2)}"
         return word
-
-    def _holds(self, kind: str, word: str) -> bool:
-        """Whether a kind holds or carries another (`container_heads`), by its English head or by a
-        sense of the Chinese word it was read from (架子 "shelf; frame; stand": a stand)."""
-        heads = [terms(kind)[-1:], *(terms(sense)[-1:] for sense in _senses(word))]
-        return any(h and singular_of(h[0]) in self.words["container_heads"] for h in heads)
-
-    def _holder(self, held: str, kind: str) -> str:
-        """What holds a kind, in the shop's words: the two said together where its products hold
-        the phrase ("yoga mat bag"), else the held thing's head before the holder word the shop's
-        products hold it with most (挂钥匙的架子: key holder, not "key frame"; 红酒袋: wine bag, and
-        "red" is no colour asked for: sets O q19, q05). As said where the shop holds neither."""
-        said = f"{held} {kind}"
-        if self.uses(terms(said)) > 0:
-            return said
-        head = terms(held)[-1:]
-        found = [
-            (self.uses([*head, c]), f"{head[0]} {c}")
-            for c in self.words["container_heads"]
-            if head and self.carried([c])
-        ]
-        held_most = max(found, default=(0, said))
-        return held_most[1] if held_most[0] > 0 else said
 
     def _material(self, token: str) -> str | None:
         """A word whose first dictionary sense is a material (`common.text.MATERIALS`) the shop's
@@ -217,7 +197,9 @@ class ClauseReading:
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            at_place = token in places and CJK.search(token) and token not in self.words["types"]
+            # an occasion the attribute table names is what the product is for, no place ("去派对穿
+            # 的": a party; set AC zd01 and zd02 lost the party)
+            at_place = token in places and CJK.search(token) and token not in {**self.words["types"], **table}
             # a room (客厅, 办公室, 卫生间) is where products go, never one the shop sells; it may
             # still narrow the kind after it (卫生间的地垫: a bath mat)
             at_place = at_place or self._room(token)

@@ -193,9 +193,15 @@ class ConstraintReading:
         chatter = self.words["narration"]
         givers = "|".join(map(re.escape, sorted(chatter["not_after"], key=len, reverse=True)))
         said = "|".join(map(re.escape, sorted(chatter["before"], key=len, reverse=True)))
+        # ... or the doer of a passive ("被我侄子玩坏了": the nephew broke it; set AC zd03 read boys)
+        agents = rf"(?:{_alternation(chatter['agent_markers'])})\s*(?:我的|我家|我)?$"
         mentions = list(re.finditer(re.escape(word), text))
         return bool(mentions) and all(
-            re.match(rf"\s*(?:{said})", text[m.end() :]) and not re.search(rf"(?:{givers})\s*我?$", text[: m.start()])
+            re.search(agents, text[: m.start()])
+            or (
+                re.match(rf"\s*(?:{said})", text[m.end() :])
+                and not re.search(rf"(?:{givers})\s*我?$", text[: m.start()])
+            )
             for m in mentions
         )
 
@@ -232,6 +238,28 @@ class ConstraintReading:
             return text
         return rest
 
+    def _without_owned_statements(self, text: str) -> str:
+        """The message without a clause that says what the shopper's own thing is like ("我裙子是
+        金色的": the dress is gold; set AC zd05 read "golden blue dress" beside 包得要蓝色才配): an
+        owner word, a kind, a statement word and a colour or attribute, with no buy cue and no
+        question. Its kind and colour are context, as a thing matched with is (`_without_owned`)."""
+        owners = tuple(sorted(self.words["owned_markers"], key=len, reverse=True))
+        statement = _alternation(self.words["statement_words"])
+        parts = re.split(r"([，,。！!？?；;\s]+)", text)
+        kept = []
+        for part in parts:
+            m = re.search(rf"(?:{statement})(?=.)", part)
+            told = (
+                m
+                and part.startswith(owners)
+                and not any(cue in part for cue in [*self.words["buy_cues"], *self.words["question_cues"]])
+                and self._open_words(part[: m.start()], {})[0]
+                and self._names_quality(part[m.end() :])
+            )
+            kept.append(" " if told else part)
+        rest = "".join(kept)
+        return rest if rest.strip(" ，,。！!？?；;") else text
+
     def _replaced_colours(self, text: str) -> tuple[str, list[str]]:
         """Colours said before a word that replaces (`moves: instead`) when another colour follows
         it ("红的太扎眼了，还是换成金色的吧": red is taken back, gold is wanted): taken out, and
@@ -248,40 +276,92 @@ class ConstraintReading:
             return text, []
         return rest + after, earlier
 
-    def _refused_colours(self, text: str) -> tuple[str, list[str]]:
-        """Colours and brands said not to be wanted ("蓝的不要了", "不要黑色", "不要Fastrack的"):
-        taken out before what is wanted is read, and passed on as "not blue", "not fastrack"."""
-        names = "|".join(map(re.escape, sorted(self.words["colours"], key=len, reverse=True)))
+    def _refusal_before(self) -> str:
+        """A pattern of the cues that refuse what follows them: the data file's `before` words, and
+        a prohibitive with a verb of offering ("别给我推dove的", "不要再推荐…": set AC zq07 asked for
+        the Dove it refused), longest first."""
         neg = self.words["negations"]
-        after = "|".join(map(re.escape, sorted(neg["after"], key=len, reverse=True)))
-        before = "|".join(map(re.escape, sorted(neg["before"], key=len, reverse=True)))
+        verbs = neg["offer_verbs"]
+        said = rf"(?:{_alternation(neg['prohibitives'])})\s*"
+        to = rf"(?:{_alternation(neg['beneficiaries'])})\s*"
+        offered = rf"{said}{to}(?:{_alternation(verbs)})|{said}(?:{_alternation(v for v in verbs if len(v) > 1)})"
+        return rf"(?:{offered}|{_alternation(neg['before'])})"
+
+    def _listed(self, names: str) -> str:
+        """A run of one or more of `names` (a pattern), each maybe with 的, joined or not
+        ("粉色米色", "印花和条纹的"): a refusal covers the whole run, not its first word."""
+        one = rf"(?:{names})(?:色)?的?"
+        return rf"{one}(?:\s*(?:{_alternation(self.words['negations']['list_joiners'])})?\s*{one})*"
+
+    def _refused_after(self) -> str:
+        """A pattern of a refusal said after what it refuses, closing its clause ("牛仔的不要，太硬了",
+        "粉色米色都不要"; set AC zd07 and zd10 read them as wanted): an adverb of scope may come
+        between (`scope_adverbs`: 都, 也); a degree after the cue ("棉的不要太厚") refuses nothing."""
+        neg = self.words["negations"]
+        scope = _alternation(neg["scope_adverbs"])
+        return rf"\s*(?:{scope})?\s*(?:{_alternation(neg['after'])})(?=$|[了啦吧哈呢哦，,。！!？?；;\s])"
+
+    def _degree_after(self, said: str, message: str) -> bool:
+        """Whether the message has a degree word right after a refusal read in what is left of it
+        ("纯棉的不要太贵": 太贵 was read as "cheaper" and taken out; the 不要 refuses nothing)."""
+        at = message.find(said.strip())
+        rest = message[at + len(said.strip()) :] if at >= 0 else ""
+        return rest.startswith(tuple(self.words["negations"]["degree"]))
+
+    def _refused_colours(self, text: str, message: str = "") -> tuple[str, list[str]]:
+        """Colours and brands said not to be wanted ("蓝的不要了", "不要黑色", "不要Fastrack的",
+        "粉色米色都不要"): taken out before what is wanted is read, and passed on as "not blue",
+        "not fastrack"; every colour of a run the refusal covers."""
+        table = self.words["colours"]
+        names = _alternation(table)
+        neg = self.words["negations"]
+        after = _alternation(neg["after"])
+        before = self._refusal_before()
         latin = r"[A-Za-z][A-Za-z0-9&'.-]*(?:\s[A-Za-z][A-Za-z0-9&'.-]*)*"
         refused = []
-        too = "|".join(map(re.escape, sorted(neg["judged_too"], key=len, reverse=True)))
+        too = _alternation(neg["judged_too"])
         praise = "|".join(map(re.escape, neg["praise"]))
         judged = rf"({names})(?:色)?的?\s*(?:{too})(?!{praise})[^，,。！!？?；;\s]*"  # "金色太土": refused
-        for pattern in (rf"({names})(?:色)?的?\s*(?:{after})", rf"(?:{before})\s*({names})(?:色)?的?", judged):
+        run = self._listed(names)
+        for pattern in (
+            rf"({run}){self._refused_after()}",
+            rf"({names})(?:色)?的?\s*(?:{after})",
+            rf"(?:{before})\s*({run})",
+            judged,
+        ):
             for m in list(re.finditer(pattern, text)):
-                refused.append(self.words["colours"][m.group(1)])
+                if self._degree_after(m.group(), message):
+                    continue
+                refused += [table[name] for name in re.findall(names, m.group(1))]
                 text = text.replace(m.group(), " ")
-        # A brand refused the same way ("不要Fastrack的", "除了Titan") -> "not fastrack"
-        for pattern in (rf"({latin})\s*的?\s*(?:{after})", rf"(?:{before})\s*({latin})\s*的?"):
+        # A brand refused the same way ("不要Fastrack的", "除了Titan") -> "not fastrack"; a stretch
+        # after it that opens with a relative tail describes the refused one ("不要anarkali那种伞摆
+        # 的": set AC zd04 read the 伞摆 "umbrella" hem as the kind)
+        tails = _alternation(self.words["relative_tails"])
+        described = rf"(?:(?:{tails})[^，,。！!？?；;\s]*?的|的)?"
+        for pattern in (rf"({latin})\s*的?\s*(?:{after})", rf"(?:{before})\s*({latin})\s*{described}"):
             for m in list(re.finditer(pattern, text)):
                 refused.append(m.group(1).lower())
                 text = text.replace(m.group(), " ")
         return text, list(dict.fromkeys(refused))
 
-    def _refused_attributes(self, text: str) -> tuple[str, list[str]]:
-        """Attributes said not to be liked or wanted ("她不喜欢条纹", "不要印花的"): taken out
-        before what is wanted is read, so they are never asked for, and passed on as "not
-        striped" (a negated attribute the interpreter neither requires nor prefers)."""
+    def _refused_attributes(self, text: str, message: str = "") -> tuple[str, list[str]]:
+        """Attributes said not to be liked or wanted ("她不喜欢条纹", "不要印花的", "牛仔的不要"):
+        taken out before what is wanted is read, so they are never asked for, and passed on as
+        "not striped" (a negated attribute the interpreter neither requires nor prefers); every
+        attribute of a run the refusal covers ("不要印花和条纹的")."""
         table = self.attributes
-        said = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
-        dislikes = "|".join(map(re.escape, sorted(self.words["negations"]["dislikes"], key=len, reverse=True)))
+        said = _alternation(table)
+        dislikes = _alternation(self.words["negations"]["dislikes"])
+        run = self._listed(said)
         refused = []
-        for m in list(re.finditer(rf"(?:{dislikes})\s*({said})(?:的|图案|款)?", text)):
-            refused.append(table[m.group(1)])
-            text = text.replace(m.group(), " ", 1)
+        patterns = (rf"(?:{dislikes})\s*({run})(?:图案|款)?", rf"({run})(?:图案|款|那种)?{self._refused_after()}")
+        for pattern in patterns:
+            for m in list(re.finditer(pattern, text)):
+                if self._degree_after(m.group(), message):
+                    continue
+                refused += [table[word] for word in re.findall(said, m.group(1))]
+                text = text.replace(m.group(), " ", 1)
         return text, list(dict.fromkeys(refused))
 
     def _refused_kinds(self, text: str) -> tuple[str, list[str]]:
@@ -293,11 +373,11 @@ class ConstraintReading:
         cricket"; a lone kind refused is dropped (the kind said instead replaces it). An A-not-A
         question (要不要, 是不是) and a degree after the cue (不要太大) refuse nothing."""
         negations = self.words["negations"]
-        cues = sorted(negations["before"], key=len, reverse=True)
+        cues = self._refusal_before()
         refused: list[str] = []
         for clause in re.split(r"[，,。！!？?；;\n]+", text):
-            found = [(clause.find(c), c) for c in cues if c in clause]
-            at, cue = min(found, default=(-1, ""))
+            found = re.search(cues, clause)
+            at, cue = (found.start(), found.group()) if found else (-1, "")
             if (
                 at < 0
                 or (at and clause[at - 1] == cue[-1])
@@ -351,6 +431,11 @@ class ConstraintReading:
         phrases = [f"{word} of {n}" for word in self.words["pack_words"]] + [f"{n} {kind}"]
         most, phrase = max((self.held_with(terms(p), kind), p) for p in phrases)
         return phrase if most > 0 else None
+
+
+def _alternation(words) -> str:
+    """A regular expression of the words, longest first."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def _last_place(amount: float) -> float:

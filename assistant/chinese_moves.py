@@ -110,7 +110,28 @@ class ConversationReading:
                 return True  # "想给她买双新的": a new one of the broken thing's kind
             if self._buys_one(clause):
                 return True  # "睡裤穿破了，让我帮她挑一条": one of the broken thing's kind (set P d-01)
+            if buys and self._names_quality(clause):
+                return True  # "…玩坏了，这次想要指针的": the kind wanted now (set AC zd03, zd06)
         return False
+
+    def _without_story(self, text: str, shown: bool) -> str:
+        """A message that buys beside a clause telling what happened to another thing ("她之前那块
+        电子表被我侄子玩坏了，这次想要指针的"), without that clause: its kind and attributes are the
+        broken thing's, not the request's (set AC zd03 read "analog digital watch", zd06 "glass
+        stainless steel"). Kept where the rest names no kind and, outside a conversation, no
+        quality: then the new one is of the broken thing's kind ("睡裤穿破了，让我帮她挑一条")."""
+        topic_words = [w for words in {**self.words["topics"], **self.words["support"]}.values() for w in words]
+        clauses = re.split(r"([，,。！!？?；;\s]+)", text)
+        rest = "".join(c for c in clauses if not any(w in c for w in topic_words))
+        if self._open_words(rest, {})[0] or (shown and self._names_quality(rest)):
+            return rest
+        return text
+
+    def _names_quality(self, clause: str) -> bool:
+        """Whether a clause names an attribute or a colour of the data file in a word of two or
+        more characters ("指针", "不锈钢", "红色"): what the product should be like."""
+        said = [*self.attributes, *self.words["colours"]]
+        return any(word in clause for word in said if len(word) >= 2)
 
     def _buys_one(self, clause: str) -> bool:
         """Whether a buy cue is followed by a count of things ("挑一条", "买双", "要个"): one is

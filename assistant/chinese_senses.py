@@ -258,7 +258,7 @@ class KindReading:
         for n, sense in enumerate(senses):
             kind = self._type_in(sense)
             if kind and self.carried(kind.split()[-1:]):
-                return self._held_sense(kind, senses[n + 1 :]), None
+                return self._held_sense(kind, senses[n + 1 :]) or self._later_held(senses[n + 1 :]) or kind, None
             # only a word that ends in a kind of product (保暖内衣: 内衣) gives its modifier's kind;
             # 零花钱 "pocket money" is no pocket (set L d-08: "教他攒零花钱的" replaced the coin bank)
             names_kind = any(token.endswith(w) for w in self.words["types"] if len(w) >= 2)
@@ -275,35 +275,6 @@ class KindReading:
             # sofa bed with it). A later sense counts only where the shop carries it (above).
             types += [kind] if kind and n == 0 else []
         return (types[0], None) if types else (None, None)
-
-    def _carried_modifier(self, kind: str) -> str | None:
-        """For a kind whose head the shop does not carry, the words before the head that name a
-        kind it carries, longest first: a shop with no underwear files 保暖内衣 "thermal underwear"
-        under its thermals (set K zh-024 filtered on underwear and showed none). A head the shop
-        carries keeps its kind ("desk lamp" stays a lamp in a shop of desks and lamps)."""
-        words = terms(kind)
-        for start in range(len(words) - 1):
-            for end in range(len(words) - 1, start, -1):
-                run = words[start:end]
-                if self.is_type(run) and self.carried(run) and self.uses(run) > 0:
-                    return " ".join(run)
-        return None
-
-    def _held_sense(self, kind: str, later: list[str]) -> str:
-        """Of a word's senses, the kind it names most narrowly that the shop's products hold:
-        高尔夫球 is "golf; golf ball", and a shop of golf balls holds "golf ball" (set K zh-030 read
-        "golf", no kind the interpreter filters golf balls on). A later sense counts only where it
-        names the first one's kind more narrowly (its words hold the first's, or its one word is a
-        closed compound ending in the first's: 本子 "book; notebook" in a shop of notebooks, set S
-        zh-011 and Q d-05 read books)."""
-        for sense in later:
-            narrower = self._type_in(sense)
-            words = terms(narrower or "")
-            closed = len(words) == 1 and len(terms(kind)) == 1 and words[0].endswith(terms(kind)[0])
-            held = set(terms(kind)) < set(words) or (closed and words != terms(kind))
-            if narrower and held and self.carried(words[-1:]) and self.uses(words) > 0:
-                return narrower
-        return kind
 
     def _compound(self, token: str) -> list[str]:
         """Senses of a compound CEDICT lacks, from its parts (head last), only when the head is a

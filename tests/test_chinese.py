@@ -1084,6 +1084,29 @@ def _shop(carried: set[tuple[str, ...]], held: dict[tuple[str, ...], int], words
     )
 
 
+def test_a_later_sense_the_shop_holds_beats_a_first_phrase_none_holds():
+    # set AC zq25: 睡衣 "night clothes; pajamas" filtered on "clothe"; the shop spells pyjama
+    carried = {("clothe",), ("pyjama",), ("pyjama", "set"), ("dress",)}
+    reader = _shop(carried, {("clothe",): 3, ("pyjama",): 2}, set())
+    assert reader.read("睡衣").text == "pyjama"
+    # where no product holds the later sense either, the first stays
+    assert _shop(carried, {("clothe",): 3}, set()).read("睡衣").text == "night clothe"
+
+
+def test_a_holder_said_by_what_is_put_in_it():
+    # set AC zq09: "放首饰的小盒子" read "case"; a jewellery box is what the shop holds
+    carried = {("case",), ("box",), ("jewellery",)}
+    held = {("jewellery", "box"): 3}
+    reader = ChineseReader(
+        is_type=lambda w: tuple(w) in carried | {("jewelry",)},
+        carried=lambda w: tuple(w) in carried,
+        knows=lambda word: False,
+        uses=lambda phrase: held.get(tuple(phrase), 0),
+        near={"jewelry": "jewellery"}.get,
+    )
+    assert reader.read("有没有放首饰的小盒子").text == "jewellery box"
+
+
 def test_a_word_jieba_glued_to_a_function_word_is_cut_again():
     # set I q-018: jieba made 伞要 one word, and no umbrella was read; 有木有 is chat for 有没有
     reader = _shop({("umbrella",), ("harem", "pant"), ("pant",)}, {}, set())
@@ -1241,6 +1264,69 @@ def test_a_measure_the_shop_states_is_required(message, held, required):
 def test_an_attribute_disliked_is_refused_not_asked_for(reader, message, text, attributes):
     reading = reader.read(message)
     assert (reading.text, reading.attributes) == (text, attributes)
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # a refusal said after what it refuses, closing its clause (set AC zd07 read denim as wanted)
+        ("绣花的不要，太花了", "not embroidered"),
+        ("纯棉的就算了", "not cotton"),
+        # ... a degree after the cue refuses nothing: how much of a quality
+        ("纯棉的不要太贵", "cheaper cotton"),
+        # every colour of a run the refusal covers, before or after it (set AC zd10 kept beige)
+        ("粉色米色都不要，就要红色", "in red not pink not beige"),
+        ("不要粉色米色，就要红色", "in red not pink not beige"),
+        ("不要绣花和条纹的", "not embroidered not striped"),
+        # a prohibitive with a verb of offering refuses as 不要 does; a brand refused is said last,
+        # after the kind (set AC zq07: "not dove conditioner" lost the kind)
+        ("手表，别给我推Casio的", "watch not casio"),
+        ("不要Casio的手表", "watch not casio"),
+        ("手表，不用推荐绣花的", "watch not embroidered"),
+        # a stretch describing the refused brand is refused with it (set AC zd04 read 伞摆 "umbrella")
+        ("手表，不要Casio那种金的", "watch not casio"),
+    ],
+)
+def test_a_refusal_covers_what_it_scopes_over(reader, message, expected):
+    assert reader.read(message).text == expected
+
+
+@pytest.mark.parametrize(
+    "message, earlier, expected",
+    [
+        # a clause telling what happened to another thing is no part of the request where the rest
+        # names what is wanted; its doer is no audience (set AC zd03 read "analog digital watch"
+        # for boys and was answered as a damage report)
+        ("她之前那块手表被我侄子玩坏了，这次想要金色的", ["手表"], "in golden"),
+        ("马克杯摔碎了 想要个金色的戒指", [], "golden ring"),
+        # ... kept where the rest names no kind: a new one of the broken thing's kind
+        ("凉鞋坏了，想给她买双新的", [], "sandals"),
+        ("手表坏了", [], "what about damaged?"),
+        ("给侄子买块手表", [], "watch for boys"),
+    ],
+)
+def test_a_story_beside_a_request_is_no_part_of_it(reader, message, earlier, expected):
+    assert reader.read(message, earlier).text == expected
+
+
+def test_an_occasion_after_a_verb_of_going_is_what_the_product_is_for(reader):
+    # set AC zd01: "要能去派对穿的" was read as nothing (派对 after 去 taken for a place)
+    assert reader.read("要能去派对穿的").text == "party"
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # what the shopper's own thing is like is context (set AC zd05 read "golden blue dress")
+        ("哦不对，我裙子是金色的，包得要蓝色才配", "in blue"),
+        ("我的连衣裙是红色的，想要个金色的戒指", "golden ring"),
+        # ... said alone, or asked, it is what there is to read
+        ("她的手表是金色的", "golden watch"),
+        ("我的连衣裙是红色的吗", "red dress"),
+    ],
+)
+def test_what_the_shoppers_own_thing_is_like_is_context(reader, message, expected):
+    assert reader.read(message, ["手表"]).text == expected
 
 
 def test_what_the_product_is_used_on_is_no_product():
