@@ -69,6 +69,7 @@ from assistant.type_resolution import (
     TypeRequest,
     TypeResolver,
 )
+from assistant.unknown_head import unknown_kind
 from assistant.vocabulary import known_words, type_words
 from common.models import Embedder
 from common.text import (
@@ -204,6 +205,8 @@ class Understander:
         # An interest or a story names no type to filter on ("he's into sports"): it ranks.
         # The question mark closing the message stays: a question asks anew after a story.
         named, carried = self.requested_type(asked + "?" if rest.rstrip().endswith("?") else asked)
+        if not named and (unheard := unknown_kind(asked, self.catalog.knows_word)):
+            named, carried = unheard, False  # "cat litter for my two cats": a kind no product names
         # A kind no title or category names may still be what products are recorded as
         # ("Type: Chinos" on trousers): the shop carries it as those products, found by the record.
         by_record = bool(named) and not carried and self.attributes.recorded_kind(named)
