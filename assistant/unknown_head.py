@@ -22,6 +22,12 @@ def _type_words() -> frozenset[str]:
     return frozenset(w for t in product_types() for w in t)
 
 
+@cache
+def _type_heads() -> frozenset[str]:
+    """The last words of the product types ("box" of "cat litter box"): what a kind is said by alone."""
+    return frozenset(t[-1] for t in product_types() if t)
+
+
 # The words a request goes on with after the kind it asks for ("cat litter for my cats", "... under
 # 500"); any other ("alloy wheels of my swift look dirty") makes the phrase part of a story.
 GOES_ON = frozenset("for with under below within upto up around in that which pls please".split())
@@ -46,6 +52,9 @@ def unknown_kind(text: str, knows_word: Callable[[str], bool]) -> str | None:
     if not run:
         return None
     head = singular(run[-1])
-    if head in NOT_TYPES or head not in _type_words() or knows_word(head) or knows_word(run[-1]):
+    # One word alone names a kind only as a type's own head: "industrial" or "peacock" said alone
+    # is a style or a colour wished for, not a thing the shop lacks.
+    said_as_type = head in _type_heads() or (len(run) > 1 and head in _type_words())
+    if head in NOT_TYPES or not said_as_type or knows_word(head) or knows_word(run[-1]):
         return None
     return " ".join(run[:-1] + [head])

@@ -31,7 +31,9 @@ def test_opening_phrase(text, phrase):
     ("text", "kind"),
     [
         ("cat litter for my two cats", "cat litter"),  # AC-q28
-        ("peacock", "peacock"),  # WANDS, not carried
+        ("peacock", None),  # one word, no type's head: a colour or a style as likely as a thing
+        ("industrial", None),  # a style said alone (demo review: "we don't carry industrials")
+        ("hammock", "hammock"),  # one word that is a type's own head
         ("rooster decor", None),  # the catalog knows "decor": the words rank
         ("wainscoting ideas", None),  # "ideas": no kind shops sell
         ("cat for my son", None),  # a qualifier alone
