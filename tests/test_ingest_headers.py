@@ -65,6 +65,18 @@ from ingest.pipeline import load_catalog
         (["product_id", "name", "regular_price", "sale_price (net)"], None, None),
         (["Item code", "Product name", "Regular price", "Sale price"], None, None),
         (["code", "title", "price_gbp"], {"id": "code", "title": "title", "price": "price_gbp"}, "GBP"),
+        # a garden shop's spreadsheet (demo review: its blurb and count on hand were left unread)
+        (
+            ["Item Code", "Product", "Blurb", "Price (GBP)", "Qty on hand"],
+            {
+                "id": "Item Code",
+                "title": "Product",
+                "description": "Blurb",
+                "price": "Price (GBP)",
+                "stock": "Qty on hand",
+            },
+            "GBP",
+        ),
         (["code", "title", "Price €"], {"id": "code", "title": "title", "price": "Price €"}, "EUR"),
     ],
 )
