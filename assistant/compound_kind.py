@@ -31,7 +31,7 @@ from assistant.colour_words import METAL_COLOURS
 from assistant.constraints import Constraints, attribute_terms, phrase_in
 from assistant.lexicon import PRODUCT_LINES, QUERY_WORDS
 from assistant.message_patterns import NEGATIONS
-from assistant.part_fit import named_device
+from assistant.part_fit import model_word, named_device
 from assistant.type_resolution import (
     AUDIENCE_TERMS,
     COMPOUND_FILLERS,
@@ -205,7 +205,7 @@ def fitment(catalog: CatalogIndex, types: TypeResolver, text: str, named: str, c
     for n in range(len(target), 0, -1):
         said = terms(" ".join(target[:n]))
         if any(phrase_in(["for", *said], t) for t in fitted):
-            return " ".join(target[:n])
+            return " ".join(target[: n + _model_words_after(target[n:], titles)])
     # In a kind sold by fit, titles that name the device without "for" ("d'clair micromax bolt
     # a075 battery charger"), or in the maker's spelling ("lnvo vibe p1m"): the run of it they
     # hold is a must-have, unless others of the kind say it in their descriptions (a use).
@@ -219,6 +219,22 @@ def fitment(catalog: CatalogIndex, types: TypeResolver, text: str, named: str, c
     unheard = not set(terms(" ".join(target))) & used
     by_fit = len(fitted) >= max(FIT_AT_LEAST, FIT_SHARE * len(titles))
     return " ".join(target) if unheard and by_fit else None
+
+
+def _model_words_after(rest: list[str], titles: list[list[str]]) -> int:
+    """How many of the words said after the maker the titles hold ("hyundai" of "hyundai verna")
+    belong to the fit: the model words no title of the kind uses ("verna": a name no dictionary
+    holds, or with a digit), which name a model the shop makes the kind for none of (AD q29: sun
+    shades for a hyundai creta or i10 were shown for a verna). A word a title uses ("swift" of
+    "maruti swift", sold "for maruti suzuki swift") or an ordinary one ("cars") is not counted."""
+    used = {w for t in titles for w in t}
+    n = 0
+    for word in rest:
+        said = terms(word)
+        if not said or set(said) & used or not model_word(word):
+            break
+        n += 1
+    return n
 
 
 def held_with_fit(catalog: CatalogIndex, c: Constraints, narrow: list[str], fit: str | None) -> list[str]:

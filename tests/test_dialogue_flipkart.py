@@ -148,6 +148,29 @@ def test_a_follow_up_naming_a_device_says_what_the_kind_must_fit(assistant, mess
     assert replies[-1].products and all_satisfy(assistant, session, replies[-1])
 
 
+@pytest.mark.parametrize(
+    ("messages", "fit"),
+    [
+        # AD d27: the shop makes sun shades for a honda city but no car mat; mats for a swift or
+        # a vento were shown as if they might fit
+        (["floor mats for my car", "honda city", "beige if possible"], "honda city"),
+        (["car floor mats for honda city"], "honda city"),
+        # AD q29: "hyundai" is held by titles ("for hyundai creta"), the model said after it by none
+        (["sun shade for hyundai xcent"], "hyundai xcent"),
+    ],
+)
+def test_a_model_the_shop_fits_other_things_to_leaves_the_kind_honest(assistant, messages, fit):
+    session, replies = talk(assistant, messages)
+    assert fit in session.request.constraints.attributes
+    assert not replies[-1].products and replies[-1].text.startswith(("Sorry", "Updated"))
+
+
+def test_a_word_no_title_fits_to_still_only_ranks(assistant):
+    # "sorry" after car mats names no model products are made for: the mats stay on screen
+    session, replies = talk(assistant, ["floor mats for my car", "sorry, beige"])
+    assert "sorry" not in session.request.constraints.attributes and replies[-1].products is not None
+
+
 @pytest.mark.parametrize("follow_up", ["swift only, universal ones won't fit", "maruti, other mats wont fit it"])
 def test_what_must_fit_said_while_shopping_is_no_support_case(assistant, follow_up):
     # set Q d-07: "the other ones won't fit" handed the request to support and showed nothing

@@ -16,6 +16,7 @@ import pytest
 
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
+from assistant.part_fit import fitted_somewhere
 from assistant.unchecked_attributes import recording_keys, relaxed, said_as_feature, unchecked
 from common.schema import Product
 from ingest.snapshot import read_snapshot, write_snapshot
@@ -32,6 +33,9 @@ SHOP = [
     ("Species V Neck Women's Sweater", "Clothing > Sweaters", 1499, {"Neck": "V Neck"}),
     ("Jack Hip Hop Cap", "Accessories > Caps", 999, {}),
     ("Jack Baseball Cap", "Accessories > Caps", 199, {}),
+    ("Speedwav Sun Shade For Honda City", "Automotive > Sun Shades", 358, {}),
+    ("Crokrok Nylon Car Mat For Datsun Go", "Automotive > Car Mats", 1299, {}),
+    ("Carbanao Plastic Car Mat For Maruti Swift", "Automotive > Car Mats", 1370, {}),
 ]
 
 
@@ -59,6 +63,10 @@ ROWS = [
     (Constraints(categories=["cap"], attributes=["hip hop"], price_max=300), []),
     # the 6 seater cover is named so: the count is checked
     (Constraints(categories=["table cover"], attributes=["6 seater"], price_max=500), []),
+    # a model the shop makes sun shades for and no car mat (AD d27): none that fits is the answer
+    (Constraints(categories=["car mat"], attributes=["honda city"]), []),
+    # a model of a maker the shop fits things to (AD q29 "hyundai verna" beside "for honda city")
+    (Constraints(categories=["car mat"], attributes=["honda xyzzy"]), []),
 ]
 
 
@@ -98,3 +106,12 @@ def test_a_material_is_checked_where_the_kind_states_one(catalog: CatalogIndex) 
 )
 def test_a_feature_asked_for_stays_a_must_have(message: str, attribute: str, feature: bool) -> None:
     assert said_as_feature(message, attribute) is feature
+
+
+def test_a_model_fitted_somewhere_is_one_titles_say_for(catalog: CatalogIndex) -> None:
+    assert fitted_somewhere(catalog, "honda city")
+    assert not fitted_somewhere(catalog, "city")  # no title says "for city"
+    assert not fitted_somewhere(catalog, "plastic")
+    assert not fitted_somewhere(catalog, "tata nano")  # no title fits a thing to tata
+    assert fitted_somewhere(catalog, "honda verna")  # a model of a maker titles fit things to
+    assert not fitted_somewhere(catalog, "honda cars")  # an ordinary word after the maker
