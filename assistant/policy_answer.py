@@ -23,7 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from assistant.policy_coverage import states_asked
+from assistant.policy_abbreviations import spelled_out
+from assistant.policy_coverage import singled_out, states_asked
 from assistant.policy_focus import unnamed_focus
 from assistant.policy_parts import part_answers
 from assistant.policy_permission import settled_first
@@ -300,6 +301,7 @@ def answer(
     `of_product`: the question asks a policy of a product ("does the first one come with a
     warranty?"); where no clause speaks to a case of it, the policy it names states the general
     rule in its opening ("Every product ... is covered by our 1-year limited warranty")."""
+    question = spelled_out(question)  # "COD": cash on delivery (policy_abbreviations)
     whole = _whole_policy(passages, question, section)
     if whole is not None:
         return whole
@@ -307,7 +309,10 @@ def answer(
         recalled(passages, lambda others: _best_clauses(others, question, embed), cases().recalled_passages)
     )
     found = _with_verdict(question, _applying(passages, question, search, embed))
-    if found.covered and found.quoted and unnamed_focus(question, _policy_stems(passages)):
+    known = _policy_stems(passages)
+    if found.covered and found.quoted and unnamed_focus(question, known):
+        if singled_out(question, _clause_stems(found.quoted[0]), known):
+            return found  # the only clause using an asked word speaks to it (policy_coverage)
         # The thing asked about ("a restocking fee") is named by no clause: the nearest clause,
         # however close in tone, does not settle it (assistant/policy_focus.py).
         top = found.quoted[0]
@@ -497,7 +502,7 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
     _, _, _, best, best_similarity, top = scored[0]
     # the closest clause stating all that an asking clause asks speaks to it however far the
     # whole message reads (policy_coverage)
-    stated = states_asked(question, _clause_stems(top))
+    stated = states_asked(question, _clause_stems(top)) or singled_out(question, _clause_stems(top), weights.texts)
     if valued is None or not best and best_similarity < c.min_similarity and not stated:
         # Nothing speaks to the case: say so plainly, then what the closest clause does say.
         return PolicyAnswer(f"{NOT_COVERED} {_quoted(top, None)}", [top], False, best_similarity)
