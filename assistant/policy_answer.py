@@ -70,6 +70,7 @@ class Cases:
     whole_section_words: int = 0
     lexical_weight: float = 0.0
     recalled_passages: int = 0
+    value_situations: frozenset[str] = frozenset()  # asked values, not cases ("how many days": late)
 
 
 @cache
@@ -99,6 +100,7 @@ def cases(path: Path = DATA_FILE) -> Cases:
         int(data.get("whole_section_words", 0)),
         float(data.get("lexical_weight", 0.0)),
         int(data.get("recalled_passages", 0)),
+        frozenset(data.get("value_situations", ())),
     )
 
 
@@ -311,7 +313,8 @@ def answer(
     found = _with_verdict(question, _applying(passages, question, search, embed))
     known = _policy_stems(passages)
     if found.covered and found.quoted and unnamed_focus(question, known):
-        if singled_out(question, _clause_stems(found.quoted[0]), known):
+        warmed = weights_for([p.get("id") for p in passages])
+        if warmed is not None and singled_out(question, _clause_stems(found.quoted[0]), warmed.texts):
             return found  # the only clause using an asked word speaks to it (policy_coverage)
         # The thing asked about ("a restocking fee") is named by no clause: the nearest clause,
         # however close in tone, does not settle it (assistant/policy_focus.py).
@@ -502,8 +505,15 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
     _, _, _, best, best_similarity, top = scored[0]
     # the closest clause stating all that an asking clause asks speaks to it however far the
     # whole message reads (policy_coverage)
-    stated = states_asked(question, _clause_stems(top)) or singled_out(question, _clause_stems(top), weights.texts)
-    if valued is None or not best and best_similarity < c.min_similarity and not stated:
+    # one clause only among all the policies warmed, not among the few retrieved (policy_coverage)
+    warmed = weights_for([p.get("id") for p in passages])
+    stated = states_asked(question, _clause_stems(top)) or (
+        warmed is not None and singled_out(question, _clause_stems(top), warmed.texts)
+    )
+    # a clause stating only the kind of value asked ("5 to 7 business days" for "how many days?")
+    # speaks to no case of the shopper's: it must be as near as an applying clause must be
+    case = best - c.value_situations
+    if valued is None or not case and best_similarity < c.min_similarity and not stated:
         # Nothing speaks to the case: say so plainly, then what the closest clause does say.
         return PolicyAnswer(f"{NOT_COVERED} {_quoted(top, None)}", [top], False, best_similarity)
     quoted, seen = [top], set(best)

@@ -37,3 +37,15 @@ def test_an_abbreviation_is_read_as_the_policies_words():
     assert (
         spelled_out("a cod fillet recipe? codes and umbrella") == "a cash on delivery fillet recipe? codes and umbrella"
     )
+
+
+def test_a_clause_stating_only_the_kind_of_value_asked_does_not_cover_the_case():
+    from assistant.policy_answer import NOT_COVERED, answer
+
+    passage = {
+        "text": "Gift card balances update in 5 to 7 business days.",
+        "section": "Retail agent policy > Gift cards",
+        "source": "policy_wiki.md",
+    }
+    found = answer([passage], "how many days after delivery do i have to return the skateboard?")
+    assert not found.covered and found.text.startswith(NOT_COVERED)
