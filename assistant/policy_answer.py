@@ -23,7 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from assistant.policy_coverage import states_asked
+from assistant.policy_abbreviations import spelled_out
+from assistant.policy_coverage import singled_out, states_asked
 from assistant.policy_focus import unnamed_focus
 from assistant.policy_parts import part_answers
 from assistant.policy_permission import settled_first
@@ -69,6 +70,7 @@ class Cases:
     whole_section_words: int = 0
     lexical_weight: float = 0.0
     recalled_passages: int = 0
+    value_situations: frozenset[str] = frozenset()  # asked values, not cases ("how many days": late)
 
 
 @cache
@@ -98,6 +100,7 @@ def cases(path: Path = DATA_FILE) -> Cases:
         int(data.get("whole_section_words", 0)),
         float(data.get("lexical_weight", 0.0)),
         int(data.get("recalled_passages", 0)),
+        frozenset(data.get("value_situations", ())),
     )
 
 
@@ -300,6 +303,7 @@ def answer(
     `of_product`: the question asks a policy of a product ("does the first one come with a
     warranty?"); where no clause speaks to a case of it, the policy it names states the general
     rule in its opening ("Every product ... is covered by our 1-year limited warranty")."""
+    question = spelled_out(question)  # "COD": cash on delivery (policy_abbreviations)
     whole = _whole_policy(passages, question, section)
     if whole is not None:
         return whole
@@ -307,7 +311,11 @@ def answer(
         recalled(passages, lambda others: _best_clauses(others, question, embed), cases().recalled_passages)
     )
     found = _with_verdict(question, _applying(passages, question, search, embed))
-    if found.covered and found.quoted and unnamed_focus(question, _policy_stems(passages)):
+    known = _policy_stems(passages)
+    if found.covered and found.quoted and unnamed_focus(question, known):
+        warmed = weights_for([p.get("id") for p in passages])
+        if warmed is not None and singled_out(question, _clause_stems(found.quoted[0]), warmed.texts):
+            return found  # the only clause using an asked word speaks to it (policy_coverage)
         # The thing asked about ("a restocking fee") is named by no clause: the nearest clause,
         # however close in tone, does not settle it (assistant/policy_focus.py).
         top = found.quoted[0]
@@ -497,8 +505,15 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
     _, _, _, best, best_similarity, top = scored[0]
     # the closest clause stating all that an asking clause asks speaks to it however far the
     # whole message reads (policy_coverage)
-    stated = states_asked(question, _clause_stems(top))
-    if valued is None or not best and best_similarity < c.min_similarity and not stated:
+    # one clause only among all the policies warmed, not among the few retrieved (policy_coverage)
+    warmed = weights_for([p.get("id") for p in passages])
+    stated = states_asked(question, _clause_stems(top)) or (
+        warmed is not None and singled_out(question, _clause_stems(top), warmed.texts)
+    )
+    # a clause stating only the kind of value asked ("5 to 7 business days" for "how many days?")
+    # speaks to no case of the shopper's: it must be as near as an applying clause must be
+    case = best - c.value_situations
+    if valued is None or not case and best_similarity < c.min_similarity and not stated:
         # Nothing speaks to the case: say so plainly, then what the closest clause does say.
         return PolicyAnswer(f"{NOT_COVERED} {_quoted(top, None)}", [top], False, best_similarity)
     quoted, seen = [top], set(best)
