@@ -176,6 +176,8 @@ def same_word(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     if len(short) >= 4 and long.startswith(short) and long[len(short) :] in knowledge().suffixes:
         return True  # another part of speech: "chew"/"chewable", "adjust"/"adjustment"
+    if _one_stem(a, b):
+        return True  # two parts of speech of one stem: "hoody"/"hooded" (set AD-p05)
     if shorter >= 5 and (a.endswith(b) or b.endswith(a)):
         return True  # a compound of it: "stone"/"gemstone", "watch"/"stopwatch"
     if shorter >= 6 and len(a) == len(b) and a[0] == b[0] and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
@@ -184,6 +186,14 @@ def same_word(a: str, b: str) -> bool:
         return False
     common = len(os.path.commonprefix([a, b]))
     return common >= max(5, shorter - 3)
+
+
+def _one_stem(a: str, b: str) -> bool:
+    """Both words one stem of four letters or more with an ending of `suffixes` each ("hood" +
+    "y", "hood" + "ed"): AD-p05 "has it got a hoodie?" read "doesn't say" against "Hooded: No"."""
+    endings = knowledge().suffixes
+    stems_a = {a[: -len(x)] for x in endings if a.endswith(x) and len(a) - len(x) >= 4}
+    return any(b[: -len(x)] in stems_a for x in endings if b.endswith(x) and len(b) - len(x) >= 4)
 
 
 def word_covered(word: str, words: set[str]) -> bool:

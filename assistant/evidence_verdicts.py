@@ -74,6 +74,8 @@ def keyed_yes_no(asked: Asked, e: Evidence, values: KeyValues) -> Answer:
         return Answer(Verdict.YES, f"Yes. {lead}.", [e], value)
     if (other := _other_number(asked, e)) is not None:  # "I'm a size 10" against "size: 9"
         return Answer(Verdict.NO, f"No. {lead}, not {other}.", [e], value)
+    if (chosen := _alternative_chosen(asked, e)) is not None:  # "bagless?" against "bagged/bagless: bagless"
+        return Answer(Verdict.YES if chosen else Verdict.NO, f"{'Yes' if chosen else 'No'}. {lead}.", [e], value)
     key_words = word_set(e.key or "")
     rest = [w for w in asked.words if not word_covered(w, key_words)]
     said = word_set(value)
@@ -96,6 +98,22 @@ def keyed_yes_no(asked: Asked, e: Evidence, values: KeyValues) -> Answer:
     # Part of the key said ("take the INSOLE out" against "Insole Material"): what it says, no verdict.
     more = f"nothing more about {echo}" if (echo := echoed_words(asked)) else "nothing more"
     return Answer(Verdict.JUDGEMENT, f"{lead}; it says {more}.", [e], value)
+
+
+def _alternative_chosen(asked: Asked, e: Evidence) -> bool | None:
+    """A key that names its own alternatives ("bagged/bagless") answers the one asked: yes where
+    the value is it, no where the value is another. Asked word and value are both key words, so
+    the value's words were never read as an answer (AD-p34 "is it bagless?" read "doesn't say")."""
+    key = e.key or ""
+    if "/" not in key:
+        return None
+    options = [word_set(part) for part in key.split("/")]
+    said = word_set(e.value or "")
+    asked_options = [o for o in options if any(word_covered(w, o) for w in asked.words)]
+    if len(asked_options) != 1 or not any(o <= said or said <= o for o in options):
+        return None
+    option = asked_options[0]
+    return bool(option & said) or any(same_word(a, b) for a in option for b in said)
 
 
 def yes_no(asked: Asked, e: Evidence) -> Answer:
