@@ -348,8 +348,8 @@ class Assistant:
     def model_text(self, sentences: Iterator[str], session: Session) -> Iterator[Event]:
         """The model's sentences as text events, between two `writing` events that tell a page
         more text is coming (and when it stopped): what the records give has streamed already.
-        No model writes for generation off or a shopper writing another language."""
-        if self.backend.name == "none" or session.language != "en":
+        No model writes for generation off, a budget of 0 or a shopper writing another language."""
+        if self.backend.name == "none" or session.language != "en" or not self.settings.shopper_model_budget_s:
             yield from (Event(type=EventKind.TEXT, data=s) for s in sentences)
             return
         budget = self.writer.budget_s(self.settings.shopper_model_budget_s)
@@ -362,8 +362,9 @@ class Assistant:
         self, products: list[Product], session: Session, message: str, task: str, grounder: Grounder, run: Generation
     ) -> Iterator[str]:
         """The model's sentences about these products, grounded in their records and filtered; none
-        for a shopper writing another language (the bundled model writes English only)."""
-        if session.language != "en":
+        for a shopper writing another language (the bundled model writes English only) or when the
+        shopper's budget for model text is 0."""
+        if session.language != "en" or not self.settings.shopper_model_budget_s:
             return iter(())
         messages = product_messages(message, products, session.history(), task)
         guard = shopper_guard(products)

@@ -75,7 +75,8 @@ class PolicyTurn:
         quoted = policy_answer.cited(found.quoted, passages)[:2]
         run = Generation()
         grounder = PassageGrounder([p["text"] for p in quoted], already=[found.text])
-        if session.language == "en":
+        writes = session.language == "en" and self.budget_s > 0
+        if writes:
             messages = policy_messages(message, quoted, session.history())
             written = self.writer.write(messages, grounder, run, guard=ShopperText(), budget_s=self.budget_s)
             yield from self.model_text(written, session)

@@ -147,7 +147,7 @@ def test_search_without_an_index_is_a_user_error(tmp_path, models):
 
 def test_ask_json_then_resume_the_session(ingested, models):
     data_dir, _ = ingested
-    first = shopassist("ask", "jacket under $120", "--json", "--data-dir", data_dir)
+    first = shopassist("ask", "jacket under $120", "--json", "--model-wait", "5", "--data-dir", data_dir)
     assert first.exit_code == 0, first.output
     reply = json.loads(first.stdout)
     assert reply["intent"] == "search" and reply["constraints"]["price_max"] == 120
@@ -155,7 +155,9 @@ def test_ask_json_then_resume_the_session(ingested, models):
     assert reply["text"].endswith("The first one packs down small for travel.")
     assert (data_dir / "sessions" / f"{reply['session_id']}.json").is_file()
 
-    second = shopassist("ask", "cheaper", "--session", reply["session_id"], "--json", "--data-dir", data_dir)
+    second = shopassist(
+        "ask", "cheaper", "--session", reply["session_id"], "--json", "--model-wait", "5", "--data-dir", data_dir
+    )
     again = json.loads(second.stdout)
     assert again["session_id"] == reply["session_id"] and again["intent"] == "refine"
     assert again["constraints"]["categories"] == reply["constraints"]["categories"]
@@ -166,7 +168,7 @@ def test_ask_json_then_resume_the_session(ingested, models):
 
 def test_ask_prints_cards_and_text(ingested, models):
     data_dir, _ = ingested
-    result = shopassist("ask", "yoga mat", "--data-dir", data_dir)
+    result = shopassist("ask", "yoga mat", "--model-wait", "5", "--data-dir", data_dir)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("  [1] ") and " - $" in lines[0]
@@ -175,11 +177,23 @@ def test_ask_prints_cards_and_text(ingested, models):
     )
 
 
+def test_ask_answers_from_the_records_at_once_by_default(ingested, models):
+    # a whole reply printed at once does not wait for sentences the model may add
+    data_dir, _ = ingested
+    result = shopassist("ask", "yoga mat", "--json", "--data-dir", data_dir)
+    assert result.exit_code == 0, result.output
+    reply = json.loads(result.stdout)
+    assert reply["products"] and "packs down small" not in reply["text"] and "yoga mat" in reply["text"].lower()
+    assert models.loaded_with[-1].llm_backend == "none" and models.backend.calls == []
+
+
 def test_ask_flags_beat_the_config_file(ingested, models, tmp_path):
     data_dir, _ = ingested
     config = tmp_path / "shop.yaml"
     config.write_text("llm_adapter: from-file\nmax_new_tokens: 7\n")
-    result = shopassist("ask", "yoga mat", "--config", config, "--adapter", "from-flag", "--data-dir", data_dir)
+    result = shopassist(
+        "ask", "yoga mat", "--config", config, "--adapter", "from-flag", "--model-wait", "5", "--data-dir", data_dir
+    )
     assert result.exit_code == 0, result.output
     call = models.backend.calls[-1]
     assert call["adapter"] == "from-flag" and call["sampling"].max_new_tokens == 7
