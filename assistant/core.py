@@ -43,6 +43,7 @@ from assistant.policy_search import PolicyIndexUnavailable, PolicySearch
 from assistant.policy_turn import PolicyTurn
 from assistant.prompting import product_messages
 from assistant.reply import ComparisonTable, Event, EventKind, ProductCard, Reply, RequestChip
+from assistant.saved_vectors import VectorFile
 from assistant.session import Session
 from assistant.small_talk import small_talk, standing_empty, still_on_screen
 from assistant.store import Action
@@ -109,8 +110,13 @@ class Assistant:
         # The index first: a missing one is one clear error before any model is loaded.
         engine = SearchEngine.load(settings, embed)
         policies = PolicySearch.open(settings, engine.retriever.embed)
+        # The clause vectors an earlier start saved, for the configured model only (a test's
+        # embedder is another model under the same name).
+        saved = (
+            None if embed else VectorFile(settings.index_dir / "policy_clause_vectors.npz", settings.embedding_model)
+        )
         try:  # the policy clauses' vectors now, not in the first policy question's time
-            policy_answer.warm(policies.passages(), policies.embed)
+            policy_answer.warm(policies.passages(), policies.embed, saved)
         except PolicyIndexUnavailable:  # answered as degraded when a policy question comes
             log.warning("policy clauses not prepared: the policy index is unavailable")
         return cls(settings, engine, backend or make_backend(settings), policies, capacity)

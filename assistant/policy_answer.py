@@ -32,6 +32,7 @@ from assistant.policy_recall import recalled
 from assistant.policy_recall import remember as remember_passages
 from assistant.policy_words import WordWeights, content_stems, remember, share, weights_for
 from assistant.policy_words import stem as _stem
+from assistant.saved_vectors import VectorFile
 from common.models import Embedder, encode_query
 from common.settings import read_yaml_config
 from common.text import STOPWORDS, singular, tokenize
@@ -260,12 +261,20 @@ def _encode(embed: Embedder, texts: list[str]) -> dict[str, np.ndarray]:
     return known
 
 
-def warm(passages: list[dict], embed: Embedder) -> int:
+def warm(passages: list[dict], embed: Embedder, saved: VectorFile | None = None) -> int:
     """Encode the clauses of these passages (all the policies) ahead of the first question: on a
     laptop CPU the bundled embedder takes about as long for a turn's clauses as the rest of the
-    turn, and policies change only at ingest. Returns how many clause texts are ready."""
+    turn, and policies change only at ingest. `saved`: the file an earlier start kept them in
+    (read first, rewritten when the clauses changed). Returns how many clause texts are ready."""
     every = [c for p in passages for c in clauses(p)]
     texts = list(dict.fromkeys(_texts(every)))[:_MAX_VECTORS]
+    if saved is not None:
+        kept = saved.read()
+        known = _VECTORS.setdefault(embed, {})
+        known.update({t: kept[t] for t in texts if t in kept and t not in known})
+        if any(t not in kept for t in texts):
+            vectors = _encode(embed, texts)
+            saved.write({t: vectors[t] for t in texts})
     _encode(embed, texts)
     remember([p.get("id") for p in passages], [_clause_stems(c) for c in every])
     remember_passages(passages)
