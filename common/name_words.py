@@ -15,7 +15,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from common.address_words import _data
+from common.redact_words import word_list
 
 NAME_TAG = "[NAME]"
 
@@ -152,11 +152,10 @@ def _everyday_english(word: str) -> bool:
 
 @cache
 def _not_name_words() -> frozenset[str]:
-    data = _data()
     # a contact word ends a name told before its number ("ผู้รับ สมศรี ใจดี โทร ...": "tel")
     words = [*_names_data()["not_name_words"], *_names_data()["name_particles"], *_names_data()["contact_words"]]
     for key in ("street_suffixes", "street_prefixes", "street_endings", "address_words", "unit_words", "floor_words"):
-        words += data[key]
+        words += word_list(key)
     return frozenset(w.lower().rstrip(".") for w in words)
 
 

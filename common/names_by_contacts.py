@@ -10,7 +10,6 @@ from functools import cache
 
 import regex
 
-from common.address_words import _data
 from common.cjk_names import (
     _cjk_holder,
     _cjk_list_name,
@@ -35,6 +34,7 @@ from common.name_words import (
     holder_full_name,
     merged_spans,
 )
+from common.redact_words import word_list
 
 # A full stop after a word, not an initial's: no name runs across it ("Warszawa. Jan Kowalski").
 SENTENCE_END = regex.compile(r"\p{L}[\p{L}\p{M}]+\.\s")
@@ -65,7 +65,7 @@ def _contact_after() -> re.Pattern[str]:
     """Contact details right after a name: a comma or colon, the detail's own word perhaps
     ("Νίκος Παπαδόπουλος, τηλ. [PHONE]", "கார்த்திக் ராஜா, கைபேசி [PHONE]", "Claire Dubois, IBAN
     [IBAN]", an identity document's "NIE [ID]"), then its tag."""
-    identity = [w for key in _IDENTITY_WORD_KEYS for w in _data()[key]]
+    identity = [w for key in _IDENTITY_WORD_KEYS for w in word_list(key)]
     listed = sorted({*_names_data()["contact_words"], *identity}, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in listed)
     words = rf"(?<![^\W_])(?<![\u0300-\u036f\u0900-\u0dff]){_HEBREW_PROCLITIC}(?:{alternatives})(?![^\W_])(?![\u0900-\u0dff])"
@@ -170,7 +170,7 @@ def _detail_words() -> frozenset[str]:
     before its tag such a word is the detail's label, no holder's name, though it opens with a
     family name's character."""
     keys = (*_IDENTITY_WORD_KEYS, "bank_account_cues", "bank_branch_cues")
-    return frozenset(w for key in keys for w in _data()[key]) | frozenset(_names_data()["contact_words"])
+    return frozenset(w for key in keys for w in word_list(key)) | frozenset(_names_data()["contact_words"])
 
 
 def _signed_with_given_name(text: str, m: re.Match[str], group: str, words: list[regex.Match[str]]) -> bool:

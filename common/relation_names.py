@@ -18,7 +18,6 @@ from functools import cache
 
 import regex
 
-from common.address_words import SPACELESS, THAI
 from common.name_reading import _longest_name, _run
 from common.name_words import (
     NAME_TAG,
@@ -31,6 +30,7 @@ from common.name_words import (
     _person_named_brand,
     merged_spans,
 )
+from common.redact_words import SPACELESS, THAI
 
 # The one-letter words Arabic glues to the next ("لزوجتي": "for my wife").
 ARABIC_PROCLITIC = "(?:و|ف|ب|ل)"
