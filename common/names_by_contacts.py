@@ -151,12 +151,46 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
             spans.append((m.start(group), m.start(group) + words[-1].end()))
     if re.search(_HOLDER_TAGS, text):
         spans += _caseless_edge_parts(text) + _caseless_before_dative(text)
+    spans += _mailbox_names(text)
     for start, end in sorted(merged_spans(spans), reverse=True):
         if not _person_named_brand().fullmatch(text[start:end]):
             text = text[:start] + NAME_TAG + text[end:]
     # a family name a cue's reading stopped short of ("[NAME] Butt [PHONE]": no list holds "Butt")
     # not the detail's own word after a form's gap ("[NAME]   Passport: [ID]")
     return _name_tail().sub(lambda m: m.group() if _tail_is_detail_word(m.group()) else NAME_TAG, text)
+
+
+# An e-mail address as RFC 5322 writes a mailbox, `display-name <address>` ("From: Daniel Kim
+# <[EMAIL]>", "De : Julien Moreau <[EMAIL]>", '"Kim, Daniel" <…>'): the words before the bracketed
+# address are its owner's name, a person's or a desk's ("Customer Care <[EMAIL]>").
+_MAILBOX = regex.compile(r"(?P<name>[^\n<>\[\]]{1,80}?)[ \t]*[\"']?[ \t]*<[ \t]*\[EMAIL\][ \t]*>")
+
+
+def _mailbox_names(text: str) -> list[tuple[int, int]]:
+    """The display name of a mailbox: the last two to four words before "<[EMAIL]>", capitalised
+    (or in capitals), read as after an explicit cue: each a name word (a names list's, or one
+    no language uses often), since the format says a name stands there; a desk's words ("Customer
+    Care", "Team Flipkart") are none, and a firm's brand named after a person stays."""
+    spans = []
+    for m in _MAILBOX.finditer(text):
+        part = m.group("name").rstrip(" \t\"'")
+        words = list(_WORD.finditer(part))
+        for n in (4, 3, 2):
+            run = words[-n:]
+            if len(run) < n or run[-1].end() != len(part):
+                continue
+            joined = part[run[0].start() :]
+            if _ODD_IN_NAME.search(joined.replace(",", " ").replace("  ", " ")):
+                continue
+            names = [w.group().rstrip(",") for w in run]
+            if not all(w[0].isupper() for w in names) or _person_named_brand().fullmatch(joined):
+                continue
+            # "Kim, Daniel": the family name first, as a directory writes it
+            names = names[1:] + names[:1] if "," in joined else names
+            if _full_name(names, True):
+                spans.append((m.start("name") + run[0].start(), m.start("name") + run[-1].end()))
+                break
+    return spans
 
 
 def _tail_is_detail_word(tail: str) -> bool:
