@@ -231,6 +231,10 @@ def _full_name(words: list[str], explicit: bool) -> bool:
         # two words only: a third such word is as often the sentence going on ("اسمي سعيد الغامدي
         # وأريد ...", "and I want")
         kinds = [k or _cued_name_word(w) for w, k in zip(core, kinds, strict=True)]
+        # a given name that is also a word a name never holds elsewhere ("will", "may"), before a
+        # family name no sentence is made of: "the booking is under will dsouza" (set AF)
+        if not kinds[0] and core[0].lower() in _name_lists()[0] and kinds[1] in ("listed", "uncommon"):
+            kinds[0] = "listed" if not _everyday_english(core[1].lower()) else ""
     if "" in kinds or kinds.count("initial") > 1 or "listed" not in kinds and not explicit:
         return False
     if kinds[0] == "initial" and len(core) < 3 and kinds[1] != "listed":
