@@ -160,9 +160,15 @@ def _chinese_line() -> re.Pattern[str]:
     road = f"{name}{{1,10}}?(?:{'|'.join(sorted(data['roads'], key=len, reverse=True))})"
     units = "|".join(sorted(data["units"], key=len, reverse=True))
     number = r"\d{1,5}(?:-\d{1,4})?"
-    # A space may stand either side of a number ("文三路 478 号 2 单元 1502 室"), as typed between
-    # digits and characters; a bare number after the last mark only glued to it.
-    tail = rf"(?:[ \t]?{han}{{0,8}}?[A-Za-z]?\d{{0,5}}[A-Za-z]?[ \t]?(?:{units})|[A-Za-z]?\d{{1,5}}[A-Za-z]?(?!\d))*"
+    # A space may stand either side of a number ("文三路 478 号 2 单元 1502 室", "10号院 3号楼1502"),
+    # as typed between digits and characters; a bare number after the last mark glued to it, or
+    # after a space a room's three to five digits that count or price nothing ("B座 2108").
+    counters = "|".join(re.escape(c) for c in sorted(data["counters"], key=len, reverse=True))
+    room = rf"[ \t]\d{{3,5}}(?![\d.,]|[ \t]?(?:{counters})(?![A-Za-z]))"
+    tail = (
+        rf"(?:[ \t]?{han}{{0,8}}?[ \t]?[A-Za-z]?\d{{0,5}}[A-Za-z]?[ \t]?(?:{units})|[A-Za-z]?\d{{1,5}}[A-Za-z]?(?!\d)"
+        rf"|{room})*"
+    )
     section = r"(?:[一二三四五六七八九十\d]{1,3}段)?"  # "人民南路四段11号": a road's section
     # a lane off the road before the house number ("忠孝東路四段216巷7號", Taiwan)
     lane = rf"(?:{number}[ \t]?[巷弄][ \t]?)?"
