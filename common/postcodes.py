@@ -211,19 +211,54 @@ def _lone_postcodes(
     address (found, or labelled) or other personal data."""
     spans: list[tuple[int, int, str]] = []
     with_address = with_address or _address_label().search(text) is not None
-    for start, end in candidates:
+    cued_end, told = -1, False
+    for start, end in sorted(candidates):
         if _in_range(text, start, end) or _after_unit_word(text, start):
             continue
         if _after_address_line(text, start):
             spans.append((start, end, "[POSTCODE]"))
             continue
-        cued = _postcode_cue().search(text[max(0, start - 30) : start])
+        # after its word, or after a postcode its word named, set against it or beside it
+        # ("postcode is sw112hp NOT sw11 2ph", "pincode 110092 or 110093")
+        beside = cued_end >= 0 and _POSTCODE_BESIDE.fullmatch(text, cued_end, start)
+        cued = _postcode_cue().search(text[max(0, start - 30) : start]) or beside
+        cued_end = end if cued else -1
         delivery = _delivery_place(text, start, end)
+        told = bool(cued) and not delivery and (told if beside else _told_not_asked(text, start, end))
         if (cued or delivery or _closes_place(text, start, end)) and (
-            _persons_postcode(text, start) or with_address or (delivery and _delivery_order(text, start, end))
+            _persons_postcode(text, start) or with_address or (delivery and _delivery_order(text, start, end)) or told
         ):
             spans.append((start, end, "[POSTCODE]"))
     return spans
+
+
+_POSTCODE_BESIDE = re.compile(r"[ \t]*(?:[,/&]|\b(?:or|and|not|nor|nahi|nicht|pas|ou|oder)\b)[ \t]*", re.I)
+
+
+_TOLD = re.compile(r"(?:\bis|[:=：])[ \t]*$", re.I)
+
+
+def _told_not_asked(text: str, start: int, end: int) -> bool:
+    """A postcode after its word in a sentence that asks nothing and names no delivery: the
+    shopper telling their own ("postcode is sw112hp NOT sw11 2ph, the courier keeps going to the
+    wrong street!!"). In a question ("pincode 411045 me delivery hoga kya?", "postcode 10115,
+    do you ship there") or beside a delivery word it names the area whose coverage is asked."""
+    if not _TOLD.search(text, max(0, start - 12), start):
+        return False  # told with "is", a colon or "=" ("postcode is …"), not "pincode 400076 pe …"
+    opening = max(text.rfind(mark, 0, start) for mark in ".!?\n")
+    closing = re.search(r"[.!?\n](?!\w)|$", text[end:])
+    sentence = text[opening + 1 : end + (closing.end() if closing else 0)]
+    if "?" in sentence:
+        return False
+    return not _coverage_words().search(sentence)
+
+
+@cache
+def _coverage_words() -> re.Pattern[str]:
+    # not the delivery verbs alone: "the courier keeps going to the wrong street" asks nothing
+    keys = ("delivery_place_cues", "delivery_place_cues_after", "shop_place_words")
+    words = "|".join(words_pattern(key) for key in keys)
+    return re.compile(rf"\b(?:{words})\b|\bdeliver|\bcod\b|\bavailab|\bservic", re.I)
 
 
 # A part of its own of one to three place words in any script (Indic vowel signs are no \w),
