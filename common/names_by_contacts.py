@@ -121,6 +121,9 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
             if cased and (named or _caseless_contact_name(text, run, tag.group())):
                 spans.append((run[0].start(), run[-1].end()))
                 break
+            if _lower_case_listed_name(names):
+                spans.append((run[0].start(), run[-1].end()))
+                break
         found = _cjk_name_before().search(text, start, tag.start()) if cjk else None
         if found and found.group("name") not in _detail_words():
             spans.append((found.start("name"), found.end("name")))
@@ -191,6 +194,19 @@ def _mailbox_names(text: str) -> list[tuple[int, int]]:
                 spans.append((m.start("name") + run[0].start(), m.start("name") + run[-1].end()))
                 break
     return spans
+
+
+def _lower_case_listed_name(names: list[str]) -> bool:
+    """Two or three words typed in lower case right before the details they hold ("direkt an
+    jonas weber [ADDRESS]": the recipient's line above the street's, as every region's address
+    format writes it): a name when a names list holds every word, a given name first, and none is
+    an everyday English word. Chat is typed in lower case; a place or a shop's words are seldom
+    all a names list's."""
+    if not 2 <= len(names) <= 3 or not all(w.islower() and w.isalpha() for w in names):
+        return False
+    if names[0] not in _name_lists()[0]:
+        return False
+    return all(_kind(w) == "listed" and not _everyday_english(w) for w in names)
 
 
 def _tail_is_detail_word(tail: str) -> bool:
