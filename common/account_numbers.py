@@ -22,8 +22,8 @@ from functools import cache
 
 from stdnum.iso7064 import mod_97_10
 
-from common.address_words import NOT_AFTER_WORD, NOT_BEFORE_WORD, _cue_words
 from common.name_words import merged_spans
+from common.redact_words import NOT_AFTER_WORD, NOT_BEFORE_WORD, cue_words_pattern
 
 ID_TAG = "[ID]"
 # 8-18 digits, in groups perhaps ("1642 8830 1177"): an account number's length.
@@ -51,12 +51,12 @@ def _account_word() -> re.Pattern[str]:
 @cache
 def _identifier() -> re.Pattern[str]:
     """An identifier word ending the words before the digits, or the bank's place itself."""
-    return re.compile(rf"(?:{_cue_words('identifier_cues')})\W*(?-i:\b[A-Z]{{2,6}})?$", re.I)
+    return re.compile(rf"(?:{cue_words_pattern('identifier_cues')})\W*(?-i:\b[A-Z]{{2,6}})?$", re.I)
 
 
 @cache
 def _refund_before() -> re.Pattern[str]:
-    return re.compile(_cue_words("refund_words"), re.I)
+    return re.compile(cue_words_pattern("refund_words"), re.I)
 
 
 @cache

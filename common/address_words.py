@@ -1,17 +1,13 @@
 """The words, shapes and clause edges that the address readers share (`common.address` and its
-steps), read once from common/data/redact.yaml; `common.redact` and `common.identity` read their
-cue words through `_words` and `_cue_words` too.
+steps), from the word lists of common/data/redact.yaml (read through `common.redact_words`).
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
-import yaml
-
-DATA = Path(__file__).parent / "data" / "redact.yaml"
+from common.redact_words import INDIC_MARKS, cue_words_pattern, word_list, words_pattern
 
 TAG = re.compile(r"\[[A-Z]+\]")
 
@@ -44,14 +40,9 @@ CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ]")
 
 
 @cache
-def _data() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
-
-
-@cache
 def _clause_end() -> re.Pattern[str]:
-    abbreviations = "".join(rf"(?<!\b{re.escape(a)})" for a in _data()["address_abbreviations"])
-    ordinal_dot = ORDINAL_DOT.format(floors=_words("floor_words"))
+    abbreviations = "".join(rf"(?<!\b{re.escape(a)})" for a in word_list("address_abbreviations"))
+    ordinal_dot = ORDINAL_DOT.format(floors=words_pattern("floor_words"))
     return re.compile(rf"(?<!\b[^\W\d_]){INDIC_INITIAL}{abbreviations}(?!{ordinal_dot})(?:{CLAUSE_END_SHAPE})", re.I)
 
 
@@ -60,81 +51,35 @@ def _clause_start(text: str, at: int) -> int:
     return max((m.end() for m in _clause_end().finditer(text) if m.end() <= at), default=0)
 
 
-def _words(key: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(_data()[key], key=len, reverse=True))
-
-
-# Kana, CJK ideographs and hangul: scripts that write words without spaces between them, so a
-# cue word or a number beside one of their characters stands on its own ("邮编100022").
-SPACELESS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
-
-NOT_AFTER_WORD = rf"(?<![^\W{SPACELESS}])"
-
-NOT_BEFORE_WORD = rf"(?![^\W{SPACELESS}])"
-
-# The edges of a word of a spaced script: the letters, digits and the Indic scripts' marks.
-INDIC_MARKS = "\u0900-\u0dff"
-
-ARABIC = "\u0600-\u06ff"
-
-THAI = "\u0e00-\u0e7f"
-
 # Thai glues the ward, sub-district, village and lane words to their names ("แขวงสะพานสอง")
 THAI_LOCALITY = ("แขวง", "ตำบล", "หมู่บ้าน", "ซอย")
-
-# The one-letter words Arabic (and Persian, Urdu) glue to the word after: "and", "so", "with", "for".
-ARABIC_PROCLITIC = "(?:و|ف|ب|ل|وب|ول)"
-
-WORD_START = rf"(?<![\w{INDIC_MARKS}])"
-
-WORD_END = rf"(?![\w{INDIC_MARKS}])"
-
-
-def _cue_words(key: str) -> str:
-    """The words of `key` as a pattern: a word of a spaced script between word boundaries, one of
-    a spaceless script wherever it stands."""
-    words = sorted(_data()[key], key=len, reverse=True)
-    # Thai writes a sentence's words without spaces too ("เลขบัตรประชาชนไหมคะ")
-    unspaced = f"{SPACELESS}{THAI}"
-    spaced = [re.escape(w) for w in words if not re.search(f"[{unspaced}{ARABIC}]", w)]
-    arabic = [re.escape(w) for w in words if re.search(f"[{ARABIC}]", w) and not re.search(f"[{unspaced}]", w)]
-    spaceless = [re.escape(w) for w in words if re.search(f"[{unspaced}]", w)]
-    # Not "\b": a Devanagari word may end in a vowel sign ("जन्म तिथि"), a mark that is no "\w",
-    # and a word may end in its dot ("d.o.b."); a word's edge is where no letter or mark of a
-    # spaced script stands beside it.
-    out = [rf"{WORD_START}(?:{'|'.join(spaced)}){WORD_END}", *spaceless]
-    if arabic:
-        # Arabic writes "and", "with", "for" glued to the next word ("وتاريخ ميلادي": "and my
-        # date of birth"): a cue word may carry one of those letters before it.
-        out.append(rf"{WORD_START}{ARABIC_PROCLITIC}?(?:{'|'.join(arabic)}){WORD_END}")
-    return "|".join(out)
 
 
 @cache
 def _address_words() -> frozenset[str]:
-    words = [*_data()["street_suffixes"], *_data()["address_words"]]
+    words = [*word_list("street_suffixes"), *word_list("address_words")]
     return frozenset(w.lower().rstrip(".") for w in words)
 
 
 @cache
 def _connectors() -> frozenset[str]:
-    return frozenset(_data()["address_connectors"])
+    return frozenset(word_list("address_connectors"))
 
 
 @cache
 def _address_cue() -> re.Pattern[str]:
     # not the [ADDRESS] tag itself
-    return re.compile(rf"(?<!\[)\b(?:{_words('address_cues')})\b(?:\s*(?:is|:|-))?\s*", re.I)
+    return re.compile(rf"(?<!\[)\b(?:{words_pattern('address_cues')})\b(?:\s*(?:is|:|-))?\s*", re.I)
 
 
 @cache
 def _not_after_unit() -> frozenset[str]:
-    return frozenset(w.lower() for w in _data()["not_after_unit_number"])
+    return frozenset(w.lower() for w in word_list("not_after_unit_number"))
 
 
 @cache
 def _unit_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in _data()["unit_words"])
+    return frozenset(w.lower() for w in word_list("unit_words"))
 
 
 def _address_like(token: str) -> bool:
@@ -161,12 +106,12 @@ def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
 
 @cache
 def _street_kinds() -> frozenset[str]:
-    return frozenset(w.lower().rstrip(".") for w in _data()["street_suffixes"])
+    return frozenset(w.lower().rstrip(".") for w in word_list("street_suffixes"))
 
 
 @cache
 def _unit_word_before() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_words('unit_words')})\.?\s*(?:no\.?\s*)?[:#]?\s*$", re.I)
+    return re.compile(rf"\b(?:{words_pattern('unit_words')})\.?\s*(?:no\.?\s*)?[:#]?\s*$", re.I)
 
 
 def _after_unit_word(text: str, start: int) -> bool:
@@ -176,7 +121,7 @@ def _after_unit_word(text: str, start: int) -> bool:
 
 @cache
 def _address_label() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_cue_words('address_labels')})|\[ADDRESS\]", re.I)
+    return re.compile(rf"(?:{cue_words_pattern('address_labels')})|\[ADDRESS\]", re.I)
 
 
 @cache
@@ -185,7 +130,7 @@ def _labelled_line_start() -> re.Pattern[str]:
     # one word may stand between the label and its colon, as languages that put the adjective
     # after write it ("العنوان الجديد:", "dirección nueva:", "adresse complète :"; set I)
     return re.compile(
-        rf"(?:{_cue_words('address_labels')})(?:[ \t]+[^\W\d_][\w{INDIC_MARKS}]{{0,14}}(?=[ \t]*[:：]))?"
+        rf"(?:{cue_words_pattern('address_labels')})(?:[ \t]+[^\W\d_][\w{INDIC_MARKS}]{{0,14}}(?=[ \t]*[:：]))?"
         rf"[ \t]*(?:[:：]|[-–—](?=[ \t]))[ \t]*",
         re.I,
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from common.address_words import _cue_words
+from common.redact_words import cue_words_pattern
 
 ID_TAG = "[ID]"
 CARD_TAG = "[CARD]"
@@ -31,7 +31,7 @@ EXPIRY = r"(?P<code>(?<!\d)(?:0?[1-9]|1[0-2])[ \t]?[/-][ \t]?(?:20)?\d{2})(?![\d
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     def after(key: str, code: str) -> re.Pattern[str]:
         # the cue's abbreviating dot ("member no. LM-5520193") is no sentence's end
-        return re.compile(rf"(?P<cue>(?:{_cue_words(key)})(?:(?<=\bno)\.)?){BETWEEN}{code}", re.I)
+        return re.compile(rf"(?P<cue>(?:{cue_words_pattern(key)})(?:(?<=\bno)\.)?){BETWEEN}{code}", re.I)
 
     return [
         (after("account_id_cues", ACCOUNT_ID), ID_TAG),
@@ -43,7 +43,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
 @cache
 def _owned_by_other_word() -> re.Pattern[str]:
     """An identifier word between ("customer id and order OD1234"): the code is that one's."""
-    return re.compile(_cue_words("identifier_cues"), re.I)
+    return re.compile(cue_words_pattern("identifier_cues"), re.I)
 
 
 def cued_codes(text: str) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from common.address_words import NOT_AFTER_WORD, NOT_BEFORE_WORD, _cue_words
+from common.redact_words import NOT_AFTER_WORD, NOT_BEFORE_WORD, cue_words_pattern
 
 ID_TAG = "[ID]"
 # A part's digits: four or more (a series of two pairs, "45 17"), in groups of two or more set
@@ -36,9 +36,9 @@ _BRANCH_DIGITS = rf"{NOT_AFTER_WORD}(?=\d{{3}}|\d\d[ -]\d\d)\d{{2,}}(?:[ -]\d{{2
 @cache
 def _document_parts() -> re.Pattern[str]:
     """An identity document's word, then within its clause parts "word digits" one after another."""
-    part = rf"(?:(?:{_cue_words('document_part_words')})\.?[ \t]*[:№#]?|№)[ \t]*{_PART_DIGITS}"
+    part = rf"(?:(?:{cue_words_pattern('document_part_words')})\.?[ \t]*[:№#]?|№)[ \t]*{_PART_DIGITS}"
     return re.compile(
-        rf"(?:{_cue_words('identity_document_cues')})[^\d\n.!?;]{{0,20}}?(?P<parts>{part}(?:[ \t,]+(?:и|and|y|et|und)?[ \t]*{part})*)",
+        rf"(?:{cue_words_pattern('identity_document_cues')})[^\d\n.!?;]{{0,20}}?(?P<parts>{part}(?:[ \t,]+(?:и|and|y|et|und)?[ \t]*{part})*)",
         re.I,
     )
 
@@ -46,21 +46,22 @@ def _document_parts() -> re.Pattern[str]:
 @cache
 def _part() -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<word>(?:(?:{_cue_words('document_part_words')})\.?[ \t]*[:№#]?|№)[ \t]*)(?P<digits>{_PART_DIGITS})", re.I
+        rf"(?P<word>(?:(?:{cue_words_pattern('document_part_words')})\.?[ \t]*[:№#]?|№)[ \t]*)(?P<digits>{_PART_DIGITS})",
+        re.I,
     )
 
 
 @cache
 def _branch_code() -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<word>(?:{_cue_words('bank_branch_cues')})\.?[ \t]*(?:no\.?|number|#)?[ \t]*[:#-]?[ \t]*)(?P<digits>{_BRANCH_DIGITS})",
+        rf"(?P<word>(?:{cue_words_pattern('bank_branch_cues')})\.?[ \t]*(?:no\.?|number|#)?[ \t]*[:#-]?[ \t]*)(?P<digits>{_BRANCH_DIGITS})",
         re.I,
     )
 
 
 @cache
 def _account_word() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_cue_words('bank_account_cues')})|\baccount\b|\bacc\b|口座|普通|当座", re.I)
+    return re.compile(rf"(?:{cue_words_pattern('bank_account_cues')})|\baccount\b|\bacc\b|口座|普通|当座", re.I)
 
 
 def document_parts(text: str) -> str:

@@ -6,7 +6,8 @@ name stays ("for my son Rahul", "the Milton flask"); three places say more:
   person's own thing ("Neha ke ghar", `hinglish_person_after`);
 - in a message that gives contact or account details, opening it before a comma ("Игорь,
   карта [CARD] …": the writer, or the person addressed), or filling the part after a detail's
-  tag to the message's end or its sentence's ("… [PHONE], Kavya."): the detail's holder.
+  tag to the message's end or its sentence's ("… [PHONE], Kavya."): the detail's holder; or
+  signing it, alone on its last line or after a dash closing it ("…\n\nDan", "… - Gareth").
 
 The word must be a given name of the names lists (any script with capitals: the lists hold
 "Игорь" and "Kavya"), capitalised, and no everyday English word ("Rose", "Jack" stay).
@@ -66,6 +67,24 @@ def _holder_places() -> list[regex.Pattern[str]]:
     ]
 
 
+# Where a signature stands: alone on the message's last line, under the text ("…\n\nDan"), or
+# after a dash closing the message ("… 750 ml bottle. - Gareth", "thx -jake [PHONE]"), perhaps
+# before the writer's own contact detail.
+_SIGNATURE = regex.compile(
+    rf"(?:\n[ \t]*|(?<=[\w.!?)])[ \t]+[-~–—]+[ \t]*)(?P<name>\p{{L}}[\p{{Ll}}\p{{M}}]{{2,}})"
+    rf"(?:[ \t]*,?[ \t]*{_HOLDER_TAGS})?{_CLOSING}"
+)
+
+
+def _signing_name(word: str) -> bool:
+    """A names list's given name signing the message: capitalised, any such name ("Dan", "Mark":
+    nothing but a name stands alone there); in lower case, one no everyday English word."""
+    bare = word.lower()
+    if bare not in _name_lists()[0] or _kind(word) != "listed":
+        return False
+    return word[0].isupper() or not _everyday_english(bare)
+
+
 def _held_name(word: str, cued: bool) -> bool:
     """A names list's given name; after a self-introduction or a sign-off closing the message
     (`cued`), also a capitalised word no language uses often ("Morag", "Sipho": the lists miss
@@ -87,6 +106,7 @@ def given_names_alone(text: str) -> str:
         before_tag, closing = _holder_places()
         spans += [m.span("name") for m in before_tag.finditer(text) if _held_name(m.group("name"), False)]
         spans += [m.span("name") for m in closing.finditer(text) if _held_name(m.group("name"), True)]
+        spans += [m.span("name") for m in _SIGNATURE.finditer(text) if _signing_name(m.group("name"))]
     for start, end in sorted(merged_spans(spans), reverse=True):
         text = text[:start] + NAME_TAG + text[end:]
     return text

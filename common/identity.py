@@ -31,8 +31,16 @@ from stdnum.es import dni, nie
 from stdnum.in_ import aadhaar, pan
 from stdnum.us import ssn
 
-from common.address_words import INDIC_MARKS, NOT_AFTER_WORD, NOT_BEFORE_WORD, SPACELESS, _cue_words, _data, _words
 from common.printed_ids import PRINTED_ID_KINDS
+from common.redact_words import (
+    INDIC_MARKS,
+    NOT_AFTER_WORD,
+    NOT_BEFORE_WORD,
+    SPACELESS,
+    cue_words_pattern,
+    word_list,
+    words_pattern,
+)
 
 ID_TAG = "[ID]"
 DOB_TAG = "[DOB]"
@@ -62,14 +70,14 @@ def _cue(key: str) -> re.Pattern[str]:
     "身份证号码是"."""
     spaced = r"[^\w\n]*(?:(?:no|nr|number|num|card|is|of|#|es|est|ist|é)\b[^\w\n]*){0,3}"
     spaceless = r"(?:号码|号|是|为|[^\w\n])*"
-    return re.compile(rf"(?:{_cue_words(key)})(?:{spaced}|{spaceless})$", re.I)
+    return re.compile(rf"(?:{cue_words_pattern(key)})(?:{spaced}|{spaceless})$", re.I)
 
 
 @cache
 def _near_cue() -> re.Pattern[str]:
     """An identity document's word, then a few words and no digit (the kinds with a check of their
     own are read by it, named or not)."""
-    return re.compile(rf"(?:{_cue_words('identity_document_cues')})[^\d\n]{{0,30}}$", re.I)
+    return re.compile(rf"(?:{cue_words_pattern('identity_document_cues')})[^\d\n]{{0,30}}$", re.I)
 
 
 def _cued(key: str, text: str, start: int) -> bool:
@@ -79,7 +87,7 @@ def _cued(key: str, text: str, start: int) -> bool:
 def _mentioned(key: str, text: str, start: int) -> bool:
     """A cue word of `key` earlier in the same sentence, at most 60 characters before."""
     before = re.split(r"[.!?\n。]\s", text[max(0, start - 60) : start])[-1]
-    return bool(re.search(_cue_words(key), before, re.I))
+    return bool(re.search(cue_words_pattern(key), before, re.I))
 
 
 def _nino_ok(candidate: str) -> bool:
@@ -111,7 +119,7 @@ class _Candidate:
 
     def named_in_message(self) -> bool:
         """An identity number's word anywhere in the message ("numéro de sécu ... ?? c'est ...")."""
-        return bool(re.search(_cue_words("identity_document_cues"), self.text, re.I))
+        return bool(re.search(cue_words_pattern("identity_document_cues"), self.text, re.I))
 
     def named_otherwise(self) -> bool:
         """An identifier word ("order", "model", "serial") names it as the shop's."""
@@ -315,8 +323,8 @@ HANGUL_DATE = r"(?:19|20)\d{2}\s*년\s*\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?"
 def _era_date() -> str:
     """A date of an era calendar: Japan's ("平成5年4月12日", "昭和62年11月3日", the first year "元年";
     "H5.4.12" as forms abbreviate it) and the Republic of China's ("民國80年5月12日")."""
-    eras = _words("calendar_eras")
-    letters = "".join(_data()["calendar_era_letters"])
+    eras = words_pattern("calendar_eras")
+    letters = "".join(word_list("calendar_era_letters"))
     return (
         rf"(?:{eras})\s*(?:元|\d{{1,3}})\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?"
         rf"|(?<![\w.])[{letters}]\d{{1,2}}[./]\d{{1,2}}[./]\d{{1,2}}(?![\d.])"
@@ -328,8 +336,8 @@ def _date_in_words() -> str:
     """A date written in number words, as said aloud or typed to slip past a digit filter:
     "पंद्रह अगस्त उन्नीस सौ नब्बे", "fifteenth of August nineteen ninety". A day of one to three
     number words, a month, a year of two to five (with "hundred", "सौ", "thousand")."""
-    number = _words("number_words")
-    month = rf"(?:{ENGLISH_MONTH}|{_words('month_names')})\.?"
+    number = words_pattern("number_words")
+    month = rf"(?:{ENGLISH_MONTH}|{words_pattern('month_names')})\.?"
     word = rf"(?:{number})(?![\w{INDIC_MARKS}])"
     day = rf"{word}(?:[\s-]+{word}){{0,2}}"
     year = rf"{word}(?:[\s-]+(?:and\s+)?{word}){{1,4}}"
@@ -350,7 +358,7 @@ ANY_MONTH_DATE = (
 # "14.02.91", "5-Mar-90", "March 5th '90", "3 de maio de 1990", "5. März 1990"; `year` False: the
 # year may be left out ("dob 12 jan").
 def _date(year: bool) -> str:
-    month = rf"(?:{ENGLISH_MONTH}|{_words('month_names')})\.?"
+    month = rf"(?:{ENGLISH_MONTH}|{words_pattern('month_names')})\.?"
     year_part = rf",?[\s-]+(?:de\s+|del\s+)?{YEAR}"
     year_part = year_part if year else f"(?:{year_part})?"
     return (
@@ -366,12 +374,12 @@ def _birth_date() -> re.Pattern[str]:
     """A date within a few words after a date-of-birth cue ("dob:", "I was born on", "出生日期：").
     After "birthday" only a date with its year: "before her birthday on 12 June" is a delivery
     date."""
-    between = rf"(?:[\s.:,：-]*(?:{_cue_words('birth_connectors')}))*[\s.:,：-]*"
-    born = rf"(?:{_cue_words('birth_cues')}){between}(?P<date>{_date(year=False)})"
-    birthday = rf"(?:{_cue_words('birthday_cues')}){between}(?P<dated>{_date(year=True)})"
+    between = rf"(?:[\s.:,：-]*(?:{cue_words_pattern('birth_connectors')}))*[\s.:,：-]*"
+    born = rf"(?:{cue_words_pattern('birth_cues')}){between}(?P<date>{_date(year=False)})"
+    birthday = rf"(?:{cue_words_pattern('birthday_cues')}){between}(?P<dated>{_date(year=True)})"
     # "my DOB for the age check on the wine set: 1999-05-27": a whole date later in the same
     # sentence as a date-of-birth cue is that date too.
-    far = rf"(?:{_cue_words('birth_date_nouns')})[^.!?\n。]{{0,60}}?[\s:：,-](?P<far>{_date(year=True)})"
+    far = rf"(?:{cue_words_pattern('birth_date_nouns')})[^.!?\n。]{{0,60}}?[\s:：,-](?P<far>{_date(year=True)})"
     return re.compile(rf"(?:{born}|{birthday}|{far})(?![^\W{SPACELESS}]|')", re.I)
 
 

@@ -15,7 +15,7 @@ import ipaddress
 import re
 from functools import cache
 
-from common.address_words import _cue_words
+from common.redact_words import cue_words_pattern
 
 IP_TAG = "[IP]"
 _IPV4 = re.compile(r"(?<![\w.:])(?P<v>[vV])?(?P<ip>\d{1,3}(?:\.\d{1,3}){3})(?![\w:]|\.\d)")
@@ -28,8 +28,8 @@ def _before(key: str) -> re.Pattern[str]:
     """An address's word among the three words before it; a version's word anywhere in the
     sentence's 40 characters before it ("firmware update from 10.2.0.15 to 10.3.0.1")."""
     if key == "ip_cues":
-        return re.compile(rf"(?:{_cue_words(key)})\W*(?:\w+\W+){{0,2}}$", re.I)
-    return re.compile(rf"(?:{_cue_words(key)})(?:(?![.!?]\s)[^\n]){{0,40}}$", re.I)
+        return re.compile(rf"(?:{cue_words_pattern(key)})\W*(?:\w+\W+){{0,2}}$", re.I)
+    return re.compile(rf"(?:{cue_words_pattern(key)})(?:(?![.!?]\s)[^\n]){{0,40}}$", re.I)
 
 
 def _ipv4(m: re.Match[str], text: str) -> bool:

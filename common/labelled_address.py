@@ -17,13 +17,12 @@ from common.address_words import (
     _address_like,
     _address_words,
     _clause_end,
-    _cue_words,
-    _data,
     _labelled_line_start,
     _not_after_unit,
     _tokens,
 )
 from common.postcodes import _postcode_candidates
+from common.redact_words import cue_words_pattern, word_list
 
 # A house, flat or building number as any script writes it: "12", "д.12", "12а", "45/2", "B-204".
 # Turkish writes "No:215 D:8"; a letter of an Indic script carries its vowel sign ("২৪/বি").
@@ -45,7 +44,11 @@ MAX_PART_TOKENS = 8
 @cache
 def _line_words() -> frozenset[str]:
     """Street and unit words of every script in the data, lower case and without their dot."""
-    words = [*_data()["address_line_words"], *_data()["street_prefixes"], *_data()["street_prefixes_number_after"]]
+    words = [
+        *word_list("address_line_words"),
+        *word_list("street_prefixes"),
+        *word_list("street_prefixes_number_after"),
+    ]
     return _address_words() | frozenset(w.lower().rstrip(".") for w in words)
 
 
@@ -61,7 +64,7 @@ def _numbered_part(tokens: list[tuple[int, int, str]]) -> bool:
 
 @cache
 def _locality_words() -> frozenset[str]:
-    return frozenset(w.lower().rstrip(".") for w in _data()["locality_words"])
+    return frozenset(w.lower().rstrip(".") for w in word_list("locality_words"))
 
 
 def _locality_part(tokens: list[tuple[int, int, str]]) -> bool:
@@ -148,7 +151,7 @@ def line_parts(
 
 @cache
 def _shop_contact() -> re.Pattern[str]:
-    return re.compile(_cue_words("shop_contact_cues"), re.I)
+    return re.compile(cue_words_pattern("shop_contact_cues"), re.I)
 
 
 def read_parts(text: str, parts: list[list[tuple[int, int, str]]]) -> list[tuple[int, int, str]]:
@@ -232,7 +235,7 @@ def _without_chat_tail(tokens: list[tuple[int, int, str]]) -> list[tuple[int, in
 
 @cache
 def _time_openers() -> frozenset[str]:
-    return frozenset(w.lower() for w in _data()["time_openers"])
+    return frozenset(w.lower() for w in word_list("time_openers"))
 
 
 def _cued_lines(text: str) -> list[tuple[int, int, str]]:

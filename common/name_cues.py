@@ -11,7 +11,7 @@ from functools import cache
 
 import regex
 
-from common.address_words import _data, _labelled_line_start
+from common.address_words import _labelled_line_start
 from common.cjk_names import _chinese_full_name, _cjk_self_introductions, chinese_addressees, chinese_word_not_name
 from common.name_positions import positioned_names
 from common.name_reading import (
@@ -41,6 +41,7 @@ from common.name_words import (
     _script,
     merged_spans,
 )
+from common.redact_words import word_list
 
 
 @cache
@@ -290,7 +291,7 @@ def _caseless_name_of(text: str, words: list[regex.Match[str]], offset: int, cue
 
 @cache
 def _product_after() -> re.Pattern[str]:
-    units = "|".join(re.escape(u) for u in _data()["not_after_unit_number"])
+    units = "|".join(re.escape(u) for u in word_list("not_after_unit_number"))
     return re.compile(
         # one or two lower-case words may name the kind between ("Milton Thermosteel flask, 1 litre")
         rf"(?:[ \t]+[a-z]+){{0,2}}[ \t]*,?[ \t]*(?:[^\W\d_]+\d[\w-]*|\d+(?:[.,]\d+)?[ \t]*(?:{units})(?![\w]))",

@@ -17,7 +17,6 @@ from functools import cache
 
 import regex
 
-from common.address_words import _data
 from common.name_reading import _longest_name, _run
 from common.name_words import (
     _ODD_IN_NAME,
@@ -33,6 +32,7 @@ from common.name_words import (
     has_strong_ending,
     holder_full_name,
 )
+from common.redact_words import word_list
 
 # What closes a part of a message: a comma, semicolon or sentence end of any script.
 _PART_END = r"[,，、،;；.。!！?？]"
@@ -52,7 +52,7 @@ _AFTER_NUMBERED_PART = regex.compile(rf"\d\w{{0,2}}[ \t]*{_COMMA}[ \t]*$")
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(w.lower() for w in _data()["address_abbreviations"])
+    return frozenset(w.lower() for w in word_list("address_abbreviations"))
 
 
 def _capitalised(words: list[str]) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from common.address_words import _data
+from common.redact_words import word_list
 
 NAME_TAG = "[NAME]"
 
@@ -152,11 +152,10 @@ def _everyday_english(word: str) -> bool:
 
 @cache
 def _not_name_words() -> frozenset[str]:
-    data = _data()
     # a contact word ends a name told before its number ("ผู้รับ สมศรี ใจดี โทร ...": "tel")
     words = [*_names_data()["not_name_words"], *_names_data()["name_particles"], *_names_data()["contact_words"]]
     for key in ("street_suffixes", "street_prefixes", "street_endings", "address_words", "unit_words", "floor_words"):
-        words += data[key]
+        words += word_list(key)
     return frozenset(w.lower().rstrip(".") for w in words)
 
 
@@ -232,6 +231,10 @@ def _full_name(words: list[str], explicit: bool) -> bool:
         # two words only: a third such word is as often the sentence going on ("اسمي سعيد الغامدي
         # وأريد ...", "and I want")
         kinds = [k or _cued_name_word(w) for w, k in zip(core, kinds, strict=True)]
+        # a given name that is also a word a name never holds elsewhere ("will", "may"), before a
+        # family name no sentence is made of: "the booking is under will dsouza" (set AF)
+        if not kinds[0] and core[0].lower() in _name_lists()[0] and kinds[1] in ("listed", "uncommon"):
+            kinds[0] = "listed" if not _everyday_english(core[1].lower()) else ""
     if "" in kinds or kinds.count("initial") > 1 or "listed" not in kinds and not explicit:
         return False
     if kinds[0] == "initial" and len(core) < 3 and kinds[1] != "listed":

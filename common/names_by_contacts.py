@@ -10,7 +10,6 @@ from functools import cache
 
 import regex
 
-from common.address_words import _data
 from common.cjk_names import (
     _cjk_holder,
     _cjk_list_name,
@@ -35,6 +34,7 @@ from common.name_words import (
     holder_full_name,
     merged_spans,
 )
+from common.redact_words import word_list
 
 # A full stop after a word, not an initial's: no name runs across it ("Warszawa. Jan Kowalski").
 SENTENCE_END = regex.compile(r"\p{L}[\p{L}\p{M}]+\.\s")
@@ -65,7 +65,7 @@ def _contact_after() -> re.Pattern[str]:
     """Contact details right after a name: a comma or colon, the detail's own word perhaps
     ("Νίκος Παπαδόπουλος, τηλ. [PHONE]", "கார்த்திக் ராஜா, கைபேசி [PHONE]", "Claire Dubois, IBAN
     [IBAN]", an identity document's "NIE [ID]"), then its tag."""
-    identity = [w for key in _IDENTITY_WORD_KEYS for w in _data()[key]]
+    identity = [w for key in _IDENTITY_WORD_KEYS for w in word_list(key)]
     listed = sorted({*_names_data()["contact_words"], *identity}, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in listed)
     words = rf"(?<![^\W_])(?<![\u0300-\u036f\u0900-\u0dff]){_HEBREW_PROCLITIC}(?:{alternatives})(?![^\W_])(?![\u0900-\u0dff])"
@@ -121,6 +121,9 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
             if cased and (named or _caseless_contact_name(text, run, tag.group())):
                 spans.append((run[0].start(), run[-1].end()))
                 break
+            if _lower_case_listed_name(names):
+                spans.append((run[0].start(), run[-1].end()))
+                break
         found = _cjk_name_before().search(text, start, tag.start()) if cjk else None
         if found and found.group("name") not in _detail_words():
             spans.append((found.start("name"), found.end("name")))
@@ -151,12 +154,59 @@ def names_beside_contacts(text: str, cjk: bool = True) -> str:
             spans.append((m.start(group), m.start(group) + words[-1].end()))
     if re.search(_HOLDER_TAGS, text):
         spans += _caseless_edge_parts(text) + _caseless_before_dative(text)
+    spans += _mailbox_names(text)
     for start, end in sorted(merged_spans(spans), reverse=True):
         if not _person_named_brand().fullmatch(text[start:end]):
             text = text[:start] + NAME_TAG + text[end:]
     # a family name a cue's reading stopped short of ("[NAME] Butt [PHONE]": no list holds "Butt")
     # not the detail's own word after a form's gap ("[NAME]   Passport: [ID]")
     return _name_tail().sub(lambda m: m.group() if _tail_is_detail_word(m.group()) else NAME_TAG, text)
+
+
+# An e-mail address as RFC 5322 writes a mailbox, `display-name <address>` ("From: Daniel Kim
+# <[EMAIL]>", "De : Julien Moreau <[EMAIL]>", '"Kim, Daniel" <…>'): the words before the bracketed
+# address are its owner's name, a person's or a desk's ("Customer Care <[EMAIL]>").
+_MAILBOX = regex.compile(r"(?P<name>[^\n<>\[\]]{1,80}?)[ \t]*[\"']?[ \t]*<[ \t]*\[EMAIL\][ \t]*>")
+
+
+def _mailbox_names(text: str) -> list[tuple[int, int]]:
+    """The display name of a mailbox: the last two to four words before "<[EMAIL]>", capitalised
+    (or in capitals), read as after an explicit cue: each a name word (a names list's, or one
+    no language uses often), since the format says a name stands there; a desk's words ("Customer
+    Care", "Team Flipkart") are none, and a firm's brand named after a person stays."""
+    spans = []
+    for m in _MAILBOX.finditer(text):
+        part = m.group("name").rstrip(" \t\"'")
+        words = list(_WORD.finditer(part))
+        for n in (4, 3, 2):
+            run = words[-n:]
+            if len(run) < n or run[-1].end() != len(part):
+                continue
+            joined = part[run[0].start() :]
+            if _ODD_IN_NAME.search(joined.replace(",", " ").replace("  ", " ")):
+                continue
+            names = [w.group().rstrip(",") for w in run]
+            if not all(w[0].isupper() for w in names) or _person_named_brand().fullmatch(joined):
+                continue
+            # "Kim, Daniel": the family name first, as a directory writes it
+            names = names[1:] + names[:1] if "," in joined else names
+            if _full_name(names, True):
+                spans.append((m.start("name") + run[0].start(), m.start("name") + run[-1].end()))
+                break
+    return spans
+
+
+def _lower_case_listed_name(names: list[str]) -> bool:
+    """Two or three words typed in lower case right before the details they hold ("direkt an
+    jonas weber [ADDRESS]": the recipient's line above the street's, as every region's address
+    format writes it): a name when a names list holds every word, a given name first, and none is
+    an everyday English word. Chat is typed in lower case; a place or a shop's words are seldom
+    all a names list's."""
+    if not 2 <= len(names) <= 3 or not all(w.islower() and w.isalpha() for w in names):
+        return False
+    if names[0] not in _name_lists()[0]:
+        return False
+    return all(_kind(w) == "listed" and not _everyday_english(w) for w in names)
 
 
 def _tail_is_detail_word(tail: str) -> bool:
@@ -170,7 +220,7 @@ def _detail_words() -> frozenset[str]:
     before its tag such a word is the detail's label, no holder's name, though it opens with a
     family name's character."""
     keys = (*_IDENTITY_WORD_KEYS, "bank_account_cues", "bank_branch_cues")
-    return frozenset(w for key in keys for w in _data()[key]) | frozenset(_names_data()["contact_words"])
+    return frozenset(w for key in keys for w in word_list(key)) | frozenset(_names_data()["contact_words"])
 
 
 def _signed_with_given_name(text: str, m: re.Match[str], group: str, words: list[regex.Match[str]]) -> bool:

@@ -10,12 +10,12 @@ from functools import cache
 
 from stdnum import ean
 
-from common.address_words import _cue_words, _words  # one reading of redact.yaml
+from common.redact_words import cue_words_pattern, words_pattern  # one reading of redact.yaml
 
 
 @cache
 def phone_cue() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_cue_words('phone_cues')})[^\d+()]{{0,20}}$", re.I)
+    return re.compile(rf"(?:{cue_words_pattern('phone_cues')})[^\d+()]{{0,20}}$", re.I)
 
 
 @cache
@@ -25,7 +25,7 @@ def identifier_cue() -> re.Pattern[str]:
     # the word's edges hold in any script: "ऑर्डर 30551872", "订单号2025…"
     return re.compile(
         # the number's own mark in other languages too: "Заказ № …", "nº", "nr", Arabic "رقم"
-        rf"(?:{_cue_words('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-|№|n[º°]\.?|nr\.?|رقم)\s*)*"
+        rf"(?:{cue_words_pattern('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-|№|n[º°]\.?|nr\.?|رقم)\s*)*"
         rf"(?:[\w-]*\d[\w-]*[:,]?\s+(?:(?:and|or|&)\s+)?)*$",
         re.I,
     )
@@ -33,12 +33,12 @@ def identifier_cue() -> re.Pattern[str]:
 
 @cache
 def identifier_after() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{_cue_words('identifier_cues_after')})", re.I)
+    return re.compile(rf"\s*(?:{cue_words_pattern('identifier_cues_after')})", re.I)
 
 
 @cache
 def _number_of_record() -> re.Pattern[str]:
-    heads, links = _words("number_of_record_heads"), _words("number_of_record_links")
+    heads, links = words_pattern("number_of_record_heads"), words_pattern("number_of_record_links")
     return re.compile(rf"(?<!\w)(?:{heads})\s+(?:{links})\s+(?:(?:the|my|this|that|your|ur)\s+)?$", re.I)
 
 
@@ -58,7 +58,7 @@ def named_as_identifier(text: str, start: int) -> bool:
 
 @cache
 def _shop_contact() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_cue_words('shop_contact_cues')})(?P<between>[^.!?\n。]{{0,40}})$", re.I)
+    return re.compile(rf"(?:{cue_words_pattern('shop_contact_cues')})(?P<between>[^.!?\n。]{{0,40}})$", re.I)
 
 
 def shops_own(text: str, start: int) -> bool:
@@ -66,12 +66,12 @@ def shops_own(text: str, start: int) -> bool:
     none of the shopper's own between: "ur call centre 080-4718-2200", "the QR at ur counter shows
     …@hdfcbank" are shop text; "your shop id but … my own id is …@axl" is not."""
     cue = _shop_contact().search(text[max(0, start - 60) : start])
-    return bool(cue) and not re.search(_cue_words("personal_owner_words"), cue.group("between"), re.I)
+    return bool(cue) and not re.search(cue_words_pattern("personal_owner_words"), cue.group("between"), re.I)
 
 
 @cache
 def identifier_word() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_cue_words('identifier_cues')})", re.I)
+    return re.compile(rf"(?:{cue_words_pattern('identifier_cues')})", re.I)
 
 
 def product_code(digits: str) -> bool:

@@ -11,8 +11,8 @@ from functools import cache
 
 from stdnum import iban, luhn
 
-from common.address_words import NOT_AFTER_WORD, NOT_BEFORE_WORD, _cue_words, _data
 from common.number_cues import identifier_cue, identifier_word, product_code
+from common.redact_words import NOT_AFTER_WORD, NOT_BEFORE_WORD, card_networks, cue_words_pattern
 
 # An IBAN: country code, two check digits, then 11-30 letters or digits, written in one run or
 # in groups of four set apart by spaces or dashes (the last group shorter), or in groups of any
@@ -79,7 +79,7 @@ def tag_iban(match: re.Match[str]) -> str:
 
 @cache
 def _card_cue() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_cue_words('card_cues')})[^\d]{{0,20}}$", re.I)
+    return re.compile(rf"(?:{cue_words_pattern('card_cues')})[^\d]{{0,20}}$", re.I)
 
 
 def _card_layout(text: str) -> bool:
@@ -134,19 +134,6 @@ def tag_cards(match: re.Match[str]) -> str:
     return text[: best[0] + 1] + "[CARD]" + text[best[1] :]
 
 
-@cache
-def _networks() -> list[tuple[list[tuple[int, int]], list[list[int]]]]:
-    """(prefix ranges, printed layouts) of each card network in the data."""
-    out = []
-    for network in _data()["card_networks"]:
-        ranges = []
-        for prefix in network["prefixes"]:
-            low, _, high = str(prefix).partition("-")
-            ranges.append((int(low), int(high or low)))
-        out.append((ranges, network["layouts"]))
-    return out
-
-
 def _network_layout(text: str) -> bool:
     """Digit groups printed exactly as a card network prints its cards ("4111 1111 1111 1112":
     a Visa's 4-4-4-4) and opening with that network's prefix: a card with a mistyped digit,
@@ -155,8 +142,10 @@ def _network_layout(text: str) -> bool:
     if len(groups) < 3 or len({m.group() for m in SEPARATED.finditer(text)}) != 1:
         return False  # one separator throughout, as printed
     digits = "".join(groups)
-    sizes = [len(g) for g in groups]
-    for ranges, layouts in _networks():
-        if sizes in layouts and any(low <= int(digits[: len(str(low))]) <= high for low, high in ranges):
+    sizes = tuple(len(g) for g in groups)
+    for network in card_networks():
+        if sizes in network.layouts and any(
+            low <= int(digits[: len(str(low))]) <= high for low, high in network.prefixes
+        ):
             return True
     return False

@@ -30,17 +30,17 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from common.address_words import _data, _words
 from common.name_cues import full_names
 from common.name_words import _NAME_WORD, _WORD, NAME_TAG, _name_lists
+from common.redact_words import word_list, words_pattern
 
 
 @cache
 def _titled_name() -> re.Pattern[str]:
-    titles = _words("name_titles")
-    lower = "|".join(re.escape(t.lower()) for t in _data()["name_titles"])
+    titles = words_pattern("name_titles")
+    lower = "|".join(re.escape(t.lower()) for t in word_list("name_titles"))
     # Ranks and name abbreviations that are a title only with their dot ("Lt. Col.", "Mohd.")
-    dotted = _words("dotted_name_titles")
+    dotted = words_pattern("dotted_name_titles")
     # A title as written ("Mrs", "Mrs.") or in lower case with its dot ("mrs."), then one to
     # three name words; a lower-case name only after a lower-case dotted title ("mrs. kapoor").
     # Titles may stand two or three together ("Lt. Col. Rajesh Bhatnagar", "Smt. Dr. Kavita Rao").
@@ -52,21 +52,46 @@ def _titled_name() -> re.Pattern[str]:
 
 
 @cache
+def _undotted_titled() -> re.Pattern[str]:
+    """A lower-case title with no dot, then up to two initials and one or two lower-case words:
+    "mr d patel", "mrs gupta", "smt k. lakshmi devi" (`undotted_lower_titles`)."""
+    titles = words_pattern("undotted_lower_titles")
+    return re.compile(
+        rf"(?<![\w.'’])(?:{titles})[ \t]+(?P<name>(?:[a-z]\.?[ \t]+){{0,2}}[a-z]{{3,}}(?:[ \t]+[a-z]{{3,}})?)(?![\w'’])"
+    )
+
+
+def _lower_name_words(words: list[str]) -> int:
+    """How many of these lower-case words, initials aside, a name after a title runs over: each a
+    names list's word ("gupta", "d patel", "smith"; "mrs gupta ji": 1)."""
+    from common.name_words import _kind
+
+    count = 0
+    for word in words:
+        if len(word.rstrip(".")) == 1:
+            count += 1
+            continue
+        if _kind(word) != "listed":
+            break
+        count += 1
+    return count if count and len(words[count - 1].rstrip(".")) > 1 else 0
+
+
+@cache
 def _brand() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_words('titled_brands')})\b", re.I)
+    return re.compile(rf"(?:{words_pattern('titled_brands')})\b", re.I)
 
 
 @cache
 def _no_name() -> re.Pattern[str]:
     """A title before a job or a claim ("Sr. Manager", "Dr. Recommended"): no person."""
-    return re.compile(rf"\S+\s+(?:{_words('not_names_after_title')})\b", re.I)
+    return re.compile(rf"\S+\s+(?:{words_pattern('not_names_after_title')})\b", re.I)
 
 
 @cache
 def _chinese_name() -> re.Pattern[str]:
-    data = _data()
-    not_surname = "".join(data["chinese_not_surnames"])
-    titles = "|".join(map(re.escape, data["chinese_name_titles"]))
+    not_surname = "".join(word_list("chinese_not_surnames"))
+    titles = "|".join(map(re.escape, word_list("chinese_name_titles")))
     return re.compile(rf"(?<![{not_surname}])[\u4e00-\u9fff](?<![{not_surname}])(?:{titles})")
 
 
@@ -93,7 +118,14 @@ def titled_names(text: str) -> str:
     def tag(m: re.Match[str]) -> str:
         return m.group() if _brand().match(m.group()) or _no_name().match(m.group()) else NAME_TAG
 
-    return _chinese_name().sub(NAME_TAG, _titled_name().sub(tag, text))
+    text = _chinese_name().sub(NAME_TAG, _titled_name().sub(tag, text))
+    for m in reversed(list(_undotted_titled().finditer(text))):
+        words = m.group("name").split()
+        taken = _lower_name_words(words)
+        if taken and not _brand().match(text, m.start()):
+            end = m.start("name") + len(" ".join(words[:taken])) if "  " not in m.group("name") else m.end("name")
+            text = text[: m.start("name")] + NAME_TAG + text[end:]
+    return text
 
 
 def titled_brands(brands: Iterable[str]) -> list[str]:

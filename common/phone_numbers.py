@@ -13,7 +13,6 @@ from functools import cache, lru_cache
 import phonenumbers
 from stdnum import ean
 
-from common.address_words import NOT_AFTER_WORD, NOT_BEFORE_WORD, SPACELESS, _data, _words
 from common.name_words import merged_spans
 from common.number_cues import (
     identifier_after,
@@ -23,6 +22,14 @@ from common.number_cues import (
     phone_cue,
     product_code,
     shops_own,
+)
+from common.redact_words import (
+    NOT_AFTER_WORD,
+    NOT_BEFORE_WORD,
+    SPACELESS,
+    alternation,
+    word_list,
+    word_map,
 )
 
 # Checking numbers against some fifty regions' plans compiles more of libphonenumber's patterns
@@ -55,7 +62,7 @@ PHONE_DIGITS = re.compile(rf"{NOT_AFTER_WORD}(?<!\+)\+?\(?\d(?:[\d ()\-/]|\.(?!\
 def _spelled_digits() -> re.Pattern[str]:
     """A run of seven or more digits written as words or single digits ("nine eight 4 five ...",
     "double seven"): a number read out, or hidden from a digit filter."""
-    digit = rf"(?:(?:double|triple)\s+)?(?:{_words('digit_words')}|\d{{1,5}})"
+    digit = rf"(?:(?:double|triple)\s+)?(?:{alternation(word_map('digit_words'))}|\d{{1,5}})"
     return re.compile(rf"(?<![\w+])(?:{digit}[\s,.-]+){{6,}}{digit}(?![\w])", re.I)
 
 
@@ -70,7 +77,7 @@ def disguised_phones(text: str) -> str:
     typed with look-alike letters (a valid number once read as digits, or after a phone cue)."""
 
     def tag(match: re.Match[str]) -> str:
-        words = _data()["digit_words"]
+        words = word_map("digit_words")
         count, repeat = 0, 1
         for token in re.findall(r"\w+", match.group().lower()):
             if token in ("double", "triple"):
@@ -112,7 +119,7 @@ def phones(text: str) -> str:
             continue
         start, end = max(0, stretch.start() - 1), min(len(text), stretch.end() + 1)
         window = text[start:end]
-        for region in _data()["phone_regions"]:
+        for region in word_list("phone_regions"):
             for m in phonenumbers.PhoneNumberMatcher(window, region, leniency=phonenumbers.Leniency.STRICT_GROUPING):
                 # Not service codes ("1695" in DE), nor a barcode read as 00 + a US number.
                 if sum(ch.isdigit() for ch in m.raw_string) >= 7 and not product_code(m.raw_string):
@@ -158,7 +165,7 @@ def _before_clause_dash(raw: str) -> str:
     head = re.split(r" - ", raw, maxsplit=1)[0]
     if head == raw:
         return raw
-    for region in ["ZZ"] if head.startswith("+") else _data()["phone_regions"]:
+    for region in ["ZZ"] if head.startswith("+") else word_list("phone_regions"):
         try:
             if phonenumbers.is_valid_number(phonenumbers.parse(head, None if region == "ZZ" else region)):
                 return head
@@ -201,7 +208,7 @@ def _mobile_regrouped(raw: str) -> bool:
     raw = raw.strip()
     if not REGROUPED.fullmatch(raw) or not 10 <= sum(ch.isdigit() for ch in raw) <= 11:
         return False
-    for region in _data()["phone_regions"]:
+    for region in word_list("phone_regions"):
         try:
             number = phonenumbers.parse(raw, region)
         except phonenumbers.NumberParseException:
@@ -257,7 +264,7 @@ def _business_number(raw: str) -> bool:
     is a business's when every reading is a toll-free, shared-cost, premium-rate or UAN line."""
     written = [len(g) for g in re.findall(r"\d+", raw)]
     readings, grouped = set(), set()
-    for region in ["ZZ"] if raw.lstrip().startswith("+") else _data()["phone_regions"]:
+    for region in ["ZZ"] if raw.lstrip().startswith("+") else word_list("phone_regions"):
         try:
             number = phonenumbers.parse(raw, None if region == "ZZ" else region)
         except phonenumbers.NumberParseException:

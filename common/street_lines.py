@@ -21,12 +21,11 @@ from common.address_words import (
     _clause_end,
     _clause_start,
     _connectors,
-    _data,
     _not_after_unit,
     _tokens,
     _unit_words,
-    _words,
 )
+from common.redact_words import word_groups, word_list, words_pattern
 
 # The digits of a price: after a currency sign or code.
 NOT_PRICE = (
@@ -44,9 +43,9 @@ def _street_patterns() -> list[re.Pattern[str]]:
     # settings" and "ships 3 via air" are English.
     named = rf"(?:{particles}+(?i:{name})|(?-i:{name}))(?:\s(?-i:{name})){{0,2}}"
     ordinal = r"\d{1,3}(?:st|nd|rd|th)"
-    kinds = rf"(?:{_words('street_suffixes')})\b\.?"
-    romance = rf"(?:{_words('street_prefixes')})\s+{named}"
-    number_after = rf"(?:{_words('street_prefixes_number_after')})\s+{named}"
+    kinds = rf"(?:{words_pattern('street_suffixes')})\b\.?"
+    romance = rf"(?:{words_pattern('street_prefixes')})\s+{named}"
+    number_after = rf"(?:{words_pattern('street_prefixes_number_after')})\s+{named}"
     return [
         # "221B Baker Street", "1600 Pennsylvania Avenue", "No. 14, Gandhi Street": capitalised
         # name, then its kind
@@ -59,11 +58,11 @@ def _street_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"\b{house},?\s+{romance}", re.I),
         re.compile(rf"\b{number_after}\s+{house}\b", re.I),
         # "Hauptstraße 5", "Kerkstraat 12a"
-        re.compile(rf"\b[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:{_words('street_endings')})\s*{house}\b", re.I),
+        re.compile(rf"\b[A-ZÀ-ÖØ-ÞĀ-ſ]\w*(?:{words_pattern('street_endings')})\s*{house}\b", re.I),
         # "my address is 350 fifth avenue": any case after a word that announces an address
         re.compile(
-            rf"(?P<cue>\b(?:{_words('address_cues')})(?:\s*(?:is|:))?\s+){house}\s+(?:[\w'’.-]+\s+){{1,3}}"
-            rf"(?:{_words('street_suffixes')})\b\.?",
+            rf"(?P<cue>\b(?:{words_pattern('address_cues')})(?:\s*(?:is|:))?\s+){house}\s+(?:[\w'’.-]+\s+){{1,3}}"
+            rf"(?:{words_pattern('street_suffixes')})\b\.?",
             re.I,
         ),
     ]
@@ -77,17 +76,17 @@ def _reversed_street() -> re.Pattern[str]:
     house = r"\d{1,5}(?:/\d{1,5})?[A-Za-z]?"
     name = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*"
     return re.compile(
-        rf"\b(?:{name}\s+){{1,3}}(?:{_words('street_suffixes')})\.?,?\s+(?:No\.?\s*)?{house}\b(?P<end>\s*(?:[,;]|\.(?!\d)|$))?"
+        rf"\b(?:{name}\s+){{1,3}}(?:{words_pattern('street_suffixes')})\.?,?\s+(?:No\.?\s*)?{house}\b(?P<end>\s*(?:[,;]|\.(?!\d)|$))?"
     )
 
 
 @cache
 def _unit_patterns() -> list[re.Pattern[str]]:
     """A flat, house or plot number written beside a street line belongs to it."""
-    unit = rf"\b(?:{_words('unit_words')})\.?\s*(?:no\.?\s*)?#?\s*[\w/-]*\d[\w/-]*"
+    unit = rf"\b(?:{words_pattern('unit_words')})\.?\s*(?:no\.?\s*)?#?\s*[\w/-]*\d[\w/-]*"
     tag = re.escape(ADDRESS_TAG)
     # and a unit word whose number a street line took ("Flat 12A Orchid Towers", "House 7 Elm Lane")
-    bare_unit = rf"\b(?:{_words('unit_words')})\.?\s*(?:no\.?\s*)?#?\s*"
+    bare_unit = rf"\b(?:{words_pattern('unit_words')})\.?\s*(?:no\.?\s*)?#?\s*"
     return [
         re.compile(rf"{unit},?\s*{tag}", re.I),
         re.compile(rf"{tag},?\s*{unit}", re.I),
@@ -107,7 +106,7 @@ def _japanese_line() -> re.Pattern[str]:
 
 @cache
 def _japanese_mark() -> re.Pattern[str]:
-    marks = _data()["japanese_address_marks"]
+    marks = word_list("japanese_address_marks")
     suffixes = "|".join(re.escape(m) for m in marks if m.startswith("-"))
     words = "|".join(re.escape(m) for m in marks if not m.startswith("-"))
     # and Japan's postcode, three digits, a dash, four: "Chiyoda City, Tokyo 100-0005"
@@ -120,7 +119,7 @@ def _japanese_kanji_line() -> re.Pattern[str]:
     a district, then its block and lot in digits (with dashes or 丁目/番/号), as Japan writes an
     address in its own script; it opens after the prefecture (都, 道, 府, 県) or at the start of a
     run of CJK text. Dashed or 丁目 numbers only: China's lines number with 号 (`_chinese_line`)."""
-    data = _data()["japanese_kanji_address"]
+    data = word_groups("japanese_kanji_address")
     units = "".join(data["units"])
     openers = "".join(data["openers"])
     dash = r"[-－‐]"
@@ -152,7 +151,7 @@ def _chinese_line() -> re.Pattern[str]:
     街, 道...) with its number (号, 弄), then the building, entrance and room. It opens after a
     city or province (市, 省, left in clear as too coarse to name anyone), a word such as 到 or
     在, or a character of another script. Marks and openers are data."""
-    data = _data()["chinese_address"]
+    data = word_groups("chinese_address")
     han = "[\u3400-\u9fff]"
     opener = "".join(data["openers"])
     # a place name's characters: not a city's or province's mark, nor an opener
@@ -161,9 +160,15 @@ def _chinese_line() -> re.Pattern[str]:
     road = f"{name}{{1,10}}?(?:{'|'.join(sorted(data['roads'], key=len, reverse=True))})"
     units = "|".join(sorted(data["units"], key=len, reverse=True))
     number = r"\d{1,5}(?:-\d{1,4})?"
-    # A space may stand either side of a number ("文三路 478 号 2 单元 1502 室"), as typed between
-    # digits and characters; a bare number after the last mark only glued to it.
-    tail = rf"(?:[ \t]?{han}{{0,8}}?[A-Za-z]?\d{{0,5}}[A-Za-z]?[ \t]?(?:{units})|[A-Za-z]?\d{{1,5}}[A-Za-z]?(?!\d))*"
+    # A space may stand either side of a number ("文三路 478 号 2 单元 1502 室", "10号院 3号楼1502"),
+    # as typed between digits and characters; a bare number after the last mark glued to it, or
+    # after a space a room's three to five digits that count or price nothing ("B座 2108").
+    counters = "|".join(re.escape(c) for c in sorted(data["counters"], key=len, reverse=True))
+    room = rf"[ \t]\d{{3,5}}(?![\d.,]|[ \t]?(?:{counters})(?![A-Za-z]))"
+    tail = (
+        rf"(?:[ \t]?{han}{{0,8}}?[ \t]?[A-Za-z]?\d{{0,5}}[A-Za-z]?[ \t]?(?:{units})|[A-Za-z]?\d{{1,5}}[A-Za-z]?(?!\d)"
+        rf"|{room})*"
+    )
     section = r"(?:[一二三四五六七八九十\d]{1,3}段)?"  # "人民南路四段11号": a road's section
     # a lane off the road before the house number ("忠孝東路四段216巷7號", Taiwan)
     lane = rf"(?:{number}[ \t]?[巷弄][ \t]?)?"
@@ -178,7 +183,7 @@ def _korean_line() -> re.Pattern[str]:
     """ "마포구 양화로 45, 101동 1203호", "강남구 역삼동 123-45": a district, then a road and its
     building number or a neighbourhood and its lot number, then the building, floor and flat.
     Marks are data (`korean_address`)."""
-    data = _data()["korean_address"]
+    data = word_groups("korean_address")
     hangul = "[\uac00-\ud7a3]"
 
     def marks(key: str) -> str:
@@ -206,21 +211,21 @@ UNIT_NUMBER = r"#?\s*(?:[A-Za-z]{1,2}-?)?\d{1,5}(?:[/-][0-9A-Za-z]{1,4}){0,4}[A-
 def _home_unit() -> re.Pattern[str]:
     """A home's unit word and number ("villa 22", "Flat 4B", "apt. no 5"), then what follows."""
     number = UNIT_NUMBER
-    return re.compile(rf"\b(?:{_words('home_unit_words')}){UNIT_GAP}{number}(?![\w/-])", re.I)
+    return re.compile(rf"\b(?:{words_pattern('home_unit_words')}){UNIT_GAP}{number}(?![\w/-])", re.I)
 
 
 @cache
 def _other_unit() -> re.Pattern[str]:
     number = UNIT_NUMBER
-    return re.compile(rf"\b(?:{_words('unit_words')}){UNIT_GAP}{number}(?=\s*,)", re.I)
+    return re.compile(rf"\b(?:{words_pattern('unit_words')}){UNIT_GAP}{number}(?=\s*,)", re.I)
 
 
 @cache
 def _floor_unit() -> re.Pattern[str]:
     """A floor named by its ordinal before the word, as its own part: "4th floor,", "3. OG,",
     "ground floor,"."""
-    ordinal = rf"(?:\d{{1,3}}(?:st|nd|rd|th|\.)|\b(?:{_words('floor_ordinals')}))"
-    return re.compile(rf"\b{ordinal}\s*(?:{_words('floor_words')})\b(?=\s*,)", re.I)
+    ordinal = rf"(?:\d{{1,3}}(?:st|nd|rd|th|\.)|\b(?:{words_pattern('floor_ordinals')}))"
+    return re.compile(rf"\b{ordinal}\s*(?:{words_pattern('floor_words')})\b(?=\s*,)", re.I)
 
 
 def _address_part(tokens: list[tuple[int, int, str]]) -> bool:

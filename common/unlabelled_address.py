@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from common.address_words import ADDRESS_TAG, TAG, THAI, _clause_end, _connectors, _data, _not_after_unit
+from common.address_words import ADDRESS_TAG, TAG, _clause_end, _connectors, _not_after_unit
 from common.labelled_address import (
     LOOSE_HOUSE_NUMBER,
     MAX_PART_TOKENS,
@@ -28,6 +28,7 @@ from common.labelled_address import (
 )
 from common.name_words import _everyday_english
 from common.postcodes import _postcode_candidates
+from common.redact_words import THAI, word_list
 
 Token = tuple[int, int, str]
 THAI_TEXT = re.compile(f"[{THAI}]")
@@ -109,24 +110,24 @@ def _cased(token: str) -> bool:
 @cache
 def _not_street_words() -> frozenset[str]:
     """Unit, floor and building words, and measures: no street's."""
-    words = [*_data()["unit_line_words"], *_data()["unit_words"], *_data()["floor_words"]]
+    words = [*word_list("unit_line_words"), *word_list("unit_words"), *word_list("floor_words")]
     return frozenset(w.lower() for w in words) | _not_after_unit()
 
 
 @cache
 def _places() -> frozenset[str]:
     """Locality words that are no everyday word as well."""
-    return frozenset(w.lower().rstrip(".") for w in _data()["locality_words"]) - _weak_places()
+    return frozenset(w.lower().rstrip(".") for w in word_list("locality_words")) - _weak_places()
 
 
 @cache
 def _weak_places() -> frozenset[str]:
-    return frozenset(w.lower() for w in _data()["weak_locality_words"])
+    return frozenset(w.lower() for w in word_list("weak_locality_words"))
 
 
 @cache
 def _floors() -> frozenset[str]:
-    return frozenset(w.lower() for w in _data()["floor_words"])
+    return frozenset(w.lower() for w in word_list("floor_words"))
 
 
 # A word's pieces: letters with their marks, a dot perhaps ("ул.", "রোড").

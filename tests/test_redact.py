@@ -60,12 +60,45 @@ def test_odd_but_valid_forms(text, expected):
 
 
 def test_word_lists_hold_only_words():
-    """YAML reads a bare no, on, off or yes as a boolean: Norway's "NO" once was."""
-    from common.address_words import _data
+    """YAML reads a bare no, on, off or yes as a boolean: Norway's "NO" once was. Every entry of
+    redact.yaml reads by its shape through the one reader (`common.redact_words`)."""
+    from common import redact_words
 
-    for key, value in _data().items():
-        if isinstance(value, list):
-            assert all(isinstance(item, str | dict) for item in value), key
+    shaped = {
+        "postcode_patterns": redact_words.word_map,
+        "digit_words": redact_words.word_map,
+        "japanese_kanji_address": redact_words.word_groups,
+        "chinese_address": redact_words.word_groups,
+        "korean_address": redact_words.word_groups,
+        "card_networks": lambda _key: redact_words.card_networks(),
+    }
+    for key in redact_words.keys():
+        assert shaped.get(key, redact_words.word_list)(key), key
+
+
+def test_a_wrong_shape_fails_where_it_is_read(monkeypatch):
+    from common import redact_words
+
+    monkeypatch.setattr(redact_words, "_entries", lambda: {"phone_regions": ["IN", False], "digit_words": ["one"]})
+    redact_words.word_list.cache_clear()
+    redact_words.word_map.cache_clear()
+    try:
+        with pytest.raises(TypeError, match="phone_regions holds False"):
+            redact_words.word_list("phone_regions")
+        with pytest.raises(TypeError, match="digit_words should be a dict"):
+            redact_words.word_map("digit_words")
+    finally:
+        redact_words.word_list.cache_clear()
+        redact_words.word_map.cache_clear()
+
+
+def test_card_networks_read_typed():
+    from common.redact_words import card_networks
+
+    visa = next(n for n in card_networks() if n.name == "Visa")
+    assert visa.prefixes == ((4, 4),) and (4, 4, 4, 4) in visa.layouts
+    mastercard = next(n for n in card_networks() if n.name == "Mastercard")
+    assert (2221, 2720) in mastercard.prefixes
 
 
 @pytest.mark.parametrize(
