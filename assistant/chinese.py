@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.carried_types import CarriedTypes
+from assistant.chinese_amounts import AmountReading
 from assistant.chinese_clauses import ClauseReading
 from assistant.chinese_constraints import ConstraintReading
 from assistant.chinese_held import HeldReading
@@ -83,7 +84,7 @@ class Reading:
     also: bool = False
 
 
-class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindReading, HeldReading):
+class ChineseReader(ConversationReading, ConstraintReading, AmountReading, ClauseReading, KindReading, HeldReading):
     """Reads Chinese messages against one shop's vocabulary.
 
     `is_type(words)` says whether a term phrase is a product type (the shop's or the general
