@@ -48,11 +48,12 @@ from assistant.compound_heads import HeadedCompounds
 from assistant.dialogue import Request
 from assistant.engine import SearchEngine
 from assistant.lexicon import KNOWN_BRANDS
+from assistant.modifier_kinds import ModifierKinds
 from assistant.spelling import ordinary_words
 from assistant.understand import Query
 from common.errors import ShopAssistError
 from common.language import is_chinese, simplified  # noqa: F401  (is_chinese: re-exported for callers)
-from common.models import MULTILINGUAL, Embedder, embedder
+from common.models import MULTILINGUAL, Embedder, embedder, encode_query
 from common.text import STOPWORDS, terms
 
 
@@ -114,6 +115,7 @@ class ChineseReader(ConversationReading, ConstraintReading, AmountReading, Claus
         brand_of: Callable[[str], str | None] | None = None,
         held_with: Callable[[list[str], str], int] | None = None,
         compound_kind: Callable[[str, list[str]], str | None] | None = None,
+        modifier_kind: Callable[[str, str], str | None] | None = None,
     ):
         self.is_type = is_type
         self.carried = carried
@@ -132,6 +134,8 @@ class ChineseReader(ConversationReading, ConstraintReading, AmountReading, Claus
         self.held_with = held_with or (lambda words, kind: 0)  # how many products of a kind hold words
         # the shop's narrower kind a compound names by its head (assistant.compound_heads)
         self.compound_kind = compound_kind or (lambda word, heads: None)
+        # the shop's kind a modifier names in place of one it lacks (assistant.modifier_kinds)
+        self.modifier_kind = modifier_kind or (lambda modifier, kind: None)
         # A catalog written in Chinese: its own kinds, matched before the English reading.
         self.shop_kinds = shop_kinds if shop_kinds else None
 
@@ -168,7 +172,7 @@ class ChineseReader(ConversationReading, ConstraintReading, AmountReading, Claus
             cases = [english for word, english in self.words["cases"].items() if word in text]
             case = f" ({', '.join(dict.fromkeys(cases))})" if cases else ""
             return Reading(f"what about {topic[0]}{about}{case}?")
-        text = self._without_owned_statements(self._without_owned(text))
+        text = self._without_earlier(self._without_owned_statements(self._without_owned(text)))
         text, replaced = self._replaced_colours(text)
         text, moves, instead = self._move(text)
         text, rating = self._rating(text)
@@ -466,6 +470,13 @@ def shop_reader(engine: SearchEngine) -> ChineseReader:
         held_with,
         HeadedCompounds(
             near.phrases, _multilingual, lexicon()["headed_compounds"]["margin"], lambda w: w not in brands
+        ).named,
+        ModifierKinds(
+            [p.title for p in catalog.products],
+            catalog.attribute_rows,
+            lambda words: understander.carried(words) and understander.is_any_type(words),
+            lambda texts: np.stack([encode_query(engine.retriever.embed, t) for t in texts]),
+            lexicon()["modifier_kinds"]["similarity"],
         ).named,
     )
 
