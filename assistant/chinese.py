@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.carried_types import CarriedTypes
+from assistant.chinese_amounts import AmountReading
 from assistant.chinese_clauses import ClauseReading
 from assistant.chinese_constraints import ConstraintReading
 from assistant.chinese_held import HeldReading
@@ -47,11 +48,12 @@ from assistant.compound_heads import HeadedCompounds
 from assistant.dialogue import Request
 from assistant.engine import SearchEngine
 from assistant.lexicon import KNOWN_BRANDS
+from assistant.modifier_kinds import ModifierKinds
 from assistant.spelling import ordinary_words
 from assistant.understand import Query
 from common.errors import ShopAssistError
 from common.language import is_chinese, simplified  # noqa: F401  (is_chinese: re-exported for callers)
-from common.models import MULTILINGUAL, Embedder, embedder
+from common.models import MULTILINGUAL, Embedder, embedder, encode_query
 from common.text import STOPWORDS, terms
 
 
@@ -83,7 +85,7 @@ class Reading:
     also: bool = False
 
 
-class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindReading, HeldReading):
+class ChineseReader(ConversationReading, ConstraintReading, AmountReading, ClauseReading, KindReading, HeldReading):
     """Reads Chinese messages against one shop's vocabulary.
 
     `is_type(words)` says whether a term phrase is a product type (the shop's or the general
@@ -113,6 +115,7 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         brand_of: Callable[[str], str | None] | None = None,
         held_with: Callable[[list[str], str], int] | None = None,
         compound_kind: Callable[[str, list[str]], str | None] | None = None,
+        modifier_kind: Callable[[str, str], str | None] | None = None,
     ):
         self.is_type = is_type
         self.carried = carried
@@ -131,6 +134,8 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
         self.held_with = held_with or (lambda words, kind: 0)  # how many products of a kind hold words
         # the shop's narrower kind a compound names by its head (assistant.compound_heads)
         self.compound_kind = compound_kind or (lambda word, heads: None)
+        # the shop's kind a modifier names in place of one it lacks (assistant.modifier_kinds)
+        self.modifier_kind = modifier_kind or (lambda modifier, kind: None)
         # A catalog written in Chinese: its own kinds, matched before the English reading.
         self.shop_kinds = shop_kinds if shop_kinds else None
 
@@ -167,7 +172,7 @@ class ChineseReader(ConversationReading, ConstraintReading, ClauseReading, KindR
             cases = [english for word, english in self.words["cases"].items() if word in text]
             case = f" ({', '.join(dict.fromkeys(cases))})" if cases else ""
             return Reading(f"what about {topic[0]}{about}{case}?")
-        text = self._without_owned_statements(self._without_owned(text))
+        text = self._without_earlier(self._without_owned_statements(self._without_owned(text)))
         text, replaced = self._replaced_colours(text)
         text, moves, instead = self._move(text)
         text, rating = self._rating(text)
@@ -465,6 +470,13 @@ def shop_reader(engine: SearchEngine) -> ChineseReader:
         held_with,
         HeadedCompounds(
             near.phrases, _multilingual, lexicon()["headed_compounds"]["margin"], lambda w: w not in brands
+        ).named,
+        ModifierKinds(
+            [p.title for p in catalog.products],
+            catalog.attribute_rows,
+            lambda words: understander.carried(words) and understander.is_any_type(words),
+            lambda texts: np.stack([encode_query(engine.retriever.embed, t) for t in texts]),
+            lexicon()["modifier_kinds"]["similarity"],
         ).named,
     )
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 from assistant.chinese_lexicon import LATIN_RUN, _activity_words, _dictionary, _function_words, _senses
+from assistant.chinese_stretches import StretchReading
 from assistant.word_forms import base_forms
 from common.language import CJK
 from common.text import MATERIALS, terms
 from common.text import singular as singular_of
 
 
-class ClauseReading:
+class ClauseReading(StretchReading):
     """The part of `ChineseReader` (assistant.chinese) that reads the open vocabulary of a message's
     clauses; word senses come from `KindReading` (assistant.chinese_senses)."""
 
@@ -35,6 +36,7 @@ class ClauseReading:
         buying: set[int] = set()
         placed: list[str] = []
         alternatives: set[int] = set()  # clauses that join alternatives
+        described: list[tuple[int, str]] = []  # kinds said as the one wanted ("要水晶的")
         # "diwan套装 就是床单加靠垫那种": what follows 就是 explains what was named before it; the
         # kinds it lists are the named thing's parts, not the product (set H q-023 read a mat)
         clauses: list[str] = []
@@ -62,11 +64,22 @@ class ClauseReading:
             joined = "的" in said and not any(w in said for w in ("和", "跟", "或", "还有"))
             if joined and len(k) >= 2 and self._holds(k[-1], names.get(k[-1], "")):
                 k = [*k[:-2], self._holder(k[-2], k[-1])]  # 装瑜伽垫的包: a yoga mat bag
+            if len(k) == 1 and self._said_as_the_one(said, names.get(k[0], "")):
+                described.append((clause, k[0]))
             found += [(clause, x) for x in k]
             attributes += [(clause, x) for x in a]
             unread += u
             latin += lt
             parts += pt
+        # "镇纸，想要水晶的": a noun said as the one wanted ("the crystal one") describes the kind
+        # another clause names, as a material or colour said so does (set AF z19 read a crystal).
+        others = {c for c, _ in found} - {c for c, _ in described}
+        if others:
+            found = [(c, k) for c, k in found if (c, k) not in described]
+            attributes += [(c, k) for c, k in described if (c, k) not in attributes]
+            # the clause says what is bought of the kind named nearest before it
+            for c, _ in described:
+                buying.add(max((o for o in others if o < c), default=min(others)))
         if not found and placed and not shown:  # "帽子上面有logo的": the place is the product
             found = [(0, placed[-1])]
         chosen = {c for c, _ in found if c in buying} or {c for c, _ in found}
@@ -76,6 +89,11 @@ class ClauseReading:
         # a grouping said as one (套装, 套): the kind before it is the product; a kind that only
         # reads as a grouping word in English (西装: a suit) is a kind of its own
         grouping = names.get(kinds[-1], "") in self.words["grouping_words"] if kinds else False
+        earlier = [k for c, k in found if c not in chosen and c < min(chosen)] if grouping and len(kinds) == 1 else []
+        if earlier and kinds[-1].split()[-1] in generic:
+            # a grouping alone where it is bought is a set of the kind named before ("想学轮滑，要
+            # 那种连头盔一起的套装": a roller skating set; set AD zq18 read a set of nothing)
+            kinds = [earlier[-1], kinds[-1]]
         if len(kinds) >= 2 and kinds[-1].split()[-1] in generic and (grouping or kinds[-1] not in names):
             # 内衣 + 套 (CEDICT): a lingerie set
             *held, head = kinds[-1].split()
@@ -178,6 +196,13 @@ class ClauseReading:
         described = {a for a, b in zip(pieces, pieces[1:], strict=False) if b in self.words["quality_words"]}
         # A word after "带" is a part the product comes with ("带盖子的马克杯": a mug with a lid).
         held = {b for a, b in zip(pieces, pieces[1:], strict=False) if a in self.words["with_words"]}
+        # The things said between 连 and 一起 ("连头盔护膝一起的套装": with a helmet and knee pads)
+        # come with the product: its parts, not what is bought (sets AD zq18, AF z12 read pads).
+        included: set[str] = set()
+        for opener, closer in self.words["inclusion_spans"]:
+            if opener in pieces and closer in pieces[pieces.index(opener) + 1 :]:
+                start = pieces.index(opener)
+                included.update(pieces[start + 1 : pieces.index(closer, start + 1)])
         tokens = [t for t in pieces if t and t not in filler and re.search(r"\w", t) and not counted.match(t)]
         # a question word asks, it names nothing ("换个lcd屏多少钱": 多少 is no "number"; set M d-06);
         # a word that names a part of the request or of the product names no product ("craftghar
@@ -228,6 +253,11 @@ class ClauseReading:
             comes_with = self._modifier(token) if token in held and CJK.search(token) and len(token) > 1 else None
             if comes_with:
                 attributes.append(f"with {comes_with}")
+                i += 1
+                continue
+            part = self._kind(token) if token in included and CJK.search(token) else None
+            if part:
+                attributes.append(f"with {part}")
                 i += 1
                 continue
             if token in self.words["parts"]:
@@ -297,6 +327,11 @@ class ClauseReading:
                 i += 1
                 continue
             kind = None if token in table else self._kind(token)
+            if kind and kinds and len(token) == 1 and _dictionary().get(token, [""])[0].startswith("to "):
+                # a verb after the kind ("买个桌游大家一起玩": 玩 "to play; ...; toy" is the playing,
+                # no toy; set AF z14 showed toys): a character whose first sense is a verb, said
+                # after the kind, names no second kind
+                kind = None
             if (
                 kind
                 and not refused
@@ -373,75 +408,17 @@ class ClauseReading:
                 unread.append(tokens[where])
                 continue
             heads.append(kind)
-        agent = self._agent_kind(pieces) if not heads and not latin and not placed else None
+        for n, kind in enumerate(heads):  # "狗狗沐浴露" (dog + body wash): the shop's dog shampoo
+            sibling = self._sibling(kind, attributes)
+            if sibling:
+                heads[n] = sibling
+                attributes = [a for a in attributes if a not in terms(sibling)]
+        # a word for any thing ("按摩的机器": a machine that massages) names the kind by its use
+        generic = bool(heads) and all(names.get(k) in self.words["generic_things"] for k in heads)
+        agent = self._agent_kind(pieces) if (generic or not heads) and not latin and not placed else None
         if agent:  # "想给她买个按摩的": the one that massages, a massager
             kind, said = agent
-            heads.append(kind)
+            heads = [kind]
             names.setdefault(kind, said)
             unread = [u for u in unread if u != said]
         return heads, attributes, unread, latin, parts, placed
-
-    def _objects(self, text: str, tokens: list[str], at: list[int]) -> set[int]:
-        """The tokens of kinds that are the object of a verb of matching (`goes_with`) or, after a
-        kind, of holding (`inside_verbs`): the first kind after the verb. A verb glued to the next
-        word by the segmenter ("放小" + 摆件) counts as the verb; a verb with 的 after it describes
-        the kind that follows ("骑电动车穿的雨衣": the raincoat is what is worn, set P zh-q23)."""
-        goes, holds = set(self.words["goes_with"]), set(self.words["inside_verbs"])
-        counted = re.compile(self.words["measure_word"].strip("^$"))
-        # a one-character pair word is other words' part too (不对 "wrong", 双人): only 套 counts alone
-        grouped = any(w in text for w in self.words["grouping_words"] if len(w) > 1 or w == "套")
-        found: set[int] = set()
-        for n, token in enumerate(tokens):
-            verb = token if token in goes | holds else _glued_verb(token)
-            after = [w for w in at if w > n]
-            if not verb or not after or verb not in goes | holds:
-                continue
-            rest = text[text.find(token) + len(token) :]
-            if rest.lstrip().startswith("的"):  # "穿的雨衣", unlike a possessive ("配她的裙子")
-                continue
-            if verb in goes:
-                if grouped or counted.match(rest):  # "一套戒指配盒子的套装", "水壶配几个杯子"
-                    continue
-            elif not any(w < n for w in at):
-                continue
-            found.add(after[0])
-        return found
-
-    def _described(self, text: str) -> set[str]:
-        """The words of a stretch that ends in 的 with no head after it ("平时戴着玩的那种", "搭衣服
-        的", "要能折叠的"; `relative_tails` may close it): such a stretch describes the product, so a
-        verb there says what the product does and a word after a verb is the verb's object; neither
-        is the product. A buy cue or a filler word is no such verb ("想买条项链的" still names one)."""
-        tails = sorted(self.words["relative_tails"], key=len, reverse=True)
-        skipped = set(self.words["buy_cues"]) | set(self.words["filler"])
-        found: set[str] = set()
-        for stretch in text.split():
-            stretch = next((stretch[: -len(t)] for t in tails if stretch.endswith(t)), stretch)
-            if stretch.endswith(tuple(self.words["use_tails"])) and len(stretch) > 1:
-                found.update(t for t in self._tokens(stretch[:-1]) if t)  # "右手用": the hand it is used with
-                continue
-            if not stretch.endswith("的"):
-                continue
-            after_verb = False
-            for token in (t for t in self._tokens(stretch[:-1]) if t):
-                verb = token not in skipped and (self._verb_form(token) or _mostly_verb(token) or _glued_verb(token))
-                if after_verb or verb:
-                    found.add(token)
-                after_verb = after_verb or verb
-        return found
-
-
-def _mostly_verb(token: str) -> bool:
-    """Whether CC-CEDICT gives the word as a verb at least as often as otherwise (玩 "to play; to
-    have fun; toy"; 搭 "to put up; to match"), not a noun that can be used as one (衣服)."""
-    senses = _dictionary().get(token, [])  # CEDICT's entries, each one sense or a few alike
-    verbs = [s for s in senses if s.strip().startswith(("to ", "(bound form) to "))]
-    return bool(senses) and len(verbs) * 2 >= len(senses)
-
-
-def _glued_verb(token: str) -> str:
-    """The verb of a word CC-CEDICT lacks that the segmenter made of a one-character verb and what
-    follows it ("洗完" wash + done, "放小" put + small): the first character, or "" for none."""
-    if len(token) < 2 or not CJK.search(token) or token in _dictionary():
-        return ""
-    return token[0] if _mostly_verb(token[0]) else ""

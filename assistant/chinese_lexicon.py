@@ -219,10 +219,19 @@ def _modifier_words(word: str) -> list[str]:
     compounds one character longer whose sense is two words (孕妇装 "maternity wear": maternity)."""
     senses = _senses(word)[:1] if len(word) == 1 else _senses(word)
     said = [w for sense in senses for w in terms(sense)]
-    if len(word) >= 2:
-        for compound in (c for c in _compounds(word[0]) if c.startswith(word) and len(c) == len(word) + 1):
-            said += [terms(sense)[0] for sense in _senses(compound) if len(terms(sense)) == 2]
+    said += _compound_modifiers(word)
     said += _activity_words(word) if not senses else []
+    return [w for w in said if w.isalpha() and w not in STOPWORDS]
+
+
+def _compound_modifiers(word: str) -> list[str]:
+    """The modifier a word of two or more characters gives its dictionary compounds one character
+    longer whose sense is two words (孕妇装 "maternity wear": maternity): the form English puts
+    before a kind for it, which is what the word means said before a kind."""
+    if len(word) < 2:
+        return []
+    compounds = (c for c in _compounds(word[0]) if c.startswith(word) and len(c) == len(word) + 1)
+    said = [terms(sense)[0] for c in compounds for sense in _senses(c) if len(terms(sense)) == 2]
     return [w for w in said if w.isalpha() and w not in STOPWORDS]
 
 

@@ -127,6 +127,19 @@ class ConversationReading:
             return rest
         return text
 
+    def _without_earlier(self, text: str) -> str:
+        """A message that asks for something beside a clause about a thing had before ("他之前那件
+        条纹的穿腻了，这次要纯色的": his old striped one), without that clause: its kind and qualities
+        are the old thing's (set AD zd02 required striped and solid both). Kept where the rest
+        buys nothing or names no kind and no quality (`earlier_markers` in the data file)."""
+        parts = re.split(r"([，,。！!？?；;\s]+)", text)
+        story = {i for i, p in enumerate(parts) if any(m in p for m in self.words["earlier_markers"])}
+        if not story:
+            return text
+        rest = "".join(p for i, p in enumerate(parts) if i not in story)
+        buys = any(cue in rest for cue in self.words["buy_cues"])
+        return rest if buys and (self._open_words(rest, {})[0] or self._names_quality(rest)) else text
+
     def _names_quality(self, clause: str) -> bool:
         """Whether a clause names an attribute or a colour of the data file in a word of two or
         more characters ("指针", "不锈钢", "红色"): what the product should be like."""

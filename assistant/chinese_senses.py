@@ -7,6 +7,7 @@ import re
 
 from assistant.chinese_lexicon import (
     _activity_words,
+    _compound_modifiers,
     _compounds,
     _dictionary,
     _function_words,
@@ -72,7 +73,27 @@ class KindReading:
             recorded = [w for w in dict.fromkeys(words) if w not in terms(kind) and self.held_with([w], kind) > 0]
             if activity and recorded:
                 return f"{recorded[0]} {kind}"
+            # ... or the modifier the dictionary's compounds of the word put before a kind (孕妇装
+            # "maternity wear": 孕妇裙 is a maternity dress where the shop's dresses say "maternity"
+            # anywhere, "nine maternity wear fit and flare dress"; set AC zq24 showed any dress)
+            modifying = [w for w in _compound_modifiers(qualifier) if w in recorded]
+            if modifying:
+                return f"{modifying[0]} {kind}"
+            # a kind the shop lacks said with a modifier: the shop's kind of that modifier nearest
+            # in meaning ("狗狗沐浴露" dog body wash: the shop's dog shampoo; sets AC zq15, AF z11)
+            sibling = self._sibling(kind, words)
+            if sibling:
+                return sibling
         return self._only_kind(kind)
+
+    def _sibling(self, kind: str, modifiers: list[str]) -> str | None:
+        """The shop's kind a modifier names where the shop holds no product of the kind said:
+        "dog body wash" is the shop's dog shampoo (`modifier_kind`: a near kind said after the
+        modifier in its titles; sets AC zq15, AF z11 showed nothing)."""
+        if " or " in kind or self.uses(terms(kind)) > 0:
+            return None  # a kind the shop holds stays ("摩托车大灯": its headlights, no motorbike helmet)
+        held = (m for m in modifiers if " " not in m and m.isalpha() and self.held_with([m], kind) == 0)
+        return next(filter(None, (self.modifier_kind(m, kind) for m in held)), None)
 
     def _only_kind(self, kind: str) -> str:
         """A word the interpreter filters on as no kind ("shelf": too many things have one; the
@@ -396,23 +417,6 @@ class KindReading:
         for sense in _senses(part):
             if all(self.knows(w) for w in terms(sense)):
                 return sense
-        return None
-
-    def _agent_kind(self, pieces: list[str]) -> tuple[str, str] | None:
-        """(kind, the word) for a product said as what it does: a word before 的 whose English
-        sense, made the noun of its doer ("massage" -> massager, "heat" -> heater), is a kind the
-        shop carries ("买个按摩的": a massager; set L d-04 read no kind). Chinese names a thing by
-        its use with 的 where English says the doer; only for a clause that names no kind."""
-        for piece, after in zip(pieces, pieces[1:], strict=False):
-            if after != "的" or not CJK.search(piece) or piece in self.words["types"]:
-                continue
-            for definition in _dictionary().get(piece, []):
-                word = definition.removeprefix("to ").strip()
-                if not word.isalpha() or not word.islower():
-                    continue
-                doer = f"{word}r" if word.endswith("e") else f"{word}er"
-                if self.is_type([doer]) and self.carried([doer]):
-                    return doer, piece
         return None
 
     def _brand_named(self, token: str) -> str | None:
