@@ -50,7 +50,7 @@ from assistant.held_uses import before_postposition, holder_of_use
 from assistant.kin_kinds import kin
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.message_patterns import NEGATIONS, VARIANT_WORDS
-from assistant.particle_nouns import as_title_words, particle_kind
+from assistant.particle_nouns import as_modifiers, as_title_words, particle_kind, without_particle_verbs
 from assistant.refusal import ARTICLES, follows_refusal
 from assistant.spelling import is_word, ordinary_words
 from assistant.steering import steering
@@ -81,6 +81,7 @@ VERB_SUBJECTS = frozenset(RESOLUTION["verb_after"]["subjects"])
 VERB_MODALS = frozenset(RESOLUTION["verb_after"]["modals"])
 MODAL_NOUNS = frozenset(RESOLUTION["verb_after"]["modal_nouns"])  # "a can opener", "a will"
 VERB_THIRD_PERSON = frozenset(RESOLUTION["verb_after"]["third_person_subjects"])
+PLAIN_SUBJECTS = frozenset(RESOLUTION["verb_after"]["plain_subjects"])
 VERB_OBJECTS = frozenset(RESOLUTION["verb_after"]["objects"])
 IMPERATIVE_OBJECTS = frozenset(RESOLUTION["verb_after"]["imperative_objects"])
 IMPERATIVE_FILLERS = frozenset(RESOLUTION["verb_after"]["imperative_fillers"])
@@ -121,6 +122,8 @@ def _is_verb(words: list[str], i: int) -> bool:
         return True
     if i and words[i - 1] in VERB_MODALS - MODAL_NOUNS:
         return True  # "orange WOULD match the seats": only "can", "will" and "must" also name things
+    if i and words[i - 1] in PLAIN_SUBJECTS and not (i > 1 and words[i - 2] in COMPOUND_FILLERS):
+        return True  # "the thing U PUT on the dashboard"; "an i phone" is no subject (AE-q01)
     if after_inverted_subject(words, i):
         return True
     if words[i].endswith("s") and (_after_singular_subject(words, i) or _coordinated_verb(words, i)):
@@ -309,9 +312,15 @@ class TypeResolver:
         smart watch is not any watch, and a shop whose watches never say "smart" does not carry
         smart watches. A part that is not the head never stands in ("face cream" is not "face").
         """
-        said, text = text, as_title_words(_slashes_as_or(text))  # "lace-ups": the kind is "lace up", not "ups"
+        bare = ASIDE.sub(" ", text)
+        if bare != text:  # "a diwan set (sheet with cushion covers)": the aside explains the kind (AF-d19)
+            outside = self.requested_type(bare)
+            if outside.named and outside.carried:
+                return outside
+        # "lace-ups": the kind is "lace up", not "ups"; "a plug-in type": no kind "plug"
+        said, text = text, as_modifiers(as_title_words(_slashes_as_or(text)), self.carried)
         clause, owned_only = self._asking_clause(text)
-        words = self._without_participles(_without_moves(clause))
+        words = self._without_particle_verbs(self._without_participles(_without_moves(clause)))
         spans = self._spans(words)
         heads = self._head_spans(words, spans)
         if not heads:
@@ -431,6 +440,20 @@ class TypeResolver:
                 and any(self.carried([words[i - 1], *words[i + 1 : j]]) for j in (i + 2, i + 3) if j <= len(words))
             )
         ]
+
+    def _without_particle_verbs(self, words: list[str]) -> list[str]:
+        """The words less a verb and particle before the carried kind they describe ("plug in usb
+        keyboard"; `assistant.particle_nouns.without_particle_verbs`)."""
+
+        def kind_at(j: int) -> bool:
+            return any(
+                len(words[j : j + n]) == n
+                and self._is_any_type(terms(" ".join(words[j : j + n])))
+                and self.carried(words[j : j + n])
+                for n in (1, 2, 3)
+            )
+
+        return without_particle_verbs(words, self.carried, kind_at)
 
     def _subject_of_verb(self, words: list[str], heads: list, phrase: list[str]) -> bool:
         """The kind asked for is the subject of a verb in its clause ("the whole flat stinks")."""
@@ -645,12 +668,13 @@ class TypeResolver:
         """The spans that may be the type asked for, skipping modifiers (see `requested_type`) and
         what something else acts on or is for (`_acts_on`)."""
         starts = {span[0] for span in spans}
+        featured = _features(words, spans)
         return [
             span
             for k, span in enumerate(spans)
             if not (k + 1 < len(spans) and _modifies(words[span[1] : spans[k + 1][0]]))
             and not (k > 0 and MODIFIER_WORDS & set(words[spans[0][1] : span[0]]))
-            and "with" not in words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
+            and not featured[k]
             and not _acts_on(words, span[0], starts)
             and holder_of_use(words, span[0], self._holders, starts) is None  # "box TO KEEP jewellery"
             and not before_postposition(words, span[1])  # "cot KE LIYE machardani"
@@ -725,6 +749,8 @@ class TypeResolver:
             if len(gram) > 1 and not self.catalog.has_phrase(terms(" ".join(gram))) and self.carried(joined):
                 return joined
             return gram
+        if len(gram) > 1 and gram[0] in ARTICLES and not self.carried(gram):
+            return None  # "a board game": the article, not the general vocabulary's "a board" (AF-q21)
         if set(gram) & NOT_TYPE_WORDS:
             return gram if typed else None
         if self._filed_under(gram):  # "jewellery box": the shop's vanity boxes
@@ -981,6 +1007,8 @@ class TypeResolver:
 # "aroma burner / diffuser": a slash between words offers either, as "or" does (set K read the
 # first kind as a modifier of the second). Words of three letters or more: "s/m", "w/o", "24/7"
 # are a size, an abbreviation, a number.
+# Words in brackets are an aside on what precedes them; the kind is read outside them first.
+ASIDE = re.compile(r"\([^()]*\)")
 SLASH_BETWEEN_WORDS = re.compile(r"(?<=[a-z]{3})\s*/\s*(?=[a-z]{3})", re.I)
 
 
@@ -1002,6 +1030,21 @@ def _as_noun(words: list[str], i: int) -> bool:
 def _use_follows(words: list[str], placeholder: int) -> bool:
     """A use is said right after the placeholder ("thing TO hang keys", "stuff FOR spices")."""
     return words[placeholder + 1 : placeholder + 2] in ([w] for w in MODIFIER_WORDS)
+
+
+LIST_JOINS = frozenset({"and", "or", "&", "n"})
+
+
+def _features(words: list[str], spans: list) -> list[bool]:
+    """Per span, whether it is a feature of the thing asked for, named after "with" ("watch with
+    a white dial"), or listed after one that is ("knife with bottle opener AND scissors":
+    held-out AF-d25 asked for scissors)."""
+    out: list[bool] = []
+    for k, span in enumerate(spans):
+        before = words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
+        listed = k > 0 and out[k - 1] and bool(before) and set(before) <= LIST_JOINS
+        out.append("with" in before or listed)
+    return out
 
 
 def _modifies(between: list[str]) -> bool:
