@@ -38,6 +38,11 @@ def particle_kind(text: str, carried: Callable[[list[str]], bool]) -> str | None
     return next((kind for kind in reversed(found) if carried(kind.split())), None)
 
 
+# particles that join a verb into a modifier of the kind after them ("plug in usb keyboard")
+MODIFYING_PARTICLES = frozenset(
+    json.loads((DATA / "type_resolution.json").read_text(encoding="utf-8"))["particle_modifiers"]
+)
+
 # a verb, a hyphen, a particle, no plural "s": a compound modifier ("a plug-in electric type",
 # "slip-on shoes"), unless the shop names products by the two words ("lace-up")
 PARTICLE_MODIFIER = re.compile(rf"\b([a-z]+)-({'|'.join(PARTICLES)})\b(?!-)", re.I)
@@ -63,8 +68,10 @@ def without_particle_verbs(
     determiner opening a phrase of its own in between ("a bag in the car" names a place)."""
     drop: set[int] = set()
     for i in range(len(words) - 2):
-        if words[i + 1] not in PARTICLES or words[i].isdigit() or carried([words[i]]):
+        if words[i + 1] not in MODIFYING_PARTICLES or not words[i].isalpha() or carried([words[i]]):
             continue
+        if carried(words[i : i + 2]) or carried(words[i : i + 3]):
+            continue  # "make up kit": the words name a kind of the shop's
         after = words[i + 2 : i + 5]
         if after and after[0] not in NOT_A_MODIFIER_AFTER and any(kind_at(j) for j in range(i + 2, i + 2 + len(after))):
             drop |= {i, i + 1}
