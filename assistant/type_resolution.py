@@ -416,11 +416,15 @@ class TypeResolver:
             modifier, said = (words[k], [words[k], *phrase]) if k >= 0 else ("", phrase)
         if not modifier.isalpha() or modifier in NOT_COMPOUND_WORDS:
             return None
-        return closed_compound(" ".join(said), modifier, self._one_word_kinds, self._english, self.embed, SUB_KIND_NEAR)
+        # A head the shop carries has had its own kinds weighed ("cricket helmet" among its
+        # helmets); the modifier's other kinds ("cricket glove") are no stand-in for it (AE-d20).
+        kinds = [k for k in self._compound_kinds if " " not in k] if self.carried(phrase[-1:]) else self._compound_kinds
+        return closed_compound(" ".join(said), modifier, kinds, self._english, self.embed, SUB_KIND_NEAR)
 
     @cached_property
-    def _one_word_kinds(self) -> list[str]:
-        return sorted(p[0] for p in self.catalog.category_phrases if len(p) == 1 and self.carried(list(p)))
+    def _compound_kinds(self) -> list[str]:
+        """The shop's carried kinds of one or two words: the closed compounds' candidates."""
+        return sorted(" ".join(p) for p in self.catalog.category_phrases if len(p) <= 2 and self.carried(list(p)))
 
     def _english(self, word: str) -> bool:
         return is_word(word, ordinary_words().__contains__)
