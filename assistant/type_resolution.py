@@ -360,6 +360,11 @@ class TypeResolver:
             return TypeRequest(offered[0], True)
         for start in range(1, len(phrase)):  # the longest carried head first
             head, modifiers = phrase[start:], phrase[:start]
+            # A head the shop names only inside its own compound ("knife" of its "swiss knife")
+            # is the kind where a product of it records the modifier ("multi utility swiss
+            # knife" for "utility knife": AF-d25 was told 'we don't carry' / read scissors).
+            if self._heads.get(head[-1], 0) and self.carried(head) and self._described_as(head, modifiers):
+                return TypeRequest(" ".join(head), True)
             if self._is_type(terms(" ".join(head))) and self.carried(head):
                 # Here only the catalog's record says yes: a compound the general vocabulary
                 # knows as a kind of its own ("shower curtain", "platform bed", "lunch bag") is

@@ -40,6 +40,8 @@ READINGS = [
     ("a board game for game night with friends", "board game", True),
     # "scissors" is listed among the features after "with" (AF-d25)
     ("a swiss knife with bottle opener and scissors, under 400", "swiss knife", True),
+    # the shop names knives only as its "swiss knife", whose titles say "multi utility" (AF-d25)
+    ("a multi utility knife for treks", "knife", True),
     # the aside in brackets explains the kind before it (AF-d19)
     ("a cotton diwan set (sheet with cushion covers) under 1000", "diwan set", True),
     # unchanged: "a bag in the car" keeps its kind; a plain list after "with" is no feature list
