@@ -39,6 +39,7 @@ from assistant.clause_roles import (
     after_inverted_subject,
     in_place_phrase,
     in_relative_feature,
+    named_as_features,
     object_of_coordinated_verb,
     object_of_past_verb,
     object_of_told_verb,
@@ -677,7 +678,7 @@ class TypeResolver:
         """The spans that may be the type asked for, skipping modifiers (see `requested_type`) and
         what something else acts on or is for (`_acts_on`)."""
         starts = {span[0] for span in spans}
-        featured = _features(words, spans)
+        featured = named_as_features(words, spans)
         return [
             span
             for k, span in enumerate(spans)
@@ -1039,21 +1040,6 @@ def _as_noun(words: list[str], i: int) -> bool:
 def _use_follows(words: list[str], placeholder: int) -> bool:
     """A use is said right after the placeholder ("thing TO hang keys", "stuff FOR spices")."""
     return words[placeholder + 1 : placeholder + 2] in ([w] for w in MODIFIER_WORDS)
-
-
-LIST_JOINS = frozenset({"and", "or", "&", "n"})
-
-
-def _features(words: list[str], spans: list) -> list[bool]:
-    """Per span, whether it is a feature of the thing asked for, named after "with" ("watch with
-    a white dial"), or listed after one that is ("knife with bottle opener AND scissors":
-    held-out AF-d25 asked for scissors)."""
-    out: list[bool] = []
-    for k, span in enumerate(spans):
-        before = words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
-        listed = k > 0 and out[k - 1] and bool(before) and set(before) <= LIST_JOINS
-        out.append("with" in before or listed)
-    return out
 
 
 def _modifies(between: list[str]) -> bool:
