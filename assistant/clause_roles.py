@@ -156,3 +156,18 @@ def in_relative_feature(words: list[str], start: int) -> bool:
     while k >= 0 and words[k] in _FEATURE_FILLERS:
         k -= 1
     return k > 0 and words[k] in _HAVING and words[k - 1] in _RELATIVES
+
+
+LIST_JOINS = frozenset({"and", "or", "&", "n"})
+
+
+def named_as_features(words: list[str], spans: list) -> list[bool]:
+    """Per span, whether it is a feature of the thing asked for, named after "with" ("watch with
+    a white dial"), or listed after one that is ("knife with bottle opener AND scissors":
+    held-out AF-d25 asked for scissors)."""
+    out: list[bool] = []
+    for k, span in enumerate(spans):
+        before = words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
+        listed = k > 0 and out[k - 1] and bool(before) and set(before) <= LIST_JOINS
+        out.append("with" in before or listed)
+    return out

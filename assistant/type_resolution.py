@@ -39,6 +39,7 @@ from assistant.clause_roles import (
     after_inverted_subject,
     in_place_phrase,
     in_relative_feature,
+    named_as_features,
     object_of_coordinated_verb,
     object_of_past_verb,
     object_of_told_verb,
@@ -50,7 +51,7 @@ from assistant.held_uses import before_postposition, holder_of_use
 from assistant.kin_kinds import kin
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.message_patterns import NEGATIONS, VARIANT_WORDS
-from assistant.particle_nouns import as_title_words, particle_kind
+from assistant.particle_nouns import as_modifiers, as_title_words, particle_kind, without_particle_verbs
 from assistant.refusal import ARTICLES, follows_refusal
 from assistant.spelling import is_word, ordinary_words
 from assistant.steering import steering
@@ -81,6 +82,7 @@ VERB_SUBJECTS = frozenset(RESOLUTION["verb_after"]["subjects"])
 VERB_MODALS = frozenset(RESOLUTION["verb_after"]["modals"])
 MODAL_NOUNS = frozenset(RESOLUTION["verb_after"]["modal_nouns"])  # "a can opener", "a will"
 VERB_THIRD_PERSON = frozenset(RESOLUTION["verb_after"]["third_person_subjects"])
+PLAIN_SUBJECTS = frozenset(RESOLUTION["verb_after"]["plain_subjects"])
 VERB_OBJECTS = frozenset(RESOLUTION["verb_after"]["objects"])
 IMPERATIVE_OBJECTS = frozenset(RESOLUTION["verb_after"]["imperative_objects"])
 IMPERATIVE_FILLERS = frozenset(RESOLUTION["verb_after"]["imperative_fillers"])
@@ -121,6 +123,8 @@ def _is_verb(words: list[str], i: int) -> bool:
         return True
     if i and words[i - 1] in VERB_MODALS - MODAL_NOUNS:
         return True  # "orange WOULD match the seats": only "can", "will" and "must" also name things
+    if i and words[i - 1] in PLAIN_SUBJECTS and not (i > 1 and words[i - 2] in COMPOUND_FILLERS):
+        return True  # "the thing U PUT on the dashboard"; "an i phone" is no subject (AE-q01)
     if after_inverted_subject(words, i):
         return True
     if words[i].endswith("s") and (_after_singular_subject(words, i) or _coordinated_verb(words, i)):
@@ -309,9 +313,15 @@ class TypeResolver:
         smart watch is not any watch, and a shop whose watches never say "smart" does not carry
         smart watches. A part that is not the head never stands in ("face cream" is not "face").
         """
-        said, text = text, as_title_words(_slashes_as_or(text))  # "lace-ups": the kind is "lace up", not "ups"
+        bare = ASIDE.sub(" ", text)
+        if bare != text:  # "a diwan set (sheet with cushion covers)": the aside explains the kind (AF-d19)
+            outside = self.requested_type(bare)
+            if outside.named and outside.carried:
+                return outside
+        # "lace-ups": the kind is "lace up", not "ups"; "a plug-in type": no kind "plug"
+        said, text = text, as_modifiers(as_title_words(_slashes_as_or(text)), self.carried)
         clause, owned_only = self._asking_clause(text)
-        words = self._without_participles(_without_moves(clause))
+        words = self._without_particle_verbs(self._without_participles(_without_moves(clause)))
         spans = self._spans(words)
         heads = self._head_spans(words, spans)
         if not heads:
@@ -351,6 +361,11 @@ class TypeResolver:
             return TypeRequest(offered[0], True)
         for start in range(1, len(phrase)):  # the longest carried head first
             head, modifiers = phrase[start:], phrase[:start]
+            # A head the shop names only inside its own compound ("knife" of its "swiss knife")
+            # is the kind where a product of it records the modifier ("multi utility swiss
+            # knife" for "utility knife": AF-d25 was told 'we don't carry' / read scissors).
+            if self._heads.get(head[-1], 0) and self.carried(head) and self._described_as(head, modifiers):
+                return TypeRequest(" ".join(head), True)
             if self._is_type(terms(" ".join(head))) and self.carried(head):
                 # Here only the catalog's record says yes: a compound the general vocabulary
                 # knows as a kind of its own ("shower curtain", "platform bed", "lunch bag") is
@@ -407,11 +422,15 @@ class TypeResolver:
             modifier, said = (words[k], [words[k], *phrase]) if k >= 0 else ("", phrase)
         if not modifier.isalpha() or modifier in NOT_COMPOUND_WORDS:
             return None
-        return closed_compound(" ".join(said), modifier, self._one_word_kinds, self._english, self.embed, SUB_KIND_NEAR)
+        # A head the shop carries has had its own kinds weighed ("cricket helmet" among its
+        # helmets); the modifier's other kinds ("cricket glove") are no stand-in for it (AE-d20).
+        kinds = [k for k in self._compound_kinds if " " not in k] if self.carried(phrase[-1:]) else self._compound_kinds
+        return closed_compound(" ".join(said), modifier, kinds, self._english, self.embed, SUB_KIND_NEAR)
 
     @cached_property
-    def _one_word_kinds(self) -> list[str]:
-        return sorted(p[0] for p in self.catalog.category_phrases if len(p) == 1 and self.carried(list(p)))
+    def _compound_kinds(self) -> list[str]:
+        """The shop's carried kinds of one or two words: the closed compounds' candidates."""
+        return sorted(" ".join(p) for p in self.catalog.category_phrases if len(p) <= 2 and self.carried(list(p)))
 
     def _english(self, word: str) -> bool:
         return is_word(word, ordinary_words().__contains__)
@@ -431,6 +450,20 @@ class TypeResolver:
                 and any(self.carried([words[i - 1], *words[i + 1 : j]]) for j in (i + 2, i + 3) if j <= len(words))
             )
         ]
+
+    def _without_particle_verbs(self, words: list[str]) -> list[str]:
+        """The words less a verb and particle before the carried kind they describe ("plug in usb
+        keyboard"; `assistant.particle_nouns.without_particle_verbs`)."""
+
+        def kind_at(j: int) -> bool:
+            return any(
+                len(words[j : j + n]) == n
+                and self._is_any_type(terms(" ".join(words[j : j + n])))
+                and self.carried(words[j : j + n])
+                for n in (1, 2, 3)
+            )
+
+        return without_particle_verbs(words, self.carried, kind_at)
 
     def _subject_of_verb(self, words: list[str], heads: list, phrase: list[str]) -> bool:
         """The kind asked for is the subject of a verb in its clause ("the whole flat stinks")."""
@@ -645,12 +678,13 @@ class TypeResolver:
         """The spans that may be the type asked for, skipping modifiers (see `requested_type`) and
         what something else acts on or is for (`_acts_on`)."""
         starts = {span[0] for span in spans}
+        featured = named_as_features(words, spans)
         return [
             span
             for k, span in enumerate(spans)
             if not (k + 1 < len(spans) and _modifies(words[span[1] : spans[k + 1][0]]))
             and not (k > 0 and MODIFIER_WORDS & set(words[spans[0][1] : span[0]]))
-            and "with" not in words[max(spans[k - 1][1] if k else 0, span[0] - 3) : span[0]]
+            and not featured[k]
             and not _acts_on(words, span[0], starts)
             and holder_of_use(words, span[0], self._holders, starts) is None  # "box TO KEEP jewellery"
             and not before_postposition(words, span[1])  # "cot KE LIYE machardani"
@@ -725,6 +759,8 @@ class TypeResolver:
             if len(gram) > 1 and not self.catalog.has_phrase(terms(" ".join(gram))) and self.carried(joined):
                 return joined
             return gram
+        if len(gram) > 1 and gram[0] in ARTICLES and not self.carried(gram):
+            return None  # "a board game": the article, not the general vocabulary's "a board" (AF-q21)
         if set(gram) & NOT_TYPE_WORDS:
             return gram if typed else None
         if self._filed_under(gram):  # "jewellery box": the shop's vanity boxes
@@ -981,6 +1017,8 @@ class TypeResolver:
 # "aroma burner / diffuser": a slash between words offers either, as "or" does (set K read the
 # first kind as a modifier of the second). Words of three letters or more: "s/m", "w/o", "24/7"
 # are a size, an abbreviation, a number.
+# Words in brackets are an aside on what precedes them; the kind is read outside them first.
+ASIDE = re.compile(r"\([^()]*\)")
 SLASH_BETWEEN_WORDS = re.compile(r"(?<=[a-z]{3})\s*/\s*(?=[a-z]{3})", re.I)
 
 

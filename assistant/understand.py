@@ -56,6 +56,7 @@ from assistant.message_patterns import (
 )
 from assistant.metal_colours import metal_colours
 from assistant.part_fit import device_brands
+from assistant.particle_nouns import as_modifiers
 from assistant.refused_attributes import flags_said, refused_attributes
 from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.spelling_variants import one_spelling
@@ -205,7 +206,7 @@ class Understander:
         # An interest or a story names no type to filter on ("he's into sports"): it ranks.
         # The question mark closing the message stays: a question asks anew after a story.
         named, carried = self.requested_type(asked + "?" if rest.rstrip().endswith("?") else asked)
-        if not named and (unheard := unknown_kind(asked, self.catalog.knows_word)):
+        if not named and (unheard := unknown_kind(as_modifiers(asked, self.carried), self.catalog.knows_word)):
             named, carried = unheard, False  # "cat litter for my two cats": a kind no product names
         # A kind no title or category names may still be what products are recorded as
         # ("Type: Chinos" on trousers): the shop carries it as those products, found by the record.
