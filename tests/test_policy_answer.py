@@ -378,6 +378,10 @@ def test_a_part_is_read_with_the_story_told_just_before_it():
         ("can you gift wrap it and pop a little note in the box?", ["wrap"]),
         ("can you tell me where my parcel is?", []),
         ("can I return a swimsuit?", []),
+        # the subject of a question opened by a modal is who would act, not what is asked
+        ("can my sister still return it in January?", []),
+        ("could my husband return it for me?", []),
+        ("will your loyalty scheme give me points?", ["scheme"]),  # a thing there is asked about
     ],
 )
 def test_the_focus_a_question_turns_on_is_read_by_its_place(passages, question, unnamed):
