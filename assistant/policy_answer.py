@@ -486,13 +486,19 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
     # speaks to the case weighs as part of a situation more: the returns policy's "unwashed"
     # before the warranty's "incorrect washing"; a clause elsewhere that speaks to more of the
     # case still comes first ("used for two weeks, then faulty": the warranty's first 30 days).
+    # The weight decides between policies: where no clause of another policy speaks to the case,
+    # it would only widen the lead of a situation told in the story over the clause the question
+    # asks for ("changed my mind ... do i get the shipping i paid refunded?": the change-of-mind
+    # fee over "The original shipping charge is refunded only if ...", both of the returns policy).
     named = _named_policies(question, every)
+    spoken_by = [_spoken(clause, raised) for clause in every]
+    rival = any(w and clause.section.split(" > ")[0] not in named for w, clause in zip(spoken_by, every, strict=True))
     scored = []
     for i, clause in enumerate(every):
-        words = _spoken(clause, raised)
+        words = spoken_by[i]
         spoken = set(words)
         score = similar[i] + c.situation_weight * len(spoken)
-        if spoken and clause.section.split(" > ")[0] in named:
+        if spoken and rival and clause.section.split(" > ")[0] in named:
             score += c.named_policy_weight
         scored.append((score, sum(words.values()), -i, spoken, similar[i], clause))
     # A clause that applies (it states a condition of the shopper's case, or is as close in meaning
@@ -538,6 +544,19 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
         if adds or (spoken and clause.section == top.section):
             quoted.append(clause)
             seen |= spoken
+    # The sentence beside the quoted one in its section, as close as an applying clause must be,
+    # often states the rule the quoted one acts on ("Our shopping assistant never asks for card
+    # details in chat." before "If anyone asks for your card number ... please do not reply").
+    at = {id(clause): i for i, clause in enumerate(every)}
+    beside = [
+        s[5]
+        for s in scored
+        if s[5].section == top.section
+        and abs(at[id(s[5])] - at[id(top)]) == 1
+        and s[4] >= c.min_similarity
+        and s[5] not in quoted
+    ]
+    quoted += beside[: max(0, c.max_quotes - len(quoted))]
     # A question that asks two things ("can it go back, and who pays the postage?") is answered
     # part by part, each from its own clause, in the order asked (below: the first part's leads).
     by_part = part_answers(

@@ -34,6 +34,7 @@ from common.settings import read_yaml_config
 from common.text import STOPWORDS, singular, tokenize
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "policy_focus.yaml"
+CASES_FILE = Path(__file__).resolve().parent / "data" / "policy_cases.yaml"
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 YES_NO = re.compile(r"^(?:can|could|may|will|would|should|is|are|am|do|does|did)\b", re.I)
 WH = re.compile(r"^(?:what|how|when|where|which|why|who)\b", re.I)
@@ -55,6 +56,7 @@ def _data() -> dict[str, frozenset[str]]:
             "inverting",
             "light_nouns",
             "subjects",
+            "modals",
         )
     }
 
@@ -197,12 +199,37 @@ def unnamed_focus(question: str, policy_words: Iterable[set[str]]) -> list[str]:
         # what the shop is asked to do is a focus too ("can you gift wrap it?"); not a case a
         # clause must name to settle the question (policy_permission): "will you fix it for
         # free?" is settled by the accidental-damage exclusion, which says no "fix"
-        asked = [*focus_phrases(part), service(part)]
+        # the subject of a question opened by a modal is who would act ("can my sister ...?")
+        acting = _acting(part)
+        asked = [p for p in focus_phrases(part) if p != acting[: len(p)]] + [service(part)]
         missing = [p[-1] for p in asked if p and not _named(p[-1], known)]
         if not missing:
             return []
         heads.extend(missing)
     return heads
+
+
+def _acting(part: str) -> list[str]:
+    """The words after the opener of a question opened by a modal whose subject is a person ("can
+    my sister still return it?": sister ...), who would act; [] for any other question."""
+    d = _data()
+    words = _own_clause(_words(part))
+    if len(words) < 3 or words[0] not in d["modals"] or words[1] not in d["openers"]:
+        return []
+    run = []
+    for word in words[2:]:
+        if not _content(word):
+            break
+        run.append(word)
+    # a person (the shopper's words for someone else, policy_cases.yaml) acts; a thing the
+    # question names there is what is asked ("will your loyalty scheme give me points?")
+    return run if run and singular(run[0]) in _people() else []
+
+
+@cache
+def _people() -> frozenset[str]:
+    data = read_yaml_config(CASES_FILE, what="policy cases data file")
+    return frozenset(singular(w) for w in data["situations"]["someone_else"]["said"] if " " not in w)
 
 
 def _named(word: str, known: set[str]) -> bool:
