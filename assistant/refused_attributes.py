@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from assistant.audience import clauses
 from assistant.constraints import phrase_in
+from assistant.flag_leads import flags_by_lead
 from assistant.message_patterns import NEGATIONS, SOFT_WISH
 from assistant.recorded import RecordedAttributes
 from assistant.refusal import CUES
@@ -83,4 +84,7 @@ def flags_said(text: str, recorded: RecordedAttributes, is_kind: Callable[[list[
             said = " ".join(words[start:end])
             if not set(words[:start]) & NEGATIONS and not is_kind(words[start:end]) and said not in out:
                 out.append(said)
+        for start, _, key in flags_by_lead(words, frozenset(recorded.flags.values())):
+            if not set(words[:start]) & NEGATIONS and key not in out:
+                out.append(key)  # "induction-compatible": the key itself ("induction bottom")
     return out
