@@ -81,7 +81,6 @@ from common.text import (
     tokenize,
 )
 
-
 _RATING_CUE = re.compile(r"star|rat(?:ed|ing)|/5|\+", re.I)
 
 
