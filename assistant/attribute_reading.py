@@ -15,7 +15,7 @@ from assistant.pets import pets_said
 from assistant.recorded import Recorded
 from assistant.type_resolution import NOT_TYPE_WORDS, PLACEHOLDERS, TypeResolver
 from assistant.word_forms import with_base_form
-from common.text import GEMSTONES, MATERIALS, STOPWORDS, singular, terms, tokenize
+from common.text import COLOURS, GEMSTONES, MATERIALS, STOPWORDS, singular, terms, tokenize
 
 
 def _until_refused(words: list[str]) -> list[str]:
@@ -59,6 +59,7 @@ class AttributeReader:
             elif (
                 nxt in VARIANT_WORDS
                 and w not in STOPWORDS | NOT_VARIANTS
+                and w not in COLOURS  # "sea green kind of colour": the colour reader's (AF q29)
                 and (w not in QUERY_WORDS or self._recorded_word(w))
                 and not any(self.types.is_any_type([later]) for later in _until_refused(words[i + 2 :]))
             ):

@@ -45,3 +45,16 @@ def test_a_record_says_its_animal_by_title_or_pet_type() -> None:
 def test_a_material_wished_for_only_ranks(demo_catalog, message: str, required: list[str]) -> None:
     reader = AttributeReader(demo_catalog, TypeResolver(demo_catalog))
     assert reader.required(message) == required
+
+
+def test_a_colour_before_kind_of_is_no_variant(demo_catalog) -> None:
+    # "aqua / sea green kind of colour": the colour reader's, no must-have "green" (AF q29)
+    reader = AttributeReader(demo_catalog, TypeResolver(demo_catalog))
+    assert reader.required("eyelet curtain, aqua / sea green kind of colour") == []
+
+
+def test_a_must_have_the_kind_says_is_named_once() -> None:
+    from assistant.alternatives import _noun
+
+    assert _noun(["glass"], "glass vase") == "glass vases"  # not "glass glass vases" (AF d07)
+    assert _noun(["cotton", "6 seater"], "table cover") == "cotton 6 seater table covers"
