@@ -37,16 +37,31 @@ def _adjective(word: str, last: str) -> bool:
     return word in (last + "ed", last + "d") and len(last) > 2
 
 
+ANAPHORS = frozenset({"that", "it", "this", "those", "them"})
+
+
+def fits_back(words: list[str]) -> bool:
+    """A word of fitness pointing back at what the message named: "(it has to) work on that"."""
+    return any(
+        tuple(words[j : j + len(c)]) == c and j + len(c) < len(words) and words[j + len(c)] in ANAPHORS
+        for c in BEFORE
+        for j in range(len(words))
+    )
+
+
 def flags_by_lead(words: list[str], flag_keys: frozenset[str]) -> list[tuple[int, int, str]]:
-    """(start, end, key) for each yes/no key the words ask for by its leading words."""
+    """(start, end, key) for each yes/no key the words ask for by its leading words; the leading
+    words said before a word of fitness that points back at them count too ("shifted to an
+    induction stove so it has to work on that", AF d17)."""
     out: list[tuple[int, int, str]] = []
+    back = fits_back(words)
     for lead, key in _leads(flag_keys).items():
         n, key_words = len(lead), key.split()
         for i in range(len(words) - n + 1):
             if tuple(words[i : i + n]) != lead:
                 continue
             after = words[i + n] if i + n < len(words) else ""
-            fitting = after in AFTER or any(tuple(words[max(0, i - len(c)) : i]) == c for c in BEFORE)
+            fitting = after in AFTER or any(tuple(words[max(0, i - len(c)) : i]) == c for c in BEFORE) or back
             if fitting:
                 out.append((i, i + n + (after in AFTER), key))
         # the lead's last word as an adjective: "left handed" for the lead "left hand" (of "left hand glove")

@@ -252,7 +252,7 @@ class Understander:
             c.attributes += held_with_fit(self.catalog, c, narrowing(self.catalog, run, c), fit)
             c.attributes += [a for a in [fit, *asked_amounts(self.catalog, asked, c)] if a and a not in c.attributes]
         # "polarized": a yes/no specification; "not the fabric ones": refused wherever it stands
-        c.flags = flags_said(own, self.catalog.recorded, self.attributes.is_kind)
+        c.flags = flags_said(own, self.catalog.recorded, self.attributes.is_kind, whole=said)
         c.exclude_attributes = refused_attributes(said, self.catalog.recorded, self.attributes.is_kind, named)
         c.attributes = [a for a in c.attributes if a not in c.exclude_attributes]
         # An interest steers toward a kind it names ("obsessed with aviator sunglasses"), then those near it.

@@ -19,6 +19,7 @@ KEYS = frozenset({"induction bottom", "left hand glove", "right hand glove", "di
         ("a kadhai that works on induction", ["induction bottom"]),
         ("he bats left handed, that matters right?", ["left hand glove"]),
         ("left-handed batting gloves", ["left hand glove"]),
+        ("my mom just shifted to an induction stove so it has to work on that", ["induction bottom"]),
         ("dishwasher friendly lunch box", ["dishwasher safe"]),
         # the leading words alone, or with no word of fitness, ask for nothing
         ("water bottle for the gym", []),
