@@ -7,13 +7,13 @@ earrings", "over ₹500"). They are listed apart from the results and never show
 
 from __future__ import annotations
 
-from assistant.constraints import Constraints
+from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import Request, slots
 from assistant.reply import Alternative, ProductCard
 from assistant.search import Retriever
 from assistant.understand import Query
 from common.schema import Product
-from common.text import money
+from common.text import money, terms
 
 # Constraint names (as in `Constraints.parts`) and how to drop each.
 RELAXED = {
@@ -46,11 +46,19 @@ def plural(phrase: str) -> str:
     return phrase + ("es" if phrase.endswith(("ch", "sh", "x", "z")) else "s")
 
 
+def _noun(attributes: list[str], product_type: str | None) -> str:
+    """The must-haves before the kind, each once: "glass vases", not "glass glass vases" when the
+    kind already says it (AF d07)."""
+    kind = terms(product_type or "")
+    said = [a for a in attributes if not phrase_in(terms(a), kind)]
+    return " ".join([*said, plural(product_type or "")]).strip()
+
+
 def what(request: Request, currency: str) -> str:
     """The request as a noun phrase: "diamond rings for women under ₹500"."""
     parts = [s for s in slots(request, currency) if s.name not in ("type", "attribute")]
     c = request.constraints
-    noun = " ".join([*c.attributes, plural(request.product_type or "")]).strip() or "products"
+    noun = _noun(c.attributes, request.product_type) or "products"
     return " ".join([noun, *[s.label for s in parts]])
 
 
@@ -63,7 +71,7 @@ def not_carried(request: Request, constraints: Constraints, catalog_masks: list,
     if alone == ["brand"]:
         return " or ".join(constraints.brands), True
     if alone == ["attribute"]:
-        return " ".join([*constraints.attributes, plural(request.product_type or "")]).strip(), True
+        return _noun(constraints.attributes, request.product_type), True
     return what(request, currency), False
 
 

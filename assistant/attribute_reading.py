@@ -9,12 +9,13 @@ from assistant.audience import clauses
 from assistant.catalog import CatalogIndex
 from assistant.colour_words import METAL_COLOURS
 from assistant.lexicon import PRODUCT_LINES, QUERY_WORDS, REQUIRED_CUES
-from assistant.message_patterns import NEGATIONS, NOT_VARIANTS, SOFT_WISH, VARIANT_WORDS
+from assistant.message_patterns import NEGATIONS, NOT_VARIANTS, SOFT_WISH, VARIANT_WORDS, WISH
 from assistant.noun_values import as_recorded
+from assistant.pets import pets_said
 from assistant.recorded import Recorded
 from assistant.type_resolution import NOT_TYPE_WORDS, PLACEHOLDERS, TypeResolver
 from assistant.word_forms import with_base_form
-from common.text import GEMSTONES, MATERIALS, STOPWORDS, singular, terms, tokenize
+from common.text import COLOURS, GEMSTONES, MATERIALS, STOPWORDS, singular, terms, tokenize
 
 
 def _until_refused(words: list[str]) -> list[str]:
@@ -36,6 +37,7 @@ class AttributeReader:
         a material ("leather wallet"), a stone ("diamond ring"), a word before "type" or "kind"
         ("robot type"), and a product line with its model ("iphone 6s")."""
         words = tokenize(text)
+        wished = {w for clause in clauses(text) if WISH.search(clause) for w in tokenize(clause)}
         found: list[str] = []
         for i, w in enumerate(words):
             phrase = None
@@ -50,13 +52,14 @@ class AttributeReader:
                 and (nxt not in NOT_TYPE_WORDS or nxt in METAL_COLOURS)
             ):
                 phrase = nxt
-            elif w in MATERIALS and w not in METAL_COLOURS:
+            elif w in MATERIALS and w not in METAL_COLOURS and w not in wished:
                 phrase = w
             elif singular(w) in GEMSTONES:
                 phrase = singular(w)
             elif (
                 nxt in VARIANT_WORDS
                 and w not in STOPWORDS | NOT_VARIANTS
+                and w not in COLOURS  # "sea green kind of colour": the colour reader's (AF q29)
                 and (w not in QUERY_WORDS or self._recorded_word(w))
                 and not any(self.types.is_any_type([later]) for later in _until_refused(words[i + 2 :]))
             ):
@@ -73,7 +76,7 @@ class AttributeReader:
             phrase = with_base_form(phrase, self.catalog.knows_word) if phrase else None  # "wooden or wood"
             if phrase and phrase not in found and not self.types.is_any_type(terms(phrase)):
                 found.append(phrase)
-        return found
+        return found + [pet for pet in pets_said(words) if pet not in found]  # "a shampoo for my cat"
 
     def _recorded_word(self, word: str) -> bool:
         """A word of the request's grammar by which the shop files a kind of its own ("formal

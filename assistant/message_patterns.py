@@ -20,6 +20,13 @@ FUNCTION_WORDS = frozenset(
 )
 _RECORDED_RULES = json.loads((DATA / "recorded_attributes.json").read_text(encoding="utf-8"))
 SOFT_WISH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _RECORDED_RULES["soft_wishes"]) + r")\b", re.I)
+# A soft wish that wishes rather than allows ("would be nice", not "is fine"): a material said with it ranks.
+WISH = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(p) for p in _RECORDED_RULES["soft_wishes"] if p not in _RECORDED_RULES["allowances"])
+    + r")\b",
+    re.I,
+)
 NEGATIONS = frozenset(_RECORDED_RULES["negations"])
 _STEERING = steering()
 PREMIUM_PHRASES = _STEERING["premium"]

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from assistant.audience import clauses
 from assistant.constraints import phrase_in
+from assistant.flag_leads import fits_back, flags_by_lead
 from assistant.message_patterns import NEGATIONS, SOFT_WISH
 from assistant.recorded import RecordedAttributes
 from assistant.refusal import CUES
@@ -70,7 +71,9 @@ def _refused_phrase(words: list[str], recorded: RecordedAttributes, is_kind: Cal
     return ""
 
 
-def flags_said(text: str, recorded: RecordedAttributes, is_kind: Callable[[list[str]], bool]) -> list[str]:
+def flags_said(
+    text: str, recorded: RecordedAttributes, is_kind: Callable[[list[str]], bool], whole: str = ""
+) -> list[str]:
     """The yes/no specifications the text asks for, as said ("polarized" for "Lens
     Polarization"), not those said after a negation in their clause ("not polarized") and not
     a kind of product ("scissors" names the kind, not a knife's "Scissors: Yes")."""
@@ -83,4 +86,10 @@ def flags_said(text: str, recorded: RecordedAttributes, is_kind: Callable[[list[
             said = " ".join(words[start:end])
             if not set(words[:start]) & NEGATIONS and not is_kind(words[start:end]) and said not in out:
                 out.append(said)
+        for start, _, key in flags_by_lead(words, frozenset(recorded.flags.values())):
+            if not set(words[:start]) & NEGATIONS and key not in out:
+                out.append(key)  # "induction-compatible": the key itself ("induction bottom")
+    words = terms(whole.replace("'", ""))  # "shifted to an induction stove so it has to work on that"
+    if fits_back(words) and not SOFT_WISH.search(whole):
+        out += [key for _, _, key in flags_by_lead(words, frozenset(recorded.flags.values())) if key not in out]
     return out

@@ -27,7 +27,8 @@ from assistant.catalog import CatalogIndex
 from assistant.clause_roles import in_relative_feature
 from assistant.constraints import Constraints, alternatives, attribute_nodes, phrase_in
 from assistant.lexicon import PRODUCT_LINES
-from assistant.part_fit import fitted_somewhere
+from assistant.part_fit import fitted_somewhere, sold_by_fit
+from assistant.pets import PETS, states_pet
 from common.text import MATERIALS, singular, terms, tokenize
 
 KEYS_READ = 2000  # products read for the keys that record a value (a large catalog repeats them)
@@ -107,8 +108,10 @@ def unchecked(catalog: CatalogIndex, c: Constraints, message: str = "") -> list[
             continue  # what it must fit ("iphone 6s case"): the shop's lack of it is the answer
         if fitted_somewhere(catalog, attribute):
             continue  # a model products are made for ("honda city"): none of the kind fits it
-        if not len(rows) or _named_by_kind(catalog, c, attribute, out):
+        if not len(rows) or _named_by_kind(catalog, c, attribute, out) or sold_by_fit(catalog, rows, attribute):
             continue
+        if attribute in PETS and any(states_pet(catalog.products[int(r)]) for r in rows[:KEYS_READ]):
+            continue  # the products say which animal they are for: a dog shampoo is no cat's
         keys = recording_keys(catalog, attribute)
         recorded = any(key.lower() in keys for row in rows[:KEYS_READ] for key in catalog.products[int(row)].attributes)
         if not recorded and not _states_material(catalog, rows, attribute):

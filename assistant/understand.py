@@ -82,6 +82,22 @@ from common.text import (
     tokenize,
 )
 
+_RATING_CUE = re.compile(r"star|rat(?:ed|ing)|/5|\+", re.I)
+
+
+def _measures_a_noun(text: str, m: re.Match[str]) -> bool:
+    """A bare number after "at least", "over", "min" with a word after it counts that word ("at
+    least 1 litre", "over 2 kg", "min 3 years"), where neither the match nor the message says it
+    is a rating (held-out set AF d12 and d16: "at least 1 litre" was read as rated 1+, so no
+    bottle matched)."""
+    if _RATING_CUE.search(m.group()) or RATING_WORDS & set(tokenize(text)):
+        return False
+    after = tokenize(text[m.end() :])[:1]
+    return bool(after) and after[0].isalpha() and after[0] not in STOPWORDS | _NOT_COUNTED
+
+
+_NOT_COUNTED = frozenset({"under", "below", "within", "pls", "plz", "only", "max"})  # "above 4 under 500"
+
 
 @dataclass
 class Query:
@@ -237,7 +253,7 @@ class Understander:
             c.attributes += held_with_fit(self.catalog, c, narrowing(self.catalog, run, c), fit)
             c.attributes += [a for a in [fit, *asked_amounts(self.catalog, asked, c)] if a and a not in c.attributes]
         # "polarized": a yes/no specification; "not the fabric ones": refused wherever it stands
-        c.flags = flags_said(own, self.catalog.recorded, self.attributes.is_kind)
+        c.flags = flags_said(own, self.catalog.recorded, self.attributes.is_kind, whole=said)
         c.exclude_attributes = refused_attributes(said, self.catalog.recorded, self.attributes.is_kind, named)
         c.attributes = [a for a in c.attributes if a not in c.exclude_attributes]
         # An interest steers toward a kind it names ("obsessed with aviator sunglasses"), then those near it.
@@ -324,6 +340,8 @@ class Understander:
         m = RATING.search(text)
         if not m and RATING_WORDS & set(tokenize(text)):
             m = RATING_AT_LEAST.search(text)  # "ones people rated well, like 4.5 or more"
+        if m and _measures_a_noun(text, m):
+            m = None  # "at least 1 litre", "over 2 kg": the number counts what follows, no rating
         if m:
             value = float(next(g for g in m.groups() if g))
             if 0 < value <= 5:

@@ -16,7 +16,7 @@ import pytest
 
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
-from assistant.part_fit import fitted_somewhere
+from assistant.part_fit import fitted_somewhere, sold_by_fit
 from assistant.unchecked_attributes import recording_keys, relaxed, said_as_feature, unchecked
 from common.schema import Product
 from ingest.snapshot import read_snapshot, write_snapshot
@@ -36,6 +36,8 @@ SHOP = [
     ("Speedwav Sun Shade For Honda City", "Automotive > Sun Shades", 358, {}),
     ("Crokrok Nylon Car Mat For Datsun Go", "Automotive > Car Mats", 1299, {}),
     ("Carbanao Plastic Car Mat For Maruti Swift", "Automotive > Car Mats", 1370, {}),
+    ("Leebo LED Headlight For Honda CB", "Automotive > Headlights", 1500, {}),
+    ("Leebo LED Headlight For Suzuki Sling", "Automotive > Headlights", 1500, {}),
 ]
 
 
@@ -67,6 +69,8 @@ ROWS = [
     (Constraints(categories=["car mat"], attributes=["honda city"]), []),
     # a model of a maker the shop fits things to (AD q29 "hyundai verna" beside "for honda city")
     (Constraints(categories=["car mat"], attributes=["honda xyzzy"]), []),
+    # headlights are sold by the bike they fit, and none says this one (AF q23): none fits
+    (Constraints(categories=["led headlight"], attributes=["royal enfield classic 350"]), []),
 ]
 
 
@@ -106,6 +110,14 @@ def test_a_material_is_checked_where_the_kind_states_one(catalog: CatalogIndex) 
 )
 def test_a_feature_asked_for_stays_a_must_have(message: str, attribute: str, feature: bool) -> None:
     assert said_as_feature(message, attribute) is feature
+
+
+def test_a_kind_sold_by_fit_checks_the_model(catalog: CatalogIndex) -> None:
+    headlights = np.flatnonzero(catalog.mask(Constraints(categories=["led headlight"])))
+    curtains = np.flatnonzero(catalog.mask(Constraints(categories=["curtain"])))
+    assert sold_by_fit(catalog, headlights, "royal enfield classic 350")
+    assert not sold_by_fit(catalog, headlights, "plastic")  # no model
+    assert not sold_by_fit(catalog, curtains, "royal enfield classic 350")  # curtains fit nothing
 
 
 def test_a_model_fitted_somewhere_is_one_titles_say_for(catalog: CatalogIndex) -> None:

@@ -398,6 +398,20 @@ def test_a_small_number_beside_a_rating_word_is_no_price(parse):
 
 
 @pytest.mark.parametrize(
+    ("message", "rating"),
+    [
+        # a number after "at least" that counts the word after it is a measure (set AF d12, d16)
+        ("water bottle at least 1 litre under 500", None),
+        ("a backpack over 2 kg capacity", None),
+        ("headphones at least 4 stars", 4.0),
+        ("headphones rated at least 4", 4.0),
+    ],
+)
+def test_a_number_that_counts_a_word_is_no_rating(parse, message, rating):
+    assert parse(message).constraints.min_rating == rating
+
+
+@pytest.mark.parametrize(
     ("opening", "follow_up"),
     [
         ("want to start working out at home", "a treadmill, foldable one"),
