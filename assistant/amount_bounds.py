@@ -31,11 +31,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def ceilings(question: str) -> list[fit.Amount]:
     """The amounts the question says right after a word that bounds them from above."""
     below, beyond = _patterns()
+    goals = set(fit.unit_table()["ceiling"].get("goal_verbs", []))
     low = question.lower().replace("'", "").replace("’", "")
     out = []
     for said, amount in fit.amounts_in(low):
         at = low.find(said)
         before = low[:at] if at >= 0 else ""
-        if below.search(before) or beyond.search(before):
+        bound = below.search(before)
+        if bound and set(before[: bound.start()].split()[-1:]) & goals:
+            bound = None  # "work up to 60 lb": a goal to reach, no ceiling
+        if bound or beyond.search(before):
             out.append(amount)
     return out

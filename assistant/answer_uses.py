@@ -219,6 +219,9 @@ def _asks_problem(question: str, uses: list[Use]) -> bool:
     return False
 
 
+NEGATING_PREFIXES = ("un", "non")  # written onto a word, they negate it: "unruled", "nonveg"
+
+
 def _use_verdict(e: Evidence, means: frozenset[str], values: KeyValues) -> tuple[int, Verdict] | None:
     """How a piece of evidence answers a need stated by `means` words: (rank, verdict), the lower
     rank the more direct. A specification whose key says it answers by its flag or its value
@@ -231,10 +234,16 @@ def _use_verdict(e: Evidence, means: frozenset[str], values: KeyValues) -> tuple
     def hit(words: set[str] | list[str]) -> bool:
         return any(same_word(m, w) for m in means for w in words)
 
+    def unsaid(words: set[str]) -> bool:
+        # "Unruled", "nonveg": the word with a negating prefix says the use is missing, though
+        # `same_word` takes it for a compound of the word ("ruled"/"unruled")
+        return any(w.startswith(p) and w[len(p) :] in means for w in words for p in NEGATING_PREFIXES)
+
     if e.source == "description":
         if not hit(word_set(e.text)):
             return None
         negated = any(hit({singular(w)}) for w in after_negation(tokenize(e.text.replace("'", ""))))
+        negated = negated or unsaid(word_set(e.text))
         return (3, Verdict.NO if negated else Verdict.YES)
     key, value = (e.key or "").lower(), e.value or ""
     if not key or key == "category" or key in k.identity_keys:
@@ -244,6 +253,7 @@ def _use_verdict(e: Evidence, means: frozenset[str], values: KeyValues) -> tuple
         # "Wash Care: Do Not Wash, Can Be Cleaned With A Wet Cloth" says the use and forbids it
         # ("can i toss it in the washing machine?" was told yes, set J)
         negated = any(hit({singular(w)}) for w in after_negation(tokenize(value.replace("'", ""))))
+        negated = negated or unsaid(word_set(value))
         return (0 if in_key else 1, Verdict.NO if negated else Verdict.YES)
     if in_key and is_flag(value):
         return (0, Verdict.NO if says_no(value) else Verdict.YES)

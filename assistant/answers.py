@@ -77,6 +77,7 @@ from assistant.question_reading import (
     offered_options,
     read_question,
 )
+from assistant.stock_answer import stock_answer
 from common.models import Embedder
 from common.schema import Product
 from common.text import (
@@ -110,6 +111,9 @@ def answer_question(
     or bluetooth?") asks which: a "no" to one of them is no answer to it (set N read "No" where the
     record says 100% cotton), so where the "no" came from a value that says one of the options,
     it is answered with that value."""
+    stocked = stock_answer(product, question)  # "is the <options said> one in stock?"
+    if stocked is not None:
+        return stocked
     found = _answer_from_record(product, question, embedder, values, naming)
     # The first alternative is asked whatever the other side says, an option of its own too
     # ("comes with a chain or just the pendant?", "adjustable or fixed length?"): pool sets P, Q

@@ -52,9 +52,13 @@ def attached_positions(said: list[str], head: int, option_words: set[str]) -> se
     "in", "for") on, through option values, option names and "and", up to any other word."""
     out: set[int] = set()
     on = False
+    clause_words: set[int] = set()  # "that runs on": a relative clause attaching as "with" does
     for i in range(head + 1, len(said)):
+        clause = next((c for c in rules().attach_clauses if tuple(said[i : i + len(c)]) == c), None)
+        if clause is not None:
+            clause_words |= set(range(i, i + len(clause)))
         w = said[i]
-        if w in rules().attach:
+        if w in rules().attach or i in clause_words:
             on = True
         elif on and (w in option_words or w in ("and", "or") or w.isdigit()):
             out.add(i)

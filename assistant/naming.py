@@ -912,6 +912,14 @@ def _naming_run(said: list[str], own: set[str], matched: set[str] | frozenset[st
     return said[best[0] : best[-1] + 1]
 
 
+def _unnamed_keys(n: Named) -> list[str]:
+    """The words of the keys of the options whose values the message did not name the product by,
+    less the words of the line's name."""
+    line = set(spelled_terms(n.product.title.split("(")[0]))  # "shoe" of "shoe size" still names Running Shoes
+    keys = [k for k, v in n.product.attributes.items() if spelled_terms(v) and set(spelled_terms(v)) <= n.unnamed]
+    return [w for k in keys for w in spelled_terms(k) if w not in line]
+
+
 def naming_words(named: list[Named], message: str = "") -> str:
     """The words of the named products' titles and brands, less the option values the message
     did not name them by: what a question names them with, not what it asks about them. With the
@@ -921,9 +929,14 @@ def naming_words(named: list[Named], message: str = "") -> str:
     words = {
         w for n in named for w in spelled_terms(f"{n.product.title} {n.product.brand or ''}") if w not in n.unnamed
     }
+    # An option's name the title writes with its value ("Running Shoes (size 9, yellow)"), the
+    # value not said: "WHAT SIZE are the yellow running shoes?" asks it (held-out set AD, AD-p37,
+    # was answered "sole: rubber").
+    asked_keys = {w for n in named for w in _unnamed_keys(n)}
+    words -= asked_keys
     said = spelled_terms(message)
     for n in named:
-        at = [i for i, w in enumerate(said) if w in n.matched]
+        at = [i for i, w in enumerate(said) if w in n.matched and w not in asked_keys]
         if at and at[-1] - at[0] < NAMING_SPAN_MAX:
             words.update(said[at[0] : at[-1] + 1])
             continue

@@ -30,6 +30,7 @@ class NamingRules:
     filler: frozenset[str]  # the data file's own generic words ("one", "new", "set"), not colours or kinds
     definite: frozenset[str]  # "the", "this": the message points at one product
     attach: frozenset[str]  # "with", "in": what follows still describes the product named
+    attach_clauses: tuple[tuple[str, ...], ...]  # "that runs on": a relative clause attaching as "with" does
     ranking: frozenset[str]  # "the BEST", "the MOST": a definite word that asks for a choice
     spellings: dict[str, str]  # a word written two ways -> the one spelling kept ("litre" -> "liter")
     referents: frozenset[str]  # "the 1.5 litre induction ONE": the option values before it name a variant
@@ -65,6 +66,7 @@ def rules(path: Path = DATA_FILE) -> NamingRules:
         frozenset(data["generic"].split()),
         frozenset(data["definite"].split()),
         frozenset(data["attach"].split()),
+        tuple(tuple(_spelling_of(data, w) for w in tokenize(c.lower())) for c in data["attach_clauses"]),
         frozenset(data["ranking"].split()),
         {singular(k): singular(v) for k, v in data["spellings"].items()},
         frozenset(data["referents"].split()),
