@@ -89,7 +89,7 @@ def _names_after(key: str) -> regex.Pattern[str]:
     connectors = _words("couple_connectors")
     name = r"\p{L}[\p{L}\p{M}]{2,}"
     return regex.compile(
-        rf"(?:^|(?<=[,.!\s]))(?i:{_words(key)})[ \t]*,?[ \t]+(?P<names>{name}(?:[ \t]+(?i:{connectors})[ \t]+{name})*)"
+        rf"(?:^|(?<=[,.!\s'\"‘“«„]))(?i:{_words(key)})[ \t]*,?[ \t]+(?P<names>{name}(?:[ \t]+(?i:{connectors})[ \t]+{name})*)"
         rf"(?=[ \t]*(?:[,.!?;)]|$|\n))"
     )
 
