@@ -41,6 +41,12 @@ def _words(key: str) -> str:
 
 
 @cache
+def _kin() -> frozenset[str]:
+    """Relation words ("my sister's birthday"), some of which the names lists hold."""
+    return frozenset(w.lower() for w in _names_data()["kinship_words"])
+
+
+@cache
 def _brands() -> frozenset[str]:
     return frozenset(w.lower() for w in _names_data()["given_name_brands"])
 
@@ -119,6 +125,23 @@ def _subject() -> regex.Pattern[str]:
 
 
 @cache
+def _lower_subject() -> regex.Pattern[str]:
+    """A given name in lower case opening a sentence or a clause after a comma, before a person's
+    verb ("told you 3 times, akshay needs size 9"): chat is typed in lower case."""
+    return regex.compile(
+        rf"(?:^|(?<=[.!?\n,][ \t]{{0,3}}))[ \t]*(?P<name>\p{{Ll}}[\p{{Ll}}\p{{M}}]{{2,}})[ \t]+(?:{_words('person_subject_verbs')}|{_words('lower_subject_verbs')})(?![\p{{L}}])"
+    )
+
+
+@cache
+def _occasion_owner() -> regex.Pattern[str]:
+    """A given name in a possessive before a person's own occasion ("harry's 10th bday")."""
+    return regex.compile(
+        rf"(?<![\p{{L}}'’]){_NAME}['’]s[ \t]+(?:\d{{1,3}}(?:st|nd|rd|th)?[ \t]+)?(?i:{_words('personal_occasion_words')})(?![\p{{L}}])"
+    )
+
+
+@cache
 def _told() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![\p{{L}}])(?i:{_words('telling_verbs')})[ \t]+(?P<name>\p{{Lu}}[\p{{Ll}}\p{{M}}]{{2,}})[ \t]+(?i:his|her|their|that|to|about|the|we|i)(?![\p{{L}}])"
@@ -140,6 +163,12 @@ def role_names(text: str) -> str:
     """The text with the given names of these four places replaced by "[NAME]"."""
     spans = _card_spans(text)
     spans += [m.span("name") for m in _subject().finditer(text) if _listed(m.group("name"))]
+    spans += [m.span("name") for m in _lower_subject().finditer(text) if _plain_name(m.group("name"))]
+    spans += [
+        m.span("name")
+        for m in _occasion_owner().finditer(text)
+        if _listed(m.group("name")) and m.group("name").lower() not in _not_name_words() | _kin()
+    ]
     spans += [
         m.span("name")
         for m in _told().finditer(text)

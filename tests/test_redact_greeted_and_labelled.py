@@ -85,3 +85,33 @@ def test_chinese_holder_and_name_labels(text, expected):
 )
 def test_quoted_card_addressee(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lower-case given name opening a clause before a person's verb
+        ("sent the wrong one again, vikram needs size 10", "sent the wrong one again, [NAME] needs size 10"),
+        ("tanvi wears a medium in these", "[NAME] wears a medium in these"),
+        # a thing or a plant that needs something stays
+        ("the phone needs charging", "the phone needs charging"),
+        ("Rose needs watering twice a week", "Rose needs watering twice a week"),
+        ("this one needs size 9", "this one needs size 9"),
+    ],
+)
+def test_lower_case_subjects(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("its for ishaan's 7th birthday, the lego set", "its for [NAME]'s 7th birthday, the lego set"),
+        ("gift for Meera's anniversary", "gift for [NAME]'s anniversary"),
+        # a relation's occasion names no one
+        ("for my sister's birthday", "for my sister's birthday"),
+        ("mom's bday gift", "mom's bday gift"),
+    ],
+)
+def test_occasion_owners(text, expected):
+    assert redact(text) == expected
