@@ -115,3 +115,32 @@ def test_lower_case_subjects(text, expected):
 )
 def test_occasion_owners(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a family's signature with a child's name after "little"
+        ("Happy retirement Ma! love, Priya, Arjun & little Ishaan", "Happy retirement Ma! love, [NAME]"),
+        ("cheers, Liam and baby Noah", "cheers, [NAME]"),
+        # no names after the sign-off stay
+        ("thanks, little star lamp arrived", "thanks, little star lamp arrived"),
+    ],
+)
+def test_signatures_with_a_childs_name(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # capitalised, a given name that is a word before a family name no sentence is made of
+        ("Ship to Will Carter, 12 Elm St, Boise ID 83702", "Ship to [NAME], [ADDRESS], Boise ID [POSTCODE]"),
+        ("hand it to May Fernandes at the desk", "hand it to [NAME] at the desk"),
+        # a family name that is itself a word: no name
+        ("deliver to Will Power, 12 Elm St", "deliver to Will Power, [ADDRESS]"),
+        ("the May Queen dress in blue", "the May Queen dress in blue"),
+    ],
+)
+def test_word_given_names_before_family_names(text, expected):
+    assert redact(text) == expected
