@@ -22,6 +22,7 @@ from functools import cache
 
 import regex
 
+from common.cjk_names import chinese_card_addressees
 from common.name_words import (
     NAME_TAG,
     _everyday_english,
@@ -161,7 +162,7 @@ def _beside_me() -> list[regex.Pattern[str]]:
 
 def role_names(text: str) -> str:
     """The text with the given names of these four places replaced by "[NAME]"."""
-    spans = _card_spans(text)
+    spans = _card_spans(text) + chinese_card_addressees(text)
     spans += [m.span("name") for m in _subject().finditer(text) if _listed(m.group("name"))]
     spans += [m.span("name") for m in _lower_subject().finditer(text) if _plain_name(m.group("name"))]
     spans += [
