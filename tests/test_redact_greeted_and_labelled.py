@@ -144,3 +144,18 @@ def test_signatures_with_a_childs_name(text, expected):
 )
 def test_word_given_names_before_family_names(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("卡片上写：亲爱的志强，生日快乐！", "卡片上写：亲爱的[NAME]，生日快乐！"),
+        ("贺卡写：亲爱的丽丽 新年快乐", "贺卡写：亲爱的[NAME] 新年快乐"),
+        # a relation or an endearment, or "dear" with no card, names no one
+        ("卡片写：亲爱的妈妈 生日快乐", "卡片写：亲爱的妈妈 生日快乐"),
+        ("贺卡写 亲爱的宝贝，新年快乐", "贺卡写 亲爱的宝贝，新年快乐"),
+        ("亲爱的客服，我的订单呢", "亲爱的客服，我的订单呢"),
+    ],
+)
+def test_chinese_card_addressees(text, expected):
+    assert redact(text) == expected
