@@ -70,6 +70,29 @@ def chinese_addressees(text: str) -> list[tuple[int, int]]:
 
 
 @cache
+def _chinese_card_greeting() -> re.Pattern[str]:
+    """A card or writing word, then within the line "dear" and a given name of two or three
+    characters closing its phrase ("贺卡上写：亲爱的晓燕 生日快乐")."""
+    data = _names_data()
+    cards = "|".join(map(re.escape, sorted(data["chinese_card_words"], key=len, reverse=True)))
+    dears = "|".join(map(re.escape, sorted(data["chinese_card_greetings"], key=len, reverse=True)))
+    return re.compile(
+        rf"(?:{cards})[^\n。]{{0,12}}?(?:{dears})(?P<name>[\u3400-\u9fff]{{2,3}})(?=[\s，,、。；;！!？?：:～~]|$)"
+    )
+
+
+def chinese_card_addressees(text: str) -> list[tuple[int, int]]:
+    """Spans of the given names a Chinese card message is addressed to, none a relation, an
+    endearment or a dictionary word that is no name."""
+    not_names = set(_names_data()["chinese_card_not_names"])
+    return [
+        m.span("name")
+        for m in _chinese_card_greeting().finditer(text)
+        if m.group("name") not in not_names and not chinese_word_not_name(m.group("name"))
+    ]
+
+
+@cache
 def _cjk_opening_name() -> re.Pattern[str]:
     """A Chinese or Japanese full name opening the message or a line, set apart by a space or a
     comma from what follows ("陈志强 退款请退到…"): a heading, as Chinese writes no space

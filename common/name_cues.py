@@ -51,6 +51,7 @@ def _before_cue() -> re.Pattern[str]:
     return re.compile(
         # an apostrophe opening a quote is no contraction's ("'Grattis Erik Lindqvist!'")
         rf"(?<![\w’])(?<!\w')(?:(?:{_cue_pattern('name_cues_before')})|(?:{_cue_pattern('single_name_cues_before')})"
+        rf"|(?:{_cue_pattern('greeting_name_cues')})"
         rf"|(?:{_cue_pattern('relation_cues')}){place}?)"
         rf"(?:[ \t]*[:,–-])?[ \t]+",
         re.I,
@@ -84,6 +85,11 @@ def _qualified_name_cue_bare() -> re.Pattern[str]:
 @cache
 def _single_name_cues() -> frozenset[str]:
     return frozenset(c.lower() for c in _names_data()["single_name_cues_before"])
+
+
+@cache
+def _greetings() -> frozenset[str]:
+    return frozenset(c.lower() for c in _names_data()["greeting_name_cues"])
 
 
 def _given_name_alone(text: str, pos: int) -> int | None:
@@ -195,6 +201,12 @@ def full_names(text: str) -> str:
             end = found.end() if found else None
         if not end and said in _single_name_cues():
             end = _given_name_alone(text, cue.end())
+        if not end and said in _greetings():
+            # the person greeted: the given name closes the address with a comma or "!"
+            end = _given_name_alone(text, cue.end())
+            brands = {b.lower() for b in _names_data()["given_name_brands"]}  # "Hey Siri, …"
+            closed = end and re.match(r"[ \t]*(?:[,!]|\n|$)", text[end:])
+            end = end if closed and text[cue.end() : end].lower() not in brands else None
         if end:
             spans.append((cue.end(), end))
             if said in _explicit():

@@ -134,8 +134,10 @@ def _signed_given_names(text: str, pos: int) -> int | None:
     everyday English word, joined by a couple's connector, and nothing after them but the end of
     the message, its line or its quote. A sign-off says who signs; a full name is read before."""
     connector = _cue_pattern("couple_connectors")
+    # a child's name may follow "little" ("love, Anu, Vicky & little Kabir")
+    modifier = rf"(?:(?:{_cue_pattern('signer_name_modifiers')})[ \t]+)?"
     names = regex.compile(
-        rf"(?P<n>\p{{Lu}}[\p{{L}}\p{{M}}]+)(?:[ \t]*(?:,|[ \t](?:{connector}))[ \t]+(?P<n>\p{{Lu}}[\p{{L}}\p{{M}}]+))*"
+        rf"(?P<n>\p{{Lu}}[\p{{L}}\p{{M}}]+)(?:[ \t]*(?:,|[ \t](?:{connector}))[ \t]+{modifier}(?P<n>\p{{Lu}}[\p{{L}}\p{{M}}]+))*"
     )
     m = names.match(text, pos)
     if not m or not _SIGNED_END.match(text, m.end()):

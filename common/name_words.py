@@ -227,6 +227,11 @@ def _full_name(words: list[str], explicit: bool) -> bool:
     if core[-1].lower() in _colour_words():
         return False  # "Olive Green", "Rose Gold": a colour, whatever names lists hold its words
     kinds = [_kind(w) for w in core]
+    if not explicit and len(core) == 2 and all(w[:1].isupper() for w in core):
+        # capitalised, a given name that is also a word ("Will", "May") before a family name no
+        # sentence is made of is a name after any cue: "Deliver to Will Carter, …" (set AD)
+        if not kinds[0] and core[0].lower() in _name_lists()[0] and kinds[1] == "listed":
+            kinds[0] = "listed" if not _everyday_english(core[1].lower()) else ""
     if explicit and len(core) == 2:
         # two words only: a third such word is as often the sentence going on ("اسمي سعيد الغامدي
         # وأريد ...", "and I want")

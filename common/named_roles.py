@@ -22,6 +22,7 @@ from functools import cache
 
 import regex
 
+from common.cjk_names import chinese_card_addressees
 from common.name_words import (
     NAME_TAG,
     _everyday_english,
@@ -38,6 +39,12 @@ _NAME = r"(?P<name>\p{L}[\p{L}\p{M}]{2,}(?:-\p{L}[\p{L}\p{M}]+)?)"
 
 def _words(key: str) -> str:
     return "|".join(re.escape(w) for w in sorted(_names_data()[key], key=len, reverse=True))
+
+
+@cache
+def _kin() -> frozenset[str]:
+    """Relation words ("my sister's birthday"), some of which the names lists hold."""
+    return frozenset(w.lower() for w in _names_data()["kinship_words"])
 
 
 @cache
@@ -89,7 +96,7 @@ def _names_after(key: str) -> regex.Pattern[str]:
     connectors = _words("couple_connectors")
     name = r"\p{L}[\p{L}\p{M}]{2,}"
     return regex.compile(
-        rf"(?:^|(?<=[,.!\s]))(?i:{_words(key)})[ \t]*,?[ \t]+(?P<names>{name}(?:[ \t]+(?i:{connectors})[ \t]+{name})*)"
+        rf"(?:^|(?<=[,.!\s'\"‘“«„]))(?i:{_words(key)})[ \t]*,?[ \t]+(?P<names>{name}(?:[ \t]+(?i:{connectors})[ \t]+{name})*)"
         rf"(?=[ \t]*(?:[,.!?;)]|$|\n))"
     )
 
@@ -119,6 +126,23 @@ def _subject() -> regex.Pattern[str]:
 
 
 @cache
+def _lower_subject() -> regex.Pattern[str]:
+    """A given name in lower case opening a sentence or a clause after a comma, before a person's
+    verb ("told you 3 times, akshay needs size 9"): chat is typed in lower case."""
+    return regex.compile(
+        rf"(?:^|(?<=[.!?\n,][ \t]{{0,3}}))[ \t]*(?P<name>\p{{Ll}}[\p{{Ll}}\p{{M}}]{{2,}})[ \t]+(?:{_words('person_subject_verbs')}|{_words('lower_subject_verbs')})(?![\p{{L}}])"
+    )
+
+
+@cache
+def _occasion_owner() -> regex.Pattern[str]:
+    """A given name in a possessive before a person's own occasion ("harry's 10th bday")."""
+    return regex.compile(
+        rf"(?<![\p{{L}}'’]){_NAME}['’]s[ \t]+(?:\d{{1,3}}(?:st|nd|rd|th)?[ \t]+)?(?i:{_words('personal_occasion_words')})(?![\p{{L}}])"
+    )
+
+
+@cache
 def _told() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![\p{{L}}])(?i:{_words('telling_verbs')})[ \t]+(?P<name>\p{{Lu}}[\p{{Ll}}\p{{M}}]{{2,}})[ \t]+(?i:his|her|their|that|to|about|the|we|i)(?![\p{{L}}])"
@@ -138,8 +162,14 @@ def _beside_me() -> list[regex.Pattern[str]]:
 
 def role_names(text: str) -> str:
     """The text with the given names of these four places replaced by "[NAME]"."""
-    spans = _card_spans(text)
+    spans = _card_spans(text) + chinese_card_addressees(text)
     spans += [m.span("name") for m in _subject().finditer(text) if _listed(m.group("name"))]
+    spans += [m.span("name") for m in _lower_subject().finditer(text) if _plain_name(m.group("name"))]
+    spans += [
+        m.span("name")
+        for m in _occasion_owner().finditer(text)
+        if _listed(m.group("name")) and m.group("name").lower() not in _not_name_words() | _kin()
+    ]
     spans += [
         m.span("name")
         for m in _told().finditer(text)
