@@ -95,3 +95,19 @@ def test_an_option_name_the_title_writes_is_asked_when_its_value_is_not_said():
 def test_a_goal_said_with_up_to_is_no_ceiling():
     assert ceilings("I want to work up to 60 lb dumbbells eventually. is the 30-50 lbs set enough?") == []
     assert [a.value for a in ceilings("I need one up to 2 kg")] == [2000.0]
+
+
+JACKET = Product(
+    id="j1", title="Highmoor Packable Rain Jacket", price=77.95, colours=["blue"], attributes={"Hooded": "Yes"}
+)
+SHELL = Product(id="j2", title="Ridgeline Shell Jacket", price=99.0, colours=["black"], attributes={"Hooded": "No"})
+
+
+def test_available_in_an_option_asks_the_option_not_the_stock():
+    # a chat answered "Yes. The listing gives availability: in stock." of a blue jacket
+    shop = [JACKET, SHELL]
+    black = ask(JACKET, "is the first one available in black?", shop)
+    assert black.verdict == Verdict.NO and "blue" in black.text
+    assert ask(JACKET, "is it available in blue?", shop).verdict == Verdict.YES
+    assert ask(JACKET, "is it available with a hood?", shop).verdict == Verdict.YES
+    assert "in stock" in ask(JACKET, "is it available?", shop).text
