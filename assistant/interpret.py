@@ -52,6 +52,7 @@ from assistant.session import Session
 from assistant.steering import steering
 from assistant.take_back import taken_back_slots
 from assistant.title_pointers import title_pointed
+from assistant.told_colours import colour_clauses
 from assistant.told_kinds import only_owned, only_told
 from assistant.understand import Query
 from assistant.unwished import without_unwished
@@ -557,8 +558,11 @@ def pointers(message: str, on_screen: list[Product], last_shown: list[str] | Non
         out.append(min(priced)[1])
     if priced and DEARER_ONE.search(message):
         out.append(max(priced)[1])
+    told = colour_clauses(message).told  # "black if possible, the white ones get dirty": no pointer
     for m in COLOUR_ONE.finditer(message):
         colour = normalise_colour(m.group(1).lower())
+        if colour in told:
+            continue
         out += [i + 1 for i, p in enumerate(on_screen) if colour in p.colours][:1]
     out += ranked_pointed(message, on_screen)  # "compare the two cheapest"
     out += title_pointed(message, on_screen)  # "is the santoku ok for bread?"
