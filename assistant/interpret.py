@@ -149,7 +149,8 @@ def interpret(
     unreadable = _unreadable(message, lang, engine, query)
     if unreadable:
         return Interpretation(message, Intent.CLARIFY, query, language=lang, unreadable=unreadable)
-    if session.request.product_type and query.product_type and not query.type_carried and not _switches(message, query):
+    asked_kind = session.request.product_type or session.request.constraints.steer_types
+    if asked_kind and query.product_type and not query.type_carried and not _switches(message, query):
         # A kind the shop does not carry, named in a follow-up with no word that switches to it
         # in its clause, is a mention in passing: it refines the request, never replaces its type
         # ("change of plan, it's for his sister instead": the switch is the person, "plan" is
@@ -157,6 +158,8 @@ def interpret(
         # only, my husband cant stand floral smells": "stand" is no kind; dev B).
         # A request with no type yet ("want to start working out at home") has none to keep:
         # there the kind is what is asked for, and the shop says honestly it does not carry it.
+        # Kinds it was steered to ("something for fragrance?") are kept as a type is: "a plug-in
+        # electric type would be ideal" then says what kind of fragrance thing (set AF d21).
         recorded = engine.understander.recorded_attributes(last_word(message), [])
         query = replace(query, product_type=None, type_carried=True, recorded=recorded)
         query.constraints = query.constraints.model_copy(update={"categories": []})
