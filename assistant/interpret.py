@@ -136,7 +136,10 @@ def interpret(
     if follow_up:
         # "which is lighter, bostan or canmp? anyway show me below 500": the request after a
         # question asked on the way is what the message does; the names in the question are no filter.
-        message = _after_question(message)
+        asked = _after_question(message)
+        # "does it come in pink? she won't touch anything else": with nothing asked after it, the
+        # question asks for what it names (set AF d18 read only the aside)
+        message = asked if asked == message or _states_something(engine.parse(asked)) else message
     query = engine.parse(without_accents(last_word(message) if follow_up else message))
     unknown = [b for b in marked_brands(message, engine.catalog.knows_word) if b not in query.constraints.brands]
     if unknown:
@@ -444,6 +447,12 @@ def _after_question(message: str) -> str:
         return message
     question = re.split(r"[.!;]\s", message.rpartition("?")[0])[-1]
     return asked if ASKED_ON_THE_WAY.search(question) else message
+
+
+def _states_something(query: Query) -> bool:
+    """The parse names a kind or a constraint other than who it is for."""
+    c = query.constraints.model_copy(update={"audience": None, "audience_open": False})
+    return bool(query.product_type) or not c.is_empty()
 
 
 def _switches(message: str, query: Query) -> bool:
