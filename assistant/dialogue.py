@@ -231,7 +231,8 @@ def update(
         new = False
     bounds = (request.constraints.price_min, request.constraints.price_max)
     _apply(request.constraints, said)
-    if said.premium and cheap_denied(query.raw) and not money_no_concern(query.raw):
+    unbounded = said.price_min is None and said.price_max is None and said.price_near is None
+    if said.premium and unbounded and cheap_denied(query.raw) and not money_no_concern(query.raw):
         # "just shouldn't look cheap": the dearer end of the budget, which stays (set AF d24)
         request.constraints.price_min, request.constraints.price_max = bounds
     _relative_price(request.constraints, said, move, shown_prices)

@@ -176,3 +176,11 @@ def test_a_shade_glued_to_its_colour(title, colours):
     from ingest.clean import colours_in
 
     assert colours_in(title) == colours
+
+
+def test_not_looking_cheap_with_a_new_range_takes_the_range(flipkart_assistant):
+    session, _ = talk(
+        flipkart_assistant, ["a showpiece for a housewarming", "nothing that looks cheap, so not below 1200. 1500 max"]
+    )
+    c = session.request.constraints
+    assert (c.price_min, c.price_max) == (1200.0, 1500.0), c
