@@ -137,9 +137,12 @@ def interpret(
         # "which is lighter, bostan or canmp? anyway show me below 500": the request after a
         # question asked on the way is what the message does; the names in the question are no filter.
         asked = _after_question(message)
-        # "does it come in pink? she won't touch anything else": with nothing asked after it, the
-        # question asks for what it names (set AF d18 read only the aside)
-        message = asked if asked == message or _states_something(engine.parse(asked)) else message
+        # "does it come in pink? she won't touch anything else": with nothing asked after it, a
+        # question that names a colour or a brand asks for it (set AF d18 read only the aside)
+        if asked != message and not _states_something(engine.parse(asked)):
+            named = engine.parse(message).constraints  # "is it non slip? ok then that one" asks of it
+            asked = message if named.colours or named.brands else asked
+        message = asked
     query = engine.parse(without_accents(last_word(message) if follow_up else message))
     unknown = [b for b in marked_brands(message, engine.catalog.knows_word) if b not in query.constraints.brands]
     if unknown:
