@@ -22,6 +22,7 @@ from dataclasses import replace
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints, attribute_terms
 from assistant.dialogue import Request
+from assistant.fit import unit_table
 from assistant.steering import steering
 from assistant.understand import Query
 from common.text import terms
@@ -51,7 +52,9 @@ def said_counts(message: str, query: Query, request: Request, catalog: CatalogIn
     categories = request.constraints.categories
     if query.product_type or not categories:
         return query, []
-    words = terms(message)
+    # "its a six seater": a number said in words counts as its digits do (set AF d20 kept "seater" alone)
+    spelled = unit_table()["number_words"]
+    words = [_digits(spelled[w]) if w in spelled else w for w in terms(message)]
     pairs = [(n, u) for n, u in zip(words, words[1:], strict=False) if NUMBER.fullmatch(n) and u not in NOT_UNITS]
     bounds = {query.constraints.price_min, query.constraints.price_max, query.constraints.price_near}
     pairs = [(n, u) for n, u in pairs if float(n) not in bounds]  # "under 500 rs" is a budget
@@ -66,6 +69,10 @@ def said_counts(message: str, query: Query, request: Request, catalog: CatalogIn
     said_units = {v.split()[1] for v in values}
     replaced = [a for a in request.constraints.attributes if _unit_of(a) in said_units and a not in values]
     return replace(query, constraints=said), replaced
+
+
+def _digits(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _unit_of(attribute: str) -> str | None:

@@ -41,6 +41,7 @@ from assistant.message_patterns import FUNCTION_WORDS
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
 from assistant.new_use import asks_new_use
 from assistant.ordinals import order_words
+from assistant.price_stance import cheap_denied, money_no_concern
 from assistant.replaced_values import attribute_changes, displaced
 from assistant.spelling import CHAT_WORDS
 from assistant.steering import steering
@@ -228,7 +229,12 @@ def update(
         if narrows:
             request.product_type, request.constraints.categories = query.product_type, list(said.categories)
         new = False
+    bounds = (request.constraints.price_min, request.constraints.price_max)
     _apply(request.constraints, said)
+    unbounded = said.price_min is None and said.price_max is None and said.price_near is None
+    if said.premium and unbounded and cheap_denied(query.raw) and not money_no_concern(query.raw):
+        # "just shouldn't look cheap": the dearer end of the budget, which stays (set AF d24)
+        request.constraints.price_min, request.constraints.price_max = bounds
     _relative_price(request.constraints, said, move, shown_prices)
     _relative_rating(request.constraints, said, move, shown_ratings or [])
     if new and not reset and old.is_active():

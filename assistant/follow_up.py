@@ -55,6 +55,7 @@ from assistant.problem_values import only_refused, problem_words
 from assistant.resemblance import only_resembled
 from assistant.said_of_others import refused_words, told_in_a_story
 from assistant.steering import steering
+from assistant.told_colours import colour_clauses
 from assistant.understand import Query
 from common.text import COLOURS, STOPWORDS, normalise_colour, terms, tokenize
 
@@ -145,6 +146,10 @@ def read_follow_up(
     said.audience = follow_up_audience(message, said.audience, query.audience_from_relation, request, earlier)
     if change != TypeChange.SWITCH:
         said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)
+        if (colours := colour_clauses(message)).told:
+            # "black if possible, the white ones get dirty": white is told of other things
+            said.colours = [c for c in said.colours if c not in colours.told]
+            said.colours += [c for c in colours.asked if c not in said.colours]
         _correct_bound(message, said, request.constraints)
         as_ceiling(message, said, PERMISSIVE)  # "1.8k is ok": the most they will pay
         loosen_ceiling(message, said, request.constraints)  # "ok can stretch a bit"

@@ -52,6 +52,7 @@ from assistant.session import Session
 from assistant.steering import steering
 from assistant.take_back import taken_back_slots
 from assistant.title_pointers import title_pointed
+from assistant.told_colours import colour_clauses
 from assistant.told_kinds import only_owned, only_told
 from assistant.understand import Query
 from assistant.unwished import without_unwished
@@ -135,7 +136,13 @@ def interpret(
     if follow_up:
         # "which is lighter, bostan or canmp? anyway show me below 500": the request after a
         # question asked on the way is what the message does; the names in the question are no filter.
-        message = _after_question(message)
+        asked = _after_question(message)
+        # "does it come in pink? she won't touch anything else": with nothing asked after it, a
+        # question that names a colour or a brand asks for it (set AF d18 read only the aside)
+        if asked != message and not _states_something(engine.parse(asked)):
+            named = engine.parse(message).constraints  # "is it non slip? ok then that one" asks of it
+            asked = message if named.colours or named.brands else asked
+        message = asked
     query = engine.parse(without_accents(last_word(message) if follow_up else message))
     unknown = [b for b in marked_brands(message, engine.catalog.knows_word) if b not in query.constraints.brands]
     if unknown:
@@ -148,7 +155,8 @@ def interpret(
     unreadable = _unreadable(message, lang, engine, query)
     if unreadable:
         return Interpretation(message, Intent.CLARIFY, query, language=lang, unreadable=unreadable)
-    if session.request.product_type and query.product_type and not query.type_carried and not _switches(message, query):
+    asked_kind = session.request.product_type or session.request.constraints.steer_types
+    if asked_kind and query.product_type and not query.type_carried and not _switches(message, query):
         # A kind the shop does not carry, named in a follow-up with no word that switches to it
         # in its clause, is a mention in passing: it refines the request, never replaces its type
         # ("change of plan, it's for his sister instead": the switch is the person, "plan" is
@@ -156,6 +164,8 @@ def interpret(
         # only, my husband cant stand floral smells": "stand" is no kind; dev B).
         # A request with no type yet ("want to start working out at home") has none to keep:
         # there the kind is what is asked for, and the shop says honestly it does not carry it.
+        # Kinds it was steered to ("something for fragrance?") are kept as a type is: "a plug-in
+        # electric type would be ideal" then says what kind of fragrance thing (set AF d21).
         recorded = engine.understander.recorded_attributes(last_word(message), [])
         query = replace(query, product_type=None, type_carried=True, recorded=recorded)
         query.constraints = query.constraints.model_copy(update={"categories": []})
@@ -442,6 +452,12 @@ def _after_question(message: str) -> str:
     return asked if ASKED_ON_THE_WAY.search(question) else message
 
 
+def _states_something(query: Query) -> bool:
+    """The parse names a kind or a constraint other than who it is for."""
+    c = query.constraints.model_copy(update={"audience": None, "audience_open": False})
+    return bool(query.product_type) or not c.is_empty()
+
+
 def _switches(message: str, query: Query) -> bool:
     """Whether a switch word stands in the clause that names the query's kind ("maybe headphones
     instead"); in the whole message when no clause names it in the shopper's words."""
@@ -557,8 +573,11 @@ def pointers(message: str, on_screen: list[Product], last_shown: list[str] | Non
         out.append(min(priced)[1])
     if priced and DEARER_ONE.search(message):
         out.append(max(priced)[1])
+    told = colour_clauses(message).told  # "black if possible, the white ones get dirty": no pointer
     for m in COLOUR_ONE.finditer(message):
         colour = normalise_colour(m.group(1).lower())
+        if colour in told:
+            continue
         out += [i + 1 for i, p in enumerate(on_screen) if colour in p.colours][:1]
     out += ranked_pointed(message, on_screen)  # "compare the two cheapest"
     out += title_pointed(message, on_screen)  # "is the santoku ok for bread?"

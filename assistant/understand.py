@@ -57,6 +57,7 @@ from assistant.message_patterns import (
 from assistant.metal_colours import metal_colours
 from assistant.part_fit import device_brands
 from assistant.particle_nouns import as_modifiers
+from assistant.price_stance import cheap_denied, money_no_concern
 from assistant.refused_attributes import flags_said, refused_attributes
 from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.spelling_variants import one_spelling
@@ -323,6 +324,9 @@ class Understander:
         reading = read_prices(text)
         c.price_min, c.price_max, c.price_near = reading.price_min, reading.price_max, reading.near
         text = reading.without(text)
+        if money_no_concern(text) or cheap_denied(text):  # "shouldn't look cheap": the dearer end
+            c.premium = True
+            return CHEAP.sub(" ", PREMIUM.sub(" ", text))
         premium = PREMIUM.search(text)
         if premium:  # "money's not an issue", "the fanciest": steer, never filter
             # ...unless denied: "nothing fancy" asks for the plain end, not the dear one.

