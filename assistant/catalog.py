@@ -35,6 +35,7 @@ from assistant.constraints import (
     type_segments,
 )
 from assistant.dense_index import dense_index_for
+from assistant.pets import names_animals
 from assistant.recorded import RecordedAttributes
 from assistant.word_forms import refused_forms
 from common.schema import AUDIENCE_MATCHES, Product
@@ -59,6 +60,10 @@ def audience_free(kind_code: np.ndarray, audience_mask: np.ndarray) -> np.ndarra
     with_audience = np.bincount(kind_code[recorded], minlength=len(total))
     free_kinds = with_audience < AUDIENCE_RECORDED_SHARE * total
     return ~recorded & free_kinds[kind_code]
+
+
+def _kind_for_animals(product: Product) -> bool:
+    return bool(product.category) and names_animals(product.category[0])
 
 
 class CatalogIndex:
@@ -211,7 +216,7 @@ class CatalogIndex:
             parts.append(("not colour", (self.colour_mask & bits(c.exclude_colours, COLOUR_BITS)) == 0))
         if c.audience:
             unstated = self.audience_mask == 0 if c.audience_open else self._audience_optional(type_rows)
-            parts.append(("audience", self.audience_exact(c) | unstated))
+            parts.append(("audience", self.audience_exact(c) | (unstated & ~self.for_animals)))
         if c.price_min is not None or c.price_max is not None:
             lo = -np.inf if c.price_min is None else c.price_min
             hi = np.inf if c.price_max is None else c.price_max
@@ -243,6 +248,15 @@ class CatalogIndex:
         if not c.audience:
             return np.ones(len(self), dtype=bool)
         return (self.audience_mask & bits(AUDIENCE_MATCHES[c.audience], AUDIENCE_BITS)) != 0
+
+    @cached_property
+    def for_animals(self) -> np.ndarray:
+        """Per product: its kind (top category node) is for animals ("Pet Supplies"). One record
+        per kind is read, so a large catalog costs as many reads as it has kinds."""
+        codes = self.tables.columns["kind_code"]
+        found, first = np.unique(codes, return_index=True)
+        animal = [int(k) for k, row in zip(found, first, strict=True) if _kind_for_animals(self.products[int(row)])]
+        return np.isin(codes, animal)
 
     def _audience_optional(self, type_rows: np.ndarray | None) -> np.ndarray:
         """Products an audience cannot filter: with a product type asked for, every product that

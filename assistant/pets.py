@@ -21,6 +21,12 @@ WINDOW = int(_DATA["recipient_window"])
 KEY = _DATA["key"]
 PET_OF = {word: pet for pet, words in _DATA["pets"].items() for word in words}
 PETS = frozenset(_DATA["pets"])
+GROUP_WORDS = frozenset(_DATA["group_words"])
+
+
+def names_animals(text: str) -> bool:
+    """A category name says its products are for animals ("Pet Supplies", "Dogs")."""
+    return any(w in GROUP_WORDS or w in PET_OF for w in terms(text))
 
 
 def pets_said(words: list[str]) -> list[str]:

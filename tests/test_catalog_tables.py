@@ -340,3 +340,16 @@ def test_a_node_listing_kinds_side_by_side_holds_no_attribute(tmp_path, phrase, 
     )
     assert shop.attribute_rows(phrase).tolist() == rows
     assert [r for r, p in enumerate(shop.products) if phrase_in(phrase, attribute_terms(p))] == rows
+
+
+def test_a_persons_audience_never_takes_products_of_a_kind_for_animals(demo_catalog, demo_products):
+    # "a rain jacket for my husband" showed the demo's dog raincoat, which records no audience
+    from assistant.constraints import Constraints
+
+    dog_coat = next(p for p in demo_products if p.title == "Puddle Dog Raincoat")
+    row = demo_catalog.row_of[dog_coat.id]
+    assert demo_catalog.for_animals[row]
+    assert sum(demo_catalog.for_animals) == sum(p.category[0] == "Pet Supplies" for p in demo_products)
+    for_men = Constraints(categories=["raincoat", "rain jacket"], audience="men")
+    assert not demo_catalog.mask(for_men)[row] and "audience" in demo_catalog.failures(for_men, dog_coat)
+    assert demo_catalog.mask(Constraints(categories=["raincoat", "rain jacket"]))[row]
