@@ -82,6 +82,9 @@ class Knowledge:
     copulas: frozenset[str] = frozenset()  # "is", "'s": "how long IS the warranty" names a subject next
     # "high" -> "yes": a level a key of the use asked states ("ventilation: high" for a sweaty rider)
     use_levels: dict[str, str] = field(default_factory=dict)
+    # "proof": a compound's head that means nothing without its first part ("waterproof" is no
+    # "thorn-proof"): a word ending in it is not a form of it (`same_word`)
+    bound_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -162,6 +165,7 @@ def knowledge(path: Path = DATA_FILE) -> Knowledge:
         judging_key_words=frozenset(data.get("judging_key_words", "").split()),
         use_levels={str(k).lower(): str(v) for k, v in data.get("use_levels", {}).items()},
         copulas=frozenset(data.get("copulas", "").split()),
+        bound_heads=frozenset(data.get("bound_heads", "").split()),
         worn_size=(data["worn_size"]["key"], frozenset(data["worn_size"]["cues"].split()))
         if "worn_size" in data
         else None,

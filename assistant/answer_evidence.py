@@ -178,7 +178,7 @@ def same_word(a: str, b: str) -> bool:
         return True  # another part of speech: "chew"/"chewable", "adjust"/"adjustment"
     if _one_stem(a, b):
         return True  # two parts of speech of one stem: "hoody"/"hooded" (set AD-p05)
-    if shorter >= 5 and (a.endswith(b) or b.endswith(a)):
+    if shorter >= 5 and (a.endswith(b) or b.endswith(a)) and short not in knowledge().bound_heads:
         return True  # a compound of it: "stone"/"gemstone", "watch"/"stopwatch"
     if shorter >= 6 and len(a) == len(b) and a[0] == b[0] and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
         return True  # one letter apart: "polarised"/"polarized", a typo; not "weight"/"height"

@@ -41,3 +41,15 @@ def test_a_key_naming_its_alternatives_answers_the_one_asked():
     question = "is it bagless? dont want to keep buying bags"
     assert ask(BAGLESS, question, catalog).verdict == Verdict.YES
     assert ask(BAGGED, question, catalog).verdict == Verdict.NO
+
+
+GLOVES = Product(
+    id="g1", title="Leather Gardening Gloves", description="Thorn-proof goatskin gloves for roses; size M and L."
+)
+
+
+def test_a_compound_of_a_bound_head_is_not_a_form_of_another_compound():
+    # a garden-catalog chat answered "is it waterproof?" with "Yes" from "Thorn-proof"
+    assert not same_word("waterproof", "proof") and same_word("gemstone", "stone")
+    assert ask(GLOVES, "are these gloves waterproof?", [GLOVES]).verdict == Verdict.NOT_STATED
+    assert ask(GLOVES, "are the gloves thorn proof?", [GLOVES]).verdict == Verdict.YES
