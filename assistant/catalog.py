@@ -35,7 +35,7 @@ from assistant.constraints import (
     type_segments,
 )
 from assistant.dense_index import dense_index_for
-from assistant.pets import names_animals
+from assistant.pets import kind_for_animals
 from assistant.recorded import RecordedAttributes
 from assistant.word_forms import refused_forms
 from common.schema import AUDIENCE_MATCHES, Product
@@ -60,10 +60,6 @@ def audience_free(kind_code: np.ndarray, audience_mask: np.ndarray) -> np.ndarra
     with_audience = np.bincount(kind_code[recorded], minlength=len(total))
     free_kinds = with_audience < AUDIENCE_RECORDED_SHARE * total
     return ~recorded & free_kinds[kind_code]
-
-
-def _kind_for_animals(product: Product) -> bool:
-    return bool(product.category) and names_animals(product.category[0])
 
 
 class CatalogIndex:
@@ -255,7 +251,7 @@ class CatalogIndex:
         per kind is read, so a large catalog costs as many reads as it has kinds."""
         codes = self.tables.columns["kind_code"]
         found, first = np.unique(codes, return_index=True)
-        animal = [int(k) for k, row in zip(found, first, strict=True) if _kind_for_animals(self.products[int(row)])]
+        animal = [int(k) for k, row in zip(found, first, strict=True) if kind_for_animals(self.products[int(row)])]
         return np.isin(codes, animal)
 
     def _audience_optional(self, type_rows: np.ndarray | None) -> np.ndarray:

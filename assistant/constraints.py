@@ -7,6 +7,7 @@ from functools import cache
 
 from pydantic import BaseModel, Field
 
+from assistant.pets import kind_for_animals
 from assistant.recorded import flag_phrases
 from assistant.vocabulary import DATA, is_listing, lists_kinds, type_words
 from assistant.word_forms import refused_forms
@@ -301,7 +302,8 @@ class Constraints(BaseModel):
             failed.append("colour")
         if set(self.exclude_colours) & set(product.colours):
             failed.append("not colour")
-        open_to_it = self.audience_open and not product.audience
+        # a kind for animals is no person's, even to an audience implied ("for my kid")
+        open_to_it = self.audience_open and not product.audience and not kind_for_animals(product)
         if self.audience and not open_to_it and not AUDIENCE_MATCHES[self.audience] & set(product.audience):
             failed.append("audience")
         if not self.price_allows(product.price):

@@ -29,6 +29,11 @@ def names_animals(text: str) -> bool:
     return any(w in GROUP_WORDS or w in PET_OF for w in terms(text))
 
 
+def kind_for_animals(product: Product) -> bool:
+    """The product's kind (its top category node) is for animals: no person's audience takes it."""
+    return bool(product.category) and names_animals(product.category[0])
+
+
 def pets_said(words: list[str]) -> list[str]:
     """The animals the product is said to be for: a pet word within WINDOW words after "for"."""
     out: list[str] = []

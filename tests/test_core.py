@@ -549,7 +549,9 @@ def test_an_audience_filters_only_kinds_that_record_one(demo_catalog):
         if p.audience:
             assert mask[row] == ("men" in p.audience), p.title
         else:
-            assert mask[row] == bool(demo_catalog.audience_free[row]), p.title
+            # a kind for animals (a dog collar) is no man's, whatever its kind records
+            assert mask[row] == bool(demo_catalog.audience_free[row] and not demo_catalog.for_animals[row]), p.title
+    assert any(demo_catalog.for_animals)
     kitchen = [r for r, p in enumerate(demo_catalog.products) if p.category and p.category[0] == "Home & Kitchen"]
     assert kitchen and mask[kitchen].all()
     coats = demo_catalog.mask(Constraints(categories=["coat"], audience="women"))
@@ -649,5 +651,6 @@ def test_an_implied_audience_keeps_every_product_that_records_none(demo_catalog,
     c = Constraints(audience=audience, audience_open=True)
     mask = demo_catalog.mask(c)
     for row, p in enumerate(demo_catalog.products):
-        assert mask[row] == (not p.audience or bool(demo_catalog.audience_exact(c)[row])), p.title
+        unstated = not p.audience and not demo_catalog.for_animals[row]  # a dog collar is for no kid
+        assert mask[row] == (unstated or bool(demo_catalog.audience_exact(c)[row])), p.title
         assert (c.failures(p) == []) == bool(mask[row]), p.title
