@@ -41,6 +41,7 @@ from assistant.message_patterns import FUNCTION_WORDS
 from assistant.moves import MIN_RATING_FLOOR, RESET, Move
 from assistant.new_use import asks_new_use
 from assistant.ordinals import order_words
+from assistant.pets import PETS
 from assistant.price_stance import cheap_denied, money_no_concern
 from assistant.replaced_values import attribute_changes, displaced
 from assistant.spelling import CHAT_WORDS
@@ -231,6 +232,7 @@ def update(
         new = False
     bounds = (request.constraints.price_min, request.constraints.price_max)
     _apply(request.constraints, said)
+    _for_animal_or_person(request.constraints, said)
     unbounded = said.price_min is None and said.price_max is None and said.price_near is None
     if said.premium and unbounded and cheap_denied(query.raw) and not money_no_concern(query.raw):
         # "just shouldn't look cheap": the dearer end of the budget, which stays (set AF d24)
@@ -314,6 +316,17 @@ def _type_without_brands(request: Request, catalog: CatalogIndex) -> None:
         request.product_type = rest
         c = request.constraints
         c.categories = [rest] + [p for p in c.categories if not set(terms(p)) & brand_words and p != rest]
+
+
+def _for_animal_or_person(c: Constraints, said: Constraints) -> None:
+    """An animal said as who the product is for replaces the person it was for, and a person said
+    replaces the animal: "a raincoat for my dog" after "a rain jacket for my husband" kept "for
+    men", and "a raincoat for my son" after it kept "dog" (a demo-catalog chat, session 18)."""
+    animals = [a for a in said.attributes if a in PETS]
+    if animals and not said.audience:
+        c.audience, c.audience_open = None, False
+    elif said.audience and not animals:
+        c.attributes = [a for a in c.attributes if a not in PETS]
 
 
 def _apply(c: Constraints, said: Constraints) -> None:

@@ -654,3 +654,18 @@ def test_an_implied_audience_keeps_every_product_that_records_none(demo_catalog,
         unstated = not p.audience and not demo_catalog.for_animals[row]  # a dog collar is for no kid
         assert mask[row] == (unstated or bool(demo_catalog.audience_exact(c)[row])), p.title
         assert (c.failures(p) == []) == bool(mask[row]), p.title
+
+
+def test_an_animal_said_as_whom_a_follow_up_is_for_replaces_the_person_and_back(make_assistant):
+    from assistant.session import Session
+
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, "I need a rain jacket for my husband, he hikes a lot")
+    assert session.request.constraints.audience == "men"
+    dog = assistant.reply(session, "raincoat for my dog")
+    assert session.request.constraints.audience is None and "dog" in session.request.constraints.attributes
+    assert [c.title for c in dog.products] == ["Puddle Dog Raincoat"]
+    son = assistant.reply(session, "a raincoat for my son")
+    assert "dog" not in session.request.constraints.attributes and session.request.constraints.audience
+    assert son.products and "Puddle Dog Raincoat" not in [c.title for c in son.products]
