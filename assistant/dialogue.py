@@ -232,7 +232,7 @@ def update(
         new = False
     bounds = (request.constraints.price_min, request.constraints.price_max)
     _apply(request.constraints, said)
-    _for_animal_or_person(request.constraints, said)
+    _for_animal_or_person(request.constraints, said, query.raw)
     unbounded = said.price_min is None and said.price_max is None and said.price_near is None
     if said.premium and unbounded and cheap_denied(query.raw) and not money_no_concern(query.raw):
         # "just shouldn't look cheap": the dearer end of the budget, which stays (set AF d24)
@@ -318,15 +318,18 @@ def _type_without_brands(request: Request, catalog: CatalogIndex) -> None:
         c.categories = [rest] + [p for p in c.categories if not set(terms(p)) & brand_words and p != rest]
 
 
-def _for_animal_or_person(c: Constraints, said: Constraints) -> None:
+def _for_animal_or_person(c: Constraints, said: Constraints, message: str) -> None:
     """An animal said as who the product is for replaces the person it was for, and a person said
-    replaces the animal: "a raincoat for my dog" after "a rain jacket for my husband" kept "for
-    men", and "a raincoat for my son" after it kept "dog" (a demo-catalog chat, session 18)."""
+    as its recipient replaces the animal: "a raincoat for my dog" after "a rain jacket for my
+    husband" kept "for men", and "a raincoat for my son" after it kept "dog" (a demo-catalog chat,
+    session 18). A person described ("he's a big boy", of the dog: set AF d22) replaces nothing."""
     animals = [a for a in said.attributes if a in PETS]
     if animals and not said.audience:
         c.audience, c.audience_open = None, False
-    elif said.audience and not animals:
+    elif said.audience and not animals and recipients(message):
         c.attributes = [a for a in c.attributes if a not in PETS]
+    elif said.audience and any(a in PETS for a in c.attributes):
+        c.audience, c.audience_open = None, False  # "he's a big boy" describes the dog
 
 
 def _apply(c: Constraints, said: Constraints) -> None:

@@ -669,3 +669,14 @@ def test_an_animal_said_as_whom_a_follow_up_is_for_replaces_the_person_and_back(
     son = assistant.reply(session, "a raincoat for my son")
     assert "dog" not in session.request.constraints.attributes and session.request.constraints.audience
     assert son.products and "Puddle Dog Raincoat" not in [c.title for c in son.products]
+
+
+def test_a_person_describing_the_animal_is_not_whom_its_product_is_for(make_assistant):
+    from assistant.session import Session
+
+    assistant, _ = make_assistant()
+    session = Session()
+    assistant.reply(session, "a raincoat for my dog")
+    reply = assistant.reply(session, "something sturdy, he's a big boy")  # set AF d22: "boys" lost the dog's
+    assert session.request.constraints.audience is None and "dog" in session.request.constraints.attributes
+    assert [c.title for c in reply.products] == ["Puddle Dog Raincoat"]
