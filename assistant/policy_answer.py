@@ -268,14 +268,15 @@ def warm(passages: list[dict], embed: Embedder, saved: VectorFile | None = None)
     (read first, rewritten when the clauses changed). Returns how many clause texts are ready."""
     every = [c for p in passages for c in clauses(p)]
     texts = list(dict.fromkeys(_texts(every)))[:_MAX_VECTORS]
+    stale = False
     if saved is not None:
         kept = saved.read()
         known = _VECTORS.setdefault(embed, {})
         known.update({t: kept[t] for t in texts if t in kept and t not in known})
-        if any(t not in kept for t in texts):
-            vectors = _encode(embed, texts)
-            saved.write({t: vectors[t] for t in texts})
-    _encode(embed, texts)
+        stale = any(t not in kept for t in texts)
+    vectors = _encode(embed, texts)
+    if saved is not None and stale:
+        saved.write({t: vectors[t] for t in texts})
     remember([p.get("id") for p in passages], [_clause_stems(c) for c in every])
     remember_passages(passages)
     return len(texts)
