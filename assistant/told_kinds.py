@@ -11,6 +11,7 @@ word of the told one ("the jewellery inside" a jewellery box) as a description.
 from __future__ import annotations
 
 from assistant.audience import clauses
+from assistant.clause_roles import SUBJECT_VERBS
 from assistant.type_resolution import TypeResolver, _asks_anywhere, _says_owned, _told, _without_moves
 from common.text import terms, tokenize
 
@@ -24,8 +25,14 @@ def only_told(types: TypeResolver, texts: tuple[str, ...], kind: str | None) -> 
 
 
 def _told_unasked(types: TypeResolver, text: str) -> bool:
-    if _asks_anywhere(text) or len(clauses(text)) > 1:
-        return False  # one clause, no ask: a second clause may be the ask the resolver did not read
+    if _asks_anywhere(text):
+        return False
+    if len(clauses(text)) > 1:
+        # A second clause may be the ask the resolver did not read ("my son is 7, a cricket
+        # bat"); not where the clause naming the kind is itself a statement ("my baby is 4 months
+        # old and the mosquitoes near our flat are terrible": set AG d01 read flats, then
+        # "something to cover her, like a net" only refined them).
+        return _stated_in_clause(types, text)
     words = _without_moves(tokenize(text.replace("'", "")))
     heads = types._head_spans(words, types._spans(words))
     if not heads:
@@ -33,6 +40,17 @@ def _told_unasked(types: TypeResolver, text: str) -> bool:
     phrase = heads[-1][2]
     told = _told(words, heads, phrase) or types._subject_of_verb(words, heads, phrase)
     return told and terms(" ".join(phrase)) == terms(types.requested_type(text).named or "")
+
+
+def _stated_in_clause(types: TypeResolver, text: str) -> bool:
+    """The clause that names the kind read from `text` says something with a subject's verb
+    (`clause_roles.SUBJECT_VERBS`: "are", "gets", "broke"): a statement, not a bare noun phrase
+    that asks."""
+    kind = set(terms(types.requested_type(text).named or ""))
+    if not kind:
+        return False
+    naming = [c for c in clauses(text) if kind <= set(terms(c))]
+    return bool(naming) and all(SUBJECT_VERBS & set(tokenize(c.replace("'", ""))) for c in naming)
 
 
 def only_owned(text: str) -> bool:

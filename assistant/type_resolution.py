@@ -36,6 +36,7 @@ from assistant.audience import audience_terms, clauses
 from assistant.audience import table as audience_table
 from assistant.catalog import CatalogIndex
 from assistant.clause_roles import (
+    SUBJECT_VERBS,
     after_inverted_subject,
     in_place_phrase,
     in_relative_feature,
@@ -343,6 +344,12 @@ class TypeResolver:
             # request; the next turn's kind is the request, not a description of gyms.
             return TypeRequest(None, True)
         subject = self._subject_of_verb(words, heads, phrase)
+        if not (told or subject) and not pointed and self._tells_unasked(clause) and _asks_anew(text, clause):
+            # The clause naming the kind states something and another asks: the kind the asking
+            # clause names, if any ("car turns into an oven when parked. need one of those
+            # silver sunshade things": set AG d24 read ovens; "were doing manali [manual] in
+            # december, my wife needs a proper pair of boots": boots).
+            return self._asked_elsewhere(text, clause)
         if (told or subject) and not pointed and _asks_anew(text, clause):
             # A kind told of, carried or not, while another clause asks: "he goes to the gym
             # daily, need a gift for him", "the whole flat stinks, what can i get" (held-out
@@ -469,6 +476,27 @@ class TypeResolver:
         """The kind asked for is the subject of a verb in its clause ("the whole flat stinks")."""
         end = next((e for _, e, form in reversed(heads) if form == phrase), None)
         return end is not None and verb_follows(words, end, self._is_any_type)
+
+    def _asked_elsewhere(self, text: str, telling: list[str]) -> TypeRequest:
+        """The kind named by the last other clause of `text` that asks, or none."""
+        for clause in reversed(clauses(text)):
+            words = tokenize(clause.replace("'", ""))
+            if words != telling and (ASKING_WORDS & set(words) or ASKS.search(clause)):
+                found = self.requested_type(clause)
+                if found.named:
+                    return found
+        return TypeRequest(None, True)
+
+    def _tells_unasked(self, words: list[str]) -> bool:
+        """The clause states something and asks nothing: a subject's verb ("are", "gets") or a
+        verb after a noun ("car turns into an oven"), and no asking word. Beside a clause that
+        asks, its kind is the story's (set AG d24: "car turns into an oven when parked. need one
+        of those silver sunshade things" read ovens)."""
+        if ASKING_WORDS & set(words) or ASKS.search(" ".join(words)):
+            return False
+        if SUBJECT_VERBS & set(words):
+            return True
+        return any(verb_follows(words, k, self._is_any_type) for k in range(1, len(words)) if words[k - 1] not in STOPWORDS)
 
     def _compound_for(self, words: list[str], spans: list, phrase: list[str]) -> list[str] | None:
         """ "a bag for the yoga mat", "a cover for my phone": the kind named for what it holds
@@ -1118,7 +1146,12 @@ def _says_owned(words: list[str]) -> bool:
 def _points_back(words: list[str]) -> bool:
     """A clause that asks for what another clause named: an asking word and a pointer back ("want
     something like that", "need the same one"; `owned.points_back`)."""
-    pointing = any(tuple(words[i : i + len(p)]) == p for p in POINTS_BACK for i in range(len(words)))
+    # "one of those sunshade things" is a kind said by example, no pointer back (set AG d24)
+    pointing = any(
+        tuple(words[i : i + len(p)]) == p and words[i + len(p) : i + len(p) + 1] != ["of"]
+        for p in POINTS_BACK
+        for i in range(len(words))
+    )
     return pointing and bool(ASKING_WORDS & set(words))
 
 

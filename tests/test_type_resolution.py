@@ -650,3 +650,43 @@ def test_a_kind_the_shop_records_as_a_products_type_is_carried(message, carried,
     query = Understander(CatalogIndex(read_snapshot(index_dir))).parse(message)
     assert query.type_carried is carried
     assert [a for a in query.constraints.attributes if a in ("chinos", "jogger", "joggers")] == attributes
+
+
+# A clause that states something ("car turns into an oven") beside one that asks: the kind is
+# what the asking clause names, or none; never the story's (set AG d24 read ovens).
+@pytest.mark.parametrize(
+    "message",
+    [
+        "car turns into an oven when parked at my office. need one of those silver sunshade things for the windscreen",
+        "my kitchen got a new microwave oven last week, now i need some lunch box for my son",
+    ],
+)
+def test_a_kind_in_a_telling_clause_gives_way_to_the_asking_one(understander, message):
+    named = understander.types.requested_type(message).named
+    assert named is None or "oven" not in named
+
+
+def test_one_of_those_is_a_kind_by_example_not_a_pointer_back():
+    from assistant.type_resolution import _points_back
+
+    assert not _points_back("need one of those sunshade things".split())
+    assert _points_back("need the same one".split())
+
+
+# Every message that named the kind stated something and asked for nothing: a carried kind named
+# later is the request (set AG d01: "the mosquitoes near our flat are terrible" read flats, then
+# "something to cover her, like a net" only refined them). A bare noun phrase beside a statement
+# asks ("my son is 7, a sweater for him").
+@pytest.mark.parametrize(
+    "message, kind, told",
+    [
+        ("hi, my son is 4 and the sun shade in our car is torn this season", "sun shade", True),
+        ("my son is 7, a sweater for him", "sweater", False),
+        ("need a sweater for my son", "sweater", False),
+    ],
+)
+def test_a_kind_only_stated_in_a_story_is_told(understander, message, kind, told):
+    from assistant.told_kinds import only_told
+
+    assert understander.types.requested_type(message).named == kind
+    assert only_told(understander.types, (message,), kind) is told
