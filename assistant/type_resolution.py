@@ -496,7 +496,9 @@ class TypeResolver:
             return False
         if SUBJECT_VERBS & set(words):
             return True
-        return any(verb_follows(words, k, self._is_any_type) for k in range(1, len(words)) if words[k - 1] not in STOPWORDS)
+        return any(
+            verb_follows(words, k, self._is_any_type) for k in range(1, len(words)) if words[k - 1] not in STOPWORDS
+        )
 
     def _compound_for(self, words: list[str], spans: list, phrase: list[str]) -> list[str] | None:
         """ "a bag for the yoga mat", "a cover for my phone": the kind named for what it holds
