@@ -234,7 +234,8 @@ def about_someone_else(words: list[str], whom: frozenset[str]) -> bool:
     if s.asking & set(rest):
         return False
     if words[1] in s.other_items:  # "my old one was silver": another thing, said to be so
-        return bool(set(rest) & (s.keeps - s.asking))
+        # or what befell it ("my old bata loafers finally tore": bata is the old pair's brand)
+        return bool(set(rest) & ((s.keeps - s.asking) | _told_verbs()))
     if words[0] == "the" or words[1] not in s.people:
         return False
     person = words[1]
@@ -258,6 +259,14 @@ def their_one(words: list[str]) -> bool:
         return False
     rest = [w for w in words[1:] if w not in s.skipped]
     return bool(rest) and rest[0] in _owning_verbs() and bool({"one", "ones"} & set(rest))
+
+
+@cache
+def _told_verbs() -> frozenset[str]:
+    """Verbs that tell what befell an old item (`audiences.json` mishap_verbs): said of it, the
+    clause's words are the old one's, not the request's (set AH d03 filtered on the brand of the
+    loafers that tore)."""
+    return frozenset(json.loads(DATA.read_text(encoding="utf-8"))["mishap_verbs"])
 
 
 @cache

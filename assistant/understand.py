@@ -42,6 +42,7 @@ from assistant.lexicon import (
     PRODUCT_LINES,
     QUERY_WORDS,
 )
+from assistant.marked_brands import wished_brands
 from assistant.message_patterns import (
     CHEAP,
     CHEAP_ALLOWED,
@@ -218,6 +219,7 @@ class Understander:
         own = own_part(asked, rest)
         self._brands(own, in_own := Constraints())  # a brand said of someone else's or an old thing ranks,
         c.brands = [b for b in c.brands if b in in_own.brands]  # no filter: "her friend got a w.a.y one" (set H)
+        c.brands = [b for b in c.brands if b not in wished_brands(own, c.brands)]  # "raymond would be nice"
         self._colours(own, c)
         c.colours = [x for x in c.colours if x not in c.exclude_colours]
         # An interest or a story names no type to filter on ("he's into sports"): it ranks.

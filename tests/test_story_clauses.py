@@ -1,0 +1,73 @@
+"""Who a request is for and what a story says beside it: a brand of an old item or one only
+wished for is no filter, a relation of the recipient told of is no recipient, and a pronoun
+points back at the animal an earlier message named (held-out set AH, issue 15)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.audience import about_someone_else, clauses, recipients
+from assistant.marked_brands import wished_brands
+from common.text import tokenize
+
+
+@pytest.mark.parametrize(
+    ("message", "other"),
+    [
+        # what befell an old item: its brand or colour is the old one's
+        ("my old bata loafers finally tore, need new ones", True),
+        ("my last red one cracked", True),
+        ("the old woodland boots broke after a year", True),
+        ("my previous phone was silver", True),  # said to be so, as before
+        # an old item that is asked about, or no verb at all
+        ("my old one needs a cover", False),
+        ("my usual lakme kajal", False),
+    ],
+)
+def test_what_befell_an_old_item_is_told_of_it(message, other):
+    words = tokenize(clauses(message)[0].replace("'", " "))
+    assert about_someone_else(words, recipients(message)) is other
+
+
+@pytest.mark.parametrize(
+    ("message", "brands", "wished"),
+    [
+        ("raymond would be nice but the budget is 1500 max", ["raymond"], ["raymond"]),
+        ("ideally prestige, under 2000", ["prestige"], ["prestige"]),
+        ("nike would be good", ["nike"], ["nike"]),
+        # a brand asked for, or wished for only where the shop has it
+        ("allen solly if you have", ["allen solly"], []),
+        ("maybe nike?", ["nike"], []),
+        ("I'd like raymond", ["raymond"], []),
+        ("nike please, something else would be nice too", ["nike"], []),
+    ],
+)
+def test_a_brand_said_with_a_soft_wish_is_wished_for(message, brands, wished):
+    assert wished_brands(message, brands) == wished
+
+
+@pytest.fixture
+def assistant(flipkart_assistant):
+    return flipkart_assistant
+
+
+def _final(assistant, turns):
+    from assistant.session import Session
+
+    session = Session()
+    for turn in turns:
+        assistant.reply(session, turn)
+    return session.request
+
+
+@pytest.mark.parametrize(
+    ("turns", "want"),
+    [
+        (["my old bata loafers ripped last week, need new ones", "for me, a woman"], {"brands": []}),
+        (["a men's waistcoat", "raymond would be good but nothing over 1500"], {"brands": [], "price_max": 1500}),
+    ],
+)
+def test_story_clauses_in_a_conversation(assistant, turns, want):
+    c = _final(assistant, turns).constraints
+    got = {k: getattr(c, k) for k in want}
+    assert got == want
