@@ -34,6 +34,7 @@ DATA = Path(__file__).resolve().parent / "data" / "audiences.json"
 REFUSALS = frozenset(json.loads((DATA.with_name("recorded_attributes.json")).read_text(encoding="utf-8"))["negations"])
 NEGATION_REACH = 3  # words before an interest cue that may refuse it: "he's really not into"
 RECIPIENT_REACH = 3  # words between the cue and the person: "for my teenage son"
+THIRD_PERSON_OWNERS = frozenset({"his", "her", "their"})  # whose relation: "her nani", "his sister"
 AGE = re.compile(
     r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)s?\s*-?\s*old\b|\b(\d{1,3})\s*(?:yo|y/o|yrs?)\b"
     # "he's 8", not "he's 8 months old" (an infant's age: the alternative below) nor an amount
@@ -247,6 +248,20 @@ def about_someone_else(words: list[str], whom: frozenset[str]) -> bool:
     # Someone while the request names another ("my wife has a red one", then "for my sister"),
     # or an acquaintance's story ("my neighbour priya just got back from goa").
     return bool(whom) or (person not in t.people and is_story(words))
+
+
+def kin_told_of(words: list[str], i: int) -> bool:
+    """The person word at `i` is a relation of someone else ("her nani", "his dad") that the
+    clause tells of ("her nani is chipping in, so up to 1000") rather than asks for: no recipient
+    cue before it ("for her nani") and no asking verb after ("his twin sister wants one too").
+    Set AH d01 read the grandmother paying for a girl's dress as who it is for: women's dresses."""
+    t = table()
+    if not i or words[i - 1] not in THIRD_PERSON_OWNERS:
+        return False
+    if t.recipient_cues & set(words[max(0, i - RECIPIENT_REACH) : i]):
+        return False
+    after = [w for w in words[i + 1 :] if w not in t.story.skipped]
+    return not (after[:1] and after[0] in t.story.asking)
 
 
 def their_one(words: list[str]) -> bool:

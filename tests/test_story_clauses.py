@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.audience import about_someone_else, clauses, recipients
+from assistant.audience import about_someone_else, clauses, kin_told_of, recipients
+from assistant.implied_audience import pet_pointed_at
 from assistant.marked_brands import wished_brands
 from common.text import tokenize
 
@@ -46,6 +47,37 @@ def test_a_brand_said_with_a_soft_wish_is_wished_for(message, brands, wished):
     assert wished_brands(message, brands) == wished
 
 
+@pytest.mark.parametrize(
+    ("message", "person", "told"),
+    [
+        ("hmm actually her nani is chipping in, so up to 1000 is fine", "nani", True),
+        ("his dad is paying, so more is ok", "dad", True),
+        # a relation who wants one, or one the thing is for
+        ("his twin sister wants one too", "sister", False),
+        ("oh and something for her mom as well", "mom", False),
+        ("my wife is 40", "wife", False),  # the shopper's own relation
+    ],
+)
+def test_a_relation_of_someone_else_told_of_is_no_recipient(message, person, told):
+    words = tokenize(message.replace("'", " "))
+    assert kin_told_of(words, words.index(person)) is told
+
+
+@pytest.mark.parametrize(
+    ("message", "earlier", "pet"),
+    [
+        ("need a toy for him", ("got a puppy!!", "he chews everything"), "dog"),
+        ("something to sleep on for her", ("we adopted a kitten last week",), "cat"),
+        # a person named before or now is who it is for; no pronoun, no pointing
+        ("need a toy for him", ("my nephew has a puppy",), None),
+        ("a toy for my son", ("got a puppy!!",), None),
+        ("a chew toy", ("got a puppy!!",), None),
+    ],
+)
+def test_a_pronoun_points_back_at_the_animal_told_of(message, earlier, pet):
+    assert pet_pointed_at(message, earlier) == pet
+
+
 @pytest.fixture
 def assistant(flipkart_assistant):
     return flipkart_assistant
@@ -65,6 +97,8 @@ def _final(assistant, turns):
     [
         (["my old bata loafers ripped last week, need new ones", "for me, a woman"], {"brands": []}),
         (["a men's waistcoat", "raymond would be good but nothing over 1500"], {"brands": [], "price_max": 1500}),
+        (["dress for my niece, she's 9", "her mom is chipping in so up to 1200 is fine"], {"audience": "girls"}),
+        (["we got a puppy", "he chews everything", "need a toy for him"], {"attributes": ["dog"]}),
     ],
 )
 def test_story_clauses_in_a_conversation(assistant, turns, want):
