@@ -34,7 +34,6 @@ DATA = Path(__file__).resolve().parent / "data" / "audiences.json"
 REFUSALS = frozenset(json.loads((DATA.with_name("recorded_attributes.json")).read_text(encoding="utf-8"))["negations"])
 NEGATION_REACH = 3  # words before an interest cue that may refuse it: "he's really not into"
 RECIPIENT_REACH = 3  # words between the cue and the person: "for my teenage son"
-THIRD_PERSON_OWNERS = frozenset({"his", "her", "their"})  # whose relation: "her nani", "his sister"
 AGE = re.compile(
     r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)s?\s*-?\s*old\b|\b(\d{1,3})\s*(?:yo|y/o|yrs?)\b"
     # "he's 8", not "he's 8 months old" (an infant's age: the alternative below) nor an amount
@@ -248,20 +247,6 @@ def about_someone_else(words: list[str], whom: frozenset[str]) -> bool:
     # Someone while the request names another ("my wife has a red one", then "for my sister"),
     # or an acquaintance's story ("my neighbour priya just got back from goa").
     return bool(whom) or (person not in t.people and is_story(words))
-
-
-def kin_told_of(words: list[str], i: int) -> bool:
-    """The person word at `i` is a relation of someone else ("her nani", "his dad") that the
-    clause tells of ("her nani is chipping in, so up to 1000") rather than asks for: no recipient
-    cue before it ("for her nani") and no asking verb after ("his twin sister wants one too").
-    Set AH d01 read the grandmother paying for a girl's dress as who it is for: women's dresses."""
-    t = table()
-    if not i or words[i - 1] not in THIRD_PERSON_OWNERS:
-        return False
-    if t.recipient_cues & set(words[max(0, i - RECIPIENT_REACH) : i]):
-        return False
-    after = [w for w in words[i + 1 :] if w not in t.story.skipped]
-    return not (after[:1] and after[0] in t.story.asking)
 
 
 def their_one(words: list[str]) -> bool:
@@ -483,7 +468,9 @@ def read_audience(request: str, whole: str) -> AudienceReading:
         return AudienceReading("couple")
     words = tokenize(request.replace("'", " "))
     # Who passes something on ("my sister says not over 300") is not who it is for.
-    words = [w for i, w in enumerate(words) if not speaker_at(words, i) and not owner_at(words, i, t.people, t.words)]
+    words = [
+        w for i, w in enumerate(words) if not speaker_at(words, i) and not owner_at(words, i, t.people, _owned_people())
+    ]
     for i, w in enumerate(words):
         if w in t.words and w not in t.people:
             if self_described(words, i) and child_gender(t.words[w]):
@@ -506,7 +493,7 @@ def read_audience(request: str, whole: str) -> AudienceReading:
     all_words = [
         w
         for i, w in enumerate(all_words)
-        if not speaker_at(all_words, i) and not owner_at(all_words, i, t.people, t.words)
+        if not speaker_at(all_words, i) and not owner_at(all_words, i, t.people, _owned_people())
     ]
     # "my greyhound keeps getting cold ... she's big": a subject pronoun points back to the
     # speaker's own animal or thing. Not "for her" after "our anniversary is next week": the one
@@ -539,6 +526,15 @@ def read_audience(request: str, whole: str) -> AudienceReading:
     if group is None:
         return AudienceReading()
     return AudienceReading(t.audience.get(f"{gender} {group}".replace("None", "null")), implied=True)
+
+
+@cache
+def _owned_people() -> frozenset[str]:
+    """Who a relation may own ("my sister's baby", "my son's teacher"): an audience word or a
+    person of a story, who has no gender of their own ("a dress for my daughter's teacher" is
+    no girl's dress)."""
+    t = table()
+    return frozenset(t.words) | t.story.people
 
 
 def _grown(audience: str, whole: str) -> str | None:

@@ -33,7 +33,6 @@ from assistant.audience import (
     AGE,
     audience_terms,
     clauses,
-    kin_told_of,
     read_audience,
     recipients,
     speaker_at,
@@ -55,7 +54,7 @@ from assistant.message_patterns import FUNCTION_WORDS
 from assistant.ordinals import ORDINALS
 from assistant.problem_values import only_refused, problem_words
 from assistant.resemblance import only_resembled
-from assistant.said_of_others import refused_words, told_in_a_story
+from assistant.said_of_others import kin_told_of, refused_words, told_in_a_story
 from assistant.steering import steering
 from assistant.told_colours import colour_clauses
 from assistant.understand import Query
@@ -367,7 +366,7 @@ def follow_up_audience(
     if (
         people
         and not states_age(message)
-        and not any(_recipient(words, i) and not kin_told_of(words, i) for i in people)
+        and not any(_recipient(words, i) and not kin_told_of(words, i, bool(old)) for i in people)
     ):
         return None  # "my wife says not more than 500": she is not who it is for
     if people and old and not states_age(message):

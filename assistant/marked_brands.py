@@ -44,8 +44,9 @@ def marked_brands(message: str, catalog_word: Callable[[str], bool]) -> list[str
 def _wishing() -> re.Pattern[str]:
     """The soft wishes that wish for a brand rather than ask for it (`data/brand_wishes.json`)."""
     rules = json.loads((DATA / "recorded_attributes.json").read_text(encoding="utf-8"))
-    firm = set(json.loads((DATA / "brand_wishes.json").read_text(encoding="utf-8"))["firm"])
-    cues = [w for w in rules["soft_wishes"] if w not in set(rules["allowances"]) | firm]
+    brand_rules = json.loads((DATA / "brand_wishes.json").read_text(encoding="utf-8"))
+    firm = set(brand_rules["firm"])
+    cues = [w for w in rules["soft_wishes"] if w not in set(rules["allowances"]) | firm] + brand_rules["wishes"]
     return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\b", re.I)
 
 

@@ -232,7 +232,10 @@ class Understander:
         by_record = bool(named) and not carried and self.attributes.recorded_kind(named)
         if named and carried:  # "wedge heels": the shop's wedges
             named = sibling_kind(self.types, self.catalog, asked, named) or named
-        run = modifier_run(self.types, asked, named) if named and carried else []
+        # the words before the kind in a clause of an old item or someone else's are theirs
+        # ("my last fastrack watch stopped working, want a new analog one")
+        told_apart = len(clauses(own)) < len(clauses(asked))
+        run = modifier_run(self.types, own if told_apart else asked, named) if named and carried else []
         carried = carried or by_record
         # A must-have is said in the request, not in an aside ("my cousin got the nylon ones").
         c.attributes = self.attributes.required(self.types.about_asked(own, named))
