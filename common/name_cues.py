@@ -42,6 +42,7 @@ from common.name_words import (
     merged_spans,
 )
 from common.redact_words import word_list
+from common.text import AUDIENCE_WORDS
 
 
 @cache
@@ -311,10 +312,21 @@ def _product_after() -> re.Pattern[str]:
     )
 
 
+@cache
+def _audience_after() -> re.Pattern[str]:
+    """Whom a product is for, as a catalog's title writes it after the brand ("Mario Gotze women's
+    printed shirt", "Peter England men's shirt"; set AH x72 lost a brand so)."""
+    words = "|".join(sorted(AUDIENCE_WORDS, key=len, reverse=True))
+    return re.compile(rf"[ \t]+(?:{words})(?:['’]s|s?['’])(?!\w)", re.I)
+
+
 def _product_follows(text: str, end: int) -> bool:
     """A model code or a quantity right after the words ("Philips Trimmer BT3221", "Milton
-    Thermosteel, 1 litre"): they name a product, not a person. Not an IBAN's country and check
-    digits ("Mehmet Kaya iade tutarı TR33 0006 …"): an account, the person's."""
+    Thermosteel, 1 litre"), or whom a product is for ("… women's printed shirt"): they name a
+    product, not a person. Not an IBAN's country and check digits ("Mehmet Kaya iade tutarı
+    TR33 0006 …"): an account, the person's."""
+    if _audience_after().match(text, end):
+        return True
     after = _product_after().match(text, end)
     return bool(after) and not _iban_at(text, after.end() - len(after.group().split()[-1]))
 

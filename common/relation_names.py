@@ -223,4 +223,11 @@ def recurring_names(before: str, after: str) -> str:
     # after "my son Aarav"; set AF)
     words |= {w.upper() for w in words if _cased(w)}
     alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.sub(rf"(?<![\p{{L}}\p{{M}}\p{{N}}\[])(?:{alternation})(?![\p{{L}}\p{{M}}\p{{N}}\]])", NAME_TAG, after)
+    # not where it names a firm ("Rohan Mehta … Procurement, Mehta Textiles": the firm is shop
+    # text, set AH x22; `firm_words`)
+    firm = "|".join(regex.escape(w) for w in sorted(_names_data()["firm_words"], key=len, reverse=True))
+    return regex.sub(
+        rf"(?<![\p{{L}}\p{{M}}\p{{N}}\[])(?:{alternation})(?![\p{{L}}\p{{M}}\p{{N}}\]])(?![ \t]+(?i:{firm})(?![\p{{L}}]))",
+        NAME_TAG,
+        after,
+    )

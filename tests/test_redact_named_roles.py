@@ -103,3 +103,14 @@ def test_their_neighbours_stay(message):
 
 def test_a_birth_date_with_its_day_in_words_goes():
     assert redact("She was born on the fourth of June, 2001, so") == "She was born on the [DOB], so"
+
+
+def test_a_name_read_once_is_not_taken_again_in_a_firms_name():
+    text = "Thanks,\nRohan Mehta\nProcurement, Mehta Textiles\nrohan@mehtatextiles.in | +91-22-2654-1180"
+    out = redact(text)
+    assert "Rohan" not in out and "Mehta Textiles" in out, out
+
+
+def test_a_brand_before_whom_its_product_is_for_stays():
+    text = "Mario Gotze women's printed orange shirt - does it run small?"
+    assert redact(text) == text
