@@ -114,3 +114,21 @@ def test_a_name_read_once_is_not_taken_again_in_a_firms_name():
 def test_a_brand_before_whom_its_product_is_for_stays():
     text = "Mario Gotze women's printed orange shirt - does it run small?"
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("message", "names"),
+    [
+        ("Customer Pinky Arora (pinky.arora1990@yahoo.co.in) wants exchange", ["Pinky Arora"]),
+        ("cust Tamara Jenkins pasted her SSN into chat", ["Tamara Jenkins"]),
+        ("I'm Jun-ho Lee, the lee men's jeans I got say 34", ["Jun-ho Lee"]),
+    ],
+)
+def test_a_customer_in_an_agents_note_and_a_korean_given_name_go(message, names):
+    out = redact(message)
+    assert not [n for n in names if n in out], out
+
+
+@pytest.mark.parametrize("message", ["Customer Care is not answering", "our customer Service Team said"])
+def test_customer_before_a_desk_stays(message):
+    assert redact(message) == message
