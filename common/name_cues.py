@@ -108,6 +108,23 @@ def _given_name_alone(text: str, pos: int) -> int | None:
     return m.end()
 
 
+# A capitalised word, then one initial, capitalised, with its dot or at the clause's end.
+_WITH_INITIAL = regex.compile(r"(?P<given>\p{Lu}[\p{Ll}\p{M}]{2,})[ \t]+\p{Lu}(?:\.|(?=[ \t]*(?:[,;!?]|$|\n)))")
+
+
+def _name_with_initial(text: str, pos: int) -> int | None:
+    """After the word "name": a given name the lists may miss and the initial of a family or
+    father's name ("name Manjunath H.", set AH x05): a word no language uses often, or a names
+    list's that is no everyday English word, before a capital letter alone."""
+    m = _WITH_INITIAL.match(text, pos)
+    if not m:
+        return None
+    word = m.group("given")
+    if _kind(word) not in ("listed", "uncommon") or _everyday_english(word.lower()):
+        return None
+    return m.end()
+
+
 @cache
 def _relation_cues() -> tuple[str, ...]:
     return tuple(c.lower() for c in _names_data()["relation_cues"])
@@ -200,6 +217,8 @@ def full_names(text: str) -> str:
             run = list(itertools.takewhile(lambda w: w.group()[0].isupper(), _run(text, cue.end())))
             found = _longest_name(run, True)
             end = found.end() if found else None
+        if not end and said in _names_data()["bare_name_cues"]:
+            end = _name_with_initial(text, cue.end())
         if not end and said in _single_name_cues():
             end = _given_name_alone(text, cue.end())
         if not end and said in _greetings():

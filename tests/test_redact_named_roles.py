@@ -132,3 +132,9 @@ def test_a_customer_in_an_agents_note_and_a_korean_given_name_go(message, names)
 @pytest.mark.parametrize("message", ["Customer Care is not answering", "our customer Service Team said"])
 def test_customer_before_a_desk_stays(message):
     assert redact(message) == message
+
+
+def test_a_given_name_and_an_initial_after_name_go():
+    out = redact("pls refund to my SBI a/c, name Manjunath H. it was for 2 packs")
+    assert "Manjunath" not in out, out
+    assert redact("product name Galaxy M. it is") == "product name Galaxy M. it is"
