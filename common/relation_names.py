@@ -75,7 +75,18 @@ def _no_name_word(word: str) -> bool:
     return low in _kinship() or low.rstrip(".") in _not_name_words()
 
 
-def _cased_name_end(text: str, words: list[regex.Match[str]]) -> int | None:
+# A possessive right before the relation word ("my aunt", "our cousin").
+_OWNED = regex.compile(r"(?i:my|our|his|her|their|your|ur|mera|meri|mere)[ \t]+$")
+
+
+@cache
+def _kinship_titles() -> frozenset[str]:
+    return frozenset(w.lower() for w in _names_data()["kinship_titles"])
+
+
+def _cased_name_end(
+    text: str, words: list[regex.Match[str]], relation_start: int = 0, relation: str = ""
+) -> int | None:
     """Capitalised name words from the first: a full name as after an explicit cue, or a given
     name alone that a names list holds (or no language uses often, where the clause closes
     after it) and that is no everyday English word."""
@@ -100,10 +111,12 @@ def _cased_name_end(text: str, words: list[regex.Match[str]]) -> int | None:
     if PRODUCT_AFTER.match(text, end):
         return None
     if _everyday_english(word.lower()):
-        # a given name that is also a word ("Aunt Hope", "Grandpa Bill", "my brother Will
-        # ordered"): the relation says a person follows, so it is that name where the clause
-        # closes after it or a verb goes on, not a thing's word ("my wife Rose gold ring")
-        return end if _given_before_clause(text, word, end, closes) else None
+        # a given name that is also a word ("Aunt Hope", "Grandpa Bill", "my aunt Hope wants"):
+        # the relation says a person follows, where it is a title before a name or said as the
+        # writer's ("my", "our"), so it is that name where the clause closes after it or a verb
+        # goes on, not a thing's word ("my wife Rose gold ring", the mug '"Best Mom Ever"')
+        owned = _OWNED.search(text, 0, relation_start) or relation.lower() in _kinship_titles()
+        return end if owned and _given_before_clause(text, word, end, closes) else None
     if kind == "listed" or (kind == "uncommon" and closes):
         return end
     return None
@@ -177,7 +190,8 @@ def names_after_relations(text: str) -> str:
         if not words or words[0].start() != m.end():
             continue
         if _cased(words[0].group()):
-            end = _cased_name_end(text, words) or _lower_case_name_end(text, m, words)
+            said = m.group().strip(" \t,").split()[0] if m.group().strip() else ""
+            end = _cased_name_end(text, words, m.start(), said) or _lower_case_name_end(text, m, words)
         else:
             end = _caseless_name_end(text, words)
         if end:
