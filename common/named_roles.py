@@ -233,6 +233,15 @@ def _beside_me() -> list[regex.Pattern[str]]:
 
 
 @cache
+def _author() -> regex.Pattern[str]:
+    """Who wrote a review or a post, after its word ("Review by neha k., pune: …"): a given name,
+    perhaps with an initial, closing its part."""
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?i:{_words('author_cues')})[ \t]+(?P<name>\p{{L}}[\p{{Ll}}\p{{M}}]{{2,}})(?:[ \t]+\p{{L}}\.|(?=[ \t]*[,:;.!?\n]|$))"
+    )
+
+
+@cache
 def _after_role() -> regex.Pattern[str]:
     """A given name after a person's role ("the delivery guy Santosh", "the watchman Raju")."""
     return regex.compile(rf"(?<![\p{{L}}])(?i:{_words('person_role_words')})[ \t]+{_NAME}(?![\p{{L}}'’])")
@@ -246,6 +255,7 @@ def role_names(text: str) -> str:
     spans += [m.span("name") for m in _apposed().finditer(text) if _card_name(m.group("name"))]
     # after a role, capitalised: a names list's or a word no language uses often ("watchman Raju")
     spans += [m.span("name") for m in _after_role().finditer(text) if _role_name(m.group("name"))]
+    spans += [(m.start("name"), m.end()) for m in _author().finditer(text) if _role_name(m.group("name"))]
     spans += [m.span("name") for m in _lower_subject().finditer(text) if _plain_name(m.group("name"))]
     spans += [
         m.span("name")

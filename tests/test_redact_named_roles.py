@@ -143,3 +143,15 @@ def test_a_given_name_and_an_initial_after_name_go():
 def test_an_everyday_word_after_a_bare_relation_word_stays():
     text = '"Best Mom Ever" Mug. A cheerful mug for mom on Mother\'s Day.'
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("Review by neha k., pune: the strap is meh", "Review by [NAME], pune: the strap is meh"),
+        ("Review by Amazon Customer: great product", "Review by Amazon Customer: great product"),
+        ("written by Ruskin Bond, the book", "written by Ruskin Bond, the book"),
+    ],
+)
+def test_a_reviews_writer(message, expected):
+    assert redact(message) == expected
