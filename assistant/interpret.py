@@ -85,6 +85,9 @@ def _phrases(key: str) -> re.Pattern[str]:
 CHEAPER_ONE, DEARER_ONE = _phrases("cheaper_one"), _phrases("dearer_one")
 _FOLLOW_UPS = steering()
 SWITCH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["follow_up_switch"]) + r")\b", re.I)
+# "i want to stay under 500": a want of doing; "i need to get a lamp" still wants a thing
+INFINITIVE = re.compile(r"\s+to\s+(?!(?:get|buy|find|gift|order|try|see|have|purchase|pick)\b)[a-z]", re.I)
+WANTING = re.compile(r"(?:want|need|like)$", re.I)
 ABOUT_SHOWN = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["shown_subjects"]) + r")(?!\w)", re.I)
 COLOUR_ONE = re.compile(rf"\bthe\s+({'|'.join(COLOURS)})\s+(?:one|ones|item|pair|option)\b", re.I)
 # "the cheaper of those two", "the dearer of the pair", "which of them": the products the last
@@ -484,7 +487,13 @@ def _switches(message: str, query: Query) -> bool:
     instead"); in the whole message when no clause names it in the shopper's words."""
     kind = terms(query.product_type or "")
     naming = [c for c in clauses(message) if phrase_in(kind, terms(c))]
-    return any(SWITCH.search(c) for c in naming) if naming else bool(SWITCH.search(message))
+    return any(_switch_in(c) for c in naming) if naming else _switch_in(message)
+
+
+def _switch_in(text: str) -> bool:
+    """A switch word that asks for a thing: "i want to stay under 500" wants to do something, and
+    the verb after "to" is no kind the shopper switches to (set AH d05 read "stay")."""
+    return any(not (WANTING.search(m.group()) and INFINITIVE.match(text, m.end())) for m in SWITCH.finditer(text))
 
 
 # Subjects of a question that ask for products, not about a thing: "do you have...", "is there...".
