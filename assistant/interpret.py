@@ -239,6 +239,17 @@ def interpret(
     understood = intents.classify(message, session, query, pointed, len(named))
     intent = understood.intent
     if (
+        not pointing
+        and on_screen
+        and _situation_asked(message)
+        and not (said.price_min or said.price_max or said.colours or said.brands)
+    ):
+        # "she has an induction stove, will it work?", "her stove is induction, is that a
+        # problem?": a situation told, then a question put of what is shown; the situation is
+        # what the answer weighs, not a kind or a person asked for (the demo re-listed the pans,
+        # and "actually ..." switched the request to stoves).
+        intent, understood.references, change = Intent.PRODUCT_QUESTION, pointed or [1], None
+    if (
         intent in (Intent.SEARCH, Intent.REFINE)
         and on_screen
         and change != TypeChange.SWITCH
@@ -428,6 +439,16 @@ def _one_line(named: list[str], catalog: CatalogIndex) -> bool:
     products = [catalog.products[catalog.row_of[pid]] for pid in named]
     stems = {(p.category_path, p.title.split(" (")[0].strip().lower()) for p in products}
     return len(stems) == 1 and all(" (" in p.title for p in products)
+
+
+def _situation_asked(message: str) -> bool:
+    """A situation told, then a closing question about what is shown ("she has an induction
+    stove, will it work?"): the last clause opens as a question about a shown item does, and no
+    earlier clause asks for anything (`asking.asks`: "need a pan, will it work on gas?" asks)."""
+    parts = [c for c in clauses(message) if c.strip()]
+    if len(parts) < 2 or not message.rstrip().endswith("?") or not ABOUT_SHOWN.search(parts[-1]):
+        return False
+    return not any(asking.asks(p) or QUESTION.search(p) for p in parts[:-1])
 
 
 def _indefinite(message: str, query: Query) -> bool:
