@@ -31,6 +31,7 @@ from assistant.carried_types import CarriedTypes
 from assistant.chinese_amounts import AmountReading
 from assistant.chinese_clauses import ClauseReading
 from assistant.chinese_constraints import ConstraintReading
+from assistant.chinese_fits import FitReading
 from assistant.chinese_held import HeldReading
 from assistant.chinese_kinds import ShopKinds
 from assistant.chinese_lexicon import (  # noqa: F401  (to_number, english_phrases: re-exported for callers)
@@ -85,7 +86,9 @@ class Reading:
     also: bool = False
 
 
-class ChineseReader(ConversationReading, ConstraintReading, AmountReading, ClauseReading, KindReading, HeldReading):
+class ChineseReader(
+    ConversationReading, ConstraintReading, AmountReading, ClauseReading, KindReading, HeldReading, FitReading
+):
     """Reads Chinese messages against one shop's vocabulary.
 
     `is_type(words)` says whether a term phrase is a product type (the shop's or the general
@@ -151,8 +154,10 @@ class ChineseReader(ConversationReading, ConstraintReading, AmountReading, Claus
             reading = self.read(request, earlier)
             reading.deferred = question
             return reading
+        taken_back = self._taken_back(text, earlier)
+        text = self._without_taken_back(text, taken_back) if taken_back else text
         reading = self._read(text, shown, earlier)
-        reading.taken_back = self._taken_back(text, earlier)
+        reading.taken_back = taken_back
         if reading.taken_back:
             # What is said in place of the words taken back is what the shopper has ("我家是
             # wagonr": a sun shade for a wagonr), a must-have where the shop's text uses it.
@@ -172,11 +177,13 @@ class ChineseReader(ConversationReading, ConstraintReading, AmountReading, Claus
             cases = [english for word, english in self.words["cases"].items() if word in text]
             case = f" ({', '.join(dict.fromkeys(cases))})" if cases else ""
             return Reading(f"what about {topic[0]}{about}{case}?")
+        # a measure of the shopper's own thing is what the product fits ("餐桌是六个人坐的": a 6
+        # seater cover; set AF z08), read before the statement about that thing is set aside
+        text, measures = self._measures(text)
         text = self._without_earlier(self._without_owned_statements(self._without_owned(text)))
         text, replaced = self._replaced_colours(text)
         text, moves, instead = self._move(text)
         text, rating = self._rating(text)
-        text, measures = self._measures(text)
         text, price, below = self._price_bounds(text)
         text, audience = self._audience(text)
         text, age = self._age(text, pronoun=not audience)
@@ -194,6 +201,7 @@ class ChineseReader(ConversationReading, ConstraintReading, AmountReading, Claus
         colours = list(dict.fromkeys(colours))  # "墙是白的，想要白色的": white once
         names: dict[str, str] = {}
         kinds, attributes, unread, latin, parts = self._open_words(text, names, shown)
+        kinds = [self._vehicle_kind(k, text) for k in kinds]
         glossed = self._glossed_kind(text, kinds, names) if kinds else None
         if glossed:  # "长款上衣 tunic": tunics
             kinds, latin = [glossed], [w for w in latin if w not in terms(glossed)]
@@ -352,6 +360,8 @@ def carry_through(reading: Reading, query: Query, request: Request) -> None:
     if reading.taken_back:
         gone = set(reading.taken_back)
         request.text = " ".join(w for w in request.text.split() if w.lower() not in gone)
+        kept = request.constraints
+        kept.prefer = [p for p in kept.prefer if not set(terms(p)) & gone]
 
 
 def shop_kinds(categories: Iterable[list[str]], embed: Embedder | None) -> ShopKinds:

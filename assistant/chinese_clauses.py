@@ -64,6 +64,9 @@ class ClauseReading(StretchReading):
             joined = "的" in said and not any(w in said for w in ("和", "跟", "或", "还有"))
             if joined and len(k) >= 2 and self._holds(k[-1], names.get(k[-1], "")):
                 k = [*k[:-2], self._holder(k[-2], k[-1])]  # 装瑜伽垫的包: a yoga mat bag
+            # in a conversation, "他…天天戴着耳机" tells what he wears; it asks for nothing
+            if shown and self._habit(said, "".join(clauses[: clause + 1])):
+                k, a = [], []
             if len(k) == 1 and self._said_as_the_one(said, names.get(k[0], "")):
                 described.append((clause, k[0]))
             found += [(clause, x) for x in k]
@@ -103,11 +106,31 @@ class ClauseReading(StretchReading):
             listed = held and any(w in said for w in self.words["set_joiners"])
             joined = f"{kinds[-2]} {head} with {' '.join(held)}" if listed else f"{kinds[-2]} {kinds[-1]}"
             kinds = [*kinds[:-2], joined]
-        if len(kinds) >= 2 and chosen & alternatives:  # 围巾或者披肩: either is wanted
+        # 围巾或者披肩: either is wanted, two kinds of the clause that joins them (not a kind of
+        # another clause: "送个杯子吧，上面有音乐相关图案或者字的" read "mug or music", set AH zd05)
+        # ("要围巾，或者披肩也行": a clause opening with the word joins the one before)
+        opening = {c for c in alternatives if clauses[c].strip().startswith(tuple(self.words["alternatives"]))}
+        either = any(sum(c in (a, a - 1 if a in opening else a) for c, _ in found) >= 2 for a in chosen & alternatives)
+        if len(kinds) >= 2 and either:
             alts = [w for k in kinds for w in k.split(" or ")]
             return [" or ".join(dict.fromkeys(alts))], list(dict.fromkeys(kept)), unread, latin, parts
         carried = [k for k in kinds if self._carried_kind(k)]
         return (carried or kinds)[-1:], list(dict.fromkeys(kept)), unread, latin, parts
+
+    def _habit(self, clause: str, said: str) -> bool:
+        """A clause said in a conversation that tells what a person habitually does or complains
+        of (`narration` in the
+        data file: 天天, 总是, 念叨, after a pronoun or a relation word in `said`, the message up to
+        the clause's end), asking for nothing and asking no question: its kind is what they have
+        or use, context as a story is, not the product (set AH zd05 searched headphones for a music
+        lover's mug). "天天要打领带，想给他买条新的" asks (要): its kind is bought; "wifi老是断" tells of
+        no person (set AF z03 keeps its router)."""
+        cues = [*self.words["buy_cues"], *self.words["question_cues"]]
+        habit = [said.rfind(w) for w in self.words["narration"]["before"] if w in clause]
+        if not habit or any(c in clause for c in cues):
+            return False
+        people = [*self.words["pronouns"], *(w for ws in self.words["audiences"].values() for w in ws)]
+        return any(p in said[: max(habit)] for p in people if len(p) > 1 or p in self.words["pronouns"])
 
     def _model_word(self, word: str) -> str:
         """A model name typed with its number glued on ("mini2", as Chinese shoppers type Latin
@@ -192,8 +215,10 @@ class ClauseReading(StretchReading):
             a for a, b in zip(pieces, pieces[1:], strict=False) if b in self.words["locatives"] and CJK.search(a)
         }
         located -= set(self.words["locatives"])
-        # A word before a quality word ("柠檬草味的", "复古风") says the quality: an attribute.
-        described = {a for a, b in zip(pieces, pieces[1:], strict=False) if b in self.words["quality_words"]}
+        # A word before a quality word ("柠檬草味的", "复古风") says the quality: an attribute, filler
+        # between them or not ("音乐相关图案": music, set AH zd05).
+        content = [p for p in pieces if p not in filler]
+        described = {a for a, b in zip(content, content[1:], strict=False) if b in self.words["quality_words"]}
         # A word after "带" is a part the product comes with ("带盖子的马克杯": a mug with a lid).
         held = {b for a, b in zip(pieces, pieces[1:], strict=False) if a in self.words["with_words"]}
         # The things said between 连 and 一起 ("连头盔护膝一起的套装": with a helmet and knee pads)

@@ -233,7 +233,14 @@ class ConstraintReading:
         dislikes = _alternation(self.words["negations"]["dislikes"])
         run = self._listed(said)
         refused = []
-        patterns = (rf"(?:{dislikes})\s*({run})(?:图案|款)?", rf"({run})(?:图案|款|那种)?{self._refused_after()}")
+        # said first, then who dislikes it ("白金的她不喜欢，要黄金的": set AD zd04 read silver as wanted)
+        who = _alternation([*self.words["pronouns"], "我"])
+        disliked = rf"({run})(?:图案|款|那种)?\s*(?:{who})\s*(?:{dislikes})"
+        patterns = (
+            rf"(?:{dislikes})\s*({run})(?:图案|款)?",
+            rf"({run})(?:图案|款|那种)?{self._refused_after()}",
+            disliked,
+        )
         for pattern in patterns:
             for m in list(re.finditer(pattern, text)):
                 if self._degree_after(m.group(), message):

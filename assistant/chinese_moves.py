@@ -67,8 +67,24 @@ class ConversationReading:
             # any Chinese character: "swift的" was said in the Chinese conversation (set H d-09)
             said = LATIN_WORD.findall(before.lower()) if CJK.search(before) else []
             if said:
-                return [w for w in dict.fromkeys(said) if w not in now]
+                # A word said again in a clause of its own, apart from the new ones, is said to be
+                # another's ("Swift是我哥的，我爸那台是Maruti 800", set AH zd03): taken back too; one
+                # said beside the new ones is part of the new name ("不对，是swift dzire").
+                kept = {w for c in self._new_name_clauses(text, said) for w in LATIN_WORD.findall(c.lower())}
+                return [w for w in dict.fromkeys(said) if w not in kept]
         return []
+
+    def _new_name_clauses(self, text: str, said: Sequence[str]) -> list[str]:
+        """The clauses of a correction that name a Latin word the earlier message did not say."""
+        clauses = re.split(r"[，,。！!？?；;\n]+", text)
+        return [c for c in clauses if set(LATIN_WORD.findall(c.lower())) - set(said)]
+
+    def _without_taken_back(self, text: str, gone: Sequence[str]) -> str:
+        """A correction without the clauses that say a taken-back word again and name no new one
+        ("Swift是我哥的"): they tell whose it is, not what is wanted."""
+        parts = re.split(r"([，,。！!？?；;\n]+)", text)
+        said = [set(LATIN_WORD.findall(p.lower())) for p in parts]
+        return "".join(p for p, w in zip(parts, said, strict=True) if not (w & set(gone)) or w - set(gone))
 
     # -- the closed classes ------------------------------------------------------------------
     def _greeting(self, text: str) -> tuple[str, list[str]]:

@@ -439,6 +439,9 @@ class KindReading:
         words = terms(sense)
         for start in range(len(words)):
             if self.is_type(words[start:]):
+                within = self._carried_within(words) if not self.carried(words[start:]) else None
+                if within:
+                    return " ".join(within)
                 # The modifiers too ("gold earring"), but not an audience ("woman's dress"): the
                 # audience is read from the audience words, as a filter.
                 mods = [w for w in words[:start] if w not in AUDIENCE_WORDS]
