@@ -239,8 +239,10 @@ def goes_inside(question: str, name_words: frozenset[str] = frozenset()) -> bool
         # inch laptop"): that thing goes into the product
         before = clause[: m.start()] if m else ""
         if m and not set(re.findall(r"[a-z]+", before)) & set(said["own"]) and not amounts(before):
+            # unless the product is the subject ("will the car organiser fit in the car boot?")
             after = [w for w in re.findall(r"[a-z0-9]+", clause[m.end() :]) if w not in POINTERS][:1]
-            if after and after[0] in name_words:
+            subject = set(re.findall(r"[a-z0-9]+", before))
+            if after and after[0] in name_words and not subject & name_words:
                 continue
             return True
     return False

@@ -101,6 +101,7 @@ def test_the_shoppers_thing_goes_into_the_product_named_as_the_place():
     question = "going to college with a 15.6 inch laptop - would it fit in the burdy 4102 16 litre backpack?"
     assert not fit.goes_inside(question, frozenset({"burdy", "backpack"}))
     assert fit.goes_inside("my shelf niche is 30 cm wide, would the showpiece fit in it?")
+    assert fit.goes_inside("will the car organiser fit in the car boot?", frozenset({"car", "organiser"}))
     answer = ask(BACKPACK, question, naming="burdy 4102 16 litre backpack")
     assert answer.verdict == Verdict.YES and "Compatible Laptop Size: 16 inch" in answer.text
     too_big = ask(BACKPACK, "I have a 17.3 inch laptop - would it fit in the burdy backpack?", naming="burdy backpack")
