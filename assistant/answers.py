@@ -24,9 +24,7 @@ from assistant.answer_evidence import (
     Evidence,
     KeyValues,
     Verdict,
-    capitalised,
     cover_share,
-    is_code,
     is_flag,
     quote_of,
     record_evidence,
@@ -36,6 +34,7 @@ from assistant.answer_evidence import (
     word_covered,
     word_set,
 )
+from assistant.answer_options import option_answer, options_held
 from assistant.answer_uses import (
     amount_asked,
     counted_answer,
@@ -45,6 +44,7 @@ from assistant.answer_uses import (
     one_word_flag,
     other_count,
     pack_count,
+    says_amount,
     says_rate,
     title_amount,
     use_answer,
@@ -167,9 +167,9 @@ def _answer_from_record(
             return settled
     if suited is not None:  # "does it fit lenovo s880?" against "Designed for: Lenovo S880"
         return suited
-    held = [] if read_question(question).yes_no else _options_held(product, offered_options(question))
+    held = [] if read_question(question).yes_no else options_held(product, offered_options(question))
     if len(held) == 1:
-        return _option_answer(held[0])
+        return option_answer(held[0])
     found = _answer_whole(product, question, embedder, values, naming)
     sentence = _asking_sentence(question)
     if found.verdict == Verdict.YES and sentence and sentence != question.strip():
@@ -305,45 +305,6 @@ def _apart(question: str, found: Answer) -> Answer:
     return replace(found, verdict=Verdict.YES, text=f"Yes, it doesn't come with it. {rest}")
 
 
-QUOTE_AROUND = 6  # words quoted either side of an option found in a long description
-
-
-def _options_held(product: Product, options: list[list[str]]) -> list[tuple[list[str], Evidence]]:
-    """Each option the record states in its own words (every telling word, as written, in one
-    field, specification or sentence; the title too), with where it says it. Exact words only:
-    "Gujarat" is no "gujarati", and a stem would find one option in the other."""
-    if not options:
-        return []
-    # The description's words too: a run-on clause too long to quote whole is not in the record's
-    # sentences ("... make sure h4 bulb type is used in your vehical ..."), so its words around.
-    words = tokenize(product.description)
-    around = [
-        Evidence(" ".join(words[max(0, i - QUOTE_AROUND) : i + QUOTE_AROUND + 1]), source="description")
-        for i in range(len(words))
-    ]
-    evidence = [Evidence(product.title, source="description"), *record_evidence(product)]
-    held = []
-    for option in options:
-        said = [e for e in evidence if set(option) <= {singular(w) for w in tokenize(e.text)}]
-        said = said or [e for e in around if set(option) <= {singular(w) for w in tokenize(e.text)}]
-        if said:
-            held.append((option, said[0]))
-    return held
-
-
-def _option_answer(held: tuple[list[str], Evidence]) -> Answer:
-    option, e = held
-    # The option in the record's own writing, each of its words once ("ripstop nylon", "H4")
-    written: dict[str, str] = {}
-    for m in re.finditer(r"[\w-]+", e.text):
-        word = singular(m.group().lower())
-        if word in option and word not in written:
-            written[word] = m.group().upper() if is_code(word) else m.group()
-    value = " ".join(written[w] for w in option if w in written) or option[0]
-    lead = f"The listing gives {e.text}" if e.source != "description" else f"The listing says: {quote_of(e)}"
-    return Answer(Verdict.VALUE, f"{capitalised(value)}. {lead}.", [e], value)
-
-
 def _answer_whole(
     product: Product,
     question: str,
@@ -457,7 +418,7 @@ def _answer_whole(
             return Answer(Verdict.VALUE, value_text(used), [used], used.value)
     if not asked.yes_no:  # "what's the warranty?" stated in a description sentence
         sentence = described(asked, evidence, values or {}, own, embedder)
-        if sentence is not None and says_rate(asked, sentence):
+        if sentence is not None and says_rate(asked, sentence) and says_amount(question, sentence, own):
             return Answer(Verdict.VALUE, f"The listing says: {quote_of(sentence)}.", [sentence], sentence.text)
     covering = [
         e
@@ -467,7 +428,7 @@ def _answer_whole(
     if family is not None:  # an amount of another kind answers no value asked in watts
         covering = [e for e in covering if e.source == "description" or of_family(e, family)]
     if not asked.yes_no:
-        covering = [e for e in covering if says_rate(asked, e)]
+        covering = [e for e in covering if says_rate(asked, e) and says_amount(question, e, own)]
     if covering:
         best = best_evidence(asked, covering, embedder)
         if asked.yes_no:

@@ -39,13 +39,24 @@ def avoided(question: str, cues: frozenset[str], own: set[str]) -> set[str]:
     return out
 
 
+# A value that says the whole product is of one material ("100% Cotton", "Pure Silk"): any other
+# material of that key is absent, however many values the key takes across the catalog.
+WHOLLY = re.compile(r"\b100\s*%|\bpure\b|\bonly\b", re.I)
+
+
 def aversion_verdict(
-    product: Product, question: str, cues: frozenset[str], phrases: dict[str, dict[str, int]]
+    product: Product,
+    question: str,
+    cues: frozenset[str],
+    phrases: dict[str, dict[str, int]],
+    names: dict[str, frozenset[str]] | None = None,
 ) -> tuple[bool, str, str] | None:
     """(suits, key, value) where a word the shopper reacts to is settled by the record; None
-    otherwise."""
+    otherwise. `names`: the other names a value gives a material the shopper says ("latex" is
+    natural "rubber"; `material_names` in data/suitability.yaml)."""
     own = _words(f"{product.title} {product.brand or ''}")
     words = avoided(question, cues, own)
+    words |= {n for w in words for n in (names or {}).get(w, frozenset())}
     if not words:
         return None
     for key, value in product.attributes.items():
@@ -53,6 +64,10 @@ def aversion_verdict(
             return False, key, value
     for key, value in product.attributes.items():
         vocab = set().union(*(_words(v) for v in phrases.get(key.lower(), {}))) - STOPWORDS
-        if len(vocab) <= CLOSED_WORDS and words & vocab and not words & _words(value):
+        if not words & vocab or words & _words(value):
+            continue
+        # "wife gets itchy with wool" against "Fabric: 100% Cotton": the key takes wool elsewhere,
+        # and this value says it is all cotton (set AG, AG-p30, was "says nothing of the need")
+        if len(vocab) <= CLOSED_WORDS or WHOLLY.search(value):
             return True, key, value
     return None

@@ -74,6 +74,8 @@ def keyed_yes_no(asked: Asked, e: Evidence, values: KeyValues) -> Answer:
         return Answer(Verdict.YES, f"Yes. {lead}.", [e], value)
     if (other := _other_number(asked, e)) is not None:  # "I'm a size 10" against "size: 9"
         return Answer(Verdict.NO, f"No. {lead}, not {other}.", [e], value)
+    if _worn_number(asked, e):  # "my son wears a size 9" against "size: 9"
+        return Answer(Verdict.YES, f"Yes. {lead}.", [e], value)
     if (chosen := _alternative_chosen(asked, e)) is not None:  # "bagless?" against "bagged/bagless: bagless"
         return Answer(Verdict.YES if chosen else Verdict.NO, f"{'Yes' if chosen else 'No'}. {lead}.", [e], value)
     key_words = word_set(e.key or "")
@@ -151,6 +153,29 @@ def _other_number(asked: Asked, e: Evidence) -> str | None:
             if cue in worn[1] and article == "a" and nxt in asked.numbers and float(nxt) != float(e.value.strip()):
                 return nxt
     return None
+
+
+def _worn_number(asked: Asked, e: Evidence) -> bool:
+    """The size a person wears or is, said by a cue of `worn_size` ("my son WEARS a size 9", "I'm
+    a 9"), the same bare number the record gives the size key ("size: 9"): the other way round
+    from `_other_number`, a yes (set AG, AG-p50, read "says nothing more")."""
+    worn = knowledge().worn_size
+    if not worn or not e.key or not e.value or not NUMBER.fullmatch(e.value.strip()):
+        return False
+    if worn[0] not in word_set(e.key):
+        return False
+    said = asked.said
+    for i, w in enumerate(said):
+        # the number may name the variant too ("... the size 9 shoes"): read from all said
+        if not NUMBER.fullmatch(w) or float(w) != float(e.value.strip()):
+            continue
+        before = said[max(0, i - WORN_REACH) : i]
+        if any(c in worn[1] for c in before) and (before[-1:] == ["a"] or before[-1:] == [worn[0]]):
+            return True
+    return False
+
+
+WORN_REACH = 3  # words before the number that may hold the cue ("WEARS a size 9")
 
 
 def other_value(asked: Asked, evidence: list[Evidence], values: KeyValues) -> Answer | None:

