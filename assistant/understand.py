@@ -59,6 +59,7 @@ from assistant.part_fit import device_brands
 from assistant.particle_nouns import as_modifiers
 from assistant.price_stance import cheap_denied, money_no_concern
 from assistant.refused_attributes import flags_said, refused_attributes
+from assistant.shop_spacing import shop_spacing
 from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.spelling_variants import one_spelling
 from assistant.story_words import story_modifiers
@@ -193,6 +194,7 @@ class Understander:
             ch for ch in unicodedata.normalize("NFKD", " ".join(message.split())) if not unicodedata.combining(ch)
         )
         text = one_spelling(text, self.catalog.knows_word, type_words())  # "organiser" / "organizer"
+        text = shop_spacing(text, self.catalog.knows_word, self.catalog.has_phrase)  # "mi4i" / "mi 4i"
         corrected, corrections = self.correct_spelling(text)
         c = Constraints()
         rest = corrected
