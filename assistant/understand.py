@@ -57,6 +57,7 @@ from assistant.message_patterns import (
 from assistant.metal_colours import metal_colours
 from assistant.part_fit import device_brands
 from assistant.particle_nouns import as_modifiers
+from assistant.pets import pets_said
 from assistant.price_stance import cheap_denied, money_no_concern
 from assistant.refused_attributes import flags_said, refused_attributes
 from assistant.shop_spacing import shop_spacing
@@ -236,6 +237,9 @@ class Understander:
         carried = carried or by_record
         # A must-have is said in the request, not in an aside ("my cousin got the nylon ones").
         c.attributes = self.attributes.required(self.types.about_asked(own, named))
+        # The animal it is for may be said in a clause of its own ("anything to bathe my cat with?
+        # shampoo or so"): who a request is for is read from the whole request (AG q25).
+        c.attributes += [p for p in pets_said(tokenize(own)) if p not in c.attributes]
         if by_record:
             c.attributes.append(named)
         elif named:  # "some top or shorts": either kind
