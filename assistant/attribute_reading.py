@@ -5,11 +5,13 @@ Moved out of `understand.py`, which reads the whole message; this module reads o
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from assistant.audience import clauses
 from assistant.catalog import CatalogIndex
 from assistant.colour_words import METAL_COLOURS
 from assistant.lexicon import PRODUCT_LINES, QUERY_WORDS, REQUIRED_CUES
-from assistant.message_patterns import NEGATIONS, NOT_VARIANTS, SOFT_WISH, VARIANT_WORDS, WISH
+from assistant.message_patterns import NEGATIONS, NOT_VARIANTS, SOFT_WISH, VARIANT_WORDS, WISH, negated_at
 from assistant.noun_values import as_recorded
 from assistant.pets import pets_said
 from assistant.recorded import Recorded
@@ -60,6 +62,7 @@ class AttributeReader:
                 nxt in VARIANT_WORDS
                 and w not in STOPWORDS | NOT_VARIANTS
                 and w not in COLOURS  # "sea green kind of colour": the colour reader's (AF q29)
+                and w not in self._brand_words  # "the rubbery crocs type": a likeness, it ranks (AH q15)
                 and (w not in QUERY_WORDS or self._recorded_word(w))
                 and not any(self.types.is_any_type([later]) for later in _until_refused(words[i + 2 :]))
             ):
@@ -77,6 +80,11 @@ class AttributeReader:
             if phrase and phrase not in found and not self.types.is_any_type(terms(phrase)):
                 found.append(phrase)
         return found + [pet for pet in pets_said(words) if pet not in found]  # "a shampoo for my cat"
+
+    @cached_property
+    def _brand_words(self) -> frozenset[str]:
+        """The catalog's one-word brands ("crocs")."""
+        return frozenset(w for b in self.catalog.brand_names if len(ws := tokenize(b)) == 1 for w in ws)
 
     def _recorded_word(self, word: str) -> bool:
         """A word of the request's grammar by which the shop files a kind of its own ("formal
@@ -122,7 +130,7 @@ class AttributeReader:
                     continue
                 if self.is_kind(said) or self.is_kind(entry.value.split()) or self._type_value(entry):
                     continue  # a kind of product ("top", "Type: Kadhai"), not a property of one
-                if set(words[:start]) & NEGATIONS:
+                if negated_at(words, start):
                     continue  # "not embroidered", "he can't read the digital ones"
                 if kinds is not None and not any(recorded.recorded_for(entry, rows) for rows in kinds):
                     continue  # the kind records no such thing: it cannot be checked, it ranks

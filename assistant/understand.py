@@ -53,6 +53,7 @@ from assistant.message_patterns import (
     PREMIUM_PHRASES,
     RATING,
     RATING_AT_LEAST,
+    VARIANT_WORDS,
 )
 from assistant.metal_colours import metal_colours
 from assistant.part_fit import device_brands
@@ -389,6 +390,8 @@ class Understander:
                     and any(self.types.is_any_type([w]) for w in terms(" ".join(words[: i - 1])))
                 ):
                     continue  # what the product is for ("tempered glass for xiaomi mi 4i"), not its brand
+                if words[i + n : i + n + 1] and words[i + n] in VARIANT_WORDS and "by" not in words[i - 1 : i]:
+                    continue  # "clogs, the rubbery crocs type": a likeness that ranks (AH q15)
                 stored = self.brands.get(gram)
                 if stored is None and n == 1 and len(gram) >= 5 and not self._ordinary(gram):
                     # A misspelt brand ("addidas"): one edit away from a catalog brand, and no
