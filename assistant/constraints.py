@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from assistant.pets import kind_for_animals
 from assistant.recorded import flag_phrases
-from assistant.vocabulary import DATA, is_listing, lists_kinds, type_words
+from assistant.vocabulary import DATA, lists_kinds, type_words
 from assistant.word_forms import refused_forms
 from common.schema import AUDIENCE_MATCHES, Product
 from common.text import money, terms
@@ -53,7 +53,7 @@ def type_nodes(product: Product) -> list[str]:
     return [
         n
         for i, n in enumerate(nodes)
-        if i == len(nodes) - 1 or (i >= len(nodes) - own and not titled) or not is_listing(terms(n))
+        if i >= len(nodes) - own and not (i < len(nodes) - 1 and titled and lists_kinds(n)) or not lists_kinds(n)
     ]
 
 
