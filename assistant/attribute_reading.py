@@ -14,6 +14,7 @@ from assistant.lexicon import PRODUCT_LINES, QUERY_WORDS, REQUIRED_CUES
 from assistant.message_patterns import NEGATIONS, NOT_VARIANTS, SOFT_WISH, VARIANT_WORDS, WISH, negated_at
 from assistant.noun_values import as_recorded
 from assistant.pets import pets_said
+from assistant.printed_message import message_for
 from assistant.recorded import Recorded
 from assistant.type_resolution import NOT_TYPE_WORDS, PLACEHOLDERS, TypeResolver
 from assistant.word_forms import with_base_form
@@ -79,6 +80,8 @@ class AttributeReader:
             phrase = with_base_form(phrase, self.catalog.knows_word) if phrase else None  # "wooden or wood"
             if phrase and phrase not in found and not self.types.is_any_type(terms(phrase)):
                 found.append(phrase)
+        message = message_for(words, self.catalog.knows_word)  # "a mug with a msg for mum on it"
+        found += [message] if message and message not in found else []
         return found + [pet for pet in pets_said(words) if pet not in found]  # "a shampoo for my cat"
 
     @cached_property

@@ -15,8 +15,10 @@ import pytest
 from assistant.catalog import CatalogIndex
 from assistant.constraints import Constraints
 from assistant.message_patterns import negated_at
+from assistant.printed_message import message_for
 from assistant.understand import Understander
 from common.schema import Product
+from common.text import terms
 from ingest.snapshot import read_snapshot, write_snapshot
 
 SHOP = [
@@ -90,3 +92,17 @@ def test_a_listing_node_above_a_titled_kind_names_no_kind():
 def test_a_prefix_negation_scopes_over_its_own_word(message, word, negated):
     words = message.split()
     assert negated_at(words, words.index(word)) is negated
+
+
+@pytest.mark.parametrize(
+    ("message", "must"),
+    [
+        ("coffee mug with a msg for mum on it, her bday is sunday", "mum or mom or mother"),
+        ("something for amma on mothers day.. a coffee mug with a msg for mom would be sweet", "mom or mum or mother"),
+        ("a mug for my mom", None),  # who it is for, no message on it
+        ("a cushion with a note for the delivery guy", None),
+    ],
+)
+def test_a_message_on_the_product_names_whom_it_says_it_to(message, must):
+    known = {"mom", "mum", "mother"}.__contains__
+    assert message_for(terms(message), known) == must
