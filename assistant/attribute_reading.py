@@ -11,7 +11,15 @@ from assistant.audience import clauses
 from assistant.catalog import CatalogIndex
 from assistant.colour_words import METAL_COLOURS
 from assistant.lexicon import PRODUCT_LINES, QUERY_WORDS, REQUIRED_CUES
-from assistant.message_patterns import NEGATIONS, NOT_VARIANTS, SOFT_WISH, VARIANT_WORDS, WISH, negated_at
+from assistant.message_patterns import (
+    MATERIAL_KINDS,
+    NEGATIONS,
+    NOT_VARIANTS,
+    SOFT_WISH,
+    VARIANT_WORDS,
+    WISH,
+    negated_at,
+)
 from assistant.noun_values import as_recorded
 from assistant.pets import pets_said
 from assistant.printed_message import message_for
@@ -56,7 +64,7 @@ class AttributeReader:
             ):
                 phrase = nxt
             elif w in MATERIALS and w not in METAL_COLOURS and w not in wished:
-                phrase = w
+                phrase = self._material(w)
             elif singular(w) in GEMSTONES:
                 phrase = singular(w)
             elif (
@@ -83,6 +91,11 @@ class AttributeReader:
         message = message_for(words, self.catalog.knows_word)  # "a mug with a msg for mum on it"
         found += [message] if message and message not in found else []
         return found + [pet for pet in pets_said(words) if pet not in found]  # "a shampoo for my cat"
+
+    def _material(self, word: str) -> str:
+        """A material and the members of its family the catalog knows ("plastic or pvc")."""
+        members = [m for m in MATERIAL_KINDS.get(word, []) if self.catalog.knows_word(m)]
+        return " or ".join([with_base_form(word, self.catalog.knows_word), *members]) if members else word
 
     @cached_property
     def _brand_words(self) -> frozenset[str]:

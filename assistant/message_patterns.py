@@ -29,6 +29,7 @@ WISH = re.compile(
 )
 NEGATIONS = frozenset(_RECORDED_RULES["negations"])
 PREFIX_NEGATIONS = frozenset(_RECORDED_RULES["prefix_negations"])
+MATERIAL_KINDS: dict[str, list[str]] = _RECORDED_RULES["material_kinds"]
 
 
 def negated_at(words: list[str], start: int) -> bool:

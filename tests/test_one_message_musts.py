@@ -33,6 +33,8 @@ SHOP = [
     ("sicons all purpose dog shampoo", "Pet Supplies > Shampoo"),
     ("himalaya anti dandruff shampoo", "Beauty > Shampoo"),
     ("oxford tawa 15 cm", "Kitchen > Pans Tawas"),
+    ("cello pvc table cover", "Home > Table Covers"),
+    ("prime printed cotton table cover", "Home > Table Covers"),
 ]
 
 
@@ -106,3 +108,9 @@ def test_a_prefix_negation_scopes_over_its_own_word(message, word, negated):
 def test_a_message_on_the_product_names_whom_it_says_it_to(message, must):
     known = {"mom", "mum", "mother"}.__contains__
     assert message_for(terms(message), known) == must
+
+
+def test_a_material_said_by_its_family_takes_the_members_the_shop_records(understander):
+    # AG q08: "plastic table cover" against covers recording PVC was told nothing matches
+    assert understander.parse("plastic table cover").constraints.attributes == ["plastic or pvc"]
+    assert understander.parse("cotton table cover").constraints.attributes == ["cotton"]
