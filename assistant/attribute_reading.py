@@ -64,7 +64,8 @@ class AttributeReader:
             ):
                 phrase = nxt
             elif w in MATERIALS and w not in METAL_COLOURS and w not in wished:
-                phrase = self._material(w)
+                # refused ("steel, not plastic") it stays the word the refusal reader takes out
+                phrase = w if negated_at(words, i) else self._material(w)
             elif singular(w) in GEMSTONES:
                 phrase = singular(w)
             elif (
