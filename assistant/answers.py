@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from assistant import box_contents, fit, need_flag, other_values, suitability, vocabulary
 from assistant.answer_data import knowledge
@@ -474,6 +475,14 @@ def _answer_whole(
         if best.source == "description":
             return Answer(Verdict.VALUE, f"The listing says: {quote_of(best)}.", [best], best.text)
         return Answer(Verdict.VALUE, value_text(best), [best], best.value)
+    if asked.yes_no and (core := _situation_core(asked.words, evidence, question)):
+        # "does it work on induction?", "she has an induction stove, will it work?" against
+        # "Aluminium with an induction-ready base": the words that only say it works ("work",
+        # "ok") and the thing a covered word names ("stove" of "induction stove") need no cover
+        # of their own (the demo answered "doesn't say anything about induction stove").
+        return yes_no(
+            replace(asked, words=core), best_evidence(replace(asked, words=core), _covering(core, evidence), embedder)
+        )
     if asked.yes_no:
         other = other_value(asked, evidence, values or {})
         if other:
@@ -512,6 +521,32 @@ def answers_text(
         lead = "Yes" if verdicts == {Verdict.YES} else "No"
         return f"{lead}, for {'both' if len(products) == 2 else f'all {len(products)}'}:\n{lines}"
     return lines
+
+
+def _covering(words: list[str], evidence: list[Evidence]) -> list[Evidence]:
+    return [
+        e for e in evidence if e.key != "category" and cover_share(words, word_set(e.text)) >= knowledge().key_cover
+    ]
+
+
+def _situation_core(words: list[str], evidence: list[Evidence], question: str) -> list[str]:
+    """The asked words a record sentence must say, less those that only ask whether it works
+    (`fit_words`) and a word right after one the record says ("induction STOVE", "dishwasher
+    CYCLE"): the thing the use is of. Empty where nothing was left out, or what is left is not
+    all said by one piece of evidence."""
+    said = set().union(*(word_set(e.text) for e in evidence if e.key != "category")) if evidence else set()
+    pairs = set(pairwise(singular(w) for w in tokenize(question)))  # words said side by side
+    core = []
+    for i, w in enumerate(words):
+        if w in knowledge().fit_words:
+            continue
+        before = words[i - 1] if i else ""
+        if (before, w) in pairs and before in core and word_covered(before, said) and not word_covered(w, said):
+            continue
+        core.append(w)
+    if not core or core == words:
+        return []
+    return core if _covering(core, evidence) else []
 
 
 def _labels(products: list[Product]) -> list[str]:

@@ -23,7 +23,9 @@ COLOUR_CONTEXT = {
 }
 # Words before a colour that make no product's name with it: "men white" is in many titles
 # ("... men's white shirt"), no product is called so.
-NOT_NAMING = frozenset(STOPWORDS) | frozenset(AUDIENCE_WORDS)
+# A style or an occasion ("a formal black one": the shop's "men formal black genuine leather belt"
+# is a black belt) describes a product in a colour; it names none (set AG d11 kept brown).
+NOT_NAMING = frozenset(STOPWORDS) | frozenset(AUDIENCE_WORDS) | frozenset(steering()["describing_words"])
 # Words that make the word before them a colour ("gold colour", "silver toned").
 COLOUR_NOUNS = frozenset("colour color coloured colored tone toned shade finish".split())
 

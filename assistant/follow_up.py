@@ -468,6 +468,11 @@ def _correct_bound(message: str, said: Constraints, had: Constraints) -> None:
         _revise_bound(message, said, had)
         return
     values = [float(n.replace(",", "")) for n in NUMBER.findall(message)]
+    if not any(getattr(had, b) in values for b in ("price_max", "price_min") if getattr(had, b) is not None):
+        # "hmm actually make that 400" after "budget maybe 500": the cue with the new amount
+        # alone revises the bound as an amount with no cue does (set AG d02 kept 500)
+        _revise_bound(message, said, had)
+        return
     for bound in ("price_max", "price_min"):
         old = getattr(had, bound)
         others = [v for v in values if v != old]

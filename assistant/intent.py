@@ -140,6 +140,24 @@ def is_policy_question(message: str) -> bool:
     return bool((POLICY_CUE.search(message) or POLICY_PHRASE.search(message)) and asks)
 
 
+def _policy_asked(message: str, session: Session, query: Query) -> bool:
+    """A policy question, unless a refinement states a new bound and the policy word stands only
+    in a sentence that asks nothing: "got any more with music stuff on them? and lets keep it
+    under 300 now, still need to pay for the cake" tells what the money is for (set AG d20 was
+    answered from the payment policy). Asked cold, a story sentence beside the question is the
+    case ("Tracking says delivered yesterday. What now?"), so only a request in progress counts."""
+    if not is_policy_question(message):
+        return False
+    c = query.constraints
+    bound = c.price_max is not None or c.price_min is not None or c.price_near is not None
+    if not (bound and session.request.is_active()):
+        return True
+    sentences = re.findall(r"[^.!?]+[.!?]*", message)
+    return any(
+        (QUESTION_WORDS.search(s) or "?" in s) and (POLICY_CUE.search(s) or POLICY_PHRASE.search(s)) for s in sentences
+    )
+
+
 @dataclass
 class Understood:
     intent: Intent
@@ -286,6 +304,7 @@ def classify(
     """Decide what the shopper wants from this message, given the conversation so far.
     `pointed`: positions on screen pointed at by attribute ("the black one"); `named`: how many
     products not on screen the message names ("the Pod Air Sport")."""
+    policy = _policy_asked(message, session, query)
     chatter = CHITCHAT_CUE.match(message) or is_chatter(message, query.constraints, CHITCHAT_CUE)
     if chatter or (OUT_OF_SCOPE.search(message) and not query.constraints.categories):
         return Understood(Intent.CHITCHAT)
@@ -299,10 +318,10 @@ def classify(
     asks_of_shown = bool(refs) and bool(ASKED.search(message))
     if support and not ((named or asks_of_shown) and asks_of_named(message)):
         return Understood(Intent.SUPPORT, handoff=bool(HANDOFF_CUE.search(message)))
-    if named and not is_policy_question(message):
+    if named and not policy:
         compare = bool(COMPARE_CUE.search(message)) or len(refs) + named >= 2
         return Understood(Intent.COMPARE if compare else Intent.DETAIL, refs)
-    if refs and is_policy_question(message):  # "does the first one come with a warranty?"
+    if refs and policy:  # "does the first one come with a warranty?"
         return Understood(Intent.POLICY, refs)
     pointing = COMPARE_CUE.search(message) or POINTER.search(message)
     if refs and pointing and any(r > len(session.shown) for r in pointed_positions(message, len(session.shown))):
@@ -313,11 +332,11 @@ def classify(
         return Understood(Intent.COMPARE, refs)
     if refs:
         return Understood(Intent.DETAIL, refs)
-    if is_policy_question(message):  # "does the first one come with a warranty?", nothing shown
+    if policy:  # "does the first one come with a warranty?", nothing shown
         return Understood(Intent.POLICY)
     if POINTER.search(message):  # "compare 1 and 2" with nothing (or not that many) on screen
         return Understood(Intent.COMPARE if COMPARE_CUE.search(message) else Intent.DETAIL, [])
-    if is_policy_question(message):
+    if policy:
         return Understood(Intent.POLICY)
     # With a request active, a message that names no other product type refines it ("for women",
     # "under 1000", "do you have them in red?"); a new type or "start over" starts a new one.

@@ -85,6 +85,9 @@ def _phrases(key: str) -> re.Pattern[str]:
 CHEAPER_ONE, DEARER_ONE = _phrases("cheaper_one"), _phrases("dearer_one")
 _FOLLOW_UPS = steering()
 SWITCH = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["follow_up_switch"]) + r")\b", re.I)
+# "i want to stay under 500": a want of doing; "i need to get a lamp" still wants a thing
+INFINITIVE = re.compile(r"\s+to\s+(?!(?:get|buy|find|gift|order|try|see|have|purchase|pick)\b)[a-z]", re.I)
+WANTING = re.compile(r"(?:want|need|like)$", re.I)
 ABOUT_SHOWN = re.compile(r"^\s*(?:" + "|".join(re.escape(p) for p in _FOLLOW_UPS["shown_subjects"]) + r")(?!\w)", re.I)
 COLOUR_ONE = re.compile(rf"\bthe\s+({'|'.join(COLOURS)})\s+(?:one|ones|item|pair|option)\b", re.I)
 # "the cheaper of those two", "the dearer of the pair", "which of them": the products the last
@@ -238,6 +241,17 @@ def interpret(
             query.constraints.cheap = query.constraints.premium = False
     understood = intents.classify(message, session, query, pointed, len(named))
     intent = understood.intent
+    if (
+        not pointing
+        and on_screen
+        and _situation_asked(message)
+        and not (said.price_min or said.price_max or said.colours or said.brands)
+    ):
+        # "she has an induction stove, will it work?", "her stove is induction, is that a
+        # problem?": a situation told, then a question put of what is shown; the situation is
+        # what the answer weighs, not a kind or a person asked for (the demo re-listed the pans,
+        # and "actually ..." switched the request to stoves).
+        intent, understood.references, change = Intent.PRODUCT_QUESTION, pointed or [1], None
     if (
         intent in (Intent.SEARCH, Intent.REFINE)
         and on_screen
@@ -430,6 +444,16 @@ def _one_line(named: list[str], catalog: CatalogIndex) -> bool:
     return len(stems) == 1 and all(" (" in p.title for p in products)
 
 
+def _situation_asked(message: str) -> bool:
+    """A situation told, then a closing question about what is shown ("she has an induction
+    stove, will it work?"): the last clause opens as a question about a shown item does, and no
+    earlier clause asks for anything (`asking.asks`: "need a pan, will it work on gas?" asks)."""
+    parts = [c for c in clauses(message) if c.strip()]
+    if len(parts) < 2 or not message.rstrip().endswith("?") or not ABOUT_SHOWN.search(parts[-1]):
+        return False
+    return not any(asking.asks(p) or QUESTION.search(p) for p in parts[:-1])
+
+
 def _indefinite(message: str, query: Query) -> bool:
     """The kind asked for stands after an indefinite determiner, past at most two words that
     qualify it ("a beard wash", "some red mugs")."""
@@ -463,7 +487,13 @@ def _switches(message: str, query: Query) -> bool:
     instead"); in the whole message when no clause names it in the shopper's words."""
     kind = terms(query.product_type or "")
     naming = [c for c in clauses(message) if phrase_in(kind, terms(c))]
-    return any(SWITCH.search(c) for c in naming) if naming else bool(SWITCH.search(message))
+    return any(_switch_in(c) for c in naming) if naming else _switch_in(message)
+
+
+def _switch_in(text: str) -> bool:
+    """A switch word that asks for a thing: "i want to stay under 500" wants to do something, and
+    the verb after "to" is no kind the shopper switches to (set AH d05 read "stay")."""
+    return any(not (WANTING.search(m.group()) and INFINITIVE.match(text, m.end())) for m in SWITCH.finditer(text))
 
 
 # Subjects of a question that ask for products, not about a thing: "do you have...", "is there...".

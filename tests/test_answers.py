@@ -967,3 +967,23 @@ def test_the_value_asked_is_of_the_focus_noun_and_not_of_what_the_title_states(p
     answer = answer_question(product, question, HashEmbedder(), key_values([product]), naming=naming)
     assert answer.verdict == Verdict.VALUE, answer.text
     assert said in answer.text
+
+
+INDUCTION_PAN = Product(
+    id="pan1",
+    title="Cocotte Non-Stick Frying Pan 28 cm",
+    description="A pan that gets properly hot for stir-fries. Aluminium with an induction-ready base.",
+    category=["Home & Kitchen", "Cookware"],
+)
+GAS_PAN = Product(id="pan2", title="Camp Pan", description="Not suitable for induction hobs. Hand wash only.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["does it work on induction?", "she has an induction stove, will it work?", "is it good for induction cooking?"],
+)
+def test_words_that_only_ask_whether_it_works_need_no_cover_of_their_own(question):
+    # The demo answered "doesn't say anything about induction stove" beside "induction-ready base".
+    assert answer_question(INDUCTION_PAN, question).verdict == Verdict.YES
+    assert answer_question(GAS_PAN, question).verdict == Verdict.NO
+    assert answer_question(WATCH, question).verdict == Verdict.NOT_STATED

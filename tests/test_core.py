@@ -680,3 +680,22 @@ def test_a_person_describing_the_animal_is_not_whom_its_product_is_for(make_assi
     reply = assistant.reply(session, "something sturdy, he's a big boy")  # set AF d22: "boys" lost the dog's
     assert session.request.constraints.audience is None and "dog" in session.request.constraints.attributes
     assert [c.title for c in reply.products] == ["Puddle Dog Raincoat"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "she has an induction stove, will it work?",
+        "her stove is induction, is that a problem?",
+        "actually she has an induction stove, does that matter?",
+    ],
+)
+def test_a_situation_told_then_a_question_of_the_shown_item_is_a_product_question(make_assistant, question):
+    # A demo chat re-listed the pans, and "actually ..." switched the request to camping stoves.
+    assistant, _ = make_assistant()
+    session = Session()
+    _, first = turn(assistant, session, "a good pan for pasta under 60 bucks")
+    _, reply = turn(assistant, session, question)
+    assert first.products and reply.intent == "product_question"
+    assert session.request.product_type == "pan"
+    assert reply.products[0].id == first.products[0].id
