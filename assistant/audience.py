@@ -234,7 +234,8 @@ def about_someone_else(words: list[str], whom: frozenset[str]) -> bool:
     if s.asking & set(rest):
         return False
     if words[1] in s.other_items:  # "my old one was silver": another thing, said to be so
-        return bool(set(rest) & (s.keeps - s.asking))
+        # or what befell it ("my old bata loafers finally tore": bata is the old pair's brand)
+        return bool(set(rest) & ((s.keeps - s.asking) | _told_verbs()))
     if words[0] == "the" or words[1] not in s.people:
         return False
     person = words[1]
@@ -258,6 +259,14 @@ def their_one(words: list[str]) -> bool:
         return False
     rest = [w for w in words[1:] if w not in s.skipped]
     return bool(rest) and rest[0] in _owning_verbs() and bool({"one", "ones"} & set(rest))
+
+
+@cache
+def _told_verbs() -> frozenset[str]:
+    """Verbs that tell what befell an old item (`audiences.json` mishap_verbs): said of it, the
+    clause's words are the old one's, not the request's (set AH d03 filtered on the brand of the
+    loafers that tore)."""
+    return frozenset(json.loads(DATA.read_text(encoding="utf-8"))["mishap_verbs"])
 
 
 @cache
@@ -459,7 +468,9 @@ def read_audience(request: str, whole: str) -> AudienceReading:
         return AudienceReading("couple")
     words = tokenize(request.replace("'", " "))
     # Who passes something on ("my sister says not over 300") is not who it is for.
-    words = [w for i, w in enumerate(words) if not speaker_at(words, i) and not owner_at(words, i, t.people, t.words)]
+    words = [
+        w for i, w in enumerate(words) if not speaker_at(words, i) and not owner_at(words, i, t.people, _owned_people())
+    ]
     for i, w in enumerate(words):
         if w in t.words and w not in t.people:
             if self_described(words, i) and child_gender(t.words[w]):
@@ -482,7 +493,7 @@ def read_audience(request: str, whole: str) -> AudienceReading:
     all_words = [
         w
         for i, w in enumerate(all_words)
-        if not speaker_at(all_words, i) and not owner_at(all_words, i, t.people, t.words)
+        if not speaker_at(all_words, i) and not owner_at(all_words, i, t.people, _owned_people())
     ]
     # "my greyhound keeps getting cold ... she's big": a subject pronoun points back to the
     # speaker's own animal or thing. Not "for her" after "our anniversary is next week": the one
@@ -515,6 +526,15 @@ def read_audience(request: str, whole: str) -> AudienceReading:
     if group is None:
         return AudienceReading()
     return AudienceReading(t.audience.get(f"{gender} {group}".replace("None", "null")), implied=True)
+
+
+@cache
+def _owned_people() -> frozenset[str]:
+    """Who a relation may own ("my sister's baby", "my son's teacher"): an audience word or a
+    person of a story, who has no gender of their own ("a dress for my daughter's teacher" is
+    no girl's dress)."""
+    t = table()
+    return frozenset(t.words) | t.story.people
 
 
 def _grown(audience: str, whole: str) -> str | None:

@@ -47,13 +47,14 @@ from assistant.colour_words import COLOUR_CONTEXT, METAL_COLOURS, SHADES, metals
 from assistant.constraints import Constraints, phrase_in
 from assistant.dialogue import FILLER, Request, never_ranking_words
 from assistant.follow_up_amounts import amounts_said
+from assistant.implied_audience import pet_pointed_at
 from assistant.lexicon import QUERY_WORDS
 from assistant.loosened_budget import loosen_ceiling
 from assistant.message_patterns import FUNCTION_WORDS
 from assistant.ordinals import ORDINALS
 from assistant.problem_values import only_refused, problem_words
 from assistant.resemblance import only_resembled
-from assistant.said_of_others import refused_words, told_in_a_story
+from assistant.said_of_others import kin_told_of, refused_words, told_in_a_story
 from assistant.steering import steering
 from assistant.told_colours import colour_clauses
 from assistant.understand import Query
@@ -144,6 +145,8 @@ def read_follow_up(
         # like: it ranks, as any kind in a follow-up that describes the request does.
         said.attributes.remove(query.product_type)
     said.audience = follow_up_audience(message, said.audience, query.audience_from_relation, request, earlier)
+    if said.audience is None and (pet := pet_pointed_at(message, earlier)) and pet not in said.attributes:
+        said.attributes.append(pet)  # "got a puppy!!", then "need a toy for him"
     if change != TypeChange.SWITCH:
         said.colours = follow_up_colours(message, said.colours, request.constraints.colours, query)
         if (colours := colour_clauses(message)).told:
@@ -360,7 +363,11 @@ def follow_up_audience(
     t = table()
     words = tokenize(message.replace("'", " "))
     people = [i for i, w in enumerate(words) if w in t.people and not speaker_at(words, i)]
-    if people and not states_age(message) and not any(_recipient(words, i) for i in people):
+    if (
+        people
+        and not states_age(message)
+        and not any(_recipient(words, i) and not kin_told_of(words, i, bool(old)) for i in people)
+    ):
         return None  # "my wife says not more than 500": she is not who it is for
     if people and old and not states_age(message):
         return _relative_to(words, people, said, old)

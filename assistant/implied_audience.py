@@ -13,6 +13,8 @@ from assistant import audience as audiences
 from assistant.catalog import CatalogIndex
 from assistant.catalog_tables import AUDIENCE_BITS, bits
 from assistant.constraints import Constraints
+from assistant.pets import PET_OF
+from common.text import tokenize
 
 GROWN_UPS = frozenset({"men", "women"})
 
@@ -54,3 +56,23 @@ def _one_gender_grown_ups(rows: np.ndarray, catalog: CatalogIndex) -> bool:
     recorded = catalog.audience_mask[rows]
     grown = recorded & ~CHILD_BITS
     return bool(np.isin(grown[(recorded & CHILD_BITS) == 0], list(GROWN_UP_BITS)).any())
+
+
+# Object pronouns that stand for someone named before ("a toy for him"); a closed class.
+POINTING_BACK = frozenset({"her", "him", "them"})
+
+
+def pet_pointed_at(message: str, earlier: tuple[str, ...]) -> str | None:
+    """The animal a pronoun in a recipient's place points back at ("got a puppy!!", "he chews
+    everything", then "need a toy for him": the dog's toy), where the earlier messages name an
+    animal and no person, and the message names no one. Set AH d22 read no animal and showed a
+    musical teddy bear and a beyblade beside the one dog toy."""
+    words = tokenize(message.lower().replace("'", " "))
+    if not any(a == "for" and b in POINTING_BACK for a, b in zip(words, words[1:], strict=False)):
+        return None
+    t = audiences.table()
+    before = [w for text in earlier for w in tokenize(text.lower().replace("'", " "))]
+    if (set(words) | set(before)) & (set(t.people) | set(t.words)):
+        return None
+    pets = [PET_OF[w] for w in before if w in PET_OF]
+    return pets[-1] if pets else None

@@ -9,10 +9,16 @@ that is neither English nor the catalog's is a brand the shop lacks, and the rep
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
+from functools import cache
 
+from assistant.audience import clauses
+from assistant.constraints import phrase_in
 from assistant.spelling import is_word, ordinary_words
+from assistant.vocabulary import DATA
+from common.text import terms
 
 # The word after "brand"/"made by" or before "brand": the cue says what kind of word it is.
 MARKED = (
@@ -32,3 +38,25 @@ def marked_brands(message: str, catalog_word: Callable[[str], bool]) -> list[str
             continue
         found.append(word)
     return found
+
+
+@cache
+def _wishing() -> re.Pattern[str]:
+    """The soft wishes that wish for a brand rather than ask for it (`data/brand_wishes.json`)."""
+    rules = json.loads((DATA / "recorded_attributes.json").read_text(encoding="utf-8"))
+    brand_rules = json.loads((DATA / "brand_wishes.json").read_text(encoding="utf-8"))
+    firm = set(brand_rules["firm"])
+    cues = [w for w in rules["soft_wishes"] if w not in set(rules["allowances"]) | firm] + brand_rules["wishes"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\b", re.I)
+
+
+def wished_brands(message: str, brands: list[str]) -> list[str]:
+    """The `brands` the message names only in clauses that wish for them ("raymond would be nice
+    but the budget is 1500 max", "ideally prestige"): they rank, and filter nothing."""
+    named = [(c, terms(c)) for c in clauses(message)]
+    out = []
+    for brand in brands:
+        naming = [c for c, words in named if phrase_in(terms(brand), words)]
+        if naming and all(_wishing().search(c) for c in naming):
+            out.append(brand)
+    return out

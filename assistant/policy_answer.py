@@ -514,7 +514,9 @@ def _answer(passages: list[dict], question: str, embed: Embedder | None) -> Poli
         scored,
         lambda s: s[4],
         lambda s: s[5].text,
-        lambda s: _clause_stems(s[5]),
+        # a clause speaks of what its policy's title names ("send them back for a refund" under
+        # the Returns and Refunds Policy), though its own sentence does not say it (AH PolT-01)
+        lambda s: _clause_stems(s[5]) | content_stems(s[5].section.split(" > ")[0]),
         lambda s: bool(s[3] & conditions),
     )
     scored = valued or sorted(scored, key=lambda s: -s[4])

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from assistant.audience import person_words
 from assistant.message_patterns import FUNCTION_WORDS
 from assistant.policy_parts import OPENS_ASK, parts
 from assistant.policy_words import content_stems, found_in
@@ -83,7 +84,13 @@ def _main_clause(sentence: str) -> str:
     opens = [i for i, w in enumerate(words) if i > 0 and YES_NO.match(w)]
     if not opens:
         return ""
-    start = opens[-1]
+    k = len(opens) - 1
+    # "if I return it do I pay the postage or do you cover it?": a question that offers another
+    # way ("or do you ...") is one question; it opens where its first way does (AH PolT-39 read
+    # "do you cover it?" alone, and the postage it asks about was lost)
+    while k > 0 and words[opens[k] - 1].lower() == "or":
+        k -= 1
+    start = opens[k]
     # "if I buy this evening when will it leave?": the interrogative before it opens the question
     return " ".join(words[start - 1 if WH.match(words[start - 1]) else start :])
 
@@ -148,11 +155,18 @@ def service(part: str) -> list[str]:
     k = 2
     while k < len(words) and words[k] in d["adverbs"]:
         k += 1
+    # a light verb names no service; a bare object right after it does ("do you do gift wrapping?",
+    # "can you add gift wrap?"), where one after an article is a focus phrase or the shopper's
+    # item ("can you add a phone case to it?": the case is the order changed; AG PolS-22, PolS-30)
+    light = k < len(words) and words[k] in d["light_verbs"]
+    k += light
     run = []
     while k < len(words) and _content(words[k]):
         run.append(words[k])
         k += 1
-    return [] if not run or run[0] in d["light_verbs"] else run
+    if light and run and singular(run[-1]) in type_words():
+        return []
+    return run
 
 
 def _content(word: str) -> bool:
@@ -163,7 +177,14 @@ def _names(part: str) -> list[str]:
     """The words written with a capital inside the part, not at its start ("India", "Manchester",
     "AI"): a name is a thing asked about whatever stands before it. "I" is no name."""
     words = re.findall(r"[A-Za-z][A-Za-z']*", part)
-    return [w.lower().replace("'", "") for w in words[1:] if w[0].isupper() and w != "I" and not w.startswith("I'")]
+    capital = [w.lower().replace("'", "") for w in words[1:] if w[0].isupper() and w != "I" and not w.startswith("I'")]
+    # a country is a name however it is typed ("do u ship to india?": AH PolT-21)
+    return capital + [w.lower() for w in words if w.lower() in _places() and w.lower() not in capital]
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(read_yaml_config(DATA_FILE, what="policy focus data file")["places"])
 
 
 def own_words(part: str) -> list[str]:
@@ -201,7 +222,10 @@ def unnamed_focus(question: str, policy_words: Iterable[set[str]]) -> list[str]:
         # free?" is settled by the accidental-damage exclusion, which says no "fix"
         # the subject of a question opened by a modal is who would act ("can my sister ...?")
         acting = _acting(part)
-        asked = [p for p in focus_phrases(part) if p != acting[: len(p)]] + [service(part)]
+        # a person ("is it going to my ex flatmate now?", "can you send it to my son?") is who
+        # gets or does it: the case is what happens to the order, a thing no clause names by the
+        # shopper's people (AH PolT-10: "flatmate" made a covered address change "not covered")
+        asked = [p for p in focus_phrases(part) if p != acting[: len(p)] and not _person(p[-1])] + [service(part)]
         missing = [p[-1] for p in asked if p and not _named(p[-1], known)]
         if not missing:
             return []
@@ -224,6 +248,11 @@ def _acting(part: str) -> list[str]:
     # a person (the shopper's words for someone else, policy_cases.yaml) acts; a thing the
     # question names there is what is asked ("will your loyalty scheme give me points?")
     return run if run and singular(run[0]) in _people() else []
+
+
+def _person(word: str) -> bool:
+    """Whether the word names a person: a relation or role the shopper tells of (audiences.json)."""
+    return word in person_words() or singular(word) in person_words() or singular(word) in _people()
 
 
 @cache

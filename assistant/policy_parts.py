@@ -29,7 +29,9 @@ NUMBERED = re.compile(r"(?:^|\s)\(?\d[.)]\s+")
 JOINED = re.compile(rf"\s*,?\s+(?:and|also|plus)\s+(?=(?:\w+ly\s+)?{ASK_WORD})", re.I)
 TRAILING = re.compile(r"[\s,;-]+(?:and|or)?[\s,;-]*$", re.I)  # "can it still go back and" 2) ...
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
-OPENS_ASK = re.compile(rf"^\W*(?:\w+ly\s+)?{ASK_WORD}", re.I)
+# A sentence that opens with a conjunction and an adverb before its question word asks too ("And
+# separately, how would I get a copy ...": AH PolT-19 read as one question, its second part lost).
+OPENS_ASK = re.compile(rf"^\W*(?:(?:and|but|also|plus)\s+)?(?:\w+ly,?\s+)?{ASK_WORD}", re.I)
 MAX_PARTS = 3
 MIN_WORDS = 3  # "and why?" says too little to find a clause by itself
 

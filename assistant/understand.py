@@ -42,6 +42,7 @@ from assistant.lexicon import (
     PRODUCT_LINES,
     QUERY_WORDS,
 )
+from assistant.marked_brands import wished_brands
 from assistant.message_patterns import (
     CHEAP,
     CHEAP_ALLOWED,
@@ -222,6 +223,7 @@ class Understander:
         own = own_part(asked, rest)
         self._brands(own, in_own := Constraints())  # a brand said of someone else's or an old thing ranks,
         c.brands = [b for b in c.brands if b in in_own.brands]  # no filter: "her friend got a w.a.y one" (set H)
+        c.brands = [b for b in c.brands if b not in wished_brands(own, c.brands)]  # "raymond would be nice"
         self._colours(own, c)
         c.colours = [x for x in c.colours if x not in c.exclude_colours]
         # An interest or a story names no type to filter on ("he's into sports"): it ranks.
@@ -234,7 +236,10 @@ class Understander:
         by_record = bool(named) and not carried and self.attributes.recorded_kind(named)
         if named and carried:  # "wedge heels": the shop's wedges
             named = sibling_kind(self.types, self.catalog, asked, named) or named
-        run = modifier_run(self.types, asked, named) if named and carried else []
+        # the words before the kind in a clause of an old item or someone else's are theirs
+        # ("my last fastrack watch stopped working, want a new analog one")
+        told_apart = len(clauses(own)) < len(clauses(asked))
+        run = modifier_run(self.types, own if told_apart else asked, named) if named and carried else []
         carried = carried or by_record
         # A must-have is said in the request, not in an aside ("my cousin got the nylon ones").
         c.attributes = self.attributes.required(self.types.about_asked(own, named))

@@ -1,8 +1,8 @@
 """General product-type vocabulary: the kinds of things shops sell, beyond any one catalog.
 
-Read from `assistant/data/product_types.txt` (derived from the Shopify Standard Product Taxonomy,
-MIT) and `product_types_extra.txt` (types it lacks, written for this project). Understanding uses
-it to recognise a product type the loaded catalog does not carry ("earrings" in a shop without
+Read from `common/data/product_types.txt` (derived from the Shopify Standard Product Taxonomy,
+MIT; redaction reads it too, through `common.product_kinds`) and `product_types_extra.txt` (types
+it lacks, written for this project). Understanding uses it to recognise a product type the loaded catalog does not carry ("earrings" in a shop without
 earrings), and to keep spelling correction from turning a real product word into a catalog word.
 """
 
@@ -12,10 +12,11 @@ from functools import cache
 from pathlib import Path
 
 from assistant.spelling import ordinary_words
+from common.product_kinds import TAXONOMY
 from common.text import AUDIENCE_WORDS, COLOURS, MATERIALS, STOPWORDS, singular, terms, tokenize
 
 DATA = Path(__file__).resolve().parent / "data"
-FILES = ("product_types.txt", "product_types_extra.txt")
+FILES = (TAXONOMY, DATA / "product_types_extra.txt")
 
 # Single words the taxonomy uses as a category but a shopper uses as a qualifier: a material, a
 # colour, an audience ("baby"), or a word too broad to be a product on its own.
@@ -35,8 +36,8 @@ NOT_TYPES = frozenset(
 def product_types() -> frozenset[tuple[str, ...]]:
     """Every known product type as a term tuple ("money clip" -> ("money", "clip"))."""
     found: set[tuple[str, ...]] = set()
-    for name in FILES:
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+    for path in FILES:
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 phrase = tuple(terms(line))
                 if phrase and not (len(phrase) == 1 and phrase[0] in NOT_TYPES):

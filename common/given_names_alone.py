@@ -40,6 +40,31 @@ def _before_honorific() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){_GIVEN}[ \t]+(?i:{suffixes})(?![\p{{L}}\p{{M}}])")
 
 
+@cache
+def _before_person_mark() -> regex.Pattern[str]:
+    """A word in any case before a mark only a person takes (`person_marks_after`: "Honey didi",
+    "guddu ke naam pe"), not opening its sentence."""
+    marks = "|".join(re.escape(s) for s in sorted(_names_data()["person_marks_after"], key=len, reverse=True))
+    return regex.compile(
+        rf"(?<=[\p{{L}}\p{{N}},][ \t]+)(?P<name>\p{{L}}[\p{{Ll}}\p{{M}}]{{2,}})[ \t]+(?i:{marks})(?![\p{{L}}\p{{M}}])"
+    )
+
+
+def _marked_name(word: str) -> bool:
+    """Before a person's mark: a word no language uses often ("guddu", "Raju"), or any word
+    capitalised mid-sentence ("ask for Honey didi"); not a relation or a greeting ("Didi ko dena")."""
+    bare = word.lower()
+    if bare in _not_names_here():
+        return False
+    return word[0].isupper() or (_kind(word) == "uncommon" and not _everyday_english(bare))
+
+
+@cache
+def _not_names_here() -> frozenset[str]:
+    data = _names_data()
+    return frozenset(w.lower() for key in ("kinship_words", "greeting_name_cues", "not_name_words") for w in data[key])
+
+
 _OPENING = regex.compile(rf"^[ \t]*{_GIVEN}[ \t]*,")
 _AFTER_TAG = regex.compile(rf"{_HOLDER_TAGS}[ \t]*,[ \t]*{_GIVEN}[ \t]*(?=[.!?]?[ \t]*(?:$|\n)|[.!?][ \t]+)")
 # The message's last words: a name alone, or "that's …", "thx …", closing it.
@@ -97,6 +122,7 @@ def given_names_alone(text: str) -> str:
     person's: before an honorific, or in a message with contact details at its opening before a
     comma or after a detail's tag closing a sentence."""
     spans = [m.span("name") for m in _before_honorific().finditer(text) if _given_name(m.group("name"))]
+    spans += [m.span("name") for m in _before_person_mark().finditer(text) if _marked_name(m.group("name"))]
     if regex.search(_HOLDER_TAGS, text):
         for pattern in (_OPENING, _AFTER_TAG):
             for m in pattern.finditer(text):

@@ -335,12 +335,13 @@ def _era_date() -> str:
 def _date_in_words() -> str:
     """A date written in number words, as said aloud or typed to slip past a digit filter:
     "पंद्रह अगस्त उन्नीस सौ नब्बे", "fifteenth of August nineteen ninety". A day of one to three
-    number words, a month, a year of two to five (with "hundred", "सौ", "thousand")."""
+    number words, a month, a year of two to five (with "hundred", "सौ", "thousand") or of four digits."""
     number = words_pattern("number_words")
     month = rf"(?:{ENGLISH_MONTH}|{words_pattern('month_names')})\.?"
     word = rf"(?:{number})(?![\w{INDIC_MARKS}])"
     day = rf"{word}(?:[\s-]+{word}){{0,2}}"
-    year = rf"{word}(?:[\s-]+(?:and\s+)?{word}){{1,4}}"
+    # the year in words, or in digits after a day in words ("the fourth of June, 2001", set AH x65)
+    year = rf"(?:{word}(?:[\s-]+(?:and\s+)?{word}){{1,4}}|(?:19|20)\d{{2}}(?!\d))"
     return rf"(?:{day}(?:\s+(?:of|de|del))?\s+{month},?\s+{year}|{month}\s+{day},?\s+{year})"
 
 

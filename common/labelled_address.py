@@ -127,6 +127,20 @@ def _up_to_postcode(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple
     return tokens
 
 
+def _postcode_before_town(text: str, tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """(start, end) of a postcode opening a part before the town's name, one or two capitalised
+    words with no number ("10138 Torino", "69007 Lyon"); None where the part is otherwise."""
+    if not 2 <= len(tokens) <= 3:
+        return None
+    head = tokens[0]
+    if not any(c == (0, len(head[2])) for c in _postcode_candidates(head[2])):
+        return None
+    words = [t[2].strip(".,;()'\"") for t in tokens[1:]]
+    if all(w and w[0].isupper() and w.isalpha() for w in words):
+        return head[0], head[1]
+    return None
+
+
 def line_end(text: str, start: int) -> int:
     """Where the address's line from `start` ends: its clause's end, a line break, or a full stop
     before a tag ("... 620014. [NAME], τηλ."), which `_clause_end` cannot tell from an
@@ -176,6 +190,11 @@ def read_parts(text: str, parts: list[list[tuple[int, int, str]]]) -> list[tuple
         # μέχρι 23/12"): the part is read up to the postcode, and what follows stays.
         if first is not None:
             tokens = _up_to_postcode(text, tokens)
+            town = _postcode_before_town(text, tokens)
+            if town:
+                # "…, int. 7, 10138 Torino.": the postcode goes, the town after it stays (AG x59)
+                spans.append((*town, "[POSTCODE]"))
+                break
         postcode = _postcode_ending(text, tokens)
         size = postcode[2] if postcode else 0
         rest = tokens[:-size] if size else tokens

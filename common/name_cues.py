@@ -42,6 +42,7 @@ from common.name_words import (
     merged_spans,
 )
 from common.redact_words import word_list
+from common.text import AUDIENCE_WORDS
 
 
 @cache
@@ -103,6 +104,23 @@ def _given_name_alone(text: str, pos: int) -> int | None:
     if word.lower() not in _name_lists()[0] or _kind(word) != "listed" or _everyday_english(word.lower()):
         return None
     if regex.match(r"[ \t]+(?:\p{Lu}|\d)", text[m.end() :]):
+        return None
+    return m.end()
+
+
+# A capitalised word, then one initial, capitalised, with its dot or at the clause's end.
+_WITH_INITIAL = regex.compile(r"(?P<given>\p{Lu}[\p{Ll}\p{M}]{2,})[ \t]+\p{Lu}(?:\.|(?=[ \t]*(?:[,;!?]|$|\n)))")
+
+
+def _name_with_initial(text: str, pos: int) -> int | None:
+    """After the word "name": a given name the lists may miss and the initial of a family or
+    father's name ("name Manjunath H.", set AH x05): a word no language uses often, or a names
+    list's that is no everyday English word, before a capital letter alone."""
+    m = _WITH_INITIAL.match(text, pos)
+    if not m:
+        return None
+    word = m.group("given")
+    if _kind(word) not in ("listed", "uncommon") or _everyday_english(word.lower()):
         return None
     return m.end()
 
@@ -199,6 +217,8 @@ def full_names(text: str) -> str:
             run = list(itertools.takewhile(lambda w: w.group()[0].isupper(), _run(text, cue.end())))
             found = _longest_name(run, True)
             end = found.end() if found else None
+        if not end and said in _names_data()["bare_name_cues"]:
+            end = _name_with_initial(text, cue.end())
         if not end and said in _single_name_cues():
             end = _given_name_alone(text, cue.end())
         if not end and said in _greetings():
@@ -311,10 +331,21 @@ def _product_after() -> re.Pattern[str]:
     )
 
 
+@cache
+def _audience_after() -> re.Pattern[str]:
+    """Whom a product is for, as a catalog's title writes it after the brand ("Mario Gotze women's
+    printed shirt", "Peter England men's shirt"; set AH x72 lost a brand so)."""
+    words = "|".join(sorted(AUDIENCE_WORDS, key=len, reverse=True))
+    return re.compile(rf"[ \t]+(?:{words})(?:['’]s|s?['’])(?!\w)", re.I)
+
+
 def _product_follows(text: str, end: int) -> bool:
     """A model code or a quantity right after the words ("Philips Trimmer BT3221", "Milton
-    Thermosteel, 1 litre"): they name a product, not a person. Not an IBAN's country and check
-    digits ("Mehmet Kaya iade tutarı TR33 0006 …"): an account, the person's."""
+    Thermosteel, 1 litre"), or whom a product is for ("… women's printed shirt"): they name a
+    product, not a person. Not an IBAN's country and check digits ("Mehmet Kaya iade tutarı
+    TR33 0006 …"): an account, the person's."""
+    if _audience_after().match(text, end):
+        return True
     after = _product_after().match(text, end)
     return bool(after) and not _iban_at(text, after.end() - len(after.group().split()[-1]))
 

@@ -180,11 +180,18 @@ def _kind(word: str) -> str:
     if bare in given or bare in family or _listed_folded(bare):
         return "listed"
     parts = bare.split("-")
+    if 2 <= len(parts) <= 3 and word[0].isupper() and all(p in _korean_syllables() for p in parts):
+        return "listed"  # a romanised Korean given name, "Jun-ho", "Seo-yeon"
     if len(parts) > 1 and all(parts):
         # a double-barrelled name ("Evans-Hughes", "Dubois-Martin"): each part a name word
         kinds = [_kind(p) for p in parts]
         return "" if "" in kinds or "initial" in kinds else "listed" if "listed" in kinds else "uncommon"
     return "uncommon" if _uncommon(bare) else ""
+
+
+@cache
+def _korean_syllables() -> frozenset[str]:
+    return frozenset(_names_data()["korean_given_syllables"])
 
 
 # Letters that NFKD does not split into a base letter and a mark.

@@ -10,7 +10,9 @@ from functools import cache
 
 from stdnum import ean
 
-from common.redact_words import cue_words_pattern, words_pattern  # one reading of redact.yaml
+from common.product_kinds import kind_words
+from common.redact_words import cue_words_pattern, word_list, words_pattern  # one reading of redact.yaml
+from common.text import singular
 
 
 @cache
@@ -26,7 +28,8 @@ def identifier_cue() -> re.Pattern[str]:
     return re.compile(
         # the number's own mark in other languages too: "Заказ № …", "nº", "nr", Arabic "رقم"
         rf"(?:{cue_words_pattern('identifier_cues')})\s*(?:(?:no\.?|number|num|id|#|:|is|-|№|n[º°]\.?|nr\.?|رقم)\s*)*"
-        rf"(?:[\w-]*\d[\w-]*[:,]?\s+(?:(?:and|or|&)\s+)?)*$",
+        # or an arrow to the id it becomes ("Exchange: item 2226219750 -> 4510078629")
+        rf"(?:[\w-]*\d[\w-]*[:,]?\s+(?:(?:and|or|&|->|→|=>)\s+)?)*$",
         re.I,
     )
 
@@ -78,3 +81,28 @@ def product_code(digits: str) -> bool:
     """A 12-14 digit UPC, EAN (ISBN-13 is one) or GTIN-14 barcode written as one run, with a
     valid check digit: shop text, neither a card nor a phone number."""
     return digits.isdigit() and 12 <= len(digits) <= 14 and ean.is_valid(digits)
+
+
+# The word right before a number, with spaces alone between ("the Laptop 8997785118").
+_WORD_BEFORE = re.compile(r"(?<![\w'-])(?P<word>[^\W\d_]{3,})[ \t]+$")
+
+
+def item_of_kind(text: str, start: int, end: int) -> bool:
+    """Digits written as one run right after a kind of product, capitalised as an item's name is
+    ("need the Laptop 8997785118", "Perfume 9007697085 - is that the men's one?"): that item's id or model number, though a
+    region's plan would take the digits for a mobile number. Not after a kind that also says whose
+    number it is (`kinds_not_naming_items`: "card", "driver", "house"), nor where a phone word
+    stands shortly before ("call the driver 9845012345")."""
+    if not text[start:end].isdigit():
+        return False
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if not before:
+        return False
+    # written as a catalog writes an item's name, with a capital: lower case, the taxonomy's
+    # one-word types are as often a sentence's words ("use the new one 7305512345", set AD x47)
+    if not before.group("word")[0].isupper():
+        return False
+    word = singular(before.group("word").lower())
+    if word not in kind_words() or word in word_list("kinds_not_naming_items"):
+        return False
+    return not phone_cue().search(text[max(0, start - 40) : start])

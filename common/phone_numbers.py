@@ -18,6 +18,7 @@ from common.number_cues import (
     identifier_after,
     identifier_cue,
     identifier_word,
+    item_of_kind,
     named_as_identifier,
     phone_cue,
     product_code,
@@ -145,6 +146,8 @@ def phones(text: str) -> str:
     # A number an identifier word names ("AWB number 7845123690", "order no 9876543210") is that
     # identifier, even where a region's plan would take it for a mobile number.
     spans = [(s, e) for s, e in spans if not named_as_identifier(text, s)]
+    # A number as one run right after the kind of product it names ("the Laptop 8997785118") is its id.
+    spans = [(s, e) for s, e in spans if not item_of_kind(text, s, e)]
     # Turkish names it after the number ("1093847261 numaralı siparişim": "my order numbered …")
     spans = [(s, e) for s, e in spans if not identifier_after().match(text, e)]
     # the shop's own line ("ur call centre 080-4718-2200"): shop text

@@ -22,15 +22,19 @@ from common.name_reading import _longest_name, _run
 from common.name_words import (
     NAME_TAG,
     _cased,
+    _colour_words,
     _everyday_english,
     _frequent,
     _kind,
+    _name_lists,
     _names_data,
     _not_name_words,
     _person_named_brand,
     merged_spans,
 )
+from common.product_kinds import kind_words
 from common.redact_words import SPACELESS, THAI
+from common.text import MATERIALS, singular
 
 # The one-letter words Arabic glues to the next ("لزوجتي": "for my wife").
 ARABIC_PROCLITIC = "(?:و|ف|ب|ل)"
@@ -71,7 +75,18 @@ def _no_name_word(word: str) -> bool:
     return low in _kinship() or low.rstrip(".") in _not_name_words()
 
 
-def _cased_name_end(text: str, words: list[regex.Match[str]]) -> int | None:
+# A possessive right before the relation word ("my aunt", "our cousin").
+_OWNED = regex.compile(r"(?i:my|our|his|her|their|your|ur|mera|meri|mere)[ \t]+$")
+
+
+@cache
+def _kinship_titles() -> frozenset[str]:
+    return frozenset(w.lower() for w in _names_data()["kinship_titles"])
+
+
+def _cased_name_end(
+    text: str, words: list[regex.Match[str]], relation_start: int = 0, relation: str = ""
+) -> int | None:
     """Capitalised name words from the first: a full name as after an explicit cue, or a given
     name alone that a names list holds (or no language uses often, where the clause closes
     after it) and that is no everyday English word."""
@@ -93,11 +108,59 @@ def _cased_name_end(text: str, words: list[regex.Match[str]]) -> int | None:
     end = first.start() + len(word)
     kind = _kind(word)
     closes = bool(CLOSES.match(text, end)) or word != first.group()
-    if _everyday_english(word.lower()) or PRODUCT_AFTER.match(text, end):
+    if PRODUCT_AFTER.match(text, end):
         return None
+    if _everyday_english(word.lower()):
+        # a given name that is also a word ("Aunt Hope", "Grandpa Bill", "my aunt Hope wants"):
+        # the relation says a person follows, where it is a title before a name or said as the
+        # writer's ("my", "our"), so it is that name where the clause closes after it or a verb
+        # goes on, not a thing's word ("my wife Rose gold ring", the mug '"Best Mom Ever"')
+        owned = _OWNED.search(text, 0, relation_start) or relation.lower() in _kinship_titles()
+        return end if owned and _given_before_clause(text, word, end, closes) else None
     if kind == "listed" or (kind == "uncommon" and closes):
         return end
     return None
+
+
+# The lower-case word after a name: the clause going on ("wants", "ordered").
+NEXT_WORD = regex.compile(r"[ \t]+(?P<word>\p{Ll}[\p{L}\p{M}]*)")
+
+
+def _given_before_clause(text: str, word: str, end: int, closes: bool) -> bool:
+    """A names list's given name, closing its clause or before a lower-case word that names no
+    kind of product, colour or material ("Hope wants", not "Rose gold", "Olive green", "Ruby ring")."""
+    if word.lower() not in _name_lists()[0]:
+        return False
+    if closes:
+        return True
+    after = NEXT_WORD.match(text, end)
+    if not after:
+        return False
+    following = singular(after.group("word").lower())
+    return following not in kind_words() and following not in _colour_words() and following not in MATERIALS
+
+
+def _lower_case_name_end(text: str, relation: regex.Match[str], words: list[regex.Match[str]]) -> int | None:
+    """A writer in lower case ("happy retirement uncle geoff!!", "my sis ana wants it"): after a
+    relation word written in lower case, a names list's given name that is no everyday English
+    word, closing its clause or before a lower-case word that names no product ("my son jordan
+    shoes" stays). One word, or two where the second is a names list's family name too."""
+    if not relation.group().islower():
+        return None
+    first = words[0]
+    word = _bare(first.group())
+    if not word.islower() or _no_name_word(word) or word not in _name_lists()[0] or _everyday_english(word):
+        return None
+    end = first.start() + len(word)
+    if len(words) > 1 and word == first.group() and words[1].start() == end + 1:
+        second = _bare(words[1].group())
+        if second.islower() and second in _name_lists()[1] and not _everyday_english(second):
+            if _given_before_clause(
+                text, word, words[1].start() + len(second), bool(CLOSES.match(text, words[1].start() + len(second)))
+            ):
+                return words[1].start() + len(second)
+    closes = bool(CLOSES.match(text, end)) or word != first.group()
+    return end if _given_before_clause(text, word, end, closes) else None
 
 
 def _caseless_name_end(text: str, words: list[regex.Match[str]]) -> int | None:
@@ -127,7 +190,8 @@ def names_after_relations(text: str) -> str:
         if not words or words[0].start() != m.end():
             continue
         if _cased(words[0].group()):
-            end = _cased_name_end(text, words)
+            said = m.group().strip(" \t,").split()[0] if m.group().strip() else ""
+            end = _cased_name_end(text, words, m.start(), said) or _lower_case_name_end(text, m, words)
         else:
             end = _caseless_name_end(text, words)
         if end:
@@ -173,4 +237,11 @@ def recurring_names(before: str, after: str) -> str:
     # after "my son Aarav"; set AF)
     words |= {w.upper() for w in words if _cased(w)}
     alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.sub(rf"(?<![\p{{L}}\p{{M}}\p{{N}}\[])(?:{alternation})(?![\p{{L}}\p{{M}}\p{{N}}\]])", NAME_TAG, after)
+    # not where it names a firm ("Rohan Mehta … Procurement, Mehta Textiles": the firm is shop
+    # text, set AH x22; `firm_words`)
+    firm = "|".join(regex.escape(w) for w in sorted(_names_data()["firm_words"], key=len, reverse=True))
+    return regex.sub(
+        rf"(?<![\p{{L}}\p{{M}}\p{{N}}\[])(?:{alternation})(?![\p{{L}}\p{{M}}\p{{N}}\]])(?![ \t]+(?i:{firm})(?![\p{{L}}]))",
+        NAME_TAG,
+        after,
+    )

@@ -297,6 +297,30 @@ def _numbered_lines(text: str) -> str:
     return _apply(text, spans)
 
 
+# A postcode opening a part before the place's name ("69007 Lyon", "10138 Torino"): the postcode
+# readers take the digits, the town stays.
+POSTCODE_TOWN = re.compile(r"\d{4,6}$")
+
+
+def _town_part(tokens: list[tuple[int, int, str]], last: bool) -> bool:
+    """The part that closes an address with its town ("…, Al Barsha 2, Dubai.", "…, appt 14,
+    69007 Lyon."): the last part, one or two capitalised words with no number and no address
+    word, or a postcode before such words. The town is no one's personal data (sets AH x38 and
+    x47, AG x59 lost "Lyon", "Dubai", "Torino" to [ADDRESS]); its street line, unit and postcode
+    go."""
+    words = [t[2].strip(".,()'\"") for t in tokens]
+    if words and POSTCODE_TOWN.match(words[0]):
+        words = words[1:]
+        if words:
+            return all(w and w[0].isupper() and not any(ch.isdigit() for ch in w) for w in words) and len(words) <= 2
+    if not last or not 1 <= len(words) <= 2:
+        return False
+    return all(
+        w and w[0].isupper() and w.isalpha() and w.lower() not in _address_words() and w.lower() not in _connectors()
+        for w in words
+    )
+
+
 def _names_a_place(word: str) -> bool:
     """A capitalised name, a street line found, or an address word that is not a unit's."""
     if ADDRESS_TAG in word or CAPITALISED.match(word):
@@ -320,9 +344,9 @@ def _unit_lines(text: str) -> str:
             first, *parts = text[end : stop.start() if stop else len(text)].split(",")
             joined, offset, words = 0, end + len(first) + 1, []
             if not first.strip():  # the unit ends its part: the parts after it may carry on
-                for part in parts:
+                for i, part in enumerate(parts):
                     tokens = _tokens(part, offset)
-                    if not _address_part(tokens):
+                    if not _address_part(tokens) or _town_part(tokens, i == len(parts) - 1):
                         break
                     words += [t[2].strip(".,()") for t in tokens]
                     end, joined, offset = tokens[-1][1], joined + 1, offset + len(part) + 1

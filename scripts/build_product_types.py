@@ -1,4 +1,4 @@
-"""Build assistant/data/product_types.txt from the Shopify Standard Product Taxonomy (MIT).
+"""Build common/data/product_types.txt from the Shopify Standard Product Taxonomy (MIT).
 
 The taxonomy (github.com/Shopify/product-taxonomy, `data/categories/*.yml`, version 0.16.0 was
 used) names about 10,000 product categories. Query understanding needs the product *types* in
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common.text import terms  # noqa: E402
 
-OUT = Path(__file__).resolve().parent.parent / "assistant" / "data" / "product_types.txt"
+OUT = Path(__file__).resolve().parent.parent / "common" / "data" / "product_types.txt"
 
 # Heads that name a group of things rather than a kind of product a shopper asks for.
 GENERIC_HEADS = frozenset(

@@ -138,11 +138,11 @@ def test_street_name_before_its_number(text, expected):
     ("text", "expected"),
     [
         # a home's unit with no street word, its building and the parts after it
-        ("Villa 7, Al Safa, Dubai", "[ADDRESS]"),  # no postcode: the city is not told apart
+        ("Villa 7, Al Safa, Dubai", "[ADDRESS], Dubai"),  # the town closing the line stays (set AH x47)
         ("flat 9d, lake view residency, kochi", "[ADDRESS], kochi"),
         ("Flat 12A Orchid Towers please", "[ADDRESS] please"),
         ("apt 14 is on the left", "[ADDRESS] is on the left"),
-        ("Office 5, Kamala Mills, Lower Parel", "[ADDRESS]"),  # another unit: only with an address part
+        ("Office 5, Kamala Mills, Lower Parel", "[ADDRESS], Lower Parel"),  # another unit: only with an address part
         ("Block 3, Sector 62, Noida 201309", "[ADDRESS], Noida [POSTCODE]"),
         # Japanese block-lot numbers beside a ward or "chome"
         ("1-5-2 Higashi-Shimbashi, Minato-ku", "[ADDRESS], Minato-ku"),
@@ -258,7 +258,10 @@ def test_a_postcode_on_a_line_below_shop_text_stays():
     ("text", "expected"),
     [
         ("flat no 11, lotus enclave, kukatpally, hyderabad - 500072", "[ADDRESS], hyderabad - [POSTCODE]"),
-        ("Office 5, Wing C, Tower 9, Cyber City, Gurgaon", "[ADDRESS]"),  # the first unit's line holds the rest
+        (
+            "Office 5, Wing C, Tower 9, Cyber City, Gurgaon",
+            "[ADDRESS], Gurgaon",
+        ),  # the first unit's line holds the rest
         ("Calle del Prado 8, 4º dcha, 28014 Madrid", "[ADDRESS], [POSTCODE] Madrid"),
         ("Rua Bela 77, apto 12, 01311-000 Santos", "[ADDRESS], [POSTCODE] Santos"),  # the CEP before the city
         ("fecha de nacimiento: 1991-11-23", "fecha de nacimiento: [DOB]"),
@@ -372,7 +375,10 @@ def test_the_assistant_redacts_a_message_with_its_lines(make_assistant, message)
             "адрес: [ADDRESS], Екатеринбург [POSTCODE]. [NAME], τηλ. [PHONE]",
         ),
         # a postcode named after a unit line
-        ("redeliver to flat 1202, Tower C, Sector 54, Gurugram. Pin 122011", "redeliver to [ADDRESS]. Pin [POSTCODE]"),
+        (
+            "redeliver to flat 1202, Tower C, Sector 54, Gurugram. Pin 122011",
+            "redeliver to [ADDRESS], Gurugram. Pin [POSTCODE]",
+        ),
         # a price's thousands comma after the line parts no address: the price stays
         ("адрес: ул. Ленина, д. 12, кв. 45, цена 12,500 руб", "адрес: [ADDRESS], цена 12,500 руб"),
         (
@@ -561,3 +567,22 @@ def test_an_address_ends_where_its_sentence_goes_on(text, gone, kept):
 def test_street_words_of_belgium_and_hungary(text, gone, kept):
     out = redact(text)
     assert gone not in out and kept in out, out
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (
+            "Villa 23, Street 14b, Al Barsha 2, Dubai. Mohammed Al-Rashid, +971 50 123 4567.",
+            "[ADDRESS], Dubai. [NAME], [PHONE].",
+        ),
+        ("8 rue des Tanneurs, appt 14, 69007 Lyon. Portable", "[ADDRESS], [ADDRESS], [POSTCODE] Lyon. Portable"),
+        (
+            "Indirizzo: Corso Vittorio Emanuele II 212, int. 7, 10138 Torino. Cell 347 882 1945",
+            "Indirizzo: [ADDRESS], [POSTCODE] Torino. Cell [PHONE]",
+        ),
+        ("DOOR 14, 2ND STREET, GANDHI NAGAR, ADYAR, CHENNAI - 600020", "[ADDRESS], CHENNAI - [POSTCODE]"),
+    ],
+)
+def test_the_town_closing_an_address_stays(message, expected):
+    assert redact(message) == expected
