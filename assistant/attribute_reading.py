@@ -5,13 +5,24 @@ Moved out of `understand.py`, which reads the whole message; this module reads o
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from assistant.audience import clauses
 from assistant.catalog import CatalogIndex
 from assistant.colour_words import METAL_COLOURS
 from assistant.lexicon import PRODUCT_LINES, QUERY_WORDS, REQUIRED_CUES
-from assistant.message_patterns import NEGATIONS, NOT_VARIANTS, SOFT_WISH, VARIANT_WORDS, WISH
+from assistant.message_patterns import (
+    MATERIAL_KINDS,
+    NEGATIONS,
+    NOT_VARIANTS,
+    SOFT_WISH,
+    VARIANT_WORDS,
+    WISH,
+    negated_at,
+)
 from assistant.noun_values import as_recorded
 from assistant.pets import pets_said
+from assistant.printed_message import message_for
 from assistant.recorded import Recorded
 from assistant.type_resolution import NOT_TYPE_WORDS, PLACEHOLDERS, TypeResolver
 from assistant.word_forms import with_base_form
@@ -53,13 +64,15 @@ class AttributeReader:
             ):
                 phrase = nxt
             elif w in MATERIALS and w not in METAL_COLOURS and w not in wished:
-                phrase = w
+                # refused ("steel, not plastic") it stays the word the refusal reader takes out
+                phrase = w if negated_at(words, i) else self._material(w)
             elif singular(w) in GEMSTONES:
                 phrase = singular(w)
             elif (
                 nxt in VARIANT_WORDS
                 and w not in STOPWORDS | NOT_VARIANTS
                 and w not in COLOURS  # "sea green kind of colour": the colour reader's (AF q29)
+                and w not in self._brand_words  # "the rubbery crocs type": a likeness, it ranks (AH q15)
                 and (w not in QUERY_WORDS or self._recorded_word(w))
                 and not any(self.types.is_any_type([later]) for later in _until_refused(words[i + 2 :]))
             ):
@@ -76,7 +89,19 @@ class AttributeReader:
             phrase = with_base_form(phrase, self.catalog.knows_word) if phrase else None  # "wooden or wood"
             if phrase and phrase not in found and not self.types.is_any_type(terms(phrase)):
                 found.append(phrase)
+        message = message_for(words, self.catalog.knows_word)  # "a mug with a msg for mum on it"
+        found += [message] if message and message not in found else []
         return found + [pet for pet in pets_said(words) if pet not in found]  # "a shampoo for my cat"
+
+    def _material(self, word: str) -> str:
+        """A material and the members of its family the catalog knows ("plastic or pvc")."""
+        members = [m for m in MATERIAL_KINDS.get(word, []) if self.catalog.knows_word(m)]
+        return " or ".join([with_base_form(word, self.catalog.knows_word), *members]) if members else word
+
+    @cached_property
+    def _brand_words(self) -> frozenset[str]:
+        """The catalog's one-word brands ("crocs")."""
+        return frozenset(w for b in self.catalog.brand_names if len(ws := tokenize(b)) == 1 for w in ws)
 
     def _recorded_word(self, word: str) -> bool:
         """A word of the request's grammar by which the shop files a kind of its own ("formal
@@ -122,7 +147,7 @@ class AttributeReader:
                     continue
                 if self.is_kind(said) or self.is_kind(entry.value.split()) or self._type_value(entry):
                     continue  # a kind of product ("top", "Type: Kadhai"), not a property of one
-                if set(words[:start]) & NEGATIONS:
+                if negated_at(words, start):
                     continue  # "not embroidered", "he can't read the digital ones"
                 if kinds is not None and not any(recorded.recorded_for(entry, rows) for rows in kinds):
                     continue  # the kind records no such thing: it cannot be checked, it ranks

@@ -184,7 +184,7 @@ def fitment(catalog: CatalogIndex, types: TypeResolver, text: str, named: str, c
         return None
     target: list[str] = []
     after = ""
-    for word in words[end + 1 : end + 1 + MAX_FIT]:
+    for word in _whole_fitted(words[end + 1 :])[:MAX_FIT]:
         # A person's possessive ("for my mom's 50th", "for my son's bike": "moms", "sons" once
         # tokenised) says whose it is, like "my": it opens the run and is never the thing fitted
         # (set W: "watch for my mom's 50th" required the words "moms 50th" and showed no watch).
@@ -205,7 +205,8 @@ def fitment(catalog: CatalogIndex, types: TypeResolver, text: str, named: str, c
     for n in range(len(target), 0, -1):
         said = terms(" ".join(target[:n]))
         if any(phrase_in(["for", *said], t) for t in fitted):
-            return " ".join(target[: n + _model_words_after(target[n:], titles)])
+            slot = _model_slot(said, fitted)
+            return " ".join(target[: n + _model_words_after(target[n:], titles, slot, _node_words(catalog, rows))])
     # In a kind sold by fit, titles that name the device without "for" ("d'clair micromax bolt
     # a075 battery charger"), or in the maker's spelling ("lnvo vibe p1m"): the run of it they
     # hold is a must-have, unless others of the kind say it in their descriptions (a use).
@@ -221,20 +222,71 @@ def fitment(catalog: CatalogIndex, types: TypeResolver, text: str, named: str, c
     return " ".join(target) if unheard and by_fit else None
 
 
-def _model_words_after(rest: list[str], titles: list[list[str]]) -> int:
+def _whole_fitted(after_for: list[str]) -> list[str]:
+    """The words after "for" that name what is fitted: past a part of it said with "of" ("for the
+    dashboard of a wagon r", "for the rear window of my swift"), the whole the part belongs to
+    (set AH q03 read "dashboard" and lost the car). The part, where the records state it
+    ("Placement Position: Dashboard"), is read as a recorded value elsewhere."""
+    head = after_for[: MAX_FIT + 1]
+    if "of" not in head[1:]:
+        return after_for
+    at = head.index("of", 1)
+    part = [w for w in head[:at] if w not in COMPOUND_FILLERS]
+    if not part or set(part) & (AUDIENCE_TERMS | PERSON_NOUNS) or any(_possessed_by_person(w) for w in part):
+        return after_for
+    return after_for[at + 1 :]
+
+
+def _model_words_after(rest: list[str], titles: list[list[str]], slot: set[str], nodes: set[str]) -> int:
     """How many of the words said after the maker the titles hold ("hyundai" of "hyundai verna")
     belong to the fit: the model words no title of the kind uses ("verna": a name no dictionary
     holds, or with a digit), which name a model the shop makes the kind for none of (AD q29: sun
     shades for a hyundai creta or i10 were shown for a verna). A word a title uses ("swift" of
-    "maruti swift", sold "for maruti suzuki swift") or an ordinary one ("cars") is not counted."""
+    "maruti swift", sold "for maruti suzuki swift") or an ordinary one ("cars") is not counted.
+    Where the titles name several models right after this maker ("for honda accord", "for honda
+    jazz": `slot`), the word said in that place names a model even when it is an ordinary word
+    ("honda city", AH q30: sun shades for an accord and a jazz were shown); not a plural ("honda
+    cars"), a word of the request's grammar, or a word of the kind's own nodes ("car")."""
     used = {w for t in titles for w in t}
     n = 0
     for word in rest:
         said = terms(word)
-        if not said or set(said) & used or not model_word(word):
+        if not said or set(said) & used:
+            break
+        in_slot = (
+            n == 0
+            and len(slot) >= MODELS_IN_SLOT
+            and word.isalpha()
+            and singular(word) == word
+            and word not in RUN_ENDS
+            and word not in nodes
+        )
+        if not (model_word(word) or in_slot):
             break
         n += 1
     return n
+
+
+MODELS_IN_SLOT = 2  # distinct models titles name after one maker: the maker's models are sold apart
+
+
+def _model_slot(maker: list[str], fitted: list[list[str]]) -> set[str]:
+    """The words the kind's titles say right after "for <maker>": the maker's models it is made for."""
+    n = len(maker)
+    out: set[str] = set()
+    for t in fitted:
+        for i in range(len(t) - n - 1):
+            if t[i] == "for" and t[i + 1 : i + 1 + n] == maker and i + 1 + n < len(t):
+                out.add(t[i + 1 + n])
+    return out
+
+
+def _node_words(catalog: CatalogIndex, rows: np.ndarray) -> set[str]:
+    """The words of the kind's category nodes ("car sun shades": car, sun, shades, shade)."""
+    words = {
+        w for r in rows[:SIBLING_ROWS_READ] for node in catalog.products[int(r)].category[:-1] for w in terms(node)
+    }
+    return words | {singular(w) for w in words}
 
 
 def held_with_fit(catalog: CatalogIndex, c: Constraints, narrow: list[str], fit: str | None) -> list[str]:

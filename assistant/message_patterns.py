@@ -28,6 +28,17 @@ WISH = re.compile(
     re.I,
 )
 NEGATIONS = frozenset(_RECORDED_RULES["negations"])
+PREFIX_NEGATIONS = frozenset(_RECORDED_RULES["prefix_negations"])
+MATERIAL_KINDS: dict[str, list[str]] = _RECORDED_RULES["material_kinds"]
+
+
+def negated_at(words: list[str], start: int) -> bool:
+    """Whether a negation before `start` in the clause scopes over the words there: any negation
+    word, but a prefix one ("non" of "non stick") only over the word right after it ("non stick
+    dosa tawa that works on induction": induction is asked for, AG q26)."""
+    return any(w in NEGATIONS and (w not in PREFIX_NEGATIONS or i == start - 1) for i, w in enumerate(words[:start]))
+
+
 _STEERING = steering()
 PREMIUM_PHRASES = _STEERING["premium"]
 # "more premium" is a move from what was shown (`dialogue.PRICIER`), not a steer.

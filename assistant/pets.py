@@ -22,6 +22,8 @@ KEY = _DATA["key"]
 PET_OF = {word: pet for pet, words in _DATA["pets"].items() for word in words}
 PETS = frozenset(_DATA["pets"])
 GROUP_WORDS = frozenset(_DATA["group_words"])
+OWNERS = frozenset(_DATA["owners"])
+AFTER_OWNER = frozenset(_DATA["after_owner"])
 
 
 def names_animals(text: str) -> bool:
@@ -35,11 +37,16 @@ def kind_for_animals(product: Product) -> bool:
 
 
 def pets_said(words: list[str]) -> list[str]:
-    """The animals the product is said to be for: a pet word within WINDOW words after "for"."""
+    """The animals the product is said to be for: a pet word within WINDOW words after "for", or
+    the shopper's own animal ("my cat") said as the object of the request, before a preposition
+    or a conjunction or at the end ("to bathe my cat with"), not as the subject of a story."""
     out: list[str] = []
     for i, w in enumerate(words):
         pet = PET_OF.get(w)
-        if pet and "for" in words[max(0, i - WINDOW) : i] and pet not in out:
+        if not pet or pet in out:
+            continue
+        owned = i > 0 and words[i - 1] in OWNERS and (i + 1 == len(words) or words[i + 1] in AFTER_OWNER)
+        if owned or "for" in words[max(0, i - WINDOW) : i]:
             out.append(pet)
     return out
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from assistant.audience import clauses
 from assistant.constraints import phrase_in
 from assistant.flag_leads import fits_back, flags_by_lead
-from assistant.message_patterns import NEGATIONS, SOFT_WISH
+from assistant.message_patterns import SOFT_WISH, negated_at
 from assistant.recorded import RecordedAttributes
 from assistant.refusal import CUES
 from assistant.steering import steering
@@ -84,10 +84,17 @@ def flags_said(
         words = terms(clause.replace("'", ""))
         for start, end, _ in recorded.find_flags(words):
             said = " ".join(words[start:end])
-            if not set(words[:start]) & NEGATIONS and not is_kind(words[start:end]) and said not in out:
+            if not negated_at(words, start) and not is_kind(words[start:end]) and said not in out:
                 out.append(said)
+    # A flag asked by its leads with a word of fitness says what the product must do wherever
+    # it stands: a relative clause the request part cuts at its verb ("dosa tawa that works on
+    # induction" keeps "dosa tawa that", AG q26) asks it of the kind all the same.
+    for clause in clauses(whole or text):
+        if SOFT_WISH.search(clause):
+            continue
+        words = terms(clause.replace("'", ""))
         for start, _, key in flags_by_lead(words, frozenset(recorded.flags.values())):
-            if not set(words[:start]) & NEGATIONS and key not in out:
+            if not negated_at(words, start) and key not in out:
                 out.append(key)  # "induction-compatible": the key itself ("induction bottom")
     words = terms(whole.replace("'", ""))  # "shifted to an induction stove so it has to work on that"
     if fits_back(words) and not SOFT_WISH.search(whole):

@@ -53,6 +53,7 @@ from assistant.kin_kinds import kin
 from assistant.lexicon import GENERIC_TYPE_WORDS, KNOWN_BRANDS, QUERY_WORDS
 from assistant.message_patterns import NEGATIONS, VARIANT_WORDS
 from assistant.particle_nouns import as_modifiers, as_title_words, particle_kind, without_particle_verbs
+from assistant.placeholder_heads import placeholder_at
 from assistant.refusal import ARTICLES, follows_refusal
 from assistant.spelling import is_word, ordinary_words
 from assistant.steering import steering
@@ -727,7 +728,7 @@ class TypeResolver:
             # a use follows: "a wall thing to hang keys", "some kitchen stuff for spices" name no
             # kind, the use does; "those hot pot things, a set" names hot pots.
             and words[span[1] : span[1] + 1] not in (["one"], ["ones"])
-            and not (words[span[1] : span[1] + 1] and words[span[1]] in PLACEHOLDERS and _use_follows(words, span[1]))
+            and not ((at := placeholder_at(words, span[1], PLACEHOLDERS)) is not None and _use_follows(words, at))
         ]
 
     def _spans(self, words: list[str]) -> list[tuple[int, int, list[str]]]:

