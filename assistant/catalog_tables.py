@@ -39,11 +39,12 @@ from ingest.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
-TABLES_VERSION = 13  # 2: output filter, kind_code, Chinese separators; 3: title heads; 4: kind heads; 5: links;
+TABLES_VERSION = 14  # 2: output filter, kind_code, Chinese separators; 3: title heads; 4: kind heads; 5: links;
 # 6: a kind head later in a category node ('material'); 7: a category leaf that is the title cut short;
 # 8: only a leaf that is the title's opening, cut, is such a copy; 9: the recorded attributes;
 # 10: a category node listing kinds side by side holds no attribute; 11: irregular and "-ie" plurals (common/text.py);
-# 12: yes/no specifications as flags; 13: a listing node above a title-copy leaf, where the title names a kind
+# 12: yes/no specifications as flags; 13: a listing node above a title-copy leaf, where the title names a kind;
+# 14: ... a kind the listing does not name
 TABLES_DIR = "tables"
 MAX_TYPE_WORDS = 4  # product-type phrases are at most four words in the catalogs we have
 MAX_ATTRIBUTE_WORDS = 2  # longer attribute phrases are checked on the rows holding all their pairs

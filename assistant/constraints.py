@@ -12,7 +12,7 @@ from assistant.recorded import flag_phrases
 from assistant.vocabulary import DATA, lists_kinds, type_words
 from assistant.word_forms import refused_forms
 from common.schema import AUDIENCE_MATCHES, Product
-from common.text import money, terms
+from common.text import money, singular, terms
 
 
 def phrase_in(phrase: list[str], words: list[str]) -> bool:
@@ -48,12 +48,20 @@ def type_nodes(product: Product) -> list[str]:
         nodes, own = nodes[:-1], 1
     # The node above a leaf that copies the title is the product's own kind, unless it lists
     # kinds side by side and the title names a kind of its own ("Pans & Tawas" above "nirlon
-    # induction kadhai": a kadhai, no tawa; held-out AG q26 showed it for a tawa).
-    titled = any(w in type_words() for w in title_terms)
+    # induction kadhai": a kadhai, no tawa; held-out AG q26 showed it for a tawa). A title naming
+    # one of the listed kinds files it under them all ("Car Stickers & Decals" above "hood car
+    # sticker": a decal too; set AI d18 was told "we don't carry decals").
+    kinds_titled = [w for w in title_terms if w in type_words()]  # the last is the title's head
+
+    def titled_apart(node: str) -> bool:
+        return bool(kinds_titled) and singular(kinds_titled[-1]) not in {singular(w) for w in terms(node)}
+
     return [
         n
         for i, n in enumerate(nodes)
-        if i >= len(nodes) - own and not (i < len(nodes) - 1 and titled and lists_kinds(n)) or not lists_kinds(n)
+        if i >= len(nodes) - own
+        and not (i < len(nodes) - 1 and lists_kinds(n) and titled_apart(n))
+        or not lists_kinds(n)
     ]
 
 
