@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from assistant import box_contents, fit, need_flag, other_values, suitability, vocabulary
+from assistant import box_contents, fit, need_flag, other_values, suitability, superlatives, vocabulary
 from assistant.answer_data import knowledge
 from assistant.answer_evidence import (
     Answer,
@@ -468,7 +468,8 @@ def answers_text(
     """The answer for one product; for several (variants the question does not tell apart, or
     products it names together) the answer once when it is the same for all, else one line each.
     `naming`: the words the question named them with (see `answer_question`)."""
-    found = [answer_question(p, question, embedder, values, naming) for p in products]
+    asked_of_each = _asked_of_each(question) if len(products) > 1 else question
+    found = [answer_question(p, asked_of_each, embedder, values, naming) for p in products]
     if len(products) == 1:
         return found[0].text
     names = _labels(products)
@@ -482,6 +483,23 @@ def answers_text(
         lead = "Yes" if verdicts == {Verdict.YES} else "No"
         return f"{lead}, for {'both' if len(products) == 2 else f'all {len(products)}'}:\n{lines}"
     return lines
+
+
+# "which of these work on induction?" asks each product whether it does (a demo chat answered
+# "doesn't say" for all four pans, one of which has an induction-ready base).
+WHICH_OF_THEM = re.compile(r"^\W*which\s+(?:of\s+(?:these|those|them)|ones)\s+(\w+)\b", re.I)
+_AS_ASKED_OF_IT = {"are": "is it", "is": "is it", "have": "does it have", "has": "does it have", "do": "does it"}
+
+
+def _asked_of_each(question: str) -> str:
+    """A which-question over several products as the yes/no question it puts to each."""
+    m = WHICH_OF_THEM.match(question)
+    if m is None or superlatives.asked(question):  # "which of these is the lightest" ranks them
+        return question
+    verb = m.group(1).lower()
+    modal = verb in {"can", "will", "would", "could", "should"}
+    opening = f"{verb} it" if modal else _AS_ASKED_OF_IT.get(verb, f"does it {verb}")
+    return f"{opening}{question[m.end() :]}"
 
 
 def _covering(words: list[str], evidence: list[Evidence]) -> list[Evidence]:

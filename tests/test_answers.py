@@ -987,3 +987,10 @@ def test_words_that_only_ask_whether_it_works_need_no_cover_of_their_own(questio
     assert answer_question(INDUCTION_PAN, question).verdict == Verdict.YES
     assert answer_question(GAS_PAN, question).verdict == Verdict.NO
     assert answer_question(WATCH, question).verdict == Verdict.NOT_STATED
+
+
+def test_a_which_question_over_several_products_asks_each_whether_it_does():
+    from assistant.answers import answers_text
+
+    text = answers_text([INDUCTION_PAN, GAS_PAN], "which of these work on induction?", None, {})
+    assert "Cocotte Non-Stick Frying Pan 28 cm: Yes" in text and "Camp Pan: No" in text
