@@ -420,11 +420,7 @@ def _answer_whole(
         sentence = described(asked, evidence, values or {}, own, embedder)
         if sentence is not None and says_rate(asked, sentence) and says_amount(question, sentence, own):
             return Answer(Verdict.VALUE, f"The listing says: {quote_of(sentence)}.", [sentence], sentence.text)
-    covering = [
-        e
-        for e in evidence
-        if e.key != "category" and cover_share(asked.words, word_set(e.text)) >= knowledge().key_cover
-    ]
+    covering = _covering(asked.words, evidence)
     if family is not None:  # an amount of another kind answers no value asked in watts
         covering = [e for e in covering if e.source == "description" or of_family(e, family)]
     if not asked.yes_no:

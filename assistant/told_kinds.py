@@ -21,10 +21,10 @@ def only_told(types: TypeResolver, texts: tuple[str, ...], kind: str | None) -> 
     if not kind:
         return False
     naming = [t for t in texts if types.requested_type(t).named == kind]
-    return bool(naming) and all(_told_unasked(types, t) for t in naming)
+    return bool(naming) and all(_told_unasked(types, t, kind) for t in naming)
 
 
-def _told_unasked(types: TypeResolver, text: str) -> bool:
+def _told_unasked(types: TypeResolver, text: str, kind: str) -> bool:
     if _asks_anywhere(text):
         return False
     if len(clauses(text)) > 1:
@@ -32,24 +32,22 @@ def _told_unasked(types: TypeResolver, text: str) -> bool:
         # bat"); not where the clause naming the kind is itself a statement ("my baby is 4 months
         # old and the mosquitoes near our flat are terrible": set AG d01 read flats, then
         # "something to cover her, like a net" only refined them).
-        return _stated_in_clause(types, text)
+        return _stated_in_clause(text, kind)
     words = _without_moves(tokenize(text.replace("'", "")))
     heads = types._head_spans(words, types._spans(words))
     if not heads:
         return False
     phrase = heads[-1][2]
     told = _told(words, heads, phrase) or types._subject_of_verb(words, heads, phrase)
-    return told and terms(" ".join(phrase)) == terms(types.requested_type(text).named or "")
+    return told and terms(" ".join(phrase)) == terms(kind)
 
 
-def _stated_in_clause(types: TypeResolver, text: str) -> bool:
-    """The clause that names the kind read from `text` says something with a subject's verb
+def _stated_in_clause(text: str, kind: str) -> bool:
+    """The clause of `text` that names `kind` says something with a subject's verb
     (`clause_roles.SUBJECT_VERBS`: "are", "gets", "broke"): a statement, not a bare noun phrase
     that asks."""
-    kind = set(terms(types.requested_type(text).named or ""))
-    if not kind:
-        return False
-    naming = [c for c in clauses(text) if kind <= set(terms(c))]
+    words = set(terms(kind))
+    naming = [c for c in clauses(text) if words <= set(terms(c))]
     return bool(naming) and all(SUBJECT_VERBS & set(tokenize(c.replace("'", ""))) for c in naming)
 
 
