@@ -90,9 +90,10 @@ def _no_name() -> re.Pattern[str]:
 
 @cache
 def _chinese_name() -> re.Pattern[str]:
-    not_surname = "".join(word_list("chinese_not_surnames"))
+    """A listed surname right before a title ("王先生", "欧阳女士")."""
+    compound = "|".join(map(re.escape, word_list("chinese_compound_surnames")))
     titles = "|".join(map(re.escape, word_list("chinese_name_titles")))
-    return re.compile(rf"(?<![{not_surname}])[\u4e00-\u9fff](?<![{not_surname}])(?:{titles})")
+    return re.compile(rf"(?:{compound}|[{''.join(word_list('chinese_surnames'))}])(?:{titles})")
 
 
 def person_like_brands(brands: Iterable[str]) -> list[str]:
